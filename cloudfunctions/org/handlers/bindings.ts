@@ -1,0 +1,151 @@
+import type { PageInput } from '../../../types/common'
+import type { RoleGrant } from '../../../types/roles'
+import type { Ctx } from '../../shared/dispatch'
+import { COL } from '../../shared/collections'
+import { conflict, ensure, invalid, notFound } from '../../shared/errors'
+import { newId, randomCode } from '../../shared/ids'
+import { notify, TEMPLATES } from '../../shared/notify'
+import { fetchPage } from '../../shared/paging'
+import { canRequestNewBinding, householdCodeProblem, isDecidable } from '../domain/bindings'
+import { findById, org, type BindingDoc, type HouseholdCodeDoc, type HouseholdDoc, type UserRecord } from '../repo'
+import { bindingView } from '../views'
+import { grantRole, updateUserInTx } from './users'
+
+const residentGrant = (h: HouseholdDoc): RoleGrant => ({
+  role: 'resident',
+  scopeType: 'household',
+  scopeId: h._id,
+  scopeName: h.address,
+  communityId: h.communityId,
+  streetId: h.streetId,
+})
+
+interface BindingRequestInput { requestId: string; householdId: string; name: string; phone: string; householdCode?: string }
+
+/** A resident binds to a household: verified at once with a valid one-time code, otherwise pending. */
+export const bindingRequest = {
+  async run(ctx: Ctx<BindingRequestInput>) {
+    const { db, actor, input, now } = ctx
+    const household = await org.household(db, input.householdId)
+    if (!household) throw notFound('房屋')
+    const user = actor.user as UserRecord | null
+    const current = user?.bindingId ? await org.binding(db, user.bindingId) : null
+    if (current && current.householdId === household._id && current.status !== 'rejected' && current.status !== 'superseded') {
+      return bindingView(current, actor.openid)
+    }
+    if (current && !canRequestNewBinding(current.status)) throw conflict('您已认证房屋，如需更换请联系社区')
+    await ctx.checkText(input.name)
+    return ctx.once(input.requestId, async () => {
+      const codeId = input.householdCode ? `hc:${input.householdCode}` : null
+      if (codeId) {
+        const problem = householdCodeProblem(await findById<HouseholdCodeDoc>(db, COL.householdCodes, codeId), household._id, now)
+        if (problem) throw invalid(problem, ['householdCode'])
+      }
+      const community = await org.community(db, household.communityId)
+      const binding: BindingDoc = {
+        _id: newId('bind'),
+        openid: actor.openid,
+        householdId: household._id,
+        communityId: household.communityId,
+        streetId: household.streetId,
+        address: household.address,
+        communityName: community?.name ?? '',
+        status: codeId ? 'verified' : 'pending',
+        method: codeId ? 'code' : 'secretary',
+        applicantName: input.name,
+        applicantPhone: input.phone,
+        createdAt: now,
+        ...(codeId ? { decidedAt: now, decidedByName: '户码认证' } : {}),
+      }
+      await ctx.transaction(async (tx) => {
+        if (codeId) {
+          const { data } = await tx.collection(COL.householdCodes).doc(codeId).get()
+          if ((data as HouseholdCodeDoc | null)?.usedBy) throw invalid('户码已被使用', ['householdCode'])
+          await tx.collection(COL.householdCodes).doc(codeId).update({ data: { usedBy: actor.openid, usedAt: now } })
+        }
+        if (current && current.status === 'pending') {
+          await tx.collection(COL.bindings).doc(current._id).update({ data: { status: 'superseded' } })
+        }
+        const { _id, ...rest } = binding
+        await tx.collection(COL.bindings).doc(_id).set({ data: rest })
+        const { before, after } = await updateUserInTx(tx, actor.openid, now, (u) => {
+          const next = { ...u, name: input.name, phone: input.phone, bindingId: binding._id }
+          return codeId ? grantRole(residentGrant(household))(next) : next
+        })
+        await ctx.audit(`${COL.bindings}/${binding._id}`, current ? { supersedes: current._id } : null, { status: binding.status, householdId: household._id }, tx)
+        await ctx.audit(`${COL.users}/${actor.openid}`, before?.roles ?? [], after.roles, tx)
+      })
+      return bindingView(binding, actor.openid)
+    })
+  },
+}
+
+export const bindingListPending = {
+  run(ctx: Ctx<PageInput & { communityId: string }>) {
+    const { db, actor, input } = ctx
+    ensure(actor.isSecretaryOf(input.communityId), '只能查看您所在社区的申请')
+    const q = db.collection(COL.bindings).where({ communityId: input.communityId, status: 'pending' })
+    return fetchPage<BindingDoc, ReturnType<typeof bindingView>>(q, input, [['createdAt', 'asc']], (b) => bindingView(b, actor.openid))
+  },
+}
+
+export const bindingDecide = {
+  async run(ctx: Ctx<{ bindingId: string; approve: boolean; reason?: string }>) {
+    const { db, actor, input, now } = ctx
+    const binding = await org.binding(db, input.bindingId)
+    if (!binding) throw notFound('申请')
+    ensure(actor.isSecretaryOf(binding.communityId), '只能审核您所在社区的申请')
+    if (!isDecidable(binding.status)) throw conflict('该申请已处理')
+    await ctx.checkText(input.reason)
+    const household = await org.household(db, binding.householdId)
+    if (!household) throw notFound('房屋')
+    const decided: BindingDoc = {
+      ...binding,
+      status: input.approve ? 'verified' : 'rejected',
+      reason: input.approve ? undefined : input.reason,
+      decidedAt: now,
+      decidedBy: actor.openid,
+      decidedByName: actor.name,
+    }
+    await ctx.transaction(async (tx) => {
+      const { data } = await tx.collection(COL.bindings).doc(binding._id).get()
+      if ((data as BindingDoc | null)?.status !== 'pending') throw conflict('该申请已处理')
+      const patch: Record<string, unknown> = { status: decided.status, decidedAt: now, decidedBy: actor.openid, decidedByName: actor.name }
+      if (decided.reason) patch.reason = decided.reason
+      await tx.collection(COL.bindings).doc(binding._id).update({ data: patch })
+      if (input.approve) {
+        const { before, after } = await updateUserInTx(tx, binding.openid, now, grantRole(residentGrant(household)))
+        await ctx.audit(`${COL.users}/${binding.openid}`, before?.roles ?? [], after.roles, tx)
+      }
+      await ctx.audit(`${COL.bindings}/${binding._id}`, { status: 'pending' }, { status: decided.status, reason: decided.reason ?? null }, tx)
+    })
+    await notify({
+      toOpenid: binding.openid,
+      templateId: TEMPLATES.bindingDecided,
+      page: 'pages/home/index',
+      data: { thing1: { value: binding.address.slice(0, 20) }, phrase2: { value: input.approve ? '已认证' : '未通过' } },
+    })
+    return bindingView(decided, actor.openid)
+  },
+}
+
+export const householdCodeIssue = {
+  async run(ctx: Ctx<{ requestId: string; householdId: string; ttlDays: number }>) {
+    const { db, actor, input, now } = ctx
+    const household = await org.household(db, input.householdId)
+    if (!household) throw notFound('房屋')
+    ensure(actor.isSecretaryOf(household.communityId), '只能为您所在社区的房屋生成户码')
+    return ctx.once(input.requestId, async () => {
+      // One live code per household: issuing a new one revokes the older ones.
+      await db.collection(COL.householdCodes).where({ householdId: household._id, usedBy: null }).update({ data: { revoked: true } })
+      const code = randomCode(8)
+      const doc: HouseholdCodeDoc = {
+        _id: `hc:${code}`, code, householdId: household._id, communityId: household.communityId,
+        createdBy: actor.openid, createdAt: now, expiresAt: new Date(now.getTime() + input.ttlDays * 86400_000), usedBy: null,
+      }
+      await db.collection(COL.householdCodes).add({ data: doc })
+      await ctx.audit(`${COL.householdCodes}/${household._id}`, null, { issued: true, expiresAt: doc.expiresAt })
+      return { code, householdId: household._id, expiresAt: doc.expiresAt.toISOString() }
+    })
+  },
+}

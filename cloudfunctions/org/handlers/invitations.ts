@@ -1,0 +1,94 @@
+import type { PageInput } from '../../../types/common'
+import type { InvitableRole } from '../../../types/org'
+import type { RoleGrant } from '../../../types/roles'
+import type { Ctx } from '../../shared/dispatch'
+import type { Database } from '../../shared/cloud'
+import { COL } from '../../shared/collections'
+import { conflict, ensure, forbidden, notFound } from '../../shared/errors'
+import { randomCode } from '../../shared/ids'
+import { fetchPage } from '../../shared/paging'
+import { addHours, invitationState, inviterScope, type InviteScope } from '../domain/invitations'
+import { findById, org, type InvitationDoc } from '../repo'
+import { buildMe } from './me'
+import { grantRole, updateUserInTx } from './users'
+import { invitationView } from '../views'
+
+/** Resolve the invitation's target scope (one read, two for a company seen by a secretary). */
+async function resolveScope(db: Database, role: InvitableRole, scopeId: string, secretaryOf: string[]): Promise<InviteScope | null> {
+  if (role === 'street_admin') {
+    const s = await org.street(db, scopeId)
+    return s && { type: 'street', id: s._id, name: s.name, streetId: s._id }
+  }
+  if (role === 'secretary') {
+    const c = await org.community(db, scopeId)
+    return c && { type: 'community', id: c._id, name: c.name, streetId: c.streetId }
+  }
+  const company = await org.company(db, scopeId)
+  if (!company) return null
+  let serves: string[] = []
+  if (secretaryOf.length) {
+    const { data } = await db.collection(COL.estates).where({ companyId: company._id, communityId: db.command.in(secretaryOf) }).limit(1).get()
+    serves = (data as { communityId: string }[]).map((e) => e.communityId)
+  }
+  return { type: 'company', id: company._id, name: company.name, streetId: company.streetId, servesCommunityIds: serves }
+}
+
+export const invitationCreate = {
+  async run(ctx: Ctx<{ requestId: string; role: InvitableRole; scopeId: string; ttlHours: number }>) {
+    const { db, actor, input, now } = ctx
+    const secretaryOf = actor.grants('secretary').map((g) => g.scopeId)
+    const scope = await resolveScope(db, input.role, input.scopeId, secretaryOf)
+    if (!scope) throw notFound('邀请对象')
+    const issuerScopeId = inviterScope(actor.roles, input.role, scope)
+    if (!issuerScopeId) throw forbidden('您不能为该范围发出这种邀请')
+    return ctx.once(input.requestId, async () => {
+      const code = randomCode(8)
+      const doc: InvitationDoc = {
+        _id: `inv:${code}`, code, role: input.role, scopeType: scope.type, scopeId: scope.id, scopeName: scope.name,
+        ...(scope.type === 'community' ? { communityId: scope.id } : {}),
+        streetId: scope.streetId, issuerScopeId, createdBy: actor.openid, createdAt: now,
+        expiresAt: addHours(now, input.ttlHours), usedBy: null,
+      }
+      await db.collection(COL.invitations).add({ data: doc })
+      await ctx.audit(`${COL.invitations}/${scope.id}`, null, { role: doc.role, scopeId: doc.scopeId, expiresAt: doc.expiresAt })
+      return invitationView(doc, now, true)
+    })
+  },
+}
+
+export const invitationList = {
+  run(ctx: Ctx<PageInput & { scopeId: string }>) {
+    const { db, actor, input, now } = ctx
+    ensure(actor.isStreetAdminOf(input.scopeId) || actor.isSecretaryOf(input.scopeId), '只能查看您所辖范围的邀请')
+    const q = db.collection(COL.invitations).where({ issuerScopeId: input.scopeId })
+    return fetchPage<InvitationDoc, ReturnType<typeof invitationView>>(q, input, [['createdAt', 'desc']], (d) => invitationView(d, now, false))
+  },
+}
+
+/** Redeem: single use and unexpired, checked again inside the transaction so two redeemers cannot both win. */
+export const invitationRedeem = {
+  async run(ctx: Ctx<{ code: string; name: string }>) {
+    const { db, actor, input, now } = ctx
+    const id = `inv:${input.code}`
+    const inv = await findById<InvitationDoc>(db, COL.invitations, id)
+    if (!inv) throw notFound('邀请码')
+    const state = invitationState(inv, now)
+    if (state === 'used') throw conflict('邀请码已被使用')
+    if (state === 'expired') throw conflict('邀请码已过期，请联系上级重新生成')
+    await ctx.checkText(input.name)
+    const grant: RoleGrant = {
+      role: inv.role, scopeType: inv.scopeType, scopeId: inv.scopeId, scopeName: inv.scopeName,
+      streetId: inv.streetId, ...(inv.communityId ? { communityId: inv.communityId } : {}),
+    }
+    const after = await ctx.transaction(async (tx) => {
+      const { data } = await tx.collection(COL.invitations).doc(id).get()
+      if ((data as InvitationDoc | null)?.usedBy) throw conflict('邀请码已被使用')
+      await tx.collection(COL.invitations).doc(id).update({ data: { usedBy: actor.openid, usedByName: input.name, usedAt: now } })
+      const res = await updateUserInTx(tx, actor.openid, now, (u) => grantRole(grant)({ ...u, name: input.name }))
+      await ctx.audit(`${COL.users}/${actor.openid}`, res.before?.roles ?? [], res.after.roles, tx)
+      await ctx.audit(`${COL.invitations}/${inv.scopeId}`, { state: 'open' }, { state: 'used', by: actor.openid }, tx)
+      return res.after
+    })
+    return buildMe(db, actor, after)
+  },
+}

@@ -1,0 +1,79 @@
+import type { PageInput } from '../../../types/common'
+import type { Ctx } from '../../shared/dispatch'
+import { COL } from '../../shared/collections'
+import { conflict, ensure, notFound } from '../../shared/errors'
+import { newId } from '../../shared/ids'
+import { notify, TEMPLATES } from '../../shared/notify'
+import { fetchPage } from '../../shared/paging'
+import { findById, org, type LiaisonApplicationDoc, type UnitDoc } from '../repo'
+import { applicationView } from '../views'
+import { grantRole, updateUserInTx } from './users'
+
+interface RegisterInput { requestId: string; communityId: string; unitName: string; partyBody: string; name: string; phone: string }
+
+/** A unit liaison registers themselves; the secretary of the unit's community approves. */
+export const liaisonRegister = {
+  async run(ctx: Ctx<RegisterInput>) {
+    const { db, actor, input, now } = ctx
+    const community = await org.community(db, input.communityId)
+    if (!community) throw notFound('社区')
+    await ctx.checkText(input.unitName, input.partyBody, input.name)
+    return ctx.once(input.requestId, async () => {
+      const doc: LiaisonApplicationDoc = {
+        _id: newId('liaison'), openid: actor.openid, communityId: community._id, streetId: community.streetId,
+        unitName: input.unitName, partyBody: input.partyBody, applicantName: input.name, applicantPhone: input.phone,
+        status: 'pending', createdAt: now,
+      }
+      await db.collection(COL.liaisonApplications).add({ data: doc })
+      await ctx.audit(`${COL.liaisonApplications}/${doc._id}`, null, { status: 'pending', unitName: doc.unitName })
+      return applicationView(doc, actor.openid)
+    })
+  },
+}
+
+export const liaisonListPending = {
+  run(ctx: Ctx<PageInput & { communityId: string }>) {
+    const { db, actor, input } = ctx
+    ensure(actor.isSecretaryOf(input.communityId), '只能查看您所在社区的申请')
+    const q = db.collection(COL.liaisonApplications).where({ communityId: input.communityId, status: 'pending' })
+    return fetchPage<LiaisonApplicationDoc, ReturnType<typeof applicationView>>(q, input, [['createdAt', 'asc']], (a) => applicationView(a, actor.openid))
+  },
+}
+
+export const liaisonDecide = {
+  async run(ctx: Ctx<{ applicationId: string; approve: boolean; reason?: string }>) {
+    const { db, actor, input, now } = ctx
+    const app = await findById<LiaisonApplicationDoc>(db, COL.liaisonApplications, input.applicationId)
+    if (!app) throw notFound('申请')
+    ensure(actor.isSecretaryOf(app.communityId), '只能审核您所在社区的申请')
+    if (app.status !== 'pending') throw conflict('该申请已处理')
+    await ctx.checkText(input.reason)
+    const unitId = newId('unit')
+    const decided: LiaisonApplicationDoc = {
+      ...app, status: input.approve ? 'approved' : 'rejected', decidedAt: now, decidedBy: actor.openid,
+      ...(input.approve ? { unitId } : { reason: input.reason }),
+    }
+    await ctx.transaction(async (tx) => {
+      const { data } = await tx.collection(COL.liaisonApplications).doc(app._id).get()
+      if ((data as LiaisonApplicationDoc | null)?.status !== 'pending') throw conflict('该申请已处理')
+      const { _id, ...rest } = decided
+      await tx.collection(COL.liaisonApplications).doc(_id).set({ data: rest })
+      if (input.approve) {
+        const unit: UnitDoc = { _id: unitId, communityId: app.communityId, streetId: app.streetId, name: app.unitName, partyBody: app.partyBody, createdAt: now }
+        const { _id: uid, ...unitRest } = unit
+        await tx.collection(COL.units).doc(uid).set({ data: unitRest })
+        const { before, after } = await updateUserInTx(tx, app.openid, now, (u) =>
+          grantRole({ role: 'unit_liaison', scopeType: 'unit', scopeId: unitId, scopeName: app.unitName, communityId: app.communityId, streetId: app.streetId })({
+            ...u,
+            name: u.name || app.applicantName,
+            phone: u.phone ?? app.applicantPhone,
+          }),
+        )
+        await ctx.audit(`${COL.users}/${app.openid}`, before?.roles ?? [], after.roles, tx)
+      }
+      await ctx.audit(`${COL.liaisonApplications}/${app._id}`, { status: 'pending' }, { status: decided.status }, tx)
+    })
+    await notify({ toOpenid: app.openid, templateId: TEMPLATES.roleGranted, page: 'pages/home/index', data: { thing1: { value: app.unitName.slice(0, 20) }, phrase2: { value: input.approve ? '已通过' : '未通过' } } })
+    return applicationView(decided, actor.openid)
+  },
+}

@@ -1,0 +1,89 @@
+import type { PageInput } from '../../../types/common'
+import type { Ctx } from '../../shared/dispatch'
+import { COL } from '../../shared/collections'
+import { ensure, notFound } from '../../shared/errors'
+import { newId } from '../../shared/ids'
+import { fetchPage } from '../../shared/paging'
+import { listChildren, org, type BuildingDoc, type CommunityDoc, type EstateDoc, type GridDoc, type HouseholdDoc, type StreetDoc } from '../repo'
+import { communityView } from '../views'
+
+/** The organisation tree (street → community → grid / estate → building → household). */
+
+export const streetList = {
+  run: (ctx: Ctx<PageInput>) =>
+    fetchPage<StreetDoc, { id: string; name: string }>(ctx.db.collection(COL.streets), ctx.input, [['name', 'asc']], (s) => ({ id: s._id, name: s.name })),
+}
+
+export const communityList = {
+  run(ctx: Ctx<PageInput & { streetId?: string }>) {
+    const { db, input } = ctx
+    const q = input.streetId ? db.collection(COL.communities).where({ streetId: input.streetId }) : db.collection(COL.communities)
+    return fetchPage<CommunityDoc, ReturnType<typeof communityView>>(q, input, [['name', 'asc']], communityView)
+  },
+}
+
+export const communityCreate = {
+  async run(ctx: Ctx<{ requestId: string; streetId: string; name: string; address: string }>) {
+    const { db, actor, input, now } = ctx
+    ensure(actor.isStreetAdminOf(input.streetId), '只能在您管理的街道下新建社区')
+    const street = await org.street(db, input.streetId)
+    if (!street) throw notFound('街道')
+    await ctx.checkText(input.name, input.address)
+    return ctx.once(input.requestId, async () => {
+      const doc: CommunityDoc = { _id: newId('comm'), streetId: street._id, name: input.name, address: input.address, gridCount: 0, estateCount: 0, householdCount: 0, createdAt: now }
+      await db.collection(COL.communities).add({ data: doc })
+      await ctx.audit(`${COL.communities}/${doc._id}`, null, doc)
+      return communityView(doc)
+    })
+  },
+}
+
+export const gridList = {
+  async run(ctx: Ctx<{ communityId: string }>) {
+    const grids = await listChildren<GridDoc>(ctx.db, COL.grids, { communityId: ctx.input.communityId })
+    return { items: grids.map((g) => ({ id: g._id, communityId: g.communityId, name: g.name })) }
+  },
+}
+
+export const gridCreate = {
+  async run(ctx: Ctx<{ requestId: string; communityId: string; name: string }>) {
+    const { db, actor, input, now } = ctx
+    const community = await org.community(db, input.communityId)
+    if (!community) throw notFound('社区')
+    ensure(actor.administersCommunity(community), '只能为您管理的社区新建网格')
+    await ctx.checkText(input.name)
+    return ctx.once(input.requestId, async () => {
+      const doc: GridDoc = { _id: newId('grid'), communityId: community._id, streetId: community.streetId, name: input.name, createdAt: now }
+      await db.collection(COL.grids).add({ data: doc })
+      await db.collection(COL.communities).doc(community._id).update({ data: { gridCount: db.command.inc(1) } })
+      await ctx.audit(`${COL.grids}/${doc._id}`, null, doc)
+      return { id: doc._id, communityId: doc.communityId, name: doc.name }
+    })
+  },
+}
+
+export const estateList = {
+  async run(ctx: Ctx<{ communityId: string }>) {
+    const estates = await listChildren<EstateDoc>(ctx.db, COL.estates, { communityId: ctx.input.communityId })
+    return { items: estates.map((e) => ({ id: e._id, communityId: e.communityId, name: e.name, companyId: e.companyId, companyName: e.companyName })) }
+  },
+}
+
+export const buildingList = {
+  async run(ctx: Ctx<{ estateId: string }>) {
+    const buildings = await listChildren<BuildingDoc>(ctx.db, COL.buildings, { estateId: ctx.input.estateId })
+    return { items: buildings.map((b) => ({ id: b._id, estateId: b.estateId, gridId: b.gridId, name: b.name })) }
+  },
+}
+
+export const householdList = {
+  run(ctx: Ctx<PageInput & { buildingId: string }>) {
+    const q = ctx.db.collection(COL.households).where({ buildingId: ctx.input.buildingId })
+    return fetchPage<HouseholdDoc, { id: string; buildingId: string; room: string; floorAreaDm2: number }>(q, ctx.input, [['room', 'asc']], (h) => ({
+      id: h._id,
+      buildingId: h.buildingId,
+      room: h.room,
+      floorAreaDm2: h.floorAreaDm2,
+    }))
+  },
+}

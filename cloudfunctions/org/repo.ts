@@ -1,0 +1,70 @@
+import type { BindingStatus, InvitableRole } from '../../types/org'
+import type { RoleGrant, ScopeType } from '../../types/roles'
+import type { Database } from '../shared/cloud'
+import { COL } from '../shared/collections'
+
+/** Stored shapes of the org context. Instants are Date; areas are integer dm² (1 ㎡ = 100 dm²). */
+export interface StreetDoc { _id: string; name: string; createdAt: Date }
+export interface CommunityDoc {
+  _id: string; streetId: string; name: string; address: string
+  gridCount: number; estateCount: number; householdCount: number; createdAt: Date
+}
+export interface GridDoc { _id: string; communityId: string; streetId: string; name: string; createdAt: Date }
+export interface EstateDoc { _id: string; communityId: string; streetId: string; name: string; companyId?: string; companyName?: string }
+export interface BuildingDoc { _id: string; estateId: string; communityId: string; streetId: string; gridId: string; name: string }
+export interface HouseholdDoc {
+  _id: string; buildingId: string; estateId: string; communityId: string; streetId: string; gridId: string
+  room: string; floorAreaDm2: number; address: string
+}
+export interface CompanyDoc { _id: string; streetId: string; name: string }
+export interface UnitDoc { _id: string; communityId: string; streetId: string; name: string; partyBody: string; createdAt: Date }
+
+export interface BindingDoc {
+  _id: string; openid: string; householdId: string; communityId: string; streetId: string
+  address: string; communityName: string; status: BindingStatus; method: 'secretary' | 'code'
+  applicantName: string; applicantPhone: string; reason?: string
+  createdAt: Date; decidedAt?: Date; decidedBy?: string; decidedByName?: string
+}
+export interface HouseholdCodeDoc {
+  _id: string; code: string; householdId: string; communityId: string
+  createdBy: string; createdAt: Date; expiresAt: Date; usedBy: string | null; usedAt?: Date; revoked?: boolean
+}
+export interface InvitationDoc {
+  _id: string; code: string; role: InvitableRole; scopeType: ScopeType; scopeId: string; scopeName: string
+  communityId?: string; streetId: string
+  /** The administrative scope the inviter acted from (their street or community): lists filter on it. */
+  issuerScopeId: string
+  createdBy: string; createdAt: Date; expiresAt: Date
+  usedBy: string | null; usedByName?: string; usedAt?: Date
+}
+export interface LiaisonApplicationDoc {
+  _id: string; openid: string; communityId: string; streetId: string
+  unitName: string; partyBody: string; applicantName: string; applicantPhone: string
+  status: 'pending' | 'approved' | 'rejected'; reason?: string; unitId?: string
+  createdAt: Date; decidedAt?: Date; decidedBy?: string
+}
+export interface UserRecord { _id: string; name: string; phone?: string; roles: RoleGrant[]; bindingId?: string; createdAt: Date; updatedAt: Date }
+
+/** Read one document by _id, or null. `where` avoids the SDK throwing on a missing doc. */
+export async function findById<T>(db: Database, collection: string, id: string): Promise<T | null> {
+  const { data } = await db.collection(collection).where({ _id: id }).limit(1).get()
+  return (data[0] as T | undefined) ?? null
+}
+
+/** Bounded child lists (a community has tens of estates, an estate tens of buildings). */
+export const CHILD_LIST_LIMIT = 100
+
+export async function listChildren<T>(db: Database, collection: string, filter: Record<string, unknown>, orderField = 'name'): Promise<T[]> {
+  const { data } = await db.collection(collection).where(filter).orderBy(orderField, 'asc').limit(CHILD_LIST_LIMIT).get()
+  return data as T[]
+}
+
+export const org = {
+  street: (db: Database, id: string) => findById<StreetDoc>(db, COL.streets, id),
+  community: (db: Database, id: string) => findById<CommunityDoc>(db, COL.communities, id),
+  estate: (db: Database, id: string) => findById<EstateDoc>(db, COL.estates, id),
+  household: (db: Database, id: string) => findById<HouseholdDoc>(db, COL.households, id),
+  company: (db: Database, id: string) => findById<CompanyDoc>(db, COL.companies, id),
+  binding: (db: Database, id: string) => findById<BindingDoc>(db, COL.bindings, id),
+  user: (db: Database, id: string) => findById<UserRecord>(db, COL.users, id),
+}

@@ -1,0 +1,77 @@
+/**
+ * The subset of wx-server-sdk's database API the functions use, typed for promise use only.
+ * The runtime object is the SDK's own; this is a typing facade, not a wrapper.
+ */
+/** Documents written: any plain object. Documents read come back as `unknown` and are cast by the repo. */
+export type Doc = object
+export type Filter = Record<string, unknown>
+
+export interface Query {
+  where(filter: Filter): Query
+  orderBy(field: string, dir: 'asc' | 'desc'): Query
+  skip(n: number): Query
+  limit(n: number): Query
+  field(projection: Record<string, boolean>): Query
+  get(): Promise<{ data: unknown[] }>
+  count(): Promise<{ total: number }>
+  update(arg: { data: Doc }): Promise<{ stats: { updated: number } }>
+  remove(): Promise<{ stats: { removed: number } }>
+}
+
+export interface DocRef {
+  get(): Promise<{ data: unknown }>
+  set(arg: { data: Doc }): Promise<{ _id: string; stats: { updated: number; created: number } }>
+  update(arg: { data: Doc }): Promise<{ stats: { updated: number } }>
+  remove(): Promise<{ stats: { removed: number } }>
+}
+
+export interface Collection extends Query {
+  doc(id: string): DocRef
+  add(arg: { data: Doc }): Promise<{ _id: string }>
+  aggregate(): Aggregate
+}
+
+export interface Aggregate {
+  match(q: Filter): Aggregate
+  group(g: Doc): Aggregate
+  sort(s: Record<string, 1 | -1>): Aggregate
+  project(p: Doc): Aggregate
+  limit(n: number): Aggregate
+  skip(n: number): Aggregate
+  end(): Promise<{ list: unknown[] }>
+}
+
+/** Inside a transaction: doc-level reads and writes only (as CloudBase allows); get() yields null for a missing doc. */
+export interface TxDocRef {
+  get(): Promise<{ data: unknown }>
+  set(arg: { data: Doc }): Promise<unknown>
+  update(arg: { data: Doc }): Promise<unknown>
+  remove(): Promise<unknown>
+}
+export interface Transaction {
+  collection(name: string): { doc(id: string): TxDocRef; add(arg: { data: Doc }): Promise<{ _id: string }> }
+  rollback(reason?: unknown): Promise<void>
+}
+
+export interface Command {
+  inc(n: number): unknown
+  in(values: unknown[]): unknown
+  nin(values: unknown[]): unknown
+  gt(v: unknown): unknown
+  gte(v: unknown): unknown
+  lt(v: unknown): unknown
+  lte(v: unknown): unknown
+  neq(v: unknown): unknown
+  exists(b: boolean): unknown
+  push(v: unknown): unknown
+  remove(): unknown
+  and(...c: unknown[]): unknown
+  or(...c: unknown[]): unknown
+}
+
+export interface Database {
+  collection(name: string): Collection
+  command: Command
+  serverDate(opts?: { offset?: number }): unknown
+  runTransaction<T>(fn: (tx: Transaction) => Promise<T>, retries?: number): Promise<T>
+}

@@ -1,0 +1,137 @@
+import type { z } from 'zod'
+import type { ActionContract, Registry } from '../../types/action'
+import type { Envelope, ErrorBody } from '../../types/envelope'
+import type { Role } from '../../types/roles'
+import { Actor, loadActor } from './actor'
+import { appendAudit, type AuditEntry } from './audit'
+import { database, sdk, type Database } from './cloud'
+import type { Transaction } from './db-types'
+import { checkText } from './content'
+import { DomainError, conflict, isTransactionConflict } from './errors'
+import { once } from './idempotency'
+
+/** What a handler gets: validated input, the caller, the database and the clock. */
+export interface Ctx<I> {
+  fn: string
+  action: string
+  input: I
+  actor: Actor
+  db: Database
+  now: Date
+  /** Record a state change (who, what, when, before → after). Pass `tx` to write it inside a transaction. */
+  audit(target: string, before: unknown, after: unknown, tx?: Transaction): Promise<void>
+  /** Content-check user text before it is stored (CONTENT_REJECTED on risky text). */
+  checkText(...texts: (string | undefined)[]): Promise<void>
+  /** Run `fn` at most once per client requestId; a repeat returns the first result. */
+  once<T>(requestId: string, fn: () => Promise<T>): Promise<T>
+  /** db.runTransaction with conflicts surfaced as CONFLICT. */
+  transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T>
+}
+
+export type { Transaction }
+
+export interface Route<I, O> {
+  run(ctx: Ctx<I>): Promise<O>
+}
+
+export type Routes<R extends Registry> = {
+  [A in keyof R]: Route<z.output<R[A]['input']>, z.input<R[A]['output']>>
+}
+
+export interface MainOptions {
+  /** The clock; tests and the bench pass their own. */
+  now?: () => Date
+}
+
+/** Passes when the caller holds at least one of the action's roles (scope is the handler's check). */
+function inAudience(actor: Actor, contract: ActionContract): boolean {
+  if (contract.roles.includes('authenticated')) return true
+  return actor.hasAnyRole(contract.roles as Role[])
+}
+
+const fail = (error: ErrorBody): Envelope<never> => ({ ok: false, error })
+
+function issuesOf(err: z.ZodError) {
+  return err.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message }))
+}
+
+/**
+ * The cloud function's main: identity from getWXContext only → route → input schema → actor →
+ * audience → handler → output schema → envelope. One JSON log line per invocation.
+ */
+export function createMain<R extends Registry>(fn: string, contract: R, routes: Routes<R>, opts: MainOptions = {}) {
+  const clock = opts.now ?? (() => new Date())
+  return async function main(event: unknown): Promise<Envelope<unknown>> {
+    const started = Date.now()
+    const e = (typeof event === 'object' && event !== null ? event : {}) as { action?: unknown; input?: unknown; requestId?: unknown }
+    const actionName = typeof e.action === 'string' ? e.action : ''
+    let code = 'OK'
+    try {
+      const spec = Object.prototype.hasOwnProperty.call(contract, actionName) ? contract[actionName] : undefined
+      const route = spec ? routes[actionName as keyof R] : undefined
+      if (!spec || !route) {
+        code = 'UNKNOWN_ACTION'
+        return fail({ code: 'UNKNOWN_ACTION', message: `未知的操作：${actionName.slice(0, 40) || '(空)'}` })
+      }
+      const parsed = spec.input.safeParse(e.input ?? {})
+      if (!parsed.success) {
+        code = 'INVALID_INPUT'
+        return fail({ code: 'INVALID_INPUT', message: parsed.error.issues[0]?.message ?? '填写的内容有误', issues: issuesOf(parsed.error) })
+      }
+      // Identity comes from the platform only; anything the client put in the event is ignored.
+      const openid = sdk().getWXContext().OPENID
+      if (!openid) {
+        code = 'UNAUTHENTICATED'
+        return fail({ code: 'UNAUTHENTICATED', message: '请在微信中打开' })
+      }
+      const db = database()
+      const actor = await loadActor(db, openid)
+      if (!inAudience(actor, spec)) {
+        code = 'FORBIDDEN'
+        return fail({ code: 'FORBIDDEN', message: '您没有权限进行此操作' })
+      }
+      const now = clock()
+      const ctx: Ctx<unknown> = {
+        fn,
+        action: actionName,
+        input: parsed.data,
+        actor,
+        db,
+        now,
+        audit: (target, before, after, tx) => {
+          const entry: AuditEntry = { fn, action: actionName, actor: openid, target, before, after, at: now }
+          const rid = (parsed.data as { requestId?: string }).requestId
+          if (rid) entry.requestId = rid
+          return appendAudit(tx ?? db, entry)
+        },
+        checkText: (...texts) => checkText(openid, texts),
+        once: (requestId, run) => once(db, { fn, action: actionName, openid, requestId }, now, run),
+        transaction: async (run) => {
+          try {
+            return await db.runTransaction(run)
+          } catch (err) {
+            if (isTransactionConflict(err)) throw conflict('有人同时修改了这条记录，请刷新后重试')
+            throw err
+          }
+        },
+      }
+      const data = await route.run(ctx as Ctx<never>)
+      const out = spec.output.safeParse(data)
+      if (!out.success) throw new Error(`output of ${fn}.${actionName} broke its contract: ${out.error.issues[0]?.message}`)
+      return { ok: true, data: out.data }
+    } catch (err) {
+      if (err instanceof DomainError) {
+        code = err.code
+        return fail({ code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}) })
+      }
+      code = 'INTERNAL'
+      // Logged with the action name for the operator; the caller sees no internals.
+      console.error(JSON.stringify({ fn, action: actionName, error: err instanceof Error ? err.message : String(err) }))
+      return fail({ code: 'INTERNAL', message: '服务暂时不可用，请稍后再试' })
+    } finally {
+      if (process.env.TX_QUIET !== '1') {
+        console.log(JSON.stringify({ fn, action: actionName, code, ms: Date.now() - started }))
+      }
+    }
+  }
+}

@@ -1,0 +1,29 @@
+import { sdk } from './cloud'
+
+export interface Notice {
+  toOpenid: string
+  /** The subscription template id configured for this kind of notice (docs/deploy.md). */
+  templateId: string
+  page: string
+  data: Record<string, { value: string }>
+}
+
+/**
+ * Subscription messages are best effort: a person may not have subscribed, and the action that
+ * caused the notice must not fail because of that. Failures are logged without personal data.
+ */
+export async function notify(n: Notice): Promise<boolean> {
+  try {
+    await sdk().openapi.subscribeMessage.send({ touser: n.toOpenid, templateId: n.templateId, page: n.page, data: n.data })
+    return true
+  } catch (e) {
+    console.warn(JSON.stringify({ notify: n.templateId, failed: true, errCode: (e as { errCode?: number })?.errCode }))
+    return false
+  }
+}
+
+/** Template ids per notice kind; set in the deployment's environment, placeholders locally. */
+export const TEMPLATES = {
+  bindingDecided: process.env.TPL_BINDING_DECIDED ?? 'tpl-binding-decided',
+  roleGranted: process.env.TPL_ROLE_GRANTED ?? 'tpl-role-granted',
+} as const

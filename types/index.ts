@@ -1,0 +1,12 @@
+export * from './envelope'
+export * from './roles'
+export * from './common'
+export * from './action'
+export * from './org'
+import { orgActions } from './org'
+
+/** Every cloud function and its action registry. The front end and the runtime both read this. */
+export const CONTRACT = {
+  org: orgActions,
+} as const
+export type FunctionName = keyof typeof CONTRACT
