@@ -75,3 +75,17 @@ export interface Database {
   serverDate(opts?: { offset?: number }): unknown
   runTransaction<T>(fn: (tx: Transaction) => Promise<T>, retries?: number): Promise<T>
 }
+
+/**
+ * wx-server-sdk throws "document.get:fail document with _id … does not exist" for a missing doc,
+ * also inside a transaction (the transaction itself stays usable). Read as null instead.
+ */
+export async function txGetOrNull<T>(tx: Transaction, collection: string, id: string): Promise<T | null> {
+  try {
+    const { data } = await tx.collection(collection).doc(id).get()
+    return (data as T | null) ?? null
+  } catch (e) {
+    if (/does not exist/.test(String((e as { errMsg?: string })?.errMsg ?? (e as Error)?.message ?? e))) return null
+    throw e
+  }
+}

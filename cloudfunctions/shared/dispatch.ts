@@ -6,6 +6,7 @@ import { Actor, loadActor } from './actor'
 import { appendAudit, type AuditEntry } from './audit'
 import { database, sdk, type Database } from './cloud'
 import type { Transaction } from './db-types'
+import { now as systemNow } from './clock'
 import { checkText } from './content'
 import { DomainError, conflict, isTransactionConflict } from './errors'
 import { once } from './idempotency'
@@ -60,7 +61,7 @@ function issuesOf(err: z.ZodError) {
  * audience → handler → output schema → envelope. One JSON log line per invocation.
  */
 export function createMain<R extends Registry>(fn: string, contract: R, routes: Routes<R>, opts: MainOptions = {}) {
-  const clock = opts.now ?? (() => new Date())
+  const clock = opts.now ?? systemNow
   return async function main(event: unknown): Promise<Envelope<unknown>> {
     const started = Date.now()
     const e = (typeof event === 'object' && event !== null ? event : {}) as { action?: unknown; input?: unknown; requestId?: unknown }

@@ -2,6 +2,7 @@ import type { PageInput } from '../../../types/common'
 import type { RoleGrant } from '../../../types/roles'
 import type { Ctx } from '../../shared/dispatch'
 import { COL } from '../../shared/collections'
+import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, invalid, notFound } from '../../shared/errors'
 import { newId, randomCode } from '../../shared/ids'
 import { notify, TEMPLATES } from '../../shared/notify'
@@ -59,8 +60,8 @@ export const bindingRequest = {
       }
       await ctx.transaction(async (tx) => {
         if (codeId) {
-          const { data } = await tx.collection(COL.householdCodes).doc(codeId).get()
-          if ((data as HouseholdCodeDoc | null)?.usedBy) throw invalid('户码已被使用', ['householdCode'])
+          const fresh = await txGetOrNull<HouseholdCodeDoc>(tx, COL.householdCodes, codeId)
+          if (fresh?.usedBy) throw invalid('户码已被使用', ['householdCode'])
           await tx.collection(COL.householdCodes).doc(codeId).update({ data: { usedBy: actor.openid, usedAt: now } })
         }
         if (current && current.status === 'pending') {
@@ -108,8 +109,8 @@ export const bindingDecide = {
       decidedByName: actor.name,
     }
     await ctx.transaction(async (tx) => {
-      const { data } = await tx.collection(COL.bindings).doc(binding._id).get()
-      if ((data as BindingDoc | null)?.status !== 'pending') throw conflict('该申请已处理')
+      const fresh = await txGetOrNull<BindingDoc>(tx, COL.bindings, binding._id)
+      if (fresh?.status !== 'pending') throw conflict('该申请已处理')
       const patch: Record<string, unknown> = { status: decided.status, decidedAt: now, decidedBy: actor.openid, decidedByName: actor.name }
       if (decided.reason) patch.reason = decided.reason
       await tx.collection(COL.bindings).doc(binding._id).update({ data: patch })

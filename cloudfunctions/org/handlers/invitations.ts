@@ -4,6 +4,7 @@ import type { RoleGrant } from '../../../types/roles'
 import type { Ctx } from '../../shared/dispatch'
 import type { Database } from '../../shared/cloud'
 import { COL } from '../../shared/collections'
+import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, forbidden, notFound } from '../../shared/errors'
 import { randomCode } from '../../shared/ids'
 import { fetchPage } from '../../shared/paging'
@@ -81,8 +82,8 @@ export const invitationRedeem = {
       streetId: inv.streetId, ...(inv.communityId ? { communityId: inv.communityId } : {}),
     }
     const after = await ctx.transaction(async (tx) => {
-      const { data } = await tx.collection(COL.invitations).doc(id).get()
-      if ((data as InvitationDoc | null)?.usedBy) throw conflict('邀请码已被使用')
+      const fresh = await txGetOrNull<InvitationDoc>(tx, COL.invitations, id)
+      if (fresh?.usedBy) throw conflict('邀请码已被使用')
       await tx.collection(COL.invitations).doc(id).update({ data: { usedBy: actor.openid, usedByName: input.name, usedAt: now } })
       const res = await updateUserInTx(tx, actor.openid, now, (u) => grantRole(grant)({ ...u, name: input.name }))
       await ctx.audit(`${COL.users}/${actor.openid}`, res.before?.roles ?? [], res.after.roles, tx)

@@ -1,6 +1,7 @@
 import type { PageInput } from '../../../types/common'
 import type { Ctx } from '../../shared/dispatch'
 import { COL } from '../../shared/collections'
+import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, notFound } from '../../shared/errors'
 import { newId } from '../../shared/ids'
 import { notify, TEMPLATES } from '../../shared/notify'
@@ -54,8 +55,8 @@ export const liaisonDecide = {
       ...(input.approve ? { unitId } : { reason: input.reason }),
     }
     await ctx.transaction(async (tx) => {
-      const { data } = await tx.collection(COL.liaisonApplications).doc(app._id).get()
-      if ((data as LiaisonApplicationDoc | null)?.status !== 'pending') throw conflict('该申请已处理')
+      const fresh = await txGetOrNull<LiaisonApplicationDoc>(tx, COL.liaisonApplications, app._id)
+      if (fresh?.status !== 'pending') throw conflict('该申请已处理')
       const { _id, ...rest } = decided
       await tx.collection(COL.liaisonApplications).doc(_id).set({ data: rest })
       if (input.approve) {

@@ -1,6 +1,6 @@
 import type { RoleGrant } from '../../../types/roles'
 import { COL } from '../../shared/collections'
-import type { Transaction } from '../../shared/dispatch'
+import { txGetOrNull, type Transaction } from '../../shared/db-types'
 import { addGrant } from '../domain/invitations'
 import type { UserRecord } from '../repo'
 import { stripUndefined } from './me'
@@ -15,8 +15,7 @@ export async function updateUserInTx(
   now: Date,
   change: (u: UserRecord) => UserRecord,
 ): Promise<{ before: UserRecord | null; after: UserRecord }> {
-  const { data } = await tx.collection(COL.users).doc(openid).get()
-  const before = (data as UserRecord | null) ?? null
+  const before = await txGetOrNull<UserRecord>(tx, COL.users, openid)
   const base: UserRecord = before ?? { _id: openid, name: '', roles: [], createdAt: now, updatedAt: now }
   const after = { ...change({ ...base, roles: [...(base.roles ?? [])] }), updatedAt: now }
   const { _id, ...rest } = after

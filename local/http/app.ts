@@ -1,0 +1,97 @@
+import type { IncomingMessage, ServerResponse } from 'http'
+import { join } from 'path'
+import { COL } from '../../cloudfunctions/shared/collections'
+import { database } from '../../cloudfunctions/shared/cloud'
+import { FUNCTIONS } from '../functions'
+import { DEMO_PEOPLE } from '../seed/demo-data'
+import { describeContract } from './contract'
+import { serveFile } from './static'
+
+export interface AppOptions {
+  /** Runs a cloud function's main with the given identity, as the platform would. */
+  invoke(main: (event: unknown) => Promise<unknown>, event: unknown, opts: { openid: string | null }): Promise<{ result: unknown }>
+  h5Dir: string
+  uploadsDir: string
+}
+
+const MAX_BODY = 1024 * 1024
+const OPENID = /^[\w-]{1,64}$/
+
+function json(res: ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+  res.end(JSON.stringify(body))
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let size = 0
+    const chunks: Buffer[] = []
+    req.on('data', (c: Buffer) => {
+      size += c.length
+      if (size > MAX_BODY) {
+        reject(new Error('body too large'))
+        req.destroy()
+      } else chunks.push(c)
+    })
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('error', reject)
+  })
+}
+
+/** The demo people with their current roles (roles change as people redeem invitations or get approved). */
+async function identities() {
+  const ids = DEMO_PEOPLE.map((p) => p._id)
+  const { data } = await database().collection(COL.users).where({ _id: database().command.in(ids) }).limit(ids.length).get()
+  const byId = new Map((data as { _id: string; name: string; roles: { role: string; scopeType: string; scopeId: string; scopeName: string }[] }[]).map((u) => [u._id, u]))
+  return {
+    identities: ids.map((id) => byId.get(id)).filter((u): u is NonNullable<typeof u> => !!u).map((u) => ({
+      openid: u._id,
+      name: u.name,
+      roles: (u.roles ?? []).map(({ role, scopeType, scopeId, scopeName }) => ({ role, scopeType, scopeId, scopeName })),
+    })),
+  }
+}
+
+/** The local cloud over HTTP: the H5 app, POST /cloud/<fn>, the contract, the demo identities. */
+export function createApp(opts: AppOptions) {
+  return async function handle(req: IncomingMessage, res: ServerResponse) {
+    const url = new URL(req.url ?? '/', 'http://local')
+    const path = url.pathname
+    try {
+      if (req.method === 'GET' && path === '/cloud/_contract') return json(res, 200, describeContract())
+      if (req.method === 'GET' && path === '/local/identities') return json(res, 200, await identities())
+      if (req.method === 'GET' && path.startsWith('/local/files/')) {
+        if (!serveFile(opts.uploadsDir, path.slice('/local/files/'.length), res)) json(res, 404, { error: 'not found' })
+        return
+      }
+      const fnMatch = /^\/cloud\/([a-z]+)$/.exec(path)
+      if (fnMatch) {
+        if (req.method !== 'POST') return json(res, 405, { ok: false, error: { code: 'INVALID_INPUT', message: '请使用 POST' } })
+        const main = FUNCTIONS[fnMatch[1]]
+        if (!main) return json(res, 404, { ok: false, error: { code: 'UNKNOWN_ACTION', message: `没有云函数 ${fnMatch[1]}` } })
+        let event: unknown
+        try {
+          event = JSON.parse((await readBody(req)) || '{}')
+        } catch {
+          return json(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: '请求不是合法的 JSON' } })
+        }
+        // The local stand-in for the platform's identity: a header only this runtime honours.
+        const header = req.headers['x-wx-openid']
+        const openid = typeof header === 'string' && OPENID.test(header) ? header : null
+        const { result } = await opts.invoke(main, event, { openid })
+        return json(res, 200, result)
+      }
+      if (req.method === 'GET' || req.method === 'HEAD') {
+        if (path !== '/' && serveFile(opts.h5Dir, path, res)) return
+        if (serveFile(opts.h5Dir, 'index.html', res)) return
+        return json(res, 503, { error: 'H5 build missing: run npm run build:h5' })
+      }
+      json(res, 404, { error: 'not found' })
+    } catch (e) {
+      console.error(JSON.stringify({ http: path, error: e instanceof Error ? e.message : String(e) }))
+      json(res, 500, { ok: false, error: { code: 'INTERNAL', message: '服务暂时不可用，请稍后再试' } })
+    }
+  }
+}
+
+export const defaultH5Dir = join(__dirname, '..', '..', 'dist-h5')

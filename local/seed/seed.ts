@@ -1,0 +1,32 @@
+import type { Database } from '../../cloudfunctions/shared/db-types'
+import { COL } from '../../cloudfunctions/shared/collections'
+import { buildDemo, type DemoWorld } from './demo-data'
+
+const MARKER = 'seed:demo'
+
+/** Insert in small concurrent batches through the real SDK (the store acks each write durably). */
+async function insertAll(db: Database, collection: string, docs: object[]): Promise<void> {
+  const BATCH = 64
+  for (let i = 0; i < docs.length; i += BATCH) {
+    await Promise.all(docs.slice(i, i + BATCH).map((d) => db.collection(collection).add({ data: d })))
+  }
+}
+
+const TARGETS: [keyof DemoWorld, string][] = [
+  ['streets', COL.streets], ['communities', COL.communities], ['grids', COL.grids], ['estates', COL.estates],
+  ['buildings', COL.buildings], ['households', COL.households], ['companies', COL.companies], ['units', COL.units],
+  ['users', COL.users], ['bindings', COL.bindings], ['liaisonApplications', COL.liaisonApplications],
+]
+
+/**
+ * Seed the demo world once. Idempotent: a marker document records that it ran, so later starts
+ * leave the data (and everything people did since) alone.
+ */
+export async function seedDemo(db: Database, scale = 1): Promise<{ seeded: boolean }> {
+  const { data } = await db.collection(COL.counters).where({ _id: MARKER }).limit(1).get()
+  if (data.length) return { seeded: false }
+  const world = buildDemo(scale)
+  for (const [key, collection] of TARGETS) await insertAll(db, collection, world[key])
+  await db.collection(COL.counters).add({ data: { _id: MARKER, scale, at: new Date() } })
+  return { seeded: true }
+}

@@ -1,0 +1,33 @@
+/**
+ * The local cloud over HTTP (`npm run serve`, used by `npm start`): opens the durable store under
+ * DATA_DIR, seeds the demo data on first run, and serves the H5 app and the cloud functions on
+ * 127.0.0.1:PORT (loopback only).
+ */
+import { mkdirSync } from 'fs'
+import { createServer } from 'http'
+import { join, resolve } from 'path'
+import { database } from '../cloudfunctions/shared/cloud'
+import { createApp, defaultH5Dir } from './http/app'
+import { createLocalCloud } from './runtime'
+import { seedDemo } from './seed/seed'
+
+async function main() {
+  const port = Number(process.env.PORT ?? 8787)
+  const dataDir = resolve(process.env.DATA_DIR ?? join(__dirname, '..', '.data'))
+  mkdirSync(dataDir, { recursive: true })
+  const local = createLocalCloud({ dataDir })
+  const { seeded } = await seedDemo(database(), Number(process.env.DEMO_SCALE ?? 1))
+  const handler = createApp({ invoke: local.invoke, h5Dir: process.env.H5_DIR ?? defaultH5Dir, uploadsDir: join(dataDir, 'uploads') })
+  const server = createServer((req, res) => void handler(req, res))
+  server.listen(port, '127.0.0.1', () => {
+    console.log(`同心圆 local cloud: http://127.0.0.1:${port}  (data: ${dataDir}${seeded ? ', demo data created' : ''})`)
+  })
+  const stop = () => server.close(() => { local.close(); process.exit(0) })
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+main().catch((e) => {
+  console.error(e)
+  process.exit(1)
+})

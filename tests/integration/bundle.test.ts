@@ -1,0 +1,34 @@
+import { existsSync } from 'fs'
+import { join } from 'path'
+import { openCloud, P, type Cloud } from './harness'
+
+/** The deploy artefact, not the source: what WeChat DevTools uploads must run on the same transport. */
+const bundle = join(__dirname, '../../cloudfunctions/org/dist/index.js')
+
+let h: Cloud
+beforeAll(async () => {
+  h = await openCloud()
+})
+afterAll(() => h.close())
+
+describe('the bundled org function', () => {
+  it('exists (npm test runs build:cloud first)', () => {
+    expect(existsSync(bundle)).toBe(true)
+  })
+
+  it('answers an action through the local transport with the caller’s identity', async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { main } = require(bundle) as { main: (e: unknown) => Promise<unknown> }
+    const env = (await h.rawMain(main, { action: 'me', input: {} }, P.secHx)) as { ok: boolean; data: { name: string; roles: { role: string; scopeId: string }[] } }
+    expect(env.ok).toBe(true)
+    expect(env.data.name).toBe('王秀英')
+    expect(env.data.roles.map((r) => `${r.role}@${r.scopeId}`)).toEqual(['secretary@c-hx'])
+  })
+
+  it('refuses by scope exactly like the source', async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { main } = require(bundle) as { main: (e: unknown) => Promise<unknown> }
+    const env = (await h.rawMain(main, { action: 'binding.listPending', input: { communityId: 'c-hx' } }, P.secYg)) as { ok: boolean; error: { code: string } }
+    expect(env.error.code).toBe('FORBIDDEN')
+  })
+})
