@@ -1,0 +1,44 @@
+import { mkdtempSync, rmSync } from 'fs'
+import { tmpdir } from 'os'
+import { join } from 'path'
+import { database } from '../cloudfunctions/shared/cloud'
+import { FUNCTIONS } from '../local/functions'
+import { createLocalCloud } from '../local/runtime'
+import { seedDemo } from '../local/seed/seed'
+import type { ActionRow, Scenario } from './types'
+
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
+
+/**
+ * Run every scenario `iterations` times against a fresh local cloud seeded at `scale`× the demo data.
+ * Reports p50/p95 latency and the most database requests any one call needed.
+ */
+export async function runActions(scenarios: Scenario[], scale: number, iterations: number): Promise<ActionRow[]> {
+  const dir = mkdtempSync(join(tmpdir(), `tx-bench-${scale}x-`))
+  const local = createLocalCloud({ dataDir: dir, synchronous: 'NORMAL' })
+  process.env.BOOTSTRAP_ADMIN_OPENID = 'o-bench-bootstrap'
+  try {
+    await seedDemo(database(), scale)
+    const rows: ActionRow[] = []
+    for (const s of scenarios) {
+      const times: number[] = []
+      let requests = 0
+      let failures = 0
+      for (let i = 0; i < iterations; i++) {
+        const t = process.hrtime.bigint()
+        const { result, dbRequests } = await local.invoke(FUNCTIONS[s.fn], { action: s.action, input: s.input(i) }, { openid: s.openid(i) })
+        times.push(Number(process.hrtime.bigint() - t) / 1e6)
+        requests = Math.max(requests, dbRequests)
+        const env = result as { ok: boolean; data?: unknown }
+        if (env.ok) s.collect?.(env.data)
+        else if (!s.note) failures++
+      }
+      times.sort((a, b) => a - b)
+      rows.push({ action: `${s.fn}.${s.action}`, p50: pct(times, 50), p95: pct(times, 95), requests, failures, note: s.note })
+    }
+    return rows
+  } finally {
+    local.close()
+    rmSync(dir, { recursive: true, force: true })
+  }
+}

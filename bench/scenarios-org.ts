@@ -1,0 +1,47 @@
+import type { Scenario } from './types'
+
+/**
+ * One scenario per org action: who calls it and with what. Inputs that create things take a fresh
+ * requestId (and a fresh person where the action is once per person); decisions consume what an
+ * earlier scenario created, so the order of this list matters.
+ */
+export function orgScenarios(): Scenario[] {
+  const made = { bindings: [] as string[], codes: [] as string[], liaisons: [] as string[] }
+  const rid = (i: number, tag: string) => `bench-${tag}-${i}-${Math.random().toString(36).slice(2, 8)}`
+  const room = (i: number) => `h-hx-2-${1 + (i % 6)}-${1 + Math.floor(i / 12) % 6}0${1 + (i % 2)}`
+  return [
+    { fn: 'org', action: 'me', openid: () => 'o-res-liu', input: () => ({}) },
+    { fn: 'org', action: 'profile.update', openid: () => 'o-new-zhou', input: (i) => ({ name: `周小雨${i % 10}` }) },
+    { fn: 'org', action: 'bootstrap', openid: () => 'o-bench-bootstrap', input: () => ({ streetName: '测试街道', name: '测试' }), note: 'refused: an admin exists' },
+    { fn: 'org', action: 'street.list', openid: () => 'o-new-zhou', input: () => ({}) },
+    { fn: 'org', action: 'community.list', openid: () => 'o-new-zhou', input: () => ({ streetId: 'st-jinxiu', pageSize: 20 }) },
+    { fn: 'org', action: 'community.create', openid: () => 'o-street-admin', input: (i) => ({ requestId: rid(i, 'cc'), streetId: 'st-jinxiu', name: `压测社区${i}`, address: '压测路' }) },
+    { fn: 'org', action: 'grid.list', openid: () => 'o-new-zhou', input: () => ({ communityId: 'c-hx' }) },
+    { fn: 'org', action: 'grid.create', openid: () => 'o-sec-hx', input: (i) => ({ requestId: rid(i, 'gc'), communityId: 'c-hx', name: `压测网格${i}` }) },
+    { fn: 'org', action: 'estate.list', openid: () => 'o-new-zhou', input: () => ({ communityId: 'c-hx' }) },
+    { fn: 'org', action: 'building.list', openid: () => 'o-new-zhou', input: () => ({ estateId: 'e-hx-1' }) },
+    { fn: 'org', action: 'household.list', openid: () => 'o-new-zhou', input: () => ({ buildingId: 'b-hx-1-1', page: 2, pageSize: 5 }) },
+    {
+      fn: 'org', action: 'binding.request', openid: (i) => `o-bench-res-${i}`,
+      input: (i) => ({ requestId: rid(i, 'br'), householdId: room(i), name: '压测居民', phone: '13812345678' }),
+      collect: (data) => made.bindings.push((data as { id: string }).id),
+    },
+    { fn: 'org', action: 'binding.listPending', openid: () => 'o-sec-hx', input: () => ({ communityId: 'c-hx', pageSize: 20 }) },
+    { fn: 'org', action: 'binding.decide', openid: () => 'o-sec-hx', input: (i) => ({ bindingId: made.bindings[i], approve: true }) },
+    { fn: 'org', action: 'householdCode.issue', openid: () => 'o-sec-hx', input: (i) => ({ requestId: rid(i, 'hc'), householdId: room(i + 7), ttlDays: 7 }) },
+    {
+      fn: 'org', action: 'invitation.create', openid: () => 'o-street-admin',
+      input: (i) => ({ requestId: rid(i, 'ic'), role: 'secretary', scopeId: 'c-lq', ttlHours: 24 }),
+      collect: (data) => made.codes.push((data as { code: string }).code),
+    },
+    { fn: 'org', action: 'invitation.list', openid: () => 'o-street-admin', input: () => ({ scopeId: 'st-jinxiu', pageSize: 20 }) },
+    { fn: 'org', action: 'invitation.redeem', openid: (i) => `o-bench-inv-${i}`, input: (i) => ({ code: made.codes[i], name: '受邀人' }) },
+    {
+      fn: 'org', action: 'liaison.register', openid: (i) => `o-bench-lia-${i}`,
+      input: (i) => ({ requestId: rid(i, 'lr'), communityId: 'c-hx', unitName: `压测单位${i}`, partyBody: '党支部', name: '联络员', phone: '13712345678' }),
+      collect: (data) => made.liaisons.push((data as { id: string }).id),
+    },
+    { fn: 'org', action: 'liaison.listPending', openid: () => 'o-sec-hx', input: () => ({ communityId: 'c-hx', pageSize: 20 }) },
+    { fn: 'org', action: 'liaison.decide', openid: () => 'o-sec-hx', input: (i) => ({ applicationId: made.liaisons[i], approve: true }) },
+  ]
+}
