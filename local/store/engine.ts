@@ -1,0 +1,165 @@
+/**
+ * MongoDB-language evaluation over in-memory documents, delegated to mingo.
+ * Pure functions: no storage, no transactions — the store and the transaction manager decide
+ * which documents are visible and what gets written.
+ */
+import { Aggregator, ProcessingMode, Query, update as mingoUpdate } from 'mingo';
+// moduleResolution "node" ignores package exports, so the declaration file is named directly.
+import type { AnyObject, Options } from 'mingo/types/types';
+import { StoreError } from './errors';
+
+export type Doc = Record<string, unknown>;
+export type SortSpec = Record<string, 1 | -1>;
+
+export interface FindOptions {
+  sort?: SortSpec;
+  skip?: number;
+  limit?: number;
+  projection?: Doc;
+}
+
+const QUERY_OPTIONS: Partial<Options> = { idKey: '_id' };
+
+export function isPlainObject(v: unknown): v is Record<string, unknown> {
+  if (v === null || typeof v !== 'object') return false;
+  const proto: unknown = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
+
+/** Deep copy of plain objects/arrays/Dates; other values (BSON types, Buffers) are immutable enough to share. */
+export function cloneValue<T>(v: T): T {
+  if (Array.isArray(v)) return v.map((x: unknown) => cloneValue(x)) as unknown as T;
+  if (v instanceof Date) return new Date(v.getTime()) as unknown as T;
+  if (isPlainObject(v)) {
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(v)) out[k] = cloneValue(v[k]);
+    return out as T;
+  }
+  return v;
+}
+
+/** Cached documents are shared by reference between readers, so they are frozen to make accidental mutation throw. */
+export function deepFreeze<T>(v: T): T {
+  if (Array.isArray(v)) {
+    for (const x of v) deepFreeze(x);
+    Object.freeze(v);
+  } else if (isPlainObject(v)) {
+    for (const k of Object.keys(v)) deepFreeze(v[k]);
+    Object.freeze(v);
+  }
+  return v;
+}
+
+/** mingo throws plain Errors for bad operators; surface them as the cloud does (a request failure). */
+function guard<T>(what: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof StoreError) throw e;
+    throw new StoreError('DATABASE_REQUEST_FAILED', `${what}: ${(e as Error).message}`);
+  }
+}
+
+export function compileFilter(query: Doc): (doc: Doc) => boolean {
+  const q = guard('invalid query', () => new Query(query as AnyObject, QUERY_OPTIONS));
+  return (doc) => guard('query failed', () => q.test(doc as AnyObject));
+}
+
+/** Filter + sort + skip + limit + projection, in MongoDB's order (projection last). */
+export function findIn(docs: readonly Doc[], query: Doc, opts: FindOptions = {}): Doc[] {
+  return guard('query failed', () => {
+    const q = new Query(query as AnyObject, QUERY_OPTIONS);
+    const cursor = q.find<Doc>(docs as AnyObject[], (opts.projection ?? {}) as AnyObject);
+    if (opts.sort && Object.keys(opts.sort).length) cursor.sort(opts.sort);
+    if (opts.skip) cursor.skip(opts.skip);
+    if (opts.limit !== undefined) cursor.limit(opts.limit);
+    return cursor.all();
+  });
+}
+
+export function countIn(docs: readonly Doc[], query: Doc): number {
+  const test = compileFilter(query);
+  let n = 0;
+  for (const d of docs) if (test(d)) n += 1;
+  return n;
+}
+
+const UPDATE_OPERATORS = new Set([
+  '$set', '$unset', '$inc', '$mul', '$min', '$max', '$rename', '$push', '$pull', '$pullAll',
+  '$addToSet', '$pop', '$currentDate', '$bit',
+]);
+
+/** True when `data` is an operator document ($set/$inc/...), false for a plain replacement. */
+export function isOperatorUpdate(data: Doc): boolean {
+  const keys = Object.keys(data);
+  const ops = keys.filter((k) => k.startsWith('$'));
+  if (ops.length && ops.length !== keys.length) {
+    throw new StoreError('DATABASE_REQUEST_FAILED', 'update document mixes operators and fields');
+  }
+  for (const k of ops) {
+    if (!UPDATE_OPERATORS.has(k)) throw new StoreError('DATABASE_REQUEST_FAILED', `unknown update operator ${k}`);
+  }
+  return ops.length > 0;
+}
+
+/** Returns a new document: `doc` with the operator update applied (doc itself is not touched). */
+export function applyOperators(doc: Doc, modifier: Doc): Doc {
+  const next = cloneValue(doc);
+  guard('update failed', () => mingoUpdate(next as AnyObject, modifier as AnyObject, undefined, undefined, { cloneMode: 'deep' }));
+  return next;
+}
+
+/** Runs a pipeline; input documents are cloned so stages like $addFields cannot touch the cache. */
+export function aggregateIn(docs: readonly Doc[], pipeline: Doc[], resolve: (name: string) => Doc[]): Doc[] {
+  return guard('aggregate failed', () => {
+    const agg = new Aggregator(pipeline as AnyObject[], {
+      ...QUERY_OPTIONS,
+      processingMode: ProcessingMode.CLONE_INPUT,
+      collectionResolver: (name: string) => resolve(name) as AnyObject[],
+    });
+    return agg.run(docs as AnyObject[]) as Doc[];
+  });
+}
+
+/** A value an equality prefilter can hash: what `{field: value}` compares by identity. */
+export function indexKey(v: unknown): string | undefined {
+  switch (typeof v) {
+    case 'string':
+      return `s:${v}`;
+    case 'number':
+      return Number.isNaN(v) ? undefined : `n:${v}`;
+    case 'boolean':
+      return `b:${v}`;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Top-level `{field: primitive}` / `{field: {$eq: primitive}}` terms (also inside a top-level
+ * $and): every match must have that value, so these can narrow the candidate set safely.
+ */
+export function equalityTerms(query: Doc): Array<{ field: string; value: unknown }> {
+  const out: Array<{ field: string; value: unknown }> = [];
+  for (const [field, cond] of Object.entries(query)) {
+    if (field === '$and' && Array.isArray(cond)) {
+      for (const sub of cond) if (isPlainObject(sub)) out.push(...equalityTerms(sub));
+      continue;
+    }
+    if (field.startsWith('$') || field.includes('.')) continue;
+    if (indexKey(cond) !== undefined) {
+      out.push({ field, value: cond });
+    } else if (isPlainObject(cond) && Object.keys(cond).length === 1 && indexKey(cond.$eq) !== undefined) {
+      out.push({ field, value: cond.$eq });
+    }
+  }
+  return out;
+}
+
+/** Fields an upsert seeds the new document with (MongoDB: the query's equality fields). */
+export function upsertSeed(query: Doc): Doc {
+  const seed: Doc = {};
+  for (const { field, value } of equalityTerms(query)) seed[field] = value;
+  if (query._id !== undefined && !isPlainObject(query._id)) seed._id = query._id;
+  return seed;
+}
