@@ -1,0 +1,19 @@
+// Lint: TypeScript-aware rules for every source tree; formatting is not linted.
+import tseslint from 'typescript-eslint'
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'dist/**', 'dist-h5/**', 'cloudfunctions/*/dist/**', '.data/**', 'coverage/**', '.swc/**', 'tests/e2e/screenshots/**'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/ban-ts-comment': ['error', { 'ts-ignore': true, 'ts-nocheck': true, 'ts-expect-error': 'allow-with-description' }],
+      'no-restricted-properties': ['error', { object: 'it', property: 'only' }, { object: 'it', property: 'skip' }, { object: 'describe', property: 'only' }, { object: 'describe', property: 'skip' }, { object: 'test', property: 'only' }, { object: 'test', property: 'skip' }],
+    },
+  },
+  {
+    // The local seam resolves the exact SDK module instances with require(), on purpose.
+    files: ['**/*.js', '**/*.cjs', '**/*.mjs', 'local/sdk-modules.ts', 'tests/**/*.ts'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+)
