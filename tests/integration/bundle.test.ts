@@ -17,7 +17,6 @@ describe('the bundled org function', () => {
   })
 
   it('answers an action through the local transport with the caller’s identity', async () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { main } = require(bundle) as { main: (e: unknown) => Promise<unknown> }
     const env = (await h.rawMain(main, { action: 'me', input: {} }, P.secHx)) as { ok: boolean; data: { name: string; roles: { role: string; scopeId: string }[] } }
     expect(env.ok).toBe(true)
@@ -26,7 +25,6 @@ describe('the bundled org function', () => {
   })
 
   it('refuses by scope exactly like the source', async () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { main } = require(bundle) as { main: (e: unknown) => Promise<unknown> }
     const env = (await h.rawMain(main, { action: 'binding.listPending', input: { communityId: 'c-hx' } }, P.secYg)) as { ok: boolean; error: { code: string } }
     expect(env.error.code).toBe('FORBIDDEN')
