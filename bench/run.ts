@@ -6,7 +6,7 @@ import { existsSync } from 'fs'
 import { join } from 'path'
 import { functionNames } from '../scripts/build-cloud'
 import { runActions } from './actions'
-import { orgScenarios } from './scenarios-org'
+import { allScenarios } from './scenarios'
 import { bundleStats, packageSizes } from './sizes'
 
 const KB = (b: number) => (b / 1024).toFixed(1)
@@ -26,8 +26,8 @@ async function main() {
   for (const b of bundleStats(functionNames())) console.log(`| ${b.name} | ${KB(b.bytes)} | ${b.requireMs.toFixed(0)} |`)
 
   console.log(`\n## Actions through the local runtime (${ITERATIONS} calls each)\n`)
-  const one = await runActions(orgScenarios(), 1, ITERATIONS)
-  const ten = await runActions(orgScenarios(), 10, ITERATIONS)
+  const one = await runActions(allScenarios(), 1, ITERATIONS)
+  const ten = await runActions(allScenarios(), 10, ITERATIONS)
   console.log('| action | p50 ms 1× | p95 ms 1× | p50 ms 10× | p95 ms 10× | db requests 1× | db requests 10× | constant | note |')
   console.log('|---|---:|---:|---:|---:|---:|---:|---|---|')
   let bad = 0

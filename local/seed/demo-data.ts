@@ -94,7 +94,6 @@ export function buildDemo(scale = 1): DemoWorld {
       })
     })
   }
-  // The units of SPEC §2 are at least eight; with three communities of three there are nine (one unused seed repeats).
   w.users.push(...demoPeople())
   w.bindings.push(...demoBindings())
   return w

@@ -5,7 +5,7 @@ import { buildDemo, type DemoWorld } from './demo-data'
 const MARKER = 'seed:demo'
 
 /** Insert in small concurrent batches through the real SDK (the store acks each write durably). */
-async function insertAll(db: Database, collection: string, docs: object[]): Promise<void> {
+export async function insertAll(db: Database, collection: string, docs: object[]): Promise<void> {
   const BATCH = 64
   for (let i = 0; i < docs.length; i += BATCH) {
     await Promise.all(docs.slice(i, i + BATCH).map((d) => db.collection(collection).add({ data: d })))
@@ -18,6 +18,12 @@ const TARGETS: [keyof DemoWorld, string][] = [
   ['users', COL.users], ['bindings', COL.bindings], ['liaisonApplications', COL.liaisonApplications],
 ]
 
+/** A module's demo data, written after the organisation tree (modules add theirs to MODULE_SEEDS). */
+export type ModuleSeed = (db: Database, scale: number) => Promise<void>
+
+/** Each module's demo data, in order (a module may rely on the ones before it). */
+export const MODULE_SEEDS: ModuleSeed[] = []
+
 /**
  * Seed the demo world once. Idempotent: a marker document records that it ran, so later starts
  * leave the data (and everything people did since) alone.
@@ -27,6 +33,7 @@ export async function seedDemo(db: Database, scale = 1): Promise<{ seeded: boole
   if (data.length) return { seeded: false }
   const world = buildDemo(scale)
   for (const [key, collection] of TARGETS) await insertAll(db, collection, world[key])
+  for (const seedModule of MODULE_SEEDS) await seedModule(db, scale)
   await db.collection(COL.counters).add({ data: { _id: MARKER, scale, at: new Date() } })
   return { seeded: true }
 }

@@ -1,0 +1,7 @@
+import { orgScenarios } from './scenarios-org'
+import type { Scenario } from './types'
+
+/** Every function's bench scenarios; a module adds its own list here. */
+export function allScenarios(): Scenario[] {
+  return [...orgScenarios()]
+}
