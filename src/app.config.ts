@@ -1,0 +1,34 @@
+export default defineAppConfig({
+  pages: [
+    'pages/home/index',
+    'pages/me/index',
+    'pages/identity/index',
+    'pages/onboarding/bind/index',
+    'pages/onboarding/redeem/index',
+    'pages/onboarding/liaison/index',
+    'pages/onboarding/bootstrap/index',
+  ],
+  subPackages: [
+    {
+      root: 'packages/admin',
+      pages: ['pages/bindings/index', 'pages/liaisons/index', 'pages/communities/index', 'pages/invitations/index'],
+    },
+  ],
+  preloadRule: {
+    'pages/home/index': { network: 'all', packages: ['packages/admin'] },
+  },
+  window: {
+    navigationBarBackgroundColor: '#C8161D',
+    navigationBarTitleText: '同心圆',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#F7F3EE',
+    backgroundTextStyle: 'dark',
+  },
+  // WeChat privacy: personal information is collected only after the platform's privacy consent.
+  __usePrivacyCheck__: true,
+  // Location is declared for activity sign-in by place (SPEC §4); nothing in the main package asks for it.
+  requiredPrivateInfos: ['getLocation'],
+  permission: {
+    'scope.userLocation': { desc: '仅在活动签到时确认您在活动地点附近' },
+  },
+})

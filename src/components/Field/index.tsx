@@ -1,0 +1,104 @@
+import type { ReactNode } from 'react'
+import { View, Text, Input, Textarea, Picker } from '@tarojs/components'
+import './index.scss'
+
+export interface FieldOption {
+  label: string
+  value: string
+}
+
+interface FieldBase {
+  label: string
+  /** The message under the control, in red. */
+  error?: string
+  /** A plain-words hint under the control. */
+  hint?: string
+  /** Marks the label as optional (选填); fields are required by default. */
+  optional?: boolean
+  id?: string
+  disabled?: boolean
+}
+
+export interface TextFieldProps extends FieldBase {
+  kind?: 'text' | 'phone' | 'textarea' | 'code'
+  value: string
+  onChange: (value: string) => void
+  placeholder?: string
+  maxLength?: number
+}
+
+export interface PickerFieldProps extends FieldBase {
+  kind: 'picker'
+  options: FieldOption[]
+  value: string | undefined
+  onChange: (value: string) => void
+  placeholder?: string
+}
+
+export type FieldProps = TextFieldProps | PickerFieldProps
+
+function Control(props: FieldProps): ReactNode {
+  if (props.kind === 'picker') {
+    const { options, value, onChange, placeholder, disabled } = props
+    const idx = options.findIndex((o) => o.value === value)
+    const label = idx >= 0 ? options[idx].label : placeholder ?? '请选择'
+    return (
+      <Picker
+        mode='selector'
+        range={options.map((o) => o.label)}
+        value={idx >= 0 ? idx : 0}
+        disabled={disabled || options.length === 0}
+        onChange={(e) => {
+          const picked = options[Number(e.detail.value)]
+          if (picked) onChange(picked.value)
+        }}
+      >
+        <View className={`tx-field__picker${idx >= 0 ? '' : ' tx-field__picker--empty'}${disabled ? ' tx-field__picker--disabled' : ''}`}>
+          <Text className='tx-field__picker-text'>{label}</Text>
+          <Text className='tx-field__chevron'>›</Text>
+        </View>
+      </Picker>
+    )
+  }
+  const { kind = 'text', value, onChange, placeholder, maxLength = 140, disabled } = props
+  if (kind === 'textarea') {
+    return (
+      <Textarea
+        className='tx-field__textarea'
+        value={value}
+        placeholder={placeholder}
+        maxlength={maxLength}
+        disabled={disabled}
+        autoHeight
+        onInput={(e) => onChange(e.detail.value)}
+      />
+    )
+  }
+  return (
+    <Input
+      className='tx-field__input'
+      value={value}
+      type={kind === 'phone' ? 'number' : 'text'}
+      placeholder={placeholder}
+      maxlength={kind === 'phone' ? 11 : maxLength}
+      disabled={disabled}
+      onInput={(e) => onChange(e.detail.value)}
+    />
+  )
+}
+
+/** A labelled form control (text, phone, code, textarea or picker) with hint and error text. */
+export default function Field(props: FieldProps) {
+  const { label, error, hint, optional, id } = props
+  return (
+    <View className={`tx-field${error ? ' tx-field--error' : ''}`} id={id}>
+      <View className='tx-field__label'>
+        <Text>{label}</Text>
+        {optional ? <Text className='tx-field__optional'>（选填）</Text> : null}
+      </View>
+      <Control {...props} />
+      {error ? <Text className='tx-field__error'>{error}</Text> : null}
+      {!error && hint ? <Text className='tx-field__hint'>{hint}</Text> : null}
+    </View>
+  )
+}

@@ -1,0 +1,35 @@
+import type { ReactNode } from 'react'
+import { View, Text } from '@tarojs/components'
+import './index.scss'
+
+export interface PageShellProps {
+  /** Large heading at the top of the content (the navigation bar keeps the short title). */
+  title?: string
+  /** One line under the heading, in plain words. */
+  intro?: string
+  /** Right side of the heading row (e.g. a small link). */
+  extra?: ReactNode
+  children?: ReactNode
+  /** Pinned action area at the bottom (e.g. the submit button). */
+  footer?: ReactNode
+  id?: string
+}
+
+/** A page: safe-area padding, an optional heading and an optional pinned footer. */
+export default function PageShell({ title, intro, extra, children, footer, id }: PageShellProps) {
+  return (
+    <View className={`tx-page${footer ? ' tx-page--with-footer' : ''}`} id={id}>
+      {title || extra ? (
+        <View className='tx-page__head'>
+          <View className='tx-page__titles'>
+            {title ? <Text className='tx-page__title'>{title}</Text> : null}
+            {intro ? <Text className='tx-page__intro'>{intro}</Text> : null}
+          </View>
+          {extra ? <View className='tx-page__extra'>{extra}</View> : null}
+        </View>
+      ) : null}
+      <View className='tx-page__body'>{children}</View>
+      {footer ? <View className='tx-page__footer'>{footer}</View> : null}
+    </View>
+  )
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '同心圆',
+  enablePullDownRefresh: false,
+})

@@ -1,0 +1,31 @@
+import Taro from '@tarojs/taro'
+
+export const ROUTES = {
+  home: '/pages/home/index',
+  me: '/pages/me/index',
+  identity: '/pages/identity/index',
+  bind: '/pages/onboarding/bind/index',
+  redeem: '/pages/onboarding/redeem/index',
+  liaison: '/pages/onboarding/liaison/index',
+  bootstrap: '/pages/onboarding/bootstrap/index',
+  adminBindings: '/packages/admin/pages/bindings/index',
+  adminLiaisons: '/packages/admin/pages/liaisons/index',
+  adminCommunities: '/packages/admin/pages/communities/index',
+  adminInvitations: '/packages/admin/pages/invitations/index',
+} as const
+
+export function go(url: string): void {
+  void Taro.navigateTo({ url })
+}
+
+export function toast(title: string, icon: 'success' | 'none' = 'success'): void {
+  void Taro.showToast({ title, icon, duration: 2000 })
+}
+
+/** A yes/no question before an irreversible step. */
+export async function confirm(title: string, content: string, confirmText = '确定'): Promise<boolean> {
+  const res = await Taro.showModal({ title, content, confirmText, cancelText: '取消', confirmColor: '#C8161D' })
+  return res.confirm
+}
+
+export const isH5 = process.env.TARO_ENV === 'h5'
