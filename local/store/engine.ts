@@ -60,18 +60,35 @@ function guard<T>(what: string, fn: () => T): T {
   }
 }
 
+/** Compiled predicate; call it inside guard() (per-document try/catch would cost more than the test). */
 export function compileFilter(query: Doc): (doc: Doc) => boolean {
   const q = guard('invalid query', () => new Query(query as AnyObject, QUERY_OPTIONS));
-  return (doc) => guard('query failed', () => q.test(doc as AnyObject));
+  return (doc) => q.test(doc as AnyObject);
 }
 
-/** Filter + sort + skip + limit + projection, in MongoDB's order (projection last). */
+/**
+ * Filter + sort + skip + limit + projection, in MongoDB's order (projection last).
+ * Filtering is our own loop so an unsorted page stops scanning once it is full (mingo's cursor
+ * scans everything); sorting and projection run on the matches only.
+ */
 export function findIn(docs: readonly Doc[], query: Doc, opts: FindOptions = {}): Doc[] {
+  const test = compileFilter(query);
+  const skip = opts.skip ?? 0;
+  const sorted = opts.sort !== undefined && Object.keys(opts.sort).length > 0;
+  const need = !sorted && opts.limit !== undefined ? skip + opts.limit : Infinity;
+  const matches: Doc[] = [];
+  guard('query failed', () => {
+    for (const d of docs) {
+      if (matches.length >= need) break;
+      if (test(d)) matches.push(d);
+    }
+  });
+  const hasProjection = opts.projection !== undefined && Object.keys(opts.projection).length > 0;
+  if (!sorted && !hasProjection) return matches.slice(skip, opts.limit === undefined ? undefined : skip + opts.limit);
   return guard('query failed', () => {
-    const q = new Query(query as AnyObject, QUERY_OPTIONS);
-    const cursor = q.find<Doc>(docs as AnyObject[], (opts.projection ?? {}) as AnyObject);
-    if (opts.sort && Object.keys(opts.sort).length) cursor.sort(opts.sort);
-    if (opts.skip) cursor.skip(opts.skip);
+    const cursor = new Query({}, QUERY_OPTIONS).find<Doc>(matches as AnyObject[], (opts.projection ?? {}) as AnyObject);
+    if (sorted) cursor.sort(opts.sort as SortSpec);
+    if (skip) cursor.skip(skip);
     if (opts.limit !== undefined) cursor.limit(opts.limit);
     return cursor.all();
   });
@@ -79,9 +96,11 @@ export function findIn(docs: readonly Doc[], query: Doc, opts: FindOptions = {})
 
 export function countIn(docs: readonly Doc[], query: Doc): number {
   const test = compileFilter(query);
-  let n = 0;
-  for (const d of docs) if (test(d)) n += 1;
-  return n;
+  return guard('query failed', () => {
+    let n = 0;
+    for (const d of docs) if (test(d)) n += 1;
+    return n;
+  });
 }
 
 const UPDATE_OPERATORS = new Set([

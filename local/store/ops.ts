@@ -94,7 +94,8 @@ export function planInsert(view: ReadView, docs: Doc[]): { ids: unknown[]; mutat
     for (const k of Object.keys(raw)) {
       if (k.startsWith('$')) throw new StoreError('DATABASE_REQUEST_FAILED', `field names cannot start with $: ${k}`);
     }
-    const doc: Doc = raw._id === undefined ? { _id: newId(), ...raw } : raw;
+    // Cloned: the stored copy gets frozen, and the caller's object must stay the caller's.
+    const doc: Doc = raw._id === undefined ? { _id: newId(), ...cloneValue(raw) } : cloneValue(raw);
     checkId(doc._id);
     const key = idKey(doc._id);
     if (seen.has(key) || view.get(key)) throw duplicateKey(view.name, doc._id);
