@@ -33,10 +33,17 @@ export interface DbClass {
 /** Prototype of @cloudbase/node-sdk's CloudBase (methods replaced by the seam). */
 export type CloudBasePrototype = Record<string, unknown>;
 
+/** A node-sdk module whose `request` export sends HTTP to Tencent. */
+export interface HttpRequesterModule {
+  request: (args: { params?: { action?: unknown } }) => Promise<unknown>;
+}
+
 export interface SdkModules {
   wxServerSdk: WxServerSdk;
   Db: DbClass;
   cloudBasePrototype: CloudBasePrototype;
+  /** node-sdk's HTTP requesters (CloudBase API, OpenAPI, common OpenAPI). */
+  httpRequesters: HttpRequesterModule[];
   EJSON: EJSONApi;
   BSONRegExp: BSONRegExpClass;
   protobuf: ProtobufMinimal;
@@ -47,7 +54,7 @@ function resolveFrom(fromFile: string, request: string): string {
   return require.resolve(request, { paths: [path.dirname(fromFile)] });
 }
 
-export type SdkPaths = SdkModules['paths'] & { cloudBase: string };
+export type SdkPaths = SdkModules['paths'] & { cloudBase: string; httpRequesters: string[] };
 
 /** Where the chain lives as reached from `root` (resolution only; nothing is loaded). */
 export function sdkPaths(root: string = REPO_ROOT): SdkPaths {
@@ -62,6 +69,8 @@ export function sdkPaths(root: string = REPO_ROOT): SdkPaths {
     protobuf: resolveFrom(wxServerSdk, 'protobufjs/minimal'),
     // CloudBase class lives next to node-sdk's entry (dist/index.js → dist/cloudbase.js).
     cloudBase: path.join(path.dirname(nodeSdk), 'cloudbase.js'),
+    httpRequesters: ['tcbapirequester.js', 'tcbopenapirequester.js', 'tcbopenapicommonrequester.js']
+      .map((f) => path.join(path.dirname(nodeSdk), 'utils', f)),
   };
 }
 
@@ -81,15 +90,20 @@ export function loadSdkModules(root: string = REPO_ROOT): SdkModules {
   const bson = require(p.bson) as typeof Bson;
   const cloudBaseModule = require(p.cloudBase) as { CloudBase?: { prototype: CloudBasePrototype } };
   const protobuf = require(p.protobuf) as ProtobufMinimal;
+  const httpRequesters = p.httpRequesters.map((f) => require(f) as Partial<HttpRequesterModule>);
 
   if (!databaseModule.Db) throw new Error(`local cloud: no Db export in ${p.database}`);
   if (!cloudBaseModule.CloudBase) throw new Error(`local cloud: no CloudBase export in ${p.cloudBase}`);
   if (typeof wxServerSdk.getWXContext !== 'function') throw new Error('local cloud: wx-server-sdk has no getWXContext');
+  httpRequesters.forEach((m, i) => {
+    if (typeof m.request !== 'function') throw new Error(`local cloud: no request export in ${p.httpRequesters[i]}`);
+  });
 
   return {
     wxServerSdk,
     Db: databaseModule.Db,
     cloudBasePrototype: cloudBaseModule.CloudBase.prototype,
+    httpRequesters: httpRequesters as HttpRequesterModule[],
     EJSON: bson.EJSON,
     BSONRegExp: bson.BSONRegExp,
     protobuf,

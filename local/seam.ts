@@ -161,6 +161,15 @@ function patch(sdk: SdkModules, state: SeamState): void {
       }),
     };
   };
+
+  // 5. Anything else the SDK would send to Tencent (callFunction, auth, cloudrun, ...) fails at
+  //    once with a clear message instead of a DNS error or a timeout.
+  for (const mod of sdk.httpRequesters) {
+    mod.request = async (args) => {
+      const action = String(args?.params?.action ?? 'unknown action');
+      throw new StoreError('LOCAL_UNAVAILABLE', `local cloud: "${action}" would go to Tencent CloudBase; the local cloud does not answer it`);
+    };
+  }
 }
 
 // ---- storage helpers ----------------------------------------------------------------------

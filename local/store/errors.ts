@@ -11,7 +11,9 @@ export type StoreErrorCode =
   | 'DATABASE_TRANSACTION_CONFLICT'
   | 'DATABASE_TRANSACTION_FAIL'
   | 'INVALID_PARAM'
-  | 'STORAGE_FILE_NONEXIST';
+  | 'STORAGE_FILE_NONEXIST'
+  // Not a CloudBase code (the SDK maps it to -501001): a Tencent API the local cloud does not answer.
+  | 'LOCAL_UNAVAILABLE';
 
 export class StoreError extends Error {
   readonly code: StoreErrorCode;

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createLocalCloud, currentInvocation, type LocalCloud } from '../../local/runtime';
+import { installLocalCloud } from '../../local/seam';
 
 // A plain require: the module object itself, the one the seam patched.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -424,6 +425,23 @@ describe('runtime and platform stand-ins', () => {
     }), {}, { openid: 'oA' });
     expect(tx.dbRequests).toBe(4);
     expect((await lc.invoke(async () => 1, {}, { openid: 'oA' })).dbRequests).toBe(0);
+  });
+
+  test('the seam is idempotent and node-sdk cannot reassign the requester', async () => {
+    const again = installLocalCloud({ store: lc.store, uploadsDir: lc.uploadsDir, now: () => clock });
+    expect(again.transactions).toBe(lc.seam.transactions);
+    const { Db } = lc.seam.sdk;
+    const Installed = Db.reqClass;
+    Db.reqClass = class NetworkRequester {}; // what node-sdk's newDb() does on every cloud.database()
+    expect(Db.reqClass).toBe(Installed);
+    expect((await db().collection('q').where({ owner: 'o1' }).count()).total).toBe(3);
+  });
+
+  test('any other call that would reach Tencent fails at once, without network', async () => {
+    const t0 = Date.now();
+    const err = await rejection(cloud.callFunction({ name: 'other', data: {} }) as Promise<unknown>);
+    expect(err.errMsg).toContain('local cloud: "functions.invokeFunction" would go to Tencent CloudBase');
+    expect(Date.now() - t0).toBeLessThan(1000);
   });
 
   test('msgSecCheck passes clean text and rejects a blocked word with 87014', async () => {
