@@ -4,9 +4,11 @@ export * from './common'
 export * from './action'
 export * from './org'
 import { orgActions } from './org'
+import { councilActions } from './council'
 
 /** Every cloud function and its action registry. The front end and the runtime both read this. */
 export const CONTRACT = {
   org: orgActions,
+  council: councilActions,
 } as const
 export type FunctionName = keyof typeof CONTRACT

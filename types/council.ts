@@ -1,0 +1,490 @@
+import { z } from 'zod'
+import { action } from './action'
+import { id, isoDate, optionalText, pageInput, pageOf, requestId, text } from './common'
+
+/** council — 红色议事会: topics, meetings, agendas, consultation votes, resolutions (SPEC §5). */
+
+// ---- enums -----------------------------------------------------------------------------------
+
+export const TOPIC_STATUS = ['open', 'accepted', 'merged', 'declined'] as const
+export type TopicStatus = (typeof TOPIC_STATUS)[number]
+export const TOPIC_STATUS_LABEL: Record<TopicStatus, string> = { open: '征集中', accepted: '已受理', merged: '已合并', declined: '未受理' }
+
+export const TIERS = ['urgent', 'minor', 'major'] as const
+export type Tier = (typeof TIERS)[number]
+export const TIER_LABEL: Record<Tier, string> = { urgent: '急事', minor: '小事', major: '大事' }
+export const TIER_PROCEDURE: Record<Tier, string> = {
+  urgent: '书记可即时决定，议事会 7 日内追认，24 小时内向居民公开',
+  minor: '由相关议事成员或本楼栋住户简单多数决定',
+  major: '召开议事会议，并开展居民征求意见表决',
+}
+
+export const MEETING_STATUS = ['draft', 'published', 'started', 'ended'] as const
+export type MeetingStatus = (typeof MEETING_STATUS)[number]
+export const MEETING_STATUS_LABEL: Record<MeetingStatus, string> = { draft: '草稿', published: '已发布', started: '进行中', ended: '已结束' }
+
+export const PARTICIPANT_KINDS = ['party', 'residents_committee', 'property', 'owners_committee', 'resident_rep', 'unit'] as const
+export type ParticipantKind = (typeof PARTICIPANT_KINDS)[number]
+export const PARTICIPANT_LABEL: Record<ParticipantKind, string> = {
+  party: '社区党组织',
+  residents_committee: '居委会',
+  property: '物业公司',
+  owners_committee: '业主委员会',
+  resident_rep: '居民代表',
+  unit: '共建单位',
+}
+
+export const PRESETS = ['simple', 'civil_code_ordinary', 'civil_code_major', 'custom'] as const
+export type Preset = (typeof PRESETS)[number]
+export const PRESET_LABEL: Record<Preset, string> = {
+  simple: '简单多数（过投票数半数）',
+  civil_code_ordinary: '民法典第278条 一般事项',
+  civil_code_major: '民法典第278条 重大事项',
+  custom: '自定义比例',
+}
+
+export const OPTION_KINDS = ['for', 'against', 'abstain', 'choice'] as const
+export type OptionKind = (typeof OPTION_KINDS)[number]
+
+export const VOTE_STATUS = ['scheduled', 'open', 'counting', 'closed'] as const
+export type VoteStatus = (typeof VOTE_STATUS)[number]
+export const VOTE_STATUS_LABEL: Record<VoteStatus, string> = { scheduled: '未开始', open: '投票中', counting: '待计票', closed: '已公布结果' }
+
+export const RESOLUTION_STATUS = ['open', 'in_progress', 'done'] as const
+export type ResolutionStatus = (typeof RESOLUTION_STATUS)[number]
+export const RESOLUTION_STATUS_LABEL: Record<ResolutionStatus, string> = { open: '待落实', in_progress: '落实中', done: '已办结' }
+
+export const RESPONSIBLE_KINDS = ['community', 'company', 'unit'] as const
+export type ResponsibleKind = (typeof RESPONSIBLE_KINDS)[number]
+export const RESPONSIBLE_LABEL: Record<ResponsibleKind, string> = { community: '社区', company: '物业公司', unit: '共建单位' }
+
+// ---- rules (shared by the tally and the screens) ---------------------------------------------
+
+/** count/total compared with num/den: `atLeast` (≥) or `moreThan` (>). Exact integer comparison. */
+export const ratioSchema = z.object({
+  num: z.number().int().min(0),
+  den: z.number().int().min(1),
+  cmp: z.enum(['atLeast', 'moreThan']),
+})
+export type Ratio = z.infer<typeof ratioSchema>
+
+/**
+ * The rule that decides a vote, stored with the vote and with its result. Participation is measured
+ * against the eligible households/area; approval against the participating ones (`simple`: against
+ * the non-abstaining ballots). `byArea` adds the floor-area test to each households test.
+ */
+export const ruleSchema = z.object({
+  preset: z.enum(PRESETS),
+  byArea: z.boolean(),
+  participation: ratioSchema.nullable(),
+  approval: ratioSchema,
+  /** `simple` counts approval among ballots that are not abstentions. */
+  approvalBase: z.enum(['participating', 'nonAbstaining']),
+  text: z.string(),
+})
+export type Rule = z.infer<typeof ruleSchema>
+
+export const customRuleInput = z.object({
+  participationPercent: z.number().int().min(0).max(100),
+  approvalPercent: z.number().int().min(50).max(100),
+  /** "more than" instead of "at least" the approval percentage. */
+  approvalMoreThan: z.boolean().default(false),
+  byArea: z.boolean().default(true),
+})
+export type CustomRuleInput = z.infer<typeof customRuleInput>
+
+// ---- views -----------------------------------------------------------------------------------
+
+const photo = z.string().trim().min(1).max(256).regex(/^(cloud|https?):\/\/[\w./:%-]+$/, '图片地址格式不正确')
+
+export const topicView = z.object({
+  id: z.string(),
+  communityId: z.string(),
+  estateId: z.string().optional(),
+  estateName: z.string().optional(),
+  title: z.string(),
+  body: z.string(),
+  photos: z.array(z.string()),
+  authorName: z.string(),
+  mine: z.boolean(),
+  status: z.enum(TOPIC_STATUS),
+  tier: z.enum(TIERS).optional(),
+  seconds: z.number().int(),
+  /** True once seconding or voting has begun: the author can no longer edit it. */
+  locked: z.boolean(),
+  mergedInto: z.string().optional(),
+  declineReason: z.string().optional(),
+  urgent: z
+    .object({ decision: z.string(), decidedAt: z.string(), ratifyBy: z.string(), publicBy: z.string(), ratifiedAt: z.string().optional(), ratifyNote: z.string().optional(), overdue: z.boolean() })
+    .optional(),
+  triagedAt: z.string().optional(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+})
+export type TopicView = z.infer<typeof topicView>
+export const topicDetailView = topicView.extend({ secondedByMe: z.boolean(), canSecond: z.boolean(), canEdit: z.boolean() })
+export type TopicDetailView = z.infer<typeof topicDetailView>
+
+export const agendaItemView = z.object({ itemId: z.string(), order: z.number().int(), title: z.string(), topicIds: z.array(z.string()) })
+export type AgendaItemView = z.infer<typeof agendaItemView>
+export const participantView = z.object({ kind: z.enum(PARTICIPANT_KINDS), name: z.string() })
+
+export const meetingView = z.object({
+  id: z.string(),
+  communityId: z.string(),
+  title: z.string(),
+  startsAt: z.string(),
+  place: z.string(),
+  online: z.boolean(),
+  agenda: z.array(agendaItemView),
+  participants: z.array(participantView),
+  status: z.enum(MEETING_STATUS),
+  /** The agenda cannot change once the meeting has started (or its start time has passed). */
+  agendaLocked: z.boolean(),
+  attendeeCount: z.number().int(),
+  minutes: z.string().optional(),
+  publishedAt: z.string().optional(),
+  startedAt: z.string().optional(),
+  endedAt: z.string().optional(),
+  createdAt: z.string(),
+})
+export type MeetingView = z.infer<typeof meetingView>
+
+export const attendanceView = z.object({ name: z.string(), kind: z.enum(PARTICIPANT_KINDS), at: z.string() })
+
+export const voteOptionView = z.object({ key: z.string(), label: z.string(), kind: z.enum(OPTION_KINDS) })
+export type VoteOptionView = z.infer<typeof voteOptionView>
+
+const countVsTotal = z.object({ count: z.number().int(), total: z.number().int(), met: z.boolean() })
+export const voteResultView = z.object({
+  passed: z.boolean(),
+  adoptedOptionKey: z.string().nullable(),
+  participation: z.object({ households: countVsTotal, area: countVsTotal.nullable(), met: z.boolean() }),
+  options: z.array(z.object({ key: z.string(), label: z.string(), kind: z.enum(OPTION_KINDS), households: z.number().int(), areaDm2: z.number().int(), approvalMet: z.boolean() })),
+  /** Human-readable explanation of the outcome in Chinese. */
+  summary: z.string(),
+  rule: ruleSchema,
+  ballots: z.number().int(),
+  computedAt: z.string(),
+})
+export type VoteResultView = z.infer<typeof voteResultView>
+
+/** How many more households / how much more area must take part to reach the participation threshold. */
+export const turnoutView = z.object({
+  households: z.number().int(),
+  areaDm2: z.number().int(),
+  eligibleHouseholds: z.number().int(),
+  eligibleAreaDm2: z.number().int(),
+  gap: z.object({ households: z.number().int(), areaDm2: z.number().int().nullable() }).nullable(),
+  participationMet: z.boolean().nullable(),
+})
+export type TurnoutView = z.infer<typeof turnoutView>
+
+export const voteView = z.object({
+  id: z.string(),
+  communityId: z.string(),
+  meetingId: z.string().optional(),
+  itemId: z.string().optional(),
+  topicId: z.string().optional(),
+  title: z.string(),
+  description: z.string().optional(),
+  options: z.array(voteOptionView),
+  scope: z.object({ estateIds: z.array(z.string()), buildingIds: z.array(z.string()), label: z.string() }),
+  opensAt: z.string(),
+  closesAt: z.string(),
+  status: z.enum(VOTE_STATUS),
+  rule: ruleSchema,
+  turnout: turnoutView,
+  result: voteResultView.optional(),
+  createdAt: z.string(),
+})
+export type VoteView = z.infer<typeof voteView>
+
+export const myBallotView = z.object({
+  voteId: z.string(),
+  householdId: z.string().nullable(),
+  eligible: z.boolean(),
+  choice: z.string().nullable(),
+  castAt: z.string().nullable(),
+  canChange: z.boolean(),
+})
+export type MyBallotView = z.infer<typeof myBallotView>
+
+export const resolutionView = z.object({
+  id: z.string(),
+  communityId: z.string(),
+  meetingId: z.string(),
+  meetingTitle: z.string(),
+  itemId: z.string(),
+  itemTitle: z.string(),
+  voteId: z.string().optional(),
+  decision: z.string(),
+  responsibleKind: z.enum(RESPONSIBLE_KINDS),
+  responsibleName: z.string(),
+  deadline: z.string(),
+  status: z.enum(RESOLUTION_STATUS),
+  overdue: z.boolean(),
+  progress: z.array(z.object({ at: z.string(), note: z.string(), byName: z.string(), status: z.enum(RESOLUTION_STATUS) })),
+  rating: z.object({ count: z.number().int(), average: z.number().nullable() }),
+  createdAt: z.string(),
+  doneAt: z.string().optional(),
+})
+export type ResolutionView = z.infer<typeof resolutionView>
+
+export const myRatingView = z.object({ resolutionId: z.string(), stars: z.number().int().nullable(), comment: z.string().optional() })
+
+// ---- inputs ----------------------------------------------------------------------------------
+
+const agendaItemInput = z.object({
+  /** Keep the id of an existing item when editing; new items get one from the server. */
+  itemId: id.optional(),
+  title: text(60, '议程标题'),
+  topicIds: z.array(id).max(5, '每项议程最多关联 5 个议题').default([]),
+})
+const participantInput = z.object({ kind: z.enum(PARTICIPANT_KINDS), name: text(40, '参会方名称') })
+
+const meetingFields = {
+  title: text(60, '会议名称'),
+  startsAt: isoDate,
+  place: text(80, '地点'),
+  online: z.boolean().default(false),
+  agenda: z.array(agendaItemInput).min(1, '请至少添加一项议程').max(20, '议程最多 20 项'),
+  participants: z.array(participantInput).min(1, '请添加参会方').max(30, '参会方最多 30 个'),
+}
+
+const voteOptionInput = z.object({ label: text(30, '选项'), kind: z.enum(OPTION_KINDS).default('choice') })
+
+// ---- registry --------------------------------------------------------------------------------
+
+export const councilActions = {
+  'topic.propose': action({
+    summary: '居民或党员提出议题（文字、图片、小区）',
+    roles: ['resident', 'member'],
+    input: z.object({
+      requestId,
+      communityId: id,
+      estateId: id.optional(),
+      title: text(40, '议题标题'),
+      body: text(1000, '议题内容'),
+      photos: z.array(photo).max(9, '最多 9 张图片').default([]),
+    }),
+    output: topicView,
+  }),
+  'topic.update': action({
+    summary: '提议人修改议题（附议或表决开始前）',
+    roles: ['resident', 'member'],
+    input: z.object({ topicId: id, title: text(40, '议题标题'), body: text(1000, '议题内容'), photos: z.array(photo).max(9, '最多 9 张图片').default([]) }),
+    output: topicView,
+  }),
+  'topic.second': action({
+    summary: '附议（每人一次）',
+    roles: ['resident', 'member'],
+    input: z.object({ topicId: id }),
+    output: topicDetailView,
+  }),
+  'topic.list': action({
+    summary: '社区议题（可按状态、层级筛选）',
+    roles: ['authenticated'],
+    input: pageInput.extend({ communityId: id, status: z.enum(TOPIC_STATUS).optional(), tier: z.enum(TIERS).optional() }),
+    output: pageOf(topicView),
+  }),
+  'topic.get': action({
+    summary: '议题详情',
+    roles: ['authenticated'],
+    input: z.object({ topicId: id }),
+    output: topicDetailView,
+  }),
+  'topic.triage': action({
+    summary: '书记受理（定级）、合并或不予受理（公开理由）',
+    roles: ['secretary'],
+    input: z
+      .object({
+        topicId: id,
+        decision: z.enum(['accept', 'merge', 'decline']),
+        tier: z.enum(TIERS).optional(),
+        mergeInto: id.optional(),
+        reason: optionalText(300, '理由'),
+        /** 急事: the secretary's immediate decision. */
+        urgentDecision: optionalText(500, '处置决定'),
+      })
+      .refine((v) => v.decision !== 'accept' || !!v.tier, { message: '受理时请选择议题层级', path: ['tier'] })
+      .refine((v) => v.decision !== 'accept' || v.tier !== 'urgent' || !!v.urgentDecision, { message: '急事请填写处置决定', path: ['urgentDecision'] })
+      .refine((v) => v.decision !== 'merge' || !!v.mergeInto, { message: '请选择合并到的议题', path: ['mergeInto'] })
+      .refine((v) => v.decision !== 'decline' || !!v.reason, { message: '不予受理时请写明公开理由', path: ['reason'] }),
+    output: topicView,
+  }),
+  'topic.ratify': action({
+    summary: '议事会追认急事处置（7 日内）',
+    roles: ['secretary'],
+    input: z.object({ topicId: id, note: text(300, '追认说明') }),
+    output: topicView,
+  }),
+
+  'meeting.create': action({
+    summary: '书记新建议事会议（有序议程、参会方）',
+    roles: ['secretary'],
+    input: z.object({ requestId, communityId: id, ...meetingFields }),
+    output: meetingView,
+  }),
+  'meeting.update': action({
+    summary: '修改会议与议程（会议开始前）',
+    roles: ['secretary'],
+    input: z.object({ meetingId: id, ...meetingFields }),
+    output: meetingView,
+  }),
+  'meeting.publish': action({
+    summary: '发布会议议程（通知订阅者）',
+    roles: ['secretary'],
+    input: z.object({ meetingId: id }),
+    output: meetingView,
+  }),
+  'meeting.start': action({
+    summary: '宣布会议开始（议程锁定）',
+    roles: ['secretary'],
+    input: z.object({ meetingId: id }),
+    output: meetingView,
+  }),
+  'meeting.checkIn': action({
+    summary: '参会签到',
+    roles: ['authenticated'],
+    input: z.object({ meetingId: id, kind: z.enum(PARTICIPANT_KINDS), name: text(20, '姓名') }),
+    output: meetingView,
+  }),
+  'meeting.attendance': action({
+    summary: '签到名单',
+    roles: ['secretary'],
+    input: pageInput.extend({ meetingId: id }),
+    output: pageOf(attendanceView),
+  }),
+  'meeting.minutes': action({
+    summary: '记录会议纪要并结束会议',
+    roles: ['secretary'],
+    input: z.object({ meetingId: id, minutes: text(5000, '会议纪要') }),
+    output: meetingView,
+  }),
+  'meeting.list': action({
+    summary: '社区议事会议（居民仅见已发布）',
+    roles: ['authenticated'],
+    input: pageInput.extend({ communityId: id }),
+    output: pageOf(meetingView),
+  }),
+  'meeting.get': action({
+    summary: '会议详情与议程',
+    roles: ['authenticated'],
+    input: z.object({ meetingId: id }),
+    output: meetingView,
+  }),
+
+  'vote.open': action({
+    summary: '书记就议程项（或小事议题）发起表决',
+    roles: ['secretary'],
+    input: z
+      .object({
+        requestId,
+        meetingId: id.optional(),
+        itemId: id.optional(),
+        topicId: id.optional(),
+        title: text(60, '表决事项'),
+        description: optionalText(1000, '说明'),
+        options: z.array(voteOptionInput).min(2, '至少两个选项').max(6, '最多 6 个选项'),
+        estateIds: z.array(id).max(20).default([]),
+        buildingIds: z.array(id).max(50).default([]),
+        opensAt: isoDate,
+        closesAt: isoDate,
+        preset: z.enum(PRESETS),
+        custom: customRuleInput.optional(),
+      })
+      .refine((v) => (v.meetingId && v.itemId) || v.topicId, { message: '请选择议程项或议题', path: ['itemId'] })
+      .refine((v) => v.estateIds.length + v.buildingIds.length > 0, { message: '请选择参与表决的小区或楼栋', path: ['estateIds'] })
+      .refine((v) => new Date(v.closesAt).getTime() > new Date(v.opensAt).getTime(), { message: '截止时间须晚于开始时间', path: ['closesAt'] })
+      .refine((v) => v.preset !== 'custom' || !!v.custom, { message: '自定义比例请填写参与率和同意率', path: ['custom'] })
+      .refine((v) => v.options.filter((o) => o.kind === 'abstain').length <= 1, { message: '弃权选项只能有一个', path: ['options'] })
+      .refine((v) => v.options.filter((o) => o.kind !== 'abstain').length >= 2, { message: '除弃权外至少两个选项', path: ['options'] })
+      .refine((v) => new Set(v.options.map((o) => o.label)).size === v.options.length, { message: '选项不能重复', path: ['options'] }),
+    output: voteView,
+  }),
+  'vote.list': action({
+    summary: '社区的表决',
+    roles: ['authenticated'],
+    input: pageInput.extend({ communityId: id }),
+    output: pageOf(voteView),
+  }),
+  'vote.get': action({
+    summary: '表决详情：实时参与户数与面积、距门槛差额；结束后为结果',
+    roles: ['authenticated'],
+    input: z.object({ voteId: id }),
+    output: voteView,
+  }),
+  'vote.cast': action({
+    summary: '认证住户投票（每户一票，截止前可改）',
+    roles: ['resident'],
+    input: z.object({ voteId: id, optionKey: z.string().trim().min(1).max(8), householdId: id.optional() }),
+    output: myBallotView,
+  }),
+  'vote.myBallot': action({
+    summary: '本户的选票（只有本户可见）',
+    roles: ['resident'],
+    input: z.object({ voteId: id, householdId: id.optional() }),
+    output: myBallotView,
+  }),
+  'vote.close': action({
+    summary: '截止后计票并公布结果（含所用规则）',
+    roles: ['secretary'],
+    input: z.object({ voteId: id }),
+    output: voteView,
+  }),
+  'vote.remind': action({
+    summary: '提醒订阅者：表决即将截止（24 小时内）',
+    roles: ['secretary'],
+    input: z.object({ voteId: id }),
+    output: z.object({ sent: z.number().int() }),
+  }),
+
+  'resolution.record': action({
+    summary: '记录议程项决议：决定、责任方、期限',
+    roles: ['secretary'],
+    input: z.object({
+      meetingId: id,
+      itemId: id,
+      voteId: id.optional(),
+      decision: text(1000, '决议内容'),
+      responsibleKind: z.enum(RESPONSIBLE_KINDS),
+      responsibleName: text(60, '责任方'),
+      deadline: isoDate,
+    }),
+    output: resolutionView,
+  }),
+  'resolution.progress': action({
+    summary: '更新决议落实进度（直至办结）',
+    roles: ['secretary'],
+    input: z.object({ resolutionId: id, note: text(300, '进展'), status: z.enum(['in_progress', 'done']) }),
+    output: resolutionView,
+  }),
+  'resolution.list': action({
+    summary: '社区决议及落实情况',
+    roles: ['authenticated'],
+    input: pageInput.extend({ communityId: id, meetingId: id.optional() }),
+    output: pageOf(resolutionView),
+  }),
+  'resolution.get': action({
+    summary: '决议详情',
+    roles: ['authenticated'],
+    input: z.object({ resolutionId: id }),
+    output: resolutionView.extend({ myRating: myRatingView.nullable() }),
+  }),
+  'resolution.rate': action({
+    summary: '居民对办结的决议进行事后评价（每户一次，可修改）',
+    roles: ['resident'],
+    input: z.object({ resolutionId: id, stars: z.number().int().min(1).max(5), comment: optionalText(200, '评价') }),
+    output: resolutionView.extend({ myRating: myRatingView.nullable() }),
+  }),
+
+  'notice.subscribe': action({
+    summary: '订阅本社区议事会通知（会议发布、表决开始/即将截止/结果）',
+    roles: ['authenticated'],
+    input: z.object({ communityId: id, on: z.boolean() }),
+    output: z.object({ subscribed: z.boolean() }),
+  }),
+} as const
+
+export type CouncilActions = typeof councilActions
