@@ -4,11 +4,13 @@ export * from './common'
 export * from './action'
 export * from './org'
 import { orgActions } from './org'
+import { serviceActions } from './service'
 import { councilActions } from './council'
 
 /** Every cloud function and its action registry. The front end and the runtime both read this. */
 export const CONTRACT = {
   org: orgActions,
+  service: serviceActions,
   council: councilActions,
 } as const
 export type FunctionName = keyof typeof CONTRACT

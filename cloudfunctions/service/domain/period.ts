@@ -1,0 +1,28 @@
+/**
+ * Calendar periods in Asia/Shanghai (UTC+8, no daylight saving): years for check-in and ledgers,
+ * quarters for feedback letters, months for the dashboard chart. Pure; instants in, keys out.
+ */
+const OFFSET_MS = 8 * 3600_000
+
+const local = (d: Date) => new Date(d.getTime() + OFFSET_MS)
+
+export const yearOf = (d: Date): number => local(d).getUTCFullYear()
+
+/** 1–12 */
+export const monthOf = (d: Date): number => local(d).getUTCMonth() + 1
+
+export const quarterOf = (d: Date): string => `${yearOf(d)}Q${Math.floor((monthOf(d) - 1) / 3) + 1}`
+
+/** The instants [start, end) of a quarter key such as 2026Q4, in Shanghai time. */
+export function quarterRange(key: string): { start: Date; end: Date } {
+  const m = /^(\d{4})Q([1-4])$/.exec(key)
+  if (!m) throw new Error(`bad quarter ${key}`)
+  const y = Number(m[1])
+  const q = Number(m[2])
+  const start = new Date(Date.UTC(y, (q - 1) * 3, 1) - OFFSET_MS)
+  const end = new Date(Date.UTC(q === 4 ? y + 1 : y, q === 4 ? 0 : q * 3, 1) - OFFSET_MS)
+  return { start, end }
+}
+
+/** A quarter may be reported on once it has started (the letter for the running quarter is an interim one). */
+export const quarterStarted = (key: string, now: Date) => quarterRange(key).start.getTime() <= now.getTime()

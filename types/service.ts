@@ -1,0 +1,596 @@
+import { z } from 'zod'
+import { action } from './action'
+import { id, isoDate, optionalText, pageInput, pageOf, phone, requestId, text } from './common'
+
+/**
+ * service — 双报到、双服务 (SPEC §4): unit and member check-in, the three lists, activities with
+ * QR / location sign-in, 微心愿, ledgers, quarterly feedback letters, yearly grades, dashboard, export.
+ */
+
+// ---- enums and labels ---------------------------------------------------------------------------
+
+export const CHECKIN_STATUS = ['none', 'pending', 'approved', 'returned'] as const
+export type CheckinStatus = (typeof CHECKIN_STATUS)[number]
+export const CHECKIN_STATUS_LABEL: Record<CheckinStatus, string> = { none: '未报到', pending: '待审核', approved: '已报到', returned: '已退回' }
+
+export const NEED_STATUS = ['open', 'matched', 'done'] as const
+export type NeedStatus = (typeof NEED_STATUS)[number]
+export const NEED_STATUS_LABEL: Record<NeedStatus, string> = { open: '待认领', matched: '已对接', done: '已完成' }
+export const NEED_SOURCES = ['community', 'resident', 'grid', 'council'] as const
+export const NEED_SOURCE_LABEL: Record<(typeof NEED_SOURCES)[number], string> = { community: '社区', resident: '居民', grid: '网格', council: '议事会' }
+
+export const ACTIVITY_KINDS = ['volunteer', 'study', 'environment', 'care', 'other'] as const
+export const ACTIVITY_KIND_LABEL: Record<(typeof ACTIVITY_KINDS)[number], string> = {
+  volunteer: '志愿服务', study: '组织生活', environment: '环境整治', care: '关爱帮扶', other: '其他',
+}
+
+export const ATTENDANCE_STATUS = ['signed_up', 'signed_in', 'signed_out', 'confirmed', 'manual_pending'] as const
+export type AttendanceStatus = (typeof ATTENDANCE_STATUS)[number]
+export const ATTENDANCE_STATUS_LABEL: Record<AttendanceStatus, string> = {
+  signed_up: '已报名', signed_in: '已签到', signed_out: '已签退', confirmed: '已确认', manual_pending: '补录待复核',
+}
+
+export const WISH_STATUS = ['open', 'claimed', 'delivered', 'confirmed', 'returned'] as const
+export type WishStatus = (typeof WISH_STATUS)[number]
+export const WISH_STATUS_LABEL: Record<WishStatus, string> = {
+  open: '待认领', claimed: '已认领', delivered: '已送达', confirmed: '已确认', returned: '已退回社区',
+}
+
+export const GRADES = ['excellent', 'qualified', 'basic', 'unqualified'] as const
+export type Grade = (typeof GRADES)[number]
+export const GRADE_LABEL: Record<Grade, string> = { excellent: '优秀', qualified: '合格', basic: '基本合格', unqualified: '不合格' }
+
+/** SPEC §4: rankings are a record of service, never a score of anyone. */
+export const RANKING_LABEL = '服务记录（按服务时长排列，仅为记录，不作为考核评分）'
+
+// ---- quantities: exact, as integer tenths with a unit ------------------------------------------
+
+export const QUANTITY_UNITS = ['平方米', '米', '盏', '块', '个', '次', '户', '人'] as const
+export const UNIT_SYMBOL: Record<(typeof QUANTITY_UNITS)[number], string> = {
+  平方米: '㎡', 米: 'm', 盏: '盏', 块: '块', 个: '个', 次: '次', 户: '户', 人: '人',
+}
+/** A quantity such as 25616.5 ㎡, stored as 256165 tenths so nothing is lost to floating point. */
+export const quantity = z.object({
+  tenths: z.number().int('数量最多保留一位小数').min(1, '数量必须大于 0').max(1e12),
+  unit: z.enum(QUANTITY_UNITS),
+})
+export type Quantity = z.infer<typeof quantity>
+
+/** 256165 → "25616.5"; 8490 → "849". */
+export function formatTenths(tenths: number): string {
+  const whole = Math.trunc(tenths / 10)
+  const frac = Math.abs(tenths % 10)
+  return frac === 0 ? String(whole) : `${whole}.${frac}`
+}
+
+/** "25616.5" → 256165; anything that is not a number with at most one decimal → null. */
+export function parseTenths(s: string): number | null {
+  const m = /^\s*(\d{1,12})(?:\.(\d))?\s*$/.exec(s)
+  if (!m) return null
+  return Number(m[1]) * 10 + (m[2] ? Number(m[2]) : 0)
+}
+
+export const formatQuantity = (q: Quantity) => `${formatTenths(q.tenths)} ${UNIT_SYMBOL[q.unit]}`
+
+const year = z.number().int().min(2020).max(2100)
+const quarterKey = z.string().regex(/^\d{4}Q[1-4]$/, '季度格式如 2026Q4')
+const lat = z.number().min(-90).max(90)
+const lng = z.number().min(-180).max(180)
+const shortList = (max: number, label: string) => z.array(text(60, label)).max(max, `${label}最多 ${max} 项`)
+
+// ---- views --------------------------------------------------------------------------------------
+
+export const unitView = z.object({
+  id: z.string(),
+  communityId: z.string(),
+  name: z.string(),
+  partyBody: z.string(),
+  contactName: z.string().optional(),
+  /** Masked unless the caller is the unit's liaison or the community's secretary. */
+  contactPhone: z.string().optional(),
+  resources: z.array(z.string()),
+  commitments: z.array(z.string()),
+  status: z.enum(CHECKIN_STATUS),
+  /** The year the current application is for. */
+  year: z.number().int().optional(),
+  approvedYear: z.number().int().optional(),
+  overdue: z.boolean(),
+  reason: z.string().optional(),
+  gridIds: z.array(z.string()),
+  gridNames: z.array(z.string()),
+  submittedAt: z.string().optional(),
+  decidedAt: z.string().optional(),
+  decidedByName: z.string().optional(),
+})
+export type UnitView = z.infer<typeof unitView>
+
+export const needView = z.object({
+  id: z.string(),
+  communityId: z.string(),
+  title: z.string(),
+  detail: z.string().optional(),
+  source: z.enum(NEED_SOURCES),
+  quantity: quantity.optional(),
+  /** e.g. "25616.5 ㎡" */
+  quantityText: z.string().optional(),
+  status: z.enum(NEED_STATUS),
+  createdAt: z.string(),
+})
+export type NeedView = z.infer<typeof needView>
+
+export const resourceView = z.object({
+  id: z.string(),
+  communityId: z.string(),
+  title: z.string(),
+  detail: z.string().optional(),
+  ownerType: z.enum(['unit', 'member']),
+  ownerId: z.string(),
+  ownerName: z.string(),
+  createdAt: z.string(),
+})
+export type ResourceView = z.infer<typeof resourceView>
+
+export const projectView = z.object({
+  id: z.string(),
+  communityId: z.string(),
+  title: z.string(),
+  needId: z.string(),
+  needTitle: z.string(),
+  resourceId: z.string(),
+  resourceTitle: z.string(),
+  unitId: z.string().optional(),
+  ownerName: z.string(),
+  deadline: z.string(),
+  progress: z.number().int(),
+  status: z.enum(['active', 'done']),
+  lastNote: z.string().optional(),
+  overdue: z.boolean(),
+  createdAt: z.string(),
+})
+export type ProjectView = z.infer<typeof projectView>
+
+export const agreementView = z.object({
+  id: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  communityId: z.string(),
+  communityName: z.string(),
+  year: z.number().int(),
+  commitments: z.array(z.string()),
+  signedAt: z.string(),
+  approvedByName: z.string(),
+  needs: z.array(needView),
+  resources: z.array(resourceView),
+  projects: z.array(projectView),
+})
+export type AgreementView = z.infer<typeof agreementView>
+
+export const memberView = z.object({
+  id: z.string(),
+  communityId: z.string(),
+  name: z.string(),
+  unitId: z.string().optional(),
+  unitName: z.string(),
+  householdId: z.string(),
+  address: z.string(),
+  skills: z.array(z.string()),
+  availability: z.string(),
+  status: z.enum(CHECKIN_STATUS),
+  year: z.number().int(),
+  approvedYear: z.number().int().optional(),
+  overdue: z.boolean(),
+  reason: z.string().optional(),
+  gridId: z.string().optional(),
+  gridName: z.string().optional(),
+  buildingIds: z.array(z.string()),
+  buildingNames: z.array(z.string()),
+  submittedAt: z.string(),
+  decidedByName: z.string().optional(),
+})
+export type MemberView = z.infer<typeof memberView>
+
+export const placeInput = z.object({ name: text(60, '地点'), lat, lng })
+
+export const activityView = z.object({
+  id: z.string(),
+  communityId: z.string(),
+  title: z.string(),
+  kind: z.enum(ACTIVITY_KINDS),
+  place: z.object({ name: z.string(), lat: z.number(), lng: z.number() }),
+  radiusM: z.number().int(),
+  startAt: z.string(),
+  endAt: z.string(),
+  graceMin: z.number().int(),
+  capacity: z.number().int(),
+  signupCount: z.number().int(),
+  createdByName: z.string(),
+  /** The caller's own attendance, when they signed up. */
+  mine: z
+    .object({ status: z.enum(ATTENDANCE_STATUS), signedInAt: z.string().optional(), signedOutAt: z.string().optional(), minutes: z.number().int().optional() })
+    .optional(),
+})
+export type ActivityView = z.infer<typeof activityView>
+
+export const attendanceView = z.object({
+  id: z.string(),
+  activityId: z.string(),
+  activityTitle: z.string(),
+  memberName: z.string(),
+  memberId: z.string(),
+  status: z.enum(ATTENDANCE_STATUS),
+  signedInAt: z.string().optional(),
+  signedOutAt: z.string().optional(),
+  inMethod: z.enum(['qr', 'location']).optional(),
+  outMethod: z.enum(['qr', 'location']).optional(),
+  /** Whole minutes, clipped to the activity window. */
+  minutes: z.number().int(),
+  confirmedByName: z.string().optional(),
+  manual: z.object({ reason: z.string(), enteredByName: z.string(), approvedByName: z.string().optional() }).optional(),
+})
+export type AttendanceView = z.infer<typeof attendanceView>
+
+export const wishView = z.object({
+  id: z.string(),
+  communityId: z.string(),
+  title: z.string(),
+  detail: z.string().optional(),
+  address: z.string(),
+  residentName: z.string(),
+  dueAt: z.string(),
+  status: z.enum(WISH_STATUS),
+  claimerName: z.string().optional(),
+  deliveredNote: z.string().optional(),
+  thanks: z.string().optional(),
+  rating: z.number().int().optional(),
+  createdAt: z.string(),
+  /** What the caller may do now. */
+  canClaim: z.boolean(),
+  canDeliver: z.boolean(),
+  canConfirm: z.boolean(),
+})
+export type WishView = z.infer<typeof wishView>
+
+export const ledgerTotals = z.object({
+  minutes: z.number().int(),
+  activities: z.number().int(),
+  wishes: z.number().int(),
+  ratingCount: z.number().int(),
+  /** Mean rating ×10 (e.g. 47 = 4.7), integer so nothing drifts. */
+  ratingAvgTenths: z.number().int().optional(),
+})
+export const ledgerView = z.object({
+  memberId: z.string(),
+  name: z.string(),
+  unitName: z.string(),
+  year: z.number().int(),
+  totals: ledgerTotals,
+  grade: z.object({ grade: z.enum(GRADES), reason: z.string() }).optional(),
+  entries: z.array(attendanceView),
+  entriesTotal: z.number().int(),
+})
+export type LedgerView = z.infer<typeof ledgerView>
+
+export const letterRow = z.object({
+  memberId: z.string(),
+  name: z.string(),
+  minutes: z.number().int(),
+  activities: z.number().int(),
+  wishes: z.number().int(),
+})
+export const letterView = z.object({
+  id: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  communityId: z.string(),
+  communityName: z.string(),
+  quarter: z.string(),
+  rows: z.array(letterRow),
+  totalMinutes: z.number().int(),
+  note: z.string().optional(),
+  issuedAt: z.string(),
+  issuedByName: z.string(),
+  acknowledgedAt: z.string().optional(),
+  acknowledgedByName: z.string().optional(),
+})
+export type LetterView = z.infer<typeof letterView>
+
+export const assessmentView = z.object({
+  id: z.string(),
+  subjectType: z.enum(['member', 'unit']),
+  subjectId: z.string(),
+  subjectName: z.string(),
+  year: z.number().int(),
+  grade: z.enum(GRADES),
+  reason: z.string(),
+  byName: z.string(),
+  at: z.string(),
+  /** Earlier grades for the same year, kept (superseded, not deleted). */
+  revisions: z.number().int(),
+})
+export type AssessmentView = z.infer<typeof assessmentView>
+
+export const dashboardView = z.object({
+  communityId: z.string(),
+  year: z.number().int(),
+  units: z.object({ checkedIn: z.number().int(), pending: z.number().int(), overdue: z.number().int(), total: z.number().int() }),
+  members: z.object({ checkedIn: z.number().int(), pending: z.number().int(), overdue: z.number().int() }),
+  minutesThisYear: z.number().int(),
+  minutesByMonth: z.array(z.number().int()),
+  needs: z.object({ open: z.number().int(), matched: z.number().int(), done: z.number().int() }),
+  wishesFulfilled: z.number().int(),
+})
+export type DashboardView = z.infer<typeof dashboardView>
+
+export const fileView = z.object({ fileId: z.string(), url: z.string(), fileName: z.string(), rows: z.number().int() })
+
+export const tokenView = z.object({ token: z.string(), qrText: z.string(), issuedAt: z.string(), expiresAt: z.string(), validSeconds: z.number().int() })
+
+// ---- inputs reused --------------------------------------------------------------------------------
+
+const reasonRequired = <T extends { approve: boolean; reason?: string }>(v: T) => v.approve || !!(v.reason && v.reason.length > 0)
+const signInput = z
+  .object({
+    activityId: id,
+    method: z.enum(['qr', 'location']),
+    token: z.string().trim().max(200).optional(),
+    lat: lat.optional(),
+    lng: lng.optional(),
+  })
+  .refine((v) => (v.method === 'qr' ? !!v.token : v.lat !== undefined && v.lng !== undefined), {
+    message: '扫码签到需要签到码，定位签到需要位置',
+    path: ['token'],
+  })
+
+// ---- registry -------------------------------------------------------------------------------------
+
+export const serviceActions = {
+  // 单位报到
+  'unit.get': action({ summary: '单位报到详情', roles: ['authenticated'], input: z.object({ unitId: id }), output: unitView }),
+  'unit.checkin': action({
+    summary: '单位联络员提交单位报到（资源清单、职责承诺）',
+    roles: ['unit_liaison'],
+    input: z.object({
+      requestId,
+      unitId: id,
+      contactName: text(20, '联系人'),
+      contactPhone: phone,
+      resources: shortList(20, '资源').min(1, '请至少填写一项资源'),
+      commitments: shortList(20, '承诺').min(1, '请至少填写一项承诺'),
+    }),
+    output: unitView,
+  }),
+  'unit.list': action({
+    summary: '本社区的单位及报到状态',
+    roles: ['secretary'],
+    input: pageInput.extend({ communityId: id, status: z.enum(['pending', 'approved', 'overdue', 'all']).default('all') }),
+    output: pageOf(unitView),
+  }),
+  'unit.decide': action({
+    summary: '书记审核单位报到：通过即生成年度共建协议',
+    roles: ['secretary'],
+    input: z.object({ unitId: id, approve: z.boolean(), reason: optionalText(200, '原因') }).refine(reasonRequired, { message: '退回时请写明原因', path: ['reason'] }),
+    output: unitView,
+  }),
+  'unit.setGrids': action({
+    summary: '书记指定单位为网格责任单位',
+    roles: ['secretary'],
+    input: z.object({ unitId: id, gridIds: z.array(id).max(12) }),
+    output: unitView,
+  }),
+  'agreement.get': action({
+    summary: '单位的年度共建协议与三张清单',
+    roles: ['unit_liaison', 'secretary'],
+    input: z.object({ unitId: id, year }),
+    output: agreementView,
+  }),
+
+  // 在职党员报到
+  'member.checkin': action({
+    summary: '在职党员到居住地社区报到（每年一次）',
+    roles: ['authenticated'],
+    input: z.object({
+      requestId,
+      name: text(20, '姓名'),
+      unitId: id.optional(),
+      unitName: text(60, '工作单位'),
+      householdId: id,
+      skills: shortList(10, '特长'),
+      availability: text(60, '可服务时间'),
+    }),
+    output: memberView,
+  }),
+  'member.mine': action({ summary: '我的党员报到', roles: ['authenticated'], input: z.object({}), output: memberView.nullable() }),
+  'member.list': action({
+    summary: '本社区报到党员（可筛选待审核、逾期未报到）',
+    roles: ['secretary'],
+    input: pageInput.extend({ communityId: id, status: z.enum(['pending', 'approved', 'overdue', 'all']).default('all') }),
+    output: pageOf(memberView),
+  }),
+  'member.decide': action({
+    summary: '书记审核党员报到，通过时分配网格和包联楼栋',
+    roles: ['secretary'],
+    input: z
+      .object({ memberId: id, approve: z.boolean(), reason: optionalText(200, '原因'), gridId: id.optional(), buildingIds: z.array(id).max(10).default([]) })
+      .refine(reasonRequired, { message: '退回时请写明原因', path: ['reason'] })
+      .refine((v) => !v.approve || !!v.gridId, { message: '通过时请分配网格', path: ['gridId'] }),
+    output: memberView,
+  }),
+
+  // 三张清单
+  'need.create': action({
+    summary: '发布需求清单条目',
+    roles: ['secretary'],
+    input: z.object({ requestId, communityId: id, title: text(60, '需求'), detail: optionalText(500, '说明'), source: z.enum(NEED_SOURCES), quantity: quantity.optional() }),
+    output: needView,
+  }),
+  'need.list': action({
+    summary: '社区需求清单',
+    roles: ['authenticated'],
+    input: pageInput.extend({ communityId: id, status: z.enum([...NEED_STATUS, 'all']).default('all') }),
+    output: pageOf(needView),
+  }),
+  'resource.create': action({
+    summary: '单位或党员登记可提供的资源',
+    roles: ['unit_liaison', 'member'],
+    input: z.object({ requestId, communityId: id, title: text(60, '资源'), detail: optionalText(300, '说明'), unitId: id.optional() }),
+    output: resourceView,
+  }),
+  'resource.list': action({
+    summary: '社区资源清单',
+    roles: ['authenticated'],
+    input: pageInput.extend({ communityId: id }),
+    output: pageOf(resourceView),
+  }),
+  'project.create': action({
+    summary: '需求对接资源，形成项目（负责人、期限）',
+    roles: ['secretary'],
+    input: z.object({ requestId, needId: id, resourceId: id, title: text(60, '项目名称'), ownerName: text(20, '负责人'), deadline: isoDate }),
+    output: projectView,
+  }),
+  'project.progress': action({
+    summary: '更新项目进度（100% 即完成）',
+    roles: ['secretary'],
+    input: z.object({ projectId: id, progress: z.number().int().min(0).max(100), note: text(200, '进展说明') }),
+    output: projectView,
+  }),
+  'project.list': action({
+    summary: '社区项目清单',
+    roles: ['authenticated'],
+    input: pageInput.extend({ communityId: id }),
+    output: pageOf(projectView),
+  }),
+
+  // 服务活动与签到
+  'activity.create': action({
+    summary: '书记发布服务活动（地点坐标、时间、人数）',
+    roles: ['secretary'],
+    input: z
+      .object({
+        requestId,
+        communityId: id,
+        title: text(60, '活动名称'),
+        kind: z.enum(ACTIVITY_KINDS),
+        place: placeInput,
+        radiusM: z.number().int().min(50).max(2000).default(200),
+        startAt: isoDate,
+        endAt: isoDate,
+        graceMin: z.number().int().min(0).max(60).default(15),
+        capacity: z.number().int().min(1).max(500),
+      })
+      .refine((v) => Date.parse(v.endAt) > Date.parse(v.startAt), { message: '结束时间须晚于开始时间', path: ['endAt'] })
+      .refine((v) => Date.parse(v.endAt) - Date.parse(v.startAt) <= 24 * 3600_000, { message: '活动最长 24 小时', path: ['endAt'] }),
+    output: activityView,
+  }),
+  'activity.list': action({
+    summary: '社区服务活动',
+    roles: ['authenticated'],
+    input: pageInput.extend({ communityId: id }),
+    output: pageOf(activityView),
+  }),
+  'activity.get': action({ summary: '活动详情（含我的报名签到）', roles: ['authenticated'], input: z.object({ activityId: id }), output: activityView }),
+  'activity.signup': action({ summary: '党员报名活动（名额内）', roles: ['member'], input: z.object({ activityId: id }), output: activityView }),
+  'activity.token': action({
+    summary: '组织者获取滚动签到码（30 秒有效）',
+    roles: ['secretary'],
+    input: z.object({ activityId: id }),
+    output: tokenView,
+  }),
+  'activity.signin': action({ summary: '扫码或定位签到', roles: ['member'], input: signInput, output: activityView }),
+  'activity.signout': action({ summary: '扫码或定位签退', roles: ['member'], input: signInput, output: activityView }),
+  'activity.attendance': action({
+    summary: '活动的报名签到名单',
+    roles: ['secretary', 'street_admin'],
+    input: pageInput.extend({ activityId: id }),
+    output: pageOf(attendanceView),
+  }),
+  'activity.remind': action({
+    summary: '向已报名党员发送活动提醒',
+    roles: ['secretary'],
+    input: z.object({ activityId: id }),
+    output: z.object({ sent: z.number().int() }),
+  }),
+  'hours.confirm': action({
+    summary: '书记确认服务时长（计入台账）',
+    roles: ['secretary'],
+    input: z.object({ attendanceId: id }),
+    output: attendanceView,
+  }),
+  'hours.manual': action({
+    summary: '手工补录时长（需写明原因，另一人复核）',
+    roles: ['secretary'],
+    input: z.object({ requestId, activityId: id, memberId: id, minutes: z.number().int().min(1).max(24 * 60), reason: text(200, '补录原因') }),
+    output: attendanceView,
+  }),
+  'hours.approveManual': action({
+    summary: '复核手工补录的时长（不能是补录人本人）',
+    roles: ['secretary', 'street_admin'],
+    input: z.object({ attendanceId: id }),
+    output: attendanceView,
+  }),
+
+  // 微心愿
+  'wish.create': action({
+    summary: '居民发布微心愿（或社区代发）',
+    roles: ['resident', 'secretary'],
+    input: z.object({ requestId, title: text(40, '心愿'), detail: optionalText(300, '说明'), dueAt: isoDate, householdId: id.optional(), residentName: optionalText(20, '居民姓名') }),
+    output: wishView,
+  }),
+  'wish.list': action({
+    summary: '社区微心愿（可只看我的）',
+    roles: ['authenticated'],
+    input: pageInput.extend({ communityId: id, status: z.enum([...WISH_STATUS, 'all']).default('all'), mine: z.boolean().default(false) }),
+    output: pageOf(wishView),
+  }),
+  'wish.claim': action({ summary: '党员认领微心愿（同一时间只有一人认领）', roles: ['member'], input: z.object({ wishId: id }), output: wishView }),
+  'wish.deliver': action({ summary: '认领人标记已送达', roles: ['member'], input: z.object({ wishId: id, note: text(200, '送达说明') }), output: wishView }),
+  'wish.confirm': action({
+    summary: '居民确认收到，致谢并评价',
+    roles: ['resident'],
+    input: z.object({ wishId: id, rating: z.number().int().min(1).max(5), thanks: optionalText(200, '感谢的话') }),
+    output: wishView,
+  }),
+
+  // 台账、双反馈、双评议
+  'ledger.get': action({
+    summary: '党员年度服务台账（本人或本社区书记）',
+    roles: ['member', 'secretary'],
+    input: z.object({ memberId: id.optional(), year, page: z.number().int().min(1).max(1000).default(1) }),
+    output: ledgerView,
+  }),
+  'ledger.ranking': action({
+    summary: '服务记录排行（仅为记录，不作评分）',
+    roles: ['member', 'secretary'],
+    input: z.object({ communityId: id, year }),
+    output: z.object({ label: z.string(), items: z.array(z.object({ memberId: z.string(), name: z.string(), unitName: z.string(), minutes: z.number().int(), activities: z.number().int(), wishes: z.number().int() })) }),
+  }),
+  'letter.issue': action({
+    summary: '书记为单位出具季度双反馈函',
+    roles: ['secretary'],
+    input: z.object({ unitId: id, quarter: quarterKey, note: optionalText(300, '社区意见') }),
+    output: letterView,
+  }),
+  'letter.list': action({
+    summary: '单位的双反馈函',
+    roles: ['unit_liaison', 'secretary'],
+    input: pageInput.extend({ unitId: id }),
+    output: pageOf(letterView),
+  }),
+  'letter.ack': action({ summary: '单位联络员签收反馈函', roles: ['unit_liaison'], input: z.object({ letterId: id }), output: letterView }),
+  'assessment.set': action({
+    summary: '书记年度评议（优秀/合格/基本合格/不合格，须写理由）',
+    roles: ['secretary'],
+    input: z.object({ subjectType: z.enum(['member', 'unit']), subjectId: id, year, grade: z.enum(GRADES), reason: text(200, '评议理由') }),
+    output: assessmentView,
+  }),
+  'assessment.list': action({
+    summary: '本社区年度评议结果',
+    roles: ['secretary'],
+    input: pageInput.extend({ communityId: id, year, subjectType: z.enum(['member', 'unit']) }),
+    output: pageOf(assessmentView),
+  }),
+  dashboard: action({ summary: '书记工作台：报到、时长、清单、心愿', roles: ['secretary'], input: z.object({ communityId: id, year }), output: dashboardView }),
+  'export.ledgers': action({ summary: '导出本社区党员年度台账（Excel）', roles: ['secretary'], input: z.object({ communityId: id, year }), output: fileView }),
+  'export.letter': action({ summary: '导出双反馈函（Excel）', roles: ['secretary', 'unit_liaison'], input: z.object({ letterId: id }), output: fileView }),
+} as const
+
+export type ServiceActions = typeof serviceActions
