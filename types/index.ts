@@ -6,11 +6,13 @@ export * from './org'
 import { orgActions } from './org'
 import { serviceActions } from './service'
 import { councilActions } from './council'
+import { propertyActions } from './property'
 
 /** Every cloud function and its action registry. The front end and the runtime both read this. */
 export const CONTRACT = {
   org: orgActions,
   service: serviceActions,
   council: councilActions,
+  property: propertyActions,
 } as const
 export type FunctionName = keyof typeof CONTRACT

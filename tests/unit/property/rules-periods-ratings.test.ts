@@ -1,0 +1,111 @@
+import { addDays, canObject, periodKey, periodLabel, publishProblem } from '../../../cloudfunctions/property/domain/periods'
+import { aggregateDelta, initialStatus, isNewHousehold, lowDimensions, opensRectification, ratingId } from '../../../cloudfunctions/property/domain/ratings'
+import { confirmProblem, isHeldAgainst, isOverdueUnanswered, nextOnConfirm, nextOnReport } from '../../../cloudfunctions/property/domain/rectifications'
+import { ruleInput } from '../../../types/property'
+import { DEFAULT_RULE } from '../../../cloudfunctions/property/domain/rules'
+
+const all = (n: number) => ({ cleaning: n, order: n, repairs: n, greening: n, attitude: n, fees: n })
+
+describe('periods', () => {
+  it('keys a month and a quarter in Shanghai time', () => {
+    // 2026-11-30T17:00Z is 2026-12-01 01:00 in Shanghai.
+    expect(periodKey(new Date('2026-11-30T17:00:00Z'), 'monthly')).toBe('2026-12')
+    expect(periodKey(new Date('2026-11-30T15:00:00Z'), 'monthly')).toBe('2026-11')
+    expect(periodKey(new Date('2026-11-30T15:00:00Z'), 'quarterly')).toBe('2026-Q4')
+  })
+
+  it('labels periods in Chinese', () => {
+    expect(periodLabel('2026-11')).toBe('2026年11月')
+    expect(periodLabel('2026-Q2')).toBe('2026年第二季度')
+  })
+
+  it('opens the objection window only while closed and before its end', () => {
+    const t = new Date('2026-11-23T00:00:00Z')
+    expect(canObject({ status: 'closed', objectionUntil: addDays(t, 1) }, t)).toBe(true)
+    expect(canObject({ status: 'closed', objectionUntil: t }, t)).toBe(false)
+    expect(canObject({ status: 'open' }, t)).toBe(false)
+  })
+
+  it('publishes only after the close, the objection window and every objection decided', () => {
+    const t = new Date('2026-11-23T00:00:00Z')
+    expect(publishProblem({ status: 'open' }, 0, t)).toContain('尚未结束')
+    expect(publishProblem({ status: 'closed', objectionUntil: addDays(t, 1) }, 0, t)).toBe('异议期尚未结束')
+    expect(publishProblem({ status: 'closed', objectionUntil: t }, 1, t)).toBe('还有 1 条异议未处理')
+    expect(publishProblem({ status: 'closed', objectionUntil: t }, 0, t)).toBeNull()
+    expect(publishProblem({ status: 'published' }, 0, t)).toBeNull()
+  })
+})
+
+describe('ratings', () => {
+  it('has one id per household, company and period', () => {
+    expect(ratingId('p', 'co-1', 'h-1')).toBe(ratingId('p', 'co-1', 'h-1'))
+    expect(ratingId('p', 'co-1', 'h-1')).not.toBe(ratingId('p', 'co-2', 'h-1'))
+  })
+
+  it('finds the dimensions rated 2 stars or less and opens rectification only with a comment', () => {
+    const s = { ...all(4), repairs: 2, fees: 1 }
+    expect(lowDimensions(s)).toEqual(['repairs', 'fees'])
+    expect(opensRectification(s, '电梯坏了一个月')).toBe(true)
+    expect(opensRectification(s, undefined)).toBe(false)
+    expect(opensRectification(all(3), '一般')).toBe(false)
+  })
+
+  it('holds new households’ ratings beyond the threshold, and counts the rest', () => {
+    const now = new Date('2026-11-23T00:00:00Z')
+    const rule = { holdDays: 7, holdThreshold: 2 }
+    expect(isNewHousehold(addDays(now, -3), now, rule)).toBe(true)
+    expect(isNewHousehold(addDays(now, -8), now, rule)).toBe(false)
+    expect(isNewHousehold(undefined, now, rule)).toBe(false)
+    expect(initialStatus(true, 1, rule)).toBe('counted')
+    expect(initialStatus(true, 2, rule)).toBe('held')
+    expect(initialStatus(false, 99, rule)).toBe('counted')
+  })
+
+  it('adds a new counted rating, and subtracts the old stars on an edit', () => {
+    expect(aggregateDelta(null, { stars: all(4), status: 'counted' })).toEqual({ sums: all(4), households: 1, held: 0 })
+    const edit = aggregateDelta({ stars: all(4), status: 'counted' }, { stars: { ...all(4), fees: 1 }, status: 'counted' })
+    expect(edit).toEqual({ sums: { ...all(0), fees: -3 }, households: 0, held: 0 })
+  })
+
+  it('keeps held ratings out of the sums until reviewed, then adds them', () => {
+    expect(aggregateDelta(null, { stars: all(5), status: 'held' })).toEqual({ sums: all(0), households: 0, held: 1 })
+    expect(aggregateDelta({ stars: all(5), status: 'held' }, { stars: all(5), status: 'counted' })).toEqual({ sums: all(5), households: 1, held: -1 })
+    expect(aggregateDelta({ stars: all(5), status: 'held' }, { stars: all(5), status: 'rejected' })).toEqual({ sums: all(0), households: 0, held: -1 })
+  })
+})
+
+describe('rectification', () => {
+  it('goes open → in progress → reported → resolved, and back to in progress when not fixed', () => {
+    expect(nextOnReport('open', false)).toBe('in_progress')
+    expect(nextOnReport('in_progress', true)).toBe('reported')
+    expect(confirmProblem('in_progress')).toBe('物业尚未报告整改完成')
+    expect(confirmProblem('reported')).toBeNull()
+    expect(nextOnConfirm(true)).toBe('resolved')
+    expect(nextOnConfirm(false)).toBe('in_progress')
+  })
+
+  it('holds unanswered items past the reply window and unresolved items past the due date against the company', () => {
+    const t = new Date('2026-11-23T00:00:00Z')
+    const item = { status: 'open' as const, answerDueAt: addDays(t, -1), dueAt: addDays(t, 10) }
+    expect(isOverdueUnanswered(item, t)).toBe(true)
+    expect(isHeldAgainst(item, t)).toBe(true)
+    expect(isHeldAgainst({ ...item, status: 'in_progress' }, t)).toBe(false)
+    expect(isHeldAgainst({ ...item, status: 'in_progress', dueAt: addDays(t, -1) }, t)).toBe(true)
+    expect(isHeldAgainst({ ...item, status: 'resolved', dueAt: addDays(t, -1) }, t)).toBe(false)
+  })
+})
+
+describe('the rule schema', () => {
+  it('accepts the default rule', () => {
+    expect(ruleInput.safeParse(DEFAULT_RULE).success).toBe(true)
+  })
+
+  it('refuses a black threshold at or above the red one', () => {
+    const r = ruleInput.safeParse({ ...DEFAULT_RULE, blackThreshold: 85 })
+    expect(r.success ? '' : r.error.issues[0].message).toBe('黑榜线必须低于红榜线')
+  })
+
+  it('refuses all-zero weights', () => {
+    expect(ruleInput.safeParse({ ...DEFAULT_RULE, weights: { satisfaction: 0, community: 0, rectification: 0 } }).success).toBe(false)
+  })
+})

@@ -1,0 +1,519 @@
+import { z } from 'zod'
+import { action } from './action'
+import { id, optionalText, pageInput, pageOf, requestId, text } from './common'
+
+/** property — 物业红黑榜 (SPEC §6): periods, ratings, answers, rectification, assessment, rules, lists, summons. */
+
+export const DIMENSIONS = ['cleaning', 'order', 'repairs', 'greening', 'attitude', 'fees'] as const
+export type Dimension = (typeof DIMENSIONS)[number]
+export const DIMENSION_LABEL: Record<Dimension, string> = {
+  cleaning: '环境卫生',
+  order: '秩序维护',
+  repairs: '设施维修',
+  greening: '绿化养护',
+  attitude: '服务态度',
+  fees: '收费公开',
+}
+
+/** A rating: 1–5 whole stars on each of the six dimensions. */
+const star = z.number().int('星级须为整数').min(1, '至少 1 星').max(5, '最多 5 星')
+export const starsSchema = z.object({
+  cleaning: star,
+  order: star,
+  repairs: star,
+  greening: star,
+  attitude: star,
+  fees: star,
+})
+export type Stars = z.infer<typeof starsSchema>
+
+export const CADENCES = ['monthly', 'quarterly'] as const
+export type Cadence = (typeof CADENCES)[number]
+export const CADENCE_LABEL: Record<Cadence, string> = { monthly: '每月', quarterly: '每季度' }
+
+export const PLACEMENTS = ['red', 'black', 'neutral', 'not_ranked'] as const
+export type Placement = (typeof PLACEMENTS)[number]
+export const PLACEMENT_LABEL: Record<Placement, string> = { red: '红榜', black: '黑榜', neutral: '未上榜', not_ranked: '样本不足，不排名' }
+
+export const PERIOD_STATUS = ['open', 'closed', 'published'] as const
+export type PeriodStatus = (typeof PERIOD_STATUS)[number]
+export const PERIOD_STATUS_LABEL: Record<PeriodStatus, string> = { open: '评价中', closed: '异议期', published: '已发布' }
+
+export const RATING_STATUS = ['counted', 'held', 'rejected'] as const
+export type RatingStatus = (typeof RATING_STATUS)[number]
+
+export const RECT_STATUS = ['open', 'in_progress', 'reported', 'resolved'] as const
+export type RectStatus = (typeof RECT_STATUS)[number]
+export const RECT_STATUS_LABEL: Record<RectStatus, string> = { open: '待物业答复', in_progress: '整改中', reported: '物业已报整改', resolved: '居民确认已整改' }
+
+export const OBJECTION_STATUS = ['pending', 'upheld', 'rejected'] as const
+export type ObjectionStatus = (typeof OBJECTION_STATUS)[number]
+
+/** Two-way evaluation: the community assesses the company; the company assesses the community's support. */
+export const ASSESSMENT_DIRECTIONS = ['of_company', 'of_community'] as const
+export type AssessmentDirection = (typeof ASSESSMENT_DIRECTIONS)[number]
+
+// ---- the rule (versioned by the street) ---------------------------------------------------------
+
+const pct = z.number().int().min(0).max(100)
+export const ruleInput = z
+  .object({
+    cadence: z.enum(CADENCES).default('monthly'),
+    /** Weights of the three parts of the score (any non-negative integers; normalised). */
+    weights: z.object({ satisfaction: pct, community: pct, rectification: pct }),
+    /** Weights of the six dimensions inside satisfaction. */
+    dimensionWeights: z.object({ cleaning: pct, order: pct, repairs: pct, greening: pct, attitude: pct, fees: pct }),
+    redThreshold: z.number().min(0).max(100),
+    blackThreshold: z.number().min(0).max(100),
+    /** Rating households needed before a company is ranked; below it the mean is shrunk toward the street's. */
+    minSample: z.number().int().min(1).max(10_000),
+    /** More unresolved rectifications than this puts a ranked company on the black list. */
+    unresolvedLimit: z.number().int().min(0).max(10_000),
+    /** Days a company has to answer a rectification item before it counts against it. */
+    replyDays: z.number().int().min(1).max(60),
+    /** Days from opening to the due date of a rectification item. */
+    fixDays: z.number().int().min(1).max(120),
+    /** Days after the close of a period during which companies may object. */
+    objectionDays: z.number().int().min(0).max(30),
+    /** Integrity: households verified within this many days are "new"… */
+    holdDays: z.number().int().min(0).max(90),
+    /** …and a company's ratings from new households beyond this many per period are held for review. */
+    holdThreshold: z.number().int().min(0).max(10_000),
+  })
+  .refine((r) => r.weights.satisfaction + r.weights.community + r.weights.rectification > 0, { message: '三项权重不能都为 0', path: ['weights'] })
+  .refine((r) => DIMENSIONS.some((d) => r.dimensionWeights[d] > 0), { message: '六项评价权重不能都为 0', path: ['dimensionWeights'] })
+  .refine((r) => r.blackThreshold < r.redThreshold, { message: '黑榜线必须低于红榜线', path: ['blackThreshold'] })
+export type RuleInput = z.output<typeof ruleInput>
+
+export const ruleView = z.object({
+  streetId: z.string(),
+  version: z.number().int(),
+  rule: z.object({
+    cadence: z.enum(CADENCES),
+    weights: z.object({ satisfaction: z.number(), community: z.number(), rectification: z.number() }),
+    dimensionWeights: z.object({ cleaning: z.number(), order: z.number(), repairs: z.number(), greening: z.number(), attitude: z.number(), fees: z.number() }),
+    redThreshold: z.number(),
+    blackThreshold: z.number(),
+    minSample: z.number().int(),
+    unresolvedLimit: z.number().int(),
+    replyDays: z.number().int(),
+    fixDays: z.number().int(),
+    objectionDays: z.number().int(),
+    holdDays: z.number().int(),
+    holdThreshold: z.number().int(),
+  }),
+  createdAt: z.string(),
+  createdByName: z.string(),
+  /** True for the built-in default before the street has saved a rule. */
+  isDefault: z.boolean(),
+})
+export type RuleView = z.infer<typeof ruleView>
+
+// ---- views -----------------------------------------------------------------------------------
+
+export const periodView = z.object({
+  id: z.string(),
+  streetId: z.string(),
+  key: z.string(),
+  label: z.string(),
+  cadence: z.enum(CADENCES),
+  status: z.enum(PERIOD_STATUS),
+  openedAt: z.string(),
+  closedAt: z.string().optional(),
+  objectionUntil: z.string().optional(),
+  publishedVersion: z.number().int().optional(),
+})
+export type PeriodView = z.infer<typeof periodView>
+
+export const companyView = z.object({ id: z.string(), streetId: z.string(), name: z.string() })
+
+/** What company staff and the street see of a rating: never the rater's openid, name or household. */
+export const anonymousRatingView = z.object({
+  id: z.string(),
+  periodId: z.string(),
+  companyId: z.string(),
+  estateName: z.string(),
+  stars: starsSchema,
+  comment: z.string().optional(),
+  photos: z.array(z.string()),
+  status: z.enum(RATING_STATUS),
+  low: z.boolean(),
+  answer: z.string().optional(),
+  answeredAt: z.string().optional(),
+  answeredByName: z.string().optional(),
+  rectificationId: z.string().optional(),
+  updatedAt: z.string(),
+})
+export type AnonymousRatingView = z.infer<typeof anonymousRatingView>
+
+/** What the rating household sees of its own rating. */
+export const myRatingView = anonymousRatingView.extend({ edits: z.number().int(), ratedByMe: z.boolean() })
+export type MyRatingView = z.infer<typeof myRatingView>
+
+export const rectificationView = z.object({
+  id: z.string(),
+  ratingId: z.string(),
+  periodId: z.string(),
+  companyId: z.string(),
+  companyName: z.string(),
+  estateName: z.string(),
+  lowDimensions: z.array(z.enum(DIMENSIONS)),
+  comment: z.string(),
+  status: z.enum(RECT_STATUS),
+  answerDueAt: z.string(),
+  dueAt: z.string(),
+  /** Unanswered past the reply window (counts against the company). */
+  overdue: z.boolean(),
+  reopenCount: z.number().int(),
+  events: z.array(z.object({ kind: z.string(), text: z.string().optional(), byName: z.string(), at: z.string() })),
+  createdAt: z.string(),
+})
+export type RectificationView = z.infer<typeof rectificationView>
+
+export const assessmentView = z.object({
+  id: z.string(),
+  periodId: z.string(),
+  communityId: z.string(),
+  communityName: z.string(),
+  companyId: z.string(),
+  companyName: z.string(),
+  direction: z.enum(ASSESSMENT_DIRECTIONS),
+  score: z.number().int(),
+  comment: z.string().optional(),
+  byName: z.string(),
+  at: z.string(),
+  revisions: z.number().int(),
+})
+export type AssessmentView = z.infer<typeof assessmentView>
+
+export const reviewItemView = z.object({
+  id: z.string(),
+  periodId: z.string(),
+  companyName: z.string(),
+  /** The street reviewing a burst sees the household address and when it was verified, never the person. */
+  address: z.string(),
+  verifiedAt: z.string(),
+  stars: starsSchema,
+  comment: z.string().optional(),
+  status: z.enum(RATING_STATUS),
+  createdAt: z.string(),
+})
+
+export const objectionView = z.object({
+  id: z.string(),
+  periodId: z.string(),
+  companyId: z.string(),
+  companyName: z.string(),
+  text: z.string(),
+  status: z.enum(OBJECTION_STATUS),
+  byName: z.string(),
+  at: z.string(),
+  decision: z.string().optional(),
+  decidedByName: z.string().optional(),
+  decidedAt: z.string().optional(),
+})
+export type ObjectionView = z.infer<typeof objectionView>
+
+/** The inputs a company's placement was computed from (frozen with a publication). */
+export const companyInputs = z.object({
+  companyId: z.string(),
+  companyName: z.string(),
+  estates: z.array(z.string()),
+  households: z.number().int(),
+  sums: z.object({ cleaning: z.number().int(), order: z.number().int(), repairs: z.number().int(), greening: z.number().int(), attitude: z.number().int(), fees: z.number().int() }),
+  /** Mean of the communities' assessments (0–100), or null when no community assessed it. */
+  communityScore: z.number().nullable(),
+  rectTotal: z.number().int(),
+  rectResolved: z.number().int(),
+  /** Unresolved items held against the company (past their due date, or unanswered past the reply window). */
+  rectUnresolved: z.number().int(),
+})
+export type CompanyInputs = z.infer<typeof companyInputs>
+
+export const listEntry = z.object({
+  companyId: z.string(),
+  companyName: z.string(),
+  placement: z.enum(PLACEMENTS),
+  /** Competition rank among ranked companies (ties share a rank); null when not ranked. */
+  rank: z.number().int().nullable(),
+  score: z.number(),
+  satisfaction: z.number(),
+  rawSatisfaction: z.number().nullable(),
+  communityScore: z.number().nullable(),
+  rectificationRate: z.number(),
+  households: z.number().int(),
+  reasons: z.array(z.string()),
+})
+export type ListEntry = z.infer<typeof listEntry>
+
+export const publicationView = z.object({
+  id: z.string(),
+  streetId: z.string(),
+  periodId: z.string(),
+  periodLabel: z.string(),
+  version: z.number().int(),
+  ruleVersion: z.number().int(),
+  streetMean: z.number(),
+  entries: z.array(listEntry),
+  publishedAt: z.string(),
+  publishedByName: z.string(),
+  supersededAt: z.string().optional(),
+})
+export type PublicationView = z.infer<typeof publicationView>
+
+export const summonsView = z.object({
+  id: z.string(),
+  periodId: z.string(),
+  periodLabel: z.string(),
+  companyId: z.string(),
+  companyName: z.string(),
+  date: z.string(),
+  attendees: z.string(),
+  problems: z.string(),
+  commitments: z.string(),
+  followUpDate: z.string(),
+  followUps: z.array(z.object({ text: z.string(), byName: z.string(), at: z.string() })),
+  byName: z.string(),
+  createdAt: z.string(),
+})
+export type SummonsView = z.infer<typeof summonsView>
+
+const historyPoint = z.object({ periodId: z.string(), periodLabel: z.string(), placement: z.enum(PLACEMENTS), score: z.number(), rank: z.number().int().nullable(), reasons: z.array(z.string()) })
+
+// ---- inputs ------------------------------------------------------------------------------------
+
+const photos = z.array(z.string().trim().min(1).max(256).regex(/^cloud:\/\/[\w./-]+$/, '照片地址不正确')).max(6, '最多 6 张照片').default([])
+const dateOnly = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式为 YYYY-MM-DD')
+
+// ---- registry ---------------------------------------------------------------------------------
+
+export const propertyActions = {
+  'company.list': action({
+    summary: '街道的物业公司',
+    roles: ['authenticated'],
+    input: pageInput.extend({ streetId: id }),
+    output: pageOf(companyView),
+  }),
+  'company.get': action({
+    summary: '物业公司主页：服务小区、当前榜单位置、历次排名与上榜原因',
+    roles: ['authenticated'],
+    input: z.object({ companyId: id }),
+    output: z.object({
+      company: companyView,
+      estates: z.array(z.object({ id: z.string(), name: z.string(), communityId: z.string() })),
+      current: listEntry.nullable(),
+      history: z.array(historyPoint),
+    }),
+  }),
+
+  'rule.current': action({
+    summary: '街道当前的评分规则（权重、红黑榜线、最低样本等）',
+    roles: ['authenticated'],
+    input: z.object({ streetId: id }),
+    output: ruleView,
+  }),
+  'rule.publish': action({
+    summary: '街道管理员发布新版评分规则',
+    roles: ['street_admin'],
+    input: z.object({ requestId, streetId: id, rule: ruleInput }),
+    output: ruleView,
+  }),
+
+  'period.open': action({
+    summary: '街道管理员开启本期评价（按规则的周期）',
+    roles: ['street_admin'],
+    input: z.object({ requestId, streetId: id }),
+    output: periodView,
+  }),
+  'period.close': action({
+    summary: '街道管理员结束本期评价，进入异议期',
+    roles: ['street_admin'],
+    input: z.object({ periodId: id }),
+    output: periodView,
+  }),
+  'period.list': action({
+    summary: '街道的评价周期',
+    roles: ['authenticated'],
+    input: pageInput.extend({ streetId: id }),
+    output: pageOf(periodView),
+  }),
+
+  'rating.context': action({
+    summary: '居民：本户本期可评价的物业及本户已有的评价',
+    roles: ['resident'],
+    input: z.object({ householdId: id }),
+    output: z.object({
+      householdId: z.string(),
+      estateName: z.string(),
+      company: companyView.nullable(),
+      period: periodView.nullable(),
+      rating: myRatingView.nullable(),
+    }),
+  }),
+  'rating.submit': action({
+    summary: '居民为本小区的物业打分（每户每期一次，截止前可修改）',
+    roles: ['resident'],
+    input: z.object({
+      requestId,
+      periodId: id,
+      householdId: id,
+      stars: starsSchema,
+      comment: optionalText(300, '意见'),
+      photos,
+    }),
+    output: myRatingView,
+  }),
+  'rating.inbox': action({
+    summary: '物业人员查看本公司收到的评价（不含评价人身份）',
+    roles: ['property_staff', 'street_admin'],
+    input: pageInput.extend({ companyId: id, periodId: id.optional(), onlyComments: z.boolean().default(false) }),
+    output: pageOf(anonymousRatingView),
+  }),
+  'rating.answer': action({
+    summary: '物业答复一条评价意见（再次答复会替代并保留旧答复）',
+    roles: ['property_staff'],
+    input: z.object({ ratingId: id, text: text(300, '答复') }),
+    output: anonymousRatingView,
+  }),
+
+  'rectification.list': action({
+    summary: '物业或街道查看整改事项',
+    roles: ['property_staff', 'street_admin'],
+    input: pageInput.extend({ companyId: id, status: z.enum(RECT_STATUS).optional() }),
+    output: pageOf(rectificationView),
+  }),
+  'rectification.mine': action({
+    summary: '居民：本户评价引出的整改事项',
+    roles: ['resident'],
+    input: pageInput,
+    output: pageOf(rectificationView),
+  }),
+  'rectification.report': action({
+    summary: '物业报告整改进展或已整改',
+    roles: ['property_staff'],
+    input: z.object({ rectificationId: id, text: text(300, '整改说明'), done: z.boolean() }),
+    output: rectificationView,
+  }),
+  'rectification.confirm': action({
+    summary: '居民确认整改是否到位',
+    roles: ['resident'],
+    input: z.object({ rectificationId: id, fixed: z.boolean(), comment: optionalText(200, '说明') }),
+    output: rectificationView,
+  }),
+
+  'assessment.submit': action({
+    summary: '双向评价：书记评价服务本社区的物业，物业评价社区的支持（0–100 分）',
+    roles: ['secretary', 'property_staff'],
+    input: z.object({
+      periodId: id,
+      communityId: id,
+      companyId: id,
+      direction: z.enum(ASSESSMENT_DIRECTIONS),
+      score: z.number().int('分数须为整数').min(0, '分数为 0–100').max(100, '分数为 0–100'),
+      comment: optionalText(300, '评价说明'),
+    }),
+    output: assessmentView,
+  }),
+  'assessment.list': action({
+    summary: '某期的双向评价（按社区或按物业）',
+    roles: ['authenticated'],
+    input: z.object({ periodId: id, communityId: id.optional(), companyId: id.optional() }),
+    output: z.object({ items: z.array(assessmentView), pairs: z.array(z.object({ communityId: z.string(), communityName: z.string(), companyId: z.string(), companyName: z.string() })) }),
+  }),
+
+  'review.list': action({
+    summary: '街道：待复核的评价（新认证住户集中评价）',
+    roles: ['street_admin'],
+    input: pageInput.extend({ streetId: id }),
+    output: pageOf(reviewItemView),
+  }),
+  'review.decide': action({
+    summary: '街道复核一条暂缓计入的评价：计入或不计入',
+    roles: ['street_admin'],
+    input: z
+      .object({ ratingId: id, approve: z.boolean(), reason: optionalText(200, '原因') })
+      .refine((v) => v.approve || (v.reason && v.reason.length > 0), { message: '不计入时请写明原因', path: ['reason'] }),
+    output: reviewItemView,
+  }),
+
+  'objection.submit': action({
+    summary: '物业在异议期内对本期榜单提出异议',
+    roles: ['property_staff'],
+    input: z.object({ requestId, periodId: id, companyId: id, text: text(500, '异议内容') }),
+    output: objectionView,
+  }),
+  'objection.list': action({
+    summary: '某期的异议及处理（街道看全部，物业看本公司）',
+    roles: ['street_admin', 'property_staff'],
+    input: pageInput.extend({ periodId: id, companyId: id.optional() }),
+    output: pageOf(objectionView),
+  }),
+  'objection.decide': action({
+    summary: '街道处理异议（成立或不成立，写明理由）',
+    roles: ['street_admin'],
+    input: z.object({ objectionId: id, upheld: z.boolean(), decision: text(300, '处理意见') }),
+    output: objectionView,
+  }),
+
+  'list.preview': action({
+    summary: '发布前的榜单预览（街道看全部，物业看本公司）',
+    roles: ['street_admin', 'property_staff'],
+    input: z.object({ periodId: id }),
+    output: z.object({ period: periodView, ruleVersion: z.number().int(), streetMean: z.number(), entries: z.array(listEntry) }),
+  }),
+  'list.publish': action({
+    summary: '街道发布本期红黑榜（冻结规则版本与全部输入；再次发布替代旧版）',
+    roles: ['street_admin'],
+    input: z.object({ requestId, periodId: id }),
+    output: publicationView,
+  }),
+  'list.current': action({
+    summary: '街道当前的红黑榜及上榜原因',
+    roles: ['authenticated'],
+    input: z.object({ streetId: id }),
+    output: publicationView.nullable(),
+  }),
+  'list.recompute': action({
+    summary: '用发布时冻结的输入和规则重算榜单，核对是否一致',
+    roles: ['authenticated'],
+    input: z.object({ publicationId: id }),
+    output: z.object({ publicationId: z.string(), matches: z.boolean(), entries: z.array(listEntry) }),
+  }),
+
+  'summons.create': action({
+    summary: '街道对黑榜物业约谈记录',
+    roles: ['street_admin'],
+    input: z.object({
+      requestId,
+      publicationId: id,
+      companyId: id,
+      date: dateOnly,
+      attendees: text(200, '参加人员'),
+      problems: text(500, '存在问题'),
+      commitments: text(500, '整改承诺'),
+      followUpDate: dateOnly,
+    }),
+    output: summonsView,
+  }),
+  'summons.list': action({
+    summary: '约谈记录（街道看全部，物业看本公司）',
+    roles: ['street_admin', 'property_staff'],
+    input: pageInput.extend({ streetId: id, companyId: id.optional() }),
+    output: pageOf(summonsView),
+  }),
+  'summons.followUp': action({
+    summary: '街道追加约谈的跟进情况',
+    roles: ['street_admin'],
+    input: z.object({ summonsId: id, text: text(300, '跟进情况') }),
+    output: summonsView,
+  }),
+
+  'export.period': action({
+    summary: '导出某期评价与榜单（Excel）',
+    roles: ['street_admin'],
+    input: z.object({ periodId: id }),
+    output: z.object({ fileID: z.string(), url: z.string(), rows: z.number().int() }),
+  }),
+} as const
+
+export type PropertyActions = typeof propertyActions
