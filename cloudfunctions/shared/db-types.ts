@@ -41,7 +41,7 @@ export interface Aggregate {
   end(): Promise<{ list: unknown[] }>
 }
 
-/** Inside a transaction: doc-level reads and writes only (as CloudBase allows); get() yields null for a missing doc. */
+/** Inside a transaction: doc-level reads and writes only (as CloudBase allows). get() of a missing doc THROWS (the SDK's throwOnNotFound): read with txGetOrNull. */
 export interface TxDocRef {
   get(): Promise<{ data: unknown }>
   set(arg: { data: Doc }): Promise<unknown>
