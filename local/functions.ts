@@ -1,4 +1,5 @@
+import { main as council } from '../cloudfunctions/council/index'
 import { main as org } from '../cloudfunctions/org/index'
 
 /** The cloud functions the local runtime serves, by name (the same source that is bundled for deploy). */
-export const FUNCTIONS: Record<string, (event: unknown) => Promise<unknown>> = { org }
+export const FUNCTIONS: Record<string, (event: unknown) => Promise<unknown>> = { org, council }

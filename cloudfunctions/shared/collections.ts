@@ -17,5 +17,14 @@ export const COL = {
   audit: 'audit',
   outbox: 'outbox',
   counters: 'counters',
+  councilTopics: 'council_topics',
+  councilSeconds: 'council_seconds',
+  councilMeetings: 'council_meetings',
+  councilAttendance: 'council_attendance',
+  councilVotes: 'council_votes',
+  councilBallots: 'council_ballots',
+  councilResolutions: 'council_resolutions',
+  councilRatings: 'council_ratings',
+  councilSubscriptions: 'council_subscriptions',
 } as const
 export type CollectionName = (typeof COL)[keyof typeof COL]

@@ -26,4 +26,8 @@ export async function notify(n: Notice): Promise<boolean> {
 export const TEMPLATES = {
   bindingDecided: process.env.TPL_BINDING_DECIDED ?? 'tpl-binding-decided',
   roleGranted: process.env.TPL_ROLE_GRANTED ?? 'tpl-role-granted',
+  councilMeetingPublished: process.env.TPL_COUNCIL_MEETING ?? 'tpl-council-meeting',
+  councilVoteOpening: process.env.TPL_COUNCIL_VOTE_OPEN ?? 'tpl-council-vote-open',
+  councilVoteClosing: process.env.TPL_COUNCIL_VOTE_CLOSING ?? 'tpl-council-vote-closing',
+  councilVoteResult: process.env.TPL_COUNCIL_VOTE_RESULT ?? 'tpl-council-vote-result',
 } as const

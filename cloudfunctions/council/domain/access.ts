@@ -1,0 +1,40 @@
+import type { RoleGrant } from '../../../types/roles'
+
+/**
+ * Who counts as "of" a community for the council: anyone holding a role scoped to it or to
+ * something inside it (grants carry their communityId), and the street admin above it.
+ */
+export function belongsTo(roles: RoleGrant[], community: { communityId: string; streetId: string }): boolean {
+  return roles.some(
+    (g) =>
+      g.scopeId === community.communityId ||
+      g.communityId === community.communityId ||
+      (g.role === 'street_admin' && g.scopeId === community.streetId),
+  )
+}
+
+/** Residents (verified, by household) and members of the community may propose and second topics. */
+export function canPropose(roles: RoleGrant[], communityId: string): boolean {
+  return roles.some((g) => (g.role === 'resident' && g.communityId === communityId) || (g.role === 'member' && g.scopeId === communityId))
+}
+
+/** The household a resident acts for: the one asked for (if they hold it), else their only one in the community. */
+export function residentHousehold(roles: RoleGrant[], communityId: string, asked?: string): string | null {
+  const mine = roles.filter((g) => g.role === 'resident' && g.communityId === communityId).map((g) => g.scopeId)
+  if (asked) return mine.includes(asked) ? asked : null
+  return mine[0] ?? null
+}
+
+/** Topic editing: only the proposer, only while open, only before anyone seconded it or a vote began. */
+export function topicEditProblem(t: { status: string; seconds: number; locked: boolean }): string | null {
+  if (t.status !== 'open') return '议题已处理，不能再修改'
+  if (t.seconds > 0 || t.locked) return '议题已有附议或已进入表决，不能再修改'
+  return null
+}
+
+const DAY = 86_400_000
+/** 急事: decided at once, public within 24 h, ratified by the council within 7 days. */
+export const urgentDeadlines = (now: Date) => ({ publicBy: new Date(now.getTime() + DAY), ratifyBy: new Date(now.getTime() + 7 * DAY) })
+
+/** Resolution progress is kept on the resolution, bounded. */
+export const MAX_PROGRESS = 50

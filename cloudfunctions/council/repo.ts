@@ -1,0 +1,129 @@
+import type { MeetingStatus, OptionKind, ParticipantKind, ResolutionStatus, ResponsibleKind, Rule, Tier, TopicStatus } from '../../types/council'
+import type { Database } from '../shared/cloud'
+import { COL } from '../shared/collections'
+import type { TallyResult } from './domain/tally'
+
+/** Stored shapes of the council context. Instants are Date; areas are integer dm². */
+
+export interface TopicDoc {
+  _id: string; communityId: string; streetId: string; estateId?: string; estateName?: string
+  title: string; body: string; photos: string[]
+  authorOpenid: string; authorName: string
+  status: TopicStatus; tier?: Tier; seconds: number
+  /** Set once seconding or voting has begun. */
+  locked: boolean
+  mergedInto?: string; declineReason?: string
+  urgent?: { decision: string; decidedAt: Date; ratifyBy: Date; publicBy: Date; ratifiedAt?: Date; ratifyNote?: string }
+  triagedAt?: Date; triagedBy?: string
+  createdAt: Date; updatedAt: Date
+}
+
+export interface SecondDoc { _id: string; topicId: string; openid: string; at: Date }
+
+export interface AgendaItem { itemId: string; order: number; title: string; topicIds: string[] }
+export interface MeetingDoc {
+  _id: string; communityId: string; streetId: string
+  title: string; startsAt: Date; place: string; online: boolean
+  agenda: AgendaItem[]; participants: { kind: ParticipantKind; name: string }[]
+  status: MeetingStatus; attendeeCount: number; minutes?: string
+  createdBy: string; createdAt: Date; updatedAt: Date
+  publishedAt?: Date; startedAt?: Date; endedAt?: Date
+}
+export interface AttendanceDoc { _id: string; meetingId: string; openid: string; name: string; kind: ParticipantKind; at: Date }
+
+export interface VoteOption { key: string; label: string; kind: OptionKind }
+export interface VoteDoc {
+  _id: string; communityId: string; streetId: string
+  meetingId?: string; itemId?: string; topicId?: string; topicIds: string[]
+  title: string; description?: string
+  options: VoteOption[]
+  scope: { estateIds: string[]; buildingIds: string[]; label: string }
+  opensAt: Date; closesAt: Date
+  rule: Rule
+  eligibleHouseholds: number; eligibleAreaDm2: number
+  /** Maintained with _.inc in the same transaction as each new ballot: live turnout is one read. */
+  turnoutHouseholds: number; turnoutAreaDm2: number
+  result?: TallyResult & { computedAt: Date; counterHouseholds: number }
+  closedAt?: Date; closedBy?: string
+  remindedAt?: Date
+  createdBy: string; createdAt: Date
+}
+/** One per household per vote (`ballot:<voteId>:<householdId>`). Holds no person: only the household and its area. */
+export interface BallotDoc { _id: string; voteId: string; householdId: string; choice: string; floorAreaDm2: number; castAt: Date; updatedAt: Date; changes: number }
+
+export interface ProgressEntry { at: Date; note: string; byName: string; status: ResolutionStatus }
+export interface ResolutionDoc {
+  _id: string; communityId: string; streetId: string
+  meetingId: string; meetingTitle: string; itemId: string; itemTitle: string; voteId?: string
+  decision: string; responsibleKind: ResponsibleKind; responsibleName: string; deadline: Date
+  status: ResolutionStatus; progress: ProgressEntry[]
+  ratingCount: number; ratingSum: number
+  createdBy: string; createdAt: Date; doneAt?: Date
+}
+export interface RatingDoc { _id: string; resolutionId: string; householdId: string; stars: number; comment?: string; at: Date }
+export interface SubscriptionDoc { _id: string; communityId: string; openid: string; on: boolean; at: Date }
+
+/** Org documents this context reads (owned by `org`). */
+export interface CommunityRef { _id: string; streetId: string; name: string }
+export interface EstateRef { _id: string; communityId: string; name: string }
+export interface BuildingRef { _id: string; estateId: string; communityId: string; name: string }
+export interface HouseholdRef { _id: string; buildingId: string; estateId: string; communityId: string; floorAreaDm2: number; address: string }
+
+export const ballotId = (voteId: string, householdId: string) => `ballot:${voteId}:${householdId}`
+export const secondId = (topicId: string, openid: string) => `second:${topicId}:${openid}`
+export const attendanceId = (meetingId: string, openid: string) => `att:${meetingId}:${openid}`
+export const resolutionId = (meetingId: string, itemId: string) => `res:${meetingId}:${itemId}`
+export const ratingId = (resolutionId: string, householdId: string) => `rating:${resolutionId}:${householdId}`
+export const subscriptionId = (communityId: string, openid: string) => `sub:${communityId}:${openid}`
+
+/** Read one document by _id, or null (`where` avoids the SDK throwing on a missing doc). */
+export async function findById<T>(db: Database, collection: string, id: string): Promise<T | null> {
+  const { data } = await db.collection(collection).where({ _id: id }).limit(1).get()
+  return (data[0] as T | undefined) ?? null
+}
+
+/** Documents by a bounded list of ids (≤ 50): one request. */
+export async function findByIds<T>(db: Database, collection: string, ids: string[]): Promise<T[]> {
+  if (!ids.length) return []
+  const { data } = await db.collection(collection).where({ _id: db.command.in(ids) }).limit(ids.length).get()
+  return data as T[]
+}
+
+export const repo = {
+  topic: (db: Database, id: string) => findById<TopicDoc>(db, COL.councilTopics, id),
+  meeting: (db: Database, id: string) => findById<MeetingDoc>(db, COL.councilMeetings, id),
+  vote: (db: Database, id: string) => findById<VoteDoc>(db, COL.councilVotes, id),
+  resolution: (db: Database, id: string) => findById<ResolutionDoc>(db, COL.councilResolutions, id),
+  community: (db: Database, id: string) => findById<CommunityRef>(db, COL.communities, id),
+  estate: (db: Database, id: string) => findById<EstateRef>(db, COL.estates, id),
+  household: (db: Database, id: string) => findById<HouseholdRef>(db, COL.households, id),
+}
+
+/**
+ * Households of a vote's scope (estates and/or buildings of one community) and their total floor
+ * area: one aggregate request, whatever the number of households.
+ */
+export async function eligibleTotals(db: Database, communityId: string, estateIds: string[], buildingIds: string[]) {
+  const _ = db.command
+  const $ = (_ as unknown as { aggregate: { sum(v: unknown): unknown } }).aggregate
+  const or: Record<string, unknown>[] = []
+  if (estateIds.length) or.push({ estateId: _.in(estateIds) })
+  if (buildingIds.length) or.push({ buildingId: _.in(buildingIds) })
+  const { list } = await db.collection(COL.households).aggregate()
+    .match((or.length === 1 ? { communityId, ...or[0] } : _.and({ communityId }, _.or(...or))) as Record<string, unknown>)
+    .group({ _id: null, households: $.sum(1), areaDm2: $.sum('$floorAreaDm2') })
+    .end()
+  const row = list[0] as { households?: number; areaDm2?: number } | undefined
+  return { households: row?.households ?? 0, areaDm2: row?.areaDm2 ?? 0 }
+}
+
+/** The ballots of a vote, summed per option: one aggregate request however many ballots there are. */
+export async function countBallots(db: Database, voteId: string) {
+  const $ = (db.command as unknown as { aggregate: { sum(v: unknown): unknown } }).aggregate
+  const { list } = await db.collection(COL.councilBallots).aggregate()
+    .match({ voteId })
+    .group({ _id: '$choice', households: $.sum(1), areaDm2: $.sum('$floorAreaDm2') })
+    .limit(50)
+    .end()
+  return (list as { _id: string; households: number; areaDm2: number }[]).map((r) => ({ key: r._id, households: r.households, areaDm2: r.areaDm2 }))
+}

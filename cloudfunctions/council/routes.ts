@@ -1,0 +1,39 @@
+import type { CouncilActions } from '../../types/council'
+import type { Routes } from '../shared/dispatch'
+import { meetingAttendance, meetingCheckIn, meetingCreate, meetingGet, meetingList, meetingMinutes, meetingPublish, meetingStart, meetingUpdate } from './handlers/meetings'
+import { noticeSubscribe, resolutionGet, resolutionList, resolutionProgress, resolutionRate, resolutionRecord } from './handlers/resolutions'
+import { topicGet, topicList, topicPropose, topicRatify, topicSecond, topicTriage, topicUpdate } from './handlers/topics'
+import { voteCast, voteClose, voteGet, voteList, voteMyBallot, voteOpen, voteRemind } from './handlers/votes'
+
+/** The action table of `council`: contract (types/council.ts) → handler. */
+export const routes: Routes<CouncilActions> = {
+  'topic.propose': topicPropose,
+  'topic.update': topicUpdate,
+  'topic.second': topicSecond,
+  'topic.list': topicList,
+  'topic.get': topicGet,
+  'topic.triage': topicTriage,
+  'topic.ratify': topicRatify,
+  'meeting.create': meetingCreate,
+  'meeting.update': meetingUpdate,
+  'meeting.publish': meetingPublish,
+  'meeting.start': meetingStart,
+  'meeting.checkIn': meetingCheckIn,
+  'meeting.attendance': meetingAttendance,
+  'meeting.minutes': meetingMinutes,
+  'meeting.list': meetingList,
+  'meeting.get': meetingGet,
+  'vote.open': voteOpen,
+  'vote.list': voteList,
+  'vote.get': voteGet,
+  'vote.cast': voteCast,
+  'vote.myBallot': voteMyBallot,
+  'vote.close': voteClose,
+  'vote.remind': voteRemind,
+  'resolution.record': resolutionRecord,
+  'resolution.progress': resolutionProgress,
+  'resolution.list': resolutionList,
+  'resolution.get': resolutionGet,
+  'resolution.rate': resolutionRate,
+  'notice.subscribe': noticeSubscribe,
+}
