@@ -26,6 +26,9 @@ export async function notify(n: Notice): Promise<boolean> {
 export const TEMPLATES = {
   bindingDecided: process.env.TPL_BINDING_DECIDED ?? 'tpl-binding-decided',
   roleGranted: process.env.TPL_ROLE_GRANTED ?? 'tpl-role-granted',
+  checkinDecided: process.env.TPL_CHECKIN_DECIDED ?? 'tpl-checkin-decided',
+  wishClaimed: process.env.TPL_WISH_CLAIMED ?? 'tpl-wish-claimed',
+  activityReminder: process.env.TPL_ACTIVITY_REMINDER ?? 'tpl-activity-reminder',
   councilMeetingPublished: process.env.TPL_COUNCIL_MEETING ?? 'tpl-council-meeting',
   councilVoteOpening: process.env.TPL_COUNCIL_VOTE_OPEN ?? 'tpl-council-vote-open',
   councilVoteClosing: process.env.TPL_COUNCIL_VOTE_CLOSING ?? 'tpl-council-vote-closing',

@@ -1,0 +1,280 @@
+import type { PageInput } from '../../../types/common'
+import type { ActivityView } from '../../../types/service'
+import type { Actor } from '../../shared/actor'
+import type { Ctx } from '../../shared/dispatch'
+import { COL } from '../../shared/collections'
+import { txGetOrNull } from '../../shared/db-types'
+import { conflict, DomainError, ensure, forbidden, invalid, notFound } from '../../shared/errors'
+import { newId } from '../../shared/ids'
+import { notify, TEMPLATES } from '../../shared/notify'
+import { fetchPage } from '../../shared/paging'
+import { canApproveManual, hasRoom, serviceMinutes, windowProblem } from '../domain/attendance'
+import { withinRadius } from '../domain/geo'
+import { monthOf, quarterOf, yearOf } from '../domain/period'
+import { issueToken, parseQrText, qrText, TOKEN_TTL_S, tokenSecret, verifyToken } from '../domain/token'
+import { bumpLedgers, bumpStats, ids, load, txPut, type ActivityDoc, type AttendanceDoc, type MemberDoc } from '../repo'
+import { activityView, attendanceView } from '../views'
+
+/** 服务活动: post, sign up within capacity, sign in/out by rotating QR code or location, confirm minutes. */
+
+interface CreateInput {
+  requestId: string; communityId: string; title: string; kind: ActivityView['kind']; place: { name: string; lat: number; lng: number }
+  radiusM: number; startAt: string; endAt: string; graceMin: number; capacity: number
+}
+
+export const activityCreate = {
+  async run(ctx: Ctx<CreateInput>) {
+    const { db, actor, input, now } = ctx
+    ensure(actor.isSecretaryOf(input.communityId), '只能为您所在社区发布活动')
+    const community = await load.community(db, input.communityId)
+    if (!community) throw notFound('社区')
+    if (Date.parse(input.endAt) <= now.getTime()) throw invalid('结束时间须晚于现在', ['endAt'])
+    await ctx.checkText(input.title, input.place.name)
+    return ctx.once(input.requestId, async () => {
+      const doc: ActivityDoc = {
+        _id: newId('act'), communityId: community._id, streetId: community.streetId, title: input.title, kind: input.kind, place: input.place,
+        radiusM: input.radiusM, startAt: new Date(input.startAt), endAt: new Date(input.endAt), graceMin: input.graceMin, capacity: input.capacity,
+        signupCount: 0, createdBy: actor.openid, createdByName: actor.name, createdAt: now,
+      }
+      await db.collection(COL.svcActivities).add({ data: doc })
+      await ctx.audit(`${COL.svcActivities}/${doc._id}`, null, { title: doc.title, startAt: doc.startAt, endAt: doc.endAt, capacity: doc.capacity })
+      return activityView(doc)
+    })
+  },
+}
+
+export const activityList = {
+  run(ctx: Ctx<PageInput & { communityId: string }>) {
+    const q = ctx.db.collection(COL.svcActivities).where({ communityId: ctx.input.communityId })
+    return fetchPage<ActivityDoc, ActivityView>(q, ctx.input, [['startAt', 'desc']], (a) => activityView(a))
+  },
+}
+
+export const activityGet = {
+  async run(ctx: Ctx<{ activityId: string }>) {
+    const [a, mine] = await Promise.all([load.activity(ctx.db, ctx.input.activityId), load.attendance(ctx.db, ids.attendance(ctx.input.activityId, ctx.actor.openid))])
+    if (!a) throw notFound('活动')
+    return activityView(a, mine)
+  },
+}
+
+/** The caller's approved check-in in the activity's community (only checked-in members take part). */
+async function requireMember(ctx: Ctx<unknown>, a: ActivityDoc): Promise<MemberDoc> {
+  ensure(ctx.actor.has('member', a.communityId), '只有本社区报到党员可以参加')
+  const m = await load.member(ctx.db, ids.member(ctx.actor.openid))
+  if (!m || m.communityId !== a.communityId || m.approvedYear === undefined) throw forbidden('请先完成本社区的党员报到')
+  return m
+}
+
+export const activitySignup = {
+  async run(ctx: Ctx<{ activityId: string }>) {
+    const { db, actor, input, now } = ctx
+    const a = await load.activity(db, input.activityId)
+    if (!a) throw notFound('活动')
+    const member = await requireMember(ctx as Ctx<unknown>, a)
+    if (now.getTime() > a.endAt.getTime()) throw conflict('活动已结束')
+    const _id = ids.attendance(a._id, actor.openid)
+    let result = { a, mine: null as AttendanceDoc | null }
+    await ctx.transaction(async (tx) => {
+      const [fresh, existing] = await Promise.all([txGetOrNull<ActivityDoc>(tx, COL.svcActivities, a._id), txGetOrNull<AttendanceDoc>(tx, COL.svcAttendance, _id)])
+      if (!fresh) throw notFound('活动')
+      if (existing) {
+        result = { a: fresh, mine: existing }
+        return
+      }
+      if (!hasRoom(fresh.signupCount, fresh.capacity)) throw conflict('名额已满')
+      const doc: AttendanceDoc = {
+        _id, activityId: a._id, activityTitle: a.title, communityId: a.communityId, streetId: a.streetId, openid: actor.openid, memberId: member._id,
+        memberName: member.name, unitId: member.unitId, unitName: member.unitName, status: 'signed_up', signedUpAt: now, minutes: 0,
+        year: yearOf(a.startAt), quarter: quarterOf(a.startAt), month: monthOf(a.startAt),
+      }
+      await txPut(tx, COL.svcAttendance, doc)
+      await tx.collection(COL.svcActivities).doc(a._id).update({ data: { signupCount: fresh.signupCount + 1 } })
+      await ctx.audit(`${COL.svcAttendance}/${_id}`, null, { status: 'signed_up' }, tx)
+      result = { a: { ...fresh, signupCount: fresh.signupCount + 1 }, mine: doc }
+    })
+    return activityView(result.a, result.mine)
+  },
+}
+
+export const activityToken = {
+  async run(ctx: Ctx<{ activityId: string }>) {
+    const { db, actor, input, now } = ctx
+    const a = await load.activity(db, input.activityId)
+    if (!a) throw notFound('活动')
+    ensure(actor.isSecretaryOf(a.communityId), '只有本社区的组织者可以出示签到码')
+    const problem = windowProblem(a, now)
+    if (problem) throw conflict(problem === '活动尚未开始，暂不能签到' ? '活动开始前不能出示签到码' : '活动已结束')
+    const t = issueToken(tokenSecret(), a._id, now)
+    return { token: t.token, qrText: qrText(a._id, t.token), issuedAt: new Date(t.issuedSec * 1000).toISOString(), expiresAt: t.expiresAt.toISOString(), validSeconds: TOKEN_TTL_S }
+  },
+}
+
+interface SignInput { activityId: string; method: 'qr' | 'location'; token?: string; lat?: number; lng?: number }
+
+/** Checks the proof of presence; returns the code's issue second for QR. */
+function checkPresence(a: ActivityDoc, input: SignInput, now: Date, notBeforeSec?: number): number | undefined {
+  const problem = windowProblem(a, now)
+  if (problem) throw conflict(problem)
+  if (input.method === 'qr') {
+    const parsed = parseQrText(input.token ?? '')
+    if (parsed.activityId && parsed.activityId !== a._id) throw invalid('这是其他活动的签到码', ['token'])
+    const check = verifyToken(tokenSecret(), a._id, parsed.token, now, notBeforeSec)
+    if (!check.ok) throw invalid(check.problem, ['token'])
+    return check.issuedSec
+  }
+  if (!withinRadius(a.place, { lat: input.lat!, lng: input.lng! }, a.radiusM)) throw invalid(`您不在活动地点 ${a.radiusM} 米范围内`, ['lat'])
+  return undefined
+}
+
+async function signStep(ctx: Ctx<SignInput>, step: 'in' | 'out') {
+  const { db, actor, input, now } = ctx
+  const a = await load.activity(db, input.activityId)
+  if (!a) throw notFound('活动')
+  ensure(actor.has('member', a.communityId), '只有本社区报到党员可以签到')
+  const _id = ids.attendance(a._id, actor.openid)
+  const mine = await load.attendance(db, _id)
+  if (!mine) throw conflict('请先报名该活动')
+  if (step === 'in' && mine.status !== 'signed_up') throw conflict('您已签到，不会重复计时')
+  if (step === 'out' && mine.status !== 'signed_in') throw conflict(mine.status === 'signed_up' ? '请先签到' : '您已签退')
+  const issuedSec = checkPresence(a, input, now, step === 'out' ? mine.inTokenSec : undefined)
+  let after: AttendanceDoc = mine
+  await ctx.transaction(async (tx) => {
+    const fresh = await txGetOrNull<AttendanceDoc>(tx, COL.svcAttendance, _id)
+    if (!fresh || fresh.status !== (step === 'in' ? 'signed_up' : 'signed_in')) throw conflict(step === 'in' ? '您已签到，不会重复计时' : '您已签退')
+    after =
+      step === 'in'
+        ? { ...fresh, status: 'signed_in', signedInAt: now, inMethod: input.method, inTokenSec: issuedSec }
+        : { ...fresh, status: 'signed_out', signedOutAt: now, outMethod: input.method, minutes: serviceMinutes(fresh.signedInAt!, now, a.startAt, a.endAt) }
+    await txPut(tx, COL.svcAttendance, after)
+    await ctx.audit(`${COL.svcAttendance}/${_id}`, { status: fresh.status }, { status: after.status, method: input.method, minutes: after.minutes }, tx)
+  })
+  return activityView(a, after)
+}
+
+export const activitySignin = { run: (ctx: Ctx<SignInput>) => signStep(ctx, 'in') }
+export const activitySignout = { run: (ctx: Ctx<SignInput>) => signStep(ctx, 'out') }
+
+function canOversee(actor: Actor, a: { communityId: string; streetId: string }) {
+  return actor.isSecretaryOf(a.communityId) || actor.isStreetAdminOf(a.streetId)
+}
+
+export const activityAttendance = {
+  async run(ctx: Ctx<PageInput & { activityId: string }>) {
+    const { db, actor, input } = ctx
+    const a = await load.activity(db, input.activityId)
+    if (!a) throw notFound('活动')
+    ensure(canOversee(actor, a), '只能查看您所辖社区的活动名单')
+    const q = db.collection(COL.svcAttendance).where({ activityId: a._id })
+    return fetchPage<AttendanceDoc, ReturnType<typeof attendanceView>>(q, input, [['memberName', 'asc']], attendanceView)
+  },
+}
+
+export const activityRemind = {
+  async run(ctx: Ctx<{ activityId: string }>) {
+    const { db, actor, input } = ctx
+    const a = await load.activity(db, input.activityId)
+    if (!a) throw notFound('活动')
+    ensure(actor.isSecretaryOf(a.communityId), '只能提醒您所在社区的活动')
+    const { data } = await db.collection(COL.svcAttendance).where({ activityId: a._id, status: 'signed_up' }).limit(100).get()
+    let sent = 0
+    for (const t of data as AttendanceDoc[]) {
+      const ok = await notify({
+        toOpenid: t.openid,
+        templateId: TEMPLATES.activityReminder,
+        page: `packages/service/pages/activity/index?id=${a._id}`,
+        data: { thing1: { value: a.title.slice(0, 20) }, thing2: { value: a.place.name.slice(0, 20) }, time3: { value: a.startAt.toISOString() } },
+      })
+      if (ok) sent++
+    }
+    return { sent }
+  },
+}
+
+/** Counting confirmed minutes into the member's ledgers (year and quarter) and the community's counter. */
+async function countIntoLedger(tx: Parameters<Parameters<Ctx<unknown>['transaction']>[0]>[0], t: AttendanceDoc, minutes: number, now: Date) {
+  await bumpLedgers(
+    tx,
+    { openid: t.openid, memberId: t.memberId, name: t.memberName, unitId: t.unitId, unitName: t.unitName, communityId: t.communityId },
+    [String(t.year), t.quarter],
+    { minutes, activities: 1 },
+    now,
+  )
+  await bumpStats(tx, t.communityId, t.year, t.month, minutes)
+}
+
+export const hoursConfirm = {
+  async run(ctx: Ctx<{ attendanceId: string }>) {
+    const { db, actor, input, now } = ctx
+    const t = await load.attendance(db, input.attendanceId)
+    if (!t) throw notFound('签到记录')
+    ensure(actor.isSecretaryOf(t.communityId), '只能确认您所在社区的时长')
+    if (t.status === 'confirmed') throw conflict('时长已确认')
+    if (t.status !== 'signed_out') throw conflict('尚未签退，不能确认；如确有服务请手工补录')
+    let after: AttendanceDoc = t
+    await ctx.transaction(async (tx) => {
+      const fresh = await txGetOrNull<AttendanceDoc>(tx, COL.svcAttendance, t._id)
+      if (!fresh || fresh.status !== 'signed_out') throw conflict('时长已确认')
+      after = { ...fresh, status: 'confirmed', confirmedAt: now, confirmedBy: actor.openid, confirmedByName: actor.name }
+      await txPut(tx, COL.svcAttendance, after)
+      await countIntoLedger(tx, fresh, fresh.minutes, now)
+      await ctx.audit(`${COL.svcAttendance}/${t._id}`, { status: 'signed_out' }, { status: 'confirmed', minutes: fresh.minutes }, tx)
+    })
+    return attendanceView(after)
+  },
+}
+
+export const hoursManual = {
+  async run(ctx: Ctx<{ requestId: string; activityId: string; memberId: string; minutes: number; reason: string }>) {
+    const { db, actor, input } = ctx
+    const [a, member] = await Promise.all([load.activity(db, input.activityId), load.member(db, input.memberId)])
+    if (!a) throw notFound('活动')
+    if (!member) throw notFound('党员')
+    ensure(actor.isSecretaryOf(a.communityId), '只能为您所在社区的活动补录')
+    if (member.communityId !== a.communityId) throw invalid('该党员不在本社区报到', ['memberId'])
+    const window = Math.floor((a.endAt.getTime() - a.startAt.getTime()) / 60_000)
+    if (input.minutes > window) throw invalid(`补录时长不能超过活动时长 ${window} 分钟`, ['minutes'])
+    await ctx.checkText(input.reason)
+    return ctx.once(input.requestId, async () => {
+      const _id = ids.attendance(a._id, member.openid)
+      let after: AttendanceDoc | undefined
+      await ctx.transaction(async (tx) => {
+        const fresh = await txGetOrNull<AttendanceDoc>(tx, COL.svcAttendance, _id)
+        if (fresh && (fresh.status === 'confirmed' || fresh.status === 'manual_pending')) throw conflict('该党员本活动的时长已确认或已在复核中')
+        const base: AttendanceDoc = fresh ?? {
+          _id, activityId: a._id, activityTitle: a.title, communityId: a.communityId, streetId: a.streetId, openid: member.openid, memberId: member._id,
+          memberName: member.name, unitId: member.unitId, unitName: member.unitName, status: 'signed_up', minutes: 0,
+          year: yearOf(a.startAt), quarter: quarterOf(a.startAt), month: monthOf(a.startAt),
+        }
+        after = { ...base, status: 'manual_pending', minutes: input.minutes, manual: { reason: input.reason, minutes: input.minutes, enteredBy: actor.openid, enteredByName: actor.name } }
+        await txPut(tx, COL.svcAttendance, after)
+        await ctx.audit(`${COL.svcAttendance}/${_id}`, fresh ? { status: fresh.status, minutes: fresh.minutes } : null, { status: 'manual_pending', minutes: input.minutes, reason: input.reason }, tx)
+      })
+      return attendanceView(after!)
+    })
+  },
+}
+
+export const hoursApproveManual = {
+  async run(ctx: Ctx<{ attendanceId: string }>) {
+    const { db, actor, input, now } = ctx
+    const t = await load.attendance(db, input.attendanceId)
+    if (!t) throw notFound('签到记录')
+    ensure(canOversee(actor, t), '只能复核您所辖社区的补录')
+    if (t.status !== 'manual_pending' || !t.manual) throw conflict('没有待复核的补录')
+    if (!canApproveManual(t.manual.enteredBy, actor.openid)) throw new DomainError('FORBIDDEN', '补录须由另一人复核，不能复核自己的补录')
+    let after: AttendanceDoc = t
+    await ctx.transaction(async (tx) => {
+      const fresh = await txGetOrNull<AttendanceDoc>(tx, COL.svcAttendance, t._id)
+      if (!fresh || fresh.status !== 'manual_pending' || !fresh.manual) throw conflict('没有待复核的补录')
+      after = {
+        ...fresh, status: 'confirmed', minutes: fresh.manual.minutes, confirmedAt: now, confirmedBy: actor.openid, confirmedByName: actor.name,
+        manual: { ...fresh.manual, approvedBy: actor.openid, approvedByName: actor.name },
+      }
+      await txPut(tx, COL.svcAttendance, after)
+      await countIntoLedger(tx, fresh, fresh.manual.minutes, now)
+      await ctx.audit(`${COL.svcAttendance}/${t._id}`, { status: 'manual_pending' }, { status: 'confirmed', minutes: fresh.manual.minutes, enteredBy: fresh.manual.enteredBy, approvedBy: actor.openid }, tx)
+    })
+    return attendanceView(after)
+  },
+}

@@ -1,0 +1,143 @@
+import type { PageInput } from '../../../types/common'
+import type { NeedStatus, Quantity } from '../../../types/service'
+import type { Ctx } from '../../shared/dispatch'
+import { COL } from '../../shared/collections'
+import { txGetOrNull } from '../../shared/db-types'
+import { conflict, ensure, forbidden, invalid, notFound } from '../../shared/errors'
+import { newId } from '../../shared/ids'
+import { fetchPage } from '../../shared/paging'
+import { load, txPut, type NeedDoc, type ProjectDoc, type ResourceDoc } from '../repo'
+import { needView, projectView, resourceView } from '../views'
+
+/** 三张清单: needs (需求), resources (资源), projects (项目: a need matched with a resource). */
+
+interface NeedInput { requestId: string; communityId: string; title: string; detail?: string; source: NeedDoc['source']; quantity?: Quantity }
+
+export const needCreate = {
+  async run(ctx: Ctx<NeedInput>) {
+    const { db, actor, input, now } = ctx
+    ensure(actor.isSecretaryOf(input.communityId), '只能为您所在社区发布需求')
+    const community = await load.community(db, input.communityId)
+    if (!community) throw notFound('社区')
+    await ctx.checkText(input.title, input.detail)
+    return ctx.once(input.requestId, async () => {
+      const doc: NeedDoc = {
+        _id: newId('need'), communityId: community._id, streetId: community.streetId, title: input.title, detail: input.detail,
+        source: input.source, quantity: input.quantity, status: 'open', createdBy: actor.openid, createdAt: now,
+      }
+      await db.collection(COL.svcNeeds).add({ data: stripped(doc) })
+      await ctx.audit(`${COL.svcNeeds}/${doc._id}`, null, { title: doc.title, quantity: doc.quantity ?? null, status: 'open' })
+      return needView(doc)
+    })
+  },
+}
+
+const stripped = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined))
+
+export const needList = {
+  run(ctx: Ctx<PageInput & { communityId: string; status: NeedStatus | 'all' }>) {
+    const { db, input } = ctx
+    const filter: Record<string, unknown> = { communityId: input.communityId }
+    if (input.status !== 'all') filter.status = input.status
+    return fetchPage<NeedDoc, ReturnType<typeof needView>>(db.collection(COL.svcNeeds).where(filter), input, [['createdAt', 'desc']], needView)
+  },
+}
+
+export const resourceCreate = {
+  async run(ctx: Ctx<{ requestId: string; communityId: string; title: string; detail?: string; unitId?: string }>) {
+    const { db, actor, input, now } = ctx
+    let owner: Pick<ResourceDoc, 'ownerType' | 'ownerId' | 'ownerName'>
+    if (input.unitId) {
+      ensure(actor.has('unit_liaison', input.unitId), '只能为您联络的单位登记资源')
+      const unit = await load.unit(db, input.unitId)
+      if (!unit) throw notFound('单位')
+      if (unit.communityId !== input.communityId) throw forbidden('单位只能向所在社区登记资源')
+      owner = { ownerType: 'unit', ownerId: unit._id, ownerName: unit.name }
+    } else {
+      ensure(actor.has('member', input.communityId), '只能向您报到的社区登记资源')
+      owner = { ownerType: 'member', ownerId: actor.openid, ownerName: actor.name }
+    }
+    await ctx.checkText(input.title, input.detail)
+    return ctx.once(input.requestId, async () => {
+      const doc: ResourceDoc = { _id: newId('res'), communityId: input.communityId, title: input.title, detail: input.detail, ...owner, createdBy: actor.openid, createdAt: now }
+      await db.collection(COL.svcResources).add({ data: stripped(doc) })
+      await ctx.audit(`${COL.svcResources}/${doc._id}`, null, { title: doc.title, ownerId: doc.ownerId })
+      return resourceView(doc)
+    })
+  },
+}
+
+export const resourceList = {
+  run(ctx: Ctx<PageInput & { communityId: string }>) {
+    const q = ctx.db.collection(COL.svcResources).where({ communityId: ctx.input.communityId })
+    return fetchPage<ResourceDoc, ReturnType<typeof resourceView>>(q, ctx.input, [['createdAt', 'desc']], resourceView)
+  },
+}
+
+interface ProjectInput { requestId: string; needId: string; resourceId: string; title: string; ownerName: string; deadline: string }
+
+export const projectCreate = {
+  async run(ctx: Ctx<ProjectInput>) {
+    const { db, actor, input, now } = ctx
+    const [need, resource] = await Promise.all([load.need(db, input.needId), load.resource(db, input.resourceId)])
+    if (!need) throw notFound('需求')
+    if (!resource) throw notFound('资源')
+    ensure(actor.isSecretaryOf(need.communityId), '只能对接您所在社区的需求')
+    if (resource.communityId !== need.communityId) throw invalid('资源与需求不在同一社区', ['resourceId'])
+    const deadline = new Date(input.deadline)
+    if (deadline.getTime() <= now.getTime()) throw invalid('期限须晚于现在', ['deadline'])
+    if (need.status === 'done') throw conflict('该需求已完成')
+    await ctx.checkText(input.title, input.ownerName)
+    return ctx.once(input.requestId, async () => {
+      const doc: ProjectDoc = {
+        _id: newId('proj'), communityId: need.communityId, title: input.title, needId: need._id, needTitle: need.title,
+        resourceId: resource._id, resourceTitle: resource.title, unitId: resource.ownerType === 'unit' ? resource.ownerId : undefined,
+        ownerName: input.ownerName, deadline, progress: 0, status: 'active', updates: [], createdBy: actor.openid, createdAt: now,
+      }
+      await ctx.transaction(async (tx) => {
+        const fresh = await txGetOrNull<NeedDoc>(tx, COL.svcNeeds, need._id)
+        if (!fresh || fresh.status === 'done') throw conflict('该需求已完成')
+        if (fresh.status === 'open') await tx.collection(COL.svcNeeds).doc(need._id).update({ data: { status: 'matched' } })
+        await txPut(tx, COL.svcProjects, doc)
+        await ctx.audit(`${COL.svcProjects}/${doc._id}`, null, { needId: need._id, resourceId: resource._id, deadline }, tx)
+        if (fresh.status === 'open') await ctx.audit(`${COL.svcNeeds}/${need._id}`, { status: 'open' }, { status: 'matched' }, tx)
+      })
+      return projectView(doc, now)
+    })
+  },
+}
+
+export const projectProgress = {
+  async run(ctx: Ctx<{ projectId: string; progress: number; note: string }>) {
+    const { db, actor, input, now } = ctx
+    const project = await load.project(db, input.projectId)
+    if (!project) throw notFound('项目')
+    ensure(actor.isSecretaryOf(project.communityId), '只能更新您所在社区的项目')
+    if (project.status === 'done') throw conflict('项目已完成')
+    await ctx.checkText(input.note)
+    let after: ProjectDoc = project
+    await ctx.transaction(async (tx) => {
+      const fresh = await txGetOrNull<ProjectDoc>(tx, COL.svcProjects, project._id)
+      if (!fresh || fresh.status === 'done') throw conflict('项目已完成')
+      const done = input.progress === 100
+      after = {
+        ...fresh, progress: input.progress, lastNote: input.note, status: done ? 'done' : 'active', doneAt: done ? now : undefined,
+        updates: [...fresh.updates, { progress: input.progress, note: input.note, by: actor.openid, byName: actor.name, at: now }].slice(-50),
+      }
+      await txPut(tx, COL.svcProjects, after)
+      if (done) {
+        await tx.collection(COL.svcNeeds).doc(fresh.needId).update({ data: { status: 'done' } })
+        await ctx.audit(`${COL.svcNeeds}/${fresh.needId}`, { status: 'matched' }, { status: 'done' }, tx)
+      }
+      await ctx.audit(`${COL.svcProjects}/${project._id}`, { progress: fresh.progress }, { progress: input.progress, note: input.note }, tx)
+    })
+    return projectView(after, now)
+  },
+}
+
+export const projectList = {
+  run(ctx: Ctx<PageInput & { communityId: string }>) {
+    const q = ctx.db.collection(COL.svcProjects).where({ communityId: ctx.input.communityId })
+    return fetchPage<ProjectDoc, ReturnType<typeof projectView>>(q, ctx.input, [['createdAt', 'desc']], (p) => projectView(p, ctx.now))
+  },
+}

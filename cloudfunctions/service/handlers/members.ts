@@ -1,0 +1,126 @@
+import type { PageInput } from '../../../types/common'
+import type { Ctx } from '../../shared/dispatch'
+import { COL } from '../../shared/collections'
+import { txGetOrNull } from '../../shared/db-types'
+import { conflict, ensure, invalid, notFound } from '../../shared/errors'
+import { notify, TEMPLATES } from '../../shared/notify'
+import { fetchPage } from '../../shared/paging'
+import { canSubmit, isDecidable, pushHistory } from '../domain/checkin'
+import { yearOf } from '../domain/period'
+import { grantInTx, ids, load, txPut, type BuildingRef, type GridRef, type MemberDoc } from '../repo'
+import { memberView } from '../views'
+
+/** 在职党员报到: yearly, to the community of the member's home; the secretary approves and assigns. */
+
+interface CheckinInput { requestId: string; name: string; unitId?: string; unitName: string; householdId: string; skills: string[]; availability: string }
+
+export const memberCheckin = {
+  async run(ctx: Ctx<CheckinInput>) {
+    const { db, actor, input, now } = ctx
+    const year = yearOf(now)
+    const [household, unit, current] = await Promise.all([
+      load.household(db, input.householdId),
+      input.unitId ? load.unit(db, input.unitId) : Promise.resolve(null),
+      load.member(db, ids.member(actor.openid)),
+    ])
+    if (!household) throw notFound('房屋')
+    if (input.unitId && !unit) throw notFound('单位')
+    if (current && !canSubmit(current, year)) throw conflict('您今年已报到')
+    await ctx.checkText(input.name, input.unitName, input.availability, ...input.skills)
+    return ctx.once(input.requestId, async () => {
+      let after: MemberDoc | undefined
+      await ctx.transaction(async (tx) => {
+        const _id = ids.member(actor.openid)
+        const fresh = await txGetOrNull<MemberDoc>(tx, COL.svcMembers, _id)
+        if (fresh && !canSubmit(fresh, year)) throw conflict('您今年已报到')
+        after = {
+          _id, openid: actor.openid, communityId: household.communityId, streetId: household.streetId, name: input.name,
+          unitId: unit?._id, unitName: unit?.name ?? input.unitName, householdId: household._id, address: household.address,
+          skills: input.skills, availability: input.availability, status: 'pending', year,
+          approvedYear: fresh?.approvedYear,
+          // A member who moved community keeps no assignment from the old one.
+          gridId: fresh?.communityId === household.communityId ? fresh.gridId : undefined,
+          gridName: fresh?.communityId === household.communityId ? fresh.gridName : undefined,
+          buildingIds: fresh?.communityId === household.communityId ? fresh.buildingIds : [],
+          buildingNames: fresh?.communityId === household.communityId ? fresh.buildingNames : [],
+          submittedAt: now,
+          history: fresh ? pushHistory(fresh.history, { year: fresh.year, status: fresh.status, reason: fresh.reason, at: fresh.decidedAt ?? fresh.submittedAt }) : [],
+        }
+        await txPut(tx, COL.svcMembers, after)
+        await ctx.audit(`${COL.svcMembers}/${_id}`, fresh ? { status: fresh.status, year: fresh.year } : null, { status: 'pending', year, communityId: household.communityId }, tx)
+      })
+      return memberView(after!, year)
+    })
+  },
+}
+
+export const memberMine = {
+  async run(ctx: Ctx<Record<string, never>>) {
+    const m = await load.member(ctx.db, ids.member(ctx.actor.openid))
+    return m ? memberView(m, yearOf(ctx.now)) : null
+  },
+}
+
+export const memberList = {
+  run(ctx: Ctx<PageInput & { communityId: string; status: 'pending' | 'approved' | 'overdue' | 'all' }>) {
+    const { db, actor, input, now } = ctx
+    ensure(actor.isSecretaryOf(input.communityId), '只能查看您所在社区的党员')
+    const year = yearOf(now)
+    const filter: Record<string, unknown> = { communityId: input.communityId }
+    if (input.status === 'pending') filter.status = 'pending'
+    if (input.status === 'approved') filter.approvedYear = year
+    if (input.status === 'overdue') filter.approvedYear = db.command.lt(year)
+    return fetchPage<MemberDoc, ReturnType<typeof memberView>>(db.collection(COL.svcMembers).where(filter), input, [['submittedAt', 'desc']], (m) => memberView(m, year))
+  },
+}
+
+interface DecideInput { memberId: string; approve: boolean; reason?: string; gridId?: string; buildingIds: string[] }
+
+export const memberDecide = {
+  async run(ctx: Ctx<DecideInput>) {
+    const { db, actor, input, now } = ctx
+    const member = await load.member(db, input.memberId)
+    if (!member) throw notFound('报到记录')
+    ensure(actor.isSecretaryOf(member.communityId), '只能审核您所在社区的党员')
+    if (!isDecidable(member)) throw conflict('没有待审核的报到')
+    await ctx.checkText(input.reason)
+    let grid: GridRef | null = null
+    let buildings: BuildingRef[] = []
+    if (input.approve) {
+      const buildingIds = [...new Set(input.buildingIds)]
+      const [g, b] = await Promise.all([
+        db.collection(COL.grids).where({ _id: input.gridId!, communityId: member.communityId }).limit(1).get(),
+        buildingIds.length
+          ? db.collection(COL.buildings).where({ _id: db.command.in(buildingIds), communityId: member.communityId }).limit(buildingIds.length).get()
+          : Promise.resolve({ data: [] as unknown[] }),
+      ])
+      grid = (g.data[0] as GridRef | undefined) ?? null
+      if (!grid) throw invalid('请选择本社区的网格', ['gridId'])
+      buildings = buildingIds.map((id) => (b.data as BuildingRef[]).find((x) => x._id === id)).filter((x): x is BuildingRef => !!x)
+      if (buildings.length !== buildingIds.length) throw invalid('只能选择本社区的楼栋', ['buildingIds'])
+    }
+    const community = await load.community(db, member.communityId)
+    let after: MemberDoc = member
+    await ctx.transaction(async (tx) => {
+      const fresh = await txGetOrNull<MemberDoc>(tx, COL.svcMembers, member._id)
+      if (!fresh || !isDecidable(fresh)) throw conflict('没有待审核的报到')
+      const decided = { ...fresh, decidedAt: now, decidedBy: actor.openid, decidedByName: actor.name }
+      after = input.approve
+        ? { ...decided, status: 'approved', approvedYear: fresh.year, reason: undefined, gridId: grid!._id, gridName: grid!.name, buildingIds: buildings.map((b) => b._id), buildingNames: buildings.map((b) => b.name) }
+        : { ...decided, status: 'returned', reason: input.reason }
+      await txPut(tx, COL.svcMembers, after)
+      if (input.approve) {
+        const g = await grantInTx(tx, member.openid, { role: 'member', scopeType: 'community', scopeId: member.communityId, scopeName: community?.name ?? '', communityId: member.communityId, streetId: member.streetId }, member.name, now)
+        if (g.changed) await ctx.audit(`${COL.users}/${member.openid}`, g.before, g.after, tx)
+      }
+      await ctx.audit(`${COL.svcMembers}/${member._id}`, { status: 'pending' }, { status: after.status, gridId: after.gridId ?? null, buildingIds: after.buildingIds, reason: input.reason ?? null }, tx)
+    })
+    await notify({
+      toOpenid: member.openid,
+      templateId: TEMPLATES.checkinDecided,
+      page: 'packages/service/pages/member/index',
+      data: { thing1: { value: `${member.name} 党员报到`.slice(0, 20) }, phrase2: { value: input.approve ? '已通过' : '已退回' } },
+    })
+    return memberView(after, yearOf(now))
+  },
+}

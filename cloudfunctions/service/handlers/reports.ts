@@ -1,0 +1,189 @@
+import type { PageInput } from '../../../types/common'
+import { RANKING_LABEL, type Grade } from '../../../types/service'
+import type { Ctx } from '../../shared/dispatch'
+import { COL } from '../../shared/collections'
+import { txGetOrNull } from '../../shared/db-types'
+import { conflict, ensure, forbidden, invalid, notFound } from '../../shared/errors'
+import { fetchPage } from '../../shared/paging'
+import { gradeYearProblem, reviseAssessment } from '../domain/grades'
+import { quarterStarted, yearOf } from '../domain/period'
+import { ratingAvgTenths } from '../domain/wishes'
+import { byId, firstN, ids, load, txPut, type AssessmentDoc, type AttendanceDoc, type LedgerDoc, type LetterDoc, type StatsDoc } from '../repo'
+import { assessmentView, attendanceView, letterView } from '../views'
+
+/** 台账、双反馈、双评议 and the secretary's dashboard. */
+
+const ENTRIES_PAGE = 20
+
+export const ledgerGet = {
+  async run(ctx: Ctx<{ memberId?: string; year: number; page: number }>) {
+    const { db, actor, input } = ctx
+    const memberId = input.memberId ?? ids.member(actor.openid)
+    const member = await load.member(db, memberId)
+    if (!member) throw notFound('党员报到记录')
+    ensure(member.openid === actor.openid || actor.isSecretaryOf(member.communityId), '只能查看本人或本社区党员的台账')
+    const period = String(input.year)
+    const entries = db.collection(COL.svcAttendance).where({ openid: member.openid, year: input.year, status: 'confirmed' })
+    const [ledger, grade, page] = await Promise.all([
+      byId<LedgerDoc>(db, COL.svcLedgers, ids.ledger(member.openid, period)),
+      byId<AssessmentDoc>(db, COL.svcAssessments, ids.assessment('member', member._id, input.year)),
+      fetchPage<AttendanceDoc, ReturnType<typeof attendanceView>>(entries, { page: input.page, pageSize: ENTRIES_PAGE }, [['signedInAt', 'desc']], attendanceView),
+    ])
+    return {
+      memberId: member._id,
+      name: member.name,
+      unitName: member.unitName,
+      year: input.year,
+      totals: {
+        minutes: ledger?.minutes ?? 0,
+        activities: ledger?.activities ?? 0,
+        wishes: ledger?.wishes ?? 0,
+        ratingCount: ledger?.ratingCount ?? 0,
+        ratingAvgTenths: ratingAvgTenths(ledger?.ratingSum ?? 0, ledger?.ratingCount ?? 0),
+      },
+      grade: grade ? { grade: grade.grade, reason: grade.reason } : undefined,
+      entries: page.items,
+      entriesTotal: page.total,
+    }
+  },
+}
+
+export const ledgerRanking = {
+  async run(ctx: Ctx<{ communityId: string; year: number }>) {
+    const { db, actor, input } = ctx
+    ensure(actor.has('member', input.communityId) || actor.isSecretaryOf(input.communityId), '只能查看您所在社区的服务记录')
+    const rows = await firstN<LedgerDoc>(db, COL.svcLedgers, { communityId: input.communityId, period: String(input.year) }, ['minutes', 'desc'], 20)
+    return {
+      label: RANKING_LABEL,
+      items: rows.map((l) => ({ memberId: l.memberId, name: l.name, unitName: l.unitName, minutes: l.minutes, activities: l.activities, wishes: l.wishes })),
+    }
+  },
+}
+
+export const letterIssue = {
+  async run(ctx: Ctx<{ unitId: string; quarter: string; note?: string }>) {
+    const { db, actor, input, now } = ctx
+    const unit = await load.unit(db, input.unitId)
+    if (!unit) throw notFound('单位')
+    ensure(actor.isSecretaryOf(unit.communityId), '只能为您所在社区的单位出具反馈函')
+    if (!quarterStarted(input.quarter, now)) throw invalid('该季度尚未开始', ['quarter'])
+    await ctx.checkText(input.note)
+    const [ledgers, community] = await Promise.all([
+      firstN<LedgerDoc>(db, COL.svcLedgers, { unitId: unit._id, period: input.quarter }, ['minutes', 'desc'], 100),
+      load.community(db, unit.communityId),
+    ])
+    const rows = ledgers.map((l) => ({ memberId: l.memberId, name: l.name, minutes: l.minutes, activities: l.activities, wishes: l.wishes }))
+    const _id = ids.letter(unit._id, input.quarter)
+    let after: LetterDoc | undefined
+    await ctx.transaction(async (tx) => {
+      const prior = await txGetOrNull<LetterDoc>(tx, COL.svcLetters, _id)
+      // Re-issuing replaces the rows and asks the unit to acknowledge again; the count of versions is kept.
+      after = {
+        _id, unitId: unit._id, unitName: unit.name, communityId: unit.communityId, communityName: community?.name ?? '', quarter: input.quarter, rows,
+        totalMinutes: rows.reduce((s, r) => s + r.minutes, 0), note: input.note, issuedAt: now, issuedBy: actor.openid, issuedByName: actor.name,
+        revisions: prior ? prior.revisions + 1 : 0,
+      }
+      await txPut(tx, COL.svcLetters, after)
+      await ctx.audit(`${COL.svcLetters}/${_id}`, prior ? { totalMinutes: prior.totalMinutes, rows: prior.rows.length, acknowledged: !!prior.acknowledgedAt } : null, { totalMinutes: after.totalMinutes, rows: rows.length }, tx)
+    })
+    return letterView(after!)
+  },
+}
+
+export const letterList = {
+  async run(ctx: Ctx<PageInput & { unitId: string }>) {
+    const { db, actor, input } = ctx
+    const unit = await load.unit(db, input.unitId)
+    if (!unit) throw notFound('单位')
+    ensure(actor.has('unit_liaison', unit._id) || actor.isSecretaryOf(unit.communityId), '只能查看本单位的反馈函')
+    return fetchPage<LetterDoc, ReturnType<typeof letterView>>(db.collection(COL.svcLetters).where({ unitId: unit._id }), input, [['quarter', 'desc']], letterView)
+  },
+}
+
+export const letterAck = {
+  async run(ctx: Ctx<{ letterId: string }>) {
+    const { db, actor, input, now } = ctx
+    const letter = await load.letter(db, input.letterId)
+    if (!letter) throw notFound('反馈函')
+    ensure(actor.has('unit_liaison', letter.unitId), '只有本单位联络员可以签收')
+    if (letter.acknowledgedAt) throw conflict('反馈函已签收')
+    let after: LetterDoc = letter
+    await ctx.transaction(async (tx) => {
+      const fresh = await txGetOrNull<LetterDoc>(tx, COL.svcLetters, letter._id)
+      if (!fresh || fresh.acknowledgedAt) throw conflict('反馈函已签收')
+      after = { ...fresh, acknowledgedAt: now, acknowledgedBy: actor.openid, acknowledgedByName: actor.name }
+      await txPut(tx, COL.svcLetters, after)
+      await ctx.audit(`${COL.svcLetters}/${letter._id}`, { acknowledged: false }, { acknowledged: true }, tx)
+    })
+    return letterView(after)
+  },
+}
+
+export const assessmentSet = {
+  async run(ctx: Ctx<{ subjectType: 'member' | 'unit'; subjectId: string; year: number; grade: Grade; reason: string }>) {
+    const { db, actor, input, now } = ctx
+    const subject =
+      input.subjectType === 'member'
+        ? await load.member(db, input.subjectId).then((m) => (m ? { communityId: m.communityId, name: m.name } : null))
+        : await load.unit(db, input.subjectId).then((u) => (u ? { communityId: u.communityId, name: u.name } : null))
+    if (!subject) throw notFound(input.subjectType === 'member' ? '党员' : '单位')
+    if (!actor.isSecretaryOf(subject.communityId)) throw forbidden('只能评议您所在社区的党员和单位')
+    const problem = gradeYearProblem(input.year, yearOf(now))
+    if (problem) throw invalid(problem, ['year'])
+    await ctx.checkText(input.reason)
+    const _id = ids.assessment(input.subjectType, input.subjectId, input.year)
+    let after: AssessmentDoc | undefined
+    await ctx.transaction(async (tx) => {
+      const prior = await txGetOrNull<AssessmentDoc>(tx, COL.svcAssessments, _id)
+      const { current, revisions } = reviseAssessment(prior, { grade: input.grade, reason: input.reason, by: actor.openid, byName: actor.name, at: now })
+      after = { _id, communityId: subject.communityId, subjectType: input.subjectType, subjectId: input.subjectId, subjectName: subject.name, year: input.year, ...current, revisions }
+      await txPut(tx, COL.svcAssessments, after)
+      await ctx.audit(`${COL.svcAssessments}/${_id}`, prior ? { grade: prior.grade, reason: prior.reason } : null, { grade: input.grade, reason: input.reason }, tx)
+    })
+    return assessmentView(after!)
+  },
+}
+
+export const assessmentList = {
+  run(ctx: Ctx<PageInput & { communityId: string; year: number; subjectType: 'member' | 'unit' }>) {
+    const { db, actor, input } = ctx
+    ensure(actor.isSecretaryOf(input.communityId), '只能查看您所在社区的评议')
+    const q = db.collection(COL.svcAssessments).where({ communityId: input.communityId, year: input.year, subjectType: input.subjectType })
+    return fetchPage<AssessmentDoc, ReturnType<typeof assessmentView>>(q, input, [['subjectName', 'asc']], assessmentView)
+  },
+}
+
+export const dashboard = {
+  async run(ctx: Ctx<{ communityId: string; year: number }>) {
+    const { db, actor, input } = ctx
+    ensure(actor.isSecretaryOf(input.communityId), '只能查看您所在社区的工作台')
+    const _ = db.command
+    const c = input.communityId
+    const y = input.year
+    const count = (col: string, filter: Record<string, unknown>) => db.collection(col).where(filter).count().then((r) => r.total)
+    const [uIn, uPending, uOver, uAll, mIn, mPending, mOver, nOpen, nMatched, nDone, wDone, stats] = await Promise.all([
+      count(COL.units, { communityId: c, approvedYear: y }),
+      count(COL.units, { communityId: c, 'checkin.status': 'pending' }),
+      count(COL.units, { communityId: c, approvedYear: _.lt(y) }),
+      count(COL.units, { communityId: c }),
+      count(COL.svcMembers, { communityId: c, approvedYear: y }),
+      count(COL.svcMembers, { communityId: c, status: 'pending' }),
+      count(COL.svcMembers, { communityId: c, approvedYear: _.lt(y) }),
+      count(COL.svcNeeds, { communityId: c, status: 'open' }),
+      count(COL.svcNeeds, { communityId: c, status: 'matched' }),
+      count(COL.svcNeeds, { communityId: c, status: 'done' }),
+      count(COL.svcWishes, { communityId: c, status: 'confirmed' }),
+      byId<StatsDoc>(db, COL.svcStats, ids.stats(c, y)),
+    ])
+    return {
+      communityId: c,
+      year: y,
+      units: { checkedIn: uIn, pending: uPending, overdue: uOver, total: uAll },
+      members: { checkedIn: mIn, pending: mPending, overdue: mOver },
+      minutesThisYear: stats?.minutes ?? 0,
+      minutesByMonth: stats?.minutesByMonth ?? Array(12).fill(0),
+      needs: { open: nOpen, matched: nMatched, done: nDone },
+      wishesFulfilled: wDone,
+    }
+  },
+}

@@ -1,0 +1,155 @@
+import type { PageInput } from '../../../types/common'
+import type { Ctx } from '../../shared/dispatch'
+import { COL } from '../../shared/collections'
+import { txGetOrNull } from '../../shared/db-types'
+import { conflict, ensure, invalid, notFound } from '../../shared/errors'
+import { notify, TEMPLATES } from '../../shared/notify'
+import { fetchPage } from '../../shared/paging'
+import { canSubmit, isDecidable, pushHistory } from '../domain/checkin'
+import { yearOf } from '../domain/period'
+import { firstN, ids, load, txPut, type AgreementDoc, type GridRef, type NeedDoc, type ProjectDoc, type ResourceDoc, type UnitDoc } from '../repo'
+import { agreementView, unitView } from '../views'
+
+/** 单位报到: the liaison submits; the community's secretary approves (creating the yearly agreement) or returns it. */
+
+export const unitGet = {
+  async run(ctx: Ctx<{ unitId: string }>) {
+    const unit = await load.unit(ctx.db, ctx.input.unitId)
+    if (!unit) throw notFound('单位')
+    return unitView(unit, ctx.actor, yearOf(ctx.now))
+  },
+}
+
+interface CheckinInput { requestId: string; unitId: string; contactName: string; contactPhone: string; resources: string[]; commitments: string[] }
+
+export const unitCheckin = {
+  async run(ctx: Ctx<CheckinInput>) {
+    const { db, actor, input, now } = ctx
+    ensure(actor.has('unit_liaison', input.unitId), '只能为您联络的单位报到')
+    const unit = await load.unit(db, input.unitId)
+    if (!unit) throw notFound('单位')
+    const year = yearOf(now)
+    if (!canSubmit(unit.checkin, year)) throw conflict('本单位今年已报到')
+    await ctx.checkText(input.contactName, ...input.resources, ...input.commitments)
+    return ctx.once(input.requestId, async () => {
+      let after: UnitDoc = unit
+      await ctx.transaction(async (tx) => {
+        const fresh = await txGetOrNull<UnitDoc>(tx, COL.units, unit._id)
+        if (!fresh) throw notFound('单位')
+        if (!canSubmit(fresh.checkin, year)) throw conflict('本单位今年已报到')
+        after = {
+          ...fresh,
+          contactName: input.contactName,
+          contactPhone: input.contactPhone,
+          resources: input.resources,
+          commitments: input.commitments,
+          checkin: { year, status: 'pending', submittedAt: now, submittedBy: actor.openid },
+          history: fresh.checkin ? pushHistory(fresh.history, fresh.checkin) : fresh.history,
+        }
+        await txPut(tx, COL.units, after)
+        await ctx.audit(`${COL.units}/${unit._id}`, fresh.checkin ?? null, after.checkin, tx)
+      })
+      return unitView(after, actor, year)
+    })
+  },
+}
+
+export const unitList = {
+  run(ctx: Ctx<PageInput & { communityId: string; status: 'pending' | 'approved' | 'overdue' | 'all' }>) {
+    const { db, actor, input, now } = ctx
+    ensure(actor.isSecretaryOf(input.communityId), '只能查看您所在社区的单位')
+    const year = yearOf(now)
+    const _ = db.command
+    const filter: Record<string, unknown> = { communityId: input.communityId }
+    if (input.status === 'pending') filter['checkin.status'] = 'pending'
+    if (input.status === 'approved') filter.approvedYear = year
+    if (input.status === 'overdue') filter.approvedYear = _.lt(year)
+    return fetchPage<UnitDoc, ReturnType<typeof unitView>>(db.collection(COL.units).where(filter), input, [['name', 'asc']], (u) => unitView(u, actor, year))
+  },
+}
+
+export const unitDecide = {
+  async run(ctx: Ctx<{ unitId: string; approve: boolean; reason?: string }>) {
+    const { db, actor, input, now } = ctx
+    const unit = await load.unit(db, input.unitId)
+    if (!unit) throw notFound('单位')
+    ensure(actor.isSecretaryOf(unit.communityId), '只能审核您所在社区的单位')
+    if (!isDecidable(unit.checkin)) throw conflict('没有待审核的报到')
+    await ctx.checkText(input.reason)
+    const community = await load.community(db, unit.communityId)
+    const year = unit.checkin!.year
+    let after: UnitDoc = unit
+    await ctx.transaction(async (tx) => {
+      const fresh = await txGetOrNull<UnitDoc>(tx, COL.units, unit._id)
+      if (!fresh || !isDecidable(fresh.checkin)) throw conflict('没有待审核的报到')
+      const decided = { ...fresh.checkin!, decidedAt: now, decidedBy: actor.openid, decidedByName: actor.name }
+      after = input.approve
+        ? { ...fresh, checkin: { ...decided, status: 'approved' }, approvedYear: year }
+        : { ...fresh, checkin: { ...decided, status: 'returned', reason: input.reason } }
+      await txPut(tx, COL.units, after)
+      if (input.approve) {
+        const agreement: AgreementDoc = {
+          _id: ids.agreement(unit._id, year), unitId: unit._id, unitName: unit.name, communityId: unit.communityId,
+          communityName: community?.name ?? '', year, commitments: fresh.commitments ?? [], resources: fresh.resources ?? [],
+          signedAt: now, approvedBy: actor.openid, approvedByName: actor.name,
+        }
+        await txPut(tx, COL.svcAgreements, agreement)
+        // The unit's 资源清单 joins the community's resource list (one record per line, per year).
+        for (const [i, title] of (fresh.resources ?? []).entries()) {
+          const res: ResourceDoc = {
+            _id: ids.unitResource(unit._id, year, i), communityId: unit.communityId, title, ownerType: 'unit', ownerId: unit._id,
+            ownerName: unit.name, createdBy: actor.openid, createdAt: now,
+          }
+          await txPut(tx, COL.svcResources, res)
+        }
+        await ctx.audit(`${COL.svcAgreements}/${agreement._id}`, null, { year, commitments: agreement.commitments.length, resources: agreement.resources.length }, tx)
+      }
+      await ctx.audit(`${COL.units}/${unit._id}`, { status: 'pending' }, { status: after.checkin!.status, reason: input.reason ?? null }, tx)
+    })
+    await notify({
+      toOpenid: unit.checkin!.submittedBy,
+      templateId: TEMPLATES.checkinDecided,
+      page: `packages/service/pages/unit/index?unitId=${unit._id}`,
+      data: { thing1: { value: unit.name.slice(0, 20) }, phrase2: { value: input.approve ? '已通过' : '已退回' } },
+    })
+    return unitView(after, actor, yearOf(now))
+  },
+}
+
+export const unitSetGrids = {
+  async run(ctx: Ctx<{ unitId: string; gridIds: string[] }>) {
+    const { db, actor, input, now } = ctx
+    const unit = await load.unit(db, input.unitId)
+    if (!unit) throw notFound('单位')
+    ensure(actor.isSecretaryOf(unit.communityId), '只能为您所在社区的单位指定网格')
+    const gridIds = [...new Set(input.gridIds)]
+    let grids: GridRef[] = []
+    if (gridIds.length) {
+      const { data } = await db.collection(COL.grids).where({ _id: db.command.in(gridIds), communityId: unit.communityId }).limit(gridIds.length).get()
+      grids = data as GridRef[]
+      if (grids.length !== gridIds.length) throw invalid('只能选择本社区的网格', ['gridIds'])
+    }
+    const ordered = gridIds.map((g) => grids.find((x) => x._id === g)!)
+    const patch = { gridIds, gridNames: ordered.map((g) => g.name) }
+    await db.collection(COL.units).doc(unit._id).update({ data: patch })
+    await ctx.audit(`${COL.units}/${unit._id}`, { gridIds: unit.gridIds ?? [] }, { gridIds })
+    return unitView({ ...unit, ...patch }, actor, yearOf(now))
+  },
+}
+
+export const agreementGet = {
+  async run(ctx: Ctx<{ unitId: string; year: number }>) {
+    const { db, actor, input, now } = ctx
+    const unit = await load.unit(db, input.unitId)
+    if (!unit) throw notFound('单位')
+    ensure(actor.has('unit_liaison', unit._id) || actor.isSecretaryOf(unit.communityId), '只能查看本单位或本社区的协议')
+    const [agreement] = await firstN<AgreementDoc>(db, COL.svcAgreements, { _id: ids.agreement(unit._id, input.year) }, ['year', 'desc'], 1)
+    if (!agreement) throw notFound('该年度共建协议')
+    const [needs, resources, projects] = await Promise.all([
+      firstN<NeedDoc>(db, COL.svcNeeds, { communityId: unit.communityId, status: db.command.in(['open', 'matched']) }, ['createdAt', 'desc'], 20),
+      firstN<ResourceDoc>(db, COL.svcResources, { ownerId: unit._id }, ['createdAt', 'desc'], 20),
+      firstN<ProjectDoc>(db, COL.svcProjects, { unitId: unit._id }, ['createdAt', 'desc'], 20),
+    ])
+    return agreementView(agreement, { needs, resources, projects }, now)
+  },
+}

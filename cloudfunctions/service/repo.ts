@@ -1,0 +1,380 @@
+import type { RoleGrant } from '../../types/roles'
+import type { ActivityView, AttendanceStatus, CheckinStatus, Grade, NeedStatus, Quantity } from '../../types/service'
+import type { Database } from '../shared/cloud'
+import { COL } from '../shared/collections'
+import { txGetOrNull, type Transaction } from '../shared/db-types'
+import type { AssessmentRevision } from './domain/grades'
+
+/**
+ * Stored shapes of the service context. Instants are Date, durations whole minutes, quantities
+ * integer tenths. Uniqueness is by deterministic _id: one check-in record per unit / member, one
+ * attendance per member and activity, one ledger per member and period, one letter per unit and
+ * quarter, one grade per subject and year.
+ */
+
+export interface CheckinRecord {
+  year: number
+  status: Exclude<CheckinStatus, 'none'>
+  submittedAt: Date
+  submittedBy: string
+  reason?: string
+  decidedAt?: Date
+  decidedBy?: string
+  decidedByName?: string
+}
+
+/** The org context's unit, extended here with its yearly check-in (units are created by org). */
+export interface UnitDoc {
+  _id: string
+  communityId: string
+  streetId: string
+  name: string
+  partyBody: string
+  createdAt: Date
+  contactName?: string
+  contactPhone?: string
+  resources?: string[]
+  commitments?: string[]
+  checkin?: CheckinRecord
+  approvedYear?: number
+  gridIds?: string[]
+  gridNames?: string[]
+  history?: CheckinRecord[]
+}
+
+export interface AgreementDoc {
+  _id: string
+  unitId: string
+  unitName: string
+  communityId: string
+  communityName: string
+  year: number
+  commitments: string[]
+  resources: string[]
+  signedAt: Date
+  approvedBy: string
+  approvedByName: string
+}
+
+export interface MemberDoc {
+  _id: string
+  openid: string
+  communityId: string
+  streetId: string
+  name: string
+  unitId?: string
+  unitName: string
+  householdId: string
+  address: string
+  skills: string[]
+  availability: string
+  status: Exclude<CheckinStatus, 'none'>
+  year: number
+  approvedYear?: number
+  reason?: string
+  gridId?: string
+  gridName?: string
+  buildingIds: string[]
+  buildingNames: string[]
+  submittedAt: Date
+  decidedAt?: Date
+  decidedBy?: string
+  decidedByName?: string
+  history?: { year: number; status: string; reason?: string; at: Date }[]
+}
+
+export interface NeedDoc {
+  _id: string
+  communityId: string
+  streetId: string
+  title: string
+  detail?: string
+  source: 'community' | 'resident' | 'grid' | 'council'
+  quantity?: Quantity
+  status: NeedStatus
+  createdBy: string
+  createdAt: Date
+}
+
+export interface ResourceDoc {
+  _id: string
+  communityId: string
+  title: string
+  detail?: string
+  ownerType: 'unit' | 'member'
+  ownerId: string
+  ownerName: string
+  createdBy: string
+  createdAt: Date
+}
+
+export interface ProjectDoc {
+  _id: string
+  communityId: string
+  title: string
+  needId: string
+  needTitle: string
+  resourceId: string
+  resourceTitle: string
+  unitId?: string
+  ownerName: string
+  deadline: Date
+  progress: number
+  status: 'active' | 'done'
+  lastNote?: string
+  updates: { progress: number; note: string; by: string; byName: string; at: Date }[]
+  createdBy: string
+  createdAt: Date
+  doneAt?: Date
+}
+
+export interface ActivityDoc {
+  _id: string
+  communityId: string
+  streetId: string
+  title: string
+  kind: ActivityView['kind']
+  place: { name: string; lat: number; lng: number }
+  radiusM: number
+  startAt: Date
+  endAt: Date
+  graceMin: number
+  capacity: number
+  signupCount: number
+  createdBy: string
+  createdByName: string
+  createdAt: Date
+}
+
+export interface AttendanceDoc {
+  _id: string
+  activityId: string
+  activityTitle: string
+  communityId: string
+  streetId: string
+  openid: string
+  memberId: string
+  memberName: string
+  unitId?: string
+  unitName: string
+  status: AttendanceStatus
+  signedUpAt?: Date
+  signedInAt?: Date
+  inMethod?: 'qr' | 'location'
+  inTokenSec?: number
+  signedOutAt?: Date
+  outMethod?: 'qr' | 'location'
+  minutes: number
+  /** Periods of the activity (its start), for the ledger. */
+  year: number
+  quarter: string
+  month: number
+  confirmedAt?: Date
+  confirmedBy?: string
+  confirmedByName?: string
+  manual?: { reason: string; minutes: number; enteredBy: string; enteredByName: string; approvedBy?: string; approvedByName?: string }
+}
+
+export interface WishDoc {
+  _id: string
+  communityId: string
+  streetId: string
+  householdId: string
+  address: string
+  residentOpenid?: string
+  residentName: string
+  postedBy: string
+  title: string
+  detail?: string
+  dueAt: Date
+  status: 'open' | 'claimed' | 'delivered' | 'confirmed'
+  claimerOpenid?: string
+  claimerName?: string
+  claimedAt?: Date
+  deliveredAt?: Date
+  deliveredNote?: string
+  confirmedAt?: Date
+  rating?: number
+  thanks?: string
+  createdAt: Date
+}
+
+export interface LedgerDoc {
+  _id: string
+  openid: string
+  memberId: string
+  name: string
+  unitId?: string
+  unitName: string
+  communityId: string
+  /** "2026" or "2026Q4" */
+  period: string
+  minutes: number
+  activities: number
+  wishes: number
+  ratingSum: number
+  ratingCount: number
+  updatedAt: Date
+}
+
+export interface LetterDoc {
+  _id: string
+  unitId: string
+  unitName: string
+  communityId: string
+  communityName: string
+  quarter: string
+  rows: { memberId: string; name: string; minutes: number; activities: number; wishes: number }[]
+  totalMinutes: number
+  note?: string
+  issuedAt: Date
+  issuedBy: string
+  issuedByName: string
+  acknowledgedAt?: Date
+  acknowledgedBy?: string
+  acknowledgedByName?: string
+  revisions: number
+}
+
+export interface AssessmentDoc {
+  _id: string
+  communityId: string
+  subjectType: 'member' | 'unit'
+  subjectId: string
+  subjectName: string
+  year: number
+  grade: Grade
+  reason: string
+  by: string
+  byName: string
+  at: Date
+  revisions: AssessmentRevision[]
+}
+
+export interface StatsDoc {
+  _id: string
+  communityId: string
+  year: number
+  minutes: number
+  minutesByMonth: number[]
+}
+
+export interface CommunityRef { _id: string; streetId: string; name: string }
+export interface HouseholdRef { _id: string; communityId: string; streetId: string; gridId: string; buildingId: string; address: string }
+export interface GridRef { _id: string; communityId: string; name: string }
+export interface BuildingRef { _id: string; communityId: string; gridId: string; name: string; estateId: string }
+export interface UserRef { _id: string; name: string; phone?: string; roles: RoleGrant[]; createdAt: Date; updatedAt: Date }
+
+// ---- ids ----------------------------------------------------------------------------------------
+
+export const ids = {
+  agreement: (unitId: string, year: number) => `agr:${unitId}:${year}`,
+  member: (openid: string) => `m:${openid}`,
+  attendance: (activityId: string, openid: string) => `at:${activityId}:${openid}`,
+  ledger: (openid: string, period: string) => `led:${openid}:${period}`,
+  letter: (unitId: string, quarter: string) => `fl:${unitId}:${quarter}`,
+  assessment: (type: string, subjectId: string, year: number) => `as:${type}:${subjectId}:${year}`,
+  stats: (communityId: string, year: number) => `st:${communityId}:${year}`,
+  unitResource: (unitId: string, year: number, i: number) => `res:${unitId}:${year}:${i}`,
+}
+
+// ---- reads --------------------------------------------------------------------------------------
+
+/** Read one document by _id, or null (`where` avoids the SDK throwing on a missing doc). */
+export async function byId<T>(db: Database, collection: string, id: string): Promise<T | null> {
+  const { data } = await db.collection(collection).where({ _id: id }).limit(1).get()
+  return (data[0] as T | undefined) ?? null
+}
+
+/** Up to `limit` (≤ 100) documents: bounded lists inside a view (agreement lists, letter rows). */
+export async function firstN<T>(db: Database, collection: string, filter: Record<string, unknown>, order: [string, 'asc' | 'desc'], limit: number): Promise<T[]> {
+  const { data } = await db.collection(collection).where(filter).orderBy(order[0], order[1]).limit(Math.min(limit, 100)).get()
+  return data as T[]
+}
+
+export const load = {
+  unit: (db: Database, id: string) => byId<UnitDoc>(db, COL.units, id),
+  community: (db: Database, id: string) => byId<CommunityRef>(db, COL.communities, id),
+  household: (db: Database, id: string) => byId<HouseholdRef>(db, COL.households, id),
+  member: (db: Database, id: string) => byId<MemberDoc>(db, COL.svcMembers, id),
+  need: (db: Database, id: string) => byId<NeedDoc>(db, COL.svcNeeds, id),
+  resource: (db: Database, id: string) => byId<ResourceDoc>(db, COL.svcResources, id),
+  project: (db: Database, id: string) => byId<ProjectDoc>(db, COL.svcProjects, id),
+  activity: (db: Database, id: string) => byId<ActivityDoc>(db, COL.svcActivities, id),
+  attendance: (db: Database, id: string) => byId<AttendanceDoc>(db, COL.svcAttendance, id),
+  wish: (db: Database, id: string) => byId<WishDoc>(db, COL.svcWishes, id),
+  letter: (db: Database, id: string) => byId<LetterDoc>(db, COL.svcLetters, id),
+}
+
+// ---- writes inside a transaction ----------------------------------------------------------------
+
+/** Set a whole document (without its _id field) inside a transaction. */
+export async function txPut<T extends { _id: string }>(tx: Transaction, collection: string, doc: T): Promise<void> {
+  const { _id, ...rest } = doc
+  await tx.collection(collection).doc(_id).set({ data: stripUndefined(rest) })
+}
+
+export function stripUndefined<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T
+}
+
+export interface LedgerDelta {
+  minutes?: number
+  activities?: number
+  wishes?: number
+  ratingSum?: number
+  ratingCount?: number
+}
+
+/**
+ * Add to a member's ledgers for the year and the quarter (read-modify-write in the transaction, so
+ * two confirmations at once cannot lose an update).
+ */
+export async function bumpLedgers(
+  tx: Transaction,
+  who: { openid: string; memberId: string; name: string; unitId?: string; unitName: string; communityId: string },
+  periods: string[],
+  delta: LedgerDelta,
+  now: Date,
+): Promise<void> {
+  for (const period of periods) {
+    const _id = ids.ledger(who.openid, period)
+    const cur = await txGetOrNull<LedgerDoc>(tx, COL.svcLedgers, _id)
+    const base: LedgerDoc = cur ?? { _id, ...who, period, minutes: 0, activities: 0, wishes: 0, ratingSum: 0, ratingCount: 0, updatedAt: now }
+    await txPut(tx, COL.svcLedgers, {
+      ...base,
+      _id,
+      name: who.name,
+      unitId: who.unitId,
+      unitName: who.unitName,
+      minutes: base.minutes + (delta.minutes ?? 0),
+      activities: base.activities + (delta.activities ?? 0),
+      wishes: base.wishes + (delta.wishes ?? 0),
+      ratingSum: base.ratingSum + (delta.ratingSum ?? 0),
+      ratingCount: base.ratingCount + (delta.ratingCount ?? 0),
+      updatedAt: now,
+    })
+  }
+}
+
+/** The community's yearly minutes counter (dashboard), with one bucket per month. */
+export async function bumpStats(tx: Transaction, communityId: string, year: number, month: number, minutes: number): Promise<void> {
+  const _id = ids.stats(communityId, year)
+  const cur = await txGetOrNull<StatsDoc>(tx, COL.svcStats, _id)
+  const base: StatsDoc = cur ?? { _id, communityId, year, minutes: 0, minutesByMonth: Array(12).fill(0) }
+  const byMonth = [...base.minutesByMonth]
+  byMonth[month - 1] = (byMonth[month - 1] ?? 0) + minutes
+  await txPut(tx, COL.svcStats, { ...base, _id, minutes: base.minutes + minutes, minutesByMonth: byMonth })
+}
+
+/** Give a person a role grant (if they lack it) inside the transaction; returns before/after roles for the audit. */
+export async function grantInTx(tx: Transaction, openid: string, grant: RoleGrant, fallbackName: string, now: Date) {
+  const before = await txGetOrNull<UserRef>(tx, COL.users, openid)
+  const roles = before?.roles ?? []
+  if (roles.some((g) => g.role === grant.role && g.scopeId === grant.scopeId)) return { changed: false, before: roles, after: roles }
+  const after = [...roles, grant]
+  const doc: UserRef = { ...(before ?? { _id: openid, name: fallbackName, createdAt: now, roles: [] }), _id: openid, roles: after, updatedAt: now }
+  if (!doc.name) doc.name = fallbackName
+  await txPut(tx, COL.users, doc)
+  return { changed: true, before: roles, after }
+}

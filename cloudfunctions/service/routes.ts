@@ -1,0 +1,60 @@
+import type { ServiceActions } from '../../types/service'
+import type { Routes } from '../shared/dispatch'
+import {
+  activityAttendance, activityCreate, activityGet, activityList, activityRemind, activitySignin, activitySignout, activitySignup, activityToken,
+  hoursApproveManual, hoursConfirm, hoursManual,
+} from './handlers/activities'
+import { exportLedgers, exportLetter } from './handlers/exports'
+import { needCreate, needList, projectCreate, projectList, projectProgress, resourceCreate, resourceList } from './handlers/lists'
+import { memberCheckin, memberDecide, memberList, memberMine } from './handlers/members'
+import { assessmentList, assessmentSet, dashboard, ledgerGet, ledgerRanking, letterAck, letterIssue, letterList } from './handlers/reports'
+import { agreementGet, unitCheckin, unitDecide, unitGet, unitList, unitSetGrids } from './handlers/units'
+import { wishClaim, wishConfirm, wishCreate, wishDeliver, wishList } from './handlers/wishes'
+
+/** The action table of `service`: contract (types/service.ts) → handler. */
+export const routes: Routes<ServiceActions> = {
+  'unit.get': unitGet,
+  'unit.checkin': unitCheckin,
+  'unit.list': unitList,
+  'unit.decide': unitDecide,
+  'unit.setGrids': unitSetGrids,
+  'agreement.get': agreementGet,
+  'member.checkin': memberCheckin,
+  'member.mine': memberMine,
+  'member.list': memberList,
+  'member.decide': memberDecide,
+  'need.create': needCreate,
+  'need.list': needList,
+  'resource.create': resourceCreate,
+  'resource.list': resourceList,
+  'project.create': projectCreate,
+  'project.progress': projectProgress,
+  'project.list': projectList,
+  'activity.create': activityCreate,
+  'activity.list': activityList,
+  'activity.get': activityGet,
+  'activity.signup': activitySignup,
+  'activity.token': activityToken,
+  'activity.signin': activitySignin,
+  'activity.signout': activitySignout,
+  'activity.attendance': activityAttendance,
+  'activity.remind': activityRemind,
+  'hours.confirm': hoursConfirm,
+  'hours.manual': hoursManual,
+  'hours.approveManual': hoursApproveManual,
+  'wish.create': wishCreate,
+  'wish.list': wishList,
+  'wish.claim': wishClaim,
+  'wish.deliver': wishDeliver,
+  'wish.confirm': wishConfirm,
+  'ledger.get': ledgerGet,
+  'ledger.ranking': ledgerRanking,
+  'letter.issue': letterIssue,
+  'letter.list': letterList,
+  'letter.ack': letterAck,
+  'assessment.set': assessmentSet,
+  'assessment.list': assessmentList,
+  dashboard,
+  'export.ledgers': exportLedgers,
+  'export.letter': exportLetter,
+}

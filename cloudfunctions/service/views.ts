@@ -1,0 +1,210 @@
+import type {
+  ActivityView, AgreementView, AssessmentView, AttendanceView, LetterView, MemberView, NeedView, ProjectView, ResourceView, UnitView, WishView,
+} from '../../types/service'
+import { formatQuantity } from '../../types/service'
+import type { Actor } from '../shared/actor'
+import { maskPhone } from '../shared/mask'
+import { currentStatus, isOverdue } from './domain/checkin'
+import { effectiveWishStatus } from './domain/wishes'
+import type {
+  ActivityDoc, AgreementDoc, AssessmentDoc, AttendanceDoc, LetterDoc, MemberDoc, NeedDoc, ProjectDoc, ResourceDoc, UnitDoc, WishDoc,
+} from './repo'
+
+export const iso = (d: Date | undefined) => (d ? new Date(d).toISOString() : undefined)
+const isoReq = (d: Date) => new Date(d).toISOString()
+
+export function unitView(u: UnitDoc, actor: Actor, year: number): UnitView {
+  const insider = actor.has('unit_liaison', u._id) || actor.isSecretaryOf(u.communityId)
+  const c = u.checkin
+  return {
+    id: u._id,
+    communityId: u.communityId,
+    name: u.name,
+    partyBody: u.partyBody,
+    contactName: u.contactName,
+    contactPhone: insider ? u.contactPhone : maskPhone(u.contactPhone),
+    resources: u.resources ?? [],
+    commitments: u.commitments ?? [],
+    status: currentStatus(c, year),
+    year: c?.year,
+    approvedYear: u.approvedYear,
+    overdue: isOverdue(u.approvedYear, year),
+    reason: c?.status === 'returned' ? c.reason : undefined,
+    gridIds: u.gridIds ?? [],
+    gridNames: u.gridNames ?? [],
+    submittedAt: iso(c?.submittedAt),
+    decidedAt: iso(c?.decidedAt),
+    decidedByName: c?.decidedByName,
+  }
+}
+
+export function memberView(m: MemberDoc, year: number): MemberView {
+  return {
+    id: m._id,
+    communityId: m.communityId,
+    name: m.name,
+    unitId: m.unitId,
+    unitName: m.unitName,
+    householdId: m.householdId,
+    address: m.address,
+    skills: m.skills,
+    availability: m.availability,
+    status: currentStatus(m, year),
+    year: m.year,
+    approvedYear: m.approvedYear,
+    overdue: isOverdue(m.approvedYear, year),
+    reason: m.status === 'returned' ? m.reason : undefined,
+    gridId: m.gridId,
+    gridName: m.gridName,
+    buildingIds: m.buildingIds ?? [],
+    buildingNames: m.buildingNames ?? [],
+    submittedAt: isoReq(m.submittedAt),
+    decidedByName: m.decidedByName,
+  }
+}
+
+export const needView = (n: NeedDoc): NeedView => ({
+  id: n._id,
+  communityId: n.communityId,
+  title: n.title,
+  detail: n.detail,
+  source: n.source,
+  quantity: n.quantity,
+  quantityText: n.quantity ? formatQuantity(n.quantity) : undefined,
+  status: n.status,
+  createdAt: isoReq(n.createdAt),
+})
+
+export const resourceView = (r: ResourceDoc): ResourceView => ({
+  id: r._id,
+  communityId: r.communityId,
+  title: r.title,
+  detail: r.detail,
+  ownerType: r.ownerType,
+  ownerId: r.ownerId,
+  ownerName: r.ownerName,
+  createdAt: isoReq(r.createdAt),
+})
+
+export const projectView = (p: ProjectDoc, now: Date): ProjectView => ({
+  id: p._id,
+  communityId: p.communityId,
+  title: p.title,
+  needId: p.needId,
+  needTitle: p.needTitle,
+  resourceId: p.resourceId,
+  resourceTitle: p.resourceTitle,
+  unitId: p.unitId,
+  ownerName: p.ownerName,
+  deadline: isoReq(p.deadline),
+  progress: p.progress,
+  status: p.status,
+  lastNote: p.lastNote,
+  overdue: p.status === 'active' && new Date(p.deadline).getTime() < now.getTime(),
+  createdAt: isoReq(p.createdAt),
+})
+
+export const agreementView = (a: AgreementDoc, lists: { needs: NeedDoc[]; resources: ResourceDoc[]; projects: ProjectDoc[] }, now: Date): AgreementView => ({
+  id: a._id,
+  unitId: a.unitId,
+  unitName: a.unitName,
+  communityId: a.communityId,
+  communityName: a.communityName,
+  year: a.year,
+  commitments: a.commitments,
+  signedAt: isoReq(a.signedAt),
+  approvedByName: a.approvedByName,
+  needs: lists.needs.map(needView),
+  resources: lists.resources.map(resourceView),
+  projects: lists.projects.map((p) => projectView(p, now)),
+})
+
+export function activityView(a: ActivityDoc, mine?: AttendanceDoc | null): ActivityView {
+  return {
+    id: a._id,
+    communityId: a.communityId,
+    title: a.title,
+    kind: a.kind,
+    place: a.place,
+    radiusM: a.radiusM,
+    startAt: isoReq(a.startAt),
+    endAt: isoReq(a.endAt),
+    graceMin: a.graceMin,
+    capacity: a.capacity,
+    signupCount: a.signupCount,
+    createdByName: a.createdByName,
+    mine: mine ? { status: mine.status, signedInAt: iso(mine.signedInAt), signedOutAt: iso(mine.signedOutAt), minutes: mine.minutes } : undefined,
+  }
+}
+
+export const attendanceView = (t: AttendanceDoc): AttendanceView => ({
+  id: t._id,
+  activityId: t.activityId,
+  activityTitle: t.activityTitle,
+  memberName: t.memberName,
+  memberId: t.memberId,
+  status: t.status,
+  signedInAt: iso(t.signedInAt),
+  signedOutAt: iso(t.signedOutAt),
+  inMethod: t.inMethod,
+  outMethod: t.outMethod,
+  minutes: t.minutes,
+  confirmedByName: t.confirmedByName,
+  manual: t.manual ? { reason: t.manual.reason, enteredByName: t.manual.enteredByName, approvedByName: t.manual.approvedByName } : undefined,
+})
+
+/** Residents' names and exact rooms are shown only to the people who need them. */
+export function wishView(w: WishDoc, actor: Actor, now: Date): WishView {
+  const status = effectiveWishStatus(w, now)
+  const isResident = actor.openid === w.residentOpenid || actor.has('resident', w.householdId)
+  const isClaimer = actor.openid === w.claimerOpenid
+  const insider = isResident || isClaimer || actor.isSecretaryOf(w.communityId)
+  const parts = w.address.split(' ')
+  return {
+    id: w._id,
+    communityId: w.communityId,
+    title: w.title,
+    detail: w.detail,
+    address: insider ? w.address : parts.slice(0, 2).join(' '),
+    residentName: insider ? w.residentName : `${w.residentName.slice(0, 1)}*`,
+    dueAt: isoReq(w.dueAt),
+    status,
+    claimerName: w.claimerName,
+    deliveredNote: w.deliveredNote,
+    thanks: w.thanks,
+    rating: w.rating,
+    createdAt: isoReq(w.createdAt),
+    canClaim: status === 'open' && actor.has('member', w.communityId),
+    canDeliver: status === 'claimed' && isClaimer,
+    canConfirm: status === 'delivered' && actor.has('resident', w.householdId),
+  }
+}
+
+export const letterView = (l: LetterDoc): LetterView => ({
+  id: l._id,
+  unitId: l.unitId,
+  unitName: l.unitName,
+  communityId: l.communityId,
+  communityName: l.communityName,
+  quarter: l.quarter,
+  rows: l.rows,
+  totalMinutes: l.totalMinutes,
+  note: l.note,
+  issuedAt: isoReq(l.issuedAt),
+  issuedByName: l.issuedByName,
+  acknowledgedAt: iso(l.acknowledgedAt),
+  acknowledgedByName: l.acknowledgedByName,
+})
+
+export const assessmentView = (a: AssessmentDoc): AssessmentView => ({
+  id: a._id,
+  subjectType: a.subjectType,
+  subjectId: a.subjectId,
+  subjectName: a.subjectName,
+  year: a.year,
+  grade: a.grade,
+  reason: a.reason,
+  byName: a.byName,
+  at: isoReq(a.at),
+  revisions: a.revisions?.length ?? 0,
+})
