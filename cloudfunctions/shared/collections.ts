@@ -39,5 +39,15 @@ export const COL = {
   councilResolutions: 'council_resolutions',
   councilRatings: 'council_ratings',
   councilSubscriptions: 'council_subscriptions',
+  propertyRules: 'property_rules',
+  propertyPeriods: 'property_periods',
+  propertyRatings: 'property_ratings',
+  propertyAggregates: 'property_aggregates',
+  propertyRectifications: 'property_rectifications',
+  propertyAssessments: 'property_assessments',
+  propertyObjections: 'property_objections',
+  propertyPublications: 'property_publications',
+  propertySummons: 'property_summons',
+  propertyRevisions: 'property_revisions',
 } as const
 export type CollectionName = (typeof COL)[keyof typeof COL]

@@ -33,4 +33,5 @@ export const TEMPLATES = {
   councilVoteOpening: process.env.TPL_COUNCIL_VOTE_OPEN ?? 'tpl-council-vote-open',
   councilVoteClosing: process.env.TPL_COUNCIL_VOTE_CLOSING ?? 'tpl-council-vote-closing',
   councilVoteResult: process.env.TPL_COUNCIL_VOTE_RESULT ?? 'tpl-council-vote-result',
+  ratingAnswered: process.env.TPL_RATING_ANSWERED ?? 'tpl-rating-answered',
 } as const

@@ -1,6 +1,7 @@
 import type { RectStatus } from '../../../types/property'
 
-export const rectificationId = (ratingId: string) => `rect:${ratingId}`
+/** One item per rating, named after the rating's public id (never the household). */
+export const rectificationId = (ratingPublicId: string) => `rect:${ratingPublicId}`
 
 /** The company may answer/report on an item until the resident confirms it fixed. */
 export function reportProblem(status: RectStatus): string | null {

@@ -1,0 +1,82 @@
+import type { AssessmentDirection } from '../../../types/property'
+import type { Ctx } from '../../shared/dispatch'
+import { COL } from '../../shared/collections'
+import { txGetOrNull } from '../../shared/db-types'
+import { conflict, ensure, invalid, notFound } from '../../shared/errors'
+import { newId } from '../../shared/ids'
+import { canAssess } from '../domain/periods'
+import { repo, type AssessmentDoc, type EstateDoc } from '../repo'
+import { assessmentView } from '../views'
+
+export const assessmentId = (periodId: string, communityId: string, companyId: string, direction: AssessmentDirection) =>
+  `as:${periodId}:${communityId}:${companyId}:${direction}`
+
+interface SubmitInput { periodId: string; communityId: string; companyId: string; direction: AssessmentDirection; score: number; comment?: string }
+
+/**
+ * Two-way evaluation: the community's secretary assesses a company serving the community, and the
+ * company's staff assess the community's support. One per pair and direction per period; a new
+ * score supersedes the old (kept as a revision) until the list is published.
+ */
+export const assessmentSubmit = {
+  async run(ctx: Ctx<SubmitInput>) {
+    const { db, actor, input, now } = ctx
+    if (input.direction === 'of_company') ensure(actor.isSecretaryOf(input.communityId), '只有本社区书记可以评价服务本社区的物业')
+    else ensure(actor.has('property_staff', input.companyId), '只有本公司物业人员可以评价社区')
+    const [period, community, company, served] = await Promise.all([
+      repo.period(db, input.periodId),
+      repo.community(db, input.communityId),
+      repo.company(db, input.companyId),
+      db.collection(COL.estates).where({ communityId: input.communityId, companyId: input.companyId }).limit(1).get(),
+    ])
+    if (!period || !community || !company || period.streetId !== community.streetId) throw notFound('评价周期、社区或物业')
+    if (!served.data.length) throw invalid('该物业不服务本社区的小区', ['companyId'])
+    if (!canAssess(period.status)) throw conflict('本期榜单已发布，不能再评价')
+    await ctx.checkText(input.comment)
+    const id = assessmentId(period._id, community._id, company._id, input.direction)
+    const saved = await ctx.transaction(async (tx) => {
+      const before = await txGetOrNull<AssessmentDoc>(tx, COL.propertyAssessments, id)
+      const doc: AssessmentDoc = {
+        _id: id, periodId: period._id, streetId: period.streetId, communityId: community._id, communityName: community.name,
+        companyId: company._id, companyName: company.name, direction: input.direction, score: input.score,
+        ...(input.comment ? { comment: input.comment } : {}), by: actor.openid, byName: actor.name, at: now, revisions: before ? before.revisions + 1 : 0,
+      }
+      if (before) {
+        const { _id: _old, ...snapshot } = before
+        await tx.collection(COL.propertyRevisions).add({ data: { _id: newId('rev'), kind: 'assessment', targetId: id, snapshot, supersededBy: actor.openid, at: now } })
+      }
+      const { _id, ...rest } = doc
+      await tx.collection(COL.propertyAssessments).doc(_id).set({ data: rest })
+      await ctx.audit(`${COL.propertyAssessments}/${id}`, before ? { score: before.score } : null, { score: doc.score }, tx)
+      return doc
+    })
+    return assessmentView(saved)
+  },
+}
+
+/** Both directions for a community or a company in a period, plus the pairs (community × company) to assess. */
+export const assessmentList = {
+  async run(ctx: Ctx<{ periodId: string; communityId?: string; companyId?: string }>) {
+    const { db, input } = ctx
+    if (!input.communityId && !input.companyId) throw invalid('请指定社区或物业', ['communityId'])
+    const filter: Record<string, unknown> = { periodId: input.periodId }
+    const estateFilter: Record<string, unknown> = {}
+    if (input.communityId) filter.communityId = estateFilter.communityId = input.communityId
+    if (input.companyId) filter.companyId = estateFilter.companyId = input.companyId
+    const [{ data }, { data: estates }] = await Promise.all([
+      db.collection(COL.propertyAssessments).where(filter).orderBy('communityId', 'asc').limit(100).get(),
+      db.collection(COL.estates).where(estateFilter).orderBy('name', 'asc').limit(100).get(),
+    ])
+    const communityIds = [...new Set((estates as EstateDoc[]).map((e) => e.communityId))]
+    const { data: communities } = communityIds.length
+      ? await db.collection(COL.communities).where({ _id: db.command.in(communityIds) }).limit(100).get()
+      : { data: [] }
+    const names = new Map((communities as { _id: string; name: string }[]).map((c) => [c._id, c.name]))
+    const pairs = new Map<string, { communityId: string; communityName: string; companyId: string; companyName: string }>()
+    for (const e of estates as EstateDoc[]) {
+      if (!e.companyId) continue
+      pairs.set(`${e.communityId}:${e.companyId}`, { communityId: e.communityId, communityName: names.get(e.communityId) ?? '', companyId: e.companyId, companyName: e.companyName ?? '' })
+    }
+    return { items: (data as AssessmentDoc[]).map(assessmentView), pairs: [...pairs.values()] }
+  },
+}

@@ -1,0 +1,125 @@
+import type { PageInput } from '../../../types/common'
+import type { RuleInput } from '../../../types/property'
+import type { Ctx } from '../../shared/dispatch'
+import { COL } from '../../shared/collections'
+import { txGetOrNull } from '../../shared/db-types'
+import { conflict, ensure, notFound } from '../../shared/errors'
+import { fetchPage } from '../../shared/paging'
+import { addDays, periodId, periodKey, periodLabel } from '../domain/periods'
+import { ruleDocId } from '../domain/rules'
+import { findById, repo, type CompanyDoc, type EstateDoc, type PeriodDoc, type RuleDoc } from '../repo'
+import { periodView, ruleView } from '../views'
+
+/** Companies, rules and periods: what the street sets up. */
+
+export const companyList = {
+  run(ctx: Ctx<PageInput & { streetId: string }>) {
+    const q = ctx.db.collection(COL.companies).where({ streetId: ctx.input.streetId })
+    return fetchPage<CompanyDoc, { id: string; streetId: string; name: string }>(q, ctx.input, [['name', 'asc']], (c) => ({ id: c._id, streetId: c.streetId, name: c.name }))
+  },
+}
+
+/** A company's page: the estates it serves now, and its placement in each published period (live versions). */
+export const companyGet = {
+  async run(ctx: Ctx<{ companyId: string }>) {
+    const { db, input } = ctx
+    const company = await repo.company(db, input.companyId)
+    if (!company) throw notFound('物业公司')
+    const [{ data: estates }, history] = await Promise.all([
+      db.collection(COL.estates).where({ companyId: company._id }).orderBy('name', 'asc').limit(100).get(),
+      repo.history(db, company.streetId, 12),
+    ])
+    const points = history
+      .map((p) => ({ p, e: p.entries.find((x) => x.companyId === company._id) }))
+      .filter((x) => x.e)
+      .map(({ p, e }) => ({ periodId: p.periodId, periodLabel: p.periodLabel, placement: e!.placement, score: e!.score, rank: e!.rank, reasons: e!.reasons }))
+      .reverse()
+    const current = history.find((p) => p.current)?.entries.find((x) => x.companyId === company._id) ?? null
+    return {
+      company: { id: company._id, streetId: company.streetId, name: company.name },
+      estates: (estates as EstateDoc[]).map((e) => ({ id: e._id, name: e.name, communityId: e.communityId })),
+      current,
+      history: points,
+    }
+  },
+}
+
+export const ruleCurrent = {
+  async run(ctx: Ctx<{ streetId: string }>) {
+    return ruleView(await repo.currentRule(ctx.db, ctx.input.streetId))
+  },
+}
+
+/** A new rule version; the old ones stay (publications name the version they used). */
+export const rulePublish = {
+  async run(ctx: Ctx<{ requestId: string; streetId: string; rule: RuleInput }>) {
+    const { db, actor, input, now } = ctx
+    ensure(actor.isStreetAdminOf(input.streetId), '只能为您管理的街道设置规则')
+    return ctx.once(input.requestId, async () => {
+      const current = await repo.currentRule(db, input.streetId)
+      const doc: RuleDoc = {
+        _id: ruleDocId(input.streetId, current.version + 1), streetId: input.streetId, version: current.version + 1,
+        rule: input.rule, createdAt: now, createdBy: actor.openid, createdByName: actor.name,
+      }
+      await ctx.transaction(async (tx) => {
+        if (await txGetOrNull(tx, COL.propertyRules, doc._id)) throw conflict('规则刚被他人修改，请刷新后重试')
+        const { _id, ...rest } = doc
+        await tx.collection(COL.propertyRules).doc(_id).set({ data: rest })
+        await ctx.audit(`${COL.propertyRules}/${doc._id}`, { version: current.version }, { version: doc.version, rule: doc.rule }, tx)
+      })
+      return ruleView(doc)
+    })
+  },
+}
+
+/** Opens the period containing now (by the rule's cadence); one open period per street, one per key. */
+export const periodOpen = {
+  async run(ctx: Ctx<{ requestId: string; streetId: string }>) {
+    const { db, actor, input, now } = ctx
+    ensure(actor.isStreetAdminOf(input.streetId), '只能管理您所在街道的评价周期')
+    const street = await findById<{ _id: string }>(db, COL.streets, input.streetId)
+    if (!street) throw notFound('街道')
+    return ctx.once(input.requestId, async () => {
+      if (await repo.openPeriod(db, input.streetId)) throw conflict('已有进行中的评价周期，请先结束它')
+      const { rule } = await repo.currentRule(db, input.streetId)
+      const key = periodKey(now, rule.cadence)
+      const doc: PeriodDoc = {
+        _id: periodId(input.streetId, key), streetId: input.streetId, key, label: periodLabel(key), cadence: rule.cadence,
+        status: 'open', openedAt: now, openedBy: actor.openid,
+      }
+      await ctx.transaction(async (tx) => {
+        if (await txGetOrNull(tx, COL.propertyPeriods, doc._id)) throw conflict(`${doc.label}的评价周期已开启过`)
+        const { _id, ...rest } = doc
+        await tx.collection(COL.propertyPeriods).doc(_id).set({ data: rest })
+        await ctx.audit(`${COL.propertyPeriods}/${doc._id}`, null, { status: 'open', key }, tx)
+      })
+      return periodView(doc)
+    })
+  },
+}
+
+export const periodClose = {
+  async run(ctx: Ctx<{ periodId: string }>) {
+    const { db, actor, input, now } = ctx
+    const period = await repo.period(db, input.periodId)
+    if (!period) throw notFound('评价周期')
+    ensure(actor.isStreetAdminOf(period.streetId), '只能管理您所在街道的评价周期')
+    if (period.status !== 'open') throw conflict('该周期已结束')
+    const { rule } = await repo.currentRule(db, period.streetId)
+    const after: PeriodDoc = { ...period, status: 'closed', closedAt: now, objectionUntil: addDays(now, rule.objectionDays) }
+    await ctx.transaction(async (tx) => {
+      const fresh = await txGetOrNull<PeriodDoc>(tx, COL.propertyPeriods, period._id)
+      if (fresh?.status !== 'open') throw conflict('该周期已结束')
+      await tx.collection(COL.propertyPeriods).doc(period._id).update({ data: { status: 'closed', closedAt: now, objectionUntil: after.objectionUntil } })
+      await ctx.audit(`${COL.propertyPeriods}/${period._id}`, { status: 'open' }, { status: 'closed', objectionUntil: after.objectionUntil }, tx)
+    })
+    return periodView(after)
+  },
+}
+
+export const periodList = {
+  run(ctx: Ctx<PageInput & { streetId: string }>) {
+    const q = ctx.db.collection(COL.propertyPeriods).where({ streetId: ctx.input.streetId })
+    return fetchPage<PeriodDoc, ReturnType<typeof periodView>>(q, ctx.input, [['key', 'desc']], periodView)
+  },
+}

@@ -1,0 +1,245 @@
+import type { PageInput } from '../../../types/common'
+import type { Stars } from '../../../types/property'
+import type { Ctx, Transaction } from '../../shared/dispatch'
+import type { Database } from '../../shared/cloud'
+import { COL } from '../../shared/collections'
+import { txGetOrNull } from '../../shared/db-types'
+import { conflict, ensure, forbidden, invalid, notFound } from '../../shared/errors'
+import { newId } from '../../shared/ids'
+import { notify, TEMPLATES } from '../../shared/notify'
+import { fetchPage } from '../../shared/paging'
+import { addDays, canRate } from '../domain/periods'
+import { aggregateDelta, aggregateId, initialStatus, isNewHousehold, lowDimensions, opensRectification, ratingId } from '../domain/ratings'
+import { rectificationId } from '../domain/rectifications'
+import { repo, type AggregateDoc, type RatingDoc, type RectificationDoc } from '../repo'
+import { anonymousRatingView, myRatingView, periodView } from '../views'
+
+const ZERO = { cleaning: 0, order: 0, repairs: 0, greening: 0, attitude: 0, fees: 0 }
+
+/**
+ * Apply a rating's change to its company's per-period aggregate in the same transaction: `_.inc`
+ * on an existing aggregate, a fresh document otherwise. Publishing reads these, never the ratings.
+ */
+export async function bumpAggregate(
+  ctx: { db: Database },
+  tx: Transaction,
+  key: { periodId: string; streetId: string; companyId: string },
+  existing: AggregateDoc | null,
+  delta: { sums: Record<string, number>; households: number; held: number; newHouseholds?: number; rectTotal?: number; rectResolved?: number },
+): Promise<void> {
+  const id = aggregateId(key.periodId, key.companyId)
+  if (!existing) {
+    const doc: Omit<AggregateDoc, '_id'> = {
+      periodId: key.periodId, streetId: key.streetId, companyId: key.companyId,
+      sums: { ...ZERO, ...delta.sums } as AggregateDoc['sums'], households: delta.households, held: delta.held,
+      newHouseholds: delta.newHouseholds ?? 0, rectTotal: delta.rectTotal ?? 0, rectResolved: delta.rectResolved ?? 0,
+    }
+    await tx.collection(COL.propertyAggregates).doc(id).set({ data: doc })
+    return
+  }
+  const _ = ctx.db.command
+  const data: Record<string, unknown> = {}
+  for (const [d, v] of Object.entries(delta.sums)) if (v) data[`sums.${d}`] = _.inc(v)
+  if (delta.households) data.households = _.inc(delta.households)
+  if (delta.held) data.held = _.inc(delta.held)
+  if (delta.newHouseholds) data.newHouseholds = _.inc(delta.newHouseholds)
+  if (delta.rectTotal) data.rectTotal = _.inc(delta.rectTotal)
+  if (delta.rectResolved) data.rectResolved = _.inc(delta.rectResolved)
+  if (Object.keys(data).length) await tx.collection(COL.propertyAggregates).doc(id).update({ data })
+}
+
+/** A low rating with a comment opens one rectification item (id derived from the rating). */
+async function openRectification(tx: Transaction, r: RatingDoc, rule: { replyDays: number; fixDays: number }, now: Date): Promise<void> {
+  const rect: Omit<RectificationDoc, '_id'> = {
+    ratingId: r.publicId, periodId: r.periodId, streetId: r.streetId, companyId: r.companyId, companyName: r.companyName,
+    estateName: r.estateName, householdId: r.householdId, lowDims: r.lowDims, comment: r.comment ?? '', status: 'open',
+    answerDueAt: addDays(now, rule.replyDays), dueAt: addDays(now, rule.fixDays), reopenCount: 0,
+    events: [{ kind: 'opened', text: r.comment, byName: '居民', at: now }], createdAt: now, updatedAt: now,
+  }
+  await tx.collection(COL.propertyRectifications).doc(rectificationId(r.publicId)).set({ data: rect })
+}
+
+/** The household's estate, the company serving it and the open period, with the household's rating. */
+export const ratingContext = {
+  async run(ctx: Ctx<{ householdId: string }>) {
+    const { db, actor, input } = ctx
+    ensure(actor.has('resident', input.householdId), '只能查看您已认证房屋的评价')
+    const household = await repo.household(db, input.householdId)
+    if (!household) throw notFound('房屋')
+    const [estate, period] = await Promise.all([repo.estate(db, household.estateId), repo.openPeriod(db, household.streetId)])
+    const company = estate?.companyId ? { id: estate.companyId, streetId: household.streetId, name: estate.companyName ?? '' } : null
+    const rating = period && company ? await repo.rating(db, ratingId(period._id, company.id, household._id)) : null
+    return {
+      householdId: household._id,
+      estateName: estate?.name ?? '',
+      company,
+      period: period ? periodView(period) : null,
+      rating: rating ? myRatingView(rating, actor.openid) : null,
+    }
+  },
+}
+
+interface SubmitInput { requestId: string; periodId: string; householdId: string; stars: Stars; comment?: string; photos: string[] }
+
+/**
+ * One rating per household, company and period (deterministic _id), written in one transaction with
+ * the company's aggregate (and a rectification item for a low rating with a comment). An edit by the
+ * same rater replaces the stars (old version kept as a revision); another member of the household
+ * sees the household's rating instead.
+ */
+export const ratingSubmit = {
+  async run(ctx: Ctx<SubmitInput>) {
+    const { db, actor, input, now } = ctx
+    ensure(actor.has('resident', input.householdId), '只有本户已认证的居民可以评价')
+    const household = await repo.household(db, input.householdId)
+    if (!household) throw notFound('房屋')
+    const [estate, period] = await Promise.all([repo.estate(db, household.estateId), repo.period(db, input.periodId)])
+    if (!period || period.streetId !== household.streetId) throw notFound('评价周期')
+    if (!canRate(period.status)) throw conflict('本期评价已结束')
+    if (!estate?.companyId) throw invalid('您所在小区暂无物业公司', ['householdId'])
+    const companyId = estate.companyId
+    if (actor.has('property_staff', companyId)) throw forbidden('物业人员不能评价本公司')
+    const user = actor.user as { bindingId?: string } | null
+    const [ruleDoc, binding] = await Promise.all([
+      repo.currentRule(db, household.streetId),
+      user?.bindingId ? repo.binding(db, user.bindingId) : Promise.resolve(null),
+    ])
+    const verifiedAt = binding && binding.householdId === household._id ? binding.decidedAt : undefined
+    await ctx.checkText(input.comment)
+    const rule = ruleDoc.rule
+    const id = ratingId(period._id, companyId, household._id)
+    return ctx.once(input.requestId, async () => {
+      const saved = await ctx.transaction(async (tx) => {
+        const before = await txGetOrNull<RatingDoc>(tx, COL.propertyRatings, id)
+        const agg = await txGetOrNull<AggregateDoc>(tx, COL.propertyAggregates, aggregateId(period._id, companyId))
+        if (before && before.raterOpenid !== actor.openid) throw conflict('本户本期已由家人评价，每户每期只能评价一次')
+        const isNew = !before && isNewHousehold(verifiedAt, now, rule)
+        const status = before ? before.status : initialStatus(isNew, agg?.newHouseholds ?? 0, rule)
+        const comment = input.comment && input.comment.length ? input.comment : undefined
+        const lowDims = lowDimensions(input.stars)
+        const publicId = before?.publicId ?? newId('rt')
+        const rectId = rectificationId(publicId)
+        const opens = status === 'counted' && !before?.rectificationId && opensRectification(input.stars, comment)
+        const doc: RatingDoc = {
+          _id: id, publicId, periodId: period._id, streetId: period.streetId, companyId, companyName: estate.companyName ?? '',
+          estateId: estate._id, estateName: estate.name, communityId: household.communityId, householdId: household._id, address: household.address,
+          raterOpenid: before?.raterOpenid ?? actor.openid, ...(verifiedAt ? { verifiedAt } : {}),
+          stars: input.stars, ...(comment ? { comment } : {}), hasComment: !!comment, photos: input.photos,
+          status, low: lowDims.length > 0, lowDims,
+            ...(before?.rectificationId || opens ? { rectificationId: rectId } : {}),
+          ...(before?.answer ? { answer: before.answer, answeredAt: before.answeredAt, answeredBy: before.answeredBy, answeredByName: before.answeredByName } : {}),
+          edits: before ? before.edits + 1 : 0, createdAt: before?.createdAt ?? now, updatedAt: now,
+        }
+        if (before) {
+          const { _id: _old, ...snapshot } = before
+          await tx.collection(COL.propertyRevisions).add({ data: { _id: newId('rev'), kind: 'rating', targetId: id, snapshot, supersededBy: actor.openid, at: now } })
+        }
+        const { _id, ...rest } = doc
+        await tx.collection(COL.propertyRatings).doc(_id).set({ data: rest })
+        const delta = aggregateDelta(before, doc)
+        await bumpAggregate(ctx, tx, { periodId: period._id, streetId: period.streetId, companyId }, agg, {
+          ...delta, newHouseholds: isNew ? 1 : 0, rectTotal: opens ? 1 : 0,
+        })
+        if (opens) await openRectification(tx, doc, rule, now)
+        await ctx.audit(`${COL.propertyRatings}/${id}`, before ? { stars: before.stars, status: before.status } : null, { stars: doc.stars, status: doc.status, rectification: opens }, tx)
+        return doc
+      })
+      return myRatingView(saved, actor.openid)
+    })
+  },
+}
+
+/** Company staff (or the street) read the company's ratings: anonymous views only. */
+export const ratingInbox = {
+  async run(ctx: Ctx<PageInput & { companyId: string; periodId?: string; onlyComments: boolean }>) {
+    const { db, actor, input } = ctx
+    const company = await repo.company(db, input.companyId)
+    if (!company) throw notFound('物业公司')
+    ensure(actor.has('property_staff', company._id) || actor.isStreetAdminOf(company.streetId), '只能查看本公司收到的评价')
+    const filter: Record<string, unknown> = { companyId: company._id }
+    if (input.periodId) filter.periodId = input.periodId
+    if (input.onlyComments) filter.hasComment = true
+    return fetchPage<RatingDoc, ReturnType<typeof anonymousRatingView>>(db.collection(COL.propertyRatings).where(filter), input, [['updatedAt', 'desc']], anonymousRatingView)
+  },
+}
+
+/** The company answers a rating; a newer answer supersedes the older one (kept). Answering opens work on its rectification item. */
+export const ratingAnswer = {
+  async run(ctx: Ctx<{ ratingId: string; text: string }>) {
+    const { db, actor, input, now } = ctx
+    const rating = await repo.ratingByPublicId(db, input.ratingId)
+    if (!rating) throw notFound('评价')
+    ensure(actor.has('property_staff', rating.companyId), '只能答复本公司收到的评价')
+    await ctx.checkText(input.text)
+    const after: RatingDoc = { ...rating, answer: input.text, answeredAt: now, answeredBy: actor.openid, answeredByName: actor.name }
+    await ctx.transaction(async (tx) => {
+      const fresh = await txGetOrNull<RatingDoc>(tx, COL.propertyRatings, rating._id)
+      if (!fresh) throw notFound('评价')
+      if (fresh.answer) {
+        await tx.collection(COL.propertyRevisions).add({
+          data: { _id: newId('rev'), kind: 'answer', targetId: rating._id, snapshot: { answer: fresh.answer, answeredAt: fresh.answeredAt, answeredByName: fresh.answeredByName }, supersededBy: actor.openid, at: now },
+        })
+      }
+      await tx.collection(COL.propertyRatings).doc(rating._id).update({ data: { answer: input.text, answeredAt: now, answeredBy: actor.openid, answeredByName: actor.name } })
+      if (fresh.rectificationId) {
+        const rect = await txGetOrNull<RectificationDoc>(tx, COL.propertyRectifications, fresh.rectificationId)
+        if (rect && rect.status === 'open') {
+          await tx.collection(COL.propertyRectifications).doc(rect._id).update({
+            data: { status: 'in_progress', updatedAt: now, events: [...rect.events, { kind: 'answered', text: input.text, byName: actor.name, at: now }] },
+          })
+        }
+      }
+      await ctx.audit(`${COL.propertyRatings}/${rating._id}`, { answer: fresh.answer ?? null }, { answer: input.text }, tx)
+    })
+    await notify({
+      toOpenid: rating.raterOpenid,
+      templateId: TEMPLATES.ratingAnswered,
+      page: 'packages/property/pages/rate/index',
+      data: { thing1: { value: rating.companyName.slice(0, 20) }, thing2: { value: input.text.slice(0, 20) } },
+    })
+    return anonymousRatingView(after)
+  },
+}
+
+const reviewView = (r: RatingDoc) => ({
+  id: r.publicId, periodId: r.periodId, companyName: r.companyName, address: r.address,
+  verifiedAt: (r.verifiedAt ? new Date(r.verifiedAt) : new Date(r.createdAt)).toISOString(),
+  stars: r.stars, comment: r.comment, status: r.status, createdAt: new Date(r.createdAt).toISOString(),
+})
+
+export const reviewList = {
+  run(ctx: Ctx<PageInput & { streetId: string }>) {
+    const { db, actor, input } = ctx
+    ensure(actor.isStreetAdminOf(input.streetId), '只能复核您所在街道的评价')
+    const q = db.collection(COL.propertyRatings).where({ streetId: input.streetId, status: 'held' })
+    return fetchPage<RatingDoc, ReturnType<typeof reviewView>>(q, input, [['createdAt', 'asc']], reviewView)
+  },
+}
+
+/** Held → counted (added to the aggregate now) or rejected (kept, never counted). */
+export const reviewDecide = {
+  async run(ctx: Ctx<{ ratingId: string; approve: boolean; reason?: string }>) {
+    const { db, actor, input, now } = ctx
+    const rating = await repo.ratingByPublicId(db, input.ratingId)
+    if (!rating) throw notFound('评价')
+    ensure(actor.isStreetAdminOf(rating.streetId), '只能复核您所在街道的评价')
+    if (rating.status !== 'held') throw conflict('该评价已复核')
+    await ctx.checkText(input.reason)
+    const status = input.approve ? ('counted' as const) : ('rejected' as const)
+    const opens = input.approve && !rating.rectificationId && opensRectification(rating.stars, rating.comment)
+    const { rule } = await repo.currentRule(db, rating.streetId)
+    const after: RatingDoc = { ...rating, status, ...(opens ? { rectificationId: rectificationId(rating.publicId) } : {}) }
+    await ctx.transaction(async (tx) => {
+      const fresh = await txGetOrNull<RatingDoc>(tx, COL.propertyRatings, rating._id)
+      if (fresh?.status !== 'held') throw conflict('该评价已复核')
+      const agg = await txGetOrNull<AggregateDoc>(tx, COL.propertyAggregates, aggregateId(rating.periodId, rating.companyId))
+      await tx.collection(COL.propertyRatings).doc(rating._id).update({
+        data: { status, reviewedBy: actor.openid, reviewedAt: now, ...(input.reason ? { reviewReason: input.reason } : {}), ...(opens ? { rectificationId: after.rectificationId } : {}) },
+      })
+      await bumpAggregate(ctx, tx, rating, agg, { ...aggregateDelta(fresh, { stars: fresh.stars, status }), rectTotal: opens ? 1 : 0 })
+      if (opens) await openRectification(tx, after, rule, now)
+      await ctx.audit(`${COL.propertyRatings}/${rating._id}`, { status: 'held' }, { status, reason: input.reason ?? null }, tx)
+    })
+    return reviewView(after)
+  },
+}

@@ -1,0 +1,89 @@
+import type { PageInput } from '../../../types/common'
+import type { RectStatus } from '../../../types/property'
+import type { Ctx } from '../../shared/dispatch'
+import { COL } from '../../shared/collections'
+import { txGetOrNull } from '../../shared/db-types'
+import { conflict, ensure, notFound } from '../../shared/errors'
+import { fetchPage } from '../../shared/paging'
+import { aggregateId } from '../domain/ratings'
+import { confirmProblem, nextOnConfirm, nextOnReport, reportProblem } from '../domain/rectifications'
+import { repo, type AggregateDoc, type RectEvent, type RectificationDoc } from '../repo'
+import { rectificationView } from '../views'
+import { bumpAggregate } from './ratings'
+
+type View = ReturnType<typeof rectificationView>
+
+/** Company staff (or the street) list the company's items; no rater identity in them. */
+export const rectificationList = {
+  async run(ctx: Ctx<PageInput & { companyId: string; status?: RectStatus }>) {
+    const { db, actor, input, now } = ctx
+    const company = await repo.company(db, input.companyId)
+    if (!company) throw notFound('物业公司')
+    ensure(actor.has('property_staff', company._id) || actor.isStreetAdminOf(company.streetId), '只能查看本公司的整改事项')
+    const filter: Record<string, unknown> = { companyId: company._id }
+    if (input.status) filter.status = input.status
+    return fetchPage<RectificationDoc, View>(db.collection(COL.propertyRectifications).where(filter), input, [['createdAt', 'desc']], (r) => rectificationView(r, now))
+  },
+}
+
+/** The items raised by the caller's households (every member of a household sees them). */
+export const rectificationMine = {
+  run(ctx: Ctx<PageInput>) {
+    const { db, actor, input, now } = ctx
+    const households = actor.grants('resident').map((g) => g.scopeId)
+    const q = db.collection(COL.propertyRectifications).where({ householdId: db.command.in(households) })
+    return fetchPage<RectificationDoc, View>(q, input, [['createdAt', 'desc']], (r) => rectificationView(r, now))
+  },
+}
+
+/** The company reports progress (in progress) or completion (reported, awaiting the resident). */
+export const rectificationReport = {
+  async run(ctx: Ctx<{ rectificationId: string; text: string; done: boolean }>) {
+    const { db, actor, input, now } = ctx
+    const rect = await repo.rectification(db, input.rectificationId)
+    if (!rect) throw notFound('整改事项')
+    ensure(actor.has('property_staff', rect.companyId), '只能处理本公司的整改事项')
+    const problem = reportProblem(rect.status)
+    if (problem) throw conflict(problem)
+    await ctx.checkText(input.text)
+    const event: RectEvent = { kind: input.done ? 'reported' : 'progress', text: input.text, byName: actor.name, at: now }
+    const saved = await ctx.transaction(async (tx) => {
+      const fresh = await txGetOrNull<RectificationDoc>(tx, COL.propertyRectifications, rect._id)
+      if (!fresh || reportProblem(fresh.status)) throw conflict('该事项状态已变化，请刷新')
+      const after: RectificationDoc = { ...fresh, status: nextOnReport(fresh.status, input.done), events: [...fresh.events, event], updatedAt: now }
+      await tx.collection(COL.propertyRectifications).doc(rect._id).update({ data: { status: after.status, events: after.events, updatedAt: now } })
+      await ctx.audit(`${COL.propertyRectifications}/${rect._id}`, { status: fresh.status }, { status: after.status }, tx)
+      return after
+    })
+    return rectificationView(saved, now)
+  },
+}
+
+/** The resident confirms it fixed (counted as resolved) or not (back to the company). */
+export const rectificationConfirm = {
+  async run(ctx: Ctx<{ rectificationId: string; fixed: boolean; comment?: string }>) {
+    const { db, actor, input, now } = ctx
+    const rect = await repo.rectification(db, input.rectificationId)
+    if (!rect) throw notFound('整改事项')
+    ensure(actor.has('resident', rect.householdId), '只能确认您家提出的整改事项')
+    const problem = confirmProblem(rect.status)
+    if (problem) throw conflict(problem)
+    await ctx.checkText(input.comment)
+    const event: RectEvent = { kind: input.fixed ? 'confirmed' : 'not_fixed', ...(input.comment ? { text: input.comment } : {}), byName: '居民', at: now }
+    const saved = await ctx.transaction(async (tx) => {
+      const fresh = await txGetOrNull<RectificationDoc>(tx, COL.propertyRectifications, rect._id)
+      if (!fresh || confirmProblem(fresh.status)) throw conflict('该事项状态已变化，请刷新')
+      const after: RectificationDoc = {
+        ...fresh, status: nextOnConfirm(input.fixed), reopenCount: fresh.reopenCount + (input.fixed ? 0 : 1), events: [...fresh.events, event], updatedAt: now,
+      }
+      await tx.collection(COL.propertyRectifications).doc(rect._id).update({ data: { status: after.status, reopenCount: after.reopenCount, events: after.events, updatedAt: now } })
+      if (input.fixed) {
+        const agg = await txGetOrNull<AggregateDoc>(tx, COL.propertyAggregates, aggregateId(rect.periodId, rect.companyId))
+        await bumpAggregate(ctx, tx, rect, agg, { sums: {}, households: 0, held: 0, rectResolved: 1 })
+      }
+      await ctx.audit(`${COL.propertyRectifications}/${rect._id}`, { status: fresh.status }, { status: after.status }, tx)
+      return after
+    })
+    return rectificationView(saved, now)
+  },
+}

@@ -1,0 +1,134 @@
+import type { AssessmentDirection, CompanyInputs, ListEntry, ObjectionStatus, PeriodStatus, RatingStatus, RectStatus, Stars, Cadence, Dimension } from '../../types/property'
+import type { Database } from '../shared/cloud'
+import { COL } from '../shared/collections'
+import type { Filter } from '../shared/db-types'
+import { DEFAULT_RULE, ruleDocId } from './domain/rules'
+import type { Rule } from './domain/scoring'
+
+/** Stored shapes of the property context. Instants are Date; stars are integers. */
+export interface RuleDoc { _id: string; streetId: string; version: number; rule: Rule; createdAt: Date; createdBy: string; createdByName: string }
+export interface PeriodDoc {
+  _id: string; streetId: string; key: string; label: string; cadence: Cadence; status: PeriodStatus
+  openedAt: Date; openedBy: string; closedAt?: Date; objectionUntil?: Date; publishedVersion?: number
+}
+export interface RatingDoc {
+  /** Deterministic (period, company, household): one rating per household. Never shown: it names the household. */
+  _id: string
+  /** The id views and actions use: random, so it says nothing about the household. */
+  publicId: string
+  periodId: string; streetId: string; companyId: string; companyName: string
+  estateId: string; estateName: string; communityId: string; householdId: string; address: string
+  /** Private: never in a view for company staff. */
+  raterOpenid: string; verifiedAt?: Date
+  stars: Stars; comment?: string; hasComment: boolean; photos: string[]
+  status: RatingStatus; low: boolean; lowDims: Dimension[]
+  rectificationId?: string
+  answer?: string; answeredAt?: Date; answeredBy?: string; answeredByName?: string
+  reviewedBy?: string; reviewedAt?: Date; reviewReason?: string
+  edits: number; createdAt: Date; updatedAt: Date
+}
+export interface AggregateDoc {
+  _id: string; periodId: string; streetId: string; companyId: string
+  sums: Record<Dimension, number>; households: number; held: number; newHouseholds: number
+  rectTotal: number; rectResolved: number
+}
+export interface RectEvent { kind: 'opened' | 'answered' | 'progress' | 'reported' | 'confirmed' | 'not_fixed'; text?: string; byName: string; at: Date }
+export interface RectificationDoc {
+  _id: string; ratingId: string; periodId: string; streetId: string; companyId: string; companyName: string
+  estateName: string; householdId: string; lowDims: Dimension[]; comment: string; status: RectStatus
+  answerDueAt: Date; dueAt: Date; reopenCount: number; events: RectEvent[]; createdAt: Date; updatedAt: Date
+}
+export interface AssessmentDoc {
+  _id: string; periodId: string; streetId: string; communityId: string; communityName: string; companyId: string; companyName: string
+  direction: AssessmentDirection; score: number; comment?: string; by: string; byName: string; at: Date; revisions: number
+}
+export interface ObjectionDoc {
+  _id: string; periodId: string; streetId: string; companyId: string; companyName: string; text: string; status: ObjectionStatus
+  by: string; byName: string; createdAt: Date; decision?: string; decidedBy?: string; decidedByName?: string; decidedAt?: Date
+}
+export interface PublicationDoc {
+  _id: string; streetId: string; periodId: string; periodKey: string; periodLabel: string; version: number
+  ruleVersion: number; rule: Rule; inputs: CompanyInputs[]; streetMean: number; entries: ListEntry[]
+  /** The inputs were gathered at this instant (the cutoff for overdue rectification). */
+  cutoff: Date
+  publishedAt: Date; publishedBy: string; publishedByName: string
+  /** The street's most recent publication. */
+  current: boolean
+  /** False once a newer version of the same period replaced it. */
+  live: boolean; supersededAt?: Date
+}
+export interface SummonsDoc {
+  _id: string; streetId: string; publicationId: string; periodId: string; periodLabel: string; companyId: string; companyName: string
+  date: string; attendees: string; problems: string; commitments: string; followUpDate: string
+  followUps: { text: string; by: string; byName: string; at: Date }[]
+  by: string; byName: string; createdAt: Date
+}
+/** A superseded version of a rating, answer or assessment, kept with who and when. */
+export interface RevisionDoc { _id: string; kind: 'rating' | 'answer' | 'assessment'; targetId: string; snapshot: unknown; supersededBy: string; at: Date }
+
+/** Org shapes this context reads (owned by org). */
+export interface CompanyDoc { _id: string; streetId: string; name: string }
+export interface EstateDoc { _id: string; communityId: string; streetId: string; name: string; companyId?: string; companyName?: string }
+export interface HouseholdDoc { _id: string; estateId: string; communityId: string; streetId: string; address: string }
+export interface CommunityDoc { _id: string; streetId: string; name: string }
+export interface BindingDoc { _id: string; householdId: string; status: string; decidedAt?: Date }
+
+export async function findById<T>(db: Database, collection: string, id: string): Promise<T | null> {
+  const { data } = await db.collection(collection).where({ _id: id }).limit(1).get()
+  return (data[0] as T | undefined) ?? null
+}
+
+/** The most a single server get() returns; larger sets are read in pages of this size. */
+export const PAGE = 100
+
+/** Every document matching `filter`, in pages of 100: requests grow with the matches / 100, never with the rest. */
+export async function readAll<T>(db: Database, collection: string, filter: Filter, order: string, cap = 10_000, page = PAGE): Promise<T[]> {
+  const out: T[] = []
+  for (let skip = 0; skip < cap; skip += page) {
+    const { data } = await db.collection(collection).where(filter).orderBy(order, 'asc').skip(skip).limit(page).get()
+    out.push(...(data as T[]))
+    if (data.length < page) break
+  }
+  return out
+}
+
+export const repo = {
+  company: (db: Database, id: string) => findById<CompanyDoc>(db, COL.companies, id),
+  estate: (db: Database, id: string) => findById<EstateDoc>(db, COL.estates, id),
+  household: (db: Database, id: string) => findById<HouseholdDoc>(db, COL.households, id),
+  community: (db: Database, id: string) => findById<CommunityDoc>(db, COL.communities, id),
+  binding: (db: Database, id: string) => findById<BindingDoc>(db, COL.bindings, id),
+  period: (db: Database, id: string) => findById<PeriodDoc>(db, COL.propertyPeriods, id),
+  rating: (db: Database, id: string) => findById<RatingDoc>(db, COL.propertyRatings, id),
+  async ratingByPublicId(db: Database, publicId: string): Promise<RatingDoc | null> {
+    const { data } = await db.collection(COL.propertyRatings).where({ publicId }).limit(1).get()
+    return (data[0] as RatingDoc | undefined) ?? null
+  },
+  rectification: (db: Database, id: string) => findById<RectificationDoc>(db, COL.propertyRectifications, id),
+  objection: (db: Database, id: string) => findById<ObjectionDoc>(db, COL.propertyObjections, id),
+  publication: (db: Database, id: string) => findById<PublicationDoc>(db, COL.propertyPublications, id),
+  summons: (db: Database, id: string) => findById<SummonsDoc>(db, COL.propertySummons, id),
+
+  /** The street's rule in force: its latest version, or the built-in default (version 0). One request. */
+  async currentRule(db: Database, streetId: string): Promise<RuleDoc> {
+    const { data } = await db.collection(COL.propertyRules).where({ streetId }).orderBy('version', 'desc').limit(1).get()
+    const doc = data[0] as RuleDoc | undefined
+    return doc ?? { _id: ruleDocId(streetId, 0), streetId, version: 0, rule: DEFAULT_RULE, createdAt: new Date(0), createdBy: '', createdByName: '系统默认' }
+  },
+
+  async openPeriod(db: Database, streetId: string): Promise<PeriodDoc | null> {
+    const { data } = await db.collection(COL.propertyPeriods).where({ streetId, status: 'open' }).limit(1).get()
+    return (data[0] as PeriodDoc | undefined) ?? null
+  },
+
+  async currentPublication(db: Database, streetId: string): Promise<PublicationDoc | null> {
+    const { data } = await db.collection(COL.propertyPublications).where({ streetId, current: true }).limit(1).get()
+    return (data[0] as PublicationDoc | undefined) ?? null
+  },
+
+  /** The live publication of each of the street's last `n` published periods, newest first. One request. */
+  async history(db: Database, streetId: string, n = 12): Promise<PublicationDoc[]> {
+    const { data } = await db.collection(COL.propertyPublications).where({ streetId, live: true }).orderBy('periodKey', 'desc').limit(n).get()
+    return data as PublicationDoc[]
+  },
+}

@@ -1,0 +1,43 @@
+import type { PropertyActions } from '../../types/property'
+import type { Routes } from '../shared/dispatch'
+import { assessmentList, assessmentSubmit } from './handlers/assessments'
+import { companyGet, companyList, periodClose, periodList, periodOpen, ruleCurrent, rulePublish } from './handlers/catalog'
+import { exportPeriod } from './handlers/export'
+import { listCurrent, listPreview, listPublish, listRecompute, objectionDecide, objectionList, objectionSubmit } from './handlers/lists'
+import { ratingAnswer, ratingContext, ratingInbox, ratingSubmit, reviewDecide, reviewList } from './handlers/ratings'
+import { rectificationConfirm, rectificationList, rectificationMine, rectificationReport } from './handlers/rectifications'
+import { summonsCreate, summonsFollowUp, summonsList } from './handlers/summons'
+
+/** The action table of `property`: contract (types/property.ts) → handler. */
+export const routes: Routes<PropertyActions> = {
+  'company.list': companyList,
+  'company.get': companyGet,
+  'rule.current': ruleCurrent,
+  'rule.publish': rulePublish,
+  'period.open': periodOpen,
+  'period.close': periodClose,
+  'period.list': periodList,
+  'rating.context': ratingContext,
+  'rating.submit': ratingSubmit,
+  'rating.inbox': ratingInbox,
+  'rating.answer': ratingAnswer,
+  'rectification.list': rectificationList,
+  'rectification.mine': rectificationMine,
+  'rectification.report': rectificationReport,
+  'rectification.confirm': rectificationConfirm,
+  'assessment.submit': assessmentSubmit,
+  'assessment.list': assessmentList,
+  'review.list': reviewList,
+  'review.decide': reviewDecide,
+  'objection.submit': objectionSubmit,
+  'objection.list': objectionList,
+  'objection.decide': objectionDecide,
+  'list.preview': listPreview,
+  'list.publish': listPublish,
+  'list.current': listCurrent,
+  'list.recompute': listRecompute,
+  'summons.create': summonsCreate,
+  'summons.list': summonsList,
+  'summons.followUp': summonsFollowUp,
+  'export.period': exportPeriod,
+}

@@ -1,0 +1,57 @@
+import type { AnonymousRatingView, AssessmentView, MyRatingView, ObjectionView, PeriodView, PublicationView, RectificationView, RuleView, SummonsView } from '../../types/property'
+import { isOverdueUnanswered } from './domain/rectifications'
+import type { AssessmentDoc, ObjectionDoc, PeriodDoc, PublicationDoc, RatingDoc, RectificationDoc, RuleDoc, SummonsDoc } from './repo'
+
+const iso = (d: Date | undefined) => (d ? new Date(d).toISOString() : undefined)
+
+export const ruleView = (r: RuleDoc): RuleView => ({
+  streetId: r.streetId, version: r.version, rule: r.rule, createdAt: iso(r.createdAt)!, createdByName: r.createdByName, isDefault: r.version === 0,
+})
+
+export const periodView = (p: PeriodDoc): PeriodView => ({
+  id: p._id, streetId: p.streetId, key: p.key, label: p.label, cadence: p.cadence, status: p.status,
+  openedAt: iso(p.openedAt)!, closedAt: iso(p.closedAt), objectionUntil: iso(p.objectionUntil), publishedVersion: p.publishedVersion,
+})
+
+/** The rating without the rater: no openid, no name, no household or address. */
+export function anonymousRatingView(r: RatingDoc): AnonymousRatingView {
+  return {
+    id: r.publicId, periodId: r.periodId, companyId: r.companyId, estateName: r.estateName, stars: r.stars,
+    comment: r.comment, photos: r.photos ?? [], status: r.status, low: r.low,
+    answer: r.answer, answeredAt: iso(r.answeredAt), answeredByName: r.answeredByName,
+    rectificationId: r.rectificationId, updatedAt: iso(r.updatedAt)!,
+  }
+}
+
+export const myRatingView = (r: RatingDoc, viewer: string): MyRatingView => ({ ...anonymousRatingView(r), edits: r.edits, ratedByMe: r.raterOpenid === viewer })
+
+/** Events name company staff; the resident is always "居民". */
+export function rectificationView(r: RectificationDoc, now: Date): RectificationView {
+  return {
+    id: r._id, ratingId: r.ratingId, periodId: r.periodId, companyId: r.companyId, companyName: r.companyName,
+    estateName: r.estateName, lowDimensions: r.lowDims, comment: r.comment, status: r.status,
+    answerDueAt: iso(r.answerDueAt)!, dueAt: iso(r.dueAt)!, overdue: isOverdueUnanswered(r, now), reopenCount: r.reopenCount,
+    events: r.events.map((e) => ({ kind: e.kind, text: e.text, byName: e.byName, at: iso(e.at)! })), createdAt: iso(r.createdAt)!,
+  }
+}
+
+export const assessmentView = (a: AssessmentDoc): AssessmentView => ({
+  id: a._id, periodId: a.periodId, communityId: a.communityId, communityName: a.communityName, companyId: a.companyId, companyName: a.companyName,
+  direction: a.direction, score: a.score, comment: a.comment, byName: a.byName, at: iso(a.at)!, revisions: a.revisions,
+})
+
+export const objectionView = (o: ObjectionDoc): ObjectionView => ({
+  id: o._id, periodId: o.periodId, companyId: o.companyId, companyName: o.companyName, text: o.text, status: o.status,
+  byName: o.byName, at: iso(o.createdAt)!, decision: o.decision, decidedByName: o.decidedByName, decidedAt: iso(o.decidedAt),
+})
+
+export const publicationView = (p: PublicationDoc): PublicationView => ({
+  id: p._id, streetId: p.streetId, periodId: p.periodId, periodLabel: p.periodLabel, version: p.version, ruleVersion: p.ruleVersion,
+  streetMean: p.streetMean, entries: p.entries, publishedAt: iso(p.publishedAt)!, publishedByName: p.publishedByName, supersededAt: iso(p.supersededAt),
+})
+
+export const summonsView = (s: SummonsDoc): SummonsView => ({
+  id: s._id, periodId: s.periodId, periodLabel: s.periodLabel, companyId: s.companyId, companyName: s.companyName,
+  date: s.date, attendees: s.attendees, problems: s.problems, commitments: s.commitments, followUpDate: s.followUpDate,
+  followUps: s.followUps.map((f) => ({ text: f.text, byName: f.byName, at: iso(f.at)! })), byName: s.byName, createdAt: iso(s.createdAt)!,
+})
