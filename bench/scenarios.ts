@@ -1,7 +1,8 @@
 import { orgScenarios } from './scenarios-org'
+import { serviceScenarios } from './scenarios-service'
 import type { Scenario } from './types'
 
 /** Every function's bench scenarios; a module adds its own list here. */
 export function allScenarios(): Scenario[] {
-  return [...orgScenarios()]
+  return [...orgScenarios(), ...serviceScenarios()]
 }

@@ -1,0 +1,71 @@
+import { issueToken, tokenSecret } from '../cloudfunctions/service/domain/token'
+import { quarterOf, yearOf } from '../cloudfunctions/service/domain/period'
+import type { Scenario } from './types'
+
+/**
+ * One scenario per service action. Creates take a fresh requestId; later scenarios consume what
+ * earlier ones made (bench members checked in and approved, then signing up, in and out), so the
+ * order matters. Where only the first call can succeed (a decision, an acknowledgement), the note
+ * says so: the request count is the maximum over all calls, i.e. the successful path.
+ */
+export function serviceScenarios(): Scenario[] {
+  const made = { members: [] as string[], needs: [] as string[], resources: [] as string[], projects: [] as string[], activities: [] as string[], manual: [] as string[], wishes: [] as string[], letters: [] as string[] }
+  const rid = (i: number, tag: string) => `bench-svc-${tag}-${i}-${Math.random().toString(36).slice(2, 8)}`
+  const now = new Date()
+  const year = yearOf(now)
+  const quarter = quarterOf(now)
+  const mem = (i: number) => `o-bench-mem-${i}`
+  const iso = (min: number) => new Date(Date.now() + min * 60_000).toISOString()
+  const PLACE = { lat: 30.5928, lng: 114.3055 }
+  const S = (action: string, openid: (i: number) => string, input: (i: number) => unknown, extra: Partial<Scenario> = {}): Scenario => ({ fn: 'service', action, openid, input, ...extra })
+  const id = (key: keyof typeof made) => (data: unknown) => made[key].push((data as { id: string }).id)
+  const sec = () => 'o-sec-hx'
+  const wu = () => 'o-liaison-wu'
+  const liu = () => 'o-res-liu'
+  return [
+    S('unit.get', wu, () => ({ unitId: 'u-hx-1' })),
+    S('unit.checkin', wu, (i) => ({ requestId: rid(i, 'uc'), unitId: 'u-hx-1', contactName: '吴敏', contactPhone: '13800000008', resources: ['医护志愿者', '健康讲座'], commitments: ['每月义诊'] })),
+    S('unit.list', sec, () => ({ communityId: 'c-hx', status: 'all', pageSize: 20 })),
+    S('unit.decide', sec, () => ({ unitId: 'u-hx-1', approve: true }), { note: 'first call approves; later ones: nothing pending' }),
+    S('unit.setGrids', sec, (i) => ({ unitId: 'u-hx-1', gridIds: [`g-hx-${1 + (i % 6)}`] })),
+    S('agreement.get', wu, () => ({ unitId: 'u-hx-1', year })),
+    S('member.checkin', mem, (i) => ({ requestId: rid(i, 'mc'), name: `压测党员${i}`, unitId: 'u-hx-1', unitName: '锦绣区人民医院', householdId: `h-hx-2-${1 + (i % 6)}-101`, skills: ['维修'], availability: '周末' }), { collect: id('members') }),
+    S('member.mine', mem, () => ({})),
+    S('member.list', sec, () => ({ communityId: 'c-hx', status: 'pending', pageSize: 20 })),
+    S('member.decide', sec, (i) => ({ memberId: made.members[i], approve: true, gridId: 'g-hx-1', buildingIds: ['b-hx-1-1'] })),
+    S('need.create', sec, (i) => ({ requestId: rid(i, 'nc'), communityId: 'c-hx', title: `压测需求${i}`, source: 'community', quantity: { tenths: 125, unit: '米' } }), { collect: id('needs') }),
+    S('need.list', liu, () => ({ communityId: 'c-hx', status: 'open', pageSize: 20 })),
+    S('resource.create', () => 'o-member-sun', (i) => ({ requestId: rid(i, 'rc'), communityId: 'c-hx', title: `压测资源${i}` }), { collect: id('resources') }),
+    S('resource.list', liu, () => ({ communityId: 'c-hx', pageSize: 20 })),
+    S('project.create', sec, (i) => ({ requestId: rid(i, 'pc'), needId: made.needs[i], resourceId: made.resources[i], title: `压测项目${i}`, ownerName: '孙伟', deadline: iso(60 * 24 * 30) }), { collect: id('projects') }),
+    S('project.progress', sec, (i) => ({ projectId: made.projects[i], progress: 100, note: '完成' })),
+    S('project.list', liu, () => ({ communityId: 'c-hx', pageSize: 20 })),
+    S('activity.create', sec, (i) => ({ requestId: rid(i, 'ac'), communityId: 'c-hx', title: `压测活动${i}`, kind: 'volunteer', place: { name: '和谐家园东门', ...PLACE }, startAt: iso(-10), endAt: iso(180), capacity: 500 }), { collect: id('activities') }),
+    S('activity.list', liu, () => ({ communityId: 'c-hx', pageSize: 20 })),
+    S('activity.get', mem, () => ({ activityId: made.activities[0] })),
+    S('activity.signup', mem, () => ({ activityId: made.activities[0] })),
+    S('activity.token', sec, () => ({ activityId: made.activities[0] })),
+    S('activity.signin', mem, () => ({ activityId: made.activities[0], method: 'qr', token: issueToken(tokenSecret(), made.activities[0], new Date()).token })),
+    S('activity.signout', mem, () => ({ activityId: made.activities[0], method: 'location', ...PLACE })),
+    S('activity.attendance', sec, () => ({ activityId: made.activities[0], pageSize: 20 })),
+    S('activity.remind', sec, (i) => ({ activityId: made.activities[i] })),
+    S('hours.confirm', sec, (i) => ({ attendanceId: `at:${made.activities[0]}:${mem(i)}` })),
+    S('hours.manual', sec, (i) => ({ requestId: rid(i, 'hm'), activityId: made.activities[1], memberId: `m:${mem(i)}`, minutes: 30, reason: '忘记签到，现场核实' }), { collect: id('manual') }),
+    S('hours.approveManual', () => 'o-street-admin', (i) => ({ attendanceId: made.manual[i] })),
+    S('wish.create', liu, (i) => ({ requestId: rid(i, 'wc'), title: `压测心愿${i}`, dueAt: iso(60 * 24 * 7) }), { collect: id('wishes') }),
+    S('wish.list', liu, () => ({ communityId: 'c-hx', status: 'open', pageSize: 20 })),
+    S('wish.claim', mem, (i) => ({ wishId: made.wishes[i] })),
+    S('wish.deliver', mem, (i) => ({ wishId: made.wishes[i], note: '已送达' })),
+    S('wish.confirm', liu, (i) => ({ wishId: made.wishes[i], rating: 5, thanks: '谢谢' })),
+    S('ledger.get', mem, () => ({ year })),
+    S('ledger.ranking', sec, () => ({ communityId: 'c-hx', year })),
+    S('letter.issue', sec, () => ({ unitId: 'u-hx-1', quarter }), { collect: id('letters') }),
+    S('letter.list', wu, () => ({ unitId: 'u-hx-1', pageSize: 20 })),
+    S('letter.ack', wu, () => ({ letterId: made.letters[0] }), { note: 'first call acknowledges; later ones: already acknowledged' }),
+    S('assessment.set', sec, (i) => ({ subjectType: 'member', subjectId: `m:${mem(i)}`, year, grade: 'qualified', reason: '按时参加活动' })),
+    S('assessment.list', sec, () => ({ communityId: 'c-hx', year, subjectType: 'member', pageSize: 20 })),
+    S('dashboard', sec, () => ({ communityId: 'c-hx', year })),
+    S('export.ledgers', sec, () => ({ communityId: 'c-hx', year })),
+    S('export.letter', wu, () => ({ letterId: made.letters[0] })),
+  ]
+}
