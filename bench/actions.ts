@@ -24,7 +24,9 @@ export async function runActions(scenarios: Scenario[], scale: number, iteration
       const times: number[] = []
       let requests = 0
       let failures = 0
-      for (let i = 0; i < iterations; i++) {
+      if (s.setup) await s.setup(database())
+      const runs = Math.min(iterations, s.iterations ?? iterations)
+      for (let i = 0; i < runs; i++) {
         const t = process.hrtime.bigint()
         const { result, dbRequests } = await local.invoke(FUNCTIONS[s.fn], { action: s.action, input: s.input(i) }, { openid: s.openid(i) })
         times.push(Number(process.hrtime.bigint() - t) / 1e6)
@@ -34,7 +36,7 @@ export async function runActions(scenarios: Scenario[], scale: number, iteration
         else if (!s.note) failures++
       }
       times.sort((a, b) => a - b)
-      rows.push({ action: `${s.fn}.${s.action}`, p50: pct(times, 50), p95: pct(times, 95), requests, failures, note: s.note })
+      rows.push({ action: s.label ?? `${s.fn}.${s.action}`, p50: pct(times, 50), p95: pct(times, 95), requests, failures, note: s.note })
     }
     return rows
   } finally {

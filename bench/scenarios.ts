@@ -1,8 +1,9 @@
 import { orgScenarios } from './scenarios-org'
+import { councilScenarios } from './scenarios-council'
 import { serviceScenarios } from './scenarios-service'
 import type { Scenario } from './types'
 
 /** Every function's bench scenarios; a module adds its own list here. */
 export function allScenarios(): Scenario[] {
-  return [...orgScenarios(), ...serviceScenarios()]
+  return [...orgScenarios(), ...serviceScenarios(), ...councilScenarios()]
 }

@@ -1,0 +1,109 @@
+import type { Database } from '../cloudfunctions/shared/db-types'
+import type { Scenario } from './types'
+
+/** A vote of this many households, all of whom voted, is closed in the `vote.close@5000` row. */
+const BIG_VOTE_HOUSEHOLDS = 5000
+const BIG_VOTES = 2
+
+const OPTIONS = [{ key: 'o1', label: '同意', kind: 'for' }, { key: 'o2', label: '反对', kind: 'against' }, { key: 'o3', label: '弃权', kind: 'abstain' }]
+const RULE = { preset: 'civil_code_ordinary', byArea: true, participation: { num: 2, den: 3, cmp: 'atLeast' }, approval: { num: 1, den: 2, cmp: 'moreThan' }, approvalBase: 'participating', text: '民法典第278条' }
+
+/** Votes past their close with `households` ballots each, written straight into the database (ids `<prefix>-<n>`). */
+async function pastVotes(db: Database, prefix: string, votes: number, households: number): Promise<void> {
+  const past = new Date(Date.now() - 86_400_000)
+  for (let v = 0; v < votes; v++) {
+    const voteId = `${prefix}-${v}`
+    let area = 0
+    const ballots = Array.from({ length: households }, (_, i) => {
+      const floorAreaDm2 = 6000 + ((i * 7919) % 8001)
+      area += floorAreaDm2
+      return { _id: `ballot:${voteId}:h-bench-${i}`, voteId, householdId: `h-bench-${i}`, choice: i % 10 === 0 ? 'o2' : i % 25 === 1 ? 'o3' : 'o1', floorAreaDm2, castAt: past, updatedAt: past, changes: 0 }
+    })
+    await db.collection('council_votes').add({
+      data: {
+        _id: voteId, communityId: 'c-hx', streetId: 'st-jinxiu', meetingId: 'meet-parking', itemId: 'item-1', topicIds: [],
+        title: '压测表决', options: OPTIONS, scope: { estateIds: ['e-bench'], buildingIds: [], label: '压测小区' },
+        opensAt: new Date(past.getTime() - 86_400_000), closesAt: past, rule: RULE,
+        eligibleHouseholds: households, eligibleAreaDm2: area, turnoutHouseholds: households, turnoutAreaDm2: area, createdBy: 'o-sec-hx', createdAt: past,
+      },
+    })
+    for (let i = 0; i < ballots.length; i += 200) await Promise.all(ballots.slice(i, i + 200).map((b) => db.collection('council_ballots').add({ data: b })))
+  }
+}
+
+/** The close of an ordinary vote (72 households, as an estate of the demo) and of one of 5,000. */
+const CLOSES = 40
+const SMALL_VOTE_HOUSEHOLDS = 72
+
+/**
+ * One scenario per council action. Creates feed later decisions: proposed topics are seconded,
+ * triaged and ratified; meetings are published, started, signed in and given resolutions; votes
+ * are opened long (cast/read/remind) or already past their close (close).
+ */
+export function councilScenarios(): Scenario[] {
+  const made = { topics: [] as string[], meetings: [] as string[], votes: [] as string[], resolutions: [] as string[] }
+  const rid = (i: number, tag: string) => `bench-${tag}-${i}-${Math.random().toString(36).slice(2, 8)}`
+  const iso = (ms: number) => new Date(Date.now() + ms).toISOString()
+  const nth = (list: string[], i: number) => list[i % Math.max(1, list.length)]
+  const sec = () => 'o-sec-hx'
+  const agenda = (i: number) => [{ itemId: 'item-1', title: `议程${i}`, topicIds: [nth(made.topics, i)] }, { itemId: 'item-2', title: '其他事项' }]
+  const participants = [{ kind: 'party', name: '和谐社区党委' }, { kind: 'resident_rep', name: '居民代表' }]
+  return [
+    {
+      fn: 'council', action: 'topic.propose', openid: () => 'o-res-liu',
+      input: (i) => ({ requestId: rid(i, 'tp'), communityId: 'c-hx', estateId: 'e-hx-1', title: `压测议题${i}`, body: '楼道照明不足，建议更换声控灯。' }),
+      collect: (d) => made.topics.push((d as { id: string }).id),
+    },
+    { fn: 'council', action: 'topic.update', openid: () => 'o-res-liu', input: (i) => ({ topicId: made.topics[i], title: `压测议题${i}（修改）`, body: '楼道照明不足，建议更换为声控灯。' }) },
+    { fn: 'council', action: 'topic.second', openid: () => 'o-res-zhang', input: (i) => ({ topicId: made.topics[i] }) },
+    { fn: 'council', action: 'topic.list', openid: () => 'o-res-zhang', input: () => ({ communityId: 'c-hx', pageSize: 20 }) },
+    { fn: 'council', action: 'topic.get', openid: () => 'o-res-zhang', input: () => ({ topicId: 'topic-parking' }) },
+    { fn: 'council', action: 'topic.triage', openid: sec, input: (i) => ({ topicId: made.topics[i], decision: 'accept', tier: 'urgent', urgentDecision: '立即更换损坏灯具' }) },
+    { fn: 'council', action: 'topic.ratify', openid: sec, input: (i) => ({ topicId: made.topics[i], note: '议事会追认' }) },
+    {
+      fn: 'council', action: 'meeting.create', openid: sec,
+      input: (i) => ({ requestId: rid(i, 'mc'), communityId: 'c-hx', title: `压测议事会${i}`, startsAt: iso(7 * 86_400_000), place: '党群服务中心', agenda: agenda(i), participants }),
+      collect: (d) => made.meetings.push((d as { id: string }).id),
+    },
+    { fn: 'council', action: 'meeting.update', openid: sec, input: (i) => ({ meetingId: made.meetings[i], title: `压测议事会${i}`, startsAt: iso(8 * 86_400_000), place: '党群服务中心二楼', agenda: agenda(i), participants }) },
+    { fn: 'council', action: 'meeting.publish', openid: sec, input: (i) => ({ meetingId: made.meetings[i] }) },
+    { fn: 'council', action: 'meeting.list', openid: () => 'o-res-zhang', input: () => ({ communityId: 'c-hx', pageSize: 20 }) },
+    { fn: 'council', action: 'meeting.get', openid: () => 'o-res-zhang', input: () => ({ meetingId: 'meet-parking' }) },
+    {
+      fn: 'council', action: 'vote.open', openid: sec,
+      input: (i) => ({
+        requestId: rid(i, 'vo'), meetingId: made.meetings[i], itemId: 'item-1', title: `压测表决${i}`,
+        options: [{ label: '同意', kind: 'for' }, { label: '反对', kind: 'against' }, { label: '弃权', kind: 'abstain' }],
+        estateIds: ['e-hx-1'], opensAt: iso(-5 * 60_000), closesAt: iso(12 * 3600_000), preset: 'civil_code_ordinary',
+      }),
+      collect: (d) => made.votes.push((d as { id: string }).id),
+    },
+    { fn: 'council', action: 'vote.cast', openid: () => 'o-res-liu', input: (i) => ({ voteId: made.votes[i], optionKey: i % 3 ? 'o1' : 'o2' }) },
+    { fn: 'council', action: 'vote.get', openid: () => 'o-res-zhang', input: (i) => ({ voteId: made.votes[i] }) },
+    { fn: 'council', action: 'vote.list', openid: () => 'o-res-zhang', input: () => ({ communityId: 'c-hx', pageSize: 20 }) },
+    { fn: 'council', action: 'vote.myBallot', openid: () => 'o-res-liu', input: (i) => ({ voteId: made.votes[i] }) },
+    { fn: 'council', action: 'vote.remind', openid: sec, input: (i) => ({ voteId: made.votes[i] }) },
+    {
+      fn: 'council', action: 'vote.close', openid: sec, input: (i) => ({ voteId: `vote-bench-close-${i}` }), iterations: CLOSES,
+      setup: (db) => pastVotes(db, 'vote-bench-close', CLOSES, SMALL_VOTE_HOUSEHOLDS),
+    },
+    {
+      fn: 'council', action: 'vote.close', label: 'council.vote.close@5000 ballots', openid: sec, input: (i) => ({ voteId: `vote-bench-5k-${i}` }), iterations: BIG_VOTES,
+      setup: (db) => pastVotes(db, 'vote-bench-5k', BIG_VOTES, BIG_VOTE_HOUSEHOLDS),
+    },
+    { fn: 'council', action: 'meeting.start', openid: sec, input: (i) => ({ meetingId: made.meetings[i] }) },
+    { fn: 'council', action: 'meeting.checkIn', openid: () => 'o-res-liu', input: (i) => ({ meetingId: made.meetings[i], kind: 'resident_rep', name: '刘芳' }) },
+    { fn: 'council', action: 'meeting.attendance', openid: sec, input: () => ({ meetingId: made.meetings[0], pageSize: 20 }) },
+    {
+      fn: 'council', action: 'resolution.record', openid: sec,
+      input: (i) => ({ meetingId: made.meetings[i], itemId: 'item-1', decision: '更换楼道声控灯', responsibleKind: 'company', responsibleName: '安居物业服务有限公司', deadline: iso(30 * 86_400_000) }),
+      collect: (d) => made.resolutions.push((d as { id: string }).id),
+    },
+    { fn: 'council', action: 'meeting.minutes', openid: sec, input: (i) => ({ meetingId: made.meetings[i], minutes: '会议议定更换楼道声控灯。' }) },
+    { fn: 'council', action: 'resolution.progress', openid: sec, input: (i) => ({ resolutionId: made.resolutions[i], note: '已全部更换', status: 'done' }) },
+    { fn: 'council', action: 'resolution.list', openid: () => 'o-res-zhang', input: () => ({ communityId: 'c-hx', pageSize: 20 }) },
+    { fn: 'council', action: 'resolution.get', openid: () => 'o-res-liu', input: () => ({ resolutionId: 'res:meet-parking:item-1' }) },
+    { fn: 'council', action: 'resolution.rate', openid: () => 'o-res-liu', input: (i) => ({ resolutionId: made.resolutions[i], stars: 1 + (i % 5) }) },
+    { fn: 'council', action: 'notice.subscribe', openid: () => 'o-res-zhang', input: (i) => ({ communityId: 'c-hx', on: i % 2 === 0 }) },
+  ]
+}
