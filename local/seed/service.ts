@@ -145,7 +145,7 @@ export async function serviceSeed(db: Database, scale: number): Promise<void> {
   }
 
   // Unit names come from the org seed; fill them in from the units collection (one read per community copy).
-  const unitIds = [...new Set(unitPatches.map(([id]) => id))]
+  const unitIds = [...new Set([...unitPatches.map(([id]) => id), 'u-hx-1'])]
   const names = new Map<string, string>()
   for (let i = 0; i < unitIds.length; i += 100) {
     const { data } = await db.collection(COL.units).where({ _id: db.command.in(unitIds.slice(i, i + 100)) }).limit(100).get()

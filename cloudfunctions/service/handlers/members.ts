@@ -35,7 +35,8 @@ export const memberCheckin = {
         if (fresh && !canSubmit(fresh, year)) throw conflict('您今年已报到')
         after = {
           _id, openid: actor.openid, communityId: household.communityId, streetId: household.streetId, name: input.name,
-          unitId: unit?._id, unitName: unit?.name ?? input.unitName, householdId: household._id, address: household.address,
+          // Without a picked unit, an unchanged employer name keeps the unit it was linked to (for its feedback letter).
+          unitId: unit?._id ?? (fresh?.unitName === input.unitName ? fresh.unitId : undefined), unitName: unit?.name ?? input.unitName, householdId: household._id, address: household.address,
           skills: input.skills, availability: input.availability, status: 'pending', year,
           approvedYear: fresh?.approvedYear,
           // A member who moved community keeps no assignment from the old one.

@@ -1,6 +1,6 @@
 import { openCloud, P, rid, type Cloud } from '../harness'
 
-type Member = { id: string; status: string; overdue: boolean; year: number; approvedYear?: number; gridName?: string; buildingNames: string[]; reason?: string; unitName: string; address: string }
+type Member = { id: string; unitId?: string; status: string; overdue: boolean; year: number; approvedYear?: number; gridName?: string; buildingNames: string[]; reason?: string; unitName: string; address: string }
 
 let h: Cloud
 beforeAll(async () => {
@@ -26,8 +26,9 @@ describe('member check-in (journey 2, first part)', () => {
   })
 
   it('records this year’s check-in as pending with the employer unit and home address', async () => {
-    const m = await h.ok<Member>('service', 'member.checkin', checkin(), P.member)
-    expect(m).toMatchObject({ status: 'pending', year: 2026, unitName: '锦绣区人民医院', address: '和谐家园 3号楼 201', overdue: true })
+    const m = await h.ok<Member>('service', 'member.checkin', checkin({ unitId: undefined }), P.member)
+    // No unit picked but the same employer name: the link to the unit (for its feedback letter) is kept.
+    expect(m).toMatchObject({ status: 'pending', year: 2026, unitId: 'u-hx-1', unitName: '锦绣区人民医院', address: '和谐家园 3号楼 201', overdue: true })
   })
 
   it('refuses another community’s secretary the queue and the decision', async () => {
