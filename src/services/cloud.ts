@@ -7,6 +7,8 @@ import { getLocalIdentity } from './identity'
 
 export { CloudError } from './errors'
 
+const LOCAL_SIGN_IN = '请先在“身份切换”中选择一位演示人员'
+
 type Contract = typeof CONTRACT
 export type ActionOf<F extends FunctionName> = keyof Contract[F] & string
 type Spec<F extends FunctionName, A extends ActionOf<F>> = Contract[F][A] extends { input: z.ZodTypeAny; output: z.ZodTypeAny }
@@ -55,5 +57,13 @@ export async function call<F extends FunctionName, A extends ActionOf<F>>(
   } catch {
     throw new CloudError('INTERNAL', NETWORK_MESSAGE)
   }
-  return unwrap<CallOutput<F, A>>(raw)
+  try {
+    return unwrap<CallOutput<F, A>>(raw)
+  } catch (e) {
+    // The local runtime knows no one until a demo identity is chosen; say so instead of "open in WeChat".
+    if (process.env.TARO_ENV === 'h5' && e instanceof CloudError && e.code === 'UNAUTHENTICATED') {
+      throw new CloudError('UNAUTHENTICATED', LOCAL_SIGN_IN)
+    }
+    throw e
+  }
 }

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
-import { Button as TaroButton } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
+import { idAttr } from '../idAttr'
 import './index.scss'
 
 export interface ButtonProps {
@@ -16,7 +17,11 @@ export interface ButtonProps {
   className?: string
 }
 
-/** A big, high-contrast button. Taps are ignored while disabled or loading. */
+/**
+ * A big, high-contrast button. Drawn on a View rather than the native <button>, whose platform styles
+ * (fixed width on weapp, `[disabled]` colours on H5) fight the theme. Taps are ignored while disabled
+ * or loading.
+ */
 export default function Button({
   variant = 'primary',
   size = 'normal',
@@ -35,23 +40,23 @@ export default function Button({
     `tx-btn--${variant}`,
     `tx-btn--${size}`,
     full ? 'tx-btn--block' : '',
-    inactive ? 'tx-btn--inactive' : '',
+    disabled ? 'tx-btn--disabled' : '',
     className ?? '',
   ]
     .filter(Boolean)
     .join(' ')
   return (
-    <TaroButton
-      id={id}
+    <View
+      {...idAttr(id)}
       className={cls}
-      loading={loading}
-      disabled={disabled}
-      hoverClass='tx-btn--hover'
+      hoverClass={inactive ? 'none' : 'tx-btn--hover'}
+      ariaRole='button'
       onClick={() => {
         if (!inactive && onClick) onClick()
       }}
     >
-      {children}
-    </TaroButton>
+      {loading ? <View className='tx-btn__spinner' /> : null}
+      <Text className='tx-btn__text'>{children}</Text>
+    </View>
   )
 }

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import { View, Text } from '@tarojs/components'
+import { idAttr } from '../idAttr'
 import './index.scss'
 
 export interface CardProps {
@@ -15,7 +16,7 @@ export interface CardProps {
 /** A white panel with an optional title row. */
 export default function Card({ title, extra, children, onClick, className, id }: CardProps) {
   return (
-    <View className={`tx-card${onClick ? ' tx-card--tap' : ''}${className ? ` ${className}` : ''}`} onClick={onClick} id={id}>
+    <View className={`tx-card${onClick ? ' tx-card--tap' : ''}${className ? ` ${className}` : ''}`} onClick={onClick} {...idAttr(id)}>
       {title || extra ? (
         <View className='tx-card__head'>
           {title ? <Text className='tx-card__title'>{title}</Text> : <View />}

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import { View, Text, Input, Textarea, Picker } from '@tarojs/components'
+import { idAttr } from '../idAttr'
 import './index.scss'
 
 export interface FieldOption {
@@ -42,18 +43,19 @@ function Control(props: FieldProps): ReactNode {
     const { options, value, onChange, placeholder, disabled } = props
     const idx = options.findIndex((o) => o.value === value)
     const label = idx >= 0 ? options[idx].label : placeholder ?? '请选择'
+    const off = disabled || options.length === 0
     return (
       <Picker
         mode='selector'
         range={options.map((o) => o.label)}
         value={idx >= 0 ? idx : 0}
-        disabled={disabled || options.length === 0}
+        disabled={off}
         onChange={(e) => {
           const picked = options[Number(e.detail.value)]
           if (picked) onChange(picked.value)
         }}
       >
-        <View className={`tx-field__picker${idx >= 0 ? '' : ' tx-field__picker--empty'}${disabled ? ' tx-field__picker--disabled' : ''}`}>
+        <View className={`tx-field__picker${idx >= 0 ? '' : ' tx-field__picker--empty'}${off ? ' tx-field__picker--disabled' : ''}`}>
           <Text className='tx-field__picker-text'>{label}</Text>
           <Text className='tx-field__chevron'>›</Text>
         </View>
@@ -91,7 +93,7 @@ function Control(props: FieldProps): ReactNode {
 export default function Field(props: FieldProps) {
   const { label, error, hint, optional, id } = props
   return (
-    <View className={`tx-field${error ? ' tx-field--error' : ''}`} id={id}>
+    <View className={`tx-field${error ? ' tx-field--error' : ''}`} {...idAttr(id)}>
       <View className='tx-field__label'>
         <Text>{label}</Text>
         {optional ? <Text className='tx-field__optional'>（选填）</Text> : null}

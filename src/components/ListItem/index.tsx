@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import { View, Text } from '@tarojs/components'
+import { idAttr } from '../idAttr'
 import './index.scss'
 
 export interface ListItemProps {
@@ -16,7 +17,7 @@ export interface ListItemProps {
 /** One row of a list: title, details, optional right side and chevron. */
 export default function ListItem({ title, description, extra, onClick, id }: ListItemProps) {
   return (
-    <View className={`tx-item${onClick ? ' tx-item--tap' : ''}`} onClick={onClick} id={id}>
+    <View className={`tx-item${onClick ? ' tx-item--tap' : ''}`} onClick={onClick} {...idAttr(id)}>
       <View className='tx-item__main'>
         <Text className='tx-item__title'>{title}</Text>
         {description ? <View className='tx-item__desc'>{description}</View> : null}

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import { View, Text } from '@tarojs/components'
+import { idAttr } from '../idAttr'
 import './index.scss'
 
 export interface NoticeProps {
@@ -15,7 +16,7 @@ export interface NoticeProps {
 /** A banner that tells the person something about their situation and, optionally, what to do. */
 export default function Notice({ tone = 'info', title, children, actionText, onAction, id }: NoticeProps) {
   return (
-    <View className={`tx-notice tx-notice--${tone}`} id={id}>
+    <View className={`tx-notice tx-notice--${tone}`} {...idAttr(id)}>
       <View className='tx-notice__main'>
         {title ? <Text className='tx-notice__title'>{title}</Text> : null}
         {children ? <View className='tx-notice__body'>{children}</View> : null}

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import { View, Text } from '@tarojs/components'
+import { idAttr } from '../idAttr'
 import './index.scss'
 
 export interface PageShellProps {
@@ -18,7 +19,7 @@ export interface PageShellProps {
 /** A page: safe-area padding, an optional heading and an optional pinned footer. */
 export default function PageShell({ title, intro, extra, children, footer, id }: PageShellProps) {
   return (
-    <View className={`tx-page${footer ? ' tx-page--with-footer' : ''}`} id={id}>
+    <View className={`tx-page${footer ? ' tx-page--with-footer' : ''}`} {...idAttr(id)}>
       {title || extra ? (
         <View className='tx-page__head'>
           <View className='tx-page__titles'>

@@ -85,8 +85,8 @@ export default function Home() {
         {...me}
         errorExtra={
           isH5 ? (
-            <Button variant='plain' onClick={() => go(ROUTES.identity)} id='choose-identity'>
-              选择演示身份
+            <Button variant='primary' onClick={() => go(ROUTES.identity)} id='choose-identity'>
+              身份切换
             </Button>
           ) : null
         }

@@ -48,7 +48,7 @@ function IdentityList() {
           </View>
           <View>
             {p.roles.length === 0 ? (
-              <Tag tone='gray'>未认证居民</Tag>
+              <Tag tone='gray'>暂无身份</Tag>
             ) : (
               p.roles.map((g) => (
                 <Tag key={`${g.role}:${g.scopeId}`} tone='red'>

@@ -15,7 +15,7 @@ export interface BindResultProps {
 export default function BindResult({ binding }: BindResultProps) {
   const verified = binding.status === 'verified'
   return (
-    <Card title={verified ? '认证成功' : '已提交，等待社区审核'} extra={<StatusBadge status={binding.status} />} id='bind-result'>
+    <Card title={verified ? '认证成功' : '申请已提交'} extra={<StatusBadge status={binding.status} />} id='bind-result'>
       <View className='bind-result__rows'>
         <Text className='bind-result__row'>房屋：{binding.address}</Text>
         <Text className='bind-result__row'>社区：{binding.communityName}</Text>
@@ -24,7 +24,7 @@ export default function BindResult({ binding }: BindResultProps) {
       <Text className='bind-result__note'>
         {verified
           ? '您已是认证住户，可以参与社区议事、投票和物业评价。'
-          : '社区书记审核后，您会在首页看到结果。一般在 3 个工作日内完成。'}
+          : '社区书记审核后，结果会显示在首页。'}
       </Text>
       <Button id='bind-done' onClick={() => void Taro.reLaunch({ url: ROUTES.home })}>
         回到首页

@@ -64,8 +64,9 @@ function BindForm({ defaultName, defaultPhone }: { defaultName: string; defaultP
     }
     const checked = validate(orgActions['binding.request'].input, input)
     const next = checked.ok ? {} : { ...checked.errors }
+    delete next.householdId
     if (!communityId) next.communityId = '请选择社区'
-    if (!household) next.householdId = '请选择房号'
+    else if (!household) next.householdId = '请选择小区、楼栋和房号'
     setErrors(next)
     if (Object.keys(next).length > 0) return
     const out = await submit.run(input)

@@ -20,7 +20,7 @@ import { ROUTES, toast } from '../../../services/nav'
 
 function Submitted({ app }: { app: LiaisonApplicationView }) {
   return (
-    <Card title='已提交，等待社区审核' extra={<StatusBadge status={app.status} />} id='liaison-result'>
+    <Card title='申请已提交' extra={<StatusBadge status={app.status} />} id='liaison-result'>
       <Text style={{ display: 'block' }}>单位：{app.unitName}</Text>
       <Text style={{ display: 'block' }}>党组织：{app.partyBody}</Text>
       <Text style={{ display: 'block', marginBottom: '16px' }}>提交时间：{formatTime(app.createdAt)}</Text>

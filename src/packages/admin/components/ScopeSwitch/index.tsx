@@ -18,7 +18,7 @@ export default function ScopeSwitch({ label, options, value, onChange }: ScopeSw
   if (options.length === 0) return null
   if (options.length === 1) {
     return (
-      <View className='scope-switch'>
+      <View className='scope-switch scope-switch--single'>
         <Text className='scope-switch__label'>{label}</Text>
         <Text className='scope-switch__single'>{options[0].name}</Text>
       </View>

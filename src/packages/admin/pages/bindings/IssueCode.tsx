@@ -27,8 +27,8 @@ export default function IssueCode({ communityId }: IssueCodeProps) {
       <Card title='户码已生成' id='code-result'>
         <Text className='admin-line'>房屋：{issued.address}</Text>
         <CodeDisplay code={issued.code} />
-        <Text className='admin-line'>有效期至 {formatTime(issued.expiresAt)}，只能使用一次</Text>
-        <Notice tone='warn' title='户码只显示这一次'>
+        <Text className='admin-line'>有效期至 {formatTime(issued.expiresAt)}</Text>
+        <Notice tone='warn' title='只能使用一次，只显示这一次'>
           <Text>请当面交给住户，不要发到群里。</Text>
         </Notice>
         <Button

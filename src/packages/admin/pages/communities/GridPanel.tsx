@@ -11,7 +11,7 @@ import { validate } from '../../../../services/validate'
 import { toast } from '../../../../services/nav'
 
 /** The grids of one community and a one-line form to add a grid. */
-export default function GridPanel({ communityId }: { communityId: string }) {
+export default function GridPanel({ communityId, onAdded }: { communityId: string; onAdded: () => void }) {
   const grids = useCloud('org', 'grid.list', { communityId })
   const create = useMutation('org', 'grid.create')
   const [requestId, setRequestId] = useState(newRequestId)
@@ -29,6 +29,7 @@ export default function GridPanel({ communityId }: { communityId: string }) {
       setName('')
       setRequestId(newRequestId())
       grids.reload()
+      onAdded()
     }
   }
 
@@ -54,7 +55,7 @@ export default function GridPanel({ communityId }: { communityId: string }) {
         id={`grid-name-${communityId}`}
         value={name}
         onChange={setName}
-        placeholder='如：第七网格'
+        placeholder='网格名称'
         maxLength={40}
         error={error ?? create.error?.message}
       />

@@ -51,7 +51,7 @@ function CommunityList({ streetId }: { streetId: string }) {
                   id={`community-${c.id}`}
                   extra={
                     <Button size='small' variant='plain' id={`community-grids-${c.id}`} onClick={() => setOpen(open === c.id ? undefined : c.id)}>
-                      {open === c.id ? '收起' : '网格'}
+                      {open === c.id ? '收起' : '查看网格'}
                     </Button>
                   }
                 >
@@ -61,7 +61,7 @@ function CommunityList({ streetId }: { streetId: string }) {
                     <Text className='community-stats__item'>小区 {c.estateCount}</Text>
                     <Text className='community-stats__item'>住户 {c.householdCount}</Text>
                   </View>
-                  {open === c.id ? <GridPanel communityId={c.id} /> : null}
+                  {open === c.id ? <GridPanel communityId={c.id} onAdded={list.reload} /> : null}
                 </Card>
               ))}
               <Pager page={page} pageSize={PAGE_SIZE} total={data.total} onChange={setPage} />

@@ -31,8 +31,8 @@ function Issued({ inv, onAgain }: { inv: InvitationView; onAgain: () => void }) 
         身份：{ROLE_LABEL[inv.role]} · {inv.scopeName}
       </Text>
       <CodeDisplay code={inv.code} />
-      <Text className='admin-line'>有效期至 {formatTime(inv.expiresAt)}，只能使用一次</Text>
-      <Notice tone='warn' title='邀请码只完整显示这一次'>
+      <Text className='admin-line'>有效期至 {formatTime(inv.expiresAt)}</Text>
+      <Notice tone='warn' title='只能使用一次，只完整显示这一次'>
         <Text>请当面或私下交给受邀人，不要发到群里。</Text>
       </Notice>
       <Button variant='secondary' id='invite-again' onClick={onAgain}>

@@ -1,0 +1,28 @@
+import { useMemo } from 'react'
+import type { Role } from '../../../../types/roles'
+import { useMe } from '../../../hooks/useMe'
+
+/**
+ * The community a page works on, from the caller's grants: a secretary's or member's community, a
+ * resident's or liaison's community (denormalised on the grant). The first matching role wins.
+ */
+export function useCommunity(order: Role[] = ['secretary', 'member', 'resident', 'unit_liaison']) {
+  const me = useMe({ reloadOnShow: false })
+  const picked = useMemo(() => {
+    const roles = me.data?.roles ?? []
+    for (const role of order) {
+      const g = roles.find((r) => r.role === role)
+      if (g) {
+        const communityId = g.scopeType === 'community' ? g.scopeId : g.communityId
+        if (communityId) return { role, communityId, grant: g }
+      }
+    }
+    return undefined
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [me.data])
+  const has = (role: Role) => (me.data?.roles ?? []).some((r) => r.role === role)
+  return { me, picked, communityId: picked?.communityId, has }
+}
+
+export const thisYear = () => new Date().getFullYear()
+export const thisQuarter = () => `${new Date().getFullYear()}Q${Math.floor(new Date().getMonth() / 3) + 1}`
