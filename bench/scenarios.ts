@@ -1,9 +1,10 @@
 import { orgScenarios } from './scenarios-org'
-import { councilScenarios } from './scenarios-council'
 import { serviceScenarios } from './scenarios-service'
+import { councilScenarios } from './scenarios-council'
+import { propertyScenarios } from './scenarios-property'
 import type { Scenario } from './types'
 
 /** Every function's bench scenarios; a module adds its own list here. */
 export function allScenarios(): Scenario[] {
-  return [...orgScenarios(), ...serviceScenarios(), ...councilScenarios()]
+  return [...orgScenarios(), ...serviceScenarios(), ...councilScenarios(), ...propertyScenarios()]
 }

@@ -18,7 +18,7 @@ import { insertAll, type ModuleSeed } from './seed'
  * 钱进 (staff of co-2). Deterministic: fixed ids and instants.
  *
  * With `setPropertyBenchStreet(true)` (the bench only) it also seeds 锦绣压测街道: 100 companies and
- * 2,000 × scale ratings in a closed period, to measure publishing at 100 companies / 20,000 ratings.
+ * 2,000 × scale ratings in a closed period (20,000 at the bench's 10×), to measure publishing by companies, not ratings.
  */
 
 const at = (iso: string) => new Date(iso)
@@ -178,26 +178,50 @@ function history(): { periods: PeriodDoc[]; publications: PublicationDoc[] } {
   return { periods, publications }
 }
 
+/** Bench street periods: one to publish (ratings), one still inside its objection window. */
+export const BENCH = {
+  street: 'st-bench',
+  admin: 'o-bench-admin',
+  staff: 'o-bench-staff',
+  publishPeriod: periodId('st-bench', '2026-09'),
+  objectionPeriod: periodId('st-bench', '2026-10'),
+  heldPerScale: 50,
+} as const
+
 function benchStreetData(scale: number) {
-  const streetId = 'st-bench'
+  const streetId = BENCH.street
   const companies = Array.from({ length: 100 }, (_, i) => ({ _id: `co-b-${i + 1}`, streetId, name: `压测物业${String(i + 1).padStart(3, '0')}` }))
   const estates = companies.map((c, i) => ({ _id: `e-b-${i + 1}`, communityId: 'c-bench', streetId, name: `压测小区${i + 1}`, companyId: c._id, companyName: c.name }))
-  const pid = periodId(streetId, OPEN_KEY)
+  const pid = BENCH.publishPeriod
   const ratings: RatingDoc[] = []
   const perCompany = 20 * scale
-  companies.forEach((c, ci) => {
-    for (let i = 0; i < perCompany; i++) {
-      const householdId = `h-b-${ci + 1}-${i + 1}`
-      const stars = starsFor(1 + (ci % 5), i)
-      ratings.push({
-        _id: ratingId(pid, c._id, householdId), publicId: `rt_b_${ci}_${i}`, periodId: pid, streetId, companyId: c._id, companyName: c.name, estateId: estates[ci]._id,
-        estateName: estates[ci].name, communityId: 'c-bench', householdId, address: '', raterOpenid: `o-b-${ci}-${i}`, stars, hasComment: false,
-        photos: [], status: 'counted', low: lowDimensions(stars).length > 0, lowDims: lowDimensions(stars), edits: 0, createdAt: RATED_AT, updatedAt: RATED_AT,
-      })
+  const rating = (ci: number, i: number, held: boolean): RatingDoc => {
+    const c = companies[ci]
+    const householdId = `h-b-${ci + 1}-${held ? 'h' : ''}${i + 1}`
+    const stars = starsFor(1 + (ci % 5), i)
+    return {
+      _id: ratingId(pid, c._id, householdId), publicId: `rt_b${held ? 'h' : ''}_${ci}_${i}`, periodId: pid, streetId, companyId: c._id, companyName: c.name,
+      estateId: estates[ci]._id, estateName: estates[ci].name, communityId: 'c-bench', householdId, address: `压测小区${ci + 1} ${i + 1}`, raterOpenid: `o-b-${ci}-${i}`,
+      ...(held ? { verifiedAt: RATED_AT } : {}), stars, hasComment: false, photos: [], status: held ? 'held' : 'counted',
+      low: lowDimensions(stars).length > 0, lowDims: lowDimensions(stars), edits: 0, createdAt: RATED_AT, updatedAt: RATED_AT,
     }
+  }
+  companies.forEach((_, ci) => {
+    for (let i = 0; i < perCompany; i++) ratings.push(rating(ci, i, false))
   })
-  const period: PeriodDoc = { _id: pid, streetId, key: OPEN_KEY, label: periodLabel(OPEN_KEY), cadence: 'monthly', status: 'closed', openedAt: OPENED_AT, openedBy: 'o-bench-admin', closedAt: RATED_AT, objectionUntil: RATED_AT }
-  return { street: { _id: streetId, name: '锦绣压测街道', createdAt: RULE_AT }, companies, estates, period, ratings, aggregates: aggregatesOf(ratings, [], pid, streetId) }
+  for (let i = 0; i < BENCH.heldPerScale; i++) ratings.push(rating(0, i, true))
+  const closed = (key: string, objectionUntil: Date): PeriodDoc => ({
+    _id: periodId(streetId, key), streetId, key, label: periodLabel(key), cadence: 'monthly', status: 'closed', openedAt: OPENED_AT, openedBy: BENCH.admin, closedAt: RATED_AT, objectionUntil,
+  })
+  return {
+    street: { _id: streetId, name: '锦绣压测街道', createdAt: RULE_AT }, companies, estates,
+    periods: [closed('2026-09', RATED_AT), closed('2026-10', at('2099-01-01T00:00:00Z'))],
+    ratings, aggregates: aggregatesOf(ratings, [], pid, streetId),
+    users: [
+      { _id: BENCH.admin, name: '压测管理员', roles: [{ role: 'street_admin', scopeType: 'street', scopeId: streetId, scopeName: '锦绣压测街道', streetId }], createdAt: RULE_AT, updatedAt: RULE_AT },
+      { _id: BENCH.staff, name: '压测物业员', roles: [{ role: 'property_staff', scopeType: 'company', scopeId: 'co-b-1', scopeName: companies[0].name, streetId }], createdAt: RULE_AT, updatedAt: RULE_AT },
+    ],
+  }
 }
 
 export const seedProperty: ModuleSeed = async (db: Database, scale: number) => {
@@ -231,9 +255,9 @@ export const seedProperty: ModuleSeed = async (db: Database, scale: number) => {
     await insertAll(db, COL.streets, [b.street])
     await insertAll(db, COL.companies, b.companies)
     await insertAll(db, COL.estates, b.estates)
-    await insertAll(db, COL.propertyPeriods, [b.period])
+    await insertAll(db, COL.propertyPeriods, b.periods)
     await insertAll(db, COL.propertyAggregates, b.aggregates)
     await insertAll(db, COL.propertyRatings, b.ratings)
-    await insertAll(db, COL.users, [{ _id: 'o-bench-admin', name: '压测管理员', roles: [{ role: 'street_admin', scopeType: 'street', scopeId: b.street._id, scopeName: b.street.name, streetId: b.street._id }], createdAt: RULE_AT, updatedAt: RULE_AT }])
+    await insertAll(db, COL.users, b.users)
   }
 }

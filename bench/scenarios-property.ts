@@ -1,0 +1,72 @@
+import { DEFAULT_RULE } from '../cloudfunctions/property/domain/rules'
+import { BENCH, OPEN_PERIOD, setPropertyBenchStreet } from '../local/seed/property'
+import type { Scenario } from './types'
+
+/**
+ * One scenario per property action. The bench also seeds 锦绣压测街道 (100 companies; 2,000 ratings
+ * at 1×, 20,000 at 10×): `list.publish` runs there, so its row shows that publishing costs the same
+ * number of requests for 10× the ratings. Order matters: later scenarios use what earlier ones made.
+ */
+export function propertyScenarios(): Scenario[] {
+  setPropertyBenchStreet(true)
+  const made = { rating: '', rect: '', objections: [] as string[], pub: '', black: '', summons: [] as string[] }
+  const rid = (i: number, tag: string) => `bench-p${tag}-${i}-${Math.random().toString(36).slice(2, 8)}`
+  const stars = (i: number) => ({ cleaning: 1 + (i % 5), order: 4, repairs: 2, greening: 4, attitude: 5, fees: 3 })
+  return [
+    { fn: 'property', action: 'company.list', openid: () => 'o-new-zhou', input: () => ({ streetId: 'st-jinxiu' }) },
+    { fn: 'property', action: 'company.get', openid: () => 'o-res-liu', input: () => ({ companyId: 'co-2' }) },
+    { fn: 'property', action: 'rule.current', openid: () => 'o-res-liu', input: () => ({ streetId: 'st-jinxiu' }) },
+    { fn: 'property', action: 'rule.publish', openid: () => 'o-street-admin', input: (i) => ({ requestId: rid(i, 'rp'), streetId: 'st-jinxiu', rule: { ...DEFAULT_RULE, objectionDays: 0, redThreshold: 80 + (i % 10) } }) },
+    { fn: 'property', action: 'period.list', openid: () => 'o-res-liu', input: () => ({ streetId: 'st-jinxiu' }) },
+    { fn: 'property', action: 'rating.context', openid: () => 'o-res-liu', input: () => ({ householdId: 'h-hx-1-1-101' }) },
+    {
+      fn: 'property', action: 'rating.submit', openid: () => 'o-res-liu',
+      input: (i) => ({ requestId: rid(i, 'rs'), periodId: OPEN_PERIOD, householdId: 'h-hx-1-1-101', stars: stars(i), comment: '维修太慢' }),
+      collect: (d) => {
+        const r = d as { id: string; rectificationId?: string }
+        made.rating = r.id
+        made.rect = r.rectificationId ?? made.rect
+      },
+      note: 'first call creates, later calls edit',
+    },
+    { fn: 'property', action: 'rating.inbox', openid: () => 'o-prop-zheng', input: () => ({ companyId: 'co-1', onlyComments: true }) },
+    { fn: 'property', action: 'rating.answer', openid: () => 'o-prop-zheng', input: (i) => ({ ratingId: made.rating, text: `第${i}次答复` }) },
+    { fn: 'property', action: 'rectification.list', openid: () => 'o-prop-zheng', input: () => ({ companyId: 'co-1' }) },
+    { fn: 'property', action: 'rectification.mine', openid: () => 'o-res-liu', input: () => ({}) },
+    { fn: 'property', action: 'rectification.report', openid: () => 'o-prop-zheng', input: (i) => ({ rectificationId: made.rect, text: `进展${i}`, done: true }) },
+    { fn: 'property', action: 'rectification.confirm', openid: () => 'o-res-liu', input: () => ({ rectificationId: made.rect, fixed: false, comment: '还没修好' }), note: 'first call sends it back; later calls refused (not reported again)' },
+    { fn: 'property', action: 'assessment.submit', openid: () => 'o-sec-hx', input: (i) => ({ periodId: OPEN_PERIOD, communityId: 'c-hx', companyId: 'co-1', direction: 'of_company', score: 80 + (i % 20) }) },
+    { fn: 'property', action: 'assessment.list', openid: () => 'o-res-liu', input: () => ({ periodId: OPEN_PERIOD, communityId: 'c-hx' }) },
+    { fn: 'property', action: 'review.list', openid: () => BENCH.admin, input: () => ({ streetId: BENCH.street }) },
+    { fn: 'property', action: 'review.decide', openid: () => BENCH.admin, input: (i) => ({ ratingId: `rt_bh_0_${i}`, approve: i % 2 === 0, reason: '核实' }) },
+    { fn: 'property', action: 'list.preview', openid: () => 'o-street-admin', input: () => ({ periodId: OPEN_PERIOD }) },
+    {
+      fn: 'property', action: 'objection.submit', openid: () => BENCH.staff,
+      input: (i) => ({ requestId: rid(i, 'os'), periodId: BENCH.objectionPeriod, companyId: 'co-b-1', text: `异议${i}` }),
+      collect: (d) => made.objections.push((d as { id: string }).id),
+    },
+    { fn: 'property', action: 'objection.list', openid: () => BENCH.admin, input: () => ({ periodId: BENCH.objectionPeriod }) },
+    { fn: 'property', action: 'objection.decide', openid: () => BENCH.admin, input: (i) => ({ objectionId: made.objections[i], upheld: i % 2 === 0, decision: '已核实' }) },
+    {
+      fn: 'property', action: 'list.publish', openid: () => BENCH.admin, input: (i) => ({ requestId: rid(i, 'lp'), periodId: BENCH.publishPeriod }),
+      collect: (d) => {
+        const p = d as { id: string; entries: { companyId: string; placement: string }[] }
+        made.pub = p.id
+        made.black = p.entries.find((e) => e.placement === 'black')?.companyId ?? ''
+      },
+      note: '压测街道: 100 companies, 2,000 ratings at 1× / 20,000 at 10×; each call republishes (new version)',
+    },
+    { fn: 'property', action: 'list.current', openid: () => 'o-res-liu', input: () => ({ streetId: 'st-jinxiu' }) },
+    { fn: 'property', action: 'list.recompute', openid: () => 'o-new-zhou', input: () => ({ publicationId: made.pub }), note: 'recomputes 100 companies from frozen inputs' },
+    {
+      fn: 'property', action: 'summons.create', openid: () => BENCH.admin,
+      input: (i) => ({ requestId: rid(i, 'sc'), publicationId: made.pub, companyId: made.black, date: '2026-12-01', attendees: '街道、物业', problems: '满意度低', commitments: '限期整改', followUpDate: '2026-12-15' }),
+      collect: (d) => made.summons.push((d as { id: string }).id),
+    },
+    { fn: 'property', action: 'summons.list', openid: () => BENCH.admin, input: () => ({ streetId: BENCH.street }) },
+    { fn: 'property', action: 'summons.followUp', openid: () => BENCH.admin, input: (i) => ({ summonsId: made.summons[i], text: `跟进${i}` }) },
+    { fn: 'property', action: 'export.period', openid: () => 'o-street-admin', input: () => ({ periodId: OPEN_PERIOD }) },
+    { fn: 'property', action: 'period.close', openid: () => 'o-street-admin', input: () => ({ periodId: OPEN_PERIOD }), note: 'first call closes; later calls refused (already closed)' },
+    { fn: 'property', action: 'period.open', openid: () => BENCH.admin, input: (i) => ({ requestId: rid(i, 'po'), streetId: BENCH.street }), note: 'first call opens this month; later calls refused (one open period)' },
+  ]
+}
