@@ -42,7 +42,6 @@ function Hero({ me }: { me: MeView }) {
       ) : (
         <Text className='home-hero__sub'>欢迎使用同心圆社区服务</Text>
       )}
-      {me.binding?.status === 'verified' ? <Text className='home-hero__sub'>已认证住户：{me.binding.address}</Text> : null}
     </View>
   )
 }

@@ -11,7 +11,7 @@ import Notice from '../../components/Notice'
 import { getLocalIdentity, listLocalIdentities, setLocalIdentity, type LocalIdentity } from '../../services/identity'
 import { grantText } from '../../services/roles'
 import { NETWORK_MESSAGE } from '../../services/errors'
-import { ROUTES, isH5 } from '../../services/nav'
+import { ROUTES } from '../../services/nav'
 import './index.scss'
 
 function useIdentities() {
@@ -65,7 +65,8 @@ function IdentityList() {
 
 /** 身份切换 (H5 local runtime only): act as one of the demo people. */
 export default function IdentityPage() {
-  if (!isH5) {
+  // Inline env check (not the shared isH5 constant) so the weapp build drops the local-identity code.
+  if (process.env.TARO_ENV !== 'h5') {
     return (
       <PageShell title='身份切换'>
         <Notice tone='info' title='身份来自微信'>

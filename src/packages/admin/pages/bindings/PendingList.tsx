@@ -55,7 +55,7 @@ export default function PendingList({ communityId }: PendingListProps) {
                   idPrefix={`binding-${b.id}`}
                   sending={busyId === b.id}
                   onApprove={() =>
-                    void confirm('通过认证', `确认 ${b.applicantName} 住在 ${b.address}？`, '通过').then(
+                    void confirm('通过认证', `${b.applicantName}，${b.address}`, '通过').then(
                       (ok) => {
                         if (ok) void act(b.id, true)
                       },

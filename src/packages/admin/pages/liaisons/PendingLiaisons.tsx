@@ -53,7 +53,7 @@ export default function PendingLiaisons({ communityId }: { communityId: string }
                   idPrefix={`liaison-${a.id}`}
                   sending={busyId === a.id}
                   onApprove={() =>
-                    void confirm('通过注册', `确认 ${a.applicantName} 为 ${a.unitName} 的联络员？`, '通过').then(
+                    void confirm('通过注册', `${a.applicantName}，${a.unitName}`, '通过').then(
                       (ok) => {
                         if (ok) void act(a.id, true)
                       },
