@@ -13,9 +13,13 @@ export default defineAppConfig({
       root: 'packages/admin',
       pages: ['pages/bindings/index', 'pages/liaisons/index', 'pages/communities/index', 'pages/invitations/index'],
     },
+    {
+      root: 'packages/property',
+      pages: ['pages/list/index', 'pages/company/index', 'pages/rate/index', 'pages/mine/index', 'pages/staff/index', 'pages/assess/index', 'pages/street/index'],
+    },
   ],
   preloadRule: {
-    'pages/home/index': { network: 'all', packages: ['packages/admin'] },
+    'pages/home/index': { network: 'all', packages: ['packages/admin', 'packages/property'] },
   },
   window: {
     navigationBarBackgroundColor: '#C8161D',

@@ -26,6 +26,20 @@ export function workTiles(me: MeView): Tile[] {
       { key: 'invitations', title: '邀请码', desc: '任命书记和管理员', mark: '邀', url: ROUTES.adminInvitations },
     )
   }
+  // 物业红黑榜 (packages/property)
+  out.push({ key: 'prop-list', title: '物业红黑榜', desc: '本期榜单与上榜原因', mark: '榜', url: '/packages/property/pages/list/index' })
+  if (hasRole(me.roles, 'resident')) {
+    out.push({ key: 'prop-rate', title: '给物业打分', desc: '六项评价、整改确认', mark: '评', url: '/packages/property/pages/rate/index' })
+  }
+  if (hasRole(me.roles, 'property_staff')) {
+    out.push({ key: 'prop-staff', title: '物业工作台', desc: '答复评价、报告整改', mark: '物', url: '/packages/property/pages/staff/index' })
+  }
+  if (hasRole(me.roles, 'secretary')) {
+    out.push({ key: 'prop-assess', title: '评价物业', desc: '社区对物业打分', mark: '考', url: '/packages/property/pages/assess/index' })
+  }
+  if (hasRole(me.roles, 'street_admin')) {
+    out.push({ key: 'prop-street', title: '红黑榜管理', desc: '周期、规则、发布、约谈', mark: '榜', url: '/packages/property/pages/street/index' })
+  }
   return out
 }
 

@@ -1,0 +1,65 @@
+import { View, Text } from '@tarojs/components'
+import PageShell from '../../../../components/PageShell'
+import Empty from '../../../../components/Empty'
+import Loading from '../../../../components/Loading'
+import ErrorState from '../../../../components/ErrorState'
+import QueryState from '../../../../components/QueryState'
+import Button from '../../../../components/Button'
+import Notice from '../../../../components/Notice'
+import { useCloud } from '../../../../hooks/useCloud'
+import { go } from '../../../../services/nav'
+import { hasRole } from '../../../../services/roles'
+import { formatTime } from '../../../../services/format'
+import { PLACEMENTS, PLACEMENT_LABEL } from '../../../../../types/property'
+import EntryCard from '../../components/EntryCard'
+import { useStreet } from '../../hooks/useStreet'
+import { PROP } from '../../routes'
+import '../../property.scss'
+
+const SECTION: Record<(typeof PLACEMENTS)[number], string> = { red: '红榜', neutral: '未上榜', black: '黑榜', not_ranked: PLACEMENT_LABEL.not_ranked }
+
+/** Everyone: the street's current red/black list, the reason for each placement, a way to each company's page. */
+export default function ListPage() {
+  const street = useStreet()
+  const list = useCloud('property', 'list.current', street.streetId ? { streetId: street.streetId } : null, { reloadOnShow: true })
+  const resident = hasRole(street.me.data?.roles, 'resident')
+  if (street.error) return <PageShell title='物业红黑榜'><ErrorState message={street.error.message} onRetry={street.reload} /></PageShell>
+  if (!street.streetId) return <PageShell title='物业红黑榜'><Loading /></PageShell>
+  return (
+    <PageShell title='物业红黑榜' intro='居民打分、社区评价、整改情况综合评定，按街道规则发布'>
+      {resident ? (
+        <View className='pp-actions'>
+          <Button id='go-rate' size='small' onClick={() => go(PROP.rate)}>给物业打分</Button>
+          <Button id='go-mine' size='small' variant='secondary' onClick={() => go(PROP.mine)}>我的整改事项</Button>
+        </View>
+      ) : null}
+      <QueryState {...list}>
+        {(pub) =>
+          !pub ? (
+            <Empty text='本街道尚未发布榜单' hint='每期评价结束、异议期过后，街道会发布红黑榜' />
+          ) : (
+            <View id='published-list'>
+              <Notice title={`${pub.periodLabel}榜单`}>
+                <Text className='pp-line pp-line--muted'>
+                  第 {pub.version} 版 · 评分规则第 {pub.ruleVersion} 版 · 街道平均满意度 {pub.streetMean} · {formatTime(pub.publishedAt)} 由{pub.publishedByName}发布
+                </Text>
+              </Notice>
+              {PLACEMENTS.map((p) => {
+                const entries = pub.entries.filter((e) => e.placement === p)
+                if (!entries.length) return null
+                return (
+                  <View key={p} id={`section-${p}`}>
+                    <Text className={`pp-section pp-section--${p}`}>{SECTION[p]}</Text>
+                    {entries.map((e) => (
+                      <EntryCard key={e.companyId} entry={e} onClick={() => go(PROP.company(e.companyId))} />
+                    ))}
+                  </View>
+                )
+              })}
+            </View>
+          )
+        }
+      </QueryState>
+    </PageShell>
+  )
+}

@@ -1,0 +1,238 @@
+import { useState } from 'react'
+import { View, Text } from '@tarojs/components'
+import PageShell from '../../../../components/PageShell'
+import Card from '../../../../components/Card'
+import Button from '../../../../components/Button'
+import Field from '../../../../components/Field'
+import Empty from '../../../../components/Empty'
+import Notice from '../../../../components/Notice'
+import Tag from '../../../../components/Tag'
+import QueryState from '../../../../components/QueryState'
+import { useCloud, useMutation } from '../../../../hooks/useCloud'
+import { useMe } from '../../../../hooks/useMe'
+import { toast } from '../../../../services/nav'
+import { grantsOf } from '../../../../services/roles'
+import { newRequestId } from '../../../../services/requestId'
+import { formatTime } from '../../../../services/format'
+import { DIMENSIONS, DIMENSION_LABEL, PERIOD_STATUS_LABEL } from '../../../../../types/property'
+import Segmented from '../../components/Segmented'
+import RectCard from '../../components/RectCard'
+import '../../property.scss'
+
+type Tab = 'inbox' | 'rect' | 'objection' | 'assess'
+
+function Inbox({ companyId }: { companyId: string }) {
+  const q = useCloud('property', 'rating.inbox', { companyId, onlyComments: true, pageSize: 30 })
+  const answer = useMutation('property', 'rating.answer')
+  const [drafts, setDrafts] = useState<Record<string, string>>({})
+  const send = async (ratingId: string) => {
+    const r = await answer.run({ ratingId, text: drafts[ratingId] ?? '' })
+    if (r) {
+      toast('已答复')
+      q.reload()
+    }
+  }
+  return (
+    <QueryState {...q}>
+      {(page) =>
+        page.items.length === 0 ? (
+          <Empty text='暂无带意见的评价' />
+        ) : (
+          <View>
+            <Text className='pp-line pp-line--muted'>居民评价不显示评价人身份。共 {page.total} 条带意见的评价。</Text>
+            {answer.error ? <Notice tone='error'>{answer.error.message}</Notice> : null}
+            {page.items.map((r) => (
+              <Card key={r.id} title={r.estateName} extra={r.low ? <Tag tone='red'>低分</Tag> : <Tag tone='green'>评价</Tag>} id={`rating-${r.id}`}>
+                <Text className='pp-line pp-line--muted'>{DIMENSIONS.map((d) => `${DIMENSION_LABEL[d]} ${r.stars[d]}★`).join(' · ')}</Text>
+                <Text className='pp-line'>{r.comment}</Text>
+                {r.answer ? <View className='pp-answer'><Text>已答复（{r.answeredByName}，{formatTime(r.answeredAt)}）：{r.answer}</Text></View> : null}
+                <Field id={`answer-${r.id}`} kind='textarea' label={r.answer ? '再次答复（替代上一条，旧答复保留）' : '答复居民'} value={drafts[r.id] ?? ''} onChange={(v) => setDrafts({ ...drafts, [r.id]: v })} maxLength={300} />
+                <Button id={`send-answer-${r.id}`} size='small' loading={answer.sending} onClick={() => send(r.id)}>发送答复</Button>
+              </Card>
+            ))}
+          </View>
+        )
+      }
+    </QueryState>
+  )
+}
+
+function Rectifications({ companyId }: { companyId: string }) {
+  const q = useCloud('property', 'rectification.list', { companyId, pageSize: 30 })
+  const report = useMutation('property', 'rectification.report')
+  const [drafts, setDrafts] = useState<Record<string, string>>({})
+  const send = async (id: string, done: boolean) => {
+    const r = await report.run({ rectificationId: id, text: drafts[id] ?? '', done })
+    if (r) {
+      toast(done ? '已报告整改完成' : '已记录进展')
+      q.reload()
+    }
+  }
+  return (
+    <QueryState {...q}>
+      {(page) =>
+        page.items.length === 0 ? (
+          <Empty text='暂无整改事项' />
+        ) : (
+          <View>
+            {report.error ? <Notice tone='error'>{report.error.message}</Notice> : null}
+            {page.items.map((r) => (
+              <RectCard key={r.id} r={r}>
+                {r.status !== 'resolved' ? (
+                  <View>
+                    <Field id={`report-${r.id}`} kind='textarea' label='整改说明' value={drafts[r.id] ?? ''} onChange={(v) => setDrafts({ ...drafts, [r.id]: v })} maxLength={300} />
+                    <View className='pp-actions'>
+                      <Button id={`done-${r.id}`} size='small' loading={report.sending} onClick={() => send(r.id, true)}>已整改，请居民确认</Button>
+                      <Button size='small' variant='secondary' onClick={() => send(r.id, false)}>记录进展</Button>
+                    </View>
+                  </View>
+                ) : null}
+              </RectCard>
+            ))}
+          </View>
+        )
+      }
+    </QueryState>
+  )
+}
+
+function Objections({ companyId, streetId }: { companyId: string; streetId: string }) {
+  const periods = useCloud('property', 'period.list', { streetId, pageSize: 5 })
+  const closed = periods.data?.items.find((p) => p.status === 'closed')
+  const list = useCloud('property', 'objection.list', closed ? { periodId: closed.id, companyId } : null)
+  const preview = useCloud('property', 'list.preview', closed ? { periodId: closed.id } : null)
+  const submit = useMutation('property', 'objection.submit')
+  const [text, setText] = useState('')
+  const [requestId, setRequestId] = useState(newRequestId)
+  const send = async () => {
+    if (!closed) return
+    const r = await submit.run({ requestId, periodId: closed.id, companyId, text })
+    if (r) {
+      toast('异议已提交')
+      setText('')
+      setRequestId(newRequestId())
+      list.reload()
+    }
+  }
+  return (
+    <QueryState {...periods}>
+      {() =>
+        !closed ? (
+          <Empty text='当前不在异议期' hint='每期评价结束后、榜单发布前，可对本公司的结果提出异议' />
+        ) : (
+          <View>
+            <Notice title={`${closed.label} · ${PERIOD_STATUS_LABEL[closed.status]}`}>
+              <Text>异议截止：{formatTime(closed.objectionUntil)}</Text>
+            </Notice>
+            {preview.data?.entries.map((e) => (
+              <Card key={e.companyId} title='本公司预计结果'>
+                <Text className='pp-line'>{e.score} 分</Text>
+                {e.reasons.map((r, i) => <Text key={i} className='pp-line pp-line--reason'>{r}</Text>)}
+              </Card>
+            ))}
+            <Field kind='textarea' label='异议内容' value={text} onChange={setText} maxLength={500} error={submit.error?.message} />
+            <Button loading={submit.sending} onClick={send}>提交异议</Button>
+            <QueryState {...list}>
+              {(page) => (
+                <View className='pp-gap'>
+                  {page.items.map((o) => (
+                    <Card key={o.id} title={o.status === 'pending' ? '待街道处理' : o.status === 'upheld' ? '异议成立' : '异议不成立'}>
+                      <Text className='pp-line'>{o.text}</Text>
+                      {o.decision ? <Text className='pp-line pp-line--reason'>街道意见（{o.decidedByName}）：{o.decision}</Text> : null}
+                    </Card>
+                  ))}
+                </View>
+              )}
+            </QueryState>
+          </View>
+        )
+      }
+    </QueryState>
+  )
+}
+
+function AssessCommunity({ companyId, streetId }: { companyId: string; streetId: string }) {
+  const periods = useCloud('property', 'period.list', { streetId, pageSize: 5 })
+  const period = periods.data?.items.find((p) => p.status !== 'published')
+  const q = useCloud('property', 'assessment.list', period ? { periodId: period.id, companyId } : null)
+  const submit = useMutation('property', 'assessment.submit')
+  const [scores, setScores] = useState<Record<string, string>>({})
+  const send = async (communityId: string) => {
+    if (!period) return
+    const r = await submit.run({ periodId: period.id, communityId, companyId, direction: 'of_community', score: Number(scores[communityId] ?? '') })
+    if (r) {
+      toast('评价已保存')
+      q.reload()
+    }
+  }
+  return (
+    <QueryState {...periods}>
+      {() =>
+        !period ? (
+          <Empty text='当前没有可评价的周期' />
+        ) : (
+          <QueryState {...q}>
+            {(d) => (
+              <View>
+                {submit.error ? <Notice tone='error'>{submit.error.message}</Notice> : null}
+                {d.pairs.map((p) => {
+                  const mine = d.items.find((a) => a.communityId === p.communityId && a.direction === 'of_community')
+                  const theirs = d.items.find((a) => a.communityId === p.communityId && a.direction === 'of_company')
+                  return (
+                    <Card key={p.communityId} title={p.communityName}>
+                      <Text className='pp-line pp-line--muted'>社区对本公司：{theirs ? `${theirs.score} 分` : '尚未评价'}　本公司对社区：{mine ? `${mine.score} 分` : '尚未评价'}</Text>
+                      <Field kind='text' label='社区支持评分（0–100）' value={scores[p.communityId] ?? ''} onChange={(v) => setScores({ ...scores, [p.communityId]: v })} maxLength={3} />
+                      <Button size='small' loading={submit.sending} onClick={() => send(p.communityId)}>保存评分</Button>
+                    </Card>
+                  )
+                })}
+              </View>
+            )}
+          </QueryState>
+        )
+      }
+    </QueryState>
+  )
+}
+
+/** Property staff: the anonymous inbox and answers, rectification, objections, and assessing the community. */
+export default function StaffPage() {
+  const me = useMe()
+  const grants = grantsOf(me.data?.roles, 'property_staff')
+  const [picked, setPicked] = useState<string>()
+  const grant = grants.find((g) => g.scopeId === picked) ?? grants[0]
+  const [tab, setTab] = useState<Tab>('inbox')
+  return (
+    <PageShell title='物业工作台'>
+      <QueryState {...me}>
+        {() =>
+          !grant ? (
+            <Empty text='您不是物业人员' hint='物业人员由街道或社区发放邀请码加入' />
+          ) : (
+            <View>
+              {grants.length > 1 ? (
+                <Field kind='picker' label='公司' options={grants.map((g) => ({ label: g.scopeName, value: g.scopeId }))} value={grant.scopeId} onChange={setPicked} />
+              ) : (
+                <Text className='pp-section'>{grant.scopeName}</Text>
+              )}
+              <Segmented<Tab>
+                items={[
+                  { key: 'inbox', label: '评价' },
+                  { key: 'rect', label: '整改' },
+                  { key: 'objection', label: '异议' },
+                  { key: 'assess', label: '评社区' },
+                ]}
+                value={tab}
+                onChange={setTab}
+              />
+              {tab === 'inbox' ? <Inbox key={grant.scopeId} companyId={grant.scopeId} /> : null}
+              {tab === 'rect' ? <Rectifications key={grant.scopeId} companyId={grant.scopeId} /> : null}
+              {tab === 'objection' ? <Objections key={grant.scopeId} companyId={grant.scopeId} streetId={grant.streetId ?? ''} /> : null}
+              {tab === 'assess' ? <AssessCommunity key={grant.scopeId} companyId={grant.scopeId} streetId={grant.streetId ?? ''} /> : null}
+            </View>
+          )
+        }
+      </QueryState>
+    </PageShell>
+  )
+}

@@ -1,0 +1,91 @@
+import { useState } from 'react'
+import { View, Text } from '@tarojs/components'
+import Card from '../../../../components/Card'
+import Button from '../../../../components/Button'
+import Empty from '../../../../components/Empty'
+import Notice from '../../../../components/Notice'
+import Tag from '../../../../components/Tag'
+import QueryState from '../../../../components/QueryState'
+import { useCloud, useMutation } from '../../../../hooks/useCloud'
+import { confirm, go, toast } from '../../../../services/nav'
+import { newRequestId } from '../../../../services/requestId'
+import { formatTime } from '../../../../services/format'
+import { PERIOD_STATUS_LABEL, type PeriodView } from '../../../../../types/property'
+import EntryCard from '../../components/EntryCard'
+import { PROP } from '../../routes'
+
+function Preview({ period }: { period: PeriodView }) {
+  const q = useCloud('property', 'list.preview', { periodId: period.id })
+  return (
+    <QueryState {...q}>
+      {(d) => (
+        <View id='preview'>
+          <Text className='pp-line pp-line--muted'>预览（评分规则第 {d.ruleVersion} 版，街道平均满意度 {d.streetMean}）</Text>
+          {d.entries.map((e) => <EntryCard key={e.companyId} entry={e} />)}
+        </View>
+      )}
+    </QueryState>
+  )
+}
+
+/** Open and close periods, preview and publish the list, export a period. */
+export default function Periods({ streetId }: { streetId: string }) {
+  const q = useCloud('property', 'period.list', { streetId, pageSize: 12 })
+  const open = useMutation('property', 'period.open')
+  const close = useMutation('property', 'period.close')
+  const publish = useMutation('property', 'list.publish')
+  const exporter = useMutation('property', 'export.period')
+  const [requestId, setRequestId] = useState(newRequestId)
+  const [file, setFile] = useState<{ url: string; rows: number }>()
+  const [showPreview, setShowPreview] = useState<string>()
+  const error = open.error ?? close.error ?? publish.error ?? exporter.error
+
+  const doClose = async (p: PeriodView) => {
+    if (!(await confirm('结束本期评价', `结束「${p.label}」评价后居民不能再打分或修改，进入异议期。`, '结束评价'))) return
+    if (await close.run({ periodId: p.id })) q.reload()
+  }
+  const doPublish = async (p: PeriodView) => {
+    if (!(await confirm('发布红黑榜', `发布「${p.label}」榜单：规则版本和全部输入将被冻结，任何人可复算核对。`, '发布'))) return
+    const r = await publish.run({ requestId, periodId: p.id })
+    if (r) {
+      setRequestId(newRequestId())
+      toast('榜单已发布')
+      q.reload()
+    }
+  }
+  return (
+    <View>
+      {error ? <Notice tone='error'>{error.message}</Notice> : null}
+      {file ? (
+        <Notice tone='success' title={`已导出 ${file.rows} 条评价`}>
+          <Text id='export-url'>{file.url}</Text>
+        </Notice>
+      ) : null}
+      <QueryState {...q}>
+        {(page) => (
+          <View>
+            {page.items.some((p) => p.status === 'open') ? null : (
+              <Button id='open-period' loading={open.sending} onClick={async () => { if (await open.run({ requestId: newRequestId(), streetId })) q.reload() }}>开启本期评价</Button>
+            )}
+            {page.items.length === 0 ? <Empty text='还没有评价周期' /> : null}
+            {page.items.map((p) => (
+              <Card key={p.id} title={p.label} extra={<Tag tone={p.status === 'open' ? 'green' : p.status === 'closed' ? 'gold' : 'gray'}>{PERIOD_STATUS_LABEL[p.status]}</Tag>} id={`period-${p.key}`}>
+                <Text className='pp-line pp-line--muted'>
+                  开启于 {formatTime(p.openedAt)}{p.closedAt ? ` · 结束于 ${formatTime(p.closedAt)}` : ''}{p.objectionUntil ? ` · 异议截止 ${formatTime(p.objectionUntil)}` : ''}{p.publishedVersion ? ` · 已发布第 ${p.publishedVersion} 版` : ''}
+                </Text>
+                <View className='pp-actions'>
+                  {p.status === 'open' ? <Button id={`close-${p.key}`} size='small' variant='danger' loading={close.sending} onClick={() => doClose(p)}>结束评价</Button> : null}
+                  {p.status !== 'open' ? <Button id={`publish-${p.key}`} size='small' loading={publish.sending} onClick={() => doPublish(p)}>{p.status === 'published' ? '重新发布' : '发布榜单'}</Button> : null}
+                  <Button id={`preview-${p.key}`} size='small' variant='secondary' onClick={() => setShowPreview(showPreview === p.id ? undefined : p.id)}>预览</Button>
+                  <Button size='small' variant='plain' loading={exporter.sending} onClick={async () => { const r = await exporter.run({ periodId: p.id }); if (r) setFile(r) }}>导出</Button>
+                </View>
+                {showPreview === p.id ? <Preview period={p} /> : null}
+                {p.status === 'published' ? <Button size='small' variant='plain' onClick={() => go(PROP.list)}>查看榜单</Button> : null}
+              </Card>
+            ))}
+          </View>
+        )}
+      </QueryState>
+    </View>
+  )
+}
