@@ -14,12 +14,19 @@ export default defineAppConfig({
       pages: ['pages/bindings/index', 'pages/liaisons/index', 'pages/communities/index', 'pages/invitations/index'],
     },
     {
+      root: 'packages/service',
+      pages: [
+        'pages/member/index', 'pages/unit/index', 'pages/activities/index', 'pages/activity/index', 'pages/wishes/index',
+        'pages/ledger/index', 'pages/dashboard/index', 'pages/review/index', 'pages/lists/index', 'pages/assess/index',
+      ],
+    },
+    {
       root: 'packages/property',
       pages: ['pages/list/index', 'pages/company/index', 'pages/rate/index', 'pages/mine/index', 'pages/staff/index', 'pages/assess/index', 'pages/street/index'],
     },
   ],
   preloadRule: {
-    'pages/home/index': { network: 'all', packages: ['packages/admin', 'packages/property'] },
+    'pages/home/index': { network: 'all', packages: ['packages/admin', 'packages/service', 'packages/property'] },
   },
   window: {
     navigationBarBackgroundColor: '#C8161D',

@@ -20,6 +20,23 @@ export function workTiles(me: MeView): Tile[] {
       { key: 'liaisons', title: '审核单位联络员', desc: '联络员注册审核', mark: '联', url: ROUTES.adminLiaisons },
     )
   }
+  // 双报到、双服务 (packages/service)
+  if (hasRole(me.roles, 'secretary')) {
+    out.push({ key: 'svc-dashboard', title: '双报到工作台', desc: '报到审核、活动、清单', mark: '双', url: '/packages/service/pages/dashboard/index' })
+  }
+  if (hasRole(me.roles, 'member')) {
+    out.push(
+      { key: 'svc-activities', title: '服务活动', desc: '报名、扫码签到', mark: '活', url: '/packages/service/pages/activities/index' },
+      { key: 'svc-wishes', title: '微心愿', desc: '认领居民心愿', mark: '愿', url: '/packages/service/pages/wishes/index' },
+      { key: 'svc-ledger', title: '我的台账', desc: '服务时长与记录', mark: '账', url: '/packages/service/pages/ledger/index' },
+    )
+  }
+  if (hasRole(me.roles, 'unit_liaison')) {
+    out.push(
+      { key: 'svc-unit', title: '单位报到', desc: '共建协议、双反馈', mark: '报', url: '/packages/service/pages/unit/index' },
+      { key: 'svc-lists', title: '三张清单', desc: '需求、资源、项目', mark: '单', url: '/packages/service/pages/lists/index' },
+    )
+  }
   if (hasRole(me.roles, 'street_admin')) {
     out.push(
       { key: 'communities', title: '社区管理', desc: '新建社区和网格', mark: '社', url: ROUTES.adminCommunities },
@@ -51,6 +68,8 @@ export function serviceTiles(me: MeView): Tile[] {
   return [
     { key: 'bind', title: '房屋认证', desc: bindDesc, mark: '房', url: ROUTES.bind },
     { key: 'redeem', title: '使用邀请码', desc: '受邀担任社区工作', mark: '码', url: ROUTES.redeem },
+    { key: 'svc-member', title: '在职党员报到', desc: '到居住地社区报到', mark: '党', url: '/packages/service/pages/member/index' },
+    ...(hasRole(me.roles, 'resident') && !hasRole(me.roles, 'member') ? [{ key: 'svc-wishes', title: '微心愿', desc: '许愿，党员帮您实现', mark: '愿', url: '/packages/service/pages/wishes/index' }] : []),
     { key: 'liaison', title: '单位联络员注册', desc: '单位到社区报到', mark: '单', url: ROUTES.liaison },
   ]
 }

@@ -28,6 +28,5 @@ export function useCanvas2d(id: string, width: number, height: number, draw: (c:
       live = false
       clearTimeout(timer)
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, deps)
 }

@@ -18,7 +18,6 @@ export function useCommunity(order: Role[] = ['secretary', 'member', 'resident',
       }
     }
     return undefined
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [me.data])
   const has = (role: Role) => (me.data?.roles ?? []).some((r) => r.role === role)
   return { me, picked, communityId: picked?.communityId, has }

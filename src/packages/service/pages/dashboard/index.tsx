@@ -1,0 +1,80 @@
+import { View, Text } from '@tarojs/components'
+import PageShell from '../../../../components/PageShell'
+import Card from '../../../../components/Card'
+import Button from '../../../../components/Button'
+import Empty from '../../../../components/Empty'
+import Notice from '../../../../components/Notice'
+import QueryState from '../../../../components/QueryState'
+import { useCloud, useMutation } from '../../../../hooks/useCloud'
+import { go } from '../../../../services/nav'
+import MinutesChart from '../../components/MinutesChart'
+import Stat from '../../components/Stat'
+import { openExport } from '../../components/files'
+import { thisYear, useCommunity } from '../../hooks/useCommunity'
+import { SVC } from '../../routes'
+import '../../service.scss'
+
+function Board({ communityId }: { communityId: string }) {
+  const year = thisYear()
+  const q = useCloud('service', 'dashboard', { communityId, year }, { reloadOnShow: true })
+  const exp = useMutation('service', 'export.ledgers')
+  return (
+    <QueryState {...q} loadingText='正在汇总…'>
+      {(d) => (
+        <View>
+          <Card title='报到'>
+            <View className='svc-stats'>
+              <Stat id='stat-units' value={`${d.units.checkedIn}/${d.units.total}`} label='单位已报到' />
+              <Stat value={d.units.pending} label='单位待审核' />
+              <Stat id='stat-members' value={d.members.checkedIn} label='党员已报到' />
+              <Stat value={d.members.pending + d.units.pending} label='待审核合计' />
+              <Stat id='stat-overdue' value={d.members.overdue + d.units.overdue} label='逾期未报到' />
+              <Stat id='stat-wishes' value={d.wishesFulfilled} label='心愿已实现' />
+            </View>
+          </Card>
+          <Card title={`${year} 年服务时长（小时）`} extra={<Text className='tx-muted' id='stat-hours'>{Math.round(d.minutesThisYear / 6) / 10} 小时</Text>}>
+            <MinutesChart minutesByMonth={d.minutesByMonth} />
+          </Card>
+          <Card title='需求清单'>
+            <View className='svc-stats'>
+              <Stat value={d.needs.open} label='待对接' />
+              <Stat value={d.needs.matched} label='已对接' />
+              <Stat value={d.needs.done} label='已完成' />
+            </View>
+          </Card>
+          {exp.error ? <Notice tone='error' title='导出没有成功'><Text>{exp.error.message}</Text></Notice> : null}
+          <Button id='export-ledgers' variant='secondary' loading={exp.sending} onClick={() => void exp.run({ communityId, year }).then((f) => f && openExport(f))}>
+            导出党员服务台账（Excel）
+          </Button>
+        </View>
+      )}
+    </QueryState>
+  )
+}
+
+/** Secretary's 双报到 workbench: counts, hours chart, export, and the entries to each task. */
+export default function DashboardPage() {
+  const { me, picked } = useCommunity(['secretary'])
+  return (
+    <PageShell title='双报到工作台'>
+      <QueryState {...me}>
+        {() =>
+          !picked ? (
+            <Empty text='您不是社区书记' />
+          ) : (
+            <View>
+              <View className='svc-row' style={{ marginBottom: '20px' }}>
+                <Button size='small' id='to-review' onClick={() => go(SVC.review)}>报到审核</Button>
+                <Button size='small' variant='secondary' id='to-activities' onClick={() => go(SVC.activities)}>服务活动</Button>
+                <Button size='small' variant='secondary' id='to-lists' onClick={() => go(SVC.lists)}>三张清单</Button>
+                <Button size='small' variant='secondary' id='to-assess' onClick={() => go(SVC.assess)}>评议与反馈</Button>
+                <Button size='small' variant='secondary' id='to-wishes' onClick={() => go(SVC.wishes)}>微心愿</Button>
+              </View>
+              <Board communityId={picked.communityId} />
+            </View>
+          )
+        }
+      </QueryState>
+    </PageShell>
+  )
+}

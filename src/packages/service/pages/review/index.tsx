@@ -1,0 +1,146 @@
+import { useState } from 'react'
+import { View, Text } from '@tarojs/components'
+import type { MemberView, UnitView } from '../../../../../types/service'
+import PageShell from '../../../../components/PageShell'
+import Card from '../../../../components/Card'
+import Empty from '../../../../components/Empty'
+import Field from '../../../../components/Field'
+import Notice from '../../../../components/Notice'
+import Tag from '../../../../components/Tag'
+import QueryState from '../../../../components/QueryState'
+import { useCloud, useMutation } from '../../../../hooks/useCloud'
+import { formatTime } from '../../../../services/format'
+import { toast } from '../../../../services/nav'
+import Segmented from '../../../admin/components/Segmented'
+import DecisionRow from '../../../admin/components/DecisionRow'
+import Pager from '../../../admin/components/Pager'
+import { useCommunity } from '../../hooks/useCommunity'
+import '../../service.scss'
+
+type Tab = 'units' | 'members' | 'overdue'
+const PAGE = 10
+const safe = (id: string) => id.replace(/[^\w-]/g, '-')
+
+function PendingUnits({ communityId }: { communityId: string }) {
+  const [page, setPage] = useState(1)
+  const q = useCloud('service', 'unit.list', { communityId, status: 'pending', page, pageSize: PAGE })
+  const decide = useMutation('service', 'unit.decide')
+  const act = async (unitId: string, approve: boolean, reason?: string) => {
+    if (await decide.run({ unitId, approve, reason })) {
+      toast(approve ? '已通过，共建协议已生成' : '已退回')
+      q.reload()
+    }
+  }
+  return (
+    <QueryState {...q} loadingText='正在加载单位报到…'>
+      {(data) =>
+        data.items.length === 0 ? (
+          <Empty text='没有待审核的单位报到' hint='单位联络员提交报到后会出现在这里' />
+        ) : (
+          <View>
+            {decide.error ? <Notice tone='error' title='操作没有成功'><Text>{decide.error.message}</Text></Notice> : null}
+            {data.items.map((u: UnitView) => (
+              <Card key={u.id} title={u.name} id={`unit-${u.id}`}>
+                <Text className='svc-line'>党组织：{u.partyBody}</Text>
+                <Text className='svc-line'>联系人：{u.contactName}　{u.contactPhone}</Text>
+                <Text className='svc-line svc-line--strong svc-gap'>资源清单</Text>
+                {u.resources.map((r) => <Text key={r} className='svc-line'>· {r}</Text>)}
+                <Text className='svc-line svc-line--strong svc-gap'>职责承诺</Text>
+                {u.commitments.map((c) => <Text key={c} className='svc-line'>· {c}</Text>)}
+                <Text className='svc-line svc-line--muted'>提交于 {formatTime(u.submittedAt)}</Text>
+                <DecisionRow idPrefix={`unit-${u.id}`} sending={decide.sending} onApprove={() => void act(u.id, true)} onReturn={(r) => void act(u.id, false, r)} />
+              </Card>
+            ))}
+            <Pager page={page} pageSize={PAGE} total={data.total} onChange={setPage} />
+          </View>
+        )
+      }
+    </QueryState>
+  )
+}
+
+function Assign({ m, communityId, onDone }: { m: MemberView; communityId: string; onDone: () => void }) {
+  const grids = useCloud('org', 'grid.list', { communityId })
+  const estates = useCloud('org', 'estate.list', { communityId })
+  const [gridId, setGridId] = useState<string | undefined>(m.gridId)
+  const [estateId, setEstateId] = useState<string>()
+  const buildings = useCloud('org', 'building.list', estateId ? { estateId } : null)
+  const [picked, setPicked] = useState<string[]>(m.buildingIds)
+  const [error, setError] = useState<string>()
+  const decide = useMutation('service', 'member.decide')
+  const act = async (approve: boolean, reason?: string) => {
+    if (approve && !gridId) return setError('请分配网格')
+    setError(undefined)
+    if (await decide.run({ memberId: m.id, approve, reason, gridId, buildingIds: picked })) {
+      toast(approve ? '已通过并分配' : '已退回')
+      onDone()
+    }
+  }
+  return (
+    <View>
+      <Field kind='picker' id={`grid-${safe(m.id)}`} label='分配网格' options={(grids.data?.items ?? []).map((g) => ({ label: g.name, value: g.id }))} value={gridId} onChange={setGridId} error={error} />
+      <Field kind='picker' id={`estate-${safe(m.id)}`} label='包联楼栋（先选小区）' optional options={(estates.data?.items ?? []).map((e) => ({ label: e.name, value: e.id }))} value={estateId} onChange={setEstateId} />
+      <View className='svc-chips'>
+        {(buildings.data?.items ?? []).map((b) => (
+          <Text key={b.id} id={`bld-${b.id}`} className={`svc-chip${picked.includes(b.id) ? ' svc-chip--on' : ''}`} onClick={() => setPicked((p) => (p.includes(b.id) ? p.filter((x) => x !== b.id) : [...p, b.id]))}>
+            {b.name}
+          </Text>
+        ))}
+      </View>
+      {picked.length ? <Text className='svc-line svc-line--muted'>已选 {picked.length} 栋</Text> : null}
+      {decide.error ? <Text className='tx-field__error'>{decide.error.message}</Text> : null}
+      <DecisionRow idPrefix={`member-${safe(m.id)}`} sending={decide.sending} onApprove={() => void act(true)} onReturn={(r) => void act(false, r)} />
+    </View>
+  )
+}
+
+function Members({ communityId, status }: { communityId: string; status: 'pending' | 'overdue' }) {
+  const [page, setPage] = useState(1)
+  const q = useCloud('service', 'member.list', { communityId, status, page, pageSize: PAGE })
+  return (
+    <QueryState {...q} loadingText='正在加载党员报到…'>
+      {(data) =>
+        data.items.length === 0 ? (
+          <Empty text={status === 'pending' ? '没有待审核的党员报到' : '没有逾期未报到的党员'} />
+        ) : (
+          <View>
+            {data.items.map((m: MemberView) => (
+              <Card key={m.id} title={m.name} extra={m.overdue ? <Tag tone='gold'>逾期未报到</Tag> : null} id={`member-${safe(m.id)}`}>
+                <Text className='svc-line'>工作单位：{m.unitName}</Text>
+                <Text className='svc-line'>住址：{m.address}</Text>
+                <Text className='svc-line'>特长：{m.skills.join('、') || '—'}　可服务：{m.availability}</Text>
+                {m.approvedYear ? <Text className='svc-line svc-line--muted'>上次报到通过：{m.approvedYear} 年</Text> : null}
+                {status === 'pending' ? <Assign m={m} communityId={communityId} onDone={q.reload} /> : null}
+              </Card>
+            ))}
+            <Pager page={page} pageSize={PAGE} total={data.total} onChange={setPage} />
+          </View>
+        )
+      }
+    </QueryState>
+  )
+}
+
+/** Secretary: approve or return unit and member check-ins; see who is overdue. */
+export default function ReviewPage() {
+  const { me, picked } = useCommunity(['secretary'])
+  const [tab, setTab] = useState<Tab>('units')
+  return (
+    <PageShell title='报到审核'>
+      <QueryState {...me}>
+        {() =>
+          !picked ? (
+            <Empty text='您不是社区书记' />
+          ) : (
+            <View>
+              <Segmented<Tab> items={[{ key: 'units', label: '单位报到' }, { key: 'members', label: '党员报到' }, { key: 'overdue', label: '逾期' }]} value={tab} onChange={setTab} />
+              {tab === 'units' ? <PendingUnits communityId={picked.communityId} /> : null}
+              {tab === 'members' ? <Members communityId={picked.communityId} status='pending' /> : null}
+              {tab === 'overdue' ? <Members communityId={picked.communityId} status='overdue' /> : null}
+            </View>
+          )
+        }
+      </QueryState>
+    </PageShell>
+  )
+}

@@ -1,0 +1,216 @@
+import { useState } from 'react'
+import { View, Text } from '@tarojs/components'
+import type { AgreementView, LetterView, UnitView } from '../../../../../types/service'
+import { serviceActions, CHECKIN_STATUS_LABEL } from '../../../../../types/service'
+import PageShell from '../../../../components/PageShell'
+import Card from '../../../../components/Card'
+import Field from '../../../../components/Field'
+import Button from '../../../../components/Button'
+import Notice from '../../../../components/Notice'
+import Empty from '../../../../components/Empty'
+import Tag from '../../../../components/Tag'
+import QueryState from '../../../../components/QueryState'
+import { useCloud, useMutation } from '../../../../hooks/useCloud'
+import { useMe } from '../../../../hooks/useMe'
+import { grantsOf } from '../../../../services/roles'
+import { newRequestId } from '../../../../services/requestId'
+import { issuesByField } from '../../../../services/errors'
+import { validate } from '../../../../services/validate'
+import { formatTime } from '../../../../services/format'
+import { toast } from '../../../../services/nav'
+import { openExport } from '../../components/files'
+import { thisYear } from '../../hooks/useCommunity'
+import '../../service.scss'
+
+const lines = (s: string) => s.split(/\n|；|;/).map((x) => x.trim()).filter(Boolean)
+
+function CheckinForm({ unit, onDone }: { unit: UnitView; onDone: () => void }) {
+  const [requestId] = useState(newRequestId)
+  const [v, setV] = useState({ contactName: unit.contactName ?? '', contactPhone: unit.contactPhone ?? '', resources: unit.resources.join('\n'), commitments: unit.commitments.join('\n') })
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const submit = useMutation('service', 'unit.checkin')
+  const set = (k: keyof typeof v) => (value: string) => setV((o) => ({ ...o, [k]: value }))
+  const send = async () => {
+    const input = { requestId, unitId: unit.id, contactName: v.contactName, contactPhone: v.contactPhone, resources: lines(v.resources), commitments: lines(v.commitments) }
+    const checked = validate(serviceActions['unit.checkin'].input, input)
+    setErrors(checked.ok ? {} : checked.errors)
+    if (!checked.ok) return
+    if (await submit.run(input)) {
+      toast('已提交报到')
+      onDone()
+    }
+  }
+  const server = submit.error?.code === 'INVALID_INPUT' ? issuesByField(submit.error.issues) : {}
+  const err = (k: string) => errors[k] ?? server[k]
+  return (
+    <Card title={`${thisYear()} 年单位报到`}>
+      {unit.status === 'returned' ? (
+        <Notice tone='warn' title='上次报到被退回' id='unit-returned'>
+          <Text>{unit.reason}</Text>
+        </Notice>
+      ) : null}
+      <Field label='联系人' id='unit-contact' value={v.contactName} onChange={set('contactName')} maxLength={20} error={err('contactName')} />
+      <Field label='联系电话' kind='phone' id='unit-phone' value={v.contactPhone} onChange={set('contactPhone')} error={err('contactPhone')} />
+      <Field label='资源清单（每行一项）' kind='textarea' id='unit-resources' value={v.resources} onChange={set('resources')} placeholder='如：医护志愿者 10 人' maxLength={600} error={err('resources')} />
+      <Field label='职责承诺（每行一项）' kind='textarea' id='unit-commitments' value={v.commitments} onChange={set('commitments')} placeholder='如：每月开展一次义诊' maxLength={600} error={err('commitments')} />
+      {submit.error && submit.error.code !== 'INVALID_INPUT' ? (
+        <Notice tone='error' title='提交没有成功'>
+          <Text>{submit.error.message}</Text>
+        </Notice>
+      ) : null}
+      <Button id='unit-submit' loading={submit.sending} onClick={() => void send()}>
+        提交报到
+      </Button>
+    </Card>
+  )
+}
+
+function Agreement({ unitId }: { unitId: string }) {
+  const q = useCloud('service', 'agreement.get', { unitId, year: thisYear() })
+  return (
+    <QueryState {...q} loadingText='正在加载共建协议…'>
+      {(a: AgreementView) => (
+        <View id='agreement'>
+          <Card title={`${a.year} 年共建协议`} extra={<Tag tone='green'>已签订</Tag>}>
+            <Text className='svc-line'>
+              {a.communityName} × {a.unitName}
+            </Text>
+            <Text className='svc-line svc-line--muted'>
+              {formatTime(a.signedAt)} 由 {a.approvedByName} 审核通过
+            </Text>
+            <Text className='svc-line svc-line--strong svc-gap'>职责承诺</Text>
+            {a.commitments.map((c) => (
+              <Text key={c} className='svc-line'>
+                · {c}
+              </Text>
+            ))}
+          </Card>
+          <Card title='需求清单'>
+            {a.needs.length === 0 ? <Text className='svc-line--muted'>社区暂无待对接需求</Text> : null}
+            {a.needs.map((n) => (
+              <Text key={n.id} className='svc-line'>
+                · {n.title} {n.quantityText ?? ''}
+              </Text>
+            ))}
+          </Card>
+          <Card title='资源清单'>
+            {a.resources.map((r) => (
+              <Text key={r.id} className='svc-line'>
+                · {r.title}
+              </Text>
+            ))}
+          </Card>
+          <Card title='项目清单'>
+            {a.projects.length === 0 ? <Text className='svc-line--muted'>还没有对接的项目</Text> : null}
+            {a.projects.map((p) => (
+              <Text key={p.id} className='svc-line'>
+                · {p.title}（{p.progress}%，负责人 {p.ownerName}）
+              </Text>
+            ))}
+          </Card>
+        </View>
+      )}
+    </QueryState>
+  )
+}
+
+function Letters({ unitId }: { unitId: string }) {
+  const q = useCloud('service', 'letter.list', { unitId, page: 1, pageSize: 20 })
+  const ack = useMutation('service', 'letter.ack')
+  const exp = useMutation('service', 'export.letter')
+  return (
+    <Card title='双反馈函'>
+      <QueryState {...q} loadingText='正在加载反馈函…'>
+        {(page) =>
+          page.items.length === 0 ? (
+            <Empty text='还没有反馈函' hint='社区每季度出具一次，列出本单位党员在社区的服务情况' />
+          ) : (
+            <View>
+              {page.items.map((l: LetterView) => (
+                <View key={l.id} className='svc-list-item' id={`letter-${l.quarter}`}>
+                  <Text className='svc-line svc-line--strong'>
+                    {l.quarter} 合计服务 {l.totalMinutes} 分钟
+                  </Text>
+                  {l.rows.map((r) => (
+                    <Text key={r.memberId} className='svc-line'>
+                      {r.name}：{r.minutes} 分钟，活动 {r.activities} 次，心愿 {r.wishes} 个
+                    </Text>
+                  ))}
+                  {l.note ? <Text className='svc-line svc-line--muted'>社区意见：{l.note}</Text> : null}
+                  <View className='svc-row svc-gap'>
+                    {l.acknowledgedAt ? (
+                      <Tag tone='green'>已签收 {l.acknowledgedByName}</Tag>
+                    ) : (
+                      <Button size='small' id={`ack-${l.quarter}`} loading={ack.sending} onClick={() => void ack.run({ letterId: l.id }).then((r) => r && (toast('已签收'), q.reload()))}>
+                        签收
+                      </Button>
+                    )}
+                    <Button size='small' variant='secondary' id={`export-${l.quarter}`} loading={exp.sending} onClick={() => void exp.run({ letterId: l.id }).then((f) => f && openExport(f))}>
+                      导出 Excel
+                    </Button>
+                  </View>
+                </View>
+              ))}
+              {ack.error || exp.error ? <Text className='tx-field__error'>{(ack.error ?? exp.error)!.message}</Text> : null}
+            </View>
+          )
+        }
+      </QueryState>
+    </Card>
+  )
+}
+
+function UnitHome({ unitId }: { unitId: string }) {
+  const q = useCloud('service', 'unit.get', { unitId })
+  return (
+    <QueryState {...q} loadingText='正在加载单位…'>
+      {(u) => (
+        <View>
+          <Card title={u.name} extra={<Tag tone={u.status === 'approved' ? 'green' : u.status === 'pending' ? 'gold' : 'gray'}>{CHECKIN_STATUS_LABEL[u.status]}</Tag>} id='unit-card'>
+            <Text className='svc-line'>党组织：{u.partyBody}</Text>
+            {u.gridNames.length ? <Text className='svc-line'>网格责任单位：{u.gridNames.join('、')}</Text> : null}
+            {u.overdue ? <Text className='svc-line svc-line--muted'>上次报到：{u.approvedYear} 年，今年尚未报到</Text> : null}
+          </Card>
+          {u.status === 'none' || u.status === 'returned' ? <CheckinForm unit={u} onDone={q.reload} /> : null}
+          {u.status === 'pending' ? (
+            <Notice tone='info' title='已提交，等待社区书记审核' id='unit-pending'>
+              <Text>审核通过后将生成本年度共建协议</Text>
+            </Notice>
+          ) : null}
+          {u.status === 'approved' ? <Agreement unitId={u.id} /> : null}
+          <Letters unitId={u.id} />
+        </View>
+      )}
+    </QueryState>
+  )
+}
+
+/** 单位报到 for the unit liaison: check in, the agreement with its three lists, the feedback letters. */
+export default function UnitPage() {
+  const me = useMe({ reloadOnShow: false })
+  const [idx, setIdx] = useState(0)
+  return (
+    <PageShell title='单位报到' intro='单位党组织到所在社区报到，签订共建协议'>
+      <QueryState {...me}>
+        {(data) => {
+          const grants = grantsOf(data.roles, 'unit_liaison')
+          if (grants.length === 0) return <Empty text='您还不是单位联络员' hint='请先在首页“单位联络员注册”，社区审核通过后再来报到' />
+          return (
+            <View>
+              {grants.length > 1 ? (
+                <View className='svc-chips'>
+                  {grants.map((g, i) => (
+                    <Text key={g.scopeId} className={`svc-chip${i === idx ? ' svc-chip--on' : ''}`} onClick={() => setIdx(i)}>
+                      {g.scopeName}
+                    </Text>
+                  ))}
+                </View>
+              ) : null}
+              <UnitHome key={grants[idx].scopeId} unitId={grants[idx].scopeId} />
+            </View>
+          )
+        }}
+      </QueryState>
+    </PageShell>
+  )
+}

@@ -1,0 +1,139 @@
+import { useState } from 'react'
+import { View, Text } from '@tarojs/components'
+import type { WishView } from '../../../../../types/service'
+import { serviceActions, WISH_STATUS_LABEL } from '../../../../../types/service'
+import PageShell from '../../../../components/PageShell'
+import Card from '../../../../components/Card'
+import Field from '../../../../components/Field'
+import Button from '../../../../components/Button'
+import Empty from '../../../../components/Empty'
+import Notice from '../../../../components/Notice'
+import Tag from '../../../../components/Tag'
+import QueryState from '../../../../components/QueryState'
+import { useCloud, useMutation } from '../../../../hooks/useCloud'
+import { newRequestId } from '../../../../services/requestId'
+import { validate } from '../../../../services/validate'
+import { formatTime } from '../../../../services/format'
+import { toast } from '../../../../services/nav'
+import Segmented from '../../../admin/components/Segmented'
+import Pager from '../../../admin/components/Pager'
+import DateField, { today, toIso } from '../../components/DateField'
+import { useCommunity } from '../../hooks/useCommunity'
+import '../../service.scss'
+
+type Tab = 'open' | 'mine' | 'all'
+const PAGE = 10
+const TONE = { open: 'red', claimed: 'gold', delivered: 'blue', confirmed: 'green', returned: 'gray' } as const
+
+function PostWish({ onDone }: { onDone: () => void }) {
+  const [requestId, setRequestId] = useState(newRequestId)
+  const [v, setV] = useState({ title: '', detail: '', due: today(7) })
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const create = useMutation('service', 'wish.create')
+  const send = async () => {
+    const input = { requestId, title: v.title, detail: v.detail || undefined, dueAt: toIso(v.due) }
+    const checked = validate(serviceActions['wish.create'].input, input)
+    setErrors(checked.ok ? {} : checked.errors)
+    if (!checked.ok) return
+    if (await create.run(input)) {
+      toast('心愿已发布')
+      setV({ title: '', detail: '', due: today(7) })
+      setRequestId(newRequestId())
+      onDone()
+    }
+  }
+  return (
+    <Card title='许一个微心愿'>
+      <Field label='心愿' id='wish-title' value={v.title} onChange={(t) => setV((o) => ({ ...o, title: t }))} placeholder='如：想要一副老花镜' maxLength={40} error={errors.title} />
+      <Field label='说明' kind='textarea' id='wish-detail' optional value={v.detail} onChange={(t) => setV((o) => ({ ...o, detail: t }))} maxLength={300} />
+      <DateField label='希望在此日期前实现' mode='date' value={v.due} onChange={(d) => setV((o) => ({ ...o, due: d }))} error={errors.dueAt} />
+      {create.error ? <Notice tone='error' title='发布没有成功'><Text>{create.error.message}</Text></Notice> : null}
+      <Button id='wish-submit' loading={create.sending} onClick={() => void send()}>发布心愿</Button>
+    </Card>
+  )
+}
+
+function Confirm({ w, onDone }: { w: WishView; onDone: () => void }) {
+  const [rating, setRating] = useState(5)
+  const [thanks, setThanks] = useState('')
+  const m = useMutation('service', 'wish.confirm')
+  return (
+    <View className='svc-gap'>
+      <Text className='svc-line'>评价</Text>
+      <View className='svc-stars'>
+        {[1, 2, 3, 4, 5].map((n) => (
+          <Text key={n} id={`star-${n}`} className={`svc-star${n <= rating ? ' svc-star--on' : ''}`} onClick={() => setRating(n)}>★</Text>
+        ))}
+      </View>
+      <Field label='感谢的话' id='wish-thanks' optional value={thanks} onChange={setThanks} maxLength={200} />
+      {m.error ? <Text className='tx-field__error'>{m.error.message}</Text> : null}
+      <Button id={`confirm-${w.id}`} loading={m.sending} onClick={() => void m.run({ wishId: w.id, rating, thanks: thanks || undefined }).then((r) => r && (toast('已确认，谢谢您'), onDone()))}>
+        确认收到
+      </Button>
+    </View>
+  )
+}
+
+function WishCard({ w, onDone }: { w: WishView; onDone: () => void }) {
+  const claim = useMutation('service', 'wish.claim')
+  const deliver = useMutation('service', 'wish.deliver')
+  const [note, setNote] = useState('')
+  const err = claim.error ?? deliver.error
+  return (
+    <Card title={w.title} extra={<Tag tone={TONE[w.status]}>{WISH_STATUS_LABEL[w.status]}</Tag>} id={`wish-${w.id}`}>
+      {w.detail ? <Text className='svc-line'>{w.detail}</Text> : null}
+      <Text className='svc-line svc-line--muted'>{w.residentName} · {w.address} · {formatTime(w.dueAt).slice(0, 10)} 前</Text>
+      {w.claimerName ? <Text className='svc-line'>认领党员：{w.claimerName}</Text> : null}
+      {w.deliveredNote ? <Text className='svc-line'>送达说明：{w.deliveredNote}</Text> : null}
+      {w.rating ? <Text className='svc-line'>居民评价：{'★'.repeat(w.rating)} {w.thanks ?? ''}</Text> : null}
+      {err ? <Text className='tx-field__error'>{err.message}</Text> : null}
+      {w.canClaim ? (
+        <Button size='small' id={`claim-${w.id}`} loading={claim.sending} onClick={() => void claim.run({ wishId: w.id }).then((r) => r && (toast('认领成功'), onDone()))}>我来认领</Button>
+      ) : null}
+      {w.canDeliver ? (
+        <View>
+          <Field label='送达说明' id={`deliver-note-${w.id}`} value={note} onChange={setNote} placeholder='如：已送到家中' maxLength={200} />
+          <Button size='small' id={`deliver-${w.id}`} loading={deliver.sending} onClick={() => void deliver.run({ wishId: w.id, note }).then((r) => r && (toast('已标记送达'), onDone()))}>标记已送达</Button>
+        </View>
+      ) : null}
+      {w.canConfirm ? <Confirm w={w} onDone={onDone} /> : null}
+    </Card>
+  )
+}
+
+/** 微心愿: residents post; members claim and deliver; the resident confirms and thanks. */
+export default function WishesPage() {
+  const { me, picked, has } = useCommunity(['resident', 'member', 'secretary'])
+  const [tab, setTab] = useState<Tab>(has('resident') ? 'mine' : 'open')
+  const [page, setPage] = useState(1)
+  const input = picked ? { communityId: picked.communityId, page, pageSize: PAGE, status: tab === 'open' ? ('open' as const) : ('all' as const), mine: tab === 'mine' } : null
+  const list = useCloud('service', 'wish.list', input, { reloadOnShow: true })
+  return (
+    <PageShell title='微心愿' intro='居民许愿，党员认领，送上一份温暖'>
+      <QueryState {...me}>
+        {() =>
+          !picked ? (
+            <Empty text='请先认证房屋或完成党员报到' />
+          ) : (
+            <View>
+              {has('resident') ? <PostWish onDone={list.reload} /> : null}
+              <Segmented<Tab> items={[{ key: 'open', label: '待认领' }, { key: 'mine', label: '我的' }, { key: 'all', label: '全部' }]} value={tab} onChange={(t) => { setTab(t); setPage(1) }} />
+              <QueryState {...list} loadingText='正在加载心愿…'>
+                {(data) =>
+                  data.items.length === 0 ? (
+                    <Empty text={tab === 'mine' ? '您还没有心愿' : '暂时没有心愿'} hint={tab === 'open' ? '居民发布的心愿会出现在这里' : undefined} />
+                  ) : (
+                    <View>
+                      {data.items.map((w) => <WishCard key={w.id} w={w} onDone={list.reload} />)}
+                      <Pager page={page} pageSize={PAGE} total={data.total} onChange={setPage} />
+                    </View>
+                  )
+                }
+              </QueryState>
+            </View>
+          )
+        }
+      </QueryState>
+    </PageShell>
+  )
+}
