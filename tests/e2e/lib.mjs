@@ -1,0 +1,128 @@
+// Shared e2e plumbing: a local cloud on a temp data dir, Debian Chromium through playwright-core,
+// screenshots into tests/e2e/screenshots/, and a tiny runner that prints "N passed, N failed".
+import { spawn } from 'child_process'
+import { mkdirSync, mkdtempSync, rmSync } from 'fs'
+import { tmpdir } from 'os'
+import { join, resolve } from 'path'
+import { chromium } from 'playwright-core'
+
+export const ROOT = resolve(new URL('../..', import.meta.url).pathname)
+export const SHOTS = join(ROOT, 'tests/e2e/screenshots')
+
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+
+/** Start `local/server.ts` on a free port with a fresh data dir; resolves when it answers. */
+export async function startServer() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'tx-e2e-'))
+  const port = 8800 + Math.floor(Math.random() * 900)
+  const child = spawn(process.execPath, ['--import', 'tsx', 'local/server.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, TX_QUIET: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let log = ''
+  child.stdout.on('data', (d) => (log += d))
+  child.stderr.on('data', (d) => (log += d))
+  const base = `http://127.0.0.1:${port}`
+  const deadline = Date.now() + 60_000
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited: ${log}`)
+    try {
+      if ((await fetch(`${base}/cloud/_contract`)).ok) break
+    } catch {
+      /* not up yet */
+    }
+    if (Date.now() > deadline) throw new Error(`server did not start: ${log}`)
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  return {
+    base,
+    async stop() {
+      child.kill('SIGTERM')
+      await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)))
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+export async function launch() {
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS })
+  // Phone-sized, touch: Taro's form buttons submit on touchend.
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true, locale: 'zh-CN' })
+  return { browser, context }
+}
+
+/**
+ * Screenshot of the page on screen, whole: Taro pages scroll inside their own element, so the
+ * viewport grows to the page's height for the shot. Waits out the page-slide transition first.
+ */
+export async function shot(page, name) {
+  mkdirSync(SHOTS, { recursive: true })
+  await page.waitForTimeout(500)
+  const size = page.viewportSize()
+  const h = await page.evaluate(() => {
+    const p = [...document.querySelectorAll('.taro_page')].find((e) => getComputedStyle(e).display !== 'none')
+    return p ? p.scrollHeight : document.body.scrollHeight
+  })
+  await page.setViewportSize({ width: size.width, height: Math.max(size.height, Math.min(h, 4000)) })
+  await page.waitForTimeout(200)
+  await page.screenshot({ path: join(SHOTS, `${name}.png`) })
+  await page.setViewportSize(size)
+}
+
+/** Run named journeys in order; each gets a fresh page; failures are printed with a screenshot. */
+export async function runJourneys(journeys, ctx) {
+  let passed = 0
+  let failed = 0
+  for (const [name, fn] of journeys) {
+    const page = await ctx.context.newPage()
+    const errors = []
+    page.on('pageerror', (e) => errors.push(String(e)))
+    const started = Date.now()
+    try {
+      await fn(page, ctx)
+      if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`)
+      passed++
+      console.log(`  ✓ ${name} (${Date.now() - started} ms)`)
+    } catch (e) {
+      failed++
+      console.log(`  ✗ ${name}\n    ${String(e?.stack ?? e).split('\n').slice(0, 6).join('\n    ')}`)
+      await shot(page, `FAILED-${name.replace(/\W+/g, '-')}`).catch(() => undefined)
+    } finally {
+      await page.close()
+    }
+  }
+  return { passed, failed }
+}
+
+/** Taro H5 keeps hidden pages in the DOM: scope selectors to the page on screen. */
+export const visible = (page, sel) => page.locator(`.taro_page:not([style*="display: none"]) ${sel}`).first()
+
+/** Act as a demo person: pick them on the 身份切换 page, wait for home. */
+export async function setIdentity(page, base, openid) {
+  await page.goto(`${base}/#/pages/identity/index`)
+  await visible(page, `#identity-${openid}`).waitFor()
+  await visible(page, `#identity-${openid}`).click()
+  await visible(page, '#greeting').waitFor({ timeout: 15_000 })
+}
+
+/** Choose `text` in the Taro H5 picker of field #fieldId (tap the row, then 确定). */
+export async function pick(page, fieldId, text) {
+  await visible(page, `#${fieldId} .tx-field__picker:not(.tx-field__picker--disabled)`).click()
+  const panel = page.locator('.weui-picker:visible').last()
+  await panel.waitFor()
+  await page.waitForTimeout(700) // slide-up animation
+  if (text) {
+    const box = await panel.locator('.weui-picker__item', { hasText: text }).first().boundingBox()
+    if (!box) throw new Error(`picker ${fieldId} has no option ${text}`)
+    await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2)
+    await page.waitForTimeout(400)
+  }
+  await panel.locator('.weui-picker__action', { hasText: '确定' }).tap()
+  await page.waitForTimeout(600)
+}
+
+/** Wait until the page on screen shows `text`. */
+export async function see(page, text, timeout = 15_000) {
+  await page.locator('.taro_page:not([style*="display: none"])').getByText(text, { exact: false }).first().waitFor({ timeout })
+}
