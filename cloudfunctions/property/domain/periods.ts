@@ -32,8 +32,9 @@ export function canObject(p: { status: PeriodStatus; objectionUntil?: Date }, no
   return p.status === 'closed' && !!p.objectionUntil && now.getTime() < new Date(p.objectionUntil).getTime()
 }
 /** Publishing waits for the objection window to end; a published period may be published again (a new version). */
-export function publishProblem(p: { status: PeriodStatus; objectionUntil?: Date }, pendingObjections: number, now: Date): string | null {
+export function publishProblem(p: { status: PeriodStatus; objectionUntil?: Date }, pendingObjections: number, now: Date, laterPeriods = 0): string | null {
   if (p.status === 'open') return '本期评价尚未结束，请先结束评价'
+  if (p.status === 'published' && laterPeriods > 0) return '已开启更新的评价周期，不能再重新发布本期榜单'
   if (p.status === 'closed' && p.objectionUntil && now.getTime() < new Date(p.objectionUntil).getTime()) return '异议期尚未结束'
   if (pendingObjections > 0) return `还有 ${pendingObjections} 条异议未处理`
   return null

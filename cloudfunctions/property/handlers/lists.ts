@@ -82,8 +82,11 @@ export const listPublish = {
     const period = await repo.period(db, input.periodId)
     if (!period) throw notFound('评价周期')
     ensure(actor.isStreetAdminOf(period.streetId), '只能发布您所在街道的榜单')
-    const { total: pending } = await db.collection(COL.propertyObjections).where({ periodId: period._id, status: 'pending' }).count()
-    const problem = publishProblem(period, pending, now)
+    const [{ total: pending }, { total: later }] = await Promise.all([
+      db.collection(COL.propertyObjections).where({ periodId: period._id, status: 'pending' }).count(),
+      db.collection(COL.propertyPeriods).where({ streetId: period.streetId, key: db.command.gt(period.key) }).count(),
+    ])
+    const problem = publishProblem(period, pending, now, later)
     if (problem) throw conflict(problem)
     return ctx.once(input.requestId, async () => {
       const [rule, inputs, current] = await Promise.all([

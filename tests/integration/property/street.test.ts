@@ -160,6 +160,10 @@ describe('periods, objections and publication', () => {
     const page = await h.ok<{ items: { key: string }[] }>('property', 'period.list', { streetId: 'st-jinxiu' }, P.liu)
     expect(page.items.map((i) => i.key)).toEqual(['2026-12', '2026-11', '2026-10', '2026-09', '2026-08'])
   })
+
+  it('refuses republishing a month once a later month is opened', async () => {
+    await h.expectRefused('property', 'list.publish', { requestId: rid(), periodId: PERIOD }, P.admin, 'CONFLICT')
+  })
 })
 
 describe('summons', () => {

@@ -109,3 +109,11 @@ describe('the rule schema', () => {
     expect(ruleInput.safeParse({ ...DEFAULT_RULE, weights: { satisfaction: 0, community: 0, rectification: 0 } }).success).toBe(false)
   })
 })
+
+describe('republication', () => {
+  it('may republish the latest published period, not one followed by a newer period', () => {
+    const t = new Date('2026-11-23T00:00:00Z')
+    expect(publishProblem({ status: 'published' }, 0, t, 0)).toBeNull()
+    expect(publishProblem({ status: 'published' }, 0, t, 1)).toBe('已开启更新的评价周期，不能再重新发布本期榜单')
+  })
+})

@@ -23,7 +23,11 @@ export default function EntryCard({ entry, onClick }: EntryCardProps) {
           {entry.rank ? `第 ${entry.rank} 名 · ` : ''}
           {entry.households} 户评价
         </Text>
-        <Text className='pp-entry__score'>{entry.score}</Text>
+        {entry.placement === 'not_ranked' ? (
+          <Text className='pp-line pp-line--muted'>参考分 {entry.score}</Text>
+        ) : (
+          <Text className='pp-entry__score'>{entry.score}</Text>
+        )}
       </View>
       {entry.reasons.map((r, i) => (
         <Text key={i} className='pp-line pp-line--reason'>

@@ -21,8 +21,8 @@ export default function HistoryChart({ points, width = 330, height = 200 }: Hist
       h(
         Chart,
         { data, scale: { score: { min: 0, max: 100 } } },
-        h(Axis, { field: 'period' }),
-        h(Axis, { field: 'score' }),
+        h(Axis, { field: 'period', style: { label: { fontSize: 12 } } }),
+        h(Axis, { field: 'score', style: { label: { fontSize: 12 } } }),
         h(Line, { x: 'period', y: 'score', color: '#C8161D' }),
         h(Point, { x: 'period', y: 'score', color: '#C8161D' }),
       ),

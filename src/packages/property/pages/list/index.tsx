@@ -10,13 +10,15 @@ import { useCloud } from '../../../../hooks/useCloud'
 import { go } from '../../../../services/nav'
 import { hasRole } from '../../../../services/roles'
 import { formatTime } from '../../../../services/format'
-import { PLACEMENTS, PLACEMENT_LABEL } from '../../../../../types/property'
+import { PLACEMENT_LABEL, type Placement } from '../../../../../types/property'
 import EntryCard from '../../components/EntryCard'
 import { useStreet } from '../../hooks/useStreet'
 import { PROP } from '../../routes'
 import '../../property.scss'
 
-const SECTION: Record<(typeof PLACEMENTS)[number], string> = { red: '红榜', neutral: '未上榜', black: '黑榜', not_ranked: PLACEMENT_LABEL.not_ranked }
+/** In the order of the list: red, the middle, black, then the companies without enough ratings. */
+const SECTIONS: Placement[] = ['red', 'neutral', 'black', 'not_ranked']
+const SECTION: Record<Placement, string> = { red: '红榜', neutral: '未上榜', black: '黑榜', not_ranked: PLACEMENT_LABEL.not_ranked }
 
 /** Everyone: the street's current red/black list, the reason for each placement, a way to each company's page. */
 export default function ListPage() {
@@ -44,7 +46,7 @@ export default function ListPage() {
                   第 {pub.version} 版 · 评分规则第 {pub.ruleVersion} 版 · 街道平均满意度 {pub.streetMean} · {formatTime(pub.publishedAt)} 由{pub.publishedByName}发布
                 </Text>
               </Notice>
-              {PLACEMENTS.map((p) => {
+              {SECTIONS.map((p) => {
                 const entries = pub.entries.filter((e) => e.placement === p)
                 if (!entries.length) return null
                 return (

@@ -14,6 +14,13 @@ import { PERIOD_STATUS_LABEL, type PeriodView } from '../../../../../types/prope
 import EntryCard from '../../components/EntryCard'
 import { PROP } from '../../routes'
 
+/** The key of the month (or quarter) containing now in Shanghai time, as the function computes it. */
+function thisPeriodKey(cadence: string | undefined): string {
+  const d = new Date(Date.now() + 8 * 3600_000)
+  const y = d.getUTCFullYear()
+  return cadence === 'quarterly' ? `${y}-Q${Math.floor(d.getUTCMonth() / 3) + 1}` : `${y}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`
+}
+
 function Preview({ period }: { period: PeriodView }) {
   const q = useCloud('property', 'list.preview', { periodId: period.id })
   return (
@@ -64,7 +71,7 @@ export default function Periods({ streetId }: { streetId: string }) {
       <QueryState {...q}>
         {(page) => (
           <View>
-            {page.items.some((p) => p.status === 'open') ? null : (
+            {page.items.some((p) => p.status === 'open') || page.items[0]?.key === thisPeriodKey(page.items[0]?.cadence) ? null : (
               <Button id='open-period' loading={open.sending} onClick={async () => { if (await open.run({ requestId: newRequestId(), streetId })) q.reload() }}>开启本期评价</Button>
             )}
             {page.items.length === 0 ? <Empty text='还没有评价周期' /> : null}
@@ -75,7 +82,7 @@ export default function Periods({ streetId }: { streetId: string }) {
                 </Text>
                 <View className='pp-actions'>
                   {p.status === 'open' ? <Button id={`close-${p.key}`} size='small' variant='danger' loading={close.sending} onClick={() => doClose(p)}>结束评价</Button> : null}
-                  {p.status !== 'open' ? <Button id={`publish-${p.key}`} size='small' loading={publish.sending} onClick={() => doPublish(p)}>{p.status === 'published' ? '重新发布' : '发布榜单'}</Button> : null}
+                  {p.status === 'closed' || (p.status === 'published' && p.id === page.items[0]?.id) ? <Button id={`publish-${p.key}`} size='small' loading={publish.sending} onClick={() => doPublish(p)}>{p.status === 'published' ? '重新发布' : '发布榜单'}</Button> : null}
                   <Button id={`preview-${p.key}`} size='small' variant='secondary' onClick={() => setShowPreview(showPreview === p.id ? undefined : p.id)}>预览</Button>
                   <Button size='small' variant='plain' loading={exporter.sending} onClick={async () => { const r = await exporter.run({ periodId: p.id }); if (r) setFile(r) }}>导出</Button>
                 </View>

@@ -30,7 +30,7 @@ export default function StreetPage() {
             <View>
               <Segmented<Tab>
                 items={[
-                  { key: 'periods', label: '周期发布' },
+                  { key: 'periods', label: '周期' },
                   { key: 'rule', label: '规则' },
                   { key: 'review', label: '复核' },
                   { key: 'objection', label: '异议' },

@@ -1,0 +1,137 @@
+// Journey 5 (SPEC §8): residents rate two companies in the open month; the company answers and
+// rectifies; the secretary assesses; the street closes and publishes the list — one company red,
+// one black, one not ranked; a summons is recorded; a resident sees the list and the reasons.
+import { see, setIdentity, shot, visible } from './lib.mjs'
+
+const onScreen = (page, sel) => page.locator(`.taro_page:not([style*="display: none"]) ${sel}`)
+const PAGES = '/#/packages/property/pages'
+
+/** People of the property seed who are not on the 身份切换 list: set the H5 identity directly. */
+async function asPerson(page, base, openid, path) {
+  await page.goto(`${base}/#/pages/home/index`)
+  await page.evaluate((id) => localStorage.setItem('tx.identity', JSON.stringify({ data: id })), openid)
+  await page.goto(`${base}${path}`)
+  await page.reload()
+}
+
+async function rate(page, stars, comment) {
+  for (const [dim, n] of Object.entries(stars)) await visible(page, `#star-${dim}-${n}`).click()
+  if (comment) await visible(page, '#rate-comment textarea').fill(comment)
+  await visible(page, '#submit-rating').click()
+  await visible(page, '#rated-note').waitFor({ timeout: 15_000 })
+}
+
+async function confirmModal(page) {
+  await page.locator('.taro-model__confirm').click()
+}
+
+export const journeys = [
+  [
+    'journey 5: rate, answer, rectify, assess, publish, summon, and read the list',
+    async (page, { base }) => {
+      // 1. 刘芳 (和谐家园, served by 安居物业) rates with a low score on repairs and a comment.
+      await setIdentity(page, base, 'o-res-liu')
+      await visible(page, '#tile-prop-rate').click()
+      await see(page, '安居物业服务有限公司')
+      await see(page, '2026年11月')
+      await rate(page, { cleaning: 5, order: 5, repairs: 2, greening: 5, attitude: 5, fees: 4 }, '3号楼单元门禁坏了一周')
+      await shot(page, 'property-01-resident-rated')
+
+      // 2. 陈桂兰 (翠竹苑, served by 恒泰物业) rates the other company.
+      await asPerson(page, base, 'o-res-chen', `${PAGES}/rate/index`)
+      await see(page, '恒泰物业管理有限公司')
+      await rate(page, { cleaning: 2, order: 3, repairs: 1, greening: 3, attitude: 2, fees: 2 })
+      await shot(page, 'property-02-second-company-rated')
+
+      // 3. 郑凯 (安居物业) reads the rating without the rater, answers it and reports the fix.
+      await setIdentity(page, base, 'o-prop-zheng')
+      await visible(page, '#tile-prop-staff').click()
+      const card = onScreen(page, '.tx-card[id^="rating-"]').filter({ hasText: '门禁坏了一周' })
+      await card.waitFor()
+      const text = await card.textContent()
+      if (/刘芳|1号楼 101|o-res-liu/.test(text)) throw new Error(`the company sees who rated: ${text}`)
+      await card.locator('textarea').fill('已安排维修师傅，三天内修好')
+      await card.locator('.tx-btn', { hasText: '发送答复' }).click()
+      await see(page, '已答复（郑凯')
+      await shot(page, 'property-03-staff-answered')
+      await visible(page, '#tab-rect').click()
+      const rect = onScreen(page, '.tx-card[id^="rect-"]').filter({ hasText: '门禁坏了一周' })
+      await rect.waitFor()
+      await rect.locator('textarea').fill('门禁已更换，欢迎监督')
+      await rect.locator('.tx-btn', { hasText: '已整改，请居民确认' }).click()
+      await onScreen(page, '.tx-card[id^="rect-"]').filter({ hasText: '物业已报整改' }).first().waitFor()
+      await shot(page, 'property-04-staff-reported-fix')
+
+      // 4. 刘芳 confirms the fix.
+      await setIdentity(page, base, 'o-res-liu')
+      await page.goto(`${base}${PAGES}/mine/index`)
+      const mine = onScreen(page, '.tx-card[id^="rect-"]').filter({ hasText: '门禁坏了一周' })
+      await mine.waitFor()
+      await mine.locator('.tx-btn', { hasText: '已整改' }).first().click()
+      await onScreen(page, '.tx-card[id^="rect-"]').filter({ hasText: '居民确认已整改' }).first().waitFor()
+      await shot(page, 'property-05-resident-confirmed')
+
+      // 5. 王秀英 assesses both companies serving 和谐社区.
+      await setIdentity(page, base, 'o-sec-hx')
+      await visible(page, '#tile-prop-assess').click()
+      await visible(page, '#assess-co-1').waitFor()
+      await visible(page, '#score-co-1 input').fill('92')
+      await visible(page, '#save-co-1').click()
+      await see(page, '社区评价：92 分')
+      await visible(page, '#score-co-2 input').fill('50')
+      await visible(page, '#save-co-2').click()
+      await see(page, '社区评价：50 分')
+      await shot(page, 'property-06-secretary-assessed')
+
+      // 6. 赵立新 closes the month and publishes the list.
+      await setIdentity(page, base, 'o-street-admin')
+      await visible(page, '#tile-prop-street').click()
+      await visible(page, '#close-2026-11').click()
+      await confirmModal(page)
+      await visible(page, '#publish-2026-11').waitFor()
+      await visible(page, '#preview-2026-11').click()
+      await visible(page, '#preview').waitFor()
+      await shot(page, 'property-07-admin-preview')
+      await visible(page, '#publish-2026-11').click()
+      await confirmModal(page)
+      await see(page, '已发布第 1 版')
+      await shot(page, 'property-08-admin-published')
+
+      // 7. A summons for the black-listed company.
+      await visible(page, '#tab-summons').click()
+      await visible(page, '#summons-form').waitFor()
+      await visible(page, '#summons-attendees textarea').fill('街道党工委、恒泰物业项目经理')
+      await visible(page, '#summons-problems textarea').fill('整改事项逾期未答复，居民满意度低')
+      await visible(page, '#summons-commitments textarea').fill('一周内答复全部事项，每周公示进度')
+      await visible(page, '#save-summons').click()
+      await onScreen(page, '#summons-list').getByText('整改事项逾期未答复，居民满意度低').waitFor()
+      await shot(page, 'property-09-summons-recorded')
+
+      // 8. A resident sees the list with the reasons, and a company's history.
+      await setIdentity(page, base, 'o-res-zhang')
+      await visible(page, '#tile-prop-list').click()
+      await visible(page, '#published-list').waitFor()
+      await onScreen(page, '#section-red').getByText('安居物业服务有限公司').waitFor()
+      await onScreen(page, '#section-black').getByText('恒泰物业管理有限公司').waitFor()
+      await onScreen(page, '#section-not_ranked').getByText('绿苑物业服务有限公司').waitFor()
+      await see(page, '未达到最低样本')
+      await shot(page, 'property-10-resident-list')
+      await visible(page, '#entry-co-2').click()
+      await visible(page, '#company-page').waitFor()
+      await see(page, '历次榜单')
+      await page.waitForTimeout(1200) // chart draws after layout
+      await shot(page, 'property-11-company-history')
+    },
+  ],
+  [
+    'journey 5 refusals: a resident cannot open the street’s tools and staff cannot reach another company',
+    async (page, { base }) => {
+      await setIdentity(page, base, 'o-res-liu')
+      await page.goto(`${base}${PAGES}/street/index`)
+      await see(page, '您不是街道管理员')
+      await page.goto(`${base}${PAGES}/staff/index`)
+      await see(page, '您不是物业人员')
+      await shot(page, 'property-12-refusals')
+    },
+  ],
+]
