@@ -9,7 +9,8 @@ export interface CommunityDoc {
   _id: string; streetId: string; name: string; address: string
   gridCount: number; estateCount: number; householdCount: number; createdAt: Date
 }
-export interface GridDoc { _id: string; communityId: string; streetId: string; name: string; createdAt: Date }
+/** `no` orders the grids of a community (第一网格 = 1): names in Chinese numerals do not sort. */
+export interface GridDoc { _id: string; communityId: string; streetId: string; name: string; no: number; createdAt: Date }
 export interface EstateDoc { _id: string; communityId: string; streetId: string; name: string; companyId?: string; companyName?: string }
 export interface BuildingDoc { _id: string; estateId: string; communityId: string; streetId: string; gridId: string; name: string }
 export interface HouseholdDoc {

@@ -50,7 +50,7 @@ export function buildDemo(scale = 1): DemoWorld {
       const suffix = copy === 0 ? '' : `-${copy + 1}`
       const cid = `c-${seed.key}${suffix}`
       const grids = Array.from({ length: GRIDS_PER_COMMUNITY }, (_, gi) => ({
-        _id: `g-${seed.key}${suffix}-${gi + 1}`, communityId: cid, streetId: STREET._id, name: `第${'一二三四五六'[gi]}网格`, createdAt: DEMO_EPOCH,
+        _id: `g-${seed.key}${suffix}-${gi + 1}`, communityId: cid, streetId: STREET._id, name: `第${'一二三四五六'[gi]}网格`, no: gi + 1, createdAt: DEMO_EPOCH,
       }))
       w.grids.push(...grids)
       let householdCount = 0

@@ -40,7 +40,7 @@ export const communityCreate = {
 
 export const gridList = {
   async run(ctx: Ctx<{ communityId: string }>) {
-    const grids = await listChildren<GridDoc>(ctx.db, COL.grids, { communityId: ctx.input.communityId })
+    const grids = await listChildren<GridDoc>(ctx.db, COL.grids, { communityId: ctx.input.communityId }, 'no')
     return { items: grids.map((g) => ({ id: g._id, communityId: g.communityId, name: g.name })) }
   },
 }
@@ -53,7 +53,7 @@ export const gridCreate = {
     ensure(actor.administersCommunity(community), '只能为您管理的社区新建网格')
     await ctx.checkText(input.name)
     return ctx.once(input.requestId, async () => {
-      const doc: GridDoc = { _id: newId('grid'), communityId: community._id, streetId: community.streetId, name: input.name, createdAt: now }
+      const doc: GridDoc = { _id: newId('grid'), communityId: community._id, streetId: community.streetId, name: input.name, no: (community.gridCount ?? 0) + 1, createdAt: now }
       await db.collection(COL.grids).add({ data: doc })
       await db.collection(COL.communities).doc(community._id).update({ data: { gridCount: db.command.inc(1) } })
       await ctx.audit(`${COL.grids}/${doc._id}`, null, doc)
