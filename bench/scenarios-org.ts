@@ -18,6 +18,8 @@ export function orgScenarios(): Scenario[] {
     { fn: 'org', action: 'community.create', openid: () => 'o-street-admin', input: (i) => ({ requestId: rid(i, 'cc'), streetId: 'st-jinxiu', name: `压测社区${i}`, address: '压测路' }) },
     { fn: 'org', action: 'grid.list', openid: () => 'o-new-zhou', input: () => ({ communityId: 'c-hx' }) },
     { fn: 'org', action: 'grid.create', openid: () => 'o-sec-hx', input: (i) => ({ requestId: rid(i, 'gc'), communityId: 'c-hx', name: `压测网格${i}` }) },
+    { fn: 'org', action: 'estate.create', openid: () => 'o-sec-hx', input: (i) => ({ requestId: rid(i, 'ec'), communityId: 'c-hx', name: `压测小区${i}` }) },
+    { fn: 'org', action: 'building.create', openid: () => 'o-sec-hx', input: (i) => ({ requestId: rid(i, 'bc'), estateId: 'e-hx-2', gridId: 'g-hx-1', name: `压测楼${i}`, floors: 6, roomsPerFloor: 2, floorAreaDm2: 9000 }), note: '12 households: requests follow the building, not the data' },
     { fn: 'org', action: 'estate.list', openid: () => 'o-new-zhou', input: () => ({ communityId: 'c-hx' }) },
     { fn: 'org', action: 'building.list', openid: () => 'o-new-zhou', input: () => ({ estateId: 'e-hx-1' }) },
     { fn: 'org', action: 'household.list', openid: () => 'o-new-zhou', input: () => ({ buildingId: 'b-hx-1-1', page: 2, pageSize: 5 }) },

@@ -160,6 +160,27 @@ export const orgActions = {
     input: z.object({ communityId: id }),
     output: z.object({ items: z.array(estateView) }),
   }),
+  'estate.create': action({
+    summary: '新建小区（街道管理员或本社区书记）',
+    roles: ['street_admin', 'secretary'],
+    input: z.object({ requestId, communityId: id, name: text(40, '小区名称') }),
+    output: estateView,
+  }),
+  'building.create': action({
+    summary: '新建楼栋并按楼层、每层户数生成房号（街道管理员或本社区书记）',
+    roles: ['street_admin', 'secretary'],
+    input: z.object({
+      requestId,
+      estateId: id,
+      gridId: id,
+      name: text(20, '楼栋名称'),
+      floors: z.number().int().min(1, '至少 1 层').max(40, '最多 40 层'),
+      roomsPerFloor: z.number().int().min(1, '每层至少 1 户').max(12, '每层最多 12 户'),
+      /** Floor area of every generated household, in dm² (1 ㎡ = 100 dm²); edited per household later. */
+      floorAreaDm2: z.number().int().min(1000, '面积不小于 10 平方米').max(100000, '面积不大于 1000 平方米'),
+    }),
+    output: buildingView.extend({ householdCount: z.number().int() }),
+  }),
   'building.list': action({
     summary: '小区的楼栋',
     roles: ['authenticated'],

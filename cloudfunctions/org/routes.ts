@@ -4,6 +4,7 @@ import { bindingDecide, bindingListPending, bindingRequest, householdCodeIssue }
 import { invitationCreate, invitationList, invitationRedeem } from './handlers/invitations'
 import { liaisonDecide, liaisonListPending, liaisonRegister } from './handlers/liaisons'
 import { bootstrap, me, profileUpdate } from './handlers/me'
+import { buildingCreate, estateCreate } from './handlers/places'
 import { buildingList, communityCreate, communityList, estateList, gridCreate, gridList, householdList, streetList } from './handlers/tree'
 
 /** The action table of `org`: contract (types/org.ts) → handler. */
@@ -17,6 +18,8 @@ export const routes: Routes<OrgActions> = {
   'grid.list': gridList,
   'grid.create': gridCreate,
   'estate.list': estateList,
+  'estate.create': estateCreate,
+  'building.create': buildingCreate,
   'building.list': buildingList,
   'household.list': householdList,
   'binding.request': bindingRequest,

@@ -1,0 +1,64 @@
+import type { Ctx } from '../../shared/dispatch'
+import { COL } from '../../shared/collections'
+import { ensure, invalid, notFound } from '../../shared/errors'
+import { newId } from '../../shared/ids'
+import { formatAddress } from '../domain/bindings'
+import { roomNumbers } from '../domain/rooms'
+import { findById, org, type BuildingDoc, type EstateDoc, type GridDoc, type HouseholdDoc } from '../repo'
+
+/** Estates and buildings (with their households) of a community, set up by its street admin or secretary. */
+
+export const estateCreate = {
+  async run(ctx: Ctx<{ requestId: string; communityId: string; name: string }>) {
+    const { db, actor, input } = ctx
+    const community = await org.community(db, input.communityId)
+    if (!community) throw notFound('社区')
+    ensure(actor.administersCommunity(community), '只能为您管理的社区新建小区')
+    await ctx.checkText(input.name)
+    return ctx.once(input.requestId, async () => {
+      const doc: EstateDoc = { _id: newId('estate'), communityId: community._id, streetId: community.streetId, name: input.name }
+      await db.collection(COL.estates).add({ data: doc })
+      await db.collection(COL.communities).doc(community._id).update({ data: { estateCount: db.command.inc(1) } })
+      await ctx.audit(`${COL.estates}/${doc._id}`, null, doc)
+      return { id: doc._id, communityId: doc.communityId, name: doc.name }
+    })
+  },
+}
+
+interface BuildingInput { requestId: string; estateId: string; gridId: string; name: string; floors: number; roomsPerFloor: number; floorAreaDm2: number }
+
+export const buildingCreate = {
+  async run(ctx: Ctx<BuildingInput>) {
+    const { db, actor, input } = ctx
+    const estate = await org.estate(db, input.estateId)
+    if (!estate) throw notFound('小区')
+    const community = await org.community(db, estate.communityId)
+    if (!community) throw notFound('社区')
+    ensure(actor.administersCommunity(community), '只能为您管理的社区新建楼栋')
+    const grid = await findById<GridDoc>(db, COL.grids, input.gridId)
+    if (!grid || grid.communityId !== community._id) throw invalid('网格不属于该社区', ['gridId'])
+    await ctx.checkText(input.name)
+    return ctx.once(input.requestId, async () => {
+      const building: BuildingDoc = { _id: newId('bldg'), estateId: estate._id, communityId: community._id, streetId: community.streetId, gridId: grid._id, name: input.name }
+      await db.collection(COL.buildings).add({ data: building })
+      const rooms = roomNumbers(input.floors, input.roomsPerFloor)
+      // One add per household: the count follows the size of the building being created (≤ 480), not the data.
+      const BATCH = 20
+      for (let i = 0; i < rooms.length; i += BATCH) {
+        await Promise.all(
+          rooms.slice(i, i + BATCH).map((room) => {
+            const h: HouseholdDoc = {
+              _id: `${building._id}-${room}`, buildingId: building._id, estateId: estate._id, communityId: community._id,
+              streetId: community.streetId, gridId: grid._id, room, floorAreaDm2: input.floorAreaDm2,
+              address: formatAddress(estate.name, building.name, room),
+            }
+            return db.collection(COL.households).add({ data: h })
+          }),
+        )
+      }
+      await db.collection(COL.communities).doc(community._id).update({ data: { householdCount: db.command.inc(rooms.length) } })
+      await ctx.audit(`${COL.buildings}/${building._id}`, null, { ...building, households: rooms.length })
+      return { id: building._id, estateId: estate._id, gridId: grid._id, name: building.name, householdCount: rooms.length }
+    })
+  },
+}
