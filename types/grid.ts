@@ -1,0 +1,321 @@
+import { z } from 'zod'
+import { action } from './action'
+import { id, optionalText, pageInput, pageOf, requestId, text } from './common'
+
+/** grid — 网格吹哨: grid staff, events, dispatch, whistles (summons with answers), handling, statistics (SPEC §9–10). */
+
+export const STAFF_POSTS = ['leader', 'worker', 'cadre', 'branch_secretary'] as const
+export type StaffPost = (typeof STAFF_POSTS)[number]
+export const STAFF_POST_LABEL: Record<StaffPost, string> = {
+  leader: '网格长',
+  worker: '网格员',
+  cadre: '挂钩干部',
+  branch_secretary: '网格党支部书记',
+}
+
+export const CATEGORIES = ['sanitation', 'clutter', 'facility', 'safety', 'dispute', 'other'] as const
+export type Category = (typeof CATEGORIES)[number]
+export const CATEGORY_LABEL: Record<Category, string> = {
+  sanitation: '环境卫生',
+  clutter: '乱堆乱放',
+  facility: '设施损坏',
+  safety: '安全隐患',
+  dispute: '邻里纠纷',
+  other: '其他',
+}
+
+export const URGENCIES = ['urgent', 'normal'] as const
+export type Urgency = (typeof URGENCIES)[number]
+export const URGENCY_LABEL: Record<Urgency, string> = { urgent: '急', normal: '一般' }
+
+export const HANDLER_TYPES = ['company', 'unit', 'member', 'community'] as const
+export type HandlerType = (typeof HANDLER_TYPES)[number]
+export const HANDLER_TYPE_LABEL: Record<HandlerType, string> = { company: '物业公司', unit: '责任单位', member: '党员', community: '社区' }
+
+/**
+ * reported → assigned (handler + deadline) → accepted (one person of the handler took it) → done
+ * (handler says fixed) → closed (reporter confirmed, or the secretary decided). A reopen sends a
+ * done event back to `accepted`; the third dissatisfaction goes to `deciding` (the secretary decides).
+ * `converted` = turned into a need or a council topic (the link is kept).
+ */
+export const EVENT_STATUS = ['reported', 'assigned', 'accepted', 'done', 'deciding', 'closed', 'converted'] as const
+export type EventStatus = (typeof EVENT_STATUS)[number]
+export const EVENT_STATUS_LABEL: Record<EventStatus, string> = {
+  reported: '待派单',
+  assigned: '已派单',
+  accepted: '处置中',
+  done: '待确认',
+  deciding: '待书记裁定',
+  closed: '已办结',
+  converted: '已转办',
+}
+
+export const SUMMONS_OUTCOMES = ['pending', 'on_time', 'late'] as const
+export type SummonsOutcome = (typeof SUMMONS_OUTCOMES)[number]
+export const SUMMONS_STATE_LABEL: Record<SummonsOutcome | 'silent', string> = { pending: '待应答', on_time: '按时应答', late: '逾期应答', silent: '未应答' }
+export const ANSWER_KINDS = ['report', 'reason'] as const
+export const ANSWER_KIND_LABEL: Record<(typeof ANSWER_KINDS)[number], string> = { report: '报到并承诺', reason: '说明理由' }
+
+// ---- views ------------------------------------------------------------------------------------
+
+export const settingsView = z.object({
+  streetId: z.string(),
+  urgentHours: z.number().int(),
+  normalHours: z.number().int(),
+  whistleWindowHours: z.number().int(),
+})
+export type GridSettingsView = z.infer<typeof settingsView>
+
+export const staffView = z.object({
+  id: z.string(),
+  gridId: z.string(),
+  openid: z.string(),
+  name: z.string(),
+  post: z.enum(STAFF_POSTS),
+  title: z.string().optional(),
+  appointedAt: z.string(),
+})
+export type StaffView = z.infer<typeof staffView>
+
+export const handlerRef = z.object({ type: z.enum(HANDLER_TYPES), id: z.string(), name: z.string() })
+export type HandlerRef = z.infer<typeof handlerRef>
+
+export const progressView = z.object({ kind: z.enum(['progress', 'done', 'reopen', 'confirm', 'decide']), note: z.string(), photos: z.array(z.string()), byName: z.string(), at: z.string() })
+
+export const summonsView = z.object({
+  id: z.string(),
+  eventId: z.string(),
+  eventTitle: z.string(),
+  partyType: z.enum(['unit', 'company']),
+  partyId: z.string(),
+  partyName: z.string(),
+  windowEndsAt: z.string(),
+  /** pending / on_time / late, and `silent` once the window passed without an answer. */
+  state: z.enum(['pending', 'on_time', 'late', 'silent']),
+  answerKind: z.enum(ANSWER_KINDS).optional(),
+  answerText: z.string().optional(),
+  answeredByName: z.string().optional(),
+  answeredAt: z.string().optional(),
+  createdAt: z.string(),
+})
+export type SummonsView = z.infer<typeof summonsView>
+
+export const eventView = z.object({
+  id: z.string(),
+  gridId: z.string(),
+  gridName: z.string(),
+  communityId: z.string(),
+  estateId: z.string().optional(),
+  buildingId: z.string().optional(),
+  place: z.string(),
+  lat: z.number().optional(),
+  lng: z.number().optional(),
+  category: z.enum(CATEGORIES),
+  description: z.string(),
+  photos: z.array(z.string()),
+  urgency: z.enum(URGENCIES),
+  status: z.enum(EVENT_STATUS),
+  reporterName: z.string(),
+  /** True when the caller reported it. */
+  mine: z.boolean(),
+  handler: handlerRef.optional(),
+  deadline: z.string().optional(),
+  overdue: z.boolean(),
+  acceptedByName: z.string().optional(),
+  reopenCount: z.number().int(),
+  rating: z.number().int().optional(),
+  whistled: z.boolean(),
+  link: z.object({ type: z.enum(['need', 'topic']), id: z.string() }).optional(),
+  progress: z.array(progressView),
+  createdAt: z.string(),
+  doneAt: z.string().optional(),
+  closedAt: z.string().optional(),
+})
+export type EventView = z.infer<typeof eventView>
+
+export const statsView = z.object({
+  scopeType: z.enum(['grid', 'community']),
+  scopeId: z.string(),
+  scopeName: z.string(),
+  reported: z.number().int(),
+  handled: z.number().int(),
+  onTime: z.number().int(),
+  /** Percent with one decimal, null when nothing was handled yet. */
+  onTimeRate: z.number().nullable(),
+  medianHours: z.number().nullable(),
+  reopened: z.number().int(),
+  reopenRate: z.number().nullable(),
+})
+export type GridStatsView = z.infer<typeof statsView>
+
+/** A party's whistle record for a period: what the 双反馈 letter and the company page show. */
+export const whistleRecordView = z.object({
+  summoned: z.number().int(),
+  onTime: z.number().int(),
+  late: z.number().int(),
+  silent: z.number().int(),
+  items: z.array(summonsView),
+})
+export type WhistleRecordView = z.infer<typeof whistleRecordView>
+
+const photos = z.array(z.string().trim().min(1).max(256).regex(/^(cloud:\/\/|\/local\/files\/)[\w./-]+$/, '照片地址不正确')).max(6, '最多 6 张照片').default([])
+const handlerInput = z.object({ type: z.enum(HANDLER_TYPES), id })
+const partyInput = z.object({ type: z.enum(['unit', 'company']), id })
+
+// ---- registry ---------------------------------------------------------------------------------
+
+export const gridActions = {
+  'settings.get': action({ summary: '街道的处置时限与吹哨应答时限', roles: ['authenticated'], input: z.object({ streetId: id }), output: settingsView }),
+  'settings.set': action({
+    summary: '街道管理员设置处置时限（急/一般）与吹哨应答时限',
+    roles: ['street_admin'],
+    input: z.object({
+      streetId: id,
+      urgentHours: z.number().int().min(1, '至少 1 小时').max(24 * 7, '最多 168 小时'),
+      normalHours: z.number().int().min(1, '至少 1 小时').max(24 * 30, '最多 720 小时'),
+      whistleWindowHours: z.number().int().min(1, '至少 1 小时').max(24 * 7, '最多 168 小时'),
+    }),
+    output: settingsView,
+  }),
+
+  'staff.list': action({
+    summary: '网格的网格长、网格员、挂钩干部与党支部书记',
+    roles: ['authenticated'],
+    input: z.object({ gridId: id }),
+    output: z.object({ gridId: z.string(), gridName: z.string(), items: z.array(staffView) }),
+  }),
+  'staff.appoint': action({
+    summary: '书记任命网格长、网格员、挂钩干部或党支部书记（授予网格员身份）',
+    roles: ['secretary'],
+    input: z.object({ gridId: id, openid: id, post: z.enum(STAFF_POSTS), title: optionalText(20, '职务说明') }),
+    output: staffView,
+  }),
+  'staff.remove': action({
+    summary: '书记免去网格职务（记录保留，收回网格员身份）',
+    roles: ['secretary'],
+    input: z.object({ staffId: id }),
+    output: z.object({ ok: z.literal(true) }),
+  }),
+
+  'event.report': action({
+    summary: '网格员、本社区党员或已认证居民上报网格事件',
+    roles: ['grid_worker', 'member', 'resident'],
+    input: z.object({
+      requestId,
+      gridId: id,
+      buildingId: id.optional(),
+      place: text(60, '地点'),
+      lat: z.number().min(-90).max(90).optional(),
+      lng: z.number().min(-180).max(180).optional(),
+      category: z.enum(CATEGORIES),
+      description: text(500, '事件描述'),
+      photos,
+      urgency: z.enum(URGENCIES),
+    }),
+    output: eventView,
+  }),
+  'event.mine': action({ summary: '我上报的事件', roles: ['authenticated'], input: pageInput, output: pageOf(eventView) }),
+  'event.get': action({
+    summary: '事件详情（含吹哨应答）',
+    roles: ['authenticated'],
+    input: z.object({ eventId: id }),
+    output: z.object({ event: eventView, summons: z.array(summonsView), canAssign: z.boolean(), canHandle: z.boolean() }),
+  }),
+  'event.board': action({
+    summary: '派单台：社区（书记）或网格（网格长）的事件',
+    roles: ['secretary', 'grid_worker'],
+    input: pageInput.extend({ communityId: id.optional(), gridId: id.optional(), status: z.enum(EVENT_STATUS).optional() }).refine((v) => !!v.communityId !== !!v.gridId, { message: '请选择社区或网格之一', path: ['communityId'] }),
+    output: pageOf(eventView),
+  }),
+  'event.assign': action({
+    summary: '书记或网格长派单：指定处置方，按紧急程度定时限',
+    roles: ['secretary', 'grid_worker'],
+    input: z.object({ eventId: id, handler: handlerInput }),
+    output: eventView,
+  }),
+  'event.inbox': action({
+    summary: '派给我（我所在物业、单位、社区或本人）的事件',
+    roles: ['authenticated'],
+    input: pageInput.extend({ open: z.boolean().default(true) }),
+    output: pageOf(eventView),
+  }),
+  'event.accept': action({ summary: '处置方接单（同一事件只有一人接单成功）', roles: ['authenticated'], input: z.object({ eventId: id }), output: eventView }),
+  'event.progress': action({
+    summary: '处置方上传进展（可附照片），或标记已办结',
+    roles: ['authenticated'],
+    input: z.object({ eventId: id, note: text(300, '进展说明'), photos, done: z.boolean().default(false) }),
+    output: eventView,
+  }),
+  'event.confirm': action({
+    summary: '上报人确认解决（可评价 1–5 星）或不满意重新打开',
+    roles: ['authenticated'],
+    input: z
+      .object({ eventId: id, resolved: z.boolean(), rating: z.number().int().min(1).max(5).optional(), reason: optionalText(200, '原因') })
+      .refine((v) => v.resolved || (v.reason && v.reason.length > 0), { message: '重新打开时请写明原因', path: ['reason'] }),
+    output: eventView,
+  }),
+  'event.decide': action({
+    summary: '两次重新打开后由书记裁定：办结或重新派单',
+    roles: ['secretary'],
+    input: z.object({ eventId: id, close: z.boolean(), note: text(200, '裁定意见') }),
+    output: eventView,
+  }),
+  'event.overdue': action({
+    summary: '街道超期事件队列',
+    roles: ['street_admin'],
+    input: pageInput.extend({ streetId: id }),
+    output: pageOf(eventView),
+  }),
+  'event.convert': action({
+    summary: '一键转为社区需求或议事议题（保留关联）',
+    roles: ['secretary'],
+    input: z.object({ requestId, eventId: id, to: z.enum(['need', 'topic']) }),
+    output: z.object({ event: eventView, linkId: z.string() }),
+  }),
+
+  'whistle.parties': action({
+    summary: '可吹哨召集的各方：本小区物业、本网格责任单位',
+    roles: ['secretary'],
+    input: z.object({ eventId: id }),
+    output: z.object({ items: z.array(z.object({ type: z.enum(['unit', 'company']), id: z.string(), name: z.string() })) }),
+  }),
+  'whistle.blow': action({
+    summary: '书记吹哨：同时召集网格责任单位和/或物业，限时应答',
+    roles: ['secretary'],
+    input: z.object({ requestId, eventId: id, parties: z.array(partyInput).min(1, '请至少召集一方').max(10), note: optionalText(200, '吹哨说明') }),
+    output: z.object({ summons: z.array(summonsView) }),
+  }),
+  'whistle.inbox': action({
+    summary: '我所在单位或物业收到的吹哨召集',
+    roles: ['unit_liaison', 'property_staff'],
+    input: pageInput,
+    output: pageOf(summonsView),
+  }),
+  'whistle.answer': action({
+    summary: '被召集方应答：报到并承诺，或说明理由',
+    roles: ['unit_liaison', 'property_staff'],
+    input: z.object({ summonsId: id, kind: z.enum(ANSWER_KINDS), text: text(300, '应答内容') }),
+    output: summonsView,
+  }),
+  'whistle.record': action({
+    summary: '单位或物业某季度的吹哨应答记录（双反馈函、物业主页引用）',
+    roles: ['authenticated'],
+    input: z.object({ partyType: z.enum(['unit', 'company']), partyId: id, quarter: z.string().regex(/^\d{4}Q[1-4]$/, '季度格式如 2026Q4').optional() }),
+    output: whistleRecordView,
+  }),
+
+  'stats.get': action({
+    summary: '网格/社区统计：上报数、按时办结率、处置时长中位数、重开率',
+    roles: ['secretary', 'grid_worker', 'street_admin'],
+    input: z.object({ communityId: id }),
+    output: z.object({ community: statsView, grids: z.array(statsView) }),
+  }),
+  'stats.export': action({
+    summary: '导出网格统计（Excel）',
+    roles: ['secretary', 'street_admin'],
+    input: z.object({ communityId: id }),
+    output: z.object({ fileId: z.string(), url: z.string(), fileName: z.string() }),
+  }),
+} as const
+
+export type GridActions = typeof gridActions
