@@ -24,9 +24,16 @@ export default defineAppConfig({
       root: 'packages/property',
       pages: ['pages/list/index', 'pages/company/index', 'pages/rate/index', 'pages/mine/index', 'pages/staff/index', 'pages/assess/index', 'pages/street/index'],
     },
+    {
+      root: 'packages/council',
+      pages: [
+        'pages/index/index', 'pages/topic/index', 'pages/propose/index', 'pages/meeting/index', 'pages/meeting-edit/index',
+        'pages/vote/index', 'pages/vote-open/index', 'pages/resolution/index',
+      ],
+    },
   ],
   preloadRule: {
-    'pages/home/index': { network: 'all', packages: ['packages/admin', 'packages/service', 'packages/property'] },
+    'pages/home/index': { network: 'all', packages: ['packages/admin', 'packages/service', 'packages/property', 'packages/council'] },
   },
   window: {
     navigationBarBackgroundColor: '#C8161D',

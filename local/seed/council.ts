@@ -142,7 +142,39 @@ function upcomingMeeting(suffix: string): MeetingDoc {
   }
 }
 
+/**
+ * More verified residents of 和谐家园 1号楼 (besides 刘芳 101 and 张德福 202), so a building vote can
+ * reach the civil-code participation in the demo and the e2e journey. Invented names.
+ */
+export const COUNCIL_RESIDENTS: [room: string, name: string][] = [
+  ['102', '陈秀芝'], ['201', '杨建国'], ['301', '赵淑珍'], ['302', '黄志强'], ['401', '周玉梅'], ['402', '吴国庆'], ['501', '徐秀兰'], ['502', '孙立军'],
+]
+
+function buildingResidents() {
+  const created = at('2026-01-20T10:00:00')
+  const users: object[] = []
+  const bindings: object[] = []
+  COUNCIL_RESIDENTS.forEach(([room, name], i) => {
+    const hid = `h-hx-1-1-${room}`
+    const address = `和谐家园 1号楼 ${room}`
+    const openid = `o-res-hx-${room}`
+    const phone = `1380000${String(2000 + i).padStart(4, '0')}`
+    users.push({
+      _id: openid, name, phone, bindingId: `bind-hx-${room}`, createdAt: created, updatedAt: created,
+      roles: [{ role: 'resident', scopeType: 'household', scopeId: hid, scopeName: address, communityId: 'c-hx', streetId: 'st-jinxiu' }],
+    })
+    bindings.push({
+      _id: `bind-hx-${room}`, openid, householdId: hid, communityId: 'c-hx', streetId: 'st-jinxiu', address, communityName: '和谐社区',
+      status: 'verified', method: 'secretary', applicantName: name, applicantPhone: phone, createdAt: created, decidedAt: created, decidedBy: 'o-sec-hx', decidedByName: '王秀英',
+    })
+  })
+  return { users, bindings }
+}
+
 export const councilSeed: ModuleSeed = async (db, scale) => {
+  const people = buildingResidents()
+  await insertAll(db, COL.users, people.users)
+  await insertAll(db, COL.bindings, people.bindings)
   for (let copy = 0; copy < scale; copy++) {
     const suffix = copy === 0 ? '' : `-${copy + 1}`
     const s = await parkingStory(db, suffix)

@@ -57,6 +57,10 @@ export function workTiles(me: MeView): Tile[] {
   if (hasRole(me.roles, 'street_admin')) {
     out.push({ key: 'prop-street', title: '红黑榜管理', desc: '周期、规则、发布、约谈', mark: '榜', url: '/packages/property/pages/street/index' })
   }
+  // 红色议事会 (packages/council): anyone of a community — residents, members, the secretary
+  if (me.roles.some((g) => g.communityId || g.role === 'secretary' || g.role === 'member')) {
+    out.push({ key: 'council', title: '红色议事会', desc: hasRole(me.roles, 'secretary') ? '议题受理、会议、表决' : '议题、议程、表决、决议', mark: '议', url: '/packages/council/pages/index/index' })
+  }
   return out
 }
 

@@ -1,0 +1,71 @@
+import Taro from '@tarojs/taro'
+import type { RoleGrant } from '../../../types/roles'
+
+/** Pages of the council subpackage. */
+export const COUNCIL = {
+  index: '/packages/council/pages/index/index',
+  topic: (id: string) => `/packages/council/pages/topic/index?id=${encodeURIComponent(id)}`,
+  propose: (communityId: string) => `/packages/council/pages/propose/index?communityId=${communityId}`,
+  meeting: (id: string) => `/packages/council/pages/meeting/index?id=${encodeURIComponent(id)}`,
+  meetingEdit: (communityId: string, id?: string) => `/packages/council/pages/meeting-edit/index?communityId=${communityId}${id ? `&id=${encodeURIComponent(id)}` : ''}`,
+  vote: (id: string) => `/packages/council/pages/vote/index?id=${encodeURIComponent(id)}`,
+  voteOpen: (meetingId: string, itemId: string) => `/packages/council/pages/vote-open/index?meetingId=${encodeURIComponent(meetingId)}&itemId=${itemId}`,
+  resolution: (id: string) => `/packages/council/pages/resolution/index?id=${encodeURIComponent(id)}`,
+}
+
+export const go = (url: string) => void Taro.navigateTo({ url })
+export const param = (name: string): string => {
+  const v = Taro.getCurrentInstance().router?.params?.[name]
+  return v ? decodeURIComponent(v) : ''
+}
+
+/** The communities the person belongs to, the secretary's first. */
+export function myCommunities(roles: RoleGrant[]): { id: string; name: string; secretary: boolean }[] {
+  const out = new Map<string, { id: string; name: string; secretary: boolean }>()
+  for (const g of roles) {
+    const id = g.role === 'secretary' || g.role === 'member' ? g.scopeId : g.communityId
+    if (!id) continue
+    const secretary = g.role === 'secretary'
+    const prior = out.get(id)
+    out.set(id, { id, name: g.role === 'secretary' || g.role === 'member' ? g.scopeName : prior?.name ?? id, secretary: secretary || !!prior?.secretary })
+  }
+  return [...out.values()].sort((a, b) => Number(b.secretary) - Number(a.secretary))
+}
+
+export const isResidentOf = (roles: RoleGrant[], communityId: string) => roles.some((g) => g.role === 'resident' && g.communityId === communityId)
+export const canProposeIn = (roles: RoleGrant[], communityId: string) =>
+  roles.some((g) => (g.role === 'resident' && g.communityId === communityId) || (g.role === 'member' && g.scopeId === communityId))
+export const isSecretaryOf = (roles: RoleGrant[], communityId: string) => roles.some((g) => g.role === 'secretary' && g.scopeId === communityId)
+
+const pad = (n: number) => String(n).padStart(2, '0')
+/** Asia/Shanghai wall time, e.g. 2026-12-20 19:00. */
+export function cnTime(iso: string | Date): string {
+  const t = new Date(new Date(iso).getTime() + 8 * 3600_000)
+  return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())} ${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}`
+}
+export const cnDate = (iso: string) => cnTime(iso).slice(0, 10)
+
+/** Parse "YYYY-MM-DD HH:mm" as Asia/Shanghai wall time; null when malformed. */
+export function parseCnTime(text: string): Date | null {
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})[ T](\d{1,2}):(\d{2})$/.exec(text.trim())
+  if (!m) return null
+  const [, y, mo, d, h, mi] = m.map(Number)
+  const ms = Date.UTC(y, mo - 1, d, h - 8, mi)
+  const back = new Date(ms + 8 * 3600_000)
+  if (back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d || h > 23) return null
+  return new Date(ms)
+}
+
+/** dm² → "1,234.56 ㎡" */
+export const m2 = (dm2: number) => `${(dm2 / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ㎡`
+export const pct = (n: number, d: number) => (d ? `${((n / d) * 100).toFixed(1)}%` : '—')
+
+export const newRequestId = () => `r${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`
+
+export function toast(title: string, icon: 'success' | 'none' = 'success') {
+  void Taro.showToast({ title, icon, duration: 2000 })
+}
+export async function confirm(title: string, content: string, confirmText = '确定'): Promise<boolean> {
+  const res = await Taro.showModal({ title, content, confirmText, cancelText: '取消', confirmColor: '#C8161D' })
+  return res.confirm
+}

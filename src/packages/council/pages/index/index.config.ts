@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '红色议事会' })

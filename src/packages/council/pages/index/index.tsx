@@ -1,0 +1,61 @@
+import { useState } from 'react'
+import { View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import PageShell from '../../../../components/PageShell'
+import QueryState from '../../../../components/QueryState'
+import Empty from '../../../../components/Empty'
+import Button from '../../../../components/Button'
+import Notice from '../../../../components/Notice'
+import { useMe } from '../../../../hooks/useMe'
+import { useMutation } from '../../../../hooks/useCloud'
+import Tabs from '../../components/Tabs'
+import { MeetingList, ResolutionList, TopicList, VoteList } from '../../components/Lists'
+import { COUNCIL, canProposeIn, go, myCommunities, toast } from '../../lib'
+import '../../council.scss'
+
+type Tab = 'topics' | 'meetings' | 'votes' | 'resolutions'
+
+/** 红色议事会: topics, meetings (agendas), votes and resolutions of my community. */
+export default function CouncilHome() {
+  const me = useMe()
+  const [tab, setTab] = useState<Tab>('topics')
+  const subscribe = useMutation('council', 'notice.subscribe')
+  return (
+    <PageShell title='红色议事会' intro='居民提议题，议事会议决，落实情况全程公开'>
+      <QueryState {...me}>
+        {(m) => {
+          const communities = myCommunities(m.roles)
+          const c = communities[0]
+          if (!c) return <Empty text='请先认证房屋' hint='认证为本社区住户（或报到的在职党员）后，可以参与议事'><Button onClick={() => void Taro.navigateTo({ url: '/pages/onboarding/bind/index' })}>去认证</Button></Empty>
+          const onSubscribe = async () => {
+            if (process.env.TARO_ENV === 'weapp') {
+              // WeChat asks the person for each template; the ids come from the deployment's config.
+              await Taro.requestSubscribeMessage({ tmplIds: [] } as unknown as Taro.requestSubscribeMessage.Option).catch(() => undefined)
+            }
+            const r = await subscribe.run({ communityId: c.id, on: true })
+            if (r) toast('已订阅议事通知')
+          }
+          return (
+            <View>
+              <View className='cc-row'>
+                {canProposeIn(m.roles, c.id) ? <Button id='propose' onClick={() => go(COUNCIL.propose(c.id))}>提出议题</Button> : null}
+                {c.secretary ? <Button id='new-meeting' variant='secondary' onClick={() => go(COUNCIL.meetingEdit(c.id))}>新建议事会议</Button> : null}
+                <Button id='subscribe' variant='plain' size='small' loading={subscribe.sending} onClick={() => void onSubscribe()}>订阅通知</Button>
+              </View>
+              {subscribe.error ? <Notice tone='error'>{subscribe.error.message}</Notice> : null}
+              <Tabs<Tab>
+                items={[{ key: 'topics', label: '议题' }, { key: 'meetings', label: '会议' }, { key: 'votes', label: '表决' }, { key: 'resolutions', label: '决议' }]}
+                value={tab}
+                onChange={setTab}
+              />
+              {tab === 'topics' ? <TopicList communityId={c.id} secretary={c.secretary} /> : null}
+              {tab === 'meetings' ? <MeetingList communityId={c.id} /> : null}
+              {tab === 'votes' ? <VoteList communityId={c.id} /> : null}
+              {tab === 'resolutions' ? <ResolutionList communityId={c.id} /> : null}
+            </View>
+          )
+        }}
+      </QueryState>
+    </PageShell>
+  )
+}

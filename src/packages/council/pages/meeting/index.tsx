@@ -1,0 +1,132 @@
+import { useState } from 'react'
+import { View, Text } from '@tarojs/components'
+import { MEETING_STATUS_LABEL, PARTICIPANT_LABEL, RESPONSIBLE_KINDS, RESPONSIBLE_LABEL, type MeetingView, type ResponsibleKind } from '../../../../../types/council'
+import PageShell from '../../../../components/PageShell'
+import Card from '../../../../components/Card'
+import Field from '../../../../components/Field'
+import Button from '../../../../components/Button'
+import Notice from '../../../../components/Notice'
+import Tag from '../../../../components/Tag'
+import QueryState from '../../../../components/QueryState'
+import ListItem from '../../../../components/ListItem'
+import { useMe } from '../../../../hooks/useMe'
+import { useCloud, useMutation } from '../../../../hooks/useCloud'
+import { COUNCIL, cnTime, confirm, go, isSecretaryOf, param, parseCnTime, toast } from '../../lib'
+import '../../council.scss'
+
+function ResolutionForm({ meeting, itemId, onDone }: { meeting: MeetingView; itemId: string; onDone: () => void }) {
+  const [decision, setDecision] = useState('')
+  const [kind, setKind] = useState<ResponsibleKind>('company')
+  const [name, setName] = useState('')
+  const [deadline, setDeadline] = useState(`${cnTime(new Date(Date.now() + 30 * 86_400_000)).slice(0, 10)} 18:00`)
+  const [formError, setFormError] = useState('')
+  const votes = useCloud('council', 'vote.list', { communityId: meeting.communityId, pageSize: 50 })
+  const record = useMutation('council', 'resolution.record')
+  const submit = async () => {
+    const when = parseCnTime(deadline)
+    if (!when) return setFormError('期限请按 2026-12-31 18:00 的格式填写')
+    const vote = votes.data?.items.find((v) => v.meetingId === meeting.id && v.itemId === itemId && v.status === 'closed')
+    const r = await record.run({ meetingId: meeting.id, itemId, decision, responsibleKind: kind, responsibleName: name, deadline: when.toISOString(), ...(vote ? { voteId: vote.id } : {}) })
+    if (r) { toast('决议已记录'); onDone() }
+  }
+  return (
+    <View className='cc-edit-item'>
+      <Field id={`decision-${itemId}`} kind='textarea' label='决议内容' value={decision} onChange={setDecision} maxLength={1000} />
+      <Field kind='picker' label='责任方类别' options={RESPONSIBLE_KINDS.map((k) => ({ label: RESPONSIBLE_LABEL[k], value: k }))} value={kind} onChange={(v) => setKind(v as ResponsibleKind)} />
+      <Field id={`responsible-${itemId}`} label='责任方' value={name} onChange={setName} maxLength={60} placeholder='例如：安居物业服务有限公司' />
+      <Field id={`deadline-${itemId}`} label='完成期限' value={deadline} onChange={setDeadline} hint='格式：2026-12-31 18:00' />
+      {formError ? <Notice tone='error'>{formError}</Notice> : null}
+      {record.error ? <Notice tone='error'>{record.error.message}</Notice> : null}
+      <Button id={`record-${itemId}`} size='small' loading={record.sending} onClick={() => void submit()}>记录决议</Button>
+    </View>
+  )
+}
+
+function SecretaryPanel({ m, onChange }: { m: MeetingView; onChange: () => void }) {
+  const publish = useMutation('council', 'meeting.publish')
+  const start = useMutation('council', 'meeting.start')
+  const end = useMutation('council', 'meeting.minutes')
+  const [minutes, setMinutes] = useState('')
+  const err = publish.error ?? start.error ?? end.error
+  return (
+    <Card title='书记操作'>
+      {m.status === 'draft' ? (
+        <View className='cc-actions'>
+          <Button id='edit-meeting' variant='secondary' block onClick={() => go(COUNCIL.meetingEdit(m.communityId, m.id))}>修改会议和议程</Button>
+          <Button id='publish-meeting' block loading={publish.sending} onClick={() => void confirm('发布议程', '发布后居民可以看到议程，并通知订阅的居民。').then(async (ok) => { if (ok && (await publish.run({ meetingId: m.id }))) { toast('已发布'); onChange() } })}>发布议程</Button>
+        </View>
+      ) : null}
+      {m.status === 'published' ? (
+        <View className='cc-actions'>
+          {!m.agendaLocked ? <Button variant='secondary' block onClick={() => go(COUNCIL.meetingEdit(m.communityId, m.id))}>修改会议和议程</Button> : null}
+          <Button id='start-meeting' block loading={start.sending} onClick={() => void confirm('开始会议', '开始后议程将锁定，不能再修改。').then(async (ok) => { if (ok && (await start.run({ meetingId: m.id }))) { toast('会议开始'); onChange() } })}>开始会议</Button>
+        </View>
+      ) : null}
+      {m.status === 'started' ? (
+        <View>
+          <Field id='minutes' kind='textarea' label='会议纪要' value={minutes} onChange={setMinutes} maxLength={5000} />
+          <Button id='end-meeting' block loading={end.sending} onClick={() => void end.run({ meetingId: m.id, minutes }).then((r) => r && (toast('纪要已保存'), onChange()))}>保存纪要并结束会议</Button>
+        </View>
+      ) : null}
+      {err ? <Notice tone='error'>{err.message}</Notice> : null}
+    </Card>
+  )
+}
+
+/** A meeting: agenda, participants, sign-in; for the secretary, its whole life and per-item votes and resolutions. */
+export default function MeetingPage() {
+  const id = param('id')
+  const q = useCloud('council', 'meeting.get', { meetingId: id }, { reloadOnShow: true })
+  const me = useMe()
+  const checkIn = useMutation('council', 'meeting.checkIn')
+  const resolutions = useCloud('council', 'resolution.list', q.data ? { communityId: q.data.communityId, meetingId: id, pageSize: 50 } : null, { reloadOnShow: true })
+  const [openForm, setOpenForm] = useState<string>()
+  return (
+    <PageShell title='议事会议'>
+      <QueryState {...q}>
+        {(m) => {
+          const secretary = !!me.data && isSecretaryOf(me.data.roles, m.communityId)
+          const resOf = (itemId: string) => resolutions.data?.items.find((r) => r.itemId === itemId)
+          const canSign = m.status === 'started' || (m.status === 'published' && Date.now() >= new Date(m.startsAt).getTime() - 30 * 60_000)
+          return (
+            <View>
+              <Card title={m.title} extra={<Tag tone={m.status === 'started' ? 'red' : 'gray'}>{MEETING_STATUS_LABEL[m.status]}</Tag>}>
+                <Text className='cc-line'>{`时间：${cnTime(m.startsAt)}`}</Text>
+                <Text className='cc-line'>{`地点：${m.online ? '线上' : m.place}`}</Text>
+                <Text className='cc-line--muted'>{`已签到 ${m.attendeeCount} 人${m.agendaLocked ? ' · 议程已锁定' : ''}`}</Text>
+                {canSign && me.data ? (
+                  <Button id='check-in' size='small' variant='secondary' loading={checkIn.sending} onClick={() => void checkIn.run({ meetingId: m.id, kind: 'resident_rep', name: me.data!.name || '居民' }).then((r) => r && (toast('已签到'), q.reload()))}>签到</Button>
+                ) : null}
+                {checkIn.error ? <Notice tone='error'>{checkIn.error.message}</Notice> : null}
+              </Card>
+              <Card title='议程'>
+                {m.agenda.map((a) => {
+                  const r = resOf(a.itemId)
+                  return (
+                    <View key={a.itemId} className='cc-agenda-item' id={`agenda-${a.itemId}`}>
+                      <Text className='cc-line'>{`${a.order}. ${a.title}`}</Text>
+                      {a.topicIds.map((t) => <Text key={t} className='cc-line--muted' onClick={() => go(COUNCIL.topic(t))}>{'关联议题 ›'}</Text>)}
+                      {r ? <ListItem title={`决议：${r.decision}`} description={`责任方 ${r.responsibleName} · 期限 ${cnTime(r.deadline).slice(0, 10)}`} onClick={() => go(COUNCIL.resolution(r.id))} /> : null}
+                      {secretary && m.status !== 'draft' ? (
+                        <View className='cc-row'>
+                          <Button id={`open-vote-${a.itemId}`} size='small' variant='secondary' onClick={() => go(COUNCIL.voteOpen(m.id, a.itemId))}>发起表决</Button>
+                          {!r && (m.status === 'started' || m.status === 'ended') ? <Button id={`resolve-${a.itemId}`} size='small' variant='plain' onClick={() => setOpenForm(openForm === a.itemId ? undefined : a.itemId)}>记录决议</Button> : null}
+                        </View>
+                      ) : null}
+                      {openForm === a.itemId && !r ? <ResolutionForm meeting={m} itemId={a.itemId} onDone={() => { setOpenForm(undefined); resolutions.reload() }} /> : null}
+                    </View>
+                  )
+                })}
+              </Card>
+              <Card title='参会方'>
+                {m.participants.map((p, i) => <Text key={i} className='cc-line'>{`${PARTICIPANT_LABEL[p.kind]}：${p.name}`}</Text>)}
+              </Card>
+              {m.minutes ? <Card title='会议纪要'><Text className='cc-body' id='minutes-text'>{m.minutes}</Text></Card> : null}
+              {secretary ? <SecretaryPanel m={m} onChange={q.reload} /> : null}
+            </View>
+          )
+        }}
+      </QueryState>
+    </PageShell>
+  )
+}

@@ -1,0 +1,85 @@
+import { useEffect, useState } from 'react'
+import { View, Text } from '@tarojs/components'
+import { RESOLUTION_STATUS_LABEL, RESPONSIBLE_LABEL } from '../../../../../types/council'
+import PageShell from '../../../../components/PageShell'
+import Card from '../../../../components/Card'
+import Field from '../../../../components/Field'
+import Button from '../../../../components/Button'
+import Notice from '../../../../components/Notice'
+import Tag from '../../../../components/Tag'
+import QueryState from '../../../../components/QueryState'
+import { useMe } from '../../../../hooks/useMe'
+import { useCloud, useMutation } from '../../../../hooks/useCloud'
+import Choices from '../../components/Choices'
+import Stars from '../../components/Stars'
+import { COUNCIL, cnDate, cnTime, go, isResidentOf, isSecretaryOf, param, toast } from '../../lib'
+import '../../council.scss'
+
+/** A resolution: decision, who is responsible by when, progress until done, residents' ratings. */
+export default function ResolutionPage() {
+  const id = param('id')
+  const q = useCloud('council', 'resolution.get', { resolutionId: id }, { reloadOnShow: true })
+  const me = useMe()
+  const progress = useMutation('council', 'resolution.progress')
+  const rate = useMutation('council', 'resolution.rate')
+  const [note, setNote] = useState('')
+  const [status, setStatus] = useState<'in_progress' | 'done'>('in_progress')
+  const [stars, setStars] = useState(0)
+  const [comment, setComment] = useState('')
+  useEffect(() => {
+    if (q.data?.myRating?.stars) setStars(q.data.myRating.stars)
+  }, [q.data])
+  return (
+    <PageShell title='决议落实'>
+      <QueryState {...q}>
+        {(r) => {
+          const secretary = !!me.data && isSecretaryOf(me.data.roles, r.communityId)
+          const resident = !!me.data && isResidentOf(me.data.roles, r.communityId)
+          return (
+            <View>
+              <Card title={r.itemTitle} extra={<Tag tone={r.status === 'done' ? 'green' : r.overdue ? 'red' : 'gold'}>{r.overdue ? '已逾期' : RESOLUTION_STATUS_LABEL[r.status]}</Tag>}>
+                <Text className='cc-body'>{r.decision}</Text>
+                <Text className='cc-line'>{`责任方：${RESPONSIBLE_LABEL[r.responsibleKind]} · ${r.responsibleName}`}</Text>
+                <Text className='cc-line'>{`完成期限：${cnDate(r.deadline)}`}</Text>
+                <Text className='cc-line--muted' onClick={() => go(COUNCIL.meeting(r.meetingId))}>{`来自：${r.meetingTitle} ›`}</Text>
+                {r.voteId ? <Text className='cc-line--muted' onClick={() => go(COUNCIL.vote(r.voteId!))}>{'查看表决结果 ›'}</Text> : null}
+              </Card>
+              <Card title='落实进度'>
+                {r.progress.length === 0 ? <Text className='cc-line--muted'>尚无进展记录</Text> : (
+                  <View className='cc-timeline'>
+                    {r.progress.map((p, i) => (
+                      <View key={i} className='cc-timeline__item'>
+                        <Text className='cc-line'>{p.note}</Text>
+                        <Text className='cc-line--muted'>{`${cnTime(p.at)} · ${p.byName} · ${RESOLUTION_STATUS_LABEL[p.status]}`}</Text>
+                      </View>
+                    ))}
+                  </View>
+                )}
+              </Card>
+              {secretary && r.status !== 'done' ? (
+                <Card title='更新进度'>
+                  <Field id='progress-note' kind='textarea' label='进展' value={note} onChange={setNote} maxLength={300} />
+                  <Choices idPrefix='progress' options={[{ key: 'in_progress', label: '落实中' }, { key: 'done', label: '已办结' }]} value={status} onChange={(k) => setStatus(k as 'in_progress' | 'done')} />
+                  {progress.error ? <Notice tone='error'>{progress.error.message}</Notice> : null}
+                  <Button id='save-progress' block loading={progress.sending} onClick={() => void progress.run({ resolutionId: r.id, note, status }).then((x) => { if (x) { toast('已更新'); setNote(''); q.reload() } })}>保存进度</Button>
+                </Card>
+              ) : null}
+              <Card title='居民评价'>
+                <Text className='cc-line' id='rating-summary'>{r.rating.count ? `平均 ${r.rating.average} 分，${r.rating.count} 户评价` : '暂无评价'}</Text>
+                {resident && r.status === 'done' ? (
+                  <View>
+                    <Text className='cc-line--muted'>{r.myRating?.stars ? '本户已评价，可以修改' : '办结了，您满意吗？'}</Text>
+                    <Stars value={stars} onChange={setStars} />
+                    <Field id='rating-comment' kind='textarea' label='意见' optional value={comment} onChange={setComment} maxLength={200} />
+                    {rate.error ? <Notice tone='error'>{rate.error.message}</Notice> : null}
+                    <Button id='rate' block disabled={!stars} loading={rate.sending} onClick={() => void rate.run({ resolutionId: r.id, stars, ...(comment ? { comment } : {}) }).then((x) => { if (x) { toast('感谢评价'); q.reload() } })}>提交评价</Button>
+                  </View>
+                ) : resident ? <Text className='cc-line--muted'>办结后可以评价</Text> : null}
+              </Card>
+            </View>
+          )
+        }}
+      </QueryState>
+    </PageShell>
+  )
+}

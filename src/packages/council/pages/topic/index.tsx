@@ -1,0 +1,130 @@
+import { useState } from 'react'
+import { View, Text } from '@tarojs/components'
+import { TIER_LABEL, TIER_PROCEDURE, TOPIC_STATUS_LABEL, type TopicDetailView, type Tier } from '../../../../../types/council'
+import PageShell from '../../../../components/PageShell'
+import Card from '../../../../components/Card'
+import Field from '../../../../components/Field'
+import Button from '../../../../components/Button'
+import Notice from '../../../../components/Notice'
+import Tag from '../../../../components/Tag'
+import QueryState from '../../../../components/QueryState'
+import { useMe } from '../../../../hooks/useMe'
+import { useCloud, useMutation } from '../../../../hooks/useCloud'
+import Choices from '../../components/Choices'
+import { COUNCIL, cnTime, go, isSecretaryOf, param, toast } from '../../lib'
+import '../../council.scss'
+
+function Triage({ topic, onDone }: { topic: TopicDetailView; onDone: () => void }) {
+  const [decision, setDecision] = useState<'accept' | 'merge' | 'decline'>('accept')
+  const [tier, setTier] = useState<Tier>('major')
+  const [reason, setReason] = useState('')
+  const [urgentDecision, setUrgentDecision] = useState('')
+  const [mergeInto, setMergeInto] = useState<string>()
+  const others = useCloud('council', 'topic.list', decision === 'merge' ? { communityId: topic.communityId, status: 'accepted', pageSize: 50 } : null)
+  const triage = useMutation('council', 'topic.triage')
+  const submit = async () => {
+    const r = await triage.run({
+      topicId: topic.id, decision,
+      ...(decision === 'accept' ? { tier, ...(tier === 'urgent' ? { urgentDecision } : {}) } : {}),
+      ...(decision === 'merge' ? { mergeInto } : {}),
+      ...(decision === 'decline' ? { reason } : {}),
+    })
+    if (r) { toast('已处理'); onDone() }
+  }
+  return (
+    <Card title='受理议题'>
+      <Choices idPrefix='decision' options={[{ key: 'accept', label: '受理' }, { key: 'merge', label: '合并到其他议题' }, { key: 'decline', label: '不予受理' }]} value={decision} onChange={(k) => setDecision(k as typeof decision)} />
+      {decision === 'accept' ? (
+        <View>
+          <Text className='cc-line'>议题层级</Text>
+          <Choices idPrefix='tier' options={(['urgent', 'minor', 'major'] as Tier[]).map((t) => ({ key: t, label: `${TIER_LABEL[t]}：${TIER_PROCEDURE[t]}` }))} value={tier} onChange={(k) => setTier(k as Tier)} />
+          {tier === 'urgent' ? <Field id='urgent-decision' kind='textarea' label='处置决定（立即执行，7 日内提交议事会追认）' value={urgentDecision} onChange={setUrgentDecision} maxLength={500} /> : null}
+        </View>
+      ) : null}
+      {decision === 'merge' ? (
+        <QueryState {...others}>
+          {(list) => <Field kind='picker' label='合并到' options={list.items.filter((t) => t.id !== topic.id).map((t) => ({ label: t.title, value: t.id }))} value={mergeInto} onChange={setMergeInto} />}
+        </QueryState>
+      ) : null}
+      {decision === 'decline' ? <Field id='decline-reason' kind='textarea' label='公开理由（居民可见）' value={reason} onChange={setReason} maxLength={300} /> : null}
+      {triage.error ? <Notice tone='error'>{triage.error.message}</Notice> : null}
+      <View className='cc-actions'>
+        <Button id='submit-triage' block loading={triage.sending} onClick={() => void submit()}>确认</Button>
+      </View>
+    </Card>
+  )
+}
+
+function Ratify({ topic, onDone }: { topic: TopicDetailView; onDone: () => void }) {
+  const [note, setNote] = useState('')
+  const ratify = useMutation('council', 'topic.ratify')
+  return (
+    <Card title='议事会追认'>
+      <Field kind='textarea' label='追认说明' value={note} onChange={setNote} maxLength={300} />
+      {ratify.error ? <Notice tone='error'>{ratify.error.message}</Notice> : null}
+      <Button block loading={ratify.sending} onClick={() => void ratify.run({ topicId: topic.id, note }).then((r) => r && (toast('已追认'), onDone()))}>记录追认</Button>
+    </Card>
+  )
+}
+
+function Edit({ topic, onDone }: { topic: TopicDetailView; onDone: () => void }) {
+  const [title, setTitle] = useState(topic.title)
+  const [body, setBody] = useState(topic.body)
+  const update = useMutation('council', 'topic.update')
+  return (
+    <Card title='修改议题（有人附议后不能再改）'>
+      <Field label='议题标题' value={title} onChange={setTitle} maxLength={40} />
+      <Field kind='textarea' label='具体内容' value={body} onChange={setBody} maxLength={1000} />
+      {update.error ? <Notice tone='error'>{update.error.message}</Notice> : null}
+      <Button block variant='secondary' loading={update.sending} onClick={() => void update.run({ topicId: topic.id, title, body, photos: topic.photos }).then((r) => r && (toast('已保存'), onDone()))}>保存修改</Button>
+    </Card>
+  )
+}
+
+/** A topic: what was proposed, how many seconded it, how the community handled it. */
+export default function TopicPage() {
+  const id = param('id')
+  const q = useCloud('council', 'topic.get', { topicId: id }, { reloadOnShow: true })
+  const me = useMe()
+  const second = useMutation('council', 'topic.second')
+  const [editing, setEditing] = useState(false)
+  return (
+    <PageShell title='议题详情'>
+      <QueryState {...q}>
+        {(t) => {
+          const secretary = !!me.data && isSecretaryOf(me.data.roles, t.communityId)
+          return (
+            <View>
+              <Card title={t.title} extra={<Tag tone={t.status === 'accepted' ? 'green' : t.status === 'open' ? 'gold' : 'gray'}>{TOPIC_STATUS_LABEL[t.status]}</Tag>}>
+                <Text className='cc-line--muted'>{`提议人 ${t.authorName} · ${cnTime(t.createdAt)}${t.estateName ? ` · ${t.estateName}` : ''}`}</Text>
+                <Text className='cc-body'>{t.body}</Text>
+                <View className='cc-row'>
+                  <Tag tone='red'>{`附议 ${t.seconds}`}</Tag>
+                  {t.tier ? <Tag tone='blue'>{TIER_LABEL[t.tier]}</Tag> : null}
+                </View>
+                {t.tier ? <Text className='cc-line--muted'>{`处理程序：${TIER_PROCEDURE[t.tier]}`}</Text> : null}
+                {t.declineReason ? <Notice tone='warn' title='不予受理的理由'>{t.declineReason}</Notice> : null}
+                {t.mergedInto ? <Notice tone='info' title='已合并' actionText='查看' onAction={() => go(COUNCIL.topic(t.mergedInto!))}>该议题已与同类议题合并办理</Notice> : null}
+                {t.urgent ? (
+                  <Notice tone={t.urgent.overdue ? 'error' : 'info'} title='急事处置'>
+                    {`${t.urgent.decision}（${cnTime(t.urgent.decidedAt)} 决定；${t.urgent.ratifiedAt ? `已于 ${cnTime(t.urgent.ratifiedAt)} 经议事会追认：${t.urgent.ratifyNote ?? ''}` : `须在 ${cnTime(t.urgent.ratifyBy)} 前经议事会追认${t.urgent.overdue ? '，已逾期' : ''}`}）`}
+                  </Notice>
+                ) : null}
+                {t.canSecond ? (
+                  <Button id='second' block loading={second.sending} onClick={() => void second.run({ topicId: t.id }).then((r) => r && (toast('已附议'), q.reload()))}>我也附议</Button>
+                ) : t.secondedByMe ? (
+                  <Text className='cc-line' id='seconded'>您已附议</Text>
+                ) : null}
+                {second.error ? <Notice tone='error'>{second.error.message}</Notice> : null}
+                {t.canEdit && !editing ? <Button variant='plain' onClick={() => setEditing(true)}>修改议题</Button> : null}
+              </Card>
+              {editing ? <Edit topic={t} onDone={() => { setEditing(false); q.reload() }} /> : null}
+              {secretary && t.status === 'open' ? <Triage topic={t} onDone={q.reload} /> : null}
+              {secretary && t.tier === 'urgent' && t.urgent && !t.urgent.ratifiedAt ? <Ratify topic={t} onDone={q.reload} /> : null}
+            </View>
+          )
+        }}
+      </QueryState>
+    </PageShell>
+  )
+}

@@ -1,0 +1,211 @@
+// Journey 4 (SPEC §8): a resident proposes a topic, others second it, the secretary accepts it as 大事,
+// puts it on a meeting agenda, opens a civil_code_ordinary vote, households vote, the vote closes with
+// the right result, the resolution is tracked to done and rated by residents. Secrecy and wrong-role
+// checks along the way.
+import { pick, setIdentity, shot, visible } from './lib.mjs'
+
+/** Wait for `text` in a visible element (pages kept in the DOM behind the current one may hold it too). */
+async function see(page, text, timeout = 15_000) {
+  await page.getByText(text, { exact: false }).filter({ visible: true }).first().waitFor({ timeout })
+}
+
+const C = '/#/packages/council/pages'
+const TOPIC = '1号楼楼前增设电动自行车充电棚'
+
+/** Act as a person who is not on the 身份切换 list and open `path`. */
+async function asPerson(page, base, openid, path) {
+  await page.goto(`${base}/#/pages/home/index`)
+  await page.evaluate((id) => localStorage.setItem('tx.identity', JSON.stringify({ data: id })), openid)
+  await page.goto(`${base}${path}`)
+  await page.reload()
+}
+
+async function confirmModal(page) {
+  await page.locator('.taro-model__confirm').click()
+}
+
+const pad = (n) => String(n).padStart(2, '0')
+/** Asia/Shanghai wall time "YYYY-MM-DD HH:mm" of an instant. */
+const cn = (ms) => {
+  const t = new Date(ms + 8 * 3600_000)
+  return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())} ${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}`
+}
+
+const idFromUrl = (url) => decodeURIComponent(new URL(url.replace('/#/', '/')).searchParams.get('id') ?? '')
+
+async function noText(page, re, what) {
+  const text = (await page.locator('.taro_page').filter({ visible: true }).allTextContents()).join('\n')
+  if (!text) throw new Error('no page on screen')
+  if (re.test(text)) throw new Error(`${what}: ${re}`)
+}
+
+export const journeys = [
+  [
+    'journey 4: topic → seconds → 大事 → agenda → civil-code vote → result → resolution done → rating',
+    async (page, { base }) => {
+      // 1. 刘芳 proposes a topic.
+      await setIdentity(page, base, 'o-res-liu')
+      await visible(page, '#tile-council').click()
+      await see(page, '规划小区停车位')
+      await shot(page, 'council-01-hub-resident')
+      await visible(page, '#propose').click()
+      await visible(page, '#topic-title input').fill(TOPIC)
+      await visible(page, '#topic-body textarea').fill('电动车在楼道充电有火灾隐患，建议在1号楼楼前空地建充电棚，集中充电。')
+      await visible(page, '#submit-topic').click()
+      await see(page, '附议 0')
+      const topicId = idFromUrl(page.url())
+      await shot(page, 'council-02-topic-proposed')
+
+      // 2. 张德福 and a member second it; the proposer can no longer edit it.
+      await setIdentity(page, base, 'o-res-zhang')
+      await page.goto(`${base}${C}/topic/index?id=${encodeURIComponent(topicId)}`)
+      await visible(page, '#second').click()
+      await see(page, '您已附议')
+      await see(page, '附议 1')
+      await noText(page, /刘芳/, 'another resident sees the proposer\'s full name')
+      await noText(page, /受理议题/, 'a resident sees the triage panel')
+      await setIdentity(page, base, 'o-member-sun')
+      await page.goto(`${base}${C}/topic/index?id=${encodeURIComponent(topicId)}`)
+      await visible(page, '#second').click()
+      await see(page, '附议 2')
+      await shot(page, 'council-03-topic-seconded')
+
+      // 3. 王秀英 accepts it as 大事.
+      await setIdentity(page, base, 'o-sec-hx')
+      await visible(page, '#tile-council').click()
+      await visible(page, `#topic-${topicId}`).click()
+      await see(page, '受理议题')
+      await visible(page, '#tier-major').click()
+      await shot(page, 'council-04-triage')
+      await visible(page, '#submit-triage').click()
+      await see(page, '处理程序：召开议事会议')
+
+      // 4. She puts it on a meeting agenda, publishes and starts the meeting.
+      await page.goto(`${base}${C}/meeting-edit/index?communityId=c-hx`)
+      await visible(page, '#meeting-title input').fill('和谐社区红色议事会（充电安全专题）')
+      await visible(page, '#item-title-0 input').fill('电动自行车充电棚建设方案')
+      await pick(page, 'item-topic-0', TOPIC)
+      await shot(page, 'council-05-meeting-editor')
+      await visible(page, '#save-meeting').click()
+      await see(page, '书记操作')
+      const meetingId = idFromUrl(page.url())
+      await visible(page, '#publish-meeting').click()
+      await confirmModal(page)
+      await see(page, '已发布')
+      await visible(page, '#start-meeting').click()
+      await confirmModal(page)
+      await see(page, '议程已锁定')
+      await shot(page, 'council-06-meeting-started')
+
+      // 5. She opens a civil-code (ordinary) vote for 和谐家园 1号楼, closing in about two minutes.
+      await visible(page, '#open-vote-item-1').click()
+      await see(page, '参与表决的住户')
+      await pick(page, 'building-estate', '和谐家园')
+      await visible(page, '#building-b-hx-1-1').click()
+      const closesMs = Math.ceil((Date.now() + 90_000) / 60_000) * 60_000
+      await visible(page, '#vote-closes input').fill(cn(closesMs))
+      await visible(page, '#preset-civil_code_ordinary').click()
+      await shot(page, 'council-07-vote-open-form')
+      await visible(page, '#submit-vote').click()
+      await see(page, '实时参与情况')
+      await see(page, '距参与门槛还差 8 户')
+      const voteId = idFromUrl(page.url())
+      await shot(page, 'council-08-vote-opened')
+
+      // 6. Eight households vote: six for, one against, one abstains. 刘芳 changes her mind once.
+      const voters = [
+        ['o-res-liu', 'o2'], ['o-res-zhang', 'o1'], ['o-res-hx-102', 'o1'], ['o-res-hx-201', 'o1'],
+        ['o-res-hx-301', 'o1'], ['o-res-hx-302', 'o3'], ['o-res-hx-401', 'o1'], ['o-res-hx-402', 'o1'],
+      ]
+      for (const [openid, option] of voters) {
+        await asPerson(page, base, openid, `${C}/vote/index?id=${encodeURIComponent(voteId)}`)
+        await visible(page, `#option-${option}`).click()
+        await visible(page, '#cast').click()
+        await see(page, '本户已投')
+      }
+      await shot(page, 'council-09-resident-ballot')
+      // 刘芳 changes her ballot before the close.
+      await asPerson(page, base, 'o-res-liu', `${C}/vote/index?id=${encodeURIComponent(voteId)}`)
+      await see(page, '本户已投：反对')
+      await visible(page, '#option-o1').click()
+      await visible(page, '#cast').click()
+      await see(page, '本户已投：同意')
+      await see(page, '已达到参与门槛')
+      await see(page, '8 / 12 户')
+      await shot(page, 'council-10-live-turnout')
+
+      // 7. The secretary sees turnout but not who voted what; after the close she counts.
+      await setIdentity(page, base, 'o-sec-hx')
+      await page.goto(`${base}${C}/vote/index?id=${encodeURIComponent(voteId)}`)
+      await see(page, '8 / 12 户')
+      await noText(page, /本户已投|刘芳|张德福|1号楼 101|1号楼 202|o-res-/, 'the secretary sees a ballot')
+      await noText(page, /本户投票/, 'the secretary gets a ballot panel')
+      const wait = closesMs - Date.now() + 2_000
+      if (wait > 0) await page.waitForTimeout(wait)
+      await page.reload()
+      await visible(page, '#close-vote').click()
+      await confirmModal(page)
+      await see(page, '表决通过')
+      await see(page, '「同意」获 7/8 户')
+      await shot(page, 'council-11-vote-result')
+
+      // 8. Resolution for the item, minutes, progress to done.
+      await page.goto(`${base}${C}/meeting/index?id=${encodeURIComponent(meetingId)}`)
+      await visible(page, '#resolve-item-1').click()
+      await visible(page, '#decision-item-1 textarea').fill('业主表决通过：在1号楼楼前空地建设电动自行车充电棚一处，物业公司负责施工和日常管理。')
+      await visible(page, '#responsible-item-1 input').fill('安居物业服务有限公司')
+      await visible(page, '#record-item-1').click()
+      await see(page, '决议：业主表决通过')
+      await visible(page, '#minutes textarea').fill('会议讨论了充电棚选址和管理办法，表决通过后由物业公司组织施工。')
+      await visible(page, '#end-meeting').click()
+      await see(page, '会议纪要')
+      await shot(page, 'council-12-meeting-resolution')
+      await visible(page, '#agenda-item-1 .tx-item').click()
+      await see(page, '落实进度')
+      const resolutionPath = page.url().slice(page.url().indexOf('/#/'))
+      await visible(page, '#progress-note textarea').fill('充电棚已完工，12 个充电位投入使用')
+      await visible(page, '#progress-done').click()
+      await visible(page, '#save-progress').click()
+      await see(page, '已办结')
+      await shot(page, 'council-13-resolution-done')
+
+      // 9. Residents rate the outcome.
+      await asPerson(page, base, 'o-res-zhang', resolutionPath)
+      await see(page, '办结了，您满意吗')
+      await visible(page, '#star-5').click()
+      await visible(page, '#rate').click()
+      await see(page, '平均 5 分，1 户评价')
+      await asPerson(page, base, 'o-res-liu', resolutionPath)
+      await visible(page, '#star-4').click()
+      await visible(page, '#rate').click()
+      await see(page, '平均 4.5 分，2 户评价')
+      await shot(page, 'council-14-rated')
+    },
+  ],
+  [
+    'journey 4 refusals: a resident cannot triage, open votes or count; an outsider cannot vote',
+    async (page, { base }) => {
+      // The seeded parking vote is closed: a resident sees the result, no ballot change.
+      await setIdentity(page, base, 'o-res-zhang')
+      await page.goto(`${base}${C}/vote/index?id=vote-parking`)
+      await see(page, '表决通过')
+      await noText(page, /计票并公布结果|发送截止提醒/, 'a resident sees secretary actions')
+      await shot(page, 'council-15-seed-parking-result')
+      // The API refuses a resident opening a vote, and the secretary of another community counting.
+      const call = (openid, action, input) =>
+        page.evaluate(async ([o, a, i]) => (await fetch('/cloud/council', { method: 'POST', headers: { 'content-type': 'application/json', 'x-wx-openid': o }, body: JSON.stringify({ action: a, input: i }) })).json(), [openid, action, input])
+      const r1 = await call('o-res-zhang', 'topic.triage', { topicId: 'topic-elevator', decision: 'accept', tier: 'major' })
+      const r2 = await call('o-sec-yg', 'vote.close', { voteId: 'vote-parking' })
+      const r3 = await call('o-new-zhou', 'vote.cast', { voteId: 'vote-parking', optionKey: 'o1' })
+      const r4 = await call('o-sec-hx', 'vote.myBallot', { voteId: 'vote-parking', householdId: 'h-hx-1-1-101' })
+      for (const [r, what] of [[r1, 'resident triage'], [r2, 'other secretary close'], [r3, 'unbound vote'], [r4, 'secretary reads a ballot']]) {
+        if (r.ok || r.error.code !== 'FORBIDDEN') throw new Error(`${what} was not refused: ${JSON.stringify(r)}`)
+      }
+      // An unbound person sees why they cannot take part.
+      await setIdentity(page, base, 'o-new-zhou')
+      await page.goto(`${base}${C}/index/index`)
+      await see(page, '请先认证房屋')
+      await shot(page, 'council-16-unbound')
+    },
+  ],
+]
