@@ -183,8 +183,9 @@ export const BENCH = {
   street: 'st-bench',
   admin: 'o-bench-admin',
   staff: 'o-bench-staff',
-  publishPeriod: periodId('st-bench', '2026-09'),
-  objectionPeriod: periodId('st-bench', '2026-10'),
+  /** The latest period, so it may be published again and again (a republication needs no later period). */
+  publishPeriod: periodId('st-bench', '2026-10'),
+  objectionPeriod: periodId('st-bench', '2026-09'),
   heldPerScale: 50,
 } as const
 
@@ -215,7 +216,7 @@ function benchStreetData(scale: number) {
   })
   return {
     street: { _id: streetId, name: '锦绣压测街道', createdAt: RULE_AT }, companies, estates,
-    periods: [closed('2026-09', RATED_AT), closed('2026-10', at('2099-01-01T00:00:00Z'))],
+    periods: [closed('2026-10', RATED_AT), closed('2026-09', at('2099-01-01T00:00:00Z'))],
     ratings, aggregates: aggregatesOf(ratings, [], pid, streetId),
     users: [
       { _id: BENCH.admin, name: '压测管理员', roles: [{ role: 'street_admin', scopeType: 'street', scopeId: streetId, scopeName: '锦绣压测街道', streetId }], createdAt: RULE_AT, updatedAt: RULE_AT },

@@ -28,6 +28,7 @@ function Inbox({ companyId }: { companyId: string }) {
   const send = async (ratingId: string) => {
     const r = await answer.run({ ratingId, text: drafts[ratingId] ?? '' })
     if (r) {
+      setDrafts({ ...drafts, [ratingId]: '' })
       toast('已答复')
       q.reload()
     }
@@ -64,6 +65,7 @@ function Rectifications({ companyId }: { companyId: string }) {
   const send = async (id: string, done: boolean) => {
     const r = await report.run({ rectificationId: id, text: drafts[id] ?? '', done })
     if (r) {
+      setDrafts({ ...drafts, [id]: '' })
       toast(done ? '已报告整改完成' : '已记录进展')
       q.reload()
     }
