@@ -12,6 +12,7 @@ import { newRequestId } from '../../../../services/requestId'
 import { formatTime } from '../../../../services/format'
 import { PERIOD_STATUS_LABEL, type PeriodView } from '../../../../../types/property'
 import EntryCard from '../../components/EntryCard'
+import { openExport } from '../../components/files'
 import { PROP } from '../../routes'
 
 /** The key of the month (or quarter) containing now in Shanghai time, as the function computes it. */
@@ -64,8 +65,8 @@ export default function Periods({ streetId }: { streetId: string }) {
     <View>
       {error ? <Notice tone='error'>{error.message}</Notice> : null}
       {file ? (
-        <Notice tone='success' title={`已导出 ${file.rows} 条评价`}>
-          <Text id='export-url'>{file.url}</Text>
+        <Notice tone='success' title={`已导出 ${file.rows} 条评价及榜单`} actionText='打开文件' onAction={() => void openExport(file.url, '物业红黑榜.xlsx')}>
+          <Text id='export-url'>Excel 文件已生成</Text>
         </Notice>
       ) : null}
       <QueryState {...q}>
