@@ -68,6 +68,7 @@ export const journeys = [
       await page.goto(`${base}${C}/topic/index?id=${encodeURIComponent(topicId)}`)
       await visible(page, '#second').click()
       await see(page, '附议 2')
+      await page.waitForTimeout(2200)
       await shot(page, 'council-03-topic-seconded')
 
       // 3. 王秀英 accepts it as 大事.
@@ -95,6 +96,7 @@ export const journeys = [
       await visible(page, '#start-meeting').click()
       await confirmModal(page)
       await see(page, '议程已锁定')
+      await page.waitForTimeout(2200)
       await shot(page, 'council-06-meeting-started')
 
       // 5. She opens a civil-code (ordinary) vote for 和谐家园 1号楼, closing in about two minutes.
@@ -132,6 +134,7 @@ export const journeys = [
       await see(page, '本户已投：同意')
       await see(page, '已达到参与门槛')
       await see(page, '8 / 12 户')
+      await page.waitForTimeout(2200)
       await shot(page, 'council-10-live-turnout')
 
       // 7. The secretary sees turnout but not who voted what; after the close she counts.
@@ -147,6 +150,7 @@ export const journeys = [
       await confirmModal(page)
       await see(page, '表决通过')
       await see(page, '「同意」获 7/8 户')
+      await page.waitForTimeout(2200)
       await shot(page, 'council-11-vote-result')
 
       // 8. Resolution for the item, minutes, progress to done.
@@ -159,6 +163,7 @@ export const journeys = [
       await visible(page, '#minutes textarea').fill('会议讨论了充电棚选址和管理办法，表决通过后由物业公司组织施工。')
       await visible(page, '#end-meeting').click()
       await see(page, '会议纪要')
+      await page.waitForTimeout(2200)
       await shot(page, 'council-12-meeting-resolution')
       await visible(page, '#agenda-item-1 .tx-item').click()
       await see(page, '落实进度')
@@ -167,6 +172,7 @@ export const journeys = [
       await visible(page, '#progress-done').click()
       await visible(page, '#save-progress').click()
       await see(page, '已办结')
+      await page.waitForTimeout(2200)
       await shot(page, 'council-13-resolution-done')
 
       // 9. Residents rate the outcome.
@@ -179,6 +185,7 @@ export const journeys = [
       await visible(page, '#star-4').click()
       await visible(page, '#rate').click()
       await see(page, '平均 4.5 分，2 户评价')
+      await page.waitForTimeout(2200)
       await shot(page, 'council-14-rated')
     },
   ],

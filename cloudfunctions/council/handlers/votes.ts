@@ -74,10 +74,10 @@ export const voteOpen = {
     const topics = await findByIds<TopicDoc>(db, COL.councilTopics, topicIds)
     if (input.preset === 'simple' && topics.some((t) => t.tier === 'major')) throw invalid('大事须使用民法典或自定义门槛', ['preset'])
 
-    const [estates, buildings] = await Promise.all([
-      findByIds<EstateRef>(db, COL.estates, input.estateIds),
-      findByIds<BuildingRef>(db, COL.buildings, input.buildingIds),
-    ])
+    const buildings = await findByIds<BuildingRef>(db, COL.buildings, input.buildingIds)
+    // The estates asked for, and those of the buildings (for the scope's label): one read.
+    const estatesAll = await findByIds<EstateRef>(db, COL.estates, [...new Set([...input.estateIds, ...buildings.map((b) => b.estateId)])])
+    const estates = estatesAll.filter((e) => input.estateIds.includes(e._id))
     if (estates.length !== new Set(input.estateIds).size || estates.some((e) => e.communityId !== communityId)) throw invalid('小区不属于本社区', ['estateIds'])
     if (buildings.length !== new Set(input.buildingIds).size || buildings.some((b) => b.communityId !== communityId)) throw invalid('楼栋不属于本社区', ['buildingIds'])
     await ctx.checkText(input.title, input.description, ...input.options.map((o) => o.label))
@@ -85,8 +85,8 @@ export const voteOpen = {
     return ctx.once(input.requestId, async () => {
       const eligible = await eligibleTotals(db, communityId, input.estateIds, input.buildingIds)
       if (!eligible.households) throw invalid('所选范围内没有住户', ['estateIds'])
-      const estateNames = new Map(estates.map((e) => [e._id, e.name]))
-      const label = [...estates.map((e) => e.name), ...buildings.map((b) => `${estateNames.get(b.estateId) ?? ''}${b.name}`)].join('、')
+      const estateNames = new Map(estatesAll.map((e) => [e._id, e.name]))
+      const label = [...estates.map((e) => e.name), ...buildings.map((b) => `${estateNames.get(b.estateId) ?? ''} ${b.name}`.trim())].join('、')
       const v: VoteDoc = {
         _id: newId('vote'), communityId, streetId,
         ...(meeting ? { meetingId: meeting._id, itemId: input.itemId } : { topicId: input.topicId }),

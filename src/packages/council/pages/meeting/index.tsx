@@ -80,6 +80,7 @@ export default function MeetingPage() {
   const me = useMe()
   const checkIn = useMutation('council', 'meeting.checkIn')
   const resolutions = useCloud('council', 'resolution.list', q.data ? { communityId: q.data.communityId, meetingId: id, pageSize: 50 } : null, { reloadOnShow: true })
+  const votes = useCloud('council', 'vote.list', q.data && q.data.status !== 'draft' ? { communityId: q.data.communityId, pageSize: 50 } : null, { reloadOnShow: true })
   const [openForm, setOpenForm] = useState<string>()
   return (
     <PageShell title='议事会议'>
@@ -106,6 +107,9 @@ export default function MeetingPage() {
                     <View key={a.itemId} className='cc-agenda-item' id={`agenda-${a.itemId}`}>
                       <Text className='cc-line'>{`${a.order}. ${a.title}`}</Text>
                       {a.topicIds.map((t) => <Text key={t} className='cc-line--muted' onClick={() => go(COUNCIL.topic(t))}>{'关联议题 ›'}</Text>)}
+                      {(votes.data?.items ?? []).filter((v) => v.meetingId === m.id && v.itemId === a.itemId).map((v) => (
+                        <ListItem key={v.id} id={`item-vote-${v.id}`} title={`表决：${v.title}`} description={v.result ? v.result.summary : `${v.status === 'open' ? '投票中' : '待计票'} · 截止 ${cnTime(v.closesAt)}`} onClick={() => go(COUNCIL.vote(v.id))} />
+                      ))}
                       {r ? <ListItem title={`决议：${r.decision}`} description={`责任方 ${r.responsibleName} · 期限 ${cnTime(r.deadline).slice(0, 10)}`} onClick={() => go(COUNCIL.resolution(r.id))} /> : null}
                       {secretary && m.status !== 'draft' ? (
                         <View className='cc-row'>
@@ -122,7 +126,7 @@ export default function MeetingPage() {
                 {m.participants.map((p, i) => <Text key={i} className='cc-line'>{`${PARTICIPANT_LABEL[p.kind]}：${p.name}`}</Text>)}
               </Card>
               {m.minutes ? <Card title='会议纪要'><Text className='cc-body' id='minutes-text'>{m.minutes}</Text></Card> : null}
-              {secretary ? <SecretaryPanel m={m} onChange={q.reload} /> : null}
+              {secretary && m.status !== 'ended' ? <SecretaryPanel m={m} onChange={q.reload} /> : null}
             </View>
           )
         }}
