@@ -61,6 +61,7 @@ export async function serviceSeed(db: Database, scale: number): Promise<void> {
       const cname = copy === 0 ? c.name : `${c.name}${copy + 1}`
       const u = (n: number) => `u-${c.key}${sfx}-${n}`
       const secretary = `o-sec-${c.key}`
+      const secName = copy === 0 ? ({ hx: '王秀英', yg: '李建华' } as Record<string, string>)[c.key] ?? '社区书记' : '社区书记'
       const at = (days: number) => new Date(now.getTime() + days * DAY)
 
       // Units: #2 checked in this year (agreement), #3 last year only (overdue), #1 not yet.
@@ -68,13 +69,13 @@ export async function serviceSeed(db: Database, scale: number): Promise<void> {
       const com2 = ['每季度开展一次进社区服务', '认领网格环境整治']
       unitPatches.push([u(2), {
         contactName: '许文', contactPhone: '13600002222', resources: res2, commitments: com2, approvedYear: year, gridIds: [`g-${c.key}${sfx}-2`], gridNames: ['第二网格'],
-        checkin: { year, status: 'approved', submittedAt: at(-60), submittedBy: `o-liaison-seed-${c.key}${sfx}`, decidedAt: at(-58), decidedBy: secretary, decidedByName: '社区书记' },
+        checkin: { year, status: 'approved', submittedAt: at(-60), submittedBy: `o-liaison-seed-${c.key}${sfx}`, decidedAt: at(-58), decidedBy: secretary, decidedByName: secName },
       }])
       unitPatches.push([u(3), {
         contactName: '邓华', contactPhone: '13600003333', resources: ['场地借用'], commitments: ['开放活动场地'], approvedYear: year - 1,
-        checkin: { year: year - 1, status: 'approved', submittedAt: at(-400), submittedBy: `o-liaison-seed3-${c.key}${sfx}`, decidedAt: at(-398), decidedBy: secretary, decidedByName: '社区书记' },
+        checkin: { year: year - 1, status: 'approved', submittedAt: at(-400), submittedBy: `o-liaison-seed3-${c.key}${sfx}`, decidedAt: at(-398), decidedBy: secretary, decidedByName: secName },
       }])
-      agreements.push({ _id: `agr:${u(2)}:${year}`, unitId: u(2), unitName: '', communityId: cid, communityName: cname, year, commitments: com2, resources: res2, signedAt: at(-58), approvedBy: secretary, approvedByName: '社区书记' })
+      agreements.push({ _id: `agr:${u(2)}:${year}`, unitId: u(2), unitName: '', communityId: cid, communityName: cname, year, commitments: com2, resources: res2, signedAt: at(-58), approvedBy: secretary, approvedByName: secName })
       res2.forEach((title, i) => resources.push({ _id: `res:${u(2)}:${year}:${i}`, communityId: cid, title, ownerType: 'unit', ownerId: u(2), ownerName: '', createdBy: secretary, createdAt: at(-58) }))
 
       DEMO_NEEDS.forEach((n, i) => needs.push({
@@ -84,19 +85,19 @@ export async function serviceSeed(db: Database, scale: number): Promise<void> {
       projects.push({
         _id: `proj-${c.key}${sfx}-1`, communityId: cid, title: '新增路灯共建项目', needId: `need-${c.key}${sfx}-3`, needTitle: '新增路灯', resourceId: `res:${u(2)}:${year}:1`,
         resourceTitle: res2[1], unitId: u(2), ownerName: '许文', deadline: at(40), progress: 40, status: 'active', lastNote: '已完成选址，12 盏已安装',
-        updates: [{ progress: 40, note: '已完成选址，12 盏已安装', by: secretary, byName: '社区书记', at: at(-5) }], createdBy: secretary, createdAt: at(-20),
+        updates: [{ progress: 40, note: '已完成选址，12 盏已安装', by: secretary, byName: secName, at: at(-5) }], createdBy: secretary, createdAt: at(-20),
       })
 
       // Members checked in this year, with a past activity confirmed into their ledgers.
       const past: ActivityDoc = {
         _id: `act-${c.key}${sfx}-past`, communityId: cid, streetId: STREET._id, title: '楼道清理志愿服务', kind: 'environment',
         place: { name: `${c.estate}中心广场`, lat: c.lat, lng: c.lng }, radiusM: 200, startAt: at(-20), endAt: new Date(at(-20).getTime() + 3 * 3600_000),
-        graceMin: 15, capacity: 30, signupCount: 4, createdBy: secretary, createdByName: '社区书记', createdAt: at(-25),
+        graceMin: 15, capacity: 30, signupCount: 4, createdBy: secretary, createdByName: secName, createdAt: at(-25),
       }
       const live: ActivityDoc = {
         _id: `act-${c.key}${sfx}-live`, communityId: cid, streetId: STREET._id, title: '社区环境整治志愿服务', kind: 'volunteer',
         place: { name: `${c.estate}东门`, lat: c.lat, lng: c.lng }, radiusM: 200, startAt: new Date(now.getTime() - 30 * 60_000), endAt: new Date(now.getTime() + 4 * 3600_000),
-        graceMin: 15, capacity: 20, signupCount: 0, createdBy: secretary, createdByName: '社区书记', createdAt: at(-3),
+        graceMin: 15, capacity: 20, signupCount: 0, createdBy: secretary, createdByName: secName, createdAt: at(-3),
       }
       activities.push(past, live)
       let statMinutes = 0
@@ -109,14 +110,14 @@ export async function serviceSeed(db: Database, scale: number): Promise<void> {
           _id: `m:${openid}`, openid, communityId: cid, streetId: STREET._id, name, unitId, unitName, householdId: `h-${c.key}${sfx}-1-${mi + 2}-101`,
           address: `${c.estate} ${mi + 2}号楼 101`, skills: [['水电维修', '电脑'][mi % 2]], availability: '周末', status: 'approved', year, approvedYear: year,
           gridId: `g-${c.key}${sfx}-${mi + 1}`, gridName: `第${'一二三四'[mi]}网格`, buildingIds: [`b-${c.key}${sfx}-1-${mi + 2}`], buildingNames: [`${mi + 2}号楼`],
-          submittedAt: at(-80), decidedAt: at(-79), decidedBy: secretary, decidedByName: '社区书记', history: [],
+          submittedAt: at(-80), decidedAt: at(-79), decidedBy: secretary, decidedByName: secName, history: [],
         })
         const minutes = 180 - mi * 30
         const inAt = new Date(past.startAt.getTime() + mi * 30 * 60_000)
         attendance.push({
           _id: `at:${past._id}:${openid}`, activityId: past._id, activityTitle: past.title, communityId: cid, streetId: STREET._id, openid, memberId: `m:${openid}`,
           memberName: name, unitId, unitName, status: 'confirmed', signedUpAt: at(-22), signedInAt: inAt, inMethod: 'qr', signedOutAt: past.endAt, outMethod: 'qr',
-          minutes, year: yearOf(past.startAt), quarter: quarterOf(past.startAt), month: monthOf(past.startAt), confirmedAt: at(-19), confirmedBy: secretary, confirmedByName: '社区书记',
+          minutes, year: yearOf(past.startAt), quarter: quarterOf(past.startAt), month: monthOf(past.startAt), confirmedAt: at(-19), confirmedBy: secretary, confirmedByName: secName,
         })
         statMinutes += minutes
         const wishes = mi === 0 ? 1 : 0

@@ -104,7 +104,9 @@ function WishCard({ w, onDone }: { w: WishView; onDone: () => void }) {
 /** 微心愿: residents post; members claim and deliver; the resident confirms and thanks. */
 export default function WishesPage() {
   const { me, picked, has } = useCommunity(['resident', 'member', 'secretary'])
-  const [tab, setTab] = useState<Tab>(has('resident') ? 'mine' : 'open')
+  const [picked_, setTab] = useState<Tab>()
+  // A resident starts on their own wishes, a member on the open ones (once the roles have loaded).
+  const tab: Tab = picked_ ?? (has('resident') ? 'mine' : 'open')
   const [page, setPage] = useState(1)
   const input = picked ? { communityId: picked.communityId, page, pageSize: PAGE, status: tab === 'open' ? ('open' as const) : ('all' as const), mine: tab === 'mine' } : null
   const list = useCloud('service', 'wish.list', input, { reloadOnShow: true })

@@ -1,0 +1,190 @@
+// 双报到、双服务 — journeys 1–3 of SPEC §8 in the H5 build: unit check-in and agreement; member
+// check-in, QR sign-in/out, confirmation, ledger and feedback letter; 微心愿 from wish to thanks.
+import { pick, see, setIdentity, shot, visible } from './lib.mjs'
+
+const onScreen = (page, sel) => page.locator(`.taro_page:not([style*="display: none"]) ${sel}`)
+const go = (page, base, path) => page.goto(`${base}/#/packages/service/pages/${path}`)
+
+async function newPhone(browser) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true, locale: 'zh-CN' })
+  return { context, page: await context.newPage() }
+}
+
+/** The organiser's current code, waiting for one different from `previous`. */
+async function currentCode(org, previous) {
+  for (let i = 0; i < 40; i++) {
+    const code = (await visible(org, '#org-code').textContent())?.trim()
+    if (code && code !== previous) return code
+    await org.waitForTimeout(500)
+  }
+  throw new Error('the organiser code did not rotate')
+}
+
+export const journeys = [
+  [
+    'journey 1: a unit liaison checks the unit in, the secretary approves, the agreement with three lists shows',
+    async (page, { base }) => {
+      await setIdentity(page, base, 'o-liaison-wu')
+      await visible(page, '#tile-svc-unit').click()
+      await see(page, '未报到')
+      await visible(page, '#unit-contact input').fill('吴敏')
+      await visible(page, '#unit-phone input').fill('13800000008')
+      await visible(page, '#unit-resources textarea').fill('医护志愿者 10 人\n健康讲座')
+      await visible(page, '#unit-commitments textarea').fill('每月一次义诊\n认领第一网格环境整治')
+      await shot(page, 'service-01-unit-checkin-form')
+      await visible(page, '#unit-submit').tap()
+      await see(page, '已提交，等待社区书记审核')
+      await shot(page, 'service-02-unit-submitted')
+
+      // Another community's secretary does not see it.
+      await setIdentity(page, base, 'o-sec-yg')
+      await go(page, base, 'review/index')
+      await see(page, '没有待审核的单位报到')
+
+      await setIdentity(page, base, 'o-sec-hx')
+      await visible(page, '#tile-svc-dashboard').click()
+      await see(page, '单位已报到')
+      await visible(page, '#to-review').click()
+      await visible(page, '#unit-u-hx-1').waitFor()
+      await see(page, '每月一次义诊')
+      await shot(page, 'service-03-secretary-reviews-unit')
+      await visible(page, '#unit-u-hx-1-approve').click()
+      await onScreen(page, '#unit-u-hx-1').waitFor({ state: 'detached' })
+
+      await setIdentity(page, base, 'o-liaison-wu')
+      await visible(page, '#tile-svc-unit').click()
+      await visible(page, '#agreement').waitFor()
+      for (const text of ['年共建协议', '每月一次义诊', '修复坑洼路面 25616.5 ㎡', '新增路灯 26 盏', '医护志愿者 10 人', '项目清单']) await see(page, text)
+      await shot(page, 'service-04-agreement-three-lists')
+    },
+  ],
+  [
+    'journey 2: a member checks in, is assigned, signs in by QR and out, the secretary confirms; ledger and letter show the minutes',
+    async (page, { base, browser }) => {
+      await setIdentity(page, base, 'o-member-sun')
+      await visible(page, '#tile-svc-member').click()
+      await see(page, '今年尚未报到')
+      await shot(page, 'service-05-member-overdue')
+      await visible(page, '#member-submit').tap()
+      await see(page, '等待社区书记审核')
+
+      await setIdentity(page, base, 'o-sec-hx')
+      await go(page, base, 'review/index')
+      await visible(page, '#tab-members').click()
+      await visible(page, '#member-m-o-member-sun').waitFor()
+      await pick(page, 'grid-m-o-member-sun', '第三网格')
+      await pick(page, 'estate-m-o-member-sun', '和谐家园')
+      // Last year's building (3号楼) is kept; add 4号楼.
+      await visible(page, '#bld-b-hx-1-4').click()
+      await shot(page, 'service-06-secretary-assigns-member')
+      await visible(page, '#member-m-o-member-sun-approve').click()
+      await onScreen(page, '#member-m-o-member-sun').waitFor({ state: 'detached' })
+
+      await setIdentity(page, base, 'o-member-sun')
+      await visible(page, '#tile-svc-member').click()
+      await see(page, '包联楼栋：3号楼、4号楼')
+      await go(page, base, 'activities/index')
+      await visible(page, '#act-act-hx-live').click()
+      await visible(page, '#act-signup').tap()
+      await see(page, '已报名')
+
+      // The organiser shows the rotating code on their own phone.
+      const phone = await newPhone(browser)
+      const org = phone.page
+      try {
+        await setIdentity(org, base, 'o-sec-hx')
+        await go(org, base, 'activity/index?id=act-hx-live')
+        await visible(org, '#show-code').tap()
+        const first = await currentCode(org)
+        await org.waitForTimeout(600)
+        await shot(org, 'service-07-organiser-qr-code')
+
+        await visible(page, '#sign-code input').fill(first)
+        await visible(page, '#sign-submit').tap()
+        await see(page, '已签到')
+        await shot(page, 'service-08-member-signed-in')
+
+        // Sixty-odd seconds of service, then sign out with a newer code.
+        await page.waitForTimeout(62_000)
+        const second = await currentCode(org, first)
+        await visible(page, '#sign-code input').fill(second)
+        await visible(page, '#sign-submit').tap()
+        await see(page, '服务时长：1 分钟')
+        await shot(page, 'service-09-member-signed-out')
+
+        await go(org, base, 'activity/index?id=act-hx-live')
+        await org.reload()
+        await visible(org, '#confirm-at-act-hx-live-o-member-sun').tap()
+        await org.locator('.taro_page:not([style*="display: none"])').getByText('确认人：王秀英').first().waitFor()
+        await shot(org, 'service-10-secretary-confirmed')
+
+        // The secretary issues this quarter's feedback letter to the member's unit.
+        await go(org, base, 'assess/index')
+        await visible(org, '#issue-u-hx-1').tap()
+        await org.locator('.taro_page:not([style*="display: none"])').getByText('孙伟：1 分钟').first().waitFor()
+      } finally {
+        await phone.context.close()
+      }
+
+      await go(page, base, 'ledger/index')
+      const entry = page.locator('#entry-act-hx-live:visible').first()
+      await entry.waitFor()
+      if (!(await entry.textContent()).includes('1 分钟')) throw new Error(`the ledger entry lacks the minutes: ${await entry.textContent()}`)
+      await page.locator('#ranking-label:visible').getByText('仅为记录，不作为考核评分').waitFor()
+      await shot(page, 'service-11-member-ledger')
+
+      await setIdentity(page, base, 'o-liaison-wu')
+      await visible(page, '#tile-svc-unit').click()
+      await see(page, '孙伟：1 分钟')
+      await visible(page, '[id^="ack-"]').tap()
+      await see(page, '已签收')
+      await shot(page, 'service-12-unit-feedback-letter')
+    },
+  ],
+  [
+    'journey 3: a resident posts a 微心愿, a member claims and delivers it, the resident confirms and thanks',
+    async (page, { base }) => {
+      await setIdentity(page, base, 'o-res-liu')
+      await visible(page, '#tile-svc-wishes').click()
+      await visible(page, '#wish-title input').fill('想学用智能手机挂号')
+      await visible(page, '#wish-detail textarea').fill('周末上午在家')
+      await visible(page, '#wish-submit').tap()
+      await see(page, '想学用智能手机挂号')
+      await shot(page, 'service-13-resident-posted-wish')
+
+      await setIdentity(page, base, 'o-member-sun')
+      await go(page, base, 'wishes/index')
+      await visible(page, '#tab-open').click()
+      const card = onScreen(page, '.tx-card').filter({ hasText: '想学用智能手机挂号' })
+      await card.waitFor()
+      if (!(await card.textContent()).includes('刘*')) throw new Error('the resident’s name is not masked for the member')
+      await card.locator('[id^="claim-"]').tap()
+      await visible(page, '#tab-mine').click()
+      const mine = onScreen(page, '.tx-card').filter({ hasText: '想学用智能手机挂号' })
+      await mine.locator('[id^="deliver-note-"] input').fill('已上门教会预约挂号')
+      await mine.locator('[id^="deliver-"]:not([id^="deliver-note-"])').tap()
+      await see(page, '已送达')
+      await shot(page, 'service-14-member-delivered')
+
+      // Another resident cannot confirm it: no button is offered.
+      await setIdentity(page, base, 'o-res-zhang')
+      await go(page, base, 'wishes/index')
+      await visible(page, '#tab-all').click()
+      const seen = onScreen(page, '.tx-card').filter({ hasText: '想学用智能手机挂号' })
+      await seen.waitFor()
+      if ((await seen.locator('[id^="confirm-"]').count()) !== 0) throw new Error('another resident was offered the confirmation')
+
+      await setIdentity(page, base, 'o-res-liu')
+      await visible(page, '#tile-svc-wishes').click()
+      await visible(page, '#tab-mine').click()
+      const own = onScreen(page, '.tx-card').filter({ hasText: '想学用智能手机挂号' })
+      await own.waitFor()
+      await own.locator('#star-4').click()
+      await own.locator('#wish-thanks input').fill('非常感谢，很耐心！')
+      await own.locator('[id^="confirm-"]').tap()
+      await see(page, '非常感谢，很耐心！')
+      await see(page, '已确认')
+      await shot(page, 'service-15-resident-thanked')
+    },
+  ],
+]
