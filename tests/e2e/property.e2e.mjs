@@ -115,10 +115,13 @@ export const journeys = [
       await onScreen(page, '#section-black').getByText('恒泰物业管理有限公司').waitFor()
       await onScreen(page, '#section-not_ranked').getByText('绿苑物业服务有限公司').waitFor()
       await see(page, '未达到最低样本')
+      await visible(page, '#recompute').click()
+      await see(page, '复算结果与发布的榜单完全一致')
       await shot(page, 'property-10-resident-list')
       await visible(page, '#entry-co-2').click()
       await visible(page, '#company-page').waitFor()
       await see(page, '历次榜单')
+      await onScreen(page, '#two-way').getByText('和谐社区评价本公司：50 分').waitFor()
       await page.waitForTimeout(1200) // chart draws after layout
       await shot(page, 'property-11-company-history')
     },

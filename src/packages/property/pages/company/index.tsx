@@ -16,6 +16,8 @@ export default function CompanyPage() {
   const { params } = useRouter()
   const id = params.id ? decodeURIComponent(params.id) : ''
   const q = useCloud('property', 'company.get', id ? { companyId: id } : null)
+  const last = q.data?.history[q.data.history.length - 1]
+  const assessments = useCloud('property', 'assessment.list', last ? { periodId: last.periodId, companyId: id } : null)
   return (
     <PageShell title='物业公司'>
       {!id ? <Empty text='没有指定物业公司' /> : null}
@@ -25,6 +27,19 @@ export default function CompanyPage() {
             <Text className='pp-section'>{c.company.name}</Text>
             <Text className='pp-line pp-line--muted'>服务小区：{c.estates.map((e) => e.name).join('、') || '暂无'}</Text>
             {c.current ? <EntryCard entry={c.current} /> : <Empty text='尚未上过榜单' />}
+            {last ? (
+              <Card title={`双向评价（${last.periodLabel}）`} id='two-way'>
+                {assessments.data?.items.length ? (
+                  assessments.data.items.map((a) => (
+                    <Text key={a.id} className='pp-line'>
+                      {a.direction === 'of_company' ? `${a.communityName}评价本公司` : `本公司评价${a.communityName}的支持`}：{a.score} 分{a.comment ? `（${a.comment}）` : ''}
+                    </Text>
+                  ))
+                ) : (
+                  <Text className='pp-line pp-line--muted'>{assessments.loading ? '加载中…' : assessments.error ? assessments.error.message : '本期暂无双向评价'}</Text>
+                )}
+              </Card>
+            ) : null}
             <Card title='历次榜单'>
               {c.history.length ? (
                 <View>

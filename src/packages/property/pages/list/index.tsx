@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import PageShell from '../../../../components/PageShell'
 import Empty from '../../../../components/Empty'
@@ -6,7 +7,7 @@ import ErrorState from '../../../../components/ErrorState'
 import QueryState from '../../../../components/QueryState'
 import Button from '../../../../components/Button'
 import Notice from '../../../../components/Notice'
-import { useCloud } from '../../../../hooks/useCloud'
+import { useCloud, useMutation } from '../../../../hooks/useCloud'
 import { go } from '../../../../services/nav'
 import { hasRole } from '../../../../services/roles'
 import { formatTime } from '../../../../services/format'
@@ -25,6 +26,8 @@ export default function ListPage() {
   const street = useStreet()
   const list = useCloud('property', 'list.current', street.streetId ? { streetId: street.streetId } : null, { reloadOnShow: true })
   const resident = hasRole(street.me.data?.roles, 'resident')
+  const recompute = useMutation('property', 'list.recompute')
+  const [checked, setChecked] = useState<boolean>()
   if (street.error) return <PageShell title='物业红黑榜'><ErrorState message={street.error.message} onRetry={street.reload} /></PageShell>
   if (!street.streetId) return <PageShell title='物业红黑榜'><Loading /></PageShell>
   return (
@@ -46,6 +49,17 @@ export default function ListPage() {
                   第 {pub.version} 版 · 评分规则第 {pub.ruleVersion} 版 · 街道平均满意度 {pub.streetMean} · {formatTime(pub.publishedAt)} 由{pub.publishedByName}发布
                 </Text>
               </Notice>
+              <View className='pp-actions'>
+                <Button id='recompute' size='small' variant='plain' loading={recompute.sending} onClick={async () => { const r = await recompute.run({ publicationId: pub.id }); if (r) setChecked(r.matches) }}>
+                  用冻结数据复算核对
+                </Button>
+              </View>
+              {checked === undefined ? null : (
+                <Notice tone={checked ? 'success' : 'error'} id='recompute-result'>
+                  <Text>{checked ? '复算结果与发布的榜单完全一致' : '复算结果与发布的榜单不一致，请联系街道'}</Text>
+                </Notice>
+              )}
+              {recompute.error ? <Notice tone='error'>{recompute.error.message}</Notice> : null}
               {SECTIONS.map((p) => {
                 const entries = pub.entries.filter((e) => e.placement === p)
                 if (!entries.length) return null
