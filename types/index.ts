@@ -7,6 +7,7 @@ import { orgActions } from './org'
 import { serviceActions } from './service'
 import { councilActions } from './council'
 import { propertyActions } from './property'
+import { gridActions } from './grid'
 
 /** Every cloud function and its action registry. The front end and the runtime both read this. */
 export const CONTRACT = {
@@ -14,5 +15,6 @@ export const CONTRACT = {
   service: serviceActions,
   council: councilActions,
   property: propertyActions,
+  grid: gridActions,
 } as const
 export type FunctionName = keyof typeof CONTRACT

@@ -49,5 +49,12 @@ export const COL = {
   propertyPublications: 'property_publications',
   propertySummons: 'property_summons',
   propertyRevisions: 'property_revisions',
+  // grid (网格吹哨)
+  gridSettings: 'grid_settings',
+  gridStaff: 'grid_staff',
+  gridEvents: 'grid_events',
+  gridWhistles: 'grid_whistles',
+  gridSummons: 'grid_summons',
+  gridStats: 'grid_stats',
 } as const
 export type CollectionName = (typeof COL)[keyof typeof COL]

@@ -34,4 +34,8 @@ export const TEMPLATES = {
   councilVoteClosing: process.env.TPL_COUNCIL_VOTE_CLOSING ?? 'tpl-council-vote-closing',
   councilVoteResult: process.env.TPL_COUNCIL_VOTE_RESULT ?? 'tpl-council-vote-result',
   ratingAnswered: process.env.TPL_RATING_ANSWERED ?? 'tpl-rating-answered',
+  gridEventAssigned: process.env.TPL_GRID_ASSIGNED ?? 'tpl-grid-assigned',
+  gridWhistle: process.env.TPL_GRID_WHISTLE ?? 'tpl-grid-whistle',
+  gridDeadlineNear: process.env.TPL_GRID_DEADLINE ?? 'tpl-grid-deadline',
+  gridEventDone: process.env.TPL_GRID_DONE ?? 'tpl-grid-done',
 } as const

@@ -4,6 +4,7 @@ import { buildDemo, type DemoWorld } from './demo-data'
 import { seedProperty } from './property'
 import { serviceSeed } from './service'
 import { councilSeed } from './council'
+import { gridSeed } from './grid'
 
 const MARKER = 'seed:demo'
 
@@ -25,7 +26,7 @@ const TARGETS: [keyof DemoWorld, string][] = [
 export type ModuleSeed = (db: Database, scale: number) => Promise<void>
 
 /** Each module's demo data, in order (a module may rely on the ones before it). */
-export const MODULE_SEEDS: ModuleSeed[] = [serviceSeed, councilSeed, seedProperty]
+export const MODULE_SEEDS: ModuleSeed[] = [serviceSeed, councilSeed, seedProperty, gridSeed]
 
 /**
  * Seed the demo world once. Idempotent: a marker document records that it ran, so later starts

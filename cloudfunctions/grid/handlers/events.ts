@@ -1,0 +1,357 @@
+import { CATEGORY_LABEL, type Category, type EventStatus, type HandlerType, type Urgency } from '../../../types/grid'
+import type { PageInput } from '../../../types/common'
+import { COL } from '../../shared/collections'
+import type { Ctx } from '../../shared/dispatch'
+import { txGetOrNull, type Transaction } from '../../shared/db-types'
+import { conflict, ensure, invalid, notFound } from '../../shared/errors'
+import { newId } from '../../shared/ids'
+import { notify, TEMPLATES } from '../../shared/notify'
+import { fetchPage } from '../../shared/paging'
+import type { BuildingDoc, EstateDoc, GridDoc, UserRecord } from '../../org/repo'
+import { afterConfirm, canHandle, deadlineFor, doneOnTime, handlerKey, handlerKeysOf, handlingBucket, OPEN_FOR_HANDLER, type StatsCounters } from '../domain/rules'
+import { byId, ids, PROGRESS_LIMIT, settingsOf, txPut, type EventDoc, type Handler, type ProgressEntry, type StatsDoc, type SummonsDoc } from '../repo'
+import { eventView, summonsView } from '../views'
+import { isGridLeader } from './staff'
+
+export const eventTitle = (e: Pick<EventDoc, 'category' | 'place'>) => `${CATEGORY_LABEL[e.category]}·${e.place}`.slice(0, 40)
+
+async function loadEvent(ctx: Ctx<unknown>, eventId: string): Promise<EventDoc> {
+  const e = await byId<EventDoc>(ctx.db, COL.gridEvents, eventId)
+  if (!e) throw notFound('事件')
+  return e
+}
+
+/** Inside a transaction: the event as it is now, or NOT_FOUND. */
+async function txEvent(tx: Transaction, id: string): Promise<EventDoc> {
+  const e = await txGetOrNull<EventDoc>(tx, COL.gridEvents, id)
+  if (!e) throw notFound('事件')
+  return { ...e, _id: id }
+}
+
+const pushProgress = (e: EventDoc, p: ProgressEntry): ProgressEntry[] => [...e.progress, p].slice(-PROGRESS_LIMIT)
+
+/** Add to the grid's and the community's counters inside the transaction (read-modify-write: no lost update). */
+async function bumpStats(tx: Transaction, e: Pick<EventDoc, 'gridId' | 'communityId'>, change: (c: StatsCounters) => StatsCounters) {
+  for (const [scopeType, scopeId] of [['grid', e.gridId], ['community', e.communityId]] as const) {
+    const _id = ids.stats(scopeType, scopeId)
+    const prior = await txGetOrNull<StatsDoc>(tx, COL.gridStats, _id)
+    const base: StatsCounters = prior ?? { reported: 0, handled: 0, onTime: 0, reopened: 0, hist: {} }
+    const next = change({ ...base, hist: { ...base.hist } })
+    await txPut<StatsDoc>(tx, COL.gridStats, { _id, scopeType, scopeId, communityId: e.communityId, ...next })
+  }
+}
+
+/** Who may report on a grid: its grid staff, Party members of its community, verified residents of its community. */
+function mayReport(ctx: Ctx<unknown>, grid: GridDoc): boolean {
+  const a = ctx.actor
+  return a.has('grid_worker', grid._id) || a.has('member', grid.communityId) || a.grants('resident').some((g) => g.communityId === grid.communityId)
+}
+
+type ReportInput = {
+  requestId: string; gridId: string; buildingId?: string; place: string; lat?: number; lng?: number
+  category: Category; description: string; photos: string[]; urgency: Urgency
+}
+
+export const eventReport = {
+  async run(ctx: Ctx<ReportInput>) {
+    const { db, actor, input, now } = ctx
+    const grid = await byId<GridDoc>(db, COL.grids, input.gridId)
+    if (!grid) throw notFound('网格')
+    ensure(mayReport(ctx, grid), '只有本网格的网格员、本社区党员或已认证居民可以上报')
+    let building: BuildingDoc | null = null
+    if (input.buildingId) {
+      building = await byId<BuildingDoc>(db, COL.buildings, input.buildingId)
+      if (!building || building.gridId !== grid._id) throw invalid('楼栋不在该网格内', ['buildingId'])
+    }
+    await ctx.checkText(input.place, input.description)
+    return ctx.once(input.requestId, async () => {
+      const e: EventDoc = {
+        _id: newId('gev'), gridId: grid._id, gridName: grid.name, communityId: grid.communityId, streetId: grid.streetId,
+        estateId: building?.estateId, buildingId: building?._id, place: input.place, lat: input.lat, lng: input.lng,
+        category: input.category, description: input.description, photos: input.photos, urgency: input.urgency,
+        status: 'reported', reporter: actor.openid, reporterName: actor.name || '居民',
+        reopenCount: 0, whistled: false, progress: [], createdAt: now, updatedAt: now,
+      }
+      await ctx.transaction(async (tx) => {
+        await txPut(tx, COL.gridEvents, e)
+        await bumpStats(tx, e, (c) => ({ ...c, reported: c.reported + 1 }))
+        await ctx.audit(`${COL.gridEvents}/${e._id}`, null, { status: 'reported', category: e.category, urgency: e.urgency }, tx)
+      })
+      return eventView(e, actor.openid, now)
+    })
+  },
+}
+
+export const eventMine = {
+  async run(ctx: Ctx<PageInput>) {
+    const { db, actor, input, now } = ctx
+    return fetchPage<EventDoc, ReturnType<typeof eventView>>(db.collection(COL.gridEvents).where({ reporter: actor.openid }), input, [['createdAt', 'desc']], (e) => eventView(e, actor.openid, now))
+  },
+}
+
+/** People who see an event: reporter, handler's people, the grid's staff, the community's secretary, the street admin. */
+function maySee(ctx: Ctx<unknown>, e: EventDoc): boolean {
+  const a = ctx.actor
+  return e.reporter === a.openid || a.has('grid_worker', e.gridId) || a.isSecretaryOf(e.communityId) || a.isStreetAdminOf(e.streetId)
+    || (!!e.handler && canHandle(a.openid, a.roles, e.handler))
+}
+
+/** Summons listed with an event: at most this many (an event is whistled a few times at most). */
+const EVENT_SUMMONS_LIMIT = 50
+
+export const eventGet = {
+  async run(ctx: Ctx<{ eventId: string }>) {
+    const { db, actor, now } = ctx
+    const e = await loadEvent(ctx, ctx.input.eventId)
+    const summonedHere = actor.roles.some((g) => (g.role === 'unit_liaison' || g.role === 'property_staff'))
+    const [{ data }, leader] = await Promise.all([
+      db.collection(COL.gridSummons).where({ eventId: e._id }).orderBy('createdAt', 'asc').limit(EVENT_SUMMONS_LIMIT).get(),
+      isGridLeader(ctx, e.gridId),
+    ])
+    const summons = data as SummonsDoc[]
+    const isSummoned = summonedHere && summons.some((s) => handlerKeysOf(actor.openid, actor.roles).includes(s.partyKey))
+    ensure(maySee(ctx, e) || isSummoned, '您无权查看此事件')
+    return {
+      event: eventView(e, actor.openid, now),
+      summons: summons.map((s) => summonsView(s, now)),
+      canAssign: actor.isSecretaryOf(e.communityId) || leader,
+      canHandle: !!e.handler && canHandle(actor.openid, actor.roles, e.handler),
+    }
+  },
+}
+
+export const eventBoard = {
+  async run(ctx: Ctx<PageInput & { communityId?: string; gridId?: string; status?: EventStatus }>) {
+    const { db, actor, input, now } = ctx
+    const filter: Record<string, unknown> = {}
+    if (input.communityId) {
+      ensure(actor.isSecretaryOf(input.communityId), '只能查看您所在社区的派单台')
+      filter.communityId = input.communityId
+    } else {
+      const gridId = input.gridId!
+      const grid = await byId<GridDoc>(db, COL.grids, gridId)
+      if (!grid) throw notFound('网格')
+      ensure(actor.isSecretaryOf(grid.communityId) || actor.has('grid_worker', gridId), '只能查看您所在网格的事件')
+      filter.gridId = gridId
+    }
+    if (input.status) filter.status = input.status
+    return fetchPage<EventDoc, ReturnType<typeof eventView>>(db.collection(COL.gridEvents).where(filter), input, [['createdAt', 'desc']], (e) => eventView(e, actor.openid, now))
+  },
+}
+
+/** Resolve and check a handler for an event: the estate's company, a responsible unit of the grid, a member of the community, or the community. */
+async function resolveHandler(ctx: Ctx<unknown>, e: EventDoc, h: { type: HandlerType; id: string }): Promise<Handler> {
+  const { db } = ctx
+  if (h.type === 'community') {
+    if (h.id !== e.communityId) throw invalid('只能指定本社区', ['handler'])
+    const c = await byId<{ name: string }>(db, COL.communities, h.id)
+    return { type: 'community', id: h.id, name: c?.name ?? '社区' }
+  }
+  if (h.type === 'company') {
+    const estate = e.estateId ? await byId<EstateDoc>(db, COL.estates, e.estateId) : null
+    if (!estate || estate.companyId !== h.id) throw invalid('只能指定事件所在小区的物业公司', ['handler'])
+    return { type: 'company', id: h.id, name: estate.companyName ?? '物业公司' }
+  }
+  if (h.type === 'unit') {
+    const u = await byId<{ communityId: string; name: string; gridIds?: string[] }>(db, COL.units, h.id)
+    if (!u || u.communityId !== e.communityId || !(u.gridIds ?? []).includes(e.gridId)) throw invalid('只能指定本网格的责任单位', ['handler'])
+    return { type: 'unit', id: h.id, name: u.name }
+  }
+  const person = await byId<UserRecord>(db, COL.users, h.id)
+  if (!person || !person.roles.some((g) => g.role === 'member' && g.scopeId === e.communityId)) throw invalid('只能指定本社区的在职党员', ['handler'])
+  return { type: 'member', id: h.id, name: person.name }
+}
+
+/** Bounded fan-out of notices to the people of a party (a company or unit has a handful of staff). */
+export async function notifyParty(ctx: Ctx<unknown>, party: { type: HandlerType; id: string }, templateId: string, page: string, title: string) {
+  const role = party.type === 'company' ? 'property_staff' : party.type === 'unit' ? 'unit_liaison' : party.type === 'community' ? 'secretary' : null
+  let to: string[] = [party.id]
+  if (role) {
+    const { data } = await ctx.db.collection(COL.users).where({ 'roles.scopeId': party.id }).limit(20).get()
+    to = (data as UserRecord[]).filter((u) => u.roles.some((g) => g.role === role && g.scopeId === party.id)).map((u) => u._id).slice(0, 10)
+  }
+  for (const openid of to) {
+    await notify({ toOpenid: openid, templateId, page, data: { thing1: { value: title.slice(0, 20) }, time2: { value: ctx.now.toISOString().slice(0, 16).replace('T', ' ') } } })
+  }
+}
+
+export const eventAssign = {
+  async run(ctx: Ctx<{ eventId: string; handler: { type: HandlerType; id: string } }>) {
+    const { db, actor, input, now } = ctx
+    const e = await loadEvent(ctx, input.eventId)
+    ensure(actor.isSecretaryOf(e.communityId) || (await isGridLeader(ctx, e.gridId)), '只有本社区书记或本网格网格长可以派单')
+    if (!['reported', 'assigned', 'deciding'].includes(e.status)) throw conflict('事件已有人接单处置，不能改派')
+    const [handler, settings] = await Promise.all([resolveHandler(ctx, e, input.handler), settingsOf(db, e.streetId)])
+    const deadline = deadlineFor(e.urgency, now, settings)
+    let after = e
+    await ctx.transaction(async (tx) => {
+      const fresh = await txEvent(tx, e._id)
+      if (!['reported', 'assigned', 'deciding'].includes(fresh.status)) throw conflict('事件已有人接单处置，不能改派')
+      after = { ...fresh, status: 'assigned', handler, handlerKey: handlerKey(handler), assignedAt: now, assignedBy: actor.openid, deadline, updatedAt: now,
+        acceptedBy: undefined, acceptedByName: undefined, acceptedAt: undefined }
+      await txPut(tx, COL.gridEvents, after)
+      await ctx.audit(`${COL.gridEvents}/${e._id}`, { status: fresh.status, handler: fresh.handlerKey ?? null }, { status: 'assigned', handler: after.handlerKey, deadline }, tx)
+    })
+    await notifyParty(ctx, handler, TEMPLATES.gridEventAssigned, `packages/grid/pages/event/index?id=${e._id}`, eventTitle(e))
+    return eventView(after, actor.openid, now)
+  },
+}
+
+const OPEN_STATUSES: EventStatus[] = ['assigned', 'accepted', 'done', 'deciding']
+
+export const eventInbox = {
+  async run(ctx: Ctx<PageInput & { open: boolean }>) {
+    const { db, actor, input, now } = ctx
+    const keys = handlerKeysOf(actor.openid, actor.roles)
+    if (!keys.length) return { items: [], total: 0, page: input.page, pageSize: input.pageSize }
+    const _ = db.command
+    const filter: Record<string, unknown> = { handlerKey: _.in(keys) }
+    if (input.open) filter.status = _.in(OPEN_STATUSES)
+    return fetchPage<EventDoc, ReturnType<typeof eventView>>(db.collection(COL.gridEvents).where(filter), input, [['createdAt', 'desc']], (e) => eventView(e, actor.openid, now))
+  },
+}
+
+/** One person of the handler takes the event; two at once → exactly one wins, the other gets CONFLICT. */
+export const eventAccept = {
+  async run(ctx: Ctx<{ eventId: string }>) {
+    const { actor, input, now } = ctx
+    const e = await loadEvent(ctx, input.eventId)
+    ensure(e.handler && canHandle(actor.openid, actor.roles, e.handler), '只有被指派的处置方可以接单')
+    if (e.status !== 'assigned') throw conflict(e.acceptedByName ? `已由${e.acceptedByName}接单` : '事件当前不能接单')
+    let after = e
+    await ctx.transaction(async (tx) => {
+      const fresh = await txEvent(tx, e._id)
+      if (fresh.status !== 'assigned' || fresh.handlerKey !== e.handlerKey) throw conflict(fresh.acceptedByName ? `已由${fresh.acceptedByName}接单` : '事件当前不能接单')
+      after = { ...fresh, status: 'accepted', acceptedBy: actor.openid, acceptedByName: actor.name, acceptedAt: now, updatedAt: now }
+      await txPut(tx, COL.gridEvents, after)
+      await ctx.audit(`${COL.gridEvents}/${e._id}`, { status: 'assigned' }, { status: 'accepted', by: actor.openid }, tx)
+    })
+    return eventView(after, actor.openid, now)
+  },
+}
+
+export const eventProgress = {
+  async run(ctx: Ctx<{ eventId: string; note: string; photos: string[]; done: boolean }>) {
+    const { actor, input, now } = ctx
+    const e = await loadEvent(ctx, input.eventId)
+    ensure(e.handler && canHandle(actor.openid, actor.roles, e.handler), '只有处置方可以上传进展')
+    if (e.status !== 'accepted') throw conflict(e.status === 'assigned' ? '请先接单' : '事件当前不在处置中')
+    await ctx.checkText(input.note)
+    let after = e
+    await ctx.transaction(async (tx) => {
+      const fresh = await txEvent(tx, e._id)
+      if (fresh.status !== 'accepted') throw conflict('事件当前不在处置中')
+      const entry: ProgressEntry = { kind: input.done ? 'done' : 'progress', note: input.note, photos: input.photos, by: actor.openid, byName: actor.name, at: now }
+      after = { ...fresh, progress: pushProgress(fresh, entry), updatedAt: now }
+      if (input.done) {
+        after.status = 'done'
+        after.doneAt = now
+        if (!fresh.firstDoneAt) {
+          after.firstDoneAt = now
+          // Statistics count the first fix: handled, on time against the deadline, hours since the report.
+          const onTime = fresh.deadline ? doneOnTime(new Date(fresh.deadline), now) : true
+          const bucket = `h${handlingBucket(new Date(fresh.createdAt), now)}`
+          await bumpStats(tx, fresh, (c) => ({ ...c, handled: c.handled + 1, onTime: c.onTime + (onTime ? 1 : 0), hist: { ...c.hist, [bucket]: (c.hist[bucket] ?? 0) + 1 } }))
+        }
+      }
+      await txPut(tx, COL.gridEvents, after)
+      await ctx.audit(`${COL.gridEvents}/${e._id}`, { status: fresh.status }, { status: after.status, progress: entry.note.slice(0, 40), photos: entry.photos.length }, tx)
+    })
+    if (input.done) {
+      await notify({ toOpenid: e.reporter, templateId: TEMPLATES.gridEventDone, page: `packages/grid/pages/event/index?id=${e._id}`,
+        data: { thing1: { value: eventTitle(e).slice(0, 20) }, time2: { value: now.toISOString().slice(0, 16).replace('T', ' ') } } })
+    }
+    return eventView(after, actor.openid, now)
+  },
+}
+
+export const eventConfirm = {
+  async run(ctx: Ctx<{ eventId: string; resolved: boolean; rating?: number; reason?: string }>) {
+    const { actor, input, now } = ctx
+    const e = await loadEvent(ctx, input.eventId)
+    ensure(e.reporter === actor.openid, '只有上报人可以确认')
+    if (e.status !== 'done') throw conflict('处置方尚未标记办结')
+    await ctx.checkText(input.reason)
+    let after = e
+    await ctx.transaction(async (tx) => {
+      const fresh = await txEvent(tx, e._id)
+      if (fresh.status !== 'done') throw conflict('处置方尚未标记办结')
+      const next = afterConfirm(fresh.reopenCount, input.resolved)
+      const entry: ProgressEntry = { kind: input.resolved ? 'confirm' : 'reopen', note: input.resolved ? '上报人确认已解决' : input.reason!, photos: [], by: actor.openid, byName: actor.name, at: now }
+      after = { ...fresh, status: next.status, reopenCount: next.reopenCount, progress: pushProgress(fresh, entry), updatedAt: now }
+      if (next.status === 'closed') {
+        after.closedAt = now
+        if (input.rating) after.rating = input.rating
+      }
+      if (!input.resolved && fresh.reopenCount === 0) await bumpStats(tx, fresh, (c) => ({ ...c, reopened: c.reopened + 1 }))
+      await txPut(tx, COL.gridEvents, after)
+      await ctx.audit(`${COL.gridEvents}/${e._id}`, { status: 'done', reopenCount: fresh.reopenCount }, { status: after.status, reopenCount: after.reopenCount, rating: after.rating ?? null }, tx)
+    })
+    return eventView(after, actor.openid, now)
+  },
+}
+
+/** After the second reopen the secretary decides: close it, or send it back to be assigned again. */
+export const eventDecide = {
+  async run(ctx: Ctx<{ eventId: string; close: boolean; note: string }>) {
+    const { actor, input, now } = ctx
+    const e = await loadEvent(ctx, input.eventId)
+    ensure(actor.isSecretaryOf(e.communityId), '只有本社区书记可以裁定')
+    if (e.status !== 'deciding') throw conflict('事件不在待裁定状态')
+    await ctx.checkText(input.note)
+    let after = e
+    await ctx.transaction(async (tx) => {
+      const fresh = await txEvent(tx, e._id)
+      if (fresh.status !== 'deciding') throw conflict('事件不在待裁定状态')
+      const entry: ProgressEntry = { kind: 'decide', note: `${input.close ? '书记裁定办结' : '书记裁定重新派单'}：${input.note}`, photos: [], by: actor.openid, byName: actor.name, at: now }
+      after = { ...fresh, status: input.close ? 'closed' : 'reported', progress: pushProgress(fresh, entry), updatedAt: now, ...(input.close ? { closedAt: now } : {}) }
+      await txPut(tx, COL.gridEvents, after)
+      await ctx.audit(`${COL.gridEvents}/${e._id}`, { status: 'deciding' }, { status: after.status, note: input.note }, tx)
+    })
+    return eventView(after, actor.openid, now)
+  },
+}
+
+export const eventOverdue = {
+  async run(ctx: Ctx<PageInput & { streetId: string }>) {
+    const { db, actor, input, now } = ctx
+    ensure(actor.isStreetAdminOf(input.streetId), '只能查看您管理的街道')
+    const _ = db.command
+    const q = db.collection(COL.gridEvents).where({ streetId: input.streetId, status: _.in(OPEN_FOR_HANDLER as EventStatus[]), deadline: _.lt(now) })
+    return fetchPage<EventDoc, ReturnType<typeof eventView>>(q, input, [['deadline', 'asc']], (e) => eventView(e, actor.openid, now))
+  },
+}
+
+/** One step: the event becomes a need (§4) or a council topic (§5); both sides keep the link. */
+export const eventConvert = {
+  async run(ctx: Ctx<{ requestId: string; eventId: string; to: 'need' | 'topic' }>) {
+    const { actor, input, now } = ctx
+    const e = await loadEvent(ctx, input.eventId)
+    ensure(actor.isSecretaryOf(e.communityId), '只有本社区书记可以转办')
+    if (e.link) throw conflict('事件已转办')
+    if (e.status === 'closed') throw conflict('事件已办结')
+    return ctx.once(input.requestId, async () => {
+      const linkId = newId(input.to === 'need' ? 'need' : 'topic')
+      let after = e
+      await ctx.transaction(async (tx) => {
+        const fresh = await txEvent(tx, e._id)
+        if (fresh.link) throw conflict('事件已转办')
+        const title = eventTitle(fresh)
+        if (input.to === 'need') {
+          await txPut(tx, COL.svcNeeds, { _id: linkId, communityId: fresh.communityId, streetId: fresh.streetId, title, detail: fresh.description, source: 'grid', status: 'open', createdBy: actor.openid, createdAt: now, gridEventId: fresh._id })
+        } else {
+          await txPut(tx, COL.councilTopics, {
+            _id: linkId, communityId: fresh.communityId, streetId: fresh.streetId, ...(fresh.estateId ? { estateId: fresh.estateId } : {}),
+            title, body: fresh.description, photos: fresh.photos, authorOpenid: fresh.reporter, authorName: fresh.reporterName,
+            status: 'open', seconds: 0, locked: false, createdAt: now, updatedAt: now, gridEventId: fresh._id,
+          })
+        }
+        after = { ...fresh, status: 'converted', link: { type: input.to, id: linkId }, updatedAt: now }
+        await txPut(tx, COL.gridEvents, after)
+        await ctx.audit(`${COL.gridEvents}/${e._id}`, { status: fresh.status }, { status: 'converted', link: `${input.to}:${linkId}` }, tx)
+      })
+      return { event: eventView(after, actor.openid, now), linkId }
+    })
+  },
+}
+

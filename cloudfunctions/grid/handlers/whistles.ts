@@ -1,0 +1,137 @@
+import type { PageInput } from '../../../types/common'
+import { COL } from '../../shared/collections'
+import type { Ctx } from '../../shared/dispatch'
+import { txGetOrNull } from '../../shared/db-types'
+import { conflict, ensure, invalid, notFound } from '../../shared/errors'
+import { newId } from '../../shared/ids'
+import { TEMPLATES } from '../../shared/notify'
+import { fetchPage } from '../../shared/paging'
+import type { EstateDoc } from '../../org/repo'
+import { quarterOf } from '../../service/domain/period'
+import { answerOutcome, handlerKeysOf } from '../domain/rules'
+import { byId, ids, settingsOf, txPut, whistleRecord, type EventDoc, type SummonsDoc, type WhistleDoc } from '../repo'
+import { summonsView } from '../views'
+import { eventTitle, notifyParty } from './events'
+
+type Party = { type: 'unit' | 'company'; id: string; name: string }
+
+/** Units responsible for a grid: at most this many are offered (a grid has a few). */
+const UNITS_LIMIT = 20
+
+/** The parties a whistle may summon for an event: the estate's property company and the grid's responsible units. */
+async function summonable(ctx: Ctx<unknown>, e: EventDoc): Promise<Party[]> {
+  const { db } = ctx
+  const [estate, units] = await Promise.all([
+    e.estateId ? byId<EstateDoc>(db, COL.estates, e.estateId) : Promise.resolve(null),
+    db.collection(COL.units).where({ communityId: e.communityId, gridIds: e.gridId }).limit(UNITS_LIMIT).get(),
+  ])
+  const out: Party[] = []
+  if (estate?.companyId) out.push({ type: 'company', id: estate.companyId, name: estate.companyName ?? '物业公司' })
+  for (const u of units.data as { _id: string; name: string; gridIds?: string[] }[]) {
+    if ((u.gridIds ?? []).includes(e.gridId)) out.push({ type: 'unit', id: u._id, name: u.name })
+  }
+  return out
+}
+
+async function loadEvent(ctx: Ctx<unknown>, eventId: string) {
+  const e = await byId<EventDoc>(ctx.db, COL.gridEvents, eventId)
+  if (!e) throw notFound('事件')
+  return e
+}
+
+export const whistleParties = {
+  async run(ctx: Ctx<{ eventId: string }>) {
+    const e = await loadEvent(ctx, ctx.input.eventId)
+    ensure(ctx.actor.isSecretaryOf(e.communityId), '只有本社区书记可以吹哨')
+    return { items: await summonable(ctx, e) }
+  },
+}
+
+const CLOSED = ['closed', 'converted']
+
+/** Summon several parties at once; each gets a summons with the street's answer window. */
+export const whistleBlow = {
+  async run(ctx: Ctx<{ requestId: string; eventId: string; parties: { type: 'unit' | 'company'; id: string }[]; note?: string }>) {
+    const { db, actor, input, now } = ctx
+    const e = await loadEvent(ctx, input.eventId)
+    ensure(actor.isSecretaryOf(e.communityId), '只有本社区书记可以吹哨')
+    if (CLOSED.includes(e.status)) throw conflict('事件已办结，不能吹哨')
+    const keys = [...new Set(input.parties.map((p) => `${p.type}:${p.id}`))]
+    if (keys.length !== input.parties.length) throw invalid('召集方重复', ['parties'])
+    const [allowed, settings] = await Promise.all([summonable(ctx, e), settingsOf(db, e.streetId)])
+    const parties = input.parties.map((p) => {
+      const found = allowed.find((a) => a.type === p.type && a.id === p.id)
+      if (!found) throw invalid(p.type === 'company' ? '只能召集事件所在小区的物业公司' : '只能召集本网格的责任单位', ['parties'])
+      return found
+    })
+    await ctx.checkText(input.note)
+    return ctx.once(input.requestId, async () => {
+      const windowEndsAt = new Date(now.getTime() + settings.whistleWindowHours * 3600_000)
+      const w: WhistleDoc = {
+        _id: newId('whistle'), eventId: e._id, communityId: e.communityId, streetId: e.streetId, note: input.note,
+        windowEndsAt, parties, blownBy: actor.openid, blownByName: actor.name, createdAt: now,
+      }
+      const summons: SummonsDoc[] = parties.map((p) => ({
+        _id: ids.summons(w._id, p.type, p.id), whistleId: w._id, eventId: e._id, eventTitle: eventTitle(e), communityId: e.communityId, streetId: e.streetId,
+        partyType: p.type, partyId: p.id, partyName: p.name, partyKey: `${p.type}:${p.id}`, quarter: quarterOf(now), windowEndsAt, outcome: 'pending', createdAt: now,
+      }))
+      await ctx.transaction(async (tx) => {
+        const fresh = await txGetOrNull<EventDoc>(tx, COL.gridEvents, e._id)
+        if (!fresh || CLOSED.includes(fresh.status)) throw conflict('事件已办结，不能吹哨')
+        await txPut(tx, COL.gridWhistles, w)
+        for (const s of summons) await txPut(tx, COL.gridSummons, s)
+        await txPut(tx, COL.gridEvents, { ...fresh, _id: e._id, whistled: true, updatedAt: now })
+        await ctx.audit(`${COL.gridWhistles}/${w._id}`, null, { eventId: e._id, parties: keys, windowEndsAt }, tx)
+      })
+      for (const p of parties) await notifyParty(ctx, p, TEMPLATES.gridWhistle, 'packages/grid/pages/whistle/index', `吹哨：${eventTitle(e)}`)
+      return { summons: summons.map((s) => summonsView(s, now)) }
+    })
+  },
+}
+
+export const whistleInbox = {
+  async run(ctx: Ctx<PageInput>) {
+    const { db, actor, input, now } = ctx
+    const keys = handlerKeysOf(actor.openid, actor.roles).filter((k) => k.startsWith('unit:') || k.startsWith('company:'))
+    if (!keys.length) return { items: [], total: 0, page: input.page, pageSize: input.pageSize }
+    return fetchPage<SummonsDoc, ReturnType<typeof summonsView>>(db.collection(COL.gridSummons).where({ partyKey: db.command.in(keys) }), input, [['createdAt', 'desc']], (s) => summonsView(s, now))
+  },
+}
+
+/** Answer a summons once: 报到 with a commitment, or a reason. After the window it is still taken, recorded as late. */
+export const whistleAnswer = {
+  async run(ctx: Ctx<{ summonsId: string; kind: 'report' | 'reason'; text: string }>) {
+    const { db, actor, input, now } = ctx
+    const s = await byId<SummonsDoc>(db, COL.gridSummons, input.summonsId)
+    if (!s) throw notFound('召集')
+    ensure(actor.has(s.partyType === 'unit' ? 'unit_liaison' : 'property_staff', s.partyId), '只有被召集的单位或物业可以应答')
+    if (s.outcome !== 'pending') throw conflict('已应答，不能重复应答')
+    await ctx.checkText(input.text)
+    let after = s
+    await ctx.transaction(async (tx) => {
+      const fresh = await txGetOrNull<SummonsDoc>(tx, COL.gridSummons, s._id)
+      if (!fresh || fresh.outcome !== 'pending') throw conflict('已应答，不能重复应答')
+      const outcome = answerOutcome(new Date(fresh.windowEndsAt), now)
+      after = { ...fresh, _id: s._id, outcome, answerKind: input.kind, answerText: input.text, answeredBy: actor.openid, answeredByName: actor.name, answeredAt: now }
+      await txPut(tx, COL.gridSummons, after)
+      await ctx.audit(`${COL.gridSummons}/${s._id}`, { outcome: 'pending' }, { outcome, kind: input.kind }, tx)
+    })
+    return summonsView(after, now)
+  },
+}
+
+/** A unit's or company's record of summons for a quarter: what the 双反馈 letter and the company page show. */
+export const whistleRecordAction = {
+  async run(ctx: Ctx<{ partyType: 'unit' | 'company'; partyId: string; quarter?: string }>) {
+    const { db, actor, input, now } = ctx
+    if (input.partyType === 'unit') {
+      const unit = await byId<{ communityId: string; streetId: string }>(db, COL.units, input.partyId)
+      if (!unit) throw notFound('单位')
+      ensure(actor.has('unit_liaison', input.partyId) || actor.isSecretaryOf(unit.communityId) || actor.isStreetAdminOf(unit.streetId), '只能查看本单位的记录')
+    } else {
+      // A company's record is public, like its page on the list.
+      if (!(await byId(db, COL.companies, input.partyId))) throw notFound('物业公司')
+    }
+    return whistleRecord(db, input.partyType, input.partyId, now, input.quarter)
+  },
+}

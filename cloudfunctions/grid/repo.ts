@@ -1,0 +1,117 @@
+import type { Category, EventStatus, HandlerType, StaffPost, SummonsOutcome, Urgency, WhistleRecordView } from '../../types/grid'
+import type { Database } from '../shared/cloud'
+import { COL } from '../shared/collections'
+import type { Transaction } from '../shared/db-types'
+import { quarterOf } from '../service/domain/period'
+import { DEFAULT_SETTINGS, type GridSettings, type StatsCounters } from './domain/rules'
+import { summonsView } from './views'
+
+/** Stored shapes of 网格吹哨. Instants are Date. */
+
+export interface SettingsDoc extends GridSettings { _id: string; streetId: string; updatedAt: Date; updatedBy: string }
+
+/** One appointment: `_id = gs:<gridId>:<openid>:<post>`; removal keeps the record (status removed). */
+export interface StaffDoc {
+  _id: string; gridId: string; gridName: string; communityId: string; streetId: string
+  openid: string; name: string; post: StaffPost; title?: string
+  status: 'active' | 'removed'
+  appointedAt: Date; appointedBy: string; removedAt?: Date; removedBy?: string
+}
+
+export interface Handler { type: HandlerType; id: string; name: string }
+
+export interface ProgressEntry { kind: 'progress' | 'done' | 'reopen' | 'confirm' | 'decide'; note: string; photos: string[]; by: string; byName: string; at: Date }
+
+export interface EventDoc {
+  _id: string; gridId: string; gridName: string; communityId: string; streetId: string
+  estateId?: string; buildingId?: string; place: string; lat?: number; lng?: number
+  category: Category; description: string; photos: string[]; urgency: Urgency
+  status: EventStatus
+  reporter: string; reporterName: string
+  handler?: Handler
+  /** `<type>:<id>` of the handler: the inbox query is one `in` over the caller's keys. */
+  handlerKey?: string
+  assignedAt?: Date; deadline?: Date; assignedBy?: string
+  acceptedBy?: string; acceptedByName?: string; acceptedAt?: Date
+  doneAt?: Date; firstDoneAt?: Date; closedAt?: Date
+  reopenCount: number; rating?: number
+  whistled: boolean
+  link?: { type: 'need' | 'topic'; id: string }
+  /** Bounded: at most PROGRESS_LIMIT entries are kept on the event (older ones are in the audit log). */
+  progress: ProgressEntry[]
+  createdAt: Date; updatedAt: Date
+}
+
+export const PROGRESS_LIMIT = 30
+
+export interface WhistleDoc {
+  _id: string; eventId: string; communityId: string; streetId: string
+  note?: string; windowEndsAt: Date; parties: { type: 'unit' | 'company'; id: string; name: string }[]
+  blownBy: string; blownByName: string; createdAt: Date
+}
+
+/** One summoned party of one whistle: `_id = sm:<whistleId>:<type>:<partyId>`. */
+export interface SummonsDoc {
+  _id: string; whistleId: string; eventId: string; eventTitle: string; communityId: string; streetId: string
+  partyType: 'unit' | 'company'; partyId: string; partyName: string
+  /** `<type>:<id>`: the party's inbox is one `in` over the caller's keys. */
+  partyKey: string
+  /** Quarter key (2026Q4) of the summons, for the unit's quarterly letter. */
+  quarter: string
+  windowEndsAt: Date
+  outcome: SummonsOutcome
+  answerKind?: 'report' | 'reason'; answerText?: string; answeredBy?: string; answeredByName?: string; answeredAt?: Date
+  createdAt: Date
+}
+
+/** Maintained counters per grid and per community (`_id = gst:<grid|community>:<id>`). */
+export interface StatsDoc extends StatsCounters { _id: string; scopeType: 'grid' | 'community'; scopeId: string; communityId: string }
+
+export async function byId<T>(db: Database, collection: string, id: string): Promise<T | null> {
+  const { data } = await db.collection(collection).where({ _id: id }).limit(1).get()
+  return (data[0] as T | undefined) ?? null
+}
+
+export async function txPut<T extends { _id: string }>(tx: Transaction, collection: string, doc: T): Promise<void> {
+  const { _id, ...rest } = doc
+  await tx.collection(collection).doc(_id).set({ data: Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) })
+}
+
+export const ids = {
+  staff: (gridId: string, openid: string, post: StaffPost) => `gs:${gridId}:${openid}:${post}`,
+  summons: (whistleId: string, type: string, partyId: string) => `sm:${whistleId}:${type}:${partyId}`,
+  stats: (scopeType: 'grid' | 'community', id: string) => `gst:${scopeType}:${id}`,
+}
+
+export async function settingsOf(db: Database, streetId: string): Promise<GridSettings> {
+  const doc = await byId<SettingsDoc>(db, COL.gridSettings, streetId)
+  return doc ? { urgentHours: doc.urgentHours, normalHours: doc.normalHours, whistleWindowHours: doc.whistleWindowHours } : DEFAULT_SETTINGS
+}
+
+/** Summons listed on a record (the letter and the company page show the latest ones). */
+export const RECORD_ITEMS = 20
+
+/**
+ * A party's whistle record for a quarter (default: the quarter of `now`): counts of summons, on-time and late
+ * answers, silence, and the latest summons with their answers. Five requests whatever the data.
+ * Read by the service letter (unit) and the property company page (company).
+ */
+export async function whistleRecord(db: Database, partyType: 'unit' | 'company', partyId: string, now: Date, quarter = quarterOf(now)): Promise<WhistleRecordView> {
+  const _ = db.command
+  const base = { partyType, partyId, quarter }
+  const col = () => db.collection(COL.gridSummons)
+  const [all, onTime, late, silent, page] = await Promise.all([
+    col().where(base).count(),
+    col().where({ ...base, outcome: 'on_time' }).count(),
+    col().where({ ...base, outcome: 'late' }).count(),
+    col().where({ ...base, outcome: 'pending', windowEndsAt: _.lt(now) }).count(),
+    col().where(base).orderBy('createdAt', 'desc').limit(RECORD_ITEMS).get(),
+  ])
+  return {
+    summoned: all.total,
+    onTime: onTime.total,
+    late: late.total,
+    silent: silent.total,
+    items: (page.data as SummonsDoc[]).map((s) => summonsView(s, now)),
+  }
+}

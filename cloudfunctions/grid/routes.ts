@@ -1,0 +1,36 @@
+import type { GridActions } from '../../types/grid'
+import type { Routes } from '../shared/dispatch'
+import {
+  eventAccept, eventAssign, eventBoard, eventConfirm, eventConvert, eventDecide, eventGet, eventInbox, eventMine, eventOverdue, eventProgress, eventReport,
+} from './handlers/events'
+import { settingsGet, settingsSet, staffAppoint, staffList, staffRemove } from './handlers/staff'
+import { statsExport, statsGet } from './handlers/stats'
+import { whistleAnswer, whistleBlow, whistleInbox, whistleParties, whistleRecordAction } from './handlers/whistles'
+
+/** The action table of `grid`: contract (types/grid.ts) → handler. */
+export const routes: Routes<GridActions> = {
+  'settings.get': settingsGet,
+  'settings.set': settingsSet,
+  'staff.list': staffList,
+  'staff.appoint': staffAppoint,
+  'staff.remove': staffRemove,
+  'event.report': eventReport,
+  'event.mine': eventMine,
+  'event.get': eventGet,
+  'event.board': eventBoard,
+  'event.assign': eventAssign,
+  'event.inbox': eventInbox,
+  'event.accept': eventAccept,
+  'event.progress': eventProgress,
+  'event.confirm': eventConfirm,
+  'event.decide': eventDecide,
+  'event.overdue': eventOverdue,
+  'event.convert': eventConvert,
+  'whistle.parties': whistleParties,
+  'whistle.blow': whistleBlow,
+  'whistle.inbox': whistleInbox,
+  'whistle.answer': whistleAnswer,
+  'whistle.record': whistleRecordAction,
+  'stats.get': statsGet,
+  'stats.export': statsExport,
+}

@@ -1,0 +1,33 @@
+import type { EventView, GridStatsView, StaffView, SummonsView } from '../../types/grid'
+import { isOverdue, summarize, summonsState, type StatsCounters } from './domain/rules'
+import type { EventDoc, StaffDoc, SummonsDoc } from './repo'
+
+const iso = (d?: Date) => (d ? new Date(d).toISOString() : undefined)
+
+export function staffView(s: StaffDoc): StaffView {
+  return { id: s._id, gridId: s.gridId, openid: s.openid, name: s.name, post: s.post, title: s.title, appointedAt: iso(s.appointedAt)! }
+}
+
+export function eventView(e: EventDoc, viewer: string, now: Date): EventView {
+  return {
+    id: e._id, gridId: e.gridId, gridName: e.gridName, communityId: e.communityId, estateId: e.estateId, buildingId: e.buildingId,
+    place: e.place, lat: e.lat, lng: e.lng, category: e.category, description: e.description, photos: e.photos, urgency: e.urgency,
+    status: e.status, reporterName: e.reporterName, mine: e.reporter === viewer,
+    handler: e.handler, deadline: iso(e.deadline), overdue: isOverdue({ status: e.status, deadline: e.deadline ? new Date(e.deadline) : undefined }, now),
+    acceptedByName: e.acceptedByName, reopenCount: e.reopenCount, rating: e.rating, whistled: e.whistled, link: e.link,
+    progress: e.progress.map((p) => ({ kind: p.kind, note: p.note, photos: p.photos, byName: p.byName, at: iso(p.at)! })),
+    createdAt: iso(e.createdAt)!, doneAt: iso(e.doneAt), closedAt: iso(e.closedAt),
+  }
+}
+
+export function summonsView(s: SummonsDoc, now: Date): SummonsView {
+  return {
+    id: s._id, eventId: s.eventId, eventTitle: s.eventTitle, partyType: s.partyType, partyId: s.partyId, partyName: s.partyName,
+    windowEndsAt: iso(s.windowEndsAt)!, state: summonsState(s.outcome, new Date(s.windowEndsAt), now),
+    answerKind: s.answerKind, answerText: s.answerText, answeredByName: s.answeredByName, answeredAt: iso(s.answeredAt), createdAt: iso(s.createdAt)!,
+  }
+}
+
+export function statsView(scopeType: 'grid' | 'community', scopeId: string, scopeName: string, c: StatsCounters | null): GridStatsView {
+  return { scopeType, scopeId, scopeName, ...summarize(c ?? { reported: 0, handled: 0, onTime: 0, reopened: 0, hist: {} }) }
+}
