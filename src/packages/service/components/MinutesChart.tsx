@@ -19,7 +19,7 @@ export default function MinutesChart({ minutesByMonth, width = 330, height = 220
     const tree = h(
       Canvas,
       { context: ctx, pixelRatio: dpr, width, height, requestAnimationFrame: node.requestAnimationFrame?.bind(node), createImage: node.createImage?.bind(node), animate: false },
-      h(Chart, { data }, h(Axis, { field: 'month' }), h(Axis, { field: 'hours' }), h(Interval, { x: 'month', y: 'hours', color: '#C8161D' })),
+      h(Chart, { data }, h(Axis, { field: 'month', style: { label: { fontSize: '22px' } } }), h(Axis, { field: 'hours', style: { label: { fontSize: '22px' } } }), h(Interval, { x: 'month', y: 'hours', color: '#C8161D' })),
     ) as { props: Record<string, unknown> }
     const chart = new Canvas(tree.props as never)
     void chart.render()
