@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { action } from './action'
+import { whistleRecordView } from './grid'
 import { id, optionalText, pageInput, pageOf, requestId, text } from './common'
 
 /** property — 物业红黑榜 (SPEC §6): periods, ratings, answers, rectification, assessment, rules, lists, summons. */
@@ -303,6 +304,8 @@ export const propertyActions = {
       estates: z.array(z.object({ id: z.string(), name: z.string(), communityId: z.string() })),
       current: listEntry.nullable(),
       history: z.array(historyPoint),
+      /** 网格吹哨: this quarter's summons of the company — answers, lateness, silence. */
+      whistle: whistleRecordView,
     }),
   }),
 

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { action } from './action'
+import { whistleRecordView } from './grid'
 import { id, isoDate, optionalText, pageInput, pageOf, phone, requestId, text } from './common'
 
 /**
@@ -291,6 +292,8 @@ export const letterView = z.object({
   issuedByName: z.string(),
   acknowledgedAt: z.string().optional(),
   acknowledgedByName: z.string().optional(),
+  /** 网格吹哨: the unit's summons in the quarter — answers, lateness, silence (snapshot at issue). */
+  whistles: whistleRecordView.optional(),
 })
 export type LetterView = z.infer<typeof letterView>
 

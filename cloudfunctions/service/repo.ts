@@ -1,4 +1,5 @@
 import type { RoleGrant } from '../../types/roles'
+import type { WhistleRecordView } from '../../types/grid'
 import type { ActivityView, AttendanceStatus, CheckinStatus, Grade, NeedStatus, Quantity } from '../../types/service'
 import type { Database } from '../shared/cloud'
 import { COL } from '../shared/collections'
@@ -234,6 +235,8 @@ export interface LetterDoc {
   acknowledgedBy?: string
   acknowledgedByName?: string
   revisions: number
+  /** 网格吹哨 record of the quarter (cloudfunctions/grid/repo.ts whistleRecord), frozen with the letter. */
+  whistles?: WhistleRecordView
 }
 
 export interface AssessmentDoc {

@@ -193,6 +193,7 @@ export const letterView = (l: LetterDoc): LetterView => ({
   issuedAt: isoReq(l.issuedAt),
   issuedByName: l.issuedByName,
   acknowledgedAt: iso(l.acknowledgedAt),
+  whistles: l.whistles,
   acknowledgedByName: l.acknowledgedByName,
 })
 

@@ -9,6 +9,7 @@ import { addDays, periodId, periodKey, periodLabel } from '../domain/periods'
 import { ruleDocId } from '../domain/rules'
 import { findById, repo, type CompanyDoc, type EstateDoc, type PeriodDoc, type RuleDoc } from '../repo'
 import { periodView, ruleView } from '../views'
+import { whistleRecord } from '../../grid/repo'
 
 /** Companies, rules and periods: what the street sets up. */
 
@@ -25,9 +26,10 @@ export const companyGet = {
     const { db, input } = ctx
     const company = await repo.company(db, input.companyId)
     if (!company) throw notFound('物业公司')
-    const [{ data: estates }, history] = await Promise.all([
+    const [{ data: estates }, history, whistle] = await Promise.all([
       db.collection(COL.estates).where({ companyId: company._id }).orderBy('name', 'asc').limit(100).get(),
       repo.history(db, company.streetId, 12),
+      whistleRecord(db, 'company', company._id, ctx.now),
     ])
     const points = history
       .map((p) => ({ p, e: p.entries.find((x) => x.companyId === company._id) }))
@@ -40,6 +42,7 @@ export const companyGet = {
       estates: (estates as EstateDoc[]).map((e) => ({ id: e._id, name: e.name, communityId: e.communityId })),
       current,
       history: points,
+      whistle,
     }
   },
 }

@@ -10,6 +10,7 @@ import { quarterStarted, yearOf } from '../domain/period'
 import { ratingAvgTenths } from '../domain/wishes'
 import { byId, firstN, ids, load, txPut, type AssessmentDoc, type AttendanceDoc, type LedgerDoc, type LetterDoc, type StatsDoc } from '../repo'
 import { assessmentView, attendanceView, letterView } from '../views'
+import { whistleRecord } from '../../grid/repo'
 
 /** 台账、双反馈、双评议 and the secretary's dashboard. */
 
@@ -68,9 +69,10 @@ export const letterIssue = {
     ensure(actor.isSecretaryOf(unit.communityId), '只能为您所在社区的单位出具反馈函')
     if (!quarterStarted(input.quarter, now)) throw invalid('该季度尚未开始', ['quarter'])
     await ctx.checkText(input.note)
-    const [ledgers, community] = await Promise.all([
+    const [ledgers, community, whistles] = await Promise.all([
       firstN<LedgerDoc>(db, COL.svcLedgers, { unitId: unit._id, period: input.quarter }, ['minutes', 'desc'], 100),
       load.community(db, unit.communityId),
+      whistleRecord(db, 'unit', unit._id, now, input.quarter),
     ])
     const rows = ledgers.map((l) => ({ memberId: l.memberId, name: l.name, minutes: l.minutes, activities: l.activities, wishes: l.wishes }))
     const _id = ids.letter(unit._id, input.quarter)
@@ -81,7 +83,7 @@ export const letterIssue = {
       after = {
         _id, unitId: unit._id, unitName: unit.name, communityId: unit.communityId, communityName: community?.name ?? '', quarter: input.quarter, rows,
         totalMinutes: rows.reduce((s, r) => s + r.minutes, 0), note: input.note, issuedAt: now, issuedBy: actor.openid, issuedByName: actor.name,
-        revisions: prior ? prior.revisions + 1 : 0,
+        revisions: prior ? prior.revisions + 1 : 0, whistles,
       }
       await txPut(tx, COL.svcLetters, after)
       await ctx.audit(`${COL.svcLetters}/${_id}`, prior ? { totalMinutes: prior.totalMinutes, rows: prior.rows.length, acknowledged: !!prior.acknowledgedAt } : null, { totalMinutes: after.totalMinutes, rows: rows.length }, tx)

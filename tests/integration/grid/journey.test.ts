@@ -92,4 +92,18 @@ describe('journey 7: report, whistle, answers, fix, confirm, statistics', () => 
     // The community adds the seeded grid-1 events (3 reported, 1 fixed on time) to this one.
     expect(stats.community).toMatchObject({ reported: 4, handled: 2, onTime: 2, onTimeRate: 100 })
   })
+
+  it("the unit's quarterly feedback letter shows its whistle answer", async () => {
+    const letter = await h.ok<{ whistles?: WhistleRecordView }>('service', 'letter.issue', { unitId: 'u-hx-2', quarter: '2026Q4' }, P.secHx)
+    expect(letter.whistles).toMatchObject({ summoned: 1, onTime: 1, late: 0, silent: 0 })
+    expect(letter.whistles!.items[0]).toMatchObject({ eventTitle: '乱堆乱放·2号楼楼道', answerKind: 'report', answerText: '派 5 名党员志愿者协助搬运', state: 'on_time' })
+    const listed = await h.ok<{ items: { whistles?: WhistleRecordView }[] }>('service', 'letter.list', { unitId: 'u-hx-2' }, XU)
+    expect(listed.items[0].whistles!.onTime).toBe(1)
+  })
+
+  it("the company's page on the list shows its answers and the seeded silence", async () => {
+    const page = await h.ok<{ whistle: WhistleRecordView }>('property', 'company.get', { companyId: 'co-1' }, P.liu)
+    expect(page.whistle).toMatchObject({ summoned: 2, onTime: 1, late: 0, silent: 1 })
+    expect(page.whistle.items.map((s) => s.state).sort()).toEqual(['on_time', 'silent'])
+  })
 })

@@ -1,0 +1,268 @@
+import { GRID_PEOPLE } from '../../../local/seed/grid'
+import type { EventView, GridSettingsView, GridStatsView, StaffView, SummonsView, WhistleRecordView } from '../../../types/grid'
+import type { MeView } from '../../../types/org'
+import { openCloud, P, rid, T0, type Cloud } from '../harness'
+
+/** Every grid action: success, refusal by role and by scope with nothing changed, bad input, races. */
+
+const at = (h: number) => new Date(T0.getTime() + h * 3600_000)
+const WORKER1_G2 = GRID_PEOPLE.worker2
+const LEADER_G2 = 'o-grid-hx-2-ld'
+const XU = GRID_PEOPLE.liaisonXu
+const PROP2 = 'o-prop-twin'
+
+let h: Cloud
+beforeAll(async () => {
+  h = await openCloud()
+  // A second staff member of co-1, for the race of two handlers accepting one event.
+  await h.db.collection('users').add({ data: { _id: PROP2, name: '郑双', roles: [{ role: 'property_staff', scopeType: 'company', scopeId: 'co-1', scopeName: '物业', streetId: 'st-jinxiu' }], createdAt: T0, updatedAt: T0 } })
+})
+afterAll(() => h.close())
+afterEach(() => h.setNow(T0))
+
+const report = (openid: string, over: Record<string, unknown> = {}) =>
+  h.ok<EventView>('grid', 'event.report', {
+    requestId: rid(), gridId: 'g-hx-2', buildingId: 'b-hx-1-2', place: '2号楼门口', category: 'facility', description: '路灯不亮', photos: [], urgency: 'urgent', ...over,
+  }, openid)
+const assigned = async (handler = { type: 'company', id: 'co-1' }) => {
+  const e = await report(WORKER1_G2)
+  return h.ok<EventView>('grid', 'event.assign', { eventId: e.id, handler }, P.secHx)
+}
+
+describe('settings', () => {
+  it('defaults to 24 h / 72 h and a 24 h whistle window', async () => {
+    expect(await h.ok<GridSettingsView>('grid', 'settings.get', { streetId: 'st-jinxiu' }, P.liu)).toEqual({ streetId: 'st-jinxiu', urgentHours: 24, normalHours: 72, whistleWindowHours: 24 })
+  })
+  it('refuses non-admins and other streets, and urgent longer than normal, changing nothing', async () => {
+    await h.expectRefused('grid', 'settings.set', { streetId: 'st-jinxiu', urgentHours: 12, normalHours: 48, whistleWindowHours: 12 }, P.secHx, 'FORBIDDEN')
+    await h.expectRefused('grid', 'settings.set', { streetId: 'st-other', urgentHours: 12, normalHours: 48, whistleWindowHours: 12 }, P.admin, 'FORBIDDEN')
+    await h.expectRefused('grid', 'settings.set', { streetId: 'st-jinxiu', urgentHours: 50, normalHours: 48, whistleWindowHours: 12 }, P.admin, 'INVALID_INPUT')
+    await h.expectRefused('grid', 'settings.set', { streetId: 'st-jinxiu', urgentHours: 0, normalHours: 48, whistleWindowHours: 12 }, P.admin, 'INVALID_INPUT')
+  })
+  it('lets the street admin change them, and new assignments follow', async () => {
+    await h.ok('grid', 'settings.set', { streetId: 'st-jinxiu', urgentHours: 12, normalHours: 48, whistleWindowHours: 6 }, P.admin)
+    const e = await assigned()
+    expect(e.deadline).toBe(at(12).toISOString())
+    await h.ok('grid', 'settings.set', { streetId: 'st-jinxiu', urgentHours: 24, normalHours: 72, whistleWindowHours: 24 }, P.admin)
+    const e2 = await assigned()
+    expect(e2.deadline).toBe(at(24).toISOString())
+  })
+})
+
+describe('grid staff', () => {
+  it('lists the branch secretary, leader, worker and cadre of a grid', async () => {
+    const g1 = await h.ok<{ items: StaffView[] }>('grid', 'staff.list', { gridId: 'g-hx-1' }, P.liu)
+    expect(g1.items.map((s) => s.post)).toEqual(['branch_secretary', 'leader', 'worker', 'cadre'])
+    expect(g1.items.find((s) => s.post === 'leader')!.name).toBe('黄丽')
+  })
+  it('appoints a member as grid worker and grants the grid_worker role on that grid', async () => {
+    const s = await h.ok<StaffView>('grid', 'staff.appoint', { gridId: 'g-hx-3', openid: P.member, post: 'worker' }, P.secHx)
+    expect(s).toMatchObject({ gridId: 'g-hx-3', name: '孙伟', post: 'worker' })
+    const me = await h.ok<MeView>('org', 'me', {}, P.member)
+    expect(me.roles).toEqual(expect.arrayContaining([expect.objectContaining({ role: 'grid_worker', scopeId: 'g-hx-3', communityId: 'c-hx' })]))
+    await h.expectRefused('grid', 'staff.appoint', { gridId: 'g-hx-3', openid: P.member, post: 'worker' }, P.secHx, 'CONFLICT')
+  })
+  it('refuses another community, a second leader, unknown people and bad posts, changing nothing', async () => {
+    await h.expectRefused('grid', 'staff.appoint', { gridId: 'g-hx-3', openid: P.liu, post: 'worker' }, P.secYg, 'FORBIDDEN')
+    await h.expectRefused('grid', 'staff.appoint', { gridId: 'g-hx-3', openid: P.liu, post: 'worker' }, P.grid, 'FORBIDDEN')
+    await h.expectRefused('grid', 'staff.appoint', { gridId: 'g-hx-1', openid: P.liu, post: 'leader' }, P.secHx, 'CONFLICT')
+    await h.expectRefused('grid', 'staff.appoint', { gridId: 'g-hx-3', openid: 'o-nobody', post: 'worker' }, P.secHx, 'INVALID_INPUT')
+    await h.expectRefused('grid', 'staff.appoint', { gridId: 'g-hx-3', openid: P.liu, post: 'boss' }, P.secHx, 'INVALID_INPUT')
+  })
+  it('removes a post keeping the record and withdraws the role', async () => {
+    const s = await h.ok<StaffView>('grid', 'staff.appoint', { gridId: 'g-hx-4', openid: P.zhang, post: 'cadre', title: '社区民警' }, P.secHx)
+    await h.expectRefused('grid', 'staff.remove', { staffId: s.id }, P.secYg, 'FORBIDDEN')
+    await h.ok('grid', 'staff.remove', { staffId: s.id }, P.secHx)
+    const me = await h.ok<MeView>('org', 'me', {}, P.zhang)
+    expect(me.roles.some((g) => g.role === 'grid_worker' && g.scopeId === 'g-hx-4')).toBe(false)
+    const { data } = await h.db.collection('grid_staff').where({ _id: s.id }).get()
+    expect(data[0]).toMatchObject({ status: 'removed' })
+    await h.expectRefused('grid', 'staff.remove', { staffId: s.id }, P.secHx, 'CONFLICT')
+  })
+})
+
+describe('reporting', () => {
+  it('lets a verified resident and a member of the community report, and refuses others, changing nothing', async () => {
+    expect((await report(P.liu)).reporterName).toBe('刘芳')
+    expect((await report(P.member)).status).toBe('reported')
+    await h.expectRefused('grid', 'event.report', { requestId: rid(), gridId: 'g-yg-1', place: '门口', category: 'other', description: '噪音', photos: [], urgency: 'normal' }, P.liu, 'FORBIDDEN')
+    await h.expectRefused('grid', 'event.report', { requestId: rid(), gridId: 'g-hx-2', place: '门口', category: 'other', description: '噪音', photos: [], urgency: 'normal' }, P.zhou, 'FORBIDDEN')
+    await h.expectRefused('grid', 'event.report', { requestId: rid(), gridId: 'g-hx-2', place: '门口', category: 'other', description: '噪音', photos: [], urgency: 'normal' }, P.grid, 'FORBIDDEN')
+  })
+  it('refuses bad input and risky text, changing nothing', async () => {
+    const base = { requestId: rid(), gridId: 'g-hx-2', place: '门口', category: 'other', description: '噪音', photos: [], urgency: 'normal' }
+    await h.expectRefused('grid', 'event.report', { ...base, buildingId: 'b-hx-1-1' }, WORKER1_G2, 'INVALID_INPUT')
+    await h.expectRefused('grid', 'event.report', { ...base, category: 'weather' }, WORKER1_G2, 'INVALID_INPUT')
+    await h.expectRefused('grid', 'event.report', { ...base, description: '' }, WORKER1_G2, 'INVALID_INPUT')
+    await h.expectRefused('grid', 'event.report', { ...base, photos: ['http://evil/x.jpg'] }, WORKER1_G2, 'INVALID_INPUT')
+    await h.expectRefused('grid', 'event.report', { ...base, description: '这里有违禁词' }, WORKER1_G2, 'CONTENT_REJECTED')
+  })
+  it('returns the first result for a repeated requestId', async () => {
+    const input = { requestId: rid(), gridId: 'g-hx-2', place: '门口', category: 'other', description: '重复提交', photos: [], urgency: 'normal' }
+    const a = await h.ok<EventView>('grid', 'event.report', input, WORKER1_G2)
+    const b = await h.ok<EventView>('grid', 'event.report', input, WORKER1_G2)
+    expect(b.id).toBe(a.id)
+  })
+  it('shows an event to its people only', async () => {
+    const e = await report(P.liu)
+    expect((await h.ok<{ event: EventView }>('grid', 'event.get', { eventId: e.id }, P.liu)).event.mine).toBe(true)
+    expect((await h.ok<{ canAssign: boolean }>('grid', 'event.get', { eventId: e.id }, LEADER_G2)).canAssign).toBe(true)
+    expect((await h.ok<{ canAssign: boolean }>('grid', 'event.get', { eventId: e.id }, WORKER1_G2)).canAssign).toBe(false)
+    await h.expectRefused('grid', 'event.get', { eventId: e.id }, P.zhang, 'FORBIDDEN')
+    await h.expectRefused('grid', 'event.get', { eventId: e.id }, P.secYg, 'FORBIDDEN')
+  })
+})
+
+describe('dispatch', () => {
+  it('lets the grid leader assign on the grid and refuses a plain worker and other communities, changing nothing', async () => {
+    const e = await report(P.liu)
+    await h.expectRefused('grid', 'event.assign', { eventId: e.id, handler: { type: 'community', id: 'c-hx' } }, WORKER1_G2, 'FORBIDDEN')
+    await h.expectRefused('grid', 'event.assign', { eventId: e.id, handler: { type: 'community', id: 'c-hx' } }, P.grid, 'FORBIDDEN')
+    await h.expectRefused('grid', 'event.assign', { eventId: e.id, handler: { type: 'community', id: 'c-hx' } }, P.secYg, 'FORBIDDEN')
+    await h.expectRefused('grid', 'event.assign', { eventId: e.id, handler: { type: 'community', id: 'c-hx' } }, P.liu, 'FORBIDDEN')
+    const a = await h.ok<EventView>('grid', 'event.assign', { eventId: e.id, handler: { type: 'unit', id: 'u-hx-2' } }, LEADER_G2)
+    expect(a).toMatchObject({ status: 'assigned', handler: { type: 'unit', id: 'u-hx-2' }, deadline: at(24).toISOString() })
+  })
+  it('refuses handlers outside the event: another estate’s company, a unit not responsible for the grid, a non-member', async () => {
+    const e = await report(P.liu)
+    await h.expectRefused('grid', 'event.assign', { eventId: e.id, handler: { type: 'company', id: 'co-2' } }, P.secHx, 'INVALID_INPUT')
+    await h.expectRefused('grid', 'event.assign', { eventId: e.id, handler: { type: 'unit', id: 'u-hx-1' } }, P.secHx, 'INVALID_INPUT')
+    await h.expectRefused('grid', 'event.assign', { eventId: e.id, handler: { type: 'member', id: P.liu } }, P.secHx, 'INVALID_INPUT')
+    await h.expectRefused('grid', 'event.assign', { eventId: e.id, handler: { type: 'community', id: 'c-yg' } }, P.secHx, 'INVALID_INPUT')
+    await h.expectRefused('grid', 'event.assign', { eventId: e.id, handler: { type: 'nobody', id: 'x' } }, P.secHx, 'INVALID_INPUT')
+  })
+  it('assigns a member, who sees it in the inbox; the board lists by grid for the leader', async () => {
+    const e = await report(P.liu, { urgency: 'normal' })
+    const a = await h.ok<EventView>('grid', 'event.assign', { eventId: e.id, handler: { type: 'member', id: P.member } }, P.secHx)
+    expect(a.deadline).toBe(at(72).toISOString())
+    const inbox = await h.ok<{ items: EventView[] }>('grid', 'event.inbox', {}, P.member)
+    expect(inbox.items.map((x) => x.id)).toContain(e.id)
+    const board = await h.ok<{ items: EventView[] }>('grid', 'event.board', { gridId: 'g-hx-2' }, LEADER_G2)
+    expect(board.items.map((x) => x.id)).toContain(e.id)
+    await h.expectRefused('grid', 'event.board', { gridId: 'g-hx-2' }, P.grid, 'FORBIDDEN')
+    await h.expectRefused('grid', 'event.board', { communityId: 'c-hx' }, P.secYg, 'FORBIDDEN')
+    await h.expectRefused('grid', 'event.board', {}, P.secHx, 'INVALID_INPUT')
+  })
+})
+
+describe('handling', () => {
+  it('two handlers accepting one event at once: exactly one wins', async () => {
+    const e = await assigned()
+    const [a, b] = await Promise.all([
+      h.call<EventView>('grid', 'event.accept', { eventId: e.id }, P.prop),
+      h.call<EventView>('grid', 'event.accept', { eventId: e.id }, PROP2),
+    ])
+    expect([a.env.ok, b.env.ok].filter(Boolean)).toHaveLength(1)
+    const loser = a.env.ok ? b.env : a.env
+    expect(loser.ok ? '' : loser.error.code).toBe('CONFLICT')
+    const { data } = await h.db.collection('grid_events').where({ _id: e.id }).get()
+    expect(data[0]).toMatchObject({ status: 'accepted' })
+    expect([P.prop, PROP2]).toContain((data[0] as { acceptedBy: string }).acceptedBy)
+  })
+  it('refuses another company’s staff and the reporter, changing nothing', async () => {
+    const e = await assigned()
+    await h.expectRefused('grid', 'event.accept', { eventId: e.id }, 'o-prop-qian', 'FORBIDDEN')
+    await h.expectRefused('grid', 'event.accept', { eventId: e.id }, WORKER1_G2, 'FORBIDDEN')
+    await h.expectRefused('grid', 'event.progress', { eventId: e.id, note: '进展', photos: [] }, P.prop, 'CONFLICT')
+    await h.ok('grid', 'event.accept', { eventId: e.id }, P.prop)
+    await h.expectRefused('grid', 'event.progress', { eventId: e.id, note: '进展', photos: [] }, 'o-prop-qian', 'FORBIDDEN')
+    await h.expectRefused('grid', 'event.progress', { eventId: e.id, note: '', photos: [] }, P.prop, 'INVALID_INPUT')
+    await h.expectRefused('grid', 'event.confirm', { eventId: e.id, resolved: true }, WORKER1_G2, 'CONFLICT')
+  })
+  it('reopens twice, then the secretary decides; statistics count a late fix and one reopened event', async () => {
+    const e = await assigned()
+    await h.ok('grid', 'event.accept', { eventId: e.id }, P.prop)
+    h.setNow(at(30))
+    await h.ok('grid', 'event.progress', { eventId: e.id, note: '已修好', photos: [], done: true }, P.prop)
+    await h.expectRefused('grid', 'event.confirm', { eventId: e.id, resolved: true }, P.liu, 'FORBIDDEN')
+    await h.expectRefused('grid', 'event.confirm', { eventId: e.id, resolved: false }, WORKER1_G2, 'INVALID_INPUT')
+    let v = await h.ok<EventView>('grid', 'event.confirm', { eventId: e.id, resolved: false, reason: '还是不亮' }, WORKER1_G2)
+    expect(v).toMatchObject({ status: 'accepted', reopenCount: 1 })
+    await h.ok('grid', 'event.progress', { eventId: e.id, note: '换了灯泡', photos: [], done: true }, P.prop)
+    v = await h.ok<EventView>('grid', 'event.confirm', { eventId: e.id, resolved: false, reason: '晚上又灭了' }, WORKER1_G2)
+    expect(v).toMatchObject({ status: 'accepted', reopenCount: 2 })
+    await h.ok('grid', 'event.progress', { eventId: e.id, note: '换了线路', photos: [], done: true }, P.prop)
+    v = await h.ok<EventView>('grid', 'event.confirm', { eventId: e.id, resolved: false, reason: '仍然不稳定' }, WORKER1_G2)
+    expect(v).toMatchObject({ status: 'deciding', reopenCount: 2 })
+    await h.expectRefused('grid', 'event.decide', { eventId: e.id, close: true, note: '已核实修复' }, P.secYg, 'FORBIDDEN')
+    await h.expectRefused('grid', 'event.decide', { eventId: e.id, close: true, note: '' }, P.secHx, 'INVALID_INPUT')
+    v = await h.ok<EventView>('grid', 'event.decide', { eventId: e.id, close: true, note: '已核实修复' }, P.secHx)
+    expect(v.status).toBe('closed')
+    await h.expectRefused('grid', 'event.decide', { eventId: e.id, close: true, note: '再次' }, P.secHx, 'CONFLICT')
+    const { data } = await h.db.collection('grid_stats').where({ _id: 'gst:grid:g-hx-2' }).get()
+    const s = data[0] as { handled: number; onTime: number; reopened: number }
+    expect(s.handled - s.onTime).toBeGreaterThanOrEqual(1)
+    expect(s.reopened).toBe(1)
+  })
+})
+
+describe('overdue queue and conversion', () => {
+  it('shows the street admin overdue events, and refuses others', async () => {
+    const q = await h.ok<{ items: EventView[]; total: number }>('grid', 'event.overdue', { streetId: 'st-jinxiu' }, P.admin)
+    expect(q.items.map((e) => e.id)).toEqual(expect.arrayContaining(['gev-hx-2', 'gev-yg-2', 'gev-lq-2']))
+    expect(q.items.every((e) => e.overdue)).toBe(true)
+    await h.expectRefused('grid', 'event.overdue', { streetId: 'st-jinxiu' }, P.secHx, 'FORBIDDEN')
+    await h.expectRefused('grid', 'event.overdue', { streetId: 'st-other' }, P.admin, 'FORBIDDEN')
+  })
+  it('turns an event into a need or a council topic in one step, keeping the link', async () => {
+    const e1 = await report(P.liu)
+    const r1 = await h.ok<{ event: EventView; linkId: string }>('grid', 'event.convert', { requestId: rid(), eventId: e1.id, to: 'need' }, P.secHx)
+    expect(r1.event).toMatchObject({ status: 'converted', link: { type: 'need', id: r1.linkId } })
+    const need = await h.db.collection('svc_needs').where({ _id: r1.linkId }).get()
+    expect(need.data[0]).toMatchObject({ source: 'grid', gridEventId: e1.id, communityId: 'c-hx', status: 'open' })
+    const e2 = await report(P.liu)
+    const r2 = await h.ok<{ linkId: string }>('grid', 'event.convert', { requestId: rid(), eventId: e2.id, to: 'topic' }, P.secHx)
+    const topic = await h.ok<{ title: string }>('council', 'topic.get', { topicId: r2.linkId }, P.liu)
+    expect(topic).toBeTruthy()
+    await h.expectRefused('grid', 'event.convert', { requestId: rid(), eventId: e2.id, to: 'need' }, P.secHx, 'CONFLICT')
+    await h.expectRefused('grid', 'event.convert', { requestId: rid(), eventId: e1.id, to: 'need' }, P.member, 'FORBIDDEN')
+  })
+})
+
+describe('whistle', () => {
+  it('refuses non-secretaries, other communities and parties outside the event, changing nothing', async () => {
+    const e = await report(P.liu)
+    const parties = [{ type: 'company', id: 'co-1' }]
+    await h.expectRefused('grid', 'whistle.blow', { requestId: rid(), eventId: e.id, parties }, LEADER_G2, 'FORBIDDEN')
+    await h.expectRefused('grid', 'whistle.blow', { requestId: rid(), eventId: e.id, parties }, P.secYg, 'FORBIDDEN')
+    await h.expectRefused('grid', 'whistle.blow', { requestId: rid(), eventId: e.id, parties: [{ type: 'company', id: 'co-3' }] }, P.secHx, 'INVALID_INPUT')
+    await h.expectRefused('grid', 'whistle.blow', { requestId: rid(), eventId: e.id, parties: [{ type: 'unit', id: 'u-hx-1' }] }, P.secHx, 'INVALID_INPUT')
+    await h.expectRefused('grid', 'whistle.blow', { requestId: rid(), eventId: e.id, parties: [] }, P.secHx, 'INVALID_INPUT')
+    await h.expectRefused('grid', 'whistle.blow', { requestId: rid(), eventId: e.id, parties: [...parties, ...parties] }, P.secHx, 'INVALID_INPUT')
+    await h.expectRefused('grid', 'whistle.parties', { eventId: e.id }, P.secYg, 'FORBIDDEN')
+  })
+  it('records a late answer and silence, refuses a second answer and wrong parties', async () => {
+    const e = await report(P.liu)
+    const { summons } = await h.ok<{ summons: SummonsView[] }>('grid', 'whistle.blow', { requestId: rid(), eventId: e.id, parties: [{ type: 'company', id: 'co-1' }, { type: 'unit', id: 'u-hx-2' }] }, P.secHx)
+    const co = summons.find((s) => s.partyType === 'company')!
+    const unit = summons.find((s) => s.partyType === 'unit')!
+    await h.expectRefused('grid', 'whistle.answer', { summonsId: co.id, kind: 'report', text: '收到' }, 'o-prop-qian', 'FORBIDDEN')
+    await h.expectRefused('grid', 'whistle.answer', { summonsId: co.id, kind: 'report', text: '收到' }, P.liaison, 'FORBIDDEN')
+    await h.expectRefused('grid', 'whistle.answer', { summonsId: co.id, kind: 'maybe', text: '收到' }, P.prop, 'INVALID_INPUT')
+    h.setNow(at(30))
+    const late = await h.ok<SummonsView>('grid', 'whistle.answer', { summonsId: co.id, kind: 'reason', text: '人员不足，明天到场' }, P.prop)
+    expect(late.state).toBe('late')
+    await h.expectRefused('grid', 'whistle.answer', { summonsId: co.id, kind: 'report', text: '再答' }, P.prop, 'CONFLICT')
+    const rec = await h.ok<WhistleRecordView>('grid', 'whistle.record', { partyType: 'unit', partyId: 'u-hx-2' }, XU)
+    expect(rec.items.find((s) => s.id === unit.id)!.state).toBe('silent')
+    expect(rec.silent).toBeGreaterThanOrEqual(1)
+    const coRec = await h.ok<WhistleRecordView>('grid', 'whistle.record', { partyType: 'company', partyId: 'co-1' }, P.liu)
+    expect(coRec.late).toBeGreaterThanOrEqual(1)
+    await h.expectRefused('grid', 'whistle.record', { partyType: 'unit', partyId: 'u-hx-2' }, P.liu, 'FORBIDDEN')
+    await h.expectRefused('grid', 'whistle.inbox', {}, P.liu, 'FORBIDDEN')
+  })
+})
+
+describe('statistics', () => {
+  it('gives per-grid and community figures and an Excel file to the secretary, refusing other communities', async () => {
+    const s = await h.ok<{ community: GridStatsView; grids: GridStatsView[] }>('grid', 'stats.get', { communityId: 'c-yg' }, P.secYg)
+    expect(s.grids).toHaveLength(6)
+    expect(s.grids[0]).toMatchObject({ scopeId: 'g-yg-1', reported: 3, handled: 1, onTimeRate: 100 })
+    const f = await h.ok<{ url: string; fileName: string }>('grid', 'stats.export', { communityId: 'c-yg' }, P.secYg)
+    expect(f.fileName).toMatch(/阳光社区网格统计/)
+    expect(f.url).toMatch(/xlsx/)
+    await h.expectRefused('grid', 'stats.get', { communityId: 'c-yg' }, P.secHx, 'FORBIDDEN')
+    await h.expectRefused('grid', 'stats.export', { communityId: 'c-yg' }, P.grid, 'FORBIDDEN')
+    await h.expectRefused('grid', 'stats.get', { communityId: 'c-yg' }, P.liu, 'FORBIDDEN')
+  })
+})
