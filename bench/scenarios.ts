@@ -2,9 +2,10 @@ import { orgScenarios } from './scenarios-org'
 import { serviceScenarios } from './scenarios-service'
 import { councilScenarios } from './scenarios-council'
 import { propertyScenarios } from './scenarios-property'
+import { gridScenarios } from './scenarios-grid'
 import type { Scenario } from './types'
 
 /** Every function's bench scenarios; a module adds its own list here. */
 export function allScenarios(): Scenario[] {
-  return [...orgScenarios(), ...serviceScenarios(), ...councilScenarios(), ...propertyScenarios()]
+  return [...orgScenarios(), ...serviceScenarios(), ...councilScenarios(), ...propertyScenarios(), ...gridScenarios()]
 }

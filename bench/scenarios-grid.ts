@@ -1,0 +1,64 @@
+import { COL } from '../cloudfunctions/shared/collections'
+import type { Database } from '../cloudfunctions/shared/db-types'
+import { GRID_PEOPLE } from '../local/seed/grid'
+import type { Scenario } from './types'
+
+/**
+ * One scenario per grid action. An event is reported, assigned, whistled, answered, accepted, fixed and
+ * confirmed by successive scenarios (each iteration its own event); `event.decide` and `event.convert`
+ * run on events their setup writes straight into the database.
+ */
+export function gridScenarios(): Scenario[] {
+  const made = { staff: [] as string[], events: [] as string[], summons: [] as string[] }
+  const rid = (i: number, tag: string) => `bench-g${tag}-${i}-${Math.random().toString(36).slice(2, 8)}`
+  const people = ['o-member-sun', 'o-res-liu', 'o-res-zhang', 'o-new-zhou']
+  const posts = ['worker', 'cadre', 'branch_secretary']
+  const T = new Date()
+  const benchEvent = (id: string, status: string) => ({
+    _id: id, gridId: 'g-hx-2', gridName: '第二网格', communityId: 'c-hx', streetId: 'st-jinxiu', estateId: 'e-hx-1', buildingId: 'b-hx-1-2',
+    place: '2号楼', category: 'other', description: '压测事件', photos: [], urgency: 'normal', status, reporter: GRID_PEOPLE.worker2, reporterName: '网格员',
+    reopenCount: status === 'deciding' ? 2 : 0, whistled: false, progress: [], createdAt: T, updatedAt: T,
+  })
+  const insert = (prefix: string, status: string) => async (db: Database) => {
+    for (let i = 0; i < 60; i++) await db.collection(COL.gridEvents).add({ data: benchEvent(`${prefix}-${i}`, status) })
+  }
+  const ev = (i: number) => made.events[i % made.events.length]
+  return [
+    { fn: 'grid', action: 'settings.get', openid: () => 'o-res-liu', input: () => ({ streetId: 'st-jinxiu' }) },
+    { fn: 'grid', action: 'settings.set', openid: () => 'o-street-admin', input: (i) => ({ streetId: 'st-jinxiu', urgentHours: 24, normalHours: 72 + (i % 2), whistleWindowHours: 24 }) },
+    { fn: 'grid', action: 'staff.list', openid: () => 'o-res-liu', input: () => ({ gridId: 'g-hx-1' }) },
+    {
+      fn: 'grid', action: 'staff.appoint', openid: () => 'o-sec-hx',
+      input: (i) => ({ gridId: `g-hx-${(i % 6) + 1}`, openid: people[Math.floor(i / 18) % 4], post: posts[Math.floor(i / 6) % 3] }),
+      collect: (d) => made.staff.push((d as { id: string }).id),
+    },
+    { fn: 'grid', action: 'staff.remove', openid: () => 'o-sec-hx', input: (i) => ({ staffId: made.staff[i] }) },
+    {
+      fn: 'grid', action: 'event.report', openid: () => GRID_PEOPLE.worker2,
+      input: (i) => ({ requestId: rid(i, 'r'), gridId: 'g-hx-2', buildingId: 'b-hx-1-2', place: '2号楼楼道', category: 'clutter', description: `楼道堆物 ${i}`, photos: ['cloud://env/grid/p.jpg'], urgency: 'normal' }),
+      collect: (d) => made.events.push((d as { id: string }).id),
+    },
+    { fn: 'grid', action: 'event.mine', openid: () => GRID_PEOPLE.worker2, input: () => ({}) },
+    { fn: 'grid', action: 'event.board', openid: () => 'o-sec-hx', input: () => ({ communityId: 'c-hx' }) },
+    { fn: 'grid', action: 'event.assign', openid: () => 'o-sec-hx', input: (i) => ({ eventId: ev(i), handler: { type: 'company', id: 'co-1' } }) },
+    { fn: 'grid', action: 'event.get', openid: () => 'o-sec-hx', input: (i) => ({ eventId: ev(i) }) },
+    { fn: 'grid', action: 'event.inbox', openid: () => 'o-prop-zheng', input: () => ({}) },
+    { fn: 'grid', action: 'whistle.parties', openid: () => 'o-sec-hx', input: (i) => ({ eventId: ev(i) }) },
+    {
+      fn: 'grid', action: 'whistle.blow', openid: () => 'o-sec-hx',
+      input: (i) => ({ requestId: rid(i, 'w'), eventId: ev(i), parties: [{ type: 'company', id: 'co-1' }, { type: 'unit', id: 'u-hx-2' }] }),
+      collect: (d) => made.summons.push(...(d as { summons: { id: string; partyType: string }[] }).summons.filter((s) => s.partyType === 'company').map((s) => s.id)),
+    },
+    { fn: 'grid', action: 'whistle.inbox', openid: () => 'o-prop-zheng', input: () => ({}) },
+    { fn: 'grid', action: 'whistle.answer', openid: () => 'o-prop-zheng', input: (i) => ({ summonsId: made.summons[i], kind: 'report', text: '收到，马上到场' }) },
+    { fn: 'grid', action: 'whistle.record', openid: () => 'o-res-liu', input: () => ({ partyType: 'company', partyId: 'co-1' }) },
+    { fn: 'grid', action: 'event.accept', openid: () => 'o-prop-zheng', input: (i) => ({ eventId: ev(i) }) },
+    { fn: 'grid', action: 'event.progress', openid: () => 'o-prop-zheng', input: (i) => ({ eventId: ev(i), note: '已清理', photos: ['cloud://env/grid/after.jpg'], done: true }) },
+    { fn: 'grid', action: 'event.confirm', openid: () => GRID_PEOPLE.worker2, input: (i) => ({ eventId: ev(i), resolved: true, rating: 5 }) },
+    { fn: 'grid', action: 'event.decide', openid: () => 'o-sec-hx', input: (i) => ({ eventId: `gev-bench-dec-${i}`, close: true, note: '已核实' }), setup: insert('gev-bench-dec', 'deciding') },
+    { fn: 'grid', action: 'event.convert', openid: () => 'o-sec-hx', input: (i) => ({ requestId: rid(i, 'c'), eventId: `gev-bench-conv-${i}`, to: i % 2 ? 'topic' : 'need' }), setup: insert('gev-bench-conv', 'reported') },
+    { fn: 'grid', action: 'event.overdue', openid: () => 'o-street-admin', input: () => ({ streetId: 'st-jinxiu' }) },
+    { fn: 'grid', action: 'stats.get', openid: () => 'o-sec-hx', input: () => ({ communityId: 'c-hx' }) },
+    { fn: 'grid', action: 'stats.export', openid: () => 'o-sec-hx', input: () => ({ communityId: 'c-hx' }), iterations: 3 },
+  ]
+}
