@@ -14,12 +14,12 @@ const h = createElement as unknown as (type: unknown, props: Record<string, unkn
 
 /** Service hours per month as a bar chart (F2 on a 2D canvas; kept in this subpackage). */
 export default function MinutesChart({ minutesByMonth, width = 330, height = 220 }: MinutesChartProps) {
-  const data = minutesByMonth.map((m, i) => ({ month: `${i + 1}月`, hours: Math.round(m / 6) / 10 }))
+  const data = minutesByMonth.map((m, i) => ({ month: String(i + 1), hours: Math.round(m / 6) / 10 }))
   useCanvas2d('svc-chart', width, height, ({ ctx, node, dpr }) => {
     const tree = h(
       Canvas,
       { context: ctx, pixelRatio: dpr, width, height, requestAnimationFrame: node.requestAnimationFrame?.bind(node), createImage: node.createImage?.bind(node), animate: false },
-      h(Chart, { data }, h(Axis, { field: 'month', style: { label: { fontSize: '22px' } } }), h(Axis, { field: 'hours', style: { label: { fontSize: '22px' } } }), h(Interval, { x: 'month', y: 'hours', color: '#C8161D' })),
+      h(Chart, { data }, h(Axis, { field: 'month', style: { label: { fontSize: 13 } } }), h(Axis, { field: 'hours', style: { label: { fontSize: 13 } } }), h(Interval, { x: 'month', y: 'hours', color: '#C8161D' })),
     ) as { props: Record<string, unknown> }
     const chart = new Canvas(tree.props as never)
     void chart.render()

@@ -27,12 +27,12 @@ function Board({ communityId }: { communityId: string }) {
               <Stat id='stat-units' value={`${d.units.checkedIn}/${d.units.total}`} label='单位已报到' />
               <Stat value={d.units.pending} label='单位待审核' />
               <Stat id='stat-members' value={d.members.checkedIn} label='党员已报到' />
-              <Stat value={d.members.pending + d.units.pending} label='待审核合计' />
+              <Stat value={d.members.pending} label='党员待审核' />
               <Stat id='stat-overdue' value={d.members.overdue + d.units.overdue} label='逾期未报到' />
               <Stat id='stat-wishes' value={d.wishesFulfilled} label='心愿已实现' />
             </View>
           </Card>
-          <Card title={`${year} 年服务时长（小时）`} extra={<Text className='tx-muted' id='stat-hours'>{Math.round(d.minutesThisYear / 6) / 10} 小时</Text>}>
+          <Card title={`${year} 年每月服务时长（小时）`} extra={<Text className='tx-muted' id='stat-hours'>{Math.round(d.minutesThisYear / 6) / 10} 小时</Text>}>
             <MinutesChart minutesByMonth={d.minutesByMonth} />
           </Card>
           <Card title='需求清单'>

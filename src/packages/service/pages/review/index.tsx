@@ -7,6 +7,7 @@ import Empty from '../../../../components/Empty'
 import Field from '../../../../components/Field'
 import Notice from '../../../../components/Notice'
 import Tag from '../../../../components/Tag'
+import Button from '../../../../components/Button'
 import QueryState from '../../../../components/QueryState'
 import { useCloud, useMutation } from '../../../../hooks/useCloud'
 import { formatTime } from '../../../../services/format'
@@ -17,7 +18,7 @@ import Pager from '../../../admin/components/Pager'
 import { useCommunity } from '../../hooks/useCommunity'
 import '../../service.scss'
 
-type Tab = 'units' | 'members' | 'overdue'
+type Tab = 'units' | 'members' | 'overdue' | 'grids'
 const PAGE = 10
 const safe = (id: string) => id.replace(/[^\w-]/g, '-')
 
@@ -121,7 +122,49 @@ function Members({ communityId, status }: { communityId: string; status: 'pendin
   )
 }
 
-/** Secretary: approve or return unit and member check-ins; see who is overdue. */
+function UnitGrids({ u, grids, onDone }: { u: UnitView; grids: { id: string; name: string }[]; onDone: () => void }) {
+  const [picked, setPicked] = useState<string[]>(u.gridIds)
+  const m = useMutation('service', 'unit.setGrids')
+  return (
+    <Card title={u.name} id={`grids-${u.id}`}>
+      <Text className='svc-line svc-line--muted'>现为网格责任单位：{u.gridNames.join('、') || '无'}</Text>
+      <View className='svc-chips'>
+        {grids.map((g) => (
+          <Text key={g.id} id={`grids-${u.id}-${g.id}`} className={`svc-chip${picked.includes(g.id) ? ' svc-chip--on' : ''}`} onClick={() => setPicked((p) => (p.includes(g.id) ? p.filter((x) => x !== g.id) : [...p, g.id]))}>
+            {g.name}
+          </Text>
+        ))}
+      </View>
+      {m.error ? <Text className='tx-field__error'>{m.error.message}</Text> : null}
+      <Button size='small' loading={m.sending} onClick={() => void m.run({ unitId: u.id, gridIds: picked }).then((r) => r && (toast('已保存'), onDone()))}>
+        保存责任网格
+      </Button>
+    </Card>
+  )
+}
+
+/** The secretary names checked-in units responsible for grids (网格责任单位). */
+function GridDuty({ communityId }: { communityId: string }) {
+  const [page, setPage] = useState(1)
+  const q = useCloud('service', 'unit.list', { communityId, status: 'approved', page, pageSize: PAGE })
+  const grids = useCloud('org', 'grid.list', { communityId })
+  return (
+    <QueryState {...q} loadingText='正在加载单位…'>
+      {(data) =>
+        data.items.length === 0 ? (
+          <Empty text='今年还没有报到通过的单位' hint='单位报到通过后可指定为网格责任单位' />
+        ) : (
+          <View>
+            {data.items.map((u: UnitView) => <UnitGrids key={u.id} u={u} grids={grids.data?.items ?? []} onDone={q.reload} />)}
+            <Pager page={page} pageSize={PAGE} total={data.total} onChange={setPage} />
+          </View>
+        )
+      }
+    </QueryState>
+  )
+}
+
+/** Secretary: approve or return unit and member check-ins; see who is overdue; name responsible units. */
 export default function ReviewPage() {
   const { me, picked } = useCommunity(['secretary'])
   const [tab, setTab] = useState<Tab>('units')
@@ -133,10 +176,11 @@ export default function ReviewPage() {
             <Empty text='您不是社区书记' />
           ) : (
             <View>
-              <Segmented<Tab> items={[{ key: 'units', label: '单位报到' }, { key: 'members', label: '党员报到' }, { key: 'overdue', label: '逾期' }]} value={tab} onChange={setTab} />
+              <Segmented<Tab> items={[{ key: 'units', label: '单位报到' }, { key: 'members', label: '党员报到' }, { key: 'overdue', label: '逾期' }, { key: 'grids', label: '责任网格' }]} value={tab} onChange={setTab} />
               {tab === 'units' ? <PendingUnits communityId={picked.communityId} /> : null}
               {tab === 'members' ? <Members communityId={picked.communityId} status='pending' /> : null}
               {tab === 'overdue' ? <Members communityId={picked.communityId} status='overdue' /> : null}
+              {tab === 'grids' ? <GridDuty communityId={picked.communityId} /> : null}
             </View>
           )
         }
