@@ -165,7 +165,7 @@ export const journeys = [
       await see(page, '会议纪要')
       await page.waitForTimeout(2200)
       await shot(page, 'council-12-meeting-resolution')
-      await visible(page, '#agenda-item-1 .tx-item').click()
+      await visible(page, '#agenda-item-1 .tx-item:has-text("决议：")').click()
       await see(page, '落实进度')
       const resolutionPath = page.url().slice(page.url().indexOf('/#/'))
       await visible(page, '#progress-note textarea').fill('充电棚已完工，12 个充电位投入使用')
