@@ -40,6 +40,13 @@ export default function CompanyPage() {
                 )}
               </Card>
             ) : null}
+            {c.whistle.summoned > 0 ? (
+              <Card title='本季度网格吹哨应答' id='whistle-record'>
+                <Text className='pp-line'>
+                  被吹哨 {c.whistle.summoned} 次：按时应答 {c.whistle.onTime} 次，迟到 {c.whistle.late} 次，未应答 {c.whistle.silent} 次
+                </Text>
+              </Card>
+            ) : null}
             <Card title='历次榜单'>
               {c.history.length ? (
                 <View>
