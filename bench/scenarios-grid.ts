@@ -8,6 +8,8 @@ import type { Scenario } from './types'
  * confirmed by successive scenarios (each iteration its own event); `event.decide` and `event.convert`
  * run on events their setup writes straight into the database.
  */
+const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(2048, 7)]).toString('base64')
+
 export function gridScenarios(): Scenario[] {
   const made = { staff: [] as string[], events: [] as string[], summons: [] as string[] }
   const rid = (i: number, tag: string) => `bench-g${tag}-${i}-${Math.random().toString(36).slice(2, 8)}`
@@ -33,6 +35,7 @@ export function gridScenarios(): Scenario[] {
       collect: (d) => made.staff.push((d as { id: string }).id),
     },
     { fn: 'grid', action: 'staff.remove', openid: () => 'o-sec-hx', input: (i) => ({ staffId: made.staff[i] }) },
+    { fn: 'grid', action: 'photo.upload', openid: () => GRID_PEOPLE.worker2, input: () => ({ ext: 'jpg', data: JPEG }) },
     {
       fn: 'grid', action: 'event.report', openid: () => GRID_PEOPLE.worker2,
       input: (i) => ({ requestId: rid(i, 'r'), gridId: 'g-hx-2', buildingId: 'b-hx-1-2', place: '2号楼楼道', category: 'clutter', description: `楼道堆物 ${i}`, photos: ['cloud://env/grid/p.jpg'], urgency: 'normal' }),

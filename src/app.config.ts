@@ -31,9 +31,13 @@ export default defineAppConfig({
         'pages/vote/index', 'pages/vote-open/index', 'pages/resolution/index',
       ],
     },
+    {
+      root: 'packages/grid',
+      pages: ['pages/report/index', 'pages/mine/index', 'pages/event/index', 'pages/board/index', 'pages/inbox/index', 'pages/staff/index', 'pages/overdue/index', 'pages/stats/index'],
+    },
   ],
   preloadRule: {
-    'pages/home/index': { network: 'all', packages: ['packages/admin', 'packages/service', 'packages/property', 'packages/council'] },
+    'pages/home/index': { network: 'all', packages: ['packages/admin', 'packages/service', 'packages/property', 'packages/council', 'packages/grid'] },
   },
   window: {
     navigationBarBackgroundColor: '#C8161D',

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { action } from './action'
-import { id, optionalText, pageInput, pageOf, requestId, text } from './common'
+import { id, optionalText, pageInput, pageOf, phone, requestId, text } from './common'
 
 /** grid — 网格吹哨: grid staff, events, dispatch, whistles (summons with answers), handling, statistics (SPEC §9–10). */
 
@@ -187,7 +187,9 @@ export const gridActions = {
   'staff.appoint': action({
     summary: '书记任命网格长、网格员、挂钩干部或党支部书记（授予网格员身份）',
     roles: ['secretary'],
-    input: z.object({ gridId: id, openid: id, post: z.enum(STAFF_POSTS), title: optionalText(20, '职务说明') }),
+    input: z
+      .object({ gridId: id, openid: id.optional(), phone: phone.optional(), post: z.enum(STAFF_POSTS), title: optionalText(20, '职务说明') })
+      .refine((v) => !!v.openid !== !!v.phone, { message: '请填写手机号', path: ['phone'] }),
     output: staffView,
   }),
   'staff.remove': action({
@@ -197,6 +199,16 @@ export const gridActions = {
     output: z.object({ ok: z.literal(true) }),
   }),
 
+  'photo.upload': action({
+    summary: '上传事件照片（压缩后的图片，返回文件编号）',
+    roles: ['grid_worker', 'member', 'resident', 'property_staff', 'unit_liaison', 'secretary'],
+    input: z.object({
+      ext: z.enum(['jpg', 'png']),
+      /** Base64 of the compressed image; about 1 MB at most. */
+      data: z.string().min(16, '图片为空').max(1_400_000, '图片过大，请压缩后再传').regex(/^[A-Za-z0-9+/]+=*$/, '图片格式不正确'),
+    }),
+    output: z.object({ fileId: z.string(), url: z.string() }),
+  }),
   'event.report': action({
     summary: '网格员、本社区党员或已认证居民上报网格事件',
     roles: ['grid_worker', 'member', 'resident'],
@@ -274,8 +286,8 @@ export const gridActions = {
   }),
 
   'whistle.parties': action({
-    summary: '可吹哨召集的各方：本小区物业、本网格责任单位',
-    roles: ['secretary'],
+    summary: '可派单或吹哨召集的各方：本小区物业、本网格责任单位（书记或网格长）',
+    roles: ['secretary', 'grid_worker'],
     input: z.object({ eventId: id }),
     output: z.object({ items: z.array(z.object({ type: z.enum(['unit', 'company']), id: z.string(), name: z.string() })) }),
   }),

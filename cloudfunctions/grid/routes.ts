@@ -4,7 +4,7 @@ import {
   eventAccept, eventAssign, eventBoard, eventConfirm, eventConvert, eventDecide, eventGet, eventInbox, eventMine, eventOverdue, eventProgress, eventReport,
 } from './handlers/events'
 import { settingsGet, settingsSet, staffAppoint, staffList, staffRemove } from './handlers/staff'
-import { statsExport, statsGet } from './handlers/stats'
+import { photoUpload, statsExport, statsGet } from './handlers/stats'
 import { whistleAnswer, whistleBlow, whistleInbox, whistleParties, whistleRecordAction } from './handlers/whistles'
 
 /** The action table of `grid`: contract (types/grid.ts) → handler. */
@@ -14,6 +14,7 @@ export const routes: Routes<GridActions> = {
   'staff.list': staffList,
   'staff.appoint': staffAppoint,
   'staff.remove': staffRemove,
+  'photo.upload': photoUpload,
   'event.report': eventReport,
   'event.mine': eventMine,
   'event.get': eventGet,

@@ -62,16 +62,21 @@ export function gridWorkerGrant(grid: GridDoc, communityName: string): RoleGrant
  * are written in one transaction (the person's record is read inside it, so a concurrent change conflicts).
  */
 export const staffAppoint = {
-  async run(ctx: Ctx<{ gridId: string; openid: string; post: StaffPost; title?: string }>) {
+  async run(ctx: Ctx<{ gridId: string; openid?: string; phone?: string; post: StaffPost; title?: string }>) {
     const { db, actor, input, now } = ctx
     const grid = await byId<GridDoc>(db, COL.grids, input.gridId)
     if (!grid) throw notFound('网格')
     ensure(actor.isSecretaryOf(grid.communityId), '只能任命您所在社区的网格人员')
-    const [person, community] = await Promise.all([
-      byId<{ _id: string; name: string }>(db, COL.users, input.openid),
+    const [found, community] = await Promise.all([
+      // By phone (what the secretary knows) or by id; two accounts with one phone are refused as ambiguous.
+      input.openid
+        ? byId<{ _id: string; name: string }>(db, COL.users, input.openid).then((u) => (u ? [u] : []))
+        : db.collection(COL.users).where({ phone: input.phone }).limit(2).get().then((r) => r.data as { _id: string; name: string }[]),
       byId<{ _id: string; name: string }>(db, COL.communities, grid.communityId),
     ])
-    if (!person || !person.name) throw invalid('找不到此人（须先在小程序中登录并填写姓名）', ['openid'])
+    if (found.length > 1) throw invalid('该手机号对应多个账号，请联系街道核实', ['phone'])
+    const person = found[0]
+    if (!person || !person.name) throw invalid('找不到此人（须先在小程序中登录并填写姓名、手机号）', [input.openid ? 'openid' : 'phone'])
     await ctx.checkText(input.title)
     const doc: StaffDoc = {
       _id: ids.staff(grid._id, person._id, input.post), gridId: grid._id, gridName: grid.name, communityId: grid.communityId, streetId: grid.streetId,

@@ -12,6 +12,7 @@ import { answerOutcome, handlerKeysOf } from '../domain/rules'
 import { byId, ids, settingsOf, txPut, whistleRecord, type EventDoc, type SummonsDoc, type WhistleDoc } from '../repo'
 import { summonsView } from '../views'
 import { eventTitle, notifyParty } from './events'
+import { isGridLeader } from './staff'
 
 type Party = { type: 'unit' | 'company'; id: string; name: string }
 
@@ -42,7 +43,7 @@ async function loadEvent(ctx: Ctx<unknown>, eventId: string) {
 export const whistleParties = {
   async run(ctx: Ctx<{ eventId: string }>) {
     const e = await loadEvent(ctx, ctx.input.eventId)
-    ensure(ctx.actor.isSecretaryOf(e.communityId), '只有本社区书记可以吹哨')
+    ensure(ctx.actor.isSecretaryOf(e.communityId) || (await isGridLeader(ctx, e.gridId)), '只有本社区书记或本网格网格长可以查看')
     return { items: await summonable(ctx, e) }
   },
 }

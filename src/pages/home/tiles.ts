@@ -57,6 +57,25 @@ export function workTiles(me: MeView): Tile[] {
   if (hasRole(me.roles, 'street_admin')) {
     out.push({ key: 'prop-street', title: '红黑榜管理', desc: '周期、规则、发布、约谈', mark: '榜', url: '/packages/property/pages/street/index' })
   }
+  // 网格吹哨 (packages/grid)
+  if (me.roles.some((g) => g.role === 'grid_worker' || g.role === 'member' || g.role === 'resident')) {
+    out.push(
+      { key: 'grid-report', title: '网格随手报', desc: '拍照上报身边问题', mark: '哨', url: '/packages/grid/pages/report/index' },
+      { key: 'grid-mine', title: '我的上报', desc: '事件处置进度', mark: '报', url: '/packages/grid/pages/mine/index' },
+    )
+  }
+  if (hasRole(me.roles, 'secretary') || hasRole(me.roles, 'grid_worker')) {
+    out.push({ key: 'grid-board', title: '网格派单台', desc: '派单、吹哨、统计', mark: '派', url: '/packages/grid/pages/board/index' })
+  }
+  if (hasRole(me.roles, 'secretary')) {
+    out.push({ key: 'grid-staff', title: '网格人员', desc: '任命网格长、网格员', mark: '网', url: '/packages/grid/pages/staff/index' })
+  }
+  if (me.roles.some((g) => ['property_staff', 'unit_liaison', 'member', 'secretary'].includes(g.role))) {
+    out.push({ key: 'grid-inbox', title: '网格事件待办', desc: '派单处置、吹哨应答', mark: '办', url: '/packages/grid/pages/inbox/index' })
+  }
+  if (hasRole(me.roles, 'street_admin')) {
+    out.push({ key: 'grid-overdue', title: '超期事件', desc: '网格事件超期督办', mark: '督', url: '/packages/grid/pages/overdue/index' })
+  }
   // 红色议事会 (packages/council): anyone of a community — residents, members, the secretary
   if (me.roles.some((g) => g.communityId || g.role === 'secretary' || g.role === 'member')) {
     out.push({ key: 'council', title: '红色议事会', desc: hasRole(me.roles, 'secretary') ? '议题受理、会议、表决' : '议题、议程、表决、决议', mark: '议', url: '/packages/council/pages/index/index' })

@@ -266,3 +266,30 @@ describe('statistics', () => {
     await h.expectRefused('grid', 'stats.get', { communityId: 'c-yg' }, P.liu, 'FORBIDDEN')
   })
 })
+
+describe('appointment by phone and photos', () => {
+  it('appoints by the phone number the secretary knows, and refuses an unknown number', async () => {
+    const s = await h.ok<StaffView>('grid', 'staff.appoint', { gridId: 'g-hx-5', phone: '13800000002', post: 'worker' }, P.secHx)
+    expect(s).toMatchObject({ gridId: 'g-hx-5', post: 'worker' })
+    const { data } = await h.db.collection('users').where({ _id: s.openid }).get()
+    expect((data[0] as { phone: string }).phone).toBe('13800000002')
+    await h.expectRefused('grid', 'staff.appoint', { gridId: 'g-hx-5', phone: '13999999999', post: 'worker' }, P.secHx, 'INVALID_INPUT')
+    await h.expectRefused('grid', 'staff.appoint', { gridId: 'g-hx-5', post: 'worker' }, P.secHx, 'INVALID_INPUT')
+  })
+  it('lets the grid leader see the parties to dispatch to, and refuses a plain worker', async () => {
+    const e = await report(P.liu)
+    const p = await h.ok<{ items: { id: string }[] }>('grid', 'whistle.parties', { eventId: e.id }, LEADER_G2)
+    expect(p.items.map((x) => x.id).sort()).toEqual(['co-1', 'u-hx-2'])
+    await h.expectRefused('grid', 'whistle.parties', { eventId: e.id }, WORKER1_G2, 'FORBIDDEN')
+  })
+  it('stores a JPEG photo and serves it locally; refuses what is not an image and people without a role', async () => {
+    const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(64, 1)]).toString('base64')
+    const r = await h.ok<{ fileId: string; url: string }>('grid', 'photo.upload', { ext: 'jpg', data: jpeg }, WORKER1_G2)
+    expect(r.fileId).toMatch(/^cloud:\/\/local\/grid\/photos\/[0-9a-f]{16}\/ph_[0-9a-f]+\.jpg$/)
+    expect(r.url).toMatch(/^\/local\/files\/grid\/photos\//)
+    const e = await report(WORKER1_G2, { photos: [r.fileId] })
+    expect(e.photos).toEqual([r.fileId])
+    await h.expectRefused('grid', 'photo.upload', { ext: 'jpg', data: Buffer.from('not an image at all').toString('base64') }, WORKER1_G2, 'INVALID_INPUT')
+    await h.expectRefused('grid', 'photo.upload', { ext: 'jpg', data: jpeg }, P.zhou, 'FORBIDDEN')
+  })
+})

@@ -1,0 +1,61 @@
+import { useState } from 'react'
+import { View } from '@tarojs/components'
+import PageShell from '../../../../components/PageShell'
+import Button from '../../../../components/Button'
+import Empty from '../../../../components/Empty'
+import Field from '../../../../components/Field'
+import Notice from '../../../../components/Notice'
+import QueryState from '../../../../components/QueryState'
+import { useCloud } from '../../../../hooks/useCloud'
+import { useMe } from '../../../../hooks/useMe'
+import { go } from '../../../../services/nav'
+import type { EventStatus } from '../../../../../types/grid'
+import EventCard from '../../components/EventCard'
+import Segmented from '../../components/Segmented'
+import { GRID } from '../../routes'
+import '../../grid.scss'
+
+type Tab = 'reported' | 'assigned' | 'accepted' | 'done' | 'deciding' | 'all'
+const TABS: { key: Tab; label: string }[] = [
+  { key: 'reported', label: '待派单' }, { key: 'assigned', label: '已派单' }, { key: 'accepted', label: '处置中' },
+  { key: 'done', label: '待确认' }, { key: 'deciding', label: '待裁定' }, { key: 'all', label: '全部' },
+]
+
+/** The dispatch board: the secretary sees the community, a grid leader (or worker) the grid. */
+export default function BoardPage() {
+  const me = useMe({})
+  const roles = me.data?.roles ?? []
+  const scopes = [
+    ...roles.filter((g) => g.role === 'secretary').map((g) => ({ value: `c:${g.scopeId}`, label: g.scopeName })),
+    ...roles.filter((g) => g.role === 'grid_worker').map((g) => ({ value: `g:${g.scopeId}`, label: g.scopeName })),
+  ]
+  const [scope, setScope] = useState<string>()
+  const [tab, setTab] = useState<Tab>('reported')
+  const current = scope ?? scopes[0]?.value
+  const status = tab === 'all' ? undefined : (tab as EventStatus)
+  const input = current ? { pageSize: 50, status, ...(current.startsWith('c:') ? { communityId: current.slice(2) } : { gridId: current.slice(2) }) } : null
+  const q = useCloud('grid', 'event.board', input, { reloadOnShow: true })
+  const communityId = current?.startsWith('c:') ? current.slice(2) : undefined
+  return (
+    <PageShell title='网格派单台' intro='派单、吹哨、跟踪处置' extra={<Button size='small' variant='secondary' onClick={() => go(GRID.stats)}>统计</Button>}>
+      <QueryState {...me}>
+        {() =>
+          scopes.length === 0 ? (
+            <Notice tone='warn'>派单台供社区书记和网格人员使用</Notice>
+          ) : (
+            <View>
+              {scopes.length > 1 ? <Field kind='picker' label='范围' options={scopes} value={current} onChange={setScope} /> : null}
+              {communityId ? <Button id='go-staff' size='small' variant='secondary' onClick={() => go(GRID.staff)}>网格人员</Button> : null}
+              <Segmented items={TABS} value={tab} onChange={setTab} />
+              <QueryState {...q}>
+                {(page) =>
+                  page.items.length === 0 ? <Empty text='没有此状态的事件' /> : <View>{page.items.map((e) => <EventCard key={e.id} e={e} />)}</View>
+                }
+              </QueryState>
+            </View>
+          )
+        }
+      </QueryState>
+    </PageShell>
+  )
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '网格事件待办' })

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '上报网格事件' })

@@ -1,0 +1,98 @@
+import { useMemo, useState } from 'react'
+import { View } from '@tarojs/components'
+import PageShell from '../../../../components/PageShell'
+import Button from '../../../../components/Button'
+import Card from '../../../../components/Card'
+import Field from '../../../../components/Field'
+import Notice from '../../../../components/Notice'
+import QueryState from '../../../../components/QueryState'
+import { useCloud, useMutation } from '../../../../hooks/useCloud'
+import { useMe } from '../../../../hooks/useMe'
+import { newRequestId } from '../../../../services/requestId'
+import { toast } from '../../../../services/nav'
+import Taro from '@tarojs/taro'
+import { CATEGORIES, CATEGORY_LABEL, URGENCIES, URGENCY_LABEL, type Category, type Urgency } from '../../../../../types/grid'
+import Chips from '../../components/Chips'
+import Photos from '../../components/Photos'
+import { pickPhotos } from '../../components/photos'
+import { GRID } from '../../routes'
+import '../../grid.scss'
+
+/** Report an event: grid workers on their grid, members and verified residents in their community. */
+export default function ReportPage() {
+  const me = useMe({})
+  const roles = me.data?.roles ?? []
+  const myGrids = roles.filter((g) => g.role === 'grid_worker').map((g) => ({ value: g.scopeId, label: g.scopeName }))
+  const communityId = roles.find((g) => (g.role === 'member' || g.role === 'resident') && g.communityId)?.communityId
+    ?? roles.find((g) => g.role === 'member')?.scopeId
+  const grids = useCloud('org', 'grid.list', myGrids.length || !communityId ? null : { communityId })
+  const options = myGrids.length ? myGrids : (grids.data?.items ?? []).map((g) => ({ value: g.id, label: g.name }))
+  const [gridId, setGridId] = useState<string>()
+  const [category, setCategory] = useState<Category>()
+  const [urgency, setUrgency] = useState<Urgency>('normal')
+  const [place, setPlace] = useState('')
+  const [description, setDescription] = useState('')
+  const [photos, setPhotos] = useState<string[]>([])
+  const [uploading, setUploading] = useState(false)
+  const [problem, setProblem] = useState('')
+  const requestId = useMemo(newRequestId, [])
+  const report = useMutation('grid', 'event.report')
+  const grid = gridId ?? (options.length === 1 ? options[0].value : undefined)
+
+  const addPhoto = async () => {
+    setUploading(true)
+    try {
+      const ids = await pickPhotos(6 - photos.length)
+      setPhotos([...photos, ...ids])
+    } catch (e) {
+      const msg = (e as { errMsg?: string; message?: string })?.errMsg ?? (e as Error)?.message ?? ''
+      if (!/cancel/i.test(msg)) setProblem('照片上传失败，请重试')
+    } finally {
+      setUploading(false)
+    }
+  }
+
+  const submit = async () => {
+    setProblem('')
+    if (!grid) return setProblem('请选择网格')
+    if (!category) return setProblem('请选择事件类别')
+    if (!place.trim()) return setProblem('请填写地点')
+    if (!description.trim()) return setProblem('请描述事件')
+    const r = await report.run({ requestId, gridId: grid, category, urgency, place: place.trim(), description: description.trim(), photos })
+    if (r) {
+      toast('已上报')
+      void Taro.redirectTo({ url: GRID.event(r.id) })
+    }
+  }
+
+  return (
+    <PageShell title='上报网格事件' intro='发现问题，拍照上报，社区派单处置'>
+      <QueryState {...me}>
+        {() =>
+          options.length === 0 && !grids.loading ? (
+            <Notice tone='warn'>只有网格员、本社区在职党员或已认证居民可以上报。请先完成房屋认证或党员报到。</Notice>
+          ) : (
+            <View>
+              {report.error ? <Notice tone='error'>{report.error.message}</Notice> : null}
+              {problem ? <Notice tone='error'>{problem}</Notice> : null}
+              <Card>
+                <Field kind='picker' id='grid-picker' label='网格' options={options} value={grid} onChange={setGridId} placeholder='请选择网格' />
+                <View className='gd-meta'>事件类别</View>
+                <Chips idPrefix='cat' items={CATEGORIES.map((k) => ({ key: k, label: CATEGORY_LABEL[k] }))} value={category} onChange={setCategory} />
+                <View className='gd-meta'>紧急程度</View>
+                <Chips idPrefix='urg' items={URGENCIES.map((k) => ({ key: k, label: URGENCY_LABEL[k] }))} value={urgency} onChange={setUrgency} />
+                <Field id='place' label='地点' value={place} onChange={setPlace} placeholder='如：3号楼2单元楼道' maxLength={60} />
+                <Field id='description' kind='textarea' label='事件描述' value={description} onChange={setDescription} placeholder='发生了什么，影响到谁' maxLength={500} />
+                <Photos ids={photos} />
+                <View className='gd-actions'>
+                  {photos.length < 6 ? <Button id='add-photo' variant='secondary' size='small' loading={uploading} onClick={() => void addPhoto()}>拍照 / 选照片</Button> : null}
+                </View>
+              </Card>
+              <Button id='submit-report' block loading={report.sending} onClick={() => void submit()}>上报</Button>
+            </View>
+          )
+        }
+      </QueryState>
+    </PageShell>
+  )
+}

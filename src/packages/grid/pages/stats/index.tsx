@@ -1,0 +1,123 @@
+import { useState } from 'react'
+import { Canvas as TaroCanvas, Text, View } from '@tarojs/components'
+import { Axis, Canvas, Chart, Interval, createElement } from '@antv/f2'
+import PageShell from '../../../../components/PageShell'
+import Button from '../../../../components/Button'
+import Card from '../../../../components/Card'
+import Field from '../../../../components/Field'
+import Notice from '../../../../components/Notice'
+import QueryState from '../../../../components/QueryState'
+import { useCloud, useMutation } from '../../../../hooks/useCloud'
+import { useMe } from '../../../../hooks/useMe'
+import { isH5, toast } from '../../../../services/nav'
+import Taro from '@tarojs/taro'
+import type { GridStatsView } from '../../../../../types/grid'
+import { useCanvas2d } from '../../hooks/useCanvas2d'
+import '../../grid.scss'
+
+// F2's createElement types reject its own components; the runtime accepts them.
+const h = createElement as unknown as (type: unknown, props: Record<string, unknown> | null, ...children: unknown[]) => unknown
+
+/** Events reported and fixed on time per grid (F2 bars on a 2D canvas). */
+function GridChart({ grids, width = 330, height = 220 }: { grids: GridStatsView[]; width?: number; height?: number }) {
+  const data = grids.flatMap((g) => [
+    { grid: g.scopeName.replace('网格', ''), kind: '上报', n: g.reported },
+    { grid: g.scopeName.replace('网格', ''), kind: '按时办结', n: g.onTime },
+  ])
+  useCanvas2d('gd-stats', width, height, ({ ctx, node, dpr }) => {
+    const tree = h(
+      Canvas,
+      { context: ctx, pixelRatio: dpr, width, height, requestAnimationFrame: node.requestAnimationFrame?.bind(node), createImage: node.createImage?.bind(node), animate: false },
+      h(
+        Chart,
+        { data, scale: { n: { min: 0, tickInterval: 1 } } },
+        h(Axis, { field: 'grid', style: { label: { fontSize: 12 } } }),
+        h(Axis, { field: 'n', style: { label: { fontSize: 12 } } }),
+        h(Interval, { x: 'grid', y: 'n', color: { field: 'kind', range: ['#C8161D', '#1F7A3D'] }, adjust: 'dodge' }),
+      ),
+    ) as { props: Record<string, unknown> }
+    void new Canvas(tree.props as never).render()
+  }, [JSON.stringify(data), width, height])
+  return <TaroCanvas type='2d' id='gd-stats' className='gd-chart' style={{ width: `${width}px`, height: `${height}px` }} />
+}
+
+const pct = (v: number | null) => (v === null ? '—' : `${v}%`)
+
+function Figures({ s }: { s: GridStatsView }) {
+  return (
+    <View className='gd-figures'>
+      <View className='gd-figure'><Text className='gd-figure__value'>{s.reported}</Text><Text className='gd-figure__label'>上报事件</Text></View>
+      <View className='gd-figure'><Text className='gd-figure__value'>{pct(s.onTimeRate)}</Text><Text className='gd-figure__label'>按时办结率</Text></View>
+      <View className='gd-figure'><Text className='gd-figure__value'>{s.medianHours === null ? '—' : `${s.medianHours} 小时`}</Text><Text className='gd-figure__label'>处置时长中位数</Text></View>
+      <View className='gd-figure'><Text className='gd-figure__value'>{pct(s.reopenRate)}</Text><Text className='gd-figure__label'>重开率</Text></View>
+    </View>
+  )
+}
+
+/** Statistics of a community and its grids, with a chart and an Excel export. */
+export default function StatsPage() {
+  const me = useMe({})
+  const roles = me.data?.roles ?? []
+  const isAdmin = roles.some((g) => g.role === 'street_admin')
+  const streetId = roles.find((g) => g.role === 'street_admin')?.scopeId
+  const communities = useCloud('org', 'community.list', isAdmin && streetId ? { streetId, pageSize: 50 } : null)
+  const own = roles.find((g) => g.role === 'secretary')?.scopeId ?? roles.find((g) => g.role === 'grid_worker')?.communityId
+  const [picked, setPicked] = useState<string>()
+  const communityId = picked ?? own ?? communities.data?.items[0]?.id
+  const q = useCloud('grid', 'stats.get', communityId ? { communityId } : null)
+  const exp = useMutation('grid', 'stats.export')
+  const canExport = isAdmin || roles.some((g) => g.role === 'secretary')
+  const download = async () => {
+    if (!communityId) return
+    const r = await exp.run({ communityId })
+    if (!r) return
+    if (isH5) {
+      const a = document.createElement('a')
+      a.href = r.url
+      a.download = r.fileName
+      document.body.appendChild(a)
+      a.click()
+      a.remove()
+    } else {
+      try {
+        const { tempFilePath } = await Taro.downloadFile({ url: r.url })
+        await Taro.openDocument({ filePath: tempFilePath, fileType: 'xlsx', showMenu: true })
+      } catch {
+        toast('文件打开失败，请稍后再试', 'none')
+      }
+    }
+  }
+  return (
+    <PageShell title='网格统计' intro='上报数、按时办结率、处置时长中位数、重开率'>
+      <QueryState {...me}>
+        {() => (
+          <View>
+            {isAdmin && communities.data ? (
+              <Field kind='picker' label='社区' options={communities.data.items.map((c) => ({ value: c.id, label: c.name }))} value={communityId} onChange={setPicked} />
+            ) : null}
+            {!communityId && !communities.loading ? <Notice tone='warn'>统计供社区书记、网格人员和街道管理员查看</Notice> : null}
+            {exp.error ? <Notice tone='error'>{exp.error.message}</Notice> : null}
+            <QueryState {...q}>
+              {(s) => (
+                <View>
+                  <Card title={s.community.scopeName}>
+                    <Figures s={s.community} />
+                  </Card>
+                  <Card title='各网格上报与按时办结'>
+                    <GridChart grids={s.grids} />
+                  </Card>
+                  {s.grids.map((g) => (
+                    <Card key={g.scopeId} id={`stats-${g.scopeId}`} title={g.scopeName}>
+                      <Figures s={g} />
+                    </Card>
+                  ))}
+                  {canExport ? <Button id='export' block variant='secondary' loading={exp.sending} onClick={() => void download()}>导出 Excel</Button> : null}
+                </View>
+              )}
+            </QueryState>
+          </View>
+        )}
+      </QueryState>
+    </PageShell>
+  )
+}

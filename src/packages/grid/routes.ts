@@ -1,0 +1,11 @@
+/** Pages of the 网格吹哨 subpackage. */
+export const GRID = {
+  report: '/packages/grid/pages/report/index',
+  mine: '/packages/grid/pages/mine/index',
+  event: (id: string) => `/packages/grid/pages/event/index?id=${encodeURIComponent(id)}`,
+  board: '/packages/grid/pages/board/index',
+  inbox: '/packages/grid/pages/inbox/index',
+  staff: '/packages/grid/pages/staff/index',
+  overdue: '/packages/grid/pages/overdue/index',
+  stats: '/packages/grid/pages/stats/index',
+} as const
