@@ -10,7 +10,7 @@ import { createLocalCloud, currentInvocation, type LocalCloud } from '../../loca
 import { installLocalCloud } from '../../local/seam';
 
 // A plain require: the module object itself, the one the seam patched.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+ 
 const cloud: typeof import('wx-server-sdk') = require('wx-server-sdk');
 
 /** The SDK's rejections carry these (CloudSDKError). */

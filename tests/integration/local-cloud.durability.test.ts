@@ -85,7 +85,7 @@ test('no acknowledged write is lost and no transaction is half-applied after kil
       } finally {
         store.close();
       }
-      // eslint-disable-next-line no-console
+       
       console.log(`durability run ${i} (${run.sync}): killed after ${r.ackedAdds.length} adds + ${r.ackedTx.length} tx acks, ${r.ms} ms incl. startup`);
     }
   } finally {
