@@ -15,6 +15,8 @@ export function propertyScenarios(): Scenario[] {
   return [
     { fn: 'property', action: 'company.list', openid: () => 'o-new-zhou', input: () => ({ streetId: 'st-jinxiu' }) },
     { fn: 'property', action: 'company.get', openid: () => 'o-res-liu', input: () => ({ companyId: 'co-2' }) },
+    { fn: 'property', action: 'company.create', openid: () => 'o-street-admin', input: (i) => ({ requestId: rid(i, 'cc'), streetId: 'st-jinxiu', name: `压测物业公司${i}` }) },
+    { fn: 'property', action: 'company.assignEstate', openid: () => BENCH.admin, input: (i) => ({ estateId: 'e-b-1', companyId: i % 2 === 0 ? 'co-b-2' : 'co-b-1' }) },
     { fn: 'property', action: 'rule.current', openid: () => 'o-res-liu', input: () => ({ streetId: 'st-jinxiu' }) },
     { fn: 'property', action: 'rule.publish', openid: () => 'o-street-admin', input: (i) => ({ requestId: rid(i, 'rp'), streetId: 'st-jinxiu', rule: { ...DEFAULT_RULE, objectionDays: 0, redThreshold: 80 + (i % 10) } }) },
     { fn: 'property', action: 'period.list', openid: () => 'o-res-liu', input: () => ({ streetId: 'st-jinxiu' }) },

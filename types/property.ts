@@ -309,6 +309,19 @@ export const propertyActions = {
     }),
   }),
 
+  'company.create': action({
+    summary: '街道管理员登记物业公司',
+    roles: ['street_admin'],
+    input: z.object({ requestId, streetId: id, name: text(60, '公司名称') }),
+    output: companyView,
+  }),
+  'company.assignEstate': action({
+    summary: '街道管理员指定小区的服务物业（此后的评价计入新物业，已有评价不变）',
+    roles: ['street_admin'],
+    input: z.object({ estateId: id, companyId: id }),
+    output: z.object({ estateId: z.string(), estateName: z.string(), companyId: z.string(), companyName: z.string(), previousCompanyId: z.string().nullable() }),
+  }),
+
   'rule.current': action({
     summary: '街道当前的评分规则（权重、红黑榜线、最低样本等）',
     roles: ['authenticated'],

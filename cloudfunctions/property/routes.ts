@@ -1,7 +1,7 @@
 import type { PropertyActions } from '../../types/property'
 import type { Routes } from '../shared/dispatch'
 import { assessmentList, assessmentSubmit } from './handlers/assessments'
-import { companyGet, companyList, periodClose, periodList, periodOpen, ruleCurrent, rulePublish } from './handlers/catalog'
+import { companyAssignEstate, companyCreate, companyGet, companyList, periodClose, periodList, periodOpen, ruleCurrent, rulePublish } from './handlers/catalog'
 import { exportPeriod } from './handlers/export'
 import { listCurrent, listPreview, listPublish, listRecompute, objectionDecide, objectionList, objectionSubmit } from './handlers/lists'
 import { ratingAnswer, ratingContext, ratingInbox, ratingSubmit, reviewDecide, reviewList } from './handlers/ratings'
@@ -12,6 +12,8 @@ import { summonsCreate, summonsFollowUp, summonsList } from './handlers/summons'
 export const routes: Routes<PropertyActions> = {
   'company.list': companyList,
   'company.get': companyGet,
+  'company.create': companyCreate,
+  'company.assignEstate': companyAssignEstate,
   'rule.current': ruleCurrent,
   'rule.publish': rulePublish,
   'period.open': periodOpen,

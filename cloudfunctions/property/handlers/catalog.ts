@@ -3,7 +3,8 @@ import type { RuleInput } from '../../../types/property'
 import type { Ctx } from '../../shared/dispatch'
 import { COL } from '../../shared/collections'
 import { txGetOrNull } from '../../shared/db-types'
-import { conflict, ensure, notFound } from '../../shared/errors'
+import { conflict, ensure, invalid, notFound } from '../../shared/errors'
+import { newId } from '../../shared/ids'
 import { fetchPage } from '../../shared/paging'
 import { addDays, periodId, periodKey, periodLabel } from '../domain/periods'
 import { ruleDocId } from '../domain/rules'
@@ -44,6 +45,51 @@ export const companyGet = {
       history: points,
       whistle,
     }
+  },
+}
+
+/** A new company of the street (companies are otherwise seeded with the organisation). */
+export const companyCreate = {
+  async run(ctx: Ctx<{ requestId: string; streetId: string; name: string }>) {
+    const { db, actor, input, now } = ctx
+    ensure(actor.isStreetAdminOf(input.streetId), '只能为您管理的街道登记物业公司')
+    const street = await findById<{ _id: string }>(db, COL.streets, input.streetId)
+    if (!street) throw notFound('街道')
+    await ctx.checkText(input.name)
+    return ctx.once(input.requestId, async () => {
+      const { total } = await db.collection(COL.companies).where({ streetId: input.streetId, name: input.name }).count()
+      if (total > 0) throw conflict('本街道已有同名物业公司')
+      const doc = { _id: newId('co'), streetId: input.streetId, name: input.name, createdAt: now, createdBy: actor.openid }
+      await ctx.transaction(async (tx) => {
+        const { _id, ...rest } = doc
+        await tx.collection(COL.companies).doc(_id).set({ data: rest })
+        await ctx.audit(`${COL.companies}/${doc._id}`, null, { name: doc.name, streetId: doc.streetId }, tx)
+      })
+      return { id: doc._id, streetId: doc.streetId, name: doc.name }
+    })
+  },
+}
+
+/**
+ * The company serving an estate from now on. Ratings already given keep the company they rated
+ * (each rating stores it); each publication freezes the estates each company served.
+ */
+export const companyAssignEstate = {
+  async run(ctx: Ctx<{ estateId: string; companyId: string }>) {
+    const { db, actor, input } = ctx
+    const [estate, company] = await Promise.all([repo.estate(db, input.estateId), repo.company(db, input.companyId)])
+    if (!estate || !company) throw notFound('小区或物业公司')
+    ensure(actor.isStreetAdminOf(estate.streetId), '只能调整您所在街道的小区')
+    if (company.streetId !== estate.streetId) throw invalid('该物业公司不属于本街道', ['companyId'])
+    const previous = estate.companyId ?? null
+    if (previous === company._id) throw conflict('该小区已由这家物业服务')
+    await ctx.transaction(async (tx) => {
+      const fresh = await txGetOrNull<EstateDoc>(tx, COL.estates, estate._id)
+      if ((fresh?.companyId ?? null) !== previous) throw conflict('小区的服务物业刚被修改，请刷新')
+      await tx.collection(COL.estates).doc(estate._id).update({ data: { companyId: company._id, companyName: company.name } })
+      await ctx.audit(`${COL.estates}/${estate._id}`, { companyId: previous }, { companyId: company._id }, tx)
+    })
+    return { estateId: estate._id, estateName: estate.name, companyId: company._id, companyName: company.name, previousCompanyId: previous }
   },
 }
 

@@ -11,9 +11,10 @@ import RuleEditor from './RuleEditor'
 import Reviews from './Reviews'
 import Objections from './Objections'
 import Summons from './Summons'
+import Companies from './Companies'
 import '../../property.scss'
 
-type Tab = 'periods' | 'rule' | 'review' | 'objection' | 'summons'
+type Tab = 'periods' | 'rule' | 'review' | 'objection' | 'summons' | 'companies'
 
 /** Street admin: periods and publication, the rule editor, the review queue, objections and summons. */
 export default function StreetPage() {
@@ -35,6 +36,7 @@ export default function StreetPage() {
                   { key: 'review', label: '复核' },
                   { key: 'objection', label: '异议' },
                   { key: 'summons', label: '约谈' },
+                  { key: 'companies', label: '物业' },
                 ]}
                 value={tab}
                 onChange={setTab}
@@ -44,6 +46,7 @@ export default function StreetPage() {
               {tab === 'review' ? <Reviews streetId={grant.scopeId} /> : null}
               {tab === 'objection' ? <Objections streetId={grant.scopeId} /> : null}
               {tab === 'summons' ? <Summons streetId={grant.scopeId} /> : null}
+              {tab === 'companies' ? <Companies streetId={grant.scopeId} /> : null}
             </View>
           )
         }
