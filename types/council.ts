@@ -440,6 +440,13 @@ export const councilActions = {
     output: z.object({ sent: z.number().int() }),
   }),
 
+  'vote.export': action({
+    summary: '导出表决结果（Excel：规则、参与、各选项户数与面积，不含任何选票）',
+    roles: ['secretary'],
+    input: z.object({ voteId: id }),
+    output: z.object({ fileId: z.string(), url: z.string() }),
+  }),
+
   'resolution.record': action({
     summary: '记录议程项决议：决定、责任方、期限',
     roles: ['secretary'],

@@ -3,6 +3,7 @@ import type { Routes } from '../shared/dispatch'
 import { meetingAttendance, meetingCheckIn, meetingCreate, meetingGet, meetingList, meetingMinutes, meetingPublish, meetingStart, meetingUpdate } from './handlers/meetings'
 import { noticeSubscribe, resolutionGet, resolutionList, resolutionProgress, resolutionRate, resolutionRecord } from './handlers/resolutions'
 import { topicGet, topicList, topicPropose, topicRatify, topicSecond, topicTriage, topicUpdate } from './handlers/topics'
+import { voteExport } from './handlers/export'
 import { voteCast, voteClose, voteGet, voteList, voteMyBallot, voteOpen, voteRemind } from './handlers/votes'
 
 /** The action table of `council`: contract (types/council.ts) → handler. */
@@ -30,6 +31,7 @@ export const routes: Routes<CouncilActions> = {
   'vote.myBallot': voteMyBallot,
   'vote.close': voteClose,
   'vote.remind': voteRemind,
+  'vote.export': voteExport,
   'resolution.record': resolutionRecord,
   'resolution.progress': resolutionProgress,
   'resolution.list': resolutionList,

@@ -1,4 +1,4 @@
-import { openCloud, P, type Cloud } from '../harness'
+import { openCloud, P, T0, type Cloud } from '../harness'
 
 type Vote = { status: string; title: string; result?: { passed: boolean; adoptedOptionKey: string | null; summary: string; rule: { preset: string }; participation: { households: { count: number; total: number } }; options: { key: string; label: string; households: number }[] } }
 
@@ -35,5 +35,36 @@ describe('the demo parking-plan story', () => {
     const r = await h.ok<{ status: string; voteId: string; rating: { count: number } }>('council', 'resolution.get', { resolutionId: 'res:meet-parking:item-1' }, P.zhang)
     expect(r).toMatchObject({ status: 'done', voteId: 'vote-parking' })
     expect(r.rating.count).toBeGreaterThan(0)
+  })
+})
+
+describe('exporting a vote result', () => {
+  it('gives the secretary a workbook of the result with counts and no household', async () => {
+    const ExcelJS = (await import('exceljs')).default
+    const { readFileSync } = await import('fs')
+    const { join } = await import('path')
+    const out = await h.ok<{ fileId: string; url: string }>('council', 'vote.export', { voteId: 'vote-parking' }, P.secHx)
+    expect(out.url).toContain('/local/files/exports/council/vote-parking-')
+    const path = out.url.slice(out.url.indexOf('/local/files/') + '/local/files/'.length)
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(readFileSync(join(h.dir, 'uploads', decodeURIComponent(path))) as unknown as ArrayBuffer)
+    const ws = wb.getWorksheet('表决结果')!
+    const rows: string[] = []
+    ws.eachRow((r) => rows.push(JSON.stringify(r.values)))
+    const text = rows.join('\n')
+    expect(text).toContain('同意')
+    expect(text).toContain('66')
+    expect(text).not.toMatch(/h-hx-|o-res-|刘芳/)
+  })
+
+  it('refuses residents, other communities\' secretaries, and open votes', async () => {
+    await h.expectRefused('council', 'vote.export', { voteId: 'vote-parking' }, P.liu, 'FORBIDDEN')
+    await h.expectRefused('council', 'vote.export', { voteId: 'vote-parking' }, P.secYg, 'FORBIDDEN')
+    const open = await h.ok<{ id: string }>('council', 'vote.open', {
+      requestId: 'req-export-open-1', meetingId: 'meet-winter', itemId: 'item-1', title: '未计票的表决',
+      options: [{ label: '同意', kind: 'for' }, { label: '反对', kind: 'against' }], buildingIds: ['b-hx-1-2'],
+      opensAt: T0.toISOString(), closesAt: new Date(T0.getTime() + 86_400_000).toISOString(), preset: 'simple',
+    }, P.secHx)
+    await h.expectRefused('council', 'vote.export', { voteId: open.id }, P.secHx, 'CONFLICT')
   })
 })

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { View, Text } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import { VOTE_STATUS_LABEL, type VoteView } from '../../../../../types/council'
 import PageShell from '../../../../components/PageShell'
 import Card from '../../../../components/Card'
@@ -38,7 +39,27 @@ function Turnout({ v }: { v: VoteView }) {
   )
 }
 
-function Result({ v }: { v: VoteView }) {
+function ExportButton({ voteId }: { voteId: string }) {
+  const exp = useMutation('council', 'vote.export')
+  const run = async () => {
+    const f = await exp.run({ voteId })
+    if (!f) return
+    if (process.env.TARO_ENV === 'h5') {
+      window.open(f.url, '_blank')
+      return
+    }
+    const { tempFilePath } = await Taro.downloadFile({ url: f.url })
+    await Taro.openDocument({ filePath: tempFilePath, fileType: 'xlsx', showMenu: true })
+  }
+  return (
+    <View>
+      <Button id='export-vote' size='small' variant='secondary' loading={exp.sending} onClick={() => void run()}>导出 Excel</Button>
+      {exp.error ? <Notice tone='error'>{exp.error.message}</Notice> : null}
+    </View>
+  )
+}
+
+function Result({ v, secretary }: { v: VoteView; secretary: boolean }) {
   const r = v.result!
   return (
     <Card title='表决结果'>
@@ -58,6 +79,7 @@ function Result({ v }: { v: VoteView }) {
       <Text className='cc-line--muted'>{`参与 ${r.participation.households.count}/${r.participation.households.total} 户${r.participation.area ? `，面积 ${m2(r.participation.area.count)}/${m2(r.participation.area.total)}` : ''}`}</Text>
       <Text className='cc-line--muted'>{`计票规则：${r.rule.text}`}</Text>
       <Text className='cc-line--muted'>{`计票时间：${cnTime(r.computedAt)}`}</Text>
+      {secretary ? <ExportButton voteId={v.id} /> : null}
     </Card>
   )
 }
@@ -134,7 +156,7 @@ export default function VotePage() {
               <Text className='cc-line'>{`时间：${cnTime(v.opensAt)} 至 ${cnTime(v.closesAt)}`}</Text>
               <Text className='cc-line--muted'>{`规则：${v.rule.text}`}</Text>
             </Card>
-            {v.result ? <Result v={v} /> : <Turnout v={v} />}
+            {v.result ? <Result v={v} secretary={!!me.data && isSecretaryOf(me.data.roles, v.communityId)} /> : <Turnout v={v} />}
             {me.data && isResidentOf(me.data.roles, v.communityId) ? <Ballot v={v} /> : null}
             {me.data && isSecretaryOf(me.data.roles, v.communityId) && !v.result ? <SecretaryPanel v={v} onChange={q.reload} /> : null}
             <Button variant='plain' size='small' onClick={q.reload}>刷新</Button>
