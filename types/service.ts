@@ -195,6 +195,7 @@ export const placeInput = z.object({ name: text(60, '地点'), lat, lng })
 export const activityView = z.object({
   id: z.string(),
   communityId: z.string(),
+  streetId: z.string(),
   title: z.string(),
   kind: z.enum(ACTIVITY_KINDS),
   place: z.object({ name: z.string(), lat: z.number(), lng: z.number() }),

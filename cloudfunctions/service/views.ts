@@ -123,6 +123,7 @@ export function activityView(a: ActivityDoc, mine?: AttendanceDoc | null): Activ
   return {
     id: a._id,
     communityId: a.communityId,
+    streetId: a.streetId,
     title: a.title,
     kind: a.kind,
     place: a.place,

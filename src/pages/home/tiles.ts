@@ -31,6 +31,9 @@ export function workTiles(me: MeView): Tile[] {
       { key: 'svc-ledger', title: '我的台账', desc: '服务时长与记录', mark: '账', url: '/packages/service/pages/ledger/index' },
     )
   }
+  if (hasRole(me.roles, 'street_admin')) {
+    out.push({ key: 'svc-street', title: '双报到活动复核', desc: '查看活动名单，复核补录时长', mark: '核', url: '/packages/service/pages/activities/index' })
+  }
   if (hasRole(me.roles, 'unit_liaison')) {
     out.push(
       { key: 'svc-unit', title: '单位报到', desc: '共建协议、双反馈', mark: '报', url: '/packages/service/pages/unit/index' },

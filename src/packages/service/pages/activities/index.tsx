@@ -66,9 +66,15 @@ function CreateActivity({ communityId, onDone }: { communityId: string; onDone: 
 
 /** 服务活动: the community's activities; the secretary also posts them here. */
 export default function ActivitiesPage() {
-  const { me, picked, has } = useCommunity(['secretary', 'member', 'resident', 'unit_liaison'])
+  const { me, picked: own, has } = useCommunity(['secretary', 'member', 'resident', 'unit_liaison'])
   const [page, setPage] = useState(1)
   const [creating, setCreating] = useState(false)
+  // A street admin (no community of their own) picks one of the street's communities to oversee.
+  const street = (me.data?.roles ?? []).find((g) => g.role === 'street_admin')
+  const communities = useCloud('org', 'community.list', !own && street ? { streetId: street.scopeId, page: 1, pageSize: 50 } : null)
+  const [chosen, setChosen] = useState<string>()
+  const streetPick = chosen ?? communities.data?.items[0]?.id
+  const picked = own ?? (streetPick ? { communityId: streetPick } : undefined)
   const list = useCloud('service', 'activity.list', picked ? { communityId: picked.communityId, page, pageSize: PAGE } : null, { reloadOnShow: true })
   return (
     <PageShell title='服务活动' extra={has('secretary') ? <Text className='tx-muted' id='act-new' onClick={() => setCreating((c) => !c)}>{creating ? '收起' : '发布活动'}</Text> : undefined}>
@@ -78,6 +84,15 @@ export default function ActivitiesPage() {
             <Empty text='您还没有所在社区' hint='党员报到或住户认证后可以看到社区活动' />
           ) : (
             <View>
+              {!own && communities.data ? (
+                <View className='svc-chips'>
+                  {communities.data.items.map((c) => (
+                    <Text key={c.id} id={`community-${c.id}`} className={`svc-chip${c.id === picked.communityId ? ' svc-chip--on' : ''}`} onClick={() => { setChosen(c.id); setPage(1) }}>
+                      {c.name}
+                    </Text>
+                  ))}
+                </View>
+              ) : null}
               {creating ? <CreateActivity communityId={picked.communityId} onDone={() => { setCreating(false); list.reload() }} /> : null}
               <QueryState {...list} loadingText='正在加载活动…'>
                 {(data) =>

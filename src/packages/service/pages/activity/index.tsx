@@ -171,7 +171,7 @@ function ManualEntry({ row, activityId, onDone }: { row: AttendanceView; activit
   )
 }
 
-function Attendance({ activityId }: { activityId: string }) {
+function Attendance({ activityId, organiser }: { activityId: string; organiser: boolean }) {
   const [page, setPage] = useState(1)
   const q = useCloud('service', 'activity.attendance', { activityId, page, pageSize: 20 })
   const confirm = useMutation('service', 'hours.confirm')
@@ -180,7 +180,7 @@ function Attendance({ activityId }: { activityId: string }) {
   const [manualFor, setManualFor] = useState<string>()
   const err = confirm.error ?? approve.error ?? remind.error
   return (
-    <Card title='报名签到名单' extra={<Text className='tx-muted' id='remind' onClick={() => void remind.run({ activityId }).then((r) => r && toast(`已提醒 ${r.sent} 人`))}>发送提醒</Text>}>
+    <Card title='报名签到名单' extra={!organiser ? undefined : <Text className='tx-muted' id='remind' onClick={() => void remind.run({ activityId }).then((r) => r && toast(`已提醒 ${r.sent} 人`))}>发送提醒</Text>}>
       {err ? <Notice tone='error' title='操作没有成功'><Text>{err.message}</Text></Notice> : null}
       <QueryState {...q} loadingText='正在加载名单…'>
         {(data) =>
@@ -199,7 +199,7 @@ function Attendance({ activityId }: { activityId: string }) {
                   {r.manual ? <Text className='svc-line svc-line--muted'>补录：{r.manual.reason}（{r.manual.enteredByName}{r.manual.approvedByName ? `，复核 ${r.manual.approvedByName}` : '，待复核'}）</Text> : null}
                   {r.confirmedByName ? <Text className='svc-line svc-line--muted'>确认人：{r.confirmedByName}</Text> : null}
                   <View className='svc-row'>
-                    {r.status === 'signed_out' ? (
+                    {organiser && r.status === 'signed_out' ? (
                       <Button size='small' id={`confirm-${safe(r.id)}`} loading={confirm.sending} onClick={() => void confirm.run({ attendanceId: r.id }).then((x) => x && (toast('已确认'), q.reload()))}>
                         确认时长
                       </Button>
@@ -209,7 +209,7 @@ function Attendance({ activityId }: { activityId: string }) {
                         复核通过
                       </Button>
                     ) : null}
-                    {r.status === 'signed_up' || r.status === 'signed_in' ? (
+                    {organiser && (r.status === 'signed_up' || r.status === 'signed_in') ? (
                       <Button size='small' variant='plain' onClick={() => setManualFor(manualFor === r.id ? undefined : r.id)}>
                         补录
                       </Button>
@@ -241,6 +241,8 @@ export default function ActivityPage() {
         {(a) => {
           const organiser = (me.data?.roles ?? []).some((g) => g.role === 'secretary' && g.scopeId === a.communityId)
           const member = (me.data?.roles ?? []).some((g) => g.role === 'member' && g.scopeId === a.communityId)
+          // The street admin oversees: reads the list and can be the second approver of hand-entered minutes.
+          const overseer = !organiser && (me.data?.roles ?? []).some((g) => g.role === 'street_admin' && g.scopeId === a.streetId)
           return (
             <View>
               <Card title={a.title} extra={<Tag tone='red'>{ACTIVITY_KIND_LABEL[a.kind]}</Tag>} id='activity-card'>
@@ -256,10 +258,11 @@ export default function ActivityPage() {
                     {showCode ? '收起签到码' : '出示签到码'}
                   </Button>
                   {showCode ? <CodePanel activityId={a.id} /> : null}
-                  <Attendance activityId={a.id} />
+                  <Attendance activityId={a.id} organiser />
                 </View>
               ) : null}
-              {!member && !organiser && !has('member') ? <Notice tone='info' title='仅报到党员可报名'><Text>完成在职党员报到后即可报名参加</Text></Notice> : null}
+              {overseer ? <Attendance activityId={a.id} organiser={false} /> : null}
+              {!member && !organiser && !overseer && !has('member') ? <Notice tone='info' title='仅报到党员可报名'><Text>完成在职党员报到后即可报名参加</Text></Notice> : null}
             </View>
           )
         }}

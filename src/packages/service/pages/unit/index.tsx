@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import type { AgreementView, LetterView, UnitView } from '../../../../../types/service'
 import { serviceActions, CHECKIN_STATUS_LABEL } from '../../../../../types/service'
+import { SUMMONS_STATE_LABEL } from '../../../../../types/grid'
 import PageShell from '../../../../components/PageShell'
 import Card from '../../../../components/Card'
 import Field from '../../../../components/Field'
@@ -137,6 +138,14 @@ function Letters({ unitId }: { unitId: string }) {
                     </Text>
                   ))}
                   {l.note ? <Text className='svc-line svc-line--muted'>社区意见：{l.note}</Text> : null}
+                  {l.whistles && l.whistles.summoned > 0 ? (
+                    <View id={`letter-whistles-${l.quarter}`}>
+                      <Text className='svc-line svc-line--strong'>网格吹哨：召集 {l.whistles.summoned} 次，按时应答 {l.whistles.onTime} 次，逾期 {l.whistles.late} 次，未应答 {l.whistles.silent} 次</Text>
+                      {l.whistles.items.map((s) => (
+                        <Text key={s.id} className='svc-line svc-line--muted'>{s.eventTitle}：{SUMMONS_STATE_LABEL[s.state]}{s.answerText ? `，${s.answerText}` : ''}</Text>
+                      ))}
+                    </View>
+                  ) : null}
                   <View className='svc-row svc-gap'>
                     {l.acknowledgedAt ? (
                       <Tag tone='green'>已签收 {l.acknowledgedByName}</Tag>
