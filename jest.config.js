@@ -13,6 +13,7 @@ module.exports = {
       testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
       transform: { '^.+\\.(t|j)sx?$': swc },
       setupFiles: ['<rootDir>/tests/integration/setup-env.js'],
+      setupFilesAfterEnv: ['<rootDir>/tests/integration/timeout.js'],
     },
     { displayName: 'mp', testEnvironment: 'jsdom', testMatch: ['<rootDir>/tests/mp/**/*.test.js'], transform: {} },
     { displayName: 'build', testEnvironment: 'node', testMatch: ['<rootDir>/tests/build/**/*.test.ts'], transform: { '^.+\\.(t|j)sx?$': swc } },
