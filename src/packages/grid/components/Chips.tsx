@@ -12,7 +12,7 @@ export default function Chips<K extends string>({ items, value, onChange, idPref
   return (
     <View className='gd-chips'>
       {items.map((it) => (
-        <View key={it.key} id={`${idPrefix}-${it.key}`} className={`gd-chip${it.key === value ? ' gd-chip--on' : ''}`} onClick={() => onChange(it.key)}>
+        <View key={it.key} id={`${idPrefix}-${it.key.replace(/[^\w-]/g, '-')}`} className={`gd-chip${it.key === value ? ' gd-chip--on' : ''}`} onClick={() => onChange(it.key)}>
           <Text>{it.label}</Text>
         </View>
       ))}

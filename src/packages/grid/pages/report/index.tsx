@@ -23,7 +23,8 @@ export default function ReportPage() {
   const me = useMe({})
   const roles = me.data?.roles ?? []
   const myGrids = roles.filter((g) => g.role === 'grid_worker').map((g) => ({ value: g.scopeId, label: g.scopeName }))
-  const communityId = roles.find((g) => (g.role === 'member' || g.role === 'resident') && g.communityId)?.communityId
+  const communityId = roles.find((g) => g.role === 'grid_worker')?.communityId
+    ?? roles.find((g) => (g.role === 'member' || g.role === 'resident') && g.communityId)?.communityId
     ?? roles.find((g) => g.role === 'member')?.scopeId
   const grids = useCloud('org', 'grid.list', myGrids.length || !communityId ? null : { communityId })
   const options = myGrids.length ? myGrids : (grids.data?.items ?? []).map((g) => ({ value: g.id, label: g.name }))
@@ -38,6 +39,12 @@ export default function ReportPage() {
   const requestId = useMemo(newRequestId, [])
   const report = useMutation('grid', 'event.report')
   const grid = gridId ?? (options.length === 1 ? options[0].value : undefined)
+  // The place: estate and building (optional) — the building fixes the estate's property company as a possible handler.
+  const estates = useCloud('org', 'estate.list', communityId ? { communityId } : null)
+  const [estateId, setEstateId] = useState<string>()
+  const buildings = useCloud('org', 'building.list', estateId ? { estateId } : null)
+  const [buildingId, setBuildingId] = useState<string>()
+  const buildingOptions = (buildings.data?.items ?? []).filter((b) => b.gridId === grid).map((b) => ({ value: b.id, label: b.name }))
 
   const addPhoto = async () => {
     setUploading(true)
@@ -58,7 +65,8 @@ export default function ReportPage() {
     if (!category) return setProblem('请选择事件类别')
     if (!place.trim()) return setProblem('请填写地点')
     if (!description.trim()) return setProblem('请描述事件')
-    const r = await report.run({ requestId, gridId: grid, category, urgency, place: place.trim(), description: description.trim(), photos })
+    const building = buildingOptions.find((b) => b.value === buildingId)?.value
+    const r = await report.run({ requestId, gridId: grid, buildingId: building, category, urgency, place: place.trim(), description: description.trim(), photos })
     if (r) {
       toast('已上报')
       void Taro.redirectTo({ url: GRID.event(r.id) })
@@ -81,6 +89,12 @@ export default function ReportPage() {
                 <Chips idPrefix='cat' items={CATEGORIES.map((k) => ({ key: k, label: CATEGORY_LABEL[k] }))} value={category} onChange={setCategory} />
                 <View className='gd-meta'>紧急程度</View>
                 <Chips idPrefix='urg' items={URGENCIES.map((k) => ({ key: k, label: URGENCY_LABEL[k] }))} value={urgency} onChange={setUrgency} />
+                {estates.data ? (
+                  <Field kind='picker' id='estate-picker' label='小区' optional options={estates.data.items.map((e) => ({ value: e.id, label: e.name }))} value={estateId} onChange={(v) => (setEstateId(v), setBuildingId(undefined))} placeholder='请选择小区' />
+                ) : null}
+                {estateId ? (
+                  <Field kind='picker' id='building-picker' label='楼栋' optional options={buildingOptions} value={buildingId} onChange={setBuildingId} placeholder={buildingOptions.length ? '请选择楼栋' : '该小区在本网格内没有楼栋'} />
+                ) : null}
                 <Field id='place' label='地点' value={place} onChange={setPlace} placeholder='如：3号楼2单元楼道' maxLength={60} />
                 <Field id='description' kind='textarea' label='事件描述' value={description} onChange={setDescription} placeholder='发生了什么，影响到谁' maxLength={500} />
                 <Photos ids={photos} />

@@ -1,0 +1,134 @@
+// Journey 7 (SPEC §10): a grid worker reports 乱堆乱放 with a photo; the secretary assigns the estate's
+// company and whistles it together with the grid's responsible unit; both answer within the window; the
+// company fixes it and posts an after-photo; the reporter confirms; the unit's feedback letter shows its
+// answer and the grid's statistics the on-time fix. A secretary of another community is refused.
+import { pick, see, setIdentity, shot, visible } from './lib.mjs'
+
+const WORKER = 'o-grid-hx-2-wk'
+const XU = 'o-liaison-xu'
+const GRID = '/#/packages/grid/pages'
+
+/** People of the grid seed who are not on the 身份切换 list: set the H5 identity directly. */
+async function asPerson(page, base, openid, path) {
+  await page.goto(`${base}/#/pages/home/index`)
+  await page.evaluate((id) => localStorage.setItem('tx.identity', JSON.stringify({ data: id })), openid)
+  await page.goto(`${base}${path}`)
+  await page.reload()
+}
+
+/** A real JPEG for the photo picker: a screenshot of the page itself. */
+async function attachPhoto(page, name) {
+  const buffer = await page.screenshot({ type: 'jpeg', quality: 40, clip: { x: 0, y: 0, width: 200, height: 200 } })
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), visible(page, '#add-photo').tap()])
+  await chooser.setFiles({ name, mimeType: 'image/jpeg', buffer })
+  await visible(page, '.gd-photo').waitFor({ timeout: 15_000 })
+}
+
+export const journeys = [
+  [
+    'journey 7: report with a photo, assign and whistle, both answer, fix with an after-photo, confirm, letter and statistics',
+    async (page, { base }) => {
+      // 1. The grid worker of 和谐社区 第二网格 reports 乱堆乱放 with a photo.
+      await asPerson(page, base, WORKER, `${GRID}/report/index`)
+      await see(page, '上报网格事件')
+      await see(page, '第二网格')
+      await visible(page, '#cat-clutter').tap()
+      await pick(page, 'estate-picker', '和谐家园')
+      await pick(page, 'building-picker', '2号楼')
+      await visible(page, '#place input').fill('和谐家园2号楼楼道')
+      await visible(page, '#description textarea').fill('楼道堆放纸箱和旧家具，堵塞消防通道')
+      await attachPhoto(page, 'before.jpg')
+      await shot(page, 'grid-01-report')
+      await visible(page, '#submit-report').tap()
+      await see(page, '待派单')
+      const eventId = new URL(page.url().replace('/#/', '/')).searchParams.get('id')
+      if (!eventId) throw new Error(`no event id in ${page.url()}`)
+      await shot(page, 'grid-02-reported')
+
+      // 2. The secretary finds it on the dispatch board, assigns the estate's company and whistles it with the unit.
+      await setIdentity(page, base, 'o-sec-hx')
+      await visible(page, '#tile-grid-board').tap()
+      await visible(page, `#event-${eventId}`).tap()
+      await see(page, '吹哨召集')
+      await visible(page, '#handler-company-co-1').tap()
+      await visible(page, '#assign').tap()
+      await see(page, '处置方：物业公司')
+      await visible(page, '#party-co-1').tap()
+      await visible(page, '#party-u-hx-2').tap()
+      await visible(page, '#blow').tap()
+      await see(page, '待应答')
+      await shot(page, 'grid-03-whistled')
+
+      // 3. The company answers the whistle within the window.
+      await setIdentity(page, base, 'o-prop-zheng')
+      await visible(page, '#tile-grid-inbox').tap()
+      await visible(page, '#tab-whistles').tap()
+      await visible(page, `#summons-${eventId} textarea`).fill('物业今天下午派人清理')
+      await visible(page, `#report-${eventId}`).tap()
+      await see(page, '报到并承诺：物业今天下午派人清理')
+      await shot(page, 'grid-04-company-answered')
+
+      // 4. The grid's responsible unit answers too.
+      await asPerson(page, base, XU, `${GRID}/inbox/index`)
+      await visible(page, '#tab-whistles').tap()
+      await visible(page, `#summons-${eventId} textarea`).fill('派 5 名党员志愿者协助搬运')
+      await visible(page, `#report-${eventId}`).tap()
+      await see(page, '报到并承诺：派 5 名党员志愿者协助搬运')
+
+      // 5. The company accepts, fixes it and posts an after-photo.
+      await setIdentity(page, base, 'o-prop-zheng')
+      await visible(page, '#tile-grid-inbox').tap()
+      await visible(page, `#event-${eventId}`).tap()
+      await visible(page, '#accept').tap()
+      await see(page, '郑凯接单')
+      await visible(page, '#progress-note textarea').fill('已清理完毕，楼道畅通')
+      await attachPhoto(page, 'after.jpg')
+      await visible(page, '#mark-done').tap()
+      await see(page, '待确认')
+      await see(page, '按时应答')
+      await shot(page, 'grid-05-fixed')
+
+      // 6. The reporter confirms it resolved and rates it.
+      await asPerson(page, base, WORKER, `${GRID}/mine/index`)
+      await visible(page, `#event-${eventId}`).tap()
+      await visible(page, '#confirm-resolved').tap()
+      await see(page, '已办结')
+      await see(page, '上报人评价')
+      await shot(page, 'grid-06-confirmed')
+
+      // 7. The secretary issues the unit's quarterly letter; the liaison sees the whistle answer on it.
+      await setIdentity(page, base, 'o-sec-hx')
+      await page.goto(`${base}/#/packages/service/pages/assess/index`)
+      await visible(page, '#issue-u-hx-2').tap()
+      await see(page, '已出具')
+      await asPerson(page, base, XU, '/#/packages/service/pages/unit/index')
+      await see(page, '网格吹哨：召集 1 次，按时应答 1 次')
+      await see(page, '派 5 名党员志愿者协助搬运')
+      await shot(page, 'grid-07-letter')
+
+      // 8. The grid's statistics show the on-time fix.
+      await setIdentity(page, base, 'o-sec-hx')
+      await page.goto(`${base}${GRID}/stats/index`)
+      await visible(page, '#stats-g-hx-2').waitFor()
+      const g2 = await visible(page, '#stats-g-hx-2').textContent()
+      if (!/100%/.test(g2) || !/1上报事件/.test(g2.replace(/\s/g, ''))) throw new Error(`grid 2 statistics: ${g2}`)
+      await shot(page, 'grid-08-stats')
+
+      // 9. A secretary of another community cannot open the event.
+      await asPerson(page, base, 'o-sec-yg', `${GRID}/event/index?id=${eventId}`)
+      await see(page, '您无权查看此事件')
+      await shot(page, 'grid-09-refused')
+    },
+  ],
+  [
+    'street admin sees the overdue queue and the deadlines',
+    async (page, { base }) => {
+      await setIdentity(page, base, 'o-street-admin')
+      await visible(page, '#tile-grid-overdue').tap()
+      await visible(page, '#event-gev-hx-2').waitFor()
+      await see(page, '已超期')
+      await see(page, '吹哨应答时限')
+      await shot(page, 'grid-10-overdue')
+    },
+  ],
+]
