@@ -278,6 +278,12 @@ export const gridActions = {
     input: pageInput.extend({ streetId: id }),
     output: pageOf(eventView),
   }),
+  'event.remind': action({
+    summary: '催办：向时限将到（默认 6 小时内）且未提醒过的事件处置方发送提醒（书记手动或定时触发）',
+    roles: ['secretary'],
+    input: z.object({ communityId: id, withinHours: z.number().int().min(1).max(48).default(6) }),
+    output: z.object({ reminded: z.number().int() }),
+  }),
   'event.convert': action({
     summary: '一键转为社区需求或议事议题（保留关联）',
     roles: ['secretary'],

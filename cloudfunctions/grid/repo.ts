@@ -33,6 +33,8 @@ export interface EventDoc {
   handlerKey?: string
   assignedAt?: Date; deadline?: Date; assignedBy?: string
   acceptedBy?: string; acceptedByName?: string; acceptedAt?: Date
+  /** When the deadline-near notice went out (once per assignment). */
+  remindedAt?: Date
   doneAt?: Date; firstDoneAt?: Date; closedAt?: Date
   reopenCount: number; rating?: number
   whistled: boolean

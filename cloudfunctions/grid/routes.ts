@@ -1,7 +1,7 @@
 import type { GridActions } from '../../types/grid'
 import type { Routes } from '../shared/dispatch'
 import {
-  eventAccept, eventAssign, eventBoard, eventConfirm, eventConvert, eventDecide, eventGet, eventInbox, eventMine, eventOverdue, eventProgress, eventReport,
+  eventAccept, eventAssign, eventBoard, eventConfirm, eventConvert, eventDecide, eventGet, eventInbox, eventMine, eventOverdue, eventProgress, eventRemind, eventReport,
 } from './handlers/events'
 import { settingsGet, settingsSet, staffAppoint, staffList, staffRemove } from './handlers/staff'
 import { photoUpload, statsExport, statsGet } from './handlers/stats'
@@ -26,6 +26,7 @@ export const routes: Routes<GridActions> = {
   'event.confirm': eventConfirm,
   'event.decide': eventDecide,
   'event.overdue': eventOverdue,
+  'event.remind': eventRemind,
   'event.convert': eventConvert,
   'whistle.parties': whistleParties,
   'whistle.blow': whistleBlow,

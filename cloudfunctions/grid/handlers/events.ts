@@ -188,7 +188,7 @@ export const eventAssign = {
       const fresh = await txEvent(tx, e._id)
       if (!['reported', 'assigned', 'deciding'].includes(fresh.status)) throw conflict('事件已有人接单处置，不能改派')
       after = { ...fresh, status: 'assigned', handler, handlerKey: handlerKey(handler), assignedAt: now, assignedBy: actor.openid, deadline, updatedAt: now,
-        acceptedBy: undefined, acceptedByName: undefined, acceptedAt: undefined }
+        acceptedBy: undefined, acceptedByName: undefined, acceptedAt: undefined, remindedAt: undefined }
       await txPut(tx, COL.gridEvents, after)
       await ctx.audit(`${COL.gridEvents}/${e._id}`, { status: fresh.status, handler: fresh.handlerKey ?? null }, { status: 'assigned', handler: after.handlerKey, deadline }, tx)
     })
@@ -355,3 +355,36 @@ export const eventConvert = {
   },
 }
 
+
+/** At most this many events are reminded per call (a timer calls again; a community has few due at once). */
+const REMIND_BATCH = 20
+
+/**
+ * Deadline-near notices: events of the community still owed by their handler, due within `withinHours`
+ * and not reminded since their assignment. Each is marked in a transaction first, so two runs never remind twice.
+ */
+export const eventRemind = {
+  async run(ctx: Ctx<{ communityId: string; withinHours: number }>) {
+    const { db, actor, input, now } = ctx
+    ensure(actor.isSecretaryOf(input.communityId), '只能催办您所在社区的事件')
+    const _ = db.command
+    const soon = new Date(now.getTime() + input.withinHours * 3600_000)
+    const { data } = await db.collection(COL.gridEvents)
+      .where({ communityId: input.communityId, status: _.in(OPEN_FOR_HANDLER as EventStatus[]), deadline: _.and(_.gt(now), _.lte(soon)), remindedAt: _.exists(false) })
+      .orderBy('deadline', 'asc').limit(REMIND_BATCH).get()
+    let reminded = 0
+    for (const e of data as EventDoc[]) {
+      const marked = await ctx.transaction(async (tx) => {
+        const fresh = await txEvent(tx, e._id)
+        if (fresh.remindedAt || !OPEN_FOR_HANDLER.includes(fresh.status)) return false
+        await txPut(tx, COL.gridEvents, { ...fresh, remindedAt: now })
+        await ctx.audit(`${COL.gridEvents}/${e._id}`, { remindedAt: null }, { remindedAt: now }, tx)
+        return true
+      })
+      if (!marked || !e.handler) continue
+      reminded++
+      await notifyParty(ctx, e.handler, TEMPLATES.gridDeadlineNear, `packages/grid/pages/event/index?id=${e._id}`, `即将超期：${eventTitle(e)}`)
+    }
+    return { reminded }
+  },
+}

@@ -293,3 +293,20 @@ describe('appointment by phone and photos', () => {
     await h.expectRefused('grid', 'photo.upload', { ext: 'jpg', data: jpeg }, P.zhou, 'FORBIDDEN')
   })
 })
+
+describe('deadline reminders', () => {
+  it('reminds the handler once of an event due soon, and refuses other communities', async () => {
+    const e = await assigned()
+    h.setNow(at(20))
+    const before = (await h.db.collection('outbox').where({ templateId: 'tpl-grid-deadline', toOpenid: P.prop }).count()).total
+    const r1 = await h.ok<{ reminded: number }>('grid', 'event.remind', { communityId: 'c-hx', withinHours: 6 }, P.secHx)
+    expect(r1.reminded).toBeGreaterThanOrEqual(1)
+    const after = (await h.db.collection('outbox').where({ templateId: 'tpl-grid-deadline', toOpenid: P.prop }).count()).total
+    expect(after).toBeGreaterThan(before)
+    const { data } = await h.db.collection('grid_events').where({ _id: e.id }).get()
+    expect((data[0] as { remindedAt?: Date }).remindedAt).toBeTruthy()
+    expect((await h.ok<{ reminded: number }>('grid', 'event.remind', { communityId: 'c-hx', withinHours: 6 }, P.secHx)).reminded).toBe(0)
+    await h.expectRefused('grid', 'event.remind', { communityId: 'c-hx', withinHours: 6 }, P.secYg, 'FORBIDDEN')
+    await h.expectRefused('grid', 'event.remind', { communityId: 'c-hx', withinHours: 100 }, P.secHx, 'INVALID_INPUT')
+  })
+})
