@@ -152,6 +152,15 @@ export const journeys = [
       await see(page, '「同意」获 7/8 户')
       await page.waitForTimeout(2200)
       await shot(page, 'council-11-vote-result')
+      // Export: the function answers with a link to the workbook, which the page opens.
+      const [res] = await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith('/cloud/council') && (r.request().postData() ?? '').includes('vote.export')),
+        visible(page, '#export-vote').click(),
+      ])
+      const exported = await res.json()
+      if (!exported.ok || !/\/local\/files\/exports\/council\/.+\.xlsx/.test(exported.data.url)) throw new Error(`export: ${JSON.stringify(exported)}`)
+      const file = await page.request.get(exported.data.url.startsWith('http') ? exported.data.url : `${base}${exported.data.url}`)
+      if (!file.ok() || (await file.body()).length < 1000) throw new Error(`export file ${file.status()}`)
 
       // 8. Resolution for the item, minutes, progress to done.
       await page.goto(`${base}${C}/meeting/index?id=${encodeURIComponent(meetingId)}`)
