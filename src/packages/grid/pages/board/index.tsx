@@ -6,9 +6,9 @@ import Empty from '../../../../components/Empty'
 import Field from '../../../../components/Field'
 import Notice from '../../../../components/Notice'
 import QueryState from '../../../../components/QueryState'
-import { useCloud } from '../../../../hooks/useCloud'
+import { useCloud, useMutation } from '../../../../hooks/useCloud'
 import { useMe } from '../../../../hooks/useMe'
-import { go } from '../../../../services/nav'
+import { go, toast } from '../../../../services/nav'
 import type { EventStatus } from '../../../../../types/grid'
 import EventCard from '../../components/EventCard'
 import Segmented from '../../components/Segmented'
@@ -36,6 +36,7 @@ export default function BoardPage() {
   const input = current ? { pageSize: 50, status, ...(current.startsWith('c:') ? { communityId: current.slice(2) } : { gridId: current.slice(2) }) } : null
   const q = useCloud('grid', 'event.board', input, { reloadOnShow: true })
   const communityId = current?.startsWith('c:') ? current.slice(2) : undefined
+  const remind = useMutation('grid', 'event.remind')
   return (
     <PageShell title='网格派单台' intro='派单、吹哨、跟踪处置' extra={<Button size='small' variant='secondary' onClick={() => go(GRID.stats)}>统计</Button>}>
       <QueryState {...me}>
@@ -45,7 +46,13 @@ export default function BoardPage() {
           ) : (
             <View>
               {scopes.length > 1 ? <Field kind='picker' label='范围' options={scopes} value={current} onChange={setScope} /> : null}
-              {communityId ? <Button id='go-staff' size='small' variant='secondary' onClick={() => go(GRID.staff)}>网格人员</Button> : null}
+              {remind.error ? <Notice tone='error'>{remind.error.message}</Notice> : null}
+              {communityId ? (
+                <View className='gd-actions'>
+                  <Button id='go-staff' size='small' variant='secondary' onClick={() => go(GRID.staff)}>网格人员</Button>
+                  <Button id='remind' size='small' variant='secondary' loading={remind.sending} onClick={() => void remind.run({ communityId }).then((r) => r && toast(r.reminded ? `已提醒 ${r.reminded} 件` : '没有即将到期的事件', r.reminded ? 'success' : 'none'))}>催办将到期事件</Button>
+                </View>
+              ) : null}
               <Segmented items={TABS} value={tab} onChange={setTab} />
               <QueryState {...q}>
                 {(page) =>
