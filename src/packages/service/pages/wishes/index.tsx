@@ -10,6 +10,7 @@ import Empty from '../../../../components/Empty'
 import Notice from '../../../../components/Notice'
 import Tag from '../../../../components/Tag'
 import QueryState from '../../../../components/QueryState'
+import HouseholdPicker from '../../../../components/HouseholdPicker'
 import { useCloud, useMutation } from '../../../../hooks/useCloud'
 import { newRequestId } from '../../../../services/requestId'
 import { validate } from '../../../../services/validate'
@@ -21,17 +22,20 @@ import DateField, { today, toIso } from '../../components/DateField'
 import { useCommunity } from '../../hooks/useCommunity'
 import '../../service.scss'
 
-type Tab = 'open' | 'mine' | 'all'
+type Tab = 'open' | 'mine' | 'returned' | 'all'
 const PAGE = 10
 const TONE = { open: 'red', claimed: 'gold', delivered: 'blue', confirmed: 'green', returned: 'gray' } as const
 
-function PostWish({ onDone }: { onDone: () => void }) {
+function PostWish({ onDone, onBehalfOf }: { onDone: () => void; onBehalfOf?: string }) {
   const [requestId, setRequestId] = useState(newRequestId)
   const [v, setV] = useState({ title: '', detail: '', due: today(7) })
+  const [home, setHome] = useState<{ householdId: string; address: string }>()
+  const [residentName, setResidentName] = useState('')
   const [errors, setErrors] = useState<Record<string, string>>({})
   const create = useMutation('service', 'wish.create')
   const send = async () => {
-    const input = { requestId, title: v.title, detail: v.detail || undefined, dueAt: toIso(v.due) }
+    const input = { requestId, title: v.title, detail: v.detail || undefined, dueAt: toIso(v.due), ...(onBehalfOf ? { householdId: home?.householdId, residentName: residentName || undefined } : {}) }
+    if (onBehalfOf && !home) return setErrors({ householdId: '请选择居民的房屋' })
     const checked = validate(serviceActions['wish.create'].input, input)
     setErrors(checked.ok ? {} : checked.errors)
     if (!checked.ok) return
@@ -43,7 +47,13 @@ function PostWish({ onDone }: { onDone: () => void }) {
     }
   }
   return (
-    <Card title='许一个微心愿'>
+    <Card title={onBehalfOf ? '代居民发布微心愿' : '许一个微心愿'}>
+      {onBehalfOf ? (
+        <View>
+          <HouseholdPicker communityId={onBehalfOf} value={home?.householdId} onChange={setHome} error={errors.householdId} idPrefix='wish-hh' />
+          <Field label='居民姓名' id='wish-resident' value={residentName} onChange={setResidentName} maxLength={20} error={errors.residentName} />
+        </View>
+      ) : null}
       <Field label='心愿' id='wish-title' value={v.title} onChange={(t) => setV((o) => ({ ...o, title: t }))} placeholder='如：想要一副老花镜' maxLength={40} error={errors.title} />
       <Field label='说明' kind='textarea' id='wish-detail' optional value={v.detail} onChange={(t) => setV((o) => ({ ...o, detail: t }))} maxLength={300} />
       <DateField label='希望在此日期前实现' mode='date' value={v.due} onChange={(d) => setV((o) => ({ ...o, due: d }))} error={errors.dueAt} />
@@ -108,7 +118,9 @@ export default function WishesPage() {
   // A resident starts on their own wishes, a member on the open ones (once the roles have loaded).
   const tab: Tab = picked_ ?? (has('resident') ? 'mine' : 'open')
   const [page, setPage] = useState(1)
-  const input = picked ? { communityId: picked.communityId, page, pageSize: PAGE, status: tab === 'open' ? ('open' as const) : ('all' as const), mine: tab === 'mine' } : null
+  const status = tab === 'open' || tab === 'returned' ? tab : ('all' as const)
+  const input = picked ? { communityId: picked.communityId, page, pageSize: PAGE, status, mine: tab === 'mine' } : null
+  const secretary = picked?.role === 'secretary'
   const list = useCloud('service', 'wish.list', input, { reloadOnShow: true })
   return (
     <PageShell title='微心愿' intro='居民许愿，党员认领，送上一份温暖'>
@@ -119,11 +131,13 @@ export default function WishesPage() {
           ) : (
             <View>
               {has('resident') ? <PostWish onDone={list.reload} /> : null}
-              <Segmented<Tab> items={[{ key: 'open', label: '待认领' }, { key: 'mine', label: '我的' }, { key: 'all', label: '全部' }]} value={tab} onChange={(t) => { setTab(t); setPage(1) }} />
+              {secretary && !has('resident') ? <PostWish onDone={list.reload} onBehalfOf={picked.communityId} /> : null}
+              <Segmented<Tab>
+                items={secretary ? [{ key: 'open', label: '待认领' }, { key: 'returned', label: '已退回' }, { key: 'all', label: '全部' }] : [{ key: 'open', label: '待认领' }, { key: 'mine', label: '我的' }, { key: 'all', label: '全部' }]} value={tab} onChange={(t) => { setTab(t); setPage(1) }} />
               <QueryState {...list} loadingText='正在加载心愿…'>
                 {(data) =>
                   data.items.length === 0 ? (
-                    <Empty text={tab === 'mine' ? '您还没有心愿' : '暂时没有心愿'} hint={tab === 'open' ? '居民发布的心愿会出现在这里' : undefined} />
+                    <Empty text={tab === 'mine' ? '您还没有心愿' : tab === 'returned' ? '没有过期退回的心愿' : '暂时没有心愿'} hint={tab === 'open' ? '居民发布的心愿会出现在这里' : tab === 'returned' ? '过了期望日期仍无人认领的心愿会退回社区' : undefined} />
                   ) : (
                     <View>
                       {data.items.map((w) => <WishCard key={w.id} w={w} onDone={list.reload} />)}
