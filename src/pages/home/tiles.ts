@@ -18,6 +18,7 @@ export function workTiles(me: MeView): Tile[] {
     out.push(
       { key: 'bindings', title: '审核住户绑定', desc: '审核认证、发户码', mark: '审', url: ROUTES.adminBindings },
       { key: 'liaisons', title: '审核单位联络员', desc: '联络员注册审核', mark: '联', url: ROUTES.adminLiaisons },
+      ...(hasRole(me.roles, 'street_admin') ? [] : [{ key: 'estates', title: '小区楼栋', desc: '新建小区和楼栋', mark: '楼', url: ROUTES.adminCommunities }, { key: 'sec-invitations', title: '邀请物业人员', desc: '物业人员邀请码', mark: '邀', url: ROUTES.adminInvitations }]),
     )
   }
   // 双报到、双服务 (packages/service)

@@ -5,14 +5,16 @@ import Field from '../../../../components/Field'
 import Button from '../../../../components/Button'
 import Tag from '../../../../components/Tag'
 import QueryState from '../../../../components/QueryState'
-import { useCloud, useMutation } from '../../../../hooks/useCloud'
+import { useMutation, type CloudQuery } from '../../../../hooks/useCloud'
+import type { CallOutput } from '../../../../services/cloud'
 import { newRequestId } from '../../../../services/requestId'
 import { validate } from '../../../../services/validate'
 import { toast } from '../../../../services/nav'
 
-/** The grids of one community and a one-line form to add a grid. */
-export default function GridPanel({ communityId, onAdded }: { communityId: string; onAdded: () => void }) {
-  const grids = useCloud('org', 'grid.list', { communityId })
+export type GridsQuery = CloudQuery<CallOutput<'org', 'grid.list'>>
+
+/** The grids of one community (loaded by the parent) and a one-line form to add a grid. */
+export default function GridPanel({ communityId, grids, onAdded }: { communityId: string; grids: GridsQuery; onAdded: () => void }) {
   const create = useMutation('org', 'grid.create')
   const [requestId, setRequestId] = useState(newRequestId)
   const [name, setName] = useState('')
@@ -34,13 +36,14 @@ export default function GridPanel({ communityId, onAdded }: { communityId: strin
   }
 
   return (
-    <View className='grid-panel' id={`grids-${communityId}`}>
+    <View className='community-section' id={`grids-${communityId}`}>
+      <Text className='community-section__title'>网格</Text>
       <QueryState {...grids} loadingText='正在加载网格…'>
         {(data) =>
           data.items.length === 0 ? (
-            <Text className='tx-muted admin-line'>还没有网格</Text>
+            <Text className='admin-line admin-line--muted'>还没有网格，楼栋要归到一个网格</Text>
           ) : (
-            <View className='grid-panel__tags'>
+            <View className='community-section__tags'>
               {data.items.map((g) => (
                 <Tag key={g.id} tone='blue'>
                   {g.name}

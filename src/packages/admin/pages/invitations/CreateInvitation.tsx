@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
-import type { InvitationView } from '../../../../../types/org'
+import { orgActions, type InvitableRole, type InvitationView } from '../../../../../types/org'
 import { ROLE_LABEL } from '../../../../../types/roles'
 import Card from '../../../../components/Card'
 import Field from '../../../../components/Field'
@@ -8,14 +8,15 @@ import Button from '../../../../components/Button'
 import Notice from '../../../../components/Notice'
 import { useCloud, useMutation } from '../../../../hooks/useCloud'
 import { newRequestId } from '../../../../services/requestId'
+import { validate } from '../../../../services/validate'
 import { formatTime } from '../../../../services/format'
 import { toast } from '../../../../services/nav'
 import CodeDisplay from '../../components/CodeDisplay'
-
-type InviteRole = 'secretary' | 'street_admin'
+import CompanyPicker from './CompanyPicker'
 
 const ROLE_OPTIONS = [
   { label: '社区书记（选择社区）', value: 'secretary' },
+  { label: '物业人员（选择物业公司）', value: 'property_staff' },
   { label: '街道管理员（本街道）', value: 'street_admin' },
 ]
 const TTL_OPTIONS = [
@@ -33,7 +34,7 @@ function Issued({ inv, onAgain }: { inv: InvitationView; onAgain: () => void }) 
       <CodeDisplay code={inv.code} />
       <Text className='admin-line'>有效期至 {formatTime(inv.expiresAt)}</Text>
       <Notice tone='warn' title='只能使用一次，只完整显示这一次'>
-        <Text>请当面或私下交给受邀人，不要发到群里。</Text>
+        <Text>请当面或私下交给受邀人，不要发到群里。受邀人在首页“使用邀请码”中填写。</Text>
       </Notice>
       <Button variant='secondary' id='invite-again' onClick={onAgain}>
         再生成一个
@@ -42,15 +43,41 @@ function Issued({ inv, onAgain }: { inv: InvitationView; onAgain: () => void }) 
   )
 }
 
-/** Street admin: a one-time code that makes someone secretary of a community or admin of the street. */
-export default function CreateInvitation({ streetId }: { streetId: string }) {
+/** Communities of the street, for the secretary role. */
+function CommunityField({ streetId, value, onChange, error }: { streetId: string; value: string | undefined; onChange: (id: string) => void; error?: string }) {
+  const communities = useCloud('org', 'community.list', { streetId, page: 1, pageSize: 50 })
+  return (
+    <Field
+      kind='picker'
+      label='社区'
+      id='invite-community'
+      placeholder={communities.loading ? '正在加载社区…' : '请选择社区'}
+      disabled={communities.loading}
+      options={(communities.data?.items ?? []).map((c) => ({ label: c.name, value: c.id }))}
+      value={value}
+      onChange={onChange}
+      error={error ?? communities.error?.message}
+    />
+  )
+}
+
+export type CreateInvitationProps =
+  /** Street admin: secretaries of the street's communities, admins of the street, staff of its companies. */
+  | { streetId: string; communityId?: undefined }
+  /** Secretary: staff of a company serving an estate of `communityId` (a community of `streetId`). */
+  | { streetId: string; communityId: string }
+
+/** A one-time code that gives someone a role: the street admin chooses the role; a secretary invites property staff. */
+export default function CreateInvitation({ streetId, communityId }: CreateInvitationProps) {
+  const asSecretary = communityId !== undefined
+  // One requestId per opening of the form, reused when the person retries after an error.
   const [requestId, setRequestId] = useState(newRequestId)
-  const [role, setRole] = useState<InviteRole>('secretary')
-  const [communityId, setCommunityId] = useState<string>()
+  const [role, setRole] = useState<InvitableRole>(asSecretary ? 'property_staff' : 'secretary')
+  const [targetCommunity, setTargetCommunity] = useState<string>()
+  const [companyId, setCompanyId] = useState<string>()
   const [ttl, setTtl] = useState('72')
   const [error, setError] = useState<string>()
   const [issued, setIssued] = useState<InvitationView>()
-  const communities = useCloud('org', 'community.list', { streetId, page: 1, pageSize: 50 })
   const create = useMutation('org', 'invitation.create')
 
   if (issued) {
@@ -66,13 +93,16 @@ export default function CreateInvitation({ streetId }: { streetId: string }) {
   }
 
   const send = async () => {
-    const scopeId = role === 'secretary' ? communityId : streetId
+    const scopeId = role === 'secretary' ? targetCommunity : role === 'property_staff' ? companyId : streetId
     if (!scopeId) {
-      setError('请选择社区')
+      setError(role === 'secretary' ? '请选择社区' : '请选择物业公司')
       return
     }
-    setError(undefined)
-    const out = await create.run({ requestId, role, scopeId, ttlHours: Number(ttl) })
+    const input = { requestId, role, scopeId, ttlHours: Number(ttl) }
+    const checked = validate(orgActions['invitation.create'].input, input)
+    setError(checked.ok ? undefined : Object.values(checked.errors)[0])
+    if (!checked.ok) return
+    const out = await create.run(input)
     if (out) {
       toast('已生成')
       setIssued(out)
@@ -82,24 +112,35 @@ export default function CreateInvitation({ streetId }: { streetId: string }) {
   return (
     <View>
       <Card>
-        <Field kind='picker' label='邀请担任' id='invite-role' options={ROLE_OPTIONS} value={role} onChange={(v) => setRole(v as InviteRole)} />
-        {role === 'secretary' ? (
+        {asSecretary ? (
+          <View className='tx-field'>
+            <Text className='tx-field__label'>邀请担任</Text>
+            <Text className='admin-picked' id='invite-role-fixed'>
+              物业人员：物业公司的工作人员，可答复居民评价、报告整改
+            </Text>
+          </View>
+        ) : (
           <Field
             kind='picker'
-            label='社区'
-            id='invite-community'
-            placeholder={communities.loading ? '正在加载社区…' : '请选择社区'}
-            disabled={communities.loading}
-            options={(communities.data?.items ?? []).map((c) => ({ label: c.name, value: c.id }))}
-            value={communityId}
-            onChange={setCommunityId}
-            error={error ?? communities.error?.message}
+            label='邀请担任'
+            id='invite-role'
+            options={ROLE_OPTIONS}
+            value={role}
+            onChange={(v) => {
+              setRole(v as InvitableRole)
+              setError(undefined)
+              create.reset()
+            }}
           />
+        )}
+        {role === 'secretary' ? <CommunityField streetId={streetId} value={targetCommunity} onChange={setTargetCommunity} error={error} /> : null}
+        {role === 'property_staff' ? (
+          <CompanyPicker streetId={streetId} communityId={communityId} value={companyId} onChange={setCompanyId} error={error} />
         ) : null}
         <Field kind='picker' label='有效期' id='invite-ttl' options={TTL_OPTIONS} value={ttl} onChange={setTtl} />
       </Card>
       {create.error ? (
-        <Notice tone='error' title='没有生成成功'>
+        <Notice tone='error' title='没有生成成功' id='invite-error'>
           <Text>{create.error.message}</Text>
         </Notice>
       ) : null}
