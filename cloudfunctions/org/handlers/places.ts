@@ -1,6 +1,6 @@
 import type { Ctx } from '../../shared/dispatch'
 import { COL } from '../../shared/collections'
-import { ensure, invalid, notFound } from '../../shared/errors'
+import { conflict, ensure, invalid, notFound } from '../../shared/errors'
 import { newId } from '../../shared/ids'
 import { formatAddress } from '../domain/bindings'
 import { roomNumbers } from '../domain/rooms'
@@ -16,6 +16,8 @@ export const estateCreate = {
     ensure(actor.administersCommunity(community), '只能为您管理的社区新建小区')
     await ctx.checkText(input.name)
     return ctx.once(input.requestId, async () => {
+      const { total } = await db.collection(COL.estates).where({ communityId: community._id, name: input.name }).count()
+      if (total > 0) throw conflict(`${community.name}已有${input.name}`)
       const doc: EstateDoc = { _id: newId('estate'), communityId: community._id, streetId: community.streetId, name: input.name }
       await db.collection(COL.estates).add({ data: doc })
       await db.collection(COL.communities).doc(community._id).update({ data: { estateCount: db.command.inc(1) } })
@@ -39,6 +41,9 @@ export const buildingCreate = {
     if (!grid || grid.communityId !== community._id) throw invalid('网格不属于该社区', ['gridId'])
     await ctx.checkText(input.name)
     return ctx.once(input.requestId, async () => {
+      // Residents find their home by estate, building and room: two 9号楼 in one estate would be ambiguous.
+      const { total } = await db.collection(COL.buildings).where({ estateId: estate._id, name: input.name }).count()
+      if (total > 0) throw conflict(`${estate.name}已有${input.name}`)
       const building: BuildingDoc = { _id: newId('bldg'), estateId: estate._id, communityId: community._id, streetId: community.streetId, gridId: grid._id, name: input.name }
       await db.collection(COL.buildings).add({ data: building })
       const rooms = roomNumbers(input.floors, input.roomsPerFloor)

@@ -34,6 +34,15 @@ describe('setting up estates and buildings', () => {
     expect(c.items.find((x) => x.id === 'c-hx')?.householdCount).toBe(144 + 12)
   })
 
+  it('refuses a second building of the same name in one estate and changes nothing', async () => {
+    const err = await h.expectRefused('org', 'building.create', { requestId: rid(), estateId, gridId: 'g-hx-2', name: '1号楼', floors: 2, roomsPerFloor: 2, floorAreaDm2: 9000 }, P.secHx, 'CONFLICT')
+    expect(err?.message).toBe('和谐新苑已有1号楼')
+  })
+
+  it('refuses a second estate of the same name in one community and changes nothing', async () => {
+    await h.expectRefused('org', 'estate.create', { requestId: rid(), communityId: 'c-hx', name: '和谐家园' }, P.secHx, 'CONFLICT')
+  })
+
   it('refuses a grid of another community and changes nothing', async () => {
     const err = await h.expectRefused('org', 'building.create', { requestId: rid(), estateId, gridId: 'g-yg-1', name: '2号楼', floors: 2, roomsPerFloor: 2, floorAreaDm2: 9000 }, P.secHx, 'INVALID_INPUT')
     expect(err?.issues?.[0]?.path).toEqual(['gridId'])
