@@ -105,6 +105,7 @@ export const eventView = z.object({
   gridId: z.string(),
   gridName: z.string(),
   communityId: z.string(),
+  communityName: z.string().optional(),
   estateId: z.string().optional(),
   buildingId: z.string().optional(),
   place: z.string(),

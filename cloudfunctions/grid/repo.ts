@@ -23,7 +23,7 @@ export interface Handler { type: HandlerType; id: string; name: string }
 export interface ProgressEntry { kind: 'progress' | 'done' | 'reopen' | 'confirm' | 'decide'; note: string; photos: string[]; by: string; byName: string; at: Date }
 
 export interface EventDoc {
-  _id: string; gridId: string; gridName: string; communityId: string; streetId: string
+  _id: string; gridId: string; gridName: string; communityId: string; communityName?: string; streetId: string
   estateId?: string; buildingId?: string; place: string; lat?: number; lng?: number
   category: Category; description: string; photos: string[]; urgency: Urgency
   status: EventStatus

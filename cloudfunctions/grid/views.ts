@@ -10,7 +10,7 @@ export function staffView(s: StaffDoc): StaffView {
 
 export function eventView(e: EventDoc, viewer: string, now: Date): EventView {
   return {
-    id: e._id, gridId: e.gridId, gridName: e.gridName, communityId: e.communityId, estateId: e.estateId, buildingId: e.buildingId,
+    id: e._id, gridId: e.gridId, gridName: e.gridName, communityId: e.communityId, communityName: e.communityName, estateId: e.estateId, buildingId: e.buildingId,
     place: e.place, lat: e.lat, lng: e.lng, category: e.category, description: e.description, photos: e.photos, urgency: e.urgency,
     status: e.status, reporterName: e.reporterName, mine: e.reporter === viewer,
     handler: e.handler, deadline: iso(e.deadline), overdue: isOverdue({ status: e.status, deadline: e.deadline ? new Date(e.deadline) : undefined }, now),

@@ -84,26 +84,27 @@ export const gridSeed: ModuleSeed = async (db: Database, scale: number) => {
 
       // Three events on grid 1 of each community, in estate 1 building 1 (served by the estate's company).
       const gid = `g-${c.key}${sfx}-1`
-      const base = { gridId: gid, gridName: '第一网格', communityId: cid, streetId: STREET._id, estateId: `e-${c.key}${sfx}-1`, buildingId: `b-${c.key}${sfx}-1-1`, photos: [] as string[], whistled: false, progress: [] as EventDoc['progress'] }
+      const base = { gridId: gid, gridName: '第一网格', communityId: cid, communityName: cname, streetId: STREET._id, estateId: `e-${c.key}${sfx}-1`, buildingId: `b-${c.key}${sfx}-1-1`, photos: [] as string[], whistled: false, progress: [] as EventDoc['progress'] }
       const reporter = copy === 0 && c.key === 'hx' ? 'o-grid-huang' : `o-grid-${c.key}${sfx}-1-wk`
+      const reporterName = staff.find((x) => x.openid === reporter)?.name ?? '网格员'
       const company = (await db.collection(COL.estates).where({ _id: base.estateId }).limit(1).get()).data[0] as { companyId: string; companyName: string }
       const handler = { type: 'company' as const, id: company.companyId, name: company.companyName }
       const fixedAt = ago(24 * 9)
       events.push({
         ...base, _id: `gev-${c.key}${sfx}-1`, place: '1号楼东侧绿化带', category: 'sanitation', description: '绿化带内垃圾堆积，有异味', urgency: 'normal',
-        status: 'closed', reporter, reporterName: '网格员', handler, handlerKey: `company:${handler.id}`, assignedAt: ago(24 * 10 - 1), deadline: ago(24 * 10 - 73),
+        status: 'closed', reporter, reporterName, handler, handlerKey: `company:${handler.id}`, assignedAt: ago(24 * 10 - 1), deadline: ago(24 * 10 - 73),
         acceptedBy: 'seed', acceptedByName: '物业', acceptedAt: ago(24 * 10 - 2), doneAt: fixedAt, firstDoneAt: fixedAt, closedAt: ago(24 * 9 - 2), reopenCount: 0, rating: 5,
-        progress: [{ kind: 'done', note: '已清理完毕', photos: [], by: 'seed', byName: '物业', at: fixedAt }, { kind: 'confirm', note: '上报人确认已解决', photos: [], by: reporter, byName: '网格员', at: ago(24 * 9 - 2) }],
+        progress: [{ kind: 'done', note: '已清理完毕', photos: [], by: 'seed', byName: '物业', at: fixedAt }, { kind: 'confirm', note: '上报人确认已解决', photos: [], by: reporter, byName: reporterName, at: ago(24 * 9 - 2) }],
         createdAt: ago(24 * 10), updatedAt: ago(24 * 9 - 2),
       })
       events.push({
         ...base, _id: `gev-${c.key}${sfx}-2`, place: '1号楼单元门口', category: 'facility', description: '单元门禁损坏，无法关闭', urgency: 'urgent',
-        status: 'assigned', reporter, reporterName: '网格员', handler, handlerKey: `company:${handler.id}`, assignedAt: ago(40), deadline: ago(16),
+        status: 'assigned', reporter, reporterName, handler, handlerKey: `company:${handler.id}`, assignedAt: ago(40), deadline: ago(16),
         reopenCount: 0, createdAt: ago(41), updatedAt: ago(40),
       })
       events.push({
         ...base, _id: `gev-${c.key}${sfx}-3`, place: '1号楼楼道', category: 'clutter', description: '楼道堆放杂物，堵塞消防通道', urgency: 'normal',
-        status: 'reported', reporter, reporterName: '网格员', reopenCount: 0, createdAt: ago(3), updatedAt: ago(3),
+        status: 'reported', reporter, reporterName, reopenCount: 0, createdAt: ago(3), updatedAt: ago(3),
       })
       const hist = { [`h${handlingBucket(ago(24 * 10), fixedAt)}`]: 1 }
       stats.push({ _id: `gst:grid:${gid}`, scopeType: 'grid', scopeId: gid, communityId: cid, reported: 3, handled: 1, onTime: 1, reopened: 0, hist })

@@ -58,15 +58,15 @@ export const eventReport = {
     const grid = await byId<GridDoc>(db, COL.grids, input.gridId)
     if (!grid) throw notFound('网格')
     ensure(mayReport(ctx, grid), '只有本网格的网格员、本社区党员或已认证居民可以上报')
-    let building: BuildingDoc | null = null
-    if (input.buildingId) {
-      building = await byId<BuildingDoc>(db, COL.buildings, input.buildingId)
-      if (!building || building.gridId !== grid._id) throw invalid('楼栋不在该网格内', ['buildingId'])
-    }
+    const [building, community] = await Promise.all([
+      input.buildingId ? byId<BuildingDoc>(db, COL.buildings, input.buildingId) : Promise.resolve(null),
+      byId<{ name: string }>(db, COL.communities, grid.communityId),
+    ])
+    if (input.buildingId && (!building || building.gridId !== grid._id)) throw invalid('楼栋不在该网格内', ['buildingId'])
     await ctx.checkText(input.place, input.description)
     return ctx.once(input.requestId, async () => {
       const e: EventDoc = {
-        _id: newId('gev'), gridId: grid._id, gridName: grid.name, communityId: grid.communityId, streetId: grid.streetId,
+        _id: newId('gev'), gridId: grid._id, gridName: grid.name, communityId: grid.communityId, communityName: community?.name, streetId: grid.streetId,
         estateId: building?.estateId, buildingId: building?._id, place: input.place, lat: input.lat, lng: input.lng,
         category: input.category, description: input.description, photos: input.photos, urgency: input.urgency,
         status: 'reported', reporter: actor.openid, reporterName: actor.name || '居民',

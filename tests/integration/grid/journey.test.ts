@@ -28,7 +28,7 @@ describe('journey 7: report, whistle, answers, fix, confirm, statistics', () => 
       requestId: rid(), gridId: 'g-hx-2', buildingId: 'b-hx-1-2', place: '2号楼楼道', category: 'clutter',
       description: '楼道堆放纸箱和旧家具，堵塞消防通道', photos: ['cloud://env/grid/before.jpg'], urgency: 'normal',
     }, WORKER)
-    expect(ev).toMatchObject({ status: 'reported', gridName: '第二网格', estateId: 'e-hx-1', category: 'clutter', mine: true, photos: ['cloud://env/grid/before.jpg'] })
+    expect(ev).toMatchObject({ status: 'reported', gridName: '第二网格', communityName: '和谐社区', estateId: 'e-hx-1', category: 'clutter', mine: true, photos: ['cloud://env/grid/before.jpg'] })
     const mine = await h.ok<{ items: EventView[] }>('grid', 'event.mine', {}, WORKER)
     expect(mine.items.map((e) => e.id)).toContain(ev.id)
   })

@@ -19,7 +19,7 @@ export default function EventCard({ e }: { e: EventView }) {
         <Tag tone={TONE[e.status]}>{EVENT_STATUS_LABEL[e.status]}</Tag>
       </View>
       <Text className='gd-text'>{e.description}</Text>
-      <Text className='gd-meta'>{e.gridName} · {e.place} · {URGENCY_LABEL[e.urgency]}</Text>
+      <Text className='gd-meta'>{e.communityName ? `${e.communityName} ` : ''}{e.gridName} · {e.place} · {URGENCY_LABEL[e.urgency]}</Text>
       <Text className='gd-meta'>上报：{e.reporterName} {formatTime(e.createdAt)}</Text>
       {e.handler ? <Text className='gd-meta'>处置：{e.handler.name}{e.deadline ? ` · 时限 ${formatTime(e.deadline)}` : ''}</Text> : null}
       {e.overdue ? <Text className='gd-meta gd-overdue'>已超期</Text> : null}

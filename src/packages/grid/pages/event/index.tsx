@@ -192,7 +192,7 @@ export default function EventPage() {
                 <Tag tone={e.status === 'closed' ? 'gray' : 'red'}>{EVENT_STATUS_LABEL[e.status]}</Tag>
               </View>
               <Text className='gd-text'>{e.description}</Text>
-              <Text className='gd-meta'>{e.gridName} · {e.place}</Text>
+              <Text className='gd-meta'>{e.communityName ? `${e.communityName} ` : ''}{e.gridName} · {e.place}</Text>
               <Text className='gd-meta'>上报：{e.reporterName} {formatTime(e.createdAt)}</Text>
               {e.handler ? <Text className='gd-meta'>处置方：{HANDLER_TYPE_LABEL[e.handler.type]} {e.handler.name}{e.acceptedByName ? `（${e.acceptedByName}接单）` : ''}</Text> : null}
               {e.deadline ? <Text className={`gd-meta${e.overdue ? ' gd-overdue' : ''}`}>处置时限：{formatTime(e.deadline)}{e.overdue ? '（已超期）' : ''}</Text> : null}
