@@ -18,6 +18,9 @@ export interface StaffDoc {
   appointedAt: Date; appointedBy: string; removedAt?: Date; removedBy?: string
 }
 
+/** One per grid in grid_staff (no `status`, so staff lists skip it): who leads the grid, written in the appointing transaction. */
+export interface LeaderLock { _id: string; kind: 'leader_lock'; gridId: string; leaderOpenid: string | null; at: Date }
+
 export interface Handler { type: HandlerType; id: string; name: string }
 
 export interface ProgressEntry { kind: 'progress' | 'done' | 'reopen' | 'confirm' | 'decide'; note: string; photos: string[]; by: string; byName: string; at: Date }
@@ -83,6 +86,7 @@ export const ids = {
   staff: (gridId: string, openid: string, post: StaffPost) => `gs:${gridId}:${openid}:${post}`,
   summons: (whistleId: string, type: string, partyId: string) => `sm:${whistleId}:${type}:${partyId}`,
   stats: (scopeType: 'grid' | 'community', id: string) => `gst:${scopeType}:${id}`,
+  leaderLock: (gridId: string) => `gl:${gridId}`,
 }
 
 export async function settingsOf(db: Database, streetId: string): Promise<GridSettings> {

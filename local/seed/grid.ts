@@ -3,7 +3,7 @@ import { now as clockNow } from '../../cloudfunctions/shared/clock'
 import type { Database } from '../../cloudfunctions/shared/db-types'
 import { quarterOf } from '../../cloudfunctions/service/domain/period'
 import { handlingBucket } from '../../cloudfunctions/grid/domain/rules'
-import type { EventDoc, StaffDoc, StatsDoc, SummonsDoc } from '../../cloudfunctions/grid/repo'
+import type { EventDoc, LeaderLock, StaffDoc, StatsDoc, SummonsDoc } from '../../cloudfunctions/grid/repo'
 import type { StaffPost } from '../../types/grid'
 import type { RoleGrant } from '../../types/roles'
 import { STREET } from './demo-data'
@@ -53,6 +53,7 @@ export const gridSeed: ModuleSeed = async (db: Database, scale: number) => {
   const ago = (h: number) => new Date(now.getTime() - h * HOUR)
   const users: object[] = []
   const staff: StaffDoc[] = []
+  const locks: LeaderLock[] = []
   const events: EventDoc[] = []
   const stats: StatsDoc[] = []
   const summons: SummonsDoc[] = []
@@ -79,6 +80,7 @@ export const gridSeed: ModuleSeed = async (db: Database, scale: number) => {
             _id: `gs:${gid}:${openid}:${p.post}`, gridId: gid, gridName: gname, communityId: cid, streetId: STREET._id, openid, name, post: p.post,
             ...(p.title ? { title: p.title } : {}), status: 'active', appointedAt: ago(24 * 90), appointedBy: secretary,
           })
+          if (p.post === 'leader') locks.push({ _id: `gl:${gid}`, kind: 'leader_lock', gridId: gid, leaderOpenid: openid, at: ago(24 * 90) })
         }
       })
 
@@ -122,7 +124,7 @@ export const gridSeed: ModuleSeed = async (db: Database, scale: number) => {
   users.push({ _id: GRID_PEOPLE.liaisonXu, name: '许文', phone: '13600002222', roles: [grant('unit_liaison', 'unit', 'u-hx-2', unit.name, 'c-hx')], createdAt: ago(24 * 60), updatedAt: ago(24 * 60) })
 
   await insertAll(db, COL.users, users)
-  await insertAll(db, COL.gridStaff, staff)
+  await insertAll(db, COL.gridStaff, [...staff, ...locks])
   await insertAll(db, COL.gridEvents, events)
   await insertAll(db, COL.gridStats, stats)
   await insertAll(db, COL.gridSummons, summons)

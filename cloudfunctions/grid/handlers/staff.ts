@@ -8,7 +8,7 @@ import { notify, TEMPLATES } from '../../shared/notify'
 import { updateUserInTx, grantRole } from '../../org/handlers/users'
 import type { GridDoc } from '../../org/repo'
 import { DEFAULT_SETTINGS } from '../domain/rules'
-import { byId, ids, settingsOf, txPut, type SettingsDoc, type StaffDoc } from '../repo'
+import { byId, ids, settingsOf, txPut, type LeaderLock, type SettingsDoc, type StaffDoc } from '../repo'
 import { staffView } from '../views'
 
 /** The street's deadlines and whistle window (defaults until the street sets them). */
@@ -91,6 +91,12 @@ export const staffAppoint = {
     await ctx.transaction(async (tx) => {
       const prior = await txGetOrNull<StaffDoc>(tx, COL.gridStaff, doc._id)
       if (prior?.status === 'active') throw conflict('此人已担任该职务')
+      if (input.post === 'leader') {
+        // The grid's leader lock, read and written in this transaction: two appointments at once → one wins.
+        const lock = await txGetOrNull<LeaderLock>(tx, COL.gridStaff, ids.leaderLock(grid._id))
+        if (lock?.leaderOpenid && lock.leaderOpenid !== person._id) throw conflict(`${grid.name}已有网格长，请先免去`)
+        await txPut<LeaderLock>(tx, COL.gridStaff, { _id: ids.leaderLock(grid._id), kind: 'leader_lock', gridId: grid._id, leaderOpenid: person._id, at: now })
+      }
       await txPut(tx, COL.gridStaff, doc)
       const { before, after } = await updateUserInTx(tx, person._id, now, grantRole(gridWorkerGrant(grid, community?.name ?? '')))
       await ctx.audit(`${COL.gridStaff}/${doc._id}`, prior ? { status: prior.status } : null, { status: 'active', post: doc.post, openid: doc.openid }, tx)
@@ -121,6 +127,7 @@ export const staffRemove = {
       const fresh = await txGetOrNull<StaffDoc>(tx, COL.gridStaff, staff._id)
       if (!fresh || fresh.status !== 'active') throw conflict('此人已被免去该职务')
       await txPut(tx, COL.gridStaff, { ...fresh, _id: staff._id, status: 'removed', removedAt: now, removedBy: actor.openid })
+      if (staff.post === 'leader') await txPut<LeaderLock>(tx, COL.gridStaff, { _id: ids.leaderLock(staff.gridId), kind: 'leader_lock', gridId: staff.gridId, leaderOpenid: null, at: now })
       if (otherPosts === 0) {
         await updateUserInTx(tx, staff.openid, now, (u) => ({ ...u, roles: u.roles.filter((g) => !(g.role === 'grid_worker' && g.scopeId === staff.gridId)) }))
       }

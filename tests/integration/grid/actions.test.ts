@@ -310,3 +310,18 @@ describe('deadline reminders', () => {
     await h.expectRefused('grid', 'event.remind', { communityId: 'c-hx', withinHours: 100 }, P.secHx, 'INVALID_INPUT')
   })
 })
+
+describe('one leader per grid', () => {
+  it('after the leader is removed, exactly one of two concurrent appointments wins', async () => {
+    const list = await h.ok<{ items: StaffView[] }>('grid', 'staff.list', { gridId: 'g-hx-6' }, P.secHx)
+    const leader = list.items.find((s) => s.post === 'leader')!
+    await h.ok('grid', 'staff.remove', { staffId: leader.id }, P.secHx)
+    const [a, b] = await Promise.all([
+      h.call('grid', 'staff.appoint', { gridId: 'g-hx-6', openid: P.zhang, post: 'leader' }, P.secHx),
+      h.call('grid', 'staff.appoint', { gridId: 'g-hx-6', openid: P.liu, post: 'leader' }, P.secHx),
+    ])
+    expect([a.env.ok, b.env.ok].filter(Boolean)).toHaveLength(1)
+    const after = await h.ok<{ items: StaffView[] }>('grid', 'staff.list', { gridId: 'g-hx-6' }, P.secHx)
+    expect(after.items.filter((s) => s.post === 'leader')).toHaveLength(1)
+  })
+})
