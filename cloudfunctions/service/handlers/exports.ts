@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs'
 import { GRADE_LABEL } from '../../../types/service'
+import { SUMMONS_STATE_LABEL } from '../../../types/grid'
 import { sdk } from '../../shared/cloud'
 import type { Ctx } from '../../shared/dispatch'
 import { COL } from '../../shared/collections'
@@ -89,6 +90,11 @@ export const exportLetter = {
     ws.addRow([`${letter.communityName} 致 ${letter.unitName}：${letter.quarter} 在职党员社区服务情况反馈`])
     ws.addRow([`合计服务 ${letter.totalMinutes} 分钟；出具人 ${letter.issuedByName}`])
     if (letter.note) ws.addRow([`社区意见：${letter.note}`])
+    const w = letter.whistles
+    if (w && w.summoned > 0) {
+      ws.addRow([`网格吹哨：召集 ${w.summoned} 次，按时应答 ${w.onTime} 次，逾期 ${w.late} 次，未应答 ${w.silent} 次`])
+      for (const s of w.items) ws.addRow([`${s.eventTitle}：${SUMMONS_STATE_LABEL[s.state]}${s.answerText ? `，${s.answerText}` : ''}`])
+    }
     if (letter.acknowledgedByName) ws.addRow([`单位签收：${letter.acknowledgedByName}`])
     ws.addRow([`评议等级说明：${Object.values(GRADE_LABEL).join(' / ')}`])
     const fileName = `${letter.unitName}-${letter.quarter}-双反馈函.xlsx`

@@ -1,3 +1,5 @@
+import ExcelJS from 'exceljs'
+import { sdk } from '../../../cloudfunctions/shared/cloud'
 import { GRID_PEOPLE } from '../../../local/seed/grid'
 import type { EventView, GridStatsView, SummonsView, WhistleRecordView } from '../../../types/grid'
 import { openCloud, P, rid, T0, type Cloud } from '../harness'
@@ -97,8 +99,16 @@ describe('journey 7: report, whistle, answers, fix, confirm, statistics', () => 
     const letter = await h.ok<{ whistles?: WhistleRecordView }>('service', 'letter.issue', { unitId: 'u-hx-2', quarter: '2026Q4' }, P.secHx)
     expect(letter.whistles).toMatchObject({ summoned: 1, onTime: 1, late: 0, silent: 0 })
     expect(letter.whistles!.items[0]).toMatchObject({ eventTitle: '乱堆乱放·2号楼楼道', answerKind: 'report', answerText: '派 5 名党员志愿者协助搬运', state: 'on_time' })
-    const listed = await h.ok<{ items: { whistles?: WhistleRecordView }[] }>('service', 'letter.list', { unitId: 'u-hx-2' }, XU)
+    const listed = await h.ok<{ items: { id: string; whistles?: WhistleRecordView }[] }>('service', 'letter.list', { unitId: 'u-hx-2' }, XU)
     expect(listed.items[0].whistles!.onTime).toBe(1)
+    // The letter's Excel export carries the same lines.
+    const file = await h.ok<{ fileId: string }>('service', 'export.letter', { letterId: listed.items[0].id }, XU)
+    const { fileContent } = await sdk().downloadFile({ fileID: file.fileId })
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(fileContent as unknown as ArrayBuffer)
+    const cells = wb.worksheets[0].getSheetValues().flat().map(String).join('\n')
+    expect(cells).toContain('网格吹哨：召集 1 次，按时应答 1 次，逾期 0 次，未应答 0 次')
+    expect(cells).toContain('乱堆乱放·2号楼楼道：按时应答，派 5 名党员志愿者协助搬运')
   })
 
   it("the company's page on the list shows its answers and the seeded silence", async () => {
