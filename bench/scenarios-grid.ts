@@ -60,7 +60,7 @@ export function gridScenarios(): Scenario[] {
     { fn: 'grid', action: 'event.confirm', openid: () => GRID_PEOPLE.worker2, input: (i) => ({ eventId: ev(i), resolved: true, rating: 5 }) },
     { fn: 'grid', action: 'event.decide', openid: () => 'o-sec-hx', input: (i) => ({ eventId: `gev-bench-dec-${i}`, close: true, note: '已核实' }), setup: insert('gev-bench-dec', 'deciding') },
     { fn: 'grid', action: 'event.convert', openid: () => 'o-sec-hx', input: (i) => ({ requestId: rid(i, 'c'), eventId: `gev-bench-conv-${i}`, to: i % 2 ? 'topic' : 'need' }), setup: insert('gev-bench-conv', 'reported') },
-    { fn: 'grid', action: 'event.remind', openid: () => 'o-sec-hx', input: () => ({ communityId: 'c-hx', withinHours: 48 }), note: '60 due events set up: each call reminds a batch of 20 (then none left)',
+    { fn: 'grid', action: 'event.remind', openid: () => 'o-sec-hx', input: () => ({ communityId: 'c-hx', withinHours: 48 }), note: '60 due events set up: each call reminds a batch of 5',
       setup: async (db) => {
         const handler = { type: 'company', id: 'co-1', name: '安居物业服务有限公司' }
         for (let i = 0; i < 60; i++) {

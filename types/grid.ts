@@ -280,7 +280,7 @@ export const gridActions = {
     output: pageOf(eventView),
   }),
   'event.remind': action({
-    summary: '催办：向时限将到（默认 6 小时内）且未提醒过的事件处置方发送提醒（书记手动或定时触发）',
+    summary: '催办：向时限将到（默认 6 小时内）且未提醒过的事件处置方发送提醒，每次最多 5 件（书记手动或定时触发）',
     roles: ['secretary'],
     input: z.object({ communityId: id, withinHours: z.number().int().min(1).max(48).default(6) }),
     output: z.object({ reminded: z.number().int() }),

@@ -357,7 +357,7 @@ export const eventConvert = {
 
 
 /** At most this many events are reminded per call (a timer calls again; a community has few due at once). */
-const REMIND_BATCH = 20
+const REMIND_BATCH = 5
 
 /**
  * Deadline-near notices: events of the community still owed by their handler, due within `withinHours`
