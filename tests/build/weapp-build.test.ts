@@ -75,4 +75,13 @@ describe('weapp build output', () => {
       expect({ root: sp.root, overLimit: size >= SUBPACKAGE_LIMIT }).toEqual({ root: sp.root, overLimit: false })
     }
   })
+
+  test('what each page preloads stays under the 2 MB preload limit, with room to grow', () => {
+    // WeChat checks the total of the subpackages preloaded from one page against 2 MB at upload.
+    const PRELOAD_BUDGET = 1536 * KB
+    for (const [page, rule] of Object.entries(app.preloadRule ?? {})) {
+      const total = (rule.packages ?? []).reduce((sum, root) => sum + bytes(distFiles.filter((f) => inRoot(f, root))), 0)
+      expect({ page, overBudget: total >= PRELOAD_BUDGET }).toEqual({ page, overBudget: false })
+    }
+  })
 })
