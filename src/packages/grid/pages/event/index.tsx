@@ -31,7 +31,10 @@ function AssignPanel({ e, parties, onDone }: { e: EventView; parties: Party[]; o
     if (!pick) return
     const [type, ...rest] = pick.split(':')
     const r = await assign.run({ eventId: e.id, handler: { type: type as HandlerType, id: rest.join(':') } })
-    if (r) (toast('已派单'), onDone())
+    if (r) {
+      toast('已派单')
+      onDone()
+    }
   }
   return (
     <Card title={e.status === 'reported' ? '派单' : '改派'}>
@@ -52,7 +55,10 @@ function WhistlePanel({ e, parties, onDone }: { e: EventView; parties: Party[]; 
   const go = async () => {
     const chosen = parties.filter((p) => picked.includes(`${p.type}:${p.id}`)).map((p) => ({ type: p.type, id: p.id }))
     const r = await blow.run({ requestId, eventId: e.id, parties: chosen, note: note.trim() || undefined })
-    if (r) (toast('已吹哨'), onDone())
+    if (r) {
+      toast('已吹哨')
+      onDone()
+    }
   }
   if (!parties.length) return null
   return (
@@ -102,7 +108,12 @@ function HandlePanel({ e, onDone }: { e: EventView; onDone: () => void }) {
   if (e.status !== 'accepted') return null
   const send = async (done: boolean) => {
     const r = await progress.run({ eventId: e.id, note: note.trim(), photos, done })
-    if (r) (toast(done ? '已办结' : '已更新'), setNote(''), setPhotos([]), onDone())
+    if (r) {
+      toast(done ? '已办结' : '已更新')
+      setNote('')
+      setPhotos([])
+      onDone()
+    }
   }
   return (
     <Card title='处置进展'>
@@ -124,7 +135,10 @@ function ConfirmPanel({ e, onDone }: { e: EventView; onDone: () => void }) {
   const [reason, setReason] = useState('')
   const go = async (resolved: boolean) => {
     const r = await confirm.run(resolved ? { eventId: e.id, resolved, rating } : { eventId: e.id, resolved, reason: reason.trim() })
-    if (r) (toast(resolved ? '已确认解决' : '已重新打开'), onDone())
+    if (r) {
+      toast(resolved ? '已确认解决' : '已重新打开')
+      onDone()
+    }
   }
   return (
     <Card title='请确认处置结果'>

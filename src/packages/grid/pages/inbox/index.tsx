@@ -23,7 +23,10 @@ function SummonsCard({ s, onDone }: { s: SummonsView; onDone: () => void }) {
   const [text, setText] = useState('')
   const send = async (kind: 'report' | 'reason') => {
     const r = await answer.run({ summonsId: s.id, kind, text: text.trim() })
-    if (r) (toast('已应答'), onDone())
+    if (r) {
+      toast('已应答')
+      onDone()
+    }
   }
   const open = s.state === 'pending' || s.state === 'silent'
   return (

@@ -23,7 +23,10 @@ function Settings({ streetId }: { streetId: string }) {
   }, [q.data])
   const submit = async () => {
     const r = await save.run({ streetId, urgentHours: Number(v.urgentHours), normalHours: Number(v.normalHours), whistleWindowHours: Number(v.whistleWindowHours) })
-    if (r) (toast('已保存'), q.reload())
+    if (r) {
+      toast('已保存')
+      q.reload()
+    }
   }
   return (
     <Card title='处置时限（小时）'>

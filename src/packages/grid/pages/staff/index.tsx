@@ -33,11 +33,19 @@ export default function StaffPage() {
   const doAppoint = async () => {
     if (!current) return
     const r = await appoint.run({ gridId: current, phone: phone.trim(), post, title: title.trim() || undefined })
-    if (r) (toast('已任命'), setPhone(''), setTitle(''), staff.reload())
+    if (r) {
+      toast('已任命')
+      setPhone('')
+      setTitle('')
+      staff.reload()
+    }
   }
   const doRemove = async (id: string, name: string) => {
     if (!(await confirm('免去职务', `确定免去${name}的网格职务吗？记录会保留。`))) return
-    if (await remove.run({ staffId: id })) (toast('已免去'), staff.reload())
+    if (await remove.run({ staffId: id })) {
+      toast('已免去')
+      staff.reload()
+    }
   }
   return (
     <PageShell title='网格人员' intro='网格党支部书记、网格长、网格员、挂钩干部'>
