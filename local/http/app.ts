@@ -38,9 +38,14 @@ function readBody(req: IncomingMessage): Promise<string> {
   })
 }
 
+/** Who the 身份切换 screen offers: the org demo people, then the people the module journeys need. */
+// (Plain ids: importing the module seeds here would close an import cycle through seed.ts. The HTTP test checks them.)
+const JOURNEY_PEOPLE = ['o-res-chen', 'o-prop-qian', 'o-grid-hx-2-wk', 'o-liaison-xu'] // local/seed/property.ts, local/seed/grid.ts
+const DEMO_IDENTITY_IDS = [...DEMO_PEOPLE.map((p) => p._id), ...JOURNEY_PEOPLE]
+
 /** The demo people with their current roles (roles change as people redeem invitations or get approved). */
 async function identities() {
-  const ids = DEMO_PEOPLE.map((p) => p._id)
+  const ids = DEMO_IDENTITY_IDS
   const { data } = await database().collection(COL.users).where({ _id: database().command.in(ids) }).limit(ids.length).get()
   const byId = new Map((data as { _id: string; name: string; roles: { role: string; scopeType: string; scopeId: string; scopeName: string }[] }[]).map((u) => [u._id, u]))
   return {

@@ -67,6 +67,8 @@ describe('the local cloud over HTTP', () => {
     const { identities } = await (await fetch(`${base}/local/identities`)).json()
     const roles = new Set(identities.flatMap((i: { roles: { role: string }[] }) => i.roles.map((r) => r.role)))
     expect([...ROLES].filter((r) => !roles.has(r))).toEqual([])
+    // The people journeys 5 and 7 need are offered too.
+    expect(identities.map((i: { name: string }) => i.name)).toEqual(expect.arrayContaining(['陈桂兰', '钱进', '许文']))
     expect(Object.keys(identities[0]).sort()).toEqual(['name', 'openid', 'roles'])
     expect(Array.isArray(identities[0].roles)).toBe(true)
     expect(identities[0].roles[0]).toEqual({ role: expect.any(String), scopeType: expect.any(String), scopeId: expect.any(String), scopeName: expect.any(String) })
