@@ -1,6 +1,6 @@
 import { Canvas as TaroCanvas } from '@tarojs/components'
 import { Axis, Canvas, Chart, Interval, createElement } from '@antv/f2'
-import { useCanvas2d } from '../hooks/useCanvas2d'
+import { useCanvas2d } from '../../../hooks/useCanvas2d'
 
 export interface MinutesChartProps {
   /** 12 numbers: minutes per month. */

@@ -1,6 +1,6 @@
 import { Canvas } from '@tarojs/components'
 import { encode } from 'uqr'
-import { useCanvas2d } from '../hooks/useCanvas2d'
+import { useCanvas2d } from '../../../hooks/useCanvas2d'
 
 export interface QrCodeProps {
   text: string

@@ -12,7 +12,7 @@ import { useMe } from '../../../../hooks/useMe'
 import { isH5, toast } from '../../../../services/nav'
 import Taro from '@tarojs/taro'
 import type { GridStatsView } from '../../../../../types/grid'
-import { useCanvas2d } from '../../hooks/useCanvas2d'
+import { useCanvas2d } from '../../../../hooks/useCanvas2d'
 import '../../grid.scss'
 
 // F2's createElement types reject its own components; the runtime accepts them.

@@ -1,7 +1,7 @@
 import { useEffect } from 'react'
 import Taro from '@tarojs/taro'
 
-/** A 2D context on `<Canvas type='2d' id={id}>` sized `width`×`height` CSS px, with the device pixel ratio. */
+/** Shared by every subpackage that draws (charts, the sign-in QR code). A 2D context on `<Canvas type='2d' id={id}>` sized `width`×`height` CSS px, with the device pixel ratio. */
 export interface Canvas2d {
   ctx: CanvasRenderingContext2D
   node: { width: number; height: number; requestAnimationFrame?: (cb: () => void) => number; createImage?: () => unknown }
