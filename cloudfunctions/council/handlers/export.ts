@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs'
 import { PRESET_LABEL } from '../../../types/council'
-import { sdk } from '../../shared/cloud'
+import { LINK_SECONDS, storeWorkbook, styleHeader } from '../../shared/workbook'
 import type { Ctx } from '../../shared/dispatch'
 import { conflict, ensure, notFound } from '../../shared/errors'
 import { cnTime } from '../notices'
@@ -37,19 +37,15 @@ export const voteExport = {
     ws.addRow(['参与表决', p.households.count, p.households.total, p.area ? m2(p.area.count) : '', p.area ? m2(p.area.total) : '', p.met ? '是' : '否'])
     ws.addRow([])
     const head = ws.addRow(['选项', '户数', '占参与户数 %', '面积（㎡）', '占参与面积 %', '达到同意门槛'])
-    head.font = { bold: true, color: { argb: 'FFFFFFFF' } }
-    head.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFC8161D' } }
+    styleHeader(head)
     for (const o of r.options) {
       ws.addRow([o.label, o.households, share(o.households, r.ballots), m2(o.areaDm2), share(o.areaDm2, p.area?.count ?? 0), o.approvalMet ? '是' : '否'])
     }
     ws.addRow([])
     ws.addRow(['说明', '本表由计票结果生成，不含任何住户或个人的选择。'])
-    const buffer = Buffer.from(await wb.xlsx.writeBuffer())
-    const cloud = sdk()
     const cloudPath = `exports/council/${v._id}-${now.toISOString().replace(/[-:T]/g, '').slice(0, 14)}.xlsx`
-    const { fileID } = await cloud.uploadFile({ cloudPath, fileContent: buffer })
-    const { fileList } = (await cloud.getTempFileURL({ fileList: [{ fileID, maxAge: 3600 }] })) as { fileList: { tempFileURL?: string }[] }
+    const stored = await storeWorkbook(cloudPath, wb, LINK_SECONDS)
     await ctx.audit(`council_votes/${v._id}`, null, { exported: cloudPath })
-    return { fileId: fileID, url: fileList[0]?.tempFileURL ?? '' }
+    return stored
   },
 }

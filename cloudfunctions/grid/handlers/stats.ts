@@ -1,6 +1,7 @@
 import { createHash } from 'crypto'
 import ExcelJS from 'exceljs'
-import { sdk } from '../../shared/cloud'
+import { storeFile } from '../../shared/storage'
+import { LINK_SECONDS, storeWorkbook, styleHeader } from '../../shared/workbook'
 import { COL } from '../../shared/collections'
 import type { Ctx } from '../../shared/dispatch'
 import { ensure, invalid, notFound } from '../../shared/errors'
@@ -62,16 +63,10 @@ export const statsExport = {
     for (const s of [view.community, ...view.grids]) {
       ws.addRow({ name: s.scopeName, reported: s.reported, handled: s.handled, onTime: s.onTime, onTimeRate: pct(s.onTimeRate), median: s.medianHours ?? '—', reopened: s.reopened, reopenRate: pct(s.reopenRate) })
     }
-    const head = ws.getRow(1)
-    head.font = { bold: true, color: { argb: 'FFFFFFFF' } }
-    head.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFC8161D' } }
+    styleHeader(ws.getRow(1))
     const fileName = `${community.name}网格统计-${ctx.now.toISOString().slice(0, 10)}.xlsx`
-    const buffer = Buffer.from(await wb.xlsx.writeBuffer())
-    const cloud = sdk()
-    const cloudPath = `exports/grid/${community._id}-${ctx.now.getTime()}.xlsx`
-    const { fileID } = await cloud.uploadFile({ cloudPath, fileContent: buffer })
-    const { fileList } = (await cloud.getTempFileURL({ fileList: [{ fileID, maxAge: 3600 }] })) as { fileList: { tempFileURL?: string }[] }
-    return { fileId: fileID, url: fileList[0]?.tempFileURL ?? '', fileName }
+    const stored = await storeWorkbook(`exports/grid/${community._id}-${ctx.now.getTime()}.xlsx`, wb, LINK_SECONDS)
+    return { ...stored, fileName }
   },
 }
 
@@ -90,9 +85,6 @@ export const photoUpload = {
     if (!looksLike(buffer, ctx.input.ext)) throw invalid('只能上传 JPG 或 PNG 图片', ['data'])
     const owner = createHash('sha256').update(ctx.actor.openid).digest('hex').slice(0, 16)
     const cloudPath = `grid/photos/${owner}/${newId('ph')}.${ctx.input.ext}`
-    const cloud = sdk()
-    const { fileID } = await cloud.uploadFile({ cloudPath, fileContent: buffer })
-    const { fileList } = (await cloud.getTempFileURL({ fileList: [{ fileID, maxAge: 3600 }] })) as { fileList: { tempFileURL?: string }[] }
-    return { fileId: fileID, url: fileList[0]?.tempFileURL ?? '' }
+    return storeFile(cloudPath, buffer, LINK_SECONDS)
   },
 }

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs'
 import { DIMENSIONS, DIMENSION_LABEL, PLACEMENT_LABEL } from '../../../types/property'
 import type { Ctx } from '../../shared/dispatch'
-import { sdk } from '../../shared/cloud'
+import { storeWorkbook } from '../../shared/workbook'
 import { COL } from '../../shared/collections'
 import { ensure, notFound } from '../../shared/errors'
 import { readAll, repo, type PublicationDoc, type RatingDoc } from '../repo'
@@ -34,11 +34,7 @@ export const exportPeriod = {
       ls.addRow([e.rank ?? '—', e.companyName, PLACEMENT_LABEL[e.placement], e.score, e.satisfaction, e.communityScore ?? '暂无', e.rectificationRate, e.households, e.reasons.join('；')])
     }
     if (!pub) ls.addRow(['本期榜单尚未发布'])
-    const buffer = Buffer.from(await wb.xlsx.writeBuffer())
-    const cloudPath = `exports/property/${period.key}-${now.getTime()}.xlsx`
-    const cloud = sdk()
-    const { fileID } = await cloud.uploadFile({ cloudPath, fileContent: buffer })
-    const temp = (await cloud.getTempFileURL({ fileList: [fileID] })) as { fileList?: { tempFileURL?: string }[] } | void
-    return { fileID, url: String(temp?.fileList?.[0]?.tempFileURL ?? ''), rows: ratings.length }
+    const { fileId, url } = await storeWorkbook(`exports/property/${period.key}-${now.getTime()}.xlsx`, wb)
+    return { fileID: fileId, url, rows: ratings.length }
   },
 }

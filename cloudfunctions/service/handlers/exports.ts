@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs'
 import { GRADE_LABEL } from '../../../types/service'
 import { SUMMONS_STATE_LABEL } from '../../../types/grid'
-import { sdk } from '../../shared/cloud'
+import { LINK_SECONDS, storeWorkbook, styleHeader } from '../../shared/workbook'
 import type { Ctx } from '../../shared/dispatch'
 import { COL } from '../../shared/collections'
 import { ensure, notFound } from '../../shared/errors'
@@ -14,19 +14,8 @@ const EXPORT_PAGE = 100
 /** An export reads at most this many ledgers (10 requests); a community has far fewer members. */
 const EXPORT_MAX = 1000
 
-async function upload(cloudPath: string, wb: ExcelJS.Workbook): Promise<{ fileId: string; url: string }> {
-  const buffer = Buffer.from(await wb.xlsx.writeBuffer())
-  const cloud = sdk()
-  const { fileID } = await cloud.uploadFile({ cloudPath, fileContent: buffer })
-  const { fileList } = (await cloud.getTempFileURL({ fileList: [{ fileID, maxAge: 3600 }] })) as { fileList: { tempFileURL?: string }[] }
-  return { fileId: fileID, url: fileList[0]?.tempFileURL ?? '' }
-}
+const upload = (cloudPath: string, wb: ExcelJS.Workbook) => storeWorkbook(cloudPath, wb, LINK_SECONDS)
 
-function styleHeader(ws: ExcelJS.Worksheet) {
-  const row = ws.getRow(1)
-  row.font = { bold: true, color: { argb: 'FFFFFFFF' } }
-  row.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFC8161D' } }
-}
 
 const stamp = (d: Date) => d.toISOString().replace(/[-:T]/g, '').slice(0, 14)
 
@@ -59,7 +48,7 @@ export const exportLedgers = {
       const avg = ratingAvgTenths(l.ratingSum, l.ratingCount)
       ws.addRow({ name: l.name, unit: l.unitName, minutes: l.minutes, hours: Math.round(l.minutes / 6) / 10, activities: l.activities, wishes: l.wishes, rating: avg === undefined ? '' : avg / 10 })
     }
-    styleHeader(ws)
+    styleHeader(ws.getRow(1))
     ws.addRow([])
     ws.addRow(['说明：本表为服务记录，按服务时长排列，仅为记录，不作为考核评分。'])
     const fileName = `${community.name}-${input.year}年党员服务台账.xlsx`
@@ -85,7 +74,7 @@ export const exportLetter = {
       { header: '完成心愿（个）', key: 'wishes', width: 14 },
     ]
     for (const r of letter.rows) ws.addRow({ name: r.name, minutes: r.minutes, activities: r.activities, wishes: r.wishes })
-    styleHeader(ws)
+    styleHeader(ws.getRow(1))
     ws.addRow([])
     ws.addRow([`${letter.communityName} 致 ${letter.unitName}：${letter.quarter} 在职党员社区服务情况反馈`])
     ws.addRow([`合计服务 ${letter.totalMinutes} 分钟；出具人 ${letter.issuedByName}`])
