@@ -1,4 +1,5 @@
 import type { Database } from '../cloudfunctions/shared/db-types'
+import { BENCH_JPEG } from './photos'
 import type { Scenario } from './types'
 
 /** A vote of this many households, all of whom voted, is closed in the `vote.close@5000` row. */
@@ -41,7 +42,7 @@ const SMALL_VOTE_HOUSEHOLDS = 72
  * are opened long (cast/read/remind) or already past their close (close).
  */
 export function councilScenarios(): Scenario[] {
-  const made = { topics: [] as string[], meetings: [] as string[], votes: [] as string[], resolutions: [] as string[] }
+  const made = { photos: [] as string[], topics: [] as string[], meetings: [] as string[], votes: [] as string[], resolutions: [] as string[] }
   const rid = (i: number, tag: string) => `bench-${tag}-${i}-${Math.random().toString(36).slice(2, 8)}`
   const iso = (ms: number) => new Date(Date.now() + ms).toISOString()
   const nth = (list: string[], i: number) => list[i % Math.max(1, list.length)]
@@ -49,9 +50,10 @@ export function councilScenarios(): Scenario[] {
   const agenda = (i: number) => [{ itemId: 'item-1', title: `议程${i}`, topicIds: [nth(made.topics, i)] }, { itemId: 'item-2', title: '其他事项' }]
   const participants = [{ kind: 'party', name: '和谐社区党委' }, { kind: 'resident_rep', name: '居民代表' }]
   return [
+    { fn: 'council', action: 'photo.upload', openid: () => 'o-res-liu', input: () => ({ ext: 'jpg', data: BENCH_JPEG }), collect: (d) => made.photos.push((d as { fileId: string }).fileId) },
     {
       fn: 'council', action: 'topic.propose', openid: () => 'o-res-liu',
-      input: (i) => ({ requestId: rid(i, 'tp'), communityId: 'c-hx', estateId: 'e-hx-1', title: `压测议题${i}`, body: '楼道照明不足，建议更换声控灯。' }),
+      input: (i) => ({ requestId: rid(i, 'tp'), communityId: 'c-hx', estateId: 'e-hx-1', title: `压测议题${i}`, body: '楼道照明不足，建议更换声控灯。', photos: [nth(made.photos, i)] }),
       collect: (d) => made.topics.push((d as { id: string }).id),
     },
     { fn: 'council', action: 'topic.update', openid: () => 'o-res-liu', input: (i) => ({ topicId: made.topics[i], title: `压测议题${i}（修改）`, body: '楼道照明不足，建议更换为声控灯。' }) },

@@ -1,6 +1,7 @@
 import { COL } from '../cloudfunctions/shared/collections'
 import type { Database } from '../cloudfunctions/shared/db-types'
 import { GRID_PEOPLE } from '../local/seed/grid'
+import { BENCH_JPEG, registerPhoto } from './photos'
 import type { Scenario } from './types'
 
 /**
@@ -8,10 +9,10 @@ import type { Scenario } from './types'
  * confirmed by successive scenarios (each iteration its own event); `event.decide` and `event.convert`
  * run on events their setup writes straight into the database.
  */
-const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(2048, 7)]).toString('base64')
 
 export function gridScenarios(): Scenario[] {
-  const made = { staff: [] as string[], events: [] as string[], summons: [] as string[] }
+  const made = { staff: [] as string[], events: [] as string[], summons: [] as string[], photos: [] as string[] }
+  const AFTER = 'cloud://local/grid/photos/bench/after.jpg'
   const rid = (i: number, tag: string) => `bench-g${tag}-${i}-${Math.random().toString(36).slice(2, 8)}`
   const people = ['o-member-sun', 'o-res-liu', 'o-res-zhang', 'o-new-zhou']
   const posts = ['worker', 'cadre', 'branch_secretary']
@@ -35,10 +36,10 @@ export function gridScenarios(): Scenario[] {
       collect: (d) => made.staff.push((d as { id: string }).id),
     },
     { fn: 'grid', action: 'staff.remove', openid: () => 'o-sec-hx', input: (i) => ({ staffId: made.staff[i] }) },
-    { fn: 'grid', action: 'photo.upload', openid: () => GRID_PEOPLE.worker2, input: () => ({ ext: 'jpg', data: JPEG }) },
+    { fn: 'grid', action: 'photo.upload', openid: () => GRID_PEOPLE.worker2, input: () => ({ ext: 'jpg', data: BENCH_JPEG }), collect: (d) => made.photos.push((d as { fileId: string }).fileId) },
     {
       fn: 'grid', action: 'event.report', openid: () => GRID_PEOPLE.worker2,
-      input: (i) => ({ requestId: rid(i, 'r'), gridId: 'g-hx-2', buildingId: 'b-hx-1-2', place: '2号楼楼道', category: 'clutter', description: `楼道堆物 ${i}`, photos: ['cloud://env/grid/p.jpg'], urgency: 'normal' }),
+      input: (i) => ({ requestId: rid(i, 'r'), gridId: 'g-hx-2', buildingId: 'b-hx-1-2', place: '2号楼楼道', category: 'clutter', description: `楼道堆物 ${i}`, photos: [made.photos[i % made.photos.length]], urgency: 'normal' }),
       collect: (d) => made.events.push((d as { id: string }).id),
     },
     { fn: 'grid', action: 'event.mine', openid: () => GRID_PEOPLE.worker2, input: () => ({}) },
@@ -56,7 +57,8 @@ export function gridScenarios(): Scenario[] {
     { fn: 'grid', action: 'whistle.answer', openid: () => 'o-prop-zheng', input: (i) => ({ summonsId: made.summons[i], kind: 'report', text: '收到，马上到场' }) },
     { fn: 'grid', action: 'whistle.record', openid: () => 'o-res-liu', input: () => ({ partyType: 'company', partyId: 'co-1' }) },
     { fn: 'grid', action: 'event.accept', openid: () => 'o-prop-zheng', input: (i) => ({ eventId: ev(i) }) },
-    { fn: 'grid', action: 'event.progress', openid: () => 'o-prop-zheng', input: (i) => ({ eventId: ev(i), note: '已清理', photos: ['cloud://env/grid/after.jpg'], done: true }) },
+    { fn: 'grid', action: 'event.progress', openid: () => 'o-prop-zheng', input: (i) => ({ eventId: ev(i), note: '已清理', photos: [AFTER], done: true }),
+      setup: (db) => registerPhoto(db, 'o-prop-zheng', AFTER) },
     { fn: 'grid', action: 'event.confirm', openid: () => GRID_PEOPLE.worker2, input: (i) => ({ eventId: ev(i), resolved: true, rating: 5 }) },
     { fn: 'grid', action: 'event.decide', openid: () => 'o-sec-hx', input: (i) => ({ eventId: `gev-bench-dec-${i}`, close: true, note: '已核实' }), setup: insert('gev-bench-dec', 'deciding') },
     { fn: 'grid', action: 'event.convert', openid: () => 'o-sec-hx', input: (i) => ({ requestId: rid(i, 'c'), eventId: `gev-bench-conv-${i}`, to: i % 2 ? 'topic' : 'need' }), setup: insert('gev-bench-conv', 'reported') },

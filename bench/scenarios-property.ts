@@ -1,5 +1,6 @@
 import { DEFAULT_RULE } from '../cloudfunctions/property/domain/rules'
 import { BENCH, OPEN_PERIOD, setPropertyBenchStreet } from '../local/seed/property'
+import { BENCH_JPEG } from './photos'
 import type { Scenario } from './types'
 
 /**
@@ -9,7 +10,7 @@ import type { Scenario } from './types'
  */
 export function propertyScenarios(): Scenario[] {
   setPropertyBenchStreet(true)
-  const made = { rating: '', rect: '', objections: [] as string[], pub: '', black: '', summons: [] as string[] }
+  const made = { photos: [] as string[], rating: '', rect: '', objections: [] as string[], pub: '', black: '', summons: [] as string[] }
   const rid = (i: number, tag: string) => `bench-p${tag}-${i}-${Math.random().toString(36).slice(2, 8)}`
   const stars = (i: number) => ({ cleaning: 1 + (i % 5), order: 4, repairs: 2, greening: 4, attitude: 5, fees: 3 })
   return [
@@ -21,9 +22,10 @@ export function propertyScenarios(): Scenario[] {
     { fn: 'property', action: 'rule.publish', openid: () => 'o-street-admin', input: (i) => ({ requestId: rid(i, 'rp'), streetId: 'st-jinxiu', rule: { ...DEFAULT_RULE, objectionDays: 0, redThreshold: 80 + (i % 10) } }) },
     { fn: 'property', action: 'period.list', openid: () => 'o-res-liu', input: () => ({ streetId: 'st-jinxiu' }) },
     { fn: 'property', action: 'rating.context', openid: () => 'o-res-liu', input: () => ({ householdId: 'h-hx-1-1-101' }) },
+    { fn: 'property', action: 'photo.upload', openid: () => 'o-res-liu', input: () => ({ ext: 'jpg', data: BENCH_JPEG }), collect: (d) => made.photos.push((d as { fileId: string }).fileId) },
     {
       fn: 'property', action: 'rating.submit', openid: () => 'o-res-liu',
-      input: (i) => ({ requestId: rid(i, 'rs'), periodId: OPEN_PERIOD, householdId: 'h-hx-1-1-101', stars: stars(i), comment: '维修太慢' }),
+      input: (i) => ({ requestId: rid(i, 'rs'), periodId: OPEN_PERIOD, householdId: 'h-hx-1-1-101', stars: stars(i), comment: '维修太慢', photos: [made.photos[i % made.photos.length]] }),
       collect: (d) => {
         const r = d as { id: string; rectificationId?: string }
         made.rating = r.id

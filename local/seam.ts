@@ -246,6 +246,15 @@ function answerOpenApi(state: SeamState, api: string, p: OpenApiParams): Record<
       if (findBlockedWord(content, state.blockedWords) !== undefined) return { errcode: 87014, errmsg: 'risky content' };
       return { errcode: 0, errmsg: 'ok', result: { suggest: 'pass', label: 100 }, detail: [], trace_id: `local-${Date.now()}` };
     }
+    case 'security.imgSecCheck': {
+      // The SDK sends the media as raw bytes. WeChat takes up to 1 MB; locally an image is risky when
+      // its bytes carry a blocked word (e.g. in a PNG text chunk or a JPEG comment): a deterministic
+      // stand-in for Tencent's image review that tests and demos can trigger.
+      const media = Buffer.isBuffer(p.media) ? p.media : Buffer.alloc(0);
+      if (media.length === 0 || media.length > 1024 * 1024) return { errcode: 40006, errmsg: 'invalid media size' };
+      if (state.blockedWords.some((w) => media.includes(Buffer.from(w, 'utf8')))) return { errcode: 87014, errmsg: 'risky content' };
+      return { errcode: 0, errmsg: 'ok' };
+    }
     case 'subscribeMessage.send': {
       if (typeof p.touser !== 'string' || p.touser === '') return { errcode: 40003, errmsg: 'invalid openid' };
       if (typeof p.template_id !== 'string' || p.template_id === '') return { errcode: 40037, errmsg: 'invalid template_id' };
@@ -259,6 +268,6 @@ function answerOpenApi(state: SeamState, api: string, p: OpenApiParams): Record<
       return { errcode: 0, errmsg: 'ok' };
     }
     default:
-      return { errcode: -604100, errmsg: `API not found: local cloud answers only security.msgSecCheck and subscribeMessage.send (got ${api})` };
+      return { errcode: -604100, errmsg: `API not found: local cloud answers only security.msgSecCheck, security.imgSecCheck and subscribeMessage.send (got ${api})` };
   }
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { action } from './action'
 import { id, isoDate, optionalText, pageInput, pageOf, requestId, text } from './common'
+import { photoList, photoUploadAction } from './photos'
 
 /** council — 红色议事会: topics, meetings, agendas, consultation votes, resolutions (SPEC §5). */
 
@@ -95,7 +96,6 @@ export type CustomRuleInput = z.infer<typeof customRuleInput>
 
 // ---- views -----------------------------------------------------------------------------------
 
-const photo = z.string().trim().min(1).max(256).regex(/^(cloud|https?):\/\/[\w./:%-]+$/, '图片地址格式不正确')
 
 export const topicView = z.object({
   id: z.string(),
@@ -257,6 +257,7 @@ const voteOptionInput = z.object({ label: text(30, '选项'), kind: z.enum(OPTIO
 // ---- registry --------------------------------------------------------------------------------
 
 export const councilActions = {
+  'photo.upload': photoUploadAction('上传议题图片（压缩后的图片，检测后返回文件编号）', ['resident', 'member']),
   'topic.propose': action({
     summary: '居民或党员提出议题（文字、图片、小区）',
     roles: ['resident', 'member'],
@@ -266,14 +267,14 @@ export const councilActions = {
       estateId: id.optional(),
       title: text(40, '议题标题'),
       body: text(1000, '议题内容'),
-      photos: z.array(photo).max(9, '最多 9 张图片').default([]),
+      photos: photoList(9),
     }),
     output: topicView,
   }),
   'topic.update': action({
     summary: '提议人修改议题（附议或表决开始前）',
     roles: ['resident', 'member'],
-    input: z.object({ topicId: id, title: text(40, '议题标题'), body: text(1000, '议题内容'), photos: z.array(photo).max(9, '最多 9 张图片').default([]) }),
+    input: z.object({ topicId: id, title: text(40, '议题标题'), body: text(1000, '议题内容'), photos: photoList(9) }),
     output: topicView,
   }),
   'topic.second': action({

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { action } from './action'
 import { id, optionalText, pageInput, pageOf, phone, requestId, text } from './common'
+import { photoList, photoUploadAction } from './photos'
 
 /** grid — 网格吹哨: grid staff, events, dispatch, whistles (summons with answers), handling, statistics (SPEC §9–10). */
 
@@ -159,7 +160,7 @@ export const whistleRecordView = z.object({
 })
 export type WhistleRecordView = z.infer<typeof whistleRecordView>
 
-const photos = z.array(z.string().trim().min(1).max(256).regex(/^(cloud:\/\/|\/local\/files\/)[\w./-]+$/, '照片地址不正确')).max(6, '最多 6 张照片').default([])
+const photos = photoList(6)
 const handlerInput = z.object({ type: z.enum(HANDLER_TYPES), id })
 const partyInput = z.object({ type: z.enum(['unit', 'company']), id })
 
@@ -200,16 +201,7 @@ export const gridActions = {
     output: z.object({ ok: z.literal(true) }),
   }),
 
-  'photo.upload': action({
-    summary: '上传事件照片（压缩后的图片，返回文件编号）',
-    roles: ['grid_worker', 'member', 'resident', 'property_staff', 'unit_liaison', 'secretary'],
-    input: z.object({
-      ext: z.enum(['jpg', 'png']),
-      /** Base64 of the compressed image; about 1 MB at most. */
-      data: z.string().min(16, '图片为空').max(1_400_000, '图片过大，请压缩后再传').regex(/^[A-Za-z0-9+/]+=*$/, '图片格式不正确'),
-    }),
-    output: z.object({ fileId: z.string(), url: z.string() }),
-  }),
+  'photo.upload': photoUploadAction('上传事件照片（压缩后的图片，检测后返回文件编号）', ['grid_worker', 'member', 'resident', 'property_staff', 'unit_liaison', 'secretary']),
   'event.report': action({
     summary: '网格员、本社区党员或已认证居民上报网格事件',
     roles: ['grid_worker', 'member', 'resident'],

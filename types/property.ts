@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { action } from './action'
 import { whistleRecordView } from './grid'
 import { id, optionalText, pageInput, pageOf, requestId, text } from './common'
+import { photoList, photoUploadAction } from './photos'
 
 /** property — 物业红黑榜 (SPEC §6): periods, ratings, answers, rectification, assessment, rules, lists, summons. */
 
@@ -283,12 +284,13 @@ const historyPoint = z.object({ periodId: z.string(), periodLabel: z.string(), p
 
 // ---- inputs ------------------------------------------------------------------------------------
 
-const photos = z.array(z.string().trim().min(1).max(256).regex(/^cloud:\/\/[\w./-]+$/, '照片地址不正确')).max(6, '最多 6 张照片').default([])
+const photos = photoList(6)
 const dateOnly = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式为 YYYY-MM-DD')
 
 // ---- registry ---------------------------------------------------------------------------------
 
 export const propertyActions = {
+  'photo.upload': photoUploadAction('上传评价照片（压缩后的图片，检测后返回文件编号）', ['resident']),
   'company.list': action({
     summary: '街道的物业公司',
     roles: ['authenticated'],

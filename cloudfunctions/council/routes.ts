@@ -1,5 +1,6 @@
 import type { CouncilActions } from '../../types/council'
 import type { Routes } from '../shared/dispatch'
+import { photoUploadRoute } from '../shared/photos'
 import { meetingAttendance, meetingCheckIn, meetingCreate, meetingGet, meetingList, meetingMinutes, meetingPublish, meetingStart, meetingUpdate } from './handlers/meetings'
 import { noticeSubscribe, resolutionGet, resolutionList, resolutionProgress, resolutionRate, resolutionRecord } from './handlers/resolutions'
 import { topicGet, topicList, topicPropose, topicRatify, topicSecond, topicTriage, topicUpdate } from './handlers/topics'
@@ -8,6 +9,7 @@ import { voteCast, voteClose, voteGet, voteList, voteMyBallot, voteOpen, voteRem
 
 /** The action table of `council`: contract (types/council.ts) → handler. */
 export const routes: Routes<CouncilActions> = {
+  'photo.upload': photoUploadRoute('council/photos'),
   'topic.propose': topicPropose,
   'topic.update': topicUpdate,
   'topic.second': topicSecond,

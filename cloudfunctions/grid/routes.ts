@@ -1,10 +1,11 @@
 import type { GridActions } from '../../types/grid'
 import type { Routes } from '../shared/dispatch'
+import { photoUploadRoute } from '../shared/photos'
 import {
   eventAccept, eventAssign, eventBoard, eventConfirm, eventConvert, eventDecide, eventGet, eventInbox, eventMine, eventOverdue, eventProgress, eventRemind, eventReport,
 } from './handlers/events'
 import { settingsGet, settingsSet, staffAppoint, staffList, staffRemove } from './handlers/staff'
-import { photoUpload, statsExport, statsGet } from './handlers/stats'
+import { statsExport, statsGet } from './handlers/stats'
 import { whistleAnswer, whistleBlow, whistleInbox, whistleParties, whistleRecordAction } from './handlers/whistles'
 
 /** The action table of `grid`: contract (types/grid.ts) → handler. */
@@ -14,7 +15,7 @@ export const routes: Routes<GridActions> = {
   'staff.list': staffList,
   'staff.appoint': staffAppoint,
   'staff.remove': staffRemove,
-  'photo.upload': photoUpload,
+  'photo.upload': photoUploadRoute('grid/photos'),
   'event.report': eventReport,
   'event.mine': eventMine,
   'event.get': eventGet,

@@ -1,5 +1,6 @@
 import type { PropertyActions } from '../../types/property'
 import type { Routes } from '../shared/dispatch'
+import { photoUploadRoute } from '../shared/photos'
 import { assessmentList, assessmentSubmit } from './handlers/assessments'
 import { companyAssignEstate, companyCreate, companyGet, companyList, periodClose, periodList, periodOpen, ruleCurrent, rulePublish } from './handlers/catalog'
 import { exportPeriod } from './handlers/export'
@@ -10,6 +11,7 @@ import { summonsCreate, summonsFollowUp, summonsList } from './handlers/summons'
 
 /** The action table of `property`: contract (types/property.ts) → handler. */
 export const routes: Routes<PropertyActions> = {
+  'photo.upload': photoUploadRoute('property/photos'),
   'company.list': companyList,
   'company.get': companyGet,
   'company.create': companyCreate,

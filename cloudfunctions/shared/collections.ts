@@ -17,6 +17,7 @@ export const COL = {
   audit: 'audit',
   outbox: 'outbox',
   counters: 'counters',
+  photos: 'photos',
   // service (双报到、双服务)
   svcAgreements: 'svc_agreements',
   svcMembers: 'svc_members',

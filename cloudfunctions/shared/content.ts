@@ -21,3 +21,16 @@ export async function checkText(openid: string, texts: (string | undefined)[]): 
     if (res?.result?.suggest === 'risky') throw new DomainError('CONTENT_REJECTED', '内容未通过安全检测，请修改后再提交')
   }
 }
+
+/**
+ * Every photo passes security.imgSecCheck before it is stored (SPEC §7). Same contract as checkText:
+ * risky → CONTENT_REJECTED; the check unavailable → nothing stored.
+ */
+export async function checkImage(image: Buffer, contentType: 'image/jpeg' | 'image/png'): Promise<void> {
+  try {
+    await sdk().openapi.security.imgSecCheck({ media: { contentType, value: image } })
+  } catch (e) {
+    if (sdkErrCode(e) === RISKY) throw new DomainError('CONTENT_REJECTED', '图片未通过安全检测，请换一张')
+    throw new DomainError('INTERNAL', '图片安全检测暂不可用，请稍后再试')
+  }
+}

@@ -2,7 +2,7 @@
 // puts it on a meeting agenda, opens a civil_code_ordinary vote, households vote, the vote closes with
 // the right result, the resolution is tracked to done and rated by residents. Secrecy and wrong-role
 // checks along the way.
-import { pick, setIdentity, shot, visible } from './lib.mjs'
+import { attachPhoto, pick, setIdentity, shot, visible } from './lib.mjs'
 
 /** Wait for `text` in a visible element (pages kept in the DOM behind the current one may hold it too). */
 async function see(page, text, timeout = 15_000) {
@@ -51,8 +51,11 @@ export const journeys = [
       await visible(page, '#propose').click()
       await visible(page, '#topic-title input').fill(TOPIC)
       await visible(page, '#topic-body textarea').fill('电动车在楼道充电有火灾隐患，建议在1号楼楼前空地建充电棚，集中充电。')
+      await attachPhoto(page, 'corridor.jpg')
+      await shot(page, 'council-02a-propose-with-photo')
       await visible(page, '#submit-topic').click()
       await see(page, '附议 0')
+      await visible(page, '.cc-body ~ .tx-photos .tx-photos__img').waitFor({ timeout: 15_000 })
       const topicId = idFromUrl(page.url())
       await shot(page, 'council-02-topic-proposed')
 

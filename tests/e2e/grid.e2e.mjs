@@ -2,7 +2,7 @@
 // company and whistles it together with the grid's responsible unit; both answer within the window; the
 // company fixes it and posts an after-photo; the reporter confirms; the unit's feedback letter shows its
 // answer and the grid's statistics the on-time fix. A secretary of another community is refused.
-import { pick, see, setIdentity, shot, visible } from './lib.mjs'
+import { attachPhoto, pick, see, setIdentity, shot, visible } from './lib.mjs'
 
 const WORKER = 'o-grid-hx-2-wk'
 const XU = 'o-liaison-xu'
@@ -14,14 +14,6 @@ async function asPerson(page, base, openid, path) {
   await page.evaluate((id) => localStorage.setItem('tx.identity', JSON.stringify({ data: id })), openid)
   await page.goto(`${base}${path}`)
   await page.reload()
-}
-
-/** A real JPEG for the photo picker: a screenshot of the page itself. */
-async function attachPhoto(page, name) {
-  const buffer = await page.screenshot({ type: 'jpeg', quality: 40, clip: { x: 0, y: 0, width: 200, height: 200 } })
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), visible(page, '#add-photo').tap()])
-  await chooser.setFiles({ name, mimeType: 'image/jpeg', buffer })
-  await visible(page, '.gd-photo').waitFor({ timeout: 15_000 })
 }
 
 export const journeys = [

@@ -126,3 +126,13 @@ export async function pick(page, fieldId, text) {
 export async function see(page, text, timeout = 15_000) {
   await page.locator('.taro_page:not([style*="display: none"])').getByText(text, { exact: false }).first().waitFor({ timeout })
 }
+
+/** Adds a real JPEG (a screenshot of the page itself) through the photo picker and waits for its thumbnail. */
+export async function attachPhoto(page, name) {
+  const buffer = await page.screenshot({ type: 'jpeg', quality: 40, clip: { x: 0, y: 0, width: 200, height: 200 } })
+  const picker = visible(page, '.tx-photo-picker')
+  const before = await picker.locator('.tx-photos__img').count()
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), visible(page, '#add-photo').tap()])
+  await chooser.setFiles({ name, mimeType: 'image/jpeg', buffer })
+  await picker.locator('.tx-photos__img').nth(before).waitFor({ timeout: 15_000 })
+}

@@ -1,7 +1,7 @@
 // Journey 5 (SPEC §8): residents rate two companies in the open month; the company answers and
 // rectifies; the secretary assesses; the street closes and publishes the list — one company red,
 // one black, one not ranked; a summons is recorded; a resident sees the list and the reasons.
-import { see, setIdentity, shot, visible } from './lib.mjs'
+import { attachPhoto, see, setIdentity, shot, visible } from './lib.mjs'
 
 const onScreen = (page, sel) => page.locator(`.taro_page:not([style*="display: none"]) ${sel}`)
 const PAGES = '/#/packages/property/pages'
@@ -14,9 +14,13 @@ async function asPerson(page, base, openid, path) {
   await page.reload()
 }
 
-async function rate(page, stars, comment) {
+async function rate(page, stars, comment, photo) {
   for (const [dim, n] of Object.entries(stars)) await visible(page, `#star-${dim}-${n}`).click()
   if (comment) await visible(page, '#rate-comment textarea').fill(comment)
+  if (photo) {
+    await attachPhoto(page, photo)
+    await shot(page, 'property-01a-rating-with-photo')
+  }
   await visible(page, '#submit-rating').click()
   await visible(page, '#rated-note').waitFor({ timeout: 15_000 })
 }
@@ -34,7 +38,7 @@ export const journeys = [
       await visible(page, '#tile-prop-rate').click()
       await see(page, '安居物业服务有限公司')
       await see(page, '2026年11月')
-      await rate(page, { cleaning: 5, order: 5, repairs: 2, greening: 5, attitude: 5, fees: 4 }, '3号楼单元门禁坏了一周')
+      await rate(page, { cleaning: 5, order: 5, repairs: 2, greening: 5, attitude: 5, fees: 4 }, '3号楼单元门禁坏了一周', 'door.jpg')
       await shot(page, 'property-01-resident-rated')
 
       // 2. 陈桂兰 (翠竹苑, served by 恒泰物业) rates the other company.
@@ -49,6 +53,7 @@ export const journeys = [
       const card = onScreen(page, '.tx-card[id^="rating-"]').filter({ hasText: '门禁坏了一周' })
       await card.waitFor()
       const text = await card.textContent()
+      await card.locator('.tx-photos__img').first().waitFor({ timeout: 15_000 })
       if (/刘芳|1号楼 101|o-res-liu/.test(text)) throw new Error(`the company sees who rated: ${text}`)
       await card.locator('textarea').fill('已安排维修师傅，三天内修好')
       await card.locator('.tx-btn', { hasText: '发送答复' }).click()

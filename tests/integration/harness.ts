@@ -1,6 +1,6 @@
-import { mkdtempSync, rmSync } from 'fs'
+import { existsSync, mkdtempSync, readdirSync, rmSync, type Dirent } from 'fs'
 import { tmpdir } from 'os'
-import { join } from 'path'
+import { join, relative } from 'path'
 import { setClock } from '../../cloudfunctions/shared/clock'
 import { database } from '../../cloudfunctions/shared/cloud'
 import { COL } from '../../cloudfunctions/shared/collections'
@@ -64,11 +64,23 @@ export async function openCloud(opts: { seed?: boolean } = {}) {
         }
         out[name] = docs
       }
-      return JSON.stringify(out)
+      return JSON.stringify({ ...out, files: h.files() })
+    },
+    /** Every file in local cloud storage (uploads), as sorted relative paths. */
+    files(): string[] {
+      if (!existsSync(local.uploadsDir)) return []
+      return (readdirSync(local.uploadsDir, { recursive: true, withFileTypes: true }) as Dirent[])
+        .filter((d) => d.isFile())
+        .map((d) => relative(local.uploadsDir, join((d as Dirent & { parentPath?: string }).parentPath ?? d.path, d.name)))
+        .sort()
+    },
+    /** Upload a clean photo through `fn`'s photo.upload and return its file id. */
+    async photo(fn: string, openid: string): Promise<string> {
+      return (await h.ok<{ fileId: string }>(fn, 'photo.upload', { ext: 'jpg', data: JPEG }, openid)).fileId
     },
     /**
      * The refusal contract: the call fails with `code`, and no document anywhere changed
-     * (no partial write, no audit record, no request record).
+     * (no partial write, no audit record, no request record, no stored file).
      */
     async expectRefused(fn: string, action: string, input: unknown, openid: string | null, code: ErrorCode) {
       const before = await h.snapshot()
@@ -101,6 +113,11 @@ export const P = {
   grid: 'o-grid-huang',
   stranger: 'o-stranger-never-seen',
 } as const
+
+/** A small valid JPEG signature with filler: passes the signature check and the local imgSecCheck. */
+export const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(64, 1)]).toString('base64')
+/** A PNG whose text chunk carries the agreed blocked word: the local imgSecCheck answers 87014. */
+export const RISKY_PNG = Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.from('tEXtComment\0违禁词', 'utf8')]).toString('base64')
 
 let seq = 0
 export const rid = () => `req-${Date.now().toString(36)}-${++seq}`

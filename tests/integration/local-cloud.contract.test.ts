@@ -451,6 +451,17 @@ describe('runtime and platform stand-ins', () => {
     expect(err).toMatchObject({ errCode: 87014, errMsg: 'openapi.security.msgSecCheck:fail risky content' });
   });
 
+  test('imgSecCheck passes a clean image, rejects one carrying a blocked word with 87014 and one over 1 MB', async () => {
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+    const ok = await cloud.openapi.security.imgSecCheck({ media: { contentType: 'image/png', value: png } });
+    expect(ok).toMatchObject({ errCode: 0, errMsg: 'openapi.security.imgSecCheck:ok' });
+    const risky = Buffer.concat([png, Buffer.from('tEXtComment\0这里有违禁词', 'utf8')]);
+    const err = await rejection(cloud.openapi.security.imgSecCheck({ media: { contentType: 'image/png', value: risky } }));
+    expect(err).toMatchObject({ errCode: 87014, errMsg: 'openapi.security.imgSecCheck:fail risky content' });
+    const big = await rejection(cloud.openapi.security.imgSecCheck({ media: { contentType: 'image/png', value: Buffer.concat([png, Buffer.alloc(1024 * 1024)]) } }));
+    expect(big.errCode).toBe(40006);
+  });
+
   test('subscribeMessage.send writes the outbox', async () => {
     clock = new Date('2026-03-04T05:06:07.000Z');
     const res = await cloud.openapi.subscribeMessage.send({

@@ -1,3 +1,4 @@
+import { requireOwnPhotos } from '../../shared/photos'
 import type { TopicStatus, Tier } from '../../../types/council'
 import type { PageInput } from '../../../types/common'
 import type { Ctx } from '../../shared/dispatch'
@@ -35,6 +36,7 @@ export const topicPropose = {
     const estate = input.estateId ? await repo.estate(db, input.estateId) : null
     if (input.estateId && (!estate || estate.communityId !== community._id)) throw invalid('小区不属于该社区', ['estateId'])
     await ctx.checkText(input.title, input.body)
+    await requireOwnPhotos(ctx, input.photos)
     return ctx.once(input.requestId, async () => {
       const t: TopicDoc = {
         _id: newId('topic'), communityId: community._id, streetId: community.streetId,
@@ -58,6 +60,7 @@ export const topicUpdate = {
     const problem = topicEditProblem(t)
     if (problem) throw conflict(problem)
     await ctx.checkText(input.title, input.body)
+    await requireOwnPhotos(ctx, input.photos, t.photos)
     const patch = { title: input.title, body: input.body, photos: input.photos, updatedAt: now }
     await ctx.transaction(async (tx) => {
       const fresh = await txGetOrNull<TopicDoc>(tx, COL.councilTopics, t._id)

@@ -1,3 +1,4 @@
+import { requireOwnPhotos } from '../../shared/photos'
 import { CATEGORY_LABEL, type Category, type EventStatus, type HandlerType, type Urgency } from '../../../types/grid'
 import type { PageInput } from '../../../types/common'
 import { COL } from '../../shared/collections'
@@ -64,6 +65,7 @@ export const eventReport = {
     ])
     if (input.buildingId && (!building || building.gridId !== grid._id)) throw invalid('楼栋不在该网格内', ['buildingId'])
     await ctx.checkText(input.place, input.description)
+    await requireOwnPhotos(ctx, input.photos)
     return ctx.once(input.requestId, async () => {
       const e: EventDoc = {
         _id: newId('gev'), gridId: grid._id, gridName: grid.name, communityId: grid.communityId, communityName: community?.name, streetId: grid.streetId,
@@ -237,6 +239,7 @@ export const eventProgress = {
     ensure(e.handler && canHandle(actor.openid, actor.roles, e.handler), '只有处置方可以上传进展')
     if (e.status !== 'accepted') throw conflict(e.status === 'assigned' ? '请先接单' : '事件当前不在处置中')
     await ctx.checkText(input.note)
+    await requireOwnPhotos(ctx, input.photos)
     let after = e
     await ctx.transaction(async (tx) => {
       const fresh = await txEvent(tx, e._id)

@@ -1,11 +1,8 @@
-import { createHash } from 'crypto'
 import ExcelJS from 'exceljs'
-import { storeFile } from '../../shared/storage'
 import { LINK_SECONDS, storeWorkbook, styleHeader } from '../../shared/workbook'
 import { COL } from '../../shared/collections'
 import type { Ctx } from '../../shared/dispatch'
-import { ensure, invalid, notFound } from '../../shared/errors'
-import { newId } from '../../shared/ids'
+import { ensure, notFound } from '../../shared/errors'
 import type { CommunityDoc, GridDoc } from '../../org/repo'
 import { byId, type StatsDoc } from '../repo'
 import { statsView } from '../views'
@@ -67,24 +64,5 @@ export const statsExport = {
     const fileName = `${community.name}网格统计-${ctx.now.toISOString().slice(0, 10)}.xlsx`
     const stored = await storeWorkbook(`exports/grid/${community._id}-${ctx.now.getTime()}.xlsx`, wb, LINK_SECONDS)
     return { ...stored, fileName }
-  },
-}
-
-/** Image signatures: JPEG starts FF D8 FF, PNG 89 50 4E 47. Anything else is refused. */
-const looksLike = (b: Buffer, ext: 'jpg' | 'png') =>
-  ext === 'jpg' ? b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff : b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47
-
-/**
- * A photo for an event or its progress, uploaded through the function (the browser build has no direct
- * storage upload; the mini-program may use Taro.cloud.uploadFile instead). Stored under the caller's
- * hashed id; the file id is what events keep.
- */
-export const photoUpload = {
-  async run(ctx: Ctx<{ ext: 'jpg' | 'png'; data: string }>) {
-    const buffer = Buffer.from(ctx.input.data, 'base64')
-    if (!looksLike(buffer, ctx.input.ext)) throw invalid('只能上传 JPG 或 PNG 图片', ['data'])
-    const owner = createHash('sha256').update(ctx.actor.openid).digest('hex').slice(0, 16)
-    const cloudPath = `grid/photos/${owner}/${newId('ph')}.${ctx.input.ext}`
-    return storeFile(cloudPath, buffer, LINK_SECONDS)
   },
 }

@@ -1,3 +1,4 @@
+import { requireOwnPhotos } from '../../shared/photos'
 import type { PageInput } from '../../../types/common'
 import type { Stars } from '../../../types/property'
 import type { Ctx, Transaction } from '../../shared/dispatch'
@@ -106,6 +107,7 @@ export const ratingSubmit = {
     ])
     const verifiedAt = binding && binding.householdId === household._id ? binding.decidedAt : undefined
     await ctx.checkText(input.comment)
+    await requireOwnPhotos(ctx, input.photos)
     const rule = ruleDoc.rule
     const id = ratingId(period._id, companyId, household._id)
     return ctx.once(input.requestId, async () => {

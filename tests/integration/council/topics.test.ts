@@ -1,4 +1,4 @@
-import { openCloud, P, rid, T0, type Cloud } from '../harness'
+import { JPEG, openCloud, P, RISKY_PNG, rid, T0, type Cloud } from '../harness'
 import { DAY } from './fixtures'
 
 type Topic = {
@@ -57,6 +57,20 @@ describe('proposing and editing a topic', () => {
     const { DEFAULT_BLOCKED_WORDS } = await import('../../../local/blocked-words')
     await h.expectRefused('council', 'topic.propose', propose({ body: `东门问题 ${DEFAULT_BLOCKED_WORDS[0]}` }), P.liu, 'CONTENT_REJECTED')
     await h.expectRefused('council', 'topic.propose', propose({ estateId: 'e-yg-1' }), P.liu, 'INVALID_INPUT')
+  })
+
+  it('attaches the proposer’s checked photos, and refuses a risky image, someone else’s photo and an outside link', async () => {
+    const photo = await h.photo('council', P.liu)
+    const t = await h.ok<Topic & { photos: string[] }>('council', 'topic.propose', propose({ title: '东门照片', photos: [photo] }), P.liu)
+    expect(t.photos).toEqual([photo])
+    expect((await h.ok<Topic & { photos: string[] }>('council', 'topic.get', { topicId: t.id }, P.zhang)).photos).toEqual([photo])
+    await h.expectRefused('council', 'photo.upload', { ext: 'png', data: RISKY_PNG }, P.liu, 'CONTENT_REJECTED')
+    await h.expectRefused('council', 'photo.upload', { ext: 'jpg', data: JPEG }, P.zhou, 'FORBIDDEN')
+    await h.expectRefused('council', 'topic.propose', propose({ photos: [photo] }), P.zhang, 'INVALID_INPUT')
+    await h.expectRefused('council', 'topic.propose', propose({ photos: ['https://example.com/a.jpg'] }), P.liu, 'INVALID_INPUT')
+    await h.expectRefused('council', 'topic.update', { topicId: t.id, title: t.title, body: t.body, photos: [photo, 'cloud://local/council/photos/x/ph_never.jpg'] }, P.liu, 'INVALID_INPUT')
+    const kept = await h.ok<Topic & { photos: string[] }>('council', 'topic.update', { topicId: t.id, title: t.title, body: t.body, photos: [] }, P.liu)
+    expect(kept.photos).toEqual([])
   })
 
   it('refuses an empty title', async () => {

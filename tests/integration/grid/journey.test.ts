@@ -26,11 +26,12 @@ describe('journey 7: report, whistle, answers, fix, confirm, statistics', () => 
   let summons: SummonsView[]
 
   it('a grid worker reports 乱堆乱放 with a photo and sees it in 我的上报', async () => {
+    const before = await h.photo('grid', WORKER)
     ev = await h.ok<EventView>('grid', 'event.report', {
       requestId: rid(), gridId: 'g-hx-2', buildingId: 'b-hx-1-2', place: '2号楼楼道', category: 'clutter',
-      description: '楼道堆放纸箱和旧家具，堵塞消防通道', photos: ['cloud://env/grid/before.jpg'], urgency: 'normal',
+      description: '楼道堆放纸箱和旧家具，堵塞消防通道', photos: [before], urgency: 'normal',
     }, WORKER)
-    expect(ev).toMatchObject({ status: 'reported', gridName: '第二网格', communityName: '和谐社区', estateId: 'e-hx-1', category: 'clutter', mine: true, photos: ['cloud://env/grid/before.jpg'] })
+    expect(ev).toMatchObject({ status: 'reported', gridName: '第二网格', communityName: '和谐社区', estateId: 'e-hx-1', category: 'clutter', mine: true, photos: [before] })
     const mine = await h.ok<{ items: EventView[] }>('grid', 'event.mine', {}, WORKER)
     expect(mine.items.map((e) => e.id)).toContain(ev.id)
   })
@@ -73,9 +74,10 @@ describe('journey 7: report, whistle, answers, fix, confirm, statistics', () => 
     expect(inbox.items.map((e) => e.id)).toContain(ev.id)
     await h.ok('grid', 'event.accept', { eventId: ev.id }, P.prop)
     h.setNow(at(6))
-    ev = await h.ok<EventView>('grid', 'event.progress', { eventId: ev.id, note: '已清理完毕，楼道畅通', photos: ['cloud://env/grid/after.jpg'], done: true }, P.prop)
+    const after = await h.photo('grid', P.prop)
+    ev = await h.ok<EventView>('grid', 'event.progress', { eventId: ev.id, note: '已清理完毕，楼道畅通', photos: [after], done: true }, P.prop)
     expect(ev.status).toBe('done')
-    expect(ev.progress.at(-1)).toMatchObject({ kind: 'done', photos: ['cloud://env/grid/after.jpg'], byName: '郑凯' })
+    expect(ev.progress.at(-1)).toMatchObject({ kind: 'done', photos: [after], byName: '郑凯' })
   })
 
   it('the reporter confirms and rates it', async () => {

@@ -1,4 +1,4 @@
-import { openCloud, P, rid, T0, type Cloud } from '../harness'
+import { JPEG, openCloud, P, RISKY_PNG, rid, T0, type Cloud } from '../harness'
 import { DEFAULT_RULE } from '../../../cloudfunctions/property/domain/rules'
 
 /** rating.context / submit / inbox / answer and the review queue. */
@@ -216,6 +216,29 @@ describe('rating.inbox and rating.answer', () => {
     await h.expectRefused('property', 'rating.answer', { ratingId: withComment, text: '我来答' }, P.liu, 'FORBIDDEN')
     await h.expectRefused('property', 'rating.answer', { ratingId: withComment, text: '  ' }, P.prop, 'INVALID_INPUT')
     await h.expectRefused('property', 'rating.answer', { ratingId: 'rt_nope', text: '答复' }, P.prop, 'NOT_FOUND')
+  })
+})
+
+describe('photos on a rating', () => {
+  it('keeps the rater’s checked photos and shows them to the company, without the rater', async () => {
+    await resident('o-photo-1', 'h-hx-1-3-101')
+    const photo = await h.photo('property', 'o-photo-1')
+    const r = await h.ok<Rating & { photos: string[] }>('property', 'rating.submit', { requestId: rid(), periodId: PERIOD, householdId: 'h-hx-1-3-101', stars: poor, comment: '单元门坏了', photos: [photo] }, 'o-photo-1')
+    expect(r.photos).toEqual([photo])
+    const inbox = await h.ok<{ items: { id: string; photos: string[] }[] }>('property', 'rating.inbox', { companyId: 'co-1', onlyComments: true, pageSize: 50 }, P.prop)
+    const seen = inbox.items.find((i) => i.id === r.id)
+    expect(seen?.photos).toEqual([photo])
+    expect(JSON.stringify(seen)).not.toContain('o-photo-1')
+  })
+
+  it('refuses a risky image, someone else’s photo and one never uploaded, changing nothing', async () => {
+    await h.expectRefused('property', 'photo.upload', { ext: 'png', data: RISKY_PNG }, P.liu, 'CONTENT_REJECTED')
+    await h.expectRefused('property', 'photo.upload', { ext: 'jpg', data: JPEG }, P.prop, 'FORBIDDEN')
+    const theirs = await h.photo('property', 'o-photo-1')
+    const base = { requestId: rid(), periodId: PERIOD, householdId: 'h-hx-1-1-101', stars: good }
+    await h.expectRefused('property', 'rating.submit', { ...base, photos: [theirs] }, P.liu, 'INVALID_INPUT')
+    await h.expectRefused('property', 'rating.submit', { ...base, photos: ['cloud://local/property/photos/x/ph_never.jpg'] }, P.liu, 'INVALID_INPUT')
+    await h.expectRefused('property', 'rating.submit', { ...base, photos: ['https://example.com/a.jpg'] }, P.liu, 'INVALID_INPUT')
   })
 })
 

@@ -7,25 +7,27 @@ import Card from '../../../../components/Card'
 import Field from '../../../../components/Field'
 import Button from '../../../../components/Button'
 import Notice from '../../../../components/Notice'
+import PhotoPicker from '../../../../components/PhotoPicker'
 import QueryState from '../../../../components/QueryState'
 import { useCloud, useMutation } from '../../../../hooks/useCloud'
 import { issuesByField } from '../../../../services/errors'
 import { COUNCIL, newRequestId, param, toast } from '../../lib'
 import '../../council.scss'
 
-/** A resident or member proposes a topic: title, what and why, which estate. */
+/** A resident or member proposes a topic: title, what and why, which estate, photos of the place. */
 export default function ProposePage() {
   const communityId = param('communityId')
   const estates = useCloud('org', 'estate.list', communityId ? { communityId } : null)
   const [title, setTitle] = useState('')
   const [body, setBody] = useState('')
   const [estateId, setEstateId] = useState<string>()
+  const [photos, setPhotos] = useState<string[]>([])
   const [errors, setErrors] = useState<Record<string, string>>({})
   const requestId = useMemo(newRequestId, [])
   const propose = useMutation('council', 'topic.propose')
 
   const submit = async () => {
-    const input = { requestId, communityId, title, body, ...(estateId ? { estateId } : {}) }
+    const input = { requestId, communityId, title, body, photos, ...(estateId ? { estateId } : {}) }
     const parsed = councilActions['topic.propose'].input.safeParse(input)
     if (!parsed.success) return setErrors(issuesByField(parsed.error.issues.map((i) => ({ path: i.path as (string | number)[], message: i.message }))))
     setErrors({})
@@ -52,6 +54,7 @@ export default function ProposePage() {
               onChange={setEstateId}
               error={errors.estateId}
             />
+            <PhotoPicker fn='council' value={photos} onChange={setPhotos} max={9} label='现场照片' />
             {propose.error ? <Notice tone='error'>{propose.error.message}</Notice> : null}
             <View className='cc-actions'>
               <Button id='submit-topic' block loading={propose.sending} onClick={() => void submit()}>提交议题</Button>

@@ -6,6 +6,8 @@ import Card from '../../../../components/Card'
 import Field from '../../../../components/Field'
 import Button from '../../../../components/Button'
 import Notice from '../../../../components/Notice'
+import PhotoPicker from '../../../../components/PhotoPicker'
+import Photos from '../../../../components/Photos'
 import Tag from '../../../../components/Tag'
 import QueryState from '../../../../components/QueryState'
 import { useMe } from '../../../../hooks/useMe'
@@ -70,13 +72,15 @@ function Ratify({ topic, onDone }: { topic: TopicDetailView; onDone: () => void 
 function Edit({ topic, onDone }: { topic: TopicDetailView; onDone: () => void }) {
   const [title, setTitle] = useState(topic.title)
   const [body, setBody] = useState(topic.body)
+  const [photos, setPhotos] = useState(topic.photos)
   const update = useMutation('council', 'topic.update')
   return (
     <Card title='修改议题（有人附议后不能再改）'>
       <Field label='议题标题' value={title} onChange={setTitle} maxLength={40} />
       <Field kind='textarea' label='具体内容' value={body} onChange={setBody} maxLength={1000} />
+      <PhotoPicker fn='council' value={photos} onChange={setPhotos} max={9} label='现场照片' />
       {update.error ? <Notice tone='error'>{update.error.message}</Notice> : null}
-      <Button block variant='secondary' loading={update.sending} onClick={() => void update.run({ topicId: topic.id, title, body, photos: topic.photos }).then((r) => r && (toast('已保存'), onDone()))}>保存修改</Button>
+      <Button block variant='secondary' loading={update.sending} onClick={() => void update.run({ topicId: topic.id, title, body, photos }).then((r) => r && (toast('已保存'), onDone()))}>保存修改</Button>
     </Card>
   )
 }
@@ -98,6 +102,7 @@ export default function TopicPage() {
               <Card title={t.title} extra={<Tag tone={t.status === 'accepted' ? 'green' : t.status === 'open' ? 'gold' : 'gray'}>{TOPIC_STATUS_LABEL[t.status]}</Tag>}>
                 <Text className='cc-line--muted'>{`提议人 ${t.authorName} · ${cnTime(t.createdAt)}${t.estateName ? ` · ${t.estateName}` : ''}`}</Text>
                 <Text className='cc-body'>{t.body}</Text>
+                <Photos ids={t.photos} />
                 <View className='cc-row'>
                   <Tag tone='red'>{`附议 ${t.seconds}`}</Tag>
                   {t.tier ? <Tag tone='blue'>{TIER_LABEL[t.tier]}</Tag> : null}

@@ -17,8 +17,8 @@ import {
   ANSWER_KIND_LABEL, CATEGORY_LABEL, EVENT_STATUS_LABEL, HANDLER_TYPE_LABEL, SUMMONS_STATE_LABEL, URGENCY_LABEL, type EventView, type HandlerType,
 } from '../../../../../types/grid'
 import Chips from '../../components/Chips'
-import Photos from '../../components/Photos'
-import { pickPhotos } from '../../components/photos'
+import PhotoPicker from '../../../../components/PhotoPicker'
+import Photos from '../../../../components/Photos'
 import '../../grid.scss'
 
 type Party = { type: 'unit' | 'company'; id: string; name: string }
@@ -86,17 +86,6 @@ function HandlePanel({ e, onDone }: { e: EventView; onDone: () => void }) {
   const progress = useMutation('grid', 'event.progress')
   const [note, setNote] = useState('')
   const [photos, setPhotos] = useState<string[]>([])
-  const [uploading, setUploading] = useState(false)
-  const add = async () => {
-    setUploading(true)
-    try {
-      setPhotos([...photos, ...(await pickPhotos(6 - photos.length))])
-    } catch {
-      // cancelled or failed: nothing added
-    } finally {
-      setUploading(false)
-    }
-  }
   if (e.status === 'assigned') {
     return (
       <Card title='处置'>
@@ -119,9 +108,8 @@ function HandlePanel({ e, onDone }: { e: EventView; onDone: () => void }) {
     <Card title='处置进展'>
       {progress.error ? <Notice tone='error'>{progress.error.message}</Notice> : null}
       <Field id='progress-note' kind='textarea' label='进展说明' value={note} onChange={setNote} maxLength={300} />
-      <Photos ids={photos} />
+      <PhotoPicker fn='grid' value={photos} onChange={setPhotos} max={6} label='处置照片' />
       <View className='gd-actions'>
-        <Button id='add-photo' size='small' variant='secondary' loading={uploading} onClick={() => void add()}>拍照 / 选照片</Button>
         <Button id='post-progress' size='small' variant='secondary' loading={progress.sending} onClick={() => void send(false)}>上传进展</Button>
         <Button id='mark-done' size='small' loading={progress.sending} onClick={() => void send(true)}>已办结</Button>
       </View>

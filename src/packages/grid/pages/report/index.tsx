@@ -13,8 +13,7 @@ import { toast } from '../../../../services/nav'
 import Taro from '@tarojs/taro'
 import { CATEGORIES, CATEGORY_LABEL, URGENCIES, URGENCY_LABEL, type Category, type Urgency } from '../../../../../types/grid'
 import Chips from '../../components/Chips'
-import Photos from '../../components/Photos'
-import { pickPhotos } from '../../components/photos'
+import PhotoPicker from '../../../../components/PhotoPicker'
 import { GRID } from '../../routes'
 import '../../grid.scss'
 
@@ -34,7 +33,6 @@ export default function ReportPage() {
   const [place, setPlace] = useState('')
   const [description, setDescription] = useState('')
   const [photos, setPhotos] = useState<string[]>([])
-  const [uploading, setUploading] = useState(false)
   const [problem, setProblem] = useState('')
   const requestId = useMemo(newRequestId, [])
   const report = useMutation('grid', 'event.report')
@@ -45,19 +43,6 @@ export default function ReportPage() {
   const buildings = useCloud('org', 'building.list', estateId ? { estateId } : null)
   const [buildingId, setBuildingId] = useState<string>()
   const buildingOptions = (buildings.data?.items ?? []).filter((b) => b.gridId === grid).map((b) => ({ value: b.id, label: b.name }))
-
-  const addPhoto = async () => {
-    setUploading(true)
-    try {
-      const ids = await pickPhotos(6 - photos.length)
-      setPhotos([...photos, ...ids])
-    } catch (e) {
-      const msg = (e as { errMsg?: string; message?: string })?.errMsg ?? (e as Error)?.message ?? ''
-      if (!/cancel/i.test(msg)) setProblem('照片上传失败，请重试')
-    } finally {
-      setUploading(false)
-    }
-  }
 
   const submit = async () => {
     setProblem('')
@@ -97,10 +82,7 @@ export default function ReportPage() {
                 ) : null}
                 <Field id='place' label='地点' value={place} onChange={setPlace} placeholder='如：3号楼2单元楼道' maxLength={60} />
                 <Field id='description' kind='textarea' label='事件描述' value={description} onChange={setDescription} placeholder='发生了什么，影响到谁' maxLength={500} />
-                <Photos ids={photos} />
-                <View className='gd-actions'>
-                  {photos.length < 6 ? <Button id='add-photo' variant='secondary' size='small' loading={uploading} onClick={() => void addPhoto()}>拍照 / 选照片</Button> : null}
-                </View>
+                <PhotoPicker fn='grid' value={photos} onChange={setPhotos} max={6} label='现场照片' />
               </Card>
               <Button id='submit-report' block loading={report.sending} onClick={() => void submit()}>上报</Button>
             </View>

@@ -6,6 +6,8 @@ import Button from '../../../../components/Button'
 import Field from '../../../../components/Field'
 import Empty from '../../../../components/Empty'
 import Notice from '../../../../components/Notice'
+import PhotoPicker from '../../../../components/PhotoPicker'
+import Photos from '../../../../components/Photos'
 import Tag from '../../../../components/Tag'
 import QueryState from '../../../../components/QueryState'
 import { useCloud, useMutation } from '../../../../hooks/useCloud'
@@ -31,6 +33,7 @@ export default function RatePage() {
   const submit = useMutation('property', 'rating.submit')
   const [stars, setStars] = useState<Stars>(EMPTY)
   const [comment, setComment] = useState('')
+  const [photos, setPhotos] = useState<string[]>([])
   const [requestId] = useState(newRequestId)
   const [error, setError] = useState('')
 
@@ -38,13 +41,14 @@ export default function RatePage() {
     const r = ctx.data?.rating
     setStars(r ? r.stars : EMPTY)
     setComment(r?.comment ?? '')
+    setPhotos(r?.photos ?? [])
   }, [ctx.data])
 
   const send = async () => {
     if (!ctx.data?.period || !hid) return
     if (DIMENSIONS.some((d) => !stars[d])) return setError('请为六项都选择星级')
     setError('')
-    const res = await submit.run({ requestId: `${requestId}-${ctx.data.rating?.edits ?? 0}`, periodId: ctx.data.period.id, householdId: hid, stars, comment: comment.trim() || undefined, photos: [] })
+    const res = await submit.run({ requestId: `${requestId}-${ctx.data.rating?.edits ?? 0}`, periodId: ctx.data.period.id, householdId: hid, stars, comment: comment.trim() || undefined, photos })
     if (res) {
       toast(res.status === 'held' ? '已提交，待街道复核' : '评价已提交')
       ctx.reload()
@@ -93,6 +97,7 @@ export default function RatePage() {
                           <StarRow key={d} id={d} label={DIMENSION_LABEL[d]} value={stars[d]} onChange={c.rating && !c.rating.ratedByMe ? undefined : (n) => setStars({ ...stars, [d]: n })} />
                         ))}
                         <Field id='rate-comment' kind='textarea' label='意见和建议' optional value={comment} onChange={setComment} maxLength={300} placeholder='任何一项 2 星及以下并写明问题，会生成整改事项' error={submit.error?.code === 'INVALID_INPUT' ? submit.error.message : undefined} />
+                        {c.rating && !c.rating.ratedByMe ? <Photos ids={photos} /> : <PhotoPicker fn='property' value={photos} onChange={setPhotos} max={6} label='问题照片' />}
                         {error ? <Notice tone='error'>{error}</Notice> : null}
                         {submit.error && submit.error.code !== 'INVALID_INPUT' ? <Notice tone='error'>{submit.error.message}</Notice> : null}
                       </Card>

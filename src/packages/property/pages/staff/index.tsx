@@ -5,6 +5,7 @@ import Card from '../../../../components/Card'
 import Button from '../../../../components/Button'
 import Field from '../../../../components/Field'
 import Empty from '../../../../components/Empty'
+import Photos from '../../../../components/Photos'
 import Notice from '../../../../components/Notice'
 import Tag from '../../../../components/Tag'
 import QueryState from '../../../../components/QueryState'
@@ -46,6 +47,7 @@ function Inbox({ companyId }: { companyId: string }) {
               <Card key={r.id} title={r.estateName} extra={r.low ? <Tag tone='red'>低分</Tag> : <Tag tone='green'>评价</Tag>} id={`rating-${r.id}`}>
                 <Text className='pp-line pp-line--muted'>{DIMENSIONS.map((d) => `${DIMENSION_LABEL[d]} ${r.stars[d]}★`).join(' · ')}</Text>
                 <Text className='pp-line'>{r.comment}</Text>
+                <Photos ids={r.photos} />
                 {r.answer ? <View className='pp-answer'><Text>已答复（{r.answeredByName}，{formatTime(r.answeredAt)}）：{r.answer}</Text></View> : null}
                 <Field id={`answer-${r.id}`} kind='textarea' label={r.answer ? '再次答复（替代上一条，旧答复保留）' : '答复居民'} value={drafts[r.id] ?? ''} onChange={(v) => setDrafts({ ...drafts, [r.id]: v })} maxLength={300} />
                 <Button id={`send-answer-${r.id}`} size='small' loading={answer.sending} onClick={() => send(r.id)}>发送答复</Button>
