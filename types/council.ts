@@ -160,7 +160,7 @@ export const voteResultView = z.object({
   passed: z.boolean(),
   adoptedOptionKey: z.string().nullable(),
   participation: z.object({ households: countVsTotal, area: countVsTotal.nullable(), met: z.boolean() }),
-  options: z.array(z.object({ key: z.string(), label: z.string(), kind: z.enum(OPTION_KINDS), households: z.number().int(), areaDm2: z.number().int(), approvalMet: z.boolean() })),
+  options: z.array(z.object({ key: z.string(), label: z.string(), kind: z.enum(OPTION_KINDS), households: z.number().int(), areaDm2: z.number().int().optional(), approvalMet: z.boolean() })),
   /** Human-readable explanation of the outcome in Chinese. */
   summary: z.string(),
   rule: ruleSchema,

@@ -70,7 +70,8 @@ export type GridSettingsView = z.infer<typeof settingsView>
 export const staffView = z.object({
   id: z.string(),
   gridId: z.string(),
-  openid: z.string(),
+  /** Only for the community's administrators (who appoint and remove); everyone else sees names and posts. */
+  openid: z.string().optional(),
   name: z.string(),
   post: z.enum(STAFF_POSTS),
   title: z.string().optional(),

@@ -73,7 +73,8 @@ export const estateView = z.object({
   companyName: z.string().optional(),
 })
 export const buildingView = z.object({ id: z.string(), estateId: z.string(), gridId: z.string(), name: z.string() })
-export const householdView = z.object({ id: z.string(), buildingId: z.string(), room: z.string(), floorAreaDm2: z.number().int() })
+/** `floorAreaDm2` only for the community's administrators: with vote tallies by area, a room's area could single out its ballot. */
+export const householdView = z.object({ id: z.string(), buildingId: z.string(), room: z.string(), floorAreaDm2: z.number().int().optional() })
 
 export const invitationView = z.object({
   id: z.string(),

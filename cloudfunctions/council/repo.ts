@@ -67,7 +67,7 @@ export interface SubscriptionDoc { _id: string; communityId: string; openid: str
 export interface CommunityRef { _id: string; streetId: string; name: string }
 export interface EstateRef { _id: string; communityId: string; name: string }
 export interface BuildingRef { _id: string; estateId: string; communityId: string; name: string }
-export interface HouseholdRef { _id: string; buildingId: string; estateId: string; communityId: string; floorAreaDm2: number; address: string }
+export interface HouseholdRef { _id: string; buildingId: string; estateId: string; communityId: string; floorAreaDm2: number; address: string; createdAt?: Date }
 
 export const ballotId = (voteId: string, householdId: string) => `ballot:${voteId}:${householdId}`
 export const secondId = (topicId: string, openid: string) => `second:${topicId}:${openid}`

@@ -98,7 +98,9 @@ export function voteView(v: VoteDoc, now: Date): VoteView {
           passed: v.result.passed,
           adoptedOptionKey: v.result.adoptedOptionKey,
           participation: v.result.participation,
-          options: v.result.options,
+          // Area per option only where the rule counts area (civil-code presets): elsewhere it decides
+          // nothing and could single out a household whose area is known.
+          options: v.result.rule.byArea ? v.result.options : v.result.options.map(({ areaDm2: _area, ...o }) => o),
           summary: v.result.summary,
           rule: v.result.rule,
           ballots: v.result.ballots,

@@ -16,6 +16,8 @@ export interface BuildingDoc { _id: string; estateId: string; communityId: strin
 export interface HouseholdDoc {
   _id: string; buildingId: string; estateId: string; communityId: string; streetId: string; gridId: string
   room: string; floorAreaDm2: number; address: string
+  /** Set on households created by building.create (the seed's predate it): a vote's electorate is fixed at its opening. */
+  createdAt?: Date
 }
 export interface CompanyDoc { _id: string; streetId: string; name: string }
 export interface UnitDoc { _id: string; communityId: string; streetId: string; name: string; partyBody: string; createdAt: Date }

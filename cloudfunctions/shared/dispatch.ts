@@ -39,9 +39,56 @@ export type Routes<R extends Registry> = {
   [A in keyof R]: Route<z.output<R[A]['input']>, z.input<R[A]['output']>>
 }
 
+/**
+ * A scheduled job: runs on the platform's timer trigger (cloudfunctions/<fn>/config.json), which
+ * calls the function with `{ Type: 'Timer', TriggerName }` and no OPENID. It acts as `system:timer`
+ * (no roles), so it can do only what its own code does; it answers counts for the log.
+ */
+export type TimerJob = (ctx: Ctx<unknown>) => Promise<Record<string, number>>
+
 export interface MainOptions {
   /** The clock; tests and the bench pass their own. */
   now?: () => Date
+  /** Jobs by trigger name. */
+  timers?: Record<string, TimerJob>
+}
+
+/** The openid audit records carry for what a timer did. */
+export const TIMER_ACTOR = 'system:timer'
+
+/** The context a handler or a timer job runs in. */
+function makeCtx(fn: string, action: string, input: unknown, actor: Actor, db: Database, now: Date): Ctx<unknown> {
+  const openid = actor.openid
+  return {
+    fn,
+    action,
+    input,
+    actor,
+    db,
+    now,
+    audit: (target, before, after, tx) => {
+      const entry: AuditEntry = { fn, action, actor: openid, target, before, after, at: now }
+      const rid = (input as { requestId?: string } | null)?.requestId
+      if (rid) entry.requestId = rid
+      return appendAudit(tx ?? db, entry)
+    },
+    checkText: (...texts) => checkText(openid, texts),
+    once: (requestId, run) => once(db, { fn, action, openid, requestId }, now, run),
+    transaction: async (run) => {
+      try {
+        return await db.runTransaction(run)
+      } catch (err) {
+        if (isTransactionConflict(err)) throw conflict('有人同时修改了这条记录，请刷新后重试')
+        throw err
+      }
+    },
+  }
+}
+
+/** `{ Type: 'Timer', TriggerName }`: how the platform's timer trigger calls a function. */
+function triggerOf(event: unknown): string | undefined {
+  const e = event as { Type?: unknown; TriggerName?: unknown } | null
+  return e && e.Type === 'Timer' && typeof e.TriggerName === 'string' ? e.TriggerName : undefined
 }
 
 /** Passes when the caller holds at least one of the action's roles (scope is the handler's check). */
@@ -64,6 +111,12 @@ export function createMain<R extends Registry>(fn: string, contract: R, routes: 
   const clock = opts.now ?? systemNow
   return async function main(event: unknown): Promise<Envelope<unknown>> {
     const started = Date.now()
+    const trigger = triggerOf(event)
+    // Only the platform's timer calls without an OPENID; a client that sends a Timer event has one and
+    // is answered as an unknown action below.
+    if (trigger && opts.timers && Object.prototype.hasOwnProperty.call(opts.timers, trigger) && !sdk().getWXContext().OPENID) {
+      return runTimer(fn, trigger, opts.timers[trigger], clock)
+    }
     const e = (typeof event === 'object' && event !== null ? event : {}) as { action?: unknown; input?: unknown; requestId?: unknown }
     const actionName = typeof e.action === 'string' ? e.action : ''
     let code = 'OK'
@@ -92,30 +145,7 @@ export function createMain<R extends Registry>(fn: string, contract: R, routes: 
         return fail({ code: 'FORBIDDEN', message: '您没有权限进行此操作' })
       }
       const now = clock()
-      const ctx: Ctx<unknown> = {
-        fn,
-        action: actionName,
-        input: parsed.data,
-        actor,
-        db,
-        now,
-        audit: (target, before, after, tx) => {
-          const entry: AuditEntry = { fn, action: actionName, actor: openid, target, before, after, at: now }
-          const rid = (parsed.data as { requestId?: string }).requestId
-          if (rid) entry.requestId = rid
-          return appendAudit(tx ?? db, entry)
-        },
-        checkText: (...texts) => checkText(openid, texts),
-        once: (requestId, run) => once(db, { fn, action: actionName, openid, requestId }, now, run),
-        transaction: async (run) => {
-          try {
-            return await db.runTransaction(run)
-          } catch (err) {
-            if (isTransactionConflict(err)) throw conflict('有人同时修改了这条记录，请刷新后重试')
-            throw err
-          }
-        },
-      }
+      const ctx = makeCtx(fn, actionName, parsed.data, actor, db, now)
       const data = await route.run(ctx as Ctx<never>)
       const out = spec.output.safeParse(data)
       if (!out.success) throw new Error(`output of ${fn}.${actionName} broke its contract: ${out.error.issues[0]?.message}`)
@@ -134,5 +164,18 @@ export function createMain<R extends Registry>(fn: string, contract: R, routes: 
         console.log(JSON.stringify({ fn, action: actionName, code, ms: Date.now() - started }))
       }
     }
+  }
+}
+
+async function runTimer(fn: string, trigger: string, job: TimerJob, clock: () => Date): Promise<Envelope<unknown>> {
+  const started = Date.now()
+  try {
+    const db = database()
+    const counts = await job(makeCtx(fn, `timer:${trigger}`, {}, new Actor(TIMER_ACTOR, null), db, clock()))
+    console.log(JSON.stringify({ fn, timer: trigger, ...counts, ms: Date.now() - started }))
+    return { ok: true, data: counts }
+  } catch (err) {
+    console.error(JSON.stringify({ fn, timer: trigger, error: err instanceof Error ? err.message : String(err) }))
+    return fail({ code: 'INTERNAL', message: '定时任务失败' })
   }
 }

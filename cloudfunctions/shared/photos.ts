@@ -19,7 +19,6 @@ export interface PhotoDoc {
 }
 
 export const photoKey = (fileId: string) => createHash('sha256').update(fileId).digest('hex').slice(0, 32)
-const ownerDir = (openid: string) => createHash('sha256').update(openid).digest('hex').slice(0, 16)
 
 /** Image signatures: JPEG starts FF D8 FF, PNG 89 50 4E 47. Anything else is refused. */
 const looksLike = (b: Buffer, ext: 'jpg' | 'png') =>
@@ -36,7 +35,9 @@ export async function uploadPhoto(ctx: Ctx<{ ext: 'jpg' | 'png'; data: string }>
   if (!looksLike(image, ctx.input.ext)) throw invalid('只能上传 JPG 或 PNG 图片', ['data'])
   if (image.length > MAX_PHOTO_BYTES) throw invalid('图片超过 1 MB，请压缩后再传', ['data'])
   await checkImage(image, ctx.input.ext === 'jpg' ? 'image/jpeg' : 'image/png')
-  const stored = await storeFile(`${folder}/${ownerDir(ctx.actor.openid)}/${newId('ph')}.${ctx.input.ext}`, image, LINK_SECONDS)
+  // A random name only: a per-person folder would be a pseudonym linking one rater's photos across
+  // records and modules. Who uploaded it lives in the register, which no view returns.
+  const stored = await storeFile(`${folder}/${newId('ph')}.${ctx.input.ext}`, image, LINK_SECONDS)
   const doc: PhotoDoc = { _id: photoKey(stored.fileId), fileId: stored.fileId, owner: ctx.actor.openid, folder, bytes: image.length, at: ctx.now }
   await ctx.db.collection(COL.photos).add({ data: doc })
   await ctx.audit(`${COL.photos}/${doc._id}`, null, { fileId: doc.fileId, bytes: doc.bytes })

@@ -74,12 +74,15 @@ export function createApp(opts: AppOptions) {
         if (req.method !== 'POST') return json(res, 405, { ok: false, error: { code: 'INVALID_INPUT', message: '请使用 POST' } })
         const main = FUNCTIONS[fnMatch[1]]
         if (!main) return json(res, 404, { ok: false, error: { code: 'UNKNOWN_ACTION', message: `没有云函数 ${fnMatch[1]}` } })
-        let event: unknown
+        let body: { action?: unknown; input?: unknown }
         try {
-          event = JSON.parse((await readBody(req)) || '{}')
+          body = JSON.parse((await readBody(req)) || '{}') ?? {}
         } catch {
           return json(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: '请求不是合法的 JSON' } })
         }
+        // What a client's callFunction can carry: an action and its input. Platform events (a timer's
+        // { Type: 'Timer' }) never come from a client, here as on WeChat.
+        const event = { action: body.action, input: body.input }
         // The local stand-in for the platform's identity: a header only this runtime honours.
         const header = req.headers['x-wx-openid']
         const openid = typeof header === 'string' && OPENID.test(header) ? header : null

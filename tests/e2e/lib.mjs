@@ -17,7 +17,8 @@ export async function startServer() {
   const port = 8800 + Math.floor(Math.random() * 900)
   const child = spawn(process.execPath, ['--import', 'tsx', 'local/server.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, TX_QUIET: '1' },
+    // Timers off: the journeys press 计票 themselves (tests/integration/timers.test.ts covers the triggers).
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, TX_QUIET: '1', TIMER_SECONDS: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let log = ''

@@ -40,6 +40,12 @@ export const journeys = [
       await see(page, '2026年11月')
       await rate(page, { cleaning: 5, order: 5, repairs: 2, greening: 5, attitude: 5, fees: 4 }, '3号楼单元门禁坏了一周', 'door.jpg')
       await shot(page, 'property-01-resident-rated')
+      // She edits her comment before the close: the edit must reach the company, not be swallowed.
+      await visible(page, '#rate-comment textarea').fill('3号楼单元门禁坏了一周，至今未修')
+      await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith('/cloud/property') && (r.request().postData() ?? '').includes('rating.submit')),
+        visible(page, '#submit-rating').click(),
+      ])
 
       // 2. 陈桂兰 (翠竹苑, served by 恒泰物业) rates the other company.
       await asPerson(page, base, 'o-res-chen', `${PAGES}/rate/index`)
@@ -54,6 +60,7 @@ export const journeys = [
       await card.waitFor()
       const text = await card.textContent()
       await card.locator('.tx-photos__img').first().waitFor({ timeout: 15_000 })
+      if (!text.includes('至今未修')) throw new Error(`the edited comment did not reach the company: ${text}`)
       if (/刘芳|1号楼 101|o-res-liu/.test(text)) throw new Error(`the company sees who rated: ${text}`)
       await card.locator('textarea').fill('已安排维修师傅，三天内修好')
       await card.locator('.tx-btn', { hasText: '发送答复' }).click()

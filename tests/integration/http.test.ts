@@ -42,6 +42,14 @@ describe('the local cloud over HTTP', () => {
     expect(env.error.code).toBe('UNAUTHENTICATED')
   })
 
+  it('never delivers a platform timer event from a client: a Timer body without identity runs nothing', async () => {
+    const before = (await h.db.collection('audit').count()).total
+    const env = await (await post('council', { Type: 'Timer', TriggerName: 'tick' })).json()
+    expect(env.ok).toBe(false)
+    expect(env.error.code).toBe('UNKNOWN_ACTION')
+    expect((await h.db.collection('audit').count()).total).toBe(before)
+  })
+
   it('answers 404 UNKNOWN_ACTION for a function that does not exist', async () => {
     const r = await post('nope', { action: 'me' }, P.admin)
     expect(r.status).toBe(404)

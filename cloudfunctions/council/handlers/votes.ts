@@ -148,6 +148,8 @@ export const voteCast = {
     const h = await repo.household(db, hid)
     if (!h) throw notFound('房屋')
     ensure(inScope(v, h), '您的房屋不在本次表决范围内')
+    // The electorate (households and area) was fixed when the vote opened; a household added since is not in it.
+    ensure(!h.createdAt || new Date(h.createdAt).getTime() <= new Date(v.createdAt).getTime(), '您的房屋在表决开启后登记，不在本次表决范围内')
     const id = ballotId(v._id, hid)
     const ballot = await ctx.transaction(async (tx) => {
       const prior = await txGetOrNull<BallotDoc>(tx, COL.councilBallots, id)
@@ -186,45 +188,59 @@ export const voteMyBallot = {
 /** After the closing time: count the ballots (one aggregate), decide by the stored rule, store both. */
 export const voteClose = {
   async run(ctx: Ctx<{ voteId: string }>) {
-    const { db, actor, now } = ctx
     const v = await loadVote(ctx, ctx.input.voteId)
-    ensure(actor.isSecretaryOf(v.communityId), '只能关闭您所在社区的表决')
+    ensure(ctx.actor.isSecretaryOf(v.communityId), '只能关闭您所在社区的表决')
     if (v.closedAt) throw conflict('表决已计票')
-    if (now.getTime() < new Date(v.closesAt).getTime()) throw conflict('表决尚未到截止时间')
-    const counts = await countBallots(db, v._id)
-    const result = { ...tally(v.rule, v.options, counts, { households: v.eligibleHouseholds, areaDm2: v.eligibleAreaDm2 }), computedAt: now, counterHouseholds: v.turnoutHouseholds }
-    await ctx.transaction(async (tx) => {
-      const fresh = await txGetOrNull<VoteDoc>(tx, COL.councilVotes, v._id)
-      if (!fresh || fresh.closedAt) throw conflict('表决已计票')
-      await tx.collection(COL.councilVotes).doc(v._id).update({ data: { result, closedAt: now, closedBy: actor.openid } })
-      await ctx.audit(`${COL.councilVotes}/${v._id}`, { status: 'counting' }, { status: 'closed', passed: result.passed, adopted: result.adoptedOptionKey, ballots: result.ballots }, tx)
-    })
-    const closed = { ...v, result, closedAt: now, closedBy: actor.openid }
-    await noticeSubscribers(db, v.communityId, TEMPLATES.councilVoteResult, votePage(v._id), {
-      thing1: thing(v.title), phrase2: { value: result.passed ? '通过' : '未通过' }, thing3: thing(result.summary),
-    })
-    return voteView(closed, now)
+    if (ctx.now.getTime() < new Date(v.closesAt).getTime()) throw conflict('表决尚未到截止时间')
+    return voteView(await closeVote(ctx, v), ctx.now)
   },
+}
+
+/**
+ * Count the ballots, store the result with the rule that produced it, tell the subscribers. The
+ * secretary's 计票 and the timer at the close both come here; the transaction makes one of them win.
+ */
+export async function closeVote(ctx: Ctx<unknown>, v: VoteDoc): Promise<VoteDoc> {
+  const { db, actor, now } = ctx
+  const counts = await countBallots(db, v._id)
+  const result = { ...tally(v.rule, v.options, counts, { households: v.eligibleHouseholds, areaDm2: v.eligibleAreaDm2 }), computedAt: now, counterHouseholds: v.turnoutHouseholds }
+  await ctx.transaction(async (tx) => {
+    const fresh = await txGetOrNull<VoteDoc>(tx, COL.councilVotes, v._id)
+    if (!fresh || fresh.closedAt) throw conflict('表决已计票')
+    await tx.collection(COL.councilVotes).doc(v._id).update({ data: { result, closedAt: now, closedBy: actor.openid } })
+    await ctx.audit(`${COL.councilVotes}/${v._id}`, { status: 'counting' }, { status: 'closed', passed: result.passed, adopted: result.adoptedOptionKey, ballots: result.ballots }, tx)
+  })
+  await noticeSubscribers(db, v.communityId, TEMPLATES.councilVoteResult, votePage(v._id), {
+    thing1: thing(v.title), phrase2: { value: result.passed ? '通过' : '未通过' }, thing3: thing(result.summary),
+  })
+  return { ...v, result, closedAt: now, closedBy: actor.openid }
 }
 
 /** "Closing soon": within 24 h of the close, once per vote. */
 export const voteRemind = {
   async run(ctx: Ctx<{ voteId: string }>) {
-    const { db, actor, now } = ctx
     const v = await loadVote(ctx, ctx.input.voteId)
-    ensure(actor.isSecretaryOf(v.communityId), '只能提醒您所在社区的表决')
-    if (voteStatus(v, now) !== 'open') throw conflict('只有进行中的表决可以提醒')
-    if (new Date(v.closesAt).getTime() - now.getTime() > 86_400_000) throw conflict('截止前 24 小时内才能发送提醒')
+    ensure(ctx.actor.isSecretaryOf(v.communityId), '只能提醒您所在社区的表决')
+    if (voteStatus(v, ctx.now) !== 'open') throw conflict('只有进行中的表决可以提醒')
+    if (new Date(v.closesAt).getTime() - ctx.now.getTime() > REMIND_WITHIN_MS) throw conflict('截止前 24 小时内才能发送提醒')
     if (v.remindedAt) throw conflict('已发送过截止提醒')
-    await ctx.transaction(async (tx) => {
-      const fresh = await txGetOrNull<VoteDoc>(tx, COL.councilVotes, v._id)
-      if (!fresh || fresh.remindedAt) throw conflict('已发送过截止提醒')
-      await tx.collection(COL.councilVotes).doc(v._id).update({ data: { remindedAt: now } })
-      await ctx.audit(`${COL.councilVotes}/${v._id}`, { remindedAt: null }, { remindedAt: now }, tx)
-    })
-    const sent = await noticeSubscribers(db, v.communityId, TEMPLATES.councilVoteClosing, votePage(v._id), {
-      thing1: thing(v.title), time2: { value: cnTime(v.closesAt) }, thing3: thing('表决即将截止，请尽快参与'),
-    })
-    return { sent }
+    return { sent: await remindVote(ctx, v) }
   },
+}
+
+/** The closing-soon notice may go out this long before the close. */
+export const REMIND_WITHIN_MS = 86_400_000
+
+/** Mark the vote reminded (once, in a transaction), then notify the subscribers; the count sent. */
+export async function remindVote(ctx: Ctx<unknown>, v: VoteDoc): Promise<number> {
+  const { db, now } = ctx
+  await ctx.transaction(async (tx) => {
+    const fresh = await txGetOrNull<VoteDoc>(tx, COL.councilVotes, v._id)
+    if (!fresh || fresh.remindedAt) throw conflict('已发送过截止提醒')
+    await tx.collection(COL.councilVotes).doc(v._id).update({ data: { remindedAt: now } })
+    await ctx.audit(`${COL.councilVotes}/${v._id}`, { remindedAt: null }, { remindedAt: now }, tx)
+  })
+  return noticeSubscribers(db, v.communityId, TEMPLATES.councilVoteClosing, votePage(v._id), {
+    thing1: thing(v.title), time2: { value: cnTime(v.closesAt) }, thing3: thing('表决即将截止，请尽快参与'),
+  })
 }

@@ -42,10 +42,17 @@ async function bumpStats(tx: Transaction, e: Pick<EventDoc, 'gridId' | 'communit
   }
 }
 
-/** Who may report on a grid: its grid staff, Party members of its community, verified residents of its community. */
-function mayReport(ctx: Ctx<unknown>, grid: GridDoc): boolean {
+/**
+ * Who may report on a grid: its grid staff, verified residents of its community, and in-service members
+ * responsible for it (their 报到 record names the grid or the building). One read, for members only.
+ */
+async function mayReport(ctx: Ctx<unknown>, grid: GridDoc, buildingId?: string): Promise<boolean> {
   const a = ctx.actor
-  return a.has('grid_worker', grid._id) || a.has('member', grid.communityId) || a.grants('resident').some((g) => g.communityId === grid.communityId)
+  if (a.has('grid_worker', grid._id) || a.grants('resident').some((g) => g.communityId === grid.communityId)) return true
+  if (!a.has('member', grid.communityId)) return false
+  const m = await byId<{ communityId: string; status: string; gridId?: string; buildingIds?: string[] }>(ctx.db, COL.svcMembers, `m:${a.openid}`)
+  return !!m && m.status === 'approved' && m.communityId === grid.communityId &&
+    (m.gridId === grid._id || (!!buildingId && (m.buildingIds ?? []).includes(buildingId)))
 }
 
 type ReportInput = {
@@ -58,7 +65,7 @@ export const eventReport = {
     const { db, actor, input, now } = ctx
     const grid = await byId<GridDoc>(db, COL.grids, input.gridId)
     if (!grid) throw notFound('网格')
-    ensure(mayReport(ctx, grid), '只有本网格的网格员、本社区党员或已认证居民可以上报')
+    ensure(await mayReport(ctx, grid, input.buildingId), '只有本网格的网格员、负责本网格的在职党员或本社区已认证居民可以上报')
     const [building, community] = await Promise.all([
       input.buildingId ? byId<BuildingDoc>(db, COL.buildings, input.buildingId) : Promise.resolve(null),
       byId<{ name: string }>(db, COL.communities, grid.communityId),
@@ -183,6 +190,8 @@ export const eventAssign = {
     const e = await loadEvent(ctx, input.eventId)
     ensure(actor.isSecretaryOf(e.communityId) || (await isGridLeader(ctx, e.gridId)), '只有本社区书记或本网格网格长可以派单')
     if (!['reported', 'assigned', 'deciding'].includes(e.status)) throw conflict('事件已有人接单处置，不能改派')
+    // After two reopens the secretary decides (SPEC §10): the grid leader cannot re-dispatch around that.
+    ensure(e.status !== 'deciding' || actor.isSecretaryOf(e.communityId), '重开两次后由社区书记裁定')
     const [handler, settings] = await Promise.all([resolveHandler(ctx, e, input.handler), settingsOf(db, e.streetId)])
     const deadline = deadlineFor(e.urgency, now, settings)
     let after = e
@@ -359,35 +368,41 @@ export const eventConvert = {
 }
 
 
-/** At most this many events are reminded per call (a timer calls again; a community has few due at once). */
+/** At most this many events are reminded per call (keeps a call short; the secretary or the timer calls again). */
 const REMIND_BATCH = 5
 
 /**
  * Deadline-near notices: events of the community still owed by their handler, due within `withinHours`
- * and not reminded since their assignment. Each is marked in a transaction first, so two runs never remind twice.
+ * and not reminded since their assignment. The secretary's 催办 for one community; the timer (timers.ts)
+ * does the same for every community.
  */
 export const eventRemind = {
   async run(ctx: Ctx<{ communityId: string; withinHours: number }>) {
-    const { db, actor, input, now } = ctx
-    ensure(actor.isSecretaryOf(input.communityId), '只能催办您所在社区的事件')
-    const _ = db.command
-    const soon = new Date(now.getTime() + input.withinHours * 3600_000)
-    const { data } = await db.collection(COL.gridEvents)
-      .where({ communityId: input.communityId, status: _.in(OPEN_FOR_HANDLER as EventStatus[]), deadline: _.and(_.gt(now), _.lte(soon)), remindedAt: _.exists(false) })
-      .orderBy('deadline', 'asc').limit(REMIND_BATCH).get()
-    let reminded = 0
-    for (const e of data as EventDoc[]) {
-      const marked = await ctx.transaction(async (tx) => {
-        const fresh = await txEvent(tx, e._id)
-        if (fresh.remindedAt || !OPEN_FOR_HANDLER.includes(fresh.status)) return false
-        await txPut(tx, COL.gridEvents, { ...fresh, remindedAt: now })
-        await ctx.audit(`${COL.gridEvents}/${e._id}`, { remindedAt: null }, { remindedAt: now }, tx)
-        return true
-      })
-      if (!marked || !e.handler) continue
-      reminded++
-      await notifyParty(ctx, e.handler, TEMPLATES.gridDeadlineNear, `packages/grid/pages/event/index?id=${e._id}`, `即将超期：${eventTitle(e)}`)
-    }
-    return { reminded }
+    ensure(ctx.actor.isSecretaryOf(ctx.input.communityId), '只能催办您所在社区的事件')
+    return { reminded: await remindDue(ctx, { communityId: ctx.input.communityId }, ctx.input.withinHours, REMIND_BATCH) }
   },
+}
+
+/** Each event is marked in a transaction first, so two runs never remind twice. Returns how many were reminded. */
+export async function remindDue(ctx: Ctx<unknown>, scope: { communityId?: string }, withinHours: number, batch: number): Promise<number> {
+  const { db, now } = ctx
+  const _ = db.command
+  const soon = new Date(now.getTime() + withinHours * 3600_000)
+  const { data } = await db.collection(COL.gridEvents)
+    .where({ ...scope, status: _.in(OPEN_FOR_HANDLER as EventStatus[]), deadline: _.and(_.gt(now), _.lte(soon)), remindedAt: _.exists(false) })
+    .orderBy('deadline', 'asc').limit(batch).get()
+  let reminded = 0
+  for (const e of data as EventDoc[]) {
+    const marked = await ctx.transaction(async (tx) => {
+      const fresh = await txEvent(tx, e._id)
+      if (fresh.remindedAt || !OPEN_FOR_HANDLER.includes(fresh.status)) return false
+      await txPut(tx, COL.gridEvents, { ...fresh, remindedAt: now })
+      await ctx.audit(`${COL.gridEvents}/${e._id}`, { remindedAt: null }, { remindedAt: now }, tx)
+      return true
+    })
+    if (!marked || !e.handler) continue
+    reminded++
+    await notifyParty(ctx, e.handler, TEMPLATES.gridDeadlineNear, `packages/grid/pages/event/index?id=${e._id}`, `即将超期：${eventTitle(e)}`)
+  }
+  return reminded
 }

@@ -48,7 +48,9 @@ export const staffList = {
     const grid = await byId<GridDoc>(db, COL.grids, input.gridId)
     if (!grid) throw notFound('网格')
     const { data } = await db.collection(COL.gridStaff).where({ gridId: grid._id, status: 'active' }).orderBy('appointedAt', 'asc').limit(STAFF_LIMIT).get()
+    const admin = ctx.actor.administersCommunity({ _id: grid.communityId, streetId: grid.streetId })
     const items = (data as StaffDoc[]).sort((a, b) => POST_ORDER[a.post] - POST_ORDER[b.post]).map(staffView)
+      .map(({ openid, ...s }) => (admin ? { openid, ...s } : s))
     return { gridId: grid._id, gridName: grid.name, items }
   },
 }
@@ -103,7 +105,7 @@ export const staffAppoint = {
       await ctx.audit(`${COL.users}/${person._id}`, { roles: before?.roles.length ?? 0 }, { roles: after.roles.length, granted: `grid_worker:${grid._id}` }, tx)
     })
     await notify({
-      toOpenid: person._id, templateId: TEMPLATES.roleGranted, page: 'packages/grid/pages/worker/index',
+      toOpenid: person._id, templateId: TEMPLATES.roleGranted, page: 'packages/grid/pages/mine/index',
       data: { thing1: { value: `${grid.name}${input.post === 'leader' ? '网格长' : '网格人员'}`.slice(0, 20) }, time2: { value: now.toISOString().slice(0, 10) } },
     })
     return staffView(doc)

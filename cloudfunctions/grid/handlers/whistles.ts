@@ -84,7 +84,7 @@ export const whistleBlow = {
         await txPut(tx, COL.gridEvents, { ...fresh, _id: e._id, whistled: true, updatedAt: now })
         await ctx.audit(`${COL.gridWhistles}/${w._id}`, null, { eventId: e._id, parties: keys, windowEndsAt }, tx)
       })
-      for (const p of parties) await notifyParty(ctx, p, TEMPLATES.gridWhistle, 'packages/grid/pages/whistle/index', `吹哨：${eventTitle(e)}`)
+      for (const p of parties) await notifyParty(ctx, p, TEMPLATES.gridWhistle, 'packages/grid/pages/inbox/index', `吹哨：${eventTitle(e)}`)
       return { summons: summons.map((s) => summonsView(s, now)) }
     })
   },

@@ -55,7 +55,7 @@ export const buildingCreate = {
             const h: HouseholdDoc = {
               _id: `${building._id}-${room}`, buildingId: building._id, estateId: estate._id, communityId: community._id,
               streetId: community.streetId, gridId: grid._id, room, floorAreaDm2: input.floorAreaDm2,
-              address: formatAddress(estate.name, building.name, room),
+              address: formatAddress(estate.name, building.name, room), createdAt: ctx.now,
             }
             return db.collection(COL.households).add({ data: h })
           }),

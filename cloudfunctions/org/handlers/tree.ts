@@ -79,11 +79,14 @@ export const buildingList = {
 export const householdList = {
   run(ctx: Ctx<PageInput & { buildingId: string }>) {
     const q = ctx.db.collection(COL.households).where({ buildingId: ctx.input.buildingId })
-    return fetchPage<HouseholdDoc, { id: string; buildingId: string; room: string; floorAreaDm2: number }>(q, ctx.input, [['room', 'asc']], (h) => ({
+    // Areas are for the people who keep the register; a resident picking a room does not need them, and
+    // with tallies by area a room's area could single out how it voted.
+    const admin = (h: HouseholdDoc) => ctx.actor.administersCommunity({ _id: h.communityId, streetId: h.streetId })
+    return fetchPage<HouseholdDoc, { id: string; buildingId: string; room: string; floorAreaDm2?: number }>(q, ctx.input, [['room', 'asc']], (h) => ({
       id: h._id,
       buildingId: h.buildingId,
       room: h.room,
-      floorAreaDm2: h.floorAreaDm2,
+      ...(admin(h) ? { floorAreaDm2: h.floorAreaDm2 } : {}),
     }))
   },
 }

@@ -25,9 +25,11 @@ describe('setting up estates and buildings', () => {
   it('lets the street admin add a building whose households are generated and can be bound', async () => {
     const b = await h.ok<{ id: string; householdCount: number }>('org', 'building.create', { requestId: rid(), estateId, gridId: 'g-hx-2', name: '1号楼', floors: 6, roomsPerFloor: 2, floorAreaDm2: 8950 }, P.admin)
     expect(b.householdCount).toBe(12)
-    const rooms = await h.ok<{ items: { id: string; room: string; floorAreaDm2: number }[]; total: number }>('org', 'household.list', { buildingId: b.id, pageSize: 50 }, P.zhou)
+    const rooms = await h.ok<{ items: { id: string; room: string; floorAreaDm2?: number }[]; total: number }>('org', 'household.list', { buildingId: b.id, pageSize: 50 }, P.zhou)
     expect(rooms.total).toBe(12)
-    expect(rooms.items[0]).toMatchObject({ room: '101', floorAreaDm2: 8950 })
+    expect(rooms.items[0]).toEqual({ id: rooms.items[0].id, buildingId: b.id, room: '101' })
+    const kept = await h.ok<{ items: { room: string; floorAreaDm2?: number }[] }>('org', 'household.list', { buildingId: b.id, pageSize: 50 }, P.secHx)
+    expect(kept.items[0]).toMatchObject({ room: '101', floorAreaDm2: 8950 })
     const bound = await h.ok<{ address: string; status: string }>('org', 'binding.request', { requestId: rid(), householdId: rooms.items[0].id, name: '新住户', phone: '13800001234' }, P.stranger)
     expect(bound).toMatchObject({ address: '和谐新苑 1号楼 101', status: 'pending' })
     const c = await h.ok<{ items: { id: string; householdCount: number }[] }>('org', 'community.list', { streetId: 'st-jinxiu' }, P.zhou)

@@ -29,7 +29,12 @@ describe('reading the organisation tree', () => {
     const rooms = await h.ok<{ items: { room: string; floorAreaDm2: number }[]; total: number }>('org', 'household.list', { buildingId: 'b-hx-1-1', pageSize: 5 }, P.zhou)
     expect(rooms.total).toBe(12)
     expect(rooms.items.map((r) => r.room)).toEqual(['101', '102', '201', '202', '301'])
-    expect(rooms.items.every((r) => Number.isInteger(r.floorAreaDm2) && r.floorAreaDm2 >= 6000)).toBe(true)
+    // Floor areas only for the register's keepers: with tallies by area, a room's area could single out its ballot.
+    expect(rooms.items.every((r) => r.floorAreaDm2 === undefined)).toBe(true)
+    const kept = await h.ok<{ items: { room: string; floorAreaDm2: number }[] }>('org', 'household.list', { buildingId: 'b-hx-1-1', pageSize: 5 }, P.secHx)
+    expect(kept.items.every((r) => Number.isInteger(r.floorAreaDm2) && r.floorAreaDm2 >= 6000)).toBe(true)
+    const other = await h.ok<{ items: { floorAreaDm2?: number }[] }>('org', 'household.list', { buildingId: 'b-hx-1-1', pageSize: 5 }, P.secYg)
+    expect(other.items.every((r) => r.floorAreaDm2 === undefined)).toBe(true)
   })
 
   it('lists the grids of a community', async () => {

@@ -73,7 +73,7 @@ function Result({ v, secretary }: { v: VoteView; secretary: boolean }) {
           label={`${o.label}${o.approvalMet ? ' ✓' : ''}`}
           value={o.households}
           total={r.ballots}
-          valueText={`${o.households} 户（${pct(o.households, r.ballots)}）${r.rule.byArea ? ` · ${m2(o.areaDm2)}` : ''}`}
+          valueText={`${o.households} 户（${pct(o.households, r.ballots)}）${r.rule.byArea ? ` · ${m2(o.areaDm2 ?? 0)}` : ''}`}
         />
       ))}
       <Text className='cc-line--muted'>{`参与 ${r.participation.households.count}/${r.participation.households.total} 户${r.participation.area ? `，面积 ${m2(r.participation.area.count)}/${m2(r.participation.area.total)}` : ''}`}</Text>

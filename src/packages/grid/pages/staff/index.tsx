@@ -61,7 +61,7 @@ export default function StaffPage() {
                 ) : (
                   <Card title={s.gridName}>
                     {s.items.map((p) => (
-                      <View key={p.id} className='gd-step gd-row' id={`staff-${p.openid}`}>
+                      <View key={p.id} className='gd-step gd-row' id={`staff-${p.id}`}>
                         <View>
                           <Text className='gd-title'>{p.name}</Text>
                           <Text className='gd-meta'>{STAFF_POST_LABEL[p.post]}{p.title ? ` · ${p.title}` : ''}</Text>

@@ -48,7 +48,7 @@ export default function RatePage() {
     if (!ctx.data?.period || !hid) return
     if (DIMENSIONS.some((d) => !stars[d])) return setError('请为六项都选择星级')
     setError('')
-    const res = await submit.run({ requestId: `${requestId}-${ctx.data.rating?.edits ?? 0}`, periodId: ctx.data.period.id, householdId: hid, stars, comment: comment.trim() || undefined, photos })
+    const res = await submit.run({ requestId: `${requestId}-${ctx.data.rating ? ctx.data.rating.edits + 1 : 0}`, periodId: ctx.data.period.id, householdId: hid, stars, comment: comment.trim() || undefined, photos })
     if (res) {
       toast(res.status === 'held' ? '已提交，待街道复核' : '评价已提交')
       ctx.reload()

@@ -1,0 +1,45 @@
+import { COL } from '../shared/collections'
+import type { Ctx, TimerJob } from '../shared/dispatch'
+import { DomainError } from '../shared/errors'
+import { closeVote, remindVote, REMIND_WITHIN_MS } from './handlers/votes'
+import type { VoteDoc } from './repo'
+
+/** Votes handled per run and per kind; the trigger runs every 10 minutes (config.json). */
+const BATCH = 10
+
+/**
+ * One vote's step. Another run (or the secretary) getting there first is not a failure; any other
+ * error is logged and the run goes on, so one broken vote never holds back the others.
+ */
+async function step(voteId: string, work: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await work()
+    return true
+  } catch (e) {
+    if (!(e instanceof DomainError && e.code === 'CONFLICT')) console.error(JSON.stringify({ fn: 'council', timer: 'tick', voteId, error: e instanceof Error ? e.message : String(e) }))
+    return false
+  }
+}
+
+/**
+ * `tick`: counts every vote whose close has passed (the result is computed at the close, not when a
+ * secretary remembers to press 计票) and sends the "closing soon" notice within 24 h of the close.
+ * Four requests plus the work on at most BATCH votes of each kind.
+ */
+const tick: TimerJob = async (ctx: Ctx<unknown>) => {
+  const { db, now } = ctx
+  const _ = db.command
+  const [{ data: due }, { data: soon }] = await Promise.all([
+    db.collection(COL.councilVotes).where({ closesAt: _.lte(now), closedAt: _.exists(false) }).orderBy('closesAt', 'asc').limit(BATCH).get(),
+    db.collection(COL.councilVotes)
+      .where({ opensAt: _.lte(now), closesAt: _.and(_.gt(now), _.lte(new Date(now.getTime() + REMIND_WITHIN_MS))), remindedAt: _.exists(false), closedAt: _.exists(false) })
+      .orderBy('closesAt', 'asc').limit(BATCH).get(),
+  ])
+  let closed = 0
+  for (const v of due as VoteDoc[]) if (await step(v._id, () => closeVote(ctx, v))) closed++
+  let reminded = 0
+  for (const v of soon as VoteDoc[]) if (await step(v._id, () => remindVote(ctx, v))) reminded++
+  return { closed, reminded }
+}
+
+export const councilTimers = { tick }
