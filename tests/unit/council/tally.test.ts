@@ -151,6 +151,14 @@ describe('civil code art. 278, major matters', () => {
     const r = tally(rule, YES_NO_ABSTAIN, [c('o1', 5, 70_000), c('o2', 2, 5_000), c('o3', 1, 5_000)], eligible)
     expect(r.passed).toBe(false)
   })
+
+  it('counts abstentions as participating but not approving: 6 for, 2 abstain of 8 is exactly 3/4', () => {
+    const atBoundary = tally(rule, YES_NO_ABSTAIN, [c('o1', 6, 60_000), c('o3', 2, 20_000)], eligible)
+    expect(atBoundary).toMatchObject({ passed: true, adoptedOptionKey: 'o1' })
+    const oneMore = tally(rule, YES_NO_ABSTAIN, [c('o1', 6, 60_000), c('o3', 3, 30_000)], eligible)
+    expect(oneMore.participation.met).toBe(true)
+    expect(oneMore.passed).toBe(false)
+  })
 })
 
 describe('custom ratios', () => {
@@ -169,6 +177,23 @@ describe('custom ratios', () => {
     const r = tally(rule, options, [c('a', 5, 500), c('b', 5, 500)], { households: 10, areaDm2: 1000 })
     expect(r).toMatchObject({ passed: false, adoptedOptionKey: null })
     expect(r.summary).toContain('多个选项')
+  })
+
+  it('counts abstentions as participating but not approving under a custom rule', () => {
+    const rule = ruleFor('custom', { participationPercent: 50, approvalPercent: 60, approvalMoreThan: false, byArea: false })
+    expect(tally(rule, YES_NO_ABSTAIN, [c('o1', 3, 0), c('o3', 2, 0)], { households: 10, areaDm2: 0 }).passed).toBe(true)
+    expect(tally(rule, YES_NO_ABSTAIN, [c('o1', 3, 0), c('o3', 3, 0)], { households: 10, areaDm2: 0 }).passed).toBe(false)
+  })
+
+  it('fails a custom rule by area when households approve but their area does not, and the reverse', () => {
+    const rule = ruleFor('custom', { participationPercent: 50, approvalPercent: 60, approvalMoreThan: false, byArea: true })
+    const eligible = { households: 10, areaDm2: 1000 }
+    // households 6/10 approve (60 %), area 500/1000 (50 %): short by area
+    expect(tally(rule, YES_NO_ABSTAIN, [c('o1', 6, 500), c('o2', 4, 500)], eligible).passed).toBe(false)
+    // area 800/1000 approve, households 5/10: short by households
+    expect(tally(rule, YES_NO_ABSTAIN, [c('o1', 5, 800), c('o2', 5, 200)], eligible).passed).toBe(false)
+    // both exactly 60 %: passes
+    expect(tally(rule, YES_NO_ABSTAIN, [c('o1', 6, 600), c('o2', 4, 400)], eligible).passed).toBe(true)
   })
 
   it('honours "more than" for the approval percentage', () => {
