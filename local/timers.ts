@@ -24,9 +24,9 @@ export function declaredTimers(root = join(__dirname, '..', 'cloudfunctions')): 
 type Invoke = (main: (event: unknown) => Promise<unknown>, event: unknown, opts: { openid: string | null }) => Promise<{ result: unknown }>
 
 /** Fires every declared trigger once: what the platform would do at its scheduled time. */
-export async function fireTimers(invoke: Invoke, now = new Date()): Promise<Record<string, unknown>> {
+export async function fireTimers(invoke: Invoke, triggers = declaredTimers(), now = new Date()): Promise<Record<string, unknown>> {
   const results: Record<string, unknown> = {}
-  for (const t of declaredTimers()) {
+  for (const t of triggers) {
     const { result } = await invoke(FUNCTIONS[t.fn], { Type: 'Timer', TriggerName: t.name, Time: now.toISOString() }, { openid: null })
     results[`${t.fn}.${t.name}`] = result
   }
@@ -35,11 +35,13 @@ export async function fireTimers(invoke: Invoke, now = new Date()): Promise<Reco
 
 /** Fires the triggers every `seconds` (one run at a time); returns a stop function. */
 export function startTimers(invoke: Invoke, seconds: number): () => void {
+  // config.json is read once, at start-up, not on every run.
+  const triggers = declaredTimers()
   let running = false
   const handle = setInterval(() => {
     if (running) return
     running = true
-    fireTimers(invoke).catch((e) => console.error('timer run failed', e)).finally(() => { running = false })
+    fireTimers(invoke, triggers).catch((e) => console.error('timer run failed', e)).finally(() => { running = false })
   }, seconds * 1000)
   handle.unref()
   return () => clearInterval(handle)

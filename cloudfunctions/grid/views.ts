@@ -4,8 +4,9 @@ import type { EventDoc, StaffDoc, SummonsDoc } from './repo'
 
 const iso = (d?: Date) => (d ? new Date(d).toISOString() : undefined)
 
-export function staffView(s: StaffDoc): StaffView {
-  return { id: s._id, gridId: s.gridId, openid: s.openid, name: s.name, post: s.post, title: s.title, appointedAt: iso(s.appointedAt)! }
+/** `withOpenid` only for the community's administrators (who appoint and remove); others see names and posts. */
+export function staffView(s: StaffDoc, withOpenid = true): StaffView {
+  return { id: s._id, gridId: s.gridId, ...(withOpenid ? { openid: s.openid } : {}), name: s.name, post: s.post, title: s.title, appointedAt: iso(s.appointedAt)! }
 }
 
 export function eventView(e: EventDoc, viewer: string, now: Date): EventView {

@@ -49,8 +49,7 @@ export const staffList = {
     if (!grid) throw notFound('网格')
     const { data } = await db.collection(COL.gridStaff).where({ gridId: grid._id, status: 'active' }).orderBy('appointedAt', 'asc').limit(STAFF_LIMIT).get()
     const admin = ctx.actor.administersCommunity({ _id: grid.communityId, streetId: grid.streetId })
-    const items = (data as StaffDoc[]).sort((a, b) => POST_ORDER[a.post] - POST_ORDER[b.post]).map(staffView)
-      .map(({ openid, ...s }) => (admin ? { openid, ...s } : s))
+    const items = (data as StaffDoc[]).sort((a, b) => POST_ORDER[a.post] - POST_ORDER[b.post]).map((s) => staffView(s, admin))
     return { gridId: grid._id, gridName: grid.name, items }
   },
 }
