@@ -11,6 +11,7 @@ export function orgScenarios(): Scenario[] {
   const room = (i: number) => `h-hx-2-${1 + (i % 6)}-${1 + Math.floor(i / 12) % 6}0${1 + (i % 2)}`
   return [
     { fn: 'org', action: 'me', openid: () => 'o-res-liu', input: () => ({}) },
+    { fn: 'org', action: 'notice.templates', openid: () => 'o-res-liu', input: () => ({}) },
     { fn: 'org', action: 'profile.update', openid: () => 'o-new-zhou', input: (i) => ({ name: `周小雨${i % 10}` }) },
     { fn: 'org', action: 'bootstrap', openid: () => 'o-bench-bootstrap', input: () => ({ streetName: '测试街道', name: '测试' }), note: 'refused: an admin exists' },
     { fn: 'org', action: 'street.list', openid: () => 'o-new-zhou', input: () => ({}) },

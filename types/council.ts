@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { COUNCIL_NOTICE_KINDS } from './notices'
 import { action } from './action'
 import { id, isoDate, optionalText, pageInput, pageOf, requestId, text } from './common'
 import { photoList, photoUploadAction } from './photos'
@@ -490,8 +491,9 @@ export const councilActions = {
   'notice.subscribe': action({
     summary: '订阅本社区议事会通知（会议发布、表决开始/即将截止/结果）',
     roles: ['authenticated'],
-    input: z.object({ communityId: id, on: z.boolean() }),
-    output: z.object({ subscribed: z.boolean() }),
+    /** `kinds`: the notices the person consented to in WeChat's dialog (added to those allowed before); all of them where there is no dialog (H5). */
+    input: z.object({ communityId: id, on: z.boolean(), kinds: z.array(z.enum(COUNCIL_NOTICE_KINDS)).min(1, '请至少允许一类通知').max(COUNCIL_NOTICE_KINDS.length).optional() }),
+    output: z.object({ subscribed: z.boolean(), kinds: z.array(z.enum(COUNCIL_NOTICE_KINDS)) }),
   }),
 } as const
 

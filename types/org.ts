@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { action } from './action'
 import { id, optionalText, pageInput, pageOf, phone, requestId, text, okOnly } from './common'
 import { roleGrantSchema } from './roles'
+import { noticeTemplatesView } from './notices'
 
 /** org — streets, communities, grids, buildings, estates, households, invitations, roles, verification. */
 
@@ -117,6 +118,12 @@ export const orgActions = {
     roles: ['authenticated'],
     input: z.object({ name: text(20, '姓名'), phone: phone.optional() }),
     output: meView,
+  }),
+  'notice.templates': action({
+    summary: '订阅消息模板（小程序据此请用户授权）',
+    roles: ['authenticated'],
+    input: z.object({}),
+    output: noticeTemplatesView,
   }),
   bootstrap: action({
     summary: '部署后首位街道管理员认领（仅配置的 OPENID）',

@@ -1,4 +1,5 @@
 import type { MeetingStatus, OptionKind, ParticipantKind, ResolutionStatus, ResponsibleKind, Rule, Tier, TopicStatus } from '../../types/council'
+import type { CouncilNoticeKind } from '../../types/notices'
 import type { Database } from '../shared/cloud'
 import { COL } from '../shared/collections'
 import type { TallyResult } from './domain/tally'
@@ -61,7 +62,14 @@ export interface ResolutionDoc {
   createdBy: string; createdAt: Date; doneAt?: Date
 }
 export interface RatingDoc { _id: string; resolutionId: string; householdId: string; stars: number; comment?: string; at: Date }
-export interface SubscriptionDoc { _id: string; communityId: string; openid: string; on: boolean; at: Date }
+/** `kinds`: the notices the person consented to (WeChat asks per template). */
+export interface SubscriptionDoc { _id: string; communityId: string; openid: string; on: boolean; kinds: CouncilNoticeKind[]; at: Date }
+/** The rest of a notice to more subscribers than one action sends (notices.ts); the timer sends it. */
+export interface NoticeJobDoc {
+  _id: string; communityId: string; kind: CouncilNoticeKind; page: string; data: Record<string, { value: string }>
+  /** Subscribers up to this _id have been sent to. */
+  after: string; status: 'pending' | 'done'; createdAt: Date; doneAt?: Date
+}
 
 /** Org documents this context reads (owned by `org`). */
 export interface CommunityRef { _id: string; streetId: string; name: string }

@@ -2,6 +2,7 @@ import { COL } from '../shared/collections'
 import type { Ctx, TimerJob } from '../shared/dispatch'
 import { DomainError } from '../shared/errors'
 import { closeVote, remindVote, REMIND_WITHIN_MS } from './handlers/votes'
+import { sendNoticeJobs } from './notices'
 import type { VoteDoc } from './repo'
 
 /** Votes handled per run and per kind; the trigger runs every 10 minutes (config.json). */
@@ -11,12 +12,12 @@ const BATCH = 10
  * One vote's step. Another run (or the secretary) getting there first is not a failure; any other
  * error is logged and the run goes on, so one broken vote never holds back the others.
  */
-async function step(voteId: string, work: () => Promise<unknown>): Promise<boolean> {
+async function step(what: string, work: () => Promise<unknown>): Promise<boolean> {
   try {
     await work()
     return true
   } catch (e) {
-    if (!(e instanceof DomainError && e.code === 'CONFLICT')) console.error(JSON.stringify({ fn: 'council', timer: 'tick', voteId, error: e instanceof Error ? e.message : String(e) }))
+    if (!(e instanceof DomainError && e.code === 'CONFLICT')) console.error(JSON.stringify({ fn: 'council', timer: 'tick', what, error: e instanceof Error ? e.message : String(e) }))
     return false
   }
 }
@@ -24,7 +25,8 @@ async function step(voteId: string, work: () => Promise<unknown>): Promise<boole
 /**
  * `tick`: counts every vote whose close has passed (the result is computed at the close, not when a
  * secretary remembers to press 计票) and sends the "closing soon" notice within 24 h of the close.
- * Four requests plus the work on at most BATCH votes of each kind.
+ * Then it sends the rest of notices that had more subscribers than their action sent to (notices.ts).
+ * Bounded: two reads plus the work on at most BATCH votes of each kind and JOB_PAGES_PER_RUN pages.
  */
 const tick: TimerJob = async (ctx: Ctx<unknown>) => {
   const { db, now } = ctx
@@ -39,7 +41,9 @@ const tick: TimerJob = async (ctx: Ctx<unknown>) => {
   for (const v of due as VoteDoc[]) if (await step(v._id, () => closeVote(ctx, v))) closed++
   let reminded = 0
   for (const v of soon as VoteDoc[]) if (await step(v._id, () => remindVote(ctx, v))) reminded++
-  return { closed, reminded }
+  let noticed = 0
+  await step('notice-jobs', async () => { noticed = await sendNoticeJobs(db, now) })
+  return { closed, reminded, noticed }
 }
 
 export const councilTimers = { tick }

@@ -4,6 +4,7 @@ import { bindingDecide, bindingListPending, bindingRequest, householdCodeIssue }
 import { invitationCreate, invitationList, invitationRedeem } from './handlers/invitations'
 import { liaisonDecide, liaisonListPending, liaisonRegister } from './handlers/liaisons'
 import { bootstrap, me, profileUpdate } from './handlers/me'
+import { noticeTemplates } from './handlers/notices'
 import { buildingCreate, estateCreate } from './handlers/places'
 import { buildingList, communityCreate, communityList, estateList, gridCreate, gridList, householdList, streetList } from './handlers/tree'
 
@@ -11,6 +12,7 @@ import { buildingList, communityCreate, communityList, estateList, gridCreate, g
 export const routes: Routes<OrgActions> = {
   me,
   'profile.update': profileUpdate,
+  'notice.templates': noticeTemplates,
   bootstrap,
   'street.list': streetList,
   'community.list': communityList,

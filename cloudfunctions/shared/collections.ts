@@ -40,6 +40,7 @@ export const COL = {
   councilResolutions: 'council_resolutions',
   councilRatings: 'council_ratings',
   councilSubscriptions: 'council_subscriptions',
+  councilNoticeJobs: 'council_notice_jobs',
   propertyRules: 'property_rules',
   propertyPeriods: 'property_periods',
   propertyRatings: 'property_ratings',

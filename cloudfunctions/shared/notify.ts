@@ -1,3 +1,4 @@
+import type { NoticeKind } from '../../types/notices'
 import { sdk } from './cloud'
 
 export interface Notice {
@@ -23,7 +24,7 @@ export async function notify(n: Notice): Promise<boolean> {
 }
 
 /** Template ids per notice kind; set in the deployment's environment, placeholders locally. */
-export const TEMPLATES = {
+export const TEMPLATES: Readonly<Record<NoticeKind, string>> = {
   bindingDecided: process.env.TPL_BINDING_DECIDED ?? 'tpl-binding-decided',
   roleGranted: process.env.TPL_ROLE_GRANTED ?? 'tpl-role-granted',
   checkinDecided: process.env.TPL_CHECKIN_DECIDED ?? 'tpl-checkin-decided',
@@ -38,4 +39,4 @@ export const TEMPLATES = {
   gridWhistle: process.env.TPL_GRID_WHISTLE ?? 'tpl-grid-whistle',
   gridDeadlineNear: process.env.TPL_GRID_DEADLINE ?? 'tpl-grid-deadline',
   gridEventDone: process.env.TPL_GRID_DONE ?? 'tpl-grid-done',
-} as const
+}

@@ -6,7 +6,6 @@ import { COL } from '../../shared/collections'
 import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, invalid, notFound } from '../../shared/errors'
 import { newId } from '../../shared/ids'
-import { TEMPLATES } from '../../shared/notify'
 import { fetchPage } from '../../shared/paging'
 import { belongsTo } from '../domain/access'
 import { ensureCommunityReader } from './common'
@@ -118,7 +117,7 @@ async function step(ctx: Ctx<{ meetingId: string }>, from: MeetingDoc['status'][
 export const meetingPublish = {
   async run(ctx: Ctx<{ meetingId: string }>) {
     const m = await step(ctx, ['draft'], 'published', { publishedAt: ctx.now }, '会议已发布')
-    await noticeSubscribers(ctx.db, m.communityId, TEMPLATES.councilMeetingPublished, `packages/council/pages/meeting/index?id=${m._id}`, {
+    await noticeSubscribers(ctx.db, m.communityId, 'councilMeetingPublished', `packages/council/pages/meeting/index?id=${m._id}`, {
       thing1: thing(m.title), time2: { value: cnTime(m.startsAt) }, thing3: thing(m.place),
     })
     return meetingView(m, ctx.now)

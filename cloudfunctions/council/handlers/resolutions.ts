@@ -1,5 +1,6 @@
 import type { ResponsibleKind } from '../../../types/council'
 import type { PageInput } from '../../../types/common'
+import { COUNCIL_NOTICE_KINDS, type CouncilNoticeKind } from '../../../types/notices'
 import type { Ctx } from '../../shared/dispatch'
 import { COL } from '../../shared/collections'
 import { txGetOrNull } from '../../shared/db-types'
@@ -127,16 +128,20 @@ export const resolutionRate = {
 
 /** Opt in or out of the community's council notices (the mini-program asks WeChat for the subscription first). */
 export const noticeSubscribe = {
-  async run(ctx: Ctx<{ communityId: string; on: boolean }>) {
+  async run(ctx: Ctx<{ communityId: string; on: boolean; kinds?: CouncilNoticeKind[] }>) {
     const { actor, input, now } = ctx
     await ensureCommunityReader(ctx, input.communityId)
     const id = subscriptionId(input.communityId, actor.openid)
+    let kinds: CouncilNoticeKind[] = []
     await ctx.transaction(async (tx) => {
       const prior = await txGetOrNull<SubscriptionDoc>(tx, COL.councilSubscriptions, id)
-      if (prior?.on === input.on) return
-      await tx.collection(COL.councilSubscriptions).doc(id).set({ data: { communityId: input.communityId, openid: actor.openid, on: input.on, at: now } })
-      await ctx.audit(`${COL.councilSubscriptions}/${id}`, prior ? { on: prior.on } : null, { on: input.on }, tx)
+      // WeChat asks for at most three templates at a time, so consents given on different screens add up.
+      const held = prior?.on ? prior.kinds ?? [] : []
+      kinds = input.on ? [...new Set([...held, ...(input.kinds ?? COUNCIL_NOTICE_KINDS)])].sort() : []
+      if (prior?.on === input.on && (prior.kinds ?? []).join() === kinds.join()) return
+      await tx.collection(COL.councilSubscriptions).doc(id).set({ data: { communityId: input.communityId, openid: actor.openid, on: input.on, kinds, at: now } })
+      await ctx.audit(`${COL.councilSubscriptions}/${id}`, prior ? { on: prior.on, kinds: prior.kinds ?? [] } : null, { on: input.on, kinds }, tx)
     })
-    return { subscribed: input.on }
+    return { subscribed: input.on, kinds }
   },
 }

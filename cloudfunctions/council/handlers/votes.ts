@@ -5,7 +5,6 @@ import { COL } from '../../shared/collections'
 import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, invalid, notFound } from '../../shared/errors'
 import { newId } from '../../shared/ids'
-import { TEMPLATES } from '../../shared/notify'
 import { fetchPage } from '../../shared/paging'
 import { belongsTo, residentHousehold } from '../domain/access'
 import { ruleFor, tally } from '../domain/tally'
@@ -101,7 +100,7 @@ export const voteOpen = {
       // A topic under a vote can no longer be edited by its proposer.
       if (topicIds.length) await db.collection(COL.councilTopics).where({ _id: db.command.in(topicIds) }).update({ data: { locked: true } })
       await ctx.audit(`${COL.councilVotes}/${v._id}`, null, { title: v.title, rule: v.rule, eligibleHouseholds: v.eligibleHouseholds, eligibleAreaDm2: v.eligibleAreaDm2 })
-      await noticeSubscribers(db, communityId, TEMPLATES.councilVoteOpening, votePage(v._id), {
+      await noticeSubscribers(db, communityId, 'councilVoteOpening', votePage(v._id), {
         thing1: thing(v.title), time2: { value: cnTime(v.opensAt) }, time3: { value: cnTime(v.closesAt) },
       })
       return voteView(v, now)
@@ -210,7 +209,7 @@ export async function closeVote(ctx: Ctx<unknown>, v: VoteDoc): Promise<VoteDoc>
     await tx.collection(COL.councilVotes).doc(v._id).update({ data: { result, closedAt: now, closedBy: actor.openid } })
     await ctx.audit(`${COL.councilVotes}/${v._id}`, { status: 'counting' }, { status: 'closed', passed: result.passed, adopted: result.adoptedOptionKey, ballots: result.ballots }, tx)
   })
-  await noticeSubscribers(db, v.communityId, TEMPLATES.councilVoteResult, votePage(v._id), {
+  await noticeSubscribers(db, v.communityId, 'councilVoteResult', votePage(v._id), {
     thing1: thing(v.title), phrase2: { value: result.passed ? '通过' : '未通过' }, thing3: thing(result.summary),
   })
   return { ...v, result, closedAt: now, closedBy: actor.openid }
@@ -240,7 +239,7 @@ export async function remindVote(ctx: Ctx<unknown>, v: VoteDoc): Promise<number>
     await tx.collection(COL.councilVotes).doc(v._id).update({ data: { remindedAt: now } })
     await ctx.audit(`${COL.councilVotes}/${v._id}`, { remindedAt: null }, { remindedAt: now }, tx)
   })
-  return noticeSubscribers(db, v.communityId, TEMPLATES.councilVoteClosing, votePage(v._id), {
+  return noticeSubscribers(db, v.communityId, 'councilVoteClosing', votePage(v._id), {
     thing1: thing(v.title), time2: { value: cnTime(v.closesAt) }, thing3: thing('表决即将截止，请尽快参与'),
   })
 }

@@ -85,8 +85,8 @@ describe('resolutions', () => {
 
 describe('subscribing to notices', () => {
   it('turns the subscription on and off, and refuses other communities', async () => {
-    expect(await h.ok('council', 'notice.subscribe', { communityId: 'c-hx', on: true }, P.zhang)).toEqual({ subscribed: true })
-    expect(await h.ok('council', 'notice.subscribe', { communityId: 'c-hx', on: false }, P.zhang)).toEqual({ subscribed: false })
+    expect(await h.ok('council', 'notice.subscribe', { communityId: 'c-hx', on: true }, P.zhang)).toMatchObject({ subscribed: true })
+    expect(await h.ok('council', 'notice.subscribe', { communityId: 'c-hx', on: false }, P.zhang)).toEqual({ subscribed: false, kinds: [] })
     const { data } = await h.db.collection('council_subscriptions').where({ _id: `sub:c-hx:${P.zhang}` }).get()
     expect((data[0] as { on: boolean }).on).toBe(false)
     await h.expectRefused('council', 'notice.subscribe', { communityId: 'c-yg', on: true }, P.zhang, 'FORBIDDEN')

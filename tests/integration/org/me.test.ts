@@ -1,3 +1,4 @@
+import { NOTICE_KINDS } from '../../../types/notices'
 import { openCloud, P, type Cloud } from '../harness'
 
 let h: Cloud
@@ -40,5 +41,19 @@ describe('org.profile.update', () => {
 
   it('refuses a name that fails the content check and changes nothing', async () => {
     await h.expectRefused('org', 'profile.update', { name: '违禁词' }, P.zhou, 'CONTENT_REJECTED')
+  })
+})
+
+describe('org.notice.templates', () => {
+  it('gives every notice kind its template id, from the deployment (placeholders locally), with one database request (who is calling)', async () => {
+    const { env, dbRequests } = await h.call<{ templates: { kind: string; templateId: string }[] }>('org', 'notice.templates', {}, P.liu)
+    if (!env.ok) throw new Error(env.error.message)
+    expect(env.data.templates.map((t) => t.kind)).toEqual([...NOTICE_KINDS])
+    expect(env.data.templates.find((t) => t.kind === 'councilVoteResult')?.templateId).toBe('tpl-council-vote-result')
+    expect(dbRequests).toBe(1)
+  })
+
+  it('answers only a caller WeChat identified', async () => {
+    await h.expectRefused('org', 'notice.templates', {}, null, 'UNAUTHENTICATED')
   })
 })

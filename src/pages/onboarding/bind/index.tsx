@@ -18,6 +18,7 @@ import { validate } from '../../../services/validate'
 import { toast } from '../../../services/nav'
 import BindResult from './BindResult'
 import './index.scss'
+import { useNoticeConsent } from '../../../hooks/useNoticeConsent'
 
 /** Current binding, if any, above the form. */
 function Current({ binding }: { binding: BindingView }) {
@@ -49,6 +50,7 @@ function BindForm({ defaultName, defaultPhone }: { defaultName: string; defaultP
   const [result, setResult] = useState<BindingView>()
   const communities = useCloud('org', 'community.list', { page: 1, pageSize: 50 })
   const submit = useMutation('org', 'binding.request')
+  const askConsent = useNoticeConsent(['bindingDecided']) // asked before the send: WeChat needs the tap
 
   useEffect(() => setHousehold(undefined), [communityId])
 
@@ -69,6 +71,7 @@ function BindForm({ defaultName, defaultPhone }: { defaultName: string; defaultP
     else if (!household) next.householdId = '请选择小区、楼栋和房号'
     setErrors(next)
     if (Object.keys(next).length > 0) return
+    await askConsent()
     const out = await submit.run(input)
     if (out) {
       toast(out.status === 'verified' ? '认证成功' : '已提交')

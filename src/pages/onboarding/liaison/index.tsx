@@ -17,6 +17,7 @@ import { issuesByField } from '../../../services/errors'
 import { validate } from '../../../services/validate'
 import { formatTime } from '../../../services/format'
 import { ROUTES, toast } from '../../../services/nav'
+import { useNoticeConsent } from '../../../hooks/useNoticeConsent'
 
 function Submitted({ app }: { app: LiaisonApplicationView }) {
   return (
@@ -41,6 +42,7 @@ function LiaisonForm({ me }: { me: MeView }) {
   const [done, setDone] = useState<LiaisonApplicationView>()
   const communities = useCloud('org', 'community.list', { page: 1, pageSize: 50 })
   const register = useMutation('org', 'liaison.register')
+  const askConsent = useNoticeConsent(['roleGranted']) // asked before the send: WeChat needs the tap
   const set = (k: keyof typeof v) => (value: string) => setV((old) => ({ ...old, [k]: value }))
 
   if (done) return <Submitted app={done} />
@@ -52,6 +54,7 @@ function LiaisonForm({ me }: { me: MeView }) {
     if (!v.communityId) next.communityId = '请选择所在社区'
     setErrors(next)
     if (Object.keys(next).length > 0) return
+    await askConsent()
     const out = await register.run(input)
     if (out) {
       toast('已提交')

@@ -9,6 +9,7 @@ import Notice from '../../../../components/Notice'
 import Tag from '../../../../components/Tag'
 import QueryState from '../../../../components/QueryState'
 import { useMe } from '../../../../hooks/useMe'
+import { useNoticeConsent } from '../../../../hooks/useNoticeConsent'
 import { useCloud, useMutation } from '../../../../hooks/useCloud'
 import Choices from '../../components/Choices'
 import Meter from '../../components/Meter'
@@ -84,6 +85,23 @@ function Result({ v, secretary }: { v: VoteView; secretary: boolean }) {
   )
 }
 
+/** "Remind me": consent to the closing-soon and result notices of the community's votes. */
+function RemindMe({ communityId }: { communityId: string }) {
+  const ask = useNoticeConsent(['councilVoteClosing', 'councilVoteResult'])
+  const subscribe = useMutation('council', 'notice.subscribe')
+  const onTap = async () => {
+    const kinds = (await ask()) as ('councilVoteClosing' | 'councilVoteResult')[]
+    if (kinds.length === 0) return toast('没有允许通知')
+    if (await subscribe.run({ communityId, on: true, kinds })) toast('截止前和出结果时会通知您')
+  }
+  return (
+    <View>
+      <Button id='remind-me' variant='plain' size='small' loading={subscribe.sending} onClick={() => void onTap()}>截止前提醒我、出结果时通知我</Button>
+      {subscribe.error ? <Notice tone='error'>{subscribe.error.message}</Notice> : null}
+    </View>
+  )
+}
+
 function Ballot({ v }: { v: VoteView }) {
   const mine = useCloud('council', 'vote.myBallot', { voteId: v.id })
   const cast = useMutation('council', 'vote.cast')
@@ -112,6 +130,7 @@ function Ballot({ v }: { v: VoteView }) {
                 </Button>
               ) : null}
               <Text className='cc-line--muted'>只有本户能看到本户的选择，社区也看不到。</Text>
+              {v.status === 'open' ? <RemindMe communityId={v.communityId} /> : null}
             </View>
           )
         }

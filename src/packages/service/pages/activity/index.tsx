@@ -22,12 +22,14 @@ import QrCode from '../../components/QrCode'
 import { minutesText } from '../../components/files'
 import { useCommunity } from '../../hooks/useCommunity'
 import '../../service.scss'
+import { useNoticeConsent } from '../../../../hooks/useNoticeConsent'
 
 const safe = (id: string) => id.replace(/[^\w-]/g, '-')
 
 /** The member's side: sign up, then sign in and out by the organiser's code or by location. */
 function MemberPanel({ a, onChange }: { a: ActivityView; onChange: () => void }) {
   const signup = useMutation('service', 'activity.signup')
+  const askConsent = useNoticeConsent(['activityReminder']) // asked before the send: WeChat needs the tap
   const signin = useMutation('service', 'activity.signin')
   const signout = useMutation('service', 'activity.signout')
   const [code, setCode] = useState('')
@@ -70,7 +72,7 @@ function MemberPanel({ a, onChange }: { a: ActivityView; onChange: () => void })
         <View>
           <Text className='svc-line svc-line--muted'>已报名 {a.signupCount} / {a.capacity} 人</Text>
           {signup.error ? <Text className='tx-field__error'>{signup.error.message}</Text> : null}
-          <Button id='act-signup' loading={signup.sending} onClick={() => void signup.run({ activityId: a.id }).then((r) => r && (toast('报名成功'), onChange()))}>
+          <Button id='act-signup' loading={signup.sending} onClick={() => void askConsent().then(() => signup.run({ activityId: a.id })).then((r) => r && (toast('报名成功'), onChange()))}>
             报名参加
           </Button>
         </View>

@@ -20,6 +20,7 @@ import { go, toast } from '../../../../services/nav'
 import { SVC } from '../../routes'
 import { thisYear } from '../../hooks/useCommunity'
 import '../../service.scss'
+import { useNoticeConsent } from '../../../../hooks/useNoticeConsent'
 
 const split = (s: string) => s.split(/[，,、\s]+/).map((x) => x.trim()).filter(Boolean)
 
@@ -32,6 +33,7 @@ function Form({ me, current, onDone }: { me: MeView; current: MemberView | null;
   const communities = useCloud('org', 'community.list', changing ? { page: 1, pageSize: 50 } : null)
   const [errors, setErrors] = useState<Record<string, string>>({})
   const submit = useMutation('service', 'member.checkin')
+  const askConsent = useNoticeConsent(['checkinDecided', 'activityReminder']) // asked before the send: WeChat needs the tap
   const set = (k: keyof typeof v) => (value: string) => setV((o) => ({ ...o, [k]: value }))
   const send = async () => {
     const input = { requestId, name: v.name, unitName: v.unitName, householdId: home?.householdId ?? '', skills: split(v.skills), availability: v.availability }
@@ -40,6 +42,7 @@ function Form({ me, current, onDone }: { me: MeView; current: MemberView | null;
     if (!home) next.householdId = '请选择您家的房屋'
     setErrors(next)
     if (Object.keys(next).length) return
+    await askConsent()
     if (await submit.run(input)) {
       toast('已提交报到')
       onDone()

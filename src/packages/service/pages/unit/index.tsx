@@ -22,6 +22,7 @@ import { toast } from '../../../../services/nav'
 import { openExport } from '../../components/files'
 import { thisYear } from '../../hooks/useCommunity'
 import '../../service.scss'
+import { useNoticeConsent } from '../../../../hooks/useNoticeConsent'
 
 const lines = (s: string) => s.split(/\n|；|;/).map((x) => x.trim()).filter(Boolean)
 
@@ -30,12 +31,14 @@ function CheckinForm({ unit, onDone }: { unit: UnitView; onDone: () => void }) {
   const [v, setV] = useState({ contactName: unit.contactName ?? '', contactPhone: unit.contactPhone ?? '', resources: unit.resources.join('\n'), commitments: unit.commitments.join('\n') })
   const [errors, setErrors] = useState<Record<string, string>>({})
   const submit = useMutation('service', 'unit.checkin')
+  const askConsent = useNoticeConsent(['checkinDecided']) // asked before the send: WeChat needs the tap
   const set = (k: keyof typeof v) => (value: string) => setV((o) => ({ ...o, [k]: value }))
   const send = async () => {
     const input = { requestId, unitId: unit.id, contactName: v.contactName, contactPhone: v.contactPhone, resources: lines(v.resources), commitments: lines(v.commitments) }
     const checked = validate(serviceActions['unit.checkin'].input, input)
     setErrors(checked.ok ? {} : checked.errors)
     if (!checked.ok) return
+    await askConsent()
     if (await submit.run(input)) {
       toast('已提交报到')
       onDone()

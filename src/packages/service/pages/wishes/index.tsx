@@ -21,6 +21,7 @@ import Pager from '../../../admin/components/Pager'
 import DateField, { today, toIso } from '../../components/DateField'
 import { useCommunity } from '../../hooks/useCommunity'
 import '../../service.scss'
+import { useNoticeConsent } from '../../../../hooks/useNoticeConsent'
 
 type Tab = 'open' | 'mine' | 'returned' | 'all'
 const PAGE = 10
@@ -33,12 +34,14 @@ function PostWish({ onDone, onBehalfOf }: { onDone: () => void; onBehalfOf?: str
   const [residentName, setResidentName] = useState('')
   const [errors, setErrors] = useState<Record<string, string>>({})
   const create = useMutation('service', 'wish.create')
+  const askConsent = useNoticeConsent(['wishClaimed']) // asked before the send: WeChat needs the tap
   const send = async () => {
     const input = { requestId, title: v.title, detail: v.detail || undefined, dueAt: toIso(v.due), ...(onBehalfOf ? { householdId: home?.householdId, residentName: residentName || undefined } : {}) }
     if (onBehalfOf && !home) return setErrors({ householdId: '请选择居民的房屋' })
     const checked = validate(serviceActions['wish.create'].input, input)
     setErrors(checked.ok ? {} : checked.errors)
     if (!checked.ok) return
+    if (!onBehalfOf) await askConsent()
     if (await create.run(input)) {
       toast('心愿已发布')
       setV({ title: '', detail: '', due: today(7) })
