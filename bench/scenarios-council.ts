@@ -32,6 +32,27 @@ async function pastVotes(db: Database, prefix: string, votes: number, households
   }
 }
 
+/** An open vote over estate e-hx-1 (刘芳's) that already holds `households` ballots of other households. */
+async function liveVote(db: Database, voteId: string, households: number): Promise<void> {
+  const day = 86_400_000
+  const since = new Date(Date.now() - day)
+  let area = 0
+  const ballots = Array.from({ length: households }, (_, i) => {
+    const floorAreaDm2 = 6000 + ((i * 7919) % 8001)
+    area += floorAreaDm2
+    return { _id: `ballot:${voteId}:h-bench-${i}`, voteId, householdId: `h-bench-${i}`, choice: i % 10 === 0 ? 'o2' : 'o1', floorAreaDm2, castAt: since, updatedAt: since, changes: 0 }
+  })
+  await db.collection('council_votes').add({
+    data: {
+      _id: voteId, communityId: 'c-hx', streetId: 'st-jinxiu', meetingId: 'meet-parking', itemId: 'item-1', topicIds: [],
+      title: '压测表决（进行中）', options: OPTIONS, scope: { estateIds: ['e-hx-1'], buildingIds: [], label: '和谐家园' },
+      opensAt: since, closesAt: new Date(Date.now() + 7 * day), rule: RULE,
+      eligibleHouseholds: households + 100, eligibleAreaDm2: area + 1_000_000, turnoutHouseholds: households, turnoutAreaDm2: area, createdBy: 'o-sec-hx', createdAt: since,
+    },
+  })
+  for (let i = 0; i < ballots.length; i += 200) await Promise.all(ballots.slice(i, i + 200).map((b) => db.collection('council_ballots').add({ data: b })))
+}
+
 /** The close of an ordinary vote (72 households, as an estate of the demo) and of one of 5,000. */
 const CLOSES = 40
 const SMALL_VOTE_HOUSEHOLDS = 72
@@ -82,6 +103,12 @@ export function councilScenarios(): Scenario[] {
     },
     { fn: 'council', action: 'vote.cast', openid: () => 'o-res-liu', input: (i) => ({ voteId: made.votes[i], optionKey: i % 3 ? 'o1' : 'o2' }) },
     { fn: 'council', action: 'vote.get', openid: () => 'o-res-zhang', input: (i) => ({ voteId: made.votes[i] }) },
+    // The hot paths with 5,000 ballots already in: casting and reading turnout read counters, never ballots.
+    {
+      fn: 'council', action: 'vote.cast', label: 'council.vote.cast@5000 ballots', openid: () => 'o-res-liu', input: (i) => ({ voteId: 'vote-bench-live', optionKey: i % 2 ? 'o1' : 'o2' }),
+      setup: (db) => liveVote(db, 'vote-bench-live', BIG_VOTE_HOUSEHOLDS),
+    },
+    { fn: 'council', action: 'vote.get', label: 'council.vote.get@5000 ballots', openid: () => 'o-res-zhang', input: () => ({ voteId: 'vote-bench-live' }) },
     { fn: 'council', action: 'vote.list', openid: () => 'o-res-zhang', input: () => ({ communityId: 'c-hx', pageSize: 20 }) },
     { fn: 'council', action: 'vote.myBallot', openid: () => 'o-res-liu', input: (i) => ({ voteId: made.votes[i] }) },
     { fn: 'council', action: 'vote.remind', openid: sec, input: (i) => ({ voteId: made.votes[i] }) },

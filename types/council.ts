@@ -115,6 +115,10 @@ export const topicView = z.object({
   locked: z.boolean(),
   mergedInto: z.string().optional(),
   declineReason: z.string().optional(),
+  /** The latest vote on the topic (on an agenda item or directly, for a 小事). */
+  voteId: z.string().optional(),
+  /** The grid event the topic came from (网格吹哨 → 议事, one step). */
+  gridEventId: z.string().optional(),
   urgent: z
     .object({ decision: z.string(), decidedAt: z.string(), ratifyBy: z.string(), publicBy: z.string(), ratifiedAt: z.string().optional(), ratifyNote: z.string().optional(), overdue: z.boolean() })
     .optional(),
@@ -406,9 +410,9 @@ export const councilActions = {
     output: voteView,
   }),
   'vote.list': action({
-    summary: '社区的表决',
+    summary: '社区的表决（可只看一次会议的）',
     roles: ['authenticated'],
-    input: pageInput.extend({ communityId: id }),
+    input: pageInput.extend({ communityId: id, meetingId: id.optional() }),
     output: pageOf(voteView),
   }),
   'vote.get': action({

@@ -14,6 +14,8 @@ export interface TopicDoc {
   /** Set once seconding or voting has begun. */
   locked: boolean
   mergedInto?: string; declineReason?: string
+  /** The latest vote on it; the grid event it came from (grid event.convert). */
+  voteId?: string; gridEventId?: string
   urgent?: { decision: string; decidedAt: Date; ratifyBy: Date; publicBy: Date; ratifiedAt?: Date; ratifyNote?: string }
   triagedAt?: Date; triagedBy?: string
   createdAt: Date; updatedAt: Date

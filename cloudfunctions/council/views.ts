@@ -26,6 +26,8 @@ export function topicView(t: TopicDoc, viewer: { openid: string; fullNames: bool
     locked: !!t.locked,
     mergedInto: t.mergedInto,
     declineReason: t.declineReason,
+    voteId: t.voteId,
+    gridEventId: t.gridEventId,
     urgent: t.urgent
       ? {
           decision: t.urgent.decision,

@@ -97,8 +97,8 @@ export const voteOpen = {
         turnoutHouseholds: 0, turnoutAreaDm2: 0, createdBy: actor.openid, createdAt: now,
       }
       await db.collection(COL.councilVotes).add({ data: v })
-      // A topic under a vote can no longer be edited by its proposer.
-      if (topicIds.length) await db.collection(COL.councilTopics).where({ _id: db.command.in(topicIds) }).update({ data: { locked: true } })
+      // A topic under a vote can no longer be edited by its proposer, and it points to its latest vote.
+      if (topicIds.length) await db.collection(COL.councilTopics).where({ _id: db.command.in(topicIds) }).update({ data: { locked: true, voteId: v._id } })
       await ctx.audit(`${COL.councilVotes}/${v._id}`, null, { title: v.title, rule: v.rule, eligibleHouseholds: v.eligibleHouseholds, eligibleAreaDm2: v.eligibleAreaDm2 })
       await noticeSubscribers(db, communityId, 'councilVoteOpening', votePage(v._id), {
         thing1: thing(v.title), time2: { value: cnTime(v.opensAt) }, time3: { value: cnTime(v.closesAt) },
@@ -109,10 +109,11 @@ export const voteOpen = {
 }
 
 export const voteList = {
-  async run(ctx: Ctx<PageInput & { communityId: string }>) {
+  async run(ctx: Ctx<PageInput & { communityId: string; meetingId?: string }>) {
     const { db, input, now } = ctx
     await ensureCommunityReader(ctx, input.communityId)
-    return fetchPage<VoteDoc, ReturnType<typeof voteView>>(db.collection(COL.councilVotes).where({ communityId: input.communityId }), input, [['opensAt', 'desc']], (v) => voteView(v, now))
+    const where = { communityId: input.communityId, ...(input.meetingId ? { meetingId: input.meetingId } : {}) }
+    return fetchPage<VoteDoc, ReturnType<typeof voteView>>(db.collection(COL.councilVotes).where(where), input, [['opensAt', 'desc']], (v) => voteView(v, now))
   },
 }
 

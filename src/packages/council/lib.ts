@@ -9,6 +9,8 @@ export const COUNCIL = {
   meeting: (id: string) => `/packages/council/pages/meeting/index?id=${encodeURIComponent(id)}`,
   meetingEdit: (communityId: string, id?: string) => `/packages/council/pages/meeting-edit/index?communityId=${communityId}${id ? `&id=${encodeURIComponent(id)}` : ''}`,
   vote: (id: string) => `/packages/council/pages/vote/index?id=${encodeURIComponent(id)}`,
+  voteOpenOnTopic: (topicId: string) => `/packages/council/pages/vote-open/index?topicId=${encodeURIComponent(topicId)}`,
+  gridEvent: (id: string) => `/packages/grid/pages/event/index?id=${encodeURIComponent(id)}`,
   voteOpen: (meetingId: string, itemId: string) => `/packages/council/pages/vote-open/index?meetingId=${encodeURIComponent(meetingId)}&itemId=${itemId}`,
   resolution: (id: string) => `/packages/council/pages/resolution/index?id=${encodeURIComponent(id)}`,
 }

@@ -254,8 +254,8 @@ describe('votes on a 小事 topic and reminders', () => {
     const v = await h.ok<Vote>('council', 'vote.open', openInput({ meetingId: undefined, itemId: undefined, topicId: t.id, preset: 'simple' }), P.secHx)
     expect(v.rule.preset).toBe('simple')
     expect(v.turnout.gap).toBeNull()
-    const topic = await h.ok<{ locked: boolean; canEdit: boolean }>('council', 'topic.get', { topicId: t.id }, P.liu)
-    expect(topic).toMatchObject({ locked: true, canEdit: false })
+    const topic = await h.ok<{ locked: boolean; canEdit: boolean; voteId?: string }>('council', 'topic.get', { topicId: t.id }, P.liu)
+    expect(topic).toMatchObject({ locked: true, canEdit: false, voteId: v.id })
   })
 
   it('sends the closing-soon notice once, within 24 hours of the close, to subscribers', async () => {

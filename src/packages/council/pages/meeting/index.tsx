@@ -8,6 +8,8 @@ import Button from '../../../../components/Button'
 import Notice from '../../../../components/Notice'
 import Tag from '../../../../components/Tag'
 import QueryState from '../../../../components/QueryState'
+import Loading from '../../../../components/Loading'
+import ErrorState from '../../../../components/ErrorState'
 import ListItem from '../../../../components/ListItem'
 import { useMe } from '../../../../hooks/useMe'
 import { useCloud, useMutation } from '../../../../hooks/useCloud'
@@ -20,7 +22,7 @@ function ResolutionForm({ meeting, itemId, onDone }: { meeting: MeetingView; ite
   const [name, setName] = useState('')
   const [deadline, setDeadline] = useState(`${cnTime(new Date(Date.now() + 30 * 86_400_000)).slice(0, 10)} 18:00`)
   const [formError, setFormError] = useState('')
-  const votes = useCloud('council', 'vote.list', { communityId: meeting.communityId, pageSize: 50 })
+  const votes = useCloud('council', 'vote.list', { communityId: meeting.communityId, meetingId: meeting.id, pageSize: 50 })
   const record = useMutation('council', 'resolution.record')
   const submit = async () => {
     const when = parseCnTime(deadline)
@@ -80,7 +82,7 @@ export default function MeetingPage() {
   const me = useMe()
   const checkIn = useMutation('council', 'meeting.checkIn')
   const resolutions = useCloud('council', 'resolution.list', q.data ? { communityId: q.data.communityId, meetingId: id, pageSize: 50 } : null, { reloadOnShow: true })
-  const votes = useCloud('council', 'vote.list', q.data && q.data.status !== 'draft' ? { communityId: q.data.communityId, pageSize: 50 } : null, { reloadOnShow: true })
+  const votes = useCloud('council', 'vote.list', q.data && q.data.status !== 'draft' ? { communityId: q.data.communityId, meetingId: id, pageSize: 50 } : null, { reloadOnShow: true })
   const [openForm, setOpenForm] = useState<string>()
   return (
     <PageShell title='议事会议'>
@@ -101,6 +103,10 @@ export default function MeetingPage() {
                 {checkIn.error ? <Notice tone='error'>{checkIn.error.message}</Notice> : null}
               </Card>
               <Card title='议程'>
+                {votes.loading || resolutions.loading ? <Loading text='正在加载表决和决议…' /> : null}
+                {votes.error || resolutions.error ? (
+                  <ErrorState message={(votes.error ?? resolutions.error)!.message} onRetry={() => { votes.reload(); resolutions.reload() }} />
+                ) : null}
                 {m.agenda.map((a) => {
                   const r = resOf(a.itemId)
                   return (

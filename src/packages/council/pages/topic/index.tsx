@@ -123,6 +123,19 @@ export default function TopicPage() {
                 {second.error ? <Notice tone='error'>{second.error.message}</Notice> : null}
                 {t.canEdit && !editing ? <Button variant='plain' onClick={() => setEditing(true)}>修改议题</Button> : null}
               </Card>
+              {t.gridEventId ? (
+                <Notice tone='info' title='来自网格上报' actionText={secretary ? '查看网格事件' : undefined} onAction={secretary ? () => go(COUNCIL.gridEvent(t.gridEventId!)) : undefined}>
+                  网格员或居民上报的问题，经书记转为议题办理。
+                </Notice>
+              ) : null}
+              {t.voteId ? (
+                <Notice tone='info' title='已交付表决' actionText='查看表决' onAction={() => go(COUNCIL.vote(t.voteId!))}>住户表决的实时参与情况和结果</Notice>
+              ) : secretary && t.status === 'accepted' && t.tier === 'minor' ? (
+                <Card title='小事：直接表决'>
+                  <Text className='cc-line--muted'>小事由相关住户简单多数议决，不必召开议事会议。</Text>
+                  <Button id='open-vote-on-topic' block onClick={() => go(COUNCIL.voteOpenOnTopic(t.id))}>发起表决</Button>
+                </Card>
+              ) : null}
               {editing ? <Edit topic={t} onDone={() => { setEditing(false); q.reload() }} /> : null}
               {secretary && t.status === 'open' ? <Triage topic={t} onDone={q.reload} /> : null}
               {secretary && t.tier === 'urgent' && t.urgent && !t.urgent.ratifiedAt ? <Ratify topic={t} onDone={q.reload} /> : null}

@@ -8,7 +8,7 @@ import Field from '../../../../components/Field'
 import Button from '../../../../components/Button'
 import Notice from '../../../../components/Notice'
 import QueryState from '../../../../components/QueryState'
-import { useCloud, useMutation } from '../../../../hooks/useCloud'
+import { useCloud, useMutation, type CloudQuery } from '../../../../hooks/useCloud'
 import Choices from '../../components/Choices'
 import { COUNCIL, cnTime, newRequestId, param, parseCnTime, toast } from '../../lib'
 import '../../council.scss'
@@ -30,12 +30,18 @@ function Toggles({ items, picked, onToggle, idPrefix }: { items: { id: string; n
   )
 }
 
-/** Secretary: open a consultation vote on an agenda item — options, who votes, when, and by which rule. */
+/**
+ * Secretary: open a consultation vote — on an agenda item of a published meeting, or directly on an
+ * accepted 小事 topic — with options, who votes, when it opens and closes, and by which rule.
+ */
 export default function VoteOpenPage() {
   const meetingId = param('meetingId')
   const itemId = param('itemId')
-  const meeting = useCloud('council', 'meeting.get', { meetingId })
-  const estates = useCloud('org', 'estate.list', meeting.data ? { communityId: meeting.data.communityId } : null)
+  const topicId = param('topicId')
+  const meeting = useCloud('council', 'meeting.get', meetingId ? { meetingId } : null)
+  const topic = useCloud('council', 'topic.get', topicId ? { topicId } : null)
+  const communityId = meeting.data?.communityId ?? topic.data?.communityId
+  const estates = useCloud('org', 'estate.list', communityId ? { communityId } : null)
   const [title, setTitle] = useState('')
   const [description, setDescription] = useState('')
   const [template, setTemplate] = useState<'yesno' | 'plans'>('yesno')
@@ -43,10 +49,13 @@ export default function VoteOpenPage() {
   const [estateIds, setEstateIds] = useState<string[]>([])
   const [buildingEstate, setBuildingEstate] = useState<string>()
   const [buildingIds, setBuildingIds] = useState<string[]>([])
+  const [opens, setOpens] = useState('')
   const [closes, setCloses] = useState(() => `${cnTime(new Date(Date.now() + 7 * 86_400_000)).slice(0, 10)} 20:00`)
-  const [preset, setPreset] = useState<Preset>('civil_code_ordinary')
+  const [preset, setPreset] = useState<Preset>(topicId ? 'simple' : 'civil_code_ordinary')
   const [participation, setParticipation] = useState('50')
   const [approval, setApproval] = useState('60')
+  const [byArea, setByArea] = useState(true)
+  const [moreThan, setMoreThan] = useState(false)
   const [formError, setFormError] = useState('')
   const requestId = useMemo(newRequestId, [])
   const buildings = useCloud('org', 'building.list', buildingEstate ? { estateId: buildingEstate } : null)
@@ -56,29 +65,40 @@ export default function VoteOpenPage() {
     const item = meeting.data?.agenda.find((a) => a.itemId === itemId)
     if (item && !title) setTitle(item.title)
   }, [meeting.data])
+  useEffect(() => {
+    if (!topic.data || title) return
+    setTitle(topic.data.title)
+    if (topic.data.estateId) setEstateIds([topic.data.estateId])
+  }, [topic.data])
 
   const toggle = (list: string[], set: (x: string[]) => void) => (id: string) => set(list.includes(id) ? list.filter((x) => x !== id) : [...list, id])
 
   const submit = async () => {
+    const opensAt = opens.trim() ? parseCnTime(opens) : new Date()
+    if (!opensAt) return setFormError('开始时间请按 2026-12-01 08:00 的格式填写，或留空立即开始')
     const closesAt = parseCnTime(closes)
     if (!closesAt) return setFormError('截止时间请按 2026-12-01 20:00 的格式填写')
+    const custom = { participationPercent: Number(participation), approvalPercent: Number(approval), approvalMoreThan: moreThan, byArea }
+    if (preset === 'custom' && !(Number.isInteger(custom.participationPercent) && custom.participationPercent >= 0 && custom.participationPercent <= 100)) return setFormError('参与率请填 0 到 100 的整数')
+    if (preset === 'custom' && !(Number.isInteger(custom.approvalPercent) && custom.approvalPercent >= 50 && custom.approvalPercent <= 100)) return setFormError('同意率请填 50 到 100 的整数')
     setFormError('')
     const options = TEMPLATES[template].map((o, i) => ({ label: labels[i] ?? o.label, kind: o.kind }))
     const v = await open.run({
-      requestId, meetingId, itemId, title, ...(description ? { description } : {}), options, estateIds, buildingIds,
-      opensAt: new Date().toISOString(), closesAt: closesAt.toISOString(), preset,
-      ...(preset === 'custom' ? { custom: { participationPercent: Number(participation), approvalPercent: Number(approval), approvalMoreThan: false, byArea: true } } : {}),
+      requestId, ...(topicId ? { topicId } : { meetingId, itemId }), title, ...(description ? { description } : {}), options, estateIds, buildingIds,
+      opensAt: opensAt.toISOString(), closesAt: closesAt.toISOString(), preset,
+      ...(preset === 'custom' ? { custom } : {}),
     })
     if (!v) return
-    toast('表决已开始')
+    toast(v.status === 'scheduled' ? '表决已排定' : '表决已开始')
     void Taro.redirectTo({ url: COUNCIL.vote(v.id) })
   }
 
   return (
     <PageShell title='发起表决' intro='一户一票，截止前可以改票。结果在截止后按所选规则从选票计算，任何人都看不到谁投了什么。'>
-      <QueryState {...meeting}>
+      <QueryState<unknown> {...(topicId ? (topic as CloudQuery<unknown>) : (meeting as CloudQuery<unknown>))}>
         {() => (
           <View>
+            {topicId ? <Notice tone='info' title='小事直接表决'>{`议题「${topic.data?.title ?? ''}」已受理为小事，由相关住户简单多数议决，不必召开议事会议。`}</Notice> : null}
             <Card title='表决事项'>
               <Field id='vote-title' label='事项' value={title} onChange={setTitle} maxLength={60} />
               <Field id='vote-description' kind='textarea' label='说明' optional value={description} onChange={setDescription} maxLength={1000} />
@@ -99,12 +119,22 @@ export default function VoteOpenPage() {
               </QueryState>
             </Card>
             <Card title='时间和规则'>
-              <Field id='vote-closes' label='截止时间（立即开始）' value={closes} onChange={setCloses} hint='格式：2026-12-01 20:00（北京时间）' />
-              <Choices idPrefix='preset' options={PRESETS.map((p) => ({ key: p, label: PRESET_LABEL[p] }))} value={preset} onChange={(k) => setPreset(k as Preset)} />
+              <Field id='vote-opens' label='开始时间' optional value={opens} onChange={setOpens} placeholder='留空：立即开始' hint='可以预先排定，例如 2026-12-01 08:00（北京时间）' />
+              <Field id='vote-closes' label='截止时间' value={closes} onChange={setCloses} hint='格式：2026-12-01 20:00（北京时间）' />
+              {topicId ? (
+                <Text className='cc-line'>{`规则：${PRESET_LABEL.simple}（小事）`}</Text>
+              ) : (
+                <Choices idPrefix='preset' options={PRESETS.map((p) => ({ key: p, label: PRESET_LABEL[p] }))} value={preset} onChange={(k) => setPreset(k as Preset)} />
+              )}
               {preset === 'custom' ? (
                 <View>
-                  <Field label='参与率不少于（%）' value={participation} onChange={setParticipation} />
-                  <Field label='同意率不少于（%，50–100）' value={approval} onChange={setApproval} />
+                  <Field id='custom-participation' label='参与率不少于（%）' value={participation} onChange={setParticipation} />
+                  <Field id='custom-approval' label='同意率（%，50–100）' value={approval} onChange={setApproval} />
+                  <Text className='cc-line--muted'>同意率的比较</Text>
+                  <Choices idPrefix='custom-compare' options={[{ key: 'atLeast', label: '不少于' }, { key: 'moreThan', label: '超过' }]} value={moreThan ? 'moreThan' : 'atLeast'} onChange={(k) => setMoreThan(k === 'moreThan')} />
+                  <Text className='cc-line--muted'>计算方式</Text>
+                  <Choices idPrefix='custom-basis' options={[{ key: 'area', label: '户数和面积都要达到' }, { key: 'households', label: '只按户数' }]} value={byArea ? 'area' : 'households'} onChange={(k) => setByArea(k === 'area')} />
+                  <Text className='cc-line--muted'>{`通过条件：参与${byArea ? '户数和面积' : '户数'}不少于 ${participation || '?'}%，同意${byArea ? '户数和面积' : '户数'}${moreThan ? '超过' : '不少于'}参与部分的 ${approval || '?'}%。`}</Text>
                 </View>
               ) : null}
             </Card>
