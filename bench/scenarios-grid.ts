@@ -30,6 +30,8 @@ export function gridScenarios(): Scenario[] {
     { fn: 'grid', action: 'settings.get', openid: () => 'o-res-liu', input: () => ({ streetId: 'st-jinxiu' }) },
     { fn: 'grid', action: 'settings.set', openid: () => 'o-street-admin', input: (i) => ({ streetId: 'st-jinxiu', urgentHours: 24, normalHours: 72 + (i % 2), whistleWindowHours: 24 }) },
     { fn: 'grid', action: 'staff.list', openid: () => 'o-res-liu', input: () => ({ gridId: 'g-hx-1' }) },
+    { fn: 'grid', action: 'grid.mine', openid: () => 'o-member-sun', input: () => ({}) },
+    { fn: 'grid', action: 'branch.set', openid: () => 'o-sec-hx', input: (i) => ({ gridId: `g-hx-${(i % 6) + 1}`, name: `和谐社区第${(i % 6) + 1}网格党支部`, secretaryName: i % 2 ? '王建国' : undefined }) },
     {
       fn: 'grid', action: 'staff.appoint', openid: () => 'o-sec-hx',
       input: (i) => ({ gridId: `g-hx-${(i % 6) + 1}`, openid: people[Math.floor(i / 18) % 4], post: posts[Math.floor(i / 6) % 3] }),
@@ -46,6 +48,7 @@ export function gridScenarios(): Scenario[] {
     { fn: 'grid', action: 'event.board', openid: () => 'o-sec-hx', input: () => ({ communityId: 'c-hx' }) },
     { fn: 'grid', action: 'event.assign', openid: () => 'o-sec-hx', input: (i) => ({ eventId: ev(i), handler: { type: 'company', id: 'co-1' } }) },
     { fn: 'grid', action: 'event.get', openid: () => 'o-sec-hx', input: (i) => ({ eventId: ev(i) }) },
+    { fn: 'grid', action: 'event.members', openid: () => 'o-sec-hx', input: (i) => ({ eventId: ev(i), pageSize: 20 }) },
     { fn: 'grid', action: 'event.inbox', openid: () => 'o-prop-zheng', input: () => ({}) },
     { fn: 'grid', action: 'whistle.parties', openid: () => 'o-sec-hx', input: (i) => ({ eventId: ev(i) }) },
     {

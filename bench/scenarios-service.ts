@@ -35,6 +35,7 @@ export function serviceScenarios(): Scenario[] {
     S('member.decide', sec, (i) => ({ memberId: made.members[i], approve: true, gridId: 'g-hx-1', buildingIds: ['b-hx-1-1'] })),
     S('need.create', sec, (i) => ({ requestId: rid(i, 'nc'), communityId: 'c-hx', title: `压测需求${i}`, source: 'community', quantity: { tenths: 125, unit: '米' } }), { collect: id('needs') }),
     S('need.list', liu, () => ({ communityId: 'c-hx', status: 'open', pageSize: 20 })),
+    S('need.get', liu, (i) => ({ needId: made.needs[i % made.needs.length] })),
     S('resource.create', () => 'o-member-sun', (i) => ({ requestId: rid(i, 'rc'), communityId: 'c-hx', title: `压测资源${i}` }), { collect: id('resources') }),
     S('resource.list', liu, () => ({ communityId: 'c-hx', pageSize: 20 })),
     S('project.create', sec, (i) => ({ requestId: rid(i, 'pc'), needId: made.needs[i], resourceId: made.resources[i], title: `压测项目${i}`, ownerName: '孙伟', deadline: iso(60 * 24 * 30) }), { collect: id('projects') }),

@@ -17,7 +17,7 @@ export default defineAppConfig({
       root: 'packages/service',
       pages: [
         'pages/member/index', 'pages/unit/index', 'pages/activities/index', 'pages/activity/index', 'pages/wishes/index',
-        'pages/ledger/index', 'pages/dashboard/index', 'pages/review/index', 'pages/lists/index', 'pages/assess/index',
+        'pages/ledger/index', 'pages/dashboard/index', 'pages/review/index', 'pages/lists/index', 'pages/assess/index', 'pages/need/index',
       ],
     },
     {
@@ -49,9 +49,10 @@ export default defineAppConfig({
   },
   // WeChat privacy: personal information is collected only after the platform's privacy consent.
   __usePrivacyCheck__: true,
-  // Location is declared for activity sign-in by place (SPEC §4); nothing in the main package asks for it.
+  // Location is declared for activity sign-in by place (SPEC §4) and the place of a grid event report (§10);
+  // nothing in the main package asks for it.
   requiredPrivateInfos: ['getLocation'],
   permission: {
-    'scope.userLocation': { desc: '仅在活动签到时确认您在活动地点附近' },
+    'scope.userLocation': { desc: '用于活动定位签到和记录网格上报事件的位置' },
   },
 })

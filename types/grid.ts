@@ -79,6 +79,31 @@ export const staffView = z.object({
 })
 export type StaffView = z.infer<typeof staffView>
 
+/** The grid's named Party branch (网格党支部), set by the community's secretary; earlier versions are kept superseded. */
+export const partyBranchView = z.object({
+  gridId: z.string(),
+  name: z.string(),
+  /** Optional: the branch secretary's name as the branch is known; the staff post 网格党支部书记 lists the appointed person. */
+  secretaryName: z.string().optional(),
+  version: z.number().int(),
+  setByName: z.string(),
+  setAt: z.string(),
+})
+export type PartyBranchView = z.infer<typeof partyBranchView>
+
+/** A community member (approved 双报到 record) the event can be dispatched to. */
+export const memberCandidateView = z.object({
+  openid: z.string(),
+  name: z.string(),
+  unitName: z.string(),
+  gridName: z.string().optional(),
+  /** Responsible for the event's grid (their 报到 assignment names it). */
+  onGrid: z.boolean(),
+  /** Approved for an earlier year and not yet renewed this year. */
+  overdue: z.boolean(),
+})
+export type MemberCandidateView = z.infer<typeof memberCandidateView>
+
 export const handlerRef = z.object({ type: z.enum(HANDLER_TYPES), id: z.string(), name: z.string() })
 export type HandlerRef = z.infer<typeof handlerRef>
 
@@ -109,7 +134,9 @@ export const eventView = z.object({
   communityId: z.string(),
   communityName: z.string().optional(),
   estateId: z.string().optional(),
+  estateName: z.string().optional(),
   buildingId: z.string().optional(),
+  buildingName: z.string().optional(),
   place: z.string(),
   lat: z.number().optional(),
   lng: z.number().optional(),
@@ -185,7 +212,19 @@ export const gridActions = {
     summary: '网格的网格长、网格员、挂钩干部与党支部书记',
     roles: ['authenticated'],
     input: z.object({ gridId: id }),
-    output: z.object({ gridId: z.string(), gridName: z.string(), items: z.array(staffView) }),
+    output: z.object({ gridId: z.string(), gridName: z.string(), communityId: z.string(), partyBranch: partyBranchView.nullable(), items: z.array(staffView) }),
+  }),
+  'grid.mine': action({
+    summary: '我所在的网格：任职的网格、房屋所在网格、党员报到分配的网格',
+    roles: ['authenticated'],
+    input: z.object({}),
+    output: z.object({ items: z.array(z.object({ gridId: z.string(), gridName: z.string(), communityId: z.string(), via: z.enum(['staff', 'resident', 'member']) })) }),
+  }),
+  'branch.set': action({
+    summary: '书记设置网格党支部名称（及支部书记），旧名称保留为历史版本',
+    roles: ['secretary'],
+    input: z.object({ gridId: id, name: text(30, '党支部名称'), secretaryName: optionalText(20, '支部书记') }),
+    output: partyBranchView,
   }),
   'staff.appoint': action({
     summary: '书记任命网格长、网格员、挂钩干部或党支部书记（授予网格员身份）',
@@ -209,6 +248,8 @@ export const gridActions = {
     input: z.object({
       requestId,
       gridId: id,
+      /** The estate alone (no building) is kept too; a building implies its estate. */
+      estateId: id.optional(),
       buildingId: id.optional(),
       place: text(60, '地点'),
       lat: z.number().min(-90).max(90).optional(),
@@ -238,6 +279,12 @@ export const gridActions = {
     roles: ['secretary', 'grid_worker'],
     input: z.object({ eventId: id, handler: handlerInput }),
     output: eventView,
+  }),
+  'event.members': action({
+    summary: '可派单的在职党员：本社区报到通过的党员（标明负责本网格者）',
+    roles: ['secretary', 'grid_worker'],
+    input: pageInput.extend({ eventId: id }),
+    output: pageOf(memberCandidateView),
   }),
   'event.inbox': action({
     summary: '派给我（我所在物业、单位、社区或本人）的事件',

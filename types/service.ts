@@ -115,6 +115,8 @@ export const needView = z.object({
   /** e.g. "25616.5 ㎡" */
   quantityText: z.string().optional(),
   status: z.enum(NEED_STATUS),
+  /** Set when the need came from a 网格吹哨 event (`grid` event.convert): the need page links back to it. */
+  gridEventId: z.string().optional(),
   createdAt: z.string(),
 })
 export type NeedView = z.infer<typeof needView>
@@ -433,6 +435,7 @@ export const serviceActions = {
     input: pageInput.extend({ communityId: id, status: z.enum([...NEED_STATUS, 'all']).default('all') }),
     output: pageOf(needView),
   }),
+  'need.get': action({ summary: '需求详情（含来源网格事件）', roles: ['authenticated'], input: z.object({ needId: id }), output: needView }),
   'resource.create': action({
     summary: '单位或党员登记可提供的资源',
     roles: ['unit_liaison', 'member'],

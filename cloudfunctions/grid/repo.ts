@@ -21,13 +21,26 @@ export interface StaffDoc {
 /** One per grid in grid_staff (no `status`, so staff lists skip it): who leads the grid, written in the appointing transaction. */
 export interface LeaderLock { _id: string; kind: 'leader_lock'; gridId: string; leaderOpenid: string | null; at: Date }
 
+/**
+ * The grid's named Party branch, in grid_staff (no `status`, so staff lists skip it). The head
+ * `gpb:<gridId>` holds the current name; each change first copies the head to `gpb:<gridId>:v<version>`
+ * (kind `party_branch_version`, with who superseded it and when), so no earlier name is lost.
+ */
+export interface PartyBranchDoc {
+  _id: string; kind: 'party_branch'; gridId: string; communityId: string
+  name: string; secretaryName?: string; version: number; setBy: string; setByName: string; setAt: Date
+}
+export interface PartyBranchVersionDoc extends Omit<PartyBranchDoc, 'kind'> {
+  kind: 'party_branch_version'; headId: string; supersededAt: Date; supersededBy: string
+}
+
 export interface Handler { type: HandlerType; id: string; name: string }
 
 export interface ProgressEntry { kind: 'progress' | 'done' | 'reopen' | 'confirm' | 'decide'; note: string; photos: string[]; by: string; byName: string; at: Date }
 
 export interface EventDoc {
   _id: string; gridId: string; gridName: string; communityId: string; communityName?: string; streetId: string
-  estateId?: string; buildingId?: string; place: string; lat?: number; lng?: number
+  estateId?: string; estateName?: string; buildingId?: string; buildingName?: string; place: string; lat?: number; lng?: number
   category: Category; description: string; photos: string[]; urgency: Urgency
   status: EventStatus
   reporter: string; reporterName: string
@@ -87,6 +100,8 @@ export const ids = {
   summons: (whistleId: string, type: string, partyId: string) => `sm:${whistleId}:${type}:${partyId}`,
   stats: (scopeType: 'grid' | 'community', id: string) => `gst:${scopeType}:${id}`,
   leaderLock: (gridId: string) => `gl:${gridId}`,
+  partyBranch: (gridId: string) => `gpb:${gridId}`,
+  partyBranchVersion: (gridId: string, version: number) => `gpb:${gridId}:v${version}`,
 }
 
 export async function settingsOf(db: Database, streetId: string): Promise<GridSettings> {

@@ -4,6 +4,8 @@ import { photoUploadRoute } from '../shared/photos'
 import {
   eventAccept, eventAssign, eventBoard, eventConfirm, eventConvert, eventDecide, eventGet, eventInbox, eventMine, eventOverdue, eventProgress, eventRemind, eventReport,
 } from './handlers/events'
+import { branchSet, gridMine } from './handlers/grids'
+import { eventMembers } from './handlers/members'
 import { settingsGet, settingsSet, staffAppoint, staffList, staffRemove } from './handlers/staff'
 import { statsExport, statsGet } from './handlers/stats'
 import { whistleAnswer, whistleBlow, whistleInbox, whistleParties, whistleRecordAction } from './handlers/whistles'
@@ -15,12 +17,15 @@ export const routes: Routes<GridActions> = {
   'staff.list': staffList,
   'staff.appoint': staffAppoint,
   'staff.remove': staffRemove,
+  'grid.mine': gridMine,
+  'branch.set': branchSet,
   'photo.upload': photoUploadRoute('grid/photos'),
   'event.report': eventReport,
   'event.mine': eventMine,
   'event.get': eventGet,
   'event.board': eventBoard,
   'event.assign': eventAssign,
+  'event.members': eventMembers,
   'event.inbox': eventInbox,
   'event.accept': eventAccept,
   'event.progress': eventProgress,

@@ -1,6 +1,6 @@
-import type { EventView, GridStatsView, StaffView, SummonsView } from '../../types/grid'
+import type { EventView, GridStatsView, PartyBranchView, StaffView, SummonsView } from '../../types/grid'
 import { isOverdue, summarize, summonsState, type StatsCounters } from './domain/rules'
-import type { EventDoc, StaffDoc, SummonsDoc } from './repo'
+import type { EventDoc, PartyBranchDoc, StaffDoc, SummonsDoc } from './repo'
 
 const iso = (d?: Date) => (d ? new Date(d).toISOString() : undefined)
 
@@ -9,9 +9,14 @@ export function staffView(s: StaffDoc, withOpenid = true): StaffView {
   return { id: s._id, gridId: s.gridId, ...(withOpenid ? { openid: s.openid } : {}), name: s.name, post: s.post, title: s.title, appointedAt: iso(s.appointedAt)! }
 }
 
+export function partyBranchView(b: PartyBranchDoc): PartyBranchView {
+  return { gridId: b.gridId, name: b.name, secretaryName: b.secretaryName, version: b.version, setByName: b.setByName, setAt: iso(b.setAt)! }
+}
+
 export function eventView(e: EventDoc, viewer: string, now: Date): EventView {
   return {
-    id: e._id, gridId: e.gridId, gridName: e.gridName, communityId: e.communityId, communityName: e.communityName, estateId: e.estateId, buildingId: e.buildingId,
+    id: e._id, gridId: e.gridId, gridName: e.gridName, communityId: e.communityId, communityName: e.communityName,
+    estateId: e.estateId, estateName: e.estateName, buildingId: e.buildingId, buildingName: e.buildingName,
     place: e.place, lat: e.lat, lng: e.lng, category: e.category, description: e.description, photos: e.photos, urgency: e.urgency,
     status: e.status, reporterName: e.reporterName, mine: e.reporter === viewer,
     handler: e.handler, deadline: iso(e.deadline), overdue: isOverdue({ status: e.status, deadline: e.deadline ? new Date(e.deadline) : undefined }, now),

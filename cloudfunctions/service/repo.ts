@@ -93,6 +93,8 @@ export interface NeedDoc {
   source: 'community' | 'resident' | 'grid' | 'council'
   quantity?: Quantity
   status: NeedStatus
+  /** The 网格吹哨 event it was converted from (written by grid event.convert). */
+  gridEventId?: string
   createdBy: string
   createdAt: Date
 }

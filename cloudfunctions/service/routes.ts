@@ -5,7 +5,7 @@ import {
   hoursApproveManual, hoursConfirm, hoursManual,
 } from './handlers/activities'
 import { exportLedgers, exportLetter } from './handlers/exports'
-import { needCreate, needList, projectCreate, projectList, projectProgress, resourceCreate, resourceList } from './handlers/lists'
+import { needCreate, needGet, needList, projectCreate, projectList, projectProgress, resourceCreate, resourceList } from './handlers/lists'
 import { memberCheckin, memberDecide, memberList, memberMine } from './handlers/members'
 import { assessmentList, assessmentSet, dashboard, ledgerGet, ledgerRanking, letterAck, letterIssue, letterList } from './handlers/reports'
 import { agreementGet, unitCheckin, unitDecide, unitGet, unitList, unitSetGrids } from './handlers/units'
@@ -25,6 +25,7 @@ export const routes: Routes<ServiceActions> = {
   'member.decide': memberDecide,
   'need.create': needCreate,
   'need.list': needList,
+  'need.get': needGet,
   'resource.create': resourceCreate,
   'resource.list': resourceList,
   'project.create': projectCreate,

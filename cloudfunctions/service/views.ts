@@ -72,6 +72,7 @@ export const needView = (n: NeedDoc): NeedView => ({
   quantity: n.quantity,
   quantityText: n.quantity ? formatQuantity(n.quantity) : undefined,
   status: n.status,
+  gridEventId: n.gridEventId,
   createdAt: isoReq(n.createdAt),
 })
 

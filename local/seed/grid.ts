@@ -3,10 +3,10 @@ import { now as clockNow } from '../../cloudfunctions/shared/clock'
 import type { Database } from '../../cloudfunctions/shared/db-types'
 import { quarterOf } from '../../cloudfunctions/service/domain/period'
 import { handlingBucket } from '../../cloudfunctions/grid/domain/rules'
-import type { EventDoc, LeaderLock, StaffDoc, StatsDoc, SummonsDoc } from '../../cloudfunctions/grid/repo'
+import type { EventDoc, LeaderLock, PartyBranchDoc, StaffDoc, StatsDoc, SummonsDoc } from '../../cloudfunctions/grid/repo'
 import type { StaffPost } from '../../types/grid'
 import type { RoleGrant } from '../../types/roles'
-import { STREET } from './demo-data'
+import { DEMO_PEOPLE, STREET } from './demo-data'
 import type { ModuleSeed } from './seed'
 
 /** Small concurrent batches (as seed.ts's insertAll; not imported from there to keep this module free of the import cycle). */
@@ -15,7 +15,7 @@ async function insertAll(db: Database, collection: string, docs: object[]): Prom
 }
 
 /**
- * Demo data of 网格吹哨: staff on every grid (党支部书记, 网格长, 网格员, 挂钩干部), 黄丽 as 网格长 of
+ * Demo data of 网格吹哨: a named Party branch and staff on every grid (党支部书记, 网格长, 网格员, 挂钩干部), 黄丽 as 网格长 of
  * 和谐社区 第一网格, 许文 as liaison of the grid-2 responsible unit u-hx-2 (for journey 7), and per
  * community three events with consistent counters: one fixed on time and confirmed, one overdue
  * (it shows in the street admin's queue), one waiting for dispatch; plus one past summons of the
@@ -54,6 +54,7 @@ export const gridSeed: ModuleSeed = async (db: Database, scale: number) => {
   const users: object[] = []
   const staff: StaffDoc[] = []
   const locks: LeaderLock[] = []
+  const branches: PartyBranchDoc[] = []
   const events: EventDoc[] = []
   const stats: StatsDoc[] = []
   const summons: SummonsDoc[] = []
@@ -65,6 +66,7 @@ export const gridSeed: ModuleSeed = async (db: Database, scale: number) => {
       const cid = `c-${c.key}${sfx}`
       const cname = copy === 0 ? c.name : `${c.name}${copy + 1}`
       const secretary = `o-sec-${c.key}`
+      const secretaryName = DEMO_PEOPLE.find((p) => p._id === secretary)?.name ?? '社区书记'
       GRID_NAMES.forEach((gname, gi) => {
         const gid = `g-${c.key}${sfx}-${gi + 1}`
         for (const p of POSTS) {
@@ -81,15 +83,20 @@ export const gridSeed: ModuleSeed = async (db: Database, scale: number) => {
             ...(p.title ? { title: p.title } : {}), status: 'active', appointedAt: ago(24 * 90), appointedBy: secretary,
           })
           if (p.post === 'leader') locks.push({ _id: `gl:${gid}`, kind: 'leader_lock', gridId: gid, leaderOpenid: openid, at: ago(24 * 90) })
+          // The grid's named Party branch, led by the appointed 网格党支部书记.
+          if (p.post === 'branch_secretary') {
+            branches.push({ _id: `gpb:${gid}`, kind: 'party_branch', gridId: gid, communityId: cid, name: `${cname}${gname}党支部`, secretaryName: name, version: 1, setBy: secretary, setByName: secretaryName, setAt: ago(24 * 90) })
+          }
         }
       })
 
       // Three events on grid 1 of each community, in estate 1 building 1 (served by the estate's company).
       const gid = `g-${c.key}${sfx}-1`
-      const base = { gridId: gid, gridName: '第一网格', communityId: cid, communityName: cname, streetId: STREET._id, estateId: `e-${c.key}${sfx}-1`, buildingId: `b-${c.key}${sfx}-1-1`, photos: [] as string[], whistled: false, progress: [] as EventDoc['progress'] }
+      const base = { gridId: gid, gridName: '第一网格', communityId: cid, communityName: cname, streetId: STREET._id, estateId: `e-${c.key}${sfx}-1`, estateName: '', buildingId: `b-${c.key}${sfx}-1-1`, buildingName: '1号楼', photos: [] as string[], whistled: false, progress: [] as EventDoc['progress'] }
       const reporter = copy === 0 && c.key === 'hx' ? 'o-grid-huang' : `o-grid-${c.key}${sfx}-1-wk`
       const reporterName = staff.find((x) => x.openid === reporter)?.name ?? '网格员'
-      const company = (await db.collection(COL.estates).where({ _id: base.estateId }).limit(1).get()).data[0] as { companyId: string; companyName: string }
+      const company = (await db.collection(COL.estates).where({ _id: base.estateId }).limit(1).get()).data[0] as { companyId: string; companyName: string; name: string }
+      base.estateName = company.name
       const handler = { type: 'company' as const, id: company.companyId, name: company.companyName }
       const fixedAt = ago(24 * 9)
       events.push({
@@ -124,7 +131,7 @@ export const gridSeed: ModuleSeed = async (db: Database, scale: number) => {
   users.push({ _id: GRID_PEOPLE.liaisonXu, name: '许文', phone: '13600002222', roles: [grant('unit_liaison', 'unit', 'u-hx-2', unit.name, 'c-hx')], createdAt: ago(24 * 60), updatedAt: ago(24 * 60) })
 
   await insertAll(db, COL.users, users)
-  await insertAll(db, COL.gridStaff, [...staff, ...locks])
+  await insertAll(db, COL.gridStaff, [...staff, ...locks, ...branches])
   await insertAll(db, COL.gridEvents, events)
   await insertAll(db, COL.gridStats, stats)
   await insertAll(db, COL.gridSummons, summons)

@@ -56,7 +56,7 @@ async function mayReport(ctx: Ctx<unknown>, grid: GridDoc, buildingId?: string):
 }
 
 type ReportInput = {
-  requestId: string; gridId: string; buildingId?: string; place: string; lat?: number; lng?: number
+  requestId: string; gridId: string; estateId?: string; buildingId?: string; place: string; lat?: number; lng?: number
   category: Category; description: string; photos: string[]; urgency: Urgency
 }
 
@@ -66,17 +66,23 @@ export const eventReport = {
     const grid = await byId<GridDoc>(db, COL.grids, input.gridId)
     if (!grid) throw notFound('网格')
     ensure(await mayReport(ctx, grid, input.buildingId), '只有本网格的网格员、负责本网格的在职党员或本社区已认证居民可以上报')
-    const [building, community] = await Promise.all([
+    const [building, community, named] = await Promise.all([
       input.buildingId ? byId<BuildingDoc>(db, COL.buildings, input.buildingId) : Promise.resolve(null),
       byId<{ name: string }>(db, COL.communities, grid.communityId),
+      input.estateId ? byId<EstateDoc>(db, COL.estates, input.estateId) : Promise.resolve(null),
     ])
     if (input.buildingId && (!building || building.gridId !== grid._id)) throw invalid('楼栋不在该网格内', ['buildingId'])
+    // The estate decides which property company may be dispatched, so it must be the grid's community's, and the building's own.
+    if (input.estateId && (!named || named.communityId !== grid.communityId)) throw invalid('小区不在本社区', ['estateId'])
+    if (named && building && building.estateId !== named._id) throw invalid('楼栋不属于所选小区', ['buildingId'])
+    // A building without a named estate: its estate (one more read, only then) for the name shown on the event.
+    const estate = named ?? (building ? await byId<EstateDoc>(db, COL.estates, building.estateId) : null)
     await ctx.checkText(input.place, input.description)
     await requireOwnPhotos(ctx, input.photos)
     return ctx.once(input.requestId, async () => {
       const e: EventDoc = {
         _id: newId('gev'), gridId: grid._id, gridName: grid.name, communityId: grid.communityId, communityName: community?.name, streetId: grid.streetId,
-        estateId: building?.estateId, buildingId: building?._id, place: input.place, lat: input.lat, lng: input.lng,
+        estateId: estate?._id ?? building?.estateId, estateName: estate?.name, buildingId: building?._id, buildingName: building?.name, place: input.place, lat: input.lat, lng: input.lng,
         category: input.category, description: input.description, photos: input.photos, urgency: input.urgency,
         status: 'reported', reporter: actor.openid, reporterName: actor.name || '居民',
         reopenCount: 0, whistled: false, progress: [], createdAt: now, updatedAt: now,

@@ -10,6 +10,7 @@ import type { GridDoc } from '../../org/repo'
 import { DEFAULT_SETTINGS } from '../domain/rules'
 import { byId, ids, settingsOf, txPut, type LeaderLock, type SettingsDoc, type StaffDoc } from '../repo'
 import { staffView } from '../views'
+import { partyBranchOf } from './grids'
 
 /** The street's deadlines and whistle window (defaults until the street sets them). */
 export const settingsGet = {
@@ -47,10 +48,13 @@ export const staffList = {
     const { db, input } = ctx
     const grid = await byId<GridDoc>(db, COL.grids, input.gridId)
     if (!grid) throw notFound('网格')
-    const { data } = await db.collection(COL.gridStaff).where({ gridId: grid._id, status: 'active' }).orderBy('appointedAt', 'asc').limit(STAFF_LIMIT).get()
+    const [{ data }, partyBranch] = await Promise.all([
+      db.collection(COL.gridStaff).where({ gridId: grid._id, status: 'active' }).orderBy('appointedAt', 'asc').limit(STAFF_LIMIT).get(),
+      partyBranchOf(ctx, grid._id),
+    ])
     const admin = ctx.actor.administersCommunity({ _id: grid.communityId, streetId: grid.streetId })
     const items = (data as StaffDoc[]).sort((a, b) => POST_ORDER[a.post] - POST_ORDER[b.post]).map((s) => staffView(s, admin))
-    return { gridId: grid._id, gridName: grid.name, items }
+    return { gridId: grid._id, gridName: grid.name, communityId: grid.communityId, partyBranch, items }
   },
 }
 

@@ -43,6 +43,16 @@ export const needList = {
   },
 }
 
+/** One need, as the list shows it to anyone signed in (the grid event page links here). One read. */
+export const needGet = {
+  async run(ctx: Ctx<{ needId: string }>) {
+    const { data } = await ctx.db.collection(COL.svcNeeds).where({ _id: ctx.input.needId }).limit(1).get()
+    const need = data[0] as NeedDoc | undefined
+    if (!need) throw notFound('需求')
+    return needView(need)
+  },
+}
+
 export const resourceCreate = {
   async run(ctx: Ctx<{ requestId: string; communityId: string; title: string; detail?: string; unitId?: string }>) {
     const { db, actor, input, now } = ctx

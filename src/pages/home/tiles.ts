@@ -73,6 +73,9 @@ export function workTiles(me: MeView): Tile[] {
   }
   if (hasRole(me.roles, 'secretary')) {
     out.push({ key: 'grid-staff', title: '网格人员', desc: '任命网格长、网格员', mark: '网', url: '/packages/grid/pages/staff/index' })
+  } else if (me.roles.some((g) => g.role === 'grid_worker' || g.role === 'member' || g.role === 'resident')) {
+    // The same page read-only: the person's own grid, its Party branch and staff.
+    out.push({ key: 'grid-mine-grid', title: '我的网格', desc: '网格党支部和网格员', mark: '网', url: '/packages/grid/pages/staff/index' })
   }
   if (me.roles.some((g) => ['property_staff', 'unit_liaison', 'member', 'secretary'].includes(g.role))) {
     out.push({ key: 'grid-inbox', title: '网格事件待办', desc: '派单处置、吹哨应答', mark: '办', url: '/packages/grid/pages/inbox/index' })

@@ -47,12 +47,12 @@ export default function BoardPage() {
             <View>
               {scopes.length > 1 ? <Field kind='picker' label='范围' options={scopes} value={current} onChange={setScope} /> : null}
               {remind.error ? <Notice tone='error'>{remind.error.message}</Notice> : null}
-              {communityId ? (
-                <View className='gd-actions'>
-                  <Button id='go-staff' size='small' variant='secondary' onClick={() => go(GRID.staff)}>网格人员</Button>
+              <View className='gd-actions'>
+                <Button id='go-staff' size='small' variant='secondary' onClick={() => go(GRID.staff)}>网格与党支部</Button>
+                {communityId ? (
                   <Button id='remind' size='small' variant='secondary' loading={remind.sending} onClick={() => void remind.run({ communityId }).then((r) => r && toast(r.reminded ? `已提醒 ${r.reminded} 件` : '没有即将到期的事件', r.reminded ? 'success' : 'none'))}>催办将到期事件</Button>
-                </View>
-              ) : null}
+                ) : null}
+              </View>
               <Segmented items={TABS} value={tab} onChange={setTab} />
               <QueryState {...q}>
                 {(page) =>

@@ -1,17 +1,18 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import PageShell from '../../../../components/PageShell'
 import Button from '../../../../components/Button'
 import Card from '../../../../components/Card'
 import Field from '../../../../components/Field'
 import Notice from '../../../../components/Notice'
 import QueryState from '../../../../components/QueryState'
+import ListItem from '../../../../components/ListItem'
 import Tag from '../../../../components/Tag'
 import { useCloud, useMutation } from '../../../../hooks/useCloud'
 import { useMe } from '../../../../hooks/useMe'
 import { formatTime } from '../../../../services/format'
-import { toast } from '../../../../services/nav'
+import { go as navigate, toast } from '../../../../services/nav'
 import { newRequestId } from '../../../../services/requestId'
 import {
   ANSWER_KIND_LABEL, CATEGORY_LABEL, EVENT_STATUS_LABEL, HANDLER_TYPE_LABEL, SUMMONS_STATE_LABEL, URGENCY_LABEL, type EventView, type HandlerType,
@@ -19,13 +20,32 @@ import {
 import Chips from '../../components/Chips'
 import PhotoPicker from '../../../../components/PhotoPicker'
 import Photos from '../../../../components/Photos'
+import { LINKED } from '../../routes'
 import '../../grid.scss'
 
 type Party = { type: 'unit' | 'company'; id: string; name: string }
 
+/** The reported spot on the system map (weapp); where the platform has no map (some browsers) say so. */
+async function openMap(e: EventView) {
+  try {
+    await Taro.openLocation({ latitude: e.lat!, longitude: e.lng!, name: e.place, scale: 17 })
+  } catch {
+    toast('此处无法打开地图，请按坐标查找', 'none')
+  }
+}
+
+/** Members (在职党员) are many: a picker of one page of them, those responsible for the event's grid first. */
+const MEMBER_PAGE = 50
+
 function AssignPanel({ e, parties, onDone }: { e: EventView; parties: Party[]; onDone: () => void }) {
   const options = [{ key: `community:${e.communityId}`, label: '社区自办' }, ...parties.map((p) => ({ key: `${p.type}:${p.id}`, label: `${HANDLER_TYPE_LABEL[p.type]}：${p.name}` }))]
   const [pick, setPick] = useState<string>()
+  const [memberPage, setMemberPage] = useState(1)
+  const members = useCloud('grid', 'event.members', { eventId: e.id, page: memberPage, pageSize: MEMBER_PAGE })
+  const memberOptions = [...(members.data?.items ?? [])]
+    .sort((a, b) => Number(b.onGrid) - Number(a.onGrid))
+    .map((m) => ({ value: `member:${m.openid}`, label: `${m.name}${m.onGrid ? '（本网格）' : m.gridName ? `（${m.gridName}）` : ''}${m.overdue ? ' · 本年未报到' : ''}` }))
+  const memberTotal = members.data?.total ?? 0
   const assign = useMutation('grid', 'event.assign')
   const go = async () => {
     if (!pick) return
@@ -41,6 +61,16 @@ function AssignPanel({ e, parties, onDone }: { e: EventView; parties: Party[]; o
       {assign.error ? <Notice tone='error'>{assign.error.message}</Notice> : null}
       <Text className='gd-meta'>处置时限按紧急程度自动计算（{URGENCY_LABEL[e.urgency]}）</Text>
       <Chips idPrefix='handler' items={options} value={pick} onChange={setPick} />
+      {memberOptions.length ? (
+        <Field kind='picker' id='member-picker' label='或派给在职党员' optional options={memberOptions} value={pick?.startsWith('member:') ? pick : undefined} onChange={setPick} placeholder='请选择党员'
+          hint={memberTotal > MEMBER_PAGE ? `共 ${memberTotal} 位，当前第 ${memberPage} 页` : '本社区报到通过的党员'} />
+      ) : members.error ? <Text className='gd-meta'>党员名单未能加载：{members.error.message}</Text> : null}
+      {memberTotal > MEMBER_PAGE ? (
+        <View className='gd-actions'>
+          <Button size='small' variant='plain' disabled={memberPage <= 1} onClick={() => setMemberPage(memberPage - 1)}>上一页党员</Button>
+          <Button size='small' variant='plain' disabled={memberPage * MEMBER_PAGE >= memberTotal} onClick={() => setMemberPage(memberPage + 1)}>下一页党员</Button>
+        </View>
+      ) : null}
       <Button id='assign' block disabled={!pick} loading={assign.sending} onClick={() => void go()}>派单</Button>
     </Card>
   )
@@ -195,14 +225,25 @@ export default function EventPage() {
               </View>
               <Text className='gd-text'>{e.description}</Text>
               <Text className='gd-meta'>{e.communityName ? `${e.communityName} ` : ''}{e.gridName} · {e.place}</Text>
+              {e.estateName || e.buildingName ? <Text className='gd-meta' id='event-estate'>小区：{[e.estateName, e.buildingName].filter(Boolean).join(' ')}</Text> : null}
+              {e.lat !== undefined && e.lng !== undefined ? (
+                <Text className='gd-meta gd-link' id='event-location' onClick={() => void openMap(e)}>
+                  定位：{e.lat.toFixed(5)}, {e.lng.toFixed(5)}（查看地图）
+                </Text>
+              ) : null}
               <Text className='gd-meta'>上报：{e.reporterName} {formatTime(e.createdAt)}</Text>
               {e.handler ? <Text className='gd-meta'>处置方：{HANDLER_TYPE_LABEL[e.handler.type]} {e.handler.name}{e.acceptedByName ? `（${e.acceptedByName}接单）` : ''}</Text> : null}
               {e.deadline ? <Text className={`gd-meta${e.overdue ? ' gd-overdue' : ''}`}>处置时限：{formatTime(e.deadline)}{e.overdue ? '（已超期）' : ''}</Text> : null}
               {e.reopenCount ? <Text className='gd-meta'>已重新打开 {e.reopenCount} 次</Text> : null}
               {e.rating ? <Text className='gd-meta'>上报人评价：{'★'.repeat(e.rating)}</Text> : null}
-              {e.link ? <Text className='gd-meta'>已转为{e.link.type === 'need' ? '社区需求' : '议事议题'}（编号 {e.link.id}）</Text> : null}
               <Photos ids={e.photos} />
             </Card>
+            {e.link ? (
+              <Card>
+                <ListItem id='event-link' title={e.link.type === 'need' ? '已转为社区需求' : '已转为议事议题'} description={e.link.type === 'need' ? '查看需求清单中的这条需求' : '查看议事会中的这个议题'}
+                  onClick={() => navigate(e.link!.type === 'need' ? LINKED.need(e.link!.id) : LINKED.topic(e.link!.id))} />
+              </Card>
+            ) : null}
 
             {summons.length ? (
               <View>

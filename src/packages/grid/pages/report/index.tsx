@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react'
-import { View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import PageShell from '../../../../components/PageShell'
 import Button from '../../../../components/Button'
 import Card from '../../../../components/Card'
@@ -43,6 +43,22 @@ export default function ReportPage() {
   const buildings = useCloud('org', 'building.list', estateId ? { estateId } : null)
   const [buildingId, setBuildingId] = useState<string>()
   const buildingOptions = (buildings.data?.items ?? []).filter((b) => b.gridId === grid).map((b) => ({ value: b.id, label: b.name }))
+  // Coordinates are optional: a refused permission or a browser without location must not block the report.
+  const [spot, setSpot] = useState<{ lat: number; lng: number }>()
+  const [locating, setLocating] = useState(false)
+  const [locProblem, setLocProblem] = useState('')
+  const locate = async () => {
+    setLocating(true)
+    setLocProblem('')
+    try {
+      const r = await Taro.getLocation({ type: 'gcj02' })
+      setSpot({ lat: r.latitude, lng: r.longitude })
+    } catch {
+      setLocProblem('没有取得位置：请在设置中允许定位后重试，或不带定位直接上报（请把地点写清楚）')
+    } finally {
+      setLocating(false)
+    }
+  }
 
   const submit = async () => {
     setProblem('')
@@ -51,7 +67,10 @@ export default function ReportPage() {
     if (!place.trim()) return setProblem('请填写地点')
     if (!description.trim()) return setProblem('请描述事件')
     const building = buildingOptions.find((b) => b.value === buildingId)?.value
-    const r = await report.run({ requestId, gridId: grid, buildingId: building, category, urgency, place: place.trim(), description: description.trim(), photos })
+    const r = await report.run({
+      requestId, gridId: grid, estateId, buildingId: building, lat: spot?.lat, lng: spot?.lng,
+      category, urgency, place: place.trim(), description: description.trim(), photos,
+    })
     if (r) {
       toast('已上报')
       void Taro.redirectTo({ url: GRID.event(r.id) })
@@ -81,6 +100,15 @@ export default function ReportPage() {
                   <Field kind='picker' id='building-picker' label='楼栋' optional options={buildingOptions} value={buildingId} onChange={setBuildingId} placeholder={buildingOptions.length ? '请选择楼栋' : '该小区在本网格内没有楼栋'} />
                 ) : null}
                 <Field id='place' label='地点' value={place} onChange={setPlace} placeholder='如：3号楼2单元楼道' maxLength={60} />
+                <View className='gd-row'>
+                  <Text className='gd-meta' id='location-state'>{spot ? `已定位：${spot.lat.toFixed(5)}, ${spot.lng.toFixed(5)}` : '定位（选填）：记录事发位置，便于处置方找到'}</Text>
+                  {spot ? (
+                    <Button id='clear-location' size='small' variant='plain' onClick={() => setSpot(undefined)}>清除</Button>
+                  ) : (
+                    <Button id='locate' size='small' variant='secondary' loading={locating} onClick={() => void locate()}>定位</Button>
+                  )}
+                </View>
+                {locProblem ? <Notice tone='warn'>{locProblem}</Notice> : null}
                 <Field id='description' kind='textarea' label='事件描述' value={description} onChange={setDescription} placeholder='发生了什么，影响到谁' maxLength={500} />
                 <PhotoPicker fn='grid' value={photos} onChange={setPhotos} max={6} label='现场照片' />
               </Card>

@@ -13,18 +13,27 @@ import { useMe } from '../../../../hooks/useMe'
 import { confirm, toast } from '../../../../services/nav'
 import { STAFF_POSTS, STAFF_POST_LABEL, type StaffPost } from '../../../../../types/grid'
 import Chips from '../../components/Chips'
+import PartyBranchCard from '../../components/PartyBranchCard'
 import '../../grid.scss'
 
-/** Grid staff: everyone sees a grid's 党支部书记, 网格长, 网格员 and 挂钩干部; the secretary appoints and removes. */
+/**
+ * The grid page: its Party branch and its 党支部书记, 网格长, 网格员 and 挂钩干部. Grid workers, residents and
+ * members open it on their own grid (grid.mine) and read; the community's secretary names the branch,
+ * appoints and removes.
+ */
 export default function StaffPage() {
   const me = useMe({})
   const roles = me.data?.roles ?? []
+  const mine = useCloud('grid', 'grid.mine', me.data ? {} : null)
+  const myGrid = mine.data?.items[0]
   const secretaryOf = roles.find((g) => g.role === 'secretary')?.scopeId
-  const communityId = secretaryOf ?? roles.find((g) => g.communityId)?.communityId
+  const communityId = secretaryOf ?? myGrid?.communityId ?? roles.find((g) => g.communityId)?.communityId
   const grids = useCloud('org', 'grid.list', communityId ? { communityId } : null)
   const [gridId, setGridId] = useState<string>()
-  const current = gridId ?? roles.find((g) => g.role === 'grid_worker')?.scopeId ?? grids.data?.items[0]?.id
+  const current = gridId ?? (secretaryOf ? undefined : myGrid?.gridId) ?? grids.data?.items[0]?.id
   const staff = useCloud('grid', 'staff.list', current ? { gridId: current } : null)
+  // Only the secretary of the shown grid's community may change anything on it.
+  const canEdit = !!staff.data && roles.some((g) => g.role === 'secretary' && g.scopeId === staff.data!.communityId)
   const appoint = useMutation('grid', 'staff.appoint')
   const remove = useMutation('grid', 'staff.remove')
   const [phone, setPhone] = useState('')
@@ -48,32 +57,36 @@ export default function StaffPage() {
     }
   }
   return (
-    <PageShell title='网格人员' intro='网格党支部书记、网格长、网格员、挂钩干部'>
+    <PageShell title='网格' intro='网格党支部与网格长、网格员、挂钩干部'>
       <QueryState {...me}>
         {() => (
           <View>
+            {!communityId && !mine.loading ? <Notice tone='warn'>认证房屋、报到或任职网格后，可以在这里看到您所在网格的党支部和网格人员</Notice> : null}
             {grids.data ? <Field kind='picker' id='grid-picker' label='网格' options={grids.data.items.map((g) => ({ value: g.id, label: g.name }))} value={current} onChange={setGridId} /> : null}
             {remove.error ? <Notice tone='error'>{remove.error.message}</Notice> : null}
             <QueryState {...staff}>
-              {(s) =>
-                s.items.length === 0 ? (
-                  <Empty text='这个网格还没有任命人员' />
-                ) : (
-                  <Card title={s.gridName}>
-                    {s.items.map((p) => (
-                      <View key={p.id} className='gd-step gd-row' id={`staff-${p.id}`}>
-                        <View>
-                          <Text className='gd-title'>{p.name}</Text>
-                          <Text className='gd-meta'>{STAFF_POST_LABEL[p.post]}{p.title ? ` · ${p.title}` : ''}</Text>
+              {(s) => (
+                <View>
+                  <PartyBranchCard gridId={s.gridId} branch={s.partyBranch} appointedSecretary={s.items.find((p) => p.post === 'branch_secretary')?.name} editable={canEdit} onSaved={staff.reload} />
+                  {s.items.length === 0 ? (
+                    <Empty text='这个网格还没有任命人员' />
+                  ) : (
+                    <Card title={`${s.gridName}人员`}>
+                      {s.items.map((p) => (
+                        <View key={p.id} className='gd-step gd-row' id={`staff-${p.id}`}>
+                          <View>
+                            <Text className='gd-title'>{p.name}</Text>
+                            <Text className='gd-meta'>{STAFF_POST_LABEL[p.post]}{p.title ? ` · ${p.title}` : ''}</Text>
+                          </View>
+                          {canEdit ? <Button size='small' variant='plain' onClick={() => void doRemove(p.id, p.name)}>免去</Button> : <Tag tone='red'>{STAFF_POST_LABEL[p.post]}</Tag>}
                         </View>
-                        {secretaryOf ? <Button size='small' variant='plain' onClick={() => void doRemove(p.id, p.name)}>免去</Button> : <Tag tone='red'>{STAFF_POST_LABEL[p.post]}</Tag>}
-                      </View>
-                    ))}
-                  </Card>
-                )
-              }
+                      ))}
+                    </Card>
+                  )}
+                </View>
+              )}
             </QueryState>
-            {secretaryOf && current ? (
+            {canEdit && current ? (
               <Card title='任命网格人员'>
                 {appoint.error ? <Notice tone='error'>{appoint.error.message}</Notice> : null}
                 <Field id='appoint-phone' kind='phone' label='手机号' value={phone} onChange={setPhone} hint='对方须已在小程序登录并填写手机号' maxLength={11} />

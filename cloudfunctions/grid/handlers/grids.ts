@@ -1,0 +1,84 @@
+import type { PartyBranchView } from '../../../types/grid'
+import { COL } from '../../shared/collections'
+import type { Ctx } from '../../shared/dispatch'
+import { txGetOrNull } from '../../shared/db-types'
+import { ensure, notFound } from '../../shared/errors'
+import type { GridDoc, HouseholdDoc } from '../../org/repo'
+import { byId, ids, txPut, type PartyBranchDoc, type PartyBranchVersionDoc } from '../repo'
+import { partyBranchView } from '../views'
+import type { MemberRecord } from './members'
+
+type MyGrid = { gridId: string; gridName: string; communityId: string; via: 'staff' | 'resident' | 'member' }
+
+/**
+ * The grids the caller belongs to, for the grid page: grids they serve on (from their grants, no read),
+ * their households' grids (one read) and the grid their approved 报到 names (one read); names in one read.
+ */
+export const gridMine = {
+  async run(ctx: Ctx<Record<string, never>>) {
+    const { db, actor } = ctx
+    const _ = db.command
+    const staff = actor.grants('grid_worker').map((g) => ({ gridId: g.scopeId, via: 'staff' as const }))
+    const householdIds = actor.grants('resident').map((g) => g.scopeId)
+    const [households, member] = await Promise.all([
+      householdIds.length
+        ? db.collection(COL.households).where({ _id: _.in(householdIds) }).limit(householdIds.length).get().then((r) => r.data as HouseholdDoc[])
+        : Promise.resolve([]),
+      actor.grants('member').length ? byId<MemberRecord>(db, COL.svcMembers, `m:${actor.openid}`) : Promise.resolve(null),
+    ])
+    const found = [
+      ...staff,
+      ...households.map((h) => ({ gridId: h.gridId, via: 'resident' as const })),
+      ...(member?.status === 'approved' && member.gridId ? [{ gridId: member.gridId, via: 'member' as const }] : []),
+    ]
+    // One entry per grid; the first reason wins (serving on it before living in it).
+    const unique = found.filter((f, i) => found.findIndex((x) => x.gridId === f.gridId) === i)
+    if (!unique.length) return { items: [] }
+    const { data } = await db.collection(COL.grids).where({ _id: _.in(unique.map((u) => u.gridId)) }).limit(unique.length).get()
+    const grids = new Map((data as GridDoc[]).map((g) => [g._id, g]))
+    const items: MyGrid[] = unique.flatMap((u) => {
+      const g = grids.get(u.gridId)
+      return g ? [{ gridId: g._id, gridName: g.name, communityId: g.communityId, via: u.via }] : []
+    })
+    return { items }
+  },
+}
+
+/** The grid's current Party branch (one read), or null while none is named. */
+export async function partyBranchOf(ctx: Ctx<unknown>, gridId: string): Promise<PartyBranchView | null> {
+  const b = await byId<PartyBranchDoc>(ctx.db, COL.gridStaff, ids.partyBranch(gridId))
+  return b ? partyBranchView(b) : null
+}
+
+/**
+ * The secretary names the grid's Party branch. In one transaction the current head is copied to a
+ * version record (superseded, with who and when) and the head rewritten: nothing earlier is lost,
+ * and two changes at once cannot both build on the same version.
+ */
+export const branchSet = {
+  async run(ctx: Ctx<{ gridId: string; name: string; secretaryName?: string }>) {
+    const { db, actor, input, now } = ctx
+    const grid = await byId<GridDoc>(db, COL.grids, input.gridId)
+    if (!grid) throw notFound('网格')
+    ensure(actor.isSecretaryOf(grid.communityId), '只能设置您所在社区网格的党支部')
+    await ctx.checkText(input.name, input.secretaryName)
+    const headId = ids.partyBranch(grid._id)
+    const after = await ctx.transaction(async (tx) => {
+      const prior = await txGetOrNull<PartyBranchDoc>(tx, COL.gridStaff, headId)
+      if (prior) {
+        await txPut<PartyBranchVersionDoc>(tx, COL.gridStaff, {
+          ...prior, _id: ids.partyBranchVersion(grid._id, prior.version), kind: 'party_branch_version', headId, supersededAt: now, supersededBy: actor.openid,
+        })
+      }
+      const next: PartyBranchDoc = {
+        _id: headId, kind: 'party_branch', gridId: grid._id, communityId: grid.communityId, name: input.name, secretaryName: input.secretaryName || undefined,
+        version: (prior?.version ?? 0) + 1, setBy: actor.openid, setByName: actor.name || '社区书记', setAt: now,
+      }
+      await txPut(tx, COL.gridStaff, next)
+      const pick = (b: PartyBranchDoc | null) => (b ? { name: b.name, secretaryName: b.secretaryName ?? null, version: b.version } : null)
+      await ctx.audit(`${COL.gridStaff}/${headId}`, pick(prior), pick(next), tx)
+      return next
+    })
+    return partyBranchView(after)
+  },
+}
