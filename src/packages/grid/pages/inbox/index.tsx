@@ -9,6 +9,7 @@ import Notice from '../../../../components/Notice'
 import QueryState from '../../../../components/QueryState'
 import Tag from '../../../../components/Tag'
 import { useCloud, useMutation } from '../../../../hooks/useCloud'
+import { useNoticeConsent } from '../../../../hooks/useNoticeConsent'
 import { useMe } from '../../../../hooks/useMe'
 import { formatTime } from '../../../../services/format'
 import { go, toast } from '../../../../services/nav'
@@ -62,8 +63,11 @@ export default function InboxPage() {
   const [tab, setTab] = useState<'events' | 'whistles'>('events')
   const events = useCloud('grid', 'event.inbox', tab === 'events' ? { pageSize: 50 } : null, { reloadOnShow: true })
   const whistles = useCloud('grid', 'whistle.inbox', tab === 'whistles' && summoned ? { pageSize: 50 } : null, { reloadOnShow: true })
+  const askConsent = useNoticeConsent(['gridEventAssigned', 'gridWhistle', 'gridDeadlineNear'])
+  const onNotices = async () => toast((await askConsent()).length ? '有派单、吹哨或期限将到时会通知您' : '没有允许通知')
   return (
     <PageShell title='网格事件待办' intro='派给我方的事件与吹哨召集'>
+      {process.env.TARO_ENV === 'weapp' ? <Button id='grid-notices' variant='plain' size='small' onClick={() => void onNotices()}>接收派单、吹哨和期限提醒</Button> : null}
       {summoned ? <Segmented items={[{ key: 'events', label: '派单事件' }, { key: 'whistles', label: '吹哨召集' }]} value={tab} onChange={setTab} /> : null}
       {tab === 'events' ? (
         <QueryState {...events}>

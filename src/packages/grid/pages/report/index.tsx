@@ -7,6 +7,7 @@ import Field from '../../../../components/Field'
 import Notice from '../../../../components/Notice'
 import QueryState from '../../../../components/QueryState'
 import { useCloud, useMutation } from '../../../../hooks/useCloud'
+import { useNoticeConsent } from '../../../../hooks/useNoticeConsent'
 import { useMe } from '../../../../hooks/useMe'
 import { newRequestId } from '../../../../services/requestId'
 import { toast } from '../../../../services/nav'
@@ -36,6 +37,7 @@ export default function ReportPage() {
   const [problem, setProblem] = useState('')
   const requestId = useMemo(newRequestId, [])
   const report = useMutation('grid', 'event.report')
+  const askConsent = useNoticeConsent(['gridEventDone']) // asked before the send: WeChat needs the tap
   const grid = gridId ?? (options.length === 1 ? options[0].value : undefined)
   // The place: estate and building (optional) — the building fixes the estate's property company as a possible handler.
   const estates = useCloud('org', 'estate.list', communityId ? { communityId } : null)
@@ -67,6 +69,7 @@ export default function ReportPage() {
     if (!place.trim()) return setProblem('请填写地点')
     if (!description.trim()) return setProblem('请描述事件')
     const building = buildingOptions.find((b) => b.value === buildingId)?.value
+    await askConsent()
     const r = await report.run({
       requestId, gridId: grid, estateId, buildingId: building, lat: spot?.lat, lng: spot?.lng,
       category, urgency, place: place.trim(), description: description.trim(), photos,
