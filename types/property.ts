@@ -57,30 +57,36 @@ export type AssessmentDirection = (typeof ASSESSMENT_DIRECTIONS)[number]
 
 // ---- the rule (versioned by the street) ---------------------------------------------------------
 
-const pct = z.number().int().min(0).max(100)
+/** A number of the rule in [min, max] (whole unless `decimals`), with messages a street admin can act on. */
+const ruleNumber = (min: number, max: number, decimals = false) => {
+  const n = z.number({ error: '须为数字' })
+  return (decimals ? n : n.int('须为整数')).min(min, `不能小于 ${min}`).max(max, `不能大于 ${max}`)
+}
+/** A weight: a whole number 0–100. Weights are normalised, so they need not sum to 100; at least one of each group must be > 0. */
+const pct = ruleNumber(0, 100)
 export const ruleInput = z
   .object({
     cadence: z.enum(CADENCES).default('monthly'),
     /** Weights of the three parts of the score (any non-negative integers; normalised). */
     weights: z.object({ satisfaction: pct, community: pct, rectification: pct }),
-    /** Weights of the six dimensions inside satisfaction. */
+    /** Weights of the six dimensions inside satisfaction (any non-negative integers; normalised). */
     dimensionWeights: z.object({ cleaning: pct, order: pct, repairs: pct, greening: pct, attitude: pct, fees: pct }),
-    redThreshold: z.number().min(0).max(100),
-    blackThreshold: z.number().min(0).max(100),
+    redThreshold: ruleNumber(0, 100, true),
+    blackThreshold: ruleNumber(0, 100, true),
     /** Rating households needed before a company is ranked; below it the mean is shrunk toward the street's. */
-    minSample: z.number().int().min(1).max(10_000),
+    minSample: ruleNumber(1, 10_000),
     /** More unresolved rectifications than this puts a ranked company on the black list. */
-    unresolvedLimit: z.number().int().min(0).max(10_000),
+    unresolvedLimit: ruleNumber(0, 10_000),
     /** Days a company has to answer a rectification item before it counts against it. */
-    replyDays: z.number().int().min(1).max(60),
+    replyDays: ruleNumber(1, 60),
     /** Days from opening to the due date of a rectification item. */
-    fixDays: z.number().int().min(1).max(120),
+    fixDays: ruleNumber(1, 120),
     /** Days after the close of a period during which companies may object. */
-    objectionDays: z.number().int().min(0).max(30),
+    objectionDays: ruleNumber(0, 30),
     /** Integrity: households verified within this many days are "new"… */
-    holdDays: z.number().int().min(0).max(90),
+    holdDays: ruleNumber(0, 90),
     /** …and a company's ratings from new households beyond this many per period are held for review. */
-    holdThreshold: z.number().int().min(0).max(10_000),
+    holdThreshold: ruleNumber(0, 10_000),
   })
   .refine((r) => r.weights.satisfaction + r.weights.community + r.weights.rectification > 0, { message: '三项权重不能都为 0', path: ['weights'] })
   .refine((r) => DIMENSIONS.some((d) => r.dimensionWeights[d] > 0), { message: '六项评价权重不能都为 0', path: ['dimensionWeights'] })
@@ -227,8 +233,13 @@ export const companyInputs = z.object({
   communityScore: z.number().nullable(),
   rectTotal: z.number().int(),
   rectResolved: z.number().int(),
-  /** Unresolved items held against the company (past their due date, or unanswered past the reply window). */
+  /**
+   * Unresolved items held against the company at the cutoff (past their due date, or unanswered past
+   * the reply window) — this period's and earlier periods' items still open.
+   */
   rectUnresolved: z.number().int(),
+  /** Of `rectUnresolved`, the items opened in earlier periods (absent in publications made before it was recorded). */
+  rectUnresolvedEarlier: z.number().int().optional(),
 })
 export type CompanyInputs = z.infer<typeof companyInputs>
 
@@ -248,6 +259,10 @@ export const listEntry = z.object({
 })
 export type ListEntry = z.infer<typeof listEntry>
 
+/** The estates each company served in a period, as frozen with the list (publication inputs). */
+export const servedEstates = z.array(z.object({ companyId: z.string(), estates: z.array(z.string()) }))
+export type ServedEstates = z.infer<typeof servedEstates>
+
 export const publicationView = z.object({
   id: z.string(),
   streetId: z.string(),
@@ -257,6 +272,7 @@ export const publicationView = z.object({
   ruleVersion: z.number().int(),
   streetMean: z.number(),
   entries: z.array(listEntry),
+  served: servedEstates,
   publishedAt: z.string(),
   publishedByName: z.string(),
   supersededAt: z.string().optional(),
@@ -280,7 +296,11 @@ export const summonsView = z.object({
 })
 export type SummonsView = z.infer<typeof summonsView>
 
-const historyPoint = z.object({ periodId: z.string(), periodLabel: z.string(), placement: z.enum(PLACEMENTS), score: z.number(), rank: z.number().int().nullable(), reasons: z.array(z.string()) })
+const historyPoint = z.object({
+  periodId: z.string(), periodLabel: z.string(), placement: z.enum(PLACEMENTS), score: z.number(), rank: z.number().int().nullable(), reasons: z.array(z.string()),
+  /** The estates the company served in that period (frozen with the publication). */
+  estates: z.array(z.string()),
+})
 
 // ---- inputs ------------------------------------------------------------------------------------
 
@@ -298,7 +318,7 @@ export const propertyActions = {
     output: pageOf(companyView),
   }),
   'company.get': action({
-    summary: '物业公司主页：服务小区、当前榜单位置、历次排名与上榜原因',
+    summary: '物业公司主页：现在服务的小区、当前榜单位置、历次排名、上榜原因与当期服务的小区',
     roles: ['authenticated'],
     input: z.object({ companyId: id }),
     output: z.object({
@@ -440,9 +460,9 @@ export const propertyActions = {
   }),
 
   'review.list': action({
-    summary: '街道：待复核的评价（新认证住户集中评价）',
+    summary: '街道：待复核的评价（新认证住户集中评价）；可按周期筛选（发布前须处理完本期的）',
     roles: ['street_admin'],
-    input: pageInput.extend({ streetId: id }),
+    input: pageInput.extend({ streetId: id, periodId: id.optional() }),
     output: pageOf(reviewItemView),
   }),
   'review.decide': action({
@@ -477,10 +497,10 @@ export const propertyActions = {
     summary: '发布前的榜单预览（街道看全部，物业看本公司）',
     roles: ['street_admin', 'property_staff'],
     input: z.object({ periodId: id }),
-    output: z.object({ period: periodView, ruleVersion: z.number().int(), streetMean: z.number(), entries: z.array(listEntry) }),
+    output: z.object({ period: periodView, ruleVersion: z.number().int(), streetMean: z.number(), entries: z.array(listEntry), served: servedEstates }),
   }),
   'list.publish': action({
-    summary: '街道发布本期红黑榜（冻结规则版本与全部输入；再次发布替代旧版）',
+    summary: '街道发布本期红黑榜（冻结规则版本与全部输入；再次发布替代旧版；本期还有待复核的评价时拒绝）',
     roles: ['street_admin'],
     input: z.object({ requestId, periodId: id }),
     output: publicationView,

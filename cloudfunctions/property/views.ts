@@ -1,4 +1,4 @@
-import type { AnonymousRatingView, AssessmentView, MyRatingView, ObjectionView, PeriodView, PublicationView, RectificationView, RuleView, SummonsView } from '../../types/property'
+import type { AnonymousRatingView, AssessmentView, CompanyInputs, MyRatingView, ObjectionView, PeriodView, PublicationView, RectificationView, RuleView, ServedEstates, SummonsView } from '../../types/property'
 import { isOverdueUnanswered } from './domain/rectifications'
 import type { AssessmentDoc, ObjectionDoc, PeriodDoc, PublicationDoc, RatingDoc, RectificationDoc, RuleDoc, SummonsDoc } from './repo'
 
@@ -45,9 +45,12 @@ export const objectionView = (o: ObjectionDoc): ObjectionView => ({
   byName: o.byName, at: iso(o.createdAt)!, decision: o.decision, decidedByName: o.decidedByName, decidedAt: iso(o.decidedAt),
 })
 
+/** The estates each company served, from the inputs gathered (or frozen) for a list. */
+export const servedOf = (inputs: CompanyInputs[]): ServedEstates => inputs.map((i) => ({ companyId: i.companyId, estates: i.estates ?? [] }))
+
 export const publicationView = (p: PublicationDoc): PublicationView => ({
   id: p._id, streetId: p.streetId, periodId: p.periodId, periodLabel: p.periodLabel, version: p.version, ruleVersion: p.ruleVersion,
-  streetMean: p.streetMean, entries: p.entries, publishedAt: iso(p.publishedAt)!, publishedByName: p.publishedByName, supersededAt: iso(p.supersededAt),
+  streetMean: p.streetMean, entries: p.entries, served: servedOf(p.inputs), publishedAt: iso(p.publishedAt)!, publishedByName: p.publishedByName, supersededAt: iso(p.supersededAt),
 })
 
 export const summonsView = (s: SummonsDoc): SummonsView => ({

@@ -178,7 +178,7 @@ function history(): { periods: PeriodDoc[]; publications: PublicationDoc[] } {
   return { periods, publications }
 }
 
-/** Bench street periods: one to publish (ratings), one still inside its objection window. */
+/** Bench street periods: one to publish (counted ratings), one still inside its objection window (with the held ratings to review). */
 export const BENCH = {
   street: 'st-bench',
   admin: 'o-bench-admin',
@@ -196,12 +196,14 @@ function benchStreetData(scale: number) {
   const pid = BENCH.publishPeriod
   const ratings: RatingDoc[] = []
   const perCompany = 20 * scale
+  // Held ratings sit in the period still inside its objection window: publishing refuses a period with held ratings.
   const rating = (ci: number, i: number, held: boolean): RatingDoc => {
     const c = companies[ci]
     const householdId = `h-b-${ci + 1}-${held ? 'h' : ''}${i + 1}`
     const stars = starsFor(1 + (ci % 5), i)
+    const periodOf = held ? BENCH.objectionPeriod : pid
     return {
-      _id: ratingId(pid, c._id, householdId), publicId: `rt_b${held ? 'h' : ''}_${ci}_${i}`, periodId: pid, streetId, companyId: c._id, companyName: c.name,
+      _id: ratingId(periodOf, c._id, householdId), publicId: `rt_b${held ? 'h' : ''}_${ci}_${i}`, periodId: periodOf, streetId, companyId: c._id, companyName: c.name,
       estateId: estates[ci]._id, estateName: estates[ci].name, communityId: 'c-bench', householdId, address: `压测小区${ci + 1} ${i + 1}`, raterOpenid: `o-b-${ci}-${i}`,
       ...(held ? { verifiedAt: RATED_AT } : {}), stars, hasComment: false, photos: [], status: held ? 'held' : 'counted',
       low: lowDimensions(stars).length > 0, lowDims: lowDimensions(stars), edits: 0, createdAt: RATED_AT, updatedAt: RATED_AT,
@@ -210,14 +212,15 @@ function benchStreetData(scale: number) {
   companies.forEach((_, ci) => {
     for (let i = 0; i < perCompany; i++) ratings.push(rating(ci, i, false))
   })
-  for (let i = 0; i < BENCH.heldPerScale; i++) ratings.push(rating(0, i, true))
+  const held: RatingDoc[] = []
+  for (let i = 0; i < BENCH.heldPerScale; i++) held.push(rating(0, i, true))
   const closed = (key: string, objectionUntil: Date): PeriodDoc => ({
     _id: periodId(streetId, key), streetId, key, label: periodLabel(key), cadence: 'monthly', status: 'closed', openedAt: OPENED_AT, openedBy: BENCH.admin, closedAt: RATED_AT, objectionUntil,
   })
   return {
     street: { _id: streetId, name: '锦绣压测街道', createdAt: RULE_AT }, companies, estates,
     periods: [closed('2026-10', RATED_AT), closed('2026-09', at('2099-01-01T00:00:00Z'))],
-    ratings, aggregates: aggregatesOf(ratings, [], pid, streetId),
+    ratings: [...ratings, ...held], aggregates: [...aggregatesOf(ratings, [], pid, streetId), ...aggregatesOf(held, [], BENCH.objectionPeriod, streetId)],
     users: [
       { _id: BENCH.admin, name: '压测管理员', roles: [{ role: 'street_admin', scopeType: 'street', scopeId: streetId, scopeName: '锦绣压测街道', streetId }], createdAt: RULE_AT, updatedAt: RULE_AT },
       { _id: BENCH.staff, name: '压测物业员', roles: [{ role: 'property_staff', scopeType: 'company', scopeId: 'co-b-1', scopeName: companies[0].name, streetId }], createdAt: RULE_AT, updatedAt: RULE_AT },

@@ -104,6 +104,15 @@ export const journeys = [
       await visible(page, '#preview-2026-11').click()
       await visible(page, '#preview').waitFor()
       await shot(page, 'property-07-admin-preview')
+      // Two ratings of 万邦物业 are held for review (new households): the list publishes only once they are decided.
+      await visible(page, '#held-2026-11').waitFor()
+      await visible(page, '#tab-review').click()
+      for (const id of ['rt_demo_00035', 'rt_demo_00036']) {
+        await visible(page, `#approve-${id}`).click()
+        await onScreen(page, `#review-${id}`).waitFor({ state: 'detached' })
+      }
+      await see(page, '没有待复核的评价')
+      await visible(page, '#tab-periods').click()
       await visible(page, '#publish-2026-11').click()
       await confirmModal(page)
       await see(page, '已发布第 1 版')

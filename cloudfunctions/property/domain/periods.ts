@@ -31,11 +31,25 @@ export const canAssess = (status: PeriodStatus) => status === 'open' || status =
 export function canObject(p: { status: PeriodStatus; objectionUntil?: Date }, now: Date): boolean {
   return p.status === 'closed' && !!p.objectionUntil && now.getTime() < new Date(p.objectionUntil).getTime()
 }
-/** Publishing waits for the objection window to end; a published period may be published again (a new version). */
-export function publishProblem(p: { status: PeriodStatus; objectionUntil?: Date }, pendingObjections: number, now: Date, laterPeriods = 0): string | null {
+/** What still stands between a period and its (re)publication, counted by the caller with one count query each. */
+export interface PublishBlockers {
+  pendingObjections: number
+  laterPeriods: number
+  /** Ratings of the period held for review (new households beyond the threshold): undecided, they are neither in nor out. */
+  heldRatings: number
+}
+
+/**
+ * Publishing waits for the objection window to end, every objection to be decided and every held
+ * rating to be reviewed — a held rating is "counted only after review", so a list published before
+ * the review would silently leave it out. A published period may be published again (a new version)
+ * until a later period is opened.
+ */
+export function publishProblem(p: { status: PeriodStatus; objectionUntil?: Date }, b: PublishBlockers, now: Date): string | null {
   if (p.status === 'open') return '本期评价尚未结束，请先结束评价'
-  if (p.status === 'published' && laterPeriods > 0) return '已开启更新的评价周期，不能再重新发布本期榜单'
+  if (p.status === 'published' && b.laterPeriods > 0) return '已开启更新的评价周期，不能再重新发布本期榜单'
   if (p.status === 'closed' && p.objectionUntil && now.getTime() < new Date(p.objectionUntil).getTime()) return '异议期尚未结束'
-  if (pendingObjections > 0) return `还有 ${pendingObjections} 条异议未处理`
+  if (b.pendingObjections > 0) return `还有 ${b.pendingObjections} 条异议未处理`
+  if (b.heldRatings > 0) return `还有 ${b.heldRatings} 条评价待复核，请先在「复核」中计入或不计入后再发布`
   return null
 }

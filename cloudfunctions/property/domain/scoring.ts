@@ -74,6 +74,8 @@ export function scoreCompany(c: CompanyInputs, rule: Rule, street: number): Omit
   }
   const score = round2(den > 0 ? num / den : 0)
   const sampleReached = c.households >= rule.minSample
+  // Items still open from earlier periods are in rectUnresolved too (a company cannot shed them by waiting for a new month).
+  const earlier = c.rectUnresolvedEarlier ?? 0
   const reasons: string[] = []
   let placement: Placement
   if (!sampleReached) {
@@ -81,7 +83,7 @@ export function scoreCompany(c: CompanyInputs, rule: Rule, street: number): Omit
     reasons.push(`评价户数 ${c.households} 户，未达到最低样本 ${rule.minSample} 户，不排名`)
   } else if (c.rectUnresolved > rule.unresolvedLimit) {
     placement = 'black'
-    reasons.push(`未整改事项 ${c.rectUnresolved} 件，超过上限 ${rule.unresolvedLimit} 件`)
+    reasons.push(`未整改事项 ${c.rectUnresolved} 件${earlier ? `（含往期 ${earlier} 件）` : ''}，超过上限 ${rule.unresolvedLimit} 件`)
     if (score < rule.blackThreshold) reasons.push(`综合得分 ${score} 低于黑榜线 ${rule.blackThreshold}`)
   } else if (score < rule.blackThreshold) {
     placement = 'black'

@@ -21,7 +21,7 @@ export const companyList = {
   },
 }
 
-/** A company's page: the estates it serves now, and its placement in each published period (live versions). */
+/** A company's page: the estates it serves now, and its placement and served estates in each published period (live versions). */
 export const companyGet = {
   async run(ctx: Ctx<{ companyId: string }>) {
     const { db, input } = ctx
@@ -32,10 +32,14 @@ export const companyGet = {
       repo.history(db, company.streetId, 12),
       whistleRecord(db, 'company', company._id, ctx.now),
     ])
+    // Each period names the estates the company served then (frozen inputs), not the ones it serves now.
     const points = history
       .map((p) => ({ p, e: p.entries.find((x) => x.companyId === company._id) }))
       .filter((x) => x.e)
-      .map(({ p, e }) => ({ periodId: p.periodId, periodLabel: p.periodLabel, placement: e!.placement, score: e!.score, rank: e!.rank, reasons: e!.reasons }))
+      .map(({ p, e }) => ({
+        periodId: p.periodId, periodLabel: p.periodLabel, placement: e!.placement, score: e!.score, rank: e!.rank, reasons: e!.reasons,
+        estates: p.inputs.find((i) => i.companyId === company._id)?.estates ?? [],
+      }))
       .reverse()
     const current = history.find((p) => p.current)?.entries.find((x) => x.companyId === company._id) ?? null
     return {

@@ -10,14 +10,20 @@ import { fetchPage } from '../../shared/paging'
 import { canObject, publishProblem } from '../domain/periods'
 import { computeList, round2, sameList } from '../domain/scoring'
 import { readAll, repo, type AggregateDoc, type CompanyDoc, type EstateDoc, type ObjectionDoc, type PeriodDoc, type PublicationDoc, type RuleDoc } from '../repo'
-import { objectionView, periodView, publicationView } from '../views'
+import { objectionView, periodView, publicationView, servedOf } from '../views'
 
-type AggCommand = { aggregate: { sum(x: unknown): unknown } }
+type AggCommand = { aggregate: { sum(x: unknown): unknown; cond(x: unknown[]): unknown; neq(x: unknown[]): unknown } }
 
 /**
  * Everything a period's list is computed from, read from maintained aggregates — never from the
  * ratings themselves. Requests: companies, aggregates and estates in pages of 100 (so they grow with
  * the number of companies / 100), plus one grouped read each for assessments and overdue items.
+ *
+ * Overdue items are counted across this period **and earlier ones** (period ids order like their
+ * keys within a street, as `list.publish`'s later-period check already assumes): an item opened in
+ * October and still open when November is scored counts against the company in November. Later
+ * periods' items never count. The count (and how many are from earlier periods) is frozen with the
+ * inputs, so recomputing needs nothing but the publication.
  */
 export async function gatherInputs(db: Database, period: PeriodDoc, cutoff: Date): Promise<CompanyInputs[]> {
   const _ = db.command
@@ -32,15 +38,15 @@ export async function gatherInputs(db: Database, period: PeriodDoc, cutoff: Date
       .limit(1000).end(),
     db.collection(COL.propertyRectifications).aggregate()
       .match(_.and([
-        { periodId: period._id, status: _.neq('resolved') },
+        { streetId: period.streetId, periodId: _.lte(period._id), status: _.neq('resolved') },
         _.or([{ status: 'open', answerDueAt: _.lt(cutoff) }, { dueAt: _.lt(cutoff) }]),
       ]) as Record<string, unknown>)
-      .group({ _id: '$companyId', n: $.sum(1) })
+      .group({ _id: '$companyId', n: $.sum(1), earlier: $.sum($.cond([$.neq(['$periodId', period._id]), 1, 0])) })
       .limit(1000).end(),
   ])
   const agg = new Map(aggregates.map((a) => [a.companyId, a]))
   const scores = new Map((assessed.list as { _id: string; total: number; n: number }[]).map((x) => [x._id, round2(x.total / x.n)]))
-  const held = new Map((overdue.list as { _id: string; n: number }[]).map((x) => [x._id, x.n]))
+  const held = new Map((overdue.list as { _id: string; n: number; earlier: number }[]).map((x) => [x._id, x]))
   return companies.map((c) => {
     const a = agg.get(c._id)
     return {
@@ -52,7 +58,8 @@ export async function gatherInputs(db: Database, period: PeriodDoc, cutoff: Date
       communityScore: scores.get(c._id) ?? null,
       rectTotal: a?.rectTotal ?? 0,
       rectResolved: a?.rectResolved ?? 0,
-      rectUnresolved: held.get(c._id) ?? 0,
+      rectUnresolved: held.get(c._id)?.n ?? 0,
+      rectUnresolvedEarlier: held.get(c._id)?.earlier ?? 0,
     }
   })
 }
@@ -67,8 +74,8 @@ export const listPreview = {
     ensure(admin || staffOf.length > 0, '只能预览您所在街道的榜单')
     const [rule, inputs] = await Promise.all([repo.currentRule(db, period.streetId), gatherInputs(db, period, now)])
     const list = computeList(inputs, rule.rule)
-    const entries = admin ? list.entries : list.entries.filter((e) => staffOf.includes(e.companyId))
-    return { period: periodView(period), ruleVersion: rule.version, streetMean: list.streetMean, entries }
+    const mine = (x: { companyId: string }) => admin || staffOf.includes(x.companyId)
+    return { period: periodView(period), ruleVersion: rule.version, streetMean: list.streetMean, entries: list.entries.filter(mine), served: servedOf(inputs).filter(mine) }
   },
 }
 
@@ -82,11 +89,13 @@ export const listPublish = {
     const period = await repo.period(db, input.periodId)
     if (!period) throw notFound('评价周期')
     ensure(actor.isStreetAdminOf(period.streetId), '只能发布您所在街道的榜单')
-    const [{ total: pending }, { total: later }] = await Promise.all([
+    // Three count queries, whatever the number of objections, periods or ratings.
+    const [{ total: pendingObjections }, { total: laterPeriods }, { total: heldRatings }] = await Promise.all([
       db.collection(COL.propertyObjections).where({ periodId: period._id, status: 'pending' }).count(),
       db.collection(COL.propertyPeriods).where({ streetId: period.streetId, key: db.command.gt(period.key) }).count(),
+      db.collection(COL.propertyRatings).where({ periodId: period._id, status: 'held' }).count(),
     ])
-    const problem = publishProblem(period, pending, now, later)
+    const problem = publishProblem(period, { pendingObjections, laterPeriods, heldRatings }, now)
     if (problem) throw conflict(problem)
     return ctx.once(input.requestId, async () => {
       const [rule, inputs, current] = await Promise.all([

@@ -209,11 +209,12 @@ const reviewView = (r: RatingDoc) => ({
   stars: r.stars, comment: r.comment, status: r.status, createdAt: new Date(r.createdAt).toISOString(),
 })
 
+/** The street's held ratings; with `periodId`, that period's only (what still blocks its publication). */
 export const reviewList = {
-  run(ctx: Ctx<PageInput & { streetId: string }>) {
+  run(ctx: Ctx<PageInput & { streetId: string; periodId?: string }>) {
     const { db, actor, input } = ctx
     ensure(actor.isStreetAdminOf(input.streetId), '只能复核您所在街道的评价')
-    const q = db.collection(COL.propertyRatings).where({ streetId: input.streetId, status: 'held' })
+    const q = db.collection(COL.propertyRatings).where({ streetId: input.streetId, status: 'held', ...(input.periodId ? { periodId: input.periodId } : {}) })
     return fetchPage<RatingDoc, ReturnType<typeof reviewView>>(q, input, [['createdAt', 'asc']], reviewView)
   },
 }

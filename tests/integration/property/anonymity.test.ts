@@ -1,8 +1,12 @@
-import { openCloud, P, rid, type Cloud } from '../harness'
+import { openCloud, P, rid, T0, type Cloud } from '../harness'
+import { DEFAULT_RULE } from '../../../cloudfunctions/property/domain/rules'
+import { propertyActions } from '../../../types/property'
+import { reviewHeld } from './held'
 
 /**
  * SPEC §6/§7: no action returns a rater's identity (openid, name, household, address) to company
- * staff. Residents rate with comments; then every action staff can call is swept for any trace.
+ * staff. Residents rate with comments; then every action staff can call — in the objection window
+ * and after publication — is swept for any trace, and the sweep is checked against the contract.
  */
 
 const PERIOD = 'per:st-jinxiu:2026-11'
@@ -10,46 +14,98 @@ const QIAN = 'o-prop-qian'
 const CHEN = 'o-res-chen'
 /** Everything that would identify the raters of this test (and the seeded ones). */
 const TRACES = /o-res-liu|o-res-chen|o-demo-rater|刘芳|陈桂兰|h-hx-|1号楼 101|2号楼|raterOpenid|householdId|"address"|1380000/
+const STAFF: [string, string][] = [[P.prop, 'co-1'], [QIAN, 'co-2']]
 
 let h: Cloud
+/** Every action a staff member's call went through, successfully. */
+const swept = new Set<string>()
+
 beforeAll(async () => {
   h = await openCloud()
+  // An objection window of 3 days, so staff can object once the month is closed.
+  await h.ok('property', 'rule.publish', { requestId: rid(), streetId: 'st-jinxiu', rule: { ...DEFAULT_RULE, objectionDays: 3 } }, P.admin)
   await h.ok('property', 'rating.submit', { requestId: rid(), periodId: PERIOD, householdId: 'h-hx-1-1-101', stars: { cleaning: 1, order: 4, repairs: 4, greening: 4, attitude: 4, fees: 4 }, comment: '垃圾桶满了没人清' }, P.liu)
   await h.ok('property', 'rating.submit', { requestId: rid(), periodId: PERIOD, householdId: 'h-hx-2-1-101', stars: { cleaning: 2, order: 2, repairs: 1, greening: 3, attitude: 3, fees: 3 }, comment: '电梯常坏' }, CHEN)
+  await h.ok('property', 'period.close', { periodId: PERIOD }, P.admin)
 })
 afterAll(() => h.close())
 
-async function staffSees(openid: string, companyId: string): Promise<string[]> {
-  const out: string[] = []
-  const grab = async (action: string, input: unknown) => {
+/** Call as staff, keep the whole envelope as text, and note the action as swept. */
+function grabber(openid: string, out: string[]) {
+  return async <T = Record<string, unknown>>(action: string, input: unknown): Promise<T> => {
     const { env } = await h.call('property', action, input, openid)
     expect({ action, ok: env.ok }).toEqual({ action, ok: true })
+    swept.add(action)
     out.push(`${action} ${JSON.stringify(env)}`)
-    return env.ok ? (env.data as Record<string, unknown>) : {}
+    return (env.ok ? env.data : {}) as T
   }
-  const inbox = (await grab('rating.inbox', { companyId })) as { items: { id: string; comment?: string; rectificationId?: string }[] }
+}
+
+/** In the objection window: every read and write staff have about ratings, items, assessments, objections and the list. */
+async function staffSeesInWindow(openid: string, companyId: string): Promise<string[]> {
+  const out: string[] = []
+  const grab = grabber(openid, out)
+  const inbox = await grab<{ items: { id: string; comment?: string }[] }>('rating.inbox', { companyId })
   const commented = inbox.items.find((i) => i.comment)!
   await grab('rating.answer', { ratingId: commented.id, text: '已处理' })
-  const rects = (await grab('rectification.list', { companyId })) as { items: { id: string; status: string }[] }
+  const rects = await grab<{ items: { id: string; status: string }[] }>('rectification.list', { companyId })
   const open = rects.items.find((r) => r.status !== 'resolved')!
   await grab('rectification.report', { rectificationId: open.id, text: '处理中', done: false })
-  await grab('assessment.list', { periodId: PERIOD, companyId })
-  await grab('company.get', { companyId })
-  await grab('list.current', { streetId: 'st-jinxiu' })
-  await grab('list.preview', { periodId: PERIOD })
-  await grab('objection.list', { periodId: PERIOD, companyId })
-  await grab('summons.list', { streetId: 'st-jinxiu', companyId })
   await grab('assessment.submit', { periodId: PERIOD, communityId: 'c-hx', companyId, direction: 'of_community', score: 80 })
+  await grab('assessment.list', { periodId: PERIOD, companyId })
+  await grab('objection.submit', { requestId: rid(), periodId: PERIOD, companyId, text: '整改事项已在线下处理' })
+  await grab('objection.list', { periodId: PERIOD, companyId })
+  await grab('list.preview', { periodId: PERIOD })
+  await grab('company.list', { streetId: 'st-jinxiu' })
+  await grab('company.get', { companyId })
+  await grab('rule.current', { streetId: 'st-jinxiu' })
+  await grab('period.list', { streetId: 'st-jinxiu' })
+  const current = await grab<{ id: string }>('list.current', { streetId: 'st-jinxiu' })
+  await grab('list.recompute', { publicationId: current.id })
+  await grab('summons.list', { streetId: 'st-jinxiu', companyId })
+  return out
+}
+
+/** After the month's list is published from these ratings: the list, its recompute and the company page. */
+async function staffSeesPublished(openid: string, companyId: string, publicationId: string): Promise<string[]> {
+  const out: string[] = []
+  const grab = grabber(openid, out)
+  await grab('list.current', { streetId: 'st-jinxiu' })
+  await grab('list.recompute', { publicationId })
+  await grab('company.get', { companyId })
+  await grab('objection.list', { periodId: PERIOD, companyId })
+  await grab('rating.inbox', { companyId, periodId: PERIOD })
+  await grab('rectification.list', { companyId })
   return out
 }
 
 describe('anonymity towards company staff', () => {
-  it('shows staff of co-1 every rating and item about them without any trace of who rated', async () => {
-    for (const line of await staffSees(P.prop, 'co-1')) expect(line).not.toMatch(TRACES)
+  it('shows staff of co-1 every rating and item about them, in the objection window, without any trace of who rated', async () => {
+    for (const line of await staffSeesInWindow(P.prop, 'co-1')) expect(line).not.toMatch(TRACES)
   })
 
   it('shows staff of co-2 the same way', async () => {
-    for (const line of await staffSees(QIAN, 'co-2')) expect(line).not.toMatch(TRACES)
+    for (const line of await staffSeesInWindow(QIAN, 'co-2')) expect(line).not.toMatch(TRACES)
+  })
+
+  it('keeps the published list, its recompute and the company page free of traces', async () => {
+    h.setNow(new Date(T0.getTime() + 4 * 86_400_000))
+    const objections = await h.ok<{ items: { id: string }[] }>('property', 'objection.list', { periodId: PERIOD }, P.admin)
+    for (const o of objections.items) await h.ok('property', 'objection.decide', { objectionId: o.id, upheld: false, decision: '经核实不予采纳' }, P.admin)
+    await reviewHeld(h, PERIOD)
+    const pub = await h.ok<{ id: string }>('property', 'list.publish', { requestId: rid(), periodId: PERIOD }, P.admin)
+    for (const [openid, companyId] of STAFF) {
+      for (const line of await staffSeesPublished(openid, companyId, pub.id)) expect(line).not.toMatch(TRACES)
+    }
+  })
+
+  it('sweeps every action the contract lets company staff call (photo upload is residents’ only)', () => {
+    const staffCallable = Object.entries(propertyActions)
+      .filter(([, a]) => (a.roles as readonly string[]).some((r) => r === 'property_staff' || r === 'authenticated'))
+      .map(([name]) => name)
+      .sort()
+    expect(staffCallable.length).toBeGreaterThan(0)
+    expect([...swept].sort()).toEqual(staffCallable)
   })
 
   it('the trace pattern does catch identity where it is allowed: the rater sees their own household', async () => {

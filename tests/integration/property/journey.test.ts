@@ -68,14 +68,25 @@ describe('journey 5: rate, answer, rectify, assess, publish, summon, read', () =
     expect(list.items.map((i) => `${i.companyId}:${i.direction}:${i.score}`).sort()).toEqual(['co-1:of_community:88', 'co-1:of_company:92', 'co-2:of_company:50'])
   })
 
-  it('publishes the list: one company red, one black, one not ranked', async () => {
+  it('closes the month; publishing waits until the street has reviewed the ratings held for review', async () => {
     await h.ok('property', 'period.close', { periodId: period }, P.admin)
+    const refused = await h.expectRefused('property', 'list.publish', { requestId: rid(), periodId: period }, P.admin, 'CONFLICT')
+    expect(refused?.message).toBe('还有 2 条评价待复核，请先在「复核」中计入或不计入后再发布')
+    const held = await h.ok<{ items: { id: string }[] }>('property', 'review.list', { streetId: 'st-jinxiu', periodId: period }, P.admin)
+    expect(held.items).toHaveLength(2)
+    await h.ok('property', 'review.decide', { ratingId: held.items[0].id, approve: true }, P.admin)
+    await h.ok('property', 'review.decide', { ratingId: held.items[1].id, approve: false, reason: '同日集中认证，核实非本户' }, P.admin)
+  })
+
+  it('publishes the list: one company red, one black, one not ranked', async () => {
     pub = await h.ok<Pub>('property', 'list.publish', { requestId: rid(), periodId: period }, P.admin)
     const by = Object.fromEntries(pub.entries.map((e) => [e.companyId, e]))
     expect(by['co-1'].placement).toBe('red')
     expect(by['co-2'].placement).toBe('black')
     expect(by['co-3'].placement).toBe('not_ranked')
     expect(by['co-1'].households).toBe(12)
+    // co-4's ten counted households and the held rating the street counted; the one left out is not.
+    expect(by['co-4'].households).toBe(11)
     expect(pub.ruleVersion).toBe(1)
   })
 

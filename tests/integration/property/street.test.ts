@@ -125,6 +125,16 @@ describe('periods, objections and publication', () => {
     await h.expectRefused('property', 'objection.decide', { objectionId: items[0].id, upheld: true, decision: '改判' }, P.admin, 'CONFLICT')
   })
 
+  it('refuses publishing while the period’s held ratings await review, then publishes once they are decided', async () => {
+    const held = await h.ok<{ total: number; items: { id: string; periodId: string }[] }>('property', 'review.list', { streetId: 'st-jinxiu', periodId: PERIOD }, P.admin)
+    expect(held.items.map((i) => i.periodId)).toEqual([PERIOD, PERIOD])
+    expect((await h.expectRefused('property', 'list.publish', { requestId: rid(), periodId: PERIOD }, P.admin, 'CONFLICT'))?.message).toMatch(/^还有 2 条评价待复核/)
+    await h.ok('property', 'review.decide', { ratingId: held.items[0].id, approve: true }, P.admin)
+    expect((await h.expectRefused('property', 'list.publish', { requestId: rid(), periodId: PERIOD }, P.admin, 'CONFLICT'))?.message).toMatch(/^还有 1 条评价待复核/)
+    await h.ok('property', 'review.decide', { ratingId: held.items[1].id, approve: true }, P.admin)
+    expect((await h.ok<{ total: number }>('property', 'review.list', { streetId: 'st-jinxiu', periodId: PERIOD }, P.admin)).total).toBe(0)
+  })
+
   it('publishes with the rule version and frozen inputs; refuses a secretary', async () => {
     await h.expectRefused('property', 'list.publish', { requestId: rid(), periodId: PERIOD }, P.secHx, 'FORBIDDEN')
     v1 = await h.ok<Pub>('property', 'list.publish', { requestId: rid(), periodId: PERIOD }, P.admin)

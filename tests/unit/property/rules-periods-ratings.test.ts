@@ -26,13 +26,25 @@ describe('periods', () => {
     expect(canObject({ status: 'open' }, t)).toBe(false)
   })
 
-  it('publishes only after the close, the objection window and every objection decided', () => {
+  it('publishes only after the close, the objection window, every objection decided and every held rating reviewed', () => {
     const t = new Date('2026-11-23T00:00:00Z')
-    expect(publishProblem({ status: 'open' }, 0, t)).toContain('尚未结束')
-    expect(publishProblem({ status: 'closed', objectionUntil: addDays(t, 1) }, 0, t)).toBe('异议期尚未结束')
-    expect(publishProblem({ status: 'closed', objectionUntil: t }, 1, t)).toBe('还有 1 条异议未处理')
-    expect(publishProblem({ status: 'closed', objectionUntil: t }, 0, t)).toBeNull()
-    expect(publishProblem({ status: 'published' }, 0, t)).toBeNull()
+    const none = { pendingObjections: 0, laterPeriods: 0, heldRatings: 0 }
+    expect(publishProblem({ status: 'open' }, none, t)).toContain('尚未结束')
+    expect(publishProblem({ status: 'closed', objectionUntil: addDays(t, 1) }, none, t)).toBe('异议期尚未结束')
+    expect(publishProblem({ status: 'closed', objectionUntil: t }, { ...none, pendingObjections: 1 }, t)).toBe('还有 1 条异议未处理')
+    expect(publishProblem({ status: 'closed', objectionUntil: t }, none, t)).toBeNull()
+    expect(publishProblem({ status: 'published' }, none, t)).toBeNull()
+  })
+
+  it('refuses publishing while a held rating of the period awaits review, naming how many', () => {
+    const t = new Date('2026-11-23T00:00:00Z')
+    const held = { pendingObjections: 0, laterPeriods: 0, heldRatings: 2 }
+    expect(publishProblem({ status: 'closed', objectionUntil: t }, held, t)).toBe('还有 2 条评价待复核，请先在「复核」中计入或不计入后再发布')
+    // Republishing waits for them too (none can appear after the close, but the rule does not depend on it).
+    expect(publishProblem({ status: 'published' }, held, t)).toMatch(/^还有 2 条评价待复核/)
+    // The window and undecided objections are reported first: they are the earlier steps.
+    expect(publishProblem({ status: 'closed', objectionUntil: addDays(t, 1) }, held, t)).toBe('异议期尚未结束')
+    expect(publishProblem({ status: 'closed', objectionUntil: t }, { ...held, pendingObjections: 1 }, t)).toBe('还有 1 条异议未处理')
   })
 })
 
@@ -108,12 +120,23 @@ describe('the rule schema', () => {
   it('refuses all-zero weights', () => {
     expect(ruleInput.safeParse({ ...DEFAULT_RULE, weights: { satisfaction: 0, community: 0, rectification: 0 } }).success).toBe(false)
   })
+
+  it('takes any whole non-negative dimension weights up to 100 (normalised, no fixed sum), not all zero', () => {
+    const dims = (w: Partial<Record<string, number>>) => ({ ...DEFAULT_RULE, dimensionWeights: { ...DEFAULT_RULE.dimensionWeights, ...w } })
+    const first = (r: ReturnType<typeof ruleInput.safeParse>) => (r.success ? null : { path: r.error.issues[0].path.join('.'), message: r.error.issues[0].message })
+    expect(first(ruleInput.safeParse(dims({ cleaning: 30, order: 0, repairs: 25, greening: 5, attitude: 100, fees: 7 })))).toBeNull()
+    expect(first(ruleInput.safeParse(dims({ fees: -1 })))).toEqual({ path: 'dimensionWeights.fees', message: '不能小于 0' })
+    expect(first(ruleInput.safeParse(dims({ fees: 1.5 })))).toEqual({ path: 'dimensionWeights.fees', message: '须为整数' })
+    expect(first(ruleInput.safeParse(dims({ fees: 101 })))).toEqual({ path: 'dimensionWeights.fees', message: '不能大于 100' })
+    expect(first(ruleInput.safeParse(dims({ fees: Number.NaN })))).toEqual({ path: 'dimensionWeights.fees', message: '须为数字' })
+    expect(first(ruleInput.safeParse(dims({ cleaning: 0, order: 0, repairs: 0, greening: 0, attitude: 0, fees: 0 })))).toEqual({ path: 'dimensionWeights', message: '六项评价权重不能都为 0' })
+  })
 })
 
 describe('republication', () => {
   it('may republish the latest published period, not one followed by a newer period', () => {
     const t = new Date('2026-11-23T00:00:00Z')
-    expect(publishProblem({ status: 'published' }, 0, t, 0)).toBeNull()
-    expect(publishProblem({ status: 'published' }, 0, t, 1)).toBe('已开启更新的评价周期，不能再重新发布本期榜单')
+    expect(publishProblem({ status: 'published' }, { pendingObjections: 0, laterPeriods: 0, heldRatings: 0 }, t)).toBeNull()
+    expect(publishProblem({ status: 'published' }, { pendingObjections: 0, laterPeriods: 1, heldRatings: 0 }, t)).toBe('已开启更新的评价周期，不能再重新发布本期榜单')
   })
 })

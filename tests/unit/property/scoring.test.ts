@@ -110,6 +110,41 @@ describe('placements', () => {
   })
 })
 
+describe('unresolved items from earlier periods', () => {
+  // rectUnresolved already includes the earlier periods' open items; rectUnresolvedEarlier says how many of them.
+  it('count against the limit even when the scored period opened no item at all', () => {
+    const e = scoreCompany(co('a', 10, 5, { rectTotal: 0, rectResolved: 0, rectUnresolved: 3, rectUnresolvedEarlier: 3 }), rule, 50)
+    expect(e.placement).toBe('black')
+    expect(e.reasons[0]).toBe('未整改事项 3 件（含往期 3 件），超过上限 2 件')
+    // They do not touch this period's rectification rate: nothing was opened this period.
+    expect(e.rectificationRate).toBe(100)
+  })
+
+  it('add to this period’s own items: 1 now + 2 earlier is over a limit of 2', () => {
+    const e = scoreCompany(co('a', 10, 5, { rectTotal: 1, rectResolved: 0, rectUnresolved: 3, rectUnresolvedEarlier: 2 }), rule, 50)
+    expect(e.placement).toBe('black')
+    expect(e.reasons[0]).toBe('未整改事项 3 件（含往期 2 件），超过上限 2 件')
+  })
+
+  it('within the limit they change nothing, and the reason keeps its older wording when none are earlier', () => {
+    expect(scoreCompany(co('a', 10, 5, { rectUnresolved: 2, rectUnresolvedEarlier: 2 }), rule, 50).placement).toBe('red')
+    expect(scoreCompany(co('a', 10, 5, { rectUnresolved: 3, rectUnresolvedEarlier: 0 }), rule, 50).reasons[0]).toBe('未整改事项 3 件，超过上限 2 件')
+  })
+
+  it('never black-list a company below the minimum sample', () => {
+    expect(scoreCompany(co('a', 3, 5, { rectUnresolved: 9, rectUnresolvedEarlier: 9 }), rule, 50).placement).toBe('not_ranked')
+  })
+
+  it('recompute exactly from frozen inputs that carry them, and from older inputs that lack the field', () => {
+    const inputs = [co('a', 12, 5, { rectUnresolved: 4, rectUnresolvedEarlier: 4 }), co('b', 12, 4)]
+    const published = computeList(inputs, rule)
+    const frozen = JSON.parse(JSON.stringify(inputs)) as CompanyInputs[]
+    expect(sameList(computeList(frozen, rule).entries, published.entries)).toBe(true)
+    const older = frozen.map(({ rectUnresolvedEarlier: _omit, ...rest }) => rest)
+    expect(computeList(older, rule).entries.find((e) => e.companyId === 'a')?.reasons[0]).toBe('未整改事项 4 件，超过上限 2 件')
+  })
+})
+
 describe('the three parts of the score', () => {
   const three: Rule = { ...rule, weights: { satisfaction: 60, community: 20, rectification: 20 } }
 

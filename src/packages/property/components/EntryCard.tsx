@@ -7,11 +7,13 @@ export const PLACEMENT_TONE: Record<Placement, TagTone> = { red: 'red', black: '
 
 export interface EntryCardProps {
   entry: ListEntry
+  /** The estates the company served for this list (frozen with a publication); not shown when absent. */
+  estates?: string[]
   onClick?: () => void
 }
 
-/** One company on the list: placement, score, rank and the reasons for its placement. */
-export default function EntryCard({ entry, onClick }: EntryCardProps) {
+/** One company on the list: placement, score, rank, the estates it served and the reasons for its placement. */
+export default function EntryCard({ entry, estates, onClick }: EntryCardProps) {
   return (
     <Card className={`pp-entry pp-entry--${entry.placement}`} onClick={onClick} id={`entry-${entry.companyId}`}>
       <View className='pp-entry__row'>
@@ -29,6 +31,7 @@ export default function EntryCard({ entry, onClick }: EntryCardProps) {
           <Text className='pp-entry__score'>{entry.score}</Text>
         )}
       </View>
+      {estates ? <Text className='pp-line pp-line--muted'>服务小区：{estates.join('、') || '暂无'}</Text> : null}
       {entry.reasons.map((r, i) => (
         <Text key={i} className='pp-line pp-line--reason'>
           {r}

@@ -11,7 +11,7 @@ import EntryCard, { PLACEMENT_TONE } from '../../components/EntryCard'
 import HistoryChart from '../../components/HistoryChart'
 import '../../property.scss'
 
-/** A company: where it stands now and why, its score over the published periods, the estates it serves. */
+/** A company: where it stands now and why, its score over the published periods, the estates it serves now and served in each period. */
 export default function CompanyPage() {
   const { params } = useRouter()
   const id = params.id ? decodeURIComponent(params.id) : ''
@@ -25,8 +25,9 @@ export default function CompanyPage() {
         {(c) => (
           <View id='company-page'>
             <Text className='pp-section'>{c.company.name}</Text>
-            <Text className='pp-line pp-line--muted'>服务小区：{c.estates.map((e) => e.name).join('、') || '暂无'}</Text>
-            {c.current ? <EntryCard entry={c.current} /> : <Empty text='尚未上过榜单' />}
+            <Text className='pp-line pp-line--muted' id='estates-now'>现在服务的小区：{c.estates.map((e) => e.name).join('、') || '暂无'}</Text>
+            {/* The current list's card names the estates served in that period, which may differ from today's. */}
+            {c.current ? <EntryCard entry={c.current} estates={last?.estates} /> : <Empty text='尚未上过榜单' />}
             {last ? (
               <Card title={`双向评价（${last.periodLabel}）`} id='two-way'>
                 {assessments.data?.items.length ? (
@@ -52,11 +53,12 @@ export default function CompanyPage() {
                 <View>
                   <HistoryChart points={c.history} />
                   {[...c.history].reverse().map((p) => (
-                    <View key={p.periodId} className='pp-gap'>
+                    <View key={p.periodId} className='pp-gap' id={`history-${p.periodId}`}>
                       <View className='pp-entry__row'>
                         <Text className='pp-line'>{p.periodLabel} · {p.score} 分{p.rank ? ` · 第 ${p.rank} 名` : ''}</Text>
                         <Tag tone={PLACEMENT_TONE[p.placement]}>{PLACEMENT_LABEL[p.placement]}</Tag>
                       </View>
+                      <Text className='pp-line pp-line--muted'>当期服务小区：{p.estates.join('、') || '暂无'}</Text>
                       <Text className='pp-line pp-line--reason'>{p.reasons[0]}</Text>
                     </View>
                   ))}

@@ -67,7 +67,7 @@ export default function ListPage() {
                   <View key={p} id={`section-${p}`}>
                     <Text className={`pp-section pp-section--${p}`}>{SECTION[p]}</Text>
                     {entries.map((e) => (
-                      <EntryCard key={e.companyId} entry={e} onClick={() => go(PROP.company(e.companyId))} />
+                      <EntryCard key={e.companyId} entry={e} estates={pub.served.find((x) => x.companyId === e.companyId)?.estates} onClick={() => go(PROP.company(e.companyId))} />
                     ))}
                   </View>
                 )

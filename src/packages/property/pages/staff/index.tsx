@@ -13,11 +13,11 @@ import { useCloud, useMutation } from '../../../../hooks/useCloud'
 import { useMe } from '../../../../hooks/useMe'
 import { toast } from '../../../../services/nav'
 import { grantsOf } from '../../../../services/roles'
-import { newRequestId } from '../../../../services/requestId'
 import { formatTime } from '../../../../services/format'
-import { DIMENSIONS, DIMENSION_LABEL, PERIOD_STATUS_LABEL } from '../../../../../types/property'
+import { DIMENSIONS, DIMENSION_LABEL } from '../../../../../types/property'
 import Segmented from '../../components/Segmented'
 import RectCard from '../../components/RectCard'
+import Objections from './Objections'
 import '../../property.scss'
 
 type Tab = 'inbox' | 'rect' | 'objection' | 'assess'
@@ -100,61 +100,6 @@ function Rectifications({ companyId }: { companyId: string }) {
   )
 }
 
-function Objections({ companyId, streetId }: { companyId: string; streetId: string }) {
-  const periods = useCloud('property', 'period.list', { streetId, pageSize: 5 })
-  const closed = periods.data?.items.find((p) => p.status === 'closed')
-  const list = useCloud('property', 'objection.list', closed ? { periodId: closed.id, companyId } : null)
-  const preview = useCloud('property', 'list.preview', closed ? { periodId: closed.id } : null)
-  const submit = useMutation('property', 'objection.submit')
-  const [text, setText] = useState('')
-  const [requestId, setRequestId] = useState(newRequestId)
-  const send = async () => {
-    if (!closed) return
-    const r = await submit.run({ requestId, periodId: closed.id, companyId, text })
-    if (r) {
-      toast('异议已提交')
-      setText('')
-      setRequestId(newRequestId())
-      list.reload()
-    }
-  }
-  return (
-    <QueryState {...periods}>
-      {() =>
-        !closed ? (
-          <Empty text='当前不在异议期' hint='每期评价结束后、榜单发布前，可对本公司的结果提出异议' />
-        ) : (
-          <View>
-            <Notice title={`${closed.label} · ${PERIOD_STATUS_LABEL[closed.status]}`}>
-              <Text>异议截止：{formatTime(closed.objectionUntil)}</Text>
-            </Notice>
-            {preview.data?.entries.map((e) => (
-              <Card key={e.companyId} title='本公司预计结果'>
-                <Text className='pp-line'>{e.score} 分</Text>
-                {e.reasons.map((r, i) => <Text key={i} className='pp-line pp-line--reason'>{r}</Text>)}
-              </Card>
-            ))}
-            <Field kind='textarea' label='异议内容' value={text} onChange={setText} maxLength={500} error={submit.error?.message} />
-            <Button loading={submit.sending} onClick={send}>提交异议</Button>
-            <QueryState {...list}>
-              {(page) => (
-                <View className='pp-gap'>
-                  {page.items.map((o) => (
-                    <Card key={o.id} title={o.status === 'pending' ? '待街道处理' : o.status === 'upheld' ? '异议成立' : '异议不成立'}>
-                      <Text className='pp-line'>{o.text}</Text>
-                      {o.decision ? <Text className='pp-line pp-line--reason'>街道意见（{o.decidedByName}）：{o.decision}</Text> : null}
-                    </Card>
-                  ))}
-                </View>
-              )}
-            </QueryState>
-          </View>
-        )
-      }
-    </QueryState>
-  )
-}
-
 function AssessCommunity({ companyId, streetId }: { companyId: string; streetId: string }) {
   const periods = useCloud('property', 'period.list', { streetId, pageSize: 5 })
   const period = periods.data?.items.find((p) => p.status !== 'published')
@@ -179,6 +124,7 @@ function AssessCommunity({ companyId, streetId }: { companyId: string; streetId:
             {(d) => (
               <View>
                 {submit.error ? <Notice tone='error'>{submit.error.message}</Notice> : null}
+                {d.pairs.length === 0 ? <Empty text='本期没有需要评价的社区' hint='本公司服务小区所在的社区会列在这里' /> : null}
                 {d.pairs.map((p) => {
                   const mine = d.items.find((a) => a.communityId === p.communityId && a.direction === 'of_community')
                   const theirs = d.items.find((a) => a.communityId === p.communityId && a.direction === 'of_company')

@@ -29,15 +29,34 @@ function Preview({ period }: { period: PeriodView }) {
       {(d) => (
         <View id='preview'>
           <Text className='pp-line pp-line--muted'>预览（评分规则第 {d.ruleVersion} 版，街道平均满意度 {d.streetMean}）</Text>
-          {d.entries.map((e) => <EntryCard key={e.companyId} entry={e} />)}
+          {d.entries.map((e) => <EntryCard key={e.companyId} entry={e} estates={d.served.find((s) => s.companyId === e.companyId)?.estates} />)}
         </View>
       )}
     </QueryState>
   )
 }
 
+/**
+ * Ratings of the period still held for review block its publication (the server refuses): say how
+ * many before the admin presses 发布, with a way to the review queue. One count, whatever the ratings.
+ */
+function HeldReviews({ streetId, period, onReview }: { streetId: string; period: PeriodView; onReview?: () => void }) {
+  const q = useCloud('property', 'review.list', { streetId, periodId: period.id, pageSize: 1 })
+  return (
+    <QueryState {...q} loadingText='正在核对待复核的评价…'>
+      {(page) =>
+        page.total > 0 ? (
+          <Notice tone='warn' id={`held-${period.key}`} actionText={onReview ? '去复核' : undefined} onAction={onReview}>
+            <Text>还有 {page.total} 条评价待复核：新认证住户的评价须先计入或不计入，复核完才能发布本期榜单。</Text>
+          </Notice>
+        ) : null
+      }
+    </QueryState>
+  )
+}
+
 /** Open and close periods, preview and publish the list, export a period. */
-export default function Periods({ streetId }: { streetId: string }) {
+export default function Periods({ streetId, onReview }: { streetId: string; onReview?: () => void }) {
   const q = useCloud('property', 'period.list', { streetId, pageSize: 12 })
   const open = useMutation('property', 'period.open')
   const close = useMutation('property', 'period.close')
@@ -87,6 +106,7 @@ export default function Periods({ streetId }: { streetId: string }) {
                   {p.status !== 'published' ? <Button id={`preview-${p.key}`} size='small' variant='secondary' onClick={() => setShowPreview(showPreview === p.id ? undefined : p.id)}>预览</Button> : null}
                   <Button size='small' variant='plain' loading={exporter.sending} onClick={async () => { const r = await exporter.run({ periodId: p.id }); if (r) setFile(r) }}>导出</Button>
                 </View>
+                {p.status === 'closed' || (p.status === 'published' && p.id === page.items[0]?.id) ? <HeldReviews streetId={streetId} period={p} onReview={onReview} /> : null}
                 {showPreview === p.id ? <Preview period={p} /> : null}
                 {p.status === 'published' ? <Button size='small' variant='plain' onClick={() => go(PROP.list)}>查看榜单</Button> : null}
               </Card>

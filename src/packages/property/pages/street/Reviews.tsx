@@ -11,7 +11,7 @@ import { toast } from '../../../../services/nav'
 import { formatTime } from '../../../../services/format'
 import { DIMENSIONS, DIMENSION_LABEL } from '../../../../../types/property'
 
-/** Ratings held because many newly verified households rated one company: count them or leave them out. */
+/** Ratings held because many newly verified households rated one company: count them or leave them out (a period's list publishes only once its held ratings are decided). */
 export default function Reviews({ streetId }: { streetId: string }) {
   const q = useCloud('property', 'review.list', { streetId, pageSize: 30 })
   const decide = useMutation('property', 'review.decide')
@@ -39,8 +39,8 @@ export default function Reviews({ streetId }: { streetId: string }) {
                 {r.comment ? <Text className='pp-line'>{r.comment}</Text> : null}
                 <Field kind='text' label='原因（不计入时必填）' value={reasons[r.id] ?? ''} onChange={(v) => setReasons({ ...reasons, [r.id]: v })} maxLength={200} />
                 <View className='pp-actions'>
-                  <Button size='small' loading={decide.sending} onClick={() => run(r.id, true)}>计入</Button>
-                  <Button size='small' variant='danger' onClick={() => run(r.id, false)}>不计入</Button>
+                  <Button id={`approve-${r.id}`} size='small' loading={decide.sending} onClick={() => run(r.id, true)}>计入</Button>
+                  <Button id={`reject-${r.id}`} size='small' variant='danger' onClick={() => run(r.id, false)}>不计入</Button>
                 </View>
               </Card>
             ))}

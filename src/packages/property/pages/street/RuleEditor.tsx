@@ -9,48 +9,49 @@ import { useCloud, useMutation } from '../../../../hooks/useCloud'
 import { toast } from '../../../../services/nav'
 import { newRequestId } from '../../../../services/requestId'
 import { formatTime } from '../../../../services/format'
-import { CADENCES, CADENCE_LABEL, ruleInput, type RuleView } from '../../../../../types/property'
-
-type Rule = RuleView['rule']
-const NUMBERS: [keyof Rule, string][] = [
-  ['redThreshold', '红榜线（综合得分 ≥）'], ['blackThreshold', '黑榜线（综合得分 <）'], ['minSample', '最低样本（评价户数）'],
-  ['unresolvedLimit', '未整改事项上限（超过即黑榜）'], ['replyDays', '答复期限（天）'], ['fixDays', '整改期限（天）'],
-  ['objectionDays', '异议期（天）'], ['holdDays', '新认证住户（天内）'], ['holdThreshold', '新认证住户评价超过此数暂缓计入'],
-]
-const WEIGHTS: [keyof Rule['weights'], string][] = [['satisfaction', '居民满意度权重'], ['community', '社区评价权重'], ['rectification', '整改率权重']]
+import { CADENCES, CADENCE_LABEL } from '../../../../../types/property'
+import { DIMENSION_WEIGHTS, GROUP_KEY, NUMBERS, WEIGHTS, dimensionShares, draftOf, parseRuleDraft, type RuleDraft } from './ruleForm'
 
 /** The street's scoring rule: saving makes a new version; published lists keep the version they used. */
 export default function RuleEditor({ streetId }: { streetId: string }) {
   const q = useCloud('property', 'rule.current', { streetId })
   const save = useMutation('property', 'rule.publish')
-  const [draft, setDraft] = useState<Record<string, string>>({})
+  const [draft, setDraft] = useState<RuleDraft>({})
   const [cadence, setCadence] = useState<string>('monthly')
-  const [problem, setProblem] = useState('')
+  // Problems found before sending, by field; the server checks the same schema again.
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [summary, setSummary] = useState('')
   useEffect(() => {
     const r = q.data?.rule
     if (!r) return
-    const d: Record<string, string> = {}
-    for (const [k] of NUMBERS) d[k] = String(r[k])
-    for (const [k] of WEIGHTS) d[`w.${k}`] = String(r.weights[k])
-    setDraft(d)
+    setDraft(draftOf(r))
     setCadence(r.cadence)
+    setErrors({})
+    setSummary('')
   }, [q.data])
+  const edit = (key: string, value: string) => {
+    setDraft({ ...draft, [key]: value })
+    if (errors[key]) setErrors({ ...errors, [key]: '' })
+  }
   const submit = async () => {
-    const base = q.data!.rule
-    const rule = {
-      ...base, cadence,
-      weights: Object.fromEntries(WEIGHTS.map(([k]) => [k, Number(draft[`w.${k}`])])),
-      ...Object.fromEntries(NUMBERS.map(([k]) => [k, Number(draft[k])])),
+    const parsed = parseRuleDraft(q.data!.rule, cadence, draft)
+    if (!parsed.rule) {
+      setErrors(parsed.errors)
+      setSummary(parsed.summary)
+      return
     }
-    const parsed = ruleInput.safeParse(rule)
-    if (!parsed.success) return setProblem(parsed.error.issues[0]?.message ?? '规则有误')
-    setProblem('')
-    const r = await save.run({ requestId: newRequestId(), streetId, rule: rule as never })
+    setErrors({})
+    setSummary('')
+    const r = await save.run({ requestId: newRequestId(), streetId, rule: parsed.rule })
     if (r) {
       toast(`已保存为第 ${r.version} 版`)
       q.reload()
     }
   }
+  const shares = dimensionShares(draft)
+  const box = (key: string, label: string, maxLength: number, hint?: string) => (
+    <Field key={key} id={`rule-${key.replace('.', '-')}`} kind='text' label={label} value={draft[key] ?? ''} onChange={(v) => edit(key, v)} maxLength={maxLength} error={errors[key] || undefined} hint={hint} />
+  )
   return (
     <QueryState {...q}>
       {(r) => (
@@ -58,18 +59,21 @@ export default function RuleEditor({ streetId }: { streetId: string }) {
           <Notice title={`当前第 ${r.version} 版${r.isDefault ? '（系统默认）' : ''}`}>
             <Text>{r.isDefault ? '尚未设置' : `${formatTime(r.createdAt)} 由${r.createdByName}设置`}。保存即生成新版本，已发布的榜单仍按原版本复算。</Text>
           </Notice>
-          <Card title='评价周期与权重'>
+          <Card title='评价周期与三项权重'>
             <Field kind='picker' label='评价周期' options={CADENCES.map((c) => ({ label: CADENCE_LABEL[c], value: c }))} value={cadence} onChange={setCadence} />
-            {WEIGHTS.map(([k, label]) => (
-              <Field key={k} id={`rule-w-${k}`} kind='text' label={label} value={draft[`w.${k}`] ?? ''} onChange={(v) => setDraft({ ...draft, [`w.${k}`]: v })} maxLength={3} />
-            ))}
+            <Text className='pp-line pp-line--muted'>权重为 0–100 的整数，按比例折算，不必相加为 100；三项不能都为 0。</Text>
+            {WEIGHTS.map(([k, label]) => box(`w.${k}`, label, 3))}
+            {errors[GROUP_KEY.weights] ? <Notice tone='error'>{errors[GROUP_KEY.weights]}</Notice> : null}
+          </Card>
+          <Card title='居民满意度的六项权重' id='rule-dimensions'>
+            <Text className='pp-line pp-line--muted'>六项评价在居民满意度中的比重：0–100 的整数，按比例折算；可以为 0（不计该项），但不能都为 0。</Text>
+            {DIMENSION_WEIGHTS.map(([k, label]) => box(`d.${k}`, label, 3, shares ? `占满意度 ${shares[k]}%` : undefined))}
+            {errors[GROUP_KEY.dimensionWeights] ? <Notice tone='error'>{errors[GROUP_KEY.dimensionWeights]}</Notice> : null}
           </Card>
           <Card title='红黑榜线与整改'>
-            {NUMBERS.map(([k, label]) => (
-              <Field key={k} id={`rule-${k}`} kind='text' label={label} value={draft[k] ?? ''} onChange={(v) => setDraft({ ...draft, [k]: v })} maxLength={5} />
-            ))}
+            {NUMBERS.map(([k, label]) => box(k, label, 5))}
           </Card>
-          {problem || save.error ? <Notice tone='error'>{problem || save.error?.message}</Notice> : null}
+          {summary || save.error ? <Notice tone='error'>{summary ? `请先改正：${summary}` : save.error?.message}</Notice> : null}
           <Button id='save-rule' loading={save.sending} onClick={submit}>保存为新版本</Button>
         </View>
       )}

@@ -61,6 +61,7 @@ export default function Summons({ streetId }: { streetId: string }) {
         {(page) => (
           <View id='summons-list'>
             {follow.error ? <Notice tone='error'>{follow.error.message}</Notice> : null}
+            {page.items.length === 0 ? <Empty text='还没有约谈记录' hint='榜单发布后，可对黑榜物业记录约谈并跟进整改' /> : null}
             {page.items.map((s) => (
               <Card key={s.id} title={`${s.companyName} · ${s.periodLabel}`}>
                 <Text className='pp-line'>约谈日期 {s.date} · 跟进日期 {s.followUpDate}</Text>

@@ -41,7 +41,7 @@ export default function StreetPage() {
                 value={tab}
                 onChange={setTab}
               />
-              {tab === 'periods' ? <Periods streetId={grant.scopeId} /> : null}
+              {tab === 'periods' ? <Periods streetId={grant.scopeId} onReview={() => setTab('review')} /> : null}
               {tab === 'rule' ? <RuleEditor streetId={grant.scopeId} /> : null}
               {tab === 'review' ? <Reviews streetId={grant.scopeId} /> : null}
               {tab === 'objection' ? <Objections streetId={grant.scopeId} /> : null}
