@@ -20,6 +20,7 @@ import { DIMENSIONS, DIMENSION_LABEL, type Stars } from '../../../../../types/pr
 import StarRow from '../../components/StarRow'
 import { PROP } from '../../routes'
 import '../../property.scss'
+import { useNoticeConsent } from '../../../../hooks/useNoticeConsent'
 
 const EMPTY: Stars = { cleaning: 0, order: 0, repairs: 0, greening: 0, attitude: 0, fees: 0 }
 
@@ -31,6 +32,7 @@ export default function RatePage() {
   const hid = householdId ?? households[0]?.scopeId
   const ctx = useCloud('property', 'rating.context', hid ? { householdId: hid } : null)
   const submit = useMutation('property', 'rating.submit')
+  const askConsent = useNoticeConsent(['ratingAnswered']) // asked before the send: WeChat needs the tap
   const [stars, setStars] = useState<Stars>(EMPTY)
   const [comment, setComment] = useState('')
   const [photos, setPhotos] = useState<string[]>([])
@@ -48,6 +50,7 @@ export default function RatePage() {
     if (!ctx.data?.period || !hid) return
     if (DIMENSIONS.some((d) => !stars[d])) return setError('请为六项都选择星级')
     setError('')
+    if (comment.trim()) await askConsent() // only a comment gets an answer
     const res = await submit.run({ requestId: `${requestId}-${ctx.data.rating ? ctx.data.rating.edits + 1 : 0}`, periodId: ctx.data.period.id, householdId: hid, stars, comment: comment.trim() || undefined, photos })
     if (res) {
       toast(res.status === 'held' ? '已提交，待街道复核' : '评价已提交')
