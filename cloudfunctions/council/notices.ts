@@ -1,6 +1,7 @@
 import type { CouncilNoticeKind } from '../../types/notices'
 import type { Database } from '../shared/cloud'
 import { COL } from '../shared/collections'
+import { txGetOrNull } from '../shared/db-types'
 import { notify, TEMPLATES } from '../shared/notify'
 import type { NoticeJobDoc, SubscriptionDoc } from './repo'
 
@@ -59,8 +60,8 @@ export async function sendNoticeJobs(db: Database, now: Date): Promise<number> {
       const last = page.length > JOB_PAGE
       const next = mine.length ? mine[mine.length - 1]._id : after
       const claimed = await db.runTransaction(async (tx) => {
-        const fresh = (await tx.collection(COL.councilNoticeJobs).doc(job._id).get()).data as NoticeJobDoc
-        if (fresh.status !== 'pending' || fresh.after !== after) return false
+        const fresh = await txGetOrNull<NoticeJobDoc>(tx, COL.councilNoticeJobs, job._id)
+        if (fresh?.status !== 'pending' || fresh.after !== after) return false
         await tx.collection(COL.councilNoticeJobs).doc(job._id).update({ data: last ? { after: next } : { after: next, status: 'done', doneAt: now } })
         return true
       })

@@ -46,8 +46,7 @@ export const needList = {
 /** One need, as the list shows it to anyone signed in (the grid event page links here). One read. */
 export const needGet = {
   async run(ctx: Ctx<{ needId: string }>) {
-    const { data } = await ctx.db.collection(COL.svcNeeds).where({ _id: ctx.input.needId }).limit(1).get()
-    const need = data[0] as NeedDoc | undefined
+    const need = await load.need(ctx.db, ctx.input.needId)
     if (!need) throw notFound('需求')
     return needView(need)
   },
