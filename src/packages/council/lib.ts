@@ -1,16 +1,16 @@
 import Taro from '@tarojs/taro'
 import type { RoleGrant } from '../../../types/roles'
+import { ROUTES } from '../../services/nav'
 
 /** Pages of the council subpackage. */
 export const COUNCIL = {
   index: '/packages/council/pages/index/index',
-  topic: (id: string) => `/packages/council/pages/topic/index?id=${encodeURIComponent(id)}`,
+  topic: ROUTES.topic,
   propose: (communityId: string) => `/packages/council/pages/propose/index?communityId=${communityId}`,
   meeting: (id: string) => `/packages/council/pages/meeting/index?id=${encodeURIComponent(id)}`,
   meetingEdit: (communityId: string, id?: string) => `/packages/council/pages/meeting-edit/index?communityId=${communityId}${id ? `&id=${encodeURIComponent(id)}` : ''}`,
   vote: (id: string) => `/packages/council/pages/vote/index?id=${encodeURIComponent(id)}`,
   voteOpenOnTopic: (topicId: string) => `/packages/council/pages/vote-open/index?topicId=${encodeURIComponent(topicId)}`,
-  gridEvent: (id: string) => `/packages/grid/pages/event/index?id=${encodeURIComponent(id)}`,
   voteOpen: (meetingId: string, itemId: string) => `/packages/council/pages/vote-open/index?meetingId=${encodeURIComponent(meetingId)}&itemId=${itemId}`,
   resolution: (id: string) => `/packages/council/pages/resolution/index?id=${encodeURIComponent(id)}`,
 }

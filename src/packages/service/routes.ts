@@ -9,8 +9,5 @@ export const SVC = {
   dashboard: '/packages/service/pages/dashboard/index',
   review: '/packages/service/pages/review/index',
   lists: '/packages/service/pages/lists/index',
-  need: (id: string) => `/packages/service/pages/need/index?id=${encodeURIComponent(id)}`,
-  /** The 网格吹哨 event a need came from (grid subpackage; route written out, no code dependency). */
-  gridEvent: (id: string) => `/packages/grid/pages/event/index?id=${encodeURIComponent(id)}`,
   assess: '/packages/service/pages/assess/index',
 } as const

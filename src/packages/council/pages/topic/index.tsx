@@ -13,6 +13,7 @@ import QueryState from '../../../../components/QueryState'
 import { useMe } from '../../../../hooks/useMe'
 import { useCloud, useMutation } from '../../../../hooks/useCloud'
 import Choices from '../../components/Choices'
+import { ROUTES } from '../../../../services/nav'
 import { COUNCIL, cnTime, go, isSecretaryOf, param, toast } from '../../lib'
 import '../../council.scss'
 
@@ -124,7 +125,7 @@ export default function TopicPage() {
                 {t.canEdit && !editing ? <Button variant='plain' onClick={() => setEditing(true)}>修改议题</Button> : null}
               </Card>
               {t.gridEventId ? (
-                <Notice tone='info' title='来自网格上报' actionText={secretary ? '查看网格事件' : undefined} onAction={secretary ? () => go(COUNCIL.gridEvent(t.gridEventId!)) : undefined}>
+                <Notice tone='info' title='来自网格上报' actionText={secretary ? '查看网格事件' : undefined} onAction={secretary ? () => go(ROUTES.gridEvent(t.gridEventId!)) : undefined}>
                   网格员或居民上报的问题，经书记转为议题办理。
                 </Notice>
               ) : null}

@@ -12,7 +12,7 @@ import Tag from '../../../../components/Tag'
 import { useCloud, useMutation } from '../../../../hooks/useCloud'
 import { useMe } from '../../../../hooks/useMe'
 import { formatTime } from '../../../../services/format'
-import { go as navigate, toast } from '../../../../services/nav'
+import { go as navigate, ROUTES, toast } from '../../../../services/nav'
 import { newRequestId } from '../../../../services/requestId'
 import {
   ANSWER_KIND_LABEL, CATEGORY_LABEL, EVENT_STATUS_LABEL, HANDLER_TYPE_LABEL, SUMMONS_STATE_LABEL, URGENCY_LABEL, type EventView, type HandlerType,
@@ -20,7 +20,6 @@ import {
 import Chips from '../../components/Chips'
 import PhotoPicker from '../../../../components/PhotoPicker'
 import Photos from '../../../../components/Photos'
-import { LINKED } from '../../routes'
 import '../../grid.scss'
 
 type Party = { type: 'unit' | 'company'; id: string; name: string }
@@ -241,7 +240,7 @@ export default function EventPage() {
             {e.link ? (
               <Card>
                 <ListItem id='event-link' title={e.link.type === 'need' ? '已转为社区需求' : '已转为议事议题'} description={e.link.type === 'need' ? '查看需求清单中的这条需求' : '查看议事会中的这个议题'}
-                  onClick={() => navigate(e.link!.type === 'need' ? LINKED.need(e.link!.id) : LINKED.topic(e.link!.id))} />
+                  onClick={() => navigate(e.link!.type === 'need' ? ROUTES.need(e.link!.id) : ROUTES.topic(e.link!.id))} />
               </Card>
             ) : null}
 

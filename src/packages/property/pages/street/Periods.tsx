@@ -38,7 +38,7 @@ function Preview({ period }: { period: PeriodView }) {
 
 /**
  * Ratings of the period still held for review block its publication (the server refuses): say how
- * many before the admin presses 发布, with a way to the review queue. One count, whatever the ratings.
+ * many before the admin presses 发布, with a way to the review queue. A page of one: its total, whatever the ratings.
  */
 function HeldReviews({ streetId, period, onReview }: { streetId: string; period: PeriodView; onReview?: () => void }) {
   const q = useCloud('property', 'review.list', { streetId, periodId: period.id, pageSize: 1 })

@@ -13,8 +13,7 @@ import QueryState from '../../../../components/QueryState'
 import { useCloud, useMutation } from '../../../../hooks/useCloud'
 import { newRequestId } from '../../../../services/requestId'
 import { formatTime } from '../../../../services/format'
-import { go, toast } from '../../../../services/nav'
-import { SVC } from '../../routes'
+import { go, ROUTES, toast } from '../../../../services/nav'
 import Segmented from '../../../admin/components/Segmented'
 import Pager from '../../../admin/components/Pager'
 import DateField, { today, toIso } from '../../components/DateField'
@@ -95,7 +94,7 @@ function Needs({ communityId, secretary }: { communityId: string; secretary: boo
                     <Tag tone={TONE[n.status]}>{NEED_STATUS_LABEL[n.status]}</Tag>
                   </View>
                   <Text className='svc-line svc-line--muted'>来源：{NEED_SOURCE_LABEL[n.source]} · {formatTime(n.createdAt).slice(0, 10)}</Text>
-                  {n.gridEventId ? <Button size='small' variant='plain' id={`need-event-${n.id}`} onClick={() => go(SVC.gridEvent(n.gridEventId!))}>查看来源网格事件</Button> : null}
+                  {n.gridEventId ? <Button size='small' variant='plain' id={`need-event-${n.id}`} onClick={() => go(ROUTES.gridEvent(n.gridEventId!))}>查看来源网格事件</Button> : null}
                   {secretary && n.status !== 'done' ? <Button size='small' variant='plain' onClick={() => setMatching(matching === n.id ? undefined : n.id)}>对接资源</Button> : null}
                   {matching === n.id ? <Match need={n} communityId={communityId} onDone={() => { setMatching(undefined); q.reload() }} /> : null}
                 </View>

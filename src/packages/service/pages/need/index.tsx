@@ -8,8 +8,7 @@ import Tag from '../../../../components/Tag'
 import QueryState from '../../../../components/QueryState'
 import { useCloud } from '../../../../hooks/useCloud'
 import { formatTime } from '../../../../services/format'
-import { go } from '../../../../services/nav'
-import { SVC } from '../../routes'
+import { go, ROUTES } from '../../../../services/nav'
 import '../../service.scss'
 
 const TONE = { open: 'red', matched: 'gold', done: 'green' } as const
@@ -31,7 +30,7 @@ export default function NeedPage() {
             </Card>
             {n.gridEventId ? (
               <Card>
-                <ListItem id='need-grid-event' title='来源网格事件' description='查看网格上报的原事件和处置经过' onClick={() => go(SVC.gridEvent(n.gridEventId!))} />
+                <ListItem id='need-grid-event' title='来源网格事件' description='查看网格上报的原事件和处置经过' onClick={() => go(ROUTES.gridEvent(n.gridEventId!))} />
               </Card>
             ) : null}
           </View>
