@@ -1,7 +1,8 @@
 import type { BindingStatus, InvitableRole } from '../../types/org'
-import type { RoleGrant, ScopeType } from '../../types/roles'
+import type { ScopeType } from '../../types/roles'
 import type { Database } from '../shared/cloud'
 import { COL } from '../shared/collections'
+import type { UserDoc } from '../shared/actor'
 
 /** Stored shapes of the org context. Instants are Date; areas are integer dm² (1 ㎡ = 100 dm²). */
 export interface StreetDoc { _id: string; name: string; createdAt: Date }
@@ -46,7 +47,8 @@ export interface LiaisonApplicationDoc {
   status: 'pending' | 'approved' | 'rejected'; reason?: string; unitId?: string
   createdAt: Date; decidedAt?: Date; decidedBy?: string
 }
-export interface UserRecord { _id: string; name: string; phone?: string; roles: RoleGrant[]; bindingId?: string; createdAt: Date; updatedAt: Date }
+/** A person's record (cloudfunctions/shared/actor.ts); written only through cloudfunctions/shared/person.ts. */
+export type UserRecord = UserDoc
 
 /** Read one document by _id, or null. `where` avoids the SDK throwing on a missing doc. */
 export async function findById<T>(db: Database, collection: string, id: string): Promise<T | null> {

@@ -5,7 +5,7 @@ import type { Ctx } from '../../shared/dispatch'
 import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, invalid, notFound } from '../../shared/errors'
 import { notify, TEMPLATES } from '../../shared/notify'
-import { updateUserInTx, grantRole } from '../../org/handlers/users'
+import { grantRole, updatePersonInTx, withdrawRole } from '../../shared/person'
 import type { GridDoc } from '../../org/repo'
 import { DEFAULT_SETTINGS } from '../domain/rules'
 import { byId, ids, settingsOf, txPut, type LeaderLock, type SettingsDoc, type StaffDoc } from '../repo'
@@ -103,7 +103,7 @@ export const staffAppoint = {
         await txPut<LeaderLock>(tx, COL.gridStaff, { _id: ids.leaderLock(grid._id), kind: 'leader_lock', gridId: grid._id, leaderOpenid: person._id, at: now })
       }
       await txPut(tx, COL.gridStaff, doc)
-      const { before, after } = await updateUserInTx(tx, person._id, now, grantRole(gridWorkerGrant(grid, community?.name ?? '')))
+      const { before, after } = await updatePersonInTx(tx, person._id, now, grantRole(gridWorkerGrant(grid, community?.name ?? '')))
       await ctx.audit(`${COL.gridStaff}/${doc._id}`, prior ? { status: prior.status } : null, { status: 'active', post: doc.post, openid: doc.openid }, tx)
       await ctx.audit(`${COL.users}/${person._id}`, { roles: before?.roles.length ?? 0 }, { roles: after.roles.length, granted: `grid_worker:${grid._id}` }, tx)
     })
@@ -134,7 +134,7 @@ export const staffRemove = {
       await txPut(tx, COL.gridStaff, { ...fresh, _id: staff._id, status: 'removed', removedAt: now, removedBy: actor.openid })
       if (staff.post === 'leader') await txPut<LeaderLock>(tx, COL.gridStaff, { _id: ids.leaderLock(staff.gridId), kind: 'leader_lock', gridId: staff.gridId, leaderOpenid: null, at: now })
       if (otherPosts === 0) {
-        await updateUserInTx(tx, staff.openid, now, (u) => ({ ...u, roles: u.roles.filter((g) => !(g.role === 'grid_worker' && g.scopeId === staff.gridId)) }))
+        await updatePersonInTx(tx, staff.openid, now, withdrawRole('grid_worker', staff.gridId))
       }
       await ctx.audit(`${COL.gridStaff}/${staff._id}`, { status: 'active' }, { status: 'removed', roleWithdrawn: otherPosts === 0 }, tx)
     })

@@ -11,7 +11,7 @@ import { fetchPage } from '../../shared/paging'
 import { addHours, invitationState, inviterScope, type InviteScope } from '../domain/invitations'
 import { findById, org, type InvitationDoc } from '../repo'
 import { buildMe } from './me'
-import { grantRole, updateUserInTx } from './users'
+import { grantRole, updatePersonInTx } from '../../shared/person'
 import { invitationView } from '../views'
 
 /** Resolve the invitation's target scope (one read, two for a company seen by a secretary). */
@@ -85,7 +85,7 @@ export const invitationRedeem = {
       const fresh = await txGetOrNull<InvitationDoc>(tx, COL.invitations, id)
       if (fresh?.usedBy) throw conflict('邀请码已被使用')
       await tx.collection(COL.invitations).doc(id).update({ data: { usedBy: actor.openid, usedByName: input.name, usedAt: now } })
-      const res = await updateUserInTx(tx, actor.openid, now, (u) => grantRole(grant)({ ...u, name: input.name }))
+      const res = await updatePersonInTx(tx, actor.openid, now, (u) => grantRole(grant)({ ...u, name: input.name }))
       await ctx.audit(`${COL.users}/${actor.openid}`, res.before?.roles ?? [], res.after.roles, tx)
       await ctx.audit(`${COL.invitations}/${inv.scopeId}`, { state: 'open' }, { state: 'used', by: actor.openid }, tx)
       return res.after

@@ -5,9 +5,10 @@ import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, invalid, notFound } from '../../shared/errors'
 import { notify, TEMPLATES } from '../../shared/notify'
 import { fetchPage } from '../../shared/paging'
+import { grantRole, nameIfMissing, updatePersonInTx } from '../../shared/person'
 import { canSubmit, isDecidable, pushHistory } from '../domain/checkin'
 import { yearOf } from '../domain/period'
-import { grantInTx, ids, load, txPut, type BuildingRef, type GridRef, type MemberDoc } from '../repo'
+import { ids, load, txPut, type BuildingRef, type GridRef, type MemberDoc } from '../repo'
 import { memberView } from '../views'
 
 /** 在职党员报到: yearly, to the community of the member's home; the secretary approves and assigns. */
@@ -111,8 +112,9 @@ export const memberDecide = {
         : { ...decided, status: 'returned', reason: input.reason }
       await txPut(tx, COL.svcMembers, after)
       if (input.approve) {
-        const g = await grantInTx(tx, member.openid, { role: 'member', scopeType: 'community', scopeId: member.communityId, scopeName: community?.name ?? '', communityId: member.communityId, streetId: member.streetId }, member.name, now)
-        if (g.changed) await ctx.audit(`${COL.users}/${member.openid}`, g.before, g.after, tx)
+        const grant = grantRole({ role: 'member', scopeType: 'community', scopeId: member.communityId, scopeName: community?.name ?? '', communityId: member.communityId, streetId: member.streetId })
+        const g = await updatePersonInTx(tx, member.openid, now, (u) => grant(nameIfMissing(member.name)(u)))
+        if (g.changed) await ctx.audit(`${COL.users}/${member.openid}`, g.before?.roles ?? [], g.after.roles, tx)
       }
       await ctx.audit(`${COL.svcMembers}/${member._id}`, { status: 'pending' }, { status: after.status, gridId: after.gridId ?? null, buildingIds: after.buildingIds, reason: input.reason ?? null }, tx)
     })
