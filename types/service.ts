@@ -168,14 +168,19 @@ export const agreementView = z.object({
 })
 export type AgreementView = z.infer<typeof agreementView>
 
+/** A unit liaison's objection to a member naming the unit as their employer (shown to the secretary and the member). */
+export const unitDisputeView = z.object({ reason: z.string(), byName: z.string(), at: z.string() })
+export type UnitDisputeView = z.infer<typeof unitDisputeView>
+
 export const memberView = z.object({
   id: z.string(),
   communityId: z.string(),
   name: z.string(),
   unitId: z.string().optional(),
   unitName: z.string(),
-  householdId: z.string(),
-  address: z.string(),
+  /** The member's own verified household, when they named one (optional since a claim must be proved). */
+  householdId: z.string().optional(),
+  address: z.string().optional(),
   skills: z.array(z.string()),
   availability: z.string(),
   status: z.enum(CHECKIN_STATUS),
@@ -189,8 +194,21 @@ export const memberView = z.object({
   buildingNames: z.array(z.string()),
   submittedAt: z.string(),
   decidedByName: z.string().optional(),
+  unitDispute: unitDisputeView.optional(),
 })
 export type MemberView = z.infer<typeof memberView>
+
+/** A member who named the unit as their employer, as the unit's liaison sees them: no address, no phone. */
+export const unitMemberView = z.object({
+  memberId: z.string(),
+  name: z.string(),
+  status: z.enum(CHECKIN_STATUS),
+  year: z.number().int(),
+  overdue: z.boolean(),
+  submittedAt: z.string(),
+  dispute: unitDisputeView.optional(),
+})
+export type UnitMemberView = z.infer<typeof unitMemberView>
 
 export const placeInput = z.object({ name: text(60, '地点'), lat, lng })
 
@@ -383,6 +401,18 @@ export const serviceActions = {
     input: z.object({ unitId: id, gridIds: z.array(id).max(12) }),
     output: unitView,
   }),
+  'unit.members': action({
+    summary: '填写本单位为工作单位的报到党员（联络员核对，可提出异议）',
+    roles: ['unit_liaison', 'secretary'],
+    input: pageInput.extend({ unitId: id }),
+    output: pageOf(unitMemberView),
+  }),
+  'unit.disputeMember': action({
+    summary: '单位联络员对党员填写的工作单位提出异议（书记可见）',
+    roles: ['unit_liaison'],
+    input: z.object({ memberId: id, reason: text(200, '异议理由') }),
+    output: unitMemberView,
+  }),
   'agreement.get': action({
     summary: '单位的年度共建协议与三张清单',
     roles: ['unit_liaison', 'secretary'],
@@ -397,9 +427,11 @@ export const serviceActions = {
     input: z.object({
       requestId,
       name: text(20, '姓名'),
+      /** The community checked in to; the household, when given, must be the caller's verified one there. */
+      communityId: id,
       unitId: id.optional(),
       unitName: text(60, '工作单位'),
-      householdId: id,
+      householdId: id.optional(),
       skills: shortList(10, '特长'),
       availability: text(60, '可服务时间'),
     }),
@@ -407,9 +439,9 @@ export const serviceActions = {
   }),
   'member.mine': action({ summary: '我的党员报到', roles: ['authenticated'], input: z.object({}), output: memberView.nullable() }),
   'member.list': action({
-    summary: '本社区报到党员（可筛选待审核、逾期未报到）',
+    summary: '本社区报到党员（可筛选待审核、逾期未报到、单位有异议）',
     roles: ['secretary'],
-    input: pageInput.extend({ communityId: id, status: z.enum(['pending', 'approved', 'overdue', 'all']).default('all') }),
+    input: pageInput.extend({ communityId: id, status: z.enum(['pending', 'approved', 'overdue', 'disputed', 'all']).default('all') }),
     output: pageOf(memberView),
   }),
   'member.decide': action({

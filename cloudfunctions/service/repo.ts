@@ -64,8 +64,9 @@ export interface MemberDoc {
   name: string
   unitId?: string
   unitName: string
-  householdId: string
-  address: string
+  /** The member's own verified household, or none. */
+  householdId?: string
+  address?: string
   skills: string[]
   availability: string
   status: Exclude<CheckinStatus, 'none'>
@@ -81,6 +82,10 @@ export interface MemberDoc {
   decidedBy?: string
   decidedByName?: string
   history?: { year: number; status: string; reason?: string; at: Date }[]
+  /** The unit's liaison disputes the link to `unitId` (kept while the member names the same unit). */
+  unitDispute?: { unitId: string; reason: string; by: string; byName: string; at: Date }
+  /** True while `unitDispute` stands: the secretary's 单位异议 filter. */
+  unitDisputed?: boolean
 }
 
 export interface NeedDoc {

@@ -68,7 +68,7 @@ const races: Record<string, (openid: string) => Promise<Other>> = {
     return { run: () => env(h.call('org', 'invitation.redeem', { code: inv.code, name: '受邀人' }, openid)), by: openid, role: 'property_staff', scopeId: 'co-1', grants: true }
   },
   async 'member.decide'(openid) {
-    const m = await h.ok<{ id: string }>('service', 'member.checkin', { requestId: rid(), name: '党员', unitName: '某单位', householdId: freeHousehold(), skills: [], availability: '周末' }, openid)
+    const m = await h.ok<{ id: string }>('service', 'member.checkin', { requestId: rid(), name: '党员', communityId: 'c-hx', unitName: '某单位', skills: [], availability: '周末' }, openid)
     return { run: () => env(h.call('service', 'member.decide', { memberId: m.id, approve: true, gridId: 'g-hx-3' }, P.secHx)), by: P.secHx, role: 'member', scopeId: 'c-hx', grants: true }
   },
   async 'staff.appoint'(openid) {
