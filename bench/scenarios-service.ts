@@ -52,6 +52,7 @@ export function serviceScenarios(): Scenario[] {
     S('activity.signout', mem, () => ({ activityId: made.activities[0], method: 'location', ...PLACE })),
     S('activity.attendance', sec, () => ({ activityId: made.activities[0], pageSize: 20 })),
     S('activity.remind', sec, (i) => ({ activityId: made.activities[i] })),
+    S('activity.confirmPresence', sec, (i) => ({ attendanceId: `at:${made.activities[0]}:${mem(i)}`, present: true }), { note: 'the sign-out above was by location' }),
     S('hours.confirm', sec, (i) => ({ attendanceId: `at:${made.activities[0]}:${mem(i)}` })),
     S('hours.manual', sec, (i) => ({ requestId: rid(i, 'hm'), activityId: made.activities[1], memberId: `m:${mem(i)}`, minutes: 30, reason: '忘记签到，现场核实' }), { collect: id('manual') }),
     S('hours.approveManual', () => 'o-street-admin', (i) => ({ attendanceId: made.manual[i] })),

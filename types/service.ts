@@ -31,6 +31,14 @@ export const ATTENDANCE_STATUS_LABEL: Record<AttendanceStatus, string> = {
   signed_up: '已报名', signed_in: '已签到', signed_out: '已签退', confirmed: '已确认', manual_pending: '补录待复核',
 }
 
+/**
+ * A location sign-in is a claim (coordinates come from the phone, and the place is public): an attendance
+ * with a location step counts only after the organiser confirms the person was there.
+ */
+export const PRESENCE = ['pending', 'confirmed', 'rejected'] as const
+export type Presence = (typeof PRESENCE)[number]
+export const PRESENCE_LABEL: Record<Presence, string> = { pending: '定位签到，待组织者确认到场', confirmed: '组织者已确认到场', rejected: '组织者未确认到场，不计时长' }
+
 export const WISH_STATUS = ['open', 'claimed', 'delivered', 'confirmed', 'returned'] as const
 export type WishStatus = (typeof WISH_STATUS)[number]
 export const WISH_STATUS_LABEL: Record<WishStatus, string> = {
@@ -228,7 +236,13 @@ export const activityView = z.object({
   createdByName: z.string(),
   /** The caller's own attendance, when they signed up. */
   mine: z
-    .object({ status: z.enum(ATTENDANCE_STATUS), signedInAt: z.string().optional(), signedOutAt: z.string().optional(), minutes: z.number().int().optional() })
+    .object({
+      status: z.enum(ATTENDANCE_STATUS),
+      signedInAt: z.string().optional(),
+      signedOutAt: z.string().optional(),
+      minutes: z.number().int().optional(),
+      presence: z.enum(PRESENCE).optional(),
+    })
     .optional(),
 })
 export type ActivityView = z.infer<typeof activityView>
@@ -246,6 +260,9 @@ export const attendanceView = z.object({
   outMethod: z.enum(['qr', 'location']).optional(),
   /** Whole minutes, clipped to the activity window. */
   minutes: z.number().int(),
+  /** Only for an attendance with a location step: the organiser's confirmation of presence. */
+  presence: z.enum(PRESENCE).optional(),
+  presenceByName: z.string().optional(),
   confirmedByName: z.string().optional(),
   manual: z.object({ reason: z.string(), enteredByName: z.string(), approvedByName: z.string().optional() }).optional(),
 })
@@ -536,6 +553,14 @@ export const serviceActions = {
   }),
   'activity.signin': action({ summary: '扫码或定位签到', roles: ['member'], input: signInput, output: activityView }),
   'activity.signout': action({ summary: '扫码或定位签退', roles: ['member'], input: signInput, output: activityView }),
+  'activity.confirmPresence': action({
+    summary: '组织者确认定位签到的党员确实到场（未确认的不计时长）',
+    roles: ['secretary'],
+    input: z
+      .object({ attendanceId: id, present: z.boolean(), reason: optionalText(200, '原因') })
+      .refine((v) => v.present || !!v.reason, { message: '未到场请写明原因', path: ['reason'] }),
+    output: attendanceView,
+  }),
   'activity.attendance': action({
     summary: '活动的报名签到名单',
     roles: ['secretary', 'street_admin'],

@@ -1,5 +1,5 @@
 import type { WhistleRecordView } from '../../types/grid'
-import type { ActivityView, AttendanceStatus, CheckinStatus, Grade, NeedStatus, Quantity } from '../../types/service'
+import type { ActivityView, AttendanceStatus, CheckinStatus, Grade, NeedStatus, Presence, Quantity } from '../../types/service'
 import type { Database } from '../shared/cloud'
 import { COL } from '../shared/collections'
 import { txGetOrNull, type Transaction } from '../shared/db-types'
@@ -172,6 +172,12 @@ export interface AttendanceDoc {
   signedOutAt?: Date
   outMethod?: 'qr' | 'location'
   minutes: number
+  /** Set by every location step to `pending`; the organiser confirms or rejects (activity.confirmPresence). */
+  presence?: Presence
+  presenceAt?: Date
+  presenceBy?: string
+  presenceByName?: string
+  presenceReason?: string
   /** Periods of the activity (its start), for the ledger. */
   year: number
   quarter: string

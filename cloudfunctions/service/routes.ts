@@ -1,7 +1,7 @@
 import type { ServiceActions } from '../../types/service'
 import type { Routes } from '../shared/dispatch'
 import {
-  activityAttendance, activityCreate, activityGet, activityList, activityRemind, activitySignin, activitySignout, activitySignup, activityToken,
+  activityAttendance, activityConfirmPresence, activityCreate, activityGet, activityList, activityRemind, activitySignin, activitySignout, activitySignup, activityToken,
   hoursApproveManual, hoursConfirm, hoursManual,
 } from './handlers/activities'
 import { exportLedgers, exportLetter } from './handlers/exports'
@@ -40,6 +40,7 @@ export const routes: Routes<ServiceActions> = {
   'activity.token': activityToken,
   'activity.signin': activitySignin,
   'activity.signout': activitySignout,
+  'activity.confirmPresence': activityConfirmPresence,
   'activity.attendance': activityAttendance,
   'activity.remind': activityRemind,
   'hours.confirm': hoursConfirm,

@@ -147,7 +147,7 @@ export function activityView(a: ActivityDoc, mine?: AttendanceDoc | null): Activ
     capacity: a.capacity,
     signupCount: a.signupCount,
     createdByName: a.createdByName,
-    mine: mine ? { status: mine.status, signedInAt: iso(mine.signedInAt), signedOutAt: iso(mine.signedOutAt), minutes: mine.minutes } : undefined,
+    mine: mine ? { status: mine.status, signedInAt: iso(mine.signedInAt), signedOutAt: iso(mine.signedOutAt), minutes: mine.minutes, presence: mine.presence } : undefined,
   }
 }
 
@@ -163,6 +163,8 @@ export const attendanceView = (t: AttendanceDoc): AttendanceView => ({
   inMethod: t.inMethod,
   outMethod: t.outMethod,
   minutes: t.minutes,
+  presence: t.presence,
+  presenceByName: t.presenceByName,
   confirmedByName: t.confirmedByName,
   manual: t.manual ? { reason: t.manual.reason, enteredByName: t.manual.enteredByName, approvedByName: t.manual.approvedByName } : undefined,
 })
