@@ -1,4 +1,5 @@
-import type { BindingStatus, InvitableRole } from '../../types/org'
+import type { BindingStatus, InvitationRole } from '../../types/org'
+import type { StaffPost } from '../../types/grid'
 import type { ScopeType } from '../../types/roles'
 import type { Database } from '../shared/cloud'
 import { COL } from '../shared/collections'
@@ -34,12 +35,14 @@ export interface HouseholdCodeDoc {
   createdBy: string; createdAt: Date; expiresAt: Date; usedBy: string | null; usedAt?: Date; revoked?: boolean
 }
 export interface InvitationDoc {
-  _id: string; code: string; role: InvitableRole; scopeType: ScopeType; scopeId: string; scopeName: string
+  _id: string; code: string; role: InvitationRole; scopeType: ScopeType; scopeId: string; scopeName: string
   communityId?: string; streetId: string
   /** The administrative scope the inviter acted from (their street or community): lists filter on it. */
   issuerScopeId: string
   createdBy: string; createdAt: Date; expiresAt: Date
   usedBy: string | null; usedByName?: string; usedAt?: Date
+  /** A grid post (role grid_worker, scope the grid; grid staff.appoint): taken up on redemption. */
+  post?: StaffPost; title?: string; gridName?: string
 }
 export interface LiaisonApplicationDoc {
   _id: string; openid: string; communityId: string; streetId: string

@@ -1,5 +1,6 @@
 import type { Envelope } from '../../../types'
 import { openCloud, P, rid, type Cloud } from '../harness'
+import { appoint } from '../grid/appoint'
 import { at, interleave } from '../interleave'
 
 /**
@@ -71,12 +72,14 @@ const races: Record<string, (openid: string) => Promise<Other>> = {
     const m = await h.ok<{ id: string }>('service', 'member.checkin', { requestId: rid(), name: '党员', communityId: 'c-hx', unitName: '某单位', skills: [], availability: '周末' }, openid)
     return { run: () => env(h.call('service', 'member.decide', { memberId: m.id, approve: true, gridId: 'g-hx-3' }, P.secHx)), by: P.secHx, role: 'member', scopeId: 'c-hx', grants: true }
   },
-  async 'staff.appoint'(openid) {
-    return { run: () => env(h.call('grid', 'staff.appoint', { gridId: 'g-hx-3', openid, post: 'worker' }, P.secHx)), by: P.secHx, role: 'grid_worker', scopeId: 'g-hx-3', grants: true }
+  // A grid appointment is taken up by redeeming the post's code (grid staff.appoint makes it).
+  async 'staff.appoint (redeeming the post’s code)'(openid) {
+    const inv = await h.ok<{ code: string }>('grid', 'staff.appoint', { requestId: rid(), gridId: 'g-hx-3', post: 'worker' }, P.secHx)
+    return { run: () => env(h.call('org', 'invitation.redeem', { code: inv.code, name: '网格员' }, openid)), by: openid, role: 'grid_worker', scopeId: 'g-hx-3', grants: true }
   },
   async 'staff.remove'(openid) {
-    const s = await h.ok<{ id: string }>('grid', 'staff.appoint', { gridId: 'g-hx-4', openid, post: 'worker' }, P.secHx)
-    return { run: () => env(h.call('grid', 'staff.remove', { staffId: s.id }, P.secHx)), by: P.secHx, role: 'grid_worker', scopeId: 'g-hx-4', grants: false }
+    const staffId = await appoint(h, 'g-hx-4', openid, 'worker', '网格员')
+    return { run: () => env(h.call('grid', 'staff.remove', { staffId }, P.secHx)), by: P.secHx, role: 'grid_worker', scopeId: 'g-hx-4', grants: false }
   },
 }
 

@@ -18,7 +18,7 @@ import { newRequestId } from '../../../../services/requestId'
 import { formatTime } from '../../../../services/format'
 import { isH5, toast } from '../../../../services/nav'
 import Pager from '../../../admin/components/Pager'
-import QrCode from '../../components/QrCode'
+import QrCode from '../../../../components/QrCode'
 import { minutesText } from '../../components/files'
 import { useCommunity } from '../../hooks/useCommunity'
 import '../../service.scss'
@@ -149,7 +149,7 @@ function CodePanel({ activityId }: { activityId: string }) {
       {error ? <Notice tone='error' title='无法出示签到码'><Text>{error}</Text></Notice> : null}
       {tok ? (
         <View className='svc-qr'>
-          <QrCode text={tok.qrText} />
+          <QrCode text={tok.qrText} id='svc-qr' />
           <Text className='svc-code' id='org-code' userSelect>
             {tok.token}
           </Text>
