@@ -186,7 +186,7 @@ function PresenceActions({ row, onDone }: { row: AttendanceView; onDone: () => v
   const [reason, setReason] = useState('')
   const send = (present: boolean) => void m.run({ attendanceId: row.id, present, reason: present ? undefined : reason.trim() }).then((x) => x && (toast(present ? '已确认到场' : '已记录未到场'), onDone()))
   return (
-    <View>
+    <View className='svc-presence'>
       <View className='svc-row'>
         <Button size='small' id={`present-${safe(row.id)}`} loading={m.sending} onClick={() => send(true)}>确认到场</Button>
         <Button size='small' variant='plain' id={`absent-${safe(row.id)}`} onClick={() => setAbsent((s) => !s)}>未到场</Button>

@@ -183,7 +183,7 @@ export default function ReviewPage() {
             <Empty text='您不是社区书记' />
           ) : (
             <View>
-              <Segmented<Tab> items={[{ key: 'units', label: '单位报到' }, { key: 'members', label: '党员报到' }, { key: 'overdue', label: '逾期' }, { key: 'disputed', label: '单位异议' }, { key: 'grids', label: '责任网格' }]} value={tab} onChange={setTab} />
+              <Segmented<Tab> items={[{ key: 'units', label: '单位报到' }, { key: 'members', label: '党员报到' }, { key: 'overdue', label: '逾期' }, { key: 'disputed', label: '异议' }, { key: 'grids', label: '责任网格' }]} value={tab} onChange={setTab} />
               {tab === 'units' ? <PendingUnits communityId={picked.communityId} /> : null}
               {tab === 'members' ? <Members communityId={picked.communityId} status='pending' /> : null}
               {tab === 'overdue' ? <Members communityId={picked.communityId} status='overdue' /> : null}
