@@ -3,6 +3,7 @@ import { tmpdir } from 'os'
 import { join } from 'path'
 import { database } from '../cloudfunctions/shared/cloud'
 import { FUNCTIONS } from '../local/functions'
+import { applyDevelopmentEnv } from '../local/dev-env'
 import { createLocalCloud } from '../local/runtime'
 import { seedDemo } from '../local/seed/seed'
 import type { ActionRow, Scenario } from './types'
@@ -17,6 +18,7 @@ export async function runActions(scenarios: Scenario[], scale: number, iteration
   const dir = mkdtempSync(join(tmpdir(), `tx-bench-${scale}x-`))
   const local = createLocalCloud({ dataDir: dir, synchronous: 'NORMAL' })
   process.env.BOOTSTRAP_ADMIN_OPENID = 'o-bench-bootstrap'
+  applyDevelopmentEnv()
   try {
     await seedDemo(database(), scale)
     const rows: ActionRow[] = []

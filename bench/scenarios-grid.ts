@@ -11,10 +11,10 @@ import type { Scenario } from './types'
  */
 
 export function gridScenarios(): Scenario[] {
-  const made = { staff: [] as string[], events: [] as string[], summons: [] as string[], photos: [] as string[] }
+  const made = { posts: [] as { code: string; gridId: string; post: string }[], events: [] as string[], summons: [] as string[], photos: [] as string[] }
+  const appointee = (i: number) => `o-bench-gs-${i}`
   const AFTER = 'cloud://local/grid/photos/bench/after.jpg'
   const rid = (i: number, tag: string) => `bench-g${tag}-${i}-${Math.random().toString(36).slice(2, 8)}`
-  const people = ['o-member-sun', 'o-res-liu', 'o-res-zhang', 'o-new-zhou']
   const posts = ['worker', 'cadre', 'branch_secretary']
   const T = new Date()
   const benchEvent = (id: string, status: string) => ({
@@ -34,10 +34,15 @@ export function gridScenarios(): Scenario[] {
     { fn: 'grid', action: 'branch.set', openid: () => 'o-sec-hx', input: (i) => ({ gridId: `g-hx-${(i % 6) + 1}`, name: `和谐社区第${(i % 6) + 1}网格党支部`, secretaryName: i % 2 ? '王建国' : undefined }) },
     {
       fn: 'grid', action: 'staff.appoint', openid: () => 'o-sec-hx',
-      input: (i) => ({ gridId: `g-hx-${(i % 6) + 1}`, openid: people[Math.floor(i / 18) % 4], post: posts[Math.floor(i / 6) % 3] }),
-      collect: (d) => made.staff.push((d as { id: string }).id),
+      input: (i) => ({ requestId: rid(i, 'sa'), gridId: `g-hx-${(i % 6) + 1}`, post: posts[Math.floor(i / 6) % 3] }),
+      collect: (d) => made.posts.push(d as { code: string; gridId: string; post: string }),
     },
-    { fn: 'grid', action: 'staff.remove', openid: () => 'o-sec-hx', input: (i) => ({ staffId: made.staff[i] }) },
+    { fn: 'grid', action: 'staff.invitations', openid: () => 'o-sec-hx', input: () => ({ gridId: 'g-hx-1', pageSize: 20 }) },
+    {
+      // The appointee takes the post up by redeeming its code (org's action, writing the appointment through grid/appointments.ts).
+      fn: 'org', action: 'invitation.redeem', label: 'org.invitation.redeem (grid post)', openid: appointee, input: (i) => ({ code: made.posts[i].code, name: '网格员' }),
+    },
+    { fn: 'grid', action: 'staff.remove', openid: () => 'o-sec-hx', input: (i) => ({ staffId: `gs:${made.posts[i].gridId}:${appointee(i)}:${made.posts[i].post}` }) },
     { fn: 'grid', action: 'photo.upload', openid: () => GRID_PEOPLE.worker2, input: () => ({ ext: 'jpg', data: BENCH_JPEG }), collect: (d) => made.photos.push((d as { fileId: string }).fileId) },
     {
       fn: 'grid', action: 'event.report', openid: () => GRID_PEOPLE.worker2,

@@ -8,11 +8,13 @@ import { createServer } from 'http'
 import { join, resolve } from 'path'
 import { database } from '../cloudfunctions/shared/cloud'
 import { createApp, defaultH5Dir } from './http/app'
+import { applyDevelopmentEnv } from './dev-env'
 import { createLocalCloud } from './runtime'
 import { seedDemo } from './seed/seed'
 import { startTimers } from './timers'
 
 async function main() {
+  applyDevelopmentEnv()
   const port = Number(process.env.PORT ?? 8787)
   const dataDir = resolve(process.env.DATA_DIR ?? join(__dirname, '..', '.data'))
   mkdirSync(dataDir, { recursive: true })

@@ -1,18 +1,12 @@
 import { z } from 'zod'
 import { action } from './action'
-import { id, optionalText, pageInput, pageOf, phone, requestId, text } from './common'
+import { id, optionalText, pageInput, pageOf, requestId, text } from './common'
 import { photoList, photoUploadAction } from './photos'
+import { STAFF_POSTS } from './staff-posts'
 
 /** grid — 网格吹哨: grid staff, events, dispatch, whistles (summons with answers), handling, statistics (SPEC §9–10). */
 
-export const STAFF_POSTS = ['leader', 'worker', 'cadre', 'branch_secretary'] as const
-export type StaffPost = (typeof STAFF_POSTS)[number]
-export const STAFF_POST_LABEL: Record<StaffPost, string> = {
-  leader: '网格长',
-  worker: '网格员',
-  cadre: '挂钩干部',
-  branch_secretary: '网格党支部书记',
-}
+export { STAFF_POSTS, STAFF_POST_LABEL, type StaffPost } from './staff-posts'
 
 export const CATEGORIES = ['sanitation', 'clutter', 'facility', 'safety', 'dispute', 'other'] as const
 export type Category = (typeof CATEGORIES)[number]
@@ -78,6 +72,28 @@ export const staffView = z.object({
   appointedAt: z.string(),
 })
 export type StaffView = z.infer<typeof staffView>
+
+export const INVITATION_STATUS = ['open', 'used', 'expired'] as const
+
+/**
+ * A single-use, expiring invitation to a grid post (an appointment is taken up by redeeming it, as
+ * secretaries take up theirs). The code is whole only in the staff.appoint response; lists mask it.
+ */
+export const staffInvitationView = z.object({
+  id: z.string(),
+  code: z.string(),
+  /** What the QR code shown to the appointee carries (staff.appoint only): `txinvite:<code>`. */
+  qrText: z.string().optional(),
+  gridId: z.string(),
+  gridName: z.string(),
+  post: z.enum(STAFF_POSTS),
+  title: z.string().optional(),
+  status: z.enum(INVITATION_STATUS),
+  expiresAt: z.string(),
+  createdAt: z.string(),
+  usedByName: z.string().optional(),
+})
+export type StaffInvitationView = z.infer<typeof staffInvitationView>
 
 /** The grid's named Party branch (网格党支部), set by the community's secretary; earlier versions are kept superseded. */
 export const partyBranchView = z.object({
@@ -227,12 +243,22 @@ export const gridActions = {
     output: partyBranchView,
   }),
   'staff.appoint': action({
-    summary: '书记任命网格长、网格员、挂钩干部或党支部书记（授予网格员身份）',
+    summary: '书记为网格岗位生成一次性任命码（二维码）；对方在“使用邀请码”扫码或输入后就任，获得网格员身份',
     roles: ['secretary'],
-    input: z
-      .object({ gridId: id, openid: id.optional(), phone: phone.optional(), post: z.enum(STAFF_POSTS), title: optionalText(20, '职务说明') })
-      .refine((v) => !!v.openid !== !!v.phone, { message: '请填写手机号', path: ['phone'] }),
-    output: staffView,
+    input: z.object({
+      requestId,
+      gridId: id,
+      post: z.enum(STAFF_POSTS),
+      title: optionalText(20, '职务说明'),
+      ttlHours: z.number().int().min(1, '至少 1 小时').max(24 * 7, '最多 7 天').default(72),
+    }),
+    output: staffInvitationView,
+  }),
+  'staff.invitations': action({
+    summary: '网格发出的任命码（待使用、已使用、已过期；码已遮盖）',
+    roles: ['secretary'],
+    input: pageInput.extend({ gridId: id }),
+    output: pageOf(staffInvitationView),
   }),
   'staff.remove': action({
     summary: '书记免去网格职务（记录保留，收回网格员身份）',

@@ -3,11 +3,19 @@ import { action } from './action'
 import { id, optionalText, pageInput, pageOf, phone, requestId, text, okOnly } from './common'
 import { roleGrantSchema } from './roles'
 import { noticeTemplatesView } from './notices'
+import { STAFF_POSTS } from './staff-posts'
 
 /** org — streets, communities, grids, buildings, estates, households, invitations, roles, verification. */
 
 export const INVITABLE_ROLES = ['secretary', 'property_staff', 'street_admin'] as const
 export type InvitableRole = (typeof INVITABLE_ROLES)[number]
+/** Roles an invitation can give: those above (invitation.create) and a grid post (grid staff.appoint). */
+export const INVITATION_ROLES = [...INVITABLE_ROLES, 'grid_worker'] as const
+export type InvitationRole = (typeof INVITATION_ROLES)[number]
+
+/** The QR code of an invitation carries `txinvite:<code>`; the redeem screen's scanner reads it back. */
+export const inviteQrText = (code: string) => `txinvite:${code}`
+export const codeFromInviteText = (text: string) => text.trim().replace(/^txinvite:/i, '').trim().toUpperCase()
 
 export const BINDING_STATUS = ['pending', 'verified', 'rejected', 'superseded'] as const
 export type BindingStatus = (typeof BINDING_STATUS)[number]
@@ -81,7 +89,9 @@ export const invitationView = z.object({
   id: z.string(),
   /** Shown in full only in the create response; lists show it masked. */
   code: z.string(),
-  role: z.enum(INVITABLE_ROLES),
+  role: z.enum(INVITATION_ROLES),
+  /** For a grid post (role grid_worker): which post. */
+  post: z.enum(STAFF_POSTS).optional(),
   scopeId: z.string(),
   scopeName: z.string(),
   status: z.enum(['open', 'used', 'expired']),

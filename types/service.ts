@@ -31,6 +31,14 @@ export const ATTENDANCE_STATUS_LABEL: Record<AttendanceStatus, string> = {
   signed_up: '已报名', signed_in: '已签到', signed_out: '已签退', confirmed: '已确认', manual_pending: '补录待复核',
 }
 
+/**
+ * A location sign-in is a claim (coordinates come from the phone, and the place is public): an attendance
+ * with a location step counts only after the organiser confirms the person was there.
+ */
+export const PRESENCE = ['pending', 'confirmed', 'rejected'] as const
+export type Presence = (typeof PRESENCE)[number]
+export const PRESENCE_LABEL: Record<Presence, string> = { pending: '定位签到，待组织者确认到场', confirmed: '组织者已确认到场', rejected: '组织者未确认到场，不计时长' }
+
 export const WISH_STATUS = ['open', 'claimed', 'delivered', 'confirmed', 'returned'] as const
 export type WishStatus = (typeof WISH_STATUS)[number]
 export const WISH_STATUS_LABEL: Record<WishStatus, string> = {
@@ -168,14 +176,19 @@ export const agreementView = z.object({
 })
 export type AgreementView = z.infer<typeof agreementView>
 
+/** A unit liaison's objection to a member naming the unit as their employer (shown to the secretary and the member). */
+export const unitDisputeView = z.object({ reason: z.string(), byName: z.string(), at: z.string() })
+export type UnitDisputeView = z.infer<typeof unitDisputeView>
+
 export const memberView = z.object({
   id: z.string(),
   communityId: z.string(),
   name: z.string(),
   unitId: z.string().optional(),
   unitName: z.string(),
-  householdId: z.string(),
-  address: z.string(),
+  /** The member's own verified household, when they named one (optional since a claim must be proved). */
+  householdId: z.string().optional(),
+  address: z.string().optional(),
   skills: z.array(z.string()),
   availability: z.string(),
   status: z.enum(CHECKIN_STATUS),
@@ -189,8 +202,21 @@ export const memberView = z.object({
   buildingNames: z.array(z.string()),
   submittedAt: z.string(),
   decidedByName: z.string().optional(),
+  unitDispute: unitDisputeView.optional(),
 })
 export type MemberView = z.infer<typeof memberView>
+
+/** A member who named the unit as their employer, as the unit's liaison sees them: no address, no phone. */
+export const unitMemberView = z.object({
+  memberId: z.string(),
+  name: z.string(),
+  status: z.enum(CHECKIN_STATUS),
+  year: z.number().int(),
+  overdue: z.boolean(),
+  submittedAt: z.string(),
+  dispute: unitDisputeView.optional(),
+})
+export type UnitMemberView = z.infer<typeof unitMemberView>
 
 export const placeInput = z.object({ name: text(60, '地点'), lat, lng })
 
@@ -210,7 +236,13 @@ export const activityView = z.object({
   createdByName: z.string(),
   /** The caller's own attendance, when they signed up. */
   mine: z
-    .object({ status: z.enum(ATTENDANCE_STATUS), signedInAt: z.string().optional(), signedOutAt: z.string().optional(), minutes: z.number().int().optional() })
+    .object({
+      status: z.enum(ATTENDANCE_STATUS),
+      signedInAt: z.string().optional(),
+      signedOutAt: z.string().optional(),
+      minutes: z.number().int().optional(),
+      presence: z.enum(PRESENCE).optional(),
+    })
     .optional(),
 })
 export type ActivityView = z.infer<typeof activityView>
@@ -228,6 +260,9 @@ export const attendanceView = z.object({
   outMethod: z.enum(['qr', 'location']).optional(),
   /** Whole minutes, clipped to the activity window. */
   minutes: z.number().int(),
+  /** Only for an attendance with a location step: the organiser's confirmation of presence. */
+  presence: z.enum(PRESENCE).optional(),
+  presenceByName: z.string().optional(),
   confirmedByName: z.string().optional(),
   manual: z.object({ reason: z.string(), enteredByName: z.string(), approvedByName: z.string().optional() }).optional(),
 })
@@ -383,6 +418,18 @@ export const serviceActions = {
     input: z.object({ unitId: id, gridIds: z.array(id).max(12) }),
     output: unitView,
   }),
+  'unit.members': action({
+    summary: '填写本单位为工作单位的报到党员（联络员核对，可提出异议）',
+    roles: ['unit_liaison', 'secretary'],
+    input: pageInput.extend({ unitId: id }),
+    output: pageOf(unitMemberView),
+  }),
+  'unit.disputeMember': action({
+    summary: '单位联络员对党员填写的工作单位提出异议（书记可见）',
+    roles: ['unit_liaison'],
+    input: z.object({ memberId: id, reason: text(200, '异议理由') }),
+    output: unitMemberView,
+  }),
   'agreement.get': action({
     summary: '单位的年度共建协议与三张清单',
     roles: ['unit_liaison', 'secretary'],
@@ -397,9 +444,11 @@ export const serviceActions = {
     input: z.object({
       requestId,
       name: text(20, '姓名'),
+      /** The community checked in to; the household, when given, must be the caller's verified one there. */
+      communityId: id,
       unitId: id.optional(),
       unitName: text(60, '工作单位'),
-      householdId: id,
+      householdId: id.optional(),
       skills: shortList(10, '特长'),
       availability: text(60, '可服务时间'),
     }),
@@ -407,9 +456,9 @@ export const serviceActions = {
   }),
   'member.mine': action({ summary: '我的党员报到', roles: ['authenticated'], input: z.object({}), output: memberView.nullable() }),
   'member.list': action({
-    summary: '本社区报到党员（可筛选待审核、逾期未报到）',
+    summary: '本社区报到党员（可筛选待审核、逾期未报到、单位有异议）',
     roles: ['secretary'],
-    input: pageInput.extend({ communityId: id, status: z.enum(['pending', 'approved', 'overdue', 'all']).default('all') }),
+    input: pageInput.extend({ communityId: id, status: z.enum(['pending', 'approved', 'overdue', 'disputed', 'all']).default('all') }),
     output: pageOf(memberView),
   }),
   'member.decide': action({
@@ -504,6 +553,14 @@ export const serviceActions = {
   }),
   'activity.signin': action({ summary: '扫码或定位签到', roles: ['member'], input: signInput, output: activityView }),
   'activity.signout': action({ summary: '扫码或定位签退', roles: ['member'], input: signInput, output: activityView }),
+  'activity.confirmPresence': action({
+    summary: '组织者确认定位签到的党员确实到场（未确认的不计时长）',
+    roles: ['secretary'],
+    input: z
+      .object({ attendanceId: id, present: z.boolean(), reason: optionalText(200, '原因') })
+      .refine((v) => v.present || !!v.reason, { message: '未到场请写明原因', path: ['reason'] }),
+    output: attendanceView,
+  }),
   'activity.attendance': action({
     summary: '活动的报名签到名单',
     roles: ['secretary', 'street_admin'],

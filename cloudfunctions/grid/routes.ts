@@ -6,7 +6,7 @@ import {
 } from './handlers/events'
 import { branchSet, gridMine } from './handlers/grids'
 import { eventMembers } from './handlers/members'
-import { settingsGet, settingsSet, staffAppoint, staffList, staffRemove } from './handlers/staff'
+import { settingsGet, settingsSet, staffAppoint, staffInvitations, staffList, staffRemove } from './handlers/staff'
 import { statsExport, statsGet } from './handlers/stats'
 import { whistleAnswer, whistleBlow, whistleInbox, whistleParties, whistleRecordAction } from './handlers/whistles'
 
@@ -16,6 +16,7 @@ export const routes: Routes<GridActions> = {
   'settings.set': settingsSet,
   'staff.list': staffList,
   'staff.appoint': staffAppoint,
+  'staff.invitations': staffInvitations,
   'staff.remove': staffRemove,
   'grid.mine': gridMine,
   'branch.set': branchSet,

@@ -1,4 +1,8 @@
-import type { EventView, GridStatsView, PartyBranchView, StaffView, SummonsView } from '../../types/grid'
+import type { EventView, GridStatsView, PartyBranchView, StaffInvitationView, StaffView, SummonsView } from '../../types/grid'
+import { inviteQrText } from '../../types/org'
+import { invitationState } from '../org/domain/invitations'
+import type { InvitationDoc } from '../org/repo'
+import { maskCode } from '../shared/mask'
 import { isOverdue, summarize, summonsState, type StatsCounters } from './domain/rules'
 import type { EventDoc, PartyBranchDoc, StaffDoc, SummonsDoc } from './repo'
 
@@ -7,6 +11,16 @@ const iso = (d?: Date) => (d ? new Date(d).toISOString() : undefined)
 /** `withOpenid` only for the community's administrators (who appoint and remove); others see names and posts. */
 export function staffView(s: StaffDoc, withOpenid = true): StaffView {
   return { id: s._id, gridId: s.gridId, ...(withOpenid ? { openid: s.openid } : {}), name: s.name, post: s.post, title: s.title, appointedAt: iso(s.appointedAt)! }
+}
+
+/** A grid post's invitation; the code whole (with its QR text) only when just made. */
+export function staffInvitationView(d: InvitationDoc, now: Date, whole: boolean): StaffInvitationView {
+  const status = invitationState({ usedBy: d.usedBy, expiresAt: new Date(d.expiresAt) }, now)
+  return {
+    id: d._id, code: whole ? d.code : maskCode(d.code), ...(whole ? { qrText: inviteQrText(d.code) } : {}),
+    gridId: d.scopeId, gridName: d.gridName ?? d.scopeName, post: d.post ?? 'worker', title: d.title, status,
+    expiresAt: iso(d.expiresAt)!, createdAt: iso(d.createdAt)!, usedByName: d.usedByName,
+  }
 }
 
 export function partyBranchView(b: PartyBranchDoc): PartyBranchView {

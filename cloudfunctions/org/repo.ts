@@ -1,7 +1,9 @@
-import type { BindingStatus, InvitableRole } from '../../types/org'
-import type { RoleGrant, ScopeType } from '../../types/roles'
+import type { BindingStatus, InvitationRole } from '../../types/org'
+import type { StaffPost } from '../../types/grid'
+import type { ScopeType } from '../../types/roles'
 import type { Database } from '../shared/cloud'
 import { COL } from '../shared/collections'
+import type { UserDoc } from '../shared/actor'
 
 /** Stored shapes of the org context. Instants are Date; areas are integer dm² (1 ㎡ = 100 dm²). */
 export interface StreetDoc { _id: string; name: string; createdAt: Date }
@@ -33,12 +35,14 @@ export interface HouseholdCodeDoc {
   createdBy: string; createdAt: Date; expiresAt: Date; usedBy: string | null; usedAt?: Date; revoked?: boolean
 }
 export interface InvitationDoc {
-  _id: string; code: string; role: InvitableRole; scopeType: ScopeType; scopeId: string; scopeName: string
+  _id: string; code: string; role: InvitationRole; scopeType: ScopeType; scopeId: string; scopeName: string
   communityId?: string; streetId: string
   /** The administrative scope the inviter acted from (their street or community): lists filter on it. */
   issuerScopeId: string
   createdBy: string; createdAt: Date; expiresAt: Date
   usedBy: string | null; usedByName?: string; usedAt?: Date
+  /** A grid post (role grid_worker, scope the grid; grid staff.appoint): taken up on redemption. */
+  post?: StaffPost; title?: string; gridName?: string
 }
 export interface LiaisonApplicationDoc {
   _id: string; openid: string; communityId: string; streetId: string
@@ -46,7 +50,8 @@ export interface LiaisonApplicationDoc {
   status: 'pending' | 'approved' | 'rejected'; reason?: string; unitId?: string
   createdAt: Date; decidedAt?: Date; decidedBy?: string
 }
-export interface UserRecord { _id: string; name: string; phone?: string; roles: RoleGrant[]; bindingId?: string; createdAt: Date; updatedAt: Date }
+/** A person's record (cloudfunctions/shared/actor.ts); written only through cloudfunctions/shared/person.ts. */
+export type UserRecord = UserDoc
 
 /** Read one document by _id, or null. `where` avoids the SDK throwing on a missing doc. */
 export async function findById<T>(db: Database, collection: string, id: string): Promise<T | null> {

@@ -29,6 +29,7 @@ export function invitationView(inv: InvitationDoc, now: Date, showCode: boolean)
     id: inv._id,
     code: showCode ? inv.code : maskCode(inv.code),
     role: inv.role,
+    post: inv.post,
     scopeId: inv.scopeId,
     scopeName: inv.scopeName,
     status: invitationState(inv, now),

@@ -1,6 +1,5 @@
-import type { RoleGrant } from '../../types/roles'
 import type { WhistleRecordView } from '../../types/grid'
-import type { ActivityView, AttendanceStatus, CheckinStatus, Grade, NeedStatus, Quantity } from '../../types/service'
+import type { ActivityView, AttendanceStatus, CheckinStatus, Grade, NeedStatus, Presence, Quantity } from '../../types/service'
 import type { Database } from '../shared/cloud'
 import { COL } from '../shared/collections'
 import { txGetOrNull, type Transaction } from '../shared/db-types'
@@ -65,8 +64,9 @@ export interface MemberDoc {
   name: string
   unitId?: string
   unitName: string
-  householdId: string
-  address: string
+  /** The member's own verified household, or none. */
+  householdId?: string
+  address?: string
   skills: string[]
   availability: string
   status: Exclude<CheckinStatus, 'none'>
@@ -82,6 +82,10 @@ export interface MemberDoc {
   decidedBy?: string
   decidedByName?: string
   history?: { year: number; status: string; reason?: string; at: Date }[]
+  /** The unit's liaison disputes the link to `unitId` (kept while the member names the same unit). */
+  unitDispute?: { unitId: string; reason: string; by: string; byName: string; at: Date }
+  /** True while `unitDispute` stands: the secretary's 单位异议 filter. */
+  unitDisputed?: boolean
 }
 
 export interface NeedDoc {
@@ -168,6 +172,12 @@ export interface AttendanceDoc {
   signedOutAt?: Date
   outMethod?: 'qr' | 'location'
   minutes: number
+  /** Set by every location step to `pending`; the organiser confirms or rejects (activity.confirmPresence). */
+  presence?: Presence
+  presenceAt?: Date
+  presenceBy?: string
+  presenceByName?: string
+  presenceReason?: string
   /** Periods of the activity (its start), for the ledger. */
   year: number
   quarter: string
@@ -268,7 +278,6 @@ export interface CommunityRef { _id: string; streetId: string; name: string }
 export interface HouseholdRef { _id: string; communityId: string; streetId: string; gridId: string; buildingId: string; address: string }
 export interface GridRef { _id: string; communityId: string; name: string }
 export interface BuildingRef { _id: string; communityId: string; gridId: string; name: string; estateId: string }
-export interface UserRef { _id: string; name: string; phone?: string; roles: RoleGrant[]; createdAt: Date; updatedAt: Date }
 
 // ---- ids ----------------------------------------------------------------------------------------
 
@@ -370,16 +379,4 @@ export async function bumpStats(tx: Transaction, communityId: string, year: numb
   const byMonth = [...base.minutesByMonth]
   byMonth[month - 1] = (byMonth[month - 1] ?? 0) + minutes
   await txPut(tx, COL.svcStats, { ...base, _id, minutes: base.minutes + minutes, minutesByMonth: byMonth })
-}
-
-/** Give a person a role grant (if they lack it) inside the transaction; returns before/after roles for the audit. */
-export async function grantInTx(tx: Transaction, openid: string, grant: RoleGrant, fallbackName: string, now: Date) {
-  const before = await txGetOrNull<UserRef>(tx, COL.users, openid)
-  const roles = before?.roles ?? []
-  if (roles.some((g) => g.role === grant.role && g.scopeId === grant.scopeId)) return { changed: false, before: roles, after: roles }
-  const after = [...roles, grant]
-  const doc: UserRef = { ...(before ?? { _id: openid, name: fallbackName, createdAt: now, roles: [] }), _id: openid, roles: after, updatedAt: now }
-  if (!doc.name) doc.name = fallbackName
-  await txPut(tx, COL.users, doc)
-  return { changed: true, before: roles, after }
 }

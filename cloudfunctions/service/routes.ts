@@ -1,12 +1,12 @@
 import type { ServiceActions } from '../../types/service'
 import type { Routes } from '../shared/dispatch'
 import {
-  activityAttendance, activityCreate, activityGet, activityList, activityRemind, activitySignin, activitySignout, activitySignup, activityToken,
+  activityAttendance, activityConfirmPresence, activityCreate, activityGet, activityList, activityRemind, activitySignin, activitySignout, activitySignup, activityToken,
   hoursApproveManual, hoursConfirm, hoursManual,
 } from './handlers/activities'
 import { exportLedgers, exportLetter } from './handlers/exports'
 import { needCreate, needGet, needList, projectCreate, projectList, projectProgress, resourceCreate, resourceList } from './handlers/lists'
-import { memberCheckin, memberDecide, memberList, memberMine } from './handlers/members'
+import { memberCheckin, memberDecide, memberList, memberMine, unitDisputeMember, unitMembers } from './handlers/members'
 import { assessmentList, assessmentSet, dashboard, ledgerGet, ledgerRanking, letterAck, letterIssue, letterList } from './handlers/reports'
 import { agreementGet, unitCheckin, unitDecide, unitGet, unitList, unitSetGrids } from './handlers/units'
 import { wishClaim, wishConfirm, wishCreate, wishDeliver, wishList } from './handlers/wishes'
@@ -19,6 +19,8 @@ export const routes: Routes<ServiceActions> = {
   'unit.decide': unitDecide,
   'unit.setGrids': unitSetGrids,
   'agreement.get': agreementGet,
+  'unit.members': unitMembers,
+  'unit.disputeMember': unitDisputeMember,
   'member.checkin': memberCheckin,
   'member.mine': memberMine,
   'member.list': memberList,
@@ -38,6 +40,7 @@ export const routes: Routes<ServiceActions> = {
   'activity.token': activityToken,
   'activity.signin': activitySignin,
   'activity.signout': activitySignout,
+  'activity.confirmPresence': activityConfirmPresence,
   'activity.attendance': activityAttendance,
   'activity.remind': activityRemind,
   'hours.confirm': hoursConfirm,

@@ -1,5 +1,5 @@
 import type {
-  ActivityView, AgreementView, AssessmentView, AttendanceView, LetterView, MemberView, NeedView, ProjectView, ResourceView, UnitView, WishView,
+  ActivityView, AgreementView, AssessmentView, AttendanceView, LetterView, MemberView, NeedView, ProjectView, ResourceView, UnitDisputeView, UnitMemberView, UnitView, WishView,
 } from '../../types/service'
 import { formatQuantity } from '../../types/service'
 import type { Actor } from '../shared/actor'
@@ -38,6 +38,17 @@ export function unitView(u: UnitDoc, actor: Actor, year: number): UnitView {
   }
 }
 
+/** The liaison's dispute of the member's unit, while it stands. */
+function disputeView(m: MemberDoc): UnitDisputeView | undefined {
+  const d = m.unitDisputed ? m.unitDispute : undefined
+  return d ? { reason: d.reason, byName: d.byName, at: isoReq(d.at) } : undefined
+}
+
+/** What a unit's liaison sees of a member who names the unit: name and check-in state, nothing of their home. */
+export function unitMemberView(m: MemberDoc, year: number): UnitMemberView {
+  return { memberId: m._id, name: m.name, status: currentStatus(m, year), year: m.year, overdue: isOverdue(m.approvedYear, year), submittedAt: isoReq(m.submittedAt), dispute: disputeView(m) }
+}
+
 export function memberView(m: MemberDoc, year: number): MemberView {
   return {
     id: m._id,
@@ -58,6 +69,7 @@ export function memberView(m: MemberDoc, year: number): MemberView {
     gridName: m.gridName,
     buildingIds: m.buildingIds ?? [],
     buildingNames: m.buildingNames ?? [],
+    unitDispute: disputeView(m),
     submittedAt: isoReq(m.submittedAt),
     decidedByName: m.decidedByName,
   }
@@ -135,7 +147,7 @@ export function activityView(a: ActivityDoc, mine?: AttendanceDoc | null): Activ
     capacity: a.capacity,
     signupCount: a.signupCount,
     createdByName: a.createdByName,
-    mine: mine ? { status: mine.status, signedInAt: iso(mine.signedInAt), signedOutAt: iso(mine.signedOutAt), minutes: mine.minutes } : undefined,
+    mine: mine ? { status: mine.status, signedInAt: iso(mine.signedInAt), signedOutAt: iso(mine.signedOutAt), minutes: mine.minutes, presence: mine.presence } : undefined,
   }
 }
 
@@ -151,6 +163,8 @@ export const attendanceView = (t: AttendanceDoc): AttendanceView => ({
   inMethod: t.inMethod,
   outMethod: t.outMethod,
   minutes: t.minutes,
+  presence: t.presence,
+  presenceByName: t.presenceByName,
   confirmedByName: t.confirmedByName,
   manual: t.manual ? { reason: t.manual.reason, enteredByName: t.manual.enteredByName, approvedByName: t.manual.approvedByName } : undefined,
 })

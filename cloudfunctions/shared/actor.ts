@@ -1,5 +1,5 @@
 import type { Role, RoleGrant } from '../../types/roles'
-import { COL } from './collections'
+import { readPerson } from './person'
 import type { Database } from './cloud'
 
 /** A person as stored: one document per OPENID, roles embedded so loading the actor is one read. */
@@ -8,6 +8,8 @@ export interface UserDoc {
   name: string
   phone?: string
   roles: RoleGrant[]
+  /** The person's current household binding (org). */
+  bindingId?: string
   createdAt: Date
   updatedAt: Date
 }
@@ -55,6 +57,5 @@ export class Actor {
 }
 
 export async function loadActor(db: Database, openid: string): Promise<Actor> {
-  const { data } = await db.collection(COL.users).where({ _id: openid }).limit(1).get()
-  return new Actor(openid, (data[0] as UserDoc | undefined) ?? null)
+  return new Actor(openid, await readPerson(db, openid))
 }

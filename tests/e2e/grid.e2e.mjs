@@ -113,6 +113,43 @@ export const journeys = [
     },
   ],
   [
+    'the secretary appoints a grid worker by a one-time code (and QR); the appointee takes the post up on 使用邀请码',
+    async (page, { base }) => {
+      await setIdentity(page, base, 'o-sec-hx')
+      await page.goto(`${base}${GRID}/staff/index`)
+      await pick(page, 'grid-picker', '第三网格')
+      await see(page, '任命网格人员')
+      // No phone, no lookup: the secretary picks the post and gets a code to hand over in person.
+      if (await visible(page, '#appoint-phone').count()) throw new Error('the appointment still asks for a phone number')
+      await visible(page, '#post-cadre').tap()
+      await visible(page, '#appoint-title input').fill('社区民警')
+      await visible(page, '#appoint').tap()
+      await visible(page, '#appoint-qr').waitFor()
+      const code = (await visible(page, '#appoint-code').textContent())?.trim() ?? ''
+      if (!/^[A-Z2-9]{8}$/.test(code)) throw new Error(`no appointment code shown: "${code}"`)
+      await see(page, '已发出的任命码')
+      await page.waitForTimeout(1800) // the toast fades
+      await shot(page, 'grid-11-appointment-code')
+
+      // The appointee types the code on 使用邀请码 (the mini-program also scans the QR).
+      await asPerson(page, base, 'o-e2e-appointee', '/#/pages/onboarding/redeem/index')
+      await visible(page, '#redeem-code input').fill(code)
+      await visible(page, '#redeem-name input').fill('郭建军')
+      await visible(page, '#redeem-submit').tap()
+      await visible(page, '#redeem-result').waitFor()
+      await see(page, '网格')
+      await shot(page, 'grid-12-appointee-took-post')
+
+      // The code is spent; the grid page lists the new cadre.
+      await setIdentity(page, base, 'o-sec-hx')
+      await page.goto(`${base}${GRID}/staff/index`)
+      await pick(page, 'grid-picker', '第三网格')
+      await see(page, '郭建军')
+      await see(page, '郭建军 已就任')
+      await shot(page, 'grid-13-staff-with-appointee')
+    },
+  ],
+  [
     'street admin sees the overdue queue and the deadlines',
     async (page, { base }) => {
       await setIdentity(page, base, 'o-street-admin')

@@ -187,4 +187,64 @@ export const journeys = [
       await shot(page, 'service-15-resident-thanked')
     },
   ],
+  [
+    'a unit liaison sees who named the unit and disputes a claim; the secretary finds it under 异议',
+    async (page, { base }) => {
+      await setIdentity(page, base, 'o-liaison-xu')
+      await visible(page, '#tile-svc-unit').click()
+      await visible(page, '#unit-members').waitFor()
+      const row = onScreen(page, '#unit-members .svc-list-item').filter({ hasText: '陈立军' })
+      await row.waitFor()
+      await row.locator('[id^="dispute-"]').first().tap()
+      await row.locator('[id^="dispute-reason-"] textarea').fill('本单位没有这名党员')
+      await row.locator('[id^="dispute-send-"]').tap()
+      await row.getByText('已提出异议：本单位没有这名党员').waitFor()
+      await row.scrollIntoViewIfNeeded()
+      await page.waitForTimeout(1800) // the toast fades
+      await shot(page, 'service-16-liaison-disputes-claim')
+
+      await setIdentity(page, base, 'o-sec-hx')
+      await go(page, base, 'review/index')
+      await visible(page, '#tab-disputed').click()
+      await see(page, '单位异议：本单位没有这名党员')
+      await see(page, '单位有异议')
+      await shot(page, 'service-17-secretary-sees-dispute')
+    },
+  ],
+  [
+    'a location sign-in waits for the organiser: 待组织者确认到场, then 确认到场',
+    async (page, { base }) => {
+      // H5 has no gcj02 location, so the member's phone is played by the API: sign up and sign in on the spot.
+      const MEMBER = 'o-svc-m-hx-2'
+      const call = (openid, action, input) =>
+        page.evaluate(async ([o, a, i]) => (await fetch('/cloud/service', { method: 'POST', headers: { 'content-type': 'application/json', 'x-wx-openid': o }, body: JSON.stringify({ action: a, input: i }) })).json(), [openid, action, input])
+      await page.goto(`${base}/#/pages/home/index`)
+      const act = await call(MEMBER, 'activity.get', { activityId: 'act-hx-live' })
+      await call(MEMBER, 'activity.signup', { activityId: 'act-hx-live' })
+      const signed = await call(MEMBER, 'activity.signin', { activityId: 'act-hx-live', method: 'location', lat: act.data.place.lat, lng: act.data.place.lng })
+      if (!signed.ok || signed.data.mine.presence !== 'pending') throw new Error(`the location sign-in is not waiting: ${JSON.stringify(signed)}`)
+
+      await page.evaluate((id) => localStorage.setItem('tx.identity', JSON.stringify({ data: id })), MEMBER)
+      await go(page, base, 'activity/index?id=act-hx-live')
+      await page.reload()
+      await visible(page, '#my-presence').waitFor()
+      await see(page, '定位签到，待组织者确认到场')
+      await shot(page, 'service-18-member-location-pending')
+
+      await setIdentity(page, base, 'o-sec-hx')
+      await go(page, base, 'activity/index?id=act-hx-live')
+      const row = onScreen(page, '.svc-list-item').filter({ hasText: '定位签到，待组织者确认到场' })
+      await row.waitFor()
+      await row.scrollIntoViewIfNeeded()
+      await shot(page, 'service-19-organiser-sees-location-claim')
+      await row.locator('[id^="present-"]').tap()
+      await see(page, '组织者已确认到场（王秀英）')
+
+      await page.evaluate((id) => localStorage.setItem('tx.identity', JSON.stringify({ data: id })), MEMBER)
+      await go(page, base, 'activity/index?id=act-hx-live')
+      await page.reload()
+      await see(page, '组织者已确认到场')
+      await shot(page, 'service-20-member-presence-confirmed')
+    },
+  ],
 ]

@@ -1,15 +1,16 @@
 import type { StaffPost } from '../../../types/grid'
-import type { RoleGrant } from '../../../types/roles'
 import { COL } from '../../shared/collections'
 import type { Ctx } from '../../shared/dispatch'
 import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, invalid, notFound } from '../../shared/errors'
-import { notify, TEMPLATES } from '../../shared/notify'
-import { updateUserInTx, grantRole } from '../../org/handlers/users'
-import type { GridDoc } from '../../org/repo'
+import { randomCode } from '../../shared/ids'
+import { fetchPage } from '../../shared/paging'
+import { stripUndefined, updatePersonInTx, withdrawRole } from '../../shared/person'
+import type { GridDoc, InvitationDoc } from '../../org/repo'
+import type { PageInput } from '../../../types/common'
 import { DEFAULT_SETTINGS } from '../domain/rules'
 import { byId, ids, settingsOf, txPut, type LeaderLock, type SettingsDoc, type StaffDoc } from '../repo'
-import { staffView } from '../views'
+import { staffInvitationView, staffView } from '../views'
 import { partyBranchOf } from './grids'
 
 /** The street's deadlines and whistle window (defaults until the street sets them). */
@@ -58,60 +59,48 @@ export const staffList = {
   },
 }
 
-export function gridWorkerGrant(grid: GridDoc, communityName: string): RoleGrant {
-  return { role: 'grid_worker', scopeType: 'grid', scopeId: grid._id, scopeName: `${communityName} ${grid.name}`, communityId: grid.communityId, streetId: grid.streetId }
-}
-
 /**
- * Appoint a person to a post on a grid: the appointment record and the `grid_worker` role on the grid
- * are written in one transaction (the person's record is read inside it, so a concurrent change conflicts).
+ * Appoint to a post the way secretaries are appointed: a single-use invitation that expires, shown to the
+ * secretary once as a code and a QR code. The appointee redeems it (org invitation.redeem, the 使用邀请码
+ * screen), which writes the appointment and the `grid_worker` role in one transaction (appointments.ts).
+ * Nothing here looks anyone up, so the action tells nobody whether a phone number or an account exists.
  */
 export const staffAppoint = {
-  async run(ctx: Ctx<{ gridId: string; openid?: string; phone?: string; post: StaffPost; title?: string }>) {
+  async run(ctx: Ctx<{ requestId: string; gridId: string; post: StaffPost; title?: string; ttlHours: number }>) {
     const { db, actor, input, now } = ctx
     const grid = await byId<GridDoc>(db, COL.grids, input.gridId)
     if (!grid) throw notFound('网格')
     ensure(actor.isSecretaryOf(grid.communityId), '只能任命您所在社区的网格人员')
-    const [found, community] = await Promise.all([
-      // By phone (what the secretary knows) or by id; two accounts with one phone are refused as ambiguous.
-      input.openid
-        ? byId<{ _id: string; name: string }>(db, COL.users, input.openid).then((u) => (u ? [u] : []))
-        : db.collection(COL.users).where({ phone: input.phone }).limit(2).get().then((r) => r.data as { _id: string; name: string }[]),
-      byId<{ _id: string; name: string }>(db, COL.communities, grid.communityId),
-    ])
-    if (found.length > 1) throw invalid('该手机号对应多个账号，请联系街道核实', ['phone'])
-    const person = found[0]
-    if (!person || !person.name) throw invalid('找不到此人（须先在小程序中登录并填写姓名、手机号）', [input.openid ? 'openid' : 'phone'])
-    await ctx.checkText(input.title)
-    const doc: StaffDoc = {
-      _id: ids.staff(grid._id, person._id, input.post), gridId: grid._id, gridName: grid.name, communityId: grid.communityId, streetId: grid.streetId,
-      openid: person._id, name: person.name, post: input.post, title: input.title, status: 'active', appointedAt: now, appointedBy: actor.openid,
-    }
     if (input.post === 'leader') {
-      // One leader per grid: appointing a second one while the first serves is refused.
-      const { data } = await db.collection(COL.gridStaff).where({ gridId: grid._id, status: 'active', post: 'leader' }).limit(1).get()
-      const current = data[0] as StaffDoc | undefined
-      if (current && current.openid !== person._id) throw conflict(`${grid.name}已有网格长（${current.name}），请先免去`)
+      // One leader per grid (the lock decides again when the code is used): say so now, not to the appointee.
+      const lock = await byId<LeaderLock>(db, COL.gridStaff, ids.leaderLock(grid._id))
+      if (lock?.leaderOpenid) throw conflict(`${grid.name}已有网格长，请先免去`)
     }
-    await ctx.transaction(async (tx) => {
-      const prior = await txGetOrNull<StaffDoc>(tx, COL.gridStaff, doc._id)
-      if (prior?.status === 'active') throw conflict('此人已担任该职务')
-      if (input.post === 'leader') {
-        // The grid's leader lock, read and written in this transaction: two appointments at once → one wins.
-        const lock = await txGetOrNull<LeaderLock>(tx, COL.gridStaff, ids.leaderLock(grid._id))
-        if (lock?.leaderOpenid && lock.leaderOpenid !== person._id) throw conflict(`${grid.name}已有网格长，请先免去`)
-        await txPut<LeaderLock>(tx, COL.gridStaff, { _id: ids.leaderLock(grid._id), kind: 'leader_lock', gridId: grid._id, leaderOpenid: person._id, at: now })
+    await ctx.checkText(input.title)
+    return ctx.once(input.requestId, async () => {
+      const community = await byId<{ _id: string; name: string }>(db, COL.communities, grid.communityId)
+      const code = randomCode(8)
+      const doc: InvitationDoc = {
+        _id: `inv:${code}`, code, role: 'grid_worker', scopeType: 'grid', scopeId: grid._id, scopeName: `${community?.name ?? ''} ${grid.name}`.trim(),
+        communityId: grid.communityId, streetId: grid.streetId, issuerScopeId: grid.communityId, createdBy: actor.openid, createdAt: now,
+        expiresAt: new Date(now.getTime() + input.ttlHours * 3600_000), usedBy: null, post: input.post, title: input.title, gridName: grid.name,
       }
-      await txPut(tx, COL.gridStaff, doc)
-      const { before, after } = await updateUserInTx(tx, person._id, now, grantRole(gridWorkerGrant(grid, community?.name ?? '')))
-      await ctx.audit(`${COL.gridStaff}/${doc._id}`, prior ? { status: prior.status } : null, { status: 'active', post: doc.post, openid: doc.openid }, tx)
-      await ctx.audit(`${COL.users}/${person._id}`, { roles: before?.roles.length ?? 0 }, { roles: after.roles.length, granted: `grid_worker:${grid._id}` }, tx)
+      await db.collection(COL.invitations).add({ data: stripUndefined(doc) })
+      await ctx.audit(`${COL.invitations}/${grid._id}`, null, { role: 'grid_worker', post: input.post, expiresAt: doc.expiresAt })
+      return staffInvitationView(doc, now, true)
     })
-    await notify({
-      toOpenid: person._id, templateId: TEMPLATES.roleGranted, page: 'packages/grid/pages/mine/index',
-      data: { thing1: { value: `${grid.name}${input.post === 'leader' ? '网格长' : '网格人员'}`.slice(0, 20) }, time2: { value: now.toISOString().slice(0, 10) } },
-    })
-    return staffView(doc)
+  },
+}
+
+/** The grid's appointment codes, newest first, masked (shown whole only when made). */
+export const staffInvitations = {
+  async run(ctx: Ctx<PageInput & { gridId: string }>) {
+    const { db, actor, input, now } = ctx
+    const grid = await byId<GridDoc>(db, COL.grids, input.gridId)
+    if (!grid) throw notFound('网格')
+    ensure(actor.isSecretaryOf(grid.communityId), '只能查看您所在社区的任命码')
+    const q = db.collection(COL.invitations).where({ scopeId: grid._id, role: 'grid_worker' })
+    return fetchPage<InvitationDoc, ReturnType<typeof staffInvitationView>>(q, input, [['createdAt', 'desc']], (d) => staffInvitationView(d, now, false))
   },
 }
 
@@ -134,7 +123,7 @@ export const staffRemove = {
       await txPut(tx, COL.gridStaff, { ...fresh, _id: staff._id, status: 'removed', removedAt: now, removedBy: actor.openid })
       if (staff.post === 'leader') await txPut<LeaderLock>(tx, COL.gridStaff, { _id: ids.leaderLock(staff.gridId), kind: 'leader_lock', gridId: staff.gridId, leaderOpenid: null, at: now })
       if (otherPosts === 0) {
-        await updateUserInTx(tx, staff.openid, now, (u) => ({ ...u, roles: u.roles.filter((g) => !(g.role === 'grid_worker' && g.scopeId === staff.gridId)) }))
+        await updatePersonInTx(tx, staff.openid, now, withdrawRole('grid_worker', staff.gridId))
       }
       await ctx.audit(`${COL.gridStaff}/${staff._id}`, { status: 'active' }, { status: 'removed', roleWithdrawn: otherPosts === 0 }, tx)
     })

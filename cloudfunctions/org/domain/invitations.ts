@@ -36,10 +36,4 @@ export function invitationState(inv: { usedBy: string | null; expiresAt: Date },
   return inv.expiresAt.getTime() <= now.getTime() ? 'expired' : 'open'
 }
 
-/** A new grant is added once; holding the same role on the same scope twice means nothing more. */
-export function addGrant(grants: RoleGrant[], grant: RoleGrant): RoleGrant[] {
-  const exists = grants.some((g) => g.role === grant.role && g.scopeId === grant.scopeId)
-  return exists ? grants : [...grants, grant]
-}
-
 export const addHours = (d: Date, h: number) => new Date(d.getTime() + h * 3600_000)

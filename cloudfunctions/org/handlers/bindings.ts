@@ -10,7 +10,7 @@ import { fetchPage } from '../../shared/paging'
 import { canRequestNewBinding, householdCodeProblem, isDecidable } from '../domain/bindings'
 import { findById, org, type BindingDoc, type HouseholdCodeDoc, type HouseholdDoc, type UserRecord } from '../repo'
 import { bindingView } from '../views'
-import { grantRole, updateUserInTx } from './users'
+import { grantRole, updatePersonInTx } from '../../shared/person'
 
 const residentGrant = (h: HouseholdDoc): RoleGrant => ({
   role: 'resident',
@@ -69,7 +69,7 @@ export const bindingRequest = {
         }
         const { _id, ...rest } = binding
         await tx.collection(COL.bindings).doc(_id).set({ data: rest })
-        const { before, after } = await updateUserInTx(tx, actor.openid, now, (u) => {
+        const { before, after } = await updatePersonInTx(tx, actor.openid, now, (u) => {
           const next = { ...u, name: input.name, phone: input.phone, bindingId: binding._id }
           return codeId ? grantRole(residentGrant(household))(next) : next
         })
@@ -115,7 +115,7 @@ export const bindingDecide = {
       if (decided.reason) patch.reason = decided.reason
       await tx.collection(COL.bindings).doc(binding._id).update({ data: patch })
       if (input.approve) {
-        const { before, after } = await updateUserInTx(tx, binding.openid, now, grantRole(residentGrant(household)))
+        const { before, after } = await updatePersonInTx(tx, binding.openid, now, grantRole(residentGrant(household)))
         await ctx.audit(`${COL.users}/${binding.openid}`, before?.roles ?? [], after.roles, tx)
       }
       await ctx.audit(`${COL.bindings}/${binding._id}`, { status: 'pending' }, { status: decided.status, reason: decided.reason ?? null }, tx)

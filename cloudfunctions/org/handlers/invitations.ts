@@ -11,7 +11,8 @@ import { fetchPage } from '../../shared/paging'
 import { addHours, invitationState, inviterScope, type InviteScope } from '../domain/invitations'
 import { findById, org, type InvitationDoc } from '../repo'
 import { buildMe } from './me'
-import { grantRole, updateUserInTx } from './users'
+import { grantRole, updatePersonInTx } from '../../shared/person'
+import { takeUpPostInTx, type GridPost } from '../../grid/appointments'
 import { invitationView } from '../views'
 
 /** Resolve the invitation's target scope (one read, two for a company seen by a secretary). */
@@ -66,7 +67,19 @@ export const invitationList = {
   },
 }
 
-/** Redeem: single use and unexpired, checked again inside the transaction so two redeemers cannot both win. */
+/**
+ * Redeem: single use and unexpired, checked again inside the transaction so two redeemers cannot both win.
+ * A grid post's invitation (grid staff.appoint) also writes the appointment, in the same transaction.
+ */
+/** The grid post an invitation offers, or null for the other roles. */
+function gridPostOf(inv: InvitationDoc): GridPost | null {
+  if (inv.role !== 'grid_worker' || !inv.post || !inv.communityId) return null
+  return {
+    gridId: inv.scopeId, gridName: inv.gridName ?? inv.scopeName, scopeName: inv.scopeName, communityId: inv.communityId, streetId: inv.streetId,
+    post: inv.post, title: inv.title, appointedBy: inv.createdBy,
+  }
+}
+
 export const invitationRedeem = {
   async run(ctx: Ctx<{ code: string; name: string }>) {
     const { db, actor, input, now } = ctx
@@ -81,12 +94,20 @@ export const invitationRedeem = {
       role: inv.role, scopeType: inv.scopeType, scopeId: inv.scopeId, scopeName: inv.scopeName,
       streetId: inv.streetId, ...(inv.communityId ? { communityId: inv.communityId } : {}),
     }
+    const post = gridPostOf(inv)
+    if (inv.role === 'grid_worker' && !post) throw notFound('邀请码')
     const after = await ctx.transaction(async (tx) => {
       const fresh = await txGetOrNull<InvitationDoc>(tx, COL.invitations, id)
       if (fresh?.usedBy) throw conflict('邀请码已被使用')
       await tx.collection(COL.invitations).doc(id).update({ data: { usedBy: actor.openid, usedByName: input.name, usedAt: now } })
-      const res = await updateUserInTx(tx, actor.openid, now, (u) => grantRole(grant)({ ...u, name: input.name }))
+      const person = { openid: actor.openid, name: input.name }
+      const res = post
+        ? await takeUpPostInTx(tx, post, person, now)
+        : await updatePersonInTx(tx, actor.openid, now, (u) => grantRole(grant)({ ...u, name: input.name }))
       await ctx.audit(`${COL.users}/${actor.openid}`, res.before?.roles ?? [], res.after.roles, tx)
+      if ('staff' in res) {
+        await ctx.audit(`${COL.gridStaff}/${res.staff._id}`, res.prior ? { status: res.prior.status } : null, { status: 'active', post: res.staff.post, invitation: inv.scopeId }, tx)
+      }
       await ctx.audit(`${COL.invitations}/${inv.scopeId}`, { state: 'open' }, { state: 'used', by: actor.openid }, tx)
       return res.after
     })

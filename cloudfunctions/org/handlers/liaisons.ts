@@ -8,7 +8,7 @@ import { notify, TEMPLATES } from '../../shared/notify'
 import { fetchPage } from '../../shared/paging'
 import { findById, org, type LiaisonApplicationDoc, type UnitDoc } from '../repo'
 import { applicationView } from '../views'
-import { grantRole, updateUserInTx } from './users'
+import { grantRole, updatePersonInTx } from '../../shared/person'
 
 interface RegisterInput { requestId: string; communityId: string; unitName: string; partyBody: string; name: string; phone: string }
 
@@ -63,7 +63,7 @@ export const liaisonDecide = {
         const unit: UnitDoc = { _id: unitId, communityId: app.communityId, streetId: app.streetId, name: app.unitName, partyBody: app.partyBody, createdAt: now }
         const { _id: uid, ...unitRest } = unit
         await tx.collection(COL.units).doc(uid).set({ data: unitRest })
-        const { before, after } = await updateUserInTx(tx, app.openid, now, (u) =>
+        const { before, after } = await updatePersonInTx(tx, app.openid, now, (u) =>
           grantRole({ role: 'unit_liaison', scopeType: 'unit', scopeId: unitId, scopeName: app.unitName, communityId: app.communityId, streetId: app.streetId })({
             ...u,
             name: u.name || app.applicantName,

@@ -5,6 +5,7 @@ import { conflict, forbidden } from '../../shared/errors'
 import { newId } from '../../shared/ids'
 import type { Database } from '../../shared/cloud'
 import type { Actor } from '../../shared/actor'
+import { grantRole, readPerson, saveProfile, updatePersonInTx } from '../../shared/person'
 import { org, type UserRecord } from '../repo'
 import { bindingView } from '../views'
 
@@ -33,27 +34,23 @@ export const me = {
   run: (ctx: Ctx<Record<string, never>>) => buildMe(ctx.db, ctx.actor, ctx.actor.user as UserRecord | null),
 }
 
+/** The person's own name and phone: a field-level write, so roles given at the same moment stay. */
 export const profileUpdate = {
   async run(ctx: Ctx<{ name: string; phone?: string }>) {
     const { db, actor, input, now } = ctx
     await ctx.checkText(input.name)
-    const before = actor.user as UserRecord | null
-    const after: UserRecord = {
-      _id: actor.openid,
-      name: input.name,
-      phone: input.phone ?? before?.phone,
-      roles: before?.roles ?? [],
-      bindingId: before?.bindingId,
-      createdAt: before?.createdAt ?? now,
-      updatedAt: now,
-    }
-    const { _id, ...data } = after
-    await db.collection(COL.users).doc(_id).set({ data: stripUndefined(data) })
-    await ctx.audit(`${COL.users}/${_id}`, before ? { name: before.name } : null, { name: after.name })
-    return buildMe(db, actor, after)
+    const before = actor.user
+    await saveProfile(db, ctx.transaction, actor.openid, now, { name: input.name, phone: input.phone })
+    await ctx.audit(`${COL.users}/${actor.openid}`, before ? { name: before.name } : null, { name: input.name })
+    return buildMe(db, actor, await readPerson(db, actor.openid))
   },
 }
 
+/**
+ * The configured person claims the first street. The street and the admin role are written in one
+ * transaction that reads the person's record, so a profile edit at the same moment is not undone
+ * (and a second claim at the same moment conflicts on the record).
+ */
 export const bootstrap = {
   async run(ctx: Ctx<{ streetName: string; name: string }>) {
     const { db, actor, input, now } = ctx
@@ -61,18 +58,15 @@ export const bootstrap = {
     if (!(await noStreetAdminYet(db))) throw conflict('已有街道管理员，请由现任管理员邀请')
     await ctx.checkText(input.streetName, input.name)
     const streetId = newId('street')
-    await db.collection(COL.streets).add({ data: { _id: streetId, name: input.streetName, createdAt: now } })
-    const before = actor.user as UserRecord | null
-    const roles = [...(before?.roles ?? []), { role: 'street_admin' as const, scopeType: 'street' as const, scopeId: streetId, scopeName: input.streetName, streetId }]
-    const user: UserRecord = { _id: actor.openid, name: input.name, phone: before?.phone, roles, bindingId: before?.bindingId, createdAt: before?.createdAt ?? now, updatedAt: now }
-    const { _id, ...data } = user
-    await db.collection(COL.users).doc(_id).set({ data: stripUndefined(data) })
-    await ctx.audit(`${COL.users}/${_id}`, before?.roles ?? [], roles)
-    return buildMe(db, actor, user)
+    const after = await ctx.transaction(async (tx) => {
+      await tx.collection(COL.streets).add({ data: { _id: streetId, name: input.streetName, createdAt: now } })
+      const res = await updatePersonInTx(tx, actor.openid, now, (u) => {
+        if (u.roles.some((g) => g.role === 'street_admin')) throw conflict('已有街道管理员，请由现任管理员邀请')
+        return grantRole({ role: 'street_admin', scopeType: 'street', scopeId: streetId, scopeName: input.streetName, streetId })({ ...u, name: input.name })
+      })
+      await ctx.audit(`${COL.users}/${actor.openid}`, res.before?.roles ?? [], res.after.roles, tx)
+      return res.after
+    })
+    return buildMe(db, actor, after)
   },
-}
-
-/** The SDK serialises undefined fields badly; drop them before writing. */
-export function stripUndefined<T extends Record<string, unknown>>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T
 }

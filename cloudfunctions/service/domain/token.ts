@@ -62,5 +62,16 @@ export function parseQrText(text: string): { activityId?: string; token: string 
   return m ? { activityId: m[1], token: m[2] } : { token: text.trim() }
 }
 
-/** The secret: SERVICE_QR_SECRET in the deployment; a fixed local default so the local cloud works. */
-export const tokenSecret = () => process.env.SERVICE_QR_SECRET || 'tongxinyuan-local-qr-secret'
+/** Shorter than this is no secret: it could be guessed, and every code with it. */
+export const MIN_SECRET_LENGTH = 16
+
+/**
+ * The secret: SERVICE_QR_SECRET from the function's environment, and no built-in fallback — a code
+ * signed with a secret written in the source could be made by anyone. Unset (or too short) fails
+ * closed: no code is issued or accepted. The local runtime sets a development secret (local/dev-env.ts).
+ */
+export function tokenSecret(env: Record<string, string | undefined> = process.env): string {
+  const secret = env.SERVICE_QR_SECRET ?? ''
+  if (secret.length < MIN_SECRET_LENGTH) throw new Error(`SERVICE_QR_SECRET is not set (at least ${MIN_SECRET_LENGTH} characters): QR sign-in is off`)
+  return secret
+}

@@ -142,18 +142,60 @@ async function signStep(ctx: Ctx<SignInput>, step: 'in' | 'out') {
   await ctx.transaction(async (tx) => {
     const fresh = await txGetOrNull<AttendanceDoc>(tx, COL.svcAttendance, _id)
     if (!fresh || fresh.status !== (step === 'in' ? 'signed_up' : 'signed_in')) throw conflict(step === 'in' ? '您已签到，不会重复计时' : '您已签退')
-    after =
+    const stepped: AttendanceDoc =
       step === 'in'
         ? { ...fresh, status: 'signed_in', signedInAt: now, inMethod: input.method, inTokenSec: issuedSec }
         : { ...fresh, status: 'signed_out', signedOutAt: now, outMethod: input.method, minutes: serviceMinutes(fresh.signedInAt!, now, a.startAt, a.endAt) }
+    // A location step is a claim: it waits for the organiser's confirmation (an earlier one does not cover it).
+    after = input.method === 'location' ? { ...withoutPresence(stepped), presence: 'pending' } : stepped
     await txPut(tx, COL.svcAttendance, after)
-    await ctx.audit(`${COL.svcAttendance}/${_id}`, { status: fresh.status }, { status: after.status, method: input.method, minutes: after.minutes }, tx)
+    await ctx.audit(`${COL.svcAttendance}/${_id}`, { status: fresh.status, presence: fresh.presence ?? null }, { status: after.status, method: input.method, minutes: after.minutes, presence: after.presence ?? null }, tx)
   })
   return activityView(a, after)
 }
 
+/** The attendance without an earlier presence decision (kept in the audit log). */
+function withoutPresence(t: AttendanceDoc): AttendanceDoc {
+  const { presence: _p, presenceAt: _a, presenceBy: _b, presenceByName: _n, presenceReason: _r, ...rest } = t
+  return rest
+}
+
 export const activitySignin = { run: (ctx: Ctx<SignInput>) => signStep(ctx, 'in') }
 export const activitySignout = { run: (ctx: Ctx<SignInput>) => signStep(ctx, 'out') }
+
+/**
+ * The organiser confirms that a member who signed in or out by location was there (or says they were
+ * not, with a reason). Until confirmed, the attendance's minutes cannot be confirmed into the ledger.
+ */
+export const activityConfirmPresence = {
+  async run(ctx: Ctx<{ attendanceId: string; present: boolean; reason?: string }>) {
+    const { db, actor, input, now } = ctx
+    const t = await load.attendance(db, input.attendanceId)
+    if (!t) throw notFound('签到记录')
+    ensure(actor.isSecretaryOf(t.communityId), '只能确认您所在社区活动的到场情况')
+    if (t.presence !== 'pending') throw conflict('没有待确认的定位签到')
+    await ctx.checkText(input.reason)
+    let after: AttendanceDoc = t
+    await ctx.transaction(async (tx) => {
+      const fresh = await txGetOrNull<AttendanceDoc>(tx, COL.svcAttendance, t._id)
+      if (fresh?.presence !== 'pending') throw conflict('没有待确认的定位签到')
+      after = {
+        ...fresh, presence: input.present ? 'confirmed' : 'rejected', presenceAt: now, presenceBy: actor.openid, presenceByName: actor.name,
+        ...(input.reason ? { presenceReason: input.reason } : {}),
+      }
+      await txPut(tx, COL.svcAttendance, after)
+      await ctx.audit(`${COL.svcAttendance}/${t._id}`, { presence: 'pending' }, { presence: after.presence, reason: input.reason ?? null }, tx)
+    })
+    return attendanceView(after)
+  },
+}
+
+/** Why minutes whose location step the organiser has not confirmed cannot be counted, or null. */
+function presenceProblem(t: AttendanceDoc): string | null {
+  if (t.presence === 'pending') return '定位签到须组织者先确认到场，才能确认时长'
+  if (t.presence === 'rejected') return '组织者未确认到场，不能确认时长；如确有服务请手工补录'
+  return null
+}
 
 function canOversee(actor: Actor, a: { communityId: string; streetId: string }) {
   return actor.isSecretaryOf(a.communityId) || actor.isStreetAdminOf(a.streetId)
@@ -211,10 +253,14 @@ export const hoursConfirm = {
     ensure(actor.isSecretaryOf(t.communityId), '只能确认您所在社区的时长')
     if (t.status === 'confirmed') throw conflict('时长已确认')
     if (t.status !== 'signed_out') throw conflict('尚未签退，不能确认；如确有服务请手工补录')
+    const problem = presenceProblem(t)
+    if (problem) throw conflict(problem)
     let after: AttendanceDoc = t
     await ctx.transaction(async (tx) => {
       const fresh = await txGetOrNull<AttendanceDoc>(tx, COL.svcAttendance, t._id)
       if (!fresh || fresh.status !== 'signed_out') throw conflict('时长已确认')
+      const stillProblem = presenceProblem(fresh)
+      if (stillProblem) throw conflict(stillProblem)
       after = { ...fresh, status: 'confirmed', confirmedAt: now, confirmedBy: actor.openid, confirmedByName: actor.name }
       await txPut(tx, COL.svcAttendance, after)
       await countIntoLedger(tx, fresh, fresh.minutes, now)

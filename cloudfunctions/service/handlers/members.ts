@@ -2,29 +2,40 @@ import type { PageInput } from '../../../types/common'
 import type { Ctx } from '../../shared/dispatch'
 import { COL } from '../../shared/collections'
 import { txGetOrNull } from '../../shared/db-types'
-import { conflict, ensure, invalid, notFound } from '../../shared/errors'
+import { conflict, ensure, forbidden, invalid, notFound } from '../../shared/errors'
 import { notify, TEMPLATES } from '../../shared/notify'
 import { fetchPage } from '../../shared/paging'
+import { grantRole, nameIfMissing, updatePersonInTx } from '../../shared/person'
 import { canSubmit, isDecidable, pushHistory } from '../domain/checkin'
 import { yearOf } from '../domain/period'
-import { grantInTx, ids, load, txPut, type BuildingRef, type GridRef, type MemberDoc } from '../repo'
-import { memberView } from '../views'
+import { ids, load, txPut, type BuildingRef, type GridRef, type MemberDoc } from '../repo'
+import { memberView, unitMemberView } from '../views'
 
 /** 在职党员报到: yearly, to the community of the member's home; the secretary approves and assigns. */
 
-interface CheckinInput { requestId: string; name: string; unitId?: string; unitName: string; householdId: string; skills: string[]; availability: string }
+interface CheckinInput {
+  requestId: string; name: string; communityId: string; unitId?: string; unitName: string; householdId?: string; skills: string[]; availability: string
+}
 
+/**
+ * A check-in names a home and an employer, and both are claims: the household must be the caller's own
+ * verified one (they hold `resident` on it) or none, and a picked unit must be a unit of the community.
+ * The unit's liaison sees who named the unit and may dispute it (`unit.disputeMember`).
+ */
 export const memberCheckin = {
   async run(ctx: Ctx<CheckinInput>) {
     const { db, actor, input, now } = ctx
     const year = yearOf(now)
-    const [household, unit, current] = await Promise.all([
-      load.household(db, input.householdId),
+    if (input.householdId && !actor.has('resident', input.householdId)) throw forbidden('只能填写您已认证的房屋')
+    const [community, household, unit, current] = await Promise.all([
+      load.community(db, input.communityId),
+      input.householdId ? load.household(db, input.householdId) : Promise.resolve(null),
       input.unitId ? load.unit(db, input.unitId) : Promise.resolve(null),
       load.member(db, ids.member(actor.openid)),
     ])
-    if (!household) throw notFound('房屋')
-    if (input.unitId && !unit) throw notFound('单位')
+    if (!community) throw notFound('社区')
+    if (input.householdId && household?.communityId !== community._id) throw invalid('所填房屋不在该社区', ['householdId'])
+    if (input.unitId && unit?.communityId !== community._id) throw invalid('请选择本社区的单位', ['unitId'])
     if (current && !canSubmit(current, year)) throw conflict('您今年已报到')
     await ctx.checkText(input.name, input.unitName, input.availability, ...input.skills)
     return ctx.once(input.requestId, async () => {
@@ -33,22 +44,28 @@ export const memberCheckin = {
         const _id = ids.member(actor.openid)
         const fresh = await txGetOrNull<MemberDoc>(tx, COL.svcMembers, _id)
         if (fresh && !canSubmit(fresh, year)) throw conflict('您今年已报到')
+        const sameCommunity = fresh?.communityId === community._id
+        // Without a picked unit, an unchanged employer name keeps the unit it was linked to (for its feedback
+        // letter) — in the same community only, since a unit belongs to one.
+        const unitId = unit?._id ?? (sameCommunity && fresh?.unitName === input.unitName ? fresh.unitId : undefined)
+        // A liaison's dispute stands while the member names the same unit.
+        const dispute = fresh?.unitDisputed && fresh.unitDispute && fresh.unitDispute.unitId === unitId ? fresh.unitDispute : undefined
         after = {
-          _id, openid: actor.openid, communityId: household.communityId, streetId: household.streetId, name: input.name,
-          // Without a picked unit, an unchanged employer name keeps the unit it was linked to (for its feedback letter).
-          unitId: unit?._id ?? (fresh?.unitName === input.unitName ? fresh.unitId : undefined), unitName: unit?.name ?? input.unitName, householdId: household._id, address: household.address,
+          _id, openid: actor.openid, communityId: community._id, streetId: community.streetId, name: input.name,
+          unitId, unitName: unit?.name ?? input.unitName, householdId: household?._id, address: household?.address,
           skills: input.skills, availability: input.availability, status: 'pending', year,
           approvedYear: fresh?.approvedYear,
           // A member who moved community keeps no assignment from the old one.
-          gridId: fresh?.communityId === household.communityId ? fresh.gridId : undefined,
-          gridName: fresh?.communityId === household.communityId ? fresh.gridName : undefined,
-          buildingIds: fresh?.communityId === household.communityId ? fresh.buildingIds : [],
-          buildingNames: fresh?.communityId === household.communityId ? fresh.buildingNames : [],
+          gridId: sameCommunity ? fresh.gridId : undefined,
+          gridName: sameCommunity ? fresh.gridName : undefined,
+          buildingIds: sameCommunity ? fresh.buildingIds : [],
+          buildingNames: sameCommunity ? fresh.buildingNames : [],
           submittedAt: now,
           history: fresh ? pushHistory(fresh.history, { year: fresh.year, status: fresh.status, reason: fresh.reason, at: fresh.decidedAt ?? fresh.submittedAt }) : [],
+          ...(dispute ? { unitDispute: dispute, unitDisputed: true } : {}),
         }
         await txPut(tx, COL.svcMembers, after)
-        await ctx.audit(`${COL.svcMembers}/${_id}`, fresh ? { status: fresh.status, year: fresh.year } : null, { status: 'pending', year, communityId: household.communityId }, tx)
+        await ctx.audit(`${COL.svcMembers}/${_id}`, fresh ? { status: fresh.status, year: fresh.year } : null, { status: 'pending', year, communityId: community._id, householdId: household?._id ?? null, unitId: unitId ?? null }, tx)
       })
       return memberView(after!, year)
     })
@@ -63,7 +80,7 @@ export const memberMine = {
 }
 
 export const memberList = {
-  run(ctx: Ctx<PageInput & { communityId: string; status: 'pending' | 'approved' | 'overdue' | 'all' }>) {
+  run(ctx: Ctx<PageInput & { communityId: string; status: 'pending' | 'approved' | 'overdue' | 'disputed' | 'all' }>) {
     const { db, actor, input, now } = ctx
     ensure(actor.isSecretaryOf(input.communityId), '只能查看您所在社区的党员')
     const year = yearOf(now)
@@ -71,6 +88,7 @@ export const memberList = {
     if (input.status === 'pending') filter.status = 'pending'
     if (input.status === 'approved') filter.approvedYear = year
     if (input.status === 'overdue') filter.approvedYear = db.command.lt(year)
+    if (input.status === 'disputed') filter.unitDisputed = true
     return fetchPage<MemberDoc, ReturnType<typeof memberView>>(db.collection(COL.svcMembers).where(filter), input, [['submittedAt', 'desc']], (m) => memberView(m, year))
   },
 }
@@ -111,8 +129,9 @@ export const memberDecide = {
         : { ...decided, status: 'returned', reason: input.reason }
       await txPut(tx, COL.svcMembers, after)
       if (input.approve) {
-        const g = await grantInTx(tx, member.openid, { role: 'member', scopeType: 'community', scopeId: member.communityId, scopeName: community?.name ?? '', communityId: member.communityId, streetId: member.streetId }, member.name, now)
-        if (g.changed) await ctx.audit(`${COL.users}/${member.openid}`, g.before, g.after, tx)
+        const grant = grantRole({ role: 'member', scopeType: 'community', scopeId: member.communityId, scopeName: community?.name ?? '', communityId: member.communityId, streetId: member.streetId })
+        const g = await updatePersonInTx(tx, member.openid, now, (u) => grant(nameIfMissing(member.name)(u)))
+        if (g.changed) await ctx.audit(`${COL.users}/${member.openid}`, g.before?.roles ?? [], g.after.roles, tx)
       }
       await ctx.audit(`${COL.svcMembers}/${member._id}`, { status: 'pending' }, { status: after.status, gridId: after.gridId ?? null, buildingIds: after.buildingIds, reason: input.reason ?? null }, tx)
     })
@@ -123,5 +142,44 @@ export const memberDecide = {
       data: { thing1: { value: `${member.name} 党员报到`.slice(0, 20) }, phrase2: { value: input.approve ? '已通过' : '已退回' } },
     })
     return memberView(after, yearOf(now))
+  },
+}
+
+/** The members who named the unit as their employer, for its liaison to check (and the community's secretary). */
+export const unitMembers = {
+  async run(ctx: Ctx<PageInput & { unitId: string }>) {
+    const { db, actor, input, now } = ctx
+    const unit = await load.unit(db, input.unitId)
+    if (!unit) throw notFound('单位')
+    ensure(actor.has('unit_liaison', unit._id) || actor.isSecretaryOf(unit.communityId), '只能查看本单位的报到党员')
+    const year = yearOf(now)
+    const q = db.collection(COL.svcMembers).where({ unitId: unit._id, communityId: unit.communityId })
+    return fetchPage<MemberDoc, ReturnType<typeof unitMemberView>>(q, input, [['submittedAt', 'desc']], (m) => unitMemberView(m, year))
+  },
+}
+
+/**
+ * The unit's liaison disputes a member's claim to work there. The claim stays as the member made it
+ * (nothing is deleted); the dispute is recorded on it, shown to the secretary (member.list `disputed`)
+ * and to the member, and stands while the member names the same unit.
+ */
+export const unitDisputeMember = {
+  async run(ctx: Ctx<{ memberId: string; reason: string }>) {
+    const { db, actor, input, now } = ctx
+    const member = await load.member(db, input.memberId)
+    if (!member) throw notFound('报到记录')
+    ensure(member.unitId && actor.has('unit_liaison', member.unitId), '只能对填写本单位的党员提出异议')
+    if (member.unitDisputed) throw conflict('已提出异议，等待社区核实')
+    await ctx.checkText(input.reason)
+    let after: MemberDoc = member
+    await ctx.transaction(async (tx) => {
+      const fresh = await txGetOrNull<MemberDoc>(tx, COL.svcMembers, member._id)
+      if (!fresh || fresh.unitId !== member.unitId) throw conflict('该党员已更改工作单位，请刷新')
+      if (fresh.unitDisputed) throw conflict('已提出异议，等待社区核实')
+      after = { ...fresh, unitDispute: { unitId: member.unitId!, reason: input.reason, by: actor.openid, byName: actor.name, at: now }, unitDisputed: true }
+      await txPut(tx, COL.svcMembers, after)
+      await ctx.audit(`${COL.svcMembers}/${member._id}`, { unitDisputed: false }, { unitDisputed: true, unitId: member.unitId, reason: input.reason }, tx)
+    })
+    return unitMemberView(after, yearOf(now))
   },
 }

@@ -1,7 +1,8 @@
 import { GRID_PEOPLE } from '../../../local/seed/grid'
-import type { EventView, GridSettingsView, GridStatsView, StaffView, SummonsView, WhistleRecordView } from '../../../types/grid'
+import type { EventView, GridSettingsView, GridStatsView, StaffInvitationView, StaffView, SummonsView, WhistleRecordView } from '../../../types/grid'
 import type { MeView } from '../../../types/org'
 import { JPEG, openCloud, P, RISKY_PNG, rid, T0, type Cloud } from '../harness'
+import { appoint } from './appoint'
 
 /** Every grid action: success, refusal by role and by scope with nothing changed, bad input, races. */
 
@@ -59,29 +60,69 @@ describe('grid staff', () => {
     const bySecretary = await h.ok<{ items: StaffView[] }>('grid', 'staff.list', { gridId: 'g-hx-1' }, P.secHx)
     expect(bySecretary.items.find((s) => s.post === 'leader')!.openid).toBe('o-grid-huang')
   })
-  it('appoints a member as grid worker and grants the grid_worker role on that grid', async () => {
-    const s = await h.ok<StaffView>('grid', 'staff.appoint', { gridId: 'g-hx-3', openid: P.member, post: 'worker' }, P.secHx)
-    expect(s).toMatchObject({ gridId: 'g-hx-3', name: '孙伟', post: 'worker' })
-    const me = await h.ok<MeView>('org', 'me', {}, P.member)
+  it('makes a single-use code for a post, and the person who redeems it takes it up with the grid_worker role', async () => {
+    const inv = await h.ok<StaffInvitationView>('grid', 'staff.appoint', { requestId: rid(), gridId: 'g-hx-3', post: 'worker' }, P.secHx)
+    expect(inv).toMatchObject({ gridId: 'g-hx-3', gridName: '第三网格', post: 'worker', status: 'open' })
+    expect(inv.code).toMatch(/^[A-Z2-9]{8}$/)
+    expect(inv.qrText).toBe(`txinvite:${inv.code}`)
+    // Nobody holds the post until the code is used.
+    expect((await h.ok<MeView>('org', 'me', {}, P.member)).roles.some((g) => g.role === 'grid_worker')).toBe(false)
+    const me = await h.ok<MeView>('org', 'invitation.redeem', { code: inv.code, name: '孙伟' }, P.member)
     expect(me.roles).toEqual(expect.arrayContaining([expect.objectContaining({ role: 'grid_worker', scopeId: 'g-hx-3', communityId: 'c-hx' })]))
-    await h.expectRefused('grid', 'staff.appoint', { gridId: 'g-hx-3', openid: P.member, post: 'worker' }, P.secHx, 'CONFLICT')
+    const list = await h.ok<{ items: StaffView[] }>('grid', 'staff.list', { gridId: 'g-hx-3' }, P.secHx)
+    expect(list.items.find((s) => s.openid === P.member)).toMatchObject({ name: '孙伟', post: 'worker' })
+    const { total } = await h.db.collection('audit').where({ target: `grid_staff/gs:g-hx-3:${P.member}:worker` }).count()
+    expect(total).toBe(1)
+    // The code is spent; a second code for a post already held is refused on use, and neither changes anything.
+    await h.expectRefused('org', 'invitation.redeem', { code: inv.code, name: '别人' }, P.zhang, 'CONFLICT')
+    const again = await h.ok<StaffInvitationView>('grid', 'staff.appoint', { requestId: rid(), gridId: 'g-hx-3', post: 'worker' }, P.secHx)
+    await h.expectRefused('org', 'invitation.redeem', { code: again.code, name: '孙伟' }, P.member, 'CONFLICT')
   })
-  it('refuses another community, a second leader, unknown people and bad posts, changing nothing', async () => {
-    await h.expectRefused('grid', 'staff.appoint', { gridId: 'g-hx-3', openid: P.liu, post: 'worker' }, P.secYg, 'FORBIDDEN')
-    await h.expectRefused('grid', 'staff.appoint', { gridId: 'g-hx-3', openid: P.liu, post: 'worker' }, P.grid, 'FORBIDDEN')
-    await h.expectRefused('grid', 'staff.appoint', { gridId: 'g-hx-1', openid: P.liu, post: 'leader' }, P.secHx, 'CONFLICT')
-    await h.expectRefused('grid', 'staff.appoint', { gridId: 'g-hx-3', openid: 'o-nobody', post: 'worker' }, P.secHx, 'INVALID_INPUT')
-    await h.expectRefused('grid', 'staff.appoint', { gridId: 'g-hx-3', openid: P.liu, post: 'boss' }, P.secHx, 'INVALID_INPUT')
+  it('reveals nothing about people: no phone or openid is taken, and the code names nobody', async () => {
+    const withPhone = await h.ok<StaffInvitationView>('grid', 'staff.appoint', { requestId: rid(), gridId: 'g-hx-3', post: 'cadre', phone: '13800000004', openid: P.liu }, P.secHx)
+    const unknownPhone = await h.ok<StaffInvitationView>('grid', 'staff.appoint', { requestId: rid(), gridId: 'g-hx-3', post: 'cadre', phone: '13999999999' }, P.secHx)
+    const shape = (v: StaffInvitationView) => Object.keys(v).filter((k) => v[k as keyof StaffInvitationView] !== undefined).sort()
+    expect(shape(withPhone)).toEqual(shape(unknownPhone))
+    expect(JSON.stringify(withPhone)).not.toMatch(/刘芳|o-res-liu|13800000004/)
+  })
+  it('refuses another community, a non-secretary, a second leader, unknown grids, bad posts and long lives, changing nothing', async () => {
+    const base = { requestId: rid(), gridId: 'g-hx-3', post: 'worker' }
+    await h.expectRefused('grid', 'staff.appoint', base, P.secYg, 'FORBIDDEN')
+    await h.expectRefused('grid', 'staff.appoint', base, P.grid, 'FORBIDDEN')
+    await h.expectRefused('grid', 'staff.appoint', { ...base, gridId: 'g-hx-1', post: 'leader' }, P.secHx, 'CONFLICT')
+    await h.expectRefused('grid', 'staff.appoint', { ...base, gridId: 'g-none' }, P.secHx, 'NOT_FOUND')
+    await h.expectRefused('grid', 'staff.appoint', { ...base, post: 'boss' }, P.secHx, 'INVALID_INPUT')
+    await h.expectRefused('grid', 'staff.appoint', { ...base, ttlHours: 24 * 8 }, P.secHx, 'INVALID_INPUT')
+    await h.expectRefused('grid', 'staff.appoint', { gridId: 'g-hx-3', post: 'worker' }, P.secHx, 'INVALID_INPUT')
+    await h.expectRefused('grid', 'staff.appoint', { ...base, title: '违禁词' }, P.secHx, 'CONTENT_REJECTED')
+  })
+  it('refuses an expired code, changing nothing', async () => {
+    const inv = await h.ok<StaffInvitationView>('grid', 'staff.appoint', { requestId: rid(), gridId: 'g-hx-5', post: 'worker', ttlHours: 1 }, P.secHx)
+    h.setNow(at(2))
+    await h.expectRefused('org', 'invitation.redeem', { code: inv.code, name: '张德福' }, P.zhang, 'CONFLICT')
+  })
+  it('lists the grid’s codes to its secretary, masked, with who used them', async () => {
+    const page = await h.ok<{ items: StaffInvitationView[]; total: number }>('grid', 'staff.invitations', { gridId: 'g-hx-3' }, P.secHx)
+    expect(page.total).toBeGreaterThanOrEqual(4)
+    expect(page.items.every((i) => /^[A-Z2-9]{2}\*{4}[A-Z2-9]{2}$/.test(i.code) && i.qrText === undefined)).toBe(true)
+    expect(page.items.filter((i) => i.status === 'used').map((i) => i.usedByName)).toEqual(['孙伟'])
+    await h.expectRefused('grid', 'staff.invitations', { gridId: 'g-hx-3' }, P.secYg, 'FORBIDDEN')
+    await h.expectRefused('grid', 'staff.invitations', { gridId: 'g-hx-3' }, P.grid, 'FORBIDDEN')
+    await h.expectRefused('grid', 'staff.invitations', { gridId: 'g-hx-3', pageSize: 51 }, P.secHx, 'INVALID_INPUT')
+  })
+  it('shows the code among the community’s issued codes, as its post', async () => {
+    const page = await h.ok<{ items: { role: string; post?: string; scopeName: string }[] }>('org', 'invitation.list', { scopeId: 'c-hx' }, P.secHx)
+    expect(page.items).toEqual(expect.arrayContaining([expect.objectContaining({ role: 'grid_worker', post: 'worker', scopeName: '和谐社区 第三网格' })]))
   })
   it('removes a post keeping the record and withdraws the role', async () => {
-    const s = await h.ok<StaffView>('grid', 'staff.appoint', { gridId: 'g-hx-4', openid: P.zhang, post: 'cadre', title: '社区民警' }, P.secHx)
-    await h.expectRefused('grid', 'staff.remove', { staffId: s.id }, P.secYg, 'FORBIDDEN')
-    await h.ok('grid', 'staff.remove', { staffId: s.id }, P.secHx)
+    const id = await appoint(h, 'g-hx-4', P.zhang, 'cadre', '张德福', '社区民警')
+    await h.expectRefused('grid', 'staff.remove', { staffId: id }, P.secYg, 'FORBIDDEN')
+    await h.ok('grid', 'staff.remove', { staffId: id }, P.secHx)
     const me = await h.ok<MeView>('org', 'me', {}, P.zhang)
     expect(me.roles.some((g) => g.role === 'grid_worker' && g.scopeId === 'g-hx-4')).toBe(false)
-    const { data } = await h.db.collection('grid_staff').where({ _id: s.id }).get()
-    expect(data[0]).toMatchObject({ status: 'removed' })
-    await h.expectRefused('grid', 'staff.remove', { staffId: s.id }, P.secHx, 'CONFLICT')
+    const { data } = await h.db.collection('grid_staff').where({ _id: id }).get()
+    expect(data[0]).toMatchObject({ status: 'removed', title: '社区民警' })
+    await h.expectRefused('grid', 'staff.remove', { staffId: id }, P.secHx, 'CONFLICT')
   })
 })
 
@@ -273,15 +314,7 @@ describe('statistics', () => {
   })
 })
 
-describe('appointment by phone and photos', () => {
-  it('appoints by the phone number the secretary knows, and refuses an unknown number', async () => {
-    const s = await h.ok<StaffView>('grid', 'staff.appoint', { gridId: 'g-hx-5', phone: '13800000002', post: 'worker' }, P.secHx)
-    expect(s).toMatchObject({ gridId: 'g-hx-5', post: 'worker' })
-    const { data } = await h.db.collection('users').where({ _id: s.openid }).get()
-    expect((data[0] as { phone: string }).phone).toBe('13800000002')
-    await h.expectRefused('grid', 'staff.appoint', { gridId: 'g-hx-5', phone: '13999999999', post: 'worker' }, P.secHx, 'INVALID_INPUT')
-    await h.expectRefused('grid', 'staff.appoint', { gridId: 'g-hx-5', post: 'worker' }, P.secHx, 'INVALID_INPUT')
-  })
+describe('dispatch parties and photos', () => {
   it('lets the grid leader see the parties to dispatch to, and refuses a plain worker', async () => {
     const e = await report(P.liu)
     const p = await h.ok<{ items: { id: string }[] }>('grid', 'whistle.parties', { eventId: e.id }, LEADER_G2)
@@ -340,12 +373,21 @@ describe('one leader per grid', () => {
     const list = await h.ok<{ items: StaffView[] }>('grid', 'staff.list', { gridId: 'g-hx-6' }, P.secHx)
     const leader = list.items.find((s) => s.post === 'leader')!
     await h.ok('grid', 'staff.remove', { staffId: leader.id }, P.secHx)
+    // Two leader codes made while the post is free, used at the same moment by two people.
+    const [c1, c2] = await Promise.all([1, 2].map(() => h.ok<StaffInvitationView>('grid', 'staff.appoint', { requestId: rid(), gridId: 'g-hx-6', post: 'leader' }, P.secHx)))
     const [a, b] = await Promise.all([
-      h.call('grid', 'staff.appoint', { gridId: 'g-hx-6', openid: P.zhang, post: 'leader' }, P.secHx),
-      h.call('grid', 'staff.appoint', { gridId: 'g-hx-6', openid: P.liu, post: 'leader' }, P.secHx),
+      h.call('org', 'invitation.redeem', { code: c1.code, name: '张德福' }, P.zhang),
+      h.call('org', 'invitation.redeem', { code: c2.code, name: '刘芳' }, P.liu),
     ])
     expect([a.env.ok, b.env.ok].filter(Boolean)).toHaveLength(1)
     const after = await h.ok<{ items: StaffView[] }>('grid', 'staff.list', { gridId: 'g-hx-6' }, P.secHx)
     expect(after.items.filter((s) => s.post === 'leader')).toHaveLength(1)
+    // The loser got nothing: no role on the grid, and their code is still unused.
+    const loser = a.env.ok ? { openid: P.liu, code: c2.code } : { openid: P.zhang, code: c1.code }
+    expect((await h.ok<MeView>('org', 'me', {}, loser.openid)).roles.some((g) => g.scopeId === 'g-hx-6')).toBe(false)
+    const { data } = await h.db.collection('invitations').where({ _id: `inv:${loser.code}` }).get()
+    expect((data[0] as { usedBy: string | null }).usedBy).toBeNull()
+    // And a third leader code is refused while the winner serves.
+    await h.expectRefused('grid', 'staff.appoint', { requestId: rid(), gridId: 'g-hx-6', post: 'leader' }, P.secHx, 'CONFLICT')
   })
 })

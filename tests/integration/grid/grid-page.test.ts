@@ -1,6 +1,6 @@
 import { GRID_PEOPLE } from '../../../local/seed/grid'
 import type { PartyBranchView, StaffView } from '../../../types/grid'
-import { openCloud, P, T0, type Cloud } from '../harness'
+import { openCloud, P, rid, T0, type Cloud } from '../harness'
 
 /** The grid page: its named Party branch and staff, read by the grid's people, changed only by the community's secretary. */
 
@@ -50,8 +50,8 @@ describe('who reaches their grid page', () => {
   })
 
   it('lets neither a grid worker nor a resident appoint or name the branch, changing nothing', async () => {
-    await h.expectRefused('grid', 'staff.appoint', { gridId: 'g-hx-2', openid: P.zhang, post: 'worker' }, WORKER1_G2, 'FORBIDDEN')
-    await h.expectRefused('grid', 'staff.appoint', { gridId: 'g-hx-1', openid: P.zhang, post: 'worker' }, P.liu, 'FORBIDDEN')
+    await h.expectRefused('grid', 'staff.appoint', { requestId: rid(), gridId: 'g-hx-2', post: 'worker' }, WORKER1_G2, 'FORBIDDEN')
+    await h.expectRefused('grid', 'staff.appoint', { requestId: rid(), gridId: 'g-hx-1', post: 'worker' }, P.liu, 'FORBIDDEN')
     await h.expectRefused('grid', 'branch.set', { gridId: 'g-hx-2', name: '第二网格党支部' }, WORKER1_G2, 'FORBIDDEN')
     await h.expectRefused('grid', 'branch.set', { gridId: 'g-hx-1', name: '第一网格党支部' }, P.liu, 'FORBIDDEN')
   })

@@ -57,6 +57,18 @@ describe('activities: sign-up, QR and location sign-in, minutes, confirmation', 
     await h.expectRefused('service', 'activity.token', { activityId: LIVE }, M1, 'FORBIDDEN')
   })
 
+  it('issues and accepts no code while SERVICE_QR_SECRET is unset (fails closed), changing nothing', async () => {
+    const configured = process.env.SERVICE_QR_SECRET
+    const code = (await token()).token
+    delete process.env.SERVICE_QR_SECRET
+    try {
+      await h.expectRefused('service', 'activity.token', { activityId: LIVE }, P.secHx, 'INTERNAL')
+      await h.expectRefused('service', 'activity.signin', { activityId: LIVE, method: 'qr', token: code }, M1, 'INTERNAL')
+    } finally {
+      process.env.SERVICE_QR_SECRET = configured
+    }
+  })
+
   let tIn = ''
   it('signs in by a fresh QR code, and refuses an expired one', async () => {
     h.setNow(at(0))

@@ -1,6 +1,6 @@
 import { openCloud, P, rid, type Cloud } from '../harness'
 
-type Member = { id: string; unitId?: string; status: string; overdue: boolean; year: number; approvedYear?: number; gridName?: string; buildingNames: string[]; reason?: string; unitName: string; address: string }
+type Member = { id: string; unitId?: string; status: string; overdue: boolean; year: number; approvedYear?: number; gridName?: string; buildingNames: string[]; reason?: string; unitName: string; address?: string; householdId?: string }
 
 let h: Cloud
 beforeAll(async () => {
@@ -9,7 +9,7 @@ beforeAll(async () => {
 afterAll(() => h.close())
 
 const checkin = (extra: Record<string, unknown> = {}) => ({
-  requestId: rid(), name: '孙伟', unitId: 'u-hx-1', unitName: '锦绣区人民医院', householdId: 'h-hx-1-3-201', skills: ['急救', '健康咨询'], availability: '周末全天', ...extra,
+  requestId: rid(), name: '孙伟', communityId: 'c-hx', unitId: 'u-hx-1', unitName: '锦绣区人民医院', skills: ['急救', '健康咨询'], availability: '周末全天', ...extra,
 })
 
 describe('member check-in (journey 2, first part)', () => {
@@ -20,15 +20,19 @@ describe('member check-in (journey 2, first part)', () => {
     expect(page.items.map((x) => x.id)).toEqual(['m:o-member-sun'])
   })
 
-  it('refuses bad input and an unknown household, changing nothing', async () => {
+  it('refuses bad input and an unknown community, changing nothing', async () => {
     await h.expectRefused('service', 'member.checkin', checkin({ availability: '' }), P.member, 'INVALID_INPUT')
-    await h.expectRefused('service', 'member.checkin', checkin({ householdId: 'h-none' }), P.member, 'NOT_FOUND')
+    await h.expectRefused('service', 'member.checkin', checkin({ communityId: undefined }), P.member, 'INVALID_INPUT')
+    await h.expectRefused('service', 'member.checkin', checkin({ communityId: 'c-none' }), P.member, 'NOT_FOUND')
   })
 
-  it('records this year’s check-in as pending with the employer unit and home address', async () => {
+  it('records this year’s check-in as pending with the employer unit, and no home when none is verified', async () => {
     const m = await h.ok<Member>('service', 'member.checkin', checkin({ unitId: undefined }), P.member)
     // No unit picked but the same employer name: the link to the unit (for its feedback letter) is kept.
-    expect(m).toMatchObject({ status: 'pending', year: 2026, unitId: 'u-hx-1', unitName: '锦绣区人民医院', address: '和谐家园 3号楼 201', overdue: true })
+    expect(m).toMatchObject({ status: 'pending', year: 2026, unitId: 'u-hx-1', unitName: '锦绣区人民医院', overdue: true })
+    // Last year's record named 3号楼 201, which 孙伟 never verified: it is not carried over.
+    expect(m.householdId).toBeUndefined()
+    expect(m.address).toBeUndefined()
   })
 
   it('refuses another community’s secretary the queue and the decision', async () => {
@@ -54,11 +58,11 @@ describe('member check-in (journey 2, first part)', () => {
 
   it('grants the member role to a newcomer on approval, and lets a returned one resubmit', async () => {
     const who = 'o-new-member'
-    const first = await h.ok<Member>('service', 'member.checkin', checkin({ name: '韩梅', unitId: undefined, unitName: '某设计院', householdId: 'h-hx-2-1-101' }), who)
+    const first = await h.ok<Member>('service', 'member.checkin', checkin({ name: '韩梅', unitId: undefined, unitName: '某设计院' }), who)
     expect(first.status).toBe('pending')
     const r = await h.ok<Member>('service', 'member.decide', { memberId: first.id, approve: false, reason: '请填写完整工作单位' }, P.secHx)
     expect(r).toMatchObject({ status: 'returned', reason: '请填写完整工作单位' })
-    const second = await h.ok<Member>('service', 'member.checkin', checkin({ name: '韩梅', unitId: undefined, unitName: '市建筑设计研究院', householdId: 'h-hx-2-1-101' }), who)
+    const second = await h.ok<Member>('service', 'member.checkin', checkin({ name: '韩梅', unitId: undefined, unitName: '市建筑设计研究院' }), who)
     expect(second.status).toBe('pending')
     await h.ok('service', 'member.decide', { memberId: first.id, approve: true, gridId: 'g-hx-1' }, P.secHx)
     const me = await h.ok<{ roles: { role: string; scopeId: string }[] }>('org', 'me', {}, who)

@@ -1,4 +1,5 @@
-import { addGrant, invitationState, inviterScope, type InviteScope } from '../../../cloudfunctions/org/domain/invitations'
+import { invitationState, inviterScope, type InviteScope } from '../../../cloudfunctions/org/domain/invitations'
+import { addGrant } from '../../../cloudfunctions/shared/person'
 import type { RoleGrant } from '../../../types/roles'
 
 const streetAdmin = (streetId: string): RoleGrant => ({ role: 'street_admin', scopeType: 'street', scopeId: streetId, scopeName: 'S', streetId })

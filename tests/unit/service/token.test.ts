@@ -1,4 +1,4 @@
-import { issueToken, parseQrText, qrText, TOKEN_TTL_S, verifyToken } from '../../../cloudfunctions/service/domain/token'
+import { issueToken, parseQrText, qrText, TOKEN_TTL_S, tokenSecret, verifyToken } from '../../../cloudfunctions/service/domain/token'
 
 const SECRET = 'test-secret'
 const T = new Date('2026-11-23T02:00:00Z')
@@ -57,5 +57,17 @@ describe('rotating sign-in token', () => {
   it('round-trips through the QR payload and accepts a bare pasted code', () => {
     expect(parseQrText(qrText('act-1', token))).toEqual({ activityId: 'act-1', token })
     expect(parseQrText(`  ${token} `)).toEqual({ token })
+  })
+})
+
+describe('the signing secret', () => {
+  it('fails closed when SERVICE_QR_SECRET is unset, empty or too short to be a secret', () => {
+    expect(() => tokenSecret({})).toThrow(/SERVICE_QR_SECRET is not set/)
+    expect(() => tokenSecret({ SERVICE_QR_SECRET: '' })).toThrow(/SERVICE_QR_SECRET is not set/)
+    expect(() => tokenSecret({ SERVICE_QR_SECRET: 'short-secret' })).toThrow(/SERVICE_QR_SECRET is not set/)
+  })
+
+  it('is the configured value, with no built-in fallback', () => {
+    expect(tokenSecret({ SERVICE_QR_SECRET: 'a-long-random-deployment-secret' })).toBe('a-long-random-deployment-secret')
   })
 })

@@ -1,9 +1,9 @@
 import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import type { MeView } from '../../../../types/org'
 import type { RoleGrant } from '../../../../types/roles'
-import { orgActions } from '../../../../types/org'
+import { codeFromInviteText, orgActions } from '../../../../types/org'
 import PageShell from '../../../components/PageShell'
 import Card from '../../../components/Card'
 import Field from '../../../components/Field'
@@ -16,7 +16,7 @@ import { useMe } from '../../../hooks/useMe'
 import { issuesByField } from '../../../services/errors'
 import { validate } from '../../../services/validate'
 import { grantText } from '../../../services/roles'
-import { ROUTES, toast } from '../../../services/nav'
+import { isH5, ROUTES, toast } from '../../../services/nav'
 
 const key = (g: RoleGrant) => `${g.role}:${g.scopeId}`
 
@@ -27,8 +27,8 @@ function newRoles(before: RoleGrant[], after: RoleGrant[]): RoleGrant[] {
   return added.length > 0 ? added : after
 }
 
-function RedeemForm({ me }: { me: MeView }) {
-  const [code, setCode] = useState('')
+function RedeemForm({ me, initialCode }: { me: MeView; initialCode: string }) {
+  const [code, setCode] = useState(initialCode)
   const [name, setName] = useState(me.name)
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [granted, setGranted] = useState<RoleGrant[]>()
@@ -64,6 +64,15 @@ function RedeemForm({ me }: { me: MeView }) {
     }
   }
   const server = redeem.error?.code === 'INVALID_INPUT' ? issuesByField(redeem.error.issues) : {}
+  // A grid post's code is also shown as a QR code (txinvite:<code>): scanning fills the field in.
+  const scan = async () => {
+    try {
+      const r = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })
+      setCode(codeFromInviteText(r.result).slice(0, 8))
+    } catch {
+      /* cancelled */
+    }
+  }
 
   return (
     <View>
@@ -73,12 +82,17 @@ function RedeemForm({ me }: { me: MeView }) {
           kind='code'
           id='redeem-code'
           value={code}
-          onChange={(v) => setCode(v.toUpperCase())}
+          onChange={(v) => setCode(codeFromInviteText(v).slice(0, 8))}
           placeholder='8 位字母或数字'
           maxLength={8}
-          hint='邀请码由街道或社区当面发放，只能使用一次'
+          hint='邀请码、网格任命码由街道或社区当面发放，只能使用一次'
           error={errors.code ?? server.code}
         />
+        {isH5 ? null : (
+          <Button id='redeem-scan' variant='secondary' onClick={() => void scan()}>
+            扫描任命二维码
+          </Button>
+        )}
         <Field label='姓名' id='redeem-name' value={name} onChange={setName} placeholder='请输入真实姓名' maxLength={20} error={errors.name ?? server.name} />
       </Card>
       {redeem.error && redeem.error.code !== 'INVALID_INPUT' ? (
@@ -93,12 +107,14 @@ function RedeemForm({ me }: { me: MeView }) {
   )
 }
 
-/** 使用邀请码: an invited secretary, property staff or street admin takes up the role. */
+/** 使用邀请码: an invited secretary, property staff or street admin, or an appointee to a grid post, takes up the role. */
 export default function RedeemPage() {
   const me = useMe({ reloadOnShow: false })
+  const { params } = useRouter()
+  const initial = params.code ? codeFromInviteText(decodeURIComponent(params.code)).slice(0, 8) : ''
   return (
-    <PageShell title='使用邀请码' intro='输入收到的邀请码，获得相应的工作身份'>
-      <QueryState {...me}>{(data) => <RedeemForm me={data} />}</QueryState>
+    <PageShell title='使用邀请码' intro='输入或扫描收到的邀请码、网格任命码，获得相应的工作身份'>
+      <QueryState {...me}>{(data) => <RedeemForm me={data} initialCode={initial} />}</QueryState>
     </PageShell>
   )
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import { ROLE_LABEL } from '../../../../../types/roles'
+import { STAFF_POST_LABEL } from '../../../../../types/grid'
 import Card from '../../../../components/Card'
 import Empty from '../../../../components/Empty'
 import ListItem from '../../../../components/ListItem'
@@ -28,7 +29,7 @@ export default function InvitationList({ scopeId }: { scopeId: string }) {
                 <ListItem
                   key={inv.id}
                   id={`invitation-${inv.id}`}
-                  title={`${ROLE_LABEL[inv.role]} · ${inv.scopeName}`}
+                  title={`${inv.post ? STAFF_POST_LABEL[inv.post] : ROLE_LABEL[inv.role]} · ${inv.scopeName}`}
                   description={
                     <Text>
                       {inv.code}　{inv.status === 'used' && inv.usedByName ? `${inv.usedByName} 已使用` : `至 ${formatTime(inv.expiresAt)}`}

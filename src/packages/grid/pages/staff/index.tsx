@@ -8,13 +8,93 @@ import Field from '../../../../components/Field'
 import Notice from '../../../../components/Notice'
 import QueryState from '../../../../components/QueryState'
 import Tag from '../../../../components/Tag'
+import QrCode from '../../../../components/QrCode'
+import StatusBadge from '../../../../components/StatusBadge'
 import { useCloud, useMutation } from '../../../../hooks/useCloud'
 import { useMe } from '../../../../hooks/useMe'
 import { confirm, toast } from '../../../../services/nav'
-import { STAFF_POSTS, STAFF_POST_LABEL, type StaffPost } from '../../../../../types/grid'
+import { formatTime } from '../../../../services/format'
+import { newRequestId } from '../../../../services/requestId'
+import { STAFF_POSTS, STAFF_POST_LABEL, type StaffInvitationView, type StaffPost } from '../../../../../types/grid'
 import Chips from '../../components/Chips'
 import PartyBranchCard from '../../components/PartyBranchCard'
 import '../../grid.scss'
+
+/** The code just made, shown once whole: the appointee scans the QR or types the code in 使用邀请码. */
+function IssuedCode({ inv, onAnother }: { inv: StaffInvitationView; onAnother: () => void }) {
+  return (
+    <Card title='任命码已生成' id='appoint-issued'>
+      <View className='gd-qr'>
+        <QrCode text={inv.qrText ?? inv.code} id='appoint-qr' size={220} />
+        <Text className='gd-code' id='appoint-code' userSelect>{inv.code}</Text>
+        <Text className='gd-meta'>{inv.gridName}{STAFF_POST_LABEL[inv.post]}{inv.title ? ` · ${inv.title}` : ''} · {formatTime(inv.expiresAt)} 前有效，只能使用一次</Text>
+      </View>
+      <Text className='gd-text'>请被任命人当面打开小程序“我的 → 使用邀请码”，扫描二维码或输入任命码，即就任并获得网格员身份。此码只在这里完整显示一次。</Text>
+      <Button block variant='secondary' onClick={onAnother}>再生成一个任命码</Button>
+    </Card>
+  )
+}
+
+/** The grid's codes (masked): still usable, used by whom, or expired. */
+function Codes({ items }: { items: StaffInvitationView[] }) {
+  if (items.length === 0) return null
+  return (
+    <Card title='已发出的任命码' id='appoint-codes'>
+      {items.map((c) => (
+        <View key={c.id} className='gd-step gd-row' id={`code-${c.id.replace(/[^\w-]/g, '-')}`}>
+          <View>
+            <Text className='gd-title'>{STAFF_POST_LABEL[c.post]}{c.title ? ` · ${c.title}` : ''}</Text>
+            <Text className='gd-meta'>{c.code} · {c.status === 'used' ? `${c.usedByName ?? ''} 已就任` : `${formatTime(c.expiresAt)} 前有效`}</Text>
+          </View>
+          <StatusBadge status={c.status} />
+        </View>
+      ))}
+    </Card>
+  )
+}
+
+/**
+ * 任命: the secretary picks the post and gets a single-use code (and QR) to hand to the person in person.
+ * Nothing is looked up by phone: the person proves who they are by holding the code.
+ */
+function Appoint({ gridId, onTaken }: { gridId: string; onTaken: () => void }) {
+  const appoint = useMutation('grid', 'staff.appoint')
+  const [requestId, setRequestId] = useState(newRequestId)
+  const [post, setPost] = useState<StaffPost>('worker')
+  const [title, setTitle] = useState('')
+  const [issued, setIssued] = useState<StaffInvitationView>()
+  const codes = useCloud('grid', 'staff.invitations', { gridId, page: 1, pageSize: 10 }, { reloadOnShow: true })
+  const make = async () => {
+    const r = await appoint.run({ requestId, gridId, post, title: title.trim() || undefined })
+    if (r) {
+      setIssued(r)
+      codes.reload()
+      toast('任命码已生成')
+    }
+  }
+  const another = () => {
+    setIssued(undefined)
+    setTitle('')
+    setRequestId(newRequestId())
+    onTaken()
+  }
+  return (
+    <View>
+      {issued ? (
+        <IssuedCode inv={issued} onAnother={another} />
+      ) : (
+        <Card title='任命网格人员'>
+          {appoint.error ? <Notice tone='error'>{appoint.error.message}</Notice> : null}
+          <Text className='gd-meta'>选择岗位，生成一次性任命码，当面交给被任命人使用</Text>
+          <Chips idPrefix='post' items={STAFF_POSTS.map((k) => ({ key: k, label: STAFF_POST_LABEL[k] }))} value={post} onChange={setPost} />
+          <Field id='appoint-title' label='职务说明' optional value={title} onChange={setTitle} placeholder='如：社区民警' maxLength={20} />
+          <Button id='appoint' block loading={appoint.sending} onClick={() => void make()}>生成任命码</Button>
+        </Card>
+      )}
+      <Codes items={codes.data?.items ?? []} />
+    </View>
+  )
+}
 
 /**
  * The grid page: its Party branch and its 党支部书记, 网格长, 网格员 and 挂钩干部. Grid workers, residents and
@@ -31,24 +111,10 @@ export default function StaffPage() {
   const grids = useCloud('org', 'grid.list', communityId ? { communityId } : null)
   const [gridId, setGridId] = useState<string>()
   const current = gridId ?? (secretaryOf ? undefined : myGrid?.gridId) ?? grids.data?.items[0]?.id
-  const staff = useCloud('grid', 'staff.list', current ? { gridId: current } : null)
+  const staff = useCloud('grid', 'staff.list', current ? { gridId: current } : null, { reloadOnShow: true })
   // Only the secretary of the shown grid's community may change anything on it.
   const canEdit = !!staff.data && roles.some((g) => g.role === 'secretary' && g.scopeId === staff.data!.communityId)
-  const appoint = useMutation('grid', 'staff.appoint')
   const remove = useMutation('grid', 'staff.remove')
-  const [phone, setPhone] = useState('')
-  const [post, setPost] = useState<StaffPost>('worker')
-  const [title, setTitle] = useState('')
-  const doAppoint = async () => {
-    if (!current) return
-    const r = await appoint.run({ gridId: current, phone: phone.trim(), post, title: title.trim() || undefined })
-    if (r) {
-      toast('已任命')
-      setPhone('')
-      setTitle('')
-      staff.reload()
-    }
-  }
   const doRemove = async (id: string, name: string) => {
     if (!(await confirm('免去职务', `确定免去${name}的网格职务吗？记录会保留。`))) return
     if (await remove.run({ staffId: id })) {
@@ -86,15 +152,7 @@ export default function StaffPage() {
                 </View>
               )}
             </QueryState>
-            {canEdit && current ? (
-              <Card title='任命网格人员'>
-                {appoint.error ? <Notice tone='error'>{appoint.error.message}</Notice> : null}
-                <Field id='appoint-phone' kind='phone' label='手机号' value={phone} onChange={setPhone} hint='对方须已在小程序登录并填写手机号' maxLength={11} />
-                <Chips idPrefix='post' items={STAFF_POSTS.map((k) => ({ key: k, label: STAFF_POST_LABEL[k] }))} value={post} onChange={setPost} />
-                <Field id='appoint-title' label='职务说明' optional value={title} onChange={setTitle} placeholder='如：社区民警' maxLength={20} />
-                <Button id='appoint' block disabled={phone.trim().length !== 11} loading={appoint.sending} onClick={() => void doAppoint()}>任命</Button>
-              </Card>
-            ) : null}
+            {canEdit && current ? <Appoint key={current} gridId={current} onTaken={staff.reload} /> : null}
           </View>
         )}
       </QueryState>

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import type { ActivityView, AttendanceView } from '../../../../../types/service'
-import { ACTIVITY_KIND_LABEL, ATTENDANCE_STATUS_LABEL } from '../../../../../types/service'
+import { ACTIVITY_KIND_LABEL, ATTENDANCE_STATUS_LABEL, PRESENCE_LABEL } from '../../../../../types/service'
 import PageShell from '../../../../components/PageShell'
 import Card from '../../../../components/Card'
 import Field from '../../../../components/Field'
@@ -18,7 +18,7 @@ import { newRequestId } from '../../../../services/requestId'
 import { formatTime } from '../../../../services/format'
 import { isH5, toast } from '../../../../services/nav'
 import Pager from '../../../admin/components/Pager'
-import QrCode from '../../components/QrCode'
+import QrCode from '../../../../components/QrCode'
 import { minutesText } from '../../components/files'
 import { useCommunity } from '../../hooks/useCommunity'
 import '../../service.scss'
@@ -66,8 +66,14 @@ function MemberPanel({ a, onChange }: { a: ActivityView; onChange: () => void })
     }
   }
 
+  const presence = a.mine?.presence
   return (
     <Card title='我的参与' extra={status ? <Tag tone={status === 'confirmed' ? 'green' : 'gold'}>{ATTENDANCE_STATUS_LABEL[status]}</Tag> : null} id='my-attendance'>
+      {presence ? (
+        <Notice tone={presence === 'confirmed' ? 'info' : 'warn'} title={PRESENCE_LABEL[presence]} id='my-presence'>
+          <Text>{presence === 'pending' ? '您用定位签到或签退，须组织者确认您在现场，时长才能计入台账。' : presence === 'confirmed' ? '定位签到已由组织者确认。' : '如确有服务，请联系社区补录时长。'}</Text>
+        </Notice>
+      ) : null}
       {!status ? (
         <View>
           <Text className='svc-line svc-line--muted'>已报名 {a.signupCount} / {a.capacity} 人</Text>
@@ -80,7 +86,7 @@ function MemberPanel({ a, onChange }: { a: ActivityView; onChange: () => void })
       {step ? (
         <View>
           {a.mine?.signedInAt ? <Text className='svc-line'>签到时间：{formatTime(a.mine.signedInAt)}</Text> : null}
-          <Text className='svc-line svc-line--muted'>请扫描组织者手机上的二维码（30 秒内有效），或在活动地点 {a.radiusM} 米内定位{word}</Text>
+          <Text className='svc-line svc-line--muted'>请扫描组织者手机上的二维码（30 秒内有效），或在活动地点 {a.radiusM} 米内定位{word}。定位{word}须组织者确认您到场后才计时长。</Text>
           {isH5 ? (
             <View>
               <Field label={`${word}码`} id='sign-code' value={code} onChange={setCode} placeholder='输入或粘贴组织者出示的签到码' maxLength={200} />
@@ -110,7 +116,7 @@ function MemberPanel({ a, onChange }: { a: ActivityView; onChange: () => void })
           {a.mine?.signedInAt ? <Text className='svc-line'>签到：{formatTime(a.mine.signedInAt)}</Text> : null}
           {a.mine?.signedOutAt ? <Text className='svc-line'>签退：{formatTime(a.mine.signedOutAt)}</Text> : null}
           <Text className='svc-line svc-line--strong' id='my-minutes'>服务时长：{minutesText(a.mine?.minutes ?? 0)}</Text>
-          <Text className='svc-line svc-line--muted'>{status === 'confirmed' ? '社区已确认，已计入台账' : '等待社区确认'}</Text>
+          <Text className='svc-line svc-line--muted'>{status === 'confirmed' ? '社区已确认，已计入台账' : presence === 'pending' ? '等待组织者确认到场，再由社区确认时长' : presence === 'rejected' ? '不计入台账' : '等待社区确认'}</Text>
         </View>
       ) : null}
     </Card>
@@ -143,7 +149,7 @@ function CodePanel({ activityId }: { activityId: string }) {
       {error ? <Notice tone='error' title='无法出示签到码'><Text>{error}</Text></Notice> : null}
       {tok ? (
         <View className='svc-qr'>
-          <QrCode text={tok.qrText} />
+          <QrCode text={tok.qrText} id='svc-qr' />
           <Text className='svc-code' id='org-code' userSelect>
             {tok.token}
           </Text>
@@ -169,6 +175,29 @@ function ManualEntry({ row, activityId, onDone }: { row: AttendanceView; activit
       <Button size='small' loading={m.sending} onClick={() => void m.run({ requestId, activityId, memberId: row.memberId, minutes: Number(minutes), reason }).then((r) => r && (toast('已提交复核'), onDone()))}>
         提交补录
       </Button>
+    </View>
+  )
+}
+
+/** The organiser says whether a member who signed in or out by location was there (a “no” needs a reason). */
+function PresenceActions({ row, onDone }: { row: AttendanceView; onDone: () => void }) {
+  const m = useMutation('service', 'activity.confirmPresence')
+  const [absent, setAbsent] = useState(false)
+  const [reason, setReason] = useState('')
+  const send = (present: boolean) => void m.run({ attendanceId: row.id, present, reason: present ? undefined : reason.trim() }).then((x) => x && (toast(present ? '已确认到场' : '已记录未到场'), onDone()))
+  return (
+    <View className='svc-presence'>
+      <View className='svc-row'>
+        <Button size='small' id={`present-${safe(row.id)}`} loading={m.sending} onClick={() => send(true)}>确认到场</Button>
+        <Button size='small' variant='plain' id={`absent-${safe(row.id)}`} onClick={() => setAbsent((s) => !s)}>未到场</Button>
+      </View>
+      {absent ? (
+        <View>
+          <Field label='未到场的原因' kind='textarea' id={`absent-reason-${safe(row.id)}`} value={reason} onChange={setReason} placeholder='如：现场没有见到本人' maxLength={200} />
+          <Button size='small' variant='secondary' disabled={!reason.trim()} loading={m.sending} onClick={() => send(false)}>记录未到场</Button>
+        </View>
+      ) : null}
+      {m.error ? <Text className='tx-field__error'>{m.error.message}</Text> : null}
     </View>
   )
 }
@@ -199,9 +228,15 @@ function Attendance({ activityId, organiser }: { activityId: string; organiser: 
                   </View>
                   {r.signedInAt ? <Text className='svc-line svc-line--muted'>签到 {formatTime(r.signedInAt)}{r.signedOutAt ? ` · 签退 ${formatTime(r.signedOutAt)}` : ''}</Text> : null}
                   {r.manual ? <Text className='svc-line svc-line--muted'>补录：{r.manual.reason}（{r.manual.enteredByName}{r.manual.approvedByName ? `，复核 ${r.manual.approvedByName}` : '，待复核'}）</Text> : null}
+                  {r.presence ? (
+                    <Text className={`svc-line${r.presence === 'confirmed' ? ' svc-line--muted' : ' svc-line--warn'}`} id={`presence-${safe(r.id)}`}>
+                      {PRESENCE_LABEL[r.presence]}{r.presenceByName ? `（${r.presenceByName}）` : ''}
+                    </Text>
+                  ) : null}
+                  {organiser && r.presence === 'pending' ? <PresenceActions row={r} onDone={q.reload} /> : null}
                   {r.confirmedByName ? <Text className='svc-line svc-line--muted'>确认人：{r.confirmedByName}</Text> : null}
                   <View className='svc-row'>
-                    {organiser && r.status === 'signed_out' ? (
+                    {organiser && r.status === 'signed_out' && (!r.presence || r.presence === 'confirmed') ? (
                       <Button size='small' id={`confirm-${safe(r.id)}`} loading={confirm.sending} onClick={() => void confirm.run({ attendanceId: r.id }).then((x) => x && (toast('已确认'), q.reload()))}>
                         确认时长
                       </Button>
@@ -211,7 +246,7 @@ function Attendance({ activityId, organiser }: { activityId: string; organiser: 
                         复核通过
                       </Button>
                     ) : null}
-                    {organiser && (r.status === 'signed_up' || r.status === 'signed_in') ? (
+                    {organiser && (r.status === 'signed_up' || r.status === 'signed_in' || r.presence === 'rejected') ? (
                       <Button size='small' variant='plain' onClick={() => setManualFor(manualFor === r.id ? undefined : r.id)}>
                         补录
                       </Button>

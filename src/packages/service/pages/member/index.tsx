@@ -10,7 +10,6 @@ import Button from '../../../../components/Button'
 import Notice from '../../../../components/Notice'
 import Tag from '../../../../components/Tag'
 import QueryState from '../../../../components/QueryState'
-import HouseholdPicker from '../../../../components/HouseholdPicker'
 import { useCloud, useMutation } from '../../../../hooks/useCloud'
 import { useMe } from '../../../../hooks/useMe'
 import { newRequestId } from '../../../../services/requestId'
@@ -27,19 +26,22 @@ const split = (s: string) => s.split(/[，,、\s]+/).map((x) => x.trim()).filter
 function Form({ me, current, onDone }: { me: MeView; current: MemberView | null; onDone: () => void }) {
   const [requestId] = useState(newRequestId)
   const [v, setV] = useState({ name: current?.name ?? me.name, unitName: current?.unitName ?? '', skills: current?.skills.join('、') ?? '', availability: current?.availability ?? '' })
-  const [home, setHome] = useState<{ householdId: string; address: string } | undefined>(current ? { householdId: current.householdId, address: current.address } : undefined)
-  const [changing, setChanging] = useState(!current)
-  const [communityId, setCommunityId] = useState<string>()
-  const communities = useCloud('org', 'community.list', changing ? { page: 1, pageSize: 50 } : null)
+  // Only the person's own verified households may be named as home (the server checks the same).
+  const homes = me.roles.filter((g) => g.role === 'resident')
+  const [householdId, setHouseholdId] = useState(homes.find((g) => g.scopeId === current?.householdId)?.scopeId ?? homes[0]?.scopeId ?? '')
+  const home = homes.find((g) => g.scopeId === householdId)
+  const [pickedCommunity, setPickedCommunity] = useState<string | undefined>(current?.communityId)
+  const communities = useCloud('org', 'community.list', home ? null : { page: 1, pageSize: 50 })
+  const communityId = home?.communityId ?? pickedCommunity
   const [errors, setErrors] = useState<Record<string, string>>({})
   const submit = useMutation('service', 'member.checkin')
   const askConsent = useNoticeConsent(['checkinDecided', 'activityReminder']) // asked before the send: WeChat needs the tap
   const set = (k: keyof typeof v) => (value: string) => setV((o) => ({ ...o, [k]: value }))
   const send = async () => {
-    const input = { requestId, name: v.name, unitName: v.unitName, householdId: home?.householdId ?? '', skills: split(v.skills), availability: v.availability }
+    const input = { requestId, name: v.name, communityId: communityId ?? '', householdId: home?.scopeId, unitName: v.unitName, skills: split(v.skills), availability: v.availability }
     const checked = validate(serviceActions['member.checkin'].input, input)
     const next = checked.ok ? {} : { ...checked.errors }
-    if (!home) next.householdId = '请选择您家的房屋'
+    if (!communityId) next.communityId = '请选择居住地社区'
     setErrors(next)
     if (Object.keys(next).length) return
     await askConsent()
@@ -54,18 +56,29 @@ function Form({ me, current, onDone }: { me: MeView; current: MemberView | null;
     <Card title={`${thisYear()} 年党员报到`}>
       <Field label='姓名' id='member-name' value={v.name} onChange={set('name')} maxLength={20} error={err('name')} />
       <Field label='工作单位' id='member-unit' value={v.unitName} onChange={set('unitName')} placeholder='如：锦绣区人民医院' maxLength={60} error={err('unitName')} />
-      {home && !changing ? (
-        <View className='svc-gap'>
-          <Text className='svc-line'>居住地：{home.address}</Text>
-          <Button size='small' variant='plain' onClick={() => setChanging(true)}>
-            更换住址
-          </Button>
-        </View>
-      ) : (
-        <View>
-          <Field kind='picker' id='member-community' label='居住地社区' options={(communities.data?.items ?? []).map((c) => ({ label: c.name, value: c.id }))} value={communityId} onChange={setCommunityId} />
-          <HouseholdPicker communityId={communityId} value={home?.householdId} onChange={(c) => setHome(c)} error={err('householdId')} idPrefix='member-hh' />
-        </View>
+      {homes.length ? (
+        <Field
+          kind='picker'
+          id='member-home'
+          label='居住地'
+          options={[...homes.map((g) => ({ label: g.scopeName, value: g.scopeId })), { label: '不填写房屋', value: '' }]}
+          value={householdId}
+          onChange={setHouseholdId}
+          hint='只能选择您已认证的房屋'
+          error={err('householdId')}
+        />
+      ) : null}
+      {home ? null : (
+        <Field
+          kind='picker'
+          id='member-community'
+          label='居住地社区'
+          options={(communities.data?.items ?? []).map((c) => ({ label: c.name, value: c.id }))}
+          value={pickedCommunity}
+          onChange={setPickedCommunity}
+          hint={homes.length ? undefined : '认证房屋后可以填写具体住址；不填写也可以报到'}
+          error={err('communityId')}
+        />
       )}
       <Field label='特长（用顿号分隔）' id='member-skills' optional value={v.skills} onChange={set('skills')} placeholder='如：水电维修、法律咨询' error={err('skills')} />
       <Field label='可服务时间' id='member-availability' value={v.availability} onChange={set('availability')} placeholder='如：周末全天' maxLength={60} error={err('availability')} />
@@ -85,7 +98,12 @@ function Status({ m }: { m: MemberView }) {
   return (
     <Card title='我的报到' extra={<Tag tone={m.status === 'approved' ? 'green' : m.status === 'pending' ? 'gold' : 'gray'}>{CHECKIN_STATUS_LABEL[m.status]}</Tag>} id='member-status'>
       <Text className='svc-line'>工作单位：{m.unitName}</Text>
-      <Text className='svc-line'>居住地：{m.address}</Text>
+      <Text className='svc-line'>居住地：{m.address ?? '未填写房屋'}</Text>
+      {m.unitDispute ? (
+        <Notice tone='warn' title='单位对您填写的工作单位有异议' id='member-unit-dispute'>
+          <Text>{m.unitDispute.reason}（{m.unitDispute.byName}）。如有误会请联系社区书记。</Text>
+        </Notice>
+      ) : null}
       {m.status === 'approved' ? (
         <View>
           <Text className='svc-line'>所在网格：{m.gridName}</Text>

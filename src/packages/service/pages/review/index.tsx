@@ -18,7 +18,7 @@ import Pager from '../../../admin/components/Pager'
 import { useCommunity } from '../../hooks/useCommunity'
 import '../../service.scss'
 
-type Tab = 'units' | 'members' | 'overdue' | 'grids'
+type Tab = 'units' | 'members' | 'overdue' | 'disputed' | 'grids'
 const PAGE = 10
 const safe = (id: string) => id.replace(/[^\w-]/g, '-')
 
@@ -95,20 +95,27 @@ function Assign({ m, communityId, onDone }: { m: MemberView; communityId: string
   )
 }
 
-function Members({ communityId, status }: { communityId: string; status: 'pending' | 'overdue' }) {
+const MEMBERS_EMPTY = { pending: '没有待审核的党员报到', overdue: '没有逾期未报到的党员', disputed: '没有单位提出异议的党员' } as const
+
+function Members({ communityId, status }: { communityId: string; status: keyof typeof MEMBERS_EMPTY }) {
   const [page, setPage] = useState(1)
   const q = useCloud('service', 'member.list', { communityId, status, page, pageSize: PAGE })
   return (
     <QueryState {...q} loadingText='正在加载党员报到…'>
       {(data) =>
         data.items.length === 0 ? (
-          <Empty text={status === 'pending' ? '没有待审核的党员报到' : '没有逾期未报到的党员'} />
+          <Empty text={MEMBERS_EMPTY[status]} />
         ) : (
           <View>
             {data.items.map((m: MemberView) => (
-              <Card key={m.id} title={m.name} extra={m.overdue ? <Tag tone='gold'>逾期未报到</Tag> : null} id={`member-${safe(m.id)}`}>
+              <Card key={m.id} title={m.name} extra={m.unitDispute ? <Tag tone='red'>单位有异议</Tag> : m.overdue ? <Tag tone='gold'>逾期未报到</Tag> : null} id={`member-${safe(m.id)}`}>
                 <Text className='svc-line'>工作单位：{m.unitName}</Text>
-                <Text className='svc-line'>住址：{m.address}</Text>
+                {m.unitDispute ? (
+                  <Text className='svc-line svc-line--warn' id={`member-${safe(m.id)}-dispute`}>
+                    单位异议：{m.unitDispute.reason}（{m.unitDispute.byName}，{formatTime(m.unitDispute.at)}）
+                  </Text>
+                ) : null}
+                <Text className='svc-line'>住址：{m.address ?? '未填写（未认证房屋）'}</Text>
                 <Text className='svc-line'>特长：{m.skills.join('、') || '—'}　可服务：{m.availability}</Text>
                 {m.approvedYear ? <Text className='svc-line svc-line--muted'>上次报到通过：{m.approvedYear} 年</Text> : null}
                 {status === 'pending' ? <Assign m={m} communityId={communityId} onDone={q.reload} /> : null}
@@ -176,10 +183,11 @@ export default function ReviewPage() {
             <Empty text='您不是社区书记' />
           ) : (
             <View>
-              <Segmented<Tab> items={[{ key: 'units', label: '单位报到' }, { key: 'members', label: '党员报到' }, { key: 'overdue', label: '逾期' }, { key: 'grids', label: '责任网格' }]} value={tab} onChange={setTab} />
+              <Segmented<Tab> items={[{ key: 'units', label: '单位报到' }, { key: 'members', label: '党员报到' }, { key: 'overdue', label: '逾期' }, { key: 'disputed', label: '异议' }, { key: 'grids', label: '责任网格' }]} value={tab} onChange={setTab} />
               {tab === 'units' ? <PendingUnits communityId={picked.communityId} /> : null}
               {tab === 'members' ? <Members communityId={picked.communityId} status='pending' /> : null}
               {tab === 'overdue' ? <Members communityId={picked.communityId} status='overdue' /> : null}
+              {tab === 'disputed' ? <Members communityId={picked.communityId} status='disputed' /> : null}
               {tab === 'grids' ? <GridDuty communityId={picked.communityId} /> : null}
             </View>
           )

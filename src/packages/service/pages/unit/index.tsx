@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
-import type { AgreementView, LetterView, UnitView } from '../../../../../types/service'
+import type { AgreementView, LetterView, UnitMemberView, UnitView } from '../../../../../types/service'
 import { serviceActions, CHECKIN_STATUS_LABEL } from '../../../../../types/service'
 import { SUMMONS_STATE_LABEL } from '../../../../../types/grid'
 import PageShell from '../../../../components/PageShell'
@@ -19,6 +19,7 @@ import { issuesByField } from '../../../../services/errors'
 import { validate } from '../../../../services/validate'
 import { formatTime } from '../../../../services/format'
 import { toast } from '../../../../services/nav'
+import Pager from '../../../admin/components/Pager'
 import { openExport } from '../../components/files'
 import { thisYear } from '../../hooks/useCommunity'
 import '../../service.scss'
@@ -172,6 +173,66 @@ function Letters({ unitId }: { unitId: string }) {
   )
 }
 
+const safe = (id: string) => id.replace(/[^\w-]/g, '-')
+const MEMBERS_PAGE = 20
+
+/** One member who named the unit; the liaison may dispute the claim with a reason. */
+function UnitMember({ m, onDisputed }: { m: UnitMemberView; onDisputed: () => void }) {
+  const [open, setOpen] = useState(false)
+  const [reason, setReason] = useState('')
+  const dispute = useMutation('service', 'unit.disputeMember')
+  const send = async () => {
+    if (await dispute.run({ memberId: m.memberId, reason: reason.trim() })) {
+      toast('已提出异议')
+      onDisputed()
+    }
+  }
+  return (
+    <View className='svc-list-item' id={`unit-member-${safe(m.memberId)}`}>
+      <View className='svc-row'>
+        <Text className='svc-line svc-line--strong'>{m.name}</Text>
+        <Tag tone={m.status === 'approved' ? 'green' : m.status === 'pending' ? 'gold' : 'gray'}>{m.overdue && m.status !== 'approved' ? '逾期未报到' : CHECKIN_STATUS_LABEL[m.status]}</Tag>
+      </View>
+      {m.dispute ? (
+        <Text className='svc-line svc-line--warn'>已提出异议：{m.dispute.reason}（{formatTime(m.dispute.at)}，社区书记可见）</Text>
+      ) : open ? (
+        <View>
+          <Field label='异议理由' kind='textarea' id={`dispute-reason-${safe(m.memberId)}`} value={reason} onChange={setReason} placeholder='如：本单位没有此人' maxLength={200} error={dispute.error?.message} />
+          <View className='svc-row'>
+            <Button size='small' id={`dispute-send-${safe(m.memberId)}`} disabled={!reason.trim()} loading={dispute.sending} onClick={() => void send()}>提交异议</Button>
+            <Button size='small' variant='plain' onClick={() => setOpen(false)}>取消</Button>
+          </View>
+        </View>
+      ) : (
+        <Button size='small' variant='plain' id={`dispute-${safe(m.memberId)}`} onClick={() => setOpen(true)}>不是本单位人员？提出异议</Button>
+      )}
+    </View>
+  )
+}
+
+/** Members who named this unit as their employer: the liaison checks the claims (SPEC §4, 双报到). */
+function UnitMembers({ unitId }: { unitId: string }) {
+  const [page, setPage] = useState(1)
+  const q = useCloud('service', 'unit.members', { unitId, page, pageSize: MEMBERS_PAGE })
+  return (
+    <Card title='填写本单位的报到党员' id='unit-members'>
+      <Text className='svc-line svc-line--muted'>请核对名单。有人并非本单位人员时，可以提出异议，社区书记会看到并核实。</Text>
+      <QueryState {...q} loadingText='正在加载报到党员…'>
+        {(data) =>
+          data.items.length === 0 ? (
+            <Empty text='还没有党员填写本单位' />
+          ) : (
+            <View>
+              {data.items.map((m) => <UnitMember key={m.memberId} m={m} onDisputed={q.reload} />)}
+              <Pager page={page} pageSize={MEMBERS_PAGE} total={data.total} onChange={setPage} />
+            </View>
+          )
+        }
+      </QueryState>
+    </Card>
+  )
+}
+
 function UnitHome({ unitId }: { unitId: string }) {
   const q = useCloud('service', 'unit.get', { unitId })
   return (
@@ -190,6 +251,7 @@ function UnitHome({ unitId }: { unitId: string }) {
             </Notice>
           ) : null}
           {u.status === 'approved' ? <Agreement unitId={u.id} /> : null}
+          <UnitMembers unitId={u.id} />
           <Letters unitId={u.id} />
         </View>
       )}

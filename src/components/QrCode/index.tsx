@@ -1,6 +1,6 @@
 import { Canvas } from '@tarojs/components'
 import { encode } from 'uqr'
-import { useCanvas2d } from '../../../hooks/useCanvas2d'
+import { useCanvas2d } from '../../hooks/useCanvas2d'
 
 export interface QrCodeProps {
   text: string
@@ -9,8 +9,12 @@ export interface QrCodeProps {
   id?: string
 }
 
-/** A QR code drawn locally on a 2D canvas (uqr computes the matrix; nothing leaves the device). */
-export default function QrCode({ text, size = 240, id = 'svc-qr' }: QrCodeProps) {
+/**
+ * A QR code drawn locally on a 2D canvas (uqr computes the matrix; nothing leaves the device). Used by
+ * subpackages only (the organiser's sign-in code, a grid post's appointment code), so it stays out of the
+ * main package (optimizeMainPackage).
+ */
+export default function QrCode({ text, size = 240, id = 'qr' }: QrCodeProps) {
   useCanvas2d(id, size, size, ({ ctx, dpr }) => {
     const { data, size: n } = encode(text, { ecc: 'M', border: 2 })
     const cell = (size * dpr) / n
