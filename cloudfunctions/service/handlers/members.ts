@@ -27,30 +27,27 @@ export const memberCheckin = {
     if (input.unitId && !unit) throw notFound('单位')
     if (current && !canSubmit(current, year)) throw conflict('您今年已报到')
     await ctx.checkText(input.name, input.unitName, input.availability, ...input.skills)
-    return ctx.once(input.requestId, async () => {
-      let after: MemberDoc | undefined
-      await ctx.transaction(async (tx) => {
-        const _id = ids.member(actor.openid)
-        const fresh = await txGetOrNull<MemberDoc>(tx, COL.svcMembers, _id)
-        if (fresh && !canSubmit(fresh, year)) throw conflict('您今年已报到')
-        after = {
-          _id, openid: actor.openid, communityId: household.communityId, streetId: household.streetId, name: input.name,
-          // Without a picked unit, an unchanged employer name keeps the unit it was linked to (for its feedback letter).
-          unitId: unit?._id ?? (fresh?.unitName === input.unitName ? fresh.unitId : undefined), unitName: unit?.name ?? input.unitName, householdId: household._id, address: household.address,
-          skills: input.skills, availability: input.availability, status: 'pending', year,
-          approvedYear: fresh?.approvedYear,
-          // A member who moved community keeps no assignment from the old one.
-          gridId: fresh?.communityId === household.communityId ? fresh.gridId : undefined,
-          gridName: fresh?.communityId === household.communityId ? fresh.gridName : undefined,
-          buildingIds: fresh?.communityId === household.communityId ? fresh.buildingIds : [],
-          buildingNames: fresh?.communityId === household.communityId ? fresh.buildingNames : [],
-          submittedAt: now,
-          history: fresh ? pushHistory(fresh.history, { year: fresh.year, status: fresh.status, reason: fresh.reason, at: fresh.decidedAt ?? fresh.submittedAt }) : [],
-        }
-        await txPut(tx, COL.svcMembers, after)
-        await ctx.audit(`${COL.svcMembers}/${_id}`, fresh ? { status: fresh.status, year: fresh.year } : null, { status: 'pending', year, communityId: household.communityId }, tx)
-      })
-      return memberView(after!, year)
+    return ctx.onceTx(input.requestId, async (tx) => {
+      const _id = ids.member(actor.openid)
+      const fresh = await txGetOrNull<MemberDoc>(tx, COL.svcMembers, _id)
+      if (fresh && !canSubmit(fresh, year)) throw conflict('您今年已报到')
+      const after: MemberDoc = {
+        _id, openid: actor.openid, communityId: household.communityId, streetId: household.streetId, name: input.name,
+        // Without a picked unit, an unchanged employer name keeps the unit it was linked to (for its feedback letter).
+        unitId: unit?._id ?? (fresh?.unitName === input.unitName ? fresh.unitId : undefined), unitName: unit?.name ?? input.unitName, householdId: household._id, address: household.address,
+        skills: input.skills, availability: input.availability, status: 'pending', year,
+        approvedYear: fresh?.approvedYear,
+        // A member who moved community keeps no assignment from the old one.
+        gridId: fresh?.communityId === household.communityId ? fresh.gridId : undefined,
+        gridName: fresh?.communityId === household.communityId ? fresh.gridName : undefined,
+        buildingIds: fresh?.communityId === household.communityId ? fresh.buildingIds : [],
+        buildingNames: fresh?.communityId === household.communityId ? fresh.buildingNames : [],
+        submittedAt: now,
+        history: fresh ? pushHistory(fresh.history, { year: fresh.year, status: fresh.status, reason: fresh.reason, at: fresh.decidedAt ?? fresh.submittedAt }) : [],
+      }
+      await txPut(tx, COL.svcMembers, after)
+      await ctx.audit(`${COL.svcMembers}/${_id}`, fresh ? { status: fresh.status, year: fresh.year } : null, { status: 'pending', year, communityId: household.communityId }, tx)
+      return memberView(after, year)
     })
   },
 }
