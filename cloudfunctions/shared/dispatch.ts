@@ -7,7 +7,7 @@ import { appendAudit, type AuditEntry } from './audit'
 import { database, sdk, type Database } from './cloud'
 import type { Transaction } from './db-types'
 import { now as systemNow } from './clock'
-import { checkText } from './content'
+import { checkText, type ContentVerdict } from './content'
 import { DomainError, conflict, isTransactionConflict } from './errors'
 import { once, onceTx, type OnceRun } from './idempotency'
 
@@ -21,8 +21,8 @@ export interface Ctx<I> {
   now: Date
   /** Record a state change (who, what, when, before → after). Pass `tx` to write it inside a transaction. */
   audit(target: string, before: unknown, after: unknown, tx?: Transaction): Promise<void>
-  /** Content-check user text before it is stored (CONTENT_REJECTED on risky text). */
-  checkText(...texts: (string | undefined)[]): Promise<void>
+  /** Content-check user text before it is stored (CONTENT_REJECTED on risky text); `review` when WeChat asks for a person to look. */
+  checkText(...texts: (string | undefined)[]): Promise<ContentVerdict>
   /**
    * A create of several steps, at most once per client requestId; a repeat returns the first result.
    * Its records take ids from `req.id` (a re-run after a crash completes the same records) and its last
