@@ -132,8 +132,8 @@ async function claim(db: Database, _id: string, attempt: string, now: Date): Pro
     // nobody did since we read: of two retries at once, one updates the record and the other finds it changed.
     const { stats } = await requests.where({ _id, state: 'running', at: prior.at }).update({ data: { at: now, attempt } })
     if (stats.updated === 1) return { done: false }
-    const now2 = await read(db, _id)
-    if (now2?.state === 'done') return { done: true, result: now2.result }
+    const latest = await read(db, _id)
+    if (latest?.state === 'done') return { done: true, result: latest.result }
     throw conflict(STILL_RUNNING)
   }
   throw conflict(STILL_RUNNING)
