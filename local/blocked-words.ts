@@ -21,3 +21,9 @@ export function findBlockedWord(text: string, words: readonly string[]): string 
   const hay = text.toLowerCase();
   return words.find((w) => w.length > 0 && hay.includes(w.toLowerCase()));
 }
+
+/**
+ * Words the local msgSecCheck lets through with `suggest: 'review'` (WeChat's "a person should look"),
+ * so the review verdict can be tested and demonstrated. `待审词` is the agreed test word.
+ */
+export const DEFAULT_REVIEW_WORDS: readonly string[] = ['待审词'];

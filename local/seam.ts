@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { DEFAULT_BLOCKED_WORDS, findBlockedWord } from './blocked-words';
+import { DEFAULT_BLOCKED_WORDS, DEFAULT_REVIEW_WORDS, findBlockedWord } from './blocked-words';
 import { currentInvocation } from './context';
 import { loadSdkModules, REPO_ROOT, type ProtobufMinimal, type SdkModules } from './sdk-modules';
 import type { DocStore } from './store/doc-store';
@@ -22,6 +22,8 @@ export interface InstallOptions {
   /** Where cloud.uploadFile writes (cloud://local/<cloudPath> → <uploadsDir>/<cloudPath>). */
   uploadsDir: string;
   blockedWords?: readonly string[];
+  /** Words msgSecCheck answers with `suggest: 'review'`. */
+  reviewWords?: readonly string[];
   now?: () => Date;
   /** Directory wx-server-sdk is resolved from; default the repo root. */
   root?: string;
@@ -39,6 +41,7 @@ interface SeamState {
   backend: WireBackend;
   uploadsDir: string;
   blockedWords: readonly string[];
+  reviewWords: readonly string[];
 }
 
 const MARK = Symbol.for('tongxinyuan.local-cloud.seam');
@@ -47,6 +50,15 @@ type Marked = { [MARK]?: SeamState };
 export const LOCAL_APPID = 'wx-local';
 export const LOCAL_FILE_PREFIX = 'cloud://local/';
 export const LOCAL_FILE_URL_PREFIX = '/local/files/';
+
+/**
+ * WeChat's msgSecCheck (v2) takes at most 2,500 characters per call ("文本字数的上限为2500字",
+ * developers.weixin.qq.com/miniprogram/dev/server/API/sec-center/sec-check/api_msgseccheck.html). The
+ * platform documents no errcode for a longer text (the v1 era reported over-size text passing unchecked
+ * with errcode 0); locally it is refused loudly with 47001 ("parameters in the wrong format") so a
+ * function that sends too much fails in tests instead of passing unchecked.
+ */
+export const MSG_SEC_CHECK_MAX_CHARS = 2500;
 
 /** What the node-sdk would throw for a failed call (TcbError: code/message/requestId). */
 const tcbError = (code: 'INVALID_PARAM' | 'STORAGE_FILE_NONEXIST', message: string): StoreError => new StoreError(code, message);
@@ -62,6 +74,7 @@ export function installLocalCloud(opts: InstallOptions): LocalCloudSeam {
     backend: { store: opts.store, transactions, now: opts.now ?? (() => new Date()) },
     uploadsDir: path.resolve(opts.uploadsDir),
     blockedWords: opts.blockedWords ?? DEFAULT_BLOCKED_WORDS,
+    reviewWords: opts.reviewWords ?? DEFAULT_REVIEW_WORDS,
   };
   if (prev) {
     Object.assign(prev, state);
@@ -243,8 +256,12 @@ function answerOpenApi(state: SeamState, api: string, p: OpenApiParams): Record<
   switch (api) {
     case 'security.msgSecCheck': {
       const content = typeof p.content === 'string' ? p.content : '';
+      // Characters as a person counts them (code points), the more lenient reading of "字".
+      if (Array.from(content).length > MSG_SEC_CHECK_MAX_CHARS) return { errcode: 47001, errmsg: `content longer than ${MSG_SEC_CHECK_MAX_CHARS} characters` };
       if (findBlockedWord(content, state.blockedWords) !== undefined) return { errcode: 87014, errmsg: 'risky content' };
-      return { errcode: 0, errmsg: 'ok', result: { suggest: 'pass', label: 100 }, detail: [], trace_id: `local-${Date.now()}` };
+      const trace = `local-${Date.now()}`;
+      if (findBlockedWord(content, state.reviewWords) !== undefined) return { errcode: 0, errmsg: 'ok', result: { suggest: 'review', label: 21000 }, detail: [], trace_id: trace };
+      return { errcode: 0, errmsg: 'ok', result: { suggest: 'pass', label: 100 }, detail: [], trace_id: trace };
     }
     case 'security.imgSecCheck': {
       // The SDK sends the media as raw bytes. WeChat takes up to 1 MB; locally an image is risky when

@@ -15,11 +15,13 @@ export const photoList = (max: number) =>
 
 /** WeChat's imgSecCheck takes images up to 1 MB; the client compresses to well under that. */
 export const MAX_PHOTO_BYTES = 1024 * 1024
+/** The base64 of the largest photo: 4 characters for every 3 bytes (1,398,104). */
+export const MAX_PHOTO_BASE64 = Math.ceil(MAX_PHOTO_BYTES / 3) * 4
 
 export const photoUploadInput = z.object({
   ext: z.enum(['jpg', 'png']),
-  /** Base64 of the compressed image (1 MB of bytes is about 1.4 M characters). */
-  data: z.string().min(16, '图片为空').max(1_400_000, '图片过大，请压缩后再传').regex(/^[A-Za-z0-9+/]+=*$/, '图片格式不正确'),
+  /** Base64 of the compressed image. */
+  data: z.string().min(16, '图片为空').max(MAX_PHOTO_BASE64, '图片过大，请压缩后再传').regex(/^[A-Za-z0-9+/]+=*$/, '图片格式不正确'),
 })
 export const photoUploadOutput = z.object({ fileId: photoId, url: z.string() })
 export type PhotoUploadResult = z.infer<typeof photoUploadOutput>

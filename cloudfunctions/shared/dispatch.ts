@@ -7,9 +7,9 @@ import { appendAudit, type AuditEntry } from './audit'
 import { database, sdk, type Database } from './cloud'
 import type { Transaction } from './db-types'
 import { now as systemNow } from './clock'
-import { checkText } from './content'
+import { checkText, type ContentVerdict } from './content'
 import { DomainError, conflict, isTransactionConflict } from './errors'
-import { once } from './idempotency'
+import { once, onceTx, type OnceRun } from './idempotency'
 
 /** What a handler gets: validated input, the caller, the database and the clock. */
 export interface Ctx<I> {
@@ -21,15 +21,24 @@ export interface Ctx<I> {
   now: Date
   /** Record a state change (who, what, when, before → after). Pass `tx` to write it inside a transaction. */
   audit(target: string, before: unknown, after: unknown, tx?: Transaction): Promise<void>
-  /** Content-check user text before it is stored (CONTENT_REJECTED on risky text). */
-  checkText(...texts: (string | undefined)[]): Promise<void>
-  /** Run `fn` at most once per client requestId; a repeat returns the first result. */
-  once<T>(requestId: string, fn: () => Promise<T>): Promise<T>
+  /** Content-check user text before it is stored (CONTENT_REJECTED on risky text); `review` when WeChat asks for a person to look. */
+  checkText(...texts: (string | undefined)[]): Promise<ContentVerdict>
+  /**
+   * A create of several steps, at most once per client requestId; a repeat returns the first result.
+   * Its records take ids from `req.id` (a re-run after a crash completes the same records) and its last
+   * step is `req.commit(tx => …)`: the last writes, the result and the done mark in one transaction.
+   */
+  once<T>(requestId: string, run: (req: OnceRun) => Promise<T>): Promise<T>
+  /**
+   * A create whose work is one transaction, at most once per client requestId: the work, its result and
+   * the request's done mark commit together. `after` (notices) runs only in the call that committed.
+   */
+  onceTx<T>(requestId: string, work: (tx: Transaction) => Promise<T>, after?: (result: T) => Promise<void>): Promise<T>
   /** db.runTransaction with conflicts surfaced as CONFLICT. */
   transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T>
 }
 
-export type { Transaction }
+export type { OnceRun, Transaction }
 
 export interface Route<I, O> {
   run(ctx: Ctx<I>): Promise<O>
@@ -59,7 +68,7 @@ export const TIMER_ACTOR = 'system:timer'
 /** The context a handler or a timer job runs in. */
 function makeCtx(fn: string, action: string, input: unknown, actor: Actor, db: Database, now: Date): Ctx<unknown> {
   const openid = actor.openid
-  return {
+  const ctx: Ctx<unknown> = {
     fn,
     action,
     input,
@@ -73,7 +82,8 @@ function makeCtx(fn: string, action: string, input: unknown, actor: Actor, db: D
       return appendAudit(tx ?? db, entry)
     },
     checkText: (...texts) => checkText(openid, texts),
-    once: (requestId, run) => once(db, { fn, action, openid, requestId }, now, run),
+    once: (requestId, run) => once(db, ctx.transaction, { fn, action, openid, requestId }, now, run),
+    onceTx: (requestId, work, after) => onceTx(db, ctx.transaction, { fn, action, openid, requestId }, now, work, after),
     transaction: async (run) => {
       try {
         return await db.runTransaction(run)
@@ -83,6 +93,7 @@ function makeCtx(fn: string, action: string, input: unknown, actor: Actor, db: D
       }
     },
   }
+  return ctx
 }
 
 /** `{ Type: 'Timer', TriggerName }`: how the platform's timer trigger calls a function. */

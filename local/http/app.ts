@@ -4,6 +4,7 @@ import { COL } from '../../cloudfunctions/shared/collections'
 import { database } from '../../cloudfunctions/shared/cloud'
 import { FUNCTIONS } from '../functions'
 import { DEMO_PEOPLE } from '../seed/demo-data'
+import { MAX_PHOTO_BASE64 } from '../../types/photos'
 import { describeContract } from './contract'
 import { serveFile } from './static'
 
@@ -14,26 +15,41 @@ export interface AppOptions {
   uploadsDir: string
 }
 
-const MAX_BODY = 1024 * 1024
+/**
+ * The largest call a client makes is a photo at the contract's maximum, sent as base64 (a third larger
+ * than its bytes); 64 KiB more leaves room for the rest of any call (5,000-character minutes are 15 KB).
+ */
+export const MAX_BODY = MAX_PHOTO_BASE64 + 64 * 1024
 const OPENID = /^[\w-]{1,64}$/
+/**
+ * The names this loopback server answers to. A web page that rebinds its own name to 127.0.0.1 (DNS
+ * rebinding) still sends its own name as Host, so it is refused before anything runs or is read.
+ */
+const LOOPBACK_HOST = /^(127\.0\.0\.1|localhost)(:\d{1,5})?$/i
 
 function json(res: ServerResponse, status: number, body: unknown) {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
   res.end(JSON.stringify(body))
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+/**
+ * The body as text, or `undefined` when it is larger than MAX_BODY. An over-size body is read to its
+ * end and dropped (memory stays bounded; the server's request timeout bounds the time), so the client
+ * gets the answer instead of a connection reset in the middle of its upload.
+ */
+function readBody(req: IncomingMessage): Promise<string | undefined> {
   return new Promise((resolve, reject) => {
     let size = 0
     const chunks: Buffer[] = []
+    const declared = Number(req.headers['content-length'] ?? 0)
+    let tooLarge = declared > MAX_BODY
     req.on('data', (c: Buffer) => {
       size += c.length
-      if (size > MAX_BODY) {
-        reject(new Error('body too large'))
-        req.destroy()
-      } else chunks.push(c)
+      if (size > MAX_BODY) tooLarge = true
+      if (tooLarge) chunks.length = 0
+      else chunks.push(c)
     })
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('end', () => resolve(tooLarge ? undefined : Buffer.concat(chunks).toString('utf8')))
     req.on('error', reject)
   })
 }
@@ -62,6 +78,10 @@ export function createApp(opts: AppOptions) {
   return async function handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://local')
     const path = url.pathname
+    if (!LOOPBACK_HOST.test(req.headers.host ?? '')) {
+      res.setHeader('connection', 'close')
+      return json(res, 421, { ok: false, error: { code: 'FORBIDDEN', message: '本地云只接受 127.0.0.1 或 localhost 的请求' } })
+    }
     try {
       if (req.method === 'GET' && path === '/cloud/_contract') return json(res, 200, describeContract())
       if (req.method === 'GET' && path === '/local/identities') return json(res, 200, await identities())
@@ -75,8 +95,12 @@ export function createApp(opts: AppOptions) {
         const main = FUNCTIONS[fnMatch[1]]
         if (!main) return json(res, 404, { ok: false, error: { code: 'UNKNOWN_ACTION', message: `没有云函数 ${fnMatch[1]}` } })
         let body: { action?: unknown; input?: unknown }
+        const text = await readBody(req)
+        if (text === undefined) {
+          return json(res, 413, { ok: false, error: { code: 'INVALID_INPUT', message: `请求过大（超过 ${Math.floor(MAX_BODY / 1024)} KB），照片请压缩到 1 MB 以内` } })
+        }
         try {
-          body = JSON.parse((await readBody(req)) || '{}') ?? {}
+          body = JSON.parse(text || '{}') ?? {}
         } catch {
           return json(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: '请求不是合法的 JSON' } })
         }

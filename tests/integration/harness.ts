@@ -37,6 +37,8 @@ export async function openCloud(opts: { seed?: boolean } = {}) {
   const h = {
     db,
     dir,
+    /** The store under the SDK (for tests that inject a failed write). */
+    store: local.store,
     setNow(d: Date) {
       clock = d
     },

@@ -1,9 +1,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'fs'
-import { createServer, type Server } from 'http'
+import { createServer, request, type Server } from 'http'
 import type { AddressInfo } from 'net'
 import { tmpdir } from 'os'
 import { join } from 'path'
 import { createApp } from '../../local/http/app'
+import { MAX_PHOTO_BASE64, MAX_PHOTO_BYTES } from '../../types/photos'
 import { ROLES } from '../../types/roles'
 import { openCloud, P, type Cloud } from './harness'
 
@@ -90,5 +91,89 @@ describe('the local cloud over HTTP', () => {
   it('refuses paths that escape the app folder', async () => {
     const text = await (await fetch(`${base}/..%2f..%2fetc%2fpasswd`)).text()
     expect(text).not.toContain('root:')
+  })
+})
+
+/** A raw request, so the test controls the Host header and sees a reset as a reset. */
+function rawRequest(opts: { method: string; path: string; host?: string; headers?: Record<string, string>; body?: Buffer | string }) {
+  return new Promise<{ status: number; body: string; headers: Record<string, unknown> }>((resolve, reject) => {
+    const port = Number(new URL(base).port)
+    const req = request({ host: '127.0.0.1', port, method: opts.method, path: opts.path, headers: { ...(opts.host ? { host: opts.host } : {}), ...opts.headers } }, (res) => {
+      let body = ''
+      res.setEncoding('utf8')
+      res.on('data', (c: string) => (body += c))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }))
+      res.on('error', reject)
+    })
+    req.on('error', reject)
+    req.end(opts.body)
+  })
+}
+
+/** A JPEG of exactly `bytes` bytes (signature + filler), base64. */
+const jpegOf = (bytes: number) => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(bytes - 4, 7)]).toString('base64')
+
+describe('request bodies', () => {
+  it('takes a photo of the contract maximum, 1 MB (its base64 is a third larger)', async () => {
+    const data = jpegOf(MAX_PHOTO_BYTES)
+    expect(data.length).toBe(MAX_PHOTO_BASE64)
+    const env = await (await post('council', { action: 'photo.upload', input: { ext: 'jpg', data } }, P.liu)).json()
+    expect(env).toMatchObject({ ok: true, data: { fileId: expect.stringMatching(/^cloud:\/\//) } })
+  })
+
+  it('answers a body over the limit with the result envelope (413), not a reset, and runs nothing', async () => {
+    const before = await h.snapshot()
+    const body = JSON.stringify({ action: 'photo.upload', input: { ext: 'jpg', data: 'A'.repeat(3 * MAX_PHOTO_BASE64) } })
+    const res = await rawRequest({ method: 'POST', path: '/cloud/council', headers: { 'content-type': 'application/json', 'x-wx-openid': P.liu }, body })
+    expect(res.status).toBe(413)
+    expect(res.headers['content-type']).toMatch(/^application\/json/)
+    expect(JSON.parse(res.body)).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('过大') } })
+    expect(await h.snapshot()).toBe(before)
+  })
+
+  it('answers an over-size body sent without a length (chunked) the same way', async () => {
+    const res = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: Number(new URL(base).port), method: 'POST', path: '/cloud/council', headers: { 'x-wx-openid': P.liu, 'transfer-encoding': 'chunked' } }, (r) => {
+        let b = ''
+        r.setEncoding('utf8')
+        r.on('data', (c: string) => (b += c))
+        r.on('end', () => resolve({ status: r.statusCode ?? 0, body: b }))
+      })
+      req.on('error', reject)
+      const chunk = 'A'.repeat(256 * 1024)
+      for (let i = 0; i < 12; i++) req.write(chunk)
+      req.end()
+    })
+    expect(res.status).toBe(413)
+    expect(JSON.parse(res.body).error.code).toBe('INVALID_INPUT')
+  })
+})
+
+describe('the Host header (DNS rebinding)', () => {
+  it('is served for 127.0.0.1 and localhost, with or without the port', async () => {
+    const port = new URL(base).port
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, '127.0.0.1', 'localhost', `LOCALHOST:${port}`]) {
+      const res = await rawRequest({ method: 'GET', path: '/cloud/_contract', host })
+      expect({ host, status: res.status }).toEqual({ host, status: 200 })
+    }
+  })
+
+  it('refuses any other name with 421 and the envelope, for the API, the identities and the files alike, running nothing', async () => {
+    const port = new URL(base).port
+    const before = await h.snapshot()
+    const tries = [
+      { method: 'POST', path: '/cloud/council', body: JSON.stringify({ action: 'topic.propose', input: { requestId: 'rebind-0001', communityId: 'c-hx', title: '来自别处', body: '来自别处的页面', photos: [] } }) },
+      { method: 'GET', path: '/local/identities' },
+      { method: 'GET', path: '/cloud/_contract' },
+      { method: 'GET', path: '/' },
+    ]
+    for (const host of [`evil.example:${port}`, 'evil.example', `127.0.0.1.evil.example:${port}`, `localhost.evil.example`, `[::1]:${port}`]) {
+      for (const t of tries) {
+        const res = await rawRequest({ ...t, host, headers: { 'content-type': 'application/json', 'x-wx-openid': P.liu } })
+        expect({ host, path: t.path, status: res.status, body: JSON.parse(res.body) })
+          .toEqual({ host, path: t.path, status: 421, body: { ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('127.0.0.1') } } })
+      }
+    }
+    expect(await h.snapshot()).toBe(before)
   })
 })

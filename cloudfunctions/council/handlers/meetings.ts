@@ -63,15 +63,15 @@ export const meetingCreate = {
     const agenda = numberAgenda(input.agenda, [])
     await checkAgendaTopics(ctx, community._id, agenda)
     await checkFieldsText(ctx, input)
-    return ctx.once(input.requestId, async () => {
+    return ctx.onceTx(input.requestId, async (tx) => {
       const m: MeetingDoc = {
         _id: newId('meet'), communityId: community._id, streetId: community.streetId,
         title: input.title, startsAt: new Date(input.startsAt), place: input.place, online: input.online,
         agenda, participants: input.participants, status: 'draft', attendeeCount: 0,
         createdBy: actor.openid, createdAt: now, updatedAt: now,
       }
-      await db.collection(COL.councilMeetings).add({ data: m })
-      await ctx.audit(`${COL.councilMeetings}/${m._id}`, null, { status: 'draft', title: m.title, agenda: m.agenda })
+      await tx.collection(COL.councilMeetings).add({ data: m })
+      await ctx.audit(`${COL.councilMeetings}/${m._id}`, null, { status: 'draft', title: m.title, agenda: m.agenda }, tx)
       return meetingView(m, now)
     })
   },

@@ -37,7 +37,7 @@ export const topicPropose = {
     if (input.estateId && (!estate || estate.communityId !== community._id)) throw invalid('小区不属于该社区', ['estateId'])
     await ctx.checkText(input.title, input.body)
     await requireOwnPhotos(ctx, input.photos)
-    return ctx.once(input.requestId, async () => {
+    return ctx.onceTx(input.requestId, async (tx) => {
       const t: TopicDoc = {
         _id: newId('topic'), communityId: community._id, streetId: community.streetId,
         ...(estate ? { estateId: estate._id, estateName: estate.name } : {}),
@@ -45,8 +45,8 @@ export const topicPropose = {
         authorOpenid: actor.openid, authorName: actor.name || '居民',
         status: 'open', seconds: 0, locked: false, createdAt: now, updatedAt: now,
       }
-      await db.collection(COL.councilTopics).add({ data: t })
-      await ctx.audit(`${COL.councilTopics}/${t._id}`, null, { status: 'open', title: t.title })
+      await tx.collection(COL.councilTopics).add({ data: t })
+      await ctx.audit(`${COL.councilTopics}/${t._id}`, null, { status: 'open', title: t.title }, tx)
       return topicView(t, viewer(actor, t.communityId), now)
     })
   },

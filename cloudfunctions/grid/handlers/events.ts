@@ -79,7 +79,7 @@ export const eventReport = {
     const estate = named ?? (building ? await byId<EstateDoc>(db, COL.estates, building.estateId) : null)
     await ctx.checkText(input.place, input.description)
     await requireOwnPhotos(ctx, input.photos)
-    return ctx.once(input.requestId, async () => {
+    return ctx.onceTx(input.requestId, async (tx) => {
       const e: EventDoc = {
         _id: newId('gev'), gridId: grid._id, gridName: grid.name, communityId: grid.communityId, communityName: community?.name, streetId: grid.streetId,
         estateId: estate?._id ?? building?.estateId, estateName: estate?.name, buildingId: building?._id, buildingName: building?.name, place: input.place, lat: input.lat, lng: input.lng,
@@ -87,11 +87,9 @@ export const eventReport = {
         status: 'reported', reporter: actor.openid, reporterName: actor.name || '居民',
         reopenCount: 0, whistled: false, progress: [], createdAt: now, updatedAt: now,
       }
-      await ctx.transaction(async (tx) => {
-        await txPut(tx, COL.gridEvents, e)
-        await bumpStats(tx, e, (c) => ({ ...c, reported: c.reported + 1 }))
-        await ctx.audit(`${COL.gridEvents}/${e._id}`, null, { status: 'reported', category: e.category, urgency: e.urgency }, tx)
-      })
+      await txPut(tx, COL.gridEvents, e)
+      await bumpStats(tx, e, (c) => ({ ...c, reported: c.reported + 1 }))
+      await ctx.audit(`${COL.gridEvents}/${e._id}`, null, { status: 'reported', category: e.category, urgency: e.urgency }, tx)
       return eventView(e, actor.openid, now)
     })
   },
@@ -348,26 +346,23 @@ export const eventConvert = {
     ensure(actor.isSecretaryOf(e.communityId), '只有本社区书记可以转办')
     if (e.link) throw conflict('事件已转办')
     if (e.status === 'closed') throw conflict('事件已办结')
-    return ctx.once(input.requestId, async () => {
+    return ctx.onceTx(input.requestId, async (tx) => {
       const linkId = newId(input.to === 'need' ? 'need' : 'topic')
-      let after = e
-      await ctx.transaction(async (tx) => {
-        const fresh = await txEvent(tx, e._id)
-        if (fresh.link) throw conflict('事件已转办')
-        const title = eventTitle(fresh)
-        if (input.to === 'need') {
-          await txPut(tx, COL.svcNeeds, { _id: linkId, communityId: fresh.communityId, streetId: fresh.streetId, title, detail: fresh.description, source: 'grid', status: 'open', createdBy: actor.openid, createdAt: now, gridEventId: fresh._id })
-        } else {
-          await txPut(tx, COL.councilTopics, {
-            _id: linkId, communityId: fresh.communityId, streetId: fresh.streetId, ...(fresh.estateId ? { estateId: fresh.estateId } : {}),
-            title, body: fresh.description, photos: fresh.photos, authorOpenid: fresh.reporter, authorName: fresh.reporterName,
-            status: 'open', seconds: 0, locked: false, createdAt: now, updatedAt: now, gridEventId: fresh._id,
-          })
-        }
-        after = { ...fresh, status: 'converted', link: { type: input.to, id: linkId }, updatedAt: now }
-        await txPut(tx, COL.gridEvents, after)
-        await ctx.audit(`${COL.gridEvents}/${e._id}`, { status: fresh.status }, { status: 'converted', link: `${input.to}:${linkId}` }, tx)
-      })
+      const fresh = await txEvent(tx, e._id)
+      if (fresh.link) throw conflict('事件已转办')
+      const title = eventTitle(fresh)
+      if (input.to === 'need') {
+        await txPut(tx, COL.svcNeeds, { _id: linkId, communityId: fresh.communityId, streetId: fresh.streetId, title, detail: fresh.description, source: 'grid', status: 'open', createdBy: actor.openid, createdAt: now, gridEventId: fresh._id })
+      } else {
+        await txPut(tx, COL.councilTopics, {
+          _id: linkId, communityId: fresh.communityId, streetId: fresh.streetId, ...(fresh.estateId ? { estateId: fresh.estateId } : {}),
+          title, body: fresh.description, photos: fresh.photos, authorOpenid: fresh.reporter, authorName: fresh.reporterName,
+          status: 'open', seconds: 0, locked: false, createdAt: now, updatedAt: now, gridEventId: fresh._id,
+        })
+      }
+      const after: EventDoc = { ...fresh, status: 'converted', link: { type: input.to, id: linkId }, updatedAt: now }
+      await txPut(tx, COL.gridEvents, after)
+      await ctx.audit(`${COL.gridEvents}/${e._id}`, { status: fresh.status }, { status: 'converted', link: `${input.to}:${linkId}` }, tx)
       return { event: eventView(after, actor.openid, now), linkId }
     })
   },

@@ -77,16 +77,18 @@ export const staffAppoint = {
       if (lock?.leaderOpenid) throw conflict(`${grid.name}已有网格长，请先免去`)
     }
     await ctx.checkText(input.title)
-    return ctx.once(input.requestId, async () => {
-      const community = await byId<{ _id: string; name: string }>(db, COL.communities, grid.communityId)
+    const community = await byId<{ _id: string; name: string }>(db, COL.communities, grid.communityId)
+    // One transaction: the invitation, its audit and the request's done mark commit together (a retry after a crash makes no second code).
+    return ctx.onceTx(input.requestId, async (tx) => {
       const code = randomCode(8)
       const doc: InvitationDoc = {
         _id: `inv:${code}`, code, role: 'grid_worker', scopeType: 'grid', scopeId: grid._id, scopeName: `${community?.name ?? ''} ${grid.name}`.trim(),
         communityId: grid.communityId, streetId: grid.streetId, issuerScopeId: grid.communityId, createdBy: actor.openid, createdAt: now,
         expiresAt: new Date(now.getTime() + input.ttlHours * 3600_000), usedBy: null, post: input.post, title: input.title, gridName: grid.name,
       }
-      await db.collection(COL.invitations).add({ data: stripUndefined(doc) })
-      await ctx.audit(`${COL.invitations}/${grid._id}`, null, { role: 'grid_worker', post: input.post, expiresAt: doc.expiresAt })
+      const { _id, ...rest } = stripUndefined(doc)
+      await tx.collection(COL.invitations).doc(_id).set({ data: rest })
+      await ctx.audit(`${COL.invitations}/${grid._id}`, null, { role: 'grid_worker', post: input.post, expiresAt: doc.expiresAt }, tx)
       return staffInvitationView(doc, now, true)
     })
   },

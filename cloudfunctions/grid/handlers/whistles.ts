@@ -66,7 +66,7 @@ export const whistleBlow = {
       return found
     })
     await ctx.checkText(input.note)
-    return ctx.once(input.requestId, async () => {
+    return ctx.onceTx(input.requestId, async (tx) => {
       const windowEndsAt = new Date(now.getTime() + settings.whistleWindowHours * 3600_000)
       const w: WhistleDoc = {
         _id: newId('whistle'), eventId: e._id, communityId: e.communityId, streetId: e.streetId, note: input.note,
@@ -76,16 +76,15 @@ export const whistleBlow = {
         _id: ids.summons(w._id, p.type, p.id), whistleId: w._id, eventId: e._id, eventTitle: eventTitle(e), communityId: e.communityId, streetId: e.streetId,
         partyType: p.type, partyId: p.id, partyName: p.name, partyKey: `${p.type}:${p.id}`, quarter: quarterOf(now), windowEndsAt, outcome: 'pending', createdAt: now,
       }))
-      await ctx.transaction(async (tx) => {
-        const fresh = await txGetOrNull<EventDoc>(tx, COL.gridEvents, e._id)
-        if (!fresh || CLOSED.includes(fresh.status)) throw conflict('事件已办结，不能吹哨')
-        await txPut(tx, COL.gridWhistles, w)
-        for (const s of summons) await txPut(tx, COL.gridSummons, s)
-        await txPut(tx, COL.gridEvents, { ...fresh, _id: e._id, whistled: true, updatedAt: now })
-        await ctx.audit(`${COL.gridWhistles}/${w._id}`, null, { eventId: e._id, parties: keys, windowEndsAt }, tx)
-      })
-      for (const p of parties) await notifyParty(ctx, p, TEMPLATES.gridWhistle, 'packages/grid/pages/inbox/index', `吹哨：${eventTitle(e)}`)
+      const fresh = await txGetOrNull<EventDoc>(tx, COL.gridEvents, e._id)
+      if (!fresh || CLOSED.includes(fresh.status)) throw conflict('事件已办结，不能吹哨')
+      await txPut(tx, COL.gridWhistles, w)
+      for (const s of summons) await txPut(tx, COL.gridSummons, s)
+      await txPut(tx, COL.gridEvents, { ...fresh, _id: e._id, whistled: true, updatedAt: now })
+      await ctx.audit(`${COL.gridWhistles}/${w._id}`, null, { eventId: e._id, parties: keys, windowEndsAt }, tx)
       return { summons: summons.map((s) => summonsView(s, now)) }
+    }, async () => {
+      for (const p of parties) await notifyParty(ctx, p, TEMPLATES.gridWhistle, 'packages/grid/pages/inbox/index', `吹哨：${eventTitle(e)}`)
     })
   },
 }

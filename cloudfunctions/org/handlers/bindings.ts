@@ -36,7 +36,7 @@ export const bindingRequest = {
     }
     if (current && !canRequestNewBinding(current.status)) throw conflict('您已认证房屋，如需更换请联系社区')
     await ctx.checkText(input.name)
-    return ctx.once(input.requestId, async () => {
+    return ctx.onceTx(input.requestId, async (tx) => {
       const codeId = input.householdCode ? `hc:${input.householdCode}` : null
       if (codeId) {
         const problem = householdCodeProblem(await findById<HouseholdCodeDoc>(db, COL.householdCodes, codeId), household._id, now)
@@ -58,24 +58,22 @@ export const bindingRequest = {
         createdAt: now,
         ...(codeId ? { decidedAt: now, decidedByName: '户码认证' } : {}),
       }
-      await ctx.transaction(async (tx) => {
-        if (codeId) {
-          const fresh = await txGetOrNull<HouseholdCodeDoc>(tx, COL.householdCodes, codeId)
-          if (fresh?.usedBy) throw invalid('户码已被使用', ['householdCode'])
-          await tx.collection(COL.householdCodes).doc(codeId).update({ data: { usedBy: actor.openid, usedAt: now } })
-        }
-        if (current && current.status === 'pending') {
-          await tx.collection(COL.bindings).doc(current._id).update({ data: { status: 'superseded' } })
-        }
-        const { _id, ...rest } = binding
-        await tx.collection(COL.bindings).doc(_id).set({ data: rest })
-        const { before, after } = await updatePersonInTx(tx, actor.openid, now, (u) => {
-          const next = { ...u, name: input.name, phone: input.phone, bindingId: binding._id }
-          return codeId ? grantRole(residentGrant(household))(next) : next
-        })
-        await ctx.audit(`${COL.bindings}/${binding._id}`, current ? { supersedes: current._id } : null, { status: binding.status, householdId: household._id }, tx)
-        await ctx.audit(`${COL.users}/${actor.openid}`, before?.roles ?? [], after.roles, tx)
+      if (codeId) {
+        const fresh = await txGetOrNull<HouseholdCodeDoc>(tx, COL.householdCodes, codeId)
+        if (fresh?.usedBy) throw invalid('户码已被使用', ['householdCode'])
+        await tx.collection(COL.householdCodes).doc(codeId).update({ data: { usedBy: actor.openid, usedAt: now } })
+      }
+      if (current && current.status === 'pending') {
+        await tx.collection(COL.bindings).doc(current._id).update({ data: { status: 'superseded' } })
+      }
+      const { _id, ...rest } = binding
+      await tx.collection(COL.bindings).doc(_id).set({ data: rest })
+      const { before, after } = await updatePersonInTx(tx, actor.openid, now, (u) => {
+        const next = { ...u, name: input.name, phone: input.phone, bindingId: binding._id }
+        return codeId ? grantRole(residentGrant(household))(next) : next
       })
+      await ctx.audit(`${COL.bindings}/${binding._id}`, current ? { supersedes: current._id } : null, { status: binding.status, householdId: household._id }, tx)
+      await ctx.audit(`${COL.users}/${actor.openid}`, before?.roles ?? [], after.roles, tx)
       return bindingView(binding, actor.openid)
     })
   },
@@ -136,17 +134,20 @@ export const householdCodeIssue = {
     const household = await org.household(db, input.householdId)
     if (!household) throw notFound('房屋')
     ensure(actor.isSecretaryOf(household.communityId), '只能为您所在社区的房屋生成户码')
-    return ctx.once(input.requestId, async () => {
-      // One live code per household: issuing a new one revokes the older ones.
+    return ctx.once(input.requestId, async (req) => {
+      // One live code per household: issuing a new one revokes the older ones. (A re-run after a crash
+      // revokes again; the new code, its audit and the done mark commit together, once.)
       await db.collection(COL.householdCodes).where({ householdId: household._id, usedBy: null }).update({ data: { revoked: true } })
       const code = randomCode(8)
       const doc: HouseholdCodeDoc = {
         _id: `hc:${code}`, code, householdId: household._id, communityId: household.communityId,
         createdBy: actor.openid, createdAt: now, expiresAt: new Date(now.getTime() + input.ttlDays * 86400_000), usedBy: null,
       }
-      await db.collection(COL.householdCodes).add({ data: doc })
-      await ctx.audit(`${COL.householdCodes}/${household._id}`, null, { issued: true, expiresAt: doc.expiresAt })
-      return { code, householdId: household._id, expiresAt: doc.expiresAt.toISOString() }
+      return req.commit(async (tx) => {
+        await tx.collection(COL.householdCodes).add({ data: doc })
+        await ctx.audit(`${COL.householdCodes}/${household._id}`, null, { issued: true, expiresAt: doc.expiresAt }, tx)
+        return { code, householdId: household._id, expiresAt: doc.expiresAt.toISOString() }
+      })
     })
   },
 }

@@ -43,7 +43,7 @@ export const invitationCreate = {
     if (!scope) throw notFound('邀请对象')
     const issuerScopeId = inviterScope(actor.roles, input.role, scope)
     if (!issuerScopeId) throw forbidden('您不能为该范围发出这种邀请')
-    return ctx.once(input.requestId, async () => {
+    return ctx.onceTx(input.requestId, async (tx) => {
       const code = randomCode(8)
       const doc: InvitationDoc = {
         _id: `inv:${code}`, code, role: input.role, scopeType: scope.type, scopeId: scope.id, scopeName: scope.name,
@@ -51,8 +51,8 @@ export const invitationCreate = {
         streetId: scope.streetId, issuerScopeId, createdBy: actor.openid, createdAt: now,
         expiresAt: addHours(now, input.ttlHours), usedBy: null,
       }
-      await db.collection(COL.invitations).add({ data: doc })
-      await ctx.audit(`${COL.invitations}/${scope.id}`, null, { role: doc.role, scopeId: doc.scopeId, expiresAt: doc.expiresAt })
+      await tx.collection(COL.invitations).add({ data: doc })
+      await ctx.audit(`${COL.invitations}/${scope.id}`, null, { role: doc.role, scopeId: doc.scopeId, expiresAt: doc.expiresAt }, tx)
       return invitationView(doc, now, true)
     })
   },

@@ -19,14 +19,14 @@ export const liaisonRegister = {
     const community = await org.community(db, input.communityId)
     if (!community) throw notFound('社区')
     await ctx.checkText(input.unitName, input.partyBody, input.name)
-    return ctx.once(input.requestId, async () => {
+    return ctx.onceTx(input.requestId, async (tx) => {
       const doc: LiaisonApplicationDoc = {
         _id: newId('liaison'), openid: actor.openid, communityId: community._id, streetId: community.streetId,
         unitName: input.unitName, partyBody: input.partyBody, applicantName: input.name, applicantPhone: input.phone,
         status: 'pending', createdAt: now,
       }
-      await db.collection(COL.liaisonApplications).add({ data: doc })
-      await ctx.audit(`${COL.liaisonApplications}/${doc._id}`, null, { status: 'pending', unitName: doc.unitName })
+      await tx.collection(COL.liaisonApplications).add({ data: doc })
+      await ctx.audit(`${COL.liaisonApplications}/${doc._id}`, null, { status: 'pending', unitName: doc.unitName }, tx)
       return applicationView(doc, actor.openid)
     })
   },

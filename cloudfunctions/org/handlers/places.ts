@@ -1,6 +1,7 @@
 import type { Ctx } from '../../shared/dispatch'
 import { COL } from '../../shared/collections'
-import { conflict, ensure, invalid, notFound } from '../../shared/errors'
+import type { Database } from '../../shared/cloud'
+import { conflict, ensure, invalid, isDuplicateKey, notFound } from '../../shared/errors'
 import { newId } from '../../shared/ids'
 import { formatAddress } from '../domain/bindings'
 import { roomNumbers } from '../domain/rooms'
@@ -15,13 +16,14 @@ export const estateCreate = {
     if (!community) throw notFound('社区')
     ensure(actor.administersCommunity(community), '只能为您管理的社区新建小区')
     await ctx.checkText(input.name)
-    return ctx.once(input.requestId, async () => {
+    return ctx.onceTx(input.requestId, async (tx) => {
       const { total } = await db.collection(COL.estates).where({ communityId: community._id, name: input.name }).count()
       if (total > 0) throw conflict(`${community.name}已有${input.name}`)
       const doc: EstateDoc = { _id: newId('estate'), communityId: community._id, streetId: community.streetId, name: input.name }
-      await db.collection(COL.estates).add({ data: doc })
-      await db.collection(COL.communities).doc(community._id).update({ data: { estateCount: db.command.inc(1) } })
-      await ctx.audit(`${COL.estates}/${doc._id}`, null, doc)
+      const { _id, ...rest } = doc
+      await tx.collection(COL.estates).doc(_id).set({ data: rest })
+      await tx.collection(COL.communities).doc(community._id).update({ data: { estateCount: db.command.inc(1) } })
+      await ctx.audit(`${COL.estates}/${doc._id}`, null, doc, tx)
       return { id: doc._id, communityId: doc.communityId, name: doc.name }
     })
   },
@@ -40,12 +42,14 @@ export const buildingCreate = {
     const grid = await findById<GridDoc>(db, COL.grids, input.gridId)
     if (!grid || grid.communityId !== community._id) throw invalid('网格不属于该社区', ['gridId'])
     await ctx.checkText(input.name)
-    return ctx.once(input.requestId, async () => {
+    // Up to 480 households do not fit one transaction. The records take ids from the request, so a
+    // re-run after a crash completes the same ones; the building itself, the counter, the audit and the
+    // done mark commit last, together: until then no building lists them, and nothing is counted twice.
+    return ctx.once(input.requestId, async (req) => {
       // Residents find their home by estate, building and room: two 9号楼 in one estate would be ambiguous.
       const { total } = await db.collection(COL.buildings).where({ estateId: estate._id, name: input.name }).count()
       if (total > 0) throw conflict(`${estate.name}已有${input.name}`)
-      const building: BuildingDoc = { _id: newId('bldg'), estateId: estate._id, communityId: community._id, streetId: community.streetId, gridId: grid._id, name: input.name }
-      await db.collection(COL.buildings).add({ data: building })
+      const building: BuildingDoc = { _id: req.id('bldg'), estateId: estate._id, communityId: community._id, streetId: community.streetId, gridId: grid._id, name: input.name }
       const rooms = roomNumbers(input.floors, input.roomsPerFloor)
       // One add per household: the count follows the size of the building being created (≤ 480), not the data.
       const BATCH = 20
@@ -57,13 +61,26 @@ export const buildingCreate = {
               streetId: community.streetId, gridId: grid._id, room, floorAreaDm2: input.floorAreaDm2,
               address: formatAddress(estate.name, building.name, room), createdAt: ctx.now,
             }
-            return db.collection(COL.households).add({ data: h })
+            return addUnlessThere(db, COL.households, h)
           }),
         )
       }
-      await db.collection(COL.communities).doc(community._id).update({ data: { householdCount: db.command.inc(rooms.length) } })
-      await ctx.audit(`${COL.buildings}/${building._id}`, null, { ...building, households: rooms.length })
-      return { id: building._id, estateId: estate._id, gridId: grid._id, name: building.name, householdCount: rooms.length }
+      return req.commit(async (tx) => {
+        const { _id, ...rest } = building
+        await tx.collection(COL.buildings).doc(_id).set({ data: rest })
+        await tx.collection(COL.communities).doc(community._id).update({ data: { householdCount: db.command.inc(rooms.length) } })
+        await ctx.audit(`${COL.buildings}/${building._id}`, null, { ...building, households: rooms.length }, tx)
+        return { id: building._id, estateId: estate._id, gridId: grid._id, name: building.name, householdCount: rooms.length }
+      })
     })
   },
+}
+
+/** Adds a record whose id the request fixed: an earlier attempt of the same request may have added it already. */
+async function addUnlessThere(db: Database, collection: string, doc: { _id: string }): Promise<void> {
+  try {
+    await db.collection(collection).add({ data: doc })
+  } catch (e) {
+    if (!isDuplicateKey(e)) throw e
+  }
 }

@@ -1,6 +1,7 @@
 import type { PageInput } from '../../../types/common'
 import type { Ctx } from '../../shared/dispatch'
 import { COL } from '../../shared/collections'
+import { txGetOrNull } from '../../shared/db-types'
 import { ensure, notFound } from '../../shared/errors'
 import { newId } from '../../shared/ids'
 import { fetchPage } from '../../shared/paging'
@@ -29,10 +30,10 @@ export const communityCreate = {
     const street = await org.street(db, input.streetId)
     if (!street) throw notFound('街道')
     await ctx.checkText(input.name, input.address)
-    return ctx.once(input.requestId, async () => {
+    return ctx.onceTx(input.requestId, async (tx) => {
       const doc: CommunityDoc = { _id: newId('comm'), streetId: street._id, name: input.name, address: input.address, gridCount: 0, estateCount: 0, householdCount: 0, createdAt: now }
-      await db.collection(COL.communities).add({ data: doc })
-      await ctx.audit(`${COL.communities}/${doc._id}`, null, doc)
+      await tx.collection(COL.communities).add({ data: doc })
+      await ctx.audit(`${COL.communities}/${doc._id}`, null, doc, tx)
       return communityView(doc)
     })
   },
@@ -52,11 +53,14 @@ export const gridCreate = {
     if (!community) throw notFound('社区')
     ensure(actor.administersCommunity(community), '只能为您管理的社区新建网格')
     await ctx.checkText(input.name)
-    return ctx.once(input.requestId, async () => {
-      const doc: GridDoc = { _id: newId('grid'), communityId: community._id, streetId: community.streetId, name: input.name, no: (community.gridCount ?? 0) + 1, createdAt: now }
-      await db.collection(COL.grids).add({ data: doc })
-      await db.collection(COL.communities).doc(community._id).update({ data: { gridCount: db.command.inc(1) } })
-      await ctx.audit(`${COL.grids}/${doc._id}`, null, doc)
+    return ctx.onceTx(input.requestId, async (tx) => {
+      // The grid's number follows the community's count, read and moved in the same transaction.
+      const fresh = await txGetOrNull<CommunityDoc>(tx, COL.communities, community._id)
+      if (!fresh) throw notFound('社区')
+      const doc: GridDoc = { _id: newId('grid'), communityId: community._id, streetId: community.streetId, name: input.name, no: (fresh.gridCount ?? 0) + 1, createdAt: now }
+      await tx.collection(COL.grids).add({ data: doc })
+      await tx.collection(COL.communities).doc(community._id).update({ data: { gridCount: db.command.inc(1) } })
+      await ctx.audit(`${COL.grids}/${doc._id}`, null, doc, tx)
       return { id: doc._id, communityId: doc.communityId, name: doc.name }
     })
   },

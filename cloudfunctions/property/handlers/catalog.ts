@@ -60,15 +60,13 @@ export const companyCreate = {
     const street = await findById<{ _id: string }>(db, COL.streets, input.streetId)
     if (!street) throw notFound('街道')
     await ctx.checkText(input.name)
-    return ctx.once(input.requestId, async () => {
+    return ctx.onceTx(input.requestId, async (tx) => {
       const { total } = await db.collection(COL.companies).where({ streetId: input.streetId, name: input.name }).count()
       if (total > 0) throw conflict('本街道已有同名物业公司')
       const doc = { _id: newId('co'), streetId: input.streetId, name: input.name, createdAt: now, createdBy: actor.openid }
-      await ctx.transaction(async (tx) => {
-        const { _id, ...rest } = doc
-        await tx.collection(COL.companies).doc(_id).set({ data: rest })
-        await ctx.audit(`${COL.companies}/${doc._id}`, null, { name: doc.name, streetId: doc.streetId }, tx)
-      })
+      const { _id, ...rest } = doc
+      await tx.collection(COL.companies).doc(_id).set({ data: rest })
+      await ctx.audit(`${COL.companies}/${doc._id}`, null, { name: doc.name, streetId: doc.streetId }, tx)
       return { id: doc._id, streetId: doc.streetId, name: doc.name }
     })
   },
@@ -108,18 +106,16 @@ export const rulePublish = {
   async run(ctx: Ctx<{ requestId: string; streetId: string; rule: RuleInput }>) {
     const { db, actor, input, now } = ctx
     ensure(actor.isStreetAdminOf(input.streetId), '只能为您管理的街道设置规则')
-    return ctx.once(input.requestId, async () => {
+    return ctx.onceTx(input.requestId, async (tx) => {
       const current = await repo.currentRule(db, input.streetId)
       const doc: RuleDoc = {
         _id: ruleDocId(input.streetId, current.version + 1), streetId: input.streetId, version: current.version + 1,
         rule: input.rule, createdAt: now, createdBy: actor.openid, createdByName: actor.name,
       }
-      await ctx.transaction(async (tx) => {
-        if (await txGetOrNull(tx, COL.propertyRules, doc._id)) throw conflict('规则刚被他人修改，请刷新后重试')
-        const { _id, ...rest } = doc
-        await tx.collection(COL.propertyRules).doc(_id).set({ data: rest })
-        await ctx.audit(`${COL.propertyRules}/${doc._id}`, { version: current.version }, { version: doc.version, rule: doc.rule }, tx)
-      })
+      if (await txGetOrNull(tx, COL.propertyRules, doc._id)) throw conflict('规则刚被他人修改，请刷新后重试')
+      const { _id, ...rest } = doc
+      await tx.collection(COL.propertyRules).doc(_id).set({ data: rest })
+      await ctx.audit(`${COL.propertyRules}/${doc._id}`, { version: current.version }, { version: doc.version, rule: doc.rule }, tx)
       return ruleView(doc)
     })
   },
@@ -132,7 +128,7 @@ export const periodOpen = {
     ensure(actor.isStreetAdminOf(input.streetId), '只能管理您所在街道的评价周期')
     const street = await findById<{ _id: string }>(db, COL.streets, input.streetId)
     if (!street) throw notFound('街道')
-    return ctx.once(input.requestId, async () => {
+    return ctx.onceTx(input.requestId, async (tx) => {
       if (await repo.openPeriod(db, input.streetId)) throw conflict('已有进行中的评价周期，请先结束它')
       const { rule } = await repo.currentRule(db, input.streetId)
       const key = periodKey(now, rule.cadence)
@@ -140,12 +136,10 @@ export const periodOpen = {
         _id: periodId(input.streetId, key), streetId: input.streetId, key, label: periodLabel(key), cadence: rule.cadence,
         status: 'open', openedAt: now, openedBy: actor.openid,
       }
-      await ctx.transaction(async (tx) => {
-        if (await txGetOrNull(tx, COL.propertyPeriods, doc._id)) throw conflict(`${doc.label}的评价周期已开启过`)
-        const { _id, ...rest } = doc
-        await tx.collection(COL.propertyPeriods).doc(_id).set({ data: rest })
-        await ctx.audit(`${COL.propertyPeriods}/${doc._id}`, null, { status: 'open', key }, tx)
-      })
+      if (await txGetOrNull(tx, COL.propertyPeriods, doc._id)) throw conflict(`${doc.label}的评价周期已开启过`)
+      const { _id, ...rest } = doc
+      await tx.collection(COL.propertyPeriods).doc(_id).set({ data: rest })
+      await ctx.audit(`${COL.propertyPeriods}/${doc._id}`, null, { status: 'open', key }, tx)
       return periodView(doc)
     })
   },

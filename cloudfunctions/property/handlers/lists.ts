@@ -97,7 +97,7 @@ export const listPublish = {
     ])
     const problem = publishProblem(period, { pendingObjections, laterPeriods, heldRatings }, now)
     if (problem) throw conflict(problem)
-    return ctx.once(input.requestId, async () => {
+    return ctx.onceTx(input.requestId, async (tx) => {
       const [rule, inputs, current] = await Promise.all([
         repo.currentRule(db, period.streetId),
         gatherInputs(db, period, now),
@@ -110,21 +110,19 @@ export const listPublish = {
         version, ruleVersion: rule.version, rule: rule.rule, inputs, streetMean: list.streetMean, entries: list.entries, cutoff: now,
         publishedAt: now, publishedBy: actor.openid, publishedByName: actor.name, current: true, live: true,
       }
-      await ctx.transaction(async (tx) => {
-        const fresh = await txGetOrNull<PeriodDoc>(tx, COL.propertyPeriods, period._id)
-        if (!fresh || (fresh.publishedVersion ?? 0) !== version - 1) throw conflict('榜单刚被他人发布，请刷新')
-        const { _id, ...rest } = doc
-        await tx.collection(COL.propertyPublications).doc(_id).set({ data: rest })
-        const previous = version > 1 ? `pub:${period._id}:${version - 1}` : null
-        if (current && current._id !== previous) {
-          await tx.collection(COL.propertyPublications).doc(current._id).update({ data: { current: false } })
-        }
-        if (previous) {
-          await tx.collection(COL.propertyPublications).doc(previous).update({ data: { current: false, live: false, supersededAt: now } })
-        }
-        await tx.collection(COL.propertyPeriods).doc(period._id).update({ data: { status: 'published', publishedVersion: version } })
-        await ctx.audit(`${COL.propertyPublications}/${doc._id}`, previous ? { supersedes: previous } : null, { ruleVersion: rule.version, entries: doc.entries.map((e) => `${e.companyId}:${e.placement}`) }, tx)
-      })
+      const fresh = await txGetOrNull<PeriodDoc>(tx, COL.propertyPeriods, period._id)
+      if (!fresh || (fresh.publishedVersion ?? 0) !== version - 1) throw conflict('榜单刚被他人发布，请刷新')
+      const { _id, ...rest } = doc
+      await tx.collection(COL.propertyPublications).doc(_id).set({ data: rest })
+      const previous = version > 1 ? `pub:${period._id}:${version - 1}` : null
+      if (current && current._id !== previous) {
+        await tx.collection(COL.propertyPublications).doc(current._id).update({ data: { current: false } })
+      }
+      if (previous) {
+        await tx.collection(COL.propertyPublications).doc(previous).update({ data: { current: false, live: false, supersededAt: now } })
+      }
+      await tx.collection(COL.propertyPeriods).doc(period._id).update({ data: { status: 'published', publishedVersion: version } })
+      await ctx.audit(`${COL.propertyPublications}/${doc._id}`, previous ? { supersedes: previous } : null, { ruleVersion: rule.version, entries: doc.entries.map((e) => `${e.companyId}:${e.placement}`) }, tx)
       return publicationView(doc)
     })
   },
@@ -157,16 +155,14 @@ export const objectionSubmit = {
     if (!period || !company || company.streetId !== period.streetId) throw notFound('评价周期或物业')
     if (!canObject(period, now)) throw conflict('不在异议期内')
     await ctx.checkText(input.text)
-    return ctx.once(input.requestId, async () => {
+    return ctx.onceTx(input.requestId, async (tx) => {
       const doc: ObjectionDoc = {
         _id: newId('obj'), periodId: period._id, streetId: period.streetId, companyId: company._id, companyName: company.name,
         text: input.text, status: 'pending', by: actor.openid, byName: actor.name, createdAt: now,
       }
-      await ctx.transaction(async (tx) => {
-        const { _id, ...rest } = doc
-        await tx.collection(COL.propertyObjections).doc(_id).set({ data: rest })
-        await ctx.audit(`${COL.propertyObjections}/${doc._id}`, null, { status: 'pending', companyId: company._id }, tx)
-      })
+      const { _id, ...rest } = doc
+      await tx.collection(COL.propertyObjections).doc(_id).set({ data: rest })
+      await ctx.audit(`${COL.propertyObjections}/${doc._id}`, null, { status: 'pending', companyId: company._id }, tx)
       return objectionView(doc)
     })
   },

@@ -110,43 +110,40 @@ export const ratingSubmit = {
     await requireOwnPhotos(ctx, input.photos)
     const rule = ruleDoc.rule
     const id = ratingId(period._id, companyId, household._id)
-    return ctx.once(input.requestId, async () => {
-      const saved = await ctx.transaction(async (tx) => {
-        const before = await txGetOrNull<RatingDoc>(tx, COL.propertyRatings, id)
-        const agg = await txGetOrNull<AggregateDoc>(tx, COL.propertyAggregates, aggregateId(period._id, companyId))
-        if (before && before.raterOpenid !== actor.openid) throw conflict('本户本期已由家人评价，每户每期只能评价一次')
-        const isNew = !before && isNewHousehold(verifiedAt, now, rule)
-        const status = before ? before.status : initialStatus(isNew, agg?.newHouseholds ?? 0, rule)
-        const comment = input.comment && input.comment.length ? input.comment : undefined
-        const lowDims = lowDimensions(input.stars)
-        const publicId = before?.publicId ?? newId('rt')
-        const rectId = rectificationId(publicId)
-        const opens = status === 'counted' && !before?.rectificationId && opensRectification(input.stars, comment)
-        const doc: RatingDoc = {
-          _id: id, publicId, periodId: period._id, streetId: period.streetId, companyId, companyName: estate.companyName ?? '',
-          estateId: estate._id, estateName: estate.name, communityId: household.communityId, householdId: household._id, address: household.address,
-          raterOpenid: before?.raterOpenid ?? actor.openid, ...(verifiedAt ? { verifiedAt } : {}),
-          stars: input.stars, ...(comment ? { comment } : {}), hasComment: !!comment, photos: input.photos,
-          status, low: lowDims.length > 0, lowDims,
-            ...(before?.rectificationId || opens ? { rectificationId: rectId } : {}),
-          ...(before?.answer ? { answer: before.answer, answeredAt: before.answeredAt, answeredBy: before.answeredBy, answeredByName: before.answeredByName } : {}),
-          edits: before ? before.edits + 1 : 0, createdAt: before?.createdAt ?? now, updatedAt: now,
-        }
-        if (before) {
-          const { _id: _old, ...snapshot } = before
-          await tx.collection(COL.propertyRevisions).add({ data: { _id: newId('rev'), kind: 'rating', targetId: id, snapshot, supersededBy: actor.openid, at: now } })
-        }
-        const { _id, ...rest } = doc
-        await tx.collection(COL.propertyRatings).doc(_id).set({ data: rest })
-        const delta = aggregateDelta(before, doc)
-        await bumpAggregate(ctx, tx, { periodId: period._id, streetId: period.streetId, companyId }, agg, {
-          ...delta, newHouseholds: isNew ? 1 : 0, rectTotal: opens ? 1 : 0,
-        })
-        if (opens) await openRectification(tx, doc, rule, now)
-        await ctx.audit(`${COL.propertyRatings}/${id}`, before ? { stars: before.stars, status: before.status } : null, { stars: doc.stars, status: doc.status, rectification: opens }, tx)
-        return doc
+    return ctx.onceTx(input.requestId, async (tx) => {
+      const before = await txGetOrNull<RatingDoc>(tx, COL.propertyRatings, id)
+      const agg = await txGetOrNull<AggregateDoc>(tx, COL.propertyAggregates, aggregateId(period._id, companyId))
+      if (before && before.raterOpenid !== actor.openid) throw conflict('本户本期已由家人评价，每户每期只能评价一次')
+      const isNew = !before && isNewHousehold(verifiedAt, now, rule)
+      const status = before ? before.status : initialStatus(isNew, agg?.newHouseholds ?? 0, rule)
+      const comment = input.comment && input.comment.length ? input.comment : undefined
+      const lowDims = lowDimensions(input.stars)
+      const publicId = before?.publicId ?? newId('rt')
+      const rectId = rectificationId(publicId)
+      const opens = status === 'counted' && !before?.rectificationId && opensRectification(input.stars, comment)
+      const doc: RatingDoc = {
+        _id: id, publicId, periodId: period._id, streetId: period.streetId, companyId, companyName: estate.companyName ?? '',
+        estateId: estate._id, estateName: estate.name, communityId: household.communityId, householdId: household._id, address: household.address,
+        raterOpenid: before?.raterOpenid ?? actor.openid, ...(verifiedAt ? { verifiedAt } : {}),
+        stars: input.stars, ...(comment ? { comment } : {}), hasComment: !!comment, photos: input.photos,
+        status, low: lowDims.length > 0, lowDims,
+          ...(before?.rectificationId || opens ? { rectificationId: rectId } : {}),
+        ...(before?.answer ? { answer: before.answer, answeredAt: before.answeredAt, answeredBy: before.answeredBy, answeredByName: before.answeredByName } : {}),
+        edits: before ? before.edits + 1 : 0, createdAt: before?.createdAt ?? now, updatedAt: now,
+      }
+      if (before) {
+        const { _id: _old, ...snapshot } = before
+        await tx.collection(COL.propertyRevisions).add({ data: { _id: newId('rev'), kind: 'rating', targetId: id, snapshot, supersededBy: actor.openid, at: now } })
+      }
+      const { _id, ...rest } = doc
+      await tx.collection(COL.propertyRatings).doc(_id).set({ data: rest })
+      const delta = aggregateDelta(before, doc)
+      await bumpAggregate(ctx, tx, { periodId: period._id, streetId: period.streetId, companyId }, agg, {
+        ...delta, newHouseholds: isNew ? 1 : 0, rectTotal: opens ? 1 : 0,
       })
-      return myRatingView(saved, actor.openid)
+      if (opens) await openRectification(tx, doc, rule, now)
+      await ctx.audit(`${COL.propertyRatings}/${id}`, before ? { stars: before.stars, status: before.status } : null, { stars: doc.stars, status: doc.status, rectification: opens }, tx)
+      return myRatingView(doc, actor.openid)
     })
   },
 }

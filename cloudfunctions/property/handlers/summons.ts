@@ -22,17 +22,15 @@ export const summonsCreate = {
     if (!entry || entry.placement !== 'black') throw invalid('只能约谈本期黑榜上的物业', ['companyId'])
     if (input.followUpDate < input.date) throw invalid('跟进日期不能早于约谈日期', ['followUpDate'])
     await ctx.checkText(input.attendees, input.problems, input.commitments)
-    return ctx.once(input.requestId, async () => {
+    return ctx.onceTx(input.requestId, async (tx) => {
       const doc: SummonsDoc = {
         _id: newId('sum'), streetId: pub.streetId, publicationId: pub._id, periodId: pub.periodId, periodLabel: pub.periodLabel,
         companyId: entry.companyId, companyName: entry.companyName, date: input.date, attendees: input.attendees, problems: input.problems,
         commitments: input.commitments, followUpDate: input.followUpDate, followUps: [], by: actor.openid, byName: actor.name, createdAt: now,
       }
-      await ctx.transaction(async (tx) => {
-        const { _id, ...rest } = doc
-        await tx.collection(COL.propertySummons).doc(_id).set({ data: rest })
-        await ctx.audit(`${COL.propertySummons}/${doc._id}`, null, { companyId: doc.companyId, date: doc.date, followUpDate: doc.followUpDate }, tx)
-      })
+      const { _id, ...rest } = doc
+      await tx.collection(COL.propertySummons).doc(_id).set({ data: rest })
+      await ctx.audit(`${COL.propertySummons}/${doc._id}`, null, { companyId: doc.companyId, date: doc.date, followUpDate: doc.followUpDate }, tx)
       return summonsView(doc)
     })
   },

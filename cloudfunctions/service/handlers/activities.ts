@@ -30,14 +30,14 @@ export const activityCreate = {
     if (!community) throw notFound('社区')
     if (Date.parse(input.endAt) <= now.getTime()) throw invalid('结束时间须晚于现在', ['endAt'])
     await ctx.checkText(input.title, input.place.name)
-    return ctx.once(input.requestId, async () => {
+    return ctx.onceTx(input.requestId, async (tx) => {
       const doc: ActivityDoc = {
         _id: newId('act'), communityId: community._id, streetId: community.streetId, title: input.title, kind: input.kind, place: input.place,
         radiusM: input.radiusM, startAt: new Date(input.startAt), endAt: new Date(input.endAt), graceMin: input.graceMin, capacity: input.capacity,
         signupCount: 0, createdBy: actor.openid, createdByName: actor.name, createdAt: now,
       }
-      await db.collection(COL.svcActivities).add({ data: doc })
-      await ctx.audit(`${COL.svcActivities}/${doc._id}`, null, { title: doc.title, startAt: doc.startAt, endAt: doc.endAt, capacity: doc.capacity })
+      await tx.collection(COL.svcActivities).add({ data: doc })
+      await ctx.audit(`${COL.svcActivities}/${doc._id}`, null, { title: doc.title, startAt: doc.startAt, endAt: doc.endAt, capacity: doc.capacity }, tx)
       return activityView(doc)
     })
   },
@@ -281,22 +281,19 @@ export const hoursManual = {
     const window = Math.floor((a.endAt.getTime() - a.startAt.getTime()) / 60_000)
     if (input.minutes > window) throw invalid(`补录时长不能超过活动时长 ${window} 分钟`, ['minutes'])
     await ctx.checkText(input.reason)
-    return ctx.once(input.requestId, async () => {
+    return ctx.onceTx(input.requestId, async (tx) => {
       const _id = ids.attendance(a._id, member.openid)
-      let after: AttendanceDoc | undefined
-      await ctx.transaction(async (tx) => {
-        const fresh = await txGetOrNull<AttendanceDoc>(tx, COL.svcAttendance, _id)
-        if (fresh && (fresh.status === 'confirmed' || fresh.status === 'manual_pending')) throw conflict('该党员本活动的时长已确认或已在复核中')
-        const base: AttendanceDoc = fresh ?? {
-          _id, activityId: a._id, activityTitle: a.title, communityId: a.communityId, streetId: a.streetId, openid: member.openid, memberId: member._id,
-          memberName: member.name, unitId: member.unitId, unitName: member.unitName, status: 'signed_up', minutes: 0,
-          year: yearOf(a.startAt), quarter: quarterOf(a.startAt), month: monthOf(a.startAt),
-        }
-        after = { ...base, status: 'manual_pending', minutes: input.minutes, manual: { reason: input.reason, minutes: input.minutes, enteredBy: actor.openid, enteredByName: actor.name } }
-        await txPut(tx, COL.svcAttendance, after)
-        await ctx.audit(`${COL.svcAttendance}/${_id}`, fresh ? { status: fresh.status, minutes: fresh.minutes } : null, { status: 'manual_pending', minutes: input.minutes, reason: input.reason }, tx)
-      })
-      return attendanceView(after!)
+      const fresh = await txGetOrNull<AttendanceDoc>(tx, COL.svcAttendance, _id)
+      if (fresh && (fresh.status === 'confirmed' || fresh.status === 'manual_pending')) throw conflict('该党员本活动的时长已确认或已在复核中')
+      const base: AttendanceDoc = fresh ?? {
+        _id, activityId: a._id, activityTitle: a.title, communityId: a.communityId, streetId: a.streetId, openid: member.openid, memberId: member._id,
+        memberName: member.name, unitId: member.unitId, unitName: member.unitName, status: 'signed_up', minutes: 0,
+        year: yearOf(a.startAt), quarter: quarterOf(a.startAt), month: monthOf(a.startAt),
+      }
+      const after: AttendanceDoc = { ...base, status: 'manual_pending', minutes: input.minutes, manual: { reason: input.reason, minutes: input.minutes, enteredBy: actor.openid, enteredByName: actor.name } }
+      await txPut(tx, COL.svcAttendance, after)
+      await ctx.audit(`${COL.svcAttendance}/${_id}`, fresh ? { status: fresh.status, minutes: fresh.minutes } : null, { status: 'manual_pending', minutes: input.minutes, reason: input.reason }, tx)
+      return attendanceView(after)
     })
   },
 }

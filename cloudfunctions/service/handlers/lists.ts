@@ -20,13 +20,13 @@ export const needCreate = {
     const community = await load.community(db, input.communityId)
     if (!community) throw notFound('社区')
     await ctx.checkText(input.title, input.detail)
-    return ctx.once(input.requestId, async () => {
+    return ctx.onceTx(input.requestId, async (tx) => {
       const doc: NeedDoc = {
         _id: newId('need'), communityId: community._id, streetId: community.streetId, title: input.title, detail: input.detail,
         source: input.source, quantity: input.quantity, status: 'open', createdBy: actor.openid, createdAt: now,
       }
-      await db.collection(COL.svcNeeds).add({ data: stripped(doc) })
-      await ctx.audit(`${COL.svcNeeds}/${doc._id}`, null, { title: doc.title, quantity: doc.quantity ?? null, status: 'open' })
+      await tx.collection(COL.svcNeeds).add({ data: stripped(doc) })
+      await ctx.audit(`${COL.svcNeeds}/${doc._id}`, null, { title: doc.title, quantity: doc.quantity ?? null, status: 'open' }, tx)
       return needView(doc)
     })
   },
@@ -67,10 +67,10 @@ export const resourceCreate = {
       owner = { ownerType: 'member', ownerId: actor.openid, ownerName: actor.name }
     }
     await ctx.checkText(input.title, input.detail)
-    return ctx.once(input.requestId, async () => {
+    return ctx.onceTx(input.requestId, async (tx) => {
       const doc: ResourceDoc = { _id: newId('res'), communityId: input.communityId, title: input.title, detail: input.detail, ...owner, createdBy: actor.openid, createdAt: now }
-      await db.collection(COL.svcResources).add({ data: stripped(doc) })
-      await ctx.audit(`${COL.svcResources}/${doc._id}`, null, { title: doc.title, ownerId: doc.ownerId })
+      await tx.collection(COL.svcResources).add({ data: stripped(doc) })
+      await ctx.audit(`${COL.svcResources}/${doc._id}`, null, { title: doc.title, ownerId: doc.ownerId }, tx)
       return resourceView(doc)
     })
   },
@@ -97,20 +97,18 @@ export const projectCreate = {
     if (deadline.getTime() <= now.getTime()) throw invalid('期限须晚于现在', ['deadline'])
     if (need.status === 'done') throw conflict('该需求已完成')
     await ctx.checkText(input.title, input.ownerName)
-    return ctx.once(input.requestId, async () => {
+    return ctx.onceTx(input.requestId, async (tx) => {
       const doc: ProjectDoc = {
         _id: newId('proj'), communityId: need.communityId, title: input.title, needId: need._id, needTitle: need.title,
         resourceId: resource._id, resourceTitle: resource.title, unitId: resource.ownerType === 'unit' ? resource.ownerId : undefined,
         ownerName: input.ownerName, deadline, progress: 0, status: 'active', updates: [], createdBy: actor.openid, createdAt: now,
       }
-      await ctx.transaction(async (tx) => {
-        const fresh = await txGetOrNull<NeedDoc>(tx, COL.svcNeeds, need._id)
-        if (!fresh || fresh.status === 'done') throw conflict('该需求已完成')
-        if (fresh.status === 'open') await tx.collection(COL.svcNeeds).doc(need._id).update({ data: { status: 'matched' } })
-        await txPut(tx, COL.svcProjects, doc)
-        await ctx.audit(`${COL.svcProjects}/${doc._id}`, null, { needId: need._id, resourceId: resource._id, deadline }, tx)
-        if (fresh.status === 'open') await ctx.audit(`${COL.svcNeeds}/${need._id}`, { status: 'open' }, { status: 'matched' }, tx)
-      })
+      const fresh = await txGetOrNull<NeedDoc>(tx, COL.svcNeeds, need._id)
+      if (!fresh || fresh.status === 'done') throw conflict('该需求已完成')
+      if (fresh.status === 'open') await tx.collection(COL.svcNeeds).doc(need._id).update({ data: { status: 'matched' } })
+      await txPut(tx, COL.svcProjects, doc)
+      await ctx.audit(`${COL.svcProjects}/${doc._id}`, null, { needId: need._id, resourceId: resource._id, deadline }, tx)
+      if (fresh.status === 'open') await ctx.audit(`${COL.svcNeeds}/${need._id}`, { status: 'open' }, { status: 'matched' }, tx)
       return projectView(doc, now)
     })
   },

@@ -38,36 +38,33 @@ export const memberCheckin = {
     if (input.unitId && unit?.communityId !== community._id) throw invalid('请选择本社区的单位', ['unitId'])
     if (current && !canSubmit(current, year)) throw conflict('您今年已报到')
     await ctx.checkText(input.name, input.unitName, input.availability, ...input.skills)
-    return ctx.once(input.requestId, async () => {
-      let after: MemberDoc | undefined
-      await ctx.transaction(async (tx) => {
-        const _id = ids.member(actor.openid)
-        const fresh = await txGetOrNull<MemberDoc>(tx, COL.svcMembers, _id)
-        if (fresh && !canSubmit(fresh, year)) throw conflict('您今年已报到')
-        const sameCommunity = fresh?.communityId === community._id
-        // Without a picked unit, an unchanged employer name keeps the unit it was linked to (for its feedback
-        // letter) — in the same community only, since a unit belongs to one.
-        const unitId = unit?._id ?? (sameCommunity && fresh?.unitName === input.unitName ? fresh.unitId : undefined)
-        // A liaison's dispute stands while the member names the same unit.
-        const dispute = fresh?.unitDisputed && fresh.unitDispute && fresh.unitDispute.unitId === unitId ? fresh.unitDispute : undefined
-        after = {
-          _id, openid: actor.openid, communityId: community._id, streetId: community.streetId, name: input.name,
-          unitId, unitName: unit?.name ?? input.unitName, householdId: household?._id, address: household?.address,
-          skills: input.skills, availability: input.availability, status: 'pending', year,
-          approvedYear: fresh?.approvedYear,
-          // A member who moved community keeps no assignment from the old one.
-          gridId: sameCommunity ? fresh.gridId : undefined,
-          gridName: sameCommunity ? fresh.gridName : undefined,
-          buildingIds: sameCommunity ? fresh.buildingIds : [],
-          buildingNames: sameCommunity ? fresh.buildingNames : [],
-          submittedAt: now,
-          history: fresh ? pushHistory(fresh.history, { year: fresh.year, status: fresh.status, reason: fresh.reason, at: fresh.decidedAt ?? fresh.submittedAt }) : [],
-          ...(dispute ? { unitDispute: dispute, unitDisputed: true } : {}),
-        }
-        await txPut(tx, COL.svcMembers, after)
-        await ctx.audit(`${COL.svcMembers}/${_id}`, fresh ? { status: fresh.status, year: fresh.year } : null, { status: 'pending', year, communityId: community._id, householdId: household?._id ?? null, unitId: unitId ?? null }, tx)
-      })
-      return memberView(after!, year)
+    return ctx.onceTx(input.requestId, async (tx) => {
+      const _id = ids.member(actor.openid)
+      const fresh = await txGetOrNull<MemberDoc>(tx, COL.svcMembers, _id)
+      if (fresh && !canSubmit(fresh, year)) throw conflict('您今年已报到')
+      const sameCommunity = fresh?.communityId === community._id
+      // Without a picked unit, an unchanged employer name keeps the unit it was linked to (for its feedback
+      // letter) — in the same community only, since a unit belongs to one.
+      const unitId = unit?._id ?? (sameCommunity && fresh?.unitName === input.unitName ? fresh.unitId : undefined)
+      // A liaison's dispute stands while the member names the same unit.
+      const dispute = fresh?.unitDisputed && fresh.unitDispute && fresh.unitDispute.unitId === unitId ? fresh.unitDispute : undefined
+      const after: MemberDoc = {
+        _id, openid: actor.openid, communityId: community._id, streetId: community.streetId, name: input.name,
+        unitId, unitName: unit?.name ?? input.unitName, householdId: household?._id, address: household?.address,
+        skills: input.skills, availability: input.availability, status: 'pending', year,
+        approvedYear: fresh?.approvedYear,
+        // A member who moved community keeps no assignment from the old one.
+        gridId: sameCommunity ? fresh.gridId : undefined,
+        gridName: sameCommunity ? fresh.gridName : undefined,
+        buildingIds: sameCommunity ? fresh.buildingIds : [],
+        buildingNames: sameCommunity ? fresh.buildingNames : [],
+        submittedAt: now,
+        history: fresh ? pushHistory(fresh.history, { year: fresh.year, status: fresh.status, reason: fresh.reason, at: fresh.decidedAt ?? fresh.submittedAt }) : [],
+        ...(dispute ? { unitDispute: dispute, unitDisputed: true } : {}),
+      }
+      await txPut(tx, COL.svcMembers, after)
+      await ctx.audit(`${COL.svcMembers}/${_id}`, fresh ? { status: fresh.status, year: fresh.year } : null, { status: 'pending', year, communityId: community._id, householdId: household?._id ?? null, unitId: unitId ?? null }, tx)
+      return memberView(after, year)
     })
   },
 }

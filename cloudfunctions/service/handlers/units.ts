@@ -31,24 +31,21 @@ export const unitCheckin = {
     const year = yearOf(now)
     if (!canSubmit(unit.checkin, year)) throw conflict('本单位今年已报到')
     await ctx.checkText(input.contactName, ...input.resources, ...input.commitments)
-    return ctx.once(input.requestId, async () => {
-      let after: UnitDoc = unit
-      await ctx.transaction(async (tx) => {
-        const fresh = await txGetOrNull<UnitDoc>(tx, COL.units, unit._id)
-        if (!fresh) throw notFound('单位')
-        if (!canSubmit(fresh.checkin, year)) throw conflict('本单位今年已报到')
-        after = {
-          ...fresh,
-          contactName: input.contactName,
-          contactPhone: input.contactPhone,
-          resources: input.resources,
-          commitments: input.commitments,
-          checkin: { year, status: 'pending', submittedAt: now, submittedBy: actor.openid },
-          history: fresh.checkin ? pushHistory(fresh.history, fresh.checkin) : fresh.history,
-        }
-        await txPut(tx, COL.units, after)
-        await ctx.audit(`${COL.units}/${unit._id}`, fresh.checkin ?? null, after.checkin, tx)
-      })
+    return ctx.onceTx(input.requestId, async (tx) => {
+      const fresh = await txGetOrNull<UnitDoc>(tx, COL.units, unit._id)
+      if (!fresh) throw notFound('单位')
+      if (!canSubmit(fresh.checkin, year)) throw conflict('本单位今年已报到')
+      const after: UnitDoc = {
+        ...fresh,
+        contactName: input.contactName,
+        contactPhone: input.contactPhone,
+        resources: input.resources,
+        commitments: input.commitments,
+        checkin: { year, status: 'pending', submittedAt: now, submittedBy: actor.openid },
+        history: fresh.checkin ? pushHistory(fresh.history, fresh.checkin) : fresh.history,
+      }
+      await txPut(tx, COL.units, after)
+      await ctx.audit(`${COL.units}/${unit._id}`, fresh.checkin ?? null, after.checkin, tx)
       return unitView(after, actor, year)
     })
   },

@@ -34,14 +34,14 @@ export const wishCreate = {
     const residentName = asResident ? actor.name : input.residentName
     if (!residentName) throw invalid('请填写居民姓名', ['residentName'])
     await ctx.checkText(input.title, input.detail, input.residentName)
-    return ctx.once(input.requestId, async () => {
+    return ctx.onceTx(input.requestId, async (tx) => {
       const doc: WishDoc = {
         _id: newId('wish'), communityId: household.communityId, streetId: household.streetId, householdId: household._id, address: household.address,
         residentOpenid: asResident ? actor.openid : undefined, residentName, postedBy: actor.openid, title: input.title, detail: input.detail,
         dueAt, status: 'open', createdAt: now,
       }
-      await db.collection(COL.svcWishes).add({ data: Object.fromEntries(Object.entries(doc).filter(([, v]) => v !== undefined)) })
-      await ctx.audit(`${COL.svcWishes}/${doc._id}`, null, { title: doc.title, status: 'open', dueAt })
+      await tx.collection(COL.svcWishes).add({ data: Object.fromEntries(Object.entries(doc).filter(([, v]) => v !== undefined)) })
+      await ctx.audit(`${COL.svcWishes}/${doc._id}`, null, { title: doc.title, status: 'open', dueAt }, tx)
       return wishView(doc, actor, now)
     })
   },
