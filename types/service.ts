@@ -87,7 +87,7 @@ export const unitView = z.object({
   name: z.string(),
   partyBody: z.string(),
   contactName: z.string().optional(),
-  /** Masked unless the caller is the unit's liaison or the community's secretary. */
+  /** Masked (138****0008) for everyone but the liaison who entered it with the check-in (SPEC §3). */
   contactPhone: z.string().optional(),
   resources: z.array(z.string()),
   commitments: z.array(z.string()),

@@ -14,15 +14,16 @@ export const iso = (d: Date | undefined) => (d ? new Date(d).toISOString() : und
 const isoReq = (d: Date) => new Date(d).toISOString()
 
 export function unitView(u: UnitDoc, actor: Actor, year: number): UnitView {
-  const insider = actor.has('unit_liaison', u._id) || actor.isSecretaryOf(u.communityId)
   const c = u.checkin
+  // SPEC §3: a phone is whole only to its owner — the liaison who entered it with the check-in (not the secretary, not a second liaison).
+  const phoneOwner = !!c && c.submittedBy === actor.openid && actor.has('unit_liaison', u._id)
   return {
     id: u._id,
     communityId: u.communityId,
     name: u.name,
     partyBody: u.partyBody,
     contactName: u.contactName,
-    contactPhone: insider ? u.contactPhone : maskPhone(u.contactPhone),
+    contactPhone: phoneOwner ? u.contactPhone : maskPhone(u.contactPhone),
     resources: u.resources ?? [],
     commitments: u.commitments ?? [],
     status: currentStatus(c, year),

@@ -28,7 +28,7 @@ const lines = (s: string) => s.split(/\n|；|;/).map((x) => x.trim()).filter(Boo
 
 function CheckinForm({ unit, onDone }: { unit: UnitView; onDone: () => void }) {
   const [requestId] = useState(newRequestId)
-  const [v, setV] = useState({ contactName: unit.contactName ?? '', contactPhone: unit.contactPhone ?? '', resources: unit.resources.join('\n'), commitments: unit.commitments.join('\n') })
+  const [v, setV] = useState({ contactName: unit.contactName ?? '', contactPhone: unit.contactPhone?.includes('*') ? '' : unit.contactPhone ?? '', resources: unit.resources.join('\n'), commitments: unit.commitments.join('\n') })
   const [errors, setErrors] = useState<Record<string, string>>({})
   const submit = useMutation('service', 'unit.checkin')
   const askConsent = useNoticeConsent(['checkinDecided']) // asked before the send: WeChat needs the tap
