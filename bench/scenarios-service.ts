@@ -1,5 +1,6 @@
 import { issueToken, tokenSecret } from '../cloudfunctions/service/domain/token'
 import { quarterOf, yearOf } from '../cloudfunctions/service/domain/period'
+import { ids } from '../cloudfunctions/service/repo'
 import type { Scenario } from './types'
 
 /**
@@ -50,8 +51,8 @@ export function serviceScenarios(): Scenario[] {
     S('activity.signout', mem, () => ({ activityId: made.activities[0], method: 'location', ...PLACE })),
     S('activity.attendance', sec, () => ({ activityId: made.activities[0], pageSize: 20 })),
     S('activity.remind', sec, (i) => ({ activityId: made.activities[i] })),
-    S('hours.confirm', sec, (i) => ({ attendanceId: `at:${made.activities[0]}:${mem(i)}` })),
-    S('hours.manual', sec, (i) => ({ requestId: rid(i, 'hm'), activityId: made.activities[1], memberId: `m:${mem(i)}`, minutes: 30, reason: '忘记签到，现场核实' }), { collect: id('manual') }),
+    S('hours.confirm', sec, (i) => ({ attendanceId: ids.attendance(made.activities[0], mem(i)) })),
+    S('hours.manual', sec, (i) => ({ requestId: rid(i, 'hm'), activityId: made.activities[1], memberId: ids.member(mem(i)), minutes: 30, reason: '忘记签到，现场核实' }), { collect: id('manual') }),
     S('hours.approveManual', () => 'o-street-admin', (i) => ({ attendanceId: made.manual[i] })),
     S('wish.create', liu, (i) => ({ requestId: rid(i, 'wc'), title: `压测心愿${i}`, dueAt: iso(60 * 24 * 7) }), { collect: id('wishes') }),
     S('wish.list', liu, () => ({ communityId: 'c-hx', status: 'open', pageSize: 20 })),
@@ -63,7 +64,7 @@ export function serviceScenarios(): Scenario[] {
     S('letter.issue', sec, () => ({ unitId: 'u-hx-1', quarter }), { collect: id('letters') }),
     S('letter.list', wu, () => ({ unitId: 'u-hx-1', pageSize: 20 })),
     S('letter.ack', wu, () => ({ letterId: made.letters[0] }), { note: 'first call acknowledges; later ones: already acknowledged' }),
-    S('assessment.set', sec, (i) => ({ subjectType: 'member', subjectId: `m:${mem(i)}`, year, grade: 'qualified', reason: '按时参加活动' })),
+    S('assessment.set', sec, (i) => ({ subjectType: 'member', subjectId: ids.member(mem(i)), year, grade: 'qualified', reason: '按时参加活动' })),
     S('assessment.list', sec, () => ({ communityId: 'c-hx', year, subjectType: 'member', pageSize: 20 })),
     S('dashboard', sec, () => ({ communityId: 'c-hx', year })),
     S('export.ledgers', sec, () => ({ communityId: 'c-hx', year })),

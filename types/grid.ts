@@ -93,7 +93,8 @@ export type PartyBranchView = z.infer<typeof partyBranchView>
 
 /** A community member (approved 双报到 record) the event can be dispatched to. */
 export const memberCandidateView = z.object({
-  openid: z.string(),
+  /** The member's 报到 record id: what `event.assign` takes as a member handler's id (never an openid). */
+  id: z.string(),
   name: z.string(),
   unitName: z.string(),
   gridName: z.string().optional(),

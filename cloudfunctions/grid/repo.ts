@@ -47,6 +47,8 @@ export interface EventDoc {
   handler?: Handler
   /** `<type>:<id>` of the handler: the inbox query is one `in` over the caller's keys. */
   handlerKey?: string
+  /** A member handler's openid, for notices only (the handler's shown id is their 报到 record id). */
+  handlerOpenid?: string
   assignedAt?: Date; deadline?: Date; assignedBy?: string
   acceptedBy?: string; acceptedByName?: string; acceptedAt?: Date
   /** When the deadline-near notice went out (once per assignment). */

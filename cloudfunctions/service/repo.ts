@@ -4,6 +4,7 @@ import type { ActivityView, AttendanceStatus, CheckinStatus, Grade, NeedStatus, 
 import type { Database } from '../shared/cloud'
 import { COL } from '../shared/collections'
 import { txGetOrNull, type Transaction } from '../shared/db-types'
+import { memberRecordId, personKey } from '../shared/pseudonym'
 import type { AssessmentRevision } from './domain/grades'
 
 /**
@@ -272,11 +273,12 @@ export interface UserRef { _id: string; name: string; phone?: string; roles: Rol
 
 // ---- ids ----------------------------------------------------------------------------------------
 
+/** Ids that others see carry a person's opaque key, never the openid (shared/pseudonym.ts). */
 export const ids = {
   agreement: (unitId: string, year: number) => `agr:${unitId}:${year}`,
-  member: (openid: string) => `m:${openid}`,
-  attendance: (activityId: string, openid: string) => `at:${activityId}:${openid}`,
-  ledger: (openid: string, period: string) => `led:${openid}:${period}`,
+  member: memberRecordId,
+  attendance: (activityId: string, openid: string) => `at:${activityId}:${personKey(openid)}`,
+  ledger: (openid: string, period: string) => `led:${personKey(openid)}:${period}`,
   letter: (unitId: string, quarter: string) => `fl:${unitId}:${quarter}`,
   assessment: (type: string, subjectId: string, year: number) => `as:${type}:${subjectId}:${year}`,
   stats: (communityId: string, year: number) => `st:${communityId}:${year}`,

@@ -5,6 +5,7 @@ import { monthOf, quarterOf, yearOf } from '../../cloudfunctions/service/domain/
 import type {
   ActivityDoc, AgreementDoc, AttendanceDoc, LedgerDoc, MemberDoc, NeedDoc, ProjectDoc, ResourceDoc, StatsDoc, WishDoc,
 } from '../../cloudfunctions/service/repo'
+import { ids } from '../../cloudfunctions/service/repo'
 import { STREET } from './demo-data'
 
 /**
@@ -65,11 +66,12 @@ export async function serviceSeed(db: Database, scale: number): Promise<void> {
       const at = (days: number) => new Date(now.getTime() + days * DAY)
 
       // Units: #2 checked in this year (agreement), #3 last year only (overdue), #1 not yet.
+      // In 和谐社区 #2's check-in was entered by 许文 (its liaison, local/seed/grid.ts), so the contact phone shows whole to her only.
       const res2 = ['义诊与健康讲座', '志愿者 20 人次/季度']
       const com2 = ['每季度开展一次进社区服务', '认领网格环境整治']
       unitPatches.push([u(2), {
         contactName: '许文', contactPhone: '13600002222', resources: res2, commitments: com2, approvedYear: year, gridIds: [`g-${c.key}${sfx}-2`], gridNames: ['第二网格'],
-        checkin: { year, status: 'approved', submittedAt: at(-60), submittedBy: `o-liaison-seed-${c.key}${sfx}`, decidedAt: at(-58), decidedBy: secretary, decidedByName: secName },
+        checkin: { year, status: 'approved', submittedAt: at(-60), submittedBy: c.key === 'hx' && copy === 0 ? 'o-liaison-xu' : `o-liaison-seed-${c.key}${sfx}`, decidedAt: at(-58), decidedBy: secretary, decidedByName: secName },
       }])
       unitPatches.push([u(3), {
         contactName: '邓华', contactPhone: '13600003333', resources: ['场地借用'], commitments: ['开放活动场地'], approvedYear: year - 1,
@@ -107,7 +109,7 @@ export async function serviceSeed(db: Database, scale: number): Promise<void> {
         const unitName = ''
         users.push({ _id: openid, name, phone: `1350000${String(ci * 10 + mi + copy * 100).padStart(4, '0')}`, roles: [grant(cid, cname)], createdAt: at(-90), updatedAt: at(-90) })
         members.push({
-          _id: `m:${openid}`, openid, communityId: cid, streetId: STREET._id, name, unitId, unitName, householdId: `h-${c.key}${sfx}-1-${mi + 2}-101`,
+          _id: ids.member(openid), openid, communityId: cid, streetId: STREET._id, name, unitId, unitName, householdId: `h-${c.key}${sfx}-1-${mi + 2}-101`,
           address: `${c.estate} ${mi + 2}号楼 101`, skills: [['水电维修', '电脑'][mi % 2]], availability: '周末', status: 'approved', year, approvedYear: year,
           gridId: `g-${c.key}${sfx}-${mi + 1}`, gridName: `第${'一二三四'[mi]}网格`, buildingIds: [`b-${c.key}${sfx}-1-${mi + 2}`], buildingNames: [`${mi + 2}号楼`],
           submittedAt: at(-80), decidedAt: at(-79), decidedBy: secretary, decidedByName: secName, history: [],
@@ -115,7 +117,7 @@ export async function serviceSeed(db: Database, scale: number): Promise<void> {
         const minutes = 180 - mi * 30
         const inAt = new Date(past.startAt.getTime() + mi * 30 * 60_000)
         attendance.push({
-          _id: `at:${past._id}:${openid}`, activityId: past._id, activityTitle: past.title, communityId: cid, streetId: STREET._id, openid, memberId: `m:${openid}`,
+          _id: ids.attendance(past._id, openid), activityId: past._id, activityTitle: past.title, communityId: cid, streetId: STREET._id, openid, memberId: ids.member(openid),
           memberName: name, unitId, unitName, status: 'confirmed', signedUpAt: at(-22), signedInAt: inAt, inMethod: 'qr', signedOutAt: past.endAt, outMethod: 'qr',
           minutes, year: yearOf(past.startAt), quarter: quarterOf(past.startAt), month: monthOf(past.startAt), confirmedAt: at(-19), confirmedBy: secretary, confirmedByName: secName,
         })
@@ -123,7 +125,7 @@ export async function serviceSeed(db: Database, scale: number): Promise<void> {
         const wishes = mi === 0 ? 1 : 0
         for (const period of [String(yearOf(past.startAt)), quarterOf(past.startAt)]) {
           ledgers.push({
-            _id: `led:${openid}:${period}`, openid, memberId: `m:${openid}`, name, unitId, unitName, communityId: cid, period, minutes, activities: 1,
+            _id: ids.ledger(openid, period), openid, memberId: ids.member(openid), name, unitId, unitName, communityId: cid, period, minutes, activities: 1,
             wishes, ratingSum: wishes * 5, ratingCount: wishes, updatedAt: at(-19),
           })
         }
@@ -158,7 +160,7 @@ export async function serviceSeed(db: Database, scale: number): Promise<void> {
 
   // 孙伟: member of 和谐社区, checked in last year only (overdue now).
   members.push({
-    _id: 'm:o-member-sun', openid: 'o-member-sun', communityId: 'c-hx', streetId: STREET._id, name: '孙伟', unitId: 'u-hx-1', unitName: names.get('u-hx-1') ?? '锦绣区人民医院',
+    _id: ids.member('o-member-sun'), openid: 'o-member-sun', communityId: 'c-hx', streetId: STREET._id, name: '孙伟', unitId: 'u-hx-1', unitName: names.get('u-hx-1') ?? '锦绣区人民医院',
     householdId: 'h-hx-1-3-201', address: '和谐家园 3号楼 201', skills: ['急救'], availability: '工作日晚上、周末', status: 'approved', year: year - 1, approvedYear: year - 1,
     gridId: 'g-hx-3', gridName: '第三网格', buildingIds: ['b-hx-1-3'], buildingNames: ['3号楼'], submittedAt: new Date(now.getTime() - 330 * DAY),
     decidedAt: new Date(now.getTime() - 329 * DAY), decidedBy: 'o-sec-hx', decidedByName: '王秀英', history: [],

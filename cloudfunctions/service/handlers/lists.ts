@@ -6,7 +6,7 @@ import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, forbidden, invalid, notFound } from '../../shared/errors'
 import { newId } from '../../shared/ids'
 import { fetchPage } from '../../shared/paging'
-import { load, txPut, type NeedDoc, type ProjectDoc, type ResourceDoc } from '../repo'
+import { ids, load, txPut, type NeedDoc, type ProjectDoc, type ResourceDoc } from '../repo'
 import { needView, projectView, resourceView } from '../views'
 
 /** 三张清单: needs (需求), resources (资源), projects (项目: a need matched with a resource). */
@@ -64,7 +64,8 @@ export const resourceCreate = {
       owner = { ownerType: 'unit', ownerId: unit._id, ownerName: unit.name }
     } else {
       ensure(actor.has('member', input.communityId), '只能向您报到的社区登记资源')
-      owner = { ownerType: 'member', ownerId: actor.openid, ownerName: actor.name }
+      // The member's record id, not the openid: the resource list is public (issue 11 §4).
+      owner = { ownerType: 'member', ownerId: ids.member(actor.openid), ownerName: actor.name }
     }
     await ctx.checkText(input.title, input.detail)
     return ctx.once(input.requestId, async () => {

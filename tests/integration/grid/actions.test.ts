@@ -1,6 +1,7 @@
 import { GRID_PEOPLE } from '../../../local/seed/grid'
 import type { EventView, GridSettingsView, GridStatsView, StaffView, SummonsView, WhistleRecordView } from '../../../types/grid'
 import type { MeView } from '../../../types/org'
+import { memberRecordId } from '../../../cloudfunctions/shared/pseudonym'
 import { JPEG, openCloud, P, RISKY_PNG, rid, T0, type Cloud } from '../harness'
 
 /** Every grid action: success, refusal by role and by scope with nothing changed, bad input, races. */
@@ -134,12 +135,17 @@ describe('dispatch', () => {
     await h.expectRefused('grid', 'event.assign', { eventId: e.id, handler: { type: 'company', id: 'co-2' } }, P.secHx, 'INVALID_INPUT')
     await h.expectRefused('grid', 'event.assign', { eventId: e.id, handler: { type: 'unit', id: 'u-hx-1' } }, P.secHx, 'INVALID_INPUT')
     await h.expectRefused('grid', 'event.assign', { eventId: e.id, handler: { type: 'member', id: P.liu } }, P.secHx, 'INVALID_INPUT')
+    // A member is named by their 报到 record id: a bare openid, a resident's would-be record, another community's member are refused.
+    await h.expectRefused('grid', 'event.assign', { eventId: e.id, handler: { type: 'member', id: P.member } }, P.secHx, 'INVALID_INPUT')
+    await h.expectRefused('grid', 'event.assign', { eventId: e.id, handler: { type: 'member', id: memberRecordId(P.liu) } }, P.secHx, 'INVALID_INPUT')
+    await h.expectRefused('grid', 'event.assign', { eventId: e.id, handler: { type: 'member', id: memberRecordId('o-svc-m-yg-1') } }, P.secHx, 'INVALID_INPUT')
     await h.expectRefused('grid', 'event.assign', { eventId: e.id, handler: { type: 'community', id: 'c-yg' } }, P.secHx, 'INVALID_INPUT')
     await h.expectRefused('grid', 'event.assign', { eventId: e.id, handler: { type: 'nobody', id: 'x' } }, P.secHx, 'INVALID_INPUT')
   })
   it('assigns a member, who sees it in the inbox; the board lists by grid for the leader', async () => {
     const e = await report(P.liu, { urgency: 'normal' })
-    const a = await h.ok<EventView>('grid', 'event.assign', { eventId: e.id, handler: { type: 'member', id: P.member } }, P.secHx)
+    const sun = (await h.ok<{ items: { id: string; name: string }[] }>('grid', 'event.members', { eventId: e.id, pageSize: 50 }, P.secHx)).items.find((m) => m.name === '孙伟')!
+    const a = await h.ok<EventView>('grid', 'event.assign', { eventId: e.id, handler: { type: 'member', id: sun.id } }, P.secHx)
     expect(a.deadline).toBe(at(72).toISOString())
     const inbox = await h.ok<{ items: EventView[] }>('grid', 'event.inbox', {}, P.member)
     expect(inbox.items.map((x) => x.id)).toContain(e.id)

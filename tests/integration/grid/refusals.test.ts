@@ -1,5 +1,6 @@
 import { GRID_PEOPLE } from '../../../local/seed/grid'
 import type { EventView, GridSettingsView, StaffView, WhistleRecordView } from '../../../types/grid'
+import { memberRecordId } from '../../../cloudfunctions/shared/pseudonym'
 import { openCloud, P, rid, T0, type Cloud } from '../harness'
 
 /**
@@ -102,7 +103,7 @@ describe('refusal by role', () => {
     // An event assigned to co-1 and one to a member exist: neither reaches a resident's inbox.
     await assigned(P.liu)
     const e2 = await report(P.liu)
-    await h.ok('grid', 'event.assign', { eventId: e2.id, handler: { type: 'member', id: P.member } }, P.secHx)
+    await h.ok('grid', 'event.assign', { eventId: e2.id, handler: { type: 'member', id: memberRecordId(P.member) } }, P.secHx)
     const before = await h.snapshot()
     for (const who of [P.liu, P.zhang, P.stranger]) {
       const inbox = await h.ok<{ items: EventView[]; total: number }>('grid', 'event.inbox', { open: false }, who)

@@ -43,7 +43,7 @@ function AssignPanel({ e, parties, onDone }: { e: EventView; parties: Party[]; o
   const members = useCloud('grid', 'event.members', { eventId: e.id, page: memberPage, pageSize: MEMBER_PAGE })
   const memberOptions = [...(members.data?.items ?? [])]
     .sort((a, b) => Number(b.onGrid) - Number(a.onGrid))
-    .map((m) => ({ value: `member:${m.openid}`, label: `${m.name}${m.onGrid ? '（本网格）' : m.gridName ? `（${m.gridName}）` : ''}${m.overdue ? ' · 本年未报到' : ''}` }))
+    .map((m) => ({ value: `member:${m.id}`, label: `${m.name}${m.onGrid ? '（本网格）' : m.gridName ? `（${m.gridName}）` : ''}${m.overdue ? ' · 本年未报到' : ''}` }))
   const memberTotal = members.data?.total ?? 0
   const assign = useMutation('grid', 'event.assign')
   const go = async () => {
