@@ -281,8 +281,11 @@ export const letterRow = z.object({
   activities: z.number().int(),
   wishes: z.number().int(),
 })
+/** One version of a unit's quarterly letter: re-issuing writes the next version beside it (issue 11 §6). */
 export const letterView = z.object({
   id: z.string(),
+  /** 1, 2, … per unit and quarter; the list shows the latest, `letter.versions` all of them. */
+  version: z.number().int(),
   unitId: z.string(),
   unitName: z.string(),
   communityId: z.string(),
@@ -295,6 +298,9 @@ export const letterView = z.object({
   issuedByName: z.string(),
   acknowledgedAt: z.string().optional(),
   acknowledgedByName: z.string().optional(),
+  /** Set once a later version replaced this one (its rows and acknowledgement are kept as they were). */
+  supersededAt: z.string().optional(),
+  supersededByName: z.string().optional(),
   /** 网格吹哨: the unit's summons in the quarter — answers, lateness, silence (snapshot at issue). */
   whistles: whistleRecordView.optional(),
 })
@@ -571,9 +577,9 @@ export const serviceActions = {
     output: z.object({ label: z.string(), items: z.array(z.object({ memberId: z.string(), name: z.string(), unitName: z.string(), minutes: z.number().int(), activities: z.number().int(), wishes: z.number().int() })) }),
   }),
   'letter.issue': action({
-    summary: '书记为单位出具季度双反馈函',
+    summary: '书记为单位出具季度双反馈函（重新出具即新版本）',
     roles: ['secretary'],
-    input: z.object({ unitId: id, quarter: quarterKey, note: optionalText(300, '社区意见') }),
+    input: z.object({ requestId, unitId: id, quarter: quarterKey, note: optionalText(300, '社区意见') }),
     output: letterView,
   }),
   'letter.list': action({
@@ -582,7 +588,13 @@ export const serviceActions = {
     input: pageInput.extend({ unitId: id }),
     output: pageOf(letterView),
   }),
-  'letter.ack': action({ summary: '单位联络员签收反馈函', roles: ['unit_liaison'], input: z.object({ letterId: id }), output: letterView }),
+  'letter.versions': action({
+    summary: '反馈函的各个版本（重新出具不覆盖已签收的版本）',
+    roles: ['unit_liaison', 'secretary'],
+    input: pageInput.extend({ letterId: id }),
+    output: pageOf(letterView),
+  }),
+  'letter.ack': action({ summary: '单位联络员签收反馈函（最新版本）', roles: ['unit_liaison'], input: z.object({ letterId: id }), output: letterView }),
   'assessment.set': action({
     summary: '书记年度评议（优秀/合格/基本合格/不合格，须写理由）',
     roles: ['secretary'],

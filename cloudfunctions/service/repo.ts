@@ -221,8 +221,14 @@ export interface LedgerDoc {
   updatedAt: Date
 }
 
+/**
+ * One version of a unit's quarterly letter, `fl:<unit>:<quarter>:v<n>`, written once. A re-issue writes
+ * version n+1 and marks version n superseded (only the `superseded*` fields), so an acknowledged version
+ * keeps its rows and acknowledgement. The latest number is kept in `counters` (`ids.letterLatest`).
+ */
 export interface LetterDoc {
   _id: string
+  version: number
   unitId: string
   unitName: string
   communityId: string
@@ -237,7 +243,9 @@ export interface LetterDoc {
   acknowledgedAt?: Date
   acknowledgedBy?: string
   acknowledgedByName?: string
-  revisions: number
+  supersededAt?: Date
+  supersededBy?: string
+  supersededByName?: string
   /** 网格吹哨 record of the quarter (cloudfunctions/grid/repo.ts whistleRecord), frozen with the letter. */
   whistles?: WhistleRecordView
 }
@@ -256,6 +264,8 @@ export interface AssessmentDoc {
   at: Date
   revisions: AssessmentRevision[]
 }
+
+export interface LetterLatestDoc { _id: string; latest: number; updatedAt: Date }
 
 export interface StatsDoc {
   _id: string
@@ -279,7 +289,9 @@ export const ids = {
   member: memberRecordId,
   attendance: (activityId: string, openid: string) => `at:${activityId}:${personKey(openid)}`,
   ledger: (openid: string, period: string) => `led:${personKey(openid)}:${period}`,
-  letter: (unitId: string, quarter: string) => `fl:${unitId}:${quarter}`,
+  letter: (unitId: string, quarter: string, version: number) => `fl:${unitId}:${quarter}:v${version}`,
+  /** In `counters`: `{ latest }`, the number of the unit's newest letter of the quarter. */
+  letterLatest: (unitId: string, quarter: string) => `svc-letter:${unitId}:${quarter}`,
   assessment: (type: string, subjectId: string, year: number) => `as:${type}:${subjectId}:${year}`,
   stats: (communityId: string, year: number) => `st:${communityId}:${year}`,
   unitResource: (unitId: string, year: number, i: number) => `res:${unitId}:${year}:${i}`,

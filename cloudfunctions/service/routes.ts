@@ -7,7 +7,7 @@ import {
 import { exportLedgers, exportLetter } from './handlers/exports'
 import { needCreate, needGet, needList, projectCreate, projectList, projectProgress, resourceCreate, resourceList } from './handlers/lists'
 import { memberCheckin, memberDecide, memberList, memberMine } from './handlers/members'
-import { assessmentList, assessmentSet, dashboard, ledgerGet, ledgerRanking, letterAck, letterIssue, letterList } from './handlers/reports'
+import { assessmentList, assessmentSet, dashboard, ledgerGet, ledgerRanking, letterAck, letterIssue, letterList, letterVersions } from './handlers/reports'
 import { agreementGet, unitCheckin, unitDecide, unitGet, unitList, unitSetGrids } from './handlers/units'
 import { wishClaim, wishConfirm, wishCreate, wishDeliver, wishList } from './handlers/wishes'
 
@@ -52,6 +52,7 @@ export const routes: Routes<ServiceActions> = {
   'ledger.ranking': ledgerRanking,
   'letter.issue': letterIssue,
   'letter.list': letterList,
+  'letter.versions': letterVersions,
   'letter.ack': letterAck,
   'assessment.set': assessmentSet,
   'assessment.list': assessmentList,

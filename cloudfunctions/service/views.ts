@@ -185,6 +185,7 @@ export function wishView(w: WishDoc, actor: Actor, now: Date): WishView {
 
 export const letterView = (l: LetterDoc): LetterView => ({
   id: l._id,
+  version: l.version,
   unitId: l.unitId,
   unitName: l.unitName,
   communityId: l.communityId,
@@ -198,6 +199,8 @@ export const letterView = (l: LetterDoc): LetterView => ({
   acknowledgedAt: iso(l.acknowledgedAt),
   whistles: l.whistles,
   acknowledgedByName: l.acknowledgedByName,
+  supersededAt: iso(l.supersededAt),
+  supersededByName: l.supersededByName,
 })
 
 export const assessmentView = (a: AssessmentDoc): AssessmentView => ({

@@ -114,7 +114,8 @@ export const journeys = [
 
         await go(org, base, 'activity/index?id=act-hx-live')
         await org.reload()
-        await visible(org, '#confirm-at-act-hx-live-o-member-sun').tap()
+        // Attendance ids carry no openid (issue 11 §4): find 孙伟's row by name.
+        await org.locator('.taro_page:not([style*="display: none"]) .svc-list-item').filter({ hasText: '孙伟' }).first().locator('[id^="confirm-"]').tap()
         await org.locator('.taro_page:not([style*="display: none"])').getByText('确认人：王秀英').first().waitFor()
         await shot(org, 'service-10-secretary-confirmed')
 

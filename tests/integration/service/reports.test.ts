@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs'
 import { existsSync, readFileSync } from 'fs'
 import { join } from 'path'
 import { memberRecordId } from '../../../cloudfunctions/shared/pseudonym'
-import { openCloud, P, type Cloud } from '../harness'
+import { openCloud, P, rid, type Cloud } from '../harness'
 
 type Ledger = { name: string; totals: { minutes: number; activities: number; wishes: number; ratingAvgTenths?: number }; entries: { activityTitle: string; minutes: number }[]; entriesTotal: number; grade?: { grade: string; reason: string } }
 type Letter = { id: string; quarter: string; rows: { name: string; minutes: number }[]; totalMinutes: number; acknowledgedByName?: string; unitName: string }
@@ -49,12 +49,12 @@ describe('ledger, ranking, 双反馈, 双评议, dashboard, export', () => {
 
   let letter: Letter
   it('issues a quarterly feedback letter per unit listing its members’ service', async () => {
-    letter = await h.ok<Letter>('service', 'letter.issue', { unitId: 'u-hx-2', quarter: '2026Q4', note: '感谢贵单位党员积极参与' }, P.secHx)
+    letter = await h.ok<Letter>('service', 'letter.issue', { requestId: rid(), unitId: 'u-hx-2', quarter: '2026Q4', note: '感谢贵单位党员积极参与' }, P.secHx)
     expect(letter).toMatchObject({ unitName: '锦绣区第一中学', quarter: '2026Q4', totalMinutes: 300 })
     expect(letter.rows.map((r) => [r.name, r.minutes])).toEqual([['陈立军', 180], ['高志强', 120]])
-    await h.expectRefused('service', 'letter.issue', { unitId: 'u-hx-2', quarter: '2026Q4' }, P.secYg, 'FORBIDDEN')
-    await h.expectRefused('service', 'letter.issue', { unitId: 'u-hx-2', quarter: '2027Q1' }, P.secHx, 'INVALID_INPUT')
-    await h.expectRefused('service', 'letter.issue', { unitId: 'u-hx-2', quarter: '2026-4' }, P.secHx, 'INVALID_INPUT')
+    await h.expectRefused('service', 'letter.issue', { requestId: rid(), unitId: 'u-hx-2', quarter: '2026Q4' }, P.secYg, 'FORBIDDEN')
+    await h.expectRefused('service', 'letter.issue', { requestId: rid(), unitId: 'u-hx-2', quarter: '2027Q1' }, P.secHx, 'INVALID_INPUT')
+    await h.expectRefused('service', 'letter.issue', { requestId: rid(), unitId: 'u-hx-2', quarter: '2026-4' }, P.secHx, 'INVALID_INPUT')
   })
 
   it('lets only the unit’s liaison read and acknowledge it', async () => {
