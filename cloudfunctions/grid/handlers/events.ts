@@ -11,7 +11,7 @@ import { notify, TEMPLATES } from '../../shared/notify'
 import { fetchPage } from '../../shared/paging'
 import type { BuildingDoc, EstateDoc, GridDoc, UserRecord } from '../../org/repo'
 import { afterConfirm, canHandle, deadlineFor, doneOnTime, handlerKey, handlerKeysOf, handlingBucket, OPEN_FOR_HANDLER, type StatsCounters } from '../domain/rules'
-import { byId, ids, PROGRESS_LIMIT, settingsOf, txPut, type EventDoc, type Handler, type ProgressEntry, type StatsDoc, type SummonsDoc } from '../repo'
+import { appendProgress, byId, ids, settingsOf, txPut, type EventDoc, type Handler, type ProgressEntry, type StatsDoc, type SummonsDoc } from '../repo'
 import { eventView, summonsView } from '../views'
 import { isGridLeader } from './staff'
 import type { MemberRecord } from './members'
@@ -30,8 +30,6 @@ async function txEvent(tx: Transaction, id: string): Promise<EventDoc> {
   if (!e) throw notFound('事件')
   return { ...e, _id: id }
 }
-
-const pushProgress = (e: EventDoc, p: ProgressEntry): ProgressEntry[] => [...e.progress, p].slice(-PROGRESS_LIMIT)
 
 /** Add to the grid's and the community's counters inside the transaction (read-modify-write: no lost update). */
 async function bumpStats(tx: Transaction, e: Pick<EventDoc, 'gridId' | 'communityId'>, change: (c: StatsCounters) => StatsCounters) {
@@ -87,7 +85,7 @@ export const eventReport = {
         estateId: estate?._id ?? building?.estateId, estateName: estate?.name, buildingId: building?._id, buildingName: building?.name, place: input.place, lat: input.lat, lng: input.lng,
         category: input.category, description: input.description, photos: input.photos, urgency: input.urgency,
         status: 'reported', reporter: actor.openid, reporterName: actor.name || '居民',
-        reopenCount: 0, whistled: false, progress: [], createdAt: now, updatedAt: now,
+        reopenCount: 0, whistled: false, progress: [], progressCount: 0, createdAt: now, updatedAt: now,
       }
       await ctx.transaction(async (tx) => {
         await txPut(tx, COL.gridEvents, e)
@@ -111,6 +109,15 @@ function maySee(ctx: Ctx<unknown>, e: EventDoc): boolean {
   const a = ctx.actor
   return e.reporter === a.openid || a.has('grid_worker', e.gridId) || a.isSecretaryOf(e.communityId) || a.isStreetAdminOf(e.streetId)
     || (!!e.handler && canHandle(a.openid, a.roles, e.handler))
+}
+
+/** Those people, and a party summoned on the event (one read, only for a liaison or company staff who is none of the above). */
+export async function ensureMaySee(ctx: Ctx<unknown>, e: EventDoc): Promise<void> {
+  const { actor, db } = ctx
+  if (maySee(ctx, e)) return
+  const keys = handlerKeysOf(actor.openid, actor.roles).filter((k) => k.startsWith('unit:') || k.startsWith('company:'))
+  const summoned = keys.length > 0 && (await db.collection(COL.gridSummons).where({ eventId: e._id, partyKey: db.command.in(keys) }).count()).total > 0
+  ensure(summoned, '您无权查看此事件')
 }
 
 /** Summons listed with an event: at most this many (an event is whistled a few times at most). */
@@ -268,8 +275,8 @@ export const eventProgress = {
     await ctx.transaction(async (tx) => {
       const fresh = await txEvent(tx, e._id)
       if (fresh.status !== 'accepted') throw conflict('事件当前不在处置中')
-      const entry: ProgressEntry = { kind: input.done ? 'done' : 'progress', note: input.note, photos: input.photos, by: actor.openid, byName: actor.name, at: now }
-      after = { ...fresh, progress: pushProgress(fresh, entry), updatedAt: now }
+      const entry = { kind: input.done ? 'done' : 'progress', note: input.note, photos: input.photos, by: actor.openid, byName: actor.name, at: now } as const
+      after = { ...fresh, ...(await appendProgress(tx, fresh, entry)), updatedAt: now }
       if (input.done) {
         after.status = 'done'
         after.doneAt = now
@@ -304,8 +311,8 @@ export const eventConfirm = {
       const fresh = await txEvent(tx, e._id)
       if (fresh.status !== 'done') throw conflict('处置方尚未标记办结')
       const next = afterConfirm(fresh.reopenCount, input.resolved)
-      const entry: ProgressEntry = { kind: input.resolved ? 'confirm' : 'reopen', note: input.resolved ? '上报人确认已解决' : input.reason!, photos: [], by: actor.openid, byName: actor.name, at: now }
-      after = { ...fresh, status: next.status, reopenCount: next.reopenCount, progress: pushProgress(fresh, entry), updatedAt: now }
+      const entry: Omit<ProgressEntry, 'seq'> = { kind: input.resolved ? 'confirm' : 'reopen', note: input.resolved ? '上报人确认已解决' : input.reason!, photos: [], by: actor.openid, byName: actor.name, at: now }
+      after = { ...fresh, status: next.status, reopenCount: next.reopenCount, ...(await appendProgress(tx, fresh, entry)), updatedAt: now }
       if (next.status === 'closed') {
         after.closedAt = now
         if (input.rating) after.rating = input.rating
@@ -330,8 +337,8 @@ export const eventDecide = {
     await ctx.transaction(async (tx) => {
       const fresh = await txEvent(tx, e._id)
       if (fresh.status !== 'deciding') throw conflict('事件不在待裁定状态')
-      const entry: ProgressEntry = { kind: 'decide', note: `${input.close ? '书记裁定办结' : '书记裁定重新派单'}：${input.note}`, photos: [], by: actor.openid, byName: actor.name, at: now }
-      after = { ...fresh, status: input.close ? 'closed' : 'reported', progress: pushProgress(fresh, entry), updatedAt: now, ...(input.close ? { closedAt: now } : {}) }
+      const entry: Omit<ProgressEntry, 'seq'> = { kind: 'decide', note: `${input.close ? '书记裁定办结' : '书记裁定重新派单'}：${input.note}`, photos: [], by: actor.openid, byName: actor.name, at: now }
+      after = { ...fresh, status: input.close ? 'closed' : 'reported', ...(await appendProgress(tx, fresh, entry)), updatedAt: now, ...(input.close ? { closedAt: now } : {}) }
       await txPut(tx, COL.gridEvents, after)
       await ctx.audit(`${COL.gridEvents}/${e._id}`, { status: 'deciding' }, { status: after.status, note: input.note }, tx)
     })

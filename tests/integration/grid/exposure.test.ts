@@ -64,6 +64,7 @@ describe('no openid or phone of another person in any grid response', () => {
     await as(M1, 'event.accept', { eventId: e1.id })
     await as(M1, 'event.progress', { eventId: e1.id, note: '已联系电工', photos: [] })
     await as(M1, 'event.progress', { eventId: e1.id, note: '已修好', photos: [], done: true })
+    for (const who of [P.secHx, P.grid, M1]) await as(who, 'progress.list', { eventId: e1.id })
     await as(P.grid, 'event.confirm', { eventId: e1.id, resolved: true, rating: 5 })
     for (const who of [P.secHx, P.grid, M1]) await as(who, 'event.get', { eventId: e1.id })
 
@@ -74,6 +75,7 @@ describe('no openid or phone of another person in any grid response', () => {
     }
     await as(P.secHx, 'event.decide', { eventId: e2.id, close: true, note: '已核实修复' })
     await as(P.liu, 'event.get', { eventId: e2.id })
+    await as(P.liu, 'progress.list', { eventId: e2.id, pageSize: 50 })
     await as(P.secHx, 'event.remind', { communityId: 'c-hx', withinHours: 48 })
     await as(P.secHx, 'event.convert', { requestId: rid(), eventId: 'gev-hx-3', to: 'need' })
   })
@@ -87,6 +89,7 @@ describe('no openid or phone of another person in any grid response', () => {
     await as(XU, 'whistle.inbox', {})
     await as(XU, 'whistle.answer', { summonsId: summons.find((s) => s.partyType === 'unit')!.id, kind: 'report', text: '收到，马上到场' })
     await as(XU, 'event.get', { eventId: e.id })
+    await as(XU, 'progress.list', { eventId: e.id })
     await as(XU, 'whistle.record', { partyType: 'unit', partyId: 'u-hx-2' })
     await as(P.liu, 'whistle.record', { partyType: 'company', partyId: 'co-1' })
     for (const who of [P.secHx, P.grid]) await as(who, 'stats.get', { communityId: 'c-hx' })
