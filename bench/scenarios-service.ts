@@ -41,6 +41,7 @@ export function serviceScenarios(): Scenario[] {
     S('resource.list', liu, () => ({ communityId: 'c-hx', pageSize: 20 })),
     S('project.create', sec, (i) => ({ requestId: rid(i, 'pc'), needId: made.needs[i], resourceId: made.resources[i], title: `压测项目${i}`, ownerName: '孙伟', deadline: iso(60 * 24 * 30) }), { collect: id('projects') }),
     S('project.progress', sec, (i) => ({ projectId: made.projects[i], progress: 100, note: '完成' })),
+    S('project.updates', liu, (i) => ({ projectId: made.projects[i % made.projects.length], pageSize: 20 })),
     S('project.list', liu, () => ({ communityId: 'c-hx', pageSize: 20 })),
     S('activity.create', sec, (i) => ({ requestId: rid(i, 'ac'), communityId: 'c-hx', title: `压测活动${i}`, kind: 'volunteer', place: { name: '和谐家园东门', ...PLACE }, startAt: iso(-10), endAt: iso(180), capacity: 500 }), { collect: id('activities') }),
     S('activity.list', liu, () => ({ communityId: 'c-hx', pageSize: 20 })),

@@ -147,10 +147,16 @@ export const projectView = z.object({
   progress: z.number().int(),
   status: z.enum(['active', 'done']),
   lastNote: z.string().optional(),
+  /** How many progress updates there are; `project.updates` pages all of them. */
+  updateCount: z.number().int(),
   overdue: z.boolean(),
   createdAt: z.string(),
 })
 export type ProjectView = z.infer<typeof projectView>
+
+/** One progress update of a project, numbered 1, 2, …; each is its own record, never cut (issue 11 §6). */
+export const projectUpdateView = z.object({ seq: z.number().int(), progress: z.number().int(), note: z.string(), byName: z.string(), at: z.string() })
+export type ProjectUpdateView = z.infer<typeof projectUpdateView>
 
 export const agreementView = z.object({
   id: z.string(),
@@ -465,6 +471,12 @@ export const serviceActions = {
     roles: ['secretary'],
     input: z.object({ projectId: id, progress: z.number().int().min(0).max(100), note: text(200, '进展说明') }),
     output: projectView,
+  }),
+  'project.updates': action({
+    summary: '项目的全部进展记录（分页，最新在前）',
+    roles: ['authenticated'],
+    input: pageInput.extend({ projectId: id }),
+    output: pageOf(projectUpdateView),
   }),
   'project.list': action({
     summary: '社区项目清单',

@@ -126,10 +126,24 @@ export interface ProjectDoc {
   progress: number
   status: 'active' | 'done'
   lastNote?: string
-  updates: { progress: number; note: string; by: string; byName: string; at: Date }[]
+  /** How many updates there are (the last one's `seq`); each is a ProjectUpdateDoc. */
+  updateCount: number
   createdBy: string
   createdAt: Date
   doneAt?: Date
+}
+
+/** One progress update, `pu:<projectId>:<seq, 6 digits>` in svc_project_updates: a history is paged, never cut. */
+export interface ProjectUpdateDoc {
+  _id: string
+  projectId: string
+  communityId: string
+  seq: number
+  progress: number
+  note: string
+  by: string
+  byName: string
+  at: Date
 }
 
 export interface ActivityDoc {
@@ -295,6 +309,7 @@ export const ids = {
   assessment: (type: string, subjectId: string, year: number) => `as:${type}:${subjectId}:${year}`,
   stats: (communityId: string, year: number) => `st:${communityId}:${year}`,
   unitResource: (unitId: string, year: number, i: number) => `res:${unitId}:${year}:${i}`,
+  projectUpdate: (projectId: string, seq: number) => `pu:${projectId}:${String(seq).padStart(6, '0')}`,
 }
 
 // ---- reads --------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ import {
   hoursApproveManual, hoursConfirm, hoursManual,
 } from './handlers/activities'
 import { exportLedgers, exportLetter } from './handlers/exports'
-import { needCreate, needGet, needList, projectCreate, projectList, projectProgress, resourceCreate, resourceList } from './handlers/lists'
+import { needCreate, needGet, needList, projectCreate, projectList, projectProgress, projectUpdates, resourceCreate, resourceList } from './handlers/lists'
 import { memberCheckin, memberDecide, memberList, memberMine } from './handlers/members'
 import { assessmentList, assessmentSet, dashboard, ledgerGet, ledgerRanking, letterAck, letterIssue, letterList, letterVersions } from './handlers/reports'
 import { agreementGet, unitCheckin, unitDecide, unitGet, unitList, unitSetGrids } from './handlers/units'
@@ -30,6 +30,7 @@ export const routes: Routes<ServiceActions> = {
   'resource.list': resourceList,
   'project.create': projectCreate,
   'project.progress': projectProgress,
+  'project.updates': projectUpdates,
   'project.list': projectList,
   'activity.create': activityCreate,
   'activity.list': activityList,

@@ -1,5 +1,5 @@
 import type {
-  ActivityView, AgreementView, AssessmentView, AttendanceView, LetterView, MemberView, NeedView, ProjectView, ResourceView, UnitView, WishView,
+  ActivityView, AgreementView, AssessmentView, AttendanceView, LetterView, MemberView, NeedView, ProjectUpdateView, ProjectView, ResourceView, UnitView, WishView,
 } from '../../types/service'
 import { formatQuantity } from '../../types/service'
 import type { Actor } from '../shared/actor'
@@ -7,7 +7,7 @@ import { maskPhone } from '../shared/mask'
 import { currentStatus, isOverdue } from './domain/checkin'
 import { effectiveWishStatus } from './domain/wishes'
 import type {
-  ActivityDoc, AgreementDoc, AssessmentDoc, AttendanceDoc, LetterDoc, MemberDoc, NeedDoc, ProjectDoc, ResourceDoc, UnitDoc, WishDoc,
+  ActivityDoc, AgreementDoc, AssessmentDoc, AttendanceDoc, LetterDoc, MemberDoc, NeedDoc, ProjectDoc, ProjectUpdateDoc, ResourceDoc, UnitDoc, WishDoc,
 } from './repo'
 
 export const iso = (d: Date | undefined) => (d ? new Date(d).toISOString() : undefined)
@@ -102,9 +102,12 @@ export const projectView = (p: ProjectDoc, now: Date): ProjectView => ({
   progress: p.progress,
   status: p.status,
   lastNote: p.lastNote,
+  updateCount: p.updateCount ?? 0,
   overdue: p.status === 'active' && new Date(p.deadline).getTime() < now.getTime(),
   createdAt: isoReq(p.createdAt),
 })
+
+export const projectUpdateView = (u: ProjectUpdateDoc): ProjectUpdateView => ({ seq: u.seq, progress: u.progress, note: u.note, byName: u.byName, at: isoReq(u.at) })
 
 export const agreementView = (a: AgreementDoc, lists: { needs: NeedDoc[]; resources: ResourceDoc[]; projects: ProjectDoc[] }, now: Date): AgreementView => ({
   id: a._id,

@@ -3,7 +3,7 @@ import { COL } from '../../cloudfunctions/shared/collections'
 import { now as clockNow } from '../../cloudfunctions/shared/clock'
 import { monthOf, quarterOf, yearOf } from '../../cloudfunctions/service/domain/period'
 import type {
-  ActivityDoc, AgreementDoc, AttendanceDoc, LedgerDoc, MemberDoc, NeedDoc, ProjectDoc, ResourceDoc, StatsDoc, WishDoc,
+  ActivityDoc, AgreementDoc, AttendanceDoc, LedgerDoc, MemberDoc, NeedDoc, ProjectDoc, ProjectUpdateDoc, ResourceDoc, StatsDoc, WishDoc,
 } from '../../cloudfunctions/service/repo'
 import { ids } from '../../cloudfunctions/service/repo'
 import { STREET } from './demo-data'
@@ -47,6 +47,7 @@ export async function serviceSeed(db: Database, scale: number): Promise<void> {
   const needs: NeedDoc[] = []
   const resources: ResourceDoc[] = []
   const projects: ProjectDoc[] = []
+  const updates: ProjectUpdateDoc[] = []
   const agreements: AgreementDoc[] = []
   const activities: ActivityDoc[] = []
   const attendance: AttendanceDoc[] = []
@@ -87,7 +88,10 @@ export async function serviceSeed(db: Database, scale: number): Promise<void> {
       projects.push({
         _id: `proj-${c.key}${sfx}-1`, communityId: cid, title: '新增路灯共建项目', needId: `need-${c.key}${sfx}-3`, needTitle: '新增路灯', resourceId: `res:${u(2)}:${year}:1`,
         resourceTitle: res2[1], unitId: u(2), ownerName: '许文', deadline: at(40), progress: 40, status: 'active', lastNote: '已完成选址，12 盏已安装',
-        updates: [{ progress: 40, note: '已完成选址，12 盏已安装', by: secretary, byName: secName, at: at(-5) }], createdBy: secretary, createdAt: at(-20),
+        updateCount: 1, createdBy: secretary, createdAt: at(-20),
+      })
+      updates.push({
+        _id: ids.projectUpdate(`proj-${c.key}${sfx}-1`, 1), projectId: `proj-${c.key}${sfx}-1`, communityId: cid, seq: 1, progress: 40, note: '已完成选址，12 盏已安装', by: secretary, byName: secName, at: at(-5),
       })
 
       // Members checked in this year, with a past activity confirmed into their ledgers.
@@ -173,6 +177,7 @@ export async function serviceSeed(db: Database, scale: number): Promise<void> {
   await put(db, COL.svcNeeds, needs)
   await put(db, COL.svcResources, resources)
   await put(db, COL.svcProjects, projects)
+  await put(db, COL.svcProjectUpdates, updates)
   await put(db, COL.svcActivities, activities)
   await put(db, COL.svcAttendance, attendance.map(named))
   await put(db, COL.svcLedgers, ledgers.map(named))

@@ -52,6 +52,7 @@ describe('no openid or phone of another person in any service response', () => {
     const project = await as<Id>(P.secHx, 'project.create', { requestId: rid(), needId: need.id, resourceId: res.id, title: '楼道扶手', ownerName: '孙伟', deadline: at(60 * 24 * 30).toISOString() })
     await as(P.secHx, 'project.progress', { projectId: project.id, progress: 30, note: '已采购' })
     for (const who of [P.secHx, P.liaison, P.member]) await as(who, 'project.list', { communityId: 'c-hx' })
+    for (const who of [P.secHx, P.liaison, P.member]) await as(who, 'project.updates', { projectId: project.id })
   })
 
   it('member check-in, activities, sign-in, minutes and manual entries', async () => {
