@@ -202,12 +202,13 @@ function SecretaryPanel({ e, onDone }: { e: EventView; onDone: () => void }) {
   )
 }
 
-const STEP_LABEL: Record<ProgressView['kind'], string> = { progress: '进展', done: '处置方报办结', reopen: '上报人重新打开', confirm: '上报人确认', decide: '书记裁定' }
+/** Steps that change the state get a label; a progress note, a confirmation and a decision say what they are. */
+const STEP_LABEL: Partial<Record<ProgressView['kind'], string>> = { done: '处置方报办结', reopen: '上报人重新打开' }
 
 function Step({ p }: { p: ProgressView }) {
   return (
     <View className='gd-step' id={`step-${p.seq}`}>
-      <Text className='gd-meta'>{STEP_LABEL[p.kind]}</Text>
+      {STEP_LABEL[p.kind] ? <Text className='gd-meta'>{STEP_LABEL[p.kind]}</Text> : null}
       <Text className='gd-text'>{p.note}</Text>
       <Text className='gd-meta'>{p.byName} · {formatTime(p.at)}</Text>
       <Photos ids={p.photos} />

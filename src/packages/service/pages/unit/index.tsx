@@ -121,7 +121,7 @@ function Agreement({ unitId }: { unitId: string }) {
 
 const HISTORY_PAGE = 5
 
-/** Earlier versions of one quarter's letter, newest first: each kept with its own rows and acknowledgement. */
+/** Every version of one quarter's letter, newest first: each kept with its own rows and acknowledgement. */
 function LetterHistory({ letterId }: { letterId: string }) {
   const [page, setPage] = useState(1)
   const q = useCloud('service', 'letter.versions', { letterId, page, pageSize: HISTORY_PAGE })
@@ -193,7 +193,7 @@ function LetterItem({ l, onChange }: { l: LetterView; onChange: () => void }) {
         </Button>
         {l.version > 1 ? (
           <Button size='small' variant='plain' id={`history-${l.quarter}`} onClick={() => setHistory(!history)}>
-            {history ? '收起历史版本' : `历史版本（${l.version - 1}）`}
+            {history ? '收起各版本' : `查看全部 ${l.version} 个版本`}
           </Button>
         ) : null}
       </View>
