@@ -20,7 +20,7 @@ export function gridScenarios(): Scenario[] {
   const benchEvent = (id: string, status: string) => ({
     _id: id, gridId: 'g-hx-2', gridName: '第二网格', communityId: 'c-hx', streetId: 'st-jinxiu', estateId: 'e-hx-1', buildingId: 'b-hx-1-2',
     place: '2号楼', category: 'other', description: '压测事件', photos: [], urgency: 'normal', status, reporter: GRID_PEOPLE.worker2, reporterName: '网格员',
-    reopenCount: status === 'deciding' ? 2 : 0, whistled: false, progress: [], createdAt: T, updatedAt: T,
+    reopenCount: status === 'deciding' ? 2 : 0, whistled: false, progress: [], progressCount: 0, createdAt: T, updatedAt: T,
   })
   const insert = (prefix: string, status: string) => async (db: Database) => {
     for (let i = 0; i < 60; i++) await db.collection(COL.gridEvents).add({ data: benchEvent(`${prefix}-${i}`, status) })
@@ -67,6 +67,7 @@ export function gridScenarios(): Scenario[] {
     { fn: 'grid', action: 'event.accept', openid: () => 'o-prop-zheng', input: (i) => ({ eventId: ev(i) }) },
     { fn: 'grid', action: 'event.progress', openid: () => 'o-prop-zheng', input: (i) => ({ eventId: ev(i), note: '已清理', photos: [AFTER], done: true }),
       setup: (db) => registerPhoto(db, 'o-prop-zheng', AFTER) },
+    { fn: 'grid', action: 'progress.list', openid: () => GRID_PEOPLE.worker2, input: (i) => ({ eventId: ev(i), pageSize: 20 }) },
     { fn: 'grid', action: 'event.confirm', openid: () => GRID_PEOPLE.worker2, input: (i) => ({ eventId: ev(i), resolved: true, rating: 5 }) },
     { fn: 'grid', action: 'event.decide', openid: () => 'o-sec-hx', input: (i) => ({ eventId: `gev-bench-dec-${i}`, close: true, note: '已核实' }), setup: insert('gev-bench-dec', 'deciding') },
     { fn: 'grid', action: 'event.convert', openid: () => 'o-sec-hx', input: (i) => ({ requestId: rid(i, 'c'), eventId: `gev-bench-conv-${i}`, to: i % 2 ? 'topic' : 'need' }), setup: insert('gev-bench-conv', 'reported') },

@@ -1,5 +1,6 @@
 import { issueToken, tokenSecret } from '../cloudfunctions/service/domain/token'
 import { quarterOf, yearOf } from '../cloudfunctions/service/domain/period'
+import { ids } from '../cloudfunctions/service/repo'
 import type { Scenario } from './types'
 
 /**
@@ -42,6 +43,7 @@ export function serviceScenarios(): Scenario[] {
     S('resource.list', liu, () => ({ communityId: 'c-hx', pageSize: 20 })),
     S('project.create', sec, (i) => ({ requestId: rid(i, 'pc'), needId: made.needs[i], resourceId: made.resources[i], title: `压测项目${i}`, ownerName: '孙伟', deadline: iso(60 * 24 * 30) }), { collect: id('projects') }),
     S('project.progress', sec, (i) => ({ projectId: made.projects[i], progress: 100, note: '完成' })),
+    S('project.updates', liu, (i) => ({ projectId: made.projects[i % made.projects.length], pageSize: 20 })),
     S('project.list', liu, () => ({ communityId: 'c-hx', pageSize: 20 })),
     S('activity.create', sec, (i) => ({ requestId: rid(i, 'ac'), communityId: 'c-hx', title: `压测活动${i}`, kind: 'volunteer', place: { name: '和谐家园东门', ...PLACE }, startAt: iso(-10), endAt: iso(180), capacity: 500 }), { collect: id('activities') }),
     S('activity.list', liu, () => ({ communityId: 'c-hx', pageSize: 20 })),
@@ -52,9 +54,9 @@ export function serviceScenarios(): Scenario[] {
     S('activity.signout', mem, () => ({ activityId: made.activities[0], method: 'location', ...PLACE })),
     S('activity.attendance', sec, () => ({ activityId: made.activities[0], pageSize: 20 })),
     S('activity.remind', sec, (i) => ({ activityId: made.activities[i] })),
-    S('activity.confirmPresence', sec, (i) => ({ attendanceId: `at:${made.activities[0]}:${mem(i)}`, present: true }), { note: 'the sign-out above was by location' }),
-    S('hours.confirm', sec, (i) => ({ attendanceId: `at:${made.activities[0]}:${mem(i)}` })),
-    S('hours.manual', sec, (i) => ({ requestId: rid(i, 'hm'), activityId: made.activities[1], memberId: `m:${mem(i)}`, minutes: 30, reason: '忘记签到，现场核实' }), { collect: id('manual') }),
+    S('activity.confirmPresence', sec, (i) => ({ attendanceId: ids.attendance(made.activities[0], mem(i)), present: true }), { note: 'the sign-out above was by location' }),
+    S('hours.confirm', sec, (i) => ({ attendanceId: ids.attendance(made.activities[0], mem(i)) })),
+    S('hours.manual', sec, (i) => ({ requestId: rid(i, 'hm'), activityId: made.activities[1], memberId: ids.member(mem(i)), minutes: 30, reason: '忘记签到，现场核实' }), { collect: id('manual') }),
     S('hours.approveManual', () => 'o-street-admin', (i) => ({ attendanceId: made.manual[i] })),
     S('wish.create', liu, (i) => ({ requestId: rid(i, 'wc'), title: `压测心愿${i}`, dueAt: iso(60 * 24 * 7) }), { collect: id('wishes') }),
     S('wish.list', liu, () => ({ communityId: 'c-hx', status: 'open', pageSize: 20 })),
@@ -63,10 +65,11 @@ export function serviceScenarios(): Scenario[] {
     S('wish.confirm', liu, (i) => ({ wishId: made.wishes[i], rating: 5, thanks: '谢谢' })),
     S('ledger.get', mem, () => ({ year })),
     S('ledger.ranking', sec, () => ({ communityId: 'c-hx', year })),
-    S('letter.issue', sec, () => ({ unitId: 'u-hx-1', quarter }), { collect: id('letters') }),
+    S('letter.issue', sec, (i) => ({ requestId: rid(i, 'li'), unitId: 'u-hx-1', quarter }), { collect: id('letters') }),
     S('letter.list', wu, () => ({ unitId: 'u-hx-1', pageSize: 20 })),
-    S('letter.ack', wu, () => ({ letterId: made.letters[0] }), { note: 'first call acknowledges; later ones: already acknowledged' }),
-    S('assessment.set', sec, (i) => ({ subjectType: 'member', subjectId: `m:${mem(i)}`, year, grade: 'qualified', reason: '按时参加活动' })),
+    S('letter.versions', wu, () => ({ letterId: made.letters[0], pageSize: 20 }), { note: 'one version per letter.issue call above' }),
+    S('letter.ack', wu, () => ({ letterId: made.letters[made.letters.length - 1] }), { note: 'first call acknowledges the latest version; later ones: already acknowledged' }),
+    S('assessment.set', sec, (i) => ({ subjectType: 'member', subjectId: ids.member(mem(i)), year, grade: 'qualified', reason: '按时参加活动' })),
     S('assessment.list', sec, () => ({ communityId: 'c-hx', year, subjectType: 'member', pageSize: 20 })),
     S('dashboard', sec, () => ({ communityId: 'c-hx', year })),
     S('export.ledgers', sec, () => ({ communityId: 'c-hx', year })),

@@ -23,6 +23,9 @@ export const URGENCIES = ['urgent', 'normal'] as const
 export type Urgency = (typeof URGENCIES)[number]
 export const URGENCY_LABEL: Record<Urgency, string> = { urgent: '急', normal: '一般' }
 
+/** The steps an event shows inline; the rest are a `progress.list` page away. */
+export const PROGRESS_PREVIEW = 5
+
 export const HANDLER_TYPES = ['company', 'unit', 'member', 'community'] as const
 export type HandlerType = (typeof HANDLER_TYPES)[number]
 export const HANDLER_TYPE_LABEL: Record<HandlerType, string> = { company: '物业公司', unit: '责任单位', member: '党员', community: '社区' }
@@ -64,8 +67,6 @@ export type GridSettingsView = z.infer<typeof settingsView>
 export const staffView = z.object({
   id: z.string(),
   gridId: z.string(),
-  /** Only for the community's administrators (who appoint and remove); everyone else sees names and posts. */
-  openid: z.string().optional(),
   name: z.string(),
   post: z.enum(STAFF_POSTS),
   title: z.string().optional(),
@@ -109,7 +110,8 @@ export type PartyBranchView = z.infer<typeof partyBranchView>
 
 /** A community member (approved 双报到 record) the event can be dispatched to. */
 export const memberCandidateView = z.object({
-  openid: z.string(),
+  /** The member's 报到 record id: what `event.assign` takes as a member handler's id (never an openid). */
+  id: z.string(),
   name: z.string(),
   unitName: z.string(),
   gridName: z.string().optional(),
@@ -123,7 +125,16 @@ export type MemberCandidateView = z.infer<typeof memberCandidateView>
 export const handlerRef = z.object({ type: z.enum(HANDLER_TYPES), id: z.string(), name: z.string() })
 export type HandlerRef = z.infer<typeof handlerRef>
 
-export const progressView = z.object({ kind: z.enum(['progress', 'done', 'reopen', 'confirm', 'decide']), note: z.string(), photos: z.array(z.string()), byName: z.string(), at: z.string() })
+/** One step of an event's handling, numbered 1, 2, … (`seq`); each is its own record, never cut (issue 11 §6). */
+export const progressView = z.object({
+  seq: z.number().int(),
+  kind: z.enum(['progress', 'done', 'reopen', 'confirm', 'decide']),
+  note: z.string(),
+  photos: z.array(z.string()),
+  byName: z.string(),
+  at: z.string(),
+})
+export type ProgressView = z.infer<typeof progressView>
 
 export const summonsView = z.object({
   id: z.string(),
@@ -172,7 +183,10 @@ export const eventView = z.object({
   rating: z.number().int().optional(),
   whistled: z.boolean(),
   link: z.object({ type: z.enum(['need', 'topic']), id: z.string() }).optional(),
+  /** The latest steps of the handling, oldest first (at most PROGRESS_PREVIEW); `progress.list` pages all of them. */
   progress: z.array(progressView),
+  /** How many steps there are in all. */
+  progressCount: z.number().int(),
   createdAt: z.string(),
   doneAt: z.string().optional(),
   closedAt: z.string().optional(),
@@ -324,6 +338,12 @@ export const gridActions = {
     roles: ['authenticated'],
     input: z.object({ eventId: id, note: text(300, '进展说明'), photos, done: z.boolean().default(false) }),
     output: eventView,
+  }),
+  'progress.list': action({
+    summary: '事件的全部处置记录（分页，最新在前）',
+    roles: ['authenticated'],
+    input: pageInput.extend({ eventId: id }),
+    output: pageOf(progressView),
   }),
   'event.confirm': action({
     summary: '上报人确认解决（可评价 1–5 星）或不满意重新打开',

@@ -95,7 +95,7 @@ export const unitView = z.object({
   name: z.string(),
   partyBody: z.string(),
   contactName: z.string().optional(),
-  /** Masked unless the caller is the unit's liaison or the community's secretary. */
+  /** Masked (138****0008) for everyone but the liaison who entered it with the check-in (SPEC §3). */
   contactPhone: z.string().optional(),
   resources: z.array(z.string()),
   commitments: z.array(z.string()),
@@ -155,10 +155,16 @@ export const projectView = z.object({
   progress: z.number().int(),
   status: z.enum(['active', 'done']),
   lastNote: z.string().optional(),
+  /** How many progress updates there are; `project.updates` pages all of them. */
+  updateCount: z.number().int(),
   overdue: z.boolean(),
   createdAt: z.string(),
 })
 export type ProjectView = z.infer<typeof projectView>
+
+/** One progress update of a project, numbered 1, 2, …; each is its own record, never cut (issue 11 §6). */
+export const projectUpdateView = z.object({ seq: z.number().int(), progress: z.number().int(), note: z.string(), byName: z.string(), at: z.string() })
+export type ProjectUpdateView = z.infer<typeof projectUpdateView>
 
 export const agreementView = z.object({
   id: z.string(),
@@ -316,8 +322,11 @@ export const letterRow = z.object({
   activities: z.number().int(),
   wishes: z.number().int(),
 })
+/** One version of a unit's quarterly letter: re-issuing writes the next version beside it (issue 11 §6). */
 export const letterView = z.object({
   id: z.string(),
+  /** 1, 2, … per unit and quarter; the list shows the latest, `letter.versions` all of them. */
+  version: z.number().int(),
   unitId: z.string(),
   unitName: z.string(),
   communityId: z.string(),
@@ -330,6 +339,9 @@ export const letterView = z.object({
   issuedByName: z.string(),
   acknowledgedAt: z.string().optional(),
   acknowledgedByName: z.string().optional(),
+  /** Set once a later version replaced this one (its rows and acknowledgement are kept as they were). */
+  supersededAt: z.string().optional(),
+  supersededByName: z.string().optional(),
   /** 网格吹哨: the unit's summons in the quarter — answers, lateness, silence (snapshot at issue). */
   whistles: whistleRecordView.optional(),
 })
@@ -509,6 +521,12 @@ export const serviceActions = {
     input: z.object({ projectId: id, progress: z.number().int().min(0).max(100), note: text(200, '进展说明') }),
     output: projectView,
   }),
+  'project.updates': action({
+    summary: '项目的全部进展记录（分页，最新在前）',
+    roles: ['authenticated'],
+    input: pageInput.extend({ projectId: id }),
+    output: pageOf(projectUpdateView),
+  }),
   'project.list': action({
     summary: '社区项目清单',
     roles: ['authenticated'],
@@ -628,9 +646,9 @@ export const serviceActions = {
     output: z.object({ label: z.string(), items: z.array(z.object({ memberId: z.string(), name: z.string(), unitName: z.string(), minutes: z.number().int(), activities: z.number().int(), wishes: z.number().int() })) }),
   }),
   'letter.issue': action({
-    summary: '书记为单位出具季度双反馈函',
+    summary: '书记为单位出具季度双反馈函（重新出具即新版本）',
     roles: ['secretary'],
-    input: z.object({ unitId: id, quarter: quarterKey, note: optionalText(300, '社区意见') }),
+    input: z.object({ requestId, unitId: id, quarter: quarterKey, note: optionalText(300, '社区意见') }),
     output: letterView,
   }),
   'letter.list': action({
@@ -639,7 +657,13 @@ export const serviceActions = {
     input: pageInput.extend({ unitId: id }),
     output: pageOf(letterView),
   }),
-  'letter.ack': action({ summary: '单位联络员签收反馈函', roles: ['unit_liaison'], input: z.object({ letterId: id }), output: letterView }),
+  'letter.versions': action({
+    summary: '反馈函的各个版本（重新出具不覆盖已签收的版本）',
+    roles: ['unit_liaison', 'secretary'],
+    input: pageInput.extend({ letterId: id }),
+    output: pageOf(letterView),
+  }),
+  'letter.ack': action({ summary: '单位联络员签收反馈函（最新版本）', roles: ['unit_liaison'], input: z.object({ letterId: id }), output: letterView }),
   'assessment.set': action({
     summary: '书记年度评议（优秀/合格/基本合格/不合格，须写理由）',
     roles: ['secretary'],

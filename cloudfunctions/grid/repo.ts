@@ -1,6 +1,7 @@
-import type { Category, EventStatus, HandlerType, StaffPost, SummonsOutcome, Urgency, WhistleRecordView } from '../../types/grid'
+import { PROGRESS_PREVIEW, type Category, type EventStatus, type HandlerType, type StaffPost, type SummonsOutcome, type Urgency, type WhistleRecordView } from '../../types/grid'
 import type { Database } from '../shared/cloud'
 import { COL } from '../shared/collections'
+import { personKey } from '../shared/pseudonym'
 import type { Transaction } from '../shared/db-types'
 import { quarterOf } from '../service/domain/period'
 import { DEFAULT_SETTINGS, type GridSettings, type StatsCounters } from './domain/rules'
@@ -36,7 +37,11 @@ export interface PartyBranchVersionDoc extends Omit<PartyBranchDoc, 'kind'> {
 
 export interface Handler { type: HandlerType; id: string; name: string }
 
-export interface ProgressEntry { kind: 'progress' | 'done' | 'reopen' | 'confirm' | 'decide'; note: string; photos: string[]; by: string; byName: string; at: Date }
+/** One step of an event's handling, numbered from 1 per event. */
+export interface ProgressEntry { seq: number; kind: 'progress' | 'done' | 'reopen' | 'confirm' | 'decide'; note: string; photos: string[]; by: string; byName: string; at: Date }
+
+/** Every step is its own record in grid_progress, `gp:<eventId>:<seq, 6 digits>`: a history is paged, never cut. */
+export interface ProgressDoc extends ProgressEntry { _id: string; eventId: string; communityId: string; gridId: string }
 
 export interface EventDoc {
   _id: string; gridId: string; gridName: string; communityId: string; communityName?: string; streetId: string
@@ -47,6 +52,8 @@ export interface EventDoc {
   handler?: Handler
   /** `<type>:<id>` of the handler: the inbox query is one `in` over the caller's keys. */
   handlerKey?: string
+  /** A member handler's openid, for notices only (the handler's shown id is their 报到 record id). */
+  handlerOpenid?: string
   assignedAt?: Date; deadline?: Date; assignedBy?: string
   acceptedBy?: string; acceptedByName?: string; acceptedAt?: Date
   /** When the deadline-near notice went out (once per assignment). */
@@ -55,12 +62,13 @@ export interface EventDoc {
   reopenCount: number; rating?: number
   whistled: boolean
   link?: { type: 'need' | 'topic'; id: string }
-  /** Bounded: at most PROGRESS_LIMIT entries are kept on the event (older ones are in the audit log). */
+  /** The latest PROGRESS_PREVIEW steps, shown with the event; all of them are in grid_progress. */
   progress: ProgressEntry[]
+  /** How many steps there are (the last one's `seq`). */
+  progressCount: number
   createdAt: Date; updatedAt: Date
 }
 
-export const PROGRESS_LIMIT = 30
 
 export interface WhistleDoc {
   _id: string; eventId: string; communityId: string; streetId: string
@@ -96,12 +104,26 @@ export async function txPut<T extends { _id: string }>(tx: Transaction, collecti
 }
 
 export const ids = {
-  staff: (gridId: string, openid: string, post: StaffPost) => `gs:${gridId}:${openid}:${post}`,
+  /** A post's record: the person enters by their key, never their openid (staff.list shows ids to everyone). */
+  staff: (gridId: string, openid: string, post: StaffPost) => `gs:${gridId}:${personKey(openid)}:${post}`,
   summons: (whistleId: string, type: string, partyId: string) => `sm:${whistleId}:${type}:${partyId}`,
   stats: (scopeType: 'grid' | 'community', id: string) => `gst:${scopeType}:${id}`,
+  progress: (eventId: string, seq: number) => `gp:${eventId}:${String(seq).padStart(6, '0')}`,
   leaderLock: (gridId: string) => `gl:${gridId}`,
   partyBranch: (gridId: string) => `gpb:${gridId}`,
   partyBranchVersion: (gridId: string, version: number) => `gpb:${gridId}:v${version}`,
+}
+
+/**
+ * Append a step to an event inside the caller's transaction (which has read the event): the step's own
+ * record, and the event's new preview and count to write with it. Two steps at once both read the same
+ * count, so one transaction conflicts — no step is lost or numbered twice.
+ */
+export async function appendProgress(tx: Transaction, e: EventDoc, step: Omit<ProgressEntry, 'seq'>): Promise<Pick<EventDoc, 'progress' | 'progressCount'>> {
+  const seq = (e.progressCount ?? 0) + 1
+  const entry: ProgressEntry = { ...step, seq }
+  await txPut<ProgressDoc>(tx, COL.gridProgress, { _id: ids.progress(e._id, seq), eventId: e._id, communityId: e.communityId, gridId: e.gridId, ...entry })
+  return { progress: [...e.progress, entry].slice(-PROGRESS_PREVIEW), progressCount: seq }
 }
 
 export async function settingsOf(db: Database, streetId: string): Promise<GridSettings> {

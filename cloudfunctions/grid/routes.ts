@@ -6,6 +6,7 @@ import {
 } from './handlers/events'
 import { branchSet, gridMine } from './handlers/grids'
 import { eventMembers } from './handlers/members'
+import { progressList } from './handlers/progress'
 import { settingsGet, settingsSet, staffAppoint, staffInvitations, staffList, staffRemove } from './handlers/staff'
 import { statsExport, statsGet } from './handlers/stats'
 import { whistleAnswer, whistleBlow, whistleInbox, whistleParties, whistleRecordAction } from './handlers/whistles'
@@ -30,6 +31,7 @@ export const routes: Routes<GridActions> = {
   'event.inbox': eventInbox,
   'event.accept': eventAccept,
   'event.progress': eventProgress,
+  'progress.list': progressList,
   'event.confirm': eventConfirm,
   'event.decide': eventDecide,
   'event.overdue': eventOverdue,

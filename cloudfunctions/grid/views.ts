@@ -1,16 +1,16 @@
-import type { EventView, GridStatsView, PartyBranchView, StaffInvitationView, StaffView, SummonsView } from '../../types/grid'
+import type { EventView, GridStatsView, PartyBranchView, ProgressView, StaffInvitationView, StaffView, SummonsView } from '../../types/grid'
 import { inviteQrText } from '../../types/org'
 import { invitationState } from '../org/domain/invitations'
 import type { InvitationDoc } from '../org/repo'
 import { maskCode } from '../shared/mask'
 import { isOverdue, summarize, summonsState, type StatsCounters } from './domain/rules'
-import type { EventDoc, PartyBranchDoc, StaffDoc, SummonsDoc } from './repo'
+import type { EventDoc, PartyBranchDoc, ProgressEntry, StaffDoc, SummonsDoc } from './repo'
 
 const iso = (d?: Date) => (d ? new Date(d).toISOString() : undefined)
 
 /** `withOpenid` only for the community's administrators (who appoint and remove); others see names and posts. */
-export function staffView(s: StaffDoc, withOpenid = true): StaffView {
-  return { id: s._id, gridId: s.gridId, ...(withOpenid ? { openid: s.openid } : {}), name: s.name, post: s.post, title: s.title, appointedAt: iso(s.appointedAt)! }
+export function staffView(s: StaffDoc): StaffView {
+  return { id: s._id, gridId: s.gridId, name: s.name, post: s.post, title: s.title, appointedAt: iso(s.appointedAt)! }
 }
 
 /** A grid post's invitation; the code whole (with its QR text) only when just made. */
@@ -35,10 +35,13 @@ export function eventView(e: EventDoc, viewer: string, now: Date): EventView {
     status: e.status, reporterName: e.reporterName, mine: e.reporter === viewer,
     handler: e.handler, deadline: iso(e.deadline), overdue: isOverdue({ status: e.status, deadline: e.deadline ? new Date(e.deadline) : undefined }, now),
     acceptedByName: e.acceptedByName, reopenCount: e.reopenCount, rating: e.rating, whistled: e.whistled, link: e.link,
-    progress: e.progress.map((p) => ({ kind: p.kind, note: p.note, photos: p.photos, byName: p.byName, at: iso(p.at)! })),
+    progress: e.progress.map((p) => progressView(p)),
+    progressCount: e.progressCount ?? e.progress.length,
     createdAt: iso(e.createdAt)!, doneAt: iso(e.doneAt), closedAt: iso(e.closedAt),
   }
 }
+
+export const progressView = (p: ProgressEntry): ProgressView => ({ seq: p.seq, kind: p.kind, note: p.note, photos: p.photos, byName: p.byName, at: iso(p.at)! })
 
 export function summonsView(s: SummonsDoc, now: Date): SummonsView {
   return {

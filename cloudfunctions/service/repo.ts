@@ -3,6 +3,7 @@ import type { ActivityView, AttendanceStatus, CheckinStatus, Grade, NeedStatus, 
 import type { Database } from '../shared/cloud'
 import { COL } from '../shared/collections'
 import { txGetOrNull, type Transaction } from '../shared/db-types'
+import { memberRecordId, personKey } from '../shared/pseudonym'
 import type { AssessmentRevision } from './domain/grades'
 
 /**
@@ -129,10 +130,24 @@ export interface ProjectDoc {
   progress: number
   status: 'active' | 'done'
   lastNote?: string
-  updates: { progress: number; note: string; by: string; byName: string; at: Date }[]
+  /** How many updates there are (the last one's `seq`); each is a ProjectUpdateDoc. */
+  updateCount: number
   createdBy: string
   createdAt: Date
   doneAt?: Date
+}
+
+/** One progress update, `pu:<projectId>:<seq, 6 digits>` in svc_project_updates: a history is paged, never cut. */
+export interface ProjectUpdateDoc {
+  _id: string
+  projectId: string
+  communityId: string
+  seq: number
+  progress: number
+  note: string
+  by: string
+  byName: string
+  at: Date
 }
 
 export interface ActivityDoc {
@@ -230,8 +245,14 @@ export interface LedgerDoc {
   updatedAt: Date
 }
 
+/**
+ * One version of a unit's quarterly letter, `fl:<unit>:<quarter>:v<n>`, written once. A re-issue writes
+ * version n+1 and marks version n superseded (only the `superseded*` fields), so an acknowledged version
+ * keeps its rows and acknowledgement. The latest number is kept in `counters` (`ids.letterLatest`).
+ */
 export interface LetterDoc {
   _id: string
+  version: number
   unitId: string
   unitName: string
   communityId: string
@@ -246,7 +267,9 @@ export interface LetterDoc {
   acknowledgedAt?: Date
   acknowledgedBy?: string
   acknowledgedByName?: string
-  revisions: number
+  supersededAt?: Date
+  supersededBy?: string
+  supersededByName?: string
   /** 网格吹哨 record of the quarter (cloudfunctions/grid/repo.ts whistleRecord), frozen with the letter. */
   whistles?: WhistleRecordView
 }
@@ -266,6 +289,8 @@ export interface AssessmentDoc {
   revisions: AssessmentRevision[]
 }
 
+export interface LetterLatestDoc { _id: string; latest: number; updatedAt: Date }
+
 export interface StatsDoc {
   _id: string
   communityId: string
@@ -281,15 +306,19 @@ export interface BuildingRef { _id: string; communityId: string; gridId: string;
 
 // ---- ids ----------------------------------------------------------------------------------------
 
+/** Ids that others see carry a person's opaque key, never the openid (shared/pseudonym.ts). */
 export const ids = {
   agreement: (unitId: string, year: number) => `agr:${unitId}:${year}`,
-  member: (openid: string) => `m:${openid}`,
-  attendance: (activityId: string, openid: string) => `at:${activityId}:${openid}`,
-  ledger: (openid: string, period: string) => `led:${openid}:${period}`,
-  letter: (unitId: string, quarter: string) => `fl:${unitId}:${quarter}`,
+  member: memberRecordId,
+  attendance: (activityId: string, openid: string) => `at:${activityId}:${personKey(openid)}`,
+  ledger: (openid: string, period: string) => `led:${personKey(openid)}:${period}`,
+  letter: (unitId: string, quarter: string, version: number) => `fl:${unitId}:${quarter}:v${version}`,
+  /** In `counters`: `{ latest }`, the number of the unit's newest letter of the quarter. */
+  letterLatest: (unitId: string, quarter: string) => `svc-letter:${unitId}:${quarter}`,
   assessment: (type: string, subjectId: string, year: number) => `as:${type}:${subjectId}:${year}`,
   stats: (communityId: string, year: number) => `st:${communityId}:${year}`,
   unitResource: (unitId: string, year: number, i: number) => `res:${unitId}:${year}:${i}`,
+  projectUpdate: (projectId: string, seq: number) => `pu:${projectId}:${String(seq).padStart(6, '0')}`,
 }
 
 // ---- reads --------------------------------------------------------------------------------------

@@ -5,9 +5,9 @@ import {
   hoursApproveManual, hoursConfirm, hoursManual,
 } from './handlers/activities'
 import { exportLedgers, exportLetter } from './handlers/exports'
-import { needCreate, needGet, needList, projectCreate, projectList, projectProgress, resourceCreate, resourceList } from './handlers/lists'
+import { needCreate, needGet, needList, projectCreate, projectList, projectProgress, projectUpdates, resourceCreate, resourceList } from './handlers/lists'
 import { memberCheckin, memberDecide, memberList, memberMine, unitDisputeMember, unitMembers } from './handlers/members'
-import { assessmentList, assessmentSet, dashboard, ledgerGet, ledgerRanking, letterAck, letterIssue, letterList } from './handlers/reports'
+import { assessmentList, assessmentSet, dashboard, ledgerGet, ledgerRanking, letterAck, letterIssue, letterList, letterVersions } from './handlers/reports'
 import { agreementGet, unitCheckin, unitDecide, unitGet, unitList, unitSetGrids } from './handlers/units'
 import { wishClaim, wishConfirm, wishCreate, wishDeliver, wishList } from './handlers/wishes'
 
@@ -32,6 +32,7 @@ export const routes: Routes<ServiceActions> = {
   'resource.list': resourceList,
   'project.create': projectCreate,
   'project.progress': projectProgress,
+  'project.updates': projectUpdates,
   'project.list': projectList,
   'activity.create': activityCreate,
   'activity.list': activityList,
@@ -55,6 +56,7 @@ export const routes: Routes<ServiceActions> = {
   'ledger.ranking': ledgerRanking,
   'letter.issue': letterIssue,
   'letter.list': letterList,
+  'letter.versions': letterVersions,
   'letter.ack': letterAck,
   'assessment.set': assessmentSet,
   'assessment.list': assessmentList,

@@ -1,5 +1,5 @@
 import type {
-  ActivityView, AgreementView, AssessmentView, AttendanceView, LetterView, MemberView, NeedView, ProjectView, ResourceView, UnitDisputeView, UnitMemberView, UnitView, WishView,
+  ActivityView, AgreementView, AssessmentView, AttendanceView, LetterView, MemberView, NeedView, ProjectUpdateView, ProjectView, ResourceView, UnitDisputeView, UnitMemberView, UnitView, WishView,
 } from '../../types/service'
 import { formatQuantity } from '../../types/service'
 import type { Actor } from '../shared/actor'
@@ -7,22 +7,23 @@ import { maskPhone } from '../shared/mask'
 import { currentStatus, isOverdue } from './domain/checkin'
 import { effectiveWishStatus } from './domain/wishes'
 import type {
-  ActivityDoc, AgreementDoc, AssessmentDoc, AttendanceDoc, LetterDoc, MemberDoc, NeedDoc, ProjectDoc, ResourceDoc, UnitDoc, WishDoc,
+  ActivityDoc, AgreementDoc, AssessmentDoc, AttendanceDoc, LetterDoc, MemberDoc, NeedDoc, ProjectDoc, ProjectUpdateDoc, ResourceDoc, UnitDoc, WishDoc,
 } from './repo'
 
 export const iso = (d: Date | undefined) => (d ? new Date(d).toISOString() : undefined)
 const isoReq = (d: Date) => new Date(d).toISOString()
 
 export function unitView(u: UnitDoc, actor: Actor, year: number): UnitView {
-  const insider = actor.has('unit_liaison', u._id) || actor.isSecretaryOf(u.communityId)
   const c = u.checkin
+  // SPEC §3: a phone is whole only to its owner — the liaison who entered it with the check-in (not the secretary, not a second liaison).
+  const phoneOwner = !!c && c.submittedBy === actor.openid && actor.has('unit_liaison', u._id)
   return {
     id: u._id,
     communityId: u.communityId,
     name: u.name,
     partyBody: u.partyBody,
     contactName: u.contactName,
-    contactPhone: insider ? u.contactPhone : maskPhone(u.contactPhone),
+    contactPhone: phoneOwner ? u.contactPhone : maskPhone(u.contactPhone),
     resources: u.resources ?? [],
     commitments: u.commitments ?? [],
     status: currentStatus(c, year),
@@ -113,9 +114,12 @@ export const projectView = (p: ProjectDoc, now: Date): ProjectView => ({
   progress: p.progress,
   status: p.status,
   lastNote: p.lastNote,
+  updateCount: p.updateCount ?? 0,
   overdue: p.status === 'active' && new Date(p.deadline).getTime() < now.getTime(),
   createdAt: isoReq(p.createdAt),
 })
+
+export const projectUpdateView = (u: ProjectUpdateDoc): ProjectUpdateView => ({ seq: u.seq, progress: u.progress, note: u.note, byName: u.byName, at: isoReq(u.at) })
 
 export const agreementView = (a: AgreementDoc, lists: { needs: NeedDoc[]; resources: ResourceDoc[]; projects: ProjectDoc[] }, now: Date): AgreementView => ({
   id: a._id,
@@ -198,6 +202,7 @@ export function wishView(w: WishDoc, actor: Actor, now: Date): WishView {
 
 export const letterView = (l: LetterDoc): LetterView => ({
   id: l._id,
+  version: l.version,
   unitId: l.unitId,
   unitName: l.unitName,
   communityId: l.communityId,
@@ -211,6 +216,8 @@ export const letterView = (l: LetterDoc): LetterView => ({
   acknowledgedAt: iso(l.acknowledgedAt),
   whistles: l.whistles,
   acknowledgedByName: l.acknowledgedByName,
+  supersededAt: iso(l.supersededAt),
+  supersededByName: l.supersededByName,
 })
 
 export const assessmentView = (a: AssessmentDoc): AssessmentView => ({

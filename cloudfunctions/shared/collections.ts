@@ -24,6 +24,7 @@ export const COL = {
   svcNeeds: 'svc_needs',
   svcResources: 'svc_resources',
   svcProjects: 'svc_projects',
+  svcProjectUpdates: 'svc_project_updates',
   svcActivities: 'svc_activities',
   svcAttendance: 'svc_attendance',
   svcWishes: 'svc_wishes',
@@ -58,5 +59,6 @@ export const COL = {
   gridWhistles: 'grid_whistles',
   gridSummons: 'grid_summons',
   gridStats: 'grid_stats',
+  gridProgress: 'grid_progress',
 } as const
 export type CollectionName = (typeof COL)[keyof typeof COL]

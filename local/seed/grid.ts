@@ -3,7 +3,7 @@ import { now as clockNow } from '../../cloudfunctions/shared/clock'
 import type { Database } from '../../cloudfunctions/shared/db-types'
 import { quarterOf } from '../../cloudfunctions/service/domain/period'
 import { handlingBucket } from '../../cloudfunctions/grid/domain/rules'
-import type { EventDoc, LeaderLock, PartyBranchDoc, StaffDoc, StatsDoc, SummonsDoc } from '../../cloudfunctions/grid/repo'
+import { ids, type EventDoc, type LeaderLock, type PartyBranchDoc, type ProgressDoc, type StaffDoc, type StatsDoc, type SummonsDoc } from '../../cloudfunctions/grid/repo'
 import type { StaffPost } from '../../types/grid'
 import type { RoleGrant } from '../../types/roles'
 import { DEMO_PEOPLE, STREET } from './demo-data'
@@ -79,7 +79,7 @@ export const gridSeed: ModuleSeed = async (db: Database, scale: number) => {
             users.push({ _id: openid, name, phone: `1370000${String(n).padStart(4, '0')}`, roles: [grant('grid_worker', 'grid', gid, `${cname} ${gname}`, cid)], createdAt: ago(24 * 90), updatedAt: ago(24 * 90) })
           }
           staff.push({
-            _id: `gs:${gid}:${openid}:${p.post}`, gridId: gid, gridName: gname, communityId: cid, streetId: STREET._id, openid, name, post: p.post,
+            _id: ids.staff(gid, openid, p.post), gridId: gid, gridName: gname, communityId: cid, streetId: STREET._id, openid, name, post: p.post,
             ...(p.title ? { title: p.title } : {}), status: 'active', appointedAt: ago(24 * 90), appointedBy: secretary,
           })
           if (p.post === 'leader') locks.push({ _id: `gl:${gid}`, kind: 'leader_lock', gridId: gid, leaderOpenid: openid, at: ago(24 * 90) })
@@ -92,7 +92,7 @@ export const gridSeed: ModuleSeed = async (db: Database, scale: number) => {
 
       // Three events on grid 1 of each community, in estate 1 building 1 (served by the estate's company).
       const gid = `g-${c.key}${sfx}-1`
-      const base = { gridId: gid, gridName: '第一网格', communityId: cid, communityName: cname, streetId: STREET._id, estateId: `e-${c.key}${sfx}-1`, estateName: '', buildingId: `b-${c.key}${sfx}-1-1`, buildingName: '1号楼', photos: [] as string[], whistled: false, progress: [] as EventDoc['progress'] }
+      const base = { gridId: gid, gridName: '第一网格', communityId: cid, communityName: cname, streetId: STREET._id, estateId: `e-${c.key}${sfx}-1`, estateName: '', buildingId: `b-${c.key}${sfx}-1-1`, buildingName: '1号楼', photos: [] as string[], whistled: false, progress: [] as EventDoc['progress'], progressCount: 0 }
       const reporter = copy === 0 && c.key === 'hx' ? 'o-grid-huang' : `o-grid-${c.key}${sfx}-1-wk`
       const reporterName = staff.find((x) => x.openid === reporter)?.name ?? '网格员'
       const company = (await db.collection(COL.estates).where({ _id: base.estateId }).limit(1).get()).data[0] as { companyId: string; companyName: string; name: string }
@@ -103,7 +103,7 @@ export const gridSeed: ModuleSeed = async (db: Database, scale: number) => {
         ...base, _id: `gev-${c.key}${sfx}-1`, place: '1号楼东侧绿化带', category: 'sanitation', description: '绿化带内垃圾堆积，有异味', urgency: 'normal',
         status: 'closed', reporter, reporterName, handler, handlerKey: `company:${handler.id}`, assignedAt: ago(24 * 10 - 1), deadline: ago(24 * 10 - 73),
         acceptedBy: 'seed', acceptedByName: '物业', acceptedAt: ago(24 * 10 - 2), doneAt: fixedAt, firstDoneAt: fixedAt, closedAt: ago(24 * 9 - 2), reopenCount: 0, rating: 5,
-        progress: [{ kind: 'done', note: '已清理完毕', photos: [], by: 'seed', byName: '物业', at: fixedAt }, { kind: 'confirm', note: '上报人确认已解决', photos: [], by: reporter, byName: reporterName, at: ago(24 * 9 - 2) }],
+        progress: [{ seq: 1, kind: 'done', note: '已清理完毕', photos: [], by: 'seed', byName: '物业', at: fixedAt }, { seq: 2, kind: 'confirm', note: '上报人确认已解决', photos: [], by: reporter, byName: reporterName, at: ago(24 * 9 - 2) }], progressCount: 2,
         createdAt: ago(24 * 10), updatedAt: ago(24 * 9 - 2),
       })
       events.push({
@@ -133,6 +133,9 @@ export const gridSeed: ModuleSeed = async (db: Database, scale: number) => {
   await insertAll(db, COL.users, users)
   await insertAll(db, COL.gridStaff, [...staff, ...locks, ...branches])
   await insertAll(db, COL.gridEvents, events)
+  // Each step of the handled events is its own record too (what progress.list pages through).
+  const steps: ProgressDoc[] = events.flatMap((e) => e.progress.map((p) => ({ ...p, _id: ids.progress(e._id, p.seq), eventId: e._id, communityId: e.communityId, gridId: e.gridId })))
+  await insertAll(db, COL.gridProgress, steps)
   await insertAll(db, COL.gridStats, stats)
   await insertAll(db, COL.gridSummons, summons)
 }

@@ -3,8 +3,9 @@ import { COL } from '../../cloudfunctions/shared/collections'
 import { now as clockNow } from '../../cloudfunctions/shared/clock'
 import { monthOf, quarterOf, yearOf } from '../../cloudfunctions/service/domain/period'
 import type {
-  ActivityDoc, AgreementDoc, AttendanceDoc, LedgerDoc, MemberDoc, NeedDoc, ProjectDoc, ResourceDoc, StatsDoc, WishDoc,
+  ActivityDoc, AgreementDoc, AttendanceDoc, LedgerDoc, MemberDoc, NeedDoc, ProjectDoc, ProjectUpdateDoc, ResourceDoc, StatsDoc, WishDoc,
 } from '../../cloudfunctions/service/repo'
+import { ids } from '../../cloudfunctions/service/repo'
 import { STREET } from './demo-data'
 
 /**
@@ -46,6 +47,7 @@ export async function serviceSeed(db: Database, scale: number): Promise<void> {
   const needs: NeedDoc[] = []
   const resources: ResourceDoc[] = []
   const projects: ProjectDoc[] = []
+  const updates: ProjectUpdateDoc[] = []
   const agreements: AgreementDoc[] = []
   const activities: ActivityDoc[] = []
   const attendance: AttendanceDoc[] = []
@@ -65,11 +67,12 @@ export async function serviceSeed(db: Database, scale: number): Promise<void> {
       const at = (days: number) => new Date(now.getTime() + days * DAY)
 
       // Units: #2 checked in this year (agreement), #3 last year only (overdue), #1 not yet.
+      // In 和谐社区 #2's check-in was entered by 许文 (its liaison, local/seed/grid.ts), so the contact phone shows whole to her only.
       const res2 = ['义诊与健康讲座', '志愿者 20 人次/季度']
       const com2 = ['每季度开展一次进社区服务', '认领网格环境整治']
       unitPatches.push([u(2), {
         contactName: '许文', contactPhone: '13600002222', resources: res2, commitments: com2, approvedYear: year, gridIds: [`g-${c.key}${sfx}-2`], gridNames: ['第二网格'],
-        checkin: { year, status: 'approved', submittedAt: at(-60), submittedBy: `o-liaison-seed-${c.key}${sfx}`, decidedAt: at(-58), decidedBy: secretary, decidedByName: secName },
+        checkin: { year, status: 'approved', submittedAt: at(-60), submittedBy: c.key === 'hx' && copy === 0 ? 'o-liaison-xu' : `o-liaison-seed-${c.key}${sfx}`, decidedAt: at(-58), decidedBy: secretary, decidedByName: secName },
       }])
       unitPatches.push([u(3), {
         contactName: '邓华', contactPhone: '13600003333', resources: ['场地借用'], commitments: ['开放活动场地'], approvedYear: year - 1,
@@ -85,7 +88,10 @@ export async function serviceSeed(db: Database, scale: number): Promise<void> {
       projects.push({
         _id: `proj-${c.key}${sfx}-1`, communityId: cid, title: '新增路灯共建项目', needId: `need-${c.key}${sfx}-3`, needTitle: '新增路灯', resourceId: `res:${u(2)}:${year}:1`,
         resourceTitle: res2[1], unitId: u(2), ownerName: '许文', deadline: at(40), progress: 40, status: 'active', lastNote: '已完成选址，12 盏已安装',
-        updates: [{ progress: 40, note: '已完成选址，12 盏已安装', by: secretary, byName: secName, at: at(-5) }], createdBy: secretary, createdAt: at(-20),
+        updateCount: 1, createdBy: secretary, createdAt: at(-20),
+      })
+      updates.push({
+        _id: ids.projectUpdate(`proj-${c.key}${sfx}-1`, 1), projectId: `proj-${c.key}${sfx}-1`, communityId: cid, seq: 1, progress: 40, note: '已完成选址，12 盏已安装', by: secretary, byName: secName, at: at(-5),
       })
 
       // Members checked in this year, with a past activity confirmed into their ledgers.
@@ -107,7 +113,7 @@ export async function serviceSeed(db: Database, scale: number): Promise<void> {
         const unitName = ''
         users.push({ _id: openid, name, phone: `1350000${String(ci * 10 + mi + copy * 100).padStart(4, '0')}`, roles: [grant(cid, cname)], createdAt: at(-90), updatedAt: at(-90) })
         members.push({
-          _id: `m:${openid}`, openid, communityId: cid, streetId: STREET._id, name, unitId, unitName, householdId: `h-${c.key}${sfx}-1-${mi + 2}-101`,
+          _id: ids.member(openid), openid, communityId: cid, streetId: STREET._id, name, unitId, unitName, householdId: `h-${c.key}${sfx}-1-${mi + 2}-101`,
           address: `${c.estate} ${mi + 2}号楼 101`, skills: [['水电维修', '电脑'][mi % 2]], availability: '周末', status: 'approved', year, approvedYear: year,
           gridId: `g-${c.key}${sfx}-${mi + 1}`, gridName: `第${'一二三四'[mi]}网格`, buildingIds: [`b-${c.key}${sfx}-1-${mi + 2}`], buildingNames: [`${mi + 2}号楼`],
           submittedAt: at(-80), decidedAt: at(-79), decidedBy: secretary, decidedByName: secName, history: [],
@@ -115,7 +121,7 @@ export async function serviceSeed(db: Database, scale: number): Promise<void> {
         const minutes = 180 - mi * 30
         const inAt = new Date(past.startAt.getTime() + mi * 30 * 60_000)
         attendance.push({
-          _id: `at:${past._id}:${openid}`, activityId: past._id, activityTitle: past.title, communityId: cid, streetId: STREET._id, openid, memberId: `m:${openid}`,
+          _id: ids.attendance(past._id, openid), activityId: past._id, activityTitle: past.title, communityId: cid, streetId: STREET._id, openid, memberId: ids.member(openid),
           memberName: name, unitId, unitName, status: 'confirmed', signedUpAt: at(-22), signedInAt: inAt, inMethod: 'qr', signedOutAt: past.endAt, outMethod: 'qr',
           minutes, year: yearOf(past.startAt), quarter: quarterOf(past.startAt), month: monthOf(past.startAt), confirmedAt: at(-19), confirmedBy: secretary, confirmedByName: secName,
         })
@@ -123,7 +129,7 @@ export async function serviceSeed(db: Database, scale: number): Promise<void> {
         const wishes = mi === 0 ? 1 : 0
         for (const period of [String(yearOf(past.startAt)), quarterOf(past.startAt)]) {
           ledgers.push({
-            _id: `led:${openid}:${period}`, openid, memberId: `m:${openid}`, name, unitId, unitName, communityId: cid, period, minutes, activities: 1,
+            _id: ids.ledger(openid, period), openid, memberId: ids.member(openid), name, unitId, unitName, communityId: cid, period, minutes, activities: 1,
             wishes, ratingSum: wishes * 5, ratingCount: wishes, updatedAt: at(-19),
           })
         }
@@ -158,7 +164,7 @@ export async function serviceSeed(db: Database, scale: number): Promise<void> {
 
   // 孙伟: member of 和谐社区, checked in last year only (overdue now).
   members.push({
-    _id: 'm:o-member-sun', openid: 'o-member-sun', communityId: 'c-hx', streetId: STREET._id, name: '孙伟', unitId: 'u-hx-1', unitName: names.get('u-hx-1') ?? '锦绣区人民医院',
+    _id: ids.member('o-member-sun'), openid: 'o-member-sun', communityId: 'c-hx', streetId: STREET._id, name: '孙伟', unitId: 'u-hx-1', unitName: names.get('u-hx-1') ?? '锦绣区人民医院',
     householdId: 'h-hx-1-3-201', address: '和谐家园 3号楼 201', skills: ['急救'], availability: '工作日晚上、周末', status: 'approved', year: year - 1, approvedYear: year - 1,
     gridId: 'g-hx-3', gridName: '第三网格', buildingIds: ['b-hx-1-3'], buildingNames: ['3号楼'], submittedAt: new Date(now.getTime() - 330 * DAY),
     decidedAt: new Date(now.getTime() - 329 * DAY), decidedBy: 'o-sec-hx', decidedByName: '王秀英', history: [],
@@ -171,6 +177,7 @@ export async function serviceSeed(db: Database, scale: number): Promise<void> {
   await put(db, COL.svcNeeds, needs)
   await put(db, COL.svcResources, resources)
   await put(db, COL.svcProjects, projects)
+  await put(db, COL.svcProjectUpdates, updates)
   await put(db, COL.svcActivities, activities)
   await put(db, COL.svcAttendance, attendance.map(named))
   await put(db, COL.svcLedgers, ledgers.map(named))

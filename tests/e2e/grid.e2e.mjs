@@ -6,6 +6,9 @@ import { attachPhoto, pick, see, setIdentity, shot, visible } from './lib.mjs'
 
 const WORKER = 'o-grid-hx-2-wk'
 const XU = 'o-liaison-xu'
+const LEADER_G2 = 'o-grid-hx-2-ld'
+/** 马晓燕: member approved this year in 和谐社区, responsible for 第二网格. */
+const MA = 'o-svc-m-hx-2'
 const GRID = '/#/packages/grid/pages'
 
 /** People of the grid seed who are not on the 身份切换 list: set the H5 identity directly. */
@@ -147,6 +150,45 @@ export const journeys = [
       await see(page, '郭建军')
       await see(page, '郭建军 已就任')
       await shot(page, 'grid-13-staff-with-appointee')
+    },
+  ],
+  [
+    'dispatch to a member by the grid leader, who handles it; a long handling history shows the latest and pages the rest',
+    async (page, { base }) => {
+      // Setup through the API: the grid worker reports on 第二网格.
+      await asPerson(page, base, WORKER, `${GRID}/mine/index`)
+      const api = (openid, action, input) =>
+        page.evaluate(async ([o, a, i]) => (await fetch('/cloud/grid', { method: 'POST', headers: { 'content-type': 'application/json', 'x-wx-openid': o }, body: JSON.stringify({ action: a, input: i }) })).json(), [openid, action, input])
+      const reported = await api(WORKER, 'event.report', { requestId: `e2e-member-${Date.now()}`, gridId: 'g-hx-2', buildingId: 'b-hx-1-2', place: '2号楼车棚', category: 'facility', description: '车棚照明坏了', photos: [], urgency: 'normal' })
+      if (!reported.ok) throw new Error(`report: ${JSON.stringify(reported)}`)
+      const eventId = reported.data.id
+
+      // 1. The grid leader picks a member (named by their 报到 record, not an openid) and dispatches.
+      await asPerson(page, base, LEADER_G2, `${GRID}/event/index?id=${eventId}`)
+      await see(page, '或派给在职党员')
+      await pick(page, 'member-picker', '马晓燕（本网格）')
+      await visible(page, '#assign').tap()
+      await see(page, '处置方：党员 马晓燕')
+      await shot(page, 'grid-14-dispatched-to-member')
+
+      // 2. She accepts and posts twelve progress notes; the event shows the latest five and opens all of them, ten a page.
+      await asPerson(page, base, MA, `${GRID}/event/index?id=${eventId}`)
+      await visible(page, '#accept').tap()
+      await see(page, '马晓燕接单')
+      for (let i = 1; i <= 12; i++) {
+        const r = await api(MA, 'event.progress', { eventId, note: `第 ${i} 次进展：排查线路`, photos: [] })
+        if (!r.ok) throw new Error(`progress ${i}: ${JSON.stringify(r)}`)
+      }
+      await page.reload()
+      await see(page, '处置过程（共 12 条）')
+      await see(page, '以下是最近 5 条')
+      await shot(page, 'grid-15-latest-steps')
+      await visible(page, '#toggle-steps').tap()
+      await visible(page, '#all-steps #step-12').waitFor()
+      await visible(page, '.pager').getByText('下一页').tap()
+      await visible(page, '#all-steps #step-1').waitFor()
+      await see(page, '第 1 次进展：排查线路')
+      await shot(page, 'grid-16-all-steps-page-2')
     },
   ],
   [

@@ -71,14 +71,17 @@ export const journeys = [
       await setIdentity(page, base, 'o-sec-hx')
       await go(page, base, 'review/index')
       await visible(page, '#tab-members').click()
-      await visible(page, '#member-m-o-member-sun').waitFor()
-      await pick(page, 'grid-m-o-member-sun', '第三网格')
-      await pick(page, 'estate-m-o-member-sun', '和谐家园')
+      // Member ids carry no openid (issue 11 §4): find 孙伟's card by name and read its id.
+      const card = onScreen(page, '[id^="member-"]').filter({ hasText: '孙伟' }).first()
+      await card.waitFor()
+      const sun = (await card.getAttribute('id')).slice('member-'.length)
+      await pick(page, `grid-${sun}`, '第三网格')
+      await pick(page, `estate-${sun}`, '和谐家园')
       // Last year's building (3号楼) is kept; add 4号楼.
       await visible(page, '#bld-b-hx-1-4').click()
       await shot(page, 'service-06-secretary-assigns-member')
-      await visible(page, '#member-m-o-member-sun-approve').click()
-      await onScreen(page, '#member-m-o-member-sun').waitFor({ state: 'detached' })
+      await visible(page, `#member-${sun}-approve`).click()
+      await onScreen(page, `#member-${sun}`).waitFor({ state: 'detached' })
 
       await setIdentity(page, base, 'o-member-sun')
       await visible(page, '#tile-svc-member').click()
@@ -114,7 +117,8 @@ export const journeys = [
 
         await go(org, base, 'activity/index?id=act-hx-live')
         await org.reload()
-        await visible(org, '#confirm-at-act-hx-live-o-member-sun').tap()
+        // Attendance ids carry no openid (issue 11 §4): find 孙伟's row by name.
+        await org.locator('.taro_page:not([style*="display: none"]) .svc-list-item').filter({ hasText: '孙伟' }).first().locator('[id^="confirm-"]').tap()
         await org.locator('.taro_page:not([style*="display: none"])').getByText('确认人：王秀英').first().waitFor()
         await shot(org, 'service-10-secretary-confirmed')
 
@@ -139,6 +143,26 @@ export const journeys = [
       await visible(page, '[id^="ack-"]').tap()
       await see(page, '已签收')
       await shot(page, 'service-12-unit-feedback-letter')
+
+      // Issue 11 §6: the secretary issues the letter again; it is version 2 beside the acknowledged version 1.
+      await setIdentity(page, base, 'o-sec-hx')
+      await go(page, base, 'assess/index')
+      await visible(page, '#issue-u-hx-1').tap()
+      await see(page, '已出具第 2 版')
+      await setIdentity(page, base, 'o-liaison-wu')
+      await visible(page, '#tile-svc-unit').click()
+      await see(page, '第 2 版')
+      await visible(page, '[id^="history-"]').tap()
+      await visible(page, '#letter-version-1').getByText('已签收 吴敏').waitFor()
+      await visible(page, '#letter-version-1').scrollIntoViewIfNeeded()
+      await shot(page, 'service-12a-letter-versions')
+
+      // A project's updates open from the lists page (each one kept, paged).
+      await go(page, base, 'lists/index')
+      await visible(page, '#tab-projects').tap()
+      await visible(page, '[id^="history-proj-"]').tap()
+      await see(page, '已完成选址，12 盏已安装')
+      await shot(page, 'service-12b-project-updates')
     },
   ],
   [

@@ -1,5 +1,6 @@
 import type { EventStatus, HandlerType, SummonsOutcome, Urgency } from '../../../types/grid'
 import type { RoleGrant } from '../../../types/roles'
+import { memberRecordId } from '../../shared/pseudonym'
 
 /** Pure rules of 网格吹哨: deadlines, overdue, the reopen limit, whistle answers, statistics. */
 
@@ -66,14 +67,17 @@ export interface HandlerRefLite {
   id: string
 }
 
-/** The inbox keys a person handles for: their company, unit, community (secretary) and themselves (member). */
+/**
+ * The inbox keys a person handles for: their company, unit, community (secretary) and themselves (member,
+ * by their 报到 record id — a handler id is shown to others, so it never carries an openid).
+ */
 export function handlerKeysOf(openid: string, roles: RoleGrant[]): string[] {
   const keys = new Set<string>()
   for (const g of roles) {
     if (g.role === 'property_staff') keys.add(`company:${g.scopeId}`)
     if (g.role === 'unit_liaison') keys.add(`unit:${g.scopeId}`)
     if (g.role === 'secretary') keys.add(`community:${g.scopeId}`)
-    if (g.role === 'member') keys.add(`member:${openid}`)
+    if (g.role === 'member') keys.add(`member:${memberRecordId(openid)}`)
   }
   return [...keys]
 }

@@ -6,13 +6,15 @@ import type { Ctx } from '../../shared/dispatch'
 import { txGetOrNull, type Transaction } from '../../shared/db-types'
 import { conflict, ensure, invalid, notFound } from '../../shared/errors'
 import { newId } from '../../shared/ids'
+import { memberRecordId } from '../../shared/pseudonym'
 import { notify, TEMPLATES } from '../../shared/notify'
 import { fetchPage } from '../../shared/paging'
 import type { BuildingDoc, EstateDoc, GridDoc, UserRecord } from '../../org/repo'
 import { afterConfirm, canHandle, deadlineFor, doneOnTime, handlerKey, handlerKeysOf, handlingBucket, OPEN_FOR_HANDLER, type StatsCounters } from '../domain/rules'
-import { byId, ids, PROGRESS_LIMIT, settingsOf, txPut, type EventDoc, type Handler, type ProgressEntry, type StatsDoc, type SummonsDoc } from '../repo'
+import { appendProgress, byId, ids, settingsOf, txPut, type EventDoc, type Handler, type ProgressEntry, type StatsDoc, type SummonsDoc } from '../repo'
 import { eventView, summonsView } from '../views'
 import { isGridLeader } from './staff'
+import type { MemberRecord } from './members'
 
 export const eventTitle = (e: Pick<EventDoc, 'category' | 'place'>) => `${CATEGORY_LABEL[e.category]}·${e.place}`.slice(0, 40)
 
@@ -28,8 +30,6 @@ async function txEvent(tx: Transaction, id: string): Promise<EventDoc> {
   if (!e) throw notFound('事件')
   return { ...e, _id: id }
 }
-
-const pushProgress = (e: EventDoc, p: ProgressEntry): ProgressEntry[] => [...e.progress, p].slice(-PROGRESS_LIMIT)
 
 /** Add to the grid's and the community's counters inside the transaction (read-modify-write: no lost update). */
 async function bumpStats(tx: Transaction, e: Pick<EventDoc, 'gridId' | 'communityId'>, change: (c: StatsCounters) => StatsCounters) {
@@ -50,7 +50,7 @@ async function mayReport(ctx: Ctx<unknown>, grid: GridDoc, buildingId?: string):
   const a = ctx.actor
   if (a.has('grid_worker', grid._id) || a.grants('resident').some((g) => g.communityId === grid.communityId)) return true
   if (!a.has('member', grid.communityId)) return false
-  const m = await byId<{ communityId: string; status: string; gridId?: string; buildingIds?: string[] }>(ctx.db, COL.svcMembers, `m:${a.openid}`)
+  const m = await byId<{ communityId: string; status: string; gridId?: string; buildingIds?: string[] }>(ctx.db, COL.svcMembers, memberRecordId(a.openid))
   return !!m && m.status === 'approved' && m.communityId === grid.communityId &&
     (m.gridId === grid._id || (!!buildingId && (m.buildingIds ?? []).includes(buildingId)))
 }
@@ -85,7 +85,7 @@ export const eventReport = {
         estateId: estate?._id ?? building?.estateId, estateName: estate?.name, buildingId: building?._id, buildingName: building?.name, place: input.place, lat: input.lat, lng: input.lng,
         category: input.category, description: input.description, photos: input.photos, urgency: input.urgency,
         status: 'reported', reporter: actor.openid, reporterName: actor.name || '居民',
-        reopenCount: 0, whistled: false, progress: [], createdAt: now, updatedAt: now,
+        reopenCount: 0, whistled: false, progress: [], progressCount: 0, createdAt: now, updatedAt: now,
       }
       await txPut(tx, COL.gridEvents, e)
       await bumpStats(tx, e, (c) => ({ ...c, reported: c.reported + 1 }))
@@ -107,6 +107,15 @@ function maySee(ctx: Ctx<unknown>, e: EventDoc): boolean {
   const a = ctx.actor
   return e.reporter === a.openid || a.has('grid_worker', e.gridId) || a.isSecretaryOf(e.communityId) || a.isStreetAdminOf(e.streetId)
     || (!!e.handler && canHandle(a.openid, a.roles, e.handler))
+}
+
+/** Those people, and a party summoned on the event (one read, only for a liaison or company staff who is none of the above). */
+export async function ensureMaySee(ctx: Ctx<unknown>, e: EventDoc): Promise<void> {
+  const { actor, db } = ctx
+  if (maySee(ctx, e)) return
+  const keys = handlerKeysOf(actor.openid, actor.roles).filter((k) => k.startsWith('unit:') || k.startsWith('company:'))
+  const summoned = keys.length > 0 && (await db.collection(COL.gridSummons).where({ eventId: e._id, partyKey: db.command.in(keys) }).count()).total > 0
+  ensure(summoned, '您无权查看此事件')
 }
 
 /** Summons listed with an event: at most this many (an event is whistled a few times at most). */
@@ -152,8 +161,14 @@ export const eventBoard = {
   },
 }
 
-/** Resolve and check a handler for an event: the estate's company, a responsible unit of the grid, a member of the community, or the community. */
-async function resolveHandler(ctx: Ctx<unknown>, e: EventDoc, h: { type: HandlerType; id: string }): Promise<Handler> {
+/** A handler as resolved for an assignment: for a member, also the openid the notice goes to (stored, never shown). */
+type ResolvedHandler = Handler & { openid?: string }
+
+/**
+ * Resolve and check a handler for an event: the estate's company, a responsible unit of the grid, a member
+ * of the community (by their 报到 record id, as `event.members` lists them), or the community.
+ */
+async function resolveHandler(ctx: Ctx<unknown>, e: EventDoc, h: { type: HandlerType; id: string }): Promise<ResolvedHandler> {
   const { db } = ctx
   if (h.type === 'community') {
     if (h.id !== e.communityId) throw invalid('只能指定本社区', ['handler'])
@@ -170,15 +185,16 @@ async function resolveHandler(ctx: Ctx<unknown>, e: EventDoc, h: { type: Handler
     if (!u || u.communityId !== e.communityId || !(u.gridIds ?? []).includes(e.gridId)) throw invalid('只能指定本网格的责任单位', ['handler'])
     return { type: 'unit', id: h.id, name: u.name }
   }
-  const person = await byId<UserRecord>(db, COL.users, h.id)
-  if (!person || !person.roles.some((g) => g.role === 'member' && g.scopeId === e.communityId)) throw invalid('只能指定本社区的在职党员', ['handler'])
-  return { type: 'member', id: h.id, name: person.name }
+  const m = await byId<MemberRecord & { communityId: string }>(db, COL.svcMembers, h.id)
+  const person = m && m.status === 'approved' && m.communityId === e.communityId ? await byId<UserRecord>(db, COL.users, m.openid) : null
+  if (!m || !person || !person.roles.some((g) => g.role === 'member' && g.scopeId === e.communityId)) throw invalid('只能指定本社区的在职党员', ['handler'])
+  return { type: 'member', id: m._id, name: m.name, openid: m.openid }
 }
 
-/** Bounded fan-out of notices to the people of a party (a company or unit has a handful of staff). */
-export async function notifyParty(ctx: Ctx<unknown>, party: { type: HandlerType; id: string }, templateId: string, page: string, title: string) {
+/** Bounded fan-out of notices to the people of a party (a company or unit has a handful of staff); a member by their openid. */
+export async function notifyParty(ctx: Ctx<unknown>, party: { type: HandlerType; id: string; openid?: string }, templateId: string, page: string, title: string) {
   const role = party.type === 'company' ? 'property_staff' : party.type === 'unit' ? 'unit_liaison' : party.type === 'community' ? 'secretary' : null
-  let to: string[] = [party.id]
+  let to: string[] = party.openid ? [party.openid] : []
   if (role) {
     const { data } = await ctx.db.collection(COL.users).where({ 'roles.scopeId': party.id }).limit(20).get()
     to = (data as UserRecord[]).filter((u) => u.roles.some((g) => g.role === role && g.scopeId === party.id)).map((u) => u._id).slice(0, 10)
@@ -196,18 +212,18 @@ export const eventAssign = {
     if (!['reported', 'assigned', 'deciding'].includes(e.status)) throw conflict('事件已有人接单处置，不能改派')
     // After two reopens the secretary decides (SPEC §10): the grid leader cannot re-dispatch around that.
     ensure(e.status !== 'deciding' || actor.isSecretaryOf(e.communityId), '重开两次后由社区书记裁定')
-    const [handler, settings] = await Promise.all([resolveHandler(ctx, e, input.handler), settingsOf(db, e.streetId)])
+    const [{ openid: handlerOpenid, ...handler }, settings] = await Promise.all([resolveHandler(ctx, e, input.handler), settingsOf(db, e.streetId)])
     const deadline = deadlineFor(e.urgency, now, settings)
     let after = e
     await ctx.transaction(async (tx) => {
       const fresh = await txEvent(tx, e._id)
       if (!['reported', 'assigned', 'deciding'].includes(fresh.status)) throw conflict('事件已有人接单处置，不能改派')
-      after = { ...fresh, status: 'assigned', handler, handlerKey: handlerKey(handler), assignedAt: now, assignedBy: actor.openid, deadline, updatedAt: now,
+      after = { ...fresh, status: 'assigned', handler, handlerKey: handlerKey(handler), handlerOpenid, assignedAt: now, assignedBy: actor.openid, deadline, updatedAt: now,
         acceptedBy: undefined, acceptedByName: undefined, acceptedAt: undefined, remindedAt: undefined }
       await txPut(tx, COL.gridEvents, after)
       await ctx.audit(`${COL.gridEvents}/${e._id}`, { status: fresh.status, handler: fresh.handlerKey ?? null }, { status: 'assigned', handler: after.handlerKey, deadline }, tx)
     })
-    await notifyParty(ctx, handler, TEMPLATES.gridEventAssigned, `packages/grid/pages/event/index?id=${e._id}`, eventTitle(e))
+    await notifyParty(ctx, { ...handler, openid: handlerOpenid }, TEMPLATES.gridEventAssigned, `packages/grid/pages/event/index?id=${e._id}`, eventTitle(e))
     return eventView(after, actor.openid, now)
   },
 }
@@ -257,8 +273,8 @@ export const eventProgress = {
     await ctx.transaction(async (tx) => {
       const fresh = await txEvent(tx, e._id)
       if (fresh.status !== 'accepted') throw conflict('事件当前不在处置中')
-      const entry: ProgressEntry = { kind: input.done ? 'done' : 'progress', note: input.note, photos: input.photos, by: actor.openid, byName: actor.name, at: now }
-      after = { ...fresh, progress: pushProgress(fresh, entry), updatedAt: now }
+      const entry = { kind: input.done ? 'done' : 'progress', note: input.note, photos: input.photos, by: actor.openid, byName: actor.name, at: now } as const
+      after = { ...fresh, ...(await appendProgress(tx, fresh, entry)), updatedAt: now }
       if (input.done) {
         after.status = 'done'
         after.doneAt = now
@@ -293,8 +309,8 @@ export const eventConfirm = {
       const fresh = await txEvent(tx, e._id)
       if (fresh.status !== 'done') throw conflict('处置方尚未标记办结')
       const next = afterConfirm(fresh.reopenCount, input.resolved)
-      const entry: ProgressEntry = { kind: input.resolved ? 'confirm' : 'reopen', note: input.resolved ? '上报人确认已解决' : input.reason!, photos: [], by: actor.openid, byName: actor.name, at: now }
-      after = { ...fresh, status: next.status, reopenCount: next.reopenCount, progress: pushProgress(fresh, entry), updatedAt: now }
+      const entry: Omit<ProgressEntry, 'seq'> = { kind: input.resolved ? 'confirm' : 'reopen', note: input.resolved ? '上报人确认已解决' : input.reason!, photos: [], by: actor.openid, byName: actor.name, at: now }
+      after = { ...fresh, status: next.status, reopenCount: next.reopenCount, ...(await appendProgress(tx, fresh, entry)), updatedAt: now }
       if (next.status === 'closed') {
         after.closedAt = now
         if (input.rating) after.rating = input.rating
@@ -319,8 +335,8 @@ export const eventDecide = {
     await ctx.transaction(async (tx) => {
       const fresh = await txEvent(tx, e._id)
       if (fresh.status !== 'deciding') throw conflict('事件不在待裁定状态')
-      const entry: ProgressEntry = { kind: 'decide', note: `${input.close ? '书记裁定办结' : '书记裁定重新派单'}：${input.note}`, photos: [], by: actor.openid, byName: actor.name, at: now }
-      after = { ...fresh, status: input.close ? 'closed' : 'reported', progress: pushProgress(fresh, entry), updatedAt: now, ...(input.close ? { closedAt: now } : {}) }
+      const entry: Omit<ProgressEntry, 'seq'> = { kind: 'decide', note: `${input.close ? '书记裁定办结' : '书记裁定重新派单'}：${input.note}`, photos: [], by: actor.openid, byName: actor.name, at: now }
+      after = { ...fresh, status: input.close ? 'closed' : 'reported', ...(await appendProgress(tx, fresh, entry)), updatedAt: now, ...(input.close ? { closedAt: now } : {}) }
       await txPut(tx, COL.gridEvents, after)
       await ctx.audit(`${COL.gridEvents}/${e._id}`, { status: 'deciding' }, { status: after.status, note: input.note }, tx)
     })
@@ -403,7 +419,7 @@ export async function remindDue(ctx: Ctx<unknown>, scope: { communityId?: string
     })
     if (!marked || !e.handler) continue
     reminded++
-    await notifyParty(ctx, e.handler, TEMPLATES.gridDeadlineNear, `packages/grid/pages/event/index?id=${e._id}`, `即将超期：${eventTitle(e)}`)
+    await notifyParty(ctx, { ...e.handler, openid: e.handlerOpenid }, TEMPLATES.gridDeadlineNear, `packages/grid/pages/event/index?id=${e._id}`, `即将超期：${eventTitle(e)}`)
   }
   return reminded
 }

@@ -3,6 +3,7 @@ import { COL } from '../../shared/collections'
 import type { Ctx } from '../../shared/dispatch'
 import { txGetOrNull } from '../../shared/db-types'
 import { ensure, notFound } from '../../shared/errors'
+import { memberRecordId } from '../../shared/pseudonym'
 import type { GridDoc, HouseholdDoc } from '../../org/repo'
 import { byId, ids, txPut, type PartyBranchDoc, type PartyBranchVersionDoc } from '../repo'
 import { partyBranchView } from '../views'
@@ -24,7 +25,7 @@ export const gridMine = {
       householdIds.length
         ? db.collection(COL.households).where({ _id: _.in(householdIds) }).limit(householdIds.length).get().then((r) => r.data as HouseholdDoc[])
         : Promise.resolve([]),
-      actor.grants('member').length ? byId<MemberRecord>(db, COL.svcMembers, `m:${actor.openid}`) : Promise.resolve(null),
+      actor.grants('member').length ? byId<MemberRecord>(db, COL.svcMembers, memberRecordId(actor.openid)) : Promise.resolve(null),
     ])
     const found = [
       ...staff,

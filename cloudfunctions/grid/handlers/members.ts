@@ -24,7 +24,7 @@ export const eventMembers = {
     const year = yearOf(now)
     const q = db.collection(COL.svcMembers).where({ communityId: e.communityId, status: 'approved' })
     return fetchPage<MemberRecord, MemberCandidateView>(q, input, [['submittedAt', 'desc']], (m) => ({
-      openid: m.openid, name: m.name, unitName: m.unitName, gridName: m.gridName, onGrid: m.gridId === e.gridId, overdue: (m.approvedYear ?? 0) < year,
+      id: m._id, name: m.name, unitName: m.unitName, gridName: m.gridName, onGrid: m.gridId === e.gridId, overdue: (m.approvedYear ?? 0) < year,
     }))
   },
 }

@@ -53,8 +53,7 @@ export const staffList = {
       db.collection(COL.gridStaff).where({ gridId: grid._id, status: 'active' }).orderBy('appointedAt', 'asc').limit(STAFF_LIMIT).get(),
       partyBranchOf(ctx, grid._id),
     ])
-    const admin = ctx.actor.administersCommunity({ _id: grid.communityId, streetId: grid.streetId })
-    const items = (data as StaffDoc[]).sort((a, b) => POST_ORDER[a.post] - POST_ORDER[b.post]).map((s) => staffView(s, admin))
+    const items = (data as StaffDoc[]).sort((a, b) => POST_ORDER[a.post] - POST_ORDER[b.post]).map((s) => staffView(s))
     return { gridId: grid._id, gridName: grid.name, communityId: grid.communityId, partyBranch, items }
   },
 }

@@ -11,6 +11,9 @@ export const yearOf = (d: Date): number => local(d).getUTCFullYear()
 /** 1–12 */
 export const monthOf = (d: Date): number => local(d).getUTCMonth() + 1
 
+/** "2026-11-23": the calendar day, for dates printed in exports. */
+export const dayOf = (d: Date): string => local(new Date(d)).toISOString().slice(0, 10)
+
 export const quarterOf = (d: Date): string => `${yearOf(d)}Q${Math.floor((monthOf(d) - 1) / 3) + 1}`
 
 /** The instants [start, end) of a quarter key such as 2026Q4, in Shanghai time. */

@@ -5,6 +5,7 @@ import { LINK_SECONDS, storeWorkbook, styleHeader } from '../../shared/workbook'
 import type { Ctx } from '../../shared/dispatch'
 import { COL } from '../../shared/collections'
 import { ensure, notFound } from '../../shared/errors'
+import { dayOf } from '../domain/period'
 import { ratingAvgTenths } from '../domain/wishes'
 import { load, type LedgerDoc } from '../repo'
 
@@ -77,7 +78,8 @@ export const exportLetter = {
     styleHeader(ws.getRow(1))
     ws.addRow([])
     ws.addRow([`${letter.communityName} 致 ${letter.unitName}：${letter.quarter} 在职党员社区服务情况反馈`])
-    ws.addRow([`合计服务 ${letter.totalMinutes} 分钟；出具人 ${letter.issuedByName}`])
+    ws.addRow([`第 ${letter.version} 版，${dayOf(letter.issuedAt)} 出具；合计服务 ${letter.totalMinutes} 分钟；出具人 ${letter.issuedByName}`])
+    if (letter.supersededAt) ws.addRow([`本版已被第 ${letter.version + 1} 版取代（${dayOf(letter.supersededAt)}，${letter.supersededByName ?? ''}）`])
     if (letter.note) ws.addRow([`社区意见：${letter.note}`])
     const w = letter.whistles
     if (w && w.summoned > 0) {
@@ -86,9 +88,9 @@ export const exportLetter = {
     }
     if (letter.acknowledgedByName) ws.addRow([`单位签收：${letter.acknowledgedByName}`])
     ws.addRow([`评议等级说明：${Object.values(GRADE_LABEL).join(' / ')}`])
-    const fileName = `${letter.unitName}-${letter.quarter}-双反馈函.xlsx`
-    const file = await upload(`exports/service/${letter.communityId}/letter-${letter.unitId}-${letter.quarter}-${stamp(now)}.xlsx`, wb)
-    await ctx.audit(`exports/${file.fileId}`, null, { kind: 'letter', letterId: letter._id })
+    const fileName = `${letter.unitName}-${letter.quarter}-双反馈函-第${letter.version}版.xlsx`
+    const file = await upload(`exports/service/${letter.communityId}/letter-${letter.unitId}-${letter.quarter}-v${letter.version}-${stamp(now)}.xlsx`, wb)
+    await ctx.audit(`exports/${file.fileId}`, null, { kind: 'letter', letterId: letter._id, version: letter.version })
     return { ...file, fileName, rows: letter.rows.length }
   },
 }

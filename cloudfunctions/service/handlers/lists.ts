@@ -6,8 +6,8 @@ import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, forbidden, invalid, notFound } from '../../shared/errors'
 import { newId } from '../../shared/ids'
 import { fetchPage } from '../../shared/paging'
-import { load, txPut, type NeedDoc, type ProjectDoc, type ResourceDoc } from '../repo'
-import { needView, projectView, resourceView } from '../views'
+import { ids, load, txPut, type NeedDoc, type ProjectDoc, type ProjectUpdateDoc, type ResourceDoc } from '../repo'
+import { needView, projectUpdateView, projectView, resourceView } from '../views'
 
 /** 三张清单: needs (需求), resources (资源), projects (项目: a need matched with a resource). */
 
@@ -64,7 +64,8 @@ export const resourceCreate = {
       owner = { ownerType: 'unit', ownerId: unit._id, ownerName: unit.name }
     } else {
       ensure(actor.has('member', input.communityId), '只能向您报到的社区登记资源')
-      owner = { ownerType: 'member', ownerId: actor.openid, ownerName: actor.name }
+      // The member's record id, not the openid: the resource list is public (issue 11 §4).
+      owner = { ownerType: 'member', ownerId: ids.member(actor.openid), ownerName: actor.name }
     }
     await ctx.checkText(input.title, input.detail)
     return ctx.onceTx(input.requestId, async (tx) => {
@@ -101,7 +102,7 @@ export const projectCreate = {
       const doc: ProjectDoc = {
         _id: newId('proj'), communityId: need.communityId, title: input.title, needId: need._id, needTitle: need.title,
         resourceId: resource._id, resourceTitle: resource.title, unitId: resource.ownerType === 'unit' ? resource.ownerId : undefined,
-        ownerName: input.ownerName, deadline, progress: 0, status: 'active', updates: [], createdBy: actor.openid, createdAt: now,
+        ownerName: input.ownerName, deadline, progress: 0, status: 'active', updateCount: 0, createdBy: actor.openid, createdAt: now,
       }
       const fresh = await txGetOrNull<NeedDoc>(tx, COL.svcNeeds, need._id)
       if (!fresh || fresh.status === 'done') throw conflict('该需求已完成')
@@ -127,10 +128,12 @@ export const projectProgress = {
       const fresh = await txGetOrNull<ProjectDoc>(tx, COL.svcProjects, project._id)
       if (!fresh || fresh.status === 'done') throw conflict('项目已完成')
       const done = input.progress === 100
-      after = {
-        ...fresh, progress: input.progress, lastNote: input.note, status: done ? 'done' : 'active', doneAt: done ? now : undefined,
-        updates: [...fresh.updates, { progress: input.progress, note: input.note, by: actor.openid, byName: actor.name, at: now }].slice(-50),
-      }
+      // Each update is its own record, numbered from the project's count read here: two at once conflict, none is lost.
+      const seq = (fresh.updateCount ?? 0) + 1
+      await txPut<ProjectUpdateDoc>(tx, COL.svcProjectUpdates, {
+        _id: ids.projectUpdate(project._id, seq), projectId: project._id, communityId: fresh.communityId, seq, progress: input.progress, note: input.note, by: actor.openid, byName: actor.name, at: now,
+      })
+      after = { ...fresh, _id: project._id, progress: input.progress, lastNote: input.note, status: done ? 'done' : 'active', doneAt: done ? now : undefined, updateCount: seq }
       await txPut(tx, COL.svcProjects, after)
       if (done) {
         await tx.collection(COL.svcNeeds).doc(fresh.needId).update({ data: { status: 'done' } })
@@ -139,6 +142,16 @@ export const projectProgress = {
       await ctx.audit(`${COL.svcProjects}/${project._id}`, { progress: fresh.progress }, { progress: input.progress, note: input.note }, tx)
     })
     return projectView(after, now)
+  },
+}
+
+/** A project's whole progress history, newest first, paged (count + page: constant in its length). */
+export const projectUpdates = {
+  async run(ctx: Ctx<PageInput & { projectId: string }>) {
+    const project = await load.project(ctx.db, ctx.input.projectId)
+    if (!project) throw notFound('项目')
+    const q = ctx.db.collection(COL.svcProjectUpdates).where({ projectId: project._id })
+    return fetchPage<ProjectUpdateDoc, ReturnType<typeof projectUpdateView>>(q, ctx.input, [['seq', 'desc']], projectUpdateView)
   },
 }
 

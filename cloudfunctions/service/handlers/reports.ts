@@ -8,7 +8,7 @@ import { fetchPage } from '../../shared/paging'
 import { gradeYearProblem, reviseAssessment } from '../domain/grades'
 import { quarterStarted, yearOf } from '../domain/period'
 import { ratingAvgTenths } from '../domain/wishes'
-import { byId, firstN, ids, load, txPut, type AssessmentDoc, type AttendanceDoc, type LedgerDoc, type LetterDoc, type StatsDoc } from '../repo'
+import { byId, firstN, ids, load, txPut, type AssessmentDoc, type AttendanceDoc, type LedgerDoc, type LetterDoc, type LetterLatestDoc, type StatsDoc } from '../repo'
 import { assessmentView, attendanceView, letterView } from '../views'
 import { whistleRecord } from '../../grid/repo'
 
@@ -62,7 +62,7 @@ export const ledgerRanking = {
 }
 
 export const letterIssue = {
-  async run(ctx: Ctx<{ unitId: string; quarter: string; note?: string }>) {
+  async run(ctx: Ctx<{ requestId: string; unitId: string; quarter: string; note?: string }>) {
     const { db, actor, input, now } = ctx
     const unit = await load.unit(db, input.unitId)
     if (!unit) throw notFound('单位')
@@ -75,47 +75,84 @@ export const letterIssue = {
       whistleRecord(db, 'unit', unit._id, now, input.quarter),
     ])
     const rows = ledgers.map((l) => ({ memberId: l.memberId, name: l.name, minutes: l.minutes, activities: l.activities, wishes: l.wishes }))
-    const _id = ids.letter(unit._id, input.quarter)
-    let after: LetterDoc | undefined
-    await ctx.transaction(async (tx) => {
-      const prior = await txGetOrNull<LetterDoc>(tx, COL.svcLetters, _id)
-      // Re-issuing replaces the rows and asks the unit to acknowledge again; the count of versions is kept.
-      after = {
-        _id, unitId: unit._id, unitName: unit.name, communityId: unit.communityId, communityName: community?.name ?? '', quarter: input.quarter, rows,
-        totalMinutes: rows.reduce((s, r) => s + r.minutes, 0), note: input.note, issuedAt: now, issuedBy: actor.openid, issuedByName: actor.name,
-        revisions: prior ? prior.revisions + 1 : 0, whistles,
-      }
-      await txPut(tx, COL.svcLetters, after)
-      await ctx.audit(`${COL.svcLetters}/${_id}`, prior ? { totalMinutes: prior.totalMinutes, rows: prior.rows.length, acknowledged: !!prior.acknowledgedAt } : null, { totalMinutes: after.totalMinutes, rows: rows.length }, tx)
-    })
-    return letterView(after!)
+    const base = { unitId: unit._id, unitName: unit.name, communityId: unit.communityId, communityName: community?.name ?? '', quarter: input.quarter, rows }
+    // A retried request returns its version instead of writing another one.
+    return ctx.once(input.requestId, async () => letterView(await writeNextVersion(ctx, { ...base, totalMinutes: rows.reduce((s, r) => s + r.minutes, 0), note: input.note, whistles })))
   },
 }
 
+type LetterContent = Omit<LetterDoc, '_id' | 'version' | 'issuedAt' | 'issuedBy' | 'issuedByName'>
+
+/**
+ * A re-issue is the next version beside the earlier ones: the earlier version keeps its rows and
+ * acknowledgement and is only marked superseded. The pointer and the earlier version are read in the
+ * transaction, so a concurrent re-issue or acknowledgement conflicts instead of being lost.
+ */
+async function writeNextVersion(ctx: Ctx<unknown>, content: LetterContent): Promise<LetterDoc> {
+  const { actor, now } = ctx
+  const latestId = ids.letterLatest(content.unitId, content.quarter)
+  let after: LetterDoc | undefined
+  await ctx.transaction(async (tx) => {
+    const n = (await txGetOrNull<LetterLatestDoc>(tx, COL.counters, latestId))?.latest ?? 0
+    const priorId = ids.letter(content.unitId, content.quarter, n)
+    const prior = n ? await txGetOrNull<LetterDoc>(tx, COL.svcLetters, priorId) : null
+    const version = n + 1
+    after = { _id: ids.letter(content.unitId, content.quarter, version), version, ...content, issuedAt: now, issuedBy: actor.openid, issuedByName: actor.name }
+    if (prior) {
+      await tx.collection(COL.svcLetters).doc(priorId).update({ data: { supersededAt: now, supersededBy: actor.openid, supersededByName: actor.name } })
+      await ctx.audit(`${COL.svcLetters}/${priorId}`, { superseded: false, acknowledged: !!prior.acknowledgedAt }, { superseded: true, byVersion: version }, tx)
+    }
+    await txPut(tx, COL.svcLetters, after)
+    await txPut<LetterLatestDoc>(tx, COL.counters, { _id: latestId, latest: version, updatedAt: now })
+    await ctx.audit(`${COL.svcLetters}/${after._id}`, null, { version, totalMinutes: after.totalMinutes, rows: after.rows.length }, tx)
+  })
+  return after!
+}
+
+/** The latest version of each quarter's letter to a unit. */
 export const letterList = {
   async run(ctx: Ctx<PageInput & { unitId: string }>) {
     const { db, actor, input } = ctx
     const unit = await load.unit(db, input.unitId)
     if (!unit) throw notFound('单位')
     ensure(actor.has('unit_liaison', unit._id) || actor.isSecretaryOf(unit.communityId), '只能查看本单位的反馈函')
-    return fetchPage<LetterDoc, ReturnType<typeof letterView>>(db.collection(COL.svcLetters).where({ unitId: unit._id }), input, [['quarter', 'desc']], letterView)
+    const q = db.collection(COL.svcLetters).where({ unitId: unit._id, supersededAt: db.command.exists(false) })
+    return fetchPage<LetterDoc, ReturnType<typeof letterView>>(q, input, [['quarter', 'desc']], letterView)
   },
 }
 
+/** Every version of one quarter's letter to a unit, newest first (any version's id names the letter). */
+export const letterVersions = {
+  async run(ctx: Ctx<PageInput & { letterId: string }>) {
+    const { db, actor, input } = ctx
+    const letter = await load.letter(db, input.letterId)
+    if (!letter) throw notFound('反馈函')
+    ensure(actor.has('unit_liaison', letter.unitId) || actor.isSecretaryOf(letter.communityId), '只能查看本单位的反馈函')
+    const q = db.collection(COL.svcLetters).where({ unitId: letter.unitId, quarter: letter.quarter })
+    return fetchPage<LetterDoc, ReturnType<typeof letterView>>(q, input, [['version', 'desc']], letterView)
+  },
+}
+
+/** The liaison acknowledges the version they read, which must still be the latest. */
 export const letterAck = {
   async run(ctx: Ctx<{ letterId: string }>) {
     const { db, actor, input, now } = ctx
     const letter = await load.letter(db, input.letterId)
     if (!letter) throw notFound('反馈函')
     ensure(actor.has('unit_liaison', letter.unitId), '只有本单位联络员可以签收')
-    if (letter.acknowledgedAt) throw conflict('反馈函已签收')
+    const problem = (l: LetterDoc) => (l.supersededAt ? '反馈函已重新出具，请签收最新版本' : l.acknowledgedAt ? '反馈函已签收' : null)
+    const early = problem(letter)
+    if (early) throw conflict(early)
     let after: LetterDoc = letter
     await ctx.transaction(async (tx) => {
       const fresh = await txGetOrNull<LetterDoc>(tx, COL.svcLetters, letter._id)
-      if (!fresh || fresh.acknowledgedAt) throw conflict('反馈函已签收')
-      after = { ...fresh, acknowledgedAt: now, acknowledgedBy: actor.openid, acknowledgedByName: actor.name }
-      await txPut(tx, COL.svcLetters, after)
-      await ctx.audit(`${COL.svcLetters}/${letter._id}`, { acknowledged: false }, { acknowledged: true }, tx)
+      if (!fresh) throw notFound('反馈函')
+      const late = problem(fresh)
+      if (late) throw conflict(late)
+      const ack = { acknowledgedAt: now, acknowledgedBy: actor.openid, acknowledgedByName: actor.name }
+      await tx.collection(COL.svcLetters).doc(letter._id).update({ data: ack })
+      after = { ...fresh, _id: letter._id, ...ack }
+      await ctx.audit(`${COL.svcLetters}/${letter._id}`, { acknowledged: false }, { acknowledged: true, version: fresh.version }, tx)
     })
     return letterView(after)
   },

@@ -1,6 +1,8 @@
+import { ids } from '../../../cloudfunctions/grid/repo'
 import { GRID_PEOPLE } from '../../../local/seed/grid'
 import type { EventView, GridSettingsView, GridStatsView, StaffInvitationView, StaffView, SummonsView, WhistleRecordView } from '../../../types/grid'
 import type { MeView } from '../../../types/org'
+import { memberRecordId } from '../../../cloudfunctions/shared/pseudonym'
 import { JPEG, openCloud, P, RISKY_PNG, rid, T0, type Cloud } from '../harness'
 import { appoint } from './appoint'
 
@@ -55,10 +57,11 @@ describe('grid staff', () => {
     const g1 = await h.ok<{ items: StaffView[] }>('grid', 'staff.list', { gridId: 'g-hx-1' }, P.liu)
     expect(g1.items.map((s) => s.post)).toEqual(['branch_secretary', 'leader', 'worker', 'cadre'])
     expect(g1.items.find((s) => s.post === 'leader')!.name).toBe('黄丽')
-    // Names and posts for everyone; the openids only for the people who appoint and remove.
-    expect(g1.items.every((s) => s.openid === undefined)).toBe(true)
+    // Names and posts for everyone, the secretary included: no openid, not even inside a record id.
+    expect(JSON.stringify(g1)).not.toContain('o-grid-huang')
     const bySecretary = await h.ok<{ items: StaffView[] }>('grid', 'staff.list', { gridId: 'g-hx-1' }, P.secHx)
-    expect(bySecretary.items.find((s) => s.post === 'leader')!.openid).toBe('o-grid-huang')
+    expect(bySecretary.items.find((s) => s.post === 'leader')!.name).toBe('黄丽')
+    expect(JSON.stringify(bySecretary)).not.toContain('o-grid-huang')
   })
   it('makes a single-use code for a post, and the person who redeems it takes it up with the grid_worker role', async () => {
     const inv = await h.ok<StaffInvitationView>('grid', 'staff.appoint', { requestId: rid(), gridId: 'g-hx-3', post: 'worker' }, P.secHx)
@@ -70,8 +73,8 @@ describe('grid staff', () => {
     const me = await h.ok<MeView>('org', 'invitation.redeem', { code: inv.code, name: '孙伟' }, P.member)
     expect(me.roles).toEqual(expect.arrayContaining([expect.objectContaining({ role: 'grid_worker', scopeId: 'g-hx-3', communityId: 'c-hx' })]))
     const list = await h.ok<{ items: StaffView[] }>('grid', 'staff.list', { gridId: 'g-hx-3' }, P.secHx)
-    expect(list.items.find((s) => s.openid === P.member)).toMatchObject({ name: '孙伟', post: 'worker' })
-    const { total } = await h.db.collection('audit').where({ target: `grid_staff/gs:g-hx-3:${P.member}:worker` }).count()
+    expect(list.items.find((s) => s.id === ids.staff('g-hx-3', P.member, 'worker'))).toMatchObject({ name: '孙伟', post: 'worker' })
+    const { total } = await h.db.collection('audit').where({ target: `grid_staff/${ids.staff('g-hx-3', P.member, 'worker')}` }).count()
     expect(total).toBe(1)
     // The code is spent; a second code for a post already held is refused on use, and neither changes anything.
     await h.expectRefused('org', 'invitation.redeem', { code: inv.code, name: '别人' }, P.zhang, 'CONFLICT')
@@ -175,12 +178,17 @@ describe('dispatch', () => {
     await h.expectRefused('grid', 'event.assign', { eventId: e.id, handler: { type: 'company', id: 'co-2' } }, P.secHx, 'INVALID_INPUT')
     await h.expectRefused('grid', 'event.assign', { eventId: e.id, handler: { type: 'unit', id: 'u-hx-1' } }, P.secHx, 'INVALID_INPUT')
     await h.expectRefused('grid', 'event.assign', { eventId: e.id, handler: { type: 'member', id: P.liu } }, P.secHx, 'INVALID_INPUT')
+    // A member is named by their 报到 record id: a bare openid, a resident's would-be record, another community's member are refused.
+    await h.expectRefused('grid', 'event.assign', { eventId: e.id, handler: { type: 'member', id: P.member } }, P.secHx, 'INVALID_INPUT')
+    await h.expectRefused('grid', 'event.assign', { eventId: e.id, handler: { type: 'member', id: memberRecordId(P.liu) } }, P.secHx, 'INVALID_INPUT')
+    await h.expectRefused('grid', 'event.assign', { eventId: e.id, handler: { type: 'member', id: memberRecordId('o-svc-m-yg-1') } }, P.secHx, 'INVALID_INPUT')
     await h.expectRefused('grid', 'event.assign', { eventId: e.id, handler: { type: 'community', id: 'c-yg' } }, P.secHx, 'INVALID_INPUT')
     await h.expectRefused('grid', 'event.assign', { eventId: e.id, handler: { type: 'nobody', id: 'x' } }, P.secHx, 'INVALID_INPUT')
   })
   it('assigns a member, who sees it in the inbox; the board lists by grid for the leader', async () => {
     const e = await report(P.liu, { urgency: 'normal' })
-    const a = await h.ok<EventView>('grid', 'event.assign', { eventId: e.id, handler: { type: 'member', id: P.member } }, P.secHx)
+    const sun = (await h.ok<{ items: { id: string; name: string }[] }>('grid', 'event.members', { eventId: e.id, pageSize: 50 }, P.secHx)).items.find((m) => m.name === '孙伟')!
+    const a = await h.ok<EventView>('grid', 'event.assign', { eventId: e.id, handler: { type: 'member', id: sun.id } }, P.secHx)
     expect(a.deadline).toBe(at(72).toISOString())
     const inbox = await h.ok<{ items: EventView[] }>('grid', 'event.inbox', {}, P.member)
     expect(inbox.items.map((x) => x.id)).toContain(e.id)

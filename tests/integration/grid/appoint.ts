@@ -1,4 +1,5 @@
 import type { StaffInvitationView, StaffPost } from '../../../types/grid'
+import { ids } from '../../../cloudfunctions/grid/repo'
 import { P, rid, type Cloud } from '../harness'
 
 /**
@@ -8,5 +9,5 @@ import { P, rid, type Cloud } from '../harness'
 export async function appoint(h: Cloud, gridId: string, openid: string, post: StaffPost, name: string, title?: string): Promise<string> {
   const inv = await h.ok<StaffInvitationView>('grid', 'staff.appoint', { requestId: rid(), gridId, post, title }, P.secHx)
   await h.ok('org', 'invitation.redeem', { code: inv.code, name }, openid)
-  return `gs:${gridId}:${openid}:${post}`
+  return ids.staff(gridId, openid, post)
 }

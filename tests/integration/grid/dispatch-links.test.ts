@@ -27,21 +27,26 @@ describe('dispatch to a member', () => {
     const e = await report()
     const page = await h.ok<Page>('grid', 'event.members', { eventId: e.id, pageSize: 50 }, P.secHx)
     expect(page.total).toBe(5)
-    expect(page.items.find((m) => m.openid === MA)).toMatchObject({ name: '马晓燕', gridName: '第二网格', onGrid: true, overdue: false })
-    expect(page.items.find((m) => m.openid === P.member)).toMatchObject({ name: '孙伟', gridName: '第三网格', onGrid: false, overdue: true })
+    expect(page.items.find((m) => m.name === '马晓燕')).toMatchObject({ gridName: '第二网格', onGrid: true, overdue: false })
+    expect(page.items.find((m) => m.name === '孙伟')).toMatchObject({ gridName: '第三网格', onGrid: false, overdue: true })
     expect(page.items.filter((m) => m.onGrid)).toHaveLength(1)
-    // Members of other communities are not offered.
-    expect(page.items.some((m) => m.openid.startsWith('o-svc-m-yg'))).toBe(false)
+    // Members of other communities are not offered: the five are 和谐社区's.
+    expect(page.items.map((m) => m.name).sort()).toEqual(['孙伟', '陈立军', '马晓燕', '高志强', '林雪'].sort())
+    // Each is named by their 报到 record id, never by an openid (issue 11 §4).
+    expect(JSON.stringify(page)).not.toMatch(/o-svc-m-|o-member-sun/)
   })
 
   it('lets the grid leader list them and dispatch to one, who finds it in the inbox', async () => {
     const e = await report()
     const page = await h.ok<Page>('grid', 'event.members', { eventId: e.id }, LEADER_G2)
-    const ma = page.items.find((m) => m.openid === MA)!
-    const a = await h.ok<EventView>('grid', 'event.assign', { eventId: e.id, handler: { type: 'member', id: ma.openid } }, LEADER_G2)
-    expect(a).toMatchObject({ status: 'assigned', handler: { type: 'member', id: MA, name: '马晓燕' } })
+    const ma = page.items.find((m) => m.name === '马晓燕')!
+    const a = await h.ok<EventView>('grid', 'event.assign', { eventId: e.id, handler: { type: 'member', id: ma.id } }, LEADER_G2)
+    expect(a).toMatchObject({ status: 'assigned', handler: { type: 'member', id: ma.id, name: '马晓燕' } })
+    expect(a.handler!.id).not.toContain(MA)
     const inbox = await h.ok<{ items: EventView[] }>('grid', 'event.inbox', {}, MA)
     expect(inbox.items.map((x) => x.id)).toContain(e.id)
+    // The notice still reaches her: the openid is kept on the event for that, and never shown.
+    expect((await h.db.collection('outbox').where({ toOpenid: MA }).count()).total).toBe(1)
   })
 
   it('pages with a fixed number of requests whatever the page size', async () => {

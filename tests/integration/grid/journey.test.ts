@@ -98,7 +98,7 @@ describe('journey 7: report, whistle, answers, fix, confirm, statistics', () => 
   })
 
   it("the unit's quarterly feedback letter shows its whistle answer", async () => {
-    const letter = await h.ok<{ whistles?: WhistleRecordView }>('service', 'letter.issue', { unitId: 'u-hx-2', quarter: '2026Q4' }, P.secHx)
+    const letter = await h.ok<{ whistles?: WhistleRecordView }>('service', 'letter.issue', { requestId: rid(), unitId: 'u-hx-2', quarter: '2026Q4' }, P.secHx)
     expect(letter.whistles).toMatchObject({ summoned: 1, onTime: 1, late: 0, silent: 0 })
     expect(letter.whistles!.items[0]).toMatchObject({ eventTitle: '乱堆乱放·2号楼楼道', answerKind: 'report', answerText: '派 5 名党员志愿者协助搬运', state: 'on_time' })
     const listed = await h.ok<{ items: { id: string; whistles?: WhistleRecordView }[] }>('service', 'letter.list', { unitId: 'u-hx-2' }, XU)

@@ -1,3 +1,4 @@
+import { ids } from '../../../cloudfunctions/service/repo'
 import { openCloud, P, rid, T0, type Cloud } from '../harness'
 
 type Activity = { id: string; signupCount: number; capacity: number; mine?: { status: string; minutes?: number } }
@@ -135,9 +136,9 @@ describe('activities: sign-up, QR and location sign-in, minutes, confirmation', 
   })
 
   it('confirms minutes into the member’s ledger once; refuses the wrong secretary and unfinished records', async () => {
-    const id = `at:${LIVE}:${M1}`
+    const id = ids.attendance(LIVE, M1)
     await h.expectRefused('service', 'hours.confirm', { attendanceId: id }, P.secYg, 'FORBIDDEN')
-    await h.expectRefused('service', 'hours.confirm', { attendanceId: `at:${LIVE}:${M3}` }, P.secHx, 'CONFLICT')
+    await h.expectRefused('service', 'hours.confirm', { attendanceId: ids.attendance(LIVE, M3) }, P.secHx, 'CONFLICT')
     const before = await h.ok<Ledger>('service', 'ledger.get', { year: 2026 }, M1)
     const c = await h.ok<Att>('service', 'hours.confirm', { attendanceId: id }, P.secHx)
     expect(c).toMatchObject({ status: 'confirmed', minutes: 90, confirmedByName: '王秀英' })
@@ -148,16 +149,16 @@ describe('activities: sign-up, QR and location sign-in, minutes, confirmation', 
   })
 
   it('takes a manual entry with a reason and a second approver, keeping both names', async () => {
-    await h.expectRefused('service', 'hours.manual', { requestId: rid(), activityId: LIVE, memberId: `m:${M4}`, minutes: 60 }, P.secHx, 'INVALID_INPUT')
-    await h.expectRefused('service', 'hours.manual', { requestId: rid(), activityId: LIVE, memberId: `m:${M4}`, minutes: 60, reason: '手机没电' }, P.secYg, 'FORBIDDEN')
-    await h.expectRefused('service', 'hours.manual', { requestId: rid(), activityId: LIVE, memberId: `m:${M4}`, minutes: 600, reason: '手机没电' }, P.secHx, 'INVALID_INPUT')
-    const m = await h.ok<Att>('service', 'hours.manual', { requestId: rid(), activityId: LIVE, memberId: `m:${M4}`, minutes: 60, reason: '手机没电未能签到，现场有照片' }, P.secHx)
+    await h.expectRefused('service', 'hours.manual', { requestId: rid(), activityId: LIVE, memberId: ids.member(M4), minutes: 60 }, P.secHx, 'INVALID_INPUT')
+    await h.expectRefused('service', 'hours.manual', { requestId: rid(), activityId: LIVE, memberId: ids.member(M4), minutes: 60, reason: '手机没电' }, P.secYg, 'FORBIDDEN')
+    await h.expectRefused('service', 'hours.manual', { requestId: rid(), activityId: LIVE, memberId: ids.member(M4), minutes: 600, reason: '手机没电' }, P.secHx, 'INVALID_INPUT')
+    const m = await h.ok<Att>('service', 'hours.manual', { requestId: rid(), activityId: LIVE, memberId: ids.member(M4), minutes: 60, reason: '手机没电未能签到，现场有照片' }, P.secHx)
     expect(m).toMatchObject({ status: 'manual_pending', minutes: 60, manual: { enteredByName: '王秀英' } })
     await h.expectRefused('service', 'hours.approveManual', { attendanceId: m.id }, P.secHx, 'FORBIDDEN')
     await h.expectRefused('service', 'hours.approveManual', { attendanceId: m.id }, P.secYg, 'FORBIDDEN')
     const ok = await h.ok<Att>('service', 'hours.approveManual', { attendanceId: m.id }, P.admin)
     expect(ok).toMatchObject({ status: 'confirmed', minutes: 60, manual: { reason: '手机没电未能签到，现场有照片', enteredByName: '王秀英', approvedByName: '赵立新' } })
-    await h.expectRefused('service', 'hours.manual', { requestId: rid(), activityId: LIVE, memberId: `m:${M4}`, minutes: 30, reason: '再补' }, P.secHx, 'CONFLICT')
+    await h.expectRefused('service', 'hours.manual', { requestId: rid(), activityId: LIVE, memberId: ids.member(M4), minutes: 30, reason: '再补' }, P.secHx, 'CONFLICT')
   })
 
   it('refuses sign-in before an activity opens', async () => {

@@ -1,4 +1,5 @@
 import { openCloud, P, T0, type Cloud } from '../harness'
+import { ids } from '../../../cloudfunctions/service/repo'
 
 /**
  * Location sign-in is a claim: the coordinates come from the phone and the activity's place is public.
@@ -17,7 +18,7 @@ const M3 = 'o-svc-m-hx-3'
 const LIVE = 'act-hx-live'
 const PLACE = { lat: 30.5928, lng: 114.3055 }
 const at = (min: number) => new Date(T0.getTime() + min * 60_000)
-const att = (openid: string) => `at:${LIVE}:${openid}`
+const att = (openid: string) => ids.attendance(LIVE, openid)
 
 let h: Cloud
 beforeAll(async () => {

@@ -1,4 +1,5 @@
 import { openCloud, P, rid, type Cloud } from '../harness'
+import { ids } from '../../../cloudfunctions/service/repo'
 
 /**
  * A member's check-in names a home and an employer. Both are claims: the home must be the member's
@@ -69,33 +70,33 @@ describe('unit.members and unit.disputeMember: the liaison checks who named the 
   })
 
   it('refuses a dispute by another unit’s liaison, by a non-liaison, without a reason, or of an unknown record, changing nothing', async () => {
-    await h.expectRefused('service', 'unit.disputeMember', { memberId: `m:${P.liu}`, reason: '查无此人' }, P.liaison, 'FORBIDDEN')
-    await h.expectRefused('service', 'unit.disputeMember', { memberId: `m:${P.liu}`, reason: '查无此人' }, P.secHx, 'FORBIDDEN')
-    await h.expectRefused('service', 'unit.disputeMember', { memberId: `m:${P.liu}`, reason: '' }, XU, 'INVALID_INPUT')
+    await h.expectRefused('service', 'unit.disputeMember', { memberId: ids.member(P.liu), reason: '查无此人' }, P.liaison, 'FORBIDDEN')
+    await h.expectRefused('service', 'unit.disputeMember', { memberId: ids.member(P.liu), reason: '查无此人' }, P.secHx, 'FORBIDDEN')
+    await h.expectRefused('service', 'unit.disputeMember', { memberId: ids.member(P.liu), reason: '' }, XU, 'INVALID_INPUT')
     await h.expectRefused('service', 'unit.disputeMember', { memberId: 'm:o-nobody', reason: '查无此人' }, XU, 'NOT_FOUND')
-    await h.expectRefused('service', 'unit.disputeMember', { memberId: `m:${P.liu}`, reason: '违禁词' }, XU, 'CONTENT_REJECTED')
+    await h.expectRefused('service', 'unit.disputeMember', { memberId: ids.member(P.liu), reason: '违禁词' }, XU, 'CONTENT_REJECTED')
   })
 
   it('records the liaison’s dispute; the secretary finds it under 单位异议 and the member sees it', async () => {
-    const d = await h.ok<UnitMember>('service', 'unit.disputeMember', { memberId: `m:${P.liu}`, reason: '本单位查无此人' }, XU)
+    const d = await h.ok<UnitMember>('service', 'unit.disputeMember', { memberId: ids.member(P.liu), reason: '本单位查无此人' }, XU)
     expect(d.dispute).toMatchObject({ reason: '本单位查无此人', byName: '许文' })
     const disputed = await h.ok<Page<Member>>('service', 'member.list', { communityId: 'c-hx', status: 'disputed' }, P.secHx)
-    expect(disputed.items.map((m) => [m.id, m.unitDispute?.reason])).toEqual([[`m:${P.liu}`, '本单位查无此人']])
+    expect(disputed.items.map((m) => [m.id, m.unitDispute?.reason])).toEqual([[ids.member(P.liu), '本单位查无此人']])
     const mine = await h.ok<Member>('service', 'member.mine', {}, P.liu)
     expect(mine.unitDispute?.byName).toBe('许文')
-    const audit = await h.db.collection('audit').where({ target: `svc_members/m:${P.liu}`, action: 'unit.disputeMember' }).count()
+    const audit = await h.db.collection('audit').where({ target: `svc_members/${ids.member(P.liu)}`, action: 'unit.disputeMember' }).count()
     expect(audit.total).toBe(1)
   })
 
   it('refuses a second dispute of the same claim, changing nothing', async () => {
-    await h.expectRefused('service', 'unit.disputeMember', { memberId: `m:${P.liu}`, reason: '再次' }, XU, 'CONFLICT')
+    await h.expectRefused('service', 'unit.disputeMember', { memberId: ids.member(P.liu), reason: '再次' }, XU, 'CONFLICT')
   })
 
   it('keeps the dispute while the member names the same unit, and drops it when she names another', async () => {
-    await h.ok('service', 'member.decide', { memberId: `m:${P.liu}`, approve: false, reason: '请核实工作单位' }, P.secHx)
+    await h.ok('service', 'member.decide', { memberId: ids.member(P.liu), approve: false, reason: '请核实工作单位' }, P.secHx)
     const same = await h.ok<Member>('service', 'member.checkin', base({ householdId: 'h-hx-1-1-101', unitId: 'u-hx-2' }), P.liu)
     expect(same.unitDispute?.reason).toBe('本单位查无此人')
-    await h.ok('service', 'member.decide', { memberId: `m:${P.liu}`, approve: false, reason: '请核实工作单位' }, P.secHx)
+    await h.ok('service', 'member.decide', { memberId: ids.member(P.liu), approve: false, reason: '请核实工作单位' }, P.secHx)
     const other = await h.ok<Member>('service', 'member.checkin', base({ householdId: 'h-hx-1-1-101', unitId: 'u-hx-1' }), P.liu)
     expect(other.unitDispute).toBeUndefined()
     const page = await h.ok<Page<UnitMember>>('service', 'unit.members', { unitId: 'u-hx-2' }, XU)

@@ -1,3 +1,4 @@
+import { memberRecordId } from '../../../cloudfunctions/shared/pseudonym'
 import { openCloud, P, rid, type Cloud } from '../harness'
 
 type Member = { id: string; unitId?: string; status: string; overdue: boolean; year: number; approvedYear?: number; gridName?: string; buildingNames: string[]; reason?: string; unitName: string; address?: string; householdId?: string }
@@ -17,7 +18,7 @@ describe('member check-in (journey 2, first part)', () => {
     const m = await h.ok<Member>('service', 'member.mine', {}, P.member)
     expect(m).toMatchObject({ status: 'none', overdue: true, approvedYear: 2025 })
     const page = await h.ok<{ items: Member[]; total: number }>('service', 'member.list', { communityId: 'c-hx', status: 'overdue' }, P.secHx)
-    expect(page.items.map((x) => x.id)).toEqual(['m:o-member-sun'])
+    expect(page.items.map((x) => x.id)).toEqual([memberRecordId(P.member)])
   })
 
   it('refuses bad input and an unknown community, changing nothing', async () => {
@@ -37,22 +38,22 @@ describe('member check-in (journey 2, first part)', () => {
 
   it('refuses another community’s secretary the queue and the decision', async () => {
     await h.expectRefused('service', 'member.list', { communityId: 'c-hx', status: 'pending' }, P.secYg, 'FORBIDDEN')
-    await h.expectRefused('service', 'member.decide', { memberId: 'm:o-member-sun', approve: true, gridId: 'g-hx-3' }, P.secYg, 'FORBIDDEN')
-    await h.expectRefused('service', 'member.decide', { memberId: 'm:o-member-sun', approve: true, gridId: 'g-hx-3' }, P.member, 'FORBIDDEN')
+    await h.expectRefused('service', 'member.decide', { memberId: memberRecordId(P.member), approve: true, gridId: 'g-hx-3' }, P.secYg, 'FORBIDDEN')
+    await h.expectRefused('service', 'member.decide', { memberId: memberRecordId(P.member), approve: true, gridId: 'g-hx-3' }, P.member, 'FORBIDDEN')
   })
 
   it('refuses an approval without a grid, or with another community’s grid or buildings', async () => {
-    await h.expectRefused('service', 'member.decide', { memberId: 'm:o-member-sun', approve: true }, P.secHx, 'INVALID_INPUT')
-    await h.expectRefused('service', 'member.decide', { memberId: 'm:o-member-sun', approve: true, gridId: 'g-yg-1' }, P.secHx, 'INVALID_INPUT')
-    await h.expectRefused('service', 'member.decide', { memberId: 'm:o-member-sun', approve: true, gridId: 'g-hx-3', buildingIds: ['b-yg-1-1'] }, P.secHx, 'INVALID_INPUT')
+    await h.expectRefused('service', 'member.decide', { memberId: memberRecordId(P.member), approve: true }, P.secHx, 'INVALID_INPUT')
+    await h.expectRefused('service', 'member.decide', { memberId: memberRecordId(P.member), approve: true, gridId: 'g-yg-1' }, P.secHx, 'INVALID_INPUT')
+    await h.expectRefused('service', 'member.decide', { memberId: memberRecordId(P.member), approve: true, gridId: 'g-hx-3', buildingIds: ['b-yg-1-1'] }, P.secHx, 'INVALID_INPUT')
   })
 
   it('approves with a grid and buildings (包联楼栋); the member is no longer overdue and is told', async () => {
-    const m = await h.ok<Member>('service', 'member.decide', { memberId: 'm:o-member-sun', approve: true, gridId: 'g-hx-3', buildingIds: ['b-hx-1-3', 'b-hx-1-4'] }, P.secHx)
+    const m = await h.ok<Member>('service', 'member.decide', { memberId: memberRecordId(P.member), approve: true, gridId: 'g-hx-3', buildingIds: ['b-hx-1-3', 'b-hx-1-4'] }, P.secHx)
     expect(m).toMatchObject({ status: 'approved', approvedYear: 2026, overdue: false, gridName: '第三网格', buildingNames: ['3号楼', '4号楼'] })
     const notices = await h.db.collection('outbox').where({ toOpenid: P.member }).count()
     expect(notices.total).toBe(1)
-    await h.expectRefused('service', 'member.decide', { memberId: 'm:o-member-sun', approve: true, gridId: 'g-hx-3' }, P.secHx, 'CONFLICT')
+    await h.expectRefused('service', 'member.decide', { memberId: memberRecordId(P.member), approve: true, gridId: 'g-hx-3' }, P.secHx, 'CONFLICT')
     await h.expectRefused('service', 'member.checkin', checkin(), P.member, 'CONFLICT')
   })
 

@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs'
 import { existsSync, readFileSync } from 'fs'
 import { join } from 'path'
-import { openCloud, P, type Cloud } from '../harness'
+import { memberRecordId } from '../../../cloudfunctions/shared/pseudonym'
+import { openCloud, P, rid, type Cloud } from '../harness'
 
 type Ledger = { name: string; totals: { minutes: number; activities: number; wishes: number; ratingAvgTenths?: number }; entries: { activityTitle: string; minutes: number }[]; entriesTotal: number; grade?: { grade: string; reason: string } }
 type Letter = { id: string; quarter: string; rows: { name: string; minutes: number }[]; totalMinutes: number; acknowledgedByName?: string; unitName: string }
@@ -33,10 +34,10 @@ describe('ledger, ranking, 双反馈, 双评议, dashboard, export', () => {
   })
 
   it('shows it to the community’s secretary, not to other members or other secretaries', async () => {
-    expect((await h.ok<Ledger>('service', 'ledger.get', { memberId: `m:${M1}`, year: 2026 }, P.secHx)).totals.minutes).toBe(180)
-    await h.expectRefused('service', 'ledger.get', { memberId: `m:${M1}`, year: 2026 }, 'o-svc-m-hx-2', 'FORBIDDEN')
-    await h.expectRefused('service', 'ledger.get', { memberId: `m:${M1}`, year: 2026 }, P.secYg, 'FORBIDDEN')
-    await h.expectRefused('service', 'ledger.get', { memberId: `m:${M1}`, year: 2026 }, P.liu, 'FORBIDDEN')
+    expect((await h.ok<Ledger>('service', 'ledger.get', { memberId: memberRecordId(M1), year: 2026 }, P.secHx)).totals.minutes).toBe(180)
+    await h.expectRefused('service', 'ledger.get', { memberId: memberRecordId(M1), year: 2026 }, 'o-svc-m-hx-2', 'FORBIDDEN')
+    await h.expectRefused('service', 'ledger.get', { memberId: memberRecordId(M1), year: 2026 }, P.secYg, 'FORBIDDEN')
+    await h.expectRefused('service', 'ledger.get', { memberId: memberRecordId(M1), year: 2026 }, P.liu, 'FORBIDDEN')
   })
 
   it('labels the ranking as a record of service, not a score', async () => {
@@ -48,12 +49,12 @@ describe('ledger, ranking, 双反馈, 双评议, dashboard, export', () => {
 
   let letter: Letter
   it('issues a quarterly feedback letter per unit listing its members’ service', async () => {
-    letter = await h.ok<Letter>('service', 'letter.issue', { unitId: 'u-hx-2', quarter: '2026Q4', note: '感谢贵单位党员积极参与' }, P.secHx)
+    letter = await h.ok<Letter>('service', 'letter.issue', { requestId: rid(), unitId: 'u-hx-2', quarter: '2026Q4', note: '感谢贵单位党员积极参与' }, P.secHx)
     expect(letter).toMatchObject({ unitName: '锦绣区第一中学', quarter: '2026Q4', totalMinutes: 300 })
     expect(letter.rows.map((r) => [r.name, r.minutes])).toEqual([['陈立军', 180], ['高志强', 120]])
-    await h.expectRefused('service', 'letter.issue', { unitId: 'u-hx-2', quarter: '2026Q4' }, P.secYg, 'FORBIDDEN')
-    await h.expectRefused('service', 'letter.issue', { unitId: 'u-hx-2', quarter: '2027Q1' }, P.secHx, 'INVALID_INPUT')
-    await h.expectRefused('service', 'letter.issue', { unitId: 'u-hx-2', quarter: '2026-4' }, P.secHx, 'INVALID_INPUT')
+    await h.expectRefused('service', 'letter.issue', { requestId: rid(), unitId: 'u-hx-2', quarter: '2026Q4' }, P.secYg, 'FORBIDDEN')
+    await h.expectRefused('service', 'letter.issue', { requestId: rid(), unitId: 'u-hx-2', quarter: '2027Q1' }, P.secHx, 'INVALID_INPUT')
+    await h.expectRefused('service', 'letter.issue', { requestId: rid(), unitId: 'u-hx-2', quarter: '2026-4' }, P.secHx, 'INVALID_INPUT')
   })
 
   it('lets only the unit’s liaison read and acknowledge it', async () => {
@@ -74,12 +75,12 @@ describe('ledger, ranking, 双反馈, 双评议, dashboard, export', () => {
   })
 
   it('grades a member and a unit with a reason, keeps the earlier grade when revised, and shows it on the ledger', async () => {
-    await h.expectRefused('service', 'assessment.set', { subjectType: 'member', subjectId: `m:${M1}`, year: 2026, grade: 'excellent' }, P.secHx, 'INVALID_INPUT')
-    await h.expectRefused('service', 'assessment.set', { subjectType: 'member', subjectId: `m:${M1}`, year: 2026, grade: 'excellent', reason: '好' }, P.secYg, 'FORBIDDEN')
-    await h.expectRefused('service', 'assessment.set', { subjectType: 'member', subjectId: `m:${M1}`, year: 2026, grade: 'top', reason: '好' }, P.secHx, 'INVALID_INPUT')
-    await h.expectRefused('service', 'assessment.set', { subjectType: 'member', subjectId: `m:${M1}`, year: 2023, grade: 'qualified', reason: '好' }, P.secHx, 'INVALID_INPUT')
-    await h.ok('service', 'assessment.set', { subjectType: 'member', subjectId: `m:${M1}`, year: 2026, grade: 'qualified', reason: '按时参加活动' }, P.secHx)
-    const a = await h.ok<{ grade: string; revisions: number }>('service', 'assessment.set', { subjectType: 'member', subjectId: `m:${M1}`, year: 2026, grade: 'excellent', reason: '服务时长多、居民评价好' }, P.secHx)
+    await h.expectRefused('service', 'assessment.set', { subjectType: 'member', subjectId: memberRecordId(M1), year: 2026, grade: 'excellent' }, P.secHx, 'INVALID_INPUT')
+    await h.expectRefused('service', 'assessment.set', { subjectType: 'member', subjectId: memberRecordId(M1), year: 2026, grade: 'excellent', reason: '好' }, P.secYg, 'FORBIDDEN')
+    await h.expectRefused('service', 'assessment.set', { subjectType: 'member', subjectId: memberRecordId(M1), year: 2026, grade: 'top', reason: '好' }, P.secHx, 'INVALID_INPUT')
+    await h.expectRefused('service', 'assessment.set', { subjectType: 'member', subjectId: memberRecordId(M1), year: 2023, grade: 'qualified', reason: '好' }, P.secHx, 'INVALID_INPUT')
+    await h.ok('service', 'assessment.set', { subjectType: 'member', subjectId: memberRecordId(M1), year: 2026, grade: 'qualified', reason: '按时参加活动' }, P.secHx)
+    const a = await h.ok<{ grade: string; revisions: number }>('service', 'assessment.set', { subjectType: 'member', subjectId: memberRecordId(M1), year: 2026, grade: 'excellent', reason: '服务时长多、居民评价好' }, P.secHx)
     expect(a).toMatchObject({ grade: 'excellent', revisions: 1 })
     await h.ok('service', 'assessment.set', { subjectType: 'unit', subjectId: 'u-hx-2', year: 2026, grade: 'qualified', reason: '履行共建承诺' }, P.secHx)
     const l = await h.ok<Ledger>('service', 'ledger.get', { year: 2026 }, M1)

@@ -84,9 +84,16 @@ describe('unit check-in (journey 1)', () => {
     expect(page.items.map((u) => [u.id, u.status, u.overdue])).toEqual([['u-hx-3', 'none', true]])
   })
 
-  it('masks the contact phone for people outside the unit and the community office', async () => {
+  it('shows the contact phone whole only to the liaison who entered it: masked to the secretary, a second liaison and residents', async () => {
     expect((await h.ok<Unit>('service', 'unit.get', { unitId: 'u-hx-1' }, P.liaison)).contactPhone).toBe('13800000008')
     expect((await h.ok<Unit>('service', 'unit.get', { unitId: 'u-hx-1' }, P.liu)).contactPhone).toBe('138****0008')
+    expect((await h.ok<Unit>('service', 'unit.get', { unitId: 'u-hx-1' }, P.secHx)).contactPhone).toBe('138****0008')
+    const listed = await h.ok<{ items: Unit[] }>('service', 'unit.list', { communityId: 'c-hx', pageSize: 50 }, P.secHx)
+    expect(listed.items.find((u) => u.id === 'u-hx-1')?.contactPhone).toBe('138****0008')
+    expect(JSON.stringify(listed)).not.toMatch(/1\d{10}/)
+    const second = 'o-liaison-u-hx-1-b'
+    await h.db.collection('users').add({ data: { _id: second, name: '吴敏同事', roles: [{ role: 'unit_liaison', scopeType: 'unit', scopeId: 'u-hx-1', scopeName: '锦绣区人民医院', communityId: 'c-hx', streetId: 'st-jinxiu' }], createdAt: new Date(), updatedAt: new Date() } })
+    expect((await h.ok<Unit>('service', 'unit.get', { unitId: 'u-hx-1' }, second)).contactPhone).toBe('138****0008')
   })
 
   it('lets the secretary name the unit responsible for grids of the community only', async () => {

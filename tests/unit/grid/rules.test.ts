@@ -1,3 +1,4 @@
+import { memberRecordId } from '../../../cloudfunctions/shared/pseudonym'
 import {
   DEFAULT_SETTINGS, REOPEN_LIMIT, afterConfirm, answerOutcome, canHandle, deadlineFor, doneOnTime, handlerKeysOf, handlingBucket,
   isOverdue, medianFromHistogram, rate, summarize, summonsState,
@@ -65,15 +66,17 @@ describe('whistle answers', () => {
 
 describe('who handles', () => {
   const roles = [g('property_staff', 'co-1'), g('unit_liaison', 'u-1'), g('secretary', 'c-hx'), g('member', 'c-hx'), g('resident', 'h-1')]
-  it('derives the inbox keys from scoped roles', () => {
-    expect(handlerKeysOf('o-1', roles).sort()).toEqual(['community:c-hx', 'company:co-1', 'member:o-1', 'unit:u-1'])
+  it('derives the inbox keys from scoped roles; a member by their record id, never the openid', () => {
+    expect(handlerKeysOf('o-1', roles).sort()).toEqual(['community:c-hx', 'company:co-1', `member:${memberRecordId('o-1')}`, 'unit:u-1'])
+    expect(handlerKeysOf('o-1', roles).find((k) => k.startsWith('member:'))).not.toContain('o-1')
     expect(handlerKeysOf('o-2', [g('resident', 'h-1')])).toEqual([])
   })
   it('lets only people of the named party handle', () => {
     expect(canHandle('o-1', roles, { type: 'company', id: 'co-1' })).toBe(true)
     expect(canHandle('o-1', roles, { type: 'company', id: 'co-2' })).toBe(false)
-    expect(canHandle('o-1', roles, { type: 'member', id: 'o-1' })).toBe(true)
-    expect(canHandle('o-1', roles, { type: 'member', id: 'o-9' })).toBe(false)
+    expect(canHandle('o-1', roles, { type: 'member', id: memberRecordId('o-1') })).toBe(true)
+    expect(canHandle('o-1', roles, { type: 'member', id: memberRecordId('o-9') })).toBe(false)
+    expect(canHandle('o-1', roles, { type: 'member', id: 'o-1' })).toBe(false)
     expect(canHandle('o-1', roles, { type: 'community', id: 'c-yg' })).toBe(false)
   })
 })

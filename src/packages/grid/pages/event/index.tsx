@@ -15,9 +15,10 @@ import { formatTime } from '../../../../services/format'
 import { go as navigate, ROUTES, toast } from '../../../../services/nav'
 import { newRequestId } from '../../../../services/requestId'
 import {
-  ANSWER_KIND_LABEL, CATEGORY_LABEL, EVENT_STATUS_LABEL, HANDLER_TYPE_LABEL, SUMMONS_STATE_LABEL, URGENCY_LABEL, type EventView, type HandlerType,
+  ANSWER_KIND_LABEL, CATEGORY_LABEL, EVENT_STATUS_LABEL, HANDLER_TYPE_LABEL, SUMMONS_STATE_LABEL, URGENCY_LABEL, type EventView, type HandlerType, type ProgressView,
 } from '../../../../../types/grid'
 import Chips from '../../components/Chips'
+import Pager from '../../../admin/components/Pager'
 import PhotoPicker from '../../../../components/PhotoPicker'
 import Photos from '../../../../components/Photos'
 import '../../grid.scss'
@@ -43,7 +44,7 @@ function AssignPanel({ e, parties, onDone }: { e: EventView; parties: Party[]; o
   const members = useCloud('grid', 'event.members', { eventId: e.id, page: memberPage, pageSize: MEMBER_PAGE })
   const memberOptions = [...(members.data?.items ?? [])]
     .sort((a, b) => Number(b.onGrid) - Number(a.onGrid))
-    .map((m) => ({ value: `member:${m.openid}`, label: `${m.name}${m.onGrid ? '（本网格）' : m.gridName ? `（${m.gridName}）` : ''}${m.overdue ? ' · 本年未报到' : ''}` }))
+    .map((m) => ({ value: `member:${m.id}`, label: `${m.name}${m.onGrid ? '（本网格）' : m.gridName ? `（${m.gridName}）` : ''}${m.overdue ? ' · 本年未报到' : ''}` }))
   const memberTotal = members.data?.total ?? 0
   const assign = useMutation('grid', 'event.assign')
   const go = async () => {
@@ -201,6 +202,60 @@ function SecretaryPanel({ e, onDone }: { e: EventView; onDone: () => void }) {
   )
 }
 
+/** Steps that change the state get a label; a progress note, a confirmation and a decision say what they are. */
+const STEP_LABEL: Partial<Record<ProgressView['kind'], string>> = { done: '处置方报办结', reopen: '上报人重新打开' }
+
+function Step({ p }: { p: ProgressView }) {
+  return (
+    <View className='gd-step' id={`step-${p.seq}`}>
+      {STEP_LABEL[p.kind] ? <Text className='gd-meta'>{STEP_LABEL[p.kind]}</Text> : null}
+      <Text className='gd-text'>{p.note}</Text>
+      <Text className='gd-meta'>{p.byName} · {formatTime(p.at)}</Text>
+      <Photos ids={p.photos} />
+    </View>
+  )
+}
+
+const HISTORY_PAGE = 10
+
+/** Every step, newest first, a page at a time: nothing of a long handling is cut (the event carries only the latest). */
+function AllSteps({ eventId }: { eventId: string }) {
+  const [page, setPage] = useState(1)
+  const q = useCloud('grid', 'progress.list', { eventId, page, pageSize: HISTORY_PAGE })
+  return (
+    <QueryState {...q} loadingText='正在加载处置记录…'>
+      {(data) => (
+        <View id='all-steps'>
+          {data.items.map((p) => <Step key={p.seq} p={p} />)}
+          <Pager page={page} pageSize={HISTORY_PAGE} total={data.total} onChange={setPage} />
+        </View>
+      )}
+    </QueryState>
+  )
+}
+
+/** The latest steps of the handling; with more than those, all of them on request. */
+function Progress({ e }: { e: EventView }) {
+  const [all, setAll] = useState(false)
+  const more = e.progressCount > e.progress.length
+  return (
+    <View>
+      <Text className='gd-section'>处置过程（共 {e.progressCount} 条）</Text>
+      <Card>
+        {all ? <AllSteps key={e.progressCount} eventId={e.id} /> : (
+          <View>
+            {more ? <Text className='gd-meta'>以下是最近 {e.progress.length} 条</Text> : null}
+            {e.progress.map((p) => <Step key={p.seq} p={p} />)}
+          </View>
+        )}
+        {more ? (
+          <Button id='toggle-steps' size='small' variant='plain' onClick={() => setAll(!all)}>{all ? '只看最近几条' : `查看全部 ${e.progressCount} 条（最新在前）`}</Button>
+        ) : null}
+      </Card>
+    </View>
+  )
+}
+
 /** One event: what happened, who handles it by when, whistle answers, progress; and what the viewer can do now. */
 export default function EventPage() {
   const { params } = useRouter()
@@ -260,20 +315,7 @@ export default function EventPage() {
               </View>
             ) : null}
 
-            {e.progress.length ? (
-              <View>
-                <Text className='gd-section'>处置过程</Text>
-                <Card>
-                  {e.progress.map((p, i) => (
-                    <View key={i} className='gd-step'>
-                      <Text className='gd-text'>{p.note}</Text>
-                      <Text className='gd-meta'>{p.byName} · {formatTime(p.at)}</Text>
-                      <Photos ids={p.photos} />
-                    </View>
-                  ))}
-                </Card>
-              </View>
-            ) : null}
+            {e.progress.length ? <Progress e={e} /> : null}
 
             {canAssign && ['reported', 'assigned'].includes(e.status) ? <AssignPanel e={e} parties={parties} onDone={q.reload} /> : null}
             {isSecretary && open ? <WhistlePanel e={e} parties={parties} onDone={q.reload} /> : null}

@@ -11,6 +11,7 @@ import Tag from '../../../../components/Tag'
 import QueryState from '../../../../components/QueryState'
 import { useCloud, useMutation } from '../../../../hooks/useCloud'
 import { go, toast } from '../../../../services/nav'
+import { newRequestId } from '../../../../services/requestId'
 import Segmented from '../../../admin/components/Segmented'
 import Pager from '../../../admin/components/Pager'
 import { minutesText } from '../../components/files'
@@ -66,31 +67,46 @@ function Grades({ communityId, subjectType }: { communityId: string; subjectType
   )
 }
 
+/** One unit's letter of the quarter: issuing again writes the next version; the unit keeps every version. */
+function LetterRow({ unit, quarter }: { unit: { id: string; name: string }; quarter: string }) {
+  const issue = useMutation('service', 'letter.issue')
+  const [requestId, setRequestId] = useState(newRequestId)
+  const [issued, setIssued] = useState<LetterView>()
+  const send = async () => {
+    const l = await issue.run({ requestId, unitId: unit.id, quarter })
+    if (!l) return
+    toast(`已出具第 ${l.version} 版`)
+    setIssued(l)
+    setRequestId(newRequestId())
+  }
+  return (
+    <View className='svc-list-item' id={`letter-unit-${unit.id}`}>
+      <Text className='svc-line svc-line--strong'>{unit.name}</Text>
+      {issued ? (
+        <View>
+          <Text className='svc-line'>已出具第 {issued.version} 版：合计 {minutesText(issued.totalMinutes)}，{issued.rows.length} 名党员</Text>
+          {issued.version > 1 ? <Text className='svc-line svc-line--muted'>此前的 {issued.version - 1} 个版本和签收记录都保留，单位可查看</Text> : null}
+          {issued.rows.map((r) => <Text key={r.memberId} className='svc-line svc-line--muted'>{r.name}：{r.minutes} 分钟</Text>)}
+        </View>
+      ) : null}
+      {issue.error ? <Text className='tx-field__error'>{issue.error.message}</Text> : null}
+      <Button size='small' id={`issue-${unit.id}`} loading={issue.sending} onClick={() => void send()}>
+        {issued ? '重新出具（新版本）' : '出具本季度反馈函'}
+      </Button>
+    </View>
+  )
+}
+
 function Letters({ communityId }: { communityId: string }) {
   const [page, setPage] = useState(1)
   const units = useCloud('service', 'unit.list', { communityId, status: 'all', page, pageSize: PAGE })
-  const issue = useMutation('service', 'letter.issue')
-  const [issued, setIssued] = useState<Record<string, LetterView>>({})
   const quarter = thisQuarter()
   return (
     <QueryState {...units} loadingText='正在加载单位…'>
       {(data) => (
         <Card title={`${quarter} 双反馈函`}>
-          {issue.error ? <Text className='tx-field__error'>{issue.error.message}</Text> : null}
-          {data.items.map((u) => (
-            <View key={u.id} className='svc-list-item' id={`letter-unit-${u.id}`}>
-              <Text className='svc-line svc-line--strong'>{u.name}</Text>
-              {issued[u.id] ? (
-                <View>
-                  <Text className='svc-line'>已出具：合计 {minutesText(issued[u.id].totalMinutes)}，{issued[u.id].rows.length} 名党员</Text>
-                  {issued[u.id].rows.map((r) => <Text key={r.memberId} className='svc-line svc-line--muted'>{r.name}：{r.minutes} 分钟</Text>)}
-                </View>
-              ) : null}
-              <Button size='small' id={`issue-${u.id}`} loading={issue.sending} onClick={() => void issue.run({ unitId: u.id, quarter }).then((l) => l && (toast('已出具'), setIssued((o) => ({ ...o, [u.id]: l }))))}>
-                {issued[u.id] ? '重新出具' : '出具本季度反馈函'}
-              </Button>
-            </View>
-          ))}
+          <Text className='svc-label'>重新出具会生成新版本，已签收的旧版本保留不变</Text>
+          {data.items.map((u) => <LetterRow key={u.id} unit={u} quarter={quarter} />)}
           <Pager page={page} pageSize={PAGE} total={data.total} onChange={setPage} />
         </Card>
       )}

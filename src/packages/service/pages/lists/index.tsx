@@ -156,9 +156,35 @@ function Progress({ p, onDone }: { p: ProjectView; onDone: () => void }) {
   )
 }
 
+const UPDATES_PAGE = 5
+
+/** A project's progress updates, newest first, a page at a time (none is ever dropped). */
+function Updates({ projectId }: { projectId: string }) {
+  const [page, setPage] = useState(1)
+  const q = useCloud('service', 'project.updates', { projectId, page, pageSize: UPDATES_PAGE })
+  return (
+    <View className='svc-history' id={`updates-${projectId}`}>
+      <QueryState {...q} loadingText='正在加载进展记录…'>
+        {(data) => (
+          <View>
+            {data.items.map((u) => (
+              <View key={u.seq} className='svc-history__item'>
+                <Text className='svc-line'>{u.progress}% · {u.note}</Text>
+                <Text className='svc-line svc-line--muted'>{u.byName} · {formatTime(u.at)}</Text>
+              </View>
+            ))}
+            <Pager page={page} pageSize={UPDATES_PAGE} total={data.total} onChange={setPage} />
+          </View>
+        )}
+      </QueryState>
+    </View>
+  )
+}
+
 function Projects({ communityId, secretary }: { communityId: string; secretary: boolean }) {
   const [page, setPage] = useState(1)
   const [editing, setEditing] = useState<string>()
+  const [history, setHistory] = useState<string>()
   const q = useCloud('service', 'project.list', { communityId, page, pageSize: PAGE })
   return (
     <QueryState {...q} loadingText='正在加载项目…'>
@@ -175,7 +201,15 @@ function Projects({ communityId, secretary }: { communityId: string; secretary: 
                 <Text className='svc-line svc-line--muted'>需求：{p.needTitle} · 资源：{p.resourceTitle}</Text>
                 <Text className='svc-line svc-line--muted'>负责人：{p.ownerName} · 期限 {formatTime(p.deadline).slice(0, 10)}</Text>
                 {p.lastNote ? <Text className='svc-line'>最新进展：{p.lastNote}</Text> : null}
-                {secretary && p.status === 'active' ? <Button size='small' variant='plain' onClick={() => setEditing(editing === p.id ? undefined : p.id)}>更新进度</Button> : null}
+                <View className='svc-row'>
+                  {p.updateCount ? (
+                    <Button size='small' variant='plain' id={`history-${p.id}`} onClick={() => setHistory(history === p.id ? undefined : p.id)}>
+                      {history === p.id ? '收起进展记录' : `进展记录（${p.updateCount}）`}
+                    </Button>
+                  ) : null}
+                  {secretary && p.status === 'active' ? <Button size='small' variant='plain' onClick={() => setEditing(editing === p.id ? undefined : p.id)}>更新进度</Button> : null}
+                </View>
+                {history === p.id ? <Updates key={p.updateCount} projectId={p.id} /> : null}
                 {editing === p.id ? <Progress p={p} onDone={() => { setEditing(undefined); q.reload() }} /> : null}
               </View>
             ))}

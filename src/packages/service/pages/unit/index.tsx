@@ -29,7 +29,7 @@ const lines = (s: string) => s.split(/\n|；|;/).map((x) => x.trim()).filter(Boo
 
 function CheckinForm({ unit, onDone }: { unit: UnitView; onDone: () => void }) {
   const [requestId] = useState(newRequestId)
-  const [v, setV] = useState({ contactName: unit.contactName ?? '', contactPhone: unit.contactPhone ?? '', resources: unit.resources.join('\n'), commitments: unit.commitments.join('\n') })
+  const [v, setV] = useState({ contactName: unit.contactName ?? '', contactPhone: unit.contactPhone?.includes('*') ? '' : unit.contactPhone ?? '', resources: unit.resources.join('\n'), commitments: unit.commitments.join('\n') })
   const [errors, setErrors] = useState<Record<string, string>>({})
   const submit = useMutation('service', 'unit.checkin')
   const askConsent = useNoticeConsent(['checkinDecided']) // asked before the send: WeChat needs the tap
@@ -119,10 +119,92 @@ function Agreement({ unitId }: { unitId: string }) {
   )
 }
 
-function Letters({ unitId }: { unitId: string }) {
-  const q = useCloud('service', 'letter.list', { unitId, page: 1, pageSize: 20 })
+const HISTORY_PAGE = 5
+
+/** Every version of one quarter's letter, newest first: each kept with its own rows and acknowledgement. */
+function LetterHistory({ letterId }: { letterId: string }) {
+  const [page, setPage] = useState(1)
+  const q = useCloud('service', 'letter.versions', { letterId, page, pageSize: HISTORY_PAGE })
+  const exp = useMutation('service', 'export.letter')
+  return (
+    <View className='svc-history' id='letter-history'>
+      <QueryState {...q} loadingText='正在加载历史版本…'>
+        {(data) => (
+          <View>
+            {data.items.map((v) => (
+              <View key={v.id} className='svc-history__item' id={`letter-version-${v.version}`}>
+                <View className='svc-row'>
+                  <Text className='svc-line svc-line--strong'>第 {v.version} 版</Text>
+                  {v.supersededAt ? <Tag tone='gray'>已被新版本取代</Tag> : <Tag tone='red'>最新</Tag>}
+                  {v.acknowledgedAt ? <Tag tone='green'>已签收 {v.acknowledgedByName}</Tag> : null}
+                </View>
+                <Text className='svc-line svc-line--muted'>{formatTime(v.issuedAt)} {v.issuedByName} 出具 · 合计 {v.totalMinutes} 分钟 · {v.rows.length} 名党员</Text>
+                {v.rows.map((r) => (
+                  <Text key={r.memberId} className='svc-line svc-line--muted'>{r.name}：{r.minutes} 分钟</Text>
+                ))}
+                {v.note ? <Text className='svc-line svc-line--muted'>社区意见：{v.note}</Text> : null}
+                <Button size='small' variant='plain' loading={exp.sending} onClick={() => void exp.run({ letterId: v.id }).then((f) => f && openExport(f))}>导出第 {v.version} 版</Button>
+              </View>
+            ))}
+            <Pager page={page} pageSize={HISTORY_PAGE} total={data.total} onChange={setPage} />
+          </View>
+        )}
+      </QueryState>
+      {exp.error ? <Text className='tx-field__error'>{exp.error.message}</Text> : null}
+    </View>
+  )
+}
+
+function LetterItem({ l, onChange }: { l: LetterView; onChange: () => void }) {
   const ack = useMutation('service', 'letter.ack')
   const exp = useMutation('service', 'export.letter')
+  const [history, setHistory] = useState(false)
+  return (
+    <View className='svc-list-item' id={`letter-${l.quarter}`}>
+      <View className='svc-row'>
+        <Text className='svc-line svc-line--strong'>{l.quarter} 合计服务 {l.totalMinutes} 分钟</Text>
+        <Tag tone={l.version > 1 ? 'gold' : 'gray'}>第 {l.version} 版</Tag>
+      </View>
+      {l.version > 1 ? <Text className='svc-line svc-line--muted'>社区于 {formatTime(l.issuedAt)} 重新出具，请阅读后签收；之前的版本都保留</Text> : null}
+      {l.rows.map((r) => (
+        <Text key={r.memberId} className='svc-line'>
+          {r.name}：{r.minutes} 分钟，活动 {r.activities} 次，心愿 {r.wishes} 个
+        </Text>
+      ))}
+      {l.note ? <Text className='svc-line svc-line--muted'>社区意见：{l.note}</Text> : null}
+      {l.whistles && l.whistles.summoned > 0 ? (
+        <View id={`letter-whistles-${l.quarter}`}>
+          <Text className='svc-line svc-line--strong'>网格吹哨：召集 {l.whistles.summoned} 次，按时应答 {l.whistles.onTime} 次，逾期 {l.whistles.late} 次，未应答 {l.whistles.silent} 次</Text>
+          {l.whistles.items.map((s) => (
+            <Text key={s.id} className='svc-line svc-line--muted'>{s.eventTitle}：{SUMMONS_STATE_LABEL[s.state]}{s.answerText ? `，${s.answerText}` : ''}</Text>
+          ))}
+        </View>
+      ) : null}
+      <View className='svc-row svc-gap'>
+        {l.acknowledgedAt ? (
+          <Tag tone='green'>已签收 {l.acknowledgedByName}</Tag>
+        ) : (
+          <Button size='small' id={`ack-${l.quarter}`} loading={ack.sending} onClick={() => void ack.run({ letterId: l.id }).then((r) => r && (toast('已签收'), onChange()))}>
+            签收
+          </Button>
+        )}
+        <Button size='small' variant='secondary' id={`export-${l.quarter}`} loading={exp.sending} onClick={() => void exp.run({ letterId: l.id }).then((f) => f && openExport(f))}>
+          导出 Excel
+        </Button>
+        {l.version > 1 ? (
+          <Button size='small' variant='plain' id={`history-${l.quarter}`} onClick={() => setHistory(!history)}>
+            {history ? '收起各版本' : `查看全部 ${l.version} 个版本`}
+          </Button>
+        ) : null}
+      </View>
+      {ack.error || exp.error ? <Text className='tx-field__error'>{(ack.error ?? exp.error)!.message}</Text> : null}
+      {history ? <LetterHistory letterId={l.id} /> : null}
+    </View>
+  )
+}
+
+function Letters({ unitId }: { unitId: string }) {
+  const q = useCloud('service', 'letter.list', { unitId, page: 1, pageSize: 20 })
   return (
     <Card title='双反馈函'>
       <QueryState {...q} loadingText='正在加载反馈函…'>
@@ -131,40 +213,7 @@ function Letters({ unitId }: { unitId: string }) {
             <Empty text='还没有反馈函' hint='社区每季度出具一次，列出本单位党员在社区的服务情况' />
           ) : (
             <View>
-              {page.items.map((l: LetterView) => (
-                <View key={l.id} className='svc-list-item' id={`letter-${l.quarter}`}>
-                  <Text className='svc-line svc-line--strong'>
-                    {l.quarter} 合计服务 {l.totalMinutes} 分钟
-                  </Text>
-                  {l.rows.map((r) => (
-                    <Text key={r.memberId} className='svc-line'>
-                      {r.name}：{r.minutes} 分钟，活动 {r.activities} 次，心愿 {r.wishes} 个
-                    </Text>
-                  ))}
-                  {l.note ? <Text className='svc-line svc-line--muted'>社区意见：{l.note}</Text> : null}
-                  {l.whistles && l.whistles.summoned > 0 ? (
-                    <View id={`letter-whistles-${l.quarter}`}>
-                      <Text className='svc-line svc-line--strong'>网格吹哨：召集 {l.whistles.summoned} 次，按时应答 {l.whistles.onTime} 次，逾期 {l.whistles.late} 次，未应答 {l.whistles.silent} 次</Text>
-                      {l.whistles.items.map((s) => (
-                        <Text key={s.id} className='svc-line svc-line--muted'>{s.eventTitle}：{SUMMONS_STATE_LABEL[s.state]}{s.answerText ? `，${s.answerText}` : ''}</Text>
-                      ))}
-                    </View>
-                  ) : null}
-                  <View className='svc-row svc-gap'>
-                    {l.acknowledgedAt ? (
-                      <Tag tone='green'>已签收 {l.acknowledgedByName}</Tag>
-                    ) : (
-                      <Button size='small' id={`ack-${l.quarter}`} loading={ack.sending} onClick={() => void ack.run({ letterId: l.id }).then((r) => r && (toast('已签收'), q.reload()))}>
-                        签收
-                      </Button>
-                    )}
-                    <Button size='small' variant='secondary' id={`export-${l.quarter}`} loading={exp.sending} onClick={() => void exp.run({ letterId: l.id }).then((f) => f && openExport(f))}>
-                      导出 Excel
-                    </Button>
-                  </View>
-                </View>
-              ))}
-              {ack.error || exp.error ? <Text className='tx-field__error'>{(ack.error ?? exp.error)!.message}</Text> : null}
+              {page.items.map((l: LetterView) => <LetterItem key={l.id} l={l} onChange={q.reload} />)}
             </View>
           )
         }

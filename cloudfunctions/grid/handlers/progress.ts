@@ -1,0 +1,23 @@
+import type { PageInput } from '../../../types/common'
+import type { ProgressView } from '../../../types/grid'
+import { COL } from '../../shared/collections'
+import type { Ctx } from '../../shared/dispatch'
+import { notFound } from '../../shared/errors'
+import { fetchPage } from '../../shared/paging'
+import { byId, type EventDoc, type ProgressDoc } from '../repo'
+import { progressView } from '../views'
+import { ensureMaySee } from './events'
+
+/**
+ * An event's whole handling history, newest first, for whoever sees the event (issue 11 §6: paged, never
+ * cut). The event, at most one summons count, then count + page: constant in the history's length.
+ */
+export const progressList = {
+  async run(ctx: Ctx<PageInput & { eventId: string }>) {
+    const { db, input } = ctx
+    const e = await byId<EventDoc>(db, COL.gridEvents, input.eventId)
+    if (!e) throw notFound('事件')
+    await ensureMaySee(ctx, e)
+    return fetchPage<ProgressDoc, ProgressView>(db.collection(COL.gridProgress).where({ eventId: e._id }), input, [['seq', 'desc']], progressView)
+  },
+}
