@@ -17,6 +17,7 @@ export async function runActions(scenarios: Scenario[], scale: number, iteration
   const dir = mkdtempSync(join(tmpdir(), `tx-bench-${scale}x-`))
   const local = createLocalCloud({ dataDir: dir, synchronous: 'NORMAL' })
   process.env.BOOTSTRAP_ADMIN_OPENID = 'o-bench-bootstrap'
+  process.env.OWNER_TOKEN_SECRET ||= 'tongxinyuan-bench-owner-token-secret'
   try {
     await seedDemo(database(), scale)
     const rows: ActionRow[] = []

@@ -12,7 +12,11 @@ import { createLocalCloud } from './runtime'
 import { seedDemo } from './seed/seed'
 import { startTimers } from './timers'
 
+/** The local runtime's own development secret for owner tokens (a deployment sets its own: docs/deploy.md). */
+const DEV_OWNER_TOKEN_SECRET = 'tongxinyuan-local-dev-owner-token-secret'
+
 async function main() {
+  process.env.OWNER_TOKEN_SECRET ||= DEV_OWNER_TOKEN_SECRET
   const port = Number(process.env.PORT ?? 8787)
   const dataDir = resolve(process.env.DATA_DIR ?? join(__dirname, '..', '.data'))
   mkdirSync(dataDir, { recursive: true })
