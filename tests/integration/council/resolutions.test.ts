@@ -1,7 +1,7 @@
 import { openCloud, P, T0, type Cloud } from '../harness'
 import { DAY, iso } from './fixtures'
 
-type Resolution = { id: string; status: string; overdue: boolean; progress: { note: string; status: string }[]; rating: { count: number; average: number | null }; myRating?: { stars: number | null } | null; responsibleName: string }
+type Resolution = { id: string; status: string; overdue: boolean; progressCount: number; latestProgress: { seq: number; note: string; status: string } | null; rating: { count: number; average: number | null }; myRating?: { stars: number | null } | null; responsibleName: string }
 type Page<T> = { items: T[]; total: number }
 
 let h: Cloud
@@ -39,8 +39,9 @@ describe('resolutions', () => {
     expect(p1.status).toBe('in_progress')
     await h.expectRefused('council', 'resolution.progress', { resolutionId: r.id, note: '越权', status: 'done' }, P.secYg, 'FORBIDDEN')
     const p2 = await h.ok<Resolution>('council', 'resolution.progress', { resolutionId: r.id, note: '已公示完毕', status: 'done' }, P.secHx)
-    expect(p2.status).toBe('done')
-    expect(p2.progress.map((p) => p.note)).toEqual(['已报物价部门备案', '已公示完毕'])
+    expect(p2).toMatchObject({ status: 'done', progressCount: 2, latestProgress: { seq: 2, note: '已公示完毕', status: 'done' } })
+    const timeline = await h.ok<Page<{ seq: number; note: string }>>('council', 'resolution.timeline', { resolutionId: r.id }, P.zhang)
+    expect(timeline.items.map((p) => [p.seq, p.note])).toEqual([[1, '已报物价部门备案'], [2, '已公示完毕']])
     await h.expectRefused('council', 'resolution.progress', { resolutionId: r.id, note: '再更新', status: 'in_progress' }, P.secHx, 'CONFLICT')
   })
 

@@ -98,7 +98,7 @@ export default function MeetingPage() {
                 <Text className='cc-line'>{`地点：${m.online ? '线上' : m.place}`}</Text>
                 <Text className='cc-line--muted'>{`已签到 ${m.attendeeCount} 人${m.agendaLocked ? ' · 议程已锁定' : ''}`}</Text>
                 {canSign && me.data ? (
-                  <Button id='check-in' size='small' variant='secondary' loading={checkIn.sending} onClick={() => void checkIn.run({ meetingId: m.id, kind: 'resident_rep', name: me.data!.name || '居民' }).then((r) => r && (toast('已签到'), q.reload()))}>签到</Button>
+                  <Button id='check-in' size='small' variant='secondary' loading={checkIn.sending} onClick={() => void checkIn.run({ meetingId: m.id }).then((r) => r && (toast('已签到'), q.reload()))}>签到</Button>
                 ) : null}
                 {checkIn.error ? <Notice tone='error'>{checkIn.error.message}</Notice> : null}
               </Card>
