@@ -45,6 +45,27 @@ describe('resolutions', () => {
     await h.expectRefused('council', 'resolution.progress', { resolutionId: r.id, note: '再更新', status: 'in_progress' }, P.secHx, 'CONFLICT')
   })
 
+  it('keeps every progress entry, however many, and can always be marked done', async () => {
+    const m = await h.ok<{ id: string }>('council', 'meeting.create', {
+      requestId: `req-long-${Date.now()}`, communityId: 'c-hx', title: '长期落实事项', startsAt: iso(new Date(T0.getTime() + DAY)), place: '党群服务中心', online: false,
+      agenda: [{ title: '小区绿化长期养护' }], participants: [{ kind: 'party', name: '和谐社区党委' }],
+    }, P.secHx)
+    await h.ok('council', 'meeting.publish', { meetingId: m.id }, P.secHx)
+    await h.ok('council', 'meeting.start', { meetingId: m.id }, P.secHx)
+    const long = await h.ok<Resolution>('council', 'resolution.record', record({ meetingId: m.id, itemId: 'item-1', decision: '绿化养护按月通报' }), P.secHx)
+    // More than the 50 entries the resolution used to be capped at; two at a time, so both of each pair must land.
+    for (let i = 0; i < 30; i++) {
+      const pair = await Promise.all([1, 2].map((k) => h.call('council', 'resolution.progress', { resolutionId: long.id, note: `第 ${i * 2 + k} 次养护`, status: 'in_progress' }, P.secHx)))
+      expect(pair.every((p) => p.env.ok)).toBe(true)
+    }
+    const done = await h.ok<Resolution>('council', 'resolution.progress', { resolutionId: long.id, note: '养护周期结束', status: 'done' }, P.secHx)
+    expect(done).toMatchObject({ status: 'done', progressCount: 61, latestProgress: { seq: 61, note: '养护周期结束' } })
+    const pages = await Promise.all([1, 2, 3, 4].map((page) => h.ok<Page<{ seq: number }>>('council', 'resolution.timeline', { resolutionId: long.id, page, pageSize: 20 }, P.liu)))
+    expect(pages[0].total).toBe(61)
+    expect(pages.flatMap((p) => p.items.map((x) => x.seq))).toEqual(Array.from({ length: 61 }, (_, i) => i + 1))
+    await h.expectRefused('council', 'resolution.timeline', { resolutionId: long.id }, P.secYg, 'FORBIDDEN')
+  })
+
   it('shows an unfinished resolution past its deadline as overdue, and refuses rating it', async () => {
     await h.ok('council', 'meeting.start', { meetingId: 'meet-winter' }, P.secHx)
     const w = await h.ok<Resolution>('council', 'resolution.record', record({ meetingId: 'meet-winter', itemId: 'item-1', decision: '物业在各楼栋增设电动车充电桩', deadline: iso(new Date(T0.getTime() + DAY)) }), P.secHx)
