@@ -3,7 +3,7 @@ import { firstSnapshot, liveTurnout, publicResult, SNAPSHOT_MINUTES } from './do
 import type { BallotDoc, MeetingDoc, ProgressEntry, ResolutionDoc, StoredResult, TopicDoc, VoteDoc } from './repo'
 
 const iso = (d: Date | string | undefined) => (d ? new Date(d).toISOString() : undefined)
-const isoReq = (d: Date | string) => new Date(d).toISOString()
+const isoReq = (d: Date | string | number) => new Date(d).toISOString()
 
 /** Residents see the proposer as 刘** (surname only); the proposer and the secretary see the name. */
 export const maskName = (name: string) => (name ? `${name.slice(0, 1)}${'*'.repeat(Math.max(1, name.length - 1))}` : '居民')
@@ -91,7 +91,7 @@ export function voteView(v: VoteDoc, now: Date): VoteView {
   const live = liveTurnout(v.rule, eligible, snapshot)
   const turnout = result
     ? { ...live, households: result.ballots, areaPercent: result.participation.area?.percent ?? null, participationMet: v.rule.participation ? result.participation.met : null, asOf: result.computedAt }
-    : { ...live, asOf: isoReq(snapshot.at) }
+    : { ...live, asOf: isoReq(Math.max(new Date(snapshot.at).getTime(), new Date(v.opensAt).getTime())) }
   return {
     id: v._id,
     communityId: v.communityId,

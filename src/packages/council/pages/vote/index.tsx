@@ -148,11 +148,13 @@ function Ballot({ v }: { v: VoteView }) {
         {(b) =>
           !b.eligible ? (
             <Notice tone='info'>您家不在本次表决范围内。</Notice>
+          ) : b.choice && !b.byMe && v.status !== 'open' ? (
+            <Text className='cc-line' id='household-voted'>{`本户的投票：${label(b.choice)}`}</Text>
           ) : b.choice && !b.byMe ? (
             <View>
               <Text className='cc-line' id='household-voted'>{`本户已由家人投票：${label(b.choice)}`}</Text>
               <Text className='cc-line--muted'>一户一票。只有投票的家人可以在截止前改票。</Text>
-              {v.status === 'open' ? <RemindMe communityId={v.communityId} /> : null}
+              <RemindMe communityId={v.communityId} />
             </View>
           ) : (
             <View>
