@@ -145,7 +145,8 @@ export function councilScenarios(): Scenario[] {
     { fn: 'council', action: 'meeting.attendance', openid: sec, input: () => ({ meetingId: made.meetings[0], pageSize: 20 }) },
     {
       fn: 'council', action: 'resolution.record', openid: sec,
-      input: (i) => ({ meetingId: made.meetings[i], itemId: 'item-1', decision: '更换楼道声控灯', responsibleKind: 'company', responsibleName: '安居物业服务有限公司', deadline: iso(30 * 86_400_000) }),
+      // item-2: item-1 carries the vote opened above, and no resolution is recorded while a vote is not counted.
+      input: (i) => ({ meetingId: made.meetings[i], itemId: 'item-2', decision: '更换楼道声控灯', responsibleKind: 'company', responsibleName: '安居物业服务有限公司', deadline: iso(30 * 86_400_000) }),
       collect: (d) => made.resolutions.push((d as { id: string }).id),
     },
     { fn: 'council', action: 'meeting.minutes', openid: sec, input: (i) => ({ meetingId: made.meetings[i], minutes: '会议议定更换楼道声控灯。' }) },
