@@ -1,10 +1,10 @@
+import { createHash } from 'crypto'
 import type { CustomRuleInput, OptionKind, Preset } from '../../../types/council'
 import type { PageInput } from '../../../types/common'
 import type { Ctx, Transaction } from '../../shared/dispatch'
 import { COL } from '../../shared/collections'
 import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, invalid, notFound } from '../../shared/errors'
-import { newId } from '../../shared/ids'
 import { ownerToken } from '../../shared/owner-token'
 import { fetchPage } from '../../shared/paging'
 import { belongsTo, residentHousehold } from '../domain/access'
@@ -25,6 +25,11 @@ async function loadVote(ctx: Ctx<unknown>, voteId: string): Promise<VoteDoc> {
 }
 
 const MAX_VOTE_DAYS = 60
+/**
+ * A vote's id follows from who opened it with which requestId, so a retry that redoes the work (the
+ * first attempt committed, its request record did not say so) finds the vote instead of making another.
+ */
+const voteIdFor = (openid: string, requestId: string) => `vote_${createHash('sha256').update(`${openid}\u0000${requestId}`).digest('hex').slice(0, 20)}`
 const votePage = (id: string) => `packages/council/pages/vote/index?id=${id}`
 /** What the audit log records as the actor of a ballot: never the person, the household or the exact time. */
 const BALLOT_ACTOR = 'ballot'
@@ -110,7 +115,7 @@ export const voteOpen = {
       const estateNames = new Map(estatesAll.map((e) => [e._id, e.name]))
       const label = [...estates.map((e) => e.name), ...buildings.map((b) => `${estateNames.get(b.estateId) ?? ''} ${b.name}`.trim())].join('、')
       const base: VoteDoc = {
-        _id: newId('vote'), communityId, streetId,
+        _id: voteIdFor(actor.openid, input.requestId), communityId, streetId,
         ...(meeting ? { meetingId: meeting._id, itemId: input.itemId } : { topicId: input.topicId }),
         topicIds, title: input.title, ...(input.description ? { description: input.description } : {}),
         options: input.options.map((o, i) => ({ key: `o${i + 1}`, label: o.label, kind: o.kind })),
@@ -119,7 +124,11 @@ export const voteOpen = {
         eligibleHouseholds: eligible.households, eligibleAreaDm2: eligible.areaDm2,
         turnout: firstSnapshot(now), createdBy: actor.openid, createdAt: now,
       }
+      let first = false
       const v = await ctx.transaction(async (tx) => {
+        const done = await txGetOrNull<VoteDoc>(tx, COL.councilVotes, base._id)
+        if (done) return done
+        first = true
         const locks = await readLocks(tx, meeting?._id, input.itemId, topicIds)
         if (locks.meeting && locks.meeting.status === 'draft') throw conflict('请先发布会议议程')
         const prev = locks.previous
@@ -146,9 +155,11 @@ export const voteOpen = {
         }, tx)
         return doc
       })
-      await noticeSubscribers(db, communityId, 'councilVoteOpening', votePage(v._id), {
-        thing1: thing(v.title), time2: { value: cnTime(v.opensAt) }, time3: { value: cnTime(v.closesAt) },
-      })
+      if (first) {
+        await noticeSubscribers(db, communityId, 'councilVoteOpening', votePage(v._id), {
+          thing1: thing(v.title), time2: { value: cnTime(v.opensAt) }, time3: { value: cnTime(v.closesAt) },
+        })
+      }
       return voteView(v, now)
     })
   },

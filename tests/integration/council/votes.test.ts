@@ -58,6 +58,20 @@ describe('opening a vote', () => {
     expect(b.id).toBe(a.id)
   })
 
+  it('finds its vote when a retry redoes the work after the first attempt committed, and sends no second notice', async () => {
+    await h.ok('council', 'notice.subscribe', { communityId: 'c-hx', on: true }, P.zhang)
+    const input = openInput({ title: '重试测试' })
+    const a = await h.ok<Vote>('council', 'vote.open', input, P.secHx)
+    const notices = (await h.db.collection('outbox').where({ templateId: 'tpl-council-vote-open', toOpenid: P.zhang }).count()).total
+    expect(notices).toBe(1)
+    // As if the request record had never been marked done (a crash after the commit).
+    await h.db.collection('requests').where({ _id: `council:vote.open:${P.secHx}:${input.requestId}` }).remove()
+    const b = await h.ok<Vote>('council', 'vote.open', input, P.secHx)
+    expect(b.id).toBe(a.id)
+    expect((await h.db.collection('council_votes').where({ meetingId, itemId: input.itemId }).count()).total).toBe(1)
+    expect((await h.db.collection('outbox').where({ templateId: 'tpl-council-vote-open', toOpenid: P.zhang }).count()).total).toBe(notices)
+  })
+
   it('refuses a resident and changes nothing', async () => {
     await h.expectRefused('council', 'vote.open', openInput(), P.liu, 'FORBIDDEN')
   })
