@@ -1,3 +1,4 @@
+import { boxIds, boxIndex } from '../cloudfunctions/council/domain/disclosure'
 import type { Database } from '../cloudfunctions/shared/db-types'
 import { BENCH_JPEG } from './photos'
 import type { Scenario } from './types'
@@ -9,6 +10,22 @@ const BIG_VOTES = 2
 const OPTIONS = [{ key: 'o1', label: '同意', kind: 'for' }, { key: 'o2', label: '反对', kind: 'against' }, { key: 'o3', label: '弃权', kind: 'abstain' }]
 const RULE = { preset: 'civil_code_ordinary', byArea: true, participation: { num: 2, den: 3, cmp: 'atLeast' }, approval: { num: 1, den: 2, cmp: 'moreThan' }, approvalBase: 'participating', text: '民法典第278条' }
 
+type BenchBallot = { householdId: string; floorAreaDm2: number }
+
+/** The vote's 16 ballot boxes holding `ballots`, as vote.open and vote.cast would have left them. */
+async function boxesFor(db: Database, voteId: string, ballots: BenchBallot[]): Promise<void> {
+  const boxes = boxIds(voteId).map((_id) => ({ _id, voteId, households: 0, areaDm2: 0, writes: 0, sealed: false }))
+  for (const b of ballots) {
+    const box = boxes[boxIndex(b.householdId)]
+    box.households++
+    box.areaDm2 += b.floorAreaDm2
+    box.writes++
+  }
+  await Promise.all(boxes.map((b) => db.collection('council_ballot_boxes').add({ data: b })))
+}
+
+const snapshot = (at: Date) => ({ households: 0, areaDm2: 0, at, shown: null })
+
 /** Votes past their close with `households` ballots each, written straight into the database (ids `<prefix>-<n>`). */
 async function pastVotes(db: Database, prefix: string, votes: number, households: number): Promise<void> {
   const past = new Date(Date.now() - 86_400_000)
@@ -18,16 +35,17 @@ async function pastVotes(db: Database, prefix: string, votes: number, households
     const ballots = Array.from({ length: households }, (_, i) => {
       const floorAreaDm2 = 6000 + ((i * 7919) % 8001)
       area += floorAreaDm2
-      return { _id: `ballot:${voteId}:h-bench-${i}`, voteId, householdId: `h-bench-${i}`, choice: i % 10 === 0 ? 'o2' : i % 25 === 1 ? 'o3' : 'o1', floorAreaDm2, castAt: past, updatedAt: past, changes: 0 }
+      return { _id: `ballot:${voteId}:h-bench-${i}`, voteId, householdId: `h-bench-${i}`, owner: 'bench', choice: i % 10 === 0 ? 'o2' : i % 25 === 1 ? 'o3' : 'o1', floorAreaDm2, castAt: past, updatedAt: past, changes: 0 }
     })
     await db.collection('council_votes').add({
       data: {
         _id: voteId, communityId: 'c-hx', streetId: 'st-jinxiu', meetingId: 'meet-parking', itemId: 'item-1', topicIds: [],
         title: '压测表决', options: OPTIONS, scope: { estateIds: ['e-bench'], buildingIds: [], label: '压测小区' },
         opensAt: new Date(past.getTime() - 86_400_000), closesAt: past, rule: RULE,
-        eligibleHouseholds: households, eligibleAreaDm2: area, turnoutHouseholds: households, turnoutAreaDm2: area, createdBy: 'o-sec-hx', createdAt: past,
+        eligibleHouseholds: households, eligibleAreaDm2: area, turnout: snapshot(past), createdBy: 'o-sec-hx', createdAt: past,
       },
     })
+    await boxesFor(db, voteId, ballots)
     for (let i = 0; i < ballots.length; i += 200) await Promise.all(ballots.slice(i, i + 200).map((b) => db.collection('council_ballots').add({ data: b })))
   }
 }
@@ -40,16 +58,17 @@ async function liveVote(db: Database, voteId: string, households: number): Promi
   const ballots = Array.from({ length: households }, (_, i) => {
     const floorAreaDm2 = 6000 + ((i * 7919) % 8001)
     area += floorAreaDm2
-    return { _id: `ballot:${voteId}:h-bench-${i}`, voteId, householdId: `h-bench-${i}`, choice: i % 10 === 0 ? 'o2' : 'o1', floorAreaDm2, castAt: since, updatedAt: since, changes: 0 }
+    return { _id: `ballot:${voteId}:h-bench-${i}`, voteId, householdId: `h-bench-${i}`, owner: 'bench', choice: i % 10 === 0 ? 'o2' : 'o1', floorAreaDm2, castAt: since, updatedAt: since, changes: 0 }
   })
   await db.collection('council_votes').add({
     data: {
       _id: voteId, communityId: 'c-hx', streetId: 'st-jinxiu', meetingId: 'meet-parking', itemId: 'item-1', topicIds: [],
       title: '压测表决（进行中）', options: OPTIONS, scope: { estateIds: ['e-hx-1'], buildingIds: [], label: '和谐家园' },
       opensAt: since, closesAt: new Date(Date.now() + 7 * day), rule: RULE,
-      eligibleHouseholds: households + 100, eligibleAreaDm2: area + 1_000_000, turnoutHouseholds: households, turnoutAreaDm2: area, createdBy: 'o-sec-hx', createdAt: since,
+      eligibleHouseholds: households + 100, eligibleAreaDm2: area + 1_000_000, turnout: snapshot(since), createdBy: 'o-sec-hx', createdAt: since,
     },
   })
+  await boxesFor(db, voteId, ballots)
   for (let i = 0; i < ballots.length; i += 200) await Promise.all(ballots.slice(i, i + 200).map((b) => db.collection('council_ballots').add({ data: b })))
 }
 
@@ -122,15 +141,17 @@ export function councilScenarios(): Scenario[] {
       setup: (db) => pastVotes(db, 'vote-bench-5k', BIG_VOTES, BIG_VOTE_HOUSEHOLDS),
     },
     { fn: 'council', action: 'meeting.start', openid: sec, input: (i) => ({ meetingId: made.meetings[i] }) },
-    { fn: 'council', action: 'meeting.checkIn', openid: () => 'o-res-liu', input: (i) => ({ meetingId: made.meetings[i], kind: 'resident_rep', name: '刘芳' }) },
+    { fn: 'council', action: 'meeting.checkIn', openid: () => 'o-res-liu', input: (i) => ({ meetingId: made.meetings[i] }) },
     { fn: 'council', action: 'meeting.attendance', openid: sec, input: () => ({ meetingId: made.meetings[0], pageSize: 20 }) },
     {
       fn: 'council', action: 'resolution.record', openid: sec,
-      input: (i) => ({ meetingId: made.meetings[i], itemId: 'item-1', decision: '更换楼道声控灯', responsibleKind: 'company', responsibleName: '安居物业服务有限公司', deadline: iso(30 * 86_400_000) }),
+      // item-2: item-1 carries the vote opened above, and no resolution is recorded while a vote is not counted.
+      input: (i) => ({ meetingId: made.meetings[i], itemId: 'item-2', decision: '更换楼道声控灯', responsibleKind: 'company', responsibleName: '安居物业服务有限公司', deadline: iso(30 * 86_400_000) }),
       collect: (d) => made.resolutions.push((d as { id: string }).id),
     },
     { fn: 'council', action: 'meeting.minutes', openid: sec, input: (i) => ({ meetingId: made.meetings[i], minutes: '会议议定更换楼道声控灯。' }) },
     { fn: 'council', action: 'resolution.progress', openid: sec, input: (i) => ({ resolutionId: made.resolutions[i], note: '已全部更换', status: 'done' }) },
+    { fn: 'council', action: 'resolution.timeline', openid: () => 'o-res-zhang', input: (i) => ({ resolutionId: made.resolutions[i % Math.max(1, made.resolutions.length)], pageSize: 20 }) },
     { fn: 'council', action: 'resolution.list', openid: () => 'o-res-zhang', input: () => ({ communityId: 'c-hx', pageSize: 20 }) },
     { fn: 'council', action: 'resolution.get', openid: () => 'o-res-liu', input: () => ({ resolutionId: 'res:meet-parking:item-1' }) },
     { fn: 'council', action: 'resolution.rate', openid: () => 'o-res-liu', input: (i) => ({ resolutionId: made.resolutions[i], stars: 1 + (i % 5) }) },

@@ -6,6 +6,8 @@
 export const DEVELOPMENT_ENV = {
   /** Signs the rotating activity sign-in codes (cloudfunctions/service/domain/token.ts). Development only. */
   SERVICE_QR_SECRET: 'local-development-only-qr-secret-0f3a9c',
+  /** Keys the household owner tokens of ballots and ratings (cloudfunctions/shared/owner-token.ts). Development only. */
+  OWNER_TOKEN_SECRET: 'local-development-only-owner-token-secret-7d21e4',
 } as const
 
 export function applyDevelopmentEnv(): void {

@@ -36,6 +36,18 @@ export const PARTICIPANT_LABEL: Record<ParticipantKind, string> = {
   unit: '共建单位',
 }
 
+/** Who signed in to a meeting, as the server reads it from the person's roles (never self-declared). */
+export const ATTENDEE_KINDS = ['secretary', 'unit', 'member', 'grid', 'resident', 'street'] as const
+export type AttendeeKind = (typeof ATTENDEE_KINDS)[number]
+export const ATTENDEE_LABEL: Record<AttendeeKind, string> = {
+  secretary: '社区党组织',
+  unit: '共建单位',
+  member: '在职党员',
+  grid: '网格员',
+  resident: '居民',
+  street: '街道',
+}
+
 export const PRESETS = ['simple', 'civil_code_ordinary', 'civil_code_major', 'custom'] as const
 export type Preset = (typeof PRESETS)[number]
 export const PRESET_LABEL: Record<Preset, string> = {
@@ -117,6 +129,10 @@ export const topicView = z.object({
   declineReason: z.string().optional(),
   /** The latest vote on the topic (on an agenda item or directly, for a 小事). */
   voteId: z.string().optional(),
+  /** A vote on it that is not yet counted: no second vote may open meanwhile. */
+  openVoteId: z.string().optional(),
+  /** Its latest counted vote: a new vote on it is a re-vote and needs a public reason. */
+  lastClosedVoteId: z.string().optional(),
   /** The grid event the topic came from (网格吹哨 → 议事, one step). */
   gridEventId: z.string().optional(),
   urgent: z
@@ -130,7 +146,16 @@ export type TopicView = z.infer<typeof topicView>
 export const topicDetailView = topicView.extend({ secondedByMe: z.boolean(), canSecond: z.boolean(), canEdit: z.boolean() })
 export type TopicDetailView = z.infer<typeof topicDetailView>
 
-export const agendaItemView = z.object({ itemId: z.string(), order: z.number().int(), title: z.string(), topicIds: z.array(z.string()) })
+export const agendaItemView = z.object({
+  itemId: z.string(),
+  order: z.number().int(),
+  title: z.string(),
+  topicIds: z.array(z.string()),
+  /** A vote on the item that is not yet counted: the item can be neither edited nor removed, and no second vote opens. */
+  openVoteId: z.string().optional(),
+  /** The item's latest counted vote: a resolution cites it; a new vote is a re-vote with a public reason. */
+  lastClosedVoteId: z.string().optional(),
+})
 export type AgendaItemView = z.infer<typeof agendaItemView>
 export const participantView = z.object({ kind: z.enum(PARTICIPANT_KINDS), name: z.string() })
 
@@ -155,18 +180,31 @@ export const meetingView = z.object({
 })
 export type MeetingView = z.infer<typeof meetingView>
 
-export const attendanceView = z.object({ name: z.string(), kind: z.enum(PARTICIPANT_KINDS), at: z.string() })
+/** `name` from the person's profile; `org` the unit a liaison signed in for. */
+export const attendanceView = z.object({ name: z.string(), kind: z.enum(ATTENDEE_KINDS), org: z.string().optional(), at: z.string() })
 
 export const voteOptionView = z.object({ key: z.string(), label: z.string(), kind: z.enum(OPTION_KINDS) })
 export type VoteOptionView = z.infer<typeof voteOptionView>
 
 const countVsTotal = z.object({ count: z.number().int(), total: z.number().int(), met: z.boolean() })
+
+/**
+ * A counted vote as anyone may see it (docs/council.md, "what is shown when and why"): per option the
+ * households and one combined flag for the approval rule; participation by households exactly, by
+ * area only met or not, with a whole percent when that can single nobody out. No area sums: with every
+ * household's area known, they would tell who chose what.
+ */
 export const voteResultView = z.object({
   passed: z.boolean(),
   adoptedOptionKey: z.string().nullable(),
-  participation: z.object({ households: countVsTotal, area: countVsTotal.nullable(), met: z.boolean() }),
-  options: z.array(z.object({ key: z.string(), label: z.string(), kind: z.enum(OPTION_KINDS), households: z.number().int(), areaDm2: z.number().int().optional(), approvalMet: z.boolean() })),
-  /** Human-readable explanation of the outcome in Chinese. */
+  participation: z.object({
+    households: countVsTotal,
+    /** Rules that count area: met or not, and the whole percent of the eligible area (null when withheld). */
+    area: z.object({ met: z.boolean(), percent: z.number().int().nullable() }).nullable(),
+    met: z.boolean(),
+  }),
+  options: z.array(z.object({ key: z.string(), label: z.string(), kind: z.enum(OPTION_KINDS), households: z.number().int(), approvalMet: z.boolean() })),
+  /** Human-readable explanation of the outcome in Chinese (no area sums). */
   summary: z.string(),
   rule: ruleSchema,
   ballots: z.number().int(),
@@ -174,13 +212,23 @@ export const voteResultView = z.object({
 })
 export type VoteResultView = z.infer<typeof voteResultView>
 
-/** How many more households / how much more area must take part to reach the participation threshold. */
+/**
+ * Live turnout: a snapshot refreshed at most every `refreshMinutes`, never per ballot. Households as a
+ * count; area only as a whole percent of the eligible area, and only for an electorate that is not
+ * small once enough ballots are in (null: 计票时公布). The gap to the participation threshold follows
+ * what is shown.
+ */
 export const turnoutView = z.object({
   households: z.number().int(),
-  areaDm2: z.number().int(),
   eligibleHouseholds: z.number().int(),
   eligibleAreaDm2: z.number().int(),
-  gap: z.object({ households: z.number().int(), areaDm2: z.number().int().nullable() }).nullable(),
+  areaPercent: z.number().int().nullable(),
+  /** When the snapshot was taken (the start of its window). */
+  asOf: z.string(),
+  refreshMinutes: z.number().int(),
+  /** Still missing to the participation threshold (null: the rule has none); area in whole percent when shown. */
+  gap: z.object({ households: z.number().int(), areaPercent: z.number().int().nullable() }).nullable(),
+  /** Null when the rule has no threshold, or when the households are there and the area is not shown yet. */
   participationMet: z.boolean().nullable(),
 })
 export type TurnoutView = z.infer<typeof turnoutView>
@@ -201,6 +249,10 @@ export const voteView = z.object({
   rule: ruleSchema,
   turnout: turnoutView,
   result: voteResultView.optional(),
+  /** A re-vote: the public reason and the earlier vote with its result, shown together. */
+  revote: z.object({ reason: z.string(), previous: z.object({ id: z.string(), title: z.string(), result: voteResultView }) }).optional(),
+  /** This vote was followed by a re-vote. */
+  supersededBy: z.string().optional(),
   createdAt: z.string(),
 })
 export type VoteView = z.infer<typeof voteView>
@@ -209,11 +261,17 @@ export const myBallotView = z.object({
   voteId: z.string(),
   householdId: z.string().nullable(),
   eligible: z.boolean(),
+  /** The household's choice (shown to its own members only). */
   choice: z.string().nullable(),
   castAt: z.string().nullable(),
+  /** Whether the caller cast the household's ballot: only they may change it. */
+  byMe: z.boolean(),
   canChange: z.boolean(),
 })
 export type MyBallotView = z.infer<typeof myBallotView>
+
+export const progressEntryView = z.object({ seq: z.number().int(), at: z.string(), note: z.string(), byName: z.string(), status: z.enum(RESOLUTION_STATUS) })
+export type ProgressEntryView = z.infer<typeof progressEntryView>
 
 export const resolutionView = z.object({
   id: z.string(),
@@ -229,14 +287,17 @@ export const resolutionView = z.object({
   deadline: z.string(),
   status: z.enum(RESOLUTION_STATUS),
   overdue: z.boolean(),
-  progress: z.array(z.object({ at: z.string(), note: z.string(), byName: z.string(), status: z.enum(RESOLUTION_STATUS) })),
+  /** How many progress entries there are (all kept; `resolution.timeline` pages them) and the latest. */
+  progressCount: z.number().int(),
+  latestProgress: progressEntryView.nullable(),
   rating: z.object({ count: z.number().int(), average: z.number().nullable() }),
   createdAt: z.string(),
   doneAt: z.string().optional(),
 })
 export type ResolutionView = z.infer<typeof resolutionView>
 
-export const myRatingView = z.object({ resolutionId: z.string(), stars: z.number().int().nullable(), comment: z.string().optional() })
+/** The household's rating (its members see it); `byMe`: the caller gave it, so only they may change it. */
+export const myRatingView = z.object({ resolutionId: z.string(), stars: z.number().int().nullable(), comment: z.string().optional(), byMe: z.boolean() })
 
 // ---- inputs ----------------------------------------------------------------------------------
 
@@ -351,9 +412,9 @@ export const councilActions = {
     output: meetingView,
   }),
   'meeting.checkIn': action({
-    summary: '参会签到',
+    summary: '参会签到（身份按本人角色、姓名按本人资料）',
     roles: ['authenticated'],
-    input: z.object({ meetingId: id, kind: z.enum(PARTICIPANT_KINDS), name: text(20, '姓名') }),
+    input: z.object({ meetingId: id }),
     output: meetingView,
   }),
   'meeting.attendance': action({
@@ -399,6 +460,8 @@ export const councilActions = {
         closesAt: isoDate,
         preset: z.enum(PRESETS),
         custom: customRuleInput.optional(),
+        /** Required when the item or a topic already has a counted vote: shown with both results. */
+        revoteReason: optionalText(300, '重新表决的理由'),
       })
       .refine((v) => (v.meetingId && v.itemId) || v.topicId, { message: '请选择议程项或议题', path: ['itemId'] })
       .refine((v) => v.estateIds.length + v.buildingIds.length > 0, { message: '请选择参与表决的小区或楼栋', path: ['estateIds'] })
@@ -416,13 +479,13 @@ export const councilActions = {
     output: pageOf(voteView),
   }),
   'vote.get': action({
-    summary: '表决详情：实时参与户数与面积、距门槛差额；结束后为结果',
+    summary: '表决详情：参与情况（每 10 分钟更新的快照）、距门槛差额；结束后为结果',
     roles: ['authenticated'],
     input: z.object({ voteId: id }),
     output: voteView,
   }),
   'vote.cast': action({
-    summary: '认证住户投票（每户一票，截止前可改）',
+    summary: '认证住户投票（每户一票，由先投的家人投，截止前本人可改）',
     roles: ['resident'],
     input: z.object({ voteId: id, optionKey: z.string().trim().min(1).max(8), householdId: id.optional() }),
     output: myBallotView,
@@ -447,7 +510,7 @@ export const councilActions = {
   }),
 
   'vote.export': action({
-    summary: '导出表决结果（Excel：规则、参与、各选项户数与面积，不含任何选票）',
+    summary: '导出表决结果（Excel：规则、参与、各选项户数与是否达到门槛，不含面积合计和任何选票）',
     roles: ['secretary'],
     input: z.object({ voteId: id }),
     output: z.object({ fileId: z.string(), url: z.string() }),
@@ -473,6 +536,12 @@ export const councilActions = {
     input: z.object({ resolutionId: id, note: text(300, '进展'), status: z.enum(['in_progress', 'done']) }),
     output: resolutionView,
   }),
+  'resolution.timeline': action({
+    summary: '决议落实进度（全部记录，分页）',
+    roles: ['authenticated'],
+    input: pageInput.extend({ resolutionId: id }),
+    output: pageOf(progressEntryView),
+  }),
   'resolution.list': action({
     summary: '社区决议及落实情况',
     roles: ['authenticated'],
@@ -486,7 +555,7 @@ export const councilActions = {
     output: resolutionView.extend({ myRating: myRatingView.nullable() }),
   }),
   'resolution.rate': action({
-    summary: '居民对办结的决议进行事后评价（每户一次，可修改）',
+    summary: '居民对办结的决议进行事后评价（每户一次，由先评的家人评，本人可修改，旧评价保留）',
     roles: ['resident'],
     input: z.object({ resolutionId: id, stars: z.number().int().min(1).max(5), comment: optionalText(200, '评价') }),
     output: resolutionView.extend({ myRating: myRatingView.nullable() }),

@@ -1,7 +1,8 @@
-import type { MeetingStatus, OptionKind, ParticipantKind, ResolutionStatus, ResponsibleKind, Rule, Tier, TopicStatus } from '../../types/council'
+import type { AttendeeKind, MeetingStatus, OptionKind, ParticipantKind, ResolutionStatus, ResponsibleKind, Rule, Tier, TopicStatus } from '../../types/council'
 import type { CouncilNoticeKind } from '../../types/notices'
 import type { Database } from '../shared/cloud'
 import { COL } from '../shared/collections'
+import { BALLOT_BOXES, type TurnoutSnapshot } from './domain/disclosure'
 import type { TallyResult } from './domain/tally'
 
 /** Stored shapes of the council context. Instants are Date; areas are integer dm². */
@@ -16,6 +17,8 @@ export interface TopicDoc {
   mergedInto?: string; declineReason?: string
   /** The latest vote on it; the grid event it came from (grid event.convert). */
   voteId?: string; gridEventId?: string
+  /** The vote lock: a vote not yet counted (no second one meanwhile), and the latest counted one. */
+  openVoteId?: string; lastClosedVoteId?: string
   urgent?: { decision: string; decidedAt: Date; ratifyBy: Date; publicBy: Date; ratifiedAt?: Date; ratifyNote?: string }
   triagedAt?: Date; triagedBy?: string
   createdAt: Date; updatedAt: Date
@@ -23,7 +26,8 @@ export interface TopicDoc {
 
 export interface SecondDoc { _id: string; topicId: string; openid: string; at: Date }
 
-export interface AgendaItem { itemId: string; order: number; title: string; topicIds: string[] }
+/** `openVoteId`/`lastClosedVoteId`: the item's vote lock, written in the transactions of vote.open and the close. */
+export interface AgendaItem { itemId: string; order: number; title: string; topicIds: string[]; openVoteId?: string; lastClosedVoteId?: string }
 export interface MeetingDoc {
   _id: string; communityId: string; streetId: string
   title: string; startsAt: Date; place: string; online: boolean
@@ -32,9 +36,11 @@ export interface MeetingDoc {
   createdBy: string; createdAt: Date; updatedAt: Date
   publishedAt?: Date; startedAt?: Date; endedAt?: Date
 }
-export interface AttendanceDoc { _id: string; meetingId: string; openid: string; name: string; kind: ParticipantKind; at: Date }
+/** Kind from the person's roles, name from their profile, `org` the unit of a liaison. */
+export interface AttendanceDoc { _id: string; meetingId: string; openid: string; name: string; kind: AttendeeKind; org?: string; at: Date }
 
 export interface VoteOption { key: string; label: string; kind: OptionKind }
+export type StoredResult = TallyResult & { computedAt: Date; counterHouseholds: number }
 export interface VoteDoc {
   _id: string; communityId: string; streetId: string
   meetingId?: string; itemId?: string; topicId?: string; topicIds: string[]
@@ -44,26 +50,46 @@ export interface VoteDoc {
   opensAt: Date; closesAt: Date
   rule: Rule
   eligibleHouseholds: number; eligibleAreaDm2: number
-  /** Maintained with _.inc in the same transaction as each new ballot: live turnout is one read. */
-  turnoutHouseholds: number; turnoutAreaDm2: number
-  result?: TallyResult & { computedAt: Date; counterHouseholds: number }
-  closedAt?: Date; closedBy?: string
+  /** Live turnout, refreshed from the ballot boxes at most once per window (domain/disclosure.ts). */
+  turnout: TurnoutSnapshot
+  /** A re-vote: its public reason and the earlier vote with its (final) result. */
+  revote?: { reason: string; previousVoteId: string; previousTitle: string; previousResult: StoredResult }
+  supersededBy?: string
+  /** The exact sums stay here; views show what domain/disclosure.ts allows. */
+  result?: StoredResult
+  sealedAt?: Date; closedAt?: Date; closedBy?: string
   remindedAt?: Date
   createdBy: string; createdAt: Date
 }
-/** One per household per vote (`ballot:<voteId>:<householdId>`). Holds no person: only the household and its area. */
-export interface BallotDoc { _id: string; voteId: string; householdId: string; choice: string; floorAreaDm2: number; castAt: Date; updatedAt: Date; changes: number }
+/**
+ * One per household per vote (`ballot:<voteId>:<householdId>`). Holds no person: the household, its
+ * area and `owner`, an opaque token of the member who cast it (shared/owner-token.ts).
+ */
+export interface BallotDoc { _id: string; voteId: string; householdId: string; owner: string; choice: string; floorAreaDm2: number; castAt: Date; updatedAt: Date; changes: number }
+/**
+ * One of BALLOT_BOXES counters per vote (`box:<voteId>:<i>`). Every ballot transaction writes its
+ * household's box; the close seals all of them in one transaction first, so a ballot either commits
+ * before the seal (and is counted) or conflicts with it (and is refused).
+ */
+export interface BoxDoc { _id: string; voteId: string; households: number; areaDm2: number; writes: number; sealed: boolean; sealedAt?: Date }
 
-export interface ProgressEntry { at: Date; note: string; byName: string; status: ResolutionStatus }
+/** One progress entry of a resolution (`progress:<resolutionId>:<seq>`): every entry is kept and paged. */
+export interface ProgressDoc { _id: string; resolutionId: string; seq: number; at: Date; note: string; byName: string; status: ResolutionStatus }
+export type ProgressEntry = Omit<ProgressDoc, '_id' | 'resolutionId'>
 export interface ResolutionDoc {
   _id: string; communityId: string; streetId: string
   meetingId: string; meetingTitle: string; itemId: string; itemTitle: string; voteId?: string
   decision: string; responsibleKind: ResponsibleKind; responsibleName: string; deadline: Date
-  status: ResolutionStatus; progress: ProgressEntry[]
+  status: ResolutionStatus
+  /** Entries live in council_progress; the count numbers the next one and the latest is shown in lists. */
+  progressCount: number; latestProgress?: ProgressEntry
   ratingCount: number; ratingSum: number
   createdBy: string; createdAt: Date; doneAt?: Date
 }
-export interface RatingDoc { _id: string; resolutionId: string; householdId: string; stars: number; comment?: string; at: Date }
+/** The household's rating; `owner` is the token of the member who gave it (only they may change it). */
+export interface RatingDoc { _id: string; resolutionId: string; householdId: string; owner: string; stars: number; comment?: string; at: Date; createdAt: Date; edits: number }
+/** An earlier version of a rating, kept when its giver changes it. */
+export interface RatingRevisionDoc { _id: string; ratingId: string; resolutionId: string; stars: number; comment?: string; at: Date; supersededAt: Date }
 /** `kinds`: the notices the person consented to (WeChat asks per template). */
 export interface SubscriptionDoc { _id: string; communityId: string; openid: string; on: boolean; kinds: CouncilNoticeKind[]; at: Date }
 /** The rest of a notice to more subscribers than one action sends (notices.ts); the timer sends it. */
@@ -84,6 +110,8 @@ export const secondId = (topicId: string, openid: string) => `second:${topicId}:
 export const attendanceId = (meetingId: string, openid: string) => `att:${meetingId}:${openid}`
 export const resolutionId = (meetingId: string, itemId: string) => `res:${meetingId}:${itemId}`
 export const ratingId = (resolutionId: string, householdId: string) => `rating:${resolutionId}:${householdId}`
+/** Zero-padded so the ids sort as the entries were written. */
+export const progressId = (resolutionId: string, seq: number) => `progress:${resolutionId}:${String(seq).padStart(6, '0')}`
 export const subscriptionId = (communityId: string, openid: string) => `sub:${communityId}:${openid}`
 
 /** Read one document by _id, or null (`where` avoids the SDK throwing on a missing doc). */
@@ -125,6 +153,12 @@ export async function eligibleTotals(db: Database, communityId: string, estateId
     .end()
   const row = list[0] as { households?: number; areaDm2?: number } | undefined
   return { households: row?.households ?? 0, areaDm2: row?.areaDm2 ?? 0 }
+}
+
+/** The ballot boxes of a vote added up (one read of BALLOT_BOXES documents): households and area that voted. */
+export async function boxTotals(db: Database, voteId: string) {
+  const { data } = await db.collection(COL.councilBallotBoxes).where({ voteId }).limit(BALLOT_BOXES).get()
+  return (data as BoxDoc[]).reduce((t, b) => ({ households: t.households + (b.households ?? 0), areaDm2: t.areaDm2 + (b.areaDm2 ?? 0) }), { households: 0, areaDm2: 0 })
 }
 
 /** The ballots of a vote, summed per option: one aggregate request however many ballots there are. */

@@ -2,7 +2,7 @@ import type { CouncilActions } from '../../types/council'
 import type { Routes } from '../shared/dispatch'
 import { photoUploadRoute } from '../shared/photos'
 import { meetingAttendance, meetingCheckIn, meetingCreate, meetingGet, meetingList, meetingMinutes, meetingPublish, meetingStart, meetingUpdate } from './handlers/meetings'
-import { noticeSubscribe, resolutionGet, resolutionList, resolutionProgress, resolutionRate, resolutionRecord } from './handlers/resolutions'
+import { noticeSubscribe, resolutionGet, resolutionList, resolutionProgress, resolutionRate, resolutionRecord, resolutionTimeline } from './handlers/resolutions'
 import { topicGet, topicList, topicPropose, topicRatify, topicSecond, topicTriage, topicUpdate } from './handlers/topics'
 import { voteExport } from './handlers/export'
 import { voteCast, voteClose, voteGet, voteList, voteMyBallot, voteOpen, voteRemind } from './handlers/votes'
@@ -36,6 +36,7 @@ export const routes: Routes<CouncilActions> = {
   'vote.export': voteExport,
   'resolution.record': resolutionRecord,
   'resolution.progress': resolutionProgress,
+  'resolution.timeline': resolutionTimeline,
   'resolution.list': resolutionList,
   'resolution.get': resolutionGet,
   'resolution.rate': resolutionRate,

@@ -1,9 +1,9 @@
-import type { MeetingView, MyBallotView, ResolutionView, TopicView, VoteStatus, VoteView } from '../../types/council'
-import { turnoutGap } from './domain/tally'
-import type { BallotDoc, MeetingDoc, ResolutionDoc, TopicDoc, VoteDoc } from './repo'
+import type { MeetingView, MyBallotView, ProgressEntryView, ResolutionView, TopicView, VoteResultView, VoteStatus, VoteView } from '../../types/council'
+import { firstSnapshot, liveTurnout, publicResult, SNAPSHOT_MINUTES } from './domain/disclosure'
+import type { BallotDoc, MeetingDoc, ProgressEntry, ResolutionDoc, StoredResult, TopicDoc, VoteDoc } from './repo'
 
 const iso = (d: Date | string | undefined) => (d ? new Date(d).toISOString() : undefined)
-const isoReq = (d: Date | string) => new Date(d).toISOString()
+const isoReq = (d: Date | string | number) => new Date(d).toISOString()
 
 /** Residents see the proposer as 刘** (surname only); the proposer and the secretary see the name. */
 export const maskName = (name: string) => (name ? `${name.slice(0, 1)}${'*'.repeat(Math.max(1, name.length - 1))}` : '居民')
@@ -27,6 +27,8 @@ export function topicView(t: TopicDoc, viewer: { openid: string; fullNames: bool
     mergedInto: t.mergedInto,
     declineReason: t.declineReason,
     voteId: t.voteId,
+    openVoteId: t.openVoteId,
+    lastClosedVoteId: t.lastClosedVoteId,
     gridEventId: t.gridEventId,
     urgent: t.urgent
       ? {
@@ -75,11 +77,21 @@ export function voteStatus(v: VoteDoc, now: Date): VoteStatus {
   return 'counting'
 }
 
-/** Turnout only (households and area) while the vote runs: per-option counts appear at the close. */
+/** A counted result as anyone may see it: no area sums (domain/disclosure.ts). */
+const resultView = (r: StoredResult): VoteResultView => ({ ...publicResult(r), computedAt: isoReq(r.computedAt) })
+
+/**
+ * While the vote runs: the turnout snapshot (never per ballot), no per-option counts (they would sway
+ * the vote). After the close: the public result, and the turnout it settled.
+ */
 export function voteView(v: VoteDoc, now: Date): VoteView {
   const eligible = { households: v.eligibleHouseholds, areaDm2: v.eligibleAreaDm2 }
-  const turnout = { households: v.turnoutHouseholds ?? 0, areaDm2: v.turnoutAreaDm2 ?? 0 }
-  const { gap, met } = turnoutGap(v.rule, eligible, turnout)
+  const result = v.result ? resultView(v.result) : undefined
+  const snapshot = v.turnout ?? firstSnapshot(new Date(v.createdAt))
+  const live = liveTurnout(v.rule, eligible, snapshot)
+  const turnout = result
+    ? { ...live, households: result.ballots, areaPercent: result.participation.area?.percent ?? null, participationMet: v.rule.participation ? result.participation.met : null, asOf: result.computedAt }
+    : { ...live, asOf: isoReq(Math.max(new Date(snapshot.at).getTime(), new Date(v.opensAt).getTime())) }
   return {
     id: v._id,
     communityId: v.communityId,
@@ -94,35 +106,27 @@ export function voteView(v: VoteDoc, now: Date): VoteView {
     closesAt: isoReq(v.closesAt),
     status: voteStatus(v, now),
     rule: v.rule,
-    turnout: { ...turnout, eligibleHouseholds: eligible.households, eligibleAreaDm2: eligible.areaDm2, gap, participationMet: met },
-    result: v.result
-      ? {
-          passed: v.result.passed,
-          adoptedOptionKey: v.result.adoptedOptionKey,
-          participation: v.result.participation,
-          // Area per option only where the rule counts area (civil-code presets): elsewhere it decides
-          // nothing and could single out a household whose area is known.
-          options: v.result.rule.byArea ? v.result.options : v.result.options.map(({ areaDm2: _area, ...o }) => o),
-          summary: v.result.summary,
-          rule: v.result.rule,
-          ballots: v.result.ballots,
-          computedAt: isoReq(v.result.computedAt),
-        }
-      : undefined,
+    turnout: { ...turnout, eligibleHouseholds: eligible.households, eligibleAreaDm2: eligible.areaDm2, refreshMinutes: SNAPSHOT_MINUTES },
+    result,
+    revote: v.revote ? { reason: v.revote.reason, previous: { id: v.revote.previousVoteId, title: v.revote.previousTitle, result: resultView(v.revote.previousResult) } } : undefined,
+    supersededBy: v.supersededBy,
     createdAt: isoReq(v.createdAt),
   }
 }
 
-export function myBallotView(v: VoteDoc, householdId: string | null, eligible: boolean, b: BallotDoc | null, now: Date): MyBallotView {
+export function myBallotView(v: VoteDoc, householdId: string | null, eligible: boolean, b: BallotDoc | null, byMe: boolean, now: Date): MyBallotView {
   return {
     voteId: v._id,
     householdId,
     eligible,
     choice: b?.choice ?? null,
     castAt: iso(b?.updatedAt) ?? null,
-    canChange: eligible && voteStatus(v, now) === 'open',
+    byMe,
+    canChange: eligible && voteStatus(v, now) === 'open' && (!b || byMe),
   }
 }
+
+export const progressView = (p: ProgressEntry): ProgressEntryView => ({ seq: p.seq, at: isoReq(p.at), note: p.note, byName: p.byName, status: p.status })
 
 export function resolutionView(r: ResolutionDoc, now: Date): ResolutionView {
   return {
@@ -139,7 +143,8 @@ export function resolutionView(r: ResolutionDoc, now: Date): ResolutionView {
     deadline: isoReq(r.deadline),
     status: r.status,
     overdue: r.status !== 'done' && now.getTime() > new Date(r.deadline).getTime(),
-    progress: (r.progress ?? []).map((p) => ({ at: isoReq(p.at), note: p.note, byName: p.byName, status: p.status })),
+    progressCount: r.progressCount ?? 0,
+    latestProgress: r.latestProgress ? progressView(r.latestProgress) : null,
     rating: { count: r.ratingCount ?? 0, average: r.ratingCount ? Math.round((r.ratingSum / r.ratingCount) * 10) / 10 : null },
     createdAt: isoReq(r.createdAt),
     doneAt: iso(r.doneAt),

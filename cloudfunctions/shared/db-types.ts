@@ -64,6 +64,8 @@ export interface Command {
   neq(v: unknown): unknown
   exists(b: boolean): unknown
   push(v: unknown): unknown
+  /** Replace a nested object whole (a plain object in update data would be merged field by field). */
+  set(v: unknown): unknown
   remove(): unknown
   and(...c: unknown[]): unknown
   or(...c: unknown[]): unknown

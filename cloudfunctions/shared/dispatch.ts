@@ -19,8 +19,11 @@ export interface Ctx<I> {
   actor: Actor
   db: Database
   now: Date
-  /** Record a state change (who, what, when, before → after). Pass `tx` to write it inside a transaction. */
-  audit(target: string, before: unknown, after: unknown, tx?: Transaction): Promise<void>
+  /**
+   * Record a state change (who, what, when, before → after). Pass `tx` to write it inside a transaction.
+   * `anonymousAs` records that label instead of the caller, no requestId, and only the day (a ballot).
+   */
+  audit(target: string, before: unknown, after: unknown, tx?: Transaction, anonymousAs?: string): Promise<void>
   /** Content-check user text before it is stored (CONTENT_REJECTED on risky text); `review` when WeChat asks for a person to look. */
   checkText(...texts: (string | undefined)[]): Promise<ContentVerdict>
   /**
@@ -34,7 +37,10 @@ export interface Ctx<I> {
    * the request's done mark commit together. `after` (notices) runs only in the call that committed.
    */
   onceTx<T>(requestId: string, work: (tx: Transaction) => Promise<T>, after?: (result: T) => Promise<void>): Promise<T>
-  /** db.runTransaction with conflicts surfaced as CONFLICT. */
+  /**
+   * db.runTransaction, retried up to TX_ATTEMPTS times on a write conflict (the callback reads
+   * inside the transaction, so it decides again on fresh data); a conflict that outlasts them is CONFLICT.
+   */
   transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T>
 }
 
@@ -65,6 +71,15 @@ export interface MainOptions {
 /** The openid audit records carry for what a timer did. */
 export const TIMER_ACTOR = 'system:timer'
 
+/** Attempts of a transaction that meets a write conflict, and the base of the jittered wait between them. */
+export const TX_ATTEMPTS = 3
+const TX_BACKOFF_MS = 15
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** Start of the Asia/Shanghai calendar day of `t` (UTC+8, no daylight saving). */
+const dayOf = (t: Date) => new Date(Math.floor((t.getTime() + 8 * 3600_000) / 86_400_000) * 86_400_000 - 8 * 3600_000)
+
 /** The context a handler or a timer job runs in. */
 function makeCtx(fn: string, action: string, input: unknown, actor: Actor, db: Database, now: Date): Ctx<unknown> {
   const openid = actor.openid
@@ -75,7 +90,8 @@ function makeCtx(fn: string, action: string, input: unknown, actor: Actor, db: D
     actor,
     db,
     now,
-    audit: (target, before, after, tx) => {
+    audit: (target, before, after, tx, anonymousAs) => {
+      if (anonymousAs) return appendAudit(tx ?? db, { fn, action, actor: anonymousAs, target, before, after, at: dayOf(now) })
       const entry: AuditEntry = { fn, action, actor: openid, target, before, after, at: now }
       const rid = (input as { requestId?: string } | null)?.requestId
       if (rid) entry.requestId = rid
@@ -85,11 +101,14 @@ function makeCtx(fn: string, action: string, input: unknown, actor: Actor, db: D
     once: (requestId, run) => once(db, ctx.transaction, { fn, action, openid, requestId }, now, run),
     onceTx: (requestId, work, after) => onceTx(db, ctx.transaction, { fn, action, openid, requestId }, now, work, after),
     transaction: async (run) => {
-      try {
-        return await db.runTransaction(run)
-      } catch (err) {
-        if (isTransactionConflict(err)) throw conflict('有人同时修改了这条记录，请刷新后重试')
-        throw err
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await db.runTransaction(run)
+        } catch (err) {
+          if (!isTransactionConflict(err)) throw err
+          if (attempt >= TX_ATTEMPTS) throw conflict('有人同时修改了这条记录，请刷新后重试')
+          await pause(TX_BACKOFF_MS * attempt * (0.5 + Math.random()))
+        }
       }
     },
   }

@@ -1,5 +1,6 @@
 import { ruleFor, tally } from '../../cloudfunctions/council/domain/tally'
-import type { AgendaItem, BallotDoc, MeetingDoc, RatingDoc, ResolutionDoc, SecondDoc, TopicDoc, VoteDoc } from '../../cloudfunctions/council/repo'
+import { boxIds, boxIndex, firstSnapshot, nextSnapshot } from '../../cloudfunctions/council/domain/disclosure'
+import { progressId, type AgendaItem, type BallotDoc, type BoxDoc, type MeetingDoc, type ProgressDoc, type RatingDoc, type ResolutionDoc, type SecondDoc, type TopicDoc, type VoteDoc } from '../../cloudfunctions/council/repo'
 import { COL } from '../../cloudfunctions/shared/collections'
 import type { Database } from '../../cloudfunctions/shared/db-types'
 import type { ModuleSeed } from './seed'
@@ -37,12 +38,13 @@ async function parkingStory(db: Database, suffix: string) {
     title: '规划小区停车位，解决乱停车问题',
     body: '小区车辆越来越多，晚上消防通道被占，老人出行不便。建议利用东侧闲置绿地和道路一侧规划停车位，实行登记停车。',
     photos: [], authorOpenid: 'o-res-liu', authorName: '刘芳', status: 'accepted', tier: 'major', seconds: 2, locked: true,
+    voteId: x('vote-parking'), lastClosedVoteId: x('vote-parking'),
     triagedAt: at('2026-03-02T10:00:00'), triagedBy: 'o-sec-hx', createdAt: at('2026-02-26T09:12:00'), updatedAt: at('2026-03-11T09:00:00'),
   }
   const seconds: SecondDoc[] = ['o-res-zhang', 'o-member-sun'].map((openid, i) => ({ _id: `second:${topic._id}:${openid}`, topicId: topic._id, openid, at: at(`2026-02-2${7 + i}T20:00:00`) }))
 
   const agenda: AgendaItem[] = [
-    { itemId: 'item-1', order: 1, title: '和谐家园停车位规划方案', topicIds: [topic._id] },
+    { itemId: 'item-1', order: 1, title: '和谐家园停车位规划方案', topicIds: [topic._id], lastClosedVoteId: x('vote-parking') },
     { itemId: 'item-2', order: 2, title: '停车管理收费标准与公示', topicIds: [] },
   ]
   const meeting: MeetingDoc = {
@@ -70,7 +72,8 @@ async function parkingStory(db: Database, suffix: string) {
   households.forEach((h, i) => {
     if (ABSENT.has(i)) return
     const choice = AGAINST.has(i) ? 'o2' : ABSTAIN.has(i) ? 'o3' : 'o1'
-    ballots.push({ _id: `ballot:${voteId}:${h._id}`, voteId, householdId: h._id, choice, floorAreaDm2: h.floorAreaDm2, castAt, updatedAt: castAt, changes: 0 })
+    // Seeded ballots were cast by nobody who can sign in: an owner token no member's can equal.
+    ballots.push({ _id: `ballot:${voteId}:${h._id}`, voteId, householdId: h._id, owner: 'seed', choice, floorAreaDm2: h.floorAreaDm2, castAt, updatedAt: castAt, changes: 0 })
   })
   const rule = ruleFor('civil_code_ordinary')
   const eligible = { households: households.length, areaDm2: households.reduce((s, h) => s + h.floorAreaDm2, 0) }
@@ -78,6 +81,13 @@ async function parkingStory(db: Database, suffix: string) {
     const mine = ballots.filter((b) => b.choice === o.key)
     return { key: o.key, households: mine.length, areaDm2: mine.reduce((s, b) => s + b.floorAreaDm2, 0) }
   })
+  const boxes: BoxDoc[] = boxIds(voteId).map((_id) => ({ _id, voteId, households: 0, areaDm2: 0, writes: 0, sealed: true, sealedAt: at('2026-03-25T20:05:00') }))
+  for (const b of ballots) {
+    const box = boxes[boxIndex(b.householdId)]
+    box.households++
+    box.areaDm2 += b.floorAreaDm2
+    box.writes++
+  }
   const closedAt = at('2026-03-25T20:05:00')
   const result = { ...tally(rule, options, counts, eligible), computedAt: closedAt, counterHouseholds: ballots.length }
   const vote: VoteDoc = {
@@ -86,26 +96,31 @@ async function parkingStory(db: Database, suffix: string) {
     options, scope: { estateIds: [eid], buildingIds: [], label: '和谐家园' },
     opensAt: at('2026-03-11T09:00:00'), closesAt: at('2026-03-25T20:00:00'), rule,
     eligibleHouseholds: eligible.households, eligibleAreaDm2: eligible.areaDm2,
-    turnoutHouseholds: ballots.length, turnoutAreaDm2: ballots.reduce((s, b) => s + b.floorAreaDm2, 0),
-    result, closedAt, closedBy: 'o-sec-hx', remindedAt: at('2026-03-24T20:00:00'), createdBy: 'o-sec-hx', createdAt: at('2026-03-11T09:00:00'),
+    turnout: nextSnapshot(firstSnapshot(at('2026-03-11T09:00:00')), { households: ballots.length, areaDm2: ballots.reduce((s, b) => s + b.floorAreaDm2, 0) }, eligible, at('2026-03-25T20:00:00')),
+    result, sealedAt: closedAt, closedAt, closedBy: 'o-sec-hx', remindedAt: at('2026-03-24T20:00:00'), createdBy: 'o-sec-hx', createdAt: at('2026-03-11T09:00:00'),
   }
 
-  const ratings: RatingDoc[] = households.slice(0, 3).map((h, i) => ({ _id: `rating:res:${meeting._id}:item-1:${h._id}`, resolutionId: `res:${meeting._id}:item-1`, householdId: h._id, stars: [5, 5, 4][i], at: at('2026-07-02T19:00:00') }))
+  const ratedAt = at('2026-07-02T19:00:00')
+  const ratings: RatingDoc[] = households.slice(0, 3).map((h, i) => ({
+    _id: `rating:res:${meeting._id}:item-1:${h._id}`, resolutionId: `res:${meeting._id}:item-1`, householdId: h._id, owner: 'seed', stars: [5, 5, 4][i], at: ratedAt, createdAt: ratedAt, edits: 0,
+  }))
+  const resId = `res:${meeting._id}:item-1`
+  const progress: ProgressDoc[] = ([
+    [at('2026-04-08T10:00:00'), '施工方案已公示，开始施工', 'in_progress'],
+    [at('2026-05-20T10:00:00'), '停车位划线完成 60 个', 'in_progress'],
+    [at('2026-06-26T10:00:00'), '86 个停车位全部启用，登记停车已实行', 'done'],
+  ] as const).map(([when, note, status], i) => ({ _id: progressId(resId, i + 1), resolutionId: resId, seq: i + 1, at: when, note, byName: '王秀英', status }))
+  const { _id: _latest, resolutionId: _r, ...latestProgress } = progress[progress.length - 1]
   const resolution: ResolutionDoc = {
-    _id: `res:${meeting._id}:item-1`, communityId: cid, streetId: 'st-jinxiu', meetingId: meeting._id, meetingTitle: meeting.title,
+    _id: resId, communityId: cid, streetId: 'st-jinxiu', meetingId: meeting._id, meetingTitle: meeting.title,
     itemId: 'item-1', itemTitle: agenda[0].title, voteId,
     decision: '业主表决通过停车位规划方案：东侧绿地及 3 号路北侧新建停车位 86 个，由物业公司组织施工，登记停车。',
     responsibleKind: 'company', responsibleName: '安居物业服务有限公司', deadline: at('2026-06-30T18:00:00'),
-    status: 'done',
-    progress: [
-      { at: at('2026-04-08T10:00:00'), note: '施工方案已公示，开始施工', byName: '王秀英', status: 'in_progress' },
-      { at: at('2026-05-20T10:00:00'), note: '停车位划线完成 60 个', byName: '王秀英', status: 'in_progress' },
-      { at: at('2026-06-26T10:00:00'), note: '86 个停车位全部启用，登记停车已实行', byName: '王秀英', status: 'done' },
-    ],
+    status: 'done', progressCount: progress.length, latestProgress,
     ratingCount: ratings.length, ratingSum: ratings.reduce((s, r) => s + r.stars, 0),
     createdBy: 'o-sec-hx', createdAt: at('2026-03-26T09:00:00'), doneAt: at('2026-06-26T10:00:00'),
   }
-  return { topic, seconds, meeting, vote, ballots, resolution, ratings }
+  return { topic, seconds, meeting, vote, ballots, boxes, resolution, progress, ratings }
 }
 
 function otherTopics(suffix: string): TopicDoc[] {
@@ -183,7 +198,9 @@ export const councilSeed: ModuleSeed = async (db, scale) => {
     await insertAll(db, COL.councilMeetings, [s.meeting, upcomingMeeting(suffix)])
     await insertAll(db, COL.councilVotes, [s.vote])
     await insertAll(db, COL.councilBallots, s.ballots)
+    await insertAll(db, COL.councilBallotBoxes, s.boxes)
     await insertAll(db, COL.councilResolutions, [s.resolution])
+    await insertAll(db, COL.councilProgress, s.progress)
     await insertAll(db, COL.councilRatings, s.ratings)
   }
 }

@@ -112,7 +112,7 @@ export const journeys = [
       await visible(page, '#preset-civil_code_ordinary').click()
       await shot(page, 'council-07-vote-open-form')
       await visible(page, '#submit-vote').click()
-      await see(page, '实时参与情况')
+      await see(page, '参与情况')
       await see(page, '距参与门槛还差 8 户')
       const voteId = idFromUrl(page.url())
       await shot(page, 'council-08-vote-opened')
@@ -135,15 +135,34 @@ export const journeys = [
       await visible(page, '#option-o1').click()
       await visible(page, '#cast').click()
       await see(page, '本户已投：同意')
-      await see(page, '已达到参与门槛')
-      await see(page, '8 / 12 户')
+      // Turnout is a snapshot taken every 10 minutes, never per ballot; a building of 12 households
+      // is a small electorate, so its area waits for the count.
+      await see(page, '0 / 12 户')
+      await see(page, '每 10 分钟更新一次')
+      await see(page, '参与面积：计票时公布')
       await page.waitForTimeout(2200)
       await shot(page, 'council-10-live-turnout')
+
+      // 刘芳's husband joins the household with a one-time 户码: the household has voted, and only 刘芳 may change it.
+      const api = (openid, fn, action, input) =>
+        page.evaluate(async ([o, f, a, i]) => (await fetch(`/cloud/${f}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-wx-openid': o }, body: JSON.stringify({ action: a, input: i }) })).json(), [openid, fn, action, input])
+      const code = await api('o-sec-hx', 'org', 'householdCode.issue', { requestId: `e2e-code-${Date.now()}`, householdId: 'h-hx-1-1-101' })
+      if (!code.ok) throw new Error(`householdCode.issue: ${JSON.stringify(code)}`)
+      const bound = await api('o-e2e-liu-husband', 'org', 'binding.request', { requestId: `e2e-bind-${Date.now()}`, householdId: 'h-hx-1-1-101', name: '王建军', phone: '13900001111', householdCode: code.data.code })
+      if (!bound.ok || bound.data.status !== 'verified') throw new Error(`binding.request: ${JSON.stringify(bound)}`)
+      await asPerson(page, base, 'o-e2e-liu-husband', `${C}/vote/index?id=${encodeURIComponent(voteId)}`)
+      await see(page, '本户已由家人投票：同意')
+      await see(page, '只有投票的家人可以在截止前改票')
+      if (await page.locator('#cast').filter({ visible: true }).count()) throw new Error('a later member of the household is offered to vote')
+      const refused = await api('o-e2e-liu-husband', 'council', 'vote.cast', { voteId, optionKey: 'o2' })
+      if (refused.ok || refused.error.code !== 'CONFLICT') throw new Error(`a later member's ballot was not refused: ${JSON.stringify(refused)}`)
+      await page.waitForTimeout(1200)
+      await shot(page, 'council-10b-household-already-voted')
 
       // 7. The secretary sees turnout but not who voted what; after the close she counts.
       await setIdentity(page, base, 'o-sec-hx')
       await page.goto(`${base}${C}/vote/index?id=${encodeURIComponent(voteId)}`)
-      await see(page, '8 / 12 户')
+      await see(page, '0 / 12 户')
       await noText(page, /本户已投|刘芳|张德福|1号楼 101|1号楼 202|o-res-/, 'the secretary sees a ballot')
       await noText(page, /本户投票/, 'the secretary gets a ballot panel')
       const wait = closesMs - Date.now() + 2_000
@@ -153,6 +172,8 @@ export const journeys = [
       await confirmModal(page)
       await see(page, '表决通过')
       await see(page, '「同意」获 7/8 户')
+      await see(page, '参与 8/12 户，参与面积已达到门槛')
+      await noText(page, /㎡/, 'the result shows an area sum')
       await page.waitForTimeout(2200)
       await shot(page, 'council-11-vote-result')
       // Export: the function answers with a link to the workbook, which the page opens.
@@ -199,6 +220,22 @@ export const journeys = [
       await see(page, '平均 4.5 分，2 户评价')
       await page.waitForTimeout(2200)
       await shot(page, 'council-14-rated')
+
+      // 10. A re-vote on the item needs a public reason; its page shows the reason and the earlier result.
+      await setIdentity(page, base, 'o-sec-hx')
+      await page.goto(`${base}${C}/meeting/index?id=${encodeURIComponent(meetingId)}`)
+      await visible(page, '#open-vote-item-1').click()
+      await see(page, '重新表决须写明理由')
+      await pick(page, 'building-estate', '和谐家园')
+      await visible(page, '#building-b-hx-1-1').click()
+      await visible(page, '#revote-reason textarea').fill('充电棚选址改到2号楼东侧，按调整后的方案重新征求意见')
+      await page.waitForTimeout(800)
+      await shot(page, 'council-17-revote-form')
+      await visible(page, '#submit-vote').click()
+      await see(page, '重新表决的理由：充电棚选址改到2号楼东侧')
+      await see(page, '「同意」获 7/8 户')
+      await page.waitForTimeout(2200)
+      await shot(page, 'council-18-revote')
     },
   ],
   [

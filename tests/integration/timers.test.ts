@@ -1,5 +1,5 @@
 import { fireTimers, declaredTimers } from '../../local/timers'
-import { addResidents } from './council/fixtures'
+import { addResidents, publishedMeeting } from './council/fixtures'
 import { openCloud, P, rid, T0, type Cloud } from './harness'
 
 /**
@@ -39,8 +39,9 @@ describe('council tick', () => {
   })
 
   it('refuses a ballot from a household registered after the vote opened: the electorate was fixed then', async () => {
+    const m = await publishedMeeting(h)
     const other = await h.ok<Vote>('council', 'vote.open', {
-      requestId: rid(), meetingId: 'meet-winter', itemId: 'item-1', title: '小区新楼栋通道方案',
+      requestId: rid(), meetingId: m.id, itemId: m.itemIds[0], title: '小区新楼栋通道方案',
       options: [{ label: '同意', kind: 'for' }, { label: '反对', kind: 'against' }],
       estateIds: ['e-hx-1'], opensAt: T0.toISOString(), closesAt: at(96 * HOUR).toISOString(), preset: 'simple',
     }, P.secHx)
@@ -74,8 +75,12 @@ describe('council tick', () => {
     const v = await h.ok<Vote>('council', 'vote.get', { voteId: vote.id }, P.zhang)
     expect(v.status).toBe('closed')
     expect(v.result).toMatchObject({ passed: true, ballots: 1 })
-    // The simple preset counts households only: no area per option that could single out a household.
+    // No area per option, under any rule: with every household's area known it could single one out.
     expect(v.result!.options.every((o) => o.areaDm2 === undefined)).toBe(true)
+    // The item's vote lock is released: the closed vote is the one a resolution will cite.
+    const meeting = await h.ok<{ agenda: { itemId: string; openVoteId?: string; lastClosedVoteId?: string }[] }>('council', 'meeting.get', { meetingId: 'meet-winter' }, P.secHx)
+    expect(meeting.agenda[0]).toMatchObject({ itemId: 'item-1', lastClosedVoteId: vote.id })
+    expect(meeting.agenda[0].openVoteId).toBeUndefined()
     expect((await doc<{ closedBy: string }>('council_votes', vote.id)).closedBy).toBe('system:timer')
     expect(await outbox('tpl-council-vote-result', P.liu)).toBeGreaterThanOrEqual(1)
     await h.expectRefused('council', 'vote.close', { voteId: vote.id }, P.secHx, 'CONFLICT')

@@ -1,3 +1,4 @@
+import type { AttendeeKind } from '../../../types/council'
 import type { RoleGrant } from '../../../types/roles'
 
 /**
@@ -36,5 +37,20 @@ const DAY = 86_400_000
 /** 急事: decided at once, public within 24 h, ratified by the council within 7 days. */
 export const urgentDeadlines = (now: Date) => ({ publicBy: new Date(now.getTime() + DAY), ratifyBy: new Date(now.getTime() + 7 * DAY) })
 
-/** Resolution progress is kept on the resolution, bounded. */
-export const MAX_PROGRESS = 50
+/**
+ * How a person signs in to a meeting of the community: the kind comes from their roles, never from
+ * what they say. The most specific role for the community wins: its secretary (the community's Party
+ * organisation), a unit's liaison (as that unit), a member, a grid worker, a resident, the street.
+ */
+export function attendeeOf(roles: RoleGrant[], community: { communityId: string; streetId: string }): { kind: AttendeeKind; org?: string } | null {
+  const of = (g: RoleGrant) => g.scopeId === community.communityId || g.communityId === community.communityId
+  const first = (role: RoleGrant['role']) => roles.find((g) => g.role === role && of(g))
+  if (first('secretary')) return { kind: 'secretary' }
+  const liaison = first('unit_liaison')
+  if (liaison) return { kind: 'unit', org: liaison.scopeName }
+  if (first('member')) return { kind: 'member' }
+  if (first('grid_worker')) return { kind: 'grid' }
+  if (first('resident')) return { kind: 'resident' }
+  if (roles.some((g) => g.role === 'street_admin' && g.scopeId === community.streetId)) return { kind: 'street' }
+  return null
+}

@@ -97,17 +97,6 @@ export function ruleFor(preset: Preset, custom?: CustomRuleInput): Rule {
   }
 }
 
-/** Live turnout against the participation threshold: what is still missing (null when the rule has none). */
-export function turnoutGap(rule: Rule, eligible: Eligible, turnout: { households: number; areaDm2: number }) {
-  if (!rule.participation) return { gap: null, met: null }
-  const needH = Math.max(0, minimumToMeet(eligible.households, rule.participation) - turnout.households)
-  const needA = rule.byArea ? Math.max(0, minimumToMeet(eligible.areaDm2, rule.participation) - turnout.areaDm2) : null
-  const met = meets(turnout.households, eligible.households, rule.participation) && (!rule.byArea || meets(turnout.areaDm2, eligible.areaDm2, rule.participation))
-  return { gap: { households: needH, areaDm2: needA }, met }
-}
-
-const m2 = (dm2: number) => `${(dm2 / 100).toFixed(2)}㎡`
-
 /**
  * Decide a vote from the per-option counts. Participation (ballots, abstentions included) is
  * measured against the eligible households and area; an option is adopted when it meets the approval
@@ -141,15 +130,17 @@ export function tally(rule: Rule, options: TallyOption[], counts: OptionCount[],
   const adopted = participationMet && meeting.length === 1 ? meeting[0] : null
   const passed = !!adopted && adopted.kind !== 'against'
 
+  // The summary is public: households only, and whether the area tests were met, never area sums
+  // (with every household's area known, a sum can tell who chose what: domain/disclosure.ts).
   let summary: string
   if (!participationMet) {
     const parts = [`参与 ${pH.count}/${pH.total} 户`]
-    if (pA) parts.push(`面积 ${m2(pA.count)}/${m2(pA.total)}`)
+    if (pA) parts.push(`参与面积${pA.met ? '已' : '未'}达到门槛`)
     summary = `未达到参与门槛（${parts.join('，')}），表决未通过`
   } else if (!adopted) {
     summary = meeting.length > 1 ? '多个选项同时达到门槛，未形成决定' : '没有选项达到同意门槛，表决未通过'
   } else {
-    const share = `${adopted.households}/${baseH} 户${rule.byArea ? `，面积 ${m2(adopted.areaDm2)}/${m2(baseA)}` : ''}`
+    const share = `${adopted.households}/${baseH} 户${rule.byArea ? '，面积也达到同意门槛' : ''}`
     summary = passed ? `「${adopted.label}」获 ${share}，表决通过` : `「${adopted.label}」获 ${share}，表决未通过`
   }
   return { passed, adoptedOptionKey: adopted?.key ?? null, participation: { households: pH, area: pA, met: participationMet }, options: judged, summary, rule, ballots }

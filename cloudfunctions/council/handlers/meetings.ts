@@ -1,4 +1,4 @@
-import type { ParticipantKind } from '../../../types/council'
+import type { AttendeeKind, ParticipantKind } from '../../../types/council'
 import type { PageInput } from '../../../types/common'
 import type { Actor } from '../../shared/actor'
 import type { Ctx } from '../../shared/dispatch'
@@ -7,7 +7,7 @@ import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, invalid, notFound } from '../../shared/errors'
 import { newId } from '../../shared/ids'
 import { fetchPage } from '../../shared/paging'
-import { belongsTo } from '../domain/access'
+import { attendeeOf, belongsTo } from '../domain/access'
 import { ensureCommunityReader } from './common'
 import { attendanceId, findByIds, repo, type AgendaItem, type AttendanceDoc, type MeetingDoc, type TopicDoc } from '../repo'
 import { cnTime, noticeSubscribers, thing } from '../notices'
@@ -77,6 +77,26 @@ export const meetingCreate = {
   },
 }
 
+/**
+ * An item with a vote not yet counted can be neither edited nor removed (its voters are voting on it);
+ * an item with a counted vote may be renamed but not removed (the vote and a resolution point to it).
+ */
+function agendaLockProblem(before: AgendaItem[], after: AgendaItem[]): string | null {
+  for (const old of before) {
+    const now = after.find((a) => a.itemId === old.itemId)
+    if (old.openVoteId && (!now || now.title !== old.title || now.topicIds.join() !== old.topicIds.join())) return `议程项「${old.title}」正在表决，不能修改或删除`
+    if (old.lastClosedVoteId && !now) return `议程项「${old.title}」已有表决结果，不能删除`
+  }
+  return null
+}
+
+/** Items keep their vote locks across an edit (the form does not carry them). */
+const keepLocks = (agenda: AgendaItem[], previous: AgendaItem[]): AgendaItem[] =>
+  agenda.map((a) => {
+    const p = previous.find((x) => x.itemId === a.itemId)
+    return { ...a, ...(p?.openVoteId ? { openVoteId: p.openVoteId } : {}), ...(p?.lastClosedVoteId ? { lastClosedVoteId: p.lastClosedVoteId } : {}) }
+  })
+
 export const meetingUpdate = {
   async run(ctx: Ctx<MeetingFields & { meetingId: string }>) {
     const { actor, input, now } = ctx
@@ -84,17 +104,21 @@ export const meetingUpdate = {
     ensure(actor.isSecretaryOf(m.communityId), '只能修改您所在社区的会议')
     if (agendaLocked(m, now)) throw conflict('会议已开始，议程不能再修改')
     if (new Date(input.startsAt).getTime() <= now.getTime()) throw invalid('会议时间须在现在之后', ['startsAt'])
-    const agenda = numberAgenda(input.agenda, m.agenda)
-    await checkAgendaTopics(ctx, m.communityId, agenda)
+    await checkAgendaTopics(ctx, m.communityId, numberAgenda(input.agenda, m.agenda))
     await checkFieldsText(ctx, input)
-    const patch = { title: input.title, startsAt: new Date(input.startsAt), place: input.place, online: input.online, agenda, participants: input.participants, updatedAt: now }
-    await ctx.transaction(async (tx) => {
+    // The agenda is numbered against the meeting as it is in the transaction: a vote opened meanwhile locks its item.
+    const next = await ctx.transaction(async (tx) => {
       const fresh = await txGetOrNull<MeetingDoc>(tx, COL.councilMeetings, m._id)
       if (!fresh || agendaLocked(fresh, now)) throw conflict('会议已开始，议程不能再修改')
+      const agenda = keepLocks(numberAgenda(input.agenda, fresh.agenda), fresh.agenda)
+      const problem = agendaLockProblem(fresh.agenda, agenda)
+      if (problem) throw conflict(problem)
+      const patch = { title: input.title, startsAt: new Date(input.startsAt), place: input.place, online: input.online, agenda, participants: input.participants, updatedAt: now }
       await tx.collection(COL.councilMeetings).doc(m._id).update({ data: patch })
-      await ctx.audit(`${COL.councilMeetings}/${m._id}`, { title: m.title, startsAt: m.startsAt, agenda: m.agenda, participants: m.participants }, { title: patch.title, startsAt: patch.startsAt, agenda, participants: patch.participants }, tx)
+      await ctx.audit(`${COL.councilMeetings}/${m._id}`, { title: fresh.title, startsAt: fresh.startsAt, agenda: fresh.agenda, participants: fresh.participants }, { title: patch.title, startsAt: patch.startsAt, agenda, participants: patch.participants }, tx)
+      return { ...fresh, ...patch }
     })
-    return meetingView({ ...m, ...patch }, now)
+    return meetingView(next, now)
   },
 }
 
@@ -137,25 +161,31 @@ export const meetingMinutes = {
   },
 }
 
-/** Sign-in: once per person (deterministic _id), from 30 minutes before the start until the meeting ends. */
+/**
+ * Sign-in: once per person (deterministic _id), from 30 minutes before the start until the meeting
+ * ends. Who they are comes from the server: the kind from their roles in the community, the name
+ * from their profile (nothing self-declared).
+ */
 export const meetingCheckIn = {
-  async run(ctx: Ctx<{ meetingId: string; kind: ParticipantKind; name: string }>) {
-    const { actor, input, now } = ctx
-    const m = await loadMeeting(ctx, input.meetingId)
+  async run(ctx: Ctx<{ meetingId: string }>) {
+    const { actor, now } = ctx
+    const m = await loadMeeting(ctx, ctx.input.meetingId)
     ensure(belongsTo(actor.roles, m), '只能签到您所在社区的会议')
+    const who = attendeeOf(actor.roles, m)
+    ensure(who, '只能签到您所在社区的会议')
     const opensAt = new Date(m.startsAt).getTime() - 30 * 60_000
     const open = m.status === 'started' || (m.status === 'published' && now.getTime() >= opensAt)
     if (!open) throw conflict(m.status === 'ended' ? '会议已结束' : '会议开始前 30 分钟起可以签到')
-    await ctx.checkText(input.name)
+    if (!actor.name) throw conflict('请先在「我的」中填写姓名，再签到')
     const aid = attendanceId(m._id, actor.openid)
     const count = await ctx.transaction(async (tx) => {
       const prior = await txGetOrNull<AttendanceDoc>(tx, COL.councilAttendance, aid)
       const fresh = await txGetOrNull<MeetingDoc>(tx, COL.councilMeetings, m._id)
       if (prior) return fresh?.attendeeCount ?? m.attendeeCount
-      const a: Omit<AttendanceDoc, '_id'> = { meetingId: m._id, openid: actor.openid, name: input.name, kind: input.kind, at: now }
+      const a: Omit<AttendanceDoc, '_id'> = { meetingId: m._id, openid: actor.openid, name: actor.name, kind: who.kind, ...(who.org ? { org: who.org } : {}), at: now }
       await tx.collection(COL.councilAttendance).doc(aid).set({ data: a })
       await tx.collection(COL.councilMeetings).doc(m._id).update({ data: { attendeeCount: ctx.db.command.inc(1) } })
-      await ctx.audit(`${COL.councilMeetings}/${m._id}`, null, { checkedIn: actor.openid, kind: input.kind }, tx)
+      await ctx.audit(`${COL.councilMeetings}/${m._id}`, null, { checkedIn: actor.openid, kind: who.kind }, tx)
       return (fresh?.attendeeCount ?? 0) + 1
     })
     return meetingView({ ...m, attendeeCount: count }, now)
@@ -167,9 +197,9 @@ export const meetingAttendance = {
     const { db, actor, input } = ctx
     const m = await loadMeeting(ctx, input.meetingId)
     ensure(actor.isSecretaryOf(m.communityId), '只能查看您所在社区的签到名单')
-    return fetchPage<AttendanceDoc, { name: string; kind: ParticipantKind; at: string }>(
+    return fetchPage<AttendanceDoc, { name: string; kind: AttendeeKind; org?: string; at: string }>(
       db.collection(COL.councilAttendance).where({ meetingId: m._id }), input, [['at', 'asc']],
-      (a) => ({ name: a.name, kind: a.kind, at: new Date(a.at).toISOString() }),
+      (a) => ({ name: a.name, kind: a.kind, ...(a.org ? { org: a.org } : {}), at: new Date(a.at).toISOString() }),
     )
   },
 }

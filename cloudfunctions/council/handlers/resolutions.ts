@@ -5,10 +5,15 @@ import type { Ctx } from '../../shared/dispatch'
 import { COL } from '../../shared/collections'
 import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, invalid, notFound } from '../../shared/errors'
+import { newId } from '../../shared/ids'
+import { ownerToken } from '../../shared/owner-token'
 import { fetchPage } from '../../shared/paging'
-import { belongsTo, MAX_PROGRESS, residentHousehold } from '../domain/access'
-import { findById, ratingId, repo, resolutionId, subscriptionId, type MeetingDoc, type RatingDoc, type ResolutionDoc, type SubscriptionDoc } from '../repo'
-import { resolutionView } from '../views'
+import { belongsTo, residentHousehold } from '../domain/access'
+import {
+  findById, progressId, ratingId, repo, resolutionId, subscriptionId,
+  type MeetingDoc, type ProgressDoc, type ProgressEntry, type RatingDoc, type RatingRevisionDoc, type ResolutionDoc, type SubscriptionDoc,
+} from '../repo'
+import { progressView, resolutionView } from '../views'
 import { ensureCommunityReader } from './common'
 
 async function loadResolution(ctx: Ctx<unknown>, id: string): Promise<ResolutionDoc> {
@@ -19,7 +24,11 @@ async function loadResolution(ctx: Ctx<unknown>, id: string): Promise<Resolution
 
 interface RecordInput { meetingId: string; itemId: string; voteId?: string; decision: string; responsibleKind: ResponsibleKind; responsibleName: string; deadline: string }
 
-/** One resolution per agenda item (`res:<meetingId>:<itemId>`), once the meeting has started. */
+/**
+ * One resolution per agenda item (`res:<meetingId>:<itemId>`), once the meeting has started. It cites
+ * the item's latest counted vote (filled in when not given; an earlier vote is refused), and none is
+ * recorded while a vote on the item is still to be counted. The item is read again in the transaction.
+ */
 export const resolutionRecord = {
   async run(ctx: Ctx<RecordInput>) {
     const { db, actor, input, now } = ctx
@@ -35,44 +44,63 @@ export const resolutionRecord = {
       if (!v.closedAt) throw conflict('表决尚未计票')
     }
     await ctx.checkText(input.decision, input.responsibleName)
-    const r: ResolutionDoc = {
-      _id: resolutionId(m._id, item.itemId), communityId: m.communityId, streetId: m.streetId,
-      meetingId: m._id, meetingTitle: m.title, itemId: item.itemId, itemTitle: item.title,
-      ...(input.voteId ? { voteId: input.voteId } : {}),
-      decision: input.decision, responsibleKind: input.responsibleKind, responsibleName: input.responsibleName,
-      deadline: new Date(input.deadline), status: 'open', progress: [], ratingCount: 0, ratingSum: 0,
-      createdBy: actor.openid, createdAt: now,
-    }
-    await ctx.transaction(async (tx) => {
-      if (await txGetOrNull<ResolutionDoc>(tx, COL.councilResolutions, r._id)) throw conflict('该议程项已有决议')
-      const { _id, ...rest } = r
+    const r = await ctx.transaction(async (tx) => {
+      if (await txGetOrNull<ResolutionDoc>(tx, COL.councilResolutions, resolutionId(m._id, item.itemId))) throw conflict('该议程项已有决议')
+      const fresh = (await txGetOrNull<MeetingDoc>(tx, COL.councilMeetings, m._id))?.agenda.find((a) => a.itemId === item.itemId)
+      if (!fresh) throw invalid('议程项不存在', ['itemId'])
+      if (fresh.openVoteId) throw conflict('该议程项的表决尚未计票，计票后才能记录决议')
+      const cites = fresh.lastClosedVoteId
+      if (input.voteId && input.voteId !== cites) throw conflict('该议程项已重新表决，决议须引用最近一次表决的结果')
+      const doc: ResolutionDoc = {
+        _id: resolutionId(m._id, item.itemId), communityId: m.communityId, streetId: m.streetId,
+        meetingId: m._id, meetingTitle: m.title, itemId: item.itemId, itemTitle: item.title,
+        ...(cites ? { voteId: cites } : {}),
+        decision: input.decision, responsibleKind: input.responsibleKind, responsibleName: input.responsibleName,
+        deadline: new Date(input.deadline), status: 'open', progressCount: 0, ratingCount: 0, ratingSum: 0,
+        createdBy: actor.openid, createdAt: now,
+      }
+      const { _id, ...rest } = doc
       await tx.collection(COL.councilResolutions).doc(_id).set({ data: rest })
-      await ctx.audit(`${COL.councilResolutions}/${r._id}`, null, { decision: r.decision, responsible: r.responsibleName, deadline: r.deadline }, tx)
+      await ctx.audit(`${COL.councilResolutions}/${_id}`, null, { decision: doc.decision, responsible: doc.responsibleName, deadline: doc.deadline, voteId: cites ?? null }, tx)
+      return doc
     })
     return resolutionView(r, now)
   },
 }
 
+/**
+ * Appends a progress entry (`progress:<resolutionId>:<seq>`, a document of its own: never cut, paged
+ * by resolution.timeline); `done` ends it. The next number is read in the transaction, so two updates
+ * at once both land, one after the other.
+ */
 export const resolutionProgress = {
   async run(ctx: Ctx<{ resolutionId: string; note: string; status: 'in_progress' | 'done' }>) {
     const { actor, input, now } = ctx
     const r = await loadResolution(ctx, input.resolutionId)
     ensure(actor.isSecretaryOf(r.communityId), '只能更新您所在社区的决议')
     if (r.status === 'done') throw conflict('决议已办结')
-    if ((r.progress ?? []).length >= MAX_PROGRESS) throw conflict('进展记录已达上限')
     await ctx.checkText(input.note)
-    const entry = { at: now, note: input.note, byName: actor.name, status: input.status }
-    const next: ResolutionDoc = { ...r, status: input.status, progress: [...(r.progress ?? []), entry], ...(input.status === 'done' ? { doneAt: now } : {}) }
-    await ctx.transaction(async (tx) => {
+    const next = await ctx.transaction(async (tx) => {
       const fresh = await txGetOrNull<ResolutionDoc>(tx, COL.councilResolutions, r._id)
       if (!fresh || fresh.status === 'done') throw conflict('决议已办结')
-      if ((fresh.progress ?? []).length !== (r.progress ?? []).length) throw conflict('进展已被他人更新，请刷新')
-      await tx.collection(COL.councilResolutions).doc(r._id).update({
-        data: { status: next.status, progress: ctx.db.command.push(entry), ...(next.doneAt ? { doneAt: next.doneAt } : {}) },
-      })
-      await ctx.audit(`${COL.councilResolutions}/${r._id}`, { status: r.status }, { status: next.status, note: input.note }, tx)
+      const seq = (fresh.progressCount ?? 0) + 1
+      const entry: ProgressEntry = { seq, at: now, note: input.note, byName: actor.name, status: input.status }
+      await tx.collection(COL.councilProgress).doc(progressId(r._id, seq)).set({ data: { resolutionId: r._id, ...entry } })
+      const patch = { status: input.status, progressCount: seq, latestProgress: entry, ...(input.status === 'done' ? { doneAt: now } : {}) }
+      await tx.collection(COL.councilResolutions).doc(r._id).update({ data: { ...patch, latestProgress: ctx.db.command.set(entry) } })
+      await ctx.audit(`${COL.councilResolutions}/${r._id}`, { status: fresh.status }, { status: input.status, note: input.note, seq }, tx)
+      return { ...fresh, ...patch }
     })
     return resolutionView(next, now)
+  },
+}
+
+/** Every progress entry of a resolution, oldest first, a page at a time. */
+export const resolutionTimeline = {
+  async run(ctx: Ctx<PageInput & { resolutionId: string }>) {
+    const r = await loadResolution(ctx, ctx.input.resolutionId)
+    ensure(belongsTo(ctx.actor.roles, r), '只能查看您所在社区的决议')
+    return fetchPage<ProgressDoc, ReturnType<typeof progressView>>(ctx.db.collection(COL.councilProgress).where({ resolutionId: r._id }), ctx.input, [['seq', 'asc']], progressView)
   },
 }
 
@@ -86,11 +114,16 @@ export const resolutionList = {
   },
 }
 
+function myRatingView(r: ResolutionDoc, own: RatingDoc | null, byMe: boolean) {
+  return { resolutionId: r._id, stars: own?.stars ?? null, ...(own?.comment ? { comment: own.comment } : {}), byMe }
+}
+
+/** The household's rating, to its members: whether the caller gave it (only they may change it). */
 async function myRating(ctx: Ctx<unknown>, r: ResolutionDoc) {
   const hid = residentHousehold(ctx.actor.roles, r.communityId)
   if (!hid) return null
   const own = await findById<RatingDoc>(ctx.db, COL.councilRatings, ratingId(r._id, hid))
-  return { resolutionId: r._id, stars: own?.stars ?? null, ...(own?.comment ? { comment: own.comment } : {}) }
+  return myRatingView(r, own, !!own && own.owner === ownerToken(r._id, ctx.actor.openid))
 }
 
 export const resolutionGet = {
@@ -101,7 +134,12 @@ export const resolutionGet = {
   },
 }
 
-/** 事后反馈: one rating per household of the community, changeable; the average is kept by counters. */
+/**
+ * 事后反馈: one rating per household of the community, given by whichever member acts first; that
+ * member may change it (the earlier version is kept as a revision), a later member is refused and
+ * sees the household's rating. The rating holds no person, only an owner token. The average is kept
+ * by counters in the same transaction.
+ */
 export const resolutionRate = {
   async run(ctx: Ctx<{ resolutionId: string; stars: number; comment?: string }>) {
     const { db, actor, input, now } = ctx
@@ -110,19 +148,28 @@ export const resolutionRate = {
     ensure(hid, '只有本社区的认证住户可以评价')
     if (r.status !== 'done') throw conflict('决议办结后才能评价')
     await ctx.checkText(input.comment)
+    const owner = ownerToken(r._id, actor.openid)
     const id = ratingId(r._id, hid)
-    const totals = await ctx.transaction(async (tx) => {
+    const { totals, doc } = await ctx.transaction(async (tx) => {
       const prior = await txGetOrNull<RatingDoc>(tx, COL.councilRatings, id)
       const fresh = await txGetOrNull<ResolutionDoc>(tx, COL.councilResolutions, r._id)
-      const doc: Omit<RatingDoc, '_id'> = { resolutionId: r._id, householdId: hid, stars: input.stars, at: now, ...(input.comment ? { comment: input.comment } : {}) }
+      if (prior && prior.owner !== owner) throw conflict('本户已由家人评价，每户一次；只有评价的家人可以修改')
+      const doc: Omit<RatingDoc, '_id'> = {
+        resolutionId: r._id, householdId: hid, owner, stars: input.stars, at: now, createdAt: prior?.createdAt ?? now, edits: prior ? prior.edits + 1 : 0,
+        ...(input.comment ? { comment: input.comment } : {}),
+      }
+      if (prior) {
+        const rev: Omit<RatingRevisionDoc, '_id'> = { ratingId: id, resolutionId: r._id, stars: prior.stars, ...(prior.comment ? { comment: prior.comment } : {}), at: prior.at, supersededAt: now }
+        await tx.collection(COL.councilRatingRevisions).doc(newId('rrev')).set({ data: rev })
+      }
       await tx.collection(COL.councilRatings).doc(id).set({ data: doc })
       const dCount = prior ? 0 : 1
       const dSum = input.stars - (prior?.stars ?? 0)
       await tx.collection(COL.councilResolutions).doc(r._id).update({ data: { ratingCount: db.command.inc(dCount), ratingSum: db.command.inc(dSum) } })
       await ctx.audit(`${COL.councilRatings}/${id}`, prior ? { stars: prior.stars } : null, { stars: input.stars }, tx)
-      return { ratingCount: (fresh?.ratingCount ?? 0) + dCount, ratingSum: (fresh?.ratingSum ?? 0) + dSum }
+      return { totals: { ratingCount: (fresh?.ratingCount ?? 0) + dCount, ratingSum: (fresh?.ratingSum ?? 0) + dSum }, doc }
     })
-    return { ...resolutionView({ ...r, ...totals }, now), myRating: { resolutionId: r._id, stars: input.stars, ...(input.comment ? { comment: input.comment } : {}) } }
+    return { ...resolutionView({ ...r, ...totals }, now), myRating: myRatingView(r, { _id: id, ...doc }, true) }
   },
 }
 

@@ -1,17 +1,19 @@
+import { createHash } from 'crypto'
 import type { CustomRuleInput, OptionKind, Preset } from '../../../types/council'
 import type { PageInput } from '../../../types/common'
-import type { Ctx } from '../../shared/dispatch'
+import type { Ctx, Transaction } from '../../shared/dispatch'
 import { COL } from '../../shared/collections'
 import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, invalid, notFound } from '../../shared/errors'
-import { newId } from '../../shared/ids'
+import { ownerToken } from '../../shared/owner-token'
 import { fetchPage } from '../../shared/paging'
 import { belongsTo, residentHousehold } from '../domain/access'
+import { boxId, boxIds, boxIndex, firstSnapshot, nextSnapshot, snapshotDue } from '../domain/disclosure'
 import { ruleFor, tally } from '../domain/tally'
 import { cnTime, noticeSubscribers, thing } from '../notices'
 import {
-  ballotId, countBallots, eligibleTotals, findByIds, repo,
-  type BallotDoc, type BuildingRef, type EstateRef, type MeetingDoc, type TopicDoc, type VoteDoc,
+  ballotId, boxTotals, countBallots, eligibleTotals, findById, findByIds, repo,
+  type AgendaItem, type BallotDoc, type BoxDoc, type BuildingRef, type EstateRef, type MeetingDoc, type TopicDoc, type VoteDoc,
 } from '../repo'
 import { myBallotView, voteStatus, voteView } from '../views'
 import { ensureCommunityReader } from './common'
@@ -23,7 +25,14 @@ async function loadVote(ctx: Ctx<unknown>, voteId: string): Promise<VoteDoc> {
 }
 
 const MAX_VOTE_DAYS = 60
+/**
+ * A vote's id follows from who opened it with which requestId, so a retry that redoes the work (the
+ * first attempt committed, its request record did not say so) finds the vote instead of making another.
+ */
+const voteIdFor = (openid: string, requestId: string) => `vote_${createHash('sha256').update(`${openid}\u0000${requestId}`).digest('hex').slice(0, 20)}`
 const votePage = (id: string) => `packages/council/pages/vote/index?id=${id}`
+/** What the audit log records as the actor of a ballot: never the person, the household or the exact time. */
+const BALLOT_ACTOR = 'ballot'
 
 interface OpenInput {
   requestId: string; meetingId?: string; itemId?: string; topicId?: string
@@ -32,11 +41,30 @@ interface OpenInput {
   estateIds: string[]; buildingIds: string[]
   opensAt: string; closesAt: string
   preset: Preset; custom?: CustomRuleInput
+  revoteReason?: string
+}
+
+/**
+ * The vote lock of an agenda item and its topics, read inside the transaction: no second vote while
+ * one is not yet counted; the latest counted one (if any) makes this a re-vote.
+ */
+async function readLocks(tx: Transaction, meetingId: string | undefined, itemId: string | undefined, topicIds: string[]) {
+  const meeting = meetingId ? await txGetOrNull<MeetingDoc>(tx, COL.councilMeetings, meetingId) : null
+  const item = meeting?.agenda.find((a) => a.itemId === itemId) ?? null
+  if (meetingId && !item) throw conflict('议程项已不存在')
+  const topics = (await Promise.all(topicIds.map((id) => txGetOrNull<TopicDoc>(tx, COL.councilTopics, id)))).filter((t): t is TopicDoc => !!t)
+  if (item?.openVoteId || topics.some((t) => t.openVoteId)) throw conflict('该事项已有尚未计票的表决，计票后才能再次表决')
+  const closedIds = [...new Set([item?.lastClosedVoteId, ...topics.map((t) => t.lastClosedVoteId)].filter((x): x is string => !!x))]
+  const closed = (await Promise.all(closedIds.map((id) => txGetOrNull<VoteDoc>(tx, COL.councilVotes, id)))).filter((x): x is VoteDoc => !!x?.result)
+  const previous = closed.sort((a, b) => new Date(b.closedAt!).getTime() - new Date(a.closedAt!).getTime())[0] ?? null
+  return { meeting, item, topics, previous }
 }
 
 /**
  * Open a vote on an agenda item (大事: a civil-code or custom preset) or directly on a 小事 topic
- * (simple majority). The eligible households and their area are fixed now, by one aggregate.
+ * (simple majority). The eligible households and their area are fixed now, by one aggregate. The
+ * vote, its ballot boxes, the item's and the topics' locks (and the earlier vote's link to its
+ * re-vote) are written in one transaction; the notices go out after it commits.
  */
 export const voteOpen = {
   async run(ctx: Ctx<OpenInput>) {
@@ -51,7 +79,7 @@ export const voteOpen = {
     let topicIds: string[]
     let meeting: MeetingDoc | null = null
     if (input.meetingId && input.itemId) {
-      meeting = (await db.collection(COL.councilMeetings).where({ _id: input.meetingId }).limit(1).get()).data[0] as MeetingDoc | undefined ?? null
+      meeting = await repo.meeting(db, input.meetingId)
       if (!meeting) throw notFound('会议')
       ensure(actor.isSecretaryOf(meeting.communityId), '只能在您所在社区发起表决')
       if (meeting.status === 'draft') throw conflict('请先发布会议议程')
@@ -79,32 +107,53 @@ export const voteOpen = {
     const estates = estatesAll.filter((e) => input.estateIds.includes(e._id))
     if (estates.length !== new Set(input.estateIds).size || estates.some((e) => e.communityId !== communityId)) throw invalid('小区不属于本社区', ['estateIds'])
     if (buildings.length !== new Set(input.buildingIds).size || buildings.some((b) => b.communityId !== communityId)) throw invalid('楼栋不属于本社区', ['buildingIds'])
-    await ctx.checkText(input.title, input.description, ...input.options.map((o) => o.label))
+    await ctx.checkText(input.title, input.description, input.revoteReason, ...input.options.map((o) => o.label))
 
-    return ctx.once(input.requestId, async () => {
-      const eligible = await eligibleTotals(db, communityId, input.estateIds, input.buildingIds)
-      if (!eligible.households) throw invalid('所选范围内没有住户', ['estateIds'])
+    const eligible = await eligibleTotals(db, communityId, input.estateIds, input.buildingIds)
+    if (!eligible.households) throw invalid('所选范围内没有住户', ['estateIds'])
+    // One transaction: the vote, its 16 boxes, the item and topic locks, the audit and the request's done
+    // mark commit together; the opening notice goes out after the commit, only from the call that committed.
+    return ctx.onceTx(input.requestId, async (tx) => {
       const estateNames = new Map(estatesAll.map((e) => [e._id, e.name]))
       const label = [...estates.map((e) => e.name), ...buildings.map((b) => `${estateNames.get(b.estateId) ?? ''} ${b.name}`.trim())].join('、')
-      const v: VoteDoc = {
-        _id: newId('vote'), communityId, streetId,
+      const base: VoteDoc = {
+        _id: voteIdFor(actor.openid, input.requestId), communityId, streetId,
         ...(meeting ? { meetingId: meeting._id, itemId: input.itemId } : { topicId: input.topicId }),
         topicIds, title: input.title, ...(input.description ? { description: input.description } : {}),
         options: input.options.map((o, i) => ({ key: `o${i + 1}`, label: o.label, kind: o.kind })),
         scope: { estateIds: input.estateIds, buildingIds: input.buildingIds, label },
         opensAt, closesAt, rule: ruleFor(input.preset, input.custom),
         eligibleHouseholds: eligible.households, eligibleAreaDm2: eligible.areaDm2,
-        turnoutHouseholds: 0, turnoutAreaDm2: 0, createdBy: actor.openid, createdAt: now,
+        turnout: firstSnapshot(now), createdBy: actor.openid, createdAt: now,
       }
-      await db.collection(COL.councilVotes).add({ data: v })
+      const locks = await readLocks(tx, meeting?._id, input.itemId, topicIds)
+      if (locks.meeting && locks.meeting.status === 'draft') throw conflict('请先发布会议议程')
+      const prev = locks.previous
+      if (prev && !input.revoteReason) throw invalid('该事项已有表决结果，重新表决须写明理由（理由将与两次结果一同公示）', ['revoteReason'])
+      const doc: VoteDoc = prev
+        ? { ...base, revote: { reason: input.revoteReason!, previousVoteId: prev._id, previousTitle: prev.title, previousResult: prev.result! } }
+        : base
+      const { _id, ...rest } = doc
+      await tx.collection(COL.councilVotes).doc(_id).set({ data: rest })
+      await Promise.all(boxIds(_id).map((id) => {
+        const box: Omit<BoxDoc, '_id'> = { voteId: _id, households: 0, areaDm2: 0, writes: 0, sealed: false }
+        return tx.collection(COL.councilBallotBoxes).doc(id).set({ data: box })
+      }))
+      if (locks.meeting) {
+        const agenda = locks.meeting.agenda.map((a): AgendaItem => (a.itemId === input.itemId ? { ...a, openVoteId: _id } : a))
+        await tx.collection(COL.councilMeetings).doc(locks.meeting._id).update({ data: { agenda } })
+      }
       // A topic under a vote can no longer be edited by its proposer, and it points to its latest vote.
-      if (topicIds.length) await db.collection(COL.councilTopics).where({ _id: db.command.in(topicIds) }).update({ data: { locked: true, voteId: v._id } })
-      await ctx.audit(`${COL.councilVotes}/${v._id}`, null, { title: v.title, rule: v.rule, eligibleHouseholds: v.eligibleHouseholds, eligibleAreaDm2: v.eligibleAreaDm2 })
-      await noticeSubscribers(db, communityId, 'councilVoteOpening', votePage(v._id), {
-        thing1: thing(v.title), time2: { value: cnTime(v.opensAt) }, time3: { value: cnTime(v.closesAt) },
-      })
-      return voteView(v, now)
-    })
+      for (const t of locks.topics) await tx.collection(COL.councilTopics).doc(t._id).update({ data: { locked: true, voteId: _id, openVoteId: _id } })
+      if (prev) await tx.collection(COL.councilVotes).doc(prev._id).update({ data: { supersededBy: _id } })
+      await ctx.audit(`${COL.councilVotes}/${_id}`, null, {
+        title: doc.title, rule: doc.rule, eligibleHouseholds: doc.eligibleHouseholds, eligibleAreaDm2: doc.eligibleAreaDm2,
+        ...(prev ? { revoteOf: prev._id, reason: input.revoteReason } : {}),
+      }, tx)
+      return voteView(doc, now)
+    }, (view) => noticeSubscribers(db, communityId, 'councilVoteOpening', votePage(view.id), {
+      thing1: thing(view.title), time2: { value: cnTime(opensAt) }, time3: { value: cnTime(closesAt) },
+    }).then(() => undefined))
   },
 }
 
@@ -117,12 +166,27 @@ export const voteList = {
   },
 }
 
-/** One read: live turnout comes from the counters on the vote, never from the ballots. */
+/**
+ * Live turnout is the snapshot stored on the vote. When its window has passed (at most every
+ * SNAPSHOT_MINUTES), one read of the ballot boxes and one conditional update refresh it; otherwise
+ * it is one read. Either way the requests do not grow with the ballots.
+ */
 export const voteGet = {
   async run(ctx: Ctx<{ voteId: string }>) {
-    const v = await loadVote(ctx, ctx.input.voteId)
+    const { db, now } = ctx
+    let v = await loadVote(ctx, ctx.input.voteId)
     ensure(belongsTo(ctx.actor.roles, v), '只能查看您所在社区的表决')
-    return voteView(v, ctx.now)
+    const status = voteStatus(v, now)
+    if ((status === 'open' || status === 'counting') && snapshotDue(v.turnout, now)) {
+      const totals = await boxTotals(db, v._id)
+      const turnout = nextSnapshot(v.turnout, totals, { households: v.eligibleHouseholds, areaDm2: v.eligibleAreaDm2 }, now)
+      // Only if nobody refreshed or closed it meanwhile; either way the figures shown are the same window's.
+      await db.collection(COL.councilVotes)
+        .where({ _id: v._id, 'turnout.at': v.turnout.at, closedAt: db.command.exists(false) })
+        .update({ data: { turnout: db.command.set(turnout) } })
+      v = { ...v, turnout }
+    }
+    return voteView(v, now)
   },
 }
 
@@ -130,11 +194,15 @@ function inScope(v: VoteDoc, h: { communityId: string; estateId: string; buildin
   return h.communityId === v.communityId && (v.scope.estateIds.includes(h.estateId) || v.scope.buildingIds.includes(h.buildingId))
 }
 
+const CLOSED = '表决已截止，本次投票未被接受'
+
 /**
- * One ballot per household (`ballot:<voteId>:<householdId>`), changeable until the close. A new
- * ballot and the turnout counters move in one transaction; concurrent submissions of one household
- * collide on the ballot's _id, so only one of them creates it. The audit records that the household
- * voted, never what it chose.
+ * One ballot per household (`ballot:<voteId>:<householdId>`), cast by whichever member acts first
+ * and changeable by that member until the close. The transaction reads the vote and the household's
+ * ballot box and refuses if the vote has closed or the box is sealed; every ballot writes its box, so
+ * a ballot racing the close either commits before the seal (and is counted) or conflicts with it.
+ * The vote document does not change per ballot. The audit log records that a ballot was cast or
+ * changed in this vote on this day, never by whom, for which household, what, or exactly when.
  */
 export const voteCast = {
   async run(ctx: Ctx<{ voteId: string; optionKey: string; householdId?: string }>) {
@@ -143,49 +211,61 @@ export const voteCast = {
     const hid = residentHousehold(actor.roles, v.communityId, input.householdId)
     ensure(hid, '只有本社区的认证住户可以投票')
     const status = voteStatus(v, now)
-    if (status !== 'open') throw conflict(status === 'scheduled' ? '表决尚未开始' : '表决已截止')
+    if (status !== 'open') throw conflict(status === 'scheduled' ? '表决尚未开始' : CLOSED)
     if (!v.options.some((o) => o.key === input.optionKey)) throw invalid('没有这个选项', ['optionKey'])
     const h = await repo.household(db, hid)
     if (!h) throw notFound('房屋')
     ensure(inScope(v, h), '您的房屋不在本次表决范围内')
     // The electorate (households and area) was fixed when the vote opened; a household added since is not in it.
     ensure(!h.createdAt || new Date(h.createdAt).getTime() <= new Date(v.createdAt).getTime(), '您的房屋在表决开启后登记，不在本次表决范围内')
+    const owner = ownerToken(v._id, actor.openid)
     const id = ballotId(v._id, hid)
+    const box = boxId(v._id, boxIndex(hid))
+    const target = `${COL.councilVotes}/${v._id}`
     const ballot = await ctx.transaction(async (tx) => {
-      const prior = await txGetOrNull<BallotDoc>(tx, COL.councilBallots, id)
+      const [fresh, b, prior] = await Promise.all([
+        txGetOrNull<VoteDoc>(tx, COL.councilVotes, v._id),
+        txGetOrNull<BoxDoc>(tx, COL.councilBallotBoxes, box),
+        txGetOrNull<BallotDoc>(tx, COL.councilBallots, id),
+      ])
+      if (!fresh || voteStatus(fresh, now) !== 'open' || !b || b.sealed) throw conflict(CLOSED)
+      if (prior && prior.owner !== owner) throw conflict('本户已由家人投票，每户一票；只有投票的家人可以在截止前改票')
       if (prior) {
-        const next = { ...prior, choice: input.optionKey, updatedAt: now, changes: (prior.changes ?? 0) + 1 }
+        if (prior.choice === input.optionKey) return prior
+        const next = { ...prior, choice: input.optionKey, updatedAt: now, changes: prior.changes + 1 }
+        await tx.collection(COL.councilBallotBoxes).doc(box).update({ data: { writes: db.command.inc(1) } })
         await tx.collection(COL.councilBallots).doc(id).update({ data: { choice: next.choice, updatedAt: now, changes: next.changes } })
-        await ctx.audit(`${COL.councilBallots}/${id}`, { cast: true }, { changed: true }, tx)
+        await ctx.audit(target, null, { ballot: 'changed' }, tx, BALLOT_ACTOR)
         return next
       }
-      const b: BallotDoc = { _id: id, voteId: v._id, householdId: hid, choice: input.optionKey, floorAreaDm2: h.floorAreaDm2, castAt: now, updatedAt: now, changes: 0 }
-      const { _id, ...rest } = b
+      const nb: BallotDoc = { _id: id, voteId: v._id, householdId: hid, owner, choice: input.optionKey, floorAreaDm2: h.floorAreaDm2, castAt: now, updatedAt: now, changes: 0 }
+      const { _id, ...rest } = nb
+      await tx.collection(COL.councilBallotBoxes).doc(box).update({ data: { households: db.command.inc(1), areaDm2: db.command.inc(h.floorAreaDm2), writes: db.command.inc(1) } })
       await tx.collection(COL.councilBallots).doc(_id).set({ data: rest })
-      await tx.collection(COL.councilVotes).doc(v._id).update({ data: { turnoutHouseholds: db.command.inc(1), turnoutAreaDm2: db.command.inc(h.floorAreaDm2) } })
-      await ctx.audit(`${COL.councilBallots}/${id}`, null, { cast: true }, tx)
-      return b
+      await ctx.audit(target, null, { ballot: 'cast' }, tx, BALLOT_ACTOR)
+      return nb
     })
-    return myBallotView(v, hid, true, ballot, now)
+    return myBallotView(v, hid, true, ballot, true, now)
   },
 }
 
-/** The household's own ballot: the only place a choice is ever returned, and only to its household. */
+/**
+ * The household's own ballot, to its members only: the choice, and whether the caller cast it (only
+ * they may change it; a later member sees what the household did).
+ */
 export const voteMyBallot = {
   async run(ctx: Ctx<{ voteId: string; householdId?: string }>) {
     const { db, actor, input, now } = ctx
     const v = await loadVote(ctx, input.voteId)
     const hid = residentHousehold(actor.roles, v.communityId, input.householdId)
     ensure(hid, '只有本社区的认证住户可以查看本户选票')
-    const [h, b] = await Promise.all([
-      repo.household(db, hid),
-      db.collection(COL.councilBallots).where({ _id: ballotId(v._id, hid) }).limit(1).get().then((r) => (r.data[0] as BallotDoc | undefined) ?? null),
-    ])
-    return myBallotView(v, hid, !!h && inScope(v, h), b, now)
+    const [h, b] = await Promise.all([repo.household(db, hid), findById<BallotDoc>(db, COL.councilBallots, ballotId(v._id, hid))])
+    const byMe = !!b && b.owner === ownerToken(v._id, actor.openid)
+    return myBallotView(v, hid, !!h && inScope(v, h), b, byMe, now)
   },
 }
 
-/** After the closing time: count the ballots (one aggregate), decide by the stored rule, store both. */
+/** After the closing time: seal the boxes, count the ballots (one aggregate), decide by the stored rule, store both. */
 export const voteClose = {
   async run(ctx: Ctx<{ voteId: string }>) {
     const v = await loadVote(ctx, ctx.input.voteId)
@@ -197,23 +277,50 @@ export const voteClose = {
 }
 
 /**
- * Count the ballots, store the result with the rule that produced it, tell the subscribers. The
- * secretary's 计票 and the timer at the close both come here; the transaction makes one of them win.
+ * The secretary's 计票 and the timer at the close both come here.
+ * 1. Seal all ballot boxes in one transaction: from its commit on, no ballot can commit (each ballot
+ *    writes its box), and any ballot that committed before it is in the ballots.
+ * 2. Count the ballots with one aggregate and decide by the rule stored on the vote.
+ * 3. Store the result and release the item's and topics' vote locks in one transaction (which makes
+ *    one of two closers win), then tell the subscribers.
  */
 export async function closeVote(ctx: Ctx<unknown>, v: VoteDoc): Promise<VoteDoc> {
   const { db, actor, now } = ctx
-  const counts = await countBallots(db, v._id)
-  const result = { ...tally(v.rule, v.options, counts, { households: v.eligibleHouseholds, areaDm2: v.eligibleAreaDm2 }), computedAt: now, counterHouseholds: v.turnoutHouseholds }
+  await ctx.transaction(async (tx) => {
+    await Promise.all(boxIds(v._id).map((id) => tx.collection(COL.councilBallotBoxes).doc(id).update({ data: { sealed: true, sealedAt: now } })))
+  })
+  const [counts, boxes] = await Promise.all([countBallots(db, v._id), boxTotals(db, v._id)])
+  const result = { ...tally(v.rule, v.options, counts, { households: v.eligibleHouseholds, areaDm2: v.eligibleAreaDm2 }), computedAt: now, counterHouseholds: boxes.households }
   await ctx.transaction(async (tx) => {
     const fresh = await txGetOrNull<VoteDoc>(tx, COL.councilVotes, v._id)
     if (!fresh || fresh.closedAt) throw conflict('表决已计票')
-    await tx.collection(COL.councilVotes).doc(v._id).update({ data: { result, closedAt: now, closedBy: actor.openid } })
+    await tx.collection(COL.councilVotes).doc(v._id).update({ data: { result, sealedAt: now, closedAt: now, closedBy: actor.openid } })
+    await releaseLocks(tx, v, db.command.remove())
     await ctx.audit(`${COL.councilVotes}/${v._id}`, { status: 'counting' }, { status: 'closed', passed: result.passed, adopted: result.adoptedOptionKey, ballots: result.ballots }, tx)
   })
   await noticeSubscribers(db, v.communityId, 'councilVoteResult', votePage(v._id), {
     thing1: thing(v.title), phrase2: { value: result.passed ? '通过' : '未通过' }, thing3: thing(result.summary),
   })
-  return { ...v, result, closedAt: now, closedBy: actor.openid }
+  return { ...v, result, sealedAt: now, closedAt: now, closedBy: actor.openid }
+}
+
+/** The counted vote becomes the item's and the topics' latest closed vote; a new vote may open on them. */
+async function releaseLocks(tx: Transaction, v: VoteDoc, unset: unknown) {
+  if (v.meetingId && v.itemId) {
+    const m = await txGetOrNull<MeetingDoc>(tx, COL.councilMeetings, v.meetingId)
+    if (m?.agenda.some((a) => a.itemId === v.itemId)) {
+      const agenda = m.agenda.map((a): AgendaItem => {
+        if (a.itemId !== v.itemId) return a
+        const { openVoteId, ...rest } = a
+        return openVoteId === v._id ? { ...rest, lastClosedVoteId: v._id } : a
+      })
+      await tx.collection(COL.councilMeetings).doc(m._id).update({ data: { agenda } })
+    }
+  }
+  for (const topicId of v.topicIds) {
+    const t = await txGetOrNull<TopicDoc>(tx, COL.councilTopics, topicId)
+    if (t?.openVoteId === v._id) await tx.collection(COL.councilTopics).doc(topicId).update({ data: { openVoteId: unset, lastClosedVoteId: v._id } })
+  }
 }
 
 /** "Closing soon": within 24 h of the close, once per vote. */

@@ -65,7 +65,7 @@ describe('a meeting from draft to minutes', () => {
   })
 
   it('refuses sign-in long before the start', async () => {
-    await h.expectRefused('council', 'meeting.checkIn', { meetingId: m.id, kind: 'resident_rep', name: '刘芳' }, P.liu, 'CONFLICT')
+    await h.expectRefused('council', 'meeting.checkIn', { meetingId: m.id }, P.liu, 'CONFLICT')
   })
 
   it('starts the meeting and locks the agenda', async () => {
@@ -75,16 +75,34 @@ describe('a meeting from draft to minutes', () => {
     await h.expectRefused('council', 'meeting.update', { meetingId: m.id, ...fields() }, P.secHx, 'CONFLICT')
   })
 
-  it('signs people in once each and lists them for the secretary', async () => {
-    const a = await h.ok<Meeting>('council', 'meeting.checkIn', { meetingId: m.id, kind: 'resident_rep', name: '刘芳' }, P.liu)
+  it('signs people in once each, as their roles and profiles say, and lists them for the secretary', async () => {
+    const a = await h.ok<Meeting>('council', 'meeting.checkIn', { meetingId: m.id }, P.liu)
     expect(a.attendeeCount).toBe(1)
-    const again = await h.ok<Meeting>('council', 'meeting.checkIn', { meetingId: m.id, kind: 'resident_rep', name: '刘芳' }, P.liu)
+    const again = await h.ok<Meeting>('council', 'meeting.checkIn', { meetingId: m.id }, P.liu)
     expect(again.attendeeCount).toBe(1)
-    await h.ok('council', 'meeting.checkIn', { meetingId: m.id, kind: 'property', name: '郑凯' }, P.member)
-    const list = await h.ok<Page<{ name: string; kind: string }>>('council', 'meeting.attendance', { meetingId: m.id }, P.secHx)
-    expect(list.items.map((x) => x.name)).toEqual(['刘芳', '郑凯'])
+    await h.ok('council', 'meeting.checkIn', { meetingId: m.id }, P.member)
+    await h.ok('council', 'meeting.checkIn', { meetingId: m.id }, P.liaison)
+    await h.ok('council', 'meeting.checkIn', { meetingId: m.id }, P.secHx)
+    const list = await h.ok<Page<{ name: string; kind: string; org?: string }>>('council', 'meeting.attendance', { meetingId: m.id }, P.secHx)
+    expect(list.items.map((x) => [x.name, x.kind, x.org ?? null])).toEqual([
+      ['刘芳', 'resident', null], ['孙伟', 'member', null], ['吴敏', 'unit', '锦绣区人民医院'], ['王秀英', 'secretary', null],
+    ])
     await h.expectRefused('council', 'meeting.attendance', { meetingId: m.id }, P.liu, 'FORBIDDEN')
-    await h.expectRefused('council', 'meeting.checkIn', { meetingId: m.id, kind: 'resident_rep', name: '外人' }, P.secYg, 'FORBIDDEN')
+    await h.expectRefused('council', 'meeting.checkIn', { meetingId: m.id }, P.secYg, 'FORBIDDEN')
+  })
+
+  it('takes no self-declared kind or name: what the client sends is not in the record', async () => {
+    const { env } = await h.call<Meeting>('council', 'meeting.checkIn', { meetingId: m.id, kind: 'party', name: '街道书记' }, P.zhang)
+    expect(env.ok).toBe(true)
+    const { data } = await h.db.collection('council_attendance').where({ _id: `att:${m.id}:${P.zhang}` }).get()
+    expect(data[0]).toMatchObject({ name: '张德福', kind: 'resident' })
+    expect(JSON.stringify(data)).not.toContain('街道书记')
+  })
+
+  it('refuses a person without a name on their profile, changing nothing', async () => {
+    await h.db.collection('users').add({ data: { _id: 'o-t-noname', name: '', roles: [{ role: 'resident', scopeType: 'household', scopeId: 'h-hx-1-1-601', scopeName: '和谐家园 1号楼 601', communityId: 'c-hx', streetId: 'st-jinxiu' }], createdAt: T0, updatedAt: T0 } })
+    const err = await h.expectRefused('council', 'meeting.checkIn', { meetingId: m.id }, 'o-t-noname', 'CONFLICT')
+    expect(err?.message).toContain('姓名')
   })
 
   it('records the minutes and ends the meeting', async () => {

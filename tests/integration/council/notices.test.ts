@@ -1,6 +1,7 @@
 import { fireTimers } from '../../../local/timers'
 import { COUNCIL_NOTICE_KINDS } from '../../../types/notices'
 import { openCloud, P, rid, T0, type Cloud } from '../harness'
+import { publishedMeeting } from './fixtures'
 
 /**
  * Council notices go to the community's subscribers who consented to that kind. An action sends to
@@ -76,8 +77,9 @@ describe('a notice to more subscribers than one action sends', () => {
       const openid = `o-fan-${String(i).padStart(3, '0')}`
       await h.db.collection('council_subscriptions').add({ data: { _id: `sub:c-hx:${openid}`, communityId: 'c-hx', openid, on: true, kinds: [...COUNCIL_NOTICE_KINDS], at: T0 } })
     }
+    const m = await publishedMeeting(h)
     const { env, dbRequests } = await h.call('council', 'vote.open', {
-      requestId: rid(), meetingId: 'meet-winter', itemId: 'item-1', title: '楼道照明改造方案（二）',
+      requestId: rid(), meetingId: m.id, itemId: m.itemIds[0], title: '楼道照明改造方案（二）',
       options: [{ label: '同意', kind: 'for' }, { label: '反对', kind: 'against' }],
       buildingIds: ['b-hx-1-1'], opensAt: T0.toISOString(), closesAt: new Date(T0.getTime() + 48 * 3600_000).toISOString(), preset: 'simple',
     }, P.secHx)

@@ -1,7 +1,7 @@
 import { openCloud, P, T0, type Cloud } from '../harness'
 import { DAY, iso } from './fixtures'
 
-type Resolution = { id: string; status: string; overdue: boolean; progress: { note: string; status: string }[]; rating: { count: number; average: number | null }; myRating?: { stars: number | null } | null; responsibleName: string }
+type Resolution = { id: string; status: string; overdue: boolean; progressCount: number; latestProgress: { seq: number; note: string; status: string } | null; rating: { count: number; average: number | null }; myRating?: { stars: number | null } | null; responsibleName: string }
 type Page<T> = { items: T[]; total: number }
 
 let h: Cloud
@@ -39,9 +39,31 @@ describe('resolutions', () => {
     expect(p1.status).toBe('in_progress')
     await h.expectRefused('council', 'resolution.progress', { resolutionId: r.id, note: '越权', status: 'done' }, P.secYg, 'FORBIDDEN')
     const p2 = await h.ok<Resolution>('council', 'resolution.progress', { resolutionId: r.id, note: '已公示完毕', status: 'done' }, P.secHx)
-    expect(p2.status).toBe('done')
-    expect(p2.progress.map((p) => p.note)).toEqual(['已报物价部门备案', '已公示完毕'])
+    expect(p2).toMatchObject({ status: 'done', progressCount: 2, latestProgress: { seq: 2, note: '已公示完毕', status: 'done' } })
+    const timeline = await h.ok<Page<{ seq: number; note: string }>>('council', 'resolution.timeline', { resolutionId: r.id }, P.zhang)
+    expect(timeline.items.map((p) => [p.seq, p.note])).toEqual([[1, '已报物价部门备案'], [2, '已公示完毕']])
     await h.expectRefused('council', 'resolution.progress', { resolutionId: r.id, note: '再更新', status: 'in_progress' }, P.secHx, 'CONFLICT')
+  })
+
+  it('keeps every progress entry, however many, and can always be marked done', async () => {
+    const m = await h.ok<{ id: string }>('council', 'meeting.create', {
+      requestId: `req-long-${Date.now()}`, communityId: 'c-hx', title: '长期落实事项', startsAt: iso(new Date(T0.getTime() + DAY)), place: '党群服务中心', online: false,
+      agenda: [{ title: '小区绿化长期养护' }], participants: [{ kind: 'party', name: '和谐社区党委' }],
+    }, P.secHx)
+    await h.ok('council', 'meeting.publish', { meetingId: m.id }, P.secHx)
+    await h.ok('council', 'meeting.start', { meetingId: m.id }, P.secHx)
+    const long = await h.ok<Resolution>('council', 'resolution.record', record({ meetingId: m.id, itemId: 'item-1', decision: '绿化养护按月通报' }), P.secHx)
+    // More than the 50 entries the resolution used to be capped at; two at a time, so both of each pair must land.
+    for (let i = 0; i < 30; i++) {
+      const pair = await Promise.all([1, 2].map((k) => h.call('council', 'resolution.progress', { resolutionId: long.id, note: `第 ${i * 2 + k} 次养护`, status: 'in_progress' }, P.secHx)))
+      expect(pair.every((p) => p.env.ok)).toBe(true)
+    }
+    const done = await h.ok<Resolution>('council', 'resolution.progress', { resolutionId: long.id, note: '养护周期结束', status: 'done' }, P.secHx)
+    expect(done).toMatchObject({ status: 'done', progressCount: 61, latestProgress: { seq: 61, note: '养护周期结束' } })
+    const pages = await Promise.all([1, 2, 3, 4].map((page) => h.ok<Page<{ seq: number }>>('council', 'resolution.timeline', { resolutionId: long.id, page, pageSize: 20 }, P.liu)))
+    expect(pages[0].total).toBe(61)
+    expect(pages.flatMap((p) => p.items.map((x) => x.seq))).toEqual(Array.from({ length: 61 }, (_, i) => i + 1))
+    await h.expectRefused('council', 'resolution.timeline', { resolutionId: long.id }, P.secYg, 'FORBIDDEN')
   })
 
   it('shows an unfinished resolution past its deadline as overdue, and refuses rating it', async () => {

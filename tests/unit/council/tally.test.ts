@@ -1,4 +1,4 @@
-import { meets, minimumToMeet, ruleFor, tally, turnoutGap, type OptionCount, type TallyOption } from '../../../cloudfunctions/council/domain/tally'
+import { meets, minimumToMeet, ruleFor, tally, type OptionCount, type TallyOption } from '../../../cloudfunctions/council/domain/tally'
 
 const YES_NO_ABSTAIN: TallyOption[] = [
   { key: 'o1', label: '同意', kind: 'for' },
@@ -212,14 +212,11 @@ describe('tally guards and live gaps', () => {
     expect(() => tally(ruleFor('simple'), YES_NO_ABSTAIN, [c('o1', 3, 1)], { households: 2, areaDm2: 2 })).toThrow(/more ballots/)
   })
 
-  it('tells how many households and how much area are still missing for 2/3', () => {
-    const g = turnoutGap(ruleFor('civil_code_ordinary'), { households: 72, areaDm2: 720_000 }, { households: 40, areaDm2: 500_000 })
-    expect(g).toEqual({ gap: { households: 8, areaDm2: 0 }, met: false })
-    const done = turnoutGap(ruleFor('civil_code_ordinary'), { households: 72, areaDm2: 720_000 }, { households: 48, areaDm2: 480_000 })
-    expect(done).toEqual({ gap: { households: 0, areaDm2: 0 }, met: true })
-  })
-
-  it('has no participation gap under simple majority', () => {
-    expect(turnoutGap(ruleFor('simple'), { households: 10, areaDm2: 10 }, { households: 0, areaDm2: 0 })).toEqual({ gap: null, met: null })
+  it('writes no area sum into the public summary', () => {
+    const pass = tally(ruleFor('civil_code_ordinary'), YES_NO_ABSTAIN, [c('o1', 7, 95_000), c('o2', 1, 13_919)], { households: 12, areaDm2: 161_616 })
+    expect(pass.summary).toBe('「同意」获 7/8 户，面积也达到同意门槛，表决通过')
+    const low = tally(ruleFor('civil_code_ordinary'), YES_NO_ABSTAIN, [c('o1', 2, 27_592)], { households: 12, areaDm2: 161_616 })
+    expect(low.summary).toBe('未达到参与门槛（参与 2/12 户，参与面积未达到门槛），表决未通过')
+    for (const r of [pass, low]) expect(r.summary).not.toMatch(/\d{3,}|㎡/)
   })
 })

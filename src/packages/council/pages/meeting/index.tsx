@@ -22,17 +22,18 @@ function ResolutionForm({ meeting, itemId, onDone }: { meeting: MeetingView; ite
   const [name, setName] = useState('')
   const [deadline, setDeadline] = useState(`${cnTime(new Date(Date.now() + 30 * 86_400_000)).slice(0, 10)} 18:00`)
   const [formError, setFormError] = useState('')
-  const votes = useCloud('council', 'vote.list', { communityId: meeting.communityId, meetingId: meeting.id, pageSize: 50 })
   const record = useMutation('council', 'resolution.record')
+  const cites = meeting.agenda.find((a) => a.itemId === itemId)?.lastClosedVoteId
   const submit = async () => {
     const when = parseCnTime(deadline)
     if (!when) return setFormError('期限请按 2026-12-31 18:00 的格式填写')
-    const vote = votes.data?.items.find((v) => v.meetingId === meeting.id && v.itemId === itemId && v.status === 'closed')
-    const r = await record.run({ meetingId: meeting.id, itemId, decision, responsibleKind: kind, responsibleName: name, deadline: when.toISOString(), ...(vote ? { voteId: vote.id } : {}) })
+    // The server cites the item's latest counted vote itself; naming an older one would be refused.
+    const r = await record.run({ meetingId: meeting.id, itemId, decision, responsibleKind: kind, responsibleName: name, deadline: when.toISOString() })
     if (r) { toast('决议已记录'); onDone() }
   }
   return (
     <View className='cc-edit-item'>
+      {cites ? <Text className='cc-line--muted'>决议将引用本议程项最近一次表决的结果。</Text> : null}
       <Field id={`decision-${itemId}`} kind='textarea' label='决议内容' value={decision} onChange={setDecision} maxLength={1000} />
       <Field kind='picker' label='责任方类别' options={RESPONSIBLE_KINDS.map((k) => ({ label: RESPONSIBLE_LABEL[k], value: k }))} value={kind} onChange={(v) => setKind(v as ResponsibleKind)} />
       <Field id={`responsible-${itemId}`} label='责任方' value={name} onChange={setName} maxLength={60} placeholder='例如：安居物业服务有限公司' />
@@ -98,7 +99,7 @@ export default function MeetingPage() {
                 <Text className='cc-line'>{`地点：${m.online ? '线上' : m.place}`}</Text>
                 <Text className='cc-line--muted'>{`已签到 ${m.attendeeCount} 人${m.agendaLocked ? ' · 议程已锁定' : ''}`}</Text>
                 {canSign && me.data ? (
-                  <Button id='check-in' size='small' variant='secondary' loading={checkIn.sending} onClick={() => void checkIn.run({ meetingId: m.id, kind: 'resident_rep', name: me.data!.name || '居民' }).then((r) => r && (toast('已签到'), q.reload()))}>签到</Button>
+                  <Button id='check-in' size='small' variant='secondary' loading={checkIn.sending} onClick={() => void checkIn.run({ meetingId: m.id }).then((r) => r && (toast('已签到'), q.reload()))}>签到</Button>
                 ) : null}
                 {checkIn.error ? <Notice tone='error'>{checkIn.error.message}</Notice> : null}
               </Card>
@@ -119,8 +120,12 @@ export default function MeetingPage() {
                       {r ? <ListItem title={`决议：${r.decision}`} description={`责任方 ${r.responsibleName} · 期限 ${cnTime(r.deadline).slice(0, 10)}`} onClick={() => go(COUNCIL.resolution(r.id))} /> : null}
                       {secretary && m.status !== 'draft' ? (
                         <View className='cc-row'>
-                          <Button id={`open-vote-${a.itemId}`} size='small' variant='secondary' onClick={() => go(COUNCIL.voteOpen(m.id, a.itemId))}>发起表决</Button>
-                          {!r && (m.status === 'started' || m.status === 'ended') ? <Button id={`resolve-${a.itemId}`} size='small' variant='plain' onClick={() => setOpenForm(openForm === a.itemId ? undefined : a.itemId)}>记录决议</Button> : null}
+                          {a.openVoteId ? (
+                            <Text className='cc-line--muted'>表决计票后才能再次表决或记录决议</Text>
+                          ) : (
+                            <Button id={`open-vote-${a.itemId}`} size='small' variant='secondary' onClick={() => go(COUNCIL.voteOpen(m.id, a.itemId))}>{a.lastClosedVoteId ? '重新表决' : '发起表决'}</Button>
+                          )}
+                          {!r && !a.openVoteId && (m.status === 'started' || m.status === 'ended') ? <Button id={`resolve-${a.itemId}`} size='small' variant='plain' onClick={() => setOpenForm(openForm === a.itemId ? undefined : a.itemId)}>记录决议</Button> : null}
                         </View>
                       ) : null}
                       {openForm === a.itemId && !r ? <ResolutionForm meeting={m} itemId={a.itemId} onDone={() => { setOpenForm(undefined); resolutions.reload() }} /> : null}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import { RESOLUTION_STATUS_LABEL, RESPONSIBLE_LABEL } from '../../../../../types/council'
 import PageShell from '../../../../components/PageShell'
@@ -11,9 +11,45 @@ import QueryState from '../../../../components/QueryState'
 import { useMe } from '../../../../hooks/useMe'
 import { useCloud, useMutation } from '../../../../hooks/useCloud'
 import Choices from '../../components/Choices'
+import Pager from '../../components/Pager'
 import Stars from '../../components/Stars'
 import { COUNCIL, cnDate, cnTime, go, isResidentOf, isSecretaryOf, param, toast } from '../../lib'
 import '../../council.scss'
+
+const PAGE = 20
+
+/** Every progress entry, oldest first, a page at a time (nothing is cut). */
+function Timeline({ resolutionId, count }: { resolutionId: string; count: number }) {
+  const [page, setPage] = useState(1)
+  const q = useCloud('council', 'resolution.timeline', { resolutionId, page, pageSize: PAGE }, { reloadOnShow: true })
+  // A new entry (the count moved after 保存进度) shows without leaving the page.
+  const seen = useRef(count)
+  useEffect(() => {
+    if (seen.current !== count) q.reload()
+    seen.current = count
+  }, [count])
+  return (
+    <Card title='落实进度' extra={count ? <Text className='cc-line--muted'>{`共 ${count} 条`}</Text> : undefined}>
+      <QueryState {...q}>
+        {(list) =>
+          list.items.length === 0 ? <Text className='cc-line--muted'>尚无进展记录</Text> : (
+            <View>
+              <View className='cc-timeline'>
+                {list.items.map((p) => (
+                  <View key={p.seq} className='cc-timeline__item'>
+                    <Text className='cc-line'>{p.note}</Text>
+                    <Text className='cc-line--muted'>{`${cnTime(p.at)} · ${p.byName} · ${RESOLUTION_STATUS_LABEL[p.status]}`}</Text>
+                  </View>
+                ))}
+              </View>
+              <Pager page={page} pageSize={PAGE} total={list.total} onChange={setPage} />
+            </View>
+          )
+        }
+      </QueryState>
+    </Card>
+  )
+}
 
 /** A resolution: decision, who is responsible by when, progress until done, residents' ratings. */
 export default function ResolutionPage() {
@@ -44,18 +80,7 @@ export default function ResolutionPage() {
                 <Text className='cc-line--muted' onClick={() => go(COUNCIL.meeting(r.meetingId))}>{`来自：${r.meetingTitle} ›`}</Text>
                 {r.voteId ? <Text className='cc-line--muted' onClick={() => go(COUNCIL.vote(r.voteId!))}>{'查看表决结果 ›'}</Text> : null}
               </Card>
-              <Card title='落实进度'>
-                {r.progress.length === 0 ? <Text className='cc-line--muted'>尚无进展记录</Text> : (
-                  <View className='cc-timeline'>
-                    {r.progress.map((p, i) => (
-                      <View key={i} className='cc-timeline__item'>
-                        <Text className='cc-line'>{p.note}</Text>
-                        <Text className='cc-line--muted'>{`${cnTime(p.at)} · ${p.byName} · ${RESOLUTION_STATUS_LABEL[p.status]}`}</Text>
-                      </View>
-                    ))}
-                  </View>
-                )}
-              </Card>
+              <Timeline resolutionId={r.id} count={r.progressCount} />
               {secretary && r.status !== 'done' ? (
                 <Card title='更新进度'>
                   <Field id='progress-note' kind='textarea' label='进展' value={note} onChange={setNote} maxLength={300} />
@@ -66,9 +91,14 @@ export default function ResolutionPage() {
               ) : null}
               <Card title='居民评价'>
                 <Text className='cc-line' id='rating-summary'>{r.rating.count ? `平均 ${r.rating.average} 分，${r.rating.count} 户评价` : '暂无评价'}</Text>
-                {resident && r.status === 'done' ? (
+                {resident && r.status === 'done' && r.myRating?.stars && !r.myRating.byMe ? (
                   <View>
-                    <Text className='cc-line--muted'>{r.myRating?.stars ? '本户已评价，可以修改' : '办结了，您满意吗？'}</Text>
+                    <Text className='cc-line' id='household-rated'>{`本户已由家人评价：${r.myRating.stars} 星${r.myRating.comment ? `，「${r.myRating.comment}」` : ''}`}</Text>
+                    <Text className='cc-line--muted'>每户评价一次，只有评价的家人可以修改。</Text>
+                  </View>
+                ) : resident && r.status === 'done' ? (
+                  <View>
+                    <Text className='cc-line--muted'>{r.myRating?.stars ? '本户已评价，可以修改（之前的评价会保留）' : '办结了，您满意吗？'}</Text>
                     <Stars value={stars} onChange={setStars} />
                     <Field id='rating-comment' kind='textarea' label='意见' optional value={comment} onChange={setComment} maxLength={200} />
                     {rate.error ? <Notice tone='error'>{rate.error.message}</Notice> : null}

@@ -10,7 +10,7 @@ import Notice from '../../../../components/Notice'
 import QueryState from '../../../../components/QueryState'
 import { useCloud, useMutation, type CloudQuery } from '../../../../hooks/useCloud'
 import Choices from '../../components/Choices'
-import { COUNCIL, cnTime, newRequestId, param, parseCnTime, toast } from '../../lib'
+import { COUNCIL, cnTime, go, newRequestId, param, parseCnTime, toast } from '../../lib'
 import '../../council.scss'
 
 const TEMPLATES: Record<'yesno' | 'plans', { label: string; kind: OptionKind }[]> = {
@@ -56,6 +56,7 @@ export default function VoteOpenPage() {
   const [approval, setApproval] = useState('60')
   const [byArea, setByArea] = useState(true)
   const [moreThan, setMoreThan] = useState(false)
+  const [reason, setReason] = useState('')
   const [formError, setFormError] = useState('')
   const requestId = useMemo(newRequestId, [])
   const buildings = useCloud('org', 'building.list', buildingEstate ? { estateId: buildingEstate } : null)
@@ -73,6 +74,12 @@ export default function VoteOpenPage() {
 
   const toggle = (list: string[], set: (x: string[]) => void) => (id: string) => set(list.includes(id) ? list.filter((x) => x !== id) : [...list, id])
 
+  // One vote at a time; after a counted one, a re-vote needs a reason that is published with both results.
+  const item = meeting.data?.agenda.find((a) => a.itemId === itemId)
+  const openVoteId = item?.openVoteId ?? topic.data?.openVoteId
+  const previousVoteId = item?.lastClosedVoteId ?? topic.data?.lastClosedVoteId
+  const needsReason = !!previousVoteId || !!open.error?.issues.some((i) => i.path[0] === 'revoteReason')
+
   const submit = async () => {
     const opensAt = opens.trim() ? parseCnTime(opens) : new Date()
     if (!opensAt) return setFormError('开始时间请按 2026-12-01 08:00 的格式填写，或留空立即开始')
@@ -81,12 +88,14 @@ export default function VoteOpenPage() {
     const custom = { participationPercent: Number(participation), approvalPercent: Number(approval), approvalMoreThan: moreThan, byArea }
     if (preset === 'custom' && !(Number.isInteger(custom.participationPercent) && custom.participationPercent >= 0 && custom.participationPercent <= 100)) return setFormError('参与率请填 0 到 100 的整数')
     if (preset === 'custom' && !(Number.isInteger(custom.approvalPercent) && custom.approvalPercent >= 50 && custom.approvalPercent <= 100)) return setFormError('同意率请填 50 到 100 的整数')
+    if (needsReason && !reason.trim()) return setFormError('请写明重新表决的理由')
     setFormError('')
     const options = TEMPLATES[template].map((o, i) => ({ label: labels[i] ?? o.label, kind: o.kind }))
     const v = await open.run({
       requestId, ...(topicId ? { topicId } : { meetingId, itemId }), title, ...(description ? { description } : {}), options, estateIds, buildingIds,
       opensAt: opensAt.toISOString(), closesAt: closesAt.toISOString(), preset,
       ...(preset === 'custom' ? { custom } : {}),
+      ...(needsReason ? { revoteReason: reason.trim() } : {}),
     })
     if (!v) return
     toast(v.status === 'scheduled' ? '表决已排定' : '表决已开始')
@@ -98,6 +107,18 @@ export default function VoteOpenPage() {
       <QueryState<unknown> {...(topicId ? (topic as CloudQuery<unknown>) : (meeting as CloudQuery<unknown>))}>
         {() => (
           <View>
+            {openVoteId ? (
+              <Notice tone='warn' title='已有进行中的表决'>
+                <Text onClick={() => go(COUNCIL.vote(openVoteId))}>{'这一事项的表决还没有计票，计票后才能再次表决。查看这次表决 ›'}</Text>
+              </Notice>
+            ) : null}
+            {needsReason ? (
+              <Card title='重新表决'>
+                <Text className='cc-line'>这一事项已有表决结果。重新表决须写明理由，理由会和前后两次的结果一同公示。</Text>
+                {previousVoteId ? <Text className='cc-line--muted' onClick={() => go(COUNCIL.vote(previousVoteId))}>{'查看上次表决结果 ›'}</Text> : null}
+                <Field id='revote-reason' kind='textarea' label='重新表决的理由' value={reason} onChange={setReason} maxLength={300} />
+              </Card>
+            ) : null}
             {topicId ? <Notice tone='info' title='小事直接表决'>{`议题「${topic.data?.title ?? ''}」已受理为小事，由相关住户简单多数议决，不必召开议事会议。`}</Notice> : null}
             <Card title='表决事项'>
               <Field id='vote-title' label='事项' value={title} onChange={setTitle} maxLength={60} />
@@ -141,7 +162,7 @@ export default function VoteOpenPage() {
             {formError ? <Notice tone='error'>{formError}</Notice> : null}
             {open.error ? <Notice tone='error'>{open.error.message}</Notice> : null}
             <View className='cc-actions'>
-              <Button id='submit-vote' block loading={open.sending} onClick={() => void submit()}>开始表决</Button>
+              <Button id='submit-vote' block disabled={!!openVoteId} loading={open.sending} onClick={() => void submit()}>{needsReason ? '重新表决' : '开始表决'}</Button>
             </View>
           </View>
         )}

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { VOTE_STATUS_LABEL, type VoteView } from '../../../../../types/council'
+import { VOTE_STATUS_LABEL, type VoteResultView, type VoteView } from '../../../../../types/council'
 import PageShell from '../../../../components/PageShell'
 import Card from '../../../../components/Card'
 import Button from '../../../../components/Button'
@@ -13,29 +13,41 @@ import { useNoticeConsent } from '../../../../hooks/useNoticeConsent'
 import { useCloud, useMutation } from '../../../../hooks/useCloud'
 import Choices from '../../components/Choices'
 import Meter from '../../components/Meter'
-import { cnTime, confirm, isResidentOf, isSecretaryOf, m2, param, pct, toast } from '../../lib'
+import { COUNCIL, cnTime, confirm, go, isResidentOf, isSecretaryOf, param, pct, toast } from '../../lib'
 import '../../council.scss'
 
+const clock = (iso: string) => cnTime(iso).slice(11)
+
+/**
+ * Live turnout as the server gives it: a snapshot every 10 minutes, households as a count, area as a
+ * rough percent only when that cannot point at anyone (otherwise it is published with the count).
+ */
 function Turnout({ v }: { v: VoteView }) {
   const t = v.turnout
   const p = v.rule.participation
   const threshold = p ? p.num / p.den : undefined
+  const missing = t.gap ? [t.gap.households > 0 ? `${t.gap.households} 户` : '', t.gap.areaPercent ? `约 ${t.gap.areaPercent}% 的面积` : ''].filter(Boolean) : []
   return (
-    <Card title='实时参与情况'>
-      <Meter label='参与户数' value={t.households} total={t.eligibleHouseholds} threshold={threshold} valueText={`${t.households} / ${t.eligibleHouseholds} 户（${pct(t.households, t.eligibleHouseholds)}）`} />
+    <Card title='参与情况'>
+      <Meter label='参与户数' value={t.households} total={t.eligibleHouseholds} threshold={threshold} valueText={`${t.households} / ${t.eligibleHouseholds} 户（约 ${Math.floor((t.households * 100) / Math.max(1, t.eligibleHouseholds))}%）`} />
       {v.rule.byArea ? (
-        <Meter label='参与面积' value={t.areaDm2} total={t.eligibleAreaDm2} threshold={threshold} valueText={`${m2(t.areaDm2)} / ${m2(t.eligibleAreaDm2)}（${pct(t.areaDm2, t.eligibleAreaDm2)}）`} />
-      ) : null}
-      {t.gap ? (
-        t.participationMet ? (
-          <Text className='cc-line' id='gap-met'>已达到参与门槛</Text>
+        t.areaPercent !== null ? (
+          <Meter label='参与面积' value={t.areaPercent} total={100} threshold={threshold} valueText={`约 ${t.areaPercent}%`} />
         ) : (
-          <Text className='cc-line' id='gap'>{`距参与门槛还差 ${t.gap.households} 户${t.gap.areaDm2 !== null ? `、${m2(t.gap.areaDm2)}` : ''}`}</Text>
+          <Text className='cc-line' id='area-hidden'>参与面积：计票时公布</Text>
         )
-      ) : (
+      ) : null}
+      {!t.gap ? (
         <Text className='cc-line--muted'>本规则不设参与门槛</Text>
+      ) : t.participationMet === true ? (
+        <Text className='cc-line' id='gap-met'>已达到参与门槛</Text>
+      ) : t.participationMet === null ? (
+        <Text className='cc-line' id='gap-households-met'>参与户数已达到门槛，面积计票时公布</Text>
+      ) : (
+        <Text className='cc-line' id='gap'>{`距参与门槛还差 ${missing.join('、') || '一点'}`}</Text>
       )}
-      <Text className='cc-line--muted'>投票进行中不公布各选项票数，截止后统一计票。</Text>
+      <Text className='cc-line--muted' id='turnout-refresh'>{`每 ${t.refreshMinutes} 分钟更新一次（更新于 ${clock(t.asOf)}）`}</Text>
+      <Text className='cc-line--muted'>为保护投票秘密：不按每一票实时变化；参与住户较少时面积计票时才公布；投票进行中不公布各选项票数。</Text>
     </Card>
   )
 }
@@ -60,27 +72,49 @@ function ExportButton({ voteId }: { voteId: string }) {
   )
 }
 
-function Result({ v, secretary }: { v: VoteView; secretary: boolean }) {
-  const r = v.result!
+/** How a counted vote settled participation: households exactly, area only as met (and a rough percent when it is safe). */
+const participationText = (r: VoteResultView) => {
+  const a = r.participation.area
+  const area = a ? `，参与面积${a.met ? '已' : '未'}达到门槛${a.percent !== null ? `（约 ${a.percent}%）` : ''}` : ''
+  return `参与 ${r.participation.households.count}/${r.participation.households.total} 户${area}`
+}
+
+function ResultBody({ r, id }: { r: VoteResultView; id?: string }) {
   return (
-    <Card title='表决结果'>
-      <View className={`cc-result cc-result--${r.passed ? 'pass' : 'fail'}`} id='vote-result'>
+    <View>
+      <View className={`cc-result cc-result--${r.passed ? 'pass' : 'fail'}`} id={id}>
         <Text className='cc-result__title'>{r.passed ? '表决通过' : '表决未通过'}</Text>
         <Text className='cc-line'>{r.summary}</Text>
       </View>
       {r.options.map((o) => (
-        <Meter
-          key={o.key}
-          label={`${o.label}${o.approvalMet ? ' ✓' : ''}`}
-          value={o.households}
-          total={r.ballots}
-          valueText={`${o.households} 户（${pct(o.households, r.ballots)}）${r.rule.byArea ? ` · ${m2(o.areaDm2 ?? 0)}` : ''}`}
-        />
+        <Meter key={o.key} label={`${o.label}${o.approvalMet ? ' ✓' : ''}`} value={o.households} total={r.ballots} valueText={`${o.households} 户（${pct(o.households, r.ballots)}）`} />
       ))}
-      <Text className='cc-line--muted'>{`参与 ${r.participation.households.count}/${r.participation.households.total} 户${r.participation.area ? `，面积 ${m2(r.participation.area.count)}/${m2(r.participation.area.total)}` : ''}`}</Text>
+      <Text className='cc-line--muted'>{participationText(r)}</Text>
+      {r.rule.byArea ? <Text className='cc-line--muted'>✓ 表示户数和面积都达到同意门槛。为保护投票秘密，不公布各选项的面积。</Text> : null}
+    </View>
+  )
+}
+
+function Result({ v, secretary }: { v: VoteView; secretary: boolean }) {
+  const r = v.result!
+  return (
+    <Card title='表决结果'>
+      <ResultBody r={r} id='vote-result' />
       <Text className='cc-line--muted'>{`计票规则：${r.rule.text}`}</Text>
       <Text className='cc-line--muted'>{`计票时间：${cnTime(r.computedAt)}`}</Text>
       {secretary ? <ExportButton voteId={v.id} /> : null}
+    </Card>
+  )
+}
+
+/** A re-vote shows why it was held and the earlier result beside its own. */
+function Revote({ v }: { v: VoteView }) {
+  const rv = v.revote!
+  return (
+    <Card title='重新表决' extra={<Tag tone='gold'>前次已有结果</Tag>}>
+      <Text className='cc-line' id='revote-reason'>{`重新表决的理由：${rv.reason}`}</Text>
+      <Text className='cc-line--muted' onClick={() => go(COUNCIL.vote(rv.previous.id))}>{`前次表决：${rv.previous.title} ›`}</Text>
+      <ResultBody r={rv.previous.result} id='previous-result' />
     </Card>
   )
 }
@@ -107,15 +141,24 @@ function Ballot({ v }: { v: VoteView }) {
   const cast = useMutation('council', 'vote.cast')
   const [choice, setChoice] = useState<string | null>(null)
   useEffect(() => setChoice(mine.data?.choice ?? null), [mine.data])
+  const label = (key: string | null) => v.options.find((o) => o.key === key)?.label ?? ''
   return (
     <Card title='本户投票'>
       <QueryState {...mine}>
         {(b) =>
           !b.eligible ? (
             <Notice tone='info'>您家不在本次表决范围内。</Notice>
+          ) : b.choice && !b.byMe && v.status !== 'open' ? (
+            <Text className='cc-line' id='household-voted'>{`本户的投票：${label(b.choice)}`}</Text>
+          ) : b.choice && !b.byMe ? (
+            <View>
+              <Text className='cc-line' id='household-voted'>{`本户已由家人投票：${label(b.choice)}`}</Text>
+              <Text className='cc-line--muted'>一户一票。只有投票的家人可以在截止前改票。</Text>
+              <RemindMe communityId={v.communityId} />
+            </View>
           ) : (
             <View>
-              {b.choice ? <Text className='cc-line' id='my-choice'>{`本户已投：${v.options.find((o) => o.key === b.choice)?.label ?? ''}${b.canChange ? '（截止前可以改）' : ''}`}</Text> : <Text className='cc-line'>本户尚未投票，一户一票。</Text>}
+              {b.choice ? <Text className='cc-line' id='my-choice'>{`本户已投：${label(b.choice)}${b.canChange ? '（截止前可以改）' : ''}`}</Text> : <Text className='cc-line'>本户尚未投票，一户一票。</Text>}
               <Choices idPrefix='option' options={v.options} value={choice} onChange={setChoice} disabled={!b.canChange} />
               {cast.error ? <Notice tone='error'>{cast.error.message}</Notice> : null}
               {b.canChange ? (
@@ -129,7 +172,7 @@ function Ballot({ v }: { v: VoteView }) {
                   {b.choice ? '改投' : '投票'}
                 </Button>
               ) : null}
-              <Text className='cc-line--muted'>只有本户能看到本户的选择，社区也看不到。</Text>
+              <Text className='cc-line--muted'>只有本户的家人能看到本户的选择，社区也看不到。</Text>
               {v.status === 'open' ? <RemindMe communityId={v.communityId} /> : null}
             </View>
           )
@@ -159,7 +202,7 @@ function SecretaryPanel({ v, onChange }: { v: VoteView; onChange: () => void }) 
   )
 }
 
-/** A consultation vote: the rule, live turnout with the gap to the threshold, my household's ballot, the result. */
+/** A consultation vote: the rule, turnout snapshots with the gap to the threshold, my household's ballot, the result (and the earlier one of a re-vote). */
 export default function VotePage() {
   const id = param('id')
   const q = useCloud('council', 'vote.get', { voteId: id }, { reloadOnShow: true })
@@ -175,7 +218,9 @@ export default function VotePage() {
               <Text className='cc-line'>{`时间：${cnTime(v.opensAt)} 至 ${cnTime(v.closesAt)}`}</Text>
               <Text className='cc-line--muted'>{`规则：${v.rule.text}`}</Text>
             </Card>
+            {v.supersededBy ? <Notice tone='info' title='本事项已重新表决'><Text onClick={() => go(COUNCIL.vote(v.supersededBy!))}>{'查看重新表决的理由和结果 ›'}</Text></Notice> : null}
             {v.result ? <Result v={v} secretary={!!me.data && isSecretaryOf(me.data.roles, v.communityId)} /> : <Turnout v={v} />}
+            {v.revote ? <Revote v={v} /> : null}
             {me.data && isResidentOf(me.data.roles, v.communityId) ? <Ballot v={v} /> : null}
             {me.data && isSecretaryOf(me.data.roles, v.communityId) && !v.result ? <SecretaryPanel v={v} onChange={q.reload} /> : null}
             <Button variant='plain' size='small' onClick={q.reload}>刷新</Button>
