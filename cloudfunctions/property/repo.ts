@@ -3,7 +3,7 @@ import type { Database } from '../shared/cloud'
 import { COL } from '../shared/collections'
 import type { Filter } from '../shared/db-types'
 import { DEFAULT_RULE, ruleDocId } from './domain/rules'
-import type { Rule } from './domain/scoring'
+import { round2, type Rule } from './domain/scoring'
 
 /** Stored shapes of the property context. Instants are Date; stars are integers. */
 export interface RuleDoc { _id: string; streetId: string; version: number; rule: Rule; createdAt: Date; createdBy: string; createdByName: string }
@@ -92,6 +92,58 @@ export async function readAll<T>(db: Database, collection: string, filter: Filte
   return out
 }
 
+type AggCommand = { aggregate: { sum(x: unknown): unknown; cond(x: unknown[]): unknown; neq(x: unknown[]): unknown } }
+
+/**
+ * Everything a period's list is computed from, read from maintained aggregates — never from the
+ * ratings themselves. Requests: companies, aggregates and estates in pages of 100 (so they grow with
+ * the number of companies / 100), plus one grouped read each for assessments and overdue items.
+ *
+ * Overdue items are counted across this period **and earlier ones** (period ids order like their
+ * keys within a street, as `list.publish`'s later-period check already assumes): an item opened in
+ * October and still open when November is scored counts against the company in November. Later
+ * periods' items never count. The count (and how many are from earlier periods) is frozen with the
+ * inputs, so recomputing needs nothing but the publication.
+ */
+async function listInputs(db: Database, period: PeriodDoc, cutoff: Date): Promise<CompanyInputs[]> {
+  const _ = db.command
+  const $ = (db.command as unknown as AggCommand).aggregate
+  const [companies, aggregates, estates, assessed, overdue] = await Promise.all([
+    readAll<CompanyDoc>(db, COL.companies, { streetId: period.streetId }, '_id'),
+    readAll<AggregateDoc>(db, COL.propertyAggregates, { periodId: period._id }, '_id'),
+    readAll<EstateDoc>(db, COL.estates, { streetId: period.streetId }, '_id'),
+    db.collection(COL.propertyAssessments).aggregate()
+      .match({ periodId: period._id, direction: 'of_company' })
+      .group({ _id: '$companyId', total: $.sum('$score'), n: $.sum(1) })
+      .limit(1000).end(),
+    db.collection(COL.propertyRectifications).aggregate()
+      .match(_.and([
+        { streetId: period.streetId, periodId: _.lte(period._id), status: _.neq('resolved') },
+        _.or([{ status: 'open', answerDueAt: _.lt(cutoff) }, { dueAt: _.lt(cutoff) }]),
+      ]) as Record<string, unknown>)
+      .group({ _id: '$companyId', n: $.sum(1), earlier: $.sum($.cond([$.neq(['$periodId', period._id]), 1, 0])) })
+      .limit(1000).end(),
+  ])
+  const agg = new Map(aggregates.map((a) => [a.companyId, a]))
+  const scores = new Map((assessed.list as { _id: string; total: number; n: number }[]).map((x) => [x._id, round2(x.total / x.n)]))
+  const held = new Map((overdue.list as { _id: string; n: number; earlier: number }[]).map((x) => [x._id, x]))
+  return companies.map((c) => {
+    const a = agg.get(c._id)
+    return {
+      companyId: c._id,
+      companyName: c.name,
+      estates: estates.filter((e) => e.companyId === c._id).map((e) => e.name).sort(),
+      households: a?.households ?? 0,
+      sums: a ? { ...a.sums } : { cleaning: 0, order: 0, repairs: 0, greening: 0, attitude: 0, fees: 0 },
+      communityScore: scores.get(c._id) ?? null,
+      rectTotal: a?.rectTotal ?? 0,
+      rectResolved: a?.rectResolved ?? 0,
+      rectUnresolved: held.get(c._id)?.n ?? 0,
+      rectUnresolvedEarlier: held.get(c._id)?.earlier ?? 0,
+    }
+  })
+}
+
 export const repo = {
   company: (db: Database, id: string) => findById<CompanyDoc>(db, COL.companies, id),
   estate: (db: Database, id: string) => findById<EstateDoc>(db, COL.estates, id),
@@ -125,6 +177,8 @@ export const repo = {
     const { data } = await db.collection(COL.propertyPublications).where({ streetId, current: true }).limit(1).get()
     return (data[0] as PublicationDoc | undefined) ?? null
   },
+
+  listInputs,
 
   /** The live publication of each of the street's last `n` published periods, newest first. One request. */
   async history(db: Database, streetId: string, n = 12): Promise<PublicationDoc[]> {

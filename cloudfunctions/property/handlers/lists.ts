@@ -1,68 +1,15 @@
 import type { PageInput } from '../../../types/common'
-import type { CompanyInputs, ListEntry } from '../../../types/property'
+import type { ListEntry } from '../../../types/property'
 import type { Ctx } from '../../shared/dispatch'
-import type { Database } from '../../shared/cloud'
 import { COL } from '../../shared/collections'
 import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, forbidden, notFound } from '../../shared/errors'
 import { newId } from '../../shared/ids'
 import { fetchPage } from '../../shared/paging'
 import { canObject, publishProblem } from '../domain/periods'
-import { computeList, round2, sameList } from '../domain/scoring'
-import { readAll, repo, type AggregateDoc, type CompanyDoc, type EstateDoc, type ObjectionDoc, type PeriodDoc, type PublicationDoc, type RuleDoc } from '../repo'
+import { computeList, sameList } from '../domain/scoring'
+import { repo, type ObjectionDoc, type PeriodDoc, type PublicationDoc, type RuleDoc } from '../repo'
 import { objectionView, periodView, publicationView, servedOf } from '../views'
-
-type AggCommand = { aggregate: { sum(x: unknown): unknown; cond(x: unknown[]): unknown; neq(x: unknown[]): unknown } }
-
-/**
- * Everything a period's list is computed from, read from maintained aggregates — never from the
- * ratings themselves. Requests: companies, aggregates and estates in pages of 100 (so they grow with
- * the number of companies / 100), plus one grouped read each for assessments and overdue items.
- *
- * Overdue items are counted across this period **and earlier ones** (period ids order like their
- * keys within a street, as `list.publish`'s later-period check already assumes): an item opened in
- * October and still open when November is scored counts against the company in November. Later
- * periods' items never count. The count (and how many are from earlier periods) is frozen with the
- * inputs, so recomputing needs nothing but the publication.
- */
-export async function gatherInputs(db: Database, period: PeriodDoc, cutoff: Date): Promise<CompanyInputs[]> {
-  const _ = db.command
-  const $ = (db.command as unknown as AggCommand).aggregate
-  const [companies, aggregates, estates, assessed, overdue] = await Promise.all([
-    readAll<CompanyDoc>(db, COL.companies, { streetId: period.streetId }, '_id'),
-    readAll<AggregateDoc>(db, COL.propertyAggregates, { periodId: period._id }, '_id'),
-    readAll<EstateDoc>(db, COL.estates, { streetId: period.streetId }, '_id'),
-    db.collection(COL.propertyAssessments).aggregate()
-      .match({ periodId: period._id, direction: 'of_company' })
-      .group({ _id: '$companyId', total: $.sum('$score'), n: $.sum(1) })
-      .limit(1000).end(),
-    db.collection(COL.propertyRectifications).aggregate()
-      .match(_.and([
-        { streetId: period.streetId, periodId: _.lte(period._id), status: _.neq('resolved') },
-        _.or([{ status: 'open', answerDueAt: _.lt(cutoff) }, { dueAt: _.lt(cutoff) }]),
-      ]) as Record<string, unknown>)
-      .group({ _id: '$companyId', n: $.sum(1), earlier: $.sum($.cond([$.neq(['$periodId', period._id]), 1, 0])) })
-      .limit(1000).end(),
-  ])
-  const agg = new Map(aggregates.map((a) => [a.companyId, a]))
-  const scores = new Map((assessed.list as { _id: string; total: number; n: number }[]).map((x) => [x._id, round2(x.total / x.n)]))
-  const held = new Map((overdue.list as { _id: string; n: number; earlier: number }[]).map((x) => [x._id, x]))
-  return companies.map((c) => {
-    const a = agg.get(c._id)
-    return {
-      companyId: c._id,
-      companyName: c.name,
-      estates: estates.filter((e) => e.companyId === c._id).map((e) => e.name).sort(),
-      households: a?.households ?? 0,
-      sums: a ? { ...a.sums } : { cleaning: 0, order: 0, repairs: 0, greening: 0, attitude: 0, fees: 0 },
-      communityScore: scores.get(c._id) ?? null,
-      rectTotal: a?.rectTotal ?? 0,
-      rectResolved: a?.rectResolved ?? 0,
-      rectUnresolved: held.get(c._id)?.n ?? 0,
-      rectUnresolvedEarlier: held.get(c._id)?.earlier ?? 0,
-    }
-  })
-}
 
 export const listPreview = {
   async run(ctx: Ctx<{ periodId: string }>) {
@@ -72,7 +19,7 @@ export const listPreview = {
     const admin = actor.isStreetAdminOf(period.streetId)
     const staffOf = actor.grants('property_staff').filter((g) => g.streetId === period.streetId).map((g) => g.scopeId)
     ensure(admin || staffOf.length > 0, '只能预览您所在街道的榜单')
-    const [rule, inputs] = await Promise.all([repo.currentRule(db, period.streetId), gatherInputs(db, period, now)])
+    const [rule, inputs] = await Promise.all([repo.currentRule(db, period.streetId), repo.listInputs(db, period, now)])
     const list = computeList(inputs, rule.rule)
     const mine = (x: { companyId: string }) => admin || staffOf.includes(x.companyId)
     return { period: periodView(period), ruleVersion: rule.version, streetMean: list.streetMean, entries: list.entries.filter(mine), served: servedOf(inputs).filter(mine) }
@@ -100,7 +47,7 @@ export const listPublish = {
     return ctx.once(input.requestId, async () => {
       const [rule, inputs, current] = await Promise.all([
         repo.currentRule(db, period.streetId),
-        gatherInputs(db, period, now),
+        repo.listInputs(db, period, now),
         repo.currentPublication(db, period.streetId),
       ])
       const list = computeList(inputs, rule.rule)
