@@ -10,6 +10,12 @@ export interface RuleDoc { _id: string; streetId: string; version: number; rule:
 export interface PeriodDoc {
   _id: string; streetId: string; key: string; label: string; cadence: Cadence; status: PeriodStatus
   openedAt: Date; openedBy: string; closedAt?: Date; objectionUntil?: Date; publishedVersion?: number
+  /**
+   * Moves (by one) in the transaction of every write that changes what the period's list is computed
+   * from: ratings, reviews, confirmations, assessments, exclusions. Publishing compares it with the
+   * value read before the inputs were gathered (absent = 0).
+   */
+  inputVersion?: number
 }
 export interface RatingDoc {
   /** Deterministic (period, company, household): one rating per household. Never shown: it names the household. */

@@ -60,6 +60,8 @@ export const listPublish = {
       await ctx.transaction(async (tx) => {
         const fresh = await txGetOrNull<PeriodDoc>(tx, COL.propertyPeriods, period._id)
         if (!fresh || (fresh.publishedVersion ?? 0) !== version - 1) throw conflict('榜单刚被他人发布，请刷新')
+        // An input written after the one read before gathering (a rating, review, confirmation, assessment) would be left out.
+        if ((fresh.inputVersion ?? 0) !== (period.inputVersion ?? 0)) throw conflict('数据刚有变化，请重试')
         const { _id, ...rest } = doc
         await tx.collection(COL.propertyPublications).doc(_id).set({ data: rest })
         const previous = version > 1 ? `pub:${period._id}:${version - 1}` : null

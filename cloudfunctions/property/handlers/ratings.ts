@@ -12,14 +12,24 @@ import { fetchPage } from '../../shared/paging'
 import { addDays, canRate } from '../domain/periods'
 import { aggregateDelta, aggregateId, initialStatus, isNewHousehold, lowDimensions, opensRectification, ratingId } from '../domain/ratings'
 import { rectificationId } from '../domain/rectifications'
-import { repo, type AggregateDoc, type RatingDoc, type RectificationDoc } from '../repo'
+import { repo, type AggregateDoc, type PeriodDoc, type RatingDoc, type RectificationDoc } from '../repo'
 import { anonymousRatingView, myRatingView, periodView } from '../views'
 
 const ZERO = { cleaning: 0, order: 0, repairs: 0, greening: 0, attitude: 0, fees: 0 }
 
 /**
+ * A write that changes a period's list inputs says so in its own transaction: the period's input
+ * version moves, so a publication that gathered the inputs before it is refused (and a concurrent
+ * publication conflicts on the period document).
+ */
+export async function markInputsChanged(ctx: { db: Database }, tx: Transaction, periodId: string): Promise<void> {
+  await tx.collection(COL.propertyPeriods).doc(periodId).update({ data: { inputVersion: ctx.db.command.inc(1) } })
+}
+
+/**
  * Apply a rating's change to its company's per-period aggregate in the same transaction: `_.inc`
  * on an existing aggregate, a fresh document otherwise. Publishing reads these, never the ratings.
+ * Every aggregate change is an input change of the period.
  */
 export async function bumpAggregate(
   ctx: { db: Database },
@@ -29,6 +39,7 @@ export async function bumpAggregate(
   delta: { sums: Record<string, number>; households: number; held: number; newHouseholds?: number; rectTotal?: number; rectResolved?: number },
 ): Promise<void> {
   const id = aggregateId(key.periodId, key.companyId)
+  await markInputsChanged(ctx, tx, key.periodId)
   if (!existing) {
     const doc: Omit<AggregateDoc, '_id'> = {
       periodId: key.periodId, streetId: key.streetId, companyId: key.companyId,
@@ -112,6 +123,9 @@ export const ratingSubmit = {
     const id = ratingId(period._id, companyId, household._id)
     return ctx.once(input.requestId, async () => {
       const saved = await ctx.transaction(async (tx) => {
+        // The close (and so the publication) may have happened since the check above: a rating never lands after it.
+        const fresh = await txGetOrNull<PeriodDoc>(tx, COL.propertyPeriods, period._id)
+        if (!fresh || !canRate(fresh.status)) throw conflict('本期评价已结束')
         const before = await txGetOrNull<RatingDoc>(tx, COL.propertyRatings, id)
         const agg = await txGetOrNull<AggregateDoc>(tx, COL.propertyAggregates, aggregateId(period._id, companyId))
         if (before && before.raterOpenid !== actor.openid) throw conflict('本户本期已由家人评价，每户每期只能评价一次')
