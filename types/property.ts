@@ -126,6 +126,9 @@ export const periodView = z.object({
   label: z.string(),
   cadence: z.enum(CADENCES),
   status: z.enum(PERIOD_STATUS),
+  /** The period's Shanghai calendar bounds (start inclusive, end exclusive); periods are ordered by these. */
+  start: z.string(),
+  end: z.string(),
   openedAt: z.string(),
   closedAt: z.string().optional(),
   objectionUntil: z.string().optional(),
@@ -500,10 +503,11 @@ export const propertyActions = {
     output: z.object({ period: periodView, ruleVersion: z.number().int(), streetMean: z.number(), entries: z.array(listEntry), served: servedEstates }),
   }),
   'list.publish': action({
-    summary: '街道发布本期红黑榜（冻结规则版本与全部输入；再次发布替代旧版；本期还有待复核的评价时拒绝）',
+    summary: '街道发布本期红黑榜（冻结规则版本与全部输入；再次发布替代旧版；本期还有待复核的评价时拒绝；早于当前榜单的周期只作为历史榜单）',
     roles: ['street_admin'],
     input: z.object({ requestId, periodId: id }),
-    output: publicationView,
+    /** `current`: false when a later period's list is already published (this one joins the history only). */
+    output: publicationView.extend({ current: z.boolean() }),
   }),
   'list.current': action({
     summary: '街道当前的红黑榜及上榜原因',

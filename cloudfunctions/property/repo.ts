@@ -9,6 +9,10 @@ import { round2, type Rule } from './domain/scoring'
 export interface RuleDoc { _id: string; streetId: string; version: number; rule: Rule; createdAt: Date; createdBy: string; createdByName: string }
 export interface PeriodDoc {
   _id: string; streetId: string; key: string; label: string; cadence: Cadence; status: PeriodStatus
+  /** The Shanghai calendar bounds (start inclusive, end exclusive): periods are ordered and compared by these. */
+  start: Date; end: Date
+  /** The street's next period, set in the transaction that opens it: from then on this period's list is final. */
+  nextPeriodId?: string
   openedAt: Date; openedBy: string; closedAt?: Date; objectionUntil?: Date; publishedVersion?: number
   /**
    * Moves (by one) in the transaction of every write that changes what the period's list is computed
@@ -40,7 +44,10 @@ export interface AggregateDoc {
 }
 export interface RectEvent { kind: 'opened' | 'answered' | 'progress' | 'reported' | 'confirmed' | 'not_fixed'; text?: string; byName: string; at: Date }
 export interface RectificationDoc {
-  _id: string; ratingId: string; periodId: string; streetId: string; companyId: string; companyName: string
+  _id: string; ratingId: string; periodId: string
+  /** The start of the item's period: earlier periods' items are selected by it. */
+  periodStart: Date
+  streetId: string; companyId: string; companyName: string
   estateName: string; householdId: string; lowDims: Dimension[]; comment: string; status: RectStatus
   answerDueAt: Date; dueAt: Date; reopenCount: number; events: RectEvent[]; createdAt: Date; updatedAt: Date
 }
@@ -53,13 +60,14 @@ export interface ObjectionDoc {
   by: string; byName: string; createdAt: Date; decision?: string; decidedBy?: string; decidedByName?: string; decidedAt?: Date
 }
 export interface PublicationDoc {
-  _id: string; streetId: string; periodId: string; periodKey: string; periodLabel: string; version: number
+  _id: string; streetId: string; periodId: string; periodKey: string; periodLabel: string
+  /** The period's bounds: the street's current list is the live publication with the latest start. */
+  periodStart: Date; periodEnd: Date
+  version: number
   ruleVersion: number; rule: Rule; inputs: CompanyInputs[]; streetMean: number; entries: ListEntry[]
   /** The inputs were gathered at this instant (the cutoff for overdue rectification). */
   cutoff: Date
   publishedAt: Date; publishedBy: string; publishedByName: string
-  /** The street's most recent publication. */
-  current: boolean
   /** False once a newer version of the same period replaced it. */
   live: boolean; supersededAt?: Date
 }
@@ -105,10 +113,9 @@ type AggCommand = { aggregate: { sum(x: unknown): unknown; cond(x: unknown[]): u
  * ratings themselves. Requests: companies, aggregates and estates in pages of 100 (so they grow with
  * the number of companies / 100), plus one grouped read each for assessments and overdue items.
  *
- * Overdue items are counted across this period **and earlier ones** (period ids order like their
- * keys within a street, as `list.publish`'s later-period check already assumes): an item opened in
- * October and still open when November is scored counts against the company in November. Later
- * periods' items never count. The count (and how many are from earlier periods) is frozen with the
+ * Overdue items are counted across this period **and earlier ones**, selected by the start of their
+ * period (periods of a street never overlap): an item opened in October and still open when
+ * November is scored counts against the company in November. Later periods' items never count. The count (and how many are from earlier periods) is frozen with the
  * inputs, so recomputing needs nothing but the publication.
  */
 async function listInputs(db: Database, period: PeriodDoc, cutoff: Date): Promise<CompanyInputs[]> {
@@ -124,7 +131,7 @@ async function listInputs(db: Database, period: PeriodDoc, cutoff: Date): Promis
       .limit(1000).end(),
     db.collection(COL.propertyRectifications).aggregate()
       .match(_.and([
-        { streetId: period.streetId, periodId: _.lte(period._id), status: _.neq('resolved') },
+        { streetId: period.streetId, periodStart: _.lte(period.start), status: _.neq('resolved') },
         _.or([{ status: 'open', answerDueAt: _.lt(cutoff) }, { dueAt: _.lt(cutoff) }]),
       ]) as Record<string, unknown>)
       .group({ _id: '$companyId', n: $.sum(1), earlier: $.sum($.cond([$.neq(['$periodId', period._id]), 1, 0])) })
@@ -179,16 +186,32 @@ export const repo = {
     return (data[0] as PeriodDoc | undefined) ?? null
   },
 
+  /** The street's period with the latest start (periods never overlap, so it is also the one ending last). One request. */
+  async latestPeriod(db: Database, streetId: string): Promise<PeriodDoc | null> {
+    const { data } = await db.collection(COL.propertyPeriods).where({ streetId }).orderBy('start', 'desc').limit(1).get()
+    return (data[0] as PeriodDoc | undefined) ?? null
+  },
+
+  /** The first of the street's periods that ends after `start` (what a new period starting then would collide with). One request. */
+  async firstPeriodEndingAfter(db: Database, streetId: string, start: Date): Promise<PeriodDoc | null> {
+    const { data } = await db.collection(COL.propertyPeriods).where({ streetId, end: db.command.gt(start) }).orderBy('start', 'asc').limit(1).get()
+    return (data[0] as PeriodDoc | undefined) ?? null
+  },
+
+  /**
+   * The street's current list: the live publication of the latest period, by the period's start — so
+   * publishing an older period later never makes it current. One request.
+   */
   async currentPublication(db: Database, streetId: string): Promise<PublicationDoc | null> {
-    const { data } = await db.collection(COL.propertyPublications).where({ streetId, current: true }).limit(1).get()
+    const { data } = await db.collection(COL.propertyPublications).where({ streetId, live: true }).orderBy('periodStart', 'desc').limit(1).get()
     return (data[0] as PublicationDoc | undefined) ?? null
   },
 
   listInputs,
 
-  /** The live publication of each of the street's last `n` published periods, newest first. One request. */
+  /** The live publication of each of the street's last `n` published periods, newest period first (by its start). One request. */
   async history(db: Database, streetId: string, n = 12): Promise<PublicationDoc[]> {
-    const { data } = await db.collection(COL.propertyPublications).where({ streetId, live: true }).orderBy('periodKey', 'desc').limit(n).get()
+    const { data } = await db.collection(COL.propertyPublications).where({ streetId, live: true }).orderBy('periodStart', 'desc').limit(n).get()
     return data as PublicationDoc[]
   },
 }

@@ -9,7 +9,7 @@ export const ruleView = (r: RuleDoc): RuleView => ({
 })
 
 export const periodView = (p: PeriodDoc): PeriodView => ({
-  id: p._id, streetId: p.streetId, key: p.key, label: p.label, cadence: p.cadence, status: p.status,
+  id: p._id, streetId: p.streetId, key: p.key, label: p.label, cadence: p.cadence, status: p.status, start: iso(p.start)!, end: iso(p.end)!,
   openedAt: iso(p.openedAt)!, closedAt: iso(p.closedAt), objectionUntil: iso(p.objectionUntil), publishedVersion: p.publishedVersion,
 })
 

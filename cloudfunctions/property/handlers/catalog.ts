@@ -6,7 +6,7 @@ import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, invalid, notFound } from '../../shared/errors'
 import { newId } from '../../shared/ids'
 import { fetchPage } from '../../shared/paging'
-import { addDays, periodId, periodKey, periodLabel } from '../domain/periods'
+import { addDays, overlaps, periodId, periodLabel, periodOf } from '../domain/periods'
 import { ruleDocId } from '../domain/rules'
 import { findById, repo, type CompanyDoc, type EstateDoc, type PeriodDoc, type RuleDoc } from '../repo'
 import { periodView, ruleView } from '../views'
@@ -41,7 +41,8 @@ export const companyGet = {
         estates: p.inputs.find((i) => i.companyId === company._id)?.estates ?? [],
       }))
       .reverse()
-    const current = history.find((p) => p.current)?.entries.find((x) => x.companyId === company._id) ?? null
+    // The current list is the latest period's (history is newest first by period start).
+    const current = history[0]?.entries.find((x) => x.companyId === company._id) ?? null
     return {
       company: { id: company._id, streetId: company.streetId, name: company.name },
       estates: (estates as EstateDoc[]).map((e) => ({ id: e._id, name: e.name, communityId: e.communityId })),
@@ -125,7 +126,12 @@ export const rulePublish = {
   },
 }
 
-/** Opens the period containing now (by the rule's cadence); one open period per street, one per key. */
+/**
+ * Opens the period containing now (by the rule's cadence). Periods of a street follow each other and
+ * never overlap: one opens only after the latest has ended (so a change of cadence takes effect at the
+ * next boundary of both, and no household rates the same days twice). The transaction links the
+ * latest period to the new one, so two opens at once cannot both pass.
+ */
 export const periodOpen = {
   async run(ctx: Ctx<{ requestId: string; streetId: string }>) {
     const { db, actor, input, now } = ctx
@@ -133,18 +139,30 @@ export const periodOpen = {
     const street = await findById<{ _id: string }>(db, COL.streets, input.streetId)
     if (!street) throw notFound('街道')
     return ctx.once(input.requestId, async () => {
-      if (await repo.openPeriod(db, input.streetId)) throw conflict('已有进行中的评价周期，请先结束它')
-      const { rule } = await repo.currentRule(db, input.streetId)
-      const key = periodKey(now, rule.cadence)
+      const [{ rule }, latest] = await Promise.all([repo.currentRule(db, input.streetId), repo.latestPeriod(db, input.streetId)])
+      if (latest?.status === 'open') throw conflict('已有进行中的评价周期，请先结束它')
+      const { key, start, end } = periodOf(now, rule.cadence)
+      const label = periodLabel(key)
+      if (latest && !(new Date(latest.end).getTime() <= start.getTime())) {
+        // Name the period it collides with: the latest when it overlaps, else the first one that does.
+        const hit = overlaps(latest, { start, end }) ? latest : await repo.firstPeriodEndingAfter(db, input.streetId, start)
+        if (hit && overlaps(hit, { start, end })) throw conflict(`与已有的周期「${hit.label}」时间重叠，不能开启「${label}」`)
+        throw conflict(`已有更晚的周期「${latest.label}」，不能开启更早的「${label}」`)
+      }
       const doc: PeriodDoc = {
-        _id: periodId(input.streetId, key), streetId: input.streetId, key, label: periodLabel(key), cadence: rule.cadence,
+        _id: periodId(input.streetId, key), streetId: input.streetId, key, label, cadence: rule.cadence, start, end,
         status: 'open', openedAt: now, openedBy: actor.openid,
       }
       await ctx.transaction(async (tx) => {
         if (await txGetOrNull(tx, COL.propertyPeriods, doc._id)) throw conflict(`${doc.label}的评价周期已开启过`)
+        if (latest) {
+          const fresh = await txGetOrNull<PeriodDoc>(tx, COL.propertyPeriods, latest._id)
+          if (fresh?.nextPeriodId) throw conflict('评价周期刚被他人开启，请刷新')
+          await tx.collection(COL.propertyPeriods).doc(latest._id).update({ data: { nextPeriodId: doc._id } })
+        }
         const { _id, ...rest } = doc
         await tx.collection(COL.propertyPeriods).doc(_id).set({ data: rest })
-        await ctx.audit(`${COL.propertyPeriods}/${doc._id}`, null, { status: 'open', key }, tx)
+        await ctx.audit(`${COL.propertyPeriods}/${doc._id}`, null, { status: 'open', key, start, end, after: latest?._id ?? null }, tx)
       })
       return periodView(doc)
     })
@@ -173,6 +191,6 @@ export const periodClose = {
 export const periodList = {
   run(ctx: Ctx<PageInput & { streetId: string }>) {
     const q = ctx.db.collection(COL.propertyPeriods).where({ streetId: ctx.input.streetId })
-    return fetchPage<PeriodDoc, ReturnType<typeof periodView>>(q, ctx.input, [['key', 'desc']], periodView)
+    return fetchPage<PeriodDoc, ReturnType<typeof periodView>>(q, ctx.input, [['start', 'desc']], periodView)
   },
 }

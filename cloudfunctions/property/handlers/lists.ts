@@ -28,7 +28,9 @@ export const listPreview = {
 
 /**
  * Publish: freeze the rule version and every input with the computed list. A second publication of
- * the same period supersedes the first (kept, marked superseded) — never overwritten.
+ * the same period supersedes the first (kept, marked superseded) — never overwritten. The street's
+ * current list is the live publication of the latest period (by its start): publishing an older
+ * period after a newer one adds it to the history and leaves the newer list current.
  */
 export const listPublish = {
   async run(ctx: Ctx<{ requestId: string; periodId: string }>) {
@@ -36,13 +38,13 @@ export const listPublish = {
     const period = await repo.period(db, input.periodId)
     if (!period) throw notFound('评价周期')
     ensure(actor.isStreetAdminOf(period.streetId), '只能发布您所在街道的榜单')
-    // Three count queries, whatever the number of objections, periods or ratings.
-    const [{ total: pendingObjections }, { total: laterPeriods }, { total: heldRatings }] = await Promise.all([
+    // Two count queries, whatever the number of objections or ratings.
+    const [{ total: pendingObjections }, { total: heldRatings }] = await Promise.all([
       db.collection(COL.propertyObjections).where({ periodId: period._id, status: 'pending' }).count(),
-      db.collection(COL.propertyPeriods).where({ streetId: period.streetId, key: db.command.gt(period.key) }).count(),
       db.collection(COL.propertyRatings).where({ periodId: period._id, status: 'held' }).count(),
     ])
-    const problem = publishProblem(period, { pendingObjections, laterPeriods, heldRatings }, now)
+    const blockers = { pendingObjections, heldRatings }
+    const problem = publishProblem(period, blockers, now)
     if (problem) throw conflict(problem)
     return ctx.once(input.requestId, async () => {
       const [rule, inputs, current] = await Promise.all([
@@ -54,27 +56,30 @@ export const listPublish = {
       const version = (period.publishedVersion ?? 0) + 1
       const doc: PublicationDoc = {
         _id: `pub:${period._id}:${version}`, streetId: period.streetId, periodId: period._id, periodKey: period.key, periodLabel: period.label,
+        periodStart: period.start, periodEnd: period.end,
         version, ruleVersion: rule.version, rule: rule.rule, inputs, streetMean: list.streetMean, entries: list.entries, cutoff: now,
-        publishedAt: now, publishedBy: actor.openid, publishedByName: actor.name, current: true, live: true,
+        publishedAt: now, publishedBy: actor.openid, publishedByName: actor.name, live: true,
       }
       await ctx.transaction(async (tx) => {
         const fresh = await txGetOrNull<PeriodDoc>(tx, COL.propertyPeriods, period._id)
         if (!fresh || (fresh.publishedVersion ?? 0) !== version - 1) throw conflict('榜单刚被他人发布，请刷新')
+        // The next period may have been opened since the check above: then this list is final.
+        const again = publishProblem(fresh, blockers, now)
+        if (again) throw conflict(again)
         // An input written after the one read before gathering (a rating, review, confirmation, assessment) would be left out.
         if ((fresh.inputVersion ?? 0) !== (period.inputVersion ?? 0)) throw conflict('数据刚有变化，请重试')
         const { _id, ...rest } = doc
         await tx.collection(COL.propertyPublications).doc(_id).set({ data: rest })
         const previous = version > 1 ? `pub:${period._id}:${version - 1}` : null
-        if (current && current._id !== previous) {
-          await tx.collection(COL.propertyPublications).doc(current._id).update({ data: { current: false } })
-        }
         if (previous) {
-          await tx.collection(COL.propertyPublications).doc(previous).update({ data: { current: false, live: false, supersededAt: now } })
+          await tx.collection(COL.propertyPublications).doc(previous).update({ data: { live: false, supersededAt: now } })
         }
         await tx.collection(COL.propertyPeriods).doc(period._id).update({ data: { status: 'published', publishedVersion: version } })
         await ctx.audit(`${COL.propertyPublications}/${doc._id}`, previous ? { supersedes: previous } : null, { ruleVersion: rule.version, entries: doc.entries.map((e) => `${e.companyId}:${e.placement}`) }, tx)
       })
-      return publicationView(doc)
+      // Current unless a later period's list is already out (then this one is history only).
+      const isCurrent = !current || current.periodId === period._id || new Date(current.periodStart).getTime() <= new Date(period.start).getTime()
+      return { ...publicationView(doc), current: isCurrent }
     })
   },
 }

@@ -60,10 +60,10 @@ export async function bumpAggregate(
   if (Object.keys(data).length) await tx.collection(COL.propertyAggregates).doc(id).update({ data })
 }
 
-/** A low rating with a comment opens one rectification item (id derived from the rating). */
-async function openRectification(tx: Transaction, r: RatingDoc, rule: { replyDays: number; fixDays: number }, now: Date): Promise<void> {
+/** A low rating with a comment opens one rectification item (id derived from the rating), dated by its period's start. */
+async function openRectification(tx: Transaction, r: RatingDoc, period: { start: Date }, rule: { replyDays: number; fixDays: number }, now: Date): Promise<void> {
   const rect: Omit<RectificationDoc, '_id'> = {
-    ratingId: r.publicId, periodId: r.periodId, streetId: r.streetId, companyId: r.companyId, companyName: r.companyName,
+    ratingId: r.publicId, periodId: r.periodId, periodStart: period.start, streetId: r.streetId, companyId: r.companyId, companyName: r.companyName,
     estateName: r.estateName, householdId: r.householdId, lowDims: r.lowDims, comment: r.comment ?? '', status: 'open',
     answerDueAt: addDays(now, rule.replyDays), dueAt: addDays(now, rule.fixDays), reopenCount: 0,
     events: [{ kind: 'opened', text: r.comment, byName: '居民', at: now }], createdAt: now, updatedAt: now,
@@ -156,7 +156,7 @@ export const ratingSubmit = {
         await bumpAggregate(ctx, tx, { periodId: period._id, streetId: period.streetId, companyId }, agg, {
           ...delta, newHouseholds: isNew ? 1 : 0, rectTotal: opens ? 1 : 0,
         })
-        if (opens) await openRectification(tx, doc, rule, now)
+        if (opens) await openRectification(tx, doc, period, rule, now)
         await ctx.audit(`${COL.propertyRatings}/${id}`, before ? { stars: before.stars, status: before.status } : null, { stars: doc.stars, status: doc.status, rectification: opens }, tx)
         return doc
       })
@@ -244,7 +244,8 @@ export const reviewDecide = {
     await ctx.checkText(input.reason)
     const status = input.approve ? ('counted' as const) : ('rejected' as const)
     const opens = input.approve && !rating.rectificationId && opensRectification(rating.stars, rating.comment)
-    const { rule } = await repo.currentRule(db, rating.streetId)
+    const [{ rule }, period] = await Promise.all([repo.currentRule(db, rating.streetId), repo.period(db, rating.periodId)])
+    if (!period) throw notFound('评价周期')
     const after: RatingDoc = { ...rating, status, ...(opens ? { rectificationId: rectificationId(rating.publicId) } : {}) }
     await ctx.transaction(async (tx) => {
       const fresh = await txGetOrNull<RatingDoc>(tx, COL.propertyRatings, rating._id)
@@ -254,7 +255,7 @@ export const reviewDecide = {
         data: { status, reviewedBy: actor.openid, reviewedAt: now, ...(input.reason ? { reviewReason: input.reason } : {}), ...(opens ? { rectificationId: after.rectificationId } : {}) },
       })
       await bumpAggregate(ctx, tx, rating, agg, { ...aggregateDelta(fresh, { stars: fresh.stars, status }), rectTotal: opens ? 1 : 0 })
-      if (opens) await openRectification(tx, after, rule, now)
+      if (opens) await openRectification(tx, after, period, rule, now)
       await ctx.audit(`${COL.propertyRatings}/${rating._id}`, { status: 'held' }, { status, reason: input.reason ?? null }, tx)
     })
     return reviewView(after)
