@@ -19,7 +19,7 @@ export function propertyScenarios(): Scenario[] {
     { fn: 'property', action: 'company.create', openid: () => 'o-street-admin', input: (i) => ({ requestId: rid(i, 'cc'), streetId: 'st-jinxiu', name: `压测物业公司${i}` }) },
     { fn: 'property', action: 'company.assignEstate', openid: () => BENCH.admin, input: (i) => ({ estateId: 'e-b-1', companyId: i % 2 === 0 ? 'co-b-2' : 'co-b-1' }) },
     { fn: 'property', action: 'rule.current', openid: () => 'o-res-liu', input: () => ({ streetId: 'st-jinxiu' }) },
-    { fn: 'property', action: 'rule.publish', openid: () => 'o-street-admin', input: (i) => ({ requestId: rid(i, 'rp'), streetId: 'st-jinxiu', rule: { ...DEFAULT_RULE, objectionDays: 0, redThreshold: 80 + (i % 10) } }) },
+    { fn: 'property', action: 'rule.publish', openid: () => 'o-street-admin', input: (i) => ({ requestId: rid(i, 'rp'), streetId: 'st-jinxiu', rule: { ...DEFAULT_RULE, redThreshold: 80 + (i % 10) } }) },
     { fn: 'property', action: 'period.list', openid: () => 'o-res-liu', input: () => ({ streetId: 'st-jinxiu' }) },
     { fn: 'property', action: 'rating.context', openid: () => 'o-res-liu', input: () => ({ householdId: 'h-hx-1-1-101' }) },
     { fn: 'property', action: 'photo.upload', openid: () => 'o-res-liu', input: () => ({ ext: 'jpg', data: BENCH_JPEG }), collect: (d) => made.photos.push((d as { fileId: string }).fileId) },
@@ -45,12 +45,22 @@ export function propertyScenarios(): Scenario[] {
     { fn: 'property', action: 'review.decide', openid: () => BENCH.admin, input: (i) => ({ ratingId: `rt_bh_0_${i}`, approve: i % 2 === 0, reason: '核实' }) },
     { fn: 'property', action: 'list.preview', openid: () => 'o-street-admin', input: () => ({ periodId: OPEN_PERIOD }) },
     {
+      // One pending objection per company: the bench's staff member works for the first 50 companies.
       fn: 'property', action: 'objection.submit', openid: () => BENCH.staff,
-      input: (i) => ({ requestId: rid(i, 'os'), periodId: BENCH.objectionPeriod, companyId: 'co-b-1', text: `异议${i}` }),
+      input: (i) => ({ requestId: rid(i, 'os'), periodId: BENCH.objectionPeriod, companyId: `co-b-${(i % BENCH.staffCompanies) + 1}`, text: `异议${i}` }),
       collect: (d) => made.objections.push((d as { id: string }).id),
     },
     { fn: 'property', action: 'objection.list', openid: () => BENCH.admin, input: () => ({ periodId: BENCH.objectionPeriod }) },
-    { fn: 'property', action: 'objection.decide', openid: () => BENCH.admin, input: (i) => ({ objectionId: made.objections[i], upheld: i % 2 === 0, decision: '已核实' }) },
+    {
+      fn: 'property', action: 'objection.decide', openid: () => BENCH.admin, iterations: 20,
+      input: (i) => ({ objectionId: made.objections[i], upheld: i % 2 === 0, decision: '已核实', ...(i % 2 === 0 ? { effect: 'annotate' } : {}) }),
+      note: 'rejected, or upheld with a note on the placement',
+    },
+    {
+      fn: 'property', action: 'objection.decide', label: 'property.objection.decide (exclude 3)', openid: () => BENCH.admin, iterations: 20,
+      input: (i) => ({ objectionId: made.objections[20 + i], upheld: true, decision: '核实后剔除', effect: 'exclude', ratingIds: [0, 1, 2].map((k) => `rt_bo_${20 + i}_${k}`) }),
+      note: 'upheld, three named ratings excluded (requests grow with the ratings named, at most 20, never with the data)',
+    },
     {
       fn: 'property', action: 'list.publish', openid: () => BENCH.admin, input: (i) => ({ requestId: rid(i, 'lp'), periodId: BENCH.publishPeriod }),
       collect: (d) => {

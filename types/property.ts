@@ -41,7 +41,8 @@ export const PERIOD_STATUS = ['open', 'closed', 'published'] as const
 export type PeriodStatus = (typeof PERIOD_STATUS)[number]
 export const PERIOD_STATUS_LABEL: Record<PeriodStatus, string> = { open: '评价中', closed: '异议期', published: '已发布' }
 
-export const RATING_STATUS = ['counted', 'held', 'rejected'] as const
+/** counted; held for review; rejected at review; excluded by an upheld objection (kept, with the reason). */
+export const RATING_STATUS = ['counted', 'held', 'rejected', 'excluded'] as const
 export type RatingStatus = (typeof RATING_STATUS)[number]
 
 export const RECT_STATUS = ['open', 'in_progress', 'reported', 'resolved'] as const
@@ -50,6 +51,13 @@ export const RECT_STATUS_LABEL: Record<RectStatus, string> = { open: '待物业�
 
 export const OBJECTION_STATUS = ['pending', 'upheld', 'rejected'] as const
 export type ObjectionStatus = (typeof OBJECTION_STATUS)[number]
+
+/** What an upheld objection does: named ratings are excluded from the period, or the placement carries the street's note. */
+export const OBJECTION_EFFECTS = ['exclude', 'annotate'] as const
+export type ObjectionEffect = (typeof OBJECTION_EFFECTS)[number]
+export const OBJECTION_EFFECT_LABEL: Record<ObjectionEffect, string> = { exclude: '剔除评价', annotate: '榜单加注' }
+/** At most this many ratings are excluded by one decision. */
+export const MAX_EXCLUDED = 20
 
 /** Two-way evaluation: the community assesses the company; the company assesses the community's support. */
 export const ASSESSMENT_DIRECTIONS = ['of_company', 'of_community'] as const
@@ -81,8 +89,8 @@ export const ruleInput = z
     replyDays: ruleNumber(1, 60),
     /** Days from opening to the due date of a rectification item. */
     fixDays: ruleNumber(1, 120),
-    /** Days after the close of a period during which companies may object. */
-    objectionDays: ruleNumber(0, 30),
+    /** Days after the close of a period during which companies may object (at least one: a window of 0 days would leave them none). */
+    objectionDays: ruleNumber(1, 30),
     /** Integrity: households verified within this many days are "new"… */
     holdDays: ruleNumber(0, 90),
     /** …and a company's ratings from new households beyond this many per period are held for review. */
@@ -132,6 +140,8 @@ export const periodView = z.object({
   openedAt: z.string(),
   closedAt: z.string().optional(),
   objectionUntil: z.string().optional(),
+  /** Closed and inside the objection window now (by the server's clock): companies may object. */
+  objectionOpen: z.boolean(),
   publishedVersion: z.number().int().optional(),
 })
 export type PeriodView = z.infer<typeof periodView>
@@ -153,6 +163,8 @@ export const anonymousRatingView = z.object({
   answeredAt: z.string().optional(),
   answeredByName: z.string().optional(),
   rectificationId: z.string().optional(),
+  /** Why an upheld objection excluded it (status `excluded`). */
+  exclusionReason: z.string().optional(),
   updatedAt: z.string(),
 })
 export type AnonymousRatingView = z.infer<typeof anonymousRatingView>
@@ -222,8 +234,24 @@ export const objectionView = z.object({
   decision: z.string().optional(),
   decidedByName: z.string().optional(),
   decidedAt: z.string().optional(),
+  /** What the upheld objection did, and how many ratings it excluded. */
+  effect: z.enum(OBJECTION_EFFECTS).optional(),
+  excluded: z.number().int().optional(),
 })
 export type ObjectionView = z.infer<typeof objectionView>
+
+/** An upheld objection as shown with the company's placement (frozen with the publication). */
+export const objectionEffectView = z.object({
+  objectionId: z.string(),
+  companyId: z.string(),
+  kind: z.enum(OBJECTION_EFFECTS),
+  /** The street's decision: the reason for the exclusion, or the note on the placement. */
+  text: z.string(),
+  /** Ratings excluded (0 for a note). */
+  excluded: z.number().int(),
+  decidedAt: z.string(),
+})
+export type ObjectionEffectView = z.infer<typeof objectionEffectView>
 
 /** The inputs a company's placement was computed from (frozen with a publication). */
 export const companyInputs = z.object({
@@ -259,6 +287,8 @@ export const listEntry = z.object({
   rectificationRate: z.number(),
   households: z.number().int(),
   reasons: z.array(z.string()),
+  /** Upheld objections about this company in the period (views only: not part of the computed list). */
+  effects: z.array(objectionEffectView).optional(),
 })
 export type ListEntry = z.infer<typeof listEntry>
 
@@ -303,6 +333,8 @@ const historyPoint = z.object({
   periodId: z.string(), periodLabel: z.string(), placement: z.enum(PLACEMENTS), score: z.number(), rank: z.number().int().nullable(), reasons: z.array(z.string()),
   /** The estates the company served in that period (frozen with the publication). */
   estates: z.array(z.string()),
+  /** Upheld objections about the company in that period: exclusions and notes. */
+  effects: z.array(objectionEffectView),
 })
 
 // ---- inputs ------------------------------------------------------------------------------------
@@ -490,9 +522,21 @@ export const propertyActions = {
     output: pageOf(objectionView),
   }),
   'objection.decide': action({
-    summary: '街道处理异议（成立或不成立，写明理由）',
+    summary: '街道处理异议（写明理由）：不成立；或成立并剔除指定评价（保留并标明原因）或在榜单上加注说明',
     roles: ['street_admin'],
-    input: z.object({ objectionId: id, upheld: z.boolean(), decision: text(300, '处理意见') }),
+    input: z
+      .object({
+        objectionId: id,
+        upheld: z.boolean(),
+        decision: text(300, '处理意见'),
+        effect: z.enum(OBJECTION_EFFECTS).optional(),
+        /** The ratings (public ids) to exclude, with `effect: 'exclude'`. */
+        ratingIds: z.array(id).max(MAX_EXCLUDED, `一次最多剔除 ${MAX_EXCLUDED} 条评价`).default([]),
+      })
+      .refine((v) => !v.upheld || !!v.effect, { message: '异议成立时请选择：剔除评价或在榜单上加注说明', path: ['effect'] })
+      .refine((v) => v.upheld || !v.effect, { message: '异议不成立时不剔除评价、不加注', path: ['effect'] })
+      .refine((v) => v.effect !== 'exclude' || v.ratingIds.length > 0, { message: '请选择要剔除的评价', path: ['ratingIds'] })
+      .refine((v) => v.effect === 'exclude' || v.ratingIds.length === 0, { message: '只有剔除评价时才选择评价', path: ['ratingIds'] }),
     output: objectionView,
   }),
 

@@ -1,4 +1,4 @@
-import type { AssessmentDirection, CompanyInputs, ListEntry, ObjectionStatus, PeriodStatus, RatingStatus, RectStatus, Stars, Cadence, Dimension } from '../../types/property'
+import type { AssessmentDirection, CompanyInputs, ListEntry, ObjectionEffect, ObjectionStatus, PeriodStatus, RatingStatus, RectStatus, Stars, Cadence, Dimension } from '../../types/property'
 import type { Database } from '../shared/cloud'
 import { COL } from '../shared/collections'
 import type { Filter } from '../shared/db-types'
@@ -35,6 +35,8 @@ export interface RatingDoc {
   rectificationId?: string
   answer?: string; answeredAt?: Date; answeredBy?: string; answeredByName?: string
   reviewedBy?: string; reviewedAt?: Date; reviewReason?: string
+  /** Set when an upheld objection excluded it (status `excluded`): kept, out of the list. */
+  exclusion?: { reason: string; objectionId: string; by: string; byName: string; at: Date }
   edits: number; createdAt: Date; updatedAt: Date
 }
 export interface AggregateDoc {
@@ -50,21 +52,30 @@ export interface RectificationDoc {
   streetId: string; companyId: string; companyName: string
   estateName: string; householdId: string; lowDims: Dimension[]; comment: string; status: RectStatus
   answerDueAt: Date; dueAt: Date; reopenCount: number; events: RectEvent[]; createdAt: Date; updatedAt: Date
+  /** Its rating was excluded by an upheld objection: the item stays, but counts in no list. */
+  excluded?: boolean
 }
 export interface AssessmentDoc {
   _id: string; periodId: string; streetId: string; communityId: string; communityName: string; companyId: string; companyName: string
   direction: AssessmentDirection; score: number; comment?: string; by: string; byName: string; at: Date; revisions: number
 }
 export interface ObjectionDoc {
+  /** `obj_<period·company digest>_<n>`: the company's n-th objection of the period (see objectionId). */
   _id: string; periodId: string; streetId: string; companyId: string; companyName: string; text: string; status: ObjectionStatus
   by: string; byName: string; createdAt: Date; decision?: string; decidedBy?: string; decidedByName?: string; decidedAt?: Date
+  /** What the upheld objection did; the ratings (public ids) it excluded. */
+  effect?: ObjectionEffect; excludedRatingIds?: string[]
 }
+/** An upheld objection frozen with a publication, shown with the company's placement. */
+export interface EffectDoc { objectionId: string; companyId: string; kind: ObjectionEffect; text: string; excluded: number; decidedAt: Date }
 export interface PublicationDoc {
   _id: string; streetId: string; periodId: string; periodKey: string; periodLabel: string
   /** The period's bounds: the street's current list is the live publication with the latest start. */
   periodStart: Date; periodEnd: Date
   version: number
   ruleVersion: number; rule: Rule; inputs: CompanyInputs[]; streetMean: number; entries: ListEntry[]
+  /** The period's upheld objections at publication (absent on publications made before they had effects). */
+  effects?: EffectDoc[]
   /** The inputs were gathered at this instant (the cutoff for overdue rectification). */
   cutoff: Date
   publishedAt: Date; publishedBy: string; publishedByName: string
@@ -131,7 +142,7 @@ async function listInputs(db: Database, period: PeriodDoc, cutoff: Date): Promis
       .limit(1000).end(),
     db.collection(COL.propertyRectifications).aggregate()
       .match(_.and([
-        { streetId: period.streetId, periodStart: _.lte(period.start), status: _.neq('resolved') },
+        { streetId: period.streetId, periodStart: _.lte(period.start), status: _.neq('resolved'), excluded: _.neq(true) },
         _.or([{ status: 'open', answerDueAt: _.lt(cutoff) }, { dueAt: _.lt(cutoff) }]),
       ]) as Record<string, unknown>)
       .group({ _id: '$companyId', n: $.sum(1), earlier: $.sum($.cond([$.neq(['$periodId', period._id]), 1, 0])) })
@@ -208,6 +219,14 @@ export const repo = {
   },
 
   listInputs,
+
+  /** The period's upheld objections, as shown with each company's placement. One request (a period has few). */
+  async objectionEffects(db: Database, periodId: string): Promise<EffectDoc[]> {
+    const { data } = await db.collection(COL.propertyObjections).where({ periodId, status: 'upheld' }).orderBy('decidedAt', 'asc').limit(100).get()
+    return (data as ObjectionDoc[]).map((o) => ({
+      objectionId: o._id, companyId: o.companyId, kind: o.effect ?? 'annotate', text: o.decision ?? '', excluded: o.excludedRatingIds?.length ?? 0, decidedAt: o.decidedAt ?? o.createdAt,
+    }))
+  },
 
   /** The live publication of each of the street's last `n` published periods, newest period first (by its start). One request. */
   async history(db: Database, streetId: string, n = 12): Promise<PublicationDoc[]> {

@@ -24,8 +24,8 @@ import { insertAll, type ModuleSeed } from './seed'
 const at = (iso: string) => new Date(iso)
 const RULE_AT = at('2026-07-01T02:00:00Z')
 
-/** The demo street's rule: the default, with no objection window so the journey publishes in one sitting. */
-export const DEMO_RULE: Rule = { ...DEFAULT_RULE, objectionDays: 0 }
+/** The demo street's rule: the default (a 3-day objection window after each close). */
+export const DEMO_RULE: Rule = { ...DEFAULT_RULE }
 
 export const OPEN_KEY = '2026-11'
 export const OPEN_PERIOD = periodId(STREET._id, OPEN_KEY)
@@ -195,6 +195,8 @@ export const BENCH = {
   publishPeriod: periodId('st-bench', '2026-10'),
   objectionPeriod: periodId('st-bench', '2026-09'),
   heldPerScale: 50,
+  /** The bench's staff member works for this many companies (one pending objection per company). */
+  staffCompanies: 50,
 } as const
 
 function benchStreetData(scale: number) {
@@ -222,16 +224,24 @@ function benchStreetData(scale: number) {
   })
   const held: RatingDoc[] = []
   for (let i = 0; i < BENCH.heldPerScale; i++) held.push(rating(0, i, true))
+  // Three counted ratings per staffed company in the objection period: what an upheld objection may exclude.
+  const objectable: RatingDoc[] = []
+  for (let ci = 0; ci < BENCH.staffCompanies; ci++) {
+    for (let k = 0; k < 3; k++) objectable.push({ ...rating(ci, k, true), _id: ratingId(BENCH.objectionPeriod, companies[ci]._id, `h-b-${ci + 1}-o${k}`), householdId: `h-b-${ci + 1}-o${k}`, publicId: `rt_bo_${ci}_${k}`, status: 'counted' })
+  }
   const closed = (key: string, objectionUntil: Date, next?: string): PeriodDoc => ({
     _id: periodId(streetId, key), streetId, ...month(key), status: 'closed', ...(next ? { nextPeriodId: next } : {}), openedAt: OPENED_AT, openedBy: BENCH.admin, closedAt: RATED_AT, objectionUntil,
   })
   return {
     street: { _id: streetId, name: '锦绣压测街道', createdAt: RULE_AT }, companies, estates,
     periods: [closed('2026-10', RATED_AT), closed('2026-09', at('2099-01-01T00:00:00Z'), BENCH.publishPeriod)],
-    ratings: [...ratings, ...held], aggregates: [...aggregatesOf(ratings, [], pid, streetId), ...aggregatesOf(held, [], BENCH.objectionPeriod, streetId)],
+    ratings: [...ratings, ...held, ...objectable], aggregates: [...aggregatesOf(ratings, [], pid, streetId), ...aggregatesOf([...held, ...objectable], [], BENCH.objectionPeriod, streetId)],
     users: [
       { _id: BENCH.admin, name: '压测管理员', roles: [{ role: 'street_admin', scopeType: 'street', scopeId: streetId, scopeName: '锦绣压测街道', streetId }], createdAt: RULE_AT, updatedAt: RULE_AT },
-      { _id: BENCH.staff, name: '压测物业员', roles: [{ role: 'property_staff', scopeType: 'company', scopeId: 'co-b-1', scopeName: companies[0].name, streetId }], createdAt: RULE_AT, updatedAt: RULE_AT },
+      {
+        _id: BENCH.staff, name: '压测物业员', createdAt: RULE_AT, updatedAt: RULE_AT,
+        roles: companies.slice(0, BENCH.staffCompanies).map((c) => ({ role: 'property_staff', scopeType: 'company', scopeId: c._id, scopeName: c.name, streetId })),
+      },
     ],
   }
 }

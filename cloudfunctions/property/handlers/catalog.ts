@@ -9,7 +9,7 @@ import { fetchPage } from '../../shared/paging'
 import { addDays, overlaps, periodId, periodLabel, periodOf } from '../domain/periods'
 import { ruleDocId } from '../domain/rules'
 import { findById, repo, type CompanyDoc, type EstateDoc, type PeriodDoc, type RuleDoc } from '../repo'
-import { periodView, ruleView } from '../views'
+import { effectsOf, periodView, ruleView } from '../views'
 import { whistleRecord } from '../../grid/repo'
 
 /** Companies, rules and periods: what the street sets up. */
@@ -39,10 +39,12 @@ export const companyGet = {
       .map(({ p, e }) => ({
         periodId: p.periodId, periodLabel: p.periodLabel, placement: e!.placement, score: e!.score, rank: e!.rank, reasons: e!.reasons,
         estates: p.inputs.find((i) => i.companyId === company._id)?.estates ?? [],
+        effects: effectsOf(p.effects, company._id),
       }))
       .reverse()
     // The current list is the latest period's (history is newest first by period start).
-    const current = history[0]?.entries.find((x) => x.companyId === company._id) ?? null
+    const entry = history[0]?.entries.find((x) => x.companyId === company._id)
+    const current = entry ? { ...entry, effects: effectsOf(history[0].effects, company._id) } : null
     return {
       company: { id: company._id, streetId: company.streetId, name: company.name },
       estates: (estates as EstateDoc[]).map((e) => ({ id: e._id, name: e.name, communityId: e.communityId })),
@@ -164,7 +166,7 @@ export const periodOpen = {
         await tx.collection(COL.propertyPeriods).doc(_id).set({ data: rest })
         await ctx.audit(`${COL.propertyPeriods}/${doc._id}`, null, { status: 'open', key, start, end, after: latest?._id ?? null }, tx)
       })
-      return periodView(doc)
+      return periodView(doc, now)
     })
   },
 }
@@ -184,13 +186,13 @@ export const periodClose = {
       await tx.collection(COL.propertyPeriods).doc(period._id).update({ data: { status: 'closed', closedAt: now, objectionUntil: after.objectionUntil } })
       await ctx.audit(`${COL.propertyPeriods}/${period._id}`, { status: 'open' }, { status: 'closed', objectionUntil: after.objectionUntil }, tx)
     })
-    return periodView(after)
+    return periodView(after, now)
   },
 }
 
 export const periodList = {
   run(ctx: Ctx<PageInput & { streetId: string }>) {
     const q = ctx.db.collection(COL.propertyPeriods).where({ streetId: ctx.input.streetId })
-    return fetchPage<PeriodDoc, ReturnType<typeof periodView>>(q, ctx.input, [['start', 'desc']], periodView)
+    return fetchPage<PeriodDoc, ReturnType<typeof periodView>>(q, ctx.input, [['start', 'desc']], (p) => periodView(p, ctx.now))
   },
 }

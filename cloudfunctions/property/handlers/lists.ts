@@ -1,15 +1,12 @@
-import type { PageInput } from '../../../types/common'
 import type { ListEntry } from '../../../types/property'
 import type { Ctx } from '../../shared/dispatch'
 import { COL } from '../../shared/collections'
 import { txGetOrNull } from '../../shared/db-types'
-import { conflict, ensure, forbidden, notFound } from '../../shared/errors'
-import { newId } from '../../shared/ids'
-import { fetchPage } from '../../shared/paging'
-import { canObject, publishProblem } from '../domain/periods'
+import { conflict, ensure, notFound } from '../../shared/errors'
+import { publishProblem } from '../domain/periods'
 import { computeList, sameList } from '../domain/scoring'
-import { repo, type ObjectionDoc, type PeriodDoc, type PublicationDoc, type RuleDoc } from '../repo'
-import { objectionView, periodView, publicationView, servedOf } from '../views'
+import { repo, type PeriodDoc, type PublicationDoc, type RuleDoc } from '../repo'
+import { periodView, publicationView, servedOf, withEffects } from '../views'
 
 export const listPreview = {
   async run(ctx: Ctx<{ periodId: string }>) {
@@ -19,10 +16,13 @@ export const listPreview = {
     const admin = actor.isStreetAdminOf(period.streetId)
     const staffOf = actor.grants('property_staff').filter((g) => g.streetId === period.streetId).map((g) => g.scopeId)
     ensure(admin || staffOf.length > 0, '只能预览您所在街道的榜单')
-    const [rule, inputs] = await Promise.all([repo.currentRule(db, period.streetId), repo.listInputs(db, period, now)])
+    const [rule, inputs, effects] = await Promise.all([repo.currentRule(db, period.streetId), repo.listInputs(db, period, now), repo.objectionEffects(db, period._id)])
     const list = computeList(inputs, rule.rule)
     const mine = (x: { companyId: string }) => admin || staffOf.includes(x.companyId)
-    return { period: periodView(period), ruleVersion: rule.version, streetMean: list.streetMean, entries: list.entries.filter(mine), served: servedOf(inputs).filter(mine) }
+    return {
+      period: periodView(period, now), ruleVersion: rule.version, streetMean: list.streetMean,
+      entries: withEffects(list.entries.filter(mine), effects), served: servedOf(inputs).filter(mine),
+    }
   },
 }
 
@@ -47,17 +47,18 @@ export const listPublish = {
     const problem = publishProblem(period, blockers, now)
     if (problem) throw conflict(problem)
     return ctx.once(input.requestId, async () => {
-      const [rule, inputs, current] = await Promise.all([
+      const [rule, inputs, current, effects] = await Promise.all([
         repo.currentRule(db, period.streetId),
         repo.listInputs(db, period, now),
         repo.currentPublication(db, period.streetId),
+        repo.objectionEffects(db, period._id),
       ])
       const list = computeList(inputs, rule.rule)
       const version = (period.publishedVersion ?? 0) + 1
       const doc: PublicationDoc = {
         _id: `pub:${period._id}:${version}`, streetId: period.streetId, periodId: period._id, periodKey: period.key, periodLabel: period.label,
         periodStart: period.start, periodEnd: period.end,
-        version, ruleVersion: rule.version, rule: rule.rule, inputs, streetMean: list.streetMean, entries: list.entries, cutoff: now,
+        version, ruleVersion: rule.version, rule: rule.rule, inputs, streetMean: list.streetMean, entries: list.entries, effects, cutoff: now,
         publishedAt: now, publishedBy: actor.openid, publishedByName: actor.name, live: true,
       }
       await ctx.transaction(async (tx) => {
@@ -98,63 +99,5 @@ export const listRecompute = {
     if (!pub) throw notFound('榜单')
     const again = computeList(pub.inputs, pub.rule as RuleDoc['rule'])
     return { publicationId: pub._id, matches: again.streetMean === pub.streetMean && sameList(again.entries, pub.entries as ListEntry[]), entries: again.entries }
-  },
-}
-
-// ---- objections ---------------------------------------------------------------------------------
-
-export const objectionSubmit = {
-  async run(ctx: Ctx<{ requestId: string; periodId: string; companyId: string; text: string }>) {
-    const { db, actor, input, now } = ctx
-    ensure(actor.has('property_staff', input.companyId), '只能为本公司提出异议')
-    const [period, company] = await Promise.all([repo.period(db, input.periodId), repo.company(db, input.companyId)])
-    if (!period || !company || company.streetId !== period.streetId) throw notFound('评价周期或物业')
-    if (!canObject(period, now)) throw conflict('不在异议期内')
-    await ctx.checkText(input.text)
-    return ctx.once(input.requestId, async () => {
-      const doc: ObjectionDoc = {
-        _id: newId('obj'), periodId: period._id, streetId: period.streetId, companyId: company._id, companyName: company.name,
-        text: input.text, status: 'pending', by: actor.openid, byName: actor.name, createdAt: now,
-      }
-      await ctx.transaction(async (tx) => {
-        const { _id, ...rest } = doc
-        await tx.collection(COL.propertyObjections).doc(_id).set({ data: rest })
-        await ctx.audit(`${COL.propertyObjections}/${doc._id}`, null, { status: 'pending', companyId: company._id }, tx)
-      })
-      return objectionView(doc)
-    })
-  },
-}
-
-export const objectionList = {
-  async run(ctx: Ctx<PageInput & { periodId: string; companyId?: string }>) {
-    const { db, actor, input } = ctx
-    const period = await repo.period(db, input.periodId)
-    if (!period) throw notFound('评价周期')
-    if (!actor.isStreetAdminOf(period.streetId)) {
-      if (!input.companyId || !actor.has('property_staff', input.companyId)) throw forbidden('只能查看本公司的异议')
-    }
-    const filter: Record<string, unknown> = { periodId: period._id }
-    if (input.companyId) filter.companyId = input.companyId
-    return fetchPage<ObjectionDoc, ReturnType<typeof objectionView>>(db.collection(COL.propertyObjections).where(filter), input, [['createdAt', 'asc']], objectionView)
-  },
-}
-
-export const objectionDecide = {
-  async run(ctx: Ctx<{ objectionId: string; upheld: boolean; decision: string }>) {
-    const { db, actor, input, now } = ctx
-    const obj = await repo.objection(db, input.objectionId)
-    if (!obj) throw notFound('异议')
-    ensure(actor.isStreetAdminOf(obj.streetId), '只能处理您所在街道的异议')
-    if (obj.status !== 'pending') throw conflict('该异议已处理')
-    await ctx.checkText(input.decision)
-    const after: ObjectionDoc = { ...obj, status: input.upheld ? 'upheld' : 'rejected', decision: input.decision, decidedBy: actor.openid, decidedByName: actor.name, decidedAt: now }
-    await ctx.transaction(async (tx) => {
-      const fresh = await txGetOrNull<ObjectionDoc>(tx, COL.propertyObjections, obj._id)
-      if (fresh?.status !== 'pending') throw conflict('该异议已处理')
-      await tx.collection(COL.propertyObjections).doc(obj._id).update({ data: { status: after.status, decision: input.decision, decidedBy: actor.openid, decidedByName: actor.name, decidedAt: now } })
-      await ctx.audit(`${COL.propertyObjections}/${obj._id}`, { status: 'pending' }, { status: after.status, decision: input.decision }, tx)
-    })
-    return objectionView(after)
   },
 }

@@ -85,7 +85,7 @@ export const ratingContext = {
       householdId: household._id,
       estateName: estate?.name ?? '',
       company,
-      period: period ? periodView(period) : null,
+      period: period ? periodView(period, ctx.now) : null,
       rating: rating ? myRatingView(rating, actor.openid) : null,
     }
   },

@@ -122,7 +122,7 @@ describe('periods, objections and publication', () => {
     await h.expectRefused('property', 'objection.decide', { objectionId: items[0].id, upheld: false, decision: '理由' }, P.secHx, 'FORBIDDEN')
     const d = await h.ok<{ status: string; decidedByName: string; decision: string }>('property', 'objection.decide', { objectionId: items[0].id, upheld: false, decision: '线下处理未经居民确认，不予采纳' }, P.admin)
     expect(d).toMatchObject({ status: 'rejected', decidedByName: '赵立新' })
-    await h.expectRefused('property', 'objection.decide', { objectionId: items[0].id, upheld: true, decision: '改判' }, P.admin, 'CONFLICT')
+    await h.expectRefused('property', 'objection.decide', { objectionId: items[0].id, upheld: true, decision: '改判', effect: 'annotate' }, P.admin, 'CONFLICT')
   })
 
   it('refuses publishing while the period’s held ratings await review, then publishes once they are decided', async () => {

@@ -1,4 +1,5 @@
 import { addDays, canObject, overlaps, periodKey, periodLabel, periodOf, publishProblem } from '../../../cloudfunctions/property/domain/periods'
+import { exclusionDelta, objectionId } from '../../../cloudfunctions/property/domain/objections'
 import { aggregateDelta, initialStatus, isNewHousehold, lowDimensions, opensRectification, ratingId } from '../../../cloudfunctions/property/domain/ratings'
 import { confirmProblem, isHeldAgainst, isOverdueUnanswered, nextOnConfirm, nextOnReport } from '../../../cloudfunctions/property/domain/rectifications'
 import { ruleInput } from '../../../types/property'
@@ -159,5 +160,28 @@ describe('republication', () => {
     expect(publishProblem({ status: 'published', nextPeriodId: 'per:st:2026-12' }, none, t)).toBe('已开启更新的评价周期，不能再重新发布本期榜单')
     // A period never published may still be published after the next one opened (it joins the history).
     expect(publishProblem({ status: 'closed', objectionUntil: t, nextPeriodId: 'per:st:2026-12' }, none, t)).toBeNull()
+  })
+})
+
+describe('objections', () => {
+  const all = (n: number) => ({ cleaning: n, order: n, repairs: n, greening: n, attitude: n, fees: n })
+
+  it('numbers a company’s objections of a period with bounded, deterministic ids', () => {
+    const a = objectionId('per:st-jinxiu:2026-11', 'co-2', 1)
+    expect(a).toBe(objectionId('per:st-jinxiu:2026-11', 'co-2', 1))
+    expect(a).toMatch(/^obj_[0-9a-f]{16}_1$/)
+    expect(objectionId('per:st-jinxiu:2026-11', 'co-2', 2)).not.toBe(a)
+    expect(objectionId('per:st-jinxiu:2026-11', 'co-1', 1)).not.toBe(a)
+    expect(objectionId(`per:${'s'.repeat(60)}:2026-11`, 'c'.repeat(60), 12).length).toBeLessThanOrEqual(64)
+  })
+
+  it('takes excluded ratings’ stars, households and items (resolved ones from the resolved count) out of the aggregate', () => {
+    const d = exclusionDelta([{ stars: all(2), status: 'counted' }, { stars: { ...all(4), fees: 1 }, status: 'counted' }], [{ status: 'open' }, { status: 'resolved' }])
+    expect(d).toEqual({ sums: { ...all(-6), fees: -3 }, households: -2, held: 0, rectTotal: -2, rectResolved: -1 })
+  })
+
+  it('refuses a rule without an objection window', () => {
+    expect(ruleInput.safeParse({ ...DEFAULT_RULE, objectionDays: 0 }).success).toBe(false)
+    expect(ruleInput.safeParse({ ...DEFAULT_RULE, objectionDays: 1 }).success).toBe(true)
   })
 })
