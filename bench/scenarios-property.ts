@@ -19,6 +19,7 @@ export function propertyScenarios(): Scenario[] {
     { fn: 'property', action: 'company.create', openid: () => 'o-street-admin', input: (i) => ({ requestId: rid(i, 'cc'), streetId: 'st-jinxiu', name: `压测物业公司${i}` }) },
     { fn: 'property', action: 'company.assignEstate', openid: () => BENCH.admin, input: (i) => ({ estateId: 'e-b-1', companyId: i % 2 === 0 ? 'co-b-2' : 'co-b-1' }) },
     { fn: 'property', action: 'rule.current', openid: () => 'o-res-liu', input: () => ({ streetId: 'st-jinxiu' }) },
+    { fn: 'property', action: 'rule.get', openid: () => 'o-res-liu', input: (i) => ({ streetId: 'st-jinxiu', version: i % 2 }) },
     { fn: 'property', action: 'rule.publish', openid: () => 'o-street-admin', input: (i) => ({ requestId: rid(i, 'rp'), streetId: 'st-jinxiu', rule: { ...DEFAULT_RULE, redThreshold: 80 + (i % 10) } }) },
     { fn: 'property', action: 'period.list', openid: () => 'o-res-liu', input: () => ({ streetId: 'st-jinxiu' }) },
     { fn: 'property', action: 'rating.context', openid: () => 'o-res-liu', input: () => ({ householdId: 'h-hx-1-1-101' }) },
@@ -72,6 +73,9 @@ export function propertyScenarios(): Scenario[] {
     },
     { fn: 'property', action: 'list.current', openid: () => 'o-res-liu', input: () => ({ streetId: 'st-jinxiu' }) },
     { fn: 'property', action: 'list.recompute', openid: () => 'o-new-zhou', input: () => ({ publicationId: made.pub }), note: 'recomputes 100 companies from frozen inputs' },
+    { fn: 'property', action: 'list.inputs', openid: () => 'o-new-zhou', input: () => ({ publicationId: made.pub }), note: '核算数据 of 100 companies' },
+    { fn: 'property', action: 'list.download', openid: () => 'o-new-zhou', input: () => ({ publicationId: made.pub, format: 'json' }), note: 'JSON of 100 companies, stored once per publication' },
+    { fn: 'property', action: 'list.download', label: 'property.list.download (xlsx)', openid: () => 'o-new-zhou', input: () => ({ publicationId: made.pub, format: 'xlsx' }), note: 'Excel of 100 companies' },
     {
       fn: 'property', action: 'summons.create', openid: () => BENCH.admin,
       input: (i) => ({ requestId: rid(i, 'sc'), publicationId: made.pub, companyId: made.black, date: '2026-12-01', attendees: '街道、物业', problems: '满意度低', commitments: '限期整改', followUpDate: '2026-12-15' }),

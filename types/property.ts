@@ -329,8 +329,40 @@ export const summonsView = z.object({
 })
 export type SummonsView = z.infer<typeof summonsView>
 
+/**
+ * 核算数据: everything a published list was computed from, so anyone can recompute it by hand or with
+ * docs/recompute-list.mjs — the rule exactly as applied (with its version, which `rule.get` returns
+ * too), each company's frozen inputs (star sums per dimension, rating households, the communities'
+ * mean assessment, rectification counts) and the published result. No rater appears in it.
+ */
+export const LIST_INPUTS_FORMAT = 'tongxinyuan.property.list-inputs/1'
+export const listInputsView = z.object({
+  format: z.literal(LIST_INPUTS_FORMAT),
+  publicationId: z.string(),
+  streetId: z.string(),
+  periodId: z.string(),
+  periodLabel: z.string(),
+  periodStart: z.string(),
+  periodEnd: z.string(),
+  version: z.number().int(),
+  publishedAt: z.string(),
+  /** The instant the inputs were gathered (rectification items overdue at it count as unresolved). */
+  cutoff: z.string(),
+  ruleVersion: z.number().int(),
+  rule: ruleView.shape.rule,
+  /** The order the six dimensions are summed in. */
+  dimensions: z.array(z.enum(DIMENSIONS)),
+  inputs: z.array(companyInputs),
+  /** Upheld objections of the period (exclusions are already out of the inputs; notes change nothing). */
+  effects: z.array(objectionEffectView),
+  published: z.object({ streetMean: z.number(), entries: z.array(listEntry) }),
+})
+export type ListInputsView = z.infer<typeof listInputsView>
+
 const historyPoint = z.object({
-  periodId: z.string(), periodLabel: z.string(), placement: z.enum(PLACEMENTS), score: z.number(), rank: z.number().int().nullable(), reasons: z.array(z.string()),
+  periodId: z.string(), periodLabel: z.string(),
+  /** The live publication of that period (its 核算数据 can be downloaded). */
+  publicationId: z.string(), placement: z.enum(PLACEMENTS), score: z.number(), rank: z.number().int().nullable(), reasons: z.array(z.string()),
   /** The estates the company served in that period (frozen with the publication). */
   estates: z.array(z.string()),
   /** Upheld objections about the company in that period: exclusions and notes. */
@@ -360,6 +392,8 @@ export const propertyActions = {
       company: companyView,
       estates: z.array(z.object({ id: z.string(), name: z.string(), communityId: z.string() })),
       current: listEntry.nullable(),
+      /** The current list (the latest period's), whose 核算数据 the page offers; null before any. */
+      currentPublicationId: z.string().nullable(),
       history: z.array(historyPoint),
       /** 网格吹哨: this quarter's summons of the company — answers, lateness, silence. */
       whistle: whistleRecordView,
@@ -383,6 +417,12 @@ export const propertyActions = {
     summary: '街道当前的评分规则（权重、红黑榜线、最低样本等）',
     roles: ['authenticated'],
     input: z.object({ streetId: id }),
+    output: ruleView,
+  }),
+  'rule.get': action({
+    summary: '街道评分规则的某一版（0 为系统默认规则），用于核对榜单所用规则',
+    roles: ['authenticated'],
+    input: z.object({ streetId: id, version: z.number().int('版本须为整数').min(0, '版本不能小于 0') }),
     output: ruleView,
   }),
   'rule.publish': action({
@@ -564,6 +604,19 @@ export const propertyActions = {
     roles: ['authenticated'],
     input: z.object({ publicationId: id }),
     output: z.object({ publicationId: z.string(), matches: z.boolean(), entries: z.array(listEntry) }),
+  }),
+
+  'list.inputs': action({
+    summary: '已发布榜单的核算数据：所用规则、各公司冻结的输入与发布结果（不含评价人）',
+    roles: ['authenticated'],
+    input: z.object({ publicationId: id }),
+    output: listInputsView,
+  }),
+  'list.download': action({
+    summary: '下载已发布榜单的核算数据（JSON 或 Excel）',
+    roles: ['authenticated'],
+    input: z.object({ publicationId: id, format: z.enum(['json', 'xlsx']) }),
+    output: z.object({ fileID: z.string(), url: z.string(), fileName: z.string() }),
   }),
 
   'summons.create': action({

@@ -185,11 +185,13 @@ export const repo = {
   publication: (db: Database, id: string) => findById<PublicationDoc>(db, COL.propertyPublications, id),
   summons: (db: Database, id: string) => findById<SummonsDoc>(db, COL.propertySummons, id),
 
+  /** The built-in default as the street's version 0. */
+  defaultRule: (streetId: string): RuleDoc => ({ _id: ruleDocId(streetId, 0), streetId, version: 0, rule: DEFAULT_RULE, createdAt: new Date(0), createdBy: '', createdByName: '系统默认' }),
+
   /** The street's rule in force: its latest version, or the built-in default (version 0). One request. */
   async currentRule(db: Database, streetId: string): Promise<RuleDoc> {
     const { data } = await db.collection(COL.propertyRules).where({ streetId }).orderBy('version', 'desc').limit(1).get()
-    const doc = data[0] as RuleDoc | undefined
-    return doc ?? { _id: ruleDocId(streetId, 0), streetId, version: 0, rule: DEFAULT_RULE, createdAt: new Date(0), createdBy: '', createdByName: '系统默认' }
+    return (data[0] as RuleDoc | undefined) ?? repo.defaultRule(streetId)
   },
 
   async openPeriod(db: Database, streetId: string): Promise<PeriodDoc | null> {

@@ -37,7 +37,7 @@ export const companyGet = {
       .map((p) => ({ p, e: p.entries.find((x) => x.companyId === company._id) }))
       .filter((x) => x.e)
       .map(({ p, e }) => ({
-        periodId: p.periodId, periodLabel: p.periodLabel, placement: e!.placement, score: e!.score, rank: e!.rank, reasons: e!.reasons,
+        periodId: p.periodId, periodLabel: p.periodLabel, publicationId: p._id, placement: e!.placement, score: e!.score, rank: e!.rank, reasons: e!.reasons,
         estates: p.inputs.find((i) => i.companyId === company._id)?.estates ?? [],
         effects: effectsOf(p.effects, company._id),
       }))
@@ -49,6 +49,7 @@ export const companyGet = {
       company: { id: company._id, streetId: company.streetId, name: company.name },
       estates: (estates as EstateDoc[]).map((e) => ({ id: e._id, name: e.name, communityId: e.communityId })),
       current,
+      currentPublicationId: history[0]?._id ?? null,
       history: points,
       whistle,
     }
@@ -103,6 +104,17 @@ export const companyAssignEstate = {
 export const ruleCurrent = {
   async run(ctx: Ctx<{ streetId: string }>) {
     return ruleView(await repo.currentRule(ctx.db, ctx.input.streetId))
+  },
+}
+
+/** Any version of the street's rule, so a publication's frozen rule can be checked against it (0: the built-in default). */
+export const ruleGet = {
+  async run(ctx: Ctx<{ streetId: string; version: number }>) {
+    const { db, input } = ctx
+    if (input.version === 0) return ruleView(repo.defaultRule(input.streetId))
+    const doc = await findById<RuleDoc>(db, COL.propertyRules, ruleDocId(input.streetId, input.version))
+    if (!doc) throw notFound(`第 ${input.version} 版评分规则`)
+    return ruleView(doc)
   },
 }
 
