@@ -126,8 +126,9 @@ type AggCommand = { aggregate: { sum(x: unknown): unknown; cond(x: unknown[]): u
  *
  * Overdue items are counted across this period **and earlier ones**, selected by the start of their
  * period (periods of a street never overlap): an item opened in October and still open when
- * November is scored counts against the company in November. Later periods' items never count. The count (and how many are from earlier periods) is frozen with the
- * inputs, so recomputing needs nothing but the publication.
+ * November is scored counts against the company in November. Later periods' items never count, nor
+ * do items whose rating an upheld objection excluded. The count (and how many are from earlier
+ * periods) is frozen with the inputs, so recomputing needs nothing but the publication.
  */
 async function listInputs(db: Database, period: PeriodDoc, cutoff: Date): Promise<CompanyInputs[]> {
   const _ = db.command
