@@ -19,7 +19,8 @@ export function propertyScenarios(): Scenario[] {
     { fn: 'property', action: 'company.create', openid: () => 'o-street-admin', input: (i) => ({ requestId: rid(i, 'cc'), streetId: 'st-jinxiu', name: `压测物业公司${i}` }) },
     { fn: 'property', action: 'company.assignEstate', openid: () => BENCH.admin, input: (i) => ({ estateId: 'e-b-1', companyId: i % 2 === 0 ? 'co-b-2' : 'co-b-1' }) },
     { fn: 'property', action: 'rule.current', openid: () => 'o-res-liu', input: () => ({ streetId: 'st-jinxiu' }) },
-    { fn: 'property', action: 'rule.publish', openid: () => 'o-street-admin', input: (i) => ({ requestId: rid(i, 'rp'), streetId: 'st-jinxiu', rule: { ...DEFAULT_RULE, objectionDays: 0, redThreshold: 80 + (i % 10) } }) },
+    { fn: 'property', action: 'rule.get', openid: () => 'o-res-liu', input: (i) => ({ streetId: 'st-jinxiu', version: i % 2 }) },
+    { fn: 'property', action: 'rule.publish', openid: () => 'o-street-admin', input: (i) => ({ requestId: rid(i, 'rp'), streetId: 'st-jinxiu', rule: { ...DEFAULT_RULE, redThreshold: 80 + (i % 10) } }) },
     { fn: 'property', action: 'period.list', openid: () => 'o-res-liu', input: () => ({ streetId: 'st-jinxiu' }) },
     { fn: 'property', action: 'rating.context', openid: () => 'o-res-liu', input: () => ({ householdId: 'h-hx-1-1-101' }) },
     { fn: 'property', action: 'photo.upload', openid: () => 'o-res-liu', input: () => ({ ext: 'jpg', data: BENCH_JPEG }), collect: (d) => made.photos.push((d as { fileId: string }).fileId) },
@@ -45,12 +46,22 @@ export function propertyScenarios(): Scenario[] {
     { fn: 'property', action: 'review.decide', openid: () => BENCH.admin, input: (i) => ({ ratingId: `rt_bh_0_${i}`, approve: i % 2 === 0, reason: '核实' }) },
     { fn: 'property', action: 'list.preview', openid: () => 'o-street-admin', input: () => ({ periodId: OPEN_PERIOD }) },
     {
+      // One pending objection per company: the bench's staff member works for the first 50 companies.
       fn: 'property', action: 'objection.submit', openid: () => BENCH.staff,
-      input: (i) => ({ requestId: rid(i, 'os'), periodId: BENCH.objectionPeriod, companyId: 'co-b-1', text: `异议${i}` }),
+      input: (i) => ({ requestId: rid(i, 'os'), periodId: BENCH.objectionPeriod, companyId: `co-b-${(i % BENCH.staffCompanies) + 1}`, text: `异议${i}` }),
       collect: (d) => made.objections.push((d as { id: string }).id),
     },
     { fn: 'property', action: 'objection.list', openid: () => BENCH.admin, input: () => ({ periodId: BENCH.objectionPeriod }) },
-    { fn: 'property', action: 'objection.decide', openid: () => BENCH.admin, input: (i) => ({ objectionId: made.objections[i], upheld: i % 2 === 0, decision: '已核实' }) },
+    {
+      fn: 'property', action: 'objection.decide', openid: () => BENCH.admin, iterations: 20,
+      input: (i) => ({ objectionId: made.objections[i], upheld: i % 2 === 0, decision: '已核实', ...(i % 2 === 0 ? { effect: 'annotate' } : {}) }),
+      note: 'rejected, or upheld with a note on the placement',
+    },
+    {
+      fn: 'property', action: 'objection.decide', label: 'property.objection.decide (exclude 3)', openid: () => BENCH.admin, iterations: 20,
+      input: (i) => ({ objectionId: made.objections[20 + i], upheld: true, decision: '核实后剔除', effect: 'exclude', ratingIds: [0, 1, 2].map((k) => `rt_bo_${20 + i}_${k}`) }),
+      note: 'upheld, three named ratings excluded (requests grow with the ratings named, at most 20, never with the data)',
+    },
     {
       fn: 'property', action: 'list.publish', openid: () => BENCH.admin, input: (i) => ({ requestId: rid(i, 'lp'), periodId: BENCH.publishPeriod }),
       collect: (d) => {
@@ -62,6 +73,9 @@ export function propertyScenarios(): Scenario[] {
     },
     { fn: 'property', action: 'list.current', openid: () => 'o-res-liu', input: () => ({ streetId: 'st-jinxiu' }) },
     { fn: 'property', action: 'list.recompute', openid: () => 'o-new-zhou', input: () => ({ publicationId: made.pub }), note: 'recomputes 100 companies from frozen inputs' },
+    { fn: 'property', action: 'list.inputs', openid: () => 'o-new-zhou', input: () => ({ publicationId: made.pub }), note: '核算数据 of 100 companies' },
+    { fn: 'property', action: 'list.download', openid: () => 'o-new-zhou', input: () => ({ publicationId: made.pub, format: 'json' }), note: 'JSON of 100 companies, stored once per publication' },
+    { fn: 'property', action: 'list.download', label: 'property.list.download (xlsx)', openid: () => 'o-new-zhou', input: () => ({ publicationId: made.pub, format: 'xlsx' }), note: 'Excel of 100 companies' },
     {
       fn: 'property', action: 'summons.create', openid: () => BENCH.admin,
       input: (i) => ({ requestId: rid(i, 'sc'), publicationId: made.pub, companyId: made.black, date: '2026-12-01', attendees: '街道、物业', problems: '满意度低', commitments: '限期整改', followUpDate: '2026-12-15' }),

@@ -41,7 +41,8 @@ export const PERIOD_STATUS = ['open', 'closed', 'published'] as const
 export type PeriodStatus = (typeof PERIOD_STATUS)[number]
 export const PERIOD_STATUS_LABEL: Record<PeriodStatus, string> = { open: '评价中', closed: '异议期', published: '已发布' }
 
-export const RATING_STATUS = ['counted', 'held', 'rejected'] as const
+/** counted; held for review; rejected at review; excluded by an upheld objection (kept, with the reason). */
+export const RATING_STATUS = ['counted', 'held', 'rejected', 'excluded'] as const
 export type RatingStatus = (typeof RATING_STATUS)[number]
 
 export const RECT_STATUS = ['open', 'in_progress', 'reported', 'resolved'] as const
@@ -50,6 +51,13 @@ export const RECT_STATUS_LABEL: Record<RectStatus, string> = { open: '待物业�
 
 export const OBJECTION_STATUS = ['pending', 'upheld', 'rejected'] as const
 export type ObjectionStatus = (typeof OBJECTION_STATUS)[number]
+
+/** What an upheld objection does: named ratings are excluded from the period, or the placement carries the street's note. */
+export const OBJECTION_EFFECTS = ['exclude', 'annotate'] as const
+export type ObjectionEffect = (typeof OBJECTION_EFFECTS)[number]
+export const OBJECTION_EFFECT_LABEL: Record<ObjectionEffect, string> = { exclude: '剔除评价', annotate: '榜单加注' }
+/** At most this many ratings are excluded by one decision. */
+export const MAX_EXCLUDED = 20
 
 /** Two-way evaluation: the community assesses the company; the company assesses the community's support. */
 export const ASSESSMENT_DIRECTIONS = ['of_company', 'of_community'] as const
@@ -81,8 +89,8 @@ export const ruleInput = z
     replyDays: ruleNumber(1, 60),
     /** Days from opening to the due date of a rectification item. */
     fixDays: ruleNumber(1, 120),
-    /** Days after the close of a period during which companies may object. */
-    objectionDays: ruleNumber(0, 30),
+    /** Days after the close of a period during which companies may object (at least one: a window of 0 days would leave them none). */
+    objectionDays: ruleNumber(1, 30),
     /** Integrity: households verified within this many days are "new"… */
     holdDays: ruleNumber(0, 90),
     /** …and a company's ratings from new households beyond this many per period are held for review. */
@@ -126,9 +134,14 @@ export const periodView = z.object({
   label: z.string(),
   cadence: z.enum(CADENCES),
   status: z.enum(PERIOD_STATUS),
+  /** The period's Shanghai calendar bounds (start inclusive, end exclusive); periods are ordered by these. */
+  start: z.string(),
+  end: z.string(),
   openedAt: z.string(),
   closedAt: z.string().optional(),
   objectionUntil: z.string().optional(),
+  /** Closed and inside the objection window now (by the server's clock): companies may object. */
+  objectionOpen: z.boolean(),
   publishedVersion: z.number().int().optional(),
 })
 export type PeriodView = z.infer<typeof periodView>
@@ -150,6 +163,8 @@ export const anonymousRatingView = z.object({
   answeredAt: z.string().optional(),
   answeredByName: z.string().optional(),
   rectificationId: z.string().optional(),
+  /** Why an upheld objection excluded it (status `excluded`). */
+  exclusionReason: z.string().optional(),
   updatedAt: z.string(),
 })
 export type AnonymousRatingView = z.infer<typeof anonymousRatingView>
@@ -219,8 +234,24 @@ export const objectionView = z.object({
   decision: z.string().optional(),
   decidedByName: z.string().optional(),
   decidedAt: z.string().optional(),
+  /** What the upheld objection did, and how many ratings it excluded. */
+  effect: z.enum(OBJECTION_EFFECTS).optional(),
+  excluded: z.number().int().optional(),
 })
 export type ObjectionView = z.infer<typeof objectionView>
+
+/** An upheld objection as shown with the company's placement (frozen with the publication). */
+export const objectionEffectView = z.object({
+  objectionId: z.string(),
+  companyId: z.string(),
+  kind: z.enum(OBJECTION_EFFECTS),
+  /** The street's decision: the reason for the exclusion, or the note on the placement. */
+  text: z.string(),
+  /** Ratings excluded (0 for a note). */
+  excluded: z.number().int(),
+  decidedAt: z.string(),
+})
+export type ObjectionEffectView = z.infer<typeof objectionEffectView>
 
 /** The inputs a company's placement was computed from (frozen with a publication). */
 export const companyInputs = z.object({
@@ -256,6 +287,8 @@ export const listEntry = z.object({
   rectificationRate: z.number(),
   households: z.number().int(),
   reasons: z.array(z.string()),
+  /** Upheld objections about this company in the period (views only: not part of the computed list). */
+  effects: z.array(objectionEffectView).optional(),
 })
 export type ListEntry = z.infer<typeof listEntry>
 
@@ -296,10 +329,44 @@ export const summonsView = z.object({
 })
 export type SummonsView = z.infer<typeof summonsView>
 
+/**
+ * 核算数据: everything a published list was computed from, so anyone can recompute it by hand or with
+ * docs/recompute-list.mjs — the rule exactly as applied (with its version, which `rule.get` returns
+ * too), each company's frozen inputs (star sums per dimension, rating households, the communities'
+ * mean assessment, rectification counts) and the published result. No rater appears in it.
+ */
+export const LIST_INPUTS_FORMAT = 'tongxinyuan.property.list-inputs/1'
+export const listInputsView = z.object({
+  format: z.literal(LIST_INPUTS_FORMAT),
+  publicationId: z.string(),
+  streetId: z.string(),
+  periodId: z.string(),
+  periodLabel: z.string(),
+  periodStart: z.string(),
+  periodEnd: z.string(),
+  version: z.number().int(),
+  publishedAt: z.string(),
+  /** The instant the inputs were gathered (rectification items overdue at it count as unresolved). */
+  cutoff: z.string(),
+  ruleVersion: z.number().int(),
+  rule: ruleView.shape.rule,
+  /** The order the six dimensions are summed in. */
+  dimensions: z.array(z.enum(DIMENSIONS)),
+  inputs: z.array(companyInputs),
+  /** Upheld objections of the period (exclusions are already out of the inputs; notes change nothing). */
+  effects: z.array(objectionEffectView),
+  published: z.object({ streetMean: z.number(), entries: z.array(listEntry) }),
+})
+export type ListInputsView = z.infer<typeof listInputsView>
+
 const historyPoint = z.object({
-  periodId: z.string(), periodLabel: z.string(), placement: z.enum(PLACEMENTS), score: z.number(), rank: z.number().int().nullable(), reasons: z.array(z.string()),
+  periodId: z.string(), periodLabel: z.string(),
+  /** The live publication of that period (its 核算数据 can be downloaded). */
+  publicationId: z.string(), placement: z.enum(PLACEMENTS), score: z.number(), rank: z.number().int().nullable(), reasons: z.array(z.string()),
   /** The estates the company served in that period (frozen with the publication). */
   estates: z.array(z.string()),
+  /** Upheld objections about the company in that period: exclusions and notes. */
+  effects: z.array(objectionEffectView),
 })
 
 // ---- inputs ------------------------------------------------------------------------------------
@@ -325,6 +392,8 @@ export const propertyActions = {
       company: companyView,
       estates: z.array(z.object({ id: z.string(), name: z.string(), communityId: z.string() })),
       current: listEntry.nullable(),
+      /** The current list (the latest period's), whose 核算数据 the page offers; null before any. */
+      currentPublicationId: z.string().nullable(),
       history: z.array(historyPoint),
       /** 网格吹哨: this quarter's summons of the company — answers, lateness, silence. */
       whistle: whistleRecordView,
@@ -348,6 +417,12 @@ export const propertyActions = {
     summary: '街道当前的评分规则（权重、红黑榜线、最低样本等）',
     roles: ['authenticated'],
     input: z.object({ streetId: id }),
+    output: ruleView,
+  }),
+  'rule.get': action({
+    summary: '街道评分规则的某一版（0 为系统默认规则），用于核对榜单所用规则',
+    roles: ['authenticated'],
+    input: z.object({ streetId: id, version: z.number().int('版本须为整数').min(0, '版本不能小于 0') }),
     output: ruleView,
   }),
   'rule.publish': action({
@@ -487,9 +562,21 @@ export const propertyActions = {
     output: pageOf(objectionView),
   }),
   'objection.decide': action({
-    summary: '街道处理异议（成立或不成立，写明理由）',
+    summary: '街道处理异议（写明理由）：不成立；或成立并剔除指定评价（保留并标明原因）或在榜单上加注说明',
     roles: ['street_admin'],
-    input: z.object({ objectionId: id, upheld: z.boolean(), decision: text(300, '处理意见') }),
+    input: z
+      .object({
+        objectionId: id,
+        upheld: z.boolean(),
+        decision: text(300, '处理意见'),
+        effect: z.enum(OBJECTION_EFFECTS).optional(),
+        /** The ratings (public ids) to exclude, with `effect: 'exclude'`. */
+        ratingIds: z.array(id).max(MAX_EXCLUDED, `一次最多剔除 ${MAX_EXCLUDED} 条评价`).default([]),
+      })
+      .refine((v) => !v.upheld || !!v.effect, { message: '异议成立时请选择：剔除评价或在榜单上加注说明', path: ['effect'] })
+      .refine((v) => v.upheld || !v.effect, { message: '异议不成立时不剔除评价、不加注', path: ['effect'] })
+      .refine((v) => v.effect !== 'exclude' || v.ratingIds.length > 0, { message: '请选择要剔除的评价', path: ['ratingIds'] })
+      .refine((v) => v.effect === 'exclude' || v.ratingIds.length === 0, { message: '只有剔除评价时才选择评价', path: ['ratingIds'] }),
     output: objectionView,
   }),
 
@@ -500,10 +587,11 @@ export const propertyActions = {
     output: z.object({ period: periodView, ruleVersion: z.number().int(), streetMean: z.number(), entries: z.array(listEntry), served: servedEstates }),
   }),
   'list.publish': action({
-    summary: '街道发布本期红黑榜（冻结规则版本与全部输入；再次发布替代旧版；本期还有待复核的评价时拒绝）',
+    summary: '街道发布本期红黑榜（冻结规则版本与全部输入；再次发布替代旧版；本期还有待复核的评价时拒绝；早于当前榜单的周期只作为历史榜单）',
     roles: ['street_admin'],
     input: z.object({ requestId, periodId: id }),
-    output: publicationView,
+    /** `current`: false when a later period's list is already published (this one joins the history only). */
+    output: publicationView.extend({ current: z.boolean() }),
   }),
   'list.current': action({
     summary: '街道当前的红黑榜及上榜原因',
@@ -516,6 +604,19 @@ export const propertyActions = {
     roles: ['authenticated'],
     input: z.object({ publicationId: id }),
     output: z.object({ publicationId: z.string(), matches: z.boolean(), entries: z.array(listEntry) }),
+  }),
+
+  'list.inputs': action({
+    summary: '已发布榜单的核算数据：所用规则、各公司冻结的输入与发布结果（不含评价人）',
+    roles: ['authenticated'],
+    input: z.object({ publicationId: id }),
+    output: listInputsView,
+  }),
+  'list.download': action({
+    summary: '下载已发布榜单的核算数据（JSON 或 Excel）',
+    roles: ['authenticated'],
+    input: z.object({ publicationId: id, format: z.enum(['json', 'xlsx']) }),
+    output: z.object({ fileID: z.string(), url: z.string(), fileName: z.string() }),
   }),
 
   'summons.create': action({

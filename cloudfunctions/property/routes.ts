@@ -2,9 +2,11 @@ import type { PropertyActions } from '../../types/property'
 import type { Routes } from '../shared/dispatch'
 import { photoUploadRoute } from '../shared/photos'
 import { assessmentList, assessmentSubmit } from './handlers/assessments'
-import { companyAssignEstate, companyCreate, companyGet, companyList, periodClose, periodList, periodOpen, ruleCurrent, rulePublish } from './handlers/catalog'
+import { companyAssignEstate, companyCreate, companyGet, companyList, periodClose, periodList, periodOpen, ruleCurrent, ruleGet, rulePublish } from './handlers/catalog'
+import { listDownload, listInputs } from './handlers/inputs'
 import { exportPeriod } from './handlers/export'
-import { listCurrent, listPreview, listPublish, listRecompute, objectionDecide, objectionList, objectionSubmit } from './handlers/lists'
+import { listCurrent, listPreview, listPublish, listRecompute } from './handlers/lists'
+import { objectionDecide, objectionList, objectionSubmit } from './handlers/objections'
 import { ratingAnswer, ratingContext, ratingInbox, ratingSubmit, reviewDecide, reviewList } from './handlers/ratings'
 import { rectificationConfirm, rectificationList, rectificationMine, rectificationReport } from './handlers/rectifications'
 import { summonsCreate, summonsFollowUp, summonsList } from './handlers/summons'
@@ -17,6 +19,7 @@ export const routes: Routes<PropertyActions> = {
   'company.create': companyCreate,
   'company.assignEstate': companyAssignEstate,
   'rule.current': ruleCurrent,
+  'rule.get': ruleGet,
   'rule.publish': rulePublish,
   'period.open': periodOpen,
   'period.close': periodClose,
@@ -40,6 +43,8 @@ export const routes: Routes<PropertyActions> = {
   'list.publish': listPublish,
   'list.current': listCurrent,
   'list.recompute': listRecompute,
+  'list.inputs': listInputs,
+  'list.download': listDownload,
   'summons.create': summonsCreate,
   'summons.list': summonsList,
   'summons.followUp': summonsFollowUp,

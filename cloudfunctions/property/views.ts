@@ -1,6 +1,7 @@
-import type { AnonymousRatingView, AssessmentView, CompanyInputs, MyRatingView, ObjectionView, PeriodView, PublicationView, RectificationView, RuleView, ServedEstates, SummonsView } from '../../types/property'
+import type { AnonymousRatingView, AssessmentView, CompanyInputs, ListEntry, MyRatingView, ObjectionEffectView, ObjectionView, PeriodView, PublicationView, RectificationView, RuleView, ServedEstates, SummonsView } from '../../types/property'
+import { canObject } from './domain/periods'
 import { isOverdueUnanswered } from './domain/rectifications'
-import type { AssessmentDoc, ObjectionDoc, PeriodDoc, PublicationDoc, RatingDoc, RectificationDoc, RuleDoc, SummonsDoc } from './repo'
+import type { AssessmentDoc, EffectDoc, ObjectionDoc, PeriodDoc, PublicationDoc, RatingDoc, RectificationDoc, RuleDoc, SummonsDoc } from './repo'
 
 const iso = (d: Date | undefined) => (d ? new Date(d).toISOString() : undefined)
 
@@ -8,9 +9,10 @@ export const ruleView = (r: RuleDoc): RuleView => ({
   streetId: r.streetId, version: r.version, rule: r.rule, createdAt: iso(r.createdAt)!, createdByName: r.createdByName, isDefault: r.version === 0,
 })
 
-export const periodView = (p: PeriodDoc): PeriodView => ({
-  id: p._id, streetId: p.streetId, key: p.key, label: p.label, cadence: p.cadence, status: p.status,
-  openedAt: iso(p.openedAt)!, closedAt: iso(p.closedAt), objectionUntil: iso(p.objectionUntil), publishedVersion: p.publishedVersion,
+/** `now` decides whether the objection window is open, so screens follow the server's clock, not the phone's. */
+export const periodView = (p: PeriodDoc, now: Date): PeriodView => ({
+  id: p._id, streetId: p.streetId, key: p.key, label: p.label, cadence: p.cadence, status: p.status, start: iso(p.start)!, end: iso(p.end)!,
+  openedAt: iso(p.openedAt)!, closedAt: iso(p.closedAt), objectionUntil: iso(p.objectionUntil), objectionOpen: canObject(p, now), publishedVersion: p.publishedVersion,
 })
 
 /** The rating without the rater: no openid, no name, no household or address. */
@@ -19,7 +21,7 @@ export function anonymousRatingView(r: RatingDoc): AnonymousRatingView {
     id: r.publicId, periodId: r.periodId, companyId: r.companyId, estateName: r.estateName, stars: r.stars,
     comment: r.comment, photos: r.photos ?? [], status: r.status, low: r.low,
     answer: r.answer, answeredAt: iso(r.answeredAt), answeredByName: r.answeredByName,
-    rectificationId: r.rectificationId, updatedAt: iso(r.updatedAt)!,
+    rectificationId: r.rectificationId, exclusionReason: r.exclusion?.reason, updatedAt: iso(r.updatedAt)!,
   }
 }
 
@@ -43,14 +45,27 @@ export const assessmentView = (a: AssessmentDoc): AssessmentView => ({
 export const objectionView = (o: ObjectionDoc): ObjectionView => ({
   id: o._id, periodId: o.periodId, companyId: o.companyId, companyName: o.companyName, text: o.text, status: o.status,
   byName: o.byName, at: iso(o.createdAt)!, decision: o.decision, decidedByName: o.decidedByName, decidedAt: iso(o.decidedAt),
+  effect: o.effect, excluded: o.status === 'upheld' ? (o.excludedRatingIds?.length ?? 0) : undefined,
 })
+
+export const effectView = (e: EffectDoc): ObjectionEffectView => ({
+  objectionId: e.objectionId, companyId: e.companyId, kind: e.kind, text: e.text, excluded: e.excluded, decidedAt: iso(e.decidedAt)!,
+})
+
+/** A company's upheld objections in a list (none when the list predates them). */
+export const effectsOf = (effects: EffectDoc[] | undefined, companyId: string): ObjectionEffectView[] =>
+  (effects ?? []).filter((e) => e.companyId === companyId).map(effectView)
+
+/** The computed entries with each company's upheld objections beside them (not part of the computed list). */
+export const withEffects = (entries: ListEntry[], effects: EffectDoc[] | undefined): ListEntry[] =>
+  entries.map((e) => ({ ...e, effects: effectsOf(effects, e.companyId) }))
 
 /** The estates each company served, from the inputs gathered (or frozen) for a list. */
 export const servedOf = (inputs: CompanyInputs[]): ServedEstates => inputs.map((i) => ({ companyId: i.companyId, estates: i.estates ?? [] }))
 
 export const publicationView = (p: PublicationDoc): PublicationView => ({
   id: p._id, streetId: p.streetId, periodId: p.periodId, periodLabel: p.periodLabel, version: p.version, ruleVersion: p.ruleVersion,
-  streetMean: p.streetMean, entries: p.entries, served: servedOf(p.inputs), publishedAt: iso(p.publishedAt)!, publishedByName: p.publishedByName, supersededAt: iso(p.supersededAt),
+  streetMean: p.streetMean, entries: withEffects(p.entries, p.effects), served: servedOf(p.inputs), publishedAt: iso(p.publishedAt)!, publishedByName: p.publishedByName, supersededAt: iso(p.supersededAt),
 })
 
 export const summonsView = (s: SummonsDoc): SummonsView => ({

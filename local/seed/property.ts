@@ -1,6 +1,6 @@
 import { COL } from '../../cloudfunctions/shared/collections'
 import type { Database } from '../../cloudfunctions/shared/db-types'
-import { periodId, periodLabel } from '../../cloudfunctions/property/domain/periods'
+import { periodId, periodLabel, periodOf } from '../../cloudfunctions/property/domain/periods'
 import { aggregateDelta, aggregateId, lowDimensions, ratingId } from '../../cloudfunctions/property/domain/ratings'
 import { rectificationId } from '../../cloudfunctions/property/domain/rectifications'
 import { DEFAULT_RULE, ruleDocId } from '../../cloudfunctions/property/domain/rules'
@@ -24,11 +24,17 @@ import { insertAll, type ModuleSeed } from './seed'
 const at = (iso: string) => new Date(iso)
 const RULE_AT = at('2026-07-01T02:00:00Z')
 
-/** The demo street's rule: the default, with no objection window so the journey publishes in one sitting. */
-export const DEMO_RULE: Rule = { ...DEFAULT_RULE, objectionDays: 0 }
+/** The demo street's rule: the default (a 3-day objection window after each close). */
+export const DEMO_RULE: Rule = { ...DEFAULT_RULE }
 
 export const OPEN_KEY = '2026-11'
 export const OPEN_PERIOD = periodId(STREET._id, OPEN_KEY)
+
+/** A monthly period's key with its Shanghai calendar bounds (what period.open stores). */
+const month = (key: string) => {
+  const { start, end } = periodOf(new Date(`${key}-15T00:00:00Z`), 'monthly')
+  return { key, label: periodLabel(key), cadence: 'monthly' as const, start, end }
+}
 const OPENED_AT = at('2026-10-31T16:00:00Z')
 const RATED_AT = at('2026-11-05T02:00:00Z')
 
@@ -106,7 +112,7 @@ function openPeriodData(scale: number) {
         })
         if (opens) {
           rects.push({
-            _id: rectificationId(publicId), ratingId: publicId, periodId: OPEN_PERIOD, streetId: STREET._id, companyId: p.companyId, companyName: companyName(p.companyId),
+            _id: rectificationId(publicId), ratingId: publicId, periodId: OPEN_PERIOD, periodStart: month(OPEN_KEY).start, streetId: STREET._id, companyId: p.companyId, companyName: companyName(p.companyId),
             estateName: ESTATE_NAME[p.estateKey], householdId, lowDims: lowDimensions(stars), comment: comment!, status: 'open',
             answerDueAt: at('2026-11-08T02:00:00Z'), dueAt: at('2026-11-20T02:00:00Z'), reopenCount: 0,
             events: [{ kind: 'opened', text: comment, byName: '居民', at: RATED_AT }], createdAt: RATED_AT, updatedAt: RATED_AT,
@@ -168,11 +174,13 @@ function history(): { periods: PeriodDoc[]; publications: PublicationDoc[] } {
       }
     })
     const list = computeList(inputs, DEMO_RULE)
-    periods.push({ _id: id, streetId: STREET._id, key, label: periodLabel(key), cadence: 'monthly', status: 'published', openedAt: at(`${key}-01T00:00:00Z`), openedBy: 'o-street-admin', closedAt: published, objectionUntil: published, publishedVersion: 1 })
+    const next = periodId(STREET._id, months[mi + 1] ?? OPEN_KEY)
+    const m = month(key)
+    periods.push({ _id: id, streetId: STREET._id, ...m, status: 'published', nextPeriodId: next, openedAt: at(`${key}-01T00:00:00Z`), openedBy: 'o-street-admin', closedAt: published, objectionUntil: published, publishedVersion: 1 })
     publications.push({
-      _id: `pub:${id}:1`, streetId: STREET._id, periodId: id, periodKey: key, periodLabel: periodLabel(key), version: 1, ruleVersion: 1, rule: DEMO_RULE,
+      _id: `pub:${id}:1`, streetId: STREET._id, periodId: id, periodKey: key, periodLabel: m.label, periodStart: m.start, periodEnd: m.end, version: 1, ruleVersion: 1, rule: DEMO_RULE,
       inputs, streetMean: list.streetMean, entries: list.entries, cutoff: published, publishedAt: published, publishedBy: 'o-street-admin', publishedByName: '赵立新',
-      current: mi === months.length - 1, live: true,
+      live: true,
     })
   })
   return { periods, publications }
@@ -187,6 +195,8 @@ export const BENCH = {
   publishPeriod: periodId('st-bench', '2026-10'),
   objectionPeriod: periodId('st-bench', '2026-09'),
   heldPerScale: 50,
+  /** The bench's staff member works for this many companies (one pending objection per company). */
+  staffCompanies: 50,
 } as const
 
 function benchStreetData(scale: number) {
@@ -214,16 +224,24 @@ function benchStreetData(scale: number) {
   })
   const held: RatingDoc[] = []
   for (let i = 0; i < BENCH.heldPerScale; i++) held.push(rating(0, i, true))
-  const closed = (key: string, objectionUntil: Date): PeriodDoc => ({
-    _id: periodId(streetId, key), streetId, key, label: periodLabel(key), cadence: 'monthly', status: 'closed', openedAt: OPENED_AT, openedBy: BENCH.admin, closedAt: RATED_AT, objectionUntil,
+  // Three counted ratings per staffed company in the objection period: what an upheld objection may exclude.
+  const objectable: RatingDoc[] = []
+  for (let ci = 0; ci < BENCH.staffCompanies; ci++) {
+    for (let k = 0; k < 3; k++) objectable.push({ ...rating(ci, k, true), _id: ratingId(BENCH.objectionPeriod, companies[ci]._id, `h-b-${ci + 1}-o${k}`), householdId: `h-b-${ci + 1}-o${k}`, publicId: `rt_bo_${ci}_${k}`, status: 'counted' })
+  }
+  const closed = (key: string, objectionUntil: Date, next?: string): PeriodDoc => ({
+    _id: periodId(streetId, key), streetId, ...month(key), status: 'closed', ...(next ? { nextPeriodId: next } : {}), openedAt: OPENED_AT, openedBy: BENCH.admin, closedAt: RATED_AT, objectionUntil,
   })
   return {
     street: { _id: streetId, name: '锦绣压测街道', createdAt: RULE_AT }, companies, estates,
-    periods: [closed('2026-10', RATED_AT), closed('2026-09', at('2099-01-01T00:00:00Z'))],
-    ratings: [...ratings, ...held], aggregates: [...aggregatesOf(ratings, [], pid, streetId), ...aggregatesOf(held, [], BENCH.objectionPeriod, streetId)],
+    periods: [closed('2026-10', RATED_AT), closed('2026-09', at('2099-01-01T00:00:00Z'), BENCH.publishPeriod)],
+    ratings: [...ratings, ...held, ...objectable], aggregates: [...aggregatesOf(ratings, [], pid, streetId), ...aggregatesOf([...held, ...objectable], [], BENCH.objectionPeriod, streetId)],
     users: [
       { _id: BENCH.admin, name: '压测管理员', roles: [{ role: 'street_admin', scopeType: 'street', scopeId: streetId, scopeName: '锦绣压测街道', streetId }], createdAt: RULE_AT, updatedAt: RULE_AT },
-      { _id: BENCH.staff, name: '压测物业员', roles: [{ role: 'property_staff', scopeType: 'company', scopeId: 'co-b-1', scopeName: companies[0].name, streetId }], createdAt: RULE_AT, updatedAt: RULE_AT },
+      {
+        _id: BENCH.staff, name: '压测物业员', createdAt: RULE_AT, updatedAt: RULE_AT,
+        roles: companies.slice(0, BENCH.staffCompanies).map((c) => ({ role: 'property_staff', scopeType: 'company', scopeId: c._id, scopeName: c.name, streetId })),
+      },
     ],
   }
 }
@@ -231,7 +249,7 @@ function benchStreetData(scale: number) {
 export const seedProperty: ModuleSeed = async (db: Database, scale: number) => {
   const rule: RuleDoc = { _id: ruleDocId(STREET._id, 1), streetId: STREET._id, version: 1, rule: DEMO_RULE, createdAt: RULE_AT, createdBy: 'o-street-admin', createdByName: '赵立新' }
   const { periods, publications } = history()
-  const open: PeriodDoc = { _id: OPEN_PERIOD, streetId: STREET._id, key: OPEN_KEY, label: periodLabel(OPEN_KEY), cadence: 'monthly', status: 'open', openedAt: OPENED_AT, openedBy: 'o-street-admin' }
+  const open: PeriodDoc = { _id: OPEN_PERIOD, streetId: STREET._id, ...month(OPEN_KEY), status: 'open', openedAt: OPENED_AT, openedBy: 'o-street-admin' }
   const { ratings, rects, aggregates } = openPeriodData(scale)
   const { chen, qian } = PROPERTY_PEOPLE
   const epoch = at('2026-01-05T02:00:00Z')

@@ -1,7 +1,7 @@
 // Shared e2e plumbing: a local cloud on a temp data dir, Debian Chromium through playwright-core,
 // screenshots into tests/e2e/screenshots/, and a tiny runner that prints "N passed, N failed".
 import { spawn } from 'child_process'
-import { mkdirSync, mkdtempSync, rmSync } from 'fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs'
 import { tmpdir } from 'os'
 import { join, resolve } from 'path'
 import { chromium } from 'playwright-core'
@@ -9,16 +9,26 @@ import { chromium } from 'playwright-core'
 export const ROOT = resolve(new URL('../..', import.meta.url).pathname)
 export const SHOTS = join(ROOT, 'tests/e2e/screenshots')
 
+/** The server's clock offset lives here (tests/e2e/clock-hook.mjs reads it); one per run. */
+const CLOCK_FILE = join(tmpdir(), `tx-e2e-clock-${process.pid}`)
+
+/** Move the local cloud's clock `ms` ahead of real time (0 puts it back), e.g. past an objection window. */
+export function setClockOffset(ms) {
+  if (ms) writeFileSync(CLOCK_FILE, String(ms))
+  else rmSync(CLOCK_FILE, { force: true })
+}
+
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
 
 /** Start `local/server.ts` on a free port with a fresh data dir; resolves when it answers. */
 export async function startServer() {
   const dataDir = mkdtempSync(join(tmpdir(), 'tx-e2e-'))
   const port = 8800 + Math.floor(Math.random() * 900)
-  const child = spawn(process.execPath, ['--import', 'tsx', 'local/server.ts'], {
+  setClockOffset(0)
+  const child = spawn(process.execPath, ['--import', 'tsx', '--import', './tests/e2e/clock-hook.mjs', 'local/server.ts'], {
     cwd: ROOT,
     // Timers off: the journeys press 计票 themselves (tests/integration/timers.test.ts covers the triggers).
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, TX_QUIET: '1', TIMER_SECONDS: '0' },
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, TX_QUIET: '1', TIMER_SECONDS: '0', E2E_CLOCK_FILE: CLOCK_FILE },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let log = ''
@@ -42,6 +52,7 @@ export async function startServer() {
       child.kill('SIGTERM')
       await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)))
       rmSync(dataDir, { recursive: true, force: true })
+      setClockOffset(0)
     },
   }
 }

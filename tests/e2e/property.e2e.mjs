@@ -1,7 +1,14 @@
 // Journey 5 (SPEC §8): residents rate two companies in the open month; the company answers and
-// rectifies; the secretary assesses; the street closes and publishes the list — one company red,
-// one black, one not ranked; a summons is recorded; a resident sees the list and the reasons.
-import { attachPhoto, see, setIdentity, shot, visible } from './lib.mjs'
+// rectifies; the secretary assesses; the street closes the month into its 3-day objection window, a
+// company objects and the street upholds it by excluding a rating; after the window the street
+// publishes the list — one company red, one black, one not ranked; a summons is recorded; a resident
+// sees the list, the reasons and the exclusion, downloads the 核算数据 and recomputes the list with
+// docs/recompute-list.mjs.
+import { execFileSync } from 'child_process'
+import { mkdtempSync, rmSync } from 'fs'
+import { tmpdir } from 'os'
+import { join } from 'path'
+import { attachPhoto, ROOT, see, setClockOffset, setIdentity, shot, visible } from './lib.mjs'
 
 const onScreen = (page, sel) => page.locator(`.taro_page:not([style*="display: none"]) ${sel}`)
 const PAGES = '/#/packages/property/pages'
@@ -95,15 +102,46 @@ export const journeys = [
       await see(page, '社区评价：50 分')
       await shot(page, 'property-06-secretary-assessed')
 
-      // 6. 赵立新 closes the month and publishes the list.
+      // 6. 赵立新 closes the month: a 3-day objection window opens, and 发布 waits for its end.
       await setIdentity(page, base, 'o-street-admin')
       await visible(page, '#tile-prop-street').click()
       await visible(page, '#close-2026-11').click()
       await confirmModal(page)
-      await visible(page, '#publish-2026-11').waitFor()
+      await visible(page, '#window-2026-11').waitFor()
+      if (await visible(page, '#publish-2026-11').count()) throw new Error('发布 offered inside the objection window')
       await visible(page, '#preview-2026-11').click()
       await visible(page, '#preview').waitFor()
       await shot(page, 'property-07-admin-preview')
+
+      // 7. 钱进 (恒泰物业) sees the window and objects; a second objection is not offered while it waits.
+      await setIdentity(page, base, 'o-prop-qian')
+      await visible(page, '#tile-prop-staff').click()
+      await visible(page, '#tab-objection').click()
+      await visible(page, '#objection-window').getByText('现在可以').waitFor()
+      await visible(page, '#staff-preview').waitFor()
+      await visible(page, '#objection-text textarea').fill('101 室住户当月已搬离，其评价不应计入')
+      await visible(page, '#send-objection').click()
+      await visible(page, '#objection-pending').waitFor()
+      if (await visible(page, '#objection-text').count()) throw new Error('a second objection box is offered while one is pending')
+      await shot(page, 'property-07a-staff-objection-window')
+
+      // 8. 赵立新 upholds it and excludes the rating named (kept, marked, out of the aggregate).
+      await setIdentity(page, base, 'o-street-admin')
+      await visible(page, '#tile-prop-street').click()
+      await visible(page, '#tab-objection').click()
+      await visible(page, '[id^="decision-"] textarea').fill('经核实该户当月已搬离，剔除其评价')
+      await visible(page, '[id^="choose-exclude-"]').click()
+      await visible(page, '.pp-pick').click()
+      await visible(page, '.pp-pick--on').waitFor()
+      await shot(page, 'property-07b-admin-choosing-exclusion')
+      await visible(page, '[id^="exclude-"]').click()
+      await see(page, '已剔除 1 条评价')
+      await shot(page, 'property-07c-admin-excluded')
+
+      // 9. Four days later the window is over: the street decides the held ratings and publishes.
+      setClockOffset(4 * 86_400_000)
+      await visible(page, '#tab-periods').click()
+      await visible(page, '#publish-2026-11').waitFor()
       // Two ratings of 万邦物业 are held for review (new households): the list publishes only once they are decided.
       await visible(page, '#held-2026-11').waitFor()
       await visible(page, '#tab-review').click()
@@ -118,7 +156,7 @@ export const journeys = [
       await see(page, '已发布第 1 版')
       await shot(page, 'property-08-admin-published')
 
-      // 7. A summons for the black-listed company.
+      // 10. A summons for the black-listed company.
       await visible(page, '#tab-summons').click()
       await visible(page, '#summons-form').waitFor()
       await visible(page, '#summons-attendees textarea').fill('街道党工委、恒泰物业项目经理')
@@ -128,7 +166,7 @@ export const journeys = [
       await onScreen(page, '#summons-list').getByText('整改事项逾期未答复，居民满意度低').waitFor()
       await shot(page, 'property-09-summons-recorded')
 
-      // 8. A resident sees the list with the reasons, and a company's history.
+      // 11. A resident sees the list with the reasons and the exclusion, downloads the 核算数据 and recomputes it.
       await setIdentity(page, base, 'o-res-zhang')
       await visible(page, '#tile-prop-list').click()
       await visible(page, '#published-list').waitFor()
@@ -136,20 +174,36 @@ export const journeys = [
       await onScreen(page, '#section-black').getByText('恒泰物业管理有限公司').waitFor()
       await onScreen(page, '#section-not_ranked').getByText('绿苑物业服务有限公司').waitFor()
       await see(page, '未达到最低样本')
+      await onScreen(page, '#entry-co-2').getByText('异议成立 · 剔除 1 条评价').waitFor()
       await visible(page, '#recompute').click()
       await see(page, '复算结果与发布的榜单完全一致')
+      const dir = mkdtempSync(join(tmpdir(), 'tx-e2e-inputs-'))
+      try {
+        const [download] = await Promise.all([page.waitForEvent('download'), visible(page, '#download-json').click()])
+        if (!download.suggestedFilename().startsWith('核算数据-2026年11月')) throw new Error(`download named ${download.suggestedFilename()}`)
+        const file = join(dir, 'inputs.json')
+        await download.saveAs(file)
+        const out = JSON.parse(execFileSync(process.execPath, [join(ROOT, 'docs/recompute-list.mjs'), file], { encoding: 'utf8' }))
+        if (!out.matches) throw new Error(`the downloaded 核算数据 does not recompute to the published list: ${JSON.stringify(out).slice(0, 300)}`)
+      } finally {
+        rmSync(dir, { recursive: true, force: true })
+      }
       await shot(page, 'property-10-resident-list')
       await visible(page, '#entry-co-2').click()
       await visible(page, '#company-page').waitFor()
       await see(page, '历次榜单')
+      await onScreen(page, '#company-page').getByText('经核实该户当月已搬离，剔除其评价').first().waitFor()
+      await visible(page, '#company-page #download-inputs').waitFor()
       await onScreen(page, '#two-way').getByText('和谐社区评价本公司：50 分').waitFor()
       await page.waitForTimeout(1200) // chart draws after layout
       await shot(page, 'property-11-company-history')
+      setClockOffset(0)
     },
   ],
   [
     'journey 5 refusals: a resident cannot open the street’s tools and staff cannot reach another company',
     async (page, { base }) => {
+      setClockOffset(0) // whatever became of the journey above, the clock is real again
       await setIdentity(page, base, 'o-res-liu')
       await page.goto(`${base}${PAGES}/street/index`)
       await see(page, '您不是街道管理员')

@@ -5,7 +5,8 @@ import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, invalid, notFound } from '../../shared/errors'
 import { newId } from '../../shared/ids'
 import { canAssess } from '../domain/periods'
-import { repo, type AssessmentDoc, type EstateDoc } from '../repo'
+import { repo, type AssessmentDoc, type EstateDoc, type PeriodDoc } from '../repo'
+import { markInputsChanged } from './ratings'
 import { assessmentView } from '../views'
 
 export const assessmentId = (periodId: string, communityId: string, companyId: string, direction: AssessmentDirection) =>
@@ -35,6 +36,9 @@ export const assessmentSubmit = {
     await ctx.checkText(input.comment)
     const id = assessmentId(period._id, community._id, company._id, input.direction)
     const saved = await ctx.transaction(async (tx) => {
+      // Re-read: the list may have been published since the check above; an assessment never lands after it.
+      const fresh = await txGetOrNull<PeriodDoc>(tx, COL.propertyPeriods, period._id)
+      if (!fresh || !canAssess(fresh.status)) throw conflict('本期榜单已发布，不能再评价')
       const before = await txGetOrNull<AssessmentDoc>(tx, COL.propertyAssessments, id)
       const doc: AssessmentDoc = {
         _id: id, periodId: period._id, streetId: period.streetId, communityId: community._id, communityName: community.name,
@@ -47,6 +51,7 @@ export const assessmentSubmit = {
       }
       const { _id, ...rest } = doc
       await tx.collection(COL.propertyAssessments).doc(_id).set({ data: rest })
+      await markInputsChanged(ctx, tx, period._id)
       await ctx.audit(`${COL.propertyAssessments}/${id}`, before ? { score: before.score } : null, { score: doc.score }, tx)
       return doc
     })

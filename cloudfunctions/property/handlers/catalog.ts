@@ -6,10 +6,10 @@ import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, invalid, notFound } from '../../shared/errors'
 import { newId } from '../../shared/ids'
 import { fetchPage } from '../../shared/paging'
-import { addDays, periodId, periodKey, periodLabel } from '../domain/periods'
+import { addDays, overlaps, periodId, periodLabel, periodOf } from '../domain/periods'
 import { ruleDocId } from '../domain/rules'
 import { findById, repo, type CompanyDoc, type EstateDoc, type PeriodDoc, type RuleDoc } from '../repo'
-import { periodView, ruleView } from '../views'
+import { effectsOf, periodView, ruleView } from '../views'
 import { whistleRecord } from '../../grid/repo'
 
 /** Companies, rules and periods: what the street sets up. */
@@ -37,15 +37,19 @@ export const companyGet = {
       .map((p) => ({ p, e: p.entries.find((x) => x.companyId === company._id) }))
       .filter((x) => x.e)
       .map(({ p, e }) => ({
-        periodId: p.periodId, periodLabel: p.periodLabel, placement: e!.placement, score: e!.score, rank: e!.rank, reasons: e!.reasons,
+        periodId: p.periodId, periodLabel: p.periodLabel, publicationId: p._id, placement: e!.placement, score: e!.score, rank: e!.rank, reasons: e!.reasons,
         estates: p.inputs.find((i) => i.companyId === company._id)?.estates ?? [],
+        effects: effectsOf(p.effects, company._id),
       }))
       .reverse()
-    const current = history.find((p) => p.current)?.entries.find((x) => x.companyId === company._id) ?? null
+    // The current list is the latest period's (history is newest first by period start).
+    const entry = history[0]?.entries.find((x) => x.companyId === company._id)
+    const current = entry ? { ...entry, effects: effectsOf(history[0].effects, company._id) } : null
     return {
       company: { id: company._id, streetId: company.streetId, name: company.name },
       estates: (estates as EstateDoc[]).map((e) => ({ id: e._id, name: e.name, communityId: e.communityId })),
       current,
+      currentPublicationId: history[0]?._id ?? null,
       history: points,
       whistle,
     }
@@ -101,6 +105,17 @@ export const ruleCurrent = {
   },
 }
 
+/** Any version of the street's rule, so a publication's frozen rule can be checked against it (0: the built-in default). */
+export const ruleGet = {
+  async run(ctx: Ctx<{ streetId: string; version: number }>) {
+    const { db, input } = ctx
+    if (input.version === 0) return ruleView(repo.defaultRule(input.streetId))
+    const doc = await findById<RuleDoc>(db, COL.propertyRules, ruleDocId(input.streetId, input.version))
+    if (!doc) throw notFound(`第 ${input.version} 版评分规则`)
+    return ruleView(doc)
+  },
+}
+
 /** A new rule version; the old ones stay (publications name the version they used). */
 export const rulePublish = {
   async run(ctx: Ctx<{ requestId: string; streetId: string; rule: RuleInput }>) {
@@ -121,26 +136,44 @@ export const rulePublish = {
   },
 }
 
-/** Opens the period containing now (by the rule's cadence); one open period per street, one per key. */
+/**
+ * Opens the period containing now (by the rule's cadence). Periods of a street follow each other and
+ * never overlap: one opens only after the latest has ended (so a change of cadence takes effect at the
+ * next boundary of both, and no household rates the same days twice). The transaction links the
+ * latest period to the new one, so two opens at once cannot both pass.
+ */
 export const periodOpen = {
   async run(ctx: Ctx<{ requestId: string; streetId: string }>) {
     const { db, actor, input, now } = ctx
     ensure(actor.isStreetAdminOf(input.streetId), '只能管理您所在街道的评价周期')
     const street = await findById<{ _id: string }>(db, COL.streets, input.streetId)
     if (!street) throw notFound('街道')
+    const [{ rule }, latest] = await Promise.all([repo.currentRule(db, input.streetId), repo.latestPeriod(db, input.streetId)])
+    const { key, start, end } = periodOf(now, rule.cadence)
+    const label = periodLabel(key)
+    // One transaction: the period, the link from the one before it, the audit and the request's done mark.
     return ctx.onceTx(input.requestId, async (tx) => {
-      if (await repo.openPeriod(db, input.streetId)) throw conflict('已有进行中的评价周期，请先结束它')
-      const { rule } = await repo.currentRule(db, input.streetId)
-      const key = periodKey(now, rule.cadence)
+      if (latest?.status === 'open') throw conflict('已有进行中的评价周期，请先结束它')
+      if (latest && !(new Date(latest.end).getTime() <= start.getTime())) {
+        // Name the period it collides with: the latest when it overlaps, else the first one that does.
+        const hit = overlaps(latest, { start, end }) ? latest : await repo.firstPeriodEndingAfter(db, input.streetId, start)
+        if (hit && overlaps(hit, { start, end })) throw conflict(`与已有的周期「${hit.label}」时间重叠，不能开启「${label}」`)
+        throw conflict(`已有更晚的周期「${latest.label}」，不能开启更早的「${label}」`)
+      }
       const doc: PeriodDoc = {
-        _id: periodId(input.streetId, key), streetId: input.streetId, key, label: periodLabel(key), cadence: rule.cadence,
+        _id: periodId(input.streetId, key), streetId: input.streetId, key, label, cadence: rule.cadence, start, end,
         status: 'open', openedAt: now, openedBy: actor.openid,
       }
       if (await txGetOrNull(tx, COL.propertyPeriods, doc._id)) throw conflict(`${doc.label}的评价周期已开启过`)
+      if (latest) {
+        const fresh = await txGetOrNull<PeriodDoc>(tx, COL.propertyPeriods, latest._id)
+        if (fresh?.nextPeriodId) throw conflict('评价周期刚被他人开启，请刷新')
+        await tx.collection(COL.propertyPeriods).doc(latest._id).update({ data: { nextPeriodId: doc._id } })
+      }
       const { _id, ...rest } = doc
       await tx.collection(COL.propertyPeriods).doc(_id).set({ data: rest })
-      await ctx.audit(`${COL.propertyPeriods}/${doc._id}`, null, { status: 'open', key }, tx)
-      return periodView(doc)
+      await ctx.audit(`${COL.propertyPeriods}/${doc._id}`, null, { status: 'open', key, start, end, after: latest?._id ?? null }, tx)
+      return periodView(doc, now)
     })
   },
 }
@@ -160,13 +193,13 @@ export const periodClose = {
       await tx.collection(COL.propertyPeriods).doc(period._id).update({ data: { status: 'closed', closedAt: now, objectionUntil: after.objectionUntil } })
       await ctx.audit(`${COL.propertyPeriods}/${period._id}`, { status: 'open' }, { status: 'closed', objectionUntil: after.objectionUntil }, tx)
     })
-    return periodView(after)
+    return periodView(after, now)
   },
 }
 
 export const periodList = {
   run(ctx: Ctx<PageInput & { streetId: string }>) {
     const q = ctx.db.collection(COL.propertyPeriods).where({ streetId: ctx.input.streetId })
-    return fetchPage<PeriodDoc, ReturnType<typeof periodView>>(q, ctx.input, [['key', 'desc']], periodView)
+    return fetchPage<PeriodDoc, ReturnType<typeof periodView>>(q, ctx.input, [['start', 'desc']], (p) => periodView(p, ctx.now))
   },
 }

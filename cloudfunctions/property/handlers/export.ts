@@ -8,7 +8,7 @@ import { readAll, repo, type PublicationDoc, type RatingDoc } from '../repo'
 
 /** Rows per export (a street's period): read in pages of 1000, the server's largest page. */
 export const EXPORT_CAP = 20_000
-const STATUS = { counted: '已计入', held: '待复核', rejected: '不计入' } as const
+const STATUS = { counted: '已计入', held: '待复核', rejected: '不计入', excluded: '异议成立后剔除' } as const
 
 /** A period's ratings (anonymous) and its live list as an .xlsx in cloud storage. */
 export const exportPeriod = {

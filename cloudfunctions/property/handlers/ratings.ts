@@ -12,14 +12,24 @@ import { fetchPage } from '../../shared/paging'
 import { addDays, canRate } from '../domain/periods'
 import { aggregateDelta, aggregateId, initialStatus, isNewHousehold, lowDimensions, opensRectification, ratingId } from '../domain/ratings'
 import { rectificationId } from '../domain/rectifications'
-import { repo, type AggregateDoc, type RatingDoc, type RectificationDoc } from '../repo'
+import { repo, type AggregateDoc, type PeriodDoc, type RatingDoc, type RectificationDoc } from '../repo'
 import { anonymousRatingView, myRatingView, periodView } from '../views'
 
 const ZERO = { cleaning: 0, order: 0, repairs: 0, greening: 0, attitude: 0, fees: 0 }
 
 /**
+ * A write that changes a period's list inputs says so in its own transaction: the period's input
+ * version moves, so a publication that gathered the inputs before it is refused (and a concurrent
+ * publication conflicts on the period document).
+ */
+export async function markInputsChanged(ctx: { db: Database }, tx: Transaction, periodId: string): Promise<void> {
+  await tx.collection(COL.propertyPeriods).doc(periodId).update({ data: { inputVersion: ctx.db.command.inc(1) } })
+}
+
+/**
  * Apply a rating's change to its company's per-period aggregate in the same transaction: `_.inc`
  * on an existing aggregate, a fresh document otherwise. Publishing reads these, never the ratings.
+ * Every aggregate change is an input change of the period.
  */
 export async function bumpAggregate(
   ctx: { db: Database },
@@ -27,8 +37,14 @@ export async function bumpAggregate(
   key: { periodId: string; streetId: string; companyId: string },
   existing: AggregateDoc | null,
   delta: { sums: Record<string, number>; households: number; held: number; newHouseholds?: number; rectTotal?: number; rectResolved?: number },
+  opts: { whileOpen?: boolean } = {},
 ): Promise<void> {
   const id = aggregateId(key.periodId, key.companyId)
+  // A rating lands only while its period is open (re-checked in the same transaction), and a list is
+  // gathered only after the close and a whole objection window (≥ 1 day), far beyond the function
+  // timeout: such a write cannot fall between gathering and publishing, so it leaves the period
+  // document alone (every rating of the street would otherwise contend for it).
+  if (!opts.whileOpen) await markInputsChanged(ctx, tx, key.periodId)
   if (!existing) {
     const doc: Omit<AggregateDoc, '_id'> = {
       periodId: key.periodId, streetId: key.streetId, companyId: key.companyId,
@@ -49,10 +65,10 @@ export async function bumpAggregate(
   if (Object.keys(data).length) await tx.collection(COL.propertyAggregates).doc(id).update({ data })
 }
 
-/** A low rating with a comment opens one rectification item (id derived from the rating). */
-async function openRectification(tx: Transaction, r: RatingDoc, rule: { replyDays: number; fixDays: number }, now: Date): Promise<void> {
+/** A low rating with a comment opens one rectification item (id derived from the rating), dated by its period's start. */
+async function openRectification(tx: Transaction, r: RatingDoc, period: { start: Date }, rule: { replyDays: number; fixDays: number }, now: Date): Promise<void> {
   const rect: Omit<RectificationDoc, '_id'> = {
-    ratingId: r.publicId, periodId: r.periodId, streetId: r.streetId, companyId: r.companyId, companyName: r.companyName,
+    ratingId: r.publicId, periodId: r.periodId, periodStart: period.start, streetId: r.streetId, companyId: r.companyId, companyName: r.companyName,
     estateName: r.estateName, householdId: r.householdId, lowDims: r.lowDims, comment: r.comment ?? '', status: 'open',
     answerDueAt: addDays(now, rule.replyDays), dueAt: addDays(now, rule.fixDays), reopenCount: 0,
     events: [{ kind: 'opened', text: r.comment, byName: '居民', at: now }], createdAt: now, updatedAt: now,
@@ -74,7 +90,7 @@ export const ratingContext = {
       householdId: household._id,
       estateName: estate?.name ?? '',
       company,
-      period: period ? periodView(period) : null,
+      period: period ? periodView(period, ctx.now) : null,
       rating: rating ? myRatingView(rating, actor.openid) : null,
     }
   },
@@ -110,7 +126,11 @@ export const ratingSubmit = {
     await requireOwnPhotos(ctx, input.photos)
     const rule = ruleDoc.rule
     const id = ratingId(period._id, companyId, household._id)
+    // One transaction: the rating, its aggregate, its rectification item, the audit and the request's done mark.
     return ctx.onceTx(input.requestId, async (tx) => {
+      // The close (and so the publication) may have happened since the check above: a rating never lands after it.
+      const fresh = await txGetOrNull<PeriodDoc>(tx, COL.propertyPeriods, period._id)
+      if (!fresh || !canRate(fresh.status)) throw conflict('本期评价已结束')
       const before = await txGetOrNull<RatingDoc>(tx, COL.propertyRatings, id)
       const agg = await txGetOrNull<AggregateDoc>(tx, COL.propertyAggregates, aggregateId(period._id, companyId))
       if (before && before.raterOpenid !== actor.openid) throw conflict('本户本期已由家人评价，每户每期只能评价一次')
@@ -140,8 +160,8 @@ export const ratingSubmit = {
       const delta = aggregateDelta(before, doc)
       await bumpAggregate(ctx, tx, { periodId: period._id, streetId: period.streetId, companyId }, agg, {
         ...delta, newHouseholds: isNew ? 1 : 0, rectTotal: opens ? 1 : 0,
-      })
-      if (opens) await openRectification(tx, doc, rule, now)
+      }, { whileOpen: true })
+      if (opens) await openRectification(tx, doc, period, rule, now)
       await ctx.audit(`${COL.propertyRatings}/${id}`, before ? { stars: before.stars, status: before.status } : null, { stars: doc.stars, status: doc.status, rectification: opens }, tx)
       return myRatingView(doc, actor.openid)
     })
@@ -227,7 +247,8 @@ export const reviewDecide = {
     await ctx.checkText(input.reason)
     const status = input.approve ? ('counted' as const) : ('rejected' as const)
     const opens = input.approve && !rating.rectificationId && opensRectification(rating.stars, rating.comment)
-    const { rule } = await repo.currentRule(db, rating.streetId)
+    const [{ rule }, period] = await Promise.all([repo.currentRule(db, rating.streetId), repo.period(db, rating.periodId)])
+    if (!period) throw notFound('评价周期')
     const after: RatingDoc = { ...rating, status, ...(opens ? { rectificationId: rectificationId(rating.publicId) } : {}) }
     await ctx.transaction(async (tx) => {
       const fresh = await txGetOrNull<RatingDoc>(tx, COL.propertyRatings, rating._id)
@@ -237,7 +258,7 @@ export const reviewDecide = {
         data: { status, reviewedBy: actor.openid, reviewedAt: now, ...(input.reason ? { reviewReason: input.reason } : {}), ...(opens ? { rectificationId: after.rectificationId } : {}) },
       })
       await bumpAggregate(ctx, tx, rating, agg, { ...aggregateDelta(fresh, { stars: fresh.stars, status }), rectTotal: opens ? 1 : 0 })
-      if (opens) await openRectification(tx, after, rule, now)
+      if (opens) await openRectification(tx, after, period, rule, now)
       await ctx.audit(`${COL.propertyRatings}/${rating._id}`, { status: 'held' }, { status, reason: input.reason ?? null }, tx)
     })
     return reviewView(after)

@@ -77,7 +77,8 @@ export const rectificationConfirm = {
         ...fresh, status: nextOnConfirm(input.fixed), reopenCount: fresh.reopenCount + (input.fixed ? 0 : 1), events: [...fresh.events, event], updatedAt: now,
       }
       await tx.collection(COL.propertyRectifications).doc(rect._id).update({ data: { status: after.status, reopenCount: after.reopenCount, events: after.events, updatedAt: now } })
-      if (input.fixed) {
+      // An item whose rating an upheld objection excluded counts in no list, resolved or not.
+      if (input.fixed && !fresh.excluded) {
         const agg = await txGetOrNull<AggregateDoc>(tx, COL.propertyAggregates, aggregateId(rect.periodId, rect.companyId))
         await bumpAggregate(ctx, tx, rect, agg, { sums: {}, households: 0, held: 0, rectResolved: 1 })
       }

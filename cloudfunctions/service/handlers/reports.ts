@@ -1,6 +1,6 @@
 import type { PageInput } from '../../../types/common'
 import { RANKING_LABEL, type Grade } from '../../../types/service'
-import type { Ctx } from '../../shared/dispatch'
+import type { Ctx, Transaction } from '../../shared/dispatch'
 import { COL } from '../../shared/collections'
 import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, forbidden, invalid, notFound } from '../../shared/errors'
@@ -77,7 +77,8 @@ export const letterIssue = {
     const rows = ledgers.map((l) => ({ memberId: l.memberId, name: l.name, minutes: l.minutes, activities: l.activities, wishes: l.wishes }))
     const base = { unitId: unit._id, unitName: unit.name, communityId: unit.communityId, communityName: community?.name ?? '', quarter: input.quarter, rows }
     // A retried request returns its version instead of writing another one.
-    return ctx.once(input.requestId, async () => letterView(await writeNextVersion(ctx, { ...base, totalMinutes: rows.reduce((s, r) => s + r.minutes, 0), note: input.note, whistles })))
+    // One transaction: the next version, the earlier one marked superseded, the pointer and the request's done mark.
+    return ctx.onceTx(input.requestId, async (tx) => letterView(await writeNextVersion(ctx, tx, { ...base, totalMinutes: rows.reduce((s, r) => s + r.minutes, 0), note: input.note, whistles })))
   },
 }
 
@@ -88,25 +89,22 @@ type LetterContent = Omit<LetterDoc, '_id' | 'version' | 'issuedAt' | 'issuedBy'
  * acknowledgement and is only marked superseded. The pointer and the earlier version are read in the
  * transaction, so a concurrent re-issue or acknowledgement conflicts instead of being lost.
  */
-async function writeNextVersion(ctx: Ctx<unknown>, content: LetterContent): Promise<LetterDoc> {
+async function writeNextVersion(ctx: Ctx<unknown>, tx: Transaction, content: LetterContent): Promise<LetterDoc> {
   const { actor, now } = ctx
   const latestId = ids.letterLatest(content.unitId, content.quarter)
-  let after: LetterDoc | undefined
-  await ctx.transaction(async (tx) => {
-    const n = (await txGetOrNull<LetterLatestDoc>(tx, COL.counters, latestId))?.latest ?? 0
-    const priorId = ids.letter(content.unitId, content.quarter, n)
-    const prior = n ? await txGetOrNull<LetterDoc>(tx, COL.svcLetters, priorId) : null
-    const version = n + 1
-    after = { _id: ids.letter(content.unitId, content.quarter, version), version, ...content, issuedAt: now, issuedBy: actor.openid, issuedByName: actor.name }
-    if (prior) {
-      await tx.collection(COL.svcLetters).doc(priorId).update({ data: { supersededAt: now, supersededBy: actor.openid, supersededByName: actor.name } })
-      await ctx.audit(`${COL.svcLetters}/${priorId}`, { superseded: false, acknowledged: !!prior.acknowledgedAt }, { superseded: true, byVersion: version }, tx)
-    }
-    await txPut(tx, COL.svcLetters, after)
-    await txPut<LetterLatestDoc>(tx, COL.counters, { _id: latestId, latest: version, updatedAt: now })
-    await ctx.audit(`${COL.svcLetters}/${after._id}`, null, { version, totalMinutes: after.totalMinutes, rows: after.rows.length }, tx)
-  })
-  return after!
+  const n = (await txGetOrNull<LetterLatestDoc>(tx, COL.counters, latestId))?.latest ?? 0
+  const priorId = ids.letter(content.unitId, content.quarter, n)
+  const prior = n ? await txGetOrNull<LetterDoc>(tx, COL.svcLetters, priorId) : null
+  const version = n + 1
+  const after: LetterDoc = { _id: ids.letter(content.unitId, content.quarter, version), version, ...content, issuedAt: now, issuedBy: actor.openid, issuedByName: actor.name }
+  if (prior) {
+    await tx.collection(COL.svcLetters).doc(priorId).update({ data: { supersededAt: now, supersededBy: actor.openid, supersededByName: actor.name } })
+    await ctx.audit(`${COL.svcLetters}/${priorId}`, { superseded: false, acknowledged: !!prior.acknowledgedAt }, { superseded: true, byVersion: version }, tx)
+  }
+  await txPut(tx, COL.svcLetters, after)
+  await txPut<LetterLatestDoc>(tx, COL.counters, { _id: latestId, latest: version, updatedAt: now })
+  await ctx.audit(`${COL.svcLetters}/${after._id}`, null, { version, totalMinutes: after.totalMinutes, rows: after.rows.length }, tx)
+  return after
 }
 
 /** The latest version of each quarter's letter to a unit. */

@@ -1,3 +1,5 @@
+import { readFileSync } from 'fs'
+import { join } from 'path'
 import { openCloud, P, rid, T0, type Cloud } from '../harness'
 import { DEFAULT_RULE } from '../../../cloudfunctions/property/domain/rules'
 import { propertyActions } from '../../../types/property'
@@ -72,6 +74,11 @@ async function staffSeesPublished(openid: string, companyId: string, publication
   const grab = grabber(openid, out)
   await grab('list.current', { streetId: 'st-jinxiu' })
   await grab('list.recompute', { publicationId })
+  await grab('list.inputs', { publicationId })
+  await grab('rule.get', { streetId: 'st-jinxiu', version: 2 })
+  // The downloaded 核算数据 itself, not only the link to it (the Excel's cells are checked in recompute.test.ts).
+  const file = await grab<{ fileID: string }>('list.download', { publicationId, format: 'json' })
+  out.push(`list.download ${readFileSync(join(h.dir, 'uploads', file.fileID.replace('cloud://local/', '')), 'utf8')}`)
   await grab('company.get', { companyId })
   await grab('objection.list', { periodId: PERIOD, companyId })
   await grab('rating.inbox', { companyId, periodId: PERIOD })

@@ -1,4 +1,4 @@
-import { openCloud, P, rid, type Cloud } from '../harness'
+import { openCloud, P, rid, T0, type Cloud } from '../harness'
 import { reviewHeld } from './held'
 
 /**
@@ -77,6 +77,7 @@ describe('estates served, now and in each published period', () => {
 
   it('freezes them with the publication: the list and the company page keep each period’s estates after a later move', async () => {
     await reviewHeld(h, PERIOD)
+    h.setNow(new Date(T0.getTime() + 4 * 86_400_000)) // past the 3-day objection window
     const pub = await h.ok<{ id: string; served: Served }>('property', 'list.publish', { requestId: rid(), periodId: PERIOD }, P.admin)
     expect(pub.served.find((s) => s.companyId === newCo)?.estates).toEqual(['翠竹苑'])
     // The estate goes back to co-2 after November's list: November still names the new company.

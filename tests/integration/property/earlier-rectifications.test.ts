@@ -1,4 +1,4 @@
-import { openCloud, P, rid, type Cloud } from '../harness'
+import { openCloud, P, rid, T0, type Cloud } from '../harness'
 import { DEFAULT_RULE } from '../../../cloudfunctions/property/domain/rules'
 import { reviewHeld } from './held'
 
@@ -28,8 +28,11 @@ beforeAll(async () => {
   h = await openCloud()
   // 陈桂兰 opens an item on co-2 in November: within its reply window when November is published.
   await h.ok('property', 'rating.submit', { requestId: rid(), periodId: NOV, householdId: 'h-hx-2-1-101', stars: { ...good, repairs: 1 }, comment: '单元门禁坏了' }, CHEN)
+  // A one-day objection window, so November is published while her item is still within its 3-day reply window.
+  await h.ok('property', 'rule.publish', { requestId: rid(), streetId: 'st-jinxiu', rule: { ...DEFAULT_RULE, objectionDays: 1 } }, P.admin)
   await h.ok('property', 'period.close', { periodId: NOV }, P.admin)
   await reviewHeld(h, NOV)
+  h.setNow(new Date(T0.getTime() + 86_400_000 + 3_600_000))
 })
 afterAll(() => h.close())
 
@@ -45,7 +48,7 @@ describe('unresolved items from earlier periods', () => {
 
   it('December’s preview holds November’s still-open items against co-2, though December opened none', async () => {
     // From December: rank from one household, and no unresolved item allowed.
-    await h.ok('property', 'rule.publish', { requestId: rid(), streetId: 'st-jinxiu', rule: { ...DEFAULT_RULE, objectionDays: 0, minSample: 1, unresolvedLimit: 0 } }, P.admin)
+    await h.ok('property', 'rule.publish', { requestId: rid(), streetId: 'st-jinxiu', rule: { ...DEFAULT_RULE, objectionDays: 1, minSample: 1, unresolvedLimit: 0 } }, P.admin)
     h.setNow(new Date('2026-12-01T01:00:00Z'))
     await h.ok('property', 'period.open', { requestId: rid(), streetId: 'st-jinxiu' }, P.admin)
     await h.ok('property', 'rating.submit', { requestId: rid(), periodId: DEC, householdId: 'h-hx-2-1-101', stars: good }, CHEN)
@@ -77,6 +80,7 @@ describe('unresolved items from earlier periods', () => {
 
   it('freezes the count (and how many are earlier) with December’s list, which recomputes exactly; November’s stays as published', async () => {
     await h.ok('property', 'period.close', { periodId: DEC }, P.admin)
+    h.setNow(new Date('2026-12-11T02:00:00Z'))
     const pub = await h.ok<{ id: string; entries: Entry[] }>('property', 'list.publish', { requestId: rid(), periodId: DEC }, P.admin)
     expect(await frozen(pub.id, 'co-2')).toMatchObject({ rectTotal: 0, rectUnresolved: 4, rectUnresolvedEarlier: 4 })
     expect(await frozen(pub.id, 'co-1')).toMatchObject({ rectTotal: 1, rectUnresolved: 1, rectUnresolvedEarlier: 0 })

@@ -1,4 +1,4 @@
-import { openCloud, P, rid, type Cloud } from '../harness'
+import { openCloud, P, rid, T0, type Cloud } from '../harness'
 
 /** Journey 5 (SPEC §8) through the real SDK on the local cloud. */
 
@@ -70,6 +70,9 @@ describe('journey 5: rate, answer, rectify, assess, publish, summon, read', () =
 
   it('closes the month; publishing waits until the street has reviewed the ratings held for review', async () => {
     await h.ok('property', 'period.close', { periodId: period }, P.admin)
+    // Companies may object for 3 days after the close; the street publishes after that.
+    await h.expectRefused('property', 'list.publish', { requestId: rid(), periodId: period }, P.admin, 'CONFLICT')
+    h.setNow(new Date(T0.getTime() + 4 * 86_400_000))
     const refused = await h.expectRefused('property', 'list.publish', { requestId: rid(), periodId: period }, P.admin, 'CONFLICT')
     expect(refused?.message).toBe('还有 2 条评价待复核，请先在「复核」中计入或不计入后再发布')
     const held = await h.ok<{ items: { id: string }[] }>('property', 'review.list', { streetId: 'st-jinxiu', periodId: period }, P.admin)

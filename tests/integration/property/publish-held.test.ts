@@ -15,6 +15,7 @@ let h: Cloud
 beforeAll(async () => {
   h = await openCloud()
   await h.ok('property', 'period.close', { periodId: PERIOD }, P.admin)
+  h.setNow(new Date(T0.getTime() + 4 * 86_400_000)) // past the 3-day objection window
 })
 afterAll(() => h.close())
 

@@ -124,7 +124,7 @@ describe('integrity: ratings from newly verified households beyond the threshold
   let heldId = ''
 
   it('holds them out of the aggregate until reviewed', async () => {
-    await h.ok('property', 'rule.publish', { requestId: rid(), streetId: 'st-jinxiu', rule: { ...DEFAULT_RULE, objectionDays: 0, holdThreshold: 0 } }, P.admin)
+    await h.ok('property', 'rule.publish', { requestId: rid(), streetId: 'st-jinxiu', rule: { ...DEFAULT_RULE, holdThreshold: 0 } }, P.admin)
     await resident('o-new-res', 'h-hx-1-6-101', [], new Date(T0.getTime() - 2 * 86_400_000))
     await h.db.collection('bindings').add({ data: { _id: 'bind-o-new-res', openid: 'o-new-res', householdId: 'h-hx-1-6-101', status: 'verified', decidedAt: new Date(T0.getTime() - 2 * 86_400_000) } })
     const before = await agg('co-1')

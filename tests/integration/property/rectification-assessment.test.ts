@@ -1,4 +1,4 @@
-import { openCloud, P, rid, type Cloud } from '../harness'
+import { openCloud, P, rid, T0, type Cloud } from '../harness'
 import { reviewHeld } from './held'
 
 /** rectification.list / mine / report / confirm and the two-way assessment. */
@@ -117,6 +117,7 @@ describe('two-way assessment', () => {
   it('refuses assessment once the period’s list is published', async () => {
     await h.ok('property', 'period.close', { periodId: PERIOD }, P.admin)
     await reviewHeld(h, PERIOD)
+    h.setNow(new Date(T0.getTime() + 4 * 86_400_000)) // past the 3-day objection window
     await h.ok('property', 'list.publish', { requestId: rid(), periodId: PERIOD }, P.admin)
     await h.expectRefused('property', 'assessment.submit', { periodId: PERIOD, communityId: 'c-hx', companyId: 'co-1', direction: 'of_company', score: 90 }, P.secHx, 'CONFLICT')
   })

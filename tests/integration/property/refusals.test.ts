@@ -172,7 +172,7 @@ describe('refusal by scope: another street’s admin and staff', () => {
   it('refuses deciding the street’s objection, which stays pending', async () => {
     await h.ok('property', 'period.close', { periodId: PERIOD }, P.admin)
     const o = await h.ok<{ id: string; status: string }>('property', 'objection.submit', { requestId: rid(), periodId: PERIOD, companyId: 'co-2', text: '部分整改已在线下完成' }, QIAN)
-    await h.expectRefused('property', 'objection.decide', { objectionId: o.id, upheld: true, decision: '外街认定成立' }, OTHER_ADMIN, 'FORBIDDEN')
+    await h.expectRefused('property', 'objection.decide', { objectionId: o.id, upheld: true, decision: '外街认定成立', effect: 'annotate' }, OTHER_ADMIN, 'FORBIDDEN')
     const page = await h.ok<{ items: { id: string; status: string }[] }>('property', 'objection.list', { periodId: PERIOD }, P.admin)
     expect(page.items.find((i) => i.id === o.id)?.status).toBe('pending')
   })

@@ -122,7 +122,7 @@ describe('periods, objections and publication', () => {
     await h.expectRefused('property', 'objection.decide', { objectionId: items[0].id, upheld: false, decision: '理由' }, P.secHx, 'FORBIDDEN')
     const d = await h.ok<{ status: string; decidedByName: string; decision: string }>('property', 'objection.decide', { objectionId: items[0].id, upheld: false, decision: '线下处理未经居民确认，不予采纳' }, P.admin)
     expect(d).toMatchObject({ status: 'rejected', decidedByName: '赵立新' })
-    await h.expectRefused('property', 'objection.decide', { objectionId: items[0].id, upheld: true, decision: '改判' }, P.admin, 'CONFLICT')
+    await h.expectRefused('property', 'objection.decide', { objectionId: items[0].id, upheld: true, decision: '改判', effect: 'annotate' }, P.admin, 'CONFLICT')
   })
 
   it('refuses publishing while the period’s held ratings await review, then publishes once they are decided', async () => {
@@ -149,7 +149,7 @@ describe('periods, objections and publication', () => {
     const current = await h.ok<Pub>('property', 'list.current', { streetId: 'st-jinxiu' }, P.zhou)
     expect(current.id).toBe(v2.id)
     const { data } = await h.db.collection('property_publications').where({ _id: v1.id }).get()
-    expect(data[0]).toMatchObject({ live: false, current: false })
+    expect(data[0]).toMatchObject({ live: false, supersededAt: expect.any(Date) })
     for (const id of [v1.id, v2.id]) {
       expect((await h.ok<{ matches: boolean }>('property', 'list.recompute', { publicationId: id }, P.zhou)).matches).toBe(true)
     }

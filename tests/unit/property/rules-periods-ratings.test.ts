@@ -1,4 +1,5 @@
-import { addDays, canObject, periodKey, periodLabel, publishProblem } from '../../../cloudfunctions/property/domain/periods'
+import { addDays, canObject, overlaps, periodKey, periodLabel, periodOf, publishProblem } from '../../../cloudfunctions/property/domain/periods'
+import { exclusionDelta, objectionId } from '../../../cloudfunctions/property/domain/objections'
 import { aggregateDelta, initialStatus, isNewHousehold, lowDimensions, opensRectification, ratingId } from '../../../cloudfunctions/property/domain/ratings'
 import { confirmProblem, isHeldAgainst, isOverdueUnanswered, nextOnConfirm, nextOnReport } from '../../../cloudfunctions/property/domain/rectifications'
 import { ruleInput } from '../../../types/property'
@@ -12,6 +13,24 @@ describe('periods', () => {
     expect(periodKey(new Date('2026-11-30T17:00:00Z'), 'monthly')).toBe('2026-12')
     expect(periodKey(new Date('2026-11-30T15:00:00Z'), 'monthly')).toBe('2026-11')
     expect(periodKey(new Date('2026-11-30T15:00:00Z'), 'quarterly')).toBe('2026-Q4')
+  })
+
+  it('bounds a month and a quarter by Shanghai midnights, the end exclusive', () => {
+    expect(periodOf(new Date('2026-11-30T17:00:00Z'), 'monthly')).toEqual({ key: '2026-12', start: new Date('2026-11-30T16:00:00Z'), end: new Date('2026-12-31T16:00:00Z') })
+    expect(periodOf(new Date('2026-11-30T15:00:00Z'), 'quarterly')).toEqual({ key: '2026-Q4', start: new Date('2026-09-30T16:00:00Z'), end: new Date('2026-12-31T16:00:00Z') })
+    // The last quarter's end is the next year's first midnight; December's likewise.
+    expect(periodOf(new Date('2026-12-31T15:59:59Z'), 'monthly').end).toEqual(new Date('2026-12-31T16:00:00Z'))
+    expect(periodOf(new Date('2027-02-10T00:00:00Z'), 'quarterly')).toMatchObject({ key: '2027-Q1', end: new Date('2027-03-31T16:00:00Z') })
+  })
+
+  it('finds overlap by dates, not keys: a quarter overlaps its months; adjacent periods do not', () => {
+    const nov = periodOf(new Date('2026-11-10T00:00:00Z'), 'monthly')
+    const dec = periodOf(new Date('2026-12-10T00:00:00Z'), 'monthly')
+    const q4 = periodOf(new Date('2026-11-10T00:00:00Z'), 'quarterly')
+    expect(overlaps(nov, q4)).toBe(true)
+    expect(overlaps(dec, q4)).toBe(true)
+    expect(overlaps(nov, dec)).toBe(false)
+    expect(overlaps(q4, periodOf(new Date('2027-01-10T00:00:00Z'), 'monthly'))).toBe(false)
   })
 
   it('labels periods in Chinese', () => {
@@ -28,7 +47,7 @@ describe('periods', () => {
 
   it('publishes only after the close, the objection window, every objection decided and every held rating reviewed', () => {
     const t = new Date('2026-11-23T00:00:00Z')
-    const none = { pendingObjections: 0, laterPeriods: 0, heldRatings: 0 }
+    const none = { pendingObjections: 0, heldRatings: 0 }
     expect(publishProblem({ status: 'open' }, none, t)).toContain('尚未结束')
     expect(publishProblem({ status: 'closed', objectionUntil: addDays(t, 1) }, none, t)).toBe('异议期尚未结束')
     expect(publishProblem({ status: 'closed', objectionUntil: t }, { ...none, pendingObjections: 1 }, t)).toBe('还有 1 条异议未处理')
@@ -38,7 +57,7 @@ describe('periods', () => {
 
   it('refuses publishing while a held rating of the period awaits review, naming how many', () => {
     const t = new Date('2026-11-23T00:00:00Z')
-    const held = { pendingObjections: 0, laterPeriods: 0, heldRatings: 2 }
+    const held = { pendingObjections: 0, heldRatings: 2 }
     expect(publishProblem({ status: 'closed', objectionUntil: t }, held, t)).toBe('还有 2 条评价待复核，请先在「复核」中计入或不计入后再发布')
     // Republishing waits for them too (none can appear after the close, but the rule does not depend on it).
     expect(publishProblem({ status: 'published' }, held, t)).toMatch(/^还有 2 条评价待复核/)
@@ -136,7 +155,33 @@ describe('the rule schema', () => {
 describe('republication', () => {
   it('may republish the latest published period, not one followed by a newer period', () => {
     const t = new Date('2026-11-23T00:00:00Z')
-    expect(publishProblem({ status: 'published' }, { pendingObjections: 0, laterPeriods: 0, heldRatings: 0 }, t)).toBeNull()
-    expect(publishProblem({ status: 'published' }, { pendingObjections: 0, laterPeriods: 1, heldRatings: 0 }, t)).toBe('已开启更新的评价周期，不能再重新发布本期榜单')
+    const none = { pendingObjections: 0, heldRatings: 0 }
+    expect(publishProblem({ status: 'published' }, none, t)).toBeNull()
+    expect(publishProblem({ status: 'published', nextPeriodId: 'per:st:2026-12' }, none, t)).toBe('已开启更新的评价周期，不能再重新发布本期榜单')
+    // A period never published may still be published after the next one opened (it joins the history).
+    expect(publishProblem({ status: 'closed', objectionUntil: t, nextPeriodId: 'per:st:2026-12' }, none, t)).toBeNull()
+  })
+})
+
+describe('objections', () => {
+  const all = (n: number) => ({ cleaning: n, order: n, repairs: n, greening: n, attitude: n, fees: n })
+
+  it('numbers a company’s objections of a period with bounded, deterministic ids', () => {
+    const a = objectionId('per:st-jinxiu:2026-11', 'co-2', 1)
+    expect(a).toBe(objectionId('per:st-jinxiu:2026-11', 'co-2', 1))
+    expect(a).toMatch(/^obj_[0-9a-f]{16}_1$/)
+    expect(objectionId('per:st-jinxiu:2026-11', 'co-2', 2)).not.toBe(a)
+    expect(objectionId('per:st-jinxiu:2026-11', 'co-1', 1)).not.toBe(a)
+    expect(objectionId(`per:${'s'.repeat(60)}:2026-11`, 'c'.repeat(60), 12).length).toBeLessThanOrEqual(64)
+  })
+
+  it('takes excluded ratings’ stars, households and items (resolved ones from the resolved count) out of the aggregate', () => {
+    const d = exclusionDelta([{ stars: all(2), status: 'counted' }, { stars: { ...all(4), fees: 1 }, status: 'counted' }], [{ status: 'open' }, { status: 'resolved' }])
+    expect(d).toEqual({ sums: { ...all(-6), fees: -3 }, households: -2, held: 0, rectTotal: -2, rectResolved: -1 })
+  })
+
+  it('refuses a rule without an objection window', () => {
+    expect(ruleInput.safeParse({ ...DEFAULT_RULE, objectionDays: 0 }).success).toBe(false)
+    expect(ruleInput.safeParse({ ...DEFAULT_RULE, objectionDays: 1 }).success).toBe(true)
   })
 })

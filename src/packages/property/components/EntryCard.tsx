@@ -2,6 +2,7 @@ import { View, Text } from '@tarojs/components'
 import Card from '../../../components/Card'
 import Tag, { type TagTone } from '../../../components/Tag'
 import { PLACEMENT_LABEL, type ListEntry, type Placement } from '../../../../types/property'
+import Effects from './Effects'
 
 export const PLACEMENT_TONE: Record<Placement, TagTone> = { red: 'red', black: 'gray', neutral: 'blue', not_ranked: 'gold' }
 
@@ -12,7 +13,7 @@ export interface EntryCardProps {
   onClick?: () => void
 }
 
-/** One company on the list: placement, score, rank, the estates it served and the reasons for its placement. */
+/** One company on the list: placement, score, rank, the estates it served, the reasons for its placement and any upheld objection. */
 export default function EntryCard({ entry, estates, onClick }: EntryCardProps) {
   return (
     <Card className={`pp-entry pp-entry--${entry.placement}`} onClick={onClick} id={`entry-${entry.companyId}`}>
@@ -37,6 +38,7 @@ export default function EntryCard({ entry, estates, onClick }: EntryCardProps) {
           {r}
         </Text>
       ))}
+      <Effects effects={entry.effects} />
     </Card>
   )
 }

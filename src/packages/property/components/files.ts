@@ -1,22 +1,38 @@
 import Taro from '@tarojs/taro'
 import { isH5, toast } from '../../../services/nav'
 
+/** A download in the browser (H5): an anchor with `download`, clicked. */
+function browserDownload(url: string, fileName: string): void {
+  const a = document.createElement('a')
+  a.href = url
+  a.download = fileName
+  a.target = '_blank'
+  document.body.appendChild(a)
+  a.click()
+  a.remove()
+}
+
 /** Opens an exported .xlsx: a download on H5; download + openDocument in WeChat. */
 export async function openExport(url: string, fileName: string): Promise<void> {
-  if (isH5) {
-    const a = document.createElement('a')
-    a.href = url
-    a.download = fileName
-    a.target = '_blank'
-    document.body.appendChild(a)
-    a.click()
-    a.remove()
-    return
-  }
+  if (isH5) return browserDownload(url, fileName)
   try {
     const { tempFilePath } = await Taro.downloadFile({ url })
     await Taro.openDocument({ filePath: tempFilePath, fileType: 'xlsx', showMenu: true })
   } catch {
     toast('文件打开失败，请稍后再试', 'none')
+  }
+}
+
+/**
+ * A stored file for the person to keep: Excel opens as a document in WeChat; a JSON file (which
+ * WeChat cannot open) has its link copied, to open in a browser. On H5 both download.
+ */
+export async function saveDownload(url: string, fileName: string): Promise<void> {
+  if (isH5 || fileName.endsWith('.xlsx')) return openExport(url, fileName)
+  try {
+    await Taro.setClipboardData({ data: url })
+    toast('下载链接已复制，可在浏览器中打开', 'none')
+  } catch {
+    toast('复制失败，请稍后再试', 'none')
   }
 }

@@ -9,6 +9,8 @@ import { useCloud } from '../../../../hooks/useCloud'
 import { PLACEMENT_LABEL } from '../../../../../types/property'
 import EntryCard, { PLACEMENT_TONE } from '../../components/EntryCard'
 import HistoryChart from '../../components/HistoryChart'
+import DownloadInputs from '../../components/DownloadInputs'
+import Effects from '../../components/Effects'
 import '../../property.scss'
 
 /** A company: where it stands now and why, its score over the published periods, the estates it serves now and served in each period. */
@@ -28,6 +30,7 @@ export default function CompanyPage() {
             <Text className='pp-line pp-line--muted' id='estates-now'>现在服务的小区：{c.estates.map((e) => e.name).join('、') || '暂无'}</Text>
             {/* The current list's card names the estates served in that period, which may differ from today's. */}
             {c.current ? <EntryCard entry={c.current} estates={last?.estates} /> : <Empty text='尚未上过榜单' />}
+            {c.current && c.currentPublicationId && last ? <DownloadInputs publicationId={c.currentPublicationId} label={`${last.periodLabel}榜单`} /> : null}
             {last ? (
               <Card title={`双向评价（${last.periodLabel}）`} id='two-way'>
                 {assessments.data?.items.length ? (
@@ -60,6 +63,7 @@ export default function CompanyPage() {
                       </View>
                       <Text className='pp-line pp-line--muted'>当期服务小区：{p.estates.join('、') || '暂无'}</Text>
                       <Text className='pp-line pp-line--reason'>{p.reasons[0]}</Text>
+                      <Effects effects={p.effects} />
                     </View>
                   ))}
                 </View>

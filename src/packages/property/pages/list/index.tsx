@@ -13,6 +13,7 @@ import { hasRole } from '../../../../services/roles'
 import { formatTime } from '../../../../services/format'
 import { PLACEMENT_LABEL, type Placement } from '../../../../../types/property'
 import EntryCard from '../../components/EntryCard'
+import DownloadInputs from '../../components/DownloadInputs'
 import { useStreet } from '../../hooks/useStreet'
 import { PROP } from '../../routes'
 import '../../property.scss'
@@ -60,6 +61,7 @@ export default function ListPage() {
                 </Notice>
               )}
               {recompute.error ? <Notice tone='error'>{recompute.error.message}</Notice> : null}
+              <DownloadInputs publicationId={pub.id} label={`${pub.periodLabel}榜单`} />
               {SECTIONS.map((p) => {
                 const entries = pub.entries.filter((e) => e.placement === p)
                 if (!entries.length) return null

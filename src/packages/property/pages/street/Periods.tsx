@@ -76,7 +76,8 @@ export default function Periods({ streetId, onReview }: { streetId: string; onRe
     const r = await publish.run({ requestId, periodId: p.id })
     if (r) {
       setRequestId(newRequestId())
-      toast('榜单已发布')
+      // A period older than the current list's joins the history; the current list stays.
+      toast(r.current ? '榜单已发布' : '已发布为历史榜单')
       q.reload()
     }
   }
@@ -102,10 +103,15 @@ export default function Periods({ streetId, onReview }: { streetId: string; onRe
                 </Text>
                 <View className='pp-actions'>
                   {p.status === 'open' ? <Button id={`close-${p.key}`} size='small' variant='danger' loading={close.sending} onClick={() => doClose(p)}>结束评价</Button> : null}
-                  {p.status === 'closed' || (p.status === 'published' && p.id === page.items[0]?.id) ? <Button id={`publish-${p.key}`} size='small' loading={publish.sending} onClick={() => doPublish(p)}>{p.status === 'published' ? '重新发布' : '发布榜单'}</Button> : null}
+                  {(p.status === 'closed' && !p.objectionOpen) || (p.status === 'published' && p.id === page.items[0]?.id) ? <Button id={`publish-${p.key}`} size='small' loading={publish.sending} onClick={() => doPublish(p)}>{p.status === 'published' ? '重新发布' : '发布榜单'}</Button> : null}
                   {p.status !== 'published' ? <Button id={`preview-${p.key}`} size='small' variant='secondary' onClick={() => setShowPreview(showPreview === p.id ? undefined : p.id)}>预览</Button> : null}
                   <Button size='small' variant='plain' loading={exporter.sending} onClick={async () => { const r = await exporter.run({ periodId: p.id }); if (r) setFile(r) }}>导出</Button>
                 </View>
+                {p.objectionOpen ? (
+                  <Notice tone='info' id={`window-${p.key}`}>
+                    <Text>异议期至 {formatTime(p.objectionUntil)}：物业可在此前对本期结果提出异议，期满并处理完异议后才能发布榜单。</Text>
+                  </Notice>
+                ) : null}
                 {p.status === 'closed' || (p.status === 'published' && p.id === page.items[0]?.id) ? <HeldReviews streetId={streetId} period={p} onReview={onReview} /> : null}
                 {showPreview === p.id ? <Preview period={p} /> : null}
                 {p.status === 'published' ? <Button size='small' variant='plain' onClick={() => go(PROP.list)}>查看榜单</Button> : null}

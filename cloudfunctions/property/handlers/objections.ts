@@ -1,0 +1,130 @@
+import type { PageInput } from '../../../types/common'
+import { MAX_EXCLUDED, type ObjectionEffect } from '../../../types/property'
+import type { Ctx } from '../../shared/dispatch'
+import { COL } from '../../shared/collections'
+import { txGetOrNull } from '../../shared/db-types'
+import { conflict, ensure, forbidden, invalid, notFound } from '../../shared/errors'
+import { fetchPage } from '../../shared/paging'
+import { exclusionDelta, objectionId } from '../domain/objections'
+import { canObject } from '../domain/periods'
+import { aggregateId } from '../domain/ratings'
+import { repo, type AggregateDoc, type ObjectionDoc, type PeriodDoc, type RatingDoc, type RectificationDoc } from '../repo'
+import { objectionView } from '../views'
+import { bumpAggregate, markInputsChanged } from './ratings'
+
+/** Objections (SPEC §6): a company objects to its result in the window; the street decides, and an upheld objection has an effect. */
+
+const PENDING = '本公司本期已有一条异议待街道处理，处理后才能再提'
+
+/**
+ * One pending objection per company and period: the n-th objection has a deterministic id, so two
+ * sent at once collide; the transaction refuses while the previous one is pending. Filing moves the
+ * period's input version, so a publication racing the last moments of the window is refused and
+ * sees the objection when retried.
+ */
+export const objectionSubmit = {
+  async run(ctx: Ctx<{ requestId: string; periodId: string; companyId: string; text: string }>) {
+    const { db, actor, input, now } = ctx
+    ensure(actor.has('property_staff', input.companyId), '只能为本公司提出异议')
+    const [period, company] = await Promise.all([repo.period(db, input.periodId), repo.company(db, input.companyId)])
+    if (!period || !company || company.streetId !== period.streetId) throw notFound('评价周期或物业')
+    if (!canObject(period, now)) throw conflict('不在异议期内')
+    await ctx.checkText(input.text)
+    // One transaction: the objection, the period's input mark, the audit and the request's done mark.
+    return ctx.onceTx(input.requestId, async (tx) => {
+      const { total } = await db.collection(COL.propertyObjections).where({ periodId: period._id, companyId: company._id }).count()
+      const doc: ObjectionDoc = {
+        _id: objectionId(period._id, company._id, total + 1), periodId: period._id, streetId: period.streetId, companyId: company._id, companyName: company.name,
+        text: input.text, status: 'pending', by: actor.openid, byName: actor.name, createdAt: now,
+      }
+      if (await txGetOrNull(tx, COL.propertyObjections, doc._id)) throw conflict(PENDING)
+      const previous = total > 0 ? await txGetOrNull<ObjectionDoc>(tx, COL.propertyObjections, objectionId(period._id, company._id, total)) : null
+      if (previous?.status === 'pending') throw conflict(PENDING)
+      const fresh = await txGetOrNull<PeriodDoc>(tx, COL.propertyPeriods, period._id)
+      if (!fresh || !canObject(fresh, now)) throw conflict('不在异议期内')
+      const { _id, ...rest } = doc
+      await tx.collection(COL.propertyObjections).doc(_id).set({ data: rest })
+      await markInputsChanged(ctx, tx, period._id)
+      await ctx.audit(`${COL.propertyObjections}/${doc._id}`, null, { status: 'pending', companyId: company._id }, tx)
+      return objectionView(doc)
+    })
+  },
+}
+
+export const objectionList = {
+  async run(ctx: Ctx<PageInput & { periodId: string; companyId?: string }>) {
+    const { db, actor, input } = ctx
+    const period = await repo.period(db, input.periodId)
+    if (!period) throw notFound('评价周期')
+    if (!actor.isStreetAdminOf(period.streetId)) {
+      if (!input.companyId || !actor.has('property_staff', input.companyId)) throw forbidden('只能查看本公司的异议')
+    }
+    const filter: Record<string, unknown> = { periodId: period._id }
+    if (input.companyId) filter.companyId = input.companyId
+    return fetchPage<ObjectionDoc, ReturnType<typeof objectionView>>(db.collection(COL.propertyObjections).where(filter), input, [['createdAt', 'asc']], objectionView)
+  },
+}
+
+interface DecideInput { objectionId: string; upheld: boolean; decision: string; effect?: ObjectionEffect; ratingIds: string[] }
+
+/** The named ratings, checked to be the objection's company's counted ratings of its period. One request. */
+async function ratingsToExclude(ctx: Ctx<DecideInput>, obj: ObjectionDoc): Promise<RatingDoc[]> {
+  const ids = [...new Set(ctx.input.ratingIds)]
+  const { data } = await ctx.db.collection(COL.propertyRatings).where({ publicId: ctx.db.command.in(ids) }).limit(MAX_EXCLUDED).get()
+  const ratings = data as RatingDoc[]
+  if (ratings.length !== ids.length) throw notFound('评价')
+  if (ratings.some((r) => r.companyId !== obj.companyId || r.periodId !== obj.periodId)) throw invalid('只能剔除本公司本期的评价', ['ratingIds'])
+  if (ratings.some((r) => r.status !== 'counted')) throw conflict('只能剔除已计入的评价')
+  return ratings
+}
+
+/**
+ * The street decides an objection with its reasons. Upheld, it has the effect the street chose:
+ * `exclude` marks the named ratings excluded (kept, with the reason) and takes them — stars,
+ * households and the rectification items they opened — out of the company's aggregate in the same
+ * transaction, so the list (previewed or published next) no longer counts them; `annotate` puts the
+ * decision beside the company's placement. Both are frozen with the period's publication.
+ */
+export const objectionDecide = {
+  async run(ctx: Ctx<DecideInput>) {
+    const { db, actor, input, now } = ctx
+    const obj = await repo.objection(db, input.objectionId)
+    if (!obj) throw notFound('异议')
+    ensure(actor.isStreetAdminOf(obj.streetId), '只能处理您所在街道的异议')
+    if (obj.status !== 'pending') throw conflict('该异议已处理')
+    await ctx.checkText(input.decision)
+    const excluding = input.upheld && input.effect === 'exclude' ? await ratingsToExclude(ctx, obj) : []
+    const status = input.upheld ? ('upheld' as const) : ('rejected' as const)
+    const decided = {
+      status, decision: input.decision, decidedBy: actor.openid, decidedByName: actor.name, decidedAt: now,
+      ...(input.upheld ? { effect: input.effect, excludedRatingIds: excluding.map((r) => r.publicId) } : {}),
+    }
+    await ctx.transaction(async (tx) => {
+      const fresh = await txGetOrNull<ObjectionDoc>(tx, COL.propertyObjections, obj._id)
+      if (fresh?.status !== 'pending') throw conflict('该异议已处理')
+      if (excluding.length) {
+        const period = await txGetOrNull<PeriodDoc>(tx, COL.propertyPeriods, obj.periodId)
+        if (period?.status !== 'closed') throw conflict('只能在榜单发布前剔除评价')
+        const agg = await txGetOrNull<AggregateDoc>(tx, COL.propertyAggregates, aggregateId(obj.periodId, obj.companyId))
+        const ratings: RatingDoc[] = []
+        const items: RectificationDoc[] = []
+        for (const r of excluding) {
+          const current = await txGetOrNull<RatingDoc>(tx, COL.propertyRatings, r._id)
+          if (current?.status !== 'counted') throw conflict('只能剔除已计入的评价')
+          ratings.push(current)
+          const exclusion = { reason: input.decision, objectionId: obj._id, by: actor.openid, byName: actor.name, at: now }
+          await tx.collection(COL.propertyRatings).doc(r._id).update({ data: { status: 'excluded', exclusion } })
+          const item = current.rectificationId ? await txGetOrNull<RectificationDoc>(tx, COL.propertyRectifications, current.rectificationId) : null
+          if (item && !item.excluded) {
+            items.push(item)
+            await tx.collection(COL.propertyRectifications).doc(item._id).update({ data: { excluded: true } })
+          }
+        }
+        await bumpAggregate(ctx, tx, obj, agg, exclusionDelta(ratings, items))
+      }
+      await tx.collection(COL.propertyObjections).doc(obj._id).update({ data: decided })
+      await ctx.audit(`${COL.propertyObjections}/${obj._id}`, { status: 'pending' }, { status, decision: input.decision, effect: input.effect ?? null, excluded: decided.excludedRatingIds ?? [] }, tx)
+    })
+    return objectionView({ ...obj, ...decided })
+  },
+}
