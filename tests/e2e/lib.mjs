@@ -9,6 +9,9 @@ import { chromium } from 'playwright-core'
 export const ROOT = resolve(new URL('../..', import.meta.url).pathname)
 export const SHOTS = join(ROOT, 'tests/e2e/screenshots')
 
+/** The browser's time zone in the journeys (Beijing time must show whatever it is). */
+export const E2E_TIMEZONE = process.env.E2E_TZ ?? 'America/New_York'
+
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
 
 /** Start `local/server.ts` on a free port with a fresh data dir; resolves when it answers. */
@@ -48,8 +51,11 @@ export async function startServer() {
 
 export async function launch() {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS })
-  // Phone-sized, touch: Taro's form buttons submit on touchend.
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true, locale: 'zh-CN' })
+  // Phone-sized, touch: Taro's form buttons submit on touchend. The device is NOT in China's zone, so
+  // a screen that shows the device's local time instead of Beijing time (services/time) shows it wrong.
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true, locale: 'zh-CN', timezoneId: E2E_TIMEZONE,
+  })
   return { browser, context }
 }
 
