@@ -61,7 +61,7 @@ function summonsItem(s: SummonsDoc, now: Date, detail: string): HomeItemView {
 export function summonsToAnswer(db: Database, openid: string, roles: RoleGrant[], now: Date): Promise<HomeGroupView> {
   const keys = handlerKeysOf(openid, roles).filter((k) => k.startsWith('unit:') || k.startsWith('company:'))
   const q = db.collection(COL.gridSummons).where({ partyKey: db.command.in(keys), outcome: 'pending' })
-  return newest<SummonsDoc>('summons', PAGES.gridInbox, q, [['createdAt', 'desc']], (s) => ({ ...summonsItem(s, now, `${s.partyName} 被召集`), route: PAGES.gridInbox }))
+  return newest<SummonsDoc>('summons', PAGES.gridInbox, q, [['createdAt', 'desc']], (s) => ({ ...summonsItem(s, now, `召集${s.partyName}：请报到承诺或说明理由`), route: PAGES.gridInbox }))
 }
 
 /** Summons in the communities whose answer window has passed in silence (the secretary follows them up). */

@@ -65,7 +65,7 @@ describe('org.home from the demo data', () => {
   it('gives property staff their company’s summons and dispatched events with deadlines, and no other company’s', async () => {
     const v = await home(P.prop)
     expect(v.sections.map((s) => s.role)).toEqual(['property_staff'])
-    expect(group(v, 'property_staff', 'summons')).toMatchObject({ count: 1, route: '/packages/grid/pages/inbox/index', items: [{ overdue: true, detail: '安居物业服务有限公司 被召集' }] })
+    expect(group(v, 'property_staff', 'summons')).toMatchObject({ count: 1, route: '/packages/grid/pages/inbox/index', items: [{ overdue: true, detail: '召集安居物业服务有限公司：请报到承诺或说明理由' }] })
     expect(group(v, 'property_staff', 'handling')).toMatchObject({ count: 1, items: [{ id: 'gev-hx-2', detail: '第一网格 · 待接单', overdue: true }] })
     expect(group(v, 'property_staff', 'ratingAnswers').count).toBe(0)
   })
