@@ -12,7 +12,7 @@ import { useCloud, useMutation } from '../../../../hooks/useCloud'
 import { useMe } from '../../../../hooks/useMe'
 import { confirm, toast } from '../../../../services/nav'
 import { STAFF_POSTS, STAFF_POST_LABEL, type StaffPost } from '../../../../../types/grid'
-import Chips from '../../components/Chips'
+import Chips from '../../../../components/Chips'
 import PartyBranchCard from '../../components/PartyBranchCard'
 import '../../grid.scss'
 
