@@ -1,21 +1,24 @@
 // Readability of every page for older residents (issue 13 §3), in the H5 build: each page of
 // src/app.config.ts is opened as a demo person it is meant for, and on the page on screen
-//   - every visible text (and every input) is at least 32 design px: 16.64 CSS px at the 390 px wide
-//     viewport (Taro H5 sets 1 rem = 390 / 750 × 40 = 20.8 px and writes 32 px as 0.8 rem);
-//   - every element with a tap handler (and every input) is at least 88 design px tall: 45.76 CSS px;
+//   - every visible text (and every input) is at least 32 design px (32rpx);
+//   - every element with a tap listener (and every input) is at least 88 design px (88rpx) tall;
 //   - every text has at least 4.5:1 contrast against the background it is drawn on;
 //   - a chosen option (a class ending in --on) is marked by more than colour: a ✓ or a filled ★, or a
 //     bolder weight than its unchosen siblings.
-// A visit that lands on an error state fails too. Offenders are reported with page, selector and measure. Pages not named in PLAN are still opened
-// (as the default person of their package), so a new page cannot be missed.
+// Taro H5 writes design px as rem with 1 rem = 40 design px and sets the root font size from the
+// window width (width / 750 × 40): at the 390 px e2e viewport 20.8 px, so the minima are 16.64 CSS px
+// of text and 45.76 CSS px of height. They are measured against the root size in force on the page
+// (a page laid out at 375 px — e.g. while a scrollbar takes 15 px — has 16 px and 44 px, still 32rpx).
+// A visit that lands on an error state fails too. Offenders are reported with page, selector and
+// measure. Pages not named in PLAN are still opened (as the default person of their package), so a new
+// page cannot be missed.
 import { readFileSync, writeFileSync, mkdirSync } from 'fs'
 import { join } from 'path'
 import { ROOT, SHOTS, setIdentity, shot, visible } from './lib.mjs'
 
-const VIEWPORT_WIDTH = 390
-const px = (design) => (design * VIEWPORT_WIDTH) / 750
-export const MIN_FONT_PX = px(32) // 16.64
-export const MIN_TAP_PX = px(88) // 45.76
+/** The minima in design px (rpx); at 390 px wide: 16.64 and 45.76 CSS px. */
+export const MIN_FONT = 32
+export const MIN_TAP = 88
 const MIN_CONTRAST = 4.5
 
 /** The pages of the mini-program, read from src/app.config.ts (plain object syntax inside defineAppConfig). */
@@ -73,9 +76,14 @@ const DEFAULT_BY_PACKAGE = { admin: P.sec, service: P.sec, property: P.liu, coun
 const visitsOf = (path) => PLAN[path] ?? [{ who: DEFAULT_BY_PACKAGE[path.split('/')[1]] ?? P.liu }]
 
 /** Runs in the page: measures the page on screen and returns the offenders. */
-export function measure({ minFont, minTap, minContrast }) {
+export function measure({ minFont: minFontDesign, minTap: minTapDesign, minContrast }) {
   const root = [...document.querySelectorAll('.taro_page')].find((e) => getComputedStyle(e).display !== 'none')
   if (!root) return [{ rule: 'page', at: 'no page on screen', value: '' }]
+  // CSS px per design px on this page (Taro H5: 1 rem = 40 design px).
+  const unit = parseFloat(getComputedStyle(document.documentElement).fontSize) / 40
+  const minFont = minFontDesign * unit
+  const minTap = minTapDesign * unit
+  const design = (cssPx) => `${cssPx.toFixed(2)}px = ${(cssPx / unit).toFixed(1)} design px`
   const out = []
   // An error state instead of the page means the visit measured nothing of the page itself.
   const failed = root.querySelector('.tx-error__text')
@@ -137,7 +145,7 @@ export function measure({ minFont, minTap, minContrast }) {
     if ((!t && !field) || !shown(el)) continue
     const s = getComputedStyle(el)
     const size = parseFloat(s.fontSize)
-    if (size < minFont - 0.05) out.push({ rule: 'font', at: selector(el), value: `${size.toFixed(2)}px`, text: (t || el.placeholder || '').slice(0, 20) })
+    if (size < minFont - 0.05) out.push({ rule: 'font', at: selector(el), value: design(size), text: (t || el.placeholder || '').slice(0, 20) })
     if (t) {
       const bg = background(el)
       const fg = over(rgba(s.color), bg)
@@ -154,7 +162,7 @@ export function measure({ minFont, minTap, minContrast }) {
     // A backdrop that closes a sheet covers the screen: not a target to measure.
     if (el.classList.contains('tx-sheet__mask')) continue
     const h = el.getBoundingClientRect().height
-    if (h < minTap - 0.5) out.push({ rule: 'tap', at: selector(el), value: `${h.toFixed(1)}px tall`, text: (el.textContent || el.placeholder || '').trim().slice(0, 20) })
+    if (h < minTap - 0.5) out.push({ rule: 'tap', at: selector(el), value: `${design(h)} tall`, text: (el.textContent || el.placeholder || '').trim().slice(0, 20) })
   }
 
   // A choice shown by more than colour.
@@ -183,7 +191,7 @@ async function open(page, base, path, query) {
   await page.waitForTimeout(300)
 }
 
-const LIMITS = { minFont: MIN_FONT_PX, minTap: MIN_TAP_PX, minContrast: MIN_CONTRAST }
+const LIMITS = { minFont: MIN_FONT, minTap: MIN_TAP, minContrast: MIN_CONTRAST }
 
 function report(name, offenders) {
   mkdirSync(SHOTS, { recursive: true })
@@ -236,7 +244,10 @@ export const journeys = [
       await wheel.waitFor()
       await page.waitForTimeout(500)
       await shot(page, 'a11y-date-wheel')
-      const wheelOffenders = await wheel.evaluate((el, { minFont, minTap }) => {
+      const wheelOffenders = await wheel.evaluate((el, limits) => {
+        const unit = parseFloat(getComputedStyle(document.documentElement).fontSize) / 40
+        const minFont = limits.minFont * unit
+        const minTap = limits.minTap * unit
         const out = []
         for (const a of el.querySelectorAll('.weui-picker__action')) {
           const h = a.getBoundingClientRect().height

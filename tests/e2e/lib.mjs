@@ -133,7 +133,8 @@ export async function pick(page, fieldId, text) {
 
 /** Wait until the page on screen shows `text`. */
 export async function see(page, text, timeout = 15_000) {
-  await page.locator('.taro_page:not([style*="display: none"])').getByText(text, { exact: false }).first().waitFor({ timeout })
+  // Visible matches only: a page further down the stack (e.g. home's 待办) can hold the same words.
+  await page.locator('.taro_page:not([style*="display: none"])').getByText(text, { exact: false }).filter({ visible: true }).first().waitFor({ timeout })
 }
 
 /** Adds a real JPEG (a screenshot of the page itself) through the photo picker and waits for its thumbnail. */
