@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { View, Text, Input, ScrollView } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import './index.scss'
 
 export interface SheetOption {
@@ -19,6 +20,9 @@ export interface OptionSheetProps {
 
 /** Lists longer than this get a search box (typing a few characters beats scrolling 50 rows). */
 export const SEARCH_FROM = 12
+/** Rows shown before the list scrolls (half a row more shows there is more); a row is 96 + 2 design px. */
+const ROWS_SHOWN = 6.5
+const ROW = 98
 
 /**
  * Choosing one of a list, for older eyes and fingers: a sheet from the bottom with one large row per
@@ -43,7 +47,8 @@ export default function OptionSheet({ title, options, value, onChange, onClose, 
         {options.length > SEARCH_FROM ? (
           <Input className='tx-sheet__search' value={query} placeholder='输入几个字查找' onInput={(e) => setQuery(e.detail.value)} />
         ) : null}
-        <ScrollView scrollY className='tx-sheet__list'>
+        {/* A scroll-view needs a height in the mini-program: as many rows as there are, up to 6½. */}
+        <ScrollView scrollY className='tx-sheet__list' style={{ height: Taro.pxTransform(Math.round(Math.min(Math.max(shown.length, 1), ROWS_SHOWN) * ROW)) }}>
           {shown.map((o) => {
             const on = o.value === value
             return (
