@@ -11,6 +11,12 @@ export function orgScenarios(): Scenario[] {
   const room = (i: number) => `h-hx-2-${1 + (i % 6)}-${1 + Math.floor(i / 12) % 6}0${1 + (i % 2)}`
   return [
     { fn: 'org', action: 'me', openid: () => 'o-res-liu', input: () => ({}) },
+    // Home: one row per kind of person; each kind waiting is count + newest page, over all the caller's scopes at once.
+    { fn: 'org', action: 'home', label: 'org.home (secretary)', openid: () => 'o-sec-hx', input: () => ({}), note: '7 kinds waiting' },
+    { fn: 'org', action: 'home', label: 'org.home (street admin)', openid: () => 'o-street-admin', input: () => ({}) },
+    { fn: 'org', action: 'home', label: 'org.home (resident)', openid: () => 'o-res-liu', input: () => ({}) },
+    { fn: 'org', action: 'home', label: 'org.home (member)', openid: () => 'o-member-sun', input: () => ({}) },
+    { fn: 'org', action: 'home', label: 'org.home (property staff)', openid: () => 'o-prop-qian', input: () => ({}) },
     { fn: 'org', action: 'notice.templates', openid: () => 'o-res-liu', input: () => ({}) },
     { fn: 'org', action: 'profile.update', openid: () => 'o-new-zhou', input: (i) => ({ name: `周小雨${i % 10}` }) },
     { fn: 'org', action: 'bootstrap', openid: () => 'o-bench-bootstrap', input: () => ({ streetName: '测试街道', name: '测试' }), note: 'refused: an admin exists' },

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { action } from './action'
 import { id, optionalText, pageInput, pageOf, phone, requestId, text, okOnly } from './common'
-import { roleGrantSchema } from './roles'
+import { ROLES, roleGrantSchema } from './roles'
 import { noticeTemplatesView } from './notices'
 import { STAFF_POSTS } from './staff-posts'
 
@@ -114,6 +114,89 @@ export const liaisonApplicationView = z.object({
 })
 export type LiaisonApplicationView = z.infer<typeof liaisonApplicationView>
 
+// ---- home (待办) -------------------------------------------------------------------------------
+
+/**
+ * What can be waiting for a person on home, by the role it belongs to. Each kind is one bounded
+ * query (count + newest items) over collections of the context that owns it, read-only.
+ */
+export const HOME_KINDS = [
+  // secretary
+  'bindings', 'checkins', 'topics', 'dispatch', 'unanswered',
+  // street admin
+  'heldRatings', 'objections', 'overdueEvents',
+  // grid worker
+  'gridReported',
+  // property staff, unit liaison
+  'ratingAnswers', 'summons',
+  // anyone an event can be dispatched to (company, unit, community, member)
+  'handling',
+  // member
+  'checkinDue', 'claimedWishes', 'activitiesToday',
+  // resident (and whoever reported an event)
+  'votes', 'rectifications', 'eventsToConfirm',
+] as const
+export type HomeKind = (typeof HOME_KINDS)[number]
+
+export const HOME_KIND_LABEL: Record<HomeKind, string> = {
+  bindings: '住户认证待审核',
+  checkins: '报到待审核',
+  topics: '议题待受理',
+  dispatch: '网格事件待派单',
+  unanswered: '吹哨超时未应答',
+  heldRatings: '评价待复核',
+  objections: '异议待处理',
+  overdueEvents: '超期未办结事件',
+  gridReported: '本网格待派单事件',
+  ratingAnswers: '评价待答复',
+  summons: '吹哨召集待应答',
+  handling: '派给我方处置的事件',
+  checkinDue: '今年还没有报到',
+  claimedWishes: '已认领的微心愿',
+  activitiesToday: '今天的服务活动',
+  votes: '表决待投票',
+  rectifications: '整改待确认',
+  eventsToConfirm: '事件待确认',
+}
+
+export const homeItemView = z.object({
+  id: z.string(),
+  title: z.string(),
+  /** One line of plain words under the title. */
+  detail: z.string().optional(),
+  /** The instant the item is ordered by (newest first): submitted, reported, starts. */
+  at: z.string(),
+  /** Answer, vote close or fix deadline, where the item has one. */
+  deadline: z.string().optional(),
+  overdue: z.boolean(),
+  /** The page that deals with it (one tap from home). */
+  route: z.string(),
+})
+export type HomeItemView = z.infer<typeof homeItemView>
+
+export const homeGroupView = z.object({
+  kind: z.enum(HOME_KINDS),
+  /** Everything waiting of this kind (a count query), not only the items shown. */
+  count: z.number().int(),
+  /** The newest few. */
+  items: z.array(homeItemView),
+  /** The full list. */
+  route: z.string(),
+})
+export type HomeGroupView = z.infer<typeof homeGroupView>
+
+export const homeSectionView = z.object({
+  role: z.enum(ROLES),
+  /** e.g. 社区书记 · 和谐社区 */
+  title: z.string(),
+  count: z.number().int(),
+  groups: z.array(homeGroupView),
+})
+export type HomeSectionView = z.infer<typeof homeSectionView>
+
+export const homeView = z.object({ me: meView, sections: z.array(homeSectionView) })
+export type HomeView = z.infer<typeof homeView>
+
 // ---- registry ---------------------------------------------------------------------------------
 
 export const orgActions = {
@@ -122,6 +205,12 @@ export const orgActions = {
     roles: ['authenticated'],
     input: z.object({}),
     output: meView,
+  }),
+  home: action({
+    summary: '首页待办：我的资料和每个身份下等我处理的事项（数量与最新几条）',
+    roles: ['authenticated'],
+    input: z.object({}),
+    output: homeView,
   }),
   'profile.update': action({
     summary: '修改我的姓名和手机号',

@@ -3,6 +3,7 @@ import type { Routes } from '../shared/dispatch'
 import { bindingDecide, bindingListPending, bindingRequest, householdCodeIssue } from './handlers/bindings'
 import { invitationCreate, invitationList, invitationRedeem } from './handlers/invitations'
 import { liaisonDecide, liaisonListPending, liaisonRegister } from './handlers/liaisons'
+import { home } from './handlers/home'
 import { bootstrap, me, profileUpdate } from './handlers/me'
 import { noticeTemplates } from './handlers/notices'
 import { buildingCreate, estateCreate } from './handlers/places'
@@ -11,6 +12,7 @@ import { buildingList, communityCreate, communityList, estateList, gridCreate, g
 /** The action table of `org`: contract (types/org.ts) → handler. */
 export const routes: Routes<OrgActions> = {
   me,
+  home,
   'profile.update': profileUpdate,
   'notice.templates': noticeTemplates,
   bootstrap,

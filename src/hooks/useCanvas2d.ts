@@ -30,3 +30,9 @@ export function useCanvas2d(id: string, width: number, height: number, draw: (c:
     }
   }, deps)
 }
+
+/**
+ * Axis labels of every chart: canvas text is drawn in CSS px, so 17 px (≥ 32rpx on phones up to
+ * 398 px wide) in the secondary text colour (8.4:1 on white), not F2's 10–12 px grey.
+ */
+export const CHART_LABEL = { fontSize: 17, fill: '#564c45' } as const

@@ -1,12 +1,5 @@
-const pad = (n: number) => (n < 10 ? `0${n}` : String(n))
-
-/** ISO instant → "2025-03-08 14:05" in the device's time zone (Asia/Shanghai for our users). */
-export function formatTime(iso: string | undefined): string {
-  if (!iso) return ''
-  const d = new Date(iso)
-  if (Number.isNaN(d.getTime())) return ''
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`
-}
+/** Instants are shown in Beijing time by services/time (re-exported: one formatter). */
+export { formatTime } from './time'
 
 /** Phone with the middle four digits hidden (used only if the server ever sends one whole). */
 export function maskPhone(phone: string | undefined): string {

@@ -18,6 +18,9 @@ export function setClockOffset(ms) {
   else rmSync(CLOCK_FILE, { force: true })
 }
 
+/** The browser's time zone in the journeys (Beijing time must show whatever it is). */
+export const E2E_TIMEZONE = process.env.E2E_TZ ?? 'America/New_York'
+
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
 
 /** Start `local/server.ts` on a free port with a fresh data dir; resolves when it answers. */
@@ -59,8 +62,11 @@ export async function startServer() {
 
 export async function launch() {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS })
-  // Phone-sized, touch: Taro's form buttons submit on touchend.
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true, locale: 'zh-CN' })
+  // Phone-sized, touch: Taro's form buttons submit on touchend. The device is NOT in China's zone, so
+  // a screen that shows the device's local time instead of Beijing time (services/time) shows it wrong.
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true, locale: 'zh-CN', timezoneId: E2E_TIMEZONE,
+  })
   return { browser, context }
 }
 
@@ -118,46 +124,28 @@ export async function setIdentity(page, base, openid) {
   await visible(page, '#greeting').waitFor({ timeout: 15_000 })
 }
 
-/** Choose `text` in the Taro H5 picker of field #fieldId (tap the row, then 确定). */
+/** Choose `text` in the option sheet of field #fieldId (tap the field, then the first row showing that text). */
 export async function pick(page, fieldId, text) {
-  // A tap on the wheel selects by screen position, so a tap during the slide-up animation (a busy CI
-  // machine) lands on the wrong row. Wait for the panel to stop moving, and check the field shows
-  // the choice afterwards, trying again if it does not.
-  for (let attempt = 1; ; attempt++) {
-    await visible(page, `#${fieldId} .tx-field__picker:not(.tx-field__picker--disabled)`).click()
-    const panel = page.locator('.weui-picker:visible').last()
-    await panel.waitFor()
-    await settled(page, panel)
-    if (text) {
-      const box = await panel.locator('.weui-picker__item', { hasText: text }).first().boundingBox()
-      if (!box) throw new Error(`picker ${fieldId} has no option ${text}`)
-      await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2)
-      await page.waitForTimeout(400)
-    }
-    await panel.locator('.weui-picker__action', { hasText: '确定' }).tap()
-    await panel.waitFor({ state: 'hidden' })
-    await page.waitForTimeout(300)
-    if (!text) return
-    const shown = await visible(page, `#${fieldId} .tx-field__picker-text`).textContent()
-    if (shown?.includes(text)) return
-    if (attempt === 3) throw new Error(`picker ${fieldId} shows "${shown}" after choosing ${text} three times`)
+  await visible(page, `#${fieldId} .tx-field__picker:not(.tx-field__picker--disabled)`).click()
+  const sheet = visible(page, `#${fieldId} .tx-sheet`)
+  await sheet.waitFor()
+  if (!text) {
+    await sheet.locator('.tx-sheet__close').click()
+    await sheet.waitFor({ state: 'detached' })
+    return
   }
-}
-
-/** Waits until an element's position holds still for two looks in a row (an animation has ended). */
-async function settled(page, locator) {
-  let last = null
-  for (let i = 0; i < 40; i++) {
-    await page.waitForTimeout(150)
-    const box = await locator.boundingBox()
-    if (box && last && box.y === last.y && box.height === last.height) return
-    last = box
-  }
+  const option = sheet.locator('.tx-sheet__option', { hasText: text }).first()
+  if (!(await option.count())) throw new Error(`picker ${fieldId} has no option ${text}`)
+  await option.click()
+  await sheet.waitFor({ state: 'detached' })
+  const shown = await visible(page, `#${fieldId} .tx-field__picker-text`).textContent()
+  if (!shown?.includes(text)) throw new Error(`picker ${fieldId} shows "${shown}" after choosing ${text}`)
 }
 
 /** Wait until the page on screen shows `text`. */
 export async function see(page, text, timeout = 15_000) {
-  await page.locator('.taro_page:not([style*="display: none"])').getByText(text, { exact: false }).first().waitFor({ timeout })
+  // Visible matches only: a page further down the stack (e.g. home's 待办) can hold the same words.
+  await page.locator('.taro_page:not([style*="display: none"])').getByText(text, { exact: false }).filter({ visible: true }).first().waitFor({ timeout })
 }
 
 /** Adds a real JPEG (a screenshot of the page itself) through the photo picker and waits for its thumbnail. */

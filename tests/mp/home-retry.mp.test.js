@@ -1,12 +1,12 @@
 /**
- * Home page from the compiled mini-program (dist/): a failed org `me` shows a Chinese error with 重试.
+ * Home page from the compiled mini-program (dist/): a failed org `home` shows a Chinese error with 重试.
  * One page mount per file: the app bundle registers itself once per module registry.
  */
 const { installWx, mountPage, until } = require('./taro-dist-shim')
 const { ME, ok } = require('./fixtures')
 
 describe('home page (compiled weapp), error state', () => {
-  test('shows the server error in Chinese with 重试, and 重试 calls org/me again and shows the pending banner', async () => {
+  test('shows the server error in Chinese with 重试, and 重试 calls org/home again and shows the pending banner', async () => {
     // Prepare
     let calls = 0
     const pending = {
@@ -26,7 +26,7 @@ describe('home page (compiled weapp), error state', () => {
     }
     const wx = installWx(async () => {
       calls += 1
-      return calls === 1 ? { ok: false, error: { code: 'INTERNAL', message: '' } } : ok(pending)
+      return calls === 1 ? { ok: false, error: { code: 'INTERNAL', message: '' } } : ok({ me: pending, sections: [] })
     })
 
     // Act

@@ -29,3 +29,10 @@ export function quarterRange(key: string): { start: Date; end: Date } {
 
 /** A quarter may be reported on once it has started (the letter for the running quarter is an interim one). */
 export const quarterStarted = (key: string, now: Date) => quarterRange(key).start.getTime() <= now.getTime()
+
+/** The instants [start, end) of the Shanghai calendar day that contains `d`. */
+export function dayRange(d: Date): { start: Date; end: Date } {
+  const l = local(d)
+  const start = new Date(Date.UTC(l.getUTCFullYear(), l.getUTCMonth(), l.getUTCDate()) - OFFSET_MS)
+  return { start, end: new Date(start.getTime() + 86_400_000) }
+}

@@ -1,6 +1,7 @@
-import type { ReactNode } from 'react'
-import { View, Text, Input, Textarea, Picker } from '@tarojs/components'
+import { useState, type ReactNode } from 'react'
+import { View, Text, Input, Textarea } from '@tarojs/components'
 import { idAttr } from '../idAttr'
+import OptionSheet from '../OptionSheet'
 import './index.scss'
 
 export interface FieldOption {
@@ -38,30 +39,31 @@ export interface PickerFieldProps extends FieldBase {
 
 export type FieldProps = TextFieldProps | PickerFieldProps
 
-function Control(props: FieldProps): ReactNode {
-  if (props.kind === 'picker') {
-    const { options, value, onChange, placeholder, disabled } = props
-    const idx = options.findIndex((o) => o.value === value)
-    const label = idx >= 0 ? options[idx].label : placeholder ?? '请选择'
-    const off = disabled || options.length === 0
-    return (
-      <Picker
-        mode='selector'
-        range={options.map((o) => o.label)}
-        value={idx >= 0 ? idx : 0}
-        disabled={off}
-        onChange={(e) => {
-          const picked = options[Number(e.detail.value)]
-          if (picked) onChange(picked.value)
+/** The chosen option shown like an input; a tap opens the option sheet (large rows, a tick on the choice). */
+function PickerControl({ options, value, onChange, placeholder, disabled, label, id }: PickerFieldProps) {
+  const [open, setOpen] = useState(false)
+  const idx = options.findIndex((o) => o.value === value)
+  const shown = idx >= 0 ? options[idx].label : placeholder ?? '请选择'
+  const off = disabled || options.length === 0
+  return (
+    <View>
+      <View
+        className={`tx-field__picker${idx >= 0 ? '' : ' tx-field__picker--empty'}${off ? ' tx-field__picker--disabled' : ''}`}
+        ariaRole='button'
+        onClick={() => {
+          if (!off) setOpen(true)
         }}
       >
-        <View className={`tx-field__picker${idx >= 0 ? '' : ' tx-field__picker--empty'}${off ? ' tx-field__picker--disabled' : ''}`}>
-          <Text className='tx-field__picker-text'>{label}</Text>
-          <Text className='tx-field__chevron'>›</Text>
-        </View>
-      </Picker>
-    )
-  }
+        <Text className='tx-field__picker-text'>{shown}</Text>
+        <Text className='tx-field__chevron'>›</Text>
+      </View>
+      {open ? <OptionSheet title={`选择${label}`} options={options} value={value} onChange={onChange} onClose={() => setOpen(false)} idPrefix={id ?? 'field'} /> : null}
+    </View>
+  )
+}
+
+function Control(props: FieldProps): ReactNode {
+  if (props.kind === 'picker') return <PickerControl {...props} />
   const { kind = 'text', value, onChange, placeholder, maxLength = 140, disabled } = props
   if (kind === 'textarea') {
     return (

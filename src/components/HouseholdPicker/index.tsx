@@ -135,7 +135,7 @@ export default function HouseholdPicker({ communityId, value, onChange, error, i
                 id={`${idPrefix}-room-${r.room}`}
                 onClick={() => onChange({ householdId: r.id, address: `${estateName} ${buildingName} ${r.room}` })}
               >
-                <Text>{r.room}</Text>
+                <Text>{r.id === value ? `✓ ${r.room}` : r.room}</Text>
               </View>
             ))}
           </View>

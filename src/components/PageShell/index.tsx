@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import { View, Text } from '@tarojs/components'
 import { idAttr } from '../idAttr'
+import { fontScale } from '../../services/fontScale'
 import './index.scss'
 
 export interface PageShellProps {
@@ -16,10 +17,12 @@ export interface PageShellProps {
   id?: string
 }
 
-/** A page: safe-area padding, an optional heading and an optional pinned footer. */
+/** A page: safe-area padding, an optional heading, an optional pinned footer, text at the person's WeChat font size. */
 export default function PageShell({ title, intro, extra, children, footer, id }: PageShellProps) {
+  // The person's WeChat font size (weapp only; a string style there, none at all at the standard size).
+  const scale = fontScale()
   return (
-    <View className={`tx-page${footer ? ' tx-page--with-footer' : ''}`} {...idAttr(id)}>
+    <View className={`tx-page${footer ? ' tx-page--with-footer' : ''}`} {...idAttr(id)} {...(scale !== 1 ? { style: `--tx-font-scale:${scale}` } : {})}>
       {title || extra ? (
         <View className='tx-page__head'>
           <View className='tx-page__titles'>

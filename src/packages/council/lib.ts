@@ -39,24 +39,8 @@ export const canProposeIn = (roles: RoleGrant[], communityId: string) =>
   roles.some((g) => (g.role === 'resident' && g.communityId === communityId) || (g.role === 'member' && g.scopeId === communityId))
 export const isSecretaryOf = (roles: RoleGrant[], communityId: string) => roles.some((g) => g.role === 'secretary' && g.scopeId === communityId)
 
-const pad = (n: number) => String(n).padStart(2, '0')
-/** Asia/Shanghai wall time, e.g. 2026-12-20 19:00. */
-export function cnTime(iso: string | Date): string {
-  const t = new Date(new Date(iso).getTime() + 8 * 3600_000)
-  return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())} ${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}`
-}
-export const cnDate = (iso: string) => cnTime(iso).slice(0, 10)
-
-/** Parse "YYYY-MM-DD HH:mm" as Asia/Shanghai wall time; null when malformed. */
-export function parseCnTime(text: string): Date | null {
-  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})[ T](\d{1,2}):(\d{2})$/.exec(text.trim())
-  if (!m) return null
-  const [, y, mo, d, h, mi] = m.map(Number)
-  const ms = Date.UTC(y, mo - 1, d, h - 8, mi)
-  const back = new Date(ms + 8 * 3600_000)
-  if (back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d || h > 23) return null
-  return new Date(ms)
-}
+/** Beijing wall time (services/time: the one formatter), under the names council screens use. */
+export { formatTime as cnTime, formatDate as cnDate, parseBeijing as parseCnTime } from '../../services/time'
 
 /** dm² → "1,234.56 ㎡" */
 export const m2 = (dm2: number) => `${(dm2 / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ㎡`

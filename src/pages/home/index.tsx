@@ -1,19 +1,20 @@
 import { View, Text } from '@tarojs/components'
-import type { MeView } from '../../../types/org'
+import type { HomeView, MeView } from '../../../types/org'
 import PageShell from '../../components/PageShell'
 import QueryState from '../../components/QueryState'
 import Button from '../../components/Button'
 import Tag from '../../components/Tag'
 import Notice from '../../components/Notice'
-import { useMe } from '../../hooks/useMe'
+import { useCloud } from '../../hooks/useCloud'
 import { grantText } from '../../services/roles'
 import { ROUTES, go, isH5 } from '../../services/nav'
 import BindingBanner from './BindingBanner'
 import TileGrid from './TileGrid'
+import WaitingSection from './Waiting'
 import { serviceTiles, workTiles } from './tiles'
 import './index.scss'
 
-function Hero({ me }: { me: MeView }) {
+function Hero({ me, waiting }: { me: MeView; waiting: number | null }) {
   return (
     <View className='home-hero'>
       <View className='home-hero__row'>
@@ -42,15 +43,21 @@ function Hero({ me }: { me: MeView }) {
       ) : (
         <Text className='home-hero__sub'>欢迎使用同心圆社区服务</Text>
       )}
+      {waiting !== null ? (
+        <Text className='home-hero__sub' id='waiting-total'>
+          {waiting > 0 ? `共有 ${waiting} 项待办，请及时处理` : '暂时没有待办事项'}
+        </Text>
+      ) : null}
     </View>
   )
 }
 
-function HomeContent({ me }: { me: MeView }) {
-  const work = workTiles(me)
+function HomeContent({ home }: { home: HomeView }) {
+  const { me, sections } = home
+  const tiles = [...workTiles(me), ...serviceTiles(me)]
   return (
     <View>
-      <Hero me={me} />
+      <Hero me={me} waiting={sections.length ? sections.reduce((n, s) => n + s.count, 0) : null} />
       {me.canBootstrap ? (
         <Notice
           tone='info'
@@ -62,26 +69,28 @@ function HomeContent({ me }: { me: MeView }) {
           <Text>您是部署时指定的首位管理员，请先认领街道</Text>
         </Notice>
       ) : null}
-      <BindingBanner binding={me.binding} />
-      {work.length > 0 ? (
-        <View>
-          <Text className='tx-section-title'>社区工作</Text>
-          <TileGrid tiles={work} />
+      <BindingBanner me={me} />
+      {sections.length ? (
+        <View id='waiting'>
+          <Text className='tx-section-title'>待办</Text>
+          {sections.map((s) => (
+            <WaitingSection key={s.role} section={s} />
+          ))}
         </View>
       ) : null}
-      <Text className='tx-section-title'>办事服务</Text>
-      <TileGrid tiles={serviceTiles(me)} />
+      <Text className='tx-section-title'>常用功能</Text>
+      <TileGrid tiles={tiles} />
     </View>
   )
 }
 
-/** Home: who I am, where my household verification stands, and the entries I can use now. */
+/** Home (待办): who I am, what waits for me per role (org home, one call), then the entries I can use. */
 export default function Home() {
-  const me = useMe()
+  const home = useCloud('org', 'home', {}, { reloadOnShow: true })
   return (
     <PageShell id='page-home'>
       <QueryState
-        {...me}
+        {...home}
         errorExtra={
           isH5 ? (
             <Button variant='primary' onClick={() => go(ROUTES.identity)} id='choose-identity'>
@@ -90,7 +99,7 @@ export default function Home() {
           ) : null
         }
       >
-        {(data) => <HomeContent me={data} />}
+        {(data) => <HomeContent home={data} />}
       </QueryState>
     </PageShell>
   )

@@ -1,6 +1,6 @@
 import { Canvas as TaroCanvas } from '@tarojs/components'
 import { Axis, Canvas, Chart, Line, Point, createElement } from '@antv/f2'
-import { useCanvas2d } from '../../../hooks/useCanvas2d'
+import { CHART_LABEL, useCanvas2d } from '../../../hooks/useCanvas2d'
 
 export interface HistoryChartProps {
   points: { periodLabel: string; score: number }[]
@@ -21,8 +21,8 @@ export default function HistoryChart({ points, width = 330, height = 200 }: Hist
       h(
         Chart,
         { data, scale: { score: { min: 0, max: 100 } } },
-        h(Axis, { field: 'period', style: { label: { fontSize: 12 } } }),
-        h(Axis, { field: 'score', style: { label: { fontSize: 12 } } }),
+        h(Axis, { field: 'period', style: { label: CHART_LABEL } }),
+        h(Axis, { field: 'score', style: { label: CHART_LABEL } }),
         h(Line, { x: 'period', y: 'score', color: '#C8161D' }),
         h(Point, { x: 'period', y: 'score', color: '#C8161D' }),
       ),

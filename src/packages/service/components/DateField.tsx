@@ -27,10 +27,5 @@ export default function DateField({ label, mode, value, onChange, id, error }: D
   )
 }
 
-const pad = (n: number) => (n < 10 ? `0${n}` : String(n))
-export const today = (days = 0) => {
-  const d = new Date(Date.now() + days * 86400_000)
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
-}
-/** Local date + time → ISO instant. */
-export const toIso = (date: string, time = '23:59') => new Date(`${date.replace(/-/g, '/')} ${time}`).toISOString()
+/** Beijing dates for the pickers (services/time): today's date, and a picked date + time as an instant. */
+export { dateFromToday as today, beijingIso as toIso } from '../../../services/time'

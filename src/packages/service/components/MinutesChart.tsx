@@ -1,6 +1,6 @@
 import { Canvas as TaroCanvas } from '@tarojs/components'
 import { Axis, Canvas, Chart, Interval, createElement } from '@antv/f2'
-import { useCanvas2d } from '../../../hooks/useCanvas2d'
+import { CHART_LABEL, useCanvas2d } from '../../../hooks/useCanvas2d'
 
 export interface MinutesChartProps {
   /** 12 numbers: minutes per month. */
@@ -19,7 +19,7 @@ export default function MinutesChart({ minutesByMonth, width = 330, height = 220
     const tree = h(
       Canvas,
       { context: ctx, pixelRatio: dpr, width, height, requestAnimationFrame: node.requestAnimationFrame?.bind(node), createImage: node.createImage?.bind(node), animate: false },
-      h(Chart, { data }, h(Axis, { field: 'month', style: { label: { fontSize: 13 } } }), h(Axis, { field: 'hours', style: { label: { fontSize: 13 } } }), h(Interval, { x: 'month', y: 'hours', color: '#C8161D' })),
+      h(Chart, { data }, h(Axis, { field: 'month', style: { label: CHART_LABEL } }), h(Axis, { field: 'hours', style: { label: CHART_LABEL } }), h(Interval, { x: 'month', y: 'hours', color: '#C8161D' })),
     ) as { props: Record<string, unknown> }
     const chart = new Canvas(tree.props as never)
     void chart.render()

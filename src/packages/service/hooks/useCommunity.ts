@@ -1,6 +1,7 @@
 import { useMemo } from 'react'
 import type { Role } from '../../../../types/roles'
 import { useMe } from '../../../hooks/useMe'
+import { beijingQuarter, beijingYear } from '../../../services/time'
 
 /**
  * The community a page works on, from the caller's grants: a secretary's or member's community, a
@@ -23,5 +24,6 @@ export function useCommunity(order: Role[] = ['secretary', 'member', 'resident',
   return { me, picked, communityId: picked?.communityId, has }
 }
 
-export const thisYear = () => new Date().getFullYear()
-export const thisQuarter = () => `${new Date().getFullYear()}Q${Math.floor(new Date().getMonth() / 3) + 1}`
+/** The Beijing year and quarter now (services/time). */
+export const thisYear = () => beijingYear()
+export const thisQuarter = () => beijingQuarter()

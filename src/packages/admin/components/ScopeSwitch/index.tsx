@@ -1,4 +1,5 @@
 import { View, Text } from '@tarojs/components'
+import Chips from '../../../../components/Chips'
 import './index.scss'
 
 export interface ScopeOption {
@@ -13,7 +14,7 @@ export interface ScopeSwitchProps {
   onChange: (id: string) => void
 }
 
-/** Which community/street the page works on: a row of chips, or just the name when there is one. */
+/** Which community/street the page works on: a row of chips (the shared Chips), or just the name when there is one. */
 export default function ScopeSwitch({ label, options, value, onChange }: ScopeSwitchProps) {
   if (options.length === 0) return null
   if (options.length === 1) {
@@ -27,18 +28,7 @@ export default function ScopeSwitch({ label, options, value, onChange }: ScopeSw
   return (
     <View className='scope-switch'>
       <Text className='scope-switch__label'>{label}</Text>
-      <View className='scope-switch__chips'>
-        {options.map((o) => (
-          <View
-            key={o.id}
-            className={`scope-switch__chip${o.id === value ? ' scope-switch__chip--on' : ''}`}
-            onClick={() => onChange(o.id)}
-            id={`scope-${o.id}`}
-          >
-            <Text>{o.name}</Text>
-          </View>
-        ))}
-      </View>
+      <Chips idPrefix='scope' items={options.map((o) => ({ key: o.id, label: o.name }))} value={value} onChange={onChange} />
     </View>
   )
 }

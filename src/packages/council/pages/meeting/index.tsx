@@ -113,7 +113,7 @@ export default function MeetingPage() {
                   return (
                     <View key={a.itemId} className='cc-agenda-item' id={`agenda-${a.itemId}`}>
                       <Text className='cc-line'>{`${a.order}. ${a.title}`}</Text>
-                      {a.topicIds.map((t) => <Text key={t} className='cc-line--muted' onClick={() => go(COUNCIL.topic(t))}>{'关联议题 ›'}</Text>)}
+                      {a.topicIds.map((t) => <Text key={t} className='cc-line--muted tx-link' onClick={() => go(COUNCIL.topic(t))}>{'关联议题 ›'}</Text>)}
                       {(votes.data?.items ?? []).filter((v) => v.meetingId === m.id && v.itemId === a.itemId).map((v) => (
                         <ListItem key={v.id} id={`item-vote-${v.id}`} title={`表决：${v.title}`} description={v.result ? v.result.summary : `${v.status === 'open' ? '投票中' : '待计票'} · 截止 ${cnTime(v.closesAt)}`} onClick={() => go(COUNCIL.vote(v.id))} />
                       ))}

@@ -12,7 +12,7 @@ import { useMe } from '../../../../hooks/useMe'
 import { useCloud, useMutation } from '../../../../hooks/useCloud'
 import Choices from '../../components/Choices'
 import Pager from '../../components/Pager'
-import Stars from '../../components/Stars'
+import Stars from '../../../../components/Stars'
 import { COUNCIL, cnDate, cnTime, go, isResidentOf, isSecretaryOf, param, toast } from '../../lib'
 import '../../council.scss'
 
@@ -77,8 +77,8 @@ export default function ResolutionPage() {
                 <Text className='cc-body'>{r.decision}</Text>
                 <Text className='cc-line'>{`责任方：${RESPONSIBLE_LABEL[r.responsibleKind]} · ${r.responsibleName}`}</Text>
                 <Text className='cc-line'>{`完成期限：${cnDate(r.deadline)}`}</Text>
-                <Text className='cc-line--muted' onClick={() => go(COUNCIL.meeting(r.meetingId))}>{`来自：${r.meetingTitle} ›`}</Text>
-                {r.voteId ? <Text className='cc-line--muted' onClick={() => go(COUNCIL.vote(r.voteId!))}>{'查看表决结果 ›'}</Text> : null}
+                <Text className='cc-line--muted tx-link' onClick={() => go(COUNCIL.meeting(r.meetingId))}>{`来自：${r.meetingTitle} ›`}</Text>
+                {r.voteId ? <Text className='cc-line--muted tx-link' onClick={() => go(COUNCIL.vote(r.voteId!))}>{'查看表决结果 ›'}</Text> : null}
               </Card>
               <Timeline resolutionId={r.id} count={r.progressCount} />
               {secretary && r.status !== 'done' ? (

@@ -17,7 +17,8 @@ import { newRequestId } from '../../../../services/requestId'
 import {
   ANSWER_KIND_LABEL, CATEGORY_LABEL, EVENT_STATUS_LABEL, HANDLER_TYPE_LABEL, SUMMONS_STATE_LABEL, URGENCY_LABEL, type EventView, type HandlerType, type ProgressView,
 } from '../../../../../types/grid'
-import Chips from '../../components/Chips'
+import Chips from '../../../../components/Chips'
+import Stars from '../../../../components/Stars'
 import Pager from '../../../admin/components/Pager'
 import PhotoPicker from '../../../../components/PhotoPicker'
 import Photos from '../../../../components/Photos'
@@ -95,16 +96,15 @@ function WhistlePanel({ e, parties, onDone }: { e: EventView; parties: Party[]; 
     <Card title='吹哨召集'>
       {blow.error ? <Notice tone='error'>{blow.error.message}</Notice> : null}
       <Text className='gd-meta'>被召集方须在时限内报到并承诺，或说明理由；应答、逾期和未应答都会记入单位反馈函和物业记录</Text>
-      <View className='gd-chips'>
-        {parties.map((p) => {
-          const k = `${p.type}:${p.id}`
-          return (
-            <View key={k} id={`party-${p.id}`} className={`gd-chip${picked.includes(k) ? ' gd-chip--on' : ''}`} onClick={() => toggle(k)}>
-              <Text>{HANDLER_TYPE_LABEL[p.type]}：{p.name}</Text>
-            </View>
-          )
-        })}
-      </View>
+      <Chips
+        idPrefix='party'
+        items={parties.map((p) => ({ key: p.id, label: `${HANDLER_TYPE_LABEL[p.type]}：${p.name}` }))}
+        values={parties.filter((p) => picked.includes(`${p.type}:${p.id}`)).map((p) => p.id)}
+        onChange={(id) => {
+          const p = parties.find((x) => x.id === id)
+          if (p) toggle(`${p.type}:${p.id}`)
+        }}
+      />
       <Field id='whistle-note' label='吹哨说明' optional value={note} onChange={setNote} maxLength={200} />
       <Button id='blow' block disabled={!picked.length} loading={blow.sending} onClick={() => void go()}>吹哨</Button>
     </Card>
@@ -161,12 +161,7 @@ function ConfirmPanel({ e, onDone }: { e: EventView; onDone: () => void }) {
   return (
     <Card title='请确认处置结果'>
       {confirm.error ? <Notice tone='error'>{confirm.error.message}</Notice> : null}
-      <Text className='gd-meta'>评价处置（{rating} 星）</Text>
-      <View className='gd-stars'>
-        {[1, 2, 3, 4, 5].map((n) => (
-          <Text key={n} id={`star-${n}`} className={`gd-star${n <= rating ? ' gd-star--on' : ''}`} onClick={() => setRating(n)}>★</Text>
-        ))}
-      </View>
+      <Stars label='评价处置' value={rating} onChange={setRating} />
       <Button id='confirm-resolved' block loading={confirm.sending} onClick={() => void go(true)}>已解决</Button>
       <Field id='reopen-reason' label='没解决？写明原因' optional value={reason} onChange={setReason} maxLength={200} hint={`还可重新打开 ${Math.max(0, 2 - e.reopenCount)} 次，之后由书记裁定`} />
       <Button id='reopen' block variant='secondary' disabled={!reason.trim()} onClick={() => void go(false)}>没解决，重新打开</Button>

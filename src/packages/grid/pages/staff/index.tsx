@@ -16,7 +16,7 @@ import { confirm, toast } from '../../../../services/nav'
 import { formatTime } from '../../../../services/format'
 import { newRequestId } from '../../../../services/requestId'
 import { STAFF_POSTS, STAFF_POST_LABEL, type StaffInvitationView, type StaffPost } from '../../../../../types/grid'
-import Chips from '../../components/Chips'
+import Chips from '../../../../components/Chips'
 import PartyBranchCard from '../../components/PartyBranchCard'
 import '../../grid.scss'
 

@@ -12,7 +12,7 @@ import { useMe } from '../../../../hooks/useMe'
 import { isH5, toast } from '../../../../services/nav'
 import Taro from '@tarojs/taro'
 import type { GridStatsView } from '../../../../../types/grid'
-import { useCanvas2d } from '../../../../hooks/useCanvas2d'
+import { CHART_LABEL, useCanvas2d } from '../../../../hooks/useCanvas2d'
 import '../../grid.scss'
 
 // F2's createElement types reject its own components; the runtime accepts them.
@@ -31,8 +31,8 @@ function GridChart({ grids, width = 330, height = 220 }: { grids: GridStatsView[
       h(
         Chart,
         { data, scale: { n: { min: 0, tickInterval: 1 } } },
-        h(Axis, { field: 'grid', style: { label: { fontSize: 12 } } }),
-        h(Axis, { field: 'n', style: { label: { fontSize: 12 } } }),
+        h(Axis, { field: 'grid', style: { label: CHART_LABEL } }),
+        h(Axis, { field: 'n', style: { label: CHART_LABEL } }),
         h(Interval, { x: 'grid', y: 'n', color: { field: 'kind', range: ['#C8161D', '#1F7A3D'] }, adjust: 'dodge' }),
       ),
     ) as { props: Record<string, unknown> }

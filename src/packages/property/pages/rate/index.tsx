@@ -17,7 +17,7 @@ import { grantsOf } from '../../../../services/roles'
 import { newRequestId } from '../../../../services/requestId'
 import { formatTime } from '../../../../services/format'
 import { DIMENSIONS, DIMENSION_LABEL, type Stars } from '../../../../../types/property'
-import StarRow from '../../components/StarRow'
+import StarRating from '../../../../components/Stars'
 import { PROP } from '../../routes'
 import '../../property.scss'
 import { useNoticeConsent } from '../../../../hooks/useNoticeConsent'
@@ -97,7 +97,7 @@ export default function RatePage() {
                       ) : null}
                       <Card>
                         {DIMENSIONS.map((d) => (
-                          <StarRow key={d} id={d} label={DIMENSION_LABEL[d]} value={stars[d]} onChange={c.rating && !c.rating.ratedByMe ? undefined : (n) => setStars({ ...stars, [d]: n })} />
+                          <StarRating key={d} id={`stars-${d}`} idPrefix={`star-${d}`} label={DIMENSION_LABEL[d]} value={stars[d]} onChange={c.rating && !c.rating.ratedByMe ? undefined : (n) => setStars({ ...stars, [d]: n })} />
                         ))}
                         <Field id='rate-comment' kind='textarea' label='意见和建议' optional value={comment} onChange={setComment} maxLength={300} placeholder='任何一项 2 星及以下并写明问题，会生成整改事项' error={submit.error?.code === 'INVALID_INPUT' ? submit.error.message : undefined} />
                         {c.rating && !c.rating.ratedByMe ? <Photos ids={photos} /> : <PhotoPicker fn='property' value={photos} onChange={setPhotos} max={6} label='问题照片' />}

@@ -10,6 +10,7 @@ import { useCloud, useMutation } from '../../../../hooks/useCloud'
 import { confirm, go, toast } from '../../../../services/nav'
 import { newRequestId } from '../../../../services/requestId'
 import { formatTime } from '../../../../services/format'
+import { wallTime } from '../../../../services/time'
 import { PERIOD_STATUS_LABEL, type PeriodView } from '../../../../../types/property'
 import EntryCard from '../../components/EntryCard'
 import { openExport } from '../../components/files'
@@ -17,9 +18,8 @@ import { PROP } from '../../routes'
 
 /** The key of the month (or quarter) containing now in Shanghai time, as the function computes it. */
 function thisPeriodKey(cadence: string | undefined): string {
-  const d = new Date(Date.now() + 8 * 3600_000)
-  const y = d.getUTCFullYear()
-  return cadence === 'quarterly' ? `${y}-Q${Math.floor(d.getUTCMonth() / 3) + 1}` : `${y}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`
+  const { year, month } = wallTime(Date.now())!
+  return cadence === 'quarterly' ? `${year}-Q${Math.floor((month - 1) / 3) + 1}` : `${year}-${String(month).padStart(2, '0')}`
 }
 
 function Preview({ period }: { period: PeriodView }) {

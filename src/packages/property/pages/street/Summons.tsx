@@ -10,8 +10,9 @@ import { useCloud, useMutation } from '../../../../hooks/useCloud'
 import { toast } from '../../../../services/nav'
 import { newRequestId } from '../../../../services/requestId'
 import { formatTime } from '../../../../services/format'
+import { dateFromToday } from '../../../../services/time'
 
-const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
+const today = () => dateFromToday()
 const FIELDS = [['attendees', '参加人员'], ['problems', '存在问题'], ['commitments', '整改承诺']] as const
 
 /** 约谈 of black-listed companies: record it, then add follow-ups. */

@@ -6,6 +6,7 @@ import PageShell from '../../../../components/PageShell'
 import Card from '../../../../components/Card'
 import Field from '../../../../components/Field'
 import Button from '../../../../components/Button'
+import Chips from '../../../../components/Chips'
 import Empty from '../../../../components/Empty'
 import Notice from '../../../../components/Notice'
 import Tag from '../../../../components/Tag'
@@ -77,7 +78,7 @@ export default function ActivitiesPage() {
   const picked = own ?? (streetPick ? { communityId: streetPick } : undefined)
   const list = useCloud('service', 'activity.list', picked ? { communityId: picked.communityId, page, pageSize: PAGE } : null, { reloadOnShow: true })
   return (
-    <PageShell title='服务活动' extra={has('secretary') ? <Text className='tx-muted' id='act-new' onClick={() => setCreating((c) => !c)}>{creating ? '收起' : '发布活动'}</Text> : undefined}>
+    <PageShell title='服务活动' extra={has('secretary') ? <Text className='tx-link' id='act-new' onClick={() => setCreating((c) => !c)}>{creating ? '收起' : '发布活动'}</Text> : undefined}>
       <QueryState {...me}>
         {() =>
           !picked ? (
@@ -85,13 +86,7 @@ export default function ActivitiesPage() {
           ) : (
             <View>
               {!own && communities.data ? (
-                <View className='svc-chips'>
-                  {communities.data.items.map((c) => (
-                    <Text key={c.id} id={`community-${c.id}`} className={`svc-chip${c.id === picked.communityId ? ' svc-chip--on' : ''}`} onClick={() => { setChosen(c.id); setPage(1) }}>
-                      {c.name}
-                    </Text>
-                  ))}
-                </View>
+                <Chips idPrefix='community' items={communities.data.items.map((c) => ({ key: c.id, label: c.name }))} value={picked.communityId} onChange={(id) => { setChosen(id); setPage(1) }} />
               ) : null}
               {creating ? <CreateActivity communityId={picked.communityId} onDone={() => { setCreating(false); list.reload() }} /> : null}
               <QueryState {...list} loadingText='正在加载活动…'>

@@ -211,7 +211,7 @@ function Attendance({ activityId, organiser }: { activityId: string; organiser: 
   const [manualFor, setManualFor] = useState<string>()
   const err = confirm.error ?? approve.error ?? remind.error
   return (
-    <Card title='报名签到名单' extra={!organiser ? undefined : <Text className='tx-muted' id='remind' onClick={() => void remind.run({ activityId }).then((r) => r && toast(`已提醒 ${r.sent} 人`))}>发送提醒</Text>}>
+    <Card title='报名签到名单' extra={!organiser ? undefined : <Text className='tx-link' id='remind' onClick={() => void remind.run({ activityId }).then((r) => r && toast(`已提醒 ${r.sent} 人`))}>发送提醒</Text>}>
       {err ? <Notice tone='error' title='操作没有成功'><Text>{err.message}</Text></Notice> : null}
       <QueryState {...q} loadingText='正在加载名单…'>
         {(data) =>

@@ -8,6 +8,7 @@ import Field from '../../../../components/Field'
 import Notice from '../../../../components/Notice'
 import Tag from '../../../../components/Tag'
 import Button from '../../../../components/Button'
+import Chips from '../../../../components/Chips'
 import QueryState from '../../../../components/QueryState'
 import { useCloud, useMutation } from '../../../../hooks/useCloud'
 import { formatTime } from '../../../../services/format'
@@ -81,13 +82,7 @@ function Assign({ m, communityId, onDone }: { m: MemberView; communityId: string
     <View>
       <Field kind='picker' id={`grid-${safe(m.id)}`} label='分配网格' options={(grids.data?.items ?? []).map((g) => ({ label: g.name, value: g.id }))} value={gridId} onChange={setGridId} error={error} />
       <Field kind='picker' id={`estate-${safe(m.id)}`} label='包联楼栋（先选小区）' optional options={(estates.data?.items ?? []).map((e) => ({ label: e.name, value: e.id }))} value={estateId} onChange={setEstateId} />
-      <View className='svc-chips'>
-        {(buildings.data?.items ?? []).map((b) => (
-          <Text key={b.id} id={`bld-${b.id}`} className={`svc-chip${picked.includes(b.id) ? ' svc-chip--on' : ''}`} onClick={() => setPicked((p) => (p.includes(b.id) ? p.filter((x) => x !== b.id) : [...p, b.id]))}>
-            {b.name}
-          </Text>
-        ))}
-      </View>
+      <Chips idPrefix='bld' items={(buildings.data?.items ?? []).map((b) => ({ key: b.id, label: b.name }))} values={picked} onChange={(id) => setPicked((p) => (p.includes(id) ? p.filter((x) => x !== id) : [...p, id]))} />
       {picked.length ? <Text className='svc-line svc-line--muted'>已选 {picked.length} 栋</Text> : null}
       {decide.error ? <Text className='tx-field__error'>{decide.error.message}</Text> : null}
       <DecisionRow idPrefix={`member-${safe(m.id)}`} sending={decide.sending} onApprove={() => void act(true)} onReturn={(r) => void act(false, r)} />
@@ -135,13 +130,7 @@ function UnitGrids({ u, grids, onDone }: { u: UnitView; grids: { id: string; nam
   return (
     <Card title={u.name} id={`grids-${u.id}`}>
       <Text className='svc-line svc-line--muted'>现为网格责任单位：{u.gridNames.join('、') || '无'}</Text>
-      <View className='svc-chips'>
-        {grids.map((g) => (
-          <Text key={g.id} id={`grids-${u.id}-${g.id}`} className={`svc-chip${picked.includes(g.id) ? ' svc-chip--on' : ''}`} onClick={() => setPicked((p) => (p.includes(g.id) ? p.filter((x) => x !== g.id) : [...p, g.id]))}>
-            {g.name}
-          </Text>
-        ))}
-      </View>
+      <Chips idPrefix={`grids-${u.id}`} items={grids.map((g) => ({ key: g.id, label: g.name }))} values={picked} onChange={(id) => setPicked((p) => (p.includes(id) ? p.filter((x) => x !== id) : [...p, id]))} />
       {m.error ? <Text className='tx-field__error'>{m.error.message}</Text> : null}
       <Button size='small' loading={m.sending} onClick={() => void m.run({ unitId: u.id, gridIds: picked }).then((r) => r && (toast('已保存'), onDone()))}>
         保存责任网格

@@ -7,6 +7,7 @@ import PageShell from '../../../../components/PageShell'
 import Card from '../../../../components/Card'
 import Field from '../../../../components/Field'
 import Button from '../../../../components/Button'
+import Chips from '../../../../components/Chips'
 import Notice from '../../../../components/Notice'
 import Empty from '../../../../components/Empty'
 import Tag from '../../../../components/Tag'
@@ -321,13 +322,7 @@ export default function UnitPage() {
           return (
             <View>
               {grants.length > 1 ? (
-                <View className='svc-chips'>
-                  {grants.map((g, i) => (
-                    <Text key={g.scopeId} className={`svc-chip${i === idx ? ' svc-chip--on' : ''}`} onClick={() => setIdx(i)}>
-                      {g.scopeName}
-                    </Text>
-                  ))}
-                </View>
+                <Chips idPrefix='unit' items={grants.map((g) => ({ key: g.scopeId, label: g.scopeName }))} value={grants[idx].scopeId} onChange={(id) => setIdx(grants.findIndex((g) => g.scopeId === id))} />
               ) : null}
               <UnitHome key={grants[idx].scopeId} unitId={grants[idx].scopeId} />
             </View>

@@ -19,6 +19,7 @@ import { toast } from '../../../../services/nav'
 import Segmented from '../../../admin/components/Segmented'
 import Pager from '../../../admin/components/Pager'
 import DateField, { today, toIso } from '../../components/DateField'
+import Stars from '../../../../components/Stars'
 import { useCommunity } from '../../hooks/useCommunity'
 import '../../service.scss'
 import { useNoticeConsent } from '../../../../hooks/useNoticeConsent'
@@ -72,12 +73,7 @@ function Confirm({ w, onDone }: { w: WishView; onDone: () => void }) {
   const m = useMutation('service', 'wish.confirm')
   return (
     <View className='svc-gap'>
-      <Text className='svc-line'>评价</Text>
-      <View className='svc-stars'>
-        {[1, 2, 3, 4, 5].map((n) => (
-          <Text key={n} id={`star-${n}`} className={`svc-star${n <= rating ? ' svc-star--on' : ''}`} onClick={() => setRating(n)}>★</Text>
-        ))}
-      </View>
+      <Stars label='评价' value={rating} onChange={setRating} />
       <Field label='感谢的话' id='wish-thanks' optional value={thanks} onChange={setThanks} maxLength={200} />
       {m.error ? <Text className='tx-field__error'>{m.error.message}</Text> : null}
       <Button id={`confirm-${w.id}`} loading={m.sending} onClick={() => void m.run({ wishId: w.id, rating, thanks: thanks || undefined }).then((r) => r && (toast('已确认，谢谢您'), onDone()))}>

@@ -1,0 +1,74 @@
+import type { HomeGroupView, HomeSectionView, HomeView } from '../../../types/org'
+import { ROLE_LABEL, type Role } from '../../../types/roles'
+import type { Ctx } from '../../shared/dispatch'
+import type { UserRecord } from '../repo'
+import { topicsToTriage, votesToCast } from '../waiting/council'
+import { eventsToConfirm, eventsToDispatch, gridReported, handlingEvents, overdueEvents, summonsToAnswer, unansweredSummons } from '../waiting/grid'
+import { pendingBindings } from '../waiting/org'
+import { heldRatings, pendingObjections, ratingsToAnswer, rectificationsToConfirm } from '../waiting/property'
+import { activitiesToday, checkinDue, claimedWishes, pendingCheckins } from '../waiting/service'
+import { buildMe } from './me'
+
+/** Sections in this order: the work of office first, the person's own matters last. */
+const ORDER: Role[] = ['secretary', 'street_admin', 'grid_worker', 'property_staff', 'unit_liaison', 'member', 'resident']
+
+/**
+ * Kinds that belong to the person rather than one grant: asked once, shown in the first section of
+ * these roles the person holds.
+ */
+const PERSONAL: { place: Role[]; kind: 'handling' | 'summons' | 'eventsToConfirm' }[] = [
+  { kind: 'summons', place: ['property_staff', 'unit_liaison'] },
+  { kind: 'handling', place: ['property_staff', 'unit_liaison', 'secretary', 'member'] },
+  { kind: 'eventsToConfirm', place: ['resident', 'member', 'grid_worker'] },
+]
+
+/**
+ * Home in one round trip: `me` and, per role the caller holds, what waits for them (count and the
+ * newest few, each with the page that deals with it). Every kind is a fixed number of requests over
+ * all the caller's scopes at once (`in`), so the total depends on the roles held, never on the data.
+ */
+export const home = {
+  async run(ctx: Ctx<Record<string, never>>): Promise<HomeView> {
+    const { db, actor, now } = ctx
+    const scopes = (role: Role) => [...new Set(actor.grants(role).map((g) => g.scopeId))]
+    const held = ORDER.filter((r) => scopes(r).length > 0)
+    const asks: Record<Role, () => Promise<HomeGroupView>[]> = {
+      secretary: () => {
+        const c = scopes('secretary')
+        return [pendingBindings(db, c), pendingCheckins(db, c), topicsToTriage(db, c), eventsToDispatch(db, c, now), unansweredSummons(db, c, now)]
+      },
+      street_admin: () => {
+        const s = scopes('street_admin')
+        return [heldRatings(db, s), pendingObjections(db, s), overdueEvents(db, s, now)]
+      },
+      grid_worker: () => [gridReported(db, scopes('grid_worker'), now)],
+      property_staff: () => [ratingsToAnswer(db, scopes('property_staff'), now)],
+      unit_liaison: () => [],
+      member: () => [checkinDue(db, actor.openid, now), claimedWishes(db, actor.openid, now), activitiesToday(db, scopes('member'), now)],
+      resident: () => {
+        const h = scopes('resident')
+        return [votesToCast(db, h, now), rectificationsToConfirm(db, h)]
+      },
+    }
+    const personal: Record<(typeof PERSONAL)[number]['kind'], () => Promise<HomeGroupView>> = {
+      summons: () => summonsToAnswer(db, actor.openid, actor.roles, now),
+      handling: () => handlingEvents(db, actor.openid, actor.roles, now),
+      eventsToConfirm: () => eventsToConfirm(db, actor.openid, now),
+    }
+    const pending = held.map((role) => [
+      ...asks[role](),
+      ...PERSONAL.filter((p) => held.find((r) => p.place.includes(r)) === role).map((p) => personal[p.kind]()),
+    ])
+    const [me, ...groups] = await Promise.all([
+      buildMe(db, actor, actor.user as UserRecord | null),
+      ...pending.map((list) => Promise.all(list)),
+    ])
+    const sections: HomeSectionView[] = held.map((role, i) => ({
+      role,
+      title: `${ROLE_LABEL[role]} · ${[...new Set(actor.grants(role).map((g) => g.scopeName))].join('、')}`,
+      count: groups[i].reduce((n, g) => n + g.count, 0),
+      groups: groups[i],
+    }))
+    return { me, sections }
+  },
+}
