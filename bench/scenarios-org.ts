@@ -17,6 +17,13 @@ export function orgScenarios(): Scenario[] {
     { fn: 'org', action: 'home', label: 'org.home (resident)', openid: () => 'o-res-liu', input: () => ({}) },
     { fn: 'org', action: 'home', label: 'org.home (member)', openid: () => 'o-member-sun', input: () => ({}) },
     { fn: 'org', action: 'home', label: 'org.home (property staff)', openid: () => 'o-prop-qian', input: () => ({}) },
+    // 我的数据: a count per section; a page is count + page + up to two look-ups; the export grows with the person's own records only (capped).
+    { fn: 'org', action: 'mydata.summary', label: 'org.mydata.summary (resident)', openid: () => 'o-res-liu', input: () => ({}), note: 'one count per section' },
+    { fn: 'org', action: 'mydata.summary', label: 'org.mydata.summary (member)', openid: () => 'o-member-sun', input: () => ({}) },
+    { fn: 'org', action: 'mydata.section', label: 'org.mydata.section (topics)', openid: () => 'o-res-liu', input: () => ({ section: 'topics', page: 1, pageSize: 20 }) },
+    { fn: 'org', action: 'mydata.section', label: 'org.mydata.section (resolution ratings)', openid: () => 'o-res-liu', input: () => ({ section: 'resolutionRatings', page: 1, pageSize: 20 }), note: 'the household\'s ratings + their resolutions' },
+    { fn: 'org', action: 'mydata.section', label: 'org.mydata.section (ballots)', openid: () => 'o-res-liu', input: () => ({ section: 'ballots', page: 1, pageSize: 20 }), note: 'open votes of the community + the household\'s ballots in them' },
+    { fn: 'org', action: 'mydata.export', openid: () => 'o-member-sun', input: () => ({}), note: 'grows with the person\'s own records, ≤ 16 per section (cap 500 rows)' },
     { fn: 'org', action: 'notice.templates', openid: () => 'o-res-liu', input: () => ({}) },
     { fn: 'org', action: 'profile.update', openid: () => 'o-new-zhou', input: (i) => ({ name: `周小雨${i % 10}` }) },
     { fn: 'org', action: 'bootstrap', openid: () => 'o-bench-bootstrap', input: () => ({ streetName: '测试街道', name: '测试' }), note: 'refused: an admin exists' },

@@ -32,6 +32,11 @@ export default defineAppConfig({
       ],
     },
     {
+      // 我的数据 (SPEC §7): opened from 我的, loaded on demand.
+      root: 'packages/mine',
+      pages: ['pages/data/index', 'pages/section/index'],
+    },
+    {
       root: 'packages/grid',
       pages: ['pages/report/index', 'pages/mine/index', 'pages/event/index', 'pages/board/index', 'pages/inbox/index', 'pages/staff/index', 'pages/overdue/index', 'pages/stats/index'],
     },

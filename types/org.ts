@@ -4,6 +4,7 @@ import { id, optionalText, pageInput, pageOf, phone, requestId, text, okOnly } f
 import { ROLES, roleGrantSchema } from './roles'
 import { noticeTemplatesView } from './notices'
 import { STAFF_POSTS } from './staff-posts'
+import { myDataFileView, myDataSectionInput, myDataSectionView, myDataSummaryView } from './mydata'
 
 /** org — streets, communities, grids, buildings, estates, households, invitations, roles, verification. */
 
@@ -217,6 +218,24 @@ export const orgActions = {
     roles: ['authenticated'],
     input: z.object({ name: text(20, '姓名'), phone: phone.optional() }),
     output: meView,
+  }),
+  'mydata.summary': action({
+    summary: '我的数据：同心圆保存的关于我的各类记录及条数',
+    roles: ['authenticated'],
+    input: z.object({}),
+    output: myDataSummaryView,
+  }),
+  'mydata.section': action({
+    summary: '我的数据：某一类记录（分页）',
+    roles: ['authenticated'],
+    input: myDataSectionInput,
+    output: myDataSectionView,
+  }),
+  'mydata.export': action({
+    summary: '导出我的数据（JSON 文件，返回临时下载链接）',
+    roles: ['authenticated'],
+    input: z.object({}),
+    output: myDataFileView,
   }),
   'notice.templates': action({
     summary: '订阅消息模板（小程序据此请用户授权）',

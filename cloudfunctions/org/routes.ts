@@ -5,6 +5,7 @@ import { invitationCreate, invitationList, invitationRedeem } from './handlers/i
 import { liaisonDecide, liaisonListPending, liaisonRegister } from './handlers/liaisons'
 import { home } from './handlers/home'
 import { bootstrap, me, profileUpdate } from './handlers/me'
+import { myDataExport, myDataSection, myDataSummary } from './handlers/mydata'
 import { noticeTemplates } from './handlers/notices'
 import { buildingCreate, estateCreate } from './handlers/places'
 import { buildingList, communityCreate, communityList, estateList, gridCreate, gridList, householdList, streetList } from './handlers/tree'
@@ -14,6 +15,9 @@ export const routes: Routes<OrgActions> = {
   me,
   home,
   'profile.update': profileUpdate,
+  'mydata.summary': myDataSummary,
+  'mydata.section': myDataSection,
+  'mydata.export': myDataExport,
   'notice.templates': noticeTemplates,
   bootstrap,
   'street.list': streetList,

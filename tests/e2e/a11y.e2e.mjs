@@ -69,10 +69,12 @@ const PLAN = {
   'packages/grid/pages/staff/index': [{ who: P.sec }],
   'packages/grid/pages/overdue/index': [{ who: P.admin }],
   'packages/grid/pages/stats/index': [{ who: P.sec }],
+  'packages/mine/pages/data/index': [{ who: P.liu }, { who: P.member }, { who: P.sec }],
+  'packages/mine/pages/section/index': [{ who: P.liu, query: 'key=bindings' }, { who: P.member, query: 'key=checkins' }],
 }
 
 /** The person a page is opened as when PLAN does not name it. */
-const DEFAULT_BY_PACKAGE = { admin: P.sec, service: P.sec, property: P.liu, council: P.liu, grid: P.grid }
+const DEFAULT_BY_PACKAGE = { admin: P.sec, service: P.sec, property: P.liu, council: P.liu, grid: P.grid, mine: P.liu }
 const visitsOf = (path) => PLAN[path] ?? [{ who: DEFAULT_BY_PACKAGE[path.split('/')[1]] ?? P.liu }]
 
 /** Runs in the page: measures the page on screen and returns the offenders. */

@@ -40,6 +40,9 @@ function MeContent({ initial }: { initial: MeView }) {
           <ListItem title='还没有认证房屋' description='认证后可参与议事投票、物业评价' onClick={() => go(ROUTES.bind)} />
         )}
       </Card>
+      <Card title='我的数据' id='my-data'>
+        <ListItem title='查看和导出我的数据' description='同心圆为您保存的全部信息：资料、身份、报到、议题、评价、上报的事件等' onClick={() => go(ROUTES.myData)} id='me-mydata' />
+      </Card>
       {isH5 ? (
         <Card>
           <ListItem title='身份切换' description='本地演示：切换为其他演示人员' onClick={() => go(ROUTES.identity)} id='me-identity' />
@@ -49,7 +52,7 @@ function MeContent({ initial }: { initial: MeView }) {
   )
 }
 
-/** 我的: my profile, my roles, my household verification. */
+/** 我的: my profile, my roles, my household verification, and 我的数据. */
 export default function MePage() {
   const me = useMe()
   return (

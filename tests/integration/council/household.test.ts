@@ -1,4 +1,5 @@
 import { openCloud, P, rid, T0, type Cloud } from '../harness'
+import { expectPersonalDataRegistered } from '../personal-data'
 import { addResidents, DAY, iso, publishedMeeting } from './fixtures'
 
 /**
@@ -146,4 +147,8 @@ describe('a household\'s rating of a resolution', () => {
     const { total } = await h.db.collection('council_ratings').where({ resolutionId: res }).count()
     expect(total).toBe(2)
   })
+})
+
+describe('personal data', () => {
+  it('keeps every field that names a person in the personal-data registry', () => expectPersonalDataRegistered(h))
 })

@@ -1,4 +1,5 @@
 import { openCloud, P, rid, T0, type Cloud } from '../harness'
+import { expectPersonalDataRegistered } from '../personal-data'
 import { DAY, iso } from './fixtures'
 
 type Meeting = { id: string; status: string; agendaLocked: boolean; attendeeCount: number; agenda: { itemId: string; order: number; title: string; topicIds: string[] }[]; minutes?: string }
@@ -131,4 +132,8 @@ describe('a meeting from draft to minutes', () => {
     expect(res.items.every((x) => x.status !== 'draft')).toBe(true)
     await h.expectRefused('council', 'meeting.list', { communityId: 'c-hx' }, P.zhou, 'FORBIDDEN')
   })
+})
+
+describe('personal data', () => {
+  it('keeps every field that names a person in the personal-data registry', () => expectPersonalDataRegistered(h))
 })

@@ -1,6 +1,7 @@
 import { fireTimers } from '../../../local/timers'
 import { COUNCIL_NOTICE_KINDS } from '../../../types/notices'
 import { openCloud, P, rid, T0, type Cloud } from '../harness'
+import { expectPersonalDataRegistered } from '../personal-data'
 import { publishedMeeting } from './fixtures'
 
 /**
@@ -86,4 +87,8 @@ describe('a notice to more subscribers than one action sends', () => {
     expect(env.ok).toBe(true)
     expect(dbRequests).toBe(opened.dbRequests)
   })
+})
+
+describe('personal data', () => {
+  it('keeps every field that names a person in the personal-data registry', () => expectPersonalDataRegistered(h))
 })

@@ -1,4 +1,5 @@
 import { openCloud, P, T0, type Cloud } from '../harness'
+import { expectPersonalDataRegistered } from '../personal-data'
 import { DAY, iso } from './fixtures'
 
 type Resolution = { id: string; status: string; overdue: boolean; progressCount: number; latestProgress: { seq: number; note: string; status: string } | null; rating: { count: number; average: number | null }; myRating?: { stars: number | null } | null; responsibleName: string }
@@ -113,4 +114,8 @@ describe('subscribing to notices', () => {
     expect((data[0] as { on: boolean }).on).toBe(false)
     await h.expectRefused('council', 'notice.subscribe', { communityId: 'c-yg', on: true }, P.zhang, 'FORBIDDEN')
   })
+})
+
+describe('personal data', () => {
+  it('keeps every field that names a person in the personal-data registry', () => expectPersonalDataRegistered(h))
 })

@@ -1,4 +1,5 @@
 import { JPEG, openCloud, P, RISKY_PNG, rid, T0, type Cloud } from '../harness'
+import { expectPersonalDataRegistered } from '../personal-data'
 import { DAY } from './fixtures'
 
 type Topic = {
@@ -180,4 +181,8 @@ describe('reading topics', () => {
   it('answers NOT_FOUND for an unknown topic', async () => {
     await h.expectRefused('council', 'topic.get', { topicId: 'topic-none' }, P.liu, 'NOT_FOUND')
   })
+})
+
+describe('personal data', () => {
+  it('keeps every field that names a person in the personal-data registry', () => expectPersonalDataRegistered(h))
 })

@@ -1,4 +1,5 @@
 import { openCloud, P, rid, T0, type Cloud } from '../harness'
+import { expectPersonalDataRegistered } from '../personal-data'
 import { addResidents, DAY, householdsOf, iso, publishedMeeting } from './fixtures'
 
 type Vote = {
@@ -342,4 +343,8 @@ describe('listing votes', () => {
     expect(page.total).toBeGreaterThan(5)
     await h.expectRefused('council', 'vote.list', { communityId: 'c-hx' }, P.secYg, 'FORBIDDEN')
   })
+})
+
+describe('personal data', () => {
+  it('keeps every field that names a person in the personal-data registry', () => expectPersonalDataRegistered(h))
 })

@@ -4,6 +4,7 @@ import type { EventView, GridSettingsView, GridStatsView, StaffInvitationView, S
 import type { MeView } from '../../../types/org'
 import { memberRecordId } from '../../../cloudfunctions/shared/pseudonym'
 import { JPEG, openCloud, P, RISKY_PNG, rid, T0, type Cloud } from '../harness'
+import { expectPersonalDataRegistered } from '../personal-data'
 import { appoint } from './appoint'
 
 /** Every grid action: success, refusal by role and by scope with nothing changed, bad input, races. */
@@ -398,4 +399,8 @@ describe('one leader per grid', () => {
     // And a third leader code is refused while the winner serves.
     await h.expectRefused('grid', 'staff.appoint', { requestId: rid(), gridId: 'g-hx-6', post: 'leader' }, P.secHx, 'CONFLICT')
   })
+})
+
+describe('personal data', () => {
+  it('keeps every field that names a person in the personal-data registry', () => expectPersonalDataRegistered(h))
 })

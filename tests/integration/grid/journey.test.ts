@@ -3,6 +3,7 @@ import { sdk } from '../../../cloudfunctions/shared/cloud'
 import { GRID_PEOPLE } from '../../../local/seed/grid'
 import type { EventView, GridStatsView, SummonsView, WhistleRecordView } from '../../../types/grid'
 import { openCloud, P, rid, T0, type Cloud } from '../harness'
+import { expectPersonalDataRegistered } from '../personal-data'
 
 /**
  * Journey 7 (SPEC §10): a grid worker reports 乱堆乱放 with a photo; the secretary whistles the estate's
@@ -118,4 +119,8 @@ describe('journey 7: report, whistle, answers, fix, confirm, statistics', () => 
     expect(page.whistle).toMatchObject({ summoned: 2, onTime: 1, late: 0, silent: 1 })
     expect(page.whistle.items.map((s) => s.state).sort()).toEqual(['on_time', 'silent'])
   })
+})
+
+describe('personal data', () => {
+  it('keeps every field that names a person in the personal-data registry', () => expectPersonalDataRegistered(h))
 })

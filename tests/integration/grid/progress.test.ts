@@ -1,6 +1,7 @@
 import { GRID_PEOPLE } from '../../../local/seed/grid'
 import type { EventView } from '../../../types/grid'
 import { openCloud, P, rid, T0, type Cloud } from '../harness'
+import { expectPersonalDataRegistered } from '../personal-data'
 
 /**
  * Issue 11 §6: an event's handling history is paged, never cut. Every progress entry (with its photos),
@@ -103,4 +104,8 @@ describe('an event’s long handling history', () => {
     const { event } = await h.ok<{ event: EventView & { progressCount: number } }>('grid', 'event.get', { eventId: f.id }, P.secHx)
     expect(event.progressCount).toBe(page.total)
   })
+})
+
+describe('personal data', () => {
+  it('keeps every field that names a person in the personal-data registry', () => expectPersonalDataRegistered(h))
 })

@@ -1,4 +1,5 @@
 import { openCloud, P, rid, T0, type Cloud } from '../harness'
+import { expectPersonalDataRegistered } from '../personal-data'
 
 type Binding = { id: string; status: string; applicantPhone: string; address: string; reason?: string }
 type Page<T> = { items: T[]; total: number }
@@ -111,4 +112,8 @@ describe('one-time household codes', () => {
     const err = await h.expectRefused('org', 'binding.request', { requestId: rid(), householdId: 'h-hx-2-1-201', name: '吴女士', phone: '13800000114', householdCode: first.code }, 'o-code-user-4', 'INVALID_INPUT')
     expect(err?.message).toBe('户码无效')
   })
+})
+
+describe('personal data', () => {
+  it('keeps every field that names a person in the personal-data registry', () => expectPersonalDataRegistered(h))
 })

@@ -1,4 +1,5 @@
 import { openCloud, P, rid, T0, type Cloud } from '../harness'
+import { expectPersonalDataRegistered } from '../personal-data'
 
 type Invitation = { id: string; code: string; status: string; role: string; scopeName: string }
 type Me = { roles: { role: string; scopeId: string }[] }
@@ -81,4 +82,8 @@ describe('invitations', () => {
   it('refuses an invitation that lives more than 30 days', async () => {
     await h.expectRefused('org', 'invitation.create', { requestId: rid(), role: 'secretary', scopeId: 'c-hx', ttlHours: 24 * 31 }, P.admin, 'INVALID_INPUT')
   })
+})
+
+describe('personal data', () => {
+  it('keeps every field that names a person in the personal-data registry', () => expectPersonalDataRegistered(h))
 })

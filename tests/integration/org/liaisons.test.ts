@@ -1,4 +1,5 @@
 import { openCloud, P, rid, type Cloud } from '../harness'
+import { expectPersonalDataRegistered } from '../personal-data'
 
 type App = { id: string; status: string; applicantPhone: string; unitName: string }
 
@@ -48,4 +49,8 @@ describe('unit liaison self-registration', () => {
     const page = await h.ok<{ items: App[] }>('org', 'liaison.listPending', { communityId: 'c-yg' }, P.secYg)
     await h.expectRefused('org', 'liaison.decide', { applicationId: page.items[0].id, approve: false }, P.secYg, 'INVALID_INPUT')
   })
+})
+
+describe('personal data', () => {
+  it('keeps every field that names a person in the personal-data registry', () => expectPersonalDataRegistered(h))
 })

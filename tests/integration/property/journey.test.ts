@@ -1,4 +1,5 @@
 import { openCloud, P, rid, T0, type Cloud } from '../harness'
+import { expectPersonalDataRegistered } from '../personal-data'
 
 /** Journey 5 (SPEC §8) through the real SDK on the local cloud. */
 
@@ -115,4 +116,8 @@ describe('journey 5: rate, answer, rectify, assess, publish, summon, read', () =
     const re = await h.ok<{ matches: boolean }>('property', 'list.recompute', { publicationId: pub.id }, P.zhou)
     expect(re.matches).toBe(true)
   })
+})
+
+describe('personal data', () => {
+  it('keeps every field that names a person in the personal-data registry', () => expectPersonalDataRegistered(h))
 })

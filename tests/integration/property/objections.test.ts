@@ -1,4 +1,5 @@
 import { openCloud, P, rid, T0, type Cloud } from '../harness'
+import { expectPersonalDataRegistered } from '../personal-data'
 import { DEFAULT_RULE } from '../../../cloudfunctions/property/domain/rules'
 import { reviewHeld } from './held'
 
@@ -157,4 +158,8 @@ describe('an upheld objection has the effect the street chooses', () => {
     const cur = await h.ok<{ id: string }>('property', 'list.current', { streetId: 'st-jinxiu' }, P.zhou)
     expect((await h.ok<{ matches: boolean }>('property', 'list.recompute', { publicationId: cur.id }, P.zhou)).matches).toBe(true)
   })
+})
+
+describe('personal data', () => {
+  it('keeps every field that names a person in the personal-data registry', () => expectPersonalDataRegistered(h))
 })

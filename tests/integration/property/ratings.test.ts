@@ -1,4 +1,5 @@
 import { JPEG, openCloud, P, RISKY_PNG, rid, T0, type Cloud } from '../harness'
+import { expectPersonalDataRegistered } from '../personal-data'
 import { DEFAULT_RULE } from '../../../cloudfunctions/property/domain/rules'
 
 /** rating.context / submit / inbox / answer and the review queue. */
@@ -18,7 +19,7 @@ const resident = (openid: string, householdId: string, extra: object[] = [], bin
   h.db.collection('users').add({
     data: {
       _id: openid, name: `测试${openid.slice(-2)}`, createdAt: T0, updatedAt: T0,
-      ...(bindingDecidedAt ? { bindingId: `bind-${openid}` } : {}),
+      ...(bindingDecidedAt ? { bindingId: `bind-${householdId}` } : {}),
       roles: [{ role: 'resident', scopeType: 'household', scopeId: householdId, scopeName: householdId, communityId: 'c-hx', streetId: 'st-jinxiu' }, ...extra],
     },
   })
@@ -126,7 +127,7 @@ describe('integrity: ratings from newly verified households beyond the threshold
   it('holds them out of the aggregate until reviewed', async () => {
     await h.ok('property', 'rule.publish', { requestId: rid(), streetId: 'st-jinxiu', rule: { ...DEFAULT_RULE, holdThreshold: 0 } }, P.admin)
     await resident('o-new-res', 'h-hx-1-6-101', [], new Date(T0.getTime() - 2 * 86_400_000))
-    await h.db.collection('bindings').add({ data: { _id: 'bind-o-new-res', openid: 'o-new-res', householdId: 'h-hx-1-6-101', status: 'verified', decidedAt: new Date(T0.getTime() - 2 * 86_400_000) } })
+    await h.db.collection('bindings').add({ data: { _id: 'bind-h-hx-1-6-101', openid: 'o-new-res', householdId: 'h-hx-1-6-101', status: 'verified', decidedAt: new Date(T0.getTime() - 2 * 86_400_000) } })
     const before = await agg('co-1')
     const r = await h.ok<Rating>('property', 'rating.submit', { requestId: rid(), periodId: PERIOD, householdId: 'h-hx-1-6-101', stars: good }, 'o-new-res')
     heldId = r.id
@@ -247,4 +248,8 @@ describe('after the close', () => {
     await h.ok('property', 'period.close', { periodId: PERIOD }, P.admin)
     await h.expectRefused('property', 'rating.submit', { requestId: rid(), periodId: PERIOD, householdId: 'h-hx-1-1-101', stars: good }, P.liu, 'CONFLICT')
   })
+})
+
+describe('personal data', () => {
+  it('keeps every field that names a person in the personal-data registry', () => expectPersonalDataRegistered(h))
 })

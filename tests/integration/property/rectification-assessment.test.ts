@@ -1,4 +1,5 @@
 import { openCloud, P, rid, T0, type Cloud } from '../harness'
+import { expectPersonalDataRegistered } from '../personal-data'
 import { reviewHeld } from './held'
 
 /** rectification.list / mine / report / confirm and the two-way assessment. */
@@ -121,4 +122,8 @@ describe('two-way assessment', () => {
     await h.ok('property', 'list.publish', { requestId: rid(), periodId: PERIOD }, P.admin)
     await h.expectRefused('property', 'assessment.submit', { periodId: PERIOD, communityId: 'c-hx', companyId: 'co-1', direction: 'of_company', score: 90 }, P.secHx, 'CONFLICT')
   })
+})
+
+describe('personal data', () => {
+  it('keeps every field that names a person in the personal-data registry', () => expectPersonalDataRegistered(h))
 })

@@ -1,5 +1,6 @@
 import { ids } from '../../../cloudfunctions/service/repo'
 import { openCloud, P, rid, T0, type Cloud } from '../harness'
+import { expectPersonalDataRegistered } from '../personal-data'
 
 type Activity = { id: string; signupCount: number; capacity: number; mine?: { status: string; minutes?: number } }
 type Token = { token: string; qrText: string; validSeconds: number; expiresAt: string }
@@ -178,4 +179,8 @@ describe('activities: sign-up, QR and location sign-in, minutes, confirmation', 
     await h.expectRefused('service', 'activity.get', { activityId: 'act-none' }, P.liu, 'NOT_FOUND')
     await h.expectRefused('service', 'activity.list', { communityId: 'c-hx', pageSize: 51 }, P.liu, 'INVALID_INPUT')
   })
+})
+
+describe('personal data', () => {
+  it('keeps every field that names a person in the personal-data registry', () => expectPersonalDataRegistered(h))
 })

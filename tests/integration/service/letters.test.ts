@@ -4,6 +4,7 @@ import { join } from 'path'
 import { GRID_PEOPLE } from '../../../local/seed/grid'
 import type { LetterView } from '../../../types/service'
 import { openCloud, P, rid, T0, type Cloud } from '../harness'
+import { expectPersonalDataRegistered } from '../personal-data'
 
 /**
  * Issue 11 §6: a 双反馈 letter is superseded, never overwritten. Re-issuing writes version 2 beside the
@@ -139,4 +140,8 @@ describe('races on one letter', () => {
     expect(history.items.map((l) => l.version)).toEqual(Array.from({ length: 1 + oks }, (_, i) => 1 + oks - i))
     expect(history.items.filter((l) => !l.supersededAt)).toHaveLength(1)
   })
+})
+
+describe('personal data', () => {
+  it('keeps every field that names a person in the personal-data registry', () => expectPersonalDataRegistered(h))
 })

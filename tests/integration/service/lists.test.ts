@@ -1,4 +1,5 @@
 import { openCloud, P, rid, T0, type Cloud } from '../harness'
+import { expectPersonalDataRegistered } from '../personal-data'
 
 type Need = { id: string; title: string; status: string; quantity?: { tenths: number; unit: string }; quantityText?: string }
 type Resource = { id: string; ownerType: string; ownerName: string }
@@ -68,4 +69,8 @@ describe('the three lists', () => {
     const list = await h.ok<{ items: Project[] }>('service', 'project.list', { communityId: 'c-hx' }, P.liu)
     expect(list.items.map((x) => x.id)).toContain(projectId)
   })
+})
+
+describe('personal data', () => {
+  it('keeps every field that names a person in the personal-data registry', () => expectPersonalDataRegistered(h))
 })

@@ -1,4 +1,5 @@
 import { openCloud, P, T0, type Cloud } from '../harness'
+import { expectPersonalDataRegistered } from '../personal-data'
 import { ids } from '../../../cloudfunctions/service/repo'
 
 /**
@@ -88,4 +89,8 @@ describe('a location sign-in counts only after the organiser confirms it', () =>
     await h.expectRefused('service', 'hours.confirm', { attendanceId: att(M3) }, P.secHx, 'CONFLICT')
     h.setNow(T0)
   })
+})
+
+describe('personal data', () => {
+  it('keeps every field that names a person in the personal-data registry', () => expectPersonalDataRegistered(h))
 })

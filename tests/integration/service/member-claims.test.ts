@@ -1,4 +1,5 @@
 import { openCloud, P, rid, type Cloud } from '../harness'
+import { expectPersonalDataRegistered } from '../personal-data'
 import { ids } from '../../../cloudfunctions/service/repo'
 
 /**
@@ -102,4 +103,8 @@ describe('unit.members and unit.disputeMember: the liaison checks who named the 
     const page = await h.ok<Page<UnitMember>>('service', 'unit.members', { unitId: 'u-hx-2' }, XU)
     expect(page.items.map((m) => m.name)).not.toContain('刘芳')
   })
+})
+
+describe('personal data', () => {
+  it('keeps every field that names a person in the personal-data registry', () => expectPersonalDataRegistered(h))
 })

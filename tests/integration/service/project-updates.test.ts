@@ -1,4 +1,5 @@
 import { openCloud, P, rid, T0, type Cloud } from '../harness'
+import { expectPersonalDataRegistered } from '../personal-data'
 
 /** Issue 11 §6: a project's progress history is paged, never cut (it was kept to the last 50). */
 
@@ -70,4 +71,8 @@ describe('project updates', () => {
     const list = await h.ok<{ items: Project[] }>('service', 'project.list', { communityId: 'c-hx', pageSize: 50 }, P.liu)
     expect(list.items.find((x) => x.id === q.id)!.updateCount).toBe(page.total)
   })
+})
+
+describe('personal data', () => {
+  it('keeps every field that names a person in the personal-data registry', () => expectPersonalDataRegistered(h))
 })

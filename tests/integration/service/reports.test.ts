@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'fs'
 import { join } from 'path'
 import { memberRecordId } from '../../../cloudfunctions/shared/pseudonym'
 import { openCloud, P, rid, type Cloud } from '../harness'
+import { expectPersonalDataRegistered } from '../personal-data'
 
 type Ledger = { name: string; totals: { minutes: number; activities: number; wishes: number; ratingAvgTenths?: number }; entries: { activityTitle: string; minutes: number }[]; entriesTotal: number; grade?: { grade: string; reason: string } }
 type Letter = { id: string; quarter: string; rows: { name: string; minutes: number }[]; totalMinutes: number; acknowledgedByName?: string; unitName: string }
@@ -112,4 +113,8 @@ describe('ledger, ranking, 双反馈, 双评议, dashboard, export', () => {
     expect(String(rows[rows.length - 1][0])).toContain('不作为考核评分')
     await h.expectRefused('service', 'export.ledgers', { communityId: 'c-hx', year: 2026 }, P.secYg, 'FORBIDDEN')
   })
+})
+
+describe('personal data', () => {
+  it('keeps every field that names a person in the personal-data registry', () => expectPersonalDataRegistered(h))
 })

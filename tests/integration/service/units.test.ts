@@ -1,4 +1,5 @@
 import { openCloud, P, rid, type Cloud } from '../harness'
+import { expectPersonalDataRegistered } from '../personal-data'
 
 type Unit = { id: string; status: string; overdue: boolean; resources: string[]; commitments: string[]; contactPhone?: string; reason?: string; gridNames: string[]; approvedYear?: number }
 type Agreement = { year: number; unitName: string; commitments: string[]; needs: { title: string; quantityText?: string }[]; resources: { title: string }[]; projects: unknown[] }
@@ -103,4 +104,8 @@ describe('unit check-in (journey 1)', () => {
     await h.expectRefused('service', 'unit.setGrids', { unitId: 'u-hx-1', gridIds: ['g-hx-2'] }, P.secYg, 'FORBIDDEN')
     await h.expectRefused('service', 'unit.setGrids', { unitId: 'u-hx-1', gridIds: ['g-hx-2'] }, P.liaison, 'FORBIDDEN')
   })
+})
+
+describe('personal data', () => {
+  it('keeps every field that names a person in the personal-data registry', () => expectPersonalDataRegistered(h))
 })

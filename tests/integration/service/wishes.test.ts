@@ -1,4 +1,5 @@
 import { openCloud, P, rid, T0, type Cloud } from '../harness'
+import { expectPersonalDataRegistered } from '../personal-data'
 
 type Wish = { id: string; status: string; address: string; residentName: string; claimerName?: string; canClaim: boolean; canConfirm: boolean; rating?: number; thanks?: string }
 type Ledger = { totals: { wishes: number; ratingCount: number; ratingAvgTenths?: number } }
@@ -84,4 +85,8 @@ describe('微心愿 (journey 3)', () => {
     const mine = await h.ok<{ items: Wish[] }>('service', 'wish.list', { communityId: 'c-hx', mine: true }, P.liu)
     expect(mine.items.map((w) => w.id)).toEqual([wishId])
   })
+})
+
+describe('personal data', () => {
+  it('keeps every field that names a person in the personal-data registry', () => expectPersonalDataRegistered(h))
 })

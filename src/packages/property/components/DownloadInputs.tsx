@@ -2,7 +2,7 @@ import { View, Text } from '@tarojs/components'
 import Button from '../../../components/Button'
 import Notice from '../../../components/Notice'
 import { useMutation } from '../../../hooks/useCloud'
-import { saveDownload } from './files'
+import { saveDownload } from '../../../services/files'
 
 export interface DownloadInputsProps {
   publicationId: string

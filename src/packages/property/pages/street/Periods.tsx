@@ -13,7 +13,7 @@ import { formatTime } from '../../../../services/format'
 import { wallTime } from '../../../../services/time'
 import { PERIOD_STATUS_LABEL, type PeriodView } from '../../../../../types/property'
 import EntryCard from '../../components/EntryCard'
-import { openExport } from '../../components/files'
+import { openExport } from '../../../../services/files'
 import { PROP } from '../../routes'
 
 /** The key of the month (or quarter) containing now in Shanghai time, as the function computes it. */

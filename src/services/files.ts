@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { isH5, toast } from '../../../services/nav'
+import { isH5, toast } from './nav'
 
 /** A download in the browser (H5): an anchor with `download`, clicked. */
 function browserDownload(url: string, fileName: string): void {
