@@ -4,6 +4,7 @@ import { progressId, type AgendaItem, type BallotDoc, type BoxDoc, type MeetingD
 import { COL } from '../../cloudfunctions/shared/collections'
 import type { Database } from '../../cloudfunctions/shared/db-types'
 import type { ModuleSeed } from './seed'
+import { withGrantIds } from './grants'
 
 /**
  * 红色议事会 demo data, from the seed story: 和谐家园 residents ask for a parking plan; the secretary
@@ -179,7 +180,7 @@ function buildingResidents() {
       roles: [{ role: 'resident', scopeType: 'household', scopeId: hid, scopeName: address, communityId: 'c-hx', streetId: 'st-jinxiu' }],
     })
     bindings.push({
-      _id: `bind-hx-${room}`, openid, householdId: hid, communityId: 'c-hx', streetId: 'st-jinxiu', address, communityName: '和谐社区',
+      _id: `bind-hx-${room}`, openid, householdId: hid, communityId: 'c-hx', streetId: 'st-jinxiu', estateId: 'e-hx-1', buildingId: 'b-hx-1-1', address, communityName: '和谐社区',
       status: 'verified', method: 'secretary', applicantName: name, applicantPhone: phone, createdAt: created, decidedAt: created, decidedBy: 'o-sec-hx', decidedByName: '王秀英',
     })
   })
@@ -188,7 +189,7 @@ function buildingResidents() {
 
 export const councilSeed: ModuleSeed = async (db, scale) => {
   const people = buildingResidents()
-  await insertAll(db, COL.users, people.users)
+  await insertAll(db, COL.users, people.users.map(withGrantIds))
   await insertAll(db, COL.bindings, people.bindings)
   for (let copy = 0; copy < scale; copy++) {
     const suffix = copy === 0 ? '' : `-${copy + 1}`
