@@ -71,11 +71,12 @@ const matches = (end: Pick<GrantEnd, 'grantId' | 'role' | 'scopeId'>) => (g: Sto
 
 /**
  * A street keeps at least one admin, also when two admins end each other at the same moment: every end
- * of a street admin writes the street document first, so two of them conflict and the retried one counts
+ * of a street admin moves a counter on the street document first, so two of them conflict and the retried one counts
  * again. Another admin counts when their record, read in this transaction, still holds the street.
  */
 async function keepOneStreetAdmin(ctx: GrantCtx, tx: Transaction, streetId: string, leaving: string): Promise<void> {
-  await tx.collection(COL.streets).doc(streetId).update({ data: { adminsChangedAt: ctx.now } })
+  // A counter, not a time: an update that changes nothing writes nothing, and so would not conflict.
+  await tx.collection(COL.streets).doc(streetId).update({ data: { adminChanges: ctx.db.command.inc(1) } })
   const { data } = await ctx.db.collection(COL.users).where({ roles: ctx.db.command.elemMatch({ role: 'street_admin', scopeId: streetId }) }).limit(ADMIN_LIMIT).get()
   for (const other of (data as UserDoc[]).filter((u) => u._id !== leaving)) {
     const fresh = await txGetOrNull<UserDoc>(tx, COL.users, other._id)
