@@ -248,9 +248,10 @@ export const buildingMove = {
     const [to, from] = await Promise.all([findById<GridDoc>(db, COL.grids, input.gridId), findById<GridDoc>(db, COL.grids, b.gridId)])
     if (!to || to.communityId !== b.communityId) throw invalid('网格不属于该社区', ['gridId'])
     if (to.retired) throw invalid(`${to.name}已停用，请选择其他网格`, ['gridId'])
-    if (to._id === b.gridId) throw invalid(`${b.name}已在${to.name}`, ['gridId'])
     await ctx.checkText(input.reason)
     return ctx.once(input.requestId, async (req) => {
+      // Inside: a repeat of a move that is done gets its result, not this refusal.
+      if (to._id === b.gridId) throw invalid(`${b.name}已在${to.name}`, ['gridId'])
       const key = req.id('move')
       await ctx.transaction(async (tx) => {
         const fresh = await txGetOrNull<BuildingDoc>(tx, COL.buildings, b._id)
