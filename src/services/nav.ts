@@ -12,6 +12,8 @@ export const ROUTES = {
   adminLiaisons: '/packages/admin/pages/liaisons/index',
   adminCommunities: '/packages/admin/pages/communities/index',
   adminInvitations: '/packages/admin/pages/invitations/index',
+  adminPeople: '/packages/admin/pages/people/index',
+  adminHousehold: (id: string) => `/packages/admin/pages/household/index?id=${encodeURIComponent(id)}`,
   // Pages one subpackage links to in another (a subpackage cannot import another's code, so they live here).
   gridEvent: (id: string) => `/packages/grid/pages/event/index?id=${encodeURIComponent(id)}`,
   need: (id: string) => `/packages/service/pages/need/index?id=${encodeURIComponent(id)}`,
