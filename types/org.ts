@@ -145,7 +145,7 @@ export const revisionView = z.object({
   id: z.string(),
   kind: z.enum(REVISION_KINDS),
   version: z.number().int(),
-  /** For display: 85.50 ㎡, 3号楼, 第二网格 … */
+  /** For display: 85.50 平方米, 3号楼, 第二网格 … */
   before: z.string(),
   after: z.string(),
   reason: z.string().optional(),

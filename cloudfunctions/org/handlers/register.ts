@@ -28,7 +28,7 @@ export interface RevisionDoc {
   communityId: string
   /** The version this change made (the first registered state is version 1). */
   version: number
-  /** As shown: 85.50 ㎡, 3号楼, 第二网格, 在用 … */
+  /** As shown: 85.50 平方米, 3号楼, 第二网格, 在用 … */
   before: string
   after: string
   reason?: string

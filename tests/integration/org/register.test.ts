@@ -39,7 +39,7 @@ describe('a household’s floor area', () => {
     const after = await h.ok<Detail>('org', 'household.setArea', { householdId: 'h-hx-1-3-101', floorAreaDm2: 8850, reason: '按不动产权证更正' }, P.secHx)
     expect(after.floorAreaDm2).toBe(8850)
     const [v] = await history('household', 'h-hx-1-3-101')
-    expect(v).toMatchObject({ kind: 'area', version: 2, before: `${(before.floorAreaDm2 / 100).toFixed(2)} ㎡`, after: '88.50 ㎡', reason: '按不动产权证更正', byName: '王秀英' })
+    expect(v).toMatchObject({ kind: 'area', version: 2, before: `${(before.floorAreaDm2 / 100).toFixed(2)} 平方米`, after: '88.50 平方米', reason: '按不动产权证更正', byName: '王秀英' })
     const listed = await h.ok<Page<{ id: string; floorAreaDm2?: number }>>('org', 'household.list', { buildingId: 'b-hx-1-3', pageSize: 50 }, P.secHx)
     expect(listed.items.find((x) => x.id === 'h-hx-1-3-101')?.floorAreaDm2).toBe(8850)
   })

@@ -45,9 +45,9 @@ describe('household bindings that ended', () => {
 })
 
 describe('versions of the register', () => {
-  it('name one version per target and show areas in ㎡ with two decimals', () => {
+  it('name one version per target and show areas in 平方米 with two decimals', () => {
     expect(revisionId('h-1', 2)).toBe('rev:h-1:v2')
-    expect(dm2Text(8850)).toBe('88.50 ㎡')
-    expect(dm2Text(12345)).toBe('123.45 ㎡')
+    expect(dm2Text(8850)).toBe('88.50 平方米')
+    expect(dm2Text(12345)).toBe('123.45 平方米')
   })
 })

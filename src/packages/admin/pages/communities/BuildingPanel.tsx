@@ -40,7 +40,7 @@ export default function BuildingPanel({ building, grids, onChanged }: {
           </View>
         )}
       </QueryState>
-      {building.retired ? <Tag tone='gray'>已停用</Tag> : <PlaceActions kind='building' id={building.id} name={building.name} gridId={building.gridId} grids={grids} onChanged={onChanged} />}
+      {building.retired ? <Tag tone='gray'>已停用</Tag> : <PlaceActions kind='building' id={building.id} name={building.name} gridId={building.gridId} grids={grids} caption={`楼栋「${building.name}」`} onChanged={onChanged} />}
     </View>
   )
 }

@@ -64,7 +64,7 @@ function EstateBuildings({ estateId, estateName, retired, grids, onChanged }: { 
           ＋ 添加楼栋
         </Button>
       )}
-      {retired ? <Tag tone='gray'>小区已停用</Tag> : <PlaceActions kind='estate' id={estateId} name={estateName} onChanged={onChanged} />}
+      {retired ? <Tag tone='gray'>小区已停用</Tag> : <PlaceActions kind='estate' id={estateId} name={estateName} caption={`小区「${estateName}」`} onChanged={onChanged} />}
     </View>
   )
 }

@@ -15,6 +15,8 @@ export interface PlaceActionsProps {
   /** For a building: its grid, and the community's grids it may move to. */
   gridId?: string
   grids?: { id: string; name: string; retired?: boolean }[]
+  /** Says what the buttons act on, when it is not obvious from where they are (e.g. 小区「和谐家园」). */
+  caption?: string
   onChanged: () => void
 }
 
@@ -27,7 +29,7 @@ const RETIRE_NOTE: Record<PlaceKind, string> = {
 }
 
 /** 改名, 调整网格 (a building) and 停用 for one estate, building or grid, each after a sheet that says what happens. */
-export default function PlaceActions({ kind, id, name, gridId, grids, onChanged }: PlaceActionsProps) {
+export default function PlaceActions({ kind, id, name, gridId, grids, caption, onChanged }: PlaceActionsProps) {
   const label = PLACE_KIND_LABEL[kind]
   const [step, setStep] = useState<Step>()
   const [text, setText] = useState('')
@@ -72,6 +74,7 @@ export default function PlaceActions({ kind, id, name, gridId, grids, onChanged 
 
   return (
     <View className='place-actions'>
+      {caption ? <Text className='place-actions__caption'>{caption}</Text> : null}
       <Button size='small' variant='secondary' block={false} id={`${kind}-rename-${id}`} onClick={() => open('rename')}>
         改名
       </Button>

@@ -68,11 +68,11 @@ export default function AreaCard({ h, onChanged }: { h: HouseholdDetailView; onC
           error={set.error?.message}
           onConfirm={() => void send()}
           onClose={close}
-          reason={{ label: '更正原因', value: reason, onChange: setReason, error: errors.reason, placeholder: '如：按不动产权证更正' }}
+          reason={{ label: '更正原因', value: reason, onChange: (v) => { setReason(v); setErrors({ ...errors, reason: undefined }) }, error: errors.reason, placeholder: '如：按不动产权证更正' }}
         >
           <View>
             <Text className='admin-line'>{`${h.address}，现登记 ${m2(h.floorAreaDm2)} 平方米。原来的面积会作为历史版本保留。`}</Text>
-            <NumberField label='新的面积' id='area-input' value={area} onChange={setArea} unit='平方米' decimal placeholder='如 88.5' maxLength={7} error={errors.area} />
+            <NumberField label='新的面积' id='area-input' value={area} onChange={(v) => { setArea(v); setErrors({ ...errors, area: undefined }) }} unit='平方米' decimal placeholder='如 88.5' maxLength={7} error={errors.area} />
           </View>
         </ConfirmSheet>
       ) : null}

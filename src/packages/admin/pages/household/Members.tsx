@@ -90,7 +90,7 @@ export default function Members({ householdId, canUnbind, onChanged }: { househo
           error={unbind.error?.message}
           onConfirm={() => void send()}
           onClose={close}
-          reason={{ label: '解除原因', value: reason, onChange: setReason, error: missing ? '请写明原因，居民本人会看到' : undefined, placeholder: '如：已搬离本小区' }}
+          reason={{ label: '解除原因', value: reason, onChange: (v) => { setReason(v); setMissing(false) }, error: missing ? '请写明原因，居民本人会看到' : undefined, placeholder: '如：已搬离本小区' }}
         >
           <Text>
             {`解除后，${target.applicantName}不再是「${target.address}」的认证居民，不能再代表这一户投票、评价。这一户已投的票和评价仍归本户，家里其他认证成员可以继续修改。绑定记录会保留，本人可以认证新的房屋。`}

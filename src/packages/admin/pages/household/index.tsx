@@ -41,7 +41,11 @@ export default function HouseholdPage() {
             <View>
               <Card id='household-head'>
                 <Text className='household-head__address' id='household-address'>{h.address}</Text>
-                {h.retired ? <Tag tone='gray'>楼栋已停用</Tag> : null}
+                {h.retired ? (
+                  <View className='household-head__tag'>
+                    <Tag tone='gray'>楼栋已停用</Tag>
+                  </View>
+                ) : null}
               </Card>
               <AreaCard h={h} onChanged={changed} />
               <Members householdId={h.id} canUnbind={secretary} onChanged={changed} />

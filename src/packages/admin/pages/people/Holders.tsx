@@ -85,7 +85,7 @@ export default function Holders({ scopeId, scopeName, role }: { scopeId: string;
           error={end.error?.message}
           onConfirm={() => void send()}
           onClose={close}
-          reason={{ label: '原因', value: reason, onChange: setReason, error: missing ? '请写明原因，本人会在任职历史里看到' : undefined, placeholder: '如：合同到期、已调离' }}
+          reason={{ label: '原因', value: reason, onChange: (v) => { setReason(v); setMissing(false) }, error: missing ? '请写明原因，本人会在任职历史里看到' : undefined, placeholder: '如：合同到期、已调离' }}
         >
           <Text>
             {`结束后，${ending.name}马上就不能再以「${ROLE_LABEL[role]} · ${scopeName}」的身份办理任何事项。${role === 'member' ? '其党员报到记为“已结束”，服务台账保留，以后可以重新报到。' : ''}${role === 'grid_worker' ? '其在本网格的全部职务一并免去，记录保留。' : ''}任命记录会保留，本人能看到是谁、何时、为何结束的。`}
