@@ -1,4 +1,17 @@
+import { COL } from '../cloudfunctions/shared/collections'
+import type { Database } from '../cloudfunctions/shared/db-types'
 import type { Scenario } from './types'
+
+const BENCH_AT = new Date('2026-01-05T02:00:00Z')
+/** `n` people each holding one grant with a known id (`gr_<tag>_<i>`), for the scenarios that end grants. */
+async function grantHolders(db: Database, tag: string, n: number, grant: (i: number) => object, extra: (i: number) => object = () => ({})) {
+  for (let i = 0; i < n; i++) {
+    await db.collection(COL.users).add({
+      data: { _id: `o-bench-${tag}-${i}`, name: `压测人员${i}`, roles: [{ ...grant(i), streetId: 'st-jinxiu', grantId: `gr_${tag}_${i}`, since: BENCH_AT }], createdAt: BENCH_AT, updatedAt: BENCH_AT, ...extra(i) },
+    })
+  }
+}
+const BENCH_PEOPLE = 60
 
 /**
  * One scenario per org action: who calls it and with what. Inputs that create things take a fresh
@@ -59,5 +72,47 @@ export function orgScenarios(): Scenario[] {
     },
     { fn: 'org', action: 'liaison.listPending', openid: () => 'o-sec-hx', input: () => ({ communityId: 'c-hx', pageSize: 20 }) },
     { fn: 'org', action: 'liaison.decide', openid: () => 'o-sec-hx', input: (i) => ({ applicationId: made.liaisons[i], approve: true }) },
+    // Ending roles (issue 12 §1): each call ends one grant a setup gave; the history is appended, never read whole.
+    { fn: 'org', action: 'role.holders', openid: () => 'o-sec-hx', input: () => ({ scopeId: 'c-hx', role: 'member', pageSize: 20 }) },
+    {
+      fn: 'org', action: 'role.end', openid: () => 'o-street-admin', input: (i) => ({ grantId: `gr_end_${i}`, reason: '压测：合同到期' }),
+      setup: (db) => grantHolders(db, 'end', BENCH_PEOPLE, () => ({ role: 'property_staff', scopeType: 'company', scopeId: 'co-1', scopeName: '安居物业服务有限公司' })),
+    },
+    {
+      fn: 'org', action: 'role.stepDown', openid: (i) => `o-bench-sd-${i}`, input: (i) => ({ grantId: `gr_sd_${i}` }),
+      setup: (db) => grantHolders(db, 'sd', BENCH_PEOPLE, () => ({ role: 'unit_liaison', scopeType: 'unit', scopeId: 'u-hx-1', scopeName: '锦绣区人民医院', communityId: 'c-hx' })),
+    },
+    { fn: 'org', action: 'role.history', openid: () => 'o-bench-end-0', input: () => ({ pageSize: 20 }) },
+    // Households (issue 12 §2).
+    { fn: 'org', action: 'household.members', openid: () => 'o-sec-hx', input: () => ({ householdId: 'h-hx-1-1-101' }) },
+    { fn: 'org', action: 'binding.unbind', openid: () => 'o-sec-hx', input: (i) => ({ bindingId: made.bindings[i], reason: '压测：已搬离' }) },
+    {
+      fn: 'org', action: 'binding.leave', openid: (i) => `o-bench-leave-${i}`, input: () => ({}),
+      setup: async (db) => {
+        const hid = (i: number) => `h-lq-2-${1 + (i % 6)}-${1 + (Math.floor(i / 12) % 6)}0${1 + (i % 2)}`
+        await grantHolders(db, 'leave', BENCH_PEOPLE, (i) => ({ role: 'resident', scopeType: 'household', scopeId: hid(i), scopeName: '青枫里', communityId: 'c-lq' }), (i) => ({ bindingId: `bind-bench-leave-${i}` }))
+        for (let i = 0; i < BENCH_PEOPLE; i++) {
+          await db.collection(COL.bindings).add({
+            data: { _id: `bind-bench-leave-${i}`, openid: `o-bench-leave-${i}`, householdId: hid(i), communityId: 'c-lq', streetId: 'st-jinxiu', address: '青枫里', communityName: '柳青社区', status: 'verified', method: 'secretary', applicantName: '压测', applicantPhone: '13800000000', createdAt: BENCH_AT, decidedAt: BENCH_AT },
+          })
+        }
+      },
+    },
+    { fn: 'org', action: 'household.get', openid: () => 'o-street-admin', input: () => ({ householdId: 'h-lq-1-1-101' }) },
+    { fn: 'org', action: 'household.setArea', openid: () => 'o-street-admin', input: (i) => ({ householdId: 'h-lq-1-1-101', floorAreaDm2: 9000 + i, reason: '压测：测绘更正' }) },
+    { fn: 'org', action: 'place.history', openid: () => 'o-street-admin', input: () => ({ kind: 'household', id: 'h-lq-1-1-101', pageSize: 20 }) },
+    { fn: 'org', action: 'place.rename', openid: () => 'o-street-admin', input: (i) => ({ kind: 'building', id: 'b-lq-1-2', name: `2号楼${i}` }), note: 'households renamed by one update' },
+    {
+      fn: 'org', action: 'place.retire', openid: () => 'o-street-admin', input: (i) => ({ kind: 'building', id: `b-bench-ret-${i}`, reason: '压测：拆除' }),
+      setup: async (db) => {
+        for (let i = 0; i < BENCH_PEOPLE; i++) {
+          await db.collection(COL.buildings).add({ data: { _id: `b-bench-ret-${i}`, estateId: 'e-lq-2', communityId: 'c-lq', streetId: 'st-jinxiu', gridId: 'g-lq-1', name: `压测停用楼${i}` } })
+        }
+      },
+    },
+    {
+      fn: 'org', action: 'building.move', openid: () => 'o-street-admin', input: (i) => ({ requestId: rid(i, 'bm'), buildingId: 'b-lq-1-1', gridId: i % 2 === 0 ? 'g-lq-2' : 'g-lq-3' }),
+      note: '12 households moved by one update',
+    },
   ]
 }

@@ -18,6 +18,7 @@ export function propertyScenarios(): Scenario[] {
     { fn: 'property', action: 'company.get', openid: () => 'o-res-liu', input: () => ({ companyId: 'co-2' }) },
     { fn: 'property', action: 'company.create', openid: () => 'o-street-admin', input: (i) => ({ requestId: rid(i, 'cc'), streetId: 'st-jinxiu', name: `压测物业公司${i}` }) },
     { fn: 'property', action: 'company.assignEstate', openid: () => BENCH.admin, input: (i) => ({ estateId: 'e-b-1', companyId: i % 2 === 0 ? 'co-b-2' : 'co-b-1' }) },
+    { fn: 'property', action: 'company.unassignEstate', openid: () => BENCH.admin, input: (i) => ({ estateId: `e-b-${i + 2}`, reason: '压测：合同到期' }) },
     { fn: 'property', action: 'rule.current', openid: () => 'o-res-liu', input: () => ({ streetId: 'st-jinxiu' }) },
     { fn: 'property', action: 'rule.get', openid: () => 'o-res-liu', input: (i) => ({ streetId: 'st-jinxiu', version: i % 2 }) },
     { fn: 'property', action: 'rule.publish', openid: () => 'o-street-admin', input: (i) => ({ requestId: rid(i, 'rp'), streetId: 'st-jinxiu', rule: { ...DEFAULT_RULE, redThreshold: 80 + (i % 10) } }) },

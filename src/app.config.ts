@@ -11,7 +11,7 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'packages/admin',
-      pages: ['pages/bindings/index', 'pages/liaisons/index', 'pages/communities/index', 'pages/invitations/index'],
+      pages: ['pages/bindings/index', 'pages/liaisons/index', 'pages/communities/index', 'pages/invitations/index', 'pages/people/index', 'pages/household/index'],
     },
     {
       root: 'packages/service',

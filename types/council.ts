@@ -266,6 +266,8 @@ export const myBallotView = z.object({
   castAt: z.string().nullable(),
   /** Whether the caller cast the household's ballot: only they may change it. */
   byMe: z.boolean(),
+  /** The member who cast it has left the household: the ballot is the household's, and the caller may change it. */
+  ownerLeft: z.boolean().optional(),
   canChange: z.boolean(),
 })
 export type MyBallotView = z.infer<typeof myBallotView>
@@ -296,8 +298,11 @@ export const resolutionView = z.object({
 })
 export type ResolutionView = z.infer<typeof resolutionView>
 
-/** The household's rating (its members see it); `byMe`: the caller gave it, so only they may change it. */
-export const myRatingView = z.object({ resolutionId: z.string(), stars: z.number().int().nullable(), comment: z.string().optional(), byMe: z.boolean() })
+/**
+ * The household's rating (its members see it); `byMe`: the caller gave it, so only they may change it.
+ * `ownerLeft`: the member who gave it has left the household, so the caller may change it.
+ */
+export const myRatingView = z.object({ resolutionId: z.string(), stars: z.number().int().nullable(), comment: z.string().optional(), byMe: z.boolean(), ownerLeft: z.boolean().optional() })
 
 // ---- inputs ----------------------------------------------------------------------------------
 

@@ -275,9 +275,9 @@ export const gridActions = {
     output: pageOf(staffInvitationView),
   }),
   'staff.remove': action({
-    summary: '书记免去网格职务（记录保留，收回网格员身份）',
+    summary: '书记免去网格职务（记录保留；最后一个职务免去时网格员身份随之结束，记入本人的任职历史）',
     roles: ['secretary'],
-    input: z.object({ staffId: id }),
+    input: z.object({ staffId: id, reason: optionalText(200, '原因') }),
     output: z.object({ ok: z.literal(true) }),
   }),
 

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { action } from './action'
 import { id, optionalText, pageInput, pageOf, phone, requestId, text, okOnly } from './common'
-import { ROLES, roleGrantSchema } from './roles'
+import { ENDABLE_ROLES, ROLES, roleGrantSchema } from './roles'
 import { noticeTemplatesView } from './notices'
 import { STAFF_POSTS } from './staff-posts'
 import { myDataFileView, myDataSectionInput, myDataSectionView, myDataSummaryView } from './mydata'
@@ -18,7 +18,7 @@ export type InvitationRole = (typeof INVITATION_ROLES)[number]
 export const inviteQrText = (code: string) => `txinvite:${code}`
 export const codeFromInviteText = (text: string) => text.trim().replace(/^txinvite:/i, '').trim().toUpperCase()
 
-export const BINDING_STATUS = ['pending', 'verified', 'rejected', 'superseded'] as const
+export const BINDING_STATUS = ['pending', 'verified', 'rejected', 'superseded', 'ended'] as const
 export type BindingStatus = (typeof BINDING_STATUS)[number]
 
 export const BINDING_STATUS_LABEL: Record<BindingStatus, string> = {
@@ -26,6 +26,7 @@ export const BINDING_STATUS_LABEL: Record<BindingStatus, string> = {
   verified: '已认证',
   rejected: '未通过',
   superseded: '已更换',
+  ended: '已解除',
 }
 
 export const APPLICATION_STATUS = ['pending', 'approved', 'rejected'] as const
@@ -48,15 +49,62 @@ export const bindingView = z.object({
   createdAt: z.string(),
   decidedAt: z.string().optional(),
   decidedByName: z.string().optional(),
+  /** A verified binding ends when the resident leaves the household or the community unbinds them (moved house). */
+  endedAt: z.string().optional(),
+  endReason: z.string().optional(),
+  /** 本人 when the resident left; the secretary's name when the community unbound them. */
+  endedByName: z.string().optional(),
 })
 export type BindingView = z.infer<typeof bindingView>
+
+/** A grant as its holder sees it on 我的: with the day it was given (grants older than the history have none). */
+export const myRoleView = roleGrantSchema.extend({ since: z.string().optional() })
+export type MyRoleView = z.infer<typeof myRoleView>
+
+/** How a grant ended: by the level above, by the person, or (resident) with the household binding. */
+export const GRANT_END_KINDS = ['ended', 'stepped_down', 'unbound', 'left_household'] as const
+export type GrantEndKind = (typeof GRANT_END_KINDS)[number]
+export const GRANT_END_LABEL: Record<GrantEndKind, string> = {
+  ended: '被免去',
+  stepped_down: '本人辞去',
+  unbound: '社区解除房屋绑定',
+  left_household: '本人退出本户',
+}
+
+/** One ended grant, kept (append-only): who held what, from when, until when, who ended it and why. */
+export const roleHistoryView = z.object({
+  id: z.string(),
+  role: z.enum(ROLES),
+  scopeId: z.string(),
+  scopeName: z.string(),
+  since: z.string().optional(),
+  endedAt: z.string(),
+  kind: z.enum(GRANT_END_KINDS),
+  reason: z.string().optional(),
+  /** e.g. 街道管理员 赵立新, or 本人. */
+  endedByName: z.string(),
+})
+export type RoleHistoryView = z.infer<typeof roleHistoryView>
+
+/** A holder of a role on a scope, for the level above: a name and an opaque grant id, never an openid. */
+export const roleHolderView = z.object({
+  grantId: z.string(),
+  role: z.enum(ROLES),
+  scopeId: z.string(),
+  scopeName: z.string(),
+  name: z.string(),
+  since: z.string().optional(),
+  /** The caller themself (they step down instead, from 我的). */
+  self: z.boolean(),
+})
+export type RoleHolderView = z.infer<typeof roleHolderView>
 
 export const meView = z.object({
   openid: z.string(),
   name: z.string(),
   /** The owner sees the whole number. */
   phone: z.string().optional(),
-  roles: z.array(roleGrantSchema),
+  roles: z.array(myRoleView),
   binding: bindingView.nullable(),
   /** True when the deployment has no street admin yet and this caller is the configured bootstrap admin. */
   canBootstrap: z.boolean(),
@@ -74,15 +122,54 @@ export const communityView = z.object({
   householdCount: z.number().int(),
 })
 export type CommunityView = z.infer<typeof communityView>
-export const gridView = z.object({ id: z.string(), communityId: z.string(), name: z.string() })
+/** Retired places are kept (their records name them) but hidden from pickers and refused for new records. */
+export const gridView = z.object({ id: z.string(), communityId: z.string(), name: z.string(), retired: z.boolean().optional() })
 export const estateView = z.object({
   id: z.string(),
   communityId: z.string(),
   name: z.string(),
   companyId: z.string().optional(),
   companyName: z.string().optional(),
+  retired: z.boolean().optional(),
 })
-export const buildingView = z.object({ id: z.string(), estateId: z.string(), gridId: z.string(), name: z.string() })
+export const buildingView = z.object({ id: z.string(), estateId: z.string(), gridId: z.string(), name: z.string(), retired: z.boolean().optional() })
+
+export const PLACE_KINDS = ['estate', 'building', 'grid'] as const
+export type PlaceKind = (typeof PLACE_KINDS)[number]
+export const PLACE_KIND_LABEL: Record<PlaceKind, string> = { estate: '小区', building: '楼栋', grid: '网格' }
+export const placeView = z.object({ kind: z.enum(PLACE_KINDS), id: z.string(), communityId: z.string(), name: z.string(), retired: z.boolean() })
+
+/** A change to the register (area, name, retirement, grid), kept as a version: what it was, what it became, why, who, when. */
+export const REVISION_KINDS = ['area', 'rename', 'retire', 'move'] as const
+export type RevisionKind = (typeof REVISION_KINDS)[number]
+export const revisionView = z.object({
+  id: z.string(),
+  kind: z.enum(REVISION_KINDS),
+  version: z.number().int(),
+  /** For display: 85.50 平方米, 3号楼, 第二网格 … */
+  before: z.string(),
+  after: z.string(),
+  reason: z.string().optional(),
+  byName: z.string(),
+  at: z.string(),
+})
+export type RevisionView = z.infer<typeof revisionView>
+
+/** A household as the people who keep the register see it (its area included). */
+export const householdDetailView = z.object({
+  id: z.string(),
+  communityId: z.string(),
+  estateId: z.string(),
+  buildingId: z.string(),
+  gridId: z.string(),
+  room: z.string(),
+  address: z.string(),
+  floorAreaDm2: z.number().int(),
+  retired: z.boolean(),
+  /** Open votes counting area that contain this household: its area cannot be edited until they are counted. */
+  areaLockedBy: z.array(z.string()),
+})
+export type HouseholdDetailView = z.infer<typeof householdDetailView>
 /** `floorAreaDm2` only for the community's administrators: with vote tallies by area, a room's area could single out its ballot. */
 export const householdView = z.object({ id: z.string(), buildingId: z.string(), room: z.string(), floorAreaDm2: z.number().int().optional() })
 
@@ -269,9 +356,9 @@ export const orgActions = {
     output: communityView,
   }),
   'grid.list': action({
-    summary: '社区的网格',
+    summary: '社区的网格（已停用的只在管理时列出）',
     roles: ['authenticated'],
-    input: z.object({ communityId: id }),
+    input: z.object({ communityId: id, includeRetired: z.boolean().default(false) }),
     output: z.object({ items: z.array(gridView) }),
   }),
   'grid.create': action({
@@ -281,9 +368,9 @@ export const orgActions = {
     output: gridView,
   }),
   'estate.list': action({
-    summary: '社区的小区',
+    summary: '社区的小区（已停用的只在管理时列出）',
     roles: ['authenticated'],
-    input: z.object({ communityId: id }),
+    input: z.object({ communityId: id, includeRetired: z.boolean().default(false) }),
     output: z.object({ items: z.array(estateView) }),
   }),
   'estate.create': action({
@@ -308,9 +395,9 @@ export const orgActions = {
     output: buildingView.extend({ householdCount: z.number().int() }),
   }),
   'building.list': action({
-    summary: '小区的楼栋',
+    summary: '小区的楼栋（已停用的只在管理时列出）',
     roles: ['authenticated'],
-    input: z.object({ estateId: id }),
+    input: z.object({ estateId: id, includeRetired: z.boolean().default(false) }),
     output: z.object({ items: z.array(buildingView) }),
   }),
   'household.list': action({
@@ -318,6 +405,52 @@ export const orgActions = {
     roles: ['authenticated'],
     input: pageInput.extend({ buildingId: id }),
     output: pageOf(householdView),
+  }),
+  'household.get': action({
+    summary: '一户的登记信息（面积等，仅社区管理人员）',
+    roles: ['street_admin', 'secretary'],
+    input: z.object({ householdId: id }),
+    output: householdDetailView,
+  }),
+  'household.members': action({
+    summary: '这一户绑定过的居民：谁、从何时起、何时解除',
+    roles: ['street_admin', 'secretary'],
+    input: pageInput.extend({ householdId: id }),
+    output: pageOf(bindingView),
+  }),
+  'household.setArea': action({
+    summary: '更正一户的建筑面积（写明原因，旧值留作历史版本；按面积计票的表决进行中时不能改）',
+    roles: ['street_admin', 'secretary'],
+    input: z.object({
+      householdId: id,
+      floorAreaDm2: z.number().int().min(1000, '面积不小于 10 平方米').max(100000, '面积不大于 1000 平方米'),
+      reason: text(200, '更正原因'),
+    }),
+    output: householdDetailView,
+  }),
+  'place.rename': action({
+    summary: '小区、楼栋或网格改名（旧名留作历史版本；已有记录保留当时的名称）',
+    roles: ['street_admin', 'secretary'],
+    input: z.object({ kind: z.enum(PLACE_KINDS), id, name: text(40, '新名称'), reason: optionalText(200, '原因') }),
+    output: placeView,
+  }),
+  'place.retire': action({
+    summary: '停用小区、楼栋或网格（保留记录，不再出现在选择列表中，也不能再用于新记录）',
+    roles: ['street_admin', 'secretary'],
+    input: z.object({ kind: z.enum(PLACE_KINDS), id, reason: text(200, '停用原因') }),
+    output: placeView,
+  }),
+  'place.history': action({
+    summary: '一户、楼栋、小区或网格的历史版本（面积、名称、停用、所属网格）',
+    roles: ['street_admin', 'secretary'],
+    input: pageInput.extend({ kind: z.enum(['household', ...PLACE_KINDS]), id }),
+    output: pageOf(revisionView),
+  }),
+  'building.move': action({
+    summary: '楼栋调整到本社区另一个网格（楼内各户随之调整）',
+    roles: ['street_admin', 'secretary'],
+    input: z.object({ requestId, buildingId: id, gridId: id, reason: optionalText(200, '原因') }),
+    output: buildingView.extend({ householdCount: z.number().int(), previousGridId: z.string() }),
   }),
 
   'binding.request': action({
@@ -345,6 +478,18 @@ export const orgActions = {
       .object({ bindingId: id, approve: z.boolean(), reason: optionalText(200, '原因') })
       .refine((v) => v.approve || (v.reason && v.reason.length > 0), { message: '退回时请写明原因', path: ['reason'] }),
     output: bindingView,
+  }),
+  'binding.unbind': action({
+    summary: '书记为已搬离的居民解除房屋绑定（写明原因；记录保留，其选票和评价仍归本户）',
+    roles: ['secretary'],
+    input: z.object({ bindingId: id, reason: text(200, '解除原因') }),
+    output: bindingView,
+  }),
+  'binding.leave': action({
+    summary: '居民退出本户（搬家后可再认证新的房屋；本户的选票和评价仍归本户）',
+    roles: ['resident'],
+    input: z.object({ reason: optionalText(200, '原因') }),
+    output: meView,
   }),
   'householdCode.issue': action({
     summary: '书记为某户生成一次性户码',
@@ -375,6 +520,31 @@ export const orgActions = {
     roles: ['authenticated'],
     input: z.object({ code: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{8}$/, '邀请码为 8 位字母数字'), name: text(20, '姓名') }),
     output: meView,
+  }),
+
+  'role.holders': action({
+    summary: '某个范围内担任某种职务的人（上级据此结束任命；只给姓名和任命编号）',
+    roles: ['street_admin', 'secretary'],
+    input: pageInput.extend({ scopeId: id, role: z.enum(ENDABLE_ROLES) }),
+    output: pageOf(roleHolderView),
+  }),
+  'role.end': action({
+    summary: '上级结束一项任命（写明原因；即时生效，记录保留）',
+    roles: ['street_admin', 'secretary'],
+    input: z.object({ grantId: id, reason: text(200, '原因') }),
+    output: roleHistoryView,
+  }),
+  'role.stepDown': action({
+    summary: '本人辞去一项职务（居民身份请用“退出本户”）',
+    roles: ['authenticated'],
+    input: z.object({ grantId: id, reason: optionalText(200, '原因') }),
+    output: meView,
+  }),
+  'role.history': action({
+    summary: '我担任过、已结束的职务（谁、何时、为何结束）',
+    roles: ['authenticated'],
+    input: pageInput,
+    output: pageOf(roleHistoryView),
   }),
 
   'liaison.register': action({

@@ -170,7 +170,8 @@ export const anonymousRatingView = z.object({
 export type AnonymousRatingView = z.infer<typeof anonymousRatingView>
 
 /** What the rating household sees of its own rating. */
-export const myRatingView = anonymousRatingView.extend({ edits: z.number().int(), ratedByMe: z.boolean() })
+/** `raterLeft`: the member who rated has left the household; the rating is the household's and the caller may change it. */
+export const myRatingView = anonymousRatingView.extend({ edits: z.number().int(), ratedByMe: z.boolean(), raterLeft: z.boolean().optional() })
 export type MyRatingView = z.infer<typeof myRatingView>
 
 export const rectificationView = z.object({
@@ -411,6 +412,21 @@ export const propertyActions = {
     roles: ['street_admin'],
     input: z.object({ estateId: id, companyId: id }),
     output: z.object({ estateId: z.string(), estateName: z.string(), companyId: z.string(), companyName: z.string(), previousCompanyId: z.string().nullable() }),
+  }),
+  'company.unassignEstate': action({
+    summary: '街道管理员登记物业公司不再服务某小区（本期评价仍计入该公司，下一期起不再；往期榜单不变）',
+    roles: ['street_admin'],
+    input: z.object({ estateId: id, reason: optionalText(200, '原因') }),
+    output: z.object({
+      estateId: z.string(),
+      estateName: z.string(),
+      previousCompanyId: z.string(),
+      previousCompanyName: z.string(),
+      /** The instant it stopped serving: the period containing it still rates that company. */
+      endedAt: z.string(),
+      /** That period's label when one is open, e.g. 2026年11月; null when none is (the next one rates no one until a new company is assigned). */
+      keepsPeriodLabel: z.string().nullable(),
+    }),
   }),
 
   'rule.current': action({

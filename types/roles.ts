@@ -44,8 +44,17 @@ export const roleGrantSchema = z.object({
   /** Ancestors of the scope, denormalised so scope checks need no extra reads. */
   communityId: z.string().optional(),
   streetId: z.string().optional(),
+  /**
+   * Opaque id of this grant (random, never the openid): how an ending, a holder list and the history
+   * name it. Given when the grant is written (cloudfunctions/shared/person.ts).
+   */
+  grantId: z.string().optional(),
 })
 export type RoleGrant = z.infer<typeof roleGrantSchema>
+
+/** Roles the level above can end with `role.end` (a resident's role ends when the household binding does). */
+export const ENDABLE_ROLES = ['member', 'unit_liaison', 'secretary', 'property_staff', 'street_admin', 'grid_worker'] as const
+export type EndableRole = (typeof ENDABLE_ROLES)[number]
 
 /** Who may call an action: a role name is only the first filter; handlers check the scope. */
 export type Audience = Role | 'authenticated'

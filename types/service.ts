@@ -10,9 +10,10 @@ import { id, isoDate, optionalText, pageInput, pageOf, phone, requestId, text } 
 
 // ---- enums and labels ---------------------------------------------------------------------------
 
-export const CHECKIN_STATUS = ['none', 'pending', 'approved', 'returned'] as const
+/** `ended`: the secretary ended a member's check-in (org role.end, with a reason); they may check in again. */
+export const CHECKIN_STATUS = ['none', 'pending', 'approved', 'returned', 'ended'] as const
 export type CheckinStatus = (typeof CHECKIN_STATUS)[number]
-export const CHECKIN_STATUS_LABEL: Record<CheckinStatus, string> = { none: '未报到', pending: '待审核', approved: '已报到', returned: '已退回' }
+export const CHECKIN_STATUS_LABEL: Record<CheckinStatus, string> = { none: '未报到', pending: '待审核', approved: '已报到', returned: '已退回', ended: '已结束' }
 
 export const NEED_STATUS = ['open', 'matched', 'done'] as const
 export type NeedStatus = (typeof NEED_STATUS)[number]

@@ -101,8 +101,11 @@ export interface NoticeJobDoc {
 
 /** Org documents this context reads (owned by `org`). */
 export interface CommunityRef { _id: string; streetId: string; name: string }
-export interface EstateRef { _id: string; communityId: string; name: string }
-export interface BuildingRef { _id: string; estateId: string; communityId: string; name: string }
+/** `retired` (org place.retire): no new vote over it. */
+export interface EstateRef { _id: string; communityId: string; name: string; retired?: boolean }
+export interface BuildingRef { _id: string; estateId: string; communityId: string; name: string; retired?: boolean }
+/** The community's `areaVersion` moves with every area correction (org household.setArea) and every opening of a vote counting area. */
+export interface CommunityAreaRef { _id: string; areaVersion?: number }
 export interface HouseholdRef { _id: string; buildingId: string; estateId: string; communityId: string; floorAreaDm2: number; address: string; createdAt?: Date }
 
 export const ballotId = (voteId: string, householdId: string) => `ballot:${voteId}:${householdId}`

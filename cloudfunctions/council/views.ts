@@ -114,7 +114,7 @@ export function voteView(v: VoteDoc, now: Date): VoteView {
   }
 }
 
-export function myBallotView(v: VoteDoc, householdId: string | null, eligible: boolean, b: BallotDoc | null, byMe: boolean, now: Date): MyBallotView {
+export function myBallotView(v: VoteDoc, householdId: string | null, eligible: boolean, b: BallotDoc | null, byMe: boolean, now: Date, ownerLeft = false): MyBallotView {
   return {
     voteId: v._id,
     householdId,
@@ -122,7 +122,8 @@ export function myBallotView(v: VoteDoc, householdId: string | null, eligible: b
     choice: b?.choice ?? null,
     castAt: iso(b?.updatedAt) ?? null,
     byMe,
-    canChange: eligible && voteStatus(v, now) === 'open' && (!b || byMe),
+    ...(ownerLeft ? { ownerLeft: true } : {}),
+    canChange: eligible && voteStatus(v, now) === 'open' && (!b || byMe || ownerLeft),
   }
 }
 

@@ -1,4 +1,4 @@
-import type { StaffPost } from '../../types/grid'
+import { STAFF_POSTS, type StaffPost } from '../../types/staff-posts'
 import type { RoleGrant } from '../../types/roles'
 import type { UserDoc } from '../shared/actor'
 import { COL } from '../shared/collections'
@@ -57,4 +57,18 @@ export async function takeUpPostInTx(
   await txPut(tx, COL.gridStaff, staff)
   const { before, after } = await updatePersonInTx(tx, person.openid, now, (u) => grantRole(gridWorkerGrant(p))({ ...u, name: person.name }))
   return { staff, prior, before, after }
+}
+
+/**
+ * The grid_worker grant on `gridId` ends (shared/grants.ts): every post the person still holds there is
+ * marked removed (the record stays), and a leader's lock is freed so the grid can have a new 网格长.
+ */
+export async function endPostsInTx(tx: Transaction, gridId: string, openid: string, now: Date, by: string): Promise<StaffDoc[]> {
+  const posts = await Promise.all(STAFF_POSTS.map((p) => txGetOrNull<StaffDoc>(tx, COL.gridStaff, ids.staff(gridId, openid, p))))
+  const active = posts.filter((s): s is StaffDoc => s?.status === 'active')
+  for (const s of active) {
+    await txPut(tx, COL.gridStaff, { ...s, _id: ids.staff(gridId, openid, s.post), status: 'removed', removedAt: now, removedBy: by })
+    if (s.post === 'leader') await txPut<LeaderLock>(tx, COL.gridStaff, { _id: ids.leaderLock(gridId), kind: 'leader_lock', gridId, leaderOpenid: null, at: now })
+  }
+  return active
 }

@@ -10,14 +10,31 @@ export interface StreetDoc { _id: string; name: string; createdAt: Date }
 export interface CommunityDoc {
   _id: string; streetId: string; name: string; address: string
   gridCount: number; estateCount: number; householdCount: number; createdAt: Date
+  /** Moves with every floor-area correction and every opening of a vote counting area (council vote.open), in their transactions. */
+  areaVersion?: number
 }
 /** `no` orders the grids of a community (第一网格 = 1): names in Chinese numerals do not sort. */
-export interface GridDoc { _id: string; communityId: string; streetId: string; name: string; no: number; createdAt: Date }
-export interface EstateDoc { _id: string; communityId: string; streetId: string; name: string; companyId?: string; companyName?: string }
-export interface BuildingDoc { _id: string; estateId: string; communityId: string; streetId: string; gridId: string; name: string }
-export interface HouseholdDoc {
+/**
+ * A place of the register. `retired` (place.retire): kept with its records, hidden from pickers, refused
+ * for new records. `version` counts its changes (org_revisions keeps each earlier state).
+ */
+interface Versioned { retired?: boolean; retiredAt?: Date; version?: number }
+export interface GridDoc extends Versioned { _id: string; communityId: string; streetId: string; name: string; no: number; createdAt: Date }
+export interface EstateDoc extends Versioned { _id: string; communityId: string; streetId: string; name: string; companyId?: string; companyName?: string }
+export interface BuildingDoc extends Versioned {
+  _id: string; estateId: string; communityId: string; streetId: string; gridId: string; name: string
+  /** A move to another grid in progress (building.move): its households are being moved; another move waits. */
+  moving?: { to: string; key: string; at: Date }
+}
+export interface HouseholdDoc extends Versioned {
   _id: string; buildingId: string; estateId: string; communityId: string; streetId: string; gridId: string
-  room: string; floorAreaDm2: number; address: string
+  room: string; floorAreaDm2: number
+  /**
+   * The address when the household was registered. Estates and buildings can be renamed since (and
+   * their households' `estateName`/`buildingName` with them): read it through `addressOf`.
+   */
+  address: string
+  estateName?: string; buildingName?: string
   /** Set on households created by building.create (the seed's predate it): a vote's electorate is fixed at its opening. */
   createdAt?: Date
 }
@@ -26,9 +43,13 @@ export interface UnitDoc { _id: string; communityId: string; streetId: string; n
 
 export interface BindingDoc {
   _id: string; openid: string; householdId: string; communityId: string; streetId: string
+  /** Where the household is (set on bindings made since issue 12): a building is retired only without residents. */
+  estateId?: string; buildingId?: string
   address: string; communityName: string; status: BindingStatus; method: 'secretary' | 'code'
   applicantName: string; applicantPhone: string; reason?: string
   createdAt: Date; decidedAt?: Date; decidedBy?: string; decidedByName?: string
+  /** Status `ended` (shared/grants.ts): the resident left the household or the community unbound them. */
+  endedAt?: Date; endedBy?: string; endedByName?: string; endReason?: string; endKind?: 'unbound' | 'left_household'
 }
 export interface HouseholdCodeDoc {
   _id: string; code: string; householdId: string; communityId: string

@@ -1,6 +1,6 @@
 import type { OrgActions } from '../../types/org'
 import type { Routes } from '../shared/dispatch'
-import { bindingDecide, bindingListPending, bindingRequest, householdCodeIssue } from './handlers/bindings'
+import { bindingDecide, bindingLeave, bindingListPending, bindingRequest, bindingUnbind, householdCodeIssue, householdMembers } from './handlers/bindings'
 import { invitationCreate, invitationList, invitationRedeem } from './handlers/invitations'
 import { liaisonDecide, liaisonListPending, liaisonRegister } from './handlers/liaisons'
 import { home } from './handlers/home'
@@ -8,6 +8,8 @@ import { bootstrap, me, profileUpdate } from './handlers/me'
 import { myDataExport, myDataSection, myDataSummary } from './handlers/mydata'
 import { noticeTemplates } from './handlers/notices'
 import { buildingCreate, estateCreate } from './handlers/places'
+import { buildingMove, householdGet, householdSetArea, placeHistory, placeRename, placeRetire } from './handlers/register'
+import { roleEnd, roleHistory, roleHolders, roleStepDown } from './handlers/roles'
 import { buildingList, communityCreate, communityList, estateList, gridCreate, gridList, householdList, streetList } from './handlers/tree'
 
 /** The action table of `org`: contract (types/org.ts) → handler. */
@@ -30,13 +32,26 @@ export const routes: Routes<OrgActions> = {
   'building.create': buildingCreate,
   'building.list': buildingList,
   'household.list': householdList,
+  'household.get': householdGet,
+  'household.members': householdMembers,
+  'household.setArea': householdSetArea,
+  'place.rename': placeRename,
+  'place.retire': placeRetire,
+  'place.history': placeHistory,
+  'building.move': buildingMove,
   'binding.request': bindingRequest,
   'binding.listPending': bindingListPending,
   'binding.decide': bindingDecide,
+  'binding.unbind': bindingUnbind,
+  'binding.leave': bindingLeave,
   'householdCode.issue': householdCodeIssue,
   'invitation.create': invitationCreate,
   'invitation.list': invitationList,
   'invitation.redeem': invitationRedeem,
+  'role.holders': roleHolders,
+  'role.end': roleEnd,
+  'role.stepDown': roleStepDown,
+  'role.history': roleHistory,
   'liaison.register': liaisonRegister,
   'liaison.listPending': liaisonListPending,
   'liaison.decide': liaisonDecide,

@@ -21,6 +21,9 @@ export function bindingView(b: BindingDoc, viewerOpenid: string): BindingView {
     createdAt: iso(b.createdAt)!,
     decidedAt: iso(b.decidedAt),
     decidedByName: b.decidedByName,
+    endedAt: iso(b.endedAt),
+    endReason: b.endReason,
+    endedByName: b.endedByName,
   }
 }
 

@@ -4,6 +4,7 @@ import { COL } from '../shared/collections'
 import type { Filter } from '../shared/db-types'
 import { DEFAULT_RULE, ruleDocId } from './domain/rules'
 import { round2, type Rule } from './domain/scoring'
+import { ratedCompanyOf, type ServedEstate } from './domain/serving'
 
 /** Stored shapes of the property context. Instants are Date; stars are integers. */
 export interface RuleDoc { _id: string; streetId: string; version: number; rule: Rule; createdAt: Date; createdBy: string; createdByName: string }
@@ -93,8 +94,9 @@ export interface RevisionDoc { _id: string; kind: 'rating' | 'answer' | 'assessm
 
 /** Org shapes this context reads (owned by org). */
 export interface CompanyDoc { _id: string; streetId: string; name: string }
-export interface EstateDoc { _id: string; communityId: string; streetId: string; name: string; companyId?: string; companyName?: string }
-export interface HouseholdDoc { _id: string; estateId: string; communityId: string; streetId: string; address: string }
+/** `formerCompany`: a company that stopped serving it keeps the ratings of the period it stopped in (domain/serving.ts). */
+export interface EstateDoc extends ServedEstate { _id: string; communityId: string; streetId: string; name: string }
+export interface HouseholdDoc { _id: string; estateId: string; communityId: string; streetId: string; room: string; address: string; estateName?: string; buildingName?: string }
 export interface CommunityDoc { _id: string; streetId: string; name: string }
 export interface BindingDoc { _id: string; householdId: string; status: string; decidedAt?: Date }
 
@@ -157,7 +159,7 @@ async function listInputs(db: Database, period: PeriodDoc, cutoff: Date): Promis
     return {
       companyId: c._id,
       companyName: c.name,
-      estates: estates.filter((e) => e.companyId === c._id).map((e) => e.name).sort(),
+      estates: estates.filter((e) => ratedCompanyOf(e, period)?.companyId === c._id).map((e) => e.name).sort(),
       households: a?.households ?? 0,
       sums: a ? { ...a.sums } : { cleaning: 0, order: 0, repairs: 0, greening: 0, attitude: 0, fees: 0 },
       communityScore: scores.get(c._id) ?? null,

@@ -2,7 +2,7 @@ import type { PropertyActions } from '../../types/property'
 import type { Routes } from '../shared/dispatch'
 import { photoUploadRoute } from '../shared/photos'
 import { assessmentList, assessmentSubmit } from './handlers/assessments'
-import { companyAssignEstate, companyCreate, companyGet, companyList, periodClose, periodList, periodOpen, ruleCurrent, ruleGet, rulePublish } from './handlers/catalog'
+import { companyAssignEstate, companyUnassignEstate, companyCreate, companyGet, companyList, periodClose, periodList, periodOpen, ruleCurrent, ruleGet, rulePublish } from './handlers/catalog'
 import { listDownload, listInputs } from './handlers/inputs'
 import { exportPeriod } from './handlers/export'
 import { listCurrent, listPreview, listPublish, listRecompute } from './handlers/lists'
@@ -18,6 +18,7 @@ export const routes: Routes<PropertyActions> = {
   'company.get': companyGet,
   'company.create': companyCreate,
   'company.assignEstate': companyAssignEstate,
+  'company.unassignEstate': companyUnassignEstate,
   'rule.current': ruleCurrent,
   'rule.get': ruleGet,
   'rule.publish': rulePublish,

@@ -25,7 +25,7 @@ export function anonymousRatingView(r: RatingDoc): AnonymousRatingView {
   }
 }
 
-export const myRatingView = (r: RatingDoc, viewer: string): MyRatingView => ({ ...anonymousRatingView(r), edits: r.edits, ratedByMe: r.raterOpenid === viewer })
+export const myRatingView = (r: RatingDoc, viewer: string, raterLeft = false): MyRatingView => ({ ...anonymousRatingView(r), edits: r.edits, ratedByMe: r.raterOpenid === viewer, ...(raterLeft ? { raterLeft: true } : {}) })
 
 /** Events name company staff; the resident is always "居民". */
 export function rectificationView(r: RectificationDoc, now: Date): RectificationView {

@@ -87,6 +87,10 @@ export interface MemberDoc {
   unitDispute?: { unitId: string; reason: string; by: string; byName: string; at: Date }
   /** True while `unitDispute` stands: the secretary's 单位异议 filter. */
   unitDisputed?: boolean
+  /** Status `ended`: the member role ended (org role.end, or leaving); the approval moved into `history`. */
+  endedAt?: Date
+  endedBy?: string
+  endedByName?: string
 }
 
 export interface NeedDoc {
@@ -300,9 +304,11 @@ export interface StatsDoc {
 }
 
 export interface CommunityRef { _id: string; streetId: string; name: string }
-export interface HouseholdRef { _id: string; communityId: string; streetId: string; gridId: string; buildingId: string; address: string }
-export interface GridRef { _id: string; communityId: string; name: string }
-export interface BuildingRef { _id: string; communityId: string; gridId: string; name: string; estateId: string }
+/** Read its address through shared/address.ts `addressOf` (estates and buildings can be renamed). */
+export interface HouseholdRef { _id: string; communityId: string; streetId: string; gridId: string; buildingId: string; room: string; address: string; estateName?: string; buildingName?: string }
+/** `retired` (org place.retire): kept, but no new assignment. */
+export interface GridRef { _id: string; communityId: string; name: string; retired?: boolean }
+export interface BuildingRef { _id: string; communityId: string; gridId: string; name: string; estateId: string; retired?: boolean }
 
 // ---- ids ----------------------------------------------------------------------------------------
 

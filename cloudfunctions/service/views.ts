@@ -65,7 +65,7 @@ export function memberView(m: MemberDoc, year: number): MemberView {
     year: m.year,
     approvedYear: m.approvedYear,
     overdue: isOverdue(m.approvedYear, year),
-    reason: m.status === 'returned' ? m.reason : undefined,
+    reason: m.status === 'returned' || m.status === 'ended' ? m.reason : undefined,
     gridId: m.gridId,
     gridName: m.gridName,
     buildingIds: m.buildingIds ?? [],

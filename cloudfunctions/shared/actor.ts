@@ -2,12 +2,15 @@ import type { Role, RoleGrant } from '../../types/roles'
 import { readPerson } from './person'
 import type { Database } from './cloud'
 
+/** A grant as stored on the person: `grantId` and `since` are stamped when it is written (person.ts). */
+export type StoredGrant = RoleGrant & { since?: Date }
+
 /** A person as stored: one document per OPENID, roles embedded so loading the actor is one read. */
 export interface UserDoc {
   _id: string
   name: string
   phone?: string
-  roles: RoleGrant[]
+  roles: StoredGrant[]
   /** The person's current household binding (org). */
   bindingId?: string
   createdAt: Date
@@ -21,7 +24,7 @@ export class Actor {
     readonly user: UserDoc | null,
   ) {}
 
-  get roles(): RoleGrant[] {
+  get roles(): StoredGrant[] {
     return this.user?.roles ?? []
   }
 
@@ -29,7 +32,7 @@ export class Actor {
     return this.user?.name ?? ''
   }
 
-  grants(role: Role): RoleGrant[] {
+  grants(role: Role): StoredGrant[] {
     return this.roles.filter((g) => g.role === role)
   }
 

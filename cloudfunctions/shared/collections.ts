@@ -13,6 +13,10 @@ export const COL = {
   householdCodes: 'household_codes',
   invitations: 'invitations',
   liaisonApplications: 'liaison_applications',
+  /** Append-only: every ended grant (who held what, from when, until when, who ended it, why). */
+  roleHistory: 'role_history',
+  /** Append-only: earlier versions of the register (a household's area, a place's name, retirement, grid). */
+  orgRevisions: 'org_revisions',
   requests: 'requests',
   audit: 'audit',
   outbox: 'outbox',

@@ -63,6 +63,8 @@ export interface Command {
   lte(v: unknown): unknown
   neq(v: unknown): unknown
   exists(b: boolean): unknown
+  /** An array element matching all of these (e.g. a person's grant of one role on one scope). */
+  elemMatch(q: Filter): unknown
   push(v: unknown): unknown
   /** Replace a nested object whole (a plain object in update data would be merged field by field). */
   set(v: unknown): unknown

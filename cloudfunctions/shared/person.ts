@@ -1,8 +1,9 @@
 import type { Role, RoleGrant } from '../../types/roles'
-import type { UserDoc } from './actor'
+import type { StoredGrant, UserDoc } from './actor'
 import type { Database } from './cloud'
 import { COL } from './collections'
 import { txGetOrNull, type Transaction } from './db-types'
+import { newId } from './ids'
 
 /**
  * The one way to write a person's record (users/<openid>), for every context. The record is shared:
@@ -20,6 +21,14 @@ export function stripUndefined<T extends object>(o: T): T {
 const sameGrants = (a: RoleGrant[], b: RoleGrant[]) => JSON.stringify(a) === JSON.stringify(b)
 
 /**
+ * Every grant carries an opaque id and the instant it was given, so it can be named when it is listed,
+ * ended and kept in the history without naming the person (random: a role given again later is a new grant).
+ */
+export const newGrantId = () => newId('gr')
+const stamped = (roles: StoredGrant[], now: Date): StoredGrant[] =>
+  roles.map((g) => (g.grantId ? g : { ...g, grantId: newGrantId(), since: g.since ?? now }))
+
+/**
  * Read-modify-write of a person's record inside `tx`. `change` gets a copy of the stored record (an
  * empty one for a person never seen) and returns the new one. Nothing is written when it changed nothing.
  */
@@ -31,7 +40,8 @@ export async function updatePersonInTx(
 ): Promise<{ before: UserDoc | null; after: UserDoc; changed: boolean }> {
   const before = await txGetOrNull<UserDoc>(tx, COL.users, openid)
   const base: UserDoc = before ?? { _id: openid, name: '', roles: [], createdAt: now, updatedAt: now }
-  const next = change({ ...base, roles: [...(base.roles ?? [])] })
+  const changedTo = change({ ...base, roles: [...(base.roles ?? [])] })
+  const next = { ...changedTo, roles: stamped(changedTo.roles, now) }
   const changed =
     !before || next.name !== before.name || next.phone !== before.phone || next.bindingId !== before.bindingId || !sameGrants(next.roles, before.roles ?? [])
   const after = changed ? { ...next, _id: openid, updatedAt: now } : before
@@ -51,7 +61,7 @@ export function addGrant(grants: RoleGrant[], grant: RoleGrant): RoleGrant[] {
 /** A change for `updatePersonInTx`: give the grant (once). */
 export const grantRole = (grant: RoleGrant) => (u: UserDoc): UserDoc => ({ ...u, roles: addGrant(u.roles, grant) })
 
-/** A change for `updatePersonInTx`: take `role` on `scopeId` away. */
+/** A change for `updatePersonInTx`: take `role` on `scopeId` away (shared/grants.ts `endGrantInTx` ends a grant with its history). */
 export const withdrawRole = (role: Role, scopeId: string) => (u: UserDoc): UserDoc => ({
   ...u,
   roles: u.roles.filter((g) => !(g.role === role && g.scopeId === scopeId)),

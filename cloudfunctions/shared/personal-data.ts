@@ -71,6 +71,11 @@ export const PERSONAL_DATA: Partial<Record<CollectionName, PersonalCollection>> 
       ...actorPair('decidedBy', 'decidedByName'),
     ],
   },
+  [COL.roleHistory]: {
+    fields: [f('openid', 'openid', 'subject', { index: 'openid_ended' }), ...actorPair('endedBy', 'endedByName')],
+    note: 'Every ended grant: whose it was, who ended it and why (shown on 我的 and to the level above).',
+  },
+  [COL.orgRevisions]: { fields: actorPair('by', 'byName'), note: 'Earlier versions of the register, with who corrected them.' },
   [COL.householdCodes]: { fields: [...actorPair('createdBy'), f('usedBy', 'openid', 'subject')] },
   [COL.invitations]: { fields: [...actorPair('createdBy'), f('usedBy', 'openid', 'subject'), f('usedByName', 'name', 'subject')] },
   [COL.liaisonApplications]: {

@@ -2,8 +2,10 @@ import { ruleFor, tally } from '../../cloudfunctions/council/domain/tally'
 import { boxIds, boxIndex, firstSnapshot, nextSnapshot } from '../../cloudfunctions/council/domain/disclosure'
 import { progressId, type AgendaItem, type BallotDoc, type BoxDoc, type MeetingDoc, type ProgressDoc, type RatingDoc, type ResolutionDoc, type SecondDoc, type TopicDoc, type VoteDoc } from '../../cloudfunctions/council/repo'
 import { COL } from '../../cloudfunctions/shared/collections'
+import { ownerToken } from '../../cloudfunctions/shared/owner-token'
 import type { Database } from '../../cloudfunctions/shared/db-types'
 import type { ModuleSeed } from './seed'
+import { withGrantIds } from './grants'
 
 /**
  * 红色议事会 demo data, from the seed story: 和谐家园 residents ask for a parking plan; the secretary
@@ -101,8 +103,11 @@ async function parkingStory(db: Database, suffix: string) {
   }
 
   const ratedAt = at('2026-07-02T19:00:00')
+  // Each rating was given by the household's seeded resident (who may change it); a household without one
+  // has a placeholder owner. A rating whose giver is no longer in the household passes to its members.
   const ratings: RatingDoc[] = households.slice(0, 3).map((h, i) => ({
-    _id: `rating:res:${meeting._id}:item-1:${h._id}`, resolutionId: `res:${meeting._id}:item-1`, householdId: h._id, owner: 'seed', stars: [5, 5, 4][i], at: ratedAt, createdAt: ratedAt, edits: 0,
+    _id: `rating:res:${meeting._id}:item-1:${h._id}`, resolutionId: `res:${meeting._id}:item-1`, householdId: h._id,
+    owner: seededResident(h._id) ? ownerToken(`res:${meeting._id}:item-1`, seededResident(h._id)!) : 'seed', stars: [5, 5, 4][i], at: ratedAt, createdAt: ratedAt, edits: 0,
   }))
   const resId = `res:${meeting._id}:item-1`
   const progress: ProgressDoc[] = ([
@@ -165,6 +170,14 @@ export const COUNCIL_RESIDENTS: [room: string, name: string][] = [
   ['102', '陈秀芝'], ['201', '杨建国'], ['301', '赵淑珍'], ['302', '黄志强'], ['401', '周玉梅'], ['402', '吴国庆'], ['501', '徐秀兰'], ['502', '孙立军'],
 ]
 
+/** The seeded resident of a household of 和谐家园 1号楼 (demo people and COUNCIL_RESIDENTS), if any. */
+function seededResident(hid: string): string | null {
+  if (hid === 'h-hx-1-1-101') return 'o-res-liu'
+  if (hid === 'h-hx-1-1-202') return 'o-res-zhang'
+  const room = COUNCIL_RESIDENTS.find(([r]) => hid === `h-hx-1-1-${r}`)?.[0]
+  return room ? `o-res-hx-${room}` : null
+}
+
 function buildingResidents() {
   const created = at('2026-01-20T10:00:00')
   const users: object[] = []
@@ -179,7 +192,7 @@ function buildingResidents() {
       roles: [{ role: 'resident', scopeType: 'household', scopeId: hid, scopeName: address, communityId: 'c-hx', streetId: 'st-jinxiu' }],
     })
     bindings.push({
-      _id: `bind-hx-${room}`, openid, householdId: hid, communityId: 'c-hx', streetId: 'st-jinxiu', address, communityName: '和谐社区',
+      _id: `bind-hx-${room}`, openid, householdId: hid, communityId: 'c-hx', streetId: 'st-jinxiu', estateId: 'e-hx-1', buildingId: 'b-hx-1-1', address, communityName: '和谐社区',
       status: 'verified', method: 'secretary', applicantName: name, applicantPhone: phone, createdAt: created, decidedAt: created, decidedBy: 'o-sec-hx', decidedByName: '王秀英',
     })
   })
@@ -188,7 +201,7 @@ function buildingResidents() {
 
 export const councilSeed: ModuleSeed = async (db, scale) => {
   const people = buildingResidents()
-  await insertAll(db, COL.users, people.users)
+  await insertAll(db, COL.users, people.users.map(withGrantIds))
   await insertAll(db, COL.bindings, people.bindings)
   for (let copy = 0; copy < scale; copy++) {
     const suffix = copy === 0 ? '' : `-${copy + 1}`

@@ -68,7 +68,7 @@ export function buildDemo(scale = 1): DemoWorld {
               const room = `${f}0${r}`
               w.households.push({
                 _id: `h-${seed.key}${suffix}-${ei + 1}-${bi + 1}-${room}`, buildingId: bid, estateId: eid, communityId: cid,
-                streetId: STREET._id, gridId: grid._id, room, floorAreaDm2: areaDm2(++n), address: `${estateName} ${bname} ${room}`,
+                streetId: STREET._id, gridId: grid._id, room, floorAreaDm2: areaDm2(++n), address: `${estateName} ${bname} ${room}`, estateName, buildingName: bname,
               })
               householdCount++
             }
@@ -84,7 +84,7 @@ export function buildDemo(scale = 1): DemoWorld {
       const hid = `h-${seed.key}${suffix}-1-2-301`
       w.users.push({ _id: pendingOpenid, name: `待审居民${ci + 1}`, phone: `1390000${String(1000 + ci + copy * 10).padStart(4, '0')}`, roles: [], bindingId: `bind-pending-${seed.key}${suffix}`, createdAt: DEMO_EPOCH, updatedAt: DEMO_EPOCH })
       w.bindings.push({
-        _id: `bind-pending-${seed.key}${suffix}`, openid: pendingOpenid, householdId: hid, communityId: cid, streetId: STREET._id,
+        _id: `bind-pending-${seed.key}${suffix}`, openid: pendingOpenid, householdId: hid, communityId: cid, streetId: STREET._id, estateId: `e-${seed.key}${suffix}-1`, buildingId: `b-${seed.key}${suffix}-1-2`,
         address: `${seed.estates[0]} 2号楼 301`, communityName: seed.name, status: 'pending', method: 'secretary',
         applicantName: `待审居民${ci + 1}`, applicantPhone: `1390000${String(1000 + ci + copy * 10).padStart(4, '0')}`, createdAt: DEMO_EPOCH,
       })
@@ -121,9 +121,15 @@ function demoPeople() {
   return DEMO_PEOPLE
 }
 
+/** The estate and building of a seeded household, from its id (`h-<community>-<estate>-<building>-<room>`). */
+export function placeOfHousehold(hid: string): { estateId: string; buildingId: string } {
+  const [, c, e, b] = hid.split('-')
+  return { estateId: `e-${c}-${e}`, buildingId: `b-${c}-${e}-${b}` }
+}
+
 function demoBindings() {
   const verified = (id: string, openid: string, hid: string, address: string, name: string, phone: string) => ({
-    _id: id, openid, householdId: hid, communityId: 'c-hx', streetId: STREET._id, address, communityName: '和谐社区',
+    _id: id, openid, householdId: hid, communityId: 'c-hx', streetId: STREET._id, ...placeOfHousehold(hid), address, communityName: '和谐社区',
     status: 'verified', method: 'secretary', applicantName: name, applicantPhone: phone, createdAt: DEMO_EPOCH,
     decidedAt: DEMO_EPOCH, decidedBy: 'o-sec-hx', decidedByName: '王秀英',
   })

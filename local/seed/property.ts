@@ -7,7 +7,7 @@ import { DEFAULT_RULE, ruleDocId } from '../../cloudfunctions/property/domain/ru
 import { computeList, type Rule } from '../../cloudfunctions/property/domain/scoring'
 import type { AggregateDoc, PeriodDoc, PublicationDoc, RatingDoc, RectificationDoc, RuleDoc } from '../../cloudfunctions/property/repo'
 import { DIMENSIONS, type CompanyInputs, type Stars } from '../../types/property'
-import { COMPANIES, STREET } from './demo-data'
+import { COMPANIES, placeOfHousehold, STREET } from './demo-data'
 import { insertAll, type ModuleSeed } from './seed'
 
 /**
@@ -258,7 +258,7 @@ export const seedProperty: ModuleSeed = async (db: Database, scale: number) => {
     { _id: qian._id, name: qian.name, phone: qian.phone, createdAt: epoch, updatedAt: epoch, roles: [{ role: 'property_staff', scopeType: 'company', scopeId: qian.company, scopeName: companyName(qian.company), streetId: STREET._id }] },
   ])
   await insertAll(db, COL.bindings, [{
-    _id: 'bind-chen', openid: chen._id, householdId: chen.household, communityId: 'c-hx', streetId: STREET._id, address: chen.address, communityName: '和谐社区',
+    _id: 'bind-chen', openid: chen._id, householdId: chen.household, communityId: 'c-hx', streetId: STREET._id, ...placeOfHousehold(chen.household), address: chen.address, communityName: '和谐社区',
     status: 'verified', method: 'secretary', applicantName: chen.name, applicantPhone: chen.phone, createdAt: epoch, decidedAt: epoch, decidedBy: 'o-sec-hx', decidedByName: '王秀英',
   }])
   await insertAll(db, COL.propertyRules, [rule])

@@ -1,6 +1,7 @@
 import type { Database } from '../../cloudfunctions/shared/db-types'
 import { COL } from '../../cloudfunctions/shared/collections'
 import { buildDemo, type DemoWorld } from './demo-data'
+import { withGrantIds } from './grants'
 import { seedProperty } from './property'
 import { serviceSeed } from './service'
 import { councilSeed } from './council'
@@ -11,8 +12,9 @@ const MARKER = 'seed:demo'
 /** Insert in small concurrent batches through the real SDK (the store acks each write durably). */
 export async function insertAll(db: Database, collection: string, docs: object[]): Promise<void> {
   const BATCH = 64
-  for (let i = 0; i < docs.length; i += BATCH) {
-    await Promise.all(docs.slice(i, i + BATCH).map((d) => db.collection(collection).add({ data: d })))
+  const prepared = collection === COL.users ? docs.map(withGrantIds) : docs
+  for (let i = 0; i < prepared.length; i += BATCH) {
+    await Promise.all(prepared.slice(i, i + BATCH).map((d) => db.collection(collection).add({ data: d })))
   }
 }
 

@@ -7,6 +7,7 @@ import type {
 } from '../../cloudfunctions/service/repo'
 import { ids } from '../../cloudfunctions/service/repo'
 import { STREET } from './demo-data'
+import { withGrantIds } from './grants'
 
 /**
  * Demo data of 双报到、双服务 (deterministic ids, times relative to the clock at seeding so the demo
@@ -171,7 +172,7 @@ export async function serviceSeed(db: Database, scale: number): Promise<void> {
   })
 
   for (const [id, patch] of unitPatches) await db.collection(COL.units).doc(id).update({ data: patch })
-  await put(db, COL.users, users)
+  await put(db, COL.users, users.map(withGrantIds))
   await put(db, COL.svcMembers, members.map(named))
   await put(db, COL.svcAgreements, agreements)
   await put(db, COL.svcNeeds, needs)

@@ -13,6 +13,8 @@ export const ROUTES = {
   adminCommunities: '/packages/admin/pages/communities/index',
   adminInvitations: '/packages/admin/pages/invitations/index',
   myData: '/packages/mine/pages/data/index',
+  adminPeople: '/packages/admin/pages/people/index',
+  adminHousehold: (id: string) => `/packages/admin/pages/household/index?id=${encodeURIComponent(id)}`,
   // Pages one subpackage links to in another (a subpackage cannot import another's code, so they live here).
   gridEvent: (id: string) => `/packages/grid/pages/event/index?id=${encodeURIComponent(id)}`,
   need: (id: string) => `/packages/service/pages/need/index?id=${encodeURIComponent(id)}`,

@@ -37,7 +37,7 @@ const P = {
 /** Who opens a page (and with which query), where the package default is not the right person. */
 const PLAN = {
   'pages/home/index': [P.sec, P.admin, P.liu, P.member, P.prop, P.grid, P.liaison, P.zhou].map((who) => ({ who })),
-  'pages/me/index': [{ who: P.liu }],
+  'pages/me/index': [{ who: P.liu }, { who: P.grid }],
   'pages/identity/index': [{ who: P.liu }],
   'pages/onboarding/bind/index': [{ who: P.zhou }],
   'pages/onboarding/redeem/index': [{ who: P.zhou }],
@@ -45,6 +45,8 @@ const PLAN = {
   'pages/onboarding/bootstrap/index': [{ who: P.zhou }],
   'packages/admin/pages/communities/index': [{ who: P.admin }, { who: P.sec }],
   'packages/admin/pages/invitations/index': [{ who: P.admin }],
+  'packages/admin/pages/people/index': [{ who: P.admin }, { who: P.sec }],
+  'packages/admin/pages/household/index': [{ who: P.sec, query: 'id=h-hx-1-1-101' }],
   'packages/service/pages/member/index': [{ who: P.member }],
   'packages/service/pages/unit/index': [{ who: P.liaison }],
   'packages/service/pages/activities/index': [{ who: P.member }, { who: P.sec }],

@@ -7,6 +7,7 @@ import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, invalid, notFound } from '../../shared/errors'
 import { newId } from '../../shared/ids'
 import { ownerToken } from '../../shared/owner-token'
+import { HeldByAnother, ownerHasLeft } from '../../shared/household-voice'
 import { fetchPage } from '../../shared/paging'
 import { belongsTo, residentHousehold } from '../domain/access'
 import {
@@ -114,16 +115,18 @@ export const resolutionList = {
   },
 }
 
-function myRatingView(r: ResolutionDoc, own: RatingDoc | null, byMe: boolean) {
-  return { resolutionId: r._id, stars: own?.stars ?? null, ...(own?.comment ? { comment: own.comment } : {}), byMe }
+function myRatingView(r: ResolutionDoc, own: RatingDoc | null, byMe: boolean, ownerLeft = false) {
+  return { resolutionId: r._id, stars: own?.stars ?? null, ...(own?.comment ? { comment: own.comment } : {}), byMe, ...(ownerLeft ? { ownerLeft: true } : {}) }
 }
 
-/** The household's rating, to its members: whether the caller gave it (only they may change it). */
+/** The household's rating, to its members: whether the caller gave it (only they may change it, or anyone of the household once they left). */
 async function myRating(ctx: Ctx<unknown>, r: ResolutionDoc) {
   const hid = residentHousehold(ctx.actor.roles, r.communityId)
   if (!hid) return null
   const own = await findById<RatingDoc>(ctx.db, COL.councilRatings, ratingId(r._id, hid))
-  return myRatingView(r, own, !!own && own.owner === ownerToken(r._id, ctx.actor.openid))
+  const byMe = !!own && own.owner === ownerToken(r._id, ctx.actor.openid)
+  const ownerLeft = !!own && !byMe && (await ownerHasLeft(ctx.db, hid, (openid) => ownerToken(r._id, openid) === own.owner))
+  return myRatingView(r, own, byMe, ownerLeft)
 }
 
 export const resolutionGet = {
@@ -150,10 +153,11 @@ export const resolutionRate = {
     await ctx.checkText(input.comment)
     const owner = ownerToken(r._id, actor.openid)
     const id = ratingId(r._id, hid)
-    const { totals, doc } = await ctx.transaction(async (tx) => {
+    /** `formerOwner`: the token of a member who has left the household, whose rating this caller may take over. */
+    const rate = (formerOwner?: string) => ctx.transaction(async (tx) => {
       const prior = await txGetOrNull<RatingDoc>(tx, COL.councilRatings, id)
       const fresh = await txGetOrNull<ResolutionDoc>(tx, COL.councilResolutions, r._id)
-      if (prior && prior.owner !== owner) throw conflict('本户已由家人评价，每户一次；只有评价的家人可以修改')
+      if (prior && prior.owner !== owner && prior.owner !== formerOwner) throw new HeldByAnother(prior.owner)
       const doc: Omit<RatingDoc, '_id'> = {
         resolutionId: r._id, householdId: hid, owner, stars: input.stars, at: now, createdAt: prior?.createdAt ?? now, edits: prior ? prior.edits + 1 : 0,
         ...(input.comment ? { comment: input.comment } : {}),
@@ -168,6 +172,11 @@ export const resolutionRate = {
       await tx.collection(COL.councilResolutions).doc(r._id).update({ data: { ratingCount: db.command.inc(dCount), ratingSum: db.command.inc(dSum) } })
       await ctx.audit(`${COL.councilRatings}/${id}`, prior ? { stars: prior.stars } : null, { stars: input.stars }, tx)
       return { totals: { ratingCount: (fresh?.ratingCount ?? 0) + dCount, ratingSum: (fresh?.ratingSum ?? 0) + dSum }, doc }
+    })
+    const { totals, doc } = await rate().catch(async (e: unknown) => {
+      if (!(e instanceof HeldByAnother)) throw e
+      if (!(await ownerHasLeft(db, hid, (openid) => ownerToken(r._id, openid) === e.owner))) throw conflict('本户已由家人评价，每户一次；只有评价的家人可以修改')
+      return rate(e.owner)
     })
     return { ...resolutionView({ ...r, ...totals }, now), myRating: myRatingView(r, { _id: id, ...doc }, true) }
   },

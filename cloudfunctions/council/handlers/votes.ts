@@ -6,6 +6,7 @@ import { COL } from '../../shared/collections'
 import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, invalid, notFound } from '../../shared/errors'
 import { ownerToken } from '../../shared/owner-token'
+import { HeldByAnother, ownerHasLeft } from '../../shared/household-voice'
 import { fetchPage } from '../../shared/paging'
 import { belongsTo, residentHousehold } from '../domain/access'
 import { boxId, boxIds, boxIndex, firstSnapshot, nextSnapshot, snapshotDue } from '../domain/disclosure'
@@ -13,7 +14,7 @@ import { ruleFor, tally } from '../domain/tally'
 import { cnTime, noticeSubscribers, thing } from '../notices'
 import {
   ballotId, boxTotals, countBallots, eligibleTotals, findById, findByIds, repo,
-  type AgendaItem, type BallotDoc, type BoxDoc, type BuildingRef, type EstateRef, type MeetingDoc, type TopicDoc, type VoteDoc,
+  type AgendaItem, type BallotDoc, type BoxDoc, type BuildingRef, type CommunityAreaRef, type EstateRef, type MeetingDoc, type TopicDoc, type VoteDoc,
 } from '../repo'
 import { myBallotView, voteStatus, voteView } from '../views'
 import { ensureCommunityReader } from './common'
@@ -107,8 +108,15 @@ export const voteOpen = {
     const estates = estatesAll.filter((e) => input.estateIds.includes(e._id))
     if (estates.length !== new Set(input.estateIds).size || estates.some((e) => e.communityId !== communityId)) throw invalid('小区不属于本社区', ['estateIds'])
     if (buildings.length !== new Set(input.buildingIds).size || buildings.some((b) => b.communityId !== communityId)) throw invalid('楼栋不属于本社区', ['buildingIds'])
+    if (estates.some((e) => e.retired)) throw invalid('所选小区已停用', ['estateIds'])
+    if (buildings.some((b) => b.retired)) throw invalid('所选楼栋已停用', ['buildingIds'])
     await ctx.checkText(input.title, input.description, input.revoteReason, ...input.options.map((o) => o.label))
 
+    // A vote counting area fixes the area of its electorate now: it is read after the community's area
+    // version, which is checked and moved in the transaction, so an area corrected meanwhile (org
+    // household.setArea) makes one of the two conflict instead of counting a register that has changed.
+    const byArea = ruleFor(input.preset, input.custom).byArea
+    const areaAt = byArea ? await findById<CommunityAreaRef>(db, COL.communities, communityId) : null
     const eligible = await eligibleTotals(db, communityId, input.estateIds, input.buildingIds)
     if (!eligible.households) throw invalid('所选范围内没有住户', ['estateIds'])
     // One transaction: the vote, its 16 boxes, the item and topic locks, the audit and the request's done
@@ -125,6 +133,11 @@ export const voteOpen = {
         opensAt, closesAt, rule: ruleFor(input.preset, input.custom),
         eligibleHouseholds: eligible.households, eligibleAreaDm2: eligible.areaDm2,
         turnout: firstSnapshot(now), createdBy: actor.openid, createdAt: now,
+      }
+      if (byArea) {
+        const c = await txGetOrNull<CommunityAreaRef>(tx, COL.communities, communityId)
+        if ((c?.areaVersion ?? 0) !== (areaAt?.areaVersion ?? 0)) throw conflict('住户面积刚被更正，请重新发起')
+        await tx.collection(COL.communities).doc(communityId).update({ data: { areaVersion: db.command.inc(1) } })
       }
       const locks = await readLocks(tx, meeting?._id, input.itemId, topicIds)
       if (locks.meeting && locks.meeting.status === 'draft') throw conflict('请先发布会议议程')
@@ -222,19 +235,22 @@ export const voteCast = {
     const id = ballotId(v._id, hid)
     const box = boxId(v._id, boxIndex(hid))
     const target = `${COL.councilVotes}/${v._id}`
-    const ballot = await ctx.transaction(async (tx) => {
+    /** `formerOwner`: the token of a member who has left the household, whose ballot this caller may take over. */
+    const cast = (formerOwner?: string) => ctx.transaction(async (tx) => {
       const [fresh, b, prior] = await Promise.all([
         txGetOrNull<VoteDoc>(tx, COL.councilVotes, v._id),
         txGetOrNull<BoxDoc>(tx, COL.councilBallotBoxes, box),
         txGetOrNull<BallotDoc>(tx, COL.councilBallots, id),
       ])
       if (!fresh || voteStatus(fresh, now) !== 'open' || !b || b.sealed) throw conflict(CLOSED)
-      if (prior && prior.owner !== owner) throw conflict('本户已由家人投票，每户一票；只有投票的家人可以在截止前改票')
+      if (prior && prior.owner !== owner && prior.owner !== formerOwner) throw new HeldByAnother(prior.owner)
       if (prior) {
-        if (prior.choice === input.optionKey) return prior
-        const next = { ...prior, choice: input.optionKey, updatedAt: now, changes: prior.changes + 1 }
+        const takeOver = prior.owner !== owner
+        if (!takeOver && prior.choice === input.optionKey) return prior
+        const changes = prior.changes + (prior.choice === input.optionKey ? 0 : 1)
+        const next = { ...prior, owner, choice: input.optionKey, updatedAt: now, changes }
         await tx.collection(COL.councilBallotBoxes).doc(box).update({ data: { writes: db.command.inc(1) } })
-        await tx.collection(COL.councilBallots).doc(id).update({ data: { choice: next.choice, updatedAt: now, changes: next.changes } })
+        await tx.collection(COL.councilBallots).doc(id).update({ data: { owner, choice: next.choice, updatedAt: now, changes } })
         await ctx.audit(target, null, { ballot: 'changed' }, tx, BALLOT_ACTOR)
         return next
       }
@@ -245,6 +261,15 @@ export const voteCast = {
       await ctx.audit(target, null, { ballot: 'cast' }, tx, BALLOT_ACTOR)
       return nb
     })
+    let ballot: BallotDoc
+    try {
+      ballot = await cast()
+    } catch (e) {
+      if (!(e instanceof HeldByAnother)) throw e
+      // The household's ballot is another member's: theirs to change while they are in the household.
+      if (!(await ownerHasLeft(db, hid, (openid) => ownerToken(v._id, openid) === e.owner))) throw conflict('本户已由家人投票，每户一票；只有投票的家人可以在截止前改票')
+      ballot = await cast(e.owner)
+    }
     return myBallotView(v, hid, true, ballot, true, now)
   },
 }
@@ -261,7 +286,9 @@ export const voteMyBallot = {
     ensure(hid, '只有本社区的认证住户可以查看本户选票')
     const [h, b] = await Promise.all([repo.household(db, hid), findById<BallotDoc>(db, COL.councilBallots, ballotId(v._id, hid))])
     const byMe = !!b && b.owner === ownerToken(v._id, actor.openid)
-    return myBallotView(v, hid, !!h && inScope(v, h), b, byMe, now)
+    // A ballot cast by a member who has since left is the household's: a remaining member may change it.
+    const ownerLeft = !!b && !byMe && voteStatus(v, now) === 'open' && (await ownerHasLeft(db, hid, (openid) => ownerToken(v._id, openid) === b.owner))
+    return myBallotView(v, hid, !!h && inScope(v, h), b, byMe, now, ownerLeft)
   },
 }
 

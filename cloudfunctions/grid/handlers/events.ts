@@ -66,6 +66,8 @@ export const eventReport = {
     const grid = await byId<GridDoc>(db, COL.grids, input.gridId)
     if (!grid) throw notFound('网格')
     ensure(await mayReport(ctx, grid, input.buildingId), '只有本网格的网格员、负责本网格的在职党员或本社区已认证居民可以上报')
+    // A retired grid (org place.retire) takes no new records; its buildings were moved elsewhere first.
+    if (grid.retired) throw invalid(`${grid.name}已停用，请选择楼栋现在所在的网格`, ['gridId'])
     const [building, community, named] = await Promise.all([
       input.buildingId ? byId<BuildingDoc>(db, COL.buildings, input.buildingId) : Promise.resolve(null),
       byId<{ name: string }>(db, COL.communities, grid.communityId),

@@ -1,11 +1,12 @@
-import type { StaffPost } from '../../../types/grid'
+import { STAFF_POST_LABEL, type StaffPost } from '../../../types/grid'
 import { COL } from '../../shared/collections'
 import type { Ctx } from '../../shared/dispatch'
 import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, invalid, notFound } from '../../shared/errors'
 import { randomCode } from '../../shared/ids'
 import { fetchPage } from '../../shared/paging'
-import { stripUndefined, updatePersonInTx, withdrawRole } from '../../shared/person'
+import { stripUndefined } from '../../shared/person'
+import { endGrantInTx } from '../../shared/grants'
 import type { GridDoc, InvitationDoc } from '../../org/repo'
 import type { PageInput } from '../../../types/common'
 import { DEFAULT_SETTINGS } from '../domain/rules'
@@ -70,6 +71,7 @@ export const staffAppoint = {
     const grid = await byId<GridDoc>(db, COL.grids, input.gridId)
     if (!grid) throw notFound('网格')
     ensure(actor.isSecretaryOf(grid.communityId), '只能任命您所在社区的网格人员')
+    if (grid.retired) throw conflict(`${grid.name}已停用，不能再任命`)
     if (input.post === 'leader') {
       // One leader per grid (the lock decides again when the code is used): say so now, not to the appointee.
       const lock = await byId<LeaderLock>(db, COL.gridStaff, ids.leaderLock(grid._id))
@@ -106,25 +108,32 @@ export const staffInvitations = {
 }
 
 /**
- * Remove a person from a post: the record stays (status removed). The `grid_worker` role on the grid
- * is withdrawn when the person holds no other active post on that grid.
+ * Remove a person from a post: the record stays (status removed). When it is the person's last post on
+ * the grid, their `grid_worker` role there ends with it, through the one grant-ending function (history
+ * kept, shown on their 我的 page); otherwise only the post ends.
  */
 export const staffRemove = {
-  async run(ctx: Ctx<{ staffId: string }>) {
+  async run(ctx: Ctx<{ staffId: string; reason?: string }>) {
     const { db, actor, input, now } = ctx
     const staff = await byId<StaffDoc>(db, COL.gridStaff, input.staffId)
     if (!staff) throw notFound('网格人员')
     ensure(actor.isSecretaryOf(staff.communityId), '只能免去您所在社区的网格人员')
     if (staff.status !== 'active') throw conflict('此人已被免去该职务')
+    await ctx.checkText(input.reason)
     const { data } = await db.collection(COL.gridStaff).where({ gridId: staff.gridId, openid: staff.openid, status: 'active' }).limit(10).get()
     const otherPosts = (data as StaffDoc[]).filter((s) => s._id !== staff._id).length
     await ctx.transaction(async (tx) => {
       const fresh = await txGetOrNull<StaffDoc>(tx, COL.gridStaff, staff._id)
       if (!fresh || fresh.status !== 'active') throw conflict('此人已被免去该职务')
-      await txPut(tx, COL.gridStaff, { ...fresh, _id: staff._id, status: 'removed', removedAt: now, removedBy: actor.openid })
-      if (staff.post === 'leader') await txPut<LeaderLock>(tx, COL.gridStaff, { _id: ids.leaderLock(staff.gridId), kind: 'leader_lock', gridId: staff.gridId, leaderOpenid: null, at: now })
       if (otherPosts === 0) {
-        await updatePersonInTx(tx, staff.openid, now, withdrawRole('grid_worker', staff.gridId))
+        // The last post: the grant ends, and with it every post it carried (this one).
+        await endGrantInTx(ctx, tx, staff.openid, {
+          role: 'grid_worker', scopeId: staff.gridId, kind: 'ended', reason: input.reason || `免去${STAFF_POST_LABEL[staff.post]}`,
+          by: { openid: actor.openid, label: `社区书记 ${actor.name}`.trim() },
+        })
+      } else {
+        await txPut(tx, COL.gridStaff, { ...fresh, _id: staff._id, status: 'removed', removedAt: now, removedBy: actor.openid })
+        if (staff.post === 'leader') await txPut<LeaderLock>(tx, COL.gridStaff, { _id: ids.leaderLock(staff.gridId), kind: 'leader_lock', gridId: staff.gridId, leaderOpenid: null, at: now })
       }
       await ctx.audit(`${COL.gridStaff}/${staff._id}`, { status: 'active' }, { status: 'removed', roleWithdrawn: otherPosts === 0 }, tx)
     })

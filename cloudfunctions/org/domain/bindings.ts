@@ -2,12 +2,15 @@ import type { BindingStatus } from '../../../types/org'
 
 /**
  * A person has at most one current binding. A pending or rejected one may be replaced by a new
- * request (the old one is superseded, not deleted); a verified one may not: moving house goes
- * through the community.
+ * request (the old one is superseded, not deleted); a verified one may not: a resident who moves first
+ * leaves the household (binding.leave) or is unbound by the community (binding.unbind), which ends it.
  */
 export function canRequestNewBinding(current: BindingStatus | undefined): boolean {
   return current !== 'verified'
 }
+
+/** A binding that no longer stands: a request for the same household starts afresh. */
+export const isClosed = (status: BindingStatus) => status === 'rejected' || status === 'superseded' || status === 'ended'
 
 /** Only a pending binding can be decided; deciding twice is a conflict. */
 export const isDecidable = (status: BindingStatus) => status === 'pending'
@@ -25,4 +28,4 @@ export function householdCodeProblem(
   return null
 }
 
-export const formatAddress = (estate: string, building: string, room: string) => `${estate} ${building} ${room}`
+export { formatAddress } from '../../shared/address'

@@ -7,19 +7,25 @@ import { conflict, ensure, invalid, notFound } from '../../shared/errors'
 import { newId, randomCode } from '../../shared/ids'
 import { notify, TEMPLATES } from '../../shared/notify'
 import { fetchPage } from '../../shared/paging'
-import { canRequestNewBinding, householdCodeProblem, isDecidable } from '../domain/bindings'
+import { canRequestNewBinding, householdCodeProblem, isClosed, isDecidable } from '../domain/bindings'
 import { findById, org, type BindingDoc, type HouseholdCodeDoc, type HouseholdDoc, type UserRecord } from '../repo'
 import { bindingView } from '../views'
 import { grantRole, updatePersonInTx } from '../../shared/person'
+import { addressOf } from '../../shared/address'
+import { endGrantInTx } from '../../shared/grants'
+import { buildMe } from './me'
 
 const residentGrant = (h: HouseholdDoc): RoleGrant => ({
   role: 'resident',
   scopeType: 'household',
   scopeId: h._id,
-  scopeName: h.address,
+  scopeName: addressOf(h),
   communityId: h.communityId,
   streetId: h.streetId,
 })
+
+/** A retired building's households take no new residents (org place.retire). */
+export const RETIRED_HOUSEHOLD = '该房屋所在楼栋已停用，不能再认证'
 
 interface BindingRequestInput { requestId: string; householdId: string; name: string; phone: string; householdCode?: string }
 
@@ -31,9 +37,10 @@ export const bindingRequest = {
     if (!household) throw notFound('房屋')
     const user = actor.user as UserRecord | null
     const current = user?.bindingId ? await org.binding(db, user.bindingId) : null
-    if (current && current.householdId === household._id && current.status !== 'rejected' && current.status !== 'superseded') {
+    if (current && current.householdId === household._id && !isClosed(current.status)) {
       return bindingView(current, actor.openid)
     }
+    if (household.retired) throw conflict(RETIRED_HOUSEHOLD)
     if (current && !canRequestNewBinding(current.status)) throw conflict('您已认证房屋，如需更换请联系社区')
     await ctx.checkText(input.name)
     return ctx.onceTx(input.requestId, async (tx) => {
@@ -49,7 +56,9 @@ export const bindingRequest = {
         householdId: household._id,
         communityId: household.communityId,
         streetId: household.streetId,
-        address: household.address,
+        estateId: household.estateId,
+        buildingId: household.buildingId,
+        address: addressOf(household),
         communityName: community?.name ?? '',
         status: codeId ? 'verified' : 'pending',
         method: codeId ? 'code' : 'secretary',
@@ -98,6 +107,7 @@ export const bindingDecide = {
     await ctx.checkText(input.reason)
     const household = await org.household(db, binding.householdId)
     if (!household) throw notFound('房屋')
+    if (input.approve && household.retired) throw conflict(RETIRED_HOUSEHOLD)
     const decided: BindingDoc = {
       ...binding,
       status: input.approve ? 'verified' : 'rejected',
@@ -134,6 +144,7 @@ export const householdCodeIssue = {
     const household = await org.household(db, input.householdId)
     if (!household) throw notFound('房屋')
     ensure(actor.isSecretaryOf(household.communityId), '只能为您所在社区的房屋生成户码')
+    if (household.retired) throw conflict(RETIRED_HOUSEHOLD)
     return ctx.once(input.requestId, async (req) => {
       // One live code per household: issuing a new one revokes the older ones. (A re-run after a crash
       // revokes again; the new code, its audit and the done mark commit together, once.)
@@ -149,5 +160,70 @@ export const householdCodeIssue = {
         return { code, householdId: household._id, expiresAt: doc.expiresAt.toISOString() }
       })
     })
+  },
+}
+
+/**
+ * A resident who moved (issue 12 §2). The community unbinds them with a reason, or they leave the
+ * household themselves: the binding is marked ended (kept, with who, when and why) and their resident
+ * role ends with it, through the one grant-ending function. The household's ballots and ratings are the
+ * household's and stay (a remaining member may change an open one: shared/household-voice.ts). They may
+ * then bind elsewhere.
+ */
+export const bindingUnbind = {
+  async run(ctx: Ctx<{ bindingId: string; reason: string }>) {
+    const { db, actor, input, now } = ctx
+    const binding = await org.binding(db, input.bindingId)
+    if (!binding) throw notFound('绑定')
+    ensure(actor.isSecretaryOf(binding.communityId), '只能解除您所在社区的房屋绑定')
+    if (binding.status !== 'verified') throw conflict(binding.status === 'ended' ? '该绑定已解除' : '只能解除已认证的绑定；待审核的申请请直接审核')
+    await ctx.checkText(input.reason)
+    const by = { openid: actor.openid, label: `社区书记 ${actor.name}`.trim() }
+    await ctx.transaction(async (tx) => {
+      const fresh = await txGetOrNull<BindingDoc>(tx, COL.bindings, binding._id)
+      if (fresh?.status !== 'verified') throw conflict('该绑定已解除')
+      await endGrantInTx(ctx, tx, binding.openid, { role: 'resident', scopeId: binding.householdId, kind: 'unbound', reason: input.reason, by })
+      await ctx.audit(`${COL.bindings}/${binding._id}`, { status: 'verified' }, { status: 'ended', reason: input.reason }, tx)
+    })
+    await notify({
+      toOpenid: binding.openid,
+      templateId: TEMPLATES.bindingDecided,
+      page: 'pages/me/index',
+      data: { thing1: { value: binding.address.slice(0, 20) }, phrase2: { value: '已解除' } },
+    })
+    return bindingView({ ...binding, status: 'ended', endedAt: now, endedBy: actor.openid, endedByName: by.label, endReason: input.reason }, actor.openid)
+  },
+}
+
+/** The resident leaves their household (退出本户): the same end as an unbinding, by themself. */
+export const bindingLeave = {
+  async run(ctx: Ctx<{ reason?: string }>) {
+    const { db, actor, input } = ctx
+    const user = actor.user as UserRecord | null
+    const binding = user?.bindingId ? await org.binding(db, user.bindingId) : null
+    if (!binding || binding.status !== 'verified' || !actor.has('resident', binding.householdId)) throw conflict('您没有已认证的房屋')
+    await ctx.checkText(input.reason)
+    const after = await ctx.transaction(async (tx) => {
+      const fresh = await txGetOrNull<BindingDoc>(tx, COL.bindings, binding._id)
+      if (fresh?.status !== 'verified') throw conflict('您已退出本户')
+      const res = await endGrantInTx(ctx, tx, actor.openid, {
+        role: 'resident', scopeId: binding.householdId, kind: 'left_household', reason: input.reason || undefined, by: { openid: actor.openid, label: '本人' },
+      })
+      await ctx.audit(`${COL.bindings}/${binding._id}`, { status: 'verified' }, { status: 'ended', by: 'self' }, tx)
+      return res.after
+    })
+    return buildMe(db, actor, after)
+  },
+}
+
+/** Who is and was bound to a household, newest first: for the community that keeps the register. */
+export const householdMembers = {
+  async run(ctx: Ctx<PageInput & { householdId: string }>) {
+    const { db, actor, input } = ctx
+    const household = await org.household(db, input.householdId)
+    if (!household) throw notFound('房屋')
+    ensure(actor.administersCommunity({ _id: household.communityId, streetId: household.streetId }), '只能查看您所管理社区的住户')
+    const q = db.collection(COL.bindings).where({ householdId: household._id, status: db.command.in(['verified', 'pending', 'ended']) })
+    return fetchPage<BindingDoc, ReturnType<typeof bindingView>>(q, input, [['createdAt', 'desc']], (b) => bindingView(b, actor.openid))
   },
 }

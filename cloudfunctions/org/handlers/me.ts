@@ -4,7 +4,7 @@ import { COL } from '../../shared/collections'
 import { conflict, forbidden } from '../../shared/errors'
 import { newId } from '../../shared/ids'
 import type { Database } from '../../shared/cloud'
-import type { Actor } from '../../shared/actor'
+import type { Actor, StoredGrant } from '../../shared/actor'
 import { grantRole, readPerson, saveProfile, updatePersonInTx } from '../../shared/person'
 import { org, type UserRecord } from '../repo'
 import { bindingView } from '../views'
@@ -17,6 +17,8 @@ async function noStreetAdminYet(db: Database): Promise<boolean> {
   return total === 0
 }
 
+const myRoleView = ({ since, ...g }: StoredGrant) => ({ ...g, ...(since ? { since: new Date(since).toISOString() } : {}) })
+
 export async function buildMe(db: Database, actor: Actor, user: UserRecord | null): Promise<MeView> {
   const binding = user?.bindingId ? await org.binding(db, user.bindingId) : null
   const canBootstrap = actor.openid === bootstrapOpenid() && (await noStreetAdminYet(db))
@@ -24,7 +26,7 @@ export async function buildMe(db: Database, actor: Actor, user: UserRecord | nul
     openid: actor.openid,
     name: user?.name ?? '',
     phone: user?.phone,
-    roles: user?.roles ?? [],
+    roles: (user?.roles ?? []).map(myRoleView),
     binding: binding ? bindingView(binding, actor.openid) : null,
     canBootstrap,
   }

@@ -41,6 +41,8 @@ export const buildingCreate = {
     ensure(actor.administersCommunity(community), '只能为您管理的社区新建楼栋')
     const grid = await findById<GridDoc>(db, COL.grids, input.gridId)
     if (!grid || grid.communityId !== community._id) throw invalid('网格不属于该社区', ['gridId'])
+    if (estate.retired) throw conflict(`${estate.name}已停用，不能再添加楼栋`)
+    if (grid.retired) throw invalid(`${grid.name}已停用，请选择其他网格`, ['gridId'])
     await ctx.checkText(input.name)
     // Up to 480 households do not fit one transaction. The records take ids from the request, so a
     // re-run after a crash completes the same ones; the building itself, the counter, the audit and the
@@ -59,7 +61,7 @@ export const buildingCreate = {
             const h: HouseholdDoc = {
               _id: `${building._id}-${room}`, buildingId: building._id, estateId: estate._id, communityId: community._id,
               streetId: community.streetId, gridId: grid._id, room, floorAreaDm2: input.floorAreaDm2,
-              address: formatAddress(estate.name, building.name, room), createdAt: ctx.now,
+              address: formatAddress(estate.name, building.name, room), estateName: estate.name, buildingName: building.name, createdAt: ctx.now,
             }
             return addUnlessThere(db, COL.households, h)
           }),

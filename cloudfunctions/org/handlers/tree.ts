@@ -39,10 +39,14 @@ export const communityCreate = {
   },
 }
 
+/** Retired places stay listed only for those who manage them (they asked with includeRetired). */
+const inUse = (ctx: Ctx<{ includeRetired: boolean }>) => (ctx.input.includeRetired ? {} : { retired: ctx.db.command.neq(true) })
+const retiredFlag = (d: { retired?: boolean }) => (d.retired ? { retired: true } : {})
+
 export const gridList = {
-  async run(ctx: Ctx<{ communityId: string }>) {
-    const grids = await listChildren<GridDoc>(ctx.db, COL.grids, { communityId: ctx.input.communityId }, 'no')
-    return { items: grids.map((g) => ({ id: g._id, communityId: g.communityId, name: g.name })) }
+  async run(ctx: Ctx<{ communityId: string; includeRetired: boolean }>) {
+    const grids = await listChildren<GridDoc>(ctx.db, COL.grids, { communityId: ctx.input.communityId, ...inUse(ctx) }, 'no')
+    return { items: grids.map((g) => ({ id: g._id, communityId: g.communityId, name: g.name, ...retiredFlag(g) })) }
   },
 }
 
@@ -67,16 +71,16 @@ export const gridCreate = {
 }
 
 export const estateList = {
-  async run(ctx: Ctx<{ communityId: string }>) {
-    const estates = await listChildren<EstateDoc>(ctx.db, COL.estates, { communityId: ctx.input.communityId })
-    return { items: estates.map((e) => ({ id: e._id, communityId: e.communityId, name: e.name, companyId: e.companyId, companyName: e.companyName })) }
+  async run(ctx: Ctx<{ communityId: string; includeRetired: boolean }>) {
+    const estates = await listChildren<EstateDoc>(ctx.db, COL.estates, { communityId: ctx.input.communityId, ...inUse(ctx) })
+    return { items: estates.map((e) => ({ id: e._id, communityId: e.communityId, name: e.name, companyId: e.companyId, companyName: e.companyName, ...retiredFlag(e) })) }
   },
 }
 
 export const buildingList = {
-  async run(ctx: Ctx<{ estateId: string }>) {
-    const buildings = await listChildren<BuildingDoc>(ctx.db, COL.buildings, { estateId: ctx.input.estateId })
-    return { items: buildings.map((b) => ({ id: b._id, estateId: b.estateId, gridId: b.gridId, name: b.name })) }
+  async run(ctx: Ctx<{ estateId: string; includeRetired: boolean }>) {
+    const buildings = await listChildren<BuildingDoc>(ctx.db, COL.buildings, { estateId: ctx.input.estateId, ...inUse(ctx) })
+    return { items: buildings.map((b) => ({ id: b._id, estateId: b.estateId, gridId: b.gridId, name: b.name, ...retiredFlag(b) })) }
   },
 }
 

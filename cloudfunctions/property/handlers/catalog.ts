@@ -99,6 +99,37 @@ export const companyAssignEstate = {
   },
 }
 
+/**
+ * A company stops serving an estate, dated now. The period in progress (any period starting at or before
+ * this instant) still sends the estate's ratings to it — its households rated or may still rate the
+ * company that served them that period — and from the next period nobody receives them until a company
+ * is assigned. The estate keeps the company as `formerCompany` for that; it no longer serves it for
+ * anything else (dispatch, invitations, its page). Published lists are frozen and do not change.
+ */
+export const companyUnassignEstate = {
+  async run(ctx: Ctx<{ estateId: string; reason?: string }>) {
+    const { db, actor, input, now } = ctx
+    const estate = await repo.estate(db, input.estateId)
+    if (!estate) throw notFound('小区')
+    ensure(actor.isStreetAdminOf(estate.streetId), '只能调整您所在街道的小区')
+    if (!estate.companyId) throw conflict('该小区目前没有服务的物业公司')
+    await ctx.checkText(input.reason)
+    const open = await repo.openPeriod(db, estate.streetId)
+    const former = { companyId: estate.companyId, companyName: estate.companyName ?? '', until: now }
+    await ctx.transaction(async (tx) => {
+      const fresh = await txGetOrNull<EstateDoc>(tx, COL.estates, estate._id)
+      if ((fresh?.companyId ?? null) !== estate.companyId) throw conflict('小区的服务物业刚被修改，请刷新')
+      const _ = db.command
+      await tx.collection(COL.estates).doc(estate._id).update({ data: { companyId: _.remove(), companyName: _.remove(), formerCompany: _.set(former) } })
+      await ctx.audit(`${COL.estates}/${estate._id}`, { companyId: estate.companyId }, { companyId: null, ratedUntil: now, reason: input.reason ?? null }, tx)
+    })
+    return {
+      estateId: estate._id, estateName: estate.name, previousCompanyId: former.companyId, previousCompanyName: former.companyName,
+      endedAt: now.toISOString(), keepsPeriodLabel: open ? open.label : null,
+    }
+  },
+}
+
 export const ruleCurrent = {
   async run(ctx: Ctx<{ streetId: string }>) {
     return ruleView(await repo.currentRule(ctx.db, ctx.input.streetId))

@@ -1,4 +1,6 @@
 import { requireOwnPhotos } from '../../shared/photos'
+import { addressOf } from '../../shared/address'
+import { HeldByAnother, ownerHasLeft } from '../../shared/household-voice'
 import type { PageInput } from '../../../types/common'
 import type { Stars } from '../../../types/property'
 import type { Ctx, Transaction } from '../../shared/dispatch'
@@ -10,6 +12,7 @@ import { newId } from '../../shared/ids'
 import { notify, TEMPLATES } from '../../shared/notify'
 import { fetchPage } from '../../shared/paging'
 import { addDays, canRate } from '../domain/periods'
+import { ratedCompanyOf } from '../domain/serving'
 import { aggregateDelta, aggregateId, initialStatus, isNewHousehold, lowDimensions, opensRectification, ratingId } from '../domain/ratings'
 import { rectificationId } from '../domain/rectifications'
 import { repo, type AggregateDoc, type PeriodDoc, type RatingDoc, type RectificationDoc } from '../repo'
@@ -84,14 +87,17 @@ export const ratingContext = {
     const household = await repo.household(db, input.householdId)
     if (!household) throw notFound('房屋')
     const [estate, period] = await Promise.all([repo.estate(db, household.estateId), repo.openPeriod(db, household.streetId)])
-    const company = estate?.companyId ? { id: estate.companyId, streetId: household.streetId, name: estate.companyName ?? '' } : null
+    const rated = estate ? ratedCompanyOf(estate, period) : null
+    const company = rated ? { id: rated.companyId, streetId: household.streetId, name: rated.companyName } : null
     const rating = period && company ? await repo.rating(db, ratingId(period._id, company.id, household._id)) : null
+    // A rating by a member who has since left is the household's: a remaining member may change it.
+    const raterLeft = !!rating && rating.raterOpenid !== actor.openid && (await ownerHasLeft(db, household._id, (openid) => openid === rating.raterOpenid))
     return {
       householdId: household._id,
       estateName: estate?.name ?? '',
       company,
       period: period ? periodView(period, ctx.now) : null,
-      rating: rating ? myRatingView(rating, actor.openid) : null,
+      rating: rating ? myRatingView(rating, actor.openid, raterLeft) : null,
     }
   },
 }
@@ -113,8 +119,9 @@ export const ratingSubmit = {
     const [estate, period] = await Promise.all([repo.estate(db, household.estateId), repo.period(db, input.periodId)])
     if (!period || period.streetId !== household.streetId) throw notFound('评价周期')
     if (!canRate(period.status)) throw conflict('本期评价已结束')
-    if (!estate?.companyId) throw invalid('您所在小区暂无物业公司', ['householdId'])
-    const companyId = estate.companyId
+    const rated = estate ? ratedCompanyOf(estate, period) : null
+    if (!estate || !rated) throw invalid('您所在小区暂无物业公司', ['householdId'])
+    const companyId = rated.companyId
     if (actor.has('property_staff', companyId)) throw forbidden('物业人员不能评价本公司')
     const user = actor.user as { bindingId?: string } | null
     const [ruleDoc, binding] = await Promise.all([
@@ -127,13 +134,14 @@ export const ratingSubmit = {
     const rule = ruleDoc.rule
     const id = ratingId(period._id, companyId, household._id)
     // One transaction: the rating, its aggregate, its rectification item, the audit and the request's done mark.
-    return ctx.onceTx(input.requestId, async (tx) => {
+    // `formerRater`: a member who has left the household, whose rating this caller may take over.
+    const submit = (formerRater?: string) => ctx.onceTx(input.requestId, async (tx) => {
       // The close (and so the publication) may have happened since the check above: a rating never lands after it.
       const fresh = await txGetOrNull<PeriodDoc>(tx, COL.propertyPeriods, period._id)
       if (!fresh || !canRate(fresh.status)) throw conflict('本期评价已结束')
       const before = await txGetOrNull<RatingDoc>(tx, COL.propertyRatings, id)
       const agg = await txGetOrNull<AggregateDoc>(tx, COL.propertyAggregates, aggregateId(period._id, companyId))
-      if (before && before.raterOpenid !== actor.openid) throw conflict('本户本期已由家人评价，每户每期只能评价一次')
+      if (before && before.raterOpenid !== actor.openid && before.raterOpenid !== formerRater) throw new HeldByAnother(before.raterOpenid)
       const isNew = !before && isNewHousehold(verifiedAt, now, rule)
       const status = before ? before.status : initialStatus(isNew, agg?.newHouseholds ?? 0, rule)
       const comment = input.comment && input.comment.length ? input.comment : undefined
@@ -142,9 +150,9 @@ export const ratingSubmit = {
       const rectId = rectificationId(publicId)
       const opens = status === 'counted' && !before?.rectificationId && opensRectification(input.stars, comment)
       const doc: RatingDoc = {
-        _id: id, publicId, periodId: period._id, streetId: period.streetId, companyId, companyName: estate.companyName ?? '',
-        estateId: estate._id, estateName: estate.name, communityId: household.communityId, householdId: household._id, address: household.address,
-        raterOpenid: before?.raterOpenid ?? actor.openid, ...(verifiedAt ? { verifiedAt } : {}),
+        _id: id, publicId, periodId: period._id, streetId: period.streetId, companyId, companyName: rated.companyName,
+        estateId: estate._id, estateName: estate.name, communityId: household.communityId, householdId: household._id, address: addressOf(household),
+        raterOpenid: actor.openid, ...(verifiedAt ? { verifiedAt } : {}),
         stars: input.stars, ...(comment ? { comment } : {}), hasComment: !!comment, photos: input.photos,
         status, low: lowDims.length > 0, lowDims,
           ...(before?.rectificationId || opens ? { rectificationId: rectId } : {}),
@@ -164,6 +172,11 @@ export const ratingSubmit = {
       if (opens) await openRectification(tx, doc, period, rule, now)
       await ctx.audit(`${COL.propertyRatings}/${id}`, before ? { stars: before.stars, status: before.status } : null, { stars: doc.stars, status: doc.status, rectification: opens }, tx)
       return myRatingView(doc, actor.openid)
+    })
+    return submit().catch(async (e: unknown) => {
+      if (!(e instanceof HeldByAnother)) throw e
+      if (!(await ownerHasLeft(db, household._id, (openid) => openid === e.owner))) throw conflict('本户本期已由家人评价，每户每期只能评价一次')
+      return submit(e.owner)
     })
   },
 }

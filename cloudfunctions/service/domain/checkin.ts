@@ -15,10 +15,10 @@ export function currentStatus(c: { status: CheckinStatus; year?: number } | unde
   return c.status
 }
 
-/** A new application may be made when there is none for this year, or the last one was returned. */
+/** A new application may be made when there is none for this year, or the last one was returned or ended. */
 export function canSubmit(c: { status: CheckinStatus; year?: number } | undefined, currentYear: number): boolean {
   const s = currentStatus(c, currentYear)
-  return s === 'none' || s === 'returned' || s === 'pending'
+  return s === 'none' || s === 'returned' || s === 'pending' || s === 'ended'
 }
 
 export const isDecidable = (c: { status: CheckinStatus } | undefined) => c?.status === 'pending'

@@ -6,6 +6,7 @@ import { conflict, ensure, forbidden, invalid, notFound } from '../../shared/err
 import { notify, TEMPLATES } from '../../shared/notify'
 import { fetchPage } from '../../shared/paging'
 import { grantRole, nameIfMissing, updatePersonInTx } from '../../shared/person'
+import { addressOf } from '../../shared/address'
 import { canSubmit, isDecidable, pushHistory } from '../domain/checkin'
 import { yearOf } from '../domain/period'
 import { ids, load, txPut, type BuildingRef, type GridRef, type MemberDoc } from '../repo'
@@ -50,7 +51,7 @@ export const memberCheckin = {
       const dispute = fresh?.unitDisputed && fresh.unitDispute && fresh.unitDispute.unitId === unitId ? fresh.unitDispute : undefined
       const after: MemberDoc = {
         _id, openid: actor.openid, communityId: community._id, streetId: community.streetId, name: input.name,
-        unitId, unitName: unit?.name ?? input.unitName, householdId: household?._id, address: household?.address,
+        unitId, unitName: unit?.name ?? input.unitName, householdId: household?._id, address: household ? addressOf(household) : undefined,
         skills: input.skills, availability: input.availability, status: 'pending', year,
         approvedYear: fresh?.approvedYear,
         // A member who moved community keeps no assignment from the old one.
@@ -112,8 +113,10 @@ export const memberDecide = {
       ])
       grid = (g.data[0] as GridRef | undefined) ?? null
       if (!grid) throw invalid('请选择本社区的网格', ['gridId'])
+      if (grid.retired) throw invalid(`${grid.name}已停用，请选择其他网格`, ['gridId'])
       buildings = buildingIds.map((id) => (b.data as BuildingRef[]).find((x) => x._id === id)).filter((x): x is BuildingRef => !!x)
       if (buildings.length !== buildingIds.length) throw invalid('只能选择本社区的楼栋', ['buildingIds'])
+      if (buildings.some((x) => x.retired)) throw invalid('所选楼栋已停用', ['buildingIds'])
     }
     const community = await load.community(db, member.communityId)
     let after: MemberDoc = member

@@ -1,6 +1,7 @@
 import type { PageInput } from '../../../types/common'
 import type { WishStatus } from '../../../types/service'
 import type { Ctx } from '../../shared/dispatch'
+import { addressOf } from '../../shared/address'
 import { COL } from '../../shared/collections'
 import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, forbidden, invalid, notFound } from '../../shared/errors'
@@ -36,7 +37,7 @@ export const wishCreate = {
     await ctx.checkText(input.title, input.detail, input.residentName)
     return ctx.onceTx(input.requestId, async (tx) => {
       const doc: WishDoc = {
-        _id: newId('wish'), communityId: household.communityId, streetId: household.streetId, householdId: household._id, address: household.address,
+        _id: newId('wish'), communityId: household.communityId, streetId: household.streetId, householdId: household._id, address: addressOf(household),
         residentOpenid: asResident ? actor.openid : undefined, residentName, postedBy: actor.openid, title: input.title, detail: input.detail,
         dueAt, status: 'open', createdAt: now,
       }

@@ -1,6 +1,6 @@
 import Tag, { type TagTone } from '../Tag'
 
-export type Status = 'pending' | 'verified' | 'approved' | 'rejected' | 'superseded' | 'open' | 'used' | 'expired' | 'none'
+export type Status = 'pending' | 'verified' | 'approved' | 'rejected' | 'superseded' | 'ended' | 'open' | 'used' | 'expired' | 'none'
 
 const LOOK: Record<Status, { text: string; tone: TagTone }> = {
   pending: { text: '待社区审核', tone: 'gold' },
@@ -8,6 +8,7 @@ const LOOK: Record<Status, { text: string; tone: TagTone }> = {
   approved: { text: '已通过', tone: 'green' },
   rejected: { text: '未通过', tone: 'red' },
   superseded: { text: '已更换', tone: 'gray' },
+  ended: { text: '已解除', tone: 'gray' },
   open: { text: '可使用', tone: 'green' },
   used: { text: '已使用', tone: 'gray' },
   expired: { text: '已过期', tone: 'gray' },

@@ -18,7 +18,11 @@ export function workTiles(me: MeView): Tile[] {
     out.push(
       { key: 'bindings', title: '审核住户绑定', desc: '审核认证、发户码', mark: '审', url: ROUTES.adminBindings },
       { key: 'liaisons', title: '审核单位联络员', desc: '联络员注册审核', mark: '联', url: ROUTES.adminLiaisons },
-      ...(hasRole(me.roles, 'street_admin') ? [] : [{ key: 'estates', title: '小区楼栋', desc: '新建小区和楼栋', mark: '楼', url: ROUTES.adminCommunities }, { key: 'sec-invitations', title: '邀请物业人员', desc: '物业人员邀请码', mark: '邀', url: ROUTES.adminInvitations }]),
+      ...(hasRole(me.roles, 'street_admin') ? [] : [
+        { key: 'estates', title: '小区楼栋', desc: '小区、楼栋、住户与面积', mark: '楼', url: ROUTES.adminCommunities },
+        { key: 'sec-invitations', title: '邀请物业人员', desc: '物业人员邀请码', mark: '邀', url: ROUTES.adminInvitations },
+        { key: 'sec-people', title: '人员任免', desc: '党员、联络员、网格、物业人员', mark: '任', url: ROUTES.adminPeople },
+      ]),
     )
   }
   // 双报到、双服务 (packages/service)
@@ -45,6 +49,7 @@ export function workTiles(me: MeView): Tile[] {
     out.push(
       { key: 'communities', title: '社区管理', desc: '新建社区和网格', mark: '社', url: ROUTES.adminCommunities },
       { key: 'invitations', title: '邀请码', desc: '任命书记和管理员', mark: '邀', url: ROUTES.adminInvitations },
+      { key: 'people', title: '人员任免', desc: '书记、管理员、物业人员', mark: '任', url: ROUTES.adminPeople },
     )
   }
   // 物业红黑榜 (packages/property)

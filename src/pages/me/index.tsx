@@ -1,45 +1,32 @@
 import { useEffect, useState } from 'react'
-import { View, Text } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import type { MeView } from '../../../types/org'
 import PageShell from '../../components/PageShell'
 import Card from '../../components/Card'
 import ListItem from '../../components/ListItem'
-import StatusBadge from '../../components/StatusBadge'
 import QueryState from '../../components/QueryState'
 import { useMe } from '../../hooks/useMe'
-import { ROLE_LABEL } from '../../../types/roles'
 import { ROUTES, go, isH5 } from '../../services/nav'
-import { formatTime } from '../../services/format'
 import ProfileCard from './ProfileCard'
+import MyRoles from './MyRoles'
+import MyHousehold from './MyHousehold'
+import RoleHistory from './RoleHistory'
 import './index.scss'
 
 function MeContent({ initial }: { initial: MeView }) {
   const [me, setMe] = useState(initial)
+  const [changes, setChanges] = useState(0)
   useEffect(() => setMe(initial), [initial])
-  const b = me.binding
+  const changed = (next: MeView) => {
+    setMe(next)
+    setChanges((n) => n + 1)
+  }
   return (
     <View>
       <ProfileCard me={me} onSaved={setMe} />
-      <Card title='我的身份' id='my-roles'>
-        {me.roles.length === 0 ? (
-          <Text className='tx-muted'>暂无工作身份。认证房屋后您将成为本社区居民。</Text>
-        ) : (
-          me.roles.map((g) => <ListItem key={`${g.role}:${g.scopeId}`} title={ROLE_LABEL[g.role]} description={g.scopeName} />)
-        )}
-      </Card>
-      <Card title='房屋认证' id='my-binding' extra={<StatusBadge status={b ? b.status : 'none'} />}>
-        {b ? (
-          <ListItem
-            title={b.address}
-            description={
-              b.status === 'rejected' ? `未通过：${b.reason || '社区未说明原因'}` : `${b.communityName} · ${formatTime(b.createdAt)} 提交`
-            }
-            onClick={() => go(ROUTES.bind)}
-          />
-        ) : (
-          <ListItem title='还没有认证房屋' description='认证后可参与议事投票、物业评价' onClick={() => go(ROUTES.bind)} />
-        )}
-      </Card>
+      <MyRoles me={me} onChanged={changed} />
+      <MyHousehold me={me} onChanged={changed} />
+      <RoleHistory refreshKey={changes} />
       <Card title='我的数据' id='my-data'>
         <ListItem title='查看和导出我的数据' description='同心圆为您保存的全部信息：资料、身份、报到、议题、评价、上报的事件等' onClick={() => go(ROUTES.myData)} id='me-mydata' />
       </Card>
@@ -52,7 +39,7 @@ function MeContent({ initial }: { initial: MeView }) {
   )
 }
 
-/** 我的: my profile, my roles, my household verification, and 我的数据. */
+/** 我的: my profile, my roles (辞去), my household (退出本户), the roles I held before, 我的数据. */
 export default function MePage() {
   const me = useMe()
   return (

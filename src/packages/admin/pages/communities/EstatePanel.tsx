@@ -7,13 +7,21 @@ import { useCloud } from '../../../../hooks/useCloud'
 import type { GridsQuery } from './GridPanel'
 import CreateEstate from './CreateEstate'
 import BuildingForm from './BuildingForm'
+import BuildingPanel from './BuildingPanel'
+import PlaceActions from './PlaceActions'
 
-/** The buildings of an opened estate, and the form to add one. */
-function EstateBuildings({ estateId, estateName, grids, onChanged }: { estateId: string; estateName: string; grids: GridsQuery; onChanged: () => void }) {
-  const buildings = useCloud('org', 'building.list', { estateId })
+/** The buildings of an opened estate (retired ones too, marked), one opened with its rooms, and the form to add one. */
+function EstateBuildings({ estateId, estateName, retired, grids, onChanged }: { estateId: string; estateName: string; retired: boolean; grids: GridsQuery; onChanged: () => void }) {
+  const buildings = useCloud('org', 'building.list', { estateId, includeRetired: true })
   // Each opening of the form is a new mount, hence a new requestId.
   const [formKey, setFormKey] = useState(0)
   const [adding, setAdding] = useState(false)
+  const [openId, setOpenId] = useState<string>()
+  const gridItems = grids.data?.items ?? []
+  const changed = () => {
+    buildings.reload()
+    onChanged()
+  }
   return (
     <View className='estate__body' id={`estate-buildings-${estateId}`}>
       <QueryState {...buildings} loadingText='正在加载楼栋…'>
@@ -21,27 +29,27 @@ function EstateBuildings({ estateId, estateName, grids, onChanged }: { estateId:
           data.items.length === 0 ? (
             <Text className='admin-line admin-line--muted'>还没有楼栋</Text>
           ) : (
-            <View className='community-section__tags'>
-              {data.items.map((b) => (
-                <Tag key={b.id} tone='gray'>
-                  {b.name}
-                </Tag>
-              ))}
+            <View>
+              <View className='community-section__tags'>
+                {data.items.map((b) => (
+                  <View key={b.id} className='building-chip' id={`building-${b.id}`} ariaRole='button' onClick={() => setOpenId(openId === b.id ? undefined : b.id)}>
+                    <Tag tone={openId === b.id ? 'red' : 'gray'}>{b.retired ? `${b.name}（已停用）` : b.name}</Tag>
+                  </View>
+                ))}
+              </View>
+              {data.items.filter((b) => b.id === openId).map((b) => <BuildingPanel key={b.id} building={b} grids={gridItems} onChanged={changed} />)}
             </View>
           )
         }
       </QueryState>
-      {adding ? (
+      {retired ? null : adding ? (
         <BuildingForm
           key={formKey}
           estateId={estateId}
           estateName={estateName}
-          grids={grids.data?.items}
+          grids={gridItems.filter((g) => !g.retired)}
           gridsLoading={grids.loading}
-          onCreated={() => {
-            buildings.reload()
-            onChanged()
-          }}
+          onCreated={changed}
           onClose={() => setAdding(false)}
         />
       ) : (
@@ -56,13 +64,14 @@ function EstateBuildings({ estateId, estateName, grids, onChanged }: { estateId:
           ＋ 添加楼栋
         </Button>
       )}
+      {retired ? <Tag tone='gray'>小区已停用</Tag> : <PlaceActions kind='estate' id={estateId} name={estateName} caption={`小区「${estateName}」`} onChanged={onChanged} />}
     </View>
   )
 }
 
 /** The estates (小区) of a community: list, new estate, and per estate its buildings. */
 export default function EstatePanel({ communityId, grids, onChanged }: { communityId: string; grids: GridsQuery; onChanged: () => void }) {
-  const estates = useCloud('org', 'estate.list', { communityId })
+  const estates = useCloud('org', 'estate.list', { communityId, includeRetired: true })
   const [open, setOpen] = useState<string>()
   const [creating, setCreating] = useState(false)
 
@@ -80,11 +89,22 @@ export default function EstatePanel({ communityId, grids, onChanged }: { communi
                   <View className='estate__head' id={`estate-open-${e.id}`} ariaRole='button' onClick={() => setOpen(open === e.id ? undefined : e.id)}>
                     <View className='estate__titles'>
                       <Text className='estate__name'>{e.name}</Text>
-                      <Text className='estate__company'>{e.companyName ? `物业：${e.companyName}` : '未登记物业公司'}</Text>
+                      <Text className='estate__company'>{e.retired ? '已停用' : e.companyName ? `物业：${e.companyName}` : '未登记物业公司'}</Text>
                     </View>
                     <Text className='estate__toggle'>{open === e.id ? '收起' : '楼栋 ›'}</Text>
                   </View>
-                  {open === e.id ? <EstateBuildings estateId={e.id} estateName={e.name} grids={grids} onChanged={onChanged} /> : null}
+                  {open === e.id ? (
+                    <EstateBuildings
+                      estateId={e.id}
+                      estateName={e.name}
+                      retired={!!e.retired}
+                      grids={grids}
+                      onChanged={() => {
+                        estates.reload()
+                        onChanged()
+                      }}
+                    />
+                  ) : null}
                 </View>
               ))}
             </View>

@@ -8,6 +8,7 @@ import QueryState from '../../../../components/QueryState'
 import { useMutation, type CloudQuery } from '../../../../hooks/useCloud'
 import type { CallOutput } from '../../../../services/cloud'
 import { newRequestId } from '../../../../services/requestId'
+import PlaceActions from './PlaceActions'
 import { validate } from '../../../../services/validate'
 import { toast } from '../../../../services/nav'
 
@@ -43,11 +44,14 @@ export default function GridPanel({ communityId, grids, onAdded }: { communityId
           data.items.length === 0 ? (
             <Text className='admin-line admin-line--muted'>还没有网格，楼栋要归到一个网格</Text>
           ) : (
-            <View className='community-section__tags'>
+            <View>
               {data.items.map((g) => (
-                <Tag key={g.id} tone='blue'>
-                  {g.name}
-                </Tag>
+                <View key={g.id} className='grid-row' id={`grid-${g.id}`}>
+                  <View className='grid-row__name'>
+                    <Tag tone={g.retired ? 'gray' : 'blue'}>{g.retired ? `${g.name}（已停用）` : g.name}</Tag>
+                  </View>
+                  {g.retired ? null : <PlaceActions kind='grid' id={g.id} name={g.name} onChanged={() => { grids.reload(); onAdded() }} />}
+                </View>
               ))}
             </View>
           )

@@ -91,14 +91,20 @@ export default function ResolutionPage() {
               ) : null}
               <Card title='居民评价'>
                 <Text className='cc-line' id='rating-summary'>{r.rating.count ? `平均 ${r.rating.average} 分，${r.rating.count} 户评价` : '暂无评价'}</Text>
-                {resident && r.status === 'done' && r.myRating?.stars && !r.myRating.byMe ? (
+                {resident && r.status === 'done' && r.myRating?.stars && !r.myRating.byMe && !r.myRating.ownerLeft ? (
                   <View>
                     <Text className='cc-line' id='household-rated'>{`本户已由家人评价：${r.myRating.stars} 星${r.myRating.comment ? `，「${r.myRating.comment}」` : ''}`}</Text>
                     <Text className='cc-line--muted'>每户评价一次，只有评价的家人可以修改。</Text>
                   </View>
                 ) : resident && r.status === 'done' ? (
                   <View>
-                    <Text className='cc-line--muted'>{r.myRating?.stars ? '本户已评价，可以修改（之前的评价会保留）' : '办结了，您满意吗？'}</Text>
+                    <Text className='cc-line--muted'>
+                      {r.myRating?.stars && r.myRating.ownerLeft
+                        ? `本户已评价 ${r.myRating.stars} 星。评价的家人已不在本户，您可以修改（之前的评价会保留）`
+                        : r.myRating?.stars
+                          ? '本户已评价，可以修改（之前的评价会保留）'
+                          : '办结了，您满意吗？'}
+                    </Text>
                     <Stars value={stars} onChange={setStars} />
                     <Field id='rating-comment' kind='textarea' label='意见' optional value={comment} onChange={setComment} maxLength={200} />
                     {rate.error ? <Notice tone='error'>{rate.error.message}</Notice> : null}

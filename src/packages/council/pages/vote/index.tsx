@@ -150,7 +150,7 @@ function Ballot({ v }: { v: VoteView }) {
             <Notice tone='info'>您家不在本次表决范围内。</Notice>
           ) : b.choice && !b.byMe && v.status !== 'open' ? (
             <Text className='cc-line' id='household-voted'>{`本户的投票：${label(b.choice)}`}</Text>
-          ) : b.choice && !b.byMe ? (
+          ) : b.choice && !b.byMe && !b.canChange ? (
             <View>
               <Text className='cc-line' id='household-voted'>{`本户已由家人投票：${label(b.choice)}`}</Text>
               <Text className='cc-line--muted'>一户一票。只有投票的家人可以在截止前改票。</Text>
@@ -158,7 +158,13 @@ function Ballot({ v }: { v: VoteView }) {
             </View>
           ) : (
             <View>
-              {b.choice ? <Text className='cc-line' id='my-choice'>{`本户已投：${label(b.choice)}${b.canChange ? '（截止前可以改）' : ''}`}</Text> : <Text className='cc-line'>本户尚未投票，一户一票。</Text>}
+              {b.choice && b.ownerLeft ? (
+                <Text className='cc-line' id='my-choice'>{`本户已投：${label(b.choice)}。投票的家人已不在本户，这一票仍算本户的，您可以在截止前改投。`}</Text>
+              ) : b.choice ? (
+                <Text className='cc-line' id='my-choice'>{`本户已投：${label(b.choice)}${b.canChange ? '（截止前可以改）' : ''}`}</Text>
+              ) : (
+                <Text className='cc-line'>本户尚未投票，一户一票。</Text>
+              )}
               <Choices idPrefix='option' options={v.options} value={choice} onChange={setChoice} disabled={!b.canChange} />
               {cast.error ? <Notice tone='error'>{cast.error.message}</Notice> : null}
               {b.canChange ? (

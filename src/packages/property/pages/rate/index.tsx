@@ -90,21 +90,25 @@ export default function RatePage() {
                           </View>
                         ) : null}
                       </Card>
-                      {c.rating && !c.rating.ratedByMe ? (
+                      {c.rating && !c.rating.ratedByMe && !c.rating.raterLeft ? (
                         <Notice tone='info' title='本户已由家人评价'>
                           <Text>每户每期只能评价一次。以下是本户的评价。</Text>
+                        </Notice>
+                      ) : c.rating?.raterLeft ? (
+                        <Notice tone='info' title='本户已评价'>
+                          <Text>评价的家人已不在本户，这条评价仍算本户的。本期结束前，您可以修改。</Text>
                         </Notice>
                       ) : null}
                       <Card>
                         {DIMENSIONS.map((d) => (
-                          <StarRating key={d} id={`stars-${d}`} idPrefix={`star-${d}`} label={DIMENSION_LABEL[d]} value={stars[d]} onChange={c.rating && !c.rating.ratedByMe ? undefined : (n) => setStars({ ...stars, [d]: n })} />
+                          <StarRating key={d} id={`stars-${d}`} idPrefix={`star-${d}`} label={DIMENSION_LABEL[d]} value={stars[d]} onChange={c.rating && !c.rating.ratedByMe && !c.rating.raterLeft ? undefined : (n) => setStars({ ...stars, [d]: n })} />
                         ))}
                         <Field id='rate-comment' kind='textarea' label='意见和建议' optional value={comment} onChange={setComment} maxLength={300} placeholder='任何一项 2 星及以下并写明问题，会生成整改事项' error={submit.error?.code === 'INVALID_INPUT' ? submit.error.message : undefined} />
-                        {c.rating && !c.rating.ratedByMe ? <Photos ids={photos} /> : <PhotoPicker fn='property' value={photos} onChange={setPhotos} max={6} label='问题照片' />}
+                        {c.rating && !c.rating.ratedByMe && !c.rating.raterLeft ? <Photos ids={photos} /> : <PhotoPicker fn='property' value={photos} onChange={setPhotos} max={6} label='问题照片' />}
                         {error ? <Notice tone='error'>{error}</Notice> : null}
                         {submit.error && submit.error.code !== 'INVALID_INPUT' ? <Notice tone='error'>{submit.error.message}</Notice> : null}
                       </Card>
-                      {c.rating && !c.rating.ratedByMe ? null : (
+                      {c.rating && !c.rating.ratedByMe && !c.rating.raterLeft ? null : (
                         <Button id='submit-rating' loading={submit.sending} onClick={send}>
                           {c.rating ? '修改评价' : '提交评价'}
                         </Button>
