@@ -7,7 +7,7 @@ import { txGetOrNull, type Transaction } from '../../shared/db-types'
 import { conflict, ensure, invalid, notFound } from '../../shared/errors'
 import { newId } from '../../shared/ids'
 import { memberRecordId } from '../../shared/pseudonym'
-import { notify, TEMPLATES } from '../../shared/notify'
+import { cnTime, notify, TEMPLATES } from '../../shared/notify'
 import { fetchPage } from '../../shared/paging'
 import type { BuildingDoc, EstateDoc, GridDoc, UserRecord } from '../../org/repo'
 import { afterConfirm, canHandle, deadlineFor, doneOnTime, handlerKey, handlerKeysOf, handlingBucket, OPEN_FOR_HANDLER, type StatsCounters } from '../domain/rules'
@@ -202,7 +202,7 @@ export async function notifyParty(ctx: Ctx<unknown>, party: { type: HandlerType;
     to = (data as UserRecord[]).filter((u) => u.roles.some((g) => g.role === role && g.scopeId === party.id)).map((u) => u._id).slice(0, 10)
   }
   for (const openid of to) {
-    await notify({ toOpenid: openid, templateId, page, data: { thing1: { value: title.slice(0, 20) }, time2: { value: ctx.now.toISOString().slice(0, 16).replace('T', ' ') } } })
+    await notify({ toOpenid: openid, templateId, page, data: { thing1: { value: title.slice(0, 20) }, time2: { value: cnTime(ctx.now) } } })
   }
 }
 
@@ -293,7 +293,7 @@ export const eventProgress = {
     })
     if (input.done) {
       await notify({ toOpenid: e.reporter, templateId: TEMPLATES.gridEventDone, page: `packages/grid/pages/event/index?id=${e._id}`,
-        data: { thing1: { value: eventTitle(e).slice(0, 20) }, time2: { value: now.toISOString().slice(0, 16).replace('T', ' ') } } })
+        data: { thing1: { value: eventTitle(e).slice(0, 20) }, time2: { value: cnTime(now) } } })
     }
     return eventView(after, actor.openid, now)
   },

@@ -6,7 +6,7 @@ import { COL } from '../../shared/collections'
 import { txGetOrNull } from '../../shared/db-types'
 import { conflict, DomainError, ensure, forbidden, invalid, notFound } from '../../shared/errors'
 import { newId } from '../../shared/ids'
-import { notify, TEMPLATES } from '../../shared/notify'
+import { cnTime, notify, TEMPLATES } from '../../shared/notify'
 import { fetchPage } from '../../shared/paging'
 import { canApproveManual, hasRoom, serviceMinutes, windowProblem } from '../domain/attendance'
 import { withinRadius } from '../domain/geo'
@@ -225,7 +225,7 @@ export const activityRemind = {
         toOpenid: t.openid,
         templateId: TEMPLATES.activityReminder,
         page: `packages/service/pages/activity/index?id=${a._id}`,
-        data: { thing1: { value: a.title.slice(0, 20) }, thing2: { value: a.place.name.slice(0, 20) }, time3: { value: a.startAt.toISOString() } },
+        data: { thing1: { value: a.title.slice(0, 20) }, thing2: { value: a.place.name.slice(0, 20) }, time3: { value: cnTime(a.startAt) } },
       })
       if (ok) sent++
     }

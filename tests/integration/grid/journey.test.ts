@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs'
 import { sdk } from '../../../cloudfunctions/shared/cloud'
 import { GRID_PEOPLE } from '../../../local/seed/grid'
 import type { EventView, GridStatsView, SummonsView, WhistleRecordView } from '../../../types/grid'
+import { cnTime } from '../../../cloudfunctions/shared/notify'
 import { openCloud, P, rid, T0, type Cloud } from '../harness'
 import { expectPersonalDataRegistered } from '../personal-data'
 
@@ -46,6 +47,8 @@ describe('journey 7: report, whistle, answers, fix, confirm, statistics', () => 
     expect(ev.deadline).toBe(at(72).toISOString())
     const outbox = await h.db.collection('outbox').where({ toOpenid: P.prop }).get()
     expect(outbox.data.length).toBeGreaterThan(0)
+    // The notice's time is Beijing wall time, as the person's phone shows it (not UTC).
+    expect(outbox.data.map((o) => (o as { data: { time2?: { value: string } } }).data.time2?.value)).toContain(cnTime(at(0)))
   })
 
   it('the secretary whistles the company and the grid responsible unit at once', async () => {
