@@ -10,6 +10,7 @@ import { serviceActions } from './service'
 import { councilActions } from './council'
 import { propertyActions } from './property'
 import { gridActions } from './grid'
+import { exportActions } from './export'
 
 /** Every cloud function and its action registry. The front end and the runtime both read this. */
 export const CONTRACT = {
@@ -18,5 +19,6 @@ export const CONTRACT = {
   council: councilActions,
   property: propertyActions,
   grid: gridActions,
+  export: exportActions,
 } as const
 export type FunctionName = keyof typeof CONTRACT

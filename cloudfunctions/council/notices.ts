@@ -75,10 +75,4 @@ export async function sendNoticeJobs(db: Database, now: Date): Promise<number> {
   return sent
 }
 
-const pad = (n: number) => String(n).padStart(2, '0')
-/** Asia/Shanghai wall time for notices, e.g. 2026-11-25 19:30. */
-export function cnTime(d: Date): string {
-  const t = new Date(new Date(d).getTime() + 8 * 3600_000)
-  return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())} ${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}`
-}
 export const thing = (s: string) => ({ value: s.slice(0, 20) })

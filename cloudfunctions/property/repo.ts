@@ -221,6 +221,12 @@ export const repo = {
     return (data[0] as PublicationDoc | undefined) ?? null
   },
 
+  /** The period's live publication (its current version), if published. One request. */
+  async livePublication(db: Database, periodId: string): Promise<PublicationDoc | null> {
+    const { data } = await db.collection(COL.propertyPublications).where({ periodId, live: true }).limit(1).get()
+    return (data[0] as PublicationDoc | undefined) ?? null
+  },
+
   listInputs,
 
   /** The period's upheld objections, as shown with each company's placement. One request (a period has few). */

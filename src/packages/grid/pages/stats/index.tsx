@@ -9,8 +9,7 @@ import Notice from '../../../../components/Notice'
 import QueryState from '../../../../components/QueryState'
 import { useCloud, useMutation } from '../../../../hooks/useCloud'
 import { useMe } from '../../../../hooks/useMe'
-import { isH5, toast } from '../../../../services/nav'
-import Taro from '@tarojs/taro'
+import { openExport } from '../../../../services/files'
 import type { GridStatsView } from '../../../../../types/grid'
 import { CHART_LABEL, useCanvas2d } from '../../../../hooks/useCanvas2d'
 import '../../grid.scss'
@@ -65,27 +64,12 @@ export default function StatsPage() {
   const [picked, setPicked] = useState<string>()
   const communityId = picked ?? own ?? communities.data?.items[0]?.id
   const q = useCloud('grid', 'stats.get', communityId ? { communityId } : null)
-  const exp = useMutation('grid', 'stats.export')
+  const exp = useMutation('export', 'grid.stats')
   const canExport = isAdmin || roles.some((g) => g.role === 'secretary')
   const download = async () => {
     if (!communityId) return
     const r = await exp.run({ communityId })
-    if (!r) return
-    if (isH5) {
-      const a = document.createElement('a')
-      a.href = r.url
-      a.download = r.fileName
-      document.body.appendChild(a)
-      a.click()
-      a.remove()
-    } else {
-      try {
-        const { tempFilePath } = await Taro.downloadFile({ url: r.url })
-        await Taro.openDocument({ filePath: tempFilePath, fileType: 'xlsx', showMenu: true })
-      } catch {
-        toast('文件打开失败，请稍后再试', 'none')
-      }
-    }
+    if (r) await openExport(r)
   }
   return (
     <PageShell title='网格统计' intro='上报数、按时办结率、处置时长中位数、重开率'>

@@ -13,7 +13,7 @@ import { formatTime } from '../../../../services/format'
 import { wallTime } from '../../../../services/time'
 import { PERIOD_STATUS_LABEL, type PeriodView } from '../../../../../types/property'
 import EntryCard from '../../components/EntryCard'
-import { openExport } from '../../components/files'
+import { openExport, type StoredFile } from '../../../../services/files'
 import { PROP } from '../../routes'
 
 /** The key of the month (or quarter) containing now in Shanghai time, as the function computes it. */
@@ -61,9 +61,9 @@ export default function Periods({ streetId, onReview }: { streetId: string; onRe
   const open = useMutation('property', 'period.open')
   const close = useMutation('property', 'period.close')
   const publish = useMutation('property', 'list.publish')
-  const exporter = useMutation('property', 'export.period')
+  const exporter = useMutation('export', 'property.period')
   const [requestId, setRequestId] = useState(newRequestId)
-  const [file, setFile] = useState<{ url: string; rows: number }>()
+  const [file, setFile] = useState<StoredFile & { rows: number }>()
   const [showPreview, setShowPreview] = useState<string>()
   const error = open.error ?? close.error ?? publish.error ?? exporter.error
 
@@ -85,7 +85,7 @@ export default function Periods({ streetId, onReview }: { streetId: string; onRe
     <View>
       {error ? <Notice tone='error'>{error.message}</Notice> : null}
       {file ? (
-        <Notice tone='success' title={`已导出 ${file.rows} 条评价及榜单`} actionText='打开文件' onAction={() => void openExport(file.url, '物业红黑榜.xlsx')}>
+        <Notice tone='success' title={`已导出 ${file.rows} 条评价及榜单`} actionText='打开文件' onAction={() => void openExport(file)}>
           <Text id='export-url'>Excel 文件已生成</Text>
         </Notice>
       ) : null}
