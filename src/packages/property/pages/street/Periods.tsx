@@ -105,7 +105,7 @@ export default function Periods({ streetId, onReview }: { streetId: string; onRe
                   {p.status === 'open' ? <Button id={`close-${p.key}`} size='small' variant='danger' loading={close.sending} onClick={() => doClose(p)}>结束评价</Button> : null}
                   {(p.status === 'closed' && !p.objectionOpen) || (p.status === 'published' && p.id === page.items[0]?.id) ? <Button id={`publish-${p.key}`} size='small' loading={publish.sending} onClick={() => doPublish(p)}>{p.status === 'published' ? '重新发布' : '发布榜单'}</Button> : null}
                   {p.status !== 'published' ? <Button id={`preview-${p.key}`} size='small' variant='secondary' onClick={() => setShowPreview(showPreview === p.id ? undefined : p.id)}>预览</Button> : null}
-                  <Button size='small' variant='plain' loading={exporter.sending} onClick={async () => { const r = await exporter.run({ periodId: p.id }); if (r) setFile(r) }}>导出</Button>
+                  <Button id={`export-${p.key}`} size='small' variant='plain' loading={exporter.sending} onClick={async () => { const r = await exporter.run({ periodId: p.id }); if (r) setFile(r) }}>导出</Button>
                 </View>
                 {p.objectionOpen ? (
                   <Notice tone='info' id={`window-${p.key}`}>
