@@ -117,12 +117,13 @@ export async function readAll<T>(db: Database, collection: string, filter: Filte
   return out
 }
 
-type AggCommand = { aggregate: { sum(x: unknown): unknown; cond(x: unknown[]): unknown; neq(x: unknown[]): unknown } }
+type AggCommand = { aggregate: { sum(x: unknown): unknown; cond(x: unknown[]): unknown; neq(x: unknown[]): unknown; push(x: unknown): unknown } }
 
 /**
  * Everything a period's list is computed from, read from maintained aggregates — never from the
- * ratings themselves. Requests: companies, aggregates and estates in pages of 100 (so they grow with
- * the number of companies / 100), plus one grouped read each for assessments and overdue items.
+ * ratings themselves. Requests: companies and aggregates in pages of 100 (so they grow with the number
+ * of companies / 100, never with the street's size), plus one grouped read each for the estates each
+ * company serves, assessments and overdue items.
  *
  * Overdue items are counted across this period **and earlier ones**, selected by the start of their
  * period (periods of a street never overlap): an item opened in October and still open when
@@ -136,7 +137,11 @@ async function listInputs(db: Database, period: PeriodDoc, cutoff: Date): Promis
   const [companies, aggregates, estates, assessed, overdue] = await Promise.all([
     readAll<CompanyDoc>(db, COL.companies, { streetId: period.streetId }, '_id'),
     readAll<AggregateDoc>(db, COL.propertyAggregates, { periodId: period._id }, '_id'),
-    readAll<EstateDoc>(db, COL.estates, { streetId: period.streetId }, '_id'),
+    // Grouped by company: one request however many estates the street has.
+    db.collection(COL.estates).aggregate()
+      .match({ streetId: period.streetId })
+      .group({ _id: '$companyId', names: $.push('$name') })
+      .limit(1000).end(),
     db.collection(COL.propertyAssessments).aggregate()
       .match({ periodId: period._id, direction: 'of_company' })
       .group({ _id: '$companyId', total: $.sum('$score'), n: $.sum(1) })
@@ -152,12 +157,13 @@ async function listInputs(db: Database, period: PeriodDoc, cutoff: Date): Promis
   const agg = new Map(aggregates.map((a) => [a.companyId, a]))
   const scores = new Map((assessed.list as { _id: string; total: number; n: number }[]).map((x) => [x._id, round2(x.total / x.n)]))
   const held = new Map((overdue.list as { _id: string; n: number; earlier: number }[]).map((x) => [x._id, x]))
+  const served = new Map((estates.list as { _id: string; names: string[] }[]).map((x) => [x._id, x.names]))
   return companies.map((c) => {
     const a = agg.get(c._id)
     return {
       companyId: c._id,
       companyName: c.name,
-      estates: estates.filter((e) => e.companyId === c._id).map((e) => e.name).sort(),
+      estates: [...(served.get(c._id) ?? [])].sort(),
       households: a?.households ?? 0,
       sums: a ? { ...a.sums } : { cleaning: 0, order: 0, repairs: 0, greening: 0, attitude: 0, fees: 0 },
       communityScore: scores.get(c._id) ?? null,
