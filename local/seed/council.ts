@@ -3,6 +3,7 @@ import { boxIds, boxIndex, firstSnapshot, nextSnapshot } from '../../cloudfuncti
 import { progressId, type AgendaItem, type BallotDoc, type BoxDoc, type MeetingDoc, type ProgressDoc, type RatingDoc, type ResolutionDoc, type SecondDoc, type TopicDoc, type VoteDoc } from '../../cloudfunctions/council/repo'
 import { COL } from '../../cloudfunctions/shared/collections'
 import type { Database } from '../../cloudfunctions/shared/db-types'
+import { insertAll } from './insert'
 import type { ModuleSeed } from './seed'
 
 /**
@@ -13,11 +14,6 @@ import type { ModuleSeed } from './seed'
  * Also: an open topic being seconded, an urgent decision awaiting ratification, a declined topic,
  * and an upcoming published meeting. `scale` repeats the parking story in the copied communities.
  */
-
-/** Small concurrent batches through the real SDK (own copy: importing seed.ts here would be circular). */
-async function insertAll(db: Database, collection: string, docs: object[]): Promise<void> {
-  for (let i = 0; i < docs.length; i += 64) await Promise.all(docs.slice(i, i + 64).map((d) => db.collection(collection).add({ data: d })))
-}
 
 const at = (s: string) => new Date(`${s}+08:00`)
 

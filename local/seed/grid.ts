@@ -7,12 +7,8 @@ import { ids, type EventDoc, type LeaderLock, type PartyBranchDoc, type Progress
 import type { StaffPost } from '../../types/grid'
 import type { RoleGrant } from '../../types/roles'
 import { DEMO_PEOPLE, STREET } from './demo-data'
+import { insertAll } from './insert'
 import type { ModuleSeed } from './seed'
-
-/** Small concurrent batches (as seed.ts's insertAll; not imported from there to keep this module free of the import cycle). */
-async function insertAll(db: Database, collection: string, docs: object[]): Promise<void> {
-  for (let i = 0; i < docs.length; i += 64) await Promise.all(docs.slice(i, i + 64).map((d) => db.collection(collection).add({ data: d })))
-}
 
 /**
  * Demo data of 网格吹哨: a named Party branch and staff on every grid (党支部书记, 网格长, 网格员, 挂钩干部), 黄丽 as 网格长 of

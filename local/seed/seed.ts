@@ -1,20 +1,15 @@
 import type { Database } from '../../cloudfunctions/shared/db-types'
 import { COL } from '../../cloudfunctions/shared/collections'
+import { insertAll } from './insert'
 import { buildDemo, type DemoWorld } from './demo-data'
 import { seedProperty } from './property'
 import { serviceSeed } from './service'
 import { councilSeed } from './council'
 import { gridSeed } from './grid'
 
-const MARKER = 'seed:demo'
+export { seedInBulk } from './insert'
 
-/** Insert in small concurrent batches through the real SDK (the store acks each write durably). */
-export async function insertAll(db: Database, collection: string, docs: object[]): Promise<void> {
-  const BATCH = 64
-  for (let i = 0; i < docs.length; i += BATCH) {
-    await Promise.all(docs.slice(i, i + BATCH).map((d) => db.collection(collection).add({ data: d })))
-  }
-}
+const MARKER = 'seed:demo'
 
 const TARGETS: [keyof DemoWorld, string][] = [
   ['streets', COL.streets], ['communities', COL.communities], ['grids', COL.grids], ['estates', COL.estates],
