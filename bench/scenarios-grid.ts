@@ -1,7 +1,9 @@
+import { ids } from '../cloudfunctions/grid/repo'
 import { COL } from '../cloudfunctions/shared/collections'
 import type { Database } from '../cloudfunctions/shared/db-types'
 import { GRID_PEOPLE } from '../local/seed/grid'
 import { BENCH_JPEG, registerPhoto } from './photos'
+import type { StaffPost } from '../types/grid'
 import type { Scenario } from './types'
 
 /**
@@ -11,11 +13,11 @@ import type { Scenario } from './types'
  */
 
 export function gridScenarios(): Scenario[] {
-  const made = { posts: [] as { code: string; gridId: string; post: string }[], events: [] as string[], summons: [] as string[], photos: [] as string[] }
+  const made = { posts: [] as { code: string; gridId: string; post: StaffPost }[], events: [] as string[], summons: [] as string[], photos: [] as string[] }
   const appointee = (i: number) => `o-bench-gs-${i}`
   const AFTER = 'cloud://local/grid/photos/bench/after.jpg'
   const rid = (i: number, tag: string) => `bench-g${tag}-${i}-${Math.random().toString(36).slice(2, 8)}`
-  const posts = ['worker', 'cadre', 'branch_secretary']
+  const posts: StaffPost[] = ['worker', 'cadre', 'branch_secretary']
   const T = new Date()
   const benchEvent = (id: string, status: string) => ({
     _id: id, gridId: 'g-hx-2', gridName: '第二网格', communityId: 'c-hx', streetId: 'st-jinxiu', estateId: 'e-hx-1', buildingId: 'b-hx-1-2',
@@ -35,14 +37,14 @@ export function gridScenarios(): Scenario[] {
     {
       fn: 'grid', action: 'staff.appoint', openid: () => 'o-sec-hx',
       input: (i) => ({ requestId: rid(i, 'sa'), gridId: `g-hx-${(i % 6) + 1}`, post: posts[Math.floor(i / 6) % 3] }),
-      collect: (d) => made.posts.push(d as { code: string; gridId: string; post: string }),
+      collect: (d) => made.posts.push(d as { code: string; gridId: string; post: StaffPost }),
     },
     { fn: 'grid', action: 'staff.invitations', openid: () => 'o-sec-hx', input: () => ({ gridId: 'g-hx-1', pageSize: 20 }) },
     {
       // The appointee takes the post up by redeeming its code (org's action, writing the appointment through grid/appointments.ts).
       fn: 'org', action: 'invitation.redeem', label: 'org.invitation.redeem (grid post)', openid: appointee, input: (i) => ({ code: made.posts[i].code, name: '网格员' }),
     },
-    { fn: 'grid', action: 'staff.remove', openid: () => 'o-sec-hx', input: (i) => ({ staffId: `gs:${made.posts[i].gridId}:${appointee(i)}:${made.posts[i].post}` }) },
+    { fn: 'grid', action: 'staff.remove', openid: () => 'o-sec-hx', input: (i) => ({ staffId: ids.staff(made.posts[i].gridId, appointee(i), made.posts[i].post) }) },
     { fn: 'grid', action: 'photo.upload', openid: () => GRID_PEOPLE.worker2, input: () => ({ ext: 'jpg', data: BENCH_JPEG }), collect: (d) => made.photos.push((d as { fileId: string }).fileId) },
     {
       fn: 'grid', action: 'event.report', openid: () => GRID_PEOPLE.worker2,
