@@ -10,20 +10,27 @@ import { stamp, styleHeader, xlsxName } from '../workbook'
 /** Rows per period export (a street's period): read in pages of 1000, the server's largest page. */
 export const EXPORT_CAP = 20_000
 const STATUS = { counted: '已计入', held: '待复核', rejected: '不计入', excluded: '异议成立后剔除' } as const
+/** What a row of the period export shows: nothing that names a household or a rater is even read. */
+type RatingRow = Pick<RatingDoc, 'publicId' | 'companyName' | 'estateName' | 'stars' | 'comment' | 'status' | 'answer' | 'updatedAt'>
+const ROW_FIELDS: Record<keyof RatingRow, true> = { publicId: true, companyName: true, estateName: true, stars: true, comment: true, status: true, answer: true, updatedAt: true }
 
 /** A period's ratings (anonymous: no household, no rater) and its live list — for the admin of its street (property's rule for periods). */
 export const propertyPeriod = exportKind({
-  async load(ctx: Ctx<{ periodId: string }>): Promise<{ period: PeriodDoc; ratings: RatingDoc[]; pub: PublicationDoc | null }> {
+  async load(ctx: Ctx<{ periodId: string }>): Promise<{ period: PeriodDoc; ratings: RatingRow[]; pub: PublicationDoc | null }> {
     const period = await repo.period(ctx.db, ctx.input.periodId)
     if (!period) throw notFound('评价周期')
     ensure(ctx.actor.isStreetAdminOf(period.streetId), '只能导出您所在街道的数据')
     const [ratings, pub] = await Promise.all([
-      readAll<RatingDoc>(ctx.db, COL.propertyRatings, { periodId: period._id }, '_id', EXPORT_CAP, 1000),
+      readAll<RatingRow>(ctx.db, COL.propertyRatings, { periodId: period._id }, 'publicId', EXPORT_CAP, 1000, ROW_FIELDS),
       repo.livePublication(ctx.db, period._id),
     ])
+    // By company and estate; within an estate in the order of the random public ids (the read's
+    // order, kept by the stable sort), never by `_id`, which follows the households' ids.
+    ratings.sort((a, b) => a.companyName.localeCompare(b.companyName, 'zh') || a.estateName.localeCompare(b.estateName, 'zh'))
     return { period, ratings, pub }
   },
   file: ({ period }, now) => ({ cloudPath: `exports/property/${period.key}-${stamp(now)}.xlsx`, fileName: xlsxName(period.label, '物业评价与红黑榜') }),
+  unstyled: true,
   sheets(wb, { ratings, pub }) {
     const ws = wb.addWorksheet('居民评价')
     ws.addRow(['物业公司', '小区', ...DIMENSIONS.map((d) => DIMENSION_LABEL[d]), '意见', '状态', '物业答复', '更新时间'])
