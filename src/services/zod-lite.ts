@@ -4,7 +4,8 @@
  * this module, which gives those files the part of zod's classic API they use — made with zod's own
  * `zod/mini` on the same core, so a schema checks exactly as on the server (same issues, same
  * messages: tests/unit/front/zod-lite.test.ts compares every action's schema on both builds) — for
- * about a fifth of the bytes. The cloud functions and the tests keep the real `zod`.
+ * about a fifth of the bytes. The cloud functions' bundles use it too (scripts/build-cloud.ts: it
+ * makes the contract faster when a function starts); the tests run the sources on the real `zod`.
  *
  * Only what types/ uses is here: a contract that reaches for more fails its build-time test, not a phone.
  */

@@ -2,8 +2,8 @@ import { DEFAULT_RULE } from '../../../cloudfunctions/property/domain/rules'
 import * as classic from '../../../types'
 
 /**
- * The mini-program builds the contract against src/services/zod-lite.ts (config/index.ts aliases
- * `zod`), the cloud functions against zod itself. For every action of every function, both builds of
+ * The mini-program and the cloud functions' bundles build the contract against src/services/zod-lite.ts
+ * (config/index.ts and scripts/build-cloud.ts alias `zod`), the tests run it on zod itself. For every action of every function, both builds of
  * its input and output schemas must answer alike for the same values: success, the parsed data, and
  * each issue's code, path and message (what the forms show).
  */
