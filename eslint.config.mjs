@@ -2,7 +2,7 @@
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'dist-h5/**', 'cloudfunctions/*/dist/**', '.data/**', 'coverage/**', '.swc/**', 'tests/e2e/screenshots/**'] },
+  { ignores: ['node_modules/**', 'dist/**', 'dist-h5/**', 'cloudfunctions/*/dist/**', '.data/**', 'coverage/**', '.swc/**', 'tests/e2e/screenshots/**', 'bench/.floor/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -135,7 +135,7 @@ export function councilScenarios(): Scenario[] {
       fn: 'council', action: 'vote.close', openid: sec, input: (i) => ({ voteId: `vote-bench-close-${i}` }), iterations: CLOSES,
       setup: (db) => pastVotes(db, 'vote-bench-close', CLOSES, SMALL_VOTE_HOUSEHOLDS),
     },
-    { fn: 'council', action: 'vote.export', openid: sec, input: (i) => ({ voteId: `vote-bench-close-${i % CLOSES}` }) },
+    { fn: 'export', action: 'council.vote', openid: sec, input: (i) => ({ voteId: `vote-bench-close-${i % CLOSES}` }) },
     {
       fn: 'council', action: 'vote.close', label: 'council.vote.close@5000 ballots', openid: sec, input: (i) => ({ voteId: `vote-bench-5k-${i}` }), iterations: BIG_VOTES,
       setup: (db) => pastVotes(db, 'vote-bench-5k', BIG_VOTES, BIG_VOTE_HOUSEHOLDS),

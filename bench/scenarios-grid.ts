@@ -83,6 +83,6 @@ export function gridScenarios(): Scenario[] {
     },
     { fn: 'grid', action: 'event.overdue', openid: () => 'o-street-admin', input: () => ({ streetId: 'st-jinxiu' }) },
     { fn: 'grid', action: 'stats.get', openid: () => 'o-sec-hx', input: () => ({ communityId: 'c-hx' }) },
-    { fn: 'grid', action: 'stats.export', openid: () => 'o-sec-hx', input: () => ({ communityId: 'c-hx' }), iterations: 3 },
+    { fn: 'export', action: 'grid.stats', openid: () => 'o-sec-hx', input: () => ({ communityId: 'c-hx' }), iterations: 3 },
   ]
 }

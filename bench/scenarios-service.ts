@@ -72,7 +72,7 @@ export function serviceScenarios(): Scenario[] {
     S('assessment.set', sec, (i) => ({ subjectType: 'member', subjectId: ids.member(mem(i)), year, grade: 'qualified', reason: '按时参加活动' })),
     S('assessment.list', sec, () => ({ communityId: 'c-hx', year, subjectType: 'member', pageSize: 20 })),
     S('dashboard', sec, () => ({ communityId: 'c-hx', year })),
-    S('export.ledgers', sec, () => ({ communityId: 'c-hx', year })),
-    S('export.letter', wu, () => ({ letterId: made.letters[0] })),
+    { fn: 'export', action: 'service.ledgers', openid: sec, input: () => ({ communityId: 'c-hx', year }) },
+    { fn: 'export', action: 'service.letter', openid: wu, input: () => ({ letterId: made.letters[0] }) },
   ]
 }

@@ -2,6 +2,7 @@ import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
 import prodConfig from './prod'
+import { SizeReportPlugin } from './size-report'
 
 /** Taro build config. weapp → dist/, h5 → dist-h5/. Persistent cache only when TARO_CACHE=1. */
 export default defineConfig<'webpack5'>(async (merge) => {
@@ -14,6 +15,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     designWidth: 750,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
+    // The contract's schemas on a small build of zod (src/services/zod-lite.ts; same checks and
+    // messages, tested): the cloud functions and the tests keep zod itself.
+    alias: { zod$: path.resolve(__dirname, '..', 'src', 'services', 'zod-lite.ts') },
     outputRoot: isH5 ? 'dist-h5' : 'dist',
     plugins: [],
     defineConstants: {},
@@ -26,6 +30,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // optimizeMainPackage stays at Taro's default (enabled): subpackage-only code stays out of main.
       // Shared component styles are imported in different orders by different pages; order does not matter here.
       miniCssExtractPluginOption: { ignoreOrder: true },
+      webpackChain(chain) {
+        if (process.env.SIZE_REPORT) chain.plugin('size-report').use(SizeReportPlugin, [path.resolve(process.env.SIZE_REPORT)])
+      },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** Document ids: opaque, bounded, no path tricks. */
 export const id = z.string().trim().min(1, '缺少编号').max(64, '编号过长').regex(/^[\w:.-]+$/, '编号格式不正确')

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { COUNCIL_NOTICE_KINDS } from './notices'
 import { action } from './action'
 import { id, isoDate, optionalText, pageInput, pageOf, requestId, text } from './common'
@@ -512,13 +512,6 @@ export const councilActions = {
     roles: ['secretary'],
     input: z.object({ voteId: id }),
     output: z.object({ sent: z.number().int() }),
-  }),
-
-  'vote.export': action({
-    summary: '导出表决结果（Excel：规则、参与、各选项户数与是否达到门槛，不含面积合计和任何选票）',
-    roles: ['secretary'],
-    input: z.object({ voteId: id }),
-    output: z.object({ fileId: z.string(), url: z.string() }),
   }),
 
   'resolution.record': action({

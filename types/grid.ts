@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { action } from './action'
 import { id, optionalText, pageInput, pageOf, requestId, text } from './common'
 import { photoList, photoUploadAction } from './photos'
@@ -414,12 +414,6 @@ export const gridActions = {
     roles: ['secretary', 'grid_worker', 'street_admin'],
     input: z.object({ communityId: id }),
     output: z.object({ community: statsView, grids: z.array(statsView) }),
-  }),
-  'stats.export': action({
-    summary: '导出网格统计（Excel）',
-    roles: ['secretary', 'street_admin'],
-    input: z.object({ communityId: id }),
-    output: z.object({ fileId: z.string(), url: z.string(), fileName: z.string() }),
   }),
 } as const
 

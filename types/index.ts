@@ -11,6 +11,7 @@ import { serviceActions } from './service'
 import { councilActions } from './council'
 import { propertyActions } from './property'
 import { gridActions } from './grid'
+import { exportActions } from './export'
 
 /** Every cloud function and its action registry. The front end and the runtime both read this. */
 export const CONTRACT = {
@@ -19,5 +20,6 @@ export const CONTRACT = {
   council: councilActions,
   property: propertyActions,
   grid: gridActions,
+  export: exportActions,
 } as const
 export type FunctionName = keyof typeof CONTRACT

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /**
  * Subscription-message kinds. WeChat sends a subscription message only to someone who consented to

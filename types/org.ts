@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { action } from './action'
 import { id, optionalText, pageInput, pageOf, phone, requestId, text, okOnly } from './common'
 import { ENDABLE_ROLES, ROLES, roleGrantSchema } from './roles'

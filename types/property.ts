@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { action } from './action'
 import { whistleRecordView } from './grid'
 import { id, optionalText, pageInput, pageOf, requestId, text } from './common'
@@ -629,9 +629,9 @@ export const propertyActions = {
     output: listInputsView,
   }),
   'list.download': action({
-    summary: '下载已发布榜单的核算数据（JSON 或 Excel）',
+    summary: '下载已发布榜单的核算数据（JSON；Excel 由 export 函数 property.inputs 生成）',
     roles: ['authenticated'],
-    input: z.object({ publicationId: id, format: z.enum(['json', 'xlsx']) }),
+    input: z.object({ publicationId: id }),
     output: z.object({ fileID: z.string(), url: z.string(), fileName: z.string() }),
   }),
 
@@ -661,13 +661,6 @@ export const propertyActions = {
     roles: ['street_admin'],
     input: z.object({ summonsId: id, text: text(300, '跟进情况') }),
     output: summonsView,
-  }),
-
-  'export.period': action({
-    summary: '导出某期评价与榜单（Excel）',
-    roles: ['street_admin'],
-    input: z.object({ periodId: id }),
-    output: z.object({ fileID: z.string(), url: z.string(), rows: z.number().int() }),
   }),
 } as const
 

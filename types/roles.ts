@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** Roles of SPEC §1 and §9. Every grant is scoped; permission checks compare scopes, never names alone. */
 export const ROLES = [

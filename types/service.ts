@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { action } from './action'
 import { whistleRecordView } from './grid'
 import { id, isoDate, optionalText, pageInput, pageOf, phone, requestId, text } from './common'
@@ -82,7 +82,8 @@ export function parseTenths(s: string): number | null {
 
 export const formatQuantity = (q: Quantity) => `${formatTenths(q.tenths)} ${UNIT_SYMBOL[q.unit]}`
 
-const year = z.number().int().min(2020).max(2100)
+/** A calendar year of the ledgers and grades. */
+export const year = z.number().int().min(2020).max(2100)
 const quarterKey = z.string().regex(/^\d{4}Q[1-4]$/, '季度格式如 2026Q4')
 const lat = z.number().min(-90).max(90)
 const lng = z.number().min(-180).max(180)
@@ -374,8 +375,6 @@ export const dashboardView = z.object({
   wishesFulfilled: z.number().int(),
 })
 export type DashboardView = z.infer<typeof dashboardView>
-
-export const fileView = z.object({ fileId: z.string(), url: z.string(), fileName: z.string(), rows: z.number().int() })
 
 export const tokenView = z.object({ token: z.string(), qrText: z.string(), issuedAt: z.string(), expiresAt: z.string(), validSeconds: z.number().int() })
 
@@ -678,8 +677,6 @@ export const serviceActions = {
     output: pageOf(assessmentView),
   }),
   dashboard: action({ summary: '书记工作台：报到、时长、清单、心愿', roles: ['secretary'], input: z.object({ communityId: id, year }), output: dashboardView }),
-  'export.ledgers': action({ summary: '导出本社区党员年度台账（Excel）', roles: ['secretary'], input: z.object({ communityId: id, year }), output: fileView }),
-  'export.letter': action({ summary: '导出双反馈函（Excel）', roles: ['secretary', 'unit_liaison'], input: z.object({ letterId: id }), output: fileView }),
 } as const
 
 export type ServiceActions = typeof serviceActions

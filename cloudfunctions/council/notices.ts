@@ -75,5 +75,4 @@ export async function sendNoticeJobs(db: Database, now: Date): Promise<number> {
   return sent
 }
 
-export { cnTime } from '../shared/notify'
 export const thing = (s: string) => ({ value: s.slice(0, 20) })

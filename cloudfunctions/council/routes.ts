@@ -4,7 +4,6 @@ import { photoUploadRoute } from '../shared/photos'
 import { meetingAttendance, meetingCheckIn, meetingCreate, meetingGet, meetingList, meetingMinutes, meetingPublish, meetingStart, meetingUpdate } from './handlers/meetings'
 import { noticeSubscribe, resolutionGet, resolutionList, resolutionProgress, resolutionRate, resolutionRecord, resolutionTimeline } from './handlers/resolutions'
 import { topicGet, topicList, topicPropose, topicRatify, topicSecond, topicTriage, topicUpdate } from './handlers/topics'
-import { voteExport } from './handlers/export'
 import { voteCast, voteClose, voteGet, voteList, voteMyBallot, voteOpen, voteRemind } from './handlers/votes'
 
 /** The action table of `council`: contract (types/council.ts) → handler. */
@@ -33,7 +32,6 @@ export const routes: Routes<CouncilActions> = {
   'vote.myBallot': voteMyBallot,
   'vote.close': voteClose,
   'vote.remind': voteRemind,
-  'vote.export': voteExport,
   'resolution.record': resolutionRecord,
   'resolution.progress': resolutionProgress,
   'resolution.timeline': resolutionTimeline,

@@ -90,12 +90,28 @@ export interface SummonsDoc {
   createdAt: Date
 }
 
+/** Org documents this context reads (owned by `org`). */
+export interface CommunityRef { _id: string; streetId: string; name: string }
+export interface GridRef { _id: string; communityId: string; name: string; no: number }
+
 /** Maintained counters per grid and per community (`_id = gst:<grid|community>:<id>`). */
 export interface StatsDoc extends StatsCounters { _id: string; scopeType: 'grid' | 'community'; scopeId: string; communityId: string }
 
 export async function byId<T>(db: Database, collection: string, id: string): Promise<T | null> {
   const { data } = await db.collection(collection).where({ _id: id }).limit(1).get()
   return (data[0] as T | undefined) ?? null
+}
+
+/** A community has a handful of grids; 100 is the bound (as org's child lists). */
+const GRIDS_LIMIT = 100
+
+/** A community's grids in order and the counters of the community and its grids: two requests in parallel. */
+export async function gridStatsOf(db: Database, communityId: string): Promise<{ grids: GridRef[]; stats: StatsDoc[] }> {
+  const [{ data: grids }, { data: stats }] = await Promise.all([
+    db.collection(COL.grids).where({ communityId }).orderBy('no', 'asc').limit(GRIDS_LIMIT).get(),
+    db.collection(COL.gridStats).where({ communityId }).limit(GRIDS_LIMIT + 1).get(),
+  ])
+  return { grids: grids as GridRef[], stats: stats as StatsDoc[] }
 }
 
 export async function txPut<T extends { _id: string }>(tx: Transaction, collection: string, doc: T): Promise<void> {

@@ -8,7 +8,7 @@ import { branchSet, gridMine } from './handlers/grids'
 import { eventMembers } from './handlers/members'
 import { progressList } from './handlers/progress'
 import { settingsGet, settingsSet, staffAppoint, staffInvitations, staffList, staffRemove } from './handlers/staff'
-import { statsExport, statsGet } from './handlers/stats'
+import { statsGet } from './handlers/stats'
 import { whistleAnswer, whistleBlow, whistleInbox, whistleParties, whistleRecordAction } from './handlers/whistles'
 
 /** The action table of `grid`: contract (types/grid.ts) → handler. */
@@ -43,5 +43,4 @@ export const routes: Routes<GridActions> = {
   'whistle.answer': whistleAnswer,
   'whistle.record': whistleRecordAction,
   'stats.get': statsGet,
-  'stats.export': statsExport,
 }

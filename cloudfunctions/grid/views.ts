@@ -4,7 +4,7 @@ import { invitationState } from '../org/domain/invitations'
 import type { InvitationDoc } from '../org/repo'
 import { maskCode } from '../shared/mask'
 import { isOverdue, summarize, summonsState, type StatsCounters } from './domain/rules'
-import type { EventDoc, PartyBranchDoc, ProgressEntry, StaffDoc, SummonsDoc } from './repo'
+import type { CommunityRef, EventDoc, GridRef, PartyBranchDoc, ProgressEntry, StaffDoc, StatsDoc, SummonsDoc } from './repo'
 
 const iso = (d?: Date) => (d ? new Date(d).toISOString() : undefined)
 
@@ -53,4 +53,13 @@ export function summonsView(s: SummonsDoc, now: Date): SummonsView {
 
 export function statsView(scopeType: 'grid' | 'community', scopeId: string, scopeName: string, c: StatsCounters | null): GridStatsView {
   return { scopeType, scopeId, scopeName, ...summarize(c ?? { reported: 0, handled: 0, onTime: 0, reopened: 0, hist: {} }) }
+}
+
+/** A community's statistics and each of its grids', from the maintained counters (absent counters are zeros). */
+export function communityStatsView(community: CommunityRef, grids: GridRef[], stats: StatsDoc[]): { community: GridStatsView; grids: GridStatsView[] } {
+  const byKey = new Map(stats.map((s) => [`${s.scopeType}:${s.scopeId}`, s]))
+  return {
+    community: statsView('community', community._id, community.name, byKey.get(`community:${community._id}`) ?? null),
+    grids: grids.map((g) => statsView('grid', g._id, g.name, byKey.get(`grid:${g._id}`) ?? null)),
+  }
 }

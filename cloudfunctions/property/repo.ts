@@ -108,23 +108,28 @@ export async function findById<T>(db: Database, collection: string, id: string):
 /** The most a single server get() returns; larger sets are read in pages of this size. */
 export const PAGE = 100
 
-/** Every document matching `filter`, in pages of 100: requests grow with the matches / 100, never with the rest. */
-export async function readAll<T>(db: Database, collection: string, filter: Filter, order: string, cap = 10_000, page = PAGE): Promise<T[]> {
+/**
+ * Every document matching `filter`, in pages of 100: requests grow with the matches / 100, never with the rest.
+ * `fields` reads only those fields (what a long read does not need, it does not carry).
+ */
+export async function readAll<T>(db: Database, collection: string, filter: Filter, order: string, cap = 10_000, page = PAGE, fields?: Record<string, true>): Promise<T[]> {
   const out: T[] = []
   for (let skip = 0; skip < cap; skip += page) {
-    const { data } = await db.collection(collection).where(filter).orderBy(order, 'asc').skip(skip).limit(page).get()
+    const query = db.collection(collection).where(filter).orderBy(order, 'asc')
+    const { data } = await (fields ? query.field(fields) : query).skip(skip).limit(page).get()
     out.push(...(data as T[]))
     if (data.length < page) break
   }
   return out
 }
 
-type AggCommand = { aggregate: { sum(x: unknown): unknown; cond(x: unknown[]): unknown; neq(x: unknown[]): unknown } }
+type AggCommand = { aggregate: { sum(x: unknown): unknown; cond(x: unknown[]): unknown; neq(x: unknown[]): unknown; push(x: unknown): unknown } }
 
 /**
  * Everything a period's list is computed from, read from maintained aggregates — never from the
- * ratings themselves. Requests: companies, aggregates and estates in pages of 100 (so they grow with
- * the number of companies / 100), plus one grouped read each for assessments and overdue items.
+ * ratings themselves. Requests: companies and aggregates in pages of 100 (so they grow with the number
+ * of companies / 100, never with the street's size), plus one grouped read each for the estates each
+ * company serves, assessments and overdue items.
  *
  * Overdue items are counted across this period **and earlier ones**, selected by the start of their
  * period (periods of a street never overlap): an item opened in October and still open when
@@ -132,13 +137,24 @@ type AggCommand = { aggregate: { sum(x: unknown): unknown; cond(x: unknown[]): u
  * do items whose rating an upheld objection excluded. The count (and how many are from earlier
  * periods) is frozen with the inputs, so recomputing needs nothing but the publication.
  */
+/** One group of the street's estates by who serves them now and who stopped serving them. */
+interface ServedGroup { companyId?: string; companyName?: string; former?: string; formerName?: string; until?: Date }
+
 async function listInputs(db: Database, period: PeriodDoc, cutoff: Date): Promise<CompanyInputs[]> {
   const _ = db.command
   const $ = (db.command as unknown as AggCommand).aggregate
   const [companies, aggregates, estates, assessed, overdue] = await Promise.all([
     readAll<CompanyDoc>(db, COL.companies, { streetId: period.streetId }, '_id'),
     readAll<AggregateDoc>(db, COL.propertyAggregates, { periodId: period._id }, '_id'),
-    readAll<EstateDoc>(db, COL.estates, { streetId: period.streetId }, '_id'),
+    // Grouped by the company serving now and the one that stopped (and when): one request however many
+    // estates the street has; ratedCompanyOf then names the company each group's ratings go to.
+    db.collection(COL.estates).aggregate()
+      .match({ streetId: period.streetId })
+      .group({
+        _id: { companyId: '$companyId', companyName: '$companyName', former: '$formerCompany.companyId', formerName: '$formerCompany.companyName', until: '$formerCompany.until' },
+        names: $.push('$name'),
+      })
+      .limit(1000).end(),
     db.collection(COL.propertyAssessments).aggregate()
       .match({ periodId: period._id, direction: 'of_company' })
       .group({ _id: '$companyId', total: $.sum('$score'), n: $.sum(1) })
@@ -154,12 +170,18 @@ async function listInputs(db: Database, period: PeriodDoc, cutoff: Date): Promis
   const agg = new Map(aggregates.map((a) => [a.companyId, a]))
   const scores = new Map((assessed.list as { _id: string; total: number; n: number }[]).map((x) => [x._id, round2(x.total / x.n)]))
   const held = new Map((overdue.list as { _id: string; n: number; earlier: number }[]).map((x) => [x._id, x]))
+  const served = new Map<string, string[]>()
+  for (const g of estates.list as { _id: ServedGroup; names: string[] }[]) {
+    const k = g._id
+    const rated = ratedCompanyOf({ companyId: k.companyId, companyName: k.companyName, ...(k.former && k.until ? { formerCompany: { companyId: k.former, companyName: k.formerName ?? '', until: k.until } } : {}) }, period)
+    if (rated) served.set(rated.companyId, [...(served.get(rated.companyId) ?? []), ...g.names])
+  }
   return companies.map((c) => {
     const a = agg.get(c._id)
     return {
       companyId: c._id,
       companyName: c.name,
-      estates: estates.filter((e) => ratedCompanyOf(e, period)?.companyId === c._id).map((e) => e.name).sort(),
+      estates: [...(served.get(c._id) ?? [])].sort(),
       households: a?.households ?? 0,
       sums: a ? { ...a.sums } : { cleaning: 0, order: 0, repairs: 0, greening: 0, attitude: 0, fees: 0 },
       communityScore: scores.get(c._id) ?? null,
@@ -220,6 +242,12 @@ export const repo = {
    */
   async currentPublication(db: Database, streetId: string): Promise<PublicationDoc | null> {
     const { data } = await db.collection(COL.propertyPublications).where({ streetId, live: true }).orderBy('periodStart', 'desc').limit(1).get()
+    return (data[0] as PublicationDoc | undefined) ?? null
+  },
+
+  /** The period's live publication (its current version), if published. One request. */
+  async livePublication(db: Database, periodId: string): Promise<PublicationDoc | null> {
+    const { data } = await db.collection(COL.propertyPublications).where({ periodId, live: true }).limit(1).get()
     return (data[0] as PublicationDoc | undefined) ?? null
   },
 

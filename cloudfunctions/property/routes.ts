@@ -4,7 +4,6 @@ import { photoUploadRoute } from '../shared/photos'
 import { assessmentList, assessmentSubmit } from './handlers/assessments'
 import { companyAssignEstate, companyUnassignEstate, companyCreate, companyGet, companyList, periodClose, periodList, periodOpen, ruleCurrent, ruleGet, rulePublish } from './handlers/catalog'
 import { listDownload, listInputs } from './handlers/inputs'
-import { exportPeriod } from './handlers/export'
 import { listCurrent, listPreview, listPublish, listRecompute } from './handlers/lists'
 import { objectionDecide, objectionList, objectionSubmit } from './handlers/objections'
 import { ratingAnswer, ratingContext, ratingInbox, ratingSubmit, reviewDecide, reviewList } from './handlers/ratings'
@@ -49,5 +48,4 @@ export const routes: Routes<PropertyActions> = {
   'summons.create': summonsCreate,
   'summons.list': summonsList,
   'summons.followUp': summonsFollowUp,
-  'export.period': exportPeriod,
 }

@@ -1,4 +1,4 @@
-import type { AnonymousRatingView, AssessmentView, CompanyInputs, ListEntry, MyRatingView, ObjectionEffectView, ObjectionView, PeriodView, PublicationView, RectificationView, RuleView, ServedEstates, SummonsView } from '../../types/property'
+import { DIMENSIONS, LIST_INPUTS_FORMAT, type AnonymousRatingView, type AssessmentView, type CompanyInputs, type ListEntry, type ListInputsView, type MyRatingView, type ObjectionEffectView, type ObjectionView, type PeriodView, type PublicationView, type RectificationView, type RuleView, type ServedEstates, type SummonsView } from '../../types/property'
 import { canObject } from './domain/periods'
 import { isOverdueUnanswered } from './domain/rectifications'
 import type { AssessmentDoc, EffectDoc, ObjectionDoc, PeriodDoc, PublicationDoc, RatingDoc, RectificationDoc, RuleDoc, SummonsDoc } from './repo'
@@ -73,3 +73,15 @@ export const summonsView = (s: SummonsDoc): SummonsView => ({
   date: s.date, attendees: s.attendees, problems: s.problems, commitments: s.commitments, followUpDate: s.followUpDate,
   followUps: s.followUps.map((f) => ({ text: f.text, byName: f.byName, at: iso(f.at)! })), byName: s.byName, createdAt: iso(s.createdAt)!,
 })
+
+/** 核算数据 of a published list: what anyone needs to recompute it (docs/property.md, docs/recompute-list.mjs). */
+export function listInputsOf(p: PublicationDoc): ListInputsView {
+  return {
+    format: LIST_INPUTS_FORMAT,
+    publicationId: p._id, streetId: p.streetId, periodId: p.periodId, periodLabel: p.periodLabel,
+    periodStart: iso(p.periodStart)!, periodEnd: iso(p.periodEnd)!, version: p.version, publishedAt: iso(p.publishedAt)!, cutoff: iso(p.cutoff)!,
+    ruleVersion: p.ruleVersion, rule: p.rule, dimensions: [...DIMENSIONS], inputs: p.inputs,
+    effects: (p.effects ?? []).map(effectView),
+    published: { streetMean: p.streetMean, entries: withEffects(p.entries, p.effects) },
+  }
+}

@@ -353,6 +353,21 @@ export const load = {
   attendance: (db: Database, id: string) => byId<AttendanceDoc>(db, COL.svcAttendance, id),
   wish: (db: Database, id: string) => byId<WishDoc>(db, COL.svcWishes, id),
   letter: (db: Database, id: string) => byId<LetterDoc>(db, COL.svcLetters, id),
+
+  /**
+   * A community's ledgers of one year, longest service first, in pages of 100: at most `max` rows
+   * (max / 100 requests; a community has far fewer members than the bound).
+   */
+  async yearLedgers(db: Database, communityId: string, year: number, max: number): Promise<LedgerDoc[]> {
+    const page = 100
+    const rows: LedgerDoc[] = []
+    for (let skip = 0; skip < max; skip += page) {
+      const { data } = await db.collection(COL.svcLedgers).where({ communityId, period: String(year) }).orderBy('minutes', 'desc').skip(skip).limit(page).get()
+      rows.push(...(data as LedgerDoc[]))
+      if (data.length < page) break
+    }
+    return rows
+  },
 }
 
 // ---- writes inside a transaction ----------------------------------------------------------------

@@ -4,7 +4,6 @@ import {
   activityAttendance, activityConfirmPresence, activityCreate, activityGet, activityList, activityRemind, activitySignin, activitySignout, activitySignup, activityToken,
   hoursApproveManual, hoursConfirm, hoursManual,
 } from './handlers/activities'
-import { exportLedgers, exportLetter } from './handlers/exports'
 import { needCreate, needGet, needList, projectCreate, projectList, projectProgress, projectUpdates, resourceCreate, resourceList } from './handlers/lists'
 import { memberCheckin, memberDecide, memberList, memberMine, unitDisputeMember, unitMembers } from './handlers/members'
 import { assessmentList, assessmentSet, dashboard, ledgerGet, ledgerRanking, letterAck, letterIssue, letterList, letterVersions } from './handlers/reports'
@@ -61,6 +60,4 @@ export const routes: Routes<ServiceActions> = {
   'assessment.set': assessmentSet,
   'assessment.list': assessmentList,
   dashboard,
-  'export.ledgers': exportLedgers,
-  'export.letter': exportLetter,
 }

@@ -40,10 +40,3 @@ export const TEMPLATES: Readonly<Record<NoticeKind, string>> = {
   gridDeadlineNear: process.env.TPL_GRID_DEADLINE ?? 'tpl-grid-deadline',
   gridEventDone: process.env.TPL_GRID_DONE ?? 'tpl-grid-done',
 }
-
-const pad = (n: number) => String(n).padStart(2, '0')
-/** Asia/Shanghai wall time for notices, e.g. 2026-11-25 19:30 (a notice shows what the person's clock says). */
-export function cnTime(d: Date): string {
-  const t = new Date(new Date(d).getTime() + 8 * 3600_000)
-  return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())} ${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}`
-}

@@ -5,8 +5,7 @@ import { checkImage } from './content'
 import type { Ctx } from './dispatch'
 import { invalid } from './errors'
 import { newId } from './ids'
-import { storeFile } from './storage'
-import { LINK_SECONDS } from './workbook'
+import { LINK_SECONDS, storeFile } from './storage'
 
 /** The uploaded-photo register: one per stored photo, keyed by a hash of its file id. */
 export interface PhotoDoc {

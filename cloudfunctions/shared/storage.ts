@@ -1,5 +1,8 @@
 import { sdk } from './cloud'
 
+/** How long a download link (an export, a photo) lives, in seconds. */
+export const LINK_SECONDS = 3600
+
 /**
  * Put a file in cloud storage and hand back its id and a temporary download link (locally: the
  * uploads folder and /local/files/…). `maxAge` in seconds; omitted, the platform's default applies.

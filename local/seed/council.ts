@@ -4,8 +4,8 @@ import { progressId, type AgendaItem, type BallotDoc, type BoxDoc, type MeetingD
 import { COL } from '../../cloudfunctions/shared/collections'
 import { ownerToken } from '../../cloudfunctions/shared/owner-token'
 import type { Database } from '../../cloudfunctions/shared/db-types'
+import { insertAll } from './insert'
 import type { ModuleSeed } from './seed'
-import { withGrantIds } from './grants'
 
 /**
  * 红色议事会 demo data, from the seed story: 和谐家园 residents ask for a parking plan; the secretary
@@ -15,11 +15,6 @@ import { withGrantIds } from './grants'
  * Also: an open topic being seconded, an urgent decision awaiting ratification, a declined topic,
  * and an upcoming published meeting. `scale` repeats the parking story in the copied communities.
  */
-
-/** Small concurrent batches through the real SDK (own copy: importing seed.ts here would be circular). */
-async function insertAll(db: Database, collection: string, docs: object[]): Promise<void> {
-  for (let i = 0; i < docs.length; i += 64) await Promise.all(docs.slice(i, i + 64).map((d) => db.collection(collection).add({ data: d })))
-}
 
 const at = (s: string) => new Date(`${s}+08:00`)
 
@@ -201,7 +196,7 @@ function buildingResidents() {
 
 export const councilSeed: ModuleSeed = async (db, scale) => {
   const people = buildingResidents()
-  await insertAll(db, COL.users, people.users.map(withGrantIds))
+  await insertAll(db, COL.users, people.users)
   await insertAll(db, COL.bindings, people.bindings)
   for (let copy = 0; copy < scale; copy++) {
     const suffix = copy === 0 ? '' : `-${copy + 1}`

@@ -7,13 +7,8 @@ import { ids, type EventDoc, type LeaderLock, type PartyBranchDoc, type Progress
 import type { StaffPost } from '../../types/grid'
 import type { RoleGrant } from '../../types/roles'
 import { DEMO_PEOPLE, STREET } from './demo-data'
+import { insertAll } from './insert'
 import type { ModuleSeed } from './seed'
-import { withGrantIds } from './grants'
-
-/** Small concurrent batches (as seed.ts's insertAll; not imported from there to keep this module free of the import cycle). */
-async function insertAll(db: Database, collection: string, docs: object[]): Promise<void> {
-  for (let i = 0; i < docs.length; i += 64) await Promise.all(docs.slice(i, i + 64).map((d) => db.collection(collection).add({ data: d })))
-}
 
 /**
  * Demo data of 网格吹哨: a named Party branch and staff on every grid (党支部书记, 网格长, 网格员, 挂钩干部), 黄丽 as 网格长 of
@@ -131,7 +126,7 @@ export const gridSeed: ModuleSeed = async (db: Database, scale: number) => {
   const unit = (await db.collection(COL.units).where({ _id: 'u-hx-2' }).limit(1).get()).data[0] as { name: string }
   users.push({ _id: GRID_PEOPLE.liaisonXu, name: '许文', phone: '13600002222', roles: [grant('unit_liaison', 'unit', 'u-hx-2', unit.name, 'c-hx')], createdAt: ago(24 * 60), updatedAt: ago(24 * 60) })
 
-  await insertAll(db, COL.users, users.map(withGrantIds))
+  await insertAll(db, COL.users, users)
   await insertAll(db, COL.gridStaff, [...staff, ...locks, ...branches])
   await insertAll(db, COL.gridEvents, events)
   // Each step of the handled events is its own record too (what progress.list pages through).

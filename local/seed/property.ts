@@ -8,7 +8,8 @@ import { computeList, type Rule } from '../../cloudfunctions/property/domain/sco
 import type { AggregateDoc, PeriodDoc, PublicationDoc, RatingDoc, RectificationDoc, RuleDoc } from '../../cloudfunctions/property/repo'
 import { DIMENSIONS, type CompanyInputs, type Stars } from '../../types/property'
 import { COMPANIES, placeOfHousehold, STREET } from './demo-data'
-import { insertAll, type ModuleSeed } from './seed'
+import { insertAll } from './insert'
+import type { ModuleSeed } from './seed'
 
 /**
  * Demo data of 物业红黑榜 (journey 5): the street's rule v1, three published months for the history

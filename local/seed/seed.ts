@@ -1,22 +1,15 @@
 import type { Database } from '../../cloudfunctions/shared/db-types'
 import { COL } from '../../cloudfunctions/shared/collections'
+import { insertAll } from './insert'
 import { buildDemo, type DemoWorld } from './demo-data'
-import { withGrantIds } from './grants'
 import { seedProperty } from './property'
 import { serviceSeed } from './service'
 import { councilSeed } from './council'
 import { gridSeed } from './grid'
 
-const MARKER = 'seed:demo'
+export { seedInBulk } from './insert'
 
-/** Insert in small concurrent batches through the real SDK (the store acks each write durably). */
-export async function insertAll(db: Database, collection: string, docs: object[]): Promise<void> {
-  const BATCH = 64
-  const prepared = collection === COL.users ? docs.map(withGrantIds) : docs
-  for (let i = 0; i < prepared.length; i += BATCH) {
-    await Promise.all(prepared.slice(i, i + BATCH).map((d) => db.collection(collection).add({ data: d })))
-  }
-}
+const MARKER = 'seed:demo'
 
 const TARGETS: [keyof DemoWorld, string][] = [
   ['streets', COL.streets], ['communities', COL.communities], ['grids', COL.grids], ['estates', COL.estates],

@@ -7,7 +7,7 @@ import type {
 } from '../../cloudfunctions/service/repo'
 import { ids } from '../../cloudfunctions/service/repo'
 import { STREET } from './demo-data'
-import { withGrantIds } from './grants'
+import { insertAll } from './insert'
 
 /**
  * Demo data of 双报到、双服务 (deterministic ids, times relative to the clock at seeding so the demo
@@ -33,10 +33,6 @@ export const DEMO_NEEDS: { title: string; tenths: number; unit: '平方米' | '�
   { title: '更换公益广告', tenths: 1210, unit: '块' },
   { title: '新增垃圾箱桶', tenths: 700, unit: '个' },
 ]
-
-async function put(db: Database, collection: string, docs: object[]) {
-  for (let i = 0; i < docs.length; i += 32) await Promise.all(docs.slice(i, i + 32).map((d) => db.collection(collection).add({ data: d })))
-}
 
 const grant = (communityId: string, name: string) => ({ role: 'member', scopeType: 'community', scopeId: communityId, scopeName: name, communityId, streetId: STREET._id })
 
@@ -172,16 +168,16 @@ export async function serviceSeed(db: Database, scale: number): Promise<void> {
   })
 
   for (const [id, patch] of unitPatches) await db.collection(COL.units).doc(id).update({ data: patch })
-  await put(db, COL.users, users.map(withGrantIds))
-  await put(db, COL.svcMembers, members.map(named))
-  await put(db, COL.svcAgreements, agreements)
-  await put(db, COL.svcNeeds, needs)
-  await put(db, COL.svcResources, resources)
-  await put(db, COL.svcProjects, projects)
-  await put(db, COL.svcProjectUpdates, updates)
-  await put(db, COL.svcActivities, activities)
-  await put(db, COL.svcAttendance, attendance.map(named))
-  await put(db, COL.svcLedgers, ledgers.map(named))
-  await put(db, COL.svcStats, stats)
-  await put(db, COL.svcWishes, wishes)
+  await insertAll(db, COL.users, users)
+  await insertAll(db, COL.svcMembers, members.map(named))
+  await insertAll(db, COL.svcAgreements, agreements)
+  await insertAll(db, COL.svcNeeds, needs)
+  await insertAll(db, COL.svcResources, resources)
+  await insertAll(db, COL.svcProjects, projects)
+  await insertAll(db, COL.svcProjectUpdates, updates)
+  await insertAll(db, COL.svcActivities, activities)
+  await insertAll(db, COL.svcAttendance, attendance.map(named))
+  await insertAll(db, COL.svcLedgers, ledgers.map(named))
+  await insertAll(db, COL.svcStats, stats)
+  await insertAll(db, COL.svcWishes, wishes)
 }

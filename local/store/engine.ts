@@ -84,14 +84,39 @@ export function findIn(docs: readonly Doc[], query: Doc, opts: FindOptions = {})
     }
   });
   const hasProjection = opts.projection !== undefined && Object.keys(opts.projection).length > 0;
+  const keep = hasProjection ? topLevelInclusion(opts.projection as Doc) : null;
   if (!sorted && !hasProjection) return matches.slice(skip, opts.limit === undefined ? undefined : skip + opts.limit);
   return guard('query failed', () => {
-    const cursor = new Query({}, QUERY_OPTIONS).find<Doc>(matches as AnyObject[], (opts.projection ?? {}) as AnyObject);
+    const cursor = new Query({}, QUERY_OPTIONS).find<Doc>(matches as AnyObject[], (keep ? {} : opts.projection ?? {}) as AnyObject);
     if (sorted) cursor.sort(opts.sort as SortSpec);
     if (skip) cursor.skip(skip);
     if (opts.limit !== undefined) cursor.limit(opts.limit);
-    return cursor.all();
+    const page = cursor.all();
+    return keep ? page.map((d) => pick(d, keep)) : page;
   });
+}
+
+/**
+ * The fields of a projection like `{ a: true, b: 1 }` (top-level fields kept, `_id` too unless it
+ * says `_id: false`), or null for any other projection (mingo applies it). Picking these by hand
+ * on the page is many times cheaper than mingo's projection of every match (a long export's read).
+ */
+export function topLevelInclusion(projection: Doc): string[] | null {
+  const fields: string[] = [];
+  let id = true;
+  for (const [k, v] of Object.entries(projection)) {
+    if (k === '_id' && (v === false || v === 0)) id = false;
+    else if ((v === true || v === 1) && !k.startsWith('$') && !k.includes('.')) fields.push(k);
+    else return null;
+  }
+  if (fields.length === 0) return null; // `{ _id: false }` alone excludes, it does not pick
+  return id && !fields.includes('_id') ? ['_id', ...fields] : fields;
+}
+
+function pick(doc: Doc, fields: string[]): Doc {
+  const out: Doc = {};
+  for (const f of fields) if (Object.prototype.hasOwnProperty.call(doc, f)) out[f] = doc[f];
+  return out;
 }
 
 export function countIn(docs: readonly Doc[], query: Doc): number {

@@ -1,7 +1,7 @@
 import { useEffect } from 'react'
 import Taro from '@tarojs/taro'
 
-/** Shared by every subpackage that draws (charts, the sign-in QR code). A 2D context on `<Canvas type='2d' id={id}>` sized `width`×`height` CSS px, with the device pixel ratio. */
+/** Shared by everything that draws (components/Chart, the sign-in QR code). A 2D context on `<Canvas type='2d' id={id}>` sized `width`×`height` CSS px, with the device pixel ratio. */
 export interface Canvas2d {
   ctx: CanvasRenderingContext2D
   node: { width: number; height: number; requestAnimationFrame?: (cb: () => void) => number; createImage?: () => unknown }
@@ -31,8 +31,3 @@ export function useCanvas2d(id: string, width: number, height: number, draw: (c:
   }, deps)
 }
 
-/**
- * Axis labels of every chart: canvas text is drawn in CSS px, so 17 px (≥ 32rpx on phones up to
- * 398 px wide) in the secondary text colour (8.4:1 on white), not F2's 10–12 px grey.
- */
-export const CHART_LABEL = { fontSize: 17, fill: '#564c45' } as const

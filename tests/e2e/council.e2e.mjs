@@ -2,7 +2,7 @@
 // puts it on a meeting agenda, opens a civil_code_ordinary vote, households vote, the vote closes with
 // the right result, the resolution is tracked to done and rated by residents. Secrecy and wrong-role
 // checks along the way.
-import { attachPhoto, pick, setIdentity, shot, visible } from './lib.mjs'
+import { attachPhoto, exportedWorkbook, pick, setIdentity, shot, visible } from './lib.mjs'
 
 /** Wait for `text` in a visible element (pages kept in the DOM behind the current one may hold it too). */
 async function see(page, text, timeout = 15_000) {
@@ -176,15 +176,8 @@ export const journeys = [
       await noText(page, /㎡/, 'the result shows an area sum')
       await page.waitForTimeout(2200)
       await shot(page, 'council-11-vote-result')
-      // Export: the function answers with a link to the workbook, which the page opens.
-      const [res] = await Promise.all([
-        page.waitForResponse((r) => r.url().endsWith('/cloud/council') && (r.request().postData() ?? '').includes('vote.export')),
-        visible(page, '#export-vote').click(),
-      ])
-      const exported = await res.json()
-      if (!exported.ok || !/\/local\/files\/exports\/council\/.+\.xlsx/.test(exported.data.url)) throw new Error(`export: ${JSON.stringify(exported)}`)
-      const file = await page.request.get(exported.data.url.startsWith('http') ? exported.data.url : `${base}${exported.data.url}`)
-      if (!file.ok() || (await file.body()).length < 1000) throw new Error(`export file ${file.status()}`)
+      // Export: the export function answers with a link to the workbook, which the page opens.
+      await exportedWorkbook(page, base, 'council.vote', 'council', visible(page, '#export-vote'))
 
       // 8. Resolution for the item, minutes, progress to done.
       await page.goto(`${base}${C}/meeting/index?id=${encodeURIComponent(meetingId)}`)

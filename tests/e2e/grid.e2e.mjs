@@ -2,7 +2,7 @@
 // company and whistles it together with the grid's responsible unit; both answer within the window; the
 // company fixes it and posts an after-photo; the reporter confirms; the unit's feedback letter shows its
 // answer and the grid's statistics the on-time fix. A secretary of another community is refused.
-import { attachPhoto, pick, see, setIdentity, shot, visible } from './lib.mjs'
+import { attachPhoto, exportedWorkbook, pick, see, setIdentity, shot, visible } from './lib.mjs'
 
 const WORKER = 'o-grid-hx-2-wk'
 const XU = 'o-liaison-xu'
@@ -108,6 +108,8 @@ export const journeys = [
       const g2 = await visible(page, '#stats-g-hx-2').textContent()
       if (!/100%/.test(g2) || !/1上报事件/.test(g2.replace(/\s/g, ''))) throw new Error(`grid 2 statistics: ${g2}`)
       await shot(page, 'grid-08-stats')
+      const stats = await exportedWorkbook(page, base, 'grid.stats', 'grid', visible(page, '#export'))
+      if (!stats.fileName.startsWith('和谐社区网格统计')) throw new Error(`statistics file named ${stats.fileName}`)
 
       // 9. A secretary of another community cannot open the event.
       await asPerson(page, base, 'o-sec-yg', `${GRID}/event/index?id=${eventId}`)

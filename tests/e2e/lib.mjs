@@ -157,3 +157,20 @@ export async function attachPhoto(page, name) {
   await chooser.setFiles({ name, mimeType: 'image/jpeg', buffer })
   await picker.locator('.tx-photos__img').nth(before).waitFor({ timeout: 15_000 })
 }
+
+/**
+ * Taps `button` and checks what the export function answered: a link to an .xlsx under
+ * exports/<folder>/ that downloads as a workbook (a zip, "PK"). Answers the envelope's data.
+ */
+export async function exportedWorkbook(page, base, action, folder, button) {
+  const [res] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/cloud/export') && (r.request().postData() ?? '').includes(`"${action}"`)),
+    button.click(),
+  ])
+  const answer = await res.json()
+  if (!answer.ok || !new RegExp(`/local/files/exports/${folder}/.+\\.xlsx$`).test(answer.data.url)) throw new Error(`${action}: ${JSON.stringify(answer)}`)
+  const file = await page.request.get(answer.data.url.startsWith('http') ? answer.data.url : `${base}${answer.data.url}`)
+  const body = await file.body()
+  if (!file.ok() || body.length < 1000 || body.subarray(0, 2).toString() !== 'PK') throw new Error(`${action} file: ${file.status()}, ${body.length} bytes`)
+  return answer.data
+}

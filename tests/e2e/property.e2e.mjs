@@ -8,7 +8,7 @@ import { execFileSync } from 'child_process'
 import { mkdtempSync, rmSync } from 'fs'
 import { tmpdir } from 'os'
 import { join } from 'path'
-import { attachPhoto, ROOT, see, setClockOffset, setIdentity, shot, visible } from './lib.mjs'
+import { attachPhoto, exportedWorkbook, ROOT, see, setClockOffset, setIdentity, shot, visible } from './lib.mjs'
 
 const onScreen = (page, sel) => page.locator(`.taro_page:not([style*="display: none"]) ${sel}`)
 const PAGES = '/#/packages/property/pages'
@@ -155,6 +155,8 @@ export const journeys = [
       await confirmModal(page)
       await see(page, '已发布第 1 版')
       await shot(page, 'property-08-admin-published')
+      const period = await exportedWorkbook(page, base, 'property.period', 'property', visible(page, '#export-2026-11'))
+      await see(page, `已导出 ${period.rows} 条评价及榜单`)
 
       // 10. A summons for the black-listed company.
       await visible(page, '#tab-summons').click()
@@ -185,6 +187,8 @@ export const journeys = [
         await download.saveAs(file)
         const out = JSON.parse(execFileSync(process.execPath, [join(ROOT, 'docs/recompute-list.mjs'), file], { encoding: 'utf8' }))
         if (!out.matches) throw new Error(`the downloaded 核算数据 does not recompute to the published list: ${JSON.stringify(out).slice(0, 300)}`)
+        const sheet = await exportedWorkbook(page, base, 'property.inputs', 'property/inputs', visible(page, '#download-xlsx'))
+        if (sheet.fileName !== '核算数据-2026年11月-第1版.xlsx') throw new Error(`Excel 核算数据 named ${sheet.fileName}`)
       } finally {
         rmSync(dir, { recursive: true, force: true })
       }

@@ -1,6 +1,6 @@
 // 双报到、双服务 — journeys 1–3 of SPEC §8 in the H5 build: unit check-in and agreement; member
 // check-in, QR sign-in/out, confirmation, ledger and feedback letter; 微心愿 from wish to thanks.
-import { pick, see, setIdentity, shot, visible } from './lib.mjs'
+import { exportedWorkbook, pick, see, setIdentity, shot, visible } from './lib.mjs'
 
 const onScreen = (page, sel) => page.locator(`.taro_page:not([style*="display: none"]) ${sel}`)
 const go = (page, base, path) => page.goto(`${base}/#/packages/service/pages/${path}`)
@@ -143,6 +143,7 @@ export const journeys = [
       await visible(page, '[id^="ack-"]').tap()
       await see(page, '已签收')
       await shot(page, 'service-12-unit-feedback-letter')
+      await exportedWorkbook(page, base, 'service.letter', 'service', visible(page, '[id^="export-"]'))
 
       // Issue 11 §6: the secretary issues the letter again; it is version 2 beside the acknowledged version 1.
       await setIdentity(page, base, 'o-sec-hx')

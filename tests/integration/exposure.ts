@@ -66,7 +66,7 @@ export function sweeper(h: Cloud, fn: string, traces: Traces) {
     swept.add(action)
     let text = JSON.stringify(env)
     const fileId = (env.data as { fileId?: string } | null)?.fileId
-    if (action.includes('export') && fileId) text += await workbookText(h, fileId)
+    if (fileId?.endsWith('.xlsx')) text += await workbookText(h, fileId)
     expect({ action, as: openid, leaks: leaksIn(text, openid, traces) }).toEqual({ action, as: openid, leaks: [] })
     return env.data
   }

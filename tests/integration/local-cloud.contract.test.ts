@@ -159,6 +159,20 @@ describe('queries', () => {
     expect((await q.count()).total).toBe(5);
   });
 
+  test('field: top-level inclusions (picked on the page), _id excluded, nested and exclusion projections', async () => {
+    const q = db().collection('q');
+    const sorted = () => q.where({ owner: 'o1' }).orderBy('n', 'asc');
+    expect((await sorted().field({ n: true, owner: true }).get()).data).toEqual([{ _id: 'q1', n: 1, owner: 'o1' }, { _id: 'q2', n: 5, owner: 'o1' }, { _id: 'q4', n: 10, owner: 'o1' }]);
+    expect((await sorted().field({ _id: false, n: true }).get()).data).toEqual([{ n: 1 }, { n: 5 }, { n: 10 }]);
+    // A field the document lacks stays absent.
+    expect((await sorted().field({ extra: true }).skip(2).limit(1).get()).data).toEqual([{ _id: 'q4' }]);
+    const nested = (await sorted().field({ 'meta.x': true }).limit(1).get()).data[0] as { meta?: Record<string, unknown> };
+    expect(Object.keys(nested.meta ?? {})).toEqual(['x']);
+    const withoutId = (await sorted().field({ _id: false }).limit(1).get()).data[0] as Record<string, unknown>;
+    expect(withoutId._id).toBeUndefined();
+    expect(withoutId.n).toBe(1);
+  });
+
   test('the wire refuses a page above 1000 (the SDK itself clamps to 1000)', async () => {
     const send = lc.seam.requester().send('database.getDocument', { collectionName: 'q', limit: 1001 });
     await expect(send).rejects.toMatchObject({ code: 'INVALID_PARAM' });

@@ -10,7 +10,8 @@ import { fetchPage } from '../../shared/paging'
 import { attendeeOf, belongsTo } from '../domain/access'
 import { ensureCommunityReader } from './common'
 import { attendanceId, findByIds, repo, type AgendaItem, type AttendanceDoc, type MeetingDoc, type TopicDoc } from '../repo'
-import { cnTime, noticeSubscribers, thing } from '../notices'
+import { cnTime } from '../../shared/clock'
+import { noticeSubscribers, thing } from '../notices'
 import { agendaLocked, meetingView } from '../views'
 
 interface MeetingFields {

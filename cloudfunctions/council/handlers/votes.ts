@@ -11,7 +11,8 @@ import { fetchPage } from '../../shared/paging'
 import { belongsTo, residentHousehold } from '../domain/access'
 import { boxId, boxIds, boxIndex, firstSnapshot, nextSnapshot, snapshotDue } from '../domain/disclosure'
 import { ruleFor, tally } from '../domain/tally'
-import { cnTime, noticeSubscribers, thing } from '../notices'
+import { cnTime } from '../../shared/clock'
+import { noticeSubscribers, thing } from '../notices'
 import {
   ballotId, boxTotals, countBallots, eligibleTotals, findById, findByIds, repo,
   type AgendaItem, type BallotDoc, type BoxDoc, type BuildingRef, type CommunityAreaRef, type EstateRef, type MeetingDoc, type TopicDoc, type VoteDoc,

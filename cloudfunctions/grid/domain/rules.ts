@@ -82,6 +82,16 @@ export function handlerKeysOf(openid: string, roles: RoleGrant[]): string[] {
   return [...keys]
 }
 
+/** A community's statistics are for its secretary, its grid staff and the admin of its street. */
+export function maySeeStats(roles: RoleGrant[], community: { _id: string; streetId: string }): boolean {
+  return roles.some(
+    (g) =>
+      (g.role === 'secretary' && g.scopeId === community._id) ||
+      (g.role === 'street_admin' && g.scopeId === community.streetId) ||
+      (g.role === 'grid_worker' && g.communityId === community._id),
+  )
+}
+
 export const handlerKey = (h: HandlerRefLite) => `${h.type}:${h.id}`
 
 export function canHandle(openid: string, roles: RoleGrant[], h: HandlerRefLite): boolean {

@@ -11,6 +11,7 @@ import { canSubmit, isDecidable, pushHistory } from '../domain/checkin'
 import { yearOf } from '../domain/period'
 import { ids, load, txPut, type BuildingRef, type GridRef, type MemberDoc } from '../repo'
 import { memberView, unitMemberView } from '../views'
+import { mayReadUnitRecords } from '../domain/access'
 
 /** 在职党员报到: yearly, to the community of the member's home; the secretary approves and assigns. */
 
@@ -151,7 +152,7 @@ export const unitMembers = {
     const { db, actor, input, now } = ctx
     const unit = await load.unit(db, input.unitId)
     if (!unit) throw notFound('单位')
-    ensure(actor.has('unit_liaison', unit._id) || actor.isSecretaryOf(unit.communityId), '只能查看本单位的报到党员')
+    ensure(mayReadUnitRecords(actor.roles, { unitId: unit._id, communityId: unit.communityId }), '只能查看本单位的报到党员')
     const year = yearOf(now)
     const q = db.collection(COL.svcMembers).where({ unitId: unit._id, communityId: unit.communityId })
     return fetchPage<MemberDoc, ReturnType<typeof unitMemberView>>(q, input, [['submittedAt', 'desc']], (m) => unitMemberView(m, year))

@@ -11,6 +11,7 @@ import { ratingAvgTenths } from '../domain/wishes'
 import { byId, firstN, ids, load, txPut, type AssessmentDoc, type AttendanceDoc, type LedgerDoc, type LetterDoc, type LetterLatestDoc, type StatsDoc } from '../repo'
 import { assessmentView, attendanceView, letterView } from '../views'
 import { whistleRecord } from '../../grid/repo'
+import { mayReadUnitRecords } from '../domain/access'
 
 /** 台账、双反馈、双评议 and the secretary's dashboard. */
 
@@ -113,7 +114,7 @@ export const letterList = {
     const { db, actor, input } = ctx
     const unit = await load.unit(db, input.unitId)
     if (!unit) throw notFound('单位')
-    ensure(actor.has('unit_liaison', unit._id) || actor.isSecretaryOf(unit.communityId), '只能查看本单位的反馈函')
+    ensure(mayReadUnitRecords(actor.roles, { unitId: unit._id, communityId: unit.communityId }), '只能查看本单位的反馈函')
     const q = db.collection(COL.svcLetters).where({ unitId: unit._id, supersededAt: db.command.exists(false) })
     return fetchPage<LetterDoc, ReturnType<typeof letterView>>(q, input, [['quarter', 'desc']], letterView)
   },
@@ -125,7 +126,7 @@ export const letterVersions = {
     const { db, actor, input } = ctx
     const letter = await load.letter(db, input.letterId)
     if (!letter) throw notFound('反馈函')
-    ensure(actor.has('unit_liaison', letter.unitId) || actor.isSecretaryOf(letter.communityId), '只能查看本单位的反馈函')
+    ensure(mayReadUnitRecords(actor.roles, letter), '只能查看本单位的反馈函')
     const q = db.collection(COL.svcLetters).where({ unitId: letter.unitId, quarter: letter.quarter })
     return fetchPage<LetterDoc, ReturnType<typeof letterView>>(q, input, [['version', 'desc']], letterView)
   },

@@ -9,6 +9,7 @@ import { canSubmit, isDecidable, pushHistory } from '../domain/checkin'
 import { yearOf } from '../domain/period'
 import { firstN, ids, load, txPut, type AgreementDoc, type GridRef, type NeedDoc, type ProjectDoc, type ResourceDoc, type UnitDoc } from '../repo'
 import { agreementView, unitView } from '../views'
+import { mayReadUnitRecords } from '../domain/access'
 
 /** 单位报到: the liaison submits; the community's secretary approves (creating the yearly agreement) or returns it. */
 
@@ -139,7 +140,7 @@ export const agreementGet = {
     const { db, actor, input, now } = ctx
     const unit = await load.unit(db, input.unitId)
     if (!unit) throw notFound('单位')
-    ensure(actor.has('unit_liaison', unit._id) || actor.isSecretaryOf(unit.communityId), '只能查看本单位或本社区的协议')
+    ensure(mayReadUnitRecords(actor.roles, { unitId: unit._id, communityId: unit.communityId }), '只能查看本单位或本社区的协议')
     const [agreement] = await firstN<AgreementDoc>(db, COL.svcAgreements, { _id: ids.agreement(unit._id, input.year) }, ['year', 'desc'], 1)
     if (!agreement) throw notFound('该年度共建协议')
     const [needs, resources, projects] = await Promise.all([

@@ -151,7 +151,6 @@ describe('bad input is refused before anything changes', () => {
     ['vote.get', P.zhang],
     ['vote.close', P.secHx],
     ['vote.remind', P.secHx],
-    ['vote.export', P.secHx],
   ])('%s: a malformed or missing vote id', async (action, who) => {
     for (const bad of BAD_IDS) await invalidAt(action, { voteId: bad }, who, 'voteId')
     await invalidAt(action, {}, who, 'voteId')

@@ -80,7 +80,7 @@ async function observe(world: World): Promise<{ seen: Observed[]; outcome: unkno
     const closed = await h.ok<VoteOut>('council', 'vote.close', { voteId: opened.id }, P.secHx)
     look('vote.close', closed)
     await poll('closed')
-    const file = await h.ok<{ fileId: string; url: string }>('council', 'vote.export', { voteId: opened.id }, P.secHx)
+    const file = await h.ok<{ fileId: string; url: string }>('export', 'council.vote', { voteId: opened.id }, P.secHx)
     look('vote.export', file)
     look('workbook', await workbookRows(h, file.url))
 

@@ -43,8 +43,10 @@ describe('exporting a vote result', () => {
     const ExcelJS = (await import('exceljs')).default
     const { readFileSync } = await import('fs')
     const { join } = await import('path')
-    const out = await h.ok<{ fileId: string; url: string }>('council', 'vote.export', { voteId: 'vote-parking' }, P.secHx)
+    const out = await h.ok<{ fileId: string; url: string; fileName: string; rows: number }>('export', 'council.vote', { voteId: 'vote-parking' }, P.secHx)
     expect(out.url).toContain('/local/files/exports/council/vote-parking-')
+    expect(out.fileName).toMatch(/-表决结果\.xlsx$/)
+    expect(out.rows).toBeGreaterThanOrEqual(2)
     const path = out.url.slice(out.url.indexOf('/local/files/') + '/local/files/'.length)
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(readFileSync(join(h.dir, 'uploads', decodeURIComponent(path))) as unknown as ArrayBuffer)
@@ -58,13 +60,13 @@ describe('exporting a vote result', () => {
   })
 
   it('refuses residents, other communities\' secretaries, and open votes', async () => {
-    await h.expectRefused('council', 'vote.export', { voteId: 'vote-parking' }, P.liu, 'FORBIDDEN')
-    await h.expectRefused('council', 'vote.export', { voteId: 'vote-parking' }, P.secYg, 'FORBIDDEN')
+    await h.expectRefused('export', 'council.vote', { voteId: 'vote-parking' }, P.liu, 'FORBIDDEN')
+    await h.expectRefused('export', 'council.vote', { voteId: 'vote-parking' }, P.secYg, 'FORBIDDEN')
     const open = await h.ok<{ id: string }>('council', 'vote.open', {
       requestId: 'req-export-open-1', meetingId: 'meet-winter', itemId: 'item-1', title: '未计票的表决',
       options: [{ label: '同意', kind: 'for' }, { label: '反对', kind: 'against' }], buildingIds: ['b-hx-1-2'],
       opensAt: T0.toISOString(), closesAt: new Date(T0.getTime() + 86_400_000).toISOString(), preset: 'simple',
     }, P.secHx)
-    await h.expectRefused('council', 'vote.export', { voteId: open.id }, P.secHx, 'CONFLICT')
+    await h.expectRefused('export', 'council.vote', { voteId: open.id }, P.secHx, 'CONFLICT')
   })
 })

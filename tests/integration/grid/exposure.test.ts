@@ -87,7 +87,6 @@ describe('no openid or phone of another person in any grid response', () => {
     await as(XU, 'whistle.record', { partyType: 'unit', partyId: 'u-hx-2' })
     await as(P.liu, 'whistle.record', { partyType: 'company', partyId: 'co-1' })
     for (const who of [P.secHx, P.grid]) await as(who, 'stats.get', { communityId: 'c-hx' })
-    await as(P.secHx, 'stats.export', { communityId: 'c-hx' })
   })
 
   it('grid staff: appointment by code, the staff list for everyone, removal', async () => {

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs'
 import { sdk } from '../../../cloudfunctions/shared/cloud'
 import { GRID_PEOPLE } from '../../../local/seed/grid'
 import type { EventView, GridStatsView, SummonsView, WhistleRecordView } from '../../../types/grid'
-import { cnTime } from '../../../cloudfunctions/shared/notify'
+import { cnTime } from '../../../cloudfunctions/shared/clock'
 import { openCloud, P, rid, T0, type Cloud } from '../harness'
 import { expectPersonalDataRegistered } from '../personal-data'
 
@@ -108,7 +108,7 @@ describe('journey 7: report, whistle, answers, fix, confirm, statistics', () => 
     const listed = await h.ok<{ items: { id: string; whistles?: WhistleRecordView }[] }>('service', 'letter.list', { unitId: 'u-hx-2' }, XU)
     expect(listed.items[0].whistles!.onTime).toBe(1)
     // The letter's Excel export carries the same lines.
-    const file = await h.ok<{ fileId: string }>('service', 'export.letter', { letterId: listed.items[0].id }, XU)
+    const file = await h.ok<{ fileId: string }>('export', 'service.letter', { letterId: listed.items[0].id }, XU)
     const { fileContent } = await sdk().downloadFile({ fileID: file.fileId })
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(fileContent as unknown as ArrayBuffer)

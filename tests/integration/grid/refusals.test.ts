@@ -145,15 +145,6 @@ describe('refusal by scope', () => {
     expect((data[0] as { link?: unknown }).link).toBeUndefined()
   })
 
-  it('stats.export: refuses the secretary of another community, storing no file', async () => {
-    const filesBefore = h.files()
-    await h.expectRefused('grid', 'stats.export', { communityId: 'c-yg' }, P.secHx, 'FORBIDDEN')
-    await h.expectRefused('grid', 'stats.export', { communityId: 'c-hx' }, P.secYg, 'FORBIDDEN')
-    await h.expectRefused('grid', 'stats.export', { communityId: 'c-hx' }, P.prop, 'FORBIDDEN')
-    await h.expectRefused('grid', 'stats.export', { communityId: 'c-hx' }, null, 'UNAUTHENTICATED')
-    expect(h.files()).toEqual(filesBefore)
-  })
-
   it('whistle.record: a unit liaison sees their own unit’s record only', async () => {
     const own = await h.ok<WhistleRecordView>('grid', 'whistle.record', { partyType: 'unit', partyId: 'u-hx-1' }, P.liaison)
     expect(own).toMatchObject({ summoned: 0, items: [] })
@@ -232,13 +223,10 @@ describe('bad input', () => {
     await h.expectRefused('grid', 'whistle.record', { partyType: 'unit' }, XU, 'INVALID_INPUT')
   })
 
-  it('stats.get and stats.export', async () => {
+  it('stats.get', async () => {
     await h.expectRefused('grid', 'stats.get', {}, P.secHx, 'INVALID_INPUT')
     await h.expectRefused('grid', 'stats.get', { communityId: 'c hx' }, P.secHx, 'INVALID_INPUT')
     await h.expectRefused('grid', 'stats.get', { communityId: null }, P.secHx, 'INVALID_INPUT')
-    await h.expectRefused('grid', 'stats.export', {}, P.secHx, 'INVALID_INPUT')
-    await h.expectRefused('grid', 'stats.export', { communityId: 'c'.repeat(65) }, P.secHx, 'INVALID_INPUT')
-    await h.expectRefused('grid', 'stats.export', { communityId: 'c-hx/../c-yg' }, P.admin, 'INVALID_INPUT')
-    await h.expectRefused('grid', 'stats.export', { communityId: 'c-nowhere' }, P.admin, 'NOT_FOUND')
+    await h.expectRefused('grid', 'stats.get', { communityId: 'c-nowhere' }, P.admin, 'NOT_FOUND')
   })
 })

@@ -77,7 +77,7 @@ async function staffSeesPublished(openid: string, companyId: string, publication
   await grab('list.inputs', { publicationId })
   await grab('rule.get', { streetId: 'st-jinxiu', version: 2 })
   // The downloaded 核算数据 itself, not only the link to it (the Excel's cells are checked in recompute.test.ts).
-  const file = await grab<{ fileID: string }>('list.download', { publicationId, format: 'json' })
+  const file = await grab<{ fileID: string }>('list.download', { publicationId })
   out.push(`list.download ${readFileSync(join(h.dir, 'uploads', file.fileID.replace('cloud://local/', '')), 'utf8')}`)
   await grab('company.get', { companyId })
   await grab('objection.list', { periodId: PERIOD, companyId })

@@ -79,7 +79,7 @@ describe('核算数据', () => {
   })
 
   it('downloads as JSON that the standalone script recomputes exactly into the published list', async () => {
-    const d = await h.ok<Download>('property', 'list.download', { publicationId: pub.id, format: 'json' }, P.zhou)
+    const d = await h.ok<Download>('property', 'list.download', { publicationId: pub.id }, P.zhou)
     expect(d.fileName).toBe('核算数据-2026年11月-第1版.json')
     expect(d.url).toMatch(/^\/local\/files\/exports\/property\/inputs\/.+\.json$/)
     const file = join(h.dir, 'inputs.json')
@@ -96,7 +96,7 @@ describe('核算数据', () => {
   })
 
   it('recomputes a seeded month too, and the script notices an altered input', async () => {
-    const d = await h.ok<Download>('property', 'list.download', { publicationId: OCT, format: 'json' }, P.liu)
+    const d = await h.ok<Download>('property', 'list.download', { publicationId: OCT }, P.liu)
     const file = join(h.dir, 'oct.json')
     writeFileSync(file, stored(d))
     expect(recompute(file).matches).toBe(true)
@@ -107,8 +107,10 @@ describe('核算数据', () => {
   })
 
   it('downloads as Excel: the rule, one row of inputs per company and the list', async () => {
-    const d = await h.ok<Download>('property', 'list.download', { publicationId: pub.id, format: 'xlsx' }, P.zhou)
-    expect(d.fileName).toBe('核算数据-2026年11月-第1版.xlsx')
+    const f = await h.ok<{ fileId: string; url: string; fileName: string; rows: number }>('export', 'property.inputs', { publicationId: pub.id }, P.zhou)
+    expect(f).toMatchObject({ fileName: '核算数据-2026年11月-第1版.xlsx', rows: 6 })
+    expect(f.url).toMatch(/^\/local\/files\/exports\/property\/inputs\/.+\.xlsx$/)
+    const d = { fileID: f.fileId, url: f.url, fileName: f.fileName }
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(stored(d) as unknown as ArrayBuffer)
     expect(wb.worksheets.map((w) => w.name)).toEqual(['说明', '规则', '核算输入', '榜单'])
@@ -127,9 +129,12 @@ describe('核算数据', () => {
     expect(co.history.map((p) => p.publicationId)).toEqual(['pub:per:st-jinxiu:2026-08:1', 'pub:per:st-jinxiu:2026-09:1', OCT, pub.id])
   })
 
-  it('says NOT_FOUND for an unknown list and refuses a bad format, storing nothing', async () => {
+  it('says NOT_FOUND for an unknown list and refuses a malformed id, storing nothing', async () => {
     await h.expectRefused('property', 'list.inputs', { publicationId: 'pub:none' }, P.zhou, 'NOT_FOUND')
-    await h.expectRefused('property', 'list.download', { publicationId: 'pub:none', format: 'json' }, P.zhou, 'NOT_FOUND')
-    await h.expectRefused('property', 'list.download', { publicationId: pub.id, format: 'csv' }, P.zhou, 'INVALID_INPUT')
+    await h.expectRefused('property', 'list.download', { publicationId: 'pub:none' }, P.zhou, 'NOT_FOUND')
+    await h.expectRefused('export', 'property.inputs', { publicationId: 'pub:none' }, P.zhou, 'NOT_FOUND')
+    await h.expectRefused('property', 'list.download', { publicationId: `${pub.id}/../x` }, P.zhou, 'INVALID_INPUT')
+    await h.expectRefused('export', 'property.inputs', { publicationId: `${pub.id}/../x` }, P.zhou, 'INVALID_INPUT')
+    await h.expectRefused('export', 'property.inputs', { publicationId: pub.id }, null, 'UNAUTHENTICATED')
   })
 })

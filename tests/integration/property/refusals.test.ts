@@ -122,7 +122,6 @@ describe('bad input', () => {
     ['list.recompute', P.liu, () => ({ publicationId: 42 })],
     ['summons.list', P.admin, () => ({ streetId: 'st-jinxiu', pageSize: 0 })],
     ['summons.followUp', P.admin, () => ({ summonsId: SUMMONS, text: '  ' })],
-    ['export.period', P.admin, () => ({ periodId: `${PERIOD}/../x` })],
     ['photo.upload', P.liu, () => ({ ext: 'gif', data: JPEG })],
   ]
 
@@ -163,10 +162,6 @@ describe('refusal by scope: another street’s admin and staff', () => {
       requestId: rid(), publicationId: LIVE_PUB, companyId: black!.companyId, date: '2026-11-27', attendees: '外街人员', problems: '外街记录', commitments: '无', followUpDate: '2026-12-10',
     }, OTHER_ADMIN, 'FORBIDDEN')
     await h.expectRefused('property', 'summons.followUp', { summonsId: SUMMONS, text: '外街跟进' }, OTHER_ADMIN, 'FORBIDDEN')
-  })
-
-  it('refuses exporting the street’s period (and writes no file)', async () => {
-    await h.expectRefused('property', 'export.period', { periodId: PERIOD }, OTHER_ADMIN, 'FORBIDDEN')
   })
 
   it('refuses deciding the street’s objection, which stays pending', async () => {

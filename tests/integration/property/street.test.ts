@@ -216,14 +216,15 @@ describe('summons', () => {
 
 describe('export', () => {
   it('writes the period’s ratings and list to an Excel file in storage', async () => {
-    const x = await h.ok<{ fileID: string; url: string; rows: number }>('property', 'export.period', { periodId: PERIOD }, P.admin)
+    const x = await h.ok<{ fileId: string; url: string; rows: number; fileName: string }>('export', 'property.period', { periodId: PERIOD }, P.admin)
     const { total } = await h.db.collection('property_ratings').where({ periodId: PERIOD }).count()
     expect(x.rows).toBe(total)
     expect(x.url).toMatch(/^\/local\/files\/exports\/property\/2026-11-\d+\.xlsx$/)
+    expect(x.fileName).toBe('2026年11月-物业评价与红黑榜.xlsx')
   })
 
   it('refuses a secretary and an unknown period', async () => {
-    await h.expectRefused('property', 'export.period', { periodId: PERIOD }, P.secHx, 'FORBIDDEN')
-    await h.expectRefused('property', 'export.period', { periodId: 'per:none' }, P.admin, 'NOT_FOUND')
+    await h.expectRefused('export', 'property.period', { periodId: PERIOD }, P.secHx, 'FORBIDDEN')
+    await h.expectRefused('export', 'property.period', { periodId: 'per:none' }, P.admin, 'NOT_FOUND')
   })
 })

@@ -103,7 +103,7 @@ describe('no openid or phone of another person in any service response', () => {
     await as(M1, 'wish.list', { communityId: 'c-hx', status: 'confirmed' })
   })
 
-  it('ledgers, ranking, letters, grades, dashboard and exports', async () => {
+  it('ledgers, ranking, letters, grades and dashboard', async () => {
     const { as } = sweep
     const ranking = await as<{ items: { memberId: string; name: string }[] }>(P.member, 'ledger.ranking', { communityId: 'c-hx', year: 2026 })
     await as(P.secHx, 'ledger.ranking', { communityId: 'c-hx', year: 2026 })
@@ -116,14 +116,11 @@ describe('no openid or phone of another person in any service response', () => {
     const again = await as<Id>(P.secHx, 'letter.issue', { requestId: rid(), unitId: 'u-hx-2', quarter: '2026Q4' })
     await as(XU, 'letter.versions', { letterId: again.id })
     await as(P.secHx, 'letter.versions', { letterId: letter.id })
-    await as(XU, 'export.letter', { letterId: letter.id })
-    await as(P.secHx, 'export.letter', { letterId: letter.id })
     await as(P.secHx, 'assessment.set', { subjectType: 'member', subjectId: ranking.items[0].memberId, year: 2026, grade: 'excellent', reason: '服务时长多' })
     await as(P.secHx, 'assessment.set', { subjectType: 'unit', subjectId: 'u-hx-2', year: 2026, grade: 'qualified', reason: '履行承诺' })
     await as(P.secHx, 'assessment.list', { communityId: 'c-hx', year: 2026, subjectType: 'member' })
     await as(P.secHx, 'assessment.list', { communityId: 'c-hx', year: 2026, subjectType: 'unit' })
     await as(P.secHx, 'dashboard', { communityId: 'c-hx', year: 2026 })
-    await as(P.secHx, 'export.ledgers', { communityId: 'c-hx', year: 2026 })
   })
 
   it('went through every action a secretary, liaison, member or resident can call', () => {

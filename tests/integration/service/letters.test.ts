@@ -22,7 +22,7 @@ type Page = { items: LetterView[]; total: number }
 const issue = (unitId = 'u-hx-2', note?: string) => h.ok<LetterView>('service', 'letter.issue', { requestId: rid(), unitId, quarter: '2026Q4', note }, P.secHx)
 
 async function exported(letterId: string, as: string = XU) {
-  const f = await h.ok<{ fileId: string; fileName: string }>('service', 'export.letter', { letterId }, as)
+  const f = await h.ok<{ fileId: string; fileName: string }>('export', 'service.letter', { letterId }, as)
   const wb = new ExcelJS.Workbook()
   await wb.xlsx.load(readFileSync(join(h.dir, 'uploads', f.fileId.replace('cloud://local/', ''))) as unknown as ArrayBuffer)
   const lines: string[] = []

@@ -68,11 +68,11 @@ describe('ledger, ranking, 双反馈, 双评议, dashboard, export', () => {
     const acked = await h.ok<Letter>('service', 'letter.ack', { letterId: letter.id }, liaison2)
     expect(acked.acknowledgedByName).toBe('许文')
     await h.expectRefused('service', 'letter.ack', { letterId: letter.id }, liaison2, 'CONFLICT')
-    const file = await h.ok<File>('service', 'export.letter', { letterId: letter.id }, liaison2)
+    const file = await h.ok<File>('export', 'service.letter', { letterId: letter.id }, liaison2)
     const rows = await readXlsx(file)
     expect(rows[0]).toEqual(['姓名', '服务时长（分钟）', '参加活动（次）', '完成心愿（个）'])
     expect(rows.slice(1, 3)).toEqual([['陈立军', 180, 1, 1], ['高志强', 120, 1, 0]])
-    await h.expectRefused('service', 'export.letter', { letterId: letter.id }, P.liaison, 'FORBIDDEN')
+    await h.expectRefused('export', 'service.letter', { letterId: letter.id }, P.liaison, 'FORBIDDEN')
   })
 
   it('grades a member and a unit with a reason, keeps the earlier grade when revised, and shows it on the ledger', async () => {
@@ -104,14 +104,14 @@ describe('ledger, ranking, 双反馈, 双评议, dashboard, export', () => {
   })
 
   it('exports the ledgers to Excel for the secretary, with the record-of-service note', async () => {
-    const f = await h.ok<File>('service', 'export.ledgers', { communityId: 'c-hx', year: 2026 }, P.secHx)
+    const f = await h.ok<File>('export', 'service.ledgers', { communityId: 'c-hx', year: 2026 }, P.secHx)
     expect(f).toMatchObject({ rows: 4, fileName: '和谐社区-2026年党员服务台账.xlsx' })
     expect(f.url).toMatch(/^\/local\/files\/exports\/service\/c-hx\//)
     const rows = await readXlsx(f)
     expect(rows[0]).toEqual(['姓名', '工作单位', '服务时长（分钟）', '服务时长（小时）', '参加活动（次）', '完成心愿（个）', '居民评价（均分）'])
     expect(rows[1]).toEqual(['陈立军', '锦绣区第一中学', 180, 3, 1, 1, 5])
     expect(String(rows[rows.length - 1][0])).toContain('不作为考核评分')
-    await h.expectRefused('service', 'export.ledgers', { communityId: 'c-hx', year: 2026 }, P.secYg, 'FORBIDDEN')
+    await h.expectRefused('export', 'service.ledgers', { communityId: 'c-hx', year: 2026 }, P.secYg, 'FORBIDDEN')
   })
 })
 

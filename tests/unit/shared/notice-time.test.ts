@@ -1,4 +1,4 @@
-import { cnTime } from '../../../cloudfunctions/shared/notify'
+import { cnTime } from '../../../cloudfunctions/shared/clock'
 
 describe('cnTime: the wall time a notice shows is Beijing time', () => {
   it('adds eight hours to UTC', () => {

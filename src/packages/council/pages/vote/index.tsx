@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react'
 import { View, Text } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { VOTE_STATUS_LABEL, type VoteResultView, type VoteView } from '../../../../../types/council'
 import PageShell from '../../../../components/PageShell'
 import Card from '../../../../components/Card'
@@ -11,6 +10,7 @@ import QueryState from '../../../../components/QueryState'
 import { useMe } from '../../../../hooks/useMe'
 import { useNoticeConsent } from '../../../../hooks/useNoticeConsent'
 import { useCloud, useMutation } from '../../../../hooks/useCloud'
+import { openExport } from '../../../../services/files'
 import Choices from '../../components/Choices'
 import Meter from '../../components/Meter'
 import { COUNCIL, cnTime, confirm, go, isResidentOf, isSecretaryOf, param, pct, toast } from '../../lib'
@@ -53,16 +53,10 @@ function Turnout({ v }: { v: VoteView }) {
 }
 
 function ExportButton({ voteId }: { voteId: string }) {
-  const exp = useMutation('council', 'vote.export')
+  const exp = useMutation('export', 'council.vote')
   const run = async () => {
     const f = await exp.run({ voteId })
-    if (!f) return
-    if (process.env.TARO_ENV === 'h5') {
-      window.open(f.url, '_blank')
-      return
-    }
-    const { tempFilePath } = await Taro.downloadFile({ url: f.url })
-    await Taro.openDocument({ filePath: tempFilePath, fileType: 'xlsx', showMenu: true })
+    if (f) await openExport(f)
   }
   return (
     <View>

@@ -1,44 +1,31 @@
 import { useState } from 'react'
-import { Canvas as TaroCanvas, Text, View } from '@tarojs/components'
-import { Axis, Canvas, Chart, Interval, createElement } from '@antv/f2'
+import { Text, View } from '@tarojs/components'
 import PageShell from '../../../../components/PageShell'
 import Button from '../../../../components/Button'
 import Card from '../../../../components/Card'
+import { BarChart } from '../../../../components/Chart'
 import Field from '../../../../components/Field'
 import Notice from '../../../../components/Notice'
 import QueryState from '../../../../components/QueryState'
 import { useCloud, useMutation } from '../../../../hooks/useCloud'
 import { useMe } from '../../../../hooks/useMe'
-import { isH5, toast } from '../../../../services/nav'
-import Taro from '@tarojs/taro'
+import { openExport } from '../../../../services/files'
 import type { GridStatsView } from '../../../../../types/grid'
-import { CHART_LABEL, useCanvas2d } from '../../../../hooks/useCanvas2d'
 import '../../grid.scss'
 
-// F2's createElement types reject its own components; the runtime accepts them.
-const h = createElement as unknown as (type: unknown, props: Record<string, unknown> | null, ...children: unknown[]) => unknown
-
-/** Events reported and fixed on time per grid (F2 bars on a 2D canvas). */
-function GridChart({ grids, width = 330, height = 220 }: { grids: GridStatsView[]; width?: number; height?: number }) {
-  const data = grids.flatMap((g) => [
-    { grid: g.scopeName.replace('网格', ''), kind: '上报', n: g.reported },
-    { grid: g.scopeName.replace('网格', ''), kind: '按时办结', n: g.onTime },
-  ])
-  useCanvas2d('gd-stats', width, height, ({ ctx, node, dpr }) => {
-    const tree = h(
-      Canvas,
-      { context: ctx, pixelRatio: dpr, width, height, requestAnimationFrame: node.requestAnimationFrame?.bind(node), createImage: node.createImage?.bind(node), animate: false },
-      h(
-        Chart,
-        { data, scale: { n: { min: 0, tickInterval: 1 } } },
-        h(Axis, { field: 'grid', style: { label: CHART_LABEL } }),
-        h(Axis, { field: 'n', style: { label: CHART_LABEL } }),
-        h(Interval, { x: 'grid', y: 'n', color: { field: 'kind', range: ['#C8161D', '#1F7A3D'] }, adjust: 'dodge' }),
-      ),
-    ) as { props: Record<string, unknown> }
-    void new Canvas(tree.props as never).render()
-  }, [JSON.stringify(data), width, height])
-  return <TaroCanvas type='2d' id='gd-stats' className='gd-chart' style={{ width: `${width}px`, height: `${height}px` }} />
+/** Events reported and fixed on time per grid, side by side. */
+function GridChart({ grids }: { grids: GridStatsView[] }) {
+  return (
+    <BarChart
+      id='gd-stats'
+      integer
+      categories={grids.map((g) => g.scopeName.replace('网格', ''))}
+      series={[
+        { name: '上报', color: '#C8161D', values: grids.map((g) => g.reported) },
+        { name: '按时办结', color: '#1F7A3D', values: grids.map((g) => g.onTime) },
+      ]}
+    />
+  )
 }
 
 const pct = (v: number | null) => (v === null ? '—' : `${v}%`)
@@ -65,27 +52,12 @@ export default function StatsPage() {
   const [picked, setPicked] = useState<string>()
   const communityId = picked ?? own ?? communities.data?.items[0]?.id
   const q = useCloud('grid', 'stats.get', communityId ? { communityId } : null)
-  const exp = useMutation('grid', 'stats.export')
+  const exp = useMutation('export', 'grid.stats')
   const canExport = isAdmin || roles.some((g) => g.role === 'secretary')
   const download = async () => {
     if (!communityId) return
     const r = await exp.run({ communityId })
-    if (!r) return
-    if (isH5) {
-      const a = document.createElement('a')
-      a.href = r.url
-      a.download = r.fileName
-      document.body.appendChild(a)
-      a.click()
-      a.remove()
-    } else {
-      try {
-        const { tempFilePath } = await Taro.downloadFile({ url: r.url })
-        await Taro.openDocument({ filePath: tempFilePath, fileType: 'xlsx', showMenu: true })
-      } catch {
-        toast('文件打开失败，请稍后再试', 'none')
-      }
-    }
+    if (r) await openExport(r)
   }
   return (
     <PageShell title='网格统计' intro='上报数、按时办结率、处置时长中位数、重开率'>

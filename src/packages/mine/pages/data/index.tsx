@@ -69,7 +69,7 @@ export default function MyDataPage() {
     const f = await exporter.run({})
     if (f) {
       setFile(f)
-      await saveDownload(f.url, f.fileName)
+      await saveDownload(f)
     }
   }
   return (

@@ -9,7 +9,7 @@ import { useCloud, useMutation } from '../../../../hooks/useCloud'
 import { go } from '../../../../services/nav'
 import MinutesChart from '../../components/MinutesChart'
 import Stat from '../../components/Stat'
-import { openExport } from '../../components/files'
+import { openExport } from '../../../../services/files'
 import { thisYear, useCommunity } from '../../hooks/useCommunity'
 import { SVC } from '../../routes'
 import '../../service.scss'
@@ -17,7 +17,7 @@ import '../../service.scss'
 function Board({ communityId }: { communityId: string }) {
   const year = thisYear()
   const q = useCloud('service', 'dashboard', { communityId, year }, { reloadOnShow: true })
-  const exp = useMutation('service', 'export.ledgers')
+  const exp = useMutation('export', 'service.ledgers')
   return (
     <QueryState {...q} loadingText='正在汇总…'>
       {(d) => (

@@ -11,7 +11,7 @@ import { useCloud } from '../../../../hooks/useCloud'
 import { formatTime } from '../../../../services/format'
 import Pager from '../../../admin/components/Pager'
 import Stat from '../../components/Stat'
-import { minutesText } from '../../components/files'
+import { minutesText } from '../../components/minutes'
 import { thisYear, useCommunity } from '../../hooks/useCommunity'
 import '../../service.scss'
 

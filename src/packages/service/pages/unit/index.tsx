@@ -21,7 +21,7 @@ import { validate } from '../../../../services/validate'
 import { formatTime } from '../../../../services/format'
 import { toast } from '../../../../services/nav'
 import Pager from '../../../admin/components/Pager'
-import { openExport } from '../../components/files'
+import { openExport } from '../../../../services/files'
 import { thisYear } from '../../hooks/useCommunity'
 import '../../service.scss'
 import { useNoticeConsent } from '../../../../hooks/useNoticeConsent'
@@ -126,7 +126,7 @@ const HISTORY_PAGE = 5
 function LetterHistory({ letterId }: { letterId: string }) {
   const [page, setPage] = useState(1)
   const q = useCloud('service', 'letter.versions', { letterId, page, pageSize: HISTORY_PAGE })
-  const exp = useMutation('service', 'export.letter')
+  const exp = useMutation('export', 'service.letter')
   return (
     <View className='svc-history' id='letter-history'>
       <QueryState {...q} loadingText='正在加载历史版本…'>
@@ -158,7 +158,7 @@ function LetterHistory({ letterId }: { letterId: string }) {
 
 function LetterItem({ l, onChange }: { l: LetterView; onChange: () => void }) {
   const ack = useMutation('service', 'letter.ack')
-  const exp = useMutation('service', 'export.letter')
+  const exp = useMutation('export', 'service.letter')
   const [history, setHistory] = useState(false)
   return (
     <View className='svc-list-item' id={`letter-${l.quarter}`}>

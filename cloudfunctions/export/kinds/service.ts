@@ -1,41 +1,32 @@
-import ExcelJS from 'exceljs'
-import { GRADE_LABEL } from '../../../types/service'
 import { SUMMONS_STATE_LABEL } from '../../../types/grid'
-import { LINK_SECONDS, storeWorkbook, styleHeader } from '../../shared/workbook'
+import { GRADE_LABEL } from '../../../types/service'
+import { mayReadUnitRecords } from '../../service/domain/access'
+import { dayOf } from '../../service/domain/period'
+import { ratingAvgTenths } from '../../service/domain/wishes'
+import { load, type CommunityRef, type LedgerDoc, type LetterDoc } from '../../service/repo'
 import type { Ctx } from '../../shared/dispatch'
-import { COL } from '../../shared/collections'
 import { ensure, notFound } from '../../shared/errors'
-import { dayOf } from '../domain/period'
-import { ratingAvgTenths } from '../domain/wishes'
-import { load, type LedgerDoc } from '../repo'
+import { exportKind } from '../kind'
+import { stamp, styleHeader, xlsxName } from '../workbook'
 
-/** Excel exports, made in the function with exceljs, uploaded to cloud storage, handed back as a link. */
-
-const EXPORT_PAGE = 100
 /** An export reads at most this many ledgers (10 requests); a community has far fewer members. */
-const EXPORT_MAX = 1000
+const LEDGERS_MAX = 1000
 
-const upload = (cloudPath: string, wb: ExcelJS.Workbook) => storeWorkbook(cloudPath, wb, LINK_SECONDS)
-
-
-const stamp = (d: Date) => d.toISOString().replace(/[-:T]/g, '').slice(0, 14)
-
-export const exportLedgers = {
-  async run(ctx: Ctx<{ communityId: string; year: number }>) {
-    const { db, actor, input, now } = ctx
+/** A community's yearly service ledgers, longest service first — for its secretary. */
+export const serviceLedgers = exportKind({
+  async load(ctx: Ctx<{ communityId: string; year: number }>): Promise<{ community: CommunityRef; year: number; rows: LedgerDoc[] }> {
+    const { db, actor, input } = ctx
     ensure(actor.isSecretaryOf(input.communityId), '只能导出您所在社区的台账')
     const community = await load.community(db, input.communityId)
     if (!community) throw notFound('社区')
-    const rows: LedgerDoc[] = []
-    for (let skip = 0; skip < EXPORT_MAX; skip += EXPORT_PAGE) {
-      const { data } = await db.collection(COL.svcLedgers).where({ communityId: input.communityId, period: String(input.year) })
-        .orderBy('minutes', 'desc').skip(skip).limit(EXPORT_PAGE).get()
-      rows.push(...(data as LedgerDoc[]))
-      if (data.length < EXPORT_PAGE) break
-    }
-    const wb = new ExcelJS.Workbook()
-    wb.creator = '同心圆'
-    const ws = wb.addWorksheet(`${input.year}年党员服务台账`)
+    return { community, year: input.year, rows: await load.yearLedgers(db, community._id, input.year, LEDGERS_MAX) }
+  },
+  file: ({ community, year }, now) => ({
+    cloudPath: `exports/service/${community._id}/ledgers-${year}-${stamp(now)}.xlsx`,
+    fileName: xlsxName(community.name, `${year}年党员服务台账`),
+  }),
+  sheets(wb, { year, rows }) {
+    const ws = wb.addWorksheet(`${year}年党员服务台账`)
     ws.columns = [
       { header: '姓名', key: 'name', width: 12 },
       { header: '工作单位', key: 'unit', width: 26 },
@@ -52,21 +43,24 @@ export const exportLedgers = {
     styleHeader(ws.getRow(1))
     ws.addRow([])
     ws.addRow(['说明：本表为服务记录，按服务时长排列，仅为记录，不作为考核评分。'])
-    const fileName = `${community.name}-${input.year}年党员服务台账.xlsx`
-    const file = await upload(`exports/service/${input.communityId}/ledgers-${input.year}-${stamp(now)}.xlsx`, wb)
-    await ctx.audit(`exports/${file.fileId}`, null, { kind: 'ledgers', communityId: input.communityId, year: input.year, rows: rows.length })
-    return { ...file, fileName, rows: rows.length }
+    return rows.length
   },
-}
+  audit: ({ community, year }, file) => ({ target: `exports/${file.cloudPath}`, after: { kind: 'ledgers', communityId: community._id, year, rows: file.rows } }),
+})
 
-export const exportLetter = {
-  async run(ctx: Ctx<{ letterId: string }>) {
-    const { db, actor, input, now } = ctx
-    const letter = await load.letter(db, input.letterId)
+/** One version of a 双反馈 letter, as issued — for the unit's liaison and the community's secretary (service's rule for unit records). */
+export const serviceLetter = exportKind({
+  async load(ctx: Ctx<{ letterId: string }>): Promise<LetterDoc> {
+    const letter = await load.letter(ctx.db, ctx.input.letterId)
     if (!letter) throw notFound('反馈函')
-    ensure(actor.has('unit_liaison', letter.unitId) || actor.isSecretaryOf(letter.communityId), '只能导出本单位或本社区的反馈函')
-    const wb = new ExcelJS.Workbook()
-    wb.creator = '同心圆'
+    ensure(mayReadUnitRecords(ctx.actor.roles, letter), '只能导出本单位或本社区的反馈函')
+    return letter
+  },
+  file: (letter, now) => ({
+    cloudPath: `exports/service/${letter.communityId}/letter-${letter.unitId}-${letter.quarter}-v${letter.version}-${stamp(now)}.xlsx`,
+    fileName: xlsxName(letter.unitName, letter.quarter, '双反馈函', `第${letter.version}版`),
+  }),
+  sheets(wb, letter) {
     const ws = wb.addWorksheet(`${letter.quarter} 双反馈`)
     ws.columns = [
       { header: '姓名', key: 'name', width: 12 },
@@ -88,9 +82,7 @@ export const exportLetter = {
     }
     if (letter.acknowledgedByName) ws.addRow([`单位签收：${letter.acknowledgedByName}`])
     ws.addRow([`评议等级说明：${Object.values(GRADE_LABEL).join(' / ')}`])
-    const fileName = `${letter.unitName}-${letter.quarter}-双反馈函-第${letter.version}版.xlsx`
-    const file = await upload(`exports/service/${letter.communityId}/letter-${letter.unitId}-${letter.quarter}-v${letter.version}-${stamp(now)}.xlsx`, wb)
-    await ctx.audit(`exports/${file.fileId}`, null, { kind: 'letter', letterId: letter._id, version: letter.version })
-    return { ...file, fileName, rows: letter.rows.length }
+    return letter.rows.length
   },
-}
+  audit: (letter, file) => ({ target: `exports/${file.cloudPath}`, after: { kind: 'letter', letterId: letter._id, version: letter.version } }),
+})

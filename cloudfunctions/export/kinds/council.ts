@@ -1,30 +1,34 @@
-import ExcelJS from 'exceljs'
 import { PRESET_LABEL } from '../../../types/council'
-import { LINK_SECONDS, storeWorkbook, styleHeader } from '../../shared/workbook'
+import { publicResult } from '../../council/domain/disclosure'
+import { repo, type VoteDoc } from '../../council/repo'
+import { cnTime } from '../../shared/clock'
 import type { Ctx } from '../../shared/dispatch'
 import { conflict, ensure, notFound } from '../../shared/errors'
-import { publicResult } from '../domain/disclosure'
-import { cnTime } from '../notices'
-import { repo } from '../repo'
+import { exportKind } from '../kind'
+import { stamp, styleHeader, xlsxName } from '../workbook'
 
 const share = (n: number, d: number) => (d ? Math.round((n / d) * 10000) / 100 : 0)
 const yes = (b: boolean) => (b ? '是' : '否')
 
+type Counted = VoteDoc & { result: NonNullable<VoteDoc['result']> }
+
 /**
- * A closed vote's result as an Excel workbook: the rule, participation, and per option the
- * households and whether it met the approval rule. Built from the public result (no ballot is read)
- * and, like every other output, without area sums (domain/disclosure.ts): it names no household.
+ * A closed vote's result (council's rule: the secretary of its community, once counted): the rule,
+ * participation, and per option the households and whether it met the approval rule. Built from the
+ * public result (no ballot is read) and, like every other output, without area sums
+ * (council/domain/disclosure.ts): it names no household.
  */
-export const voteExport = {
-  async run(ctx: Ctx<{ voteId: string }>) {
-    const { db, actor, now } = ctx
-    const v = await repo.vote(db, ctx.input.voteId)
+export const councilVote = exportKind({
+  async load(ctx: Ctx<{ voteId: string }>): Promise<Counted> {
+    const v = await repo.vote(ctx.db, ctx.input.voteId)
     if (!v) throw notFound('表决')
-    ensure(actor.isSecretaryOf(v.communityId), '只能导出您所在社区的表决')
+    ensure(ctx.actor.isSecretaryOf(v.communityId), '只能导出您所在社区的表决')
     if (!v.result) throw conflict('表决计票后才能导出结果')
+    return v as Counted
+  },
+  file: (v, now) => ({ cloudPath: `exports/council/${v._id}-${stamp(now)}.xlsx`, fileName: xlsxName(v.title, '表决结果') }),
+  sheets(wb, v) {
     const r = publicResult(v.result)
-    const wb = new ExcelJS.Workbook()
-    wb.creator = '同心圆'
     const ws = wb.addWorksheet('表决结果')
     ws.columns = [{ width: 22 }, { width: 16 }, { width: 16 }, { width: 16 }, { width: 20 }]
     ws.addRow(['表决事项', v.title]).font = { bold: true, size: 14 }
@@ -41,14 +45,11 @@ export const voteExport = {
     ws.addRow(['参与表决', p.households.count, p.households.total, share(p.households.count, p.households.total), area])
     ws.addRow(['达到参与门槛', yes(p.met)])
     ws.addRow([])
-    const head = ws.addRow(['选项', '户数', '占参与户数 %', r.rule.byArea ? '户数和面积均达到同意门槛' : '达到同意门槛'])
-    styleHeader(head)
+    styleHeader(ws.addRow(['选项', '户数', '占参与户数 %', r.rule.byArea ? '户数和面积均达到同意门槛' : '达到同意门槛']))
     for (const o of r.options) ws.addRow([o.label, o.households, share(o.households, r.ballots), yes(o.approvalMet)])
     ws.addRow([])
     ws.addRow(['说明', '本表由计票结果生成，不含任何住户或个人的选择，也不含面积合计（已知各户面积时，面积合计可推出个别住户的选择）。'])
-    const cloudPath = `exports/council/${v._id}-${now.toISOString().replace(/[-:T]/g, '').slice(0, 14)}.xlsx`
-    const stored = await storeWorkbook(cloudPath, wb, LINK_SECONDS)
-    await ctx.audit(`council_votes/${v._id}`, null, { exported: cloudPath })
-    return stored
+    return r.options.length
   },
-}
+  audit: (v, file) => ({ target: `council_votes/${v._id}`, after: { exported: file.cloudPath } }),
+})

@@ -1,0 +1,103 @@
+import { DIMENSIONS, DIMENSION_LABEL, OBJECTION_EFFECT_LABEL, PLACEMENT_LABEL, type ListInputsView } from '../../../types/property'
+import { readAll, repo, type PeriodDoc, type PublicationDoc, type RatingDoc } from '../../property/repo'
+import { listInputsOf } from '../../property/views'
+import { COL } from '../../shared/collections'
+import type { Ctx } from '../../shared/dispatch'
+import { ensure, notFound } from '../../shared/errors'
+import { exportKind } from '../kind'
+import { stamp, styleHeader, xlsxName } from '../workbook'
+
+/** Rows per period export (a street's period): read in pages of 1000, the server's largest page. */
+export const EXPORT_CAP = 20_000
+const STATUS = { counted: '已计入', held: '待复核', rejected: '不计入', excluded: '异议成立后剔除' } as const
+/** What a row of the period export shows: nothing that names a household or a rater is even read. */
+type RatingRow = Pick<RatingDoc, 'publicId' | 'companyName' | 'estateName' | 'stars' | 'comment' | 'status' | 'answer' | 'updatedAt'>
+const ROW_FIELDS: Record<keyof RatingRow, true> = { publicId: true, companyName: true, estateName: true, stars: true, comment: true, status: true, answer: true, updatedAt: true }
+
+/** A period's ratings (anonymous: no household, no rater) and its live list — for the admin of its street (property's rule for periods). */
+export const propertyPeriod = exportKind({
+  async load(ctx: Ctx<{ periodId: string }>): Promise<{ period: PeriodDoc; ratings: RatingRow[]; pub: PublicationDoc | null }> {
+    const period = await repo.period(ctx.db, ctx.input.periodId)
+    if (!period) throw notFound('评价周期')
+    ensure(ctx.actor.isStreetAdminOf(period.streetId), '只能导出您所在街道的数据')
+    const [ratings, pub] = await Promise.all([
+      readAll<RatingRow>(ctx.db, COL.propertyRatings, { periodId: period._id }, 'publicId', EXPORT_CAP, 1000, ROW_FIELDS),
+      repo.livePublication(ctx.db, period._id),
+    ])
+    // By company and estate; within an estate in the order of the random public ids (the read's
+    // order, kept by the stable sort), never by `_id`, which follows the households' ids.
+    ratings.sort((a, b) => a.companyName.localeCompare(b.companyName, 'zh') || a.estateName.localeCompare(b.estateName, 'zh'))
+    return { period, ratings, pub }
+  },
+  file: ({ period }, now) => ({ cloudPath: `exports/property/${period.key}-${stamp(now)}.xlsx`, fileName: xlsxName(period.label, '物业评价与红黑榜') }),
+  unstyled: true,
+  sheets(wb, { ratings, pub }) {
+    const ws = wb.addWorksheet('居民评价')
+    ws.addRow(['物业公司', '小区', ...DIMENSIONS.map((d) => DIMENSION_LABEL[d]), '意见', '状态', '物业答复', '更新时间'])
+    for (const r of ratings) {
+      ws.addRow([r.companyName, r.estateName, ...DIMENSIONS.map((d) => r.stars[d]), r.comment ?? '', STATUS[r.status], r.answer ?? '', new Date(r.updatedAt).toISOString()])
+    }
+    const ls = wb.addWorksheet('红黑榜')
+    ls.addRow(['名次', '物业公司', '榜单', '综合得分', '居民满意度', '社区评价', '整改率%', '评价户数', '原因'])
+    for (const e of pub?.entries ?? []) {
+      ls.addRow([e.rank ?? '—', e.companyName, PLACEMENT_LABEL[e.placement], e.score, e.satisfaction, e.communityScore ?? '暂无', e.rectificationRate, e.households, e.reasons.join('；')])
+    }
+    if (!pub) ls.addRow(['本期榜单尚未发布'])
+    return ratings.length
+  },
+})
+
+const RULE_ROWS: [string, (r: ListInputsView['rule']) => string | number][] = [
+  ['评价周期', (r) => (r.cadence === 'quarterly' ? '每季度' : '每月')],
+  ['权重：居民满意度', (r) => r.weights.satisfaction],
+  ['权重：社区评价', (r) => r.weights.community],
+  ['权重：整改率', (r) => r.weights.rectification],
+  ...DIMENSIONS.map((d): [string, (r: ListInputsView['rule']) => number] => [`满意度内权重：${DIMENSION_LABEL[d]}`, (r) => r.dimensionWeights[d]]),
+  ['红榜线（≥）', (r) => r.redThreshold],
+  ['黑榜线（<）', (r) => r.blackThreshold],
+  ['最低样本（户）', (r) => r.minSample],
+  ['未整改事项上限（件）', (r) => r.unresolvedLimit],
+]
+
+/**
+ * The 核算数据 of a published list as a workbook — 说明, 规则, 核算输入 (one row per company), 榜单 —
+ * for anyone signed in (as property's `list.inputs`). A publication never changes, so it is stored at
+ * one path per publication: asking again rewrites the same content rather than adding files.
+ */
+export const propertyInputs = exportKind({
+  async load(ctx: Ctx<{ publicationId: string }>): Promise<ListInputsView> {
+    const pub = await repo.publication(ctx.db, ctx.input.publicationId)
+    if (!pub) throw notFound('榜单')
+    return listInputsOf(pub)
+  },
+  file: (d) => ({
+    cloudPath: `exports/property/inputs/${d.publicationId.replace(/[^\w.-]/g, '_')}.xlsx`,
+    fileName: xlsxName(`核算数据-${d.periodLabel}-第${d.version}版`),
+  }),
+  sheets(wb, d) {
+    const about = wb.addWorksheet('说明')
+    for (const row of [
+      ['榜单', `${d.periodLabel}红黑榜 第 ${d.version} 版`],
+      ['发布时间', d.publishedAt],
+      ['数据截止', d.cutoff],
+      ['评分规则', `第 ${d.ruleVersion} 版`],
+      ['街道平均满意度', d.published.streetMean],
+      ['核算方法', '见《物业红黑榜》文档“自己复算”一节；也可用同一榜单的 JSON 文件运行 recompute-list.mjs'],
+    ]) about.addRow(row)
+    const rule = wb.addWorksheet('规则')
+    styleHeader(rule.addRow(['参数', '取值']))
+    for (const [label, value] of RULE_ROWS) rule.addRow([label, value(d.rule)])
+    const inputs = wb.addWorksheet('核算输入')
+    styleHeader(inputs.addRow(['公司编号', '物业公司', '评价户数', ...DIMENSIONS.map((k) => `${DIMENSION_LABEL[k]}星数合计`), '社区评价均分', '整改事项', '已整改', '未整改（截止时）', '其中往期']))
+    for (const c of d.inputs) {
+      inputs.addRow([c.companyId, c.companyName, c.households, ...DIMENSIONS.map((k) => c.sums[k]), c.communityScore ?? '暂无', c.rectTotal, c.rectResolved, c.rectUnresolved, c.rectUnresolvedEarlier ?? 0])
+    }
+    const list = wb.addWorksheet('榜单')
+    styleHeader(list.addRow(['名次', '物业公司', '榜单', '综合得分', '居民满意度', '社区评价', '整改率%', '评价户数', '原因', '异议处理']))
+    for (const e of d.published.entries) {
+      const effects = (e.effects ?? []).map((x) => `${OBJECTION_EFFECT_LABEL[x.kind]}${x.excluded ? ` ${x.excluded} 条` : ''}：${x.text}`).join('；')
+      list.addRow([e.rank ?? '—', e.companyName, PLACEMENT_LABEL[e.placement], e.score, e.satisfaction, e.communityScore ?? '暂无', e.rectificationRate, e.households, e.reasons.join('；'), effects])
+    }
+    return d.inputs.length
+  },
+})

@@ -1,0 +1,56 @@
+import * as z from 'zod'
+import { action } from './action'
+import { id } from './common'
+import { year } from './service'
+
+/**
+ * export — every Excel file the mini-program hands out, made by one cloud function (the only one that
+ * carries exceljs, so the others stay small and start fast). Each action is one kind of file, named
+ * `<owning module>.<what>`; the function loads the caller itself and applies the owning module's
+ * scope rules, whoever asks.
+ */
+
+/** A stored workbook: its cloud file id, a temporary download link, a name to save it as, and how many data rows it holds. */
+export const exportFileView = z.object({ fileId: z.string(), url: z.string(), fileName: z.string(), rows: z.number().int() })
+export type ExportFileView = z.infer<typeof exportFileView>
+
+export const exportActions = {
+  'council.vote': action({
+    summary: '导出表决结果（Excel：规则、参与、各选项户数与是否达到门槛，不含面积合计和任何选票）',
+    roles: ['secretary'],
+    input: z.object({ voteId: id }),
+    output: exportFileView,
+  }),
+  'property.period': action({
+    summary: '导出某期评价与榜单（Excel）',
+    roles: ['street_admin'],
+    input: z.object({ periodId: id }),
+    output: exportFileView,
+  }),
+  'property.inputs': action({
+    summary: '下载已发布榜单的核算数据（Excel）',
+    roles: ['authenticated'],
+    input: z.object({ publicationId: id }),
+    output: exportFileView,
+  }),
+  'service.ledgers': action({
+    summary: '导出本社区党员年度台账（Excel）',
+    roles: ['secretary'],
+    input: z.object({ communityId: id, year }),
+    output: exportFileView,
+  }),
+  'service.letter': action({
+    summary: '导出双反馈函（Excel）',
+    roles: ['secretary', 'unit_liaison'],
+    input: z.object({ letterId: id }),
+    output: exportFileView,
+  }),
+  'grid.stats': action({
+    summary: '导出网格统计（Excel）',
+    roles: ['secretary', 'street_admin'],
+    input: z.object({ communityId: id }),
+    output: exportFileView,
+  }),
+} as const
+
+export type ExportActions = typeof exportActions
