@@ -28,7 +28,7 @@ export default defineAppConfig({
       root: 'packages/council',
       pages: [
         'pages/index/index', 'pages/topic/index', 'pages/propose/index', 'pages/meeting/index', 'pages/meeting-edit/index',
-        'pages/vote/index', 'pages/vote-open/index', 'pages/resolution/index',
+        'pages/vote/index', 'pages/vote-open/index', 'pages/resolution/index', 'pages/roll/index', 'pages/inbox/index',
       ],
     },
     {

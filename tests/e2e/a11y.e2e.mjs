@@ -64,6 +64,8 @@ const PLAN = {
   'packages/council/pages/vote/index': [{ who: P.liu, query: 'id=vote-parking' }],
   'packages/council/pages/vote-open/index': [{ who: P.sec, query: 'meetingId=meet-winter&itemId=item-1' }],
   'packages/council/pages/resolution/index': [{ who: P.liu, query: 'id=res%3Ameet-parking%3Aitem-1' }],
+  'packages/council/pages/roll/index': [{ who: P.sec, query: 'id=meet-parking' }],
+  'packages/council/pages/inbox/index': [{ who: P.prop }],
   'packages/grid/pages/event/index': [{ who: P.sec, query: 'id=gev-hx-3' }, { who: P.prop, query: 'id=gev-hx-2' }],
   'packages/grid/pages/inbox/index': [{ who: P.prop }],
   'packages/grid/pages/staff/index': [{ who: P.sec }],
