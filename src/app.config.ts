@@ -33,7 +33,7 @@ export default defineAppConfig({
     },
     {
       root: 'packages/grid',
-      pages: ['pages/report/index', 'pages/mine/index', 'pages/event/index', 'pages/board/index', 'pages/inbox/index', 'pages/staff/index', 'pages/overdue/index', 'pages/stats/index'],
+      pages: ['pages/report/index', 'pages/mine/index', 'pages/event/index', 'pages/board/index', 'pages/inbox/index', 'pages/staff/index', 'pages/overdue/index', 'pages/stats/index', 'pages/map/index', 'pages/workers/index'],
     },
   ],
   preloadRule: {

@@ -71,6 +71,8 @@ const PLAN = {
   'packages/grid/pages/staff/index': [{ who: P.sec }],
   'packages/grid/pages/overdue/index': [{ who: P.admin }],
   'packages/grid/pages/stats/index': [{ who: P.sec }],
+  'packages/grid/pages/map/index': [{ who: P.sec }, { who: P.grid }],
+  'packages/grid/pages/workers/index': [{ who: P.sec }],
 }
 
 /** The person a page is opened as when PLAN does not name it. */
