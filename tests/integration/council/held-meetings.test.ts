@@ -215,4 +215,19 @@ describe('putting an accepted topic on an agenda from its page (meeting.addTopic
     const locked = await h.ok<{ openVoteId?: string }>('council', 'topic.get', { topicId: t.id }, P.secHx)
     expect(locked.openVoteId).toBe(v.id)
   })
+
+  it('keeps both topics when two are put on the same meeting at once: two new items, numbered apart', async () => {
+    const topics: string[] = []
+    for (const title of ['小区门口增设减速带', '健身器材更新']) {
+      const t = await h.ok<{ id: string }>('council', 'topic.propose', { requestId: rid(), communityId: 'c-hx', title, body: `建议：${title}。` }, P.zhang)
+      await h.ok('council', 'topic.triage', { topicId: t.id, decision: 'accept', tier: 'major' }, P.secHx)
+      topics.push(t.id)
+    }
+    const target = await h.ok<Meeting>('council', 'meeting.create', { requestId: rid(), communityId: 'c-hx', ...fields({ online: false, link: undefined, place: '党群服务中心', agenda: [{ title: '其他事项' }] }) }, P.secHx)
+    const both = await Promise.all(topics.map((topicId) => h.call<Meeting>('council', 'meeting.addTopic', { meetingId: target.id, topicId }, P.secHx)))
+    expect(both.map((r) => r.env.ok)).toEqual([true, true])
+    const now = await h.ok<Meeting>('council', 'meeting.get', { meetingId: target.id }, P.secHx)
+    expect(now.agenda.map((a) => a.itemId)).toEqual(['item-1', 'item-2', 'item-3'])
+    expect(now.agenda.slice(1).flatMap((a) => a.topicIds).sort()).toEqual([...topics].sort())
+  })
 })
