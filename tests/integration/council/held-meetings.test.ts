@@ -113,6 +113,12 @@ describe('a meeting held online with invited parties', () => {
     expect((await h.ok<Page<Meeting>>('council', 'meeting.invitations', {}, P.zhang)).items.map((x) => x.id)).not.toContain(m.id)
   })
 
+  it('refuses invitations to a caller without an identity and a page out of range, changing nothing', async () => {
+    await h.expectRefused('council', 'meeting.invitations', {}, null, 'UNAUTHENTICATED')
+    await h.expectRefused('council', 'meeting.invitations', { pageSize: 10_000 }, P.prop, 'INVALID_INPUT')
+    await h.expectRefused('council', 'meeting.invitations', { page: 0 }, P.prop, 'INVALID_INPUT')
+  })
+
   it('lets the invited company, which is not of the community, read the meeting; another company is refused', async () => {
     expect((await h.ok<Meeting>('council', 'meeting.get', { meetingId: m.id }, P.prop)).link).toBe('腾讯会议 123-456-789')
     // 钱进, staff of another company.

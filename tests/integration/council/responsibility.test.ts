@@ -129,6 +129,12 @@ describe('the party carries it', () => {
     expect(everything.items.map((x) => x.id)).toContain(r.id)
     await h.expectRefused('council', 'resolution.progress', { resolutionId: r.id, note: '再补一条', status: 'in_progress' }, P.prop, 'CONFLICT')
   })
+
+  it('refuses the inbox to a caller without an identity and a malformed page or filter, changing nothing', async () => {
+    await h.expectRefused('council', 'resolution.inbox', {}, null, 'UNAUTHENTICATED')
+    await h.expectRefused('council', 'resolution.inbox', { pageSize: 10_000 }, P.prop, 'INVALID_INPUT')
+    await h.expectRefused('council', 'resolution.inbox', { open: 'yes' }, P.prop, 'INVALID_INPUT')
+  })
 })
 
 describe('overdue resolutions', () => {
