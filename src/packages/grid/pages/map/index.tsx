@@ -32,7 +32,8 @@ function Plot({ places }: { places: EventPlaceView[] }) {
   // A single spot (or spots in a line) sits in the middle of that side.
   // Labels run to the right of their spot: the spots keep to the left part of the box.
   const x = (lng: number) => (maxLng > minLng ? 6 + ((lng - minLng) / (maxLng - minLng)) * 48 : 30)
-  const y = (lat: number) => (maxLat > minLat ? 12 + ((maxLat - lat) / (maxLat - minLat)) * 72 : 48)
+  // The top strip is the north arrow's: spots start below it.
+  const y = (lat: number) => (maxLat > minLat ? 24 + ((maxLat - lat) / (maxLat - minLat)) * 62 : 52)
   return (
     <View className='gd-plot' id='event-plot'>
       <Text className='gd-plot__north'>北 ↑</Text>
