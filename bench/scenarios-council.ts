@@ -1,5 +1,6 @@
 import { boxIds, boxIndex } from '../cloudfunctions/council/domain/disclosure'
 import type { Database } from '../cloudfunctions/shared/db-types'
+import { personKey } from '../cloudfunctions/shared/pseudonym'
 import { BENCH_JPEG } from './photos'
 import type { Scenario } from './types'
 
@@ -82,13 +83,18 @@ const SMALL_VOTE_HOUSEHOLDS = 72
  * are opened long (cast/read/remind) or already past their close (close).
  */
 export function councilScenarios(): Scenario[] {
-  const made = { photos: [] as string[], topics: [] as string[], meetings: [] as string[], votes: [] as string[], resolutions: [] as string[] }
+  const made = { photos: [] as string[], staffPhotos: [] as string[], topics: [] as string[], meetings: [] as string[], votes: [] as string[], resolutions: [] as string[] }
   const rid = (i: number, tag: string) => `bench-${tag}-${i}-${Math.random().toString(36).slice(2, 8)}`
   const iso = (ms: number) => new Date(Date.now() + ms).toISOString()
   const nth = (list: string[], i: number) => list[i % Math.max(1, list.length)]
   const sec = () => 'o-sec-hx'
   const agenda = (i: number) => [{ itemId: 'item-1', title: `议程${i}`, topicIds: [nth(made.topics, i)] }, { itemId: 'item-2', title: '其他事项' }]
-  const participants = [{ kind: 'party', name: '和谐社区党委' }, { kind: 'resident_rep', name: '居民代表' }]
+  // Bodies by name, and parties picked from the community's records (each told when the meeting is published).
+  const participants = [
+    { kind: 'party', name: '和谐社区党委' }, { kind: 'resident_rep', name: '居民代表' },
+    { kind: 'property', ref: { type: 'company', id: 'co-1' } }, { kind: 'unit', ref: { type: 'unit', id: 'u-hx-2' } },
+    { kind: 'grid', ref: { type: 'gridStaff', id: `gs:g-hx-1:${personKey('o-grid-huang')}:leader` } }, { kind: 'resident_rep', ref: { type: 'resident', id: 'bind-liu' } },
+  ]
   return [
     { fn: 'council', action: 'photo.upload', openid: () => 'o-res-liu', input: () => ({ ext: 'jpg', data: BENCH_JPEG }), collect: (d) => made.photos.push((d as { fileId: string }).fileId) },
     {
@@ -108,7 +114,12 @@ export function councilScenarios(): Scenario[] {
       collect: (d) => made.meetings.push((d as { id: string }).id),
     },
     { fn: 'council', action: 'meeting.update', openid: sec, input: (i) => ({ meetingId: made.meetings[i], title: `压测议事会${i}`, startsAt: iso(8 * 86_400_000), place: '党群服务中心二楼', agenda: agenda(i), participants }) },
+    // The next proposed topic (accepted above) as a new agenda item, from the topic page.
+    { fn: 'council', action: 'meeting.addTopic', openid: sec, input: (i) => ({ meetingId: made.meetings[i], topicId: nth(made.topics, i + 1) }) },
+    { fn: 'council', action: 'party.search', openid: sec, input: () => ({ communityId: 'c-hx', type: 'resident', q: '刘', pageSize: 20 }) },
+    { fn: 'council', action: 'party.search', label: 'council.party.search (companies serving)', openid: sec, input: () => ({ communityId: 'c-hx', type: 'company' }) },
     { fn: 'council', action: 'meeting.publish', openid: sec, input: (i) => ({ meetingId: made.meetings[i] }) },
+    { fn: 'council', action: 'meeting.invitations', openid: () => 'o-prop-zheng', input: () => ({ pageSize: 20 }) },
     { fn: 'council', action: 'meeting.list', openid: () => 'o-res-zhang', input: () => ({ communityId: 'c-hx', pageSize: 20 }) },
     { fn: 'council', action: 'meeting.get', openid: () => 'o-res-zhang', input: () => ({ meetingId: 'meet-parking' }) },
     {
@@ -143,14 +154,26 @@ export function councilScenarios(): Scenario[] {
     { fn: 'council', action: 'meeting.start', openid: sec, input: (i) => ({ meetingId: made.meetings[i] }) },
     { fn: 'council', action: 'meeting.checkIn', openid: () => 'o-res-liu', input: (i) => ({ meetingId: made.meetings[i] }) },
     { fn: 'council', action: 'meeting.attendance', openid: sec, input: () => ({ meetingId: made.meetings[0], pageSize: 20 }) },
+    { fn: 'council', action: 'meeting.roll', openid: sec, input: (i) => ({ meetingId: made.meetings[i] }) },
     {
       fn: 'council', action: 'resolution.record', openid: sec,
       // item-2: item-1 carries the vote opened above, and no resolution is recorded while a vote is not counted.
-      input: (i) => ({ meetingId: made.meetings[i], itemId: 'item-2', decision: '更换楼道声控灯', responsibleKind: 'company', responsibleName: '安居物业服务有限公司', deadline: iso(30 * 86_400_000) }),
+      input: (i) => ({ meetingId: made.meetings[i], itemId: 'item-2', decision: '更换楼道声控灯', responsible: { type: 'company', id: 'co-1' }, deadline: iso(30 * 86_400_000).slice(0, 10) }),
       collect: (d) => made.resolutions.push((d as { id: string }).id),
     },
     { fn: 'council', action: 'meeting.minutes', openid: sec, input: (i) => ({ meetingId: made.meetings[i], minutes: '会议议定更换楼道声控灯。' }) },
+    { fn: 'council', action: 'resolution.inbox', openid: () => 'o-prop-zheng', input: () => ({ pageSize: 20 }) },
+    {
+      fn: 'council', action: 'photo.upload', label: 'council.photo.upload (responsible party)', openid: () => 'o-prop-zheng', input: () => ({ ext: 'jpg', data: BENCH_JPEG }),
+      collect: (d) => made.staffPhotos.push((d as { fileId: string }).fileId),
+    },
+    {
+      fn: 'council', action: 'resolution.progress', label: 'council.resolution.progress (party, photo)', openid: () => 'o-prop-zheng',
+      input: (i) => ({ resolutionId: made.resolutions[i], note: '灯具到货，开始更换', status: 'in_progress', photos: [nth(made.staffPhotos, i)] }),
+    },
     { fn: 'council', action: 'resolution.progress', openid: sec, input: (i) => ({ resolutionId: made.resolutions[i], note: '已全部更换', status: 'done' }) },
+    { fn: 'council', action: 'resolution.overdue', openid: sec, input: () => ({ communityId: 'c-hx', pageSize: 20 }) },
+    { fn: 'council', action: 'resolution.overdue', label: 'council.resolution.overdue (street)', openid: () => 'o-street-admin', input: () => ({ streetId: 'st-jinxiu', pageSize: 20 }) },
     { fn: 'council', action: 'resolution.timeline', openid: () => 'o-res-zhang', input: (i) => ({ resolutionId: made.resolutions[i % Math.max(1, made.resolutions.length)], pageSize: 20 }) },
     { fn: 'council', action: 'resolution.list', openid: () => 'o-res-zhang', input: () => ({ communityId: 'c-hx', pageSize: 20 }) },
     { fn: 'council', action: 'resolution.get', openid: () => 'o-res-liu', input: () => ({ resolutionId: 'res:meet-parking:item-1' }) },

@@ -84,5 +84,9 @@ export function gridScenarios(): Scenario[] {
     { fn: 'grid', action: 'event.overdue', openid: () => 'o-street-admin', input: () => ({ streetId: 'st-jinxiu' }) },
     { fn: 'grid', action: 'stats.get', openid: () => 'o-sec-hx', input: () => ({ communityId: 'c-hx' }) },
     { fn: 'export', action: 'grid.stats', openid: () => 'o-sec-hx', input: () => ({ communityId: 'c-hx' }), iterations: 3 },
+    { fn: 'grid', action: 'event.map', openid: () => 'o-sec-hx', input: () => ({ communityId: 'c-hx' }) },
+    { fn: 'grid', action: 'event.map', label: 'grid.event.map (grid)', openid: () => 'o-grid-huang', input: () => ({ gridId: 'g-hx-1' }) },
+    { fn: 'grid', action: 'event.board', label: 'grid.event.board (one building, open)', openid: () => 'o-sec-hx', input: () => ({ communityId: 'c-hx', buildingId: 'b-hx-1-1', open: true }) },
+    { fn: 'grid', action: 'staff.record', openid: () => 'o-sec-hx', input: () => ({ communityId: 'c-hx' }) },
   ]
 }

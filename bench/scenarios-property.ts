@@ -36,6 +36,8 @@ export function propertyScenarios(): Scenario[] {
       note: 'first call creates, later calls edit',
     },
     { fn: 'property', action: 'rating.inbox', openid: () => 'o-prop-zheng', input: () => ({ companyId: 'co-1', onlyComments: true }) },
+    { fn: 'property', action: 'rating.summary', openid: () => 'o-prop-zheng', input: () => ({ companyId: 'co-1' }) },
+    { fn: 'property', action: 'rating.summary', label: 'property.rating.summary (bench street, 2,000 × scale ratings)', openid: () => BENCH.admin, input: () => ({ companyId: 'co-b-1', periodId: BENCH.publishPeriod }) },
     { fn: 'property', action: 'rating.answer', openid: () => 'o-prop-zheng', input: (i) => ({ ratingId: made.rating, text: `第${i}次答复` }) },
     { fn: 'property', action: 'rectification.list', openid: () => 'o-prop-zheng', input: () => ({ companyId: 'co-1' }) },
     { fn: 'property', action: 'rectification.mine', openid: () => 'o-res-liu', input: () => ({}) },
@@ -46,6 +48,7 @@ export function propertyScenarios(): Scenario[] {
     { fn: 'property', action: 'review.list', openid: () => BENCH.admin, input: () => ({ streetId: BENCH.street }) },
     { fn: 'property', action: 'review.decide', openid: () => BENCH.admin, input: (i) => ({ ratingId: `rt_bh_0_${i}`, approve: i % 2 === 0, reason: '核实' }) },
     { fn: 'property', action: 'list.preview', openid: () => 'o-street-admin', input: () => ({ periodId: OPEN_PERIOD }) },
+    { fn: 'property', action: 'list.readiness', openid: () => BENCH.admin, input: () => ({ periodId: BENCH.publishPeriod }), note: '100 companies: their estates, communities and aggregates in pages of 100' },
     {
       // One pending objection per company: the bench's staff member works for the first 50 companies.
       fn: 'property', action: 'objection.submit', openid: () => BENCH.staff,

@@ -28,7 +28,7 @@ export default defineAppConfig({
       root: 'packages/council',
       pages: [
         'pages/index/index', 'pages/topic/index', 'pages/propose/index', 'pages/meeting/index', 'pages/meeting-edit/index',
-        'pages/vote/index', 'pages/vote-open/index', 'pages/resolution/index',
+        'pages/vote/index', 'pages/vote-open/index', 'pages/resolution/index', 'pages/roll/index', 'pages/inbox/index',
       ],
     },
     {
@@ -38,7 +38,7 @@ export default defineAppConfig({
     },
     {
       root: 'packages/grid',
-      pages: ['pages/report/index', 'pages/mine/index', 'pages/event/index', 'pages/board/index', 'pages/inbox/index', 'pages/staff/index', 'pages/overdue/index', 'pages/stats/index'],
+      pages: ['pages/report/index', 'pages/mine/index', 'pages/event/index', 'pages/board/index', 'pages/inbox/index', 'pages/staff/index', 'pages/overdue/index', 'pages/stats/index', 'pages/map/index', 'pages/workers/index'],
     },
   ],
   preloadRule: {

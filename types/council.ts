@@ -25,7 +25,7 @@ export const MEETING_STATUS = ['draft', 'published', 'started', 'ended'] as cons
 export type MeetingStatus = (typeof MEETING_STATUS)[number]
 export const MEETING_STATUS_LABEL: Record<MeetingStatus, string> = { draft: '草稿', published: '已发布', started: '进行中', ended: '已结束' }
 
-export const PARTICIPANT_KINDS = ['party', 'residents_committee', 'property', 'owners_committee', 'resident_rep', 'unit'] as const
+export const PARTICIPANT_KINDS = ['party', 'residents_committee', 'property', 'owners_committee', 'resident_rep', 'unit', 'grid'] as const
 export type ParticipantKind = (typeof PARTICIPANT_KINDS)[number]
 export const PARTICIPANT_LABEL: Record<ParticipantKind, string> = {
   party: '社区党组织',
@@ -34,14 +34,31 @@ export const PARTICIPANT_LABEL: Record<ParticipantKind, string> = {
   owners_committee: '业主委员会',
   resident_rep: '居民代表',
   unit: '共建单位',
+  grid: '网格员',
 }
 
+/**
+ * What the secretary picks from (meeting invitations, the party responsible for a resolution): the
+ * community's units, the companies serving its estates, its grids and grid staff, its approved members
+ * and verified residents, and the community itself. Ids are record ids, never an openid.
+ */
+export const PARTY_TYPES = ['unit', 'company', 'grid', 'gridStaff', 'member', 'resident', 'community'] as const
+export type PartyType = (typeof PARTY_TYPES)[number]
+export const PARTY_TYPE_LABEL: Record<PartyType, string> = {
+  unit: '共建单位', company: '物业公司', grid: '网格', gridStaff: '网格员', member: '在职党员', resident: '居民', community: '社区',
+}
+/** The participant kinds that are picked (an invitation to a party with an account), and from what. */
+export const PARTICIPANT_PARTY: Partial<Record<ParticipantKind, PartyType>> = { unit: 'unit', property: 'company', grid: 'gridStaff', resident_rep: 'resident' }
+/** Kinds that must be picked: a typed name would invite nobody. A 居民代表 may also be the typed group. */
+export const PICKED_KINDS: readonly ParticipantKind[] = ['unit', 'property', 'grid']
+
 /** Who signed in to a meeting, as the server reads it from the person's roles (never self-declared). */
-export const ATTENDEE_KINDS = ['secretary', 'unit', 'member', 'grid', 'resident', 'street'] as const
+export const ATTENDEE_KINDS = ['secretary', 'unit', 'company', 'member', 'grid', 'resident', 'street'] as const
 export type AttendeeKind = (typeof ATTENDEE_KINDS)[number]
 export const ATTENDEE_LABEL: Record<AttendeeKind, string> = {
   secretary: '社区党组织',
   unit: '共建单位',
+  company: '物业公司',
   member: '在职党员',
   grid: '网格员',
   resident: '居民',
@@ -68,9 +85,10 @@ export const RESOLUTION_STATUS = ['open', 'in_progress', 'done'] as const
 export type ResolutionStatus = (typeof RESOLUTION_STATUS)[number]
 export const RESOLUTION_STATUS_LABEL: Record<ResolutionStatus, string> = { open: '待落实', in_progress: '落实中', done: '已办结' }
 
-export const RESPONSIBLE_KINDS = ['community', 'company', 'unit'] as const
+/** Who carries a resolution: a linked record (the party's people see it in their inbox and post progress). */
+export const RESPONSIBLE_KINDS = ['community', 'company', 'unit', 'grid', 'member'] as const
 export type ResponsibleKind = (typeof RESPONSIBLE_KINDS)[number]
-export const RESPONSIBLE_LABEL: Record<ResponsibleKind, string> = { community: '社区', company: '物业公司', unit: '共建单位' }
+export const RESPONSIBLE_LABEL: Record<ResponsibleKind, string> = { community: '社区', company: '物业公司', unit: '共建单位', grid: '网格', member: '在职党员' }
 
 // ---- rules (shared by the tally and the screens) ---------------------------------------------
 
@@ -157,7 +175,14 @@ export const agendaItemView = z.object({
   lastClosedVoteId: z.string().optional(),
 })
 export type AgendaItemView = z.infer<typeof agendaItemView>
-export const participantView = z.object({ kind: z.enum(PARTICIPANT_KINDS), name: z.string() })
+export const partyRef = z.object({ type: z.enum(PARTY_TYPES), id: z.string() })
+export type PartyRef = z.infer<typeof partyRef>
+/** A pickable party: `detail` is one line to tell two of a kind apart (a grid, a unit, an address). */
+export const partyView = partyRef.extend({ name: z.string(), detail: z.string().optional() })
+export type PartyView = z.infer<typeof partyView>
+/** A participant: a body named by the secretary, or a picked party (`ref`), who is invited. */
+export const participantView = z.object({ kind: z.enum(PARTICIPANT_KINDS), name: z.string(), ref: partyRef.optional() })
+export type ParticipantView = z.infer<typeof participantView>
 
 export const meetingView = z.object({
   id: z.string(),
@@ -166,6 +191,8 @@ export const meetingView = z.object({
   startsAt: z.string(),
   place: z.string(),
   online: z.boolean(),
+  /** An online meeting's link or meeting number. */
+  link: z.string().optional(),
   agenda: z.array(agendaItemView),
   participants: z.array(participantView),
   status: z.enum(MEETING_STATUS),
@@ -182,6 +209,15 @@ export type MeetingView = z.infer<typeof meetingView>
 
 /** `name` from the person's profile; `org` the unit a liaison signed in for. */
 export const attendanceView = z.object({ name: z.string(), kind: z.enum(ATTENDEE_KINDS), org: z.string().optional(), at: z.string() })
+
+/** The secretary's attendance screen: each invited party and whether someone of it signed in. */
+export const rollView = z.object({
+  meetingId: z.string(),
+  status: z.enum(MEETING_STATUS),
+  attendeeCount: z.number().int(),
+  invited: z.array(participantView.extend({ attended: z.boolean(), attendees: z.array(z.string()) })),
+})
+export type RollView = z.infer<typeof rollView>
 
 export const voteOptionView = z.object({ key: z.string(), label: z.string(), kind: z.enum(OPTION_KINDS) })
 export type VoteOptionView = z.infer<typeof voteOptionView>
@@ -272,7 +308,10 @@ export const myBallotView = z.object({
 })
 export type MyBallotView = z.infer<typeof myBallotView>
 
-export const progressEntryView = z.object({ seq: z.number().int(), at: z.string(), note: z.string(), byName: z.string(), status: z.enum(RESOLUTION_STATUS) })
+/** `byParty`: the responsible party's name when its people posted it, else 社区 (the secretary). */
+export const progressEntryView = z.object({
+  seq: z.number().int(), at: z.string(), note: z.string(), byName: z.string(), byParty: z.string().optional(), status: z.enum(RESOLUTION_STATUS), photos: z.array(z.string()),
+})
 export type ProgressEntryView = z.infer<typeof progressEntryView>
 
 export const resolutionView = z.object({
@@ -285,8 +324,12 @@ export const resolutionView = z.object({
   voteId: z.string().optional(),
   decision: z.string(),
   responsibleKind: z.enum(RESPONSIBLE_KINDS),
+  /** The linked record (absent on resolutions recorded before parties were linked). */
+  responsibleId: z.string().optional(),
   responsibleName: z.string(),
+  /** The last instant of the deadline day (Beijing), and that day as picked. */
   deadline: z.string(),
+  deadlineDate: z.string(),
   status: z.enum(RESOLUTION_STATUS),
   overdue: z.boolean(),
   /** How many progress entries there are (all kept; `resolution.timeline` pages them) and the latest. */
@@ -312,23 +355,40 @@ const agendaItemInput = z.object({
   title: text(60, '议程标题'),
   topicIds: z.array(id).max(5, '每项议程最多关联 5 个议题').default([]),
 })
-const participantInput = z.object({ kind: z.enum(PARTICIPANT_KINDS), name: text(40, '参会方名称') })
+const partyRefInput = z.object({ type: z.enum(PARTY_TYPES), id })
+/** A body by its name, or a picked party (its name comes from its record). */
+const participantInput = z
+  .object({ kind: z.enum(PARTICIPANT_KINDS), name: optionalText(40, '参会方名称'), ref: partyRefInput.optional() })
+  .refine((p) => !!p.ref || !PICKED_KINDS.includes(p.kind), { message: '请从本社区的名单中选择', path: ['ref'] })
+  .refine((p) => !p.ref || PARTICIPANT_PARTY[p.kind] === p.ref.type, { message: '所选对象与参会方类别不符', path: ['ref'] })
+  .refine((p) => !!p.ref || !!p.name, { message: '请填写参会方名称', path: ['name'] })
 
 const meetingFields = {
   title: text(60, '会议名称'),
   startsAt: isoDate,
-  place: text(80, '地点'),
+  /** In person: where. Online: the link or meeting number (`link`). */
+  place: optionalText(80, '地点'),
   online: z.boolean().default(false),
+  link: optionalText(200, '会议链接或会议号'),
   agenda: z.array(agendaItemInput).min(1, '请至少添加一项议程').max(20, '议程最多 20 项'),
-  participants: z.array(participantInput).min(1, '请添加参会方').max(30, '参会方最多 30 个'),
+  participants: z.array(participantInput).min(1, '请添加参会方').max(30, '参会方最多 30 个')
+    .refine((ps) => new Set(ps.filter((p) => p.ref).map((p) => `${p.ref!.type}:${p.ref!.id}`)).size === ps.filter((p) => p.ref).length, { message: '同一参会方只能邀请一次' }),
 }
+/** An in-person meeting needs its place, an online one its link. */
+const meetingRules = <T extends z.ZodType<{ online: boolean; place?: string; link?: string }>>(schema: T) =>
+  schema
+    .refine((v) => v.online || !!v.place, { message: '请填写会议地点', path: ['place'] })
+    .refine((v) => !v.online || !!v.link, { message: '线上会议请填写会议链接或会议号', path: ['link'] })
+
+/** A date picked on the screen (Beijing calendar day). */
+const dateOnly = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式为 YYYY-MM-DD')
 
 const voteOptionInput = z.object({ label: text(30, '选项'), kind: z.enum(OPTION_KINDS).default('choice') })
 
 // ---- registry --------------------------------------------------------------------------------
 
 export const councilActions = {
-  'photo.upload': photoUploadAction('上传议题图片（压缩后的图片，检测后返回文件编号）', ['resident', 'member']),
+  'photo.upload': photoUploadAction('上传议题或决议进展的图片（压缩后的图片，检测后返回文件编号）', ['resident', 'member', 'secretary', 'property_staff', 'unit_liaison', 'grid_worker']),
   'topic.propose': action({
     summary: '居民或党员提出议题（文字、图片、小区）',
     roles: ['resident', 'member'],
@@ -393,16 +453,40 @@ export const councilActions = {
   }),
 
   'meeting.create': action({
-    summary: '书记新建议事会议（有序议程、参会方）',
+    summary: '书记新建议事会议（线下地点或线上链接、有序议程、从本社区名单中邀请参会方）',
     roles: ['secretary'],
-    input: z.object({ requestId, communityId: id, ...meetingFields }),
+    input: meetingRules(z.object({ requestId, communityId: id, ...meetingFields })),
     output: meetingView,
   }),
   'meeting.update': action({
-    summary: '修改会议与议程（会议开始前）',
+    summary: '修改会议与议程（会议开始前；新邀请的参会方在已发布时收到通知）',
     roles: ['secretary'],
-    input: z.object({ meetingId: id, ...meetingFields }),
+    input: meetingRules(z.object({ meetingId: id, ...meetingFields })),
     output: meetingView,
+  }),
+  'meeting.addTopic': action({
+    summary: '把已受理的议题直接列入会议议程（新增一项，或并入未表决的某项）',
+    roles: ['secretary'],
+    input: z.object({ meetingId: id, topicId: id, itemId: id.optional() }),
+    output: meetingView,
+  }),
+  'meeting.invitations': action({
+    summary: '邀请我（本人、我所在单位或物业）参加的会议（未结束的）',
+    roles: ['authenticated'],
+    input: pageInput,
+    output: pageOf(meetingView),
+  }),
+  'meeting.roll': action({
+    summary: '到会情况：每个受邀参会方是否有人签到',
+    roles: ['secretary'],
+    input: z.object({ meetingId: id }),
+    output: rollView,
+  }),
+  'party.search': action({
+    summary: '书记从本社区名单中选择：共建单位、物业、网格、网格员、在职党员、居民（可按名称查找）',
+    roles: ['secretary'],
+    input: pageInput.extend({ communityId: id, type: z.enum(PARTY_TYPES), q: optionalText(20, '查找') }),
+    output: pageOf(partyView),
   }),
   'meeting.publish': action({
     summary: '发布会议议程（通知订阅者）',
@@ -515,24 +599,36 @@ export const councilActions = {
   }),
 
   'resolution.record': action({
-    summary: '记录议程项决议：决定、责任方、期限',
+    summary: '记录议程项决议：决定、责任方（从本社区的单位、物业、网格、党员中选择）、完成日期',
     roles: ['secretary'],
     input: z.object({
       meetingId: id,
       itemId: id,
       voteId: id.optional(),
       decision: text(1000, '决议内容'),
-      responsibleKind: z.enum(RESPONSIBLE_KINDS),
-      responsibleName: text(60, '责任方'),
-      deadline: isoDate,
+      responsible: z.object({ type: z.enum(RESPONSIBLE_KINDS), id }),
+      /** The last day to carry it out (Beijing calendar); overdue from the day after. */
+      deadline: dateOnly,
     }),
     output: resolutionView,
   }),
   'resolution.progress': action({
-    summary: '更新决议落实进度（直至办结）',
-    roles: ['secretary'],
-    input: z.object({ resolutionId: id, note: text(300, '进展'), status: z.enum(['in_progress', 'done']) }),
+    summary: '书记或责任方更新决议落实进度（可附照片，直至办结）',
+    roles: ['authenticated'],
+    input: z.object({ resolutionId: id, note: text(300, '进展'), status: z.enum(['in_progress', 'done']), photos: photoList(6) }),
     output: resolutionView,
+  }),
+  'resolution.inbox': action({
+    summary: '由我方（我所在物业、单位、网格、社区或本人）落实的决议',
+    roles: ['authenticated'],
+    input: pageInput.extend({ open: z.boolean().default(true) }),
+    output: pageOf(resolutionView),
+  }),
+  'resolution.overdue': action({
+    summary: '逾期未办结的决议：书记看本社区，街道看全街道',
+    roles: ['secretary', 'street_admin'],
+    input: pageInput.extend({ communityId: id.optional(), streetId: id.optional() }).refine((v) => !!v.communityId !== !!v.streetId, { message: '请选择社区或街道之一', path: ['communityId'] }),
+    output: pageOf(resolutionView),
   }),
   'resolution.timeline': action({
     summary: '决议落实进度（全部记录，分页）',
@@ -547,10 +643,10 @@ export const councilActions = {
     output: pageOf(resolutionView),
   }),
   'resolution.get': action({
-    summary: '决议详情',
+    summary: '决议详情（责任方和书记可更新进度）',
     roles: ['authenticated'],
     input: z.object({ resolutionId: id }),
-    output: resolutionView.extend({ myRating: myRatingView.nullable() }),
+    output: resolutionView.extend({ myRating: myRatingView.nullable(), canProgress: z.boolean() }),
   }),
   'resolution.rate': action({
     summary: '居民对办结的决议进行事后评价（每户一次，由先评的家人评，本人可修改，旧评价保留）',

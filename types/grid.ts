@@ -208,6 +208,47 @@ export const statsView = z.object({
 })
 export type GridStatsView = z.infer<typeof statsView>
 
+/**
+ * Open events by place (`event.map`): per estate and building, how many are open, urgent and past their
+ * deadline, and the mean of their reported coordinates (null when none was located).
+ */
+export const eventPlaceView = z.object({
+  estateId: z.string().nullable(),
+  estateName: z.string(),
+  buildingId: z.string().nullable(),
+  buildingName: z.string().nullable(),
+  open: z.number().int(),
+  urgent: z.number().int(),
+  overdue: z.number().int(),
+  lat: z.number().nullable(),
+  lng: z.number().nullable(),
+})
+export type EventPlaceView = z.infer<typeof eventPlaceView>
+
+/**
+ * A grid worker's year as a record (not a score, not a rank): events they reported and how those were
+ * handled, events they dispatched, and residents' ratings of the handling on their grid.
+ */
+export const workerRecordView = z.object({
+  staffId: z.string(),
+  name: z.string(),
+  post: z.enum(STAFF_POSTS),
+  gridId: z.string(),
+  gridName: z.string(),
+  /** Still in post (a worker removed during the year keeps their record). */
+  active: z.boolean(),
+  reported: z.number().int(),
+  /** Of those: handled (first marked done), on time, and the mean hours from report to first done. */
+  handled: z.number().int(),
+  onTime: z.number().int(),
+  meanHours: z.number().nullable(),
+  /** Events they dispatched as 网格长. */
+  dispatched: z.number().int(),
+  /** Ratings residents (not the grid's staff) gave the handling of events on the worker's grid. */
+  residentRatings: z.object({ count: z.number().int(), average: z.number().nullable() }),
+})
+export type WorkerRecordView = z.infer<typeof workerRecordView>
+
 /** A party's whistle record for a period: what the 双反馈 letter and the company page show. */
 export const whistleRecordView = z.object({
   summoned: z.number().int(),
@@ -309,10 +350,25 @@ export const gridActions = {
     output: z.object({ event: eventView, summons: z.array(summonsView), canAssign: z.boolean(), canHandle: z.boolean() }),
   }),
   'event.board': action({
-    summary: '派单台：社区（书记）或网格（网格长）的事件',
+    summary: '派单台：社区（书记）或网格（网格长）的事件；可只看一个小区或楼栋、只看未办结的',
     roles: ['secretary', 'grid_worker'],
-    input: pageInput.extend({ communityId: id.optional(), gridId: id.optional(), status: z.enum(EVENT_STATUS).optional() }).refine((v) => !!v.communityId !== !!v.gridId, { message: '请选择社区或网格之一', path: ['communityId'] }),
+    input: pageInput.extend({
+      communityId: id.optional(), gridId: id.optional(), status: z.enum(EVENT_STATUS).optional(),
+      estateId: id.optional(), buildingId: id.optional(), open: z.boolean().default(false),
+    }).refine((v) => !!v.communityId !== !!v.gridId, { message: '请选择社区或网格之一', path: ['communityId'] }),
     output: pageOf(eventView),
+  }),
+  'event.map': action({
+    summary: '事件分布：社区（书记）或网格（网格人员）未办结的事件按小区、楼栋汇总，含位置',
+    roles: ['secretary', 'grid_worker'],
+    input: z.object({ communityId: id.optional(), gridId: id.optional() }).refine((v) => !!v.communityId !== !!v.gridId, { message: '请选择社区或网格之一', path: ['communityId'] }),
+    output: z.object({ places: z.array(eventPlaceView), open: z.number().int() }),
+  }),
+  'staff.record': action({
+    summary: '网格员工作记录（书记）：某年每人的上报、办理用时、派单与居民评价（记录，不是评分）',
+    roles: ['secretary'],
+    input: z.object({ communityId: id, year: z.number().int().min(2020, '年份有误').max(2100, '年份有误').optional() }),
+    output: z.object({ year: z.number().int(), items: z.array(workerRecordView) }),
   }),
   'event.assign': action({
     summary: '书记或网格长派单：指定处置方，按紧急程度定时限',

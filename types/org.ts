@@ -211,6 +211,8 @@ export type LiaisonApplicationView = z.infer<typeof liaisonApplicationView>
 export const HOME_KINDS = [
   // secretary
   'bindings', 'checkins', 'topics', 'dispatch', 'unanswered',
+  // secretary (the community's) and street admin (the street's)
+  'overdueResolutions',
   // street admin
   'heldRatings', 'objections', 'overdueEvents',
   // grid worker
@@ -219,6 +221,8 @@ export const HOME_KINDS = [
   'ratingAnswers', 'summons',
   // anyone an event can be dispatched to (company, unit, community, member)
   'handling',
+  // anyone invited to a meeting (in person, or their unit or company); any party carrying a resolution
+  'invitations', 'resolutions',
   // member
   'checkinDue', 'claimedWishes', 'activitiesToday',
   // resident (and whoever reported an event)
@@ -232,6 +236,7 @@ export const HOME_KIND_LABEL: Record<HomeKind, string> = {
   topics: '议题待受理',
   dispatch: '网格事件待派单',
   unanswered: '吹哨超时未应答',
+  overdueResolutions: '议事决议已逾期',
   heldRatings: '评价待复核',
   objections: '异议待处理',
   overdueEvents: '超期未办结事件',
@@ -239,6 +244,8 @@ export const HOME_KIND_LABEL: Record<HomeKind, string> = {
   ratingAnswers: '评价待答复',
   summons: '吹哨召集待应答',
   handling: '派给我方处置的事件',
+  invitations: '邀请我参加的议事会议',
+  resolutions: '由我方落实的议事决议',
   checkinDue: '今年还没有报到',
   claimedWishes: '已认领的微心愿',
   activitiesToday: '今天的服务活动',

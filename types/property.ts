@@ -75,6 +75,8 @@ const pct = ruleNumber(0, 100)
 export const ruleInput = z
   .object({
     cadence: z.enum(CADENCES).default('monthly'),
+    /** Periods open and close themselves on the timer at the cadence's boundaries (publishing still waits for the street). */
+    autoPeriods: z.boolean().default(true),
     /** Weights of the three parts of the score (any non-negative integers; normalised). */
     weights: z.object({ satisfaction: pct, community: pct, rectification: pct }),
     /** Weights of the six dimensions inside satisfaction (any non-negative integers; normalised). */
@@ -106,6 +108,8 @@ export const ruleView = z.object({
   version: z.number().int(),
   rule: z.object({
     cadence: z.enum(CADENCES),
+    /** Absent on rules saved before it existed: their periods are opened and closed by hand. */
+    autoPeriods: z.boolean().optional(),
     weights: z.object({ satisfaction: z.number(), community: z.number(), rectification: z.number() }),
     dimensionWeights: z.object({ cleaning: z.number(), order: z.number(), repairs: z.number(), greening: z.number(), attitude: z.number(), fees: z.number() }),
     redThreshold: z.number(),
@@ -143,6 +147,10 @@ export const periodView = z.object({
   /** Closed and inside the objection window now (by the server's clock): companies may object. */
   objectionOpen: z.boolean(),
   publishedVersion: z.number().int().optional(),
+  /** Runs on the timer: closes itself at its end and the next period opens (the street may still close it early). */
+  auto: z.boolean(),
+  /** Who closed it: the street admin, or the timer at its end. */
+  closedBy: z.enum(['admin', 'timer']).optional(),
 })
 export type PeriodView = z.infer<typeof periodView>
 
@@ -193,6 +201,39 @@ export const rectificationView = z.object({
   createdAt: z.string(),
 })
 export type RectificationView = z.infer<typeof rectificationView>
+
+/** What stands between a period and its list, told to the street before it taps 发布 (`list.readiness`). */
+export const readinessView = z.object({
+  period: periodView,
+  /** Nothing blocks publishing now. */
+  canPublish: z.boolean(),
+  /** Why not, in the words 发布 would be refused with (null when it may publish). */
+  blocker: z.string().nullable(),
+  heldRatings: z.number().int(),
+  pendingObjections: z.number().int(),
+  /** Companies serving the street's estates that a community they serve has not assessed this period. */
+  missingAssessments: z.array(z.object({ companyId: z.string(), companyName: z.string(), communities: z.array(z.string()) })),
+  /** Companies below the minimum sample this period (listed as 样本不足, never black). */
+  belowSample: z.array(z.object({ companyId: z.string(), companyName: z.string(), households: z.number().int() })),
+  minSample: z.number().int(),
+})
+export type ReadinessView = z.infer<typeof readinessView>
+
+/** A company's period at a glance for its staff (no rater anywhere): averages, households per estate, what is overdue. */
+export const staffSummaryView = z.object({
+  period: periodView.nullable(),
+  /** Counted rating households, and ratings held for review. */
+  households: z.number().int(),
+  held: z.number().int(),
+  /** Mean stars per dimension over the counted households, one decimal; null when nobody rated. */
+  averages: z.object({ cleaning: z.number().nullable(), order: z.number().nullable(), repairs: z.number().nullable(), greening: z.number().nullable(), attitude: z.number().nullable(), fees: z.number().nullable() }),
+  estates: z.array(z.object({ estateName: z.string(), households: z.number().int() })),
+  /** Ratings with a comment this period, and those not yet answered. */
+  comments: z.object({ total: z.number().int(), unanswered: z.number().int() }),
+  /** Rectification items held against the company now (unanswered past the reply window, or past their due date). */
+  overdue: z.object({ count: z.number().int(), items: z.array(rectificationView) }),
+})
+export type StaffSummaryView = z.infer<typeof staffSummaryView>
 
 export const assessmentView = z.object({
   id: z.string(),
@@ -449,16 +490,28 @@ export const propertyActions = {
   }),
 
   'period.open': action({
-    summary: '街道管理员开启本期评价（按规则的周期）',
+    summary: '街道管理员开启本期评价（按规则的周期；规则设为自动时此后到期自动结束并开启下一期）',
     roles: ['street_admin'],
     input: z.object({ requestId, streetId: id }),
     output: periodView,
   }),
   'period.close': action({
-    summary: '街道管理员结束本期评价，进入异议期',
+    summary: '街道管理员结束本期评价（可提前结束），进入异议期',
     roles: ['street_admin'],
     input: z.object({ periodId: id }),
     output: periodView,
+  }),
+  'list.readiness': action({
+    summary: '发布前检查：待复核的评价、未处理的异议、异议期、本期还没有社区评价的物业、样本不足的物业',
+    roles: ['street_admin'],
+    input: z.object({ periodId: id }),
+    output: readinessView,
+  }),
+  'rating.summary': action({
+    summary: '物业工作台概览：本期各项平均分、各小区评价户数、留言与未答复数、逾期整改（不含评价人）',
+    roles: ['property_staff', 'street_admin'],
+    input: z.object({ companyId: id, periodId: id.optional() }),
+    output: staffSummaryView,
   }),
   'period.list': action({
     summary: '街道的评价周期',

@@ -2,8 +2,9 @@ import type { CouncilNoticeKind } from '../../types/notices'
 import type { Database } from '../shared/cloud'
 import { COL } from '../shared/collections'
 import { txGetOrNull } from '../shared/db-types'
+import { cnTime } from '../shared/clock'
 import { notify, TEMPLATES } from '../shared/notify'
-import type { NoticeJobDoc, SubscriptionDoc } from './repo'
+import type { MeetingDoc, NoticeJobDoc, SubscriptionDoc } from './repo'
 
 /** Subscribers an action sends to itself; more than that become a job the timer works through. */
 export const NOTICE_BATCH = 20
@@ -72,6 +73,32 @@ export async function sendNoticeJobs(db: Database, now: Date): Promise<number> {
     }
     if (pages >= JOB_PAGES_PER_RUN) break
   }
+  return sent
+}
+
+/** At most this many people are told of one meeting by one action (30 parties, a few people each). */
+export const INVITE_NOTICES = 60
+
+/**
+ * The invitation notice to the parties of `keys`: a person directly, a unit's liaisons and a company's
+ * staff found by their grant (one read for all of them). Sent whether or not they subscribed to the
+ * community's notices — they were named — and best effort, as every notice: one who has not allowed
+ * the template in WeChat gets nothing from it, and sees the invitation on home.
+ */
+export async function noticeInvitees(db: Database, m: MeetingDoc, keys: string[]): Promise<number> {
+  const chosen = m.participants.filter((p) => p.key && keys.includes(p.key))
+  const to = new Set(chosen.map((p) => p.openid).filter((o): o is string => !!o))
+  const bodies = chosen.filter((p) => p.ref && (p.ref.type === 'unit' || p.ref.type === 'company')).map((p) => p.ref!)
+  if (bodies.length) {
+    const { data } = await db.collection(COL.users).where({ 'roles.scopeId': db.command.in(bodies.map((b) => b.id)) }).limit(100).get()
+    for (const u of data as { _id: string; roles: { role: string; scopeId: string }[] }[]) {
+      if (u.roles.some((g) => bodies.some((b) => g.scopeId === b.id && g.role === (b.type === 'unit' ? 'unit_liaison' : 'property_staff')))) to.add(u._id)
+    }
+  }
+  const page = `packages/council/pages/meeting/index?id=${m._id}`
+  const data: Data = { thing1: thing(m.title), time2: { value: cnTime(m.startsAt) }, thing3: thing(m.online ? '线上会议' : m.place) }
+  let sent = 0
+  for (const openid of [...to].slice(0, INVITE_NOTICES)) if (await notify({ toOpenid: openid, templateId: TEMPLATES.councilMeetingPublished, page, data })) sent++
   return sent
 }
 

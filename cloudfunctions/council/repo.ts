@@ -1,4 +1,4 @@
-import type { AttendeeKind, MeetingStatus, OptionKind, ParticipantKind, ResolutionStatus, ResponsibleKind, Rule, Tier, TopicStatus } from '../../types/council'
+import type { AttendeeKind, MeetingStatus, OptionKind, ParticipantKind, PartyType, ResolutionStatus, ResponsibleKind, Rule, Tier, TopicStatus } from '../../types/council'
 import type { CouncilNoticeKind } from '../../types/notices'
 import type { Database } from '../shared/cloud'
 import { COL } from '../shared/collections'
@@ -28,16 +28,25 @@ export interface SecondDoc { _id: string; topicId: string; openid: string; at: D
 
 /** `openVoteId`/`lastClosedVoteId`: the item's vote lock, written in the transactions of vote.open and the close. */
 export interface AgendaItem { itemId: string; order: number; title: string; topicIds: string[]; openVoteId?: string; lastClosedVoteId?: string }
+/**
+ * A participant: a named body, or a picked party (`ref`) invited under `key` (shared/parties.ts) and, for
+ * a person, the openid the invitation notice goes to. `key` and `openid` are never shown.
+ */
+export interface ParticipantDoc { kind: ParticipantKind; name: string; ref?: { type: PartyType; id: string }; key?: string; openid?: string }
 export interface MeetingDoc {
   _id: string; communityId: string; streetId: string
-  title: string; startsAt: Date; place: string; online: boolean
-  agenda: AgendaItem[]; participants: { kind: ParticipantKind; name: string }[]
+  title: string; startsAt: Date; place: string; online: boolean; link?: string
+  agenda: AgendaItem[]; participants: ParticipantDoc[]
+  /** The invited parties' keys: home, the invitations list and check-in ask by them. */
+  inviteKeys?: string[]
+  /** Keys already told of the meeting (publish tells all; a later edit tells only the newly invited). */
+  noticedKeys?: string[]
   status: MeetingStatus; attendeeCount: number; minutes?: string
   createdBy: string; createdAt: Date; updatedAt: Date
   publishedAt?: Date; startedAt?: Date; endedAt?: Date
 }
 /** Kind from the person's roles, name from their profile, `org` the unit of a liaison. */
-export interface AttendanceDoc { _id: string; meetingId: string; openid: string; name: string; kind: AttendeeKind; org?: string; at: Date }
+export interface AttendanceDoc { _id: string; meetingId: string; openid: string; name: string; kind: AttendeeKind; org?: string; at: Date; inviteKey?: string }
 
 export interface VoteOption { key: string; label: string; kind: OptionKind }
 export type StoredResult = TallyResult & { computedAt: Date; counterHouseholds: number }
@@ -74,12 +83,16 @@ export interface BallotDoc { _id: string; voteId: string; householdId: string; o
 export interface BoxDoc { _id: string; voteId: string; households: number; areaDm2: number; writes: number; sealed: boolean; sealedAt?: Date }
 
 /** One progress entry of a resolution (`progress:<resolutionId>:<seq>`): every entry is kept and paged. */
-export interface ProgressDoc { _id: string; resolutionId: string; seq: number; at: Date; note: string; byName: string; status: ResolutionStatus }
+export interface ProgressDoc { _id: string; resolutionId: string; seq: number; at: Date; note: string; byName: string; byParty?: string; status: ResolutionStatus; photos?: string[] }
 export type ProgressEntry = Omit<ProgressDoc, '_id' | 'resolutionId'>
 export interface ResolutionDoc {
   _id: string; communityId: string; streetId: string
   meetingId: string; meetingTitle: string; itemId: string; itemTitle: string; voteId?: string
-  decision: string; responsibleKind: ResponsibleKind; responsibleName: string; deadline: Date
+  decision: string; responsibleKind: ResponsibleKind; responsibleName: string
+  /** The linked party and its key (shared/parties.ts): its people see the resolution in their inbox and post progress. */
+  responsibleId?: string; responsibleKey?: string
+  /** The last instant of the deadline day (Beijing); `deadlineDate` that day as picked. */
+  deadline: Date; deadlineDate?: string
   status: ResolutionStatus
   /** Entries live in council_progress; the count numbers the next one and the latest is shown in lists. */
   progressCount: number; latestProgress?: ProgressEntry

@@ -1,8 +1,13 @@
 import type { CouncilActions } from '../../types/council'
 import type { Routes } from '../shared/dispatch'
 import { photoUploadRoute } from '../shared/photos'
-import { meetingAttendance, meetingCheckIn, meetingCreate, meetingGet, meetingList, meetingMinutes, meetingPublish, meetingStart, meetingUpdate } from './handlers/meetings'
-import { noticeSubscribe, resolutionGet, resolutionList, resolutionProgress, resolutionRate, resolutionRecord, resolutionTimeline } from './handlers/resolutions'
+import {
+  meetingAddTopic, meetingAttendance, meetingCheckIn, meetingCreate, meetingGet, meetingInvitations, meetingList, meetingMinutes, meetingPublish, meetingRoll, meetingStart, meetingUpdate,
+} from './handlers/meetings'
+import { partySearch } from './handlers/parties'
+import {
+  noticeSubscribe, resolutionGet, resolutionInbox, resolutionList, resolutionOverdue, resolutionProgress, resolutionRate, resolutionRecord, resolutionTimeline,
+} from './handlers/resolutions'
 import { topicGet, topicList, topicPropose, topicRatify, topicSecond, topicTriage, topicUpdate } from './handlers/topics'
 import { voteCast, voteClose, voteGet, voteList, voteMyBallot, voteOpen, voteRemind } from './handlers/votes'
 
@@ -18,6 +23,10 @@ export const routes: Routes<CouncilActions> = {
   'topic.ratify': topicRatify,
   'meeting.create': meetingCreate,
   'meeting.update': meetingUpdate,
+  'meeting.addTopic': meetingAddTopic,
+  'meeting.invitations': meetingInvitations,
+  'meeting.roll': meetingRoll,
+  'party.search': partySearch,
   'meeting.publish': meetingPublish,
   'meeting.start': meetingStart,
   'meeting.checkIn': meetingCheckIn,
@@ -34,6 +43,8 @@ export const routes: Routes<CouncilActions> = {
   'vote.remind': voteRemind,
   'resolution.record': resolutionRecord,
   'resolution.progress': resolutionProgress,
+  'resolution.inbox': resolutionInbox,
+  'resolution.overdue': resolutionOverdue,
   'resolution.timeline': resolutionTimeline,
   'resolution.list': resolutionList,
   'resolution.get': resolutionGet,

@@ -1,4 +1,5 @@
 import type { MeetingView, MyBallotView, ProgressEntryView, ResolutionView, TopicView, VoteResultView, VoteStatus, VoteView } from '../../types/council'
+import { beijingDate } from './domain/deadline'
 import { firstSnapshot, liveTurnout, publicResult, SNAPSHOT_MINUTES } from './domain/disclosure'
 import type { BallotDoc, MeetingDoc, ProgressEntry, ResolutionDoc, StoredResult, TopicDoc, VoteDoc } from './repo'
 
@@ -57,8 +58,10 @@ export function meetingView(m: MeetingDoc, now: Date): MeetingView {
     startsAt: isoReq(m.startsAt),
     place: m.place,
     online: m.online,
+    ...(m.online && m.link ? { link: m.link } : {}),
     agenda: [...m.agenda].sort((a, b) => a.order - b.order),
-    participants: m.participants,
+    // Keys and openids stay on the server.
+    participants: m.participants.map((p) => ({ kind: p.kind, name: p.name, ...(p.ref ? { ref: p.ref } : {}) })),
     status: m.status,
     agendaLocked: agendaLocked(m, now),
     attendeeCount: m.attendeeCount ?? 0,
@@ -127,7 +130,9 @@ export function myBallotView(v: VoteDoc, householdId: string | null, eligible: b
   }
 }
 
-export const progressView = (p: ProgressEntry): ProgressEntryView => ({ seq: p.seq, at: isoReq(p.at), note: p.note, byName: p.byName, status: p.status })
+export const progressView = (p: ProgressEntry): ProgressEntryView => ({
+  seq: p.seq, at: isoReq(p.at), note: p.note, byName: p.byName, ...(p.byParty ? { byParty: p.byParty } : {}), status: p.status, photos: p.photos ?? [],
+})
 
 export function resolutionView(r: ResolutionDoc, now: Date): ResolutionView {
   return {
@@ -140,8 +145,10 @@ export function resolutionView(r: ResolutionDoc, now: Date): ResolutionView {
     voteId: r.voteId,
     decision: r.decision,
     responsibleKind: r.responsibleKind,
+    ...(r.responsibleId ? { responsibleId: r.responsibleId } : {}),
     responsibleName: r.responsibleName,
     deadline: isoReq(r.deadline),
+    deadlineDate: r.deadlineDate ?? beijingDate(new Date(r.deadline)),
     status: r.status,
     overdue: r.status !== 'done' && now.getTime() > new Date(r.deadline).getTime(),
     progressCount: r.progressCount ?? 0,

@@ -59,6 +59,8 @@ export interface EventDoc {
   /** When the deadline-near notice went out (once per assignment). */
   remindedAt?: Date
   doneAt?: Date; firstDoneAt?: Date; closedAt?: Date
+  /** Set with the first fix (as the statistics count it): on time against the deadline, whole hours since the report. */
+  firstDoneOnTime?: boolean; handlingHours?: number
   reopenCount: number; rating?: number
   whistled: boolean
   link?: { type: 'need' | 'topic'; id: string }

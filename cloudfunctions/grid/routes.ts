@@ -6,7 +6,9 @@ import {
 } from './handlers/events'
 import { branchSet, gridMine } from './handlers/grids'
 import { eventMembers } from './handlers/members'
+import { eventMap } from './handlers/places'
 import { progressList } from './handlers/progress'
+import { staffRecord } from './handlers/records'
 import { settingsGet, settingsSet, staffAppoint, staffInvitations, staffList, staffRemove } from './handlers/staff'
 import { statsGet } from './handlers/stats'
 import { whistleAnswer, whistleBlow, whistleInbox, whistleParties, whistleRecordAction } from './handlers/whistles'
@@ -19,6 +21,7 @@ export const routes: Routes<GridActions> = {
   'staff.appoint': staffAppoint,
   'staff.invitations': staffInvitations,
   'staff.remove': staffRemove,
+  'staff.record': staffRecord,
   'grid.mine': gridMine,
   'branch.set': branchSet,
   'photo.upload': photoUploadRoute('grid/photos'),
@@ -26,6 +29,7 @@ export const routes: Routes<GridActions> = {
   'event.mine': eventMine,
   'event.get': eventGet,
   'event.board': eventBoard,
+  'event.map': eventMap,
   'event.assign': eventAssign,
   'event.members': eventMembers,
   'event.inbox': eventInbox,

@@ -14,7 +14,9 @@ export interface PeriodDoc {
   start: Date; end: Date
   /** The street's next period, set in the transaction that opens it: from then on this period's list is final. */
   nextPeriodId?: string
-  openedAt: Date; openedBy: string; closedAt?: Date; objectionUntil?: Date; publishedVersion?: number
+  openedAt: Date; openedBy: string; closedAt?: Date; closedBy?: string; objectionUntil?: Date; publishedVersion?: number
+  /** Runs on the timer (the rule said so when it opened): it closes at its end and the next period opens. */
+  auto?: boolean
   /**
    * Moves (by one) in the transaction of every write that changes what the period's list is computed
    * from: ratings, reviews, confirmations, assessments, exclusions. Publishing compares it with the

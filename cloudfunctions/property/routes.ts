@@ -5,6 +5,7 @@ import { assessmentList, assessmentSubmit } from './handlers/assessments'
 import { companyAssignEstate, companyUnassignEstate, companyCreate, companyGet, companyList, periodClose, periodList, periodOpen, ruleCurrent, ruleGet, rulePublish } from './handlers/catalog'
 import { listDownload, listInputs } from './handlers/inputs'
 import { listCurrent, listPreview, listPublish, listRecompute } from './handlers/lists'
+import { listReadiness, ratingSummary } from './handlers/overview'
 import { objectionDecide, objectionList, objectionSubmit } from './handlers/objections'
 import { ratingAnswer, ratingContext, ratingInbox, ratingSubmit, reviewDecide, reviewList } from './handlers/ratings'
 import { rectificationConfirm, rectificationList, rectificationMine, rectificationReport } from './handlers/rectifications'
@@ -24,6 +25,8 @@ export const routes: Routes<PropertyActions> = {
   'period.open': periodOpen,
   'period.close': periodClose,
   'period.list': periodList,
+  'list.readiness': listReadiness,
+  'rating.summary': ratingSummary,
   'rating.context': ratingContext,
   'rating.submit': ratingSubmit,
   'rating.inbox': ratingInbox,

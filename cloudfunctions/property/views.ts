@@ -1,4 +1,5 @@
 import { DIMENSIONS, LIST_INPUTS_FORMAT, type AnonymousRatingView, type AssessmentView, type CompanyInputs, type ListEntry, type ListInputsView, type MyRatingView, type ObjectionEffectView, type ObjectionView, type PeriodView, type PublicationView, type RectificationView, type RuleView, type ServedEstates, type SummonsView } from '../../types/property'
+import { TIMER_ACTOR } from '../shared/dispatch'
 import { canObject } from './domain/periods'
 import { isOverdueUnanswered } from './domain/rectifications'
 import type { AssessmentDoc, EffectDoc, ObjectionDoc, PeriodDoc, PublicationDoc, RatingDoc, RectificationDoc, RuleDoc, SummonsDoc } from './repo'
@@ -13,6 +14,7 @@ export const ruleView = (r: RuleDoc): RuleView => ({
 export const periodView = (p: PeriodDoc, now: Date): PeriodView => ({
   id: p._id, streetId: p.streetId, key: p.key, label: p.label, cadence: p.cadence, status: p.status, start: iso(p.start)!, end: iso(p.end)!,
   openedAt: iso(p.openedAt)!, closedAt: iso(p.closedAt), objectionUntil: iso(p.objectionUntil), objectionOpen: canObject(p, now), publishedVersion: p.publishedVersion,
+  auto: !!p.auto, ...(p.closedBy ? { closedBy: p.closedBy === TIMER_ACTOR ? 'timer' as const : 'admin' as const } : {}),
 })
 
 /** The rating without the rater: no openid, no name, no household or address. */

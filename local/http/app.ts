@@ -3,6 +3,7 @@ import { join } from 'path'
 import { COL } from '../../cloudfunctions/shared/collections'
 import { database } from '../../cloudfunctions/shared/cloud'
 import { FUNCTIONS } from '../functions'
+import { fireTimers } from '../timers'
 import { DEMO_PEOPLE } from '../seed/demo-data'
 import { MAX_PHOTO_BASE64 } from '../../types/photos'
 import { describeContract } from './contract'
@@ -73,7 +74,7 @@ async function identities() {
   }
 }
 
-/** The local cloud over HTTP: the H5 app, POST /cloud/<fn>, the contract, the demo identities. */
+/** The local cloud over HTTP: the H5 app, POST /cloud/<fn>, the contract, the demo identities, a timer run on request. */
 export function createApp(opts: AppOptions) {
   return async function handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://local')
@@ -85,6 +86,9 @@ export function createApp(opts: AppOptions) {
     try {
       if (req.method === 'GET' && path === '/cloud/_contract') return json(res, 200, describeContract())
       if (req.method === 'GET' && path === '/local/identities') return json(res, 200, await identities())
+      // Fires the functions' timer triggers once, now (what the server does every TIMER_SECONDS): journeys
+      // that run with timers off use it after moving the clock, e.g. to a period's end.
+      if (req.method === 'POST' && path === '/local/timers') return json(res, 200, await fireTimers(opts.invoke))
       if (req.method === 'GET' && path.startsWith('/local/files/')) {
         if (!serveFile(opts.uploadsDir, path.slice('/local/files/'.length), res)) json(res, 404, { error: 'not found' })
         return

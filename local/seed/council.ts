@@ -49,9 +49,10 @@ async function parkingStory(db: Database, suffix: string) {
     startsAt: at('2026-03-10T19:00:00'), place: '和谐社区党群服务中心二楼会议室', online: false, agenda,
     participants: [
       { kind: 'party', name: '和谐社区党委' }, { kind: 'residents_committee', name: '和谐社区居委会' },
-      { kind: 'property', name: '安居物业服务有限公司' }, { kind: 'owners_committee', name: '和谐家园业主委员会' },
-      { kind: 'resident_rep', name: '居民代表' }, { kind: 'unit', name: '锦绣区人民医院党委' },
+      { kind: 'property', name: '安居物业服务有限公司', ref: { type: 'company', id: 'co-1' }, key: 'company:co-1' }, { kind: 'owners_committee', name: '和谐家园业主委员会' },
+      { kind: 'resident_rep', name: '居民代表' }, { kind: 'unit', name: '锦绣区人民医院', ref: { type: 'unit', id: `u-hx${suffix}-1` }, key: `unit:u-hx${suffix}-1` },
     ],
+    inviteKeys: ['company:co-1', `unit:u-hx${suffix}-1`], noticedKeys: ['company:co-1', `unit:u-hx${suffix}-1`],
     status: 'ended', attendeeCount: 0,
     minutes: '会议听取了物业公司关于停车位规划方案的说明，与会各方讨论了东侧绿地改造范围和收费标准。会议同意将方案提交全体业主表决（民法典第278条一般事项），表决期两周。',
     createdBy: 'o-sec-hx', createdAt: at('2026-03-03T09:00:00'), updatedAt: at('2026-03-10T21:00:00'),
@@ -115,7 +116,8 @@ async function parkingStory(db: Database, suffix: string) {
     _id: resId, communityId: cid, streetId: 'st-jinxiu', meetingId: meeting._id, meetingTitle: meeting.title,
     itemId: 'item-1', itemTitle: agenda[0].title, voteId,
     decision: '业主表决通过停车位规划方案：东侧绿地及 3 号路北侧新建停车位 86 个，由物业公司组织施工，登记停车。',
-    responsibleKind: 'company', responsibleName: '安居物业服务有限公司', deadline: at('2026-06-30T18:00:00'),
+    responsibleKind: 'company', responsibleName: '安居物业服务有限公司', responsibleId: 'co-1', responsibleKey: 'company:co-1',
+    deadline: at('2026-06-30T23:59:59.999'), deadlineDate: '2026-06-30',
     status: 'done', progressCount: progress.length, latestProgress,
     ratingCount: ratings.length, ratingSum: ratings.reduce((s, r) => s + r.stars, 0),
     createdBy: 'o-sec-hx', createdAt: at('2026-03-26T09:00:00'), doneAt: at('2026-06-26T10:00:00'),
@@ -152,7 +154,11 @@ function upcomingMeeting(suffix: string): MeetingDoc {
     _id: `meet-winter${suffix}`, communityId: `c-hx${suffix}`, streetId: 'st-jinxiu', title: '和谐社区红色议事会（冬季安全专题）',
     startsAt: at('2026-12-20T19:00:00'), place: '和谐社区党群服务中心二楼会议室', online: false,
     agenda: [{ itemId: 'item-1', order: 1, title: '冬季消防通道与电动车充电安全', topicIds: [] }],
-    participants: [{ kind: 'party', name: '和谐社区党委' }, { kind: 'property', name: '安居物业服务有限公司' }, { kind: 'resident_rep', name: '居民代表' }],
+    participants: [
+      { kind: 'party', name: '和谐社区党委' }, { kind: 'property', name: '安居物业服务有限公司', ref: { type: 'company', id: 'co-1' }, key: 'company:co-1' },
+      { kind: 'unit', name: '锦绣区第一中学', ref: { type: 'unit', id: `u-hx${suffix}-2` }, key: `unit:u-hx${suffix}-2` }, { kind: 'resident_rep', name: '居民代表' },
+    ],
+    inviteKeys: ['company:co-1', `unit:u-hx${suffix}-2`], noticedKeys: ['company:co-1', `unit:u-hx${suffix}-2`],
     status: 'published', attendeeCount: 0, createdBy: 'o-sec-hx', createdAt: at('2026-11-15T09:00:00'), updatedAt: at('2026-11-15T09:00:00'), publishedAt: at('2026-11-15T09:00:00'),
   }
 }

@@ -99,6 +99,7 @@ export const gridSeed: ModuleSeed = async (db: Database, scale: number) => {
         ...base, _id: `gev-${c.key}${sfx}-1`, place: '1号楼东侧绿化带', category: 'sanitation', description: '绿化带内垃圾堆积，有异味', urgency: 'normal',
         status: 'closed', reporter, reporterName, handler, handlerKey: `company:${handler.id}`, assignedAt: ago(24 * 10 - 1), deadline: ago(24 * 10 - 73),
         acceptedBy: 'seed', acceptedByName: '物业', acceptedAt: ago(24 * 10 - 2), doneAt: fixedAt, firstDoneAt: fixedAt, closedAt: ago(24 * 9 - 2), reopenCount: 0, rating: 5,
+        firstDoneOnTime: true, handlingHours: handlingBucket(ago(24 * 10), fixedAt),
         progress: [{ seq: 1, kind: 'done', note: '已清理完毕', photos: [], by: 'seed', byName: '物业', at: fixedAt }, { seq: 2, kind: 'confirm', note: '上报人确认已解决', photos: [], by: reporter, byName: reporterName, at: ago(24 * 9 - 2) }], progressCount: 2,
         createdAt: ago(24 * 10), updatedAt: ago(24 * 9 - 2),
       })

@@ -250,7 +250,8 @@ function benchStreetData(scale: number) {
 export const seedProperty: ModuleSeed = async (db: Database, scale: number) => {
   const rule: RuleDoc = { _id: ruleDocId(STREET._id, 1), streetId: STREET._id, version: 1, rule: DEMO_RULE, createdAt: RULE_AT, createdBy: 'o-street-admin', createdByName: '赵立新' }
   const { periods, publications } = history()
-  const open: PeriodDoc = { _id: OPEN_PERIOD, streetId: STREET._id, ...month(OPEN_KEY), status: 'open', openedAt: OPENED_AT, openedBy: 'o-street-admin' }
+  // Opened under the demo rule, which runs periods by themselves: it closes at its end and December opens.
+  const open: PeriodDoc = { _id: OPEN_PERIOD, streetId: STREET._id, ...month(OPEN_KEY), status: 'open', openedAt: OPENED_AT, openedBy: 'o-street-admin', auto: true }
   const { ratings, rects, aggregates } = openPeriodData(scale)
   const { chen, qian } = PROPERTY_PEOPLE
   const epoch = at('2026-01-05T02:00:00Z')

@@ -19,6 +19,7 @@ export const ROUTES = {
   gridEvent: (id: string) => `/packages/grid/pages/event/index?id=${encodeURIComponent(id)}`,
   need: (id: string) => `/packages/service/pages/need/index?id=${encodeURIComponent(id)}`,
   topic: (id: string) => `/packages/council/pages/topic/index?id=${encodeURIComponent(id)}`,
+  resolution: (id: string) => `/packages/council/pages/resolution/index?id=${encodeURIComponent(id)}`,
 } as const
 
 export function go(url: string): void {

@@ -66,6 +66,8 @@ const PLAN = {
   'packages/council/pages/vote/index': [{ who: P.liu, query: 'id=vote-parking' }],
   'packages/council/pages/vote-open/index': [{ who: P.sec, query: 'meetingId=meet-winter&itemId=item-1' }],
   'packages/council/pages/resolution/index': [{ who: P.liu, query: 'id=res%3Ameet-parking%3Aitem-1' }],
+  'packages/council/pages/roll/index': [{ who: P.sec, query: 'id=meet-parking' }],
+  'packages/council/pages/inbox/index': [{ who: P.prop }],
   'packages/grid/pages/event/index': [{ who: P.sec, query: 'id=gev-hx-3' }, { who: P.prop, query: 'id=gev-hx-2' }],
   'packages/grid/pages/inbox/index': [{ who: P.prop }],
   'packages/grid/pages/staff/index': [{ who: P.sec }],
@@ -73,6 +75,8 @@ const PLAN = {
   'packages/grid/pages/stats/index': [{ who: P.sec }],
   'packages/mine/pages/data/index': [{ who: P.liu }, { who: P.member }, { who: P.sec }],
   'packages/mine/pages/section/index': [{ who: P.liu, query: 'key=bindings' }, { who: P.member, query: 'key=checkins' }],
+  'packages/grid/pages/map/index': [{ who: P.sec }, { who: P.grid }],
+  'packages/grid/pages/workers/index': [{ who: P.sec }],
 }
 
 /** The person a page is opened as when PLAN does not name it. */

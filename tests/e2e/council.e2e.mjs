@@ -2,7 +2,7 @@
 // puts it on a meeting agenda, opens a civil_code_ordinary vote, households vote, the vote closes with
 // the right result, the resolution is tracked to done and rated by residents. Secrecy and wrong-role
 // checks along the way.
-import { attachPhoto, exportedWorkbook, pick, setIdentity, shot, visible } from './lib.mjs'
+import { attachPhoto, exportedWorkbook, pick, setClockOffset, setIdentity, shot, visible } from './lib.mjs'
 
 /** Wait for `text` in a visible element (pages kept in the DOM behind the current one may hold it too). */
 async function see(page, text, timeout = 15_000) {
@@ -84,15 +84,31 @@ export const journeys = [
       await visible(page, '#submit-triage').click()
       await see(page, '处理程序：召开议事会议')
 
-      // 4. She puts it on a meeting agenda, publishes and starts the meeting.
+      // 4. She puts it on a meeting agenda (several topics may share an item), invites the property company,
+      // a co-building unit and a resident picked from the community's records, publishes and starts the meeting.
       await page.goto(`${base}${C}/meeting-edit/index?communityId=c-hx`)
       await visible(page, '#meeting-title input').fill('和谐社区红色议事会（充电安全专题）')
       await visible(page, '#item-title-0 input').fill('电动自行车充电棚建设方案')
-      await pick(page, 'item-topic-0', TOPIC)
+      await visible(page, `#item-topics-0-${topicId}`).click()
+      await visible(page, '#invite-pick-co-1').click()
+      await visible(page, '#invite-type-unit').click()
+      await visible(page, '#invite-pick-u-hx-2').click()
+      await visible(page, '#invite-type-resident').click()
+      await visible(page, '#invite-find input').fill('张德福')
+      await visible(page, '#invite-pick-bind-zhang').click()
+      await see(page, '居民代表：张德福')
       await shot(page, 'council-05-meeting-editor')
       await visible(page, '#save-meeting').click()
       await see(page, '书记操作')
+      await see(page, '物业公司：安居物业服务有限公司（已邀请）')
       const meetingId = idFromUrl(page.url())
+      // An accepted 大事 goes straight onto the agenda from its own page.
+      await page.goto(`${base}${C}/topic/index?id=topic-parking`)
+      await see(page, '列入会议议程')
+      await pick(page, 'agenda-meeting', '充电安全专题')
+      await shot(page, 'council-05b-topic-to-agenda')
+      await visible(page, '#add-to-agenda').click()
+      await see(page, '2. 规划小区停车位')
       await visible(page, '#publish-meeting').click()
       await confirmModal(page)
       await see(page, '已发布')
@@ -101,6 +117,23 @@ export const journeys = [
       await see(page, '议程已锁定')
       await page.waitForTimeout(2200)
       await shot(page, 'council-06-meeting-started')
+
+      // The invited company sees the meeting on its home and signs in as itself; the secretary sees who came.
+      await setIdentity(page, base, 'o-prop-zheng')
+      await see(page, '邀请我参加的议事会议')
+      await visible(page, '#home-group-invitations .tx-item').first().click()
+      await see(page, '充电安全专题')
+      await visible(page, '#check-in').click()
+      await see(page, '已签到 1 人')
+      await setIdentity(page, base, 'o-sec-hx')
+      await page.goto(`${base}${C}/meeting/index?id=${encodeURIComponent(meetingId)}`)
+      await visible(page, '#open-roll').click()
+      await see(page, '已到 1 / 3 方')
+      await see(page, '签到：郑凯')
+      await page.waitForTimeout(1500)
+      await shot(page, 'council-06b-attendance')
+      await page.goto(`${base}${C}/meeting/index?id=${encodeURIComponent(meetingId)}`)
+      await see(page, '议程已锁定')
 
       // 5. She opens a civil-code (ordinary) vote for 和谐家园 1号楼, closing in about two minutes.
       await visible(page, '#open-vote-item-1').click()
@@ -179,11 +212,14 @@ export const journeys = [
       // Export: the export function answers with a link to the workbook, which the page opens.
       await exportedWorkbook(page, base, 'council.vote', 'council', visible(page, '#export-vote'))
 
-      // 8. Resolution for the item, minutes, progress to done.
+      // 8. Resolution for the item: the responsible party picked from the community's records, a day to finish by.
       await page.goto(`${base}${C}/meeting/index?id=${encodeURIComponent(meetingId)}`)
       await visible(page, '#resolve-item-1').click()
       await visible(page, '#decision-item-1 textarea').fill('业主表决通过：在1号楼楼前空地建设电动自行车充电棚一处，物业公司负责施工和日常管理。')
-      await visible(page, '#responsible-item-1 input').fill('安居物业服务有限公司')
+      await visible(page, '#responsible-item-1-type-company').click()
+      await visible(page, '#responsible-item-1-pick-co-1').click()
+      await see(page, '安居物业服务有限公司（服务')
+      await shot(page, 'council-12a-resolution-form')
       await visible(page, '#record-item-1').click()
       await see(page, '决议：业主表决通过')
       await visible(page, '#minutes textarea').fill('会议讨论了充电棚选址和管理办法，表决通过后由物业公司组织施工。')
@@ -194,6 +230,18 @@ export const journeys = [
       await visible(page, '#agenda-item-1 .tx-item:has-text("决议：")').click()
       await see(page, '落实进度')
       const resolutionPath = page.url().slice(page.url().indexOf('/#/'))
+
+      // The company carries it: it finds the resolution on its home, posts progress with a photo, then marks it done.
+      await setIdentity(page, base, 'o-prop-zheng')
+      await see(page, '由我方落实的议事决议')
+      await visible(page, '#home-group-resolutions .tx-item').first().click()
+      await see(page, '更新进度')
+      await visible(page, '#progress-note textarea').fill('充电棚钢结构已完成，正在安装充电桩')
+      await attachPhoto(page, 'shed.jpg')
+      await visible(page, '#save-progress').click()
+      await see(page, '安居物业服务有限公司 郑凯 · 落实中')
+      await page.waitForTimeout(1500)
+      await shot(page, 'council-13a-party-progress')
       await visible(page, '#progress-note textarea').fill('充电棚已完工，12 个充电位投入使用')
       await visible(page, '#progress-done').click()
       await visible(page, '#save-progress').click()
@@ -229,6 +277,39 @@ export const journeys = [
       await see(page, '「同意」获 7/8 户')
       await page.waitForTimeout(2200)
       await shot(page, 'council-18-revote')
+    },
+  ],
+  [
+    'journey 4b: a resolution past its day shows on the secretary’s home and in the street’s overdue queue',
+    async (page, { base }) => {
+      const api = async (openid, action, input) => {
+        const res = await page.request.post(`${base}/cloud/council`, { headers: { 'content-type': 'application/json', 'x-wx-openid': openid }, data: { action, input } })
+        const body = await res.json()
+        if (!body.ok) throw new Error(`council.${action}: ${body.error.code} ${body.error.message}`)
+        return body.data
+      }
+      const today = cn(Date.now()).slice(0, 10)
+      await api('o-sec-hx', 'meeting.start', { meetingId: 'meet-winter' })
+      await api('o-sec-hx', 'resolution.record', {
+        meetingId: 'meet-winter', itemId: 'item-1', decision: '各楼栋楼道清理堆物，物业每周巡查一次。', responsible: { type: 'company', id: 'co-1' }, deadline: today,
+      })
+      // Two days on, it is overdue.
+      setClockOffset(2 * 86_400_000)
+      try {
+        await setIdentity(page, base, 'o-sec-hx')
+        await see(page, '议事决议已逾期')
+        await shot(page, 'council-19-secretary-home-overdue')
+        await setIdentity(page, base, 'o-street-admin')
+        await see(page, '议事决议已逾期')
+        await page.goto(`${base}/#/packages/grid/pages/overdue/index`)
+        await visible(page, '#tab-resolutions').click()
+        await see(page, '冬季消防通道与电动车充电安全')
+        await see(page, '安居物业服务有限公司 负责')
+        await page.waitForTimeout(1200)
+        await shot(page, 'council-20-street-overdue-resolutions')
+      } finally {
+        setClockOffset(0)
+      }
     },
   ],
   [

@@ -204,4 +204,42 @@ export const journeys = [
       await shot(page, 'grid-10-overdue')
     },
   ],
+  [
+    'events by place for the secretary and the grid, and each grid worker’s year as a record',
+    async (page, { base }) => {
+      const api = async (openid, action, input) => {
+        const res = await page.request.post(`${base}/cloud/grid`, { headers: { 'content-type': 'application/json', 'x-wx-openid': openid }, data: { action, input } })
+        const body = await res.json()
+        if (!body.ok) throw new Error(`grid.${action}: ${body.error.code} ${body.error.message}`)
+        return body.data
+      }
+      const report = (openid, buildingId, place, lat, lng, urgency = 'normal') => api(openid, 'event.report', {
+        requestId: `e2e-map-${Math.random().toString(36).slice(2)}`, gridId: 'g-hx-1', buildingId, place, category: 'clutter', description: `${place}堆放杂物`, photos: [], urgency, lat, lng,
+      })
+      // Located reports at two buildings of 第一网格 (和谐家园 1号楼 and 翠竹苑 1号楼).
+      await report('o-grid-huang', 'b-hx-1-1', '1号楼西侧', 30.5931, 114.3051)
+      await report('o-res-liu', 'b-hx-1-1', '1号楼门口', 30.5929, 114.3055, 'urgent')
+      await report('o-grid-huang', 'b-hx-2-1', '翠竹苑1号楼北侧', 30.5941, 114.3072)
+      await setIdentity(page, base, 'o-sec-hx')
+      await page.goto(`${base}${GRID}/board/index`)
+      await visible(page, '#go-map').click()
+      await see(page, '件未办结')
+      await visible(page, '#event-plot').waitFor()
+      await visible(page, '#place-e-hx-1-b-hx-1-1').click()
+      await see(page, '1号楼门口堆放杂物')
+      await page.waitForTimeout(1000)
+      await shot(page, 'grid-11-map-secretary')
+      await page.goto(`${base}${GRID}/workers/index`)
+      await see(page, '不是评分，也不排名')
+      await visible(page, `[id^="worker-gs-g-hx-1-"]`).first().waitFor()
+      await see(page, '黄丽')
+      await page.waitForTimeout(800)
+      await shot(page, 'grid-12-worker-records')
+      // The grid worker sees her own grid's places.
+      await setIdentity(page, base, 'o-grid-huang')
+      await page.goto(`${base}${GRID}/map/index`)
+      await see(page, '翠竹苑')
+      await shot(page, 'grid-13-map-grid-worker')
+    },
+  ],
 ]

@@ -73,6 +73,14 @@ export const journeys = [
       await card.locator('.tx-btn', { hasText: '发送答复' }).click()
       await see(page, '已答复（郑凯')
       await shot(page, 'property-03-staff-answered')
+      // The summary above the ratings: averages per dimension, households per estate, what is overdue; no rater.
+      await visible(page, '#staff-summary').waitFor()
+      await see(page, '本期概览 · 2026年11月')
+      await visible(page, '#avg-cleaning').waitFor()
+      const summary = await visible(page, '#staff-summary').textContent()
+      if (/刘芳|1号楼 101|o-res-/.test(summary)) throw new Error(`the summary names a rater: ${summary}`)
+      await visible(page, '#tab-all').click()
+      await see(page, '按日期从新到旧')
       await visible(page, '#tab-rect').click()
       const rect = onScreen(page, '.tx-card[id^="rect-"]').filter({ hasText: '门禁坏了一周' })
       await rect.waitFor()
@@ -105,6 +113,8 @@ export const journeys = [
       // 6. 赵立新 closes the month: a 3-day objection window opens, and 发布 waits for its end.
       await setIdentity(page, base, 'o-street-admin')
       await visible(page, '#tile-prop-street').click()
+      // The month runs on the timer: it says when it will end by itself; the street can still close it early.
+      await visible(page, '#auto-2026-11').waitFor()
       await visible(page, '#close-2026-11').click()
       await confirmModal(page)
       await visible(page, '#window-2026-11').waitFor()
@@ -151,6 +161,10 @@ export const journeys = [
       }
       await see(page, '没有待复核的评价')
       await visible(page, '#tab-periods').click()
+      // 发布前检查: nothing blocks now; it still says which companies no community assessed.
+      await visible(page, '#ready-2026-11').waitFor()
+      await visible(page, '#missing-2026-11').waitFor()
+      await shot(page, 'property-08a-readiness')
       await visible(page, '#publish-2026-11').click()
       await confirmModal(page)
       await see(page, '已发布第 1 版')
@@ -202,6 +216,56 @@ export const journeys = [
       await page.waitForTimeout(1200) // chart draws after layout
       await shot(page, 'property-11-company-history')
       setClockOffset(0)
+    },
+  ],
+  [
+    'journey 5b: periods run themselves — the timer closes the month into its window and opens the next; 发布 waits for the street',
+    async (page, { base }) => {
+      const fire = async () => {
+        const res = await page.request.post(`${base}/local/timers`)
+        const runs = await res.json()
+        if (!runs['property.tick']?.ok) throw new Error(`property timer: ${JSON.stringify(runs['property.tick'])}`)
+        return runs['property.tick'].data
+      }
+      const at = (beijing) => Date.parse(`${beijing}+08:00`) - Date.now()
+      try {
+        await setIdentity(page, base, 'o-street-admin')
+        await visible(page, '#tile-prop-street').click()
+        await visible(page, '#tab-rule').click()
+        await visible(page, '#rule-auto-auto.tx-chip--on').waitFor()
+        await shot(page, 'property-13-rule-auto')
+        // November has ended: the timer opens December by itself.
+        setClockOffset(Math.max(0, at('2026-12-02T09:00:00')))
+        await fire()
+        await visible(page, '#tab-periods').click()
+        await page.reload()
+        await visible(page, '#period-2026-12').waitFor()
+        await visible(page, '#auto-2026-12').waitFor()
+        await shot(page, 'property-14-timer-opened')
+        // At the turn of the year December closes into its objection window and January opens; 发布 waits.
+        setClockOffset(at('2027-01-01T00:05:00'))
+        const run = await fire()
+        if (run.closed !== 1 || run.opened !== 1) throw new Error(`the new year's run: ${JSON.stringify(run)}`)
+        await page.reload()
+        await visible(page, '#period-2027-01').waitFor()
+        await onScreen(page, '#period-2026-12').getByText('到期自动结束于').waitFor()
+        await visible(page, '#window-2026-12').waitFor()
+        await onScreen(page, '#readiness-2026-12').getByText('暂不能发布：异议期尚未结束').waitFor()
+        if (await visible(page, '#publish-2026-12').count()) throw new Error('发布 offered inside the objection window')
+        await shot(page, 'property-15-timer-closed-readiness')
+        // After the window the street is told it may publish, and what the list will lack; it taps 发布 itself.
+        setClockOffset(at('2027-01-05T09:00:00'))
+        await fire()
+        await page.reload()
+        await visible(page, '#ready-2026-12').waitFor()
+        await visible(page, '#missing-2026-12').waitFor()
+        await visible(page, '#publish-2026-12').click()
+        await confirmModal(page)
+        await onScreen(page, '#period-2026-12').getByText('已发布第 1 版').waitFor()
+        await shot(page, 'property-16-published-after-timer')
+      } finally {
+        setClockOffset(0)
+      }
     },
   ],
   [

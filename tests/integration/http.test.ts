@@ -83,6 +83,14 @@ describe('the local cloud over HTTP', () => {
     expect(identities[0].roles[0]).toEqual({ role: expect.any(String), scopeType: expect.any(String), scopeId: expect.any(String), scopeName: expect.any(String) })
   })
 
+  it('fires every declared timer trigger once on POST /local/timers, as the platform would (no identity)', async () => {
+    const res = await fetch(`${base}/local/timers`, { method: 'POST' })
+    expect(res.status).toBe(200)
+    const runs = await res.json()
+    expect(Object.keys(runs).sort()).toEqual(['council.tick', 'grid.tick', 'property.tick'])
+    expect(runs['property.tick']).toEqual({ ok: true, data: { closed: 0, opened: 0 } })
+  })
+
   it('serves the H5 app at / and for client routes', async () => {
     expect(await (await fetch(`${base}/`)).text()).toContain('同心圆')
     expect(await (await fetch(`${base}/pages/home/index`)).text()).toContain('同心圆')
@@ -164,6 +172,7 @@ describe('the Host header (DNS rebinding)', () => {
     const tries = [
       { method: 'POST', path: '/cloud/council', body: JSON.stringify({ action: 'topic.propose', input: { requestId: 'rebind-0001', communityId: 'c-hx', title: '来自别处', body: '来自别处的页面', photos: [] } }) },
       { method: 'GET', path: '/local/identities' },
+      { method: 'POST', path: '/local/timers' },
       { method: 'GET', path: '/cloud/_contract' },
       { method: 'GET', path: '/' },
     ]

@@ -42,7 +42,7 @@ export const urgentDeadlines = (now: Date) => ({ publicBy: new Date(now.getTime(
  * what they say. The most specific role for the community wins: its secretary (the community's Party
  * organisation), a unit's liaison (as that unit), a member, a grid worker, a resident, the street.
  */
-export function attendeeOf(roles: RoleGrant[], community: { communityId: string; streetId: string }): { kind: AttendeeKind; org?: string } | null {
+export function attendeeOf(roles: RoleGrant[], community: { communityId: string; streetId: string }, invitedAs?: string | null): { kind: AttendeeKind; org?: string } | null {
   const of = (g: RoleGrant) => g.scopeId === community.communityId || g.communityId === community.communityId
   const first = (role: RoleGrant['role']) => roles.find((g) => g.role === role && of(g))
   if (first('secretary')) return { kind: 'secretary' }
@@ -52,5 +52,8 @@ export function attendeeOf(roles: RoleGrant[], community: { communityId: string;
   if (first('grid_worker')) return { kind: 'grid' }
   if (first('resident')) return { kind: 'resident' }
   if (roles.some((g) => g.role === 'street_admin' && g.scopeId === community.streetId)) return { kind: 'street' }
+  // Not of the community, but invited: staff of an invited company sign in as that company.
+  const staff = invitedAs?.startsWith('company:') ? roles.find((g) => g.role === 'property_staff' && `company:${g.scopeId}` === invitedAs) : undefined
+  if (staff) return { kind: 'company', org: staff.scopeName }
   return null
 }

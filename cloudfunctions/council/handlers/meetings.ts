@@ -1,4 +1,4 @@
-import type { AttendeeKind, ParticipantKind } from '../../../types/council'
+import type { AttendeeKind, ParticipantKind, PartyType, RollView } from '../../../types/council'
 import type { PageInput } from '../../../types/common'
 import type { Actor } from '../../shared/actor'
 import type { Ctx } from '../../shared/dispatch'
@@ -7,18 +7,40 @@ import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, invalid, notFound } from '../../shared/errors'
 import { newId } from '../../shared/ids'
 import { fetchPage } from '../../shared/paging'
+import { partyKeysOf } from '../../shared/parties'
 import { attendeeOf, belongsTo } from '../domain/access'
 import { ensureCommunityReader } from './common'
-import { attendanceId, findByIds, repo, type AgendaItem, type AttendanceDoc, type MeetingDoc, type TopicDoc } from '../repo'
+import { attendanceId, findByIds, repo, type AgendaItem, type AttendanceDoc, type CommunityRef, type MeetingDoc, type ParticipantDoc, type TopicDoc } from '../repo'
 import { cnTime } from '../../shared/clock'
-import { noticeSubscribers, thing } from '../notices'
+import { noticeInvitees, noticeSubscribers, thing } from '../notices'
+import { resolveParties } from '../parties'
 import { agendaLocked, meetingView } from '../views'
 
 interface MeetingFields {
-  title: string; startsAt: string; place: string; online: boolean
+  title: string; startsAt: string; place?: string; online: boolean; link?: string
   agenda: { itemId?: string; title: string; topicIds: string[] }[]
-  participants: { kind: ParticipantKind; name: string }[]
+  participants: { kind: ParticipantKind; name?: string; ref?: { type: PartyType; id: string } }[]
 }
+
+/**
+ * Participants as stored: a named body as typed; a picked party checked against the community and
+ * named from its record, with its key and (a person) the openid its notice goes to. One read per
+ * type picked. Returns the invited keys too (home and check-in ask by them).
+ */
+async function participantsOf(ctx: Ctx<unknown>, community: CommunityRef, input: MeetingFields['participants']) {
+  const picked = input.filter((p) => p.ref)
+  const resolved = await resolveParties(ctx.db, community, picked.map((p) => p.ref!), 'participants')
+  let i = 0
+  const participants: ParticipantDoc[] = input.map((p) => {
+    if (!p.ref) return { kind: p.kind, name: p.name! }
+    const r = resolved[i++]
+    return { kind: p.kind, name: r.name, ref: { type: r.type, id: r.id }, key: r.key, ...(r.openid ? { openid: r.openid } : {}) }
+  })
+  return { participants, inviteKeys: [...new Set(resolved.map((r) => r.key))] }
+}
+
+/** Where the meeting is, as stored: an online meeting keeps its link, an in-person one its place. */
+const whereOf = (f: MeetingFields) => (f.online ? { online: true, place: '', link: f.link! } : { online: false, place: f.place!, link: undefined })
 
 async function loadMeeting(ctx: Ctx<unknown>, meetingId: string): Promise<MeetingDoc> {
   const m = await ctx.db.collection(COL.councilMeetings).where({ _id: meetingId }).limit(1).get()
@@ -51,7 +73,7 @@ async function checkAgendaTopics(ctx: Ctx<unknown>, communityId: string, agenda:
 }
 
 async function checkFieldsText(ctx: Ctx<unknown>, f: MeetingFields) {
-  await ctx.checkText(f.title, f.place, ...f.agenda.map((a) => a.title), ...f.participants.map((p) => p.name))
+  await ctx.checkText(f.title, f.online ? f.link : f.place, ...f.agenda.map((a) => a.title), ...f.participants.filter((p) => !p.ref).map((p) => p.name))
 }
 
 export const meetingCreate = {
@@ -63,16 +85,18 @@ export const meetingCreate = {
     if (new Date(input.startsAt).getTime() <= now.getTime()) throw invalid('会议时间须在现在之后', ['startsAt'])
     const agenda = numberAgenda(input.agenda, [])
     await checkAgendaTopics(ctx, community._id, agenda)
+    const { participants, inviteKeys } = await participantsOf(ctx, community, input.participants)
     await checkFieldsText(ctx, input)
+    const where = whereOf(input)
     return ctx.onceTx(input.requestId, async (tx) => {
       const m: MeetingDoc = {
         _id: newId('meet'), communityId: community._id, streetId: community.streetId,
-        title: input.title, startsAt: new Date(input.startsAt), place: input.place, online: input.online,
-        agenda, participants: input.participants, status: 'draft', attendeeCount: 0,
+        title: input.title, startsAt: new Date(input.startsAt), place: where.place, online: where.online, ...(where.link ? { link: where.link } : {}),
+        agenda, participants, inviteKeys, noticedKeys: [], status: 'draft', attendeeCount: 0,
         createdBy: actor.openid, createdAt: now, updatedAt: now,
       }
       await tx.collection(COL.councilMeetings).add({ data: m })
-      await ctx.audit(`${COL.councilMeetings}/${m._id}`, null, { status: 'draft', title: m.title, agenda: m.agenda }, tx)
+      await ctx.audit(`${COL.councilMeetings}/${m._id}`, null, { status: 'draft', title: m.title, agenda: m.agenda, invited: inviteKeys.length }, tx)
       return meetingView(m, now)
     })
   },
@@ -106,45 +130,96 @@ export const meetingUpdate = {
     if (agendaLocked(m, now)) throw conflict('会议已开始，议程不能再修改')
     if (new Date(input.startsAt).getTime() <= now.getTime()) throw invalid('会议时间须在现在之后', ['startsAt'])
     await checkAgendaTopics(ctx, m.communityId, numberAgenda(input.agenda, m.agenda))
+    const community = await repo.community(ctx.db, m.communityId)
+    if (!community) throw notFound('社区')
+    const { participants, inviteKeys } = await participantsOf(ctx, community, input.participants)
     await checkFieldsText(ctx, input)
+    const where = whereOf(input)
     // The agenda is numbered against the meeting as it is in the transaction: a vote opened meanwhile locks its item.
+    let told: string[] = []
     const next = await ctx.transaction(async (tx) => {
       const fresh = await txGetOrNull<MeetingDoc>(tx, COL.councilMeetings, m._id)
       if (!fresh || agendaLocked(fresh, now)) throw conflict('会议已开始，议程不能再修改')
       const agenda = keepLocks(numberAgenda(input.agenda, fresh.agenda), fresh.agenda)
       const problem = agendaLockProblem(fresh.agenda, agenda)
       if (problem) throw conflict(problem)
-      const patch = { title: input.title, startsAt: new Date(input.startsAt), place: input.place, online: input.online, agenda, participants: input.participants, updatedAt: now }
-      await tx.collection(COL.councilMeetings).doc(m._id).update({ data: patch })
-      await ctx.audit(`${COL.councilMeetings}/${m._id}`, { title: fresh.title, startsAt: fresh.startsAt, agenda: fresh.agenda, participants: fresh.participants }, { title: patch.title, startsAt: patch.startsAt, agenda, participants: patch.participants }, tx)
-      return { ...fresh, ...patch }
+      // A published meeting tells those newly invited now; a draft tells everyone when it is published.
+      told = fresh.status === 'published' ? inviteKeys.filter((k) => !(fresh.noticedKeys ?? []).includes(k)) : []
+      const patch = {
+        title: input.title, startsAt: new Date(input.startsAt), place: where.place, online: where.online, link: where.link ?? '', agenda, participants, inviteKeys,
+        noticedKeys: [...new Set([...(fresh.noticedKeys ?? []), ...told])], updatedAt: now,
+      }
+      await tx.collection(COL.councilMeetings).doc(m._id).update({ data: { ...patch, participants: ctx.db.command.set(participants), agenda: ctx.db.command.set(agenda) } })
+      await ctx.audit(`${COL.councilMeetings}/${m._id}`, { title: fresh.title, startsAt: fresh.startsAt, agenda: fresh.agenda, invited: fresh.inviteKeys ?? [] }, { title: patch.title, startsAt: patch.startsAt, agenda, invited: inviteKeys }, tx)
+      return { ...fresh, ...patch, link: where.link }
+    })
+    if (told.length) await noticeInvitees(ctx.db, next, told)
+    return meetingView(next, now)
+  },
+}
+
+/**
+ * The topic page's 列入议程: an accepted topic goes straight onto a meeting that has not started, as a
+ * new item (titled by the topic) or into an item without a vote under way (at most 5 topics an item).
+ * The meeting is read again in the transaction, so the vote locks and the agenda lock hold.
+ */
+export const meetingAddTopic = {
+  async run(ctx: Ctx<{ meetingId: string; topicId: string; itemId?: string }>) {
+    const { actor, input, now } = ctx
+    const m = await loadMeeting(ctx, input.meetingId)
+    ensure(actor.isSecretaryOf(m.communityId), '只能修改您所在社区的会议')
+    const topic = await repo.topic(ctx.db, input.topicId)
+    if (!topic || topic.communityId !== m.communityId) throw notFound('议题')
+    if (topic.status !== 'accepted') throw conflict('只有已受理的议题可以列入议程')
+    const next = await ctx.transaction(async (tx) => {
+      const fresh = await txGetOrNull<MeetingDoc>(tx, COL.councilMeetings, m._id)
+      if (!fresh || agendaLocked(fresh, now)) throw conflict('会议已开始，议程不能再修改')
+      if (fresh.agenda.some((a) => a.topicIds.includes(topic._id))) throw conflict('该议题已在本次会议的议程中')
+      let agenda: AgendaItem[]
+      if (input.itemId) {
+        const item = fresh.agenda.find((a) => a.itemId === input.itemId)
+        if (!item) throw invalid('议程项不存在', ['itemId'])
+        if (item.openVoteId) throw conflict(`议程项「${item.title}」正在表决，不能修改或删除`)
+        if (item.topicIds.length >= 5) throw conflict('每项议程最多关联 5 个议题')
+        agenda = fresh.agenda.map((a) => (a.itemId === item.itemId ? { ...a, topicIds: [...a.topicIds, topic._id] } : a))
+      } else {
+        if (fresh.agenda.length >= 20) throw conflict('议程最多 20 项')
+        const [added] = numberAgenda([...fresh.agenda, { title: topic.title.slice(0, 60), topicIds: [topic._id] }], fresh.agenda).slice(-1)
+        agenda = [...fresh.agenda, added]
+      }
+      await tx.collection(COL.councilMeetings).doc(m._id).update({ data: { agenda: ctx.db.command.set(agenda), updatedAt: now } })
+      await ctx.audit(`${COL.councilMeetings}/${m._id}`, { agenda: fresh.agenda }, { agenda, topicId: topic._id }, tx)
+      return { ...fresh, agenda, updatedAt: now }
     })
     return meetingView(next, now)
   },
 }
 
-/** A status step: from the allowed states to the next, in a transaction, audited. */
-async function step(ctx: Ctx<{ meetingId: string }>, from: MeetingDoc['status'][], to: MeetingDoc['status'], extra: Partial<MeetingDoc>, refusal: string) {
+/** A status step: from the allowed states to the next, in a transaction, audited; `extra` may depend on the meeting as read there. */
+async function step(ctx: Ctx<{ meetingId: string }>, from: MeetingDoc['status'][], to: MeetingDoc['status'], extra: Partial<MeetingDoc> | ((fresh: MeetingDoc) => Partial<MeetingDoc>), refusal: string) {
   const { actor, input, now } = ctx
   const m = await loadMeeting(ctx, input.meetingId)
   ensure(actor.isSecretaryOf(m.communityId), '只能管理您所在社区的会议')
   if (!from.includes(m.status)) throw conflict(refusal)
-  const patch = { status: to, updatedAt: now, ...extra }
-  await ctx.transaction(async (tx) => {
+  return ctx.transaction(async (tx) => {
     const fresh = await txGetOrNull<MeetingDoc>(tx, COL.councilMeetings, m._id)
     if (!fresh || !from.includes(fresh.status)) throw conflict(refusal)
+    const more = typeof extra === 'function' ? extra({ ...fresh, _id: m._id }) : extra
+    const patch = { status: to, updatedAt: now, ...more }
     await tx.collection(COL.councilMeetings).doc(m._id).update({ data: patch })
-    await ctx.audit(`${COL.councilMeetings}/${m._id}`, { status: m.status }, { status: to, ...(extra.minutes ? { minutes: extra.minutes } : {}) }, tx)
+    await ctx.audit(`${COL.councilMeetings}/${m._id}`, { status: fresh.status }, { status: to, ...(more.minutes ? { minutes: more.minutes } : {}) }, tx)
+    return { ...fresh, _id: m._id, ...patch }
   })
-  return { ...m, ...patch }
 }
 
+/** Published: the community's subscribers and every invited party are told (the invited see it on home too). */
 export const meetingPublish = {
   async run(ctx: Ctx<{ meetingId: string }>) {
-    const m = await step(ctx, ['draft'], 'published', { publishedAt: ctx.now }, '会议已发布')
+    const m = await step(ctx, ['draft'], 'published', (fresh) => ({ publishedAt: ctx.now, noticedKeys: fresh.inviteKeys ?? [] }), '会议已发布')
     await noticeSubscribers(ctx.db, m.communityId, 'councilMeetingPublished', `packages/council/pages/meeting/index?id=${m._id}`, {
-      thing1: thing(m.title), time2: { value: cnTime(m.startsAt) }, thing3: thing(m.place),
+      thing1: thing(m.title), time2: { value: cnTime(m.startsAt) }, thing3: thing(m.online ? '线上会议' : m.place),
     })
+    await noticeInvitees(ctx.db, m, m.inviteKeys ?? [])
     return meetingView(m, ctx.now)
   },
 }
@@ -171,9 +246,10 @@ export const meetingCheckIn = {
   async run(ctx: Ctx<{ meetingId: string }>) {
     const { actor, now } = ctx
     const m = await loadMeeting(ctx, ctx.input.meetingId)
-    ensure(belongsTo(actor.roles, m), '只能签到您所在社区的会议')
-    const who = attendeeOf(actor.roles, m)
-    ensure(who, '只能签到您所在社区的会议')
+    const inviteKey = invitedAs(actor, m)
+    ensure(belongsTo(actor.roles, m) || (inviteKey && m.status !== 'draft'), '只能签到您所在社区或受邀参加的会议')
+    const who = attendeeOf(actor.roles, m, inviteKey)
+    ensure(who, '只能签到您所在社区或受邀参加的会议')
     const opensAt = new Date(m.startsAt).getTime() - 30 * 60_000
     const open = m.status === 'started' || (m.status === 'published' && now.getTime() >= opensAt)
     if (!open) throw conflict(m.status === 'ended' ? '会议已结束' : '会议开始前 30 分钟起可以签到')
@@ -183,7 +259,7 @@ export const meetingCheckIn = {
       const prior = await txGetOrNull<AttendanceDoc>(tx, COL.councilAttendance, aid)
       const fresh = await txGetOrNull<MeetingDoc>(tx, COL.councilMeetings, m._id)
       if (prior) return fresh?.attendeeCount ?? m.attendeeCount
-      const a: Omit<AttendanceDoc, '_id'> = { meetingId: m._id, openid: actor.openid, name: actor.name, kind: who.kind, ...(who.org ? { org: who.org } : {}), at: now }
+      const a: Omit<AttendanceDoc, '_id'> = { meetingId: m._id, openid: actor.openid, name: actor.name, kind: who.kind, ...(who.org ? { org: who.org } : {}), ...(inviteKey ? { inviteKey } : {}), at: now }
       await tx.collection(COL.councilAttendance).doc(aid).set({ data: a })
       await tx.collection(COL.councilMeetings).doc(m._id).update({ data: { attendeeCount: ctx.db.command.inc(1) } })
       await ctx.audit(`${COL.councilMeetings}/${m._id}`, null, { checkedIn: actor.openid, kind: who.kind }, tx)
@@ -205,6 +281,41 @@ export const meetingAttendance = {
   },
 }
 
+/** The attendance screen: each invited party and who of it signed in (one read of their sign-ins). */
+export const meetingRoll = {
+  async run(ctx: Ctx<{ meetingId: string }>): Promise<RollView> {
+    const { db, actor, input } = ctx
+    const m = await loadMeeting(ctx, input.meetingId)
+    ensure(actor.isSecretaryOf(m.communityId), '只能查看您所在社区的到会情况')
+    const keys = m.inviteKeys ?? []
+    const signed = keys.length
+      ? ((await db.collection(COL.councilAttendance).where({ meetingId: m._id, inviteKey: db.command.in(keys) }).orderBy('at', 'asc').limit(200).get()).data as AttendanceDoc[])
+      : []
+    return {
+      meetingId: m._id, status: m.status, attendeeCount: m.attendeeCount ?? 0,
+      invited: m.participants.filter((p) => p.key).map((p) => {
+        const names = signed.filter((a) => a.inviteKey === p.key).map((a) => a.name)
+        return { kind: p.kind, name: p.name, ...(p.ref ? { ref: p.ref } : {}), attended: names.length > 0, attendees: names }
+      }),
+    }
+  },
+}
+
+/** The first of the caller's party keys the meeting invited (person, unit, company), or null. */
+export function invitedAs(actor: Actor, m: Pick<MeetingDoc, 'inviteKeys'>): string | null {
+  const invited = m.inviteKeys ?? []
+  return invited.length ? partyKeysOf(actor.openid, actor.roles).find((k) => invited.includes(k)) ?? null : null
+}
+
+/** Meetings that invited the caller (in person, or their unit or company), not yet ended: count + page. */
+export const meetingInvitations = {
+  async run(ctx: Ctx<PageInput>) {
+    const { db, actor, input, now } = ctx
+    const q = db.collection(COL.councilMeetings).where({ inviteKeys: db.command.in(partyKeysOf(actor.openid, actor.roles)), status: db.command.in(['published', 'started']) })
+    return fetchPage<MeetingDoc, ReturnType<typeof meetingView>>(q, input, [['startsAt', 'asc']], (m) => meetingView(m, now))
+  },
+}
+
 const isSecretary = (actor: Actor, communityId: string) => actor.isSecretaryOf(communityId)
 
 /** Residents see published agendas; the secretary also sees drafts. */
@@ -222,7 +333,7 @@ export const meetingGet = {
   async run(ctx: Ctx<{ meetingId: string }>) {
     const { actor, input, now } = ctx
     const m = await loadMeeting(ctx, input.meetingId)
-    ensure(belongsTo(actor.roles, m), '只能查看您所在社区的议事内容')
+    ensure(belongsTo(actor.roles, m) || (m.status !== 'draft' && invitedAs(actor, m)), '只能查看您所在社区的议事内容')
     if (m.status === 'draft' && !isSecretary(actor, m.communityId)) throw notFound('会议')
     return meetingView(m, now)
   },

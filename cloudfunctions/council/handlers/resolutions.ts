@@ -1,5 +1,6 @@
 import type { ResponsibleKind } from '../../../types/council'
 import type { PageInput } from '../../../types/common'
+import type { Actor } from '../../shared/actor'
 import { COUNCIL_NOTICE_KINDS, type CouncilNoticeKind } from '../../../types/notices'
 import type { Ctx } from '../../shared/dispatch'
 import { COL } from '../../shared/collections'
@@ -9,7 +10,11 @@ import { newId } from '../../shared/ids'
 import { ownerToken } from '../../shared/owner-token'
 import { HeldByAnother, ownerHasLeft } from '../../shared/household-voice'
 import { fetchPage } from '../../shared/paging'
+import { partyKeysOf } from '../../shared/parties'
+import { requireOwnPhotos } from '../../shared/photos'
 import { belongsTo, residentHousehold } from '../domain/access'
+import { beijingDate, endOfBeijingDay } from '../domain/deadline'
+import { resolveParties } from '../parties'
 import {
   findById, progressId, ratingId, repo, resolutionId, subscriptionId,
   type MeetingDoc, type ProgressDoc, type ProgressEntry, type RatingDoc, type RatingRevisionDoc, type ResolutionDoc, type SubscriptionDoc,
@@ -23,12 +28,21 @@ async function loadResolution(ctx: Ctx<unknown>, id: string): Promise<Resolution
   return r
 }
 
-interface RecordInput { meetingId: string; itemId: string; voteId?: string; decision: string; responsibleKind: ResponsibleKind; responsibleName: string; deadline: string }
+interface RecordInput { meetingId: string; itemId: string; voteId?: string; decision: string; responsible: { type: ResponsibleKind; id: string }; deadline: string }
+
+/** Open resolutions: the responsible party still owes them. */
+const OPEN: ResolutionDoc['status'][] = ['open', 'in_progress']
+
+/** Whether the caller posts progress on it: the community's secretary, or a person of the responsible party. */
+export const mayProgress = (actor: Actor, r: ResolutionDoc) =>
+  actor.isSecretaryOf(r.communityId) || (!!r.responsibleKey && partyKeysOf(actor.openid, actor.roles).includes(r.responsibleKey))
 
 /**
  * One resolution per agenda item (`res:<meetingId>:<itemId>`), once the meeting has started. It cites
  * the item's latest counted vote (filled in when not given; an earlier vote is refused), and none is
  * recorded while a vote on the item is still to be counted. The item is read again in the transaction.
+ * The responsible party is a record of the community (unit, company serving it, grid, member, the
+ * community), named from it; the deadline a Beijing calendar day, not before today.
  */
 export const resolutionRecord = {
   async run(ctx: Ctx<RecordInput>) {
@@ -44,7 +58,13 @@ export const resolutionRecord = {
       if (!v || v.meetingId !== m._id || v.itemId !== item.itemId) throw invalid('表决不属于该议程项', ['voteId'])
       if (!v.closedAt) throw conflict('表决尚未计票')
     }
-    await ctx.checkText(input.decision, input.responsibleName)
+    const deadline = endOfBeijingDay(input.deadline)
+    if (!deadline) throw invalid('请选择完成日期', ['deadline'])
+    if (input.deadline < beijingDate(now)) throw invalid('完成日期不能早于今天', ['deadline'])
+    const community = await repo.community(db, m.communityId)
+    if (!community) throw notFound('社区')
+    const [party] = await resolveParties(db, community, [input.responsible], 'responsible')
+    await ctx.checkText(input.decision)
     const r = await ctx.transaction(async (tx) => {
       if (await txGetOrNull<ResolutionDoc>(tx, COL.councilResolutions, resolutionId(m._id, item.itemId))) throw conflict('该议程项已有决议')
       const fresh = (await txGetOrNull<MeetingDoc>(tx, COL.councilMeetings, m._id))?.agenda.find((a) => a.itemId === item.itemId)
@@ -56,13 +76,13 @@ export const resolutionRecord = {
         _id: resolutionId(m._id, item.itemId), communityId: m.communityId, streetId: m.streetId,
         meetingId: m._id, meetingTitle: m.title, itemId: item.itemId, itemTitle: item.title,
         ...(cites ? { voteId: cites } : {}),
-        decision: input.decision, responsibleKind: input.responsibleKind, responsibleName: input.responsibleName,
-        deadline: new Date(input.deadline), status: 'open', progressCount: 0, ratingCount: 0, ratingSum: 0,
+        decision: input.decision, responsibleKind: input.responsible.type, responsibleName: party.name, responsibleId: party.id, responsibleKey: party.key,
+        deadline, deadlineDate: input.deadline, status: 'open', progressCount: 0, ratingCount: 0, ratingSum: 0,
         createdBy: actor.openid, createdAt: now,
       }
       const { _id, ...rest } = doc
       await tx.collection(COL.councilResolutions).doc(_id).set({ data: rest })
-      await ctx.audit(`${COL.councilResolutions}/${_id}`, null, { decision: doc.decision, responsible: doc.responsibleName, deadline: doc.deadline, voteId: cites ?? null }, tx)
+      await ctx.audit(`${COL.councilResolutions}/${_id}`, null, { decision: doc.decision, responsible: party.key, deadline: input.deadline, voteId: cites ?? null }, tx)
       return doc
     })
     return resolutionView(r, now)
@@ -71,25 +91,28 @@ export const resolutionRecord = {
 
 /**
  * Appends a progress entry (`progress:<resolutionId>:<seq>`, a document of its own: never cut, paged
- * by resolution.timeline); `done` ends it. The next number is read in the transaction, so two updates
- * at once both land, one after the other.
+ * by resolution.timeline), with photos its author uploaded; `done` ends it. The secretary or a person
+ * of the responsible party posts it. The next number is read in the transaction, so two updates at
+ * once (the company and the secretary, two staff) both land, one after the other.
  */
 export const resolutionProgress = {
-  async run(ctx: Ctx<{ resolutionId: string; note: string; status: 'in_progress' | 'done' }>) {
+  async run(ctx: Ctx<{ resolutionId: string; note: string; status: 'in_progress' | 'done'; photos: string[] }>) {
     const { actor, input, now } = ctx
     const r = await loadResolution(ctx, input.resolutionId)
-    ensure(actor.isSecretaryOf(r.communityId), '只能更新您所在社区的决议')
+    ensure(mayProgress(actor, r), '只有本社区书记或决议的责任方可以更新进度')
     if (r.status === 'done') throw conflict('决议已办结')
     await ctx.checkText(input.note)
+    await requireOwnPhotos(ctx, input.photos)
+    const byParty = actor.isSecretaryOf(r.communityId) ? '社区' : r.responsibleName
     const next = await ctx.transaction(async (tx) => {
       const fresh = await txGetOrNull<ResolutionDoc>(tx, COL.councilResolutions, r._id)
       if (!fresh || fresh.status === 'done') throw conflict('决议已办结')
       const seq = (fresh.progressCount ?? 0) + 1
-      const entry: ProgressEntry = { seq, at: now, note: input.note, byName: actor.name, status: input.status }
+      const entry: ProgressEntry = { seq, at: now, note: input.note, byName: actor.name, byParty, status: input.status, photos: input.photos }
       await tx.collection(COL.councilProgress).doc(progressId(r._id, seq)).set({ data: { resolutionId: r._id, ...entry } })
       const patch = { status: input.status, progressCount: seq, latestProgress: entry, ...(input.status === 'done' ? { doneAt: now } : {}) }
       await tx.collection(COL.councilResolutions).doc(r._id).update({ data: { ...patch, latestProgress: ctx.db.command.set(entry) } })
-      await ctx.audit(`${COL.councilResolutions}/${r._id}`, { status: fresh.status }, { status: input.status, note: input.note, seq }, tx)
+      await ctx.audit(`${COL.councilResolutions}/${r._id}`, { status: fresh.status }, { status: input.status, note: input.note, seq, photos: input.photos.length }, tx)
       return { ...fresh, ...patch }
     })
     return resolutionView(next, now)
@@ -100,7 +123,7 @@ export const resolutionProgress = {
 export const resolutionTimeline = {
   async run(ctx: Ctx<PageInput & { resolutionId: string }>) {
     const r = await loadResolution(ctx, ctx.input.resolutionId)
-    ensure(belongsTo(ctx.actor.roles, r), '只能查看您所在社区的决议')
+    ensure(belongsTo(ctx.actor.roles, r) || mayProgress(ctx.actor, r), '只能查看您所在社区的决议')
     return fetchPage<ProgressDoc, ReturnType<typeof progressView>>(ctx.db.collection(COL.councilProgress).where({ resolutionId: r._id }), ctx.input, [['seq', 'asc']], progressView)
   },
 }
@@ -112,6 +135,28 @@ export const resolutionList = {
     const filter: Record<string, unknown> = { communityId: input.communityId }
     if (input.meetingId) filter.meetingId = input.meetingId
     return fetchPage<ResolutionDoc, ReturnType<typeof resolutionView>>(db.collection(COL.councilResolutions).where(filter), input, [['createdAt', 'desc']], (r) => resolutionView(r, now))
+  },
+}
+
+/** The resolutions the caller's party carries (company, unit, grid, community, themselves as a member): one `in` query. */
+export const resolutionInbox = {
+  async run(ctx: Ctx<PageInput & { open: boolean }>) {
+    const { db, actor, input, now } = ctx
+    const filter: Record<string, unknown> = { responsibleKey: db.command.in(partyKeysOf(actor.openid, actor.roles)) }
+    if (input.open) filter.status = db.command.in(OPEN)
+    return fetchPage<ResolutionDoc, ReturnType<typeof resolutionView>>(db.collection(COL.councilResolutions).where(filter), input, [['deadline', 'asc']], (r) => resolutionView(r, now))
+  },
+}
+
+/** Open resolutions past their deadline, oldest deadline first: the secretary's community or the street admin's street. */
+export const resolutionOverdue = {
+  async run(ctx: Ctx<PageInput & { communityId?: string; streetId?: string }>) {
+    const { db, actor, input, now } = ctx
+    if (input.communityId) ensure(actor.isSecretaryOf(input.communityId), '只能查看您所在社区的决议')
+    else ensure(actor.isStreetAdminOf(input.streetId!), '只能查看您管理的街道')
+    const scope = input.communityId ? { communityId: input.communityId } : { streetId: input.streetId }
+    const q = db.collection(COL.councilResolutions).where({ ...scope, status: db.command.in(OPEN), deadline: db.command.lt(now) })
+    return fetchPage<ResolutionDoc, ReturnType<typeof resolutionView>>(q, input, [['deadline', 'asc']], (r) => resolutionView(r, now))
   },
 }
 
@@ -132,8 +177,9 @@ async function myRating(ctx: Ctx<unknown>, r: ResolutionDoc) {
 export const resolutionGet = {
   async run(ctx: Ctx<{ resolutionId: string }>) {
     const r = await loadResolution(ctx, ctx.input.resolutionId)
-    ensure(belongsTo(ctx.actor.roles, r), '只能查看您所在社区的决议')
-    return { ...resolutionView(r, ctx.now), myRating: await myRating(ctx, r) }
+    const carries = mayProgress(ctx.actor, r)
+    ensure(carries || belongsTo(ctx.actor.roles, r), '只能查看您所在社区的决议')
+    return { ...resolutionView(r, ctx.now), myRating: await myRating(ctx, r), canProgress: carries && r.status !== 'done' }
   },
 }
 

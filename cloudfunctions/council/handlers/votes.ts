@@ -54,6 +54,9 @@ async function readLocks(tx: Transaction, meetingId: string | undefined, itemId:
   const meeting = meetingId ? await txGetOrNull<MeetingDoc>(tx, COL.councilMeetings, meetingId) : null
   const item = meeting?.agenda.find((a) => a.itemId === itemId) ?? null
   if (meetingId && !item) throw conflict('议程项已不存在')
+  // The item's topics as read before the transaction are the ones locked: an item changed meanwhile
+  // (a topic added from the topic page, an edit) would leave a topic on it unlocked.
+  if (item && [...item.topicIds].sort().join() !== [...topicIds].sort().join()) throw conflict('议程项刚被修改，请刷新后重试')
   const topics = (await Promise.all(topicIds.map((id) => txGetOrNull<TopicDoc>(tx, COL.councilTopics, id)))).filter((t): t is TopicDoc => !!t)
   if (item?.openVoteId || topics.some((t) => t.openVoteId)) throw conflict('该事项已有尚未计票的表决，计票后才能再次表决')
   const closedIds = [...new Set([item?.lastClosedVoteId, ...topics.map((t) => t.lastClosedVoteId)].filter((x): x is string => !!x))]

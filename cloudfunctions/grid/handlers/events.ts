@@ -146,7 +146,7 @@ export const eventGet = {
 }
 
 export const eventBoard = {
-  async run(ctx: Ctx<PageInput & { communityId?: string; gridId?: string; status?: EventStatus }>) {
+  async run(ctx: Ctx<PageInput & { communityId?: string; gridId?: string; status?: EventStatus; estateId?: string; buildingId?: string; open: boolean }>) {
     const { db, actor, input, now } = ctx
     const filter: Record<string, unknown> = {}
     if (input.communityId) {
@@ -160,9 +160,16 @@ export const eventBoard = {
       filter.gridId = gridId
     }
     if (input.status) filter.status = input.status
+    else if (input.open) filter.status = db.command.in(OPEN_EVENT)
+    // One place of the map (event.map): an estate, or a building of it.
+    if (input.buildingId) filter.buildingId = input.buildingId
+    else if (input.estateId) filter.estateId = input.estateId
     return fetchPage<EventDoc, ReturnType<typeof eventView>>(db.collection(COL.gridEvents).where(filter), input, [['createdAt', 'desc']], (e) => eventView(e, actor.openid, now))
   },
 }
+
+/** Events not yet finished: what the map shows (closed and converted ones are done with). */
+export const OPEN_EVENT: EventStatus[] = ['reported', 'assigned', 'accepted', 'done', 'deciding']
 
 /** A handler as resolved for an assignment: for a member, also the openid the notice goes to (stored, never shown). */
 type ResolvedHandler = Handler & { openid?: string }
@@ -285,7 +292,11 @@ export const eventProgress = {
           after.firstDoneAt = now
           // Statistics count the first fix: handled, on time against the deadline, hours since the report.
           const onTime = fresh.deadline ? doneOnTime(new Date(fresh.deadline), now) : true
-          const bucket = `h${handlingBucket(new Date(fresh.createdAt), now)}`
+          const hours = handlingBucket(new Date(fresh.createdAt), now)
+          // Kept on the event too, so a year's record per worker is one grouped read (staff.record).
+          after.firstDoneOnTime = onTime
+          after.handlingHours = hours
+          const bucket = `h${hours}`
           await bumpStats(tx, fresh, (c) => ({ ...c, handled: c.handled + 1, onTime: c.onTime + (onTime ? 1 : 0), hist: { ...c.hist, [bucket]: (c.hist[bucket] ?? 0) + 1 } }))
         }
       }

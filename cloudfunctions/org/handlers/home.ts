@@ -2,11 +2,12 @@ import type { HomeGroupView, HomeSectionView, HomeView } from '../../../types/or
 import { ROLE_LABEL, type Role } from '../../../types/roles'
 import type { Ctx } from '../../shared/dispatch'
 import type { UserRecord } from '../repo'
-import { topicsToTriage, votesToCast } from '../waiting/council'
+import { invitations, overdueResolutions, resolutionsToCarry, topicsToTriage, votesToCast } from '../waiting/council'
 import { eventsToConfirm, eventsToDispatch, gridReported, handlingEvents, overdueEvents, summonsToAnswer, unansweredSummons } from '../waiting/grid'
 import { pendingBindings } from '../waiting/org'
 import { heldRatings, pendingObjections, ratingsToAnswer, rectificationsToConfirm } from '../waiting/property'
 import { activitiesToday, checkinDue, claimedWishes, pendingCheckins } from '../waiting/service'
+import { PAGES } from '../waiting/pages'
 import { buildMe } from './me'
 
 /** Sections in this order: the work of office first, the person's own matters last. */
@@ -16,9 +17,11 @@ const ORDER: Role[] = ['secretary', 'street_admin', 'grid_worker', 'property_sta
  * Kinds that belong to the person rather than one grant: asked once, shown in the first section of
  * these roles the person holds.
  */
-const PERSONAL: { place: Role[]; kind: 'handling' | 'summons' | 'eventsToConfirm' }[] = [
+const PERSONAL: { place: Role[]; kind: 'handling' | 'summons' | 'eventsToConfirm' | 'invitations' | 'resolutions' }[] = [
   { kind: 'summons', place: ['property_staff', 'unit_liaison'] },
   { kind: 'handling', place: ['property_staff', 'unit_liaison', 'secretary', 'member'] },
+  { kind: 'resolutions', place: ['property_staff', 'unit_liaison', 'grid_worker', 'member'] },
+  { kind: 'invitations', place: ['property_staff', 'unit_liaison', 'grid_worker', 'member', 'resident'] },
   { kind: 'eventsToConfirm', place: ['resident', 'member', 'grid_worker'] },
 ]
 
@@ -35,11 +38,14 @@ export const home = {
     const asks: Record<Role, () => Promise<HomeGroupView>[]> = {
       secretary: () => {
         const c = scopes('secretary')
-        return [pendingBindings(db, c), pendingCheckins(db, c), topicsToTriage(db, c), eventsToDispatch(db, c, now), unansweredSummons(db, c, now)]
+        return [
+          pendingBindings(db, c), pendingCheckins(db, c), topicsToTriage(db, c), eventsToDispatch(db, c, now), unansweredSummons(db, c, now),
+          overdueResolutions(db, 'communityId', c, now, PAGES.council),
+        ]
       },
       street_admin: () => {
         const s = scopes('street_admin')
-        return [heldRatings(db, s), pendingObjections(db, s), overdueEvents(db, s, now)]
+        return [heldRatings(db, s), pendingObjections(db, s), overdueEvents(db, s, now), overdueResolutions(db, 'streetId', s, now, PAGES.gridOverdue)]
       },
       grid_worker: () => [gridReported(db, scopes('grid_worker'), now)],
       property_staff: () => [ratingsToAnswer(db, scopes('property_staff'), now)],
@@ -54,6 +60,8 @@ export const home = {
       summons: () => summonsToAnswer(db, actor.openid, actor.roles, now),
       handling: () => handlingEvents(db, actor.openid, actor.roles, now),
       eventsToConfirm: () => eventsToConfirm(db, actor.openid, now),
+      invitations: () => invitations(db, actor.openid, actor.roles),
+      resolutions: () => resolutionsToCarry(db, actor.openid, actor.roles, now),
     }
     const pending = held.map((role) => [
       ...asks[role](),

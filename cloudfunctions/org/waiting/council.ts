@@ -1,9 +1,36 @@
 import type { HomeGroupView } from '../../../types/org'
 import type { Database } from '../../shared/cloud'
 import { COL } from '../../shared/collections'
-import { ballotId, type BallotDoc, type TopicDoc, type VoteDoc } from '../../council/repo'
+import { ballotId, type BallotDoc, type MeetingDoc, type ResolutionDoc, type TopicDoc, type VoteDoc } from '../../council/repo'
+import type { RoleGrant } from '../../../types/roles'
+import { partyKeysOf } from '../../shared/parties'
 import type { HouseholdDoc } from '../repo'
 import { HOME_ITEMS, iso, newest } from './newest'
+
+const resolutionItem = (r: ResolutionDoc, now: Date, detail: string) => ({
+  id: r._id, title: r.itemTitle, detail, at: iso(r.createdAt), deadline: iso(r.deadline), overdue: now.getTime() > new Date(r.deadline).getTime(), route: PAGES.resolution(r._id),
+})
+const OPEN_RESOLUTION = ['open', 'in_progress']
+
+/** Meetings not yet ended that invited the person (by name, or their unit or company). */
+export function invitations(db: Database, openid: string, roles: RoleGrant[]): Promise<HomeGroupView> {
+  const q = db.collection(COL.councilMeetings).where({ inviteKeys: db.command.in(partyKeysOf(openid, roles)), status: db.command.in(['published', 'started']) })
+  return newest<MeetingDoc>('invitations', PAGES.councilInbox, q, [['startsAt', 'asc']], (m) => ({
+    id: m._id, title: m.title, detail: m.online ? '线上会议' : m.place, at: iso(m.startsAt), overdue: false, route: PAGES.meeting(m._id),
+  }))
+}
+
+/** Open resolutions the person's party carries (company, unit, grid, community, themselves as a member). */
+export function resolutionsToCarry(db: Database, openid: string, roles: RoleGrant[], now: Date): Promise<HomeGroupView> {
+  const q = db.collection(COL.councilResolutions).where({ responsibleKey: db.command.in(partyKeysOf(openid, roles)), status: db.command.in(OPEN_RESOLUTION) })
+  return newest<ResolutionDoc>('resolutions', PAGES.councilInbox, q, [['deadline', 'asc']], (r) => resolutionItem(r, now, `${r.responsibleName} 负责 · ${r.meetingTitle}`))
+}
+
+/** Open resolutions past their deadline, in the secretary's communities (`communityId`) or the admin's streets (`streetId`). */
+export function overdueResolutions(db: Database, scope: 'communityId' | 'streetId', ids: string[], now: Date, route: string): Promise<HomeGroupView> {
+  const q = db.collection(COL.councilResolutions).where({ [scope]: db.command.in(ids), status: db.command.in(OPEN_RESOLUTION), deadline: db.command.lt(now) })
+  return newest<ResolutionDoc>('overdueResolutions', route, q, [['deadline', 'asc']], (r) => resolutionItem(r, now, `${r.responsibleName} 负责 · 已逾期`))
+}
 import { PAGES } from './pages'
 
 /** Topics of the communities still 征集中: the secretary accepts, merges or declines them. */

@@ -3,6 +3,7 @@ import type { Rule } from './scoring'
 /** The rule in force until the street saves its own (version 0). Documented in docs/property.md. */
 export const DEFAULT_RULE: Rule = {
   cadence: 'monthly',
+  autoPeriods: true,
   weights: { satisfaction: 60, community: 20, rectification: 20 },
   dimensionWeights: { cleaning: 1, order: 1, repairs: 1, greening: 1, attitude: 1, fees: 1 },
   redThreshold: 85,

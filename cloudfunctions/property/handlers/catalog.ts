@@ -6,8 +6,8 @@ import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, invalid, notFound } from '../../shared/errors'
 import { newId } from '../../shared/ids'
 import { fetchPage } from '../../shared/paging'
-import { addDays, overlaps, periodId, periodLabel, periodOf } from '../domain/periods'
 import { ruleDocId } from '../domain/rules'
+import { closePeriod, newPeriod, openInTx, openProblem } from '../periods'
 import { findById, repo, type CompanyDoc, type EstateDoc, type PeriodDoc, type RuleDoc } from '../repo'
 import { effectsOf, periodView, ruleView } from '../views'
 import { whistleRecord } from '../../grid/repo'
@@ -169,9 +169,9 @@ export const rulePublish = {
 
 /**
  * Opens the period containing now (by the rule's cadence). Periods of a street follow each other and
- * never overlap: one opens only after the latest has ended (so a change of cadence takes effect at the
- * next boundary of both, and no household rates the same days twice). The transaction links the
- * latest period to the new one, so two opens at once cannot both pass.
+ * never overlap (periods.ts `openProblem`). With `autoPeriods` in the rule the period is marked to run
+ * on the timer: it closes at its end and the next opens (timers.ts). The transaction links the latest
+ * period to the new one, so two opens at once cannot both pass.
  */
 export const periodOpen = {
   async run(ctx: Ctx<{ requestId: string; streetId: string }>) {
@@ -180,35 +180,18 @@ export const periodOpen = {
     const street = await findById<{ _id: string }>(db, COL.streets, input.streetId)
     if (!street) throw notFound('街道')
     const [{ rule }, latest] = await Promise.all([repo.currentRule(db, input.streetId), repo.latestPeriod(db, input.streetId)])
-    const { key, start, end } = periodOf(now, rule.cadence)
-    const label = periodLabel(key)
+    const doc = newPeriod(ctx, input.streetId, rule)
     // One transaction: the period, the link from the one before it, the audit and the request's done mark.
     return ctx.onceTx(input.requestId, async (tx) => {
-      if (latest?.status === 'open') throw conflict('已有进行中的评价周期，请先结束它')
-      if (latest && !(new Date(latest.end).getTime() <= start.getTime())) {
-        // Name the period it collides with: the latest when it overlaps, else the first one that does.
-        const hit = overlaps(latest, { start, end }) ? latest : await repo.firstPeriodEndingAfter(db, input.streetId, start)
-        if (hit && overlaps(hit, { start, end })) throw conflict(`与已有的周期「${hit.label}」时间重叠，不能开启「${label}」`)
-        throw conflict(`已有更晚的周期「${latest.label}」，不能开启更早的「${label}」`)
-      }
-      const doc: PeriodDoc = {
-        _id: periodId(input.streetId, key), streetId: input.streetId, key, label, cadence: rule.cadence, start, end,
-        status: 'open', openedAt: now, openedBy: actor.openid,
-      }
-      if (await txGetOrNull(tx, COL.propertyPeriods, doc._id)) throw conflict(`${doc.label}的评价周期已开启过`)
-      if (latest) {
-        const fresh = await txGetOrNull<PeriodDoc>(tx, COL.propertyPeriods, latest._id)
-        if (fresh?.nextPeriodId) throw conflict('评价周期刚被他人开启，请刷新')
-        await tx.collection(COL.propertyPeriods).doc(latest._id).update({ data: { nextPeriodId: doc._id } })
-      }
-      const { _id, ...rest } = doc
-      await tx.collection(COL.propertyPeriods).doc(_id).set({ data: rest })
-      await ctx.audit(`${COL.propertyPeriods}/${doc._id}`, null, { status: 'open', key, start, end, after: latest?._id ?? null }, tx)
+      const problem = await openProblem(ctx, input.streetId, latest, doc)
+      if (problem) throw conflict(problem)
+      await openInTx(ctx, tx, doc, latest)
       return periodView(doc, now)
     })
   },
 }
 
+/** The street closes the open period, early or at its end (the timer closes an automatic one at its end). */
 export const periodClose = {
   async run(ctx: Ctx<{ periodId: string }>) {
     const { db, actor, input, now } = ctx
@@ -217,14 +200,7 @@ export const periodClose = {
     ensure(actor.isStreetAdminOf(period.streetId), '只能管理您所在街道的评价周期')
     if (period.status !== 'open') throw conflict('该周期已结束')
     const { rule } = await repo.currentRule(db, period.streetId)
-    const after: PeriodDoc = { ...period, status: 'closed', closedAt: now, objectionUntil: addDays(now, rule.objectionDays) }
-    await ctx.transaction(async (tx) => {
-      const fresh = await txGetOrNull<PeriodDoc>(tx, COL.propertyPeriods, period._id)
-      if (fresh?.status !== 'open') throw conflict('该周期已结束')
-      await tx.collection(COL.propertyPeriods).doc(period._id).update({ data: { status: 'closed', closedAt: now, objectionUntil: after.objectionUntil } })
-      await ctx.audit(`${COL.propertyPeriods}/${period._id}`, { status: 'open' }, { status: 'closed', objectionUntil: after.objectionUntil }, tx)
-    })
-    return periodView(after, now)
+    return periodView(await closePeriod(ctx, period, rule), now)
   },
 }
 

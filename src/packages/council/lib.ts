@@ -13,6 +13,8 @@ export const COUNCIL = {
   voteOpenOnTopic: (topicId: string) => `/packages/council/pages/vote-open/index?topicId=${encodeURIComponent(topicId)}`,
   voteOpen: (meetingId: string, itemId: string) => `/packages/council/pages/vote-open/index?meetingId=${encodeURIComponent(meetingId)}&itemId=${itemId}`,
   resolution: (id: string) => `/packages/council/pages/resolution/index?id=${encodeURIComponent(id)}`,
+  roll: (id: string) => `/packages/council/pages/roll/index?id=${encodeURIComponent(id)}`,
+  inbox: '/packages/council/pages/inbox/index',
 }
 
 export const go = (url: string) => void Taro.navigateTo({ url })

@@ -10,4 +10,6 @@ export const GRID = {
   staff: '/packages/grid/pages/staff/index',
   overdue: '/packages/grid/pages/overdue/index',
   stats: '/packages/grid/pages/stats/index',
+  map: '/packages/grid/pages/map/index',
+  workers: '/packages/grid/pages/workers/index',
 } as const

@@ -28,6 +28,8 @@ export async function householdsOf(h: Cloud, buildingId: string): Promise<{ _id:
 }
 
 export const iso = (d: Date) => d.toISOString()
+/** The Beijing calendar day `days` after T0 ("2026-12-03"): a resolution's deadline as the date picker gives it. */
+export const dateIn = (days: number) => new Date(T0.getTime() + days * DAY + 8 * 3600_000).toISOString().slice(0, 10)
 
 /** A published meeting of 和谐社区 two days ahead with `items` agenda items (no topics): each item can take one vote at a time. */
 export async function publishedMeeting(h: Cloud, items = 1, now = T0): Promise<{ id: string; itemIds: string[] }> {

@@ -1,6 +1,6 @@
 import { openCloud, P, rid, T0, type Cloud } from '../harness'
 import { expectPersonalDataRegistered } from '../personal-data'
-import { addResidents, DAY, iso, publishedMeeting } from './fixtures'
+import { addResidents, dateIn, DAY, iso, publishedMeeting } from './fixtures'
 
 /**
  * One household, one voice (SPEC §3, issue 10 §2): whoever in the household acts first casts its
@@ -109,7 +109,7 @@ describe('a household\'s rating of a resolution', () => {
     const m = await publishedMeeting(h)
     await h.ok('council', 'meeting.start', { meetingId: m.id }, P.secHx)
     const r = await h.ok<{ id: string }>('council', 'resolution.record', {
-      meetingId: m.id, itemId: m.itemIds[0], decision: '楼顶防水层翻新', responsibleKind: 'company', responsibleName: '安居物业服务有限公司', deadline: iso(new Date(T0.getTime() + 10 * DAY)),
+      meetingId: m.id, itemId: m.itemIds[0], decision: '楼顶防水层翻新', responsible: { type: 'company', id: 'co-1' }, deadline: dateIn(10),
     }, P.secHx)
     await h.ok('council', 'resolution.progress', { resolutionId: r.id, note: '已完工', status: 'done' }, P.secHx)
     res = r.id

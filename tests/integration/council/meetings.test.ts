@@ -15,7 +15,7 @@ const startsAt = iso(new Date(T0.getTime() + 2 * DAY))
 const fields = (over: Record<string, unknown> = {}) => ({
   title: '和谐社区红色议事会（停车专题）', startsAt, place: '党群服务中心', online: false,
   agenda: [{ title: '停车位规划方案', topicIds: ['topic-parking'] }, { title: '其他事项' }],
-  participants: [{ kind: 'party', name: '和谐社区党委' }, { kind: 'property', name: '安居物业服务有限公司' }, { kind: 'resident_rep', name: '居民代表' }],
+  participants: [{ kind: 'party', name: '和谐社区党委' }, { kind: 'property', ref: { type: 'company', id: 'co-1' } }, { kind: 'resident_rep', name: '居民代表' }],
   ...over,
 })
 

@@ -1,5 +1,5 @@
 import { openCloud, P, rid, T0, type Cloud } from '../harness'
-import { addResidents, DAY, iso } from './fixtures'
+import { addResidents, dateIn, DAY, iso } from './fixtures'
 
 /**
  * Refusals the other council tests leave out: malformed input, callers without the role, and callers
@@ -45,7 +45,7 @@ async function openResolution(): Promise<Resolution> {
   const m = await startedMeeting()
   return h.ok<Resolution>('council', 'resolution.record', {
     meetingId: m.id, itemId: 'item-2', decision: '物业在 1 号楼前增设临时停车引导标识。',
-    responsibleKind: 'company', responsibleName: '安居物业服务有限公司', deadline: iso(new Date(T0.getTime() + 10 * DAY)),
+    responsible: { type: 'community', id: 'c-hx' }, deadline: dateIn(10),
   }, P.secHx)
 }
 
@@ -244,7 +244,7 @@ describe('actions for the secretary refuse other roles', () => {
     }
   })
 
-  it('resolution.progress, including by the responsible property company', async () => {
+  it('resolution.progress, including by a property company that is not the responsible party', async () => {
     const r = await openResolution()
     for (const who of others) await h.expectRefused('council', 'resolution.progress', { resolutionId: r.id, note: '越权更新', status: 'done' }, who, 'FORBIDDEN')
     expect((await h.ok<Resolution>('council', 'resolution.progress', { resolutionId: r.id, note: '已开始', status: 'in_progress' }, P.secHx)).status).toBe('in_progress')

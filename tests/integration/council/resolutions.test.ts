@@ -1,6 +1,6 @@
 import { openCloud, P, T0, type Cloud } from '../harness'
 import { expectPersonalDataRegistered } from '../personal-data'
-import { DAY, iso } from './fixtures'
+import { dateIn, DAY, iso } from './fixtures'
 
 type Resolution = { id: string; status: string; overdue: boolean; progressCount: number; latestProgress: { seq: number; note: string; status: string } | null; rating: { count: number; average: number | null }; myRating?: { stars: number | null } | null; responsibleName: string }
 type Page<T> = { items: T[]; total: number }
@@ -13,7 +13,7 @@ afterAll(() => h.close())
 
 const record = (over: Record<string, unknown> = {}) => ({
   meetingId: 'meet-parking', itemId: 'item-2', decision: '停车收费标准经物价部门备案后在小区公示栏公示 7 天。',
-  responsibleKind: 'company', responsibleName: '安居物业服务有限公司', deadline: iso(new Date(T0.getTime() + 10 * DAY)), ...over,
+  responsible: { type: 'company', id: 'co-1' }, deadline: dateIn(10), ...over,
 })
 
 describe('resolutions', () => {
@@ -69,7 +69,7 @@ describe('resolutions', () => {
 
   it('shows an unfinished resolution past its deadline as overdue, and refuses rating it', async () => {
     await h.ok('council', 'meeting.start', { meetingId: 'meet-winter' }, P.secHx)
-    const w = await h.ok<Resolution>('council', 'resolution.record', record({ meetingId: 'meet-winter', itemId: 'item-1', decision: '物业在各楼栋增设电动车充电桩', deadline: iso(new Date(T0.getTime() + DAY)) }), P.secHx)
+    const w = await h.ok<Resolution>('council', 'resolution.record', record({ meetingId: 'meet-winter', itemId: 'item-1', decision: '物业在各楼栋增设电动车充电桩', deadline: dateIn(1) }), P.secHx)
     expect(w.overdue).toBe(false)
     await h.expectRefused('council', 'resolution.rate', { resolutionId: w.id, stars: 5 }, P.liu, 'CONFLICT')
     h.setNow(new Date(T0.getTime() + 2 * DAY))

@@ -1,5 +1,5 @@
 import { openCloud, P, rid, T0, type Cloud } from '../harness'
-import { DAY, iso, publishedMeeting } from './fixtures'
+import { dateIn, DAY, iso, publishedMeeting } from './fixtures'
 
 /**
  * No cherry-picked results (issue 10 §3): no second vote on an agenda item or topic while one is not
@@ -155,7 +155,7 @@ describe('a resolution', () => {
     const v2 = await h.ok<Vote>('council', 'vote.open', input(m.id, item, { title: '东门改造（二）', revoteReason: '方案修改后重新征求意见' }), P.secHx)
     await h.ok('council', 'meeting.start', { meetingId: m.id }, P.secHx)
     const record = (over: Record<string, unknown> = {}) => ({
-      meetingId: m.id, itemId: item, decision: '东门改造方案按第二稿实施', responsibleKind: 'community', responsibleName: '和谐社区居委会', deadline: iso(new Date(T0.getTime() + 30 * DAY)), ...over,
+      meetingId: m.id, itemId: item, decision: '东门改造方案按第二稿实施', responsible: { type: 'community', id: 'c-hx' }, deadline: dateIn(30), ...over,
     })
     const open = await h.expectRefused('council', 'resolution.record', record(), P.secHx, 'CONFLICT')
     expect(open?.message).toContain('尚未计票')

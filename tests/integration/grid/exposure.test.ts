@@ -87,6 +87,11 @@ describe('no openid or phone of another person in any grid response', () => {
     await as(XU, 'whistle.record', { partyType: 'unit', partyId: 'u-hx-2' })
     await as(P.liu, 'whistle.record', { partyType: 'company', partyId: 'co-1' })
     for (const who of [P.secHx, P.grid]) await as(who, 'stats.get', { communityId: 'c-hx' })
+    // Where events are, and each worker's year as a record: counts and names, never an openid.
+    await as(P.secHx, 'event.map', { communityId: 'c-hx' })
+    await as(P.grid, 'event.map', { gridId: 'g-hx-1' })
+    await as(P.secHx, 'event.board', { communityId: 'c-hx', buildingId: 'b-hx-1-1', open: true })
+    await as(P.secHx, 'staff.record', { communityId: 'c-hx' })
   })
 
   it('grid staff: appointment by code, the staff list for everyone, removal', async () => {

@@ -49,6 +49,9 @@ async function staffSeesInWindow(openid: string, companyId: string): Promise<str
   const grab = grabber(openid, out)
   const inbox = await grab<{ items: { id: string; comment?: string }[] }>('rating.inbox', { companyId })
   const commented = inbox.items.find((i) => i.comment)!
+  // The summary: averages and households per estate of the period, comments, overdue items.
+  const summary = await grab<{ households: number; estates: { households: number }[] }>('rating.summary', { companyId })
+  expect(summary.households).toBeGreaterThan(0)
   await grab('rating.answer', { ratingId: commented.id, text: '已处理' })
   const rects = await grab<{ items: { id: string; status: string }[] }>('rectification.list', { companyId })
   const open = rects.items.find((r) => r.status !== 'resolved')!
@@ -82,6 +85,7 @@ async function staffSeesPublished(openid: string, companyId: string, publication
   await grab('company.get', { companyId })
   await grab('objection.list', { periodId: PERIOD, companyId })
   await grab('rating.inbox', { companyId, periodId: PERIOD })
+  await grab('rating.summary', { companyId, periodId: PERIOD })
   await grab('rectification.list', { companyId })
   return out
 }

@@ -1,19 +1,26 @@
 import { useEffect, useMemo, useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { PARTICIPANT_KINDS, PARTICIPANT_LABEL, type ParticipantKind } from '../../../../../types/council'
+import { PARTICIPANT_LABEL, type ParticipantKind, type PartyRef, type PartyType } from '../../../../../types/council'
 import PageShell from '../../../../components/PageShell'
 import Card from '../../../../components/Card'
 import Field from '../../../../components/Field'
 import Button from '../../../../components/Button'
 import Notice from '../../../../components/Notice'
 import QueryState from '../../../../components/QueryState'
+import Chips from '../../../../components/Chips'
+import PartyPicker, { partyKey } from '../../components/PartyPicker'
 import { useCloud, useMutation } from '../../../../hooks/useCloud'
 import { COUNCIL, cnTime, newRequestId, param, parseCnTime, toast } from '../../lib'
 import '../../council.scss'
 
 interface Item { itemId?: string; title: string; topicIds: string[] }
-interface Participant { kind: ParticipantKind; name: string }
+interface Participant { kind: ParticipantKind; name: string; ref?: PartyRef }
+
+/** Bodies the secretary names (they have no account to invite); everyone else is picked from the community's records. */
+const BODY_KINDS: ParticipantKind[] = ['party', 'residents_committee', 'owners_committee', 'resident_rep']
+/** A picked party's participant kind. */
+const KIND_OF: Partial<Record<PartyType, ParticipantKind>> = { company: 'property', unit: 'unit', gridStaff: 'grid', resident: 'resident_rep' }
 
 const defaultStart = () => {
   const d = new Date(Date.now() + 3 * 86_400_000)
@@ -32,6 +39,8 @@ export default function MeetingEditPage() {
   const [title, setTitle] = useState('')
   const [start, setStart] = useState(defaultStart)
   const [place, setPlace] = useState('社区党群服务中心')
+  const [online, setOnline] = useState(false)
+  const [link, setLink] = useState('')
   const [items, setItems] = useState<Item[]>([{ title: '', topicIds: [] }])
   const [participants, setParticipants] = useState<Participant[]>(DEFAULT_PARTICIPANTS)
   const [formError, setFormError] = useState('')
@@ -42,7 +51,7 @@ export default function MeetingEditPage() {
   useEffect(() => {
     const m = existing.data
     if (!m) return
-    setTitle(m.title); setStart(cnTime(m.startsAt)); setPlace(m.place)
+    setTitle(m.title); setStart(cnTime(m.startsAt)); setPlace(m.place); setOnline(m.online); setLink(m.link ?? '')
     setItems(m.agenda.map((a) => ({ itemId: a.itemId, title: a.title, topicIds: a.topicIds })))
     setParticipants(m.participants)
   }, [existing.data])
@@ -58,7 +67,11 @@ export default function MeetingEditPage() {
     const when = parseCnTime(start)
     if (!when) return setFormError('会议时间请按 2026-12-01 19:00 的格式填写')
     setFormError('')
-    const fields = { title, startsAt: when.toISOString(), place, online: false, agenda: items.map((x) => ({ ...(x.itemId ? { itemId: x.itemId } : {}), title: x.title, topicIds: x.topicIds })), participants }
+    const fields = {
+      title, startsAt: when.toISOString(), online, ...(online ? { link } : { place }),
+      agenda: items.map((x) => ({ ...(x.itemId ? { itemId: x.itemId } : {}), title: x.title, topicIds: x.topicIds })),
+      participants: participants.map((p) => (p.ref ? { kind: p.kind, ref: p.ref } : { kind: p.kind, name: p.name })),
+    }
     const m = id ? await update.run({ meetingId: id, ...fields }) : await create.run({ requestId, communityId, ...fields })
     if (!m) return
     toast('已保存')
@@ -74,21 +87,25 @@ export default function MeetingEditPage() {
             <Card title='基本信息'>
               <Field id='meeting-title' label='会议名称' value={title} onChange={setTitle} placeholder='例如：和谐社区红色议事会（停车专题）' maxLength={60} />
               <Field id='meeting-start' label='会议时间' value={start} onChange={setStart} hint='格式：2026-12-01 19:00（北京时间）' />
-              <Field id='meeting-place' label='地点' value={place} onChange={setPlace} maxLength={80} />
+              <Text className='cc-line'>开会方式</Text>
+              <Chips idPrefix='meeting-mode' items={[{ key: 'offline', label: '线下开会' }, { key: 'online', label: '线上开会' }]} value={online ? 'online' : 'offline'} onChange={(k) => setOnline(k === 'online')} />
+              {online
+                ? <Field id='meeting-link' label='会议链接或会议号' value={link} onChange={setLink} maxLength={200} placeholder='例如：腾讯会议 123-456-789' />
+                : <Field id='meeting-place' label='地点' value={place} onChange={setPlace} maxLength={80} />}
             </Card>
             <Card title='议程（按顺序）'>
               {items.map((it, i) => (
                 <View key={i} className='cc-edit-item'>
                   <Field id={`item-title-${i}`} label={`第 ${i + 1} 项`} value={it.title} onChange={(v) => setItem(i, { title: v })} maxLength={60} placeholder='议程标题' />
-                  <Field
-                    id={`item-topic-${i}`}
-                    kind='picker'
-                    label='关联议题'
-                    optional
-                    options={[{ label: '（不关联）', value: '' }, ...accepted.items.map((t) => ({ label: t.title, value: t.id }))]}
-                    value={it.topicIds[0] ?? ''}
-                    onChange={(v) => setItem(i, { topicIds: v ? [v] : [] })}
-                  />
+                  <Text className='cc-line'>{`关联议题（可多选，最多 5 个）${it.topicIds.length ? `：已选 ${it.topicIds.length} 个` : ''}`}</Text>
+                  {accepted.items.length ? (
+                    <Chips
+                      idPrefix={`item-topics-${i}`}
+                      items={accepted.items.map((t) => ({ key: t.id, label: t.title }))}
+                      values={it.topicIds}
+                      onChange={(t) => setItem(i, { topicIds: it.topicIds.includes(t) ? it.topicIds.filter((x) => x !== t) : [...it.topicIds, t].slice(0, 5) })}
+                    />
+                  ) : <Text className='cc-line--muted'>暂无已受理的议题</Text>}
                   <View className='cc-row'>
                     <Button size='small' variant='plain' disabled={i === 0} onClick={() => move(i, -1)}>上移</Button>
                     <Button size='small' variant='plain' disabled={i === items.length - 1} onClick={() => move(i, 1)}>下移</Button>
@@ -98,15 +115,32 @@ export default function MeetingEditPage() {
               ))}
               <Button id='add-item' variant='secondary' size='small' onClick={() => setItems((xs) => [...xs, { title: '', topicIds: [] }])}>添加议程</Button>
             </Card>
-            <Card title='参会方'>
-              {participants.map((p, i) => (
+            <Card title='参会方（社区组织）'>
+              {participants.map((p, i) => (p.ref ? null : (
                 <View key={i} className='cc-edit-item'>
-                  <Field kind='picker' label='类别' options={PARTICIPANT_KINDS.map((k) => ({ label: PARTICIPANT_LABEL[k], value: k }))} value={p.kind} onChange={(v) => setParticipants((xs) => xs.map((x, j) => (j === i ? { ...x, kind: v as ParticipantKind } : x)))} />
+                  <Field kind='picker' label='类别' options={BODY_KINDS.map((k) => ({ label: PARTICIPANT_LABEL[k], value: k }))} value={p.kind} onChange={(v) => setParticipants((xs) => xs.map((x, j) => (j === i ? { ...x, kind: v as ParticipantKind } : x)))} />
                   <Field label='名称' value={p.name} onChange={(v) => setParticipants((xs) => xs.map((x, j) => (j === i ? { ...x, name: v } : x)))} maxLength={40} />
                   <Button size='small' variant='plain' disabled={participants.length === 1} onClick={() => setParticipants((xs) => xs.filter((_, j) => j !== i))}>删除</Button>
                 </View>
+              )))}
+              <Button variant='secondary' size='small' onClick={() => setParticipants((xs) => [...xs, { kind: 'owners_committee', name: '' }])}>添加社区组织</Button>
+            </Card>
+            <Card title='邀请参会（从本社区名单中选择）'>
+              <Text className='cc-line--muted'>受邀的单位、物业、网格员和居民会收到会议通知，并在首页看到这次会议。</Text>
+              {participants.filter((p) => p.ref).map((p) => (
+                <View key={partyKey(p.ref!)} className='cc-invitee' id={`invitee-${p.ref!.id.replace(/[^\w-]/g, '-')}`}>
+                  <Text className='cc-line'>{`${PARTICIPANT_LABEL[p.kind]}：${p.name}`}</Text>
+                  <Button size='small' variant='plain' onClick={() => setParticipants((xs) => xs.filter((x) => x !== p))}>移除</Button>
+                </View>
               ))}
-              <Button variant='secondary' size='small' onClick={() => setParticipants((xs) => [...xs, { kind: 'property', name: '' }])}>添加参会方</Button>
+              <PartyPicker
+                communityId={communityId || existing.data?.communityId || ''}
+                idPrefix='invite'
+                types={['company', 'unit', 'gridStaff', 'resident']}
+                chosen={participants.filter((p) => p.ref).map((p) => partyKey(p.ref!))}
+                pickText='邀请'
+                onPick={(party) => setParticipants((xs) => [...xs, { kind: KIND_OF[party.type]!, name: party.name, ref: { type: party.type, id: party.id } }])}
+              />
             </Card>
             {formError ? <Notice tone='error'>{formError}</Notice> : null}
             {error ? <Notice tone='error'>{error.message}</Notice> : null}

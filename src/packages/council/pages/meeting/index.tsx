@@ -1,6 +1,6 @@
 import { useState } from 'react'
-import { View, Text } from '@tarojs/components'
-import { MEETING_STATUS_LABEL, PARTICIPANT_LABEL, RESPONSIBLE_KINDS, RESPONSIBLE_LABEL, type MeetingView, type ResponsibleKind } from '../../../../../types/council'
+import { View, Text, Picker } from '@tarojs/components'
+import { MEETING_STATUS_LABEL, PARTICIPANT_LABEL, RESPONSIBLE_KINDS, type MeetingView, type PartyView, type ResponsibleKind } from '../../../../../types/council'
 import PageShell from '../../../../components/PageShell'
 import Card from '../../../../components/Card'
 import Field from '../../../../components/Field'
@@ -13,34 +13,49 @@ import ErrorState from '../../../../components/ErrorState'
 import ListItem from '../../../../components/ListItem'
 import { useMe } from '../../../../hooks/useMe'
 import { useCloud, useMutation } from '../../../../hooks/useCloud'
-import { COUNCIL, cnTime, confirm, go, isSecretaryOf, param, parseCnTime, toast } from '../../lib'
+import { dateFromToday } from '../../../../services/time'
+import PartyPicker from '../../components/PartyPicker'
+import { COUNCIL, cnDate, cnTime, confirm, go, isSecretaryOf, param, toast } from '../../lib'
 import '../../council.scss'
 
 function ResolutionForm({ meeting, itemId, onDone }: { meeting: MeetingView; itemId: string; onDone: () => void }) {
   const [decision, setDecision] = useState('')
-  const [kind, setKind] = useState<ResponsibleKind>('company')
-  const [name, setName] = useState('')
-  const [deadline, setDeadline] = useState(`${cnTime(new Date(Date.now() + 30 * 86_400_000)).slice(0, 10)} 18:00`)
-  const [formError, setFormError] = useState('')
+  const [party, setParty] = useState<PartyView>()
+  const [deadline, setDeadline] = useState(dateFromToday(30))
   const record = useMutation('council', 'resolution.record')
   const cites = meeting.agenda.find((a) => a.itemId === itemId)?.lastClosedVoteId
   const submit = async () => {
-    const when = parseCnTime(deadline)
-    if (!when) return setFormError('期限请按 2026-12-31 18:00 的格式填写')
+    if (!party) return
     // The server cites the item's latest counted vote itself; naming an older one would be refused.
-    const r = await record.run({ meetingId: meeting.id, itemId, decision, responsibleKind: kind, responsibleName: name, deadline: when.toISOString() })
+    const r = await record.run({ meetingId: meeting.id, itemId, decision, responsible: { type: party.type as ResponsibleKind, id: party.id }, deadline })
     if (r) { toast('决议已记录'); onDone() }
   }
   return (
     <View className='cc-edit-item'>
       {cites ? <Text className='cc-line--muted'>决议将引用本议程项最近一次表决的结果。</Text> : null}
       <Field id={`decision-${itemId}`} kind='textarea' label='决议内容' value={decision} onChange={setDecision} maxLength={1000} />
-      <Field kind='picker' label='责任方类别' options={RESPONSIBLE_KINDS.map((k) => ({ label: RESPONSIBLE_LABEL[k], value: k }))} value={kind} onChange={(v) => setKind(v as ResponsibleKind)} />
-      <Field id={`responsible-${itemId}`} label='责任方' value={name} onChange={setName} maxLength={60} placeholder='例如：安居物业服务有限公司' />
-      <Field id={`deadline-${itemId}`} label='完成期限' value={deadline} onChange={setDeadline} hint='格式：2026-12-31 18:00' />
-      {formError ? <Notice tone='error'>{formError}</Notice> : null}
+      <View className='tx-field' id={`responsible-${itemId}`}>
+        <View className='tx-field__label'><Text>责任方</Text></View>
+        {party ? (
+          <View className='cc-invitee'>
+            <Text className='cc-line' id={`responsible-chosen-${itemId}`}>{`${party.name}${party.detail ? `（${party.detail}）` : ''}`}</Text>
+            <Button size='small' variant='plain' onClick={() => setParty(undefined)}>重选</Button>
+          </View>
+        ) : (
+          <PartyPicker communityId={meeting.communityId} idPrefix={`responsible-${itemId}`} types={[...RESPONSIBLE_KINDS.filter((k) => k !== 'community'), 'community']} chosen={[]} onPick={setParty} />
+        )}
+      </View>
+      <View className='tx-field' id={`deadline-${itemId}`}>
+        <View className='tx-field__label'><Text>完成日期（当天内完成）</Text></View>
+        <Picker mode='date' value={deadline} start={dateFromToday(0)} onChange={(e) => setDeadline(String(e.detail.value))}>
+          <View className='tx-field__picker'>
+            <Text className='tx-field__picker-text'>{deadline}</Text>
+            <Text className='tx-field__chevron'>›</Text>
+          </View>
+        </Picker>
+      </View>
       {record.error ? <Notice tone='error'>{record.error.message}</Notice> : null}
-      <Button id={`record-${itemId}`} size='small' loading={record.sending} onClick={() => void submit()}>记录决议</Button>
+      <Button id={`record-${itemId}`} size='small' disabled={!party} loading={record.sending} onClick={() => void submit()}>记录决议</Button>
     </View>
   )
 }
@@ -96,7 +111,9 @@ export default function MeetingPage() {
             <View>
               <Card title={m.title} extra={<Tag tone={m.status === 'started' ? 'red' : 'gray'}>{MEETING_STATUS_LABEL[m.status]}</Tag>}>
                 <Text className='cc-line'>{`时间：${cnTime(m.startsAt)}`}</Text>
-                <Text className='cc-line'>{`地点：${m.online ? '线上' : m.place}`}</Text>
+                {m.online
+                  ? <Text className='cc-line' id='meeting-where'>{`线上开会：${m.link ?? ''}`}</Text>
+                  : <Text className='cc-line' id='meeting-where'>{`地点：${m.place}`}</Text>}
                 <Text className='cc-line--muted'>{`已签到 ${m.attendeeCount} 人${m.agendaLocked ? ' · 议程已锁定' : ''}`}</Text>
                 {canSign && me.data ? (
                   <Button id='check-in' size='small' variant='secondary' loading={checkIn.sending} onClick={() => void checkIn.run({ meetingId: m.id }).then((r) => r && (toast('已签到'), q.reload()))}>签到</Button>
@@ -117,7 +134,7 @@ export default function MeetingPage() {
                       {(votes.data?.items ?? []).filter((v) => v.meetingId === m.id && v.itemId === a.itemId).map((v) => (
                         <ListItem key={v.id} id={`item-vote-${v.id}`} title={`表决：${v.title}`} description={v.result ? v.result.summary : `${v.status === 'open' ? '投票中' : '待计票'} · 截止 ${cnTime(v.closesAt)}`} onClick={() => go(COUNCIL.vote(v.id))} />
                       ))}
-                      {r ? <ListItem title={`决议：${r.decision}`} description={`责任方 ${r.responsibleName} · 期限 ${cnTime(r.deadline).slice(0, 10)}`} onClick={() => go(COUNCIL.resolution(r.id))} /> : null}
+                      {r ? <ListItem title={`决议：${r.decision}`} description={`责任方 ${r.responsibleName} · ${cnDate(r.deadline)} 前完成`} onClick={() => go(COUNCIL.resolution(r.id))} /> : null}
                       {secretary && m.status !== 'draft' ? (
                         <View className='cc-row'>
                           {a.openVoteId ? (
@@ -133,8 +150,8 @@ export default function MeetingPage() {
                   )
                 })}
               </Card>
-              <Card title='参会方'>
-                {m.participants.map((p, i) => <Text key={i} className='cc-line'>{`${PARTICIPANT_LABEL[p.kind]}：${p.name}`}</Text>)}
+              <Card title='参会方' extra={secretary && m.status !== 'draft' ? <Text id='open-roll' className='tx-link' onClick={() => go(COUNCIL.roll(m.id))}>到会情况 ›</Text> : undefined}>
+                {m.participants.map((p, i) => <Text key={i} className='cc-line'>{`${PARTICIPANT_LABEL[p.kind]}：${p.name}${p.ref ? '（已邀请）' : ''}`}</Text>)}
               </Card>
               {m.minutes ? <Card title='会议纪要'><Text className='cc-body' id='minutes-text'>{m.minutes}</Text></Card> : null}
               {secretary && m.status !== 'ended' ? <SecretaryPanel m={m} onChange={q.reload} /> : null}

@@ -13,7 +13,9 @@ import { useCloud, useMutation } from '../../../../hooks/useCloud'
 import Choices from '../../components/Choices'
 import Pager from '../../components/Pager'
 import Stars from '../../../../components/Stars'
-import { COUNCIL, cnDate, cnTime, go, isResidentOf, isSecretaryOf, param, toast } from '../../lib'
+import PhotoPicker from '../../../../components/PhotoPicker'
+import Photos from '../../../../components/Photos'
+import { COUNCIL, cnDate, cnTime, go, isResidentOf, param, toast } from '../../lib'
 import '../../council.scss'
 
 const PAGE = 20
@@ -38,7 +40,8 @@ function Timeline({ resolutionId, count }: { resolutionId: string; count: number
                 {list.items.map((p) => (
                   <View key={p.seq} className='cc-timeline__item'>
                     <Text className='cc-line'>{p.note}</Text>
-                    <Text className='cc-line--muted'>{`${cnTime(p.at)} · ${p.byName} · ${RESOLUTION_STATUS_LABEL[p.status]}`}</Text>
+                    <Photos ids={p.photos} />
+                    <Text className='cc-line--muted'>{`${cnTime(p.at)} · ${p.byParty ? `${p.byParty} ` : ''}${p.byName} · ${RESOLUTION_STATUS_LABEL[p.status]}`}</Text>
                   </View>
                 ))}
               </View>
@@ -60,6 +63,7 @@ export default function ResolutionPage() {
   const rate = useMutation('council', 'resolution.rate')
   const [note, setNote] = useState('')
   const [status, setStatus] = useState<'in_progress' | 'done'>('in_progress')
+  const [photos, setPhotos] = useState<string[]>([])
   const [stars, setStars] = useState(0)
   const [comment, setComment] = useState('')
   useEffect(() => {
@@ -69,24 +73,25 @@ export default function ResolutionPage() {
     <PageShell title='决议落实'>
       <QueryState {...q}>
         {(r) => {
-          const secretary = !!me.data && isSecretaryOf(me.data.roles, r.communityId)
           const resident = !!me.data && isResidentOf(me.data.roles, r.communityId)
           return (
             <View>
               <Card title={r.itemTitle} extra={<Tag tone={r.status === 'done' ? 'green' : r.overdue ? 'red' : 'gold'}>{r.overdue ? '已逾期' : RESOLUTION_STATUS_LABEL[r.status]}</Tag>}>
                 <Text className='cc-body'>{r.decision}</Text>
                 <Text className='cc-line'>{`责任方：${RESPONSIBLE_LABEL[r.responsibleKind]} · ${r.responsibleName}`}</Text>
-                <Text className='cc-line'>{`完成期限：${cnDate(r.deadline)}`}</Text>
+                <Text className='cc-line'>{`完成日期：${cnDate(r.deadline)} 前`}</Text>
                 <Text className='cc-line--muted tx-link' onClick={() => go(COUNCIL.meeting(r.meetingId))}>{`来自：${r.meetingTitle} ›`}</Text>
                 {r.voteId ? <Text className='cc-line--muted tx-link' onClick={() => go(COUNCIL.vote(r.voteId!))}>{'查看表决结果 ›'}</Text> : null}
               </Card>
               <Timeline resolutionId={r.id} count={r.progressCount} />
-              {secretary && r.status !== 'done' ? (
+              {r.canProgress ? (
                 <Card title='更新进度'>
+                  <Text className='cc-line--muted'>{`由责任方「${r.responsibleName}」或社区书记填写，居民可以看到。`}</Text>
                   <Field id='progress-note' kind='textarea' label='进展' value={note} onChange={setNote} maxLength={300} />
+                  <PhotoPicker fn='council' value={photos} onChange={setPhotos} max={6} label='现场照片' />
                   <Choices idPrefix='progress' options={[{ key: 'in_progress', label: '落实中' }, { key: 'done', label: '已办结' }]} value={status} onChange={(k) => setStatus(k as 'in_progress' | 'done')} />
                   {progress.error ? <Notice tone='error'>{progress.error.message}</Notice> : null}
-                  <Button id='save-progress' block loading={progress.sending} onClick={() => void progress.run({ resolutionId: r.id, note, status }).then((x) => { if (x) { toast('已更新'); setNote(''); q.reload() } })}>保存进度</Button>
+                  <Button id='save-progress' block loading={progress.sending} onClick={() => void progress.run({ resolutionId: r.id, note, status, photos }).then((x) => { if (x) { toast('已更新'); setNote(''); setPhotos([]); q.reload() } })}>保存进度</Button>
                 </Card>
               ) : null}
               <Card title='居民评价'>

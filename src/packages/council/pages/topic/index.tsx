@@ -58,6 +58,49 @@ function Triage({ topic, onDone }: { topic: TopicDetailView; onDone: () => void 
   )
 }
 
+/** 大事 onto an agenda from here: a meeting that has not started, as a new item or into one without a vote under way. */
+function ToAgenda({ topic }: { topic: TopicDetailView }) {
+  const meetings = useCloud('council', 'meeting.list', { communityId: topic.communityId, pageSize: 20 }, { reloadOnShow: true })
+  const [meetingId, setMeetingId] = useState<string>()
+  const [itemId, setItemId] = useState('')
+  const add = useMutation('council', 'meeting.addTopic')
+  return (
+    <Card title='列入会议议程'>
+      <QueryState {...meetings}>
+        {(list) => {
+          const open = list.items.filter((m) => !m.agendaLocked)
+          const chosen = open.find((m) => m.id === meetingId)
+          if (!open.length) {
+            return (
+              <View>
+                <Text className='cc-line--muted'>还没有未开始的会议。</Text>
+                <Button id='new-meeting' variant='secondary' block onClick={() => go(COUNCIL.meetingEdit(topic.communityId))}>新建议事会议</Button>
+              </View>
+            )
+          }
+          return (
+            <View>
+              <Field id='agenda-meeting' kind='picker' label='会议' options={open.map((m) => ({ label: `${m.title}（${cnTime(m.startsAt).slice(0, 10)}）`, value: m.id }))} value={meetingId} onChange={(v) => { setMeetingId(v); setItemId('') }} />
+              {chosen ? (
+                <Field
+                  id='agenda-item'
+                  kind='picker'
+                  label='放在'
+                  options={[{ label: '新增一项议程（以议题为标题）', value: '' }, ...chosen.agenda.filter((a) => !a.openVoteId && a.topicIds.length < 5).map((a) => ({ label: `并入第 ${a.order} 项：${a.title}`, value: a.itemId }))]}
+                  value={itemId}
+                  onChange={setItemId}
+                />
+              ) : null}
+              {add.error ? <Notice tone='error'>{add.error.message}</Notice> : null}
+              <Button id='add-to-agenda' block disabled={!chosen} loading={add.sending} onClick={() => void add.run({ meetingId: chosen!.id, topicId: topic.id, ...(itemId ? { itemId } : {}) }).then((m) => { if (m) { toast('已列入议程'); go(COUNCIL.meeting(m.id)) } })}>列入议程</Button>
+            </View>
+          )
+        }}
+      </QueryState>
+    </Card>
+  )
+}
+
 function Ratify({ topic, onDone }: { topic: TopicDetailView; onDone: () => void }) {
   const [note, setNote] = useState('')
   const ratify = useMutation('council', 'topic.ratify')
@@ -137,6 +180,7 @@ export default function TopicPage() {
                   <Button id='open-vote-on-topic' block onClick={() => go(COUNCIL.voteOpenOnTopic(t.id))}>发起表决</Button>
                 </Card>
               ) : null}
+              {secretary && t.status === 'accepted' && t.tier === 'major' && !t.openVoteId ? <ToAgenda topic={t} /> : null}
               {editing ? <Edit topic={t} onDone={() => { setEditing(false); q.reload() }} /> : null}
               {secretary && t.status === 'open' ? <Triage topic={t} onDone={q.reload} /> : null}
               {secretary && t.tier === 'urgent' && t.urgent && !t.urgent.ratifiedAt ? <Ratify topic={t} onDone={q.reload} /> : null}

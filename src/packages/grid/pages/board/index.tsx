@@ -49,6 +49,8 @@ export default function BoardPage() {
               {remind.error ? <Notice tone='error'>{remind.error.message}</Notice> : null}
               <View className='gd-actions'>
                 <Button id='go-staff' size='small' variant='secondary' onClick={() => go(GRID.staff)}>网格与党支部</Button>
+                <Button id='go-map' size='small' variant='secondary' onClick={() => go(GRID.map)}>事件分布</Button>
+                {communityId ? <Button id='go-workers' size='small' variant='secondary' onClick={() => go(GRID.workers)}>网格员工作记录</Button> : null}
                 {communityId ? (
                   <Button id='remind' size='small' variant='secondary' loading={remind.sending} onClick={() => void remind.run({ communityId }).then((r) => r && toast(r.reminded ? `已提醒 ${r.reminded} 件` : '没有即将到期的事件', r.reminded ? 'success' : 'none'))}>催办将到期事件</Button>
                 ) : null}

@@ -1,5 +1,9 @@
 import { useEffect, useState } from 'react'
 import { View } from '@tarojs/components'
+import ListItem from '../../../../components/ListItem'
+import Tag from '../../../../components/Tag'
+import { formatDate } from '../../../../services/time'
+import Segmented from '../../components/Segmented'
 import PageShell from '../../../../components/PageShell'
 import Button from '../../../../components/Button'
 import Card from '../../../../components/Card'
@@ -9,7 +13,7 @@ import Notice from '../../../../components/Notice'
 import QueryState from '../../../../components/QueryState'
 import { useCloud, useMutation } from '../../../../hooks/useCloud'
 import { useMe } from '../../../../hooks/useMe'
-import { go, toast } from '../../../../services/nav'
+import { go, ROUTES, toast } from '../../../../services/nav'
 import EventCard from '../../components/EventCard'
 import { GRID } from '../../routes'
 import '../../grid.scss'
@@ -45,23 +49,50 @@ function Settings({ streetId }: { streetId: string }) {
   )
 }
 
-/** The street admin's queue of events past their deadline, and the street's deadlines. */
+/** Council resolutions of the street past their deadline day and not done (council `resolution.overdue`). */
+function OverdueResolutions({ streetId }: { streetId: string }) {
+  const q = useCloud('council', 'resolution.overdue', { streetId, pageSize: 50 }, { reloadOnShow: true })
+  return (
+    <QueryState {...q}>
+      {(page) => (page.items.length === 0 ? <Empty text='没有逾期的议事决议' /> : (
+        <View>
+          {page.items.map((r) => (
+            <ListItem
+              key={r.id}
+              id={`late-${r.id.replace(/[^\w-]/g, '-')}`}
+              title={r.itemTitle}
+              description={`${r.responsibleName} 负责 · 应于 ${formatDate(r.deadline)} 前完成 · ${r.meetingTitle}`}
+              extra={<Tag tone='red'>已逾期</Tag>}
+              onClick={() => go(ROUTES.resolution(r.id))}
+            />
+          ))}
+        </View>
+      ))}
+    </QueryState>
+  )
+}
+
+/** The street admin's queue of what is past its deadline: grid events and council resolutions; and the street's deadlines. */
 export default function OverduePage() {
   const me = useMe({})
   const streetId = me.data?.roles.find((g) => g.role === 'street_admin')?.scopeId
-  const q = useCloud('grid', 'event.overdue', streetId ? { streetId, pageSize: 50 } : null, { reloadOnShow: true })
+  const [tab, setTab] = useState<'events' | 'resolutions'>('events')
+  const q = useCloud('grid', 'event.overdue', streetId && tab === 'events' ? { streetId, pageSize: 50 } : null, { reloadOnShow: true })
   return (
-    <PageShell title='超期事件' intro='超过处置时限仍未办结的网格事件' extra={<Button size='small' variant='secondary' onClick={() => go(GRID.stats)}>统计</Button>}>
+    <PageShell title='超期事项' intro='超过时限仍未办结的网格事件和议事决议' extra={<Button size='small' variant='secondary' onClick={() => go(GRID.stats)}>统计</Button>}>
       <QueryState {...me}>
         {() =>
           !streetId ? (
             <Notice tone='warn'>超期队列供街道管理员使用</Notice>
           ) : (
             <View>
-              <QueryState {...q}>
-                {(page) => (page.items.length === 0 ? <Empty text='没有超期事件' /> : <View>{page.items.map((e) => <EventCard key={e.id} e={e} />)}</View>)}
-              </QueryState>
-              <Settings streetId={streetId} />
+              <Segmented items={[{ key: 'events', label: '网格事件' }, { key: 'resolutions', label: '议事决议' }]} value={tab} onChange={setTab} />
+              {tab === 'events' ? (
+                <QueryState {...q}>
+                  {(page) => (page.items.length === 0 ? <Empty text='没有超期事件' /> : <View>{page.items.map((e) => <EventCard key={e.id} e={e} />)}</View>)}
+                </QueryState>
+              ) : <OverdueResolutions streetId={streetId} />}
+              {tab === 'events' ? <Settings streetId={streetId} /> : null}
             </View>
           )
         }

@@ -14,50 +14,82 @@ import { useMe } from '../../../../hooks/useMe'
 import { toast } from '../../../../services/nav'
 import { grantsOf } from '../../../../services/roles'
 import { formatTime } from '../../../../services/format'
+import { formatDate } from '../../../../services/time'
 import { DIMENSIONS, DIMENSION_LABEL } from '../../../../../types/property'
 import Segmented from '../../components/Segmented'
 import RectCard from '../../components/RectCard'
 import Objections from './Objections'
+import Summary from './Summary'
 import '../../property.scss'
 
 type Tab = 'inbox' | 'rect' | 'objection' | 'assess'
 
+const INBOX_PAGE = 20
+
+/** Every rating of the company, newest first under its day, with or without a comment; the summary above it. */
 function Inbox({ companyId }: { companyId: string }) {
-  const q = useCloud('property', 'rating.inbox', { companyId, onlyComments: true, pageSize: 30 })
+  const [onlyComments, setOnlyComments] = useState(false)
+  const [page, setPage] = useState(1)
+  const q = useCloud('property', 'rating.inbox', { companyId, onlyComments, page, pageSize: INBOX_PAGE })
   const answer = useMutation('property', 'rating.answer')
   const [drafts, setDrafts] = useState<Record<string, string>>({})
+  // Each answer changes the summary's count of unanswered comments: it is read again.
+  const [answered, setAnswered] = useState(0)
   const send = async (ratingId: string) => {
     const r = await answer.run({ ratingId, text: drafts[ratingId] ?? '' })
     if (r) {
       setDrafts({ ...drafts, [ratingId]: '' })
       toast('已答复')
+      setAnswered(answered + 1)
       q.reload()
     }
   }
   return (
-    <QueryState {...q}>
-      {(page) =>
-        page.items.length === 0 ? (
-          <Empty text='暂无带意见的评价' />
-        ) : (
-          <View>
-            <Text className='pp-line pp-line--muted'>居民评价不显示评价人身份。共 {page.total} 条带意见的评价。</Text>
-            {answer.error ? <Notice tone='error'>{answer.error.message}</Notice> : null}
-            {page.items.map((r) => (
-              <Card key={r.id} title={r.estateName} extra={r.status === 'excluded' ? <Tag tone='gray'>已剔除</Tag> : r.low ? <Tag tone='red'>低分</Tag> : <Tag tone='green'>评价</Tag>} id={`rating-${r.id}`}>
-                <Text className='pp-line pp-line--muted'>{DIMENSIONS.map((d) => `${DIMENSION_LABEL[d]} ${r.stars[d]}★`).join(' · ')}</Text>
-                <Text className='pp-line'>{r.comment}</Text>
-                {r.exclusionReason ? <Text className='pp-line pp-line--reason'>异议成立，不计入榜单：{r.exclusionReason}</Text> : null}
-                <Photos ids={r.photos} />
-                {r.answer ? <View className='pp-answer'><Text>已答复（{r.answeredByName}，{formatTime(r.answeredAt)}）：{r.answer}</Text></View> : null}
-                <Field id={`answer-${r.id}`} kind='textarea' label={r.answer ? '再次答复（替代上一条，旧答复保留）' : '答复居民'} value={drafts[r.id] ?? ''} onChange={(v) => setDrafts({ ...drafts, [r.id]: v })} maxLength={300} />
-                <Button id={`send-answer-${r.id}`} size='small' loading={answer.sending} onClick={() => send(r.id)}>发送答复</Button>
-              </Card>
-            ))}
-          </View>
-        )
-      }
-    </QueryState>
+    <View>
+      <Summary key={answered} companyId={companyId} />
+      <Segmented<'all' | 'comments'>
+        items={[{ key: 'all', label: '全部评价' }, { key: 'comments', label: '有留言的' }]}
+        value={onlyComments ? 'comments' : 'all'}
+        onChange={(k) => { setOnlyComments(k === 'comments'); setPage(1) }}
+      />
+      <QueryState {...q}>
+        {(list) =>
+          list.items.length === 0 ? (
+            <Empty text={onlyComments ? '暂无带意见的评价' : '暂无评价'} />
+          ) : (
+            <View>
+              <Text className='pp-line pp-line--muted'>居民评价不显示评价人身份。共 {list.total} 条{onlyComments ? '带意见的' : ''}评价，按日期从新到旧。</Text>
+              {answer.error ? <Notice tone='error'>{answer.error.message}</Notice> : null}
+              {list.items.map((r, i) => (
+                <View key={r.id}>
+                  {i === 0 || formatDate(list.items[i - 1].updatedAt) !== formatDate(r.updatedAt) ? <Text className='pp-day'>{formatDate(r.updatedAt)}</Text> : null}
+                  <Card title={r.estateName} extra={r.status === 'excluded' ? <Tag tone='gray'>已剔除</Tag> : r.status === 'held' ? <Tag tone='gold'>待复核</Tag> : r.low ? <Tag tone='red'>低分</Tag> : <Tag tone='green'>评价</Tag>} id={`rating-${r.id}`}>
+                    <Text className='pp-line pp-line--muted'>{DIMENSIONS.map((d) => `${DIMENSION_LABEL[d]} ${r.stars[d]}★`).join(' · ')}</Text>
+                    {r.comment ? <Text className='pp-line'>{r.comment}</Text> : <Text className='pp-line pp-line--muted'>（只打分，没有留言）</Text>}
+                    {r.exclusionReason ? <Text className='pp-line pp-line--reason'>异议成立，不计入榜单：{r.exclusionReason}</Text> : null}
+                    <Photos ids={r.photos} />
+                    {r.answer ? <View className='pp-answer'><Text>已答复（{r.answeredByName}，{formatTime(r.answeredAt)}）：{r.answer}</Text></View> : null}
+                    {r.comment ? (
+                      <View>
+                        <Field id={`answer-${r.id}`} kind='textarea' label={r.answer ? '再次答复（替代上一条，旧答复保留）' : '答复居民'} value={drafts[r.id] ?? ''} onChange={(v) => setDrafts({ ...drafts, [r.id]: v })} maxLength={300} />
+                        <Button id={`send-answer-${r.id}`} size='small' loading={answer.sending} onClick={() => send(r.id)}>发送答复</Button>
+                      </View>
+                    ) : null}
+                  </Card>
+                </View>
+              ))}
+              {list.total > INBOX_PAGE ? (
+                <View className='pp-actions'>
+                  <Button size='small' variant='plain' disabled={page <= 1} onClick={() => setPage(page - 1)}>上一页</Button>
+                  <Text className='pp-line pp-line--muted'>第 {page} / {Math.ceil(list.total / INBOX_PAGE)} 页</Text>
+                  <Button size='small' variant='plain' disabled={page * INBOX_PAGE >= list.total} onClick={() => setPage(page + 1)}>下一页</Button>
+                </View>
+              ) : null}
+            </View>
+          )
+        }
+      </QueryState>
+    </View>
   )
 }
 

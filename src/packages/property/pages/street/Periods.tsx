@@ -36,21 +36,45 @@ function Preview({ period }: { period: PeriodView }) {
   )
 }
 
+/** Companies named per line before "…等 N 家". */
+const SHOWN = 6
+
 /**
- * Ratings of the period still held for review block its publication (the server refuses): say how
- * many before the admin presses 发布, with a way to the review queue. A page of one: its total, whatever the ratings.
+ * 发布前检查 (property `list.readiness`): what blocks the list now — the window, objections, ratings held
+ * for review (with a way to 复核) — and what it would be missing: companies a community has not assessed,
+ * companies below the sample. Only the blockers stop 发布; the rest is for the street to weigh.
  */
-function HeldReviews({ streetId, period, onReview }: { streetId: string; period: PeriodView; onReview?: () => void }) {
-  const q = useCloud('property', 'review.list', { streetId, periodId: period.id, pageSize: 1 })
+function Readiness({ period, onReview }: { period: PeriodView; onReview?: () => void }) {
+  const q = useCloud('property', 'list.readiness', { periodId: period.id })
   return (
-    <QueryState {...q} loadingText='正在核对待复核的评价…'>
-      {(page) =>
-        page.total > 0 ? (
-          <Notice tone='warn' id={`held-${period.key}`} actionText={onReview ? '去复核' : undefined} onAction={onReview}>
-            <Text>还有 {page.total} 条评价待复核：新认证住户的评价须先计入或不计入，复核完才能发布本期榜单。</Text>
-          </Notice>
-        ) : null
-      }
+    <QueryState {...q} loadingText='正在检查发布条件…'>
+      {(r) => (
+        <View className='pp-gap' id={`readiness-${period.key}`}>
+          <Text className='pp-line'>发布前检查</Text>
+          {r.heldRatings > 0 ? (
+            <Notice tone='warn' id={`held-${period.key}`} actionText={onReview ? '去复核' : undefined} onAction={onReview}>
+              <Text>还有 {r.heldRatings} 条评价待复核：新认证住户的评价须先计入或不计入，复核完才能发布本期榜单。</Text>
+            </Notice>
+          ) : null}
+          {r.blocker && r.heldRatings === 0 ? <Text className='pp-line pp-line--alert'>{`暂不能发布：${r.blocker}`}</Text> : null}
+          {!r.blocker ? <Text className='pp-line' id={`ready-${period.key}`}>✓ 可以发布</Text> : null}
+          <Text className='pp-line pp-line--muted'>{r.pendingObjections ? `✗ 还有 ${r.pendingObjections} 条异议未处理` : '✓ 异议都已处理'}</Text>
+          {r.missingAssessments.length ? (
+            <View id={`missing-${period.key}`}>
+              <Text className='pp-line'>{`! 本期还没有社区评价的物业 ${r.missingAssessments.length} 家（按其余两项计分）：`}</Text>
+              {r.missingAssessments.slice(0, SHOWN).map((m) => <Text key={m.companyId} className='pp-line pp-line--muted'>{`· ${m.companyName}：${m.communities.join('、')}未评`}</Text>)}
+              {r.missingAssessments.length > SHOWN ? <Text className='pp-line pp-line--muted'>{`…等 ${r.missingAssessments.length} 家`}</Text> : null}
+            </View>
+          ) : <Text className='pp-line pp-line--muted'>✓ 各社区都已评价所服务的物业</Text>}
+          {r.belowSample.length ? (
+            <View>
+              <Text className='pp-line'>{`! 评价不足 ${r.minSample} 户、将列为样本不足的物业 ${r.belowSample.length} 家：`}</Text>
+              {r.belowSample.slice(0, SHOWN).map((b) => <Text key={b.companyId} className='pp-line pp-line--muted'>{`· ${b.companyName}：${b.households} 户`}</Text>)}
+              {r.belowSample.length > SHOWN ? <Text className='pp-line pp-line--muted'>{`…等 ${r.belowSample.length} 家`}</Text> : null}
+            </View>
+          ) : null}
+        </View>
+      )}
     </QueryState>
   )
 }
@@ -99,7 +123,7 @@ export default function Periods({ streetId, onReview }: { streetId: string; onRe
             {page.items.map((p) => (
               <Card key={p.id} title={p.label} extra={<Tag tone={p.status === 'open' ? 'green' : p.status === 'closed' ? 'gold' : 'gray'}>{PERIOD_STATUS_LABEL[p.status]}</Tag>} id={`period-${p.key}`}>
                 <Text className='pp-line pp-line--muted'>
-                  开启于 {formatTime(p.openedAt)}{p.closedAt ? ` · 结束于 ${formatTime(p.closedAt)}` : ''}{p.objectionUntil ? ` · 异议截止 ${formatTime(p.objectionUntil)}` : ''}{p.publishedVersion ? ` · 已发布第 ${p.publishedVersion} 版` : ''}
+                  开启于 {formatTime(p.openedAt)}{p.closedAt ? ` · ${p.closedBy === 'timer' ? '到期自动结束于' : '结束于'} ${formatTime(p.closedAt)}` : ''}{p.objectionUntil ? ` · 异议截止 ${formatTime(p.objectionUntil)}` : ''}{p.publishedVersion ? ` · 已发布第 ${p.publishedVersion} 版` : ''}
                 </Text>
                 <View className='pp-actions'>
                   {p.status === 'open' ? <Button id={`close-${p.key}`} size='small' variant='danger' loading={close.sending} onClick={() => doClose(p)}>结束评价</Button> : null}
@@ -112,7 +136,12 @@ export default function Periods({ streetId, onReview }: { streetId: string; onRe
                     <Text>异议期至 {formatTime(p.objectionUntil)}：物业可在此前对本期结果提出异议，期满并处理完异议后才能发布榜单。</Text>
                   </Notice>
                 ) : null}
-                {p.status === 'closed' || (p.status === 'published' && p.id === page.items[0]?.id) ? <HeldReviews streetId={streetId} period={p} onReview={onReview} /> : null}
+                {p.status === 'open' && p.auto ? (
+                  <Notice tone='info' id={`auto-${p.key}`}>
+                    <Text>{`到 ${formatTime(p.end)} 自动结束评价，进入异议期，并开启下一期；也可以提前结束。`}</Text>
+                  </Notice>
+                ) : null}
+                {p.status === 'closed' || (p.status === 'published' && p.id === page.items[0]?.id) ? <Readiness period={p} onReview={onReview} /> : null}
                 {showPreview === p.id ? <Preview period={p} /> : null}
                 {p.status === 'published' ? <Button size='small' variant='plain' onClick={() => go(PROP.list)}>查看榜单</Button> : null}
               </Card>

@@ -3,6 +3,7 @@ import { View, Text } from '@tarojs/components'
 import Card from '../../../../components/Card'
 import Button from '../../../../components/Button'
 import Field from '../../../../components/Field'
+import Chips from '../../../../components/Chips'
 import Notice from '../../../../components/Notice'
 import QueryState from '../../../../components/QueryState'
 import { useCloud, useMutation } from '../../../../hooks/useCloud'
@@ -18,6 +19,7 @@ export default function RuleEditor({ streetId }: { streetId: string }) {
   const save = useMutation('property', 'rule.publish')
   const [draft, setDraft] = useState<RuleDraft>({})
   const [cadence, setCadence] = useState<string>('monthly')
+  const [auto, setAuto] = useState(true)
   // Problems found before sending, by field; the server checks the same schema again.
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [summary, setSummary] = useState('')
@@ -26,6 +28,8 @@ export default function RuleEditor({ streetId }: { streetId: string }) {
     if (!r) return
     setDraft(draftOf(r))
     setCadence(r.cadence)
+    // A rule saved before the switch existed runs periods by hand.
+    setAuto(r.autoPeriods ?? false)
     setErrors({})
     setSummary('')
   }, [q.data])
@@ -34,7 +38,7 @@ export default function RuleEditor({ streetId }: { streetId: string }) {
     if (errors[key]) setErrors({ ...errors, [key]: '' })
   }
   const submit = async () => {
-    const parsed = parseRuleDraft(q.data!.rule, cadence, draft)
+    const parsed = parseRuleDraft({ ...q.data!.rule, autoPeriods: auto }, cadence, draft)
     if (!parsed.rule) {
       setErrors(parsed.errors)
       setSummary(parsed.summary)
@@ -61,6 +65,9 @@ export default function RuleEditor({ streetId }: { streetId: string }) {
           </Notice>
           <Card title='评价周期与三项权重'>
             <Field kind='picker' label='评价周期' options={CADENCES.map((c) => ({ label: CADENCE_LABEL[c], value: c }))} value={cadence} onChange={setCadence} />
+            <Text className='pp-line'>周期的开启和结束</Text>
+            <Chips idPrefix='rule-auto' items={[{ key: 'auto', label: '到期自动结束并开启下一期' }, { key: 'manual', label: '由街道手动开启、结束' }]} value={auto ? 'auto' : 'manual'} onChange={(k) => setAuto(k === 'auto')} />
+            <Text className='pp-line pp-line--muted'>自动时：每期到期自动结束、进入异议期，并按评价周期开启下一期；街道仍可提前结束。榜单始终由街道确认发布。改变评价周期时，新周期从与上一期不重叠的第一个日子开始。</Text>
             <Text className='pp-line pp-line--muted'>权重为 0–100 的整数，按比例折算，不必相加为 100；三项不能都为 0。</Text>
             {WEIGHTS.map(([k, label]) => box(`w.${k}`, label, 3))}
             {errors[GROUP_KEY.weights] ? <Notice tone='error'>{errors[GROUP_KEY.weights]}</Notice> : null}
