@@ -1,0 +1,138 @@
+import type { Envelope } from '../../../types'
+import { COL } from '../../../cloudfunctions/shared/collections'
+import { memberRecordId } from '../../../cloudfunctions/shared/pseudonym'
+import { openCloud, P, rid, type Cloud } from '../harness'
+
+/**
+ * Leaving (注销, issue 12 §4): the profile is erased, every grant and the household binding end, the
+ * person's records stay as 已注销用户 contributions (totals, lists, results unchanged), uploads no record
+ * carries leave storage, one audit entry keeps that it happened and not who, and the same openid coming
+ * back is a new person.
+ */
+
+type Result = { grantsEnded: number; requestsWithdrawn: number; recordsAnonymised: number; filesRemoved: number }
+type Me = { name: string; phone?: string; roles: { role: string; scopeId: string }[]; binding: unknown }
+type Page<T> = { items: T[]; total: number; nextCursor?: string | null }
+
+const code = (e: Envelope<unknown>) => (e.ok ? 'OK' : e.error.code)
+const leave = (h: Cloud, openid: string) => h.ok<Result>('org', 'account.leave', { confirm: true }, openid)
+
+/** Every stored document that still carries `value` anywhere (ids included), as `collection/_id`. */
+async function carrying(h: Cloud, value: string, { ids = true } = {}): Promise<string[]> {
+  const found: string[] = []
+  for (const name of Object.values(COL)) {
+    const { total } = await h.db.collection(name).count()
+    for (let skip = 0; skip < total; skip += 1000) {
+      const { data } = await h.db.collection(name).skip(skip).limit(1000).get()
+      for (const d of data as { _id: string }[]) {
+        const { _id, ...rest } = d
+        if (JSON.stringify(rest).includes(value) || (ids && _id.includes(value))) found.push(`${name}/${_id}`)
+      }
+    }
+  }
+  return found
+}
+
+describe('account.leave refusals change nothing', () => {
+  let h: Cloud
+  beforeAll(async () => {
+    h = await openCloud()
+  })
+  afterAll(() => h.close())
+
+  it('refuses without the confirmation', async () => {
+    await h.expectRefused('org', 'account.leave', {}, P.liu, 'INVALID_INPUT')
+    await h.expectRefused('org', 'account.leave', { confirm: false }, P.liu, 'INVALID_INPUT')
+  })
+
+  it('refuses a caller without a WeChat identity', async () => {
+    await h.expectRefused('org', 'account.leave', { confirm: true }, null, 'UNAUTHENTICATED')
+  })
+
+  it('refuses the last street admin of a street, saying so, and changes nothing', async () => {
+    const err = await h.expectRefused('org', 'account.leave', { confirm: true }, P.admin, 'CONFLICT')
+    expect(err?.message).toContain('唯一的街道管理员')
+    const me = await h.ok<Me>('org', 'me', {}, P.admin)
+    expect(me.roles.some((r) => r.role === 'street_admin')).toBe(true)
+  })
+})
+
+describe('leaving: the resident 刘芳', () => {
+  let h: Cloud
+  let result: Result
+  let topicsBefore: string
+  let photoLoose: string
+  let photoOnTopic: string
+  beforeAll(async () => {
+    h = await openCloud()
+    // One photo left loose (uploaded, never attached) and one carried by a topic 刘芳 proposes.
+    photoLoose = await h.photo('council', P.liu)
+    photoOnTopic = await h.photo('council', P.liu)
+    await h.ok('council', 'topic.propose', { requestId: rid(), communityId: 'c-hx', title: '楼道灯不亮', body: '1号楼二单元楼道灯坏了一个月', photos: [photoOnTopic] }, P.liu)
+    topicsBefore = JSON.stringify(await h.ok('council', 'topic.list', { communityId: 'c-hx', pageSize: 50 }, P.secHx))
+    result = await leave(h, P.liu)
+  })
+  afterAll(() => h.close())
+
+  it('ends the resident grant and the household binding, and answers in counts only', async () => {
+    expect(result.grantsEnded).toBe(1)
+    expect(result.recordsAnonymised).toBeGreaterThan(3)
+    const { data } = await h.db.collection(COL.bindings).where({ _id: 'bind-liu' }).get()
+    expect(data[0]).toMatchObject({ status: 'ended', endKind: 'departed', applicantName: '已注销用户' })
+    expect((data[0] as { applicantPhone?: string }).applicantPhone).toBeUndefined()
+  })
+
+  it('erases the profile: no record keeps 刘芳’s name, phone or openid outside document ids', async () => {
+    expect(await carrying(h, '刘芳', { ids: false })).toEqual([])
+    expect(await carrying(h, '13800000004', { ids: false })).toEqual([])
+    expect(await carrying(h, P.liu, { ids: false })).toEqual([])
+    expect(await carrying(h, memberRecordId(P.liu), { ids: false })).toEqual([])
+    const { data } = await h.db.collection(COL.users).where({ _id: P.liu }).get()
+    expect(data).toEqual([])
+  })
+
+  it('keeps her topics as 已注销用户 contributions: the list reads the same but for the name', async () => {
+    const after = JSON.stringify(await h.ok('council', 'topic.list', { communityId: 'c-hx', pageSize: 50 }, P.secHx))
+    expect(after).toBe(topicsBefore.split('刘芳').join('已注销用户'))
+    expect(topicsBefore).toContain('刘芳')
+  })
+
+  it('removes the loose upload from storage and keeps the photo a topic carries', async () => {
+    expect(result.filesRemoved).toBe(1)
+    const files = h.files().join('\n')
+    expect(files).not.toContain(photoLoose.split('/').pop())
+    expect(files).toContain(photoOnTopic.split('/').pop())
+  })
+
+  it('writes one audit entry that says somebody left, on which day, and not who', async () => {
+    const { data } = await h.db.collection(COL.audit).where({ action: 'account.leave' }).get()
+    const entries = data as { actor: string; target: string; at: Date; after: Partial<Result> }[]
+    // The leave itself, and the grant it ended: all under 已注销用户, dated by the (Beijing) day only.
+    expect(entries.map((e) => e.actor)).toEqual(entries.map(() => '已注销用户'))
+    expect(entries.map((e) => new Date(e.at).toISOString())).toEqual(entries.map(() => '2026-11-22T16:00:00.000Z'))
+    expect(entries.filter((e) => e.after?.grantsEnded !== undefined)).toEqual([expect.objectContaining({ target: 'users/已注销用户', after: result })])
+    expect(JSON.stringify(entries)).not.toMatch(/o-res-liu|departed:/)
+  })
+
+  it('greets the same openid coming back as a new person: no name, roles, binding or history', async () => {
+    const me = await h.ok<Me>('org', 'me', {}, P.liu)
+    expect(me).toMatchObject({ name: '', roles: [], binding: null })
+    expect(me.phone).toBeUndefined()
+    const history = await h.ok<Page<unknown>>('org', 'role.history', {}, P.liu)
+    expect(history.total).toBe(0)
+    expect(code((await h.call('council', 'topic.second', { topicId: 'nope' }, P.liu)).env)).toBe('FORBIDDEN')
+  })
+
+  it('lets the new person bind a household again from scratch', async () => {
+    const b = await h.ok<{ status: string; applicantName: string }>('org', 'binding.request', {
+      requestId: rid(), householdId: 'h-hx-1-1-101', name: '刘新', phone: '13800000099',
+    }, P.liu)
+    expect(b).toMatchObject({ status: 'pending', applicantName: '刘新' })
+  })
+
+  it('is harmless when repeated: nothing is left to end or anonymise', async () => {
+    const again = await leave(h, P.liu)
+    // Only the new person's pending binding request is there to withdraw.
+    expect(again).toMatchObject({ grantsEnded: 0, requestsWithdrawn: 1, filesRemoved: 0 })
+  })
+})
