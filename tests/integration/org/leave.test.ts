@@ -136,3 +136,89 @@ describe('leaving: the resident 刘芳', () => {
     expect(again).toMatchObject({ grantsEnded: 0, requestsWithdrawn: 1, filesRemoved: 0 })
   })
 })
+
+describe('a leave changes no published list and no vote result', () => {
+  let h: Cloud
+  beforeAll(async () => {
+    h = await openCloud()
+  })
+  afterAll(() => h.close())
+
+  /** Every published red/black list (as shown, its frozen inputs and its recomputation), every vote as shown, every topic's seconds. */
+  async function published(): Promise<string> {
+    const pubs = (await h.db.collection(COL.propertyPublications).orderBy('_id', 'asc').limit(1000).get()).data as { _id: string }[]
+    const votes = (await h.db.collection(COL.councilVotes).orderBy('_id', 'asc').limit(1000).get()).data as { _id: string }[]
+    const topics = (await h.db.collection(COL.councilTopics).orderBy('_id', 'asc').limit(1000).get()).data as { _id: string; seconds: number }[]
+    expect(pubs.length).toBeGreaterThan(0)
+    expect(votes.length).toBeGreaterThan(0)
+    const out: unknown[] = [await h.ok('property', 'list.current', { streetId: 'st-jinxiu' }, P.zhou)]
+    for (const p of pubs) {
+      out.push(await h.ok('property', 'list.inputs', { publicationId: p._id }, P.zhou))
+      const again = await h.ok<{ matches: boolean }>('property', 'list.recompute', { publicationId: p._id }, P.zhou)
+      expect(again.matches).toBe(true)
+      out.push(again)
+    }
+    for (const v of votes) out.push(await h.ok('council', 'vote.get', { voteId: v._id }, P.admin))
+    out.push(topics.map((t) => [t._id, t.seconds]))
+    return JSON.stringify(out)
+  }
+
+  it('keeps every list, its inputs and every vote result identical after raters, a resident, a member and a secretary leave', async () => {
+    const before = await published()
+    // Two raters whose ratings are frozen into published lists, and the people of the demo community.
+    const { data } = await h.db.collection(COL.propertyRatings).orderBy('_id', 'asc').limit(2).get()
+    const raters = (data as { raterOpenid: string }[]).map((r) => r.raterOpenid)
+    const leavers = [...raters, P.liu, P.member, P.secHx]
+    let anonymised = 0
+    for (const who of leavers) anonymised += (await leave(h, who)).recordsAnonymised
+    expect(anonymised).toBeGreaterThan(10)
+    for (const who of leavers) expect(await carrying(h, who, { ids: false })).toEqual([])
+    expect(await published()).toBe(before)
+  })
+})
+
+describe('leaving while the community decides the binding', () => {
+  it('ends up with no person record and no live binding, whichever lands first', async () => {
+    const h = await openCloud()
+    try {
+      const b = await h.ok<{ id: string }>('org', 'binding.request', { requestId: rid(), householdId: 'h-hx-1-1-102', name: '周小雨', phone: '13800000006' }, P.zhou)
+      const [left, decided] = await Promise.all([
+        h.call<Result>('org', 'account.leave', { confirm: true }, P.zhou),
+        h.call('org', 'binding.decide', { bindingId: b.id, approve: true }, P.secHx),
+      ])
+      expect(code(left.env)).toBe('OK')
+      expect(['OK', 'CONFLICT']).toContain(code(decided.env))
+      const result = (left.env as { data: Result }).data
+      // Approved first: the leave ended the new resident grant; left first: the request was withdrawn.
+      expect(result.grantsEnded + result.requestsWithdrawn).toBe(1)
+      expect(result.grantsEnded).toBe(code(decided.env) === 'OK' ? 1 : 0)
+      const { data } = await h.db.collection(COL.bindings).where({ _id: b.id }).get()
+      expect(data[0]).toMatchObject({ status: 'ended', endKind: 'departed', applicantName: '已注销用户' })
+      expect((await h.db.collection(COL.users).where({ _id: P.zhou }).get()).data).toEqual([])
+      expect(await h.ok<Me>('org', 'me', {}, P.zhou)).toMatchObject({ name: '', roles: [], binding: null })
+    } finally {
+      h.close()
+    }
+  })
+
+  it('a grant given at the same moment either conflicts or is ended by the leave: never left behind', async () => {
+    const h = await openCloud()
+    try {
+      const inv = await h.ok<{ code: string }>('org', 'invitation.create', { requestId: rid(), role: 'secretary', scopeId: 'c-yg' }, P.admin)
+      // 周小雨 redeems an appointment while she leaves: the record either ends with the leave, or is a new person's, made after it.
+      const [left, redeemed] = await Promise.all([
+        h.call<Result>('org', 'account.leave', { confirm: true }, P.zhou),
+        h.call<Me>('org', 'invitation.redeem', { code: inv.code, name: '周小雨' }, P.zhou),
+      ])
+      expect(code(left.env)).toBe('OK')
+      const me = await h.ok<Me>('org', 'me', {}, P.zhou)
+      const result = (left.env as { data: Result }).data
+      // Only a redemption that landed after the leave (a new person's appointment) may still stand.
+      const standing = result.grantsEnded === 0 && code(redeemed.env) === 'OK' ? ['secretary'] : []
+      expect(me.roles.map((r) => r.role)).toEqual(standing)
+      expect(['OK', 'CONFLICT']).toContain(code(redeemed.env))
+    } finally {
+      h.close()
+    }
+  })
+})
