@@ -222,3 +222,24 @@ describe('leaving while the community decides the binding', () => {
     }
   })
 })
+
+describe('the requests of a leave', () => {
+  it('do not grow with the person’s records', async () => {
+    const h = await openCloud()
+    try {
+      const topic = (await h.db.collection(COL.councilTopics).limit(1).get()).data[0] as Record<string, unknown>
+      const writeTopics = async (openid: string, n: number) => {
+        for (let i = 0; i < n; i++) await h.db.collection(COL.councilTopics).add({ data: { ...topic, _id: `t-${openid}-${i}`, authorOpenid: openid, authorName: '某人' } })
+      }
+      await writeTopics('o-few', 1)
+      await writeTopics('o-many', 30)
+      const few = await h.call<Result>('org', 'account.leave', { confirm: true }, 'o-few')
+      const many = await h.call<Result>('org', 'account.leave', { confirm: true }, 'o-many')
+      expect((many.env as { data: Result }).data.recordsAnonymised).toBe(30)
+      expect(many.dbRequests).toBe(few.dbRequests)
+      expect(many.dbRequests).toBeLessThan(120)
+    } finally {
+      h.close()
+    }
+  })
+})
