@@ -11,9 +11,10 @@ import ProfileCard from './ProfileCard'
 import MyRoles from './MyRoles'
 import MyHousehold from './MyHousehold'
 import RoleHistory from './RoleHistory'
+import LeaveAccount from './LeaveAccount'
 import './index.scss'
 
-function MeContent({ initial }: { initial: MeView }) {
+function MeContent({ initial, reload }: { initial: MeView; reload: () => void }) {
   const [me, setMe] = useState(initial)
   const [changes, setChanges] = useState(0)
   useEffect(() => setMe(initial), [initial])
@@ -27,6 +28,7 @@ function MeContent({ initial }: { initial: MeView }) {
       <MyRoles me={me} onChanged={changed} />
       <MyHousehold me={me} onChanged={changed} />
       <RoleHistory refreshKey={changes} />
+      <LeaveAccount me={me} onLeft={reload} />
       {isH5 ? (
         <Card>
           <ListItem title='身份切换' description='本地演示：切换为其他演示人员' onClick={() => go(ROUTES.identity)} id='me-identity' />
@@ -36,12 +38,12 @@ function MeContent({ initial }: { initial: MeView }) {
   )
 }
 
-/** 我的: my profile, my roles (辞去), my household (退出本户), the roles I held before. */
+/** 我的: my profile, my roles (辞去), my household (退出本户), the roles I held before, 注销. */
 export default function MePage() {
   const me = useMe()
   return (
     <PageShell title='我的'>
-      <QueryState {...me}>{(data) => <MeContent initial={data} />}</QueryState>
+      <QueryState {...me}>{(data) => <MeContent initial={data} reload={me.reload} />}</QueryState>
     </PageShell>
   )
 }
