@@ -98,6 +98,8 @@ async function removeLoosePhotos(db: Database, openid: string, now: Date): Promi
 
 /** Step 3: every record naming the person now names the departed token and 已注销用户. */
 async function anonymise(db: Database, openid: string, token: string): Promise<number> {
+  // Nobody is left to notify: their subscriptions stop before they are anonymised (the count is not a record).
+  await db.collection(COL.councilSubscriptions).where({ openid }).update({ data: { on: false } })
   let updated = 0
   for (const step of sweepPlan(openid, token)) {
     const data = mergeNested([
