@@ -98,6 +98,20 @@ export function orgScenarios(): Scenario[] {
         }
       },
     },
+    {
+      // 注销: a resident with a binding; the sweep is one multi-document update per registered field.
+      fn: 'org', action: 'account.leave', openid: (i) => `o-bench-depart-${i}`, input: () => ({ confirm: true }),
+      note: 'one update per registry field, whatever the records',
+      setup: async (db) => {
+        const hid = (i: number) => `h-lq-2-${1 + (i % 6)}-${1 + (Math.floor(i / 12) % 6)}0${1 + (i % 2)}`
+        await grantHolders(db, 'depart', BENCH_PEOPLE, (i) => ({ role: 'resident', scopeType: 'household', scopeId: hid(i), scopeName: '青枫里', communityId: 'c-lq' }), (i) => ({ bindingId: `bind-bench-depart-${i}`, phone: '13800000000' }))
+        for (let i = 0; i < BENCH_PEOPLE; i++) {
+          await db.collection(COL.bindings).add({
+            data: { _id: `bind-bench-depart-${i}`, openid: `o-bench-depart-${i}`, householdId: hid(i), communityId: 'c-lq', streetId: 'st-jinxiu', address: '青枫里', communityName: '柳青社区', status: 'verified', method: 'secretary', applicantName: '压测', applicantPhone: '13800000000', createdAt: BENCH_AT, decidedAt: BENCH_AT },
+          })
+        }
+      },
+    },
     { fn: 'org', action: 'household.get', openid: () => 'o-street-admin', input: () => ({ householdId: 'h-lq-1-1-101' }) },
     { fn: 'org', action: 'household.setArea', openid: () => 'o-street-admin', input: (i) => ({ householdId: 'h-lq-1-1-101', floorAreaDm2: 9000 + i, reason: '压测：测绘更正' }) },
     { fn: 'org', action: 'place.history', openid: () => 'o-street-admin', input: () => ({ kind: 'household', id: 'h-lq-1-1-101', pageSize: 20 }) },

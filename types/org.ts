@@ -62,14 +62,31 @@ export const myRoleView = roleGrantSchema.extend({ since: z.string().optional() 
 export type MyRoleView = z.infer<typeof myRoleView>
 
 /** How a grant ended: by the level above, by the person, or (resident) with the household binding. */
-export const GRANT_END_KINDS = ['ended', 'stepped_down', 'unbound', 'left_household'] as const
+export const GRANT_END_KINDS = ['ended', 'stepped_down', 'unbound', 'left_household', 'departed'] as const
 export type GrantEndKind = (typeof GRANT_END_KINDS)[number]
 export const GRANT_END_LABEL: Record<GrantEndKind, string> = {
   ended: '被免去',
   stepped_down: '本人辞去',
   unbound: '社区解除房屋绑定',
   left_household: '本人退出本户',
+  departed: '本人注销',
 }
+
+/** How a person who left (注销) appears on every record they leave behind: no name, no phone, no openid. */
+export const DEPARTED_NAME = '已注销用户'
+
+/** What leaving did: counts only (nobody, not even the leaver, is named in the answer). */
+export const leaveResultView = z.object({
+  /** Grants ended (each kept in the history as 本人注销, under the departed name). */
+  grantsEnded: z.number().int(),
+  /** Pending requests withdrawn (a binding or a liaison registration not yet decided). */
+  requestsWithdrawn: z.number().int(),
+  /** Records of other people and of the community that now say 已注销用户 instead of the person. */
+  recordsAnonymised: z.number().int(),
+  /** Uploaded photos no record carries, removed from storage. */
+  filesRemoved: z.number().int(),
+})
+export type LeaveResultView = z.infer<typeof leaveResultView>
 
 /** One ended grant, kept (append-only): who held what, from when, until when, who ended it and why. */
 export const roleHistoryView = z.object({
@@ -552,6 +569,15 @@ export const orgActions = {
     roles: ['authenticated'],
     input: pageInput,
     output: pageOf(roleHistoryView),
+  }),
+
+  'account.leave': action({
+    summary: '注销：抹去姓名和电话，结束全部职务和房屋绑定；记录以“已注销用户”保留，合计、榜单和结果不变',
+    roles: ['authenticated'],
+    // No requestId on purpose: an idempotency mark is keyed by the caller and would name who left.
+    // Leaving again finds nothing left to end or anonymise, so a repeat is harmless.
+    input: z.object({ confirm: z.literal(true, { message: '请先阅读并确认注销说明' }) }),
+    output: leaveResultView,
   }),
 
   'liaison.register': action({

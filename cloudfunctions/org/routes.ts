@@ -4,6 +4,7 @@ import { bindingDecide, bindingLeave, bindingListPending, bindingRequest, bindin
 import { invitationCreate, invitationList, invitationRedeem } from './handlers/invitations'
 import { liaisonDecide, liaisonListPending, liaisonRegister } from './handlers/liaisons'
 import { home } from './handlers/home'
+import { accountLeave } from './handlers/leave'
 import { bootstrap, me, profileUpdate } from './handlers/me'
 import { myDataExport, myDataSection, myDataSummary } from './handlers/mydata'
 import { noticeTemplates } from './handlers/notices'
@@ -52,6 +53,7 @@ export const routes: Routes<OrgActions> = {
   'role.end': roleEnd,
   'role.stepDown': roleStepDown,
   'role.history': roleHistory,
+  'account.leave': accountLeave,
   'liaison.register': liaisonRegister,
   'liaison.listPending': liaisonListPending,
   'liaison.decide': liaisonDecide,

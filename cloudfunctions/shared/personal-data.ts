@@ -68,7 +68,7 @@ export const PERSONAL_DATA: Partial<Record<CollectionName, PersonalCollection>> 
   [COL.bindings]: {
     fields: [
       f('openid', 'openid', 'subject', { index: 'openid_created' }), f('applicantName', 'name', 'subject'), f('applicantPhone', 'phone', 'subject'),
-      ...actorPair('decidedBy', 'decidedByName'),
+      ...actorPair('decidedBy', 'decidedByName'), ...actorPair('endedBy', 'endedByName'),
     ],
   },
   [COL.roleHistory]: {

@@ -166,4 +166,41 @@ export const journeys = [
         await shot(page, 'people-16-area-corrected')
       }),
   ],
+  [
+    '8.6 刘芳 leaves (注销): the red/black list reads the same before and after; the last street admin cannot leave',
+    (page) =>
+      ownServer(async (base) => {
+        const listText = async () => {
+          await page.goto(`${base}/#/packages/property/pages/list/index`)
+          await see(page, '安居物业服务有限公司')
+          return onScreen(page, '.tx-page, page, body').first().innerText()
+        }
+        await setIdentity(page, base, 'o-new-zhou')
+        const before = await listText()
+
+        await setIdentity(page, base, 'o-res-liu')
+        await openMe(page, base)
+        await visible(page, '#leave-account').click()
+        await see(page, '抹去：您的姓名「刘芳」和手机号')
+        await see(page, '社区的合计、红黑榜和表决结果都不变')
+        await shot(page, 'people-17-leave-account-confirm')
+        await visible(page, '#leave-account-ok').click()
+        // The same phone, a new person: no name, no roles, no household.
+        await onScreen(page, '#my-binding').getByText('还没有认证房屋').waitFor()
+        await shot(page, 'people-18-left-new-person')
+
+        await setIdentity(page, base, 'o-new-zhou')
+        const after = await listText()
+        if (after !== before) throw new Error('the red/black list changed after a leave')
+
+        // The only street admin is told why they cannot leave, and stays.
+        await setIdentity(page, base, 'o-street-admin')
+        await openMe(page, base)
+        await visible(page, '#leave-account').click()
+        await see(page, '如果您是本街道唯一的街道管理员')
+        await visible(page, '#leave-account-ok').click()
+        await see(page, '您是本街道唯一的街道管理员，暂不能注销')
+        await shot(page, 'people-19-last-admin-refused')
+      }),
+  ],
 ]

@@ -11,9 +11,10 @@ import ProfileCard from './ProfileCard'
 import MyRoles from './MyRoles'
 import MyHousehold from './MyHousehold'
 import RoleHistory from './RoleHistory'
+import LeaveAccount from './LeaveAccount'
 import './index.scss'
 
-function MeContent({ initial }: { initial: MeView }) {
+function MeContent({ initial, reload }: { initial: MeView; reload: () => void }) {
   const [me, setMe] = useState(initial)
   const [changes, setChanges] = useState(0)
   useEffect(() => setMe(initial), [initial])
@@ -30,6 +31,7 @@ function MeContent({ initial }: { initial: MeView }) {
       <Card title='我的数据' id='my-data'>
         <ListItem title='查看和导出我的数据' description='同心圆为您保存的全部信息：资料、身份、报到、议题、评价、上报的事件等' onClick={() => go(ROUTES.myData)} id='me-mydata' />
       </Card>
+      <LeaveAccount me={me} onLeft={reload} />
       {isH5 ? (
         <Card>
           <ListItem title='身份切换' description='本地演示：切换为其他演示人员' onClick={() => go(ROUTES.identity)} id='me-identity' />
@@ -39,12 +41,12 @@ function MeContent({ initial }: { initial: MeView }) {
   )
 }
 
-/** 我的: my profile, my roles (辞去), my household (退出本户), the roles I held before, 我的数据. */
+/** 我的: my profile, my roles (辞去), my household (退出本户), the roles I held before, 我的数据, 注销. */
 export default function MePage() {
   const me = useMe()
   return (
     <PageShell title='我的'>
-      <QueryState {...me}>{(data) => <MeContent initial={data} />}</QueryState>
+      <QueryState {...me}>{(data) => <MeContent initial={data} reload={me.reload} />}</QueryState>
     </PageShell>
   )
 }

@@ -1,0 +1,152 @@
+import { myDataFilePath } from '../mydata/collect'
+import { DEPARTED_NAME, type LeaveResultView } from '../../../types/org'
+import type { UserDoc } from '../../shared/actor'
+import { sdk, type Database } from '../../shared/cloud'
+import { COL } from '../../shared/collections'
+import { txGetOrNull, type Transaction } from '../../shared/db-types'
+import type { Ctx } from '../../shared/dispatch'
+import { conflict, DomainError } from '../../shared/errors'
+import { endGrantInTx, LAST_STREET_ADMIN, type GrantCtx } from '../../shared/grants'
+import { newId } from '../../shared/ids'
+import { personRecordTarget } from '../../shared/personal-data'
+import type { PhotoDoc } from '../../shared/photos'
+import { DEPARTED_PREFIX, mergeNested, nested, sweepPlan } from '../domain/leaving'
+import type { BindingDoc, LiaisonApplicationDoc } from '../repo'
+
+/**
+ * 注销 (issue 12 §4; docs/org.md "Leaving"). In order:
+ * 1. one transaction: every grant ends through the one ending function (shared/grants.ts) as 本人注销 —
+ *    which ends the household binding, the 报到 record and grid posts with it, and refuses to leave a
+ *    street without an admin — pending requests are withdrawn, and the person record (name, phone)
+ *    is removed. A binding decision or appointment at the same moment conflicts on the person record.
+ * 2. uploads no record carries are removed from storage.
+ * 3. every record naming the person is rewritten to one random departed token and 已注销用户
+ *    (domain/leaving.ts, from the personal-data registry): counts, lists and results keep their numbers.
+ * 4. one audit entry says that somebody left, on which day — not who.
+ * The same openid coming back finds no record under it: a new person.
+ */
+
+export const LAST_ADMIN_CANNOT_LEAVE = '您是本街道唯一的街道管理员，暂不能注销。请先邀请一位新的街道管理员，待其就任后再注销。'
+/** Pending requests of one person: a handful at most (one binding, one liaison registration, perhaps a retry). */
+const PENDING_LIMIT = 20
+/** Photos read per page when looking for the person's uploads. */
+const PHOTO_PAGE = 100
+/** Where a record carries photos (`photos: fileId[]`): a photo on any of them is part of that record and stays. */
+const PHOTO_CARRIERS = [COL.councilTopics, COL.gridEvents, COL.gridProgress, COL.propertyRatings] as const
+
+async function pendingOf<T>(db: Database, collection: string, openid: string): Promise<T[]> {
+  const { data } = await db.collection(collection).where({ openid, status: 'pending' }).limit(PENDING_LIMIT).get()
+  return data as T[]
+}
+
+/** Step 1, inside `tx`. Returns how many grants ended and requests were withdrawn. */
+async function endEverythingInTx(ctx: Ctx<unknown>, tx: Transaction, openid: string, token: string, pending: { bindings: BindingDoc[]; applications: LiaisonApplicationDoc[] }) {
+  const { now } = ctx
+  // The ends are audited like the leave itself: under 已注销用户, on the day, the person's record not named.
+  const grantCtx: GrantCtx = {
+    db: ctx.db, now,
+    audit: (target, before, after, t) => ctx.audit(target === personRecordTarget(openid) ? personRecordTarget(DEPARTED_NAME) : target, before, after, t, DEPARTED_NAME),
+  }
+  const person = await txGetOrNull<UserDoc>(tx, COL.users, openid)
+  let grantsEnded = 0
+  for (const g of person?.roles ?? []) {
+    try {
+      await endGrantInTx(grantCtx, tx, openid, { grantId: g.grantId, role: g.role, scopeId: g.scopeId, kind: 'departed', by: { openid: token, label: DEPARTED_NAME } })
+    } catch (e) {
+      if (e instanceof DomainError && e.message === LAST_STREET_ADMIN) throw conflict(LAST_ADMIN_CANNOT_LEAVE)
+      throw e
+    }
+    grantsEnded++
+  }
+  let requestsWithdrawn = 0
+  for (const b of pending.bindings) {
+    const fresh = await txGetOrNull<BindingDoc>(tx, COL.bindings, b._id)
+    if (fresh?.status !== 'pending') continue
+    await tx.collection(COL.bindings).doc(b._id).update({ data: { status: 'ended', endedAt: now, endKind: 'departed', endedByName: DEPARTED_NAME, endReason: '申请人已注销' } })
+    requestsWithdrawn++
+  }
+  for (const a of pending.applications) {
+    const fresh = await txGetOrNull<LiaisonApplicationDoc>(tx, COL.liaisonApplications, a._id)
+    if (fresh?.status !== 'pending') continue
+    await tx.collection(COL.liaisonApplications).doc(a._id).update({ data: { status: 'rejected', decidedAt: now, reason: '申请人已注销' } })
+    requestsWithdrawn++
+  }
+  if (person) await tx.collection(COL.users).doc(openid).remove()
+  return { grantsEnded, requestsWithdrawn }
+}
+
+/** Step 2: the person's uploads that no record carries. The register entry stays (marked removed); the file goes. */
+async function removeLoosePhotos(db: Database, openid: string, now: Date): Promise<number> {
+  let removed = 0
+  for (let skip = 0; ; skip += PHOTO_PAGE) {
+    const { data } = await db.collection(COL.photos).where({ owner: openid }).orderBy('_id', 'asc').skip(skip).limit(PHOTO_PAGE).get()
+    const mine = (data as (PhotoDoc & { removedAt?: Date })[]).filter((p) => !p.removedAt)
+    const ids = mine.map((p) => p.fileId)
+    const carried = new Set<string>()
+    for (const collection of ids.length ? PHOTO_CARRIERS : []) {
+      const { data: records } = await db.collection(collection).where({ photos: db.command.in(ids) }).field({ photos: true }).limit(PHOTO_PAGE).get()
+      for (const r of records as { photos?: string[] }[]) for (const f of r.photos ?? []) carried.add(f)
+    }
+    const loose = mine.filter((p) => !carried.has(p.fileId))
+    if (loose.length) {
+      await sdk().deleteFile({ fileList: loose.map((p) => p.fileId) })
+      await db.collection(COL.photos).where({ _id: db.command.in(loose.map((p) => p._id)) }).update({ data: { removedAt: now } })
+      removed += loose.length
+    }
+    if (data.length < PHOTO_PAGE) return removed
+  }
+}
+
+/** Step 3: every record naming the person now names the departed token and 已注销用户. */
+async function anonymise(db: Database, openid: string, token: string): Promise<number> {
+  // Nobody is left to notify: their subscriptions stop before they are anonymised (the count is not a record).
+  await db.collection(COL.councilSubscriptions).where({ openid }).update({ data: { on: false } })
+  let updated = 0
+  for (const step of sweepPlan(openid, token)) {
+    const data = mergeNested([
+      nested(step.path, step.to),
+      ...step.names.map((p) => nested(p, DEPARTED_NAME)),
+      ...step.phones.map((p) => nested(p, db.command.remove())),
+    ])
+    const { stats } = await db.collection(step.collection).where({ [step.path]: step.from }).update({ data })
+    updated += stats.updated
+  }
+  // The audit of their person record is filed under users/<openid>: refiled under the token.
+  const { stats } = await db.collection(COL.audit).where({ target: personRecordTarget(openid) }).update({ data: { target: personRecordTarget(token) } })
+  // Idempotency marks are keyed `<fn>:<action>:<openid>:<requestId>` and keep what the action answered
+  // (which may carry the name): they are not contributions, and they go. A retry after leaving is a new person's.
+  const marks = await db.collection(COL.requests).where({ _id: db.RegExp({ regexp: `^[^:]+:[^:]+:${escapeRegExp(openid)}:` }) }).remove()
+  return updated + stats.updated + marks.stats.removed
+}
+
+/**
+ * The person's own 我的数据 file, if they ever exported one: its path is theirs alone (shared/personal-data.ts
+ * PERSONAL_FILES). Writing an empty file at that path hands back its id in any environment; then it goes.
+ */
+async function removeMyDataExport(openid: string): Promise<void> {
+  for (const ext of ['json', 'xlsx'] as const) {
+    const { fileID } = await sdk().uploadFile({ cloudPath: myDataFilePath(openid, ext), fileContent: Buffer.alloc(0) })
+    await sdk().deleteFile({ fileList: [fileID] })
+  }
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+export const accountLeave = {
+  async run(ctx: Ctx<{ confirm: true }>): Promise<LeaveResultView> {
+    const { db, actor, now } = ctx
+    const openid = actor.openid
+    const pending = {
+      bindings: await pendingOf<BindingDoc>(db, COL.bindings, openid),
+      applications: await pendingOf<LiaisonApplicationDoc>(db, COL.liaisonApplications, openid),
+    }
+    const token = `${DEPARTED_PREFIX}${newId('p')}`
+    const { grantsEnded, requestsWithdrawn } = await ctx.transaction((tx) => endEverythingInTx(ctx, tx, openid, token, pending))
+    const filesRemoved = await removeLoosePhotos(db, openid, now)
+    await removeMyDataExport(openid)
+    const recordsAnonymised = await anonymise(db, openid, token)
+    const result = { grantsEnded, requestsWithdrawn, recordsAnonymised, filesRemoved }
+    await ctx.audit(`${COL.users}/${DEPARTED_NAME}`, null, result, undefined, DEPARTED_NAME)
+    return result
+  },
+}

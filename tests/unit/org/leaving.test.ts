@@ -1,0 +1,47 @@
+import { COL } from '../../../cloudfunctions/shared/collections'
+import { mergeNested, nested, sweepPlan } from '../../../cloudfunctions/org/domain/leaving'
+import { PERSONAL_DATA } from '../../../cloudfunctions/shared/personal-data'
+import { memberRecordId, personKey } from '../../../cloudfunctions/shared/pseudonym'
+
+const plan = sweepPlan('o-1', 'departed:t')
+const step = (collection: string, path: string) => plan.find((s) => s.collection === collection && s.path === path)
+
+describe('what leaving rewrites, from the personal-data registry', () => {
+  it('replaces an openid field with the departed token, and the name and phone copied beside it', () => {
+    expect(step(COL.bindings, 'openid')).toEqual({ collection: COL.bindings, path: 'openid', from: 'o-1', to: 'departed:t', names: ['applicantName'], phones: ['applicantPhone'] })
+    expect(step(COL.bindings, 'decidedBy')).toMatchObject({ names: ['decidedByName'], phones: [] })
+    expect(step(COL.councilTopics, 'authorOpenid')).toMatchObject({ names: ['authorName'] })
+    expect(step(COL.units, 'checkin.decidedBy')).toMatchObject({ names: ['checkin.decidedByName'] })
+  })
+
+  it('replaces a member key (`m:<personKey>`, also inside `member:m:…`) with the key of the token', () => {
+    expect(step(COL.svcAssessments, 'subjectId')).toMatchObject({ from: memberRecordId('o-1'), to: `m:${personKey('departed:t')}`, names: ['subjectName'] })
+    expect(step(COL.gridEvents, 'handlerKey')).toMatchObject({ from: `member:m:${personKey('o-1')}`, to: `member:m:${personKey('departed:t')}` })
+    expect(step(COL.svcAttendance, 'memberId')).toMatchObject({ from: memberRecordId('o-1'), names: ['memberName'] })
+  })
+
+  it('leaves a name typed for somebody else alone: a project owner, a branch secretary', () => {
+    const names = plan.flatMap((s) => s.names.map((n) => `${s.collection}.${n}`))
+    expect(names).not.toContain(`${COL.svcProjects}.ownerName`)
+    expect(names).not.toContain(`${COL.gridStaff}.secretaryName`)
+    expect(names).toContain(`${COL.gridStaff}.name`)
+  })
+
+  it('rewrites no document id, no array element and no compound value', () => {
+    expect(plan.filter((s) => s.path === '_id' || s.path.includes('[]'))).toEqual([])
+    expect(step(COL.councilNoticeJobs, 'after')).toBeUndefined()
+    expect(step(COL.councilBallots, 'owner')).toBeUndefined()
+  })
+
+  it('covers every plain openid field the registry lists', () => {
+    const plain = Object.entries(PERSONAL_DATA).flatMap(([c, e]) =>
+      e!.fields.filter((f) => f.holds === 'openid' && f.path !== '_id' && !f.path.includes('[]') && !f.pattern).map((f) => `${c}.${f.path}`))
+    expect(plain.filter((p) => !plan.some((s) => `${s.collection}.${s.path}` === p))).toEqual([])
+    expect(plain.length).toBeGreaterThan(30)
+  })
+
+  it('builds nested updates for dotted paths and merges two fields of one sub-object', () => {
+    expect(nested('a.b.c', 1)).toEqual({ a: { b: { c: 1 } } })
+    expect(mergeNested([nested('checkin.decidedBy', 't'), nested('checkin.decidedByName', 'n'), nested('x', 2)])).toEqual({ checkin: { decidedBy: 't', decidedByName: 'n' }, x: 2 })
+  })
+})
