@@ -74,14 +74,17 @@ export const communityView = z.object({
 })
 export type CommunityView = z.infer<typeof communityView>
 export const gridView = z.object({ id: z.string(), communityId: z.string(), name: z.string() })
+/** Where it is (GCJ-02), when known: an activity's place is picked from these in H5 (the mini-program uses WeChat's map). */
+const spot = { lat: z.number().optional(), lng: z.number().optional() }
 export const estateView = z.object({
   id: z.string(),
   communityId: z.string(),
   name: z.string(),
   companyId: z.string().optional(),
   companyName: z.string().optional(),
+  ...spot,
 })
-export const buildingView = z.object({ id: z.string(), estateId: z.string(), gridId: z.string(), name: z.string() })
+export const buildingView = z.object({ id: z.string(), estateId: z.string(), gridId: z.string(), name: z.string(), ...spot })
 /** `floorAreaDm2` only for the community's administrators: with vote tallies by area, a room's area could single out its ballot. */
 export const householdView = z.object({ id: z.string(), buildingId: z.string(), room: z.string(), floorAreaDm2: z.number().int().optional() })
 

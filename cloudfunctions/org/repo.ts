@@ -13,8 +13,9 @@ export interface CommunityDoc {
 }
 /** `no` orders the grids of a community (第一网格 = 1): names in Chinese numerals do not sort. */
 export interface GridDoc { _id: string; communityId: string; streetId: string; name: string; no: number; createdAt: Date }
-export interface EstateDoc { _id: string; communityId: string; streetId: string; name: string; companyId?: string; companyName?: string }
-export interface BuildingDoc { _id: string; estateId: string; communityId: string; streetId: string; gridId: string; name: string }
+/** `lat`/`lng` (GCJ-02), where known: the places an activity can be held at are picked from them in H5. */
+export interface EstateDoc { _id: string; communityId: string; streetId: string; name: string; companyId?: string; companyName?: string; lat?: number; lng?: number }
+export interface BuildingDoc { _id: string; estateId: string; communityId: string; streetId: string; gridId: string; name: string; lat?: number; lng?: number }
 export interface HouseholdDoc {
   _id: string; buildingId: string; estateId: string; communityId: string; streetId: string; gridId: string
   room: string; floorAreaDm2: number; address: string

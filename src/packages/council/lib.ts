@@ -40,7 +40,7 @@ export const canProposeIn = (roles: RoleGrant[], communityId: string) =>
 export const isSecretaryOf = (roles: RoleGrant[], communityId: string) => roles.some((g) => g.role === 'secretary' && g.scopeId === communityId)
 
 /** Beijing wall time (services/time: the one formatter), under the names council screens use. */
-export { formatTime as cnTime, formatDate as cnDate, parseBeijing as parseCnTime } from '../../services/time'
+export { formatTime as cnTime, formatDate as cnDate } from '../../services/time'
 
 /** dm² → "1,234.56 ㎡" */
 export const m2 = (dm2: number) => `${(dm2 / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ㎡`

@@ -9,16 +9,18 @@ import Button from '../../../../components/Button'
 import Notice from '../../../../components/Notice'
 import QueryState from '../../../../components/QueryState'
 import { useCloud, useMutation } from '../../../../hooks/useCloud'
-import { COUNCIL, cnTime, newRequestId, param, parseCnTime, toast } from '../../lib'
+import { useFormErrors } from '../../../../hooks/useFormErrors'
+import DateTimeField from '../../../../components/DateTimeField'
+import { beijingAt } from '../../../../services/time'
+import { COUNCIL, newRequestId, param, toast } from '../../lib'
 import '../../council.scss'
 
 interface Item { itemId?: string; title: string; topicIds: string[] }
 interface Participant { kind: ParticipantKind; name: string }
 
-const defaultStart = () => {
-  const d = new Date(Date.now() + 3 * 86_400_000)
-  return `${cnTime(d).slice(0, 10)} 19:00`
-}
+/** In three days at 19:00 Beijing time: after work, with time to tell the participants. */
+const defaultStart = () => beijingAt(3, '19:00')
+const MEETING_FIELDS: Record<string, string> = { title: 'meeting-title', startsAt: 'meeting-start', place: 'meeting-place', agenda: 'meeting-agenda', participants: 'meeting-participants' }
 const DEFAULT_PARTICIPANTS: Participant[] = [
   { kind: 'party', name: '社区党委' }, { kind: 'residents_committee', name: '社区居委会' }, { kind: 'resident_rep', name: '居民代表' },
 ]
@@ -34,15 +36,15 @@ export default function MeetingEditPage() {
   const [place, setPlace] = useState('社区党群服务中心')
   const [items, setItems] = useState<Item[]>([{ title: '', topicIds: [] }])
   const [participants, setParticipants] = useState<Participant[]>(DEFAULT_PARTICIPANTS)
-  const [formError, setFormError] = useState('')
   const requestId = useMemo(newRequestId, [])
   const create = useMutation('council', 'meeting.create')
   const update = useMutation('council', 'meeting.update')
+  const { errors, check, formError } = useFormErrors(MEETING_FIELDS, create.error ?? update.error)
 
   useEffect(() => {
     const m = existing.data
     if (!m) return
-    setTitle(m.title); setStart(cnTime(m.startsAt)); setPlace(m.place)
+    setTitle(m.title); setStart(m.startsAt); setPlace(m.place)
     setItems(m.agenda.map((a) => ({ itemId: a.itemId, title: a.title, topicIds: a.topicIds })))
     setParticipants(m.participants)
   }, [existing.data])
@@ -55,16 +57,17 @@ export default function MeetingEditPage() {
   })
 
   const save = async () => {
-    const when = parseCnTime(start)
-    if (!when) return setFormError('会议时间请按 2026-12-01 19:00 的格式填写')
-    setFormError('')
-    const fields = { title, startsAt: when.toISOString(), place, online: false, agenda: items.map((x) => ({ ...(x.itemId ? { itemId: x.itemId } : {}), title: x.title, topicIds: x.topicIds })), participants }
+    const found: Record<string, string> = {}
+    if (!title.trim()) found.title = '请填写会议名称'
+    if (Date.parse(start) <= Date.now()) found.startsAt = '会议时间须晚于现在'
+    if (items.some((x) => !x.title.trim())) found.agenda = '请填写每一项议程的标题'
+    if (!check(found)) return
+    const fields = { title, startsAt: start, place, online: false, agenda: items.map((x) => ({ ...(x.itemId ? { itemId: x.itemId } : {}), title: x.title, topicIds: x.topicIds })), participants }
     const m = id ? await update.run({ meetingId: id, ...fields }) : await create.run({ requestId, communityId, ...fields })
     if (!m) return
     toast('已保存')
     void Taro.redirectTo({ url: COUNCIL.meeting(m.id) })
   }
-  const error = create.error ?? update.error
 
   return (
     <PageShell title={id ? '修改会议' : '新建议事会议'} intro='会议开始后议程不能再修改。保存后为草稿，发布后居民可以看到议程。'>
@@ -72,11 +75,12 @@ export default function MeetingEditPage() {
         {(accepted) => (
           <View>
             <Card title='基本信息'>
-              <Field id='meeting-title' label='会议名称' value={title} onChange={setTitle} placeholder='例如：和谐社区红色议事会（停车专题）' maxLength={60} />
-              <Field id='meeting-start' label='会议时间' value={start} onChange={setStart} hint='格式：2026-12-01 19:00（北京时间）' />
-              <Field id='meeting-place' label='地点' value={place} onChange={setPlace} maxLength={80} />
+              <Field id='meeting-title' label='会议名称' value={title} onChange={setTitle} placeholder='例如：和谐社区红色议事会（停车专题）' maxLength={60} error={errors.title} />
+              <DateTimeField id='meeting-start' label='会议时间' defaultTime='19:00' value={start} onChange={setStart} error={errors.startsAt} />
+              <Field id='meeting-place' label='地点' value={place} onChange={setPlace} maxLength={80} error={errors.place} />
             </Card>
-            <Card title='议程（按顺序）'>
+            <Card title='议程（按顺序）' id='meeting-agenda'>
+              {errors.agenda ? <Text className='tx-field__error'>{errors.agenda}</Text> : null}
               {items.map((it, i) => (
                 <View key={i} className='cc-edit-item'>
                   <Field id={`item-title-${i}`} label={`第 ${i + 1} 项`} value={it.title} onChange={(v) => setItem(i, { title: v })} maxLength={60} placeholder='议程标题' />
@@ -98,7 +102,8 @@ export default function MeetingEditPage() {
               ))}
               <Button id='add-item' variant='secondary' size='small' onClick={() => setItems((xs) => [...xs, { title: '', topicIds: [] }])}>添加议程</Button>
             </Card>
-            <Card title='参会方'>
+            <Card title='参会方' id='meeting-participants'>
+              {errors.participants ? <Text className='tx-field__error'>{errors.participants}</Text> : null}
               {participants.map((p, i) => (
                 <View key={i} className='cc-edit-item'>
                   <Field kind='picker' label='类别' options={PARTICIPANT_KINDS.map((k) => ({ label: PARTICIPANT_LABEL[k], value: k }))} value={p.kind} onChange={(v) => setParticipants((xs) => xs.map((x, j) => (j === i ? { ...x, kind: v as ParticipantKind } : x)))} />
@@ -109,7 +114,6 @@ export default function MeetingEditPage() {
               <Button variant='secondary' size='small' onClick={() => setParticipants((xs) => [...xs, { kind: 'property', name: '' }])}>添加参会方</Button>
             </Card>
             {formError ? <Notice tone='error'>{formError}</Notice> : null}
-            {error ? <Notice tone='error'>{error.message}</Notice> : null}
             <View className='cc-actions'>
               <Button id='save-meeting' block loading={create.sending || update.sending} onClick={() => void save()}>保存</Button>
               <Text className='cc-line--muted'>只能关联已受理的议题。</Text>

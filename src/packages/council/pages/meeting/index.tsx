@@ -13,33 +13,39 @@ import ErrorState from '../../../../components/ErrorState'
 import ListItem from '../../../../components/ListItem'
 import { useMe } from '../../../../hooks/useMe'
 import { useCloud, useMutation } from '../../../../hooks/useCloud'
-import { COUNCIL, cnTime, confirm, go, isSecretaryOf, param, parseCnTime, toast } from '../../lib'
+import { useFormErrors } from '../../../../hooks/useFormErrors'
+import DateTimeField from '../../../../components/DateTimeField'
+import { beijingAt } from '../../../../services/time'
+import { COUNCIL, cnTime, confirm, go, isSecretaryOf, param, toast } from '../../lib'
 import '../../council.scss'
 
 function ResolutionForm({ meeting, itemId, onDone }: { meeting: MeetingView; itemId: string; onDone: () => void }) {
   const [decision, setDecision] = useState('')
   const [kind, setKind] = useState<ResponsibleKind>('company')
   const [name, setName] = useState('')
-  const [deadline, setDeadline] = useState(`${cnTime(new Date(Date.now() + 30 * 86_400_000)).slice(0, 10)} 18:00`)
-  const [formError, setFormError] = useState('')
+  // A month, to the end of a working day.
+  const [deadline, setDeadline] = useState(() => beijingAt(30, '18:00'))
   const record = useMutation('council', 'resolution.record')
+  const { errors, check, formError } = useFormErrors({ decision: `decision-${itemId}`, responsibleName: `responsible-${itemId}`, deadline: `deadline-${itemId}` }, record.error)
   const cites = meeting.agenda.find((a) => a.itemId === itemId)?.lastClosedVoteId
   const submit = async () => {
-    const when = parseCnTime(deadline)
-    if (!when) return setFormError('期限请按 2026-12-31 18:00 的格式填写')
+    const found: Record<string, string> = {}
+    if (!decision.trim()) found.decision = '请填写决议内容'
+    if (!name.trim()) found.responsibleName = '请填写责任方'
+    if (Date.parse(deadline) <= Date.now()) found.deadline = '完成期限须晚于现在'
+    if (!check(found)) return
     // The server cites the item's latest counted vote itself; naming an older one would be refused.
-    const r = await record.run({ meetingId: meeting.id, itemId, decision, responsibleKind: kind, responsibleName: name, deadline: when.toISOString() })
+    const r = await record.run({ meetingId: meeting.id, itemId, decision, responsibleKind: kind, responsibleName: name, deadline })
     if (r) { toast('决议已记录'); onDone() }
   }
   return (
     <View className='cc-edit-item'>
       {cites ? <Text className='cc-line--muted'>决议将引用本议程项最近一次表决的结果。</Text> : null}
-      <Field id={`decision-${itemId}`} kind='textarea' label='决议内容' value={decision} onChange={setDecision} maxLength={1000} />
+      <Field id={`decision-${itemId}`} kind='textarea' label='决议内容' value={decision} onChange={setDecision} maxLength={1000} error={errors.decision} />
       <Field kind='picker' label='责任方类别' options={RESPONSIBLE_KINDS.map((k) => ({ label: RESPONSIBLE_LABEL[k], value: k }))} value={kind} onChange={(v) => setKind(v as ResponsibleKind)} />
-      <Field id={`responsible-${itemId}`} label='责任方' value={name} onChange={setName} maxLength={60} placeholder='例如：安居物业服务有限公司' />
-      <Field id={`deadline-${itemId}`} label='完成期限' value={deadline} onChange={setDeadline} hint='格式：2026-12-31 18:00' />
+      <Field id={`responsible-${itemId}`} label='责任方' value={name} onChange={setName} maxLength={60} placeholder='例如：安居物业服务有限公司' error={errors.responsibleName} />
+      <DateTimeField id={`deadline-${itemId}`} label='完成期限' defaultTime='18:00' value={deadline} onChange={setDeadline} error={errors.deadline} />
       {formError ? <Notice tone='error'>{formError}</Notice> : null}
-      {record.error ? <Notice tone='error'>{record.error.message}</Notice> : null}
       <Button id={`record-${itemId}`} size='small' loading={record.sending} onClick={() => void submit()}>记录决议</Button>
     </View>
   )

@@ -18,7 +18,8 @@ import { formatTime } from '../../../../services/format'
 import { toast } from '../../../../services/nav'
 import Segmented from '../../../admin/components/Segmented'
 import Pager from '../../../admin/components/Pager'
-import DateField, { today, toIso } from '../../components/DateField'
+import DateTimeField from '../../../../components/DateTimeField'
+import { beijingIso as toIso, dateFromToday as today } from '../../../../services/time'
 import Stars from '../../../../components/Stars'
 import { useCommunity } from '../../hooks/useCommunity'
 import '../../service.scss'
@@ -60,7 +61,7 @@ function PostWish({ onDone, onBehalfOf }: { onDone: () => void; onBehalfOf?: str
       ) : null}
       <Field label='心愿' id='wish-title' value={v.title} onChange={(t) => setV((o) => ({ ...o, title: t }))} placeholder='如：想要一副老花镜' maxLength={40} error={errors.title} />
       <Field label='说明' kind='textarea' id='wish-detail' optional value={v.detail} onChange={(t) => setV((o) => ({ ...o, detail: t }))} maxLength={300} />
-      <DateField label='希望在此日期前实现' mode='date' value={v.due} onChange={(d) => setV((o) => ({ ...o, due: d }))} error={errors.dueAt} />
+      <DateTimeField label='希望在此日期前实现' id='wish-due' mode='date' value={v.due} onChange={(d) => setV((o) => ({ ...o, due: d }))} error={errors.dueAt} />
       {create.error ? <Notice tone='error' title='发布没有成功'><Text>{create.error.message}</Text></Notice> : null}
       <Button id='wish-submit' loading={create.sending} onClick={() => void send()}>发布心愿</Button>
     </Card>
