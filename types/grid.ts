@@ -287,8 +287,12 @@ export const gridActions = {
     roles: ['grid_worker', 'member', 'resident'],
     input: z.object({
       requestId,
-      gridId: id,
-      /** The estate alone (no building) is kept too; a building implies its estate. */
+      /**
+       * Not chosen by a resident: the server derives the grid from the building (its grid), else from
+       * the reporter (the one grid they work on, their home's grid, their 报到 grid). Sent, it must agree.
+       */
+      gridId: id.optional(),
+      /** The estate alone (no building) is kept too; a building implies its estate and its grid. */
       estateId: id.optional(),
       buildingId: id.optional(),
       place: text(60, '地点'),
