@@ -173,7 +173,7 @@ export const journeys = [
       await onScreen(page, '#section-red').getByText('安居物业服务有限公司').waitFor()
       await onScreen(page, '#section-black').getByText('恒泰物业管理有限公司').waitFor()
       await onScreen(page, '#section-not_ranked').getByText('绿苑物业服务有限公司').waitFor()
-      await see(page, '未达到最低样本')
+      await see(page, '评价户数不足')
       await onScreen(page, '#entry-co-2').getByText('异议成立 · 剔除 1 条评价').waitFor()
       await visible(page, '#recompute').click()
       await see(page, '复算结果与发布的榜单完全一致')

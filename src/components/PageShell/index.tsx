@@ -1,7 +1,8 @@
-import type { ReactNode } from 'react'
+import { useEffect, type ReactNode } from 'react'
 import { View, Text } from '@tarojs/components'
 import { idAttr } from '../idAttr'
 import { fontScale } from '../../services/fontScale'
+import { pageShown } from '../../services/nav'
 import './index.scss'
 
 export interface PageShellProps {
@@ -21,6 +22,8 @@ export interface PageShellProps {
 export default function PageShell({ title, intro, extra, children, footer, id }: PageShellProps) {
   // The person's WeChat font size (weapp only; a string style there, none at all at the standard size).
   const scale = fontScale()
+  // The page is on screen: the 正在打开… of the tap that opened it goes.
+  useEffect(pageShown, [])
   return (
     <View className={`tx-page${footer ? ' tx-page--with-footer' : ''}`} {...idAttr(id)} {...(scale !== 1 ? { style: `--tx-font-scale:${scale}` } : {})}>
       {title || extra ? (

@@ -15,7 +15,7 @@ export const COUNCIL = {
   resolution: (id: string) => `/packages/council/pages/resolution/index?id=${encodeURIComponent(id)}`,
 }
 
-export const go = (url: string) => void Taro.navigateTo({ url })
+export { go } from '../../services/nav'
 export const param = (name: string): string => {
   const v = Taro.getCurrentInstance().router?.params?.[name]
   return v ? decodeURIComponent(v) : ''

@@ -1,6 +1,6 @@
-import { useState } from 'react'
-import { Canvas as TaroCanvas, Text, View } from '@tarojs/components'
-import { Axis, Canvas, Chart, Interval, createElement } from '@antv/f2'
+import { lazy, useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import ChartSlot from '../../../../components/ChartSlot'
 import PageShell from '../../../../components/PageShell'
 import Button from '../../../../components/Button'
 import Card from '../../../../components/Card'
@@ -12,34 +12,12 @@ import { useMe } from '../../../../hooks/useMe'
 import { isH5, toast } from '../../../../services/nav'
 import Taro from '@tarojs/taro'
 import type { GridStatsView } from '../../../../../types/grid'
-import { CHART_LABEL, useCanvas2d } from '../../../../hooks/useCanvas2d'
 import '../../grid.scss'
 
-// F2's createElement types reject its own components; the runtime accepts them.
-const h = createElement as unknown as (type: unknown, props: Record<string, unknown> | null, ...children: unknown[]) => unknown
-
-/** Events reported and fixed on time per grid (F2 bars on a 2D canvas). */
-function GridChart({ grids, width = 330, height = 220 }: { grids: GridStatsView[]; width?: number; height?: number }) {
-  const data = grids.flatMap((g) => [
-    { grid: g.scopeName.replace('网格', ''), kind: '上报', n: g.reported },
-    { grid: g.scopeName.replace('网格', ''), kind: '按时办结', n: g.onTime },
-  ])
-  useCanvas2d('gd-stats', width, height, ({ ctx, node, dpr }) => {
-    const tree = h(
-      Canvas,
-      { context: ctx, pixelRatio: dpr, width, height, requestAnimationFrame: node.requestAnimationFrame?.bind(node), createImage: node.createImage?.bind(node), animate: false },
-      h(
-        Chart,
-        { data, scale: { n: { min: 0, tickInterval: 1 } } },
-        h(Axis, { field: 'grid', style: { label: CHART_LABEL } }),
-        h(Axis, { field: 'n', style: { label: CHART_LABEL } }),
-        h(Interval, { x: 'grid', y: 'n', color: { field: 'kind', range: ['#C8161D', '#1F7A3D'] }, adjust: 'dodge' }),
-      ),
-    ) as { props: Record<string, unknown> }
-    void new Canvas(tree.props as never).render()
-  }, [JSON.stringify(data), width, height])
-  return <TaroCanvas type='2d' id='gd-stats' className='gd-chart' style={{ width: `${width}px`, height: `${height}px` }} />
-}
+// H5: the chart's code follows the page (ChartSlot); weapp: it is in this subpackage already.
+const GridChart: typeof import('../../components/GridChart').default =
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the mini-program build cannot load a chunk on demand
+  process.env.TARO_ENV === 'h5' ? lazy(() => import('../../components/GridChart')) : require('../../components/GridChart').default
 
 const pct = (v: number | null) => (v === null ? '—' : `${v}%`)
 
@@ -104,7 +82,7 @@ export default function StatsPage() {
                     <Figures s={s.community} />
                   </Card>
                   <Card title='各网格上报与按时办结'>
-                    <GridChart grids={s.grids} />
+                    <ChartSlot><GridChart grids={s.grids} /></ChartSlot>
                   </Card>
                   {s.grids.map((g) => (
                     <Card key={g.scopeId} id={`stats-${g.scopeId}`} title={g.scopeName}>
