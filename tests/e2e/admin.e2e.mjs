@@ -4,7 +4,7 @@
 // journey (on the shared server) expects to be a person without a house.
 import { pick, see, setIdentity, shot, startServer, visible } from './lib.mjs'
 
-const onScreen = (page, sel) => page.locator(`.taro_page:not([style*="display: none"]) ${sel}`)
+const onScreen = (page, sel) => page.locator(`.taro_page:not([style*="display: none"]):not(.taro_page_shade) ${sel}`)
 
 /** Runs `fn` against a fresh local cloud and stops it afterwards. */
 async function ownServer(fn) {

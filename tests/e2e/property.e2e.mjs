@@ -10,7 +10,7 @@ import { tmpdir } from 'os'
 import { join } from 'path'
 import { attachPhoto, ROOT, see, setClockOffset, setIdentity, shot, visible } from './lib.mjs'
 
-const onScreen = (page, sel) => page.locator(`.taro_page:not([style*="display: none"]) ${sel}`)
+const onScreen = (page, sel) => page.locator(`.taro_page:not([style*="display: none"]):not(.taro_page_shade) ${sel}`)
 const PAGES = '/#/packages/property/pages'
 
 /** People of the property seed who are not on the 身份切换 list: set the H5 identity directly. */

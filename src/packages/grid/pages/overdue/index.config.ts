@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '超期事件' })
+export default definePageConfig({ navigationBarTitleText: '超期事件', enablePullDownRefresh: true })
