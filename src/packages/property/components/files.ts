@@ -1,27 +1,9 @@
 import Taro from '@tarojs/taro'
 import { isH5, toast } from '../../../services/nav'
+import { openFile } from '../../../services/files'
 
-/** A download in the browser (H5): an anchor with `download`, clicked. */
-function browserDownload(url: string, fileName: string): void {
-  const a = document.createElement('a')
-  a.href = url
-  a.download = fileName
-  a.target = '_blank'
-  document.body.appendChild(a)
-  a.click()
-  a.remove()
-}
-
-/** Opens an exported .xlsx: a download on H5; download + openDocument in WeChat. */
-export async function openExport(url: string, fileName: string): Promise<void> {
-  if (isH5) return browserDownload(url, fileName)
-  try {
-    const { tempFilePath } = await Taro.downloadFile({ url })
-    await Taro.openDocument({ filePath: tempFilePath, fileType: 'xlsx', showMenu: true })
-  } catch {
-    toast('文件打开失败，请稍后再试', 'none')
-  }
-}
+/** Opens an exported .xlsx (services/files). */
+export const openExport = (url: string, fileName: string): Promise<void> => openFile(url, fileName)
 
 /**
  * A stored file for the person to keep: Excel opens as a document in WeChat; a JSON file (which

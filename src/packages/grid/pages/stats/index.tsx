@@ -1,16 +1,16 @@
 import { lazy, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import ChartSlot from '../../../../components/ChartSlot'
+import FileReady from '../../../../components/FileReady'
+import { useExport } from '../../../../hooks/useExport'
 import PageShell from '../../../../components/PageShell'
 import Button from '../../../../components/Button'
 import Card from '../../../../components/Card'
 import Field from '../../../../components/Field'
 import Notice from '../../../../components/Notice'
 import QueryState from '../../../../components/QueryState'
-import { useCloud, useMutation } from '../../../../hooks/useCloud'
+import { useCloud } from '../../../../hooks/useCloud'
 import { useMe } from '../../../../hooks/useMe'
-import { isH5, toast } from '../../../../services/nav'
-import Taro from '@tarojs/taro'
 import type { GridStatsView } from '../../../../../types/grid'
 import '../../grid.scss'
 
@@ -43,28 +43,9 @@ export default function StatsPage() {
   const [picked, setPicked] = useState<string>()
   const communityId = picked ?? own ?? communities.data?.items[0]?.id
   const q = useCloud('grid', 'stats.get', communityId ? { communityId } : null)
-  const exp = useMutation('grid', 'stats.export')
+  const exp = useExport('grid', 'stats.export', '网格统计.xlsx')
   const canExport = isAdmin || roles.some((g) => g.role === 'secretary')
-  const download = async () => {
-    if (!communityId) return
-    const r = await exp.run({ communityId })
-    if (!r) return
-    if (isH5) {
-      const a = document.createElement('a')
-      a.href = r.url
-      a.download = r.fileName
-      document.body.appendChild(a)
-      a.click()
-      a.remove()
-    } else {
-      try {
-        const { tempFilePath } = await Taro.downloadFile({ url: r.url })
-        await Taro.openDocument({ filePath: tempFilePath, fileType: 'xlsx', showMenu: true })
-      } catch {
-        toast('文件打开失败，请稍后再试', 'none')
-      }
-    }
-  }
+  const download = () => (communityId ? exp.run({ communityId }) : undefined)
   return (
     <PageShell title='网格统计' intro='上报数、按时办结率、处置时长中位数、重开率'>
       <QueryState {...me}>
@@ -90,6 +71,7 @@ export default function StatsPage() {
                     </Card>
                   ))}
                   {canExport ? <Button id='export' block variant='secondary' loading={exp.sending} onClick={() => void download()}>导出 Excel</Button> : null}
+                  {exp.file ? <FileReady file={exp.file} onOpen={exp.open} /> : null}
                 </View>
               )}
             </QueryState>

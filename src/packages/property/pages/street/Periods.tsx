@@ -13,7 +13,8 @@ import { formatTime } from '../../../../services/format'
 import { wallTime } from '../../../../services/time'
 import { PERIOD_STATUS_LABEL, type PeriodView } from '../../../../../types/property'
 import EntryCard from '../../components/EntryCard'
-import { openExport } from '../../components/files'
+import FileReady from '../../../../components/FileReady'
+import { useExport } from '../../../../hooks/useExport'
 import { PROP } from '../../routes'
 
 /** The key of the month (or quarter) containing now in Shanghai time, as the function computes it. */
@@ -61,9 +62,8 @@ export default function Periods({ streetId, onReview }: { streetId: string; onRe
   const open = useMutation('property', 'period.open')
   const close = useMutation('property', 'period.close')
   const publish = useMutation('property', 'list.publish')
-  const exporter = useMutation('property', 'export.period')
+  const exporter = useExport('property', 'export.period')
   const [requestId, setRequestId] = useState(newRequestId)
-  const [file, setFile] = useState<{ url: string; rows: number }>()
   const [showPreview, setShowPreview] = useState<string>()
   const error = open.error ?? close.error ?? publish.error ?? exporter.error
 
@@ -84,11 +84,7 @@ export default function Periods({ streetId, onReview }: { streetId: string; onRe
   return (
     <View>
       {error ? <Notice tone='error'>{error.message}</Notice> : null}
-      {file ? (
-        <Notice tone='success' title={`已导出 ${file.rows} 条评价及榜单`} actionText='打开文件' onAction={() => void openExport(file.url, '物业红黑榜.xlsx')}>
-          <Text id='export-url'>Excel 文件已生成</Text>
-        </Notice>
-      ) : null}
+      {exporter.file ? <FileReady file={exporter.file} onOpen={exporter.open} id='export-url' /> : null}
       <QueryState {...q}>
         {(page) => (
           <View>
@@ -105,7 +101,7 @@ export default function Periods({ streetId, onReview }: { streetId: string; onRe
                   {p.status === 'open' ? <Button id={`close-${p.key}`} size='small' variant='danger' loading={close.sending} onClick={() => doClose(p)}>结束评价</Button> : null}
                   {(p.status === 'closed' && !p.objectionOpen) || (p.status === 'published' && p.id === page.items[0]?.id) ? <Button id={`publish-${p.key}`} size='small' loading={publish.sending} onClick={() => doPublish(p)}>{p.status === 'published' ? '重新发布' : '发布榜单'}</Button> : null}
                   {p.status !== 'published' ? <Button id={`preview-${p.key}`} size='small' variant='secondary' onClick={() => setShowPreview(showPreview === p.id ? undefined : p.id)}>预览</Button> : null}
-                  <Button size='small' variant='plain' loading={exporter.sending} onClick={async () => { const r = await exporter.run({ periodId: p.id }); if (r) setFile(r) }}>导出</Button>
+                  <Button size='small' variant='plain' loading={exporter.sending} onClick={() => void exporter.run({ periodId: p.id })}>导出</Button>
                 </View>
                 {p.objectionOpen ? (
                   <Notice tone='info' id={`window-${p.key}`}>

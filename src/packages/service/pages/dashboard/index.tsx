@@ -6,11 +6,12 @@ import Button from '../../../../components/Button'
 import Empty from '../../../../components/Empty'
 import Notice from '../../../../components/Notice'
 import QueryState from '../../../../components/QueryState'
-import { useCloud, useMutation } from '../../../../hooks/useCloud'
+import { useCloud } from '../../../../hooks/useCloud'
 import { go } from '../../../../services/nav'
 import ChartSlot from '../../../../components/ChartSlot'
 import Stat from '../../components/Stat'
-import { openExport } from '../../components/files'
+import FileReady from '../../../../components/FileReady'
+import { useExport } from '../../../../hooks/useExport'
 import { thisYear, useCommunity } from '../../hooks/useCommunity'
 import { SVC } from '../../routes'
 import '../../service.scss'
@@ -23,7 +24,7 @@ const MinutesChart: typeof import('../../components/MinutesChart').default =
 function Board({ communityId }: { communityId: string }) {
   const year = thisYear()
   const q = useCloud('service', 'dashboard', { communityId, year }, { reloadOnShow: true })
-  const exp = useMutation('service', 'export.ledgers')
+  const exp = useExport('service', 'export.ledgers')
   return (
     <QueryState {...q} loadingText='正在汇总…'>
       {(d) => (
@@ -49,9 +50,10 @@ function Board({ communityId }: { communityId: string }) {
             </View>
           </Card>
           {exp.error ? <Notice tone='error' title='导出没有成功'><Text>{exp.error.message}</Text></Notice> : null}
-          <Button id='export-ledgers' variant='secondary' loading={exp.sending} onClick={() => void exp.run({ communityId, year }).then((f) => f && openExport(f))}>
+          <Button id='export-ledgers' variant='secondary' loading={exp.sending} onClick={() => void exp.run({ communityId, year })}>
             导出党员服务台账（Excel）
           </Button>
+          {exp.file ? <FileReady file={exp.file} onOpen={exp.open} /> : null}
         </View>
       )}
     </QueryState>
