@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { COUNCIL_NOTICE_KINDS } from './notices'
 import { action } from './action'
-import { id, isoDate, optionalText, pageInput, pageOf, requestId, text } from './common'
+import { id, isoDate, optionalText, pageInput, pageOf, requestId, searchText, text } from './common'
 import { photoList, photoUploadAction } from './photos'
 
 /** council — 红色议事会: topics, meetings, agendas, consultation votes, resolutions (SPEC §5). */
@@ -368,7 +368,7 @@ export const councilActions = {
   'topic.list': action({
     summary: '社区议题（可按状态、层级筛选）',
     roles: ['authenticated'],
-    input: pageInput.extend({ communityId: id, status: z.enum(TOPIC_STATUS).optional(), tier: z.enum(TIERS).optional() }),
+    input: pageInput.extend({ communityId: id, status: z.enum(TOPIC_STATUS).optional(), tier: z.enum(TIERS).optional(), q: searchText }),
     output: pageOf(topicView),
   }),
   'topic.get': action({

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { action } from './action'
-import { id, optionalText, pageInput, pageOf, requestId, text } from './common'
+import { id, optionalText, pageInput, pageOf, requestId, searchText, text } from './common'
 import { photoList, photoUploadAction } from './photos'
 import { STAFF_POSTS } from './staff-posts'
 
@@ -315,7 +315,7 @@ export const gridActions = {
   'event.board': action({
     summary: '派单台：社区（书记）或网格（网格长）的事件',
     roles: ['secretary', 'grid_worker'],
-    input: pageInput.extend({ communityId: id.optional(), gridId: id.optional(), status: z.enum(EVENT_STATUS).optional() }).refine((v) => !!v.communityId !== !!v.gridId, { message: '请选择社区或网格之一', path: ['communityId'] }),
+    input: pageInput.extend({ communityId: id.optional(), gridId: id.optional(), status: z.enum(EVENT_STATUS).optional(), q: searchText }).refine((v) => !!v.communityId !== !!v.gridId, { message: '请选择社区或网格之一', path: ['communityId'] }),
     output: pageOf(eventView),
   }),
   'event.assign': action({

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { action } from './action'
-import { id, optionalText, pageInput, pageOf, phone, requestId, text, okOnly } from './common'
+import { id, optionalText, pageInput, pageOf, phone, requestId, searchText, text, okOnly } from './common'
 import { ROLES, roleGrantSchema } from './roles'
 import { noticeTemplatesView } from './notices'
 import { STAFF_POSTS } from './staff-posts'
@@ -317,10 +317,22 @@ export const orgActions = {
     output: bindingView,
   }),
   'binding.listPending': action({
-    summary: '本社区待审核的住户绑定',
+    summary: '本社区待审核的住户绑定（可按姓名或地址查找）',
     roles: ['secretary'],
-    input: pageInput.extend({ communityId: id }),
+    input: pageInput.extend({ communityId: id, q: searchText }),
     output: pageOf(bindingView),
+  }),
+  'resident.list': action({
+    summary: '本社区已认证的住户（可按姓名或地址查找），新认证的在前',
+    roles: ['secretary'],
+    input: pageInput.extend({ communityId: id, q: searchText }),
+    output: pageOf(bindingView),
+  }),
+  'household.search': action({
+    summary: '按地址查找本社区的房屋（如 3号楼 501）',
+    roles: ['secretary', 'street_admin'],
+    input: pageInput.extend({ communityId: id, q: searchText.refine((v) => !!v, '请输入楼号或房号') }),
+    output: pageOf(householdView.extend({ address: z.string() })),
   }),
   'binding.decide': action({
     summary: '书记审核住户绑定',

@@ -4,6 +4,7 @@ import { bindingDecide, bindingListPending, bindingRequest, householdCodeIssue }
 import { invitationCreate, invitationList, invitationRedeem } from './handlers/invitations'
 import { liaisonDecide, liaisonListPending, liaisonRegister } from './handlers/liaisons'
 import { home } from './handlers/home'
+import { householdSearch, residentList } from './handlers/residents'
 import { bootstrap, me, profileUpdate } from './handlers/me'
 import { noticeTemplates } from './handlers/notices'
 import { buildingCreate, estateCreate } from './handlers/places'
@@ -29,6 +30,8 @@ export const routes: Routes<OrgActions> = {
   'binding.request': bindingRequest,
   'binding.listPending': bindingListPending,
   'binding.decide': bindingDecide,
+  'resident.list': residentList,
+  'household.search': householdSearch,
   'householdCode.issue': householdCodeIssue,
   'invitation.create': invitationCreate,
   'invitation.list': invitationList,

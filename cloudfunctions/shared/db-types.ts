@@ -75,6 +75,8 @@ export interface Database {
   collection(name: string): Collection
   command: Command
   serverDate(opts?: { offset?: number }): unknown
+  /** A regular-expression match (cloudfunctions/shared/search.ts builds the only ones: escaped "contains"). */
+  RegExp(opts: { regexp: string; options?: string }): unknown
   runTransaction<T>(fn: (tx: Transaction) => Promise<T>, retries?: number): Promise<T>
 }
 

@@ -9,6 +9,7 @@ import { newId } from '../../shared/ids'
 import { memberRecordId } from '../../shared/pseudonym'
 import { notify, TEMPLATES } from '../../shared/notify'
 import { fetchPage } from '../../shared/paging'
+import { withSearch } from '../../shared/search'
 import type { BuildingDoc, EstateDoc, GridDoc, HouseholdDoc, UserRecord } from '../../org/repo'
 import { afterConfirm, canHandle, deadlineFor, doneOnTime, handlerKey, handlerKeysOf, handlingBucket, OPEN_FOR_HANDLER, type StatsCounters } from '../domain/rules'
 import { appendProgress, byId, ids, settingsOf, txPut, type EventDoc, type Handler, type ProgressEntry, type StatsDoc, type SummonsDoc } from '../repo'
@@ -178,7 +179,7 @@ export const eventGet = {
 }
 
 export const eventBoard = {
-  async run(ctx: Ctx<PageInput & { communityId?: string; gridId?: string; status?: EventStatus }>) {
+  async run(ctx: Ctx<PageInput & { communityId?: string; gridId?: string; status?: EventStatus; q?: string }>) {
     const { db, actor, input, now } = ctx
     const filter: Record<string, unknown> = {}
     if (input.communityId) {
@@ -192,7 +193,9 @@ export const eventBoard = {
       filter.gridId = gridId
     }
     if (input.status) filter.status = input.status
-    return fetchPage<EventDoc, ReturnType<typeof eventView>>(db.collection(COL.gridEvents).where(filter), input, [['createdAt', 'desc']], (e) => eventView(e, actor.openid, now))
+    // Found by where it is or what it is about (楼道, 2号楼, 纸箱).
+    const where = withSearch(db, filter, input.q, ['place', 'description', 'estateName', 'buildingName'])
+    return fetchPage<EventDoc, ReturnType<typeof eventView>>(db.collection(COL.gridEvents).where(where), input, [['createdAt', 'desc']], (e) => eventView(e, actor.openid, now))
   },
 }
 
