@@ -9,6 +9,7 @@ import Button from '../../../../components/Button'
 import Notice from '../../../../components/Notice'
 import QueryState from '../../../../components/QueryState'
 import { useCloud, useMutation } from '../../../../hooks/useCloud'
+import { usePagedList } from '../../../../hooks/usePagedList'
 import { useFormErrors } from '../../../../hooks/useFormErrors'
 import DateTimeField from '../../../../components/DateTimeField'
 import { beijingAt } from '../../../../services/time'
@@ -30,7 +31,7 @@ export default function MeetingEditPage() {
   const communityId = param('communityId')
   const id = param('id')
   const existing = useCloud('council', 'meeting.get', id ? { meetingId: id } : null)
-  const topics = useCloud('council', 'topic.list', { communityId, status: 'accepted', pageSize: 50 })
+  const topics = usePagedList('council', 'topic.list', { communityId, status: 'accepted' })
   const [title, setTitle] = useState('')
   const [start, setStart] = useState(defaultStart)
   const [place, setPlace] = useState('社区党群服务中心')
@@ -71,7 +72,7 @@ export default function MeetingEditPage() {
 
   return (
     <PageShell title={id ? '修改会议' : '新建议事会议'} intro='会议开始后议程不能再修改。保存后为草稿，发布后居民可以看到议程。'>
-      <QueryState {...topics}>
+      <QueryState data={topics.first ? undefined : topics} error={topics.items.length ? undefined : topics.error} loading={topics.first} reload={topics.reload}>
         {(accepted) => (
           <View>
             <Card title='基本信息'>
@@ -90,6 +91,7 @@ export default function MeetingEditPage() {
                     label='关联议题'
                     optional
                     options={[{ label: '（不关联）', value: '' }, ...accepted.items.map((t) => ({ label: t.title, value: t.id }))]}
+                    more={topics.sheet}
                     value={it.topicIds[0] ?? ''}
                     onChange={(v) => setItem(i, { topicIds: v ? [v] : [] })}
                   />
