@@ -105,6 +105,7 @@ export function councilScenarios(): Scenario[] {
     { fn: 'council', action: 'topic.update', openid: () => 'o-res-liu', input: (i) => ({ topicId: made.topics[i], title: `压测议题${i}（修改）`, body: '楼道照明不足，建议更换为声控灯。' }) },
     { fn: 'council', action: 'topic.second', openid: () => 'o-res-zhang', input: (i) => ({ topicId: made.topics[i] }) },
     { fn: 'council', action: 'topic.list', openid: () => 'o-res-zhang', input: () => ({ communityId: 'c-hx', pageSize: 20 }) },
+    { fn: 'council', action: 'topic.list', label: 'council.topic.list (q)', openid: () => 'o-res-zhang', input: () => ({ communityId: 'c-hx', pageSize: 20, q: '充电' }) },
     { fn: 'council', action: 'topic.get', openid: () => 'o-res-zhang', input: () => ({ topicId: 'topic-parking' }) },
     { fn: 'council', action: 'topic.triage', openid: sec, input: (i) => ({ topicId: made.topics[i], decision: 'accept', tier: 'urgent', urgentDecision: '立即更换损坏灯具' }) },
     { fn: 'council', action: 'topic.ratify', openid: sec, input: (i) => ({ topicId: made.topics[i], note: '议事会追认' }) },

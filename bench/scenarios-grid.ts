@@ -53,6 +53,7 @@ export function gridScenarios(): Scenario[] {
     },
     { fn: 'grid', action: 'event.mine', openid: () => GRID_PEOPLE.worker2, input: () => ({}) },
     { fn: 'grid', action: 'event.board', openid: () => 'o-sec-hx', input: () => ({ communityId: 'c-hx' }) },
+    { fn: 'grid', action: 'event.board', label: 'grid.event.board (q)', openid: () => 'o-sec-hx', input: () => ({ communityId: 'c-hx', q: '楼道' }) },
     { fn: 'grid', action: 'event.assign', openid: () => 'o-sec-hx', input: (i) => ({ eventId: ev(i), handler: { type: 'company', id: 'co-1' } }) },
     { fn: 'grid', action: 'event.get', openid: () => 'o-sec-hx', input: (i) => ({ eventId: ev(i) }) },
     { fn: 'grid', action: 'event.members', openid: () => 'o-sec-hx', input: (i) => ({ eventId: ev(i), pageSize: 20 }) },

@@ -56,6 +56,10 @@ export function orgScenarios(): Scenario[] {
       collect: (data) => made.bindings.push((data as { id: string }).id),
     },
     { fn: 'org', action: 'binding.listPending', openid: () => 'o-sec-hx', input: () => ({ communityId: 'c-hx', pageSize: 20 }) },
+    { fn: 'org', action: 'binding.listPending', label: 'org.binding.listPending (q)', openid: () => 'o-sec-hx', input: () => ({ communityId: 'c-hx', pageSize: 20, q: '压测' }) },
+    { fn: 'org', action: 'resident.list', openid: () => 'o-sec-hx', input: () => ({ communityId: 'c-hx', pageSize: 20 }) },
+    { fn: 'org', action: 'resident.list', label: 'org.resident.list (q)', openid: () => 'o-sec-hx', input: () => ({ communityId: 'c-hx', pageSize: 20, q: '1号楼' }) },
+    { fn: 'org', action: 'household.search', openid: () => 'o-sec-hx', input: () => ({ communityId: 'c-hx', pageSize: 20, q: '3号楼 50' }) },
     { fn: 'org', action: 'binding.decide', openid: () => 'o-sec-hx', input: (i) => ({ bindingId: made.bindings[i], approve: true }) },
     { fn: 'org', action: 'householdCode.issue', openid: () => 'o-sec-hx', input: (i) => ({ requestId: rid(i, 'hc'), householdId: room(i + 7), ttlDays: 7 }) },
     {

@@ -15,6 +15,7 @@ export function propertyScenarios(): Scenario[] {
   const stars = (i: number) => ({ cleaning: 1 + (i % 5), order: 4, repairs: 2, greening: 4, attitude: 5, fees: 3 })
   return [
     { fn: 'property', action: 'company.list', openid: () => 'o-new-zhou', input: () => ({ streetId: 'st-jinxiu' }) },
+    { fn: 'property', action: 'company.list', label: 'property.company.list (q)', openid: () => 'o-new-zhou', input: () => ({ streetId: 'st-jinxiu', q: '物业' }) },
     { fn: 'property', action: 'company.get', openid: () => 'o-res-liu', input: () => ({ companyId: 'co-2' }) },
     { fn: 'property', action: 'company.create', openid: () => 'o-street-admin', input: (i) => ({ requestId: rid(i, 'cc'), streetId: 'st-jinxiu', name: `压测物业公司${i}` }) },
     { fn: 'property', action: 'company.assignEstate', openid: () => BENCH.admin, input: (i) => ({ estateId: 'e-b-1', companyId: i % 2 === 0 ? 'co-b-2' : 'co-b-1' }) },

@@ -27,6 +27,7 @@ export function serviceScenarios(): Scenario[] {
     S('unit.get', wu, () => ({ unitId: 'u-hx-1' })),
     S('unit.checkin', wu, (i) => ({ requestId: rid(i, 'uc'), unitId: 'u-hx-1', contactName: '吴敏', contactPhone: '13800000008', resources: ['医护志愿者', '健康讲座'], commitments: ['每月义诊'] })),
     S('unit.list', sec, () => ({ communityId: 'c-hx', status: 'all', pageSize: 20 })),
+    S('unit.list', sec, () => ({ communityId: 'c-hx', status: 'all', pageSize: 20, q: '医院' }), { label: 'service.unit.list (q)' }),
     S('unit.decide', sec, () => ({ unitId: 'u-hx-1', approve: true }), { note: 'first call approves; later ones: nothing pending' }),
     S('unit.setGrids', sec, (i) => ({ unitId: 'u-hx-1', gridIds: [`g-hx-${1 + (i % 6)}`] })),
     S('agreement.get', wu, () => ({ unitId: 'u-hx-1', year })),

@@ -55,8 +55,8 @@ export default defineAppConfig({
   // WeChat privacy: personal information is collected only after the platform's privacy consent.
   __usePrivacyCheck__: true,
   // Location is declared for activity sign-in by place (SPEC §4) and the place of a grid event report (§10);
-  // nothing in the main package asks for it.
-  requiredPrivateInfos: ['getLocation'],
+  // chooseLocation for the secretary picking an activity's place on the map. Nothing in the main package asks for either.
+  requiredPrivateInfos: ['getLocation', 'chooseLocation'],
   permission: {
     'scope.userLocation': { desc: '用于活动定位签到和记录网格上报事件的位置' },
   },

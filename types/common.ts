@@ -16,6 +16,18 @@ export const optionalText = (max: number, label = '内容') =>
 /** Mainland mobile number. */
 export const phone = z.string().trim().regex(/^1[3-9]\d{9}$/, '请输入 11 位手机号')
 
+/**
+ * What a person types in a list's search box: trimmed, at most 20 characters; empty means no search.
+ * Lists match it as "contains" (cloudfunctions/shared/search.ts) within their own bounded query.
+ */
+export const SEARCH_MAX = 20
+export const searchText = z
+  .string()
+  .trim()
+  .max(SEARCH_MAX, `查找的字不超过 ${SEARCH_MAX} 个`)
+  .optional()
+  .transform((v) => (v ? v : undefined))
+
 export const MAX_PAGE_SIZE = 50
 export const pageInput = z.object({
   page: z.number().int().min(1).max(10_000).default(1),

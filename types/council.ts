@@ -1,7 +1,7 @@
 import * as z from 'zod'
 import { COUNCIL_NOTICE_KINDS } from './notices'
 import { action } from './action'
-import { id, isoDate, optionalText, pageInput, pageOf, requestId, text } from './common'
+import { id, isoDate, optionalText, pageInput, pageOf, requestId, searchText, text } from './common'
 import { photoList, photoUploadAction } from './photos'
 
 /** council — 红色议事会: topics, meetings, agendas, consultation votes, resolutions (SPEC §5). */
@@ -72,6 +72,22 @@ export const PRESET_LABEL: Record<Preset, string> = {
   civil_code_ordinary: '民法典第278条 一般事项',
   civil_code_major: '民法典第278条 重大事项',
   custom: '自定义比例',
+}
+
+/**
+ * The presets the tier of what is decided allows (SPEC §5's table), shared by the vote form (it offers
+ * only these, `preferred` preselected) and vote.open (it refuses any other with `refusal`):
+ * a 小事 decided directly is a simple majority; an item with a 大事 among its topics needs the
+ * civil-code thresholds or the secretary's own; anything else (小事 or 急事 on an agenda, an item
+ * without a topic) may use any, a simple majority first for 小事/急事 and 民法典一般事项 otherwise.
+ */
+export function presetsFor(tiers: readonly (Tier | undefined)[], direct: boolean): { allowed: Preset[]; preferred: Preset; why: string; refusal: string } {
+  if (direct) return { allowed: ['simple'], preferred: 'simple', why: '小事由相关住户简单多数议决', refusal: '小事按简单多数表决' }
+  if (tiers.includes('major')) {
+    return { allowed: ['civil_code_ordinary', 'civil_code_major', 'custom'], preferred: 'civil_code_ordinary', why: '大事须按民法典第278条的门槛（或书记设定的比例）表决', refusal: '大事须使用民法典或自定义门槛' }
+  }
+  const small = tiers.length > 0 && tiers.every((t) => t === 'minor' || t === 'urgent')
+  return { allowed: [...PRESETS], preferred: small ? 'simple' : 'civil_code_ordinary', why: '', refusal: '' }
 }
 
 export const OPTION_KINDS = ['for', 'against', 'abstain', 'choice'] as const
@@ -417,7 +433,7 @@ export const councilActions = {
   'topic.list': action({
     summary: '社区议题（可按状态、层级筛选）',
     roles: ['authenticated'],
-    input: pageInput.extend({ communityId: id, status: z.enum(TOPIC_STATUS).optional(), tier: z.enum(TIERS).optional() }),
+    input: pageInput.extend({ communityId: id, status: z.enum(TOPIC_STATUS).optional(), tier: z.enum(TIERS).optional(), q: searchText }),
     output: pageOf(topicView),
   }),
   'topic.get': action({

@@ -1,6 +1,6 @@
 import * as z from 'zod'
 import { action } from './action'
-import { id, optionalText, pageInput, pageOf, requestId, text } from './common'
+import { id, optionalText, pageInput, pageOf, requestId, searchText, text } from './common'
 import { photoList, photoUploadAction } from './photos'
 import { STAFF_POSTS } from './staff-posts'
 
@@ -328,8 +328,12 @@ export const gridActions = {
     roles: ['grid_worker', 'member', 'resident'],
     input: z.object({
       requestId,
-      gridId: id,
-      /** The estate alone (no building) is kept too; a building implies its estate. */
+      /**
+       * Not chosen by a resident: the server derives the grid from the building (its grid), else from
+       * the reporter (the one grid they work on, their home's grid, their 报到 grid). Sent, it must agree.
+       */
+      gridId: id.optional(),
+      /** The estate alone (no building) is kept too; a building implies its estate and its grid. */
       estateId: id.optional(),
       buildingId: id.optional(),
       place: text(60, '地点'),
@@ -354,7 +358,7 @@ export const gridActions = {
     roles: ['secretary', 'grid_worker'],
     input: pageInput.extend({
       communityId: id.optional(), gridId: id.optional(), status: z.enum(EVENT_STATUS).optional(),
-      estateId: id.optional(), buildingId: id.optional(), open: z.boolean().default(false),
+      estateId: id.optional(), buildingId: id.optional(), open: z.boolean().default(false), q: searchText,
     }).refine((v) => !!v.communityId !== !!v.gridId, { message: '请选择社区或网格之一', path: ['communityId'] }),
     output: pageOf(eventView),
   }),

@@ -1,6 +1,6 @@
 import * as z from 'zod'
 import { action } from './action'
-import { id, optionalText, pageInput, pageOf, phone, requestId, text, okOnly } from './common'
+import { id, optionalText, pageInput, pageOf, phone, requestId, searchText, text, okOnly } from './common'
 import { ENDABLE_ROLES, ROLES, roleGrantSchema } from './roles'
 import { noticeTemplatesView } from './notices'
 import { STAFF_POSTS } from './staff-posts'
@@ -141,6 +141,8 @@ export const communityView = z.object({
 export type CommunityView = z.infer<typeof communityView>
 /** Retired places are kept (their records name them) but hidden from pickers and refused for new records. */
 export const gridView = z.object({ id: z.string(), communityId: z.string(), name: z.string(), retired: z.boolean().optional() })
+/** Where it is (GCJ-02), when known: an activity's place is picked from these in H5 (the mini-program uses WeChat's map). */
+const spot = { lat: z.number().optional(), lng: z.number().optional() }
 export const estateView = z.object({
   id: z.string(),
   communityId: z.string(),
@@ -148,8 +150,9 @@ export const estateView = z.object({
   companyId: z.string().optional(),
   companyName: z.string().optional(),
   retired: z.boolean().optional(),
+  ...spot,
 })
-export const buildingView = z.object({ id: z.string(), estateId: z.string(), gridId: z.string(), name: z.string(), retired: z.boolean().optional() })
+export const buildingView = z.object({ id: z.string(), estateId: z.string(), gridId: z.string(), name: z.string(), retired: z.boolean().optional(), ...spot })
 
 export const PLACE_KINDS = ['estate', 'building', 'grid'] as const
 export type PlaceKind = (typeof PLACE_KINDS)[number]
@@ -490,10 +493,22 @@ export const orgActions = {
     output: bindingView,
   }),
   'binding.listPending': action({
-    summary: '本社区待审核的住户绑定',
+    summary: '本社区待审核的住户绑定（可按姓名或地址查找）',
     roles: ['secretary'],
-    input: pageInput.extend({ communityId: id }),
+    input: pageInput.extend({ communityId: id, q: searchText }),
     output: pageOf(bindingView),
+  }),
+  'resident.list': action({
+    summary: '本社区已认证的住户（可按姓名或地址查找），新认证的在前',
+    roles: ['secretary'],
+    input: pageInput.extend({ communityId: id, q: searchText }),
+    output: pageOf(bindingView),
+  }),
+  'household.search': action({
+    summary: '按地址查找本社区的房屋（如 3号楼 501）',
+    roles: ['secretary', 'street_admin'],
+    input: pageInput.extend({ communityId: id, q: searchText.refine((v) => !!v, '请输入楼号或房号') }),
+    output: pageOf(householdView.extend({ address: z.string() })),
   }),
   'binding.decide': action({
     summary: '书记审核住户绑定',

@@ -1,7 +1,7 @@
 import * as z from 'zod'
 import { action } from './action'
 import { whistleRecordView } from './grid'
-import { id, optionalText, pageInput, pageOf, requestId, text } from './common'
+import { id, optionalText, pageInput, pageOf, requestId, searchText, text } from './common'
 import { photoList, photoUploadAction } from './photos'
 
 /** property — 物业红黑榜 (SPEC §6): periods, ratings, answers, rectification, assessment, rules, lists, summons. */
@@ -421,9 +421,9 @@ const dateOnly = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式为 YYYY-M
 export const propertyActions = {
   'photo.upload': photoUploadAction('上传评价照片（压缩后的图片，检测后返回文件编号）', ['resident']),
   'company.list': action({
-    summary: '街道的物业公司',
+    summary: '街道的物业公司（可按名称查找）',
     roles: ['authenticated'],
-    input: pageInput.extend({ streetId: id }),
+    input: pageInput.extend({ streetId: id, q: searchText }),
     output: pageOf(companyView),
   }),
   'company.get': action({

@@ -1,7 +1,7 @@
 import * as z from 'zod'
 import { action } from './action'
 import { whistleRecordView } from './grid'
-import { id, isoDate, optionalText, pageInput, pageOf, phone, requestId, text } from './common'
+import { id, isoDate, optionalText, pageInput, pageOf, phone, requestId, searchText, text } from './common'
 
 /**
  * service — 双报到、双服务 (SPEC §4): unit and member check-in, the three lists, activities with
@@ -413,9 +413,9 @@ export const serviceActions = {
     output: unitView,
   }),
   'unit.list': action({
-    summary: '本社区的单位及报到状态',
+    summary: '本社区的单位及报到状态（可按单位或党组织名称查找）',
     roles: ['secretary'],
-    input: pageInput.extend({ communityId: id, status: z.enum(['pending', 'approved', 'overdue', 'all']).default('all') }),
+    input: pageInput.extend({ communityId: id, status: z.enum(['pending', 'approved', 'overdue', 'all']).default('all'), q: searchText }),
     output: pageOf(unitView),
   }),
   'unit.decide': action({

@@ -20,9 +20,10 @@ export interface CommunityDoc {
  */
 interface Versioned { retired?: boolean; retiredAt?: Date; version?: number }
 export interface GridDoc extends Versioned { _id: string; communityId: string; streetId: string; name: string; no: number; createdAt: Date }
-export interface EstateDoc extends Versioned { _id: string; communityId: string; streetId: string; name: string; companyId?: string; companyName?: string }
+/** `lat`/`lng` (GCJ-02), where known: the places an activity can be held at are picked from them in H5. */
+export interface EstateDoc extends Versioned { _id: string; communityId: string; streetId: string; name: string; companyId?: string; companyName?: string; lat?: number; lng?: number }
 export interface BuildingDoc extends Versioned {
-  _id: string; estateId: string; communityId: string; streetId: string; gridId: string; name: string
+  _id: string; estateId: string; communityId: string; streetId: string; gridId: string; name: string; lat?: number; lng?: number
   /** A move to another grid in progress (building.move): its households are being moved; another move waits. */
   moving?: { to: string; key: string; at: Date }
 }

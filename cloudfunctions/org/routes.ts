@@ -5,6 +5,7 @@ import { invitationCreate, invitationList, invitationRedeem } from './handlers/i
 import { liaisonDecide, liaisonListPending, liaisonRegister } from './handlers/liaisons'
 import { home } from './handlers/home'
 import { accountLeave } from './handlers/leave'
+import { householdSearch, residentList } from './handlers/residents'
 import { bootstrap, me, profileUpdate } from './handlers/me'
 import { myDataExport, myDataSection, myDataSummary } from './handlers/mydata'
 import { noticeTemplates } from './handlers/notices'
@@ -45,6 +46,8 @@ export const routes: Routes<OrgActions> = {
   'binding.decide': bindingDecide,
   'binding.unbind': bindingUnbind,
   'binding.leave': bindingLeave,
+  'resident.list': residentList,
+  'household.search': householdSearch,
   'householdCode.issue': householdCodeIssue,
   'invitation.create': invitationCreate,
   'invitation.list': invitationList,

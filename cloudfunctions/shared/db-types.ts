@@ -77,7 +77,7 @@ export interface Database {
   collection(name: string): Collection
   command: Command
   serverDate(opts?: { offset?: number }): unknown
-  /** A regular-expression match in a query (finding by part of a name; leaving finds a person's idempotency marks by their id). */
+  /** A regular-expression match in a query (cloudfunctions/shared/search.ts builds the escaped "contains" ones; leaving finds a person's idempotency marks by their id). */
   RegExp(opts: { regexp: string; options?: string }): unknown
   runTransaction<T>(fn: (tx: Transaction) => Promise<T>, retries?: number): Promise<T>
 }

@@ -11,11 +11,16 @@ export const DEMO_EPOCH = new Date('2026-01-05T02:00:00Z')
 
 export const STREET = { _id: 'st-jinxiu', name: '锦绣街道', createdAt: DEMO_EPOCH }
 
+// `at`: the first estate's centre (GCJ-02, in Wuhan); the second estate and the buildings lie a few
+// hundred metres around it, so the H5 place picker has known places to offer (docs/frontend.md).
 const COMMUNITY_SEEDS = [
-  { key: 'hx', name: '和谐社区', address: '锦绣路 88 号', estates: ['和谐家园', '翠竹苑'] },
-  { key: 'yg', name: '阳光社区', address: '朝阳大道 126 号', estates: ['阳光花园', '朝阳新村'] },
-  { key: 'lq', name: '柳青社区', address: '柳青街 9 号', estates: ['柳青雅居', '青枫里'] },
+  { key: 'hx', name: '和谐社区', address: '锦绣路 88 号', estates: ['和谐家园', '翠竹苑'], at: [30.5928, 114.3055] },
+  { key: 'yg', name: '阳光社区', address: '朝阳大道 126 号', estates: ['阳光花园', '朝阳新村'], at: [30.5801, 114.2902] },
+  { key: 'lq', name: '柳青社区', address: '柳青街 9 号', estates: ['柳青雅居', '青枫里'], at: [30.6012, 114.3189] },
 ]
+
+/** A coordinate rounded to 6 decimals (≈ 0.1 m), so the seed is the same on every machine. */
+const deg = (x: number) => Math.round(x * 1e6) / 1e6
 
 export const COMPANIES = [
   '安居物业服务有限公司', '恒泰物业管理有限公司', '绿苑物业服务有限公司',
@@ -57,12 +62,14 @@ export function buildDemo(scale = 1): DemoWorld {
       seed.estates.forEach((estateName, ei) => {
         const eid = `e-${seed.key}${suffix}-${ei + 1}`
         const company = COMPANIES[(ci * 2 + ei) % COMPANIES.length]
-        w.estates.push({ _id: eid, communityId: cid, streetId: STREET._id, name: estateName, companyId: company._id, companyName: company.name })
+        const [lat, lng] = [seed.at[0] + ei * 0.004, seed.at[1] + ei * 0.003]
+        w.estates.push({ _id: eid, communityId: cid, streetId: STREET._id, name: estateName, companyId: company._id, companyName: company.name, lat: deg(lat), lng: deg(lng) })
         for (let bi = 0; bi < BUILDINGS_PER_ESTATE; bi++) {
           const bid = `b-${seed.key}${suffix}-${ei + 1}-${bi + 1}`
           const grid = grids[(ei * BUILDINGS_PER_ESTATE + bi) % GRIDS_PER_COMMUNITY]
           const bname = `${bi + 1}号楼`
-          w.buildings.push({ _id: bid, estateId: eid, communityId: cid, streetId: STREET._id, gridId: grid._id, name: bname })
+          const spot = { lat: deg(lat + 0.0003 * (Math.floor(bi / 3) + 1)), lng: deg(lng + 0.0004 * ((bi % 3) - 1)) }
+          w.buildings.push({ _id: bid, estateId: eid, communityId: cid, streetId: STREET._id, gridId: grid._id, name: bname, ...spot })
           for (let f = 1; f <= FLOORS; f++) {
             for (let r = 1; r <= ROOMS_PER_FLOOR; r++) {
               const room = `${f}0${r}`

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { useDidShow } from '@tarojs/taro'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import type { FunctionName } from '../../types'
 import { call, type ActionOf, type CallInput, type CallOutput } from '../services/cloud'
 import { CloudError, toCloudError } from '../services/errors'
@@ -14,6 +14,23 @@ export interface CloudQuery<T> {
 export interface QueryOptions {
   /** Fetch again each time the page is shown again (e.g. after coming back from a form). */
   reloadOnShow?: boolean
+}
+
+/**
+ * Pull to refresh: on a page whose config sets `enablePullDownRefresh`, a pull loads every query of
+ * the page again, and the spinner stops when the last of them is back (or after 10 s, whatever happens).
+ */
+let pulling = 0
+let pullTimer: ReturnType<typeof setTimeout> | undefined
+function pullStarted() {
+  if (pulling++ === 0) pullTimer = setTimeout(() => pullsDone(true), 10_000)
+}
+function pullsDone(all = false) {
+  if (pulling === 0) return
+  pulling = all ? 0 : pulling - 1
+  if (pulling > 0) return
+  clearTimeout(pullTimer)
+  void Taro.stopPullDownRefresh()
 }
 
 /**
@@ -32,6 +49,7 @@ export function useCloud<F extends FunctionName, A extends ActionOf<F>>(
   const [tick, setTick] = useState(0)
   const seq = useRef(0)
   const key = input === null ? null : JSON.stringify(input)
+  const pulled = useRef(false)
 
   useEffect(() => {
     if (key === null) {
@@ -50,11 +68,25 @@ export function useCloud<F extends FunctionName, A extends ActionOf<F>>(
         if (mine === seq.current) setError(toCloudError(e))
       })
       .finally(() => {
-        if (mine === seq.current) setLoading(false)
+        if (mine !== seq.current) return
+        setLoading(false)
+        if (pulled.current) {
+          pulled.current = false
+          pullsDone()
+        }
       })
   }, [fn, action, key, tick])
 
   const reload = useCallback(() => setTick((t) => t + 1), [])
+
+  const live = useRef(key)
+  live.current = key
+  usePullDownRefresh(() => {
+    if (live.current === null || pulled.current) return
+    pulled.current = true
+    pullStarted()
+    reload()
+  })
 
   const shown = useRef(false)
   useDidShow(() => {

@@ -22,8 +22,25 @@ export const ROUTES = {
   resolution: (id: string) => `/packages/council/pages/resolution/index?id=${encodeURIComponent(id)}`,
 } as const
 
+/**
+ * A tap that opens a page says so at once (正在打开…): the page's subpackage, or a chart bundle in H5,
+ * may still be downloading on a slow network, and a tap with no answer gets tapped again. The next
+ * page's PageShell takes it down (pageShown); a failed navigation, or 20 s, too.
+ */
+let opening: ReturnType<typeof setTimeout> | undefined
+
+export function pageShown(): void {
+  if (!opening) return
+  clearTimeout(opening)
+  opening = undefined
+  void Taro.hideLoading()
+}
+
 export function go(url: string): void {
-  void Taro.navigateTo({ url })
+  if (opening) clearTimeout(opening)
+  void Taro.showLoading({ title: '正在打开…', mask: true })
+  opening = setTimeout(pageShown, 20_000)
+  void Taro.navigateTo({ url }).catch(pageShown)
 }
 
 export function toast(title: string, icon: 'success' | 'none' = 'success'): void {

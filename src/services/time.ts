@@ -53,7 +53,7 @@ export function formatWhen(t: Instant, now: Instant = Date.now()): string {
   const w = wallTime(t)
   const n = wallTime(now)
   if (!w || !n) return ''
-  const days = Math.round((Date.UTC(w.year, w.month - 1, w.day) - Date.UTC(n.year, n.month - 1, n.day)) / DAY_MS)
+  const days = daysFromToday(t, now)
   const clock = `${pad(w.hour)}:${pad(w.minute)}`
   if (days === 0) return `今天 ${clock}`
   if (days === 1) return `明天 ${clock}`
@@ -87,6 +87,33 @@ export function parseBeijing(text: string): Date | null {
   const back = wallTime(ms)!
   if (back.month !== mo || back.day !== d) return null
   return new Date(ms)
+}
+
+/** The Beijing date and clock of an instant, as date and time pickers take them; null for nothing or an invalid one. */
+export function beijingParts(t: Instant | undefined | null): { date: string; time: string } | null {
+  const s = formatTime(t)
+  return s ? { date: s.slice(0, 10), time: s.slice(11) } : null
+}
+
+/** The instant `days` after today (Beijing) at the Beijing clock `time`, as ISO: a picker's default ("in 7 days at 20:00"). */
+export const beijingAt = (days: number, time: string, now: Instant = Date.now()): string => beijingIso(dateFromToday(days, now), time)
+
+const WEEKDAYS = '日一二三四五六'
+
+/** "11月23日 周一" (with the year when it is not this year's): the day a picker shows under its value. */
+export function formatDay(t: Instant, now: Instant = Date.now()): string {
+  const w = wallTime(t)
+  const n = wallTime(now)
+  if (!w || !n) return ''
+  return `${w.year !== n.year ? `${w.year}年` : ''}${w.month}月${w.day}日 周${WEEKDAYS[w.weekday]}`
+}
+
+/** Whole Beijing calendar days from today to the instant's day (0 today, 1 tomorrow, −1 yesterday). */
+export function daysFromToday(t: Instant, now: Instant = Date.now()): number {
+  const w = wallTime(t)
+  const n = wallTime(now)
+  if (!w || !n) return 0
+  return Math.round((Date.UTC(w.year, w.month - 1, w.day) - Date.UTC(n.year, n.month - 1, n.day)) / DAY_MS)
 }
 
 /** A picked Beijing date ("2026-11-23") and time ("18:00", default end of day) → ISO instant. */

@@ -247,7 +247,7 @@ export const journeys = [
 
       await setIdentity(page, base, P.zhang)
       await open(page, base, 'packages/service/pages/wishes/index')
-      await page.locator('.taro_page:not([style*="display: none"]) .tx-field', { hasText: '希望在此日期前实现' }).locator('.tx-field__picker').click()
+      await page.locator('.taro_page:not([style*="display: none"]):not(.taro_page_shade) .tx-field', { hasText: '希望在此日期前实现' }).locator('.tx-field__picker').click()
       const wheel = page.locator('.weui-picker:visible').last()
       await wheel.waitFor()
       await page.waitForTimeout(500)

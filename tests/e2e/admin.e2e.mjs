@@ -4,7 +4,7 @@
 // journey (on the shared server) expects to be a person without a house.
 import { pick, see, setIdentity, shot, startServer, visible } from './lib.mjs'
 
-const onScreen = (page, sel) => page.locator(`.taro_page:not([style*="display: none"]) ${sel}`)
+const onScreen = (page, sel) => page.locator(`.taro_page:not([style*="display: none"]):not(.taro_page_shade) ${sel}`)
 
 /** Runs `fn` against a fresh local cloud and stops it afterwards. */
 async function ownServer(fn) {
@@ -74,6 +74,23 @@ export const journeys = [
         await setIdentity(page, base, 'o-sec-hx')
         await visible(page, '#tile-bindings').click()
         await onScreen(page, '.tx-card[id^="binding-"]').filter({ hasText: '同心苑 1号楼 202' }).filter({ hasText: '周小雨' }).waitFor()
+
+        // The secretary finds people and homes by a few words (issue 13 §5): the function searches.
+        await visible(page, '#pending-search input').fill('周小雨')
+        await see(page, '找到 1 条')
+        await visible(page, '#pending-search input').fill('无此人')
+        await see(page, '没有找到含“无此人”的申请')
+        await visible(page, '#tab-residents').click()
+        await visible(page, '#resident-search input').fill('刘芳')
+        await see(page, '找到 1 位住户')
+        await onScreen(page, '.tx-card[id^="resident-"]').filter({ hasText: '和谐家园 1号楼 101' }).waitFor()
+        await shot(page, 'admin-06-secretary-finds-resident')
+        await visible(page, '#tab-households').click()
+        await see(page, '输入楼号或房号查找房屋')
+        await visible(page, '#household-search input').fill('同心苑 1号楼')
+        await see(page, '找到 4 户')
+        await onScreen(page, '.tx-card[id^="household-"]').filter({ hasText: '同心苑 1号楼 202' }).waitFor()
+        await shot(page, 'admin-07-secretary-finds-household')
       }),
   ],
   [

@@ -114,7 +114,7 @@ export async function runJourneys(journeys, ctx) {
 }
 
 /** Taro H5 keeps hidden pages in the DOM: scope selectors to the page on screen. */
-export const visible = (page, sel) => page.locator(`.taro_page:not([style*="display: none"]) ${sel}`).first()
+export const visible = (page, sel) => page.locator(`.taro_page:not([style*="display: none"]):not(.taro_page_shade) ${sel}`).first()
 
 /** Act as a demo person: pick them on the 身份切换 page, wait for home. */
 export async function setIdentity(page, base, openid) {
@@ -145,7 +145,7 @@ export async function pick(page, fieldId, text) {
 /** Wait until the page on screen shows `text`. */
 export async function see(page, text, timeout = 15_000) {
   // Visible matches only: a page further down the stack (e.g. home's 待办) can hold the same words.
-  await page.locator('.taro_page:not([style*="display: none"])').getByText(text, { exact: false }).filter({ visible: true }).first().waitFor({ timeout })
+  await page.locator('.taro_page:not([style*="display: none"]):not(.taro_page_shade)').getByText(text, { exact: false }).filter({ visible: true }).first().waitFor({ timeout })
 }
 
 /** Adds a real JPEG (a screenshot of the page itself) through the photo picker and waits for its thumbnail. */

@@ -2,7 +2,7 @@
 // resident sees the verified state; the other community's secretary cannot see the request.
 import { pick, see, setIdentity, shot, visible } from './lib.mjs'
 
-const onScreen = (page, sel) => page.locator(`.taro_page:not([style*="display: none"]) ${sel}`)
+const onScreen = (page, sel) => page.locator(`.taro_page:not([style*="display: none"]):not(.taro_page_shade) ${sel}`)
 
 export const journeys = [
   [

@@ -10,7 +10,7 @@ import { tmpdir } from 'os'
 import { join } from 'path'
 import { attachPhoto, exportedWorkbook, ROOT, see, setClockOffset, setIdentity, shot, visible } from './lib.mjs'
 
-const onScreen = (page, sel) => page.locator(`.taro_page:not([style*="display: none"]) ${sel}`)
+const onScreen = (page, sel) => page.locator(`.taro_page:not([style*="display: none"]):not(.taro_page_shade) ${sel}`)
 const PAGES = '/#/packages/property/pages'
 
 /** People of the property seed who are not on the 身份切换 list: set the H5 identity directly. */
@@ -170,7 +170,7 @@ export const journeys = [
       await see(page, '已发布第 1 版')
       await shot(page, 'property-08-admin-published')
       const period = await exportedWorkbook(page, base, 'property.period', 'property', visible(page, '#export-2026-11'))
-      await see(page, `已导出 ${period.rows} 条评价及榜单`)
+      await see(page, `（${period.rows} 行）`)
 
       // 10. A summons for the black-listed company.
       await visible(page, '#tab-summons').click()
@@ -189,7 +189,7 @@ export const journeys = [
       await onScreen(page, '#section-red').getByText('安居物业服务有限公司').waitFor()
       await onScreen(page, '#section-black').getByText('恒泰物业管理有限公司').waitFor()
       await onScreen(page, '#section-not_ranked').getByText('绿苑物业服务有限公司').waitFor()
-      await see(page, '未达到最低样本')
+      await see(page, '评价户数不足')
       await onScreen(page, '#entry-co-2').getByText('异议成立 · 剔除 1 条评价').waitFor()
       await visible(page, '#recompute').click()
       await see(page, '复算结果与发布的榜单完全一致')

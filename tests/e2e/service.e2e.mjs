@@ -2,7 +2,7 @@
 // check-in, QR sign-in/out, confirmation, ledger and feedback letter; 微心愿 from wish to thanks.
 import { exportedWorkbook, pick, see, setIdentity, shot, visible } from './lib.mjs'
 
-const onScreen = (page, sel) => page.locator(`.taro_page:not([style*="display: none"]) ${sel}`)
+const onScreen = (page, sel) => page.locator(`.taro_page:not([style*="display: none"]):not(.taro_page_shade) ${sel}`)
 const go = (page, base, path) => page.goto(`${base}/#/packages/service/pages/${path}`)
 
 async function newPhone(browser) {
@@ -118,14 +118,14 @@ export const journeys = [
         await go(org, base, 'activity/index?id=act-hx-live')
         await org.reload()
         // Attendance ids carry no openid (issue 11 §4): find 孙伟's row by name.
-        await org.locator('.taro_page:not([style*="display: none"]) .svc-list-item').filter({ hasText: '孙伟' }).first().locator('[id^="confirm-"]').tap()
-        await org.locator('.taro_page:not([style*="display: none"])').getByText('确认人：王秀英').first().waitFor()
+        await org.locator('.taro_page:not([style*="display: none"]):not(.taro_page_shade) .svc-list-item').filter({ hasText: '孙伟' }).first().locator('[id^="confirm-"]').tap()
+        await org.locator('.taro_page:not([style*="display: none"]):not(.taro_page_shade)').getByText('确认人：王秀英').first().waitFor()
         await shot(org, 'service-10-secretary-confirmed')
 
         // The secretary issues this quarter's feedback letter to the member's unit.
         await go(org, base, 'assess/index')
         await visible(org, '#issue-u-hx-1').tap()
-        await org.locator('.taro_page:not([style*="display: none"])').getByText('孙伟：1 分钟').first().waitFor()
+        await org.locator('.taro_page:not([style*="display: none"]):not(.taro_page_shade)').getByText('孙伟：1 分钟').first().waitFor()
       } finally {
         await phone.context.close()
       }

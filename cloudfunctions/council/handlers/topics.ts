@@ -7,6 +7,7 @@ import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, invalid, notFound } from '../../shared/errors'
 import { newId } from '../../shared/ids'
 import { fetchPage } from '../../shared/paging'
+import { withSearch } from '../../shared/search'
 import { belongsTo, canPropose, topicEditProblem, urgentDeadlines } from '../domain/access'
 import { repo, secondId, type SecondDoc, type TopicDoc } from '../repo'
 import { topicView } from '../views'
@@ -98,13 +99,13 @@ export const topicSecond = {
 }
 
 export const topicList = {
-  async run(ctx: Ctx<PageInput & { communityId: string; status?: TopicStatus; tier?: Tier }>) {
+  async run(ctx: Ctx<PageInput & { communityId: string; status?: TopicStatus; tier?: Tier; q?: string }>) {
     const { db, actor, input, now } = ctx
     await ensureCommunityReader(ctx, input.communityId)
     const filter: Record<string, unknown> = { communityId: input.communityId }
     if (input.status) filter.status = input.status
     if (input.tier) filter.tier = input.tier
-    return fetchPage<TopicDoc, ReturnType<typeof topicView>>(db.collection(COL.councilTopics).where(filter), input, [['createdAt', 'desc']], (t) =>
+    return fetchPage<TopicDoc, ReturnType<typeof topicView>>(db.collection(COL.councilTopics).where(withSearch(db, filter, input.q, ['title'])), input, [['createdAt', 'desc']], (t) =>
       topicView(t, viewer(actor, t.communityId), now),
     )
   },

@@ -1,5 +1,5 @@
 import { createHash } from 'crypto'
-import type { CustomRuleInput, OptionKind, Preset } from '../../../types/council'
+import { presetsFor, type CustomRuleInput, type OptionKind, type Preset } from '../../../types/council'
 import type { PageInput } from '../../../types/common'
 import type { Ctx, Transaction } from '../../shared/dispatch'
 import { COL } from '../../shared/collections'
@@ -98,13 +98,14 @@ export const voteOpen = {
       if (!topic) throw notFound('议题')
       ensure(actor.isSecretaryOf(topic.communityId), '只能在您所在社区发起表决')
       if (topic.status !== 'accepted' || topic.tier !== 'minor') throw conflict('只有已受理的小事可以直接表决；大事须经议事会议')
-      if (input.preset !== 'simple') throw invalid('小事按简单多数表决', ['preset'])
       communityId = topic.communityId
       streetId = topic.streetId
       topicIds = [topic._id]
     }
     const topics = await findByIds<TopicDoc>(db, COL.councilTopics, topicIds)
-    if (input.preset === 'simple' && topics.some((t) => t.tier === 'major')) throw invalid('大事须使用民法典或自定义门槛', ['preset'])
+    // The tier decides the rule (a 小事 decided directly: simple majority; a 大事: civil-code thresholds).
+    const presets = presetsFor(topics.map((t) => t.tier), !meeting)
+    if (!presets.allowed.includes(input.preset)) throw invalid(presets.refusal, ['preset'])
 
     const buildings = await findByIds<BuildingRef>(db, COL.buildings, input.buildingIds)
     // The estates asked for, and those of the buildings (for the scope's label): one read.

@@ -10,7 +10,8 @@ import { memberRecordId } from '../../shared/pseudonym'
 import { cnTime } from '../../shared/clock'
 import { notify, TEMPLATES } from '../../shared/notify'
 import { fetchPage } from '../../shared/paging'
-import type { BuildingDoc, EstateDoc, GridDoc, UserRecord } from '../../org/repo'
+import { withSearch } from '../../shared/search'
+import type { BuildingDoc, EstateDoc, GridDoc, HouseholdDoc, UserRecord } from '../../org/repo'
 import { afterConfirm, canHandle, deadlineFor, doneOnTime, handlerKey, handlerKeysOf, handlingBucket, OPEN_FOR_HANDLER, type StatsCounters } from '../domain/rules'
 import { appendProgress, byId, ids, settingsOf, txPut, type EventDoc, type Handler, type ProgressEntry, type StatsDoc, type SummonsDoc } from '../repo'
 import { eventView, summonsView } from '../views'
@@ -43,38 +44,73 @@ async function bumpStats(tx: Transaction, e: Pick<EventDoc, 'gridId' | 'communit
   }
 }
 
+/** A verified resident's households in the community (their grants), read once: their grids. */
+async function homeGrids(ctx: Ctx<unknown>, communityId: string): Promise<string[]> {
+  const homes = ctx.actor.grants('resident').filter((g) => g.communityId === communityId).map((g) => g.scopeId)
+  if (!homes.length) return []
+  const { data } = await ctx.db.collection(COL.households).where({ _id: ctx.db.command.in(homes) }).limit(homes.length).get()
+  return (data as HouseholdDoc[]).map((x) => x.gridId)
+}
+
+type MemberRef = { communityId: string; status: string; gridId?: string; buildingIds?: string[] }
+
 /**
- * Who may report on a grid: its grid staff, verified residents of its community, and in-service members
- * responsible for it (their 报到 record names the grid or the building). One read, for members only.
+ * Who may report on a grid: its grid staff; in-service members responsible for it (their 报到 record
+ * names the grid or the building); verified residents of its community about a named building, or
+ * else about their own household's grid (a resident never picks a grid). At most two reads.
  */
-async function mayReport(ctx: Ctx<unknown>, grid: GridDoc, buildingId?: string): Promise<boolean> {
+async function mayReport(ctx: Ctx<unknown>, grid: GridDoc, building: BuildingDoc | null): Promise<boolean> {
   const a = ctx.actor
-  if (a.has('grid_worker', grid._id) || a.grants('resident').some((g) => g.communityId === grid.communityId)) return true
+  if (a.has('grid_worker', grid._id)) return true
+  const resident = a.grants('resident').some((g) => g.communityId === grid.communityId)
+  if (resident && building) return true
+  if (resident && (await homeGrids(ctx, grid.communityId)).includes(grid._id)) return true
   if (!a.has('member', grid.communityId)) return false
-  const m = await byId<{ communityId: string; status: string; gridId?: string; buildingIds?: string[] }>(ctx.db, COL.svcMembers, memberRecordId(a.openid))
+  const m = await byId<MemberRef>(ctx.db, COL.svcMembers, memberRecordId(a.openid))
   return !!m && m.status === 'approved' && m.communityId === grid.communityId &&
-    (m.gridId === grid._id || (!!buildingId && (m.buildingIds ?? []).includes(buildingId)))
+    (m.gridId === grid._id || (!!building && (m.buildingIds ?? []).includes(building._id)))
+}
+
+/**
+ * The grid a report belongs to — derived, never picked by a resident: the named building's; else the
+ * one the caller sent (their own grid as a grid worker or member; checked by mayReport); else the one
+ * grid they work on, the grid of their home, or their 报到 grid. A fixed number of reads.
+ */
+async function reportGrid(ctx: Ctx<ReportInput>): Promise<{ grid: GridDoc; building: BuildingDoc | null }> {
+  const { db, actor, input } = ctx
+  const building = input.buildingId ? await byId<BuildingDoc>(db, COL.buildings, input.buildingId) : null
+  if (input.buildingId && !building) throw invalid('楼栋不存在', ['buildingId'])
+  if (building && input.gridId && input.gridId !== building.gridId) throw invalid('楼栋不在该网格内', ['buildingId'])
+  let gridId = building?.gridId ?? input.gridId
+  if (!gridId) {
+    const workerGrids = actor.grants('grid_worker').map((g) => g.scopeId)
+    const residentOf = actor.grants('resident')[0]?.communityId
+    if (workerGrids.length === 1) gridId = workerGrids[0]
+    else if (!workerGrids.length && residentOf) gridId = (await homeGrids(ctx, residentOf))[0]
+    else if (!workerGrids.length && actor.grants('member').length) gridId = (await byId<MemberRef>(db, COL.svcMembers, memberRecordId(actor.openid)))?.gridId
+  }
+  if (!gridId) throw invalid('请选择事发楼栋，以确定所属网格', ['buildingId'])
+  const grid = await byId<GridDoc>(db, COL.grids, gridId)
+  if (!grid) throw notFound('网格')
+  return { grid, building }
 }
 
 type ReportInput = {
-  requestId: string; gridId: string; estateId?: string; buildingId?: string; place: string; lat?: number; lng?: number
+  requestId: string; gridId?: string; estateId?: string; buildingId?: string; place: string; lat?: number; lng?: number
   category: Category; description: string; photos: string[]; urgency: Urgency
 }
 
 export const eventReport = {
   async run(ctx: Ctx<ReportInput>) {
     const { db, actor, input, now } = ctx
-    const grid = await byId<GridDoc>(db, COL.grids, input.gridId)
-    if (!grid) throw notFound('网格')
-    ensure(await mayReport(ctx, grid, input.buildingId), '只有本网格的网格员、负责本网格的在职党员或本社区已认证居民可以上报')
+    const { grid, building } = await reportGrid(ctx)
+    ensure(await mayReport(ctx, grid, building), '只有本网格的网格员、负责本网格的在职党员或本社区已认证居民可以上报')
     // A retired grid (org place.retire) takes no new records; its buildings were moved elsewhere first.
     if (grid.retired) throw invalid(`${grid.name}已停用，请选择楼栋现在所在的网格`, ['gridId'])
-    const [building, community, named] = await Promise.all([
-      input.buildingId ? byId<BuildingDoc>(db, COL.buildings, input.buildingId) : Promise.resolve(null),
+    const [community, named] = await Promise.all([
       byId<{ name: string }>(db, COL.communities, grid.communityId),
       input.estateId ? byId<EstateDoc>(db, COL.estates, input.estateId) : Promise.resolve(null),
     ])
-    if (input.buildingId && (!building || building.gridId !== grid._id)) throw invalid('楼栋不在该网格内', ['buildingId'])
     // The estate decides which property company may be dispatched, so it must be the grid's community's, and the building's own.
     if (input.estateId && (!named || named.communityId !== grid.communityId)) throw invalid('小区不在本社区', ['estateId'])
     if (named && building && building.estateId !== named._id) throw invalid('楼栋不属于所选小区', ['buildingId'])
@@ -146,7 +182,7 @@ export const eventGet = {
 }
 
 export const eventBoard = {
-  async run(ctx: Ctx<PageInput & { communityId?: string; gridId?: string; status?: EventStatus; estateId?: string; buildingId?: string; open: boolean }>) {
+  async run(ctx: Ctx<PageInput & { communityId?: string; gridId?: string; status?: EventStatus; estateId?: string; buildingId?: string; open: boolean; q?: string }>) {
     const { db, actor, input, now } = ctx
     const filter: Record<string, unknown> = {}
     if (input.communityId) {
@@ -164,7 +200,9 @@ export const eventBoard = {
     // One place of the map (event.map): an estate, or a building of it.
     if (input.buildingId) filter.buildingId = input.buildingId
     else if (input.estateId) filter.estateId = input.estateId
-    return fetchPage<EventDoc, ReturnType<typeof eventView>>(db.collection(COL.gridEvents).where(filter), input, [['createdAt', 'desc']], (e) => eventView(e, actor.openid, now))
+    // Found by where it is or what it is about (楼道, 2号楼, 纸箱).
+    const where = withSearch(db, filter, input.q, ['place', 'description', 'estateName', 'buildingName'])
+    return fetchPage<EventDoc, ReturnType<typeof eventView>>(db.collection(COL.gridEvents).where(where), input, [['createdAt', 'desc']], (e) => eventView(e, actor.openid, now))
   },
 }
 

@@ -7,6 +7,7 @@ import { conflict, ensure, invalid, notFound } from '../../shared/errors'
 import { newId, randomCode } from '../../shared/ids'
 import { notify, TEMPLATES } from '../../shared/notify'
 import { fetchPage } from '../../shared/paging'
+import { withSearch } from '../../shared/search'
 import { canRequestNewBinding, householdCodeProblem, isClosed, isDecidable } from '../domain/bindings'
 import { findById, org, type BindingDoc, type HouseholdCodeDoc, type HouseholdDoc, type UserRecord } from '../repo'
 import { bindingView } from '../views'
@@ -88,11 +89,14 @@ export const bindingRequest = {
   },
 }
 
+/** A resident is found by name or by address (和谐家园 1号楼 101). */
+export const BINDING_SEARCH = ['applicantName', 'address'] as const
+
 export const bindingListPending = {
-  run(ctx: Ctx<PageInput & { communityId: string }>) {
+  run(ctx: Ctx<PageInput & { communityId: string; q?: string }>) {
     const { db, actor, input } = ctx
     ensure(actor.isSecretaryOf(input.communityId), '只能查看您所在社区的申请')
-    const q = db.collection(COL.bindings).where({ communityId: input.communityId, status: 'pending' })
+    const q = db.collection(COL.bindings).where(withSearch(db, { communityId: input.communityId, status: 'pending' }, input.q, BINDING_SEARCH))
     return fetchPage<BindingDoc, ReturnType<typeof bindingView>>(q, input, [['createdAt', 'asc']], (b) => bindingView(b, actor.openid))
   },
 }

@@ -70,17 +70,20 @@ export const gridCreate = {
   },
 }
 
+/** Where a place is on the map, when it is known (seeded; estates and buildings made in the app have none yet). */
+const spot = (p: { lat?: number; lng?: number }) => (typeof p.lat === 'number' && typeof p.lng === 'number' ? { lat: p.lat, lng: p.lng } : {})
+
 export const estateList = {
   async run(ctx: Ctx<{ communityId: string; includeRetired: boolean }>) {
     const estates = await listChildren<EstateDoc>(ctx.db, COL.estates, { communityId: ctx.input.communityId, ...inUse(ctx) })
-    return { items: estates.map((e) => ({ id: e._id, communityId: e.communityId, name: e.name, companyId: e.companyId, companyName: e.companyName, ...retiredFlag(e) })) }
+    return { items: estates.map((e) => ({ id: e._id, communityId: e.communityId, name: e.name, companyId: e.companyId, companyName: e.companyName, ...retiredFlag(e), ...spot(e) })) }
   },
 }
 
 export const buildingList = {
   async run(ctx: Ctx<{ estateId: string; includeRetired: boolean }>) {
     const buildings = await listChildren<BuildingDoc>(ctx.db, COL.buildings, { estateId: ctx.input.estateId, ...inUse(ctx) })
-    return { items: buildings.map((b) => ({ id: b._id, estateId: b.estateId, gridId: b.gridId, name: b.name, ...retiredFlag(b) })) }
+    return { items: buildings.map((b) => ({ id: b._id, estateId: b.estateId, gridId: b.gridId, name: b.name, ...retiredFlag(b), ...spot(b) })) }
   },
 }
 

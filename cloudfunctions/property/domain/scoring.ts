@@ -76,29 +76,34 @@ export function scoreCompany(c: CompanyInputs, rule: Rule, street: number): Omit
   const sampleReached = c.households >= rule.minSample
   // Items still open from earlier periods are in rectUnresolved too (a company cannot shed them by waiting for a new month).
   const earlier = c.rectUnresolvedEarlier ?? 0
+  // Reasons in everyday words (residents read them): whole numbers where the rule's are whole, no jargon.
   const reasons: string[] = []
   let placement: Placement
   if (!sampleReached) {
     placement = 'not_ranked'
-    reasons.push(`评价户数 ${c.households} 户，未达到最低样本 ${rule.minSample} 户，不排名`)
+    reasons.push(`评价户数不足 ${rule.minSample} 户（本期 ${c.households} 户），暂不排名`)
   } else if (c.rectUnresolved > rule.unresolvedLimit) {
     placement = 'black'
     reasons.push(`未整改事项 ${c.rectUnresolved} 件${earlier ? `（含往期 ${earlier} 件）` : ''}，超过上限 ${rule.unresolvedLimit} 件`)
-    if (score < rule.blackThreshold) reasons.push(`综合得分 ${score} 低于黑榜线 ${rule.blackThreshold}`)
+    if (score < rule.blackThreshold) reasons.push(`综合得分 ${score} 分，低于黑榜线 ${rule.blackThreshold} 分`)
   } else if (score < rule.blackThreshold) {
     placement = 'black'
-    reasons.push(`综合得分 ${score} 低于黑榜线 ${rule.blackThreshold}`)
+    reasons.push(`综合得分 ${score} 分，低于黑榜线 ${rule.blackThreshold} 分`)
   } else if (score >= rule.redThreshold) {
     placement = 'red'
-    reasons.push(`综合得分 ${score} 达到红榜线 ${rule.redThreshold}，评价户数 ${c.households} 户达到最低样本 ${rule.minSample} 户`)
+    reasons.push(`综合得分 ${score} 分，达到红榜线 ${rule.redThreshold} 分（${c.households} 户评价）`)
   } else {
     placement = 'neutral'
-    reasons.push(`综合得分 ${score} 介于黑榜线 ${rule.blackThreshold} 与红榜线 ${rule.redThreshold} 之间`)
+    reasons.push(`综合得分 ${score} 分，在黑榜线 ${rule.blackThreshold} 分和红榜线 ${rule.redThreshold} 分之间`)
   }
   if (sampleReached || raw !== null) {
-    reasons.push(
-      `居民满意度 ${round2(satisfaction)}${!sampleReached && raw !== null ? `（本公司 ${round2(raw)}，按样本向街道均值 ${street} 收缩）` : ''}；社区评价 ${c.communityScore === null ? '暂无' : round2(c.communityScore)}；整改率 ${round2(rectificationRate)}%（${c.rectResolved}/${c.rectTotal}）`,
-    )
+    const parts = [
+      // Below the minimum sample the few ratings are blended with the street's average (SPEC §6): said plainly.
+      `居民满意度 ${round2(satisfaction)} 分${!sampleReached && raw !== null ? `（评价户数少，按全街道平均 ${street} 分折算；本公司评价 ${round2(raw)} 分）` : ''}`,
+      `社区评价 ${c.communityScore === null ? '暂无' : `${round2(c.communityScore)} 分`}`,
+      c.rectTotal > 0 ? `整改率 ${round2(rectificationRate)}%（${c.rectTotal} 件完成 ${c.rectResolved} 件）` : '整改率 —（没有需要整改的事项）',
+    ]
+    reasons.push(parts.join('；'))
   }
   return {
     companyId: c.companyId,

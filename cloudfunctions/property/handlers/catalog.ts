@@ -6,6 +6,7 @@ import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, invalid, notFound } from '../../shared/errors'
 import { newId } from '../../shared/ids'
 import { fetchPage } from '../../shared/paging'
+import { withSearch } from '../../shared/search'
 import { ruleDocId } from '../domain/rules'
 import { closePeriod, newPeriod, openInTx, openProblem } from '../periods'
 import { findById, repo, type CompanyDoc, type EstateDoc, type PeriodDoc, type RuleDoc } from '../repo'
@@ -15,8 +16,8 @@ import { whistleRecord } from '../../grid/repo'
 /** Companies, rules and periods: what the street sets up. */
 
 export const companyList = {
-  run(ctx: Ctx<PageInput & { streetId: string }>) {
-    const q = ctx.db.collection(COL.companies).where({ streetId: ctx.input.streetId })
+  run(ctx: Ctx<PageInput & { streetId: string; q?: string }>) {
+    const q = ctx.db.collection(COL.companies).where(withSearch(ctx.db, { streetId: ctx.input.streetId }, ctx.input.q, ['name']))
     return fetchPage<CompanyDoc, { id: string; streetId: string; name: string }>(q, ctx.input, [['name', 'asc']], (c) => ({ id: c._id, streetId: c.streetId, name: c.name }))
   },
 }

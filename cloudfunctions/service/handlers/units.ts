@@ -5,6 +5,7 @@ import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, invalid, notFound } from '../../shared/errors'
 import { notify, TEMPLATES } from '../../shared/notify'
 import { fetchPage } from '../../shared/paging'
+import { withSearch } from '../../shared/search'
 import { canSubmit, isDecidable, pushHistory } from '../domain/checkin'
 import { yearOf } from '../domain/period'
 import { firstN, ids, load, txPut, type AgreementDoc, type GridRef, type NeedDoc, type ProjectDoc, type ResourceDoc, type UnitDoc } from '../repo'
@@ -53,7 +54,7 @@ export const unitCheckin = {
 }
 
 export const unitList = {
-  run(ctx: Ctx<PageInput & { communityId: string; status: 'pending' | 'approved' | 'overdue' | 'all' }>) {
+  run(ctx: Ctx<PageInput & { communityId: string; status: 'pending' | 'approved' | 'overdue' | 'all'; q?: string }>) {
     const { db, actor, input, now } = ctx
     ensure(actor.isSecretaryOf(input.communityId), '只能查看您所在社区的单位')
     const year = yearOf(now)
@@ -62,7 +63,7 @@ export const unitList = {
     if (input.status === 'pending') filter['checkin.status'] = 'pending'
     if (input.status === 'approved') filter.approvedYear = year
     if (input.status === 'overdue') filter.approvedYear = _.lt(year)
-    return fetchPage<UnitDoc, ReturnType<typeof unitView>>(db.collection(COL.units).where(filter), input, [['name', 'asc']], (u) => unitView(u, actor, year))
+    return fetchPage<UnitDoc, ReturnType<typeof unitView>>(db.collection(COL.units).where(withSearch(db, filter, input.q, ['name', 'partyBody'])), input, [['name', 'asc']], (u) => unitView(u, actor, year))
   },
 }
 

@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react'
 import { View, Text, Input, Textarea } from '@tarojs/components'
 import { idAttr } from '../idAttr'
-import OptionSheet from '../OptionSheet'
+import OptionSheet, { type SheetMore } from '../OptionSheet'
 import './index.scss'
 
 export interface FieldOption {
@@ -35,16 +35,18 @@ export interface PickerFieldProps extends FieldBase {
   value: string | undefined
   onChange: (value: string) => void
   placeholder?: string
+  /** Options of a list longer than one page: the sheet offers 显示更多 (usePagedList). */
+  more?: SheetMore
 }
 
 export type FieldProps = TextFieldProps | PickerFieldProps
 
 /** The chosen option shown like an input; a tap opens the option sheet (large rows, a tick on the choice). */
-function PickerControl({ options, value, onChange, placeholder, disabled, label, id }: PickerFieldProps) {
+function PickerControl({ options, value, onChange, placeholder, disabled, label, id, more }: PickerFieldProps) {
   const [open, setOpen] = useState(false)
   const idx = options.findIndex((o) => o.value === value)
   const shown = idx >= 0 ? options[idx].label : placeholder ?? '请选择'
-  const off = disabled || options.length === 0
+  const off = disabled || (options.length === 0 && !(more && more.left > 0))
   return (
     <View>
       <View
@@ -57,7 +59,7 @@ function PickerControl({ options, value, onChange, placeholder, disabled, label,
         <Text className='tx-field__picker-text'>{shown}</Text>
         <Text className='tx-field__chevron'>›</Text>
       </View>
-      {open ? <OptionSheet title={`选择${label}`} options={options} value={value} onChange={onChange} onClose={() => setOpen(false)} idPrefix={id ?? 'field'} /> : null}
+      {open ? <OptionSheet title={`选择${label}`} options={options} value={value} onChange={onChange} onClose={() => setOpen(false)} idPrefix={id ?? 'field'} more={more} /> : null}
     </View>
   )
 }

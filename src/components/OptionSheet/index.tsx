@@ -8,6 +8,13 @@ export interface SheetOption {
   value: string
 }
 
+/** A list longer than one page (usePagedList): how many are not loaded yet and how to load them. */
+export interface SheetMore {
+  left: number
+  loading: boolean
+  load: () => void
+}
+
 export interface OptionSheetProps {
   title: string
   options: SheetOption[]
@@ -16,6 +23,8 @@ export interface OptionSheetProps {
   onClose: () => void
   /** Prefix of the option ids: `<idPrefix>-opt-<index>`. */
   idPrefix?: string
+  /** The list has more options than loaded: a 显示更多 row at its end. */
+  more?: SheetMore
 }
 
 /** Lists longer than this get a search box (typing a few characters beats scrolling 50 rows). */
@@ -30,10 +39,12 @@ const ROW = 98
  * alone), a search box for long lists, and one tap to choose. Used instead of the platform wheel,
  * whose H5 rows are 34 CSS px with 12 px text.
  */
-export default function OptionSheet({ title, options, value, onChange, onClose, idPrefix = 'sheet' }: OptionSheetProps) {
+export default function OptionSheet({ title, options, value, onChange, onClose, idPrefix = 'sheet', more }: OptionSheetProps) {
   const [query, setQuery] = useState('')
   const q = query.trim()
   const shown = q ? options.filter((o) => o.label.includes(q)) : options
+  const left = more && more.left > 0 ? more : undefined
+  const rows = shown.length + (left ? 1 : 0)
   return (
     <View className='tx-sheet' catchMove>
       <View className='tx-sheet__mask' onClick={onClose} />
@@ -48,7 +59,7 @@ export default function OptionSheet({ title, options, value, onChange, onClose, 
           <Input className='tx-sheet__search' value={query} placeholder='输入几个字查找' onInput={(e) => setQuery(e.detail.value)} />
         ) : null}
         {/* A scroll-view needs a height in the mini-program: as many rows as there are, up to 6½. */}
-        <ScrollView scrollY className='tx-sheet__list' style={{ height: Taro.pxTransform(Math.round(Math.min(Math.max(shown.length, 1), ROWS_SHOWN) * ROW)) }}>
+        <ScrollView scrollY className='tx-sheet__list' style={{ height: Taro.pxTransform(Math.round(Math.min(Math.max(rows, 1), ROWS_SHOWN) * ROW)) }}>
           {shown.map((o) => {
             const on = o.value === value
             return (
@@ -67,7 +78,12 @@ export default function OptionSheet({ title, options, value, onChange, onClose, 
               </View>
             )
           })}
-          {shown.length === 0 ? <Text className='tx-sheet__none'>没有找到“{q}”</Text> : null}
+          {shown.length === 0 ? <Text className='tx-sheet__none'>{left ? `已显示的里没有“${q}”，可以点下面的“显示更多”` : `没有找到“${q}”`}</Text> : null}
+          {left ? (
+            <View className='tx-sheet__more' id={`${idPrefix}-more`} ariaRole='button' onClick={() => { if (!left.loading) left.load() }}>
+              <Text>{left.loading ? '正在加载…' : `显示更多（还有 ${left.left} 个）`}</Text>
+            </View>
+          ) : null}
         </ScrollView>
       </View>
     </View>

@@ -17,7 +17,7 @@ export const COUNCIL = {
   inbox: '/packages/council/pages/inbox/index',
 }
 
-export const go = (url: string) => void Taro.navigateTo({ url })
+export { go } from '../../services/nav'
 export const param = (name: string): string => {
   const v = Taro.getCurrentInstance().router?.params?.[name]
   return v ? decodeURIComponent(v) : ''
@@ -42,7 +42,7 @@ export const canProposeIn = (roles: RoleGrant[], communityId: string) =>
 export const isSecretaryOf = (roles: RoleGrant[], communityId: string) => roles.some((g) => g.role === 'secretary' && g.scopeId === communityId)
 
 /** Beijing wall time (services/time: the one formatter), under the names council screens use. */
-export { formatTime as cnTime, formatDate as cnDate, parseBeijing as parseCnTime } from '../../services/time'
+export { formatTime as cnTime, formatDate as cnDate } from '../../services/time'
 
 /** dm² → "1,234.56 ㎡" */
 export const m2 = (dm2: number) => `${(dm2 / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ㎡`

@@ -37,6 +37,15 @@ describe('reading the organisation tree', () => {
     expect(other.items.every((r) => r.floorAreaDm2 === undefined)).toBe(true)
   })
 
+  it('gives the seeded estates and buildings their place on the map (GCJ-02), for choosing where an activity is', async () => {
+    const estates = await h.ok<{ items: { id: string; lat?: number; lng?: number }[] }>('org', 'estate.list', { communityId: 'c-hx' }, P.secHx)
+    expect(estates.items.find((e) => e.id === 'e-hx-1')).toMatchObject({ lat: 30.5928, lng: 114.3055 })
+    const buildings = await h.ok<{ items: { id: string; lat?: number; lng?: number }[] }>('org', 'building.list', { estateId: 'e-hx-1' }, P.secHx)
+    expect(buildings.items.every((b) => typeof b.lat === 'number' && typeof b.lng === 'number')).toBe(true)
+    // Each building within a couple of hundred metres of its estate's centre.
+    expect(buildings.items.every((b) => Math.abs(b.lat! - 30.5928) < 0.002 && Math.abs(b.lng! - 114.3055) < 0.002)).toBe(true)
+  })
+
   it('lists the grids of a community', async () => {
     const grids = await h.ok<{ items: { name: string }[] }>('org', 'grid.list', { communityId: 'c-yg' }, P.zhou)
     expect(grids.items.map((g) => g.name)).toEqual(['第一网格', '第二网格', '第三网格', '第四网格', '第五网格', '第六网格'])

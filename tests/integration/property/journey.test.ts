@@ -106,7 +106,7 @@ describe('journey 5: rate, answer, rectify, assess, publish, summon, read', () =
     expect(cur.id).toBe(pub.id)
     const black = cur.entries.find((e) => e.companyId === 'co-2')!
     expect(black.reasons[0]).toMatch(/未整改事项 \d+ 件，超过上限 3 件|低于黑榜线/)
-    expect(cur.entries.find((e) => e.companyId === 'co-3')!.reasons[0]).toContain('未达到最低样本')
+    expect(cur.entries.find((e) => e.companyId === 'co-3')!.reasons[0]).toContain('评价户数不足')
     const co = await h.ok<{ history: { periodLabel: string; placement: string }[]; current: Entry }>('property', 'company.get', { companyId: 'co-2' }, P.liu)
     expect(co.history.map((p) => p.periodLabel)).toEqual(['2026年8月', '2026年9月', '2026年10月', '2026年11月'])
     expect(co.current.placement).toBe('black')

@@ -29,6 +29,12 @@ const out = {
   parsed: ['2026-1-5 9:05', '2026-02-30 10:00', '2026-11-30 24:00', '明天'].map((x) => t.parseBeijing(x)?.toISOString() ?? null),
   newYear: [t.dateFromToday(0, ${JSON.stringify(NEW_YEAR)}), t.dateFromToday(7, ${JSON.stringify(NEW_YEAR)}), t.beijingYear(${JSON.stringify(NEW_YEAR)}), t.beijingQuarter(${JSON.stringify(NEW_YEAR)})],
   empty: [t.formatTime(undefined), t.formatTime(''), t.formatTime('not a date')],
+  pickers: {
+    parts: [t.beijingParts(${JSON.stringify(INSTANT)}), t.beijingParts(''), t.beijingParts(undefined)],
+    at: [t.beijingAt(7, '20:00', ${JSON.stringify(NOW)}), t.beijingAt(1, '09:00', ${JSON.stringify(NEW_YEAR)})],
+    day: [t.formatDay(${JSON.stringify(INSTANT)}, ${JSON.stringify(NOW)}), t.formatDay('2027-03-01T04:00:00.000Z', ${JSON.stringify(NOW)})],
+    days: ['2026-11-23T15:00:00.000Z', '2026-11-23T16:00:00.000Z', '2026-11-30T12:00:00.000Z', '2026-11-21T12:00:00.000Z'].map((x) => t.daysFromToday(x, ${JSON.stringify(NOW)})),
+  },
 }
 process.stdout.write(JSON.stringify(out))
 `
@@ -65,6 +71,14 @@ describe.each(ZONES)('services/time with the device in %s', (zone) => {
 
   it('takes today, the year and the quarter from the Beijing calendar (17:00 UTC on 31 December is already next year)', () => {
     expect(out.newYear).toEqual(['2027-01-01', '2027-01-08', 2027, '2027Q1'])
+  })
+
+  it('gives date and time pickers Beijing values and defaults, and says the day in words', () => {
+    expect(out.pickers.parts).toEqual([{ date: '2026-11-23', time: '10:30' }, null, null])
+    // 7 days after 23 November (Beijing) at 20:00 Beijing; the day after 1 January 2027 at 09:00.
+    expect(out.pickers.at).toEqual(['2026-11-30T12:00:00.000Z', '2027-01-02T01:00:00.000Z'])
+    expect(out.pickers.day).toEqual(['11月23日 周一', '2027年3月1日 周一'])
+    expect(out.pickers.days).toEqual([0, 1, 7, -2])
   })
 
   it('shows nothing for nothing or an invalid instant', () => {

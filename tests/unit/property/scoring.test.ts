@@ -70,7 +70,7 @@ describe('the sample boundary', () => {
   it('does not rank a company one household short of the minimum sample', () => {
     const e = scoreCompany(co('a', 9, 5), rule, 50)
     expect(e.placement).toBe('not_ranked')
-    expect(e.reasons[0]).toContain('未达到最低样本 10 户')
+    expect(e.reasons[0]).toBe('评价户数不足 10 户（本期 9 户），暂不排名')
   })
 
   it('ranks a company exactly at the minimum sample', () => {
@@ -207,3 +207,23 @@ describe('rule versions and recompute', () => {
     expect(sameList(computeList(inputs, rule).entries, tampered)).toBe(false)
   })
 })
+
+/** Residents read the reasons (issue 13 §4): everyday words, no statistics jargon, no rate made up from nothing. */
+describe('the reasons, in plain words', () => {
+  it('says a small sample is blended with the street’s average without calling it shrinkage', () => {
+    const e = scoreCompany(co('a', 4, 5), rule, 50)
+    expect(e.reasons.join('；')).not.toMatch(/收缩|样本|均值/)
+    expect(e.reasons[1]).toContain('评价户数少，按全街道平均 50 分折算；本公司评价 100 分')
+  })
+
+  it('shows 整改率 — when nothing was due, and the count when something was', () => {
+    expect(scoreCompany(co('a', 10, 5), rule, 50).reasons[1]).toContain('整改率 —（没有需要整改的事项）')
+    const some = scoreCompany(co('a', 10, 5, { rectTotal: 4, rectResolved: 3, rectUnresolved: 1 }), rule, 50)
+    expect(some.reasons[1]).toContain('整改率 75%（4 件完成 3 件）')
+  })
+
+  it('names each score with its unit', () => {
+    expect(scoreCompany(co('a', 10, 5), rule, 50).reasons[0]).toMatch(/^综合得分 [\d.]+ 分，达到红榜线 \d+ 分（10 户评价）$/)
+  })
+})
+

@@ -6,6 +6,7 @@ import {
 } from '../../../../types/council'
 import Empty from '../../../components/Empty'
 import ListItem from '../../../components/ListItem'
+import SearchBar from '../../../components/SearchBar'
 import QueryState from '../../../components/QueryState'
 import Tag, { type TagTone } from '../../../components/Tag'
 import { useCloud } from '../../../hooks/useCloud'
@@ -19,9 +20,11 @@ const topicTone: Record<TopicStatus, TagTone> = { open: 'gold', accepted: 'green
 export function TopicList({ communityId, secretary }: { communityId: string; secretary: boolean }) {
   const [status, setStatus] = useState<TopicStatus | 'all'>(secretary ? 'open' : 'all')
   const [page, setPage] = useState(1)
-  const q = useCloud('council', 'topic.list', { communityId, page, pageSize: PAGE, ...(status === 'all' ? {} : { status }) }, { reloadOnShow: true })
+  const [words, setWords] = useState('')
+  const q = useCloud('council', 'topic.list', { communityId, page, pageSize: PAGE, ...(status === 'all' ? {} : { status }), ...(words ? { q: words } : {}) }, { reloadOnShow: true })
   return (
     <View>
+      <SearchBar id='topic-search' value={words} onChange={(w) => { setWords(w); setPage(1) }} placeholder='查找议题，如：充电、停车' note={q.data ? `找到 ${q.data.total} 个议题` : undefined} />
       <Tabs<TopicStatus | 'all'>
         items={[{ key: 'all', label: '全部' }, { key: 'open', label: secretary ? '待处理' : '征集中' }, { key: 'accepted', label: '已受理' }, { key: 'declined', label: '未受理' }]}
         value={status}
@@ -30,7 +33,7 @@ export function TopicList({ communityId, secretary }: { communityId: string; sec
       <QueryState {...q}>
         {(data) =>
           data.items.length === 0 ? (
-            <Empty text='暂无议题' hint='居民和党员可以提出关于小区公共事务的议题' />
+            <Empty text={words ? `没有找到含“${words}”的议题` : '暂无议题'} hint={words ? '换几个字试试，或清除查找' : '居民和党员可以提出关于小区公共事务的议题'} />
           ) : (
             <View>
               {data.items.map((t) => (

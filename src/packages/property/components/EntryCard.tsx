@@ -24,10 +24,11 @@ export default function EntryCard({ entry, estates, onClick }: EntryCardProps) {
       <View className='pp-entry__row'>
         <Text className='pp-line pp-line--muted'>
           {entry.rank ? `第 ${entry.rank} 名 · ` : ''}
-          {entry.households} 户评价
+          {entry.households ? `${entry.households} 户评价` : '还没有居民评价'}
         </Text>
+        {/* A score made of the street's average alone says nothing about the company: none shown without ratings. */}
         {entry.placement === 'not_ranked' ? (
-          <Text className='pp-line pp-line--muted'>参考分 {entry.score}</Text>
+          entry.households ? <Text className='pp-line pp-line--muted'>参考分 {entry.score}</Text> : null
         ) : (
           <Text className='pp-entry__score'>{entry.score}</Text>
         )}

@@ -10,7 +10,7 @@ import Notice from '../../../components/Notice'
 import StatusBadge from '../../../components/StatusBadge'
 import QueryState from '../../../components/QueryState'
 import HouseholdPicker, { type HouseholdChoice } from '../../../components/HouseholdPicker'
-import { useCloud, useMutation } from '../../../hooks/useCloud'
+import { useMutation } from '../../../hooks/useCloud'
 import { useMe } from '../../../hooks/useMe'
 import { newRequestId } from '../../../services/requestId'
 import { issuesByField } from '../../../services/errors'
@@ -19,6 +19,7 @@ import { toast } from '../../../services/nav'
 import BindResult from './BindResult'
 import './index.scss'
 import { useNoticeConsent } from '../../../hooks/useNoticeConsent'
+import { usePagedList } from '../../../hooks/usePagedList'
 
 /** Current binding, if any, above the form. */
 function Current({ binding }: { binding: BindingView }) {
@@ -48,7 +49,7 @@ function BindForm({ defaultName, defaultPhone }: { defaultName: string; defaultP
   const [code, setCode] = useState('')
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [result, setResult] = useState<BindingView>()
-  const communities = useCloud('org', 'community.list', { page: 1, pageSize: 50 })
+  const communities = usePagedList('org', 'community.list', {})
   const submit = useMutation('org', 'binding.request')
   const askConsent = useNoticeConsent(['bindingDecided']) // asked before the send: WeChat needs the tap
 
@@ -89,9 +90,10 @@ function BindForm({ defaultName, defaultPhone }: { defaultName: string; defaultP
           kind='picker'
           id='bind-community'
           label='社区'
-          placeholder={communities.loading ? '正在加载社区…' : '请选择社区'}
-          disabled={communities.loading}
-          options={(communities.data?.items ?? []).map((c) => ({ label: c.name, value: c.id }))}
+          placeholder={communities.first ? '正在加载社区…' : '请选择社区'}
+          disabled={communities.first}
+          options={communities.items.map((c) => ({ label: c.name, value: c.id }))}
+          more={communities.sheet}
           value={communityId}
           onChange={setCommunityId}
           error={err('communityId') ?? communities.error?.message}

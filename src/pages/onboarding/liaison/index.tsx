@@ -10,7 +10,7 @@ import Button from '../../../components/Button'
 import Notice from '../../../components/Notice'
 import StatusBadge from '../../../components/StatusBadge'
 import QueryState from '../../../components/QueryState'
-import { useCloud, useMutation } from '../../../hooks/useCloud'
+import { useMutation } from '../../../hooks/useCloud'
 import { useMe } from '../../../hooks/useMe'
 import { newRequestId } from '../../../services/requestId'
 import { issuesByField } from '../../../services/errors'
@@ -18,6 +18,7 @@ import { validate } from '../../../services/validate'
 import { formatTime } from '../../../services/format'
 import { ROUTES, toast } from '../../../services/nav'
 import { useNoticeConsent } from '../../../hooks/useNoticeConsent'
+import { usePagedList } from '../../../hooks/usePagedList'
 
 function Submitted({ app }: { app: LiaisonApplicationView }) {
   return (
@@ -40,7 +41,7 @@ function LiaisonForm({ me }: { me: MeView }) {
   const [v, setV] = useState({ communityId: '', unitName: '', partyBody: '', name: me.name, phone: me.phone ?? '' })
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [done, setDone] = useState<LiaisonApplicationView>()
-  const communities = useCloud('org', 'community.list', { page: 1, pageSize: 50 })
+  const communities = usePagedList('org', 'community.list', {})
   const register = useMutation('org', 'liaison.register')
   const askConsent = useNoticeConsent(['roleGranted']) // asked before the send: WeChat needs the tap
   const set = (k: keyof typeof v) => (value: string) => setV((old) => ({ ...old, [k]: value }))
@@ -71,9 +72,10 @@ function LiaisonForm({ me }: { me: MeView }) {
           kind='picker'
           id='liaison-community'
           label='所在社区'
-          placeholder={communities.loading ? '正在加载社区…' : '请选择社区'}
-          disabled={communities.loading}
-          options={(communities.data?.items ?? []).map((c) => ({ label: c.name, value: c.id }))}
+          placeholder={communities.first ? '正在加载社区…' : '请选择社区'}
+          disabled={communities.first}
+          options={communities.items.map((c) => ({ label: c.name, value: c.id }))}
+          more={communities.sheet}
           value={v.communityId || undefined}
           onChange={set('communityId')}
           error={err('communityId') ?? communities.error?.message}

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '审核住户绑定' })
+export default definePageConfig({ navigationBarTitleText: '审核住户绑定', enablePullDownRefresh: true })

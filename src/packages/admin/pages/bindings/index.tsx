@@ -8,11 +8,12 @@ import Segmented from '../../components/Segmented'
 import { useScopes } from '../../hooks/useScopes'
 import PendingList from './PendingList'
 import IssueCode from './IssueCode'
+import { Households, Residents } from './Residents'
 import '../../admin.scss'
 
-type Tab = 'pending' | 'code'
+type Tab = 'pending' | 'residents' | 'households' | 'code'
 
-/** Secretary: review household bindings of my community, and hand out one-time 户码. */
+/** Secretary: review household bindings of my community, find its residents and homes, and hand out one-time 户码. */
 export default function BindingsPage() {
   const { me, options, scopeId, setScopeId } = useScopes('secretary')
   const [tab, setTab] = useState<Tab>('pending')
@@ -28,12 +29,17 @@ export default function BindingsPage() {
               <Segmented<Tab>
                 items={[
                   { key: 'pending', label: '待审核' },
+                  { key: 'residents', label: '住户' },
+                  { key: 'households', label: '房屋' },
                   { key: 'code', label: '发放户码' },
                 ]}
                 value={tab}
                 onChange={setTab}
               />
-              {tab === 'pending' ? <PendingList key={scopeId} communityId={scopeId} /> : <IssueCode key={scopeId} communityId={scopeId} />}
+              {tab === 'pending' ? <PendingList key={scopeId} communityId={scopeId} /> : null}
+              {tab === 'residents' ? <Residents key={scopeId} communityId={scopeId} /> : null}
+              {tab === 'households' ? <Households key={scopeId} communityId={scopeId} /> : null}
+              {tab === 'code' ? <IssueCode key={scopeId} communityId={scopeId} /> : null}
             </View>
           )
         }

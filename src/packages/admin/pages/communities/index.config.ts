@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '社区管理' })
+export default definePageConfig({ navigationBarTitleText: '社区管理', enablePullDownRefresh: true })

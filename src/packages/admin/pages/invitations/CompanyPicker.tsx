@@ -4,6 +4,7 @@ import Field from '../../../../components/Field'
 import Loading from '../../../../components/Loading'
 import ErrorState from '../../../../components/ErrorState'
 import { useCloud } from '../../../../hooks/useCloud'
+import { usePagedList } from '../../../../hooks/usePagedList'
 
 export interface CompanyPickerProps {
   streetId: string
@@ -19,18 +20,18 @@ export interface CompanyPickerProps {
  * serve one of the community's estates (the server checks this again when the code is created).
  */
 export default function CompanyPicker({ streetId, communityId, value, onChange, error }: CompanyPickerProps) {
-  const companies = useCloud('property', 'company.list', { streetId, page: 1, pageSize: 50 })
+  const companies = usePagedList('property', 'company.list', { streetId })
   const estates = useCloud('org', 'estate.list', communityId ? { communityId } : null)
 
   const options = useMemo(() => {
-    const items = companies.data?.items ?? []
+    const items = companies.items
     if (!communityId) return items.map((c) => ({ label: c.name, value: c.id, serves: '' }))
     const served = new Map<string, string[]>()
     for (const e of estates.data?.items ?? []) {
       if (e.companyId) served.set(e.companyId, [...(served.get(e.companyId) ?? []), e.name])
     }
     return items.filter((c) => served.has(c.id)).map((c) => ({ label: c.name, value: c.id, serves: (served.get(c.id) ?? []).join('、') }))
-  }, [companies.data, estates.data, communityId])
+  }, [companies.items, estates.data, communityId])
   const picked = options.find((o) => o.value === value)
 
   const failed = companies.error ?? estates.error
@@ -48,7 +49,7 @@ export default function CompanyPicker({ streetId, communityId, value, onChange, 
       </View>
     )
   }
-  if (companies.loading || estates.loading || !companies.data) {
+  if (companies.first || estates.loading) {
     return (
       <View className='tx-field' id='invite-company'>
         <Text className='tx-field__label'>物业公司</Text>
@@ -56,7 +57,7 @@ export default function CompanyPicker({ streetId, communityId, value, onChange, 
       </View>
     )
   }
-  if (options.length === 0) {
+  if (options.length === 0 && companies.left === 0) {
     return (
       <View className='tx-field' id='invite-company'>
         <Text className='tx-field__label'>物业公司</Text>
@@ -76,6 +77,7 @@ export default function CompanyPicker({ streetId, communityId, value, onChange, 
       value={value}
       onChange={onChange}
       error={error}
+      more={companies.sheet}
       hint={!communityId ? undefined : picked?.serves ? `服务本社区的${picked.serves}` : '只列出为本社区小区服务的物业公司'}
     />
   )

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '审核单位联络员' })
+export default definePageConfig({ navigationBarTitleText: '审核单位联络员', enablePullDownRefresh: true })

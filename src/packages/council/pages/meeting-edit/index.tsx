@@ -11,7 +11,11 @@ import QueryState from '../../../../components/QueryState'
 import Chips from '../../../../components/Chips'
 import PartyPicker, { partyKey } from '../../components/PartyPicker'
 import { useCloud, useMutation } from '../../../../hooks/useCloud'
-import { COUNCIL, cnTime, newRequestId, param, parseCnTime, toast } from '../../lib'
+import { usePagedList } from '../../../../hooks/usePagedList'
+import { useFormErrors } from '../../../../hooks/useFormErrors'
+import DateTimeField from '../../../../components/DateTimeField'
+import { beijingAt } from '../../../../services/time'
+import { COUNCIL, newRequestId, param, toast } from '../../lib'
 import '../../council.scss'
 
 interface Item { itemId?: string; title: string; topicIds: string[] }
@@ -22,10 +26,9 @@ const BODY_KINDS: ParticipantKind[] = ['party', 'residents_committee', 'owners_c
 /** A picked party's participant kind. */
 const KIND_OF: Partial<Record<PartyType, ParticipantKind>> = { company: 'property', unit: 'unit', gridStaff: 'grid', resident: 'resident_rep' }
 
-const defaultStart = () => {
-  const d = new Date(Date.now() + 3 * 86_400_000)
-  return `${cnTime(d).slice(0, 10)} 19:00`
-}
+/** In three days at 19:00 Beijing time: after work, with time to tell the participants. */
+const defaultStart = () => beijingAt(3, '19:00')
+const MEETING_FIELDS: Record<string, string> = { title: 'meeting-title', startsAt: 'meeting-start', place: 'meeting-place', link: 'meeting-link', agenda: 'meeting-agenda', participants: 'meeting-participants' }
 const DEFAULT_PARTICIPANTS: Participant[] = [
   { kind: 'party', name: '社区党委' }, { kind: 'residents_committee', name: '社区居委会' }, { kind: 'resident_rep', name: '居民代表' },
 ]
@@ -35,7 +38,7 @@ export default function MeetingEditPage() {
   const communityId = param('communityId')
   const id = param('id')
   const existing = useCloud('council', 'meeting.get', id ? { meetingId: id } : null)
-  const topics = useCloud('council', 'topic.list', { communityId, status: 'accepted', pageSize: 50 })
+  const topics = usePagedList('council', 'topic.list', { communityId, status: 'accepted' })
   const [title, setTitle] = useState('')
   const [start, setStart] = useState(defaultStart)
   const [place, setPlace] = useState('社区党群服务中心')
@@ -43,15 +46,15 @@ export default function MeetingEditPage() {
   const [link, setLink] = useState('')
   const [items, setItems] = useState<Item[]>([{ title: '', topicIds: [] }])
   const [participants, setParticipants] = useState<Participant[]>(DEFAULT_PARTICIPANTS)
-  const [formError, setFormError] = useState('')
   const requestId = useMemo(newRequestId, [])
   const create = useMutation('council', 'meeting.create')
   const update = useMutation('council', 'meeting.update')
+  const { errors, check, formError } = useFormErrors(MEETING_FIELDS, create.error ?? update.error)
 
   useEffect(() => {
     const m = existing.data
     if (!m) return
-    setTitle(m.title); setStart(cnTime(m.startsAt)); setPlace(m.place); setOnline(m.online); setLink(m.link ?? '')
+    setTitle(m.title); setStart(m.startsAt); setPlace(m.place); setOnline(m.online); setLink(m.link ?? '')
     setItems(m.agenda.map((a) => ({ itemId: a.itemId, title: a.title, topicIds: a.topicIds })))
     setParticipants(m.participants)
   }, [existing.data])
@@ -64,11 +67,15 @@ export default function MeetingEditPage() {
   })
 
   const save = async () => {
-    const when = parseCnTime(start)
-    if (!when) return setFormError('会议时间请按 2026-12-01 19:00 的格式填写')
-    setFormError('')
+    const found: Record<string, string> = {}
+    if (!title.trim()) found.title = '请填写会议名称'
+    if (Date.parse(start) <= Date.now()) found.startsAt = '会议时间须晚于现在'
+    if (online && !link.trim()) found.link = '请填写会议链接或会议号'
+    if (!online && !place.trim()) found.place = '请填写地点'
+    if (items.some((x) => !x.title.trim())) found.agenda = '请填写每一项议程的标题'
+    if (!check(found)) return
     const fields = {
-      title, startsAt: when.toISOString(), online, ...(online ? { link } : { place }),
+      title, startsAt: start, online, ...(online ? { link } : { place }),
       agenda: items.map((x) => ({ ...(x.itemId ? { itemId: x.itemId } : {}), title: x.title, topicIds: x.topicIds })),
       participants: participants.map((p) => (p.ref ? { kind: p.kind, ref: p.ref } : { kind: p.kind, name: p.name })),
     }
@@ -77,23 +84,23 @@ export default function MeetingEditPage() {
     toast('已保存')
     void Taro.redirectTo({ url: COUNCIL.meeting(m.id) })
   }
-  const error = create.error ?? update.error
 
   return (
     <PageShell title={id ? '修改会议' : '新建议事会议'} intro='会议开始后议程不能再修改。保存后为草稿，发布后居民可以看到议程。'>
-      <QueryState {...topics}>
+      <QueryState data={topics.first ? undefined : topics} error={topics.items.length ? undefined : topics.error} loading={topics.first} reload={topics.reload}>
         {(accepted) => (
           <View>
             <Card title='基本信息'>
-              <Field id='meeting-title' label='会议名称' value={title} onChange={setTitle} placeholder='例如：和谐社区红色议事会（停车专题）' maxLength={60} />
-              <Field id='meeting-start' label='会议时间' value={start} onChange={setStart} hint='格式：2026-12-01 19:00（北京时间）' />
+              <Field id='meeting-title' label='会议名称' value={title} onChange={setTitle} placeholder='例如：和谐社区红色议事会（停车专题）' maxLength={60} error={errors.title} />
+              <DateTimeField id='meeting-start' label='会议时间' defaultTime='19:00' value={start} onChange={setStart} error={errors.startsAt} />
               <Text className='cc-line'>开会方式</Text>
               <Chips idPrefix='meeting-mode' items={[{ key: 'offline', label: '线下开会' }, { key: 'online', label: '线上开会' }]} value={online ? 'online' : 'offline'} onChange={(k) => setOnline(k === 'online')} />
               {online
-                ? <Field id='meeting-link' label='会议链接或会议号' value={link} onChange={setLink} maxLength={200} placeholder='例如：腾讯会议 123-456-789' />
-                : <Field id='meeting-place' label='地点' value={place} onChange={setPlace} maxLength={80} />}
+                ? <Field id='meeting-link' label='会议链接或会议号' value={link} onChange={setLink} maxLength={200} placeholder='例如：腾讯会议 123-456-789' error={errors.link} />
+                : <Field id='meeting-place' label='地点' value={place} onChange={setPlace} maxLength={80} error={errors.place} />}
             </Card>
-            <Card title='议程（按顺序）'>
+            <Card title='议程（按顺序）' id='meeting-agenda'>
+              {errors.agenda ? <Text className='tx-field__error'>{errors.agenda}</Text> : null}
               {items.map((it, i) => (
                 <View key={i} className='cc-edit-item'>
                   <Field id={`item-title-${i}`} label={`第 ${i + 1} 项`} value={it.title} onChange={(v) => setItem(i, { title: v })} maxLength={60} placeholder='议程标题' />
@@ -106,6 +113,7 @@ export default function MeetingEditPage() {
                       onChange={(t) => setItem(i, { topicIds: it.topicIds.includes(t) ? it.topicIds.filter((x) => x !== t) : [...it.topicIds, t].slice(0, 5) })}
                     />
                   ) : <Text className='cc-line--muted'>暂无已受理的议题</Text>}
+                  {topics.sheet.left > 0 ? <Button size='small' variant='plain' loading={topics.sheet.loading} onClick={topics.sheet.load}>{`显示更多议题（还有 ${topics.sheet.left} 个）`}</Button> : null}
                   <View className='cc-row'>
                     <Button size='small' variant='plain' disabled={i === 0} onClick={() => move(i, -1)}>上移</Button>
                     <Button size='small' variant='plain' disabled={i === items.length - 1} onClick={() => move(i, 1)}>下移</Button>
@@ -115,7 +123,8 @@ export default function MeetingEditPage() {
               ))}
               <Button id='add-item' variant='secondary' size='small' onClick={() => setItems((xs) => [...xs, { title: '', topicIds: [] }])}>添加议程</Button>
             </Card>
-            <Card title='参会方（社区组织）'>
+            <Card title='参会方（社区组织）' id='meeting-participants'>
+              {errors.participants ? <Text className='tx-field__error'>{errors.participants}</Text> : null}
               {participants.map((p, i) => (p.ref ? null : (
                 <View key={i} className='cc-edit-item'>
                   <Field kind='picker' label='类别' options={BODY_KINDS.map((k) => ({ label: PARTICIPANT_LABEL[k], value: k }))} value={p.kind} onChange={(v) => setParticipants((xs) => xs.map((x, j) => (j === i ? { ...x, kind: v as ParticipantKind } : x)))} />
@@ -143,7 +152,6 @@ export default function MeetingEditPage() {
               />
             </Card>
             {formError ? <Notice tone='error'>{formError}</Notice> : null}
-            {error ? <Notice tone='error'>{error.message}</Notice> : null}
             <View className='cc-actions'>
               <Button id='save-meeting' block loading={create.sending || update.sending} onClick={() => void save()}>保存</Button>
               <Text className='cc-line--muted'>只能关联已受理的议题。</Text>

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '议事会议' })
+export default definePageConfig({ navigationBarTitleText: '议事会议', enablePullDownRefresh: true })

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { View, Text, Picker } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
 import { MEETING_STATUS_LABEL, PARTICIPANT_LABEL, RESPONSIBLE_KINDS, type MeetingView, type PartyView, type ResponsibleKind } from '../../../../../types/council'
 import PageShell from '../../../../components/PageShell'
 import Card from '../../../../components/Card'
@@ -13,6 +13,8 @@ import ErrorState from '../../../../components/ErrorState'
 import ListItem from '../../../../components/ListItem'
 import { useMe } from '../../../../hooks/useMe'
 import { useCloud, useMutation } from '../../../../hooks/useCloud'
+import { useFormErrors } from '../../../../hooks/useFormErrors'
+import DateTimeField from '../../../../components/DateTimeField'
 import { dateFromToday } from '../../../../services/time'
 import PartyPicker from '../../components/PartyPicker'
 import { COUNCIL, cnDate, cnTime, confirm, go, isSecretaryOf, param, toast } from '../../lib'
@@ -23,9 +25,14 @@ function ResolutionForm({ meeting, itemId, onDone }: { meeting: MeetingView; ite
   const [party, setParty] = useState<PartyView>()
   const [deadline, setDeadline] = useState(dateFromToday(30))
   const record = useMutation('council', 'resolution.record')
+  const { errors, check, formError } = useFormErrors({ decision: `decision-${itemId}`, responsible: `responsible-${itemId}`, deadline: `deadline-${itemId}` }, record.error)
   const cites = meeting.agenda.find((a) => a.itemId === itemId)?.lastClosedVoteId
   const submit = async () => {
-    if (!party) return
+    const found: Record<string, string> = {}
+    if (!decision.trim()) found.decision = '请填写决议内容'
+    if (!party) found.responsible = '请选择责任方'
+    if (deadline < dateFromToday(0)) found.deadline = '完成日期不能早于今天'
+    if (!check(found) || !party) return
     // The server cites the item's latest counted vote itself; naming an older one would be refused.
     const r = await record.run({ meetingId: meeting.id, itemId, decision, responsible: { type: party.type as ResponsibleKind, id: party.id }, deadline })
     if (r) { toast('决议已记录'); onDone() }
@@ -33,8 +40,8 @@ function ResolutionForm({ meeting, itemId, onDone }: { meeting: MeetingView; ite
   return (
     <View className='cc-edit-item'>
       {cites ? <Text className='cc-line--muted'>决议将引用本议程项最近一次表决的结果。</Text> : null}
-      <Field id={`decision-${itemId}`} kind='textarea' label='决议内容' value={decision} onChange={setDecision} maxLength={1000} />
-      <View className='tx-field' id={`responsible-${itemId}`}>
+      <Field id={`decision-${itemId}`} kind='textarea' label='决议内容' value={decision} onChange={setDecision} maxLength={1000} error={errors.decision} />
+      <View className={`tx-field${errors.responsible ? ' tx-field--error' : ''}`} id={`responsible-${itemId}`}>
         <View className='tx-field__label'><Text>责任方</Text></View>
         {party ? (
           <View className='cc-invitee'>
@@ -44,17 +51,10 @@ function ResolutionForm({ meeting, itemId, onDone }: { meeting: MeetingView; ite
         ) : (
           <PartyPicker communityId={meeting.communityId} idPrefix={`responsible-${itemId}`} types={[...RESPONSIBLE_KINDS.filter((k) => k !== 'community'), 'community']} chosen={[]} onPick={setParty} />
         )}
+        {errors.responsible ? <Text className='tx-field__error'>{errors.responsible}</Text> : null}
       </View>
-      <View className='tx-field' id={`deadline-${itemId}`}>
-        <View className='tx-field__label'><Text>完成日期（当天内完成）</Text></View>
-        <Picker mode='date' value={deadline} start={dateFromToday(0)} onChange={(e) => setDeadline(String(e.detail.value))}>
-          <View className='tx-field__picker'>
-            <Text className='tx-field__picker-text'>{deadline}</Text>
-            <Text className='tx-field__chevron'>›</Text>
-          </View>
-        </Picker>
-      </View>
-      {record.error ? <Notice tone='error'>{record.error.message}</Notice> : null}
+      <DateTimeField id={`deadline-${itemId}`} mode='date' label='完成日期（当天内完成）' value={deadline} onChange={setDeadline} error={errors.deadline} />
+      {formError ? <Notice tone='error'>{formError}</Notice> : null}
       <Button id={`record-${itemId}`} size='small' disabled={!party} loading={record.sending} onClick={() => void submit()}>记录决议</Button>
     </View>
   )

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '决议落实' })
+export default definePageConfig({ navigationBarTitleText: '决议落实', enablePullDownRefresh: true })

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '议题详情' })
+export default definePageConfig({ navigationBarTitleText: '议题详情', enablePullDownRefresh: true })

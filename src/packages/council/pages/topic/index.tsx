@@ -12,6 +12,7 @@ import Tag from '../../../../components/Tag'
 import QueryState from '../../../../components/QueryState'
 import { useMe } from '../../../../hooks/useMe'
 import { useCloud, useMutation } from '../../../../hooks/useCloud'
+import { usePagedList } from '../../../../hooks/usePagedList'
 import Choices from '../../components/Choices'
 import { ROUTES } from '../../../../services/nav'
 import { COUNCIL, cnTime, go, isSecretaryOf, param, toast } from '../../lib'
@@ -23,7 +24,7 @@ function Triage({ topic, onDone }: { topic: TopicDetailView; onDone: () => void 
   const [reason, setReason] = useState('')
   const [urgentDecision, setUrgentDecision] = useState('')
   const [mergeInto, setMergeInto] = useState<string>()
-  const others = useCloud('council', 'topic.list', decision === 'merge' ? { communityId: topic.communityId, status: 'accepted', pageSize: 50 } : null)
+  const others = usePagedList('council', 'topic.list', decision === 'merge' ? { communityId: topic.communityId, status: 'accepted' } : null)
   const triage = useMutation('council', 'topic.triage')
   const submit = async () => {
     const r = await triage.run({
@@ -45,8 +46,8 @@ function Triage({ topic, onDone }: { topic: TopicDetailView; onDone: () => void 
         </View>
       ) : null}
       {decision === 'merge' ? (
-        <QueryState {...others}>
-          {(list) => <Field kind='picker' label='合并到' options={list.items.filter((t) => t.id !== topic.id).map((t) => ({ label: t.title, value: t.id }))} value={mergeInto} onChange={setMergeInto} />}
+        <QueryState data={others.first ? undefined : others} error={others.items.length ? undefined : others.error} loading={others.first} reload={others.reload}>
+          {(list) => <Field kind='picker' label='合并到' options={list.items.filter((t) => t.id !== topic.id).map((t) => ({ label: t.title, value: t.id }))} more={others.sheet} value={mergeInto} onChange={setMergeInto} />}
         </QueryState>
       ) : null}
       {decision === 'decline' ? <Field id='decline-reason' kind='textarea' label='公开理由（居民可见）' value={reason} onChange={setReason} maxLength={300} /> : null}

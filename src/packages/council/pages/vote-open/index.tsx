@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { PRESETS, PRESET_LABEL, type OptionKind, type Preset } from '../../../../../types/council'
+import { PRESET_LABEL, presetsFor, type OptionKind, type Preset, type Tier } from '../../../../../types/council'
 import PageShell from '../../../../components/PageShell'
 import Card from '../../../../components/Card'
 import Field from '../../../../components/Field'
@@ -9,8 +9,12 @@ import Button from '../../../../components/Button'
 import Notice from '../../../../components/Notice'
 import QueryState from '../../../../components/QueryState'
 import { useCloud, useMutation, type CloudQuery } from '../../../../hooks/useCloud'
+import { useFormErrors } from '../../../../hooks/useFormErrors'
+import { call } from '../../../../services/cloud'
 import Choices from '../../components/Choices'
-import { COUNCIL, cnTime, go, newRequestId, param, parseCnTime, toast } from '../../lib'
+import DateTimeField from '../../../../components/DateTimeField'
+import { beijingAt } from '../../../../services/time'
+import { COUNCIL, go, newRequestId, param, toast } from '../../lib'
 import '../../council.scss'
 
 const TEMPLATES: Record<'yesno' | 'plans', { label: string; kind: OptionKind }[]> = {
@@ -28,6 +32,29 @@ function Toggles({ items, picked, onToggle, idPrefix }: { items: { id: string; n
       ))}
     </View>
   )
+}
+
+/** The tiers of an agenda item's topics (at most 5, one topic.get each); undefined while loading. */
+function useTopicTiers(topicIds: string[] | undefined): (Tier | undefined)[] | undefined {
+  const [tiers, setTiers] = useState<(Tier | undefined)[]>()
+  const key = topicIds?.join(',')
+  useEffect(() => {
+    if (key === undefined) return
+    let live = true
+    const ids = key ? key.split(',') : []
+    Promise.all(ids.map((topicId) => call('council', 'topic.get', { topicId }).then((t) => t.tier).catch(() => undefined)))
+      .then((xs) => live && setTiers(xs))
+    return () => {
+      live = false
+    }
+  }, [key])
+  return tiers
+}
+
+/** Fields in the order they are shown: the first with an error is scrolled to. */
+const VOTE_FIELDS: Record<string, string> = {
+  revoteReason: 'revote-reason', title: 'vote-title', options: 'vote-options', estateIds: 'vote-scope', buildingIds: 'vote-scope',
+  opensAt: 'vote-opens', closesAt: 'vote-closes', preset: 'vote-preset', custom: 'vote-preset',
 }
 
 /**
@@ -50,17 +77,22 @@ export default function VoteOpenPage() {
   const [buildingEstate, setBuildingEstate] = useState<string>()
   const [buildingIds, setBuildingIds] = useState<string[]>([])
   const [opens, setOpens] = useState('')
-  const [closes, setCloses] = useState(() => `${cnTime(new Date(Date.now() + 7 * 86_400_000)).slice(0, 10)} 20:00`)
-  const [preset, setPreset] = useState<Preset>(topicId ? 'simple' : 'civil_code_ordinary')
+  // A week, closing at 20:00 Beijing time (people vote in the evening).
+  const [closes, setCloses] = useState(() => beijingAt(7, '20:00'))
+  const [picked, setPreset] = useState<Preset>()
   const [participation, setParticipation] = useState('50')
   const [approval, setApproval] = useState('60')
   const [byArea, setByArea] = useState(true)
   const [moreThan, setMoreThan] = useState(false)
   const [reason, setReason] = useState('')
-  const [formError, setFormError] = useState('')
   const requestId = useMemo(newRequestId, [])
   const buildings = useCloud('org', 'building.list', buildingEstate ? { estateId: buildingEstate } : null)
   const open = useMutation('council', 'vote.open')
+  const { errors, check, formError } = useFormErrors(VOTE_FIELDS, open.error)
+  // Only the presets the tier allows, the right one preselected (the server refuses any other).
+  const tiers = useTopicTiers(topicId ? [] : meeting.data?.agenda.find((a) => a.itemId === itemId)?.topicIds)
+  const rules = topicId ? presetsFor([topic.data?.tier], true) : presetsFor(tiers ?? [], false)
+  const preset = picked && rules.allowed.includes(picked) ? picked : rules.preferred
 
   useEffect(() => {
     const item = meeting.data?.agenda.find((a) => a.itemId === itemId)
@@ -81,15 +113,17 @@ export default function VoteOpenPage() {
   const needsReason = !!previousVoteId || !!open.error?.issues.some((i) => i.path[0] === 'revoteReason')
 
   const submit = async () => {
-    const opensAt = opens.trim() ? parseCnTime(opens) : new Date()
-    if (!opensAt) return setFormError('开始时间请按 2026-12-01 08:00 的格式填写，或留空立即开始')
-    const closesAt = parseCnTime(closes)
-    if (!closesAt) return setFormError('截止时间请按 2026-12-01 20:00 的格式填写')
+    const opensAt = opens ? new Date(opens) : new Date()
+    const closesAt = new Date(closes)
     const custom = { participationPercent: Number(participation), approvalPercent: Number(approval), approvalMoreThan: moreThan, byArea }
-    if (preset === 'custom' && !(Number.isInteger(custom.participationPercent) && custom.participationPercent >= 0 && custom.participationPercent <= 100)) return setFormError('参与率请填 0 到 100 的整数')
-    if (preset === 'custom' && !(Number.isInteger(custom.approvalPercent) && custom.approvalPercent >= 50 && custom.approvalPercent <= 100)) return setFormError('同意率请填 50 到 100 的整数')
-    if (needsReason && !reason.trim()) return setFormError('请写明重新表决的理由')
-    setFormError('')
+    const found: Record<string, string> = {}
+    if (needsReason && !reason.trim()) found.revoteReason = '请写明重新表决的理由'
+    if (!title.trim()) found.title = '请填写表决事项'
+    if (estateIds.length + buildingIds.length === 0) found.estateIds = '请选择参与表决的小区或楼栋'
+    if (closesAt.getTime() <= Math.max(opensAt.getTime(), Date.now())) found.closesAt = '截止时间须晚于开始时间和现在'
+    if (preset === 'custom' && !(Number.isInteger(custom.participationPercent) && custom.participationPercent >= 0 && custom.participationPercent <= 100)) found.custom = '参与率请填 0 到 100 的整数'
+    else if (preset === 'custom' && !(Number.isInteger(custom.approvalPercent) && custom.approvalPercent >= 50 && custom.approvalPercent <= 100)) found.custom = '同意率请填 50 到 100 的整数'
+    if (!check(found)) return
     const options = TEMPLATES[template].map((o, i) => ({ label: labels[i] ?? o.label, kind: o.kind }))
     const v = await open.run({
       requestId, ...(topicId ? { topicId } : { meetingId, itemId }), title, ...(description ? { description } : {}), options, estateIds, buildingIds,
@@ -116,18 +150,19 @@ export default function VoteOpenPage() {
               <Card title='重新表决'>
                 <Text className='cc-line'>这一事项已有表决结果。重新表决须写明理由，理由会和前后两次的结果一同公示。</Text>
                 {previousVoteId ? <Text className='cc-line--muted' onClick={() => go(COUNCIL.vote(previousVoteId))}>{'查看上次表决结果 ›'}</Text> : null}
-                <Field id='revote-reason' kind='textarea' label='重新表决的理由' value={reason} onChange={setReason} maxLength={300} />
+                <Field id='revote-reason' kind='textarea' label='重新表决的理由' value={reason} onChange={setReason} maxLength={300} error={errors.revoteReason} />
               </Card>
             ) : null}
             {topicId ? <Notice tone='info' title='小事直接表决'>{`议题「${topic.data?.title ?? ''}」已受理为小事，由相关住户简单多数议决，不必召开议事会议。`}</Notice> : null}
             <Card title='表决事项'>
-              <Field id='vote-title' label='事项' value={title} onChange={setTitle} maxLength={60} />
+              <Field id='vote-title' label='事项' value={title} onChange={setTitle} maxLength={60} error={errors.title} />
               <Field id='vote-description' kind='textarea' label='说明' optional value={description} onChange={setDescription} maxLength={1000} />
-              <Text className='cc-line'>选项</Text>
+              <Text className='cc-line' id='vote-options'>选项</Text>
               <Choices idPrefix='template' options={[{ key: 'yesno', label: '同意 / 反对 / 弃权' }, { key: 'plans', label: '方案选择' }]} value={template} onChange={(k) => { setTemplate(k as 'yesno' | 'plans'); setLabels(TEMPLATES[k as 'yesno' | 'plans'].map((o) => o.label)) }} />
               {template === 'plans' ? labels.map((l, i) => <Field key={i} label={`选项 ${i + 1}`} value={l} onChange={(v) => setLabels((xs) => xs.map((x, j) => (j === i ? v : x)))} maxLength={30} />) : null}
+              {errors.options ? <Text className='tx-field__error'>{errors.options}</Text> : null}
             </Card>
-            <Card title='参与表决的住户'>
+            <Card title='参与表决的住户' id='vote-scope'>
               <QueryState {...estates}>
                 {(list) => (
                   <View>
@@ -135,18 +170,26 @@ export default function VoteOpenPage() {
                     <Toggles idPrefix='estate' items={list.items} picked={estateIds} onToggle={toggle(estateIds, setEstateIds)} />
                     <Field kind='picker' label='或选择楼栋（先选小区）' optional options={list.items.map((e) => ({ label: e.name, value: e.id }))} value={buildingEstate} onChange={setBuildingEstate} id='building-estate' />
                     {buildings.data ? <Toggles idPrefix='building' items={buildings.data.items} picked={buildingIds} onToggle={toggle(buildingIds, setBuildingIds)} /> : null}
+                    {errors.estateIds || errors.buildingIds ? <Text className='tx-field__error'>{errors.estateIds ?? errors.buildingIds}</Text> : null}
                   </View>
                 )}
               </QueryState>
             </Card>
             <Card title='时间和规则'>
-              <Field id='vote-opens' label='开始时间' optional value={opens} onChange={setOpens} placeholder='留空：立即开始' hint='可以预先排定，例如 2026-12-01 08:00（北京时间）' />
-              <Field id='vote-closes' label='截止时间' value={closes} onChange={setCloses} hint='格式：2026-12-01 20:00（北京时间）' />
-              {topicId ? (
-                <Text className='cc-line'>{`规则：${PRESET_LABEL.simple}（小事）`}</Text>
-              ) : (
-                <Choices idPrefix='preset' options={PRESETS.map((p) => ({ key: p, label: PRESET_LABEL[p] }))} value={preset} onChange={(k) => setPreset(k as Preset)} />
-              )}
+              <DateTimeField id='vote-opens' label='开始时间' optional emptyText='立即开始' defaultTime='08:00' value={opens} onChange={setOpens} hint='不选即立即开始；也可以预先排定' error={errors.opensAt} />
+              <DateTimeField id='vote-closes' label='截止时间' value={closes} onChange={setCloses} error={errors.closesAt} />
+              <View id='vote-preset'>
+                <Text className='tx-field__label'>通过规则</Text>
+                {rules.allowed.length === 1 ? (
+                  <Text className='cc-line' id='preset-only'>{`${PRESET_LABEL[rules.allowed[0]]}${rules.why ? `：${rules.why}` : ''}`}</Text>
+                ) : (
+                  <View>
+                    {rules.why ? <Text className='cc-line--muted'>{rules.why}</Text> : null}
+                    <Choices idPrefix='preset' options={rules.allowed.map((p) => ({ key: p, label: PRESET_LABEL[p] }))} value={preset} onChange={(k) => setPreset(k as Preset)} />
+                  </View>
+                )}
+                {errors.preset ? <Text className='tx-field__error'>{errors.preset}</Text> : null}
+              </View>
               {preset === 'custom' ? (
                 <View>
                   <Field id='custom-participation' label='参与率不少于（%）' value={participation} onChange={setParticipation} />
@@ -156,11 +199,11 @@ export default function VoteOpenPage() {
                   <Text className='cc-line--muted'>计算方式</Text>
                   <Choices idPrefix='custom-basis' options={[{ key: 'area', label: '户数和面积都要达到' }, { key: 'households', label: '只按户数' }]} value={byArea ? 'area' : 'households'} onChange={(k) => setByArea(k === 'area')} />
                   <Text className='cc-line--muted'>{`通过条件：参与${byArea ? '户数和面积' : '户数'}不少于 ${participation || '?'}%，同意${byArea ? '户数和面积' : '户数'}${moreThan ? '超过' : '不少于'}参与部分的 ${approval || '?'}%。`}</Text>
+                  {errors.custom ? <Text className='tx-field__error'>{errors.custom}</Text> : null}
                 </View>
               ) : null}
             </Card>
             {formError ? <Notice tone='error'>{formError}</Notice> : null}
-            {open.error ? <Notice tone='error'>{open.error.message}</Notice> : null}
             <View className='cc-actions'>
               <Button id='submit-vote' block disabled={!!openVoteId} loading={open.sending} onClick={() => void submit()}>{needsReason ? '重新表决' : '开始表决'}</Button>
             </View>

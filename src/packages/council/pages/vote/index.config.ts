@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '居民表决' })
+export default definePageConfig({ navigationBarTitleText: '居民表决', enablePullDownRefresh: true })

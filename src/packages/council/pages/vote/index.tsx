@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { View, Text } from '@tarojs/components'
-import { VOTE_STATUS_LABEL, type VoteResultView, type VoteView } from '../../../../../types/council'
+import { VOTE_STATUS_LABEL, type MyBallotView, type VoteResultView, type VoteView } from '../../../../../types/council'
 import PageShell from '../../../../components/PageShell'
 import Card from '../../../../components/Card'
 import Button from '../../../../components/Button'
@@ -10,7 +10,8 @@ import QueryState from '../../../../components/QueryState'
 import { useMe } from '../../../../hooks/useMe'
 import { useNoticeConsent } from '../../../../hooks/useNoticeConsent'
 import { useCloud, useMutation } from '../../../../hooks/useCloud'
-import { openExport } from '../../../../services/files'
+import { useExport } from '../../../../hooks/useExport'
+import FileReady from '../../../../components/FileReady'
 import Choices from '../../components/Choices'
 import Meter from '../../components/Meter'
 import { COUNCIL, cnTime, confirm, go, isResidentOf, isSecretaryOf, param, pct, toast } from '../../lib'
@@ -53,14 +54,11 @@ function Turnout({ v }: { v: VoteView }) {
 }
 
 function ExportButton({ voteId }: { voteId: string }) {
-  const exp = useMutation('export', 'council.vote')
-  const run = async () => {
-    const f = await exp.run({ voteId })
-    if (f) await openExport(f)
-  }
+  const exp = useExport('council.vote', '表决结果.xlsx')
   return (
     <View>
-      <Button id='export-vote' size='small' variant='secondary' loading={exp.sending} onClick={() => void run()}>导出 Excel</Button>
+      <Button id='export-vote' size='small' variant='secondary' loading={exp.sending} onClick={() => void exp.run({ voteId })}>导出 Excel</Button>
+      {exp.file ? <FileReady file={exp.file} onOpen={exp.open} /> : null}
       {exp.error ? <Notice tone='error'>{exp.error.message}</Notice> : null}
     </View>
   )
@@ -130,15 +128,37 @@ function RemindMe({ communityId }: { communityId: string }) {
   )
 }
 
-function Ballot({ v }: { v: VoteView }) {
+/** When the turnout snapshot that will include a ballot cast now is taken (the next one). */
+const nextSnapshot = (v: VoteView) => clock(new Date(Date.parse(v.turnout.asOf) + v.turnout.refreshMinutes * 60_000).toISOString())
+
+/**
+ * The household's ballot. A cast answers with the household's ballot, shown at once with a
+ * confirmation; the vote is read again (onCast) so its state is current — its turnout is a snapshot
+ * (never per ballot, for secrecy), so the confirmation says when the ballot will be in it.
+ */
+function Ballot({ v, onCast }: { v: VoteView; onCast: () => void }) {
   const mine = useCloud('council', 'vote.myBallot', { voteId: v.id })
   const cast = useMutation('council', 'vote.cast')
+  const [fresh, setFresh] = useState<MyBallotView>()
+  const ballot = fresh ?? mine.data
   const [choice, setChoice] = useState<string | null>(null)
-  useEffect(() => setChoice(mine.data?.choice ?? null), [mine.data])
+  useEffect(() => setChoice(ballot?.choice ?? null), [ballot])
   const label = (key: string | null) => v.options.find((o) => o.key === key)?.label ?? ''
+  const send = async (key: string, again: boolean) => {
+    const r = await cast.run({ voteId: v.id, optionKey: key })
+    if (!r) return
+    setFresh(r)
+    toast(again ? '已改投' : '已投票')
+    onCast()
+  }
   return (
-    <Card title='本户投票'>
-      <QueryState {...mine}>
+    <Card title='本户投票' id='ballot'>
+      {fresh?.choice ? (
+        <Notice tone='success' title={`本户已投：${label(fresh.choice)}`} id='ballot-done'>
+          <Text>{`已记下。参与情况每 ${v.turnout.refreshMinutes} 分钟更新一次，约 ${nextSnapshot(v)} 的更新会计入本户；截止前您可以改投。`}</Text>
+        </Notice>
+      ) : null}
+      <QueryState {...mine} data={ballot}>
         {(b) =>
           !b.eligible ? (
             <Notice tone='info'>您家不在本次表决范围内。</Notice>
@@ -167,7 +187,7 @@ function Ballot({ v }: { v: VoteView }) {
                   block
                   disabled={!choice || choice === b.choice}
                   loading={cast.sending}
-                  onClick={() => void cast.run({ voteId: v.id, optionKey: choice! }).then((r) => { if (r) { toast('已投票'); mine.reload() } })}
+                  onClick={() => void send(choice!, !!b.choice)}
                 >
                   {b.choice ? '改投' : '投票'}
                 </Button>
@@ -221,7 +241,7 @@ export default function VotePage() {
             {v.supersededBy ? <Notice tone='info' title='本事项已重新表决'><Text onClick={() => go(COUNCIL.vote(v.supersededBy!))}>{'查看重新表决的理由和结果 ›'}</Text></Notice> : null}
             {v.result ? <Result v={v} secretary={!!me.data && isSecretaryOf(me.data.roles, v.communityId)} /> : <Turnout v={v} />}
             {v.revote ? <Revote v={v} /> : null}
-            {me.data && isResidentOf(me.data.roles, v.communityId) ? <Ballot v={v} /> : null}
+            {me.data && isResidentOf(me.data.roles, v.communityId) ? <Ballot v={v} onCast={q.reload} /> : null}
             {me.data && isSecretaryOf(me.data.roles, v.communityId) && !v.result ? <SecretaryPanel v={v} onChange={q.reload} /> : null}
             <Button variant='plain' size='small' onClick={q.reload}>刷新</Button>
           </View>

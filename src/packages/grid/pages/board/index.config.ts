@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '网格派单台' })
+export default definePageConfig({ navigationBarTitleText: '网格派单台', enablePullDownRefresh: true })

@@ -5,6 +5,7 @@ import Button from '../../../../components/Button'
 import Empty from '../../../../components/Empty'
 import Field from '../../../../components/Field'
 import Notice from '../../../../components/Notice'
+import SearchBar from '../../../../components/SearchBar'
 import QueryState from '../../../../components/QueryState'
 import { useCloud, useMutation } from '../../../../hooks/useCloud'
 import { useMe } from '../../../../hooks/useMe'
@@ -33,7 +34,8 @@ export default function BoardPage() {
   const [tab, setTab] = useState<Tab>('reported')
   const current = scope ?? scopes[0]?.value
   const status = tab === 'all' ? undefined : (tab as EventStatus)
-  const input = current ? { pageSize: 50, status, ...(current.startsWith('c:') ? { communityId: current.slice(2) } : { gridId: current.slice(2) }) } : null
+  const [words, setWords] = useState('')
+  const input = current ? { pageSize: 50, status, ...(words ? { q: words } : {}), ...(current.startsWith('c:') ? { communityId: current.slice(2) } : { gridId: current.slice(2) }) } : null
   const q = useCloud('grid', 'event.board', input, { reloadOnShow: true })
   const communityId = current?.startsWith('c:') ? current.slice(2) : undefined
   const remind = useMutation('grid', 'event.remind')
@@ -56,9 +58,17 @@ export default function BoardPage() {
                 ) : null}
               </View>
               <Segmented items={TABS} value={tab} onChange={setTab} />
+              <SearchBar id='event-search' value={words} onChange={setWords} placeholder='查找事件，如：楼道、2号楼、纸箱' note={q.data ? `找到 ${q.data.total} 件` : undefined} />
               <QueryState {...q}>
                 {(page) =>
-                  page.items.length === 0 ? <Empty text='没有此状态的事件' /> : <View>{page.items.map((e) => <EventCard key={e.id} e={e} />)}</View>
+                  page.items.length === 0 ? (
+                    <Empty text={words ? `没有找到含“${words}”的事件` : '没有此状态的事件'} />
+                  ) : (
+                    <View>
+                      {page.items.map((e) => <EventCard key={e.id} e={e} />)}
+                      {page.total > page.items.length ? <Notice tone='info'>{`共 ${page.total} 件，这里列出最新的 ${page.items.length} 件；用查找可以找到更早的。`}</Notice> : null}
+                    </View>
+                  )
                 }
               </QueryState>
             </View>

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '事件详情' })
+export default definePageConfig({ navigationBarTitleText: '事件详情', enablePullDownRefresh: true })

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '超期事项' })
+export default definePageConfig({ navigationBarTitleText: '超期事项', enablePullDownRefresh: true })

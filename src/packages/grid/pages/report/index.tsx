@@ -11,6 +11,8 @@ import { useNoticeConsent } from '../../../../hooks/useNoticeConsent'
 import { useMe } from '../../../../hooks/useMe'
 import { newRequestId } from '../../../../services/requestId'
 import { toast } from '../../../../services/nav'
+import { locate } from '../../../../services/locate'
+import { useFormErrors } from '../../../../hooks/useFormErrors'
 import Taro from '@tarojs/taro'
 import { CATEGORIES, CATEGORY_LABEL, URGENCIES, URGENCY_LABEL, type Category, type Urgency } from '../../../../../types/grid'
 import Chips from '../../../../components/Chips'
@@ -18,60 +20,74 @@ import PhotoPicker from '../../../../components/PhotoPicker'
 import { GRID } from '../../routes'
 import '../../grid.scss'
 
-/** Report an event: grid workers on their grid, members and verified residents in their community. */
+/** Fields in the order shown: the first with an error is scrolled to. */
+const REPORT_FIELDS: Record<string, string> = { category: 'report-category', estateId: 'estate-picker', buildingId: 'building-picker', place: 'place', description: 'description', photos: 'report-photos' }
+
+/**
+ * Report an event: grid workers on their grids, members and verified residents in their community.
+ * Nobody picks a grid: it follows from the building chosen, else from the reporter (their one grid,
+ * their home, their 报到 grid) — the server derives and checks it the same way (event.report).
+ */
 export default function ReportPage() {
   const me = useMe({})
   const roles = me.data?.roles ?? []
-  const myGrids = roles.filter((g) => g.role === 'grid_worker').map((g) => ({ value: g.scopeId, label: g.scopeName }))
+  const workerGrids = roles.filter((g) => g.role === 'grid_worker').map((g) => g.scopeId)
+  const resident = roles.some((g) => g.role === 'resident')
+  const member = roles.some((g) => g.role === 'member')
   const communityId = roles.find((g) => g.role === 'grid_worker')?.communityId
     ?? roles.find((g) => (g.role === 'member' || g.role === 'resident') && g.communityId)?.communityId
     ?? roles.find((g) => g.role === 'member')?.scopeId
-  const grids = useCloud('org', 'grid.list', myGrids.length || !communityId ? null : { communityId })
-  const options = myGrids.length ? myGrids : (grids.data?.items ?? []).map((g) => ({ value: g.id, label: g.name }))
-  const [gridId, setGridId] = useState<string>()
+  const grids = useCloud('org', 'grid.list', communityId ? { communityId } : null)
+  const gridName = (id: string | undefined) => grids.data?.items.find((g) => g.id === id)?.name
   const [category, setCategory] = useState<Category>()
   const [urgency, setUrgency] = useState<Urgency>('normal')
   const [place, setPlace] = useState('')
   const [description, setDescription] = useState('')
   const [photos, setPhotos] = useState<string[]>([])
-  const [problem, setProblem] = useState('')
   const requestId = useMemo(newRequestId, [])
   const report = useMutation('grid', 'event.report')
+  const { errors, check, clear, formError } = useFormErrors(REPORT_FIELDS, report.error)
   const askConsent = useNoticeConsent(['gridEventDone']) // asked before the send: WeChat needs the tap
-  const grid = gridId ?? (options.length === 1 ? options[0].value : undefined)
-  // The place: estate and building (optional) — the building fixes the estate's property company as a possible handler.
+  // The place: estate and building (optional) — the building fixes the grid and the estate's property company as a possible handler.
   const estates = useCloud('org', 'estate.list', communityId ? { communityId } : null)
   const [estateId, setEstateId] = useState<string>()
   const buildings = useCloud('org', 'building.list', estateId ? { estateId } : null)
   const [buildingId, setBuildingId] = useState<string>()
-  const buildingOptions = (buildings.data?.items ?? []).filter((b) => b.gridId === grid).map((b) => ({ value: b.id, label: b.name }))
+  // A grid worker (who is nothing else here) reports on the grids they work on; others anywhere in the community.
+  const onlyWorker = workerGrids.length > 0 && !resident && !member
+  const buildingOptions = (buildings.data?.items ?? []).filter((b) => !onlyWorker || workerGrids.includes(b.gridId)).map((b) => ({ value: b.id, label: b.name, gridId: b.gridId }))
+  const building = buildingOptions.find((b) => b.value === buildingId)
+  const derived = building
+    ? `${gridName(building.gridId) ?? ''}（按所选楼栋）`
+    : workerGrids.length === 1 ? `${gridName(workerGrids[0]) ?? ''}（您负责的网格）`
+    : workerGrids.length > 1 ? '请选择楼栋，按楼栋确定网格'
+    : resident ? '按您房屋所在的网格' : '按您报到的网格'
   // Coordinates are optional: a refused permission or a browser without location must not block the report.
   const [spot, setSpot] = useState<{ lat: number; lng: number }>()
   const [locating, setLocating] = useState(false)
   const [locProblem, setLocProblem] = useState('')
-  const locate = async () => {
+  const findMe = async () => {
     setLocating(true)
     setLocProblem('')
     try {
-      const r = await Taro.getLocation({ type: 'gcj02' })
-      setSpot({ lat: r.latitude, lng: r.longitude })
-    } catch {
-      setLocProblem('没有取得位置：请在设置中允许定位后重试，或不带定位直接上报（请把地点写清楚）')
+      setSpot(await locate())
+    } catch (e) {
+      setLocProblem(`${(e as Error).message}；也可以不带定位上报，请把地点写清楚`)
     } finally {
       setLocating(false)
     }
   }
 
   const submit = async () => {
-    setProblem('')
-    if (!grid) return setProblem('请选择网格')
-    if (!category) return setProblem('请选择事件类别')
-    if (!place.trim()) return setProblem('请填写地点')
-    if (!description.trim()) return setProblem('请描述事件')
-    const building = buildingOptions.find((b) => b.value === buildingId)?.value
+    const found: Record<string, string> = {}
+    if (!category) found.category = '请选择事件类别'
+    if (workerGrids.length > 1 && onlyWorker && !building) found.buildingId = '您负责几个网格，请选择事发楼栋'
+    if (!place.trim()) found.place = '请填写地点'
+    if (!description.trim()) found.description = '请描述事件'
+    if (!check(found) || !category) return
     await askConsent()
     const r = await report.run({
-      requestId, gridId: grid, estateId, buildingId: building, lat: spot?.lat, lng: spot?.lng,
+      requestId, estateId, buildingId: building?.value, lat: spot?.lat, lng: spot?.lng,
       category, urgency, place: place.trim(), description: description.trim(), photos,
     })
     if (r) {
@@ -84,37 +100,40 @@ export default function ReportPage() {
     <PageShell title='上报网格事件' intro='发现问题，拍照上报，社区派单处置'>
       <QueryState {...me}>
         {() =>
-          options.length === 0 && !grids.loading ? (
+          !communityId || (!workerGrids.length && !resident && !member) ? (
             <Notice tone='warn'>只有网格员、本社区在职党员或已认证居民可以上报。请先完成房屋认证或党员报到。</Notice>
           ) : (
             <View>
-              {report.error ? <Notice tone='error'>{report.error.message}</Notice> : null}
-              {problem ? <Notice tone='error'>{problem}</Notice> : null}
               <Card>
-                <Field kind='picker' id='grid-picker' label='网格' options={options} value={grid} onChange={setGridId} placeholder='请选择网格' />
-                <View className='gd-meta'>事件类别</View>
-                <Chips idPrefix='cat' items={CATEGORIES.map((k) => ({ key: k, label: CATEGORY_LABEL[k] }))} value={category} onChange={setCategory} />
+                <View className='gd-meta' id='report-category'>事件类别</View>
+                <Chips idPrefix='cat' items={CATEGORIES.map((k) => ({ key: k, label: CATEGORY_LABEL[k] }))} value={category} onChange={(k) => (setCategory(k), clear('category'))} />
+                {errors.category ? <Text className='tx-field__error'>{errors.category}</Text> : null}
                 <View className='gd-meta'>紧急程度</View>
                 <Chips idPrefix='urg' items={URGENCIES.map((k) => ({ key: k, label: URGENCY_LABEL[k] }))} value={urgency} onChange={setUrgency} />
                 {estates.data ? (
-                  <Field kind='picker' id='estate-picker' label='小区' optional options={estates.data.items.map((e) => ({ value: e.id, label: e.name }))} value={estateId} onChange={(v) => (setEstateId(v), setBuildingId(undefined))} placeholder='请选择小区' />
+                  <Field kind='picker' id='estate-picker' label='小区' optional options={estates.data.items.map((e) => ({ value: e.id, label: e.name }))} value={estateId} onChange={(v) => (setEstateId(v), setBuildingId(undefined))} placeholder='请选择小区' error={errors.estateId} />
                 ) : null}
                 {estateId ? (
-                  <Field kind='picker' id='building-picker' label='楼栋' optional options={buildingOptions} value={buildingId} onChange={setBuildingId} placeholder={buildingOptions.length ? '请选择楼栋' : '该小区在本网格内没有楼栋'} />
+                  <Field kind='picker' id='building-picker' label='楼栋' optional={!(onlyWorker && workerGrids.length > 1)} options={buildingOptions} value={buildingId} onChange={(v) => (setBuildingId(v), clear('buildingId'))} placeholder={buildingOptions.length ? '请选择楼栋' : '该小区没有您负责的楼栋'} error={errors.buildingId} />
                 ) : null}
-                <Field id='place' label='地点' value={place} onChange={setPlace} placeholder='如：3号楼2单元楼道' maxLength={60} />
+                <Text className='gd-meta' id='derived-grid'>{`所属网格：${derived}`}</Text>
+                <Field id='place' label='地点' value={place} onChange={(v) => (setPlace(v), clear('place'))} placeholder='如：3号楼2单元楼道' maxLength={60} error={errors.place} />
                 <View className='gd-row'>
-                  <Text className='gd-meta' id='location-state'>{spot ? `已定位：${spot.lat.toFixed(5)}, ${spot.lng.toFixed(5)}` : '定位（选填）：记录事发位置，便于处置方找到'}</Text>
+                  <Text className='gd-meta' id='location-state'>{spot ? '✓ 已记录您现在的位置，处置方可以按位置找到' : '定位（选填）：记录事发位置，便于处置方找到'}</Text>
                   {spot ? (
                     <Button id='clear-location' size='small' variant='plain' onClick={() => setSpot(undefined)}>清除</Button>
                   ) : (
-                    <Button id='locate' size='small' variant='secondary' loading={locating} onClick={() => void locate()}>定位</Button>
+                    <Button id='locate' size='small' variant='secondary' loading={locating} onClick={() => void findMe()}>定位</Button>
                   )}
                 </View>
                 {locProblem ? <Notice tone='warn'>{locProblem}</Notice> : null}
-                <Field id='description' kind='textarea' label='事件描述' value={description} onChange={setDescription} placeholder='发生了什么，影响到谁' maxLength={500} />
-                <PhotoPicker fn='grid' value={photos} onChange={setPhotos} max={6} label='现场照片' />
+                <Field id='description' kind='textarea' label='事件描述' value={description} onChange={(v) => (setDescription(v), clear('description'))} placeholder='发生了什么，影响到谁' maxLength={500} error={errors.description} />
+                <View id='report-photos'>
+                  <PhotoPicker fn='grid' value={photos} onChange={setPhotos} max={6} label='现场照片' />
+                  {errors.photos ? <Text className='tx-field__error'>{errors.photos}</Text> : null}
+                </View>
               </Card>
+              {formError ? <Notice tone='error'>{formError}</Notice> : null}
               <Button id='submit-report' block loading={report.sending} onClick={() => void submit()}>上报</Button>
             </View>
           )

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '网格人员' })
+export default definePageConfig({ navigationBarTitleText: '网格人员', enablePullDownRefresh: true })

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '网格统计' })
+export default definePageConfig({ navigationBarTitleText: '网格统计', enablePullDownRefresh: true })

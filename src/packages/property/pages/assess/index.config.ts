@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '评价物业' })
+export default definePageConfig({ navigationBarTitleText: '评价物业', enablePullDownRefresh: true })

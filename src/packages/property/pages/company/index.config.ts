@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '物业公司' })
+export default definePageConfig({ navigationBarTitleText: '物业公司', enablePullDownRefresh: true })

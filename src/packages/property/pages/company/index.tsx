@@ -1,3 +1,4 @@
+import { lazy } from 'react'
 import { View, Text } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import PageShell from '../../../../components/PageShell'
@@ -8,10 +9,15 @@ import QueryState from '../../../../components/QueryState'
 import { useCloud } from '../../../../hooks/useCloud'
 import { PLACEMENT_LABEL } from '../../../../../types/property'
 import EntryCard, { PLACEMENT_TONE } from '../../components/EntryCard'
-import HistoryChart from '../../components/HistoryChart'
+import ChartSlot from '../../../../components/ChartSlot'
 import DownloadInputs from '../../components/DownloadInputs'
 import Effects from '../../components/Effects'
 import '../../property.scss'
+
+// H5: the chart's code follows the page (ChartSlot); weapp: it is in this subpackage already.
+const HistoryChart: typeof import('../../components/HistoryChart').default =
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the mini-program build cannot load a chunk on demand
+  process.env.TARO_ENV === 'h5' ? lazy(() => import('../../components/HistoryChart')) : require('../../components/HistoryChart').default
 
 /** A company: where it stands now and why, its score over the published periods, the estates it serves now and served in each period. */
 export default function CompanyPage() {
@@ -54,11 +60,11 @@ export default function CompanyPage() {
             <Card title='历次榜单'>
               {c.history.length ? (
                 <View>
-                  <HistoryChart points={c.history} />
+                  <ChartSlot><HistoryChart points={c.history} /></ChartSlot>
                   {[...c.history].reverse().map((p) => (
                     <View key={p.periodId} className='pp-gap' id={`history-${p.periodId}`}>
                       <View className='pp-entry__row'>
-                        <Text className='pp-line'>{p.periodLabel} · {p.score} 分{p.rank ? ` · 第 ${p.rank} 名` : ''}</Text>
+                        <Text className='pp-line'>{p.periodLabel}{p.placement === 'not_ranked' ? '' : ` · ${p.score} 分`}{p.rank ? ` · 第 ${p.rank} 名` : ''}</Text>
                         <Tag tone={PLACEMENT_TONE[p.placement]}>{PLACEMENT_LABEL[p.placement]}</Tag>
                       </View>
                       <Text className='pp-line pp-line--muted'>当期服务小区：{p.estates.join('、') || '暂无'}</Text>

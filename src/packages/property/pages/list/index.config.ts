@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '物业红黑榜' })
+export default definePageConfig({ navigationBarTitleText: '物业红黑榜', enablePullDownRefresh: true })

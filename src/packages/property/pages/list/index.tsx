@@ -7,6 +7,7 @@ import ErrorState from '../../../../components/ErrorState'
 import QueryState from '../../../../components/QueryState'
 import Button from '../../../../components/Button'
 import Notice from '../../../../components/Notice'
+import SearchBar from '../../../../components/SearchBar'
 import { useCloud, useMutation } from '../../../../hooks/useCloud'
 import { go } from '../../../../services/nav'
 import { hasRole } from '../../../../services/roles'
@@ -22,6 +23,13 @@ import '../../property.scss'
 const SECTIONS: Placement[] = ['red', 'neutral', 'black', 'not_ranked']
 const SECTION: Record<Placement, string> = { red: '红榜', neutral: '未上榜', black: '黑榜', not_ranked: PLACEMENT_LABEL.not_ranked }
 
+/** A company matches the words by its name or an estate it served (case-insensitive). */
+function matches(companyId: string, name: string, served: { companyId: string; estates: string[] }[], words: string): boolean {
+  if (!words) return true
+  const w = words.toLowerCase()
+  return [name, ...(served.find((x) => x.companyId === companyId)?.estates ?? [])].some((t) => t.toLowerCase().includes(w))
+}
+
 /** Everyone: the street's current red/black list, the reason for each placement, a way to each company's page. */
 export default function ListPage() {
   const street = useStreet()
@@ -29,6 +37,7 @@ export default function ListPage() {
   const resident = hasRole(street.me.data?.roles, 'resident')
   const recompute = useMutation('property', 'list.recompute')
   const [checked, setChecked] = useState<boolean>()
+  const [words, setWords] = useState('')
   if (street.error) return <PageShell title='物业红黑榜'><ErrorState message={street.error.message} onRetry={street.reload} /></PageShell>
   if (!street.streetId) return <PageShell title='物业红黑榜'><Loading /></PageShell>
   return (
@@ -62,8 +71,17 @@ export default function ListPage() {
               )}
               {recompute.error ? <Notice tone='error'>{recompute.error.message}</Notice> : null}
               <DownloadInputs publicationId={pub.id} label={`${pub.periodLabel}榜单`} />
+              {/* The whole list is already here (one publication): the search filters it on the phone. */}
+              <SearchBar
+                id='company-search'
+                value={words}
+                onChange={setWords}
+                placeholder='物业公司或小区名，如：安居、幸福里'
+                note={`找到 ${pub.entries.filter((e) => matches(e.companyId, e.companyName, pub.served, words)).length} 家`}
+              />
+              {words && !pub.entries.some((e) => matches(e.companyId, e.companyName, pub.served, words)) ? <Empty text={`没有找到含“${words}”的物业公司或小区`} /> : null}
               {SECTIONS.map((p) => {
-                const entries = pub.entries.filter((e) => e.placement === p)
+                const entries = pub.entries.filter((e) => e.placement === p && matches(e.companyId, e.companyName, pub.served, words))
                 if (!entries.length) return null
                 return (
                   <View key={p} id={`section-${p}`}>

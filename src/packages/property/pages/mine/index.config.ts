@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '我的整改事项' })
+export default definePageConfig({ navigationBarTitleText: '我的整改事项', enablePullDownRefresh: true })

@@ -13,7 +13,8 @@ import { formatTime } from '../../../../services/format'
 import { wallTime } from '../../../../services/time'
 import { PERIOD_STATUS_LABEL, type PeriodView } from '../../../../../types/property'
 import EntryCard from '../../components/EntryCard'
-import { openExport, type StoredFile } from '../../../../services/files'
+import FileReady from '../../../../components/FileReady'
+import { useExport } from '../../../../hooks/useExport'
 import { PROP } from '../../routes'
 
 /** The key of the month (or quarter) containing now in Shanghai time, as the function computes it. */
@@ -85,9 +86,8 @@ export default function Periods({ streetId, onReview }: { streetId: string; onRe
   const open = useMutation('property', 'period.open')
   const close = useMutation('property', 'period.close')
   const publish = useMutation('property', 'list.publish')
-  const exporter = useMutation('export', 'property.period')
+  const exporter = useExport('property.period')
   const [requestId, setRequestId] = useState(newRequestId)
-  const [file, setFile] = useState<StoredFile & { rows: number }>()
   const [showPreview, setShowPreview] = useState<string>()
   const error = open.error ?? close.error ?? publish.error ?? exporter.error
 
@@ -108,11 +108,7 @@ export default function Periods({ streetId, onReview }: { streetId: string; onRe
   return (
     <View>
       {error ? <Notice tone='error'>{error.message}</Notice> : null}
-      {file ? (
-        <Notice tone='success' title={`已导出 ${file.rows} 条评价及榜单`} actionText='打开文件' onAction={() => void openExport(file)}>
-          <Text id='export-url'>Excel 文件已生成</Text>
-        </Notice>
-      ) : null}
+      {exporter.file ? <FileReady file={exporter.file} onOpen={exporter.open} id='export-url' /> : null}
       <QueryState {...q}>
         {(page) => (
           <View>
@@ -129,7 +125,7 @@ export default function Periods({ streetId, onReview }: { streetId: string; onRe
                   {p.status === 'open' ? <Button id={`close-${p.key}`} size='small' variant='danger' loading={close.sending} onClick={() => doClose(p)}>结束评价</Button> : null}
                   {(p.status === 'closed' && !p.objectionOpen) || (p.status === 'published' && p.id === page.items[0]?.id) ? <Button id={`publish-${p.key}`} size='small' loading={publish.sending} onClick={() => doPublish(p)}>{p.status === 'published' ? '重新发布' : '发布榜单'}</Button> : null}
                   {p.status !== 'published' ? <Button id={`preview-${p.key}`} size='small' variant='secondary' onClick={() => setShowPreview(showPreview === p.id ? undefined : p.id)}>预览</Button> : null}
-                  <Button id={`export-${p.key}`} size='small' variant='plain' loading={exporter.sending} onClick={async () => { const r = await exporter.run({ periodId: p.id }); if (r) setFile(r) }}>导出</Button>
+                  <Button id={`export-${p.key}`} size='small' variant='plain' loading={exporter.sending} onClick={() => void exporter.run({ periodId: p.id })}>导出</Button>
                 </View>
                 {p.objectionOpen ? (
                   <Notice tone='info' id={`window-${p.key}`}>

@@ -11,8 +11,10 @@ import { toast } from '../../../../services/nav'
 import { newRequestId } from '../../../../services/requestId'
 import { formatTime } from '../../../../services/format'
 import { dateFromToday } from '../../../../services/time'
+import DateTimeField from '../../../../components/DateTimeField'
 
-const today = () => dateFromToday()
+/** A summons is recorded on the day or after it; its follow-up a month on. */
+const blank = () => ({ date: dateFromToday(), followUpDate: dateFromToday(30) })
 const FIELDS = [['attendees', '参加人员'], ['problems', '存在问题'], ['commitments', '整改承诺']] as const
 
 /** 约谈 of black-listed companies: record it, then add follow-ups. */
@@ -21,7 +23,7 @@ export default function Summons({ streetId }: { streetId: string }) {
   const list = useCloud('property', 'summons.list', { streetId, pageSize: 30 })
   const create = useMutation('property', 'summons.create')
   const follow = useMutation('property', 'summons.followUp')
-  const [form, setForm] = useState<Record<string, string>>({ date: today(), followUpDate: today() })
+  const [form, setForm] = useState<Record<string, string>>(blank)
   const [companyId, setCompanyId] = useState<string>()
   const [notes, setNotes] = useState<Record<string, string>>({})
   const black = current.data?.entries.filter((e) => e.placement === 'black') ?? []
@@ -34,7 +36,7 @@ export default function Summons({ streetId }: { streetId: string }) {
     })
     if (r) {
       toast('约谈已记录')
-      setForm({ date: today(), followUpDate: today() })
+      setForm(blank())
       list.reload()
     }
   }
@@ -47,11 +49,11 @@ export default function Summons({ streetId }: { streetId: string }) {
           ) : (
             <Card title={`记录约谈（${pub.periodLabel}黑榜）`} id='summons-form'>
               <Field kind='picker' label='物业公司' options={black.map((e) => ({ label: e.companyName, value: e.companyId }))} value={target} onChange={setCompanyId} />
-              <Field id='summons-date' kind='text' label='约谈日期（YYYY-MM-DD）' value={form.date ?? ''} onChange={(v) => setForm({ ...form, date: v })} maxLength={10} />
+              <DateTimeField id='summons-date' mode='date' label='约谈日期' start={dateFromToday(-365)} value={form.date ?? ''} onChange={(v) => setForm({ ...form, date: v })} />
               {FIELDS.map(([k, label]) => (
                 <Field key={k} id={`summons-${k}`} kind='textarea' label={label} value={form[k] ?? ''} onChange={(v) => setForm({ ...form, [k]: v })} maxLength={500} />
               ))}
-              <Field id='summons-followUpDate' kind='text' label='跟进日期（YYYY-MM-DD）' value={form.followUpDate ?? ''} onChange={(v) => setForm({ ...form, followUpDate: v })} maxLength={10} />
+              <DateTimeField id='summons-followUpDate' mode='date' label='跟进日期' value={form.followUpDate ?? ''} onChange={(v) => setForm({ ...form, followUpDate: v })} />
               {create.error ? <Notice tone='error'>{create.error.message}</Notice> : null}
               <Button id='save-summons' loading={create.sending} onClick={submit}>保存约谈记录</Button>
             </Card>

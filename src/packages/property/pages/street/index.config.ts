@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '红黑榜管理' })
+export default definePageConfig({ navigationBarTitleText: '红黑榜管理', enablePullDownRefresh: true })

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '服务活动' })
+export default definePageConfig({ navigationBarTitleText: '服务活动', enablePullDownRefresh: true })

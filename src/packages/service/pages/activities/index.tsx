@@ -18,28 +18,40 @@ import { validate } from '../../../../services/validate'
 import { formatTime } from '../../../../services/format'
 import { go, toast } from '../../../../services/nav'
 import Pager from '../../../admin/components/Pager'
-import DateField, { today, toIso } from '../../components/DateField'
+import DateTimeField from '../../../../components/DateTimeField'
+import PlacePicker, { type Place } from '../../../../components/PlacePicker'
+import { beijingAt } from '../../../../services/time'
+import { useFormErrors } from '../../../../hooks/useFormErrors'
 import { useCommunity } from '../../hooks/useCommunity'
 import { SVC } from '../../routes'
 import '../../service.scss'
 
 const PAGE = 10
 
+const RADII = [100, 200, 300, 500, 1000]
+const GRACES = [0, 5, 10, 15, 30, 60]
+const HOUR = 3600_000
+
 function CreateActivity({ communityId, onDone }: { communityId: string; onDone: () => void }) {
   const [requestId, setRequestId] = useState(newRequestId)
-  const [v, setV] = useState({ title: '', kind: 'volunteer', place: '', lat: '30.5928', lng: '114.3055', date: today(1), time: '09:00', hours: '2', capacity: '20' })
-  const [errors, setErrors] = useState<Record<string, string>>({})
+  // Tomorrow 09:00–11:00 Beijing time; moving the start keeps the length.
+  const [v, setV] = useState(() => {
+    const startAt = beijingAt(1, '09:00')
+    return { title: '', kind: 'volunteer', startAt, endAt: new Date(Date.parse(startAt) + 2 * HOUR).toISOString(), radius: '200', grace: '15', capacity: '20' }
+  })
+  const [place, setPlace] = useState<Place>()
   const create = useMutation('service', 'activity.create')
+  const { errors, check, clear, formError } = useFormErrors(ACTIVITY_FIELDS, create.error)
   const set = (k: keyof typeof v) => (value: string) => setV((o) => ({ ...o, [k]: value }))
+  const setStart = (startAt: string) =>
+    setV((o) => ({ ...o, startAt, endAt: new Date(Date.parse(startAt) + (Date.parse(o.endAt) - Date.parse(o.startAt))).toISOString() }))
   const send = async () => {
-    const startAt = toIso(v.date, v.time)
     const input = {
-      requestId, communityId, title: v.title, kind: v.kind as ActivityView['kind'], place: { name: v.place, lat: Number(v.lat), lng: Number(v.lng) },
-      startAt, endAt: new Date(Date.parse(startAt) + Number(v.hours) * 3600_000).toISOString(), capacity: Number(v.capacity),
+      requestId, communityId, title: v.title, kind: v.kind as ActivityView['kind'], place: place ?? { name: '', lat: 0, lng: 0 },
+      radiusM: Number(v.radius), graceMin: Number(v.grace), startAt: v.startAt, endAt: v.endAt, capacity: Number(v.capacity),
     }
     const checked = validate(serviceActions['activity.create'].input, input)
-    setErrors(checked.ok ? {} : checked.errors)
-    if (!checked.ok) return
+    if (!check({ ...(checked.ok ? {} : checked.errors), ...(place ? {} : { place: '请选择活动地点' }) })) return
     if (await create.run(input)) {
       toast('活动已发布')
       setRequestId(newRequestId())
@@ -50,19 +62,24 @@ function CreateActivity({ communityId, onDone }: { communityId: string; onDone: 
     <Card title='发布活动'>
       <Field label='活动名称' id='act-title' value={v.title} onChange={set('title')} maxLength={60} error={errors.title} />
       <Field kind='picker' label='类型' id='act-kind' options={ACTIVITY_KINDS.map((k) => ({ label: ACTIVITY_KIND_LABEL[k], value: k }))} value={v.kind} onChange={set('kind')} />
-      <Field label='地点' id='act-place' value={v.place} onChange={set('place')} placeholder='如：和谐家园东门' error={errors.place} />
+      <View className='tx-field__label'><Text>活动地点</Text></View>
+      <PlacePicker id='act-place' communityId={communityId} value={place} onChange={(p) => (setPlace(p), clear('place'))} error={errors.place} hint={`党员在此 ${v.radius} 米内可以定位签到；名称可以改成大家熟悉的叫法`} />
       <View className='svc-row'>
-        <View className='svc-half'><Field label='纬度' id='act-lat' value={v.lat} onChange={set('lat')} /></View>
-        <View className='svc-half'><Field label='经度' id='act-lng' value={v.lng} onChange={set('lng')} /></View>
+        <View className='svc-half'><Field kind='picker' id='act-radius' label='签到范围' options={RADII.map((n) => ({ label: `${n} 米内`, value: String(n) }))} value={v.radius} onChange={set('radius')} error={errors.radiusM} /></View>
+        <View className='svc-half'><Field kind='picker' id='act-grace' label='提前/延后签到' options={GRACES.map((n) => ({ label: n ? `${n} 分钟` : '不放宽', value: String(n) }))} value={v.grace} onChange={set('grace')} error={errors.graceMin} /></View>
       </View>
-      <DateField label='日期' mode='date' value={v.date} onChange={set('date')} />
-      <DateField label='开始时间' mode='time' value={v.time} onChange={set('time')} />
-      <Field kind='picker' label='时长' options={[1, 2, 3, 4, 6, 8].map((n) => ({ label: `${n} 小时`, value: String(n) }))} value={v.hours} onChange={set('hours')} error={errors.endAt} />
+      <DateTimeField id='act-start' label='开始' defaultTime='09:00' value={v.startAt} onChange={setStart} error={errors.startAt} />
+      <DateTimeField id='act-end' label='结束' defaultTime='11:00' value={v.endAt} onChange={set('endAt')} error={errors.endAt} hint={`共 ${Math.max(0, Math.round((Date.parse(v.endAt) - Date.parse(v.startAt)) / 60_000) / 60)} 小时；开始前和结束后 ${v.grace} 分钟内也可签到、签退`} />
       <Field label='人数上限' id='act-capacity' value={v.capacity} onChange={set('capacity')} error={errors.capacity} />
-      {create.error ? <Notice tone='error' title='发布没有成功'><Text>{create.error.message}</Text></Notice> : null}
+      {formError ? <Notice tone='error' title='发布没有成功'><Text>{formError}</Text></Notice> : null}
       <Button id='act-submit' loading={create.sending} onClick={() => void send()}>发布</Button>
     </Card>
   )
+}
+
+/** Form fields in the order they are shown: the first one with an error is scrolled to. */
+const ACTIVITY_FIELDS: Record<string, string> = {
+  title: 'act-title', place: 'act-place', radiusM: 'act-radius', graceMin: 'act-grace', startAt: 'act-start', endAt: 'act-end', capacity: 'act-capacity',
 }
 
 /** 服务活动: the community's activities; the secretary also posts them here. */

@@ -17,6 +17,7 @@ import { toCloudError } from '../../../../services/errors'
 import { newRequestId } from '../../../../services/requestId'
 import { formatTime } from '../../../../services/format'
 import { isH5, toast } from '../../../../services/nav'
+import { locate } from '../../../../services/locate'
 import Pager from '../../../admin/components/Pager'
 import QrCode from '../../../../components/QrCode'
 import { minutesText } from '../../components/minutes'
@@ -54,15 +55,22 @@ function MemberPanel({ a, onChange }: { a: ActivityView; onChange: () => void })
       /* cancelled */
     }
   }
+  // GCJ-02 on both platforms (services/locate converts the browser's WGS-84 in H5).
+  const [locating, setLocating] = useState(false)
+  const [locProblem, setLocProblem] = useState('')
   const byLocation = async () => {
+    setLocating(true)
+    setLocProblem('')
     try {
-      const loc = await Taro.getLocation({ type: 'gcj02' })
-      if (await m.run({ activityId: a.id, method: 'location', lat: loc.latitude, lng: loc.longitude })) {
+      const here = await locate()
+      if (await m.run({ activityId: a.id, method: 'location', ...here })) {
         toast(`${word}成功`)
         onChange()
       }
-    } catch {
-      toast('没有取得位置，请允许定位或改用扫码', 'none')
+    } catch (e) {
+      setLocProblem(`${(e as Error).message}；也可以改用扫码${word}`)
+    } finally {
+      setLocating(false)
     }
   }
 
@@ -100,9 +108,10 @@ function MemberPanel({ a, onChange }: { a: ActivityView; onChange: () => void })
             </Button>
           )}
           <View className='svc-gap'>
-            <Button variant='secondary' id='sign-location' disabled={m.sending} onClick={() => void byLocation()}>
+            <Button variant='secondary' id='sign-location' loading={locating} disabled={m.sending} onClick={() => void byLocation()}>
               定位{word}
             </Button>
+            {locProblem ? <Text className='tx-field__error' id='sign-location-problem'>{locProblem}</Text> : null}
           </View>
           {m.error ? (
             <Notice tone='error' title={`${word}没有成功`} id='sign-error'>

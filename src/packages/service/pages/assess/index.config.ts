@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '评议与反馈' })
+export default definePageConfig({ navigationBarTitleText: '评议与反馈', enablePullDownRefresh: true })

@@ -14,6 +14,7 @@ import { go, toast } from '../../../../services/nav'
 import { newRequestId } from '../../../../services/requestId'
 import Segmented from '../../../admin/components/Segmented'
 import Pager from '../../../admin/components/Pager'
+import SearchBar from '../../../../components/SearchBar'
 import { minutesText } from '../../components/minutes'
 import { thisQuarter, thisYear, useCommunity } from '../../hooks/useCommunity'
 import { SVC } from '../../routes'
@@ -99,13 +100,16 @@ function LetterRow({ unit, quarter }: { unit: { id: string; name: string }; quar
 
 function Letters({ communityId }: { communityId: string }) {
   const [page, setPage] = useState(1)
-  const units = useCloud('service', 'unit.list', { communityId, status: 'all', page, pageSize: PAGE })
+  const [words, setWords] = useState('')
+  const units = useCloud('service', 'unit.list', { communityId, status: 'all', page, pageSize: PAGE, ...(words ? { q: words } : {}) })
   const quarter = thisQuarter()
   return (
     <QueryState {...units} loadingText='正在加载单位…'>
       {(data) => (
         <Card title={`${quarter} 双反馈函`}>
           <Text className='svc-label'>重新出具会生成新版本，已签收的旧版本保留不变</Text>
+          <SearchBar id='unit-search' value={words} onChange={(w) => { setWords(w); setPage(1) }} placeholder='查找单位，如：医院、一中' note={`找到 ${data.total} 个单位`} />
+          {words && data.items.length === 0 ? <Empty text={`没有找到含“${words}”的单位`} /> : null}
           {data.items.map((u) => <LetterRow key={u.id} unit={u} quarter={quarter} />)}
           <Pager page={page} pageSize={PAGE} total={data.total} onChange={setPage} />
         </Card>

@@ -1,3 +1,4 @@
+import { lazy } from 'react'
 import { View, Text } from '@tarojs/components'
 import PageShell from '../../../../components/PageShell'
 import Card from '../../../../components/Card'
@@ -5,19 +6,25 @@ import Button from '../../../../components/Button'
 import Empty from '../../../../components/Empty'
 import Notice from '../../../../components/Notice'
 import QueryState from '../../../../components/QueryState'
-import { useCloud, useMutation } from '../../../../hooks/useCloud'
+import { useCloud } from '../../../../hooks/useCloud'
 import { go } from '../../../../services/nav'
-import MinutesChart from '../../components/MinutesChart'
+import ChartSlot from '../../../../components/ChartSlot'
 import Stat from '../../components/Stat'
-import { openExport } from '../../../../services/files'
+import FileReady from '../../../../components/FileReady'
+import { useExport } from '../../../../hooks/useExport'
 import { thisYear, useCommunity } from '../../hooks/useCommunity'
 import { SVC } from '../../routes'
 import '../../service.scss'
 
+// H5: the chart's code follows the page (ChartSlot); weapp: it is in this subpackage already.
+const MinutesChart: typeof import('../../components/MinutesChart').default =
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the mini-program build cannot load a chunk on demand
+  process.env.TARO_ENV === 'h5' ? lazy(() => import('../../components/MinutesChart')) : require('../../components/MinutesChart').default
+
 function Board({ communityId }: { communityId: string }) {
   const year = thisYear()
   const q = useCloud('service', 'dashboard', { communityId, year }, { reloadOnShow: true })
-  const exp = useMutation('export', 'service.ledgers')
+  const exp = useExport('service.ledgers')
   return (
     <QueryState {...q} loadingText='正在汇总…'>
       {(d) => (
@@ -33,7 +40,7 @@ function Board({ communityId }: { communityId: string }) {
             </View>
           </Card>
           <Card title={`${year} 年每月服务时长（小时）`} extra={<Text className='tx-muted' id='stat-hours'>{Math.round(d.minutesThisYear / 6) / 10} 小时</Text>}>
-            <MinutesChart minutesByMonth={d.minutesByMonth} />
+            <ChartSlot><MinutesChart minutesByMonth={d.minutesByMonth} /></ChartSlot>
           </Card>
           <Card title='需求清单'>
             <View className='svc-stats'>
@@ -43,14 +50,16 @@ function Board({ communityId }: { communityId: string }) {
             </View>
           </Card>
           {exp.error ? <Notice tone='error' title='导出没有成功'><Text>{exp.error.message}</Text></Notice> : null}
-          <Button id='export-ledgers' variant='secondary' loading={exp.sending} onClick={() => void exp.run({ communityId, year }).then((f) => f && openExport(f))}>
+          <Button id='export-ledgers' variant='secondary' loading={exp.sending} onClick={() => void exp.run({ communityId, year })}>
             导出党员服务台账（Excel）
           </Button>
+          {exp.file ? <FileReady file={exp.file} onOpen={exp.open} /> : null}
         </View>
       )}
     </QueryState>
   )
 }
+
 
 /** Secretary's 双报到 workbench: counts, hours chart, export, and the entries to each task. */
 export default function DashboardPage() {

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '服务台账' })
+export default definePageConfig({ navigationBarTitleText: '服务台账', enablePullDownRefresh: true })

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '三张清单' })
+export default definePageConfig({ navigationBarTitleText: '三张清单', enablePullDownRefresh: true })

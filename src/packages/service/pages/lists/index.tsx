@@ -16,7 +16,8 @@ import { formatTime } from '../../../../services/format'
 import { go, ROUTES, toast } from '../../../../services/nav'
 import Segmented from '../../../admin/components/Segmented'
 import Pager from '../../../admin/components/Pager'
-import DateField, { today, toIso } from '../../components/DateField'
+import DateTimeField from '../../../../components/DateTimeField'
+import { beijingIso as toIso, dateFromToday as today } from '../../../../services/time'
 import { useCommunity } from '../../hooks/useCommunity'
 import '../../service.scss'
 
@@ -66,7 +67,7 @@ function Match({ need, communityId, onDone }: { need: NeedView; communityId: str
       <Field kind='picker' label='对接资源' options={(resources.data?.items ?? []).map((r) => ({ label: `${r.title}（${r.ownerName}）`, value: r.id }))} value={v.resourceId || undefined} onChange={(x) => setV((o) => ({ ...o, resourceId: x }))} />
       <Field label='项目名称' value={v.title} onChange={(x) => setV((o) => ({ ...o, title: x }))} />
       <Field label='负责人' value={v.ownerName} onChange={(x) => setV((o) => ({ ...o, ownerName: x }))} />
-      <DateField label='完成期限' mode='date' value={v.deadline} onChange={(x) => setV((o) => ({ ...o, deadline: x }))} />
+      <DateTimeField label='完成期限' mode='date' value={v.deadline} onChange={(x) => setV((o) => ({ ...o, deadline: x }))} />
       {m.error ? <Text className='tx-field__error'>{m.error.message}</Text> : null}
       <Button size='small' loading={m.sending} onClick={() => void m.run({ requestId, needId: need.id, resourceId: v.resourceId, title: v.title, ownerName: v.ownerName, deadline: toIso(v.deadline) }).then((r) => r && (toast('已形成项目'), onDone()))}>
         形成项目

@@ -11,6 +11,7 @@ import Notice from '../../../../components/Notice'
 import Tag from '../../../../components/Tag'
 import QueryState from '../../../../components/QueryState'
 import { useCloud, useMutation } from '../../../../hooks/useCloud'
+import { usePagedList } from '../../../../hooks/usePagedList'
 import { useMe } from '../../../../hooks/useMe'
 import { newRequestId } from '../../../../services/requestId'
 import { issuesByField } from '../../../../services/errors'
@@ -31,7 +32,7 @@ function Form({ me, current, onDone }: { me: MeView; current: MemberView | null;
   const [householdId, setHouseholdId] = useState(homes.find((g) => g.scopeId === current?.householdId)?.scopeId ?? homes[0]?.scopeId ?? '')
   const home = homes.find((g) => g.scopeId === householdId)
   const [pickedCommunity, setPickedCommunity] = useState<string | undefined>(current?.communityId)
-  const communities = useCloud('org', 'community.list', home ? null : { page: 1, pageSize: 50 })
+  const communities = usePagedList('org', 'community.list', home ? null : {})
   const communityId = home?.communityId ?? pickedCommunity
   const [errors, setErrors] = useState<Record<string, string>>({})
   const submit = useMutation('service', 'member.checkin')
@@ -73,7 +74,8 @@ function Form({ me, current, onDone }: { me: MeView; current: MemberView | null;
           kind='picker'
           id='member-community'
           label='居住地社区'
-          options={(communities.data?.items ?? []).map((c) => ({ label: c.name, value: c.id }))}
+          options={communities.items.map((c) => ({ label: c.name, value: c.id }))}
+          more={communities.sheet}
           value={pickedCommunity}
           onChange={setPickedCommunity}
           hint={homes.length ? undefined : '认证房屋后可以填写具体住址；不填写也可以报到'}

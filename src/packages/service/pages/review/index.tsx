@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import type { MemberView, UnitView } from '../../../../../types/service'
 import PageShell from '../../../../components/PageShell'
+import SearchBar from '../../../../components/SearchBar'
 import Card from '../../../../components/Card'
 import Empty from '../../../../components/Empty'
 import Field from '../../../../components/Field'
@@ -142,15 +143,18 @@ function UnitGrids({ u, grids, onDone }: { u: UnitView; grids: { id: string; nam
 /** The secretary names checked-in units responsible for grids (网格责任单位). */
 function GridDuty({ communityId }: { communityId: string }) {
   const [page, setPage] = useState(1)
-  const q = useCloud('service', 'unit.list', { communityId, status: 'approved', page, pageSize: PAGE })
+  const [words, setWords] = useState('')
+  const q = useCloud('service', 'unit.list', { communityId, status: 'approved', page, pageSize: PAGE, ...(words ? { q: words } : {}) })
   const grids = useCloud('org', 'grid.list', { communityId })
   return (
     <QueryState {...q} loadingText='正在加载单位…'>
       {(data) =>
-        data.items.length === 0 ? (
+        data.items.length === 0 && !words ? (
           <Empty text='今年还没有报到通过的单位' hint='单位报到通过后可指定为网格责任单位' />
         ) : (
           <View>
+            <SearchBar id='unit-search' value={words} onChange={(w) => { setWords(w); setPage(1) }} placeholder='查找单位，如：医院、一中' note={`找到 ${data.total} 个单位`} />
+            {data.items.length === 0 ? <Empty text={`没有找到含“${words}”的单位`} /> : null}
             {data.items.map((u: UnitView) => <UnitGrids key={u.id} u={u} grids={grids.data?.items ?? []} onDone={q.reload} />)}
             <Pager page={page} pageSize={PAGE} total={data.total} onChange={setPage} />
           </View>

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '单位报到' })
+export default definePageConfig({ navigationBarTitleText: '单位报到', enablePullDownRefresh: true })

@@ -21,7 +21,8 @@ import { validate } from '../../../../services/validate'
 import { formatTime } from '../../../../services/format'
 import { toast } from '../../../../services/nav'
 import Pager from '../../../admin/components/Pager'
-import { openExport } from '../../../../services/files'
+import FileReady from '../../../../components/FileReady'
+import { useExport } from '../../../../hooks/useExport'
 import { thisYear } from '../../hooks/useCommunity'
 import '../../service.scss'
 import { useNoticeConsent } from '../../../../hooks/useNoticeConsent'
@@ -126,7 +127,7 @@ const HISTORY_PAGE = 5
 function LetterHistory({ letterId }: { letterId: string }) {
   const [page, setPage] = useState(1)
   const q = useCloud('service', 'letter.versions', { letterId, page, pageSize: HISTORY_PAGE })
-  const exp = useMutation('export', 'service.letter')
+  const exp = useExport('service.letter')
   return (
     <View className='svc-history' id='letter-history'>
       <QueryState {...q} loadingText='正在加载历史版本…'>
@@ -144,7 +145,7 @@ function LetterHistory({ letterId }: { letterId: string }) {
                   <Text key={r.memberId} className='svc-line svc-line--muted'>{r.name}：{r.minutes} 分钟</Text>
                 ))}
                 {v.note ? <Text className='svc-line svc-line--muted'>社区意见：{v.note}</Text> : null}
-                <Button size='small' variant='plain' loading={exp.sending} onClick={() => void exp.run({ letterId: v.id }).then((f) => f && openExport(f))}>导出第 {v.version} 版</Button>
+                <Button size='small' variant='plain' loading={exp.sending} onClick={() => void exp.run({ letterId: v.id })}>导出第 {v.version} 版</Button>
               </View>
             ))}
             <Pager page={page} pageSize={HISTORY_PAGE} total={data.total} onChange={setPage} />
@@ -152,13 +153,14 @@ function LetterHistory({ letterId }: { letterId: string }) {
         )}
       </QueryState>
       {exp.error ? <Text className='tx-field__error'>{exp.error.message}</Text> : null}
+      {exp.file ? <FileReady file={exp.file} onOpen={exp.open} id='letter-history-file' /> : null}
     </View>
   )
 }
 
 function LetterItem({ l, onChange }: { l: LetterView; onChange: () => void }) {
   const ack = useMutation('service', 'letter.ack')
-  const exp = useMutation('export', 'service.letter')
+  const exp = useExport('service.letter')
   const [history, setHistory] = useState(false)
   return (
     <View className='svc-list-item' id={`letter-${l.quarter}`}>
@@ -189,7 +191,7 @@ function LetterItem({ l, onChange }: { l: LetterView; onChange: () => void }) {
             签收
           </Button>
         )}
-        <Button size='small' variant='secondary' id={`export-${l.quarter}`} loading={exp.sending} onClick={() => void exp.run({ letterId: l.id }).then((f) => f && openExport(f))}>
+        <Button size='small' variant='secondary' id={`export-${l.quarter}`} loading={exp.sending} onClick={() => void exp.run({ letterId: l.id })}>
           导出 Excel
         </Button>
         {l.version > 1 ? (
@@ -199,6 +201,7 @@ function LetterItem({ l, onChange }: { l: LetterView; onChange: () => void }) {
         ) : null}
       </View>
       {ack.error || exp.error ? <Text className='tx-field__error'>{(ack.error ?? exp.error)!.message}</Text> : null}
+      {exp.file ? <FileReady file={exp.file} onOpen={exp.open} id={`letter-file-${l.quarter}`} /> : null}
       {history ? <LetterHistory letterId={l.id} /> : null}
     </View>
   )

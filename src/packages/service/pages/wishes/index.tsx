@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import type { WishView } from '../../../../../types/service'
 import { serviceActions, WISH_STATUS_LABEL } from '../../../../../types/service'
@@ -18,7 +18,8 @@ import { formatTime } from '../../../../services/format'
 import { toast } from '../../../../services/nav'
 import Segmented from '../../../admin/components/Segmented'
 import Pager from '../../../admin/components/Pager'
-import DateField, { today, toIso } from '../../components/DateField'
+import DateTimeField from '../../../../components/DateTimeField'
+import { beijingIso as toIso, dateFromToday as today } from '../../../../services/time'
 import Stars from '../../../../components/Stars'
 import { useCommunity } from '../../hooks/useCommunity'
 import '../../service.scss'
@@ -60,14 +61,14 @@ function PostWish({ onDone, onBehalfOf }: { onDone: () => void; onBehalfOf?: str
       ) : null}
       <Field label='心愿' id='wish-title' value={v.title} onChange={(t) => setV((o) => ({ ...o, title: t }))} placeholder='如：想要一副老花镜' maxLength={40} error={errors.title} />
       <Field label='说明' kind='textarea' id='wish-detail' optional value={v.detail} onChange={(t) => setV((o) => ({ ...o, detail: t }))} maxLength={300} />
-      <DateField label='希望在此日期前实现' mode='date' value={v.due} onChange={(d) => setV((o) => ({ ...o, due: d }))} error={errors.dueAt} />
+      <DateTimeField label='希望在此日期前实现' id='wish-due' mode='date' value={v.due} onChange={(d) => setV((o) => ({ ...o, due: d }))} error={errors.dueAt} />
       {create.error ? <Notice tone='error' title='发布没有成功'><Text>{create.error.message}</Text></Notice> : null}
       <Button id='wish-submit' loading={create.sending} onClick={() => void send()}>发布心愿</Button>
     </Card>
   )
 }
 
-function Confirm({ w, onDone }: { w: WishView; onDone: () => void }) {
+function Confirm({ w, onDone }: { w: WishView; onDone: (r: WishView | undefined) => void }) {
   const [rating, setRating] = useState(5)
   const [thanks, setThanks] = useState('')
   const m = useMutation('service', 'wish.confirm')
@@ -76,20 +77,41 @@ function Confirm({ w, onDone }: { w: WishView; onDone: () => void }) {
       <Stars label='评价' value={rating} onChange={setRating} />
       <Field label='感谢的话' id='wish-thanks' optional value={thanks} onChange={setThanks} maxLength={200} />
       {m.error ? <Text className='tx-field__error'>{m.error.message}</Text> : null}
-      <Button id={`confirm-${w.id}`} loading={m.sending} onClick={() => void m.run({ wishId: w.id, rating, thanks: thanks || undefined }).then((r) => r && (toast('已确认，谢谢您'), onDone()))}>
+      <Button id={`confirm-${w.id}`} loading={m.sending} onClick={() => void m.run({ wishId: w.id, rating, thanks: thanks || undefined }).then(onDone)}>
         确认收到
       </Button>
     </View>
   )
 }
 
-function WishCard({ w, onDone }: { w: WishView; onDone: () => void }) {
+/** What each step says once done, on the card itself. */
+const DONE: Record<'claim' | 'deliver' | 'confirm', (w: WishView) => string> = {
+  claim: (w) => `已认领：请在 ${formatTime(w.dueAt).slice(0, 10)} 前送到，送到后点“标记已送达”`,
+  deliver: () => '已标记送达：等居民确认收到',
+  confirm: () => '已确认收到，谢谢您的评价',
+}
+
+/**
+ * One wish. An action's answer (the wish as it is now) replaces it in place — a claimed wish stays
+ * on the 待认领 list as 已认领 with a confirmation, rather than vanishing — until the list is read again.
+ */
+function WishCard({ w: listed }: { w: WishView }) {
   const claim = useMutation('service', 'wish.claim')
   const deliver = useMutation('service', 'wish.deliver')
+  const [now, setNow] = useState<{ w: WishView; step: keyof typeof DONE }>()
+  const w = now?.w ?? listed
+  // The list read again (pull to refresh, another tab) is newer than the answer kept here.
+  useEffect(() => setNow(undefined), [listed])
+  const done = (step: keyof typeof DONE, msg: string) => (r: WishView | undefined) => {
+    if (!r) return
+    setNow({ w: r, step })
+    toast(msg)
+  }
   const [note, setNote] = useState('')
   const err = claim.error ?? deliver.error
   return (
     <Card title={w.title} extra={<Tag tone={TONE[w.status]}>{WISH_STATUS_LABEL[w.status]}</Tag>} id={`wish-${w.id}`}>
+      {now ? <Notice tone='success' id={`wish-done-${w.id}`}><Text>{DONE[now.step](w)}</Text></Notice> : null}
       {w.detail ? <Text className='svc-line'>{w.detail}</Text> : null}
       <Text className='svc-line svc-line--muted'>{w.residentName} · {w.address} · {formatTime(w.dueAt).slice(0, 10)} 前</Text>
       {w.claimerName ? <Text className='svc-line'>认领党员：{w.claimerName}</Text> : null}
@@ -97,15 +119,15 @@ function WishCard({ w, onDone }: { w: WishView; onDone: () => void }) {
       {w.rating ? <Text className='svc-line'>居民评价：{'★'.repeat(w.rating)} {w.thanks ?? ''}</Text> : null}
       {err ? <Text className='tx-field__error'>{err.message}</Text> : null}
       {w.canClaim ? (
-        <Button size='small' id={`claim-${w.id}`} loading={claim.sending} onClick={() => void claim.run({ wishId: w.id }).then((r) => r && (toast('认领成功'), onDone()))}>我来认领</Button>
+        <Button size='small' id={`claim-${w.id}`} loading={claim.sending} onClick={() => void claim.run({ wishId: w.id }).then(done('claim', '已认领'))}>我来认领</Button>
       ) : null}
       {w.canDeliver ? (
         <View>
           <Field label='送达说明' id={`deliver-note-${w.id}`} value={note} onChange={setNote} placeholder='如：已送到家中' maxLength={200} />
-          <Button size='small' id={`deliver-${w.id}`} loading={deliver.sending} onClick={() => void deliver.run({ wishId: w.id, note }).then((r) => r && (toast('已标记送达'), onDone()))}>标记已送达</Button>
+          <Button size='small' id={`deliver-${w.id}`} loading={deliver.sending} onClick={() => void deliver.run({ wishId: w.id, note }).then(done('deliver', '已标记送达'))}>标记已送达</Button>
         </View>
       ) : null}
-      {w.canConfirm ? <Confirm w={w} onDone={onDone} /> : null}
+      {w.canConfirm ? <Confirm w={w} onDone={done('confirm', '已确认，谢谢您')} /> : null}
     </Card>
   )
 }
@@ -139,7 +161,7 @@ export default function WishesPage() {
                     <Empty text={tab === 'mine' ? '您还没有心愿' : tab === 'returned' ? '没有过期退回的心愿' : '暂时没有心愿'} hint={tab === 'open' ? '居民发布的心愿会出现在这里' : tab === 'returned' ? '过了期望日期仍无人认领的心愿会退回社区' : undefined} />
                   ) : (
                     <View>
-                      {data.items.map((w) => <WishCard key={w.id} w={w} onDone={list.reload} />)}
+                      {data.items.map((w) => <WishCard key={w.id} w={w} />)}
                       <Pager page={page} pageSize={PAGE} total={data.total} onChange={setPage} />
                     </View>
                   )
