@@ -30,6 +30,7 @@ install(m.ZodMiniType, {
   default(value: unknown) { return m._default(this, value as never) },
   array() { return m.array(this) },
   refine(...args: Parameters<typeof m.refine>) { return this.check(m.refine(...args)) },
+  transform(fn: (input: unknown, ctx: m.core.ParsePayload) => unknown) { return m.pipe(this, m.transform(fn)) },
 })
 install(m.ZodMiniString, {
   min(...args: Parameters<typeof m.minLength>) { return this.check(m.minLength(...args)) },
