@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '住户信息' })
+export default definePageConfig({ navigationBarTitleText: '住户信息', enablePullDownRefresh: true })

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '人员任免' })
+export default definePageConfig({ navigationBarTitleText: '人员任免', enablePullDownRefresh: true })

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '我的议事事项' })
+export default definePageConfig({ navigationBarTitleText: '我的议事事项', enablePullDownRefresh: true })

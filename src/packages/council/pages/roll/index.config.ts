@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '到会情况' })
+export default definePageConfig({ navigationBarTitleText: '到会情况', enablePullDownRefresh: true })

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '事件分布' })
+export default definePageConfig({ navigationBarTitleText: '事件分布', enablePullDownRefresh: true })
