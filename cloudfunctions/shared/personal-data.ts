@@ -191,7 +191,7 @@ export const PERSONAL_DATA: Partial<Record<CollectionName, PersonalCollection>> 
 
   // ---- property (物业红黑榜)
   [COL.propertyRules]: { fields: actorPair('createdBy', 'createdByName') },
-  [COL.propertyPeriods]: { fields: actorPair('openedBy') },
+  [COL.propertyPeriods]: { fields: [...actorPair('openedBy'), ...actorPair('closedBy')] },
   [COL.propertyRatings]: {
     fields: [
       f('raterOpenid', 'openid', 'subject', { index: 'rater_created' }),
