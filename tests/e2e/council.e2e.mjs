@@ -135,13 +135,12 @@ export const journeys = [
       await page.goto(`${base}${C}/meeting/index?id=${encodeURIComponent(meetingId)}`)
       await see(page, '议程已锁定')
 
-      // 5. She opens a civil-code (ordinary) vote for 和谐家园 1号楼, closing in about two minutes.
+      // 5. She opens a civil-code (ordinary) vote for 和谐家园 1号楼, closing at the form's default (in 7 days, 20:00).
       await visible(page, '#open-vote-item-1').click()
       await see(page, '参与表决的住户')
       await pick(page, 'building-estate', '和谐家园')
       await visible(page, '#building-b-hx-1-1').click()
-      const closesMs = Math.ceil((Date.now() + 90_000) / 60_000) * 60_000
-      await visible(page, '#vote-closes input').fill(cn(closesMs))
+      await see(page, '7 天后')
       await visible(page, '#preset-civil_code_ordinary').click()
       await shot(page, 'council-07-vote-open-form')
       await visible(page, '#submit-vote').click()
@@ -198,11 +197,17 @@ export const journeys = [
       await see(page, '0 / 12 户')
       await noText(page, /本户已投|刘芳|张德福|1号楼 101|1号楼 202|o-res-/, 'the secretary sees a ballot')
       await noText(page, /本户投票/, 'the secretary gets a ballot panel')
-      const wait = closesMs - Date.now() + 2_000
-      if (wait > 0) await page.waitForTimeout(wait)
-      await page.reload()
-      await visible(page, '#close-vote').click()
-      await confirmModal(page)
+      // The close time comes: the local cloud's clock moves past it (the wheels pick days, not seconds).
+      const opened = await api('o-sec-hx', 'council', 'vote.get', { voteId })
+      setClockOffset(Date.parse(opened.data.closesAt) - Date.now() + 2_000)
+      try {
+        await page.reload()
+        await visible(page, '#close-vote').click()
+        await confirmModal(page)
+        await see(page, '表决通过')
+      } finally {
+        setClockOffset(0)
+      }
       await see(page, '表决通过')
       await see(page, '「同意」获 7/8 户')
       await see(page, '参与 8/12 户，参与面积已达到门槛')
