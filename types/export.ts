@@ -15,6 +15,12 @@ export const exportFileView = z.object({ fileId: z.string(), url: z.string(), fi
 export type ExportFileView = z.infer<typeof exportFileView>
 
 export const exportActions = {
+  'org.mydata': action({
+    summary: '导出我的数据（Excel：说明页和每类记录一页，只含本人的记录）',
+    roles: ['authenticated'],
+    input: z.object({}),
+    output: exportFileView,
+  }),
   'council.vote': action({
     summary: '导出表决结果（Excel：规则、参与、各选项户数与是否达到门槛，不含面积合计和任何选票）',
     roles: ['secretary'],
@@ -31,6 +37,12 @@ export const exportActions = {
     summary: '下载已发布榜单的核算数据（Excel）',
     roles: ['authenticated'],
     input: z.object({ publicationId: id }),
+    output: exportFileView,
+  }),
+  'property.redProperty': action({
+    summary: '导出红色物业覆盖表（Excel：各小区的服务物业与其党组织情况、是否经街道核实，及汇总）',
+    roles: ['street_admin'],
+    input: z.object({ streetId: id }),
     output: exportFileView,
   }),
   'service.ledgers': action({

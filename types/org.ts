@@ -5,6 +5,9 @@ import { ENDABLE_ROLES, ROLES, roleGrantSchema } from './roles'
 import { noticeTemplatesView } from './notices'
 import { STAFF_POSTS } from './staff-posts'
 import { myDataFileView, myDataSectionInput, myDataSectionView, myDataSummaryView } from './mydata'
+import { moderationQueueAction } from './moderation'
+import { auditListAction } from './audit'
+import { jointActions } from './joint'
 
 /** org — streets, communities, grids, buildings, estates, households, invitations, roles, verification. */
 
@@ -315,6 +318,7 @@ export type HomeView = z.infer<typeof homeView>
 // ---- registry ---------------------------------------------------------------------------------
 
 export const orgActions = {
+  ...jointActions,
   me: action({
     summary: '我的资料、身份与住户认证状态',
     roles: ['authenticated'],
@@ -622,6 +626,8 @@ export const orgActions = {
       .refine((v) => v.approve || (v.reason && v.reason.length > 0), { message: '退回时请写明原因', path: ['reason'] }),
     output: liaisonApplicationView,
   }),
+  'moderation.queue': moderationQueueAction,
+  'audit.list': auditListAction,
 } as const
 
 export type OrgActions = typeof orgActions

@@ -2,7 +2,8 @@ import type { ExportActions } from '../../types/export'
 import type { Routes } from '../shared/dispatch'
 import { councilVote } from './kinds/council'
 import { gridStats } from './kinds/grid'
-import { propertyInputs, propertyPeriod } from './kinds/property'
+import { orgMyData } from './kinds/org'
+import { propertyInputs, propertyPeriod, propertyRedProperty } from './kinds/property'
 import { serviceLedgers, serviceLetter } from './kinds/service'
 
 /**
@@ -11,9 +12,11 @@ import { serviceLedgers, serviceLetter } from './kinds/service'
  * in types/export.ts and one `exportKind({...})`.
  */
 export const routes: Routes<ExportActions> = {
+  'org.mydata': orgMyData,
   'council.vote': councilVote,
   'property.period': propertyPeriod,
   'property.inputs': propertyInputs,
+  'property.redProperty': propertyRedProperty,
   'service.ledgers': serviceLedgers,
   'service.letter': serviceLetter,
   'grid.stats': gridStats,

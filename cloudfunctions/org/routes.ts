@@ -6,9 +6,12 @@ import { liaisonDecide, liaisonListPending, liaisonRegister } from './handlers/l
 import { home } from './handlers/home'
 import { accountLeave } from './handlers/leave'
 import { householdSearch, residentList } from './handlers/residents'
+import { commitmentList, commitmentProgress, committeeAppoint, committeeEnd, committeeList, jointMeetingAttendance, jointMeetingClaim, jointMeetingConvene, jointMeetingGet, jointMeetingList } from './handlers/joint'
 import { bootstrap, me, profileUpdate } from './handlers/me'
 import { myDataExport, myDataSection, myDataSummary } from './handlers/mydata'
 import { noticeTemplates } from './handlers/notices'
+import { moderationQueue } from './handlers/moderation'
+import { auditList } from './handlers/audit'
 import { buildingCreate, estateCreate } from './handlers/places'
 import { buildingMove, householdGet, householdSetArea, placeHistory, placeRename, placeRetire } from './handlers/register'
 import { roleEnd, roleHistory, roleHolders, roleStepDown } from './handlers/roles'
@@ -19,6 +22,16 @@ export const routes: Routes<OrgActions> = {
   me,
   home,
   'profile.update': profileUpdate,
+  'committee.appoint': committeeAppoint,
+  'committee.end': committeeEnd,
+  'committee.list': committeeList,
+  'jointMeeting.convene': jointMeetingConvene,
+  'jointMeeting.attendance': jointMeetingAttendance,
+  'jointMeeting.claim': jointMeetingClaim,
+  'jointMeeting.list': jointMeetingList,
+  'jointMeeting.get': jointMeetingGet,
+  'commitment.progress': commitmentProgress,
+  'commitment.list': commitmentList,
   'mydata.summary': myDataSummary,
   'mydata.section': myDataSection,
   'mydata.export': myDataExport,
@@ -60,4 +73,6 @@ export const routes: Routes<OrgActions> = {
   'liaison.register': liaisonRegister,
   'liaison.listPending': liaisonListPending,
   'liaison.decide': liaisonDecide,
+  'moderation.queue': moderationQueue,
+  'audit.list': auditList,
 }

@@ -1,5 +1,7 @@
 import type { PropertyActions } from '../../types/property'
 import type { Routes } from '../shared/dispatch'
+import { moderationRoutes } from '../shared/moderation'
+import { propertyKinds } from './moderation'
 import { photoUploadRoute } from '../shared/photos'
 import { assessmentList, assessmentSubmit } from './handlers/assessments'
 import { companyAssignEstate, companyUnassignEstate, companyCreate, companyGet, companyList, periodClose, periodList, periodOpen, ruleCurrent, ruleGet, rulePublish } from './handlers/catalog'
@@ -8,6 +10,7 @@ import { listCurrent, listPreview, listPublish, listRecompute } from './handlers
 import { listReadiness, ratingSummary } from './handlers/overview'
 import { objectionDecide, objectionList, objectionSubmit } from './handlers/objections'
 import { ratingAnswer, ratingContext, ratingInbox, ratingSubmit, reviewDecide, reviewList } from './handlers/ratings'
+import { redPropertyCoverage, redPropertyDeclare, redPropertyVerify } from './handlers/red-property'
 import { rectificationConfirm, rectificationList, rectificationMine, rectificationReport } from './handlers/rectifications'
 import { summonsCreate, summonsFollowUp, summonsList } from './handlers/summons'
 
@@ -19,6 +22,9 @@ export const routes: Routes<PropertyActions> = {
   'company.create': companyCreate,
   'company.assignEstate': companyAssignEstate,
   'company.unassignEstate': companyUnassignEstate,
+  'redProperty.declare': redPropertyDeclare,
+  'redProperty.verify': redPropertyVerify,
+  'redProperty.coverage': redPropertyCoverage,
   'rule.current': ruleCurrent,
   'rule.get': ruleGet,
   'rule.publish': rulePublish,
@@ -51,4 +57,5 @@ export const routes: Routes<PropertyActions> = {
   'summons.create': summonsCreate,
   'summons.list': summonsList,
   'summons.followUp': summonsFollowUp,
+  ...moderationRoutes(propertyKinds),
 }

@@ -22,16 +22,21 @@ export const COL = {
   outbox: 'outbox',
   counters: 'counters',
   photos: 'photos',
+  // 举报 and review (shared/moderation.ts)
+  moderationCases: 'moderation_cases',
+  moderationReports: 'moderation_reports',
   // service (双报到、双服务)
   svcAgreements: 'svc_agreements',
   svcMembers: 'svc_members',
   svcNeeds: 'svc_needs',
+  svcNeedOffers: 'svc_need_offers',
   svcResources: 'svc_resources',
   svcProjects: 'svc_projects',
   svcProjectUpdates: 'svc_project_updates',
   svcActivities: 'svc_activities',
   svcAttendance: 'svc_attendance',
   svcWishes: 'svc_wishes',
+  svcWishMessages: 'svc_wish_messages',
   svcLedgers: 'svc_ledgers',
   svcLetters: 'svc_letters',
   svcAssessments: 'svc_assessments',
@@ -49,6 +54,12 @@ export const COL = {
   councilProgress: 'council_progress',
   councilSubscriptions: 'council_subscriptions',
   councilNoticeJobs: 'council_notice_jobs',
+  /** 社区大党委 / 街道大工委: its 兼职委员 (issue 15 §2). */
+  committeeMembers: 'committee_members',
+  /** 联席会议 with agenda, invitations and attendance. */
+  jointMeetings: 'joint_meetings',
+  /** 现场认领: a problem taken on by a unit or company, tracked to done. */
+  jointCommitments: 'joint_commitments',
   propertyRules: 'property_rules',
   propertyPeriods: 'property_periods',
   propertyRatings: 'property_ratings',
@@ -59,6 +70,8 @@ export const COL = {
   propertyPublications: 'property_publications',
   propertySummons: 'property_summons',
   propertyRevisions: 'property_revisions',
+  /** 红色物业: one document per company, its latest declaration and verification (earlier versions in property_revisions). */
+  propertyPartyOrgs: 'property_party_orgs',
   // grid (网格吹哨)
   gridSettings: 'grid_settings',
   gridStaff: 'grid_staff',

@@ -71,6 +71,14 @@ export const PERSONAL_DATA: Partial<Record<CollectionName, PersonalCollection>> 
       ...actorPair('decidedBy', 'decidedByName'), ...actorPair('endedBy', 'endedByName'),
     ],
   },
+  [COL.moderationCases]: {
+    fields: [...actorPair('decidedBy', 'decidedByName'), f('content', 'any', 'subject')],
+    note: 'A reported or held item: a copy of its content for the reviewer, the reviewer; reporters only as hashed voices.',
+  },
+  [COL.moderationReports]: {
+    fields: [f('_id', 'personKey', 'subject', { pattern: '<caseId>:by:<personKey>' }), f('reporter', 'personKey', 'subject')],
+    note: 'One report per person and item (its reason), by the reporter’s key.',
+  },
   [COL.roleHistory]: {
     fields: [f('openid', 'openid', 'subject', { index: 'openid_ended' }), ...actorPair('endedBy', 'endedByName')],
     note: 'Every ended grant: whose it was, who ended it and why (shown on 我的 and to the level above).',
@@ -90,7 +98,7 @@ export const PERSONAL_DATA: Partial<Record<CollectionName, PersonalCollection>> 
   },
   [COL.audit]: {
     fields: [
-      f('actor', 'openid', 'subject'),
+      f('actor', 'openid', 'subject'), f('actorKey', 'personKey', 'subject'),
       f('target', 'any', 'subject', { pattern: 'users/<openid> (personRecordTarget), and other ids that embed an openid or a person key' }),
       f('before', 'any', 'actor'), f('after', 'any', 'actor'),
     ],
@@ -103,7 +111,7 @@ export const PERSONAL_DATA: Partial<Record<CollectionName, PersonalCollection>> 
   },
 
   // ---- service (双报到、双服务)
-  [COL.svcAgreements]: { fields: actorPair('approvedBy', 'approvedByName') },
+  [COL.svcAgreements]: { fields: [...actorPair('approvedBy', 'approvedByName'), ...actorPair('unitSignedBy', 'unitSignedByName')] },
   [COL.svcMembers]: {
     fields: [
       f('_id', 'personKey', 'subject', { pattern: 'm:<personKey>' }), f('openid', 'openid', 'subject'), f('name', 'name', 'subject'),
@@ -148,6 +156,11 @@ export const PERSONAL_DATA: Partial<Record<CollectionName, PersonalCollection>> 
     ],
     note: "A letter freezes its rows (members' names) and the unit's whistle record (who answered) as issued.",
   },
+  [COL.svcNeedOffers]: {
+    fields: [f('ownerId', 'personKey', 'subject', { pattern: 'm:<personKey> when ownerType is member' }), f('ownerName', 'name', 'subject'), f('createdBy', 'openid', 'subject'), ...actorPair('decidedBy', 'decidedByName')],
+    note: 'An offer to take a need: by a unit (its liaison) or a member, confirmed or declined by the secretary.',
+  },
+  [COL.svcWishMessages]: { fields: [f('by', 'openid', 'subject'), f('byName', 'name', 'subject')], note: 'Messages between a wish’s resident and its claimer.' },
   [COL.svcAssessments]: {
     fields: [
       f('_id', 'personKey', 'subject', { pattern: 'as:member:m:<personKey>:<year>' }),
@@ -189,6 +202,14 @@ export const PERSONAL_DATA: Partial<Record<CollectionName, PersonalCollection>> 
     fields: [f('_id', 'openid', 'subject', { pattern: 'sub:<communityId>:<openid>' }), f('openid', 'openid', 'subject', { index: 'openid' })],
   },
 
+  // ---- 大党委 and 联席会议 (org)
+  [COL.committeeMembers]: {
+    fields: [f('name', 'name', 'subject'), ...actorPair('appointedBy', 'appointedByName'), ...actorPair('endedBy')],
+    note: 'A 兼职委员 is a name typed by the secretary, linked to no account.',
+  },
+  [COL.jointMeetings]: { fields: [...actorPair('convenedBy', 'convenedByName'), f('invited[].name', 'name', 'subject')] },
+  [COL.jointCommitments]: { fields: [f('memberName', 'name', 'subject'), ...actorPair('claimedBy'), ...actorPair('progress[].by', 'progress[].byName')] },
+
   // ---- property (物业红黑榜)
   [COL.propertyRules]: { fields: actorPair('createdBy', 'createdByName') },
   [COL.propertyPeriods]: { fields: [...actorPair('openedBy'), ...actorPair('closedBy')] },
@@ -204,9 +225,13 @@ export const PERSONAL_DATA: Partial<Record<CollectionName, PersonalCollection>> 
   [COL.propertyObjections]: { fields: [...actorPair('by', 'byName'), ...actorPair('decidedBy', 'decidedByName')] },
   [COL.propertyPublications]: { fields: actorPair('publishedBy', 'publishedByName') },
   [COL.propertySummons]: { fields: [...actorPair('by', 'byName'), ...actorPair('followUps[].by', 'followUps[].byName')] },
+  [COL.propertyPartyOrgs]: {
+    fields: [...actorPair('declaredBy', 'declaredByName'), ...actorPair('verifiedBy', 'verifiedByName'), f('instructorName', 'name', 'subject'), f('committeeMembers[].name', 'name', 'subject')],
+    note: '红色物业: the instructor and the committee members are names typed by staff, linked to no account.',
+  },
   [COL.propertyRevisions]: {
     fields: [...actorPair('supersededBy'), f('snapshot', 'any', 'subject')],
-    note: 'An earlier version of a rating, answer or assessment (its snapshot may carry a name).',
+    note: 'An earlier version of a rating, answer, assessment or 红色物业 declaration (its snapshot may carry a name).',
   },
 
   // ---- grid (网格吹哨)

@@ -1,13 +1,14 @@
 // 我的数据 (issue 12 §3, SPEC §7): a resident, a member and a secretary open 我的 → 我的数据, see what
 // 同心圆 holds about them with counts, open a section's records and export everything as one JSON
 // file. The household's ballot shows while its vote is open, and nowhere once the vote has closed.
-import { see, setClockOffset, setIdentity, shot, visible } from './lib.mjs'
+import { exportedWorkbook, see, setClockOffset, setIdentity, shot, visible } from './lib.mjs'
 
 const SEC = 'o-sec-hx'
 const LIU = 'o-res-liu'
 const MEMBER = 'o-member-sun'
 const VOTE_TITLE = '一号楼加装电梯意向征询（我的数据）'
 const DAY = 86_400_000
+const ACTIVITY_TITLE = '党员学习读书会（我的数据）'
 
 async function api(page, base, openid, fn, action, input) {
   const res = await page.request.post(`${base}/cloud/${fn}`, { headers: { 'content-type': 'application/json', 'x-wx-openid': openid }, data: { action, input } })
@@ -52,7 +53,7 @@ export const journeys = [
     async (page, { base }) => {
       await page.goto(`${base}/`)
       const vote = await api(page, base, SEC, 'council', 'vote.open', {
-        requestId: rid('vote'), meetingId: 'meet-winter', itemId: 'item-1', title: VOTE_TITLE, options: [{ label: '同意加装', kind: 'for' }, { label: '暂不加装', kind: 'against' }],
+        requestId: rid('vote'), meetingId: 'meet-winter', itemId: 'item-2', title: VOTE_TITLE, options: [{ label: '同意加装', kind: 'for' }, { label: '暂不加装', kind: 'against' }],
         estateIds: [], buildingIds: ['b-hx-1-1'], opensAt: new Date().toISOString(), closesAt: new Date(Date.now() + 3 * DAY).toISOString(), preset: 'simple',
       })
       await api(page, base, LIU, 'council', 'vote.cast', { voteId: vote.id, optionKey: 'o1' })
@@ -75,8 +76,11 @@ export const journeys = [
       await shot(page, 'mydata-resident-ballot')
       await page.goBack()
 
+      // Her own ratings of resolutions, with their content (a family member's would show only that the
+      // family rated: tests/integration/org/mydata.test.ts).
       await visible(page, '#mydata-resolutionRatings').click()
-      await see(page, '家人（内容不在此显示）')
+      await see(page, '评价人')
+      await see(page, '星级')
       await page.goBack()
 
       const { json, text } = await exportFile(page, base)
@@ -87,6 +91,11 @@ export const journeys = [
       for (const other of ['o-res-zhang', 'o-sec-hx', '13800000005']) if (text.includes(other)) throw new Error(`the export names someone else: ${other}`)
       await see(page, '文件已生成')
       await shot(page, 'mydata-resident-exported')
+      // The same records as Excel, through the export function.
+      const xlsx = await exportedWorkbook(page, base, 'org.mydata', 'mydata', visible(page, '#mydata-export-xlsx'))
+      if (!/^我的数据-\d{4}-\d{2}-\d{2}\.xlsx$/.test(xlsx.fileName)) throw new Error(`workbook named ${xlsx.fileName}`)
+      await see(page, 'Excel 文件已生成')
+      await shot(page, 'mydata-resident-exported-xlsx')
 
       // The vote closes: nothing says what the household chose any more.
       setClockOffset(3 * DAY + 60_000)
@@ -106,7 +115,13 @@ export const journeys = [
     '孙伟 (member) sees his check-ins, topics, seconds and activity, and reads a check-in record in words',
     async (page, { base }) => {
       await page.goto(`${base}/`)
-      await api(page, base, MEMBER, 'service', 'activity.signup', { activityId: 'act-hx-live' })
+      // An activity of its own: the service journey signs 孙伟 up to the seeded one.
+      const start = new Date(Date.now() + 2 * DAY)
+      const activity = await api(page, base, SEC, 'service', 'activity.create', {
+        requestId: rid('activity'), communityId: 'c-hx', title: ACTIVITY_TITLE, kind: 'study', place: { name: '和谐社区党群服务中心', lat: 39.9087, lng: 116.3975 },
+        startAt: start.toISOString(), endAt: new Date(start.getTime() + 2 * 3600_000).toISOString(), capacity: 30,
+      })
+      await api(page, base, MEMBER, 'service', 'activity.signup', { activityId: activity.id })
       await openMyData(page, base, MEMBER)
       await see(page, '双报到、双服务')
       await see(page, '党员报到')
@@ -118,7 +133,7 @@ export const journeys = [
       await shot(page, 'mydata-member-checkins')
       await page.goBack()
       await visible(page, '#mydata-activities').click()
-      await see(page, '社区环境整治志愿服务')
+      await see(page, ACTIVITY_TITLE)
       await see(page, '已报名')
     },
   ],

@@ -3,6 +3,7 @@ import { View, Text } from '@tarojs/components'
 import { idAttr } from '../idAttr'
 import { fontScale } from '../../services/fontScale'
 import { pageShown } from '../../services/nav'
+import PrivacyDialog from '../PrivacyDialog'
 import './index.scss'
 
 // H5 only: a top bar with the title, 返回 and 首页 (the mini-program has WeChat's). The build drops the other branch.
@@ -43,6 +44,8 @@ export default function PageShell({ title, intro, extra, children, footer, id }:
       ) : null}
       <View className='tx-page__body'>{children}</View>
       {footer ? <View className='tx-page__footer'>{footer}</View> : null}
+      {/* WeChat asks for privacy consent on the first use of a private API, on whatever page it happens. */}
+      <PrivacyDialog />
     </View>
   )
 }

@@ -53,6 +53,8 @@ async function staffSeesInWindow(openid: string, companyId: string): Promise<str
   const summary = await grab<{ households: number; estates: { households: number }[] }>('rating.summary', { companyId })
   expect(summary.households).toBeGreaterThan(0)
   await grab('rating.answer', { ratingId: commented.id, text: '已处理' })
+  // 举报: the answer is the same whether the rater's household is the reporter's or not (issue 12 §5).
+  await grab('report.submit', { kind: 'rating_comment', id: commented.id, reason: 'false' })
   const rects = await grab<{ items: { id: string; status: string }[] }>('rectification.list', { companyId })
   const open = rects.items.find((r) => r.status !== 'resolved')!
   await grab('rectification.report', { rectificationId: open.id, text: '处理中', done: false })
@@ -62,7 +64,8 @@ async function staffSeesInWindow(openid: string, companyId: string): Promise<str
   await grab('objection.list', { periodId: PERIOD, companyId })
   await grab('list.preview', { periodId: PERIOD })
   await grab('company.list', { streetId: 'st-jinxiu' })
-  await grab('company.get', { companyId })
+  const page = await grab<{ redProperty: { version: number } | null }>('company.get', { companyId })
+  await grab('redProperty.declare', { companyId, expectedVersion: page.redProperty?.version ?? 0, kind: 'members_only', staffMembers: 2, onSiteMembers: 1, committeeMembers: [] })
   await grab('rule.current', { streetId: 'st-jinxiu' })
   await grab('period.list', { streetId: 'st-jinxiu' })
   const current = await grab<{ id: string }>('list.current', { streetId: 'st-jinxiu' })

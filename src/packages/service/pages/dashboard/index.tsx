@@ -1,4 +1,4 @@
-import { lazy } from 'react'
+import { lazy, useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import PageShell from '../../../../components/PageShell'
 import Card from '../../../../components/Card'
@@ -12,7 +12,8 @@ import ChartSlot from '../../../../components/ChartSlot'
 import Stat from '../../components/Stat'
 import FileReady from '../../../../components/FileReady'
 import { useExport } from '../../../../hooks/useExport'
-import { thisYear, useCommunity } from '../../hooks/useCommunity'
+import { YearSwitch } from '../../components/PeriodSwitch'
+import { recordYears, thisYear, useCommunity } from '../../hooks/useCommunity'
 import { SVC } from '../../routes'
 import '../../service.scss'
 
@@ -22,10 +23,12 @@ const MinutesChart: typeof import('../../components/MinutesChart').default =
   process.env.TARO_ENV === 'h5' ? lazy(() => import('../../components/MinutesChart')) : require('../../components/MinutesChart').default
 
 function Board({ communityId }: { communityId: string }) {
-  const year = thisYear()
+  const [year, setYear] = useState(thisYear)
   const q = useCloud('service', 'dashboard', { communityId, year }, { reloadOnShow: true })
   const exp = useExport('service.ledgers')
   return (
+    <View>
+    <YearSwitch years={recordYears()} value={year} onChange={setYear} />
     <QueryState {...q} loadingText='正在汇总…'>
       {(d) => (
         <View>
@@ -51,12 +54,13 @@ function Board({ communityId }: { communityId: string }) {
           </Card>
           {exp.error ? <Notice tone='error' title='导出没有成功'><Text>{exp.error.message}</Text></Notice> : null}
           <Button id='export-ledgers' variant='secondary' loading={exp.sending} onClick={() => void exp.run({ communityId, year })}>
-            导出党员服务台账（Excel）
+            导出 {year} 年党员服务台账（Excel）
           </Button>
           {exp.file ? <FileReady file={exp.file} onOpen={exp.open} /> : null}
         </View>
       )}
     </QueryState>
+    </View>
   )
 }
 

@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import type { WishView } from '../../../../../types/service'
-import { serviceActions, WISH_STATUS_LABEL } from '../../../../../types/service'
+import { CLAIM_END_LABEL, serviceActions, WISH_STATUS_LABEL } from '../../../../../types/service'
 import PageShell from '../../../../components/PageShell'
 import Card from '../../../../components/Card'
 import Field from '../../../../components/Field'
@@ -11,6 +11,9 @@ import Notice from '../../../../components/Notice'
 import Tag from '../../../../components/Tag'
 import QueryState from '../../../../components/QueryState'
 import HouseholdPicker from '../../../../components/HouseholdPicker'
+import HeldNotice from '../../../../components/HeldNotice'
+import ReportLink from '../../../../components/ReportLink'
+import { MODERATION_LABEL } from '../../../../../types/moderation'
 import { useCloud, useMutation } from '../../../../hooks/useCloud'
 import { newRequestId } from '../../../../services/requestId'
 import { validate } from '../../../../services/validate'
@@ -36,7 +39,7 @@ function PostWish({ onDone, onBehalfOf }: { onDone: () => void; onBehalfOf?: str
   const [residentName, setResidentName] = useState('')
   const [errors, setErrors] = useState<Record<string, string>>({})
   const create = useMutation('service', 'wish.create')
-  const askConsent = useNoticeConsent(['wishClaimed']) // asked before the send: WeChat needs the tap
+  const askConsent = useNoticeConsent(['wishClaimed', 'wishReturned', 'wishMessage']) // asked before the send: WeChat needs the tap
   const send = async () => {
     const input = { requestId, title: v.title, detail: v.detail || undefined, dueAt: toIso(v.due), ...(onBehalfOf ? { householdId: home?.householdId, residentName: residentName || undefined } : {}) }
     if (onBehalfOf && !home) return setErrors({ householdId: '请选择居民的房屋' })
@@ -68,7 +71,7 @@ function PostWish({ onDone, onBehalfOf }: { onDone: () => void; onBehalfOf?: str
   )
 }
 
-function Confirm({ w, onDone }: { w: WishView; onDone: (r: WishView | undefined) => void }) {
+function Confirm({ w, onDone }: { w: WishView; onDone: () => void }) {
   const [rating, setRating] = useState(5)
   const [thanks, setThanks] = useState('')
   const m = useMutation('service', 'wish.confirm')
@@ -77,57 +80,113 @@ function Confirm({ w, onDone }: { w: WishView; onDone: (r: WishView | undefined)
       <Stars label='评价' value={rating} onChange={setRating} />
       <Field label='感谢的话' id='wish-thanks' optional value={thanks} onChange={setThanks} maxLength={200} />
       {m.error ? <Text className='tx-field__error'>{m.error.message}</Text> : null}
-      <Button id={`confirm-${w.id}`} loading={m.sending} onClick={() => void m.run({ wishId: w.id, rating, thanks: thanks || undefined }).then(onDone)}>
+      <Button id={`confirm-${w.id}`} loading={m.sending} onClick={() => void m.run({ wishId: w.id, rating, thanks: thanks || undefined }).then((r) => r && (toast('已确认，谢谢您'), onDone()))}>
         确认收到
       </Button>
     </View>
   )
 }
 
-/** What each step says once done, on the card itself. */
-const DONE: Record<'claim' | 'deliver' | 'confirm', (w: WishView) => string> = {
-  claim: (w) => `已认领：请在 ${formatTime(w.dueAt).slice(0, 10)} 前送到，送到后点“标记已送达”`,
-  deliver: () => '已标记送达：等居民确认收到',
-  confirm: () => '已确认收到，谢谢您的评价',
+const MSG_PAGE = 10
+
+/** The conversation between the resident and the claimer (numbers are masked by the server). */
+function Messages({ w }: { w: WishView }) {
+  const [page, setPage] = useState(1)
+  const [text, setText] = useState('')
+  const [requestId, setRequestId] = useState(newRequestId)
+  const q = useCloud('service', 'wish.messages', { wishId: w.id, page, pageSize: MSG_PAGE })
+  const send = useMutation('service', 'wish.message')
+  const askConsent = useNoticeConsent(['wishMessage'])
+  const submit = async () => {
+    await askConsent()
+    if (await send.run({ requestId, wishId: w.id, text })) {
+      setText('')
+      setRequestId(newRequestId())
+      setPage(1)
+      q.reload()
+    }
+  }
+  return (
+    <View className='svc-history' id={`wish-messages-${w.id}`}>
+      <Text className='svc-line svc-line--muted'>在这里留言联系对方，手机号不会完整显示</Text>
+      <QueryState {...q} loadingText='正在加载留言…'>
+        {(data) =>
+          data.items.length === 0 ? (
+            <Text className='svc-line svc-line--muted'>还没有留言</Text>
+          ) : (
+            <View>
+              {data.items.map((m) => (
+                <View key={m.id} className='svc-history__item'>
+                  <Text className='svc-line'>{m.mine ? '我' : m.byName}（{m.side === 'resident' ? '许愿居民' : '认领党员'}）· {formatTime(m.at)}</Text>
+                  <Text className='svc-line'>{m.text}</Text>
+                </View>
+              ))}
+              <Pager page={page} pageSize={MSG_PAGE} total={data.total} onChange={setPage} />
+            </View>
+          )
+        }
+      </QueryState>
+      <Field label='留言' kind='textarea' id={`wish-msg-${w.id}`} value={text} onChange={setText} maxLength={300} error={send.error?.message} />
+      <Button size='small' id={`wish-msg-send-${w.id}`} loading={send.sending} onClick={() => void submit()}>发送留言</Button>
+    </View>
+  )
 }
 
-/**
- * One wish. An action's answer (the wish as it is now) replaces it in place — a claimed wish stays
- * on the 待认领 list as 已认领 with a confirmation, rather than vanishing — until the list is read again.
- */
-function WishCard({ w: listed }: { w: WishView }) {
+function Release({ w, onDone }: { w: WishView; onDone: () => void }) {
+  const [open, setOpen] = useState(false)
+  const [reason, setReason] = useState('')
+  const m = useMutation('service', 'wish.release')
+  if (!open) return <Button size='small' variant='plain' id={`release-${w.id}`} onClick={() => setOpen(true)}>放弃认领</Button>
+  return (
+    <View className='svc-gap'>
+      <Field label='放弃的原因' id={`release-reason-${w.id}`} optional value={reason} onChange={setReason} placeholder='如：临时出差' maxLength={200} error={m.error?.message} />
+      <Button size='small' variant='secondary' id={`release-confirm-${w.id}`} loading={m.sending} onClick={() => void m.run({ wishId: w.id, reason: reason || undefined }).then((r) => r && (toast('已放弃，心愿回到待认领'), onDone()))}>
+        确认放弃认领
+      </Button>
+    </View>
+  )
+}
+
+function WishCard({ w, onDone }: { w: WishView; onDone: () => void }) {
   const claim = useMutation('service', 'wish.claim')
   const deliver = useMutation('service', 'wish.deliver')
-  const [now, setNow] = useState<{ w: WishView; step: keyof typeof DONE }>()
-  const w = now?.w ?? listed
-  // The list read again (pull to refresh, another tab) is newer than the answer kept here.
-  useEffect(() => setNow(undefined), [listed])
-  const done = (step: keyof typeof DONE, msg: string) => (r: WishView | undefined) => {
-    if (!r) return
-    setNow({ w: r, step })
-    toast(msg)
-  }
   const [note, setNote] = useState('')
+  const [talk, setTalk] = useState(false)
+  const askConsent = useNoticeConsent(['wishReturned', 'wishMessage']) // the claimer is told when the claim lapses
   const err = claim.error ?? deliver.error
   return (
-    <Card title={w.title} extra={<Tag tone={TONE[w.status]}>{WISH_STATUS_LABEL[w.status]}</Tag>} id={`wish-${w.id}`}>
-      {now ? <Notice tone='success' id={`wish-done-${w.id}`}><Text>{DONE[now.step](w)}</Text></Notice> : null}
+    <Card title={w.title} extra={w.moderation ? <Tag tone='gray'>{MODERATION_LABEL[w.moderation]}</Tag> : <Tag tone={TONE[w.status]}>{WISH_STATUS_LABEL[w.status]}</Tag>} id={`wish-${w.id}`}>
+      {w.mine ? <HeldNotice state={w.moderation} id={`wish-held-${w.id}`} /> : null}
       {w.detail ? <Text className='svc-line'>{w.detail}</Text> : null}
       <Text className='svc-line svc-line--muted'>{w.residentName} · {w.address} · {formatTime(w.dueAt).slice(0, 10)} 前</Text>
       {w.claimerName ? <Text className='svc-line'>认领党员：{w.claimerName}</Text> : null}
+      {w.status === 'claimed' && w.claimDueAt ? <Text className='svc-line' id={`wish-claim-due-${w.id}`}>请在 {formatTime(w.claimDueAt).slice(0, 10)} 前送达，逾期将退回待认领</Text> : null}
+      {w.lastClaimEnd && (w.status === 'open' || w.status === 'returned') ? (
+        <Text className='svc-line svc-line--muted' id={`wish-claim-end-${w.id}`}>
+          {w.lastClaimEnd.claimerName}：{CLAIM_END_LABEL[w.lastClaimEnd.outcome]}{w.lastClaimEnd.reason ? `（${w.lastClaimEnd.reason}）` : ''}
+        </Text>
+      ) : null}
       {w.deliveredNote ? <Text className='svc-line'>送达说明：{w.deliveredNote}</Text> : null}
       {w.rating ? <Text className='svc-line'>居民评价：{'★'.repeat(w.rating)} {w.thanks ?? ''}</Text> : null}
       {err ? <Text className='tx-field__error'>{err.message}</Text> : null}
       {w.canClaim ? (
-        <Button size='small' id={`claim-${w.id}`} loading={claim.sending} onClick={() => void claim.run({ wishId: w.id }).then(done('claim', '已认领'))}>我来认领</Button>
+        <Button size='small' id={`claim-${w.id}`} loading={claim.sending} onClick={() => void askConsent().then(() => claim.run({ wishId: w.id })).then((r) => r && (toast('认领成功'), onDone()))}>我来认领</Button>
       ) : null}
       {w.canDeliver ? (
         <View>
           <Field label='送达说明' id={`deliver-note-${w.id}`} value={note} onChange={setNote} placeholder='如：已送到家中' maxLength={200} />
-          <Button size='small' id={`deliver-${w.id}`} loading={deliver.sending} onClick={() => void deliver.run({ wishId: w.id, note }).then(done('deliver', '已标记送达'))}>标记已送达</Button>
+          <Button size='small' id={`deliver-${w.id}`} loading={deliver.sending} onClick={() => void deliver.run({ wishId: w.id, note }).then((r) => r && (toast('已标记送达'), onDone()))}>标记已送达</Button>
         </View>
       ) : null}
-      {w.canConfirm ? <Confirm w={w} onDone={done('confirm', '已确认，谢谢您')} /> : null}
+      {w.canRelease ? <Release w={w} onDone={onDone} /> : null}
+      {w.canConfirm ? <Confirm w={w} onDone={onDone} /> : null}
+      {w.canMessage ? (
+        <View>
+          <Button size='small' variant='plain' id={`wish-talk-${w.id}`} onClick={() => setTalk((t) => !t)}>{talk ? '收起留言' : w.claimerName ? '留言联系' : '留言'}</Button>
+          {talk ? <Messages w={w} /> : null}
+        </View>
+      ) : null}
+      {!w.mine && !w.moderation ? <ReportLink kind='wish' id={w.id} idPrefix={`report-wish-${w.id}`} /> : null}
     </Card>
   )
 }
@@ -161,7 +220,7 @@ export default function WishesPage() {
                     <Empty text={tab === 'mine' ? '您还没有心愿' : tab === 'returned' ? '没有过期退回的心愿' : '暂时没有心愿'} hint={tab === 'open' ? '居民发布的心愿会出现在这里' : tab === 'returned' ? '过了期望日期仍无人认领的心愿会退回社区' : undefined} />
                   ) : (
                     <View>
-                      {data.items.map((w) => <WishCard key={w.id} w={w} />)}
+                      {data.items.map((w) => <WishCard key={w.id} w={w} onDone={list.reload} />)}
                       <Pager page={page} pageSize={PAGE} total={data.total} onChange={setPage} />
                     </View>
                   )
