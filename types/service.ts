@@ -14,6 +14,15 @@ export const CHECKIN_STATUS = ['none', 'pending', 'approved', 'returned'] as con
 export type CheckinStatus = (typeof CHECKIN_STATUS)[number]
 export const CHECKIN_STATUS_LABEL: Record<CheckinStatus, string> = { none: '未报到', pending: '待审核', approved: '已报到', returned: '已退回' }
 
+/**
+ * A member's link to the unit they work for (their service reaches that unit's 双反馈 letter): named from the
+ * units that have checked in, or kept as a typed name (单位未报到) for the secretary to link later; the unit's
+ * liaison confirms or disputes it, and the secretary settles a dispute.
+ */
+export const UNIT_LINK = ['unlisted', 'claimed', 'confirmed', 'disputed'] as const
+export type UnitLink = (typeof UNIT_LINK)[number]
+export const UNIT_LINK_LABEL: Record<UnitLink, string> = { unlisted: '单位未报到，待社区关联', claimed: '待单位确认', confirmed: '单位已确认', disputed: '单位有异议，待社区核实' }
+
 export const NEED_STATUS = ['open', 'matched', 'done'] as const
 export type NeedStatus = (typeof NEED_STATUS)[number]
 export const NEED_STATUS_LABEL: Record<NeedStatus, string> = { open: '待认领', matched: '已对接', done: '已完成' }
@@ -186,6 +195,23 @@ export type AgreementView = z.infer<typeof agreementView>
 export const unitDisputeView = z.object({ reason: z.string(), byName: z.string(), at: z.string() })
 export type UnitDisputeView = z.infer<typeof unitDisputeView>
 
+/** How the secretary settled a liaison's dispute: the link kept, or undone (the typed name stays). */
+export const unitSettlementView = z.object({ outcome: z.enum(['kept', 'unlinked']), reason: z.string(), unitName: z.string(), byName: z.string(), at: z.string() })
+export type UnitSettlementView = z.infer<typeof unitSettlementView>
+
+/** A unit a member can name as their employer: checked in to a community of the street (unit.search). */
+export const unitOptionView = z.object({
+  id: z.string(),
+  name: z.string(),
+  partyBody: z.string(),
+  communityId: z.string(),
+  communityName: z.string(),
+  /** In the community searched from (listed first by the screen). */
+  sameCommunity: z.boolean(),
+  approvedYear: z.number().int(),
+})
+export type UnitOptionView = z.infer<typeof unitOptionView>
+
 export const memberView = z.object({
   id: z.string(),
   communityId: z.string(),
@@ -208,7 +234,12 @@ export const memberView = z.object({
   buildingNames: z.array(z.string()),
   submittedAt: z.string(),
   decidedByName: z.string().optional(),
+  unitLink: z.enum(UNIT_LINK),
+  /** Who confirmed the link (the unit's liaison, or the secretary settling a dispute for the member). */
+  unitConfirmedByName: z.string().optional(),
   unitDispute: unitDisputeView.optional(),
+  /** The last settlement of a dispute about the member's unit. */
+  unitSettlement: unitSettlementView.optional(),
 })
 export type MemberView = z.infer<typeof memberView>
 
@@ -216,10 +247,15 @@ export type MemberView = z.infer<typeof memberView>
 export const unitMemberView = z.object({
   memberId: z.string(),
   name: z.string(),
+  /** The community the member checked in to (a unit's members may live anywhere in the street). */
+  communityName: z.string().optional(),
   status: z.enum(CHECKIN_STATUS),
   year: z.number().int(),
   overdue: z.boolean(),
   submittedAt: z.string(),
+  link: z.enum(UNIT_LINK),
+  confirmedByName: z.string().optional(),
+  confirmedAt: z.string().optional(),
   dispute: unitDisputeView.optional(),
 })
 export type UnitMemberView = z.infer<typeof unitMemberView>
@@ -442,6 +478,18 @@ export const serviceActions = {
     input: z.object({ memberId: id, reason: text(200, '异议理由') }),
     output: unitMemberView,
   }),
+  'unit.confirmMember': action({
+    summary: '单位联络员确认党员是本单位人员',
+    roles: ['unit_liaison'],
+    input: z.object({ memberId: id }),
+    output: unitMemberView,
+  }),
+  'unit.search': action({
+    summary: '按名称查找本社区或本街道已报到的单位（党员报到选择工作单位）',
+    roles: ['authenticated'],
+    input: pageInput.extend({ communityId: id, name: z.string().trim().max(30, '单位名称不能超过 30 个字').default('') }),
+    output: pageOf(unitOptionView),
+  }),
   'agreement.get': action({
     summary: '单位的年度共建协议与三张清单',
     roles: ['unit_liaison', 'secretary'],
@@ -458,7 +506,9 @@ export const serviceActions = {
       name: text(20, '姓名'),
       /** The community checked in to; the household, when given, must be the caller's verified one there. */
       communityId: id,
+      /** A unit checked in to a community of the street (unit.search); without it the typed name is kept (单位未报到). */
       unitId: id.optional(),
+      /** The employer's name as typed; with a picked unit the unit's own name is stored. */
       unitName: text(60, '工作单位'),
       householdId: id.optional(),
       skills: shortList(10, '特长'),
@@ -468,10 +518,22 @@ export const serviceActions = {
   }),
   'member.mine': action({ summary: '我的党员报到', roles: ['authenticated'], input: z.object({}), output: memberView.nullable() }),
   'member.list': action({
-    summary: '本社区报到党员（可筛选待审核、逾期未报到、单位有异议）',
+    summary: '本社区报到党员（可筛选待审核、逾期未报到、单位有异议、单位未关联）',
     roles: ['secretary'],
-    input: pageInput.extend({ communityId: id, status: z.enum(['pending', 'approved', 'overdue', 'disputed', 'all']).default('all') }),
+    input: pageInput.extend({ communityId: id, status: z.enum(['pending', 'approved', 'overdue', 'disputed', 'unlinked', 'all']).default('all') }),
     output: pageOf(memberView),
+  }),
+  'member.linkUnit': action({
+    summary: '书记为填写“单位未报到”的党员关联已报到的单位',
+    roles: ['secretary'],
+    input: z.object({ memberId: id, unitId: id }),
+    output: memberView,
+  }),
+  'member.settleDispute': action({
+    summary: '书记核实单位异议：维持关联，或解除关联（保留党员填写的单位名称）',
+    roles: ['secretary'],
+    input: z.object({ memberId: id, keep: z.boolean(), reason: text(200, '核实结果') }),
+    output: memberView,
   }),
   'member.decide': action({
     summary: '书记审核党员报到，通过时分配网格和包联楼栋',

@@ -83,10 +83,18 @@ export interface MemberDoc {
   decidedBy?: string
   decidedByName?: string
   history?: { year: number; status: string; reason?: string; at: Date }[]
+  /** The community's name, for the unit's liaison (a unit's members may live anywhere in the street). */
+  communityName?: string
   /** The unit's liaison disputes the link to `unitId` (kept while the member names the same unit). */
   unitDispute?: { unitId: string; reason: string; by: string; byName: string; at: Date }
   /** True while `unitDispute` stands: the secretary's 单位异议 filter. */
   unitDisputed?: boolean
+  /** The link to `unitId` confirmed by its liaison (or by the secretary settling a dispute); kept while the member names that unit. */
+  unitConfirm?: { unitId: string; by: string; byName: string; at: Date; bySecretary?: boolean }
+  /** The secretary's settlement of the last dispute. */
+  unitSettlement?: { unitId: string; unitName: string; outcome: 'kept' | 'unlinked'; reason: string; by: string; byName: string; at: Date }
+  /** Set when the secretary linked a member who had named an unlisted unit (单位未报到). */
+  unitLinkedBy?: { typedName: string; by: string; byName: string; at: Date }
 }
 
 export interface NeedDoc {

@@ -6,7 +6,8 @@ import {
 } from './handlers/activities'
 import { exportLedgers, exportLetter } from './handlers/exports'
 import { needCreate, needGet, needList, projectCreate, projectList, projectProgress, projectUpdates, resourceCreate, resourceList } from './handlers/lists'
-import { memberCheckin, memberDecide, memberList, memberMine, unitDisputeMember, unitMembers } from './handlers/members'
+import { memberCheckin, memberDecide, memberList, memberMine } from './handlers/members'
+import { memberLinkUnit, memberSettleDispute, unitConfirmMember, unitDisputeMember, unitMembers, unitSearch } from './handlers/unit-links'
 import { assessmentList, assessmentSet, dashboard, ledgerGet, ledgerRanking, letterAck, letterIssue, letterList, letterVersions } from './handlers/reports'
 import { agreementGet, unitCheckin, unitDecide, unitGet, unitList, unitSetGrids } from './handlers/units'
 import { wishClaim, wishConfirm, wishCreate, wishDeliver, wishList } from './handlers/wishes'
@@ -21,10 +22,14 @@ export const routes: Routes<ServiceActions> = {
   'agreement.get': agreementGet,
   'unit.members': unitMembers,
   'unit.disputeMember': unitDisputeMember,
+  'unit.confirmMember': unitConfirmMember,
+  'unit.search': unitSearch,
   'member.checkin': memberCheckin,
   'member.mine': memberMine,
   'member.list': memberList,
   'member.decide': memberDecide,
+  'member.linkUnit': memberLinkUnit,
+  'member.settleDispute': memberSettleDispute,
   'need.create': needCreate,
   'need.list': needList,
   'need.get': needGet,

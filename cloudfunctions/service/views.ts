@@ -1,10 +1,11 @@
 import type {
-  ActivityView, AgreementView, AssessmentView, AttendanceView, LetterView, MemberView, NeedView, ProjectUpdateView, ProjectView, ResourceView, UnitDisputeView, UnitMemberView, UnitView, WishView,
+  ActivityView, AgreementView, AssessmentView, AttendanceView, LetterView, MemberView, NeedView, ProjectUpdateView, ProjectView, ResourceView, UnitDisputeView, UnitMemberView, UnitSettlementView, UnitView, WishView,
 } from '../../types/service'
 import { formatQuantity } from '../../types/service'
 import type { Actor } from '../shared/actor'
 import { maskPhone } from '../shared/mask'
 import { currentStatus, isOverdue } from './domain/checkin'
+import { unitLinkOf } from './domain/unit-link'
 import { effectiveWishStatus } from './domain/wishes'
 import type {
   ActivityDoc, AgreementDoc, AssessmentDoc, AttendanceDoc, LetterDoc, MemberDoc, NeedDoc, ProjectDoc, ProjectUpdateDoc, ResourceDoc, UnitDoc, WishDoc,
@@ -45,9 +46,21 @@ function disputeView(m: MemberDoc): UnitDisputeView | undefined {
   return d ? { reason: d.reason, byName: d.byName, at: isoReq(d.at) } : undefined
 }
 
-/** What a unit's liaison sees of a member who names the unit: name and check-in state, nothing of their home. */
+/** The confirmation of the member's current unit, while it stands. */
+const confirmOf = (m: MemberDoc) => (m.unitId && m.unitConfirm?.unitId === m.unitId && !m.unitDisputed ? m.unitConfirm : undefined)
+
+/** What a unit's liaison sees of a member who names the unit: name, community and check-in state, nothing of their home. */
 export function unitMemberView(m: MemberDoc, year: number): UnitMemberView {
-  return { memberId: m._id, name: m.name, status: currentStatus(m, year), year: m.year, overdue: isOverdue(m.approvedYear, year), submittedAt: isoReq(m.submittedAt), dispute: disputeView(m) }
+  const confirm = confirmOf(m)
+  return {
+    memberId: m._id, name: m.name, communityName: m.communityName, status: currentStatus(m, year), year: m.year, overdue: isOverdue(m.approvedYear, year),
+    submittedAt: isoReq(m.submittedAt), link: unitLinkOf(m), confirmedByName: confirm?.byName, confirmedAt: iso(confirm?.at), dispute: disputeView(m),
+  }
+}
+
+function settlementView(m: MemberDoc): UnitSettlementView | undefined {
+  const s = m.unitSettlement
+  return s ? { outcome: s.outcome, reason: s.reason, unitName: s.unitName, byName: s.byName, at: isoReq(s.at) } : undefined
 }
 
 export function memberView(m: MemberDoc, year: number): MemberView {
@@ -70,7 +83,10 @@ export function memberView(m: MemberDoc, year: number): MemberView {
     gridName: m.gridName,
     buildingIds: m.buildingIds ?? [],
     buildingNames: m.buildingNames ?? [],
+    unitLink: unitLinkOf(m),
+    unitConfirmedByName: confirmOf(m)?.byName,
     unitDispute: disputeView(m),
+    unitSettlement: settlementView(m),
     submittedAt: isoReq(m.submittedAt),
     decidedByName: m.decidedByName,
   }

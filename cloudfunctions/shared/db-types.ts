@@ -69,12 +69,16 @@ export interface Command {
   remove(): unknown
   and(...c: unknown[]): unknown
   or(...c: unknown[]): unknown
+  /** An array field with an element matching all of the conditions. */
+  elemMatch(c: Record<string, unknown>): unknown
 }
 
 export interface Database {
   collection(name: string): Collection
   command: Command
   serverDate(opts?: { offset?: number }): unknown
+  /** A regular-expression condition (`options: 'i'` for case-insensitive). */
+  RegExp(opts: { regexp: string; options?: string }): unknown
   runTransaction<T>(fn: (tx: Transaction) => Promise<T>, retries?: number): Promise<T>
 }
 

@@ -113,7 +113,7 @@ export async function serviceSeed(db: Database, scale: number): Promise<void> {
         const unitName = ''
         users.push({ _id: openid, name, phone: `1350000${String(ci * 10 + mi + copy * 100).padStart(4, '0')}`, roles: [grant(cid, cname)], createdAt: at(-90), updatedAt: at(-90) })
         members.push({
-          _id: ids.member(openid), openid, communityId: cid, streetId: STREET._id, name, unitId, unitName, householdId: `h-${c.key}${sfx}-1-${mi + 2}-101`,
+          _id: ids.member(openid), openid, communityId: cid, communityName: cname, streetId: STREET._id, name, unitId, unitName, householdId: `h-${c.key}${sfx}-1-${mi + 2}-101`,
           address: `${c.estate} ${mi + 2}号楼 101`, skills: [['水电维修', '电脑'][mi % 2]], availability: '周末', status: 'approved', year, approvedYear: year,
           gridId: `g-${c.key}${sfx}-${mi + 1}`, gridName: `第${'一二三四'[mi]}网格`, buildingIds: [`b-${c.key}${sfx}-1-${mi + 2}`], buildingNames: [`${mi + 2}号楼`],
           submittedAt: at(-80), decidedAt: at(-79), decidedBy: secretary, decidedByName: secName, history: [],
@@ -164,7 +164,7 @@ export async function serviceSeed(db: Database, scale: number): Promise<void> {
 
   // 孙伟: member of 和谐社区, checked in last year only (overdue now).
   members.push({
-    _id: ids.member('o-member-sun'), openid: 'o-member-sun', communityId: 'c-hx', streetId: STREET._id, name: '孙伟', unitId: 'u-hx-1', unitName: names.get('u-hx-1') ?? '锦绣区人民医院',
+    _id: ids.member('o-member-sun'), openid: 'o-member-sun', communityId: 'c-hx', communityName: '和谐社区', streetId: STREET._id, name: '孙伟', unitId: 'u-hx-1', unitName: names.get('u-hx-1') ?? '锦绣区人民医院',
     householdId: 'h-hx-1-3-201', address: '和谐家园 3号楼 201', skills: ['急救'], availability: '工作日晚上、周末', status: 'approved', year: year - 1, approvedYear: year - 1,
     gridId: 'g-hx-3', gridName: '第三网格', buildingIds: ['b-hx-1-3'], buildingNames: ['3号楼'], submittedAt: new Date(now.getTime() - 330 * DAY),
     decidedAt: new Date(now.getTime() - 329 * DAY), decidedBy: 'o-sec-hx', decidedByName: '王秀英', history: [],

@@ -1,3 +1,4 @@
+import { ids } from '../../../cloudfunctions/service/repo'
 import { openCloud, P, rid, T0, type Cloud } from '../harness'
 import { serviceActions } from '../../../types/service'
 import { callableBy, collectTraces, leaksIn, sweeper, type Traces } from '../exposure'
@@ -67,6 +68,13 @@ describe('no openid or phone of another person in any service response', () => {
     const named = await as<Page<{ memberId: string }>>(P.liaison, 'unit.members', { unitId: 'u-hx-1' })
     await as(P.secHx, 'unit.members', { unitId: 'u-hx-1' })
     await as(P.liaison, 'unit.disputeMember', { memberId: named.items[0].memberId, reason: '本单位查无此人' })
+    // Issue 14 §1: the unit picker, the liaison's confirmation, the secretary's settlement and link.
+    for (const who of [P.liu, P.member, P.liaison]) await as(who, 'unit.search', { communityId: 'c-hx', name: '锦绣' })
+    await as(XU, 'unit.confirmMember', { memberId: ids.member(M1) })
+    await as(P.secHx, 'member.settleDispute', { memberId: named.items[0].memberId, keep: false, reason: '经核实非本单位' })
+    await as(P.secHx, 'member.list', { communityId: 'c-hx', status: 'unlinked' })
+    await as(P.secHx, 'member.linkUnit', { memberId: named.items[0].memberId, unitId: 'u-hx-2' })
+    await as(XU, 'unit.members', { unitId: 'u-hx-2' })
 
     const a = await as<Id>(P.secHx, 'activity.create', { requestId: rid(), communityId: 'c-hx', title: '清扫楼道', kind: 'volunteer', place: { name: '东门', ...PLACE }, startAt: at(-10).toISOString(), endAt: at(180).toISOString(), capacity: 20 })
     await as(P.member, 'activity.list', { communityId: 'c-hx' })
