@@ -20,7 +20,52 @@ async function currentCode(org, previous) {
   throw new Error('the organiser code did not rotate')
 }
 
+/** Act as someone the demo does not list (a person new to the app): the local runtime honours any identity. */
+async function actAs(page, base, openid, path) {
+  await page.goto(`${base}/#/pages/home/index`)
+  await page.evaluate((id) => localStorage.setItem('tx.identity', JSON.stringify({ data: id })), openid)
+  await go(page, base, path)
+  await page.reload()
+}
+
+const QIAN = 'o-e2e-new-qian'
+
 export const journeys = [
+  [
+    'issue 14 §1: a new member picks the unit from the units checked in to the street; another keeps 单位未报到 with the name',
+    async (page, { base }) => {
+      await setIdentity(page, base, 'o-new-zhou')
+      await go(page, base, 'member/index')
+      await pick(page, 'member-community', '和谐社区')
+      // Every checked-in unit of the street first, then a search by part of the name (on the server).
+      await visible(page, '#member-unit-search').getByText('本街道已报到的单位共').waitFor()
+      await visible(page, '#member-unit-query input').fill('一中')
+      await visible(page, '#member-unit-find').tap()
+      await see(page, '“一中”：找到 1 个已报到单位')
+      await shot(page, 'service-00a-member-searches-unit')
+      await visible(page, '#member-unit-unit-u-hx-2').click()
+      await visible(page, '#member-unit-chosen').getByText('锦绣区第一中学').waitFor()
+      await visible(page, '#member-availability input').fill('周末')
+      await visible(page, '#member-submit').tap()
+      await see(page, '待单位确认')
+      await shot(page, 'service-00b-member-picked-unit')
+
+      // A second newcomer's employer has not checked in: 单位未报到, the name kept for the secretary.
+      await actAs(page, base, QIAN, 'member/index')
+      await visible(page, '#member-name input').fill('钱晓雯')
+      await pick(page, 'member-community', '和谐社区')
+      await visible(page, '#member-unit-query input').fill('人民医院')
+      await visible(page, '#member-unit-find').tap()
+      await see(page, '“人民医院”：找到 0 个已报到单位')
+      await visible(page, '#member-unit-unlisted').click()
+      await visible(page, '#member-unit-name input').fill('锦绣区人民医院')
+      await visible(page, '#member-availability input').fill('工作日晚上')
+      await shot(page, 'service-00c-member-unit-not-checked-in')
+      await visible(page, '#member-submit').tap()
+      await see(page, '单位未报到，待社区关联')
+      await shot(page, 'service-00d-member-unlisted-submitted')
+    },
+  ],
   [
     'journey 1: a unit liaison checks the unit in, the secretary approves, the agreement with three lists shows',
     async (page, { base }) => {
@@ -233,6 +278,56 @@ export const journeys = [
       await see(page, '单位异议：本单位没有这名党员')
       await see(page, '单位有异议')
       await shot(page, 'service-17-secretary-sees-dispute')
+      // The secretary checks with both and keeps the link: it counts as confirmed, and the member sees why.
+      const card = onScreen(page, '.tx-card').filter({ hasText: '陈立军' }).first()
+      await card.locator('[id^="settle-reason-"] textarea').fill('已与学校人事处核实，系本校教师')
+      await card.locator('[id^="settle-keep-"]').tap()
+      await see(page, '没有单位提出异议的党员')
+      await page.evaluate((id) => localStorage.setItem('tx.identity', JSON.stringify({ data: id })), 'o-svc-m-hx-1')
+      await go(page, base, 'member/index')
+      await page.reload()
+      await see(page, '社区核实（王秀英）：维持与锦绣区第一中学的关联，已与学校人事处核实，系本校教师')
+      await see(page, '单位已确认')
+      await shot(page, 'service-17a-member-sees-settlement')
+    },
+  ],
+  [
+    'issue 14 §1: the liaison confirms a new member; the secretary links the 单位未报到 member once the unit has checked in',
+    async (page, { base }) => {
+      await setIdentity(page, base, 'o-liaison-xu')
+      await visible(page, '#tile-svc-unit').click()
+      const row = onScreen(page, '#unit-members .svc-list-item').filter({ hasText: '周小雨' })
+      await row.waitFor()
+      await row.getByText('报到社区：和谐社区').waitFor()
+      await row.locator('[id^="confirm-member-"]').tap()
+      await row.getByText('单位已确认').waitFor()
+      await row.scrollIntoViewIfNeeded()
+      await page.waitForTimeout(1800) // the toast fades
+      await shot(page, 'service-21-liaison-confirms-member')
+
+      // 锦绣区人民医院 checked in in journey 1: the secretary finds 钱晓雯 under 未关联 and links her.
+      await setIdentity(page, base, 'o-sec-hx')
+      await go(page, base, 'review/index')
+      await visible(page, '#tab-unlinked').click()
+      const card = onScreen(page, '.tx-card').filter({ hasText: '钱晓雯' }).first()
+      await card.waitFor()
+      await card.getByText('党员填写的单位：锦绣区人民医院').waitFor()
+      await card.locator('[id$="-query"] input').fill('人民医院')
+      await card.locator('[id$="-find"]').tap()
+      await card.locator('[id*="-unit-u-hx-1"]').click()
+      await shot(page, 'service-22-secretary-links-unlisted-member')
+      await card.locator('[id$="-send"]').tap()
+      await see(page, '没有待关联单位的党员')
+
+      await setIdentity(page, base, 'o-liaison-wu')
+      await visible(page, '#tile-svc-unit').click()
+      const hers = onScreen(page, '#unit-members .svc-list-item').filter({ hasText: '钱晓雯' })
+      await hers.getByText('待单位确认').waitFor()
+      await hers.locator('[id^="confirm-member-"]').tap()
+      await hers.getByText('单位已确认').waitFor()
+      await hers.scrollIntoViewIfNeeded()
+      await page.waitForTimeout(1800)
+      await shot(page, 'service-23-unit-confirms-linked-member')
     },
   ],
   [

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import type { AgreementView, LetterView, UnitMemberView, UnitView } from '../../../../../types/service'
-import { serviceActions, CHECKIN_STATUS_LABEL } from '../../../../../types/service'
+import { serviceActions, CHECKIN_STATUS_LABEL, UNIT_LINK_LABEL } from '../../../../../types/service'
 import { SUMMONS_STATE_LABEL } from '../../../../../types/grid'
 import PageShell from '../../../../components/PageShell'
 import Card from '../../../../components/Card'
@@ -226,36 +226,45 @@ function Letters({ unitId }: { unitId: string }) {
 const safe = (id: string) => id.replace(/[^\w-]/g, '-')
 const MEMBERS_PAGE = 20
 
-/** One member who named the unit; the liaison may dispute the claim with a reason. */
-function UnitMember({ m, onDisputed }: { m: UnitMemberView; onDisputed: () => void }) {
+/** One member who named the unit; the liaison confirms the claim, or disputes it with a reason. */
+function UnitMember({ m, onChange }: { m: UnitMemberView; onChange: () => void }) {
   const [open, setOpen] = useState(false)
   const [reason, setReason] = useState('')
   const dispute = useMutation('service', 'unit.disputeMember')
+  const confirm = useMutation('service', 'unit.confirmMember')
   const send = async () => {
     if (await dispute.run({ memberId: m.memberId, reason: reason.trim() })) {
       toast('已提出异议')
-      onDisputed()
+      onChange()
     }
   }
+  const key = safe(m.memberId)
   return (
-    <View className='svc-list-item' id={`unit-member-${safe(m.memberId)}`}>
+    <View className='svc-list-item' id={`unit-member-${key}`}>
       <View className='svc-row'>
         <Text className='svc-line svc-line--strong'>{m.name}</Text>
         <Tag tone={m.status === 'approved' ? 'green' : m.status === 'pending' ? 'gold' : 'gray'}>{m.overdue && m.status !== 'approved' ? '逾期未报到' : CHECKIN_STATUS_LABEL[m.status]}</Tag>
+        <Tag tone={m.link === 'confirmed' ? 'green' : m.link === 'disputed' ? 'red' : 'gold'}>{UNIT_LINK_LABEL[m.link]}</Tag>
       </View>
+      {m.communityName ? <Text className='svc-line svc-line--muted'>报到社区：{m.communityName}</Text> : null}
+      {m.link === 'confirmed' ? <Text className='svc-line svc-line--muted'>{m.confirmedByName} 于 {formatTime(m.confirmedAt)} 确认</Text> : null}
       {m.dispute ? (
-        <Text className='svc-line svc-line--warn'>已提出异议：{m.dispute.reason}（{formatTime(m.dispute.at)}，社区书记可见）</Text>
+        <Text className='svc-line svc-line--warn'>已提出异议：{m.dispute.reason}（{formatTime(m.dispute.at)}，社区书记核实中）</Text>
       ) : open ? (
         <View>
-          <Field label='异议理由' kind='textarea' id={`dispute-reason-${safe(m.memberId)}`} value={reason} onChange={setReason} placeholder='如：本单位没有此人' maxLength={200} error={dispute.error?.message} />
+          <Field label='异议理由' kind='textarea' id={`dispute-reason-${key}`} value={reason} onChange={setReason} placeholder='如：本单位没有此人' maxLength={200} error={dispute.error?.message} />
           <View className='svc-row'>
-            <Button size='small' id={`dispute-send-${safe(m.memberId)}`} disabled={!reason.trim()} loading={dispute.sending} onClick={() => void send()}>提交异议</Button>
+            <Button size='small' id={`dispute-send-${key}`} disabled={!reason.trim()} loading={dispute.sending} onClick={() => void send()}>提交异议</Button>
             <Button size='small' variant='plain' onClick={() => setOpen(false)}>取消</Button>
           </View>
         </View>
-      ) : (
-        <Button size='small' variant='plain' id={`dispute-${safe(m.memberId)}`} onClick={() => setOpen(true)}>不是本单位人员？提出异议</Button>
-      )}
+      ) : m.link === 'claimed' ? (
+        <View className='svc-row'>
+          <Button size='small' id={`confirm-member-${key}`} loading={confirm.sending} onClick={() => void confirm.run({ memberId: m.memberId }).then((r) => r && (toast('已确认'), onChange()))}>确认是本单位人员</Button>
+          <Button size='small' variant='plain' id={`dispute-${key}`} onClick={() => setOpen(true)}>不是本单位人员？提出异议</Button>
+        </View>
+      ) : null}
+      {confirm.error ? <Text className='tx-field__error'>{confirm.error.message}</Text> : null}
     </View>
   )
 }
@@ -266,14 +275,14 @@ function UnitMembers({ unitId }: { unitId: string }) {
   const q = useCloud('service', 'unit.members', { unitId, page, pageSize: MEMBERS_PAGE })
   return (
     <Card title='填写本单位的报到党员' id='unit-members'>
-      <Text className='svc-line svc-line--muted'>请核对名单。有人并非本单位人员时，可以提出异议，社区书记会看到并核实。</Text>
+      <Text className='svc-line svc-line--muted'>请核对名单：是本单位人员的请确认，他们在社区的服务会写进本单位的双反馈函；并非本单位人员的可以提出异议，社区书记会核实。</Text>
       <QueryState {...q} loadingText='正在加载报到党员…'>
         {(data) =>
           data.items.length === 0 ? (
             <Empty text='还没有党员填写本单位' />
           ) : (
             <View>
-              {data.items.map((m) => <UnitMember key={m.memberId} m={m} onDisputed={q.reload} />)}
+              {data.items.map((m) => <UnitMember key={m.memberId} m={m} onChange={q.reload} />)}
               <Pager page={page} pageSize={MEMBERS_PAGE} total={data.total} onChange={setPage} />
             </View>
           )
