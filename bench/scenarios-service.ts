@@ -29,6 +29,7 @@ export function serviceScenarios(): Scenario[] {
     S('unit.list', sec, () => ({ communityId: 'c-hx', status: 'all', pageSize: 20 })),
     S('unit.decide', sec, () => ({ unitId: 'u-hx-1', approve: true }), { note: 'first call approves; later ones: nothing pending' }),
     S('unit.setGrids', sec, (i) => ({ unitId: 'u-hx-1', gridIds: [`g-hx-${1 + (i % 6)}`] })),
+    S('agreement.sign', wu, () => ({ unitId: 'u-hx-1', year }), { note: 'first call signs; later ones: already signed' }),
     S('agreement.get', wu, () => ({ unitId: 'u-hx-1', year })),
     S('member.checkin', mem, (i) => ({ requestId: rid(i, 'mc'), name: `压测党员${i}`, communityId: 'c-hx', unitId: 'u-hx-1', unitName: '锦绣区人民医院', skills: ['维修'], availability: '周末' }), { collect: id('members') }),
     S('member.mine', mem, () => ({})),

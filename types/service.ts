@@ -182,9 +182,17 @@ export const agreementView = z.object({
   communityId: z.string(),
   communityName: z.string(),
   year: z.number().int(),
+  /** The lists as agreed (frozen at approval): what both sides sign. */
   commitments: z.array(z.string()),
-  signedAt: z.string(),
+  resourceLines: z.array(z.string()),
+  /** Signed by the community on approval; by the unit when its liaison signs. */
+  status: z.enum(['awaiting_signature', 'signed']),
+  approvedAt: z.string(),
   approvedByName: z.string(),
+  unitSignedAt: z.string().optional(),
+  unitSignedByName: z.string().optional(),
+  /** A new year's agreement that started from last year's lists: what was kept, added and dropped. */
+  carriedFrom: z.object({ year: z.number().int(), kept: z.number().int(), added: z.number().int(), dropped: z.number().int() }).optional(),
   needs: z.array(needView),
   resources: z.array(resourceView),
   projects: z.array(projectView),
@@ -493,6 +501,12 @@ export const serviceActions = {
   'agreement.get': action({
     summary: '单位的年度共建协议与三张清单',
     roles: ['unit_liaison', 'secretary'],
+    input: z.object({ unitId: id, year }),
+    output: agreementView,
+  }),
+  'agreement.sign': action({
+    summary: '单位联络员在社区审核通过后签署年度共建协议（签字人、时间）',
+    roles: ['unit_liaison'],
     input: z.object({ unitId: id, year }),
     output: agreementView,
   }),

@@ -52,9 +52,16 @@ export interface AgreementDoc {
   year: number
   commitments: string[]
   resources: string[]
-  signedAt: Date
+  /** The community's side: the secretary's approval. */
+  approvedAt: Date
   approvedBy: string
   approvedByName: string
+  /** The unit's side: its liaison's signature (written once). */
+  unitSignedAt?: Date
+  unitSignedBy?: string
+  unitSignedByName?: string
+  /** Set when last year's agreement existed: how this year's lists compare with it. */
+  carriedFrom?: { year: number; kept: number; added: number; dropped: number }
 }
 
 export interface MemberDoc {

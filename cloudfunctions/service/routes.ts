@@ -9,7 +9,7 @@ import { needCreate, needGet, needList, projectCreate, projectList, projectProgr
 import { memberCheckin, memberDecide, memberList, memberMine } from './handlers/members'
 import { memberLinkUnit, memberSettleDispute, unitConfirmMember, unitDisputeMember, unitMembers, unitSearch } from './handlers/unit-links'
 import { assessmentList, assessmentSet, dashboard, ledgerGet, ledgerRanking, letterAck, letterIssue, letterList, letterVersions } from './handlers/reports'
-import { agreementGet, unitCheckin, unitDecide, unitGet, unitList, unitSetGrids } from './handlers/units'
+import { agreementGet, agreementSign, unitCheckin, unitDecide, unitGet, unitList, unitSetGrids } from './handlers/units'
 import { wishClaim, wishConfirm, wishCreate, wishDeliver, wishList } from './handlers/wishes'
 
 /** The action table of `service`: contract (types/service.ts) → handler. */
@@ -20,6 +20,7 @@ export const routes: Routes<ServiceActions> = {
   'unit.decide': unitDecide,
   'unit.setGrids': unitSetGrids,
   'agreement.get': agreementGet,
+  'agreement.sign': agreementSign,
   'unit.members': unitMembers,
   'unit.disputeMember': unitDisputeMember,
   'unit.confirmMember': unitConfirmMember,

@@ -78,7 +78,11 @@ export async function serviceSeed(db: Database, scale: number): Promise<void> {
         contactName: '邓华', contactPhone: '13600003333', resources: ['场地借用'], commitments: ['开放活动场地'], approvedYear: year - 1,
         checkin: { year: year - 1, status: 'approved', submittedAt: at(-400), submittedBy: `o-liaison-seed3-${c.key}${sfx}`, decidedAt: at(-398), decidedBy: secretary, decidedByName: secName },
       }])
-      agreements.push({ _id: `agr:${u(2)}:${year}`, unitId: u(2), unitName: '', communityId: cid, communityName: cname, year, commitments: com2, resources: res2, signedAt: at(-58), approvedBy: secretary, approvedByName: secName })
+      // 和谐社区's agreement is signed by both sides (许文 for the school); the others await the unit's signature.
+      const signed = c.key === 'hx' && copy === 0 ? { unitSignedAt: at(-57), unitSignedBy: 'o-liaison-xu', unitSignedByName: '许文' } : {}
+      agreements.push({ _id: `agr:${u(2)}:${year}`, unitId: u(2), unitName: '', communityId: cid, communityName: cname, year, commitments: com2, resources: res2, approvedAt: at(-58), approvedBy: secretary, approvedByName: secName, ...signed })
+      // #3's agreement of last year, signed by both: its renewal starts from these lists.
+      agreements.push({ _id: `agr:${u(3)}:${year - 1}`, unitId: u(3), unitName: '', communityId: cid, communityName: cname, year: year - 1, commitments: ['开放活动场地'], resources: ['场地借用'], approvedAt: at(-398), approvedBy: secretary, approvedByName: secName, unitSignedAt: at(-396), unitSignedBy: `o-liaison-seed3-${c.key}${sfx}`, unitSignedByName: '邓华' })
       res2.forEach((title, i) => resources.push({ _id: `res:${u(2)}:${year}:${i}`, communityId: cid, title, ownerType: 'unit', ownerId: u(2), ownerName: '', createdBy: secretary, createdAt: at(-58) }))
 
       DEMO_NEEDS.forEach((n, i) => needs.push({
@@ -173,7 +177,7 @@ export async function serviceSeed(db: Database, scale: number): Promise<void> {
   for (const [id, patch] of unitPatches) await db.collection(COL.units).doc(id).update({ data: patch })
   await put(db, COL.users, users)
   await put(db, COL.svcMembers, members.map(named))
-  await put(db, COL.svcAgreements, agreements)
+  await put(db, COL.svcAgreements, agreements.filter((a) => names.has(a.unitId)))
   await put(db, COL.svcNeeds, needs)
   await put(db, COL.svcResources, resources)
   await put(db, COL.svcProjects, projects)

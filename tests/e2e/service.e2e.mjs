@@ -99,8 +99,18 @@ export const journeys = [
       await setIdentity(page, base, 'o-liaison-wu')
       await visible(page, '#tile-svc-unit').click()
       await visible(page, '#agreement').waitFor()
-      for (const text of ['年共建协议', '每月一次义诊', '修复坑洼路面 25616.5 ㎡', '新增路灯 26 盏', '医护志愿者 10 人', '项目清单']) await see(page, text)
+      for (const text of ['年共建协议', '每月一次义诊', '修复坑洼路面 25616.5 ㎡', '新增路灯 26 盏', '医护志愿者 10 人', '项目清单', '待单位签署']) await see(page, text)
       await shot(page, 'service-04-agreement-three-lists')
+      // Issue 14 §2: the liaison signs after the approval; the secretary sees the same signed agreement.
+      await visible(page, '#agreement-sign').tap()
+      await see(page, '双方已签署')
+      await visible(page, '#agreement-unit-signed').getByText('吴敏').waitFor()
+      await shot(page, 'service-04a-agreement-signed-by-unit')
+      await setIdentity(page, base, 'o-sec-hx')
+      await go(page, base, 'review/index')
+      await visible(page, '#tab-grids').click()
+      await visible(page, '#agreement-u-hx-1').tap()
+      await visible(page, '#agreement-unit-signed').getByText('吴敏').waitFor()
     },
   ],
   [

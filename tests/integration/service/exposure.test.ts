@@ -40,6 +40,7 @@ describe('no openid or phone of another person in any service response', () => {
     await as(P.secHx, 'unit.list', { communityId: 'c-hx', pageSize: 50 })
     await as(P.secHx, 'unit.decide', { unitId: 'u-hx-1', approve: true })
     await as(P.secHx, 'unit.setGrids', { unitId: 'u-hx-1', gridIds: ['g-hx-1'] })
+    await as(P.liaison, 'agreement.sign', { unitId: 'u-hx-1', year: 2026 })
     await as(P.liaison, 'agreement.get', { unitId: 'u-hx-1', year: 2026 })
     await as(P.secHx, 'agreement.get', { unitId: 'u-hx-2', year: 2026 })
     await as(XU, 'unit.get', { unitId: 'u-hx-2' })

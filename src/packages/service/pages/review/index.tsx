@@ -19,6 +19,7 @@ import DecisionRow from '../../../admin/components/DecisionRow'
 import Pager from '../../../admin/components/Pager'
 import { useCommunity } from '../../hooks/useCommunity'
 import UnitPicker, { type UnitChoice } from '../../components/UnitPicker'
+import AgreementCard from '../../components/AgreementCard'
 import '../../service.scss'
 
 type Tab = 'units' | 'members' | 'overdue' | 'disputed' | 'unlinked' | 'grids'
@@ -162,6 +163,7 @@ function Members({ communityId, status }: { communityId: string; status: keyof t
 
 function UnitGrids({ u, grids, onDone }: { u: UnitView; grids: { id: string; name: string }[]; onDone: () => void }) {
   const [picked, setPicked] = useState<string[]>(u.gridIds)
+  const [agreement, setAgreement] = useState(false)
   const m = useMutation('service', 'unit.setGrids')
   return (
     <Card title={u.name} id={`grids-${u.id}`}>
@@ -171,6 +173,8 @@ function UnitGrids({ u, grids, onDone }: { u: UnitView; grids: { id: string; nam
       <Button size='small' loading={m.sending} onClick={() => void m.run({ unitId: u.id, gridIds: picked }).then((r) => r && (toast('已保存'), onDone()))}>
         保存责任网格
       </Button>
+      <Button size='small' variant='plain' id={`agreement-${u.id}`} onClick={() => setAgreement(!agreement)}>{agreement ? '收起共建协议' : '查看共建协议与签署情况'}</Button>
+      {agreement && u.approvedYear ? <AgreementCard unitId={u.id} year={u.approvedYear} canSign={false} /> : null}
     </Card>
   )
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
-import type { AgreementView, LetterView, UnitMemberView, UnitView } from '../../../../../types/service'
+import type { LetterView, UnitMemberView, UnitView } from '../../../../../types/service'
 import { serviceActions, CHECKIN_STATUS_LABEL, UNIT_LINK_LABEL } from '../../../../../types/service'
 import { SUMMONS_STATE_LABEL } from '../../../../../types/grid'
 import PageShell from '../../../../components/PageShell'
@@ -22,15 +22,31 @@ import { formatTime } from '../../../../services/format'
 import { toast } from '../../../../services/nav'
 import Pager from '../../../admin/components/Pager'
 import { openExport } from '../../components/files'
+import AgreementCard from '../../components/AgreementCard'
 import { thisYear } from '../../hooks/useCommunity'
 import '../../service.scss'
 import { useNoticeConsent } from '../../../../hooks/useNoticeConsent'
 
 const lines = (s: string) => s.split(/\n|；|;/).map((x) => x.trim()).filter(Boolean)
 
-function CheckinForm({ unit, onDone }: { unit: UnitView; onDone: () => void }) {
+/** A renewal starts from last year's agreement: its lists fill the form, to be kept, changed or dropped. */
+function CheckinStart({ unit, onDone }: { unit: UnitView; onDone: () => void }) {
+  const last = unit.approvedYear && unit.approvedYear < thisYear() && unit.status === 'none' ? unit.approvedYear : undefined
+  const q = useCloud('service', 'agreement.get', last ? { unitId: unit.id, year: last } : null)
+  if (!last) return <CheckinForm unit={unit} onDone={onDone} />
+  if (q.loading) return <Text className='svc-line svc-line--muted'>正在载入 {last} 年协议的清单…</Text>
+  // No agreement of that year (or it cannot be read): start from what the unit submitted last.
+  return <CheckinForm key={q.data ? 'carried' : 'plain'} unit={unit} onDone={onDone} carried={q.data ? { year: last, resources: q.data.resourceLines, commitments: q.data.commitments } : undefined} />
+}
+
+function CheckinForm({ unit, onDone, carried }: { unit: UnitView; onDone: () => void; carried?: { year: number; resources: string[]; commitments: string[] } }) {
   const [requestId] = useState(newRequestId)
-  const [v, setV] = useState({ contactName: unit.contactName ?? '', contactPhone: unit.contactPhone?.includes('*') ? '' : unit.contactPhone ?? '', resources: unit.resources.join('\n'), commitments: unit.commitments.join('\n') })
+  const [v, setV] = useState({
+    contactName: unit.contactName ?? '',
+    contactPhone: unit.contactPhone?.includes('*') ? '' : unit.contactPhone ?? '',
+    resources: (carried?.resources ?? unit.resources).join('\n'),
+    commitments: (carried?.commitments ?? unit.commitments).join('\n'),
+  })
   const [errors, setErrors] = useState<Record<string, string>>({})
   const submit = useMutation('service', 'unit.checkin')
   const askConsent = useNoticeConsent(['checkinDecided']) // asked before the send: WeChat needs the tap
@@ -55,6 +71,11 @@ function CheckinForm({ unit, onDone }: { unit: UnitView; onDone: () => void }) {
           <Text>{unit.reason}</Text>
         </Notice>
       ) : null}
+      {carried ? (
+        <Notice tone='info' title={`已沿用 ${carried.year} 年共建协议的清单`} id='unit-carried'>
+          <Text>可以直接提交，也可以增删修改；社区审核通过后生成 {thisYear()} 年协议</Text>
+        </Notice>
+      ) : null}
       <Field label='联系人' id='unit-contact' value={v.contactName} onChange={set('contactName')} maxLength={20} error={err('contactName')} />
       <Field label='联系电话' kind='phone' id='unit-phone' value={v.contactPhone} onChange={set('contactPhone')} error={err('contactPhone')} />
       <Field label='资源清单（每行一项）' kind='textarea' id='unit-resources' value={v.resources} onChange={set('resources')} placeholder='如：医护志愿者 10 人' maxLength={600} error={err('resources')} />
@@ -68,55 +89,6 @@ function CheckinForm({ unit, onDone }: { unit: UnitView; onDone: () => void }) {
         提交报到
       </Button>
     </Card>
-  )
-}
-
-function Agreement({ unitId }: { unitId: string }) {
-  const q = useCloud('service', 'agreement.get', { unitId, year: thisYear() })
-  return (
-    <QueryState {...q} loadingText='正在加载共建协议…'>
-      {(a: AgreementView) => (
-        <View id='agreement'>
-          <Card title={`${a.year} 年共建协议`} extra={<Tag tone='green'>已签订</Tag>}>
-            <Text className='svc-line'>
-              {a.communityName} × {a.unitName}
-            </Text>
-            <Text className='svc-line svc-line--muted'>
-              {formatTime(a.signedAt)} 由 {a.approvedByName} 审核通过
-            </Text>
-            <Text className='svc-line svc-line--strong svc-gap'>职责承诺</Text>
-            {a.commitments.map((c) => (
-              <Text key={c} className='svc-line'>
-                · {c}
-              </Text>
-            ))}
-          </Card>
-          <Card title='需求清单'>
-            {a.needs.length === 0 ? <Text className='svc-line--muted'>社区暂无待对接需求</Text> : null}
-            {a.needs.map((n) => (
-              <Text key={n.id} className='svc-line'>
-                · {n.title} {n.quantityText ?? ''}
-              </Text>
-            ))}
-          </Card>
-          <Card title='资源清单'>
-            {a.resources.map((r) => (
-              <Text key={r.id} className='svc-line'>
-                · {r.title}
-              </Text>
-            ))}
-          </Card>
-          <Card title='项目清单'>
-            {a.projects.length === 0 ? <Text className='svc-line--muted'>还没有对接的项目</Text> : null}
-            {a.projects.map((p) => (
-              <Text key={p.id} className='svc-line'>
-                · {p.title}（{p.progress}%，负责人 {p.ownerName}）
-              </Text>
-            ))}
-          </Card>
-        </View>
-      )}
-    </QueryState>
   )
 }
 
@@ -303,13 +275,13 @@ function UnitHome({ unitId }: { unitId: string }) {
             {u.gridNames.length ? <Text className='svc-line'>网格责任单位：{u.gridNames.join('、')}</Text> : null}
             {u.overdue ? <Text className='svc-line svc-line--muted'>上次报到：{u.approvedYear} 年，今年尚未报到</Text> : null}
           </Card>
-          {u.status === 'none' || u.status === 'returned' ? <CheckinForm unit={u} onDone={q.reload} /> : null}
+          {u.status === 'none' || u.status === 'returned' ? <CheckinStart unit={u} onDone={q.reload} /> : null}
           {u.status === 'pending' ? (
             <Notice tone='info' title='已提交，等待社区书记审核' id='unit-pending'>
               <Text>审核通过后将生成本年度共建协议</Text>
             </Notice>
           ) : null}
-          {u.status === 'approved' ? <Agreement unitId={u.id} /> : null}
+          {u.status === 'approved' ? <AgreementCard unitId={u.id} year={thisYear()} canSign /> : null}
           <UnitMembers unitId={u.id} />
           <Letters unitId={u.id} />
         </View>
