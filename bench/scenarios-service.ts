@@ -10,7 +10,7 @@ import type { Scenario } from './types'
  * says so: the request count is the maximum over all calls, i.e. the successful path.
  */
 export function serviceScenarios(): Scenario[] {
-  const made = { members: [] as string[], needs: [] as string[], resources: [] as string[], projects: [] as string[], activities: [] as string[], manual: [] as string[], wishes: [] as string[], letters: [] as string[] }
+  const made = { members: [] as string[], needs: [] as string[], offers: [] as string[], matchNeeds: [] as string[], wishesToRelease: [] as string[], resources: [] as string[], projects: [] as string[], activities: [] as string[], manual: [] as string[], wishes: [] as string[], letters: [] as string[] }
   const rid = (i: number, tag: string) => `bench-svc-${tag}-${i}-${Math.random().toString(36).slice(2, 8)}`
   const now = new Date()
   const year = yearOf(now)
@@ -44,9 +44,14 @@ export function serviceScenarios(): Scenario[] {
     S('need.create', sec, (i) => ({ requestId: rid(i, 'nc'), communityId: 'c-hx', title: `压测需求${i}`, source: 'community', quantity: { tenths: 125, unit: '米' } }), { collect: id('needs') }),
     S('need.list', liu, () => ({ communityId: 'c-hx', status: 'open', pageSize: 20 })),
     S('need.get', liu, (i) => ({ needId: made.needs[i % made.needs.length] })),
+    S('need.offer', mem, (i) => ({ requestId: rid(i, 'no'), needId: made.needs[i], title: `压测认领${i}`, note: '可出 3 人' }), { collect: id('offers') }),
+    S('need.offers', liu, (i) => ({ needId: made.needs[i % made.needs.length], pageSize: 20 })),
+    S('need.decideOffer', sec, (i) => ({ offerId: made.offers[i], accept: true, deadline: iso(60 * 24 * 30) }), { note: 'accepts: the project, the need, the offered resource' }),
+    S('need.create', sec, (i) => ({ requestId: rid(i, 'nm'), communityId: 'c-hx', title: `压测对接需求${i}`, source: 'community' }), { collect: id('matchNeeds'), label: 'service.need.create (for project.create)' }),
     S('resource.create', () => 'o-member-sun', (i) => ({ requestId: rid(i, 'rc'), communityId: 'c-hx', title: `压测资源${i}` }), { collect: id('resources') }),
     S('resource.list', liu, () => ({ communityId: 'c-hx', pageSize: 20 })),
-    S('project.create', sec, (i) => ({ requestId: rid(i, 'pc'), needId: made.needs[i], resourceId: made.resources[i], title: `压测项目${i}`, ownerName: '孙伟', deadline: iso(60 * 24 * 30) }), { collect: id('projects') }),
+    S('resource.list', () => 'o-member-sun', () => ({ communityId: 'c-hx', ownerId: ids.member('o-member-sun'), pageSize: 20 }), { label: 'service.resource.list (one owner’s)' }),
+    S('project.create', sec, (i) => ({ requestId: rid(i, 'pc'), needId: made.matchNeeds[i], resourceId: made.resources[i], title: `压测项目${i}`, deadline: iso(60 * 24 * 30) }), { collect: id('projects') }),
     S('project.progress', sec, (i) => ({ projectId: made.projects[i], progress: 100, note: '完成' })),
     S('project.updates', liu, (i) => ({ projectId: made.projects[i % made.projects.length], pageSize: 20 })),
     S('project.list', liu, () => ({ communityId: 'c-hx', pageSize: 20 })),
@@ -66,8 +71,13 @@ export function serviceScenarios(): Scenario[] {
     S('wish.create', liu, (i) => ({ requestId: rid(i, 'wc'), title: `压测心愿${i}`, dueAt: iso(60 * 24 * 7) }), { collect: id('wishes') }),
     S('wish.list', liu, () => ({ communityId: 'c-hx', status: 'open', pageSize: 20 })),
     S('wish.claim', mem, (i) => ({ wishId: made.wishes[i] })),
+    S('wish.message', liu, (i) => ({ requestId: rid(i, 'wm'), wishId: made.wishes[i], text: '周六上午在家，电话 13800138000' })),
+    S('wish.messages', mem, (i) => ({ wishId: made.wishes[i], pageSize: 20 })),
     S('wish.deliver', mem, (i) => ({ wishId: made.wishes[i], note: '已送达' })),
     S('wish.confirm', liu, (i) => ({ wishId: made.wishes[i], rating: 5, thanks: '谢谢' })),
+    S('wish.create', liu, (i) => ({ requestId: rid(i, 'wr'), title: `压测放弃${i}`, dueAt: iso(60 * 24 * 7) }), { collect: id('wishesToRelease'), label: 'service.wish.create (to release)' }),
+    S('wish.claim', mem, (i) => ({ wishId: made.wishesToRelease[i] }), { label: 'service.wish.claim (to release)' }),
+    S('wish.release', mem, (i) => ({ wishId: made.wishesToRelease[i], reason: '临时出差' }), { note: 'the wish back to 待认领; the resident told' }),
     S('ledger.get', mem, () => ({ year })),
     S('ledger.ranking', sec, () => ({ communityId: 'c-hx', year })),
     S('letter.issue', sec, (i) => ({ requestId: rid(i, 'li'), unitId: 'u-hx-1', quarter }), { collect: id('letters') }),

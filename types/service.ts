@@ -29,6 +29,12 @@ export const NEED_STATUS_LABEL: Record<NeedStatus, string> = { open: '待认领'
 export const NEED_SOURCES = ['community', 'resident', 'grid', 'council'] as const
 export const NEED_SOURCE_LABEL: Record<(typeof NEED_SOURCES)[number], string> = { community: '社区', resident: '居民', grid: '网格', council: '议事会' }
 
+/** A unit's or member's offer to take a need (认领): the secretary confirms the match (a project) or declines. */
+export const OFFER_STATUS = ['pending', 'accepted', 'declined'] as const
+export type OfferStatus = (typeof OFFER_STATUS)[number]
+export const OFFER_STATUS_LABEL: Record<OfferStatus, string> = { pending: '待社区确认', accepted: '已确认对接', declined: '未采纳' }
+export const OWNER_TYPE_LABEL = { unit: '单位', member: '党员' } as const
+
 export const ACTIVITY_KINDS = ['volunteer', 'study', 'environment', 'care', 'other'] as const
 export const ACTIVITY_KIND_LABEL: Record<(typeof ACTIVITY_KINDS)[number], string> = {
   volunteer: '志愿服务', study: '组织生活', environment: '环境整治', care: '关爱帮扶', other: '其他',
@@ -53,6 +59,10 @@ export type WishStatus = (typeof WISH_STATUS)[number]
 export const WISH_STATUS_LABEL: Record<WishStatus, string> = {
   open: '待认领', claimed: '已认领', delivered: '已送达', confirmed: '已确认', returned: '已退回社区',
 }
+
+/** How a claim on a wish ended without delivery: the claimer let it go, or it ran past its deadline (timer). */
+export const CLAIM_END = ['released', 'lapsed'] as const
+export const CLAIM_END_LABEL: Record<(typeof CLAIM_END)[number], string> = { released: '认领人已放弃认领', lapsed: '超过期限未送达，已退回待认领' }
 
 export const GRADES = ['excellent', 'qualified', 'basic', 'unqualified'] as const
 export type Grade = (typeof GRADES)[number]
@@ -134,9 +144,33 @@ export const needView = z.object({
   status: z.enum(NEED_STATUS),
   /** Set when the need came from a 网格吹哨 event (`grid` event.convert): the need page links back to it. */
   gridEventId: z.string().optional(),
+  /** The project the need is matched to (one at a time). */
+  projectId: z.string().optional(),
   createdAt: z.string(),
 })
 export type NeedView = z.infer<typeof needView>
+
+/** An offer to take a need: by a unit (its liaison) or a member, with one of their resources or a new one. */
+export const needOfferView = z.object({
+  id: z.string(),
+  needId: z.string(),
+  needTitle: z.string(),
+  communityId: z.string(),
+  ownerType: z.enum(['unit', 'member']),
+  ownerId: z.string(),
+  ownerName: z.string(),
+  /** The offered resource: one of the owner's listed resources, or written with the offer. */
+  resourceId: z.string().optional(),
+  resourceTitle: z.string(),
+  note: z.string().optional(),
+  status: z.enum(OFFER_STATUS),
+  createdAt: z.string(),
+  decidedByName: z.string().optional(),
+  decidedAt: z.string().optional(),
+  reason: z.string().optional(),
+  projectId: z.string().optional(),
+})
+export type NeedOfferView = z.infer<typeof needOfferView>
 
 export const resourceView = z.object({
   id: z.string(),
@@ -159,6 +193,9 @@ export const projectView = z.object({
   resourceId: z.string(),
   resourceTitle: z.string(),
   unitId: z.string().optional(),
+  /** The owner, linked: the unit or the member whose resource the project uses; they post its progress. */
+  ownerType: z.enum(['unit', 'member']),
+  ownerId: z.string(),
   ownerName: z.string(),
   deadline: z.string(),
   progress: z.number().int(),
@@ -168,6 +205,8 @@ export const projectView = z.object({
   updateCount: z.number().int(),
   overdue: z.boolean(),
   createdAt: z.string(),
+  /** The caller may post progress: the owner (the unit's liaison, the member) or the community's secretary. */
+  canUpdate: z.boolean(),
 })
 export type ProjectView = z.infer<typeof projectView>
 
@@ -328,6 +367,10 @@ export const wishView = z.object({
   dueAt: z.string(),
   status: z.enum(WISH_STATUS),
   claimerName: z.string().optional(),
+  /** The current claim's deadline: delivered by then, or the timer returns the wish to 待认领. */
+  claimDueAt: z.string().optional(),
+  /** The last claim that ended without delivery (the resident sees why the wish is open again). */
+  lastClaimEnd: z.object({ outcome: z.enum(CLAIM_END), claimerName: z.string(), at: z.string(), reason: z.string().optional() }).optional(),
   deliveredNote: z.string().optional(),
   thanks: z.string().optional(),
   rating: z.number().int().optional(),
@@ -335,9 +378,23 @@ export const wishView = z.object({
   /** What the caller may do now. */
   canClaim: z.boolean(),
   canDeliver: z.boolean(),
+  canRelease: z.boolean(),
   canConfirm: z.boolean(),
+  /** The caller is one side of the current claim's conversation (the resident's household, or the claimer). */
+  canMessage: z.boolean(),
 })
 export type WishView = z.infer<typeof wishView>
+
+/** One message between the resident and the claimer, in the app (no phone numbers exchanged). */
+export const wishMessageView = z.object({
+  id: z.string(),
+  side: z.enum(['resident', 'claimer']),
+  byName: z.string(),
+  text: z.string(),
+  at: z.string(),
+  mine: z.boolean(),
+})
+export type WishMessageView = z.infer<typeof wishMessageView>
 
 export const ledgerTotals = z.object({
   minutes: z.number().int(),
@@ -573,6 +630,29 @@ export const serviceActions = {
     output: pageOf(needView),
   }),
   'need.get': action({ summary: '需求详情（含来源网格事件）', roles: ['authenticated'], input: z.object({ needId: id }), output: needView }),
+  'need.offer': action({
+    summary: '单位或党员认领需求：用已登记的资源，或写明能提供什么（社区确认后形成项目）',
+    roles: ['unit_liaison', 'member'],
+    input: z
+      .object({ requestId, needId: id, unitId: id.optional(), resourceId: id.optional(), title: optionalText(60, '可提供的资源'), note: optionalText(200, '说明') })
+      .refine((v) => !!v.resourceId || !!v.title, { message: '请选择资源，或写明能提供什么', path: ['title'] }),
+    output: needOfferView,
+  }),
+  'need.offers': action({
+    summary: '需求的认领（最新在前）',
+    roles: ['authenticated'],
+    input: pageInput.extend({ needId: id }),
+    output: pageOf(needOfferView),
+  }),
+  'need.decideOffer': action({
+    summary: '书记确认认领（形成项目：负责方、期限）或不采纳（写明原因）',
+    roles: ['secretary'],
+    input: z
+      .object({ offerId: id, accept: z.boolean(), title: optionalText(60, '项目名称'), deadline: isoDate.optional(), reason: optionalText(200, '原因') })
+      .refine((v) => !v.accept || !!v.deadline, { message: '请选择完成期限', path: ['deadline'] })
+      .refine((v) => v.accept || !!v.reason, { message: '不采纳时请写明原因', path: ['reason'] }),
+    output: needOfferView,
+  }),
   'resource.create': action({
     summary: '单位或党员登记可提供的资源',
     roles: ['unit_liaison', 'member'],
@@ -580,20 +660,20 @@ export const serviceActions = {
     output: resourceView,
   }),
   'resource.list': action({
-    summary: '社区资源清单',
+    summary: '社区资源清单（可只看某个单位或党员的）',
     roles: ['authenticated'],
-    input: pageInput.extend({ communityId: id }),
+    input: pageInput.extend({ communityId: id, ownerId: id.optional() }),
     output: pageOf(resourceView),
   }),
   'project.create': action({
-    summary: '需求对接资源，形成项目（负责人、期限）',
+    summary: '需求对接资源，形成项目（负责方为资源的单位或党员、期限）',
     roles: ['secretary'],
-    input: z.object({ requestId, needId: id, resourceId: id, title: text(60, '项目名称'), ownerName: text(20, '负责人'), deadline: isoDate }),
+    input: z.object({ requestId, needId: id, resourceId: id, title: text(60, '项目名称'), deadline: isoDate }),
     output: projectView,
   }),
   'project.progress': action({
-    summary: '更新项目进度（100% 即完成）',
-    roles: ['secretary'],
+    summary: '负责方（单位联络员、党员）或书记更新项目进度（100% 即完成）',
+    roles: ['secretary', 'unit_liaison', 'member'],
     input: z.object({ projectId: id, progress: z.number().int().min(0).max(100), note: text(200, '进展说明') }),
     output: projectView,
   }),
@@ -700,6 +780,24 @@ export const serviceActions = {
     output: pageOf(wishView),
   }),
   'wish.claim': action({ summary: '党员认领微心愿（同一时间只有一人认领）', roles: ['member'], input: z.object({ wishId: id }), output: wishView }),
+  'wish.release': action({
+    summary: '认领人放弃认领，心愿回到待认领（居民会收到通知）',
+    roles: ['member'],
+    input: z.object({ wishId: id, reason: optionalText(200, '原因') }),
+    output: wishView,
+  }),
+  'wish.message': action({
+    summary: '居民与认领党员在心愿下留言联系（内容检查，手机号不完整显示）',
+    roles: ['resident', 'member', 'secretary'],
+    input: z.object({ requestId, wishId: id, text: text(300, '留言') }),
+    output: wishMessageView,
+  }),
+  'wish.messages': action({
+    summary: '心愿当前认领的留言（居民与认领人可见，最新在前）',
+    roles: ['resident', 'member', 'secretary'],
+    input: pageInput.extend({ wishId: id }),
+    output: pageOf(wishMessageView),
+  }),
   'wish.deliver': action({ summary: '认领人标记已送达', roles: ['member'], input: z.object({ wishId: id, note: text(200, '送达说明') }), output: wishView }),
   'wish.confirm': action({
     summary: '居民确认收到，致谢并评价',

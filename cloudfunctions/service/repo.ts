@@ -115,8 +115,32 @@ export interface NeedDoc {
   status: NeedStatus
   /** The 网格吹哨 event it was converted from (written by grid event.convert). */
   gridEventId?: string
+  /** The project it is matched to: a need has one live match at a time. */
+  projectId?: string
   createdBy: string
   createdAt: Date
+}
+
+/** An offer to take a need, `off:<need>:<owner>` (one per owner and need), in svc_need_offers. */
+export interface NeedOfferDoc {
+  _id: string
+  needId: string
+  needTitle: string
+  communityId: string
+  ownerType: 'unit' | 'member'
+  ownerId: string
+  ownerName: string
+  resourceId?: string
+  resourceTitle: string
+  note?: string
+  status: 'pending' | 'accepted' | 'declined'
+  createdBy: string
+  createdAt: Date
+  decidedBy?: string
+  decidedByName?: string
+  decidedAt?: Date
+  reason?: string
+  projectId?: string
 }
 
 export interface ResourceDoc {
@@ -140,7 +164,12 @@ export interface ProjectDoc {
   resourceId: string
   resourceTitle: string
   unitId?: string
+  /** The resource's owner: a unit (`unitId` too) or a member record `m:<key>`; they post progress. */
+  ownerType: 'unit' | 'member'
+  ownerId: string
   ownerName: string
+  /** The offer the project came from, when it came from one. */
+  offerId?: string
   deadline: Date
   progress: number
   status: 'active' | 'done'
@@ -234,12 +263,31 @@ export interface WishDoc {
   claimerOpenid?: string
   claimerName?: string
   claimedAt?: Date
+  /** The claim's deadline (domain/wishes claimDueAt); past it undelivered, the timer returns the wish. */
+  claimDueAt?: Date
+  /** The number of the current (or last) claim, 1, 2, …: a message belongs to one claim. */
+  claimNo?: number
+  /** Claims that ended without delivery, newest last (bounded). */
+  claimHistory?: { no: number; claimerOpenid: string; claimerName: string; claimedAt: Date; endedAt: Date; outcome: 'released' | 'lapsed'; reason?: string }[]
   deliveredAt?: Date
   deliveredNote?: string
   confirmedAt?: Date
   rating?: number
   thanks?: string
   createdAt: Date
+}
+
+/** A message between the resident's side and the claimer, `svc_wish_messages`, of one claim (`claimNo`). */
+export interface WishMessageDoc {
+  _id: string
+  wishId: string
+  communityId: string
+  claimNo: number
+  side: 'resident' | 'claimer'
+  by: string
+  byName: string
+  text: string
+  at: Date
 }
 
 export interface LedgerDoc {
@@ -334,6 +382,10 @@ export const ids = {
   stats: (communityId: string, year: number) => `st:${communityId}:${year}`,
   unitResource: (unitId: string, year: number, i: number) => `res:${unitId}:${year}:${i}`,
   projectUpdate: (projectId: string, seq: number) => `pu:${projectId}:${String(seq).padStart(6, '0')}`,
+  offer: (needId: string, ownerId: string) => `off:${needId}:${ownerId}`,
+  /** The project and, when the offer named no listed resource, the resource an accepted offer makes. */
+  offerProject: (offerId: string) => `proj:${offerId}`,
+  offerResource: (offerId: string) => `res:${offerId}`,
 }
 
 // ---- reads --------------------------------------------------------------------------------------
@@ -362,6 +414,7 @@ export const load = {
   attendance: (db: Database, id: string) => byId<AttendanceDoc>(db, COL.svcAttendance, id),
   wish: (db: Database, id: string) => byId<WishDoc>(db, COL.svcWishes, id),
   letter: (db: Database, id: string) => byId<LetterDoc>(db, COL.svcLetters, id),
+  offer: (db: Database, id: string) => byId<NeedOfferDoc>(db, COL.svcNeedOffers, id),
 }
 
 // ---- writes inside a transaction ----------------------------------------------------------------

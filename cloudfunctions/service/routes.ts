@@ -5,12 +5,14 @@ import {
   hoursApproveManual, hoursConfirm, hoursManual,
 } from './handlers/activities'
 import { exportLedgers, exportLetter } from './handlers/exports'
+import { needDecideOffer, needOffer, needOffers } from './handlers/offers'
 import { needCreate, needGet, needList, projectCreate, projectList, projectProgress, projectUpdates, resourceCreate, resourceList } from './handlers/lists'
 import { memberCheckin, memberDecide, memberList, memberMine } from './handlers/members'
 import { memberLinkUnit, memberSettleDispute, unitConfirmMember, unitDisputeMember, unitMembers, unitSearch } from './handlers/unit-links'
 import { assessmentList, assessmentSet, dashboard, ledgerGet, ledgerRanking, letterAck, letterIssue, letterList, letterVersions } from './handlers/reports'
 import { agreementGet, agreementSign, unitCheckin, unitDecide, unitGet, unitList, unitSetGrids } from './handlers/units'
-import { wishClaim, wishConfirm, wishCreate, wishDeliver, wishList } from './handlers/wishes'
+import { wishMessage, wishMessages } from './handlers/wish-messages'
+import { wishClaim, wishConfirm, wishCreate, wishDeliver, wishList, wishRelease } from './handlers/wishes'
 
 /** The action table of `service`: contract (types/service.ts) → handler. */
 export const routes: Routes<ServiceActions> = {
@@ -34,6 +36,9 @@ export const routes: Routes<ServiceActions> = {
   'need.create': needCreate,
   'need.list': needList,
   'need.get': needGet,
+  'need.offer': needOffer,
+  'need.offers': needOffers,
+  'need.decideOffer': needDecideOffer,
   'resource.create': resourceCreate,
   'resource.list': resourceList,
   'project.create': projectCreate,
@@ -57,6 +62,9 @@ export const routes: Routes<ServiceActions> = {
   'wish.list': wishList,
   'wish.claim': wishClaim,
   'wish.deliver': wishDeliver,
+  'wish.release': wishRelease,
+  'wish.message': wishMessage,
+  'wish.messages': wishMessages,
   'wish.confirm': wishConfirm,
   'ledger.get': ledgerGet,
   'ledger.ranking': ledgerRanking,

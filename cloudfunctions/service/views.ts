@@ -1,14 +1,15 @@
 import type {
-  ActivityView, AgreementView, AssessmentView, AttendanceView, LetterView, MemberView, NeedView, ProjectUpdateView, ProjectView, ResourceView, UnitDisputeView, UnitMemberView, UnitSettlementView, UnitView, WishView,
+  ActivityView, AgreementView, AssessmentView, AttendanceView, LetterView, MemberView, NeedOfferView, NeedView, ProjectUpdateView, ProjectView, ResourceView, UnitDisputeView, UnitMemberView, UnitSettlementView, UnitView, WishMessageView, WishView,
 } from '../../types/service'
 import { formatQuantity } from '../../types/service'
 import type { Actor } from '../shared/actor'
 import { maskPhone } from '../shared/mask'
+import { memberRecordId } from '../shared/pseudonym'
 import { currentStatus, isOverdue } from './domain/checkin'
 import { unitLinkOf } from './domain/unit-link'
-import { effectiveWishStatus } from './domain/wishes'
+import { claimLapsed, effectiveWishStatus } from './domain/wishes'
 import type {
-  ActivityDoc, AgreementDoc, AssessmentDoc, AttendanceDoc, LetterDoc, MemberDoc, NeedDoc, ProjectDoc, ProjectUpdateDoc, ResourceDoc, UnitDoc, WishDoc,
+  ActivityDoc, AgreementDoc, AssessmentDoc, AttendanceDoc, LetterDoc, MemberDoc, NeedDoc, NeedOfferDoc, ProjectDoc, ProjectUpdateDoc, ResourceDoc, UnitDoc, WishDoc, WishMessageDoc,
 } from './repo'
 
 export const iso = (d: Date | undefined) => (d ? new Date(d).toISOString() : undefined)
@@ -102,8 +103,35 @@ export const needView = (n: NeedDoc): NeedView => ({
   quantityText: n.quantity ? formatQuantity(n.quantity) : undefined,
   status: n.status,
   gridEventId: n.gridEventId,
+  projectId: n.projectId,
   createdAt: isoReq(n.createdAt),
 })
+
+export const needOfferView = (o: NeedOfferDoc): NeedOfferView => ({
+  id: o._id,
+  needId: o.needId,
+  needTitle: o.needTitle,
+  communityId: o.communityId,
+  ownerType: o.ownerType,
+  ownerId: o.ownerId,
+  ownerName: o.ownerName,
+  resourceId: o.resourceId,
+  resourceTitle: o.resourceTitle,
+  note: o.note,
+  status: o.status,
+  createdAt: isoReq(o.createdAt),
+  decidedByName: o.decidedByName,
+  decidedAt: iso(o.decidedAt),
+  reason: o.reason,
+  projectId: o.projectId,
+})
+
+/** Who posts a project's progress: its owner — the unit's liaison or the member — or the community's secretary. */
+export function canUpdateProject(p: Pick<ProjectDoc, 'communityId' | 'ownerType' | 'ownerId'>, actor?: Actor): boolean {
+  if (!actor) return false
+  if (actor.isSecretaryOf(p.communityId)) return true
+  return p.ownerType === 'unit' ? actor.has('unit_liaison', p.ownerId) : memberRecordId(actor.openid) === p.ownerId
+}
 
 export const resourceView = (r: ResourceDoc): ResourceView => ({
   id: r._id,
@@ -116,7 +144,7 @@ export const resourceView = (r: ResourceDoc): ResourceView => ({
   createdAt: isoReq(r.createdAt),
 })
 
-export const projectView = (p: ProjectDoc, now: Date): ProjectView => ({
+export const projectView = (p: ProjectDoc, now: Date, actor?: Actor): ProjectView => ({
   id: p._id,
   communityId: p.communityId,
   title: p.title,
@@ -125,6 +153,8 @@ export const projectView = (p: ProjectDoc, now: Date): ProjectView => ({
   resourceId: p.resourceId,
   resourceTitle: p.resourceTitle,
   unitId: p.unitId,
+  ownerType: p.ownerType,
+  ownerId: p.ownerId,
   ownerName: p.ownerName,
   deadline: isoReq(p.deadline),
   progress: p.progress,
@@ -133,11 +163,12 @@ export const projectView = (p: ProjectDoc, now: Date): ProjectView => ({
   updateCount: p.updateCount ?? 0,
   overdue: p.status === 'active' && new Date(p.deadline).getTime() < now.getTime(),
   createdAt: isoReq(p.createdAt),
+  canUpdate: p.status === 'active' && canUpdateProject(p, actor),
 })
 
 export const projectUpdateView = (u: ProjectUpdateDoc): ProjectUpdateView => ({ seq: u.seq, progress: u.progress, note: u.note, byName: u.byName, at: isoReq(u.at) })
 
-export const agreementView = (a: AgreementDoc, lists: { needs: NeedDoc[]; resources: ResourceDoc[]; projects: ProjectDoc[] }, now: Date): AgreementView => ({
+export const agreementView = (a: AgreementDoc, lists: { needs: NeedDoc[]; resources: ResourceDoc[]; projects: ProjectDoc[] }, now: Date, actor?: Actor): AgreementView => ({
   id: a._id,
   unitId: a.unitId,
   unitName: a.unitName,
@@ -154,7 +185,7 @@ export const agreementView = (a: AgreementDoc, lists: { needs: NeedDoc[]; resour
   carriedFrom: a.carriedFrom,
   needs: lists.needs.map(needView),
   resources: lists.resources.map(resourceView),
-  projects: lists.projects.map((p) => projectView(p, now)),
+  projects: lists.projects.map((p) => projectView(p, now, actor)),
 })
 
 export function activityView(a: ActivityDoc, mine?: AttendanceDoc | null): ActivityView {
@@ -194,11 +225,23 @@ export const attendanceView = (t: AttendanceDoc): AttendanceView => ({
   manual: t.manual ? { reason: t.manual.reason, enteredByName: t.manual.enteredByName, approvedByName: t.manual.approvedByName } : undefined,
 })
 
+/** The two sides of a wish's conversation: its household (or the secretary who posted for a resident without the app), and its claimer. */
+export function wishSide(w: WishDoc, actor: Actor): 'resident' | 'claimer' | null {
+  if (w.claimerOpenid && actor.openid === w.claimerOpenid) return 'claimer'
+  if (actor.openid === w.residentOpenid || actor.has('resident', w.householdId)) return 'resident'
+  if (!w.residentOpenid && actor.isSecretaryOf(w.communityId)) return 'resident'
+  return null
+}
+
+export const wishMessageView = (m: WishMessageDoc, actor: Actor): WishMessageView => ({ id: m._id, side: m.side, byName: m.byName, text: m.text, at: isoReq(m.at), mine: m.by === actor.openid })
+
 /** Residents' names and exact rooms are shown only to the people who need them. */
 export function wishView(w: WishDoc, actor: Actor, now: Date): WishView {
   const status = effectiveWishStatus(w, now)
   const isResident = actor.openid === w.residentOpenid || actor.has('resident', w.householdId)
   const isClaimer = actor.openid === w.claimerOpenid
+  const last = w.status === 'open' ? w.claimHistory?.[w.claimHistory.length - 1] : undefined
+  const live = status === 'claimed' || status === 'delivered' 
   const insider = isResident || isClaimer || actor.isSecretaryOf(w.communityId)
   const parts = w.address.split(' ')
   return {
@@ -211,13 +254,17 @@ export function wishView(w: WishDoc, actor: Actor, now: Date): WishView {
     dueAt: isoReq(w.dueAt),
     status,
     claimerName: w.claimerName,
+    claimDueAt: status === 'claimed' ? iso(w.claimDueAt) : undefined,
+    lastClaimEnd: last ? { outcome: last.outcome, claimerName: last.claimerName, at: isoReq(last.endedAt), reason: last.reason } : undefined,
     deliveredNote: w.deliveredNote,
     thanks: w.thanks,
     rating: w.rating,
     createdAt: isoReq(w.createdAt),
     canClaim: status === 'open' && actor.has('member', w.communityId),
-    canDeliver: status === 'claimed' && isClaimer,
+    canDeliver: status === 'claimed' && isClaimer && !claimLapsed(w, now),
+    canRelease: status === 'claimed' && isClaimer,
     canConfirm: status === 'delivered' && actor.has('resident', w.householdId),
+    canMessage: live && wishSide(w, actor) !== null,
   }
 }
 

@@ -87,11 +87,11 @@ export async function serviceSeed(db: Database, scale: number): Promise<void> {
 
       DEMO_NEEDS.forEach((n, i) => needs.push({
         _id: `need-${c.key}${sfx}-${i + 1}`, communityId: cid, streetId: STREET._id, title: n.title, source: i === 0 ? 'grid' : 'community',
-        quantity: { tenths: n.tenths, unit: n.unit }, status: i === 2 ? 'matched' : 'open', createdBy: secretary, createdAt: at(-50 + i),
+        quantity: { tenths: n.tenths, unit: n.unit }, status: i === 2 ? 'matched' : 'open', projectId: i === 2 ? `proj-${c.key}${sfx}-1` : undefined, createdBy: secretary, createdAt: at(-50 + i),
       }))
       projects.push({
         _id: `proj-${c.key}${sfx}-1`, communityId: cid, title: '新增路灯共建项目', needId: `need-${c.key}${sfx}-3`, needTitle: '新增路灯', resourceId: `res:${u(2)}:${year}:1`,
-        resourceTitle: res2[1], unitId: u(2), ownerName: '许文', deadline: at(40), progress: 40, status: 'active', lastNote: '已完成选址，12 盏已安装',
+        resourceTitle: res2[1], unitId: u(2), ownerType: 'unit', ownerId: u(2), ownerName: '', deadline: at(40), progress: 40, status: 'active', lastNote: '已完成选址，12 盏已安装',
         updateCount: 1, createdBy: secretary, createdAt: at(-20),
       })
       updates.push({
@@ -165,6 +165,7 @@ export async function serviceSeed(db: Database, scale: number): Promise<void> {
   const named = <T extends { unitId?: string; unitName: string }>(d: T) => ({ ...d, unitName: d.unitId ? names.get(d.unitId) ?? '' : d.unitName })
   for (const a of agreements) a.unitName = names.get(a.unitId) ?? ''
   for (const r of resources) r.ownerName = names.get(r.ownerId) ?? ''
+  for (const p of projects) p.ownerName = names.get(p.ownerId) ?? ''
 
   // 孙伟: member of 和谐社区, checked in last year only (overdue now).
   members.push({

@@ -341,6 +341,51 @@ export const journeys = [
     },
   ],
   [
+    'issue 14 §3: a unit and a member take a need (认领); the secretary confirms one; the owner posts progress',
+    async (page, { base }) => {
+      await setIdentity(page, base, 'o-liaison-xu')
+      await go(page, base, 'lists/index')
+      await visible(page, '#need-open-need-hx-2').tap()
+      await see(page, '疏通修复污水沟')
+      await pick(page, 'offer-resource', '志愿者 20 人次/季度')
+      await visible(page, '#offer-note textarea').fill('每周六上午 8 人')
+      await shot(page, 'service-24-unit-offers-resource-for-need')
+      await visible(page, '#offer-submit').tap()
+      await visible(page, '#offers').getByText('待社区确认').waitFor()
+
+      // A member offers on the same need, writing what he can give.
+      await actAs(page, base, 'o-svc-m-hx-1', 'need/index?id=need-hx-2')
+      await visible(page, '#offer-title input').fill('带 3 人清理沟内淤泥')
+      await visible(page, '#offer-submit').tap()
+      await visible(page, '#offers').getByText('带 3 人清理沟内淤泥').waitFor()
+      await shot(page, 'service-25-member-offers-on-need')
+
+      // The secretary confirms the school's offer (a project it owns) and answers the member.
+      await setIdentity(page, base, 'o-sec-hx')
+      await go(page, base, 'need/index?id=need-hx-2')
+      await visible(page, '#offer-accept-off-need-hx-2-u-hx-2').tap()
+      await see(page, '已对接，形成项目')
+      const pending = onScreen(page, '#offers .svc-list-item').filter({ hasText: '带 3 人清理沟内淤泥' })
+      await pending.getByText('答复不采纳').tap()
+      await pending.getByText('未采纳').waitFor()
+      await page.waitForTimeout(1800)
+      await shot(page, 'service-26-secretary-confirms-match')
+
+      // The owner, not the secretary, posts the progress.
+      await setIdentity(page, base, 'o-liaison-xu')
+      await go(page, base, 'lists/index?tab=projects')
+      const project = onScreen(page, '.svc-list-item').filter({ hasText: '疏通修复污水沟（锦绣区第一中学）' })
+      await project.getByText('负责方：单位 锦绣区第一中学').waitFor()
+      await project.locator('[id^="progress-proj"]').tap()
+      await pick(page, 'progress-value', '30%')
+      await visible(page, '#progress-note input').fill('已清淤 250 米')
+      await visible(page, '#progress-send').tap()
+      await project.getByText('最新进展：已清淤 250 米').waitFor()
+      await page.waitForTimeout(1800)
+      await shot(page, 'service-27-owner-posts-progress')
+    },
+  ],
+  [
     'a location sign-in waits for the organiser: 待组织者确认到场, then 确认到场',
     async (page, { base }) => {
       // H5 has no gcj02 location, so the member's phone is played by the API: sign up and sign in on the spot.

@@ -1,6 +1,6 @@
 import { canSubmit, currentStatus, isOverdue, pushHistory, HISTORY_LIMIT } from '../../../cloudfunctions/service/domain/checkin'
 import { gradeYearProblem, gradeYears, reviseAssessment } from '../../../cloudfunctions/service/domain/grades'
-import { claimProblem, effectiveWishStatus, ratingAvgTenths } from '../../../cloudfunctions/service/domain/wishes'
+import { CLAIM_HOLD_DAYS, claimDueAt, claimLapsed, claimProblem, effectiveWishStatus, maskPhones, ratingAvgTenths } from '../../../cloudfunctions/service/domain/wishes'
 import { formatQuantity, formatTenths, GRADE_LABEL, parseTenths, quantity } from '../../../types/service'
 
 describe('yearly check-in', () => {
@@ -89,5 +89,24 @@ describe('exact quantities', () => {
   it('refuses fractional tenths and zero', () => {
     expect(quantity.safeParse({ tenths: 1.5, unit: '米' }).success).toBe(false)
     expect(quantity.safeParse({ tenths: 0, unit: '米' }).success).toBe(false)
+  })
+})
+
+describe('wishes come back', () => {
+  const T = new Date('2026-11-23T02:00:00Z')
+  const days = (n: number) => new Date(T.getTime() + n * 86400_000)
+  it('holds a claim 7 days, never past the wish’s date', () => {
+    expect(claimDueAt(T, days(30))).toEqual(days(CLAIM_HOLD_DAYS))
+    expect(claimDueAt(T, days(3))).toEqual(days(3))
+  })
+  it('knows when a claim has run out', () => {
+    expect(claimLapsed({ status: 'claimed', claimDueAt: days(1) }, days(1))).toBe(true)
+    expect(claimLapsed({ status: 'claimed', claimDueAt: days(1) }, T)).toBe(false)
+    expect(claimLapsed({ status: 'delivered', claimDueAt: days(1) }, days(2))).toBe(false)
+  })
+  it('masks mobile numbers however they are written, and leaves other numbers alone', () => {
+    expect(maskPhones('电话13800138000')).toBe('电话138****8000')
+    expect(maskPhones('138 0013 8000 或 139-0013-9000')).toBe('138****8000 或 139****9000')
+    expect(maskPhones('门牌 1号楼 101，25616.5 平方米，订单 213800138000')).toBe('门牌 1号楼 101，25616.5 平方米，订单 213800138000')
   })
 })
