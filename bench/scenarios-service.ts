@@ -85,6 +85,7 @@ export function serviceScenarios(): Scenario[] {
     S('letter.versions', wu, () => ({ letterId: made.letters[0], pageSize: 20 }), { note: 'one version per letter.issue call above' }),
     S('letter.ack', wu, () => ({ letterId: made.letters[made.letters.length - 1] }), { note: 'first call acknowledges the latest version; later ones: already acknowledged' }),
     S('assessment.set', sec, (i) => ({ subjectType: 'member', subjectId: ids.member(mem(i)), year, grade: 'qualified', reason: '按时参加活动' })),
+    S('assessment.unit', () => 'o-liaison-xu', () => ({ unitId: 'u-hx-2', pageSize: 20 })),
     S('assessment.list', sec, () => ({ communityId: 'c-hx', year, subjectType: 'member', pageSize: 20 })),
     S('dashboard', sec, () => ({ communityId: 'c-hx', year })),
     S('export.ledgers', sec, () => ({ communityId: 'c-hx', year })),

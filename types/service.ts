@@ -850,6 +850,12 @@ export const serviceActions = {
     input: pageInput.extend({ communityId: id, year, subjectType: z.enum(['member', 'unit']) }),
     output: pageOf(assessmentView),
   }),
+  'assessment.unit': action({
+    summary: '单位查看本单位历年的年度评议（联络员；最新年份在前）',
+    roles: ['unit_liaison', 'secretary'],
+    input: pageInput.extend({ unitId: id }),
+    output: pageOf(assessmentView),
+  }),
   dashboard: action({ summary: '书记工作台：报到、时长、清单、心愿', roles: ['secretary'], input: z.object({ communityId: id, year }), output: dashboardView }),
   'export.ledgers': action({ summary: '导出本社区党员年度台账（Excel）', roles: ['secretary'], input: z.object({ communityId: id, year }), output: fileView }),
   'export.letter': action({ summary: '导出双反馈函（Excel）', roles: ['secretary', 'unit_liaison'], input: z.object({ letterId: id }), output: fileView }),

@@ -9,7 +9,7 @@ import { needDecideOffer, needOffer, needOffers } from './handlers/offers'
 import { needCreate, needGet, needList, projectCreate, projectList, projectProgress, projectUpdates, resourceCreate, resourceList } from './handlers/lists'
 import { memberCheckin, memberDecide, memberList, memberMine } from './handlers/members'
 import { memberLinkUnit, memberSettleDispute, unitConfirmMember, unitDisputeMember, unitMembers, unitSearch } from './handlers/unit-links'
-import { assessmentList, assessmentSet, dashboard, ledgerGet, ledgerRanking, letterAck, letterIssue, letterList, letterVersions } from './handlers/reports'
+import { assessmentList, assessmentSet, assessmentUnit, dashboard, ledgerGet, ledgerRanking, letterAck, letterIssue, letterList, letterVersions } from './handlers/reports'
 import { agreementGet, agreementSign, unitCheckin, unitDecide, unitGet, unitList, unitSetGrids } from './handlers/units'
 import { wishMessage, wishMessages } from './handlers/wish-messages'
 import { wishClaim, wishConfirm, wishCreate, wishDeliver, wishList, wishRelease } from './handlers/wishes'
@@ -74,6 +74,7 @@ export const routes: Routes<ServiceActions> = {
   'letter.ack': letterAck,
   'assessment.set': assessmentSet,
   'assessment.list': assessmentList,
+  'assessment.unit': assessmentUnit,
   dashboard,
   'export.ledgers': exportLedgers,
   'export.letter': exportLetter,

@@ -191,6 +191,21 @@ export const assessmentList = {
   },
 }
 
+/**
+ * A unit's own grades, every year, newest first (issue 14 §6): its liaison, or the secretary of its
+ * community. The member sees theirs on their ledger (`ledger.get`, by year).
+ */
+export const assessmentUnit = {
+  async run(ctx: Ctx<PageInput & { unitId: string }>) {
+    const { db, actor, input } = ctx
+    const unit = await load.unit(db, input.unitId)
+    if (!unit) throw notFound('单位')
+    ensure(actor.has('unit_liaison', unit._id) || actor.isSecretaryOf(unit.communityId), '只能查看本单位的评议')
+    const q = db.collection(COL.svcAssessments).where({ subjectType: 'unit', subjectId: unit._id })
+    return fetchPage<AssessmentDoc, ReturnType<typeof assessmentView>>(q, input, [['year', 'desc']], assessmentView)
+  },
+}
+
 export const dashboard = {
   async run(ctx: Ctx<{ communityId: string; year: number }>) {
     const { db, actor, input } = ctx

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import type { LetterView, UnitMemberView, UnitView } from '../../../../../types/service'
-import { serviceActions, CHECKIN_STATUS_LABEL, UNIT_LINK_LABEL } from '../../../../../types/service'
+import { serviceActions, CHECKIN_STATUS_LABEL, GRADE_LABEL, UNIT_LINK_LABEL } from '../../../../../types/service'
 import { SUMMONS_STATE_LABEL } from '../../../../../types/grid'
 import PageShell from '../../../../components/PageShell'
 import Card from '../../../../components/Card'
@@ -176,17 +176,53 @@ function LetterItem({ l, onChange }: { l: LetterView; onChange: () => void }) {
   )
 }
 
+const LETTERS_PAGE = 8
+
+/** Every quarter's letter, newest first, paged: the unit keeps the history. */
 function Letters({ unitId }: { unitId: string }) {
-  const q = useCloud('service', 'letter.list', { unitId, page: 1, pageSize: 20 })
+  const [page, setPage] = useState(1)
+  const q = useCloud('service', 'letter.list', { unitId, page, pageSize: LETTERS_PAGE })
   return (
     <Card title='双反馈函'>
       <QueryState {...q} loadingText='正在加载反馈函…'>
-        {(page) =>
-          page.items.length === 0 ? (
+        {(data) =>
+          data.items.length === 0 ? (
             <Empty text='还没有反馈函' hint='社区每季度出具一次，列出本单位党员在社区的服务情况' />
           ) : (
             <View>
-              {page.items.map((l: LetterView) => <LetterItem key={l.id} l={l} onChange={q.reload} />)}
+              {data.items.map((l: LetterView) => <LetterItem key={l.id} l={l} onChange={q.reload} />)}
+              <Pager page={page} pageSize={LETTERS_PAGE} total={data.total} onChange={setPage} />
+            </View>
+          )
+        }
+      </QueryState>
+    </Card>
+  )
+}
+
+/** The unit's own yearly grades (双评议), newest year first, with the community's reason (issue 14 §6). */
+function Grades({ unitId }: { unitId: string }) {
+  const [page, setPage] = useState(1)
+  const q = useCloud('service', 'assessment.unit', { unitId, page, pageSize: 5 })
+  return (
+    <Card title='年度评议' id='unit-grades'>
+      <QueryState {...q} loadingText='正在加载评议…'>
+        {(data) =>
+          data.items.length === 0 ? (
+            <Empty text='还没有年度评议' hint='社区每年评议一次共建单位，并写明理由' />
+          ) : (
+            <View>
+              {data.items.map((g) => (
+                <View key={g.id} className='svc-list-item' id={`unit-grade-${g.year}`}>
+                  <View className='svc-row'>
+                    <Text className='svc-line svc-line--strong'>{g.year} 年</Text>
+                    <Tag tone={g.grade === 'unqualified' ? 'red' : g.grade === 'basic' ? 'gold' : 'green'}>{GRADE_LABEL[g.grade]}</Tag>
+                  </View>
+                  <Text className='svc-line'>理由：{g.reason}</Text>
+                  <Text className='svc-line svc-line--muted'>{g.byName} · {formatTime(g.at).slice(0, 10)}{g.revisions > 0 ? ` · 修改过 ${g.revisions} 次，原评议保留` : ''}</Text>
+                </View>
+              ))}
+              <Pager page={page} pageSize={5} total={data.total} onChange={setPage} />
             </View>
           )
         }
@@ -283,6 +319,7 @@ function UnitHome({ unitId }: { unitId: string }) {
           ) : null}
           {u.status === 'approved' ? <AgreementCard unitId={u.id} year={thisYear()} canSign /> : null}
           <UnitMembers unitId={u.id} />
+          <Grades unitId={u.id} />
           <Letters unitId={u.id} />
         </View>
       )}
