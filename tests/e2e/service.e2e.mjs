@@ -267,6 +267,59 @@ export const journeys = [
     },
   ],
   [
+    'issue 14 §5: the claimer sees the claim’s deadline, the two sides message in the app (numbers masked), the claimer releases and the resident sees why',
+    async (page, { base }) => {
+      await setIdentity(page, base, 'o-res-liu')
+      await visible(page, '#tile-svc-wishes').click()
+      await visible(page, '#wish-title input').fill('帮忙换个灯泡')
+      await visible(page, '#wish-submit').tap()
+      await see(page, '帮忙换个灯泡')
+
+      await setIdentity(page, base, 'o-member-sun')
+      await go(page, base, 'wishes/index')
+      await visible(page, '#tab-open').click()
+      const open = onScreen(page, '.tx-card').filter({ hasText: '帮忙换个灯泡' })
+      await open.locator('[id^="claim-"]').tap()
+      await visible(page, '#tab-mine').click()
+      const mine = onScreen(page, '.tx-card').filter({ hasText: '帮忙换个灯泡' })
+      await mine.locator('[id^="wish-claim-due-"]').waitFor()
+      await mine.locator('[id^="wish-talk-"]').tap()
+      await mine.locator('[id^="wish-msg-"]:not([id^="wish-msg-send-"]) textarea').fill('我周六上午来，电话 13800138000')
+      await mine.locator('[id^="wish-msg-send-"]').tap()
+      await mine.getByText('我周六上午来，电话 138****8000').waitFor()
+      await page.waitForTimeout(800)
+      await shot(page, 'service-28-claimer-messages-resident')
+
+      await setIdentity(page, base, 'o-res-liu')
+      await go(page, base, 'wishes/index')
+      await visible(page, '#tab-mine').click()
+      const own = onScreen(page, '.tx-card').filter({ hasText: '帮忙换个灯泡' })
+      await own.locator('[id^="wish-talk-"]').tap()
+      await own.getByText('我周六上午来，电话 138****8000').waitFor()
+      await own.locator('[id^="wish-msg-"]:not([id^="wish-msg-send-"]) textarea').fill('好的，谢谢')
+      await own.locator('[id^="wish-msg-send-"]').tap()
+      await own.getByText('好的，谢谢').waitFor()
+      await shot(page, 'service-29-resident-replies')
+
+      await setIdentity(page, base, 'o-member-sun')
+      await go(page, base, 'wishes/index')
+      await visible(page, '#tab-mine').click()
+      const again = onScreen(page, '.tx-card').filter({ hasText: '帮忙换个灯泡' })
+      await again.locator('[id^="release-"]').tap()
+      await again.locator('[id^="release-reason-"] input').fill('临时出差')
+      await again.locator('[id^="release-confirm-"]').tap()
+      await see(page, '已放弃，心愿回到待认领')
+
+      await setIdentity(page, base, 'o-res-liu')
+      await go(page, base, 'wishes/index')
+      await visible(page, '#tab-mine').click()
+      const back = onScreen(page, '.tx-card').filter({ hasText: '帮忙换个灯泡' })
+      await back.getByText('孙伟：认领人已放弃认领（临时出差）').waitFor()
+      await page.waitForTimeout(800)
+      await shot(page, 'service-30-resident-sees-release')
+    },
+  ],
+  [
     'a unit liaison sees who named the unit and disputes a claim; the secretary finds it under 异议',
     async (page, { base }) => {
       await setIdentity(page, base, 'o-liaison-xu')

@@ -155,9 +155,9 @@ function WishCard({ w, onDone }: { w: WishView; onDone: () => void }) {
       {w.detail ? <Text className='svc-line'>{w.detail}</Text> : null}
       <Text className='svc-line svc-line--muted'>{w.residentName} · {w.address} · {formatTime(w.dueAt).slice(0, 10)} 前</Text>
       {w.claimerName ? <Text className='svc-line'>认领党员：{w.claimerName}</Text> : null}
-      {w.status === 'claimed' && w.claimDueAt ? <Text className='svc-line' id={`claim-due-${w.id}`}>请在 {formatTime(w.claimDueAt).slice(0, 10)} 前送达，逾期将退回待认领</Text> : null}
+      {w.status === 'claimed' && w.claimDueAt ? <Text className='svc-line' id={`wish-claim-due-${w.id}`}>请在 {formatTime(w.claimDueAt).slice(0, 10)} 前送达，逾期将退回待认领</Text> : null}
       {w.lastClaimEnd && (w.status === 'open' || w.status === 'returned') ? (
-        <Text className='svc-line svc-line--muted' id={`claim-end-${w.id}`}>
+        <Text className='svc-line svc-line--muted' id={`wish-claim-end-${w.id}`}>
           {w.lastClaimEnd.claimerName}：{CLAIM_END_LABEL[w.lastClaimEnd.outcome]}{w.lastClaimEnd.reason ? `（${w.lastClaimEnd.reason}）` : ''}
         </Text>
       ) : null}
