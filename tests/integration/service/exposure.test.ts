@@ -147,6 +147,8 @@ describe('no openid or phone of another person in any service response', () => {
     await as(P.secHx, 'assessment.set', { subjectType: 'unit', subjectId: 'u-hx-2', year: 2026, grade: 'qualified', reason: '履行承诺' })
     await as(P.secHx, 'assessment.list', { communityId: 'c-hx', year: 2026, subjectType: 'member' })
     await as(P.secHx, 'assessment.list', { communityId: 'c-hx', year: 2026, subjectType: 'unit' })
+    await as(XU, 'assessment.unit', { unitId: 'u-hx-2' })
+    await as(P.secHx, 'assessment.unit', { unitId: 'u-hx-2' })
     await as(P.secHx, 'dashboard', { communityId: 'c-hx', year: 2026 })
     await as(P.secHx, 'export.ledgers', { communityId: 'c-hx', year: 2026 })
   })
