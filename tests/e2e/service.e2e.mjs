@@ -308,7 +308,8 @@ export const journeys = [
       await again.locator('[id^="release-"]').tap()
       await again.locator('[id^="release-reason-"] input').fill('临时出差')
       await again.locator('[id^="release-confirm-"]').tap()
-      await see(page, '已放弃，心愿回到待认领')
+      // Released: it leaves the member's own list.
+      await again.waitFor({ state: 'detached' })
 
       await setIdentity(page, base, 'o-res-liu')
       await go(page, base, 'wishes/index')
