@@ -7,7 +7,7 @@ import * as z from 'zod'
  * hands them out. The server keeps the kind → env var mapping (cloudfunctions/shared/notify.ts).
  */
 export const NOTICE_KINDS = [
-  'bindingDecided', 'roleGranted', 'checkinDecided', 'wishClaimed', 'activityReminder',
+  'bindingDecided', 'roleGranted', 'checkinDecided', 'wishClaimed', 'wishReturned', 'wishMessage', 'activityReminder',
   'councilMeetingPublished', 'councilVoteOpening', 'councilVoteClosing', 'councilVoteResult',
   'ratingAnswered', 'gridEventAssigned', 'gridWhistle', 'gridDeadlineNear', 'gridEventDone',
 ] as const
@@ -22,6 +22,8 @@ export const NOTICE_LABEL: Record<NoticeKind, string> = {
   roleGranted: '身份授予',
   checkinDecided: '报到审核结果',
   wishClaimed: '心愿被认领',
+  wishReturned: '心愿退回待认领',
+  wishMessage: '心愿留言',
   activityReminder: '活动提醒',
   councilMeetingPublished: '议事会议发布',
   councilVoteOpening: '表决开始',

@@ -15,11 +15,26 @@ export const CHECKIN_STATUS = ['none', 'pending', 'approved', 'returned', 'ended
 export type CheckinStatus = (typeof CHECKIN_STATUS)[number]
 export const CHECKIN_STATUS_LABEL: Record<CheckinStatus, string> = { none: '未报到', pending: '待审核', approved: '已报到', returned: '已退回', ended: '已结束' }
 
+/**
+ * A member's link to the unit they work for (their service reaches that unit's 双反馈 letter): named from the
+ * units that have checked in, or kept as a typed name (单位未报到) for the secretary to link later; the unit's
+ * liaison confirms or disputes it, and the secretary settles a dispute.
+ */
+export const UNIT_LINK = ['unlisted', 'claimed', 'confirmed', 'disputed'] as const
+export type UnitLink = (typeof UNIT_LINK)[number]
+export const UNIT_LINK_LABEL: Record<UnitLink, string> = { unlisted: '单位未报到，待社区关联', claimed: '待单位确认', confirmed: '单位已确认', disputed: '单位有异议，待社区核实' }
+
 export const NEED_STATUS = ['open', 'matched', 'done'] as const
 export type NeedStatus = (typeof NEED_STATUS)[number]
 export const NEED_STATUS_LABEL: Record<NeedStatus, string> = { open: '待认领', matched: '已对接', done: '已完成' }
 export const NEED_SOURCES = ['community', 'resident', 'grid', 'council'] as const
 export const NEED_SOURCE_LABEL: Record<(typeof NEED_SOURCES)[number], string> = { community: '社区', resident: '居民', grid: '网格', council: '议事会' }
+
+/** A unit's or member's offer to take a need (认领): the secretary confirms the match (a project) or declines. */
+export const OFFER_STATUS = ['pending', 'accepted', 'declined'] as const
+export type OfferStatus = (typeof OFFER_STATUS)[number]
+export const OFFER_STATUS_LABEL: Record<OfferStatus, string> = { pending: '待社区确认', accepted: '已确认对接', declined: '未采纳' }
+export const OWNER_TYPE_LABEL = { unit: '单位', member: '党员' } as const
 
 export const ACTIVITY_KINDS = ['volunteer', 'study', 'environment', 'care', 'other'] as const
 export const ACTIVITY_KIND_LABEL: Record<(typeof ACTIVITY_KINDS)[number], string> = {
@@ -45,6 +60,10 @@ export type WishStatus = (typeof WISH_STATUS)[number]
 export const WISH_STATUS_LABEL: Record<WishStatus, string> = {
   open: '待认领', claimed: '已认领', delivered: '已送达', confirmed: '已确认', returned: '已退回社区',
 }
+
+/** How a claim on a wish ended without delivery: the claimer let it go, or it ran past its deadline (timer). */
+export const CLAIM_END = ['released', 'lapsed'] as const
+export const CLAIM_END_LABEL: Record<(typeof CLAIM_END)[number], string> = { released: '认领人已放弃认领', lapsed: '超过期限未送达，已退回待认领' }
 
 export const GRADES = ['excellent', 'qualified', 'basic', 'unqualified'] as const
 export type Grade = (typeof GRADES)[number]
@@ -127,9 +146,33 @@ export const needView = z.object({
   status: z.enum(NEED_STATUS),
   /** Set when the need came from a 网格吹哨 event (`grid` event.convert): the need page links back to it. */
   gridEventId: z.string().optional(),
+  /** The project the need is matched to (one at a time). */
+  projectId: z.string().optional(),
   createdAt: z.string(),
 })
 export type NeedView = z.infer<typeof needView>
+
+/** An offer to take a need: by a unit (its liaison) or a member, with one of their resources or a new one. */
+export const needOfferView = z.object({
+  id: z.string(),
+  needId: z.string(),
+  needTitle: z.string(),
+  communityId: z.string(),
+  ownerType: z.enum(['unit', 'member']),
+  ownerId: z.string(),
+  ownerName: z.string(),
+  /** The offered resource: one of the owner's listed resources, or written with the offer. */
+  resourceId: z.string().optional(),
+  resourceTitle: z.string(),
+  note: z.string().optional(),
+  status: z.enum(OFFER_STATUS),
+  createdAt: z.string(),
+  decidedByName: z.string().optional(),
+  decidedAt: z.string().optional(),
+  reason: z.string().optional(),
+  projectId: z.string().optional(),
+})
+export type NeedOfferView = z.infer<typeof needOfferView>
 
 export const resourceView = z.object({
   id: z.string(),
@@ -152,6 +195,9 @@ export const projectView = z.object({
   resourceId: z.string(),
   resourceTitle: z.string(),
   unitId: z.string().optional(),
+  /** The owner, linked: the unit or the member whose resource the project uses; they post its progress. */
+  ownerType: z.enum(['unit', 'member']),
+  ownerId: z.string(),
   ownerName: z.string(),
   deadline: z.string(),
   progress: z.number().int(),
@@ -161,6 +207,8 @@ export const projectView = z.object({
   updateCount: z.number().int(),
   overdue: z.boolean(),
   createdAt: z.string(),
+  /** The caller may post progress: the owner (the unit's liaison, the member) or the community's secretary. */
+  canUpdate: z.boolean(),
 })
 export type ProjectView = z.infer<typeof projectView>
 
@@ -175,9 +223,17 @@ export const agreementView = z.object({
   communityId: z.string(),
   communityName: z.string(),
   year: z.number().int(),
+  /** The lists as agreed (frozen at approval): what both sides sign. */
   commitments: z.array(z.string()),
-  signedAt: z.string(),
+  resourceLines: z.array(z.string()),
+  /** Signed by the community on approval; by the unit when its liaison signs. */
+  status: z.enum(['awaiting_signature', 'signed']),
+  approvedAt: z.string(),
   approvedByName: z.string(),
+  unitSignedAt: z.string().optional(),
+  unitSignedByName: z.string().optional(),
+  /** A new year's agreement that started from last year's lists: what was kept, added and dropped. */
+  carriedFrom: z.object({ year: z.number().int(), kept: z.number().int(), added: z.number().int(), dropped: z.number().int() }).optional(),
   needs: z.array(needView),
   resources: z.array(resourceView),
   projects: z.array(projectView),
@@ -187,6 +243,23 @@ export type AgreementView = z.infer<typeof agreementView>
 /** A unit liaison's objection to a member naming the unit as their employer (shown to the secretary and the member). */
 export const unitDisputeView = z.object({ reason: z.string(), byName: z.string(), at: z.string() })
 export type UnitDisputeView = z.infer<typeof unitDisputeView>
+
+/** How the secretary settled a liaison's dispute: the link kept, or undone (the typed name stays). */
+export const unitSettlementView = z.object({ outcome: z.enum(['kept', 'unlinked']), reason: z.string(), unitName: z.string(), byName: z.string(), at: z.string() })
+export type UnitSettlementView = z.infer<typeof unitSettlementView>
+
+/** A unit a member can name as their employer: checked in to a community of the street (unit.search). */
+export const unitOptionView = z.object({
+  id: z.string(),
+  name: z.string(),
+  partyBody: z.string(),
+  communityId: z.string(),
+  communityName: z.string(),
+  /** In the community searched from (listed first by the screen). */
+  sameCommunity: z.boolean(),
+  approvedYear: z.number().int(),
+})
+export type UnitOptionView = z.infer<typeof unitOptionView>
 
 export const memberView = z.object({
   id: z.string(),
@@ -210,7 +283,12 @@ export const memberView = z.object({
   buildingNames: z.array(z.string()),
   submittedAt: z.string(),
   decidedByName: z.string().optional(),
+  unitLink: z.enum(UNIT_LINK),
+  /** Who confirmed the link (the unit's liaison, or the secretary settling a dispute for the member). */
+  unitConfirmedByName: z.string().optional(),
   unitDispute: unitDisputeView.optional(),
+  /** The last settlement of a dispute about the member's unit. */
+  unitSettlement: unitSettlementView.optional(),
 })
 export type MemberView = z.infer<typeof memberView>
 
@@ -218,10 +296,15 @@ export type MemberView = z.infer<typeof memberView>
 export const unitMemberView = z.object({
   memberId: z.string(),
   name: z.string(),
+  /** The community the member checked in to (a unit's members may live anywhere in the street). */
+  communityName: z.string().optional(),
   status: z.enum(CHECKIN_STATUS),
   year: z.number().int(),
   overdue: z.boolean(),
   submittedAt: z.string(),
+  link: z.enum(UNIT_LINK),
+  confirmedByName: z.string().optional(),
+  confirmedAt: z.string().optional(),
   dispute: unitDisputeView.optional(),
 })
 export type UnitMemberView = z.infer<typeof unitMemberView>
@@ -286,6 +369,10 @@ export const wishView = z.object({
   dueAt: z.string(),
   status: z.enum(WISH_STATUS),
   claimerName: z.string().optional(),
+  /** The current claim's deadline: delivered by then, or the timer returns the wish to 待认领. */
+  claimDueAt: z.string().optional(),
+  /** The last claim that ended without delivery (the resident sees why the wish is open again). */
+  lastClaimEnd: z.object({ outcome: z.enum(CLAIM_END), claimerName: z.string(), at: z.string(), reason: z.string().optional() }).optional(),
   deliveredNote: z.string().optional(),
   thanks: z.string().optional(),
   rating: z.number().int().optional(),
@@ -293,9 +380,23 @@ export const wishView = z.object({
   /** What the caller may do now. */
   canClaim: z.boolean(),
   canDeliver: z.boolean(),
+  canRelease: z.boolean(),
   canConfirm: z.boolean(),
+  /** The caller is one side of the current claim's conversation (the resident's household, or the claimer). */
+  canMessage: z.boolean(),
 })
 export type WishView = z.infer<typeof wishView>
+
+/** One message between the resident and the claimer, in the app (no phone numbers exchanged). */
+export const wishMessageView = z.object({
+  id: z.string(),
+  side: z.enum(['resident', 'claimer']),
+  byName: z.string(),
+  text: z.string(),
+  at: z.string(),
+  mine: z.boolean(),
+})
+export type WishMessageView = z.infer<typeof wishMessageView>
 
 export const ledgerTotals = z.object({
   minutes: z.number().int(),
@@ -442,9 +543,27 @@ export const serviceActions = {
     input: z.object({ memberId: id, reason: text(200, '异议理由') }),
     output: unitMemberView,
   }),
+  'unit.confirmMember': action({
+    summary: '单位联络员确认党员是本单位人员',
+    roles: ['unit_liaison'],
+    input: z.object({ memberId: id }),
+    output: unitMemberView,
+  }),
+  'unit.search': action({
+    summary: '按名称查找本社区或本街道已报到的单位（党员报到选择工作单位）',
+    roles: ['authenticated'],
+    input: pageInput.extend({ communityId: id, name: z.string().trim().max(30, '单位名称不能超过 30 个字').default('') }),
+    output: pageOf(unitOptionView),
+  }),
   'agreement.get': action({
     summary: '单位的年度共建协议与三张清单',
     roles: ['unit_liaison', 'secretary'],
+    input: z.object({ unitId: id, year }),
+    output: agreementView,
+  }),
+  'agreement.sign': action({
+    summary: '单位联络员在社区审核通过后签署年度共建协议（签字人、时间）',
+    roles: ['unit_liaison'],
     input: z.object({ unitId: id, year }),
     output: agreementView,
   }),
@@ -458,7 +577,9 @@ export const serviceActions = {
       name: text(20, '姓名'),
       /** The community checked in to; the household, when given, must be the caller's verified one there. */
       communityId: id,
+      /** A unit checked in to a community of the street (unit.search); without it the typed name is kept (单位未报到). */
       unitId: id.optional(),
+      /** The employer's name as typed; with a picked unit the unit's own name is stored. */
       unitName: text(60, '工作单位'),
       householdId: id.optional(),
       skills: shortList(10, '特长'),
@@ -468,10 +589,22 @@ export const serviceActions = {
   }),
   'member.mine': action({ summary: '我的党员报到', roles: ['authenticated'], input: z.object({}), output: memberView.nullable() }),
   'member.list': action({
-    summary: '本社区报到党员（可筛选待审核、逾期未报到、单位有异议）',
+    summary: '本社区报到党员（可筛选待审核、逾期未报到、单位有异议、单位未关联）',
     roles: ['secretary'],
-    input: pageInput.extend({ communityId: id, status: z.enum(['pending', 'approved', 'overdue', 'disputed', 'all']).default('all') }),
+    input: pageInput.extend({ communityId: id, status: z.enum(['pending', 'approved', 'overdue', 'disputed', 'unlinked', 'all']).default('all') }),
     output: pageOf(memberView),
+  }),
+  'member.linkUnit': action({
+    summary: '书记为填写“单位未报到”的党员关联已报到的单位',
+    roles: ['secretary'],
+    input: z.object({ memberId: id, unitId: id }),
+    output: memberView,
+  }),
+  'member.settleDispute': action({
+    summary: '书记核实单位异议：维持关联，或解除关联（保留党员填写的单位名称）',
+    roles: ['secretary'],
+    input: z.object({ memberId: id, keep: z.boolean(), reason: text(200, '核实结果') }),
+    output: memberView,
   }),
   'member.decide': action({
     summary: '书记审核党员报到，通过时分配网格和包联楼栋',
@@ -497,6 +630,29 @@ export const serviceActions = {
     output: pageOf(needView),
   }),
   'need.get': action({ summary: '需求详情（含来源网格事件）', roles: ['authenticated'], input: z.object({ needId: id }), output: needView }),
+  'need.offer': action({
+    summary: '单位或党员认领需求：用已登记的资源，或写明能提供什么（社区确认后形成项目）',
+    roles: ['unit_liaison', 'member'],
+    input: z
+      .object({ requestId, needId: id, unitId: id.optional(), resourceId: id.optional(), title: optionalText(60, '可提供的资源'), note: optionalText(200, '说明') })
+      .refine((v) => !!v.resourceId || !!v.title, { message: '请选择资源，或写明能提供什么', path: ['title'] }),
+    output: needOfferView,
+  }),
+  'need.offers': action({
+    summary: '需求的认领（最新在前）',
+    roles: ['authenticated'],
+    input: pageInput.extend({ needId: id }),
+    output: pageOf(needOfferView),
+  }),
+  'need.decideOffer': action({
+    summary: '书记确认认领（形成项目：负责方、期限）或不采纳（写明原因）',
+    roles: ['secretary'],
+    input: z
+      .object({ offerId: id, accept: z.boolean(), title: optionalText(60, '项目名称'), deadline: isoDate.optional(), reason: optionalText(200, '原因') })
+      .refine((v) => !v.accept || !!v.deadline, { message: '请选择完成期限', path: ['deadline'] })
+      .refine((v) => v.accept || !!v.reason, { message: '不采纳时请写明原因', path: ['reason'] }),
+    output: needOfferView,
+  }),
   'resource.create': action({
     summary: '单位或党员登记可提供的资源',
     roles: ['unit_liaison', 'member'],
@@ -504,20 +660,20 @@ export const serviceActions = {
     output: resourceView,
   }),
   'resource.list': action({
-    summary: '社区资源清单',
+    summary: '社区资源清单（可只看某个单位或党员的）',
     roles: ['authenticated'],
-    input: pageInput.extend({ communityId: id }),
+    input: pageInput.extend({ communityId: id, ownerId: id.optional() }),
     output: pageOf(resourceView),
   }),
   'project.create': action({
-    summary: '需求对接资源，形成项目（负责人、期限）',
+    summary: '需求对接资源，形成项目（负责方为资源的单位或党员、期限）',
     roles: ['secretary'],
-    input: z.object({ requestId, needId: id, resourceId: id, title: text(60, '项目名称'), ownerName: text(20, '负责人'), deadline: isoDate }),
+    input: z.object({ requestId, needId: id, resourceId: id, title: text(60, '项目名称'), deadline: isoDate }),
     output: projectView,
   }),
   'project.progress': action({
-    summary: '更新项目进度（100% 即完成）',
-    roles: ['secretary'],
+    summary: '负责方（单位联络员、党员）或书记更新项目进度（100% 即完成）',
+    roles: ['secretary', 'unit_liaison', 'member'],
     input: z.object({ projectId: id, progress: z.number().int().min(0).max(100), note: text(200, '进展说明') }),
     output: projectView,
   }),
@@ -624,6 +780,24 @@ export const serviceActions = {
     output: pageOf(wishView),
   }),
   'wish.claim': action({ summary: '党员认领微心愿（同一时间只有一人认领）', roles: ['member'], input: z.object({ wishId: id }), output: wishView }),
+  'wish.release': action({
+    summary: '认领人放弃认领，心愿回到待认领（居民会收到通知）',
+    roles: ['member'],
+    input: z.object({ wishId: id, reason: optionalText(200, '原因') }),
+    output: wishView,
+  }),
+  'wish.message': action({
+    summary: '居民与认领党员在心愿下留言联系（内容检查，手机号不完整显示）',
+    roles: ['resident', 'member', 'secretary'],
+    input: z.object({ requestId, wishId: id, text: text(300, '留言') }),
+    output: wishMessageView,
+  }),
+  'wish.messages': action({
+    summary: '心愿当前认领的留言（居民与认领人可见，最新在前）',
+    roles: ['resident', 'member', 'secretary'],
+    input: pageInput.extend({ wishId: id }),
+    output: pageOf(wishMessageView),
+  }),
   'wish.deliver': action({ summary: '认领人标记已送达', roles: ['member'], input: z.object({ wishId: id, note: text(200, '送达说明') }), output: wishView }),
   'wish.confirm': action({
     summary: '居民确认收到，致谢并评价',
@@ -674,6 +848,12 @@ export const serviceActions = {
     summary: '本社区年度评议结果',
     roles: ['secretary'],
     input: pageInput.extend({ communityId: id, year, subjectType: z.enum(['member', 'unit']) }),
+    output: pageOf(assessmentView),
+  }),
+  'assessment.unit': action({
+    summary: '单位查看本单位历年的年度评议（联络员；最新年份在前）',
+    roles: ['unit_liaison', 'secretary'],
+    input: pageInput.extend({ unitId: id }),
     output: pageOf(assessmentView),
   }),
   dashboard: action({ summary: '书记工作台：报到、时长、清单、心愿', roles: ['secretary'], input: z.object({ communityId: id, year }), output: dashboardView }),

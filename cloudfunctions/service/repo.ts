@@ -52,9 +52,16 @@ export interface AgreementDoc {
   year: number
   commitments: string[]
   resources: string[]
-  signedAt: Date
+  /** The community's side: the secretary's approval. */
+  approvedAt: Date
   approvedBy: string
   approvedByName: string
+  /** The unit's side: its liaison's signature (written once). */
+  unitSignedAt?: Date
+  unitSignedBy?: string
+  unitSignedByName?: string
+  /** Set when last year's agreement existed: how this year's lists compare with it. */
+  carriedFrom?: { year: number; kept: number; added: number; dropped: number }
 }
 
 export interface MemberDoc {
@@ -83,6 +90,8 @@ export interface MemberDoc {
   decidedBy?: string
   decidedByName?: string
   history?: { year: number; status: string; reason?: string; at: Date }[]
+  /** The community's name, for the unit's liaison (a unit's members may live anywhere in the street). */
+  communityName?: string
   /** The unit's liaison disputes the link to `unitId` (kept while the member names the same unit). */
   unitDispute?: { unitId: string; reason: string; by: string; byName: string; at: Date }
   /** True while `unitDispute` stands: the secretary's 单位异议 filter. */
@@ -91,6 +100,12 @@ export interface MemberDoc {
   endedAt?: Date
   endedBy?: string
   endedByName?: string
+  /** The link to `unitId` confirmed by its liaison (or by the secretary settling a dispute); kept while the member names that unit. */
+  unitConfirm?: { unitId: string; by: string; byName: string; at: Date; bySecretary?: boolean }
+  /** The secretary's settlement of the last dispute. */
+  unitSettlement?: { unitId: string; unitName: string; outcome: 'kept' | 'unlinked'; reason: string; by: string; byName: string; at: Date }
+  /** Set when the secretary linked a member who had named an unlisted unit (单位未报到). */
+  unitLinkedBy?: { typedName: string; by: string; byName: string; at: Date }
 }
 
 export interface NeedDoc {
@@ -104,8 +119,32 @@ export interface NeedDoc {
   status: NeedStatus
   /** The 网格吹哨 event it was converted from (written by grid event.convert). */
   gridEventId?: string
+  /** The project it is matched to: a need has one live match at a time. */
+  projectId?: string
   createdBy: string
   createdAt: Date
+}
+
+/** An offer to take a need, `off:<need>:<owner>` (one per owner and need), in svc_need_offers. */
+export interface NeedOfferDoc {
+  _id: string
+  needId: string
+  needTitle: string
+  communityId: string
+  ownerType: 'unit' | 'member'
+  ownerId: string
+  ownerName: string
+  resourceId?: string
+  resourceTitle: string
+  note?: string
+  status: 'pending' | 'accepted' | 'declined'
+  createdBy: string
+  createdAt: Date
+  decidedBy?: string
+  decidedByName?: string
+  decidedAt?: Date
+  reason?: string
+  projectId?: string
 }
 
 export interface ResourceDoc {
@@ -129,7 +168,12 @@ export interface ProjectDoc {
   resourceId: string
   resourceTitle: string
   unitId?: string
+  /** The resource's owner: a unit (`unitId` too) or a member record `m:<key>`; they post progress. */
+  ownerType: 'unit' | 'member'
+  ownerId: string
   ownerName: string
+  /** The offer the project came from, when it came from one. */
+  offerId?: string
   deadline: Date
   progress: number
   status: 'active' | 'done'
@@ -223,12 +267,31 @@ export interface WishDoc {
   claimerOpenid?: string
   claimerName?: string
   claimedAt?: Date
+  /** The claim's deadline (domain/wishes claimDueAt); past it undelivered, the timer returns the wish. */
+  claimDueAt?: Date
+  /** The number of the current (or last) claim, 1, 2, …: a message belongs to one claim. */
+  claimNo?: number
+  /** Claims that ended without delivery, newest last (bounded). */
+  claimHistory?: { no: number; claimerOpenid: string; claimerName: string; claimedAt: Date; endedAt: Date; outcome: 'released' | 'lapsed'; reason?: string }[]
   deliveredAt?: Date
   deliveredNote?: string
   confirmedAt?: Date
   rating?: number
   thanks?: string
   createdAt: Date
+}
+
+/** A message between the resident's side and the claimer, `svc_wish_messages`, of one claim (`claimNo`). */
+export interface WishMessageDoc {
+  _id: string
+  wishId: string
+  communityId: string
+  claimNo: number
+  side: 'resident' | 'claimer'
+  by: string
+  byName: string
+  text: string
+  at: Date
 }
 
 export interface LedgerDoc {
@@ -325,6 +388,10 @@ export const ids = {
   stats: (communityId: string, year: number) => `st:${communityId}:${year}`,
   unitResource: (unitId: string, year: number, i: number) => `res:${unitId}:${year}:${i}`,
   projectUpdate: (projectId: string, seq: number) => `pu:${projectId}:${String(seq).padStart(6, '0')}`,
+  offer: (needId: string, ownerId: string) => `off:${needId}:${ownerId}`,
+  /** The project and, when the offer named no listed resource, the resource an accepted offer makes. */
+  offerProject: (offerId: string) => `proj:${offerId}`,
+  offerResource: (offerId: string) => `res:${offerId}`,
 }
 
 // ---- reads --------------------------------------------------------------------------------------
@@ -368,6 +435,7 @@ export const load = {
     }
     return rows
   },
+  offer: (db: Database, id: string) => byId<NeedOfferDoc>(db, COL.svcNeedOffers, id),
 }
 
 // ---- writes inside a transaction ----------------------------------------------------------------

@@ -4,11 +4,14 @@ import {
   activityAttendance, activityConfirmPresence, activityCreate, activityGet, activityList, activityRemind, activitySignin, activitySignout, activitySignup, activityToken,
   hoursApproveManual, hoursConfirm, hoursManual,
 } from './handlers/activities'
+import { needDecideOffer, needOffer, needOffers } from './handlers/offers'
 import { needCreate, needGet, needList, projectCreate, projectList, projectProgress, projectUpdates, resourceCreate, resourceList } from './handlers/lists'
-import { memberCheckin, memberDecide, memberList, memberMine, unitDisputeMember, unitMembers } from './handlers/members'
-import { assessmentList, assessmentSet, dashboard, ledgerGet, ledgerRanking, letterAck, letterIssue, letterList, letterVersions } from './handlers/reports'
-import { agreementGet, unitCheckin, unitDecide, unitGet, unitList, unitSetGrids } from './handlers/units'
-import { wishClaim, wishConfirm, wishCreate, wishDeliver, wishList } from './handlers/wishes'
+import { memberCheckin, memberDecide, memberList, memberMine } from './handlers/members'
+import { memberLinkUnit, memberSettleDispute, unitConfirmMember, unitDisputeMember, unitMembers, unitSearch } from './handlers/unit-links'
+import { assessmentList, assessmentSet, assessmentUnit, dashboard, ledgerGet, ledgerRanking, letterAck, letterIssue, letterList, letterVersions } from './handlers/reports'
+import { agreementGet, agreementSign, unitCheckin, unitDecide, unitGet, unitList, unitSetGrids } from './handlers/units'
+import { wishMessage, wishMessages } from './handlers/wish-messages'
+import { wishClaim, wishConfirm, wishCreate, wishDeliver, wishList, wishRelease } from './handlers/wishes'
 
 /** The action table of `service`: contract (types/service.ts) → handler. */
 export const routes: Routes<ServiceActions> = {
@@ -18,15 +21,23 @@ export const routes: Routes<ServiceActions> = {
   'unit.decide': unitDecide,
   'unit.setGrids': unitSetGrids,
   'agreement.get': agreementGet,
+  'agreement.sign': agreementSign,
   'unit.members': unitMembers,
   'unit.disputeMember': unitDisputeMember,
+  'unit.confirmMember': unitConfirmMember,
+  'unit.search': unitSearch,
   'member.checkin': memberCheckin,
   'member.mine': memberMine,
   'member.list': memberList,
   'member.decide': memberDecide,
+  'member.linkUnit': memberLinkUnit,
+  'member.settleDispute': memberSettleDispute,
   'need.create': needCreate,
   'need.list': needList,
   'need.get': needGet,
+  'need.offer': needOffer,
+  'need.offers': needOffers,
+  'need.decideOffer': needDecideOffer,
   'resource.create': resourceCreate,
   'resource.list': resourceList,
   'project.create': projectCreate,
@@ -50,6 +61,9 @@ export const routes: Routes<ServiceActions> = {
   'wish.list': wishList,
   'wish.claim': wishClaim,
   'wish.deliver': wishDeliver,
+  'wish.release': wishRelease,
+  'wish.message': wishMessage,
+  'wish.messages': wishMessages,
   'wish.confirm': wishConfirm,
   'ledger.get': ledgerGet,
   'ledger.ranking': ledgerRanking,
@@ -59,5 +73,6 @@ export const routes: Routes<ServiceActions> = {
   'letter.ack': letterAck,
   'assessment.set': assessmentSet,
   'assessment.list': assessmentList,
+  'assessment.unit': assessmentUnit,
   dashboard,
 }

@@ -1,13 +1,15 @@
 import type {
-  ActivityView, AgreementView, AssessmentView, AttendanceView, LetterView, MemberView, NeedView, ProjectUpdateView, ProjectView, ResourceView, UnitDisputeView, UnitMemberView, UnitView, WishView,
+  ActivityView, AgreementView, AssessmentView, AttendanceView, LetterView, MemberView, NeedOfferView, NeedView, ProjectUpdateView, ProjectView, ResourceView, UnitDisputeView, UnitMemberView, UnitSettlementView, UnitView, WishMessageView, WishView,
 } from '../../types/service'
 import { formatQuantity } from '../../types/service'
 import type { Actor } from '../shared/actor'
 import { maskPhone } from '../shared/mask'
+import { memberRecordId } from '../shared/pseudonym'
 import { currentStatus, isOverdue } from './domain/checkin'
-import { effectiveWishStatus } from './domain/wishes'
+import { unitLinkOf } from './domain/unit-link'
+import { claimLapsed, effectiveWishStatus } from './domain/wishes'
 import type {
-  ActivityDoc, AgreementDoc, AssessmentDoc, AttendanceDoc, LetterDoc, MemberDoc, NeedDoc, ProjectDoc, ProjectUpdateDoc, ResourceDoc, UnitDoc, WishDoc,
+  ActivityDoc, AgreementDoc, AssessmentDoc, AttendanceDoc, LetterDoc, MemberDoc, NeedDoc, NeedOfferDoc, ProjectDoc, ProjectUpdateDoc, ResourceDoc, UnitDoc, WishDoc, WishMessageDoc,
 } from './repo'
 
 export const iso = (d: Date | undefined) => (d ? new Date(d).toISOString() : undefined)
@@ -45,9 +47,21 @@ function disputeView(m: MemberDoc): UnitDisputeView | undefined {
   return d ? { reason: d.reason, byName: d.byName, at: isoReq(d.at) } : undefined
 }
 
-/** What a unit's liaison sees of a member who names the unit: name and check-in state, nothing of their home. */
+/** The confirmation of the member's current unit, while it stands. */
+const confirmOf = (m: MemberDoc) => (m.unitId && m.unitConfirm?.unitId === m.unitId && !m.unitDisputed ? m.unitConfirm : undefined)
+
+/** What a unit's liaison sees of a member who names the unit: name, community and check-in state, nothing of their home. */
 export function unitMemberView(m: MemberDoc, year: number): UnitMemberView {
-  return { memberId: m._id, name: m.name, status: currentStatus(m, year), year: m.year, overdue: isOverdue(m.approvedYear, year), submittedAt: isoReq(m.submittedAt), dispute: disputeView(m) }
+  const confirm = confirmOf(m)
+  return {
+    memberId: m._id, name: m.name, communityName: m.communityName, status: currentStatus(m, year), year: m.year, overdue: isOverdue(m.approvedYear, year),
+    submittedAt: isoReq(m.submittedAt), link: unitLinkOf(m), confirmedByName: confirm?.byName, confirmedAt: iso(confirm?.at), dispute: disputeView(m),
+  }
+}
+
+function settlementView(m: MemberDoc): UnitSettlementView | undefined {
+  const s = m.unitSettlement
+  return s ? { outcome: s.outcome, reason: s.reason, unitName: s.unitName, byName: s.byName, at: isoReq(s.at) } : undefined
 }
 
 export function memberView(m: MemberDoc, year: number): MemberView {
@@ -70,7 +84,10 @@ export function memberView(m: MemberDoc, year: number): MemberView {
     gridName: m.gridName,
     buildingIds: m.buildingIds ?? [],
     buildingNames: m.buildingNames ?? [],
+    unitLink: unitLinkOf(m),
+    unitConfirmedByName: confirmOf(m)?.byName,
     unitDispute: disputeView(m),
+    unitSettlement: settlementView(m),
     submittedAt: isoReq(m.submittedAt),
     decidedByName: m.decidedByName,
   }
@@ -86,8 +103,35 @@ export const needView = (n: NeedDoc): NeedView => ({
   quantityText: n.quantity ? formatQuantity(n.quantity) : undefined,
   status: n.status,
   gridEventId: n.gridEventId,
+  projectId: n.projectId,
   createdAt: isoReq(n.createdAt),
 })
+
+export const needOfferView = (o: NeedOfferDoc): NeedOfferView => ({
+  id: o._id,
+  needId: o.needId,
+  needTitle: o.needTitle,
+  communityId: o.communityId,
+  ownerType: o.ownerType,
+  ownerId: o.ownerId,
+  ownerName: o.ownerName,
+  resourceId: o.resourceId,
+  resourceTitle: o.resourceTitle,
+  note: o.note,
+  status: o.status,
+  createdAt: isoReq(o.createdAt),
+  decidedByName: o.decidedByName,
+  decidedAt: iso(o.decidedAt),
+  reason: o.reason,
+  projectId: o.projectId,
+})
+
+/** Who posts a project's progress: its owner — the unit's liaison or the member — or the community's secretary. */
+export function canUpdateProject(p: Pick<ProjectDoc, 'communityId' | 'ownerType' | 'ownerId'>, actor?: Actor): boolean {
+  if (!actor) return false
+  if (actor.isSecretaryOf(p.communityId)) return true
+  return p.ownerType === 'unit' ? actor.has('unit_liaison', p.ownerId) : memberRecordId(actor.openid) === p.ownerId
+}
 
 export const resourceView = (r: ResourceDoc): ResourceView => ({
   id: r._id,
@@ -100,7 +144,7 @@ export const resourceView = (r: ResourceDoc): ResourceView => ({
   createdAt: isoReq(r.createdAt),
 })
 
-export const projectView = (p: ProjectDoc, now: Date): ProjectView => ({
+export const projectView = (p: ProjectDoc, now: Date, actor?: Actor): ProjectView => ({
   id: p._id,
   communityId: p.communityId,
   title: p.title,
@@ -109,6 +153,8 @@ export const projectView = (p: ProjectDoc, now: Date): ProjectView => ({
   resourceId: p.resourceId,
   resourceTitle: p.resourceTitle,
   unitId: p.unitId,
+  ownerType: p.ownerType,
+  ownerId: p.ownerId,
   ownerName: p.ownerName,
   deadline: isoReq(p.deadline),
   progress: p.progress,
@@ -117,11 +163,12 @@ export const projectView = (p: ProjectDoc, now: Date): ProjectView => ({
   updateCount: p.updateCount ?? 0,
   overdue: p.status === 'active' && new Date(p.deadline).getTime() < now.getTime(),
   createdAt: isoReq(p.createdAt),
+  canUpdate: p.status === 'active' && canUpdateProject(p, actor),
 })
 
 export const projectUpdateView = (u: ProjectUpdateDoc): ProjectUpdateView => ({ seq: u.seq, progress: u.progress, note: u.note, byName: u.byName, at: isoReq(u.at) })
 
-export const agreementView = (a: AgreementDoc, lists: { needs: NeedDoc[]; resources: ResourceDoc[]; projects: ProjectDoc[] }, now: Date): AgreementView => ({
+export const agreementView = (a: AgreementDoc, lists: { needs: NeedDoc[]; resources: ResourceDoc[]; projects: ProjectDoc[] }, now: Date, actor?: Actor): AgreementView => ({
   id: a._id,
   unitId: a.unitId,
   unitName: a.unitName,
@@ -129,11 +176,16 @@ export const agreementView = (a: AgreementDoc, lists: { needs: NeedDoc[]; resour
   communityName: a.communityName,
   year: a.year,
   commitments: a.commitments,
-  signedAt: isoReq(a.signedAt),
+  resourceLines: a.resources,
+  status: a.unitSignedAt ? 'signed' : 'awaiting_signature',
+  approvedAt: isoReq(a.approvedAt),
   approvedByName: a.approvedByName,
+  unitSignedAt: iso(a.unitSignedAt),
+  unitSignedByName: a.unitSignedByName,
+  carriedFrom: a.carriedFrom,
   needs: lists.needs.map(needView),
   resources: lists.resources.map(resourceView),
-  projects: lists.projects.map((p) => projectView(p, now)),
+  projects: lists.projects.map((p) => projectView(p, now, actor)),
 })
 
 export function activityView(a: ActivityDoc, mine?: AttendanceDoc | null): ActivityView {
@@ -173,11 +225,23 @@ export const attendanceView = (t: AttendanceDoc): AttendanceView => ({
   manual: t.manual ? { reason: t.manual.reason, enteredByName: t.manual.enteredByName, approvedByName: t.manual.approvedByName } : undefined,
 })
 
+/** The two sides of a wish's conversation: its household (or the secretary who posted for a resident without the app), and its claimer. */
+export function wishSide(w: WishDoc, actor: Actor): 'resident' | 'claimer' | null {
+  if (w.claimerOpenid && actor.openid === w.claimerOpenid) return 'claimer'
+  if (actor.openid === w.residentOpenid || actor.has('resident', w.householdId)) return 'resident'
+  if (!w.residentOpenid && actor.isSecretaryOf(w.communityId)) return 'resident'
+  return null
+}
+
+export const wishMessageView = (m: WishMessageDoc, actor: Actor): WishMessageView => ({ id: m._id, side: m.side, byName: m.byName, text: m.text, at: isoReq(m.at), mine: m.by === actor.openid })
+
 /** Residents' names and exact rooms are shown only to the people who need them. */
 export function wishView(w: WishDoc, actor: Actor, now: Date): WishView {
   const status = effectiveWishStatus(w, now)
   const isResident = actor.openid === w.residentOpenid || actor.has('resident', w.householdId)
   const isClaimer = actor.openid === w.claimerOpenid
+  const last = w.status === 'open' ? w.claimHistory?.[w.claimHistory.length - 1] : undefined
+  const live = status === 'claimed' || status === 'delivered' 
   const insider = isResident || isClaimer || actor.isSecretaryOf(w.communityId)
   const parts = w.address.split(' ')
   return {
@@ -190,13 +254,17 @@ export function wishView(w: WishDoc, actor: Actor, now: Date): WishView {
     dueAt: isoReq(w.dueAt),
     status,
     claimerName: w.claimerName,
+    claimDueAt: status === 'claimed' ? iso(w.claimDueAt) : undefined,
+    lastClaimEnd: last ? { outcome: last.outcome, claimerName: last.claimerName, at: isoReq(last.endedAt), reason: last.reason } : undefined,
     deliveredNote: w.deliveredNote,
     thanks: w.thanks,
     rating: w.rating,
     createdAt: isoReq(w.createdAt),
     canClaim: status === 'open' && actor.has('member', w.communityId),
-    canDeliver: status === 'claimed' && isClaimer,
+    canDeliver: status === 'claimed' && isClaimer && !claimLapsed(w, now),
+    canRelease: status === 'claimed' && isClaimer,
     canConfirm: status === 'delivered' && actor.has('resident', w.householdId),
+    canMessage: live && wishSide(w, actor) !== null,
   }
 }
 

@@ -71,6 +71,8 @@ export interface Command {
   remove(): unknown
   and(...c: unknown[]): unknown
   or(...c: unknown[]): unknown
+  /** An array field with an element matching all of the conditions. */
+  elemMatch(c: Record<string, unknown>): unknown
 }
 
 export interface Database {

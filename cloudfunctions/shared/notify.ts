@@ -29,6 +29,8 @@ export const TEMPLATES: Readonly<Record<NoticeKind, string>> = {
   roleGranted: process.env.TPL_ROLE_GRANTED ?? 'tpl-role-granted',
   checkinDecided: process.env.TPL_CHECKIN_DECIDED ?? 'tpl-checkin-decided',
   wishClaimed: process.env.TPL_WISH_CLAIMED ?? 'tpl-wish-claimed',
+  wishReturned: process.env.TPL_WISH_RETURNED ?? 'tpl-wish-returned',
+  wishMessage: process.env.TPL_WISH_MESSAGE ?? 'tpl-wish-message',
   activityReminder: process.env.TPL_ACTIVITY_REMINDER ?? 'tpl-activity-reminder',
   councilMeetingPublished: process.env.TPL_COUNCIL_MEETING ?? 'tpl-council-meeting',
   councilVoteOpening: process.env.TPL_COUNCIL_VOTE_OPEN ?? 'tpl-council-vote-open',

@@ -148,6 +148,11 @@ export const PERSONAL_DATA: Partial<Record<CollectionName, PersonalCollection>> 
     ],
     note: "A letter freezes its rows (members' names) and the unit's whistle record (who answered) as issued.",
   },
+  [COL.svcNeedOffers]: {
+    fields: [f('ownerId', 'personKey', 'subject', { pattern: 'm:<personKey> when ownerType is member' }), f('ownerName', 'name', 'subject'), f('createdBy', 'openid', 'subject'), ...actorPair('decidedBy', 'decidedByName')],
+    note: 'An offer to take a need: by a unit (its liaison) or a member, confirmed or declined by the secretary.',
+  },
+  [COL.svcWishMessages]: { fields: [f('by', 'openid', 'subject'), f('byName', 'name', 'subject')], note: 'Messages between a wish’s resident and its claimer.' },
   [COL.svcAssessments]: {
     fields: [
       f('_id', 'personKey', 'subject', { pattern: 'as:member:m:<personKey>:<year>' }),

@@ -75,16 +75,20 @@ export async function serviceSeed(db: Database, scale: number): Promise<void> {
         contactName: '邓华', contactPhone: '13600003333', resources: ['场地借用'], commitments: ['开放活动场地'], approvedYear: year - 1,
         checkin: { year: year - 1, status: 'approved', submittedAt: at(-400), submittedBy: `o-liaison-seed3-${c.key}${sfx}`, decidedAt: at(-398), decidedBy: secretary, decidedByName: secName },
       }])
-      agreements.push({ _id: `agr:${u(2)}:${year}`, unitId: u(2), unitName: '', communityId: cid, communityName: cname, year, commitments: com2, resources: res2, signedAt: at(-58), approvedBy: secretary, approvedByName: secName })
+      // 和谐社区's agreement is signed by both sides (许文 for the school); the others await the unit's signature.
+      const signed = c.key === 'hx' && copy === 0 ? { unitSignedAt: at(-57), unitSignedBy: 'o-liaison-xu', unitSignedByName: '许文' } : {}
+      agreements.push({ _id: `agr:${u(2)}:${year}`, unitId: u(2), unitName: '', communityId: cid, communityName: cname, year, commitments: com2, resources: res2, approvedAt: at(-58), approvedBy: secretary, approvedByName: secName, ...signed })
+      // #3's agreement of last year, signed by both: its renewal starts from these lists.
+      agreements.push({ _id: `agr:${u(3)}:${year - 1}`, unitId: u(3), unitName: '', communityId: cid, communityName: cname, year: year - 1, commitments: ['开放活动场地'], resources: ['场地借用'], approvedAt: at(-398), approvedBy: secretary, approvedByName: secName, unitSignedAt: at(-396), unitSignedBy: `o-liaison-seed3-${c.key}${sfx}`, unitSignedByName: '邓华' })
       res2.forEach((title, i) => resources.push({ _id: `res:${u(2)}:${year}:${i}`, communityId: cid, title, ownerType: 'unit', ownerId: u(2), ownerName: '', createdBy: secretary, createdAt: at(-58) }))
 
       DEMO_NEEDS.forEach((n, i) => needs.push({
         _id: `need-${c.key}${sfx}-${i + 1}`, communityId: cid, streetId: STREET._id, title: n.title, source: i === 0 ? 'grid' : 'community',
-        quantity: { tenths: n.tenths, unit: n.unit }, status: i === 2 ? 'matched' : 'open', createdBy: secretary, createdAt: at(-50 + i),
+        quantity: { tenths: n.tenths, unit: n.unit }, status: i === 2 ? 'matched' : 'open', projectId: i === 2 ? `proj-${c.key}${sfx}-1` : undefined, createdBy: secretary, createdAt: at(-50 + i),
       }))
       projects.push({
         _id: `proj-${c.key}${sfx}-1`, communityId: cid, title: '新增路灯共建项目', needId: `need-${c.key}${sfx}-3`, needTitle: '新增路灯', resourceId: `res:${u(2)}:${year}:1`,
-        resourceTitle: res2[1], unitId: u(2), ownerName: '许文', deadline: at(40), progress: 40, status: 'active', lastNote: '已完成选址，12 盏已安装',
+        resourceTitle: res2[1], unitId: u(2), ownerType: 'unit', ownerId: u(2), ownerName: '', deadline: at(40), progress: 40, status: 'active', lastNote: '已完成选址，12 盏已安装',
         updateCount: 1, createdBy: secretary, createdAt: at(-20),
       })
       updates.push({
@@ -110,7 +114,7 @@ export async function serviceSeed(db: Database, scale: number): Promise<void> {
         const unitName = ''
         users.push({ _id: openid, name, phone: `1350000${String(ci * 10 + mi + copy * 100).padStart(4, '0')}`, roles: [grant(cid, cname)], createdAt: at(-90), updatedAt: at(-90) })
         members.push({
-          _id: ids.member(openid), openid, communityId: cid, streetId: STREET._id, name, unitId, unitName, householdId: `h-${c.key}${sfx}-1-${mi + 2}-101`,
+          _id: ids.member(openid), openid, communityId: cid, communityName: cname, streetId: STREET._id, name, unitId, unitName, householdId: `h-${c.key}${sfx}-1-${mi + 2}-101`,
           address: `${c.estate} ${mi + 2}号楼 101`, skills: [['水电维修', '电脑'][mi % 2]], availability: '周末', status: 'approved', year, approvedYear: year,
           gridId: `g-${c.key}${sfx}-${mi + 1}`, gridName: `第${'一二三四'[mi]}网格`, buildingIds: [`b-${c.key}${sfx}-1-${mi + 2}`], buildingNames: [`${mi + 2}号楼`],
           submittedAt: at(-80), decidedAt: at(-79), decidedBy: secretary, decidedByName: secName, history: [],
@@ -158,10 +162,11 @@ export async function serviceSeed(db: Database, scale: number): Promise<void> {
   const named = <T extends { unitId?: string; unitName: string }>(d: T) => ({ ...d, unitName: d.unitId ? names.get(d.unitId) ?? '' : d.unitName })
   for (const a of agreements) a.unitName = names.get(a.unitId) ?? ''
   for (const r of resources) r.ownerName = names.get(r.ownerId) ?? ''
+  for (const p of projects) p.ownerName = names.get(p.ownerId) ?? ''
 
   // 孙伟: member of 和谐社区, checked in last year only (overdue now).
   members.push({
-    _id: ids.member('o-member-sun'), openid: 'o-member-sun', communityId: 'c-hx', streetId: STREET._id, name: '孙伟', unitId: 'u-hx-1', unitName: names.get('u-hx-1') ?? '锦绣区人民医院',
+    _id: ids.member('o-member-sun'), openid: 'o-member-sun', communityId: 'c-hx', communityName: '和谐社区', streetId: STREET._id, name: '孙伟', unitId: 'u-hx-1', unitName: names.get('u-hx-1') ?? '锦绣区人民医院',
     householdId: 'h-hx-1-3-201', address: '和谐家园 3号楼 201', skills: ['急救'], availability: '工作日晚上、周末', status: 'approved', year: year - 1, approvedYear: year - 1,
     gridId: 'g-hx-3', gridName: '第三网格', buildingIds: ['b-hx-1-3'], buildingNames: ['3号楼'], submittedAt: new Date(now.getTime() - 330 * DAY),
     decidedAt: new Date(now.getTime() - 329 * DAY), decidedBy: 'o-sec-hx', decidedByName: '王秀英', history: [],
@@ -170,7 +175,7 @@ export async function serviceSeed(db: Database, scale: number): Promise<void> {
   for (const [id, patch] of unitPatches) await db.collection(COL.units).doc(id).update({ data: patch })
   await insertAll(db, COL.users, users)
   await insertAll(db, COL.svcMembers, members.map(named))
-  await insertAll(db, COL.svcAgreements, agreements)
+  await insertAll(db, COL.svcAgreements, agreements.filter((a) => names.has(a.unitId)))
   await insertAll(db, COL.svcNeeds, needs)
   await insertAll(db, COL.svcResources, resources)
   await insertAll(db, COL.svcProjects, projects)

@@ -20,7 +20,52 @@ async function currentCode(org, previous) {
   throw new Error('the organiser code did not rotate')
 }
 
+/** Act as someone the demo does not list (a person new to the app): the local runtime honours any identity. */
+async function actAs(page, base, openid, path) {
+  await page.goto(`${base}/#/pages/home/index`)
+  await page.evaluate((id) => localStorage.setItem('tx.identity', JSON.stringify({ data: id })), openid)
+  await go(page, base, path)
+  await page.reload()
+}
+
+const QIAN = 'o-e2e-new-qian'
+
 export const journeys = [
+  [
+    'issue 14 §1: a new member picks the unit from the units checked in to the street; another keeps 单位未报到 with the name',
+    async (page, { base }) => {
+      await setIdentity(page, base, 'o-new-zhou')
+      await go(page, base, 'member/index')
+      await pick(page, 'member-community', '和谐社区')
+      // Every checked-in unit of the street first, then a search by part of the name (on the server).
+      await visible(page, '#member-unit-search').getByText('本街道已报到的单位共').waitFor()
+      await visible(page, '#member-unit-query input').fill('一中')
+      await visible(page, '#member-unit-find').tap()
+      await see(page, '“一中”：找到 1 个已报到单位')
+      await shot(page, 'service-00a-member-searches-unit')
+      await visible(page, '#member-unit-unit-u-hx-2').click()
+      await visible(page, '#member-unit-chosen').getByText('锦绣区第一中学').waitFor()
+      await visible(page, '#member-availability input').fill('周末')
+      await visible(page, '#member-submit').tap()
+      await see(page, '待单位确认')
+      await shot(page, 'service-00b-member-picked-unit')
+
+      // A second newcomer's employer has not checked in: 单位未报到, the name kept for the secretary.
+      await actAs(page, base, QIAN, 'member/index')
+      await visible(page, '#member-name input').fill('钱晓雯')
+      await pick(page, 'member-community', '和谐社区')
+      await visible(page, '#member-unit-query input').fill('人民医院')
+      await visible(page, '#member-unit-find').tap()
+      await see(page, '“人民医院”：找到 0 个已报到单位')
+      await visible(page, '#member-unit-unlisted').click()
+      await visible(page, '#member-unit-name input').fill('锦绣区人民医院')
+      await visible(page, '#member-availability input').fill('工作日晚上')
+      await shot(page, 'service-00c-member-unit-not-checked-in')
+      await visible(page, '#member-submit').tap()
+      await see(page, '单位未报到，待社区关联')
+      await shot(page, 'service-00d-member-unlisted-submitted')
+    },
+  ],
   [
     'journey 1: a unit liaison checks the unit in, the secretary approves, the agreement with three lists shows',
     async (page, { base }) => {
@@ -54,8 +99,18 @@ export const journeys = [
       await setIdentity(page, base, 'o-liaison-wu')
       await visible(page, '#tile-svc-unit').click()
       await visible(page, '#agreement').waitFor()
-      for (const text of ['年共建协议', '每月一次义诊', '修复坑洼路面 25616.5 ㎡', '新增路灯 26 盏', '医护志愿者 10 人', '项目清单']) await see(page, text)
+      for (const text of ['年共建协议', '每月一次义诊', '修复坑洼路面 25616.5 ㎡', '新增路灯 26 盏', '医护志愿者 10 人', '项目清单', '待单位签署']) await see(page, text)
       await shot(page, 'service-04-agreement-three-lists')
+      // Issue 14 §2: the liaison signs after the approval; the secretary sees the same signed agreement.
+      await visible(page, '#agreement-sign').tap()
+      await see(page, '双方已签署')
+      await visible(page, '#agreement-unit-signed').getByText('吴敏').waitFor()
+      await shot(page, 'service-04a-agreement-signed-by-unit')
+      await setIdentity(page, base, 'o-sec-hx')
+      await go(page, base, 'review/index')
+      await visible(page, '#tab-grids').click()
+      await visible(page, '#agreement-u-hx-1').tap()
+      await visible(page, '#agreement-unit-signed').getByText('吴敏').waitFor()
     },
   ],
   [
@@ -213,6 +268,60 @@ export const journeys = [
     },
   ],
   [
+    'issue 14 §5: the claimer sees the claim’s deadline, the two sides message in the app (numbers masked), the claimer releases and the resident sees why',
+    async (page, { base }) => {
+      await setIdentity(page, base, 'o-res-liu')
+      await visible(page, '#tile-svc-wishes').click()
+      await visible(page, '#wish-title input').fill('帮忙换个灯泡')
+      await visible(page, '#wish-submit').tap()
+      await see(page, '帮忙换个灯泡')
+
+      await setIdentity(page, base, 'o-member-sun')
+      await go(page, base, 'wishes/index')
+      await visible(page, '#tab-open').click()
+      const open = onScreen(page, '.tx-card').filter({ hasText: '帮忙换个灯泡' })
+      await open.locator('[id^="claim-"]').tap()
+      await visible(page, '#tab-mine').click()
+      const mine = onScreen(page, '.tx-card').filter({ hasText: '帮忙换个灯泡' })
+      await mine.locator('[id^="wish-claim-due-"]').waitFor()
+      await mine.locator('[id^="wish-talk-"]').tap()
+      await mine.locator('[id^="wish-msg-"]:not([id^="wish-msg-send-"]) textarea').fill('我周六上午来，电话 13800138000')
+      await mine.locator('[id^="wish-msg-send-"]').tap()
+      await mine.getByText('我周六上午来，电话 138****8000').waitFor()
+      await page.waitForTimeout(800)
+      await shot(page, 'service-28-claimer-messages-resident')
+
+      await setIdentity(page, base, 'o-res-liu')
+      await go(page, base, 'wishes/index')
+      await visible(page, '#tab-mine').click()
+      const own = onScreen(page, '.tx-card').filter({ hasText: '帮忙换个灯泡' })
+      await own.locator('[id^="wish-talk-"]').tap()
+      await own.getByText('我周六上午来，电话 138****8000').waitFor()
+      await own.locator('[id^="wish-msg-"]:not([id^="wish-msg-send-"]) textarea').fill('好的，谢谢')
+      await own.locator('[id^="wish-msg-send-"]').tap()
+      await own.getByText('好的，谢谢').waitFor()
+      await shot(page, 'service-29-resident-replies')
+
+      await setIdentity(page, base, 'o-member-sun')
+      await go(page, base, 'wishes/index')
+      await visible(page, '#tab-mine').click()
+      const again = onScreen(page, '.tx-card').filter({ hasText: '帮忙换个灯泡' })
+      await again.locator('[id^="release-"]').tap()
+      await again.locator('[id^="release-reason-"] input').fill('临时出差')
+      await again.locator('[id^="release-confirm-"]').tap()
+      // Released: it leaves the member's own list.
+      await again.waitFor({ state: 'detached' })
+
+      await setIdentity(page, base, 'o-res-liu')
+      await go(page, base, 'wishes/index')
+      await visible(page, '#tab-mine').click()
+      const back = onScreen(page, '.tx-card').filter({ hasText: '帮忙换个灯泡' })
+      await back.getByText('孙伟：认领人已放弃认领（临时出差）').waitFor()
+      await page.waitForTimeout(800)
+      await shot(page, 'service-30-resident-sees-release')
+    },
+  ],
+  [
     'a unit liaison sees who named the unit and disputes a claim; the secretary finds it under 异议',
     async (page, { base }) => {
       await setIdentity(page, base, 'o-liaison-xu')
@@ -234,6 +343,101 @@ export const journeys = [
       await see(page, '单位异议：本单位没有这名党员')
       await see(page, '单位有异议')
       await shot(page, 'service-17-secretary-sees-dispute')
+      // The secretary checks with both and keeps the link: it counts as confirmed, and the member sees why.
+      const card = onScreen(page, '.tx-card').filter({ hasText: '陈立军' }).first()
+      await card.locator('[id^="settle-reason-"] textarea').fill('已与学校人事处核实，系本校教师')
+      await card.locator('[id^="settle-keep-"]').tap()
+      await see(page, '没有单位提出异议的党员')
+      await page.evaluate((id) => localStorage.setItem('tx.identity', JSON.stringify({ data: id })), 'o-svc-m-hx-1')
+      await go(page, base, 'member/index')
+      await page.reload()
+      await see(page, '社区核实（王秀英）：维持与锦绣区第一中学的关联，已与学校人事处核实，系本校教师')
+      await see(page, '单位已确认')
+      await shot(page, 'service-17a-member-sees-settlement')
+    },
+  ],
+  [
+    'issue 14 §1: the liaison confirms a new member; the secretary links the 单位未报到 member once the unit has checked in',
+    async (page, { base }) => {
+      await setIdentity(page, base, 'o-liaison-xu')
+      await visible(page, '#tile-svc-unit').click()
+      const row = onScreen(page, '#unit-members .svc-list-item').filter({ hasText: '周小雨' })
+      await row.waitFor()
+      await row.getByText('报到社区：和谐社区').waitFor()
+      await row.locator('[id^="confirm-member-"]').tap()
+      await row.getByText('单位已确认').waitFor()
+      await row.scrollIntoViewIfNeeded()
+      await page.waitForTimeout(1800) // the toast fades
+      await shot(page, 'service-21-liaison-confirms-member')
+
+      // 锦绣区人民医院 checked in in journey 1: the secretary finds 钱晓雯 under 未关联 and links her.
+      await setIdentity(page, base, 'o-sec-hx')
+      await go(page, base, 'review/index')
+      await visible(page, '#tab-unlinked').click()
+      const card = onScreen(page, '.tx-card').filter({ hasText: '钱晓雯' }).first()
+      await card.waitFor()
+      await card.getByText('党员填写的单位：锦绣区人民医院').waitFor()
+      await card.locator('[id$="-query"] input').fill('人民医院')
+      await card.locator('[id$="-find"]').tap()
+      await card.locator('[id*="-unit-u-hx-1"]').click()
+      await shot(page, 'service-22-secretary-links-unlisted-member')
+      await card.locator('[id$="-send"]').tap()
+      await see(page, '没有待关联单位的党员')
+
+      await setIdentity(page, base, 'o-liaison-wu')
+      await visible(page, '#tile-svc-unit').click()
+      const hers = onScreen(page, '#unit-members .svc-list-item').filter({ hasText: '钱晓雯' })
+      await hers.getByText('待单位确认').waitFor()
+      await hers.locator('[id^="confirm-member-"]').tap()
+      await hers.getByText('单位已确认').waitFor()
+      await hers.scrollIntoViewIfNeeded()
+      await page.waitForTimeout(1800)
+      await shot(page, 'service-23-unit-confirms-linked-member')
+    },
+  ],
+  [
+    'issue 14 §3: a unit and a member take a need (认领); the secretary confirms one; the owner posts progress',
+    async (page, { base }) => {
+      await setIdentity(page, base, 'o-liaison-xu')
+      await go(page, base, 'lists/index')
+      await visible(page, '#need-open-need-hx-2').tap()
+      await see(page, '疏通修复污水沟')
+      await pick(page, 'offer-resource', '志愿者 20 人次/季度')
+      await visible(page, '#offer-note textarea').fill('每周六上午 8 人')
+      await shot(page, 'service-24-unit-offers-resource-for-need')
+      await visible(page, '#offer-submit').tap()
+      await visible(page, '#offers').getByText('待社区确认').waitFor()
+
+      // A member offers on the same need, writing what he can give.
+      await actAs(page, base, 'o-svc-m-hx-1', 'need/index?id=need-hx-2')
+      await visible(page, '#offer-title input').fill('带 3 人清理沟内淤泥')
+      await visible(page, '#offer-submit').tap()
+      await visible(page, '#offers').getByText('带 3 人清理沟内淤泥').waitFor()
+      await shot(page, 'service-25-member-offers-on-need')
+
+      // The secretary confirms the school's offer (a project it owns) and answers the member.
+      await setIdentity(page, base, 'o-sec-hx')
+      await go(page, base, 'need/index?id=need-hx-2')
+      await visible(page, '#offer-accept-off-need-hx-2-u-hx-2').tap()
+      await see(page, '已对接，形成项目')
+      const pending = onScreen(page, '#offers .svc-list-item').filter({ hasText: '带 3 人清理沟内淤泥' })
+      await pending.getByText('答复不采纳').tap()
+      await pending.getByText('未采纳').waitFor()
+      await page.waitForTimeout(1800)
+      await shot(page, 'service-26-secretary-confirms-match')
+
+      // The owner, not the secretary, posts the progress.
+      await setIdentity(page, base, 'o-liaison-xu')
+      await go(page, base, 'lists/index?tab=projects')
+      const project = onScreen(page, '.svc-list-item').filter({ hasText: '疏通修复污水沟（锦绣区第一中学）' })
+      await project.getByText('负责方：单位 锦绣区第一中学').waitFor()
+      await project.locator('[id^="progress-proj"]').tap()
+      await pick(page, 'progress-value', '30%')
+      await visible(page, '#progress-note input').fill('已清淤 250 米')
+      await visible(page, '#progress-send').tap()
+      await project.getByText('最新进展：已清淤 250 米').waitFor()
+      await page.waitForTimeout(1800)
+      await shot(page, 'service-27-owner-posts-progress')
     },
   ],
   [

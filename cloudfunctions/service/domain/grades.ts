@@ -1,4 +1,5 @@
 import type { Grade } from '../../../types/service'
+import { monthOf, yearOf } from './period'
 
 /** Grades in their official order (优秀 first). */
 export const GRADE_ORDER: Grade[] = ['excellent', 'qualified', 'basic', 'unqualified']
@@ -24,9 +25,20 @@ export function reviseAssessment(
   return { current: next, revisions: [...(current.revisions ?? []), prior] }
 }
 
-/** Grades are given for the current or the previous year only (a year is closed after that). */
-export function gradeYearProblem(year: number, currentYear: number): string | null {
-  if (year > currentYear) return '不能评议尚未开始的年度'
-  if (year < currentYear - 1) return '该年度的评议已关闭'
-  return null
+/** The last month (Beijing calendar) in which last year's grades may still be given or revised. */
+export const LAST_YEAR_GRADES_UNTIL_MONTH = 3
+
+/**
+ * Grades are given for the current year, and for last year until the end of March (the yearly review
+ * happens after the year ends); after that a year is closed.
+ */
+export function gradeYearProblem(year: number, now: Date): string | null {
+  const current = yearOf(now)
+  if (year > current) return '不能评议尚未开始的年度'
+  if (year === current) return null
+  if (year === current - 1 && monthOf(now) <= LAST_YEAR_GRADES_UNTIL_MONTH) return null
+  return year === current - 1 ? `${year} 年度的评议已于 ${current} 年 3 月底关闭` : '该年度的评议已关闭'
 }
+
+/** The years that may be graded now, newest first. */
+export const gradeYears = (now: Date): number[] => (monthOf(now) <= LAST_YEAR_GRADES_UNTIL_MONTH ? [yearOf(now), yearOf(now) - 1] : [yearOf(now)])

@@ -27,8 +27,30 @@ export function quarterRange(key: string): { start: Date; end: Date } {
   return { start, end }
 }
 
-/** A quarter may be reported on once it has started (the letter for the running quarter is an interim one). */
-export const quarterStarted = (key: string, now: Date) => quarterRange(key).start.getTime() <= now.getTime()
+/** "2026Q1" → "2025Q4". */
+export function previousQuarter(key: string): string {
+  const y = Number(key.slice(0, 4))
+  const q = Number(key.slice(-1))
+  return q === 1 ? `${y - 1}Q4` : `${y}Q${q - 1}`
+}
+
+/**
+ * Letters (双反馈) are issued for the running quarter (an interim letter) or the quarter just ended, until
+ * the next quarter ends: a quarter's letter is written while its service is fresh, and then it is closed.
+ */
+export function letterQuarterProblem(key: string, now: Date): string | null {
+  const current = quarterOf(now)
+  if (key === current || key === previousQuarter(current)) return null
+  return quarterRange(key).start.getTime() > now.getTime() ? '该季度尚未开始' : `${key} 的反馈函已关闭：只能出具本季度或上一季度的反馈函`
+}
+
+/** The quarters a letter may be issued for now, newest first. */
+export const letterQuarters = (now: Date): string[] => [quarterOf(now), previousQuarter(quarterOf(now))]
+
+/** The instants [start, end) of a Shanghai calendar year. */
+export function yearRange(year: number): { start: Date; end: Date } {
+  return { start: new Date(Date.UTC(year, 0, 1) - OFFSET_MS), end: new Date(Date.UTC(year + 1, 0, 1) - OFFSET_MS) }
+}
 
 /** The instants [start, end) of the Shanghai calendar day that contains `d`. */
 export function dayRange(d: Date): { start: Date; end: Date } {

@@ -236,9 +236,12 @@ export const activityRemind = {
 
 /** Counting confirmed minutes into the member's ledgers (year and quarter) and the community's counter. */
 async function countIntoLedger(tx: Parameters<Parameters<Ctx<unknown>['transaction']>[0]>[0], t: AttendanceDoc, minutes: number, now: Date) {
+  // The member's unit as it is now, not at sign-up: a link made or undone since then decides whose letter counts the minutes.
+  const m = await txGetOrNull<MemberDoc>(tx, COL.svcMembers, t.memberId)
+  const unit = m ? { unitId: m.unitId, unitName: m.unitName } : { unitId: t.unitId, unitName: t.unitName }
   await bumpLedgers(
     tx,
-    { openid: t.openid, memberId: t.memberId, name: t.memberName, unitId: t.unitId, unitName: t.unitName, communityId: t.communityId },
+    { openid: t.openid, memberId: t.memberId, name: t.memberName, ...unit, communityId: t.communityId },
     [String(t.year), t.quarter],
     { minutes, activities: 1 },
     now,

@@ -1,13 +1,13 @@
 import type { PageInput } from '../../../types/common'
 import type { NeedStatus, Quantity } from '../../../types/service'
-import type { Ctx } from '../../shared/dispatch'
+import type { Ctx, Transaction } from '../../shared/dispatch'
 import { COL } from '../../shared/collections'
 import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, forbidden, invalid, notFound } from '../../shared/errors'
 import { newId } from '../../shared/ids'
 import { fetchPage } from '../../shared/paging'
 import { ids, load, txPut, type NeedDoc, type ProjectDoc, type ProjectUpdateDoc, type ResourceDoc } from '../repo'
-import { needView, projectUpdateView, projectView, resourceView } from '../views'
+import { canUpdateProject, needView, projectUpdateView, projectView, resourceView } from '../views'
 
 /** 三张清单: needs (需求), resources (资源), projects (项目: a need matched with a resource). */
 
@@ -78,13 +78,42 @@ export const resourceCreate = {
 }
 
 export const resourceList = {
-  run(ctx: Ctx<PageInput & { communityId: string }>) {
-    const q = ctx.db.collection(COL.svcResources).where({ communityId: ctx.input.communityId })
+  run(ctx: Ctx<PageInput & { communityId: string; ownerId?: string }>) {
+    const filter: Record<string, unknown> = { communityId: ctx.input.communityId }
+    if (ctx.input.ownerId) filter.ownerId = ctx.input.ownerId
+    const q = ctx.db.collection(COL.svcResources).where(filter)
     return fetchPage<ResourceDoc, ReturnType<typeof resourceView>>(q, ctx.input, [['createdAt', 'desc']], resourceView)
   },
 }
 
-interface ProjectInput { requestId: string; needId: string; resourceId: string; title: string; ownerName: string; deadline: string }
+interface ProjectInput { requestId: string; needId: string; resourceId: string; title: string; deadline: string }
+
+/** Why a need cannot be matched now, or null: a need has one live match (project) at a time. */
+export const matchProblem = (n: NeedDoc) => (n.status === 'done' ? '该需求已完成' : n.status === 'matched' ? '该需求已对接' : null)
+
+/**
+ * Match a need with a resource into a project, inside the caller's transaction: the need is read there
+ * and must still be open (two matches of one need at once: one lands, the other conflicts), then the
+ * project is written and the need points at it. The owner is the resource's owner, linked by id.
+ */
+export async function writeProject(ctx: Ctx<unknown>, tx: Transaction, p: { _id: string; need: NeedDoc; resource: Pick<ResourceDoc, '_id' | 'title' | 'ownerType' | 'ownerId' | 'ownerName'>; title: string; deadline: Date; offerId?: string }): Promise<ProjectDoc> {
+  const { actor, now } = ctx
+  const fresh = await txGetOrNull<NeedDoc>(tx, COL.svcNeeds, p.need._id)
+  if (!fresh) throw notFound('需求')
+  const problem = matchProblem(fresh)
+  if (problem) throw conflict(problem)
+  const doc: ProjectDoc = {
+    _id: p._id, communityId: fresh.communityId, title: p.title, needId: fresh._id, needTitle: fresh.title,
+    resourceId: p.resource._id, resourceTitle: p.resource.title, unitId: p.resource.ownerType === 'unit' ? p.resource.ownerId : undefined,
+    ownerType: p.resource.ownerType, ownerId: p.resource.ownerId, ownerName: p.resource.ownerName, offerId: p.offerId,
+    deadline: p.deadline, progress: 0, status: 'active', updateCount: 0, createdBy: actor.openid, createdAt: now,
+  }
+  await tx.collection(COL.svcNeeds).doc(fresh._id).update({ data: { status: 'matched', projectId: doc._id } })
+  await txPut(tx, COL.svcProjects, doc)
+  await ctx.audit(`${COL.svcProjects}/${doc._id}`, null, { needId: fresh._id, resourceId: p.resource._id, ownerId: doc.ownerId, deadline: p.deadline }, tx)
+  await ctx.audit(`${COL.svcNeeds}/${fresh._id}`, { status: 'open' }, { status: 'matched', projectId: doc._id }, tx)
+  return doc
+}
 
 export const projectCreate = {
   async run(ctx: Ctx<ProjectInput>) {
@@ -96,31 +125,20 @@ export const projectCreate = {
     if (resource.communityId !== need.communityId) throw invalid('资源与需求不在同一社区', ['resourceId'])
     const deadline = new Date(input.deadline)
     if (deadline.getTime() <= now.getTime()) throw invalid('期限须晚于现在', ['deadline'])
-    if (need.status === 'done') throw conflict('该需求已完成')
-    await ctx.checkText(input.title, input.ownerName)
-    return ctx.onceTx(input.requestId, async (tx) => {
-      const doc: ProjectDoc = {
-        _id: newId('proj'), communityId: need.communityId, title: input.title, needId: need._id, needTitle: need.title,
-        resourceId: resource._id, resourceTitle: resource.title, unitId: resource.ownerType === 'unit' ? resource.ownerId : undefined,
-        ownerName: input.ownerName, deadline, progress: 0, status: 'active', updateCount: 0, createdBy: actor.openid, createdAt: now,
-      }
-      const fresh = await txGetOrNull<NeedDoc>(tx, COL.svcNeeds, need._id)
-      if (!fresh || fresh.status === 'done') throw conflict('该需求已完成')
-      if (fresh.status === 'open') await tx.collection(COL.svcNeeds).doc(need._id).update({ data: { status: 'matched' } })
-      await txPut(tx, COL.svcProjects, doc)
-      await ctx.audit(`${COL.svcProjects}/${doc._id}`, null, { needId: need._id, resourceId: resource._id, deadline }, tx)
-      if (fresh.status === 'open') await ctx.audit(`${COL.svcNeeds}/${need._id}`, { status: 'open' }, { status: 'matched' }, tx)
-      return projectView(doc, now)
-    })
+    const problem = matchProblem(need)
+    if (problem) throw conflict(problem)
+    await ctx.checkText(input.title)
+    return ctx.onceTx(input.requestId, async (tx) => projectView(await writeProject(ctx as Ctx<unknown>, tx, { _id: newId('proj'), need, resource, title: input.title, deadline }), now, actor))
   },
 }
 
+/** The owner of the project (the unit's liaison, the member) posts its progress; the community's secretary may too. */
 export const projectProgress = {
   async run(ctx: Ctx<{ projectId: string; progress: number; note: string }>) {
     const { db, actor, input, now } = ctx
     const project = await load.project(db, input.projectId)
     if (!project) throw notFound('项目')
-    ensure(actor.isSecretaryOf(project.communityId), '只能更新您所在社区的项目')
+    ensure(canUpdateProject(project, actor), '只有项目负责方或本社区书记可以更新进度')
     if (project.status === 'done') throw conflict('项目已完成')
     await ctx.checkText(input.note)
     let after: ProjectDoc = project
@@ -141,7 +159,7 @@ export const projectProgress = {
       }
       await ctx.audit(`${COL.svcProjects}/${project._id}`, { progress: fresh.progress }, { progress: input.progress, note: input.note }, tx)
     })
-    return projectView(after, now)
+    return projectView(after, now, actor)
   },
 }
 
@@ -158,6 +176,6 @@ export const projectUpdates = {
 export const projectList = {
   run(ctx: Ctx<PageInput & { communityId: string }>) {
     const q = ctx.db.collection(COL.svcProjects).where({ communityId: ctx.input.communityId })
-    return fetchPage<ProjectDoc, ReturnType<typeof projectView>>(q, ctx.input, [['createdAt', 'desc']], (p) => projectView(p, ctx.now))
+    return fetchPage<ProjectDoc, ReturnType<typeof projectView>>(q, ctx.input, [['createdAt', 'desc']], (p) => projectView(p, ctx.now, ctx.actor))
   },
 }

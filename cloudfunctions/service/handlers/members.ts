@@ -9,9 +9,9 @@ import { grantRole, nameIfMissing, updatePersonInTx } from '../../shared/person'
 import { addressOf } from '../../shared/address'
 import { canSubmit, isDecidable, pushHistory } from '../domain/checkin'
 import { yearOf } from '../domain/period'
+import { unitPickProblem } from '../domain/unit-link'
 import { ids, load, txPut, type BuildingRef, type GridRef, type MemberDoc } from '../repo'
-import { memberView, unitMemberView } from '../views'
-import { mayReadUnitRecords } from '../domain/access'
+import { memberView } from '../views'
 
 /** 在职党员报到: yearly, to the community of the member's home; the secretary approves and assigns. */
 
@@ -21,8 +21,9 @@ interface CheckinInput {
 
 /**
  * A check-in names a home and an employer, and both are claims: the household must be the caller's own
- * verified one (they hold `resident` on it) or none, and a picked unit must be a unit of the community.
- * The unit's liaison sees who named the unit and may dispute it (`unit.disputeMember`).
+ * verified one (they hold `resident` on it) or none, and a picked unit must have checked in to a community
+ * of the street (or be the member's current unit). Without a picked unit the typed name is kept (单位未报到)
+ * for the secretary to link (member.linkUnit). The unit's liaison confirms or disputes the link (unit-links.ts).
  */
 export const memberCheckin = {
   async run(ctx: Ctx<CheckinInput>) {
@@ -37,7 +38,10 @@ export const memberCheckin = {
     ])
     if (!community) throw notFound('社区')
     if (input.householdId && household?.communityId !== community._id) throw invalid('所填房屋不在该社区', ['householdId'])
-    if (input.unitId && unit?.communityId !== community._id) throw invalid('请选择本社区的单位', ['unitId'])
+    if (input.unitId) {
+      const problem = unit ? unitPickProblem(unit, community.streetId, now, current?.unitId) : '请选择本街道已报到的单位'
+      if (problem) throw invalid(problem, ['unitId'])
+    }
     if (current && !canSubmit(current, year)) throw conflict('您今年已报到')
     await ctx.checkText(input.name, input.unitName, input.availability, ...input.skills)
     return ctx.onceTx(input.requestId, async (tx) => {
@@ -45,14 +49,14 @@ export const memberCheckin = {
       const fresh = await txGetOrNull<MemberDoc>(tx, COL.svcMembers, _id)
       if (fresh && !canSubmit(fresh, year)) throw conflict('您今年已报到')
       const sameCommunity = fresh?.communityId === community._id
-      // Without a picked unit, an unchanged employer name keeps the unit it was linked to (for its feedback
-      // letter) — in the same community only, since a unit belongs to one.
-      const unitId = unit?._id ?? (sameCommunity && fresh?.unitName === input.unitName ? fresh.unitId : undefined)
-      // A liaison's dispute stands while the member names the same unit.
-      const dispute = fresh?.unitDisputed && fresh.unitDispute && fresh.unitDispute.unitId === unitId ? fresh.unitDispute : undefined
+      // A unit the secretary linked to the name the member typed stays while the member types the same name.
+      const linked = !unit && fresh?.unitId && fresh.unitLinkedBy?.typedName === input.unitName ? { unitId: fresh.unitId, unitName: fresh.unitName } : null
+      const unitId = unit?._id ?? linked?.unitId
+      // What the liaison and the secretary said about the link stands while the member names the same unit.
+      const sameUnit = !!unitId && fresh?.unitId === unitId
       const after: MemberDoc = {
-        _id, openid: actor.openid, communityId: community._id, streetId: community.streetId, name: input.name,
-        unitId, unitName: unit?.name ?? input.unitName, householdId: household?._id, address: household ? addressOf(household) : undefined,
+        _id, openid: actor.openid, communityId: community._id, communityName: community.name, streetId: community.streetId, name: input.name,
+        unitId, unitName: unit?.name ?? linked?.unitName ?? input.unitName, householdId: household?._id, address: household ? addressOf(household) : undefined,
         skills: input.skills, availability: input.availability, status: 'pending', year,
         approvedYear: fresh?.approvedYear,
         // A member who moved community keeps no assignment from the old one.
@@ -62,7 +66,10 @@ export const memberCheckin = {
         buildingNames: sameCommunity ? fresh.buildingNames : [],
         submittedAt: now,
         history: fresh ? pushHistory(fresh.history, { year: fresh.year, status: fresh.status, reason: fresh.reason, at: fresh.decidedAt ?? fresh.submittedAt }) : [],
-        ...(dispute ? { unitDispute: dispute, unitDisputed: true } : {}),
+        ...(sameUnit && fresh.unitDisputed && fresh.unitDispute ? { unitDispute: fresh.unitDispute, unitDisputed: true } : {}),
+        ...(sameUnit && fresh.unitConfirm?.unitId === unitId ? { unitConfirm: fresh.unitConfirm } : {}),
+        ...(sameUnit && fresh.unitLinkedBy ? { unitLinkedBy: fresh.unitLinkedBy } : {}),
+        ...(fresh?.unitSettlement ? { unitSettlement: fresh.unitSettlement } : {}),
       }
       await txPut(tx, COL.svcMembers, after)
       await ctx.audit(`${COL.svcMembers}/${_id}`, fresh ? { status: fresh.status, year: fresh.year } : null, { status: 'pending', year, communityId: community._id, householdId: household?._id ?? null, unitId: unitId ?? null }, tx)
@@ -79,7 +86,7 @@ export const memberMine = {
 }
 
 export const memberList = {
-  run(ctx: Ctx<PageInput & { communityId: string; status: 'pending' | 'approved' | 'overdue' | 'disputed' | 'all' }>) {
+  run(ctx: Ctx<PageInput & { communityId: string; status: 'pending' | 'approved' | 'overdue' | 'disputed' | 'unlinked' | 'all' }>) {
     const { db, actor, input, now } = ctx
     ensure(actor.isSecretaryOf(input.communityId), '只能查看您所在社区的党员')
     const year = yearOf(now)
@@ -88,6 +95,7 @@ export const memberList = {
     if (input.status === 'approved') filter.approvedYear = year
     if (input.status === 'overdue') filter.approvedYear = db.command.lt(year)
     if (input.status === 'disputed') filter.unitDisputed = true
+    if (input.status === 'unlinked') filter.unitId = db.command.exists(false)
     return fetchPage<MemberDoc, ReturnType<typeof memberView>>(db.collection(COL.svcMembers).where(filter), input, [['submittedAt', 'desc']], (m) => memberView(m, year))
   },
 }
@@ -143,44 +151,5 @@ export const memberDecide = {
       data: { thing1: { value: `${member.name} 党员报到`.slice(0, 20) }, phrase2: { value: input.approve ? '已通过' : '已退回' } },
     })
     return memberView(after, yearOf(now))
-  },
-}
-
-/** The members who named the unit as their employer, for its liaison to check (and the community's secretary). */
-export const unitMembers = {
-  async run(ctx: Ctx<PageInput & { unitId: string }>) {
-    const { db, actor, input, now } = ctx
-    const unit = await load.unit(db, input.unitId)
-    if (!unit) throw notFound('单位')
-    ensure(mayReadUnitRecords(actor.roles, { unitId: unit._id, communityId: unit.communityId }), '只能查看本单位的报到党员')
-    const year = yearOf(now)
-    const q = db.collection(COL.svcMembers).where({ unitId: unit._id, communityId: unit.communityId })
-    return fetchPage<MemberDoc, ReturnType<typeof unitMemberView>>(q, input, [['submittedAt', 'desc']], (m) => unitMemberView(m, year))
-  },
-}
-
-/**
- * The unit's liaison disputes a member's claim to work there. The claim stays as the member made it
- * (nothing is deleted); the dispute is recorded on it, shown to the secretary (member.list `disputed`)
- * and to the member, and stands while the member names the same unit.
- */
-export const unitDisputeMember = {
-  async run(ctx: Ctx<{ memberId: string; reason: string }>) {
-    const { db, actor, input, now } = ctx
-    const member = await load.member(db, input.memberId)
-    if (!member) throw notFound('报到记录')
-    ensure(member.unitId && actor.has('unit_liaison', member.unitId), '只能对填写本单位的党员提出异议')
-    if (member.unitDisputed) throw conflict('已提出异议，等待社区核实')
-    await ctx.checkText(input.reason)
-    let after: MemberDoc = member
-    await ctx.transaction(async (tx) => {
-      const fresh = await txGetOrNull<MemberDoc>(tx, COL.svcMembers, member._id)
-      if (!fresh || fresh.unitId !== member.unitId) throw conflict('该党员已更改工作单位，请刷新')
-      if (fresh.unitDisputed) throw conflict('已提出异议，等待社区核实')
-      after = { ...fresh, unitDispute: { unitId: member.unitId!, reason: input.reason, by: actor.openid, byName: actor.name, at: now }, unitDisputed: true }
-      await txPut(tx, COL.svcMembers, after)
-      await ctx.audit(`${COL.svcMembers}/${member._id}`, { unitDisputed: false }, { unitDisputed: true, unitId: member.unitId, reason: input.reason }, tx)
-    })
-    return unitMemberView(after, yearOf(now))
   },
 }

@@ -6,7 +6,7 @@ import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, forbidden, invalid, notFound } from '../../shared/errors'
 import { fetchPage } from '../../shared/paging'
 import { gradeYearProblem, reviseAssessment } from '../domain/grades'
-import { quarterStarted, yearOf } from '../domain/period'
+import { letterQuarterProblem } from '../domain/period'
 import { ratingAvgTenths } from '../domain/wishes'
 import { byId, firstN, ids, load, txPut, type AssessmentDoc, type AttendanceDoc, type LedgerDoc, type LetterDoc, type LetterLatestDoc, type StatsDoc } from '../repo'
 import { assessmentView, attendanceView, letterView } from '../views'
@@ -68,7 +68,8 @@ export const letterIssue = {
     const unit = await load.unit(db, input.unitId)
     if (!unit) throw notFound('单位')
     ensure(actor.isSecretaryOf(unit.communityId), '只能为您所在社区的单位出具反馈函')
-    if (!quarterStarted(input.quarter, now)) throw invalid('该季度尚未开始', ['quarter'])
+    const closed = letterQuarterProblem(input.quarter, now)
+    if (closed) throw invalid(closed, ['quarter'])
     await ctx.checkText(input.note)
     const [ledgers, community, whistles] = await Promise.all([
       firstN<LedgerDoc>(db, COL.svcLedgers, { unitId: unit._id, period: input.quarter }, ['minutes', 'desc'], 100),
@@ -166,7 +167,7 @@ export const assessmentSet = {
         : await load.unit(db, input.subjectId).then((u) => (u ? { communityId: u.communityId, name: u.name } : null))
     if (!subject) throw notFound(input.subjectType === 'member' ? '党员' : '单位')
     if (!actor.isSecretaryOf(subject.communityId)) throw forbidden('只能评议您所在社区的党员和单位')
-    const problem = gradeYearProblem(input.year, yearOf(now))
+    const problem = gradeYearProblem(input.year, now)
     if (problem) throw invalid(problem, ['year'])
     await ctx.checkText(input.reason)
     const _id = ids.assessment(input.subjectType, input.subjectId, input.year)
@@ -188,6 +189,21 @@ export const assessmentList = {
     ensure(actor.isSecretaryOf(input.communityId), '只能查看您所在社区的评议')
     const q = db.collection(COL.svcAssessments).where({ communityId: input.communityId, year: input.year, subjectType: input.subjectType })
     return fetchPage<AssessmentDoc, ReturnType<typeof assessmentView>>(q, input, [['subjectName', 'asc']], assessmentView)
+  },
+}
+
+/**
+ * A unit's own grades, every year, newest first (issue 14 §6): its liaison, or the secretary of its
+ * community. The member sees theirs on their ledger (`ledger.get`, by year).
+ */
+export const assessmentUnit = {
+  async run(ctx: Ctx<PageInput & { unitId: string }>) {
+    const { db, actor, input } = ctx
+    const unit = await load.unit(db, input.unitId)
+    if (!unit) throw notFound('单位')
+    ensure(actor.has('unit_liaison', unit._id) || actor.isSecretaryOf(unit.communityId), '只能查看本单位的评议')
+    const q = db.collection(COL.svcAssessments).where({ subjectType: 'unit', subjectId: unit._id })
+    return fetchPage<AssessmentDoc, ReturnType<typeof assessmentView>>(q, input, [['year', 'desc']], assessmentView)
   },
 }
 

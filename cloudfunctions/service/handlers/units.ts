@@ -6,6 +6,7 @@ import { conflict, ensure, invalid, notFound } from '../../shared/errors'
 import { notify, TEMPLATES } from '../../shared/notify'
 import { fetchPage } from '../../shared/paging'
 import { canSubmit, isDecidable, pushHistory } from '../domain/checkin'
+import { compareLists, signProblem } from '../domain/agreement'
 import { yearOf } from '../domain/period'
 import { firstN, ids, load, txPut, type AgreementDoc, type GridRef, type NeedDoc, type ProjectDoc, type ResourceDoc, type UnitDoc } from '../repo'
 import { agreementView, unitView } from '../views'
@@ -86,10 +87,13 @@ export const unitDecide = {
         : { ...fresh, checkin: { ...decided, status: 'returned', reason: input.reason } }
       await txPut(tx, COL.units, after)
       if (input.approve) {
+        const lists = { commitments: fresh.commitments ?? [], resources: fresh.resources ?? [] }
+        // A renewal starts from last year's agreement (the form is filled from it): record what changed.
+        const prev = await txGetOrNull<AgreementDoc>(tx, COL.svcAgreements, ids.agreement(unit._id, year - 1))
         const agreement: AgreementDoc = {
           _id: ids.agreement(unit._id, year), unitId: unit._id, unitName: unit.name, communityId: unit.communityId,
-          communityName: community?.name ?? '', year, commitments: fresh.commitments ?? [], resources: fresh.resources ?? [],
-          signedAt: now, approvedBy: actor.openid, approvedByName: actor.name,
+          communityName: community?.name ?? '', year, ...lists, approvedAt: now, approvedBy: actor.openid, approvedByName: actor.name,
+          carriedFrom: prev ? { year: prev.year, ...compareLists(prev, lists) } : undefined,
         }
         await txPut(tx, COL.svcAgreements, agreement)
         // The unit's 资源清单 joins the community's resource list (one record per line, per year).
@@ -135,6 +139,42 @@ export const unitSetGrids = {
   },
 }
 
+/**
+ * The unit's side of the agreement: its liaison signs (name and time) after the community approved. The
+ * signature is written once; both sides then see the same signed agreement (agreement.get).
+ */
+export const agreementSign = {
+  async run(ctx: Ctx<{ unitId: string; year: number }>) {
+    const { db, actor, input, now } = ctx
+    ensure(actor.has('unit_liaison', input.unitId), '只有本单位联络员可以签署协议')
+    const unit = await load.unit(db, input.unitId)
+    if (!unit) throw notFound('单位')
+    const _id = ids.agreement(unit._id, input.year)
+    let after: AgreementDoc | undefined
+    await ctx.transaction(async (tx) => {
+      const fresh = await txGetOrNull<AgreementDoc>(tx, COL.svcAgreements, _id)
+      if (!fresh) throw notFound('该年度共建协议（社区审核通过后生成）')
+      const problem = signProblem(fresh)
+      if (problem) throw conflict(problem)
+      const signature = { unitSignedAt: now, unitSignedBy: actor.openid, unitSignedByName: actor.name }
+      await tx.collection(COL.svcAgreements).doc(_id).update({ data: signature })
+      after = { ...fresh, _id, ...signature }
+      await ctx.audit(`${COL.svcAgreements}/${_id}`, { unitSigned: false }, { unitSigned: true, byName: actor.name }, tx)
+    })
+    return agreementView(after!, await agreementLists(ctx, unit), now)
+  },
+}
+
+/** The three lists shown with an agreement: the community's open needs, the unit's resources, its projects (20 each). */
+function agreementLists(ctx: Ctx<unknown>, unit: UnitDoc) {
+  const { db } = ctx
+  return Promise.all([
+    firstN<NeedDoc>(db, COL.svcNeeds, { communityId: unit.communityId, status: db.command.in(['open', 'matched']) }, ['createdAt', 'desc'], 20),
+    firstN<ResourceDoc>(db, COL.svcResources, { ownerId: unit._id }, ['createdAt', 'desc'], 20),
+    firstN<ProjectDoc>(db, COL.svcProjects, { unitId: unit._id }, ['createdAt', 'desc'], 20),
+  ]).then(([needs, resources, projects]) => ({ needs, resources, projects }))
+}
+
 export const agreementGet = {
   async run(ctx: Ctx<{ unitId: string; year: number }>) {
     const { db, actor, input, now } = ctx
@@ -143,11 +183,6 @@ export const agreementGet = {
     ensure(mayReadUnitRecords(actor.roles, { unitId: unit._id, communityId: unit.communityId }), '只能查看本单位或本社区的协议')
     const [agreement] = await firstN<AgreementDoc>(db, COL.svcAgreements, { _id: ids.agreement(unit._id, input.year) }, ['year', 'desc'], 1)
     if (!agreement) throw notFound('该年度共建协议')
-    const [needs, resources, projects] = await Promise.all([
-      firstN<NeedDoc>(db, COL.svcNeeds, { communityId: unit.communityId, status: db.command.in(['open', 'matched']) }, ['createdAt', 'desc'], 20),
-      firstN<ResourceDoc>(db, COL.svcResources, { ownerId: unit._id }, ['createdAt', 'desc'], 20),
-      firstN<ProjectDoc>(db, COL.svcProjects, { unitId: unit._id }, ['createdAt', 'desc'], 20),
-    ])
-    return agreementView(agreement, { needs, resources, projects }, now)
+    return agreementView(agreement, await agreementLists(ctx as Ctx<unknown>, unit), now)
   },
 }

@@ -9,7 +9,7 @@ import { newId } from '../../shared/ids'
 import { notify, TEMPLATES } from '../../shared/notify'
 import { fetchPage } from '../../shared/paging'
 import { yearOf, quarterOf } from '../domain/period'
-import { claimProblem } from '../domain/wishes'
+import { CLAIM_HISTORY_LIMIT, claimDueAt, claimLapsed, claimProblem } from '../domain/wishes'
 import { bumpLedgers, ids, load, txPut, type MemberDoc, type WishDoc } from '../repo'
 import { wishView } from '../views'
 
@@ -77,9 +77,10 @@ export const wishClaim = {
       if (!fresh) throw notFound('心愿')
       const p = claimProblem(fresh, now)
       if (p) throw conflict(p)
-      after = { ...fresh, status: 'claimed', claimerOpenid: actor.openid, claimerName: actor.name, claimedAt: now }
+      const claimNo = (fresh.claimNo ?? 0) + 1
+      after = { ...fresh, status: 'claimed', claimerOpenid: actor.openid, claimerName: actor.name, claimedAt: now, claimDueAt: claimDueAt(now, fresh.dueAt), claimNo }
       await txPut(tx, COL.svcWishes, after)
-      await ctx.audit(`${COL.svcWishes}/${wish._id}`, { status: 'open' }, { status: 'claimed', claimer: actor.openid }, tx)
+      await ctx.audit(`${COL.svcWishes}/${wish._id}`, { status: 'open' }, { status: 'claimed', claimer: actor.openid, claimNo, claimDueAt: after.claimDueAt }, tx)
     })
     if (wish.residentOpenid) {
       await notify({
@@ -100,11 +101,13 @@ export const wishDeliver = {
     if (!wish) throw notFound('心愿')
     ensure(wish.claimerOpenid === actor.openid, '只有认领人可以标记送达')
     if (wish.status !== 'claimed') throw conflict('心愿不在已认领状态')
+    if (claimLapsed(wish, now)) throw conflict(LAPSED)
     await ctx.checkText(input.note)
     let after: WishDoc = wish
     await ctx.transaction(async (tx) => {
       const fresh = await txGetOrNull<WishDoc>(tx, COL.svcWishes, wish._id)
       if (!fresh || fresh.status !== 'claimed' || fresh.claimerOpenid !== actor.openid) throw conflict('心愿不在已认领状态')
+      if (claimLapsed(fresh, now)) throw conflict(LAPSED)
       after = { ...fresh, status: 'delivered', deliveredAt: now, deliveredNote: input.note }
       await txPut(tx, COL.svcWishes, after)
       await ctx.audit(`${COL.svcWishes}/${wish._id}`, { status: 'claimed' }, { status: 'delivered', note: input.note }, tx)
@@ -112,6 +115,55 @@ export const wishDeliver = {
     return wishView(after, actor, now)
   },
 }
+
+const LAPSED = '认领已超过期限，心愿已退回待认领'
+
+/**
+ * End a live claim without delivery — released by its claimer or lapsed past its deadline (timer) — in one
+ * transaction on the wish: it is open again (待认领, or back to the community if its own date has passed),
+ * the claim is kept in `claimHistory`, and the people concerned are told after the commit. `still` re-checks
+ * on the fresh document that this is the same claim and that it may end this way, so a delivery, a release
+ * and the timer racing on one wish never both land.
+ */
+export async function endClaim(ctx: Ctx<unknown>, wish: WishDoc, outcome: 'released' | 'lapsed', still: (w: WishDoc) => string | null, reason?: string): Promise<WishDoc> {
+  const { now } = ctx
+  let after: WishDoc = wish
+  await ctx.transaction(async (tx) => {
+    const fresh = await txGetOrNull<WishDoc>(tx, COL.svcWishes, wish._id)
+    if (!fresh || fresh.status !== 'claimed' || fresh.claimNo !== wish.claimNo || fresh.claimerOpenid !== wish.claimerOpenid) throw conflict('心愿的认领已变化，请刷新')
+    const problem = still(fresh)
+    if (problem) throw conflict(problem)
+    const ended = { no: fresh.claimNo ?? 1, claimerOpenid: fresh.claimerOpenid!, claimerName: fresh.claimerName ?? '', claimedAt: fresh.claimedAt ?? now, endedAt: now, outcome, reason }
+    after = {
+      ...fresh, status: 'open', claimerOpenid: undefined, claimerName: undefined, claimedAt: undefined, claimDueAt: undefined,
+      claimHistory: [...(fresh.claimHistory ?? []), ended].slice(-CLAIM_HISTORY_LIMIT),
+    }
+    await txPut(tx, COL.svcWishes, after)
+    await ctx.audit(`${COL.svcWishes}/${wish._id}`, { status: 'claimed', claimNo: fresh.claimNo }, { status: 'open', outcome, reason: reason ?? null }, tx)
+  })
+  const page = 'packages/service/pages/wishes/index'
+  const title = { value: wish.title.slice(0, 20) }
+  if (outcome === 'lapsed') await notify({ toOpenid: wish.claimerOpenid!, templateId: TEMPLATES.wishReturned, page, data: { thing1: title, phrase2: { value: '超期已退回' } } })
+  if (wish.residentOpenid) await notify({ toOpenid: wish.residentOpenid, templateId: TEMPLATES.wishReturned, page, data: { thing1: title, phrase2: { value: '重新待认领' } } })
+  return after
+}
+
+/** The claimer lets the wish go (待认领 again); the resident is told. */
+export const wishRelease = {
+  async run(ctx: Ctx<{ wishId: string; reason?: string }>) {
+    const { db, actor, input, now } = ctx
+    const wish = await load.wish(db, input.wishId)
+    if (!wish) throw notFound('心愿')
+    ensure(wish.claimerOpenid === actor.openid, '只有认领人可以放弃认领')
+    if (wish.status !== 'claimed') throw conflict('心愿不在已认领状态')
+    await ctx.checkText(input.reason)
+    const after = await endClaim(ctx as Ctx<unknown>, wish, 'released', () => null, input.reason)
+    return wishView(after, actor, now)
+  },
+}
+
+/** The timer's step for one wish: a claim past its deadline without delivery returns the wish to 待认领. */
+export const returnLapsedClaim = (ctx: Ctx<unknown>, wish: WishDoc) => endClaim(ctx, wish, 'lapsed', (w) => (claimLapsed(w, ctx.now) ? null : '认领尚未超期'))
 
 export const wishConfirm = {
   async run(ctx: Ctx<{ wishId: string; rating: number; thanks?: string }>) {

@@ -1,3 +1,4 @@
+import { ids } from '../../../cloudfunctions/service/repo'
 import { openCloud, P, rid, T0, type Cloud } from '../harness'
 import { serviceActions } from '../../../types/service'
 import { callableBy, collectTraces, leaksIn, sweeper, type Traces } from '../exposure'
@@ -39,6 +40,7 @@ describe('no openid or phone of another person in any service response', () => {
     await as(P.secHx, 'unit.list', { communityId: 'c-hx', pageSize: 50 })
     await as(P.secHx, 'unit.decide', { unitId: 'u-hx-1', approve: true })
     await as(P.secHx, 'unit.setGrids', { unitId: 'u-hx-1', gridIds: ['g-hx-1'] })
+    await as(P.liaison, 'agreement.sign', { unitId: 'u-hx-1', year: 2026 })
     await as(P.liaison, 'agreement.get', { unitId: 'u-hx-1', year: 2026 })
     await as(P.secHx, 'agreement.get', { unitId: 'u-hx-2', year: 2026 })
     await as(XU, 'unit.get', { unitId: 'u-hx-2' })
@@ -49,10 +51,19 @@ describe('no openid or phone of another person in any service response', () => {
     const res = await as<Id>(P.member, 'resource.create', { requestId: rid(), communityId: 'c-hx', title: '家电维修' })
     await as(P.liaison, 'resource.create', { requestId: rid(), communityId: 'c-hx', title: '救护车保障', unitId: 'u-hx-1' })
     for (const who of [P.secHx, P.liaison, P.member, M1]) await as(who, 'resource.list', { communityId: 'c-hx', pageSize: 50 })
-    const project = await as<Id>(P.secHx, 'project.create', { requestId: rid(), needId: need.id, resourceId: res.id, title: '楼道扶手', ownerName: '孙伟', deadline: at(60 * 24 * 30).toISOString() })
+    const project = await as<Id>(P.secHx, 'project.create', { requestId: rid(), needId: need.id, resourceId: res.id, title: '楼道扶手', deadline: at(60 * 24 * 30).toISOString() })
     await as(P.secHx, 'project.progress', { projectId: project.id, progress: 30, note: '已采购' })
     for (const who of [P.secHx, P.liaison, P.member]) await as(who, 'project.list', { communityId: 'c-hx' })
     for (const who of [P.secHx, P.liaison, P.member]) await as(who, 'project.updates', { projectId: project.id })
+    // Issue 14 §3: 认领 — a member's offer and a unit's, the secretary's decisions, the owner's progress.
+    const road = await as<Id>(P.secHx, 'need.create', { requestId: rid(), communityId: 'c-hx', title: '修补路面', source: 'community' })
+    const byMember = await as<Id>(M1, 'need.offer', { requestId: rid(), needId: road.id, title: '带队修补', note: '可出 6 人' })
+    const byUnit = await as<Id>(P.liaison, 'need.offer', { requestId: rid(), needId: road.id, unitId: 'u-hx-1', title: '出车出人' })
+    for (const who of [P.secHx, P.liaison, M1, P.liu]) await as(who, 'need.offers', { needId: road.id })
+    const accepted = await as<{ projectId: string }>(P.secHx, 'need.decideOffer', { offerId: byMember.id, accept: true, deadline: at(60 * 24 * 30).toISOString() })
+    await as(P.secHx, 'need.decideOffer', { offerId: byUnit.id, accept: false, reason: '已由党员认领' })
+    await as(M1, 'project.progress', { projectId: accepted.projectId, progress: 20, note: '已开工' })
+    for (const who of [P.liaison, M1]) await as(who, 'resource.list', { communityId: 'c-hx', ownerId: who === M1 ? ids.member(M1) : 'u-hx-1' })
   })
 
   it('member check-in, activities, sign-in, minutes and manual entries', async () => {
@@ -67,6 +78,13 @@ describe('no openid or phone of another person in any service response', () => {
     const named = await as<Page<{ memberId: string }>>(P.liaison, 'unit.members', { unitId: 'u-hx-1' })
     await as(P.secHx, 'unit.members', { unitId: 'u-hx-1' })
     await as(P.liaison, 'unit.disputeMember', { memberId: named.items[0].memberId, reason: '本单位查无此人' })
+    // Issue 14 §1: the unit picker, the liaison's confirmation, the secretary's settlement and link.
+    for (const who of [P.liu, P.member, P.liaison]) await as(who, 'unit.search', { communityId: 'c-hx', name: '锦绣' })
+    await as(XU, 'unit.confirmMember', { memberId: ids.member(M1) })
+    await as(P.secHx, 'member.settleDispute', { memberId: named.items[0].memberId, keep: false, reason: '经核实非本单位' })
+    await as(P.secHx, 'member.list', { communityId: 'c-hx', status: 'unlinked' })
+    await as(P.secHx, 'member.linkUnit', { memberId: named.items[0].memberId, unitId: 'u-hx-2' })
+    await as(XU, 'unit.members', { unitId: 'u-hx-2' })
 
     const a = await as<Id>(P.secHx, 'activity.create', { requestId: rid(), communityId: 'c-hx', title: '清扫楼道', kind: 'volunteer', place: { name: '东门', ...PLACE }, startAt: at(-10).toISOString(), endAt: at(180).toISOString(), capacity: 20 })
     await as(P.member, 'activity.list', { communityId: 'c-hx' })
@@ -97,6 +115,13 @@ describe('no openid or phone of another person in any service response', () => {
     const { as } = sweep
     const w = await as<Id>(P.secHx, 'wish.create', { requestId: rid(), title: '代发：轮椅借用', dueAt: at(60 * 24 * 5).toISOString(), householdId: 'h-hx-1-1-202', residentName: '张德福' })
     await as(P.member, 'wish.claim', { wishId: w.id })
+    // Issue 14 §5: the two sides talk in the app; numbers typed into a message are masked.
+    await as(P.zhang, 'wish.message', { requestId: rid(), wishId: w.id, text: '下午在家，电话 13800000005' })
+    await as(P.member, 'wish.message', { requestId: rid(), wishId: w.id, text: '好的，我 3 点到，13800000007' })
+    for (const who of [P.zhang, P.member]) await as(who, 'wish.messages', { wishId: w.id })
+    const other = await as<Id>(P.liu, 'wish.create', { requestId: rid(), title: '借用梯子', dueAt: at(60 * 24 * 5).toISOString() })
+    await as(M1, 'wish.claim', { wishId: other.id })
+    await as(M1, 'wish.release', { wishId: other.id, reason: '临时出差' })
     await as(P.member, 'wish.deliver', { wishId: w.id, note: '已送到家' })
     for (const who of [P.secHx, P.member, M1, P.zhang]) await as(who, 'wish.list', { communityId: 'c-hx' })
     await as(P.zhang, 'wish.confirm', { wishId: w.id, rating: 5, thanks: '谢谢' })
@@ -120,6 +145,8 @@ describe('no openid or phone of another person in any service response', () => {
     await as(P.secHx, 'assessment.set', { subjectType: 'unit', subjectId: 'u-hx-2', year: 2026, grade: 'qualified', reason: '履行承诺' })
     await as(P.secHx, 'assessment.list', { communityId: 'c-hx', year: 2026, subjectType: 'member' })
     await as(P.secHx, 'assessment.list', { communityId: 'c-hx', year: 2026, subjectType: 'unit' })
+    await as(XU, 'assessment.unit', { unitId: 'u-hx-2' })
+    await as(P.secHx, 'assessment.unit', { unitId: 'u-hx-2' })
     await as(P.secHx, 'dashboard', { communityId: 'c-hx', year: 2026 })
   })
 

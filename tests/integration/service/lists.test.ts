@@ -3,7 +3,7 @@ import { expectPersonalDataRegistered } from '../personal-data'
 
 type Need = { id: string; title: string; status: string; quantity?: { tenths: number; unit: string }; quantityText?: string }
 type Resource = { id: string; ownerType: string; ownerName: string }
-type Project = { id: string; status: string; progress: number; needTitle: string; overdue: boolean }
+type Project = { id: string; status: string; progress: number; needTitle: string; overdue: boolean; ownerType: string; ownerId: string; ownerName: string }
 
 let h: Cloud
 beforeAll(async () => {
@@ -35,10 +35,10 @@ describe('the three lists', () => {
   let memberRes = ''
   it('lets a unit liaison and a member post resources, each only where they belong', async () => {
     const u = await h.ok<Resource>('service', 'resource.create', { requestId: rid(), communityId: 'c-hx', title: '救护车保障', unitId: 'u-hx-1' }, P.liaison)
-    expect(u).toMatchObject({ ownerType: 'unit', ownerName: '锦绣区人民医院' })
+    expect(u).toMatchObject({ ownerType: 'unit' })
     unitRes = u.id
     const m = await h.ok<Resource>('service', 'resource.create', { requestId: rid(), communityId: 'c-hx', title: '家电维修' }, P.member)
-    expect(m).toMatchObject({ ownerType: 'member', ownerName: '孙伟' })
+    expect(m).toMatchObject({ ownerType: 'member' })
     memberRes = m.id
     await h.expectRefused('service', 'resource.create', { requestId: rid(), communityId: 'c-yg', title: '家电维修' }, P.member, 'FORBIDDEN')
     await h.expectRefused('service', 'resource.create', { requestId: rid(), communityId: 'c-hx', title: '场地', unitId: 'u-hx-2' }, P.liaison, 'FORBIDDEN')
@@ -49,19 +49,24 @@ describe('the three lists', () => {
 
   let projectId = ''
   it('matches a need with a resource into a project with owner and deadline; the need becomes matched', async () => {
-    const p = await h.ok<Project>('service', 'project.create', { requestId: rid(), needId, resourceId: unitRes, title: '楼道扶手共建', ownerName: '吴敏', deadline: inDays(30) }, P.secHx)
-    expect(p).toMatchObject({ status: 'active', progress: 0, needTitle: '加装楼道扶手', overdue: false })
+    const p = await h.ok<Project>('service', 'project.create', { requestId: rid(), needId, resourceId: unitRes, title: '楼道扶手共建', deadline: inDays(30) }, P.secHx)
+    // The owner is the resource's owner, linked by id (not a typed name).
+    expect(p).toMatchObject({ status: 'active', progress: 0, needTitle: '加装楼道扶手', overdue: false, ownerType: 'unit', ownerId: 'u-hx-1', ownerName: '锦绣区人民医院' })
     projectId = p.id
     const needs = await h.ok<{ items: Need[] }>('service', 'need.list', { communityId: 'c-hx', status: 'matched' }, P.liu)
     expect(needs.items.map((n) => n.id)).toContain(needId)
-    await h.expectRefused('service', 'project.create', { requestId: rid(), needId, resourceId: unitRes, title: 't', ownerName: 'o', deadline: inDays(-1) }, P.secHx, 'INVALID_INPUT')
-    await h.expectRefused('service', 'project.create', { requestId: rid(), needId, resourceId: unitRes, title: 't', ownerName: 'o', deadline: inDays(3) }, P.secYg, 'FORBIDDEN')
+    await h.expectRefused('service', 'project.create', { requestId: rid(), needId, resourceId: unitRes, title: 't', deadline: inDays(-1) }, P.secHx, 'INVALID_INPUT')
+    await h.expectRefused('service', 'project.create', { requestId: rid(), needId, resourceId: unitRes, title: 't', deadline: inDays(3) }, P.secYg, 'FORBIDDEN')
+    // One live match per need.
+    await h.expectRefused('service', 'project.create', { requestId: rid(), needId, resourceId: memberRes, title: 't', deadline: inDays(3) }, P.secHx, 'CONFLICT')
   })
 
   it('tracks progress to done, which closes the need; refuses other people and further updates', async () => {
-    await h.expectRefused('service', 'project.progress', { projectId, progress: 50, note: '进行中' }, P.liaison, 'FORBIDDEN')
+    await h.expectRefused('service', 'project.progress', { projectId, progress: 50, note: '进行中' }, 'o-liaison-xu', 'FORBIDDEN')
+    await h.expectRefused('service', 'project.progress', { projectId, progress: 50, note: '进行中' }, P.member, 'FORBIDDEN')
+    await h.expectRefused('service', 'project.progress', { projectId, progress: 50, note: '进行中' }, P.secYg, 'FORBIDDEN')
     await h.expectRefused('service', 'project.progress', { projectId, progress: 101, note: '进行中' }, P.secHx, 'INVALID_INPUT')
-    expect((await h.ok<Project>('service', 'project.progress', { projectId, progress: 50, note: '已安装一半' }, P.secHx)).progress).toBe(50)
+    expect((await h.ok<Project>('service', 'project.progress', { projectId, progress: 50, note: '已安装一半' }, P.liaison)).progress).toBe(50)
     expect((await h.ok<Project>('service', 'project.progress', { projectId, progress: 100, note: '全部完工' }, P.secHx)).status).toBe('done')
     const done = await h.ok<{ items: Need[] }>('service', 'need.list', { communityId: 'c-hx', status: 'done' }, P.liu)
     expect(done.items.map((n) => n.id)).toEqual([needId])

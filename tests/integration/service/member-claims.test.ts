@@ -35,7 +35,7 @@ describe('member.checkin: the household and the unit are checked', () => {
     expect(err?.issues?.[0]?.path).toEqual(['householdId'])
   })
 
-  it('refuses a unit of another community, or one that does not exist, changing nothing', async () => {
+  it('refuses a unit that has not checked in (here of another community), or one that does not exist, changing nothing', async () => {
     const other = await h.expectRefused('service', 'member.checkin', base({ unitId: 'u-yg-1' }), P.liu, 'INVALID_INPUT')
     expect(other?.issues?.[0]?.path).toEqual(['unitId'])
     await h.expectRefused('service', 'member.checkin', base({ unitId: 'u-none' }), P.liu, 'INVALID_INPUT')
@@ -47,6 +47,7 @@ describe('member.checkin: the household and the unit are checked', () => {
   })
 
   it('takes no household at all (the community alone)', async () => {
+    // u-hx-1 has not checked in this year, but it is the unit 孙伟 is linked to.
     const m = await h.ok<Member>('service', 'member.checkin', base({ name: '孙伟', unitId: 'u-hx-1', unitName: '锦绣区人民医院' }), P.member)
     expect(m).toMatchObject({ status: 'pending', communityId: 'c-hx', unitId: 'u-hx-1' })
     expect(m.householdId).toBeUndefined()
@@ -58,7 +59,7 @@ describe('unit.members and unit.disputeMember: the liaison checks who named the 
     const page = await h.ok<Page<UnitMember & { address?: string }>>('service', 'unit.members', { unitId: 'u-hx-2' }, XU)
     // 刘芳 just now, and the two demo members who work there.
     expect(page.items.map((m) => [m.name, m.status])).toEqual([['刘芳', 'pending'], ['陈立军', 'approved'], ['高志强', 'approved']])
-    for (const m of page.items) expect(Object.keys(m).filter((k) => m[k as keyof typeof m] !== undefined).sort()).toEqual(['memberId', 'name', 'overdue', 'status', 'submittedAt', 'year'])
+    for (const m of page.items) expect(Object.keys(m).filter((k) => m[k as keyof typeof m] !== undefined).sort()).toEqual(['communityName', 'link', 'memberId', 'name', 'overdue', 'status', 'submittedAt', 'year'])
     const bySecretary = await h.ok<Page<UnitMember>>('service', 'unit.members', { unitId: 'u-hx-2' }, P.secHx)
     expect(bySecretary.total).toBe(3)
   })
@@ -98,7 +99,7 @@ describe('unit.members and unit.disputeMember: the liaison checks who named the 
     const same = await h.ok<Member>('service', 'member.checkin', base({ householdId: 'h-hx-1-1-101', unitId: 'u-hx-2' }), P.liu)
     expect(same.unitDispute?.reason).toBe('本单位查无此人')
     await h.ok('service', 'member.decide', { memberId: ids.member(P.liu), approve: false, reason: '请核实工作单位' }, P.secHx)
-    const other = await h.ok<Member>('service', 'member.checkin', base({ householdId: 'h-hx-1-1-101', unitId: 'u-hx-1' }), P.liu)
+    const other = await h.ok<Member>('service', 'member.checkin', base({ householdId: 'h-hx-1-1-101', unitId: 'u-hx-3' }), P.liu)
     expect(other.unitDispute).toBeUndefined()
     const page = await h.ok<Page<UnitMember>>('service', 'unit.members', { unitId: 'u-hx-2' }, XU)
     expect(page.items.map((m) => m.name)).not.toContain('刘芳')

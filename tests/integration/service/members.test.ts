@@ -28,8 +28,8 @@ describe('member check-in (journey 2, first part)', () => {
   })
 
   it('records this year’s check-in as pending with the employer unit, and no home when none is verified', async () => {
-    const m = await h.ok<Member>('service', 'member.checkin', checkin({ unitId: undefined }), P.member)
-    // No unit picked but the same employer name: the link to the unit (for its feedback letter) is kept.
+    const m = await h.ok<Member>('service', 'member.checkin', checkin(), P.member)
+    // His unit has not renewed its check-in this year, but it is the unit he is linked to: he may keep it.
     expect(m).toMatchObject({ status: 'pending', year: 2026, unitId: 'u-hx-1', unitName: '锦绣区人民医院', overdue: true })
     // Last year's record named 3号楼 201, which 孙伟 never verified: it is not carried over.
     expect(m.householdId).toBeUndefined()

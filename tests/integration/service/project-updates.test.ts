@@ -16,7 +16,7 @@ afterAll(() => h.close())
 async function project(): Promise<Project> {
   const need = await h.ok<{ id: string }>('service', 'need.create', { requestId: rid(), communityId: 'c-hx', title: '楼道照明改造', source: 'community' }, P.secHx)
   const res = await h.ok<{ id: string }>('service', 'resource.create', { requestId: rid(), communityId: 'c-hx', title: '电工服务' }, P.member)
-  return h.ok<Project>('service', 'project.create', { requestId: rid(), needId: need.id, resourceId: res.id, title: '楼道照明', ownerName: '孙伟', deadline: new Date(T0.getTime() + 60 * 86400_000).toISOString() }, P.secHx)
+  return h.ok<Project>('service', 'project.create', { requestId: rid(), needId: need.id, resourceId: res.id, title: '楼道照明', deadline: new Date(T0.getTime() + 60 * 86400_000).toISOString() }, P.secHx)
 }
 
 describe('project updates', () => {

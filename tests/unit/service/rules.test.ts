@@ -1,6 +1,6 @@
 import { canSubmit, currentStatus, isOverdue, pushHistory, HISTORY_LIMIT } from '../../../cloudfunctions/service/domain/checkin'
-import { gradeYearProblem, reviseAssessment } from '../../../cloudfunctions/service/domain/grades'
-import { claimProblem, effectiveWishStatus, ratingAvgTenths } from '../../../cloudfunctions/service/domain/wishes'
+import { gradeYearProblem, gradeYears, reviseAssessment } from '../../../cloudfunctions/service/domain/grades'
+import { CLAIM_HOLD_DAYS, claimDueAt, claimLapsed, claimProblem, effectiveWishStatus, maskPhones, ratingAvgTenths } from '../../../cloudfunctions/service/domain/wishes'
 import { formatQuantity, formatTenths, GRADE_LABEL, parseTenths, quantity } from '../../../types/service'
 
 describe('yearly check-in', () => {
@@ -61,11 +61,19 @@ describe('grades', () => {
     expect(second.current.grade).toBe('excellent')
     expect(second.revisions.map((r) => r.grade)).toEqual(['qualified'])
   })
-  it('grades only the current and previous year', () => {
-    expect(gradeYearProblem(2026, 2026)).toBeNull()
-    expect(gradeYearProblem(2025, 2026)).toBeNull()
-    expect(gradeYearProblem(2024, 2026)).toBe('该年度的评议已关闭')
-    expect(gradeYearProblem(2027, 2026)).toBe('不能评议尚未开始的年度')
+  it('grades the current year, and last year until the end of March (Beijing)', () => {
+    const november = new Date('2026-11-23T02:00:00Z')
+    expect(gradeYearProblem(2026, november)).toBeNull()
+    expect(gradeYearProblem(2025, november)).toBe('2025 年度的评议已于 2026 年 3 月底关闭')
+    expect(gradeYearProblem(2024, november)).toBe('该年度的评议已关闭')
+    expect(gradeYearProblem(2027, november)).toBe('不能评议尚未开始的年度')
+    expect(gradeYears(november)).toEqual([2026])
+    // 31 March 23:59 Beijing is 15:59 UTC: last year is still open; a minute later it is closed.
+    const lastMinute = new Date('2027-03-31T15:59:00Z')
+    expect(gradeYearProblem(2026, lastMinute)).toBeNull()
+    expect(gradeYears(lastMinute)).toEqual([2027, 2026])
+    expect(gradeYearProblem(2026, new Date('2027-03-31T16:00:00Z'))).not.toBeNull()
+    expect(gradeYearProblem(2025, lastMinute)).toBe('该年度的评议已关闭')
   })
 })
 
@@ -81,5 +89,24 @@ describe('exact quantities', () => {
   it('refuses fractional tenths and zero', () => {
     expect(quantity.safeParse({ tenths: 1.5, unit: '米' }).success).toBe(false)
     expect(quantity.safeParse({ tenths: 0, unit: '米' }).success).toBe(false)
+  })
+})
+
+describe('wishes come back', () => {
+  const T = new Date('2026-11-23T02:00:00Z')
+  const days = (n: number) => new Date(T.getTime() + n * 86400_000)
+  it('holds a claim 7 days, never past the wish’s date', () => {
+    expect(claimDueAt(T, days(30))).toEqual(days(CLAIM_HOLD_DAYS))
+    expect(claimDueAt(T, days(3))).toEqual(days(3))
+  })
+  it('knows when a claim has run out', () => {
+    expect(claimLapsed({ status: 'claimed', claimDueAt: days(1) }, days(1))).toBe(true)
+    expect(claimLapsed({ status: 'claimed', claimDueAt: days(1) }, T)).toBe(false)
+    expect(claimLapsed({ status: 'delivered', claimDueAt: days(1) }, days(2))).toBe(false)
+  })
+  it('masks mobile numbers however they are written, and leaves other numbers alone', () => {
+    expect(maskPhones('电话13800138000')).toBe('电话138****8000')
+    expect(maskPhones('138 0013 8000 或 139-0013-9000')).toBe('138****8000 或 139****9000')
+    expect(maskPhones('门牌 1号楼 101，25616.5 平方米，订单 213800138000')).toBe('门牌 1号楼 101，25616.5 平方米，订单 213800138000')
   })
 })

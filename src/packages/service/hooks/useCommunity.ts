@@ -27,3 +27,18 @@ export function useCommunity(order: Role[] = ['secretary', 'member', 'resident',
 /** The Beijing year and quarter now (services/time). */
 export const thisYear = () => beijingYear()
 export const thisQuarter = () => beijingQuarter()
+
+/** The quarter before a key: 2026Q1 → 2025Q4. */
+export function quarterBefore(key: string): string {
+  const [y, q] = key.split('Q').map(Number)
+  return q === 1 ? `${y - 1}Q4` : `${y}Q${q - 1}`
+}
+
+/** Letters: this quarter, or the one just ended (the server refuses older ones). */
+export const letterQuarters = () => [thisQuarter(), quarterBefore(thisQuarter())]
+
+/** Grades: this year, and last year until the end of March (the server's rule, shown before it refuses). */
+export const gradeYears = (): number[] => (thisQuarter().endsWith('Q1') ? [thisYear(), thisYear() - 1] : [thisYear()])
+
+/** Dashboard and ledgers: this year and last. */
+export const recordYears = () => [thisYear(), thisYear() - 1]

@@ -15,14 +15,15 @@ import { newRequestId } from '../../../../services/requestId'
 import Segmented from '../../../admin/components/Segmented'
 import Pager from '../../../admin/components/Pager'
 import { minutesText } from '../../components/minutes'
-import { thisQuarter, thisYear, useCommunity } from '../../hooks/useCommunity'
+import { QuarterSwitch, YearSwitch } from '../../components/PeriodSwitch'
+import { gradeYears, letterQuarters, thisQuarter, thisYear, useCommunity } from '../../hooks/useCommunity'
 import { SVC } from '../../routes'
 import '../../service.scss'
 
 type Tab = 'member' | 'unit' | 'letters'
 const PAGE = 10
 
-function GradeRow({ subjectType, subjectId, name, current, onDone }: { subjectType: 'member' | 'unit'; subjectId: string; name: string; current?: { grade: Grade; reason: string }; onDone: () => void }) {
+function GradeRow({ subjectType, subjectId, name, year, current, onDone }: { subjectType: 'member' | 'unit'; subjectId: string; name: string; year: number; current?: { grade: Grade; reason: string }; onDone: () => void }) {
   const [grade, setGrade] = useState<string>(current?.grade ?? 'qualified')
   const [reason, setReason] = useState(current?.reason ?? '')
   const m = useMutation('service', 'assessment.set')
@@ -36,14 +37,14 @@ function GradeRow({ subjectType, subjectId, name, current, onDone }: { subjectTy
       <Field kind='picker' label='等级' options={GRADES.map((g) => ({ label: GRADE_LABEL[g], value: g }))} value={grade} onChange={setGrade} />
       <Field label='理由' value={reason} onChange={setReason} placeholder='须写明理由' maxLength={200} />
       {m.error ? <Text className='tx-field__error'>{m.error.message}</Text> : null}
-      <Button size='small' loading={m.sending} onClick={() => void m.run({ subjectType, subjectId, year: thisYear(), grade: grade as Grade, reason }).then((r) => r && (toast('已保存'), onDone()))}>保存评议</Button>
+      <Button size='small' loading={m.sending} onClick={() => void m.run({ subjectType, subjectId, year, grade: grade as Grade, reason }).then((r) => r && (toast('已保存'), onDone()))}>保存评议</Button>
     </View>
   )
 }
 
 function Grades({ communityId, subjectType }: { communityId: string; subjectType: 'member' | 'unit' }) {
   const [page, setPage] = useState(1)
-  const year = thisYear()
+  const [year, setYear] = useState(thisYear)
   const members = useCloud('service', 'member.list', subjectType === 'member' ? { communityId, status: 'approved', page, pageSize: PAGE } : null)
   const units = useCloud('service', 'unit.list', subjectType === 'unit' ? { communityId, status: 'approved', page, pageSize: PAGE } : null)
   const q = subjectType === 'member' ? members : units
@@ -51,19 +52,22 @@ function Grades({ communityId, subjectType }: { communityId: string; subjectType
   const grades = useCloud('service', 'assessment.list', { communityId, year, subjectType, page: 1, pageSize: 50 })
   const byId = new Map((grades.data?.items ?? []).map((g) => [g.subjectId, g]))
   return (
+    <View>
+    <YearSwitch years={gradeYears()} value={year} onChange={setYear} />
     <QueryState {...subjects} loadingText='正在加载…'>
       {(data) =>
         data.items.length === 0 ? <Empty text={subjectType === 'member' ? '今年还没有报到通过的党员' : '今年还没有报到通过的单位'} /> : (
           <Card title={`${year} 年度评议`}>
             <Text className='svc-label'>评议依据全年服务记录与居民评价，每项须写明理由；修改会保留原评议</Text>
             {data.items.map((s) => (
-              <GradeRow key={s.id} subjectType={subjectType} subjectId={s.id} name={s.name} current={byId.get(s.id)} onDone={grades.reload} />
+              <GradeRow key={`${year}-${s.id}`} subjectType={subjectType} subjectId={s.id} name={s.name} year={year} current={byId.get(s.id)} onDone={grades.reload} />
             ))}
             <Pager page={page} pageSize={PAGE} total={data.total} onChange={setPage} />
           </Card>
         )
       }
     </QueryState>
+    </View>
   )
 }
 
@@ -91,7 +95,7 @@ function LetterRow({ unit, quarter }: { unit: { id: string; name: string }; quar
       ) : null}
       {issue.error ? <Text className='tx-field__error'>{issue.error.message}</Text> : null}
       <Button size='small' id={`issue-${unit.id}`} loading={issue.sending} onClick={() => void send()}>
-        {issued ? '重新出具（新版本）' : '出具本季度反馈函'}
+        {issued ? '重新出具（新版本）' : quarter === thisQuarter() ? '出具本季度反馈函' : '出具上季度反馈函'}
       </Button>
     </View>
   )
@@ -100,17 +104,20 @@ function LetterRow({ unit, quarter }: { unit: { id: string; name: string }; quar
 function Letters({ communityId }: { communityId: string }) {
   const [page, setPage] = useState(1)
   const units = useCloud('service', 'unit.list', { communityId, status: 'all', page, pageSize: PAGE })
-  const quarter = thisQuarter()
+  const [quarter, setQuarter] = useState(thisQuarter)
   return (
+    <View>
+    <QuarterSwitch quarters={letterQuarters()} value={quarter} onChange={setQuarter} />
     <QueryState {...units} loadingText='正在加载单位…'>
       {(data) => (
         <Card title={`${quarter} 双反馈函`}>
           <Text className='svc-label'>重新出具会生成新版本，已签收的旧版本保留不变</Text>
-          {data.items.map((u) => <LetterRow key={u.id} unit={u} quarter={quarter} />)}
+          {data.items.map((u) => <LetterRow key={`${quarter}-${u.id}`} unit={u} quarter={quarter} />)}
           <Pager page={page} pageSize={PAGE} total={data.total} onChange={setPage} />
         </Card>
       )}
     </QueryState>
+    </View>
   )
 }
 

@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import PageShell from '../../../../components/PageShell'
 import Card from '../../../../components/Card'
@@ -10,15 +11,18 @@ import { go } from '../../../../services/nav'
 import MinutesChart from '../../components/MinutesChart'
 import Stat from '../../components/Stat'
 import { openExport } from '../../../../services/files'
-import { thisYear, useCommunity } from '../../hooks/useCommunity'
+import { YearSwitch } from '../../components/PeriodSwitch'
+import { recordYears, thisYear, useCommunity } from '../../hooks/useCommunity'
 import { SVC } from '../../routes'
 import '../../service.scss'
 
 function Board({ communityId }: { communityId: string }) {
-  const year = thisYear()
+  const [year, setYear] = useState(thisYear)
   const q = useCloud('service', 'dashboard', { communityId, year }, { reloadOnShow: true })
   const exp = useMutation('export', 'service.ledgers')
   return (
+    <View>
+    <YearSwitch years={recordYears()} value={year} onChange={setYear} />
     <QueryState {...q} loadingText='正在汇总…'>
       {(d) => (
         <View>
@@ -44,11 +48,12 @@ function Board({ communityId }: { communityId: string }) {
           </Card>
           {exp.error ? <Notice tone='error' title='导出没有成功'><Text>{exp.error.message}</Text></Notice> : null}
           <Button id='export-ledgers' variant='secondary' loading={exp.sending} onClick={() => void exp.run({ communityId, year }).then((f) => f && openExport(f))}>
-            导出党员服务台账（Excel）
+            导出 {year} 年党员服务台账（Excel）
           </Button>
         </View>
       )}
     </QueryState>
+    </View>
   )
 }
 

@@ -12,18 +12,19 @@ import { formatTime } from '../../../../services/format'
 import Pager from '../../../admin/components/Pager'
 import Stat from '../../components/Stat'
 import { minutesText } from '../../components/minutes'
-import { thisYear, useCommunity } from '../../hooks/useCommunity'
+import { YearSwitch } from '../../components/PeriodSwitch'
+import { recordYears, thisYear, useCommunity } from '../../hooks/useCommunity'
 import '../../service.scss'
 
-function Ranking({ communityId }: { communityId: string }) {
-  const q = useCloud('service', 'ledger.ranking', { communityId, year: thisYear() })
+function Ranking({ communityId, year }: { communityId: string; year: number }) {
+  const q = useCloud('service', 'ledger.ranking', { communityId, year })
   return (
     <Card title='社区服务记录'>
       <QueryState {...q}>
         {(r) => (
           <View>
             <Text className='svc-label' id='ranking-label'>{r.label}</Text>
-            {r.items.length === 0 ? <Empty text='今年还没有服务记录' /> : null}
+            {r.items.length === 0 ? <Empty text={`${year} 年还没有服务记录`} /> : null}
             {r.items.map((x) => (
               <ListItem key={x.memberId} title={x.name} description={<Text>{x.unitName}</Text>} extra={<Text>{minutesText(x.minutes)}</Text>} />
             ))}
@@ -39,13 +40,14 @@ export default function LedgerPage() {
   const { params } = useRouter()
   const { me, picked } = useCommunity(['member', 'secretary'])
   const [page, setPage] = useState(1)
-  const year = thisYear()
+  const [year, setYear] = useState(thisYear)
   const q = useCloud('service', 'ledger.get', { memberId: params.memberId || undefined, year, page }, { reloadOnShow: true })
   return (
     <PageShell title={`${year} 年服务台账`}>
       <QueryState {...me}>
         {() => (
           <View>
+            <YearSwitch years={recordYears()} value={year} onChange={(y) => { setYear(y); setPage(1) }} />
             <QueryState {...q} loadingText='正在加载台账…'>
               {(l) => (
                 <View>
@@ -68,7 +70,7 @@ export default function LedgerPage() {
                 </View>
               )}
             </QueryState>
-            {picked ? <Ranking communityId={picked.communityId} /> : null}
+            {picked ? <Ranking communityId={picked.communityId} year={year} /> : null}
           </View>
         )}
       </QueryState>

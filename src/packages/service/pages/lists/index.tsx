@@ -1,7 +1,8 @@
 import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
+import { useRouter } from '@tarojs/taro'
 import type { NeedView, ProjectView } from '../../../../../types/service'
-import { NEED_SOURCES, NEED_SOURCE_LABEL, NEED_STATUS_LABEL, QUANTITY_UNITS, parseTenths } from '../../../../../types/service'
+import { NEED_SOURCES, NEED_SOURCE_LABEL, NEED_STATUS_LABEL, OWNER_TYPE_LABEL, QUANTITY_UNITS, parseTenths } from '../../../../../types/service'
 import PageShell from '../../../../components/PageShell'
 import Card from '../../../../components/Card'
 import Field from '../../../../components/Field'
@@ -59,16 +60,17 @@ function NewNeed({ communityId, onDone }: { communityId: string; onDone: () => v
 function Match({ need, communityId, onDone }: { need: NeedView; communityId: string; onDone: () => void }) {
   const [requestId] = useState(newRequestId)
   const resources = useCloud('service', 'resource.list', { communityId, page: 1, pageSize: 50 })
-  const [v, setV] = useState({ resourceId: '', title: `${need.title}项目`, ownerName: '', deadline: today(30) })
+  const [v, setV] = useState({ resourceId: '', title: `${need.title}项目`, deadline: today(30) })
+  const owner = resources.data?.items.find((r) => r.id === v.resourceId)
   const m = useMutation('service', 'project.create')
   return (
     <View className='svc-gap'>
       <Field kind='picker' label='对接资源' options={(resources.data?.items ?? []).map((r) => ({ label: `${r.title}（${r.ownerName}）`, value: r.id }))} value={v.resourceId || undefined} onChange={(x) => setV((o) => ({ ...o, resourceId: x }))} />
       <Field label='项目名称' value={v.title} onChange={(x) => setV((o) => ({ ...o, title: x }))} />
-      <Field label='负责人' value={v.ownerName} onChange={(x) => setV((o) => ({ ...o, ownerName: x }))} />
+      <Text className='svc-line svc-line--muted'>负责方：{owner ? `${OWNER_TYPE_LABEL[owner.ownerType]} ${owner.ownerName}（资源的提供方，由其更新进展）` : '选定资源后，由资源的单位或党员负责'}</Text>
       <DateField label='完成期限' mode='date' value={v.deadline} onChange={(x) => setV((o) => ({ ...o, deadline: x }))} />
       {m.error ? <Text className='tx-field__error'>{m.error.message}</Text> : null}
-      <Button size='small' loading={m.sending} onClick={() => void m.run({ requestId, needId: need.id, resourceId: v.resourceId, title: v.title, ownerName: v.ownerName, deadline: toIso(v.deadline) }).then((r) => r && (toast('已形成项目'), onDone()))}>
+      <Button size='small' loading={m.sending} onClick={() => void m.run({ requestId, needId: need.id, resourceId: v.resourceId, title: v.title, deadline: toIso(v.deadline) }).then((r) => r && (toast('已形成项目'), onDone()))}>
         形成项目
       </Button>
     </View>
@@ -88,14 +90,19 @@ function Needs({ communityId, secretary }: { communityId: string; secretary: boo
             <Card title='需求清单' id='needs'>
               {data.items.map((n) => (
                 <View key={n.id} className='svc-list-item' id={`need-${n.id}`}>
-                  <View className='svc-row'>
+                  <View className='svc-row' onClick={() => go(ROUTES.need(n.id))}>
                     <Text className='svc-line svc-line--strong'>{n.title}</Text>
                     {n.quantityText ? <Text className='svc-line'>{n.quantityText}</Text> : null}
                     <Tag tone={TONE[n.status]}>{NEED_STATUS_LABEL[n.status]}</Tag>
                   </View>
                   <Text className='svc-line svc-line--muted'>来源：{NEED_SOURCE_LABEL[n.source]} · {formatTime(n.createdAt).slice(0, 10)}</Text>
                   {n.gridEventId ? <Button size='small' variant='plain' id={`need-event-${n.id}`} onClick={() => go(ROUTES.gridEvent(n.gridEventId!))}>查看来源网格事件</Button> : null}
-                  {secretary && n.status !== 'done' ? <Button size='small' variant='plain' onClick={() => setMatching(matching === n.id ? undefined : n.id)}>对接资源</Button> : null}
+                  <View className='svc-row'>
+                    <Button size='small' variant={n.status === 'open' && !secretary ? 'primary' : 'plain'} id={`need-open-${n.id}`} onClick={() => go(ROUTES.need(n.id))}>
+                      {n.status === 'open' && !secretary ? '查看并认领' : secretary ? '认领与对接' : '查看详情'}
+                    </Button>
+                    {secretary && n.status === 'open' ? <Button size='small' variant='plain' onClick={() => setMatching(matching === n.id ? undefined : n.id)}>直接对接资源</Button> : null}
+                  </View>
                   {matching === n.id ? <Match need={n} communityId={communityId} onDone={() => { setMatching(undefined); q.reload() }} /> : null}
                 </View>
               ))}
@@ -148,10 +155,10 @@ function Progress({ p, onDone }: { p: ProjectView; onDone: () => void }) {
   const m = useMutation('service', 'project.progress')
   return (
     <View className='svc-gap'>
-      <Field kind='picker' label='进度' options={[0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100].map((n) => ({ label: `${n}%`, value: String(n) }))} value={progress} onChange={setProgress} />
-      <Field label='进展说明' value={note} onChange={setNote} maxLength={200} />
+      <Field kind='picker' id='progress-value' label='进度' options={[0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100].map((n) => ({ label: `${n}%`, value: String(n) }))} value={progress} onChange={setProgress} />
+      <Field label='进展说明' id='progress-note' value={note} onChange={setNote} maxLength={200} />
       {m.error ? <Text className='tx-field__error'>{m.error.message}</Text> : null}
-      <Button size='small' loading={m.sending} onClick={() => void m.run({ projectId: p.id, progress: Number(progress), note }).then((r) => r && (toast('已更新'), onDone()))}>更新进度</Button>
+      <Button size='small' id='progress-send' loading={m.sending} onClick={() => void m.run({ projectId: p.id, progress: Number(progress), note }).then((r) => r && (toast('已更新'), onDone()))}>更新进度</Button>
     </View>
   )
 }
@@ -181,7 +188,7 @@ function Updates({ projectId }: { projectId: string }) {
   )
 }
 
-function Projects({ communityId, secretary }: { communityId: string; secretary: boolean }) {
+function Projects({ communityId }: { communityId: string }) {
   const [page, setPage] = useState(1)
   const [editing, setEditing] = useState<string>()
   const [history, setHistory] = useState<string>()
@@ -199,7 +206,7 @@ function Projects({ communityId, secretary }: { communityId: string; secretary: 
                 </View>
                 <View className='svc-progress'><View className='svc-progress__bar' style={{ width: `${p.progress}%` }} /></View>
                 <Text className='svc-line svc-line--muted'>需求：{p.needTitle} · 资源：{p.resourceTitle}</Text>
-                <Text className='svc-line svc-line--muted'>负责人：{p.ownerName} · 期限 {formatTime(p.deadline).slice(0, 10)}</Text>
+                <Text className='svc-line svc-line--muted'>负责方：{OWNER_TYPE_LABEL[p.ownerType]} {p.ownerName} · 期限 {formatTime(p.deadline).slice(0, 10)}</Text>
                 {p.lastNote ? <Text className='svc-line'>最新进展：{p.lastNote}</Text> : null}
                 <View className='svc-row'>
                   {p.updateCount ? (
@@ -207,7 +214,7 @@ function Projects({ communityId, secretary }: { communityId: string; secretary: 
                       {history === p.id ? '收起进展记录' : `进展记录（${p.updateCount}）`}
                     </Button>
                   ) : null}
-                  {secretary && p.status === 'active' ? <Button size='small' variant='plain' onClick={() => setEditing(editing === p.id ? undefined : p.id)}>更新进度</Button> : null}
+                  {p.canUpdate ? <Button size='small' variant='plain' id={`progress-${p.id}`} onClick={() => setEditing(editing === p.id ? undefined : p.id)}>更新进度</Button> : null}
                 </View>
                 {history === p.id ? <Updates key={p.updateCount} projectId={p.id} /> : null}
                 {editing === p.id ? <Progress p={p} onDone={() => { setEditing(undefined); q.reload() }} /> : null}
@@ -224,7 +231,8 @@ function Projects({ communityId, secretary }: { communityId: string; secretary: 
 /** 三张清单: needs, resources, projects of the community. */
 export default function ListsPage() {
   const { me, picked, has } = useCommunity(['secretary', 'unit_liaison', 'member', 'resident'])
-  const [tab, setTab] = useState<Tab>('needs')
+  const { params } = useRouter()
+  const [tab, setTab] = useState<Tab>(params.tab === 'projects' || params.tab === 'resources' ? params.tab : 'needs')
   const liaisonUnit = (me.data?.roles ?? []).find((g) => g.role === 'unit_liaison' && g.communityId === picked?.communityId)?.scopeId
   return (
     <PageShell title='三张清单' intro='需求清单、资源清单、项目清单'>
@@ -235,8 +243,8 @@ export default function ListsPage() {
               <Segmented<Tab> items={[{ key: 'needs', label: '需求' }, { key: 'resources', label: '资源' }, { key: 'projects', label: '项目' }]} value={tab} onChange={setTab} />
               {tab === 'needs' ? <Needs communityId={picked.communityId} secretary={has('secretary')} /> : null}
               {tab === 'resources' ? <Resources communityId={picked.communityId} unitId={liaisonUnit} canPost={!!liaisonUnit || (me.data?.roles ?? []).some((g) => g.role === 'member' && g.scopeId === picked.communityId)} /> : null}
-              {tab === 'projects' ? <Projects communityId={picked.communityId} secretary={has('secretary')} /> : null}
-              {tab === 'needs' && !has('secretary') ? <Notice tone='info' title='需求由社区发布'><Text>居民反映、网格发现和议事会决议的需求，由社区整理后发布</Text></Notice> : null}
+              {tab === 'projects' ? <Projects communityId={picked.communityId} /> : null}
+              {tab === 'needs' && !has('secretary') ? <Notice tone='info' title='需求由社区发布，单位和党员认领'><Text>居民反映、网格发现和议事会决议的需求，由社区整理后发布；共建单位和报到党员可以打开需求认领，社区确认后形成项目</Text></Notice> : null}
             </View>
           )
         }

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import type { MemberView } from '../../../../../types/service'
-import { CHECKIN_STATUS_LABEL, serviceActions } from '../../../../../types/service'
+import { CHECKIN_STATUS_LABEL, serviceActions, UNIT_LINK_LABEL } from '../../../../../types/service'
 import type { MeView } from '../../../../../types/org'
 import PageShell from '../../../../components/PageShell'
 import Card from '../../../../components/Card'
@@ -17,6 +17,7 @@ import { issuesByField } from '../../../../services/errors'
 import { validate } from '../../../../services/validate'
 import { go, toast } from '../../../../services/nav'
 import { SVC } from '../../routes'
+import UnitPicker, { type UnitChoice } from '../../components/UnitPicker'
 import { thisYear } from '../../hooks/useCommunity'
 import '../../service.scss'
 import { useNoticeConsent } from '../../../../hooks/useNoticeConsent'
@@ -25,7 +26,8 @@ const split = (s: string) => s.split(/[，,、\s]+/).map((x) => x.trim()).filter
 
 function Form({ me, current, onDone }: { me: MeView; current: MemberView | null; onDone: () => void }) {
   const [requestId] = useState(newRequestId)
-  const [v, setV] = useState({ name: current?.name ?? me.name, unitName: current?.unitName ?? '', skills: current?.skills.join('、') ?? '', availability: current?.availability ?? '' })
+  const [v, setV] = useState({ name: current?.name ?? me.name, skills: current?.skills.join('、') ?? '', availability: current?.availability ?? '' })
+  const [unit, setUnit] = useState<UnitChoice>({ unitId: current?.unitId, unitName: current?.unitName ?? '' })
   // Only the person's own verified households may be named as home (the server checks the same).
   const homes = me.roles.filter((g) => g.role === 'resident')
   const [householdId, setHouseholdId] = useState(homes.find((g) => g.scopeId === current?.householdId)?.scopeId ?? homes[0]?.scopeId ?? '')
@@ -38,10 +40,11 @@ function Form({ me, current, onDone }: { me: MeView; current: MemberView | null;
   const askConsent = useNoticeConsent(['checkinDecided', 'activityReminder']) // asked before the send: WeChat needs the tap
   const set = (k: keyof typeof v) => (value: string) => setV((o) => ({ ...o, [k]: value }))
   const send = async () => {
-    const input = { requestId, name: v.name, communityId: communityId ?? '', householdId: home?.scopeId, unitName: v.unitName, skills: split(v.skills), availability: v.availability }
+    const input = { requestId, name: v.name, communityId: communityId ?? '', householdId: home?.scopeId, unitId: unit.unitId, unitName: unit.unitName, skills: split(v.skills), availability: v.availability }
     const checked = validate(serviceActions['member.checkin'].input, input)
     const next = checked.ok ? {} : { ...checked.errors }
     if (!communityId) next.communityId = '请选择居住地社区'
+    if (!unit.unitId && !unit.unitName) next.unitName = '请选择工作单位，或选“我的单位未报到”后填写单位名称'
     setErrors(next)
     if (Object.keys(next).length) return
     await askConsent()
@@ -55,7 +58,6 @@ function Form({ me, current, onDone }: { me: MeView; current: MemberView | null;
   return (
     <Card title={`${thisYear()} 年党员报到`}>
       <Field label='姓名' id='member-name' value={v.name} onChange={set('name')} maxLength={20} error={err('name')} />
-      <Field label='工作单位' id='member-unit' value={v.unitName} onChange={set('unitName')} placeholder='如：锦绣区人民医院' maxLength={60} error={err('unitName')} />
       {homes.length ? (
         <Field
           kind='picker'
@@ -80,6 +82,7 @@ function Form({ me, current, onDone }: { me: MeView; current: MemberView | null;
           error={err('communityId')}
         />
       )}
+      <UnitPicker communityId={communityId} value={unit} onChange={setUnit} allowUnlisted error={err('unitId') ?? err('unitName')} idPrefix='member-unit' />
       <Field label='特长（用顿号分隔）' id='member-skills' optional value={v.skills} onChange={set('skills')} placeholder='如：水电维修、法律咨询' error={err('skills')} />
       <Field label='可服务时间' id='member-availability' value={v.availability} onChange={set('availability')} placeholder='如：周末全天' maxLength={60} error={err('availability')} />
       {submit.error && submit.error.code !== 'INVALID_INPUT' ? (
@@ -97,7 +100,16 @@ function Form({ me, current, onDone }: { me: MeView; current: MemberView | null;
 function Status({ m }: { m: MemberView }) {
   return (
     <Card title='我的报到' extra={<Tag tone={m.status === 'approved' ? 'green' : m.status === 'pending' ? 'gold' : 'gray'}>{CHECKIN_STATUS_LABEL[m.status]}</Tag>} id='member-status'>
-      <Text className='svc-line'>工作单位：{m.unitName}</Text>
+      <View className='svc-row'>
+        <Text className='svc-line'>工作单位：{m.unitName}</Text>
+        <Tag tone={m.unitLink === 'confirmed' ? 'green' : m.unitLink === 'disputed' ? 'red' : 'gold'}>{UNIT_LINK_LABEL[m.unitLink]}</Tag>
+      </View>
+      {m.unitConfirmedByName ? <Text className='svc-line svc-line--muted' id='member-unit-confirmed'>确认人：{m.unitConfirmedByName}</Text> : null}
+      {m.unitSettlement ? (
+        <Text className='svc-line svc-line--muted' id='member-unit-settlement'>
+          社区核实（{m.unitSettlement.byName}）：{m.unitSettlement.outcome === 'kept' ? `维持与${m.unitSettlement.unitName}的关联` : `解除与${m.unitSettlement.unitName}的关联`}，{m.unitSettlement.reason}
+        </Text>
+      ) : null}
       <Text className='svc-line'>居住地：{m.address ?? '未填写房屋'}</Text>
       {m.unitDispute ? (
         <Notice tone='warn' title='单位对您填写的工作单位有异议' id='member-unit-dispute'>

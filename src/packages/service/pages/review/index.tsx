@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import type { MemberView, UnitView } from '../../../../../types/service'
+import { UNIT_LINK_LABEL } from '../../../../../types/service'
 import PageShell from '../../../../components/PageShell'
 import Card from '../../../../components/Card'
 import Empty from '../../../../components/Empty'
@@ -17,9 +18,11 @@ import Segmented from '../../../admin/components/Segmented'
 import DecisionRow from '../../../admin/components/DecisionRow'
 import Pager from '../../../admin/components/Pager'
 import { useCommunity } from '../../hooks/useCommunity'
+import UnitPicker, { type UnitChoice } from '../../components/UnitPicker'
+import AgreementCard from '../../components/AgreementCard'
 import '../../service.scss'
 
-type Tab = 'units' | 'members' | 'overdue' | 'disputed' | 'grids'
+type Tab = 'units' | 'members' | 'overdue' | 'disputed' | 'unlinked' | 'grids'
 const PAGE = 10
 const safe = (id: string) => id.replace(/[^\w-]/g, '-')
 
@@ -90,7 +93,39 @@ function Assign({ m, communityId, onDone }: { m: MemberView; communityId: string
   )
 }
 
-const MEMBERS_EMPTY = { pending: '没有待审核的党员报到', overdue: '没有逾期未报到的党员', disputed: '没有单位提出异议的党员' } as const
+const MEMBERS_EMPTY = { pending: '没有待审核的党员报到', overdue: '没有逾期未报到的党员', disputed: '没有单位提出异议的党员', unlinked: '没有待关联单位的党员' } as const
+
+/** 单位未报到: once the member's unit has checked in, the secretary links the member to it. */
+function LinkUnit({ m, communityId, onDone }: { m: MemberView; communityId: string; onDone: () => void }) {
+  const [unit, setUnit] = useState<UnitChoice>({ unitName: '' })
+  const link = useMutation('service', 'member.linkUnit')
+  return (
+    <View className='svc-gap'>
+      <Text className='svc-line svc-line--muted'>党员填写的单位：{m.unitName}。单位报到通过后，在下面找到它并关联。</Text>
+      <UnitPicker communityId={communityId} value={unit} onChange={setUnit} idPrefix={`link-${safe(m.id)}`} />
+      {link.error ? <Text className='tx-field__error'>{link.error.message}</Text> : null}
+      <Button size='small' id={`link-${safe(m.id)}-send`} disabled={!unit.unitId} loading={link.sending} onClick={() => void link.run({ memberId: m.id, unitId: unit.unitId! }).then((r) => r && (toast('已关联单位'), onDone()))}>
+        关联到{unit.unitId ? `“${unit.unitName}”` : '所选单位'}
+      </Button>
+    </View>
+  )
+}
+
+/** A unit's dispute: after checking with both, the secretary keeps the link or undoes it, with the result as the reason. */
+function Settle({ m, onDone }: { m: MemberView; onDone: () => void }) {
+  const [reason, setReason] = useState('')
+  const settle = useMutation('service', 'member.settleDispute')
+  const send = (keep: boolean) => void settle.run({ memberId: m.id, keep, reason: reason.trim() }).then((r) => r && (toast(keep ? '已维持关联' : '已解除关联'), onDone()))
+  return (
+    <View className='svc-gap'>
+      <Field label='核实结果' kind='textarea' id={`settle-reason-${safe(m.id)}`} value={reason} onChange={setReason} placeholder='如：已与单位人事部门核实' maxLength={200} error={settle.error?.message} />
+      <View className='svc-row'>
+        <Button size='small' id={`settle-keep-${safe(m.id)}`} disabled={!reason.trim()} loading={settle.sending} onClick={() => send(true)}>维持关联</Button>
+        <Button size='small' variant='secondary' id={`settle-unlink-${safe(m.id)}`} disabled={!reason.trim()} loading={settle.sending} onClick={() => send(false)}>解除关联</Button>
+      </View>
+    </View>
+  )
+}
 
 function Members({ communityId, status }: { communityId: string; status: keyof typeof MEMBERS_EMPTY }) {
   const [page, setPage] = useState(1)
@@ -104,7 +139,7 @@ function Members({ communityId, status }: { communityId: string; status: keyof t
           <View>
             {data.items.map((m: MemberView) => (
               <Card key={m.id} title={m.name} extra={m.unitDispute ? <Tag tone='red'>单位有异议</Tag> : m.overdue ? <Tag tone='gold'>逾期未报到</Tag> : null} id={`member-${safe(m.id)}`}>
-                <Text className='svc-line'>工作单位：{m.unitName}</Text>
+                <Text className='svc-line'>工作单位：{m.unitName}（{UNIT_LINK_LABEL[m.unitLink]}）</Text>
                 {m.unitDispute ? (
                   <Text className='svc-line svc-line--warn' id={`member-${safe(m.id)}-dispute`}>
                     单位异议：{m.unitDispute.reason}（{m.unitDispute.byName}，{formatTime(m.unitDispute.at)}）
@@ -114,6 +149,8 @@ function Members({ communityId, status }: { communityId: string; status: keyof t
                 <Text className='svc-line'>特长：{m.skills.join('、') || '—'}　可服务：{m.availability}</Text>
                 {m.approvedYear ? <Text className='svc-line svc-line--muted'>上次报到通过：{m.approvedYear} 年</Text> : null}
                 {status === 'pending' ? <Assign m={m} communityId={communityId} onDone={q.reload} /> : null}
+                {status === 'unlinked' ? <LinkUnit m={m} communityId={communityId} onDone={q.reload} /> : null}
+                {status === 'disputed' ? <Settle m={m} onDone={q.reload} /> : null}
               </Card>
             ))}
             <Pager page={page} pageSize={PAGE} total={data.total} onChange={setPage} />
@@ -126,6 +163,7 @@ function Members({ communityId, status }: { communityId: string; status: keyof t
 
 function UnitGrids({ u, grids, onDone }: { u: UnitView; grids: { id: string; name: string }[]; onDone: () => void }) {
   const [picked, setPicked] = useState<string[]>(u.gridIds)
+  const [agreement, setAgreement] = useState(false)
   const m = useMutation('service', 'unit.setGrids')
   return (
     <Card title={u.name} id={`grids-${u.id}`}>
@@ -135,6 +173,8 @@ function UnitGrids({ u, grids, onDone }: { u: UnitView; grids: { id: string; nam
       <Button size='small' loading={m.sending} onClick={() => void m.run({ unitId: u.id, gridIds: picked }).then((r) => r && (toast('已保存'), onDone()))}>
         保存责任网格
       </Button>
+      <Button size='small' variant='plain' id={`agreement-${u.id}`} onClick={() => setAgreement(!agreement)}>{agreement ? '收起共建协议' : '查看共建协议与签署情况'}</Button>
+      {agreement && u.approvedYear ? <AgreementCard unitId={u.id} year={u.approvedYear} canSign={false} /> : null}
     </Card>
   )
 }
@@ -172,11 +212,12 @@ export default function ReviewPage() {
             <Empty text='您不是社区书记' />
           ) : (
             <View>
-              <Segmented<Tab> items={[{ key: 'units', label: '单位报到' }, { key: 'members', label: '党员报到' }, { key: 'overdue', label: '逾期' }, { key: 'disputed', label: '异议' }, { key: 'grids', label: '责任网格' }]} value={tab} onChange={setTab} />
+              <Segmented<Tab> items={[{ key: 'units', label: '单位报到' }, { key: 'members', label: '党员报到' }, { key: 'overdue', label: '逾期' }, { key: 'disputed', label: '异议' }, { key: 'unlinked', label: '未关联' }, { key: 'grids', label: '责任网格' }]} value={tab} onChange={setTab} />
               {tab === 'units' ? <PendingUnits communityId={picked.communityId} /> : null}
               {tab === 'members' ? <Members communityId={picked.communityId} status='pending' /> : null}
               {tab === 'overdue' ? <Members communityId={picked.communityId} status='overdue' /> : null}
               {tab === 'disputed' ? <Members communityId={picked.communityId} status='disputed' /> : null}
+              {tab === 'unlinked' ? <Members communityId={picked.communityId} status='unlinked' /> : null}
               {tab === 'grids' ? <GridDuty communityId={picked.communityId} /> : null}
             </View>
           )

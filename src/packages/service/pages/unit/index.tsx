@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
-import type { AgreementView, LetterView, UnitMemberView, UnitView } from '../../../../../types/service'
-import { serviceActions, CHECKIN_STATUS_LABEL } from '../../../../../types/service'
+import type { LetterView, UnitMemberView, UnitView } from '../../../../../types/service'
+import { serviceActions, CHECKIN_STATUS_LABEL, GRADE_LABEL, UNIT_LINK_LABEL } from '../../../../../types/service'
 import { SUMMONS_STATE_LABEL } from '../../../../../types/grid'
 import PageShell from '../../../../components/PageShell'
 import Card from '../../../../components/Card'
@@ -22,15 +22,31 @@ import { formatTime } from '../../../../services/format'
 import { toast } from '../../../../services/nav'
 import Pager from '../../../admin/components/Pager'
 import { openExport } from '../../../../services/files'
+import AgreementCard from '../../components/AgreementCard'
 import { thisYear } from '../../hooks/useCommunity'
 import '../../service.scss'
 import { useNoticeConsent } from '../../../../hooks/useNoticeConsent'
 
 const lines = (s: string) => s.split(/\n|；|;/).map((x) => x.trim()).filter(Boolean)
 
-function CheckinForm({ unit, onDone }: { unit: UnitView; onDone: () => void }) {
+/** A renewal starts from last year's agreement: its lists fill the form, to be kept, changed or dropped. */
+function CheckinStart({ unit, onDone }: { unit: UnitView; onDone: () => void }) {
+  const last = unit.approvedYear && unit.approvedYear < thisYear() && unit.status === 'none' ? unit.approvedYear : undefined
+  const q = useCloud('service', 'agreement.get', last ? { unitId: unit.id, year: last } : null)
+  if (!last) return <CheckinForm unit={unit} onDone={onDone} />
+  if (q.loading) return <Text className='svc-line svc-line--muted'>正在载入 {last} 年协议的清单…</Text>
+  // No agreement of that year (or it cannot be read): start from what the unit submitted last.
+  return <CheckinForm key={q.data ? 'carried' : 'plain'} unit={unit} onDone={onDone} carried={q.data ? { year: last, resources: q.data.resourceLines, commitments: q.data.commitments } : undefined} />
+}
+
+function CheckinForm({ unit, onDone, carried }: { unit: UnitView; onDone: () => void; carried?: { year: number; resources: string[]; commitments: string[] } }) {
   const [requestId] = useState(newRequestId)
-  const [v, setV] = useState({ contactName: unit.contactName ?? '', contactPhone: unit.contactPhone?.includes('*') ? '' : unit.contactPhone ?? '', resources: unit.resources.join('\n'), commitments: unit.commitments.join('\n') })
+  const [v, setV] = useState({
+    contactName: unit.contactName ?? '',
+    contactPhone: unit.contactPhone?.includes('*') ? '' : unit.contactPhone ?? '',
+    resources: (carried?.resources ?? unit.resources).join('\n'),
+    commitments: (carried?.commitments ?? unit.commitments).join('\n'),
+  })
   const [errors, setErrors] = useState<Record<string, string>>({})
   const submit = useMutation('service', 'unit.checkin')
   const askConsent = useNoticeConsent(['checkinDecided']) // asked before the send: WeChat needs the tap
@@ -55,6 +71,11 @@ function CheckinForm({ unit, onDone }: { unit: UnitView; onDone: () => void }) {
           <Text>{unit.reason}</Text>
         </Notice>
       ) : null}
+      {carried ? (
+        <Notice tone='info' title={`已沿用 ${carried.year} 年共建协议的清单`} id='unit-carried'>
+          <Text>可以直接提交，也可以增删修改；社区审核通过后生成 {thisYear()} 年协议</Text>
+        </Notice>
+      ) : null}
       <Field label='联系人' id='unit-contact' value={v.contactName} onChange={set('contactName')} maxLength={20} error={err('contactName')} />
       <Field label='联系电话' kind='phone' id='unit-phone' value={v.contactPhone} onChange={set('contactPhone')} error={err('contactPhone')} />
       <Field label='资源清单（每行一项）' kind='textarea' id='unit-resources' value={v.resources} onChange={set('resources')} placeholder='如：医护志愿者 10 人' maxLength={600} error={err('resources')} />
@@ -68,55 +89,6 @@ function CheckinForm({ unit, onDone }: { unit: UnitView; onDone: () => void }) {
         提交报到
       </Button>
     </Card>
-  )
-}
-
-function Agreement({ unitId }: { unitId: string }) {
-  const q = useCloud('service', 'agreement.get', { unitId, year: thisYear() })
-  return (
-    <QueryState {...q} loadingText='正在加载共建协议…'>
-      {(a: AgreementView) => (
-        <View id='agreement'>
-          <Card title={`${a.year} 年共建协议`} extra={<Tag tone='green'>已签订</Tag>}>
-            <Text className='svc-line'>
-              {a.communityName} × {a.unitName}
-            </Text>
-            <Text className='svc-line svc-line--muted'>
-              {formatTime(a.signedAt)} 由 {a.approvedByName} 审核通过
-            </Text>
-            <Text className='svc-line svc-line--strong svc-gap'>职责承诺</Text>
-            {a.commitments.map((c) => (
-              <Text key={c} className='svc-line'>
-                · {c}
-              </Text>
-            ))}
-          </Card>
-          <Card title='需求清单'>
-            {a.needs.length === 0 ? <Text className='svc-line--muted'>社区暂无待对接需求</Text> : null}
-            {a.needs.map((n) => (
-              <Text key={n.id} className='svc-line'>
-                · {n.title} {n.quantityText ?? ''}
-              </Text>
-            ))}
-          </Card>
-          <Card title='资源清单'>
-            {a.resources.map((r) => (
-              <Text key={r.id} className='svc-line'>
-                · {r.title}
-              </Text>
-            ))}
-          </Card>
-          <Card title='项目清单'>
-            {a.projects.length === 0 ? <Text className='svc-line--muted'>还没有对接的项目</Text> : null}
-            {a.projects.map((p) => (
-              <Text key={p.id} className='svc-line'>
-                · {p.title}（{p.progress}%，负责人 {p.ownerName}）
-              </Text>
-            ))}
-          </Card>
-        </View>
-      )}
-    </QueryState>
   )
 }
 
@@ -204,17 +176,53 @@ function LetterItem({ l, onChange }: { l: LetterView; onChange: () => void }) {
   )
 }
 
+const LETTERS_PAGE = 8
+
+/** Every quarter's letter, newest first, paged: the unit keeps the history. */
 function Letters({ unitId }: { unitId: string }) {
-  const q = useCloud('service', 'letter.list', { unitId, page: 1, pageSize: 20 })
+  const [page, setPage] = useState(1)
+  const q = useCloud('service', 'letter.list', { unitId, page, pageSize: LETTERS_PAGE })
   return (
     <Card title='双反馈函'>
       <QueryState {...q} loadingText='正在加载反馈函…'>
-        {(page) =>
-          page.items.length === 0 ? (
+        {(data) =>
+          data.items.length === 0 ? (
             <Empty text='还没有反馈函' hint='社区每季度出具一次，列出本单位党员在社区的服务情况' />
           ) : (
             <View>
-              {page.items.map((l: LetterView) => <LetterItem key={l.id} l={l} onChange={q.reload} />)}
+              {data.items.map((l: LetterView) => <LetterItem key={l.id} l={l} onChange={q.reload} />)}
+              <Pager page={page} pageSize={LETTERS_PAGE} total={data.total} onChange={setPage} />
+            </View>
+          )
+        }
+      </QueryState>
+    </Card>
+  )
+}
+
+/** The unit's own yearly grades (双评议), newest year first, with the community's reason (issue 14 §6). */
+function Grades({ unitId }: { unitId: string }) {
+  const [page, setPage] = useState(1)
+  const q = useCloud('service', 'assessment.unit', { unitId, page, pageSize: 5 })
+  return (
+    <Card title='年度评议' id='unit-grades'>
+      <QueryState {...q} loadingText='正在加载评议…'>
+        {(data) =>
+          data.items.length === 0 ? (
+            <Empty text='还没有年度评议' hint='社区每年评议一次共建单位，并写明理由' />
+          ) : (
+            <View>
+              {data.items.map((g) => (
+                <View key={g.id} className='svc-list-item' id={`unit-grade-${g.year}`}>
+                  <View className='svc-row'>
+                    <Text className='svc-line svc-line--strong'>{g.year} 年</Text>
+                    <Tag tone={g.grade === 'unqualified' ? 'red' : g.grade === 'basic' ? 'gold' : 'green'}>{GRADE_LABEL[g.grade]}</Tag>
+                  </View>
+                  <Text className='svc-line'>理由：{g.reason}</Text>
+                  <Text className='svc-line svc-line--muted'>{g.byName} · {formatTime(g.at).slice(0, 10)}{g.revisions > 0 ? ` · 修改过 ${g.revisions} 次，原评议保留` : ''}</Text>
+                </View>
+              ))}
+              <Pager page={page} pageSize={5} total={data.total} onChange={setPage} />
             </View>
           )
         }
@@ -226,36 +234,45 @@ function Letters({ unitId }: { unitId: string }) {
 const safe = (id: string) => id.replace(/[^\w-]/g, '-')
 const MEMBERS_PAGE = 20
 
-/** One member who named the unit; the liaison may dispute the claim with a reason. */
-function UnitMember({ m, onDisputed }: { m: UnitMemberView; onDisputed: () => void }) {
+/** One member who named the unit; the liaison confirms the claim, or disputes it with a reason. */
+function UnitMember({ m, onChange }: { m: UnitMemberView; onChange: () => void }) {
   const [open, setOpen] = useState(false)
   const [reason, setReason] = useState('')
   const dispute = useMutation('service', 'unit.disputeMember')
+  const confirm = useMutation('service', 'unit.confirmMember')
   const send = async () => {
     if (await dispute.run({ memberId: m.memberId, reason: reason.trim() })) {
       toast('已提出异议')
-      onDisputed()
+      onChange()
     }
   }
+  const key = safe(m.memberId)
   return (
-    <View className='svc-list-item' id={`unit-member-${safe(m.memberId)}`}>
+    <View className='svc-list-item' id={`unit-member-${key}`}>
       <View className='svc-row'>
         <Text className='svc-line svc-line--strong'>{m.name}</Text>
         <Tag tone={m.status === 'approved' ? 'green' : m.status === 'pending' ? 'gold' : 'gray'}>{m.overdue && m.status !== 'approved' ? '逾期未报到' : CHECKIN_STATUS_LABEL[m.status]}</Tag>
+        <Tag tone={m.link === 'confirmed' ? 'green' : m.link === 'disputed' ? 'red' : 'gold'}>{UNIT_LINK_LABEL[m.link]}</Tag>
       </View>
+      {m.communityName ? <Text className='svc-line svc-line--muted'>报到社区：{m.communityName}</Text> : null}
+      {m.link === 'confirmed' ? <Text className='svc-line svc-line--muted'>{m.confirmedByName} 于 {formatTime(m.confirmedAt)} 确认</Text> : null}
       {m.dispute ? (
-        <Text className='svc-line svc-line--warn'>已提出异议：{m.dispute.reason}（{formatTime(m.dispute.at)}，社区书记可见）</Text>
+        <Text className='svc-line svc-line--warn'>已提出异议：{m.dispute.reason}（{formatTime(m.dispute.at)}，社区书记核实中）</Text>
       ) : open ? (
         <View>
-          <Field label='异议理由' kind='textarea' id={`dispute-reason-${safe(m.memberId)}`} value={reason} onChange={setReason} placeholder='如：本单位没有此人' maxLength={200} error={dispute.error?.message} />
+          <Field label='异议理由' kind='textarea' id={`dispute-reason-${key}`} value={reason} onChange={setReason} placeholder='如：本单位没有此人' maxLength={200} error={dispute.error?.message} />
           <View className='svc-row'>
-            <Button size='small' id={`dispute-send-${safe(m.memberId)}`} disabled={!reason.trim()} loading={dispute.sending} onClick={() => void send()}>提交异议</Button>
+            <Button size='small' id={`dispute-send-${key}`} disabled={!reason.trim()} loading={dispute.sending} onClick={() => void send()}>提交异议</Button>
             <Button size='small' variant='plain' onClick={() => setOpen(false)}>取消</Button>
           </View>
         </View>
-      ) : (
-        <Button size='small' variant='plain' id={`dispute-${safe(m.memberId)}`} onClick={() => setOpen(true)}>不是本单位人员？提出异议</Button>
-      )}
+      ) : m.link === 'claimed' ? (
+        <View className='svc-row'>
+          <Button size='small' id={`confirm-member-${key}`} loading={confirm.sending} onClick={() => void confirm.run({ memberId: m.memberId }).then((r) => r && (toast('已确认'), onChange()))}>确认是本单位人员</Button>
+          <Button size='small' variant='plain' id={`dispute-${key}`} onClick={() => setOpen(true)}>不是本单位人员？提出异议</Button>
+        </View>
+      ) : null}
+      {confirm.error ? <Text className='tx-field__error'>{confirm.error.message}</Text> : null}
     </View>
   )
 }
@@ -266,14 +283,14 @@ function UnitMembers({ unitId }: { unitId: string }) {
   const q = useCloud('service', 'unit.members', { unitId, page, pageSize: MEMBERS_PAGE })
   return (
     <Card title='填写本单位的报到党员' id='unit-members'>
-      <Text className='svc-line svc-line--muted'>请核对名单。有人并非本单位人员时，可以提出异议，社区书记会看到并核实。</Text>
+      <Text className='svc-line svc-line--muted'>请核对名单：是本单位人员的请确认，他们在社区的服务会写进本单位的双反馈函；并非本单位人员的可以提出异议，社区书记会核实。</Text>
       <QueryState {...q} loadingText='正在加载报到党员…'>
         {(data) =>
           data.items.length === 0 ? (
             <Empty text='还没有党员填写本单位' />
           ) : (
             <View>
-              {data.items.map((m) => <UnitMember key={m.memberId} m={m} onDisputed={q.reload} />)}
+              {data.items.map((m) => <UnitMember key={m.memberId} m={m} onChange={q.reload} />)}
               <Pager page={page} pageSize={MEMBERS_PAGE} total={data.total} onChange={setPage} />
             </View>
           )
@@ -294,14 +311,15 @@ function UnitHome({ unitId }: { unitId: string }) {
             {u.gridNames.length ? <Text className='svc-line'>网格责任单位：{u.gridNames.join('、')}</Text> : null}
             {u.overdue ? <Text className='svc-line svc-line--muted'>上次报到：{u.approvedYear} 年，今年尚未报到</Text> : null}
           </Card>
-          {u.status === 'none' || u.status === 'returned' ? <CheckinForm unit={u} onDone={q.reload} /> : null}
+          {u.status === 'none' || u.status === 'returned' ? <CheckinStart unit={u} onDone={q.reload} /> : null}
           {u.status === 'pending' ? (
             <Notice tone='info' title='已提交，等待社区书记审核' id='unit-pending'>
               <Text>审核通过后将生成本年度共建协议</Text>
             </Notice>
           ) : null}
-          {u.status === 'approved' ? <Agreement unitId={u.id} /> : null}
+          {u.status === 'approved' ? <AgreementCard unitId={u.id} year={thisYear()} canSign /> : null}
           <UnitMembers unitId={u.id} />
+          <Grades unitId={u.id} />
           <Letters unitId={u.id} />
         </View>
       )}

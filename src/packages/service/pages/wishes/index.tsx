@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import type { WishView } from '../../../../../types/service'
-import { serviceActions, WISH_STATUS_LABEL } from '../../../../../types/service'
+import { CLAIM_END_LABEL, serviceActions, WISH_STATUS_LABEL } from '../../../../../types/service'
 import PageShell from '../../../../components/PageShell'
 import Card from '../../../../components/Card'
 import Field from '../../../../components/Field'
@@ -35,7 +35,7 @@ function PostWish({ onDone, onBehalfOf }: { onDone: () => void; onBehalfOf?: str
   const [residentName, setResidentName] = useState('')
   const [errors, setErrors] = useState<Record<string, string>>({})
   const create = useMutation('service', 'wish.create')
-  const askConsent = useNoticeConsent(['wishClaimed']) // asked before the send: WeChat needs the tap
+  const askConsent = useNoticeConsent(['wishClaimed', 'wishReturned', 'wishMessage']) // asked before the send: WeChat needs the tap
   const send = async () => {
     const input = { requestId, title: v.title, detail: v.detail || undefined, dueAt: toIso(v.due), ...(onBehalfOf ? { householdId: home?.householdId, residentName: residentName || undefined } : {}) }
     if (onBehalfOf && !home) return setErrors({ householdId: '请选择居民的房屋' })
@@ -83,21 +83,89 @@ function Confirm({ w, onDone }: { w: WishView; onDone: () => void }) {
   )
 }
 
+const MSG_PAGE = 10
+
+/** The conversation between the resident and the claimer (numbers are masked by the server). */
+function Messages({ w }: { w: WishView }) {
+  const [page, setPage] = useState(1)
+  const [text, setText] = useState('')
+  const [requestId, setRequestId] = useState(newRequestId)
+  const q = useCloud('service', 'wish.messages', { wishId: w.id, page, pageSize: MSG_PAGE })
+  const send = useMutation('service', 'wish.message')
+  const askConsent = useNoticeConsent(['wishMessage'])
+  const submit = async () => {
+    await askConsent()
+    if (await send.run({ requestId, wishId: w.id, text })) {
+      setText('')
+      setRequestId(newRequestId())
+      setPage(1)
+      q.reload()
+    }
+  }
+  return (
+    <View className='svc-history' id={`wish-messages-${w.id}`}>
+      <Text className='svc-line svc-line--muted'>在这里留言联系对方，手机号不会完整显示</Text>
+      <QueryState {...q} loadingText='正在加载留言…'>
+        {(data) =>
+          data.items.length === 0 ? (
+            <Text className='svc-line svc-line--muted'>还没有留言</Text>
+          ) : (
+            <View>
+              {data.items.map((m) => (
+                <View key={m.id} className='svc-history__item'>
+                  <Text className='svc-line'>{m.mine ? '我' : m.byName}（{m.side === 'resident' ? '许愿居民' : '认领党员'}）· {formatTime(m.at)}</Text>
+                  <Text className='svc-line'>{m.text}</Text>
+                </View>
+              ))}
+              <Pager page={page} pageSize={MSG_PAGE} total={data.total} onChange={setPage} />
+            </View>
+          )
+        }
+      </QueryState>
+      <Field label='留言' kind='textarea' id={`wish-msg-${w.id}`} value={text} onChange={setText} maxLength={300} error={send.error?.message} />
+      <Button size='small' id={`wish-msg-send-${w.id}`} loading={send.sending} onClick={() => void submit()}>发送留言</Button>
+    </View>
+  )
+}
+
+function Release({ w, onDone }: { w: WishView; onDone: () => void }) {
+  const [open, setOpen] = useState(false)
+  const [reason, setReason] = useState('')
+  const m = useMutation('service', 'wish.release')
+  if (!open) return <Button size='small' variant='plain' id={`release-${w.id}`} onClick={() => setOpen(true)}>放弃认领</Button>
+  return (
+    <View className='svc-gap'>
+      <Field label='放弃的原因' id={`release-reason-${w.id}`} optional value={reason} onChange={setReason} placeholder='如：临时出差' maxLength={200} error={m.error?.message} />
+      <Button size='small' variant='secondary' id={`release-confirm-${w.id}`} loading={m.sending} onClick={() => void m.run({ wishId: w.id, reason: reason || undefined }).then((r) => r && (toast('已放弃，心愿回到待认领'), onDone()))}>
+        确认放弃认领
+      </Button>
+    </View>
+  )
+}
+
 function WishCard({ w, onDone }: { w: WishView; onDone: () => void }) {
   const claim = useMutation('service', 'wish.claim')
   const deliver = useMutation('service', 'wish.deliver')
   const [note, setNote] = useState('')
+  const [talk, setTalk] = useState(false)
+  const askConsent = useNoticeConsent(['wishReturned', 'wishMessage']) // the claimer is told when the claim lapses
   const err = claim.error ?? deliver.error
   return (
     <Card title={w.title} extra={<Tag tone={TONE[w.status]}>{WISH_STATUS_LABEL[w.status]}</Tag>} id={`wish-${w.id}`}>
       {w.detail ? <Text className='svc-line'>{w.detail}</Text> : null}
       <Text className='svc-line svc-line--muted'>{w.residentName} · {w.address} · {formatTime(w.dueAt).slice(0, 10)} 前</Text>
       {w.claimerName ? <Text className='svc-line'>认领党员：{w.claimerName}</Text> : null}
+      {w.status === 'claimed' && w.claimDueAt ? <Text className='svc-line' id={`wish-claim-due-${w.id}`}>请在 {formatTime(w.claimDueAt).slice(0, 10)} 前送达，逾期将退回待认领</Text> : null}
+      {w.lastClaimEnd && (w.status === 'open' || w.status === 'returned') ? (
+        <Text className='svc-line svc-line--muted' id={`wish-claim-end-${w.id}`}>
+          {w.lastClaimEnd.claimerName}：{CLAIM_END_LABEL[w.lastClaimEnd.outcome]}{w.lastClaimEnd.reason ? `（${w.lastClaimEnd.reason}）` : ''}
+        </Text>
+      ) : null}
       {w.deliveredNote ? <Text className='svc-line'>送达说明：{w.deliveredNote}</Text> : null}
       {w.rating ? <Text className='svc-line'>居民评价：{'★'.repeat(w.rating)} {w.thanks ?? ''}</Text> : null}
       {err ? <Text className='tx-field__error'>{err.message}</Text> : null}
       {w.canClaim ? (
-        <Button size='small' id={`claim-${w.id}`} loading={claim.sending} onClick={() => void claim.run({ wishId: w.id }).then((r) => r && (toast('认领成功'), onDone()))}>我来认领</Button>
+        <Button size='small' id={`claim-${w.id}`} loading={claim.sending} onClick={() => void askConsent().then(() => claim.run({ wishId: w.id })).then((r) => r && (toast('认领成功'), onDone()))}>我来认领</Button>
       ) : null}
       {w.canDeliver ? (
         <View>
@@ -105,7 +173,14 @@ function WishCard({ w, onDone }: { w: WishView; onDone: () => void }) {
           <Button size='small' id={`deliver-${w.id}`} loading={deliver.sending} onClick={() => void deliver.run({ wishId: w.id, note }).then((r) => r && (toast('已标记送达'), onDone()))}>标记已送达</Button>
         </View>
       ) : null}
+      {w.canRelease ? <Release w={w} onDone={onDone} /> : null}
       {w.canConfirm ? <Confirm w={w} onDone={onDone} /> : null}
+      {w.canMessage ? (
+        <View>
+          <Button size='small' variant='plain' id={`wish-talk-${w.id}`} onClick={() => setTalk((t) => !t)}>{talk ? '收起留言' : w.claimerName ? '留言联系' : '留言'}</Button>
+          {talk ? <Messages w={w} /> : null}
+        </View>
+      ) : null}
     </Card>
   )
 }
