@@ -153,7 +153,10 @@ function upcomingMeeting(suffix: string): MeetingDoc {
   return {
     _id: `meet-winter${suffix}`, communityId: `c-hx${suffix}`, streetId: 'st-jinxiu', title: '和谐社区红色议事会（冬季安全专题）',
     startsAt: at('2026-12-20T19:00:00'), place: '和谐社区党群服务中心二楼会议室', online: false,
-    agenda: [{ itemId: 'item-1', order: 1, title: '冬季消防通道与电动车充电安全', topicIds: [] }],
+    agenda: [
+      { itemId: 'item-1', order: 1, title: '冬季消防通道与电动车充电安全', topicIds: [] },
+      { itemId: 'item-2', order: 2, title: '一号楼加装电梯意向征询', topicIds: [] },
+    ],
     participants: [
       { kind: 'party', name: '和谐社区党委' }, { kind: 'property', name: '安居物业服务有限公司', ref: { type: 'company', id: 'co-1' }, key: 'company:co-1' },
       { kind: 'unit', name: '锦绣区第一中学', ref: { type: 'unit', id: `u-hx${suffix}-2` }, key: `unit:u-hx${suffix}-2` }, { kind: 'resident_rep', name: '居民代表' },

@@ -8,6 +8,7 @@ const LIU = 'o-res-liu'
 const MEMBER = 'o-member-sun'
 const VOTE_TITLE = '一号楼加装电梯意向征询（我的数据）'
 const DAY = 86_400_000
+const ACTIVITY_TITLE = '党员学习读书会（我的数据）'
 
 async function api(page, base, openid, fn, action, input) {
   const res = await page.request.post(`${base}/cloud/${fn}`, { headers: { 'content-type': 'application/json', 'x-wx-openid': openid }, data: { action, input } })
@@ -52,7 +53,7 @@ export const journeys = [
     async (page, { base }) => {
       await page.goto(`${base}/`)
       const vote = await api(page, base, SEC, 'council', 'vote.open', {
-        requestId: rid('vote'), meetingId: 'meet-winter', itemId: 'item-1', title: VOTE_TITLE, options: [{ label: '同意加装', kind: 'for' }, { label: '暂不加装', kind: 'against' }],
+        requestId: rid('vote'), meetingId: 'meet-winter', itemId: 'item-2', title: VOTE_TITLE, options: [{ label: '同意加装', kind: 'for' }, { label: '暂不加装', kind: 'against' }],
         estateIds: [], buildingIds: ['b-hx-1-1'], opensAt: new Date().toISOString(), closesAt: new Date(Date.now() + 3 * DAY).toISOString(), preset: 'simple',
       })
       await api(page, base, LIU, 'council', 'vote.cast', { voteId: vote.id, optionKey: 'o1' })
@@ -106,7 +107,13 @@ export const journeys = [
     '孙伟 (member) sees his check-ins, topics, seconds and activity, and reads a check-in record in words',
     async (page, { base }) => {
       await page.goto(`${base}/`)
-      await api(page, base, MEMBER, 'service', 'activity.signup', { activityId: 'act-hx-live' })
+      // An activity of its own: the service journey signs 孙伟 up to the seeded one.
+      const start = new Date(Date.now() + 2 * DAY)
+      const activity = await api(page, base, SEC, 'service', 'activity.create', {
+        requestId: rid('activity'), communityId: 'c-hx', title: ACTIVITY_TITLE, kind: 'study', place: { name: '和谐社区党群服务中心', lat: 39.9087, lng: 116.3975 },
+        startAt: start.toISOString(), endAt: new Date(start.getTime() + 2 * 3600_000).toISOString(), capacity: 30,
+      })
+      await api(page, base, MEMBER, 'service', 'activity.signup', { activityId: activity.id })
       await openMyData(page, base, MEMBER)
       await see(page, '双报到、双服务')
       await see(page, '党员报到')
@@ -118,7 +125,7 @@ export const journeys = [
       await shot(page, 'mydata-member-checkins')
       await page.goBack()
       await visible(page, '#mydata-activities').click()
-      await see(page, '社区环境整治志愿服务')
+      await see(page, ACTIVITY_TITLE)
       await see(page, '已报名')
     },
   ],
