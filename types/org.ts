@@ -4,6 +4,7 @@ import { id, optionalText, pageInput, pageOf, phone, requestId, text, okOnly } f
 import { ROLES, roleGrantSchema } from './roles'
 import { noticeTemplatesView } from './notices'
 import { STAFF_POSTS } from './staff-posts'
+import { moderationQueueAction } from './moderation'
 
 /** org — streets, communities, grids, buildings, estates, households, invitations, roles, verification. */
 
@@ -385,6 +386,7 @@ export const orgActions = {
       .refine((v) => v.approve || (v.reason && v.reason.length > 0), { message: '退回时请写明原因', path: ['reason'] }),
     output: liaisonApplicationView,
   }),
+  'moderation.queue': moderationQueueAction,
 } as const
 
 export type OrgActions = typeof orgActions

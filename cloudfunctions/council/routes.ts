@@ -2,9 +2,11 @@ import type { CouncilActions } from '../../types/council'
 import type { Routes } from '../shared/dispatch'
 import { photoUploadRoute } from '../shared/photos'
 import { meetingAttendance, meetingCheckIn, meetingCreate, meetingGet, meetingList, meetingMinutes, meetingPublish, meetingStart, meetingUpdate } from './handlers/meetings'
-import { noticeSubscribe, resolutionGet, resolutionList, resolutionProgress, resolutionRate, resolutionRecord, resolutionTimeline } from './handlers/resolutions'
+import { noticeSubscribe, resolutionComments, resolutionGet, resolutionList, resolutionProgress, resolutionRate, resolutionRecord, resolutionTimeline } from './handlers/resolutions'
 import { topicGet, topicList, topicPropose, topicRatify, topicSecond, topicTriage, topicUpdate } from './handlers/topics'
 import { voteExport } from './handlers/export'
+import { moderationRoutes } from '../shared/moderation'
+import { councilKinds } from './moderation'
 import { voteCast, voteClose, voteGet, voteList, voteMyBallot, voteOpen, voteRemind } from './handlers/votes'
 
 /** The action table of `council`: contract (types/council.ts) → handler. */
@@ -40,5 +42,7 @@ export const routes: Routes<CouncilActions> = {
   'resolution.list': resolutionList,
   'resolution.get': resolutionGet,
   'resolution.rate': resolutionRate,
+  'resolution.comments': resolutionComments,
+  ...moderationRoutes(councilKinds),
   'notice.subscribe': noticeSubscribe,
 }

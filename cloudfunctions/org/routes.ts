@@ -6,6 +6,7 @@ import { liaisonDecide, liaisonListPending, liaisonRegister } from './handlers/l
 import { home } from './handlers/home'
 import { bootstrap, me, profileUpdate } from './handlers/me'
 import { noticeTemplates } from './handlers/notices'
+import { moderationQueue } from './handlers/moderation'
 import { buildingCreate, estateCreate } from './handlers/places'
 import { buildingList, communityCreate, communityList, estateList, gridCreate, gridList, householdList, streetList } from './handlers/tree'
 
@@ -36,4 +37,5 @@ export const routes: Routes<OrgActions> = {
   'liaison.register': liaisonRegister,
   'liaison.listPending': liaisonListPending,
   'liaison.decide': liaisonDecide,
+  'moderation.queue': moderationQueue,
 }

@@ -7,7 +7,7 @@ import { appendAudit, type AuditEntry } from './audit'
 import { database, sdk, type Database } from './cloud'
 import type { Transaction } from './db-types'
 import { now as systemNow } from './clock'
-import { checkText, type ContentVerdict } from './content'
+import { checkText, reviewRefused, type ContentVerdict } from './content'
 import { DomainError, conflict, isTransactionConflict } from './errors'
 import { once, onceTx, type OnceRun } from './idempotency'
 
@@ -24,8 +24,16 @@ export interface Ctx<I> {
    * `anonymousAs` records that label instead of the caller, no requestId, and only the day (a ballot).
    */
   audit(target: string, before: unknown, after: unknown, tx?: Transaction, anonymousAs?: string): Promise<void>
-  /** Content-check user text before it is stored (CONTENT_REJECTED on risky text); `review` when WeChat asks for a person to look. */
+  /**
+   * Content-check user text before it is stored: CONTENT_REJECTED on risky text, and on text WeChat wants
+   * a person to look at (there is no queue to hold a name or a reason in; issue 11 §7).
+   */
   checkText(...texts: (string | undefined)[]): Promise<ContentVerdict>
+  /**
+   * The check for the text of a reportable item (topic, comment, event, wish): risky → CONTENT_REJECTED;
+   * `review` is answered, and the item is stored held in the review queue (shared/moderation.ts).
+   */
+  checkItemText(...texts: (string | undefined)[]): Promise<ContentVerdict>
   /**
    * A create of several steps, at most once per client requestId; a repeat returns the first result.
    * Its records take ids from `req.id` (a re-run after a crash completes the same records) and its last
@@ -97,7 +105,11 @@ function makeCtx(fn: string, action: string, input: unknown, actor: Actor, db: D
       if (rid) entry.requestId = rid
       return appendAudit(tx ?? db, entry)
     },
-    checkText: (...texts) => checkText(openid, texts),
+    checkText: async (...texts) => {
+      if ((await checkText(openid, texts)) === 'review') throw reviewRefused()
+      return 'pass'
+    },
+    checkItemText: (...texts) => checkText(openid, texts),
     once: (requestId, run) => once(db, ctx.transaction, { fn, action, openid, requestId }, now, run),
     onceTx: (requestId, work, after) => onceTx(db, ctx.transaction, { fn, action, openid, requestId }, now, work, after),
     transaction: async (run) => {
