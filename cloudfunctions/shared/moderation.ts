@@ -66,7 +66,7 @@ export interface ModerationKind<D extends Moderated = Moderated> {
    * transaction. `prepare` runs before it, outside (e.g. to find their ids), and returns its argument.
    */
   prepare?(ctx: Ctx<unknown>, doc: D): Promise<unknown>
-  cascade?(ctx: Ctx<unknown>, tx: Transaction, doc: D, hidden: boolean, prepared: unknown): Promise<void>
+  cascade?(ctx: Ctx<unknown>, tx: Transaction, doc: D, flags: Required<Pick<Moderated, 'hidden' | 'moderation'>>, prepared: unknown): Promise<void>
 }
 
 /** One per reported item or photo: `mc:<kind>:<targetId>[:ph:<photo key>]`. */
@@ -168,14 +168,14 @@ export function shown(d: Moderated, isAuthor: boolean, photos: string[] = []) {
 }
 
 /**
- * A list query shows only visible records, and the caller's own (marked) when `own` names them
- * (`{ field: 'authorOpenid', is: openid }`, or a household). Same number of requests as without it.
+ * A list query shows only visible records, and the caller's own (marked) where `own` says which those
+ * are (`{ authorOpenid: openid }`, a household…; any of several). Same number of requests as without it.
  */
-export function visibleWhere(db: Database, filter: Record<string, unknown>, own?: { field: string; is: string }): Record<string, unknown> {
+export function visibleWhere(db: Database, filter: Record<string, unknown>, ...own: Record<string, unknown>[]): Record<string, unknown> {
   const _ = db.command
   const visible = { hidden: _.neq(true) }
-  if (!own) return { ...filter, ...visible }
-  return _.and([filter, _.or([visible, { [own.field]: own.is }])]) as unknown as Record<string, unknown>
+  if (!own.length) return { ...filter, ...visible }
+  return _.and([filter, _.or([visible, ...own])]) as unknown as Record<string, unknown>
 }
 
 /** A held or removed record cannot be edited by its author: the reviewer judges what was reported. */
@@ -303,8 +303,9 @@ async function writeFlags(
     await ref.update({ data: { hiddenPhotos: ctx.db.command.set(hiddenPhotos) } })
     return
   }
-  await ref.update({ data: { hidden: to.hidden, moderation: ctx.db.command.set({ state: to.state, caseId: to.caseId, at: ctx.now }) } })
-  if (k.cascade) await k.cascade(ctx, tx, doc, to.hidden, prepared)
+  const moderation: ItemModeration = { state: to.state, caseId: to.caseId, at: ctx.now }
+  await ref.update({ data: { hidden: to.hidden, moderation: ctx.db.command.set(moderation) } })
+  if (k.cascade) await k.cascade(ctx, tx, doc, { hidden: to.hidden, moderation }, prepared)
 }
 
 // ---- moderation.review -------------------------------------------------------------------------

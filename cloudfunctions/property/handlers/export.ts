@@ -1,4 +1,6 @@
 import ExcelJS from 'exceljs'
+import { HIDDEN_TEXT } from '../../../types/moderation'
+import { stateOf } from '../../shared/moderation'
 import { DIMENSIONS, DIMENSION_LABEL, PLACEMENT_LABEL } from '../../../types/property'
 import type { Ctx } from '../../shared/dispatch'
 import { storeWorkbook } from '../../shared/workbook'
@@ -26,7 +28,7 @@ export const exportPeriod = {
     const ws = wb.addWorksheet('居民评价')
     ws.addRow(['物业公司', '小区', ...DIMENSIONS.map((d) => DIMENSION_LABEL[d]), '意见', '状态', '物业答复', '更新时间'])
     for (const r of ratings) {
-      ws.addRow([r.companyName, r.estateName, ...DIMENSIONS.map((d) => r.stars[d]), r.comment ?? '', STATUS[r.status], r.answer ?? '', new Date(r.updatedAt).toISOString()])
+      ws.addRow([r.companyName, r.estateName, ...DIMENSIONS.map((d) => r.stars[d]), (r.hidden ? HIDDEN_TEXT[stateOf(r)!] : r.comment ?? ''), STATUS[r.status], r.answer ?? '', new Date(r.updatedAt).toISOString()])
     }
     const ls = wb.addWorksheet('红黑榜')
     ls.addRow(['名次', '物业公司', '榜单', '综合得分', '居民满意度', '社区评价', '整改率%', '评价户数', '原因'])

@@ -50,6 +50,8 @@ async function staffSeesInWindow(openid: string, companyId: string): Promise<str
   const inbox = await grab<{ items: { id: string; comment?: string }[] }>('rating.inbox', { companyId })
   const commented = inbox.items.find((i) => i.comment)!
   await grab('rating.answer', { ratingId: commented.id, text: '已处理' })
+  // 举报: the answer is the same whether the rater's household is the reporter's or not (issue 12 §5).
+  await grab('report.submit', { kind: 'rating_comment', id: commented.id, reason: 'false' })
   const rects = await grab<{ items: { id: string; status: string }[] }>('rectification.list', { companyId })
   const open = rects.items.find((r) => r.status !== 'resolved')!
   await grab('rectification.report', { rectificationId: open.id, text: '处理中', done: false })
