@@ -2,6 +2,8 @@ import { z } from 'zod'
 import { action } from './action'
 import { whistleRecordView } from './grid'
 import { id, isoDate, optionalText, pageInput, pageOf, phone, requestId, text } from './common'
+import { moderationFields, reportActions } from './moderation'
+import { ROLES } from './roles'
 
 /**
  * service — 双报到、双服务 (SPEC §4): unit and member check-in, the three lists, activities with
@@ -292,6 +294,8 @@ export const wishView = z.object({
   canClaim: z.boolean(),
   canDeliver: z.boolean(),
   canConfirm: z.boolean(),
+  /** Held or removed (举报 or the content check): the household sees it marked, others the placeholder. */
+  ...moderationFields,
 })
 export type WishView = z.infer<typeof wishView>
 
@@ -679,6 +683,7 @@ export const serviceActions = {
   dashboard: action({ summary: '书记工作台：报到、时长、清单、心愿', roles: ['secretary'], input: z.object({ communityId: id, year }), output: dashboardView }),
   'export.ledgers': action({ summary: '导出本社区党员年度台账（Excel）', roles: ['secretary'], input: z.object({ communityId: id, year }), output: fileView }),
   'export.letter': action({ summary: '导出双反馈函（Excel）', roles: ['secretary', 'unit_liaison'], input: z.object({ letterId: id }), output: fileView }),
+  ...reportActions(ROLES),
 } as const
 
 export type ServiceActions = typeof serviceActions

@@ -1,5 +1,7 @@
 import type { ServiceActions } from '../../types/service'
 import type { Routes } from '../shared/dispatch'
+import { moderationRoutes } from '../shared/moderation'
+import { serviceKinds } from './moderation'
 import {
   activityAttendance, activityConfirmPresence, activityCreate, activityGet, activityList, activityRemind, activitySignin, activitySignout, activitySignup, activityToken,
   hoursApproveManual, hoursConfirm, hoursManual,
@@ -63,4 +65,5 @@ export const routes: Routes<ServiceActions> = {
   dashboard,
   'export.ledgers': exportLedgers,
   'export.letter': exportLetter,
+  ...moderationRoutes(serviceKinds),
 }

@@ -4,6 +4,7 @@ import type {
 import { formatQuantity } from '../../types/service'
 import type { Actor } from '../shared/actor'
 import { maskPhone } from '../shared/mask'
+import { shown } from '../shared/moderation'
 import { currentStatus, isOverdue } from './domain/checkin'
 import { effectiveWishStatus } from './domain/wishes'
 import type {
@@ -174,17 +175,19 @@ export const attendanceView = (t: AttendanceDoc): AttendanceView => ({
 })
 
 /** Residents' names and exact rooms are shown only to the people who need them. */
+/** A held or removed wish is the placeholder to everyone but its household and whoever posted it. */
 export function wishView(w: WishDoc, actor: Actor, now: Date): WishView {
   const status = effectiveWishStatus(w, now)
   const isResident = actor.openid === w.residentOpenid || actor.has('resident', w.householdId)
   const isClaimer = actor.openid === w.claimerOpenid
   const insider = isResident || isClaimer || actor.isSecretaryOf(w.communityId)
   const parts = w.address.split(' ')
+  const m = shown(w, isResident || actor.openid === w.postedBy)
   return {
     id: w._id,
     communityId: w.communityId,
-    title: w.title,
-    detail: w.detail,
+    title: m.blank ?? w.title,
+    detail: m.blank ? undefined : w.detail,
     address: insider ? w.address : parts.slice(0, 2).join(' '),
     residentName: insider ? w.residentName : `${w.residentName.slice(0, 1)}*`,
     dueAt: isoReq(w.dueAt),
@@ -194,9 +197,10 @@ export function wishView(w: WishDoc, actor: Actor, now: Date): WishView {
     thanks: w.thanks,
     rating: w.rating,
     createdAt: isoReq(w.createdAt),
-    canClaim: status === 'open' && actor.has('member', w.communityId),
+    canClaim: status === 'open' && actor.has('member', w.communityId) && !m.fields.moderation,
     canDeliver: status === 'claimed' && isClaimer,
     canConfirm: status === 'delivered' && actor.has('resident', w.householdId),
+    ...m.fields,
   }
 }
 

@@ -195,7 +195,7 @@ export const resolutionComments = {
     ensure(belongsTo(actor.roles, r), '只能查看您所在社区的决议')
     const hid = residentHousehold(actor.roles, r.communityId)
     const filter = { resolutionId: r._id, comment: db.command.exists(true) }
-    const where = visibleWhere(db, filter, hid ? { field: 'householdId', is: hid } : undefined)
+    const where = visibleWhere(db, filter, ...(hid ? [{ householdId: hid }] : []))
     return fetchPage<RatingDoc, ReturnType<typeof commentView>>(db.collection(COL.councilRatings).where(where), ctx.input, [['at', 'desc']], (c) => commentView(c, c.householdId === hid))
   },
 }

@@ -114,7 +114,7 @@ export const topicList = {
     if (input.status) filter.status = input.status
     if (input.tier) filter.tier = input.tier
     // Held and removed topics are left out, except the caller's own (shown marked).
-    const where = visibleWhere(db, filter, { field: 'authorOpenid', is: actor.openid })
+    const where = visibleWhere(db, filter, { authorOpenid: actor.openid })
     return fetchPage<TopicDoc, ReturnType<typeof topicView>>(db.collection(COL.councilTopics).where(where), input, [['createdAt', 'desc']], (t) =>
       topicView(t, viewer(actor, t.communityId), now),
     )

@@ -18,6 +18,7 @@ async function topic(title = '楼道堆放杂物影响通行', body = '3号楼�
   return h.ok<TopicView>('council', 'topic.propose', { requestId: rid(), communityId: 'c-hx', title, body, photos }, P.liu)
 }
 const report = (id: string, by: string, extra: Record<string, unknown> = {}) => h.ok('council', 'report.submit', { kind: 'topic', id, reason: 'abuse', ...extra }, by)
+type Home = { sections: { groups: { items: { id: string }[] }[] }[] }
 const listed = async (by: string) => (await h.ok<{ items: TopicView[] }>('council', 'topic.list', { communityId: 'c-hx', pageSize: 50 }, by)).items
 const get = (id: string, by: string) => h.ok<TopicDetailView>('council', 'topic.get', { topicId: id }, by)
 
@@ -27,6 +28,8 @@ describe('three households hide a topic', () => {
     await report(t.id, REPORTERS[0])
     await report(t.id, REPORTERS[1], { reason: 'false' })
     expect((await listed(P.member)).map((x) => x.id)).toContain(t.id)
+    const before = await h.ok<Home>('org', 'home', {}, P.secHx)
+    expect(before.sections.flatMap((s) => s.groups).flatMap((g) => g.items.map((i) => i.id))).toContain(t.id)
     expect((await get(t.id, P.member)).title).toBe(t.title)
 
     expect(await report(t.id, REPORTERS[2])).toEqual({ received: true })
@@ -38,6 +41,9 @@ describe('three households hide a topic', () => {
     // The author: in the list and on the page, whole, marked 审核中.
     expect((await listed(P.liu)).find((x) => x.id === t.id)).toMatchObject({ title: t.title, moderation: 'held' })
     expect(await get(t.id, P.liu)).toMatchObject({ title: t.title, body: t.body, moderation: 'held', canEdit: false })
+    // The secretary's home (topics to triage) leaves it out too: it waits in the review queue.
+    const home = await h.ok<Home>('org', 'home', {}, P.secHx)
+    expect(home.sections.flatMap((s) => s.groups).flatMap((g) => g.items.map((i) => i.id))).not.toContain(t.id)
 
     // The secretary's queue: the content, the reasons and how many, never who.
     const q = await queue(h, P.secHx, { communityId: 'c-hx' })
@@ -125,7 +131,7 @@ describe('who counts', () => {
     expect(data).toHaveLength(1)
     expect(data[0]).toMatchObject({ status: 'held', reports: 4 })
     expect((data[0] as { voices: string[] }).voices).toHaveLength(3)
-    const holds = (await auditOf(h, `moderation_cases/${data[0]._id}`)).filter((a) => a.after?.status === 'held')
+    const holds = (await auditOf(h, `moderation_cases/${(data[0] as { _id: string })._id}`)).filter((a) => a.after?.status === 'held')
     expect(holds).toHaveLength(1)
   })
 
