@@ -6,7 +6,7 @@ import type { Scenario } from './types'
  * 举报 and review in every function that owns reportable kinds (shared/moderation.ts). Each kind gets a
  * record per call written straight into the database; three people report it in turn (the first
  * report creates the case and reads the author's record, the third hides the item), then the reviewer
- * restores it. The queue and the comment list are read at the end.
+ * restores it. The queue, the comment list and the street's audit log are read at the end.
  */
 
 const N = 40
@@ -82,5 +82,8 @@ export function moderationScenarios(): Scenario[] {
     { fn: 'council', action: 'resolution.comments', openid: () => 'o-res-zhang', input: () => ({ resolutionId: RESOLUTION, pageSize: 20 }) },
     { fn: 'org', action: 'moderation.queue', label: 'org.moderation.queue (secretary, decided)', openid: () => 'o-sec-hx', input: () => ({ communityId: 'c-hx', status: 'decided', pageSize: 20 }) },
     { fn: 'org', action: 'moderation.queue', label: 'org.moderation.queue (street admin, held)', openid: () => 'o-street-admin', input: () => ({ streetId: STREET, status: 'held', pageSize: 20 }) },
+    // The street's audit log, after every scenario above has written to it: count, page and one read of the people named.
+    { fn: 'org', action: 'audit.list', openid: () => 'o-street-admin', input: (i) => ({ streetId: STREET, pageSize: 20, page: 1 + (i % 5) }) },
+    { fn: 'org', action: 'audit.list', label: 'org.audit.list (by action and day)', openid: () => 'o-street-admin', input: () => ({ streetId: STREET, fn: 'council', action: 'report.submit', from: '2026-01-01', pageSize: 20 }) },
   ]
 }

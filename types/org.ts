@@ -5,6 +5,7 @@ import { ROLES, roleGrantSchema } from './roles'
 import { noticeTemplatesView } from './notices'
 import { STAFF_POSTS } from './staff-posts'
 import { moderationQueueAction } from './moderation'
+import { auditListAction } from './audit'
 
 /** org — streets, communities, grids, buildings, estates, households, invitations, roles, verification. */
 
@@ -387,6 +388,7 @@ export const orgActions = {
     output: liaisonApplicationView,
   }),
   'moderation.queue': moderationQueueAction,
+  'audit.list': auditListAction,
 } as const
 
 export type OrgActions = typeof orgActions

@@ -7,6 +7,7 @@ import { home } from './handlers/home'
 import { bootstrap, me, profileUpdate } from './handlers/me'
 import { noticeTemplates } from './handlers/notices'
 import { moderationQueue } from './handlers/moderation'
+import { auditList } from './handlers/audit'
 import { buildingCreate, estateCreate } from './handlers/places'
 import { buildingList, communityCreate, communityList, estateList, gridCreate, gridList, householdList, streetList } from './handlers/tree'
 
@@ -38,4 +39,5 @@ export const routes: Routes<OrgActions> = {
   'liaison.listPending': liaisonListPending,
   'liaison.decide': liaisonDecide,
   'moderation.queue': moderationQueue,
+  'audit.list': auditList,
 }

@@ -196,6 +196,7 @@ const CHECK_ACTOR = 'content_check'
  */
 export async function holdOnStore(ctx: Ctx<unknown>, tx: Transaction, k: ModerationKind, item: ModerationItem): Promise<Required<Pick<Moderated, 'hidden' | 'moderation'>>> {
   const id = caseId(k.kind, item.targetId)
+  ctx.within(item)
   const prior = await txGetOrNull<CaseDoc>(tx, COL.moderationCases, id)
   const now = ctx.now
   const doc: Omit<CaseDoc, '_id'> = {
@@ -234,6 +235,7 @@ export async function reportSubmit(ctx: Ctx<ReportSubmitInput>, kinds: readonly 
   const doc = await k.find(db, input.id)
   if (!doc) throw notFound('内容')
   const item = k.describe(doc)
+  ctx.within(item)
   // Everyone in the audience holds a role (a verified resident or an appointed person); `maySee` is the
   // record's own reading rule, so only people of its community (or street) who see it can report it.
   ensure(await k.maySee(ctx, doc), '只能举报您能看到的内容')
@@ -339,6 +341,7 @@ export async function moderationReview(ctx: Ctx<{ caseId: string; decision: 'res
   const doc = await k.find(db, c.targetId)
   if (!doc) throw notFound('内容')
   const item = k.describe(doc)
+  ctx.within(item)
   const prepared = k.prepare ? await k.prepare(ctx, doc) : undefined
   const restore = input.decision === 'restore'
   const status: CaseStatus = restore ? 'restored' : 'removed'

@@ -21,6 +21,7 @@ import { ensureCommunityReader } from './common'
 async function loadResolution(ctx: Ctx<unknown>, id: string): Promise<ResolutionDoc> {
   const r = await repo.resolution(ctx.db, id)
   if (!r) throw notFound('决议')
+  ctx.within(r)
   return r
 }
 

@@ -20,6 +20,7 @@ const viewer = (actor: Actor, communityId: string) => ({ openid: actor.openid, f
 async function loadTopic(ctx: Ctx<unknown>, topicId: string): Promise<TopicDoc> {
   const t = await repo.topic(ctx.db, topicId)
   if (!t) throw notFound('议题')
+  ctx.within(t)
   return t
 }
 
@@ -35,6 +36,7 @@ export const topicPropose = {
     ensure(canPropose(actor.roles, input.communityId), '只有本社区认证居民或在职党员可以提出议题')
     const community = await repo.community(db, input.communityId)
     if (!community) throw notFound('社区')
+    ctx.within({ streetId: community.streetId, communityId: community._id })
     const estate = input.estateId ? await repo.estate(db, input.estateId) : null
     if (input.estateId && (!estate || estate.communityId !== community._id)) throw invalid('小区不属于该社区', ['estateId'])
     const verdict = await ctx.checkItemText(input.title, input.body)

@@ -23,6 +23,7 @@ export const eventTitle = (e: Pick<EventDoc, 'category' | 'place'>) => `${CATEGO
 async function loadEvent(ctx: Ctx<unknown>, eventId: string): Promise<EventDoc> {
   const e = await byId<EventDoc>(ctx.db, COL.gridEvents, eventId)
   if (!e) throw notFound('事件')
+  ctx.within(e)
   return e
 }
 
@@ -67,6 +68,7 @@ export const eventReport = {
     const { db, actor, input, now } = ctx
     const grid = await byId<GridDoc>(db, COL.grids, input.gridId)
     if (!grid) throw notFound('网格')
+    ctx.within(grid)
     ensure(await mayReport(ctx, grid, input.buildingId), '只有本网格的网格员、负责本网格的在职党员或本社区已认证居民可以上报')
     const [building, community, named] = await Promise.all([
       input.buildingId ? byId<BuildingDoc>(db, COL.buildings, input.buildingId) : Promise.resolve(null),
@@ -427,6 +429,7 @@ export async function remindDue(ctx: Ctx<unknown>, scope: { communityId?: string
     .orderBy('deadline', 'asc').limit(batch).get()
   let reminded = 0
   for (const e of data as EventDoc[]) {
+    ctx.within(e)
     const marked = await ctx.transaction(async (tx) => {
       const fresh = await txEvent(tx, e._id)
       if (fresh.remindedAt || !OPEN_FOR_HANDLER.includes(fresh.status)) return false

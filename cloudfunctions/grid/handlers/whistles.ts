@@ -37,6 +37,7 @@ async function summonable(ctx: Ctx<unknown>, e: EventDoc): Promise<Party[]> {
 async function loadEvent(ctx: Ctx<unknown>, eventId: string) {
   const e = await byId<EventDoc>(ctx.db, COL.gridEvents, eventId)
   if (!e) throw notFound('事件')
+  ctx.within(e)
   return e
 }
 

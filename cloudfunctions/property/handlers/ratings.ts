@@ -117,6 +117,7 @@ export const ratingSubmit = {
     ensure(actor.has('resident', input.householdId), '只有本户已认证的居民可以评价')
     const household = await repo.household(db, input.householdId)
     if (!household) throw notFound('房屋')
+    ctx.within(household)
     const [estate, period] = await Promise.all([repo.estate(db, household.estateId), repo.period(db, input.periodId)])
     if (!period || period.streetId !== household.streetId) throw notFound('评价周期')
     if (!canRate(period.status)) throw conflict('本期评价已结束')

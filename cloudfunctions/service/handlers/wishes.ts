@@ -28,6 +28,7 @@ export const wishCreate = {
     if (!householdId) throw invalid('请选择房屋', ['householdId'])
     const household = await load.household(db, householdId)
     if (!household) throw notFound('房屋')
+    ctx.within(household)
     const asResident = actor.has('resident', household._id)
     ensure(asResident || actor.isSecretaryOf(household.communityId), '只能为自家或本社区居民发布心愿')
     const dueAt = new Date(input.dueAt)
