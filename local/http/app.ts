@@ -6,6 +6,7 @@ import { FUNCTIONS } from '../functions'
 import { DEMO_PEOPLE } from '../seed/demo-data'
 import { MAX_PHOTO_BASE64 } from '../../types/photos'
 import { describeContract } from './contract'
+import { outboxPage } from './outbox'
 import { serveFile } from './static'
 
 export interface AppOptions {
@@ -85,6 +86,7 @@ export function createApp(opts: AppOptions) {
     try {
       if (req.method === 'GET' && path === '/cloud/_contract') return json(res, 200, describeContract())
       if (req.method === 'GET' && path === '/local/identities') return json(res, 200, await identities())
+      if (req.method === 'GET' && path === '/local/outbox') return json(res, 200, await outboxPage(url.searchParams))
       if (req.method === 'GET' && path.startsWith('/local/files/')) {
         if (!serveFile(opts.uploadsDir, path.slice('/local/files/'.length), res)) json(res, 404, { error: 'not found' })
         return
