@@ -294,6 +294,8 @@ export const wishView = z.object({
   canClaim: z.boolean(),
   canDeliver: z.boolean(),
   canConfirm: z.boolean(),
+  /** The caller's household wished it (or the caller posted it for them): they cannot report it. */
+  mine: z.boolean(),
   /** Held or removed (举报 or the content check): the household sees it marked, others the placeholder. */
   ...moderationFields,
 })

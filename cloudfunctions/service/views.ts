@@ -182,7 +182,8 @@ export function wishView(w: WishDoc, actor: Actor, now: Date): WishView {
   const isClaimer = actor.openid === w.claimerOpenid
   const insider = isResident || isClaimer || actor.isSecretaryOf(w.communityId)
   const parts = w.address.split(' ')
-  const m = shown(w, isResident || actor.openid === w.postedBy)
+  const mine = isResident || actor.openid === w.postedBy
+  const m = shown(w, mine)
   return {
     id: w._id,
     communityId: w.communityId,
@@ -200,6 +201,7 @@ export function wishView(w: WishDoc, actor: Actor, now: Date): WishView {
     canClaim: status === 'open' && actor.has('member', w.communityId) && !m.fields.moderation,
     canDeliver: status === 'claimed' && isClaimer,
     canConfirm: status === 'delivered' && actor.has('resident', w.householdId),
+    mine,
     ...m.fields,
   }
 }

@@ -8,6 +8,8 @@ import Empty from '../../../../components/Empty'
 import Photos from '../../../../components/Photos'
 import Notice from '../../../../components/Notice'
 import Tag from '../../../../components/Tag'
+import ReportLink from '../../../../components/ReportLink'
+import { MODERATION_LABEL } from '../../../../../types/moderation'
 import QueryState from '../../../../components/QueryState'
 import { useCloud, useMutation } from '../../../../hooks/useCloud'
 import { useMe } from '../../../../hooks/useMe'
@@ -44,11 +46,12 @@ function Inbox({ companyId }: { companyId: string }) {
             <Text className='pp-line pp-line--muted'>居民评价不显示评价人身份。共 {page.total} 条带意见的评价。</Text>
             {answer.error ? <Notice tone='error'>{answer.error.message}</Notice> : null}
             {page.items.map((r) => (
-              <Card key={r.id} title={r.estateName} extra={r.status === 'excluded' ? <Tag tone='gray'>已剔除</Tag> : r.low ? <Tag tone='red'>低分</Tag> : <Tag tone='green'>评价</Tag>} id={`rating-${r.id}`}>
+              <Card key={r.id} title={r.estateName} extra={r.moderation ? <Tag tone='gray'>{MODERATION_LABEL[r.moderation]}</Tag> : r.status === 'excluded' ? <Tag tone='gray'>已剔除</Tag> : r.low ? <Tag tone='red'>低分</Tag> : <Tag tone='green'>评价</Tag>} id={`rating-${r.id}`}>
                 <Text className='pp-line pp-line--muted'>{DIMENSIONS.map((d) => `${DIMENSION_LABEL[d]} ${r.stars[d]}★`).join(' · ')}</Text>
                 <Text className='pp-line'>{r.comment}</Text>
                 {r.exclusionReason ? <Text className='pp-line pp-line--reason'>异议成立，不计入榜单：{r.exclusionReason}</Text> : null}
                 <Photos ids={r.photos} />
+                {r.moderation ? null : <ReportLink kind='rating_comment' id={r.id} photos={r.photos} idPrefix={`report-${r.id}`} />}
                 {r.answer ? <View className='pp-answer'><Text>已答复（{r.answeredByName}，{formatTime(r.answeredAt)}）：{r.answer}</Text></View> : null}
                 <Field id={`answer-${r.id}`} kind='textarea' label={r.answer ? '再次答复（替代上一条，旧答复保留）' : '答复居民'} value={drafts[r.id] ?? ''} onChange={(v) => setDrafts({ ...drafts, [r.id]: v })} maxLength={300} />
                 <Button id={`send-answer-${r.id}`} size='small' loading={answer.sending} onClick={() => send(r.id)}>发送答复</Button>
