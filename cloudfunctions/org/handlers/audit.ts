@@ -19,7 +19,16 @@ const HOUSEHOLD_IDS: Record<string, RegExp> = { property_ratings: /^rt:/, counci
 /** The most strings of one page looked up as people (ids inside before → after); more are judged by shape. */
 const LOOKUP_MAX = 100
 
+/**
+ * Actions that are anonymous whoever wrote the entry: an older build recorded the voter or rater as the
+ * actor with the exact time. The log shows them under the label, by the day, with no before → after,
+ * and the person filter never finds them.
+ */
+const ANONYMOUS_ACTIONS: Record<string, string> = { 'vote.cast': 'ballot', 'rating.submit': 'rating', 'resolution.rate': 'rating', 'report.submit': 'report' }
+
 const startOfDay = (d: string) => new Date(`${d}T00:00:00+08:00`)
+/** Start of the Beijing day of `t`. */
+const dayOf = (t: Date) => new Date(Math.floor((t.getTime() + 8 * 3600_000) / 86_400_000) * 86_400_000 - 8 * 3600_000)
 
 /** Every string inside a value (before → after are small: a few fields). */
 function strings(v: unknown, out: Set<string>): void {
@@ -46,13 +55,16 @@ function targetOf(target: string, names: Map<string, string>): string {
 }
 
 function entryView(e: Stored, names: Map<string, string>): AuditEntryView {
-  const anonymous = !!e.anonymous || Object.prototype.hasOwnProperty.call(ANONYMOUS_ACTOR_LABEL, e.actor)
-  const actorName = anonymous ? ANONYMOUS_ACTOR_LABEL[e.actor] ?? '匿名' : e.actor === TIMER_ACTOR ? TIMER_LABEL : names.get(e.actor) ?? '（已注销或未知）'
+  const legacy = !e.anonymous && Object.prototype.hasOwnProperty.call(ANONYMOUS_ACTIONS, e.action)
+  const anonymous = !!e.anonymous || legacy || Object.prototype.hasOwnProperty.call(ANONYMOUS_ACTOR_LABEL, e.actor)
+  const label = legacy ? ANONYMOUS_ACTIONS[e.action] : e.actor
+  const actorName = anonymous ? ANONYMOUS_ACTOR_LABEL[label] ?? '匿名' : e.actor === TIMER_ACTOR ? TIMER_LABEL : names.get(e.actor) ?? '（已注销或未知）'
   return {
-    id: e._id, at: new Date(e.at).toISOString(), dayOnly: anonymous, fn: e.fn, action: e.action, actorName,
+    id: e._id, at: (anonymous ? dayOf(new Date(e.at)) : new Date(e.at)).toISOString(), dayOnly: anonymous, fn: e.fn, action: e.action, actorName,
     ...(!anonymous && e.actorKey ? { actorKey: e.actorKey } : {}), anonymous,
     ...(e.communityId ? { communityId: e.communityId } : {}),
-    target: targetOf(e.target, names), before: named(e.before, names), after: named(e.after, names),
+    target: targetOf(e.target, names),
+    before: legacy ? null : named(e.before, names), after: legacy ? null : named(e.after, names),
   }
 }
 
@@ -70,7 +82,12 @@ export const auditList = {
     if (input.communityId) filter.communityId = input.communityId
     if (input.fn) filter.fn = input.fn
     if (input.action) filter.action = input.action
-    if (input.actorKey) filter.actorKey = input.actorKey
+    if (input.actorKey) {
+      filter.actorKey = input.actorKey
+      // A person's entries never include their ballots, ratings or reports (older entries carry their key).
+      if (!input.action) filter.action = _.nin(Object.keys(ANONYMOUS_ACTIONS))
+      else if (ANONYMOUS_ACTIONS[input.action]) filter.action = _.in([])
+    }
     if (input.from || input.to) {
       const range = [input.from ? _.gte(startOfDay(input.from)) : null, input.to ? _.lt(new Date(startOfDay(input.to).getTime() + 86_400_000)) : null].filter(Boolean)
       filter.at = range.length === 2 ? _.and(range[0], range[1]) : range[0]
@@ -78,7 +95,7 @@ export const auditList = {
     const page = await fetchPage<Stored, Stored>(db.collection(COL.audit).where(filter), input, [['at', 'desc']], (e) => e)
     const wanted = new Set<string>()
     for (const e of page.items) {
-      if (!e.anonymous) wanted.add(e.actor)
+      if (!e.anonymous && !ANONYMOUS_ACTIONS[e.action]) wanted.add(e.actor)
       if (e.target.startsWith(`${COL.users}/`)) wanted.add(e.target.slice(COL.users.length + 1))
     }
     for (const e of page.items) { strings(e.before, wanted); strings(e.after, wanted) }

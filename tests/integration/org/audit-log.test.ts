@@ -6,6 +6,7 @@
 import type { AuditEntryView } from '../../../types/audit'
 import { DAY, iso, publishedMeeting } from '../council/fixtures'
 import { collectTraces, leaksIn, type Traces } from '../exposure'
+import { personKey } from '../../../cloudfunctions/shared/pseudonym'
 import { openCloud, P, rid, T0, type Cloud } from '../harness'
 
 type Page = { items: AuditEntryView[]; total: number; page: number; pageSize: number }
@@ -63,6 +64,34 @@ describe("the street's audit log", () => {
     expect(rating).toMatchObject({ actorName: '匿名评价', anonymous: true, dayOnly: true })
     expect(JSON.stringify(rating)).not.toMatch(/h-hx-1-1-202|张德福|o-res-zhang|stars/)
     expect(items.some((e) => e.target.startsWith('photos/'))).toBe(false)
+  })
+
+  it("hides the rater of an entry that recorded the rater's openid (written by an older build), and the time", async () => {
+    // Entries written before ratings were audited anonymously carry the rater as actor, with the exact time.
+    const at = new Date(T0.getTime() + 9 * 3600_000 + 17 * 60_000)
+    const legacy = [
+      { fn: 'property', action: 'rating.submit', actor: P.zhang, actorKey: personKey(P.zhang), target: 'property_ratings/rt:per:st-jinxiu:2026-11:co-1:h-hx-1-1-202', before: null, after: { stars: { cleaning: 1 }, rater: P.zhang } },
+      { fn: 'council', action: 'resolution.rate', actor: P.liu, actorKey: personKey(P.liu), target: 'council_resolutions/res-legacy', before: null, after: { stars: 2, by: P.liu } },
+      { fn: 'council', action: 'vote.cast', actor: P.liu, actorKey: personKey(P.liu), target: 'council_votes/v-legacy', before: null, after: { optionKey: 'o2' } },
+    ]
+    for (const e of legacy) await h.db.collection('audit').add({ data: { ...e, at, requestId: rid(), streetId: 'st-jinxiu', communityId: 'c-hx' } })
+    const items = (await list({ from: '2026-11-23', to: '2026-11-23' })).items
+    const shownAs = ['property_ratings/（匿名）', 'council_resolutions/res-legacy', 'council_votes/v-legacy']
+    legacy.forEach((e, i) => expect(items.filter((x) => x.action === e.action && x.target === shownAs[i]).length).toBeGreaterThan(0))
+    const anonymousActions = items.filter((x) => ['rating.submit', 'resolution.rate', 'vote.cast'].includes(x.action))
+    expect(anonymousActions.length).toBeGreaterThanOrEqual(legacy.length)
+    for (const x of anonymousActions) {
+      expect(x).toMatchObject({ anonymous: true, dayOnly: true, at: '2026-11-22T16:00:00.000Z' })
+      expect(x.actorKey).toBeUndefined()
+      expect(['匿名评价', '匿名表决']).toContain(x.actorName)
+    }
+    const text = JSON.stringify(items.filter((x) => ['rating.submit', 'resolution.rate', 'vote.cast'].includes(x.action)))
+    expect(text).not.toMatch(/张德福|刘芳|o-res|h-hx|o2|T11:17/)
+    // Nor can the person filter find them.
+    for (const who of [P.zhang, P.liu]) {
+      const theirs = (await list({ actorKey: personKey(who) })).items
+      expect(theirs.filter((x) => ['rating.submit', 'resolution.rate', 'vote.cast'].includes(x.action))).toEqual([])
+    }
   })
 
   it('filters by action, by person and by date, and pages', async () => {
