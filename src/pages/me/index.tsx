@@ -40,8 +40,15 @@ function MeContent({ initial }: { initial: MeView }) {
           <ListItem title='还没有认证房屋' description='认证后可参与议事投票、物业评价' onClick={() => go(ROUTES.bind)} />
         )}
       </Card>
+      <Card>
+        <ListItem title='隐私保护指引' description='我们收集什么、为什么、保存多久、谁能看到' onClick={() => go(ROUTES.privacy)} id='me-privacy' />
+        {me.roles.some((g) => g.role === 'street_admin') ? (
+          <ListItem title='操作日志' description='本街道的操作记录：谁、何时、改了什么' onClick={() => go(ROUTES.adminAudit)} id='me-audit' />
+        ) : null}
+      </Card>
       {isH5 ? (
         <Card>
+          <ListItem title='消息记录' description='本地演示：本应发送的订阅消息' onClick={() => go(ROUTES.outbox)} id='me-outbox' />
           <ListItem title='身份切换' description='本地演示：切换为其他演示人员' onClick={() => go(ROUTES.identity)} id='me-identity' />
         </Card>
       ) : null}
