@@ -5,7 +5,7 @@
  */
 import type { WishView } from '../../../types/service'
 import { openCloud, P, rid, T0, type Cloud } from '../harness'
-import { addLiuSpouse, LIU_SPOUSE, outboxTo, queue, REPORTERS } from './fixtures'
+import { addLiuSpouse, auditOf, LIU_SPOUSE, outboxTo, queue, REPORTERS } from './fixtures'
 
 let h: Cloud
 beforeAll(async () => {
@@ -50,6 +50,35 @@ describe('a wish', () => {
     await h.expectRefused('service', 'report.submit', { kind: 'wish', id: w.id, reason: 'ad' }, 'o-prop-qian', 'FORBIDDEN')
     await h.expectRefused('service', 'report.submit', { kind: 'wish', id: w.id, reason: 'ad' }, P.liu, 'CONFLICT')
     await h.expectRefused('service', 'moderation.review', { caseId: `mc:wish:${w.id}`, decision: 'remove', reason: '理由' }, P.secHx, 'NOT_FOUND')
+  })
+
+  it("tells the household it is theirs (no 举报 for them), and not others", async () => {
+    const w = await wish('想借一把梯子')
+    for (const by of [P.liu, LIU_SPOUSE]) expect((await list(by)).find((x) => x.id === w.id)?.mine).toBe(true)
+    for (const by of [P.member, P.zhang]) expect((await list(by)).find((x) => x.id === w.id)?.mine).toBe(false)
+  })
+
+  it("counts neither its own household nor a second report by one person; removal is audited and the household told", async () => {
+    const w = await wish('收购旧家电上门')
+    expect(await h.ok('service', 'report.submit', { kind: 'wish', id: w.id, reason: 'ad' }, LIU_SPOUSE)).toEqual({ received: true })
+    await h.ok('service', 'report.submit', { kind: 'wish', id: w.id, reason: 'ad' }, REPORTERS[0])
+    await h.expectRefused('service', 'report.submit', { kind: 'wish', id: w.id, reason: 'false' }, REPORTERS[0], 'CONFLICT')
+    await h.ok('service', 'report.submit', { kind: 'wish', id: w.id, reason: 'ad' }, REPORTERS[1])
+    // Two households besides its own: still visible.
+    expect((await list(P.member)).map((x) => x.id)).toContain(w.id)
+    await h.ok('service', 'report.submit', { kind: 'wish', id: w.id, reason: 'ad' }, REPORTERS[2])
+    expect((await list(P.member)).map((x) => x.id)).not.toContain(w.id)
+
+    const c = (await queue(h, P.secHx, { communityId: 'c-hx' })).items.find((x) => x.targetId === w.id)!
+    expect(c).toMatchObject({ reports: 3, reasons: [{ reason: 'ad', count: 3 }] })
+    await h.expectRefused('service', 'moderation.review', { caseId: c.id, decision: 'remove', reason: '' }, P.secHx, 'INVALID_INPUT')
+    await h.expectRefused('service', 'moderation.review', { caseId: c.id, decision: 'remove', reason: '广告' }, P.secYg, 'FORBIDDEN')
+    const told = (await outboxTo(h, P.liu)).length
+    await h.ok('service', 'moderation.review', { caseId: c.id, decision: 'remove', reason: '商业广告，不属于微心愿' }, P.secHx)
+    expect((await list(P.liu)).find((x) => x.id === w.id)).toMatchObject({ title: '收购旧家电上门', moderation: 'removed' })
+    expect((await list(P.member)).map((x) => x.id)).not.toContain(w.id)
+    expect(await auditOf(h, `moderation_cases/${c.id}`)).toEqual(expect.arrayContaining([expect.objectContaining({ actor: P.secHx, after: expect.objectContaining({ status: 'removed', reason: '商业广告，不属于微心愿' }) })]))
+    expect((await outboxTo(h, P.liu)).length).toBe(told + 1)
   })
 
   it('is held from the moment it is stored when the content check wants it reviewed', async () => {
