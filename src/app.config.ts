@@ -12,7 +12,7 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'packages/admin',
-      pages: ['pages/bindings/index', 'pages/liaisons/index', 'pages/communities/index', 'pages/invitations/index', 'pages/audit/index', 'pages/outbox/index'],
+      pages: ['pages/bindings/index', 'pages/liaisons/index', 'pages/communities/index', 'pages/invitations/index', 'pages/audit/index', 'pages/outbox/index', 'pages/moderation/index'],
     },
     {
       root: 'packages/service',

@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro'
 
 export const ROUTES = {
   adminAudit: '/packages/admin/pages/audit/index',
+  adminModeration: '/packages/admin/pages/moderation/index',
   outbox: '/packages/admin/pages/outbox/index',
   privacy: '/pages/privacy/index',
   home: '/pages/home/index',

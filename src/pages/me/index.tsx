@@ -42,6 +42,9 @@ function MeContent({ initial }: { initial: MeView }) {
       </Card>
       <Card>
         <ListItem title='隐私保护指引' description='我们收集什么、为什么、保存多久、谁能看到' onClick={() => go(ROUTES.privacy)} id='me-privacy' />
+        {me.roles.some((g) => g.role === 'street_admin' || g.role === 'secretary') ? (
+          <ListItem title='内容审核' description='被举报或待人工复核的内容' onClick={() => go(ROUTES.adminModeration)} id='me-moderation' />
+        ) : null}
         {me.roles.some((g) => g.role === 'street_admin') ? (
           <ListItem title='操作日志' description='本街道的操作记录：谁、何时、改了什么' onClick={() => go(ROUTES.adminAudit)} id='me-audit' />
         ) : null}
