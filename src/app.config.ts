@@ -7,11 +7,12 @@ export default defineAppConfig({
     'pages/onboarding/redeem/index',
     'pages/onboarding/liaison/index',
     'pages/onboarding/bootstrap/index',
+    'pages/privacy/index',
   ],
   subPackages: [
     {
       root: 'packages/admin',
-      pages: ['pages/bindings/index', 'pages/liaisons/index', 'pages/communities/index', 'pages/invitations/index', 'pages/people/index', 'pages/household/index'],
+      pages: ['pages/bindings/index', 'pages/liaisons/index', 'pages/communities/index', 'pages/invitations/index', 'pages/people/index', 'pages/household/index', 'pages/audit/index', 'pages/outbox/index', 'pages/moderation/index'],
     },
     {
       root: 'packages/service',

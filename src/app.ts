@@ -1,5 +1,6 @@
 import { type PropsWithChildren } from 'react'
 import Taro from '@tarojs/taro'
+import { listenPrivacyAuthorization } from './services/privacy'
 import './app.scss'
 
 /** The app shell. In WeChat the cloud SDK is initialised once; the H5 build talks to the local runtime. */
@@ -10,5 +11,6 @@ function App({ children }: PropsWithChildren) {
 if (process.env.TARO_ENV === 'weapp') {
   Taro.cloud.init({ traceUser: true })
 }
+listenPrivacyAuthorization()
 
 export default App

@@ -3,6 +3,8 @@ import { COUNCIL_NOTICE_KINDS } from './notices'
 import { action } from './action'
 import { id, isoDate, optionalText, pageInput, pageOf, requestId, text } from './common'
 import { photoList, photoUploadAction } from './photos'
+import { moderationFields, reportActions } from './moderation'
+import { ROLES } from './roles'
 
 /** council — 红色议事会: topics, meetings, agendas, consultation votes, resolutions (SPEC §5). */
 
@@ -159,6 +161,8 @@ export const topicView = z.object({
   triagedAt: z.string().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** Held or removed (举报 or the content check): the author sees it marked, others the placeholder. */
+  ...moderationFields,
 })
 export type TopicView = z.infer<typeof topicView>
 export const topicDetailView = topicView.extend({ secondedByMe: z.boolean(), canSecond: z.boolean(), canEdit: z.boolean() })
@@ -345,7 +349,14 @@ export type ResolutionView = z.infer<typeof resolutionView>
  * The household's rating (its members see it); `byMe`: the caller gave it, so only they may change it.
  * `ownerLeft`: the member who gave it has left the household, so the caller may change it.
  */
-export const myRatingView = z.object({ resolutionId: z.string(), stars: z.number().int().nullable(), comment: z.string().optional(), byMe: z.boolean(), ownerLeft: z.boolean().optional() })
+export const myRatingView = z.object({ resolutionId: z.string(), stars: z.number().int().nullable(), comment: z.string().optional(), byMe: z.boolean(), ownerLeft: z.boolean().optional(), ...moderationFields })
+
+/**
+ * A comment of the community on a resolution (事后反馈): no household, no person, only the day. `id` is
+ * how it is reported; `mine` when it is the caller's household's (they see it marked while held).
+ */
+export const resolutionCommentView = z.object({ id: z.string(), stars: z.number().int(), comment: z.string(), day: z.string(), mine: z.boolean(), ...moderationFields })
+export type ResolutionCommentView = z.infer<typeof resolutionCommentView>
 
 // ---- inputs ----------------------------------------------------------------------------------
 
@@ -654,6 +665,13 @@ export const councilActions = {
     input: z.object({ resolutionId: id, stars: z.number().int().min(1).max(5), comment: optionalText(200, '评价') }),
     output: resolutionView.extend({ myRating: myRatingView.nullable() }),
   }),
+  'resolution.comments': action({
+    summary: '决议的居民评价意见（不显示评价住户，只显示日期；被举报隐藏的不显示）',
+    roles: ['authenticated'],
+    input: pageInput.extend({ resolutionId: id }),
+    output: pageOf(resolutionCommentView),
+  }),
+  ...reportActions(ROLES),
 
   'notice.subscribe': action({
     summary: '订阅本社区议事会通知（会议发布、表决开始/即将截止/结果）',

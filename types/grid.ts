@@ -3,6 +3,8 @@ import { action } from './action'
 import { id, optionalText, pageInput, pageOf, requestId, text } from './common'
 import { photoList, photoUploadAction } from './photos'
 import { STAFF_POSTS } from './staff-posts'
+import { moderationFields, reportActions } from './moderation'
+import { ROLES } from './roles'
 
 /** grid — 网格吹哨: grid staff, events, dispatch, whistles (summons with answers), handling, statistics (SPEC §9–10). */
 
@@ -190,6 +192,8 @@ export const eventView = z.object({
   createdAt: z.string(),
   doneAt: z.string().optional(),
   closedAt: z.string().optional(),
+  /** Held or removed (举报 or the content check): the reporter sees it marked; others see no place, text, photos or steps. */
+  ...moderationFields,
 })
 export type EventView = z.infer<typeof eventView>
 
@@ -471,6 +475,7 @@ export const gridActions = {
     input: z.object({ communityId: id }),
     output: z.object({ community: statsView, grids: z.array(statsView) }),
   }),
+  ...reportActions(ROLES),
 } as const
 
 export type GridActions = typeof gridActions

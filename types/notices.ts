@@ -9,7 +9,7 @@ import * as z from 'zod'
 export const NOTICE_KINDS = [
   'bindingDecided', 'roleGranted', 'checkinDecided', 'wishClaimed', 'wishReturned', 'wishMessage', 'activityReminder',
   'councilMeetingPublished', 'councilVoteOpening', 'councilVoteClosing', 'councilVoteResult',
-  'ratingAnswered', 'gridEventAssigned', 'gridWhistle', 'gridDeadlineNear', 'gridEventDone',
+  'ratingAnswered', 'gridEventAssigned', 'gridWhistle', 'gridDeadlineNear', 'gridEventDone', 'contentReviewed',
 ] as const
 export type NoticeKind = (typeof NOTICE_KINDS)[number]
 
@@ -34,6 +34,7 @@ export const NOTICE_LABEL: Record<NoticeKind, string> = {
   gridWhistle: '吹哨报到',
   gridDeadlineNear: '办理期限将到',
   gridEventDone: '事件办结',
+  contentReviewed: '内容审核结果',
 }
 
 /** WeChat's limit on templates in one consent request. */

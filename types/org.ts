@@ -5,6 +5,8 @@ import { ENDABLE_ROLES, ROLES, roleGrantSchema } from './roles'
 import { noticeTemplatesView } from './notices'
 import { STAFF_POSTS } from './staff-posts'
 import { myDataFileView, myDataSectionInput, myDataSectionView, myDataSummaryView } from './mydata'
+import { moderationQueueAction } from './moderation'
+import { auditListAction } from './audit'
 
 /** org — streets, communities, grids, buildings, estates, households, invitations, roles, verification. */
 
@@ -607,6 +609,8 @@ export const orgActions = {
       .refine((v) => v.approve || (v.reason && v.reason.length > 0), { message: '退回时请写明原因', path: ['reason'] }),
     output: liaisonApplicationView,
   }),
+  'moderation.queue': moderationQueueAction,
+  'audit.list': auditListAction,
 } as const
 
 export type OrgActions = typeof orgActions

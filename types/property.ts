@@ -3,6 +3,8 @@ import { action } from './action'
 import { whistleRecordView } from './grid'
 import { id, optionalText, pageInput, pageOf, requestId, text } from './common'
 import { photoList, photoUploadAction } from './photos'
+import { moderationFields, reportActions } from './moderation'
+import { ROLES } from './roles'
 
 /** property — 物业红黑榜 (SPEC §6): periods, ratings, answers, rectification, assessment, rules, lists, summons. */
 
@@ -174,6 +176,8 @@ export const anonymousRatingView = z.object({
   /** Why an upheld objection excluded it (status `excluded`). */
   exclusionReason: z.string().optional(),
   updatedAt: z.string(),
+  /** Its comment and photos held or removed (举报 or the content check): the household sees them marked, others a placeholder. */
+  ...moderationFields,
 })
 export type AnonymousRatingView = z.infer<typeof anonymousRatingView>
 
@@ -199,6 +203,8 @@ export const rectificationView = z.object({
   reopenCount: z.number().int(),
   events: z.array(z.object({ kind: z.string(), text: z.string().optional(), byName: z.string(), at: z.string() })),
   createdAt: z.string(),
+  /** The comment it copies is held or removed: others see the placeholder (the item's work goes on). */
+  moderation: moderationFields.moderation,
 })
 export type RectificationView = z.infer<typeof rectificationView>
 
@@ -262,6 +268,7 @@ export const reviewItemView = z.object({
   comment: z.string().optional(),
   status: z.enum(RATING_STATUS),
   createdAt: z.string(),
+  moderation: moderationFields.moderation,
 })
 
 export const objectionView = z.object({
@@ -715,6 +722,7 @@ export const propertyActions = {
     input: z.object({ summonsId: id, text: text(300, '跟进情况') }),
     output: summonsView,
   }),
+  ...reportActions(ROLES),
 } as const
 
 export type PropertyActions = typeof propertyActions

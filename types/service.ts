@@ -2,6 +2,8 @@ import * as z from 'zod'
 import { action } from './action'
 import { whistleRecordView } from './grid'
 import { id, isoDate, optionalText, pageInput, pageOf, phone, requestId, text } from './common'
+import { moderationFields, reportActions } from './moderation'
+import { ROLES } from './roles'
 
 /**
  * service — 双报到、双服务 (SPEC §4): unit and member check-in, the three lists, activities with
@@ -384,6 +386,10 @@ export const wishView = z.object({
   canConfirm: z.boolean(),
   /** The caller is one side of the current claim's conversation (the resident's household, or the claimer). */
   canMessage: z.boolean(),
+  /** The caller's household wished it (or the caller posted it for them): they cannot report it. */
+  mine: z.boolean(),
+  /** Held or removed (举报 or the content check): the household sees it marked, others the placeholder. */
+  ...moderationFields,
 })
 export type WishView = z.infer<typeof wishView>
 
@@ -857,6 +863,7 @@ export const serviceActions = {
     output: pageOf(assessmentView),
   }),
   dashboard: action({ summary: '书记工作台：报到、时长、清单、心愿', roles: ['secretary'], input: z.object({ communityId: id, year }), output: dashboardView }),
+  ...reportActions(ROLES),
 } as const
 
 export type ServiceActions = typeof serviceActions

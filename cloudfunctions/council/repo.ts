@@ -2,12 +2,14 @@ import type { AttendeeKind, MeetingStatus, OptionKind, ParticipantKind, PartyTyp
 import type { CouncilNoticeKind } from '../../types/notices'
 import type { Database } from '../shared/cloud'
 import { COL } from '../shared/collections'
+import type { Moderated } from '../shared/moderation'
 import { BALLOT_BOXES, type TurnoutSnapshot } from './domain/disclosure'
 import type { TallyResult } from './domain/tally'
 
 /** Stored shapes of the council context. Instants are Date; areas are integer dm². */
 
-export interface TopicDoc {
+/** `hidden`/`moderation`/`hiddenPhotos`: out of others' sight by reports or the content check (shared/moderation.ts). */
+export interface TopicDoc extends Moderated {
   _id: string; communityId: string; streetId: string; estateId?: string; estateName?: string
   title: string; body: string; photos: string[]
   authorOpenid: string; authorName: string
@@ -99,8 +101,11 @@ export interface ResolutionDoc {
   ratingCount: number; ratingSum: number
   createdBy: string; createdAt: Date; doneAt?: Date
 }
-/** The household's rating; `owner` is the token of the member who gave it (only they may change it). */
-export interface RatingDoc { _id: string; resolutionId: string; householdId: string; owner: string; stars: number; comment?: string; at: Date; createdAt: Date; edits: number }
+/**
+ * The household's rating; `owner` is the token of the member who gave it (only they may change it).
+ * `publicId` is how its comment is shown and reported (the `_id` names the household).
+ */
+export interface RatingDoc extends Moderated { _id: string; publicId?: string; resolutionId: string; householdId: string; owner: string; stars: number; comment?: string; at: Date; createdAt: Date; edits: number }
 /** An earlier version of a rating, kept when its giver changes it. */
 export interface RatingRevisionDoc { _id: string; ratingId: string; resolutionId: string; stars: number; comment?: string; at: Date; supersededAt: Date }
 /** `kinds`: the notices the person consented to (WeChat asks per template). */

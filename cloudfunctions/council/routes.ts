@@ -6,9 +6,11 @@ import {
 } from './handlers/meetings'
 import { partySearch } from './handlers/parties'
 import {
-  noticeSubscribe, resolutionGet, resolutionInbox, resolutionList, resolutionOverdue, resolutionProgress, resolutionRate, resolutionRecord, resolutionTimeline,
+  noticeSubscribe, resolutionComments, resolutionGet, resolutionInbox, resolutionList, resolutionOverdue, resolutionProgress, resolutionRate, resolutionRecord, resolutionTimeline,
 } from './handlers/resolutions'
 import { topicGet, topicList, topicPropose, topicRatify, topicSecond, topicTriage, topicUpdate } from './handlers/topics'
+import { moderationRoutes } from '../shared/moderation'
+import { councilKinds } from './moderation'
 import { voteCast, voteClose, voteGet, voteList, voteMyBallot, voteOpen, voteRemind } from './handlers/votes'
 
 /** The action table of `council`: contract (types/council.ts) → handler. */
@@ -49,5 +51,7 @@ export const routes: Routes<CouncilActions> = {
   'resolution.list': resolutionList,
   'resolution.get': resolutionGet,
   'resolution.rate': resolutionRate,
+  'resolution.comments': resolutionComments,
+  ...moderationRoutes(councilKinds),
   'notice.subscribe': noticeSubscribe,
 }

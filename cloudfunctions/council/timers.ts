@@ -38,9 +38,10 @@ const tick: TimerJob = async (ctx: Ctx<unknown>) => {
       .orderBy('closesAt', 'asc').limit(BATCH).get(),
   ])
   let closed = 0
-  for (const v of due as VoteDoc[]) if (await step(v._id, () => closeVote(ctx, v))) closed++
+  // Each vote's entries go to its own street's log.
+  for (const v of due as VoteDoc[]) if (await step(v._id, () => (ctx.within(v), closeVote(ctx, v)))) closed++
   let reminded = 0
-  for (const v of soon as VoteDoc[]) if (await step(v._id, () => remindVote(ctx, v))) reminded++
+  for (const v of soon as VoteDoc[]) if (await step(v._id, () => (ctx.within(v), remindVote(ctx, v)))) reminded++
   let noticed = 0
   await step('notice-jobs', async () => { noticed = await sendNoticeJobs(db, now) })
   return { closed, reminded, noticed }

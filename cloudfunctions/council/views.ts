@@ -1,6 +1,7 @@
 import type { MeetingView, MyBallotView, ProgressEntryView, ResolutionView, TopicView, VoteResultView, VoteStatus, VoteView } from '../../types/council'
 import { beijingDate } from './domain/deadline'
 import { firstSnapshot, liveTurnout, publicResult, SNAPSHOT_MINUTES } from './domain/disclosure'
+import { shown } from '../shared/moderation'
 import type { BallotDoc, MeetingDoc, ProgressEntry, ResolutionDoc, StoredResult, TopicDoc, VoteDoc } from './repo'
 
 const iso = (d: Date | string | undefined) => (d ? new Date(d).toISOString() : undefined)
@@ -9,16 +10,19 @@ const isoReq = (d: Date | string | number) => new Date(d).toISOString()
 /** Residents see the proposer as 刘** (surname only); the proposer and the secretary see the name. */
 export const maskName = (name: string) => (name ? `${name.slice(0, 1)}${'*'.repeat(Math.max(1, name.length - 1))}` : '居民')
 
+/** A held or removed topic is the placeholder to everyone but its author (shared/moderation.ts). */
 export function topicView(t: TopicDoc, viewer: { openid: string; fullNames: boolean }, now: Date): TopicView {
   const mine = t.authorOpenid === viewer.openid
+  const m = shown(t, mine, t.photos ?? [])
   return {
     id: t._id,
     communityId: t.communityId,
     estateId: t.estateId,
     estateName: t.estateName,
-    title: t.title,
-    body: t.body,
-    photos: t.photos ?? [],
+    title: m.blank ?? t.title,
+    body: m.blank ? '' : t.body,
+    photos: m.photos,
+    ...m.fields,
     authorName: mine || viewer.fullNames ? t.authorName : maskName(t.authorName),
     mine,
     status: t.status,

@@ -3,6 +3,7 @@ import type { Database } from '../shared/cloud'
 import { COL } from '../shared/collections'
 import { personKey } from '../shared/pseudonym'
 import type { Transaction } from '../shared/db-types'
+import type { Moderated } from '../shared/moderation'
 import { quarterOf } from '../service/domain/period'
 import { DEFAULT_SETTINGS, type GridSettings, type StatsCounters } from './domain/rules'
 import { summonsView } from './views'
@@ -43,7 +44,8 @@ export interface ProgressEntry { seq: number; kind: 'progress' | 'done' | 'reope
 /** Every step is its own record in grid_progress, `gp:<eventId>:<seq, 6 digits>`: a history is paged, never cut. */
 export interface ProgressDoc extends ProgressEntry { _id: string; eventId: string; communityId: string; gridId: string }
 
-export interface EventDoc {
+/** `hidden`/`moderation`/`hiddenPhotos`: the report is out of others' sight (shared/moderation.ts). */
+export interface EventDoc extends Moderated {
   _id: string; gridId: string; gridName: string; communityId: string; communityName?: string; streetId: string
   estateId?: string; estateName?: string; buildingId?: string; buildingName?: string; place: string; lat?: number; lng?: number
   category: Category; description: string; photos: string[]; urgency: Urgency
@@ -90,6 +92,8 @@ export interface SummonsDoc {
   outcome: SummonsOutcome
   answerKind?: 'report' | 'reason'; answerText?: string; answeredBy?: string; answeredByName?: string; answeredAt?: Date
   createdAt: Date
+  /** The event is held or removed by moderation: its title (which names the reporter's place) is not shown. */
+  eventHidden?: boolean
 }
 
 /** Org documents this context reads (owned by `org`). */

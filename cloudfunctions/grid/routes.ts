@@ -1,6 +1,8 @@
 import type { GridActions } from '../../types/grid'
 import type { Routes } from '../shared/dispatch'
 import { photoUploadRoute } from '../shared/photos'
+import { moderationRoutes } from '../shared/moderation'
+import { gridKinds } from './moderation'
 import {
   eventAccept, eventAssign, eventBoard, eventConfirm, eventConvert, eventDecide, eventGet, eventInbox, eventMine, eventOverdue, eventProgress, eventRemind, eventReport,
 } from './handlers/events'
@@ -47,4 +49,5 @@ export const routes: Routes<GridActions> = {
   'whistle.answer': whistleAnswer,
   'whistle.record': whistleRecordAction,
   'stats.get': statsGet,
+  ...moderationRoutes(gridKinds),
 }

@@ -3,6 +3,8 @@ import { inviteQrText } from '../../types/org'
 import { invitationState } from '../org/domain/invitations'
 import type { InvitationDoc } from '../org/repo'
 import { maskCode } from '../shared/mask'
+import { HIDDEN_TEXT, REPORT_KIND_LABEL } from '../../types/moderation'
+import { shown } from '../shared/moderation'
 import { isOverdue, summarize, summonsState, type StatsCounters } from './domain/rules'
 import type { CommunityRef, EventDoc, GridRef, PartyBranchDoc, ProgressEntry, StaffDoc, StatsDoc, SummonsDoc } from './repo'
 
@@ -27,17 +29,24 @@ export function partyBranchView(b: PartyBranchDoc): PartyBranchView {
   return { gridId: b.gridId, name: b.name, secretaryName: b.secretaryName, version: b.version, setByName: b.setByName, setAt: iso(b.setAt)! }
 }
 
+/**
+ * A held or removed event is, to everyone but its reporter, its category and state only: no place,
+ * coordinates, description, photos or handling steps (which quote it).
+ */
 export function eventView(e: EventDoc, viewer: string, now: Date): EventView {
+  const m = shown(e, e.reporter === viewer, e.photos)
+  const steps = m.blank ? [] : e.progress
   return {
     id: e._id, gridId: e.gridId, gridName: e.gridName, communityId: e.communityId, communityName: e.communityName,
     estateId: e.estateId, estateName: e.estateName, buildingId: e.buildingId, buildingName: e.buildingName,
-    place: e.place, lat: e.lat, lng: e.lng, category: e.category, description: e.description, photos: e.photos, urgency: e.urgency,
+    place: m.blank ?? e.place, ...(m.blank ? {} : { lat: e.lat, lng: e.lng }), category: e.category, description: m.blank ? '' : e.description, photos: m.photos, urgency: e.urgency,
     status: e.status, reporterName: e.reporterName, mine: e.reporter === viewer,
     handler: e.handler, deadline: iso(e.deadline), overdue: isOverdue({ status: e.status, deadline: e.deadline ? new Date(e.deadline) : undefined }, now),
     acceptedByName: e.acceptedByName, reopenCount: e.reopenCount, rating: e.rating, whistled: e.whistled, link: e.link,
-    progress: e.progress.map((p) => progressView(p)),
-    progressCount: e.progressCount ?? e.progress.length,
+    progress: steps.map((p) => progressView(p)),
+    progressCount: m.blank ? 0 : e.progressCount ?? e.progress.length,
     createdAt: iso(e.createdAt)!, doneAt: iso(e.doneAt), closedAt: iso(e.closedAt),
+    ...m.fields,
   }
 }
 
@@ -45,7 +54,7 @@ export const progressView = (p: ProgressEntry): ProgressView => ({ seq: p.seq, k
 
 export function summonsView(s: SummonsDoc, now: Date): SummonsView {
   return {
-    id: s._id, eventId: s.eventId, eventTitle: s.eventTitle, partyType: s.partyType, partyId: s.partyId, partyName: s.partyName,
+    id: s._id, eventId: s.eventId, eventTitle: s.eventHidden ? `${REPORT_KIND_LABEL.event}（${HIDDEN_TEXT.held}）` : s.eventTitle, partyType: s.partyType, partyId: s.partyId, partyName: s.partyName,
     windowEndsAt: iso(s.windowEndsAt)!, state: summonsState(s.outcome, new Date(s.windowEndsAt), now),
     answerKind: s.answerKind, answerText: s.answerText, answeredByName: s.answeredByName, answeredAt: iso(s.answeredAt), createdAt: iso(s.createdAt)!,
   }

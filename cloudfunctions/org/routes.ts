@@ -8,6 +8,8 @@ import { accountLeave } from './handlers/leave'
 import { bootstrap, me, profileUpdate } from './handlers/me'
 import { myDataExport, myDataSection, myDataSummary } from './handlers/mydata'
 import { noticeTemplates } from './handlers/notices'
+import { moderationQueue } from './handlers/moderation'
+import { auditList } from './handlers/audit'
 import { buildingCreate, estateCreate } from './handlers/places'
 import { buildingMove, householdGet, householdSetArea, placeHistory, placeRename, placeRetire } from './handlers/register'
 import { roleEnd, roleHistory, roleHolders, roleStepDown } from './handlers/roles'
@@ -57,4 +59,6 @@ export const routes: Routes<OrgActions> = {
   'liaison.register': liaisonRegister,
   'liaison.listPending': liaisonListPending,
   'liaison.decide': liaisonDecide,
+  'moderation.queue': moderationQueue,
+  'audit.list': auditList,
 }

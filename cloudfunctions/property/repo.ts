@@ -2,6 +2,7 @@ import type { AssessmentDirection, CompanyInputs, ListEntry, ObjectionEffect, Ob
 import type { Database } from '../shared/cloud'
 import { COL } from '../shared/collections'
 import type { Filter } from '../shared/db-types'
+import type { Moderated } from '../shared/moderation'
 import { DEFAULT_RULE, ruleDocId } from './domain/rules'
 import { round2, type Rule } from './domain/scoring'
 import { ratedCompanyOf, type ServedEstate } from './domain/serving'
@@ -24,7 +25,8 @@ export interface PeriodDoc {
    */
   inputVersion?: number
 }
-export interface RatingDoc {
+/** `hidden`/`moderation`/`hiddenPhotos` concern its comment and photos only: its stars count as ever. */
+export interface RatingDoc extends Moderated {
   /** Deterministic (period, company, household): one rating per household. Never shown: it names the household. */
   _id: string
   /** The id views and actions use: random, so it says nothing about the household. */
@@ -57,6 +59,9 @@ export interface RectificationDoc {
   answerDueAt: Date; dueAt: Date; reopenCount: number; events: RectEvent[]; createdAt: Date; updatedAt: Date
   /** Its rating was excluded by an upheld objection: the item stays, but counts in no list. */
   excluded?: boolean
+  /** The rating's comment (copied here) is held or removed: shown as the placeholder to the company. */
+  hidden?: boolean
+  moderation?: Moderated['moderation']
 }
 export interface AssessmentDoc {
   _id: string; periodId: string; streetId: string; communityId: string; communityName: string; companyId: string; companyName: string

@@ -1,5 +1,7 @@
 import type { PropertyActions } from '../../types/property'
 import type { Routes } from '../shared/dispatch'
+import { moderationRoutes } from '../shared/moderation'
+import { propertyKinds } from './moderation'
 import { photoUploadRoute } from '../shared/photos'
 import { assessmentList, assessmentSubmit } from './handlers/assessments'
 import { companyAssignEstate, companyUnassignEstate, companyCreate, companyGet, companyList, periodClose, periodList, periodOpen, ruleCurrent, ruleGet, rulePublish } from './handlers/catalog'
@@ -51,4 +53,5 @@ export const routes: Routes<PropertyActions> = {
   'summons.create': summonsCreate,
   'summons.list': summonsList,
   'summons.followUp': summonsFollowUp,
+  ...moderationRoutes(propertyKinds),
 }

@@ -2,7 +2,15 @@ import { DIMENSIONS, LIST_INPUTS_FORMAT, type AnonymousRatingView, type Assessme
 import { TIMER_ACTOR } from '../shared/dispatch'
 import { canObject } from './domain/periods'
 import { isOverdueUnanswered } from './domain/rectifications'
+import { HIDDEN_TEXT } from '../../types/moderation'
+import { shown, stateOf } from '../shared/moderation'
 import type { AssessmentDoc, EffectDoc, ObjectionDoc, PeriodDoc, PublicationDoc, RatingDoc, RectificationDoc, RuleDoc, SummonsDoc } from './repo'
+
+/**
+ * Who looks at a rating's content: its household (sees it whole, marked) or anyone else. A word, not a
+ * boolean, so a view passed straight to Array.map cannot take the index for it.
+ */
+export type Viewer = 'household' | 'others'
 
 const iso = (d: Date | undefined) => (d ? new Date(d).toISOString() : undefined)
 
@@ -17,25 +25,37 @@ export const periodView = (p: PeriodDoc, now: Date): PeriodView => ({
   auto: !!p.auto, ...(p.closedBy ? { closedBy: p.closedBy === TIMER_ACTOR ? 'timer' as const : 'admin' as const } : {}),
 })
 
-/** The rating without the rater: no openid, no name, no household or address. */
-export function anonymousRatingView(r: RatingDoc): AnonymousRatingView {
+/**
+ * The rating without the rater: no openid, no name, no household or address. A held or removed
+ * comment (and its photos) is the placeholder to everyone but the household that wrote it.
+ */
+export function anonymousRatingView(r: RatingDoc, viewer: Viewer = 'others'): AnonymousRatingView {
+  const m = shown(r, viewer === 'household', r.photos ?? [])
   return {
     id: r.publicId, periodId: r.periodId, companyId: r.companyId, estateName: r.estateName, stars: r.stars,
-    comment: r.comment, photos: r.photos ?? [], status: r.status, low: r.low,
+    comment: m.blank ?? r.comment, photos: m.photos, status: r.status, low: r.low,
     answer: r.answer, answeredAt: iso(r.answeredAt), answeredByName: r.answeredByName,
     rectificationId: r.rectificationId, exclusionReason: r.exclusion?.reason, updatedAt: iso(r.updatedAt)!,
+    ...m.fields,
   }
 }
 
-export const myRatingView = (r: RatingDoc, viewer: string, raterLeft = false): MyRatingView => ({ ...anonymousRatingView(r), edits: r.edits, ratedByMe: r.raterOpenid === viewer, ...(raterLeft ? { raterLeft: true } : {}) })
+/** What the rating household sees of its own rating: all of it, marked when held or removed. */
+export const myRatingView = (r: RatingDoc, viewer: string, raterLeft = false): MyRatingView => ({ ...anonymousRatingView(r, 'household'), edits: r.edits, ratedByMe: r.raterOpenid === viewer, ...(raterLeft ? { raterLeft: true } : {}) })
 
-/** Events name company staff; the resident is always "居民". */
-export function rectificationView(r: RectificationDoc, now: Date): RectificationView {
+/**
+ * Events name company staff; the resident is always "居民". The comment it copies (and the opening event
+ * that repeats it) is the placeholder while the rating's comment is held or removed, except to the household.
+ */
+export function rectificationView(r: RectificationDoc, now: Date, viewer: Viewer = 'others'): RectificationView {
+  const state = stateOf({ hidden: r.hidden, moderation: r.moderation })
+  const blank = state && viewer !== 'household' ? HIDDEN_TEXT[state] : undefined
   return {
     id: r._id, ratingId: r.ratingId, periodId: r.periodId, companyId: r.companyId, companyName: r.companyName,
-    estateName: r.estateName, lowDimensions: r.lowDims, comment: r.comment, status: r.status,
+    estateName: r.estateName, lowDimensions: r.lowDims, comment: blank ?? r.comment, status: r.status,
     answerDueAt: iso(r.answerDueAt)!, dueAt: iso(r.dueAt)!, overdue: isOverdueUnanswered(r, now), reopenCount: r.reopenCount,
-    events: r.events.map((e) => ({ kind: e.kind, text: e.text, byName: e.byName, at: iso(e.at)! })), createdAt: iso(r.createdAt)!,
+    events: r.events.map((e) => ({ kind: e.kind, text: blank && e.kind === 'opened' ? blank : e.text, byName: e.byName, at: iso(e.at)! })), createdAt: iso(r.createdAt)!,
+    ...(state ? { moderation: state } : {}),
   }
 }
 

@@ -4,6 +4,7 @@ import type { Database } from '../shared/cloud'
 import { COL } from '../shared/collections'
 import { txGetOrNull, type Transaction } from '../shared/db-types'
 import { memberRecordId, personKey } from '../shared/pseudonym'
+import type { Moderated } from '../shared/moderation'
 import type { AssessmentRevision } from './domain/grades'
 
 /**
@@ -251,7 +252,8 @@ export interface AttendanceDoc {
   manual?: { reason: string; minutes: number; enteredBy: string; enteredByName: string; approvedBy?: string; approvedByName?: string }
 }
 
-export interface WishDoc {
+/** `hidden`/`moderation`: out of others' sight by reports or the content check (shared/moderation.ts). */
+export interface WishDoc extends Moderated {
   _id: string
   communityId: string
   streetId: string

@@ -1,5 +1,7 @@
 import type { ServiceActions } from '../../types/service'
 import type { Routes } from '../shared/dispatch'
+import { moderationRoutes } from '../shared/moderation'
+import { serviceKinds } from './moderation'
 import {
   activityAttendance, activityConfirmPresence, activityCreate, activityGet, activityList, activityRemind, activitySignin, activitySignout, activitySignup, activityToken,
   hoursApproveManual, hoursConfirm, hoursManual,
@@ -75,4 +77,5 @@ export const routes: Routes<ServiceActions> = {
   'assessment.list': assessmentList,
   'assessment.unit': assessmentUnit,
   dashboard,
+  ...moderationRoutes(serviceKinds),
 }

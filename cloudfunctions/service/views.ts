@@ -5,6 +5,7 @@ import { formatQuantity } from '../../types/service'
 import type { Actor } from '../shared/actor'
 import { maskPhone } from '../shared/mask'
 import { memberRecordId } from '../shared/pseudonym'
+import { shown } from '../shared/moderation'
 import { currentStatus, isOverdue } from './domain/checkin'
 import { unitLinkOf } from './domain/unit-link'
 import { claimLapsed, effectiveWishStatus } from './domain/wishes'
@@ -236,6 +237,7 @@ export function wishSide(w: WishDoc, actor: Actor): 'resident' | 'claimer' | nul
 export const wishMessageView = (m: WishMessageDoc, actor: Actor): WishMessageView => ({ id: m._id, side: m.side, byName: m.byName, text: m.text, at: isoReq(m.at), mine: m.by === actor.openid })
 
 /** Residents' names and exact rooms are shown only to the people who need them. */
+/** A held or removed wish is the placeholder to everyone but its household and whoever posted it. */
 export function wishView(w: WishDoc, actor: Actor, now: Date): WishView {
   const status = effectiveWishStatus(w, now)
   const isResident = actor.openid === w.residentOpenid || actor.has('resident', w.householdId)
@@ -244,11 +246,13 @@ export function wishView(w: WishDoc, actor: Actor, now: Date): WishView {
   const live = status === 'claimed' || status === 'delivered' 
   const insider = isResident || isClaimer || actor.isSecretaryOf(w.communityId)
   const parts = w.address.split(' ')
+  const mine = isResident || actor.openid === w.postedBy
+  const m = shown(w, mine)
   return {
     id: w._id,
     communityId: w.communityId,
-    title: w.title,
-    detail: w.detail,
+    title: m.blank ?? w.title,
+    detail: m.blank ? undefined : w.detail,
     address: insider ? w.address : parts.slice(0, 2).join(' '),
     residentName: insider ? w.residentName : `${w.residentName.slice(0, 1)}*`,
     dueAt: isoReq(w.dueAt),
@@ -260,11 +264,13 @@ export function wishView(w: WishDoc, actor: Actor, now: Date): WishView {
     thanks: w.thanks,
     rating: w.rating,
     createdAt: isoReq(w.createdAt),
-    canClaim: status === 'open' && actor.has('member', w.communityId),
+    canClaim: status === 'open' && actor.has('member', w.communityId) && !m.fields.moderation,
     canDeliver: status === 'claimed' && isClaimer && !claimLapsed(w, now),
     canRelease: status === 'claimed' && isClaimer,
     canConfirm: status === 'delivered' && actor.has('resident', w.householdId),
     canMessage: live && wishSide(w, actor) !== null,
+    mine,
+    ...m.fields,
   }
 }
 

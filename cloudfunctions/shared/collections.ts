@@ -22,6 +22,9 @@ export const COL = {
   outbox: 'outbox',
   counters: 'counters',
   photos: 'photos',
+  // 举报 and review (shared/moderation.ts)
+  moderationCases: 'moderation_cases',
+  moderationReports: 'moderation_reports',
   // service (双报到、双服务)
   svcAgreements: 'svc_agreements',
   svcMembers: 'svc_members',

@@ -36,10 +36,18 @@ export type ContentVerdict = 'pass' | 'review'
 const rejected = () => new DomainError('CONTENT_REJECTED', '内容未通过安全检测，请修改后再提交')
 
 /**
+ * Text the check wants a person to look at, where there is no review queue to hold it in (names,
+ * reasons, staff records): not stored, never passed (issue 11 §7). Items people can report are held
+ * in the queue instead (`checkItemText`, shared/moderation.ts).
+ */
+export const reviewRefused = () => new DomainError('CONTENT_REJECTED', '内容需要人工复核，暂不能提交，请换一种说法后再试')
+
+/**
  * Every piece of user text passes the platform's content check before it is stored (SPEC §7); a text
  * longer than one call takes is checked in overlapping pieces. Risky → CONTENT_REJECTED. Fails closed:
- * if the check cannot be made, nothing is stored. Answers `review` when any piece was judged so (held
- * for a person once the review queue exists), else `pass`.
+ * if the check cannot be made, nothing is stored. Answers `review` when any piece was judged so, else
+ * `pass`; the caller decides what review means (the dispatch's `checkText` refuses it, `checkItemText`
+ * lets a reportable item be stored held in the review queue).
  */
 export async function checkText(openid: string, texts: (string | undefined)[]): Promise<ContentVerdict> {
   let verdict: ContentVerdict = 'pass'

@@ -3,13 +3,14 @@ import type { ActionContract, Registry } from '../../types/action'
 import type { Envelope, ErrorBody } from '../../types/envelope'
 import type { Role } from '../../types/roles'
 import { Actor, loadActor } from './actor'
-import { appendAudit, type AuditEntry } from './audit'
+import { appendAudit, type AuditEntry, type AuditScope } from './audit'
 import { database, sdk, type Database } from './cloud'
 import type { Transaction } from './db-types'
 import { now as systemNow } from './clock'
-import { checkText, type ContentVerdict } from './content'
+import { checkText, reviewRefused, type ContentVerdict } from './content'
 import { DomainError, conflict, isTransactionConflict } from './errors'
 import { once, onceTx, type OnceRun } from './idempotency'
+import { personKey } from './pseudonym'
 
 /** What a handler gets: validated input, the caller, the database and the clock. */
 export interface Ctx<I> {
@@ -21,11 +22,26 @@ export interface Ctx<I> {
   now: Date
   /**
    * Record a state change (who, what, when, before → after). Pass `tx` to write it inside a transaction.
-   * `anonymousAs` records that label instead of the caller, no requestId, and only the day (a ballot).
+   * A label (or `{ anonymousAs }`) records that label instead of the caller, no requestId, and only the
+   * day (a ballot). `{ scope: null }`: the entry is in no street's log (a photo upload, before any record).
    */
-  audit(target: string, before: unknown, after: unknown, tx?: Transaction, anonymousAs?: string): Promise<void>
-  /** Content-check user text before it is stored (CONTENT_REJECTED on risky text); `review` when WeChat asks for a person to look. */
+  audit(target: string, before: unknown, after: unknown, tx?: Transaction, as?: string | AuditOptions): Promise<void>
+  /**
+   * The street and community the audit entries of this call belong to (the street admin reads the
+   * street's log). Handlers call it with the record they act on; without it, the caller's own street is
+   * used when all their grants are in one.
+   */
+  within(scope: { streetId: string; communityId?: string }): void
+  /**
+   * Content-check user text before it is stored: CONTENT_REJECTED on risky text, and on text WeChat wants
+   * a person to look at (there is no queue to hold a name or a reason in; issue 11 §7).
+   */
   checkText(...texts: (string | undefined)[]): Promise<ContentVerdict>
+  /**
+   * The check for the text of a reportable item (topic, comment, event, wish): risky → CONTENT_REJECTED;
+   * `review` is answered, and the item is stored held in the review queue (shared/moderation.ts).
+   */
+  checkItemText(...texts: (string | undefined)[]): Promise<ContentVerdict>
   /**
    * A create of several steps, at most once per client requestId; a repeat returns the first result.
    * Its records take ids from `req.id` (a re-run after a crash completes the same records) and its last
@@ -45,6 +61,21 @@ export interface Ctx<I> {
 }
 
 export type { OnceRun, Transaction }
+
+export interface AuditOptions {
+  anonymousAs?: string
+  /** Overrides the call's scope; `null` keeps the entry out of every street's log. */
+  scope?: AuditScope | null
+}
+
+/** The caller's street (and community) when every grant they hold is in one; nothing when ambiguous or none. */
+export function actorScope(actor: Actor): AuditScope | null {
+  const streets = new Set(actor.roles.map((g) => g.streetId ?? (g.scopeType === 'street' ? g.scopeId : undefined)).filter((x): x is string => !!x))
+  if (streets.size !== 1) return null
+  const communities = new Set(actor.roles.map((g) => g.communityId ?? (g.scopeType === 'community' ? g.scopeId : undefined)).filter((x): x is string => !!x))
+  const [streetId] = [...streets]
+  return communities.size === 1 && actor.roles.every((g) => g.communityId || g.scopeType === 'community') ? { streetId, communityId: [...communities][0] } : { streetId }
+}
 
 export interface Route<I, O> {
   run(ctx: Ctx<I>): Promise<O>
@@ -83,6 +114,7 @@ const dayOf = (t: Date) => new Date(Math.floor((t.getTime() + 8 * 3600_000) / 86
 /** The context a handler or a timer job runs in. */
 function makeCtx(fn: string, action: string, input: unknown, actor: Actor, db: Database, now: Date): Ctx<unknown> {
   const openid = actor.openid
+  let within: AuditScope | null = null
   const ctx: Ctx<unknown> = {
     fn,
     action,
@@ -90,14 +122,24 @@ function makeCtx(fn: string, action: string, input: unknown, actor: Actor, db: D
     actor,
     db,
     now,
-    audit: (target, before, after, tx, anonymousAs) => {
-      if (anonymousAs) return appendAudit(tx ?? db, { fn, action, actor: anonymousAs, target, before, after, at: dayOf(now) })
-      const entry: AuditEntry = { fn, action, actor: openid, target, before, after, at: now }
+    audit: (target, before, after, tx, as) => {
+      const opts: AuditOptions = typeof as === 'string' ? { anonymousAs: as } : as ?? {}
+      const scope = opts.scope !== undefined ? opts.scope : within ?? actorScope(actor)
+      const where = scope ? { streetId: scope.streetId, ...(scope.communityId ? { communityId: scope.communityId } : {}) } : {}
+      if (opts.anonymousAs) return appendAudit(tx ?? db, { fn, action, actor: opts.anonymousAs, target, before, after, at: dayOf(now), anonymous: true, ...where })
+      const entry: AuditEntry = { fn, action, actor: openid, target, before, after, at: now, ...where, ...(openid !== TIMER_ACTOR ? { actorKey: personKey(openid) } : {}) }
       const rid = (input as { requestId?: string } | null)?.requestId
       if (rid) entry.requestId = rid
       return appendAudit(tx ?? db, entry)
     },
-    checkText: (...texts) => checkText(openid, texts),
+    within: (scope) => {
+      within = { streetId: scope.streetId, ...(scope.communityId ? { communityId: scope.communityId } : {}) }
+    },
+    checkText: async (...texts) => {
+      if ((await checkText(openid, texts)) === 'review') throw reviewRefused()
+      return 'pass'
+    },
+    checkItemText: (...texts) => checkText(openid, texts),
     once: (requestId, run) => once(db, ctx.transaction, { fn, action, openid, requestId }, now, run),
     onceTx: (requestId, work, after) => onceTx(db, ctx.transaction, { fn, action, openid, requestId }, now, work, after),
     transaction: async (run) => {

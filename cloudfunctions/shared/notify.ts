@@ -41,4 +41,5 @@ export const TEMPLATES: Readonly<Record<NoticeKind, string>> = {
   gridWhistle: process.env.TPL_GRID_WHISTLE ?? 'tpl-grid-whistle',
   gridDeadlineNear: process.env.TPL_GRID_DEADLINE ?? 'tpl-grid-deadline',
   gridEventDone: process.env.TPL_GRID_DONE ?? 'tpl-grid-done',
+  contentReviewed: process.env.TPL_CONTENT_REVIEWED ?? 'tpl-content-reviewed',
 }

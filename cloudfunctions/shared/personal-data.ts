@@ -71,6 +71,14 @@ export const PERSONAL_DATA: Partial<Record<CollectionName, PersonalCollection>> 
       ...actorPair('decidedBy', 'decidedByName'), ...actorPair('endedBy', 'endedByName'),
     ],
   },
+  [COL.moderationCases]: {
+    fields: [...actorPair('decidedBy', 'decidedByName'), f('content', 'any', 'subject')],
+    note: 'A reported or held item: a copy of its content for the reviewer, the reviewer; reporters only as hashed voices.',
+  },
+  [COL.moderationReports]: {
+    fields: [f('_id', 'personKey', 'subject', { pattern: '<caseId>:by:<personKey>' }), f('reporter', 'personKey', 'subject')],
+    note: 'One report per person and item (its reason), by the reporter’s key.',
+  },
   [COL.roleHistory]: {
     fields: [f('openid', 'openid', 'subject', { index: 'openid_ended' }), ...actorPair('endedBy', 'endedByName')],
     note: 'Every ended grant: whose it was, who ended it and why (shown on 我的 and to the level above).',

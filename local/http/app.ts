@@ -7,6 +7,7 @@ import { fireTimers } from '../timers'
 import { DEMO_PEOPLE } from '../seed/demo-data'
 import { MAX_PHOTO_BASE64 } from '../../types/photos'
 import { describeContract } from './contract'
+import { outboxPage } from './outbox'
 import { serveFile } from './static'
 
 export interface AppOptions {
@@ -89,6 +90,7 @@ export function createApp(opts: AppOptions) {
       // Fires the functions' timer triggers once, now (what the server does every TIMER_SECONDS): journeys
       // that run with timers off use it after moving the clock, e.g. to a period's end.
       if (req.method === 'POST' && path === '/local/timers') return json(res, 200, await fireTimers(opts.invoke))
+      if (req.method === 'GET' && path === '/local/outbox') return json(res, 200, await outboxPage(url.searchParams))
       if (req.method === 'GET' && path.startsWith('/local/files/')) {
         if (!serveFile(opts.uploadsDir, path.slice('/local/files/'.length), res)) json(res, 404, { error: 'not found' })
         return

@@ -1,6 +1,10 @@
 import Taro from '@tarojs/taro'
 
 export const ROUTES = {
+  adminAudit: '/packages/admin/pages/audit/index',
+  adminModeration: '/packages/admin/pages/moderation/index',
+  outbox: '/packages/admin/pages/outbox/index',
+  privacy: '/pages/privacy/index',
   home: '/pages/home/index',
   me: '/pages/me/index',
   identity: '/pages/identity/index',

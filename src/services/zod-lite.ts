@@ -52,4 +52,4 @@ install(m.ZodMiniObject, {
   extend(shape: m.core.$ZodLooseShape) { return m.extend(this as m.ZodMiniObject, shape) },
 })
 
-export { array, boolean, enum, literal, null, number, object, record, string, union } from 'zod/mini'
+export { array, boolean, enum, literal, null, number, object, record, string, union, unknown } from 'zod/mini'

@@ -91,6 +91,17 @@ describe('the local cloud over HTTP', () => {
     expect(runs['property.tick']).toEqual({ ok: true, data: { closed: 0, opened: 0 } })
   })
 
+  it('lists the outbox newest first: who (by name), which notice, its page and values', async () => {
+    const b = await (await fetch(`${base}/cloud/org`, { method: 'POST', headers: { 'x-wx-openid': P.zhou, 'content-type': 'application/json' }, body: JSON.stringify({ action: 'binding.request', input: { requestId: 'req-outbox-1', householdId: 'h-hx-1-3-402', name: '周小雨', phone: '13800000006' } }) })).json()
+    await fetch(`${base}/cloud/org`, { method: 'POST', headers: { 'x-wx-openid': P.secHx, 'content-type': 'application/json' }, body: JSON.stringify({ action: 'binding.decide', input: { bindingId: b.data.id, approve: true } }) })
+    const all = await (await fetch(`${base}/local/outbox?pageSize=5`)).json()
+    expect(all.total).toBeGreaterThan(0)
+    expect(all.items[0]).toMatchObject({ toName: '周小雨', kind: 'bindingDecided', kindLabel: '住户认证结果', page: expect.any(String), values: ['和谐家园 3号楼 402', '已认证'] })
+    const mine = await (await fetch(`${base}/local/outbox?to=${P.zhou}`)).json()
+    expect(mine.items.every((i: { toName: string }) => i.toName === '周小雨')).toBe(true)
+    expect(JSON.stringify(all)).not.toContain(P.zhou)
+  })
+
   it('serves the H5 app at / and for client routes', async () => {
     expect(await (await fetch(`${base}/`)).text()).toContain('同心圆')
     expect(await (await fetch(`${base}/pages/home/index`)).text()).toContain('同心圆')

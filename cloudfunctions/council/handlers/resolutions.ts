@@ -20,11 +20,14 @@ import {
   type MeetingDoc, type ProgressDoc, type ProgressEntry, type RatingDoc, type RatingRevisionDoc, type ResolutionDoc, type SubscriptionDoc,
 } from '../repo'
 import { progressView, resolutionView } from '../views'
+import { ratingPublicId, resolutionCommentKind } from '../moderation'
+import { ensureEditable, holdIfReview, shown, visibleWhere } from '../../shared/moderation'
 import { ensureCommunityReader } from './common'
 
 async function loadResolution(ctx: Ctx<unknown>, id: string): Promise<ResolutionDoc> {
   const r = await repo.resolution(ctx.db, id)
   if (!r) throw notFound('决议')
+  ctx.within(r)
   return r
 }
 
@@ -160,8 +163,9 @@ export const resolutionOverdue = {
   },
 }
 
+/** The household's members wrote it: they see their comment as it is, marked while held or removed. */
 function myRatingView(r: ResolutionDoc, own: RatingDoc | null, byMe: boolean, ownerLeft = false) {
-  return { resolutionId: r._id, stars: own?.stars ?? null, ...(own?.comment ? { comment: own.comment } : {}), byMe, ...(ownerLeft ? { ownerLeft: true } : {}) }
+  return { resolutionId: r._id, stars: own?.stars ?? null, ...(own?.comment ? { comment: own.comment } : {}), byMe, ...(ownerLeft ? { ownerLeft: true } : {}), ...(own ? shown(own, true).fields : {}) }
 }
 
 /** The household's rating, to its members: whether the caller gave it (only they may change it, or anyone of the household once they left). */
@@ -196,7 +200,7 @@ export const resolutionRate = {
     const hid = residentHousehold(actor.roles, r.communityId)
     ensure(hid, '只有本社区的认证住户可以评价')
     if (r.status !== 'done') throw conflict('决议办结后才能评价')
-    await ctx.checkText(input.comment)
+    const verdict = await ctx.checkItemText(input.comment)
     const owner = ownerToken(r._id, actor.openid)
     const id = ratingId(r._id, hid)
     /** `formerOwner`: the token of a member who has left the household, whose rating this caller may take over. */
@@ -204,9 +208,15 @@ export const resolutionRate = {
       const prior = await txGetOrNull<RatingDoc>(tx, COL.councilRatings, id)
       const fresh = await txGetOrNull<ResolutionDoc>(tx, COL.councilResolutions, r._id)
       if (prior && prior.owner !== owner && prior.owner !== formerOwner) throw new HeldByAnother(prior.owner)
+      if (prior) ensureEditable(prior)
       const doc: Omit<RatingDoc, '_id'> = {
-        resolutionId: r._id, householdId: hid, owner, stars: input.stars, at: now, createdAt: prior?.createdAt ?? now, edits: prior ? prior.edits + 1 : 0,
+        publicId: ratingPublicId(id), resolutionId: r._id, householdId: hid, owner, stars: input.stars, at: now, createdAt: prior?.createdAt ?? now, edits: prior ? prior.edits + 1 : 0,
         ...(input.comment ? { comment: input.comment } : {}),
+        // A restored comment keeps its history; a comment the check wants looked at is held for the secretary.
+        ...(prior?.moderation ? { moderation: prior.moderation } : {}),
+      }
+      if (input.comment) {
+        Object.assign(doc, await holdIfReview(ctx, tx, resolutionCommentKind, resolutionCommentKind.describe({ _id: id, ...doc, communityId: r.communityId, streetId: r.streetId }), verdict))
       }
       if (prior) {
         const rev: Omit<RatingRevisionDoc, '_id'> = { ratingId: id, resolutionId: r._id, stars: prior.stars, ...(prior.comment ? { comment: prior.comment } : {}), at: prior.at, supersededAt: now }
@@ -216,7 +226,8 @@ export const resolutionRate = {
       const dCount = prior ? 0 : 1
       const dSum = input.stars - (prior?.stars ?? 0)
       await tx.collection(COL.councilResolutions).doc(r._id).update({ data: { ratingCount: db.command.inc(dCount), ratingSum: db.command.inc(dSum) } })
-      await ctx.audit(`${COL.councilRatings}/${id}`, prior ? { stars: prior.stars } : null, { stars: input.stars }, tx)
+      // Anonymous and by the day, as a ballot: the stored id names the household, the caller is a rater.
+      await ctx.audit(`${COL.councilResolutions}/${r._id}`, null, { rating: prior ? 'changed' : 'given' }, tx, RATING_ACTOR)
       return { totals: { ratingCount: (fresh?.ratingCount ?? 0) + dCount, ratingSum: (fresh?.ratingSum ?? 0) + dSum }, doc }
     })
     const { totals, doc } = await rate().catch(async (e: unknown) => {
@@ -227,6 +238,34 @@ export const resolutionRate = {
     return { ...resolutionView({ ...r, ...totals }, now), myRating: myRatingView(r, { _id: id, ...doc }, true) }
   },
 }
+
+/**
+ * 事后反馈 as the community reads it: the comments of a resolution's ratings, newest day first, with no
+ * household and no time finer than the day. Held and removed ones are left out, except the caller's
+ * household's own (marked). Three requests: the resolution, the count and the page.
+ */
+export const resolutionComments = {
+  async run(ctx: Ctx<PageInput & { resolutionId: string }>) {
+    const { db, actor } = ctx
+    const r = await loadResolution(ctx, ctx.input.resolutionId)
+    ensure(belongsTo(actor.roles, r), '只能查看您所在社区的决议')
+    const hid = residentHousehold(actor.roles, r.communityId)
+    const filter = { resolutionId: r._id, comment: db.command.exists(true) }
+    const where = visibleWhere(db, filter, ...(hid ? [{ householdId: hid }] : []))
+    return fetchPage<RatingDoc, ReturnType<typeof commentView>>(db.collection(COL.councilRatings).where(where), ctx.input, [['at', 'desc']], (c) => commentView(c, c.householdId === hid))
+  },
+}
+
+/** The day (Beijing) of an instant, as YYYY-MM-DD: no finer time is shown next to a household's rating. */
+const dayOf = (d: Date) => new Date(new Date(d).getTime() + 8 * 3600_000).toISOString().slice(0, 10)
+
+function commentView(c: RatingDoc, mine: boolean) {
+  const m = shown(c, mine)
+  return { id: c.publicId ?? ratingPublicId(c._id), stars: c.stars, comment: m.blank ?? c.comment ?? '', day: dayOf(c.at), mine, ...m.fields }
+}
+
+/** What the audit log records as the actor of a resolution rating: never the person or the household. */
+const RATING_ACTOR = 'rating'
 
 /** Opt in or out of the community's council notices (the mini-program asks WeChat for the subscription first). */
 export const noticeSubscribe = {

@@ -10,6 +10,8 @@ import { fetchPage } from '../../shared/paging'
 import { belongsTo, canPropose, topicEditProblem, urgentDeadlines } from '../domain/access'
 import { repo, secondId, type SecondDoc, type TopicDoc } from '../repo'
 import { topicView } from '../views'
+import { topicKind } from '../moderation'
+import { ensureEditable, holdIfReview, holdOnStore, stateOf, visibleWhere } from '../../shared/moderation'
 import { ensureCommunityReader } from './common'
 import type { Actor } from '../../shared/actor'
 
@@ -18,6 +20,7 @@ const viewer = (actor: Actor, communityId: string) => ({ openid: actor.openid, f
 async function loadTopic(ctx: Ctx<unknown>, topicId: string): Promise<TopicDoc> {
   const t = await repo.topic(ctx.db, topicId)
   if (!t) throw notFound('议题')
+  ctx.within(t)
   return t
 }
 
@@ -33,9 +36,10 @@ export const topicPropose = {
     ensure(canPropose(actor.roles, input.communityId), '只有本社区认证居民或在职党员可以提出议题')
     const community = await repo.community(db, input.communityId)
     if (!community) throw notFound('社区')
+    ctx.within({ streetId: community.streetId, communityId: community._id })
     const estate = input.estateId ? await repo.estate(db, input.estateId) : null
     if (input.estateId && (!estate || estate.communityId !== community._id)) throw invalid('小区不属于该社区', ['estateId'])
-    await ctx.checkText(input.title, input.body)
+    const verdict = await ctx.checkItemText(input.title, input.body)
     await requireOwnPhotos(ctx, input.photos)
     return ctx.onceTx(input.requestId, async (tx) => {
       const t: TopicDoc = {
@@ -45,6 +49,8 @@ export const topicPropose = {
         authorOpenid: actor.openid, authorName: actor.name || '居民',
         status: 'open', seconds: 0, locked: false, createdAt: now, updatedAt: now,
       }
+      // Text the platform wants a person to look at is stored held, in the secretary's review queue.
+      if (verdict === 'review') Object.assign(t, await holdOnStore(ctx, tx, topicKind, topicKind.describe(t)))
       await tx.collection(COL.councilTopics).add({ data: t })
       await ctx.audit(`${COL.councilTopics}/${t._id}`, null, { status: 'open', title: t.title }, tx)
       return topicView(t, viewer(actor, t.communityId), now)
@@ -59,14 +65,17 @@ export const topicUpdate = {
     ensure(t.authorOpenid === actor.openid, '只有提议人可以修改议题')
     const problem = topicEditProblem(t)
     if (problem) throw conflict(problem)
-    await ctx.checkText(input.title, input.body)
+    ensureEditable(t)
+    const verdict = await ctx.checkItemText(input.title, input.body)
     await requireOwnPhotos(ctx, input.photos, t.photos)
-    const patch = { title: input.title, body: input.body, photos: input.photos, updatedAt: now }
+    const patch: Partial<TopicDoc> = { title: input.title, body: input.body, photos: input.photos, updatedAt: now }
     await ctx.transaction(async (tx) => {
       const fresh = await txGetOrNull<TopicDoc>(tx, COL.councilTopics, t._id)
       const p = fresh ? topicEditProblem(fresh) : '议题不存在'
       if (p) throw conflict(p)
-      await tx.collection(COL.councilTopics).doc(t._id).update({ data: patch })
+      ensureEditable(fresh!)
+      Object.assign(patch, await holdIfReview(ctx, tx, topicKind, topicKind.describe({ ...t, ...patch }), verdict))
+      await tx.collection(COL.councilTopics).doc(t._id).update({ data: patch.moderation ? { ...patch, moderation: ctx.db.command.set(patch.moderation) } : patch })
       await ctx.audit(`${COL.councilTopics}/${t._id}`, { title: t.title, body: t.body, photos: t.photos }, { title: input.title, body: input.body, photos: input.photos }, tx)
     })
     return topicView({ ...t, ...patch }, viewer(actor, t.communityId), now)
@@ -81,11 +90,13 @@ export const topicSecond = {
     ensure(canPropose(actor.roles, t.communityId), '只有本社区认证居民或在职党员可以附议')
     if (t.authorOpenid === actor.openid) throw conflict('不能附议自己提出的议题')
     if (t.status !== 'open' && t.status !== 'accepted') throw conflict('该议题已不能附议')
+    if (stateOf(t)) throw conflict('该议题正在审核，暂不能附议')
     const sid = secondId(t._id, actor.openid)
     const seconds = await ctx.transaction(async (tx) => {
       if (await txGetOrNull<SecondDoc>(tx, COL.councilSeconds, sid)) throw conflict('您已附议过该议题')
       const fresh = await txGetOrNull<TopicDoc>(tx, COL.councilTopics, t._id)
       if (!fresh || (fresh.status !== 'open' && fresh.status !== 'accepted')) throw conflict('该议题已不能附议')
+      if (stateOf(fresh)) throw conflict('该议题正在审核，暂不能附议')
       const s: Omit<SecondDoc, '_id'> = { topicId: t._id, openid: actor.openid, at: now }
       await tx.collection(COL.councilSeconds).doc(sid).set({ data: s })
       await tx.collection(COL.councilTopics).doc(t._id).update({ data: { seconds: ctx.db.command.inc(1), locked: true, updatedAt: now } })
@@ -104,7 +115,9 @@ export const topicList = {
     const filter: Record<string, unknown> = { communityId: input.communityId }
     if (input.status) filter.status = input.status
     if (input.tier) filter.tier = input.tier
-    return fetchPage<TopicDoc, ReturnType<typeof topicView>>(db.collection(COL.councilTopics).where(filter), input, [['createdAt', 'desc']], (t) =>
+    // Held and removed topics are left out, except the caller's own (shown marked).
+    const where = visibleWhere(db, filter, { authorOpenid: actor.openid })
+    return fetchPage<TopicDoc, ReturnType<typeof topicView>>(db.collection(COL.councilTopics).where(where), input, [['createdAt', 'desc']], (t) =>
       topicView(t, viewer(actor, t.communityId), now),
     )
   },
@@ -121,8 +134,8 @@ export const topicGet = {
     return {
       ...topicView(t, viewer(actor, t.communityId), now),
       secondedByMe,
-      canSecond: proposer && !secondedByMe && t.authorOpenid !== actor.openid && (t.status === 'open' || t.status === 'accepted'),
-      canEdit: t.authorOpenid === actor.openid && !topicEditProblem(t),
+      canSecond: proposer && !secondedByMe && t.authorOpenid !== actor.openid && (t.status === 'open' || t.status === 'accepted') && !stateOf(t),
+      canEdit: t.authorOpenid === actor.openid && !topicEditProblem(t) && !stateOf(t),
     }
   },
 }
@@ -135,6 +148,7 @@ export const topicTriage = {
     const t = await loadTopic(ctx, input.topicId)
     ensure(actor.isSecretaryOf(t.communityId), '只能处理您所在社区的议题')
     if (t.status !== 'open') throw conflict('该议题已处理')
+    if (stateOf(t)) throw conflict('该议题正在审核，请先在审核队列中处理')
     if (input.decision === 'merge') {
       if (input.mergeInto === t._id) throw invalid('不能合并到自身', ['mergeInto'])
       const target = await repo.topic(db, input.mergeInto!)

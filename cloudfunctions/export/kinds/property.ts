@@ -6,13 +6,18 @@ import type { Ctx } from '../../shared/dispatch'
 import { ensure, notFound } from '../../shared/errors'
 import { exportKind } from '../kind'
 import { stamp, styleHeader, xlsxName } from '../workbook'
+import { HIDDEN_TEXT } from '../../../types/moderation'
+import { stateOf } from '../../shared/moderation'
 
 /** Rows per period export (a street's period): read in pages of 1000, the server's largest page. */
 export const EXPORT_CAP = 20_000
 const STATUS = { counted: '已计入', held: '待复核', rejected: '不计入', excluded: '异议成立后剔除' } as const
 /** What a row of the period export shows: nothing that names a household or a rater is even read. */
-type RatingRow = Pick<RatingDoc, 'publicId' | 'companyName' | 'estateName' | 'stars' | 'comment' | 'status' | 'answer' | 'updatedAt'>
-const ROW_FIELDS: Record<keyof RatingRow, true> = { publicId: true, companyName: true, estateName: true, stars: true, comment: true, status: true, answer: true, updatedAt: true }
+/** A comment held or removed after 举报 is not exported; its stars still count. */
+const commentOf = (r: RatingRow) => (r.hidden ? HIDDEN_TEXT[stateOf(r)!] : r.comment ?? '')
+
+type RatingRow = Pick<RatingDoc, 'publicId' | 'companyName' | 'estateName' | 'stars' | 'comment' | 'status' | 'answer' | 'updatedAt' | 'hidden' | 'moderation'>
+const ROW_FIELDS: Record<keyof RatingRow, true> = { publicId: true, companyName: true, estateName: true, stars: true, comment: true, status: true, answer: true, updatedAt: true, hidden: true, moderation: true }
 
 /** A period's ratings (anonymous: no household, no rater) and its live list — for the admin of its street (property's rule for periods). */
 export const propertyPeriod = exportKind({
@@ -35,7 +40,7 @@ export const propertyPeriod = exportKind({
     const ws = wb.addWorksheet('居民评价')
     ws.addRow(['物业公司', '小区', ...DIMENSIONS.map((d) => DIMENSION_LABEL[d]), '意见', '状态', '物业答复', '更新时间'])
     for (const r of ratings) {
-      ws.addRow([r.companyName, r.estateName, ...DIMENSIONS.map((d) => r.stars[d]), r.comment ?? '', STATUS[r.status], r.answer ?? '', new Date(r.updatedAt).toISOString()])
+      ws.addRow([r.companyName, r.estateName, ...DIMENSIONS.map((d) => r.stars[d]), commentOf(r), STATUS[r.status], r.answer ?? '', new Date(r.updatedAt).toISOString()])
     }
     const ls = wb.addWorksheet('红黑榜')
     ls.addRow(['名次', '物业公司', '榜单', '综合得分', '居民满意度', '社区评价', '整改率%', '评价户数', '原因'])

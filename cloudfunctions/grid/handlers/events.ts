@@ -15,6 +15,8 @@ import { afterConfirm, canHandle, deadlineFor, doneOnTime, handlerKey, handlerKe
 import { appendProgress, byId, ids, settingsOf, txPut, type EventDoc, type Handler, type ProgressEntry, type StatsDoc, type SummonsDoc } from '../repo'
 import { eventView, summonsView } from '../views'
 import { isGridLeader } from './staff'
+import { holdOnStore, stateOf, visibleWhere } from '../../shared/moderation'
+import { eventKind } from '../moderation'
 import type { MemberRecord } from './members'
 
 export const eventTitle = (e: Pick<EventDoc, 'category' | 'place'>) => `${CATEGORY_LABEL[e.category]}·${e.place}`.slice(0, 40)
@@ -22,6 +24,7 @@ export const eventTitle = (e: Pick<EventDoc, 'category' | 'place'>) => `${CATEGO
 async function loadEvent(ctx: Ctx<unknown>, eventId: string): Promise<EventDoc> {
   const e = await byId<EventDoc>(ctx.db, COL.gridEvents, eventId)
   if (!e) throw notFound('事件')
+  ctx.within(e)
   return e
 }
 
@@ -66,6 +69,7 @@ export const eventReport = {
     const { db, actor, input, now } = ctx
     const grid = await byId<GridDoc>(db, COL.grids, input.gridId)
     if (!grid) throw notFound('网格')
+    ctx.within(grid)
     ensure(await mayReport(ctx, grid, input.buildingId), '只有本网格的网格员、负责本网格的在职党员或本社区已认证居民可以上报')
     // A retired grid (org place.retire) takes no new records; its buildings were moved elsewhere first.
     if (grid.retired) throw invalid(`${grid.name}已停用，请选择楼栋现在所在的网格`, ['gridId'])
@@ -80,7 +84,7 @@ export const eventReport = {
     if (named && building && building.estateId !== named._id) throw invalid('楼栋不属于所选小区', ['buildingId'])
     // A building without a named estate: its estate (one more read, only then) for the name shown on the event.
     const estate = named ?? (building ? await byId<EstateDoc>(db, COL.estates, building.estateId) : null)
-    await ctx.checkText(input.place, input.description)
+    const verdict = await ctx.checkItemText(input.place, input.description)
     await requireOwnPhotos(ctx, input.photos)
     return ctx.onceTx(input.requestId, async (tx) => {
       const e: EventDoc = {
@@ -90,6 +94,8 @@ export const eventReport = {
         status: 'reported', reporter: actor.openid, reporterName: actor.name || '居民',
         reopenCount: 0, whistled: false, progress: [], progressCount: 0, createdAt: now, updatedAt: now,
       }
+      // A report the platform wants looked at is stored held, in the secretary's review queue.
+      if (verdict === 'review') Object.assign(e, await holdOnStore(ctx, tx, eventKind, eventKind.describe(e)))
       await txPut(tx, COL.gridEvents, e)
       await bumpStats(tx, e, (c) => ({ ...c, reported: c.reported + 1 }))
       await ctx.audit(`${COL.gridEvents}/${e._id}`, null, { status: 'reported', category: e.category, urgency: e.urgency }, tx)
@@ -113,12 +119,21 @@ function maySee(ctx: Ctx<unknown>, e: EventDoc): boolean {
 }
 
 /** Those people, and a party summoned on the event (one read, only for a liaison or company staff who is none of the above). */
-export async function ensureMaySee(ctx: Ctx<unknown>, e: EventDoc): Promise<void> {
+export async function canSee(ctx: Ctx<unknown>, e: EventDoc): Promise<boolean> {
   const { actor, db } = ctx
-  if (maySee(ctx, e)) return
+  if (maySee(ctx, e)) return true
   const keys = handlerKeysOf(actor.openid, actor.roles).filter((k) => k.startsWith('unit:') || k.startsWith('company:'))
-  const summoned = keys.length > 0 && (await db.collection(COL.gridSummons).where({ eventId: e._id, partyKey: db.command.in(keys) }).count()).total > 0
-  ensure(summoned, '您无权查看此事件')
+  return keys.length > 0 && (await db.collection(COL.gridSummons).where({ eventId: e._id, partyKey: db.command.in(keys) }).count()).total > 0
+}
+
+export async function ensureMaySee(ctx: Ctx<unknown>, e: EventDoc): Promise<void> {
+  ensure(await canSee(ctx, e), '您无权查看此事件')
+}
+
+/** New work is not started on a held or removed event: the secretary reviews it first. */
+export function ensureNotHeld(e: EventDoc): void {
+  const state = stateOf(e)
+  if (state) throw conflict(state === 'held' ? '该事件正在审核，请先在审核队列中处理' : '该事件已被移除')
 }
 
 /** Summons listed with an event: at most this many (an event is whistled a few times at most). */
@@ -164,7 +179,9 @@ export const eventBoard = {
     // One place of the map (event.map): an estate, or a building of it.
     if (input.buildingId) filter.buildingId = input.buildingId
     else if (input.estateId) filter.estateId = input.estateId
-    return fetchPage<EventDoc, ReturnType<typeof eventView>>(db.collection(COL.gridEvents).where(filter), input, [['createdAt', 'desc']], (e) => eventView(e, actor.openid, now))
+    // Held and removed events are left out, except the caller's own reports (shown marked).
+    const where = visibleWhere(db, filter, { reporter: actor.openid })
+    return fetchPage<EventDoc, ReturnType<typeof eventView>>(db.collection(COL.gridEvents).where(where), input, [['createdAt', 'desc']], (e) => eventView(e, actor.openid, now))
   },
 }
 
@@ -220,6 +237,7 @@ export const eventAssign = {
     const e = await loadEvent(ctx, input.eventId)
     ensure(actor.isSecretaryOf(e.communityId) || (await isGridLeader(ctx, e.gridId)), '只有本社区书记或本网格网格长可以派单')
     if (!['reported', 'assigned', 'deciding'].includes(e.status)) throw conflict('事件已有人接单处置，不能改派')
+    ensureNotHeld(e)
     // After two reopens the secretary decides (SPEC §10): the grid leader cannot re-dispatch around that.
     ensure(e.status !== 'deciding' || actor.isSecretaryOf(e.communityId), '重开两次后由社区书记裁定')
     const [{ openid: handlerOpenid, ...handler }, settings] = await Promise.all([resolveHandler(ctx, e, input.handler), settingsOf(db, e.streetId)])
@@ -248,7 +266,7 @@ export const eventInbox = {
     const _ = db.command
     const filter: Record<string, unknown> = { handlerKey: _.in(keys) }
     if (input.open) filter.status = _.in(OPEN_STATUSES)
-    return fetchPage<EventDoc, ReturnType<typeof eventView>>(db.collection(COL.gridEvents).where(filter), input, [['createdAt', 'desc']], (e) => eventView(e, actor.openid, now))
+    return fetchPage<EventDoc, ReturnType<typeof eventView>>(db.collection(COL.gridEvents).where(visibleWhere(db, filter)), input, [['createdAt', 'desc']], (e) => eventView(e, actor.openid, now))
   },
 }
 
@@ -363,7 +381,7 @@ export const eventOverdue = {
     const { db, actor, input, now } = ctx
     ensure(actor.isStreetAdminOf(input.streetId), '只能查看您管理的街道')
     const _ = db.command
-    const q = db.collection(COL.gridEvents).where({ streetId: input.streetId, status: _.in(OPEN_FOR_HANDLER as EventStatus[]), deadline: _.lt(now) })
+    const q = db.collection(COL.gridEvents).where(visibleWhere(db, { streetId: input.streetId, status: _.in(OPEN_FOR_HANDLER as EventStatus[]), deadline: _.lt(now) }))
     return fetchPage<EventDoc, ReturnType<typeof eventView>>(q, input, [['deadline', 'asc']], (e) => eventView(e, actor.openid, now))
   },
 }
@@ -375,6 +393,7 @@ export const eventConvert = {
     const e = await loadEvent(ctx, input.eventId)
     ensure(actor.isSecretaryOf(e.communityId), '只有本社区书记可以转办')
     if (e.link) throw conflict('事件已转办')
+    ensureNotHeld(e)
     if (e.status === 'closed') throw conflict('事件已办结')
     return ctx.onceTx(input.requestId, async (tx) => {
       const linkId = newId(input.to === 'need' ? 'need' : 'topic')
@@ -424,6 +443,7 @@ export async function remindDue(ctx: Ctx<unknown>, scope: { communityId?: string
     .orderBy('deadline', 'asc').limit(batch).get()
   let reminded = 0
   for (const e of data as EventDoc[]) {
+    ctx.within(e)
     const marked = await ctx.transaction(async (tx) => {
       const fresh = await txEvent(tx, e._id)
       if (fresh.remindedAt || !OPEN_FOR_HANDLER.includes(fresh.status)) return false

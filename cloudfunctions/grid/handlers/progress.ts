@@ -7,6 +7,7 @@ import { fetchPage } from '../../shared/paging'
 import { byId, type EventDoc, type ProgressDoc } from '../repo'
 import { progressView } from '../views'
 import { ensureMaySee } from './events'
+import { stateOf } from '../../shared/moderation'
 
 /**
  * An event's whole handling history, newest first, for whoever sees the event (issue 11 §6: paged, never
@@ -18,6 +19,8 @@ export const progressList = {
     const e = await byId<EventDoc>(db, COL.gridEvents, input.eventId)
     if (!e) throw notFound('事件')
     await ensureMaySee(ctx, e)
+    // The steps of a held or removed event quote it: only its reporter sees them.
+    if (stateOf(e) && e.reporter !== ctx.actor.openid) return { items: [], total: 0, page: input.page, pageSize: input.pageSize }
     return fetchPage<ProgressDoc, ProgressView>(db.collection(COL.gridProgress).where({ eventId: e._id }), input, [['seq', 'desc']], progressView)
   },
 }

@@ -11,7 +11,7 @@ import { quarterOf } from '../../service/domain/period'
 import { answerOutcome, handlerKeysOf } from '../domain/rules'
 import { byId, ids, settingsOf, txPut, whistleRecord, type EventDoc, type SummonsDoc, type WhistleDoc } from '../repo'
 import { summonsView } from '../views'
-import { eventTitle, notifyParty } from './events'
+import { eventTitle, notifyParty, ensureNotHeld } from './events'
 import { isGridLeader } from './staff'
 
 type Party = { type: 'unit' | 'company'; id: string; name: string }
@@ -37,6 +37,7 @@ async function summonable(ctx: Ctx<unknown>, e: EventDoc): Promise<Party[]> {
 async function loadEvent(ctx: Ctx<unknown>, eventId: string) {
   const e = await byId<EventDoc>(ctx.db, COL.gridEvents, eventId)
   if (!e) throw notFound('事件')
+  ctx.within(e)
   return e
 }
 
@@ -57,6 +58,7 @@ export const whistleBlow = {
     const e = await loadEvent(ctx, input.eventId)
     ensure(actor.isSecretaryOf(e.communityId), '只有本社区书记可以吹哨')
     if (CLOSED.includes(e.status)) throw conflict('事件已办结，不能吹哨')
+    ensureNotHeld(e)
     const keys = [...new Set(input.parties.map((p) => `${p.type}:${p.id}`))]
     if (keys.length !== input.parties.length) throw invalid('召集方重复', ['parties'])
     const [allowed, settings] = await Promise.all([summonable(ctx, e), settingsOf(db, e.streetId)])

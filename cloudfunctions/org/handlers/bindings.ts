@@ -43,6 +43,7 @@ export const bindingRequest = {
     if (household.retired) throw conflict(RETIRED_HOUSEHOLD)
     if (current && !canRequestNewBinding(current.status)) throw conflict('您已认证房屋，如需更换请联系社区')
     await ctx.checkText(input.name)
+    ctx.within(household)
     return ctx.onceTx(input.requestId, async (tx) => {
       const codeId = input.householdCode ? `hc:${input.householdCode}` : null
       if (codeId) {

@@ -90,6 +90,7 @@ export const invitationRedeem = {
     if (state === 'used') throw conflict('邀请码已被使用')
     if (state === 'expired') throw conflict('邀请码已过期，请联系上级重新生成')
     await ctx.checkText(input.name)
+    ctx.within({ streetId: inv.streetId, ...(inv.communityId ? { communityId: inv.communityId } : {}) })
     const grant: RoleGrant = {
       role: inv.role, scopeType: inv.scopeType, scopeId: inv.scopeId, scopeName: inv.scopeName,
       streetId: inv.streetId, ...(inv.communityId ? { communityId: inv.communityId } : {}),

@@ -18,6 +18,7 @@ export const liaisonRegister = {
     const { db, actor, input, now } = ctx
     const community = await org.community(db, input.communityId)
     if (!community) throw notFound('社区')
+    ctx.within({ streetId: community.streetId, communityId: community._id })
     await ctx.checkText(input.unitName, input.partyBody, input.name)
     return ctx.onceTx(input.requestId, async (tx) => {
       const doc: LiaisonApplicationDoc = {

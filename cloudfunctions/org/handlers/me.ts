@@ -60,6 +60,7 @@ export const bootstrap = {
     if (!(await noStreetAdminYet(db))) throw conflict('已有街道管理员，请由现任管理员邀请')
     await ctx.checkText(input.streetName, input.name)
     const streetId = newId('street')
+    ctx.within({ streetId })
     const after = await ctx.transaction(async (tx) => {
       await tx.collection(COL.streets).add({ data: { _id: streetId, name: input.streetName, createdAt: now } })
       const res = await updatePersonInTx(tx, actor.openid, now, (u) => {

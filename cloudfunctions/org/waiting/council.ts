@@ -33,9 +33,9 @@ export function overdueResolutions(db: Database, scope: 'communityId' | 'streetI
 }
 import { PAGES } from './pages'
 
-/** Topics of the communities still 征集中: the secretary accepts, merges or declines them. */
+/** Topics of the communities still 征集中: the secretary accepts, merges or declines them (held ones wait in the review queue). */
 export function topicsToTriage(db: Database, communityIds: string[]): Promise<HomeGroupView> {
-  const q = db.collection(COL.councilTopics).where({ communityId: db.command.in(communityIds), status: 'open' })
+  const q = db.collection(COL.councilTopics).where({ communityId: db.command.in(communityIds), status: 'open', hidden: db.command.neq(true) })
   return newest<TopicDoc>('topics', PAGES.council, q, [['createdAt', 'desc']], (t) => ({
     id: t._id, title: t.title, detail: `${t.authorName} 提出${t.seconds ? ` · ${t.seconds} 人附议` : ''}`, at: iso(t.createdAt), overdue: false, route: PAGES.topic(t._id),
   }))

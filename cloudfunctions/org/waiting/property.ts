@@ -31,7 +31,7 @@ export function pendingObjections(db: Database, streetIds: string[]): Promise<Ho
  */
 export async function ratingsToAnswer(db: Database, companyIds: string[], now: Date): Promise<HomeGroupView> {
   const _ = db.command
-  const q = db.collection(COL.propertyRatings).where({ companyId: _.in(companyIds), hasComment: true, status: _.neq('rejected'), answer: _.exists(false) })
+  const q = db.collection(COL.propertyRatings).where({ companyId: _.in(companyIds), hasComment: true, status: _.neq('rejected'), answer: _.exists(false), hidden: _.neq(true) })
   const page = await fetchPage<RatingDoc, RatingDoc>(q, { page: 1, pageSize: HOME_ITEMS }, [['updatedAt', 'desc']], (r) => r)
   const rectIds = page.items.map((r) => r.rectificationId).filter((x): x is string => !!x)
   const rects = new Map<string, RectificationDoc>()

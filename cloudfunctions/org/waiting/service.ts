@@ -41,7 +41,7 @@ export async function checkinDue(db: Database, openid: string, now: Date): Promi
 
 /** Wishes the member claimed and has not yet delivered. */
 export function claimedWishes(db: Database, openid: string, now: Date): Promise<HomeGroupView> {
-  const q = db.collection(COL.svcWishes).where({ claimerOpenid: openid, status: 'claimed' })
+  const q = db.collection(COL.svcWishes).where({ claimerOpenid: openid, status: 'claimed', hidden: db.command.neq(true) })
   return newest<WishDoc>('claimedWishes', PAGES.svcWishes, q, [['claimedAt', 'desc']], (w) => ({
     id: w._id, title: w.title, detail: w.address, at: iso(w.claimedAt ?? w.createdAt), deadline: iso(w.dueAt),
     overdue: new Date(w.dueAt).getTime() < now.getTime(), route: PAGES.svcWishes,

@@ -17,6 +17,11 @@ import { aggregateDelta, aggregateId, initialStatus, isNewHousehold, lowDimensio
 import { rectificationId } from '../domain/rectifications'
 import { repo, type AggregateDoc, type PeriodDoc, type RatingDoc, type RectificationDoc } from '../repo'
 import { anonymousRatingView, myRatingView, periodView } from '../views'
+import { ratingCommentKind } from '../moderation'
+import { ensureEditable, holdIfReview, shown } from '../../shared/moderation'
+
+/** What the audit log records as the actor of a rating: never the rater or the household (nor the exact time). */
+const RATER = 'rating'
 
 const ZERO = { cleaning: 0, order: 0, repairs: 0, greening: 0, attitude: 0, fees: 0 }
 
@@ -75,6 +80,8 @@ async function openRectification(tx: Transaction, r: RatingDoc, period: { start:
     estateName: r.estateName, householdId: r.householdId, lowDims: r.lowDims, comment: r.comment ?? '', status: 'open',
     answerDueAt: addDays(now, rule.replyDays), dueAt: addDays(now, rule.fixDays), reopenCount: 0,
     events: [{ kind: 'opened', text: r.comment, byName: '居民', at: now }], createdAt: now, updatedAt: now,
+    // A comment held for review is held on the item that copies it too.
+    ...(r.hidden ? { hidden: true, moderation: r.moderation } : {}),
   }
   await tx.collection(COL.propertyRectifications).doc(rectificationId(r.publicId)).set({ data: rect })
 }
@@ -116,6 +123,7 @@ export const ratingSubmit = {
     ensure(actor.has('resident', input.householdId), '只有本户已认证的居民可以评价')
     const household = await repo.household(db, input.householdId)
     if (!household) throw notFound('房屋')
+    ctx.within(household)
     const [estate, period] = await Promise.all([repo.estate(db, household.estateId), repo.period(db, input.periodId)])
     if (!period || period.streetId !== household.streetId) throw notFound('评价周期')
     if (!canRate(period.status)) throw conflict('本期评价已结束')
@@ -129,7 +137,7 @@ export const ratingSubmit = {
       user?.bindingId ? repo.binding(db, user.bindingId) : Promise.resolve(null),
     ])
     const verifiedAt = binding && binding.householdId === household._id ? binding.decidedAt : undefined
-    await ctx.checkText(input.comment)
+    const verdict = await ctx.checkItemText(input.comment)
     await requireOwnPhotos(ctx, input.photos)
     const rule = ruleDoc.rule
     const id = ratingId(period._id, companyId, household._id)
@@ -142,6 +150,7 @@ export const ratingSubmit = {
       const before = await txGetOrNull<RatingDoc>(tx, COL.propertyRatings, id)
       const agg = await txGetOrNull<AggregateDoc>(tx, COL.propertyAggregates, aggregateId(period._id, companyId))
       if (before && before.raterOpenid !== actor.openid && before.raterOpenid !== formerRater) throw new HeldByAnother(before.raterOpenid)
+      if (before) ensureEditable(before)
       const isNew = !before && isNewHousehold(verifiedAt, now, rule)
       const status = before ? before.status : initialStatus(isNew, agg?.newHouseholds ?? 0, rule)
       const comment = input.comment && input.comment.length ? input.comment : undefined
@@ -158,7 +167,11 @@ export const ratingSubmit = {
           ...(before?.rectificationId || opens ? { rectificationId: rectId } : {}),
         ...(before?.answer ? { answer: before.answer, answeredAt: before.answeredAt, answeredBy: before.answeredBy, answeredByName: before.answeredByName } : {}),
         edits: before ? before.edits + 1 : 0, createdAt: before?.createdAt ?? now, updatedAt: now,
+        // What moderation decided stays with the rating (a photo removed stays hidden); a comment the
+        // platform's check wants looked at is held for the street admin from the moment it is stored.
+        ...(before?.moderation ? { moderation: before.moderation } : {}), ...(before?.hiddenPhotos ? { hiddenPhotos: before.hiddenPhotos } : {}),
       }
+      if (comment) Object.assign(doc, await holdIfReview(ctx, tx, ratingCommentKind, ratingCommentKind.describe(doc), verdict))
       if (before) {
         const { _id: _old, ...snapshot } = before
         await tx.collection(COL.propertyRevisions).add({ data: { _id: newId('rev'), kind: 'rating', targetId: id, snapshot, supersededBy: actor.openid, at: now } })
@@ -170,7 +183,8 @@ export const ratingSubmit = {
         ...delta, newHouseholds: isNew ? 1 : 0, rectTotal: opens ? 1 : 0,
       }, { whileOpen: true })
       if (opens) await openRectification(tx, doc, period, rule, now)
-      await ctx.audit(`${COL.propertyRatings}/${id}`, before ? { stars: before.stars, status: before.status } : null, { stars: doc.stars, status: doc.status, rectification: opens }, tx)
+      // Anonymous and by the day, as a ballot: the stored id names the household and the caller is the rater.
+      await ctx.audit(`${COL.propertyRatings}/${publicId}`, before ? { status: before.status } : null, { rating: before ? 'changed' : 'given', status: doc.status }, tx, RATER)
       return myRatingView(doc, actor.openid)
     })
     return submit().catch(async (e: unknown) => {
@@ -191,7 +205,7 @@ export const ratingInbox = {
     const filter: Record<string, unknown> = { companyId: company._id }
     if (input.periodId) filter.periodId = input.periodId
     if (input.onlyComments) filter.hasComment = true
-    return fetchPage<RatingDoc, ReturnType<typeof anonymousRatingView>>(db.collection(COL.propertyRatings).where(filter), input, [['updatedAt', 'desc']], anonymousRatingView)
+    return fetchPage<RatingDoc, ReturnType<typeof anonymousRatingView>>(db.collection(COL.propertyRatings).where(filter), input, [['updatedAt', 'desc']], (r) => anonymousRatingView(r))
   },
 }
 
@@ -221,7 +235,7 @@ export const ratingAnswer = {
           })
         }
       }
-      await ctx.audit(`${COL.propertyRatings}/${rating._id}`, { answer: fresh.answer ?? null }, { answer: input.text }, tx)
+      await ctx.audit(`${COL.propertyRatings}/${rating.publicId}`, { answer: fresh.answer ?? null }, { answer: input.text }, tx)
     })
     await notify({
       toOpenid: rating.raterOpenid,
@@ -233,11 +247,14 @@ export const ratingAnswer = {
   },
 }
 
-const reviewView = (r: RatingDoc) => ({
-  id: r.publicId, periodId: r.periodId, companyName: r.companyName, address: r.address,
-  verifiedAt: (r.verifiedAt ? new Date(r.verifiedAt) : new Date(r.createdAt)).toISOString(),
-  stars: r.stars, comment: r.comment, status: r.status, createdAt: new Date(r.createdAt).toISOString(),
-})
+const reviewView = (r: RatingDoc) => {
+  const m = shown(r, false)
+  return {
+    id: r.publicId, periodId: r.periodId, companyName: r.companyName, address: r.address,
+    verifiedAt: (r.verifiedAt ? new Date(r.verifiedAt) : new Date(r.createdAt)).toISOString(),
+    stars: r.stars, comment: m.blank ?? r.comment, status: r.status, createdAt: new Date(r.createdAt).toISOString(), ...m.fields,
+  }
+}
 
 /** The street's held ratings; with `periodId`, that period's only (what still blocks its publication). */
 export const reviewList = {
@@ -272,7 +289,7 @@ export const reviewDecide = {
       })
       await bumpAggregate(ctx, tx, rating, agg, { ...aggregateDelta(fresh, { stars: fresh.stars, status }), rectTotal: opens ? 1 : 0 })
       if (opens) await openRectification(tx, after, period, rule, now)
-      await ctx.audit(`${COL.propertyRatings}/${rating._id}`, { status: 'held' }, { status, reason: input.reason ?? null }, tx)
+      await ctx.audit(`${COL.propertyRatings}/${rating.publicId}`, { status: 'held' }, { status, reason: input.reason ?? null }, tx)
     })
     return reviewView(after)
   },

@@ -32,7 +32,7 @@ export const rectificationMine = {
     const { db, actor, input, now } = ctx
     const households = actor.grants('resident').map((g) => g.scopeId)
     const q = db.collection(COL.propertyRectifications).where({ householdId: db.command.in(households) })
-    return fetchPage<RectificationDoc, View>(q, input, [['createdAt', 'desc']], (r) => rectificationView(r, now))
+    return fetchPage<RectificationDoc, View>(q, input, [['createdAt', 'desc']], (r) => rectificationView(r, now, 'household'))
   },
 }
 
@@ -52,10 +52,11 @@ export const rectificationReport = {
       if (!fresh || reportProblem(fresh.status)) throw conflict('该事项状态已变化，请刷新')
       const after: RectificationDoc = { ...fresh, status: nextOnReport(fresh.status, input.done), events: [...fresh.events, event], updatedAt: now }
       await tx.collection(COL.propertyRectifications).doc(rect._id).update({ data: { status: after.status, events: after.events, updatedAt: now } })
-      await ctx.audit(`${COL.propertyRectifications}/${rect._id}`, { status: fresh.status }, { status: after.status }, tx)
+      // The resident confirming is of the rating household: anonymous and by the day, as the rating itself.
+      await ctx.audit(`${COL.propertyRectifications}/${rect._id}`, { status: fresh.status }, { status: after.status }, tx, '居民')
       return after
     })
-    return rectificationView(saved, now)
+    return rectificationView(saved, now, 'household')
   },
 }
 
@@ -82,9 +83,10 @@ export const rectificationConfirm = {
         const agg = await txGetOrNull<AggregateDoc>(tx, COL.propertyAggregates, aggregateId(rect.periodId, rect.companyId))
         await bumpAggregate(ctx, tx, rect, agg, { sums: {}, households: 0, held: 0, rectResolved: 1 })
       }
-      await ctx.audit(`${COL.propertyRectifications}/${rect._id}`, { status: fresh.status }, { status: after.status }, tx)
+      // The resident confirming is of the rating household: anonymous and by the day, as the rating itself.
+      await ctx.audit(`${COL.propertyRectifications}/${rect._id}`, { status: fresh.status }, { status: after.status }, tx, '居民')
       return after
     })
-    return rectificationView(saved, now)
+    return rectificationView(saved, now, 'household')
   },
 }

@@ -12,6 +12,8 @@ import { yearOf, quarterOf } from '../domain/period'
 import { CLAIM_HISTORY_LIMIT, claimDueAt, claimLapsed, claimProblem } from '../domain/wishes'
 import { bumpLedgers, ids, load, txPut, type MemberDoc, type WishDoc } from '../repo'
 import { wishView } from '../views'
+import { wishKind } from '../moderation'
+import { holdOnStore, stateOf, visibleWhere } from '../../shared/moderation'
 
 /** 微心愿: a resident posts, one member claims, delivers, the resident confirms and thanks. */
 
@@ -27,6 +29,7 @@ export const wishCreate = {
     if (!householdId) throw invalid('请选择房屋', ['householdId'])
     const household = await load.household(db, householdId)
     if (!household) throw notFound('房屋')
+    ctx.within(household)
     const asResident = actor.has('resident', household._id)
     ensure(asResident || actor.isSecretaryOf(household.communityId), '只能为自家或本社区居民发布心愿')
     const dueAt = new Date(input.dueAt)
@@ -34,13 +37,15 @@ export const wishCreate = {
     if (dueAt.getTime() > now.getTime() + MAX_DAYS * 86400_000) throw invalid(`期望日期最多 ${MAX_DAYS} 天内`, ['dueAt'])
     const residentName = asResident ? actor.name : input.residentName
     if (!residentName) throw invalid('请填写居民姓名', ['residentName'])
-    await ctx.checkText(input.title, input.detail, input.residentName)
+    const verdict = await ctx.checkItemText(input.title, input.detail, input.residentName)
     return ctx.onceTx(input.requestId, async (tx) => {
       const doc: WishDoc = {
         _id: newId('wish'), communityId: household.communityId, streetId: household.streetId, householdId: household._id, address: addressOf(household),
         residentOpenid: asResident ? actor.openid : undefined, residentName, postedBy: actor.openid, title: input.title, detail: input.detail,
         dueAt, status: 'open', createdAt: now,
       }
+      // A wish the platform wants looked at is stored held, in the secretary's review queue.
+      if (verdict === 'review') Object.assign(doc, await holdOnStore(ctx, tx, wishKind, wishKind.describe(doc)))
       await tx.collection(COL.svcWishes).add({ data: Object.fromEntries(Object.entries(doc).filter(([, v]) => v !== undefined)) })
       await ctx.audit(`${COL.svcWishes}/${doc._id}`, null, { title: doc.title, status: 'open', dueAt }, tx)
       return wishView(doc, actor, now)
@@ -56,9 +61,11 @@ export const wishList = {
     if (input.status === 'open') Object.assign(filter, { status: 'open', dueAt: _.gte(now) })
     else if (input.status === 'returned') Object.assign(filter, { status: 'open', dueAt: _.lt(now) })
     else if (input.status !== 'all') filter.status = input.status
+    // Held and removed wishes are left out, except to their household and poster (shown marked).
+    const own = [{ postedBy: actor.openid }, ...actor.grants('resident').map((g) => ({ householdId: g.scopeId }))]
     const q = input.mine
-      ? db.collection(COL.svcWishes).where(_.and(filter, _.or({ residentOpenid: actor.openid }, { claimerOpenid: actor.openid })) as Record<string, unknown>)
-      : db.collection(COL.svcWishes).where(filter)
+      ? db.collection(COL.svcWishes).where(_.and(visibleWhere(db, filter, ...own), _.or({ residentOpenid: actor.openid }, { claimerOpenid: actor.openid })) as Record<string, unknown>)
+      : db.collection(COL.svcWishes).where(visibleWhere(db, filter, ...own))
     return fetchPage<WishDoc, ReturnType<typeof wishView>>(q, input, [['dueAt', 'asc']], (w) => wishView(w, actor, now))
   },
 }
@@ -71,11 +78,12 @@ export const wishClaim = {
     ensure(actor.has('member', wish.communityId), '只有本社区报到党员可以认领')
     const problem = claimProblem(wish, now)
     if (problem) throw conflict(problem)
+    if (stateOf(wish)) throw conflict('该心愿正在审核，暂不能认领')
     let after: WishDoc = wish
     await ctx.transaction(async (tx) => {
       const fresh = await txGetOrNull<WishDoc>(tx, COL.svcWishes, wish._id)
       if (!fresh) throw notFound('心愿')
-      const p = claimProblem(fresh, now)
+      const p = claimProblem(fresh, now) ?? (stateOf(fresh) ? '该心愿正在审核，暂不能认领' : null)
       if (p) throw conflict(p)
       const claimNo = (fresh.claimNo ?? 0) + 1
       after = { ...fresh, status: 'claimed', claimerOpenid: actor.openid, claimerName: actor.name, claimedAt: now, claimDueAt: claimDueAt(now, fresh.dueAt), claimNo }

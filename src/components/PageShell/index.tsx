@@ -2,6 +2,7 @@ import type { ReactNode } from 'react'
 import { View, Text } from '@tarojs/components'
 import { idAttr } from '../idAttr'
 import { fontScale } from '../../services/fontScale'
+import PrivacyDialog from '../PrivacyDialog'
 import './index.scss'
 
 export interface PageShellProps {
@@ -34,6 +35,8 @@ export default function PageShell({ title, intro, extra, children, footer, id }:
       ) : null}
       <View className='tx-page__body'>{children}</View>
       {footer ? <View className='tx-page__footer'>{footer}</View> : null}
+      {/* WeChat asks for privacy consent on the first use of a private API, on whatever page it happens. */}
+      <PrivacyDialog />
     </View>
   )
 }

@@ -94,6 +94,14 @@ describe('no openid or phone of another person in any grid response', () => {
     await as(P.secHx, 'staff.record', { communityId: 'c-hx' })
   })
 
+  it('举报 of an event and its review', async () => {
+    const { as } = sweep
+    const e = await report(P.liu, { description: '有人在楼道乱贴小广告' })
+    for (const who of [P.grid, P.secHx, P.admin]) await as(who, 'report.submit', { kind: 'event', id: e.id, reason: 'false' })
+    for (const who of [P.grid, P.liu]) await as(who, 'event.get', { eventId: e.id })
+    await as(P.secHx, 'moderation.review', { caseId: `mc:event:${e.id}`, decision: 'remove', reason: '与事实不符' })
+  })
+
   it('grid staff: appointment by code, the staff list for everyone, removal', async () => {
     const { as } = sweep
     const inv = await as<{ code: string }>(P.secHx, 'staff.appoint', { requestId: rid(), gridId: 'g-hx-3', post: 'worker' })

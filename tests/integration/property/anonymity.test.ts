@@ -53,6 +53,8 @@ async function staffSeesInWindow(openid: string, companyId: string): Promise<str
   const summary = await grab<{ households: number; estates: { households: number }[] }>('rating.summary', { companyId })
   expect(summary.households).toBeGreaterThan(0)
   await grab('rating.answer', { ratingId: commented.id, text: '已处理' })
+  // 举报: the answer is the same whether the rater's household is the reporter's or not (issue 12 §5).
+  await grab('report.submit', { kind: 'rating_comment', id: commented.id, reason: 'false' })
   const rects = await grab<{ items: { id: string; status: string }[] }>('rectification.list', { companyId })
   const open = rects.items.find((r) => r.status !== 'resolved')!
   await grab('rectification.report', { rectificationId: open.id, text: '处理中', done: false })

@@ -128,6 +128,14 @@ describe('no openid or phone of another person in any service response', () => {
     await as(M1, 'wish.list', { communityId: 'c-hx', status: 'confirmed' })
   })
 
+  it('举报 of a wish and its review', async () => {
+    const { as } = sweep
+    const w = await as<Id>(P.liu, 'wish.create', { requestId: rid(), title: '找人帮忙搬家具', dueAt: at(60 * 24 * 5).toISOString(), householdId: 'h-hx-1-1-101' })
+    for (const who of [P.zhang, P.member, M1]) await as(who, 'report.submit', { kind: 'wish', id: w.id, reason: 'ad' })
+    for (const who of [P.liu, P.member]) await as(who, 'wish.list', { communityId: 'c-hx' })
+    await as(P.secHx, 'moderation.review', { caseId: `mc:wish:${w.id}`, decision: 'restore', reason: '正常求助' })
+  })
+
   it('ledgers, ranking, letters, grades and dashboard', async () => {
     const { as } = sweep
     const ranking = await as<{ items: { memberId: string; name: string }[] }>(P.member, 'ledger.ranking', { communityId: 'c-hx', year: 2026 })

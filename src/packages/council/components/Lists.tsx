@@ -4,6 +4,7 @@ import {
   MEETING_STATUS_LABEL, RESOLUTION_STATUS_LABEL, TIER_LABEL, TOPIC_STATUS_LABEL, VOTE_STATUS_LABEL,
   type TopicStatus,
 } from '../../../../types/council'
+import { MODERATION_LABEL } from '../../../../types/moderation'
 import Empty from '../../../components/Empty'
 import ListItem from '../../../components/ListItem'
 import QueryState from '../../../components/QueryState'
@@ -41,6 +42,7 @@ export function TopicList({ communityId, secretary }: { communityId: string; sec
                   description={`${t.authorName} · ${cnDate(t.createdAt)} · 附议 ${t.seconds}${t.estateName ? ` · ${t.estateName}` : ''}`}
                   extra={
                     <View className='cc-row'>
+                      {t.moderation ? <Tag tone='gray'>{MODERATION_LABEL[t.moderation]}</Tag> : null}
                       {t.tier ? <Tag tone={t.tier === 'urgent' ? 'red' : t.tier === 'major' ? 'blue' : 'gray'}>{TIER_LABEL[t.tier]}</Tag> : null}
                       <Tag tone={topicTone[t.status]}>{TOPIC_STATUS_LABEL[t.status]}</Tag>
                     </View>

@@ -4,6 +4,7 @@ import Tag, { type TagTone } from '../../../components/Tag'
 import { formatTime } from '../../../services/format'
 import { go } from '../../../services/nav'
 import { CATEGORY_LABEL, EVENT_STATUS_LABEL, URGENCY_LABEL, type EventStatus, type EventView } from '../../../../types/grid'
+import { MODERATION_LABEL } from '../../../../types/moderation'
 import { GRID } from '../routes'
 
 const TONE: Record<EventStatus, TagTone> = {
@@ -16,7 +17,10 @@ export default function EventCard({ e }: { e: EventView }) {
     <Card id={`event-${e.id}`} onClick={() => go(GRID.event(e.id))}>
       <View className='gd-row'>
         <Text className='gd-title'>{CATEGORY_LABEL[e.category]}</Text>
-        <Tag tone={TONE[e.status]}>{EVENT_STATUS_LABEL[e.status]}</Tag>
+        <View className='gd-row'>
+          {e.moderation ? <Tag tone='gray'>{MODERATION_LABEL[e.moderation]}</Tag> : null}
+          <Tag tone={TONE[e.status]}>{EVENT_STATUS_LABEL[e.status]}</Tag>
+        </View>
       </View>
       <Text className='gd-text'>{e.description}</Text>
       <Text className='gd-meta'>{e.communityName ? `${e.communityName} ` : ''}{e.gridName} · {e.place} · {URGENCY_LABEL[e.urgency]}</Text>

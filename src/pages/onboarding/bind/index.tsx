@@ -15,7 +15,8 @@ import { useMe } from '../../../hooks/useMe'
 import { newRequestId } from '../../../services/requestId'
 import { issuesByField } from '../../../services/errors'
 import { validate } from '../../../services/validate'
-import { toast } from '../../../services/nav'
+import { ROUTES, go, toast } from '../../../services/nav'
+import ListItem from '../../../components/ListItem'
 import BindResult from './BindResult'
 import './index.scss'
 import { useNoticeConsent } from '../../../hooks/useNoticeConsent'
@@ -162,6 +163,7 @@ export default function BindPage() {
               ) : (
                 <BindForm defaultName={data.name} defaultPhone={data.phone ?? ''} />
               )}
+              <ListItem id='bind-privacy' title='隐私保护指引' description='我们收集什么、为什么、保存多久、谁能看到' onClick={() => go(ROUTES.privacy)} />
             </View>
           )
         }}

@@ -8,6 +8,9 @@ import Button from '../../../../components/Button'
 import Notice from '../../../../components/Notice'
 import Tag from '../../../../components/Tag'
 import QueryState from '../../../../components/QueryState'
+import HeldNotice from '../../../../components/HeldNotice'
+import ReportLink from '../../../../components/ReportLink'
+import { MODERATION_LABEL } from '../../../../../types/moderation'
 import { useMe } from '../../../../hooks/useMe'
 import { useCloud, useMutation } from '../../../../hooks/useCloud'
 import Choices from '../../components/Choices'
@@ -45,6 +48,43 @@ function Timeline({ resolutionId, count }: { resolutionId: string; count: number
                   </View>
                 ))}
               </View>
+              <Pager page={page} pageSize={PAGE} total={list.total} onChange={setPage} />
+            </View>
+          )
+        }
+      </QueryState>
+    </Card>
+  )
+}
+
+/**
+ * 事后反馈 as the community reads it: each comment with its stars and day, never whose it is. A comment
+ * of the caller's household is marked while held; others can be reported.
+ */
+function Comments({ resolutionId, version }: { resolutionId: string; version: string }) {
+  const [page, setPage] = useState(1)
+  const q = useCloud('council', 'resolution.comments', { resolutionId, page, pageSize: PAGE }, { reloadOnShow: true })
+  const seen = useRef(version)
+  useEffect(() => {
+    if (seen.current !== version) q.reload()
+    seen.current = version
+  }, [version])
+  return (
+    <Card title='居民意见' extra={<Text className='cc-line--muted'>不显示评价住户</Text>}>
+      <QueryState {...q}>
+        {(list) =>
+          list.items.length === 0 ? <Text className='cc-line--muted'>还没有文字意见</Text> : (
+            <View>
+              {list.items.map((c, i) => (
+                <View key={c.id} className='cc-timeline__item' id={`comment-${i}`}>
+                  <Text className='cc-line'>{c.comment}</Text>
+                  <View className='cc-row'>
+                    <Text className='cc-line--muted'>{`${c.stars} 星 · ${c.day}${c.mine ? ' · 本户' : ''}`}</Text>
+                    {c.moderation ? <Tag tone='gray'>{MODERATION_LABEL[c.moderation]}</Tag> : null}
+                    {!c.mine && !c.moderation ? <ReportLink kind='resolution_comment' id={c.id} idPrefix={`report-comment-${i}`} /> : null}
+                  </View>
+                </View>
+              ))}
               <Pager page={page} pageSize={PAGE} total={list.total} onChange={setPage} />
             </View>
           )
@@ -95,6 +135,7 @@ export default function ResolutionPage() {
                 </Card>
               ) : null}
               <Card title='居民评价'>
+                <HeldNotice state={r.myRating?.moderation} id='my-rating-held' />
                 <Text className='cc-line' id='rating-summary'>{r.rating.count ? `平均 ${r.rating.average} 分，${r.rating.count} 户评价` : '暂无评价'}</Text>
                 {resident && r.status === 'done' && r.myRating?.stars && !r.myRating.byMe && !r.myRating.ownerLeft ? (
                   <View>
@@ -117,6 +158,7 @@ export default function ResolutionPage() {
                   </View>
                 ) : resident ? <Text className='cc-line--muted'>办结后可以评价</Text> : null}
               </Card>
+              {r.status === 'done' ? <Comments resolutionId={r.id} version={`${r.rating.count}:${JSON.stringify(r.myRating)}`} /> : null}
             </View>
           )
         }}

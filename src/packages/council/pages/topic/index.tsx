@@ -10,6 +10,8 @@ import PhotoPicker from '../../../../components/PhotoPicker'
 import Photos from '../../../../components/Photos'
 import Tag from '../../../../components/Tag'
 import QueryState from '../../../../components/QueryState'
+import HeldNotice from '../../../../components/HeldNotice'
+import ReportLink from '../../../../components/ReportLink'
 import { useMe } from '../../../../hooks/useMe'
 import { useCloud, useMutation } from '../../../../hooks/useCloud'
 import Choices from '../../components/Choices'
@@ -143,6 +145,7 @@ export default function TopicPage() {
           const secretary = !!me.data && isSecretaryOf(me.data.roles, t.communityId)
           return (
             <View>
+              {t.mine ? <HeldNotice state={t.moderation} heldPhotos={t.heldPhotos?.length} /> : null}
               <Card title={t.title} extra={<Tag tone={t.status === 'accepted' ? 'green' : t.status === 'open' ? 'gold' : 'gray'}>{TOPIC_STATUS_LABEL[t.status]}</Tag>}>
                 <Text className='cc-line--muted'>{`提议人 ${t.authorName} · ${cnTime(t.createdAt)}${t.estateName ? ` · ${t.estateName}` : ''}`}</Text>
                 <Text className='cc-body'>{t.body}</Text>
@@ -166,6 +169,7 @@ export default function TopicPage() {
                 ) : null}
                 {second.error ? <Notice tone='error'>{second.error.message}</Notice> : null}
                 {t.canEdit && !editing ? <Button variant='plain' onClick={() => setEditing(true)}>修改议题</Button> : null}
+                {!t.mine && !t.moderation ? <ReportLink kind='topic' id={t.id} photos={t.photos} idPrefix='report-topic' /> : null}
               </Card>
               {t.gridEventId ? (
                 <Notice tone='info' title='来自网格上报' actionText={secretary ? '查看网格事件' : undefined} onAction={secretary ? () => go(ROUTES.gridEvent(t.gridEventId!)) : undefined}>

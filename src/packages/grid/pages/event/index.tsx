@@ -22,6 +22,8 @@ import Stars from '../../../../components/Stars'
 import Pager from '../../../admin/components/Pager'
 import PhotoPicker from '../../../../components/PhotoPicker'
 import Photos from '../../../../components/Photos'
+import HeldNotice from '../../../../components/HeldNotice'
+import ReportLink from '../../../../components/ReportLink'
 import '../../grid.scss'
 
 type Party = { type: 'unit' | 'company'; id: string; name: string }
@@ -286,7 +288,9 @@ export default function EventPage() {
               {e.reopenCount ? <Text className='gd-meta'>已重新打开 {e.reopenCount} 次</Text> : null}
               {e.rating ? <Text className='gd-meta'>上报人评价：{'★'.repeat(e.rating)}</Text> : null}
               <Photos ids={e.photos} />
+              {!e.mine && !e.moderation ? <ReportLink kind='event' id={e.id} photos={e.photos} idPrefix='report-event' /> : null}
             </Card>
+            {e.mine ? <HeldNotice state={e.moderation} heldPhotos={e.heldPhotos?.length} /> : null}
             {e.link ? (
               <Card>
                 <ListItem id='event-link' title={e.link.type === 'need' ? '已转为社区需求' : '已转为议事议题'} description={e.link.type === 'need' ? '查看需求清单中的这条需求' : '查看议事会中的这个议题'}

@@ -5,6 +5,7 @@ import Card from '../../../../components/Card'
 import Button from '../../../../components/Button'
 import Field from '../../../../components/Field'
 import Empty from '../../../../components/Empty'
+import HeldNotice from '../../../../components/HeldNotice'
 import Notice from '../../../../components/Notice'
 import PhotoPicker from '../../../../components/PhotoPicker'
 import Photos from '../../../../components/Photos'
@@ -90,6 +91,7 @@ export default function RatePage() {
                           </View>
                         ) : null}
                       </Card>
+                      {c.rating ? <HeldNotice state={c.rating.moderation} heldPhotos={c.rating.heldPhotos?.length} id='rating-held' /> : null}
                       {c.rating && !c.rating.ratedByMe && !c.rating.raterLeft ? (
                         <Notice tone='info' title='本户已由家人评价'>
                           <Text>每户每期只能评价一次。以下是本户的评价。</Text>

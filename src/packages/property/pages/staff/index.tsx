@@ -8,6 +8,8 @@ import Empty from '../../../../components/Empty'
 import Photos from '../../../../components/Photos'
 import Notice from '../../../../components/Notice'
 import Tag from '../../../../components/Tag'
+import ReportLink from '../../../../components/ReportLink'
+import { MODERATION_LABEL } from '../../../../../types/moderation'
 import QueryState from '../../../../components/QueryState'
 import { useCloud, useMutation } from '../../../../hooks/useCloud'
 import { useMe } from '../../../../hooks/useMe'
@@ -63,11 +65,12 @@ function Inbox({ companyId }: { companyId: string }) {
               {list.items.map((r, i) => (
                 <View key={r.id}>
                   {i === 0 || formatDate(list.items[i - 1].updatedAt) !== formatDate(r.updatedAt) ? <Text className='pp-day'>{formatDate(r.updatedAt)}</Text> : null}
-                  <Card title={r.estateName} extra={r.status === 'excluded' ? <Tag tone='gray'>已剔除</Tag> : r.status === 'held' ? <Tag tone='gold'>待复核</Tag> : r.low ? <Tag tone='red'>低分</Tag> : <Tag tone='green'>评价</Tag>} id={`rating-${r.id}`}>
+                  <Card title={r.estateName} extra={r.moderation ? <Tag tone='gray'>{MODERATION_LABEL[r.moderation]}</Tag> : r.status === 'excluded' ? <Tag tone='gray'>已剔除</Tag> : r.status === 'held' ? <Tag tone='gold'>待复核</Tag> : r.low ? <Tag tone='red'>低分</Tag> : <Tag tone='green'>评价</Tag>} id={`rating-${r.id}`}>
                     <Text className='pp-line pp-line--muted'>{DIMENSIONS.map((d) => `${DIMENSION_LABEL[d]} ${r.stars[d]}★`).join(' · ')}</Text>
                     {r.comment ? <Text className='pp-line'>{r.comment}</Text> : <Text className='pp-line pp-line--muted'>（只打分，没有留言）</Text>}
                     {r.exclusionReason ? <Text className='pp-line pp-line--reason'>异议成立，不计入榜单：{r.exclusionReason}</Text> : null}
                     <Photos ids={r.photos} />
+                    {r.moderation ? null : <ReportLink kind='rating_comment' id={r.id} photos={r.photos} idPrefix={`report-${r.id}`} />}
                     {r.answer ? <View className='pp-answer'><Text>已答复（{r.answeredByName}，{formatTime(r.answeredAt)}）：{r.answer}</Text></View> : null}
                     {r.comment ? (
                       <View>

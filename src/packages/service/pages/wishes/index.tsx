@@ -11,6 +11,9 @@ import Notice from '../../../../components/Notice'
 import Tag from '../../../../components/Tag'
 import QueryState from '../../../../components/QueryState'
 import HouseholdPicker from '../../../../components/HouseholdPicker'
+import HeldNotice from '../../../../components/HeldNotice'
+import ReportLink from '../../../../components/ReportLink'
+import { MODERATION_LABEL } from '../../../../../types/moderation'
 import { useCloud, useMutation } from '../../../../hooks/useCloud'
 import { newRequestId } from '../../../../services/requestId'
 import { validate } from '../../../../services/validate'
@@ -151,7 +154,8 @@ function WishCard({ w, onDone }: { w: WishView; onDone: () => void }) {
   const askConsent = useNoticeConsent(['wishReturned', 'wishMessage']) // the claimer is told when the claim lapses
   const err = claim.error ?? deliver.error
   return (
-    <Card title={w.title} extra={<Tag tone={TONE[w.status]}>{WISH_STATUS_LABEL[w.status]}</Tag>} id={`wish-${w.id}`}>
+    <Card title={w.title} extra={w.moderation ? <Tag tone='gray'>{MODERATION_LABEL[w.moderation]}</Tag> : <Tag tone={TONE[w.status]}>{WISH_STATUS_LABEL[w.status]}</Tag>} id={`wish-${w.id}`}>
+      {w.mine ? <HeldNotice state={w.moderation} id={`wish-held-${w.id}`} /> : null}
       {w.detail ? <Text className='svc-line'>{w.detail}</Text> : null}
       <Text className='svc-line svc-line--muted'>{w.residentName} · {w.address} · {formatTime(w.dueAt).slice(0, 10)} 前</Text>
       {w.claimerName ? <Text className='svc-line'>认领党员：{w.claimerName}</Text> : null}
@@ -181,6 +185,7 @@ function WishCard({ w, onDone }: { w: WishView; onDone: () => void }) {
           {talk ? <Messages w={w} /> : null}
         </View>
       ) : null}
+      {!w.mine && !w.moderation ? <ReportLink kind='wish' id={w.id} idPrefix={`report-wish-${w.id}`} /> : null}
     </Card>
   )
 }
