@@ -8,6 +8,7 @@ import { exportPeriod } from './handlers/export'
 import { listCurrent, listPreview, listPublish, listRecompute } from './handlers/lists'
 import { objectionDecide, objectionList, objectionSubmit } from './handlers/objections'
 import { ratingAnswer, ratingContext, ratingInbox, ratingSubmit, reviewDecide, reviewList } from './handlers/ratings'
+import { redPropertyCoverage, redPropertyDeclare, redPropertyExport, redPropertyVerify } from './handlers/red-property'
 import { rectificationConfirm, rectificationList, rectificationMine, rectificationReport } from './handlers/rectifications'
 import { summonsCreate, summonsFollowUp, summonsList } from './handlers/summons'
 
@@ -18,6 +19,10 @@ export const routes: Routes<PropertyActions> = {
   'company.get': companyGet,
   'company.create': companyCreate,
   'company.assignEstate': companyAssignEstate,
+  'redProperty.declare': redPropertyDeclare,
+  'redProperty.verify': redPropertyVerify,
+  'redProperty.coverage': redPropertyCoverage,
+  'redProperty.export': redPropertyExport,
   'rule.current': ruleCurrent,
   'rule.get': ruleGet,
   'rule.publish': rulePublish,

@@ -1,7 +1,8 @@
+import { coverageOf, type RedPropertyView } from '../../types/property'
 import type { AnonymousRatingView, AssessmentView, CompanyInputs, ListEntry, MyRatingView, ObjectionEffectView, ObjectionView, PeriodView, PublicationView, RectificationView, RuleView, ServedEstates, SummonsView } from '../../types/property'
 import { canObject } from './domain/periods'
 import { isOverdueUnanswered } from './domain/rectifications'
-import type { AssessmentDoc, EffectDoc, ObjectionDoc, PeriodDoc, PublicationDoc, RatingDoc, RectificationDoc, RuleDoc, SummonsDoc } from './repo'
+import type { AssessmentDoc, EffectDoc, ObjectionDoc, PartyOrgDoc, PeriodDoc, PublicationDoc, RatingDoc, RectificationDoc, RuleDoc, SummonsDoc } from './repo'
 
 const iso = (d: Date | undefined) => (d ? new Date(d).toISOString() : undefined)
 
@@ -56,20 +57,33 @@ export const effectView = (e: EffectDoc): ObjectionEffectView => ({
 export const effectsOf = (effects: EffectDoc[] | undefined, companyId: string): ObjectionEffectView[] =>
   (effects ?? []).filter((e) => e.companyId === companyId).map(effectView)
 
-/** The computed entries with each company's upheld objections beside them (not part of the computed list). */
-export const withEffects = (entries: ListEntry[], effects: EffectDoc[] | undefined): ListEntry[] =>
-  entries.map((e) => ({ ...e, effects: effectsOf(effects, e.companyId) }))
+/**
+ * The computed entries with each company's upheld objections and its 红色物业 as gathered (or frozen)
+ * beside them — not part of the computed list. Lists frozen before 红色物业 was recorded show none.
+ */
+export const withEffects = (entries: ListEntry[], effects: EffectDoc[] | undefined, inputs: CompanyInputs[] = []): ListEntry[] =>
+  entries.map((e) => {
+    const partyOrg = inputs.find((i) => i.companyId === e.companyId)?.partyOrg
+    return { ...e, effects: effectsOf(effects, e.companyId), ...(partyOrg ? { partyOrg } : {}) }
+  })
 
 /** The estates each company served, from the inputs gathered (or frozen) for a list. */
 export const servedOf = (inputs: CompanyInputs[]): ServedEstates => inputs.map((i) => ({ companyId: i.companyId, estates: i.estates ?? [] }))
 
 export const publicationView = (p: PublicationDoc): PublicationView => ({
   id: p._id, streetId: p.streetId, periodId: p.periodId, periodLabel: p.periodLabel, version: p.version, ruleVersion: p.ruleVersion,
-  streetMean: p.streetMean, entries: withEffects(p.entries, p.effects), served: servedOf(p.inputs), publishedAt: iso(p.publishedAt)!, publishedByName: p.publishedByName, supersededAt: iso(p.supersededAt),
+  streetMean: p.streetMean, entries: withEffects(p.entries, p.effects, p.inputs), served: servedOf(p.inputs), publishedAt: iso(p.publishedAt)!, publishedByName: p.publishedByName, supersededAt: iso(p.supersededAt),
 })
 
 export const summonsView = (s: SummonsDoc): SummonsView => ({
   id: s._id, periodId: s.periodId, periodLabel: s.periodLabel, companyId: s.companyId, companyName: s.companyName,
   date: s.date, attendees: s.attendees, problems: s.problems, commitments: s.commitments, followUpDate: s.followUpDate,
   followUps: s.followUps.map((f) => ({ text: f.text, byName: f.byName, at: iso(f.at)! })), byName: s.byName, createdAt: iso(s.createdAt)!,
+})
+
+export const redPropertyView = (o: PartyOrgDoc): RedPropertyView => ({
+  companyId: o.companyId, companyName: o.companyName, kind: o.kind, coverage: coverageOf(o.kind), branchName: o.branchName,
+  staffMembers: o.staffMembers, onSiteMembers: o.onSiteMembers, instructorName: o.instructorName, committeeMembers: o.committeeMembers,
+  version: o.version, verified: o.verified, declaredAt: iso(o.declaredAt)!, declaredByName: o.declaredByName,
+  verifiedAt: iso(o.verifiedAt), verifiedByName: o.verifiedByName,
 })

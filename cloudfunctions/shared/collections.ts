@@ -55,6 +55,8 @@ export const COL = {
   propertyPublications: 'property_publications',
   propertySummons: 'property_summons',
   propertyRevisions: 'property_revisions',
+  /** 红色物业: one document per company, its latest declaration and verification (earlier versions in property_revisions). */
+  propertyPartyOrgs: 'property_party_orgs',
   // grid (网格吹哨)
   gridSettings: 'grid_settings',
   gridStaff: 'grid_staff',

@@ -199,9 +199,13 @@ export const PERSONAL_DATA: Partial<Record<CollectionName, PersonalCollection>> 
   [COL.propertyObjections]: { fields: [...actorPair('by', 'byName'), ...actorPair('decidedBy', 'decidedByName')] },
   [COL.propertyPublications]: { fields: actorPair('publishedBy', 'publishedByName') },
   [COL.propertySummons]: { fields: [...actorPair('by', 'byName'), ...actorPair('followUps[].by', 'followUps[].byName')] },
+  [COL.propertyPartyOrgs]: {
+    fields: [...actorPair('declaredBy', 'declaredByName'), ...actorPair('verifiedBy', 'verifiedByName'), f('instructorName', 'name', 'subject'), f('committeeMembers[].name', 'name', 'subject')],
+    note: '红色物业: the instructor and the committee members are names typed by staff, linked to no account.',
+  },
   [COL.propertyRevisions]: {
     fields: [...actorPair('supersededBy'), f('snapshot', 'any', 'subject')],
-    note: 'An earlier version of a rating, answer or assessment (its snapshot may carry a name).',
+    note: 'An earlier version of a rating, answer, assessment or 红色物业 declaration (its snapshot may carry a name).',
   },
 
   // ---- grid (网格吹哨)

@@ -9,7 +9,7 @@ import { fetchPage } from '../../shared/paging'
 import { addDays, overlaps, periodId, periodLabel, periodOf } from '../domain/periods'
 import { ruleDocId } from '../domain/rules'
 import { findById, repo, type CompanyDoc, type EstateDoc, type PeriodDoc, type RuleDoc } from '../repo'
-import { effectsOf, periodView, ruleView } from '../views'
+import { effectsOf, periodView, redPropertyView, ruleView } from '../views'
 import { whistleRecord } from '../../grid/repo'
 
 /** Companies, rules and periods: what the street sets up. */
@@ -27,10 +27,11 @@ export const companyGet = {
     const { db, input } = ctx
     const company = await repo.company(db, input.companyId)
     if (!company) throw notFound('物业公司')
-    const [{ data: estates }, history, whistle] = await Promise.all([
+    const [{ data: estates }, history, whistle, partyOrg] = await Promise.all([
       db.collection(COL.estates).where({ companyId: company._id }).orderBy('name', 'asc').limit(100).get(),
       repo.history(db, company.streetId, 12),
       whistleRecord(db, 'company', company._id, ctx.now),
+      repo.partyOrg(db, company._id),
     ])
     // Each period names the estates the company served then (frozen inputs), not the ones it serves now.
     const points = history
@@ -52,6 +53,7 @@ export const companyGet = {
       currentPublicationId: history[0]?._id ?? null,
       history: points,
       whistle,
+      redProperty: partyOrg ? redPropertyView(partyOrg) : null,
     }
   },
 }
