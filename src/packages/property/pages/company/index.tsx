@@ -11,6 +11,7 @@ import EntryCard, { PLACEMENT_TONE } from '../../components/EntryCard'
 import HistoryChart from '../../components/HistoryChart'
 import DownloadInputs from '../../components/DownloadInputs'
 import Effects from '../../components/Effects'
+import RedPropertyCard from '../../components/RedProperty'
 import '../../property.scss'
 
 /** A company: where it stands now and why, its score over the published periods, the estates it serves now and served in each period. */
@@ -30,6 +31,7 @@ export default function CompanyPage() {
             <Text className='pp-line pp-line--muted' id='estates-now'>现在服务的小区：{c.estates.map((e) => e.name).join('、') || '暂无'}</Text>
             {/* The current list's card names the estates served in that period, which may differ from today's. */}
             {c.current ? <EntryCard entry={c.current} estates={last?.estates} /> : <Empty text='尚未上过榜单' />}
+            <RedPropertyCard record={c.redProperty} />
             {c.current && c.currentPublicationId && last ? <DownloadInputs publicationId={c.currentPublicationId} label={`${last.periodLabel}榜单`} /> : null}
             {last ? (
               <Card title={`双向评价（${last.periodLabel}）`} id='two-way'>

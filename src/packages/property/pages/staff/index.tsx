@@ -18,9 +18,10 @@ import { DIMENSIONS, DIMENSION_LABEL } from '../../../../../types/property'
 import Segmented from '../../components/Segmented'
 import RectCard from '../../components/RectCard'
 import Objections from './Objections'
+import RedPropertyForm from './RedPropertyForm'
 import '../../property.scss'
 
-type Tab = 'inbox' | 'rect' | 'objection' | 'assess'
+type Tab = 'inbox' | 'rect' | 'objection' | 'assess' | 'red'
 
 function Inbox({ companyId }: { companyId: string }) {
   const q = useCloud('property', 'rating.inbox', { companyId, onlyComments: true, pageSize: 30 })
@@ -146,7 +147,7 @@ function AssessCommunity({ companyId, streetId }: { companyId: string; streetId:
   )
 }
 
-/** Property staff: the anonymous inbox and answers, rectification, objections, and assessing the community. */
+/** Property staff: the anonymous inbox and answers, rectification, objections, assessing the community and 红色物业. */
 export default function StaffPage() {
   const me = useMe()
   const grants = grantsOf(me.data?.roles, 'property_staff')
@@ -172,6 +173,7 @@ export default function StaffPage() {
                   { key: 'rect', label: '整改' },
                   { key: 'objection', label: '异议' },
                   { key: 'assess', label: '评社区' },
+                  { key: 'red', label: '红色物业' },
                 ]}
                 value={tab}
                 onChange={setTab}
@@ -179,6 +181,7 @@ export default function StaffPage() {
               {tab === 'inbox' ? <Inbox key={grant.scopeId} companyId={grant.scopeId} /> : null}
               {tab === 'rect' ? <Rectifications key={grant.scopeId} companyId={grant.scopeId} /> : null}
               {tab === 'objection' ? <Objections key={grant.scopeId} companyId={grant.scopeId} streetId={grant.streetId ?? ''} /> : null}
+              {tab === 'red' ? <RedPropertyForm key={grant.scopeId} companyId={grant.scopeId} /> : null}
               {tab === 'assess' ? <AssessCommunity key={grant.scopeId} companyId={grant.scopeId} streetId={grant.streetId ?? ''} /> : null}
             </View>
           )
