@@ -5,6 +5,7 @@ import { ROLES, roleGrantSchema } from './roles'
 import { noticeTemplatesView } from './notices'
 import { STAFF_POSTS } from './staff-posts'
 import { myDataFileView, myDataSectionInput, myDataSectionView, myDataSummaryView } from './mydata'
+import { jointActions } from './joint'
 
 /** org — streets, communities, grids, buildings, estates, households, invitations, roles, verification. */
 
@@ -201,6 +202,7 @@ export type HomeView = z.infer<typeof homeView>
 // ---- registry ---------------------------------------------------------------------------------
 
 export const orgActions = {
+  ...jointActions,
   me: action({
     summary: '我的资料、身份与住户认证状态',
     roles: ['authenticated'],

@@ -4,6 +4,7 @@ import { bindingDecide, bindingListPending, bindingRequest, householdCodeIssue }
 import { invitationCreate, invitationList, invitationRedeem } from './handlers/invitations'
 import { liaisonDecide, liaisonListPending, liaisonRegister } from './handlers/liaisons'
 import { home } from './handlers/home'
+import { commitmentList, commitmentProgress, committeeAppoint, committeeEnd, committeeList, jointMeetingAttendance, jointMeetingClaim, jointMeetingConvene, jointMeetingGet, jointMeetingList } from './handlers/joint'
 import { bootstrap, me, profileUpdate } from './handlers/me'
 import { myDataExport, myDataSection, myDataSummary } from './handlers/mydata'
 import { noticeTemplates } from './handlers/notices'
@@ -15,6 +16,16 @@ export const routes: Routes<OrgActions> = {
   me,
   home,
   'profile.update': profileUpdate,
+  'committee.appoint': committeeAppoint,
+  'committee.end': committeeEnd,
+  'committee.list': committeeList,
+  'jointMeeting.convene': jointMeetingConvene,
+  'jointMeeting.attendance': jointMeetingAttendance,
+  'jointMeeting.claim': jointMeetingClaim,
+  'jointMeeting.list': jointMeetingList,
+  'jointMeeting.get': jointMeetingGet,
+  'commitment.progress': commitmentProgress,
+  'commitment.list': commitmentList,
   'mydata.summary': myDataSummary,
   'mydata.section': myDataSection,
   'mydata.export': myDataExport,

@@ -184,6 +184,14 @@ export const PERSONAL_DATA: Partial<Record<CollectionName, PersonalCollection>> 
     fields: [f('_id', 'openid', 'subject', { pattern: 'sub:<communityId>:<openid>' }), f('openid', 'openid', 'subject', { index: 'openid' })],
   },
 
+  // ---- 大党委 and 联席会议 (org)
+  [COL.committeeMembers]: {
+    fields: [f('name', 'name', 'subject'), ...actorPair('appointedBy', 'appointedByName'), ...actorPair('endedBy')],
+    note: 'A 兼职委员 is a name typed by the secretary, linked to no account.',
+  },
+  [COL.jointMeetings]: { fields: [...actorPair('convenedBy', 'convenedByName'), f('invited[].name', 'name', 'subject')] },
+  [COL.jointCommitments]: { fields: [f('memberName', 'name', 'subject'), ...actorPair('claimedBy'), ...actorPair('progress[].by', 'progress[].byName')] },
+
   // ---- property (物业红黑榜)
   [COL.propertyRules]: { fields: actorPair('createdBy', 'createdByName') },
   [COL.propertyPeriods]: { fields: actorPair('openedBy') },
