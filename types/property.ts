@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { action } from './action'
 import { whistleRecordView } from './grid'
+import { commitmentView } from './joint'
 import { id, optionalText, pageInput, pageOf, requestId, text } from './common'
 import { photoList, photoUploadAction } from './photos'
 
@@ -472,6 +473,8 @@ export const propertyActions = {
       whistle: whistleRecordView,
       /** 红色物业: the company's Party organisation (null before any declaration). */
       redProperty: redPropertyView.nullable(),
+      /** 联席会议: problems the company took on (现场认领), newest first (the latest 20), with their outcome. */
+      commitments: z.array(commitmentView),
     }),
   }),
 

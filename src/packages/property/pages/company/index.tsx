@@ -46,6 +46,20 @@ export default function CompanyPage() {
                 )}
               </Card>
             ) : null}
+            {c.commitments.length ? (
+              <Card title='联席会议认领的事项' id='company-commitments'>
+                {c.commitments.map((m) => (
+                  <View key={m.id} className='pp-gap'>
+                    <View className='pp-entry__row'>
+                      <Text className='pp-line'>{m.problem}</Text>
+                      <Tag tone={m.status === 'done' ? 'green' : m.overdue ? 'red' : 'blue'}>{m.status === 'done' ? '已办结' : m.overdue ? '已逾期' : '办理中'}</Tag>
+                    </View>
+                    <Text className='pp-line pp-line--muted'>{m.meetingTitle} · {m.memberName}承诺：{m.commitment}（期限 {m.deadline}）</Text>
+                    {m.progress.length ? <Text className='pp-line pp-line--muted'>最新进展：{m.progress[m.progress.length - 1].text}</Text> : null}
+                  </View>
+                ))}
+              </Card>
+            ) : null}
             {c.whistle.summoned > 0 ? (
               <Card title='本季度网格吹哨应答' id='whistle-record'>
                 <Text className='pp-line'>
