@@ -19,7 +19,7 @@ const BENCH_PEOPLE = 60
  * earlier scenario created, so the order of this list matters.
  */
 export function orgScenarios(): Scenario[] {
-  const made = { bindings: [] as string[], codes: [] as string[], liaisons: [] as string[] }
+  const made = { bindings: [] as string[], codes: [] as string[], liaisons: [] as string[], members: [] as string[], meetings: [] as string[], commitments: [] as string[] }
   const rid = (i: number, tag: string) => `bench-${tag}-${i}-${Math.random().toString(36).slice(2, 8)}`
   const room = (i: number) => `h-hx-2-${1 + (i % 6)}-${1 + Math.floor(i / 12) % 6}0${1 + (i % 2)}`
   return [
@@ -128,5 +128,28 @@ export function orgScenarios(): Scenario[] {
       fn: 'org', action: 'building.move', openid: () => 'o-street-admin', input: (i) => ({ requestId: rid(i, 'bm'), buildingId: 'b-lq-1-1', gridId: i % 2 === 0 ? 'g-lq-2' : 'g-lq-3' }),
       note: '12 households moved by one update',
     },
+    // 大党委 and 联席会议 (issue 15 §2) in 柳青社区: 40 appointed, 40 meetings each with one problem taken on.
+    {
+      fn: 'org', action: 'committee.appoint', openid: () => 'o-street-admin',
+      input: (i) => ({ requestId: rid(i, 'ca'), scopeType: 'community', scopeId: 'c-lq', name: `委员${i}`, post: '兼职委员', title: '负责人', affiliation: i % 2 ? { kind: 'company', id: 'co-5' } : { kind: 'unit', id: 'u-lq-1' }, termStart: '2026-01-01', termEnd: '2028-12-31' }),
+      collect: (d) => made.members.push((d as { id: string }).id),
+    },
+    { fn: 'org', action: 'committee.list', openid: () => 'o-res-liu', input: () => ({ scopeType: 'community', scopeId: 'c-lq', includeEnded: true }), note: 'a roster is read whole (at most 100 over its history)' },
+    {
+      fn: 'org', action: 'jointMeeting.convene', openid: () => 'o-street-admin',
+      input: (i) => ({ requestId: rid(i, 'jm'), scopeType: 'community', scopeId: 'c-lq', title: `联席会议${i}`, date: '2026-12-01', cadence: 'monthly', agenda: [{ source: 'other', title: '议题一' }, { source: 'need', title: '议题二' }], invite: made.members.slice(0, 5) }),
+      collect: (d) => made.meetings.push((d as { id: string }).id),
+    },
+    { fn: 'org', action: 'jointMeeting.attendance', openid: () => 'o-street-admin', input: (i) => ({ meetingId: made.meetings[i], present: made.members.slice(0, 3) }) },
+    {
+      fn: 'org', action: 'jointMeeting.claim', openid: () => 'o-street-admin',
+      input: (i) => ({ meetingId: made.meetings[i], itemId: 'a1', memberId: made.members[i % 5], commitment: '限期解决', deadline: '2026-12-31' }),
+      collect: (d) => made.commitments.push((d as { id: string }).id),
+    },
+    { fn: 'org', action: 'jointMeeting.list', openid: () => 'o-res-liu', input: () => ({ scopeType: 'community', scopeId: 'c-lq', pageSize: 20 }) },
+    { fn: 'org', action: 'jointMeeting.get', openid: () => 'o-res-liu', input: (i) => ({ meetingId: made.meetings[i] }) },
+    { fn: 'org', action: 'commitment.progress', openid: () => 'o-street-admin', input: (i) => ({ commitmentId: made.commitments[i], text: '已办结', done: true }) },
+    { fn: 'org', action: 'commitment.list', openid: () => 'o-res-liu', input: () => ({ kind: 'company', affiliationId: 'co-5', pageSize: 20 }) },
+    { fn: 'org', action: 'committee.end', openid: () => 'o-street-admin', input: (i) => ({ memberId: made.members[i], reason: '任期调整' }) },
   ]
 }

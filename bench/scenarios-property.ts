@@ -19,6 +19,14 @@ export function propertyScenarios(): Scenario[] {
     { fn: 'property', action: 'company.create', openid: () => 'o-street-admin', input: (i) => ({ requestId: rid(i, 'cc'), streetId: 'st-jinxiu', name: `压测物业公司${i}` }) },
     { fn: 'property', action: 'company.assignEstate', openid: () => BENCH.admin, input: (i) => ({ estateId: 'e-b-1', companyId: i % 2 === 0 ? 'co-b-2' : 'co-b-1' }) },
     { fn: 'property', action: 'company.unassignEstate', openid: () => BENCH.admin, input: (i) => ({ estateId: `e-b-${i + 2}`, reason: '压测：合同到期' }) },
+    // 红色物业 on the bench street (100 companies, 100 estates): the i-th call declares and then verifies company i.
+    {
+      fn: 'property', action: 'redProperty.declare', openid: () => BENCH.admin, iterations: 50,
+      input: (i) => ({ companyId: `co-b-${i + 1}`, expectedVersion: 0, kind: i % 2 ? 'joint_branch' : 'members_only', branchName: i % 2 ? '压测联合党支部' : undefined, staffMembers: 2, onSiteMembers: 1, committeeMembers: [{ name: '王委员', body: 'yeweihui' }] }),
+    },
+    { fn: 'property', action: 'redProperty.verify', openid: () => BENCH.admin, iterations: 50, input: (i) => ({ companyId: `co-b-${i + 1}`, version: 1, instructorName: '李指导员' }) },
+    { fn: 'property', action: 'redProperty.coverage', openid: () => BENCH.admin, input: () => ({ streetId: BENCH.street }), note: '100 estates and companies of the bench street' },
+    { fn: 'export', action: 'property.redProperty', openid: () => BENCH.admin, input: () => ({ streetId: BENCH.street }), note: 'Excel of 100 estates' },
     { fn: 'property', action: 'rule.current', openid: () => 'o-res-liu', input: () => ({ streetId: 'st-jinxiu' }) },
     { fn: 'property', action: 'rule.get', openid: () => 'o-res-liu', input: (i) => ({ streetId: 'st-jinxiu', version: i % 2 }) },
     { fn: 'property', action: 'rule.publish', openid: () => 'o-street-admin', input: (i) => ({ requestId: rid(i, 'rp'), streetId: 'st-jinxiu', rule: { ...DEFAULT_RULE, redThreshold: 80 + (i % 10) } }) },

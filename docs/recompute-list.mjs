@@ -18,8 +18,12 @@ const entries = inputs.map((c) => {
   const rectificationRate = c.rectTotal > 0 ? (c.rectResolved / c.rectTotal) * 100 : 100
   let num = 0, den = 0 // a part without data (no assessment) drops out; the other weights carry the score
   for (const [w, v] of [[rule.weights.satisfaction, satisfaction], [rule.weights.community, c.communityScore], [rule.weights.rectification, rectificationRate]]) if (v !== null && w > 0) { num += w * v; den += w }
-  const score = r2(den > 0 ? num / den : 0)
-  const placement = n < rule.minSample ? 'not_ranked' : c.rectUnresolved > rule.unresolvedLimit || score < rule.blackThreshold ? 'black' : score >= rule.redThreshold ? 'red' : 'neutral'
+  // 红色物业: only a street-verified branch (own or joint) or members-only organisation counts; rules without the field count nothing
+  const rp = rule.redProperty ?? { branchBonus: 0, membersBonus: 0, requireBranchForRed: false }
+  const kind = c.partyOrg?.verified ? c.partyOrg.kind : 'none', branch = kind === 'own_branch' || kind === 'joint_branch'
+  const bonus = branch ? rp.branchBonus : kind === 'members_only' ? rp.membersBonus : 0
+  const score = r2(Math.min(100, (den > 0 ? num / den : 0) + bonus)) // the bonus is added to the score, capped at 100
+  const placement = n < rule.minSample ? 'not_ranked' : c.rectUnresolved > rule.unresolvedLimit || score < rule.blackThreshold ? 'black' : score >= rule.redThreshold && (branch || !rp.requireBranchForRed) ? 'red' : 'neutral'
   return { companyId: c.companyId, companyName: c.companyName, placement, rank: null, score, satisfaction: r2(satisfaction), communityScore: c.communityScore === null ? null : r2(c.communityScore), rectificationRate: r2(rectificationRate), households: n }
 })
 const byId = (a, b) => (a.companyId < b.companyId ? -1 : a.companyId > b.companyId ? 1 : 0)

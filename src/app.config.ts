@@ -23,7 +23,7 @@ export default defineAppConfig({
     },
     {
       root: 'packages/property',
-      pages: ['pages/list/index', 'pages/company/index', 'pages/rate/index', 'pages/mine/index', 'pages/staff/index', 'pages/assess/index', 'pages/street/index'],
+      pages: ['pages/list/index', 'pages/company/index', 'pages/rate/index', 'pages/mine/index', 'pages/staff/index', 'pages/assess/index', 'pages/street/index', 'pages/coverage/index'],
     },
     {
       root: 'packages/council',

@@ -33,6 +33,12 @@ export const exportActions = {
     input: z.object({ publicationId: id }),
     output: exportFileView,
   }),
+  'property.redProperty': action({
+    summary: '导出红色物业覆盖表（Excel：各小区的服务物业与其党组织情况、是否经街道核实，及汇总）',
+    roles: ['street_admin'],
+    input: z.object({ streetId: id }),
+    output: exportFileView,
+  }),
   'service.ledgers': action({
     summary: '导出本社区党员年度台账（Excel）',
     roles: ['secretary'],

@@ -7,6 +7,7 @@ import { STAFF_POSTS } from './staff-posts'
 import { myDataFileView, myDataSectionInput, myDataSectionView, myDataSummaryView } from './mydata'
 import { moderationQueueAction } from './moderation'
 import { auditListAction } from './audit'
+import { jointActions } from './joint'
 
 /** org — streets, communities, grids, buildings, estates, households, invitations, roles, verification. */
 
@@ -314,6 +315,7 @@ export type HomeView = z.infer<typeof homeView>
 // ---- registry ---------------------------------------------------------------------------------
 
 export const orgActions = {
+  ...jointActions,
   me: action({
     summary: '我的资料、身份与住户认证状态',
     roles: ['authenticated'],

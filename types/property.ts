@@ -1,6 +1,7 @@
 import * as z from 'zod'
 import { action } from './action'
 import { whistleRecordView } from './grid'
+import { commitmentView } from './joint'
 import { id, optionalText, pageInput, pageOf, requestId, text } from './common'
 import { photoList, photoUploadAction } from './photos'
 import { moderationFields, reportActions } from './moderation'
@@ -65,6 +66,29 @@ export const MAX_EXCLUDED = 20
 export const ASSESSMENT_DIRECTIONS = ['of_company', 'of_community'] as const
 export type AssessmentDirection = (typeof ASSESSMENT_DIRECTIONS)[number]
 
+// ---- 红色物业: Party building in property companies ------------------------------------------------
+
+/** The company's Party organisation: none; Party members but no organisation; its own branch; a joint branch (联合党支部) with the community. */
+export const PARTY_ORG_KINDS = ['none', 'members_only', 'own_branch', 'joint_branch'] as const
+export type PartyOrgKind = (typeof PARTY_ORG_KINDS)[number]
+export const PARTY_ORG_LABEL: Record<PartyOrgKind, string> = { none: '无党组织', members_only: '仅有党员', own_branch: '独立党支部', joint_branch: '与社区联合党支部' }
+
+/** Coverage as the street counts it: a branch (own or joint), members only, or none. */
+export const COVERAGE_KINDS = ['branch', 'members_only', 'none'] as const
+export type Coverage = (typeof COVERAGE_KINDS)[number]
+export const COVERAGE_LABEL: Record<Coverage, string> = { branch: '建有党支部', members_only: '仅有党员', none: '无党员' }
+export const coverageOf = (kind: PartyOrgKind): Coverage => (kind === 'own_branch' || kind === 'joint_branch' ? 'branch' : kind)
+
+/** The 物管会 or 业委会 a Party member sits on. */
+export const COMMITTEE_BODIES = ['wuguanhui', 'yeweihui'] as const
+export const COMMITTEE_BODY_LABEL: Record<(typeof COMMITTEE_BODIES)[number], string> = { wuguanhui: '物管会', yeweihui: '业委会' }
+
+/** A branch needs at least three full members (党章 第三十条); a joint branch pools the community's. */
+export const OWN_BRANCH_MIN_MEMBERS = 3
+export const MAX_COMMITTEE_MEMBERS = 30
+
+const headcount = (label: string) => z.number({ error: `${label}须为数字` }).int(`${label}须为整数`).min(0, `${label}不能小于 0`).max(10_000, `${label}过大`)
+
 // ---- the rule (versioned by the street) ---------------------------------------------------------
 
 /** A number of the rule in [min, max] (whole unless `decimals`), with messages a street admin can act on. */
@@ -99,6 +123,14 @@ export const ruleInput = z
     holdDays: ruleNumber(0, 90),
     /** …and a company's ratings from new households beyond this many per period are held for review. */
     holdThreshold: ruleNumber(0, 10_000),
+    /**
+     * 红色物业 in the score: points added for a street-verified branch (own or joint) or for verified
+     * members only, and whether the red list requires a verified branch. Absent in rules saved before it: counts nothing.
+     */
+    redProperty: z
+      .object({ branchBonus: ruleNumber(0, 20, true), membersBonus: ruleNumber(0, 20, true), requireBranchForRed: z.boolean() })
+      .refine((r) => r.membersBonus <= r.branchBonus, { message: '仅有党员的加分不能高于建有党支部的加分', path: ['membersBonus'] })
+      .default({ branchBonus: 0, membersBonus: 0, requireBranchForRed: false }),
   })
   .refine((r) => r.weights.satisfaction + r.weights.community + r.weights.rectification > 0, { message: '三项权重不能都为 0', path: ['weights'] })
   .refine((r) => DIMENSIONS.some((d) => r.dimensionWeights[d] > 0), { message: '六项评价权重不能都为 0', path: ['dimensionWeights'] })
@@ -123,6 +155,7 @@ export const ruleView = z.object({
     objectionDays: z.number().int(),
     holdDays: z.number().int(),
     holdThreshold: z.number().int(),
+    redProperty: z.object({ branchBonus: z.number(), membersBonus: z.number(), requireBranchForRed: z.boolean() }).optional(),
   }),
   createdAt: z.string(),
   createdByName: z.string(),
@@ -320,6 +353,8 @@ export const companyInputs = z.object({
   rectUnresolved: z.number().int(),
   /** Of `rectUnresolved`, the items opened in earlier periods (absent in publications made before it was recorded). */
   rectUnresolvedEarlier: z.number().int().optional(),
+  /** 红色物业 at the cutoff: the organisation as declared and whether the street had verified it (absent in publications made before it was recorded). */
+  partyOrg: z.object({ kind: z.enum(PARTY_ORG_KINDS), verified: z.boolean() }).optional(),
 })
 export type CompanyInputs = z.infer<typeof companyInputs>
 
@@ -338,6 +373,8 @@ export const listEntry = z.object({
   reasons: z.array(z.string()),
   /** Upheld objections about this company in the period (views only: not part of the computed list). */
   effects: z.array(objectionEffectView).optional(),
+  /** 红色物业 as frozen with the inputs (views only: what the list shows beside the placement). */
+  partyOrg: z.object({ kind: z.enum(PARTY_ORG_KINDS), verified: z.boolean() }).optional(),
 })
 export type ListEntry = z.infer<typeof listEntry>
 
@@ -418,6 +455,43 @@ const historyPoint = z.object({
   effects: z.array(objectionEffectView),
 })
 
+/** A company's 红色物业 record: the latest declaration and whether the street verified it. */
+export const redPropertyView = z.object({
+  companyId: z.string(),
+  companyName: z.string(),
+  kind: z.enum(PARTY_ORG_KINDS),
+  coverage: z.enum(COVERAGE_KINDS),
+  branchName: z.string().optional(),
+  /** Party members among the company's staff, and of them those working on site in the street's estates. */
+  staffMembers: z.number().int(),
+  onSiteMembers: z.number().int(),
+  /** 党建指导员: named by the street when it verifies. */
+  instructorName: z.string().optional(),
+  committeeMembers: z.array(z.object({ name: z.string(), body: z.enum(COMMITTEE_BODIES), estateName: z.string().optional() })),
+  /** Each declaration is a new version (the earlier ones are kept); verification names the version it checked. */
+  version: z.number().int(),
+  verified: z.boolean(),
+  declaredAt: z.string(),
+  declaredByName: z.string(),
+  verifiedAt: z.string().optional(),
+  verifiedByName: z.string().optional(),
+})
+export type RedPropertyView = z.infer<typeof redPropertyView>
+
+export const coverageRow = z.object({
+  estateId: z.string(),
+  estateName: z.string(),
+  communityName: z.string(),
+  companyId: z.string().nullable(),
+  companyName: z.string().nullable(),
+  kind: z.enum(PARTY_ORG_KINDS),
+  /** What the street counts: a branch / members only / none (an unverified claim counts as declared, flagged). */
+  coverage: z.enum(COVERAGE_KINDS),
+  verified: z.boolean(),
+})
+export type CoverageRow = z.infer<typeof coverageRow>
+const coverageCounts = z.object({ branch: z.number().int(), members_only: z.number().int(), none: z.number().int() })
+
 // ---- inputs ------------------------------------------------------------------------------------
 
 const photos = photoList(6)
@@ -446,6 +520,55 @@ export const propertyActions = {
       history: z.array(historyPoint),
       /** 网格吹哨: this quarter's summons of the company — answers, lateness, silence. */
       whistle: whistleRecordView,
+      /** 红色物业: the company's Party organisation (null before any declaration). */
+      redProperty: redPropertyView.nullable(),
+      /** 联席会议: problems the company took on (现场认领), newest first (the latest 20), with their outcome. */
+      commitments: z.array(commitmentView),
+    }),
+  }),
+
+  'redProperty.declare': action({
+    summary: '红色物业：物业（或街道）登记公司的党组织情况、党员人数、物管会/业委会中的党员（每次登记为新版本，待街道核实）',
+    roles: ['property_staff', 'street_admin'],
+    input: z
+      .object({
+        companyId: id,
+        /** The version the declarer saw (0: none yet): a declaration over a newer one is refused. */
+        expectedVersion: z.number().int('版本须为整数').min(0, '版本不能小于 0'),
+        kind: z.enum(PARTY_ORG_KINDS),
+        branchName: optionalText(60, '党组织名称'),
+        staffMembers: headcount('员工中的党员人数'),
+        onSiteMembers: headcount('驻小区的党员人数'),
+        committeeMembers: z
+          .array(z.object({ name: text(20, '姓名'), body: z.enum(COMMITTEE_BODIES), estateName: optionalText(40, '小区') }))
+          .max(MAX_COMMITTEE_MEMBERS, `最多登记 ${MAX_COMMITTEE_MEMBERS} 人`)
+          .default([]),
+      })
+      .refine((v) => v.onSiteMembers <= v.staffMembers, { message: '驻小区的党员不能多于员工中的党员', path: ['onSiteMembers'] })
+      .refine((v) => v.kind !== 'none' || v.staffMembers === 0, { message: '有党员时请选择「仅有党员」或党支部', path: ['kind'] })
+      .refine((v) => v.kind === 'none' || v.staffMembers > 0, { message: '请填写员工中的党员人数', path: ['staffMembers'] })
+      .refine((v) => v.kind !== 'own_branch' || v.staffMembers >= OWN_BRANCH_MIN_MEMBERS, { message: `独立党支部须有 ${OWN_BRANCH_MIN_MEMBERS} 名以上党员，人数不足可与社区建联合党支部`, path: ['staffMembers'] })
+      .refine((v) => coverageOf(v.kind) !== 'branch' || !!v.branchName, { message: '请填写党支部名称', path: ['branchName'] })
+      .refine((v) => coverageOf(v.kind) === 'branch' || !v.branchName, { message: '没有党支部时不填党支部名称', path: ['branchName'] }),
+    output: redPropertyView,
+  }),
+  'redProperty.verify': action({
+    summary: '红色物业：街道管理员核实公司登记的某一版党组织情况，并写明派驻的党建指导员',
+    roles: ['street_admin'],
+    input: z.object({ companyId: id, version: z.number().int('版本须为整数').min(1, '版本不能小于 1'), instructorName: optionalText(20, '党建指导员') }),
+    output: redPropertyView,
+  }),
+  'redProperty.coverage': action({
+    summary: '红色物业覆盖：街道各小区的服务物业建有党支部、仅有党员或无党员（已核实与未核实分开计）',
+    roles: ['street_admin'],
+    input: z.object({ streetId: id }),
+    output: z.object({
+      rows: z.array(coverageRow),
+      /** Estates by coverage as declared, and of them those the street verified. */
+      totals: coverageCounts,
+      verified: coverageCounts,
+      /** Companies whose latest declaration waits for verification. */
+      pending: z.array(redPropertyView),
     }),
   }),
 

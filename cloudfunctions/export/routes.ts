@@ -2,7 +2,7 @@ import type { ExportActions } from '../../types/export'
 import type { Routes } from '../shared/dispatch'
 import { councilVote } from './kinds/council'
 import { gridStats } from './kinds/grid'
-import { propertyInputs, propertyPeriod } from './kinds/property'
+import { propertyInputs, propertyPeriod, propertyRedProperty } from './kinds/property'
 import { serviceLedgers, serviceLetter } from './kinds/service'
 
 /**
@@ -14,6 +14,7 @@ export const routes: Routes<ExportActions> = {
   'council.vote': councilVote,
   'property.period': propertyPeriod,
   'property.inputs': propertyInputs,
+  'property.redProperty': propertyRedProperty,
   'service.ledgers': serviceLedgers,
   'service.letter': serviceLetter,
   'grid.stats': gridStats,

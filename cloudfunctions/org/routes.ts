@@ -5,6 +5,7 @@ import { invitationCreate, invitationList, invitationRedeem } from './handlers/i
 import { liaisonDecide, liaisonListPending, liaisonRegister } from './handlers/liaisons'
 import { home } from './handlers/home'
 import { accountLeave } from './handlers/leave'
+import { commitmentList, commitmentProgress, committeeAppoint, committeeEnd, committeeList, jointMeetingAttendance, jointMeetingClaim, jointMeetingConvene, jointMeetingGet, jointMeetingList } from './handlers/joint'
 import { bootstrap, me, profileUpdate } from './handlers/me'
 import { myDataExport, myDataSection, myDataSummary } from './handlers/mydata'
 import { noticeTemplates } from './handlers/notices'
@@ -20,6 +21,16 @@ export const routes: Routes<OrgActions> = {
   me,
   home,
   'profile.update': profileUpdate,
+  'committee.appoint': committeeAppoint,
+  'committee.end': committeeEnd,
+  'committee.list': committeeList,
+  'jointMeeting.convene': jointMeetingConvene,
+  'jointMeeting.attendance': jointMeetingAttendance,
+  'jointMeeting.claim': jointMeetingClaim,
+  'jointMeeting.list': jointMeetingList,
+  'jointMeeting.get': jointMeetingGet,
+  'commitment.progress': commitmentProgress,
+  'commitment.list': commitmentList,
   'mydata.summary': myDataSummary,
   'mydata.section': myDataSection,
   'mydata.export': myDataExport,

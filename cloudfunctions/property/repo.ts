@@ -1,4 +1,4 @@
-import type { AssessmentDirection, CompanyInputs, ListEntry, ObjectionEffect, ObjectionStatus, PeriodStatus, RatingStatus, RectStatus, Stars, Cadence, Dimension } from '../../types/property'
+import type { PartyOrgKind, AssessmentDirection, CompanyInputs, ListEntry, ObjectionEffect, ObjectionStatus, PeriodStatus, RatingStatus, RectStatus, Stars, Cadence, Dimension } from '../../types/property'
 import type { Database } from '../shared/cloud'
 import { COL } from '../shared/collections'
 import type { Filter } from '../shared/db-types'
@@ -96,8 +96,24 @@ export interface SummonsDoc {
   followUps: { text: string; by: string; byName: string; at: Date }[]
   by: string; byName: string; createdAt: Date
 }
-/** A superseded version of a rating, answer or assessment, kept with who and when. */
-export interface RevisionDoc { _id: string; kind: 'rating' | 'answer' | 'assessment'; targetId: string; snapshot: unknown; supersededBy: string; at: Date }
+/**
+ * 红色物业: a company's Party organisation, `po:<companyId>`. Each declaration replaces the fields and
+ * moves `version` (the one before goes to property_revisions); verification names the version it
+ * checked. Only a verified latest declaration counts in a list.
+ */
+export interface PartyOrgDoc {
+  _id: string; streetId: string; companyId: string; companyName: string
+  kind: PartyOrgKind; branchName?: string; staffMembers: number; onSiteMembers: number
+  committeeMembers: { name: string; body: 'wuguanhui' | 'yeweihui'; estateName?: string }[]
+  instructorName?: string
+  version: number; verified: boolean
+  declaredAt: Date; declaredBy: string; declaredByName: string
+  verifiedAt?: Date; verifiedBy?: string; verifiedByName?: string
+}
+export const partyOrgId = (companyId: string) => `po:${companyId}`
+
+/** A superseded version of a rating, answer, assessment or 红色物业 declaration, kept with who and when. */
+export interface RevisionDoc { _id: string; kind: 'rating' | 'answer' | 'assessment' | 'party_org'; targetId: string; snapshot: unknown; supersededBy: string; at: Date }
 
 /** Org shapes this context reads (owned by org). */
 export interface CompanyDoc { _id: string; streetId: string; name: string }
@@ -134,9 +150,9 @@ type AggCommand = { aggregate: { sum(x: unknown): unknown; cond(x: unknown[]): u
 
 /**
  * Everything a period's list is computed from, read from maintained aggregates — never from the
- * ratings themselves. Requests: companies and aggregates in pages of 100 (so they grow with the number
- * of companies / 100, never with the street's size), plus one grouped read each for the estates each
- * company serves, assessments and overdue items.
+ * ratings themselves. Requests: companies, aggregates and 红色物业 records in pages of 100 (so they grow
+ * with the number of companies / 100, never with the street's size), plus one grouped read each for the
+ * estates each company serves, assessments and overdue items.
  *
  * Overdue items are counted across this period **and earlier ones**, selected by the start of their
  * period (periods of a street never overlap): an item opened in October and still open when
@@ -150,7 +166,7 @@ interface ServedGroup { companyId?: string; companyName?: string; former?: strin
 async function listInputs(db: Database, period: PeriodDoc, cutoff: Date): Promise<CompanyInputs[]> {
   const _ = db.command
   const $ = (db.command as unknown as AggCommand).aggregate
-  const [companies, aggregates, estates, assessed, overdue] = await Promise.all([
+  const [companies, aggregates, estates, partyOrgs, assessed, overdue] = await Promise.all([
     readAll<CompanyDoc>(db, COL.companies, { streetId: period.streetId }, '_id'),
     readAll<AggregateDoc>(db, COL.propertyAggregates, { periodId: period._id }, '_id'),
     // Grouped by the company serving now and the one that stopped (and when): one request however many
@@ -162,6 +178,7 @@ async function listInputs(db: Database, period: PeriodDoc, cutoff: Date): Promis
         names: $.push('$name'),
       })
       .limit(1000).end(),
+    readAll<PartyOrgDoc>(db, COL.propertyPartyOrgs, { streetId: period.streetId }, '_id'),
     db.collection(COL.propertyAssessments).aggregate()
       .match({ periodId: period._id, direction: 'of_company' })
       .group({ _id: '$companyId', total: $.sum('$score'), n: $.sum(1) })
@@ -176,6 +193,7 @@ async function listInputs(db: Database, period: PeriodDoc, cutoff: Date): Promis
   ])
   const agg = new Map(aggregates.map((a) => [a.companyId, a]))
   const scores = new Map((assessed.list as { _id: string; total: number; n: number }[]).map((x) => [x._id, round2(x.total / x.n)]))
+  const orgs = new Map(partyOrgs.map((o) => [o.companyId, o]))
   const held = new Map((overdue.list as { _id: string; n: number; earlier: number }[]).map((x) => [x._id, x]))
   const served = new Map<string, string[]>()
   for (const g of estates.list as { _id: ServedGroup; names: string[] }[]) {
@@ -196,6 +214,8 @@ async function listInputs(db: Database, period: PeriodDoc, cutoff: Date): Promis
       rectResolved: a?.rectResolved ?? 0,
       rectUnresolved: held.get(c._id)?.n ?? 0,
       rectUnresolvedEarlier: held.get(c._id)?.earlier ?? 0,
+      // 红色物业 as it stands at the cutoff; a company that never declared has none, unverified.
+      partyOrg: { kind: orgs.get(c._id)?.kind ?? 'none', verified: orgs.get(c._id)?.verified ?? false },
     }
   })
 }
@@ -216,6 +236,7 @@ export const repo = {
   objection: (db: Database, id: string) => findById<ObjectionDoc>(db, COL.propertyObjections, id),
   publication: (db: Database, id: string) => findById<PublicationDoc>(db, COL.propertyPublications, id),
   summons: (db: Database, id: string) => findById<SummonsDoc>(db, COL.propertySummons, id),
+  partyOrg: (db: Database, companyId: string) => findById<PartyOrgDoc>(db, COL.propertyPartyOrgs, partyOrgId(companyId)),
 
   /** The built-in default as the street's version 0. */
   defaultRule: (streetId: string): RuleDoc => ({ _id: ruleDocId(streetId, 0), streetId, version: 0, rule: DEFAULT_RULE, createdAt: new Date(0), createdBy: '', createdByName: '系统默认' }),

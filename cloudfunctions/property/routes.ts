@@ -10,6 +10,7 @@ import { listCurrent, listPreview, listPublish, listRecompute } from './handlers
 import { listReadiness, ratingSummary } from './handlers/overview'
 import { objectionDecide, objectionList, objectionSubmit } from './handlers/objections'
 import { ratingAnswer, ratingContext, ratingInbox, ratingSubmit, reviewDecide, reviewList } from './handlers/ratings'
+import { redPropertyCoverage, redPropertyDeclare, redPropertyVerify } from './handlers/red-property'
 import { rectificationConfirm, rectificationList, rectificationMine, rectificationReport } from './handlers/rectifications'
 import { summonsCreate, summonsFollowUp, summonsList } from './handlers/summons'
 
@@ -21,6 +22,9 @@ export const routes: Routes<PropertyActions> = {
   'company.create': companyCreate,
   'company.assignEstate': companyAssignEstate,
   'company.unassignEstate': companyUnassignEstate,
+  'redProperty.declare': redPropertyDeclare,
+  'redProperty.verify': redPropertyVerify,
+  'redProperty.coverage': redPropertyCoverage,
   'rule.current': ruleCurrent,
   'rule.get': ruleGet,
   'rule.publish': rulePublish,

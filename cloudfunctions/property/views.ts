@@ -1,10 +1,10 @@
-import { DIMENSIONS, LIST_INPUTS_FORMAT, type AnonymousRatingView, type AssessmentView, type CompanyInputs, type ListEntry, type ListInputsView, type MyRatingView, type ObjectionEffectView, type ObjectionView, type PeriodView, type PublicationView, type RectificationView, type RuleView, type ServedEstates, type SummonsView } from '../../types/property'
+import { coverageOf, DIMENSIONS, LIST_INPUTS_FORMAT, type AnonymousRatingView, type AssessmentView, type CompanyInputs, type ListEntry, type ListInputsView, type MyRatingView, type ObjectionEffectView, type ObjectionView, type PeriodView, type PublicationView, type RedPropertyView, type RectificationView, type RuleView, type ServedEstates, type SummonsView } from '../../types/property'
 import { TIMER_ACTOR } from '../shared/dispatch'
 import { canObject } from './domain/periods'
 import { isOverdueUnanswered } from './domain/rectifications'
 import { HIDDEN_TEXT } from '../../types/moderation'
 import { shown, stateOf } from '../shared/moderation'
-import type { AssessmentDoc, EffectDoc, ObjectionDoc, PeriodDoc, PublicationDoc, RatingDoc, RectificationDoc, RuleDoc, SummonsDoc } from './repo'
+import type { AssessmentDoc, EffectDoc, ObjectionDoc, PartyOrgDoc, PeriodDoc, PublicationDoc, RatingDoc, RectificationDoc, RuleDoc, SummonsDoc } from './repo'
 
 /**
  * Who looks at a rating's content: its household (sees it whole, marked) or anyone else. A word, not a
@@ -78,16 +78,22 @@ export const effectView = (e: EffectDoc): ObjectionEffectView => ({
 export const effectsOf = (effects: EffectDoc[] | undefined, companyId: string): ObjectionEffectView[] =>
   (effects ?? []).filter((e) => e.companyId === companyId).map(effectView)
 
-/** The computed entries with each company's upheld objections beside them (not part of the computed list). */
-export const withEffects = (entries: ListEntry[], effects: EffectDoc[] | undefined): ListEntry[] =>
-  entries.map((e) => ({ ...e, effects: effectsOf(effects, e.companyId) }))
+/**
+ * The computed entries with each company's upheld objections and its 红色物业 as gathered (or frozen)
+ * beside them — not part of the computed list. Lists frozen before 红色物业 was recorded show none.
+ */
+export const withEffects = (entries: ListEntry[], effects: EffectDoc[] | undefined, inputs: CompanyInputs[] = []): ListEntry[] =>
+  entries.map((e) => {
+    const partyOrg = inputs.find((i) => i.companyId === e.companyId)?.partyOrg
+    return { ...e, effects: effectsOf(effects, e.companyId), ...(partyOrg ? { partyOrg } : {}) }
+  })
 
 /** The estates each company served, from the inputs gathered (or frozen) for a list. */
 export const servedOf = (inputs: CompanyInputs[]): ServedEstates => inputs.map((i) => ({ companyId: i.companyId, estates: i.estates ?? [] }))
 
 export const publicationView = (p: PublicationDoc): PublicationView => ({
   id: p._id, streetId: p.streetId, periodId: p.periodId, periodLabel: p.periodLabel, version: p.version, ruleVersion: p.ruleVersion,
-  streetMean: p.streetMean, entries: withEffects(p.entries, p.effects), served: servedOf(p.inputs), publishedAt: iso(p.publishedAt)!, publishedByName: p.publishedByName, supersededAt: iso(p.supersededAt),
+  streetMean: p.streetMean, entries: withEffects(p.entries, p.effects, p.inputs), served: servedOf(p.inputs), publishedAt: iso(p.publishedAt)!, publishedByName: p.publishedByName, supersededAt: iso(p.supersededAt),
 })
 
 export const summonsView = (s: SummonsDoc): SummonsView => ({
@@ -107,3 +113,10 @@ export function listInputsOf(p: PublicationDoc): ListInputsView {
     published: { streetMean: p.streetMean, entries: withEffects(p.entries, p.effects) },
   }
 }
+
+export const redPropertyView = (o: PartyOrgDoc): RedPropertyView => ({
+  companyId: o.companyId, companyName: o.companyName, kind: o.kind, coverage: coverageOf(o.kind), branchName: o.branchName,
+  staffMembers: o.staffMembers, onSiteMembers: o.onSiteMembers, instructorName: o.instructorName, committeeMembers: o.committeeMembers,
+  version: o.version, verified: o.verified, declaredAt: iso(o.declaredAt)!, declaredByName: o.declaredByName,
+  verifiedAt: iso(o.verifiedAt), verifiedByName: o.verifiedByName,
+})

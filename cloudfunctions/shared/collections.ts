@@ -54,6 +54,12 @@ export const COL = {
   councilProgress: 'council_progress',
   councilSubscriptions: 'council_subscriptions',
   councilNoticeJobs: 'council_notice_jobs',
+  /** 社区大党委 / 街道大工委: its 兼职委员 (issue 15 §2). */
+  committeeMembers: 'committee_members',
+  /** 联席会议 with agenda, invitations and attendance. */
+  jointMeetings: 'joint_meetings',
+  /** 现场认领: a problem taken on by a unit or company, tracked to done. */
+  jointCommitments: 'joint_commitments',
   propertyRules: 'property_rules',
   propertyPeriods: 'property_periods',
   propertyRatings: 'property_ratings',
@@ -64,6 +70,8 @@ export const COL = {
   propertyPublications: 'property_publications',
   propertySummons: 'property_summons',
   propertyRevisions: 'property_revisions',
+  /** 红色物业: one document per company, its latest declaration and verification (earlier versions in property_revisions). */
+  propertyPartyOrgs: 'property_party_orgs',
   // grid (网格吹哨)
   gridSettings: 'grid_settings',
   gridStaff: 'grid_staff',

@@ -202,6 +202,14 @@ export const PERSONAL_DATA: Partial<Record<CollectionName, PersonalCollection>> 
     fields: [f('_id', 'openid', 'subject', { pattern: 'sub:<communityId>:<openid>' }), f('openid', 'openid', 'subject', { index: 'openid' })],
   },
 
+  // ---- 大党委 and 联席会议 (org)
+  [COL.committeeMembers]: {
+    fields: [f('name', 'name', 'subject'), ...actorPair('appointedBy', 'appointedByName'), ...actorPair('endedBy')],
+    note: 'A 兼职委员 is a name typed by the secretary, linked to no account.',
+  },
+  [COL.jointMeetings]: { fields: [...actorPair('convenedBy', 'convenedByName'), f('invited[].name', 'name', 'subject')] },
+  [COL.jointCommitments]: { fields: [f('memberName', 'name', 'subject'), ...actorPair('claimedBy'), ...actorPair('progress[].by', 'progress[].byName')] },
+
   // ---- property (物业红黑榜)
   [COL.propertyRules]: { fields: actorPair('createdBy', 'createdByName') },
   [COL.propertyPeriods]: { fields: actorPair('openedBy') },
@@ -217,9 +225,13 @@ export const PERSONAL_DATA: Partial<Record<CollectionName, PersonalCollection>> 
   [COL.propertyObjections]: { fields: [...actorPair('by', 'byName'), ...actorPair('decidedBy', 'decidedByName')] },
   [COL.propertyPublications]: { fields: actorPair('publishedBy', 'publishedByName') },
   [COL.propertySummons]: { fields: [...actorPair('by', 'byName'), ...actorPair('followUps[].by', 'followUps[].byName')] },
+  [COL.propertyPartyOrgs]: {
+    fields: [...actorPair('declaredBy', 'declaredByName'), ...actorPair('verifiedBy', 'verifiedByName'), f('instructorName', 'name', 'subject'), f('committeeMembers[].name', 'name', 'subject')],
+    note: '红色物业: the instructor and the committee members are names typed by staff, linked to no account.',
+  },
   [COL.propertyRevisions]: {
     fields: [...actorPair('supersededBy'), f('snapshot', 'any', 'subject')],
-    note: 'An earlier version of a rating, answer or assessment (its snapshot may carry a name).',
+    note: 'An earlier version of a rating, answer, assessment or 红色物业 declaration (its snapshot may carry a name).',
   },
 
   // ---- grid (网格吹哨)

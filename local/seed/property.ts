@@ -5,7 +5,7 @@ import { aggregateDelta, aggregateId, lowDimensions, ratingId } from '../../clou
 import { rectificationId } from '../../cloudfunctions/property/domain/rectifications'
 import { DEFAULT_RULE, ruleDocId } from '../../cloudfunctions/property/domain/rules'
 import { computeList, type Rule } from '../../cloudfunctions/property/domain/scoring'
-import type { AggregateDoc, PeriodDoc, PublicationDoc, RatingDoc, RectificationDoc, RuleDoc } from '../../cloudfunctions/property/repo'
+import { partyOrgId, type AggregateDoc, type PartyOrgDoc, type PeriodDoc, type PublicationDoc, type RatingDoc, type RectificationDoc, type RuleDoc } from '../../cloudfunctions/property/repo'
 import { DIMENSIONS, type CompanyInputs, type Stars } from '../../types/property'
 import { COMPANIES, placeOfHousehold, STREET } from './demo-data'
 import { insertAll } from './insert'
@@ -148,6 +148,28 @@ function aggregatesOf(ratings: RatingDoc[], rects: { companyId: string }[], peri
   return [...map.values()]
 }
 
+/**
+ * 红色物业 of the demo street: 安居 (co-1) runs a joint branch with 和谐社区, verified; 恒泰 (co-2) has
+ * Party members only, verified; 绿苑 (co-3) has none, verified; 万邦 (co-4) has declared its own branch and
+ * waits for the street. 宜家 and 顺和 never declared.
+ */
+function partyOrgs(): PartyOrgDoc[] {
+  const declaredAt = at('2026-10-10T02:00:00Z')
+  const verifiedAt = at('2026-10-12T02:00:00Z')
+  const base = (companyId: string) => ({ _id: partyOrgId(companyId), streetId: STREET._id, companyId, companyName: companyName(companyId), version: 1, declaredAt, declaredBy: 'o-street-admin', declaredByName: '赵立新' })
+  const verified = { verified: true, verifiedAt, verifiedBy: 'o-street-admin', verifiedByName: '赵立新' }
+  const instructorName = '孟庆国'
+  return [
+    {
+      ...base('co-1'), ...verified, instructorName, kind: 'joint_branch', branchName: '和谐社区安居物业联合党支部', staffMembers: 2, onSiteMembers: 2,
+      committeeMembers: [{ name: '李淑珍', body: 'yeweihui', estateName: '和谐家园' }, { name: '周建华', body: 'wuguanhui', estateName: '和谐家园' }],
+    },
+    { ...base('co-2'), ...verified, instructorName, kind: 'members_only', staffMembers: 2, onSiteMembers: 1, committeeMembers: [{ name: '孙国强', body: 'yeweihui', estateName: '翠竹苑' }] },
+    { ...base('co-3'), ...verified, kind: 'none', staffMembers: 0, onSiteMembers: 0, committeeMembers: [] },
+    { ...base('co-4'), verified: false, kind: 'own_branch', branchName: '万邦物业党支部', staffMembers: 4, onSiteMembers: 3, committeeMembers: [] },
+  ]
+}
+
 /** Published months for the history chart: frozen inputs computed by the same scoring function. */
 function history(): { periods: PeriodDoc[]; publications: PublicationDoc[] } {
   const months = ['2026-08', '2026-09', '2026-10']
@@ -269,6 +291,7 @@ export const seedProperty: ModuleSeed = async (db: Database, scale: number) => {
   await insertAll(db, COL.propertyRatings, ratings)
   await insertAll(db, COL.propertyRectifications, rects)
   await insertAll(db, COL.propertyAggregates, aggregates)
+  await insertAll(db, COL.propertyPartyOrgs, partyOrgs())
   await insertAll(db, COL.propertySummons, [{
     _id: 'sum-demo-2026-10', streetId: STREET._id, publicationId: `pub:${periodId(STREET._id, '2026-10')}:1`, periodId: periodId(STREET._id, '2026-10'), periodLabel: periodLabel('2026-10'),
     companyId: 'co-2', companyName: companyName('co-2'), date: '2026-10-30', attendees: '街道党工委 赵立新；恒泰物业 项目经理', problems: '报修响应慢，整改事项逾期未答复',

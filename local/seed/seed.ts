@@ -3,6 +3,7 @@ import { COL } from '../../cloudfunctions/shared/collections'
 import { insertAll } from './insert'
 import { buildDemo, type DemoWorld } from './demo-data'
 import { seedProperty } from './property'
+import { seedJoint } from './joint'
 import { serviceSeed } from './service'
 import { councilSeed } from './council'
 import { gridSeed } from './grid'
@@ -21,7 +22,7 @@ const TARGETS: [keyof DemoWorld, string][] = [
 export type ModuleSeed = (db: Database, scale: number) => Promise<void>
 
 /** Each module's demo data, in order (a module may rely on the ones before it). */
-export const MODULE_SEEDS: ModuleSeed[] = [serviceSeed, councilSeed, seedProperty, gridSeed]
+export const MODULE_SEEDS: ModuleSeed[] = [serviceSeed, councilSeed, seedProperty, gridSeed, seedJoint]
 
 /**
  * Seed the demo world once. Idempotent: a marker document records that it ran, so later starts

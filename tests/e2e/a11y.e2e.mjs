@@ -61,6 +61,7 @@ const PLAN = {
   'packages/property/pages/staff/index': [{ who: P.qian }],
   'packages/property/pages/assess/index': [{ who: P.sec }],
   'packages/property/pages/street/index': [{ who: P.admin }],
+  'packages/property/pages/coverage/index': [{ who: P.admin }],
   'packages/council/pages/index/index': [{ who: P.liu }, { who: P.sec }],
   'packages/council/pages/topic/index': [{ who: P.liu, query: 'id=topic-parking' }, { who: P.sec, query: 'id=topic-elevator' }],
   'packages/council/pages/propose/index': [{ who: P.liu, query: 'communityId=c-hx' }],

@@ -1,4 +1,5 @@
-import { DIMENSIONS, DIMENSION_LABEL, OBJECTION_EFFECT_LABEL, PLACEMENT_LABEL, type ListInputsView } from '../../../types/property'
+import { COMMITTEE_BODY_LABEL, COVERAGE_KINDS, COVERAGE_LABEL, DIMENSIONS, DIMENSION_LABEL, OBJECTION_EFFECT_LABEL, PARTY_ORG_LABEL, PLACEMENT_LABEL, type ListInputsView } from '../../../types/property'
+import { coverageOfStreet } from '../../property/handlers/red-property'
 import { readAll, repo, type PeriodDoc, type PublicationDoc, type RatingDoc } from '../../property/repo'
 import { listInputsOf } from '../../property/views'
 import { COL } from '../../shared/collections'
@@ -104,5 +105,28 @@ export const propertyInputs = exportKind({
       list.addRow([e.rank ?? '—', e.companyName, PLACEMENT_LABEL[e.placement], e.score, e.satisfaction, e.communityScore ?? '暂无', e.rectificationRate, e.households, e.reasons.join('；'), effects])
     }
     return d.inputs.length
+  },
+})
+
+/** 红色物业 coverage of a street, estate by estate, and its totals: the same figures as the screen (the street admin's). */
+export const propertyRedProperty = exportKind({
+  load: (ctx: Ctx<{ streetId: string }>) => coverageOfStreet(ctx),
+  file: ({ street }, now) => ({ cloudPath: `exports/property/red-${street._id}-${stamp(now)}.xlsx`, fileName: xlsxName(street.name, '红色物业覆盖') }),
+  sheets(wb, { rows, totals, verified }) {
+    const ws = wb.addWorksheet('红色物业覆盖')
+    ws.columns = [
+      { header: '社区', key: 'community', width: 14 }, { header: '小区', key: 'estate', width: 16 }, { header: '服务物业', key: 'company', width: 24 },
+      { header: '党组织情况', key: 'kind', width: 18 }, { header: '覆盖', key: 'coverage', width: 12 }, { header: '街道核实', key: 'verified', width: 10 },
+    ]
+    for (const r of rows) {
+      ws.addRow({ community: r.communityName, estate: r.estateName, company: r.companyName ?? '未指定物业', kind: PARTY_ORG_LABEL[r.kind], coverage: COVERAGE_LABEL[r.coverage], verified: r.verified ? '已核实' : '未核实' })
+    }
+    styleHeader(ws.getRow(1))
+    const sum = wb.addWorksheet('汇总')
+    sum.columns = [{ header: '覆盖', key: 'k', width: 14 }, { header: '小区数', key: 'n', width: 10 }, { header: '其中已核实', key: 'v', width: 12 }]
+    for (const k of COVERAGE_KINDS) sum.addRow({ k: COVERAGE_LABEL[k], n: totals[k], v: verified[k] })
+    styleHeader(sum.getRow(1))
+    wb.addWorksheet('说明').addRow([`物管会/业委会：${Object.values(COMMITTEE_BODY_LABEL).join('、')}中的党员见各公司主页；未核实的登记按公司所报列出，标明「未核实」。`])
+    return rows.length
   },
 })

@@ -1,4 +1,4 @@
-import { DIMENSIONS, type CompanyInputs, type Dimension, type ListEntry, type Placement, type RuleView } from '../../../types/property'
+import { COVERAGE_LABEL, DIMENSIONS, coverageOf, type CompanyInputs, type Coverage, type Dimension, type ListEntry, type Placement, type RuleView } from '../../../types/property'
 
 /**
  * The red/black list of one period, as a pure function of its frozen inputs and the rule version.
@@ -11,6 +11,9 @@ import { DIMENSIONS, type CompanyInputs, type Dimension, type ListEntry, type Pl
  * - community: the mean of the communities' assessments (0–100);
  * - rectification: resolved / total items × 100 (100 when there were none).
  * A part without data (no ratings, no assessment) drops out and the other weights are renormalised.
+ * 红色物业 (rule field `redProperty`, absent in older rules = off): a street-verified branch or verified
+ * members-only organisation adds its bonus to the score (capped at 100), and the red list may require
+ * a verified branch. An unverified declaration counts as none.
  */
 export type Rule = RuleView['rule']
 
@@ -50,6 +53,14 @@ export function shrunkSatisfaction(own: number | null, n: number, street: number
   return (n * own + (minSample - n) * street) / minSample
 }
 
+/** What the rule counts of a company's 红色物业: only what the street verified; absent (older inputs) = none. */
+export function countedCoverage(c: Pick<CompanyInputs, 'partyOrg'>): Coverage {
+  return c.partyOrg?.verified ? coverageOf(c.partyOrg.kind) : 'none'
+}
+
+/** Does the rule count 红色物业 at all? (a rule without the field, or with all of it off, leaves scores and reasons as before) */
+const countsRedProperty = (rule: Rule) => !!rule.redProperty && (rule.redProperty.branchBonus > 0 || rule.redProperty.membersBonus > 0 || rule.redProperty.requireBranchForRed)
+
 export interface Scored {
   entry: Omit<ListEntry, 'rank'>
   ranked: boolean
@@ -72,7 +83,11 @@ export function scoreCompany(c: CompanyInputs, rule: Rule, street: number): Omit
     num += w * v
     den += w
   }
-  const score = round2(den > 0 ? num / den : 0)
+  const rp = countsRedProperty(rule) ? rule.redProperty! : null
+  const coverage = countedCoverage(c)
+  const bonus = !rp ? 0 : coverage === 'branch' ? rp.branchBonus : coverage === 'members_only' ? rp.membersBonus : 0
+  const score = round2(Math.min(100, (den > 0 ? num / den : 0) + bonus))
+  const barredFromRed = !!rp?.requireBranchForRed && coverage !== 'branch'
   const sampleReached = c.households >= rule.minSample
   // Items still open from earlier periods are in rectUnresolved too (a company cannot shed them by waiting for a new month).
   const earlier = c.rectUnresolvedEarlier ?? 0
@@ -88,6 +103,9 @@ export function scoreCompany(c: CompanyInputs, rule: Rule, street: number): Omit
   } else if (score < rule.blackThreshold) {
     placement = 'black'
     reasons.push(`综合得分 ${score} 低于黑榜线 ${rule.blackThreshold}`)
+  } else if (score >= rule.redThreshold && barredFromRed) {
+    placement = 'neutral'
+    reasons.push(`综合得分 ${score} 达到红榜线 ${rule.redThreshold}，但规则要求经街道核实建有党支部（或联合党支部）才能上红榜`)
   } else if (score >= rule.redThreshold) {
     placement = 'red'
     reasons.push(`综合得分 ${score} 达到红榜线 ${rule.redThreshold}，评价户数 ${c.households} 户达到最低样本 ${rule.minSample} 户`)
@@ -99,6 +117,9 @@ export function scoreCompany(c: CompanyInputs, rule: Rule, street: number): Omit
     reasons.push(
       `居民满意度 ${round2(satisfaction)}${!sampleReached && raw !== null ? `（本公司 ${round2(raw)}，按样本向街道均值 ${street} 收缩）` : ''}；社区评价 ${c.communityScore === null ? '暂无' : round2(c.communityScore)}；整改率 ${round2(rectificationRate)}%（${c.rectResolved}/${c.rectTotal}）`,
     )
+  }
+  if (rp) {
+    reasons.push(`红色物业：${COVERAGE_LABEL[coverage]}${c.partyOrg && !c.partyOrg.verified ? '（登记未经街道核实，按无党员计）' : ''}，加 ${bonus} 分`)
   }
   return {
     companyId: c.companyId,

@@ -9,8 +9,9 @@ import { fetchPage } from '../../shared/paging'
 import { ruleDocId } from '../domain/rules'
 import { closePeriod, newPeriod, openInTx, openProblem } from '../periods'
 import { findById, repo, type CompanyDoc, type EstateDoc, type PeriodDoc, type RuleDoc } from '../repo'
-import { effectsOf, periodView, ruleView } from '../views'
+import { effectsOf, periodView, redPropertyView, ruleView } from '../views'
 import { whistleRecord } from '../../grid/repo'
+import { commitmentView, type CommitmentDoc } from '../../org/handlers/joint'
 
 /** Companies, rules and periods: what the street sets up. */
 
@@ -27,10 +28,12 @@ export const companyGet = {
     const { db, input } = ctx
     const company = await repo.company(db, input.companyId)
     if (!company) throw notFound('物业公司')
-    const [{ data: estates }, history, whistle] = await Promise.all([
+    const [{ data: estates }, history, whistle, partyOrg, { data: commitments }] = await Promise.all([
       db.collection(COL.estates).where({ companyId: company._id }).orderBy('name', 'asc').limit(100).get(),
       repo.history(db, company.streetId, 12),
       whistleRecord(db, 'company', company._id, ctx.now),
+      repo.partyOrg(db, company._id),
+      db.collection(COL.jointCommitments).where({ affiliationId: company._id }).orderBy('claimedAt', 'desc').limit(20).get(),
     ])
     // Each period names the estates the company served then (frozen inputs), not the ones it serves now.
     const points = history
@@ -52,6 +55,8 @@ export const companyGet = {
       currentPublicationId: history[0]?._id ?? null,
       history: points,
       whistle,
+      redProperty: partyOrg ? redPropertyView(partyOrg) : null,
+      commitments: (commitments as CommitmentDoc[]).map((c) => commitmentView(c, ctx.now)),
     }
   },
 }

@@ -21,7 +21,7 @@ export const listPreview = {
     const mine = (x: { companyId: string }) => admin || staffOf.includes(x.companyId)
     return {
       period: periodView(period, now), ruleVersion: rule.version, streetMean: list.streetMean,
-      entries: withEffects(list.entries.filter(mine), effects), served: servedOf(inputs).filter(mine),
+      entries: withEffects(list.entries.filter(mine), effects, inputs), served: servedOf(inputs).filter(mine),
     }
   },
 }

@@ -7,4 +7,5 @@ export const PROP = {
   staff: '/packages/property/pages/staff/index',
   assess: '/packages/property/pages/assess/index',
   street: '/packages/property/pages/street/index',
+  coverage: '/packages/property/pages/coverage/index',
 } as const

@@ -2,7 +2,7 @@ import { execFileSync } from 'child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'fs'
 import { tmpdir } from 'os'
 import { join } from 'path'
-import { DIMENSIONS, type CompanyInputs } from '../../../types/property'
+import { DIMENSIONS, PARTY_ORG_KINDS, type CompanyInputs } from '../../../types/property'
 import { DEFAULT_RULE } from '../../../cloudfunctions/property/domain/rules'
 import { computeList, type Rule } from '../../../cloudfunctions/property/domain/scoring'
 
@@ -24,7 +24,7 @@ function rng(seed: number) {
   }
 }
 
-function randomList(seed: number): { rule: Rule; inputs: CompanyInputs[] } {
+function randomList(seed: number, redProperty = false): { rule: Rule; inputs: CompanyInputs[] } {
   const r = rng(seed)
   const rule: Rule = {
     ...DEFAULT_RULE,
@@ -44,6 +44,12 @@ function randomList(seed: number): { rule: Rule; inputs: CompanyInputs[] } {
       rectTotal, rectResolved: r(rectTotal + 1), rectUnresolved: r(6), rectUnresolvedEarlier: 0,
     }
   })
+  if (redProperty) {
+    // 红色物业 counted: bonuses (decimals too), sometimes required for the red list; every kind, verified or not, or absent (older inputs).
+    const membersBonus = r(1001) / 100
+    rule.redProperty = { membersBonus, branchBonus: membersBonus + r(1001) / 100, requireBranchForRed: r(2) === 0 }
+    for (const c of inputs) if (r(5) > 0) c.partyOrg = { kind: PARTY_ORG_KINDS[r(4)], verified: r(3) > 0 }
+  }
   // Every third company copies the previous one's numbers: equal scores, shared ranks.
   for (let i = 3; i < inputs.length; i += 3) inputs[i] = { ...inputs[i - 1], companyId: `${inputs[i].companyId}-twin`, companyName: inputs[i].companyName }
   return { rule, inputs }
@@ -67,4 +73,25 @@ it('recomputes 40 random lists exactly as the function publishes them', () => {
       seed, streetMean: published.streetMean, entries: published.entries.map((e) => pick(e as unknown as Record<string, unknown>)), matches: true,
     })
   }
+})
+
+it('recomputes 40 random lists whose rule counts 红色物业 (bonus, red list requirement, unverified claims) exactly', () => {
+  const placements = new Set<string>()
+  let barred = 0
+  for (let seed = 101; seed <= 140; seed++) {
+    const { rule, inputs } = randomList(seed, true)
+    const published = computeList(inputs, rule)
+    published.entries.forEach((e) => placements.add(e.placement))
+    barred += published.entries.filter((e) => e.reasons.some((x) => x.includes('才能上红榜'))).length
+    const file = join(dir, `rp-${seed}.json`)
+    writeFileSync(file, JSON.stringify({ rule, dimensions: DIMENSIONS, inputs, published }))
+    const out = JSON.parse(execFileSync(process.execPath, [SCRIPT, file], { encoding: 'utf8' })) as { streetMean: number; entries: Record<string, unknown>[]; matches: boolean }
+    const pick = (e: Record<string, unknown>) => Object.fromEntries(KEYS.map((k) => [k, e[k]]))
+    expect({ seed, streetMean: out.streetMean, entries: out.entries.map(pick), matches: out.matches }).toEqual({
+      seed, streetMean: published.streetMean, entries: published.entries.map((e) => pick(e as unknown as Record<string, unknown>)), matches: true,
+    })
+  }
+  // The sample covers what the rule can do: red and black placements, and companies kept off the red list for want of a branch.
+  expect([...placements].sort()).toEqual(['black', 'neutral', 'not_ranked', 'red'])
+  expect(barred).toBeGreaterThan(0)
 })

@@ -7,9 +7,11 @@ const draft = (over: Record<string, string> = {}) => ({ ...draftOf(DEFAULT_RULE)
 const parse = (over: Record<string, string> = {}) => parseRuleDraft(DEFAULT_RULE, 'monthly', draft(over))
 
 describe('rule editor form', () => {
-  it('fills a box for each of the three parts, the six dimensions and the nine numbers', () => {
+  it('fills a box for each of the three parts, the six dimensions, the nine numbers and the two 红色物业 bonuses', () => {
     const d = draftOf(DEFAULT_RULE)
-    expect(Object.keys(d)).toHaveLength(3 + 6 + 9)
+    expect(Object.keys(d)).toHaveLength(3 + 6 + 9 + 2)
+    // A rule saved before the field counts nothing of 红色物业.
+    expect(d).toMatchObject({ 'rp.branchBonus': '0', 'rp.membersBonus': '0' })
     expect(d).toMatchObject({ 'w.satisfaction': '60', 'd.cleaning': '1', 'd.fees': '1', minSample: '10', redThreshold: '85' })
   })
 
@@ -49,5 +51,20 @@ describe('rule editor form', () => {
     })
     expect(dimensionShares(draft({ 'd.fees': '' }))).toBeNull()
     expect(dimensionShares(draft({ 'd.cleaning': '0', 'd.order': '0', 'd.repairs': '0', 'd.greening': '0', 'd.attitude': '0', 'd.fees': '0' }))).toBeNull()
+  })
+})
+
+describe('红色物业 in the rule form', () => {
+  it('sends the bonuses and the red list requirement', () => {
+    const r = parseRuleDraft(DEFAULT_RULE, 'monthly', { ...draftOf(DEFAULT_RULE), 'rp.branchBonus': '5', 'rp.membersBonus': '2.5' }, true)
+    expect(r.errors).toBeNull()
+    expect(r.rule?.redProperty).toEqual({ branchBonus: 5, membersBonus: 2.5, requireBranchForRed: true })
+  })
+
+  it('names the box when a bonus is out of range or the members bonus beats the branch bonus', () => {
+    const tooBig = parseRuleDraft(DEFAULT_RULE, 'monthly', { ...draftOf(DEFAULT_RULE), 'rp.branchBonus': '25' })
+    expect(tooBig.errors).toEqual({ 'rp.branchBonus': '不能大于 20' })
+    const inverted = parseRuleDraft(DEFAULT_RULE, 'monthly', { ...draftOf(DEFAULT_RULE), 'rp.branchBonus': '2', 'rp.membersBonus': '4' })
+    expect(inverted.errors).toEqual({ 'rp.membersBonus': '仅有党员的加分不能高于建有党支部的加分' })
   })
 })

@@ -207,3 +207,39 @@ describe('rule versions and recompute', () => {
     expect(sameList(computeList(inputs, rule).entries, tampered)).toBe(false)
   })
 })
+
+describe('红色物业 in the rule', () => {
+  const counting: Rule = { ...rule, redProperty: { branchBonus: 10, membersBonus: 4, requireBranchForRed: false } }
+  const branch = { partyOrg: { kind: 'joint_branch' as const, verified: true } }
+
+  it('adds the bonus of a verified branch or verified members, and caps the score at 100', () => {
+    expect(scoreCompany(co('a', 10, 4, branch), counting, 50)).toMatchObject({ score: 85, placement: 'red' })
+    expect(scoreCompany(co('a', 10, 4, { partyOrg: { kind: 'members_only', verified: true } }), counting, 50)).toMatchObject({ score: 79, placement: 'neutral' })
+    expect(scoreCompany(co('a', 10, 5, branch), counting, 50).score).toBe(100)
+    expect(scoreCompany(co('a', 10, 4, branch), counting, 50).reasons).toContain('红色物业：建有党支部，加 10 分')
+  })
+
+  it('counts an unverified declaration as none, and says so', () => {
+    const e = scoreCompany(co('a', 10, 4, { partyOrg: { kind: 'own_branch', verified: false } }), counting, 50)
+    expect(e).toMatchObject({ score: 75, placement: 'neutral' })
+    expect(e.reasons).toContain('红色物业：无党员（登记未经街道核实，按无党员计），加 0 分')
+  })
+
+  it('keeps a company without a verified branch off the red list when the rule requires one', () => {
+    const required: Rule = { ...rule, redProperty: { branchBonus: 0, membersBonus: 0, requireBranchForRed: true } }
+    const members = scoreCompany(co('a', 10, 5, { partyOrg: { kind: 'members_only', verified: true } }), required, 50)
+    expect(members).toMatchObject({ score: 100, placement: 'neutral' })
+    expect(members.reasons[0]).toBe('综合得分 100 达到红榜线 85，但规则要求经街道核实建有党支部（或联合党支部）才能上红榜')
+    expect(scoreCompany(co('a', 10, 5, branch), required, 50).placement).toBe('red')
+    // The requirement never saves a company from the black list.
+    expect(scoreCompany(co('a', 10, 1, branch), required, 50).placement).toBe('black')
+  })
+
+  it('changes nothing — scores or reasons — under a rule without the field or with it all off', () => {
+    const off: Rule = { ...rule, redProperty: { branchBonus: 0, membersBonus: 0, requireBranchForRed: false } }
+    const inputs = [co('a', 10, 4, branch), co('b', 12, 3), co('c', 3, 5, { partyOrg: { kind: 'members_only', verified: true } })]
+    const without = computeList(inputs.map(({ partyOrg: _p, ...c }) => c), rule)
+    expect(computeList(inputs, rule)).toEqual(without)
+    expect(computeList(inputs, off)).toEqual(without)
+  })
+})

@@ -3,6 +3,7 @@ import Card from '../../../components/Card'
 import Tag, { type TagTone } from '../../../components/Tag'
 import { PLACEMENT_LABEL, type ListEntry, type Placement } from '../../../../types/property'
 import Effects from './Effects'
+import { PartyOrgTag } from './RedProperty'
 
 export const PLACEMENT_TONE: Record<Placement, TagTone> = { red: 'red', black: 'gray', neutral: 'blue', not_ranked: 'gold' }
 
@@ -32,6 +33,7 @@ export default function EntryCard({ entry, estates, onClick }: EntryCardProps) {
           <Text className='pp-entry__score'>{entry.score}</Text>
         )}
       </View>
+      {entry.partyOrg ? <PartyOrgTag kind={entry.partyOrg.kind} verified={entry.partyOrg.verified} /> : null}
       {estates ? <Text className='pp-line pp-line--muted'>服务小区：{estates.join('、') || '暂无'}</Text> : null}
       {entry.reasons.map((r, i) => (
         <Text key={i} className='pp-line pp-line--reason'>

@@ -11,6 +11,7 @@ import EntryCard, { PLACEMENT_TONE } from '../../components/EntryCard'
 import HistoryChart from '../../components/HistoryChart'
 import DownloadInputs from '../../components/DownloadInputs'
 import Effects from '../../components/Effects'
+import RedPropertyCard from '../../components/RedProperty'
 import '../../property.scss'
 
 /** A company: where it stands now and why, its score over the published periods, the estates it serves now and served in each period. */
@@ -30,6 +31,7 @@ export default function CompanyPage() {
             <Text className='pp-line pp-line--muted' id='estates-now'>现在服务的小区：{c.estates.map((e) => e.name).join('、') || '暂无'}</Text>
             {/* The current list's card names the estates served in that period, which may differ from today's. */}
             {c.current ? <EntryCard entry={c.current} estates={last?.estates} /> : <Empty text='尚未上过榜单' />}
+            <RedPropertyCard record={c.redProperty} />
             {c.current && c.currentPublicationId && last ? <DownloadInputs publicationId={c.currentPublicationId} label={`${last.periodLabel}榜单`} /> : null}
             {last ? (
               <Card title={`双向评价（${last.periodLabel}）`} id='two-way'>
@@ -42,6 +44,20 @@ export default function CompanyPage() {
                 ) : (
                   <Text className='pp-line pp-line--muted'>{assessments.loading ? '加载中…' : assessments.error ? assessments.error.message : '本期暂无双向评价'}</Text>
                 )}
+              </Card>
+            ) : null}
+            {c.commitments.length ? (
+              <Card title='联席会议认领的事项' id='company-commitments'>
+                {c.commitments.map((m) => (
+                  <View key={m.id} className='pp-gap'>
+                    <View className='pp-entry__row'>
+                      <Text className='pp-line'>{m.problem}</Text>
+                      <Tag tone={m.status === 'done' ? 'green' : m.overdue ? 'red' : 'blue'}>{m.status === 'done' ? '已办结' : m.overdue ? '已逾期' : '办理中'}</Tag>
+                    </View>
+                    <Text className='pp-line pp-line--muted'>{m.meetingTitle} · {m.memberName}承诺：{m.commitment}（期限 {m.deadline}）</Text>
+                    {m.progress.length ? <Text className='pp-line pp-line--muted'>最新进展：{m.progress[m.progress.length - 1].text}</Text> : null}
+                  </View>
+                ))}
               </Card>
             ) : null}
             {c.whistle.summoned > 0 ? (

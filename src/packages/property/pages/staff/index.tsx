@@ -22,9 +22,10 @@ import Segmented from '../../components/Segmented'
 import RectCard from '../../components/RectCard'
 import Objections from './Objections'
 import Summary from './Summary'
+import RedPropertyForm from './RedPropertyForm'
 import '../../property.scss'
 
-type Tab = 'inbox' | 'rect' | 'objection' | 'assess'
+type Tab = 'inbox' | 'rect' | 'objection' | 'assess' | 'red'
 
 const INBOX_PAGE = 20
 
@@ -181,7 +182,7 @@ function AssessCommunity({ companyId, streetId }: { companyId: string; streetId:
   )
 }
 
-/** Property staff: the anonymous inbox and answers, rectification, objections, and assessing the community. */
+/** Property staff: the anonymous inbox and answers, rectification, objections, assessing the community and 红色物业. */
 export default function StaffPage() {
   const me = useMe()
   const grants = grantsOf(me.data?.roles, 'property_staff')
@@ -207,6 +208,7 @@ export default function StaffPage() {
                   { key: 'rect', label: '整改' },
                   { key: 'objection', label: '异议' },
                   { key: 'assess', label: '评社区' },
+                  { key: 'red', label: '红色物业' },
                 ]}
                 value={tab}
                 onChange={setTab}
@@ -214,6 +216,7 @@ export default function StaffPage() {
               {tab === 'inbox' ? <Inbox key={grant.scopeId} companyId={grant.scopeId} /> : null}
               {tab === 'rect' ? <Rectifications key={grant.scopeId} companyId={grant.scopeId} /> : null}
               {tab === 'objection' ? <Objections key={grant.scopeId} companyId={grant.scopeId} streetId={grant.streetId ?? ''} /> : null}
+              {tab === 'red' ? <RedPropertyForm key={grant.scopeId} companyId={grant.scopeId} /> : null}
               {tab === 'assess' ? <AssessCommunity key={grant.scopeId} companyId={grant.scopeId} streetId={grant.streetId ?? ''} /> : null}
             </View>
           )

@@ -11,7 +11,7 @@ import { toast } from '../../../../services/nav'
 import { newRequestId } from '../../../../services/requestId'
 import { formatTime } from '../../../../services/format'
 import { CADENCES, CADENCE_LABEL } from '../../../../../types/property'
-import { DIMENSION_WEIGHTS, GROUP_KEY, NUMBERS, WEIGHTS, dimensionShares, draftOf, parseRuleDraft, type RuleDraft } from './ruleForm'
+import { DIMENSION_WEIGHTS, GROUP_KEY, NUMBERS, RED_BONUSES, WEIGHTS, dimensionShares, draftOf, parseRuleDraft, type RuleDraft } from './ruleForm'
 
 /** The street's scoring rule: saving makes a new version; published lists keep the version they used. */
 export default function RuleEditor({ streetId }: { streetId: string }) {
@@ -20,6 +20,7 @@ export default function RuleEditor({ streetId }: { streetId: string }) {
   const [draft, setDraft] = useState<RuleDraft>({})
   const [cadence, setCadence] = useState<string>('monthly')
   const [auto, setAuto] = useState(true)
+  const [requireBranch, setRequireBranch] = useState('no')
   // Problems found before sending, by field; the server checks the same schema again.
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [summary, setSummary] = useState('')
@@ -30,6 +31,7 @@ export default function RuleEditor({ streetId }: { streetId: string }) {
     setCadence(r.cadence)
     // A rule saved before the switch existed runs periods by hand.
     setAuto(r.autoPeriods ?? false)
+    setRequireBranch(r.redProperty?.requireBranchForRed ? 'yes' : 'no')
     setErrors({})
     setSummary('')
   }, [q.data])
@@ -38,7 +40,7 @@ export default function RuleEditor({ streetId }: { streetId: string }) {
     if (errors[key]) setErrors({ ...errors, [key]: '' })
   }
   const submit = async () => {
-    const parsed = parseRuleDraft({ ...q.data!.rule, autoPeriods: auto }, cadence, draft)
+    const parsed = parseRuleDraft({ ...q.data!.rule, autoPeriods: auto }, cadence, draft, requireBranch === 'yes')
     if (!parsed.rule) {
       setErrors(parsed.errors)
       setSummary(parsed.summary)
@@ -79,6 +81,17 @@ export default function RuleEditor({ streetId }: { streetId: string }) {
           </Card>
           <Card title='红黑榜线与整改'>
             {NUMBERS.map(([k, label]) => box(k, label, 5))}
+          </Card>
+          <Card title='红色物业' id='rule-red-property'>
+            <Text className='pp-line pp-line--muted'>只计街道核实过的党组织情况：加分加在综合得分上（最高 100 分）；都为 0 且不作要求时不影响榜单。</Text>
+            {RED_BONUSES.map(([k, label]) => box(`rp.${k}`, label, 5))}
+            <Field
+              kind='picker'
+              label='上红榜须经核实建有党支部'
+              options={[{ label: '不要求', value: 'no' }, { label: '要求（含与社区的联合党支部）', value: 'yes' }]}
+              value={requireBranch}
+              onChange={setRequireBranch}
+            />
           </Card>
           {summary || save.error ? <Notice tone='error'>{summary ? `请先改正：${summary}` : save.error?.message}</Notice> : null}
           <Button id='save-rule' loading={save.sending} onClick={submit}>保存为新版本</Button>

@@ -5,6 +5,9 @@ import Empty from '../../../../components/Empty'
 import QueryState from '../../../../components/QueryState'
 import { useMe } from '../../../../hooks/useMe'
 import { grantsOf } from '../../../../services/roles'
+import Button from '../../../../components/Button'
+import { go } from '../../../../services/nav'
+import { PROP } from '../../routes'
 import Segmented from '../../components/Segmented'
 import Periods from './Periods'
 import RuleEditor from './RuleEditor'
@@ -29,6 +32,7 @@ export default function StreetPage() {
             <Empty text='您不是街道管理员' />
           ) : (
             <View>
+              <Button id='go-coverage' size='small' variant='secondary' onClick={() => go(PROP.coverage)}>红色物业覆盖与核实</Button>
               <Segmented<Tab>
                 items={[
                   { key: 'periods', label: '周期' },

@@ -9,7 +9,10 @@ import { DIMENSIONS, DIMENSION_LABEL, ruleInput, type RuleInput, type RuleView }
 type Rule = RuleView['rule']
 export type RuleDraft = Record<string, string>
 
-type NumberKey = Exclude<keyof Rule, 'cadence' | 'weights' | 'dimensionWeights'>
+type NumberKey = Exclude<keyof Rule, 'cadence' | 'weights' | 'dimensionWeights' | 'redProperty'>
+type RedProperty = NonNullable<Rule['redProperty']>
+/** A rule saved before 红色物业 was a field counts nothing of it. */
+export const RED_PROPERTY_OFF: RedProperty = { branchBonus: 0, membersBonus: 0, requireBranchForRed: false }
 
 export const NUMBERS: [NumberKey, string][] = [
   ['redThreshold', '红榜线（综合得分 ≥）'], ['blackThreshold', '黑榜线（综合得分 <）'], ['minSample', '最低样本（评价户数）'],
@@ -18,12 +21,14 @@ export const NUMBERS: [NumberKey, string][] = [
 ]
 export const WEIGHTS: [keyof Rule['weights'], string][] = [['satisfaction', '居民满意度权重'], ['community', '社区评价权重'], ['rectification', '整改率权重']]
 export const DIMENSION_WEIGHTS: [keyof Rule['dimensionWeights'], string][] = DIMENSIONS.map((d) => [d, `${DIMENSION_LABEL[d]}权重`])
+export const RED_BONUSES: ['branchBonus' | 'membersBonus', string][] = [['branchBonus', '红色物业加分：经核实建有党支部（0–20）'], ['membersBonus', '红色物业加分：经核实仅有党员（0–20）']]
 
 /** Draft keys: `redThreshold`…, `w.<part>` for the three parts, `d.<dimension>` for the six dimensions. */
 const FIELDS: { key: string; label: string; path: string[] }[] = [
   ...WEIGHTS.map(([k, label]) => ({ key: `w.${k}`, label, path: ['weights', k] })),
   ...DIMENSION_WEIGHTS.map(([k, label]) => ({ key: `d.${k}`, label, path: ['dimensionWeights', k] })),
   ...NUMBERS.map(([k, label]) => ({ key: k, label, path: [k] })),
+  ...RED_BONUSES.map(([k, label]) => ({ key: `rp.${k}`, label, path: ['redProperty', k] })),
 ]
 /** Whole-group problems (all weights zero) are shown under the group's card. */
 export const GROUP_KEY = { weights: 'weights', dimensionWeights: 'dims' } as const
@@ -31,7 +36,8 @@ export const GROUP_KEY = { weights: 'weights', dimensionWeights: 'dims' } as con
 export function draftOf(rule: Rule): RuleDraft {
   const d: RuleDraft = {}
   for (const f of FIELDS) {
-    const v = f.path.length === 2 ? (rule[f.path[0] as 'weights'] as Record<string, number>)[f.path[1]] : rule[f.path[0] as NumberKey]
+    const group = f.path[0] === 'redProperty' ? (rule.redProperty ?? RED_PROPERTY_OFF) : rule[f.path[0] as 'weights']
+    const v = f.path.length === 2 ? (group as unknown as Record<string, number>)[f.path[1]] : rule[f.path[0] as NumberKey]
     d[f.key] = String(v)
   }
   return d
@@ -40,9 +46,10 @@ export function draftOf(rule: Rule): RuleDraft {
 export type RuleFormResult = { rule: RuleInput; errors: null } | { rule: null; errors: Record<string, string>; summary: string }
 
 /** Parse the drafts; an empty or non-numeric box is its own error (Number('') would silently be 0). */
-export function parseRuleDraft(base: Rule, cadence: string, draft: RuleDraft): RuleFormResult {
+export function parseRuleDraft(base: Rule, cadence: string, draft: RuleDraft, requireBranchForRed = base.redProperty?.requireBranchForRed ?? false): RuleFormResult {
   const errors: Record<string, string> = {}
-  const rule = { ...base, cadence, weights: { ...base.weights }, dimensionWeights: { ...base.dimensionWeights } } as Record<string, unknown>
+  const redProperty = { ...(base.redProperty ?? RED_PROPERTY_OFF), requireBranchForRed }
+  const rule = { ...base, cadence, weights: { ...base.weights }, dimensionWeights: { ...base.dimensionWeights }, redProperty } as Record<string, unknown>
   for (const f of FIELDS) {
     const text = (draft[f.key] ?? '').trim()
     if (!text) errors[f.key] = '请填写'

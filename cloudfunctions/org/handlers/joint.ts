@@ -1,0 +1,271 @@
+import type { PageInput } from '../../../types/common'
+import type { AffiliationKind, AgendaSource, CommitmentView, CommitteeMemberView, CommitteeScope, JointMeetingView } from '../../../types/joint'
+import { COMMITTEE_NAME } from '../../../types/joint'
+import type { Ctx } from '../../shared/dispatch'
+import { COL } from '../../shared/collections'
+import { txGetOrNull } from '../../shared/db-types'
+import { conflict, ensure, invalid, notFound } from '../../shared/errors'
+import { newId } from '../../shared/ids'
+import { fetchPage } from '../../shared/paging'
+import { commitmentId, isOverdue, isServing } from '../domain/joint'
+import { findById, org, type UnitDoc } from '../repo'
+
+/**
+ * 社区大党委 / 街道大工委 and the 联席会议 (issue 15 §2). The roster is the secretary's (the street
+ * admin's for the street); a member's term is ended early with a reason, never deleted. A meeting's
+ * problems are taken on (现场认领) by one member's unit or company each, and the owner posts progress
+ * until done.
+ */
+
+interface Affiliation { kind: AffiliationKind; id?: string; name: string }
+export interface CommitteeMemberDoc {
+  _id: string; scopeType: CommitteeScope; scopeId: string; streetId: string
+  name: string; post: string; title: string; affiliation: Affiliation; termStart: string; termEnd: string
+  appointedAt: Date; appointedBy: string; appointedByName: string
+  endedAt?: Date; endedBy?: string; endReason?: string
+}
+interface AgendaItem { id: string; source: AgendaSource; refId?: string; title: string; commitmentId?: string }
+export interface JointMeetingDoc {
+  _id: string; scopeType: CommitteeScope; scopeId: string; streetId: string; title: string; date: string; cadence: 'monthly' | 'quarterly'
+  agenda: AgendaItem[]; invited: { memberId: string; name: string; affiliationName: string }[]; present: string[]
+  convenedBy: string; convenedByName: string; createdAt: Date
+}
+export interface CommitmentDoc {
+  _id: string; meetingId: string; meetingTitle: string; scopeId: string; itemId: string; problem: string
+  memberId: string; memberName: string; affiliation: Affiliation
+  /** The unit's or company's id ('' for another body): the index that lists a unit's or company's commitments. */
+  affiliationId: string
+  commitment: string; deadline: string; status: 'open' | 'done'
+  progress: { text: string; done: boolean; by: string; byName: string; at: Date }[]
+  doneAt?: Date; claimedAt: Date; claimedBy: string
+}
+
+const iso = (d: Date | undefined) => (d ? new Date(d).toISOString() : undefined)
+
+export const memberView = (m: CommitteeMemberDoc, now: Date): CommitteeMemberView => ({
+  id: m._id, scopeType: m.scopeType, scopeId: m.scopeId, name: m.name, post: m.post, title: m.title, affiliation: m.affiliation,
+  termStart: m.termStart, termEnd: m.termEnd, serving: isServing(m, now), endedAt: iso(m.endedAt), endReason: m.endReason, appointedByName: m.appointedByName,
+})
+const meetingView = (m: JointMeetingDoc): JointMeetingView => ({
+  id: m._id, scopeType: m.scopeType, scopeId: m.scopeId, title: m.title, date: m.date, cadence: m.cadence, agenda: m.agenda,
+  invited: m.invited, present: m.present, convenedByName: m.convenedByName, createdAt: iso(m.createdAt)!,
+})
+export const commitmentView = (c: CommitmentDoc, now: Date): CommitmentView => ({
+  id: c._id, meetingId: c.meetingId, meetingTitle: c.meetingTitle, itemId: c.itemId, problem: c.problem, memberName: c.memberName, affiliation: c.affiliation,
+  commitment: c.commitment, deadline: c.deadline, status: c.status, overdue: isOverdue(c, now),
+  progress: c.progress.map((p) => ({ text: p.text, done: p.done, byName: p.byName, at: iso(p.at)! })), doneAt: iso(c.doneAt), claimedAt: iso(c.claimedAt)!,
+})
+
+/** The community or street a roster or meeting belongs to, and whether the caller runs it. */
+async function scopeOf(ctx: Ctx<unknown>, scopeType: CommitteeScope, scopeId: string) {
+  if (scopeType === 'community') {
+    const c = await org.community(ctx.db, scopeId)
+    if (!c) throw notFound('社区')
+    return { name: c.name, streetId: c.streetId, manages: ctx.actor.isSecretaryOf(c._id) || ctx.actor.isStreetAdminOf(c.streetId) }
+  }
+  const s = await org.street(ctx.db, scopeId)
+  if (!s) throw notFound('街道')
+  return { name: s.name, streetId: s._id, manages: ctx.actor.isStreetAdminOf(s._id) }
+}
+
+/** A unit or company must be of the scope's street (a unit of the community for a community's 大党委); its name comes from the record. */
+async function affiliationOf(ctx: Ctx<unknown>, a: { kind: AffiliationKind; id?: string; name?: string }, scopeType: CommitteeScope, scopeId: string, streetId: string): Promise<Affiliation> {
+  if (a.kind === 'other') return { kind: 'other', name: a.name! }
+  if (a.kind === 'unit') {
+    const u = await findById<UnitDoc>(ctx.db, COL.units, a.id!)
+    if (!u || u.streetId !== streetId || (scopeType === 'community' && u.communityId !== scopeId)) throw invalid('该单位不在本社区（街道）的报到单位中', ['affiliation', 'id'])
+    return { kind: 'unit', id: u._id, name: u.name }
+  }
+  const c = await org.company(ctx.db, a.id!)
+  if (!c || c.streetId !== streetId) throw invalid('该物业公司不属于本街道', ['affiliation', 'id'])
+  return { kind: 'company', id: c._id, name: c.name }
+}
+
+interface AppointInput {
+  requestId: string; scopeType: CommitteeScope; scopeId: string; name: string; post: string; title: string
+  affiliation: { kind: AffiliationKind; id?: string; name?: string }; termStart: string; termEnd: string
+}
+
+export const committeeAppoint = {
+  async run(ctx: Ctx<AppointInput>) {
+    const { actor, input, now } = ctx
+    const scope = await scopeOf(ctx, input.scopeType, input.scopeId)
+    ensure(scope.manages, input.scopeType === 'street' ? '街道大工委由街道管理员任命' : '只能任命您所在社区的大党委委员')
+    const affiliation = await affiliationOf(ctx, input.affiliation, input.scopeType, input.scopeId, scope.streetId)
+    await ctx.checkText(input.name, input.post, input.title, input.affiliation.name)
+    return ctx.onceTx(input.requestId, async (tx) => {
+      const doc: CommitteeMemberDoc = {
+        _id: newId('cmt'), scopeType: input.scopeType, scopeId: input.scopeId, streetId: scope.streetId, name: input.name, post: input.post, title: input.title,
+        affiliation, termStart: input.termStart, termEnd: input.termEnd, appointedAt: now, appointedBy: actor.openid, appointedByName: actor.name,
+      }
+      const { _id, ...rest } = doc
+      await tx.collection(COL.committeeMembers).doc(_id).set({ data: rest })
+      await ctx.audit(`${COL.committeeMembers}/${_id}`, null, { name: doc.name, post: doc.post, affiliation: doc.affiliation.name, term: `${doc.termStart}~${doc.termEnd}` }, tx)
+      return memberView(doc, now)
+    })
+  },
+}
+
+export const committeeEnd = {
+  async run(ctx: Ctx<{ memberId: string; reason: string }>) {
+    const { db, actor, input, now } = ctx
+    const member = await findById<CommitteeMemberDoc>(db, COL.committeeMembers, input.memberId)
+    if (!member) throw notFound('兼职委员')
+    const scope = await scopeOf(ctx, member.scopeType, member.scopeId)
+    ensure(scope.manages, '只能调整您管理的大党委名单')
+    await ctx.checkText(input.reason)
+    return ctx.transaction(async (tx) => {
+      const fresh = await txGetOrNull<CommitteeMemberDoc>(tx, COL.committeeMembers, member._id)
+      if (!fresh || fresh.endedAt) throw conflict('该委员的任期已经结束')
+      const change = { endedAt: now, endedBy: actor.openid, endReason: input.reason }
+      await tx.collection(COL.committeeMembers).doc(member._id).update({ data: change })
+      await ctx.audit(`${COL.committeeMembers}/${member._id}`, { endedAt: null }, { endedAt: now, endReason: input.reason }, tx)
+      return memberView({ ...fresh, ...change }, now)
+    })
+  },
+}
+
+/** A roster has at most 100 members over its history: one read, whatever else the street holds. */
+const ROSTER_CAP = 100
+async function roster(ctx: Ctx<unknown>, scopeId: string): Promise<CommitteeMemberDoc[]> {
+  const { data } = await ctx.db.collection(COL.committeeMembers).where({ scopeId }).orderBy('termStart', 'asc').limit(ROSTER_CAP).get()
+  return data as CommitteeMemberDoc[]
+}
+
+export const committeeList = {
+  async run(ctx: Ctx<{ scopeType: CommitteeScope; scopeId: string; includeEnded: boolean }>) {
+    const { input, now } = ctx
+    const scope = await scopeOf(ctx, input.scopeType, input.scopeId)
+    const items = (await roster(ctx, input.scopeId)).map((m) => memberView(m, now)).filter((m) => input.includeEnded || m.serving)
+    return { name: COMMITTEE_NAME[input.scopeType], scopeName: scope.name, items }
+  },
+}
+
+interface ConveneInput {
+  requestId: string; scopeType: CommitteeScope; scopeId: string; title: string; date: string; cadence: 'monthly' | 'quarterly'
+  agenda: { source: AgendaSource; refId?: string; title: string }[]; invite: string[]
+}
+
+export const jointMeetingConvene = {
+  async run(ctx: Ctx<ConveneInput>) {
+    const { actor, input, now } = ctx
+    const scope = await scopeOf(ctx, input.scopeType, input.scopeId)
+    ensure(scope.manages, '联席会议由书记（街道由街道管理员）召集')
+    const serving = (await roster(ctx, input.scopeId)).filter((m) => isServing(m, now))
+    const invited = input.invite.length ? serving.filter((m) => input.invite.includes(m._id)) : serving
+    if (input.invite.length && invited.length !== new Set(input.invite).size) throw invalid('只能邀请现任的兼职委员', ['invite'])
+    if (invited.length === 0) throw invalid('还没有现任的兼职委员，请先任命', ['invite'])
+    await ctx.checkText(input.title, ...input.agenda.map((a) => a.title))
+    return ctx.onceTx(input.requestId, async (tx) => {
+      const doc: JointMeetingDoc = {
+        _id: newId('jm'), scopeType: input.scopeType, scopeId: input.scopeId, streetId: scope.streetId, title: input.title, date: input.date, cadence: input.cadence,
+        agenda: input.agenda.map((a, i) => ({ id: `a${i + 1}`, source: a.source, ...(a.refId ? { refId: a.refId } : {}), title: a.title })),
+        invited: invited.map((m) => ({ memberId: m._id, name: m.name, affiliationName: m.affiliation.name })), present: [],
+        convenedBy: actor.openid, convenedByName: actor.name, createdAt: now,
+      }
+      const { _id, ...rest } = doc
+      await tx.collection(COL.jointMeetings).doc(_id).set({ data: rest })
+      await ctx.audit(`${COL.jointMeetings}/${_id}`, null, { title: doc.title, date: doc.date, agenda: doc.agenda.length, invited: doc.invited.length }, tx)
+      return meetingView(doc)
+    })
+  },
+}
+
+async function managedMeeting(ctx: Ctx<unknown>, meetingId: string) {
+  const meeting = await findById<JointMeetingDoc>(ctx.db, COL.jointMeetings, meetingId)
+  if (!meeting) throw notFound('联席会议')
+  const scope = await scopeOf(ctx, meeting.scopeType, meeting.scopeId)
+  ensure(scope.manages, '只有召集方可以记录联席会议')
+  return meeting
+}
+
+export const jointMeetingAttendance = {
+  async run(ctx: Ctx<{ meetingId: string; present: string[] }>) {
+    const { input } = ctx
+    const meeting = await managedMeeting(ctx, input.meetingId)
+    const present = [...new Set(input.present)]
+    if (present.some((p) => !meeting.invited.some((i) => i.memberId === p))) throw invalid('出席的只能是受邀委员', ['present'])
+    return ctx.transaction(async (tx) => {
+      const fresh = (await txGetOrNull<JointMeetingDoc>(tx, COL.jointMeetings, meeting._id))!
+      await tx.collection(COL.jointMeetings).doc(meeting._id).update({ data: { present } })
+      await ctx.audit(`${COL.jointMeetings}/${meeting._id}`, { present: fresh.present }, { present }, tx)
+      return meetingView({ ...fresh, present })
+    })
+  },
+}
+
+export const jointMeetingClaim = {
+  async run(ctx: Ctx<{ meetingId: string; itemId: string; memberId: string; commitment: string; deadline: string }>) {
+    const { actor, input, now } = ctx
+    const meeting = await managedMeeting(ctx, input.meetingId)
+    const item = meeting.agenda.find((a) => a.id === input.itemId)
+    if (!item) throw invalid('会议没有这个议题', ['itemId'])
+    if (!meeting.invited.some((i) => i.memberId === input.memberId)) throw invalid('认领的须是受邀委员', ['memberId'])
+    if (input.deadline < meeting.date) throw invalid('期限不能早于会议日期', ['deadline'])
+    const member = (await findById<CommitteeMemberDoc>(ctx.db, COL.committeeMembers, input.memberId))!
+    await ctx.checkText(input.commitment)
+    const id = commitmentId(meeting._id, item.id)
+    return ctx.transaction(async (tx) => {
+      if (await txGetOrNull(tx, COL.jointCommitments, id)) throw conflict('这个议题已被认领')
+      const fresh = (await txGetOrNull<JointMeetingDoc>(tx, COL.jointMeetings, meeting._id))!
+      const doc: CommitmentDoc = {
+        _id: id, meetingId: meeting._id, meetingTitle: meeting.title, scopeId: meeting.scopeId, itemId: item.id, problem: item.title,
+        memberId: member._id, memberName: member.name, affiliation: member.affiliation, affiliationId: member.affiliation.id ?? '',
+        commitment: input.commitment, deadline: input.deadline, status: 'open', progress: [], claimedAt: now, claimedBy: actor.openid,
+      }
+      const { _id, ...rest } = doc
+      await tx.collection(COL.jointCommitments).doc(_id).set({ data: rest })
+      await tx.collection(COL.jointMeetings).doc(meeting._id).update({ data: { agenda: fresh.agenda.map((a) => (a.id === item.id ? { ...a, commitmentId: id } : a)) } })
+      await ctx.audit(`${COL.jointCommitments}/${_id}`, null, { problem: doc.problem, by: doc.affiliation.name, deadline: doc.deadline }, tx)
+      return commitmentView(doc, now)
+    })
+  },
+}
+
+export const jointMeetingList = {
+  async run(ctx: Ctx<PageInput & { scopeType: CommitteeScope; scopeId: string }>) {
+    await scopeOf(ctx, ctx.input.scopeType, ctx.input.scopeId)
+    const q = ctx.db.collection(COL.jointMeetings).where({ scopeId: ctx.input.scopeId })
+    return fetchPage<JointMeetingDoc, JointMeetingView>(q, ctx.input, [['date', 'desc']], meetingView)
+  },
+}
+
+export const jointMeetingGet = {
+  async run(ctx: Ctx<{ meetingId: string }>) {
+    const meeting = await findById<JointMeetingDoc>(ctx.db, COL.jointMeetings, ctx.input.meetingId)
+    if (!meeting) throw notFound('联席会议')
+    // A meeting has at most MAX_AGENDA problems, so at most as many commitments: one read.
+    const { data } = await ctx.db.collection(COL.jointCommitments).where({ meetingId: meeting._id }).orderBy('claimedAt', 'asc').limit(100).get()
+    return { meeting: meetingView(meeting), commitments: (data as CommitmentDoc[]).map((c) => commitmentView(c, ctx.now)) }
+  },
+}
+
+/** The owner (the unit's liaison, the company's staff) or the convener posts progress; done closes it. */
+export const commitmentProgress = {
+  async run(ctx: Ctx<{ commitmentId: string; text: string; done: boolean }>) {
+    const { db, actor, input, now } = ctx
+    const c = await findById<CommitmentDoc>(db, COL.jointCommitments, input.commitmentId)
+    if (!c) throw notFound('认领事项')
+    const meeting = (await findById<JointMeetingDoc>(db, COL.jointMeetings, c.meetingId))!
+    const owner = (c.affiliation.kind === 'unit' && actor.has('unit_liaison', c.affiliationId)) || (c.affiliation.kind === 'company' && actor.has('property_staff', c.affiliationId))
+    const convener = owner ? true : (await scopeOf(ctx, meeting.scopeType, meeting.scopeId)).manages
+    ensure(owner || convener, '只有认领单位或召集方可以报告进展')
+    await ctx.checkText(input.text)
+    return ctx.transaction(async (tx) => {
+      const fresh = (await txGetOrNull<CommitmentDoc>(tx, COL.jointCommitments, c._id))!
+      if (fresh.status === 'done') throw conflict('该事项已经办结')
+      const entry = { text: input.text, done: input.done, by: actor.openid, byName: actor.name, at: now }
+      const change = input.done ? { status: 'done' as const, doneAt: now } : {}
+      await tx.collection(COL.jointCommitments).doc(c._id).update({ data: { progress: [...fresh.progress, entry], ...change } })
+      await ctx.audit(`${COL.jointCommitments}/${c._id}`, { status: fresh.status }, { status: input.done ? 'done' : fresh.status, progress: input.text }, tx)
+      return commitmentView({ ...fresh, ...change, progress: [...fresh.progress, entry] }, now)
+    })
+  },
+}
+
+export const commitmentList = {
+  async run(ctx: Ctx<PageInput & { kind: 'unit' | 'company'; affiliationId: string }>) {
+    const q = ctx.db.collection(COL.jointCommitments).where({ affiliationId: ctx.input.affiliationId })
+    return fetchPage<CommitmentDoc, CommitmentView>(q, ctx.input, [['claimedAt', 'desc']], (c) => commitmentView(c, ctx.now))
+  },
+}
