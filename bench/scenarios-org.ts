@@ -37,6 +37,7 @@ export function orgScenarios(): Scenario[] {
     { fn: 'org', action: 'mydata.section', label: 'org.mydata.section (resolution ratings)', openid: () => 'o-res-liu', input: () => ({ section: 'resolutionRatings', page: 1, pageSize: 20 }), note: 'the household\'s ratings + their resolutions' },
     { fn: 'org', action: 'mydata.section', label: 'org.mydata.section (ballots)', openid: () => 'o-res-liu', input: () => ({ section: 'ballots', page: 1, pageSize: 20 }), note: 'open votes of the community + the household\'s ballots in them' },
     { fn: 'org', action: 'mydata.export', openid: () => 'o-member-sun', input: () => ({}), note: 'grows with the person\'s own records, ≤ 16 per section (cap 500 rows)' },
+    { fn: 'export', action: 'org.mydata', openid: () => 'o-member-sun', input: () => ({}), iterations: 3, note: 'the same reads as mydata.export, as Excel' },
     { fn: 'org', action: 'notice.templates', openid: () => 'o-res-liu', input: () => ({}) },
     { fn: 'org', action: 'profile.update', openid: () => 'o-new-zhou', input: (i) => ({ name: `周小雨${i % 10}` }) },
     { fn: 'org', action: 'bootstrap', openid: () => 'o-bench-bootstrap', input: () => ({ streetName: '测试街道', name: '测试' }), note: 'refused: an admin exists' },

@@ -15,6 +15,12 @@ export const exportFileView = z.object({ fileId: z.string(), url: z.string(), fi
 export type ExportFileView = z.infer<typeof exportFileView>
 
 export const exportActions = {
+  'org.mydata': action({
+    summary: '导出我的数据（Excel：说明页和每类记录一页，只含本人的记录）',
+    roles: ['authenticated'],
+    input: z.object({}),
+    output: exportFileView,
+  }),
   'council.vote': action({
     summary: '导出表决结果（Excel：规则、参与、各选项户数与是否达到门槛，不含面积合计和任何选票）',
     roles: ['secretary'],

@@ -2,6 +2,7 @@ import type { ExportActions } from '../../types/export'
 import type { Routes } from '../shared/dispatch'
 import { councilVote } from './kinds/council'
 import { gridStats } from './kinds/grid'
+import { orgMyData } from './kinds/org'
 import { propertyInputs, propertyPeriod, propertyRedProperty } from './kinds/property'
 import { serviceLedgers, serviceLetter } from './kinds/service'
 
@@ -11,6 +12,7 @@ import { serviceLedgers, serviceLetter } from './kinds/service'
  * in types/export.ts and one `exportKind({...})`.
  */
 export const routes: Routes<ExportActions> = {
+  'org.mydata': orgMyData,
   'council.vote': councilVote,
   'property.period': propertyPeriod,
   'property.inputs': propertyInputs,

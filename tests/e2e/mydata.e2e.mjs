@@ -1,7 +1,7 @@
 // 我的数据 (issue 12 §3, SPEC §7): a resident, a member and a secretary open 我的 → 我的数据, see what
 // 同心圆 holds about them with counts, open a section's records and export everything as one JSON
 // file. The household's ballot shows while its vote is open, and nowhere once the vote has closed.
-import { see, setClockOffset, setIdentity, shot, visible } from './lib.mjs'
+import { exportedWorkbook, see, setClockOffset, setIdentity, shot, visible } from './lib.mjs'
 
 const SEC = 'o-sec-hx'
 const LIU = 'o-res-liu'
@@ -88,6 +88,11 @@ export const journeys = [
       for (const other of ['o-res-zhang', 'o-sec-hx', '13800000005']) if (text.includes(other)) throw new Error(`the export names someone else: ${other}`)
       await see(page, '文件已生成')
       await shot(page, 'mydata-resident-exported')
+      // The same records as Excel, through the export function.
+      const xlsx = await exportedWorkbook(page, base, 'org.mydata', 'mydata', visible(page, '#mydata-export-xlsx'))
+      if (!/^我的数据-\d{4}-\d{2}-\d{2}\.xlsx$/.test(xlsx.fileName)) throw new Error(`workbook named ${xlsx.fileName}`)
+      await see(page, 'Excel 文件已生成')
+      await shot(page, 'mydata-resident-exported-xlsx')
 
       // The vote closes: nothing says what the household chose any more.
       setClockOffset(3 * DAY + 60_000)

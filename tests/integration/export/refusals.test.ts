@@ -54,7 +54,7 @@ describe('every kind', () => {
   })
 
   it('answers an unknown action without running anything', async () => {
-    await h.expectRefused('export', 'org.mydata', {}, P.secHx, 'UNKNOWN_ACTION')
+    await h.expectRefused('export', 'org.everything', {}, P.secHx, 'UNKNOWN_ACTION')
     await h.expectRefused('export', 'vote.export', { voteId: 'vote-parking' }, P.secHx, 'UNKNOWN_ACTION')
   })
 })

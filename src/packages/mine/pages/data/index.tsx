@@ -8,7 +8,7 @@ import Button from '../../../../components/Button'
 import Notice from '../../../../components/Notice'
 import QueryState from '../../../../components/QueryState'
 import { useCloud, useMutation } from '../../../../hooks/useCloud'
-import { saveDownload } from '../../../../services/files'
+import { openExport, saveDownload } from '../../../../services/files'
 import { go } from '../../../../services/nav'
 import { MINE } from '../../routes'
 import '../../mine.scss'
@@ -64,7 +64,17 @@ function Exported({ file, cap }: { file: MyDataFileView; cap: number }) {
 export default function MyDataPage() {
   const summary = useCloud('org', 'mydata.summary', {}, { reloadOnShow: true })
   const exporter = useMutation('org', 'mydata.export')
+  // The same records as Excel, made by the export function (the only one that carries exceljs).
+  const workbook = useMutation('export', 'org.mydata')
   const [file, setFile] = useState<MyDataFileView>()
+  const [xlsxName, setXlsxName] = useState('')
+  const runXlsx = async () => {
+    const f = await workbook.run({})
+    if (f) {
+      setXlsxName(f.fileName)
+      await openExport(f)
+    }
+  }
   const run = async () => {
     const f = await exporter.run({})
     if (f) {
@@ -77,19 +87,34 @@ export default function MyDataPage() {
       title='我的数据'
       intro='同心圆为您保存的全部信息。这里的内容只有您自己能看到。'
       footer={
-        <Button id='mydata-export' loading={exporter.sending} onClick={() => void run()}>
-          导出我的数据
-        </Button>
+        <View className='mine-actions'>
+          <Button id='mydata-export' loading={exporter.sending} onClick={() => void run()}>
+            导出我的数据
+          </Button>
+          <Button id='mydata-export-xlsx' variant='secondary' loading={workbook.sending} onClick={() => void runXlsx()}>
+            导出为 Excel
+          </Button>
+        </View>
       }
     >
       {file ? <Exported file={file} cap={summary.data?.exportCap ?? 500} /> : null}
+      {xlsxName ? (
+        <Notice tone='success' title='Excel 文件已生成' id='mydata-exported-xlsx'>
+          <Text className='mine-line'>{xlsxName}：说明页和每类记录一页。下载链接 1 小时内有效。</Text>
+        </Notice>
+      ) : null}
+      {workbook.error ? (
+        <Notice tone='error' title='没有导出成功'>
+          <Text>{workbook.error.message}</Text>
+        </Notice>
+      ) : null}
       {exporter.error ? (
         <Notice tone='error' title='没有导出成功'>
           <Text>{exporter.error.message}</Text>
         </Notice>
       ) : null}
       <QueryState {...summary}>{(s) => <Sections summary={s} />}</QueryState>
-      <Text className='mine-line mine-line--muted'>导出的文件为 JSON 格式，包含以上全部类别，可以保存下来，用电脑打开查看。</Text>
+      <Text className='mine-line mine-line--muted'>「导出我的数据」得到 JSON 文件，「导出为 Excel」得到表格，都包含以上全部类别，可以保存下来，用电脑打开查看。</Text>
     </PageShell>
   )
 }
