@@ -98,7 +98,7 @@ export const PERSONAL_DATA: Partial<Record<CollectionName, PersonalCollection>> 
   },
   [COL.audit]: {
     fields: [
-      f('actor', 'openid', 'subject'),
+      f('actor', 'openid', 'subject'), f('actorKey', 'personKey', 'subject'),
       f('target', 'any', 'subject', { pattern: 'users/<openid> (personRecordTarget), and other ids that embed an openid or a person key' }),
       f('before', 'any', 'actor'), f('after', 'any', 'actor'),
     ],
@@ -111,7 +111,7 @@ export const PERSONAL_DATA: Partial<Record<CollectionName, PersonalCollection>> 
   },
 
   // ---- service (双报到、双服务)
-  [COL.svcAgreements]: { fields: actorPair('approvedBy', 'approvedByName') },
+  [COL.svcAgreements]: { fields: [...actorPair('approvedBy', 'approvedByName'), ...actorPair('unitSignedBy', 'unitSignedByName')] },
   [COL.svcMembers]: {
     fields: [
       f('_id', 'personKey', 'subject', { pattern: 'm:<personKey>' }), f('openid', 'openid', 'subject'), f('name', 'name', 'subject'),
@@ -212,7 +212,7 @@ export const PERSONAL_DATA: Partial<Record<CollectionName, PersonalCollection>> 
 
   // ---- property (物业红黑榜)
   [COL.propertyRules]: { fields: actorPair('createdBy', 'createdByName') },
-  [COL.propertyPeriods]: { fields: actorPair('openedBy') },
+  [COL.propertyPeriods]: { fields: [...actorPair('openedBy'), ...actorPair('closedBy')] },
   [COL.propertyRatings]: {
     fields: [
       f('raterOpenid', 'openid', 'subject', { index: 'rater_created' }),

@@ -87,7 +87,7 @@ describe('the local cloud over HTTP', () => {
     const res = await fetch(`${base}/local/timers`, { method: 'POST' })
     expect(res.status).toBe(200)
     const runs = await res.json()
-    expect(Object.keys(runs).sort()).toEqual(['council.tick', 'grid.tick', 'property.tick'])
+    expect(Object.keys(runs).sort()).toEqual(['council.tick', 'grid.tick', 'property.tick', 'service.tick'])
     expect(runs['property.tick']).toEqual({ ok: true, data: { closed: 0, opened: 0 } })
   })
 

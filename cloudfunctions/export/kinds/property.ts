@@ -111,7 +111,7 @@ export const propertyInputs = exportKind({
 /** 红色物业 coverage of a street, estate by estate, and its totals: the same figures as the screen (the street admin's). */
 export const propertyRedProperty = exportKind({
   load: (ctx: Ctx<{ streetId: string }>) => coverageOfStreet(ctx),
-  file: ({ street }, now) => ({ cloudPath: `exports/property/red-${street._id}-${stamp(now)}.xlsx`, fileName: xlsxName(street.name, '红色物业覆盖') }),
+  file: ({ street }, now) => ({ cloudPath: `exports/property/red-${street._id}-${stamp(now)}.xlsx`, fileName: xlsxName(street.name, '红色物业覆盖', now.toISOString().slice(0, 10)) }),
   sheets(wb, { rows, totals, verified }) {
     const ws = wb.addWorksheet('红色物业覆盖')
     ws.columns = [

@@ -3,7 +3,7 @@ import { join } from 'path'
 import { MYDATA_SECTIONS, type MyDataSection } from '../../../types/mydata'
 import { MAX_REQUESTS_PER_SECTION } from '../../../cloudfunctions/org/mydata/collect'
 import { memberRecordId } from '../../../cloudfunctions/shared/pseudonym'
-import { addResidents, DAY, iso, publishedMeeting } from '../council/fixtures'
+import { addResidents, dateIn, DAY, iso, publishedMeeting } from '../council/fixtures'
 import { collectTraces, leaksIn, type Traces } from '../exposure'
 import { openCloud, P, rid, T0, type Cloud } from '../harness'
 import { expectPersonalDataRegistered } from '../personal-data'
@@ -69,7 +69,7 @@ beforeAll(async () => {
   await h.ok('council', 'meeting.start', { meetingId: m.id }, P.secHx)
   for (const who of [P.liu, P.member, P.secHx, P.zhang]) await h.ok('council', 'meeting.checkIn', { meetingId: m.id }, who)
   const res = await h.ok<{ id: string }>('council', 'resolution.record', {
-    meetingId: m.id, itemId: m.itemIds[1], decision: '楼顶防水层翻新', responsibleKind: 'company', responsibleName: '安居物业服务有限公司', deadline: iso(new Date(T0.getTime() + 10 * DAY)),
+    meetingId: m.id, itemId: m.itemIds[1], decision: '楼顶防水层翻新', responsible: { type: 'company', id: 'co-1' }, deadline: dateIn(10),
   }, P.secHx)
   await h.ok('council', 'resolution.progress', { resolutionId: res.id, note: '已完工', status: 'done' }, P.secHx)
   await h.ok('council', 'resolution.rate', { resolutionId: res.id, stars: 3, comment: FAMILY_COMMENT }, P.zhou)
