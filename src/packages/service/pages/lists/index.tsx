@@ -90,7 +90,7 @@ function Needs({ communityId, secretary }: { communityId: string; secretary: boo
             <Card title='需求清单' id='needs'>
               {data.items.map((n) => (
                 <View key={n.id} className='svc-list-item' id={`need-${n.id}`}>
-                  <View className='svc-row' onClick={() => go(ROUTES.need(n.id))}>
+                  <View className='svc-row svc-row--tap' onClick={() => go(ROUTES.need(n.id))}>
                     <Text className='svc-line svc-line--strong'>{n.title}</Text>
                     {n.quantityText ? <Text className='svc-line'>{n.quantityText}</Text> : null}
                     <Tag tone={TONE[n.status]}>{NEED_STATUS_LABEL[n.status]}</Tag>
