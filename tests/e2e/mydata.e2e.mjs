@@ -76,8 +76,11 @@ export const journeys = [
       await shot(page, 'mydata-resident-ballot')
       await page.goBack()
 
+      // Her own ratings of resolutions, with their content (a family member's would show only that the
+      // family rated: tests/integration/org/mydata.test.ts).
       await visible(page, '#mydata-resolutionRatings').click()
-      await see(page, '家人（内容不在此显示）')
+      await see(page, '评价人')
+      await see(page, '星级')
       await page.goBack()
 
       const { json, text } = await exportFile(page, base)
