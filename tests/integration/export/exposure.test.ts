@@ -30,5 +30,7 @@ it('every kind, as each person who may export it', async () => {
   await as(P.secHx, 'service.letter', { letterId: letter.id })
   await as(P.secHx, 'grid.stats', { communityId: 'c-hx' })
   await as(P.admin, 'grid.stats', { communityId: 'c-hx' })
+  await as(P.admin, 'property.redProperty', { streetId: 'st-jinxiu' })
+  for (const who of [P.liu, P.secHx, P.prop]) await as(who, 'org.mydata', {})
   expect([...sweep.swept].sort()).toEqual(callableBy(exportActions, ['secretary', 'street_admin', 'unit_liaison', 'resident', 'property_staff']))
 })

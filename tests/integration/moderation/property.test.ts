@@ -69,7 +69,7 @@ describe('a rating comment', () => {
     const home = await h.ok<{ sections: { groups: { kind: string; items: { id: string }[] }[] }[] }>('org', 'home', {}, P.prop)
     const answers = home.sections.flatMap((s) => s.groups).filter((g) => g.kind === 'ratingAnswers').flatMap((g) => g.items.map((i) => i.id))
     expect(answers).not.toContain(rating.id)
-    const x = await h.ok<{ url: string }>('property', 'export.period', { periodId: PERIOD }, P.admin)
+    const x = await h.ok<{ url: string }>('export', 'property.period', { periodId: PERIOD }, P.admin)
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.readFile(join(h.dir, 'uploads', x.url.replace('/local/files/', '')))
     const cells = wb.getWorksheet('居民评价')!.getSheetValues().flat().map(String)

@@ -4,8 +4,8 @@
  * household that wrote it, which sees it marked and is told of the decision.
  */
 import type { ResolutionCommentView } from '../../../types/council'
-import { DAY, iso, publishedMeeting } from '../council/fixtures'
-import { openCloud, P, T0, type Cloud } from '../harness'
+import { dateIn, publishedMeeting } from '../council/fixtures'
+import { openCloud, P, type Cloud } from '../harness'
 import { addLiuSpouse, auditOf, LIU_SPOUSE, outboxTo, queue } from './fixtures'
 
 let h: Cloud
@@ -16,7 +16,7 @@ beforeAll(async () => {
   const m = await publishedMeeting(h)
   await h.ok('council', 'meeting.start', { meetingId: m.id }, P.secHx)
   const r = await h.ok<{ id: string }>('council', 'resolution.record', {
-    meetingId: m.id, itemId: m.itemIds[0], decision: '楼顶防水层翻新', responsibleKind: 'company', responsibleName: '安居物业服务有限公司', deadline: iso(new Date(T0.getTime() + 10 * DAY)),
+    meetingId: m.id, itemId: m.itemIds[0], decision: '楼顶防水层翻新', responsible: { type: 'company', id: 'co-1' }, deadline: dateIn(10),
   }, P.secHx)
   await h.ok('council', 'resolution.progress', { resolutionId: r.id, note: '已完工', status: 'done' }, P.secHx)
   res = r.id
