@@ -123,7 +123,10 @@ export const PERSONAL_DATA: Partial<Record<CollectionName, PersonalCollection>> 
   [COL.svcResources]: {
     fields: [...actorPair('createdBy'), f('ownerId', 'personKey', 'subject', { pattern: 'm:<personKey> when ownerType is member' }), f('ownerName', 'name', 'subject')],
   },
-  [COL.svcProjects]: { fields: [...actorPair('createdBy'), f('ownerName', 'name', 'subject')], note: 'ownerName is typed by the secretary.' },
+  [COL.svcProjects]: {
+    fields: [...actorPair('createdBy'), f('ownerId', 'personKey', 'subject', { pattern: 'm:<personKey> when ownerType is member' }), f('ownerName', 'name', 'subject')],
+    note: 'The owner is a unit or a member, linked from a confirmed offer; older projects carry a typed ownerName.',
+  },
   [COL.svcProjectUpdates]: { fields: actorPair('by', 'byName') },
   [COL.svcActivities]: { fields: actorPair('createdBy', 'createdByName') },
   [COL.svcAttendance]: {
