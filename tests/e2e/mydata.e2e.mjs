@@ -35,6 +35,9 @@ async function openMyData(page, base, who, meShot) {
  * outlive; the link is what the person gets either way).
  */
 async function exportFile(page, base) {
+  // After a goBack the 我的数据 page must be the one on screen again before its button is tapped.
+  await visible(page, '#mydata-profile').waitFor({ timeout: 15_000 })
+  await visible(page, '#mydata-export').waitFor()
   const [res] = await Promise.all([
     page.waitForResponse((r) => r.url().endsWith('/cloud/org') && (r.request().postData() ?? '').includes('mydata.export')),
     visible(page, '#mydata-export').click(),
