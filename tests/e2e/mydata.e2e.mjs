@@ -156,7 +156,8 @@ export const journeys = [
       await page.goBack()
       await visible(page, '#mydata-subscriptions').click()
       await see(page, '接收')
-      await page.goBack()
+      // 我的数据 afresh (not through the browser's history, which earlier journeys in this tab filled).
+      await openMyData(page, base, SEC)
       await shot(page, 'mydata-secretary')
       const { json } = await exportFile(page, base)
       if (json.name !== '王秀英' || json.sections.find((s) => s.key === 'ballots').rows.length !== 0) throw new Error('the secretary’s export is wrong')
