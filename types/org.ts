@@ -1,6 +1,9 @@
 import * as z from 'zod'
 import { action } from './action'
-import { id, optionalText, pageInput, pageOf, phone, requestId, searchText, text, okOnly } from './common'
+import {
+  bindingRequestInput, bootstrapInput, GRANT_END_KINDS, HOME_KINDS, invitationRedeemInput, liaisonRegisterInput, profileUpdateInput,
+} from './org-forms'
+import { id, optionalText, pageInput, pageOf, requestId, searchText, text, okOnly } from './common'
 import { ENDABLE_ROLES, ROLES, roleGrantSchema } from './roles'
 import { noticeTemplatesView } from './notices'
 import { STAFF_POSTS } from './staff-posts'
@@ -17,9 +20,6 @@ export type InvitableRole = (typeof INVITABLE_ROLES)[number]
 export const INVITATION_ROLES = [...INVITABLE_ROLES, 'grid_worker'] as const
 export type InvitationRole = (typeof INVITATION_ROLES)[number]
 
-/** The QR code of an invitation carries `txinvite:<code>`; the redeem screen's scanner reads it back. */
-export const inviteQrText = (code: string) => `txinvite:${code}`
-export const codeFromInviteText = (text: string) => text.trim().replace(/^txinvite:/i, '').trim().toUpperCase()
 
 export const BINDING_STATUS = ['pending', 'verified', 'rejected', 'superseded', 'ended'] as const
 export type BindingStatus = (typeof BINDING_STATUS)[number]
@@ -64,19 +64,7 @@ export type BindingView = z.infer<typeof bindingView>
 export const myRoleView = roleGrantSchema.extend({ since: z.string().optional() })
 export type MyRoleView = z.infer<typeof myRoleView>
 
-/** How a grant ended: by the level above, by the person, or (resident) with the household binding. */
-export const GRANT_END_KINDS = ['ended', 'stepped_down', 'unbound', 'left_household', 'departed'] as const
-export type GrantEndKind = (typeof GRANT_END_KINDS)[number]
-export const GRANT_END_LABEL: Record<GrantEndKind, string> = {
-  ended: '被免去',
-  stepped_down: '本人辞去',
-  unbound: '社区解除房屋绑定',
-  left_household: '本人退出本户',
-  departed: '本人注销',
-}
 
-/** How a person who left (注销) appears on every record they leave behind: no name, no phone, no openid. */
-export const DEPARTED_NAME = '已注销用户'
 
 /** What leaving did: counts only (nobody, not even the leaver, is named in the answer). */
 export const leaveResultView = z.object({
@@ -227,55 +215,6 @@ export type LiaisonApplicationView = z.infer<typeof liaisonApplicationView>
 
 // ---- home (待办) -------------------------------------------------------------------------------
 
-/**
- * What can be waiting for a person on home, by the role it belongs to. Each kind is one bounded
- * query (count + newest items) over collections of the context that owns it, read-only.
- */
-export const HOME_KINDS = [
-  // secretary
-  'bindings', 'checkins', 'topics', 'dispatch', 'unanswered',
-  // secretary (the community's) and street admin (the street's)
-  'overdueResolutions',
-  // street admin
-  'heldRatings', 'objections', 'overdueEvents',
-  // grid worker
-  'gridReported',
-  // property staff, unit liaison
-  'ratingAnswers', 'summons',
-  // anyone an event can be dispatched to (company, unit, community, member)
-  'handling',
-  // anyone invited to a meeting (in person, or their unit or company); any party carrying a resolution
-  'invitations', 'resolutions',
-  // member
-  'checkinDue', 'claimedWishes', 'activitiesToday',
-  // resident (and whoever reported an event)
-  'votes', 'rectifications', 'eventsToConfirm',
-] as const
-export type HomeKind = (typeof HOME_KINDS)[number]
-
-export const HOME_KIND_LABEL: Record<HomeKind, string> = {
-  bindings: '住户认证待审核',
-  checkins: '报到待审核',
-  topics: '议题待受理',
-  dispatch: '网格事件待派单',
-  unanswered: '吹哨超时未应答',
-  overdueResolutions: '议事决议已逾期',
-  heldRatings: '评价待复核',
-  objections: '异议待处理',
-  overdueEvents: '超期未办结事件',
-  gridReported: '本网格待派单事件',
-  ratingAnswers: '评价待答复',
-  summons: '吹哨召集待应答',
-  handling: '派给我方处置的事件',
-  invitations: '邀请我参加的议事会议',
-  resolutions: '由我方落实的议事决议',
-  checkinDue: '今年还没有报到',
-  claimedWishes: '已认领的微心愿',
-  activitiesToday: '今天的服务活动',
-  votes: '表决待投票',
-  rectifications: '整改待确认',
-  eventsToConfirm: '事件待确认',
-}
 
 export const homeItemView = z.object({
   id: z.string(),
@@ -334,7 +273,7 @@ export const orgActions = {
   'profile.update': action({
     summary: '修改我的姓名和手机号',
     roles: ['authenticated'],
-    input: z.object({ name: text(20, '姓名'), phone: phone.optional() }),
+    input: profileUpdateInput,
     output: meView,
   }),
   'mydata.summary': action({
@@ -364,7 +303,7 @@ export const orgActions = {
   bootstrap: action({
     summary: '部署后首位街道管理员认领（仅配置的 OPENID）',
     roles: ['authenticated'],
-    input: z.object({ streetName: text(40, '街道名称'), name: text(20, '姓名') }),
+    input: bootstrapInput,
     output: meView,
   }),
 
@@ -487,13 +426,7 @@ export const orgActions = {
   'binding.request': action({
     summary: '居民绑定房屋（有户码即时认证，否则待社区审核）',
     roles: ['authenticated'],
-    input: z.object({
-      requestId,
-      householdId: id,
-      name: text(20, '姓名'),
-      phone,
-      householdCode: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{8}$/, '户码为 8 位字母数字').optional(),
-    }),
+    input: bindingRequestInput,
     output: bindingView,
   }),
   'binding.listPending': action({
@@ -561,7 +494,7 @@ export const orgActions = {
   'invitation.redeem': action({
     summary: '使用邀请码获得身份',
     roles: ['authenticated'],
-    input: z.object({ code: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{8}$/, '邀请码为 8 位字母数字'), name: text(20, '姓名') }),
+    input: invitationRedeemInput,
     output: meView,
   }),
 
@@ -602,14 +535,7 @@ export const orgActions = {
   'liaison.register': action({
     summary: '单位联络员自助注册，待所在社区书记审核',
     roles: ['authenticated'],
-    input: z.object({
-      requestId,
-      communityId: id,
-      unitName: text(60, '单位名称'),
-      partyBody: text(60, '党组织名称'),
-      name: text(20, '姓名'),
-      phone,
-    }),
+    input: liaisonRegisterInput,
     output: liaisonApplicationView,
   }),
   'liaison.listPending': action({
@@ -632,3 +558,6 @@ export const orgActions = {
 
 export type OrgActions = typeof orgActions
 export { okOnly }
+
+// Defined in ./org-forms (what the main package needs), part of org's contract.
+export * from './org-forms'

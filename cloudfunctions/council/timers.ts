@@ -1,6 +1,6 @@
 import { COL } from '../shared/collections'
 import type { Ctx, TimerJob } from '../shared/dispatch'
-import { DomainError } from '../shared/errors'
+import { timerStep } from '../shared/timer-step'
 import { closeVote, remindVote, REMIND_WITHIN_MS } from './handlers/votes'
 import { sendNoticeJobs } from './notices'
 import type { VoteDoc } from './repo'
@@ -8,19 +8,7 @@ import type { VoteDoc } from './repo'
 /** Votes handled per run and per kind; the trigger runs every 10 minutes (config.json). */
 const BATCH = 10
 
-/**
- * One vote's step. Another run (or the secretary) getting there first is not a failure; any other
- * error is logged and the run goes on, so one broken vote never holds back the others.
- */
-async function step(what: string, work: () => Promise<unknown>): Promise<boolean> {
-  try {
-    await work()
-    return true
-  } catch (e) {
-    if (!(e instanceof DomainError && e.code === 'CONFLICT')) console.error(JSON.stringify({ fn: 'council', timer: 'tick', what, error: e instanceof Error ? e.message : String(e) }))
-    return false
-  }
-}
+const step = (what: string, work: () => Promise<unknown>) => timerStep('council', what, work)
 
 /**
  * `tick`: counts every vote whose close has passed (the result is computed at the close, not when a

@@ -1,7 +1,7 @@
 import { COL } from '../shared/collections'
 import type { Ctx, TimerJob } from '../shared/dispatch'
 import { txGetOrNull } from '../shared/db-types'
-import { DomainError } from '../shared/errors'
+import { timerStep } from '../shared/timer-step'
 import type { Rule } from './domain/scoring'
 import { closePeriod, newPeriod, openInTx, openProblem } from './periods'
 import { repo, type PeriodDoc } from './repo'
@@ -9,16 +9,7 @@ import { repo, type PeriodDoc } from './repo'
 /** Periods handled per run and per step; the trigger runs every 10 minutes (config.json). */
 const BATCH = 10
 
-/** One period's step: another run or the admin getting there first (CONFLICT) is not a failure; anything else is logged. */
-async function step(what: string, work: () => Promise<unknown>): Promise<boolean> {
-  try {
-    await work()
-    return true
-  } catch (e) {
-    if (!(e instanceof DomainError && e.code === 'CONFLICT')) console.error(JSON.stringify({ fn: 'property', timer: 'tick', what, error: e instanceof Error ? e.message : String(e) }))
-    return false
-  }
-}
+const step = (what: string, work: () => Promise<unknown>) => timerStep('property', what, work)
 
 /**
  * A period whose street's rule no longer runs periods by itself is handed back to the street: its

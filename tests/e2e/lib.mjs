@@ -104,7 +104,7 @@ export async function runJourneys(journeys, ctx) {
       console.log(`  ✓ ${name} (${Date.now() - started} ms)`)
     } catch (e) {
       failed++
-      console.log(`  ✗ ${name}\n    ${String(e?.stack ?? e).split('\n').slice(0, 6).join('\n    ')}`)
+      console.log(`  ✗ ${name}\n    ${String(e?.stack ?? e).split('\n').slice(0, 14).join('\n    ')}`)
       await shot(page, `FAILED-${name.replace(/\W+/g, '-')}`).catch(() => undefined)
     } finally {
       await page.close()
@@ -118,6 +118,9 @@ export const visible = (page, sel) => page.locator(`.taro_page:not([style*="disp
 
 /** Act as a demo person: pick them on the 身份切换 page, wait for home. */
 export async function setIdentity(page, base, openid) {
+  // A full load, not a hash change: a same-document navigation keeps the old page stack (and its
+  // slide transition) in the DOM, where a slow machine can leave the card never "stable" to click.
+  await page.goto('about:blank')
   await page.goto(`${base}/#/pages/identity/index`)
   await visible(page, `#identity-${openid}`).waitFor()
   await visible(page, `#identity-${openid}`).click()

@@ -35,6 +35,9 @@ async function openMyData(page, base, who, meShot) {
  * outlive; the link is what the person gets either way).
  */
 async function exportFile(page, base) {
+  // After a goBack the 我的数据 page must be the one on screen again before its button is tapped.
+  await visible(page, '#mydata-profile').waitFor({ timeout: 15_000 })
+  await visible(page, '#mydata-export').waitFor()
   const [res] = await Promise.all([
     page.waitForResponse((r) => r.url().endsWith('/cloud/org') && (r.request().postData() ?? '').includes('mydata.export')),
     visible(page, '#mydata-export').click(),
@@ -153,7 +156,8 @@ export const journeys = [
       await page.goBack()
       await visible(page, '#mydata-subscriptions').click()
       await see(page, '接收')
-      await page.goBack()
+      // 我的数据 afresh (not through the browser's history, which earlier journeys in this tab filled).
+      await openMyData(page, base, SEC)
       await shot(page, 'mydata-secretary')
       const { json } = await exportFile(page, base)
       if (json.name !== '王秀英' || json.sections.find((s) => s.key === 'ballots').rows.length !== 0) throw new Error('the secretary’s export is wrong')

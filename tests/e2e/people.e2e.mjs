@@ -22,6 +22,14 @@ async function secondPhone(ctx) {
   })
 }
 
+/** A call as `openid`, straight to the local cloud (for what other people do meanwhile). */
+async function api(page, base, openid, fn, action, input) {
+  const res = await page.request.post(`${base}/cloud/${fn}`, { headers: { 'content-type': 'application/json', 'x-wx-openid': openid }, data: { action, input } })
+  const body = await res.json()
+  if (!body.ok) throw new Error(`${fn}.${action} as ${openid}: ${body.error.code} ${body.error.message}`)
+  return body.data
+}
+
 const openMe = async (page, base) => {
   await page.goto(`${base}/#/pages/me/index`)
   await visible(page, '#my-roles').waitFor()
@@ -201,6 +209,48 @@ export const journeys = [
         await visible(page, '#leave-account-ok').click()
         await see(page, '您是本街道唯一的街道管理员，暂不能注销')
         await shot(page, 'people-19-last-admin-refused')
+      }),
+  ],
+  [
+    '8.7 three households report a topic: it is hidden at once (its author sees 审核中), the secretary restores it with a reason',
+    (page) =>
+      ownServer(async (base) => {
+        await page.goto(`${base}/`)
+        const title = '小区东门外有人摆摊占道（举报演示）'
+        const topic = await api(page, base, 'o-res-liu', 'council', 'topic.propose', {
+          requestId: `e2e-report-${Date.now().toString(36)}`, communityId: 'c-hx', title, body: '东门外人行道常被摊位占满，老人推车过不去，希望社区协调。', photos: [],
+        })
+        // Three other households of the community report it.
+        for (const who of ['o-res-zhang', 'o-res-hx-102', 'o-res-hx-201']) await api(page, base, who, 'council', 'report.submit', { kind: 'topic', id: topic.id, reason: 'ad' })
+        const topicPage = `${base}/#/packages/council/pages/topic/index?id=${encodeURIComponent(topic.id)}`
+
+        // Hidden at once for everyone else …
+        await setIdentity(page, base, 'o-res-zhang')
+        await page.goto(topicPage)
+        await see(page, '该内容正在审核')
+        if (await page.locator(".taro_page:not([style*=\"display: none\"])").getByText(title).count()) throw new Error('a hidden topic still shows its title to another household')
+        await shot(page, 'people-20-reported-hidden')
+        // … while its author sees it, marked.
+        await setIdentity(page, base, 'o-res-liu')
+        await page.goto(topicPage)
+        await see(page, title)
+        await see(page, '审核中')
+        await shot(page, 'people-21-author-sees-held')
+
+        // The secretary restores it from 内容审核, with a reason the author is told.
+        await setIdentity(page, base, 'o-sec-hx')
+        await page.goto(`${base}/#/packages/admin/pages/moderation/index`)
+        const caseId = `mc:topic:${topic.id}`
+        await visible(page, `[id="case-${caseId}"]`).waitFor()
+        await visible(page, `[id="case-reason-${caseId}"] input`).fill('属于正常反映问题，不是广告')
+        await shot(page, 'people-22-review')
+        await visible(page, `[id="case-restore-${caseId}"]`).click()
+        await onScreen(page, `[id="case-${caseId}"]`).waitFor({ state: 'detached' })
+
+        await setIdentity(page, base, 'o-res-zhang')
+        await page.goto(topicPage)
+        await see(page, title)
+        await shot(page, 'people-23-restored')
       }),
   ],
 ]

@@ -1,5 +1,6 @@
 import { View, Text } from '@tarojs/components'
-import { HOME_KIND_LABEL, type HomeGroupView, type HomeSectionView } from '../../../types/org'
+import type { HomeGroupView, HomeSectionView } from '../../../types/org'
+import { HOME_KIND_LABEL } from '../../../types/org-forms'
 import Card from '../../components/Card'
 import ListItem from '../../components/ListItem'
 import Tag from '../../components/Tag'

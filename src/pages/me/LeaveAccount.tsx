@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
-import { DEPARTED_NAME, type MeView } from '../../../types/org'
+import type { MeView } from '../../../types/org'
+import { DEPARTED_NAME } from '../../../types/org-forms'
 import { ROLE_LABEL } from '../../../types/roles'
 import Card from '../../components/Card'
 import Button from '../../components/Button'

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { View, Text } from '@tarojs/components'
-import { GRANT_END_LABEL } from '../../../types/org'
+import { GRANT_END_LABEL } from '../../../types/org-forms'
 import { ROLE_LABEL } from '../../../types/roles'
 import Card from '../../components/Card'
 import ListItem from '../../components/ListItem'

@@ -20,9 +20,10 @@ describe('what leaving rewrites, from the personal-data registry', () => {
     expect(step(COL.svcAttendance, 'memberId')).toMatchObject({ from: memberRecordId('o-1'), names: ['memberName'] })
   })
 
-  it('leaves a name typed for somebody else alone: a project owner, a branch secretary', () => {
+  it('leaves a name typed for somebody else alone (a branch secretary), and rewrites a project owner\'s name only with the owner\'s key', () => {
     const names = plan.flatMap((s) => s.names.map((n) => `${s.collection}.${n}`))
-    expect(names).not.toContain(`${COL.svcProjects}.ownerName`)
+    // A project's owner is linked (ownerId m:<personKey> for a member): the name goes where that key does.
+    expect(names).toContain(`${COL.svcProjects}.ownerName`)
     expect(names).not.toContain(`${COL.gridStaff}.secretaryName`)
     expect(names).toContain(`${COL.gridStaff}.name`)
   })
