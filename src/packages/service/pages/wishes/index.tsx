@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import type { WishView } from '../../../../../types/service'
 import { CLAIM_END_LABEL, serviceActions, WISH_STATUS_LABEL } from '../../../../../types/service'
@@ -71,7 +71,7 @@ function PostWish({ onDone, onBehalfOf }: { onDone: () => void; onBehalfOf?: str
   )
 }
 
-function Confirm({ w, onDone }: { w: WishView; onDone: () => void }) {
+function Confirm({ w, onDone }: { w: WishView; onDone: (r: WishView | undefined) => void }) {
   const [rating, setRating] = useState(5)
   const [thanks, setThanks] = useState('')
   const m = useMutation('service', 'wish.confirm')
@@ -80,7 +80,7 @@ function Confirm({ w, onDone }: { w: WishView; onDone: () => void }) {
       <Stars label='评价' value={rating} onChange={setRating} />
       <Field label='感谢的话' id='wish-thanks' optional value={thanks} onChange={setThanks} maxLength={200} />
       {m.error ? <Text className='tx-field__error'>{m.error.message}</Text> : null}
-      <Button id={`confirm-${w.id}`} loading={m.sending} onClick={() => void m.run({ wishId: w.id, rating, thanks: thanks || undefined }).then((r) => r && (toast('已确认，谢谢您'), onDone()))}>
+      <Button id={`confirm-${w.id}`} loading={m.sending} onClick={() => void m.run({ wishId: w.id, rating, thanks: thanks || undefined }).then(onDone)}>
         确认收到
       </Button>
     </View>
@@ -147,15 +147,36 @@ function Release({ w, onDone }: { w: WishView; onDone: () => void }) {
   )
 }
 
-function WishCard({ w, onDone }: { w: WishView; onDone: () => void }) {
+/** What each step says once done, on the card itself. */
+const DONE: Record<'claim' | 'deliver' | 'confirm', (w: WishView) => string> = {
+  claim: (w) => `已认领：请在 ${formatTime(w.claimDueAt ?? w.dueAt).slice(0, 10)} 前送到，送到后点“标记已送达”`,
+  deliver: () => '已标记送达：等居民确认收到',
+  confirm: () => '已确认收到，谢谢您的评价',
+}
+
+/**
+ * One wish. An action's answer (the wish as it is now) replaces it in place — a claimed wish stays
+ * on the 待认领 list as 已认领 with a confirmation, rather than vanishing — until the list is read again.
+ */
+function WishCard({ w: listed, onDone }: { w: WishView; onDone: () => void }) {
   const claim = useMutation('service', 'wish.claim')
   const deliver = useMutation('service', 'wish.deliver')
+  const [now, setNow] = useState<{ w: WishView; step: keyof typeof DONE }>()
+  const w = now?.w ?? listed
+  // The list read again (pull to refresh, another tab) is newer than the answer kept here.
+  useEffect(() => setNow(undefined), [listed])
+  const done = (step: keyof typeof DONE, msg: string) => (r: WishView | undefined) => {
+    if (!r) return
+    setNow({ w: r, step })
+    toast(msg)
+  }
   const [note, setNote] = useState('')
   const [talk, setTalk] = useState(false)
   const askConsent = useNoticeConsent(['wishReturned', 'wishMessage']) // the claimer is told when the claim lapses
   const err = claim.error ?? deliver.error
   return (
     <Card title={w.title} extra={w.moderation ? <Tag tone='gray'>{MODERATION_LABEL[w.moderation]}</Tag> : <Tag tone={TONE[w.status]}>{WISH_STATUS_LABEL[w.status]}</Tag>} id={`wish-${w.id}`}>
+      {now ? <Notice tone='success' id={`wish-done-${w.id}`}><Text>{DONE[now.step](w)}</Text></Notice> : null}
       {w.mine ? <HeldNotice state={w.moderation} id={`wish-held-${w.id}`} /> : null}
       {w.detail ? <Text className='svc-line'>{w.detail}</Text> : null}
       <Text className='svc-line svc-line--muted'>{w.residentName} · {w.address} · {formatTime(w.dueAt).slice(0, 10)} 前</Text>
@@ -170,16 +191,16 @@ function WishCard({ w, onDone }: { w: WishView; onDone: () => void }) {
       {w.rating ? <Text className='svc-line'>居民评价：{'★'.repeat(w.rating)} {w.thanks ?? ''}</Text> : null}
       {err ? <Text className='tx-field__error'>{err.message}</Text> : null}
       {w.canClaim ? (
-        <Button size='small' id={`claim-${w.id}`} loading={claim.sending} onClick={() => void askConsent().then(() => claim.run({ wishId: w.id })).then((r) => r && (toast('认领成功'), onDone()))}>我来认领</Button>
+        <Button size='small' id={`claim-${w.id}`} loading={claim.sending} onClick={() => void askConsent().then(() => claim.run({ wishId: w.id })).then(done('claim', '已认领'))}>我来认领</Button>
       ) : null}
       {w.canDeliver ? (
         <View>
           <Field label='送达说明' id={`deliver-note-${w.id}`} value={note} onChange={setNote} placeholder='如：已送到家中' maxLength={200} />
-          <Button size='small' id={`deliver-${w.id}`} loading={deliver.sending} onClick={() => void deliver.run({ wishId: w.id, note }).then((r) => r && (toast('已标记送达'), onDone()))}>标记已送达</Button>
+          <Button size='small' id={`deliver-${w.id}`} loading={deliver.sending} onClick={() => void deliver.run({ wishId: w.id, note }).then(done('deliver', '已标记送达'))}>标记已送达</Button>
         </View>
       ) : null}
       {w.canRelease ? <Release w={w} onDone={onDone} /> : null}
-      {w.canConfirm ? <Confirm w={w} onDone={onDone} /> : null}
+      {w.canConfirm ? <Confirm w={w} onDone={done('confirm', '已确认，谢谢您')} /> : null}
       {w.canMessage ? (
         <View>
           <Button size='small' variant='plain' id={`wish-talk-${w.id}`} onClick={() => setTalk((t) => !t)}>{talk ? '收起留言' : w.claimerName ? '留言联系' : '留言'}</Button>
