@@ -243,7 +243,7 @@ export const journeys = [
       if (!(await card.textContent()).includes('刘*')) throw new Error('the resident’s name is not masked for the member')
       await card.locator('[id^="claim-"]').tap()
       // In place (issue 13 §4): the card stays on 待认领, now 已认领, with what to do next.
-      await card.locator('[id^="wish-done-"]').getByText('已认领：请在').waitFor()
+      await card.locator('[id^="wish-done-"]').getByText('已认领：送到后').waitFor()
       if (!(await card.textContent()).includes('认领党员：孙伟')) throw new Error('the claimed card does not show its claimer in place')
       await shot(page, 'service-13b-member-claimed-in-place')
       await visible(page, '#tab-mine').click()

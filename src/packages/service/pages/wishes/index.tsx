@@ -149,7 +149,7 @@ function Release({ w, onDone }: { w: WishView; onDone: () => void }) {
 
 /** What each step says once done, on the card itself. */
 const DONE: Record<'claim' | 'deliver' | 'confirm', (w: WishView) => string> = {
-  claim: (w) => `已认领：请在 ${formatTime(w.claimDueAt ?? w.dueAt).slice(0, 10)} 前送到，送到后点“标记已送达”`,
+  claim: () => '已认领：送到后请点“标记已送达”',
   deliver: () => '已标记送达：等居民确认收到',
   confirm: () => '已确认收到，谢谢您的评价',
 }
