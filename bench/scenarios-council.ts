@@ -114,7 +114,7 @@ export function councilScenarios(): Scenario[] {
       input: (i) => ({ requestId: rid(i, 'mc'), communityId: 'c-hx', title: `压测议事会${i}`, startsAt: iso(7 * 86_400_000), place: '党群服务中心', agenda: agenda(i), participants }),
       collect: (d) => made.meetings.push((d as { id: string }).id),
     },
-    { fn: 'council', action: 'meeting.update', openid: sec, input: (i) => ({ meetingId: made.meetings[i], title: `压测议事会${i}`, startsAt: iso(8 * 86_400_000), place: '党群服务中心二楼', agenda: agenda(i), participants }) },
+    { fn: 'council', action: 'meeting.update', openid: sec, input: (i) => ({ meetingId: made.meetings[i], rev: 0, title: `压测议事会${i}`, startsAt: iso(8 * 86_400_000), place: '党群服务中心二楼', agenda: agenda(i), participants }) },
     // The next proposed topic (accepted above) as a new agenda item, from the topic page.
     { fn: 'council', action: 'meeting.addTopic', openid: sec, input: (i) => ({ meetingId: made.meetings[i], topicId: nth(made.topics, i + 1) }) },
     { fn: 'council', action: 'party.search', openid: sec, input: () => ({ communityId: 'c-hx', type: 'resident', q: '刘', pageSize: 20 }) },

@@ -218,6 +218,8 @@ export const meetingView = z.object({
   status: z.enum(MEETING_STATUS),
   /** The agenda cannot change once the meeting has started (or its start time has passed). */
   agendaLocked: z.boolean(),
+  /** The agenda's edition: meeting.update sends the one it was edited from, so an edit cannot undo a change made meanwhile. */
+  rev: z.number().int(),
   attendeeCount: z.number().int(),
   minutes: z.string().optional(),
   publishedAt: z.string().optional(),
@@ -486,9 +488,9 @@ export const councilActions = {
     output: meetingView,
   }),
   'meeting.update': action({
-    summary: '修改会议与议程（会议开始前；新邀请的参会方在已发布时收到通知）',
+    summary: '修改会议与议程（会议开始前；新邀请的参会方在已发布时收到通知；会议在编辑期间被改过则拒绝）',
     roles: ['secretary'],
-    input: meetingRules(z.object({ meetingId: id, ...meetingFields })),
+    input: meetingRules(z.object({ meetingId: id, rev: z.number().int().min(0), ...meetingFields })),
     output: meetingView,
   }),
   'meeting.addTopic': action({

@@ -46,6 +46,8 @@ export interface MeetingDoc {
   status: MeetingStatus; attendeeCount: number; minutes?: string
   createdBy: string; createdAt: Date; updatedAt: Date
   publishedAt?: Date; startedAt?: Date; endedAt?: Date
+  /** Bumped by every edit of the agenda, title, time, place or invitations (absent: 0). */
+  rev?: number
 }
 /** Kind from the person's roles, name from their profile, `org` the unit of a liaison. */
 export interface AttendanceDoc { _id: string; meetingId: string; openid: string; name: string; kind: AttendeeKind; org?: string; at: Date; inviteKey?: string }

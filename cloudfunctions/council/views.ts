@@ -68,6 +68,7 @@ export function meetingView(m: MeetingDoc, now: Date): MeetingView {
     participants: m.participants.map((p) => ({ kind: p.kind, name: p.name, ...(p.ref ? { ref: p.ref } : {}) })),
     status: m.status,
     agendaLocked: agendaLocked(m, now),
+    rev: m.rev ?? 0,
     attendeeCount: m.attendeeCount ?? 0,
     minutes: m.minutes,
     publishedAt: iso(m.publishedAt),

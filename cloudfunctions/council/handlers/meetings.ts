@@ -123,7 +123,7 @@ const keepLocks = (agenda: AgendaItem[], previous: AgendaItem[]): AgendaItem[] =
   })
 
 export const meetingUpdate = {
-  async run(ctx: Ctx<MeetingFields & { meetingId: string }>) {
+  async run(ctx: Ctx<MeetingFields & { meetingId: string; rev: number }>) {
     const { actor, input, now } = ctx
     const m = await loadMeeting(ctx, input.meetingId)
     ensure(actor.isSecretaryOf(m.communityId), '只能修改您所在社区的会议')
@@ -140,6 +140,8 @@ export const meetingUpdate = {
     const next = await ctx.transaction(async (tx) => {
       const fresh = await txGetOrNull<MeetingDoc>(tx, COL.councilMeetings, m._id)
       if (!fresh || agendaLocked(fresh, now)) throw conflict('会议已开始，议程不能再修改')
+      // Edited from an older edition (a topic put on the agenda from its page, another tab): saving would undo that.
+      if ((fresh.rev ?? 0) !== input.rev) throw conflict('会议在您编辑期间已被修改（例如有议题刚列入议程），请重新打开后再改')
       const agenda = keepLocks(numberAgenda(input.agenda, fresh.agenda), fresh.agenda)
       const problem = agendaLockProblem(fresh.agenda, agenda)
       if (problem) throw conflict(problem)
@@ -147,7 +149,7 @@ export const meetingUpdate = {
       told = fresh.status === 'published' ? inviteKeys.filter((k) => !(fresh.noticedKeys ?? []).includes(k)) : []
       const patch = {
         title: input.title, startsAt: new Date(input.startsAt), place: where.place, online: where.online, link: where.link ?? '', agenda, participants, inviteKeys,
-        noticedKeys: [...new Set([...(fresh.noticedKeys ?? []), ...told])], updatedAt: now,
+        noticedKeys: [...new Set([...(fresh.noticedKeys ?? []), ...told])], updatedAt: now, rev: (fresh.rev ?? 0) + 1,
       }
       await tx.collection(COL.councilMeetings).doc(m._id).update({ data: { ...patch, participants: ctx.db.command.set(participants), agenda: ctx.db.command.set(agenda) } })
       await ctx.audit(`${COL.councilMeetings}/${m._id}`, { title: fresh.title, startsAt: fresh.startsAt, agenda: fresh.agenda, invited: fresh.inviteKeys ?? [] }, { title: patch.title, startsAt: patch.startsAt, agenda, invited: inviteKeys }, tx)
@@ -187,9 +189,10 @@ export const meetingAddTopic = {
         const [added] = numberAgenda([...fresh.agenda, { title: topic.title.slice(0, 60), topicIds: [topic._id] }], fresh.agenda).slice(-1)
         agenda = [...fresh.agenda, added]
       }
-      await tx.collection(COL.councilMeetings).doc(m._id).update({ data: { agenda: ctx.db.command.set(agenda), updatedAt: now } })
+      const rev = (fresh.rev ?? 0) + 1
+      await tx.collection(COL.councilMeetings).doc(m._id).update({ data: { agenda: ctx.db.command.set(agenda), updatedAt: now, rev } })
       await ctx.audit(`${COL.councilMeetings}/${m._id}`, { agenda: fresh.agenda }, { agenda, topicId: topic._id }, tx)
-      return { ...fresh, agenda, updatedAt: now }
+      return { ...fresh, agenda, updatedAt: now, rev }
     })
     return meetingView(next, now)
   },

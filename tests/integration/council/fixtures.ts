@@ -41,3 +41,8 @@ export async function publishedMeeting(h: Cloud, items = 1, now = T0): Promise<{
   await h.ok('council', 'meeting.publish', { meetingId: m.id }, 'o-sec-hx')
   return { id: m.id, itemIds: m.agenda.map((a) => a.itemId) }
 }
+
+/** The edition of a meeting's agenda, as its editor page reads it before saving (meeting.update's `rev`). */
+export async function revOf(h: Cloud, meetingId: string): Promise<number> {
+  return (await h.ok<{ rev: number }>('council', 'meeting.get', { meetingId }, 'o-sec-hx')).rev
+}

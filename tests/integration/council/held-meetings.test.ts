@@ -1,7 +1,7 @@
 import { personKey } from '../../../cloudfunctions/shared/pseudonym'
 import { openCloud, P, rid, T0, type Cloud } from '../harness'
 import { interleave } from '../interleave'
-import { DAY, iso } from './fixtures'
+import { DAY, iso, revOf } from './fixtures'
 
 /**
  * Meetings as held (issue 14 §7): online or in person, several topics per item, participants picked
@@ -129,7 +129,7 @@ describe('a meeting held online with invited parties', () => {
   it('tells only the newly invited when a published meeting invites one more party', async () => {
     const before = { prop: await sent(P.prop), member: await sent(P.member) }
     const memberRef = (await h.ok<Page<Party>>('council', 'party.search', { communityId: 'c-hx', type: 'resident', q: '张' }, P.secHx)).items[0]
-    await h.ok('council', 'meeting.update', { meetingId: m.id, ...fields({ participants: [...invited, { kind: 'resident_rep', ref: { type: 'resident', id: memberRef.id } }] }) }, P.secHx)
+    await h.ok('council', 'meeting.update', { meetingId: m.id, rev: await revOf(h, m.id), ...fields({ participants: [...invited, { kind: 'resident_rep', ref: { type: 'resident', id: memberRef.id } }] }) }, P.secHx)
     expect(await sent(P.prop)).toBe(before.prop)
     expect(await sent(P.zhang)).toBe(1)
   })
@@ -220,6 +220,43 @@ describe('putting an accepted topic on an agenda from its page (meeting.addTopic
     }, P.secHx)
     const locked = await h.ok<{ openVoteId?: string }>('council', 'topic.get', { topicId: t.id }, P.secHx)
     expect(locked.openVoteId).toBe(v.id)
+  })
+
+  it('refuses an edit made from an older edition: a topic put on the agenda from its page meanwhile is not undone', async () => {
+    const t = await h.ok<{ id: string }>('council', 'topic.propose', { requestId: rid(), communityId: 'c-hx', title: '楼道灯改声控', body: '建议把楼道灯改为声控灯。' }, P.zhang)
+    await h.ok('council', 'topic.triage', { topicId: t.id, decision: 'accept', tier: 'minor' }, P.secHx)
+    const m = await h.ok<Meeting>('council', 'meeting.create', { requestId: rid(), communityId: 'c-hx', ...fields({ online: false, link: undefined, place: '党群服务中心', agenda: [{ title: '其他事项' }] }) }, P.secHx)
+    // The editor page is opened (edition 0), then the topic page adds the topic (edition 1).
+    const opened = await h.ok<Meeting & { rev: number }>('council', 'meeting.get', { meetingId: m.id }, P.secHx)
+    const added = await h.ok<Meeting & { rev: number }>('council', 'meeting.addTopic', { meetingId: m.id, topicId: t.id }, P.secHx)
+    expect(added.rev).toBe(opened.rev + 1)
+    // Saving the editor's stale agenda is refused and changes nothing; the topic stays on the agenda.
+    const stale = { meetingId: m.id, rev: opened.rev, ...fields({ title: '改了名字的议事会', online: false, link: undefined, place: '党群服务中心', agenda: [{ itemId: 'item-1', title: '其他事项' }] }) }
+    await h.expectRefused('council', 'meeting.update', stale, P.secHx, 'CONFLICT')
+    const now = await h.ok<Meeting & { rev: number }>('council', 'meeting.get', { meetingId: m.id }, P.secHx)
+    expect(now.agenda.flatMap((a) => a.topicIds)).toContain(t.id)
+    // Read again, the edit goes through and bumps the edition.
+    const saved = await h.ok<Meeting & { rev: number }>('council', 'meeting.update', { ...stale, rev: now.rev, agenda: now.agenda.map((a) => ({ itemId: a.itemId, title: a.title, topicIds: a.topicIds })) }, P.secHx)
+    expect(saved.rev).toBe(now.rev + 1)
+    expect(saved.agenda.flatMap((a) => a.topicIds)).toContain(t.id)
+  })
+
+  it('an edit and a topic added at the same moment from the same edition: the topic is on the agenda either way', async () => {
+    for (let round = 0; round < 4; round++) {
+      const t = await h.ok<{ id: string }>('council', 'topic.propose', { requestId: rid(), communityId: 'c-hx', title: `加装扶手${round}`, body: '建议在单元门口加装扶手。' }, P.zhang)
+      await h.ok('council', 'topic.triage', { topicId: t.id, decision: 'accept', tier: 'minor' }, P.secHx)
+      const m = await h.ok<Meeting & { rev: number }>('council', 'meeting.create', { requestId: rid(), communityId: 'c-hx', ...fields({ online: false, link: undefined, place: '党群服务中心', agenda: [{ title: '其他事项' }] }) }, P.secHx)
+      const edit = { meetingId: m.id, rev: m.rev, ...fields({ title: `改期的议事会${round}`, online: false, link: undefined, place: '党群服务中心', agenda: [{ itemId: 'item-1', title: '其他事项' }] }) }
+      const update = () => h.call('council', 'meeting.update', edit, P.secHx)
+      const add = () => h.call('council', 'meeting.addTopic', { meetingId: m.id, topicId: t.id }, P.secHx)
+      const [updated, added] = round % 2 ? await Promise.all([update(), add()]) : await Promise.all([add(), update()]).then(([a, u]) => [u, a])
+      expect(added.env.ok).toBe(true)
+      const now = await h.ok<Meeting & { rev: number; title: string }>('council', 'meeting.get', { meetingId: m.id }, P.secHx)
+      expect(now.agenda.flatMap((a) => a.topicIds)).toContain(t.id)
+      // The edit either went first (and the topic was added after it) or was refused as stale.
+      const outcome = updated.env.ok ? `saved ${now.title}` : `refused ${updated.env.error.code}`
+      expect([`saved 改期的议事会${round}`, 'refused CONFLICT']).toContain(outcome)
+    }
   })
 
   it('keeps both topics when two are put on the same meeting at once: two new items, numbered apart', async () => {

@@ -1,6 +1,6 @@
 import { openCloud, P, rid, T0, type Cloud } from '../harness'
 import { expectPersonalDataRegistered } from '../personal-data'
-import { DAY, iso } from './fixtures'
+import { DAY, iso, revOf } from './fixtures'
 
 type Meeting = { id: string; status: string; agendaLocked: boolean; attendeeCount: number; agenda: { itemId: string; order: number; title: string; topicIds: string[] }[]; minutes?: string }
 type Page<T> = { items: T[]; total: number }
@@ -50,7 +50,7 @@ describe('a meeting from draft to minutes', () => {
   })
 
   it('edits the agenda before the start, keeping item ids and reordering', async () => {
-    const e = await h.ok<Meeting>('council', 'meeting.update', { meetingId: m.id, ...fields({ agenda: [{ itemId: 'item-2', title: '其他事项' }, { itemId: 'item-1', title: '停车位规划方案', topicIds: ['topic-parking'] }, { title: '新增议程' }] }) }, P.secHx)
+    const e = await h.ok<Meeting>('council', 'meeting.update', { meetingId: m.id, rev: await revOf(h, m.id), ...fields({ agenda: [{ itemId: 'item-2', title: '其他事项' }, { itemId: 'item-1', title: '停车位规划方案', topicIds: ['topic-parking'] }, { title: '新增议程' }] }) }, P.secHx)
     expect(e.agenda.map((a) => [a.itemId, a.order])).toEqual([['item-2', 1], ['item-1', 2], ['item-3', 3]])
   })
 
@@ -73,7 +73,7 @@ describe('a meeting from draft to minutes', () => {
     await h.expectRefused('council', 'meeting.start', { meetingId: m.id }, P.secYg, 'FORBIDDEN')
     const s = await h.ok<Meeting>('council', 'meeting.start', { meetingId: m.id }, P.secHx)
     expect(s).toMatchObject({ status: 'started', agendaLocked: true })
-    await h.expectRefused('council', 'meeting.update', { meetingId: m.id, ...fields() }, P.secHx, 'CONFLICT')
+    await h.expectRefused('council', 'meeting.update', { meetingId: m.id, rev: await revOf(h, m.id), ...fields() }, P.secHx, 'CONFLICT')
   })
 
   it('signs people in once each, as their roles and profiles say, and lists them for the secretary', async () => {
@@ -119,7 +119,7 @@ describe('a meeting from draft to minutes', () => {
     const late = await h.ok<Meeting>('council', 'meeting.create', { requestId: rid(), communityId: 'c-hx', ...fields() }, P.secHx)
     h.setNow(new Date(T0.getTime() + 3 * DAY))
     try {
-      await h.expectRefused('council', 'meeting.update', { meetingId: late.id, ...fields({ startsAt: iso(new Date(T0.getTime() + 5 * DAY)) }) }, P.secHx, 'CONFLICT')
+      await h.expectRefused('council', 'meeting.update', { meetingId: late.id, rev: await revOf(h, late.id), ...fields({ startsAt: iso(new Date(T0.getTime() + 5 * DAY)) }) }, P.secHx, 'CONFLICT')
     } finally {
       h.setNow(T0)
     }

@@ -1,5 +1,5 @@
 import { openCloud, P, rid, T0, type Cloud } from '../harness'
-import { addResidents, dateIn, DAY, iso } from './fixtures'
+import { addResidents, dateIn, DAY, iso, revOf } from './fixtures'
 
 /**
  * Refusals the other council tests leave out: malformed input, callers without the role, and callers
@@ -93,21 +93,21 @@ describe('bad input is refused before anything changes', () => {
   })
 
   it('meeting.update: missing fields, a malformed id or date, an empty agenda, bad items and participants', async () => {
-    await invalidAt('meeting.update', { meetingId: draft.id }, P.secHx, 'title')
-    await invalidAt('meeting.update', { ...fields(), meetingId: '../x' }, P.secHx, 'meetingId')
-    await invalidAt('meeting.update', { meetingId: draft.id, ...fields({ startsAt: '下周三晚上' }) }, P.secHx, 'startsAt')
-    await invalidAt('meeting.update', { meetingId: draft.id, ...fields({ agenda: [] }) }, P.secHx, 'agenda')
-    await invalidAt('meeting.update', { meetingId: draft.id, ...fields({ agenda: Array.from({ length: 21 }, (_, i) => ({ title: `议程${i}` })) }) }, P.secHx, 'agenda')
-    await invalidAt('meeting.update', { meetingId: draft.id, ...fields({ agenda: [{ itemId: '../item-1', title: '停车' }] }) }, P.secHx, 'agenda.0.itemId')
-    await invalidAt('meeting.update', { meetingId: draft.id, ...fields({ agenda: [{ title: '停车', topicIds: ['../topic-parking'] }] }) }, P.secHx, 'agenda.0.topicIds.0')
-    await invalidAt('meeting.update', { meetingId: draft.id, ...fields({ participants: [] }) }, P.secHx, 'participants')
-    await invalidAt('meeting.update', { meetingId: draft.id, ...fields({ participants: [{ kind: 'boss', name: '某人' }] }) }, P.secHx, 'participants.0.kind')
+    await invalidAt('meeting.update', { meetingId: draft.id, rev: await revOf(h, draft.id) }, P.secHx, 'title')
+    await invalidAt('meeting.update', { ...fields(), rev: 0, meetingId: '../x' }, P.secHx, 'meetingId')
+    await invalidAt('meeting.update', { meetingId: draft.id, rev: await revOf(h, draft.id), ...fields({ startsAt: '下周三晚上' }) }, P.secHx, 'startsAt')
+    await invalidAt('meeting.update', { meetingId: draft.id, rev: await revOf(h, draft.id), ...fields({ agenda: [] }) }, P.secHx, 'agenda')
+    await invalidAt('meeting.update', { meetingId: draft.id, rev: await revOf(h, draft.id), ...fields({ agenda: Array.from({ length: 21 }, (_, i) => ({ title: `议程${i}` })) }) }, P.secHx, 'agenda')
+    await invalidAt('meeting.update', { meetingId: draft.id, rev: await revOf(h, draft.id), ...fields({ agenda: [{ itemId: '../item-1', title: '停车' }] }) }, P.secHx, 'agenda.0.itemId')
+    await invalidAt('meeting.update', { meetingId: draft.id, rev: await revOf(h, draft.id), ...fields({ agenda: [{ title: '停车', topicIds: ['../topic-parking'] }] }) }, P.secHx, 'agenda.0.topicIds.0')
+    await invalidAt('meeting.update', { meetingId: draft.id, rev: await revOf(h, draft.id), ...fields({ participants: [] }) }, P.secHx, 'participants')
+    await invalidAt('meeting.update', { meetingId: draft.id, rev: await revOf(h, draft.id), ...fields({ participants: [{ kind: 'boss', name: '某人' }] }) }, P.secHx, 'participants.0.kind')
   })
 
   it('meeting.update: a start in the past and agenda topics that are not accepted topics of the community (checked by the handler)', async () => {
-    await invalidAt('meeting.update', { meetingId: draft.id, ...fields({ startsAt: iso(new Date(T0.getTime() - DAY)) }) }, P.secHx, 'startsAt')
-    await invalidAt('meeting.update', { meetingId: draft.id, ...fields({ agenda: [{ title: '电梯', topicIds: ['topic-elevator'] }] }) }, P.secHx, 'agenda')
-    await invalidAt('meeting.update', { meetingId: draft.id, ...fields({ agenda: [{ title: '无此议题', topicIds: ['topic-none'] }] }) }, P.secHx, 'agenda')
+    await invalidAt('meeting.update', { meetingId: draft.id, rev: await revOf(h, draft.id), ...fields({ startsAt: iso(new Date(T0.getTime() - DAY)) }) }, P.secHx, 'startsAt')
+    await invalidAt('meeting.update', { meetingId: draft.id, rev: await revOf(h, draft.id), ...fields({ agenda: [{ title: '电梯', topicIds: ['topic-elevator'] }] }) }, P.secHx, 'agenda')
+    await invalidAt('meeting.update', { meetingId: draft.id, rev: await revOf(h, draft.id), ...fields({ agenda: [{ title: '无此议题', topicIds: ['topic-none'] }] }) }, P.secHx, 'agenda')
   })
 
   it.each(['meeting.publish', 'meeting.start'])('%s: a malformed or missing meeting id', async (action) => {
@@ -191,7 +191,7 @@ describe('bad input is refused before anything changes', () => {
 
   it('still lets the rightful callers act on the same targets afterwards (the refusals above were about the input)', async () => {
     await h.ok('council', 'notice.subscribe', { communityId: 'c-hx', on: true }, P.liu)
-    expect((await h.ok<Meeting>('council', 'meeting.update', { meetingId: draft.id, ...fields({ title: '改期后的议事会' }) }, P.secHx)).status).toBe('draft')
+    expect((await h.ok<Meeting>('council', 'meeting.update', { meetingId: draft.id, rev: await revOf(h, draft.id), ...fields({ title: '改期后的议事会' }) }, P.secHx)).status).toBe('draft')
     expect((await h.ok<Meeting>('council', 'meeting.checkIn', { meetingId: started.id }, P.liu)).status).toBe('started')
     expect((await h.ok<Resolution>('council', 'resolution.progress', { resolutionId: resolution.id, note: '已开始制作标识', status: 'in_progress' }, P.secHx)).status).toBe('in_progress')
     expect((await h.ok<Meeting>('council', 'meeting.minutes', { meetingId: started.id, minutes: '会议纪要' }, P.secHx)).status).toBe('ended')
@@ -203,8 +203,8 @@ describe('actions for the secretary refuse other roles', () => {
 
   it('meeting.update', async () => {
     const m = await draftMeeting()
-    for (const who of others) await h.expectRefused('council', 'meeting.update', { meetingId: m.id, ...fields({ title: '越权修改' }) }, who, 'FORBIDDEN')
-    expect((await h.ok<Meeting>('council', 'meeting.update', { meetingId: m.id, ...fields({ title: '书记修改' }) }, P.secHx)).status).toBe('draft')
+    for (const who of others) await h.expectRefused('council', 'meeting.update', { meetingId: m.id, rev: await revOf(h, m.id), ...fields({ title: '越权修改' }) }, who, 'FORBIDDEN')
+    expect((await h.ok<Meeting>('council', 'meeting.update', { meetingId: m.id, rev: await revOf(h, m.id), ...fields({ title: '书记修改' }) }, P.secHx)).status).toBe('draft')
   })
 
   it('meeting.publish', async () => {
@@ -254,9 +254,9 @@ describe('actions for the secretary refuse other roles', () => {
 describe('another community\'s secretary and residents are refused', () => {
   it('meeting.update', async () => {
     const m = await draftMeeting()
-    await h.expectRefused('council', 'meeting.update', { meetingId: m.id, ...fields({ title: '越界修改' }) }, P.secYg, 'FORBIDDEN')
-    await h.expectRefused('council', 'meeting.update', { meetingId: m.id, ...fields({ title: '越界修改' }) }, ygResident, 'FORBIDDEN')
-    expect((await h.ok<Meeting>('council', 'meeting.update', { meetingId: m.id, ...fields({ title: '书记修改' }) }, P.secHx)).status).toBe('draft')
+    await h.expectRefused('council', 'meeting.update', { meetingId: m.id, rev: await revOf(h, m.id), ...fields({ title: '越界修改' }) }, P.secYg, 'FORBIDDEN')
+    await h.expectRefused('council', 'meeting.update', { meetingId: m.id, rev: await revOf(h, m.id), ...fields({ title: '越界修改' }) }, ygResident, 'FORBIDDEN')
+    expect((await h.ok<Meeting>('council', 'meeting.update', { meetingId: m.id, rev: await revOf(h, m.id), ...fields({ title: '书记修改' }) }, P.secHx)).status).toBe('draft')
   })
 
   it('meeting.publish', async () => {

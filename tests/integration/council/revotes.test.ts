@@ -1,5 +1,5 @@
 import { openCloud, P, rid, T0, type Cloud } from '../harness'
-import { dateIn, DAY, iso, publishedMeeting } from './fixtures'
+import { dateIn, DAY, iso, publishedMeeting, revOf } from './fixtures'
 
 /**
  * No cherry-picked results (issue 10 §3): no second vote on an agenda item or topic while one is not
@@ -83,15 +83,15 @@ describe('an item under a vote', () => {
     const m = await h.ok<Meeting>('council', 'meeting.create', { requestId: rid(), communityId: 'c-hx', ...agendaFields([{ title: '东门改造' }, { title: '其他事项' }]) }, P.secHx)
     await h.ok('council', 'meeting.publish', { meetingId: m.id }, P.secHx)
     const v = await h.ok<Vote>('council', 'vote.open', input(m.id, 'item-1'), P.secHx)
-    const renamed = await h.expectRefused('council', 'meeting.update', { meetingId: m.id, ...agendaFields([{ itemId: 'item-1', title: '东门改造（扩大范围）' }, { itemId: 'item-2', title: '其他事项' }]) }, P.secHx, 'CONFLICT')
+    const renamed = await h.expectRefused('council', 'meeting.update', { meetingId: m.id, rev: await revOf(h, m.id), ...agendaFields([{ itemId: 'item-1', title: '东门改造（扩大范围）' }, { itemId: 'item-2', title: '其他事项' }]) }, P.secHx, 'CONFLICT')
     expect(renamed?.message).toContain('正在表决')
-    await h.expectRefused('council', 'meeting.update', { meetingId: m.id, ...agendaFields([{ itemId: 'item-2', title: '其他事项' }]) }, P.secHx, 'CONFLICT')
-    const edited = await h.ok<Meeting>('council', 'meeting.update', { meetingId: m.id, ...agendaFields([{ itemId: 'item-2', title: '其他事项（补充）' }, { itemId: 'item-1', title: '东门改造' }]) }, P.secHx)
+    await h.expectRefused('council', 'meeting.update', { meetingId: m.id, rev: await revOf(h, m.id), ...agendaFields([{ itemId: 'item-2', title: '其他事项' }]) }, P.secHx, 'CONFLICT')
+    const edited = await h.ok<Meeting>('council', 'meeting.update', { meetingId: m.id, rev: await revOf(h, m.id), ...agendaFields([{ itemId: 'item-2', title: '其他事项（补充）' }, { itemId: 'item-1', title: '东门改造' }]) }, P.secHx)
     expect(edited.agenda.map((a) => [a.itemId, a.title, a.openVoteId ?? null])).toEqual([['item-2', '其他事项（补充）', null], ['item-1', '东门改造', v.id]])
     // Counted, it may be renamed but not removed: the vote (and a resolution) point to it.
     await closeAfter(v.id)
-    await h.expectRefused('council', 'meeting.update', { meetingId: m.id, ...agendaFields([{ itemId: 'item-2', title: '其他事项' }]) }, P.secHx, 'CONFLICT')
-    const again = await h.ok<Meeting>('council', 'meeting.update', { meetingId: m.id, ...agendaFields([{ itemId: 'item-1', title: '东门改造方案' }, { itemId: 'item-2', title: '其他事项' }]) }, P.secHx)
+    await h.expectRefused('council', 'meeting.update', { meetingId: m.id, rev: await revOf(h, m.id), ...agendaFields([{ itemId: 'item-2', title: '其他事项' }]) }, P.secHx, 'CONFLICT')
+    const again = await h.ok<Meeting>('council', 'meeting.update', { meetingId: m.id, rev: await revOf(h, m.id), ...agendaFields([{ itemId: 'item-1', title: '东门改造方案' }, { itemId: 'item-2', title: '其他事项' }]) }, P.secHx)
     expect(again.agenda[0]).toMatchObject({ itemId: 'item-1', title: '东门改造方案', lastClosedVoteId: v.id })
   })
 })
@@ -102,8 +102,9 @@ describe('an item removed while a vote opens on it', () => {
       const m = await h.ok<Meeting>('council', 'meeting.create', { requestId: rid(), communityId: 'c-hx', ...agendaFields([{ title: '东门改造' }, { title: '其他事项' }]) }, P.secHx)
       await h.ok('council', 'meeting.publish', { meetingId: m.id }, P.secHx)
       const after = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+      const rev = await revOf(h, m.id)
       const [edit, open] = await Promise.all([
-        after(round % 2).then(() => h.call('council', 'meeting.update', { meetingId: m.id, ...agendaFields([{ itemId: 'item-2', title: '其他事项' }]) }, P.secHx)),
+        after(round % 2).then(() => h.call('council', 'meeting.update', { meetingId: m.id, rev, ...agendaFields([{ itemId: 'item-2', title: '其他事项' }]) }, P.secHx)),
         after((round + 1) % 2).then(() => h.call<Vote>('council', 'vote.open', input(m.id, 'item-1'), P.secHx)),
       ])
       const codes = [edit, open].map((r) => (r.env.ok ? 'OK' : r.env.error.code))

@@ -79,7 +79,7 @@ export default function MeetingEditPage() {
       agenda: items.map((x) => ({ ...(x.itemId ? { itemId: x.itemId } : {}), title: x.title, topicIds: x.topicIds })),
       participants: participants.map((p) => (p.ref ? { kind: p.kind, ref: p.ref } : { kind: p.kind, name: p.name })),
     }
-    const m = id ? await update.run({ meetingId: id, ...fields }) : await create.run({ requestId, communityId, ...fields })
+    const m = id ? await update.run({ meetingId: id, rev: existing.data?.rev ?? 0, ...fields }) : await create.run({ requestId, communityId, ...fields })
     if (!m) return
     toast('已保存')
     void Taro.redirectTo({ url: COUNCIL.meeting(m.id) })
@@ -152,6 +152,10 @@ export default function MeetingEditPage() {
               />
             </Card>
             {formError ? <Notice tone='error'>{formError}</Notice> : null}
+            {id && update.error?.code === 'CONFLICT' ? (
+              // Changed meanwhile (a topic put on the agenda from its page): read it again rather than undo that change.
+              <Button id='meeting-reload' variant='secondary' block onClick={() => { update.reset(); existing.reload() }}>重新读取会议（需重新填写本次修改）</Button>
+            ) : null}
             <View className='cc-actions'>
               <Button id='save-meeting' block loading={create.sending || update.sending} onClick={() => void save()}>保存</Button>
               <Text className='cc-line--muted'>只能关联已受理的议题。</Text>
