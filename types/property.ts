@@ -488,6 +488,8 @@ export const coverageRow = z.object({
   /** What the street counts: a branch / members only / none (an unverified claim counts as declared, flagged). */
   coverage: z.enum(COVERAGE_KINDS),
   verified: z.boolean(),
+  /** The serving company has declared its Party organisation at all (未登记 otherwise, not 未核实). */
+  declared: z.boolean(),
 })
 export type CoverageRow = z.infer<typeof coverageRow>
 const coverageCounts = z.object({ branch: z.number().int(), members_only: z.number().int(), none: z.number().int() })

@@ -214,8 +214,8 @@ async function listInputs(db: Database, period: PeriodDoc, cutoff: Date): Promis
       rectResolved: a?.rectResolved ?? 0,
       rectUnresolved: held.get(c._id)?.n ?? 0,
       rectUnresolvedEarlier: held.get(c._id)?.earlier ?? 0,
-      // 红色物业 as it stands at the cutoff; a company that never declared has none, unverified.
-      partyOrg: { kind: orgs.get(c._id)?.kind ?? 'none', verified: orgs.get(c._id)?.verified ?? false },
+      // 红色物业 as it stands at the cutoff; a company that never declared has none (counted as no members, shown 未登记).
+      ...(orgs.has(c._id) ? { partyOrg: { kind: orgs.get(c._id)!.kind, verified: orgs.get(c._id)!.verified } } : {}),
     }
   })
 }

@@ -119,7 +119,7 @@ export const propertyRedProperty = exportKind({
       { header: '党组织情况', key: 'kind', width: 18 }, { header: '覆盖', key: 'coverage', width: 12 }, { header: '街道核实', key: 'verified', width: 10 },
     ]
     for (const r of rows) {
-      ws.addRow({ community: r.communityName, estate: r.estateName, company: r.companyName ?? '未指定物业', kind: PARTY_ORG_LABEL[r.kind], coverage: COVERAGE_LABEL[r.coverage], verified: r.verified ? '已核实' : '未核实' })
+      ws.addRow({ community: r.communityName, estate: r.estateName, company: r.companyName ?? '未指定物业', kind: PARTY_ORG_LABEL[r.kind], coverage: COVERAGE_LABEL[r.coverage], verified: !r.declared ? '未登记' : r.verified ? '已核实' : '未核实' })
     }
     styleHeader(ws.getRow(1))
     const sum = wb.addWorksheet('汇总')

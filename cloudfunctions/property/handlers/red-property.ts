@@ -89,7 +89,7 @@ export async function coverageOfStreet(ctx: Ctx<{ streetId: string }>) {
       const kind: PartyOrgKind = o?.kind ?? 'none'
       return {
         estateId: e._id, estateName: e.name, communityName: communityName.get(e.communityId) ?? '', companyId: e.companyId ?? null, companyName: e.companyName ?? null,
-        kind, coverage: coverageOf(kind), verified: o?.verified ?? false,
+        kind, coverage: coverageOf(kind), verified: o?.verified ?? false, declared: !!o,
       }
     })
     .sort((a, b) => a.communityName.localeCompare(b.communityName, 'zh') || a.estateName.localeCompare(b.estateName, 'zh'))

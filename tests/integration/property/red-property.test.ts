@@ -10,7 +10,7 @@ import { reviewHeld } from './held'
 
 const PERIOD = 'per:st-jinxiu:2026-11'
 type Red = { companyId: string; kind: string; coverage: string; version: number; verified: boolean; staffMembers: number; instructorName?: string; branchName?: string; declaredByName: string; verifiedByName?: string }
-type Coverage = { rows: { estateName: string; companyId: string | null; kind: string; coverage: string; verified: boolean }[]; totals: Record<string, number>; verified: Record<string, number>; pending: Red[] }
+type Coverage = { rows: { estateName: string; companyId: string | null; kind: string; coverage: string; verified: boolean; declared: boolean }[]; totals: Record<string, number>; verified: Record<string, number>; pending: Red[] }
 type Entry = { companyId: string; placement: string; score: number; reasons: string[]; partyOrg?: { kind: string; verified: boolean } }
 
 const joint = (over: Record<string, unknown> = {}) => ({
@@ -36,8 +36,8 @@ describe('the demo world', () => {
 
   it('gives the street its coverage by estate, declared and verified apart, with the claims waiting for it', async () => {
     const c = await h.ok<Coverage>('property', 'redProperty.coverage', { streetId: 'st-jinxiu' }, P.admin)
-    expect(c.rows.map((r) => `${r.estateName}:${r.coverage}:${r.verified ? 'v' : '-'}`)).toEqual([
-      '翠竹苑:members_only:v', '和谐家园:branch:v', '柳青雅居:none:-', '青枫里:none:-', '朝阳新村:branch:-', '阳光花园:none:v',
+    expect(c.rows.map((r) => `${r.estateName}:${r.coverage}:${r.verified ? 'v' : '-'}${r.declared ? '' : ':未登记'}`)).toEqual([
+      '翠竹苑:members_only:v', '和谐家园:branch:v', '柳青雅居:none:-:未登记', '青枫里:none:-:未登记', '朝阳新村:branch:-', '阳光花园:none:v',
     ])
     expect(c.totals).toEqual({ branch: 2, members_only: 1, none: 3 })
     expect(c.verified).toEqual({ branch: 1, members_only: 1, none: 1 })
@@ -143,6 +143,10 @@ describe('a rule that counts 红色物业', () => {
     // A verified members-only company gets its smaller bonus, and is kept off the red list whatever its score.
     const co2 = (await preview()).find((e) => e.companyId === 'co-2')!
     expect(co2.reasons).toContain('红色物业：仅有党员，加 2 分')
+    // A company that declared nothing carries no 红色物业 (shown 未登记), counted as none, with no word of a declaration.
+    const undeclared = (await preview()).filter((e) => !e.partyOrg)
+    expect(undeclared.map((e) => e.companyId)).toEqual(['co-5', 'co-6'])
+    expect(undeclared[0].reasons).toContain('红色物业：无党员，加 0 分')
 
     await h.ok('property', 'redProperty.verify', { companyId: 'co-4', version: 1, instructorName: '孟庆国' }, P.admin)
     const after = co4(await preview())

@@ -34,7 +34,7 @@ export default function EntryCard({ entry, estates, onClick }: EntryCardProps) {
           <Text className='pp-entry__score'>{entry.score}</Text>
         )}
       </View>
-      {entry.partyOrg ? <PartyOrgTag kind={entry.partyOrg.kind} verified={entry.partyOrg.verified} /> : null}
+      <PartyOrgTag kind={entry.partyOrg?.kind} verified={entry.partyOrg?.verified ?? false} />
       {estates ? <Text className='pp-line pp-line--muted'>服务小区：{estates.join('、') || '暂无'}</Text> : null}
       {entry.reasons.map((r, i) => (
         <Text key={i} className='pp-line pp-line--reason'>

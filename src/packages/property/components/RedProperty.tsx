@@ -4,8 +4,12 @@ import Tag from '../../../components/Tag'
 import { COMMITTEE_BODY_LABEL, PARTY_ORG_LABEL, type PartyOrgKind, type RedPropertyView } from '../../../../types/property'
 import { formatTime } from '../../../services/format'
 
-/** A short tag for a list entry or a table row: the organisation, and 未核实 beside a claim the street has not checked. */
-export function PartyOrgTag({ kind, verified }: { kind: PartyOrgKind; verified: boolean }) {
+/**
+ * A short tag for a list entry or a table row: the organisation, and 未核实 beside a claim the street has
+ * not checked; 未登记 for a company that has declared nothing (`kind` absent).
+ */
+export function PartyOrgTag({ kind, verified }: { kind?: PartyOrgKind; verified: boolean }) {
+  if (!kind) return <View className='pp-actions'><Tag tone='gray'>红色物业：未登记</Tag></View>
   return (
     <View className='pp-actions'>
       <Tag tone={kind === 'none' ? 'gray' : 'red'}>红色物业：{PARTY_ORG_LABEL[kind]}</Tag>

@@ -80,7 +80,7 @@ export default function CoveragePage() {
                       <View key={r.estateId} className='pp-gap' id={`row-${r.estateId}`}>
                         <Text className='pp-line'>{r.communityName} · {r.estateName}</Text>
                         <Text className='pp-line pp-line--muted'>服务物业：{r.companyName ?? '未指定'}</Text>
-                        <PartyOrgTag kind={r.kind} verified={r.verified} />
+                        <PartyOrgTag kind={r.declared ? r.kind : undefined} verified={r.verified} />
                       </View>
                     ))}
                   </Card>
