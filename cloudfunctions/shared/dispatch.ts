@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import type { ActionContract, Registry } from '../../types/action'
+import type { CONTRACT } from '../../types/index'
 import type { Envelope, ErrorBody } from '../../types/envelope'
 import type { Role } from '../../types/roles'
 import { Actor, loadActor } from './actor'
@@ -78,12 +79,37 @@ export function actorScope(actor: Actor): AuditScope | null {
 }
 
 export interface Route<I, O> {
-  run(ctx: Ctx<I>): Promise<O>
+  /**
+   * A property, not a method: TypeScript checks a method's parameter both ways, a function property's
+   * only contravariantly — so a handler that wants input its schema does not give is a compile error.
+   */
+  run: (ctx: Ctx<I>) => Promise<O>
 }
 
+/** The route of one action of registry R: its input as the schema parses it, its output as the schema accepts it. */
+export type RouteOf<R extends Registry, A extends keyof R> = Route<z.output<R[A]['input']>, z.input<R[A]['output']>>
+
 export type Routes<R extends Registry> = {
-  [A in keyof R]: Route<z.output<R[A]['input']>, z.input<R[A]['output']>>
+  [A in keyof R]: RouteOf<R, A>
 }
+
+type Contract = typeof CONTRACT
+/** Every action of every function, named `<function>.<action>` (`council.topic.propose`). */
+export type ActionPath = { [F in keyof Contract]: `${F}.${keyof Contract[F] & string}` }[keyof Contract]
+
+/**
+ * A handler typed from its action's contract: `export const topicPropose: Handler<'council.topic.propose'> = { async run(ctx) { … } }`.
+ * `ctx.input` is what the input schema parses to and the result must be what the output schema accepts,
+ * so a handler that drifts from its schema does not compile (tests/unit/types/handler-contract.ts).
+ */
+export type Handler<P extends ActionPath> = P extends `${infer F extends keyof Contract}.${infer A}`
+  ? A extends keyof Contract[F] & string
+    ? RouteOf<Contract[F], A>
+    : never
+  : never
+
+/** The input a handler of action P gets (for helpers a handler passes its context to). */
+export type HandlerInput<P extends ActionPath> = Handler<P> extends Route<infer I, unknown> ? I : never
 
 /**
  * A scheduled job: runs on the platform's timer trigger (cloudfunctions/<fn>/config.json), which
