@@ -12,6 +12,24 @@ export default tseslint.config(
     },
   },
   {
+    // Issue 16 §6: a handler's input and output come from its action's schemas (Handler<'fn.action'> in
+    // cloudfunctions/shared/dispatch.ts), never from a type written beside it.
+    files: ['cloudfunctions/*/handlers/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "ExportNamedDeclaration > VariableDeclaration > VariableDeclarator[id.typeAnnotation=undefined] > ObjectExpression > Property[key.name='run']",
+          message: "Type the handler from the contract: `export const x: Handler<'fn.action'> = { async run(ctx) { … } }`.",
+        },
+        {
+          selector: "ExportNamedDeclaration VariableDeclarator > ObjectExpression > Property[key.name='run'] > :function > Identifier[typeAnnotation]",
+          message: 'A handler takes its context from Handler<…>: do not annotate `ctx` (the schema gives its input).',
+        },
+      ],
+    },
+  },
+  {
     // The local seam resolves the exact SDK module instances with require(), on purpose.
     files: ['**/*.js', '**/*.cjs', '**/*.mjs', 'local/sdk-modules.ts', 'tests/**/*.ts'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },

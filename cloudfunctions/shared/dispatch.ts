@@ -1,10 +1,11 @@
 import type { z } from 'zod'
 import type { ActionContract, Registry } from '../../types/action'
+import type { CONTRACT } from '../../types/index'
 import type { Envelope, ErrorBody } from '../../types/envelope'
 import type { Role } from '../../types/roles'
 import { Actor, loadActor } from './actor'
 import { appendAudit, type AuditEntry, type AuditScope } from './audit'
-import { database, sdk, type Database } from './cloud'
+import { database, sdk, withRequestCount, type Database } from './cloud'
 import type { Transaction } from './db-types'
 import { now as systemNow } from './clock'
 import { checkText, reviewRefused, type ContentVerdict } from './content'
@@ -78,12 +79,37 @@ export function actorScope(actor: Actor): AuditScope | null {
 }
 
 export interface Route<I, O> {
-  run(ctx: Ctx<I>): Promise<O>
+  /**
+   * A property, not a method: TypeScript checks a method's parameter both ways, a function property's
+   * only contravariantly — so a handler that wants input its schema does not give is a compile error.
+   */
+  run: (ctx: Ctx<I>) => Promise<O>
 }
 
+/** The route of one action of registry R: its input as the schema parses it, its output as the schema accepts it. */
+export type RouteOf<R extends Registry, A extends keyof R> = Route<z.output<R[A]['input']>, z.input<R[A]['output']>>
+
 export type Routes<R extends Registry> = {
-  [A in keyof R]: Route<z.output<R[A]['input']>, z.input<R[A]['output']>>
+  [A in keyof R]: RouteOf<R, A>
 }
+
+type Contract = typeof CONTRACT
+/** Every action of every function, named `<function>.<action>` (`council.topic.propose`). */
+export type ActionPath = { [F in keyof Contract]: `${F}.${keyof Contract[F] & string}` }[keyof Contract]
+
+/**
+ * A handler typed from its action's contract: `export const topicPropose: Handler<'council.topic.propose'> = { async run(ctx) { … } }`.
+ * `ctx.input` is what the input schema parses to and the result must be what the output schema accepts,
+ * so a handler that drifts from its schema does not compile (tests/unit/types/handler-contract.ts).
+ */
+export type Handler<P extends ActionPath> = P extends `${infer F extends keyof Contract}.${infer A}`
+  ? A extends keyof Contract[F] & string
+    ? RouteOf<Contract[F], A>
+    : never
+  : never
+
+/** The input a handler of action P gets (for helpers a handler passes its context to). */
+export type HandlerInput<P extends ActionPath> = Handler<P> extends Route<infer I, unknown> ? I : never
 
 /**
  * A scheduled job: runs on the platform's timer trigger (cloudfunctions/<fn>/config.json), which
@@ -175,79 +201,126 @@ function issuesOf(err: z.ZodError) {
   return err.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message }))
 }
 
+/** The platform's second argument to main (CloudBase's context); only its request id is read. */
+export interface InvocationContext {
+  request_id?: string
+}
+
+/**
+ * The one JSON line each invocation logs. `requestId` is the platform's id of the invocation (its logs
+ * and the caller's error reports name it); `clientRequestId` the create's own key, which its audit
+ * entries carry. An unexpected error adds its message and stack here — never to the caller.
+ */
+export interface InvocationLog {
+  fn: string
+  action?: string
+  timer?: string
+  requestId: string | null
+  clientRequestId?: string
+  ms: number
+  dbRequests: number
+  code: string
+  counts?: Record<string, number>
+  error?: string
+  stack?: string
+}
+
+/** Unexpected errors always reach the log; the rest is quiet under TX_QUIET=1 (tests, the local server's children). */
+function writeLog(line: InvocationLog) {
+  if (line.code === 'INTERNAL') console.error(JSON.stringify(line))
+  else if (process.env.TX_QUIET !== '1') console.log(JSON.stringify(line))
+}
+
+const errorFields = (err: unknown) => (err instanceof Error ? { error: err.message, ...(err.stack ? { stack: err.stack } : {}) } : { error: String(err) })
+
 /**
  * The cloud function's main: identity from getWXContext only → route → input schema → actor →
- * audience → handler → output schema → envelope. One JSON log line per invocation.
+ * audience → handler → output schema → envelope. One JSON log line per invocation (InvocationLog).
  */
 export function createMain<R extends Registry>(fn: string, contract: R, routes: Routes<R>, opts: MainOptions = {}) {
   const clock = opts.now ?? systemNow
-  return async function main(event: unknown): Promise<Envelope<unknown>> {
-    const started = Date.now()
-    const trigger = triggerOf(event)
-    // Only the platform's timer calls without an OPENID; a client that sends a Timer event has one and
-    // is answered as an unknown action below.
-    if (trigger && opts.timers && Object.prototype.hasOwnProperty.call(opts.timers, trigger) && !sdk().getWXContext().OPENID) {
-      return runTimer(fn, trigger, opts.timers[trigger], clock)
-    }
-    const e = (typeof event === 'object' && event !== null ? event : {}) as { action?: unknown; input?: unknown; requestId?: unknown }
-    const actionName = typeof e.action === 'string' ? e.action : ''
-    let code = 'OK'
-    try {
-      const spec = Object.prototype.hasOwnProperty.call(contract, actionName) ? contract[actionName] : undefined
-      const route = spec ? routes[actionName as keyof R] : undefined
-      if (!spec || !route) {
-        code = 'UNKNOWN_ACTION'
-        return fail({ code: 'UNKNOWN_ACTION', message: `未知的操作：${actionName.slice(0, 40) || '(空)'}` })
+  return function main(event: unknown, context?: InvocationContext): Promise<Envelope<unknown>> {
+    const requestId = typeof context?.request_id === 'string' ? context.request_id : null
+    return withRequestCount((dbRequests) => {
+      const trigger = triggerOf(event)
+      // Only the platform's timer calls without an OPENID; a client that sends a Timer event has one and
+      // is answered as an unknown action below.
+      if (trigger && opts.timers && Object.prototype.hasOwnProperty.call(opts.timers, trigger) && !sdk().getWXContext().OPENID) {
+        return runTimer(fn, trigger, opts.timers[trigger], clock, requestId, dbRequests)
       }
-      const parsed = spec.input.safeParse(e.input ?? {})
-      if (!parsed.success) {
-        code = 'INVALID_INPUT'
-        return fail({ code: 'INVALID_INPUT', message: parsed.error.issues[0]?.message ?? '填写的内容有误', issues: issuesOf(parsed.error) })
-      }
-      // Identity comes from the platform only; anything the client put in the event is ignored.
-      const openid = sdk().getWXContext().OPENID
-      if (!openid) {
-        code = 'UNAUTHENTICATED'
-        return fail({ code: 'UNAUTHENTICATED', message: '请在微信中打开' })
-      }
-      const db = database()
-      const actor = await loadActor(db, openid)
-      if (!inAudience(actor, spec)) {
-        code = 'FORBIDDEN'
-        return fail({ code: 'FORBIDDEN', message: '您没有权限进行此操作' })
-      }
-      const now = clock()
-      const ctx = makeCtx(fn, actionName, parsed.data, actor, db, now)
-      const data = await route.run(ctx as Ctx<never>)
-      const out = spec.output.safeParse(data)
-      if (!out.success) throw new Error(`output of ${fn}.${actionName} broke its contract: ${out.error.issues[0]?.message}`)
-      return { ok: true, data: out.data }
-    } catch (err) {
-      if (err instanceof DomainError) {
-        code = err.code
-        return fail({ code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}) })
-      }
-      code = 'INTERNAL'
-      // Logged with the action name for the operator; the caller sees no internals.
-      console.error(JSON.stringify({ fn, action: actionName, error: err instanceof Error ? err.message : String(err) }))
-      return fail({ code: 'INTERNAL', message: '服务暂时不可用，请稍后再试' })
-    } finally {
-      if (process.env.TX_QUIET !== '1') {
-        console.log(JSON.stringify({ fn, action: actionName, code, ms: Date.now() - started }))
-      }
-    }
+      return handle(fn, contract, routes, clock, event, requestId, dbRequests)
+    })
   }
 }
 
-async function runTimer(fn: string, trigger: string, job: TimerJob, clock: () => Date): Promise<Envelope<unknown>> {
+async function handle<R extends Registry>(
+  fn: string, contract: R, routes: Routes<R>, clock: () => Date, event: unknown, requestId: string | null, dbRequests: () => number,
+): Promise<Envelope<unknown>> {
   const started = Date.now()
+  const e = (typeof event === 'object' && event !== null ? event : {}) as { action?: unknown; input?: unknown }
+  const actionName = typeof e.action === 'string' ? e.action : ''
+  const line: InvocationLog = { fn, action: actionName, requestId, ms: 0, dbRequests: 0, code: 'OK' }
+  try {
+    const spec = Object.prototype.hasOwnProperty.call(contract, actionName) ? contract[actionName] : undefined
+    const route = spec ? routes[actionName as keyof R] : undefined
+    if (!spec || !route) {
+      line.code = 'UNKNOWN_ACTION'
+      return fail({ code: 'UNKNOWN_ACTION', message: `未知的操作：${actionName.slice(0, 40) || '(空)'}` })
+    }
+    const parsed = spec.input.safeParse(e.input ?? {})
+    if (!parsed.success) {
+      line.code = 'INVALID_INPUT'
+      return fail({ code: 'INVALID_INPUT', message: parsed.error.issues[0]?.message ?? '填写的内容有误', issues: issuesOf(parsed.error) })
+    }
+    const clientRequestId = (parsed.data as { requestId?: unknown } | null)?.requestId
+    if (typeof clientRequestId === 'string') line.clientRequestId = clientRequestId
+    // Identity comes from the platform only; anything the client put in the event is ignored.
+    const openid = sdk().getWXContext().OPENID
+    if (!openid) {
+      line.code = 'UNAUTHENTICATED'
+      return fail({ code: 'UNAUTHENTICATED', message: '请在微信中打开' })
+    }
+    const db = database()
+    const actor = await loadActor(db, openid)
+    if (!inAudience(actor, spec)) {
+      line.code = 'FORBIDDEN'
+      return fail({ code: 'FORBIDDEN', message: '您没有权限进行此操作' })
+    }
+    const now = clock()
+    const ctx = makeCtx(fn, actionName, parsed.data, actor, db, now)
+    const data = await route.run(ctx as Ctx<never>)
+    const out = spec.output.safeParse(data)
+    if (!out.success) throw new Error(`output of ${fn}.${actionName} broke its contract: ${out.error.issues[0]?.message}`)
+    return { ok: true, data: out.data }
+  } catch (err) {
+    if (err instanceof DomainError) {
+      line.code = err.code
+      return fail({ code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}) })
+    }
+    // The operator reads the stack in the log; the caller learns only that something broke.
+    Object.assign(line, { code: 'INTERNAL' }, errorFields(err))
+    return fail({ code: 'INTERNAL', message: '服务暂时不可用，请稍后再试' })
+  } finally {
+    line.ms = Date.now() - started
+    line.dbRequests = dbRequests()
+    writeLog(line)
+  }
+}
+
+async function runTimer(fn: string, trigger: string, job: TimerJob, clock: () => Date, requestId: string | null, dbRequests: () => number): Promise<Envelope<unknown>> {
+  const started = Date.now()
+  const line: InvocationLog = { fn, timer: trigger, requestId, ms: 0, dbRequests: 0, code: 'OK' }
   try {
     const db = database()
     const counts = await job(makeCtx(fn, `timer:${trigger}`, {}, new Actor(TIMER_ACTOR, null), db, clock()))
-    console.log(JSON.stringify({ fn, timer: trigger, ...counts, ms: Date.now() - started }))
+    line.counts = counts
     return { ok: true, data: counts }
   } catch (err) {
-    console.error(JSON.stringify({ fn, timer: trigger, error: err instanceof Error ? err.message : String(err) }))
+    Object.assign(line, { code: 'INTERNAL' }, errorFields(err))
     return fail({ code: 'INTERNAL', message: '定时任务失败' })
+  } finally {
+    line.ms = Date.now() - started
+    line.dbRequests = dbRequests()
+    writeLog(line)
   }
 }

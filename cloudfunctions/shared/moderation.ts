@@ -1,13 +1,13 @@
 import { createHash } from 'crypto'
 import {
-  HIDDEN_TEXT, REPORT_KIND_FN, REPORT_THRESHOLD,
+  HIDDEN_TEXT, REPORT_KIND_FN, REPORT_THRESHOLD, type reportActions,
   type CaseStatus, type ModerationCaseView, type ModerationState, type ReportKind, type ReportReason, type ReportSubmitInput,
 } from '../../types/moderation'
 import type { Actor } from './actor'
 import { COL } from './collections'
 import type { Database } from './cloud'
 import { txGetOrNull, type Transaction } from './db-types'
-import type { Ctx } from './dispatch'
+import type { Ctx, RouteOf } from './dispatch'
 import { conflict, ensure, invalid, notFound } from './errors'
 import { notify, TEMPLATES } from './notify'
 import { photoKey } from './photos'
@@ -330,7 +330,7 @@ const DECISION_TEXT = { restore: '审核后已恢复显示', remove: '审核后�
  * The reviewer restores a held item (a new round of reports starts) or removes it (kept, marked,
  * hidden for good), with a reason. Audited; the author is told after the commit.
  */
-export async function moderationReview(ctx: Ctx<{ caseId: string; decision: 'restore' | 'remove'; reason: string }>, kinds: readonly ModerationKind[]): Promise<ModerationCaseView> {
+export async function moderationReview(ctx: Ctx<ModerationReviewInput>, kinds: readonly ModerationKind[]): Promise<ModerationCaseView> {
   const { db, actor, input, now } = ctx
   const c = await findCase(db, input.caseId)
   const k = c ? kinds.find((x) => x.kind === c.kind) : undefined
@@ -373,8 +373,12 @@ export async function moderationReview(ctx: Ctx<{ caseId: string; decision: 'res
   return caseView(after)
 }
 
-/** The two routes a function mounts for its kinds. */
-export const moderationRoutes = (kinds: readonly ModerationKind[]) => ({
-  'report.submit': { run: (ctx: Ctx<ReportSubmitInput>) => reportSubmit(ctx, kinds) },
-  'moderation.review': { run: (ctx: Ctx<{ caseId: string; decision: 'restore' | 'remove'; reason: string }>) => moderationReview(ctx, kinds) },
+/** The two actions every function with reportable items mounts (types/moderation.ts `reportActions`). */
+type ReportActions = ReturnType<typeof reportActions>
+type ModerationReviewInput = Parameters<RouteOf<ReportActions, 'moderation.review'>['run']>[0]['input']
+
+/** The two routes a function mounts for its kinds, typed from the contract. */
+export const moderationRoutes = (kinds: readonly ModerationKind[]): { [A in keyof ReportActions]: RouteOf<ReportActions, A> } => ({
+  'report.submit': { run: (ctx) => reportSubmit(ctx, kinds) },
+  'moderation.review': { run: (ctx) => moderationReview(ctx, kinds) },
 })

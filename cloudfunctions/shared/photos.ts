@@ -1,8 +1,8 @@
 import { createHash } from 'crypto'
-import { MAX_PHOTO_BYTES, type PhotoUploadResult } from '../../types/photos'
+import { MAX_PHOTO_BYTES, type photoUploadAction, type PhotoUploadResult } from '../../types/photos'
 import { COL } from './collections'
 import { checkImage } from './content'
-import type { Ctx } from './dispatch'
+import type { Ctx, RouteOf } from './dispatch'
 import { invalid } from './errors'
 import { newId } from './ids'
 import { LINK_SECONDS, storeFile } from './storage'
@@ -23,13 +23,18 @@ export const photoKey = (fileId: string) => createHash('sha256').update(fileId).
 const looksLike = (b: Buffer, ext: 'jpg' | 'png') =>
   ext === 'jpg' ? b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff : b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47
 
+
+/** `photo.upload` as the contract types it (types/photos.ts; every function mounts the same action). */
+type PhotoUploadRoute = RouteOf<{ 'photo.upload': ReturnType<typeof photoUploadAction> }, 'photo.upload'>
+type PhotoUploadInput = Parameters<PhotoUploadRoute['run']>[0]['input']
+
 /**
  * `photo.upload` of every function that takes photos: the image is checked (signature, size, then
  * WeChat's imgSecCheck) before it is stored, and registered to its uploader. Five requests: the check,
  * the upload, the link, the register and its audit entry. The browser build has no direct storage upload and
  * the mini-program uses this too, so no photo reaches a record unchecked.
  */
-export async function uploadPhoto(ctx: Ctx<{ ext: 'jpg' | 'png'; data: string }>, folder: string): Promise<PhotoUploadResult> {
+export async function uploadPhoto(ctx: Ctx<PhotoUploadInput>, folder: string): Promise<PhotoUploadResult> {
   const image = Buffer.from(ctx.input.data, 'base64')
   if (!looksLike(image, ctx.input.ext)) throw invalid('只能上传 JPG 或 PNG 图片', ['data'])
   if (image.length > MAX_PHOTO_BYTES) throw invalid('图片超过 1 MB，请压缩后再传', ['data'])
@@ -59,6 +64,6 @@ export async function requireOwnPhotos(ctx: Ctx<unknown>, photos: readonly strin
 }
 
 /** The route every function mounts as `photo.upload`, storing under its own folder. */
-export const photoUploadRoute = (folder: string) => ({
-  run: (ctx: Ctx<{ ext: 'jpg' | 'png'; data: string }>) => uploadPhoto(ctx, folder),
+export const photoUploadRoute = (folder: string): PhotoUploadRoute => ({
+  run: (ctx) => uploadPhoto(ctx, folder),
 })

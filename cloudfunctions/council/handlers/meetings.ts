@@ -1,7 +1,6 @@
 import type { AttendeeKind, ParticipantKind, PartyType, RollView } from '../../../types/council'
-import type { PageInput } from '../../../types/common'
 import type { Actor } from '../../shared/actor'
-import type { Ctx } from '../../shared/dispatch'
+import type { Ctx, Handler } from '../../shared/dispatch'
 import { COL } from '../../shared/collections'
 import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, invalid, notFound } from '../../shared/errors'
@@ -76,8 +75,8 @@ async function checkFieldsText(ctx: Ctx<unknown>, f: MeetingFields) {
   await ctx.checkText(f.title, f.online ? f.link : f.place, ...f.agenda.map((a) => a.title), ...f.participants.filter((p) => !p.ref).map((p) => p.name))
 }
 
-export const meetingCreate = {
-  async run(ctx: Ctx<MeetingFields & { requestId: string; communityId: string }>) {
+export const meetingCreate: Handler<'council.meeting.create'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     ensure(actor.isSecretaryOf(input.communityId), '只能为您所在社区召开议事会')
     const community = await repo.community(db, input.communityId)
@@ -122,8 +121,8 @@ const keepLocks = (agenda: AgendaItem[], previous: AgendaItem[]): AgendaItem[] =
     return { ...a, ...(p?.openVoteId ? { openVoteId: p.openVoteId } : {}), ...(p?.lastClosedVoteId ? { lastClosedVoteId: p.lastClosedVoteId } : {}) }
   })
 
-export const meetingUpdate = {
-  async run(ctx: Ctx<MeetingFields & { meetingId: string; rev: number }>) {
+export const meetingUpdate: Handler<'council.meeting.update'> = {
+  async run(ctx) {
     const { actor, input, now } = ctx
     const m = await loadMeeting(ctx, input.meetingId)
     ensure(actor.isSecretaryOf(m.communityId), '只能修改您所在社区的会议')
@@ -165,8 +164,8 @@ export const meetingUpdate = {
  * new item (titled by the topic) or into an item without a vote under way (at most 5 topics an item).
  * The meeting is read again in the transaction, so the vote locks and the agenda lock hold.
  */
-export const meetingAddTopic = {
-  async run(ctx: Ctx<{ meetingId: string; topicId: string; itemId?: string }>) {
+export const meetingAddTopic: Handler<'council.meeting.addTopic'> = {
+  async run(ctx) {
     const { actor, input, now } = ctx
     const m = await loadMeeting(ctx, input.meetingId)
     ensure(actor.isSecretaryOf(m.communityId), '只能修改您所在社区的会议')
@@ -216,8 +215,8 @@ async function step(ctx: Ctx<{ meetingId: string }>, from: MeetingDoc['status'][
 }
 
 /** Published: the community's subscribers and every invited party are told (the invited see it on home too). */
-export const meetingPublish = {
-  async run(ctx: Ctx<{ meetingId: string }>) {
+export const meetingPublish: Handler<'council.meeting.publish'> = {
+  async run(ctx) {
     const m = await step(ctx, ['draft'], 'published', (fresh) => ({ publishedAt: ctx.now, noticedKeys: fresh.inviteKeys ?? [] }), '会议已发布')
     await noticeSubscribers(ctx.db, m.communityId, 'councilMeetingPublished', `packages/council/pages/meeting/index?id=${m._id}`, {
       thing1: thing(m.title), time2: { value: cnTime(m.startsAt) }, thing3: thing(m.online ? '线上会议' : m.place),
@@ -227,14 +226,14 @@ export const meetingPublish = {
   },
 }
 
-export const meetingStart = {
-  async run(ctx: Ctx<{ meetingId: string }>) {
+export const meetingStart: Handler<'council.meeting.start'> = {
+  async run(ctx) {
     return meetingView(await step(ctx, ['published'], 'started', { startedAt: ctx.now }, '只有已发布、未开始的会议可以开始'), ctx.now)
   },
 }
 
-export const meetingMinutes = {
-  async run(ctx: Ctx<{ meetingId: string; minutes: string }>) {
+export const meetingMinutes: Handler<'council.meeting.minutes'> = {
+  async run(ctx) {
     await ctx.checkText(ctx.input.minutes)
     return meetingView(await step(ctx, ['started'], 'ended', { minutes: ctx.input.minutes, endedAt: ctx.now }, '只有进行中的会议可以记录纪要并结束'), ctx.now)
   },
@@ -245,8 +244,8 @@ export const meetingMinutes = {
  * ends. Who they are comes from the server: the kind from their roles in the community, the name
  * from their profile (nothing self-declared).
  */
-export const meetingCheckIn = {
-  async run(ctx: Ctx<{ meetingId: string }>) {
+export const meetingCheckIn: Handler<'council.meeting.checkIn'> = {
+  async run(ctx) {
     const { actor, now } = ctx
     const m = await loadMeeting(ctx, ctx.input.meetingId)
     const inviteKey = invitedAs(actor, m)
@@ -272,8 +271,8 @@ export const meetingCheckIn = {
   },
 }
 
-export const meetingAttendance = {
-  async run(ctx: Ctx<PageInput & { meetingId: string }>) {
+export const meetingAttendance: Handler<'council.meeting.attendance'> = {
+  async run(ctx) {
     const { db, actor, input } = ctx
     const m = await loadMeeting(ctx, input.meetingId)
     ensure(actor.isSecretaryOf(m.communityId), '只能查看您所在社区的签到名单')
@@ -285,8 +284,8 @@ export const meetingAttendance = {
 }
 
 /** The attendance screen: each invited party and who of it signed in (one read of their sign-ins). */
-export const meetingRoll = {
-  async run(ctx: Ctx<{ meetingId: string }>): Promise<RollView> {
+export const meetingRoll: Handler<'council.meeting.roll'> = {
+  async run(ctx): Promise<RollView> {
     const { db, actor, input } = ctx
     const m = await loadMeeting(ctx, input.meetingId)
     ensure(actor.isSecretaryOf(m.communityId), '只能查看您所在社区的到会情况')
@@ -311,8 +310,8 @@ export function invitedAs(actor: Actor, m: Pick<MeetingDoc, 'inviteKeys'>): stri
 }
 
 /** Meetings that invited the caller (in person, or their unit or company), not yet ended: count + page. */
-export const meetingInvitations = {
-  async run(ctx: Ctx<PageInput>) {
+export const meetingInvitations: Handler<'council.meeting.invitations'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     const q = db.collection(COL.councilMeetings).where({ inviteKeys: db.command.in(partyKeysOf(actor.openid, actor.roles)), status: db.command.in(['published', 'started']) })
     return fetchPage<MeetingDoc, ReturnType<typeof meetingView>>(q, input, [['startsAt', 'asc']], (m) => meetingView(m, now))
@@ -322,8 +321,8 @@ export const meetingInvitations = {
 const isSecretary = (actor: Actor, communityId: string) => actor.isSecretaryOf(communityId)
 
 /** Residents see published agendas; the secretary also sees drafts. */
-export const meetingList = {
-  async run(ctx: Ctx<PageInput & { communityId: string }>) {
+export const meetingList: Handler<'council.meeting.list'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     await ensureCommunityReader(ctx, input.communityId)
     const filter: Record<string, unknown> = { communityId: input.communityId }
@@ -332,8 +331,8 @@ export const meetingList = {
   },
 }
 
-export const meetingGet = {
-  async run(ctx: Ctx<{ meetingId: string }>) {
+export const meetingGet: Handler<'council.meeting.get'> = {
+  async run(ctx) {
     const { actor, input, now } = ctx
     const m = await loadMeeting(ctx, input.meetingId)
     ensure(belongsTo(actor.roles, m) || (m.status !== 'draft' && invitedAs(actor, m)), '只能查看您所在社区的议事内容')

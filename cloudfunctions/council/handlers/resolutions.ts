@@ -1,8 +1,6 @@
-import type { ResponsibleKind } from '../../../types/council'
-import type { PageInput } from '../../../types/common'
 import type { Actor } from '../../shared/actor'
 import { COUNCIL_NOTICE_KINDS, type CouncilNoticeKind } from '../../../types/notices'
-import type { Ctx } from '../../shared/dispatch'
+import type { Ctx, Handler } from '../../shared/dispatch'
 import { COL } from '../../shared/collections'
 import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, invalid, notFound } from '../../shared/errors'
@@ -31,8 +29,6 @@ async function loadResolution(ctx: Ctx<unknown>, id: string): Promise<Resolution
   return r
 }
 
-interface RecordInput { meetingId: string; itemId: string; voteId?: string; decision: string; responsible: { type: ResponsibleKind; id: string }; deadline: string }
-
 /** Open resolutions: the responsible party still owes them. */
 const OPEN: ResolutionDoc['status'][] = ['open', 'in_progress']
 
@@ -47,8 +43,8 @@ export const mayProgress = (actor: Actor, r: ResolutionDoc) =>
  * The responsible party is a record of the community (unit, company serving it, grid, member, the
  * community), named from it; the deadline a Beijing calendar day, not before today.
  */
-export const resolutionRecord = {
-  async run(ctx: Ctx<RecordInput>) {
+export const resolutionRecord: Handler<'council.resolution.record'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     const m = await findById<MeetingDoc>(db, COL.councilMeetings, input.meetingId)
     if (!m) throw notFound('会议')
@@ -98,8 +94,8 @@ export const resolutionRecord = {
  * of the responsible party posts it. The next number is read in the transaction, so two updates at
  * once (the company and the secretary, two staff) both land, one after the other.
  */
-export const resolutionProgress = {
-  async run(ctx: Ctx<{ resolutionId: string; note: string; status: 'in_progress' | 'done'; photos: string[] }>) {
+export const resolutionProgress: Handler<'council.resolution.progress'> = {
+  async run(ctx) {
     const { actor, input, now } = ctx
     const r = await loadResolution(ctx, input.resolutionId)
     ensure(mayProgress(actor, r), '只有本社区书记或决议的责任方可以更新进度')
@@ -123,16 +119,16 @@ export const resolutionProgress = {
 }
 
 /** Every progress entry of a resolution, oldest first, a page at a time. */
-export const resolutionTimeline = {
-  async run(ctx: Ctx<PageInput & { resolutionId: string }>) {
+export const resolutionTimeline: Handler<'council.resolution.timeline'> = {
+  async run(ctx) {
     const r = await loadResolution(ctx, ctx.input.resolutionId)
     ensure(belongsTo(ctx.actor.roles, r) || mayProgress(ctx.actor, r), '只能查看您所在社区的决议')
     return fetchPage<ProgressDoc, ReturnType<typeof progressView>>(ctx.db.collection(COL.councilProgress).where({ resolutionId: r._id }), ctx.input, [['seq', 'asc']], progressView)
   },
 }
 
-export const resolutionList = {
-  async run(ctx: Ctx<PageInput & { communityId: string; meetingId?: string }>) {
+export const resolutionList: Handler<'council.resolution.list'> = {
+  async run(ctx) {
     const { db, input, now } = ctx
     await ensureCommunityReader(ctx, input.communityId)
     const filter: Record<string, unknown> = { communityId: input.communityId }
@@ -142,8 +138,8 @@ export const resolutionList = {
 }
 
 /** The resolutions the caller's party carries (company, unit, grid, community, themselves as a member): one `in` query. */
-export const resolutionInbox = {
-  async run(ctx: Ctx<PageInput & { open: boolean }>) {
+export const resolutionInbox: Handler<'council.resolution.inbox'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     const filter: Record<string, unknown> = { responsibleKey: db.command.in(partyKeysOf(actor.openid, actor.roles)) }
     if (input.open) filter.status = db.command.in(OPEN)
@@ -152,8 +148,8 @@ export const resolutionInbox = {
 }
 
 /** Open resolutions past their deadline, oldest deadline first: the secretary's community or the street admin's street. */
-export const resolutionOverdue = {
-  async run(ctx: Ctx<PageInput & { communityId?: string; streetId?: string }>) {
+export const resolutionOverdue: Handler<'council.resolution.overdue'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     if (input.communityId) ensure(actor.isSecretaryOf(input.communityId), '只能查看您所在社区的决议')
     else ensure(actor.isStreetAdminOf(input.streetId!), '只能查看您管理的街道')
@@ -178,8 +174,8 @@ async function myRating(ctx: Ctx<unknown>, r: ResolutionDoc) {
   return myRatingView(r, own, byMe, ownerLeft)
 }
 
-export const resolutionGet = {
-  async run(ctx: Ctx<{ resolutionId: string }>) {
+export const resolutionGet: Handler<'council.resolution.get'> = {
+  async run(ctx) {
     const r = await loadResolution(ctx, ctx.input.resolutionId)
     const carries = mayProgress(ctx.actor, r)
     ensure(carries || belongsTo(ctx.actor.roles, r), '只能查看您所在社区的决议')
@@ -193,8 +189,8 @@ export const resolutionGet = {
  * sees the household's rating. The rating holds no person, only an owner token. The average is kept
  * by counters in the same transaction.
  */
-export const resolutionRate = {
-  async run(ctx: Ctx<{ resolutionId: string; stars: number; comment?: string }>) {
+export const resolutionRate: Handler<'council.resolution.rate'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     const r = await loadResolution(ctx, input.resolutionId)
     const hid = residentHousehold(actor.roles, r.communityId)
@@ -244,8 +240,8 @@ export const resolutionRate = {
  * household and no time finer than the day. Held and removed ones are left out, except the caller's
  * household's own (marked). Three requests: the resolution, the count and the page.
  */
-export const resolutionComments = {
-  async run(ctx: Ctx<PageInput & { resolutionId: string }>) {
+export const resolutionComments: Handler<'council.resolution.comments'> = {
+  async run(ctx) {
     const { db, actor } = ctx
     const r = await loadResolution(ctx, ctx.input.resolutionId)
     ensure(belongsTo(actor.roles, r), '只能查看您所在社区的决议')
@@ -268,8 +264,8 @@ function commentView(c: RatingDoc, mine: boolean) {
 const RATING_ACTOR = 'rating'
 
 /** Opt in or out of the community's council notices (the mini-program asks WeChat for the subscription first). */
-export const noticeSubscribe = {
-  async run(ctx: Ctx<{ communityId: string; on: boolean; kinds?: CouncilNoticeKind[] }>) {
+export const noticeSubscribe: Handler<'council.notice.subscribe'> = {
+  async run(ctx) {
     const { actor, input, now } = ctx
     await ensureCommunityReader(ctx, input.communityId)
     const id = subscriptionId(input.communityId, actor.openid)

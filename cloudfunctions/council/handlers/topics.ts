@@ -1,7 +1,5 @@
 import { requireOwnPhotos } from '../../shared/photos'
-import type { TopicStatus, Tier } from '../../../types/council'
-import type { PageInput } from '../../../types/common'
-import type { Ctx } from '../../shared/dispatch'
+import type { Ctx, Handler } from '../../shared/dispatch'
 import { COL } from '../../shared/collections'
 import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, invalid, notFound } from '../../shared/errors'
@@ -29,10 +27,8 @@ function ensureReader(actor: Actor, t: { communityId: string; streetId: string }
   ensure(belongsTo(actor.roles, t), '只能查看您所在社区的议事内容')
 }
 
-interface ProposeInput { requestId: string; communityId: string; estateId?: string; title: string; body: string; photos: string[] }
-
-export const topicPropose = {
-  async run(ctx: Ctx<ProposeInput>) {
+export const topicPropose: Handler<'council.topic.propose'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     ensure(canPropose(actor.roles, input.communityId), '只有本社区认证居民或在职党员可以提出议题')
     const community = await repo.community(db, input.communityId)
@@ -59,8 +55,8 @@ export const topicPropose = {
   },
 }
 
-export const topicUpdate = {
-  async run(ctx: Ctx<{ topicId: string; title: string; body: string; photos: string[] }>) {
+export const topicUpdate: Handler<'council.topic.update'> = {
+  async run(ctx) {
     const { actor, input, now } = ctx
     const t = await loadTopic(ctx, input.topicId)
     ensure(t.authorOpenid === actor.openid, '只有提议人可以修改议题')
@@ -84,8 +80,8 @@ export const topicUpdate = {
 }
 
 /** 附议: once per person (deterministic _id), the counter moves in the same transaction. */
-export const topicSecond = {
-  async run(ctx: Ctx<{ topicId: string }>) {
+export const topicSecond: Handler<'council.topic.second'> = {
+  async run(ctx) {
     const { actor, input, now } = ctx
     const t = await loadTopic(ctx, input.topicId)
     ensure(canPropose(actor.roles, t.communityId), '只有本社区认证居民或在职党员可以附议')
@@ -109,8 +105,8 @@ export const topicSecond = {
   },
 }
 
-export const topicList = {
-  async run(ctx: Ctx<PageInput & { communityId: string; status?: TopicStatus; tier?: Tier; q?: string }>) {
+export const topicList: Handler<'council.topic.list'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     await ensureCommunityReader(ctx, input.communityId)
     const filter: Record<string, unknown> = { communityId: input.communityId }
@@ -124,8 +120,8 @@ export const topicList = {
   },
 }
 
-export const topicGet = {
-  async run(ctx: Ctx<{ topicId: string }>) {
+export const topicGet: Handler<'council.topic.get'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     const t = await loadTopic(ctx, input.topicId)
     ensureReader(actor, t)
@@ -141,10 +137,8 @@ export const topicGet = {
   },
 }
 
-interface TriageInput { topicId: string; decision: 'accept' | 'merge' | 'decline'; tier?: Tier; mergeInto?: string; reason?: string; urgentDecision?: string }
-
-export const topicTriage = {
-  async run(ctx: Ctx<TriageInput>) {
+export const topicTriage: Handler<'council.topic.triage'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     const t = await loadTopic(ctx, input.topicId)
     ensure(actor.isSecretaryOf(t.communityId), '只能处理您所在社区的议题')
@@ -180,8 +174,8 @@ export const topicTriage = {
 }
 
 /** The council ratifies a secretary's urgent decision (due within 7 days of it). */
-export const topicRatify = {
-  async run(ctx: Ctx<{ topicId: string; note: string }>) {
+export const topicRatify: Handler<'council.topic.ratify'> = {
+  async run(ctx) {
     const { actor, input, now } = ctx
     const t = await loadTopic(ctx, input.topicId)
     ensure(actor.isSecretaryOf(t.communityId), '只能处理您所在社区的议题')

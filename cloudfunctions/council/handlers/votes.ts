@@ -1,7 +1,6 @@
 import { createHash } from 'crypto'
-import { presetsFor, type CustomRuleInput, type OptionKind, type Preset } from '../../../types/council'
-import type { PageInput } from '../../../types/common'
-import type { Ctx, Transaction } from '../../shared/dispatch'
+import { presetsFor } from '../../../types/council'
+import type { Ctx, Transaction, Handler } from '../../shared/dispatch'
 import { COL } from '../../shared/collections'
 import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, invalid, notFound } from '../../shared/errors'
@@ -36,16 +35,6 @@ const votePage = (id: string) => `packages/council/pages/vote/index?id=${id}`
 /** What the audit log records as the actor of a ballot: never the person, the household or the exact time. */
 const BALLOT_ACTOR = 'ballot'
 
-interface OpenInput {
-  requestId: string; meetingId?: string; itemId?: string; topicId?: string
-  title: string; description?: string
-  options: { label: string; kind: OptionKind }[]
-  estateIds: string[]; buildingIds: string[]
-  opensAt: string; closesAt: string
-  preset: Preset; custom?: CustomRuleInput
-  revoteReason?: string
-}
-
 /**
  * The vote lock of an agenda item and its topics, read inside the transaction: no second vote while
  * one is not yet counted; the latest counted one (if any) makes this a re-vote.
@@ -71,8 +60,8 @@ async function readLocks(tx: Transaction, meetingId: string | undefined, itemId:
  * vote, its ballot boxes, the item's and the topics' locks (and the earlier vote's link to its
  * re-vote) are written in one transaction; the notices go out after it commits.
  */
-export const voteOpen = {
-  async run(ctx: Ctx<OpenInput>) {
+export const voteOpen: Handler<'council.vote.open'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     const opensAt = new Date(input.opensAt)
     const closesAt = new Date(input.closesAt)
@@ -175,8 +164,8 @@ export const voteOpen = {
   },
 }
 
-export const voteList = {
-  async run(ctx: Ctx<PageInput & { communityId: string; meetingId?: string }>) {
+export const voteList: Handler<'council.vote.list'> = {
+  async run(ctx) {
     const { db, input, now } = ctx
     await ensureCommunityReader(ctx, input.communityId)
     const where = { communityId: input.communityId, ...(input.meetingId ? { meetingId: input.meetingId } : {}) }
@@ -189,8 +178,8 @@ export const voteList = {
  * SNAPSHOT_MINUTES), one read of the ballot boxes and one conditional update refresh it; otherwise
  * it is one read. Either way the requests do not grow with the ballots.
  */
-export const voteGet = {
-  async run(ctx: Ctx<{ voteId: string }>) {
+export const voteGet: Handler<'council.vote.get'> = {
+  async run(ctx) {
     const { db, now } = ctx
     let v = await loadVote(ctx, ctx.input.voteId)
     ensure(belongsTo(ctx.actor.roles, v), '只能查看您所在社区的表决')
@@ -222,8 +211,8 @@ const CLOSED = '表决已截止，本次投票未被接受'
  * The vote document does not change per ballot. The audit log records that a ballot was cast or
  * changed in this vote on this day, never by whom, for which household, what, or exactly when.
  */
-export const voteCast = {
-  async run(ctx: Ctx<{ voteId: string; optionKey: string; householdId?: string }>) {
+export const voteCast: Handler<'council.vote.cast'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     const v = await loadVote(ctx, input.voteId)
     const hid = residentHousehold(actor.roles, v.communityId, input.householdId)
@@ -283,8 +272,8 @@ export const voteCast = {
  * The household's own ballot, to its members only: the choice, and whether the caller cast it (only
  * they may change it; a later member sees what the household did).
  */
-export const voteMyBallot = {
-  async run(ctx: Ctx<{ voteId: string; householdId?: string }>) {
+export const voteMyBallot: Handler<'council.vote.myBallot'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     const v = await loadVote(ctx, input.voteId)
     const hid = residentHousehold(actor.roles, v.communityId, input.householdId)
@@ -298,8 +287,8 @@ export const voteMyBallot = {
 }
 
 /** After the closing time: seal the boxes, count the ballots (one aggregate), decide by the stored rule, store both. */
-export const voteClose = {
-  async run(ctx: Ctx<{ voteId: string }>) {
+export const voteClose: Handler<'council.vote.close'> = {
+  async run(ctx) {
     const v = await loadVote(ctx, ctx.input.voteId)
     ensure(ctx.actor.isSecretaryOf(v.communityId), '只能关闭您所在社区的表决')
     if (v.closedAt) throw conflict('表决已计票')
@@ -356,8 +345,8 @@ async function releaseLocks(tx: Transaction, v: VoteDoc, unset: unknown) {
 }
 
 /** "Closing soon": within 24 h of the close, once per vote. */
-export const voteRemind = {
-  async run(ctx: Ctx<{ voteId: string }>) {
+export const voteRemind: Handler<'council.vote.remind'> = {
+  async run(ctx) {
     const v = await loadVote(ctx, ctx.input.voteId)
     ensure(ctx.actor.isSecretaryOf(v.communityId), '只能提醒您所在社区的表决')
     if (voteStatus(v, ctx.now) !== 'open') throw conflict('只有进行中的表决可以提醒')

@@ -2,7 +2,6 @@ import { PRESET_LABEL } from '../../../types/council'
 import { publicResult } from '../../council/domain/disclosure'
 import { repo, type VoteDoc } from '../../council/repo'
 import { cnTime } from '../../shared/clock'
-import type { Ctx } from '../../shared/dispatch'
 import { conflict, ensure, notFound } from '../../shared/errors'
 import { exportKind } from '../kind'
 import { stamp, styleHeader, xlsxName } from '../workbook'
@@ -19,7 +18,8 @@ type Counted = VoteDoc & { result: NonNullable<VoteDoc['result']> }
  * (council/domain/disclosure.ts): it names no household.
  */
 export const councilVote = exportKind({
-  async load(ctx: Ctx<{ voteId: string }>): Promise<Counted> {
+  action: 'council.vote',
+  async load(ctx): Promise<Counted> {
     const v = await repo.vote(ctx.db, ctx.input.voteId)
     if (!v) throw notFound('表决')
     ensure(ctx.actor.isSecretaryOf(v.communityId), '只能导出您所在社区的表决')

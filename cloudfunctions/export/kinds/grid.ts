@@ -2,7 +2,6 @@ import { maySeeStats } from '../../grid/domain/rules'
 import { byId, gridStatsOf, type CommunityRef } from '../../grid/repo'
 import { communityStatsView } from '../../grid/views'
 import { COL } from '../../shared/collections'
-import type { Ctx } from '../../shared/dispatch'
 import { ensure, notFound } from '../../shared/errors'
 import { exportKind } from '../kind'
 import { stamp, styleHeader, xlsxName } from '../workbook'
@@ -11,7 +10,8 @@ const pct = (v: number | null) => (v === null ? '—' : `${v}%`)
 
 /** A community's and its grids' event statistics (grid's rule: as `stats.get`; the audience is the secretary and the street admin). */
 export const gridStats = exportKind({
-  async load(ctx: Ctx<{ communityId: string }>) {
+  action: 'grid.stats',
+  async load(ctx) {
     const community = await byId<CommunityRef>(ctx.db, COL.communities, ctx.input.communityId)
     if (!community) throw notFound('社区')
     ensure(maySeeStats(ctx.actor.roles, community), '只能查看您所在社区的统计')

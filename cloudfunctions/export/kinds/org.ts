@@ -1,6 +1,5 @@
 import { collectMyData, myDataFilePath, type MyData } from '../../org/mydata/collect'
 import { beijingText, myDataWorkbookSheets } from '../../org/mydata/sheets'
-import type { Ctx } from '../../shared/dispatch'
 import { exportKind } from '../kind'
 import { styleHeader } from '../workbook'
 
@@ -9,7 +8,8 @@ import { styleHeader } from '../workbook'
  * never from the event — at the person's own path (each export overwrites it; leaving removes it).
  */
 export const orgMyData = exportKind({
-  load: (ctx: Ctx<Record<string, never>>): Promise<MyData & { openid: string }> =>
+  action: 'org.mydata',
+  load: (ctx): Promise<MyData & { openid: string }> =>
     collectMyData(ctx.db, ctx.actor, ctx.now).then((d) => ({ ...d, openid: ctx.actor.openid })),
   file: (d) => ({ cloudPath: myDataFilePath(d.openid, 'xlsx'), fileName: `我的数据-${beijingText(d.collectedAt).slice(0, 10)}.xlsx` }),
   sheets(wb, d) {

@@ -3,7 +3,6 @@ import { coverageOfStreet } from '../../property/handlers/red-property'
 import { readAll, repo, type PeriodDoc, type PublicationDoc, type RatingDoc } from '../../property/repo'
 import { listInputsOf } from '../../property/views'
 import { COL } from '../../shared/collections'
-import type { Ctx } from '../../shared/dispatch'
 import { ensure, notFound } from '../../shared/errors'
 import { exportKind } from '../kind'
 import { stamp, styleHeader, xlsxName } from '../workbook'
@@ -22,7 +21,8 @@ const ROW_FIELDS: Record<keyof RatingRow, true> = { publicId: true, companyName:
 
 /** A period's ratings (anonymous: no household, no rater) and its live list — for the admin of its street (property's rule for periods). */
 export const propertyPeriod = exportKind({
-  async load(ctx: Ctx<{ periodId: string }>): Promise<{ period: PeriodDoc; ratings: RatingRow[]; pub: PublicationDoc | null }> {
+  action: 'property.period',
+  async load(ctx): Promise<{ period: PeriodDoc; ratings: RatingRow[]; pub: PublicationDoc | null }> {
     const period = await repo.period(ctx.db, ctx.input.periodId)
     if (!period) throw notFound('评价周期')
     ensure(ctx.actor.isStreetAdminOf(period.streetId), '只能导出您所在街道的数据')
@@ -71,7 +71,8 @@ const RULE_ROWS: [string, (r: ListInputsView['rule']) => string | number][] = [
  * one path per publication: asking again rewrites the same content rather than adding files.
  */
 export const propertyInputs = exportKind({
-  async load(ctx: Ctx<{ publicationId: string }>): Promise<ListInputsView> {
+  action: 'property.inputs',
+  async load(ctx): Promise<ListInputsView> {
     const pub = await repo.publication(ctx.db, ctx.input.publicationId)
     if (!pub) throw notFound('榜单')
     return listInputsOf(pub)
@@ -110,7 +111,8 @@ export const propertyInputs = exportKind({
 
 /** 红色物业 coverage of a street, estate by estate, and its totals: the same figures as the screen (the street admin's). */
 export const propertyRedProperty = exportKind({
-  load: (ctx: Ctx<{ streetId: string }>) => coverageOfStreet(ctx),
+  action: 'property.redProperty',
+  load: (ctx) => coverageOfStreet(ctx),
   file: ({ street }, now) => ({ cloudPath: `exports/property/red-${street._id}-${stamp(now)}.xlsx`, fileName: xlsxName(street.name, '红色物业覆盖', now.toISOString().slice(0, 10)) }),
   sheets(wb, { rows, totals, verified }) {
     const ws = wb.addWorksheet('红色物业覆盖')

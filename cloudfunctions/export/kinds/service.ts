@@ -4,7 +4,6 @@ import { mayReadUnitRecords } from '../../service/domain/access'
 import { dayOf } from '../../service/domain/period'
 import { ratingAvgTenths } from '../../service/domain/wishes'
 import { load, type CommunityRef, type LedgerDoc, type LetterDoc } from '../../service/repo'
-import type { Ctx } from '../../shared/dispatch'
 import { ensure, notFound } from '../../shared/errors'
 import { exportKind } from '../kind'
 import { stamp, styleHeader, xlsxName } from '../workbook'
@@ -14,7 +13,8 @@ const LEDGERS_MAX = 1000
 
 /** A community's yearly service ledgers, longest service first — for its secretary. */
 export const serviceLedgers = exportKind({
-  async load(ctx: Ctx<{ communityId: string; year: number }>): Promise<{ community: CommunityRef; year: number; rows: LedgerDoc[] }> {
+  action: 'service.ledgers',
+  async load(ctx): Promise<{ community: CommunityRef; year: number; rows: LedgerDoc[] }> {
     const { db, actor, input } = ctx
     ensure(actor.isSecretaryOf(input.communityId), '只能导出您所在社区的台账')
     const community = await load.community(db, input.communityId)
@@ -50,7 +50,8 @@ export const serviceLedgers = exportKind({
 
 /** One version of a 双反馈 letter, as issued — for the unit's liaison and the community's secretary (service's rule for unit records). */
 export const serviceLetter = exportKind({
-  async load(ctx: Ctx<{ letterId: string }>): Promise<LetterDoc> {
+  action: 'service.letter',
+  async load(ctx): Promise<LetterDoc> {
     const letter = await load.letter(ctx.db, ctx.input.letterId)
     if (!letter) throw notFound('反馈函')
     ensure(mayReadUnitRecords(ctx.actor.roles, letter), '只能导出本单位或本社区的反馈函')

@@ -1,8 +1,7 @@
 import { requireOwnPhotos } from '../../shared/photos'
-import { CATEGORY_LABEL, type Category, type EventStatus, type HandlerType, type Urgency } from '../../../types/grid'
-import type { PageInput } from '../../../types/common'
+import { CATEGORY_LABEL, type EventStatus, type HandlerType } from '../../../types/grid'
 import { COL } from '../../shared/collections'
-import type { Ctx } from '../../shared/dispatch'
+import type { Ctx, Handler as ActionHandler, HandlerInput } from '../../shared/dispatch'
 import { txGetOrNull, type Transaction } from '../../shared/db-types'
 import { conflict, ensure, invalid, notFound } from '../../shared/errors'
 import { newId } from '../../shared/ids'
@@ -98,13 +97,10 @@ async function reportGrid(ctx: Ctx<ReportInput>): Promise<{ grid: GridDoc; build
   return { grid, building }
 }
 
-type ReportInput = {
-  requestId: string; gridId?: string; estateId?: string; buildingId?: string; place: string; lat?: number; lng?: number
-  category: Category; description: string; photos: string[]; urgency: Urgency
-}
+type ReportInput = HandlerInput<'grid.event.report'>
 
-export const eventReport = {
-  async run(ctx: Ctx<ReportInput>) {
+export const eventReport: ActionHandler<'grid.event.report'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     const { grid, building } = await reportGrid(ctx)
     ctx.within(grid)
@@ -140,8 +136,8 @@ export const eventReport = {
   },
 }
 
-export const eventMine = {
-  async run(ctx: Ctx<PageInput>) {
+export const eventMine: ActionHandler<'grid.event.mine'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     return fetchPage<EventDoc, ReturnType<typeof eventView>>(db.collection(COL.gridEvents).where({ reporter: actor.openid }), input, [['createdAt', 'desc']], (e) => eventView(e, actor.openid, now))
   },
@@ -175,8 +171,8 @@ export function ensureNotHeld(e: EventDoc): void {
 /** Summons listed with an event: at most this many (an event is whistled a few times at most). */
 const EVENT_SUMMONS_LIMIT = 50
 
-export const eventGet = {
-  async run(ctx: Ctx<{ eventId: string }>) {
+export const eventGet: ActionHandler<'grid.event.get'> = {
+  async run(ctx) {
     const { db, actor, now } = ctx
     const e = await loadEvent(ctx, ctx.input.eventId)
     const summonedHere = actor.roles.some((g) => (g.role === 'unit_liaison' || g.role === 'property_staff'))
@@ -196,8 +192,8 @@ export const eventGet = {
   },
 }
 
-export const eventBoard = {
-  async run(ctx: Ctx<PageInput & { communityId?: string; gridId?: string; status?: EventStatus; estateId?: string; buildingId?: string; open: boolean; q?: string }>) {
+export const eventBoard: ActionHandler<'grid.event.board'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     const filter: Record<string, unknown> = {}
     if (input.communityId) {
@@ -267,8 +263,8 @@ export async function notifyParty(ctx: Ctx<unknown>, party: { type: HandlerType;
   }
 }
 
-export const eventAssign = {
-  async run(ctx: Ctx<{ eventId: string; handler: { type: HandlerType; id: string } }>) {
+export const eventAssign: ActionHandler<'grid.event.assign'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     const e = await loadEvent(ctx, input.eventId)
     ensure(actor.isSecretaryOf(e.communityId) || (await isGridLeader(ctx, e.gridId)), '只有本社区书记或本网格网格长可以派单')
@@ -294,8 +290,8 @@ export const eventAssign = {
 
 const OPEN_STATUSES: EventStatus[] = ['assigned', 'accepted', 'done', 'deciding']
 
-export const eventInbox = {
-  async run(ctx: Ctx<PageInput & { open: boolean }>) {
+export const eventInbox: ActionHandler<'grid.event.inbox'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     const keys = handlerKeysOf(actor.openid, actor.roles)
     if (!keys.length) return { items: [], total: 0, page: input.page, pageSize: input.pageSize }
@@ -307,8 +303,8 @@ export const eventInbox = {
 }
 
 /** One person of the handler takes the event; two at once → exactly one wins, the other gets CONFLICT. */
-export const eventAccept = {
-  async run(ctx: Ctx<{ eventId: string }>) {
+export const eventAccept: ActionHandler<'grid.event.accept'> = {
+  async run(ctx) {
     const { actor, input, now } = ctx
     const e = await loadEvent(ctx, input.eventId)
     ensure(e.handler && canHandle(actor.openid, actor.roles, e.handler), '只有被指派的处置方可以接单')
@@ -325,8 +321,8 @@ export const eventAccept = {
   },
 }
 
-export const eventProgress = {
-  async run(ctx: Ctx<{ eventId: string; note: string; photos: string[]; done: boolean }>) {
+export const eventProgress: ActionHandler<'grid.event.progress'> = {
+  async run(ctx) {
     const { actor, input, now } = ctx
     const e = await loadEvent(ctx, input.eventId)
     ensure(e.handler && canHandle(actor.openid, actor.roles, e.handler), '只有处置方可以上传进展')
@@ -365,8 +361,8 @@ export const eventProgress = {
   },
 }
 
-export const eventConfirm = {
-  async run(ctx: Ctx<{ eventId: string; resolved: boolean; rating?: number; reason?: string }>) {
+export const eventConfirm: ActionHandler<'grid.event.confirm'> = {
+  async run(ctx) {
     const { actor, input, now } = ctx
     const e = await loadEvent(ctx, input.eventId)
     ensure(e.reporter === actor.openid, '只有上报人可以确认')
@@ -392,8 +388,8 @@ export const eventConfirm = {
 }
 
 /** After the second reopen the secretary decides: close it, or send it back to be assigned again. */
-export const eventDecide = {
-  async run(ctx: Ctx<{ eventId: string; close: boolean; note: string }>) {
+export const eventDecide: ActionHandler<'grid.event.decide'> = {
+  async run(ctx) {
     const { actor, input, now } = ctx
     const e = await loadEvent(ctx, input.eventId)
     ensure(actor.isSecretaryOf(e.communityId), '只有本社区书记可以裁定')
@@ -412,8 +408,8 @@ export const eventDecide = {
   },
 }
 
-export const eventOverdue = {
-  async run(ctx: Ctx<PageInput & { streetId: string }>) {
+export const eventOverdue: ActionHandler<'grid.event.overdue'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     ensure(actor.isStreetAdminOf(input.streetId), '只能查看您管理的街道')
     const _ = db.command
@@ -423,8 +419,8 @@ export const eventOverdue = {
 }
 
 /** One step: the event becomes a need (§4) or a council topic (§5); both sides keep the link. */
-export const eventConvert = {
-  async run(ctx: Ctx<{ requestId: string; eventId: string; to: 'need' | 'topic' }>) {
+export const eventConvert: ActionHandler<'grid.event.convert'> = {
+  async run(ctx) {
     const { actor, input, now } = ctx
     const e = await loadEvent(ctx, input.eventId)
     ensure(actor.isSecretaryOf(e.communityId), '只有本社区书记可以转办')
@@ -462,8 +458,8 @@ const REMIND_BATCH = 5
  * and not reminded since their assignment. The secretary's 催办 for one community; the timer (timers.ts)
  * does the same for every community.
  */
-export const eventRemind = {
-  async run(ctx: Ctx<{ communityId: string; withinHours: number }>) {
+export const eventRemind: ActionHandler<'grid.event.remind'> = {
+  async run(ctx) {
     ensure(ctx.actor.isSecretaryOf(ctx.input.communityId), '只能催办您所在社区的事件')
     return { reminded: await remindDue(ctx, { communityId: ctx.input.communityId }, ctx.input.withinHours, REMIND_BATCH) }
   },

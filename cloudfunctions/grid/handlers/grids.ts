@@ -1,6 +1,6 @@
 import type { PartyBranchView } from '../../../types/grid'
 import { COL } from '../../shared/collections'
-import type { Ctx } from '../../shared/dispatch'
+import type { Ctx, Handler } from '../../shared/dispatch'
 import { txGetOrNull } from '../../shared/db-types'
 import { ensure, notFound } from '../../shared/errors'
 import { memberRecordId } from '../../shared/pseudonym'
@@ -15,8 +15,8 @@ type MyGrid = { gridId: string; gridName: string; communityId: string; via: 'sta
  * The grids the caller belongs to, for the grid page: grids they serve on (from their grants, no read),
  * their households' grids (one read) and the grid their approved 报到 names (one read); names in one read.
  */
-export const gridMine = {
-  async run(ctx: Ctx<Record<string, never>>) {
+export const gridMine: Handler<'grid.grid.mine'> = {
+  async run(ctx) {
     const { db, actor } = ctx
     const _ = db.command
     const staff = actor.grants('grid_worker').map((g) => ({ gridId: g.scopeId, via: 'staff' as const }))
@@ -56,8 +56,8 @@ export async function partyBranchOf(ctx: Ctx<unknown>, gridId: string): Promise<
  * version record (superseded, with who and when) and the head rewritten: nothing earlier is lost,
  * and two changes at once cannot both build on the same version.
  */
-export const branchSet = {
-  async run(ctx: Ctx<{ gridId: string; name: string; secretaryName?: string }>) {
+export const branchSet: Handler<'grid.branch.set'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     const grid = await byId<GridDoc>(db, COL.grids, input.gridId)
     if (!grid) throw notFound('网格')

@@ -1,7 +1,6 @@
-import type { PageInput } from '../../../types/common'
 import type { MemberCandidateView } from '../../../types/grid'
 import { COL } from '../../shared/collections'
-import type { Ctx } from '../../shared/dispatch'
+import type { Handler } from '../../shared/dispatch'
 import { ensure, notFound } from '../../shared/errors'
 import { fetchPage } from '../../shared/paging'
 import { yearOf } from '../../service/domain/period'
@@ -15,8 +14,8 @@ export interface MemberRecord { _id: string; openid: string; name: string; unitN
  * Members the event can be dispatched to: the approved 报到 records of the event's community (approval
  * grants `member` on the community, which `event.assign` checks). A page of them: count + one read.
  */
-export const eventMembers = {
-  async run(ctx: Ctx<PageInput & { eventId: string }>) {
+export const eventMembers: Handler<'grid.event.members'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     const e = await byId<EventDoc>(db, COL.gridEvents, input.eventId)
     if (!e) throw notFound('事件')

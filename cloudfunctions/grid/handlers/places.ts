@@ -1,6 +1,6 @@
 import type { EventPlaceView } from '../../../types/grid'
 import { COL } from '../../shared/collections'
-import type { Ctx } from '../../shared/dispatch'
+import type { Handler } from '../../shared/dispatch'
 import { ensure, notFound } from '../../shared/errors'
 import type { GridDoc } from '../../org/repo'
 import { OPEN_FOR_HANDLER } from '../domain/rules'
@@ -17,8 +17,8 @@ const PLACES = 500
  * and building, how many are open, urgent and past their deadline, and where they were reported (the
  * mean of the located ones). Two grouped reads whatever the number of events.
  */
-export const eventMap = {
-  async run(ctx: Ctx<{ communityId?: string; gridId?: string }>) {
+export const eventMap: Handler<'grid.event.map'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     let scope: Record<string, string>
     if (input.communityId) {

@@ -1,7 +1,6 @@
-import type { PageInput } from '../../../types/common'
 import type { ProgressView } from '../../../types/grid'
 import { COL } from '../../shared/collections'
-import type { Ctx } from '../../shared/dispatch'
+import type { Handler } from '../../shared/dispatch'
 import { notFound } from '../../shared/errors'
 import { fetchPage } from '../../shared/paging'
 import { byId, type EventDoc, type ProgressDoc } from '../repo'
@@ -13,8 +12,8 @@ import { stateOf } from '../../shared/moderation'
  * An event's whole handling history, newest first, for whoever sees the event (issue 11 §6: paged, never
  * cut). The event, at most one summons count, then count + page: constant in the history's length.
  */
-export const progressList = {
-  async run(ctx: Ctx<PageInput & { eventId: string }>) {
+export const progressList: Handler<'grid.progress.list'> = {
+  async run(ctx) {
     const { db, input } = ctx
     const e = await byId<EventDoc>(db, COL.gridEvents, input.eventId)
     if (!e) throw notFound('事件')

@@ -1,6 +1,6 @@
 import type { WorkerRecordView } from '../../../types/grid'
 import { COL } from '../../shared/collections'
-import type { Ctx } from '../../shared/dispatch'
+import type { Handler } from '../../shared/dispatch'
 import { ensure } from '../../shared/errors'
 import { yearOf } from '../../service/domain/period'
 import type { StaffDoc } from '../repo'
@@ -20,8 +20,8 @@ const yearRange = (year: number) => ({ start: new Date(Date.UTC(year, 0, 1) - 8 
  * means only — no score and no rank (the State Council's rules: records of service, not assessments by
  * numbers). Requests: the appointments, then three grouped reads, whatever the events.
  */
-export const staffRecord = {
-  async run(ctx: Ctx<{ communityId: string; year?: number }>) {
+export const staffRecord: Handler<'grid.staff.record'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     ensure(actor.isSecretaryOf(input.communityId), '只能查看您所在社区网格员的工作记录')
     const year = input.year ?? yearOf(now)

@@ -1,6 +1,6 @@
 import { STAFF_POST_LABEL, type StaffPost } from '../../../types/grid'
 import { COL } from '../../shared/collections'
-import type { Ctx } from '../../shared/dispatch'
+import type { Ctx, Handler } from '../../shared/dispatch'
 import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, invalid, notFound } from '../../shared/errors'
 import { randomCode } from '../../shared/ids'
@@ -8,22 +8,21 @@ import { fetchPage } from '../../shared/paging'
 import { stripUndefined } from '../../shared/person'
 import { endGrantInTx } from '../../shared/grants'
 import type { GridDoc, InvitationDoc } from '../../org/repo'
-import type { PageInput } from '../../../types/common'
 import { DEFAULT_SETTINGS } from '../domain/rules'
 import { byId, ids, settingsOf, txPut, type LeaderLock, type SettingsDoc, type StaffDoc } from '../repo'
 import { staffInvitationView, staffView } from '../views'
 import { partyBranchOf } from './grids'
 
 /** The street's deadlines and whistle window (defaults until the street sets them). */
-export const settingsGet = {
-  async run(ctx: Ctx<{ streetId: string }>) {
+export const settingsGet: Handler<'grid.settings.get'> = {
+  async run(ctx) {
     const s = await settingsOf(ctx.db, ctx.input.streetId)
     return { streetId: ctx.input.streetId, ...s }
   },
 }
 
-export const settingsSet = {
-  async run(ctx: Ctx<{ streetId: string; urgentHours: number; normalHours: number; whistleWindowHours: number }>) {
+export const settingsSet: Handler<'grid.settings.set'> = {
+  async run(ctx) {
     const { actor, input, now } = ctx
     ensure(actor.isStreetAdminOf(input.streetId), '只能设置您管理的街道')
     if (input.urgentHours > input.normalHours) throw invalid('“急”的时限不能长于“一般”', ['urgentHours'])
@@ -45,8 +44,8 @@ export const settingsSet = {
 const STAFF_LIMIT = 50
 const POST_ORDER: Record<StaffPost, number> = { branch_secretary: 0, leader: 1, worker: 2, cadre: 3 }
 
-export const staffList = {
-  async run(ctx: Ctx<{ gridId: string }>) {
+export const staffList: Handler<'grid.staff.list'> = {
+  async run(ctx) {
     const { db, input } = ctx
     const grid = await byId<GridDoc>(db, COL.grids, input.gridId)
     if (!grid) throw notFound('网格')
@@ -65,8 +64,8 @@ export const staffList = {
  * screen), which writes the appointment and the `grid_worker` role in one transaction (appointments.ts).
  * Nothing here looks anyone up, so the action tells nobody whether a phone number or an account exists.
  */
-export const staffAppoint = {
-  async run(ctx: Ctx<{ requestId: string; gridId: string; post: StaffPost; title?: string; ttlHours: number }>) {
+export const staffAppoint: Handler<'grid.staff.appoint'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     const grid = await byId<GridDoc>(db, COL.grids, input.gridId)
     if (!grid) throw notFound('网格')
@@ -96,8 +95,8 @@ export const staffAppoint = {
 }
 
 /** The grid's appointment codes, newest first, masked (shown whole only when made). */
-export const staffInvitations = {
-  async run(ctx: Ctx<PageInput & { gridId: string }>) {
+export const staffInvitations: Handler<'grid.staff.invitations'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     const grid = await byId<GridDoc>(db, COL.grids, input.gridId)
     if (!grid) throw notFound('网格')
@@ -112,8 +111,8 @@ export const staffInvitations = {
  * the grid, their `grid_worker` role there ends with it, through the one grant-ending function (history
  * kept, shown on their 我的 page); otherwise only the post ends.
  */
-export const staffRemove = {
-  async run(ctx: Ctx<{ staffId: string; reason?: string }>) {
+export const staffRemove: Handler<'grid.staff.remove'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     const staff = await byId<StaffDoc>(db, COL.gridStaff, input.staffId)
     if (!staff) throw notFound('网格人员')

@@ -1,6 +1,5 @@
-import type { PageInput } from '../../../types/common'
 import { COL } from '../../shared/collections'
-import type { Ctx } from '../../shared/dispatch'
+import type { Ctx, Handler } from '../../shared/dispatch'
 import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, invalid, notFound } from '../../shared/errors'
 import { newId } from '../../shared/ids'
@@ -41,8 +40,8 @@ async function loadEvent(ctx: Ctx<unknown>, eventId: string) {
   return e
 }
 
-export const whistleParties = {
-  async run(ctx: Ctx<{ eventId: string }>) {
+export const whistleParties: Handler<'grid.whistle.parties'> = {
+  async run(ctx) {
     const e = await loadEvent(ctx, ctx.input.eventId)
     ensure(ctx.actor.isSecretaryOf(e.communityId) || (await isGridLeader(ctx, e.gridId)), '只有本社区书记或本网格网格长可以查看')
     return { items: await summonable(ctx, e) }
@@ -52,8 +51,8 @@ export const whistleParties = {
 const CLOSED = ['closed', 'converted']
 
 /** Summon several parties at once; each gets a summons with the street's answer window. */
-export const whistleBlow = {
-  async run(ctx: Ctx<{ requestId: string; eventId: string; parties: { type: 'unit' | 'company'; id: string }[]; note?: string }>) {
+export const whistleBlow: Handler<'grid.whistle.blow'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     const e = await loadEvent(ctx, input.eventId)
     ensure(actor.isSecretaryOf(e.communityId), '只有本社区书记可以吹哨')
@@ -91,8 +90,8 @@ export const whistleBlow = {
   },
 }
 
-export const whistleInbox = {
-  async run(ctx: Ctx<PageInput>) {
+export const whistleInbox: Handler<'grid.whistle.inbox'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     const keys = handlerKeysOf(actor.openid, actor.roles).filter((k) => k.startsWith('unit:') || k.startsWith('company:'))
     if (!keys.length) return { items: [], total: 0, page: input.page, pageSize: input.pageSize }
@@ -101,8 +100,8 @@ export const whistleInbox = {
 }
 
 /** Answer a summons once: 报到 with a commitment, or a reason. After the window it is still taken, recorded as late. */
-export const whistleAnswer = {
-  async run(ctx: Ctx<{ summonsId: string; kind: 'report' | 'reason'; text: string }>) {
+export const whistleAnswer: Handler<'grid.whistle.answer'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     const s = await byId<SummonsDoc>(db, COL.gridSummons, input.summonsId)
     if (!s) throw notFound('召集')
@@ -123,8 +122,8 @@ export const whistleAnswer = {
 }
 
 /** A unit's or company's record of summons for a quarter: what the 双反馈 letter and the company page show. */
-export const whistleRecordAction = {
-  async run(ctx: Ctx<{ partyType: 'unit' | 'company'; partyId: string; quarter?: string }>) {
+export const whistleRecordAction: Handler<'grid.whistle.record'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     if (input.partyType === 'unit') {
       const unit = await byId<{ communityId: string; streetId: string }>(db, COL.units, input.partyId)

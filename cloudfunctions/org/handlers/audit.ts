@@ -1,16 +1,12 @@
 import { ANONYMOUS_ACTOR_LABEL, TIMER_LABEL, type AuditEntryView } from '../../../types/audit'
-import type { PageInput } from '../../../types/common'
 import type { AuditEntry } from '../../shared/audit'
 import { COL } from '../../shared/collections'
-import type { Ctx } from '../../shared/dispatch'
+import type { Handler } from '../../shared/dispatch'
 import { TIMER_ACTOR } from '../../shared/dispatch'
 import { ensure } from '../../shared/errors'
 import { fetchPage } from '../../shared/paging'
 
 type Stored = AuditEntry & { _id: string }
-interface ListInput extends PageInput {
-  streetId: string; fn?: string; action?: string; actorKey?: string; communityId?: string; from?: string; to?: string
-}
 
 /** A WeChat openid: 28 url-safe characters starting with `o`. One that is nobody's known record is still never shown. */
 const OPENID = /^o[\w-]{27}$/
@@ -73,8 +69,8 @@ function entryView(e: Stored, names: Map<string, string>): AuditEntryView {
  * count, page, and one read of the people the page names (actors, and person ids inside before → after),
  * so names are shown and openids never are.
  */
-export const auditList = {
-  async run(ctx: Ctx<ListInput>) {
+export const auditList: Handler<'org.audit.list'> = {
+  async run(ctx) {
     const { db, actor, input } = ctx
     ensure(actor.isStreetAdminOf(input.streetId), '只能查看您管理的街道的操作日志')
     const _ = db.command

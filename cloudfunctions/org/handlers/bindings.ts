@@ -1,6 +1,5 @@
-import type { PageInput } from '../../../types/common'
 import type { RoleGrant } from '../../../types/roles'
-import type { Ctx } from '../../shared/dispatch'
+import type { Handler } from '../../shared/dispatch'
 import { COL } from '../../shared/collections'
 import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, invalid, notFound } from '../../shared/errors'
@@ -28,11 +27,9 @@ const residentGrant = (h: HouseholdDoc): RoleGrant => ({
 /** A retired building's households take no new residents (org place.retire). */
 export const RETIRED_HOUSEHOLD = '该房屋所在楼栋已停用，不能再认证'
 
-interface BindingRequestInput { requestId: string; householdId: string; name: string; phone: string; householdCode?: string }
-
 /** A resident binds to a household: verified at once with a valid one-time code, otherwise pending. */
-export const bindingRequest = {
-  async run(ctx: Ctx<BindingRequestInput>) {
+export const bindingRequest: Handler<'org.binding.request'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     const household = await org.household(db, input.householdId)
     if (!household) throw notFound('房屋')
@@ -93,8 +90,8 @@ export const bindingRequest = {
 /** A resident is found by name or by address (和谐家园 1号楼 101). */
 export const BINDING_SEARCH = ['applicantName', 'address'] as const
 
-export const bindingListPending = {
-  run(ctx: Ctx<PageInput & { communityId: string; q?: string }>) {
+export const bindingListPending: Handler<'org.binding.listPending'> = {
+  run(ctx) {
     const { db, actor, input } = ctx
     ensure(actor.isSecretaryOf(input.communityId), '只能查看您所在社区的申请')
     const q = db.collection(COL.bindings).where(withSearch(db, { communityId: input.communityId, status: 'pending' }, input.q, BINDING_SEARCH))
@@ -102,8 +99,8 @@ export const bindingListPending = {
   },
 }
 
-export const bindingDecide = {
-  async run(ctx: Ctx<{ bindingId: string; approve: boolean; reason?: string }>) {
+export const bindingDecide: Handler<'org.binding.decide'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     const binding = await org.binding(db, input.bindingId)
     if (!binding) throw notFound('申请')
@@ -143,8 +140,8 @@ export const bindingDecide = {
   },
 }
 
-export const householdCodeIssue = {
-  async run(ctx: Ctx<{ requestId: string; householdId: string; ttlDays: number }>) {
+export const householdCodeIssue: Handler<'org.householdCode.issue'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     const household = await org.household(db, input.householdId)
     if (!household) throw notFound('房屋')
@@ -175,8 +172,8 @@ export const householdCodeIssue = {
  * household's and stay (a remaining member may change an open one: shared/household-voice.ts). They may
  * then bind elsewhere.
  */
-export const bindingUnbind = {
-  async run(ctx: Ctx<{ bindingId: string; reason: string }>) {
+export const bindingUnbind: Handler<'org.binding.unbind'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     const binding = await org.binding(db, input.bindingId)
     if (!binding) throw notFound('绑定')
@@ -201,8 +198,8 @@ export const bindingUnbind = {
 }
 
 /** The resident leaves their household (退出本户): the same end as an unbinding, by themself. */
-export const bindingLeave = {
-  async run(ctx: Ctx<{ reason?: string }>) {
+export const bindingLeave: Handler<'org.binding.leave'> = {
+  async run(ctx) {
     const { db, actor, input } = ctx
     const user = actor.user as UserRecord | null
     const binding = user?.bindingId ? await org.binding(db, user.bindingId) : null
@@ -222,8 +219,8 @@ export const bindingLeave = {
 }
 
 /** Who is and was bound to a household, newest first: for the community that keeps the register. */
-export const householdMembers = {
-  async run(ctx: Ctx<PageInput & { householdId: string }>) {
+export const householdMembers: Handler<'org.household.members'> = {
+  async run(ctx) {
     const { db, actor, input } = ctx
     const household = await org.household(db, input.householdId)
     if (!household) throw notFound('房屋')

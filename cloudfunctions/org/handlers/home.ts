@@ -1,6 +1,6 @@
 import type { HomeGroupView, HomeSectionView, HomeView } from '../../../types/org'
 import { ROLE_LABEL, type Role } from '../../../types/roles'
-import type { Ctx } from '../../shared/dispatch'
+import type { Handler } from '../../shared/dispatch'
 import type { UserRecord } from '../repo'
 import { invitations, overdueResolutions, resolutionsToCarry, topicsToTriage, votesToCast } from '../waiting/council'
 import { eventsToConfirm, eventsToDispatch, gridReported, handlingEvents, overdueEvents, summonsToAnswer, unansweredSummons } from '../waiting/grid'
@@ -30,8 +30,8 @@ const PERSONAL: { place: Role[]; kind: 'handling' | 'summons' | 'eventsToConfirm
  * newest few, each with the page that deals with it). Every kind is a fixed number of requests over
  * all the caller's scopes at once (`in`), so the total depends on the roles held, never on the data.
  */
-export const home = {
-  async run(ctx: Ctx<Record<string, never>>): Promise<HomeView> {
+export const home: Handler<'org.home'> = {
+  async run(ctx): Promise<HomeView> {
     const { db, actor, now } = ctx
     const scopes = (role: Role) => [...new Set(actor.grants(role).map((g) => g.scopeId))]
     const held = ORDER.filter((r) => scopes(r).length > 0)

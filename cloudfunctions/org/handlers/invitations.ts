@@ -1,7 +1,6 @@
-import type { PageInput } from '../../../types/common'
 import type { InvitableRole } from '../../../types/org'
 import type { RoleGrant } from '../../../types/roles'
-import type { Ctx } from '../../shared/dispatch'
+import type { Handler } from '../../shared/dispatch'
 import type { Database } from '../../shared/cloud'
 import { COL } from '../../shared/collections'
 import { txGetOrNull } from '../../shared/db-types'
@@ -35,8 +34,8 @@ async function resolveScope(db: Database, role: InvitableRole, scopeId: string, 
   return { type: 'company', id: company._id, name: company.name, streetId: company.streetId, servesCommunityIds: serves }
 }
 
-export const invitationCreate = {
-  async run(ctx: Ctx<{ requestId: string; role: InvitableRole; scopeId: string; ttlHours: number }>) {
+export const invitationCreate: Handler<'org.invitation.create'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     const secretaryOf = actor.grants('secretary').map((g) => g.scopeId)
     const scope = await resolveScope(db, input.role, input.scopeId, secretaryOf)
@@ -58,8 +57,8 @@ export const invitationCreate = {
   },
 }
 
-export const invitationList = {
-  run(ctx: Ctx<PageInput & { scopeId: string }>) {
+export const invitationList: Handler<'org.invitation.list'> = {
+  run(ctx) {
     const { db, actor, input, now } = ctx
     ensure(actor.isStreetAdminOf(input.scopeId) || actor.isSecretaryOf(input.scopeId), '只能查看您所辖范围的邀请')
     const q = db.collection(COL.invitations).where({ issuerScopeId: input.scopeId })
@@ -80,8 +79,8 @@ function gridPostOf(inv: InvitationDoc): GridPost | null {
   }
 }
 
-export const invitationRedeem = {
-  async run(ctx: Ctx<{ code: string; name: string }>) {
+export const invitationRedeem: Handler<'org.invitation.redeem'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     const id = `inv:${input.code}`
     const inv = await findById<InvitationDoc>(db, COL.invitations, id)

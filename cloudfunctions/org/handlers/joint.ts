@@ -1,7 +1,6 @@
-import type { PageInput } from '../../../types/common'
 import type { AffiliationKind, AgendaSource, CommitmentView, CommitteeMemberView, CommitteeScope, JointMeetingView } from '../../../types/joint'
 import { COMMITTEE_NAME } from '../../../types/joint'
-import type { Ctx } from '../../shared/dispatch'
+import type { Ctx, Handler } from '../../shared/dispatch'
 import { COL } from '../../shared/collections'
 import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, invalid, notFound } from '../../shared/errors'
@@ -81,13 +80,8 @@ async function affiliationOf(ctx: Ctx<unknown>, a: { kind: AffiliationKind; id?:
   return { kind: 'company', id: c._id, name: c.name }
 }
 
-interface AppointInput {
-  requestId: string; scopeType: CommitteeScope; scopeId: string; name: string; post: string; title: string
-  affiliation: { kind: AffiliationKind; id?: string; name?: string }; termStart: string; termEnd: string
-}
-
-export const committeeAppoint = {
-  async run(ctx: Ctx<AppointInput>) {
+export const committeeAppoint: Handler<'org.committee.appoint'> = {
+  async run(ctx) {
     const { actor, input, now } = ctx
     const scope = await scopeOf(ctx, input.scopeType, input.scopeId)
     ensure(scope.manages, input.scopeType === 'street' ? '街道大工委由街道管理员任命' : '只能任命您所在社区的大党委委员')
@@ -106,8 +100,8 @@ export const committeeAppoint = {
   },
 }
 
-export const committeeEnd = {
-  async run(ctx: Ctx<{ memberId: string; reason: string }>) {
+export const committeeEnd: Handler<'org.committee.end'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     const member = await findById<CommitteeMemberDoc>(db, COL.committeeMembers, input.memberId)
     if (!member) throw notFound('兼职委员')
@@ -132,8 +126,8 @@ async function roster(ctx: Ctx<unknown>, scopeId: string): Promise<CommitteeMemb
   return data as CommitteeMemberDoc[]
 }
 
-export const committeeList = {
-  async run(ctx: Ctx<{ scopeType: CommitteeScope; scopeId: string; includeEnded: boolean }>) {
+export const committeeList: Handler<'org.committee.list'> = {
+  async run(ctx) {
     const { input, now } = ctx
     const scope = await scopeOf(ctx, input.scopeType, input.scopeId)
     const items = (await roster(ctx, input.scopeId)).map((m) => memberView(m, now)).filter((m) => input.includeEnded || m.serving)
@@ -141,13 +135,8 @@ export const committeeList = {
   },
 }
 
-interface ConveneInput {
-  requestId: string; scopeType: CommitteeScope; scopeId: string; title: string; date: string; cadence: 'monthly' | 'quarterly'
-  agenda: { source: AgendaSource; refId?: string; title: string }[]; invite: string[]
-}
-
-export const jointMeetingConvene = {
-  async run(ctx: Ctx<ConveneInput>) {
+export const jointMeetingConvene: Handler<'org.jointMeeting.convene'> = {
+  async run(ctx) {
     const { actor, input, now } = ctx
     const scope = await scopeOf(ctx, input.scopeType, input.scopeId)
     ensure(scope.manages, '联席会议由书记（街道由街道管理员）召集')
@@ -179,8 +168,8 @@ async function managedMeeting(ctx: Ctx<unknown>, meetingId: string) {
   return meeting
 }
 
-export const jointMeetingAttendance = {
-  async run(ctx: Ctx<{ meetingId: string; present: string[] }>) {
+export const jointMeetingAttendance: Handler<'org.jointMeeting.attendance'> = {
+  async run(ctx) {
     const { input } = ctx
     const meeting = await managedMeeting(ctx, input.meetingId)
     const present = [...new Set(input.present)]
@@ -194,8 +183,8 @@ export const jointMeetingAttendance = {
   },
 }
 
-export const jointMeetingClaim = {
-  async run(ctx: Ctx<{ meetingId: string; itemId: string; memberId: string; commitment: string; deadline: string }>) {
+export const jointMeetingClaim: Handler<'org.jointMeeting.claim'> = {
+  async run(ctx) {
     const { actor, input, now } = ctx
     const meeting = await managedMeeting(ctx, input.meetingId)
     const item = meeting.agenda.find((a) => a.id === input.itemId)
@@ -222,16 +211,16 @@ export const jointMeetingClaim = {
   },
 }
 
-export const jointMeetingList = {
-  async run(ctx: Ctx<PageInput & { scopeType: CommitteeScope; scopeId: string }>) {
+export const jointMeetingList: Handler<'org.jointMeeting.list'> = {
+  async run(ctx) {
     await scopeOf(ctx, ctx.input.scopeType, ctx.input.scopeId)
     const q = ctx.db.collection(COL.jointMeetings).where({ scopeId: ctx.input.scopeId })
     return fetchPage<JointMeetingDoc, JointMeetingView>(q, ctx.input, [['date', 'desc']], meetingView)
   },
 }
 
-export const jointMeetingGet = {
-  async run(ctx: Ctx<{ meetingId: string }>) {
+export const jointMeetingGet: Handler<'org.jointMeeting.get'> = {
+  async run(ctx) {
     const meeting = await findById<JointMeetingDoc>(ctx.db, COL.jointMeetings, ctx.input.meetingId)
     if (!meeting) throw notFound('联席会议')
     // A meeting has at most MAX_AGENDA problems, so at most as many commitments: one read.
@@ -241,8 +230,8 @@ export const jointMeetingGet = {
 }
 
 /** The owner (the unit's liaison, the company's staff) or the convener posts progress; done closes it. */
-export const commitmentProgress = {
-  async run(ctx: Ctx<{ commitmentId: string; text: string; done: boolean }>) {
+export const commitmentProgress: Handler<'org.commitment.progress'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     const c = await findById<CommitmentDoc>(db, COL.jointCommitments, input.commitmentId)
     if (!c) throw notFound('认领事项')
@@ -263,8 +252,8 @@ export const commitmentProgress = {
   },
 }
 
-export const commitmentList = {
-  async run(ctx: Ctx<PageInput & { kind: 'unit' | 'company'; affiliationId: string }>) {
+export const commitmentList: Handler<'org.commitment.list'> = {
+  async run(ctx) {
     const q = ctx.db.collection(COL.jointCommitments).where({ affiliationId: ctx.input.affiliationId })
     return fetchPage<CommitmentDoc, CommitmentView>(q, ctx.input, [['claimedAt', 'desc']], (c) => commitmentView(c, ctx.now))
   },

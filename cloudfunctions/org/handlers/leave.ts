@@ -4,7 +4,7 @@ import type { UserDoc } from '../../shared/actor'
 import { sdk, type Database } from '../../shared/cloud'
 import { COL } from '../../shared/collections'
 import { txGetOrNull, type Transaction } from '../../shared/db-types'
-import type { Ctx } from '../../shared/dispatch'
+import type { Ctx, Handler } from '../../shared/dispatch'
 import { conflict, DomainError } from '../../shared/errors'
 import { endGrantInTx, LAST_STREET_ADMIN, type GrantCtx } from '../../shared/grants'
 import { newId } from '../../shared/ids'
@@ -132,8 +132,8 @@ async function removeMyDataExport(openid: string): Promise<void> {
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
-export const accountLeave = {
-  async run(ctx: Ctx<{ confirm: true }>): Promise<LeaveResultView> {
+export const accountLeave: Handler<'org.account.leave'> = {
+  async run(ctx): Promise<LeaveResultView> {
     const { db, actor, now } = ctx
     const openid = actor.openid
     const pending = {

@@ -1,5 +1,4 @@
-import type { PageInput } from '../../../types/common'
-import type { Ctx } from '../../shared/dispatch'
+import type { Handler } from '../../shared/dispatch'
 import { COL } from '../../shared/collections'
 import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, notFound } from '../../shared/errors'
@@ -10,11 +9,9 @@ import { findById, org, type LiaisonApplicationDoc, type UnitDoc } from '../repo
 import { applicationView } from '../views'
 import { grantRole, updatePersonInTx } from '../../shared/person'
 
-interface RegisterInput { requestId: string; communityId: string; unitName: string; partyBody: string; name: string; phone: string }
-
 /** A unit liaison registers themselves; the secretary of the unit's community approves. */
-export const liaisonRegister = {
-  async run(ctx: Ctx<RegisterInput>) {
+export const liaisonRegister: Handler<'org.liaison.register'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     const community = await org.community(db, input.communityId)
     if (!community) throw notFound('社区')
@@ -33,8 +30,8 @@ export const liaisonRegister = {
   },
 }
 
-export const liaisonListPending = {
-  run(ctx: Ctx<PageInput & { communityId: string }>) {
+export const liaisonListPending: Handler<'org.liaison.listPending'> = {
+  run(ctx) {
     const { db, actor, input } = ctx
     ensure(actor.isSecretaryOf(input.communityId), '只能查看您所在社区的申请')
     const q = db.collection(COL.liaisonApplications).where({ communityId: input.communityId, status: 'pending' })
@@ -42,8 +39,8 @@ export const liaisonListPending = {
   },
 }
 
-export const liaisonDecide = {
-  async run(ctx: Ctx<{ applicationId: string; approve: boolean; reason?: string }>) {
+export const liaisonDecide: Handler<'org.liaison.decide'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     const app = await findById<LiaisonApplicationDoc>(db, COL.liaisonApplications, input.applicationId)
     if (!app) throw notFound('申请')

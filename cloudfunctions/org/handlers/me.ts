@@ -1,5 +1,5 @@
 import type { MeView } from '../../../types/org'
-import type { Ctx } from '../../shared/dispatch'
+import type { Handler } from '../../shared/dispatch'
 import { COL } from '../../shared/collections'
 import { conflict, forbidden } from '../../shared/errors'
 import { newId } from '../../shared/ids'
@@ -32,13 +32,13 @@ export async function buildMe(db: Database, actor: Actor, user: UserRecord | nul
   }
 }
 
-export const me = {
-  run: (ctx: Ctx<Record<string, never>>) => buildMe(ctx.db, ctx.actor, ctx.actor.user as UserRecord | null),
+export const me: Handler<'org.me'> = {
+  run: (ctx) => buildMe(ctx.db, ctx.actor, ctx.actor.user as UserRecord | null),
 }
 
 /** The person's own name and phone: a field-level write, so roles given at the same moment stay. */
-export const profileUpdate = {
-  async run(ctx: Ctx<{ name: string; phone?: string }>) {
+export const profileUpdate: Handler<'org.profile.update'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     await ctx.checkText(input.name)
     const before = actor.user
@@ -53,8 +53,8 @@ export const profileUpdate = {
  * transaction that reads the person's record, so a profile edit at the same moment is not undone
  * (and a second claim at the same moment conflicts on the record).
  */
-export const bootstrap = {
-  async run(ctx: Ctx<{ streetName: string; name: string }>) {
+export const bootstrap: Handler<'org.bootstrap'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     if (!bootstrapOpenid() || actor.openid !== bootstrapOpenid()) throw forbidden('只有部署时配置的管理员可以执行初始化')
     if (!(await noStreetAdminYet(db))) throw conflict('已有街道管理员，请由现任管理员邀请')

@@ -1,6 +1,5 @@
-import type { PageInput } from '../../../types/common'
 import { COL } from '../../shared/collections'
-import type { Ctx } from '../../shared/dispatch'
+import type { Handler } from '../../shared/dispatch'
 import { ensure } from '../../shared/errors'
 import { caseView, type CaseDoc } from '../../shared/moderation'
 import { fetchPage } from '../../shared/paging'
@@ -10,8 +9,8 @@ import { fetchPage } from '../../shared/paging'
  * the street's property rating comments. Held items first-come first-served; decided ones newest first.
  * Two requests (count + page).
  */
-export const moderationQueue = {
-  run(ctx: Ctx<PageInput & { communityId?: string; streetId?: string; status: 'held' | 'decided' }>) {
+export const moderationQueue: Handler<'org.moderation.queue'> = {
+  run(ctx) {
     const { db, actor, input } = ctx
     const reviewerKey = input.communityId ? `community:${input.communityId}` : `street:${input.streetId}`
     ensure(input.communityId ? actor.isSecretaryOf(input.communityId) : actor.isStreetAdminOf(input.streetId!), '只能查看您负责审核的内容')

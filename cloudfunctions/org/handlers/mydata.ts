@@ -1,6 +1,5 @@
-import { MYDATA_EXPORT_CAP, MYDATA_SECTIONS, type MyDataSection } from '../../../types/mydata'
-import type { PageInput } from '../../../types/common'
-import type { Ctx } from '../../shared/dispatch'
+import { MYDATA_EXPORT_CAP, MYDATA_SECTIONS } from '../../../types/mydata'
+import type { Handler } from '../../shared/dispatch'
 import { LINK_SECONDS, storeFile } from '../../shared/storage'
 import { collectMyData, myDataFilePath } from '../mydata/collect'
 import { SECTIONS } from '../mydata/sections'
@@ -12,8 +11,8 @@ import { beijingText, myDataJson } from '../mydata/sheets'
  */
 
 /** The count of every section: one request per section at most (21), whatever the data. */
-export const myDataSummary = {
-  async run(ctx: Ctx<Record<string, never>>) {
+export const myDataSummary: Handler<'org.mydata.summary'> = {
+  async run(ctx) {
     const who = { db: ctx.db, actor: ctx.actor, now: ctx.now }
     const counts = await Promise.all(MYDATA_SECTIONS.map((key) => SECTIONS[key].count(who)))
     return { sections: MYDATA_SECTIONS.map((key, i) => ({ key, count: counts[i] })), exportCap: MYDATA_EXPORT_CAP }
@@ -21,8 +20,8 @@ export const myDataSummary = {
 }
 
 /** One page of one section: its count and the slice, with up to two look-ups (at most four requests). */
-export const myDataSection = {
-  async run(ctx: Ctx<PageInput & { section: MyDataSection }>) {
+export const myDataSection: Handler<'org.mydata.section'> = {
+  async run(ctx) {
     const { input } = ctx
     const source = SECTIONS[input.section]
     const who = { db: ctx.db, actor: ctx.actor, now: ctx.now }
@@ -35,8 +34,8 @@ export const myDataSection = {
  * All of it as one JSON file in storage, at the person's own path (each export rewrites it), with a
  * link that lives an hour. Sections longer than MYDATA_EXPORT_CAP hold their newest rows and say so.
  */
-export const myDataExport = {
-  async run(ctx: Ctx<Record<string, never>>) {
+export const myDataExport: Handler<'org.mydata.export'> = {
+  async run(ctx) {
     const data = await collectMyData(ctx.db, ctx.actor, ctx.now)
     const body = Buffer.from(JSON.stringify(myDataJson(data), null, 2), 'utf8')
     const { fileId, url } = await storeFile(myDataFilePath(ctx.actor.openid, 'json'), body, LINK_SECONDS)

@@ -1,4 +1,4 @@
-import type { Ctx } from '../../shared/dispatch'
+import type { Handler } from '../../shared/dispatch'
 import { COL } from '../../shared/collections'
 import type { Database } from '../../shared/cloud'
 import { conflict, ensure, invalid, isDuplicateKey, notFound } from '../../shared/errors'
@@ -9,8 +9,8 @@ import { findById, org, type BuildingDoc, type EstateDoc, type GridDoc, type Hou
 
 /** Estates and buildings (with their households) of a community, set up by its street admin or secretary. */
 
-export const estateCreate = {
-  async run(ctx: Ctx<{ requestId: string; communityId: string; name: string }>) {
+export const estateCreate: Handler<'org.estate.create'> = {
+  async run(ctx) {
     const { db, actor, input } = ctx
     const community = await org.community(db, input.communityId)
     if (!community) throw notFound('社区')
@@ -29,10 +29,8 @@ export const estateCreate = {
   },
 }
 
-interface BuildingInput { requestId: string; estateId: string; gridId: string; name: string; floors: number; roomsPerFloor: number; floorAreaDm2: number }
-
-export const buildingCreate = {
-  async run(ctx: Ctx<BuildingInput>) {
+export const buildingCreate: Handler<'org.building.create'> = {
+  async run(ctx) {
     const { db, actor, input } = ctx
     const estate = await org.estate(db, input.estateId)
     if (!estate) throw notFound('小区')

@@ -1,10 +1,9 @@
-import type { PageInput } from '../../../types/common'
 import type { HouseholdDetailView, PlaceKind, RevisionKind, RevisionView } from '../../../types/org'
 import { addressOf } from '../../shared/address'
 import type { Database } from '../../shared/cloud'
 import { COL } from '../../shared/collections'
 import { txGetOrNull, type Transaction } from '../../shared/db-types'
-import type { Ctx } from '../../shared/dispatch'
+import type { Ctx, Handler } from '../../shared/dispatch'
 import { conflict, ensure, invalid, notFound } from '../../shared/errors'
 import { FUNCTION_TIMEOUT_MS } from '../../shared/idempotency'
 import { fetchPage } from '../../shared/paging'
@@ -85,8 +84,8 @@ async function loadHousehold(ctx: Ctx<unknown>, id: string): Promise<HouseholdDo
   return h
 }
 
-export const householdGet = {
-  async run(ctx: Ctx<{ householdId: string }>) {
+export const householdGet: Handler<'org.household.get'> = {
+  async run(ctx) {
     const h = await loadHousehold(ctx, ctx.input.householdId)
     return householdDetail(h, await openAreaVotes(ctx.db, h))
   },
@@ -99,8 +98,8 @@ export const householdGet = {
  * would let whoever edits areas watch the turnout move for one household. vote.open and this action both
  * move the community's `areaVersion` in their transaction, so an edit racing an opening conflicts.
  */
-export const householdSetArea = {
-  async run(ctx: Ctx<{ householdId: string; floorAreaDm2: number; reason: string }>) {
+export const householdSetArea: Handler<'org.household.setArea'> = {
+  async run(ctx) {
     const { db, input } = ctx
     const h = await loadHousehold(ctx, input.householdId)
     if (h.retired) throw conflict('该房屋所在楼栋已停用')
@@ -150,8 +149,8 @@ async function nameTaken(db: Database, kind: PlaceKind, p: Place, name: string):
  * households take the new name for new records (one conditional update). A repeat after a crash finds the
  * name already given and completes the households.
  */
-export const placeRename = {
-  async run(ctx: Ctx<{ kind: PlaceKind; id: string; name: string; reason?: string }>) {
+export const placeRename: Handler<'org.place.rename'> = {
+  async run(ctx) {
     const { db, input } = ctx
     const p = await loadPlace(ctx, input.kind, input.id)
     if (p.retired) throw conflict(`已停用的${PLACE_LABEL[input.kind]}不能改名`)
@@ -194,8 +193,8 @@ async function retireProblem(db: Database, kind: PlaceKind, id: string): Promise
  * uses it (no buildings in use, no staff, no residents). A building's households are marked too, so a
  * binding or a 户码 is refused by the household alone; a repeat completes that after a crash.
  */
-export const placeRetire = {
-  async run(ctx: Ctx<{ kind: PlaceKind; id: string; reason: string }>) {
+export const placeRetire: Handler<'org.place.retire'> = {
+  async run(ctx) {
     const { db, input, now } = ctx
     const p = await loadPlace(ctx, input.kind, input.id)
     if (!p.retired) {
@@ -222,8 +221,8 @@ const revisionView = (r: RevisionDoc): RevisionView => ({
 })
 
 /** The versions of a household or place, newest first (paged, never cut). */
-export const placeHistory = {
-  async run(ctx: Ctx<PageInput & { kind: 'household' | PlaceKind; id: string }>) {
+export const placeHistory: Handler<'org.place.history'> = {
+  async run(ctx) {
     const { db, input } = ctx
     if (input.kind === 'household') await loadHousehold(ctx, input.id)
     else await loadPlace(ctx, input.kind, input.id)
@@ -240,8 +239,8 @@ export const placeHistory = {
  * request's done mark commit together, only if the mark is still this request's. A retry after a crash
  * repeats (1)–(3) with the same key. Records made before (events, 报到 assignments) keep their grid.
  */
-export const buildingMove = {
-  async run(ctx: Ctx<{ requestId: string; buildingId: string; gridId: string; reason?: string }>) {
+export const buildingMove: Handler<'org.building.move'> = {
+  async run(ctx) {
     const { db, input, now } = ctx
     const b = (await loadPlace(ctx, 'building', input.buildingId)) as BuildingDoc
     if (b.retired) throw conflict('已停用的楼栋不能调整网格')

@@ -1,5 +1,4 @@
-import type { PageInput } from '../../../types/common'
-import type { Ctx } from '../../shared/dispatch'
+import type { Handler } from '../../shared/dispatch'
 import { COL } from '../../shared/collections'
 import { ensure, notFound } from '../../shared/errors'
 import { fetchPage } from '../../shared/paging'
@@ -11,8 +10,8 @@ import { BINDING_SEARCH } from './bindings'
 /** The secretary's lists of people and homes, searchable (issue 13 §5): one count and one get a page. */
 
 /** Verified residents of the community, the newest first, by name or address. */
-export const residentList = {
-  run(ctx: Ctx<PageInput & { communityId: string; q?: string }>) {
+export const residentList: Handler<'org.resident.list'> = {
+  run(ctx) {
     const { db, actor, input } = ctx
     ensure(actor.isSecretaryOf(input.communityId), '只能查看您所在社区的住户')
     const q = db.collection(COL.bindings).where(withSearch(db, { communityId: input.communityId, status: 'verified' }, input.q, BINDING_SEARCH))
@@ -21,8 +20,8 @@ export const residentList = {
 }
 
 /** Households of the community whose address contains the words (3号楼 501), in address order. */
-export const householdSearch = {
-  async run(ctx: Ctx<PageInput & { communityId: string; q?: string }>) {
+export const householdSearch: Handler<'org.household.search'> = {
+  async run(ctx) {
     const { db, actor, input } = ctx
     const community = await org.community(db, input.communityId)
     if (!community) throw notFound('社区')

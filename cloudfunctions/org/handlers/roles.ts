@@ -1,10 +1,9 @@
-import type { PageInput } from '../../../types/common'
 import type { RoleHistoryView, RoleHolderView } from '../../../types/org'
 import { ROLE_LABEL, type EndableRole, type Role } from '../../../types/roles'
 import type { Actor, UserDoc } from '../../shared/actor'
 import type { Database } from '../../shared/cloud'
 import { COL } from '../../shared/collections'
-import type { Ctx } from '../../shared/dispatch'
+import type { Handler } from '../../shared/dispatch'
 import { conflict, ensure, invalid, notFound } from '../../shared/errors'
 import { endedBefore, endGrantInTx, ENDED_ALREADY, holderOfGrant, type RoleHistoryDoc } from '../../shared/grants'
 import { notify, TEMPLATES } from '../../shared/notify'
@@ -53,8 +52,8 @@ async function authorityOver(db: Database, actor: Actor, grant: GrantScope) {
 const enderLabel = (as: Role, actor: Actor) => `${ROLE_LABEL[as]} ${actor.name}`.trim()
 
 /** The people holding `role` on a scope, for the level above (who alone may list them): names and grant ids, never openids. */
-export const roleHolders = {
-  async run(ctx: Ctx<PageInput & { scopeId: string; role: EndableRole }>) {
+export const roleHolders: Handler<'org.role.holders'> = {
+  async run(ctx) {
     const { db, actor, input } = ctx
     const scope = await scopeOf(db, input.role, input.scopeId)
     if (!scope) throw notFound('范围')
@@ -76,8 +75,8 @@ async function currentGrant(db: Database, grantId: string) {
 }
 
 /** The level above ends a grant, with a reason; it stops working at once and is kept as history. */
-export const roleEnd = {
-  async run(ctx: Ctx<{ grantId: string; reason: string }>) {
+export const roleEnd: Handler<'org.role.end'> = {
+  async run(ctx) {
     const { db, actor, input } = ctx
     const { user, grant } = await currentGrant(db, input.grantId)
     if (grant.role === 'resident') throw invalid('居民身份随房屋绑定结束，请在住户管理中解除绑定', ['grantId'])
@@ -100,8 +99,8 @@ export const roleEnd = {
 }
 
 /** The person gives up one of their own grants (a resident leaves the household instead). */
-export const roleStepDown = {
-  async run(ctx: Ctx<{ grantId: string; reason?: string }>) {
+export const roleStepDown: Handler<'org.role.stepDown'> = {
+  async run(ctx) {
     const { db, actor, input } = ctx
     const grant = actor.roles.find((g) => g.grantId === input.grantId)
     if (!grant) {
@@ -121,8 +120,8 @@ export const roleStepDown = {
 }
 
 /** The caller's ended grants, newest first (paged, never cut). */
-export const roleHistory = {
-  run(ctx: Ctx<PageInput>) {
+export const roleHistory: Handler<'org.role.history'> = {
+  run(ctx) {
     const q = ctx.db.collection(COL.roleHistory).where({ openid: ctx.actor.openid })
     return fetchPage<RoleHistoryDoc, RoleHistoryView>(q, ctx.input, [['endedAt', 'desc']], historyView)
   },

@@ -1,5 +1,4 @@
-import type { PageInput } from '../../../types/common'
-import type { Ctx } from '../../shared/dispatch'
+import type { Ctx, Handler } from '../../shared/dispatch'
 import { COL } from '../../shared/collections'
 import { txGetOrNull } from '../../shared/db-types'
 import { ensure, notFound } from '../../shared/errors'
@@ -10,21 +9,21 @@ import { communityView } from '../views'
 
 /** The organisation tree (street → community → grid / estate → building → household). */
 
-export const streetList = {
-  run: (ctx: Ctx<PageInput>) =>
+export const streetList: Handler<'org.street.list'> = {
+  run: (ctx) =>
     fetchPage<StreetDoc, { id: string; name: string }>(ctx.db.collection(COL.streets), ctx.input, [['name', 'asc']], (s) => ({ id: s._id, name: s.name })),
 }
 
-export const communityList = {
-  run(ctx: Ctx<PageInput & { streetId?: string }>) {
+export const communityList: Handler<'org.community.list'> = {
+  run(ctx) {
     const { db, input } = ctx
     const q = input.streetId ? db.collection(COL.communities).where({ streetId: input.streetId }) : db.collection(COL.communities)
     return fetchPage<CommunityDoc, ReturnType<typeof communityView>>(q, input, [['name', 'asc']], communityView)
   },
 }
 
-export const communityCreate = {
-  async run(ctx: Ctx<{ requestId: string; streetId: string; name: string; address: string }>) {
+export const communityCreate: Handler<'org.community.create'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     ensure(actor.isStreetAdminOf(input.streetId), '只能在您管理的街道下新建社区')
     const street = await org.street(db, input.streetId)
@@ -43,15 +42,15 @@ export const communityCreate = {
 const inUse = (ctx: Ctx<{ includeRetired: boolean }>) => (ctx.input.includeRetired ? {} : { retired: ctx.db.command.neq(true) })
 const retiredFlag = (d: { retired?: boolean }) => (d.retired ? { retired: true } : {})
 
-export const gridList = {
-  async run(ctx: Ctx<{ communityId: string; includeRetired: boolean }>) {
+export const gridList: Handler<'org.grid.list'> = {
+  async run(ctx) {
     const grids = await listChildren<GridDoc>(ctx.db, COL.grids, { communityId: ctx.input.communityId, ...inUse(ctx) }, 'no')
     return { items: grids.map((g) => ({ id: g._id, communityId: g.communityId, name: g.name, ...retiredFlag(g) })) }
   },
 }
 
-export const gridCreate = {
-  async run(ctx: Ctx<{ requestId: string; communityId: string; name: string }>) {
+export const gridCreate: Handler<'org.grid.create'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     const community = await org.community(db, input.communityId)
     if (!community) throw notFound('社区')
@@ -73,22 +72,22 @@ export const gridCreate = {
 /** Where a place is on the map, when it is known (seeded; estates and buildings made in the app have none yet). */
 const spot = (p: { lat?: number; lng?: number }) => (typeof p.lat === 'number' && typeof p.lng === 'number' ? { lat: p.lat, lng: p.lng } : {})
 
-export const estateList = {
-  async run(ctx: Ctx<{ communityId: string; includeRetired: boolean }>) {
+export const estateList: Handler<'org.estate.list'> = {
+  async run(ctx) {
     const estates = await listChildren<EstateDoc>(ctx.db, COL.estates, { communityId: ctx.input.communityId, ...inUse(ctx) })
     return { items: estates.map((e) => ({ id: e._id, communityId: e.communityId, name: e.name, companyId: e.companyId, companyName: e.companyName, ...retiredFlag(e), ...spot(e) })) }
   },
 }
 
-export const buildingList = {
-  async run(ctx: Ctx<{ estateId: string; includeRetired: boolean }>) {
+export const buildingList: Handler<'org.building.list'> = {
+  async run(ctx) {
     const buildings = await listChildren<BuildingDoc>(ctx.db, COL.buildings, { estateId: ctx.input.estateId, ...inUse(ctx) })
     return { items: buildings.map((b) => ({ id: b._id, estateId: b.estateId, gridId: b.gridId, name: b.name, ...retiredFlag(b), ...spot(b) })) }
   },
 }
 
-export const householdList = {
-  run(ctx: Ctx<PageInput & { buildingId: string }>) {
+export const householdList: Handler<'org.household.list'> = {
+  run(ctx) {
     const q = ctx.db.collection(COL.households).where({ buildingId: ctx.input.buildingId })
     // Areas are for the people who keep the register; a resident picking a room does not need them, and
     // with tallies by area a room's area could single out how it voted.

@@ -1,5 +1,5 @@
 import type { AssessmentDirection } from '../../../types/property'
-import type { Ctx } from '../../shared/dispatch'
+import type { Handler } from '../../shared/dispatch'
 import { COL } from '../../shared/collections'
 import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, invalid, notFound } from '../../shared/errors'
@@ -12,15 +12,13 @@ import { assessmentView } from '../views'
 export const assessmentId = (periodId: string, communityId: string, companyId: string, direction: AssessmentDirection) =>
   `as:${periodId}:${communityId}:${companyId}:${direction}`
 
-interface SubmitInput { periodId: string; communityId: string; companyId: string; direction: AssessmentDirection; score: number; comment?: string }
-
 /**
  * Two-way evaluation: the community's secretary assesses a company serving the community, and the
  * company's staff assess the community's support. One per pair and direction per period; a new
  * score supersedes the old (kept as a revision) until the list is published.
  */
-export const assessmentSubmit = {
-  async run(ctx: Ctx<SubmitInput>) {
+export const assessmentSubmit: Handler<'property.assessment.submit'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     if (input.direction === 'of_company') ensure(actor.isSecretaryOf(input.communityId), '只有本社区书记可以评价服务本社区的物业')
     else ensure(actor.has('property_staff', input.companyId), '只有本公司物业人员可以评价社区')
@@ -60,8 +58,8 @@ export const assessmentSubmit = {
 }
 
 /** Both directions for a community or a company in a period, plus the pairs (community × company) to assess. */
-export const assessmentList = {
-  async run(ctx: Ctx<{ periodId: string; communityId?: string; companyId?: string }>) {
+export const assessmentList: Handler<'property.assessment.list'> = {
+  async run(ctx) {
     const { db, input } = ctx
     if (!input.communityId && !input.companyId) throw invalid('请指定社区或物业', ['communityId'])
     const filter: Record<string, unknown> = { periodId: input.periodId }

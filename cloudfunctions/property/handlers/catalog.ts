@@ -1,6 +1,4 @@
-import type { PageInput } from '../../../types/common'
-import type { RuleInput } from '../../../types/property'
-import type { Ctx } from '../../shared/dispatch'
+import type { Handler } from '../../shared/dispatch'
 import { COL } from '../../shared/collections'
 import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, invalid, notFound } from '../../shared/errors'
@@ -16,16 +14,16 @@ import { commitmentView, type CommitmentDoc } from '../../org/handlers/joint'
 
 /** Companies, rules and periods: what the street sets up. */
 
-export const companyList = {
-  run(ctx: Ctx<PageInput & { streetId: string; q?: string }>) {
+export const companyList: Handler<'property.company.list'> = {
+  run(ctx) {
     const q = ctx.db.collection(COL.companies).where(withSearch(ctx.db, { streetId: ctx.input.streetId }, ctx.input.q, ['name']))
     return fetchPage<CompanyDoc, { id: string; streetId: string; name: string }>(q, ctx.input, [['name', 'asc']], (c) => ({ id: c._id, streetId: c.streetId, name: c.name }))
   },
 }
 
 /** A company's page: the estates it serves now, and its placement and served estates in each published period (live versions). */
-export const companyGet = {
-  async run(ctx: Ctx<{ companyId: string }>) {
+export const companyGet: Handler<'property.company.get'> = {
+  async run(ctx) {
     const { db, input } = ctx
     const company = await repo.company(db, input.companyId)
     if (!company) throw notFound('物业公司')
@@ -63,8 +61,8 @@ export const companyGet = {
 }
 
 /** A new company of the street (companies are otherwise seeded with the organisation). */
-export const companyCreate = {
-  async run(ctx: Ctx<{ requestId: string; streetId: string; name: string }>) {
+export const companyCreate: Handler<'property.company.create'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     ensure(actor.isStreetAdminOf(input.streetId), '只能为您管理的街道登记物业公司')
     const street = await findById<{ _id: string }>(db, COL.streets, input.streetId)
@@ -86,8 +84,8 @@ export const companyCreate = {
  * The company serving an estate from now on. Ratings already given keep the company they rated
  * (each rating stores it); each publication freezes the estates each company served.
  */
-export const companyAssignEstate = {
-  async run(ctx: Ctx<{ estateId: string; companyId: string }>) {
+export const companyAssignEstate: Handler<'property.company.assignEstate'> = {
+  async run(ctx) {
     const { db, actor, input } = ctx
     const [estate, company] = await Promise.all([repo.estate(db, input.estateId), repo.company(db, input.companyId)])
     if (!estate || !company) throw notFound('小区或物业公司')
@@ -112,8 +110,8 @@ export const companyAssignEstate = {
  * is assigned. The estate keeps the company as `formerCompany` for that; it no longer serves it for
  * anything else (dispatch, invitations, its page). Published lists are frozen and do not change.
  */
-export const companyUnassignEstate = {
-  async run(ctx: Ctx<{ estateId: string; reason?: string }>) {
+export const companyUnassignEstate: Handler<'property.company.unassignEstate'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     const estate = await repo.estate(db, input.estateId)
     if (!estate) throw notFound('小区')
@@ -136,15 +134,15 @@ export const companyUnassignEstate = {
   },
 }
 
-export const ruleCurrent = {
-  async run(ctx: Ctx<{ streetId: string }>) {
+export const ruleCurrent: Handler<'property.rule.current'> = {
+  async run(ctx) {
     return ruleView(await repo.currentRule(ctx.db, ctx.input.streetId))
   },
 }
 
 /** Any version of the street's rule, so a publication's frozen rule can be checked against it (0: the built-in default). */
-export const ruleGet = {
-  async run(ctx: Ctx<{ streetId: string; version: number }>) {
+export const ruleGet: Handler<'property.rule.get'> = {
+  async run(ctx) {
     const { db, input } = ctx
     if (input.version === 0) return ruleView(repo.defaultRule(input.streetId))
     const doc = await findById<RuleDoc>(db, COL.propertyRules, ruleDocId(input.streetId, input.version))
@@ -154,8 +152,8 @@ export const ruleGet = {
 }
 
 /** A new rule version; the old ones stay (publications name the version they used). */
-export const rulePublish = {
-  async run(ctx: Ctx<{ requestId: string; streetId: string; rule: RuleInput }>) {
+export const rulePublish: Handler<'property.rule.publish'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     ensure(actor.isStreetAdminOf(input.streetId), '只能为您管理的街道设置规则')
     return ctx.onceTx(input.requestId, async (tx) => {
@@ -179,8 +177,8 @@ export const rulePublish = {
  * on the timer: it closes at its end and the next opens (timers.ts). The transaction links the latest
  * period to the new one, so two opens at once cannot both pass.
  */
-export const periodOpen = {
-  async run(ctx: Ctx<{ requestId: string; streetId: string }>) {
+export const periodOpen: Handler<'property.period.open'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     ensure(actor.isStreetAdminOf(input.streetId), '只能管理您所在街道的评价周期')
     const street = await findById<{ _id: string }>(db, COL.streets, input.streetId)
@@ -198,8 +196,8 @@ export const periodOpen = {
 }
 
 /** The street closes the open period, early or at its end (the timer closes an automatic one at its end). */
-export const periodClose = {
-  async run(ctx: Ctx<{ periodId: string }>) {
+export const periodClose: Handler<'property.period.close'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     const period = await repo.period(db, input.periodId)
     if (!period) throw notFound('评价周期')
@@ -210,8 +208,8 @@ export const periodClose = {
   },
 }
 
-export const periodList = {
-  run(ctx: Ctx<PageInput & { streetId: string }>) {
+export const periodList: Handler<'property.period.list'> = {
+  run(ctx) {
     const q = ctx.db.collection(COL.propertyPeriods).where({ streetId: ctx.input.streetId })
     return fetchPage<PeriodDoc, ReturnType<typeof periodView>>(q, ctx.input, [['start', 'desc']], (p) => periodView(p, ctx.now))
   },

@@ -1,4 +1,4 @@
-import type { Ctx } from '../../shared/dispatch'
+import type { Ctx, Handler } from '../../shared/dispatch'
 import { notFound } from '../../shared/errors'
 import { LINK_SECONDS, storeFile } from '../../shared/storage'
 import { repo, type PublicationDoc } from '../repo'
@@ -12,8 +12,8 @@ async function publication(ctx: Ctx<{ publicationId: string }>): Promise<Publica
   return pub
 }
 
-export const listInputs = {
-  async run(ctx: Ctx<{ publicationId: string }>) {
+export const listInputs: Handler<'property.list.inputs'> = {
+  async run(ctx) {
     return listInputsOf(await publication(ctx))
   },
 }
@@ -22,8 +22,8 @@ export const listInputs = {
  * The 核算数据 as a JSON file in storage, at one path per publication (a publication never changes,
  * so asking again rewrites the same content rather than adding files).
  */
-export const listDownload = {
-  async run(ctx: Ctx<{ publicationId: string }>) {
+export const listDownload: Handler<'property.list.download'> = {
+  async run(ctx) {
     const data = listInputsOf(await publication(ctx))
     const cloudPath = `exports/property/inputs/${data.publicationId.replace(/[^\w.-]/g, '_')}.json`
     const stored = await storeFile(cloudPath, Buffer.from(JSON.stringify(data, null, 2), 'utf8'), LINK_SECONDS)

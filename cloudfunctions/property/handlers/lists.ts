@@ -1,5 +1,5 @@
 import type { ListEntry } from '../../../types/property'
-import type { Ctx } from '../../shared/dispatch'
+import type { Handler } from '../../shared/dispatch'
 import { COL } from '../../shared/collections'
 import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, notFound } from '../../shared/errors'
@@ -8,8 +8,8 @@ import { computeList, sameList } from '../domain/scoring'
 import { repo, type PeriodDoc, type PublicationDoc, type RuleDoc } from '../repo'
 import { periodView, publicationView, servedOf, withEffects } from '../views'
 
-export const listPreview = {
-  async run(ctx: Ctx<{ periodId: string }>) {
+export const listPreview: Handler<'property.list.preview'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     const period = await repo.period(db, input.periodId)
     if (!period) throw notFound('评价周期')
@@ -32,8 +32,8 @@ export const listPreview = {
  * current list is the live publication of the latest period (by its start): publishing an older
  * period after a newer one adds it to the history and leaves the newer list current.
  */
-export const listPublish = {
-  async run(ctx: Ctx<{ requestId: string; periodId: string }>) {
+export const listPublish: Handler<'property.list.publish'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     const period = await repo.period(db, input.periodId)
     if (!period) throw notFound('评价周期')
@@ -84,16 +84,16 @@ export const listPublish = {
   },
 }
 
-export const listCurrent = {
-  async run(ctx: Ctx<{ streetId: string }>) {
+export const listCurrent: Handler<'property.list.current'> = {
+  async run(ctx) {
     const pub = await repo.currentPublication(ctx.db, ctx.input.streetId)
     return pub ? publicationView(pub) : null
   },
 }
 
 /** Recompute a publication from its frozen inputs and rule: anyone can check the list. */
-export const listRecompute = {
-  async run(ctx: Ctx<{ publicationId: string }>) {
+export const listRecompute: Handler<'property.list.recompute'> = {
+  async run(ctx) {
     const pub = await repo.publication(ctx.db, ctx.input.publicationId)
     if (!pub) throw notFound('榜单')
     const again = computeList(pub.inputs, pub.rule as RuleDoc['rule'])

@@ -1,6 +1,5 @@
-import type { PageInput } from '../../../types/common'
-import { MAX_EXCLUDED, type ObjectionEffect } from '../../../types/property'
-import type { Ctx } from '../../shared/dispatch'
+import { MAX_EXCLUDED } from '../../../types/property'
+import type { Ctx, Handler, HandlerInput } from '../../shared/dispatch'
 import { COL } from '../../shared/collections'
 import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, forbidden, invalid, notFound } from '../../shared/errors'
@@ -22,8 +21,8 @@ const PENDING = '本公司本期已有一条异议待街道处理，处理后才
  * period's input version, so a publication racing the last moments of the window is refused and
  * sees the objection when retried.
  */
-export const objectionSubmit = {
-  async run(ctx: Ctx<{ requestId: string; periodId: string; companyId: string; text: string }>) {
+export const objectionSubmit: Handler<'property.objection.submit'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     ensure(actor.has('property_staff', input.companyId), '只能为本公司提出异议')
     const [period, company] = await Promise.all([repo.period(db, input.periodId), repo.company(db, input.companyId)])
@@ -51,8 +50,8 @@ export const objectionSubmit = {
   },
 }
 
-export const objectionList = {
-  async run(ctx: Ctx<PageInput & { periodId: string; companyId?: string }>) {
+export const objectionList: Handler<'property.objection.list'> = {
+  async run(ctx) {
     const { db, actor, input } = ctx
     const period = await repo.period(db, input.periodId)
     if (!period) throw notFound('评价周期')
@@ -65,7 +64,7 @@ export const objectionList = {
   },
 }
 
-interface DecideInput { objectionId: string; upheld: boolean; decision: string; effect?: ObjectionEffect; ratingIds: string[] }
+type DecideInput = HandlerInput<'property.objection.decide'>
 
 /** The named ratings, checked to be the objection's company's counted ratings of its period. One request. */
 async function ratingsToExclude(ctx: Ctx<DecideInput>, obj: ObjectionDoc): Promise<RatingDoc[]> {
@@ -85,8 +84,8 @@ async function ratingsToExclude(ctx: Ctx<DecideInput>, obj: ObjectionDoc): Promi
  * transaction, so the list (previewed or published next) no longer counts them; `annotate` puts the
  * decision beside the company's placement. Both are frozen with the period's publication.
  */
-export const objectionDecide = {
-  async run(ctx: Ctx<DecideInput>) {
+export const objectionDecide: Handler<'property.objection.decide'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     const obj = await repo.objection(db, input.objectionId)
     if (!obj) throw notFound('异议')

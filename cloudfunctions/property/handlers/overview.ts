@@ -1,5 +1,5 @@
 import { DIMENSIONS, type Dimension, type ReadinessView, type StaffSummaryView } from '../../../types/property'
-import type { Ctx } from '../../shared/dispatch'
+import type { Ctx, Handler } from '../../shared/dispatch'
 import { COL } from '../../shared/collections'
 import { ensure, notFound } from '../../shared/errors'
 import { fetchPage } from '../../shared/paging'
@@ -17,8 +17,8 @@ type AggCommand = { aggregate: { sum(x: unknown): unknown } }
  * estates, communities and aggregates (pages of 100: they grow with companies ÷ 100, as `list.publish`)
  * and one grouped read of the period's assessments — never a rating.
  */
-export const listReadiness = {
-  async run(ctx: Ctx<{ periodId: string }>): Promise<ReadinessView> {
+export const listReadiness: Handler<'property.list.readiness'> = {
+  async run(ctx): Promise<ReadinessView> {
     const { db, actor, input, now } = ctx
     const period = await repo.period(db, input.periodId)
     if (!period) throw notFound('评价周期')
@@ -73,8 +73,8 @@ const oneDecimal = (x: number) => Math.round(x * 10) / 10
  * those unanswered, and the items overdue now (any period: they count against the company until fixed).
  * Requests: company, period, aggregate, one grouped read, two counts, count + page of overdue items.
  */
-export const ratingSummary = {
-  async run(ctx: Ctx<{ companyId: string; periodId?: string }>): Promise<StaffSummaryView> {
+export const ratingSummary: Handler<'property.rating.summary'> = {
+  async run(ctx): Promise<StaffSummaryView> {
     const { db, actor, input, now } = ctx
     const company = await repo.company(db, input.companyId)
     if (!company) throw notFound('物业公司')

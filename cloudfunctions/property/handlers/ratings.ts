@@ -1,9 +1,7 @@
 import { requireOwnPhotos } from '../../shared/photos'
 import { addressOf } from '../../shared/address'
 import { HeldByAnother, ownerHasLeft } from '../../shared/household-voice'
-import type { PageInput } from '../../../types/common'
-import type { Stars } from '../../../types/property'
-import type { Ctx, Transaction } from '../../shared/dispatch'
+import type { Transaction, Handler } from '../../shared/dispatch'
 import type { Database } from '../../shared/cloud'
 import { COL } from '../../shared/collections'
 import { txGetOrNull } from '../../shared/db-types'
@@ -87,8 +85,8 @@ async function openRectification(tx: Transaction, r: RatingDoc, period: { start:
 }
 
 /** The household's estate, the company serving it and the open period, with the household's rating. */
-export const ratingContext = {
-  async run(ctx: Ctx<{ householdId: string }>) {
+export const ratingContext: Handler<'property.rating.context'> = {
+  async run(ctx) {
     const { db, actor, input } = ctx
     ensure(actor.has('resident', input.householdId), '只能查看您已认证房屋的评价')
     const household = await repo.household(db, input.householdId)
@@ -109,16 +107,14 @@ export const ratingContext = {
   },
 }
 
-interface SubmitInput { requestId: string; periodId: string; householdId: string; stars: Stars; comment?: string; photos: string[] }
-
 /**
  * One rating per household, company and period (deterministic _id), written in one transaction with
  * the company's aggregate (and a rectification item for a low rating with a comment). An edit by the
  * same rater replaces the stars (old version kept as a revision); another member of the household
  * sees the household's rating instead.
  */
-export const ratingSubmit = {
-  async run(ctx: Ctx<SubmitInput>) {
+export const ratingSubmit: Handler<'property.rating.submit'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     ensure(actor.has('resident', input.householdId), '只有本户已认证的居民可以评价')
     const household = await repo.household(db, input.householdId)
@@ -196,8 +192,8 @@ export const ratingSubmit = {
 }
 
 /** Company staff (or the street) read the company's ratings: anonymous views only. */
-export const ratingInbox = {
-  async run(ctx: Ctx<PageInput & { companyId: string; periodId?: string; onlyComments: boolean }>) {
+export const ratingInbox: Handler<'property.rating.inbox'> = {
+  async run(ctx) {
     const { db, actor, input } = ctx
     const company = await repo.company(db, input.companyId)
     if (!company) throw notFound('物业公司')
@@ -210,8 +206,8 @@ export const ratingInbox = {
 }
 
 /** The company answers a rating; a newer answer supersedes the older one (kept). Answering opens work on its rectification item. */
-export const ratingAnswer = {
-  async run(ctx: Ctx<{ ratingId: string; text: string }>) {
+export const ratingAnswer: Handler<'property.rating.answer'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     const rating = await repo.ratingByPublicId(db, input.ratingId)
     if (!rating) throw notFound('评价')
@@ -257,8 +253,8 @@ const reviewView = (r: RatingDoc) => {
 }
 
 /** The street's held ratings; with `periodId`, that period's only (what still blocks its publication). */
-export const reviewList = {
-  run(ctx: Ctx<PageInput & { streetId: string; periodId?: string }>) {
+export const reviewList: Handler<'property.review.list'> = {
+  run(ctx) {
     const { db, actor, input } = ctx
     ensure(actor.isStreetAdminOf(input.streetId), '只能复核您所在街道的评价')
     const q = db.collection(COL.propertyRatings).where({ streetId: input.streetId, status: 'held', ...(input.periodId ? { periodId: input.periodId } : {}) })
@@ -267,8 +263,8 @@ export const reviewList = {
 }
 
 /** Held → counted (added to the aggregate now) or rejected (kept, never counted). */
-export const reviewDecide = {
-  async run(ctx: Ctx<{ ratingId: string; approve: boolean; reason?: string }>) {
+export const reviewDecide: Handler<'property.review.decide'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     const rating = await repo.ratingByPublicId(db, input.ratingId)
     if (!rating) throw notFound('评价')

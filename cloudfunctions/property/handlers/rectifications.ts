@@ -1,6 +1,4 @@
-import type { PageInput } from '../../../types/common'
-import type { RectStatus } from '../../../types/property'
-import type { Ctx } from '../../shared/dispatch'
+import type { Handler } from '../../shared/dispatch'
 import { COL } from '../../shared/collections'
 import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, notFound } from '../../shared/errors'
@@ -14,8 +12,8 @@ import { bumpAggregate } from './ratings'
 type View = ReturnType<typeof rectificationView>
 
 /** Company staff (or the street) list the company's items; no rater identity in them. */
-export const rectificationList = {
-  async run(ctx: Ctx<PageInput & { companyId: string; status?: RectStatus }>) {
+export const rectificationList: Handler<'property.rectification.list'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     const company = await repo.company(db, input.companyId)
     if (!company) throw notFound('物业公司')
@@ -27,8 +25,8 @@ export const rectificationList = {
 }
 
 /** The items raised by the caller's households (every member of a household sees them). */
-export const rectificationMine = {
-  run(ctx: Ctx<PageInput>) {
+export const rectificationMine: Handler<'property.rectification.mine'> = {
+  run(ctx) {
     const { db, actor, input, now } = ctx
     const households = actor.grants('resident').map((g) => g.scopeId)
     const q = db.collection(COL.propertyRectifications).where({ householdId: db.command.in(households) })
@@ -37,8 +35,8 @@ export const rectificationMine = {
 }
 
 /** The company reports progress (in progress) or completion (reported, awaiting the resident). */
-export const rectificationReport = {
-  async run(ctx: Ctx<{ rectificationId: string; text: string; done: boolean }>) {
+export const rectificationReport: Handler<'property.rectification.report'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     const rect = await repo.rectification(db, input.rectificationId)
     if (!rect) throw notFound('整改事项')
@@ -61,8 +59,8 @@ export const rectificationReport = {
 }
 
 /** The resident confirms it fixed (counted as resolved) or not (back to the company). */
-export const rectificationConfirm = {
-  async run(ctx: Ctx<{ rectificationId: string; fixed: boolean; comment?: string }>) {
+export const rectificationConfirm: Handler<'property.rectification.confirm'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     const rect = await repo.rectification(db, input.rectificationId)
     if (!rect) throw notFound('整改事项')

@@ -1,5 +1,5 @@
 import { COVERAGE_KINDS, coverageOf, type Coverage, type CoverageRow, type PartyOrgKind } from '../../../types/property'
-import type { Ctx } from '../../shared/dispatch'
+import type { Ctx, Handler } from '../../shared/dispatch'
 import { COL } from '../../shared/collections'
 import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, notFound } from '../../shared/errors'
@@ -13,13 +13,8 @@ import { redPropertyView } from '../views'
  * property_revisions. Only a verified latest declaration counts in a list (domain/scoring.ts).
  */
 
-interface DeclareInput {
-  companyId: string; expectedVersion: number; kind: PartyOrgKind; branchName?: string; staffMembers: number; onSiteMembers: number
-  committeeMembers: { name: string; body: 'wuguanhui' | 'yeweihui'; estateName?: string }[]
-}
-
-export const redPropertyDeclare = {
-  async run(ctx: Ctx<DeclareInput>) {
+export const redPropertyDeclare: Handler<'property.redProperty.declare'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     const company = await repo.company(db, input.companyId)
     if (!company) throw notFound('物业公司')
@@ -50,8 +45,8 @@ export const redPropertyDeclare = {
 }
 
 /** The street verifies the version it read (a newer declaration in between is refused: verify what you saw). */
-export const redPropertyVerify = {
-  async run(ctx: Ctx<{ companyId: string; version: number; instructorName?: string }>) {
+export const redPropertyVerify: Handler<'property.redProperty.verify'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     const company = await repo.company(db, input.companyId)
     if (!company) throw notFound('物业公司')
@@ -99,8 +94,8 @@ export async function coverageOfStreet(ctx: Ctx<{ streetId: string }>) {
   return { street, rows, totals: count(() => true), verified: count((r) => r.verified), pending }
 }
 
-export const redPropertyCoverage = {
-  async run(ctx: Ctx<{ streetId: string }>) {
+export const redPropertyCoverage: Handler<'property.redProperty.coverage'> = {
+  async run(ctx) {
     const { rows, totals, verified, pending } = await coverageOfStreet(ctx)
     return { rows, totals, verified, pending }
   },

@@ -1,5 +1,4 @@
-import type { PageInput } from '../../../types/common'
-import type { Ctx } from '../../shared/dispatch'
+import type { Handler } from '../../shared/dispatch'
 import { COL } from '../../shared/collections'
 import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, forbidden, invalid, notFound } from '../../shared/errors'
@@ -8,11 +7,9 @@ import { fetchPage } from '../../shared/paging'
 import { repo, type SummonsDoc } from '../repo'
 import { summonsView } from '../views'
 
-interface CreateInput { requestId: string; publicationId: string; companyId: string; date: string; attendees: string; problems: string; commitments: string; followUpDate: string }
-
 /** 约谈: recorded for a company on the black list of a live publication. */
-export const summonsCreate = {
-  async run(ctx: Ctx<CreateInput>) {
+export const summonsCreate: Handler<'property.summons.create'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     const pub = await repo.publication(db, input.publicationId)
     if (!pub) throw notFound('榜单')
@@ -36,8 +33,8 @@ export const summonsCreate = {
   },
 }
 
-export const summonsList = {
-  run(ctx: Ctx<PageInput & { streetId: string; companyId?: string }>) {
+export const summonsList: Handler<'property.summons.list'> = {
+  run(ctx) {
     const { db, actor, input } = ctx
     if (!actor.isStreetAdminOf(input.streetId)) {
       if (!input.companyId || !actor.has('property_staff', input.companyId)) throw forbidden('只能查看本公司的约谈记录')
@@ -48,8 +45,8 @@ export const summonsList = {
   },
 }
 
-export const summonsFollowUp = {
-  async run(ctx: Ctx<{ summonsId: string; text: string }>) {
+export const summonsFollowUp: Handler<'property.summons.followUp'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     const s = await repo.summons(db, input.summonsId)
     if (!s) throw notFound('约谈记录')

@@ -1,7 +1,6 @@
-import type { PageInput } from '../../../types/common'
 import type { ActivityView } from '../../../types/service'
 import type { Actor } from '../../shared/actor'
-import type { Ctx } from '../../shared/dispatch'
+import type { Ctx, Handler, HandlerInput } from '../../shared/dispatch'
 import { COL } from '../../shared/collections'
 import { txGetOrNull } from '../../shared/db-types'
 import { conflict, DomainError, ensure, forbidden, invalid, notFound } from '../../shared/errors'
@@ -18,13 +17,8 @@ import { activityView, attendanceView } from '../views'
 
 /** 服务活动: post, sign up within capacity, sign in/out by rotating QR code or location, confirm minutes. */
 
-interface CreateInput {
-  requestId: string; communityId: string; title: string; kind: ActivityView['kind']; place: { name: string; lat: number; lng: number }
-  radiusM: number; startAt: string; endAt: string; graceMin: number; capacity: number
-}
-
-export const activityCreate = {
-  async run(ctx: Ctx<CreateInput>) {
+export const activityCreate: Handler<'service.activity.create'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     ensure(actor.isSecretaryOf(input.communityId), '只能为您所在社区发布活动')
     const community = await load.community(db, input.communityId)
@@ -44,15 +38,15 @@ export const activityCreate = {
   },
 }
 
-export const activityList = {
-  run(ctx: Ctx<PageInput & { communityId: string }>) {
+export const activityList: Handler<'service.activity.list'> = {
+  run(ctx) {
     const q = ctx.db.collection(COL.svcActivities).where({ communityId: ctx.input.communityId })
     return fetchPage<ActivityDoc, ActivityView>(q, ctx.input, [['startAt', 'desc']], (a) => activityView(a))
   },
 }
 
-export const activityGet = {
-  async run(ctx: Ctx<{ activityId: string }>) {
+export const activityGet: Handler<'service.activity.get'> = {
+  async run(ctx) {
     const [a, mine] = await Promise.all([load.activity(ctx.db, ctx.input.activityId), load.attendance(ctx.db, ids.attendance(ctx.input.activityId, ctx.actor.openid))])
     if (!a) throw notFound('活动')
     return activityView(a, mine)
@@ -67,8 +61,8 @@ async function requireMember(ctx: Ctx<unknown>, a: ActivityDoc): Promise<MemberD
   return m
 }
 
-export const activitySignup = {
-  async run(ctx: Ctx<{ activityId: string }>) {
+export const activitySignup: Handler<'service.activity.signup'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     const a = await load.activity(db, input.activityId)
     if (!a) throw notFound('活动')
@@ -98,8 +92,8 @@ export const activitySignup = {
   },
 }
 
-export const activityToken = {
-  async run(ctx: Ctx<{ activityId: string }>) {
+export const activityToken: Handler<'service.activity.token'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     const a = await load.activity(db, input.activityId)
     if (!a) throw notFound('活动')
@@ -111,7 +105,8 @@ export const activityToken = {
   },
 }
 
-interface SignInput { activityId: string; method: 'qr' | 'location'; token?: string; lat?: number; lng?: number }
+/** signin and signout share one input schema. */
+type SignInput = HandlerInput<'service.activity.signin'>
 
 /** Checks the proof of presence; returns the code's issue second for QR. */
 function checkPresence(a: ActivityDoc, input: SignInput, now: Date, notBeforeSec?: number): number | undefined {
@@ -161,15 +156,15 @@ function withoutPresence(t: AttendanceDoc): AttendanceDoc {
   return rest
 }
 
-export const activitySignin = { run: (ctx: Ctx<SignInput>) => signStep(ctx, 'in') }
-export const activitySignout = { run: (ctx: Ctx<SignInput>) => signStep(ctx, 'out') }
+export const activitySignin: Handler<'service.activity.signin'> = { run: (ctx) => signStep(ctx, 'in') }
+export const activitySignout: Handler<'service.activity.signout'> = { run: (ctx) => signStep(ctx, 'out') }
 
 /**
  * The organiser confirms that a member who signed in or out by location was there (or says they were
  * not, with a reason). Until confirmed, the attendance's minutes cannot be confirmed into the ledger.
  */
-export const activityConfirmPresence = {
-  async run(ctx: Ctx<{ attendanceId: string; present: boolean; reason?: string }>) {
+export const activityConfirmPresence: Handler<'service.activity.confirmPresence'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     const t = await load.attendance(db, input.attendanceId)
     if (!t) throw notFound('签到记录')
@@ -202,8 +197,8 @@ function canOversee(actor: Actor, a: { communityId: string; streetId: string }) 
   return actor.isSecretaryOf(a.communityId) || actor.isStreetAdminOf(a.streetId)
 }
 
-export const activityAttendance = {
-  async run(ctx: Ctx<PageInput & { activityId: string }>) {
+export const activityAttendance: Handler<'service.activity.attendance'> = {
+  async run(ctx) {
     const { db, actor, input } = ctx
     const a = await load.activity(db, input.activityId)
     if (!a) throw notFound('活动')
@@ -213,8 +208,8 @@ export const activityAttendance = {
   },
 }
 
-export const activityRemind = {
-  async run(ctx: Ctx<{ activityId: string }>) {
+export const activityRemind: Handler<'service.activity.remind'> = {
+  async run(ctx) {
     const { db, actor, input } = ctx
     const a = await load.activity(db, input.activityId)
     if (!a) throw notFound('活动')
@@ -249,8 +244,8 @@ async function countIntoLedger(tx: Parameters<Parameters<Ctx<unknown>['transacti
   await bumpStats(tx, t.communityId, t.year, t.month, minutes)
 }
 
-export const hoursConfirm = {
-  async run(ctx: Ctx<{ attendanceId: string }>) {
+export const hoursConfirm: Handler<'service.hours.confirm'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     const t = await load.attendance(db, input.attendanceId)
     if (!t) throw notFound('签到记录')
@@ -274,8 +269,8 @@ export const hoursConfirm = {
   },
 }
 
-export const hoursManual = {
-  async run(ctx: Ctx<{ requestId: string; activityId: string; memberId: string; minutes: number; reason: string }>) {
+export const hoursManual: Handler<'service.hours.manual'> = {
+  async run(ctx) {
     const { db, actor, input } = ctx
     const [a, member] = await Promise.all([load.activity(db, input.activityId), load.member(db, input.memberId)])
     if (!a) throw notFound('活动')
@@ -302,8 +297,8 @@ export const hoursManual = {
   },
 }
 
-export const hoursApproveManual = {
-  async run(ctx: Ctx<{ attendanceId: string }>) {
+export const hoursApproveManual: Handler<'service.hours.approveManual'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     const t = await load.attendance(db, input.attendanceId)
     if (!t) throw notFound('签到记录')

@@ -1,6 +1,4 @@
-import type { PageInput } from '../../../types/common'
-import type { NeedStatus, Quantity } from '../../../types/service'
-import type { Ctx, Transaction } from '../../shared/dispatch'
+import type { Ctx, Transaction, Handler } from '../../shared/dispatch'
 import { COL } from '../../shared/collections'
 import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, forbidden, invalid, notFound } from '../../shared/errors'
@@ -11,10 +9,8 @@ import { canUpdateProject, needView, projectUpdateView, projectView, resourceVie
 
 /** 三张清单: needs (需求), resources (资源), projects (项目: a need matched with a resource). */
 
-interface NeedInput { requestId: string; communityId: string; title: string; detail?: string; source: NeedDoc['source']; quantity?: Quantity }
-
-export const needCreate = {
-  async run(ctx: Ctx<NeedInput>) {
+export const needCreate: Handler<'service.need.create'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     ensure(actor.isSecretaryOf(input.communityId), '只能为您所在社区发布需求')
     const community = await load.community(db, input.communityId)
@@ -34,8 +30,8 @@ export const needCreate = {
 
 const stripped = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined))
 
-export const needList = {
-  run(ctx: Ctx<PageInput & { communityId: string; status: NeedStatus | 'all' }>) {
+export const needList: Handler<'service.need.list'> = {
+  run(ctx) {
     const { db, input } = ctx
     const filter: Record<string, unknown> = { communityId: input.communityId }
     if (input.status !== 'all') filter.status = input.status
@@ -44,16 +40,16 @@ export const needList = {
 }
 
 /** One need, as the list shows it to anyone signed in (the grid event page links here). One read. */
-export const needGet = {
-  async run(ctx: Ctx<{ needId: string }>) {
+export const needGet: Handler<'service.need.get'> = {
+  async run(ctx) {
     const need = await load.need(ctx.db, ctx.input.needId)
     if (!need) throw notFound('需求')
     return needView(need)
   },
 }
 
-export const resourceCreate = {
-  async run(ctx: Ctx<{ requestId: string; communityId: string; title: string; detail?: string; unitId?: string }>) {
+export const resourceCreate: Handler<'service.resource.create'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     let owner: Pick<ResourceDoc, 'ownerType' | 'ownerId' | 'ownerName'>
     if (input.unitId) {
@@ -77,16 +73,14 @@ export const resourceCreate = {
   },
 }
 
-export const resourceList = {
-  run(ctx: Ctx<PageInput & { communityId: string; ownerId?: string }>) {
+export const resourceList: Handler<'service.resource.list'> = {
+  run(ctx) {
     const filter: Record<string, unknown> = { communityId: ctx.input.communityId }
     if (ctx.input.ownerId) filter.ownerId = ctx.input.ownerId
     const q = ctx.db.collection(COL.svcResources).where(filter)
     return fetchPage<ResourceDoc, ReturnType<typeof resourceView>>(q, ctx.input, [['createdAt', 'desc']], resourceView)
   },
 }
-
-interface ProjectInput { requestId: string; needId: string; resourceId: string; title: string; deadline: string }
 
 /** Why a need cannot be matched now, or null: a need has one live match (project) at a time. */
 export const matchProblem = (n: NeedDoc) => (n.status === 'done' ? '该需求已完成' : n.status === 'matched' ? '该需求已对接' : null)
@@ -115,8 +109,8 @@ export async function writeProject(ctx: Ctx<unknown>, tx: Transaction, p: { _id:
   return doc
 }
 
-export const projectCreate = {
-  async run(ctx: Ctx<ProjectInput>) {
+export const projectCreate: Handler<'service.project.create'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     const [need, resource] = await Promise.all([load.need(db, input.needId), load.resource(db, input.resourceId)])
     if (!need) throw notFound('需求')
@@ -133,8 +127,8 @@ export const projectCreate = {
 }
 
 /** The owner of the project (the unit's liaison, the member) posts its progress; the community's secretary may too. */
-export const projectProgress = {
-  async run(ctx: Ctx<{ projectId: string; progress: number; note: string }>) {
+export const projectProgress: Handler<'service.project.progress'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     const project = await load.project(db, input.projectId)
     if (!project) throw notFound('项目')
@@ -164,8 +158,8 @@ export const projectProgress = {
 }
 
 /** A project's whole progress history, newest first, paged (count + page: constant in its length). */
-export const projectUpdates = {
-  async run(ctx: Ctx<PageInput & { projectId: string }>) {
+export const projectUpdates: Handler<'service.project.updates'> = {
+  async run(ctx) {
     const project = await load.project(ctx.db, ctx.input.projectId)
     if (!project) throw notFound('项目')
     const q = ctx.db.collection(COL.svcProjectUpdates).where({ projectId: project._id })
@@ -173,8 +167,8 @@ export const projectUpdates = {
   },
 }
 
-export const projectList = {
-  run(ctx: Ctx<PageInput & { communityId: string }>) {
+export const projectList: Handler<'service.project.list'> = {
+  run(ctx) {
     const q = ctx.db.collection(COL.svcProjects).where({ communityId: ctx.input.communityId })
     return fetchPage<ProjectDoc, ReturnType<typeof projectView>>(q, ctx.input, [['createdAt', 'desc']], (p) => projectView(p, ctx.now, ctx.actor))
   },

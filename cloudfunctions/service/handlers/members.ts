@@ -1,5 +1,4 @@
-import type { PageInput } from '../../../types/common'
-import type { Ctx } from '../../shared/dispatch'
+import type { Handler } from '../../shared/dispatch'
 import { COL } from '../../shared/collections'
 import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, forbidden, invalid, notFound } from '../../shared/errors'
@@ -15,18 +14,14 @@ import { memberView } from '../views'
 
 /** 在职党员报到: yearly, to the community of the member's home; the secretary approves and assigns. */
 
-interface CheckinInput {
-  requestId: string; name: string; communityId: string; unitId?: string; unitName: string; householdId?: string; skills: string[]; availability: string
-}
-
 /**
  * A check-in names a home and an employer, and both are claims: the household must be the caller's own
  * verified one (they hold `resident` on it) or none, and a picked unit must have checked in to a community
  * of the street (or be the member's current unit). Without a picked unit the typed name is kept (单位未报到)
  * for the secretary to link (member.linkUnit). The unit's liaison confirms or disputes the link (unit-links.ts).
  */
-export const memberCheckin = {
-  async run(ctx: Ctx<CheckinInput>) {
+export const memberCheckin: Handler<'service.member.checkin'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     const year = yearOf(now)
     if (input.householdId && !actor.has('resident', input.householdId)) throw forbidden('只能填写您已认证的房屋')
@@ -78,15 +73,15 @@ export const memberCheckin = {
   },
 }
 
-export const memberMine = {
-  async run(ctx: Ctx<Record<string, never>>) {
+export const memberMine: Handler<'service.member.mine'> = {
+  async run(ctx) {
     const m = await load.member(ctx.db, ids.member(ctx.actor.openid))
     return m ? memberView(m, yearOf(ctx.now)) : null
   },
 }
 
-export const memberList = {
-  run(ctx: Ctx<PageInput & { communityId: string; status: 'pending' | 'approved' | 'overdue' | 'disputed' | 'unlinked' | 'all' }>) {
+export const memberList: Handler<'service.member.list'> = {
+  run(ctx) {
     const { db, actor, input, now } = ctx
     ensure(actor.isSecretaryOf(input.communityId), '只能查看您所在社区的党员')
     const year = yearOf(now)
@@ -100,10 +95,8 @@ export const memberList = {
   },
 }
 
-interface DecideInput { memberId: string; approve: boolean; reason?: string; gridId?: string; buildingIds: string[] }
-
-export const memberDecide = {
-  async run(ctx: Ctx<DecideInput>) {
+export const memberDecide: Handler<'service.member.decide'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     const member = await load.member(db, input.memberId)
     if (!member) throw notFound('报到记录')

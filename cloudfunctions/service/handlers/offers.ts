@@ -1,5 +1,4 @@
-import type { PageInput } from '../../../types/common'
-import type { Ctx } from '../../shared/dispatch'
+import type { Ctx, Handler } from '../../shared/dispatch'
 import { COL } from '../../shared/collections'
 import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, forbidden, invalid, notFound } from '../../shared/errors'
@@ -15,10 +14,8 @@ import { matchProblem, writeProject } from './lists'
  * and need (`off:<need>:<owner>`); a need has one live match, so of two confirmations at once one conflicts.
  */
 
-interface OfferInput { requestId: string; needId: string; unitId?: string; resourceId?: string; title?: string; note?: string }
-
-export const needOffer = {
-  async run(ctx: Ctx<OfferInput>) {
+export const needOffer: Handler<'service.need.offer'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     const need = await load.need(db, input.needId)
     if (!need) throw notFound('需求')
@@ -56,8 +53,8 @@ export const needOffer = {
 }
 
 /** The offers on a need, newest first (anyone signed in, as the lists are). Paged: three requests. */
-export const needOffers = {
-  async run(ctx: Ctx<PageInput & { needId: string }>) {
+export const needOffers: Handler<'service.need.offers'> = {
+  async run(ctx) {
     const need = await load.need(ctx.db, ctx.input.needId)
     if (!need) throw notFound('需求')
     const q = ctx.db.collection(COL.svcNeedOffers).where({ needId: need._id })
@@ -65,15 +62,13 @@ export const needOffers = {
   },
 }
 
-interface DecideInput { offerId: string; accept: boolean; title?: string; deadline?: string; reason?: string }
-
 /**
  * The secretary confirms an offer — one transaction writes the project (owner = the offerer), points the
  * need at it, and, when the offer named no listed resource, adds the offered resource to the list — or
  * declines it with a reason. Other offers on a matched need stay pending until declined.
  */
-export const needDecideOffer = {
-  async run(ctx: Ctx<DecideInput>) {
+export const needDecideOffer: Handler<'service.need.decideOffer'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     const offer = await load.offer(db, input.offerId)
     if (!offer) throw notFound('认领')

@@ -1,6 +1,5 @@
-import type { PageInput } from '../../../types/common'
-import { RANKING_LABEL, type Grade } from '../../../types/service'
-import type { Ctx, Transaction } from '../../shared/dispatch'
+import { RANKING_LABEL } from '../../../types/service'
+import type { Ctx, Transaction, Handler } from '../../shared/dispatch'
 import { COL } from '../../shared/collections'
 import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, forbidden, invalid, notFound } from '../../shared/errors'
@@ -17,8 +16,8 @@ import { mayReadUnitRecords } from '../domain/access'
 
 const ENTRIES_PAGE = 20
 
-export const ledgerGet = {
-  async run(ctx: Ctx<{ memberId?: string; year: number; page: number }>) {
+export const ledgerGet: Handler<'service.ledger.get'> = {
+  async run(ctx) {
     const { db, actor, input } = ctx
     const memberId = input.memberId ?? ids.member(actor.openid)
     const member = await load.member(db, memberId)
@@ -50,8 +49,8 @@ export const ledgerGet = {
   },
 }
 
-export const ledgerRanking = {
-  async run(ctx: Ctx<{ communityId: string; year: number }>) {
+export const ledgerRanking: Handler<'service.ledger.ranking'> = {
+  async run(ctx) {
     const { db, actor, input } = ctx
     ensure(actor.has('member', input.communityId) || actor.isSecretaryOf(input.communityId), '只能查看您所在社区的服务记录')
     const rows = await firstN<LedgerDoc>(db, COL.svcLedgers, { communityId: input.communityId, period: String(input.year) }, ['minutes', 'desc'], 20)
@@ -62,8 +61,8 @@ export const ledgerRanking = {
   },
 }
 
-export const letterIssue = {
-  async run(ctx: Ctx<{ requestId: string; unitId: string; quarter: string; note?: string }>) {
+export const letterIssue: Handler<'service.letter.issue'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     const unit = await load.unit(db, input.unitId)
     if (!unit) throw notFound('单位')
@@ -110,8 +109,8 @@ async function writeNextVersion(ctx: Ctx<unknown>, tx: Transaction, content: Let
 }
 
 /** The latest version of each quarter's letter to a unit. */
-export const letterList = {
-  async run(ctx: Ctx<PageInput & { unitId: string }>) {
+export const letterList: Handler<'service.letter.list'> = {
+  async run(ctx) {
     const { db, actor, input } = ctx
     const unit = await load.unit(db, input.unitId)
     if (!unit) throw notFound('单位')
@@ -122,8 +121,8 @@ export const letterList = {
 }
 
 /** Every version of one quarter's letter to a unit, newest first (any version's id names the letter). */
-export const letterVersions = {
-  async run(ctx: Ctx<PageInput & { letterId: string }>) {
+export const letterVersions: Handler<'service.letter.versions'> = {
+  async run(ctx) {
     const { db, actor, input } = ctx
     const letter = await load.letter(db, input.letterId)
     if (!letter) throw notFound('反馈函')
@@ -134,8 +133,8 @@ export const letterVersions = {
 }
 
 /** The liaison acknowledges the version they read, which must still be the latest. */
-export const letterAck = {
-  async run(ctx: Ctx<{ letterId: string }>) {
+export const letterAck: Handler<'service.letter.ack'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     const letter = await load.letter(db, input.letterId)
     if (!letter) throw notFound('反馈函')
@@ -158,8 +157,8 @@ export const letterAck = {
   },
 }
 
-export const assessmentSet = {
-  async run(ctx: Ctx<{ subjectType: 'member' | 'unit'; subjectId: string; year: number; grade: Grade; reason: string }>) {
+export const assessmentSet: Handler<'service.assessment.set'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     const subject =
       input.subjectType === 'member'
@@ -183,8 +182,8 @@ export const assessmentSet = {
   },
 }
 
-export const assessmentList = {
-  run(ctx: Ctx<PageInput & { communityId: string; year: number; subjectType: 'member' | 'unit' }>) {
+export const assessmentList: Handler<'service.assessment.list'> = {
+  run(ctx) {
     const { db, actor, input } = ctx
     ensure(actor.isSecretaryOf(input.communityId), '只能查看您所在社区的评议')
     const q = db.collection(COL.svcAssessments).where({ communityId: input.communityId, year: input.year, subjectType: input.subjectType })
@@ -196,8 +195,8 @@ export const assessmentList = {
  * A unit's own grades, every year, newest first (issue 14 §6): its liaison, or the secretary of its
  * community. The member sees theirs on their ledger (`ledger.get`, by year).
  */
-export const assessmentUnit = {
-  async run(ctx: Ctx<PageInput & { unitId: string }>) {
+export const assessmentUnit: Handler<'service.assessment.unit'> = {
+  async run(ctx) {
     const { db, actor, input } = ctx
     const unit = await load.unit(db, input.unitId)
     if (!unit) throw notFound('单位')
@@ -207,8 +206,8 @@ export const assessmentUnit = {
   },
 }
 
-export const dashboard = {
-  async run(ctx: Ctx<{ communityId: string; year: number }>) {
+export const dashboard: Handler<'service.dashboard'> = {
+  async run(ctx) {
     const { db, actor, input } = ctx
     ensure(actor.isSecretaryOf(input.communityId), '只能查看您所在社区的工作台')
     const _ = db.command

@@ -1,6 +1,5 @@
-import type { PageInput } from '../../../types/common'
 import type { UnitOptionView } from '../../../types/service'
-import type { Ctx, Transaction } from '../../shared/dispatch'
+import type { Transaction, Handler } from '../../shared/dispatch'
 import { COL } from '../../shared/collections'
 import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, invalid, notFound } from '../../shared/errors'
@@ -18,8 +17,8 @@ import { memberView, unitMemberView } from '../views'
  */
 
 /** Units checked in to a community of the street, by name (contains, any case); paged, four requests. */
-export const unitSearch = {
-  async run(ctx: Ctx<PageInput & { communityId: string; name: string }>) {
+export const unitSearch: Handler<'service.unit.search'> = {
+  async run(ctx) {
     const { db, input, now } = ctx
     const community = await load.community(db, input.communityId)
     if (!community) throw notFound('社区')
@@ -42,8 +41,8 @@ export const unitSearch = {
 }
 
 /** The members who named the unit as their employer, wherever in the street they live (its liaison, its community's secretary). */
-export const unitMembers = {
-  async run(ctx: Ctx<PageInput & { unitId: string }>) {
+export const unitMembers: Handler<'service.unit.members'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     const unit = await load.unit(db, input.unitId)
     if (!unit) throw notFound('单位')
@@ -62,8 +61,8 @@ async function freshLinked(tx: Transaction, member: MemberDoc): Promise<MemberDo
 }
 
 /** The liaison confirms a member named the unit rightly. A disputed claim is the secretary's to settle. */
-export const unitConfirmMember = {
-  async run(ctx: Ctx<{ memberId: string }>) {
+export const unitConfirmMember: Handler<'service.unit.confirmMember'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     const member = await load.member(db, input.memberId)
     if (!member) throw notFound('报到记录')
@@ -89,8 +88,8 @@ export const unitConfirmMember = {
  * (nothing is deleted); the dispute is recorded on it, shown to the secretary (member.list `disputed`)
  * and to the member, and stands until the secretary settles it or the member names another unit.
  */
-export const unitDisputeMember = {
-  async run(ctx: Ctx<{ memberId: string; reason: string }>) {
+export const unitDisputeMember: Handler<'service.unit.disputeMember'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     const member = await load.member(db, input.memberId)
     if (!member) throw notFound('报到记录')
@@ -130,8 +129,8 @@ async function relabelLedgers(tx: Transaction, m: MemberDoc, from: string | unde
 }
 
 /** The secretary links a member who named an unlisted unit (单位未报到) to a checked-in unit of the street. */
-export const memberLinkUnit = {
-  async run(ctx: Ctx<{ memberId: string; unitId: string }>) {
+export const memberLinkUnit: Handler<'service.member.linkUnit'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     const [member, unit] = await Promise.all([load.member(db, input.memberId), load.unit(db, input.unitId)])
     if (!member) throw notFound('报到记录')
@@ -159,8 +158,8 @@ export const memberLinkUnit = {
  * confirmed, by the secretary) or undone — the member's typed name stays, the unit's open ledgers lose the
  * member. Either way the dispute and the settlement are kept on the record and in the audit log.
  */
-export const memberSettleDispute = {
-  async run(ctx: Ctx<{ memberId: string; keep: boolean; reason: string }>) {
+export const memberSettleDispute: Handler<'service.member.settleDispute'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     const member = await load.member(db, input.memberId)
     if (!member) throw notFound('报到记录')

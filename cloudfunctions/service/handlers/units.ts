@@ -1,5 +1,4 @@
-import type { PageInput } from '../../../types/common'
-import type { Ctx } from '../../shared/dispatch'
+import type { Ctx, Handler } from '../../shared/dispatch'
 import { COL } from '../../shared/collections'
 import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, invalid, notFound } from '../../shared/errors'
@@ -15,18 +14,16 @@ import { mayReadUnitRecords } from '../domain/access'
 
 /** 单位报到: the liaison submits; the community's secretary approves (creating the yearly agreement) or returns it. */
 
-export const unitGet = {
-  async run(ctx: Ctx<{ unitId: string }>) {
+export const unitGet: Handler<'service.unit.get'> = {
+  async run(ctx) {
     const unit = await load.unit(ctx.db, ctx.input.unitId)
     if (!unit) throw notFound('单位')
     return unitView(unit, ctx.actor, yearOf(ctx.now))
   },
 }
 
-interface CheckinInput { requestId: string; unitId: string; contactName: string; contactPhone: string; resources: string[]; commitments: string[] }
-
-export const unitCheckin = {
-  async run(ctx: Ctx<CheckinInput>) {
+export const unitCheckin: Handler<'service.unit.checkin'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     ensure(actor.has('unit_liaison', input.unitId), '只能为您联络的单位报到')
     const unit = await load.unit(db, input.unitId)
@@ -54,8 +51,8 @@ export const unitCheckin = {
   },
 }
 
-export const unitList = {
-  run(ctx: Ctx<PageInput & { communityId: string; status: 'pending' | 'approved' | 'overdue' | 'all'; q?: string }>) {
+export const unitList: Handler<'service.unit.list'> = {
+  run(ctx) {
     const { db, actor, input, now } = ctx
     ensure(actor.isSecretaryOf(input.communityId), '只能查看您所在社区的单位')
     const year = yearOf(now)
@@ -68,8 +65,8 @@ export const unitList = {
   },
 }
 
-export const unitDecide = {
-  async run(ctx: Ctx<{ unitId: string; approve: boolean; reason?: string }>) {
+export const unitDecide: Handler<'service.unit.decide'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     const unit = await load.unit(db, input.unitId)
     if (!unit) throw notFound('单位')
@@ -119,8 +116,8 @@ export const unitDecide = {
   },
 }
 
-export const unitSetGrids = {
-  async run(ctx: Ctx<{ unitId: string; gridIds: string[] }>) {
+export const unitSetGrids: Handler<'service.unit.setGrids'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     const unit = await load.unit(db, input.unitId)
     if (!unit) throw notFound('单位')
@@ -144,8 +141,8 @@ export const unitSetGrids = {
  * The unit's side of the agreement: its liaison signs (name and time) after the community approved. The
  * signature is written once; both sides then see the same signed agreement (agreement.get).
  */
-export const agreementSign = {
-  async run(ctx: Ctx<{ unitId: string; year: number }>) {
+export const agreementSign: Handler<'service.agreement.sign'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     ensure(actor.has('unit_liaison', input.unitId), '只有本单位联络员可以签署协议')
     const unit = await load.unit(db, input.unitId)
@@ -176,8 +173,8 @@ function agreementLists(ctx: Ctx<unknown>, unit: UnitDoc) {
   ]).then(([needs, resources, projects]) => ({ needs, resources, projects }))
 }
 
-export const agreementGet = {
-  async run(ctx: Ctx<{ unitId: string; year: number }>) {
+export const agreementGet: Handler<'service.agreement.get'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     const unit = await load.unit(db, input.unitId)
     if (!unit) throw notFound('单位')

@@ -1,5 +1,4 @@
-import type { PageInput } from '../../../types/common'
-import type { Ctx } from '../../shared/dispatch'
+import type { Handler } from '../../shared/dispatch'
 import { COL } from '../../shared/collections'
 import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, notFound } from '../../shared/errors'
@@ -19,8 +18,8 @@ import { wishMessageView, wishSide } from '../views'
 
 const live = (w: WishDoc) => w.status === 'claimed' || w.status === 'delivered'
 
-export const wishMessage = {
-  async run(ctx: Ctx<{ requestId: string; wishId: string; text: string }>) {
+export const wishMessage: Handler<'service.wish.message'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     const wish = await load.wish(db, input.wishId)
     if (!wish) throw notFound('心愿')
@@ -49,8 +48,8 @@ export const wishMessage = {
 }
 
 /** The current claim's messages, newest first, to its two sides only. Paged: four requests. */
-export const wishMessages = {
-  async run(ctx: Ctx<PageInput & { wishId: string }>) {
+export const wishMessages: Handler<'service.wish.messages'> = {
+  async run(ctx) {
     const { db, actor, input } = ctx
     const wish = await load.wish(db, input.wishId)
     if (!wish) throw notFound('心愿')

@@ -1,6 +1,4 @@
-import type { PageInput } from '../../../types/common'
-import type { WishStatus } from '../../../types/service'
-import type { Ctx } from '../../shared/dispatch'
+import type { Ctx, Handler } from '../../shared/dispatch'
 import { addressOf } from '../../shared/address'
 import { COL } from '../../shared/collections'
 import { txGetOrNull } from '../../shared/db-types'
@@ -19,10 +17,8 @@ import { holdOnStore, stateOf, visibleWhere } from '../../shared/moderation'
 
 const MAX_DAYS = 90
 
-interface CreateInput { requestId: string; title: string; detail?: string; dueAt: string; householdId?: string; residentName?: string }
-
-export const wishCreate = {
-  async run(ctx: Ctx<CreateInput>) {
+export const wishCreate: Handler<'service.wish.create'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     const own = actor.grants('resident')
     const householdId = input.householdId ?? own[0]?.scopeId
@@ -53,8 +49,8 @@ export const wishCreate = {
   },
 }
 
-export const wishList = {
-  run(ctx: Ctx<PageInput & { communityId: string; status: WishStatus | 'all'; mine: boolean }>) {
+export const wishList: Handler<'service.wish.list'> = {
+  run(ctx) {
     const { db, actor, input, now } = ctx
     const _ = db.command
     const filter: Record<string, unknown> = { communityId: input.communityId }
@@ -70,8 +66,8 @@ export const wishList = {
   },
 }
 
-export const wishClaim = {
-  async run(ctx: Ctx<{ wishId: string }>) {
+export const wishClaim: Handler<'service.wish.claim'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     const wish = await load.wish(db, input.wishId)
     if (!wish) throw notFound('心愿')
@@ -102,8 +98,8 @@ export const wishClaim = {
   },
 }
 
-export const wishDeliver = {
-  async run(ctx: Ctx<{ wishId: string; note: string }>) {
+export const wishDeliver: Handler<'service.wish.deliver'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     const wish = await load.wish(db, input.wishId)
     if (!wish) throw notFound('心愿')
@@ -157,8 +153,8 @@ export async function endClaim(ctx: Ctx<unknown>, wish: WishDoc, outcome: 'relea
 }
 
 /** The claimer lets the wish go (待认领 again); the resident is told. */
-export const wishRelease = {
-  async run(ctx: Ctx<{ wishId: string; reason?: string }>) {
+export const wishRelease: Handler<'service.wish.release'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     const wish = await load.wish(db, input.wishId)
     if (!wish) throw notFound('心愿')
@@ -173,8 +169,8 @@ export const wishRelease = {
 /** The timer's step for one wish: a claim past its deadline without delivery returns the wish to 待认领. */
 export const returnLapsedClaim = (ctx: Ctx<unknown>, wish: WishDoc) => endClaim(ctx, wish, 'lapsed', (w) => (claimLapsed(w, ctx.now) ? null : '认领尚未超期'))
 
-export const wishConfirm = {
-  async run(ctx: Ctx<{ wishId: string; rating: number; thanks?: string }>) {
+export const wishConfirm: Handler<'service.wish.confirm'> = {
+  async run(ctx) {
     const { db, actor, input, now } = ctx
     const wish = await load.wish(db, input.wishId)
     if (!wish) throw notFound('心愿')
