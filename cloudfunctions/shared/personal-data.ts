@@ -76,7 +76,7 @@ export const PERSONAL_DATA: Partial<Record<CollectionName, PersonalCollection>> 
     note: 'A reported or held item: a copy of its content for the reviewer, the reviewer; reporters only as hashed voices.',
   },
   [COL.moderationReports]: {
-    fields: [f('_id', 'personKey', 'subject', { pattern: '<caseId>:by:<personKey>' }), f('reporter', 'personKey', 'subject')],
+    fields: [f('_id', 'personKey', 'subject', { pattern: '<caseId>:by:<personKey>' }), f('reporter', 'personKey', 'subject', { pattern: '<personKey>' })],
     note: 'One report per person and item (its reason), by the reporter’s key.',
   },
   [COL.roleHistory]: {
@@ -98,7 +98,7 @@ export const PERSONAL_DATA: Partial<Record<CollectionName, PersonalCollection>> 
   },
   [COL.audit]: {
     fields: [
-      f('actor', 'openid', 'subject'), f('actorKey', 'personKey', 'subject'),
+      f('actor', 'openid', 'subject'), f('actorKey', 'personKey', 'subject', { pattern: '<personKey>' }),
       f('target', 'any', 'subject', { pattern: 'users/<openid> (personRecordTarget), and other ids that embed an openid or a person key' }),
       f('before', 'any', 'actor'), f('after', 'any', 'actor'),
     ],
@@ -191,7 +191,14 @@ export const PERSONAL_DATA: Partial<Record<CollectionName, PersonalCollection>> 
     fields: [f('owner', 'ownerToken', 'subject', { pattern: 'ownerToken(voteId, openid)' })],
     note: "The household's ballot: no identity, only the token of whoever cast it (secrecy; docs/council.md).",
   },
-  [COL.councilResolutions]: { fields: [...actorPair('createdBy'), f('latestProgress.byName', 'name', 'actor')] },
+  [COL.councilResolutions]: {
+    fields: [
+      ...actorPair('createdBy'), f('latestProgress.byName', 'name', 'actor'),
+      f('responsibleId', 'personKey', 'subject', { pattern: 'm:<personKey> when the responsible is a member' }),
+      f('responsibleKey', 'personKey', 'subject', { pattern: 'member:m:<personKey> when the responsible is a member' }), f('responsibleName', 'name', 'subject'),
+    ],
+    note: 'The responsible party may be a member (their 报到 record) or a grid worker (a grid_staff id and person:<personKey>, which leaving does not reach yet).',
+  },
   [COL.councilRatings]: {
     fields: [f('owner', 'ownerToken', 'subject', { pattern: 'ownerToken(resolutionId, openid)' })],
     note: "The household's rating of a resolution: only the token of whoever gave it. Found through the household (index household_at).",

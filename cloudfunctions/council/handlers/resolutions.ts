@@ -85,7 +85,8 @@ export const resolutionRecord = {
       }
       const { _id, ...rest } = doc
       await tx.collection(COL.councilResolutions).doc(_id).set({ data: rest })
-      await ctx.audit(`${COL.councilResolutions}/${_id}`, null, { decision: doc.decision, responsible: party.key, deadline: input.deadline, voteId: cites ?? null }, tx)
+      // The kind, not the party's key: a member's key names the person; the resolution itself names the party (and leaving rewrites it there).
+      await ctx.audit(`${COL.councilResolutions}/${_id}`, null, { decision: doc.decision, responsible: input.responsible.type, deadline: input.deadline, voteId: cites ?? null }, tx)
       return doc
     })
     return resolutionView(r, now)

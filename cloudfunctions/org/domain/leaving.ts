@@ -12,9 +12,10 @@ import { personKey } from '../../shared/pseudonym'
  * counts once and totals do not move), and the names and phones copied beside it become 已注销用户 /
  * nothing. One multi-document update per field: the request count does not grow with the records.
  *
- * Not rewritten (docs/decisions.md "Leaving"): document ids that embed the person (they are keys, never
- * shown), values inside arrays and free-form content (`any`), and owner tokens (an HMAC nobody can
- * reverse without the server's secret).
+ * Document ids that embed the person (`second:<topic>:<openid>`, `m:<personKey>`, …) move to the id
+ * built from the token (`rekeyPlan`), one document at a time, and the body moves with every trace of
+ * the person swapped (`swapIdentity`, which reaches arrays and free-form content too). Not rewritten:
+ * owner tokens (an HMAC nobody can reverse without the server's secret).
  */
 
 /** How a departed person's identity fields read after leaving: random, never derived from the openid. */
@@ -74,6 +75,46 @@ export function sweepPlan(openid: string, token: string): SweepStep[] {
     })
   }
   return steps
+}
+
+/**
+ * A collection whose document ids embed the person: after the sweep its records still carry the old id,
+ * and they are found by an identity field that now names the token (`path` = `value`) and an id that
+ * still holds `fragment` (the openid or the person key). The users record and idempotency marks are
+ * not here: the first is removed, the second deleted.
+ */
+export interface RekeyStep {
+  collection: CollectionName
+  path: string
+  value: string
+  fragment: string
+}
+
+export function rekeyPlan(openid: string, token: string): RekeyStep[] {
+  const steps: RekeyStep[] = []
+  for (const [collection, entry] of Object.entries(PERSONAL_DATA) as [CollectionName, NonNullable<(typeof PERSONAL_DATA)[CollectionName]>][]) {
+    const id = entry.fields.find((f) => f.path === '_id')
+    if (!id || (id.holds !== 'openid' && id.holds !== 'personKey')) continue
+    const finder = entry.fields.find((f) => f.path !== '_id' && f.as === 'subject' && identityValues(f, openid, token))
+    if (!finder) continue
+    steps.push({ collection, path: finder.path, value: identityValues(finder, openid, token)!.to, fragment: id.holds === 'openid' ? openid : personKey(openid) })
+  }
+  return steps
+}
+
+/**
+ * Every trace of the person in a value (strings anywhere in it, ids included) swapped for the token's:
+ * the openid for the token, the person key (also inside `m:<key>`, `person:<key>`) for the token's key.
+ */
+export function swapIdentity(openid: string, token: string): <T>(value: T) => T {
+  const pairs: [string, string][] = [[openid, token], [personKey(openid), personKey(token)]]
+  const swap = (v: unknown): unknown => {
+    if (typeof v === 'string') return pairs.reduce((s, [from, to]) => s.split(from).join(to), v)
+    if (Array.isArray(v)) return v.map(swap)
+    if (v && typeof v === 'object' && v.constructor === Object) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, swap(x)]))
+    return v
+  }
+  return <T>(value: T) => swap(value) as T
 }
 
 /** A dotted path and a value as the nested object an update merges (`a.b` → `{ a: { b } }`). */

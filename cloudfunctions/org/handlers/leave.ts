@@ -10,7 +10,7 @@ import { endGrantInTx, LAST_STREET_ADMIN, type GrantCtx } from '../../shared/gra
 import { newId } from '../../shared/ids'
 import { personRecordTarget } from '../../shared/personal-data'
 import type { PhotoDoc } from '../../shared/photos'
-import { DEPARTED_PREFIX, mergeNested, nested, sweepPlan } from '../domain/leaving'
+import { DEPARTED_PREFIX, mergeNested, nested, rekeyPlan, swapIdentity, sweepPlan } from '../domain/leaving'
 import type { BindingDoc, LiaisonApplicationDoc } from '../repo'
 
 /**
@@ -39,15 +39,22 @@ async function pendingOf<T>(db: Database, collection: string, openid: string): P
   return data as T[]
 }
 
-/** Step 1, inside `tx`. Returns how many grants ended and requests were withdrawn. */
-async function endEverythingInTx(ctx: Ctx<unknown>, tx: Transaction, openid: string, token: string, pending: { bindings: BindingDoc[]; applications: LiaisonApplicationDoc[] }) {
+/**
+ * The person record while a leave is under way: no name, phone or grant, only the departed token, so a
+ * repeat after a crash finishes under the same token (step 6 removes it). A repeat takes the token it finds.
+ */
+type LeavingDoc = UserDoc & { departedToken?: string }
+
+/** Step 1, inside `tx`. Returns the departed token and how many grants ended and requests were withdrawn. */
+async function endEverythingInTx(ctx: Ctx<unknown>, tx: Transaction, openid: string, pending: { bindings: BindingDoc[]; applications: LiaisonApplicationDoc[] }) {
   const { now } = ctx
+  const person = await txGetOrNull<LeavingDoc>(tx, COL.users, openid)
+  const token = person?.departedToken ?? `${DEPARTED_PREFIX}${newId('p')}`
   // The ends are audited like the leave itself: under 已注销用户, on the day, the person's record not named.
   const grantCtx: GrantCtx = {
     db: ctx.db, now,
     audit: (target, before, after, t) => ctx.audit(target === personRecordTarget(openid) ? personRecordTarget(DEPARTED_NAME) : target, before, after, t, DEPARTED_NAME),
   }
-  const person = await txGetOrNull<UserDoc>(tx, COL.users, openid)
   let grantsEnded = 0
   for (const g of person?.roles ?? []) {
     try {
@@ -71,8 +78,11 @@ async function endEverythingInTx(ctx: Ctx<unknown>, tx: Transaction, openid: str
     await tx.collection(COL.liaisonApplications).doc(a._id).update({ data: { status: 'rejected', decidedAt: now, reason: '申请人已注销' } })
     requestsWithdrawn++
   }
-  if (person) await tx.collection(COL.users).doc(openid).remove()
-  return { grantsEnded, requestsWithdrawn }
+  // Grants ended above rewrote the record: read it again, then keep nothing of it but the token.
+  const ended = await txGetOrNull<LeavingDoc>(tx, COL.users, openid)
+  const erased: Omit<LeavingDoc, '_id'> = { name: '', roles: [], departedToken: token, createdAt: ended?.createdAt ?? now, updatedAt: now }
+  await tx.collection(COL.users).doc(openid).set({ data: erased })
+  return { token, grantsEnded, requestsWithdrawn }
 }
 
 /** Step 2: the person's uploads that no record carries. The register entry stays (marked removed); the file goes. */
@@ -119,6 +129,75 @@ async function anonymise(db: Database, openid: string, token: string): Promise<n
   return updated + stats.updated + marks.stats.removed
 }
 
+/** Records moved per page in step 4 (each in its own transaction). */
+const MOVE_PAGE = 50
+
+/**
+ * Step 4: a record whose id embeds the person (`second:<topic>:<openid>`, `m:<personKey>`, …) moves to
+ * the id built from the token — copied with every trace swapped, and the old one removed, in one
+ * transaction — and the audit entries filed under the old id follow. One read per page and three
+ * requests per record: the count grows with the person's own records, never with anyone else's.
+ */
+async function rekey(ctx: Ctx<unknown>, openid: string, token: string): Promise<number> {
+  const { db } = ctx
+  const swap = swapIdentity(openid, token)
+  let moved = 0
+  for (const step of rekeyPlan(openid, token)) {
+    for (;;) {
+      const { data } = await db.collection(step.collection)
+        .where({ [step.path]: step.value, _id: db.RegExp({ regexp: escapeRegExp(step.fragment) }) }).field({ _id: true }).limit(MOVE_PAGE).get()
+      for (const { _id } of data as { _id: string }[]) {
+        const to = swap(_id)
+        await ctx.transaction(async (tx) => {
+          const doc = await txGetOrNull<Record<string, unknown>>(tx, step.collection, _id)
+          if (!doc) return
+          const { _id: _old, ...body } = doc
+          await tx.collection(step.collection).doc(to).set({ data: swap(body) })
+          await tx.collection(step.collection).doc(_id).remove()
+        })
+        await rewriteAudit(db, { target: `${step.collection}/${_id}` }, swap)
+        moved++
+      }
+      if (data.length < MOVE_PAGE) break
+    }
+  }
+  return moved
+}
+
+/** Audit entries read per page when their before/after are rewritten. */
+const AUDIT_PAGE = 100
+
+/**
+ * The audit entries matching `filter` with every trace of the person swapped in their target, before
+ * and after (free-form: a second's `secondedBy`, a redeemed code's `by`). Pages by id; writes only the
+ * entries that change.
+ */
+async function rewriteAudit(db: Database, filter: Record<string, unknown>, swap: <T>(v: T) => T): Promise<number> {
+  let rewritten = 0
+  for (let after = ''; ;) {
+    const { data } = await db.collection(COL.audit).where({ ...filter, _id: db.command.gt(after) }).orderBy('_id', 'asc').limit(AUDIT_PAGE).get()
+    for (const entry of data as { _id: string; target?: string; before?: unknown; after?: unknown }[]) {
+      const next = { target: swap(entry.target), before: swap(entry.before), after: swap(entry.after) }
+      if (JSON.stringify(next) === JSON.stringify({ target: entry.target, before: entry.before, after: entry.after })) continue
+      const cmd = db.command
+      await db.collection(COL.audit).doc(entry._id).update({ data: { target: next.target, before: cmd.set(next.before ?? null), after: cmd.set(next.after ?? null) } })
+      rewritten++
+    }
+    if (data.length < AUDIT_PAGE) return rewritten
+    after = (data[data.length - 1] as { _id: string })._id
+  }
+}
+
+/** Step 6: the leave is complete; the record that carried the token goes (kept if a new person already wrote to it). */
+async function dropLeavingRecord(ctx: Ctx<unknown>, openid: string, token: string): Promise<void> {
+  await ctx.transaction(async (tx) => {
+    const doc = await txGetOrNull<LeavingDoc>(tx, COL.users, openid)
+    if (doc?.departedToken !== token) return
+    if (doc.roles.length || doc.name) await tx.collection(COL.users).doc(openid).update({ data: { departedToken: ctx.db.command.remove() } })
+    else await tx.collection(COL.users).doc(openid).remove()
+  })
+}
+
 /**
  * The person's own 我的数据 file, if they ever exported one: its path is theirs alone (shared/personal-data.ts
  * PERSONAL_FILES). Writing an empty file at that path hands back its id in any environment; then it goes.
@@ -140,11 +219,15 @@ export const accountLeave = {
       bindings: await pendingOf<BindingDoc>(db, COL.bindings, openid),
       applications: await pendingOf<LiaisonApplicationDoc>(db, COL.liaisonApplications, openid),
     }
-    const token = `${DEPARTED_PREFIX}${newId('p')}`
-    const { grantsEnded, requestsWithdrawn } = await ctx.transaction((tx) => endEverythingInTx(ctx, tx, openid, token, pending))
+    const { token, grantsEnded, requestsWithdrawn } = await ctx.transaction((tx) => endEverythingInTx(ctx, tx, openid, pending))
     const filesRemoved = await removeLoosePhotos(db, openid, now)
     await removeMyDataExport(openid)
-    const recordsAnonymised = await anonymise(db, openid, token)
+    const swept = await anonymise(db, openid, token)
+    const moved = await rekey(ctx, openid, token)
+    // What they did themselves is audited under them (now the token): the entries' content follows.
+    const audited = await rewriteAudit(db, { actor: token }, swapIdentity(openid, token))
+    await dropLeavingRecord(ctx, openid, token)
+    const recordsAnonymised = swept + moved + audited
     const result = { grantsEnded, requestsWithdrawn, recordsAnonymised, filesRemoved }
     await ctx.audit(`${COL.users}/${DEPARTED_NAME}`, null, result, undefined, DEPARTED_NAME)
     return result
