@@ -10,7 +10,7 @@ import { newId } from '../../shared/ids'
 import { ownerToken } from '../../shared/owner-token'
 import { HeldByAnother, ownerHasLeft } from '../../shared/household-voice'
 import { fetchPage } from '../../shared/paging'
-import { partyKeysOf } from '../../shared/parties'
+import { auditPartyKey, partyKeysOf } from '../../shared/parties'
 import { requireOwnPhotos } from '../../shared/photos'
 import { belongsTo, residentHousehold } from '../domain/access'
 import { beijingDate, endOfBeijingDay } from '../domain/deadline'
@@ -85,8 +85,7 @@ export const resolutionRecord = {
       }
       const { _id, ...rest } = doc
       await tx.collection(COL.councilResolutions).doc(_id).set({ data: rest })
-      // The kind, not the party's key: a member's key names the person; the resolution itself names the party (and leaving rewrites it there).
-      await ctx.audit(`${COL.councilResolutions}/${_id}`, null, { decision: doc.decision, responsible: input.responsible.type, deadline: input.deadline, voteId: cites ?? null }, tx)
+      await ctx.audit(`${COL.councilResolutions}/${_id}`, null, { decision: doc.decision, responsible: auditPartyKey(party.key), deadline: input.deadline, voteId: cites ?? null }, tx)
       return doc
     })
     return resolutionView(r, now)

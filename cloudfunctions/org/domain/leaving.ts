@@ -1,5 +1,5 @@
 import { DEPARTED_NAME } from '../../../types/org'
-import type { CollectionName } from '../../shared/collections'
+import { COL, type CollectionName } from '../../shared/collections'
 import { PERSONAL_DATA, type PersonField } from '../../shared/personal-data'
 import { personKey } from '../../shared/pseudonym'
 
@@ -33,13 +33,21 @@ export interface SweepStep {
   phones: string[]
 }
 
-/** The part of a registry pattern that is the value itself: `m:<personKey> when ownerType is member` → `m:<personKey>`. */
-const valuePattern = (f: PersonField) => (f.pattern ?? '').split(' when ')[0].trim()
+/** The values of a registry pattern: `m:<personKey> | person:<personKey> when …` → `m:<personKey>`, `person:<personKey>`. */
+const valuePatterns = (f: PersonField) => (f.pattern ?? '').split(' when ')[0].split(' | ').map((p) => p.trim())
 
-/** The field's value for `openid` and for the departed `token`, or null when the field is not one plain value we can match. */
+/** The field's value for `openid` and for the departed `token` (the first of its patterns), or null when it is not one plain value we can match. */
 export function identityValues(f: PersonField, openid: string, token: string): { from: string; to: string } | null {
+  return identityValuesAll(f, openid, token)[0] ?? null
+}
+
+/** Every value the field may hold for `openid`, with its departed counterpart. */
+export function identityValuesAll(f: PersonField, openid: string, token: string): { from: string; to: string }[] {
+  return valuePatterns(f).map((p) => valueOf(f, p, openid, token)).filter((v): v is { from: string; to: string } => !!v)
+}
+
+function valueOf(f: PersonField, pattern: string, openid: string, token: string): { from: string; to: string } | null {
   if (f.path === '_id' || f.path.includes('[]')) return null
-  const pattern = valuePattern(f)
   if (f.holds === 'openid') return pattern === '' || pattern === '<openid>' ? { from: openid, to: token } : null
   if (f.holds !== 'personKey') return null
   // A key field without a pattern holds the member record id (`m:<personKey>`), as every writer derives it.
@@ -70,8 +78,7 @@ export function sweepPlan(openid: string, token: string): SweepStep[] {
   const steps: SweepStep[] = []
   for (const [collection, entry] of Object.entries(PERSONAL_DATA) as [CollectionName, NonNullable<(typeof PERSONAL_DATA)[CollectionName]>][]) {
     entry.fields.forEach((f, at) => {
-      const values = identityValues(f, openid, token)
-      if (values) steps.push({ collection, path: f.path, ...values, ...copiesOf(entry.fields, at) })
+      for (const values of identityValuesAll(f, openid, token)) steps.push({ collection, path: f.path, ...values, ...copiesOf(entry.fields, at) })
     })
   }
   return steps
@@ -98,6 +105,52 @@ export function rekeyPlan(openid: string, token: string): RekeyStep[] {
     const finder = entry.fields.find((f) => f.path !== '_id' && f.as === 'subject' && identityValues(f, openid, token))
     if (!finder) continue
     steps.push({ collection, path: finder.path, value: identityValues(finder, openid, token)!.to, fragment: id.holds === 'openid' ? openid : personKey(openid) })
+  }
+  return steps
+}
+
+/**
+ * Where a record that does not move names a moved record's id: the field follows the move. With
+ * `moves`, the naming records' own ids embed the moved id (a project's updates, `pu:<projectId>:<seq>`)
+ * and they move with it. A moved record's own fields need no entry: its whole body is swapped.
+ */
+export const ID_REFS: Partial<Record<CollectionName, { collection: CollectionName; path: string; moves?: true }[]>> = {
+  [COL.svcProjects]: [{ collection: COL.svcNeeds, path: 'projectId' }, { collection: COL.svcProjectUpdates, path: 'projectId', moves: true }],
+}
+
+/**
+ * A collection where the person may be an element of an array (`inviteKeys[]`, `history[].submittedBy`,
+ * `rows[].memberId`): found by the array's `query` path holding `from` (an element match), each record
+ * is rewritten whole (`swapIdentity`), and the names registered beside the identity in the same element
+ * (`history[].decidedByName`) become 已注销用户 where the element is theirs.
+ */
+export interface ArrayStep {
+  collection: CollectionName
+  query: string
+  from: string
+  /** `history` of `history[].submittedBy`, and `submittedBy`; the key is '' for an array of plain values. */
+  array: string
+  key: string
+  names: string[]
+}
+
+export function arrayPlan(openid: string, token: string): ArrayStep[] {
+  const steps: ArrayStep[] = []
+  for (const [collection, entry] of Object.entries(PERSONAL_DATA) as [CollectionName, NonNullable<(typeof PERSONAL_DATA)[CollectionName]>][]) {
+    entry.fields.forEach((f, at) => {
+      const parts = f.path.split('[]')
+      if (parts.length !== 2 || parts[1].split('.').length > 2) return
+      const [array, rest] = [parts[0], parts[1].replace(/^\./, '')]
+      const plain = { ...f, path: rest || 'value' }
+      const names: string[] = []
+      for (const n of entry.fields.slice(at + 1)) {
+        if (n.holds !== 'name' && n.holds !== 'phone') break
+        if (n.holds === 'name' && n.as === f.as && n.path.startsWith(`${array}[].`)) names.push(n.path.slice(array.length + 3))
+      }
+      for (const v of identityValuesAll(plain, openid, token)) {
+        steps.push({ collection, query: rest ? `${array}.${rest}` : array, from: v.from, array, key: rest, names })
+      }
+    })
   }
   return steps
 }

@@ -47,12 +47,19 @@ async function liveEverywhere(h: Cloud, who: string) {
   await h.ok('council', 'topic.second', { topicId: topic.id }, who)
   await h.ok('council', 'report.submit', { kind: 'topic', id: topic.id, reason: 'false' }, who)
   await h.ok('council', 'notice.subscribe', { communityId: 'c-hx', on: true }, who)
+  const staffId = await appoint(h, 'g-hx-3', who, 'worker', '孙伟')
   const m = await publishedMeeting(h, 1)
   await h.ok('council', 'meeting.start', { meetingId: m.id }, P.secHx)
   await h.ok('council', 'meeting.checkIn', { meetingId: m.id }, who)
   await h.ok('council', 'resolution.record', {
     meetingId: m.id, itemId: m.itemIds[0], decision: '加装两盏路灯', responsible: { type: 'member', id: memberRecordId(who) }, deadline: dateIn(10),
   }, P.secHx)
+  // A meeting that invites him by his grid post (its participants and invitation keys name the post and his key).
+  const invited = await h.ok<{ id: string }>('council', 'meeting.create', {
+    requestId: rid(), communityId: 'c-hx', title: '网格议事会', startsAt: iso(new Date(T0.getTime() + 3 * 86_400_000)), place: '党群服务中心', online: false,
+    agenda: [{ title: '楼道杂物' }], participants: [{ kind: 'grid', ref: { type: 'gridStaff', id: staffId } }],
+  }, P.secHx)
+  await h.ok('council', 'meeting.publish', { meetingId: invited.id }, P.secHx)
   await h.ok('property', 'rating.submit', { requestId: rid(), periodId: OPEN_PERIOD, householdId: HOUSEHOLD, stars: good, comment: '保洁及时' }, who)
   const a = await h.ok<{ id: string }>('service', 'activity.create', {
     requestId: rid(), communityId: 'c-hx', title: '清扫楼道', kind: 'volunteer', place: { name: '东门', lat: 30.5928, lng: 114.3055 },
@@ -66,7 +73,19 @@ async function liveEverywhere(h: Cloud, who: string) {
   await h.ok('service', 'activity.signout', { activityId: a.id, method: 'qr', token: tOut.token }, who)
   h.setNow(T0)
   await h.ok('service', 'assessment.set', { subjectType: 'member', subjectId: memberRecordId(who), year: 2026, grade: 'qualified', reason: '按时参加服务活动' }, P.secHx)
-  await appoint(h, 'g-hx-3', who, 'worker', '孙伟')
+  // Service: a resource and an offer taken up as a project he reports on; a wish he claims; the unit's letter.
+  await h.ok('service', 'resource.create', { requestId: rid(), communityId: 'c-hx', title: '家电维修' }, who)
+  const need = await h.ok<{ id: string }>('service', 'need.create', { requestId: rid(), communityId: 'c-hx', title: '修补路面', source: 'community' }, P.secHx)
+  const offer = await h.ok<{ id: string }>('service', 'need.offer', { requestId: rid(), needId: need.id, title: '带队修补', note: '可出 6 人' }, who)
+  const taken = await h.ok<{ projectId: string }>('service', 'need.decideOffer', { offerId: offer.id, accept: true, deadline: iso(new Date(T0.getTime() + 30 * 86_400_000)) }, P.secHx)
+  await h.ok('service', 'project.progress', { projectId: taken.projectId, progress: 20, note: '已开工' }, who)
+  const wish = await h.ok<{ id: string }>('service', 'wish.create', { requestId: rid(), title: '帮忙修理收音机', dueAt: iso(new Date(T0.getTime() + 7 * 86_400_000)) }, P.liu)
+  await h.ok('service', 'wish.claim', { wishId: wish.id }, who)
+  await h.ok('service', 'letter.issue', { requestId: rid(), unitId: 'u-hx-1', quarter: '2026Q4' }, P.secHx)
+  // Grid: an event dispatched to him as a member, which he accepts.
+  const event = await h.ok<{ id: string }>('grid', 'event.report', { requestId: rid(), gridId: 'g-hx-1', buildingId: 'b-hx-1-1', place: '1号楼门口', category: 'facility', description: '单元门禁坏了', photos: [], urgency: 'normal' }, P.liu)
+  await h.ok('grid', 'event.assign', { eventId: event.id, handler: { type: 'member', id: memberRecordId(who) } }, P.secHx)
+  await h.ok('grid', 'event.accept', { eventId: event.id }, who)
   await h.ok('org', 'mydata.export', {}, who)
   return { topicId: topic.id, activityId: a.id }
 }
@@ -91,7 +110,20 @@ describe('after a leave, no document names the person: not in its id, not in its
   })
 
   it('leaves no trace of the openid, the person key or the member record id anywhere', async () => {
+    // A notice half sent to the community, its cursor at his subscription: the same subscribers stay ahead of it.
+    await h.db.collection(COL.councilNoticeJobs).add({ data: {
+      _id: 'job-leave', communityId: 'c-hx', kind: 'councilMeetingPublished', page: 'pages/council/meeting', data: {}, after: `sub:c-hx:${who}`, status: 'pending', createdAt: T0,
+    } })
+    const ahead = async () => {
+      const job = (await h.db.collection(COL.councilNoticeJobs).doc('job-leave').get()).data as { after: string }
+      const { data } = await h.db.collection(COL.councilSubscriptions).where({ communityId: 'c-hx', on: true, _id: h.db.command.gt(job.after) }).limit(1000).get()
+      return (data as { _id: string }[]).map((d) => d._id).sort()
+    }
+    await h.ok('council', 'notice.subscribe', { communityId: 'c-hx', on: true }, P.zhang)
+    const aheadBefore = await ahead()
+    expect(aheadBefore).toContain(`sub:c-hx:${P.zhang}`)
     const result = await h.ok<Result>('org', 'account.leave', { confirm: true }, who)
+    expect(await ahead()).toEqual(aheadBefore)
     expect(result.grantsEnded).toBe(3)
     expect(await carrying(h, traces)).toEqual([])
   })

@@ -256,8 +256,9 @@ describe('the requests of a leave', () => {
       const many = await h.call<Result>('org', 'account.leave', { confirm: true }, 'o-many')
       expect((many.env as { data: Result }).data.recordsAnonymised).toBe(30)
       expect(many.dbRequests).toBe(few.dbRequests)
-      // 126 for a person with no grants (docs/decisions.md "Leaving"); re-keying adds requests only per own record.
-      expect(many.dbRequests).toBeLessThan(140)
+      // 140 for a person with no grants (docs/decisions.md "Leaving"): one query per registry step; moving
+      // a record whose id embeds the person adds a few requests per record of their own, never per anyone else's.
+      expect(many.dbRequests).toBeLessThan(160)
     } finally {
       h.close()
     }

@@ -52,9 +52,9 @@ describe('what leaving rewrites, from the personal-data registry', () => {
     expect(moves[COL.svcMembers]).toMatchObject({ path: 'openid', value: 'departed:t', fragment: personKey('o-1') })
     expect(moves[COL.svcAssessments]).toMatchObject({ path: 'subjectId', value: memberRecordId('departed:t'), fragment: personKey('o-1') })
     expect(moves[COL.moderationReports]).toMatchObject({ path: 'reporter', value: personKey('departed:t') })
-    // Every registered id that embeds a person, but the person record (removed) and idempotency marks (deleted).
+    // Every registered id that embeds a person, but the person record (removed), idempotency marks (deleted) and project updates (they move with their project: ID_REFS).
     const embedding = Object.entries(PERSONAL_DATA).filter(([, e]) => e!.fields.some((f) => f.path === '_id')).map(([c]) => c)
-    expect(embedding.filter((c) => !moves[c]).sort()).toEqual([COL.requests, COL.users].sort())
+    expect(embedding.filter((c) => !moves[c]).sort()).toEqual([COL.requests, COL.svcProjectUpdates, COL.users].sort())
   })
 
   it('swaps the openid and the person key wherever they appear in a value, and nothing else', () => {
