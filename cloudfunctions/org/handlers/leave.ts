@@ -18,13 +18,16 @@ import type { BindingDoc, LiaisonApplicationDoc } from '../repo'
  * 注销 (issue 12 §4; docs/org.md "Leaving"). In order:
  * 1. one transaction: every grant ends through the one ending function (shared/grants.ts) as 本人注销 —
  *    which ends the household binding, the 报到 record and grid posts with it, and refuses to leave a
- *    street without an admin — pending requests are withdrawn, and the person record (name, phone)
- *    is removed. A binding decision or appointment at the same moment conflicts on the person record.
+ *    street without an admin — pending requests are withdrawn, and the person record (name, phone) is
+ *    erased to the departed token alone, so a repeat after a crash finishes under the same token.
+ *    A binding decision or appointment at the same moment conflicts on the person record.
  * 2. uploads no record carries are removed from storage.
- * 3. every record naming the person is rewritten to one random departed token and 已注销用户
+ * 3. every field naming the person is rewritten to the random departed token and 已注销用户
  *    (domain/leaving.ts, from the personal-data registry): counts, lists and results keep their numbers.
- * 4. one audit entry says that somebody left, on which day — not who.
- * The same openid coming back finds no record under it: a new person.
+ * 4. records whose id embeds the person move to the token's id, and what names them follows; records
+ *    naming them inside arrays, and their own audit entries, are rewritten whole.
+ * 5. the erased person record goes; one audit entry says that somebody left, on which day — not who.
+ * The same openid coming back finds no record under it, not even an id: a new person.
  */
 
 export const LAST_ADMIN_CANNOT_LEAVE = '您是本街道唯一的街道管理员，暂不能注销。请先邀请一位新的街道管理员，待其就任后再注销。'
