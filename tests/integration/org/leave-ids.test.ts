@@ -4,6 +4,7 @@ import { memberRecordId, personKey } from '../../../cloudfunctions/shared/pseudo
 import { dateIn, iso, publishedMeeting } from '../council/fixtures'
 import { appoint } from '../grid/appoint'
 import { openCloud, P, rid, T0, type Cloud } from '../harness'
+import { at, holdAt } from '../interleave'
 
 /**
  * Leaving (注销, issue 12 §4) takes the person out of document ids too: after a leave no document of
@@ -191,6 +192,31 @@ describe('a leave cut short by a failed write', () => {
       expect(attendance.openid).toBe(second.openid)
       const { data: rated } = await h.db.collection(COL.propertyRatings).where({ householdId: HOUSEHOLD, periodId: OPEN_PERIOD }).get()
       expect((rated[0] as { raterOpenid: string }).raterOpenid).toBe(second.openid)
+    } finally {
+      h.close()
+    }
+  })
+})
+
+describe('a leave while the secretary grades the member', () => {
+  it('never writes a record back under the old key: the grade lands under the token or is refused', async () => {
+    const h = await openCloud()
+    try {
+      const who = P.member
+      const grade = (reason: string) => h.call('service', 'assessment.set', { subjectType: 'member', subjectId: memberRecordId(who), year: 2026, grade: 'qualified', reason }, P.secHx)
+      expect((await grade('按时参加服务活动')).env.ok).toBe(true)
+      // The secretary's second grade has read the member and the assessment, and waits to write; the leave runs meanwhile.
+      const hold = holdAt(at.txWrite(P.secHx, COL.svcAssessments))
+      const graded = grade('全年表现良好')
+      await hold.reached
+      const left = await h.call<Result>('org', 'account.leave', { confirm: true }, who)
+      hold.release()
+      const second = await graded
+      expect(left.env.ok).toBe(true)
+      expect(second.env.ok ? 'OK' : second.env.error.code).toMatch(/^(OK|NOT_FOUND|CONFLICT)$/)
+      expect(await carrying(h, [who, personKey(who), memberRecordId(who)])).toEqual([])
+      const { data } = await h.db.collection(COL.svcAssessments).where({ subjectType: 'member', year: 2026, subjectName: '已注销用户' }).get()
+      expect(data).toHaveLength(1)
     } finally {
       h.close()
     }
