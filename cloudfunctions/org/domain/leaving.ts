@@ -1,6 +1,7 @@
 import { DEPARTED_NAME } from '../../../types/org'
 import { COL, type CollectionName } from '../../shared/collections'
 import { PERSONAL_DATA, type PersonField } from '../../shared/personal-data'
+import { personVoice } from '../../shared/moderation'
 import { personKey } from '../../shared/pseudonym'
 
 /**
@@ -152,6 +153,8 @@ export function arrayPlan(openid: string, token: string): ArrayStep[] {
       }
     })
   }
+  // A person's voice in a moderation case (as reporter or author) is a hash of their key, not in the registry's shapes.
+  for (const array of ['voices', 'authorVoices']) steps.push({ collection: COL.moderationCases, query: array, from: personVoice(openid), array, key: '', names: [] })
   return steps
 }
 
@@ -160,7 +163,7 @@ export function arrayPlan(openid: string, token: string): ArrayStep[] {
  * the openid for the token, the person key (also inside `m:<key>`, `person:<key>`) for the token's key.
  */
 export function swapIdentity(openid: string, token: string): <T>(value: T) => T {
-  const pairs: [string, string][] = [[openid, token], [personKey(openid), personKey(token)]]
+  const pairs: [string, string][] = [[openid, token], [personKey(openid), personKey(token)], [personVoice(openid), personVoice(token)]]
   const swap = (v: unknown): unknown => {
     if (typeof v === 'string') return pairs.reduce((s, [from, to]) => s.split(from).join(to), v)
     if (Array.isArray(v)) return v.map(swap)

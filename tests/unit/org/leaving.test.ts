@@ -1,5 +1,6 @@
 import { COL } from '../../../cloudfunctions/shared/collections'
-import { mergeNested, nested, rekeyPlan, swapIdentity, sweepPlan } from '../../../cloudfunctions/org/domain/leaving'
+import { arrayPlan, mergeNested, nested, rekeyPlan, swapIdentity, sweepPlan } from '../../../cloudfunctions/org/domain/leaving'
+import { personVoice } from '../../../cloudfunctions/shared/moderation'
 import { PERSONAL_DATA } from '../../../cloudfunctions/shared/personal-data'
 import { memberRecordId, personKey } from '../../../cloudfunctions/shared/pseudonym'
 
@@ -55,6 +56,14 @@ describe('what leaving rewrites, from the personal-data registry', () => {
     // Every registered id that embeds a person, but the person record (removed), idempotency marks (deleted) and project updates (they move with their project: ID_REFS).
     const embedding = Object.entries(PERSONAL_DATA).filter(([, e]) => e!.fields.some((f) => f.path === '_id')).map(([c]) => c)
     expect(embedding.filter((c) => !moves[c]).sort()).toEqual([COL.requests, COL.svcProjectUpdates, COL.users].sort())
+  })
+
+  it('rewrites records naming the person inside arrays, with the names beside their elements', () => {
+    const steps = arrayPlan('o-1', 'departed:t')
+    expect(steps).toContainEqual({ collection: COL.councilMeetings, query: 'inviteKeys', from: `person:${personKey('o-1')}`, array: 'inviteKeys', key: '', names: [] })
+    expect(steps).toContainEqual({ collection: COL.units, query: 'history.decidedBy', from: 'o-1', array: 'history', key: 'decidedBy', names: ['decidedByName'] })
+    expect(steps).toContainEqual(expect.objectContaining({ collection: COL.svcLetters, query: 'rows.memberId', from: memberRecordId('o-1') }))
+    expect(steps).toContainEqual(expect.objectContaining({ collection: COL.moderationCases, query: 'voices', from: personVoice('o-1') }))
   })
 
   it('swaps the openid and the person key wherever they appear in a value, and nothing else', () => {
