@@ -1,4 +1,5 @@
 import { COL } from '../cloudfunctions/shared/collections'
+import { secondId, subscriptionId } from '../cloudfunctions/council/repo'
 import type { Database } from '../cloudfunctions/shared/db-types'
 import type { Scenario } from './types'
 
@@ -104,9 +105,10 @@ export function orgScenarios(): Scenario[] {
       },
     },
     {
-      // 注销: a resident with a binding; the sweep is one multi-document update per registered field.
+      // 注销: a resident with a binding, a second and a notice subscription (two records whose ids embed the
+      // openid, moved to the departed token's ids); the sweep is one multi-document update per registered field.
       fn: 'org', action: 'account.leave', openid: (i) => `o-bench-depart-${i}`, input: () => ({ confirm: true }),
-      note: 'one update per registry field, whatever the records',
+      note: 'one update per registry field, whatever the records, and a few per own record whose id names the person (2 here)',
       setup: async (db) => {
         const hid = (i: number) => `h-lq-2-${1 + (i % 6)}-${1 + (Math.floor(i / 12) % 6)}0${1 + (i % 2)}`
         await grantHolders(db, 'depart', BENCH_PEOPLE, (i) => ({ role: 'resident', scopeType: 'household', scopeId: hid(i), scopeName: '青枫里', communityId: 'c-lq' }), (i) => ({ bindingId: `bind-bench-depart-${i}`, phone: '13800000000' }))
@@ -114,6 +116,9 @@ export function orgScenarios(): Scenario[] {
           await db.collection(COL.bindings).add({
             data: { _id: `bind-bench-depart-${i}`, openid: `o-bench-depart-${i}`, householdId: hid(i), communityId: 'c-lq', streetId: 'st-jinxiu', address: '青枫里', communityName: '柳青社区', status: 'verified', method: 'secretary', applicantName: '压测', applicantPhone: '13800000000', createdAt: BENCH_AT, decidedAt: BENCH_AT },
           })
+          const openid = `o-bench-depart-${i}`
+          await db.collection(COL.councilSeconds).add({ data: { _id: secondId('topic-bench-depart', openid), topicId: 'topic-bench-depart', openid, at: BENCH_AT } })
+          await db.collection(COL.councilSubscriptions).add({ data: { _id: subscriptionId('c-lq', openid), communityId: 'c-lq', openid, on: true, kinds: ['councilMeetingPublished'], at: BENCH_AT } })
         }
       },
     },

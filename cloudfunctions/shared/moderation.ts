@@ -111,6 +111,8 @@ const reportId = (cid: string, openid: string) => `${cid}:by:${personKey(openid)
 
 /** A voice, hashed: the case never lists households or people in the clear. */
 const voiceKey = (v: string) => createHash('sha256').update(`tongxinyuan:voice:${v}`).digest('base64url').slice(0, 20)
+/** A person's own voice (reporting without a household in the community, or as an author): what leaving swaps (注销). */
+export const personVoice = (openid: string) => voiceKey(`p:${personKey(openid)}`)
 
 /** The households a person holds in a community (verified residents; grants carry their community). */
 const householdsIn = (roles: { role: string; scopeId: string; communityId?: string }[], communityId: string) =>

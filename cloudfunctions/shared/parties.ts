@@ -20,3 +20,14 @@ export function partyKeysOf(openid: string, roles: RoleGrant[]): string[] {
 }
 
 export const personPartyKey = (openid: string) => `person:${personKey(openid)}`
+
+/**
+ * A party key as an audit entry keeps it: a key that names a person (`member:m:<key>`, `person:<key>`)
+ * is kept as its kind alone — the record itself names the party, and leaving rewrites it there; an
+ * audit entry written by someone else is not one leaving can find.
+ */
+export const auditPartyKey = (key: string | null | undefined): string | null => {
+  if (!key) return null
+  const kind = key.split(':')[0]
+  return kind === 'member' || kind === 'person' ? kind : key
+}

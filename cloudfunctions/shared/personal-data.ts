@@ -36,7 +36,7 @@ export interface PersonField {
   as: 'subject' | 'actor'
   /** The index that finds a person's records by this field (first key), where 我的数据 reads by it. */
   index?: string
-  /** For an `_id` or a compound value: how the person appears in it. */
+  /** For an `_id` or a compound value: how the person appears in it (alternatives separated by ` | `). */
   pattern?: string
 }
 
@@ -76,7 +76,7 @@ export const PERSONAL_DATA: Partial<Record<CollectionName, PersonalCollection>> 
     note: 'A reported or held item: a copy of its content for the reviewer, the reviewer; reporters only as hashed voices.',
   },
   [COL.moderationReports]: {
-    fields: [f('_id', 'personKey', 'subject', { pattern: '<caseId>:by:<personKey>' }), f('reporter', 'personKey', 'subject')],
+    fields: [f('_id', 'personKey', 'subject', { pattern: '<caseId>:by:<personKey>' }), f('reporter', 'personKey', 'subject', { pattern: '<personKey>' })],
     note: 'One report per person and item (its reason), by the reporter’s key.',
   },
   [COL.roleHistory]: {
@@ -98,7 +98,7 @@ export const PERSONAL_DATA: Partial<Record<CollectionName, PersonalCollection>> 
   },
   [COL.audit]: {
     fields: [
-      f('actor', 'openid', 'subject'), f('actorKey', 'personKey', 'subject'),
+      f('actor', 'openid', 'subject'), f('actorKey', 'personKey', 'subject', { pattern: '<personKey>' }),
       f('target', 'any', 'subject', { pattern: 'users/<openid> (personRecordTarget), and other ids that embed an openid or a person key' }),
       f('before', 'any', 'actor'), f('after', 'any', 'actor'),
     ],
@@ -121,13 +121,22 @@ export const PERSONAL_DATA: Partial<Record<CollectionName, PersonalCollection>> 
   },
   [COL.svcNeeds]: { fields: actorPair('createdBy') },
   [COL.svcResources]: {
-    fields: [...actorPair('createdBy'), f('ownerId', 'personKey', 'subject', { pattern: 'm:<personKey> when ownerType is member' }), f('ownerName', 'name', 'subject')],
+    fields: [
+      f('_id', 'personKey', 'subject', { pattern: 'res:off:<needId>:m:<personKey> when made from a member\'s offer' }),
+      ...actorPair('createdBy'), f('ownerId', 'personKey', 'subject', { pattern: 'm:<personKey> when ownerType is member' }), f('ownerName', 'name', 'subject'),
+    ],
   },
   [COL.svcProjects]: {
-    fields: [...actorPair('createdBy'), f('ownerId', 'personKey', 'subject', { pattern: 'm:<personKey> when ownerType is member' }), f('ownerName', 'name', 'subject')],
+    fields: [
+      f('_id', 'personKey', 'subject', { pattern: 'proj:off:<needId>:m:<personKey> when made from a member\'s offer' }),
+      ...actorPair('createdBy'), f('ownerId', 'personKey', 'subject', { pattern: 'm:<personKey> when ownerType is member' }), f('ownerName', 'name', 'subject'),
+    ],
     note: 'The owner is a unit or a member, linked from a confirmed offer; older projects carry a typed ownerName.',
   },
-  [COL.svcProjectUpdates]: { fields: actorPair('by', 'byName') },
+  [COL.svcProjectUpdates]: {
+    fields: [f('_id', 'personKey', 'subject', { pattern: 'pu:<projectId>:<seq>, where the project id embeds a member key' }), ...actorPair('by', 'byName')],
+    note: 'An update is filed under its project: it moves with a project whose id embeds a member key.',
+  },
   [COL.svcActivities]: { fields: actorPair('createdBy', 'createdByName') },
   [COL.svcAttendance]: {
     fields: [
@@ -160,7 +169,10 @@ export const PERSONAL_DATA: Partial<Record<CollectionName, PersonalCollection>> 
     note: "A letter freezes its rows (members' names) and the unit's whistle record (who answered) as issued.",
   },
   [COL.svcNeedOffers]: {
-    fields: [f('ownerId', 'personKey', 'subject', { pattern: 'm:<personKey> when ownerType is member' }), f('ownerName', 'name', 'subject'), f('createdBy', 'openid', 'subject'), ...actorPair('decidedBy', 'decidedByName')],
+    fields: [
+      f('_id', 'personKey', 'subject', { pattern: 'off:<needId>:m:<personKey> when ownerType is member' }),
+      f('ownerId', 'personKey', 'subject', { pattern: 'm:<personKey> when ownerType is member' }), f('ownerName', 'name', 'subject'), f('createdBy', 'openid', 'subject'), ...actorPair('decidedBy', 'decidedByName'),
+    ],
     note: 'An offer to take a need: by a unit (its liaison) or a member, confirmed or declined by the secretary.',
   },
   [COL.svcWishMessages]: { fields: [f('by', 'openid', 'subject'), f('byName', 'name', 'subject')], note: 'Messages between a wish’s resident and its claimer.' },
@@ -180,8 +192,13 @@ export const PERSONAL_DATA: Partial<Record<CollectionName, PersonalCollection>> 
     fields: [f('_id', 'openid', 'subject', { pattern: 'second:<topicId>:<openid>' }), f('openid', 'openid', 'subject', { index: 'openid_at' })],
   },
   [COL.councilMeetings]: {
-    fields: [...actorPair('createdBy'), f('participants[].name', 'name', 'subject'), f('minutes', 'any', 'actor')],
-    note: 'Participants and minutes are typed by the secretary and may name people.',
+    fields: [
+      ...actorPair('createdBy'), f('participants[].name', 'name', 'subject'), f('minutes', 'any', 'actor'),
+      f('inviteKeys[]', 'personKey', 'subject', { pattern: 'person:<personKey> | member:m:<personKey> when a person is invited' }),
+      f('noticedKeys[]', 'personKey', 'subject', { pattern: 'person:<personKey> | member:m:<personKey> when a person was told' }),
+      f('participants[].ref.id', 'personKey', 'subject', { pattern: 'gs:<gridId>:<personKey>:<post> when a grid worker is invited' }),
+    ],
+    note: 'Participants and minutes are typed by the secretary and may name people; a picked grid worker is invited by their post and person key.',
   },
   [COL.councilAttendance]: {
     fields: [f('_id', 'openid', 'subject', { pattern: 'att:<meetingId>:<openid>' }), f('openid', 'openid', 'subject', { index: 'openid_at' }), f('name', 'name', 'subject')],
@@ -191,7 +208,14 @@ export const PERSONAL_DATA: Partial<Record<CollectionName, PersonalCollection>> 
     fields: [f('owner', 'ownerToken', 'subject', { pattern: 'ownerToken(voteId, openid)' })],
     note: "The household's ballot: no identity, only the token of whoever cast it (secrecy; docs/council.md).",
   },
-  [COL.councilResolutions]: { fields: [...actorPair('createdBy'), f('latestProgress.byName', 'name', 'actor')] },
+  [COL.councilResolutions]: {
+    fields: [
+      ...actorPair('createdBy'), f('latestProgress.byName', 'name', 'actor'),
+      f('responsibleId', 'personKey', 'subject', { pattern: 'm:<personKey> when the responsible is a member' }),
+      f('responsibleKey', 'personKey', 'subject', { pattern: 'member:m:<personKey> when the responsible is a member' }), f('responsibleName', 'name', 'subject'),
+    ],
+    note: 'The responsible party may be a member: their 报到 record, its party key and their name.',
+  },
   [COL.councilRatings]: {
     fields: [f('owner', 'ownerToken', 'subject', { pattern: 'ownerToken(resolutionId, openid)' })],
     note: "The household's rating of a resolution: only the token of whoever gave it. Found through the household (index household_at).",

@@ -8,7 +8,7 @@ import { newId } from '../../shared/ids'
 import { ownerToken } from '../../shared/owner-token'
 import { HeldByAnother, ownerHasLeft } from '../../shared/household-voice'
 import { fetchPage } from '../../shared/paging'
-import { partyKeysOf } from '../../shared/parties'
+import { auditPartyKey, partyKeysOf } from '../../shared/parties'
 import { requireOwnPhotos } from '../../shared/photos'
 import { belongsTo, residentHousehold } from '../domain/access'
 import { beijingDate, endOfBeijingDay } from '../domain/deadline'
@@ -81,7 +81,7 @@ export const resolutionRecord: Handler<'council.resolution.record'> = {
       }
       const { _id, ...rest } = doc
       await tx.collection(COL.councilResolutions).doc(_id).set({ data: rest })
-      await ctx.audit(`${COL.councilResolutions}/${_id}`, null, { decision: doc.decision, responsible: party.key, deadline: input.deadline, voteId: cites ?? null }, tx)
+      await ctx.audit(`${COL.councilResolutions}/${_id}`, null, { decision: doc.decision, responsible: auditPartyKey(party.key), deadline: input.deadline, voteId: cites ?? null }, tx)
       return doc
     })
     return resolutionView(r, now)

@@ -5,6 +5,7 @@ import type { Ctx, Handler as ActionHandler, HandlerInput } from '../../shared/d
 import { txGetOrNull, type Transaction } from '../../shared/db-types'
 import { conflict, ensure, invalid, notFound } from '../../shared/errors'
 import { newId } from '../../shared/ids'
+import { auditPartyKey } from '../../shared/parties'
 import { memberRecordId } from '../../shared/pseudonym'
 import { cnTime } from '../../shared/clock'
 import { notify, TEMPLATES } from '../../shared/notify'
@@ -281,7 +282,7 @@ export const eventAssign: ActionHandler<'grid.event.assign'> = {
       after = { ...fresh, status: 'assigned', handler, handlerKey: handlerKey(handler), handlerOpenid, assignedAt: now, assignedBy: actor.openid, deadline, updatedAt: now,
         acceptedBy: undefined, acceptedByName: undefined, acceptedAt: undefined, remindedAt: undefined }
       await txPut(tx, COL.gridEvents, after)
-      await ctx.audit(`${COL.gridEvents}/${e._id}`, { status: fresh.status, handler: fresh.handlerKey ?? null }, { status: 'assigned', handler: after.handlerKey, deadline }, tx)
+      await ctx.audit(`${COL.gridEvents}/${e._id}`, { status: fresh.status, handler: auditPartyKey(fresh.handlerKey) }, { status: 'assigned', handler: auditPartyKey(after.handlerKey), deadline }, tx)
     })
     await notifyParty(ctx, { ...handler, openid: handlerOpenid }, TEMPLATES.gridEventAssigned, `packages/grid/pages/event/index?id=${e._id}`, eventTitle(e))
     return eventView(after, actor.openid, now)

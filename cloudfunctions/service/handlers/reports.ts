@@ -172,6 +172,8 @@ export const assessmentSet: Handler<'service.assessment.set'> = {
     const _id = ids.assessment(input.subjectType, input.subjectId, input.year)
     let after: AssessmentDoc | undefined
     await ctx.transaction(async (tx) => {
+      // A member who left meanwhile has moved to a departed key (注销): grading the old key would write them back.
+      if (input.subjectType === 'member' && !(await txGetOrNull(tx, COL.svcMembers, input.subjectId))) throw notFound('党员')
       const prior = await txGetOrNull<AssessmentDoc>(tx, COL.svcAssessments, _id)
       const { current, revisions } = reviseAssessment(prior, { grade: input.grade, reason: input.reason, by: actor.openid, byName: actor.name, at: now })
       after = { _id, communityId: subject.communityId, subjectType: input.subjectType, subjectId: input.subjectId, subjectName: subject.name, year: input.year, ...current, revisions }

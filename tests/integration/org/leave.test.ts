@@ -1,6 +1,6 @@
 import type { Envelope } from '../../../types'
 import { COL } from '../../../cloudfunctions/shared/collections'
-import { memberRecordId } from '../../../cloudfunctions/shared/pseudonym'
+import { memberRecordId, personKey } from '../../../cloudfunctions/shared/pseudonym'
 import { openCloud, P, rid, type Cloud } from '../harness'
 
 /**
@@ -17,19 +17,14 @@ type Page<T> = { items: T[]; total: number; nextCursor?: string | null }
 const code = (e: Envelope<unknown>) => (e.ok ? 'OK' : e.error.code)
 const leave = (h: Cloud, openid: string) => h.ok<Result>('org', 'account.leave', { confirm: true }, openid)
 
-/** Every stored document that still carries `value` anywhere (ids included), as `collection/_id`. */
-async function carrying(h: Cloud, value: string, { ids = true } = {}): Promise<string[]> {
+/** Every stored document that still carries `value` anywhere (its id included), as `collection/_id`. */
+async function carrying(h: Cloud, value: string): Promise<string[]> {
   const found: string[] = []
   for (const name of Object.values(COL)) {
     const { total } = await h.db.collection(name).count()
     for (let skip = 0; skip < total; skip += 1000) {
       const { data } = await h.db.collection(name).skip(skip).limit(1000).get()
-      for (const d of data as { _id: string }[]) {
-        const { _id, ...rest } = d as { _id: string; target?: string }
-        // An audit entry's target names a document by its id: ids that embed the person are not rewritten (docs/org.md).
-        if (!ids && name === COL.audit) delete rest.target
-        if (JSON.stringify(rest).includes(value) || (ids && _id.includes(value))) found.push(`${name}/${_id}`)
-      }
+      for (const d of data as { _id: string }[]) if (JSON.stringify(d).includes(value)) found.push(`${name}/${d._id}`)
     }
   }
   return found
@@ -87,11 +82,11 @@ describe('leaving: the resident 刘芳', () => {
     expect((data[0] as { applicantPhone?: string }).applicantPhone).toBeUndefined()
   })
 
-  it('erases the profile: no record keeps 刘芳’s name, phone or openid outside document ids', async () => {
-    expect(await carrying(h, '刘芳', { ids: false })).toEqual([])
-    expect(await carrying(h, '13800000004', { ids: false })).toEqual([])
-    expect(await carrying(h, P.liu, { ids: false })).toEqual([])
-    expect(await carrying(h, memberRecordId(P.liu), { ids: false })).toEqual([])
+  it('erases the profile: no record keeps 刘芳’s name, phone, openid or member key, not even in a document id', async () => {
+    expect(await carrying(h, '刘芳')).toEqual([])
+    expect(await carrying(h, '13800000004')).toEqual([])
+    expect(await carrying(h, P.liu)).toEqual([])
+    expect(await carrying(h, memberRecordId(P.liu))).toEqual([])
     const { data } = await h.db.collection(COL.users).where({ _id: P.liu }).get()
     expect(data).toEqual([])
   })
@@ -114,7 +109,8 @@ describe('leaving: the resident 刘芳', () => {
   })
 
   it('stops her notice subscriptions: nobody is left to tell', async () => {
-    const { data } = await h.db.collection(COL.councilSubscriptions).where({ _id: `sub:c-hx:${P.liu}` }).get()
+    // Her subscription moved to the departed token's id (`sub:c-hx:departed:…`), switched off.
+    const { data } = await h.db.collection(COL.councilSubscriptions).where({ communityId: 'c-hx', _id: h.db.RegExp({ regexp: '^sub:c-hx:departed:' }) }).get()
     expect(data).toEqual([expect.objectContaining({ on: false })])
   })
 
@@ -174,19 +170,28 @@ describe('a leave changes no published list and no vote result', () => {
     }
     for (const v of votes) out.push(await h.ok('council', 'vote.get', { voteId: v._id }, P.admin))
     out.push(topics.map((t) => [t._id, t.seconds]))
+    // Service: every ledger's totals (ids move with a leave, so by community and period), the minutes by month.
+    const ledgers = (await h.db.collection(COL.svcLedgers).limit(1000).get()).data as { communityId: string; period: string; minutes: number; activities: number; wishes: number }[]
+    expect(ledgers.length).toBeGreaterThan(0)
+    out.push(ledgers.map((l) => [l.communityId, l.period, l.minutes, l.activities, l.wishes].join('|')).sort())
+    out.push((await h.db.collection(COL.svcStats).orderBy('_id', 'asc').limit(1000).get()).data)
     return JSON.stringify(out)
   }
 
-  it('keeps every list, its inputs and every vote result identical after raters, a resident, a member and a secretary leave', async () => {
+  it('keeps every list, its inputs, every vote result, seconds count and ledger total identical after raters, members, a resident and a secretary leave', async () => {
     const before = await published()
     // Two raters whose ratings are frozen into published lists, and the people of the demo community.
     const { data } = await h.db.collection(COL.propertyRatings).orderBy('_id', 'asc').limit(2).get()
     const raters = (data as { raterOpenid: string }[]).map((r) => r.raterOpenid)
-    const leavers = [...raters, P.liu, P.member, P.secHx]
+    const ledger = (await h.db.collection(COL.svcLedgers).orderBy('_id', 'asc').limit(1).get()).data[0] as { openid: string }
+    const leavers = [...raters, ledger.openid, P.liu, P.member, P.secHx]
     let anonymised = 0
     for (const who of leavers) anonymised += (await leave(h, who)).recordsAnonymised
     expect(anonymised).toBeGreaterThan(10)
-    for (const who of leavers) expect(await carrying(h, who, { ids: false })).toEqual([])
+    for (const who of leavers) {
+      expect(await carrying(h, who)).toEqual([])
+      expect(await carrying(h, personKey(who))).toEqual([])
+    }
     expect(await published()).toBe(before)
   })
 })
@@ -251,7 +256,9 @@ describe('the requests of a leave', () => {
       const many = await h.call<Result>('org', 'account.leave', { confirm: true }, 'o-many')
       expect((many.env as { data: Result }).data.recordsAnonymised).toBe(30)
       expect(many.dbRequests).toBe(few.dbRequests)
-      expect(many.dbRequests).toBeLessThan(120)
+      // 140 for a person with no grants (docs/decisions.md "Leaving"): one query per registry step; moving
+      // a record whose id embeds the person adds a few requests per record of their own, never per anyone else's.
+      expect(many.dbRequests).toBeLessThan(160)
     } finally {
       h.close()
     }
