@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
-import { GRADE_LABEL } from '../../../../../types/service'
+import { GRADE_LABEL, MEMBER_KIND_LABEL } from '../../../../../types/service'
 import PageShell from '../../../../components/PageShell'
 import Card from '../../../../components/Card'
 import Empty from '../../../../components/Empty'
@@ -26,7 +26,7 @@ function Ranking({ communityId, year }: { communityId: string; year: number }) {
             <Text className='svc-label' id='ranking-label'>{r.label}</Text>
             {r.items.length === 0 ? <Empty text={`${year} 年还没有服务记录`} /> : null}
             {r.items.map((x) => (
-              <ListItem key={x.memberId} title={x.name} description={<Text>{x.unitName}</Text>} extra={<Text>{minutesText(x.minutes)}</Text>} />
+              <ListItem key={x.memberId} id={`rank-${x.memberId.replace(/[^\w-]/g, '-')}`} title={x.name} description={<Text>{x.kind === 'in_service' ? x.unitName : MEMBER_KIND_LABEL[x.kind]}</Text>} extra={<Text>{minutesText(x.minutes)}</Text>} />
             ))}
           </View>
         )}
@@ -51,7 +51,7 @@ export default function LedgerPage() {
             <QueryState {...q} loadingText='正在加载台账…'>
               {(l) => (
                 <View>
-                  <Card title={l.name} extra={<Text className='tx-muted'>{l.unitName}</Text>} id='ledger-card'>
+                  <Card title={l.name} extra={<Text className='tx-muted'>{l.kind === 'in_service' ? l.unitName : MEMBER_KIND_LABEL[l.kind]}</Text>} id='ledger-card'>
                     <View className='svc-stats'>
                       <Stat id='ledger-minutes' value={l.totals.minutes} label='服务分钟' />
                       <Stat value={l.totals.activities} label='参加活动' />
