@@ -38,16 +38,19 @@ function Ranking({ communityId, year }: { communityId: string; year: number }) {
 /** 服务台账: my (or, for the secretary, a member's) yearly record of service. */
 export default function LedgerPage() {
   const { params } = useRouter()
-  const { me, picked } = useCommunity(['member', 'secretary'])
+  const { me, picked, has } = useCommunity(['member', 'secretary'])
   const [page, setPage] = useState(1)
   const [year, setYear] = useState(thisYear)
-  const q = useCloud('service', 'ledger.get', { memberId: params.memberId || undefined, year, page }, { reloadOnShow: true })
+  // A secretary who is not a member has no ledger of their own: without a member named, they see the ranking only.
+  const showLedger = !!params.memberId || has('member')
+  const q = useCloud('service', 'ledger.get', showLedger ? { memberId: params.memberId || undefined, year, page } : null, { reloadOnShow: true })
   return (
     <PageShell title={`${year} 年服务台账`}>
       <QueryState {...me}>
         {() => (
           <View>
             <YearSwitch years={recordYears()} value={year} onChange={(y) => { setYear(y); setPage(1) }} />
+            {showLedger ? (
             <QueryState {...q} loadingText='正在加载台账…'>
               {(l) => (
                 <View>
@@ -70,6 +73,7 @@ export default function LedgerPage() {
                 </View>
               )}
             </QueryState>
+            ) : null}
             {picked ? <Ranking communityId={picked.communityId} year={year} /> : null}
           </View>
         )}
