@@ -112,6 +112,13 @@ describe('member.checkin asks only what the kind needs', () => {
     await h.ok('service', 'member.decide', { memberId: m.id, approve: true, gridId: 'g-hx-2' }, P.secHx)
   })
 
+  it('shows the member their own kind and origin organisation in 我的数据', async () => {
+    const page = await h.ok<{ rows: Record<string, unknown>[] }>('org', 'mydata.section', { section: 'checkins', page: 1, pageSize: 10 }, LUO)
+    expect(page.rows[0]).toMatchObject({ kind: '流动党员', originOrg: ORIGIN, unit: null })
+    const old = await h.ok<{ rows: Record<string, unknown>[] }>('org', 'mydata.section', { section: 'checkins', page: 1, pageSize: 10 }, P.member)
+    expect(old.rows[0]).toMatchObject({ kind: '在职党员', unit: '锦绣区人民医院' })
+  })
+
   it('refuses to link a retired or mobile member to a unit (CONFLICT), changing nothing', async () => {
     for (const who of [HE, LUO]) await h.expectRefused('service', 'member.linkUnit', { memberId: ids.member(who), unitId: 'u-hx-2' }, P.secHx, 'CONFLICT')
   })
