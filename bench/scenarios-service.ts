@@ -33,6 +33,8 @@ export function serviceScenarios(): Scenario[] {
     S('agreement.sign', wu, () => ({ unitId: 'u-hx-1', year }), { note: 'first call signs; later ones: already signed' }),
     S('agreement.get', wu, () => ({ unitId: 'u-hx-1', year })),
     S('member.checkin', mem, (i) => ({ requestId: rid(i, 'mc'), name: `压测党员${i}`, communityId: 'c-hx', unitId: 'u-hx-1', unitName: '锦绣区人民医院', skills: ['维修'], availability: '周末' }), { collect: id('members') }),
+    S('member.checkin', (i) => `o-bench-ret-${i}`, (i) => ({ requestId: rid(i, 'mr'), name: `压测退休党员${i}`, kind: 'retired', communityId: 'c-hx', skills: ['读报'], availability: '上午' }), { label: 'service.member.checkin (retired, no unit)' }),
+    S('member.checkin', (i) => `o-bench-mob-${i}`, (i) => ({ requestId: rid(i, 'mm'), name: `压测流动党员${i}`, kind: 'mobile', originOrg: '外地某村党支部', communityId: 'c-hx', skills: [], availability: '周日' }), { label: 'service.member.checkin (mobile, origin organisation)' }),
     S('member.mine', mem, () => ({})),
     S('member.list', sec, () => ({ communityId: 'c-hx', status: 'pending', pageSize: 20 })),
     S('member.decide', sec, (i) => ({ memberId: made.members[i], approve: true, gridId: 'g-hx-1', buildingIds: ['b-hx-1-1'] })),

@@ -38,7 +38,7 @@ export const MYDATA_SECTION_INFO: Record<MyDataSection, { title: string; group: 
   liaison: { title: '单位联络员申请', group: 'account', about: '您以单位联络员身份提交的注册申请。' },
   gridPosts: { title: '网格职务', group: 'account', about: '社区任命您担任的网格职务，包括已免去的。' },
   subscriptions: { title: '消息订阅', group: 'account', about: '您同意接收的议事会通知。' },
-  checkins: { title: '党员报到', group: 'service', about: '您每年的在职党员报到和社区的审核结果。' },
+  checkins: { title: '党员报到', group: 'service', about: '您每年的党员报到（在职、退休或流动党员）和社区的审核结果。' },
   activities: { title: '服务活动', group: 'service', about: '您报名、签到、签退的服务活动和服务时长。' },
   ledgers: { title: '服务台账', group: 'service', about: '按年度和季度汇总的服务时长，仅为记录，不作为考核评分。' },
   assessments: { title: '年度评议', group: 'service', about: '社区给您的年度评议等级和理由。' },

@@ -26,6 +26,22 @@ export const UNIT_LINK = ['unlisted', 'claimed', 'confirmed', 'disputed'] as con
 export type UnitLink = (typeof UNIT_LINK)[number]
 export const UNIT_LINK_LABEL: Record<UnitLink, string> = { unlisted: '单位未报到，待社区关联', claimed: '待单位确认', confirmed: '单位已确认', disputed: '单位有异议，待社区核实' }
 
+/**
+ * Every kind of Party member (issue 15 §4). In-service members (在职) name the unit they work for, and their
+ * service reaches that unit's 双反馈 letter; retired (退休) members check in to their home community without a
+ * unit; mobile (流动) members name the Party organisation their membership is kept in (流出地党组织). Records
+ * stored before the kinds existed have no `kind`: they read as in-service.
+ */
+export const MEMBER_KINDS = ['in_service', 'retired', 'mobile'] as const
+export type MemberKind = (typeof MEMBER_KINDS)[number]
+export const MEMBER_KIND_LABEL: Record<MemberKind, string> = { in_service: '在职党员', retired: '退休党员', mobile: '流动党员' }
+/** The check-in screen's first question, in plain words. */
+export const MEMBER_KIND_HINT: Record<MemberKind, string> = {
+  in_service: '我在单位上班',
+  retired: '我已经退休',
+  mobile: '我的党组织关系在外地',
+}
+
 export const NEED_STATUS = ['open', 'matched', 'done'] as const
 export type NeedStatus = (typeof NEED_STATUS)[number]
 export const NEED_STATUS_LABEL: Record<NeedStatus, string> = { open: '待认领', matched: '已对接', done: '已完成' }
@@ -267,7 +283,12 @@ export const memberView = z.object({
   id: z.string(),
   communityId: z.string(),
   name: z.string(),
+  /** In-service, retired or mobile (a record without a kind is in-service). */
+  kind: z.enum(MEMBER_KINDS),
+  /** A mobile member's Party organisation (流出地党组织). */
+  originOrg: z.string().optional(),
   unitId: z.string().optional(),
+  /** The employer of an in-service member; empty for a retired or mobile member. */
   unitName: z.string(),
   /** The member's own verified household, when they named one (optional since a claim must be proved). */
   householdId: z.string().optional(),
@@ -285,7 +306,8 @@ export const memberView = z.object({
   buildingNames: z.array(z.string()),
   submittedAt: z.string(),
   decidedByName: z.string().optional(),
-  unitLink: z.enum(UNIT_LINK),
+  /** Only for an in-service member: retired and mobile members have no unit to link. */
+  unitLink: z.enum(UNIT_LINK).optional(),
   /** Who confirmed the link (the unit's liaison, or the secretary settling a dispute for the member). */
   unitConfirmedByName: z.string().optional(),
   unitDispute: unitDisputeView.optional(),
@@ -415,6 +437,7 @@ export const ledgerTotals = z.object({
 export const ledgerView = z.object({
   memberId: z.string(),
   name: z.string(),
+  kind: z.enum(MEMBER_KINDS),
   unitName: z.string(),
   year: z.number().int(),
   totals: ledgerTotals,
@@ -475,7 +498,13 @@ export const dashboardView = z.object({
   communityId: z.string(),
   year: z.number().int(),
   units: z.object({ checkedIn: z.number().int(), pending: z.number().int(), overdue: z.number().int(), total: z.number().int() }),
-  members: z.object({ checkedIn: z.number().int(), pending: z.number().int(), overdue: z.number().int() }),
+  members: z.object({
+    checkedIn: z.number().int(),
+    pending: z.number().int(),
+    overdue: z.number().int(),
+    /** Members checked in for the year, by kind (they add up to `checkedIn`). */
+    byKind: z.object({ in_service: z.number().int(), retired: z.number().int(), mobile: z.number().int() }),
+  }),
   minutesThisYear: z.number().int(),
   minutesByMonth: z.array(z.number().int()),
   needs: z.object({ open: z.number().int(), matched: z.number().int(), done: z.number().int() }),
@@ -576,21 +605,30 @@ export const serviceActions = {
 
   // 在职党员报到
   'member.checkin': action({
-    summary: '在职党员到居住地社区报到（每年一次）',
+    summary: '党员到居住地社区报到（在职、退休、流动党员；每年一次）',
     roles: ['authenticated'],
-    input: z.object({
-      requestId,
-      name: text(20, '姓名'),
-      /** The community checked in to; the household, when given, must be the caller's verified one there. */
-      communityId: id,
-      /** A unit checked in to a community of the street (unit.search); without it the typed name is kept (单位未报到). */
-      unitId: id.optional(),
-      /** The employer's name as typed; with a picked unit the unit's own name is stored. */
-      unitName: text(60, '工作单位'),
-      householdId: id.optional(),
-      skills: shortList(10, '特长'),
-      availability: text(60, '可服务时间'),
-    }),
+    input: z
+      .object({
+        requestId,
+        name: text(20, '姓名'),
+        /** In-service (with a unit), retired (no unit) or mobile (with the origin organisation); in-service if absent. */
+        kind: z.enum(MEMBER_KINDS).default('in_service'),
+        /** The community checked in to; the household, when given, must be the caller's verified one there. */
+        communityId: id,
+        /** In-service only: a unit checked in to a community of the street (unit.search); without it the typed name is kept (单位未报到). */
+        unitId: id.optional(),
+        /** In-service only: the employer's name as typed; with a picked unit the unit's own name is stored. */
+        unitName: optionalText(60, '工作单位'),
+        /** Mobile only: the Party organisation the membership is kept in (流出地党组织). */
+        originOrg: optionalText(60, '流出地党组织'),
+        householdId: id.optional(),
+        skills: shortList(10, '特长'),
+        availability: text(60, '可服务时间'),
+      })
+      .refine((v) => v.kind !== 'in_service' || !!v.unitName, { message: '请填写工作单位', path: ['unitName'] })
+      .refine((v) => v.kind === 'in_service' || (!v.unitId && !v.unitName), { message: '退休党员、流动党员不填写工作单位', path: ['unitId'] })
+      .refine((v) => v.kind !== 'mobile' || !!v.originOrg, { message: '请填写您的党组织关系所在的党组织', path: ['originOrg'] })
+      .refine((v) => v.kind === 'mobile' || !v.originOrg, { message: '只有流动党员填写流出地党组织', path: ['originOrg'] }),
     output: memberView,
   }),
   'member.mine': action({ summary: '我的党员报到', roles: ['authenticated'], input: z.object({}), output: memberView.nullable() }),
@@ -823,7 +861,7 @@ export const serviceActions = {
     summary: '服务记录排行（仅为记录，不作评分）',
     roles: ['member', 'secretary'],
     input: z.object({ communityId: id, year }),
-    output: z.object({ label: z.string(), items: z.array(z.object({ memberId: z.string(), name: z.string(), unitName: z.string(), minutes: z.number().int(), activities: z.number().int(), wishes: z.number().int() })) }),
+    output: z.object({ label: z.string(), items: z.array(z.object({ memberId: z.string(), name: z.string(), kind: z.enum(MEMBER_KINDS), unitName: z.string(), minutes: z.number().int(), activities: z.number().int(), wishes: z.number().int() })) }),
   }),
   'letter.issue': action({
     summary: '书记为单位出具季度双反馈函（重新出具即新版本）',

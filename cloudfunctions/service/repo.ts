@@ -1,5 +1,5 @@
 import type { WhistleRecordView } from '../../types/grid'
-import type { ActivityView, AttendanceStatus, CheckinStatus, Grade, NeedStatus, Presence, Quantity } from '../../types/service'
+import type { ActivityView, AttendanceStatus, CheckinStatus, Grade, MemberKind, NeedStatus, Presence, Quantity } from '../../types/service'
 import type { Database } from '../shared/cloud'
 import { COL } from '../shared/collections'
 import { txGetOrNull, type Transaction } from '../shared/db-types'
@@ -71,7 +71,12 @@ export interface MemberDoc {
   communityId: string
   streetId: string
   name: string
+  /** Absent on records stored before the kinds existed: read through `memberKindOf` (in-service). */
+  kind?: MemberKind
+  /** A mobile member's Party organisation (流出地党组织). */
+  originOrg?: string
   unitId?: string
+  /** The employer of an in-service member; '' for a retired or mobile member. */
   unitName: string
   /** The member's own verified household, or none. */
   householdId?: string
@@ -301,6 +306,8 @@ export interface LedgerDoc {
   openid: string
   memberId: string
   name: string
+  /** The member's kind when the ledger was last counted into (absent: in-service). */
+  kind?: MemberKind
   unitId?: string
   unitName: string
   communityId: string
@@ -466,7 +473,7 @@ export interface LedgerDelta {
  */
 export async function bumpLedgers(
   tx: Transaction,
-  who: { openid: string; memberId: string; name: string; unitId?: string; unitName: string; communityId: string },
+  who: { openid: string; memberId: string; name: string; kind?: MemberKind; unitId?: string; unitName: string; communityId: string },
   periods: string[],
   delta: LedgerDelta,
   now: Date,
@@ -479,6 +486,7 @@ export async function bumpLedgers(
       ...base,
       _id,
       name: who.name,
+      kind: who.kind,
       unitId: who.unitId,
       unitName: who.unitName,
       minutes: base.minutes + (delta.minutes ?? 0),

@@ -8,6 +8,7 @@ import { memberRecordId } from '../shared/pseudonym'
 import { shown } from '../shared/moderation'
 import { currentStatus, isOverdue } from './domain/checkin'
 import { unitLinkOf } from './domain/unit-link'
+import { hasUnit, memberKindOf } from './domain/member-kind'
 import { claimLapsed, effectiveWishStatus } from './domain/wishes'
 import type {
   ActivityDoc, AgreementDoc, AssessmentDoc, AttendanceDoc, LetterDoc, MemberDoc, NeedDoc, NeedOfferDoc, ProjectDoc, ProjectUpdateDoc, ResourceDoc, UnitDoc, WishDoc, WishMessageDoc,
@@ -70,6 +71,8 @@ export function memberView(m: MemberDoc, year: number): MemberView {
     id: m._id,
     communityId: m.communityId,
     name: m.name,
+    kind: memberKindOf(m),
+    originOrg: m.originOrg,
     unitId: m.unitId,
     unitName: m.unitName,
     householdId: m.householdId,
@@ -85,7 +88,7 @@ export function memberView(m: MemberDoc, year: number): MemberView {
     gridName: m.gridName,
     buildingIds: m.buildingIds ?? [],
     buildingNames: m.buildingNames ?? [],
-    unitLink: unitLinkOf(m),
+    unitLink: hasUnit(m) ? unitLinkOf(m) : undefined,
     unitConfirmedByName: confirmOf(m)?.byName,
     unitDispute: disputeView(m),
     unitSettlement: settlementView(m),

@@ -117,7 +117,7 @@ export const PERSONAL_DATA: Partial<Record<CollectionName, PersonalCollection>> 
       f('_id', 'personKey', 'subject', { pattern: 'm:<personKey>' }), f('openid', 'openid', 'subject'), f('name', 'name', 'subject'),
       ...actorPair('decidedBy', 'decidedByName'), ...actorPair('unitDispute.by', 'unitDispute.byName'),
     ],
-    note: "A member's yearly check-in, one per person (memberRecordId). Also holds the home address they named.",
+    note: "A member's yearly check-in, one per person (memberRecordId). Also holds the home address they named, their kind (在职/退休/流动) and a mobile member's origin Party organisation (originOrg).",
   },
   [COL.svcNeeds]: { fields: actorPair('createdBy') },
   [COL.svcResources]: {

@@ -14,7 +14,8 @@ import { insertAll } from './insert'
  * is "live"): per community, units checked in this year and last year, members with ledgers from a past
  * activity, an activity running now, the needs list of the seed story (25616.5 ㎡ of road …), a matched
  * project, and 微心愿 in each state. 孙伟 (o-member-sun) checked in last year only, so he shows as overdue
- * and journey 2 starts with his check-in; u-hx-1 (吴敏's unit) has not checked in, for journey 1.
+ * and journey 2 starts with his check-in; u-hx-1 (吴敏's unit) has not checked in, for journey 1. 阳光社区 has a
+ * retired and a mobile member (issue 15 §4); 孙伟 has a ledger of last year (the year switch of issue 14 §4).
  */
 
 const DAY = 86400_000
@@ -135,6 +136,33 @@ export async function serviceSeed(db: Database, scale: number): Promise<void> {
           })
         }
       })
+      // 阳光社区 has a retired member (no unit) and a mobile member (origin organisation named), both at the past activity:
+      // they appear on the ledger and the ranking, and on no unit's letter (issue 15 §4).
+      if (c.key === 'yg') {
+        const others: { key: string; name: string; kind: 'retired' | 'mobile'; originOrg?: string; skills: string[]; availability: string; minutes: number }[] = [
+          { key: 'ret', name: '何秀兰', kind: 'retired', skills: ['调解邻里纠纷', '读报讲解'], availability: '工作日上午', minutes: 150 },
+          { key: 'mob', name: '罗建军', kind: 'mobile', originOrg: '湖北省麻城市宋埠镇彭店村党支部', skills: ['电动车维修'], availability: '周日', minutes: 60 },
+        ]
+        for (const [oi, o] of others.entries()) {
+          const openid = `o-svc-${o.key}-${c.key}${sfx}`
+          users.push({ _id: openid, name: o.name, phone: `1370000${String(oi + copy * 10).padStart(4, '0')}`, roles: [grant(cid, cname)], createdAt: at(-90), updatedAt: at(-90) })
+          members.push({
+            _id: ids.member(openid), openid, communityId: cid, communityName: cname, streetId: STREET._id, name: o.name, kind: o.kind, originOrg: o.originOrg, unitName: '',
+            skills: o.skills, availability: o.availability, status: 'approved', year, approvedYear: year, gridId: `g-${c.key}${sfx}-1`, gridName: '第一网格', buildingIds: [], buildingNames: [],
+            submittedAt: at(-70), decidedAt: at(-69), decidedBy: secretary, decidedByName: secName, history: [],
+          })
+          attendance.push({
+            _id: ids.attendance(past._id, openid), activityId: past._id, activityTitle: past.title, communityId: cid, streetId: STREET._id, openid, memberId: ids.member(openid),
+            memberName: o.name, unitName: '', status: 'confirmed', signedUpAt: at(-22), signedInAt: past.startAt, inMethod: 'qr', signedOutAt: new Date(past.startAt.getTime() + o.minutes * 60_000), outMethod: 'qr',
+            minutes: o.minutes, year: yearOf(past.startAt), quarter: quarterOf(past.startAt), month: monthOf(past.startAt), confirmedAt: at(-19), confirmedBy: secretary, confirmedByName: secName,
+          })
+          statMinutes += o.minutes
+          for (const period of [String(yearOf(past.startAt)), quarterOf(past.startAt)]) {
+            ledgers.push({ _id: ids.ledger(openid, period), openid, memberId: ids.member(openid), name: o.name, kind: o.kind, unitName: '', communityId: cid, period, minutes: o.minutes, activities: 1, wishes: 0, ratingSum: 0, ratingCount: 0, updatedAt: at(-19) })
+          }
+        }
+        past.signupCount += others.length
+      }
       stats.push({ _id: `st:${cid}:${yearOf(past.startAt)}`, communityId: cid, year: yearOf(past.startAt), minutes: statMinutes, minutesByMonth: Array.from({ length: 12 }, (_, m) => (m + 1 === monthOf(past.startAt) ? statMinutes : 0)) })
 
       // 微心愿: open, expired (back to the community), and one fulfilled by the first member.
@@ -171,6 +199,16 @@ export async function serviceSeed(db: Database, scale: number): Promise<void> {
     gridId: 'g-hx-3', gridName: '第三网格', buildingIds: ['b-hx-1-3'], buildingNames: ['3号楼'], submittedAt: new Date(now.getTime() - 330 * DAY),
     decidedAt: new Date(now.getTime() - 329 * DAY), decidedBy: 'o-sec-hx', decidedByName: '王秀英', history: [],
   })
+
+  // 孙伟's service of the year before his last check-in (the ledger's and dashboard's year switch shows it: issue 14 §4).
+  const sunYear = yearOf(now) - 1
+  const sunMonth = 10
+  for (const period of [String(sunYear), `${sunYear}Q4`]) {
+    ledgers.push({ _id: ids.ledger('o-member-sun', period), openid: 'o-member-sun', memberId: ids.member('o-member-sun'), name: '孙伟', unitId: 'u-hx-1', unitName: names.get('u-hx-1') ?? '锦绣区人民医院', communityId: 'c-hx', period, minutes: 240, activities: 2, wishes: 0, ratingSum: 0, ratingCount: 0, updatedAt: new Date(now.getTime() - 330 * DAY) })
+  }
+  if (!stats.some((x) => x._id === `st:c-hx:${sunYear}`)) {
+    stats.push({ _id: `st:c-hx:${sunYear}`, communityId: 'c-hx', year: sunYear, minutes: 240, minutesByMonth: Array.from({ length: 12 }, (_, m) => (m + 1 === sunMonth ? 240 : 0)) })
+  }
 
   for (const [id, patch] of unitPatches) await db.collection(COL.units).doc(id).update({ data: patch })
   await insertAll(db, COL.users, users)

@@ -29,6 +29,8 @@ async function actAs(page, base, openid, path) {
 }
 
 const QIAN = 'o-e2e-new-qian'
+/** A retired member new to the app, used by the issue 15 §4 journey only. */
+const RETIRED = 'o-e2e-retired-he'
 
 export const journeys = [
   [
@@ -36,6 +38,8 @@ export const journeys = [
     async (page, { base }) => {
       await setIdentity(page, base, 'o-new-zhou')
       await go(page, base, 'member/index')
+      // Issue 15 §4: the kind comes first; she works for a unit.
+      await visible(page, '#member-kind-in_service').click()
       // 周小雨 may have bound her home already (the onboarding journey runs first): then she names no house.
       await visible(page, '#member-name').waitFor()
       if (await visible(page, '#member-home').count()) await pick(page, 'member-home', '不填写房屋')
@@ -55,6 +59,7 @@ export const journeys = [
 
       // A second newcomer's employer has not checked in: 单位未报到, the name kept for the secretary.
       await actAs(page, base, QIAN, 'member/index')
+      await visible(page, '#member-kind-in_service').click()
       await visible(page, '#member-name input').fill('钱晓雯')
       await pick(page, 'member-community', '和谐社区')
       await visible(page, '#member-unit-query input').fill('人民医院')
@@ -481,6 +486,76 @@ export const journeys = [
       await page.reload()
       await see(page, '组织者已确认到场')
       await shot(page, 'service-20-member-presence-confirmed')
+    },
+  ],
+  [
+    'issue 15 §4: a retired member checks in without a unit and signs up; the dashboard counts members by kind; issue 14 §4: last year’s figures on the year switch',
+    async (page, { base }) => {
+      // Someone new to the app (no demo person uses this identity): the screen asks the kind first, nothing else.
+      await actAs(page, base, RETIRED, 'member/index')
+      await visible(page, '#member-kind').waitFor()
+      if (await visible(page, '#member-submit').count()) throw new Error('the check-in form shows its fields before the kind is chosen')
+      await shot(page, 'service-40-member-kind-first')
+      await visible(page, '#member-kind-retired').click()
+      await see(page, '退休党员不用填写工作单位')
+      if (await visible(page, '#member-unit-search').count()) throw new Error('a retired member is asked for a unit')
+      await visible(page, '#member-name input').fill('何桂芝')
+      await pick(page, 'member-community', '和谐社区')
+      await visible(page, '#member-skills input').fill('读报、调解邻里纠纷')
+      await visible(page, '#member-availability input').fill('工作日上午')
+      await shot(page, 'service-41-retired-member-form')
+      await visible(page, '#member-submit').tap()
+      await see(page, '已提交，等待社区书记审核')
+      await visible(page, '#member-kind-line').getByText('退休党员').waitFor()
+      await shot(page, 'service-42-retired-member-submitted')
+
+      // The secretary sees the kind on the card (no unit to link) and approves with a grid.
+      await setIdentity(page, base, 'o-sec-hx')
+      await go(page, base, 'review/index')
+      await visible(page, '#tab-members').click()
+      const card = onScreen(page, '[id^="member-"]').filter({ hasText: '何桂芝' }).first()
+      await card.waitFor()
+      await card.getByText('退休党员（不关联单位，服务不计入单位反馈函）').waitFor()
+      const id = (await card.getAttribute('id')).slice('member-'.length)
+      await pick(page, `grid-${id}`, '第一网格')
+      await shot(page, 'service-43-secretary-approves-retired')
+      await visible(page, `#member-${id}-approve`).click()
+      await onScreen(page, `#member-${id}`).waitFor({ state: 'detached' })
+
+      // Now a member: she signs up to the activity running now.
+      await actAs(page, base, RETIRED, 'activities/index')
+      await visible(page, '#act-act-hx-live').click()
+      await visible(page, '#act-signup').tap()
+      await see(page, '已报名')
+      await shot(page, 'service-44-retired-member-signed-up')
+
+      // The dashboard counts the community's members by kind: she is the community's one retired member.
+      await setIdentity(page, base, 'o-sec-hx')
+      await go(page, base, 'dashboard/index')
+      await visible(page, '#members-by-kind').waitFor()
+      await visible(page, '#stat-kind-retired').getByText('1', { exact: true }).waitFor()
+      await visible(page, '#stat-kind-mobile').getByText('0', { exact: true }).waitFor()
+      await visible(page, '#members-by-kind').scrollIntoViewIfNeeded()
+      await shot(page, 'service-45-dashboard-members-by-kind')
+
+      // Issue 14 §4: the year switch shows last year's figures (孙伟's 240 minutes of last year, seeded).
+      const thisYearHours = (await visible(page, '#stat-hours').textContent()).trim()
+      const lastYear = onScreen(page, '[id^="tab-y"]').nth(1)
+      const y = (await lastYear.getAttribute('id')).slice('tab-y'.length)
+      await lastYear.click()
+      await see(page, `${y} 年已报到党员（按类别）`)
+      await visible(page, '#stat-hours').getByText('4 小时', { exact: true }).waitFor()
+      if (thisYearHours === '4 小时') throw new Error('this year shows the same hours as last year')
+      await shot(page, 'service-46-dashboard-last-year')
+      await go(page, base, 'ledger/index')
+      await visible(page, '#ranking-label').waitFor()
+      await onScreen(page, '[id^="tab-y"]').nth(1).click()
+      await see(page, `${y} 年服务台账`)
+      const sun = onScreen(page, '[id^="rank-"]').filter({ hasText: '孙伟' }).first()
+      await sun.getByText('4 小时 0 分钟').waitFor()
+      await shot(page, 'service-47-ranking-last-year')
+      await onScreen(page, '[id^="tab-y"]').nth(0).click()
+      await onScreen(page, '[id^="rank-"]').filter({ hasText: '4 小时 0 分钟' }).waitFor({ state: 'detached' })
     },
   ],
 ]

@@ -1,9 +1,10 @@
-import { ATTENDANCE_STATUS_LABEL, CHECKIN_STATUS_LABEL, GRADE_LABEL, PRESENCE_LABEL, WISH_STATUS_LABEL, type CheckinStatus } from '../../../types/service'
+import { ATTENDANCE_STATUS_LABEL, CHECKIN_STATUS_LABEL, GRADE_LABEL, MEMBER_KIND_LABEL, PRESENCE_LABEL, WISH_STATUS_LABEL, type CheckinStatus } from '../../../types/service'
 import type { MyDataRow } from '../../../types/mydata'
 import { COL } from '../../shared/collections'
 import { ownRecords } from '../../shared/personal-data'
 import { memberRecordId } from '../../shared/pseudonym'
 import { effectiveWishStatus, ratingAvgTenths } from '../../service/domain/wishes'
+import { memberKindOf } from '../../service/domain/member-kind'
 import type { AssessmentDoc, AttendanceDoc, LedgerDoc, MemberDoc, WishDoc } from '../../service/repo'
 import { at, col, listSection, querySection, txt, type SectionSource, type Who } from './table'
 
@@ -20,6 +21,8 @@ export function checkinRow(e: CheckinEntry): MyDataRow {
   return {
     year: m.year,
     status: checkinLabel(m.status),
+    kind: MEMBER_KIND_LABEL[memberKindOf(m)],
+    originOrg: txt(m.originOrg),
     unit: txt(m.unitName),
     address: txt(m.address),
     skills: txt(m.skills.join('、')),
@@ -44,7 +47,7 @@ async function checkinEntries(w: Who): Promise<CheckinEntry[]> {
 
 export const checkins: SectionSource = listSection<CheckinEntry>({
   columns: [
-    col('year', '年度', 'number'), col('status', '状态'), col('unit', '工作单位'), col('address', '住址'), col('skills', '技能特长'), col('availability', '服务时间'),
+    col('year', '年度', 'number'), col('status', '状态'), col('kind', '党员类别'), col('originOrg', '流出地党组织'), col('unit', '工作单位'), col('address', '住址'), col('skills', '技能特长'), col('availability', '服务时间'),
     col('grid', '网格'), col('buildings', '包联楼栋'), col('submittedAt', '提交时间', 'time'), col('decidedAt', '审核时间', 'time'), col('decidedBy', '审核人'),
     col('note', '说明'), col('dispute', '单位异议'),
   ],

@@ -233,7 +233,7 @@ export const activityRemind: Handler<'service.activity.remind'> = {
 async function countIntoLedger(tx: Parameters<Parameters<Ctx<unknown>['transaction']>[0]>[0], t: AttendanceDoc, minutes: number, now: Date) {
   // The member's unit as it is now, not at sign-up: a link made or undone since then decides whose letter counts the minutes.
   const m = await txGetOrNull<MemberDoc>(tx, COL.svcMembers, t.memberId)
-  const unit = m ? { unitId: m.unitId, unitName: m.unitName } : { unitId: t.unitId, unitName: t.unitName }
+  const unit = m ? { kind: m.kind, unitId: m.unitId, unitName: m.unitName } : { unitId: t.unitId, unitName: t.unitName }
   await bumpLedgers(
     tx,
     { openid: t.openid, memberId: t.memberId, name: t.memberName, ...unit, communityId: t.communityId },

@@ -19,6 +19,8 @@ import { memberView } from '../views'
  * verified one (they hold `resident` on it) or none, and a picked unit must have checked in to a community
  * of the street (or be the member's current unit). Without a picked unit the typed name is kept (单位未报到)
  * for the secretary to link (member.linkUnit). The unit's liaison confirms or disputes the link (unit-links.ts).
+ * Retired and mobile members name no unit (the contract refuses one), so their service reaches no unit's
+ * letter; a mobile member names their origin Party organisation instead (issue 15 §4).
  */
 export const memberCheckin: Handler<'service.member.checkin'> = {
   async run(ctx) {
@@ -38,20 +40,22 @@ export const memberCheckin: Handler<'service.member.checkin'> = {
       if (problem) throw invalid(problem, ['unitId'])
     }
     if (current && !canSubmit(current, year)) throw conflict('您今年已报到')
-    await ctx.checkText(input.name, input.unitName, input.availability, ...input.skills)
+    await ctx.checkText(input.name, input.unitName, input.originOrg, input.availability, ...input.skills)
     return ctx.onceTx(input.requestId, async (tx) => {
       const _id = ids.member(actor.openid)
       const fresh = await txGetOrNull<MemberDoc>(tx, COL.svcMembers, _id)
       if (fresh && !canSubmit(fresh, year)) throw conflict('您今年已报到')
       const sameCommunity = fresh?.communityId === community._id
       // A unit the secretary linked to the name the member typed stays while the member types the same name.
-      const linked = !unit && fresh?.unitId && fresh.unitLinkedBy?.typedName === input.unitName ? { unitId: fresh.unitId, unitName: fresh.unitName } : null
+      const inService = input.kind === 'in_service'
+      const linked = inService && !unit && fresh?.unitId && fresh.unitLinkedBy?.typedName === input.unitName ? { unitId: fresh.unitId, unitName: fresh.unitName } : null
       const unitId = unit?._id ?? linked?.unitId
       // What the liaison and the secretary said about the link stands while the member names the same unit.
       const sameUnit = !!unitId && fresh?.unitId === unitId
       const after: MemberDoc = {
         _id, openid: actor.openid, communityId: community._id, communityName: community.name, streetId: community.streetId, name: input.name,
-        unitId, unitName: unit?.name ?? linked?.unitName ?? input.unitName, householdId: household?._id, address: household ? addressOf(household) : undefined,
+        kind: input.kind, originOrg: input.kind === 'mobile' ? input.originOrg : undefined,
+        unitId, unitName: inService ? unit?.name ?? linked?.unitName ?? input.unitName ?? '' : '', householdId: household?._id, address: household ? addressOf(household) : undefined,
         skills: input.skills, availability: input.availability, status: 'pending', year,
         approvedYear: fresh?.approvedYear,
         // A member who moved community keeps no assignment from the old one.
@@ -64,10 +68,10 @@ export const memberCheckin: Handler<'service.member.checkin'> = {
         ...(sameUnit && fresh.unitDisputed && fresh.unitDispute ? { unitDispute: fresh.unitDispute, unitDisputed: true } : {}),
         ...(sameUnit && fresh.unitConfirm?.unitId === unitId ? { unitConfirm: fresh.unitConfirm } : {}),
         ...(sameUnit && fresh.unitLinkedBy ? { unitLinkedBy: fresh.unitLinkedBy } : {}),
-        ...(fresh?.unitSettlement ? { unitSettlement: fresh.unitSettlement } : {}),
+        ...(inService && fresh?.unitSettlement ? { unitSettlement: fresh.unitSettlement } : {}),
       }
       await txPut(tx, COL.svcMembers, after)
-      await ctx.audit(`${COL.svcMembers}/${_id}`, fresh ? { status: fresh.status, year: fresh.year } : null, { status: 'pending', year, communityId: community._id, householdId: household?._id ?? null, unitId: unitId ?? null }, tx)
+      await ctx.audit(`${COL.svcMembers}/${_id}`, fresh ? { status: fresh.status, year: fresh.year } : null, { status: 'pending', year, kind: input.kind, communityId: community._id, householdId: household?._id ?? null, unitId: unitId ?? null }, tx)
       return memberView(after, year)
     })
   },
@@ -90,7 +94,11 @@ export const memberList: Handler<'service.member.list'> = {
     if (input.status === 'approved') filter.approvedYear = year
     if (input.status === 'overdue') filter.approvedYear = db.command.lt(year)
     if (input.status === 'disputed') filter.unitDisputed = true
-    if (input.status === 'unlinked') filter.unitId = db.command.exists(false)
+    if (input.status === 'unlinked') {
+      filter.unitId = db.command.exists(false)
+      // Retired and mobile members have no unit to link (records without a kind are in-service).
+      filter.kind = db.command.nin(['retired', 'mobile'])
+    }
     return fetchPage<MemberDoc, ReturnType<typeof memberView>>(db.collection(COL.svcMembers).where(filter), input, [['submittedAt', 'desc']], (m) => memberView(m, year))
   },
 }

@@ -11,6 +11,7 @@ import { byId, firstN, ids, load, txPut, type AssessmentDoc, type AttendanceDoc,
 import { assessmentView, attendanceView, letterView } from '../views'
 import { whistleRecord } from '../../grid/repo'
 import { mayReadUnitRecords } from '../domain/access'
+import { memberKindOf } from '../domain/member-kind'
 
 /** 台账、双反馈、双评议 and the secretary's dashboard. */
 
@@ -33,6 +34,7 @@ export const ledgerGet: Handler<'service.ledger.get'> = {
     return {
       memberId: member._id,
       name: member.name,
+      kind: memberKindOf(member),
       unitName: member.unitName,
       year: input.year,
       totals: {
@@ -56,7 +58,7 @@ export const ledgerRanking: Handler<'service.ledger.ranking'> = {
     const rows = await firstN<LedgerDoc>(db, COL.svcLedgers, { communityId: input.communityId, period: String(input.year) }, ['minutes', 'desc'], 20)
     return {
       label: RANKING_LABEL,
-      items: rows.map((l) => ({ memberId: l.memberId, name: l.name, unitName: l.unitName, minutes: l.minutes, activities: l.activities, wishes: l.wishes })),
+      items: rows.map((l) => ({ memberId: l.memberId, name: l.name, kind: memberKindOf(l), unitName: l.unitName, minutes: l.minutes, activities: l.activities, wishes: l.wishes })),
     }
   },
 }
@@ -216,7 +218,7 @@ export const dashboard: Handler<'service.dashboard'> = {
     const c = input.communityId
     const y = input.year
     const count = (col: string, filter: Record<string, unknown>) => db.collection(col).where(filter).count().then((r) => r.total)
-    const [uIn, uPending, uOver, uAll, mIn, mPending, mOver, nOpen, nMatched, nDone, wDone, stats] = await Promise.all([
+    const [uIn, uPending, uOver, uAll, mIn, mPending, mOver, mRetired, mMobile, nOpen, nMatched, nDone, wDone, stats] = await Promise.all([
       count(COL.units, { communityId: c, approvedYear: y }),
       count(COL.units, { communityId: c, 'checkin.status': 'pending' }),
       count(COL.units, { communityId: c, approvedYear: _.lt(y) }),
@@ -224,6 +226,9 @@ export const dashboard: Handler<'service.dashboard'> = {
       count(COL.svcMembers, { communityId: c, approvedYear: y }),
       count(COL.svcMembers, { communityId: c, status: 'pending' }),
       count(COL.svcMembers, { communityId: c, approvedYear: _.lt(y) }),
+      // By kind: records without a kind are in-service, so in-service is what the other two leave.
+      count(COL.svcMembers, { communityId: c, approvedYear: y, kind: 'retired' }),
+      count(COL.svcMembers, { communityId: c, approvedYear: y, kind: 'mobile' }),
       count(COL.svcNeeds, { communityId: c, status: 'open' }),
       count(COL.svcNeeds, { communityId: c, status: 'matched' }),
       count(COL.svcNeeds, { communityId: c, status: 'done' }),
@@ -234,7 +239,7 @@ export const dashboard: Handler<'service.dashboard'> = {
       communityId: c,
       year: y,
       units: { checkedIn: uIn, pending: uPending, overdue: uOver, total: uAll },
-      members: { checkedIn: mIn, pending: mPending, overdue: mOver },
+      members: { checkedIn: mIn, pending: mPending, overdue: mOver, byKind: { in_service: mIn - mRetired - mMobile, retired: mRetired, mobile: mMobile } },
       minutesThisYear: stats?.minutes ?? 0,
       minutesByMonth: stats?.minutesByMonth ?? Array(12).fill(0),
       needs: { open: nOpen, matched: nMatched, done: nDone },

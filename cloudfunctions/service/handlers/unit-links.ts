@@ -8,6 +8,7 @@ import { yearOf } from '../domain/period'
 import { literalPattern, pickableFromYear, relabelPeriods, unitLinkOf, unitPickProblem } from '../domain/unit-link'
 import { ids, load, txPut, type CommunityRef, type LedgerDoc, type MemberDoc, type UnitDoc } from '../repo'
 import { memberView, unitMemberView } from '../views'
+import { hasUnit } from '../domain/member-kind'
 
 /**
  * The member's unit (SPEC §4): the member picks a checked-in unit of the street (unit.search) or keeps a
@@ -129,6 +130,9 @@ async function relabelLedgers(tx: Transaction, m: MemberDoc, from: string | unde
 }
 
 /** The secretary links a member who named an unlisted unit (单位未报到) to a checked-in unit of the street. */
+/** Retired and mobile members serve their home community only: no unit's letter counts them (issue 15 §4). */
+const NO_UNIT = '退休党员、流动党员不关联工作单位'
+
 export const memberLinkUnit: Handler<'service.member.linkUnit'> = {
   async run(ctx) {
     const { db, actor, input, now } = ctx
@@ -138,11 +142,13 @@ export const memberLinkUnit: Handler<'service.member.linkUnit'> = {
     if (!unit) throw notFound('单位')
     const pick = unitPickProblem(unit, member.streetId, now)
     if (pick) throw invalid(pick, ['unitId'])
+    if (!hasUnit(member)) throw conflict(NO_UNIT)
     if (member.unitId) throw conflict('该党员已关联单位')
     let after: MemberDoc = member
     await ctx.transaction(async (tx) => {
       const fresh = await txGetOrNull<MemberDoc>(tx, COL.svcMembers, member._id)
       if (!fresh) throw notFound('报到记录')
+      if (!hasUnit(fresh)) throw conflict(NO_UNIT)
       if (fresh.unitId) throw conflict('该党员已关联单位')
       after = { ...fresh, unitId: unit._id, unitName: unit.name, unitLinkedBy: { typedName: fresh.unitName, by: actor.openid, byName: actor.name, at: now } }
       await txPut(tx, COL.svcMembers, after)

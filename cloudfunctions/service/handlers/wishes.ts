@@ -187,7 +187,7 @@ export const wishConfirm: Handler<'service.wish.confirm'> = {
       const m: Partial<MemberDoc> = claimer ?? {}
       await bumpLedgers(
         tx,
-        { openid: fresh.claimerOpenid!, memberId: ids.member(fresh.claimerOpenid!), name: fresh.claimerName ?? m.name ?? '', unitId: m.unitId, unitName: m.unitName ?? '', communityId: fresh.communityId },
+        { openid: fresh.claimerOpenid!, memberId: ids.member(fresh.claimerOpenid!), name: fresh.claimerName ?? m.name ?? '', kind: m.kind, unitId: m.unitId, unitName: m.unitName ?? '', communityId: fresh.communityId },
         [String(yearOf(now)), quarterOf(now)],
         { wishes: 1, ratingSum: input.rating, ratingCount: 1 },
         now,

@@ -103,7 +103,7 @@ export function serviceTiles(me: MeView): Tile[] {
   return [
     { key: 'bind', title: '房屋认证', desc: bindDesc, mark: '房', url: ROUTES.bind },
     { key: 'redeem', title: '使用邀请码', desc: '受邀担任社区工作', mark: '码', url: ROUTES.redeem },
-    { key: 'svc-member', title: '在职党员报到', desc: '到居住地社区报到', mark: '党', url: '/packages/service/pages/member/index' },
+    { key: 'svc-member', title: '党员报到', desc: '在职、退休、流动党员到居住地社区报到', mark: '党', url: '/packages/service/pages/member/index' },
     ...(hasRole(me.roles, 'resident') && !hasRole(me.roles, 'member') ? [{ key: 'svc-wishes', title: '微心愿', desc: '许愿，党员帮您实现', mark: '愿', url: '/packages/service/pages/wishes/index' }] : []),
     { key: 'liaison', title: '单位联络员注册', desc: '单位到社区报到', mark: '单', url: ROUTES.liaison },
   ]

@@ -94,7 +94,7 @@ describe('ledger, ranking, 双反馈, 双评议, dashboard, export', () => {
   it('gives the secretary the dashboard counts from counters', async () => {
     const d = await h.ok<{ units: Record<string, number>; members: Record<string, number>; minutesThisYear: number; minutesByMonth: number[]; needs: Record<string, number>; wishesFulfilled: number }>('service', 'dashboard', { communityId: 'c-hx', year: 2026 }, P.secHx)
     expect(d.units).toEqual({ checkedIn: 1, pending: 0, overdue: 1, total: 3 })
-    expect(d.members).toEqual({ checkedIn: 4, pending: 0, overdue: 1 })
+    expect(d.members).toEqual({ checkedIn: 4, pending: 0, overdue: 1, byKind: { in_service: 4, retired: 0, mobile: 0 } })
     expect(d.minutesThisYear).toBe(540)
     expect(d.minutesByMonth.reduce((s, m) => s + m, 0)).toBe(540)
     expect(d.needs).toEqual({ open: 4, matched: 1, done: 0 })

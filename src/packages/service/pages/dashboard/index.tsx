@@ -1,5 +1,6 @@
 import { lazy, useState } from 'react'
 import { View, Text } from '@tarojs/components'
+import { MEMBER_KIND_LABEL, MEMBER_KINDS } from '../../../../../types/service'
 import PageShell from '../../../../components/PageShell'
 import Card from '../../../../components/Card'
 import Button from '../../../../components/Button'
@@ -40,6 +41,11 @@ function Board({ communityId }: { communityId: string }) {
               <Stat value={d.members.pending} label='党员待审核' />
               <Stat id='stat-overdue' value={d.members.overdue + d.units.overdue} label='逾期未报到' />
               <Stat id='stat-wishes' value={d.wishesFulfilled} label='心愿已实现' />
+            </View>
+          </Card>
+          <Card title={`${year} 年已报到党员（按类别）`} id='members-by-kind'>
+            <View className='svc-stats'>
+              {MEMBER_KINDS.map((k) => <Stat key={k} id={`stat-kind-${k}`} value={d.members.byKind[k]} label={MEMBER_KIND_LABEL[k]} />)}
             </View>
           </Card>
           <Card title={`${year} 年每月服务时长（小时）`} extra={<Text className='tx-muted' id='stat-hours'>{Math.round(d.minutesThisYear / 6) / 10} 小时</Text>}>

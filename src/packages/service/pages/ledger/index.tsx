@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
-import { GRADE_LABEL } from '../../../../../types/service'
+import { GRADE_LABEL, MEMBER_KIND_LABEL } from '../../../../../types/service'
 import PageShell from '../../../../components/PageShell'
 import Card from '../../../../components/Card'
 import Empty from '../../../../components/Empty'
@@ -26,7 +26,7 @@ function Ranking({ communityId, year }: { communityId: string; year: number }) {
             <Text className='svc-label' id='ranking-label'>{r.label}</Text>
             {r.items.length === 0 ? <Empty text={`${year} 年还没有服务记录`} /> : null}
             {r.items.map((x) => (
-              <ListItem key={x.memberId} title={x.name} description={<Text>{x.unitName}</Text>} extra={<Text>{minutesText(x.minutes)}</Text>} />
+              <ListItem key={x.memberId} id={`rank-${x.memberId.replace(/[^\w-]/g, '-')}`} title={x.name} description={<Text>{x.kind === 'in_service' ? x.unitName : MEMBER_KIND_LABEL[x.kind]}</Text>} extra={<Text>{minutesText(x.minutes)}</Text>} />
             ))}
           </View>
         )}
@@ -38,20 +38,23 @@ function Ranking({ communityId, year }: { communityId: string; year: number }) {
 /** 服务台账: my (or, for the secretary, a member's) yearly record of service. */
 export default function LedgerPage() {
   const { params } = useRouter()
-  const { me, picked } = useCommunity(['member', 'secretary'])
+  const { me, picked, has } = useCommunity(['member', 'secretary'])
   const [page, setPage] = useState(1)
   const [year, setYear] = useState(thisYear)
-  const q = useCloud('service', 'ledger.get', { memberId: params.memberId || undefined, year, page }, { reloadOnShow: true })
+  // A secretary who is not a member has no ledger of their own: without a member named, they see the ranking only.
+  const showLedger = !!params.memberId || has('member')
+  const q = useCloud('service', 'ledger.get', showLedger ? { memberId: params.memberId || undefined, year, page } : null, { reloadOnShow: true })
   return (
     <PageShell title={`${year} 年服务台账`}>
       <QueryState {...me}>
         {() => (
           <View>
             <YearSwitch years={recordYears()} value={year} onChange={(y) => { setYear(y); setPage(1) }} />
+            {showLedger ? (
             <QueryState {...q} loadingText='正在加载台账…'>
               {(l) => (
                 <View>
-                  <Card title={l.name} extra={<Text className='tx-muted'>{l.unitName}</Text>} id='ledger-card'>
+                  <Card title={l.name} extra={<Text className='tx-muted'>{l.kind === 'in_service' ? l.unitName : MEMBER_KIND_LABEL[l.kind]}</Text>} id='ledger-card'>
                     <View className='svc-stats'>
                       <Stat id='ledger-minutes' value={l.totals.minutes} label='服务分钟' />
                       <Stat value={l.totals.activities} label='参加活动' />
@@ -70,6 +73,7 @@ export default function LedgerPage() {
                 </View>
               )}
             </QueryState>
+            ) : null}
             {picked ? <Ranking communityId={picked.communityId} year={year} /> : null}
           </View>
         )}

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import type { MemberView } from '../../../../../types/service'
-import { CHECKIN_STATUS_LABEL, serviceActions, UNIT_LINK_LABEL } from '../../../../../types/service'
+import { CHECKIN_STATUS_LABEL, MEMBER_KIND_HINT, MEMBER_KIND_LABEL, MEMBER_KINDS, serviceActions, UNIT_LINK_LABEL, type MemberKind } from '../../../../../types/service'
 import type { MeView } from '../../../../../types/org'
 import PageShell from '../../../../components/PageShell'
 import Card from '../../../../components/Card'
@@ -9,6 +9,7 @@ import Field from '../../../../components/Field'
 import Button from '../../../../components/Button'
 import Notice from '../../../../components/Notice'
 import Tag from '../../../../components/Tag'
+import Chips from '../../../../components/Chips'
 import QueryState from '../../../../components/QueryState'
 import { useCloud, useMutation } from '../../../../hooks/useCloud'
 import { usePagedList } from '../../../../hooks/usePagedList'
@@ -20,14 +21,24 @@ import { go, toast } from '../../../../services/nav'
 import { SVC } from '../../routes'
 import UnitPicker, { type UnitChoice } from '../../components/UnitPicker'
 import { thisYear } from '../../hooks/useCommunity'
+import { affiliationText } from '../../components/affiliation'
 import '../../service.scss'
 import { useNoticeConsent } from '../../../../hooks/useNoticeConsent'
 
 const split = (s: string) => s.split(/[，,、\s]+/).map((x) => x.trim()).filter(Boolean)
 
+/** What each kind means for the member, said once they choose it. */
+const KIND_NOTE: Record<MemberKind, string> = {
+  in_service: '请选择您的工作单位：您的服务情况会反馈给单位',
+  retired: '退休党员不用填写工作单位，服务记入社区台账',
+  mobile: '请写明您的组织关系所在的党组织，服务记入社区台账',
+}
+
 function Form({ me, current, onDone }: { me: MeView; current: MemberView | null; onDone: () => void }) {
   const [requestId] = useState(newRequestId)
-  const [v, setV] = useState({ name: current?.name ?? me.name, skills: current?.skills.join('、') ?? '', availability: current?.availability ?? '' })
+  // The kind comes first (issue 15 §4): it decides which of the fields below are asked at all.
+  const [kind, setKind] = useState<MemberKind | undefined>(current?.kind)
+  const [v, setV] = useState({ name: current?.name ?? me.name, originOrg: current?.originOrg ?? '', skills: current?.skills.join('、') ?? '', availability: current?.availability ?? '' })
   const [unit, setUnit] = useState<UnitChoice>({ unitId: current?.unitId, unitName: current?.unitName ?? '' })
   // Only the person's own verified households may be named as home (the server checks the same).
   const homes = me.roles.filter((g) => g.role === 'resident')
@@ -41,11 +52,14 @@ function Form({ me, current, onDone }: { me: MeView; current: MemberView | null;
   const askConsent = useNoticeConsent(['checkinDecided', 'activityReminder']) // asked before the send: WeChat needs the tap
   const set = (k: keyof typeof v) => (value: string) => setV((o) => ({ ...o, [k]: value }))
   const send = async () => {
-    const input = { requestId, name: v.name, communityId: communityId ?? '', householdId: home?.scopeId, unitId: unit.unitId, unitName: unit.unitName, skills: split(v.skills), availability: v.availability }
+    if (!kind) return setErrors({ kind: '请先选择您是哪一类党员' })
+    // Only what the kind needs is sent: a unit for in-service members, the origin organisation for mobile ones.
+    const byKind = kind === 'in_service' ? { unitId: unit.unitId, unitName: unit.unitName } : kind === 'mobile' ? { originOrg: v.originOrg } : {}
+    const input = { requestId, kind, name: v.name, communityId: communityId ?? '', householdId: home?.scopeId, ...byKind, skills: split(v.skills), availability: v.availability }
     const checked = validate(serviceActions['member.checkin'].input, input)
     const next = checked.ok ? {} : { ...checked.errors }
     if (!communityId) next.communityId = '请选择居住地社区'
-    if (!unit.unitId && !unit.unitName) next.unitName = '请选择工作单位，或选“我的单位未报到”后填写单位名称'
+    if (kind === 'in_service' && !unit.unitId && !unit.unitName) next.unitName = '请选择工作单位，或选“我的单位未报到”后填写单位名称'
     setErrors(next)
     if (Object.keys(next).length) return
     await askConsent()
@@ -58,6 +72,14 @@ function Form({ me, current, onDone }: { me: MeView; current: MemberView | null;
   const err = (k: string) => errors[k] ?? server[k]
   return (
     <Card title={`${thisYear()} 年党员报到`}>
+      <View className='tx-field' id='member-kind'>
+        <View className='tx-field__label'><Text>您是哪一类党员？</Text></View>
+        <Chips<MemberKind> idPrefix='member-kind' items={MEMBER_KINDS.map((k) => ({ key: k, label: `${MEMBER_KIND_LABEL[k]}：${MEMBER_KIND_HINT[k]}` }))} value={kind} onChange={(k) => { setKind(k); setErrors({}) }} />
+        {err('kind') ? <Text className='tx-field__error'>{err('kind')}</Text> : null}
+        {kind ? <Text className='tx-field__hint' id='member-kind-note'>{KIND_NOTE[kind]}</Text> : null}
+      </View>
+      {kind ? (
+      <View>
       <Field label='姓名' id='member-name' value={v.name} onChange={set('name')} maxLength={20} error={err('name')} />
       {homes.length ? (
         <Field
@@ -84,7 +106,10 @@ function Form({ me, current, onDone }: { me: MeView; current: MemberView | null;
           error={err('communityId')}
         />
       )}
-      <UnitPicker communityId={communityId} value={unit} onChange={setUnit} allowUnlisted error={err('unitId') ?? err('unitName')} idPrefix='member-unit' />
+      {kind === 'in_service' ? <UnitPicker communityId={communityId} value={unit} onChange={setUnit} allowUnlisted error={err('unitId') ?? err('unitName')} idPrefix='member-unit' /> : null}
+      {kind === 'mobile' ? (
+        <Field label='党组织关系所在的党组织' id='member-origin' value={v.originOrg} onChange={set('originOrg')} placeholder='如：麻城市宋埠镇彭店村党支部' maxLength={60} hint='写您的组织关系所在的党支部' error={err('originOrg')} />
+      ) : null}
       <Field label='特长（用顿号分隔）' id='member-skills' optional value={v.skills} onChange={set('skills')} placeholder='如：水电维修、法律咨询' error={err('skills')} />
       <Field label='可服务时间' id='member-availability' value={v.availability} onChange={set('availability')} placeholder='如：周末全天' maxLength={60} error={err('availability')} />
       {submit.error && submit.error.code !== 'INVALID_INPUT' ? (
@@ -95,6 +120,8 @@ function Form({ me, current, onDone }: { me: MeView; current: MemberView | null;
       <Button id='member-submit' loading={submit.sending} onClick={() => void send()}>
         提交报到
       </Button>
+      </View>
+      ) : null}
     </Card>
   )
 }
@@ -102,10 +129,14 @@ function Form({ me, current, onDone }: { me: MeView; current: MemberView | null;
 function Status({ m }: { m: MemberView }) {
   return (
     <Card title='我的报到' extra={<Tag tone={m.status === 'approved' ? 'green' : m.status === 'pending' ? 'gold' : 'gray'}>{CHECKIN_STATUS_LABEL[m.status]}</Tag>} id='member-status'>
-      <View className='svc-row'>
-        <Text className='svc-line'>工作单位：{m.unitName}</Text>
-        <Tag tone={m.unitLink === 'confirmed' ? 'green' : m.unitLink === 'disputed' ? 'red' : 'gold'}>{UNIT_LINK_LABEL[m.unitLink]}</Tag>
-      </View>
+      {m.unitLink ? (
+        <View className='svc-row'>
+          <Text className='svc-line'>工作单位：{m.unitName}</Text>
+          <Tag tone={m.unitLink === 'confirmed' ? 'green' : m.unitLink === 'disputed' ? 'red' : 'gold'}>{UNIT_LINK_LABEL[m.unitLink]}</Tag>
+        </View>
+      ) : (
+        <Text className='svc-line' id='member-kind-line'>{affiliationText(m)}</Text>
+      )}
       {m.unitConfirmedByName ? <Text className='svc-line svc-line--muted' id='member-unit-confirmed'>确认人：{m.unitConfirmedByName}</Text> : null}
       {m.unitSettlement ? (
         <Text className='svc-line svc-line--muted' id='member-unit-settlement'>
@@ -135,12 +166,12 @@ function Status({ m }: { m: MemberView }) {
   )
 }
 
-/** 在职党员报到: yearly check-in to the home community; shows the assignment once approved. */
+/** 党员报到 (in-service, retired, mobile): yearly check-in to the home community; shows the assignment once approved. */
 export default function MemberPage() {
   const me = useMe({ reloadOnShow: false })
   const mine = useCloud('service', 'member.mine', {})
   return (
-    <PageShell title='在职党员报到' intro='到居住地社区报到，认领网格和楼栋，参加志愿服务'>
+    <PageShell title='党员报到' intro='在职、退休、流动党员都可以到居住地社区报到，认领网格和楼栋，参加志愿服务'>
       <QueryState {...me}>
         {(meData) => (
           <QueryState {...mine} loadingText='正在加载报到信息…'>

@@ -1,7 +1,8 @@
 import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import type { MemberView, UnitView } from '../../../../../types/service'
-import { UNIT_LINK_LABEL } from '../../../../../types/service'
+import { MEMBER_KIND_LABEL, UNIT_LINK_LABEL } from '../../../../../types/service'
+import { affiliationText } from '../../components/affiliation'
 import PageShell from '../../../../components/PageShell'
 import SearchBar from '../../../../components/SearchBar'
 import Card from '../../../../components/Card'
@@ -139,8 +140,12 @@ function Members({ communityId, status }: { communityId: string; status: keyof t
         ) : (
           <View>
             {data.items.map((m: MemberView) => (
-              <Card key={m.id} title={m.name} extra={m.unitDispute ? <Tag tone='red'>单位有异议</Tag> : m.overdue ? <Tag tone='gold'>逾期未报到</Tag> : null} id={`member-${safe(m.id)}`}>
-                <Text className='svc-line'>工作单位：{m.unitName}（{UNIT_LINK_LABEL[m.unitLink]}）</Text>
+              <Card key={m.id} title={m.name} extra={m.unitDispute ? <Tag tone='red'>单位有异议</Tag> : m.overdue ? <Tag tone='gold'>逾期未报到</Tag> : <Tag tone='gray'>{MEMBER_KIND_LABEL[m.kind]}</Tag>} id={`member-${safe(m.id)}`}>
+                {m.unitLink ? (
+                  <Text className='svc-line'>工作单位：{m.unitName}（{UNIT_LINK_LABEL[m.unitLink]}）</Text>
+                ) : (
+                  <Text className='svc-line' id={`member-${safe(m.id)}-kind`}>{affiliationText(m)}（不关联单位，服务不计入单位反馈函）</Text>
+                )}
                 {m.unitDispute ? (
                   <Text className='svc-line svc-line--warn' id={`member-${safe(m.id)}-dispute`}>
                     单位异议：{m.unitDispute.reason}（{m.unitDispute.byName}，{formatTime(m.unitDispute.at)}）
