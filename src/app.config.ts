@@ -39,7 +39,7 @@ export default defineAppConfig({
     },
     {
       root: 'packages/grid',
-      pages: ['pages/report/index', 'pages/mine/index', 'pages/event/index', 'pages/board/index', 'pages/inbox/index', 'pages/staff/index', 'pages/overdue/index', 'pages/stats/index', 'pages/map/index', 'pages/workers/index'],
+      pages: ['pages/report/index', 'pages/mine/index', 'pages/event/index', 'pages/board/index', 'pages/inbox/index', 'pages/staff/index', 'pages/overdue/index', 'pages/stats/index', 'pages/map/index', 'pages/workers/index', 'pages/buildings/index'],
     },
   ],
   preloadRule: {

@@ -7,6 +7,7 @@ import { seedJoint } from './joint'
 import { serviceSeed } from './service'
 import { councilSeed } from './council'
 import { gridSeed } from './grid'
+import { buildingsSeed } from './buildings'
 
 export { seedInBulk } from './insert'
 
@@ -22,7 +23,7 @@ const TARGETS: [keyof DemoWorld, string][] = [
 export type ModuleSeed = (db: Database, scale: number) => Promise<void>
 
 /** Each module's demo data, in order (a module may rely on the ones before it). */
-export const MODULE_SEEDS: ModuleSeed[] = [serviceSeed, councilSeed, seedProperty, gridSeed, seedJoint]
+export const MODULE_SEEDS: ModuleSeed[] = [serviceSeed, councilSeed, seedProperty, gridSeed, seedJoint, buildingsSeed]
 
 /**
  * Seed the demo world once. Idempotent: a marker document records that it ran, so later starts

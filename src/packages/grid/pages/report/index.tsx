@@ -11,24 +11,27 @@ import { useNoticeConsent } from '../../../../hooks/useNoticeConsent'
 import { useMe } from '../../../../hooks/useMe'
 import { newRequestId } from '../../../../services/requestId'
 import { toast } from '../../../../services/nav'
-import Taro from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { CATEGORIES, CATEGORY_LABEL, URGENCIES, URGENCY_LABEL, type Category, type Urgency } from '../../../../../types/grid'
 import Chips from '../../../../components/Chips'
 import PhotoPicker from '../../../../components/PhotoPicker'
 import { GRID } from '../../routes'
 import '../../grid.scss'
 
-/** Report an event: grid workers on their grid, members and verified residents in their community. */
+/** Report an event: grid workers on their grid, 楼栋长 for their buildings, members and verified residents in their community. */
 export default function ReportPage() {
+  // 我的楼栋 opens it for one of the 楼栋长's buildings: grid, estate and building chosen already.
+  const { params } = useRouter()
   const me = useMe({})
   const roles = me.data?.roles ?? []
-  const myGrids = roles.filter((g) => g.role === 'grid_worker').map((g) => ({ value: g.scopeId, label: g.scopeName }))
-  const communityId = roles.find((g) => g.role === 'grid_worker')?.communityId
+  const myGrids = roles.filter((g) => g.role === 'grid_worker' || g.role === 'building_leader').map((g) => ({ value: g.scopeId, label: g.scopeName }))
+    .filter((g, i, all) => all.findIndex((x) => x.value === g.value) === i)
+  const communityId = roles.find((g) => g.role === 'grid_worker' || g.role === 'building_leader')?.communityId
     ?? roles.find((g) => (g.role === 'member' || g.role === 'resident') && g.communityId)?.communityId
     ?? roles.find((g) => g.role === 'member')?.scopeId
   const grids = useCloud('org', 'grid.list', myGrids.length || !communityId ? null : { communityId })
   const options = myGrids.length ? myGrids : (grids.data?.items ?? []).map((g) => ({ value: g.id, label: g.name }))
-  const [gridId, setGridId] = useState<string>()
+  const [gridId, setGridId] = useState<string | undefined>(params.gridId)
   const [category, setCategory] = useState<Category>()
   const [urgency, setUrgency] = useState<Urgency>('normal')
   const [place, setPlace] = useState('')
@@ -41,9 +44,9 @@ export default function ReportPage() {
   const grid = gridId ?? (options.length === 1 ? options[0].value : undefined)
   // The place: estate and building (optional) — the building fixes the estate's property company as a possible handler.
   const estates = useCloud('org', 'estate.list', communityId ? { communityId } : null)
-  const [estateId, setEstateId] = useState<string>()
+  const [estateId, setEstateId] = useState<string | undefined>(params.estateId)
   const buildings = useCloud('org', 'building.list', estateId ? { estateId } : null)
-  const [buildingId, setBuildingId] = useState<string>()
+  const [buildingId, setBuildingId] = useState<string | undefined>(params.buildingId)
   const buildingOptions = (buildings.data?.items ?? []).filter((b) => b.gridId === grid).map((b) => ({ value: b.id, label: b.name }))
   // Coordinates are optional: a refused permission or a browser without location must not block the report.
   const [spot, setSpot] = useState<{ lat: number; lng: number }>()
@@ -85,7 +88,7 @@ export default function ReportPage() {
       <QueryState {...me}>
         {() =>
           options.length === 0 && !grids.loading ? (
-            <Notice tone='warn'>只有网格员、本社区在职党员或已认证居民可以上报。请先完成房屋认证或党员报到。</Notice>
+            <Notice tone='warn'>只有网格员、楼栋长、本社区在职党员或已认证居民可以上报。请先完成房屋认证或党员报到。</Notice>
           ) : (
             <View>
               {report.error ? <Notice tone='error'>{report.error.message}</Notice> : null}
