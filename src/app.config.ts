@@ -19,6 +19,7 @@ export default defineAppConfig({
       pages: [
         'pages/member/index', 'pages/unit/index', 'pages/activities/index', 'pages/activity/index', 'pages/wishes/index',
         'pages/ledger/index', 'pages/dashboard/index', 'pages/review/index', 'pages/lists/index', 'pages/assess/index', 'pages/need/index',
+        'pages/care/index',
       ],
     },
     {

@@ -137,6 +137,13 @@ export const PERSONAL_DATA: Partial<Record<CollectionName, PersonalCollection>> 
       ...actorPair('manual.enteredBy', 'manual.enteredByName'), ...actorPair('manual.approvedBy', 'manual.approvedByName'),
     ],
   },
+  [COL.svcCare]: {
+    fields: [
+      f('consentBy', 'name', 'subject'),
+      ...actorPair('recordedBy', 'recordedByName'), ...actorPair('revokedBy', 'revokedByName'),
+    ],
+    note: "重点关爱 (issue 15 §5): keyed by household, not person; the reason (kinds, note) is the household's and is shown only to it and the secretary. consentBy is the name of the household member who consented.",
+  },
   [COL.svcWishes]: {
     fields: [
       f('residentOpenid', 'openid', 'subject'), f('residentName', 'name', 'subject'),

@@ -56,6 +56,7 @@ const PLAN = {
   'packages/service/pages/activity/index': [{ who: P.member, query: 'id=act-hx-live' }, { who: P.sec, query: 'id=act-hx-past' }],
   'packages/service/pages/wishes/index': [{ who: P.zhang }, { who: P.member }],
   'packages/service/pages/ledger/index': [{ who: P.member }],
+  'packages/service/pages/care/index': [{ who: P.sec }, { who: P.grid }, { who: P.liu }],
   'packages/service/pages/need/index': [{ who: P.sec, query: 'id=need-hx-1' }],
   'packages/property/pages/company/index': [{ who: P.liu, query: 'id=co-2' }],
   'packages/property/pages/staff/index': [{ who: P.qian }],

@@ -73,6 +73,10 @@ export function workTiles(me: MeView): Tile[] {
       { key: 'grid-mine', title: '我的上报', desc: '事件处置进度', mark: '报', url: '/packages/grid/pages/mine/index' },
     )
   }
+  // 重点关爱 (packages/service): the secretary marks, the grid worker patrols, a household sees its own record.
+  if (hasRole(me.roles, 'secretary') || hasRole(me.roles, 'grid_worker') || hasRole(me.roles, 'resident')) {
+    out.push({ key: 'care', title: '重点关爱', desc: hasRole(me.roles, 'secretary') ? '经同意标记，优先服务' : hasRole(me.roles, 'grid_worker') ? '巡查关照的住户' : '我家的关爱记录', mark: '爱', url: '/packages/service/pages/care/index' })
+  }
   if (hasRole(me.roles, 'building_leader')) {
     out.push({ key: 'grid-buildings', title: '我的楼栋', desc: '楼栋长：上报本楼问题', mark: '楼', url: '/packages/grid/pages/buildings/index' })
   }
