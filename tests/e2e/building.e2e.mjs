@@ -3,12 +3,24 @@
 // sees him on 我的网格, marked as her building's 楼栋长; he reports a problem of the building from 我的楼栋 and
 // finds it among his buildings' open events. Data of its own: 朝阳新村 1号楼 (b-yg-2-1) and its two
 // residents are used by no other journey (local/seed/buildings.ts).
+// Issue 15 §5: with her consent the secretary marks 何桂兰's household 重点关爱; a member of 阳光社区
+// (周建国, o-svc-m-yg-1, in no other journey) sees her wish first, marked, without the reason.
 import { pick, see, setIdentity, shot, visible } from './lib.mjs'
 
 const SECRETARY = 'o-sec-yg'
 const RESIDENT = 'o-res-yg-301'
 const APPOINTEE = 'o-res-yg-302'
 const GRID = '/#/packages/grid/pages'
+const MEMBER = 'o-svc-m-yg-1'
+const NOTE = '子女在外地，独自居住'
+
+/** People not on the 身份切换 list: set the H5 identity directly. */
+async function asPerson(page, base, openid, path) {
+  await page.goto(`${base}/#/pages/home/index`)
+  await page.evaluate((id) => localStorage.setItem('tx.identity', JSON.stringify({ data: id })), openid)
+  await page.goto(`${base}${path}`)
+  await page.reload()
+}
 
 export const journeys = [
   [
@@ -73,6 +85,43 @@ export const journeys = [
       await see(page, '未办结的事件（1 件）')
       await see(page, '单元门闭门器坏了')
       await shot(page, 'building-06-my-buildings')
+    },
+  ],
+  [
+    'building 2: the secretary marks a household 重点关爱 with consent; a member sees its wish first, marked, without the reason',
+    async (page, { base }) => {
+      // Setup through the API: 何桂兰 posts a wish due in 30 days (later than the community's seeded ones).
+      await setIdentity(page, base, RESIDENT)
+      const due = new Date(Date.now() + 30 * 86400_000).toISOString()
+      const wish = await page.evaluate(async ([o, d]) => (await fetch('/cloud/service', { method: 'POST', headers: { 'content-type': 'application/json', 'x-wx-openid': o }, body: JSON.stringify({ action: 'wish.create', input: { requestId: `e2e-care-${Date.now()}`, title: '想请人帮忙买药送上楼', dueAt: d } }) })).json(), [RESIDENT, due])
+      if (!wish.ok) throw new Error(`wish.create: ${JSON.stringify(wish)}`)
+
+      // 1. The secretary marks the household, with who consented and when.
+      await setIdentity(page, base, SECRETARY)
+      await visible(page, '#tile-care').tap()
+      await see(page, '标记重点关爱住户')
+      await pick(page, 'care-hh-estate', '朝阳新村')
+      await pick(page, 'care-hh-building', '1号楼')
+      await visible(page, '#care-hh-room-301').tap()
+      await visible(page, '#care-kind-elderly_alone').tap()
+      await visible(page, '#care-note input').fill(NOTE)
+      await visible(page, '#care-consent-by input').fill('何桂兰本人')
+      await shot(page, 'building-07-care-form')
+      await visible(page, '#care-mark').tap()
+      await visible(page, '#care-h-yg-2-1-301').waitFor()
+      await see(page, '何桂兰本人 于')
+      await page.waitForTimeout(1800) // the toast fades
+      await shot(page, 'building-08-care-marked')
+
+      // 2. A member of 阳光社区 opens 微心愿: her wish comes first, marked 重点关爱, and nothing says why.
+      await asPerson(page, base, MEMBER, '/#/packages/service/pages/wishes/index')
+      await visible(page, `#wish-${wish.data.id}`).waitFor()
+      const first = await page.locator('.taro_page:not([style*="display: none"]) [id^="wish-wish"]').first().getAttribute('id')
+      if (first !== `wish-${wish.data.id}`) throw new Error(`the 重点关爱 wish is not first: ${first}`)
+      await visible(page, `#wish-care-${wish.data.id}`).waitFor()
+      const text = await page.locator('.taro_page:not([style*="display: none"])').innerText()
+      if (text.includes(NOTE) || text.includes('独居老人')) throw new Error('a member sees why the household is marked')
+      await shot(page, 'building-09-member-wish-first')
     },
   ],
 ]
