@@ -40,6 +40,12 @@ export function gridScenarios(): Scenario[] {
       collect: (d) => made.posts.push(d as { code: string; gridId: string; post: StaffPost }),
     },
     { fn: 'grid', action: 'staff.invitations', openid: () => 'o-sec-hx', input: () => ({ gridId: 'g-hx-1', pageSize: 20 }) },
+    // 楼栋长: codes for the grids' free buildings (翠竹苑, never taken up here, so the next code is not refused); the seeded leader's events.
+    {
+      fn: 'grid', action: 'building.appoint', openid: () => 'o-sec-hx',
+      input: (i) => ({ requestId: rid(i, 'ba'), gridId: `g-hx-${(i % 6) + 1}`, buildingIds: [`b-hx-2-${(i % 6) + 1}`], groupName: i % 2 ? '楼道党小组' : undefined }),
+    },
+    { fn: 'grid', action: 'building.events', openid: () => 'o-bl-hx-2', input: () => ({ gridId: 'g-hx-2', pageSize: 20 }) },
     {
       // The appointee takes the post up by redeeming its code (org's action, writing the appointment through grid/appointments.ts).
       fn: 'org', action: 'invitation.redeem', label: 'org.invitation.redeem (grid post)', openid: appointee, input: (i) => ({ code: made.posts[i].code, name: '网格员' }),

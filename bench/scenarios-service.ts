@@ -23,6 +23,7 @@ export function serviceScenarios(): Scenario[] {
   const sec = () => 'o-sec-hx'
   const wu = () => 'o-liaison-wu'
   const liu = () => 'o-res-liu'
+  const careHome = (i: number) => `h-hx-2-${(i % 6) + 1}-${Math.floor(i / 12) % 6 + 1}0${(Math.floor(i / 6) % 2) + 1}`
   return [
     S('unit.get', wu, () => ({ unitId: 'u-hx-1' })),
     S('unit.checkin', wu, (i) => ({ requestId: rid(i, 'uc'), unitId: 'u-hx-1', contactName: '吴敏', contactPhone: '13800000008', resources: ['医护志愿者', '健康讲座'], commitments: ['每月义诊'] })),
@@ -91,6 +92,12 @@ export function serviceScenarios(): Scenario[] {
     S('assessment.unit', () => 'o-liaison-xu', () => ({ unitId: 'u-hx-2', pageSize: 20 })),
     S('assessment.list', sec, () => ({ communityId: 'c-hx', year, subjectType: 'member', pageSize: 20 })),
     S('dashboard', sec, () => ({ communityId: 'c-hx', year })),
+    // 重点关爱: each iteration marks (then revokes) its own household of 翠竹苑 (72 households).
+    S('care.mark', sec, (i) => ({ householdId: careHome(i), kinds: ['elderly_alone'], note: '压测', consentBy: '本人', consentAt: iso(-60) })),
+    S('care.list', sec, () => ({ communityId: 'c-hx', pageSize: 20 })),
+    S('care.patrol', () => 'o-grid-huang', () => ({ gridId: 'g-hx-1', pageSize: 20 })),
+    S('care.mine', liu, () => ({})),
+    S('care.revoke', sec, (i) => ({ householdId: careHome(i), reason: '压测撤销' })),
     { fn: 'export', action: 'service.ledgers', openid: sec, input: () => ({ communityId: 'c-hx', year }) },
     { fn: 'export', action: 'service.letter', openid: wu, input: () => ({ letterId: made.letters[0] }) },
   ]

@@ -19,6 +19,7 @@ export default defineAppConfig({
       pages: [
         'pages/member/index', 'pages/unit/index', 'pages/activities/index', 'pages/activity/index', 'pages/wishes/index',
         'pages/ledger/index', 'pages/dashboard/index', 'pages/review/index', 'pages/lists/index', 'pages/assess/index', 'pages/need/index',
+        'pages/care/index',
       ],
     },
     {
@@ -39,7 +40,7 @@ export default defineAppConfig({
     },
     {
       root: 'packages/grid',
-      pages: ['pages/report/index', 'pages/mine/index', 'pages/event/index', 'pages/board/index', 'pages/inbox/index', 'pages/staff/index', 'pages/overdue/index', 'pages/stats/index', 'pages/map/index', 'pages/workers/index'],
+      pages: ['pages/report/index', 'pages/mine/index', 'pages/event/index', 'pages/board/index', 'pages/inbox/index', 'pages/staff/index', 'pages/overdue/index', 'pages/stats/index', 'pages/map/index', 'pages/workers/index', 'pages/buildings/index'],
     },
   ],
   preloadRule: {

@@ -76,6 +76,10 @@ export const staffView = z.object({
 })
 export type StaffView = z.infer<typeof staffView>
 
+/** A building as a 楼栋长's care names it: with its estate, since estates number their buildings alike. */
+export const buildingRef = z.object({ id: z.string(), name: z.string(), estateId: z.string(), estateName: z.string() })
+export type BuildingRef = z.infer<typeof buildingRef>
+
 export const INVITATION_STATUS = ['open', 'used', 'expired'] as const
 
 /**
@@ -89,7 +93,11 @@ export const staffInvitationView = z.object({
   qrText: z.string().optional(),
   gridId: z.string(),
   gridName: z.string(),
-  post: z.enum(STAFF_POSTS),
+  /** A grid post's code (role grid_worker) names the post; a 楼栋长's code (role building_leader) its buildings instead. */
+  role: z.enum(['grid_worker', 'building_leader']),
+  post: z.enum(STAFF_POSTS).optional(),
+  buildings: z.array(buildingRef).optional(),
+  groupName: z.string().optional(),
   title: z.string().optional(),
   status: z.enum(INVITATION_STATUS),
   expiresAt: z.string(),
@@ -97,6 +105,24 @@ export const staffInvitationView = z.object({
   usedByName: z.string().optional(),
 })
 export type StaffInvitationView = z.infer<typeof staffInvitationView>
+
+/**
+ * A 楼栋长 (issue 15 §3): a member or resident the secretary appointed by code for one or more buildings
+ * of the grid, shown to everyone on the grid page (names and buildings, as grid staff are). Optionally the
+ * leader of a 楼道党小组 (`groupName`) and a 党员中心户 (`centralHousehold`).
+ */
+export const buildingLeaderView = z.object({
+  id: z.string(),
+  gridId: z.string(),
+  name: z.string(),
+  buildings: z.array(buildingRef),
+  groupName: z.string().optional(),
+  centralHousehold: z.boolean(),
+  since: z.string(),
+  /** The role grant's id, only for the community's secretary: org `role.end` ends it. */
+  grantId: z.string().optional(),
+})
+export type BuildingLeaderView = z.infer<typeof buildingLeaderView>
 
 /** The grid's named Party branch (网格党支部), set by the community's secretary; earlier versions are kept superseded. */
 export const partyBranchView = z.object({
@@ -287,13 +313,23 @@ export const gridActions = {
     summary: '网格的网格长、网格员、挂钩干部与党支部书记',
     roles: ['authenticated'],
     input: z.object({ gridId: id }),
-    output: z.object({ gridId: z.string(), gridName: z.string(), communityId: z.string(), partyBranch: partyBranchView.nullable(), items: z.array(staffView) }),
+    output: z.object({
+      gridId: z.string(), gridName: z.string(), communityId: z.string(), partyBranch: partyBranchView.nullable(), items: z.array(staffView),
+      /** The grid's 楼栋长 (with their 楼道党小组 and 党员中心户), in the order of their first building. */
+      buildingLeaders: z.array(buildingLeaderView),
+    }),
   }),
   'grid.mine': action({
     summary: '我所在的网格：任职的网格、房屋所在网格、党员报到分配的网格',
     roles: ['authenticated'],
     input: z.object({}),
-    output: z.object({ items: z.array(z.object({ gridId: z.string(), gridName: z.string(), communityId: z.string(), via: z.enum(['staff', 'resident', 'member']) })) }),
+    output: z.object({
+      items: z.array(z.object({
+        gridId: z.string(), gridName: z.string(), communityId: z.string(), via: z.enum(['staff', 'building', 'resident', 'member']),
+        /** The caller's home buildings on this grid (verified households): the grid page shows their 楼栋长 first. */
+        homeBuildingIds: z.array(z.string()),
+      })),
+    }),
   }),
   'branch.set': action({
     summary: '书记设置网格党支部名称（及支部书记），旧名称保留为历史版本',
@@ -313,6 +349,25 @@ export const gridActions = {
     }),
     output: staffInvitationView,
   }),
+  'building.appoint': action({
+    summary: '书记为本网格的一栋或几栋楼生成楼栋长任命码（可注明楼道党小组、党员中心户）；对方使用后就任楼栋长',
+    roles: ['secretary'],
+    input: z.object({
+      requestId,
+      gridId: id,
+      buildingIds: z.array(id).min(1, '请至少选择一栋楼').max(10, '最多 10 栋楼'),
+      groupName: optionalText(20, '楼道党小组'),
+      centralHousehold: z.boolean().default(false),
+      ttlHours: z.number().int().min(1, '至少 1 小时').max(24 * 7, '最多 7 天').default(72),
+    }),
+    output: staffInvitationView,
+  }),
+  'building.events': action({
+    summary: '楼栋长：我负责楼栋的未办结事件（及我负责的楼栋）',
+    roles: ['building_leader'],
+    input: pageInput.extend({ gridId: id }),
+    output: pageOf(eventView).extend({ gridName: z.string(), buildings: z.array(buildingRef) }),
+  }),
   'staff.invitations': action({
     summary: '网格发出的任命码（待使用、已使用、已过期；码已遮盖）',
     roles: ['secretary'],
@@ -328,8 +383,8 @@ export const gridActions = {
 
   'photo.upload': photoUploadAction('上传事件照片（压缩后的图片，检测后返回文件编号）', ['grid_worker', 'member', 'resident', 'property_staff', 'unit_liaison', 'secretary']),
   'event.report': action({
-    summary: '网格员、本社区党员或已认证居民上报网格事件',
-    roles: ['grid_worker', 'member', 'resident'],
+    summary: '网格员、楼栋长（本楼）、本社区党员或已认证居民上报网格事件',
+    roles: ['grid_worker', 'building_leader', 'member', 'resident'],
     input: z.object({
       requestId,
       /**

@@ -17,7 +17,7 @@ import { jointActions } from './joint'
 export const INVITABLE_ROLES = ['secretary', 'property_staff', 'street_admin'] as const
 export type InvitableRole = (typeof INVITABLE_ROLES)[number]
 /** Roles an invitation can give: those above (invitation.create) and a grid post (grid staff.appoint). */
-export const INVITATION_ROLES = [...INVITABLE_ROLES, 'grid_worker'] as const
+export const INVITATION_ROLES = [...INVITABLE_ROLES, 'grid_worker', 'building_leader'] as const
 export type InvitationRole = (typeof INVITATION_ROLES)[number]
 
 

@@ -9,6 +9,8 @@ export const ROLES = [
   'property_staff',
   'street_admin',
   'grid_worker',
+  /** 楼栋长 (党员中心户 / 楼道党小组): one or more buildings of a grid (issue 15 §3). */
+  'building_leader',
 ] as const
 export type Role = (typeof ROLES)[number]
 
@@ -24,6 +26,7 @@ export const ROLE_SCOPE: Record<Role, ScopeType> = {
   property_staff: 'company',
   street_admin: 'street',
   grid_worker: 'grid',
+  building_leader: 'grid',
 }
 
 export const ROLE_LABEL: Record<Role, string> = {
@@ -34,6 +37,7 @@ export const ROLE_LABEL: Record<Role, string> = {
   property_staff: '物业人员',
   street_admin: '街道管理员',
   grid_worker: '网格员',
+  building_leader: '楼栋长',
 }
 
 export const roleGrantSchema = z.object({
@@ -53,7 +57,7 @@ export const roleGrantSchema = z.object({
 export type RoleGrant = z.infer<typeof roleGrantSchema>
 
 /** Roles the level above can end with `role.end` (a resident's role ends when the household binding does). */
-export const ENDABLE_ROLES = ['member', 'unit_liaison', 'secretary', 'property_staff', 'street_admin', 'grid_worker'] as const
+export const ENDABLE_ROLES = ['member', 'unit_liaison', 'secretary', 'property_staff', 'street_admin', 'grid_worker', 'building_leader'] as const
 export type EndableRole = (typeof ENDABLE_ROLES)[number]
 
 /** Who may call an action: a role name is only the first filter; handlers check the scope. */

@@ -4,6 +4,7 @@ import { whistleRecordView } from './grid'
 import { id, isoDate, optionalText, pageInput, pageOf, phone, requestId, searchText, text } from './common'
 import { moderationFields, reportActions } from './moderation'
 import { ROLES } from './roles'
+import { careActions } from './care'
 
 /**
  * service — 双报到、双服务 (SPEC §4): unit and member check-in, the three lists, activities with
@@ -410,6 +411,8 @@ export const wishView = z.object({
   canMessage: z.boolean(),
   /** The caller's household wished it (or the caller posted it for them): they cannot report it. */
   mine: z.boolean(),
+  /** 重点关爱 household (issue 15 §5): only the mark, and only for the community's members and secretary. */
+  care: z.boolean().optional(),
   /** Held or removed (举报 or the content check): the household sees it marked, others the placeholder. */
   ...moderationFields,
 })
@@ -430,6 +433,8 @@ export const ledgerTotals = z.object({
   minutes: z.number().int(),
   activities: z.number().int(),
   wishes: z.number().int(),
+  /** Of those wishes: for households marked 重点关爱 (issue 15 §5), counted apart. */
+  careWishes: z.number().int(),
   ratingCount: z.number().int(),
   /** Mean rating ×10 (e.g. 47 = 4.7), integer so nothing drifts. */
   ratingAvgTenths: z.number().int().optional(),
@@ -901,6 +906,8 @@ export const serviceActions = {
     output: pageOf(assessmentView),
   }),
   dashboard: action({ summary: '书记工作台：报到、时长、清单、心愿', roles: ['secretary'], input: z.object({ communityId: id, year }), output: dashboardView }),
+  // 重点关爱 (issue 15 §5)
+  ...careActions,
   ...reportActions(ROLES),
 } as const
 

@@ -1,11 +1,12 @@
 import { STAFF_POSTS, type StaffPost } from '../../types/staff-posts'
+import type { BuildingRef } from '../../types/grid'
 import type { RoleGrant } from '../../types/roles'
 import type { UserDoc } from '../shared/actor'
 import { COL } from '../shared/collections'
 import { txGetOrNull, type Transaction } from '../shared/db-types'
 import { conflict } from '../shared/errors'
 import { grantRole, updatePersonInTx } from '../shared/person'
-import { ids, txPut, type LeaderLock, type StaffDoc } from './repo'
+import { ids, txPut, type BuildingLeaderDoc, type BuildingLock, type LeaderLock, type StaffDoc } from './repo'
 
 /**
  * Taking up a grid post. The secretary issues a single-use, expiring invitation for the post (grid
@@ -71,4 +72,74 @@ export async function endPostsInTx(tx: Transaction, gridId: string, openid: stri
     if (s.post === 'leader') await txPut<LeaderLock>(tx, COL.gridStaff, { _id: ids.leaderLock(gridId), kind: 'leader_lock', gridId, leaderOpenid: null, at: now })
   }
   return active
+}
+
+/** The buildings a 楼栋长's invitation offers (grid building.appoint), as stored on it. */
+export interface BuildingPost {
+  gridId: string
+  gridName: string
+  scopeName: string
+  communityId: string
+  streetId: string
+  buildings: BuildingRef[]
+  groupName?: string
+  centralHousehold: boolean
+  appointedBy: string
+}
+
+export function buildingLeaderGrant(g: { gridId: string; scopeName: string; communityId: string; streetId: string }): RoleGrant {
+  return { role: 'building_leader', scopeType: 'grid', scopeId: g.gridId, scopeName: g.scopeName, communityId: g.communityId, streetId: g.streetId }
+}
+
+/**
+ * Inside the redeeming transaction (org invitation.redeem): the person becomes 楼栋长 of the code's
+ * buildings, added to those they already look after on the grid. One leader per building, held by the
+ * building's lock doc read and written here: of two codes for one building used at once, one wins and the
+ * other gets CONFLICT with nothing of theirs written (the code stays unused).
+ */
+export async function takeUpBuildingsInTx(
+  tx: Transaction,
+  p: BuildingPost,
+  person: { openid: string; name: string },
+  now: Date,
+): Promise<{ leader: BuildingLeaderDoc; prior: BuildingLeaderDoc | null; before: UserDoc | null; after: UserDoc }> {
+  const id = ids.buildingLeader(p.gridId, person.openid)
+  const prior = await txGetOrNull<BuildingLeaderDoc>(tx, COL.gridStaff, id)
+  const held = prior?.state === 'active' ? prior.buildings : []
+  const fresh = p.buildings.filter((b) => !held.some((h) => h.id === b.id))
+  if (!fresh.length) throw conflict('您已是这些楼栋的楼栋长，此任命码无需再用')
+  for (const b of fresh) {
+    const lock = await txGetOrNull<BuildingLock>(tx, COL.gridStaff, ids.buildingLock(b.id))
+    if (lock?.leaderOpenid && lock.leaderOpenid !== person.openid) throw conflict(`${b.estateName}${b.name}已有楼栋长，此任命码不能使用，请联系社区书记`)
+  }
+  for (const b of fresh) {
+    await txPut<BuildingLock>(tx, COL.gridStaff, { _id: ids.buildingLock(b.id), kind: 'building_lock', gridId: p.gridId, buildingId: b.id, leaderOpenid: person.openid, at: now })
+  }
+  const { before, after } = await updatePersonInTx(tx, person.openid, now, (u) => grantRole(buildingLeaderGrant(p))({ ...u, name: person.name }))
+  const grant = after.roles.find((g) => g.role === 'building_leader' && g.scopeId === p.gridId)
+  const buildings = [...held, ...fresh]
+  const active = prior?.state === 'active' ? prior : null
+  const leader: BuildingLeaderDoc = {
+    _id: id, kind: 'building_leader', gridId: p.gridId, gridName: p.gridName, communityId: p.communityId, streetId: p.streetId,
+    openid: person.openid, name: person.name, buildings, buildingIds: buildings.map((b) => b.id),
+    groupName: p.groupName ?? active?.groupName, centralHousehold: p.centralHousehold || !!active?.centralHousehold, grantId: grant?.grantId,
+    state: 'active', appointedAt: active?.appointedAt ?? now, appointedBy: active?.appointedBy ?? p.appointedBy,
+  }
+  await txPut(tx, COL.gridStaff, leader)
+  return { leader, prior, before, after }
+}
+
+/**
+ * The building_leader grant on `gridId` ends (shared/grants.ts): the appointment is marked ended (the
+ * record stays) and its buildings' locks are freed, so the secretary can appoint someone else.
+ */
+export async function endBuildingsInTx(tx: Transaction, gridId: string, openid: string, now: Date, by: string): Promise<BuildingLeaderDoc | null> {
+  const id = ids.buildingLeader(gridId, openid)
+  const lead = await txGetOrNull<BuildingLeaderDoc>(tx, COL.gridStaff, id)
+  if (lead?.state !== 'active') return null
+  await txPut<BuildingLeaderDoc>(tx, COL.gridStaff, { ...lead, _id: id, state: 'ended', endedAt: now, endedBy: by })
+  for (const b of lead.buildingIds) {
+    await txPut<BuildingLock>(tx, COL.gridStaff, { _id: ids.buildingLock(b), kind: 'building_lock', gridId, buildingId: b, leaderOpenid: null, at: now })
+  }
+  return lead
 }

@@ -1,4 +1,4 @@
-import { PROGRESS_PREVIEW, type Category, type EventStatus, type HandlerType, type StaffPost, type SummonsOutcome, type Urgency, type WhistleRecordView } from '../../types/grid'
+import { PROGRESS_PREVIEW, type BuildingRef, type Category, type EventStatus, type HandlerType, type StaffPost, type SummonsOutcome, type Urgency, type WhistleRecordView } from '../../types/grid'
 import type { Database } from '../shared/cloud'
 import { COL } from '../shared/collections'
 import { personKey } from '../shared/pseudonym'
@@ -35,6 +35,27 @@ export interface PartyBranchDoc {
 export interface PartyBranchVersionDoc extends Omit<PartyBranchDoc, 'kind'> {
   kind: 'party_branch_version'; headId: string; supersededAt: Date; supersededBy: string
 }
+
+/**
+ * A 楼栋长 (issue 15 §3) in grid_staff: `bl:<gridId>:<personKey>`, one per person and grid, holding every
+ * building they look after. It keeps `state` (not `status`), so the staff lists, records and party pickers,
+ * which filter on `status`, skip it. Ending the role (shared/grants.ts) marks it ended; the record stays.
+ */
+export interface BuildingLeaderDoc {
+  _id: string; kind: 'building_leader'; gridId: string; gridName: string; communityId: string; streetId: string
+  openid: string; name: string
+  buildings: BuildingRef[]
+  /** The buildings' ids, for the queries that ask "whose building is this". */
+  buildingIds: string[]
+  groupName?: string; centralHousehold: boolean
+  /** The `building_leader` grant it came with: the secretary ends it by this id (org role.end). */
+  grantId?: string
+  state: 'active' | 'ended'
+  appointedAt: Date; appointedBy: string; endedAt?: Date; endedBy?: string
+}
+
+/** One per building that has a leader (`blk:<buildingId>`, no `status`): two codes for one building taken up at once cannot both win. */
+export interface BuildingLock { _id: string; kind: 'building_lock'; gridId: string; buildingId: string; leaderOpenid: string | null; at: Date }
 
 export interface Handler { type: HandlerType; id: string; name: string }
 
@@ -134,6 +155,14 @@ export const ids = {
   leaderLock: (gridId: string) => `gl:${gridId}`,
   partyBranch: (gridId: string) => `gpb:${gridId}`,
   partyBranchVersion: (gridId: string, version: number) => `gpb:${gridId}:v${version}`,
+  buildingLeader: (gridId: string, openid: string) => `bl:${gridId}:${personKey(openid)}`,
+  buildingLock: (buildingId: string) => `blk:${buildingId}`,
+}
+
+/** The caller's active 楼栋长 appointment on the grid (one read), or null. */
+export async function buildingLeadOf(db: Database, gridId: string, openid: string): Promise<BuildingLeaderDoc | null> {
+  const d = await byId<BuildingLeaderDoc>(db, COL.gridStaff, ids.buildingLeader(gridId, openid))
+  return d?.state === 'active' ? d : null
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   eventAccept, eventAssign, eventBoard, eventConfirm, eventConvert, eventDecide, eventGet, eventInbox, eventMine, eventOverdue, eventProgress, eventRemind, eventReport,
 } from './handlers/events'
 import { branchSet, gridMine } from './handlers/grids'
+import { buildingAppoint, buildingEvents } from './handlers/buildings'
 import { eventMembers } from './handlers/members'
 import { eventMap } from './handlers/places'
 import { progressList } from './handlers/progress'
@@ -22,6 +23,8 @@ export const routes: Routes<GridActions> = {
   'staff.list': staffList,
   'staff.appoint': staffAppoint,
   'staff.invitations': staffInvitations,
+  'building.appoint': buildingAppoint,
+  'building.events': buildingEvents,
   'staff.remove': staffRemove,
   'staff.record': staffRecord,
   'grid.mine': gridMine,

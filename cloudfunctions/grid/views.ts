@@ -1,4 +1,4 @@
-import type { EventView, GridStatsView, PartyBranchView, ProgressView, StaffInvitationView, StaffView, SummonsView } from '../../types/grid'
+import type { BuildingLeaderView, EventView, GridStatsView, PartyBranchView, ProgressView, StaffInvitationView, StaffView, SummonsView } from '../../types/grid'
 import { inviteQrText } from '../../types/org'
 import { invitationState } from '../org/domain/invitations'
 import type { InvitationDoc } from '../org/repo'
@@ -6,7 +6,7 @@ import { maskCode } from '../shared/mask'
 import { HIDDEN_TEXT, REPORT_KIND_LABEL } from '../../types/moderation'
 import { shown } from '../shared/moderation'
 import { isOverdue, summarize, summonsState, type StatsCounters } from './domain/rules'
-import type { CommunityRef, EventDoc, GridRef, PartyBranchDoc, ProgressEntry, StaffDoc, StatsDoc, SummonsDoc } from './repo'
+import type { BuildingLeaderDoc, CommunityRef, EventDoc, GridRef, PartyBranchDoc, ProgressEntry, StaffDoc, StatsDoc, SummonsDoc } from './repo'
 
 const iso = (d?: Date) => (d ? new Date(d).toISOString() : undefined)
 
@@ -20,8 +20,19 @@ export function staffInvitationView(d: InvitationDoc, now: Date, whole: boolean)
   const status = invitationState({ usedBy: d.usedBy, expiresAt: new Date(d.expiresAt) }, now)
   return {
     id: d._id, code: whole ? d.code : maskCode(d.code), ...(whole ? { qrText: inviteQrText(d.code) } : {}),
-    gridId: d.scopeId, gridName: d.gridName ?? d.scopeName, post: d.post ?? 'worker', title: d.title, status,
+    gridId: d.scopeId, gridName: d.gridName ?? d.scopeName, status,
+    ...(d.role === 'building_leader'
+      ? { role: 'building_leader' as const, buildings: d.buildings ?? [], groupName: d.groupName }
+      : { role: 'grid_worker' as const, post: d.post ?? 'worker', title: d.title }),
     expiresAt: iso(d.expiresAt)!, createdAt: iso(d.createdAt)!, usedByName: d.usedByName,
+  }
+}
+
+/** A 楼栋长 as the grid page shows them; the grant id (to end it) only for the community's secretary. */
+export function buildingLeaderView(d: BuildingLeaderDoc, forSecretary: boolean): BuildingLeaderView {
+  return {
+    id: d._id, gridId: d.gridId, name: d.name, buildings: d.buildings, groupName: d.groupName, centralHousehold: d.centralHousehold,
+    since: iso(d.appointedAt)!, ...(forSecretary && d.grantId ? { grantId: d.grantId } : {}),
   }
 }
 

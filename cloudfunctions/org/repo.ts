@@ -1,5 +1,5 @@
 import type { BindingStatus, InvitationRole } from '../../types/org'
-import type { StaffPost } from '../../types/grid'
+import type { BuildingRef, StaffPost } from '../../types/grid'
 import type { ScopeType } from '../../types/roles'
 import type { Database } from '../shared/cloud'
 import { COL } from '../shared/collections'
@@ -65,6 +65,8 @@ export interface InvitationDoc {
   usedBy: string | null; usedByName?: string; usedAt?: Date
   /** A grid post (role grid_worker, scope the grid; grid staff.appoint): taken up on redemption. */
   post?: StaffPost; title?: string; gridName?: string
+  /** A 楼栋长's buildings (role building_leader, scope the grid; grid building.appoint): taken up on redemption. */
+  buildings?: BuildingRef[]; groupName?: string; centralHousehold?: boolean
 }
 export interface LiaisonApplicationDoc {
   _id: string; openid: string; communityId: string; streetId: string

@@ -264,6 +264,8 @@ export interface WishDoc extends Moderated {
   streetId: string
   householdId: string
   address: string
+  /** The household is marked 重点关爱 (issue 15 §5): listed first for members; never why. Kept in step by care.ts. */
+  care?: boolean
   residentOpenid?: string
   residentName: string
   postedBy: string
@@ -316,6 +318,8 @@ export interface LedgerDoc {
   minutes: number
   activities: number
   wishes: number
+  /** Of `wishes`: those of households marked 重点关爱 when confirmed (issue 15 §5; absent on older ledgers). */
+  careWishes?: number
   ratingSum: number
   ratingCount: number
   updatedAt: Date
@@ -463,6 +467,7 @@ export interface LedgerDelta {
   minutes?: number
   activities?: number
   wishes?: number
+  careWishes?: number
   ratingSum?: number
   ratingCount?: number
 }
@@ -492,6 +497,7 @@ export async function bumpLedgers(
       minutes: base.minutes + (delta.minutes ?? 0),
       activities: base.activities + (delta.activities ?? 0),
       wishes: base.wishes + (delta.wishes ?? 0),
+      careWishes: (base.careWishes ?? 0) + (delta.careWishes ?? 0),
       ratingSum: base.ratingSum + (delta.ratingSum ?? 0),
       ratingCount: base.ratingCount + (delta.ratingCount ?? 0),
       updatedAt: now,

@@ -13,10 +13,16 @@ import { memberLinkUnit, memberSettleDispute, unitConfirmMember, unitDisputeMemb
 import { assessmentList, assessmentSet, assessmentUnit, dashboard, ledgerGet, ledgerRanking, letterAck, letterIssue, letterList, letterVersions } from './handlers/reports'
 import { agreementGet, agreementSign, unitCheckin, unitDecide, unitGet, unitList, unitSetGrids } from './handlers/units'
 import { wishMessage, wishMessages } from './handlers/wish-messages'
+import { careList, careMark, careMine, carePatrol, careRevoke } from './handlers/care'
 import { wishClaim, wishConfirm, wishCreate, wishDeliver, wishList, wishRelease } from './handlers/wishes'
 
 /** The action table of `service`: contract (types/service.ts) → handler. */
 export const routes: Routes<ServiceActions> = {
+  'care.mark': careMark,
+  'care.revoke': careRevoke,
+  'care.list': careList,
+  'care.patrol': carePatrol,
+  'care.mine': careMine,
   'unit.get': unitGet,
   'unit.checkin': unitCheckin,
   'unit.list': unitList,

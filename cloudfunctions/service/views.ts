@@ -267,6 +267,7 @@ export function wishView(w: WishDoc, actor: Actor, now: Date): WishView {
     thanks: w.thanks,
     rating: w.rating,
     createdAt: isoReq(w.createdAt),
+    ...(w.care && (actor.has('member', w.communityId) || actor.isSecretaryOf(w.communityId)) ? { care: true } : {}),
     canClaim: status === 'open' && actor.has('member', w.communityId) && !m.fields.moderation,
     canDeliver: status === 'claimed' && isClaimer && !claimLapsed(w, now),
     canRelease: status === 'claimed' && isClaimer,

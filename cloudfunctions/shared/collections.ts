@@ -36,6 +36,8 @@ export const COL = {
   svcActivities: 'svc_activities',
   svcAttendance: 'svc_attendance',
   svcWishes: 'svc_wishes',
+  /** 重点关爱 households (issue 15 §5). */
+  svcCare: 'svc_care',
   svcWishMessages: 'svc_wish_messages',
   svcLedgers: 'svc_ledgers',
   svcLetters: 'svc_letters',

@@ -7,13 +7,13 @@ import { txGetOrNull, type Transaction } from './db-types'
 import { conflict } from './errors'
 import { newId } from './ids'
 import { stripUndefined, updatePersonInTx } from './person'
-import { endPostsInTx } from '../grid/appointments'
+import { endBuildingsInTx, endPostsInTx } from '../grid/appointments'
 import { endMembershipInTx } from '../service/membership'
 
 /**
  * Ending a grant, the one way (issue 12 §1): the level above ends it (`role.end`), the person steps down
  * (`role.stepDown`), a grid post's removal ends the last post's role (grid `staff.remove`), a resident's
- * ends with the household binding (`binding.unbind`, `binding.leave`), and leaving (注销) ends every
+ * ends with the household binding (`binding.unbind`, `binding.leave`), a 楼栋长's ends their buildings, and leaving (注销) ends every
  * grant through here. In the caller's transaction it withdraws the role (shared/person.ts), closes what
  * the role carried (the household binding, the 报到 record, the grid posts), refuses to leave a street
  * without an admin, and appends the history record. Roles are read per call (actor.ts), so the person's
@@ -113,6 +113,7 @@ export async function endGrantInTx(ctx: GrantCtx, tx: Transaction, openid: strin
   if (g.role === 'resident') await endBindingInTx(tx, before, g.scopeId, now, end)
   if (g.role === 'member') await endMembershipInTx(tx, openid, g.scopeId, now, end)
   if (g.role === 'grid_worker') await endPostsInTx(tx, g.scopeId, openid, now, end.by.openid)
+  if (g.role === 'building_leader') await endBuildingsInTx(tx, g.scopeId, openid, now, end.by.openid)
   const history: RoleHistoryDoc = stripUndefined({
     _id: historyId(g.grantId ?? newId('gr')), grantId: g.grantId ?? '', openid, role: g.role, scopeType: g.scopeType, scopeId: g.scopeId, scopeName: g.scopeName,
     communityId: g.communityId, streetId: g.streetId, since: g.since, endedAt: now, kind: end.kind, reason: end.reason,

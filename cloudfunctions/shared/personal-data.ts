@@ -146,6 +146,13 @@ export const PERSONAL_DATA: Partial<Record<CollectionName, PersonalCollection>> 
       ...actorPair('manual.enteredBy', 'manual.enteredByName'), ...actorPair('manual.approvedBy', 'manual.approvedByName'),
     ],
   },
+  [COL.svcCare]: {
+    fields: [
+      f('consentBy', 'name', 'subject'),
+      ...actorPair('recordedBy', 'recordedByName'), ...actorPair('revokedBy', 'revokedByName'),
+    ],
+    note: "重点关爱 (issue 15 §5): keyed by household, not person; the reason (kinds, note) is the household's and is shown only to it and the secretary. consentBy is the name of the household member who consented.",
+  },
   [COL.svcWishes]: {
     fields: [
       f('residentOpenid', 'openid', 'subject'), f('residentName', 'name', 'subject'),
@@ -269,8 +276,10 @@ export const PERSONAL_DATA: Partial<Record<CollectionName, PersonalCollection>> 
       ...actorPair('appointedBy'), ...actorPair('removedBy'),
       f('leaderOpenid', 'openid', 'subject'),
       ...actorPair('setBy', 'setByName'), f('secretaryName', 'name', 'subject'), ...actorPair('supersededBy'),
+      // 楼栋长 (issue 15 §3): `bl:<gridId>:<personKey>` with openid/name/appointedBy as above, its buildings' locks (leaderOpenid).
+      ...actorPair('endedBy'),
     ],
-    note: "Posts, the grid's leader lock (leaderOpenid) and its named Party branch (with its secretary's name) share the collection.",
+    note: "Posts, the grid's leader lock (leaderOpenid), its named Party branch (with its secretary's name) and its 楼栋长 (`bl:<gridId>:<personKey>`, with their buildings' locks `blk:<buildingId>`) share the collection.",
   },
   [COL.gridEvents]: {
     fields: [

@@ -58,7 +58,7 @@ function readBody(req: IncomingMessage): Promise<string | undefined> {
 
 /** Who the 身份切换 screen offers: the org demo people, then the people the module journeys need. */
 // (Plain ids: importing the module seeds here would close an import cycle through seed.ts. The HTTP test checks them.)
-const JOURNEY_PEOPLE = ['o-res-chen', 'o-prop-qian', 'o-grid-hx-2-wk', 'o-liaison-xu'] // local/seed/property.ts, local/seed/grid.ts
+const JOURNEY_PEOPLE = ['o-res-chen', 'o-prop-qian', 'o-grid-hx-2-wk', 'o-liaison-xu', 'o-res-yg-301', 'o-res-yg-302', 'o-bl-hx-1'] // local/seed/property.ts, local/seed/grid.ts, local/seed/buildings.ts
 const DEMO_IDENTITY_IDS = [...DEMO_PEOPLE.map((p) => p._id), ...JOURNEY_PEOPLE]
 
 /** The demo people with their current roles (roles change as people redeem invitations or get approved). */

@@ -7,6 +7,8 @@ import { seedJoint } from './joint'
 import { serviceSeed } from './service'
 import { councilSeed } from './council'
 import { gridSeed } from './grid'
+import { buildingsSeed } from './buildings'
+import { careSeed } from './care'
 
 export { seedInBulk } from './insert'
 
@@ -22,7 +24,7 @@ const TARGETS: [keyof DemoWorld, string][] = [
 export type ModuleSeed = (db: Database, scale: number) => Promise<void>
 
 /** Each module's demo data, in order (a module may rely on the ones before it). */
-export const MODULE_SEEDS: ModuleSeed[] = [serviceSeed, councilSeed, seedProperty, gridSeed, seedJoint]
+export const MODULE_SEEDS: ModuleSeed[] = [serviceSeed, councilSeed, seedProperty, gridSeed, seedJoint, buildingsSeed, careSeed]
 
 /**
  * Seed the demo world once. Idempotent: a marker document records that it ran, so later starts

@@ -16,6 +16,7 @@ import { afterConfirm, canHandle, deadlineFor, doneOnTime, handlerKey, handlerKe
 import { appendProgress, byId, ids, settingsOf, txPut, type EventDoc, type Handler, type ProgressEntry, type StatsDoc, type SummonsDoc } from '../repo'
 import { eventView, summonsView } from '../views'
 import { isGridLeader } from './staff'
+import { leadsBuilding } from './buildings'
 import { holdOnStore, stateOf, visibleWhere } from '../../shared/moderation'
 import { eventKind } from '../moderation'
 import type { MemberRecord } from './members'
@@ -59,7 +60,7 @@ type MemberRef = { communityId: string; status: string; gridId?: string; buildin
 
 /**
  * Who may report on a grid: its grid staff; in-service members responsible for it (their 报到 record
- * names the grid or the building); verified residents of its community about a named building, or
+ * names the grid or the building); a 楼栋长 for their buildings; verified residents of its community about a named building, or
  * else about their own household's grid (a resident never picks a grid). At most two reads.
  */
 async function mayReport(ctx: Ctx<unknown>, grid: GridDoc, building: BuildingDoc | null): Promise<boolean> {
@@ -68,6 +69,8 @@ async function mayReport(ctx: Ctx<unknown>, grid: GridDoc, building: BuildingDoc
   const resident = a.grants('resident').some((g) => g.communityId === grid.communityId)
   if (resident && building) return true
   if (resident && (await homeGrids(ctx, grid.communityId)).includes(grid._id)) return true
+  // A 楼栋长 reports for their buildings (one read, only for one).
+  if (await leadsBuilding(ctx, grid._id, building?._id)) return true
   if (!a.has('member', grid.communityId)) return false
   const m = await byId<MemberRef>(ctx.db, COL.svcMembers, memberRecordId(a.openid))
   return !!m && m.status === 'approved' && m.communityId === grid.communityId &&
@@ -105,7 +108,7 @@ export const eventReport: ActionHandler<'grid.event.report'> = {
     const { db, actor, input, now } = ctx
     const { grid, building } = await reportGrid(ctx)
     ctx.within(grid)
-    ensure(await mayReport(ctx, grid, building), '只有本网格的网格员、负责本网格的在职党员或本社区已认证居民可以上报')
+    ensure(await mayReport(ctx, grid, building), '只有本网格的网格员、本楼的楼栋长、负责本网格的在职党员或本社区已认证居民可以上报')
     // A retired grid (org place.retire) takes no new records; its buildings were moved elsewhere first.
     if (grid.retired) throw invalid(`${grid.name}已停用，请选择楼栋现在所在的网格`, ['gridId'])
     const [community, named] = await Promise.all([
@@ -151,10 +154,10 @@ function maySee(ctx: Ctx<unknown>, e: EventDoc): boolean {
     || (!!e.handler && canHandle(a.openid, a.roles, e.handler))
 }
 
-/** Those people, and a party summoned on the event (one read, only for a liaison or company staff who is none of the above). */
+/** Those people, the building's 楼栋长, and a party summoned on the event (one read, only for a liaison or company staff who is none of the above). */
 export async function canSee(ctx: Ctx<unknown>, e: EventDoc): Promise<boolean> {
   const { actor, db } = ctx
-  if (maySee(ctx, e)) return true
+  if (maySee(ctx, e) || await leadsBuilding(ctx, e.gridId, e.buildingId)) return true
   const keys = handlerKeysOf(actor.openid, actor.roles).filter((k) => k.startsWith('unit:') || k.startsWith('company:'))
   return keys.length > 0 && (await db.collection(COL.gridSummons).where({ eventId: e._id, partyKey: db.command.in(keys) }).count()).total > 0
 }
@@ -177,13 +180,14 @@ export const eventGet: ActionHandler<'grid.event.get'> = {
     const { db, actor, now } = ctx
     const e = await loadEvent(ctx, ctx.input.eventId)
     const summonedHere = actor.roles.some((g) => (g.role === 'unit_liaison' || g.role === 'property_staff'))
-    const [{ data }, leader] = await Promise.all([
+    const [{ data }, leader, buildingLeader] = await Promise.all([
       db.collection(COL.gridSummons).where({ eventId: e._id }).orderBy('createdAt', 'asc').limit(EVENT_SUMMONS_LIMIT).get(),
       isGridLeader(ctx, e.gridId),
+      leadsBuilding(ctx, e.gridId, e.buildingId),
     ])
     const summons = data as SummonsDoc[]
     const isSummoned = summonedHere && summons.some((s) => handlerKeysOf(actor.openid, actor.roles).includes(s.partyKey))
-    ensure(maySee(ctx, e) || isSummoned, '您无权查看此事件')
+    ensure(maySee(ctx, e) || buildingLeader || isSummoned, '您无权查看此事件')
     return {
       event: eventView(e, actor.openid, now),
       summons: summons.map((s) => summonsView(s, now)),

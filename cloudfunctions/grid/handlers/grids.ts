@@ -9,10 +9,10 @@ import { byId, ids, txPut, type PartyBranchDoc, type PartyBranchVersionDoc } fro
 import { partyBranchView } from '../views'
 import type { MemberRecord } from './members'
 
-type MyGrid = { gridId: string; gridName: string; communityId: string; via: 'staff' | 'resident' | 'member' }
+type MyGrid = { gridId: string; gridName: string; communityId: string; via: 'staff' | 'building' | 'resident' | 'member'; homeBuildingIds: string[] }
 
 /**
- * The grids the caller belongs to, for the grid page: grids they serve on (from their grants, no read),
+ * The grids the caller belongs to, for the grid page: grids they serve on or look after buildings of (from their grants, no read),
  * their households' grids (one read) and the grid their approved 报到 names (one read); names in one read.
  */
 export const gridMine: Handler<'grid.grid.mine'> = {
@@ -20,6 +20,7 @@ export const gridMine: Handler<'grid.grid.mine'> = {
     const { db, actor } = ctx
     const _ = db.command
     const staff = actor.grants('grid_worker').map((g) => ({ gridId: g.scopeId, via: 'staff' as const }))
+    const leads = actor.grants('building_leader').map((g) => ({ gridId: g.scopeId, via: 'building' as const }))
     const householdIds = actor.grants('resident').map((g) => g.scopeId)
     const [households, member] = await Promise.all([
       householdIds.length
@@ -29,6 +30,7 @@ export const gridMine: Handler<'grid.grid.mine'> = {
     ])
     const found = [
       ...staff,
+      ...leads,
       ...households.map((h) => ({ gridId: h.gridId, via: 'resident' as const })),
       ...(member?.status === 'approved' && member.gridId ? [{ gridId: member.gridId, via: 'member' as const }] : []),
     ]
@@ -39,7 +41,8 @@ export const gridMine: Handler<'grid.grid.mine'> = {
     const grids = new Map((data as GridDoc[]).map((g) => [g._id, g]))
     const items: MyGrid[] = unique.flatMap((u) => {
       const g = grids.get(u.gridId)
-      return g ? [{ gridId: g._id, gridName: g.name, communityId: g.communityId, via: u.via }] : []
+      const homeBuildingIds = [...new Set(households.filter((h) => h.gridId === u.gridId && h.buildingId).map((h) => h.buildingId))]
+      return g ? [{ gridId: g._id, gridName: g.name, communityId: g.communityId, via: u.via, homeBuildingIds }] : []
     })
     return { items }
   },

@@ -12,6 +12,7 @@ import { DEFAULT_SETTINGS } from '../domain/rules'
 import { byId, ids, settingsOf, txPut, type LeaderLock, type SettingsDoc, type StaffDoc } from '../repo'
 import { staffInvitationView, staffView } from '../views'
 import { partyBranchOf } from './grids'
+import { buildingLeadersOf } from './buildings'
 
 /** The street's deadlines and whistle window (defaults until the street sets them). */
 export const settingsGet: Handler<'grid.settings.get'> = {
@@ -49,12 +50,13 @@ export const staffList: Handler<'grid.staff.list'> = {
     const { db, input } = ctx
     const grid = await byId<GridDoc>(db, COL.grids, input.gridId)
     if (!grid) throw notFound('网格')
-    const [{ data }, partyBranch] = await Promise.all([
+    const [{ data }, partyBranch, buildingLeaders] = await Promise.all([
       db.collection(COL.gridStaff).where({ gridId: grid._id, status: 'active' }).orderBy('appointedAt', 'asc').limit(STAFF_LIMIT).get(),
       partyBranchOf(ctx, grid._id),
+      buildingLeadersOf(ctx, grid._id, grid.communityId),
     ])
     const items = (data as StaffDoc[]).sort((a, b) => POST_ORDER[a.post] - POST_ORDER[b.post]).map((s) => staffView(s))
-    return { gridId: grid._id, gridName: grid.name, communityId: grid.communityId, partyBranch, items }
+    return { gridId: grid._id, gridName: grid.name, communityId: grid.communityId, partyBranch, items, buildingLeaders }
   },
 }
 
@@ -94,14 +96,15 @@ export const staffAppoint: Handler<'grid.staff.appoint'> = {
   },
 }
 
-/** The grid's appointment codes, newest first, masked (shown whole only when made). */
+/** The grid's appointment codes (posts and 楼栋长), newest first, masked (shown whole only when made). */
 export const staffInvitations: Handler<'grid.staff.invitations'> = {
   async run(ctx) {
     const { db, actor, input, now } = ctx
     const grid = await byId<GridDoc>(db, COL.grids, input.gridId)
     if (!grid) throw notFound('网格')
     ensure(actor.isSecretaryOf(grid.communityId), '只能查看您所在社区的任命码')
-    const q = db.collection(COL.invitations).where({ scopeId: grid._id, role: 'grid_worker' })
+    // Grid posts' and 楼栋长's codes alike (building.appoint).
+    const q = db.collection(COL.invitations).where({ scopeId: grid._id, role: db.command.in(['grid_worker', 'building_leader']) })
     return fetchPage<InvitationDoc, ReturnType<typeof staffInvitationView>>(q, input, [['createdAt', 'desc']], (d) => staffInvitationView(d, now, false))
   },
 }

@@ -27,6 +27,7 @@ export function endAuthority(roles: RoleGrant[], grant: GrantScope, companyServe
     case 'unit_liaison':
     case 'member':
     case 'grid_worker':
+    case 'building_leader':
       return holds(roles, 'secretary', grant.communityId) ? 'secretary' : null
     case 'resident':
       return null

@@ -11,7 +11,7 @@ import { PAGES } from '../waiting/pages'
 import { buildMe } from './me'
 
 /** Sections in this order: the work of office first, the person's own matters last. */
-const ORDER: Role[] = ['secretary', 'street_admin', 'grid_worker', 'property_staff', 'unit_liaison', 'member', 'resident']
+const ORDER: Role[] = ['secretary', 'street_admin', 'grid_worker', 'building_leader', 'property_staff', 'unit_liaison', 'member', 'resident']
 
 /**
  * Kinds that belong to the person rather than one grant: asked once, shown in the first section of
@@ -48,6 +48,7 @@ export const home: Handler<'org.home'> = {
         return [heldRatings(db, s), pendingObjections(db, s), overdueEvents(db, s, now), overdueResolutions(db, 'streetId', s, now, PAGES.gridOverdue)]
       },
       grid_worker: () => [gridReported(db, scopes('grid_worker'), now)],
+      building_leader: () => [],
       property_staff: () => [ratingsToAnswer(db, scopes('property_staff'), now)],
       unit_liaison: () => [],
       member: () => [checkinDue(db, actor.openid, now), claimedWishes(db, actor.openid, now), activitiesToday(db, scopes('member'), now)],

@@ -11,7 +11,7 @@ import { addHours, invitationState, inviterScope, type InviteScope } from '../do
 import { findById, org, type InvitationDoc } from '../repo'
 import { buildMe } from './me'
 import { grantRole, updatePersonInTx } from '../../shared/person'
-import { takeUpPostInTx, type GridPost } from '../../grid/appointments'
+import { takeUpBuildingsInTx, takeUpPostInTx, type BuildingPost, type GridPost } from '../../grid/appointments'
 import { invitationView } from '../views'
 
 /** Resolve the invitation's target scope (one read, two for a company seen by a secretary). */
@@ -79,6 +79,15 @@ function gridPostOf(inv: InvitationDoc): GridPost | null {
   }
 }
 
+/** The buildings a 楼栋长's invitation offers, or null for the other roles. */
+function buildingPostOf(inv: InvitationDoc): BuildingPost | null {
+  if (inv.role !== 'building_leader' || !inv.buildings?.length || !inv.communityId) return null
+  return {
+    gridId: inv.scopeId, gridName: inv.gridName ?? inv.scopeName, scopeName: inv.scopeName, communityId: inv.communityId, streetId: inv.streetId,
+    buildings: inv.buildings, groupName: inv.groupName, centralHousehold: !!inv.centralHousehold, appointedBy: inv.createdBy,
+  }
+}
+
 export const invitationRedeem: Handler<'org.invitation.redeem'> = {
   async run(ctx) {
     const { db, actor, input, now } = ctx
@@ -96,6 +105,8 @@ export const invitationRedeem: Handler<'org.invitation.redeem'> = {
     }
     const post = gridPostOf(inv)
     if (inv.role === 'grid_worker' && !post) throw notFound('邀请码')
+    const buildings = buildingPostOf(inv)
+    if (inv.role === 'building_leader' && !buildings) throw notFound('邀请码')
     const after = await ctx.transaction(async (tx) => {
       const fresh = await txGetOrNull<InvitationDoc>(tx, COL.invitations, id)
       if (fresh?.usedBy) throw conflict('邀请码已被使用')
@@ -103,10 +114,16 @@ export const invitationRedeem: Handler<'org.invitation.redeem'> = {
       const person = { openid: actor.openid, name: input.name }
       const res = post
         ? await takeUpPostInTx(tx, post, person, now)
-        : await updatePersonInTx(tx, actor.openid, now, (u) => grantRole(grant)({ ...u, name: input.name }))
+        : buildings
+          ? await takeUpBuildingsInTx(tx, buildings, person, now)
+          : await updatePersonInTx(tx, actor.openid, now, (u) => grantRole(grant)({ ...u, name: input.name }))
       await ctx.audit(`${COL.users}/${actor.openid}`, res.before?.roles ?? [], res.after.roles, tx)
       if ('staff' in res) {
         await ctx.audit(`${COL.gridStaff}/${res.staff._id}`, res.prior ? { status: res.prior.status } : null, { status: 'active', post: res.staff.post, invitation: inv.scopeId }, tx)
+      }
+      if ('leader' in res) {
+        const pick = (d: { state: string; buildingIds: string[] } | null) => (d ? { state: d.state, buildingIds: d.buildingIds } : null)
+        await ctx.audit(`${COL.gridStaff}/${res.leader._id}`, pick(res.prior), pick(res.leader), tx)
       }
       await ctx.audit(`${COL.invitations}/${inv.scopeId}`, { state: 'open' }, { state: 'used', by: actor.openid }, tx)
       return res.after

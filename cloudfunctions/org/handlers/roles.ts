@@ -26,7 +26,7 @@ export function historyView(h: RoleHistoryDoc): RoleHistoryView {
 /** The collection each role's scope lives in: the scope's community and street decide who is above it. */
 const SCOPE_COLLECTION: Record<EndableRole, string> = {
   street_admin: COL.streets, secretary: COL.communities, member: COL.communities,
-  property_staff: COL.companies, unit_liaison: COL.units, grid_worker: COL.grids,
+  property_staff: COL.companies, unit_liaison: COL.units, grid_worker: COL.grids, building_leader: COL.grids,
 }
 
 async function scopeOf(db: Database, role: EndableRole, scopeId: string): Promise<GrantScope | null> {

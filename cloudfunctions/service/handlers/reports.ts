@@ -41,6 +41,7 @@ export const ledgerGet: Handler<'service.ledger.get'> = {
         minutes: ledger?.minutes ?? 0,
         activities: ledger?.activities ?? 0,
         wishes: ledger?.wishes ?? 0,
+        careWishes: ledger?.careWishes ?? 0,
         ratingCount: ledger?.ratingCount ?? 0,
         ratingAvgTenths: ratingAvgTenths(ledger?.ratingSum ?? 0, ledger?.ratingCount ?? 0),
       },

@@ -11,6 +11,7 @@ import { CLAIM_HISTORY_LIMIT, claimDueAt, claimLapsed, claimProblem } from '../d
 import { bumpLedgers, ids, load, txPut, type MemberDoc, type WishDoc } from '../repo'
 import { wishView } from '../views'
 import { wishKind } from '../moderation'
+import { isCared } from './care'
 import { holdOnStore, stateOf, visibleWhere } from '../../shared/moderation'
 
 /** 微心愿: a resident posts, one member claims, delivers, the resident confirms and thanks. */
@@ -33,10 +34,10 @@ export const wishCreate: Handler<'service.wish.create'> = {
     if (dueAt.getTime() > now.getTime() + MAX_DAYS * 86400_000) throw invalid(`期望日期最多 ${MAX_DAYS} 天内`, ['dueAt'])
     const residentName = asResident ? actor.name : input.residentName
     if (!residentName) throw invalid('请填写居民姓名', ['residentName'])
-    const verdict = await ctx.checkItemText(input.title, input.detail, input.residentName)
+    const [verdict, care] = await Promise.all([ctx.checkItemText(input.title, input.detail, input.residentName), isCared(db, household._id)])
     return ctx.onceTx(input.requestId, async (tx) => {
       const doc: WishDoc = {
-        _id: newId('wish'), communityId: household.communityId, streetId: household.streetId, householdId: household._id, address: addressOf(household),
+        _id: newId('wish'), communityId: household.communityId, streetId: household.streetId, householdId: household._id, address: addressOf(household), care: care || undefined,
         residentOpenid: asResident ? actor.openid : undefined, residentName, postedBy: actor.openid, title: input.title, detail: input.detail,
         dueAt, status: 'open', createdAt: now,
       }
@@ -62,7 +63,9 @@ export const wishList: Handler<'service.wish.list'> = {
     const q = input.mine
       ? db.collection(COL.svcWishes).where(_.and(visibleWhere(db, filter, ...own), _.or({ residentOpenid: actor.openid }, { claimerOpenid: actor.openid })) as Record<string, unknown>)
       : db.collection(COL.svcWishes).where(visibleWhere(db, filter, ...own))
-    return fetchPage<WishDoc, ReturnType<typeof wishView>>(q, input, [['dueAt', 'asc']], (w) => wishView(w, actor, now))
+    // Members (who claim) see 重点关爱 households' wishes first (issue 15 §5); others in due order, so the order tells them nothing.
+    const order: [string, 'asc' | 'desc'][] = actor.has('member', input.communityId) ? [['care', 'desc'], ['dueAt', 'asc']] : [['dueAt', 'asc']]
+    return fetchPage<WishDoc, ReturnType<typeof wishView>>(q, input, order, (w) => wishView(w, actor, now))
   },
 }
 
@@ -189,7 +192,7 @@ export const wishConfirm: Handler<'service.wish.confirm'> = {
         tx,
         { openid: fresh.claimerOpenid!, memberId: ids.member(fresh.claimerOpenid!), name: fresh.claimerName ?? m.name ?? '', kind: m.kind, unitId: m.unitId, unitName: m.unitName ?? '', communityId: fresh.communityId },
         [String(yearOf(now)), quarterOf(now)],
-        { wishes: 1, ratingSum: input.rating, ratingCount: 1 },
+        { wishes: 1, careWishes: fresh.care ? 1 : 0, ratingSum: input.rating, ratingCount: 1 },
         now,
       )
       await ctx.audit(`${COL.svcWishes}/${wish._id}`, { status: 'delivered' }, { status: 'confirmed', rating: input.rating }, tx)

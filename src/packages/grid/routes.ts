@@ -12,4 +12,5 @@ export const GRID = {
   stats: '/packages/grid/pages/stats/index',
   map: '/packages/grid/pages/map/index',
   workers: '/packages/grid/pages/workers/index',
+  buildings: '/packages/grid/pages/buildings/index',
 } as const

@@ -10,4 +10,5 @@ export const SVC = {
   review: '/packages/service/pages/review/index',
   lists: '/packages/service/pages/lists/index',
   assess: '/packages/service/pages/assess/index',
+  care: '/packages/service/pages/care/index',
 } as const

@@ -67,20 +67,27 @@ export function workTiles(me: MeView): Tile[] {
     out.push({ key: 'prop-street', title: '红黑榜管理', desc: '周期、规则、发布、约谈', mark: '榜', url: '/packages/property/pages/street/index' })
   }
   // 网格吹哨 (packages/grid)
-  if (me.roles.some((g) => g.role === 'grid_worker' || g.role === 'member' || g.role === 'resident')) {
+  if (me.roles.some((g) => g.role === 'grid_worker' || g.role === 'building_leader' || g.role === 'member' || g.role === 'resident')) {
     out.push(
       { key: 'grid-report', title: '网格随手报', desc: '拍照上报身边问题', mark: '哨', url: '/packages/grid/pages/report/index' },
       { key: 'grid-mine', title: '我的上报', desc: '事件处置进度', mark: '报', url: '/packages/grid/pages/mine/index' },
     )
+  }
+  // 重点关爱 (packages/service): the secretary marks, the grid worker patrols, a household sees its own record.
+  if (hasRole(me.roles, 'secretary') || hasRole(me.roles, 'grid_worker') || hasRole(me.roles, 'resident')) {
+    out.push({ key: 'care', title: '重点关爱', desc: hasRole(me.roles, 'secretary') ? '经同意标记，优先服务' : hasRole(me.roles, 'grid_worker') ? '巡查关照的住户' : '我家的关爱记录', mark: '爱', url: '/packages/service/pages/care/index' })
+  }
+  if (hasRole(me.roles, 'building_leader')) {
+    out.push({ key: 'grid-buildings', title: '我的楼栋', desc: '楼栋长：上报本楼问题', mark: '楼', url: '/packages/grid/pages/buildings/index' })
   }
   if (hasRole(me.roles, 'secretary') || hasRole(me.roles, 'grid_worker')) {
     out.push({ key: 'grid-board', title: '网格派单台', desc: '派单、吹哨、统计', mark: '派', url: '/packages/grid/pages/board/index' })
   }
   if (hasRole(me.roles, 'secretary')) {
     out.push({ key: 'grid-staff', title: '网格人员', desc: '任命网格长、网格员', mark: '网', url: '/packages/grid/pages/staff/index' })
-  } else if (me.roles.some((g) => g.role === 'grid_worker' || g.role === 'member' || g.role === 'resident')) {
+  } else if (me.roles.some((g) => g.role === 'grid_worker' || g.role === 'building_leader' || g.role === 'member' || g.role === 'resident')) {
     // The same page read-only: the person's own grid, its Party branch and staff.
-    out.push({ key: 'grid-mine-grid', title: '我的网格', desc: '网格党支部和网格员', mark: '网', url: '/packages/grid/pages/staff/index' })
+    out.push({ key: 'grid-mine-grid', title: '我的网格', desc: '党支部、楼栋长和网格员', mark: '网', url: '/packages/grid/pages/staff/index' })
   }
   if (me.roles.some((g) => ['property_staff', 'unit_liaison', 'member', 'secretary'].includes(g.role))) {
     out.push({ key: 'grid-inbox', title: '网格事件待办', desc: '派单处置、吹哨应答', mark: '办', url: '/packages/grid/pages/inbox/index' })

@@ -112,8 +112,21 @@ describe('no openid or phone of another person in any grid response', () => {
     await as(P.secHx, 'staff.remove', { staffId: listed.items.find((s) => s.name === '孙伟')!.id })
   })
 
+  it('楼栋长: appointment by code, the grid page, reports and events of their buildings', async () => {
+    const { as } = sweep
+    const inv = await as<{ code: string }>(P.secHx, 'building.appoint', { requestId: rid(), gridId: 'g-hx-1', buildingIds: ['b-hx-2-1'], groupName: '翠竹苑1号楼党小组' })
+    await h.ok('org', 'invitation.redeem', { code: inv.code, name: '邓海燕' }, 'o-bl-exposure')
+    await as(P.secHx, 'staff.invitations', { gridId: 'g-hx-1' })
+    for (const who of [P.secHx, P.grid, P.liu, 'o-bl-exposure']) await as(who, 'staff.list', { gridId: 'g-hx-1' })
+    await as('o-bl-exposure', 'grid.mine', {})
+    await report(P.liu, { buildingId: 'b-hx-2-1', place: '翠竹苑1号楼' })
+    const own = await report('o-bl-exposure', { buildingId: 'b-hx-2-1', place: '翠竹苑1号楼' })
+    await as('o-bl-exposure', 'event.get', { eventId: own.id })
+    await as('o-bl-exposure', 'building.events', { gridId: 'g-hx-1' })
+  })
+
   it('went through every action those people can call', () => {
-    const callable = callableBy(gridActions, ['secretary', 'grid_worker', 'unit_liaison', 'member', 'resident'])
+    const callable = callableBy(gridActions, ['secretary', 'grid_worker', 'building_leader', 'unit_liaison', 'member', 'resident'])
     expect([...sweep.swept].sort()).toEqual(callable)
   })
 })

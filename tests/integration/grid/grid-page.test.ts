@@ -19,10 +19,10 @@ type Mine = { items: { gridId: string; gridName: string; communityId: string; vi
 
 describe('who reaches their grid page', () => {
   it('finds the grid of a grid worker, of a resident’s home and of a member’s 报到; none for a newcomer', async () => {
-    expect((await h.ok<Mine>('grid', 'grid.mine', {}, WORKER1_G2)).items).toEqual([{ gridId: 'g-hx-2', gridName: '第二网格', communityId: 'c-hx', via: 'staff' }])
+    expect((await h.ok<Mine>('grid', 'grid.mine', {}, WORKER1_G2)).items).toEqual([{ gridId: 'g-hx-2', gridName: '第二网格', communityId: 'c-hx', via: 'staff', homeBuildingIds: [] }])
     // 刘芳 lives in 和谐家园 1号楼, which lies in 第一网格.
-    expect((await h.ok<Mine>('grid', 'grid.mine', {}, P.liu)).items).toEqual([{ gridId: 'g-hx-1', gridName: '第一网格', communityId: 'c-hx', via: 'resident' }])
-    expect((await h.ok<Mine>('grid', 'grid.mine', {}, P.member)).items).toEqual([{ gridId: 'g-hx-3', gridName: '第三网格', communityId: 'c-hx', via: 'member' }])
+    expect((await h.ok<Mine>('grid', 'grid.mine', {}, P.liu)).items).toEqual([{ gridId: 'g-hx-1', gridName: '第一网格', communityId: 'c-hx', via: 'resident', homeBuildingIds: ['b-hx-1-1'] }])
+    expect((await h.ok<Mine>('grid', 'grid.mine', {}, P.member)).items).toEqual([{ gridId: 'g-hx-3', gridName: '第三网格', communityId: 'c-hx', via: 'member', homeBuildingIds: [] }])
     expect((await h.ok<Mine>('grid', 'grid.mine', {}, P.zhou)).items).toEqual([])
     await h.expectRefused('grid', 'grid.mine', {}, null, 'UNAUTHENTICATED')
   })

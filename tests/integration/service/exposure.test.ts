@@ -158,6 +158,15 @@ describe('no openid or phone of another person in any service response', () => {
     await as(P.secHx, 'dashboard', { communityId: 'c-hx', year: 2026 })
   })
 
+  it('重点关爱: marked, listed, seen by the household, revoked', async () => {
+    const { as } = sweep
+    await as(P.secHx, 'care.mark', { householdId: 'h-hx-1-1-202', kinds: ['elderly_alone'], consentBy: '张德福', consentAt: T0.toISOString() })
+    await as(P.secHx, 'care.list', { communityId: 'c-hx' })
+    for (const who of [P.zhang, P.liu]) await as(who, 'care.mine', {})
+    for (const who of [P.member, M1, P.liu]) await as(who, 'wish.list', { communityId: 'c-hx', status: 'open' })
+    await as(P.zhang, 'care.revoke', { householdId: 'h-hx-1-1-202' })
+  })
+
   it('went through every action a secretary, liaison, member or resident can call', () => {
     expect([...sweep.swept].sort()).toEqual(callableBy(serviceActions, ['secretary', 'unit_liaison', 'member', 'resident']))
   })

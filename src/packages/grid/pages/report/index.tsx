@@ -13,7 +13,7 @@ import { newRequestId } from '../../../../services/requestId'
 import { toast } from '../../../../services/nav'
 import { locate } from '../../../../services/locate'
 import { useFormErrors } from '../../../../hooks/useFormErrors'
-import Taro from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { CATEGORIES, CATEGORY_LABEL, URGENCIES, URGENCY_LABEL, type Category, type Urgency } from '../../../../../types/grid'
 import Chips from '../../../../components/Chips'
 import PhotoPicker from '../../../../components/PhotoPicker'
@@ -24,17 +24,19 @@ import '../../grid.scss'
 const REPORT_FIELDS: Record<string, string> = { category: 'report-category', estateId: 'estate-picker', buildingId: 'building-picker', place: 'place', description: 'description', photos: 'report-photos' }
 
 /**
- * Report an event: grid workers on their grids, members and verified residents in their community.
+ * Report an event: grid workers on their grids, 楼栋长 for their buildings, members and verified residents in their community.
  * Nobody picks a grid: it follows from the building chosen, else from the reporter (their one grid,
  * their home, their 报到 grid) — the server derives and checks it the same way (event.report).
  */
 export default function ReportPage() {
+  // 我的楼栋 opens it for one of the 楼栋长's buildings: grid, estate and building chosen already.
+  const { params } = useRouter()
   const me = useMe({})
   const roles = me.data?.roles ?? []
-  const workerGrids = roles.filter((g) => g.role === 'grid_worker').map((g) => g.scopeId)
+  const workerGrids = roles.filter((g) => g.role === 'grid_worker' || g.role === 'building_leader').map((g) => g.scopeId)
   const resident = roles.some((g) => g.role === 'resident')
   const member = roles.some((g) => g.role === 'member')
-  const communityId = roles.find((g) => g.role === 'grid_worker')?.communityId
+  const communityId = roles.find((g) => g.role === 'grid_worker' || g.role === 'building_leader')?.communityId
     ?? roles.find((g) => (g.role === 'member' || g.role === 'resident') && g.communityId)?.communityId
     ?? roles.find((g) => g.role === 'member')?.scopeId
   const grids = useCloud('org', 'grid.list', communityId ? { communityId } : null)
@@ -50,10 +52,10 @@ export default function ReportPage() {
   const askConsent = useNoticeConsent(['gridEventDone']) // asked before the send: WeChat needs the tap
   // The place: estate and building (optional) — the building fixes the grid and the estate's property company as a possible handler.
   const estates = useCloud('org', 'estate.list', communityId ? { communityId } : null)
-  const [estateId, setEstateId] = useState<string>()
+  const [estateId, setEstateId] = useState<string | undefined>(params.estateId)
   const buildings = useCloud('org', 'building.list', estateId ? { estateId } : null)
-  const [buildingId, setBuildingId] = useState<string>()
-  // A grid worker (who is nothing else here) reports on the grids they work on; others anywhere in the community.
+  const [buildingId, setBuildingId] = useState<string | undefined>(params.buildingId)
+  // A grid worker or 楼栋长 (who is nothing else here) reports on the grids they work on; others anywhere in the community.
   const onlyWorker = workerGrids.length > 0 && !resident && !member
   const buildingOptions = (buildings.data?.items ?? []).filter((b) => !onlyWorker || workerGrids.includes(b.gridId)).map((b) => ({ value: b.id, label: b.name, gridId: b.gridId }))
   const building = buildingOptions.find((b) => b.value === buildingId)
@@ -101,7 +103,7 @@ export default function ReportPage() {
       <QueryState {...me}>
         {() =>
           !communityId || (!workerGrids.length && !resident && !member) ? (
-            <Notice tone='warn'>只有网格员、本社区在职党员或已认证居民可以上报。请先完成房屋认证或党员报到。</Notice>
+            <Notice tone='warn'>只有网格员、楼栋长、本社区在职党员或已认证居民可以上报。请先完成房屋认证或党员报到。</Notice>
           ) : (
             <View>
               <Card>

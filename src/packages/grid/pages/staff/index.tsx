@@ -18,7 +18,14 @@ import { newRequestId } from '../../../../services/requestId'
 import { STAFF_POSTS, STAFF_POST_LABEL, type StaffInvitationView, type StaffPost } from '../../../../../types/grid'
 import Chips from '../../../../components/Chips'
 import PartyBranchCard from '../../components/PartyBranchCard'
+import BuildingLeaders, { AppointBuildingLeader, buildingsText } from '../../components/BuildingLeaders'
 import '../../grid.scss'
+
+/** What a code appoints to: a grid post, or 楼栋长 of its buildings. */
+const codeLabel = (c: StaffInvitationView) =>
+  c.role === 'building_leader'
+    ? `楼栋长 · ${buildingsText(c.buildings ?? [])}${c.groupName ? ` · ${c.groupName}` : ''}`
+    : `${STAFF_POST_LABEL[c.post ?? 'worker']}${c.title ? ` · ${c.title}` : ''}`
 
 /** The code just made, shown once whole: the appointee scans the QR or types the code in 使用邀请码. */
 function IssuedCode({ inv, onAnother }: { inv: StaffInvitationView; onAnother: () => void }) {
@@ -27,9 +34,9 @@ function IssuedCode({ inv, onAnother }: { inv: StaffInvitationView; onAnother: (
       <View className='gd-qr'>
         <QrCode text={inv.qrText ?? inv.code} id='appoint-qr' size={220} />
         <Text className='gd-code' id='appoint-code' userSelect>{inv.code}</Text>
-        <Text className='gd-meta'>{inv.gridName}{STAFF_POST_LABEL[inv.post]}{inv.title ? ` · ${inv.title}` : ''} · {formatTime(inv.expiresAt)} 前有效，只能使用一次</Text>
+        <Text className='gd-meta'>{inv.gridName}{codeLabel(inv)} · {formatTime(inv.expiresAt)} 前有效，只能使用一次</Text>
       </View>
-      <Text className='gd-text'>请被任命人当面打开小程序“我的 → 使用邀请码”，扫描二维码或输入任命码，即就任并获得网格员身份。此码只在这里完整显示一次。</Text>
+      <Text className='gd-text'>请被任命人当面打开小程序“我的 → 使用邀请码”，扫描二维码或输入任命码，即就任{inv.role === 'building_leader' ? '楼栋长' : '并获得网格员身份'}。此码只在这里完整显示一次。</Text>
       <Button block variant='secondary' onClick={onAnother}>再生成一个任命码</Button>
     </Card>
   )
@@ -43,7 +50,7 @@ function Codes({ items }: { items: StaffInvitationView[] }) {
       {items.map((c) => (
         <View key={c.id} className='gd-step gd-row' id={`code-${c.id.replace(/[^\w-]/g, '-')}`}>
           <View>
-            <Text className='gd-title'>{STAFF_POST_LABEL[c.post]}{c.title ? ` · ${c.title}` : ''}</Text>
+            <Text className='gd-title'>{codeLabel(c)}</Text>
             <Text className='gd-meta'>{c.code} · {c.status === 'used' ? `${c.usedByName ?? ''} 已就任` : `${formatTime(c.expiresAt)} 前有效`}</Text>
           </View>
           <StatusBadge status={c.status} />
@@ -57,7 +64,7 @@ function Codes({ items }: { items: StaffInvitationView[] }) {
  * 任命: the secretary picks the post and gets a single-use code (and QR) to hand to the person in person.
  * Nothing is looked up by phone: the person proves who they are by holding the code.
  */
-function Appoint({ gridId, onTaken }: { gridId: string; onTaken: () => void }) {
+function Appoint({ gridId, communityId, onTaken }: { gridId: string; communityId: string; onTaken: () => void }) {
   const appoint = useMutation('grid', 'staff.appoint')
   const [requestId, setRequestId] = useState(newRequestId)
   const [post, setPost] = useState<StaffPost>('worker')
@@ -83,6 +90,7 @@ function Appoint({ gridId, onTaken }: { gridId: string; onTaken: () => void }) {
       {issued ? (
         <IssuedCode inv={issued} onAnother={another} />
       ) : (
+        <View>
         <Card title='任命网格人员'>
           {appoint.error ? <Notice tone='error'>{appoint.error.message}</Notice> : null}
           <Text className='gd-meta'>选择岗位，生成一次性任命码，当面交给被任命人使用</Text>
@@ -90,6 +98,8 @@ function Appoint({ gridId, onTaken }: { gridId: string; onTaken: () => void }) {
           <Field id='appoint-title' label='职务说明' optional value={title} onChange={setTitle} placeholder='如：社区民警' maxLength={20} />
           <Button id='appoint' block loading={appoint.sending} onClick={() => void make()}>生成任命码</Button>
         </Card>
+        <AppointBuildingLeader gridId={gridId} communityId={communityId} onIssued={(inv) => (setIssued(inv), codes.reload())} />
+        </View>
       )}
       <Codes items={codes.data?.items ?? []} />
     </View>
@@ -97,7 +107,8 @@ function Appoint({ gridId, onTaken }: { gridId: string; onTaken: () => void }) {
 }
 
 /**
- * The grid page: its Party branch and its 党支部书记, 网格长, 网格员 and 挂钩干部. Grid workers, residents and
+ * The grid page, its org chart on one screen: its Party branch, its 楼栋长 (with their 楼道党小组 and 党员中心户)
+ * and its 党支部书记, 网格长, 网格员 and 挂钩干部. Grid workers, residents and
  * members open it on their own grid (grid.mine) and read; the community's secretary names the branch,
  * appoints and removes.
  */
@@ -123,7 +134,7 @@ export default function StaffPage() {
     }
   }
   return (
-    <PageShell title='网格' intro='网格党支部与网格长、网格员、挂钩干部'>
+    <PageShell title='网格' intro='网格党支部、楼栋长与网格长、网格员、挂钩干部'>
       <QueryState {...me}>
         {() => (
           <View>
@@ -134,6 +145,7 @@ export default function StaffPage() {
               {(s) => (
                 <View>
                   <PartyBranchCard gridId={s.gridId} branch={s.partyBranch} appointedSecretary={s.items.find((p) => p.post === 'branch_secretary')?.name} editable={canEdit} onSaved={staff.reload} />
+                  <BuildingLeaders leaders={s.buildingLeaders} homeBuildingIds={mine.data?.items.find((g) => g.gridId === s.gridId)?.homeBuildingIds ?? []} editable={canEdit} onChanged={staff.reload} />
                   {s.items.length === 0 ? (
                     <Empty text='这个网格还没有任命人员' />
                   ) : (
@@ -152,7 +164,7 @@ export default function StaffPage() {
                 </View>
               )}
             </QueryState>
-            {canEdit && current ? <Appoint key={current} gridId={current} onTaken={staff.reload} /> : null}
+            {canEdit && current && staff.data ? <Appoint key={current} gridId={current} communityId={staff.data.communityId} onTaken={staff.reload} /> : null}
           </View>
         )}
       </QueryState>

@@ -178,6 +178,7 @@ function WishCard({ w: listed, onDone }: { w: WishView; onDone: () => void }) {
     <Card title={w.title} extra={w.moderation ? <Tag tone='gray'>{MODERATION_LABEL[w.moderation]}</Tag> : <Tag tone={TONE[w.status]}>{WISH_STATUS_LABEL[w.status]}</Tag>} id={`wish-${w.id}`}>
       {now ? <Notice tone='success' id={`wish-done-${w.id}`}><Text>{DONE[now.step](w)}</Text></Notice> : null}
       {w.mine ? <HeldNotice state={w.moderation} id={`wish-held-${w.id}`} /> : null}
+      {w.care ? <View className='svc-line' id={`wish-care-${w.id}`}><Tag tone='red'>重点关爱</Tag></View> : null}
       {w.detail ? <Text className='svc-line'>{w.detail}</Text> : null}
       <Text className='svc-line svc-line--muted'>{w.residentName} · {w.address} · {formatTime(w.dueAt).slice(0, 10)} 前</Text>
       {w.claimerName ? <Text className='svc-line'>认领党员：{w.claimerName}</Text> : null}
