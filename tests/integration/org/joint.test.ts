@@ -143,3 +143,25 @@ describe('races on shared records', () => {
     expect(commitments.find((c) => c.itemId === 'a3')!.progress.map((p) => p.text).sort()).toEqual(['已排查 2 号楼', '已排查 4 号楼'])
   })
 })
+
+describe("the unit's 双反馈 letter", () => {
+  type Letter = { version: number; commitments?: (Commitment & { problem: string; itemId: string })[] }
+
+  it("carries the problems the unit took on in the quarter, as they stood at issue, and keeps them when the commitment moves on", async () => {
+    const m = await h.ok<Meeting>('org', 'jointMeeting.convene', { requestId: rid(), scopeType: 'community', scopeId: 'c-hx', title: '医院专题联席会议', date: '2026-11-25', cadence: 'monthly', agenda: [{ source: 'need', title: '慢病老人取药难' }] }, P.secHx)
+    const c = await h.ok<Commitment>('org', 'jointMeeting.claim', { meetingId: m.id, itemId: 'a1', memberId: 'cmt-hx-1', commitment: '每周二送药上门', deadline: '2026-12-20' }, P.secHx)
+    const first = await h.ok<Letter>('service', 'letter.issue', { requestId: rid(), unitId: 'u-hx-1', quarter: '2026Q4' }, P.secHx)
+    // The seeded problem done in November and the new one still open; never another body's.
+    expect(first.commitments!.map((x) => `${x.problem}:${x.status}`)).toEqual(['独居老人就医难，希望有上门问诊:done', '慢病老人取药难:open'])
+    await h.ok('org', 'commitment.progress', { commitmentId: c.id, text: '已送药 6 户', done: true }, P.liaison)
+    const list = await h.ok<{ items: Letter[] }>('service', 'letter.list', { unitId: 'u-hx-1' }, P.liaison)
+    expect(list.items[0].commitments!.find((x) => x.id === c.id)).toMatchObject({ status: 'open', progress: [] })
+    const second = await h.ok<Letter>('service', 'letter.issue', { requestId: rid(), unitId: 'u-hx-1', quarter: '2026Q4' }, P.secHx)
+    expect(second.commitments!.find((x) => x.id === c.id)).toMatchObject({ status: 'done', progress: [{ text: '已送药 6 户', byName: '吴敏' }] })
+  })
+
+  it('a unit with no commitments gets a letter with none', async () => {
+    const l = await h.ok<Letter>('service', 'letter.issue', { requestId: rid(), unitId: 'u-hx-3', quarter: '2026Q4' }, P.secHx)
+    expect(l.commitments).toEqual([])
+  })
+})
