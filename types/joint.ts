@@ -27,6 +27,11 @@ export type AgendaSource = (typeof AGENDA_SOURCES)[number]
 export const AGENDA_SOURCE_LABEL: Record<AgendaSource, string> = { grid_event: '网格事件', topic: '议事议题', need: '居民需求', other: '其他' }
 
 export const COMMITMENT_STATUS = ['open', 'done'] as const
+/** How a commitment reads on screen: done, overdue (open past its deadline) or in progress. */
+export type CommitmentState = 'open' | 'overdue' | 'done'
+export const commitmentState = (c: { status: (typeof COMMITMENT_STATUS)[number]; overdue: boolean }): CommitmentState => (c.status === 'done' ? 'done' : c.overdue ? 'overdue' : 'open')
+export const COMMITMENT_STATE_LABEL: Record<CommitmentState, string> = { open: '办理中', overdue: '已逾期', done: '已办结' }
+export const AFFILIATION_LABEL: Record<AffiliationKind, string> = { unit: '报到单位', company: '物业公司', other: '其他单位' }
 export const MAX_AGENDA = 20
 
 const dateOnly = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式为 YYYY-MM-DD')
