@@ -170,6 +170,12 @@ export const jointActions = {
     input: z.object({ commitmentId: id, text: text(300, '进展'), done: z.boolean() }),
     output: commitmentView,
   }),
+  'commitment.overdue': action({
+    summary: '督办：大党委（大工委）各次联席会议中过了期限仍未办结的承诺（期限早的在前）',
+    roles: ['secretary', 'street_admin'],
+    input: pageInput.extend(scope),
+    output: pageOf(commitmentView),
+  }),
   'commitment.list': action({
     summary: '某单位或物业公司在联席会议上认领的承诺及办理结果',
     roles: ['authenticated'],

@@ -5,7 +5,7 @@ import { invitationCreate, invitationList, invitationRedeem } from './handlers/i
 import { liaisonDecide, liaisonListPending, liaisonRegister } from './handlers/liaisons'
 import { home } from './handlers/home'
 import { accountLeave } from './handlers/leave'
-import { commitmentList, commitmentProgress, committeeAppoint, committeeEnd, committeeList, jointMeetingAttendance, jointMeetingClaim, jointMeetingConvene, jointMeetingGet, jointMeetingList } from './handlers/joint'
+import { commitmentList, commitmentOverdue, commitmentProgress, committeeAppoint, committeeEnd, committeeList, jointMeetingAttendance, jointMeetingClaim, jointMeetingConvene, jointMeetingGet, jointMeetingList } from './handlers/joint'
 import { bootstrap, me, profileUpdate } from './handlers/me'
 import { myDataExport, myDataSection, myDataSummary } from './handlers/mydata'
 import { noticeTemplates } from './handlers/notices'
@@ -31,6 +31,7 @@ export const routes: Routes<OrgActions> = {
   'jointMeeting.get': jointMeetingGet,
   'commitment.progress': commitmentProgress,
   'commitment.list': commitmentList,
+  'commitment.overdue': commitmentOverdue,
   'mydata.summary': myDataSummary,
   'mydata.section': myDataSection,
   'mydata.export': myDataExport,

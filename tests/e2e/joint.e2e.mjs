@@ -50,9 +50,11 @@ export const journeys = [
         await visible(page, '#roster').getByText('钱守信').waitFor()
         await visible(page, '#serving-count').getByText('7').waitFor()
 
-        // 3. The meetings: November's, with its three problems taken on.
+        // 3. The meetings: November's, with its three problems taken on; 督办 lists the two past their deadline.
         await visible(page, '#to-meetings').click()
         await see(page, '和谐社区 11 月联席会议')
+        await visible(page, '#overdue').getByText('锦绣路派出所', { exact: false }).waitFor()
+        await visible(page, '#overdue').getByText('2 项已过期限未办结', { exact: false }).waitFor()
         await shot(page, 'joint-03-meetings')
 
         // 4. She convenes the next one: a grid event, a resident need and a typed problem on the agenda.

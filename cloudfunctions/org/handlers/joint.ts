@@ -7,7 +7,7 @@ import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, invalid, notFound } from '../../shared/errors'
 import { newId } from '../../shared/ids'
 import { fetchPage } from '../../shared/paging'
-import { commitmentId, isServing } from '../domain/joint'
+import { beijingDate, commitmentId, isServing } from '../domain/joint'
 import { commitmentView, type CommitmentDoc } from '../../shared/commitments'
 import { findById, org, type UnitDoc } from '../repo'
 
@@ -254,5 +254,16 @@ export const commitmentList = {
   async run(ctx: Ctx<PageInput & { kind: 'unit' | 'company'; affiliationId: string }>) {
     const q = ctx.db.collection(COL.jointCommitments).where({ affiliationId: ctx.input.affiliationId })
     return fetchPage<CommitmentDoc, CommitmentView>(q, ctx.input, [['claimedAt', 'desc']], (c) => commitmentView(c, ctx.now))
+  },
+}
+
+/** 督办: the scope's commitments past their deadline and not done, the most overdue first (the convener's side only). */
+export const commitmentOverdue = {
+  async run(ctx: Ctx<PageInput & { scopeType: CommitteeScope; scopeId: string }>) {
+    const { db, input, now } = ctx
+    const scope = await scopeOf(ctx, input.scopeType, input.scopeId)
+    ensure(scope.manages, '只有召集方可以查看督办清单')
+    const q = db.collection(COL.jointCommitments).where({ scopeId: input.scopeId, status: 'open', deadline: db.command.lt(beijingDate(now)) })
+    return fetchPage<CommitmentDoc, CommitmentView>(q, input, [['deadline', 'asc']], (c) => commitmentView(c, now))
   },
 }

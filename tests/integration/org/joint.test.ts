@@ -1,4 +1,4 @@
-import { openCloud, P, rid, type Cloud } from '../harness'
+import { openCloud, P, rid, T0, type Cloud } from '../harness'
 
 /**
  * 社区大党委 and 联席会议 (issue 15 §2): the seeded roster of six, a meeting with three problems taken
@@ -39,6 +39,29 @@ describe('the demo world', () => {
     expect(page.commitments.map((c) => c.status)).toEqual(['open'])
     const unit = await h.ok<{ items: Commitment[] }>('org', 'commitment.list', { kind: 'unit', affiliationId: 'u-hx-1' }, P.liaison)
     expect(unit.items.map((c) => c.progress[0]?.byName)).toEqual(['吴敏'])
+  })
+})
+
+describe('督办: the overdue commitments of a 大党委', () => {
+  it("lists the secretary's commitments past their deadline and not done, the most overdue first", async () => {
+    const r = await h.ok<{ items: (Commitment & { deadline: string })[]; total: number }>('org', 'commitment.overdue', { scopeType: 'community', scopeId: 'c-hx' }, P.secHx)
+    // At T0 (2026-11-23) only the police station's (due 11-20) is late; 安居's is due 11-24, the hospital's is done.
+    expect(r.items.map((c) => `${c.affiliation.name}:${c.deadline}:${c.overdue}`)).toEqual(['锦绣路派出所:2026-11-20:true'])
+    expect(r.total).toBe(1)
+    h.setNow(new Date('2026-11-25T02:00:00Z'))
+    try {
+      const later = await h.ok<{ items: Commitment[] }>('org', 'commitment.overdue', { scopeType: 'community', scopeId: 'c-hx' }, P.admin)
+      expect(later.items.map((c) => c.affiliation.name)).toEqual(['锦绣路派出所', '安居物业服务有限公司'])
+    } finally {
+      h.setNow(T0)
+    }
+  })
+
+  it('is for the convener only', async () => {
+    await h.expectRefused('org', 'commitment.overdue', { scopeType: 'community', scopeId: 'c-hx' }, P.liu, 'FORBIDDEN')
+    await h.expectRefused('org', 'commitment.overdue', { scopeType: 'community', scopeId: 'c-hx' }, P.secYg, 'FORBIDDEN')
+    await h.expectRefused('org', 'commitment.overdue', { scopeType: 'street', scopeId: 'st-jinxiu' }, P.secHx, 'FORBIDDEN')
+    await h.expectRefused('org', 'commitment.overdue', { scopeType: 'community', scopeId: 'c-none' }, P.secHx, 'NOT_FOUND')
   })
 })
 

@@ -9,6 +9,7 @@ import Chips from '../../../../components/Chips'
 import Empty from '../../../../components/Empty'
 import ListItem from '../../../../components/ListItem'
 import Tag from '../../../../components/Tag'
+import Commitment from '../../../../components/Commitment'
 import QueryState from '../../../../components/QueryState'
 import { useCloud } from '../../../../hooks/useCloud'
 import { useMe } from '../../../../hooks/useMe'
@@ -35,6 +36,23 @@ function MeetingRow({ m }: { m: JointMeetingView }) {
   )
 }
 
+/** 督办: the convener's list of commitments past their deadline, across meetings. */
+function Overdue({ scope }: { scope: Scope }) {
+  const q = useCloud('org', 'commitment.overdue', { scopeType: scope.scopeType, scopeId: scope.scopeId, page: 1, pageSize: 20 }, { reloadOnShow: true })
+  if (!q.data || q.data.total === 0) return null
+  return (
+    <Card title={`督办：${q.data.total} 项已过期限未办结`} id='overdue'>
+      {q.data.items.map((c) => (
+        <View key={c.id} className='jt-item'>
+          <Commitment c={c} showMeeting id={`overdue-${c.id.replace(/[^\w-]/g, '-')}`} />
+          <Button size='small' variant='plain' onClick={() => go(JOINT.meeting(c.meetingId))}>查看会议</Button>
+        </View>
+      ))}
+      {q.data.total > q.data.items.length ? <Text className='jt-line jt-line--muted'>另有 {q.data.total - q.data.items.length} 项，请在各次会议中查看</Text> : null}
+    </Card>
+  )
+}
+
 function Meetings({ scope }: { scope: Scope }) {
   const [page, setPage] = useState(1)
   const q = useCloud('org', 'jointMeeting.list', { scopeType: scope.scopeType, scopeId: scope.scopeId, page, pageSize: PAGE }, { reloadOnShow: true })
@@ -44,6 +62,7 @@ function Meetings({ scope }: { scope: Scope }) {
         {scope.manages ? <Button id='convene' onClick={() => go(JOINT.convene(scope))}>召集联席会议</Button> : null}
         <Button id='to-committee' variant='secondary' onClick={() => go(JOINT.committee(scope))}>委员名单</Button>
       </View>
+      {scope.manages ? <Overdue scope={scope} /> : null}
       <Card title='历次联席会议'>
         <QueryState {...q} loadingText='正在加载联席会议…'>
           {(data) =>
