@@ -1,3 +1,6 @@
+import ExcelJS from 'exceljs'
+import { readFileSync } from 'fs'
+import { join } from 'path'
 import { openCloud, P, rid, T0, type Cloud } from '../harness'
 
 /**
@@ -181,6 +184,14 @@ describe("the unit's 双反馈 letter", () => {
     expect(list.items[0].commitments!.find((x) => x.id === c.id)).toMatchObject({ status: 'open', progress: [] })
     const second = await h.ok<Letter>('service', 'letter.issue', { requestId: rid(), unitId: 'u-hx-1', quarter: '2026Q4' }, P.secHx)
     expect(second.commitments!.find((x) => x.id === c.id)).toMatchObject({ status: 'done', progress: [{ text: '已送药 6 户', byName: '吴敏' }] })
+    // The letter's Excel lists them too.
+    const f = await h.ok<{ fileId: string }>('export', 'service.letter', { letterId: (second as unknown as { id: string }).id }, P.liaison)
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(readFileSync(join(h.dir, 'uploads', f.fileId.replace('cloud://local/', ''))) as unknown as ArrayBuffer)
+    const lines: string[] = []
+    wb.worksheets[0].eachRow((r) => lines.push((r.values as unknown[]).slice(1).join(' ')))
+    expect(lines).toContain('联席会议认领：2 项，已办结 2 项')
+    expect(lines).toContain('慢病老人取药难：已办结；锦绣区人民医院（陈志远）承诺每周二送药上门，期限 2026-12-20；最新进展：已送药 6 户')
   })
 
   it('a unit with no commitments gets a letter with none', async () => {
