@@ -159,6 +159,7 @@ export function orgScenarios(): Scenario[] {
     { fn: 'org', action: 'jointMeeting.list', openid: () => 'o-res-liu', input: () => ({ scopeType: 'community', scopeId: 'c-lq', pageSize: 20 }) },
     { fn: 'org', action: 'jointMeeting.get', openid: () => 'o-res-liu', input: (i) => ({ meetingId: made.meetings[i] }) },
     { fn: 'org', action: 'commitment.progress', openid: () => 'o-street-admin', input: (i) => ({ commitmentId: made.commitments[i], text: '已办结', done: true }) },
+    { fn: 'org', action: 'commitment.overdue', openid: () => 'o-street-admin', input: () => ({ scopeType: 'community', scopeId: 'c-lq', pageSize: 20 }), note: 'an index on scope, state and deadline: one count and one page' },
     { fn: 'org', action: 'commitment.list', openid: () => 'o-res-liu', input: () => ({ kind: 'company', affiliationId: 'co-5', pageSize: 20 }) },
     { fn: 'org', action: 'committee.end', openid: () => 'o-street-admin', input: (i) => ({ memberId: made.members[i], reason: '任期调整' }) },
   ]

@@ -42,6 +42,11 @@ export default defineAppConfig({
       root: 'packages/grid',
       pages: ['pages/report/index', 'pages/mine/index', 'pages/event/index', 'pages/board/index', 'pages/inbox/index', 'pages/staff/index', 'pages/overdue/index', 'pages/stats/index', 'pages/map/index', 'pages/workers/index', 'pages/buildings/index'],
     },
+    {
+      // 社区大党委 / 街道大工委 and the 联席会议 (issue 15 §2): loaded on demand.
+      root: 'packages/joint',
+      pages: ['pages/committee/index', 'pages/meetings/index', 'pages/convene/index', 'pages/meeting/index', 'pages/commitments/index'],
+    },
   ],
   preloadRule: {
     // What most people open next; 网格吹哨 (grid staff) loads on demand. Total kept under the 2 MB preload limit (tested).

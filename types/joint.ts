@@ -27,6 +27,11 @@ export type AgendaSource = (typeof AGENDA_SOURCES)[number]
 export const AGENDA_SOURCE_LABEL: Record<AgendaSource, string> = { grid_event: '网格事件', topic: '议事议题', need: '居民需求', other: '其他' }
 
 export const COMMITMENT_STATUS = ['open', 'done'] as const
+/** How a commitment reads on screen: done, overdue (open past its deadline) or in progress. */
+export type CommitmentState = 'open' | 'overdue' | 'done'
+export const commitmentState = (c: { status: (typeof COMMITMENT_STATUS)[number]; overdue: boolean }): CommitmentState => (c.status === 'done' ? 'done' : c.overdue ? 'overdue' : 'open')
+export const COMMITMENT_STATE_LABEL: Record<CommitmentState, string> = { open: '办理中', overdue: '已逾期', done: '已办结' }
+export const AFFILIATION_LABEL: Record<AffiliationKind, string> = { unit: '报到单位', company: '物业公司', other: '其他单位' }
 export const MAX_AGENDA = 20
 
 const dateOnly = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式为 YYYY-MM-DD')
@@ -164,6 +169,12 @@ export const jointActions = {
     roles: ['unit_liaison', 'property_staff', 'secretary', 'street_admin'],
     input: z.object({ commitmentId: id, text: text(300, '进展'), done: z.boolean() }),
     output: commitmentView,
+  }),
+  'commitment.overdue': action({
+    summary: '督办：大党委（大工委）各次联席会议中过了期限仍未办结的承诺（期限早的在前）',
+    roles: ['secretary', 'street_admin'],
+    input: pageInput.extend(scope),
+    output: pageOf(commitmentView),
   }),
   'commitment.list': action({
     summary: '某单位或物业公司在联席会议上认领的承诺及办理结果',

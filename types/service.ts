@@ -1,6 +1,7 @@
 import * as z from 'zod'
 import { action } from './action'
 import { whistleRecordView } from './grid'
+import { commitmentView } from './joint'
 import { id, isoDate, optionalText, pageInput, pageOf, phone, requestId, searchText, text } from './common'
 import { moderationFields, reportActions } from './moderation'
 import { ROLES } from './roles'
@@ -481,6 +482,8 @@ export const letterView = z.object({
   supersededByName: z.string().optional(),
   /** 网格吹哨: the unit's summons in the quarter — answers, lateness, silence (snapshot at issue). */
   whistles: whistleRecordView.optional(),
+  /** 联席会议 problems the unit took on that were open in the quarter or done in it, as they stood at issue (issue 15 §2). */
+  commitments: z.array(commitmentView).optional(),
 })
 export type LetterView = z.infer<typeof letterView>
 

@@ -6,7 +6,7 @@ import { liaisonDecide, liaisonListPending, liaisonRegister } from './handlers/l
 import { home } from './handlers/home'
 import { accountLeave } from './handlers/leave'
 import { householdSearch, residentList } from './handlers/residents'
-import { commitmentList, commitmentProgress, committeeAppoint, committeeEnd, committeeList, jointMeetingAttendance, jointMeetingClaim, jointMeetingConvene, jointMeetingGet, jointMeetingList } from './handlers/joint'
+import { commitmentList, commitmentOverdue, commitmentProgress, committeeAppoint, committeeEnd, committeeList, jointMeetingAttendance, jointMeetingClaim, jointMeetingConvene, jointMeetingGet, jointMeetingList } from './handlers/joint'
 import { bootstrap, me, profileUpdate } from './handlers/me'
 import { myDataExport, myDataSection, myDataSummary } from './handlers/mydata'
 import { noticeTemplates } from './handlers/notices'
@@ -32,6 +32,7 @@ export const routes: Routes<OrgActions> = {
   'jointMeeting.get': jointMeetingGet,
   'commitment.progress': commitmentProgress,
   'commitment.list': commitmentList,
+  'commitment.overdue': commitmentOverdue,
   'mydata.summary': myDataSummary,
   'mydata.section': myDataSection,
   'mydata.export': myDataExport,

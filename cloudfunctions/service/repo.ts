@@ -1,4 +1,5 @@
 import type { WhistleRecordView } from '../../types/grid'
+import type { CommitmentView } from '../../types/joint'
 import type { ActivityView, AttendanceStatus, CheckinStatus, Grade, MemberKind, NeedStatus, Presence, Quantity } from '../../types/service'
 import type { Database } from '../shared/cloud'
 import { COL } from '../shared/collections'
@@ -352,6 +353,8 @@ export interface LetterDoc {
   supersededByName?: string
   /** 网格吹哨 record of the quarter (cloudfunctions/grid/repo.ts whistleRecord), frozen with the letter. */
   whistles?: WhistleRecordView
+  /** 联席会议 commitments of the unit in the quarter (cloudfunctions/shared/commitments.ts), as they stood at issue. */
+  commitments?: CommitmentView[]
 }
 
 export interface AssessmentDoc {

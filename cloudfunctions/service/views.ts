@@ -293,6 +293,7 @@ export const letterView = (l: LetterDoc): LetterView => ({
   issuedByName: l.issuedByName,
   acknowledgedAt: iso(l.acknowledgedAt),
   whistles: l.whistles,
+  commitments: l.commitments,
   acknowledgedByName: l.acknowledgedByName,
   supersededAt: iso(l.supersededAt),
   supersededByName: l.supersededByName,

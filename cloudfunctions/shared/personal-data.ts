@@ -172,8 +172,9 @@ export const PERSONAL_DATA: Partial<Record<CollectionName, PersonalCollection>> 
       f('rows[].memberId', 'personKey', 'subject'), f('rows[].name', 'name', 'subject'),
       ...actorPair('issuedBy', 'issuedByName'), ...actorPair('acknowledgedBy', 'acknowledgedByName'), ...actorPair('supersededBy', 'supersededByName'),
       f('whistles.items[].answeredByName', 'name', 'actor'),
+      f('commitments[].memberName', 'name', 'subject'), f('commitments[].progress[].byName', 'name', 'actor'),
     ],
-    note: "A letter freezes its rows (members' names) and the unit's whistle record (who answered) as issued.",
+    note: "A letter freezes its rows (members' names), the unit's whistle record (who answered) and its 联席会议 commitments (who took them on, who reported) as issued.",
   },
   [COL.svcNeedOffers]: {
     fields: [

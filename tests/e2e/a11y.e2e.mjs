@@ -83,6 +83,11 @@ const PLAN = {
   'packages/mine/pages/section/index': [{ who: P.liu, query: 'key=bindings' }, { who: P.member, query: 'key=checkins' }],
   'packages/grid/pages/map/index': [{ who: P.sec }, { who: P.grid }],
   'packages/grid/pages/workers/index': [{ who: P.sec }],
+  'packages/joint/pages/committee/index': [{ who: P.liu }, { who: P.sec }, { who: P.admin }],
+  'packages/joint/pages/meetings/index': [{ who: P.sec }, { who: P.liu }],
+  'packages/joint/pages/convene/index': [{ who: P.sec }],
+  'packages/joint/pages/meeting/index': [{ who: P.sec, query: 'id=jm-hx-2026-11' }, { who: P.liu, query: 'id=jm-hx-2026-11' }],
+  'packages/joint/pages/commitments/index': [{ who: P.liaison }, { who: P.prop }],
 }
 
 /** The person a page is opened as when PLAN does not name it. */

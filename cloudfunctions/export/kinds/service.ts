@@ -1,3 +1,4 @@
+import { COMMITMENT_STATE_LABEL, commitmentState } from '../../../types/joint'
 import { SUMMONS_STATE_LABEL } from '../../../types/grid'
 import { GRADE_LABEL } from '../../../types/service'
 import { mayReadUnitRecords } from '../../service/domain/access'
@@ -80,6 +81,14 @@ export const serviceLetter = exportKind({
     if (w && w.summoned > 0) {
       ws.addRow([`网格吹哨：召集 ${w.summoned} 次，按时应答 ${w.onTime} 次，逾期 ${w.late} 次，未应答 ${w.silent} 次`])
       for (const s of w.items) ws.addRow([`${s.eventTitle}：${SUMMONS_STATE_LABEL[s.state]}${s.answerText ? `，${s.answerText}` : ''}`])
+    }
+    const cs = letter.commitments ?? []
+    if (cs.length) {
+      ws.addRow([`联席会议认领：${cs.length} 项，已办结 ${cs.filter((c) => c.status === 'done').length} 项`])
+      for (const c of cs) {
+        const last = c.progress[c.progress.length - 1]
+        ws.addRow([`${c.problem}：${COMMITMENT_STATE_LABEL[commitmentState(c)]}；${c.affiliation.name}（${c.memberName}）承诺${c.commitment}，期限 ${c.deadline}${last ? `；最新进展：${last.text}` : ''}`])
+      }
     }
     if (letter.acknowledgedByName) ws.addRow([`单位签收：${letter.acknowledgedByName}`])
     ws.addRow([`评议等级说明：${Object.values(GRADE_LABEL).join(' / ')}`])

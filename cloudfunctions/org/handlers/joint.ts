@@ -6,7 +6,8 @@ import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, invalid, notFound } from '../../shared/errors'
 import { newId } from '../../shared/ids'
 import { fetchPage } from '../../shared/paging'
-import { commitmentId, isOverdue, isServing } from '../domain/joint'
+import { beijingDate, commitmentId, isServing } from '../domain/joint'
+import { commitmentView, type CommitmentDoc } from '../../shared/commitments'
 import { findById, org, type UnitDoc } from '../repo'
 
 /**
@@ -29,15 +30,6 @@ export interface JointMeetingDoc {
   agenda: AgendaItem[]; invited: { memberId: string; name: string; affiliationName: string }[]; present: string[]
   convenedBy: string; convenedByName: string; createdAt: Date
 }
-export interface CommitmentDoc {
-  _id: string; meetingId: string; meetingTitle: string; scopeId: string; itemId: string; problem: string
-  memberId: string; memberName: string; affiliation: Affiliation
-  /** The unit's or company's id ('' for another body): the index that lists a unit's or company's commitments. */
-  affiliationId: string
-  commitment: string; deadline: string; status: 'open' | 'done'
-  progress: { text: string; done: boolean; by: string; byName: string; at: Date }[]
-  doneAt?: Date; claimedAt: Date; claimedBy: string
-}
 
 const iso = (d: Date | undefined) => (d ? new Date(d).toISOString() : undefined)
 
@@ -48,11 +40,6 @@ export const memberView = (m: CommitteeMemberDoc, now: Date): CommitteeMemberVie
 const meetingView = (m: JointMeetingDoc): JointMeetingView => ({
   id: m._id, scopeType: m.scopeType, scopeId: m.scopeId, title: m.title, date: m.date, cadence: m.cadence, agenda: m.agenda,
   invited: m.invited, present: m.present, convenedByName: m.convenedByName, createdAt: iso(m.createdAt)!,
-})
-export const commitmentView = (c: CommitmentDoc, now: Date): CommitmentView => ({
-  id: c._id, meetingId: c.meetingId, meetingTitle: c.meetingTitle, itemId: c.itemId, problem: c.problem, memberName: c.memberName, affiliation: c.affiliation,
-  commitment: c.commitment, deadline: c.deadline, status: c.status, overdue: isOverdue(c, now),
-  progress: c.progress.map((p) => ({ text: p.text, done: p.done, byName: p.byName, at: iso(p.at)! })), doneAt: iso(c.doneAt), claimedAt: iso(c.claimedAt)!,
 })
 
 /** The community or street a roster or meeting belongs to, and whether the caller runs it. */
@@ -256,5 +243,16 @@ export const commitmentList: Handler<'org.commitment.list'> = {
   async run(ctx) {
     const q = ctx.db.collection(COL.jointCommitments).where({ affiliationId: ctx.input.affiliationId })
     return fetchPage<CommitmentDoc, CommitmentView>(q, ctx.input, [['claimedAt', 'desc']], (c) => commitmentView(c, ctx.now))
+  },
+}
+
+/** 督办: the scope's commitments past their deadline and not done, the most overdue first (the convener's side only). */
+export const commitmentOverdue: Handler<'org.commitment.overdue'> = {
+  async run(ctx) {
+    const { db, input, now } = ctx
+    const scope = await scopeOf(ctx, input.scopeType, input.scopeId)
+    ensure(scope.manages, '只有召集方可以查看督办清单')
+    const q = db.collection(COL.jointCommitments).where({ scopeId: input.scopeId, status: 'open', deadline: db.command.lt(beijingDate(now)) })
+    return fetchPage<CommitmentDoc, CommitmentView>(q, input, [['deadline', 'asc']], (c) => commitmentView(c, now))
   },
 }

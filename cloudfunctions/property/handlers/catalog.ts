@@ -10,7 +10,7 @@ import { closePeriod, newPeriod, openInTx, openProblem } from '../periods'
 import { findById, repo, type CompanyDoc, type EstateDoc, type PeriodDoc, type RuleDoc } from '../repo'
 import { effectsOf, periodView, redPropertyView, ruleView } from '../views'
 import { whistleRecord } from '../../grid/repo'
-import { commitmentView, type CommitmentDoc } from '../../org/handlers/joint'
+import { commitmentView, latestCommitments } from '../../shared/commitments'
 
 /** Companies, rules and periods: what the street sets up. */
 
@@ -27,12 +27,12 @@ export const companyGet: Handler<'property.company.get'> = {
     const { db, input } = ctx
     const company = await repo.company(db, input.companyId)
     if (!company) throw notFound('物业公司')
-    const [{ data: estates }, history, whistle, partyOrg, { data: commitments }] = await Promise.all([
+    const [{ data: estates }, history, whistle, partyOrg, commitments] = await Promise.all([
       db.collection(COL.estates).where({ companyId: company._id }).orderBy('name', 'asc').limit(100).get(),
       repo.history(db, company.streetId, 12),
       whistleRecord(db, 'company', company._id, ctx.now),
       repo.partyOrg(db, company._id),
-      db.collection(COL.jointCommitments).where({ affiliationId: company._id }).orderBy('claimedAt', 'desc').limit(20).get(),
+      latestCommitments(db, 'company', company._id, 20),
     ])
     // Each period names the estates the company served then (frozen inputs), not the ones it serves now.
     const points = history
@@ -55,7 +55,7 @@ export const companyGet: Handler<'property.company.get'> = {
       history: points,
       whistle,
       redProperty: partyOrg ? redPropertyView(partyOrg) : null,
-      commitments: (commitments as CommitmentDoc[]).map((c) => commitmentView(c, ctx.now)),
+      commitments: commitments.map((c) => commitmentView(c, ctx.now)),
     }
   },
 }

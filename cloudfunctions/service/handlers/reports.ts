@@ -5,17 +5,20 @@ import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, forbidden, invalid, notFound } from '../../shared/errors'
 import { fetchPage } from '../../shared/paging'
 import { gradeYearProblem, reviseAssessment } from '../domain/grades'
-import { letterQuarterProblem } from '../domain/period'
+import { letterQuarterProblem, quarterRange } from '../domain/period'
 import { ratingAvgTenths } from '../domain/wishes'
 import { byId, firstN, ids, load, txPut, type AssessmentDoc, type AttendanceDoc, type LedgerDoc, type LetterDoc, type LetterLatestDoc, type StatsDoc } from '../repo'
 import { assessmentView, attendanceView, letterView } from '../views'
 import { whistleRecord } from '../../grid/repo'
+import { commitmentView, commitmentsInPeriod, latestCommitments } from '../../shared/commitments'
 import { mayReadUnitRecords } from '../domain/access'
 import { memberKindOf } from '../domain/member-kind'
 
 /** 台账、双反馈、双评议 and the secretary's dashboard. */
 
 const ENTRIES_PAGE = 20
+/** A unit takes on a few problems a quarter: its latest 50 cover the quarter's letter (one read). */
+const LETTER_COMMITMENTS = 50
 
 export const ledgerGet: Handler<'service.ledger.get'> = {
   async run(ctx) {
@@ -73,16 +76,19 @@ export const letterIssue: Handler<'service.letter.issue'> = {
     const closed = letterQuarterProblem(input.quarter, now)
     if (closed) throw invalid(closed, ['quarter'])
     await ctx.checkText(input.note)
-    const [ledgers, community, whistles] = await Promise.all([
+    const [ledgers, community, whistles, commitments] = await Promise.all([
       firstN<LedgerDoc>(db, COL.svcLedgers, { unitId: unit._id, period: input.quarter }, ['minutes', 'desc'], 100),
       load.community(db, unit.communityId),
       whistleRecord(db, 'unit', unit._id, now, input.quarter),
+      latestCommitments(db, 'unit', unit._id, LETTER_COMMITMENTS),
     ])
+    const { start, end } = quarterRange(input.quarter)
+    const quarterCommitments = commitmentsInPeriod(commitments, start, end).map((c) => commitmentView(c, now))
     const rows = ledgers.map((l) => ({ memberId: l.memberId, name: l.name, minutes: l.minutes, activities: l.activities, wishes: l.wishes }))
     const base = { unitId: unit._id, unitName: unit.name, communityId: unit.communityId, communityName: community?.name ?? '', quarter: input.quarter, rows }
     // A retried request returns its version instead of writing another one.
     // One transaction: the next version, the earlier one marked superseded, the pointer and the request's done mark.
-    return ctx.onceTx(input.requestId, async (tx) => letterView(await writeNextVersion(ctx, tx, { ...base, totalMinutes: rows.reduce((s, r) => s + r.minutes, 0), note: input.note, whistles })))
+    return ctx.onceTx(input.requestId, async (tx) => letterView(await writeNextVersion(ctx, tx, { ...base, totalMinutes: rows.reduce((s, r) => s + r.minutes, 0), note: input.note, whistles, commitments: quarterCommitments })))
   },
 }
 

@@ -95,6 +95,18 @@ export function workTiles(me: MeView): Tile[] {
   if (hasRole(me.roles, 'street_admin')) {
     out.push({ key: 'grid-overdue', title: '超期事件', desc: '网格事件超期督办', mark: '督', url: '/packages/grid/pages/overdue/index' })
   }
+  // 社区大党委 and 联席会议 (packages/joint): the secretary and street admin run them; residents see the roster and meetings.
+  if (hasRole(me.roles, 'secretary') || hasRole(me.roles, 'street_admin')) {
+    out.push(
+      { key: 'joint-committee', title: '大党委', desc: '兼职委员任命与名单', mark: '委', url: '/packages/joint/pages/committee/index' },
+      { key: 'joint-meetings', title: '联席会议', desc: '召集、现场认领、督办', mark: '联', url: '/packages/joint/pages/meetings/index' },
+    )
+  } else if (me.roles.some((g) => g.communityId || g.role === 'member')) {
+    out.push({ key: 'joint-committee', title: '社区大党委', desc: '兼职委员和联席会议', mark: '委', url: '/packages/joint/pages/committee/index' })
+  }
+  if (hasRole(me.roles, 'unit_liaison') || hasRole(me.roles, 'property_staff')) {
+    out.push({ key: 'joint-commitments', title: '我的承诺', desc: '联席会议认领的事项', mark: '诺', url: '/packages/joint/pages/commitments/index' })
+  }
   // 红色议事会 (packages/council): anyone of a community — residents, members, the secretary
   if (me.roles.some((g) => g.communityId || g.role === 'secretary' || g.role === 'member')) {
     out.push({ key: 'council', title: '红色议事会', desc: hasRole(me.roles, 'secretary') ? '议题受理、会议、表决' : '议题、议程、表决、决议', mark: '议', url: '/packages/council/pages/index/index' })

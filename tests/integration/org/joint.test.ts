@@ -1,4 +1,7 @@
-import { openCloud, P, rid, type Cloud } from '../harness'
+import ExcelJS from 'exceljs'
+import { readFileSync } from 'fs'
+import { join } from 'path'
+import { openCloud, P, rid, T0, type Cloud } from '../harness'
 
 /**
  * 社区大党委 and 联席会议 (issue 15 §2): the seeded roster of six, a meeting with three problems taken
@@ -39,6 +42,29 @@ describe('the demo world', () => {
     expect(page.commitments.map((c) => c.status)).toEqual(['open'])
     const unit = await h.ok<{ items: Commitment[] }>('org', 'commitment.list', { kind: 'unit', affiliationId: 'u-hx-1' }, P.liaison)
     expect(unit.items.map((c) => c.progress[0]?.byName)).toEqual(['吴敏'])
+  })
+})
+
+describe('督办: the overdue commitments of a 大党委', () => {
+  it("lists the secretary's commitments past their deadline and not done, the most overdue first", async () => {
+    const r = await h.ok<{ items: (Commitment & { deadline: string })[]; total: number }>('org', 'commitment.overdue', { scopeType: 'community', scopeId: 'c-hx' }, P.secHx)
+    // At T0 (2026-11-23) only the police station's (due 11-20) is late; 安居's is due 11-24, the hospital's is done.
+    expect(r.items.map((c) => `${c.affiliation.name}:${c.deadline}:${c.overdue}`)).toEqual(['锦绣路派出所:2026-11-20:true'])
+    expect(r.total).toBe(1)
+    h.setNow(new Date('2026-11-25T02:00:00Z'))
+    try {
+      const later = await h.ok<{ items: Commitment[] }>('org', 'commitment.overdue', { scopeType: 'community', scopeId: 'c-hx' }, P.admin)
+      expect(later.items.map((c) => c.affiliation.name)).toEqual(['锦绣路派出所', '安居物业服务有限公司'])
+    } finally {
+      h.setNow(T0)
+    }
+  })
+
+  it('is for the convener only', async () => {
+    await h.expectRefused('org', 'commitment.overdue', { scopeType: 'community', scopeId: 'c-hx' }, P.liu, 'FORBIDDEN')
+    await h.expectRefused('org', 'commitment.overdue', { scopeType: 'community', scopeId: 'c-hx' }, P.secYg, 'FORBIDDEN')
+    await h.expectRefused('org', 'commitment.overdue', { scopeType: 'street', scopeId: 'st-jinxiu' }, P.secHx, 'FORBIDDEN')
+    await h.expectRefused('org', 'commitment.overdue', { scopeType: 'community', scopeId: 'c-none' }, P.secHx, 'NOT_FOUND')
   })
 })
 
@@ -141,5 +167,35 @@ describe('races on shared records', () => {
     ])
     const { meeting: _m, commitments } = await h.ok<{ meeting: Meeting; commitments: (Commitment & { itemId: string })[] }>('org', 'jointMeeting.get', { meetingId: 'jm-hx-2026-11' }, P.liu)
     expect(commitments.find((c) => c.itemId === 'a3')!.progress.map((p) => p.text).sort()).toEqual(['已排查 2 号楼', '已排查 4 号楼'])
+  })
+})
+
+describe("the unit's 双反馈 letter", () => {
+  type Letter = { version: number; commitments?: (Commitment & { problem: string; itemId: string })[] }
+
+  it("carries the problems the unit took on in the quarter, as they stood at issue, and keeps them when the commitment moves on", async () => {
+    const m = await h.ok<Meeting>('org', 'jointMeeting.convene', { requestId: rid(), scopeType: 'community', scopeId: 'c-hx', title: '医院专题联席会议', date: '2026-11-25', cadence: 'monthly', agenda: [{ source: 'need', title: '慢病老人取药难' }] }, P.secHx)
+    const c = await h.ok<Commitment>('org', 'jointMeeting.claim', { meetingId: m.id, itemId: 'a1', memberId: 'cmt-hx-1', commitment: '每周二送药上门', deadline: '2026-12-20' }, P.secHx)
+    const first = await h.ok<Letter>('service', 'letter.issue', { requestId: rid(), unitId: 'u-hx-1', quarter: '2026Q4' }, P.secHx)
+    // The seeded problem done in November and the new one still open; never another body's.
+    expect(first.commitments!.map((x) => `${x.problem}:${x.status}`)).toEqual(['独居老人就医难，希望有上门问诊:done', '慢病老人取药难:open'])
+    await h.ok('org', 'commitment.progress', { commitmentId: c.id, text: '已送药 6 户', done: true }, P.liaison)
+    const list = await h.ok<{ items: Letter[] }>('service', 'letter.list', { unitId: 'u-hx-1' }, P.liaison)
+    expect(list.items[0].commitments!.find((x) => x.id === c.id)).toMatchObject({ status: 'open', progress: [] })
+    const second = await h.ok<Letter>('service', 'letter.issue', { requestId: rid(), unitId: 'u-hx-1', quarter: '2026Q4' }, P.secHx)
+    expect(second.commitments!.find((x) => x.id === c.id)).toMatchObject({ status: 'done', progress: [{ text: '已送药 6 户', byName: '吴敏' }] })
+    // The letter's Excel lists them too.
+    const f = await h.ok<{ fileId: string }>('export', 'service.letter', { letterId: (second as unknown as { id: string }).id }, P.liaison)
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(readFileSync(join(h.dir, 'uploads', f.fileId.replace('cloud://local/', ''))) as unknown as ArrayBuffer)
+    const lines: string[] = []
+    wb.worksheets[0].eachRow((r) => lines.push((r.values as unknown[]).slice(1).join(' ')))
+    expect(lines).toContain('联席会议认领：2 项，已办结 2 项')
+    expect(lines).toContain('慢病老人取药难：已办结；锦绣区人民医院（陈志远）承诺每周二送药上门，期限 2026-12-20；最新进展：已送药 6 户')
+  })
+
+  it('a unit with no commitments gets a letter with none', async () => {
+    const l = await h.ok<Letter>('service', 'letter.issue', { requestId: rid(), unitId: 'u-hx-3', quarter: '2026Q4' }, P.secHx)
+    expect(l.commitments).toEqual([])
   })
 })

@@ -5,6 +5,7 @@ import PageShell from '../../../../components/PageShell'
 import Card from '../../../../components/Card'
 import Empty from '../../../../components/Empty'
 import Tag from '../../../../components/Tag'
+import Commitment from '../../../../components/Commitment'
 import QueryState from '../../../../components/QueryState'
 import { useCloud } from '../../../../hooks/useCloud'
 import { PLACEMENT_LABEL } from '../../../../../types/property'
@@ -54,16 +55,7 @@ export default function CompanyPage() {
             ) : null}
             {c.commitments.length ? (
               <Card title='联席会议认领的事项' id='company-commitments'>
-                {c.commitments.map((m) => (
-                  <View key={m.id} className='pp-gap'>
-                    <View className='pp-entry__row'>
-                      <Text className='pp-line'>{m.problem}</Text>
-                      <Tag tone={m.status === 'done' ? 'green' : m.overdue ? 'red' : 'blue'}>{m.status === 'done' ? '已办结' : m.overdue ? '已逾期' : '办理中'}</Tag>
-                    </View>
-                    <Text className='pp-line pp-line--muted'>{m.meetingTitle} · {m.memberName}承诺：{m.commitment}（期限 {m.deadline}）</Text>
-                    {m.progress.length ? <Text className='pp-line pp-line--muted'>最新进展：{m.progress[m.progress.length - 1].text}</Text> : null}
-                  </View>
-                ))}
+                {c.commitments.map((m) => <Commitment key={m.id} c={m} showMeeting id={`company-commitment-${m.id.replace(/[^\w-]/g, '-')}`} />)}
               </Card>
             ) : null}
             {c.whistle.summoned > 0 ? (

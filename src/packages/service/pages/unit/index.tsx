@@ -11,6 +11,7 @@ import Chips from '../../../../components/Chips'
 import Notice from '../../../../components/Notice'
 import Empty from '../../../../components/Empty'
 import Tag from '../../../../components/Tag'
+import Commitment from '../../../../components/Commitment'
 import QueryState from '../../../../components/QueryState'
 import { useCloud, useMutation } from '../../../../hooks/useCloud'
 import { useMe } from '../../../../hooks/useMe'
@@ -153,6 +154,12 @@ function LetterItem({ l, onChange }: { l: LetterView; onChange: () => void }) {
           {l.whistles.items.map((s) => (
             <Text key={s.id} className='svc-line svc-line--muted'>{s.eventTitle}：{SUMMONS_STATE_LABEL[s.state]}{s.answerText ? `，${s.answerText}` : ''}</Text>
           ))}
+        </View>
+      ) : null}
+      {l.commitments?.length ? (
+        <View id={`letter-commitments-${l.quarter}`} className='svc-gap'>
+          <Text className='svc-line svc-line--strong'>联席会议认领：{l.commitments.length} 项，已办结 {l.commitments.filter((c) => c.status === 'done').length} 项</Text>
+          {l.commitments.map((c) => <Commitment key={c.id} c={c} showMeeting />)}
         </View>
       ) : null}
       <View className='svc-row svc-gap'>
