@@ -57,4 +57,10 @@ export async function confirm(title: string, content: string, confirmText = '确
   return res.confirm
 }
 
+/** A query parameter of the page on screen, decoded ('' when absent). */
+export function param(name: string): string {
+  const v = Taro.getCurrentInstance().router?.params?.[name]
+  return v ? decodeURIComponent(v) : ''
+}
+
 export const isH5 = process.env.TARO_ENV === 'h5'

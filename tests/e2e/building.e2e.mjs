@@ -70,6 +70,8 @@ export const journeys = [
       await see(page, '您负责的楼栋目前没有未办结的事件')
       await visible(page, '#report-b-yg-2-1').tap()
       await see(page, '上报网格事件')
+      // The building list loads after the form: wait for the chosen building's name, then check it.
+      await visible(page, '#building-picker .tx-field__picker-text').getByText('1号楼').waitFor({ timeout: 10_000 }).catch(() => undefined)
       const building = await visible(page, '#building-picker .tx-field__picker-text').textContent()
       if (!building?.includes('1号楼')) throw new Error(`the report form did not open on the building: "${building}"`)
       await visible(page, '#cat-facility').tap()

@@ -187,7 +187,7 @@ export const journeys = [
       await shot(page, 'grid-15-latest-steps')
       await visible(page, '#toggle-steps').tap()
       await visible(page, '#all-steps #step-12').waitFor()
-      await visible(page, '.pager').getByText('下一页').tap()
+      await visible(page, '.tx-pager').getByText('下一页').tap()
       await visible(page, '#all-steps #step-1').waitFor()
       await see(page, '第 1 次进展：排查线路')
       await shot(page, 'grid-16-all-steps-page-2')

@@ -12,6 +12,8 @@ const simulate = require('miniprogram-simulate')
 const DIST = path.resolve(__dirname, '../../dist')
 
 let appOptions = null
+/** The page being mounted and its query (a subpackage page reads its id from the route). */
+let current = { route: 'pages/home/index', query: {} }
 
 function installGlobals() {
   global.App = (options) => {
@@ -19,7 +21,7 @@ function installGlobals() {
   }
   global.getApp = () => appOptions
   global.requirePlugin = () => ({})
-  global.getCurrentPages = () => [{ route: 'pages/home/index', options: {} }]
+  global.getCurrentPages = () => [{ route: current.route, options: current.query }]
   global.Page = (options) => {
     const methods = {}
     for (const [key, value] of Object.entries(options)) {
@@ -30,9 +32,9 @@ function installGlobals() {
       methods,
       lifetimes: {
         attached() {
-          this.route = 'pages/home/index'
+          this.route = current.route
           this.__route__ = this.route
-          this.onLoad({})
+          this.onLoad({ ...current.query })
           this.onShow()
         },
         ready() {
@@ -62,13 +64,17 @@ function installWx(reply) {
   return { callFunction, navigateTo: wx.navigateTo }
 }
 
-/** Loads dist/app.js, launches the app, then loads and attaches one page. Returns the simulate component. */
-function mountPage(pagePath) {
+/**
+ * Loads dist/app.js, launches the app, then loads and attaches one page (a main-package or a subpackage
+ * page, e.g. `packages/grid/pages/event/index` with `{ id: 'e-1' }`). Returns the simulate component.
+ */
+function mountPage(pagePath, query = {}) {
+  current = { route: pagePath, query }
   installGlobals()
   require(path.join(DIST, 'app.js'))
   if (!appOptions) throw new Error('dist/app.js did not call App()')
-  if (appOptions.onLaunch) appOptions.onLaunch({ path: pagePath, query: {} })
-  if (appOptions.onShow) appOptions.onShow({ path: pagePath, query: {} })
+  if (appOptions.onLaunch) appOptions.onLaunch({ path: pagePath, query })
+  if (appOptions.onShow) appOptions.onShow({ path: pagePath, query })
   const id = simulate.load(path.join(DIST, pagePath), { rootPath: DIST })
   const page = simulate.render(id)
   page.attach(document.createElement('parent-wrapper'))

@@ -11,14 +11,29 @@ export interface StarsProps {
   /** Star ids are `<idPrefix>-<n>` (default `star-3`). */
   idPrefix?: string
   id?: string
+  /** Read-only on one line of text (a rating inside a list): label, ★★★★☆ and the number. */
+  compact?: boolean
 }
 
 /**
  * One to five stars. The choice is told three ways, not by colour alone: filled ★ against outlined ☆
  * (a different shape), every star in an outlined box, and the number in words (4 星 / 请选择).
  */
-export default function Stars({ value, onChange, label, idPrefix = 'star', id }: StarsProps) {
+export default function Stars({ value, onChange, label, idPrefix = 'star', id, compact }: StarsProps) {
   const tap = !!onChange
+  if (compact && !tap) {
+    return (
+      <View className='tx-stars tx-stars--compact' {...idAttr(id)} ariaLabel={`${label ?? ''}${value} 星，满分 5 星`}>
+        {label ? <Text className='tx-stars__label'>{label}</Text> : null}
+        {[1, 2, 3, 4, 5].map((n) => (
+          <Text key={n} className={`tx-stars__glyph${n <= value ? ' tx-stars__glyph--on' : ''}`}>
+            {n <= value ? '★' : '☆'}
+          </Text>
+        ))}
+        <Text className='tx-stars__value'>{value} 星</Text>
+      </View>
+    )
+  }
   return (
     <View className={`tx-stars${tap ? ' tx-stars--tap' : ''}`} {...idAttr(id)}>
       {label ? <Text className='tx-stars__label'>{label}</Text> : null}

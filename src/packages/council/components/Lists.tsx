@@ -11,9 +11,11 @@ import SearchBar from '../../../components/SearchBar'
 import QueryState from '../../../components/QueryState'
 import Tag, { type TagTone } from '../../../components/Tag'
 import { useCloud } from '../../../hooks/useCloud'
-import { COUNCIL, cnDate, cnTime, go } from '../lib'
-import Pager from './Pager'
-import Tabs from './Tabs'
+import { COUNCIL } from '../lib'
+import { go } from '../../../services/nav'
+import { formatDate, formatTime } from '../../../services/time'
+import Pager from '../../../components/Pager'
+import Segmented from '../../../components/Segmented'
 
 const PAGE = 10
 const topicTone: Record<TopicStatus, TagTone> = { open: 'gold', accepted: 'green', merged: 'gray', declined: 'gray' }
@@ -26,7 +28,7 @@ export function TopicList({ communityId, secretary }: { communityId: string; sec
   return (
     <View>
       <SearchBar id='topic-search' value={words} onChange={(w) => { setWords(w); setPage(1) }} placeholder='查找议题，如：充电、停车' note={q.data ? `找到 ${q.data.total} 个议题` : undefined} />
-      <Tabs<TopicStatus | 'all'>
+      <Segmented<TopicStatus | 'all'>
         items={[{ key: 'all', label: '全部' }, { key: 'open', label: secretary ? '待处理' : '征集中' }, { key: 'accepted', label: '已受理' }, { key: 'declined', label: '未受理' }]}
         value={status}
         onChange={(s) => { setStatus(s); setPage(1) }}
@@ -42,7 +44,7 @@ export function TopicList({ communityId, secretary }: { communityId: string; sec
                   key={t.id}
                   id={`topic-${t.id}`}
                   title={t.title}
-                  description={`${t.authorName} · ${cnDate(t.createdAt)} · 附议 ${t.seconds}${t.estateName ? ` · ${t.estateName}` : ''}`}
+                  description={`${t.authorName} · ${formatDate(t.createdAt)} · 附议 ${t.seconds}${t.estateName ? ` · ${t.estateName}` : ''}`}
                   extra={
                     <View className='cc-row'>
                       {t.moderation ? <Tag tone='gray'>{MODERATION_LABEL[t.moderation]}</Tag> : null}
@@ -77,7 +79,7 @@ export function MeetingList({ communityId }: { communityId: string }) {
                 key={m.id}
                 id={`meeting-${m.id}`}
                 title={m.title}
-                description={`${cnTime(m.startsAt)} · ${m.online ? '线上' : m.place}`}
+                description={`${formatTime(m.startsAt)} · ${m.online ? '线上' : m.place}`}
                 extra={<Tag tone={m.status === 'draft' ? 'gray' : m.status === 'ended' ? 'gray' : 'green'}>{MEETING_STATUS_LABEL[m.status]}</Tag>}
                 onClick={() => go(COUNCIL.meeting(m.id))}
               />
@@ -105,7 +107,7 @@ export function VoteList({ communityId }: { communityId: string }) {
                 key={v.id}
                 id={`vote-${v.id}`}
                 title={v.title}
-                description={`${v.scope.label} · 截止 ${cnTime(v.closesAt)} · 已参与 ${v.turnout.households}/${v.turnout.eligibleHouseholds} 户`}
+                description={`${v.scope.label} · 截止 ${formatTime(v.closesAt)} · 已参与 ${v.turnout.households}/${v.turnout.eligibleHouseholds} 户`}
                 extra={
                   v.result ? (
                     <Tag tone={v.result.passed ? 'green' : 'red'}>{v.result.passed ? '已通过' : '未通过'}</Tag>
@@ -139,7 +141,7 @@ export function ResolutionList({ communityId }: { communityId: string }) {
                 key={r.id}
                 id={`resolution-${r.id.replace(/[:]/g, '-')}`}
                 title={r.itemTitle}
-                description={`责任方：${r.responsibleName} · 期限 ${cnDate(r.deadline)}${r.rating.count ? ` · 评价 ${r.rating.average} 分（${r.rating.count} 户）` : ''}`}
+                description={`责任方：${r.responsibleName} · 期限 ${formatDate(r.deadline)}${r.rating.count ? ` · 评价 ${r.rating.average} 分（${r.rating.count} 户）` : ''}`}
                 extra={<Tag tone={r.status === 'done' ? 'green' : r.overdue ? 'red' : 'gold'}>{r.overdue ? '已逾期' : RESOLUTION_STATUS_LABEL[r.status]}</Tag>}
                 onClick={() => go(COUNCIL.resolution(r.id))}
               />

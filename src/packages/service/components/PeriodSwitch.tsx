@@ -1,4 +1,4 @@
-import Segmented from '../../admin/components/Segmented'
+import Segmented from '../../../components/Segmented'
 import { thisQuarter, thisYear } from '../hooks/useCommunity'
 
 /** A year picker for records (dashboard, ledger, grades): hidden when only one year can be chosen. */

@@ -6,7 +6,7 @@ import ListItem from '../../../components/ListItem'
 import QueryState from '../../../components/QueryState'
 import Tag from '../../../components/Tag'
 import { useCloud } from '../../../hooks/useCloud'
-import Pager from '../../admin/components/Pager'
+import Pager from '../../../components/Pager'
 
 /** The employer as chosen: a checked-in unit (with its label), or a typed name (单位未报到) without a unit. */
 export interface UnitChoice {

@@ -12,7 +12,7 @@ import { useMe } from '../../../../hooks/useMe'
 import { grantsOf } from '../../../../services/roles'
 import { formatTime } from '../../../../services/time'
 import { AUDIT_FUNCTIONS, type AuditEntryView } from '../../../../../types/audit'
-import Pager from '../../components/Pager'
+import Pager from '../../../../components/Pager'
 import '../../admin.scss'
 
 const PAGE = 20

@@ -6,7 +6,7 @@ import QueryState from '../../../../components/QueryState'
 import SearchBar from '../../../../components/SearchBar'
 import { useCloud } from '../../../../hooks/useCloud'
 import { formatTime } from '../../../../services/format'
-import Pager from '../../components/Pager'
+import Pager from '../../../../components/Pager'
 
 const PAGE_SIZE = 20
 

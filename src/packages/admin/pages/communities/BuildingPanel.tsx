@@ -4,7 +4,7 @@ import Tag from '../../../../components/Tag'
 import QueryState from '../../../../components/QueryState'
 import { useCloud } from '../../../../hooks/useCloud'
 import { ROUTES, go } from '../../../../services/nav'
-import Pager from '../../components/Pager'
+import Pager from '../../../../components/Pager'
 import PlaceActions from './PlaceActions'
 
 const PAGE_SIZE = 50

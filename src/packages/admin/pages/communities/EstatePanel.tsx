@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import Button from '../../../../components/Button'
+import Chips from '../../../../components/Chips'
 import Tag from '../../../../components/Tag'
 import QueryState from '../../../../components/QueryState'
 import { useCloud } from '../../../../hooks/useCloud'
@@ -30,13 +31,12 @@ function EstateBuildings({ estateId, estateName, retired, grids, onChanged }: { 
             <Text className='admin-line admin-line--muted'>还没有楼栋</Text>
           ) : (
             <View>
-              <View className='community-section__tags'>
-                {data.items.map((b) => (
-                  <View key={b.id} className='building-chip' id={`building-${b.id}`} ariaRole='button' onClick={() => setOpenId(openId === b.id ? undefined : b.id)}>
-                    <Tag tone={openId === b.id ? 'red' : 'gray'}>{b.retired ? `${b.name}（已停用）` : b.name}</Tag>
-                  </View>
-                ))}
-              </View>
+              <Chips
+                idPrefix='building'
+                items={data.items.map((b) => ({ key: b.id, label: b.retired ? `${b.name}（已停用）` : b.name }))}
+                value={openId}
+                onChange={(id) => setOpenId(openId === id ? undefined : id)}
+              />
               {data.items.filter((b) => b.id === openId).map((b) => <BuildingPanel key={b.id} building={b} grids={gridItems} onChanged={changed} />)}
             </View>
           )

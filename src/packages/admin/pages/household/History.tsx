@@ -6,7 +6,7 @@ import ListItem from '../../../../components/ListItem'
 import QueryState from '../../../../components/QueryState'
 import { useCloud } from '../../../../hooks/useCloud'
 import { formatTime } from '../../../../services/time'
-import Pager from '../../components/Pager'
+import Pager from '../../../../components/Pager'
 
 const KIND: Record<string, string> = { area: '面积更正', rename: '改名', retire: '停用', move: '调整网格' }
 const PAGE_SIZE = 10

@@ -9,7 +9,7 @@ import StatusBadge from '../../../../components/StatusBadge'
 import QueryState from '../../../../components/QueryState'
 import { useCloud } from '../../../../hooks/useCloud'
 import { formatTime } from '../../../../services/format'
-import Pager from '../../components/Pager'
+import Pager from '../../../../components/Pager'
 
 const PAGE_SIZE = 20
 

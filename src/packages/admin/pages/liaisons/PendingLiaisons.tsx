@@ -8,7 +8,7 @@ import { useCloud, useMutation } from '../../../../hooks/useCloud'
 import { formatTime, maskPhone } from '../../../../services/format'
 import { confirm, toast } from '../../../../services/nav'
 import DecisionRow from '../../components/DecisionRow'
-import Pager from '../../components/Pager'
+import Pager from '../../../../components/Pager'
 
 const PAGE_SIZE = 20
 

@@ -7,7 +7,7 @@ import Notice from '../../../../components/Notice'
 import Button from '../../../../components/Button'
 import { isH5 } from '../../../../services/nav'
 import { formatTime } from '../../../../services/time'
-import Pager from '../../components/Pager'
+import Pager from '../../../../components/Pager'
 import '../../admin.scss'
 
 const PAGE = 20

@@ -11,7 +11,7 @@ import ConfirmSheet from '../../../../components/ConfirmSheet'
 import { useCloud, useMutation } from '../../../../hooks/useCloud'
 import { toast } from '../../../../services/nav'
 import { formatDate } from '../../../../services/time'
-import Pager from '../../components/Pager'
+import Pager from '../../../../components/Pager'
 
 const PAGE_SIZE = 20
 

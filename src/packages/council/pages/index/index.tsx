@@ -10,9 +10,10 @@ import Button from '../../../../components/Button'
 import Notice from '../../../../components/Notice'
 import { useMe } from '../../../../hooks/useMe'
 import { useMutation } from '../../../../hooks/useCloud'
-import Tabs from '../../components/Tabs'
+import Segmented from '../../../../components/Segmented'
 import { MeetingList, ResolutionList, TopicList, VoteList } from '../../components/Lists'
-import { COUNCIL, canProposeIn, go, myCommunities, toast } from '../../lib'
+import { COUNCIL, canProposeIn, myCommunities } from '../../lib'
+import { go, toast } from '../../../../services/nav'
 import '../../council.scss'
 
 type Tab = 'topics' | 'meetings' | 'votes' | 'resolutions'
@@ -48,7 +49,7 @@ export default function CouncilHome() {
               </View>
               {subscribe.error ? <Notice tone='error'>{subscribe.error.message}</Notice> : null}
               {refused ? <Notice tone='warn'>没有允许任何通知。可在微信「设置 › 通知」中打开后再订阅。</Notice> : null}
-              <Tabs<Tab>
+              <Segmented<Tab>
                 items={[{ key: 'topics', label: '议题' }, { key: 'meetings', label: '会议' }, { key: 'votes', label: '表决' }, { key: 'resolutions', label: '决议' }]}
                 value={tab}
                 onChange={setTab}

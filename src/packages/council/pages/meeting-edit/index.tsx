@@ -15,7 +15,9 @@ import { usePagedList } from '../../../../hooks/usePagedList'
 import { useFormErrors } from '../../../../hooks/useFormErrors'
 import DateTimeField from '../../../../components/DateTimeField'
 import { beijingAt } from '../../../../services/time'
-import { COUNCIL, newRequestId, param, toast } from '../../lib'
+import { COUNCIL } from '../../lib'
+import { param, toast } from '../../../../services/nav'
+import { newRequestId } from '../../../../services/requestId'
 import '../../council.scss'
 
 interface Item { itemId?: string; title: string; topicIds: string[] }

@@ -15,9 +15,10 @@ import { useMe } from '../../../../hooks/useMe'
 import { useCloud, useMutation } from '../../../../hooks/useCloud'
 import { useFormErrors } from '../../../../hooks/useFormErrors'
 import DateTimeField from '../../../../components/DateTimeField'
-import { dateFromToday } from '../../../../services/time'
+import { dateFromToday, formatDate, formatTime } from '../../../../services/time'
 import PartyPicker from '../../components/PartyPicker'
-import { COUNCIL, cnDate, cnTime, confirm, go, isSecretaryOf, param, toast } from '../../lib'
+import { COUNCIL, isSecretaryOf } from '../../lib'
+import { confirm, go, param, toast } from '../../../../services/nav'
 import '../../council.scss'
 
 function ResolutionForm({ meeting, itemId, onDone }: { meeting: MeetingView; itemId: string; onDone: () => void }) {
@@ -110,7 +111,7 @@ export default function MeetingPage() {
           return (
             <View>
               <Card title={m.title} extra={<Tag tone={m.status === 'started' ? 'red' : 'gray'}>{MEETING_STATUS_LABEL[m.status]}</Tag>}>
-                <Text className='cc-line'>{`时间：${cnTime(m.startsAt)}`}</Text>
+                <Text className='cc-line'>{`时间：${formatTime(m.startsAt)}`}</Text>
                 {m.online
                   ? <Text className='cc-line' id='meeting-where'>{`线上开会：${m.link ?? ''}`}</Text>
                   : <Text className='cc-line' id='meeting-where'>{`地点：${m.place}`}</Text>}
@@ -132,9 +133,9 @@ export default function MeetingPage() {
                       <Text className='cc-line'>{`${a.order}. ${a.title}`}</Text>
                       {a.topicIds.map((t) => <Text key={t} className='cc-line--muted tx-link' onClick={() => go(COUNCIL.topic(t))}>{'关联议题 ›'}</Text>)}
                       {(votes.data?.items ?? []).filter((v) => v.meetingId === m.id && v.itemId === a.itemId).map((v) => (
-                        <ListItem key={v.id} id={`item-vote-${v.id}`} title={`表决：${v.title}`} description={v.result ? v.result.summary : `${v.status === 'open' ? '投票中' : '待计票'} · 截止 ${cnTime(v.closesAt)}`} onClick={() => go(COUNCIL.vote(v.id))} />
+                        <ListItem key={v.id} id={`item-vote-${v.id}`} title={`表决：${v.title}`} description={v.result ? v.result.summary : `${v.status === 'open' ? '投票中' : '待计票'} · 截止 ${formatTime(v.closesAt)}`} onClick={() => go(COUNCIL.vote(v.id))} />
                       ))}
-                      {r ? <ListItem title={`决议：${r.decision}`} description={`责任方 ${r.responsibleName} · ${cnDate(r.deadline)} 前完成`} onClick={() => go(COUNCIL.resolution(r.id))} /> : null}
+                      {r ? <ListItem title={`决议：${r.decision}`} description={`责任方 ${r.responsibleName} · ${formatDate(r.deadline)} 前完成`} onClick={() => go(COUNCIL.resolution(r.id))} /> : null}
                       {secretary && m.status !== 'draft' ? (
                         <View className='cc-row'>
                           {a.openVoteId ? (

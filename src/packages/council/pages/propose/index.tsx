@@ -11,7 +11,9 @@ import PhotoPicker from '../../../../components/PhotoPicker'
 import QueryState from '../../../../components/QueryState'
 import { useCloud, useMutation } from '../../../../hooks/useCloud'
 import { issuesByField } from '../../../../services/errors'
-import { COUNCIL, newRequestId, param, toast } from '../../lib'
+import { COUNCIL } from '../../lib'
+import { param, toast } from '../../../../services/nav'
+import { newRequestId } from '../../../../services/requestId'
 import '../../council.scss'
 
 /** A resident or member proposes a topic: title, what and why, which estate, photos of the place. */

@@ -13,12 +13,14 @@ import ReportLink from '../../../../components/ReportLink'
 import { MODERATION_LABEL } from '../../../../../types/moderation'
 import { useMe } from '../../../../hooks/useMe'
 import { useCloud, useMutation } from '../../../../hooks/useCloud'
-import Choices from '../../components/Choices'
-import Pager from '../../components/Pager'
+import Chips from '../../../../components/Chips'
+import Pager from '../../../../components/Pager'
 import Stars from '../../../../components/Stars'
 import PhotoPicker from '../../../../components/PhotoPicker'
 import Photos from '../../../../components/Photos'
-import { COUNCIL, cnDate, cnTime, go, isResidentOf, param, toast } from '../../lib'
+import { COUNCIL, isResidentOf } from '../../lib'
+import { go, param, toast } from '../../../../services/nav'
+import { formatDate, formatTime } from '../../../../services/time'
 import '../../council.scss'
 
 const PAGE = 20
@@ -44,7 +46,7 @@ function Timeline({ resolutionId, count }: { resolutionId: string; count: number
                   <View key={p.seq} className='cc-timeline__item'>
                     <Text className='cc-line'>{p.note}</Text>
                     <Photos ids={p.photos} />
-                    <Text className='cc-line--muted'>{`${cnTime(p.at)} · ${p.byParty ? `${p.byParty} ` : ''}${p.byName} · ${RESOLUTION_STATUS_LABEL[p.status]}`}</Text>
+                    <Text className='cc-line--muted'>{`${formatTime(p.at)} · ${p.byParty ? `${p.byParty} ` : ''}${p.byName} · ${RESOLUTION_STATUS_LABEL[p.status]}`}</Text>
                   </View>
                 ))}
               </View>
@@ -119,7 +121,7 @@ export default function ResolutionPage() {
               <Card title={r.itemTitle} extra={<Tag tone={r.status === 'done' ? 'green' : r.overdue ? 'red' : 'gold'}>{r.overdue ? '已逾期' : RESOLUTION_STATUS_LABEL[r.status]}</Tag>}>
                 <Text className='cc-body'>{r.decision}</Text>
                 <Text className='cc-line'>{`责任方：${RESPONSIBLE_LABEL[r.responsibleKind]} · ${r.responsibleName}`}</Text>
-                <Text className='cc-line'>{`完成日期：${cnDate(r.deadline)} 前`}</Text>
+                <Text className='cc-line'>{`完成日期：${formatDate(r.deadline)} 前`}</Text>
                 <Text className='cc-line--muted tx-link' onClick={() => go(COUNCIL.meeting(r.meetingId))}>{`来自：${r.meetingTitle} ›`}</Text>
                 {r.voteId ? <Text className='cc-line--muted tx-link' onClick={() => go(COUNCIL.vote(r.voteId!))}>{'查看表决结果 ›'}</Text> : null}
               </Card>
@@ -129,7 +131,7 @@ export default function ResolutionPage() {
                   <Text className='cc-line--muted'>{`由责任方「${r.responsibleName}」或社区书记填写，居民可以看到。`}</Text>
                   <Field id='progress-note' kind='textarea' label='进展' value={note} onChange={setNote} maxLength={300} />
                   <PhotoPicker fn='council' value={photos} onChange={setPhotos} max={6} label='现场照片' />
-                  <Choices idPrefix='progress' options={[{ key: 'in_progress', label: '落实中' }, { key: 'done', label: '已办结' }]} value={status} onChange={(k) => setStatus(k as 'in_progress' | 'done')} />
+                  <Chips layout='column' idPrefix='progress' items={[{ key: 'in_progress', label: '落实中' }, { key: 'done', label: '已办结' }]} value={status} onChange={(k) => setStatus(k as 'in_progress' | 'done')} />
                   {progress.error ? <Notice tone='error'>{progress.error.message}</Notice> : null}
                   <Button id='save-progress' block loading={progress.sending} onClick={() => void progress.run({ resolutionId: r.id, note, status, photos }).then((x) => { if (x) { toast('已更新'); setNote(''); setPhotos([]); q.reload() } })}>保存进度</Button>
                 </Card>

@@ -7,8 +7,9 @@ import Empty from '../../../../components/Empty'
 import Tag from '../../../../components/Tag'
 import QueryState from '../../../../components/QueryState'
 import { useCloud } from '../../../../hooks/useCloud'
-import Pager from '../../components/Pager'
-import { cnTime, param } from '../../lib'
+import Pager from '../../../../components/Pager'
+import { param } from '../../../../services/nav'
+import { formatTime } from '../../../../services/time'
 import '../../council.scss'
 
 const PAGE = 20
@@ -48,7 +49,7 @@ export default function RollPage() {
                   <Text className='cc-line'>{a.name}</Text>
                   <Text className='cc-line--muted'>{`${ATTENDEE_LABEL[a.kind]}${a.org ? ` · ${a.org}` : ''}`}</Text>
                 </View>
-                <Text className='cc-line--muted'>{cnTime(a.at).slice(11)}</Text>
+                <Text className='cc-line--muted'>{formatTime(a.at).slice(11)}</Text>
               </View>
             ))}
             <Pager page={page} pageSize={PAGE} total={list.total} onChange={setPage} />

@@ -15,9 +15,10 @@ import ReportLink from '../../../../components/ReportLink'
 import { useMe } from '../../../../hooks/useMe'
 import { useCloud, useMutation } from '../../../../hooks/useCloud'
 import { usePagedList } from '../../../../hooks/usePagedList'
-import Choices from '../../components/Choices'
-import { ROUTES } from '../../../../services/nav'
-import { COUNCIL, cnTime, go, isSecretaryOf, param, toast } from '../../lib'
+import Chips from '../../../../components/Chips'
+import { ROUTES, go, param, toast } from '../../../../services/nav'
+import { COUNCIL, isSecretaryOf } from '../../lib'
+import { formatTime } from '../../../../services/time'
 import '../../council.scss'
 
 function Triage({ topic, onDone }: { topic: TopicDetailView; onDone: () => void }) {
@@ -39,11 +40,11 @@ function Triage({ topic, onDone }: { topic: TopicDetailView; onDone: () => void 
   }
   return (
     <Card title='受理议题'>
-      <Choices idPrefix='decision' options={[{ key: 'accept', label: '受理' }, { key: 'merge', label: '合并到其他议题' }, { key: 'decline', label: '不予受理' }]} value={decision} onChange={(k) => setDecision(k as typeof decision)} />
+      <Chips layout='column' idPrefix='decision' items={[{ key: 'accept', label: '受理' }, { key: 'merge', label: '合并到其他议题' }, { key: 'decline', label: '不予受理' }]} value={decision} onChange={(k) => setDecision(k as typeof decision)} />
       {decision === 'accept' ? (
         <View>
           <Text className='cc-line'>议题层级</Text>
-          <Choices idPrefix='tier' options={(['urgent', 'minor', 'major'] as Tier[]).map((t) => ({ key: t, label: `${TIER_LABEL[t]}：${TIER_PROCEDURE[t]}` }))} value={tier} onChange={(k) => setTier(k as Tier)} />
+          <Chips layout='column' idPrefix='tier' items={(['urgent', 'minor', 'major'] as Tier[]).map((t) => ({ key: t, label: `${TIER_LABEL[t]}：${TIER_PROCEDURE[t]}` }))} value={tier} onChange={(k) => setTier(k as Tier)} />
           {tier === 'urgent' ? <Field id='urgent-decision' kind='textarea' label='处置决定（立即执行，7 日内提交议事会追认）' value={urgentDecision} onChange={setUrgentDecision} maxLength={500} /> : null}
         </View>
       ) : null}
@@ -83,7 +84,7 @@ function ToAgenda({ topic }: { topic: TopicDetailView }) {
           }
           return (
             <View>
-              <Field id='agenda-meeting' kind='picker' label='会议' options={open.map((m) => ({ label: `${m.title}（${cnTime(m.startsAt).slice(0, 10)}）`, value: m.id }))} value={meetingId} onChange={(v) => { setMeetingId(v); setItemId('') }} />
+              <Field id='agenda-meeting' kind='picker' label='会议' options={open.map((m) => ({ label: `${m.title}（${formatTime(m.startsAt).slice(0, 10)}）`, value: m.id }))} value={meetingId} onChange={(v) => { setMeetingId(v); setItemId('') }} />
               {chosen ? (
                 <Field
                   id='agenda-item'
@@ -148,7 +149,7 @@ export default function TopicPage() {
             <View>
               {t.mine ? <HeldNotice state={t.moderation} heldPhotos={t.heldPhotos?.length} /> : null}
               <Card title={t.title} extra={<Tag tone={t.status === 'accepted' ? 'green' : t.status === 'open' ? 'gold' : 'gray'}>{TOPIC_STATUS_LABEL[t.status]}</Tag>}>
-                <Text className='cc-line--muted'>{`提议人 ${t.authorName} · ${cnTime(t.createdAt)}${t.estateName ? ` · ${t.estateName}` : ''}`}</Text>
+                <Text className='cc-line--muted'>{`提议人 ${t.authorName} · ${formatTime(t.createdAt)}${t.estateName ? ` · ${t.estateName}` : ''}`}</Text>
                 <Text className='cc-body'>{t.body}</Text>
                 <Photos ids={t.photos} />
                 <View className='cc-row'>
@@ -160,7 +161,7 @@ export default function TopicPage() {
                 {t.mergedInto ? <Notice tone='info' title='已合并' actionText='查看' onAction={() => go(COUNCIL.topic(t.mergedInto!))}>该议题已与同类议题合并办理</Notice> : null}
                 {t.urgent ? (
                   <Notice tone={t.urgent.overdue ? 'error' : 'info'} title='急事处置'>
-                    {`${t.urgent.decision}（${cnTime(t.urgent.decidedAt)} 决定；${t.urgent.ratifiedAt ? `已于 ${cnTime(t.urgent.ratifiedAt)} 经议事会追认：${t.urgent.ratifyNote ?? ''}` : `须在 ${cnTime(t.urgent.ratifyBy)} 前经议事会追认${t.urgent.overdue ? '，已逾期' : ''}`}）`}
+                    {`${t.urgent.decision}（${formatTime(t.urgent.decidedAt)} 决定；${t.urgent.ratifiedAt ? `已于 ${formatTime(t.urgent.ratifiedAt)} 经议事会追认：${t.urgent.ratifyNote ?? ''}` : `须在 ${formatTime(t.urgent.ratifyBy)} 前经议事会追认${t.urgent.overdue ? '，已逾期' : ''}`}）`}
                   </Notice>
                 ) : null}
                 {t.canSecond ? (

@@ -11,27 +11,17 @@ import QueryState from '../../../../components/QueryState'
 import { useCloud, useMutation, type CloudQuery } from '../../../../hooks/useCloud'
 import { useFormErrors } from '../../../../hooks/useFormErrors'
 import { call } from '../../../../services/cloud'
-import Choices from '../../components/Choices'
+import Chips from '../../../../components/Chips'
 import DateTimeField from '../../../../components/DateTimeField'
 import { beijingAt } from '../../../../services/time'
-import { COUNCIL, go, newRequestId, param, toast } from '../../lib'
+import { COUNCIL } from '../../lib'
+import { go, param, toast } from '../../../../services/nav'
+import { newRequestId } from '../../../../services/requestId'
 import '../../council.scss'
 
 const TEMPLATES: Record<'yesno' | 'plans', { label: string; kind: OptionKind }[]> = {
   yesno: [{ label: '同意', kind: 'for' }, { label: '反对', kind: 'against' }, { label: '弃权', kind: 'abstain' }],
   plans: [{ label: '方案一', kind: 'choice' }, { label: '方案二', kind: 'choice' }, { label: '弃权', kind: 'abstain' }],
-}
-
-function Toggles({ items, picked, onToggle, idPrefix }: { items: { id: string; name: string }[]; picked: string[]; onToggle: (id: string) => void; idPrefix: string }) {
-  return (
-    <View className='cc-row'>
-      {items.map((x) => (
-        <Button key={x.id} id={`${idPrefix}-${x.id}`} size='small' variant={picked.includes(x.id) ? 'primary' : 'plain'} onClick={() => onToggle(x.id)}>
-          {picked.includes(x.id) ? `✓ ${x.name}` : x.name}
-        </Button>
-      ))}
-    </View>
-  )
 }
 
 /** The tiers of an agenda item's topics (at most 5, one topic.get each); undefined while loading. */
@@ -158,7 +148,7 @@ export default function VoteOpenPage() {
               <Field id='vote-title' label='事项' value={title} onChange={setTitle} maxLength={60} error={errors.title} />
               <Field id='vote-description' kind='textarea' label='说明' optional value={description} onChange={setDescription} maxLength={1000} />
               <Text className='cc-line' id='vote-options'>选项</Text>
-              <Choices idPrefix='template' options={[{ key: 'yesno', label: '同意 / 反对 / 弃权' }, { key: 'plans', label: '方案选择' }]} value={template} onChange={(k) => { setTemplate(k as 'yesno' | 'plans'); setLabels(TEMPLATES[k as 'yesno' | 'plans'].map((o) => o.label)) }} />
+              <Chips layout='column' idPrefix='template' items={[{ key: 'yesno', label: '同意 / 反对 / 弃权' }, { key: 'plans', label: '方案选择' }]} value={template} onChange={(k) => { setTemplate(k as 'yesno' | 'plans'); setLabels(TEMPLATES[k as 'yesno' | 'plans'].map((o) => o.label)) }} />
               {template === 'plans' ? labels.map((l, i) => <Field key={i} label={`选项 ${i + 1}`} value={l} onChange={(v) => setLabels((xs) => xs.map((x, j) => (j === i ? v : x)))} maxLength={30} />) : null}
               {errors.options ? <Text className='tx-field__error'>{errors.options}</Text> : null}
             </Card>
@@ -167,9 +157,9 @@ export default function VoteOpenPage() {
                 {(list) => (
                   <View>
                     <Text className='cc-line--muted'>整个小区：</Text>
-                    <Toggles idPrefix='estate' items={list.items} picked={estateIds} onToggle={toggle(estateIds, setEstateIds)} />
+                    <Chips idPrefix='estate' items={list.items.map((x) => ({ key: x.id, label: x.name }))} values={estateIds} onChange={toggle(estateIds, setEstateIds)} />
                     <Field kind='picker' label='或选择楼栋（先选小区）' optional options={list.items.map((e) => ({ label: e.name, value: e.id }))} value={buildingEstate} onChange={setBuildingEstate} id='building-estate' />
-                    {buildings.data ? <Toggles idPrefix='building' items={buildings.data.items} picked={buildingIds} onToggle={toggle(buildingIds, setBuildingIds)} /> : null}
+                    {buildings.data ? <Chips idPrefix='building' items={buildings.data.items.map((x) => ({ key: x.id, label: x.name }))} values={buildingIds} onChange={toggle(buildingIds, setBuildingIds)} /> : null}
                     {errors.estateIds || errors.buildingIds ? <Text className='tx-field__error'>{errors.estateIds ?? errors.buildingIds}</Text> : null}
                   </View>
                 )}
@@ -185,7 +175,7 @@ export default function VoteOpenPage() {
                 ) : (
                   <View>
                     {rules.why ? <Text className='cc-line--muted'>{rules.why}</Text> : null}
-                    <Choices idPrefix='preset' options={rules.allowed.map((p) => ({ key: p, label: PRESET_LABEL[p] }))} value={preset} onChange={(k) => setPreset(k as Preset)} />
+                    <Chips layout='column' idPrefix='preset' items={rules.allowed.map((p) => ({ key: p, label: PRESET_LABEL[p] }))} value={preset} onChange={(k) => setPreset(k as Preset)} />
                   </View>
                 )}
                 {errors.preset ? <Text className='tx-field__error'>{errors.preset}</Text> : null}
@@ -195,9 +185,9 @@ export default function VoteOpenPage() {
                   <Field id='custom-participation' label='参与率不少于（%）' value={participation} onChange={setParticipation} />
                   <Field id='custom-approval' label='同意率（%，50–100）' value={approval} onChange={setApproval} />
                   <Text className='cc-line--muted'>同意率的比较</Text>
-                  <Choices idPrefix='custom-compare' options={[{ key: 'atLeast', label: '不少于' }, { key: 'moreThan', label: '超过' }]} value={moreThan ? 'moreThan' : 'atLeast'} onChange={(k) => setMoreThan(k === 'moreThan')} />
+                  <Chips layout='column' idPrefix='custom-compare' items={[{ key: 'atLeast', label: '不少于' }, { key: 'moreThan', label: '超过' }]} value={moreThan ? 'moreThan' : 'atLeast'} onChange={(k) => setMoreThan(k === 'moreThan')} />
                   <Text className='cc-line--muted'>计算方式</Text>
-                  <Choices idPrefix='custom-basis' options={[{ key: 'area', label: '户数和面积都要达到' }, { key: 'households', label: '只按户数' }]} value={byArea ? 'area' : 'households'} onChange={(k) => setByArea(k === 'area')} />
+                  <Chips layout='column' idPrefix='custom-basis' items={[{ key: 'area', label: '户数和面积都要达到' }, { key: 'households', label: '只按户数' }]} value={byArea ? 'area' : 'households'} onChange={(k) => setByArea(k === 'area')} />
                   <Text className='cc-line--muted'>{`通过条件：参与${byArea ? '户数和面积' : '户数'}不少于 ${participation || '?'}%，同意${byArea ? '户数和面积' : '户数'}${moreThan ? '超过' : '不少于'}参与部分的 ${approval || '?'}%。`}</Text>
                   {errors.custom ? <Text className='tx-field__error'>{errors.custom}</Text> : null}
                 </View>

@@ -12,12 +12,14 @@ import { useNoticeConsent } from '../../../../hooks/useNoticeConsent'
 import { useCloud, useMutation } from '../../../../hooks/useCloud'
 import { useExport } from '../../../../hooks/useExport'
 import FileReady from '../../../../components/FileReady'
-import Choices from '../../components/Choices'
+import Chips from '../../../../components/Chips'
 import Meter from '../../components/Meter'
-import { COUNCIL, cnTime, confirm, go, isResidentOf, isSecretaryOf, param, pct, toast } from '../../lib'
+import { COUNCIL, isResidentOf, isSecretaryOf, pct } from '../../lib'
+import { confirm, go, param, toast } from '../../../../services/nav'
+import { formatTime } from '../../../../services/time'
 import '../../council.scss'
 
-const clock = (iso: string) => cnTime(iso).slice(11)
+const clock = (iso: string) => formatTime(iso).slice(11)
 
 /**
  * Live turnout as the server gives it: a snapshot every 10 minutes, households as a count, area as a
@@ -93,7 +95,7 @@ function Result({ v, secretary }: { v: VoteView; secretary: boolean }) {
     <Card title='表决结果'>
       <ResultBody r={r} id='vote-result' />
       <Text className='cc-line--muted'>{`计票规则：${r.rule.text}`}</Text>
-      <Text className='cc-line--muted'>{`计票时间：${cnTime(r.computedAt)}`}</Text>
+      <Text className='cc-line--muted'>{`计票时间：${formatTime(r.computedAt)}`}</Text>
       {secretary ? <ExportButton voteId={v.id} /> : null}
     </Card>
   )
@@ -179,7 +181,7 @@ function Ballot({ v, onCast }: { v: VoteView; onCast: () => void }) {
               ) : (
                 <Text className='cc-line'>本户尚未投票，一户一票。</Text>
               )}
-              <Choices idPrefix='option' options={v.options} value={choice} onChange={setChoice} disabled={!b.canChange} />
+              <Chips layout='column' idPrefix='option' items={v.options} value={choice ?? undefined} onChange={setChoice} disabled={!b.canChange} />
               {cast.error ? <Notice tone='error'>{cast.error.message}</Notice> : null}
               {b.canChange ? (
                 <Button
@@ -213,7 +215,7 @@ function SecretaryPanel({ v, onChange }: { v: VoteView; onChange: () => void }) 
       ) : null}
       {v.status === 'open' ? (
         <View>
-          <Text className='cc-line--muted'>{`截止时间 ${cnTime(v.closesAt)} 之后才能计票。`}</Text>
+          <Text className='cc-line--muted'>{`截止时间 ${formatTime(v.closesAt)} 之后才能计票。`}</Text>
           <Button id='remind' variant='secondary' size='small' loading={remind.sending} onClick={() => void remind.run({ voteId: v.id }).then((r) => r && toast(`已提醒 ${r.sent} 人`))}>发送截止提醒</Button>
         </View>
       ) : null}
@@ -235,7 +237,7 @@ export default function VotePage() {
             <Card title={v.title} extra={<Tag tone={v.status === 'open' ? 'red' : 'gray'}>{VOTE_STATUS_LABEL[v.status]}</Tag>}>
               {v.description ? <Text className='cc-body'>{v.description}</Text> : null}
               <Text className='cc-line'>{`范围：${v.scope.label}`}</Text>
-              <Text className='cc-line'>{`时间：${cnTime(v.opensAt)} 至 ${cnTime(v.closesAt)}`}</Text>
+              <Text className='cc-line'>{`时间：${formatTime(v.opensAt)} 至 ${formatTime(v.closesAt)}`}</Text>
               <Text className='cc-line--muted'>{`规则：${v.rule.text}`}</Text>
             </Card>
             {v.supersededBy ? <Notice tone='info' title='本事项已重新表决'><Text onClick={() => go(COUNCIL.vote(v.supersededBy!))}>{'查看重新表决的理由和结果 ›'}</Text></Notice> : null}

@@ -12,7 +12,7 @@ import { useMe } from '../../../../hooks/useMe'
 import { go, toast } from '../../../../services/nav'
 import type { EventStatus } from '../../../../../types/grid'
 import EventCard from '../../components/EventCard'
-import Segmented from '../../components/Segmented'
+import Segmented from '../../../../components/Segmented'
 import { GRID } from '../../routes'
 import '../../grid.scss'
 

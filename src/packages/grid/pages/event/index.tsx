@@ -19,7 +19,7 @@ import {
 } from '../../../../../types/grid'
 import Chips from '../../../../components/Chips'
 import Stars from '../../../../components/Stars'
-import Pager from '../../../admin/components/Pager'
+import Pager from '../../../../components/Pager'
 import PhotoPicker from '../../../../components/PhotoPicker'
 import Photos from '../../../../components/Photos'
 import HeldNotice from '../../../../components/HeldNotice'
@@ -68,12 +68,7 @@ function AssignPanel({ e, parties, onDone }: { e: EventView; parties: Party[]; o
         <Field kind='picker' id='member-picker' label='或派给在职党员' optional options={memberOptions} value={pick?.startsWith('member:') ? pick : undefined} onChange={setPick} placeholder='请选择党员'
           hint={memberTotal > MEMBER_PAGE ? `共 ${memberTotal} 位，当前第 ${memberPage} 页` : '本社区报到通过的党员'} />
       ) : members.error ? <Text className='gd-meta'>党员名单未能加载：{members.error.message}</Text> : null}
-      {memberTotal > MEMBER_PAGE ? (
-        <View className='gd-actions'>
-          <Button size='small' variant='plain' disabled={memberPage <= 1} onClick={() => setMemberPage(memberPage - 1)}>上一页党员</Button>
-          <Button size='small' variant='plain' disabled={memberPage * MEMBER_PAGE >= memberTotal} onClick={() => setMemberPage(memberPage + 1)}>下一页党员</Button>
-        </View>
-      ) : null}
+      <Pager idPrefix='member-pager' noun='党员' page={memberPage} pageSize={MEMBER_PAGE} total={memberTotal} onChange={setMemberPage} />
       <Button id='assign' block disabled={!pick} loading={assign.sending} onClick={() => void go()}>派单</Button>
     </Card>
   )
@@ -286,7 +281,7 @@ export default function EventPage() {
               {e.handler ? <Text className='gd-meta'>处置方：{HANDLER_TYPE_LABEL[e.handler.type]} {e.handler.name}{e.acceptedByName ? `（${e.acceptedByName}接单）` : ''}</Text> : null}
               {e.deadline ? <Text className={`gd-meta${e.overdue ? ' gd-overdue' : ''}`}>处置时限：{formatTime(e.deadline)}{e.overdue ? '（已超期）' : ''}</Text> : null}
               {e.reopenCount ? <Text className='gd-meta'>已重新打开 {e.reopenCount} 次</Text> : null}
-              {e.rating ? <Text className='gd-meta'>上报人评价：{'★'.repeat(e.rating)}</Text> : null}
+              {e.rating ? <Stars compact label='上报人评价' value={e.rating} /> : null}
               <Photos ids={e.photos} />
               {!e.mine && !e.moderation ? <ReportLink kind='event' id={e.id} photos={e.photos} idPrefix='report-event' /> : null}
             </Card>

@@ -15,7 +15,7 @@ import { formatTime } from '../../../../services/format'
 import { go, toast } from '../../../../services/nav'
 import { ANSWER_KIND_LABEL, SUMMONS_STATE_LABEL, type SummonsView } from '../../../../../types/grid'
 import EventCard from '../../components/EventCard'
-import Segmented from '../../components/Segmented'
+import Segmented from '../../../../components/Segmented'
 import { GRID } from '../../routes'
 import '../../grid.scss'
 

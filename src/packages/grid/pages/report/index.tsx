@@ -116,7 +116,7 @@ export default function ReportPage() {
                   <Field kind='picker' id='estate-picker' label='小区' optional options={estates.data.items.map((e) => ({ value: e.id, label: e.name }))} value={estateId} onChange={(v) => (setEstateId(v), setBuildingId(undefined))} placeholder='请选择小区' error={errors.estateId} />
                 ) : null}
                 {estateId ? (
-                  <Field kind='picker' id='building-picker' label='楼栋' optional={!(onlyWorker && workerGrids.length > 1)} options={buildingOptions} value={buildingId} onChange={(v) => (setBuildingId(v), clear('buildingId'))} placeholder={buildingOptions.length ? '请选择楼栋' : '该小区没有您负责的楼栋'} error={errors.buildingId} />
+                  <Field kind='picker' id='building-picker' label='楼栋' optional={!(onlyWorker && workerGrids.length > 1)} options={buildingOptions} value={buildingId} onChange={(v) => (setBuildingId(v), clear('buildingId'))} placeholder={buildings.loading ? '正在读取楼栋…' : buildingOptions.length ? '请选择楼栋' : '该小区没有您负责的楼栋'} error={errors.buildingId} />
                 ) : null}
                 <Text className='gd-meta' id='derived-grid'>{`所属网格：${derived}`}</Text>
                 <Field id='place' label='地点' value={place} onChange={(v) => (setPlace(v), clear('place'))} placeholder='如：3号楼2单元楼道' maxLength={60} error={errors.place} />

@@ -11,7 +11,7 @@ import { useCloud } from '../../../../hooks/useCloud'
 import { useMe } from '../../../../hooks/useMe'
 import { beijingYear } from '../../../../services/time'
 import { STAFF_POST_LABEL } from '../../../../../types/grid'
-import Segmented from '../../components/Segmented'
+import Segmented from '../../../../components/Segmented'
 import '../../grid.scss'
 
 /**

@@ -13,7 +13,7 @@ import Commitment from '../../../../components/Commitment'
 import QueryState from '../../../../components/QueryState'
 import { useCloud } from '../../../../hooks/useCloud'
 import { useMe } from '../../../../hooks/useMe'
-import Pager from '../../../admin/components/Pager'
+import Pager from '../../../../components/Pager'
 import { JOINT, chosenScope, go, myScopes, type Scope } from '../../lib'
 import '../../joint.scss'
 

@@ -17,13 +17,14 @@ import { toast } from '../../../../services/nav'
 import { grantsOf } from '../../../../services/roles'
 import { formatTime } from '../../../../services/format'
 import { formatDate } from '../../../../services/time'
-import { DIMENSIONS, DIMENSION_LABEL } from '../../../../../types/property'
-import Segmented from '../../components/Segmented'
+import Segmented from '../../../../components/Segmented'
+import Pager from '../../../../components/Pager'
 import RectCard from '../../components/RectCard'
 import Objections from './Objections'
 import Summary from './Summary'
 import RedPropertyForm from './RedPropertyForm'
 import '../../property.scss'
+import RatingStars from '../../components/RatingStars'
 
 type Tab = 'inbox' | 'rect' | 'objection' | 'assess' | 'red'
 
@@ -67,7 +68,7 @@ function Inbox({ companyId }: { companyId: string }) {
                 <View key={r.id}>
                   {i === 0 || formatDate(list.items[i - 1].updatedAt) !== formatDate(r.updatedAt) ? <Text className='pp-day'>{formatDate(r.updatedAt)}</Text> : null}
                   <Card title={r.estateName} extra={r.moderation ? <Tag tone='gray'>{MODERATION_LABEL[r.moderation]}</Tag> : r.status === 'excluded' ? <Tag tone='gray'>已剔除</Tag> : r.status === 'held' ? <Tag tone='gold'>待复核</Tag> : r.low ? <Tag tone='red'>低分</Tag> : <Tag tone='green'>评价</Tag>} id={`rating-${r.id}`}>
-                    <Text className='pp-line pp-line--muted'>{DIMENSIONS.map((d) => `${DIMENSION_LABEL[d]} ${r.stars[d]}★`).join(' · ')}</Text>
+                    <RatingStars stars={r.stars} />
                     {r.comment ? <Text className='pp-line'>{r.comment}</Text> : <Text className='pp-line pp-line--muted'>（只打分，没有留言）</Text>}
                     {r.exclusionReason ? <Text className='pp-line pp-line--reason'>异议成立，不计入榜单：{r.exclusionReason}</Text> : null}
                     <Photos ids={r.photos} />
@@ -82,13 +83,7 @@ function Inbox({ companyId }: { companyId: string }) {
                   </Card>
                 </View>
               ))}
-              {list.total > INBOX_PAGE ? (
-                <View className='pp-actions'>
-                  <Button size='small' variant='plain' disabled={page <= 1} onClick={() => setPage(page - 1)}>上一页</Button>
-                  <Text className='pp-line pp-line--muted'>第 {page} / {Math.ceil(list.total / INBOX_PAGE)} 页</Text>
-                  <Button size='small' variant='plain' disabled={page * INBOX_PAGE >= list.total} onClick={() => setPage(page + 1)}>下一页</Button>
-                </View>
-              ) : null}
+              <Pager page={page} pageSize={INBOX_PAGE} total={list.total} onChange={setPage} />
             </View>
           )
         }

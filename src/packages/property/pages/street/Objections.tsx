@@ -9,7 +9,8 @@ import QueryState from '../../../../components/QueryState'
 import { useCloud, useMutation } from '../../../../hooks/useCloud'
 import { toast } from '../../../../services/nav'
 import { formatTime } from '../../../../services/format'
-import { DIMENSIONS, DIMENSION_LABEL, MAX_EXCLUDED, type ObjectionView } from '../../../../../types/property'
+import { MAX_EXCLUDED, type ObjectionView } from '../../../../../types/property'
+import RatingStars from '../../components/RatingStars'
 
 const STATUS = { pending: '待处理', upheld: '成立', rejected: '不成立' } as const
 
@@ -30,7 +31,7 @@ function RatingPicker({ o, picked, onToggle }: { o: ObjectionView; picked: strin
               return (
                 <View key={r.id} id={`pick-${r.id}`} className={`pp-pick${on ? ' pp-pick--on' : ''}`} onClick={() => onToggle(r.id)}>
                   <Text className='pp-pick__check'>{on ? '☑ 剔除' : '☐ 选择'} · {r.estateName}</Text>
-                  <Text className='pp-line pp-line--muted'>{DIMENSIONS.map((d) => `${DIMENSION_LABEL[d]} ${r.stars[d]}★`).join(' · ')}</Text>
+                  <RatingStars stars={r.stars} />
                   {r.comment ? <Text className='pp-line'>{r.comment}</Text> : null}
                 </View>
               )

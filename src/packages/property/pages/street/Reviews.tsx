@@ -9,7 +9,7 @@ import QueryState from '../../../../components/QueryState'
 import { useCloud, useMutation } from '../../../../hooks/useCloud'
 import { toast } from '../../../../services/nav'
 import { formatTime } from '../../../../services/format'
-import { DIMENSIONS, DIMENSION_LABEL } from '../../../../../types/property'
+import RatingStars from '../../components/RatingStars'
 
 /** Ratings held because many newly verified households rated one company: count them or leave them out (a period's list publishes only once its held ratings are decided). */
 export default function Reviews({ streetId }: { streetId: string }) {
@@ -35,7 +35,7 @@ export default function Reviews({ streetId }: { streetId: string }) {
               <Card key={r.id} title={r.companyName} id={`review-${r.id}`}>
                 <Text className='pp-line'>{r.address}</Text>
                 <Text className='pp-line pp-line--muted'>认证于 {formatTime(r.verifiedAt)} · 评价于 {formatTime(r.createdAt)}</Text>
-                <Text className='pp-line pp-line--muted'>{DIMENSIONS.map((d) => `${DIMENSION_LABEL[d]} ${r.stars[d]}★`).join(' · ')}</Text>
+                <RatingStars stars={r.stars} />
                 {r.comment ? <Text className='pp-line'>{r.comment}</Text> : null}
                 <Field kind='text' label='原因（不计入时必填）' value={reasons[r.id] ?? ''} onChange={(v) => setReasons({ ...reasons, [r.id]: v })} maxLength={200} />
                 <View className='pp-actions'>

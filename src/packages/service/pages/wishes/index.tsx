@@ -19,8 +19,8 @@ import { newRequestId } from '../../../../services/requestId'
 import { validate } from '../../../../services/validate'
 import { formatTime } from '../../../../services/format'
 import { toast } from '../../../../services/nav'
-import Segmented from '../../../admin/components/Segmented'
-import Pager from '../../../admin/components/Pager'
+import Segmented from '../../../../components/Segmented'
+import Pager from '../../../../components/Pager'
 import DateTimeField from '../../../../components/DateTimeField'
 import { beijingIso as toIso, dateFromToday as today } from '../../../../services/time'
 import Stars from '../../../../components/Stars'
@@ -189,7 +189,7 @@ function WishCard({ w: listed, onDone }: { w: WishView; onDone: () => void }) {
         </Text>
       ) : null}
       {w.deliveredNote ? <Text className='svc-line'>送达说明：{w.deliveredNote}</Text> : null}
-      {w.rating ? <Text className='svc-line'>居民评价：{'★'.repeat(w.rating)} {w.thanks ?? ''}</Text> : null}
+      {w.rating ? <View className='svc-line'><Stars compact label='居民评价' value={w.rating} />{w.thanks ? <Text>{w.thanks}</Text> : null}</View> : null}
       {err ? <Text className='tx-field__error'>{err.message}</Text> : null}
       {w.canClaim ? (
         <Button size='small' id={`claim-${w.id}`} loading={claim.sending} onClick={() => void askConsent().then(() => claim.run({ wishId: w.id })).then(done('claim', '已认领'))}>我来认领</Button>

@@ -7,15 +7,20 @@ export interface SegmentedProps<K extends string> {
   onChange: (key: K) => void
 }
 
-/** Two or three big tabs inside a page. */
+/**
+ * Two to four big tabs inside a page (tab ids are `tab-<key>`). The chosen tab is raised and bold,
+ * not only coloured.
+ */
 export default function Segmented<K extends string>({ items, value, onChange }: SegmentedProps<K>) {
   return (
-    <View className='segmented'>
+    <View className='tx-seg' ariaRole='tablist'>
       {items.map((it) => (
         <View
           key={it.key}
           id={`tab-${it.key}`}
-          className={`segmented__item${it.key === value ? ' segmented__item--on' : ''}`}
+          className={`tx-seg__item${it.key === value ? ' tx-seg__item--on' : ''}`}
+          ariaRole='tab'
+          ariaLabel={it.key === value ? `${it.label}（已选）` : it.label}
           onClick={() => onChange(it.key)}
         >
           <Text>{it.label}</Text>
