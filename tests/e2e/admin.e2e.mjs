@@ -50,7 +50,7 @@ export const journeys = [
         await visible(page, '#building-result').waitFor()
         await see(page, '已建立 1号楼')
         await see(page, '生成 4 户：2 层 × 每层 2 户，房号 101 – 202')
-        await estate.locator('.tx-tag', { hasText: '1号楼' }).waitFor()
+        await estate.locator('.tx-chip', { hasText: '1号楼' }).waitFor()
         await shot(page, 'admin-03-building-created')
 
         // A new person finds room 202 of the new building in 房屋认证 and asks to bind it.

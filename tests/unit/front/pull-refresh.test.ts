@@ -10,7 +10,7 @@ const ROOT = join(__dirname, '../../..')
 const WITHOUT = [
   'pages/identity', 'pages/me', 'pages/onboarding/bind', 'pages/onboarding/bootstrap', 'pages/onboarding/liaison', 'pages/onboarding/redeem',
   'packages/council/pages/propose', 'packages/council/pages/meeting-edit', 'packages/council/pages/vote-open',
-  'packages/grid/pages/report', 'packages/property/pages/rate', 'pages/privacy', 'packages/service/pages/member', 'packages/service/pages/need',
+  'packages/grid/pages/report', 'packages/joint/pages/convene', 'packages/property/pages/rate', 'pages/privacy', 'packages/service/pages/member', 'packages/service/pages/need',
 ]
 
 function configs(dir: string): string[] {

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '我的楼栋' })
+export default definePageConfig({ navigationBarTitleText: '我的楼栋', enablePullDownRefresh: true })

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '我的承诺' })
+export default definePageConfig({ navigationBarTitleText: '我的承诺', enablePullDownRefresh: true })

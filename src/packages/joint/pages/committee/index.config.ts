@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '大党委' })
+export default definePageConfig({ navigationBarTitleText: '大党委', enablePullDownRefresh: true })

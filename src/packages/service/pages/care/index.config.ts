@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '重点关爱' })
+export default definePageConfig({ navigationBarTitleText: '重点关爱', enablePullDownRefresh: true })
