@@ -2,19 +2,9 @@
 // new person binds one of its rooms; a secretary invites staff of a company serving the community.
 // Each journey runs on its own local cloud: they change who o-new-zhou is, which the onboarding
 // journey (on the shared server) expects to be a person without a house.
-import { pick, see, setIdentity, shot, startServer, visible } from './lib.mjs'
+import { ownServer, pick, see, setIdentity, shot, visible } from './lib.mjs'
 
 const onScreen = (page, sel) => page.locator(`.taro_page:not([style*="display: none"]):not(.taro_page_shade) ${sel}`)
-
-/** Runs `fn` against a fresh local cloud and stops it afterwards. */
-async function ownServer(fn) {
-  const server = await startServer()
-  try {
-    await fn(server.base)
-  } finally {
-    await server.stop()
-  }
-}
 
 export const journeys = [
   [

@@ -5,7 +5,7 @@
 // residents are used by no other journey (local/seed/buildings.ts).
 // Issue 15 §5: with her consent the secretary marks 何桂兰's household 重点关爱; a member of 阳光社区
 // (周建国, o-svc-m-yg-1, in no other journey) sees her wish first, marked, without the reason.
-import { pick, see, setIdentity, shot, visible } from './lib.mjs'
+import { asPerson, pick, see, setIdentity, shot, visible } from './lib.mjs'
 
 const SECRETARY = 'o-sec-yg'
 const RESIDENT = 'o-res-yg-301'
@@ -13,14 +13,6 @@ const APPOINTEE = 'o-res-yg-302'
 const GRID = '/#/packages/grid/pages'
 const MEMBER = 'o-svc-m-yg-1'
 const NOTE = '子女在外地，独自居住'
-
-/** People not on the 身份切换 list: set the H5 identity directly. */
-async function asPerson(page, base, openid, path) {
-  await page.goto(`${base}/#/pages/home/index`)
-  await page.evaluate((id) => localStorage.setItem('tx.identity', JSON.stringify({ data: id })), openid)
-  await page.goto(`${base}${path}`)
-  await page.reload()
-}
 
 export const journeys = [
   [

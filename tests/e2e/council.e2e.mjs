@@ -2,7 +2,7 @@
 // puts it on a meeting agenda, opens a civil_code_ordinary vote, households vote, the vote closes with
 // the right result, the resolution is tracked to done and rated by residents. Secrecy and wrong-role
 // checks along the way.
-import { attachPhoto, exportedWorkbook, pick, setClockOffset, setIdentity, shot, visible } from './lib.mjs'
+import { asPerson, attachPhoto, exportedWorkbook, pick, setClockOffset, setIdentity, shot, visible } from './lib.mjs'
 
 /** Wait for `text` in a visible element (pages kept in the DOM behind the current one may hold it too). */
 async function see(page, text, timeout = 15_000) {
@@ -11,14 +11,6 @@ async function see(page, text, timeout = 15_000) {
 
 const C = '/#/packages/council/pages'
 const TOPIC = '1号楼楼前增设电动自行车充电棚'
-
-/** Act as a person who is not on the 身份切换 list and open `path`. */
-async function asPerson(page, base, openid, path) {
-  await page.goto(`${base}/#/pages/home/index`)
-  await page.evaluate((id) => localStorage.setItem('tx.identity', JSON.stringify({ data: id })), openid)
-  await page.goto(`${base}${path}`)
-  await page.reload()
-}
 
 async function confirmModal(page) {
   await page.locator('.taro-model__confirm').click()

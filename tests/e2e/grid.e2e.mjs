@@ -2,7 +2,7 @@
 // company and whistles it together with the grid's responsible unit; both answer within the window; the
 // company fixes it and posts an after-photo; the reporter confirms; the unit's feedback letter shows its
 // answer and the grid's statistics the on-time fix. A secretary of another community is refused.
-import { attachPhoto, exportedWorkbook, pick, see, setIdentity, shot, visible } from './lib.mjs'
+import { asPerson, attachPhoto, exportedWorkbook, pick, see, setIdentity, shot, visible } from './lib.mjs'
 
 const WORKER = 'o-grid-hx-2-wk'
 const XU = 'o-liaison-xu'
@@ -10,14 +10,6 @@ const LEADER_G2 = 'o-grid-hx-2-ld'
 /** 马晓燕: member approved this year in 和谐社区, responsible for 第二网格. */
 const MA = 'o-svc-m-hx-2'
 const GRID = '/#/packages/grid/pages'
-
-/** People of the grid seed who are not on the 身份切换 list: set the H5 identity directly. */
-async function asPerson(page, base, openid, path) {
-  await page.goto(`${base}/#/pages/home/index`)
-  await page.evaluate((id) => localStorage.setItem('tx.identity', JSON.stringify({ data: id })), openid)
-  await page.goto(`${base}${path}`)
-  await page.reload()
-}
 
 export const journeys = [
   [

@@ -2,18 +2,11 @@
 // tap opens the page that deals with it. Some of the waiting is made here through the cloud API
 // first (a vote for 和谐家园 1号楼, an event 刘芳 reported that its handler marked done), so a resident's
 // home is not empty. The browser is in New York: a close time set at 20:00 Beijing time must show 20:00.
-import { see, setIdentity, shot, visible } from './lib.mjs'
+import { api, see, setIdentity, shot, visible } from './lib.mjs'
 
 const SEC = 'o-sec-hx'
 const LIU = 'o-res-liu'
 const VOTE_TITLE = '楼道照明改造方案（首页待办）'
-
-async function api(page, base, openid, fn, action, input) {
-  const res = await page.request.post(`${base}/cloud/${fn}`, { headers: { 'content-type': 'application/json', 'x-wx-openid': openid }, data: { action, input } })
-  const body = await res.json()
-  if (!body.ok) throw new Error(`${fn}.${action} as ${openid}: ${body.error.code} ${body.error.message}`)
-  return body.data
-}
 
 /** 20:00 Beijing time `days` from now, as an instant. */
 function beijingEvening(days) {

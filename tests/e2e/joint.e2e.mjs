@@ -4,7 +4,7 @@
 // (现场认领); the unit's liaison posts progress and marks it done; the unit's 双反馈 letter and the
 // meeting show it, and a resident sees the roster. Runs on its own local cloud: it issues 和谐社区's
 // letters and adds meetings that other journeys do not expect.
-import { pick, see, setIdentity, shot, startServer, visible } from './lib.mjs'
+import { ownServer, pick, see, setIdentity, shot, visible } from './lib.mjs'
 
 const PROBLEM = '社区卫生服务站周末不开门'
 const PROMISE = '每周六上午派两名医生到卫生服务站坐诊'
@@ -16,15 +16,6 @@ async function addFromPicker(page, text) {
   await sheet.locator('.tx-sheet__option', { hasText: text }).first().click()
   await sheet.waitFor({ state: 'detached' })
   await visible(page, '#agenda').getByText(text, { exact: false }).first().waitFor()
-}
-
-async function ownServer(fn) {
-  const server = await startServer()
-  try {
-    await fn(server.base)
-  } finally {
-    await server.stop()
-  }
 }
 
 export const journeys = [

@@ -177,3 +177,29 @@ export async function exportedWorkbook(page, base, action, folder, button) {
   if (!file.ok() || body.length < 1000 || body.subarray(0, 2).toString() !== 'PK') throw new Error(`${action} file: ${file.status()}, ${body.length} bytes`)
   return answer.data
 }
+
+/** A journey on a server of its own (a fresh demo world), for one that changes what others rely on. */
+export async function ownServer(fn) {
+  const server = await startServer()
+  try {
+    await fn(server.base)
+  } finally {
+    await server.stop()
+  }
+}
+
+/** People not on the 身份切换 list: set the H5 identity directly, then open `path`. */
+export async function asPerson(page, base, openid, path) {
+  await page.goto(`${base}/#/pages/home/index`)
+  await page.evaluate((id) => localStorage.setItem('tx.identity', JSON.stringify({ data: id })), openid)
+  await page.goto(`${base}${path}`)
+  await page.reload()
+}
+
+/** Calls a function action as `openid` through the local cloud's HTTP wire (setting up or reading what a journey needs). */
+export async function api(page, base, openid, fn, action, input) {
+  const res = await page.request.post(`${base}/cloud/${fn}`, { headers: { 'content-type': 'application/json', 'x-wx-openid': openid }, data: { action, input } })
+  const body = await res.json()
+  if (!body.ok) throw new Error(`${fn}.${action} as ${openid}: ${body.error.code} ${body.error.message}`)
+  return body.data
+}

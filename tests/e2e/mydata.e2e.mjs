@@ -1,7 +1,7 @@
 // 我的数据 (issue 12 §3, SPEC §7): a resident, a member and a secretary open 我的 → 我的数据, see what
 // 同心圆 holds about them with counts, open a section's records and export everything as one JSON
 // file. The household's ballot shows while its vote is open, and nowhere once the vote has closed.
-import { exportedWorkbook, see, setClockOffset, setIdentity, shot, visible } from './lib.mjs'
+import { api, exportedWorkbook, see, setClockOffset, setIdentity, shot, visible } from './lib.mjs'
 
 const SEC = 'o-sec-hx'
 const LIU = 'o-res-liu'
@@ -9,13 +9,6 @@ const MEMBER = 'o-member-sun'
 const VOTE_TITLE = '一号楼加装电梯意向征询（我的数据）'
 const DAY = 86_400_000
 const ACTIVITY_TITLE = '党员学习读书会（我的数据）'
-
-async function api(page, base, openid, fn, action, input) {
-  const res = await page.request.post(`${base}/cloud/${fn}`, { headers: { 'content-type': 'application/json', 'x-wx-openid': openid }, data: { action, input } })
-  const body = await res.json()
-  if (!body.ok) throw new Error(`${fn}.${action} as ${openid}: ${body.error.code} ${body.error.message}`)
-  return body.data
-}
 
 const rid = (tag) => `e2e-mydata-${tag}-${Date.now().toString(36)}`
 

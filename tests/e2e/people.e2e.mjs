@@ -1,33 +1,15 @@
 // Journey 8 (issue 12): people come and go. Each step is its own entry on its own local cloud (they
 // unbind residents and end roles that the other journeys rely on); later parts of journey 8 (reports,
 // 我的数据, leaving) add their entries to this list.
-import { E2E_TIMEZONE, pick, see, setIdentity, shot, startServer, visible } from './lib.mjs'
+import { api, E2E_TIMEZONE, ownServer, pick, see, setIdentity, shot, visible } from './lib.mjs'
 
 const onScreen = (page, sel) => page.locator(`.taro_page:not([style*="display: none"]) ${sel}`)
-
-/** Runs `fn` against a fresh local cloud and stops it afterwards. */
-async function ownServer(fn) {
-  const server = await startServer()
-  try {
-    await fn(server.base)
-  } finally {
-    await server.stop()
-  }
-}
 
 /** A second phone (its own storage, so its own demo identity), for two people acting at once. */
 async function secondPhone(ctx) {
   return ctx.browser.newContext({
     viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true, locale: 'zh-CN', timezoneId: E2E_TIMEZONE,
   })
-}
-
-/** A call as `openid`, straight to the local cloud (for what other people do meanwhile). */
-async function api(page, base, openid, fn, action, input) {
-  const res = await page.request.post(`${base}/cloud/${fn}`, { headers: { 'content-type': 'application/json', 'x-wx-openid': openid }, data: { action, input } })
-  const body = await res.json()
-  if (!body.ok) throw new Error(`${fn}.${action} as ${openid}: ${body.error.code} ${body.error.message}`)
-  return body.data
 }
 
 const openMe = async (page, base) => {

@@ -8,18 +8,10 @@ import { execFileSync } from 'child_process'
 import { mkdtempSync, rmSync } from 'fs'
 import { tmpdir } from 'os'
 import { join } from 'path'
-import { attachPhoto, exportedWorkbook, ROOT, see, setClockOffset, setIdentity, shot, visible } from './lib.mjs'
+import { asPerson, attachPhoto, exportedWorkbook, ROOT, see, setClockOffset, setIdentity, shot, visible } from './lib.mjs'
 
 const onScreen = (page, sel) => page.locator(`.taro_page:not([style*="display: none"]):not(.taro_page_shade) ${sel}`)
 const PAGES = '/#/packages/property/pages'
-
-/** People of the property seed who are not on the 身份切换 list: set the H5 identity directly. */
-async function asPerson(page, base, openid, path) {
-  await page.goto(`${base}/#/pages/home/index`)
-  await page.evaluate((id) => localStorage.setItem('tx.identity', JSON.stringify({ data: id })), openid)
-  await page.goto(`${base}${path}`)
-  await page.reload()
-}
 
 async function rate(page, stars, comment, photo) {
   for (const [dim, n] of Object.entries(stars)) await visible(page, `#star-${dim}-${n}`).click()
