@@ -126,9 +126,6 @@ export function scoreCompany(c: CompanyInputs, rule: Rule, street: number): Omit
   if (rp) {
     reasons.push(`红色物业：${COVERAGE_LABEL[coverage]}${c.partyOrg && !c.partyOrg.verified ? '（登记未经街道核实，按无党员计）' : ''}，加 ${bonus} 分`)
   }
-  if (rp) {
-    reasons.push(`红色物业：${COVERAGE_LABEL[coverage]}${c.partyOrg && !c.partyOrg.verified ? '（登记未经街道核实，按无党员计）' : ''}，加 ${bonus} 分`)
-  }
   return {
     companyId: c.companyId,
     companyName: c.companyName,

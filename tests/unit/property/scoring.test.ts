@@ -238,6 +238,14 @@ describe('红色物业 in the rule', () => {
     expect(scoreCompany(co('a', 10, 4, branch), counting, 50).reasons).toContain('红色物业：建有党支部，加 10 分')
   })
 
+  it('says each reason once (the 红色物业 line was once written twice)', () => {
+    for (const partyOrg of [branch.partyOrg, { kind: 'own_branch' as const, verified: false }, undefined]) {
+      const reasons = scoreCompany(co('a', 10, 4, partyOrg ? { partyOrg } : {}), counting, 50).reasons
+      expect(reasons.filter((r) => r.startsWith('红色物业'))).toHaveLength(1)
+      expect(new Set(reasons).size).toBe(reasons.length)
+    }
+  })
+
   it('counts an unverified declaration as none, and says so', () => {
     const e = scoreCompany(co('a', 10, 4, { partyOrg: { kind: 'own_branch', verified: false } }), counting, 50)
     expect(e).toMatchObject({ score: 75, placement: 'neutral' })
