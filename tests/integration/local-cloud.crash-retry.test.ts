@@ -9,6 +9,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { FUNCTION_TIMEOUT_MS } from '../../cloudfunctions/shared/idempotency'
+import Database from 'better-sqlite3'
 import { DocStore } from '../../local/store/doc-store'
 import type { Envelope } from '../../types/envelope'
 import { P } from './harness'
@@ -52,15 +53,20 @@ const call = async (base: string, r: Req): Promise<Envelope<Record<string, unkno
 
 /**
  * Runs every stream until the server is killed: after `killAfter` answers, at a moment when a building
- * has been in flight for a while (its households half written, its request claimed).
+ * has been in flight for a while (its households half written) and its request is claimed — seen in the
+ * store itself (a read-only connection beside the server's), not guessed from a delay, so a slow machine
+ * cannot kill it before the claim.
  */
-async function loadUntilKilled(server: ServerProcess, killAfter: number): Promise<Req[]> {
+async function loadUntilKilled(server: ServerProcess, killAfter: number, dbFile: string): Promise<Req[]> {
   const sent: Req[] = []
   let answered = 0
   let buildingSince = 0
+  let buildingMark = ''
   let killing: Promise<void> | undefined
+  const store = new Database(dbFile, { readonly: true, fileMustExist: true })
+  const claimed = store.prepare("SELECT 1 FROM docs WHERE coll = 'requests' AND id = ? AND doc LIKE '%running%'")
   const watch = setInterval(() => {
-    if (!killing && answered >= killAfter && buildingSince && Date.now() - buildingSince > 300) killing = server.kill()
+    if (!killing && answered >= killAfter && buildingSince && Date.now() - buildingSince > 300 && claimed.get(buildingMark)) killing = server.kill()
   }, 10)
   // Each stream keeps sending until its connection dies with the server, so every stream has exactly
   // one request unanswered at the kill, however slowly the machine runs.
@@ -68,7 +74,10 @@ async function loadUntilKilled(server: ServerProcess, killAfter: number): Promis
     for (let i = 0; ; i++) {
       const r: Req = { stream, fn: s.fn, action: s.action, openid: s.openid, input: { requestId: `crash-${stream}-${i}`, ...s.input(i) } }
       sent.push(r)
-      if (stream === 'building') buildingSince = Date.now()
+      if (stream === 'building') {
+        buildingSince = Date.now()
+        buildingMark = `${s.fn}:${s.action}:${s.openid}:${r.input.requestId}`
+      }
       try {
         r.first = await call(server.base, r)
       } catch {
@@ -80,6 +89,7 @@ async function loadUntilKilled(server: ServerProcess, killAfter: number): Promis
   }))
   clearInterval(watch)
   await killing
+  store.close()
   return sent
 }
 
@@ -88,7 +98,7 @@ test('after kill -9 every request retried with its requestId returns its first r
   let server: ServerProcess | undefined
   try {
     server = await startServer(dir)
-    const sent = await loadUntilKilled(server, 60)
+    const sent = await loadUntilKilled(server, 60, path.join(dir, 'db.sqlite'))
     const killedAt = Date.now()
     const inFlight = sent.filter((r) => !r.first)
     // The run crashed with writes in flight, of several kinds, a building among them.
