@@ -144,7 +144,7 @@ export default function MeetingPage() {
             <View>
               <Card title={m.title} id='meeting-head'>
                 <Text className='jt-line'>{m.date} · {MEETING_CADENCE_LABEL[m.cadence]}例会 · 召集人 {m.convenedByName}</Text>
-                <Text className='jt-line jt-line--muted'>于 {formatTime(m.createdAt)} 通知 {m.invited.length} 位委员</Text>
+                <Text className='jt-line jt-line--muted'>于 {formatTime(m.createdAt)} 召集，邀请 {m.invited.length} 位委员（由召集人另行通知）</Text>
                 <View className='jt-stats jt-gap'>
                   <View className='jt-stat'><Text className='jt-stat__num'>{commitments.length}</Text><Text className='jt-stat__label'>已认领</Text></View>
                   <View className='jt-stat'><Text className='jt-stat__num'>{done}</Text><Text className='jt-stat__label'>已办结</Text></View>
