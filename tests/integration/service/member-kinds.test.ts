@@ -1,5 +1,6 @@
 import { ids } from '../../../cloudfunctions/service/repo'
 import { openCloud, P, rid, T0, type Cloud } from '../harness'
+import { serve } from './fixtures'
 
 /**
  * Issue 15 §4: every kind of Party member. Retired members check in without a unit, mobile members with
@@ -16,9 +17,7 @@ type Page<T> = { items: T[]; total: number }
 
 const HE = 'o-new-retired-he' // a retired member, new to the app
 const LUO = 'o-new-mobile-luo' // a mobile member, new to the app
-const PLACE = { lat: 30.5928, lng: 114.3055 }
 const ORIGIN = '湖北省麻城市宋埠镇彭店村党支部'
-const at = (min: number) => new Date(T0.getTime() + min * 60_000)
 const checkin = (name: string, extra: Record<string, unknown>) => ({ requestId: rid(), name, communityId: 'c-hx', skills: ['读报'], availability: '工作日上午', ...extra })
 const quarter = '2026Q4'
 
@@ -28,20 +27,6 @@ beforeAll(async () => {
   h.setNow(T0)
 })
 afterAll(() => h.close())
-
-/** A member serves 45 minutes at a new activity of 和谐社区, signed in and out by QR and confirmed. */
-async function serve(openid: string, title: string): Promise<void> {
-  h.setNow(T0)
-  const a = await h.ok<{ id: string }>('service', 'activity.create', { requestId: rid(), communityId: 'c-hx', title, kind: 'volunteer', place: { name: '东门', ...PLACE }, startAt: at(-5).toISOString(), endAt: at(120).toISOString(), capacity: 10 }, P.secHx)
-  await h.ok('service', 'activity.signup', { activityId: a.id }, openid)
-  const tIn = await h.ok<{ token: string }>('service', 'activity.token', { activityId: a.id }, P.secHx)
-  await h.ok('service', 'activity.signin', { activityId: a.id, method: 'qr', token: tIn.token }, openid)
-  h.setNow(at(45))
-  const tOut = await h.ok<{ token: string }>('service', 'activity.token', { activityId: a.id }, P.secHx)
-  await h.ok('service', 'activity.signout', { activityId: a.id, method: 'qr', token: tOut.token }, openid)
-  await h.ok('service', 'hours.confirm', { attendanceId: ids.attendance(a.id, openid) }, P.secHx)
-  h.setNow(T0)
-}
 
 describe('records stored before the kinds existed', () => {
   it('read as in-service, with the unit link, though the stored record has no kind', async () => {
@@ -131,14 +116,14 @@ describe('member.checkin asks only what the kind needs', () => {
 
 describe('retired and mobile members serve like any member, and no unit’s letter counts them', () => {
   it('records a retired member’s activity minutes on the ledger and the ranking', async () => {
-    await serve(HE, '读报进楼道')
+    await serve(h, HE, '读报进楼道')
     expect(await h.ok<Ledger>('service', 'ledger.get', { year: 2026 }, HE)).toMatchObject({ kind: 'retired', unitName: '', totals: { minutes: 45, activities: 1 } })
     const ranking = await h.ok<Ranking>('service', 'ledger.ranking', { communityId: 'c-hx', year: 2026 }, HE)
     expect(ranking.items.find((r) => r.memberId === ids.member(HE))).toMatchObject({ kind: 'retired', minutes: 45 })
   })
 
   it('lets a mobile member serve, claim and deliver a wish (counted on their ledger) and offer to take a need', async () => {
-    await serve(LUO, '修理电动车')
+    await serve(h, LUO, '修理电动车')
     await h.ok('service', 'wish.claim', { wishId: 'wish-hx-1' }, LUO)
     await h.ok('service', 'wish.deliver', { wishId: 'wish-hx-1', note: '已送到家' }, LUO)
     await h.ok('service', 'wish.confirm', { wishId: 'wish-hx-1', rating: 5 }, P.zhang)

@@ -1,5 +1,6 @@
 import { ids } from '../../../cloudfunctions/service/repo'
 import { openCloud, P, rid, T0, type Cloud } from '../harness'
+import { at, PLACE, serve } from './fixtures'
 
 /**
  * Issue 14 §1: the member's unit. A member picks their employer from the units checked in to the street
@@ -18,8 +19,6 @@ const XU = 'o-liaison-xu' // liaison of u-hx-2 (锦绣区第一中学, 和谐社
 const YG2 = 'o-liaison-yg-2' // liaison of u-yg-2 (城建集团第二工程公司, 阳光社区), added below
 const LIN = 'o-new-lin' // a new member, never seeded
 const QIAN = 'o-new-qian' // another new member, naming an unlisted unit
-const PLACE = { lat: 30.5928, lng: 114.3055 }
-const at = (min: number) => new Date(T0.getTime() + min * 60_000)
 const checkin = (name: string, extra: Record<string, unknown>) => ({ requestId: rid(), name, communityId: 'c-hx', skills: [], availability: '周末', ...extra })
 
 let h: Cloud
@@ -30,20 +29,6 @@ beforeAll(async () => {
   await h.db.collection('units').add({ data: { _id: 'u-far-1', communityId: 'c-far', streetId: 'st-far', name: '远方第一中学', partyBody: '党支部', approvedYear: 2026, createdAt: T0 } })
 })
 afterAll(() => h.close())
-
-/** A member serves 45 minutes at a new activity of 和谐社区, signed in and out by QR and confirmed. */
-async function serve(openid: string, title: string): Promise<void> {
-  h.setNow(T0)
-  const a = await h.ok<{ id: string }>('service', 'activity.create', { requestId: rid(), communityId: 'c-hx', title, kind: 'volunteer', place: { name: '东门', ...PLACE }, startAt: at(-5).toISOString(), endAt: at(120).toISOString(), capacity: 10 }, P.secHx)
-  await h.ok('service', 'activity.signup', { activityId: a.id }, openid)
-  const tIn = await h.ok<{ token: string }>('service', 'activity.token', { activityId: a.id }, P.secHx)
-  await h.ok('service', 'activity.signin', { activityId: a.id, method: 'qr', token: tIn.token }, openid)
-  h.setNow(at(45))
-  const tOut = await h.ok<{ token: string }>('service', 'activity.token', { activityId: a.id }, P.secHx)
-  await h.ok('service', 'activity.signout', { activityId: a.id, method: 'qr', token: tOut.token }, openid)
-  await h.ok('service', 'hours.confirm', { attendanceId: ids.attendance(a.id, openid) }, P.secHx)
-  h.setNow(T0)
-}
 
 describe('unit.search: the units a member can name', () => {
   it('finds units checked in to any community of the street (this year or last) by part of the name, marking this community’s', async () => {
@@ -134,14 +119,14 @@ describe('the unit’s liaison confirms its members, wherever they live in the s
 describe('a new member’s service reaches the unit’s 双反馈 letter', () => {
   it('by a picked unit: check-in, approval, QR sign-in and out, confirmation, letter', async () => {
     await h.ok('service', 'member.decide', { memberId: ids.member(LIN), approve: true, gridId: 'g-hx-2' }, P.secHx)
-    await serve(LIN, '林晓的第一次服务')
+    await serve(h, LIN, '林晓的第一次服务')
     const letter = await h.ok<Letter>('service', 'letter.issue', { requestId: rid(), unitId: 'u-yg-2', quarter: '2026Q4' }, P.secYg)
     expect(letter.rows).toContainEqual(expect.objectContaining({ memberId: ids.member(LIN), name: '林晓', minutes: 45 }))
   })
 
   it('by 单位未报到: service before the unit checked in reaches its letter once the secretary links the member', async () => {
     await h.ok('service', 'member.decide', { memberId: ids.member(QIAN), approve: true, gridId: 'g-hx-1' }, P.secHx)
-    await serve(QIAN, '钱多的服务')
+    await serve(h, QIAN, '钱多的服务')
     // 锦绣区人民医院 checks in now, and is approved.
     await h.ok('service', 'unit.checkin', { requestId: rid(), unitId: 'u-hx-1', contactName: '吴敏', contactPhone: '13800000008', resources: ['义诊'], commitments: ['每月义诊'] }, P.liaison)
     await h.ok('service', 'unit.decide', { unitId: 'u-hx-1', approve: true }, P.secHx)
@@ -227,7 +212,7 @@ describe('races on one member record', () => {
     const who = 'o-new-race2'
     await h.ok('service', 'member.checkin', checkin('赛跑二', { unitId: 'u-hx-2', unitName: '锦绣区第一中学' }), who)
     await h.ok('service', 'member.decide', { memberId: ids.member(who), approve: true, gridId: 'g-hx-1' }, P.secHx)
-    await serve(who, '第一场')
+    await serve(h, who, '第一场')
     await h.ok('service', 'unit.disputeMember', { memberId: ids.member(who), reason: '查无此人' }, XU)
     // A second activity, signed out but not yet confirmed.
     const a = await h.ok<{ id: string }>('service', 'activity.create', { requestId: rid(), communityId: 'c-hx', title: '第二场', kind: 'volunteer', place: { name: '东门', ...PLACE }, startAt: at(-5).toISOString(), endAt: at(120).toISOString(), capacity: 10 }, P.secHx)
