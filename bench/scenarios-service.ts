@@ -1,5 +1,5 @@
 import { issueToken, tokenSecret } from '../cloudfunctions/service/domain/token'
-import { quarterOf, yearOf } from '../cloudfunctions/service/domain/period'
+import { quarterOf, yearOf } from '../cloudfunctions/shared/period'
 import { ids } from '../cloudfunctions/service/repo'
 import type { Scenario } from './types'
 

@@ -5,6 +5,8 @@ import { COL } from '../shared/collections'
 import type { Moderated } from '../shared/moderation'
 import { BALLOT_BOXES, type TurnoutSnapshot } from './domain/disclosure'
 import type { TallyResult } from './domain/tally'
+import { findById, findByIds } from '../shared/store'
+export { findById, findByIds }
 
 /** Stored shapes of the council context. Instants are Date; areas are integer dm². */
 
@@ -137,18 +139,7 @@ export const ratingId = (resolutionId: string, householdId: string) => `rating:$
 export const progressId = (resolutionId: string, seq: number) => `progress:${resolutionId}:${String(seq).padStart(6, '0')}`
 export const subscriptionId = (communityId: string, openid: string) => `sub:${communityId}:${openid}`
 
-/** Read one document by _id, or null (`where` avoids the SDK throwing on a missing doc). */
-export async function findById<T>(db: Database, collection: string, id: string): Promise<T | null> {
-  const { data } = await db.collection(collection).where({ _id: id }).limit(1).get()
-  return (data[0] as T | undefined) ?? null
-}
 
-/** Documents by a bounded list of ids (≤ 50): one request. */
-export async function findByIds<T>(db: Database, collection: string, ids: string[]): Promise<T[]> {
-  if (!ids.length) return []
-  const { data } = await db.collection(collection).where({ _id: db.command.in(ids) }).limit(ids.length).get()
-  return data as T[]
-}
 
 export const repo = {
   topic: (db: Database, id: string) => findById<TopicDoc>(db, COL.councilTopics, id),

@@ -1,7 +1,7 @@
 import { COL } from '../shared/collections'
 import type { ModerationKind } from '../shared/moderation'
 import { canSee, eventTitle } from './handlers/events'
-import { byId, type EventDoc } from './repo'
+import { findById, type EventDoc } from './repo'
 
 /** At most this many summons of one event are flagged with it (an event is whistled a few times at most). */
 const SUMMONS_FLAGGED = 50
@@ -15,7 +15,7 @@ export const eventKind: ModerationKind<EventDoc> = {
   kind: 'event',
   collection: COL.gridEvents,
   reviewer: 'community',
-  find: (db, id) => byId<EventDoc>(db, COL.gridEvents, id),
+  find: (db, id) => findById<EventDoc>(db, COL.gridEvents, id),
   describe: (e) => ({
     targetId: e._id, docId: e._id, communityId: e.communityId, streetId: e.streetId,
     authorOpenid: e.reporter, authorHouseholds: [],

@@ -4,9 +4,11 @@ import { COL } from '../shared/collections'
 import { personKey } from '../shared/pseudonym'
 import type { Transaction } from '../shared/db-types'
 import type { Moderated } from '../shared/moderation'
-import { quarterOf } from '../service/domain/period'
+import { quarterOf } from '../shared/period'
 import { DEFAULT_SETTINGS, type GridSettings, type StatsCounters } from './domain/rules'
 import { summonsView } from './views'
+import { findById } from '../shared/store'
+export { findById }
 
 /** Stored shapes of 网格吹哨. Instants are Date. */
 
@@ -124,10 +126,6 @@ export interface GridRef { _id: string; communityId: string; name: string; no: n
 /** Maintained counters per grid and per community (`_id = gst:<grid|community>:<id>`). */
 export interface StatsDoc extends StatsCounters { _id: string; scopeType: 'grid' | 'community'; scopeId: string; communityId: string }
 
-export async function byId<T>(db: Database, collection: string, id: string): Promise<T | null> {
-  const { data } = await db.collection(collection).where({ _id: id }).limit(1).get()
-  return (data[0] as T | undefined) ?? null
-}
 
 /** A community has a handful of grids; 100 is the bound (as org's child lists). */
 const GRIDS_LIMIT = 100
@@ -161,7 +159,7 @@ export const ids = {
 
 /** The caller's active 楼栋长 appointment on the grid (one read), or null. */
 export async function buildingLeadOf(db: Database, gridId: string, openid: string): Promise<BuildingLeaderDoc | null> {
-  const d = await byId<BuildingLeaderDoc>(db, COL.gridStaff, ids.buildingLeader(gridId, openid))
+  const d = await findById<BuildingLeaderDoc>(db, COL.gridStaff, ids.buildingLeader(gridId, openid))
   return d?.state === 'active' ? d : null
 }
 
@@ -178,7 +176,7 @@ export async function appendProgress(tx: Transaction, e: EventDoc, step: Omit<Pr
 }
 
 export async function settingsOf(db: Database, streetId: string): Promise<GridSettings> {
-  const doc = await byId<SettingsDoc>(db, COL.gridSettings, streetId)
+  const doc = await findById<SettingsDoc>(db, COL.gridSettings, streetId)
   return doc ? { urgentHours: doc.urgentHours, normalHours: doc.normalHours, whistleWindowHours: doc.whistleWindowHours } : DEFAULT_SETTINGS
 }
 

@@ -6,6 +6,8 @@ import type { Moderated } from '../shared/moderation'
 import { DEFAULT_RULE, ruleDocId } from './domain/rules'
 import { round2, type Rule } from './domain/scoring'
 import { ratedCompanyOf, type ServedEstate } from './domain/serving'
+import { findById } from '../shared/store'
+export { findById }
 
 /** Stored shapes of the property context. Instants are Date; stars are integers. */
 export interface RuleDoc { _id: string; streetId: string; version: number; rule: Rule; createdAt: Date; createdBy: string; createdByName: string }
@@ -123,10 +125,6 @@ export interface HouseholdDoc { _id: string; estateId: string; communityId: stri
 export interface CommunityDoc { _id: string; streetId: string; name: string }
 export interface BindingDoc { _id: string; householdId: string; status: string; decidedAt?: Date }
 
-export async function findById<T>(db: Database, collection: string, id: string): Promise<T | null> {
-  const { data } = await db.collection(collection).where({ _id: id }).limit(1).get()
-  return (data[0] as T | undefined) ?? null
-}
 
 /** The most a single server get() returns; larger sets are read in pages of this size. */
 export const PAGE = 100

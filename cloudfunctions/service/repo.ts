@@ -7,6 +7,8 @@ import { txGetOrNull, type Transaction } from '../shared/db-types'
 import { memberRecordId, personKey } from '../shared/pseudonym'
 import type { Moderated } from '../shared/moderation'
 import type { AssessmentRevision } from './domain/grades'
+import { findById } from '../shared/store'
+export { findById }
 
 /**
  * Stored shapes of the service context. Instants are Date, durations whole minutes, quantities
@@ -412,11 +414,6 @@ export const ids = {
 
 // ---- reads --------------------------------------------------------------------------------------
 
-/** Read one document by _id, or null (`where` avoids the SDK throwing on a missing doc). */
-export async function byId<T>(db: Database, collection: string, id: string): Promise<T | null> {
-  const { data } = await db.collection(collection).where({ _id: id }).limit(1).get()
-  return (data[0] as T | undefined) ?? null
-}
 
 /** Up to `limit` (≤ 100) documents: bounded lists inside a view (agreement lists, letter rows). */
 export async function firstN<T>(db: Database, collection: string, filter: Record<string, unknown>, order: [string, 'asc' | 'desc'], limit: number): Promise<T[]> {
@@ -425,17 +422,17 @@ export async function firstN<T>(db: Database, collection: string, filter: Record
 }
 
 export const load = {
-  unit: (db: Database, id: string) => byId<UnitDoc>(db, COL.units, id),
-  community: (db: Database, id: string) => byId<CommunityRef>(db, COL.communities, id),
-  household: (db: Database, id: string) => byId<HouseholdRef>(db, COL.households, id),
-  member: (db: Database, id: string) => byId<MemberDoc>(db, COL.svcMembers, id),
-  need: (db: Database, id: string) => byId<NeedDoc>(db, COL.svcNeeds, id),
-  resource: (db: Database, id: string) => byId<ResourceDoc>(db, COL.svcResources, id),
-  project: (db: Database, id: string) => byId<ProjectDoc>(db, COL.svcProjects, id),
-  activity: (db: Database, id: string) => byId<ActivityDoc>(db, COL.svcActivities, id),
-  attendance: (db: Database, id: string) => byId<AttendanceDoc>(db, COL.svcAttendance, id),
-  wish: (db: Database, id: string) => byId<WishDoc>(db, COL.svcWishes, id),
-  letter: (db: Database, id: string) => byId<LetterDoc>(db, COL.svcLetters, id),
+  unit: (db: Database, id: string) => findById<UnitDoc>(db, COL.units, id),
+  community: (db: Database, id: string) => findById<CommunityRef>(db, COL.communities, id),
+  household: (db: Database, id: string) => findById<HouseholdRef>(db, COL.households, id),
+  member: (db: Database, id: string) => findById<MemberDoc>(db, COL.svcMembers, id),
+  need: (db: Database, id: string) => findById<NeedDoc>(db, COL.svcNeeds, id),
+  resource: (db: Database, id: string) => findById<ResourceDoc>(db, COL.svcResources, id),
+  project: (db: Database, id: string) => findById<ProjectDoc>(db, COL.svcProjects, id),
+  activity: (db: Database, id: string) => findById<ActivityDoc>(db, COL.svcActivities, id),
+  attendance: (db: Database, id: string) => findById<AttendanceDoc>(db, COL.svcAttendance, id),
+  wish: (db: Database, id: string) => findById<WishDoc>(db, COL.svcWishes, id),
+  letter: (db: Database, id: string) => findById<LetterDoc>(db, COL.svcLetters, id),
 
   /**
    * A community's ledgers of one year, longest service first, in pages of 100: at most `max` rows
@@ -451,7 +448,7 @@ export const load = {
     }
     return rows
   },
-  offer: (db: Database, id: string) => byId<NeedOfferDoc>(db, COL.svcNeedOffers, id),
+  offer: (db: Database, id: string) => findById<NeedOfferDoc>(db, COL.svcNeedOffers, id),
 }
 
 // ---- writes inside a transaction ----------------------------------------------------------------

@@ -7,8 +7,8 @@ import { txGetOrNull, type Transaction } from './db-types'
 import { conflict } from './errors'
 import { newId } from './ids'
 import { stripUndefined, updatePersonInTx } from './person'
-import { endBuildingsInTx, endPostsInTx } from '../grid/appointments'
-import { endMembershipInTx } from '../service/membership'
+import { endBuildingsInTx, endPostsInTx } from '../grid/public'
+import { endMembershipInTx } from '../service/public'
 
 /**
  * Ending a grant, the one way (issue 12 §1): the level above ends it (`role.end`), the person steps down

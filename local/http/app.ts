@@ -65,9 +65,9 @@ const DEMO_IDENTITY_IDS = [...DEMO_PEOPLE.map((p) => p._id), ...JOURNEY_PEOPLE]
 async function identities() {
   const ids = DEMO_IDENTITY_IDS
   const { data } = await database().collection(COL.users).where({ _id: database().command.in(ids) }).limit(ids.length).get()
-  const byId = new Map((data as { _id: string; name: string; roles: { role: string; scopeType: string; scopeId: string; scopeName: string }[] }[]).map((u) => [u._id, u]))
+  const findById = new Map((data as { _id: string; name: string; roles: { role: string; scopeType: string; scopeId: string; scopeName: string }[] }[]).map((u) => [u._id, u]))
   return {
-    identities: ids.map((id) => byId.get(id)).filter((u): u is NonNullable<typeof u> => !!u).map((u) => ({
+    identities: ids.map((id) => findById.get(id)).filter((u): u is NonNullable<typeof u> => !!u).map((u) => ({
       openid: u._id,
       name: u.name,
       roles: (u.roles ?? []).map(({ role, scopeType, scopeId, scopeName }) => ({ role, scopeType, scopeId, scopeName })),

@@ -1,7 +1,7 @@
 import { COL } from '../../cloudfunctions/shared/collections'
 import { now as clockNow } from '../../cloudfunctions/shared/clock'
 import type { Database } from '../../cloudfunctions/shared/db-types'
-import { quarterOf } from '../../cloudfunctions/service/domain/period'
+import { quarterOf } from '../../cloudfunctions/shared/period'
 import { handlingBucket } from '../../cloudfunctions/grid/domain/rules'
 import { ids, type EventDoc, type LeaderLock, type PartyBranchDoc, type ProgressDoc, type StaffDoc, type StatsDoc, type SummonsDoc } from '../../cloudfunctions/grid/repo'
 import type { StaffPost } from '../../types/grid'

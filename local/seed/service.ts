@@ -1,7 +1,7 @@
 import type { Database } from '../../cloudfunctions/shared/db-types'
 import { COL } from '../../cloudfunctions/shared/collections'
 import { now as clockNow } from '../../cloudfunctions/shared/clock'
-import { monthOf, quarterOf, yearOf } from '../../cloudfunctions/service/domain/period'
+import { monthOf, quarterOf, yearOf } from '../../cloudfunctions/shared/period'
 import type {
   ActivityDoc, AgreementDoc, AttendanceDoc, LedgerDoc, MemberDoc, NeedDoc, ProjectDoc, ProjectUpdateDoc, ResourceDoc, StatsDoc, WishDoc,
 } from '../../cloudfunctions/service/repo'

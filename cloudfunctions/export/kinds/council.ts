@@ -1,6 +1,6 @@
 import { PRESET_LABEL } from '../../../types/council'
-import { publicResult } from '../../council/domain/disclosure'
-import { repo, type VoteDoc } from '../../council/repo'
+import { publicResult } from '../../council/public'
+import { repo, type VoteDoc } from '../../council/public'
 import { cnTime } from '../../shared/clock'
 import { conflict, ensure, notFound } from '../../shared/errors'
 import { exportKind } from '../kind'

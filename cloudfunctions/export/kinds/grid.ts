@@ -1,6 +1,6 @@
-import { maySeeStats } from '../../grid/domain/rules'
-import { byId, gridStatsOf, type CommunityRef } from '../../grid/repo'
-import { communityStatsView } from '../../grid/views'
+import { maySeeStats } from '../../grid/public'
+import { findById, gridStatsOf, type CommunityRef } from '../../grid/public'
+import { communityStatsView } from '../../grid/public'
 import { COL } from '../../shared/collections'
 import { ensure, notFound } from '../../shared/errors'
 import { exportKind } from '../kind'
@@ -12,7 +12,7 @@ const pct = (v: number | null) => (v === null ? '—' : `${v}%`)
 export const gridStats = exportKind({
   action: 'grid.stats',
   async load(ctx) {
-    const community = await byId<CommunityRef>(ctx.db, COL.communities, ctx.input.communityId)
+    const community = await findById<CommunityRef>(ctx.db, COL.communities, ctx.input.communityId)
     if (!community) throw notFound('社区')
     ensure(maySeeStats(ctx.actor.roles, community), '只能查看您所在社区的统计')
     const { grids, stats } = await gridStatsOf(ctx.db, community._id)

@@ -1,5 +1,5 @@
-import { collectMyData, myDataFilePath, type MyData } from '../../org/mydata/collect'
-import { beijingText, myDataWorkbookSheets } from '../../org/mydata/sheets'
+import { collectMyData, myDataFilePath, type MyData } from '../../org/public'
+import { beijingText, myDataWorkbookSheets } from '../../org/public'
 import { exportKind } from '../kind'
 import { styleHeader } from '../workbook'
 

@@ -6,8 +6,8 @@ import { randomCode } from '../../shared/ids'
 import { fetchPage } from '../../shared/paging'
 import { stripUndefined } from '../../shared/person'
 import { visibleWhere } from '../../shared/moderation'
-import type { BuildingDoc, EstateDoc, GridDoc, InvitationDoc } from '../../org/repo'
-import { buildingLeadOf, byId, ids, type BuildingLeaderDoc, type BuildingLock, type EventDoc } from '../repo'
+import type { BuildingDoc, EstateDoc, GridDoc, InvitationDoc } from '../../shared/org-tree'
+import { buildingLeadOf, findById, ids, type BuildingLeaderDoc, type BuildingLock, type EventDoc } from '../repo'
 import { buildingLeaderView, eventView, staffInvitationView } from '../views'
 import { OPEN_EVENT } from './events'
 
@@ -27,7 +27,7 @@ export const buildingAppoint: Handler<'grid.building.appoint'> = {
   async run(ctx) {
     const { db, actor, input, now } = ctx
     const _ = db.command
-    const grid = await byId<GridDoc>(db, COL.grids, input.gridId)
+    const grid = await findById<GridDoc>(db, COL.grids, input.gridId)
     if (!grid) throw notFound('网格')
     ensure(actor.isSecretaryOf(grid.communityId), '只能任命您所在社区网格的楼栋长')
     if (grid.retired) throw conflict(`${grid.name}已停用，不能再任命`)
@@ -45,7 +45,7 @@ export const buildingAppoint: Handler<'grid.building.appoint'> = {
     const estateIds = [...new Set(buildings.map((b) => b.estateId))]
     const [{ data: estates }, community] = await Promise.all([
       db.collection(COL.estates).where({ _id: _.in(estateIds) }).limit(estateIds.length).get(),
-      byId<{ name: string }>(db, COL.communities, grid.communityId),
+      findById<{ name: string }>(db, COL.communities, grid.communityId),
     ])
     const estateName = new Map((estates as EstateDoc[]).map((e) => [e._id, e.name]))
     const refs: BuildingRef[] = wanted.map((id) => {

@@ -11,9 +11,9 @@ import { cnTime } from '../../shared/clock'
 import { notify, TEMPLATES } from '../../shared/notify'
 import { fetchPage } from '../../shared/paging'
 import { withSearch } from '../../shared/search'
-import type { BuildingDoc, EstateDoc, GridDoc, HouseholdDoc, UserRecord } from '../../org/repo'
+import type { BuildingDoc, EstateDoc, GridDoc, HouseholdDoc, UserRecord } from '../../shared/org-tree'
 import { afterConfirm, canHandle, deadlineFor, doneOnTime, handlerKey, handlerKeysOf, handlingBucket, OPEN_FOR_HANDLER, type StatsCounters } from '../domain/rules'
-import { appendProgress, byId, ids, settingsOf, txPut, type EventDoc, type Handler, type ProgressEntry, type StatsDoc, type SummonsDoc } from '../repo'
+import { appendProgress, findById, ids, settingsOf, txPut, type EventDoc, type Handler, type ProgressEntry, type StatsDoc, type SummonsDoc } from '../repo'
 import { eventView, summonsView } from '../views'
 import { isGridLeader } from './staff'
 import { leadsBuilding } from './buildings'
@@ -24,7 +24,7 @@ import type { MemberRecord } from './members'
 export const eventTitle = (e: Pick<EventDoc, 'category' | 'place'>) => `${CATEGORY_LABEL[e.category]}·${e.place}`.slice(0, 40)
 
 async function loadEvent(ctx: Ctx<unknown>, eventId: string): Promise<EventDoc> {
-  const e = await byId<EventDoc>(ctx.db, COL.gridEvents, eventId)
+  const e = await findById<EventDoc>(ctx.db, COL.gridEvents, eventId)
   if (!e) throw notFound('事件')
   ctx.within(e)
   return e
@@ -72,7 +72,7 @@ async function mayReport(ctx: Ctx<unknown>, grid: GridDoc, building: BuildingDoc
   // A 楼栋长 reports for their buildings (one read, only for one).
   if (await leadsBuilding(ctx, grid._id, building?._id)) return true
   if (!a.has('member', grid.communityId)) return false
-  const m = await byId<MemberRef>(ctx.db, COL.svcMembers, memberRecordId(a.openid))
+  const m = await findById<MemberRef>(ctx.db, COL.svcMembers, memberRecordId(a.openid))
   return !!m && m.status === 'approved' && m.communityId === grid.communityId &&
     (m.gridId === grid._id || (!!building && (m.buildingIds ?? []).includes(building._id)))
 }
@@ -84,7 +84,7 @@ async function mayReport(ctx: Ctx<unknown>, grid: GridDoc, building: BuildingDoc
  */
 async function reportGrid(ctx: Ctx<ReportInput>): Promise<{ grid: GridDoc; building: BuildingDoc | null }> {
   const { db, actor, input } = ctx
-  const building = input.buildingId ? await byId<BuildingDoc>(db, COL.buildings, input.buildingId) : null
+  const building = input.buildingId ? await findById<BuildingDoc>(db, COL.buildings, input.buildingId) : null
   if (input.buildingId && !building) throw invalid('楼栋不存在', ['buildingId'])
   if (building && input.gridId && input.gridId !== building.gridId) throw invalid('楼栋不在该网格内', ['buildingId'])
   let gridId = building?.gridId ?? input.gridId
@@ -93,10 +93,10 @@ async function reportGrid(ctx: Ctx<ReportInput>): Promise<{ grid: GridDoc; build
     const residentOf = actor.grants('resident')[0]?.communityId
     if (workerGrids.length === 1) gridId = workerGrids[0]
     else if (!workerGrids.length && residentOf) gridId = (await homeGrids(ctx, residentOf))[0]
-    else if (!workerGrids.length && actor.grants('member').length) gridId = (await byId<MemberRef>(db, COL.svcMembers, memberRecordId(actor.openid)))?.gridId
+    else if (!workerGrids.length && actor.grants('member').length) gridId = (await findById<MemberRef>(db, COL.svcMembers, memberRecordId(actor.openid)))?.gridId
   }
   if (!gridId) throw invalid('请选择事发楼栋，以确定所属网格', ['buildingId'])
-  const grid = await byId<GridDoc>(db, COL.grids, gridId)
+  const grid = await findById<GridDoc>(db, COL.grids, gridId)
   if (!grid) throw notFound('网格')
   return { grid, building }
 }
@@ -112,14 +112,14 @@ export const eventReport: ActionHandler<'grid.event.report'> = {
     // A retired grid (org place.retire) takes no new records; its buildings were moved elsewhere first.
     if (grid.retired) throw invalid(`${grid.name}已停用，请选择楼栋现在所在的网格`, ['gridId'])
     const [community, named] = await Promise.all([
-      byId<{ name: string }>(db, COL.communities, grid.communityId),
-      input.estateId ? byId<EstateDoc>(db, COL.estates, input.estateId) : Promise.resolve(null),
+      findById<{ name: string }>(db, COL.communities, grid.communityId),
+      input.estateId ? findById<EstateDoc>(db, COL.estates, input.estateId) : Promise.resolve(null),
     ])
     // The estate decides which property company may be dispatched, so it must be the grid's community's, and the building's own.
     if (input.estateId && (!named || named.communityId !== grid.communityId)) throw invalid('小区不在本社区', ['estateId'])
     if (named && building && building.estateId !== named._id) throw invalid('楼栋不属于所选小区', ['buildingId'])
     // A building without a named estate: its estate (one more read, only then) for the name shown on the event.
-    const estate = named ?? (building ? await byId<EstateDoc>(db, COL.estates, building.estateId) : null)
+    const estate = named ?? (building ? await findById<EstateDoc>(db, COL.estates, building.estateId) : null)
     const verdict = await ctx.checkItemText(input.place, input.description)
     await requireOwnPhotos(ctx, input.photos)
     return ctx.onceTx(input.requestId, async (tx) => {
@@ -206,7 +206,7 @@ export const eventBoard: ActionHandler<'grid.event.board'> = {
       filter.communityId = input.communityId
     } else {
       const gridId = input.gridId!
-      const grid = await byId<GridDoc>(db, COL.grids, gridId)
+      const grid = await findById<GridDoc>(db, COL.grids, gridId)
       if (!grid) throw notFound('网格')
       ensure(actor.isSecretaryOf(grid.communityId) || actor.has('grid_worker', gridId), '只能查看您所在网格的事件')
       filter.gridId = gridId
@@ -236,21 +236,21 @@ async function resolveHandler(ctx: Ctx<unknown>, e: EventDoc, h: { type: Handler
   const { db } = ctx
   if (h.type === 'community') {
     if (h.id !== e.communityId) throw invalid('只能指定本社区', ['handler'])
-    const c = await byId<{ name: string }>(db, COL.communities, h.id)
+    const c = await findById<{ name: string }>(db, COL.communities, h.id)
     return { type: 'community', id: h.id, name: c?.name ?? '社区' }
   }
   if (h.type === 'company') {
-    const estate = e.estateId ? await byId<EstateDoc>(db, COL.estates, e.estateId) : null
+    const estate = e.estateId ? await findById<EstateDoc>(db, COL.estates, e.estateId) : null
     if (!estate || estate.companyId !== h.id) throw invalid('只能指定事件所在小区的物业公司', ['handler'])
     return { type: 'company', id: h.id, name: estate.companyName ?? '物业公司' }
   }
   if (h.type === 'unit') {
-    const u = await byId<{ communityId: string; name: string; gridIds?: string[] }>(db, COL.units, h.id)
+    const u = await findById<{ communityId: string; name: string; gridIds?: string[] }>(db, COL.units, h.id)
     if (!u || u.communityId !== e.communityId || !(u.gridIds ?? []).includes(e.gridId)) throw invalid('只能指定本网格的责任单位', ['handler'])
     return { type: 'unit', id: h.id, name: u.name }
   }
-  const m = await byId<MemberRecord & { communityId: string }>(db, COL.svcMembers, h.id)
-  const person = m && m.status === 'approved' && m.communityId === e.communityId ? await byId<UserRecord>(db, COL.users, m.openid) : null
+  const m = await findById<MemberRecord & { communityId: string }>(db, COL.svcMembers, h.id)
+  const person = m && m.status === 'approved' && m.communityId === e.communityId ? await findById<UserRecord>(db, COL.users, m.openid) : null
   if (!m || !person || !person.roles.some((g) => g.role === 'member' && g.scopeId === e.communityId)) throw invalid('只能指定本社区的在职党员', ['handler'])
   return { type: 'member', id: m._id, name: m.name, openid: m.openid }
 }

@@ -4,8 +4,8 @@ import type { Ctx, Handler } from '../../shared/dispatch'
 import { txGetOrNull } from '../../shared/db-types'
 import { ensure, notFound } from '../../shared/errors'
 import { memberRecordId } from '../../shared/pseudonym'
-import type { GridDoc, HouseholdDoc } from '../../org/repo'
-import { byId, ids, txPut, type PartyBranchDoc, type PartyBranchVersionDoc } from '../repo'
+import type { GridDoc, HouseholdDoc } from '../../shared/org-tree'
+import { findById, ids, txPut, type PartyBranchDoc, type PartyBranchVersionDoc } from '../repo'
 import { partyBranchView } from '../views'
 import type { MemberRecord } from './members'
 
@@ -26,7 +26,7 @@ export const gridMine: Handler<'grid.grid.mine'> = {
       householdIds.length
         ? db.collection(COL.households).where({ _id: _.in(householdIds) }).limit(householdIds.length).get().then((r) => r.data as HouseholdDoc[])
         : Promise.resolve([]),
-      actor.grants('member').length ? byId<MemberRecord>(db, COL.svcMembers, memberRecordId(actor.openid)) : Promise.resolve(null),
+      actor.grants('member').length ? findById<MemberRecord>(db, COL.svcMembers, memberRecordId(actor.openid)) : Promise.resolve(null),
     ])
     const found = [
       ...staff,
@@ -50,7 +50,7 @@ export const gridMine: Handler<'grid.grid.mine'> = {
 
 /** The grid's current Party branch (one read), or null while none is named. */
 export async function partyBranchOf(ctx: Ctx<unknown>, gridId: string): Promise<PartyBranchView | null> {
-  const b = await byId<PartyBranchDoc>(ctx.db, COL.gridStaff, ids.partyBranch(gridId))
+  const b = await findById<PartyBranchDoc>(ctx.db, COL.gridStaff, ids.partyBranch(gridId))
   return b ? partyBranchView(b) : null
 }
 
@@ -62,7 +62,7 @@ export async function partyBranchOf(ctx: Ctx<unknown>, gridId: string): Promise<
 export const branchSet: Handler<'grid.branch.set'> = {
   async run(ctx) {
     const { db, actor, input, now } = ctx
-    const grid = await byId<GridDoc>(db, COL.grids, input.gridId)
+    const grid = await findById<GridDoc>(db, COL.grids, input.gridId)
     if (!grid) throw notFound('网格')
     ensure(actor.isSecretaryOf(grid.communityId), '只能设置您所在社区网格的党支部')
     await ctx.checkText(input.name, input.secretaryName)

@@ -3,8 +3,8 @@ import { COL } from '../../shared/collections'
 import type { Handler } from '../../shared/dispatch'
 import { ensure, notFound } from '../../shared/errors'
 import { fetchPage } from '../../shared/paging'
-import { yearOf } from '../../service/domain/period'
-import { byId, type EventDoc } from '../repo'
+import { yearOf } from '../../shared/period'
+import { findById, type EventDoc } from '../repo'
 import { isGridLeader } from './staff'
 
 /** The fields of a service 报到 record (`svc_members`, owned by service) this module reads. */
@@ -17,7 +17,7 @@ export interface MemberRecord { _id: string; openid: string; name: string; unitN
 export const eventMembers: Handler<'grid.event.members'> = {
   async run(ctx) {
     const { db, actor, input, now } = ctx
-    const e = await byId<EventDoc>(db, COL.gridEvents, input.eventId)
+    const e = await findById<EventDoc>(db, COL.gridEvents, input.eventId)
     if (!e) throw notFound('事件')
     ensure(actor.isSecretaryOf(e.communityId) || (await isGridLeader(ctx, e.gridId)), '只有本社区书记或本网格网格长可以派单')
     const year = yearOf(now)

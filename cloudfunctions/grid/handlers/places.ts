@@ -2,9 +2,9 @@ import type { EventPlaceView } from '../../../types/grid'
 import { COL } from '../../shared/collections'
 import type { Handler } from '../../shared/dispatch'
 import { ensure, notFound } from '../../shared/errors'
-import type { GridDoc } from '../../org/repo'
+import type { GridDoc } from '../../shared/org-tree'
 import { OPEN_FOR_HANDLER } from '../domain/rules'
-import { byId } from '../repo'
+import { findById } from '../repo'
 import { OPEN_EVENT } from './events'
 
 type Agg = { aggregate: { sum(x: unknown): unknown; cond(x: unknown[]): unknown; eq(x: unknown[]): unknown; first(x: unknown): unknown; avg(x: unknown): unknown } }
@@ -25,7 +25,7 @@ export const eventMap: Handler<'grid.event.map'> = {
       ensure(actor.isSecretaryOf(input.communityId), '只能查看您所在社区的事件分布')
       scope = { communityId: input.communityId }
     } else {
-      const grid = await byId<GridDoc>(db, COL.grids, input.gridId!)
+      const grid = await findById<GridDoc>(db, COL.grids, input.gridId!)
       if (!grid) throw notFound('网格')
       ensure(actor.isSecretaryOf(grid.communityId) || actor.has('grid_worker', grid._id), '只能查看您所在网格的事件分布')
       scope = { gridId: grid._id }

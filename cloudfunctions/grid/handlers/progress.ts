@@ -3,7 +3,7 @@ import { COL } from '../../shared/collections'
 import type { Handler } from '../../shared/dispatch'
 import { notFound } from '../../shared/errors'
 import { fetchPage } from '../../shared/paging'
-import { byId, type EventDoc, type ProgressDoc } from '../repo'
+import { findById, type EventDoc, type ProgressDoc } from '../repo'
 import { progressView } from '../views'
 import { ensureMaySee } from './events'
 import { stateOf } from '../../shared/moderation'
@@ -15,7 +15,7 @@ import { stateOf } from '../../shared/moderation'
 export const progressList: Handler<'grid.progress.list'> = {
   async run(ctx) {
     const { db, input } = ctx
-    const e = await byId<EventDoc>(db, COL.gridEvents, input.eventId)
+    const e = await findById<EventDoc>(db, COL.gridEvents, input.eventId)
     if (!e) throw notFound('事件')
     await ensureMaySee(ctx, e)
     // The steps of a held or removed event quote it: only its reporter sees them.

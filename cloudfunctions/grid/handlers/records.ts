@@ -2,7 +2,7 @@ import type { WorkerRecordView } from '../../../types/grid'
 import { COL } from '../../shared/collections'
 import type { Handler } from '../../shared/dispatch'
 import { ensure } from '../../shared/errors'
-import { yearOf } from '../../service/domain/period'
+import { yearOf } from '../../shared/period'
 import type { StaffDoc } from '../repo'
 
 type Agg = { aggregate: { sum(x: unknown): unknown; cond(x: unknown[]): unknown; eq(x: unknown[]): unknown; gt(x: unknown[]): unknown } }

@@ -7,9 +7,9 @@ import { randomCode } from '../../shared/ids'
 import { fetchPage } from '../../shared/paging'
 import { stripUndefined } from '../../shared/person'
 import { endGrantInTx } from '../../shared/grants'
-import type { GridDoc, InvitationDoc } from '../../org/repo'
+import type { GridDoc, InvitationDoc } from '../../shared/org-tree'
 import { DEFAULT_SETTINGS } from '../domain/rules'
-import { byId, ids, settingsOf, txPut, type LeaderLock, type SettingsDoc, type StaffDoc } from '../repo'
+import { findById, ids, settingsOf, txPut, type LeaderLock, type SettingsDoc, type StaffDoc } from '../repo'
 import { staffInvitationView, staffView } from '../views'
 import { partyBranchOf } from './grids'
 import { buildingLeadersOf } from './buildings'
@@ -48,7 +48,7 @@ const POST_ORDER: Record<StaffPost, number> = { branch_secretary: 0, leader: 1, 
 export const staffList: Handler<'grid.staff.list'> = {
   async run(ctx) {
     const { db, input } = ctx
-    const grid = await byId<GridDoc>(db, COL.grids, input.gridId)
+    const grid = await findById<GridDoc>(db, COL.grids, input.gridId)
     if (!grid) throw notFound('网格')
     const [{ data }, partyBranch, buildingLeaders] = await Promise.all([
       db.collection(COL.gridStaff).where({ gridId: grid._id, status: 'active' }).orderBy('appointedAt', 'asc').limit(STAFF_LIMIT).get(),
@@ -69,17 +69,17 @@ export const staffList: Handler<'grid.staff.list'> = {
 export const staffAppoint: Handler<'grid.staff.appoint'> = {
   async run(ctx) {
     const { db, actor, input, now } = ctx
-    const grid = await byId<GridDoc>(db, COL.grids, input.gridId)
+    const grid = await findById<GridDoc>(db, COL.grids, input.gridId)
     if (!grid) throw notFound('网格')
     ensure(actor.isSecretaryOf(grid.communityId), '只能任命您所在社区的网格人员')
     if (grid.retired) throw conflict(`${grid.name}已停用，不能再任命`)
     if (input.post === 'leader') {
       // One leader per grid (the lock decides again when the code is used): say so now, not to the appointee.
-      const lock = await byId<LeaderLock>(db, COL.gridStaff, ids.leaderLock(grid._id))
+      const lock = await findById<LeaderLock>(db, COL.gridStaff, ids.leaderLock(grid._id))
       if (lock?.leaderOpenid) throw conflict(`${grid.name}已有网格长，请先免去`)
     }
     await ctx.checkText(input.title)
-    const community = await byId<{ _id: string; name: string }>(db, COL.communities, grid.communityId)
+    const community = await findById<{ _id: string; name: string }>(db, COL.communities, grid.communityId)
     // One transaction: the invitation, its audit and the request's done mark commit together (a retry after a crash makes no second code).
     return ctx.onceTx(input.requestId, async (tx) => {
       const code = randomCode(8)
@@ -100,7 +100,7 @@ export const staffAppoint: Handler<'grid.staff.appoint'> = {
 export const staffInvitations: Handler<'grid.staff.invitations'> = {
   async run(ctx) {
     const { db, actor, input, now } = ctx
-    const grid = await byId<GridDoc>(db, COL.grids, input.gridId)
+    const grid = await findById<GridDoc>(db, COL.grids, input.gridId)
     if (!grid) throw notFound('网格')
     ensure(actor.isSecretaryOf(grid.communityId), '只能查看您所在社区的任命码')
     // Grid posts' and 楼栋长's codes alike (building.appoint).
@@ -117,7 +117,7 @@ export const staffInvitations: Handler<'grid.staff.invitations'> = {
 export const staffRemove: Handler<'grid.staff.remove'> = {
   async run(ctx) {
     const { db, actor, input, now } = ctx
-    const staff = await byId<StaffDoc>(db, COL.gridStaff, input.staffId)
+    const staff = await findById<StaffDoc>(db, COL.gridStaff, input.staffId)
     if (!staff) throw notFound('网格人员')
     ensure(actor.isSecretaryOf(staff.communityId), '只能免去您所在社区的网格人员')
     if (staff.status !== 'active') throw conflict('此人已被免去该职务')
@@ -146,6 +146,6 @@ export const staffRemove: Handler<'grid.staff.remove'> = {
 /** Is the caller the active leader of the grid? One read. */
 export async function isGridLeader(ctx: Ctx<unknown>, gridId: string): Promise<boolean> {
   if (!ctx.actor.has('grid_worker', gridId)) return false
-  const s = await byId<StaffDoc>(ctx.db, COL.gridStaff, ids.staff(gridId, ctx.actor.openid, 'leader'))
+  const s = await findById<StaffDoc>(ctx.db, COL.gridStaff, ids.staff(gridId, ctx.actor.openid, 'leader'))
   return s?.status === 'active'
 }

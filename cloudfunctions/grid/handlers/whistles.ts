@@ -5,10 +5,10 @@ import { conflict, ensure, invalid, notFound } from '../../shared/errors'
 import { newId } from '../../shared/ids'
 import { TEMPLATES } from '../../shared/notify'
 import { fetchPage } from '../../shared/paging'
-import type { EstateDoc } from '../../org/repo'
-import { quarterOf } from '../../service/domain/period'
+import type { EstateDoc } from '../../shared/org-tree'
+import { quarterOf } from '../../shared/period'
 import { answerOutcome, handlerKeysOf } from '../domain/rules'
-import { byId, ids, settingsOf, txPut, whistleRecord, type EventDoc, type SummonsDoc, type WhistleDoc } from '../repo'
+import { findById, ids, settingsOf, txPut, whistleRecord, type EventDoc, type SummonsDoc, type WhistleDoc } from '../repo'
 import { summonsView } from '../views'
 import { eventTitle, notifyParty, ensureNotHeld } from './events'
 import { isGridLeader } from './staff'
@@ -22,7 +22,7 @@ const UNITS_LIMIT = 20
 async function summonable(ctx: Ctx<unknown>, e: EventDoc): Promise<Party[]> {
   const { db } = ctx
   const [estate, units] = await Promise.all([
-    e.estateId ? byId<EstateDoc>(db, COL.estates, e.estateId) : Promise.resolve(null),
+    e.estateId ? findById<EstateDoc>(db, COL.estates, e.estateId) : Promise.resolve(null),
     db.collection(COL.units).where({ communityId: e.communityId, gridIds: e.gridId }).limit(UNITS_LIMIT).get(),
   ])
   const out: Party[] = []
@@ -34,7 +34,7 @@ async function summonable(ctx: Ctx<unknown>, e: EventDoc): Promise<Party[]> {
 }
 
 async function loadEvent(ctx: Ctx<unknown>, eventId: string) {
-  const e = await byId<EventDoc>(ctx.db, COL.gridEvents, eventId)
+  const e = await findById<EventDoc>(ctx.db, COL.gridEvents, eventId)
   if (!e) throw notFound('事件')
   ctx.within(e)
   return e
@@ -103,7 +103,7 @@ export const whistleInbox: Handler<'grid.whistle.inbox'> = {
 export const whistleAnswer: Handler<'grid.whistle.answer'> = {
   async run(ctx) {
     const { db, actor, input, now } = ctx
-    const s = await byId<SummonsDoc>(db, COL.gridSummons, input.summonsId)
+    const s = await findById<SummonsDoc>(db, COL.gridSummons, input.summonsId)
     if (!s) throw notFound('召集')
     ensure(actor.has(s.partyType === 'unit' ? 'unit_liaison' : 'property_staff', s.partyId), '只有被召集的单位或物业可以应答')
     if (s.outcome !== 'pending') throw conflict('已应答，不能重复应答')
@@ -126,12 +126,12 @@ export const whistleRecordAction: Handler<'grid.whistle.record'> = {
   async run(ctx) {
     const { db, actor, input, now } = ctx
     if (input.partyType === 'unit') {
-      const unit = await byId<{ communityId: string; streetId: string }>(db, COL.units, input.partyId)
+      const unit = await findById<{ communityId: string; streetId: string }>(db, COL.units, input.partyId)
       if (!unit) throw notFound('单位')
       ensure(actor.has('unit_liaison', input.partyId) || actor.isSecretaryOf(unit.communityId) || actor.isStreetAdminOf(unit.streetId), '只能查看本单位的记录')
     } else {
       // A company's record is public, like its page on the list.
-      if (!(await byId(db, COL.companies, input.partyId))) throw notFound('物业公司')
+      if (!(await findById(db, COL.companies, input.partyId))) throw notFound('物业公司')
     }
     return whistleRecord(db, input.partyType, input.partyId, now, input.quarter)
   },

@@ -11,7 +11,7 @@ import { addHours, invitationState, inviterScope, type InviteScope } from '../do
 import { findById, org, type InvitationDoc } from '../repo'
 import { buildMe } from './me'
 import { grantRole, updatePersonInTx } from '../../shared/person'
-import { takeUpBuildingsInTx, takeUpPostInTx, type BuildingPost, type GridPost } from '../../grid/appointments'
+import { takeUpBuildingsInTx, takeUpPostInTx, type BuildingPost, type GridPost } from '../../grid/public'
 import { invitationView } from '../views'
 
 /** Resolve the invitation's target scope (one read, two for a company seen by a secretary). */

@@ -1,4 +1,4 @@
-import { subscriptionId } from '../../council/repo'
+import { subscriptionId } from '../../council/public'
 import { myDataFilePath } from '../mydata/collect'
 import { DEPARTED_NAME, type LeaveResultView } from '../../../types/org'
 import type { UserDoc } from '../../shared/actor'

@@ -3,7 +3,7 @@ import type { MyDataRow } from '../../../types/mydata'
 import { COL } from '../../shared/collections'
 import { ownerToken } from '../../shared/owner-token'
 import { ownRecords } from '../../shared/personal-data'
-import { ballotId, type AttendanceDoc, type BallotDoc, type MeetingDoc, type RatingDoc, type ResolutionDoc, type SecondDoc, type TopicDoc, type VoteDoc } from '../../council/repo'
+import { ballotId, type AttendanceDoc, type BallotDoc, type MeetingDoc, type RatingDoc, type ResolutionDoc, type SecondDoc, type TopicDoc, type VoteDoc } from '../../council/public'
 import { at, byIds, col, listSection, querySection, txt, type SectionSource, type Who } from './table'
 
 /** 我的数据 of 红色议事会: topics, seconds, meeting sign-ins, the household's live ballots and resolution ratings. */

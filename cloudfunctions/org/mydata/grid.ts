@@ -2,7 +2,7 @@ import { CATEGORY_LABEL, EVENT_STATUS_LABEL, URGENCY_LABEL } from '../../../type
 import type { MyDataRow } from '../../../types/mydata'
 import { COL } from '../../shared/collections'
 import { ownRecords } from '../../shared/personal-data'
-import type { EventDoc } from '../../grid/repo'
+import type { EventDoc } from '../../grid/public'
 import { at, col, querySection, txt, type SectionSource } from './table'
 
 /** 我的数据 of 网格吹哨: the events the person reported. */

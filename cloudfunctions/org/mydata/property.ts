@@ -2,7 +2,7 @@ import { DIMENSIONS, DIMENSION_LABEL, RECT_STATUS_LABEL, type RatingStatus } fro
 import type { MyDataColumnView, MyDataRow } from '../../../types/mydata'
 import { COL } from '../../shared/collections'
 import { ownRecords } from '../../shared/personal-data'
-import type { PeriodDoc, RatingDoc, RectificationDoc } from '../../property/repo'
+import type { PeriodDoc, RatingDoc, RectificationDoc } from '../../property/public'
 import { at, byIds, col, querySection, txt, type SectionSource } from './table'
 
 /** 我的数据 of 物业红黑榜: the ratings the person gave (the company never sees who gave them). */

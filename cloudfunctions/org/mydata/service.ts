@@ -3,9 +3,9 @@ import type { MyDataRow } from '../../../types/mydata'
 import { COL } from '../../shared/collections'
 import { ownRecords } from '../../shared/personal-data'
 import { memberRecordId } from '../../shared/pseudonym'
-import { effectiveWishStatus, ratingAvgTenths } from '../../service/domain/wishes'
-import { memberKindOf } from '../../service/domain/member-kind'
-import type { AssessmentDoc, AttendanceDoc, LedgerDoc, MemberDoc, WishDoc } from '../../service/repo'
+import { effectiveWishStatus, ratingAvgTenths } from '../../service/public'
+import { memberKindOf } from '../../service/public'
+import type { AssessmentDoc, AttendanceDoc, LedgerDoc, MemberDoc, WishDoc } from '../../service/public'
 import { at, col, listSection, querySection, txt, type SectionSource, type Who } from './table'
 
 /** 我的数据 of 双报到、双服务: the member's check-ins, activities, ledgers and grades; wishes posted and claimed. */

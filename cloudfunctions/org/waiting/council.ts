@@ -1,7 +1,7 @@
 import type { HomeGroupView } from '../../../types/org'
 import type { Database } from '../../shared/cloud'
 import { COL } from '../../shared/collections'
-import { ballotId, type BallotDoc, type MeetingDoc, type ResolutionDoc, type TopicDoc, type VoteDoc } from '../../council/repo'
+import { ballotId, type BallotDoc, type MeetingDoc, type ResolutionDoc, type TopicDoc, type VoteDoc } from '../../council/public'
 import type { RoleGrant } from '../../../types/roles'
 import { partyKeysOf } from '../../shared/parties'
 import type { HouseholdDoc } from '../repo'

@@ -2,7 +2,7 @@ import type { HomeGroupView, HomeItemView } from '../../../types/org'
 import type { Database } from '../../shared/cloud'
 import { COL } from '../../shared/collections'
 import { fetchPage } from '../../shared/paging'
-import type { ObjectionDoc, RatingDoc, RectificationDoc } from '../../property/repo'
+import type { ObjectionDoc, RatingDoc, RectificationDoc } from '../../property/public'
 import { HOME_ITEMS, iso, newest } from './newest'
 import { PAGES } from './pages'
 

@@ -1,5 +1,5 @@
 import type { Grade } from '../../../types/service'
-import { monthOf, yearOf } from './period'
+import { monthOf, yearOf } from '../../shared/period'
 
 /** Grades in their official order (优秀 first). */
 export const GRADE_ORDER: Grade[] = ['excellent', 'qualified', 'basic', 'unqualified']

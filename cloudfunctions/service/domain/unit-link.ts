@@ -1,5 +1,5 @@
 import type { UnitLink } from '../../../types/service'
-import { previousQuarter, quarterOf, yearOf } from './period'
+import { previousQuarter, quarterOf, yearOf } from '../../shared/period'
 
 /**
  * A member names their employer (SPEC §4, 在职党员报到). The link to a unit is what carries the member's

@@ -6,7 +6,7 @@ import type { Ctx, Handler } from '../../shared/dispatch'
 import { txGetOrNull, type Transaction } from '../../shared/db-types'
 import { conflict, ensure, notFound } from '../../shared/errors'
 import { fetchPage } from '../../shared/paging'
-import { byId, load, txPut } from '../repo'
+import { findById, load, txPut } from '../repo'
 
 /**
  * 重点关爱 (issue 15 §5). One record per household, `svc_care` `care:<householdId>`: marked by the
@@ -45,7 +45,7 @@ const markView = (d: CareDoc): CareMarkView => ({ householdId: d.householdId, ad
 
 /** Is the household marked now (one read)? What a new wish copies. */
 export async function isCared(db: Database, householdId: string): Promise<boolean> {
-  return (await byId<CareDoc>(db, COL.svcCare, careId(householdId)))?.status === 'active'
+  return (await findById<CareDoc>(db, COL.svcCare, careId(householdId)))?.status === 'active'
 }
 
 /** Inside the marking or revoking transaction: the household's wishes in hand take the mark (their own field only). */

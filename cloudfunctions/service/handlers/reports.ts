@@ -5,11 +5,11 @@ import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, forbidden, invalid, notFound } from '../../shared/errors'
 import { fetchPage } from '../../shared/paging'
 import { gradeYearProblem, reviseAssessment } from '../domain/grades'
-import { letterQuarterProblem, quarterRange } from '../domain/period'
+import { letterQuarterProblem, quarterRange } from '../../shared/period'
 import { ratingAvgTenths } from '../domain/wishes'
-import { byId, firstN, ids, load, txPut, type AssessmentDoc, type AttendanceDoc, type LedgerDoc, type LetterDoc, type LetterLatestDoc, type StatsDoc } from '../repo'
+import { findById, firstN, ids, load, txPut, type AssessmentDoc, type AttendanceDoc, type LedgerDoc, type LetterDoc, type LetterLatestDoc, type StatsDoc } from '../repo'
 import { assessmentView, attendanceView, letterView } from '../views'
-import { whistleRecord } from '../../grid/repo'
+import { whistleRecord } from '../../grid/public'
 import { commitmentView, commitmentsInPeriod, latestCommitments } from '../../shared/commitments'
 import { mayReadUnitRecords } from '../domain/access'
 import { memberKindOf } from '../domain/member-kind'
@@ -30,8 +30,8 @@ export const ledgerGet: Handler<'service.ledger.get'> = {
     const period = String(input.year)
     const entries = db.collection(COL.svcAttendance).where({ openid: member.openid, year: input.year, status: 'confirmed' })
     const [ledger, grade, page] = await Promise.all([
-      byId<LedgerDoc>(db, COL.svcLedgers, ids.ledger(member.openid, period)),
-      byId<AssessmentDoc>(db, COL.svcAssessments, ids.assessment('member', member._id, input.year)),
+      findById<LedgerDoc>(db, COL.svcLedgers, ids.ledger(member.openid, period)),
+      findById<AssessmentDoc>(db, COL.svcAssessments, ids.assessment('member', member._id, input.year)),
       fetchPage<AttendanceDoc, ReturnType<typeof attendanceView>>(entries, { page: input.page, pageSize: ENTRIES_PAGE }, [['signedInAt', 'desc']], attendanceView),
     ])
     return {
@@ -240,7 +240,7 @@ export const dashboard: Handler<'service.dashboard'> = {
       count(COL.svcNeeds, { communityId: c, status: 'matched' }),
       count(COL.svcNeeds, { communityId: c, status: 'done' }),
       count(COL.svcWishes, { communityId: c, status: 'confirmed' }),
-      byId<StatsDoc>(db, COL.svcStats, ids.stats(c, y)),
+      findById<StatsDoc>(db, COL.svcStats, ids.stats(c, y)),
     ])
     return {
       communityId: c,

@@ -6,7 +6,7 @@ import { conflict, ensure, forbidden, invalid, notFound } from '../../shared/err
 import { newId } from '../../shared/ids'
 import { notify, TEMPLATES } from '../../shared/notify'
 import { fetchPage } from '../../shared/paging'
-import { yearOf, quarterOf } from '../domain/period'
+import { yearOf, quarterOf } from '../../shared/period'
 import { CLAIM_HISTORY_LIMIT, claimDueAt, claimLapsed, claimProblem } from '../domain/wishes'
 import { bumpLedgers, ids, load, txPut, type MemberDoc, type WishDoc } from '../repo'
 import { wishView } from '../views'

@@ -8,10 +8,10 @@ export const DAY = 86_400_000
  */
 export async function addResidents(h: Cloud, householdIds: string[], tag = ''): Promise<string[]> {
   const { data } = await h.db.collection('households').where({ _id: h.db.command.in(householdIds) }).limit(householdIds.length).get()
-  const byId = new Map((data as { _id: string; communityId: string; address: string }[]).map((d) => [d._id, d]))
+  const findById = new Map((data as { _id: string; communityId: string; address: string }[]).map((d) => [d._id, d]))
   const openids: string[] = []
   for (const hid of householdIds) {
-    const hh = byId.get(hid)
+    const hh = findById.get(hid)
     if (!hh) throw new Error(`no household ${hid}`)
     const openid = `o-t-${hid}${tag ? `-${tag}` : ''}`
     await h.db.collection('users').add({

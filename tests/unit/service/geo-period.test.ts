@@ -1,5 +1,5 @@
 import { haversineM, withinRadius } from '../../../cloudfunctions/service/domain/geo'
-import { letterQuarterProblem, letterQuarters, monthOf, previousQuarter, quarterOf, quarterRange, yearOf, yearRange } from '../../../cloudfunctions/service/domain/period'
+import { letterQuarterProblem, letterQuarters, monthOf, previousQuarter, quarterOf, quarterRange, yearOf, yearRange } from '../../../cloudfunctions/shared/period'
 
 describe('haversine distance', () => {
   it('is zero for the same point', () => {

@@ -1,11 +1,13 @@
+/**
+ * The org tree's stored shapes (street → community → grid → estate → building → household, and the
+ * register around it): one read model that every context reads; only org's handlers write it.
+ */
 import type { BindingStatus, InvitationRole } from '../../types/org'
 import type { BuildingRef, StaffPost } from '../../types/grid'
 import type { ScopeType } from '../../types/roles'
-import type { Database } from '../shared/cloud'
-import { COL } from '../shared/collections'
-import type { UserDoc } from '../shared/actor'
+import type { UserDoc } from './actor'
 
-/** Stored shapes of the org context. Instants are Date; areas are integer dm² (1 ㎡ = 100 dm²). */
+/** Instants are Date; areas are integer dm² (1 ㎡ = 100 dm²). */
 export interface StreetDoc { _id: string; name: string; createdAt: Date }
 export interface CommunityDoc {
   _id: string; streetId: string; name: string; address: string
@@ -18,7 +20,7 @@ export interface CommunityDoc {
  * A place of the register. `retired` (place.retire): kept with its records, hidden from pickers, refused
  * for new records. `version` counts its changes (org_revisions keeps each earlier state).
  */
-interface Versioned { retired?: boolean; retiredAt?: Date; version?: number }
+export interface Versioned { retired?: boolean; retiredAt?: Date; version?: number }
 export interface GridDoc extends Versioned { _id: string; communityId: string; streetId: string; name: string; no: number; createdAt: Date }
 /** `lat`/`lng` (GCJ-02), where known: the places an activity can be held at are picked from them in H5. */
 export interface EstateDoc extends Versioned { _id: string; communityId: string; streetId: string; name: string; companyId?: string; companyName?: string; lat?: number; lng?: number }
@@ -77,26 +79,3 @@ export interface LiaisonApplicationDoc {
 /** A person's record (cloudfunctions/shared/actor.ts); written only through cloudfunctions/shared/person.ts. */
 export type UserRecord = UserDoc
 
-/** Read one document by _id, or null. `where` avoids the SDK throwing on a missing doc. */
-export async function findById<T>(db: Database, collection: string, id: string): Promise<T | null> {
-  const { data } = await db.collection(collection).where({ _id: id }).limit(1).get()
-  return (data[0] as T | undefined) ?? null
-}
-
-/** Bounded child lists (a community has tens of estates, an estate tens of buildings). */
-export const CHILD_LIST_LIMIT = 100
-
-export async function listChildren<T>(db: Database, collection: string, filter: Record<string, unknown>, orderField = 'name'): Promise<T[]> {
-  const { data } = await db.collection(collection).where(filter).orderBy(orderField, 'asc').limit(CHILD_LIST_LIMIT).get()
-  return data as T[]
-}
-
-export const org = {
-  street: (db: Database, id: string) => findById<StreetDoc>(db, COL.streets, id),
-  community: (db: Database, id: string) => findById<CommunityDoc>(db, COL.communities, id),
-  estate: (db: Database, id: string) => findById<EstateDoc>(db, COL.estates, id),
-  household: (db: Database, id: string) => findById<HouseholdDoc>(db, COL.households, id),
-  company: (db: Database, id: string) => findById<CompanyDoc>(db, COL.companies, id),
-  binding: (db: Database, id: string) => findById<BindingDoc>(db, COL.bindings, id),
-  user: (db: Database, id: string) => findById<UserRecord>(db, COL.users, id),
-}
