@@ -1,4 +1,4 @@
-import Taro from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 
 export const ROUTES = {
   adminAudit: '/packages/admin/pages/audit/index',
@@ -57,10 +57,24 @@ export async function confirm(title: string, content: string, confirmText = '确
   return res.confirm
 }
 
-/** A query parameter of the page on screen, decoded ('' when absent). */
-export function param(name: string): string {
-  const v = Taro.getCurrentInstance().router?.params?.[name]
-  return v ? decodeURIComponent(v) : ''
+/**
+ * A query parameter of this page, decoded ('' when absent). Read through Taro's useRouter, which keeps
+ * the page's own router from its first render: a page re-rendering under another one (a load resolving
+ * after the user moved on) still reads its own parameters, not the top page's. Links encode their values
+ * (ROUTES, encodeURIComponent); the mini-program hands them over encoded, H5 sometimes decoded: decoding
+ * an already decoded value is harmless for the ids and keys we pass.
+ */
+export function useParam(name: string): string {
+  const v = useRouter().params?.[name]
+  return v ? safeDecode(v) : ''
+}
+
+function safeDecode(v: string): string {
+  try {
+    return decodeURIComponent(v)
+  } catch {
+    return v
+  }
 }
 
 export const isH5 = process.env.TARO_ENV === 'h5'

@@ -1,4 +1,4 @@
-import Taro from '@tarojs/taro'
+import { useParam } from '../../services/nav'
 import type { RoleGrant } from '../../../types/roles'
 import type { CommitteeScope } from '../../../types/joint'
 
@@ -12,10 +12,9 @@ export const JOINT = {
   commitments: '/packages/joint/pages/commitments/index',
 }
 
-export const param = (name: string): string => {
-  const v = Taro.getCurrentInstance().router?.params?.[name]
-  return v ? decodeURIComponent(v) : ''
-}
+/** The scope a link named (`scopeType`, `scopeId`), read once per page. */
+export interface ScopeParam { scopeId: string; scopeType: string }
+export const useScopeParam = (): ScopeParam => ({ scopeId: useParam('scopeId'), scopeType: useParam('scopeType') })
 
 /** A community's 大党委 or the street's 大工委, and whether this person runs it (appoints, convenes). */
 export interface Scope {
@@ -48,9 +47,9 @@ export function myScopes(roles: RoleGrant[]): Scope[] {
 }
 
 /** The scope named in the page's query (from a link), else the person's first. */
-export function chosenScope(scopes: Scope[]): Scope | undefined {
-  const id = param('scopeId')
-  const type = param('scopeType') as CommitteeScope
+export function chosenScope(scopes: Scope[], route: ScopeParam): Scope | undefined {
+  const id = route.scopeId
+  const type = route.scopeType as CommitteeScope
   if (!id) return scopes[0]
   return scopes.find((s) => s.scopeId === id) ?? { scopeType: type === 'street' ? 'street' : 'community', scopeId: id, name: '', manages: false }
 }
@@ -62,4 +61,3 @@ export function myOwners(roles: RoleGrant[]): { kind: 'unit' | 'company'; id: st
     .map((g) => ({ kind: g.role === 'unit_liaison' ? ('unit' as const) : ('company' as const), id: g.scopeId, name: g.scopeName }))
 }
 
-export const go = (url: string) => void Taro.navigateTo({ url })

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import type { MeView } from '../../../../types/org'
 import type { RoleGrant } from '../../../../types/roles'
 import { codeFromInviteText, invitationRedeemInput } from '../../../../types/org-forms'
@@ -16,7 +16,7 @@ import { useMe } from '../../../hooks/useMe'
 import { issuesByField } from '../../../services/errors'
 import { validate } from '../../../services/validate'
 import { grantText } from '../../../services/roles'
-import { isH5, ROUTES, toast } from '../../../services/nav'
+import { isH5, ROUTES, toast, useParam } from '../../../services/nav'
 
 const key = (g: RoleGrant) => `${g.role}:${g.scopeId}`
 
@@ -110,8 +110,8 @@ function RedeemForm({ me, initialCode }: { me: MeView; initialCode: string }) {
 /** 使用邀请码: an invited secretary, property staff or street admin, or an appointee to a grid post, takes up the role. */
 export default function RedeemPage() {
   const me = useMe({ reloadOnShow: false })
-  const { params } = useRouter()
-  const initial = params.code ? codeFromInviteText(decodeURIComponent(params.code)).slice(0, 8) : ''
+  const code = useParam('code')
+  const initial = code ? codeFromInviteText(code).slice(0, 8) : ''
   return (
     <PageShell title='使用邀请码' intro='输入或扫描收到的邀请码、网格任命码，获得相应的工作身份'>
       <QueryState {...me}>{(data) => <RedeemForm me={data} initialCode={initial} />}</QueryState>

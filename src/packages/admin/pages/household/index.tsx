@@ -1,6 +1,5 @@
 import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
 import PageShell from '../../../../components/PageShell'
 import Card from '../../../../components/Card'
 import Empty from '../../../../components/Empty'
@@ -13,11 +12,11 @@ import Members from './Members'
 import History from './History'
 import '../../admin.scss'
 import './index.scss'
+import { useParam } from '../../../../services/nav'
 
 /** One household for those who keep the register: its area (correctable), who is bound to it and since when, its versions. */
 export default function HouseholdPage() {
-  const { params } = useRouter()
-  const id = params.id ? decodeURIComponent(params.id) : ''
+  const id = useParam('id')
   const me = useMe({ reloadOnShow: false })
   const q = useCloud('org', 'household.get', id ? { householdId: id } : null)
   const [changes, setChanges] = useState(0)

@@ -16,7 +16,7 @@ import { useFormErrors } from '../../../../hooks/useFormErrors'
 import DateTimeField from '../../../../components/DateTimeField'
 import { beijingAt } from '../../../../services/time'
 import { COUNCIL } from '../../lib'
-import { param, toast } from '../../../../services/nav'
+import { useParam, toast } from '../../../../services/nav'
 import { newRequestId } from '../../../../services/requestId'
 import '../../council.scss'
 
@@ -37,8 +37,8 @@ const DEFAULT_PARTICIPANTS: Participant[] = [
 
 /** Secretary: create or edit a meeting — time, place, ordered agenda linked to accepted topics, participants. */
 export default function MeetingEditPage() {
-  const communityId = param('communityId')
-  const id = param('id')
+  const communityId = useParam('communityId')
+  const id = useParam('id')
   const existing = useCloud('council', 'meeting.get', id ? { meetingId: id } : null)
   const topics = usePagedList('council', 'topic.list', { communityId, status: 'accepted' })
   const [title, setTitle] = useState('')

@@ -18,7 +18,7 @@ import DateTimeField from '../../../../components/DateTimeField'
 import { dateFromToday, formatDate, formatTime } from '../../../../services/time'
 import PartyPicker from '../../components/PartyPicker'
 import { COUNCIL, isSecretaryOf } from '../../lib'
-import { confirm, go, param, toast } from '../../../../services/nav'
+import { confirm, go, useParam, toast } from '../../../../services/nav'
 import '../../council.scss'
 
 function ResolutionForm({ meeting, itemId, onDone }: { meeting: MeetingView; itemId: string; onDone: () => void }) {
@@ -94,7 +94,7 @@ function SecretaryPanel({ m, onChange }: { m: MeetingView; onChange: () => void 
 
 /** A meeting: agenda, participants, sign-in; for the secretary, its whole life and per-item votes and resolutions. */
 export default function MeetingPage() {
-  const id = param('id')
+  const id = useParam('id')
   const q = useCloud('council', 'meeting.get', { meetingId: id }, { reloadOnShow: true })
   const me = useMe()
   const checkIn = useMutation('council', 'meeting.checkIn')

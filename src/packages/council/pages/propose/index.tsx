@@ -12,13 +12,13 @@ import QueryState from '../../../../components/QueryState'
 import { useCloud, useMutation } from '../../../../hooks/useCloud'
 import { issuesByField } from '../../../../services/errors'
 import { COUNCIL } from '../../lib'
-import { param, toast } from '../../../../services/nav'
+import { useParam, toast } from '../../../../services/nav'
 import { newRequestId } from '../../../../services/requestId'
 import '../../council.scss'
 
 /** A resident or member proposes a topic: title, what and why, which estate, photos of the place. */
 export default function ProposePage() {
-  const communityId = param('communityId')
+  const communityId = useParam('communityId')
   const estates = useCloud('org', 'estate.list', communityId ? { communityId } : null)
   const [title, setTitle] = useState('')
   const [body, setBody] = useState('')

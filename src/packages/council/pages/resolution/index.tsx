@@ -19,7 +19,7 @@ import Stars from '../../../../components/Stars'
 import PhotoPicker from '../../../../components/PhotoPicker'
 import Photos from '../../../../components/Photos'
 import { COUNCIL, isResidentOf } from '../../lib'
-import { go, param, toast } from '../../../../services/nav'
+import { go, useParam, toast } from '../../../../services/nav'
 import { formatDate, formatTime } from '../../../../services/time'
 import '../../council.scss'
 
@@ -98,7 +98,7 @@ function Comments({ resolutionId, version }: { resolutionId: string; version: st
 
 /** A resolution: decision, who is responsible by when, progress until done, residents' ratings. */
 export default function ResolutionPage() {
-  const id = param('id')
+  const id = useParam('id')
   const q = useCloud('council', 'resolution.get', { resolutionId: id }, { reloadOnShow: true })
   const me = useMe()
   const progress = useMutation('council', 'resolution.progress')

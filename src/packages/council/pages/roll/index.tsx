@@ -8,7 +8,7 @@ import Tag from '../../../../components/Tag'
 import QueryState from '../../../../components/QueryState'
 import { useCloud } from '../../../../hooks/useCloud'
 import Pager from '../../../../components/Pager'
-import { param } from '../../../../services/nav'
+import { useParam } from '../../../../services/nav'
 import { formatTime } from '../../../../services/time'
 import '../../council.scss'
 
@@ -16,7 +16,7 @@ const PAGE = 20
 
 /** The secretary's attendance screen: each invited party came or not, and everyone who signed in. */
 export default function RollPage() {
-  const id = param('id')
+  const id = useParam('id')
   const roll = useCloud('council', 'meeting.roll', { meetingId: id }, { reloadOnShow: true })
   const [page, setPage] = useState(1)
   const signed = useCloud('council', 'meeting.attendance', { meetingId: id, page, pageSize: PAGE }, { reloadOnShow: true })

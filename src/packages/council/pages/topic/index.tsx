@@ -16,7 +16,7 @@ import { useMe } from '../../../../hooks/useMe'
 import { useCloud, useMutation } from '../../../../hooks/useCloud'
 import { usePagedList } from '../../../../hooks/usePagedList'
 import Chips from '../../../../components/Chips'
-import { ROUTES, go, param, toast } from '../../../../services/nav'
+import { ROUTES, go, useParam, toast } from '../../../../services/nav'
 import { COUNCIL, isSecretaryOf } from '../../lib'
 import { formatTime } from '../../../../services/time'
 import '../../council.scss'
@@ -135,7 +135,7 @@ function Edit({ topic, onDone }: { topic: TopicDetailView; onDone: () => void })
 
 /** A topic: what was proposed, how many seconded it, how the community handled it. */
 export default function TopicPage() {
-  const id = param('id')
+  const id = useParam('id')
   const q = useCloud('council', 'topic.get', { topicId: id }, { reloadOnShow: true })
   const me = useMe()
   const second = useMutation('council', 'topic.second')

@@ -15,7 +15,7 @@ import Chips from '../../../../components/Chips'
 import DateTimeField from '../../../../components/DateTimeField'
 import { beijingAt } from '../../../../services/time'
 import { COUNCIL } from '../../lib'
-import { go, param, toast } from '../../../../services/nav'
+import { go, useParam, toast } from '../../../../services/nav'
 import { newRequestId } from '../../../../services/requestId'
 import '../../council.scss'
 
@@ -52,9 +52,9 @@ const VOTE_FIELDS: Record<string, string> = {
  * accepted 小事 topic — with options, who votes, when it opens and closes, and by which rule.
  */
 export default function VoteOpenPage() {
-  const meetingId = param('meetingId')
-  const itemId = param('itemId')
-  const topicId = param('topicId')
+  const meetingId = useParam('meetingId')
+  const itemId = useParam('itemId')
+  const topicId = useParam('topicId')
   const meeting = useCloud('council', 'meeting.get', meetingId ? { meetingId } : null)
   const topic = useCloud('council', 'topic.get', topicId ? { topicId } : null)
   const communityId = meeting.data?.communityId ?? topic.data?.communityId

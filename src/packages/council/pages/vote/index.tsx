@@ -15,7 +15,7 @@ import FileReady from '../../../../components/FileReady'
 import Chips from '../../../../components/Chips'
 import Meter from '../../components/Meter'
 import { COUNCIL, isResidentOf, isSecretaryOf, pct } from '../../lib'
-import { confirm, go, param, toast } from '../../../../services/nav'
+import { confirm, go, useParam, toast } from '../../../../services/nav'
 import { formatTime } from '../../../../services/time'
 import '../../council.scss'
 
@@ -226,7 +226,7 @@ function SecretaryPanel({ v, onChange }: { v: VoteView; onChange: () => void }) 
 
 /** A consultation vote: the rule, turnout snapshots with the gap to the threshold, my household's ballot, the result (and the earlier one of a re-vote). */
 export default function VotePage() {
-  const id = param('id')
+  const id = useParam('id')
   const q = useCloud('council', 'vote.get', { voteId: id }, { reloadOnShow: true })
   const me = useMe()
   return (

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import PageShell from '../../../../components/PageShell'
 import Button from '../../../../components/Button'
 import Card from '../../../../components/Card'
@@ -12,7 +12,7 @@ import Tag from '../../../../components/Tag'
 import { useCloud, useMutation } from '../../../../hooks/useCloud'
 import { useMe } from '../../../../hooks/useMe'
 import { formatTime } from '../../../../services/format'
-import { go as navigate, ROUTES, toast } from '../../../../services/nav'
+import { go as navigate, ROUTES, toast, useParam } from '../../../../services/nav'
 import { newRequestId } from '../../../../services/requestId'
 import {
   ANSWER_KIND_LABEL, CATEGORY_LABEL, EVENT_STATUS_LABEL, HANDLER_TYPE_LABEL, SUMMONS_STATE_LABEL, URGENCY_LABEL, type EventView, type HandlerType, type ProgressView,
@@ -250,8 +250,7 @@ function Progress({ e }: { e: EventView }) {
 
 /** One event: what happened, who handles it by when, whistle answers, progress; and what the viewer can do now. */
 export default function EventPage() {
-  const { params } = useRouter()
-  const id = params.id ?? ''
+  const id = useParam('id')
   const q = useCloud('grid', 'event.get', id ? { eventId: id } : null)
   const me = useMe({})
   const data = q.data

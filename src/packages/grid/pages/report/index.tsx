@@ -10,10 +10,10 @@ import { useCloud, useMutation } from '../../../../hooks/useCloud'
 import { useNoticeConsent } from '../../../../hooks/useNoticeConsent'
 import { useMe } from '../../../../hooks/useMe'
 import { newRequestId } from '../../../../services/requestId'
-import { toast } from '../../../../services/nav'
+import { toast, useParam } from '../../../../services/nav'
 import { locate } from '../../../../services/locate'
 import { useFormErrors } from '../../../../hooks/useFormErrors'
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { CATEGORIES, CATEGORY_LABEL, URGENCIES, URGENCY_LABEL, type Category, type Urgency } from '../../../../../types/grid'
 import Chips from '../../../../components/Chips'
 import PhotoPicker from '../../../../components/PhotoPicker'
@@ -30,7 +30,8 @@ const REPORT_FIELDS: Record<string, string> = { category: 'report-category', est
  */
 export default function ReportPage() {
   // 我的楼栋 opens it for one of the 楼栋长's buildings: grid, estate and building chosen already.
-  const { params } = useRouter()
+  const estateParam = useParam('estateId')
+  const buildingParam = useParam('buildingId')
   const me = useMe({})
   const roles = me.data?.roles ?? []
   const workerGrids = roles.filter((g) => g.role === 'grid_worker' || g.role === 'building_leader').map((g) => g.scopeId)
@@ -52,9 +53,9 @@ export default function ReportPage() {
   const askConsent = useNoticeConsent(['gridEventDone']) // asked before the send: WeChat needs the tap
   // The place: estate and building (optional) — the building fixes the grid and the estate's property company as a possible handler.
   const estates = useCloud('org', 'estate.list', communityId ? { communityId } : null)
-  const [estateId, setEstateId] = useState<string | undefined>(params.estateId)
+  const [estateId, setEstateId] = useState<string | undefined>(estateParam || undefined)
   const buildings = useCloud('org', 'building.list', estateId ? { estateId } : null)
-  const [buildingId, setBuildingId] = useState<string | undefined>(params.buildingId)
+  const [buildingId, setBuildingId] = useState<string | undefined>(buildingParam || undefined)
   // A grid worker or 楼栋长 (who is nothing else here) reports on the grids they work on; others anywhere in the community.
   const onlyWorker = workerGrids.length > 0 && !resident && !member
   const buildingOptions = (buildings.data?.items ?? []).filter((b) => !onlyWorker || workerGrids.includes(b.gridId)).map((b) => ({ value: b.id, label: b.name, gridId: b.gridId }))

@@ -12,7 +12,8 @@ import { useCloud } from '../../../../hooks/useCloud'
 import { useMe } from '../../../../hooks/useMe'
 import Pager from '../../../../components/Pager'
 import ProgressForm from '../../components/ProgressForm'
-import { JOINT, go, myOwners } from '../../lib'
+import { JOINT, myOwners } from '../../lib'
+import { go } from '../../../../services/nav'
 import '../../joint.scss'
 
 const PAGE = 10

@@ -12,8 +12,8 @@ import ConfirmSheet from '../../../../components/ConfirmSheet'
 import QueryState from '../../../../components/QueryState'
 import { useCloud, useMutation } from '../../../../hooks/useCloud'
 import { useMe } from '../../../../hooks/useMe'
-import { toast } from '../../../../services/nav'
-import { JOINT, chosenScope, go, myScopes, type Scope } from '../../lib'
+import { toast, go } from '../../../../services/nav'
+import { JOINT, chosenScope, useScopeParam, myScopes, type Scope } from '../../lib'
 import AppointForm from '../../components/AppointForm'
 import '../../joint.scss'
 
@@ -108,13 +108,14 @@ function Roster({ scope }: { scope: Scope }) {
  */
 export default function CommitteePage() {
   const me = useMe({ reloadOnShow: false })
+  const route = useScopeParam()
   const [picked, setPicked] = useState<string>()
   return (
     <PageShell title='大党委' intro='驻区单位、物业、派出所、学校的负责人担任兼职委员，共商共办社区的事'>
       <QueryState {...me}>
         {(m) => {
           const scopes = myScopes(m.roles)
-          const first = chosenScope(scopes)
+          const first = chosenScope(scopes, route)
           const scope = scopes.find((s) => s.scopeId === picked) ?? first
           if (!scope) return <Empty text='请先认证房屋' hint='认证为本社区住户后，可以查看社区大党委' />
           return (

@@ -18,7 +18,7 @@ import { newRequestId } from '../../../../services/requestId'
 import { validate } from '../../../../services/validate'
 import { dateFromToday } from '../../../../services/time'
 import DateTimeField from '../../../../components/DateTimeField'
-import { JOINT, chosenScope, myScopes, type Scope } from '../../lib'
+import { JOINT, chosenScope, useScopeParam, myScopes, type Scope } from '../../lib'
 import '../../joint.scss'
 
 interface Item { source: AgendaSource; refId?: string; title: string }
@@ -131,11 +131,12 @@ function ConveneForm({ scope }: { scope: Scope }) {
 /** Convening a 联席会议: title, date, cadence, the agenda of problems (picked from open grid events, topics and needs, or typed) and the invited members. */
 export default function ConvenePage() {
   const me = useMe({ reloadOnShow: false })
+  const route = useScopeParam()
   return (
     <PageShell title='召集联席会议' intro='把居民反映的问题列入议题，邀请兼职委员到会认领'>
       <QueryState {...me}>
         {(m) => {
-          const scope = chosenScope(myScopes(m.roles).filter((s) => s.manages))
+          const scope = chosenScope(myScopes(m.roles).filter((s) => s.manages), route)
           if (!scope || !scope.manages) return <Empty text='联席会议由社区书记或街道管理员召集' />
           return <ConveneForm scope={scope} />
         }}

@@ -19,7 +19,8 @@ import { toast } from '../../../../services/nav'
 import { formatTime } from '../../../../services/time'
 import DateTimeField from '../../../../components/DateTimeField'
 import ProgressForm from '../../components/ProgressForm'
-import { myScopes, param } from '../../lib'
+import { myScopes } from '../../lib'
+import { useParam } from '../../../../services/nav'
 import '../../joint.scss'
 
 type Meeting = JointMeetingView
@@ -129,7 +130,7 @@ function Agenda({ m, commitments, manages, onChange }: { m: Meeting; commitments
 
 /** One 联席会议: its agenda with what each problem's taker promised and how far it got, and who attended. */
 export default function MeetingPage() {
-  const id = param('id')
+  const id = useParam('id')
   const me = useMe({ reloadOnShow: false })
   const q = useCloud('org', 'jointMeeting.get', id ? { meetingId: id } : null, { reloadOnShow: true })
   if (!id) return <PageShell title='联席会议'><Empty text='没有指定会议' /></PageShell>

@@ -14,7 +14,8 @@ import QueryState from '../../../../components/QueryState'
 import { useCloud } from '../../../../hooks/useCloud'
 import { useMe } from '../../../../hooks/useMe'
 import Pager from '../../../../components/Pager'
-import { JOINT, chosenScope, go, myScopes, type Scope } from '../../lib'
+import { JOINT, chosenScope, useScopeParam, myScopes, type Scope } from '../../lib'
+import { go } from '../../../../services/nav'
 import '../../joint.scss'
 
 const PAGE = 10
@@ -84,13 +85,14 @@ function Meetings({ scope }: { scope: Scope }) {
 /** 联席会议: the meetings of a 大党委 (newest first); the secretary or street admin convenes a new one here. */
 export default function MeetingsPage() {
   const me = useMe({ reloadOnShow: false })
+  const route = useScopeParam()
   const [picked, setPicked] = useState<string>()
   return (
     <PageShell title='联席会议' intro='大党委兼职委员定期议事，居民的难题由驻区单位现场认领、限期办结'>
       <QueryState {...me}>
         {(m) => {
           const scopes = myScopes(m.roles)
-          const scope = scopes.find((s) => s.scopeId === picked) ?? chosenScope(scopes)
+          const scope = scopes.find((s) => s.scopeId === picked) ?? chosenScope(scopes, route)
           if (!scope) return <Empty text='请先认证房屋' hint='认证为本社区住户后，可以查看联席会议' />
           return (
             <View>

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react'
 import { View, Text } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
 import { MYDATA_SECTIONS, MYDATA_SECTION_INFO, type MyDataColumnView, type MyDataRow, type MyDataSection } from '../../../../../types/mydata'
 import PageShell from '../../../../components/PageShell'
 import Button from '../../../../components/Button'
@@ -9,6 +8,7 @@ import QueryState from '../../../../components/QueryState'
 import { useCloud } from '../../../../hooks/useCloud'
 import RecordCard from '../../components/RecordCard'
 import '../../mine.scss'
+import { useParam } from '../../../../services/nav'
 
 const PAGE_SIZE = 10
 
@@ -56,8 +56,8 @@ function Records({ section }: { section: MyDataSection }) {
 
 /** One kind of record of 我的数据, ten at a time, each as label: value lines. */
 export default function MyDataSectionPage() {
-  const { params } = useRouter()
-  const key = (MYDATA_SECTIONS as readonly string[]).includes(params.key ?? '') ? (params.key as MyDataSection) : null
+  const keyParam = useParam('key')
+  const key = (MYDATA_SECTIONS as readonly string[]).includes(keyParam) ? (keyParam as MyDataSection) : null
   if (!key) {
     return (
       <PageShell title='我的数据'>

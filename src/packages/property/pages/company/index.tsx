@@ -1,6 +1,5 @@
 import { lazy } from 'react'
 import { View, Text } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
 import PageShell from '../../../../components/PageShell'
 import Card from '../../../../components/Card'
 import Empty from '../../../../components/Empty'
@@ -15,6 +14,7 @@ import DownloadInputs from '../../components/DownloadInputs'
 import Effects from '../../components/Effects'
 import RedPropertyCard from '../../components/RedProperty'
 import '../../property.scss'
+import { useParam } from '../../../../services/nav'
 
 // H5: the chart's code follows the page (ChartSlot); weapp: it is in this subpackage already.
 const HistoryChart: typeof import('../../components/HistoryChart').default =
@@ -23,8 +23,7 @@ const HistoryChart: typeof import('../../components/HistoryChart').default =
 
 /** A company: where it stands now and why, its score over the published periods, the estates it serves now and served in each period. */
 export default function CompanyPage() {
-  const { params } = useRouter()
-  const id = params.id ? decodeURIComponent(params.id) : ''
+  const id = useParam('id')
   const q = useCloud('property', 'company.get', id ? { companyId: id } : null)
   const last = q.data?.history[q.data.history.length - 1]
   const assessments = useCloud('property', 'assessment.list', last ? { periodId: last.periodId, companyId: id } : null)

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { View, Text } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import type { ActivityView, AttendanceView } from '../../../../../types/service'
 import { ACTIVITY_KIND_LABEL, ATTENDANCE_STATUS_LABEL, PRESENCE_LABEL } from '../../../../../types/service'
 import PageShell from '../../../../components/PageShell'
@@ -16,7 +16,7 @@ import { call } from '../../../../services/cloud'
 import { toCloudError } from '../../../../services/errors'
 import { newRequestId } from '../../../../services/requestId'
 import { formatTime } from '../../../../services/format'
-import { isH5, toast } from '../../../../services/nav'
+import { isH5, toast, useParam } from '../../../../services/nav'
 import { locate } from '../../../../services/locate'
 import Pager from '../../../../components/Pager'
 import QrCode from '../../../../components/QrCode'
@@ -275,8 +275,7 @@ function Attendance({ activityId, organiser }: { activityId: string; organiser: 
 
 /** 活动详情: members sign up and sign in/out; the organiser shows the code and confirms minutes. */
 export default function ActivityPage() {
-  const { params } = useRouter()
-  const id = params.id ?? ''
+  const id = useParam('id')
   const { me, has } = useCommunity()
   const q = useCloud('service', 'activity.get', id ? { activityId: id } : null)
   const [showCode, setShowCode] = useState(false)

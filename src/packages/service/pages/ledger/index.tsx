@@ -1,6 +1,5 @@
 import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
 import { GRADE_LABEL, MEMBER_KIND_LABEL } from '../../../../../types/service'
 import PageShell from '../../../../components/PageShell'
 import Card from '../../../../components/Card'
@@ -15,6 +14,7 @@ import { minutesText } from '../../components/minutes'
 import { YearSwitch } from '../../components/PeriodSwitch'
 import { recordYears, thisYear, useCommunity } from '../../hooks/useCommunity'
 import '../../service.scss'
+import { useParam } from '../../../../services/nav'
 
 function Ranking({ communityId, year }: { communityId: string; year: number }) {
   const q = useCloud('service', 'ledger.ranking', { communityId, year })
@@ -37,13 +37,13 @@ function Ranking({ communityId, year }: { communityId: string; year: number }) {
 
 /** 服务台账: my (or, for the secretary, a member's) yearly record of service. */
 export default function LedgerPage() {
-  const { params } = useRouter()
+  const memberId = useParam('memberId')
   const { me, picked, has } = useCommunity(['member', 'secretary'])
   const [page, setPage] = useState(1)
   const [year, setYear] = useState(thisYear)
   // A secretary who is not a member has no ledger of their own: without a member named, they see the ranking only.
-  const showLedger = !!params.memberId || has('member')
-  const q = useCloud('service', 'ledger.get', showLedger ? { memberId: params.memberId || undefined, year, page } : null, { reloadOnShow: true })
+  const showLedger = !!memberId || has('member')
+  const q = useCloud('service', 'ledger.get', showLedger ? { memberId: memberId || undefined, year, page } : null, { reloadOnShow: true })
   return (
     <PageShell title={`${year} 年服务台账`}>
       <QueryState {...me}>

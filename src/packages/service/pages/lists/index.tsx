@@ -1,6 +1,5 @@
 import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
 import type { NeedView, ProjectView } from '../../../../../types/service'
 import { NEED_SOURCES, NEED_SOURCE_LABEL, NEED_STATUS_LABEL, OWNER_TYPE_LABEL, QUANTITY_UNITS, parseTenths } from '../../../../../types/service'
 import PageShell from '../../../../components/PageShell'
@@ -14,7 +13,7 @@ import QueryState from '../../../../components/QueryState'
 import { useCloud, useMutation } from '../../../../hooks/useCloud'
 import { newRequestId } from '../../../../services/requestId'
 import { formatTime } from '../../../../services/format'
-import { go, ROUTES, toast } from '../../../../services/nav'
+import { go, ROUTES, toast, useParam } from '../../../../services/nav'
 import Segmented from '../../../../components/Segmented'
 import Pager from '../../../../components/Pager'
 import DateTimeField from '../../../../components/DateTimeField'
@@ -232,8 +231,8 @@ function Projects({ communityId }: { communityId: string }) {
 /** 三张清单: needs, resources, projects of the community. */
 export default function ListsPage() {
   const { me, picked, has } = useCommunity(['secretary', 'unit_liaison', 'member', 'resident'])
-  const { params } = useRouter()
-  const [tab, setTab] = useState<Tab>(params.tab === 'projects' || params.tab === 'resources' ? params.tab : 'needs')
+  const tabParam = useParam('tab')
+  const [tab, setTab] = useState<Tab>(tabParam === 'projects' || tabParam === 'resources' ? tabParam : 'needs')
   const liaisonUnit = (me.data?.roles ?? []).find((g) => g.role === 'unit_liaison' && g.communityId === picked?.communityId)?.scopeId
   return (
     <PageShell title='三张清单' intro='需求清单、资源清单、项目清单'>

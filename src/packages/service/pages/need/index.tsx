@@ -1,6 +1,5 @@
 import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
 import type { NeedOfferView, NeedView } from '../../../../../types/service'
 import type { RoleGrant } from '../../../../../types/roles'
 import { NEED_SOURCE_LABEL, NEED_STATUS_LABEL, OFFER_STATUS_LABEL, OWNER_TYPE_LABEL } from '../../../../../types/service'
@@ -16,7 +15,7 @@ import QueryState from '../../../../components/QueryState'
 import { useCloud, useMutation } from '../../../../hooks/useCloud'
 import { useMe } from '../../../../hooks/useMe'
 import { formatTime } from '../../../../services/format'
-import { go, ROUTES, toast } from '../../../../services/nav'
+import { go, ROUTES, toast, useParam } from '../../../../services/nav'
 import { newRequestId } from '../../../../services/requestId'
 import Pager from '../../../../components/Pager'
 import DateTimeField from '../../../../components/DateTimeField'
@@ -170,8 +169,7 @@ function NeedBody({ n, reload }: { n: NeedView; reload: () => void }) {
 
 /** One need of the 需求清单: units and members take it (认领), the secretary confirms the match. */
 export default function NeedPage() {
-  const { params } = useRouter()
-  const id = params.id ?? ''
+  const id = useParam('id')
   const q = useCloud('service', 'need.get', id ? { needId: id } : null, { reloadOnShow: true })
   return (
     <PageShell title='需求详情'>
