@@ -15,9 +15,10 @@ import type { GridStatsView } from '../../../../../types/grid'
 import '../../grid.scss'
 
 // H5: the chart's code follows the page (ChartSlot); weapp: it is in this subpackage already.
+/* eslint-disable @typescript-eslint/no-require-imports -- the mini-program build cannot load a chunk on demand */
 const GridChart: typeof import('../../components/GridChart').default =
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the mini-program build cannot load a chunk on demand
   process.env.TARO_ENV === 'h5' ? lazy(() => import('../../components/GridChart')) : require('../../components/GridChart').default
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 const pct = (v: number | null) => (v === null ? '—' : `${v}%`)
 

@@ -17,9 +17,10 @@ import '../../property.scss'
 import { useParam } from '../../../../services/nav'
 
 // H5: the chart's code follows the page (ChartSlot); weapp: it is in this subpackage already.
+/* eslint-disable @typescript-eslint/no-require-imports -- the mini-program build cannot load a chunk on demand */
 const HistoryChart: typeof import('../../components/HistoryChart').default =
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the mini-program build cannot load a chunk on demand
   process.env.TARO_ENV === 'h5' ? lazy(() => import('../../components/HistoryChart')) : require('../../components/HistoryChart').default
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** A company: where it stands now and why, its score over the published periods, the estates it serves now and served in each period. */
 export default function CompanyPage() {

@@ -19,9 +19,10 @@ import { SVC } from '../../routes'
 import '../../service.scss'
 
 // H5: the chart's code follows the page (ChartSlot); weapp: it is in this subpackage already.
+/* eslint-disable @typescript-eslint/no-require-imports -- the mini-program build cannot load a chunk on demand */
 const MinutesChart: typeof import('../../components/MinutesChart').default =
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the mini-program build cannot load a chunk on demand
   process.env.TARO_ENV === 'h5' ? lazy(() => import('../../components/MinutesChart')) : require('../../components/MinutesChart').default
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 function Board({ communityId }: { communityId: string }) {
   const [year, setYear] = useState(thisYear)
