@@ -5,7 +5,7 @@ import { COL } from '../../shared/collections'
 import { conflict, ensure, invalid, notFound } from '../../shared/errors'
 import { newId } from '../../shared/ids'
 import { partyKeysOf } from '../../shared/parties'
-import { attendeeOf, belongsTo } from '../domain/access'
+import { attendeeOf, belongsTo, invitedAs } from '../domain/access'
 import {
   attendanceId, ensureCommunityReader, findAttendanceInTx, findMeetingInTx, listAttendance, listInvitedAttendance, listMeetings, listMeetingsInviting,
   putAttendanceInTx, putMeetingInTx, repo, updateMeetingInTx,
@@ -298,12 +298,6 @@ export const meetingRoll: Handler<'council.meeting.roll'> = {
       }),
     }
   },
-}
-
-/** The first of the caller's party keys the meeting invited (person, unit, company), or null. */
-export function invitedAs(actor: Actor, m: Pick<MeetingDoc, 'inviteKeys'>): string | null {
-  const invited = m.inviteKeys ?? []
-  return invited.length ? partyKeysOf(actor.openid, actor.roles).find((k) => invited.includes(k)) ?? null : null
 }
 
 /** Meetings that invited the caller (in person, or their unit or company), not yet ended: count + page. */

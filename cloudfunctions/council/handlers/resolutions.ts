@@ -1,4 +1,3 @@
-import type { Actor } from '../../shared/actor'
 import { COUNCIL_NOTICE_KINDS, type CouncilNoticeKind } from '../../../types/notices'
 import type { Ctx, Handler } from '../../shared/dispatch'
 import { COL } from '../../shared/collections'
@@ -8,7 +7,7 @@ import { ownerToken } from '../../shared/owner-token'
 import { HeldByAnother, ownerHasLeft } from '../../shared/household-voice'
 import { auditPartyKey, partyKeysOf } from '../../shared/parties'
 import { requireOwnPhotos } from '../../shared/photos'
-import { belongsTo, residentHousehold } from '../domain/access'
+import { belongsTo, mayProgress, residentHousehold } from '../domain/access'
 import { beijingDate, endOfBeijingDay } from '../domain/deadline'
 import { resolveParties } from '../parties'
 import {
@@ -28,10 +27,6 @@ async function loadResolution(ctx: Ctx<unknown>, id: string): Promise<Resolution
   ctx.within(r)
   return r
 }
-
-/** Whether the caller posts progress on it: the community's secretary, or a person of the responsible party. */
-export const mayProgress = (actor: Actor, r: ResolutionDoc) =>
-  actor.isSecretaryOf(r.communityId) || (!!r.responsibleKey && partyKeysOf(actor.openid, actor.roles).includes(r.responsibleKey))
 
 /**
  * One resolution per agenda item (`res:<meetingId>:<itemId>`), once the meeting has started. It cites

@@ -124,4 +124,6 @@ export interface EstateRef { _id: string; communityId: string; name: string; ret
 export interface BuildingRef { _id: string; estateId: string; communityId: string; name: string; retired?: boolean }
 /** The community's `areaVersion` moves with every area correction (org household.setArea) and every opening of a vote counting area. */
 export interface CommunityAreaRef { _id: string; areaVersion?: number }
+/** A person's record (owned by `org`) as far as the council reads it: who holds a grant on what. */
+export interface UserGrantsRef { _id: string; roles: { role: string; scopeId: string }[] }
 export interface HouseholdRef { _id: string; buildingId: string; estateId: string; communityId: string; floorAreaDm2: number; address: string; createdAt?: Date }

@@ -56,3 +56,9 @@ export function listRatingComments<V>(db: Database, resolutionId: string, ownHou
   const where = visibleWhere(db, filter, ...(ownHousehold ? [{ householdId: ownHousehold }] : []))
   return fetchPage<RatingDoc, V>(db.collection(COL.councilRatings).where(where), page, [['at', 'desc']], view)
 }
+
+/** A rating by the id its comment is shown and reported under (one read). */
+export async function findRatingByPublicId(db: Database, publicId: string): Promise<RatingDoc | null> {
+  const { data } = await db.collection(COL.councilRatings).where({ publicId }).limit(1).get()
+  return (data[0] as RatingDoc | undefined) ?? null
+}

@@ -70,3 +70,19 @@ export async function countBallots(db: Database, voteId: string) {
     .end()
   return (list as { _id: string; households: number; areaDm2: number }[]).map((r) => ({ key: r._id, households: r.households, areaDm2: r.areaDm2 }))
 }
+
+/** Votes whose close has passed and that are not counted yet, earliest close first (the timer counts them). */
+export async function listVotesToClose(db: Database, now: Date, limit: number): Promise<VoteDoc[]> {
+  const _ = db.command
+  const { data } = await db.collection(COL.councilVotes).where({ closesAt: _.lte(now), closedAt: _.exists(false) }).orderBy('closesAt', 'asc').limit(limit).get()
+  return data as VoteDoc[]
+}
+
+/** Open votes closing within `withinMs` that have not been reminded, earliest close first (the timer reminds them). */
+export async function listVotesToRemind(db: Database, now: Date, withinMs: number, limit: number): Promise<VoteDoc[]> {
+  const _ = db.command
+  const { data } = await db.collection(COL.councilVotes)
+    .where({ opensAt: _.lte(now), closesAt: _.and(_.gt(now), _.lte(new Date(now.getTime() + withinMs))), remindedAt: _.exists(false), closedAt: _.exists(false) })
+    .orderBy('closesAt', 'asc').limit(limit).get()
+  return data as VoteDoc[]
+}
