@@ -3,7 +3,7 @@ import { COL } from '../shared/collections'
 import type { Database } from '../shared/cloud'
 import type { ModerationKind } from '../shared/moderation'
 import { belongsTo } from './domain/access'
-import { repo, type RatingDoc, type ResolutionDoc, type TopicDoc } from './repo'
+import { findRatingByPublicId, listUsersGrantedOn, repo, type RatingDoc, type ResolutionDoc, type TopicDoc } from './repo'
 
 /** The council's reportable kinds: a topic (title, body, photos) and the comment of a resolution rating. */
 
@@ -29,8 +29,7 @@ export const topicKind: ModerationKind<TopicDoc> = {
 export const ratingPublicId = (ratingDocId: string) => `rc_${createHash('sha256').update(`tongxinyuan:rc:${ratingDocId}`).digest('base64url').slice(0, 16)}`
 
 async function ratingByPublicId(db: Database, publicId: string): Promise<(RatingDoc & { communityId: string; streetId: string }) | null> {
-  const { data } = await db.collection(COL.councilRatings).where({ publicId }).limit(1).get()
-  const r = data[0] as RatingDoc | undefined
+  const r = await findRatingByPublicId(db, publicId)
   if (!r) return null
   const res = await repo.resolution(db, r.resolutionId)
   return res ? { ...r, communityId: res.communityId, streetId: res.streetId } : null
@@ -49,8 +48,7 @@ export const resolutionCommentKind: ModerationKind<RatingDoc & Pick<ResolutionDo
   }),
   maySee: async (ctx, r) => !!r.comment && belongsTo(ctx.actor.roles, r),
   async recipients(ctx, r) {
-    const { data } = await ctx.db.collection(COL.users).where({ 'roles.scopeId': r.householdId }).limit(20).get()
-    return (data as { _id: string; roles: { role: string; scopeId: string }[] }[])
+    return (await listUsersGrantedOn(ctx.db, r.householdId))
       .filter((u) => u.roles.some((g) => g.role === 'resident' && g.scopeId === r.householdId)).map((u) => u._id).slice(0, 10)
   },
 }

@@ -1,10 +1,11 @@
 import type { CouncilNoticeKind } from '../../types/notices'
 import type { Database } from '../shared/cloud'
-import { COL } from '../shared/collections'
-import { txGetOrNull } from '../shared/db-types'
 import { cnTime } from '../shared/clock'
 import { notify, TEMPLATES } from '../shared/notify'
-import type { MeetingDoc, NoticeJobDoc, SubscriptionDoc } from './repo'
+import {
+  findNoticeJobInTx, listPendingNoticeJobs, listSubscribers, listUsersGrantedOnAny, putNoticeJob, updateNoticeJobInTx,
+  type MeetingDoc, type NoticeJobDoc, type SubscriptionDoc,
+} from './repo'
 
 /** Subscribers an action sends to itself; more than that become a job the timer works through. */
 export const NOTICE_BATCH = 20
@@ -13,13 +14,6 @@ export const JOB_PAGE = 50
 export const JOB_PAGES_PER_RUN = 4
 
 type Data = Record<string, { value: string }>
-
-/** One page of the community's subscribers who consented to `kind`, after the given _id. */
-async function subscribers(db: Database, communityId: string, kind: CouncilNoticeKind, after: string, limit: number): Promise<SubscriptionDoc[]> {
-  const where = { communityId, on: true, kinds: kind, ...(after ? { _id: db.command.gt(after) } : {}) }
-  const { data } = await db.collection(COL.councilSubscriptions).where(where).orderBy('_id', 'asc').limit(limit).get()
-  return data as SubscriptionDoc[]
-}
 
 async function send(subs: SubscriptionDoc[], kind: CouncilNoticeKind, page: string, data: Data): Promise<number> {
   let sent = 0
@@ -34,11 +28,11 @@ async function send(subs: SubscriptionDoc[], kind: CouncilNoticeKind, page: stri
  * (one write) and the timer reaches everyone else, so the action's cost never grows with subscribers.
  */
 export async function noticeSubscribers(db: Database, communityId: string, kind: CouncilNoticeKind, page: string, data: Data): Promise<number> {
-  const subs = await subscribers(db, communityId, kind, '', NOTICE_BATCH + 1)
+  const subs = await listSubscribers(db, communityId, kind, '', NOTICE_BATCH + 1)
   const first = subs.slice(0, NOTICE_BATCH)
   if (subs.length > NOTICE_BATCH) {
     const job: Omit<NoticeJobDoc, '_id'> = { communityId, kind, page, data, after: first[first.length - 1]._id, status: 'pending', createdAt: new Date() }
-    await db.collection(COL.councilNoticeJobs).add({ data: job })
+    await putNoticeJob(db, job)
   }
   return send(first, kind, page, data)
 }
@@ -49,21 +43,21 @@ export async function noticeSubscribers(db: Database, communityId: string, kind:
  * (a crash between the two loses at most that page: notices are at most once, never doubled).
  */
 export async function sendNoticeJobs(db: Database, now: Date): Promise<number> {
-  const { data: jobs } = await db.collection(COL.councilNoticeJobs).where({ status: 'pending' }).orderBy('createdAt', 'asc').limit(JOB_PAGES_PER_RUN).get()
+  const jobs = await listPendingNoticeJobs(db, JOB_PAGES_PER_RUN)
   let sent = 0
   let pages = 0
-  for (const job of jobs as NoticeJobDoc[]) {
+  for (const job of jobs) {
     let after = job.after
     while (pages < JOB_PAGES_PER_RUN) {
       pages++
-      const page = await subscribers(db, job.communityId, job.kind, after, JOB_PAGE + 1)
+      const page = await listSubscribers(db, job.communityId, job.kind, after, JOB_PAGE + 1)
       const mine = page.slice(0, JOB_PAGE)
       const last = page.length > JOB_PAGE
       const next = mine.length ? mine[mine.length - 1]._id : after
       const claimed = await db.runTransaction(async (tx) => {
-        const fresh = await txGetOrNull<NoticeJobDoc>(tx, COL.councilNoticeJobs, job._id)
+        const fresh = await findNoticeJobInTx(tx, job._id)
         if (fresh?.status !== 'pending' || fresh.after !== after) return false
-        await tx.collection(COL.councilNoticeJobs).doc(job._id).update({ data: last ? { after: next } : { after: next, status: 'done', doneAt: now } })
+        await updateNoticeJobInTx(tx, job._id, last ? { after: next } : { after: next, status: 'done', doneAt: now })
         return true
       })
       if (!claimed) break
@@ -90,8 +84,7 @@ export async function noticeInvitees(db: Database, m: MeetingDoc, keys: string[]
   const to = new Set(chosen.map((p) => p.openid).filter((o): o is string => !!o))
   const bodies = chosen.filter((p) => p.ref && (p.ref.type === 'unit' || p.ref.type === 'company')).map((p) => p.ref!)
   if (bodies.length) {
-    const { data } = await db.collection(COL.users).where({ 'roles.scopeId': db.command.in(bodies.map((b) => b.id)) }).limit(100).get()
-    for (const u of data as { _id: string; roles: { role: string; scopeId: string }[] }[]) {
+    for (const u of await listUsersGrantedOnAny(db, bodies.map((b) => b.id))) {
       if (u.roles.some((g) => bodies.some((b) => g.scopeId === b.id && g.role === (b.type === 'unit' ? 'unit_liaison' : 'property_staff')))) to.add(u._id)
     }
   }

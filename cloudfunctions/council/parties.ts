@@ -1,12 +1,12 @@
 import { PARTY_TYPE_LABEL, type PartyType, type PartyView } from '../../types/council'
 import type { PageInput, Page } from '../../types/common'
-import { STAFF_POST_LABEL, type StaffPost } from '../../types/staff-posts'
+import { STAFF_POST_LABEL } from '../../types/staff-posts'
 import type { Database } from '../shared/cloud'
-import { COL } from '../shared/collections'
 import { invalid } from '../shared/errors'
-import { fetchPage } from '../shared/paging'
 import { personPartyKey } from '../shared/parties'
-import type { CommunityRef } from './repo'
+import {
+  listActiveGridStaff, listApprovedMembers, listApprovedUnits, listCommunityEstates, listCommunityGrids, listVerifiedResidents, partyRecords, type CommunityRef,
+} from './repo'
 
 /**
  * The parties of a community the secretary picks from (meeting invitations, the party carrying a
@@ -15,28 +15,15 @@ import type { CommunityRef } from './repo'
  * verified residents (org bindings). Every id is a record id; no openid leaves this file.
  */
 
-/** The fields this module reads of other modules' records. */
-interface UnitRec { _id: string; communityId: string; name: string; partyBody?: string; approvedYear?: number }
-interface EstateRec { _id: string; communityId: string; name: string; companyId?: string; companyName?: string }
-interface GridRec { _id: string; communityId: string; name: string; no?: number }
-interface StaffRec { _id: string; communityId: string; gridName: string; openid: string; name: string; post: StaffPost; status: string }
-interface MemberRec { _id: string; openid: string; communityId: string; name: string; unitName?: string; gridName?: string; status: string }
-interface BindingRec { _id: string; openid: string; communityId: string; address: string; applicantName: string; status: string }
-
 /** A party as resolved on the server: its name, its key and, for a person, the openid notices go to (never shown). */
 export interface ResolvedParty { type: PartyType; id: string; name: string; key: string; openid?: string }
 
-/** Child lists are bounded at 100 (docs/decisions.md): estates and grids of a community. */
-const CHILDREN = 100
-
 const contains = (q: string | undefined, ...texts: (string | undefined)[]) => !q || texts.some((t) => t?.includes(q))
-const like = (db: Database, q: string) => db.RegExp({ regexp: q.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), options: '' })
 
 /** The companies serving the community's estates (one read), each with the estates it serves there. */
 async function servingCompanies(db: Database, communityId: string) {
-  const { data } = await db.collection(COL.estates).where({ communityId }).limit(CHILDREN).get()
   const out = new Map<string, { id: string; name: string; estates: string[] }>()
-  for (const e of data as EstateRec[]) {
+  for (const e of await listCommunityEstates(db, communityId)) {
     if (!e.companyId) continue
     const c = out.get(e.companyId) ?? { id: e.companyId, name: e.companyName ?? '物业公司', estates: [] }
     c.estates.push(e.name)
@@ -54,28 +41,26 @@ function asPage(items: PartyView[], input: PageInput): Page<PartyView> {
 /** One page of a type's candidates: two requests (count + page), or one read for the bounded lists. */
 export async function searchParties(db: Database, community: CommunityRef, type: PartyType, q: string | undefined, input: PageInput): Promise<Page<PartyView>> {
   const c = community._id
-  const name = q ? { name: like(db, q) } : {}
   switch (type) {
     case 'community':
       return asPage(contains(q, community.name) ? [{ type, id: c, name: community.name }] : [], input)
     case 'company':
       return asPage((await servingCompanies(db, c)).filter((x) => contains(q, x.name)).map((x) => ({ type, id: x.id, name: x.name, detail: `服务 ${x.estates.join('、')}` })), input)
     case 'grid': {
-      const { data } = await db.collection(COL.grids).where({ communityId: c }).orderBy('no', 'asc').limit(CHILDREN).get()
-      return asPage((data as GridRec[]).filter((g) => contains(q, g.name)).map((g) => ({ type, id: g._id, name: g.name, detail: community.name })), input)
+      return asPage((await listCommunityGrids(db, c)).filter((g) => contains(q, g.name)).map((g) => ({ type, id: g._id, name: g.name, detail: community.name })), input)
     }
     case 'unit':
-      return fetchPage<UnitRec, PartyView>(db.collection(COL.units).where({ communityId: c, approvedYear: db.command.exists(true), ...name }), input, [['name', 'asc']],
-        (u) => ({ type, id: u._id, name: u.name, ...(u.partyBody ? { detail: u.partyBody } : {}) }))
+      return listApprovedUnits(db, c, q, input,
+        (u): PartyView => ({ type, id: u._id, name: u.name, ...(u.partyBody ? { detail: u.partyBody } : {}) }))
     case 'gridStaff':
-      return fetchPage<StaffRec, PartyView>(db.collection(COL.gridStaff).where({ communityId: c, status: 'active', ...name }), input, [['gridName', 'asc'], ['name', 'asc']],
-        (s) => ({ type, id: s._id, name: s.name, detail: `${s.gridName} ${STAFF_POST_LABEL[s.post] ?? ''}`.trim() }))
+      return listActiveGridStaff(db, c, q, input,
+        (s): PartyView => ({ type, id: s._id, name: s.name, detail: `${s.gridName} ${STAFF_POST_LABEL[s.post] ?? ''}`.trim() }))
     case 'member':
-      return fetchPage<MemberRec, PartyView>(db.collection(COL.svcMembers).where({ communityId: c, status: 'approved', ...name }), input, [['name', 'asc']],
-        (m) => ({ type, id: m._id, name: m.name, detail: [m.unitName, m.gridName].filter(Boolean).join(' · ') || PARTY_TYPE_LABEL.member }))
+      return listApprovedMembers(db, c, q, input,
+        (m): PartyView => ({ type, id: m._id, name: m.name, detail: [m.unitName, m.gridName].filter(Boolean).join(' · ') || PARTY_TYPE_LABEL.member }))
     case 'resident':
-      return fetchPage<BindingRec, PartyView>(db.collection(COL.bindings).where({ communityId: c, status: 'verified', ...(q ? { applicantName: like(db, q) } : {}) }), input, [['applicantName', 'asc']],
-        (b) => ({ type, id: b._id, name: b.applicantName, detail: b.address }))
+      return listVerifiedResidents(db, c, q, input,
+        (b): PartyView => ({ type, id: b._id, name: b.applicantName, detail: b.address }))
   }
 }
 
@@ -86,18 +71,12 @@ export async function searchParties(db: Database, community: CommunityRef, type:
 export async function resolveParties(db: Database, community: CommunityRef, refs: { type: PartyType; id: string }[], path: string): Promise<ResolvedParty[]> {
   const c = community._id
   const ids = (t: PartyType) => [...new Set(refs.filter((r) => r.type === t).map((r) => r.id))]
-  const byIds = async <T extends { _id: string }>(collection: string, t: PartyType): Promise<T[]> => {
-    const want = ids(t)
-    if (!want.length) return []
-    const { data } = await db.collection(collection).where({ _id: db.command.in(want) }).limit(want.length).get()
-    return data as T[]
-  }
   const [units, grids, staff, members, residents, companies] = await Promise.all([
-    byIds<UnitRec>(COL.units, 'unit'),
-    byIds<GridRec>(COL.grids, 'grid'),
-    byIds<StaffRec>(COL.gridStaff, 'gridStaff'),
-    byIds<MemberRec>(COL.svcMembers, 'member'),
-    byIds<BindingRec>(COL.bindings, 'resident'),
+    partyRecords.units(db, ids('unit')),
+    partyRecords.grids(db, ids('grid')),
+    partyRecords.gridStaff(db, ids('gridStaff')),
+    partyRecords.members(db, ids('member')),
+    partyRecords.residents(db, ids('resident')),
     ids('company').length ? servingCompanies(db, c) : Promise.resolve([]),
   ])
   const found = new Map<string, ResolvedParty>()

@@ -1,9 +1,8 @@
-import { COL } from '../shared/collections'
 import type { Ctx, TimerJob } from '../shared/dispatch'
 import { timerStep } from '../shared/timer-step'
 import { closeVote, remindVote, REMIND_WITHIN_MS } from './handlers/votes'
 import { sendNoticeJobs } from './notices'
-import type { VoteDoc } from './repo'
+import { listVotesToClose, listVotesToRemind } from './repo'
 
 /** Votes handled per run and per kind; the trigger runs every 10 minutes (config.json). */
 const BATCH = 10
@@ -18,18 +17,12 @@ const step = (what: string, work: () => Promise<unknown>) => timerStep('council'
  */
 const tick: TimerJob = async (ctx: Ctx<unknown>) => {
   const { db, now } = ctx
-  const _ = db.command
-  const [{ data: due }, { data: soon }] = await Promise.all([
-    db.collection(COL.councilVotes).where({ closesAt: _.lte(now), closedAt: _.exists(false) }).orderBy('closesAt', 'asc').limit(BATCH).get(),
-    db.collection(COL.councilVotes)
-      .where({ opensAt: _.lte(now), closesAt: _.and(_.gt(now), _.lte(new Date(now.getTime() + REMIND_WITHIN_MS))), remindedAt: _.exists(false), closedAt: _.exists(false) })
-      .orderBy('closesAt', 'asc').limit(BATCH).get(),
-  ])
+  const [due, soon] = await Promise.all([listVotesToClose(db, now, BATCH), listVotesToRemind(db, now, REMIND_WITHIN_MS, BATCH)])
   let closed = 0
   // Each vote's entries go to its own street's log.
-  for (const v of due as VoteDoc[]) if (await step(v._id, () => (ctx.within(v), closeVote(ctx, v)))) closed++
+  for (const v of due) if (await step(v._id, () => (ctx.within(v), closeVote(ctx, v)))) closed++
   let reminded = 0
-  for (const v of soon as VoteDoc[]) if (await step(v._id, () => (ctx.within(v), remindVote(ctx, v)))) reminded++
+  for (const v of soon) if (await step(v._id, () => (ctx.within(v), remindVote(ctx, v)))) reminded++
   let noticed = 0
   await step('notice-jobs', async () => { noticed = await sendNoticeJobs(db, now) })
   return { closed, reminded, noticed }

@@ -1,5 +1,7 @@
 import type { AttendeeKind } from '../../../types/council'
 import type { RoleGrant } from '../../../types/roles'
+import type { Actor } from '../../shared/actor'
+import { partyKeysOf } from '../../shared/parties'
 
 /**
  * Who counts as "of" a community for the council: anyone holding a role scoped to it or to
@@ -57,3 +59,13 @@ export function attendeeOf(roles: RoleGrant[], community: { communityId: string;
   if (staff) return { kind: 'company', org: staff.scopeName }
   return null
 }
+
+/** The first of the caller's party keys the meeting invited (person, unit, company), or null. */
+export function invitedAs(actor: Actor, m: { inviteKeys?: string[] }): string | null {
+  const invited = m.inviteKeys ?? []
+  return invited.length ? partyKeysOf(actor.openid, actor.roles).find((k) => invited.includes(k)) ?? null : null
+}
+
+/** Whether the caller posts progress on a resolution: the community's secretary, or a person of the responsible party. */
+export const mayProgress = (actor: Actor, r: { communityId: string; responsibleKey?: string }) =>
+  actor.isSecretaryOf(r.communityId) || (!!r.responsibleKey && partyKeysOf(actor.openid, actor.roles).includes(r.responsibleKey))

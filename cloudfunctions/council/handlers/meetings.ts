@@ -2,14 +2,15 @@ import type { AttendeeKind, ParticipantKind, PartyType, RollView } from '../../.
 import type { Actor } from '../../shared/actor'
 import type { Ctx, Handler } from '../../shared/dispatch'
 import { COL } from '../../shared/collections'
-import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, invalid, notFound } from '../../shared/errors'
 import { newId } from '../../shared/ids'
-import { fetchPage } from '../../shared/paging'
 import { partyKeysOf } from '../../shared/parties'
-import { attendeeOf, belongsTo } from '../domain/access'
-import { ensureCommunityReader } from './common'
-import { attendanceId, findByIds, repo, type AgendaItem, type AttendanceDoc, type CommunityRef, type MeetingDoc, type ParticipantDoc, type TopicDoc } from '../repo'
+import { attendeeOf, belongsTo, invitedAs } from '../domain/access'
+import {
+  attendanceId, ensureCommunityReader, findAttendanceInTx, findMeetingInTx, listAttendance, listInvitedAttendance, listMeetings, listMeetingsInviting,
+  putAttendanceInTx, putMeetingInTx, repo, updateMeetingInTx,
+  type AgendaItem, type CommunityRef, type MeetingDoc, type ParticipantDoc,
+} from '../repo'
 import { cnTime } from '../../shared/clock'
 import { noticeInvitees, noticeSubscribers, thing } from '../notices'
 import { resolveParties } from '../parties'
@@ -42,10 +43,9 @@ async function participantsOf(ctx: Ctx<unknown>, community: CommunityRef, input:
 const whereOf = (f: MeetingFields) => (f.online ? { online: true, place: '', link: f.link! } : { online: false, place: f.place!, link: undefined })
 
 async function loadMeeting(ctx: Ctx<unknown>, meetingId: string): Promise<MeetingDoc> {
-  const m = await ctx.db.collection(COL.councilMeetings).where({ _id: meetingId }).limit(1).get()
-  const doc = m.data[0] as MeetingDoc | undefined
-  if (!doc) throw notFound('会议')
-  return doc
+  const m = await repo.meeting(ctx.db, meetingId)
+  if (!m) throw notFound('会议')
+  return m
 }
 
 /** Agenda items keep their ids across edits; new items get the next free `item-<n>`. */
@@ -65,7 +65,7 @@ function numberAgenda(items: MeetingFields['agenda'], previous: AgendaItem[]): A
 async function checkAgendaTopics(ctx: Ctx<unknown>, communityId: string, agenda: AgendaItem[]) {
   const ids = [...new Set(agenda.flatMap((a) => a.topicIds))]
   if (!ids.length) return
-  const found = await findByIds<TopicDoc>(ctx.db, COL.councilTopics, ids)
+  const found = await repo.topics(ctx.db, ids)
   const ok = new Set(found.filter((t) => t.communityId === communityId && t.status === 'accepted').map((t) => t._id))
   const bad = ids.find((i) => !ok.has(i))
   if (bad) throw invalid('议程只能关联本社区已受理的议题', ['agenda'])
@@ -94,7 +94,7 @@ export const meetingCreate: Handler<'council.meeting.create'> = {
         agenda, participants, inviteKeys, noticedKeys: [], status: 'draft', attendeeCount: 0,
         createdBy: actor.openid, createdAt: now, updatedAt: now,
       }
-      await tx.collection(COL.councilMeetings).add({ data: m })
+      await putMeetingInTx(tx, m)
       await ctx.audit(`${COL.councilMeetings}/${m._id}`, null, { status: 'draft', title: m.title, agenda: m.agenda, invited: inviteKeys.length }, tx)
       return meetingView(m, now)
     })
@@ -137,7 +137,7 @@ export const meetingUpdate: Handler<'council.meeting.update'> = {
     // The agenda is numbered against the meeting as it is in the transaction: a vote opened meanwhile locks its item.
     let told: string[] = []
     const next = await ctx.transaction(async (tx) => {
-      const fresh = await txGetOrNull<MeetingDoc>(tx, COL.councilMeetings, m._id)
+      const fresh = await findMeetingInTx(tx, m._id)
       if (!fresh || agendaLocked(fresh, now)) throw conflict('会议已开始，议程不能再修改')
       // Edited from an older edition (a topic put on the agenda from its page, another tab): saving would undo that.
       if ((fresh.rev ?? 0) !== input.rev) throw conflict('会议在您编辑期间已被修改（例如有议题刚列入议程），请重新打开后再改')
@@ -150,7 +150,7 @@ export const meetingUpdate: Handler<'council.meeting.update'> = {
         title: input.title, startsAt: new Date(input.startsAt), place: where.place, online: where.online, link: where.link ?? '', agenda, participants, inviteKeys,
         noticedKeys: [...new Set([...(fresh.noticedKeys ?? []), ...told])], updatedAt: now, rev: (fresh.rev ?? 0) + 1,
       }
-      await tx.collection(COL.councilMeetings).doc(m._id).update({ data: { ...patch, participants: ctx.db.command.set(participants), agenda: ctx.db.command.set(agenda) } })
+      await updateMeetingInTx(tx, m._id, { ...patch, participants: ctx.db.command.set(participants), agenda: ctx.db.command.set(agenda) })
       await ctx.audit(`${COL.councilMeetings}/${m._id}`, { title: fresh.title, startsAt: fresh.startsAt, agenda: fresh.agenda, invited: fresh.inviteKeys ?? [] }, { title: patch.title, startsAt: patch.startsAt, agenda, invited: inviteKeys }, tx)
       return { ...fresh, ...patch, link: where.link }
     })
@@ -173,7 +173,7 @@ export const meetingAddTopic: Handler<'council.meeting.addTopic'> = {
     if (!topic || topic.communityId !== m.communityId) throw notFound('议题')
     if (topic.status !== 'accepted') throw conflict('只有已受理的议题可以列入议程')
     const next = await ctx.transaction(async (tx) => {
-      const fresh = await txGetOrNull<MeetingDoc>(tx, COL.councilMeetings, m._id)
+      const fresh = await findMeetingInTx(tx, m._id)
       if (!fresh || agendaLocked(fresh, now)) throw conflict('会议已开始，议程不能再修改')
       if (fresh.agenda.some((a) => a.topicIds.includes(topic._id))) throw conflict('该议题已在本次会议的议程中')
       let agenda: AgendaItem[]
@@ -189,7 +189,7 @@ export const meetingAddTopic: Handler<'council.meeting.addTopic'> = {
         agenda = [...fresh.agenda, added]
       }
       const rev = (fresh.rev ?? 0) + 1
-      await tx.collection(COL.councilMeetings).doc(m._id).update({ data: { agenda: ctx.db.command.set(agenda), updatedAt: now, rev } })
+      await updateMeetingInTx(tx, m._id, { agenda: ctx.db.command.set(agenda), updatedAt: now, rev })
       await ctx.audit(`${COL.councilMeetings}/${m._id}`, { agenda: fresh.agenda }, { agenda, topicId: topic._id }, tx)
       return { ...fresh, agenda, updatedAt: now, rev }
     })
@@ -204,11 +204,11 @@ async function step(ctx: Ctx<{ meetingId: string }>, from: MeetingDoc['status'][
   ensure(actor.isSecretaryOf(m.communityId), '只能管理您所在社区的会议')
   if (!from.includes(m.status)) throw conflict(refusal)
   return ctx.transaction(async (tx) => {
-    const fresh = await txGetOrNull<MeetingDoc>(tx, COL.councilMeetings, m._id)
+    const fresh = await findMeetingInTx(tx, m._id)
     if (!fresh || !from.includes(fresh.status)) throw conflict(refusal)
     const more = typeof extra === 'function' ? extra({ ...fresh, _id: m._id }) : extra
     const patch = { status: to, updatedAt: now, ...more }
-    await tx.collection(COL.councilMeetings).doc(m._id).update({ data: patch })
+    await updateMeetingInTx(tx, m._id, patch)
     await ctx.audit(`${COL.councilMeetings}/${m._id}`, { status: fresh.status }, { status: to, ...(more.minutes ? { minutes: more.minutes } : {}) }, tx)
     return { ...fresh, _id: m._id, ...patch }
   })
@@ -258,12 +258,11 @@ export const meetingCheckIn: Handler<'council.meeting.checkIn'> = {
     if (!actor.name) throw conflict('请先在「我的」中填写姓名，再签到')
     const aid = attendanceId(m._id, actor.openid)
     const count = await ctx.transaction(async (tx) => {
-      const prior = await txGetOrNull<AttendanceDoc>(tx, COL.councilAttendance, aid)
-      const fresh = await txGetOrNull<MeetingDoc>(tx, COL.councilMeetings, m._id)
+      const prior = await findAttendanceInTx(tx, aid)
+      const fresh = await findMeetingInTx(tx, m._id)
       if (prior) return fresh?.attendeeCount ?? m.attendeeCount
-      const a: Omit<AttendanceDoc, '_id'> = { meetingId: m._id, openid: actor.openid, name: actor.name, kind: who.kind, ...(who.org ? { org: who.org } : {}), ...(inviteKey ? { inviteKey } : {}), at: now }
-      await tx.collection(COL.councilAttendance).doc(aid).set({ data: a })
-      await tx.collection(COL.councilMeetings).doc(m._id).update({ data: { attendeeCount: ctx.db.command.inc(1) } })
+      await putAttendanceInTx(tx, { _id: aid, meetingId: m._id, openid: actor.openid, name: actor.name, kind: who.kind, ...(who.org ? { org: who.org } : {}), ...(inviteKey ? { inviteKey } : {}), at: now })
+      await updateMeetingInTx(tx, m._id, { attendeeCount: ctx.db.command.inc(1) })
       await ctx.audit(`${COL.councilMeetings}/${m._id}`, null, { checkedIn: actor.openid, kind: who.kind }, tx)
       return (fresh?.attendeeCount ?? 0) + 1
     })
@@ -276,8 +275,8 @@ export const meetingAttendance: Handler<'council.meeting.attendance'> = {
     const { db, actor, input } = ctx
     const m = await loadMeeting(ctx, input.meetingId)
     ensure(actor.isSecretaryOf(m.communityId), '只能查看您所在社区的签到名单')
-    return fetchPage<AttendanceDoc, { name: string; kind: AttendeeKind; org?: string; at: string }>(
-      db.collection(COL.councilAttendance).where({ meetingId: m._id }), input, [['at', 'asc']],
+    return listAttendance<{ name: string; kind: AttendeeKind; org?: string; at: string }>(
+      db, m._id, input,
       (a) => ({ name: a.name, kind: a.kind, ...(a.org ? { org: a.org } : {}), at: new Date(a.at).toISOString() }),
     )
   },
@@ -290,9 +289,7 @@ export const meetingRoll: Handler<'council.meeting.roll'> = {
     const m = await loadMeeting(ctx, input.meetingId)
     ensure(actor.isSecretaryOf(m.communityId), '只能查看您所在社区的到会情况')
     const keys = m.inviteKeys ?? []
-    const signed = keys.length
-      ? ((await db.collection(COL.councilAttendance).where({ meetingId: m._id, inviteKey: db.command.in(keys) }).orderBy('at', 'asc').limit(200).get()).data as AttendanceDoc[])
-      : []
+    const signed = await listInvitedAttendance(db, m._id, keys)
     return {
       meetingId: m._id, status: m.status, attendeeCount: m.attendeeCount ?? 0,
       invited: m.participants.filter((p) => p.key).map((p) => {
@@ -303,18 +300,11 @@ export const meetingRoll: Handler<'council.meeting.roll'> = {
   },
 }
 
-/** The first of the caller's party keys the meeting invited (person, unit, company), or null. */
-export function invitedAs(actor: Actor, m: Pick<MeetingDoc, 'inviteKeys'>): string | null {
-  const invited = m.inviteKeys ?? []
-  return invited.length ? partyKeysOf(actor.openid, actor.roles).find((k) => invited.includes(k)) ?? null : null
-}
-
 /** Meetings that invited the caller (in person, or their unit or company), not yet ended: count + page. */
 export const meetingInvitations: Handler<'council.meeting.invitations'> = {
   async run(ctx) {
     const { db, actor, input, now } = ctx
-    const q = db.collection(COL.councilMeetings).where({ inviteKeys: db.command.in(partyKeysOf(actor.openid, actor.roles)), status: db.command.in(['published', 'started']) })
-    return fetchPage<MeetingDoc, ReturnType<typeof meetingView>>(q, input, [['startsAt', 'asc']], (m) => meetingView(m, now))
+    return listMeetingsInviting(db, partyKeysOf(actor.openid, actor.roles), input, (m) => meetingView(m, now))
   },
 }
 
@@ -325,9 +315,7 @@ export const meetingList: Handler<'council.meeting.list'> = {
   async run(ctx) {
     const { db, actor, input, now } = ctx
     await ensureCommunityReader(ctx, input.communityId)
-    const filter: Record<string, unknown> = { communityId: input.communityId }
-    if (!isSecretary(actor, input.communityId)) filter.status = db.command.in(['published', 'started', 'ended'])
-    return fetchPage<MeetingDoc, ReturnType<typeof meetingView>>(db.collection(COL.councilMeetings).where(filter), input, [['startsAt', 'desc']], (m) => meetingView(m, now))
+    return listMeetings(db, input.communityId, isSecretary(actor, input.communityId), input, (m) => meetingView(m, now))
   },
 }
 

@@ -1,26 +1,25 @@
-import type { Actor } from '../../shared/actor'
 import { COUNCIL_NOTICE_KINDS, type CouncilNoticeKind } from '../../../types/notices'
 import type { Ctx, Handler } from '../../shared/dispatch'
 import { COL } from '../../shared/collections'
-import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, invalid, notFound } from '../../shared/errors'
 import { newId } from '../../shared/ids'
 import { ownerToken } from '../../shared/owner-token'
 import { HeldByAnother, ownerHasLeft } from '../../shared/household-voice'
-import { fetchPage } from '../../shared/paging'
 import { auditPartyKey, partyKeysOf } from '../../shared/parties'
 import { requireOwnPhotos } from '../../shared/photos'
-import { belongsTo, residentHousehold } from '../domain/access'
+import { belongsTo, mayProgress, residentHousehold } from '../domain/access'
 import { beijingDate, endOfBeijingDay } from '../domain/deadline'
 import { resolveParties } from '../parties'
 import {
-  findById, progressId, ratingId, repo, resolutionId, subscriptionId,
-  type MeetingDoc, type ProgressDoc, type ProgressEntry, type RatingDoc, type RatingRevisionDoc, type ResolutionDoc, type SubscriptionDoc,
+  ensureCommunityReader, findMeetingInTx, findRatingInTx, findResolutionInTx, findSubscriptionInTx,
+  listOverdueResolutions, listProgress, listRatingComments, listResolutions, listResolutionsCarriedBy,
+  progressId, putProgressInTx, putRatingInTx, putRatingRevisionInTx, putResolutionInTx, putSubscriptionInTx,
+  ratingId, repo, resolutionId, subscriptionId, updateResolutionInTx,
+  type ProgressEntry, type RatingDoc, type ResolutionDoc,
 } from '../repo'
 import { progressView, resolutionView } from '../views'
 import { ratingPublicId, resolutionCommentKind } from '../moderation'
-import { ensureEditable, holdIfReview, shown, visibleWhere } from '../../shared/moderation'
-import { ensureCommunityReader } from './common'
+import { ensureEditable, holdIfReview, shown } from '../../shared/moderation'
 
 async function loadResolution(ctx: Ctx<unknown>, id: string): Promise<ResolutionDoc> {
   const r = await repo.resolution(ctx.db, id)
@@ -28,13 +27,6 @@ async function loadResolution(ctx: Ctx<unknown>, id: string): Promise<Resolution
   ctx.within(r)
   return r
 }
-
-/** Open resolutions: the responsible party still owes them. */
-const OPEN: ResolutionDoc['status'][] = ['open', 'in_progress']
-
-/** Whether the caller posts progress on it: the community's secretary, or a person of the responsible party. */
-export const mayProgress = (actor: Actor, r: ResolutionDoc) =>
-  actor.isSecretaryOf(r.communityId) || (!!r.responsibleKey && partyKeysOf(actor.openid, actor.roles).includes(r.responsibleKey))
 
 /**
  * One resolution per agenda item (`res:<meetingId>:<itemId>`), once the meeting has started. It cites
@@ -46,7 +38,7 @@ export const mayProgress = (actor: Actor, r: ResolutionDoc) =>
 export const resolutionRecord: Handler<'council.resolution.record'> = {
   async run(ctx) {
     const { db, actor, input, now } = ctx
-    const m = await findById<MeetingDoc>(db, COL.councilMeetings, input.meetingId)
+    const m = await repo.meeting(db, input.meetingId)
     if (!m) throw notFound('会议')
     ensure(actor.isSecretaryOf(m.communityId), '只能为您所在社区的会议记录决议')
     if (m.status !== 'started' && m.status !== 'ended') throw conflict('会议开始后才能记录决议')
@@ -65,8 +57,8 @@ export const resolutionRecord: Handler<'council.resolution.record'> = {
     const [party] = await resolveParties(db, community, [input.responsible], 'responsible')
     await ctx.checkText(input.decision)
     const r = await ctx.transaction(async (tx) => {
-      if (await txGetOrNull<ResolutionDoc>(tx, COL.councilResolutions, resolutionId(m._id, item.itemId))) throw conflict('该议程项已有决议')
-      const fresh = (await txGetOrNull<MeetingDoc>(tx, COL.councilMeetings, m._id))?.agenda.find((a) => a.itemId === item.itemId)
+      if (await findResolutionInTx(tx, resolutionId(m._id, item.itemId))) throw conflict('该议程项已有决议')
+      const fresh = (await findMeetingInTx(tx, m._id))?.agenda.find((a) => a.itemId === item.itemId)
       if (!fresh) throw invalid('议程项不存在', ['itemId'])
       if (fresh.openVoteId) throw conflict('该议程项的表决尚未计票，计票后才能记录决议')
       const cites = fresh.lastClosedVoteId
@@ -79,9 +71,8 @@ export const resolutionRecord: Handler<'council.resolution.record'> = {
         deadline, deadlineDate: input.deadline, status: 'open', progressCount: 0, ratingCount: 0, ratingSum: 0,
         createdBy: actor.openid, createdAt: now,
       }
-      const { _id, ...rest } = doc
-      await tx.collection(COL.councilResolutions).doc(_id).set({ data: rest })
-      await ctx.audit(`${COL.councilResolutions}/${_id}`, null, { decision: doc.decision, responsible: auditPartyKey(party.key), deadline: input.deadline, voteId: cites ?? null }, tx)
+      await putResolutionInTx(tx, doc)
+      await ctx.audit(`${COL.councilResolutions}/${doc._id}`, null, { decision: doc.decision, responsible: auditPartyKey(party.key), deadline: input.deadline, voteId: cites ?? null }, tx)
       return doc
     })
     return resolutionView(r, now)
@@ -104,13 +95,13 @@ export const resolutionProgress: Handler<'council.resolution.progress'> = {
     await requireOwnPhotos(ctx, input.photos)
     const byParty = actor.isSecretaryOf(r.communityId) ? '社区' : r.responsibleName
     const next = await ctx.transaction(async (tx) => {
-      const fresh = await txGetOrNull<ResolutionDoc>(tx, COL.councilResolutions, r._id)
+      const fresh = await findResolutionInTx(tx, r._id)
       if (!fresh || fresh.status === 'done') throw conflict('决议已办结')
       const seq = (fresh.progressCount ?? 0) + 1
       const entry: ProgressEntry = { seq, at: now, note: input.note, byName: actor.name, byParty, status: input.status, photos: input.photos }
-      await tx.collection(COL.councilProgress).doc(progressId(r._id, seq)).set({ data: { resolutionId: r._id, ...entry } })
+      await putProgressInTx(tx, { _id: progressId(r._id, seq), resolutionId: r._id, ...entry })
       const patch = { status: input.status, progressCount: seq, latestProgress: entry, ...(input.status === 'done' ? { doneAt: now } : {}) }
-      await tx.collection(COL.councilResolutions).doc(r._id).update({ data: { ...patch, latestProgress: ctx.db.command.set(entry) } })
+      await updateResolutionInTx(tx, r._id, { ...patch, latestProgress: ctx.db.command.set(entry) })
       await ctx.audit(`${COL.councilResolutions}/${r._id}`, { status: fresh.status }, { status: input.status, note: input.note, seq, photos: input.photos.length }, tx)
       return { ...fresh, ...patch }
     })
@@ -123,7 +114,7 @@ export const resolutionTimeline: Handler<'council.resolution.timeline'> = {
   async run(ctx) {
     const r = await loadResolution(ctx, ctx.input.resolutionId)
     ensure(belongsTo(ctx.actor.roles, r) || mayProgress(ctx.actor, r), '只能查看您所在社区的决议')
-    return fetchPage<ProgressDoc, ReturnType<typeof progressView>>(ctx.db.collection(COL.councilProgress).where({ resolutionId: r._id }), ctx.input, [['seq', 'asc']], progressView)
+    return listProgress(ctx.db, r._id, ctx.input, progressView)
   },
 }
 
@@ -131,9 +122,7 @@ export const resolutionList: Handler<'council.resolution.list'> = {
   async run(ctx) {
     const { db, input, now } = ctx
     await ensureCommunityReader(ctx, input.communityId)
-    const filter: Record<string, unknown> = { communityId: input.communityId }
-    if (input.meetingId) filter.meetingId = input.meetingId
-    return fetchPage<ResolutionDoc, ReturnType<typeof resolutionView>>(db.collection(COL.councilResolutions).where(filter), input, [['createdAt', 'desc']], (r) => resolutionView(r, now))
+    return listResolutions(db, input.communityId, input.meetingId, input, (r) => resolutionView(r, now))
   },
 }
 
@@ -141,9 +130,7 @@ export const resolutionList: Handler<'council.resolution.list'> = {
 export const resolutionInbox: Handler<'council.resolution.inbox'> = {
   async run(ctx) {
     const { db, actor, input, now } = ctx
-    const filter: Record<string, unknown> = { responsibleKey: db.command.in(partyKeysOf(actor.openid, actor.roles)) }
-    if (input.open) filter.status = db.command.in(OPEN)
-    return fetchPage<ResolutionDoc, ReturnType<typeof resolutionView>>(db.collection(COL.councilResolutions).where(filter), input, [['deadline', 'asc']], (r) => resolutionView(r, now))
+    return listResolutionsCarriedBy(db, partyKeysOf(actor.openid, actor.roles), !!input.open, input, (r) => resolutionView(r, now))
   },
 }
 
@@ -153,9 +140,8 @@ export const resolutionOverdue: Handler<'council.resolution.overdue'> = {
     const { db, actor, input, now } = ctx
     if (input.communityId) ensure(actor.isSecretaryOf(input.communityId), '只能查看您所在社区的决议')
     else ensure(actor.isStreetAdminOf(input.streetId!), '只能查看您管理的街道')
-    const scope = input.communityId ? { communityId: input.communityId } : { streetId: input.streetId }
-    const q = db.collection(COL.councilResolutions).where({ ...scope, status: db.command.in(OPEN), deadline: db.command.lt(now) })
-    return fetchPage<ResolutionDoc, ReturnType<typeof resolutionView>>(q, input, [['deadline', 'asc']], (r) => resolutionView(r, now))
+    const scope = input.communityId ? { communityId: input.communityId } : { streetId: input.streetId! }
+    return listOverdueResolutions(db, scope, now, input, (r) => resolutionView(r, now))
   },
 }
 
@@ -168,7 +154,7 @@ function myRatingView(r: ResolutionDoc, own: RatingDoc | null, byMe: boolean, ow
 async function myRating(ctx: Ctx<unknown>, r: ResolutionDoc) {
   const hid = residentHousehold(ctx.actor.roles, r.communityId)
   if (!hid) return null
-  const own = await findById<RatingDoc>(ctx.db, COL.councilRatings, ratingId(r._id, hid))
+  const own = await repo.rating(ctx.db, ratingId(r._id, hid))
   const byMe = !!own && own.owner === ownerToken(r._id, ctx.actor.openid)
   const ownerLeft = !!own && !byMe && (await ownerHasLeft(ctx.db, hid, (openid) => ownerToken(r._id, openid) === own.owner))
   return myRatingView(r, own, byMe, ownerLeft)
@@ -201,8 +187,8 @@ export const resolutionRate: Handler<'council.resolution.rate'> = {
     const id = ratingId(r._id, hid)
     /** `formerOwner`: the token of a member who has left the household, whose rating this caller may take over. */
     const rate = (formerOwner?: string) => ctx.transaction(async (tx) => {
-      const prior = await txGetOrNull<RatingDoc>(tx, COL.councilRatings, id)
-      const fresh = await txGetOrNull<ResolutionDoc>(tx, COL.councilResolutions, r._id)
+      const prior = await findRatingInTx(tx, id)
+      const fresh = await findResolutionInTx(tx, r._id)
       if (prior && prior.owner !== owner && prior.owner !== formerOwner) throw new HeldByAnother(prior.owner)
       if (prior) ensureEditable(prior)
       const doc: Omit<RatingDoc, '_id'> = {
@@ -215,13 +201,12 @@ export const resolutionRate: Handler<'council.resolution.rate'> = {
         Object.assign(doc, await holdIfReview(ctx, tx, resolutionCommentKind, resolutionCommentKind.describe({ _id: id, ...doc, communityId: r.communityId, streetId: r.streetId }), verdict))
       }
       if (prior) {
-        const rev: Omit<RatingRevisionDoc, '_id'> = { ratingId: id, resolutionId: r._id, stars: prior.stars, ...(prior.comment ? { comment: prior.comment } : {}), at: prior.at, supersededAt: now }
-        await tx.collection(COL.councilRatingRevisions).doc(newId('rrev')).set({ data: rev })
+        await putRatingRevisionInTx(tx, { _id: newId('rrev'), ratingId: id, resolutionId: r._id, stars: prior.stars, ...(prior.comment ? { comment: prior.comment } : {}), at: prior.at, supersededAt: now })
       }
-      await tx.collection(COL.councilRatings).doc(id).set({ data: doc })
+      await putRatingInTx(tx, { _id: id, ...doc })
       const dCount = prior ? 0 : 1
       const dSum = input.stars - (prior?.stars ?? 0)
-      await tx.collection(COL.councilResolutions).doc(r._id).update({ data: { ratingCount: db.command.inc(dCount), ratingSum: db.command.inc(dSum) } })
+      await updateResolutionInTx(tx, r._id, { ratingCount: db.command.inc(dCount), ratingSum: db.command.inc(dSum) })
       // Anonymous and by the day, as a ballot: the stored id names the household, the caller is a rater.
       await ctx.audit(`${COL.councilResolutions}/${r._id}`, null, { rating: prior ? 'changed' : 'given' }, tx, RATING_ACTOR)
       return { totals: { ratingCount: (fresh?.ratingCount ?? 0) + dCount, ratingSum: (fresh?.ratingSum ?? 0) + dSum }, doc }
@@ -246,9 +231,7 @@ export const resolutionComments: Handler<'council.resolution.comments'> = {
     const r = await loadResolution(ctx, ctx.input.resolutionId)
     ensure(belongsTo(actor.roles, r), '只能查看您所在社区的决议')
     const hid = residentHousehold(actor.roles, r.communityId)
-    const filter = { resolutionId: r._id, comment: db.command.exists(true) }
-    const where = visibleWhere(db, filter, ...(hid ? [{ householdId: hid }] : []))
-    return fetchPage<RatingDoc, ReturnType<typeof commentView>>(db.collection(COL.councilRatings).where(where), ctx.input, [['at', 'desc']], (c) => commentView(c, c.householdId === hid))
+    return listRatingComments(db, r._id, hid, ctx.input, (c) => commentView(c, c.householdId === hid))
   },
 }
 
@@ -271,12 +254,12 @@ export const noticeSubscribe: Handler<'council.notice.subscribe'> = {
     const id = subscriptionId(input.communityId, actor.openid)
     let kinds: CouncilNoticeKind[] = []
     await ctx.transaction(async (tx) => {
-      const prior = await txGetOrNull<SubscriptionDoc>(tx, COL.councilSubscriptions, id)
+      const prior = await findSubscriptionInTx(tx, id)
       // WeChat asks for at most three templates at a time, so consents given on different screens add up.
       const held = prior?.on ? prior.kinds ?? [] : []
       kinds = input.on ? [...new Set([...held, ...(input.kinds ?? COUNCIL_NOTICE_KINDS)])].sort() : []
       if (prior?.on === input.on && (prior.kinds ?? []).join() === kinds.join()) return
-      await tx.collection(COL.councilSubscriptions).doc(id).set({ data: { communityId: input.communityId, openid: actor.openid, on: input.on, kinds, at: now } })
+      await putSubscriptionInTx(tx, { _id: id, communityId: input.communityId, openid: actor.openid, on: input.on, kinds, at: now })
       await ctx.audit(`${COL.councilSubscriptions}/${id}`, prior ? { on: prior.on, kinds: prior.kinds ?? [] } : null, { on: input.on, kinds }, tx)
     })
     return { subscribed: input.on, kinds }

@@ -1,17 +1,15 @@
 import { requireOwnPhotos } from '../../shared/photos'
 import type { Ctx, Handler } from '../../shared/dispatch'
 import { COL } from '../../shared/collections'
-import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, invalid, notFound } from '../../shared/errors'
 import { newId } from '../../shared/ids'
-import { fetchPage } from '../../shared/paging'
-import { withSearch } from '../../shared/search'
 import { belongsTo, canPropose, topicEditProblem, urgentDeadlines } from '../domain/access'
-import { repo, secondId, type SecondDoc, type TopicDoc } from '../repo'
+import {
+  ensureCommunityReader, findSecondInTx, findTopicInTx, listTopics, putSecondInTx, putTopicInTx, repo, secondId, updateTopicInTx, type TopicDoc,
+} from '../repo'
 import { topicView } from '../views'
 import { topicKind } from '../moderation'
-import { ensureEditable, holdIfReview, holdOnStore, stateOf, visibleWhere } from '../../shared/moderation'
-import { ensureCommunityReader } from './common'
+import { ensureEditable, holdIfReview, holdOnStore, stateOf } from '../../shared/moderation'
 import type { Actor } from '../../shared/actor'
 
 const viewer = (actor: Actor, communityId: string) => ({ openid: actor.openid, fullNames: actor.isSecretaryOf(communityId) })
@@ -48,7 +46,7 @@ export const topicPropose: Handler<'council.topic.propose'> = {
       }
       // Text the platform wants a person to look at is stored held, in the secretary's review queue.
       if (verdict === 'review') Object.assign(t, await holdOnStore(ctx, tx, topicKind, topicKind.describe(t)))
-      await tx.collection(COL.councilTopics).add({ data: t })
+      await putTopicInTx(tx, t)
       await ctx.audit(`${COL.councilTopics}/${t._id}`, null, { status: 'open', title: t.title }, tx)
       return topicView(t, viewer(actor, t.communityId), now)
     })
@@ -67,12 +65,12 @@ export const topicUpdate: Handler<'council.topic.update'> = {
     await requireOwnPhotos(ctx, input.photos, t.photos)
     const patch: Partial<TopicDoc> = { title: input.title, body: input.body, photos: input.photos, updatedAt: now }
     await ctx.transaction(async (tx) => {
-      const fresh = await txGetOrNull<TopicDoc>(tx, COL.councilTopics, t._id)
+      const fresh = await findTopicInTx(tx, t._id)
       const p = fresh ? topicEditProblem(fresh) : '议题不存在'
       if (p) throw conflict(p)
       ensureEditable(fresh!)
       Object.assign(patch, await holdIfReview(ctx, tx, topicKind, topicKind.describe({ ...t, ...patch }), verdict))
-      await tx.collection(COL.councilTopics).doc(t._id).update({ data: patch.moderation ? { ...patch, moderation: ctx.db.command.set(patch.moderation) } : patch })
+      await updateTopicInTx(tx, t._id, patch.moderation ? { ...patch, moderation: ctx.db.command.set(patch.moderation) } : patch)
       await ctx.audit(`${COL.councilTopics}/${t._id}`, { title: t.title, body: t.body, photos: t.photos }, { title: input.title, body: input.body, photos: input.photos }, tx)
     })
     return topicView({ ...t, ...patch }, viewer(actor, t.communityId), now)
@@ -90,13 +88,12 @@ export const topicSecond: Handler<'council.topic.second'> = {
     if (stateOf(t)) throw conflict('该议题正在审核，暂不能附议')
     const sid = secondId(t._id, actor.openid)
     const seconds = await ctx.transaction(async (tx) => {
-      if (await txGetOrNull<SecondDoc>(tx, COL.councilSeconds, sid)) throw conflict('您已附议过该议题')
-      const fresh = await txGetOrNull<TopicDoc>(tx, COL.councilTopics, t._id)
+      if (await findSecondInTx(tx, sid)) throw conflict('您已附议过该议题')
+      const fresh = await findTopicInTx(tx, t._id)
       if (!fresh || (fresh.status !== 'open' && fresh.status !== 'accepted')) throw conflict('该议题已不能附议')
       if (stateOf(fresh)) throw conflict('该议题正在审核，暂不能附议')
-      const s: Omit<SecondDoc, '_id'> = { topicId: t._id, openid: actor.openid, at: now }
-      await tx.collection(COL.councilSeconds).doc(sid).set({ data: s })
-      await tx.collection(COL.councilTopics).doc(t._id).update({ data: { seconds: ctx.db.command.inc(1), locked: true, updatedAt: now } })
+      await putSecondInTx(tx, { _id: sid, topicId: t._id, openid: actor.openid, at: now })
+      await updateTopicInTx(tx, t._id, { seconds: ctx.db.command.inc(1), locked: true, updatedAt: now })
       await ctx.audit(`${COL.councilTopics}/${t._id}`, { seconds: fresh.seconds }, { seconds: fresh.seconds + 1, secondedBy: actor.openid }, tx)
       return fresh.seconds + 1
     })
@@ -109,14 +106,8 @@ export const topicList: Handler<'council.topic.list'> = {
   async run(ctx) {
     const { db, actor, input, now } = ctx
     await ensureCommunityReader(ctx, input.communityId)
-    const filter: Record<string, unknown> = { communityId: input.communityId }
-    if (input.status) filter.status = input.status
-    if (input.tier) filter.tier = input.tier
     // Held and removed topics are left out, except the caller's own (shown marked).
-    const where = withSearch(db, visibleWhere(db, filter, { authorOpenid: actor.openid }), input.q, ['title'])
-    return fetchPage<TopicDoc, ReturnType<typeof topicView>>(db.collection(COL.councilTopics).where(where), input, [['createdAt', 'desc']], (t) =>
-      topicView(t, viewer(actor, t.communityId), now),
-    )
+    return listTopics(db, input, actor.openid, input, (t) => topicView(t, viewer(actor, t.communityId), now))
   },
 }
 
@@ -126,8 +117,7 @@ export const topicGet: Handler<'council.topic.get'> = {
     const t = await loadTopic(ctx, input.topicId)
     ensureReader(actor, t)
     const proposer = canPropose(actor.roles, t.communityId)
-    const { data } = proposer ? await db.collection(COL.councilSeconds).where({ _id: secondId(t._id, actor.openid) }).limit(1).get() : { data: [] }
-    const secondedByMe = data.length > 0
+    const secondedByMe = proposer ? !!(await repo.second(db, secondId(t._id, actor.openid))) : false
     return {
       ...topicView(t, viewer(actor, t.communityId), now),
       secondedByMe,
@@ -164,9 +154,9 @@ export const topicTriage: Handler<'council.topic.triage'> = {
       patch.declineReason = input.reason
     }
     await ctx.transaction(async (tx) => {
-      const fresh = await txGetOrNull<TopicDoc>(tx, COL.councilTopics, t._id)
+      const fresh = await findTopicInTx(tx, t._id)
       if (fresh?.status !== 'open') throw conflict('该议题已处理')
-      await tx.collection(COL.councilTopics).doc(t._id).update({ data: patch })
+      await updateTopicInTx(tx, t._id, patch)
       await ctx.audit(`${COL.councilTopics}/${t._id}`, { status: 'open' }, { status: patch.status, tier: patch.tier ?? null, mergedInto: patch.mergedInto ?? null, reason: patch.declineReason ?? null }, tx)
     })
     return topicView({ ...t, ...patch }, viewer(actor, t.communityId), now)
@@ -184,9 +174,9 @@ export const topicRatify: Handler<'council.topic.ratify'> = {
     await ctx.checkText(input.note)
     const urgent = { ...t.urgent, ratifiedAt: now, ratifyNote: input.note }
     await ctx.transaction(async (tx) => {
-      const fresh = await txGetOrNull<TopicDoc>(tx, COL.councilTopics, t._id)
+      const fresh = await findTopicInTx(tx, t._id)
       if (fresh?.urgent?.ratifiedAt) throw conflict('该急事已追认')
-      await tx.collection(COL.councilTopics).doc(t._id).update({ data: { urgent, updatedAt: now } })
+      await updateTopicInTx(tx, t._id, { urgent, updatedAt: now })
       await ctx.audit(`${COL.councilTopics}/${t._id}`, { ratifiedAt: null }, { ratifiedAt: now, note: input.note }, tx)
     })
     return topicView({ ...t, urgent, updatedAt: now }, viewer(actor, t.communityId), now)

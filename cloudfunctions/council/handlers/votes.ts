@@ -2,22 +2,20 @@ import { createHash } from 'crypto'
 import { presetsFor } from '../../../types/council'
 import type { Ctx, Transaction, Handler } from '../../shared/dispatch'
 import { COL } from '../../shared/collections'
-import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, invalid, notFound } from '../../shared/errors'
 import { ownerToken } from '../../shared/owner-token'
 import { HeldByAnother, ownerHasLeft } from '../../shared/household-voice'
-import { fetchPage } from '../../shared/paging'
 import { belongsTo, residentHousehold } from '../domain/access'
 import { boxId, boxIds, boxIndex, firstSnapshot, nextSnapshot, snapshotDue } from '../domain/disclosure'
 import { ruleFor, tally } from '../domain/tally'
 import { cnTime } from '../../shared/clock'
 import { noticeSubscribers, thing } from '../notices'
 import {
-  ballotId, boxTotals, countBallots, eligibleTotals, findById, findByIds, repo,
-  type AgendaItem, type BallotDoc, type BoxDoc, type BuildingRef, type CommunityAreaRef, type EstateRef, type MeetingDoc, type TopicDoc, type VoteDoc,
+  ballotId, boxTotals, countBallots, eligibleTotals, ensureCommunityReader, findBallotInTx, findBoxInTx, findCommunityAreaInTx, findMeetingInTx, findTopicInTx, findVoteInTx,
+  listVotes, putBallotInTx, putBoxInTx, putVoteInTx, repo, updateBallotInTx, updateBoxInTx, updateCommunityAreaInTx, updateMeetingInTx, updateTopicInTx, updateVoteInTx,
+  updateVoteTurnout, type AgendaItem, type BallotDoc, type MeetingDoc, type TopicDoc, type VoteDoc,
 } from '../repo'
 import { myBallotView, voteStatus, voteView } from '../views'
-import { ensureCommunityReader } from './common'
 
 async function loadVote(ctx: Ctx<unknown>, voteId: string): Promise<VoteDoc> {
   const v = await repo.vote(ctx.db, voteId)
@@ -40,16 +38,16 @@ const BALLOT_ACTOR = 'ballot'
  * one is not yet counted; the latest counted one (if any) makes this a re-vote.
  */
 async function readLocks(tx: Transaction, meetingId: string | undefined, itemId: string | undefined, topicIds: string[]) {
-  const meeting = meetingId ? await txGetOrNull<MeetingDoc>(tx, COL.councilMeetings, meetingId) : null
+  const meeting = meetingId ? await findMeetingInTx(tx, meetingId) : null
   const item = meeting?.agenda.find((a) => a.itemId === itemId) ?? null
   if (meetingId && !item) throw conflict('议程项已不存在')
   // The item's topics as read before the transaction are the ones locked: an item changed meanwhile
   // (a topic added from the topic page, an edit) would leave a topic on it unlocked.
   if (item && [...item.topicIds].sort().join() !== [...topicIds].sort().join()) throw conflict('议程项刚被修改，请刷新后重试')
-  const topics = (await Promise.all(topicIds.map((id) => txGetOrNull<TopicDoc>(tx, COL.councilTopics, id)))).filter((t): t is TopicDoc => !!t)
+  const topics = (await Promise.all(topicIds.map((id) => findTopicInTx(tx, id)))).filter((t): t is TopicDoc => !!t)
   if (item?.openVoteId || topics.some((t) => t.openVoteId)) throw conflict('该事项已有尚未计票的表决，计票后才能再次表决')
   const closedIds = [...new Set([item?.lastClosedVoteId, ...topics.map((t) => t.lastClosedVoteId)].filter((x): x is string => !!x))]
-  const closed = (await Promise.all(closedIds.map((id) => txGetOrNull<VoteDoc>(tx, COL.councilVotes, id)))).filter((x): x is VoteDoc => !!x?.result)
+  const closed = (await Promise.all(closedIds.map((id) => findVoteInTx(tx, id)))).filter((x): x is VoteDoc => !!x?.result)
   const previous = closed.sort((a, b) => new Date(b.closedAt!).getTime() - new Date(a.closedAt!).getTime())[0] ?? null
   return { meeting, item, topics, previous }
 }
@@ -91,14 +89,14 @@ export const voteOpen: Handler<'council.vote.open'> = {
       streetId = topic.streetId
       topicIds = [topic._id]
     }
-    const topics = await findByIds<TopicDoc>(db, COL.councilTopics, topicIds)
+    const topics = await repo.topics(db, topicIds)
     // The tier decides the rule (a 小事 decided directly: simple majority; a 大事: civil-code thresholds).
     const presets = presetsFor(topics.map((t) => t.tier), !meeting)
     if (!presets.allowed.includes(input.preset)) throw invalid(presets.refusal, ['preset'])
 
-    const buildings = await findByIds<BuildingRef>(db, COL.buildings, input.buildingIds)
+    const buildings = await repo.buildings(db, input.buildingIds)
     // The estates asked for, and those of the buildings (for the scope's label): one read.
-    const estatesAll = await findByIds<EstateRef>(db, COL.estates, [...new Set([...input.estateIds, ...buildings.map((b) => b.estateId)])])
+    const estatesAll = await repo.estates(db, [...new Set([...input.estateIds, ...buildings.map((b) => b.estateId)])])
     const estates = estatesAll.filter((e) => input.estateIds.includes(e._id))
     if (estates.length !== new Set(input.estateIds).size || estates.some((e) => e.communityId !== communityId)) throw invalid('小区不属于本社区', ['estateIds'])
     if (buildings.length !== new Set(input.buildingIds).size || buildings.some((b) => b.communityId !== communityId)) throw invalid('楼栋不属于本社区', ['buildingIds'])
@@ -110,7 +108,7 @@ export const voteOpen: Handler<'council.vote.open'> = {
     // version, which is checked and moved in the transaction, so an area corrected meanwhile (org
     // household.setArea) makes one of the two conflict instead of counting a register that has changed.
     const byArea = ruleFor(input.preset, input.custom).byArea
-    const areaAt = byArea ? await findById<CommunityAreaRef>(db, COL.communities, communityId) : null
+    const areaAt = byArea ? await repo.communityArea(db, communityId) : null
     const eligible = await eligibleTotals(db, communityId, input.estateIds, input.buildingIds)
     if (!eligible.households) throw invalid('所选范围内没有住户', ['estateIds'])
     // One transaction: the vote, its 16 boxes, the item and topic locks, the audit and the request's done
@@ -129,9 +127,9 @@ export const voteOpen: Handler<'council.vote.open'> = {
         turnout: firstSnapshot(now), createdBy: actor.openid, createdAt: now,
       }
       if (byArea) {
-        const c = await txGetOrNull<CommunityAreaRef>(tx, COL.communities, communityId)
+        const c = await findCommunityAreaInTx(tx, communityId)
         if ((c?.areaVersion ?? 0) !== (areaAt?.areaVersion ?? 0)) throw conflict('住户面积刚被更正，请重新发起')
-        await tx.collection(COL.communities).doc(communityId).update({ data: { areaVersion: db.command.inc(1) } })
+        await updateCommunityAreaInTx(tx, communityId, { areaVersion: db.command.inc(1) })
       }
       const locks = await readLocks(tx, meeting?._id, input.itemId, topicIds)
       if (locks.meeting && locks.meeting.status === 'draft') throw conflict('请先发布会议议程')
@@ -140,19 +138,16 @@ export const voteOpen: Handler<'council.vote.open'> = {
       const doc: VoteDoc = prev
         ? { ...base, revote: { reason: input.revoteReason!, previousVoteId: prev._id, previousTitle: prev.title, previousResult: prev.result! } }
         : base
-      const { _id, ...rest } = doc
-      await tx.collection(COL.councilVotes).doc(_id).set({ data: rest })
-      await Promise.all(boxIds(_id).map((id) => {
-        const box: Omit<BoxDoc, '_id'> = { voteId: _id, households: 0, areaDm2: 0, writes: 0, sealed: false }
-        return tx.collection(COL.councilBallotBoxes).doc(id).set({ data: box })
-      }))
+      const { _id } = doc
+      await putVoteInTx(tx, doc)
+      await Promise.all(boxIds(_id).map((id) => putBoxInTx(tx, { _id: id, voteId: _id, households: 0, areaDm2: 0, writes: 0, sealed: false })))
       if (locks.meeting) {
         const agenda = locks.meeting.agenda.map((a): AgendaItem => (a.itemId === input.itemId ? { ...a, openVoteId: _id } : a))
-        await tx.collection(COL.councilMeetings).doc(locks.meeting._id).update({ data: { agenda } })
+        await updateMeetingInTx(tx, locks.meeting._id, { agenda })
       }
       // A topic under a vote can no longer be edited by its proposer, and it points to its latest vote.
-      for (const t of locks.topics) await tx.collection(COL.councilTopics).doc(t._id).update({ data: { locked: true, voteId: _id, openVoteId: _id } })
-      if (prev) await tx.collection(COL.councilVotes).doc(prev._id).update({ data: { supersededBy: _id } })
+      for (const t of locks.topics) await updateTopicInTx(tx, t._id, { locked: true, voteId: _id, openVoteId: _id })
+      if (prev) await updateVoteInTx(tx, prev._id, { supersededBy: _id })
       await ctx.audit(`${COL.councilVotes}/${_id}`, null, {
         title: doc.title, rule: doc.rule, eligibleHouseholds: doc.eligibleHouseholds, eligibleAreaDm2: doc.eligibleAreaDm2,
         ...(prev ? { revoteOf: prev._id, reason: input.revoteReason } : {}),
@@ -168,8 +163,7 @@ export const voteList: Handler<'council.vote.list'> = {
   async run(ctx) {
     const { db, input, now } = ctx
     await ensureCommunityReader(ctx, input.communityId)
-    const where = { communityId: input.communityId, ...(input.meetingId ? { meetingId: input.meetingId } : {}) }
-    return fetchPage<VoteDoc, ReturnType<typeof voteView>>(db.collection(COL.councilVotes).where(where), input, [['opensAt', 'desc']], (v) => voteView(v, now))
+    return listVotes(db, input.communityId, input.meetingId, input, (v) => voteView(v, now))
   },
 }
 
@@ -188,9 +182,7 @@ export const voteGet: Handler<'council.vote.get'> = {
       const totals = await boxTotals(db, v._id)
       const turnout = nextSnapshot(v.turnout, totals, { households: v.eligibleHouseholds, areaDm2: v.eligibleAreaDm2 }, now)
       // Only if nobody refreshed or closed it meanwhile; either way the figures shown are the same window's.
-      await db.collection(COL.councilVotes)
-        .where({ _id: v._id, 'turnout.at': v.turnout.at, closedAt: db.command.exists(false) })
-        .update({ data: { turnout: db.command.set(turnout) } })
+      await updateVoteTurnout(db, v, turnout)
       v = { ...v, turnout }
     }
     return voteView(v, now)
@@ -232,9 +224,9 @@ export const voteCast: Handler<'council.vote.cast'> = {
     /** `formerOwner`: the token of a member who has left the household, whose ballot this caller may take over. */
     const cast = (formerOwner?: string) => ctx.transaction(async (tx) => {
       const [fresh, b, prior] = await Promise.all([
-        txGetOrNull<VoteDoc>(tx, COL.councilVotes, v._id),
-        txGetOrNull<BoxDoc>(tx, COL.councilBallotBoxes, box),
-        txGetOrNull<BallotDoc>(tx, COL.councilBallots, id),
+        findVoteInTx(tx, v._id),
+        findBoxInTx(tx, box),
+        findBallotInTx(tx, id),
       ])
       if (!fresh || voteStatus(fresh, now) !== 'open' || !b || b.sealed) throw conflict(CLOSED)
       if (prior && prior.owner !== owner && prior.owner !== formerOwner) throw new HeldByAnother(prior.owner)
@@ -243,15 +235,14 @@ export const voteCast: Handler<'council.vote.cast'> = {
         if (!takeOver && prior.choice === input.optionKey) return prior
         const changes = prior.changes + (prior.choice === input.optionKey ? 0 : 1)
         const next = { ...prior, owner, choice: input.optionKey, updatedAt: now, changes }
-        await tx.collection(COL.councilBallotBoxes).doc(box).update({ data: { writes: db.command.inc(1) } })
-        await tx.collection(COL.councilBallots).doc(id).update({ data: { owner, choice: next.choice, updatedAt: now, changes } })
+        await updateBoxInTx(tx, box, { writes: db.command.inc(1) })
+        await updateBallotInTx(tx, id, { owner, choice: next.choice, updatedAt: now, changes })
         await ctx.audit(target, null, { ballot: 'changed' }, tx, BALLOT_ACTOR)
         return next
       }
       const nb: BallotDoc = { _id: id, voteId: v._id, householdId: hid, owner, choice: input.optionKey, floorAreaDm2: h.floorAreaDm2, castAt: now, updatedAt: now, changes: 0 }
-      const { _id, ...rest } = nb
-      await tx.collection(COL.councilBallotBoxes).doc(box).update({ data: { households: db.command.inc(1), areaDm2: db.command.inc(h.floorAreaDm2), writes: db.command.inc(1) } })
-      await tx.collection(COL.councilBallots).doc(_id).set({ data: rest })
+      await updateBoxInTx(tx, box, { households: db.command.inc(1), areaDm2: db.command.inc(h.floorAreaDm2), writes: db.command.inc(1) })
+      await putBallotInTx(tx, nb)
       await ctx.audit(target, null, { ballot: 'cast' }, tx, BALLOT_ACTOR)
       return nb
     })
@@ -278,7 +269,7 @@ export const voteMyBallot: Handler<'council.vote.myBallot'> = {
     const v = await loadVote(ctx, input.voteId)
     const hid = residentHousehold(actor.roles, v.communityId, input.householdId)
     ensure(hid, '只有本社区的认证住户可以查看本户选票')
-    const [h, b] = await Promise.all([repo.household(db, hid), findById<BallotDoc>(db, COL.councilBallots, ballotId(v._id, hid))])
+    const [h, b] = await Promise.all([repo.household(db, hid), repo.ballot(db, ballotId(v._id, hid))])
     const byMe = !!b && b.owner === ownerToken(v._id, actor.openid)
     // A ballot cast by a member who has since left is the household's: a remaining member may change it.
     const ownerLeft = !!b && !byMe && voteStatus(v, now) === 'open' && (await ownerHasLeft(db, hid, (openid) => ownerToken(v._id, openid) === b.owner))
@@ -308,14 +299,14 @@ export const voteClose: Handler<'council.vote.close'> = {
 export async function closeVote(ctx: Ctx<unknown>, v: VoteDoc): Promise<VoteDoc> {
   const { db, actor, now } = ctx
   await ctx.transaction(async (tx) => {
-    await Promise.all(boxIds(v._id).map((id) => tx.collection(COL.councilBallotBoxes).doc(id).update({ data: { sealed: true, sealedAt: now } })))
+    await Promise.all(boxIds(v._id).map((id) => updateBoxInTx(tx, id, { sealed: true, sealedAt: now })))
   })
   const [counts, boxes] = await Promise.all([countBallots(db, v._id), boxTotals(db, v._id)])
   const result = { ...tally(v.rule, v.options, counts, { households: v.eligibleHouseholds, areaDm2: v.eligibleAreaDm2 }), computedAt: now, counterHouseholds: boxes.households }
   await ctx.transaction(async (tx) => {
-    const fresh = await txGetOrNull<VoteDoc>(tx, COL.councilVotes, v._id)
+    const fresh = await findVoteInTx(tx, v._id)
     if (!fresh || fresh.closedAt) throw conflict('表决已计票')
-    await tx.collection(COL.councilVotes).doc(v._id).update({ data: { result, sealedAt: now, closedAt: now, closedBy: actor.openid } })
+    await updateVoteInTx(tx, v._id, { result, sealedAt: now, closedAt: now, closedBy: actor.openid })
     await releaseLocks(tx, v, db.command.remove())
     await ctx.audit(`${COL.councilVotes}/${v._id}`, { status: 'counting' }, { status: 'closed', passed: result.passed, adopted: result.adoptedOptionKey, ballots: result.ballots }, tx)
   })
@@ -328,19 +319,19 @@ export async function closeVote(ctx: Ctx<unknown>, v: VoteDoc): Promise<VoteDoc>
 /** The counted vote becomes the item's and the topics' latest closed vote; a new vote may open on them. */
 async function releaseLocks(tx: Transaction, v: VoteDoc, unset: unknown) {
   if (v.meetingId && v.itemId) {
-    const m = await txGetOrNull<MeetingDoc>(tx, COL.councilMeetings, v.meetingId)
+    const m = await findMeetingInTx(tx, v.meetingId)
     if (m?.agenda.some((a) => a.itemId === v.itemId)) {
       const agenda = m.agenda.map((a): AgendaItem => {
         if (a.itemId !== v.itemId) return a
         const { openVoteId, ...rest } = a
         return openVoteId === v._id ? { ...rest, lastClosedVoteId: v._id } : a
       })
-      await tx.collection(COL.councilMeetings).doc(m._id).update({ data: { agenda } })
+      await updateMeetingInTx(tx, m._id, { agenda })
     }
   }
   for (const topicId of v.topicIds) {
-    const t = await txGetOrNull<TopicDoc>(tx, COL.councilTopics, topicId)
-    if (t?.openVoteId === v._id) await tx.collection(COL.councilTopics).doc(topicId).update({ data: { openVoteId: unset, lastClosedVoteId: v._id } })
+    const t = await findTopicInTx(tx, topicId)
+    if (t?.openVoteId === v._id) await updateTopicInTx(tx, topicId, { openVoteId: unset, lastClosedVoteId: v._id })
   }
 }
 
@@ -363,9 +354,9 @@ export const REMIND_WITHIN_MS = 86_400_000
 export async function remindVote(ctx: Ctx<unknown>, v: VoteDoc): Promise<number> {
   const { db, now } = ctx
   await ctx.transaction(async (tx) => {
-    const fresh = await txGetOrNull<VoteDoc>(tx, COL.councilVotes, v._id)
+    const fresh = await findVoteInTx(tx, v._id)
     if (!fresh || fresh.remindedAt) throw conflict('已发送过截止提醒')
-    await tx.collection(COL.councilVotes).doc(v._id).update({ data: { remindedAt: now } })
+    await updateVoteInTx(tx, v._id, { remindedAt: now })
     await ctx.audit(`${COL.councilVotes}/${v._id}`, { remindedAt: null }, { remindedAt: now }, tx)
   })
   return noticeSubscribers(db, v.communityId, 'councilVoteClosing', votePage(v._id), {

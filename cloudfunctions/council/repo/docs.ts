@@ -1,12 +1,8 @@
-import type { AttendeeKind, MeetingStatus, OptionKind, ParticipantKind, PartyType, ResolutionStatus, ResponsibleKind, Rule, Tier, TopicStatus } from '../../types/council'
-import type { CouncilNoticeKind } from '../../types/notices'
-import type { Database } from '../shared/cloud'
-import { COL } from '../shared/collections'
-import type { Moderated } from '../shared/moderation'
-import { BALLOT_BOXES, type TurnoutSnapshot } from './domain/disclosure'
-import type { TallyResult } from './domain/tally'
-import { findById, findByIds } from '../shared/store'
-export { findById, findByIds }
+import type { AttendeeKind, MeetingStatus, OptionKind, ParticipantKind, PartyType, ResolutionStatus, ResponsibleKind, Rule, Tier, TopicStatus } from '../../../types/council'
+import type { CouncilNoticeKind } from '../../../types/notices'
+import type { Moderated } from '../../shared/moderation'
+import type { TurnoutSnapshot } from '../domain/disclosure'
+import type { TallyResult } from '../domain/tally'
 
 /** Stored shapes of the council context. Instants are Date; areas are integer dm². */
 
@@ -128,60 +124,6 @@ export interface EstateRef { _id: string; communityId: string; name: string; ret
 export interface BuildingRef { _id: string; estateId: string; communityId: string; name: string; retired?: boolean }
 /** The community's `areaVersion` moves with every area correction (org household.setArea) and every opening of a vote counting area. */
 export interface CommunityAreaRef { _id: string; areaVersion?: number }
+/** A person's record (owned by `org`) as far as the council reads it: who holds a grant on what. */
+export interface UserGrantsRef { _id: string; roles: { role: string; scopeId: string }[] }
 export interface HouseholdRef { _id: string; buildingId: string; estateId: string; communityId: string; floorAreaDm2: number; address: string; createdAt?: Date }
-
-export const ballotId = (voteId: string, householdId: string) => `ballot:${voteId}:${householdId}`
-export const secondId = (topicId: string, openid: string) => `second:${topicId}:${openid}`
-export const attendanceId = (meetingId: string, openid: string) => `att:${meetingId}:${openid}`
-export const resolutionId = (meetingId: string, itemId: string) => `res:${meetingId}:${itemId}`
-export const ratingId = (resolutionId: string, householdId: string) => `rating:${resolutionId}:${householdId}`
-/** Zero-padded so the ids sort as the entries were written. */
-export const progressId = (resolutionId: string, seq: number) => `progress:${resolutionId}:${String(seq).padStart(6, '0')}`
-export const subscriptionId = (communityId: string, openid: string) => `sub:${communityId}:${openid}`
-
-
-
-export const repo = {
-  topic: (db: Database, id: string) => findById<TopicDoc>(db, COL.councilTopics, id),
-  meeting: (db: Database, id: string) => findById<MeetingDoc>(db, COL.councilMeetings, id),
-  vote: (db: Database, id: string) => findById<VoteDoc>(db, COL.councilVotes, id),
-  resolution: (db: Database, id: string) => findById<ResolutionDoc>(db, COL.councilResolutions, id),
-  community: (db: Database, id: string) => findById<CommunityRef>(db, COL.communities, id),
-  estate: (db: Database, id: string) => findById<EstateRef>(db, COL.estates, id),
-  household: (db: Database, id: string) => findById<HouseholdRef>(db, COL.households, id),
-}
-
-/**
- * Households of a vote's scope (estates and/or buildings of one community) and their total floor
- * area: one aggregate request, whatever the number of households.
- */
-export async function eligibleTotals(db: Database, communityId: string, estateIds: string[], buildingIds: string[]) {
-  const _ = db.command
-  const $ = (_ as unknown as { aggregate: { sum(v: unknown): unknown } }).aggregate
-  const or: Record<string, unknown>[] = []
-  if (estateIds.length) or.push({ estateId: _.in(estateIds) })
-  if (buildingIds.length) or.push({ buildingId: _.in(buildingIds) })
-  const { list } = await db.collection(COL.households).aggregate()
-    .match((or.length === 1 ? { communityId, ...or[0] } : _.and({ communityId }, _.or(...or))) as Record<string, unknown>)
-    .group({ _id: null, households: $.sum(1), areaDm2: $.sum('$floorAreaDm2') })
-    .end()
-  const row = list[0] as { households?: number; areaDm2?: number } | undefined
-  return { households: row?.households ?? 0, areaDm2: row?.areaDm2 ?? 0 }
-}
-
-/** The ballot boxes of a vote added up (one read of BALLOT_BOXES documents): households and area that voted. */
-export async function boxTotals(db: Database, voteId: string) {
-  const { data } = await db.collection(COL.councilBallotBoxes).where({ voteId }).limit(BALLOT_BOXES).get()
-  return (data as BoxDoc[]).reduce((t, b) => ({ households: t.households + (b.households ?? 0), areaDm2: t.areaDm2 + (b.areaDm2 ?? 0) }), { households: 0, areaDm2: 0 })
-}
-
-/** The ballots of a vote, summed per option: one aggregate request however many ballots there are. */
-export async function countBallots(db: Database, voteId: string) {
-  const $ = (db.command as unknown as { aggregate: { sum(v: unknown): unknown } }).aggregate
-  const { list } = await db.collection(COL.councilBallots).aggregate()
-    .match({ voteId })
-    .group({ _id: '$choice', households: $.sum(1), areaDm2: $.sum('$floorAreaDm2') })
-    .limit(50)
-    .end()
-  return (list as { _id: string; households: number; areaDm2: number }[]).map((r) => ({ key: r._id, households: r.households, areaDm2: r.areaDm2 }))
-}

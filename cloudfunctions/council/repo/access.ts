@@ -1,7 +1,7 @@
 import type { Ctx } from '../../shared/dispatch'
 import { ensure } from '../../shared/errors'
 import { belongsTo } from '../domain/access'
-import { repo } from '../repo'
+import { repo } from './readers'
 
 /**
  * A list of a community's council records is for people of that community (and its street admin).
