@@ -5,6 +5,6 @@
 export { endBuildingsInTx, endPostsInTx, takeUpBuildingsInTx, takeUpPostInTx } from './appointments'
 export type { BuildingPost, GridPost } from './appointments'
 export { OPEN_FOR_HANDLER, handlerKeysOf, isOverdue, maySeeStats } from './domain/rules'
-export { findById, gridStatsOf, whistleRecord } from './repo'
+export { findById, gridStatsOf } from './repo'
 export type { CommunityRef, EventDoc, StaffDoc, SummonsDoc } from './repo'
 export { communityStatsView } from './views'

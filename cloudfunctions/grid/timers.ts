@@ -1,5 +1,5 @@
 import type { TimerJob } from '../shared/dispatch'
-import { remindDue } from './handlers/events'
+import { remindDue } from './reminders'
 
 /** "Deadline near" means this many hours before the deadline (a quarter of the 24 h urgent window). */
 export const NEAR_HOURS = 6

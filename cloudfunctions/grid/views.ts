@@ -1,12 +1,11 @@
-import type { BuildingLeaderView, EventView, GridStatsView, PartyBranchView, ProgressView, StaffInvitationView, StaffView, SummonsView } from '../../types/grid'
+import type { BuildingLeaderView, EventView, GridStatsView, PartyBranchView, ProgressView, StaffInvitationView, StaffView } from '../../types/grid'
 import { inviteQrText } from '../../types/org'
 import { invitationState } from '../org/public'
 import type { InvitationDoc } from '../shared/org-tree'
 import { maskCode } from '../shared/mask'
-import { HIDDEN_TEXT, REPORT_KIND_LABEL } from '../../types/moderation'
 import { shown } from '../shared/moderation'
-import { isOverdue, summarize, summonsState, type StatsCounters } from './domain/rules'
-import type { BuildingLeaderDoc, CommunityRef, EventDoc, GridRef, PartyBranchDoc, ProgressEntry, StaffDoc, StatsDoc, SummonsDoc } from './repo'
+import { isOverdue, summarize, type StatsCounters } from './domain/rules'
+import type { BuildingLeaderDoc, CommunityRef, EventDoc, GridRef, PartyBranchDoc, ProgressEntry, StaffDoc, StatsDoc } from './repo'
 
 const iso = (d?: Date) => (d ? new Date(d).toISOString() : undefined)
 
@@ -62,14 +61,6 @@ export function eventView(e: EventDoc, viewer: string, now: Date): EventView {
 }
 
 export const progressView = (p: ProgressEntry): ProgressView => ({ seq: p.seq, kind: p.kind, note: p.note, photos: p.photos, byName: p.byName, at: iso(p.at)! })
-
-export function summonsView(s: SummonsDoc, now: Date): SummonsView {
-  return {
-    id: s._id, eventId: s.eventId, eventTitle: s.eventHidden ? `${REPORT_KIND_LABEL.event}（${HIDDEN_TEXT.held}）` : s.eventTitle, partyType: s.partyType, partyId: s.partyId, partyName: s.partyName,
-    windowEndsAt: iso(s.windowEndsAt)!, state: summonsState(s.outcome, new Date(s.windowEndsAt), now),
-    answerKind: s.answerKind, answerText: s.answerText, answeredByName: s.answeredByName, answeredAt: iso(s.answeredAt), createdAt: iso(s.createdAt)!,
-  }
-}
 
 export function statsView(scopeType: 'grid' | 'community', scopeId: string, scopeName: string, c: StatsCounters | null): GridStatsView {
   return { scopeType, scopeId, scopeName, ...summarize(c ?? { reported: 0, handled: 0, onTime: 0, reopened: 0, hist: {} }) }

@@ -1,6 +1,8 @@
-import type { EventStatus, HandlerType, SummonsOutcome, Urgency } from '../../../types/grid'
+import { CATEGORY_LABEL, type Category, type EventStatus, type HandlerType, type SummonsOutcome, type Urgency } from '../../../types/grid'
 import type { RoleGrant } from '../../../types/roles'
 import { memberRecordId } from '../../shared/pseudonym'
+/** The summons' shown state is the whistle record's rule (one read model, shared/whistle-record.ts). */
+export { summonsState } from '../../shared/whistle-record'
 
 /** Pure rules of 网格吹哨: deadlines, overdue, the reopen limit, whistle answers, statistics. */
 
@@ -26,6 +28,12 @@ export function deadlineFor(urgency: Urgency, assignedAt: Date, s: GridSettings)
 
 /** Statuses in which the handler still owes the fix (the deadline is running). */
 export const OPEN_FOR_HANDLER: readonly EventStatus[] = ['assigned', 'accepted']
+
+/** Events not yet finished: what the map shows (closed and converted ones are done with). */
+export const OPEN_EVENT: EventStatus[] = ['reported', 'assigned', 'accepted', 'done', 'deciding']
+
+/** An event's title, as notices and summons show it: its category and place. */
+export const eventTitle = (e: { category: Category; place: string }) => `${CATEGORY_LABEL[e.category]}·${e.place}`.slice(0, 40)
 
 /** Overdue: the handler still owes the fix and the deadline has passed (the deadline instant itself is still on time). */
 export function isOverdue(e: { status: EventStatus; deadline?: Date }, now: Date): boolean {
@@ -54,11 +62,6 @@ export function answerOutcome(windowEndsAt: Date, at: Date): Exclude<SummonsOutc
   return at.getTime() <= windowEndsAt.getTime() ? 'on_time' : 'late'
 }
 
-/** The summons as shown: silence is a pending summons whose window has passed. */
-export function summonsState(outcome: SummonsOutcome, windowEndsAt: Date, now: Date): SummonsOutcome | 'silent' {
-  if (outcome === 'pending' && now.getTime() > windowEndsAt.getTime()) return 'silent'
-  return outcome
-}
 
 // ---- who handles ---------------------------------------------------------------------------------
 

@@ -1,15 +1,13 @@
 import type { BuildingRef } from '../../../types/grid'
 import { COL } from '../../shared/collections'
-import type { Ctx, Handler } from '../../shared/dispatch'
+import type { Handler } from '../../shared/dispatch'
 import { conflict, ensure, invalid, notFound } from '../../shared/errors'
 import { randomCode } from '../../shared/ids'
-import { fetchPage } from '../../shared/paging'
-import { stripUndefined } from '../../shared/person'
 import { visibleWhere } from '../../shared/moderation'
-import type { BuildingDoc, EstateDoc, GridDoc, InvitationDoc } from '../../shared/org-tree'
-import { buildingLeadOf, findById, ids, type BuildingLeaderDoc, type BuildingLock, type EventDoc } from '../repo'
-import { buildingLeaderView, eventView, staffInvitationView } from '../views'
-import { OPEN_EVENT } from './events'
+import type { InvitationDoc } from '../../shared/org-tree'
+import { OPEN_EVENT } from '../domain/rules'
+import { buildingLeadOf, listBuildingLocks, listBuildings, listEstates, listEventsNewestFirst, putInvitationInTx, repo } from '../repo'
+import { eventView, staffInvitationView } from '../views'
 
 /**
  * 楼栋长 (issue 15 §3): below the grid's branch, a member or resident looks after one or more buildings
@@ -19,35 +17,23 @@ import { OPEN_EVENT } from './events'
  * (shared/grants.ts): org role.end by the secretary, role.stepDown by the person.
  */
 
-/** A grid has tens of buildings; a leader's list is bounded by the contract (10 a code), the grid's leaders by this. */
-const LEADERS_LIMIT = 100
-
-
 export const buildingAppoint: Handler<'grid.building.appoint'> = {
   async run(ctx) {
     const { db, actor, input, now } = ctx
-    const _ = db.command
-    const grid = await findById<GridDoc>(db, COL.grids, input.gridId)
+    const grid = await repo.grid(db, input.gridId)
     if (!grid) throw notFound('网格')
     ensure(actor.isSecretaryOf(grid.communityId), '只能任命您所在社区网格的楼栋长')
     if (grid.retired) throw conflict(`${grid.name}已停用，不能再任命`)
     const wanted = [...new Set(input.buildingIds)]
-    const [{ data: found }, { data: locks }] = await Promise.all([
-      db.collection(COL.buildings).where({ _id: _.in(wanted) }).limit(wanted.length).get(),
-      db.collection(COL.gridStaff).where({ _id: _.in(wanted.map(ids.buildingLock)) }).limit(wanted.length).get(),
-    ])
-    const buildings = found as BuildingDoc[]
+    const [buildings, locks] = await Promise.all([listBuildings(db, wanted), listBuildingLocks(db, wanted)])
     if (buildings.length !== wanted.length || buildings.some((b) => b.gridId !== grid._id || b.retired)) throw invalid('所选楼栋不在该网格内', ['buildingIds'])
     // One leader per building (the lock decides again when the code is used): say so now, not to the appointee.
-    const taken = (locks as BuildingLock[]).find((l) => l.leaderOpenid)
+    const taken = locks.find((l) => l.leaderOpenid)
     if (taken) throw conflict(`${buildings.find((b) => b._id === taken.buildingId)?.name ?? '所选楼栋'}已有楼栋长，请先免去`)
     await ctx.checkText(input.groupName)
     const estateIds = [...new Set(buildings.map((b) => b.estateId))]
-    const [{ data: estates }, community] = await Promise.all([
-      db.collection(COL.estates).where({ _id: _.in(estateIds) }).limit(estateIds.length).get(),
-      findById<{ name: string }>(db, COL.communities, grid.communityId),
-    ])
-    const estateName = new Map((estates as EstateDoc[]).map((e) => [e._id, e.name]))
+    const [estates, community] = await Promise.all([listEstates(db, estateIds), repo.community(db, grid.communityId)])
+    const estateName = new Map(estates.map((e) => [e._id, e.name]))
     const refs: BuildingRef[] = wanted.map((id) => {
       const b = buildings.find((x) => x._id === id)!
       return { id: b._id, name: b.name, estateId: b.estateId, estateName: estateName.get(b.estateId) ?? '' }
@@ -60,27 +46,11 @@ export const buildingAppoint: Handler<'grid.building.appoint'> = {
         expiresAt: new Date(now.getTime() + input.ttlHours * 3600_000), usedBy: null, gridName: grid.name,
         buildings: refs, groupName: input.groupName || undefined, centralHousehold: input.centralHousehold,
       }
-      const { _id, ...rest } = stripUndefined(doc)
-      await tx.collection(COL.invitations).doc(_id).set({ data: rest })
+      await putInvitationInTx(tx, doc)
       await ctx.audit(`${COL.invitations}/${grid._id}`, null, { role: 'building_leader', buildingIds: wanted, expiresAt: doc.expiresAt }, tx)
       return staffInvitationView(doc, now, true)
     })
   },
-}
-
-/** The grid's active 楼栋长, in the order of their first building's name (one read). */
-export async function buildingLeadersOf(ctx: Ctx<unknown>, gridId: string, communityId: string) {
-  const { data } = await ctx.db.collection(COL.gridStaff).where({ gridId, kind: 'building_leader', state: 'active' }).limit(LEADERS_LIMIT).get()
-  const forSecretary = ctx.actor.isSecretaryOf(communityId)
-  const first = (d: BuildingLeaderDoc) => `${d.buildings[0]?.estateName ?? ''}${d.buildings[0]?.name ?? ''}`
-  return (data as BuildingLeaderDoc[]).sort((a, b) => first(a).localeCompare(first(b), 'zh-Hans-CN')).map((d) => buildingLeaderView(d, forSecretary))
-}
-
-/** Is the caller 楼栋长 of this building (one read, only when they hold the role on the grid)? */
-export async function leadsBuilding(ctx: Ctx<unknown>, gridId: string, buildingId: string | undefined): Promise<boolean> {
-  if (!buildingId || !ctx.actor.has('building_leader', gridId)) return false
-  const lead = await buildingLeadOf(ctx.db, gridId, ctx.actor.openid)
-  return !!lead && lead.buildingIds.includes(buildingId)
 }
 
 /** A 楼栋长's buildings and their open events, newest first (the appointment, then one page: ≤ 4 requests). */
@@ -93,7 +63,7 @@ export const buildingEvents: Handler<'grid.building.events'> = {
     const filter = { gridId: input.gridId, buildingId: db.command.in(lead!.buildingIds), status: db.command.in(OPEN_EVENT) }
     // Held and removed events are left out, except the caller's own reports (shown marked).
     const where = visibleWhere(db, filter, { reporter: actor.openid })
-    const page = await fetchPage<EventDoc, ReturnType<typeof eventView>>(db.collection(COL.gridEvents).where(where), input, [['createdAt', 'desc']], (e) => eventView(e, actor.openid, now))
+    const page = await listEventsNewestFirst(db, where, input, (e) => eventView(e, actor.openid, now))
     return { ...page, gridName: lead!.gridName, buildings: lead!.buildings }
   },
 }

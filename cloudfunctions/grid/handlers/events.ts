@@ -1,62 +1,34 @@
 import { requireOwnPhotos } from '../../shared/photos'
-import { CATEGORY_LABEL, type EventStatus, type HandlerType } from '../../../types/grid'
+import type { EventStatus, HandlerType } from '../../../types/grid'
 import { COL } from '../../shared/collections'
 import type { Ctx, Handler as ActionHandler, HandlerInput } from '../../shared/dispatch'
-import { txGetOrNull, type Transaction } from '../../shared/db-types'
 import { conflict, ensure, invalid, notFound } from '../../shared/errors'
 import { newId } from '../../shared/ids'
 import { auditPartyKey } from '../../shared/parties'
 import { memberRecordId } from '../../shared/pseudonym'
 import { cnTime } from '../../shared/clock'
 import { notify, TEMPLATES } from '../../shared/notify'
-import { fetchPage } from '../../shared/paging'
 import { withSearch } from '../../shared/search'
-import type { BuildingDoc, EstateDoc, GridDoc, HouseholdDoc, UserRecord } from '../../shared/org-tree'
-import { afterConfirm, canHandle, deadlineFor, doneOnTime, handlerKey, handlerKeysOf, handlingBucket, OPEN_FOR_HANDLER, type StatsCounters } from '../domain/rules'
-import { appendProgress, findById, ids, settingsOf, txPut, type EventDoc, type Handler, type ProgressEntry, type StatsDoc, type SummonsDoc } from '../repo'
-import { eventView, summonsView } from '../views'
-import { isGridLeader } from './staff'
-import { leadsBuilding } from './buildings'
-import { holdOnStore, stateOf, visibleWhere } from '../../shared/moderation'
+import { summonsView } from '../../shared/whistle-record'
+import type { BuildingDoc, GridDoc } from '../../shared/org-tree'
+import { afterConfirm, canHandle, deadlineFor, doneOnTime, eventTitle, handlerKey, handlerKeysOf, handlingBucket, OPEN_EVENT } from '../domain/rules'
+import {
+  appendProgressInTx, bumpStatsInTx, listEventsNewestFirst, listEventsReportedBy, listHouseholds, listOverdueEvents, listSummonsOfEvent,
+  putEventInTx, putLinkedNeedInTx, putLinkedTopicInTx, repo, settingsOf, type EventDoc, type Handler, type ProgressEntry,
+} from '../repo'
+import { eventView } from '../views'
+import { ensureNotHeld, isGridLeader, leadsBuilding, loadEvent, loadEventInTx, maySee } from '../access'
+import { notifyParty } from '../notices'
+import { remindDue } from '../reminders'
+import { holdOnStore, visibleWhere } from '../../shared/moderation'
 import { eventKind } from '../moderation'
-import type { MemberRecord } from './members'
-
-export const eventTitle = (e: Pick<EventDoc, 'category' | 'place'>) => `${CATEGORY_LABEL[e.category]}·${e.place}`.slice(0, 40)
-
-async function loadEvent(ctx: Ctx<unknown>, eventId: string): Promise<EventDoc> {
-  const e = await findById<EventDoc>(ctx.db, COL.gridEvents, eventId)
-  if (!e) throw notFound('事件')
-  ctx.within(e)
-  return e
-}
-
-/** Inside a transaction: the event as it is now, or NOT_FOUND. */
-async function txEvent(tx: Transaction, id: string): Promise<EventDoc> {
-  const e = await txGetOrNull<EventDoc>(tx, COL.gridEvents, id)
-  if (!e) throw notFound('事件')
-  return { ...e, _id: id }
-}
-
-/** Add to the grid's and the community's counters inside the transaction (read-modify-write: no lost update). */
-async function bumpStats(tx: Transaction, e: Pick<EventDoc, 'gridId' | 'communityId'>, change: (c: StatsCounters) => StatsCounters) {
-  for (const [scopeType, scopeId] of [['grid', e.gridId], ['community', e.communityId]] as const) {
-    const _id = ids.stats(scopeType, scopeId)
-    const prior = await txGetOrNull<StatsDoc>(tx, COL.gridStats, _id)
-    const base: StatsCounters = prior ?? { reported: 0, handled: 0, onTime: 0, reopened: 0, hist: {} }
-    const next = change({ ...base, hist: { ...base.hist } })
-    await txPut<StatsDoc>(tx, COL.gridStats, { _id, scopeType, scopeId, communityId: e.communityId, ...next })
-  }
-}
 
 /** A verified resident's households in the community (their grants), read once: their grids. */
 async function homeGrids(ctx: Ctx<unknown>, communityId: string): Promise<string[]> {
   const homes = ctx.actor.grants('resident').filter((g) => g.communityId === communityId).map((g) => g.scopeId)
   if (!homes.length) return []
-  const { data } = await ctx.db.collection(COL.households).where({ _id: ctx.db.command.in(homes) }).limit(homes.length).get()
-  return (data as HouseholdDoc[]).map((x) => x.gridId)
+  return (await listHouseholds(ctx.db, homes)).map((x) => x.gridId)
 }
-
-type MemberRef = { communityId: string; status: string; gridId?: string; buildingIds?: string[] }
 
 /**
  * Who may report on a grid: its grid staff; in-service members responsible for it (their 报到 record
@@ -72,7 +44,7 @@ async function mayReport(ctx: Ctx<unknown>, grid: GridDoc, building: BuildingDoc
   // A 楼栋长 reports for their buildings (one read, only for one).
   if (await leadsBuilding(ctx, grid._id, building?._id)) return true
   if (!a.has('member', grid.communityId)) return false
-  const m = await findById<MemberRef>(ctx.db, COL.svcMembers, memberRecordId(a.openid))
+  const m = await repo.member(ctx.db, memberRecordId(a.openid))
   return !!m && m.status === 'approved' && m.communityId === grid.communityId &&
     (m.gridId === grid._id || (!!building && (m.buildingIds ?? []).includes(building._id)))
 }
@@ -84,7 +56,7 @@ async function mayReport(ctx: Ctx<unknown>, grid: GridDoc, building: BuildingDoc
  */
 async function reportGrid(ctx: Ctx<ReportInput>): Promise<{ grid: GridDoc; building: BuildingDoc | null }> {
   const { db, actor, input } = ctx
-  const building = input.buildingId ? await findById<BuildingDoc>(db, COL.buildings, input.buildingId) : null
+  const building = input.buildingId ? await repo.building(db, input.buildingId) : null
   if (input.buildingId && !building) throw invalid('楼栋不存在', ['buildingId'])
   if (building && input.gridId && input.gridId !== building.gridId) throw invalid('楼栋不在该网格内', ['buildingId'])
   let gridId = building?.gridId ?? input.gridId
@@ -93,10 +65,10 @@ async function reportGrid(ctx: Ctx<ReportInput>): Promise<{ grid: GridDoc; build
     const residentOf = actor.grants('resident')[0]?.communityId
     if (workerGrids.length === 1) gridId = workerGrids[0]
     else if (!workerGrids.length && residentOf) gridId = (await homeGrids(ctx, residentOf))[0]
-    else if (!workerGrids.length && actor.grants('member').length) gridId = (await findById<MemberRef>(db, COL.svcMembers, memberRecordId(actor.openid)))?.gridId
+    else if (!workerGrids.length && actor.grants('member').length) gridId = (await repo.member(db, memberRecordId(actor.openid)))?.gridId
   }
   if (!gridId) throw invalid('请选择事发楼栋，以确定所属网格', ['buildingId'])
-  const grid = await findById<GridDoc>(db, COL.grids, gridId)
+  const grid = await repo.grid(db, gridId)
   if (!grid) throw notFound('网格')
   return { grid, building }
 }
@@ -112,14 +84,14 @@ export const eventReport: ActionHandler<'grid.event.report'> = {
     // A retired grid (org place.retire) takes no new records; its buildings were moved elsewhere first.
     if (grid.retired) throw invalid(`${grid.name}已停用，请选择楼栋现在所在的网格`, ['gridId'])
     const [community, named] = await Promise.all([
-      findById<{ name: string }>(db, COL.communities, grid.communityId),
-      input.estateId ? findById<EstateDoc>(db, COL.estates, input.estateId) : Promise.resolve(null),
+      repo.community(db, grid.communityId),
+      input.estateId ? repo.estate(db, input.estateId) : Promise.resolve(null),
     ])
     // The estate decides which property company may be dispatched, so it must be the grid's community's, and the building's own.
     if (input.estateId && (!named || named.communityId !== grid.communityId)) throw invalid('小区不在本社区', ['estateId'])
     if (named && building && building.estateId !== named._id) throw invalid('楼栋不属于所选小区', ['buildingId'])
     // A building without a named estate: its estate (one more read, only then) for the name shown on the event.
-    const estate = named ?? (building ? await findById<EstateDoc>(db, COL.estates, building.estateId) : null)
+    const estate = named ?? (building ? await repo.estate(db, building.estateId) : null)
     const verdict = await ctx.checkItemText(input.place, input.description)
     await requireOwnPhotos(ctx, input.photos)
     return ctx.onceTx(input.requestId, async (tx) => {
@@ -132,8 +104,8 @@ export const eventReport: ActionHandler<'grid.event.report'> = {
       }
       // A report the platform wants looked at is stored held, in the secretary's review queue.
       if (verdict === 'review') Object.assign(e, await holdOnStore(ctx, tx, eventKind, eventKind.describe(e)))
-      await txPut(tx, COL.gridEvents, e)
-      await bumpStats(tx, e, (c) => ({ ...c, reported: c.reported + 1 }))
+      await putEventInTx(tx, e)
+      await bumpStatsInTx(tx, e, (c) => ({ ...c, reported: c.reported + 1 }))
       await ctx.audit(`${COL.gridEvents}/${e._id}`, null, { status: 'reported', category: e.category, urgency: e.urgency }, tx)
       return eventView(e, actor.openid, now)
     })
@@ -143,49 +115,20 @@ export const eventReport: ActionHandler<'grid.event.report'> = {
 export const eventMine: ActionHandler<'grid.event.mine'> = {
   async run(ctx) {
     const { db, actor, input, now } = ctx
-    return fetchPage<EventDoc, ReturnType<typeof eventView>>(db.collection(COL.gridEvents).where({ reporter: actor.openid }), input, [['createdAt', 'desc']], (e) => eventView(e, actor.openid, now))
+    return listEventsReportedBy(db, actor.openid, input, (e) => eventView(e, actor.openid, now))
   },
 }
-
-/** People who see an event: reporter, handler's people, the grid's staff, the community's secretary, the street admin. */
-function maySee(ctx: Ctx<unknown>, e: EventDoc): boolean {
-  const a = ctx.actor
-  return e.reporter === a.openid || a.has('grid_worker', e.gridId) || a.isSecretaryOf(e.communityId) || a.isStreetAdminOf(e.streetId)
-    || (!!e.handler && canHandle(a.openid, a.roles, e.handler))
-}
-
-/** Those people, the building's 楼栋长, and a party summoned on the event (one read, only for a liaison or company staff who is none of the above). */
-export async function canSee(ctx: Ctx<unknown>, e: EventDoc): Promise<boolean> {
-  const { actor, db } = ctx
-  if (maySee(ctx, e) || await leadsBuilding(ctx, e.gridId, e.buildingId)) return true
-  const keys = handlerKeysOf(actor.openid, actor.roles).filter((k) => k.startsWith('unit:') || k.startsWith('company:'))
-  return keys.length > 0 && (await db.collection(COL.gridSummons).where({ eventId: e._id, partyKey: db.command.in(keys) }).count()).total > 0
-}
-
-export async function ensureMaySee(ctx: Ctx<unknown>, e: EventDoc): Promise<void> {
-  ensure(await canSee(ctx, e), '您无权查看此事件')
-}
-
-/** New work is not started on a held or removed event: the secretary reviews it first. */
-export function ensureNotHeld(e: EventDoc): void {
-  const state = stateOf(e)
-  if (state) throw conflict(state === 'held' ? '该事件正在审核，请先在审核队列中处理' : '该事件已被移除')
-}
-
-/** Summons listed with an event: at most this many (an event is whistled a few times at most). */
-const EVENT_SUMMONS_LIMIT = 50
 
 export const eventGet: ActionHandler<'grid.event.get'> = {
   async run(ctx) {
     const { db, actor, now } = ctx
     const e = await loadEvent(ctx, ctx.input.eventId)
     const summonedHere = actor.roles.some((g) => (g.role === 'unit_liaison' || g.role === 'property_staff'))
-    const [{ data }, leader, buildingLeader] = await Promise.all([
-      db.collection(COL.gridSummons).where({ eventId: e._id }).orderBy('createdAt', 'asc').limit(EVENT_SUMMONS_LIMIT).get(),
+    const [summons, leader, buildingLeader] = await Promise.all([
+      listSummonsOfEvent(db, e._id),
       isGridLeader(ctx, e.gridId),
       leadsBuilding(ctx, e.gridId, e.buildingId),
     ])
-    const summons = data as SummonsDoc[]
     const isSummoned = summonedHere && summons.some((s) => handlerKeysOf(actor.openid, actor.roles).includes(s.partyKey))
     ensure(maySee(ctx, e) || buildingLeader || isSummoned, '您无权查看此事件')
     return {
@@ -206,7 +149,7 @@ export const eventBoard: ActionHandler<'grid.event.board'> = {
       filter.communityId = input.communityId
     } else {
       const gridId = input.gridId!
-      const grid = await findById<GridDoc>(db, COL.grids, gridId)
+      const grid = await repo.grid(db, gridId)
       if (!grid) throw notFound('网格')
       ensure(actor.isSecretaryOf(grid.communityId) || actor.has('grid_worker', gridId), '只能查看您所在网格的事件')
       filter.gridId = gridId
@@ -218,12 +161,9 @@ export const eventBoard: ActionHandler<'grid.event.board'> = {
     else if (input.estateId) filter.estateId = input.estateId
     // Held and removed events are left out, except the caller's own reports (shown marked); found by where it is or what it is about (楼道, 2号楼, 纸箱).
     const where = withSearch(db, visibleWhere(db, filter, { reporter: actor.openid }), input.q, ['place', 'description', 'estateName', 'buildingName'])
-    return fetchPage<EventDoc, ReturnType<typeof eventView>>(db.collection(COL.gridEvents).where(where), input, [['createdAt', 'desc']], (e) => eventView(e, actor.openid, now))
+    return listEventsNewestFirst(db, where, input, (e) => eventView(e, actor.openid, now))
   },
 }
-
-/** Events not yet finished: what the map shows (closed and converted ones are done with). */
-export const OPEN_EVENT: EventStatus[] = ['reported', 'assigned', 'accepted', 'done', 'deciding']
 
 /** A handler as resolved for an assignment: for a member, also the openid the notice goes to (stored, never shown). */
 type ResolvedHandler = Handler & { openid?: string }
@@ -236,36 +176,23 @@ async function resolveHandler(ctx: Ctx<unknown>, e: EventDoc, h: { type: Handler
   const { db } = ctx
   if (h.type === 'community') {
     if (h.id !== e.communityId) throw invalid('只能指定本社区', ['handler'])
-    const c = await findById<{ name: string }>(db, COL.communities, h.id)
+    const c = await repo.community(db, h.id)
     return { type: 'community', id: h.id, name: c?.name ?? '社区' }
   }
   if (h.type === 'company') {
-    const estate = e.estateId ? await findById<EstateDoc>(db, COL.estates, e.estateId) : null
+    const estate = e.estateId ? await repo.estate(db, e.estateId) : null
     if (!estate || estate.companyId !== h.id) throw invalid('只能指定事件所在小区的物业公司', ['handler'])
     return { type: 'company', id: h.id, name: estate.companyName ?? '物业公司' }
   }
   if (h.type === 'unit') {
-    const u = await findById<{ communityId: string; name: string; gridIds?: string[] }>(db, COL.units, h.id)
+    const u = await repo.unit(db, h.id)
     if (!u || u.communityId !== e.communityId || !(u.gridIds ?? []).includes(e.gridId)) throw invalid('只能指定本网格的责任单位', ['handler'])
     return { type: 'unit', id: h.id, name: u.name }
   }
-  const m = await findById<MemberRecord & { communityId: string }>(db, COL.svcMembers, h.id)
-  const person = m && m.status === 'approved' && m.communityId === e.communityId ? await findById<UserRecord>(db, COL.users, m.openid) : null
+  const m = await repo.member(db, h.id)
+  const person = m && m.status === 'approved' && m.communityId === e.communityId ? await repo.person(db, m.openid) : null
   if (!m || !person || !person.roles.some((g) => g.role === 'member' && g.scopeId === e.communityId)) throw invalid('只能指定本社区的在职党员', ['handler'])
   return { type: 'member', id: m._id, name: m.name, openid: m.openid }
-}
-
-/** Bounded fan-out of notices to the people of a party (a company or unit has a handful of staff); a member by their openid. */
-export async function notifyParty(ctx: Ctx<unknown>, party: { type: HandlerType; id: string; openid?: string }, templateId: string, page: string, title: string) {
-  const role = party.type === 'company' ? 'property_staff' : party.type === 'unit' ? 'unit_liaison' : party.type === 'community' ? 'secretary' : null
-  let to: string[] = party.openid ? [party.openid] : []
-  if (role) {
-    const { data } = await ctx.db.collection(COL.users).where({ 'roles.scopeId': party.id }).limit(20).get()
-    to = (data as UserRecord[]).filter((u) => u.roles.some((g) => g.role === role && g.scopeId === party.id)).map((u) => u._id).slice(0, 10)
-  }
-  for (const openid of to) {
-    await notify({ toOpenid: openid, templateId, page, data: { thing1: { value: title.slice(0, 20) }, time2: { value: cnTime(ctx.now) } } })
-  }
 }
 
 export const eventAssign: ActionHandler<'grid.event.assign'> = {
@@ -281,11 +208,11 @@ export const eventAssign: ActionHandler<'grid.event.assign'> = {
     const deadline = deadlineFor(e.urgency, now, settings)
     let after = e
     await ctx.transaction(async (tx) => {
-      const fresh = await txEvent(tx, e._id)
+      const fresh = await loadEventInTx(tx, e._id)
       if (!['reported', 'assigned', 'deciding'].includes(fresh.status)) throw conflict('事件已有人接单处置，不能改派')
       after = { ...fresh, status: 'assigned', handler, handlerKey: handlerKey(handler), handlerOpenid, assignedAt: now, assignedBy: actor.openid, deadline, updatedAt: now,
         acceptedBy: undefined, acceptedByName: undefined, acceptedAt: undefined, remindedAt: undefined }
-      await txPut(tx, COL.gridEvents, after)
+      await putEventInTx(tx, after)
       await ctx.audit(`${COL.gridEvents}/${e._id}`, { status: fresh.status, handler: auditPartyKey(fresh.handlerKey) }, { status: 'assigned', handler: auditPartyKey(after.handlerKey), deadline }, tx)
     })
     await notifyParty(ctx, { ...handler, openid: handlerOpenid }, TEMPLATES.gridEventAssigned, `packages/grid/pages/event/index?id=${e._id}`, eventTitle(e))
@@ -303,7 +230,7 @@ export const eventInbox: ActionHandler<'grid.event.inbox'> = {
     const _ = db.command
     const filter: Record<string, unknown> = { handlerKey: _.in(keys) }
     if (input.open) filter.status = _.in(OPEN_STATUSES)
-    return fetchPage<EventDoc, ReturnType<typeof eventView>>(db.collection(COL.gridEvents).where(visibleWhere(db, filter)), input, [['createdAt', 'desc']], (e) => eventView(e, actor.openid, now))
+    return listEventsNewestFirst(db, visibleWhere(db, filter), input, (e) => eventView(e, actor.openid, now))
   },
 }
 
@@ -316,10 +243,10 @@ export const eventAccept: ActionHandler<'grid.event.accept'> = {
     if (e.status !== 'assigned') throw conflict(e.acceptedByName ? `已由${e.acceptedByName}接单` : '事件当前不能接单')
     let after = e
     await ctx.transaction(async (tx) => {
-      const fresh = await txEvent(tx, e._id)
+      const fresh = await loadEventInTx(tx, e._id)
       if (fresh.status !== 'assigned' || fresh.handlerKey !== e.handlerKey) throw conflict(fresh.acceptedByName ? `已由${fresh.acceptedByName}接单` : '事件当前不能接单')
       after = { ...fresh, status: 'accepted', acceptedBy: actor.openid, acceptedByName: actor.name, acceptedAt: now, updatedAt: now }
-      await txPut(tx, COL.gridEvents, after)
+      await putEventInTx(tx, after)
       await ctx.audit(`${COL.gridEvents}/${e._id}`, { status: 'assigned' }, { status: 'accepted', by: actor.openid }, tx)
     })
     return eventView(after, actor.openid, now)
@@ -336,10 +263,10 @@ export const eventProgress: ActionHandler<'grid.event.progress'> = {
     await requireOwnPhotos(ctx, input.photos)
     let after = e
     await ctx.transaction(async (tx) => {
-      const fresh = await txEvent(tx, e._id)
+      const fresh = await loadEventInTx(tx, e._id)
       if (fresh.status !== 'accepted') throw conflict('事件当前不在处置中')
       const entry = { kind: input.done ? 'done' : 'progress', note: input.note, photos: input.photos, by: actor.openid, byName: actor.name, at: now } as const
-      after = { ...fresh, ...(await appendProgress(tx, fresh, entry)), updatedAt: now }
+      after = { ...fresh, ...(await appendProgressInTx(tx, fresh, entry)), updatedAt: now }
       if (input.done) {
         after.status = 'done'
         after.doneAt = now
@@ -352,10 +279,10 @@ export const eventProgress: ActionHandler<'grid.event.progress'> = {
           after.firstDoneOnTime = onTime
           after.handlingHours = hours
           const bucket = `h${hours}`
-          await bumpStats(tx, fresh, (c) => ({ ...c, handled: c.handled + 1, onTime: c.onTime + (onTime ? 1 : 0), hist: { ...c.hist, [bucket]: (c.hist[bucket] ?? 0) + 1 } }))
+          await bumpStatsInTx(tx, fresh, (c) => ({ ...c, handled: c.handled + 1, onTime: c.onTime + (onTime ? 1 : 0), hist: { ...c.hist, [bucket]: (c.hist[bucket] ?? 0) + 1 } }))
         }
       }
-      await txPut(tx, COL.gridEvents, after)
+      await putEventInTx(tx, after)
       await ctx.audit(`${COL.gridEvents}/${e._id}`, { status: fresh.status }, { status: after.status, progress: entry.note.slice(0, 40), photos: entry.photos.length }, tx)
     })
     if (input.done) {
@@ -375,17 +302,17 @@ export const eventConfirm: ActionHandler<'grid.event.confirm'> = {
     await ctx.checkText(input.reason)
     let after = e
     await ctx.transaction(async (tx) => {
-      const fresh = await txEvent(tx, e._id)
+      const fresh = await loadEventInTx(tx, e._id)
       if (fresh.status !== 'done') throw conflict('处置方尚未标记办结')
       const next = afterConfirm(fresh.reopenCount, input.resolved)
       const entry: Omit<ProgressEntry, 'seq'> = { kind: input.resolved ? 'confirm' : 'reopen', note: input.resolved ? '上报人确认已解决' : input.reason!, photos: [], by: actor.openid, byName: actor.name, at: now }
-      after = { ...fresh, status: next.status, reopenCount: next.reopenCount, ...(await appendProgress(tx, fresh, entry)), updatedAt: now }
+      after = { ...fresh, status: next.status, reopenCount: next.reopenCount, ...(await appendProgressInTx(tx, fresh, entry)), updatedAt: now }
       if (next.status === 'closed') {
         after.closedAt = now
         if (input.rating) after.rating = input.rating
       }
-      if (!input.resolved && fresh.reopenCount === 0) await bumpStats(tx, fresh, (c) => ({ ...c, reopened: c.reopened + 1 }))
-      await txPut(tx, COL.gridEvents, after)
+      if (!input.resolved && fresh.reopenCount === 0) await bumpStatsInTx(tx, fresh, (c) => ({ ...c, reopened: c.reopened + 1 }))
+      await putEventInTx(tx, after)
       await ctx.audit(`${COL.gridEvents}/${e._id}`, { status: 'done', reopenCount: fresh.reopenCount }, { status: after.status, reopenCount: after.reopenCount, rating: after.rating ?? null }, tx)
     })
     return eventView(after, actor.openid, now)
@@ -402,11 +329,11 @@ export const eventDecide: ActionHandler<'grid.event.decide'> = {
     await ctx.checkText(input.note)
     let after = e
     await ctx.transaction(async (tx) => {
-      const fresh = await txEvent(tx, e._id)
+      const fresh = await loadEventInTx(tx, e._id)
       if (fresh.status !== 'deciding') throw conflict('事件不在待裁定状态')
       const entry: Omit<ProgressEntry, 'seq'> = { kind: 'decide', note: `${input.close ? '书记裁定办结' : '书记裁定重新派单'}：${input.note}`, photos: [], by: actor.openid, byName: actor.name, at: now }
-      after = { ...fresh, status: input.close ? 'closed' : 'reported', ...(await appendProgress(tx, fresh, entry)), updatedAt: now, ...(input.close ? { closedAt: now } : {}) }
-      await txPut(tx, COL.gridEvents, after)
+      after = { ...fresh, status: input.close ? 'closed' : 'reported', ...(await appendProgressInTx(tx, fresh, entry)), updatedAt: now, ...(input.close ? { closedAt: now } : {}) }
+      await putEventInTx(tx, after)
       await ctx.audit(`${COL.gridEvents}/${e._id}`, { status: 'deciding' }, { status: after.status, note: input.note }, tx)
     })
     return eventView(after, actor.openid, now)
@@ -417,9 +344,7 @@ export const eventOverdue: ActionHandler<'grid.event.overdue'> = {
   async run(ctx) {
     const { db, actor, input, now } = ctx
     ensure(actor.isStreetAdminOf(input.streetId), '只能查看您管理的街道')
-    const _ = db.command
-    const q = db.collection(COL.gridEvents).where(visibleWhere(db, { streetId: input.streetId, status: _.in(OPEN_FOR_HANDLER as EventStatus[]), deadline: _.lt(now) }))
-    return fetchPage<EventDoc, ReturnType<typeof eventView>>(q, input, [['deadline', 'asc']], (e) => eventView(e, actor.openid, now))
+    return listOverdueEvents(db, input.streetId, now, input, (e) => eventView(e, actor.openid, now))
   },
 }
 
@@ -434,20 +359,20 @@ export const eventConvert: ActionHandler<'grid.event.convert'> = {
     if (e.status === 'closed') throw conflict('事件已办结')
     return ctx.onceTx(input.requestId, async (tx) => {
       const linkId = newId(input.to === 'need' ? 'need' : 'topic')
-      const fresh = await txEvent(tx, e._id)
+      const fresh = await loadEventInTx(tx, e._id)
       if (fresh.link) throw conflict('事件已转办')
       const title = eventTitle(fresh)
       if (input.to === 'need') {
-        await txPut(tx, COL.svcNeeds, { _id: linkId, communityId: fresh.communityId, streetId: fresh.streetId, title, detail: fresh.description, source: 'grid', status: 'open', createdBy: actor.openid, createdAt: now, gridEventId: fresh._id })
+        await putLinkedNeedInTx(tx, { _id: linkId, communityId: fresh.communityId, streetId: fresh.streetId, title, detail: fresh.description, source: 'grid', status: 'open', createdBy: actor.openid, createdAt: now, gridEventId: fresh._id })
       } else {
-        await txPut(tx, COL.councilTopics, {
+        await putLinkedTopicInTx(tx, {
           _id: linkId, communityId: fresh.communityId, streetId: fresh.streetId, ...(fresh.estateId ? { estateId: fresh.estateId } : {}),
           title, body: fresh.description, photos: fresh.photos, authorOpenid: fresh.reporter, authorName: fresh.reporterName,
           status: 'open', seconds: 0, locked: false, createdAt: now, updatedAt: now, gridEventId: fresh._id,
         })
       }
       const after: EventDoc = { ...fresh, status: 'converted', link: { type: input.to, id: linkId }, updatedAt: now }
-      await txPut(tx, COL.gridEvents, after)
+      await putEventInTx(tx, after)
       await ctx.audit(`${COL.gridEvents}/${e._id}`, { status: fresh.status }, { status: 'converted', link: `${input.to}:${linkId}` }, tx)
       return { event: eventView(after, actor.openid, now), linkId }
     })
@@ -468,29 +393,4 @@ export const eventRemind: ActionHandler<'grid.event.remind'> = {
     ensure(ctx.actor.isSecretaryOf(ctx.input.communityId), '只能催办您所在社区的事件')
     return { reminded: await remindDue(ctx, { communityId: ctx.input.communityId }, ctx.input.withinHours, REMIND_BATCH) }
   },
-}
-
-/** Each event is marked in a transaction first, so two runs never remind twice. Returns how many were reminded. */
-export async function remindDue(ctx: Ctx<unknown>, scope: { communityId?: string }, withinHours: number, batch: number): Promise<number> {
-  const { db, now } = ctx
-  const _ = db.command
-  const soon = new Date(now.getTime() + withinHours * 3600_000)
-  const { data } = await db.collection(COL.gridEvents)
-    .where({ ...scope, status: _.in(OPEN_FOR_HANDLER as EventStatus[]), deadline: _.and(_.gt(now), _.lte(soon)), remindedAt: _.exists(false) })
-    .orderBy('deadline', 'asc').limit(batch).get()
-  let reminded = 0
-  for (const e of data as EventDoc[]) {
-    ctx.within(e)
-    const marked = await ctx.transaction(async (tx) => {
-      const fresh = await txEvent(tx, e._id)
-      if (fresh.remindedAt || !OPEN_FOR_HANDLER.includes(fresh.status)) return false
-      await txPut(tx, COL.gridEvents, { ...fresh, remindedAt: now })
-      await ctx.audit(`${COL.gridEvents}/${e._id}`, { remindedAt: null }, { remindedAt: now }, tx)
-      return true
-    })
-    if (!marked || !e.handler) continue
-    reminded++
-    await notifyParty(ctx, { ...e.handler, openid: e.handlerOpenid }, TEMPLATES.gridDeadlineNear, `packages/grid/pages/event/index?id=${e._id}`, `即将超期：${eventTitle(e)}`)
-  }
-  return reminded
 }

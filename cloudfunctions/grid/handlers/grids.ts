@@ -1,13 +1,9 @@
-import type { PartyBranchView } from '../../../types/grid'
 import { COL } from '../../shared/collections'
-import type { Ctx, Handler } from '../../shared/dispatch'
-import { txGetOrNull } from '../../shared/db-types'
+import type { Handler } from '../../shared/dispatch'
 import { ensure, notFound } from '../../shared/errors'
 import { memberRecordId } from '../../shared/pseudonym'
-import type { GridDoc, HouseholdDoc } from '../../shared/org-tree'
-import { findById, ids, txPut, type PartyBranchDoc, type PartyBranchVersionDoc } from '../repo'
+import { findPartyBranchInTx, ids, listGrids, listHouseholds, putPartyBranchInTx, putPartyBranchVersionInTx, repo, type PartyBranchDoc } from '../repo'
 import { partyBranchView } from '../views'
-import type { MemberRecord } from './members'
 
 type MyGrid = { gridId: string; gridName: string; communityId: string; via: 'staff' | 'building' | 'resident' | 'member'; homeBuildingIds: string[] }
 
@@ -18,15 +14,12 @@ type MyGrid = { gridId: string; gridName: string; communityId: string; via: 'sta
 export const gridMine: Handler<'grid.grid.mine'> = {
   async run(ctx) {
     const { db, actor } = ctx
-    const _ = db.command
     const staff = actor.grants('grid_worker').map((g) => ({ gridId: g.scopeId, via: 'staff' as const }))
     const leads = actor.grants('building_leader').map((g) => ({ gridId: g.scopeId, via: 'building' as const }))
     const householdIds = actor.grants('resident').map((g) => g.scopeId)
     const [households, member] = await Promise.all([
-      householdIds.length
-        ? db.collection(COL.households).where({ _id: _.in(householdIds) }).limit(householdIds.length).get().then((r) => r.data as HouseholdDoc[])
-        : Promise.resolve([]),
-      actor.grants('member').length ? findById<MemberRecord>(db, COL.svcMembers, memberRecordId(actor.openid)) : Promise.resolve(null),
+      listHouseholds(db, householdIds),
+      actor.grants('member').length ? repo.member(db, memberRecordId(actor.openid)) : Promise.resolve(null),
     ])
     const found = [
       ...staff,
@@ -37,8 +30,7 @@ export const gridMine: Handler<'grid.grid.mine'> = {
     // One entry per grid; the first reason wins (serving on it before living in it).
     const unique = found.filter((f, i) => found.findIndex((x) => x.gridId === f.gridId) === i)
     if (!unique.length) return { items: [] }
-    const { data } = await db.collection(COL.grids).where({ _id: _.in(unique.map((u) => u.gridId)) }).limit(unique.length).get()
-    const grids = new Map((data as GridDoc[]).map((g) => [g._id, g]))
+    const grids = new Map((await listGrids(db, unique.map((u) => u.gridId))).map((g) => [g._id, g]))
     const items: MyGrid[] = unique.flatMap((u) => {
       const g = grids.get(u.gridId)
       const homeBuildingIds = [...new Set(households.filter((h) => h.gridId === u.gridId && h.buildingId).map((h) => h.buildingId))]
@@ -46,12 +38,6 @@ export const gridMine: Handler<'grid.grid.mine'> = {
     })
     return { items }
   },
-}
-
-/** The grid's current Party branch (one read), or null while none is named. */
-export async function partyBranchOf(ctx: Ctx<unknown>, gridId: string): Promise<PartyBranchView | null> {
-  const b = await findById<PartyBranchDoc>(ctx.db, COL.gridStaff, ids.partyBranch(gridId))
-  return b ? partyBranchView(b) : null
 }
 
 /**
@@ -62,15 +48,15 @@ export async function partyBranchOf(ctx: Ctx<unknown>, gridId: string): Promise<
 export const branchSet: Handler<'grid.branch.set'> = {
   async run(ctx) {
     const { db, actor, input, now } = ctx
-    const grid = await findById<GridDoc>(db, COL.grids, input.gridId)
+    const grid = await repo.grid(db, input.gridId)
     if (!grid) throw notFound('网格')
     ensure(actor.isSecretaryOf(grid.communityId), '只能设置您所在社区网格的党支部')
     await ctx.checkText(input.name, input.secretaryName)
     const headId = ids.partyBranch(grid._id)
     const after = await ctx.transaction(async (tx) => {
-      const prior = await txGetOrNull<PartyBranchDoc>(tx, COL.gridStaff, headId)
+      const prior = await findPartyBranchInTx(tx, grid._id)
       if (prior) {
-        await txPut<PartyBranchVersionDoc>(tx, COL.gridStaff, {
+        await putPartyBranchVersionInTx(tx, {
           ...prior, _id: ids.partyBranchVersion(grid._id, prior.version), kind: 'party_branch_version', headId, supersededAt: now, supersededBy: actor.openid,
         })
       }
@@ -78,7 +64,7 @@ export const branchSet: Handler<'grid.branch.set'> = {
         _id: headId, kind: 'party_branch', gridId: grid._id, communityId: grid.communityId, name: input.name, secretaryName: input.secretaryName || undefined,
         version: (prior?.version ?? 0) + 1, setBy: actor.openid, setByName: actor.name || '社区书记', setAt: now,
       }
-      await txPut(tx, COL.gridStaff, next)
+      await putPartyBranchInTx(tx, next)
       const pick = (b: PartyBranchDoc | null) => (b ? { name: b.name, secretaryName: b.secretaryName ?? null, version: b.version } : null)
       await ctx.audit(`${COL.gridStaff}/${headId}`, pick(prior), pick(next), tx)
       return next

@@ -1,16 +1,7 @@
 import type { EventPlaceView } from '../../../types/grid'
-import { COL } from '../../shared/collections'
 import type { Handler } from '../../shared/dispatch'
 import { ensure, notFound } from '../../shared/errors'
-import type { GridDoc } from '../../shared/org-tree'
-import { OPEN_FOR_HANDLER } from '../domain/rules'
-import { findById } from '../repo'
-import { OPEN_EVENT } from './events'
-
-type Agg = { aggregate: { sum(x: unknown): unknown; cond(x: unknown[]): unknown; eq(x: unknown[]): unknown; first(x: unknown): unknown; avg(x: unknown): unknown } }
-
-/** Places shown at most (a community has a few estates of a few dozen buildings). */
-const PLACES = 500
+import { countOpenEventsByPlace, countOverdueEventsByPlace, repo, type PlaceKey } from '../repo'
 
 /**
  * Open events by place, for the secretary (the community) or the grid's staff (the grid): per estate
@@ -25,31 +16,15 @@ export const eventMap: Handler<'grid.event.map'> = {
       ensure(actor.isSecretaryOf(input.communityId), '只能查看您所在社区的事件分布')
       scope = { communityId: input.communityId }
     } else {
-      const grid = await findById<GridDoc>(db, COL.grids, input.gridId!)
+      const grid = await repo.grid(db, input.gridId!)
       if (!grid) throw notFound('网格')
       ensure(actor.isSecretaryOf(grid.communityId) || actor.has('grid_worker', grid._id), '只能查看您所在网格的事件分布')
       scope = { gridId: grid._id }
     }
-    const _ = db.command
-    const $ = (_ as unknown as Agg).aggregate
-    const place = { estate: '$estateId', building: '$buildingId' }
-    const [open, late] = await Promise.all([
-      db.collection(COL.gridEvents).aggregate()
-        .match({ ...scope, status: _.in(OPEN_EVENT) })
-        .group({
-          _id: place, open: $.sum(1), urgent: $.sum($.cond([$.eq(['$urgency', 'urgent']), 1, 0])),
-          estateName: $.first('$estateName'), buildingName: $.first('$buildingName'), lat: $.avg('$lat'), lng: $.avg('$lng'),
-        })
-        .limit(PLACES).end(),
-      db.collection(COL.gridEvents).aggregate()
-        .match({ ...scope, status: _.in([...OPEN_FOR_HANDLER]), deadline: _.lt(now) })
-        .group({ _id: place, n: $.sum(1) })
-        .limit(PLACES).end(),
-    ])
-    type Key = { estate?: string | null; building?: string | null }
-    const key = (k: Key) => `${k.estate ?? ''}|${k.building ?? ''}`
-    const overdue = new Map((late.list as { _id: Key; n: number }[]).map((x) => [key(x._id), x.n]))
-    const places: EventPlaceView[] = (open.list as { _id: Key; open: number; urgent: number; estateName?: string; buildingName?: string; lat?: number | null; lng?: number | null }[])
+    const [open, late] = await Promise.all([countOpenEventsByPlace(db, scope), countOverdueEventsByPlace(db, scope, now)])
+    const key = (k: PlaceKey) => `${k.estate ?? ''}|${k.building ?? ''}`
+    const overdue = new Map(late.map((x) => [key(x._id), x.n]))
+    const places: EventPlaceView[] = open
       .map((x) => ({
         estateId: x._id.estate ?? null, estateName: x.estateName || '（未指明小区）',
         buildingId: x._id.building ?? null, buildingName: x.buildingName || null,

@@ -1,11 +1,8 @@
-import type { ProgressView } from '../../../types/grid'
-import { COL } from '../../shared/collections'
 import type { Handler } from '../../shared/dispatch'
 import { notFound } from '../../shared/errors'
-import { fetchPage } from '../../shared/paging'
-import { findById, type EventDoc, type ProgressDoc } from '../repo'
+import { ensureMaySee } from '../access'
+import { listProgress, repo } from '../repo'
 import { progressView } from '../views'
-import { ensureMaySee } from './events'
 import { stateOf } from '../../shared/moderation'
 
 /**
@@ -15,11 +12,11 @@ import { stateOf } from '../../shared/moderation'
 export const progressList: Handler<'grid.progress.list'> = {
   async run(ctx) {
     const { db, input } = ctx
-    const e = await findById<EventDoc>(db, COL.gridEvents, input.eventId)
+    const e = await repo.event(db, input.eventId)
     if (!e) throw notFound('事件')
     await ensureMaySee(ctx, e)
     // The steps of a held or removed event quote it: only its reporter sees them.
     if (stateOf(e) && e.reporter !== ctx.actor.openid) return { items: [], total: 0, page: input.page, pageSize: input.pageSize }
-    return fetchPage<ProgressDoc, ProgressView>(db.collection(COL.gridProgress).where({ eventId: e._id }), input, [['seq', 'desc']], progressView)
+    return listProgress(db, e._id, input, progressView)
   },
 }

@@ -1,14 +1,8 @@
 import type { WorkerRecordView } from '../../../types/grid'
-import { COL } from '../../shared/collections'
 import type { Handler } from '../../shared/dispatch'
 import { ensure } from '../../shared/errors'
 import { yearOf } from '../../shared/period'
-import type { StaffDoc } from '../repo'
-
-type Agg = { aggregate: { sum(x: unknown): unknown; cond(x: unknown[]): unknown; eq(x: unknown[]): unknown; gt(x: unknown[]): unknown } }
-
-/** Appointments of a community read at most (six grids of four posts, with the removed ones kept). */
-const STAFF_LIMIT = 200
+import { listStaffOfCommunity, workerTallies } from '../repo'
 
 /** The Beijing calendar year `year` as instants, start inclusive, end exclusive. */
 const yearRange = (year: number) => ({ start: new Date(Date.UTC(year, 0, 1) - 8 * 3600_000), end: new Date(Date.UTC(year + 1, 0, 1) - 8 * 3600_000) })
@@ -26,28 +20,15 @@ export const staffRecord: Handler<'grid.staff.record'> = {
     ensure(actor.isSecretaryOf(input.communityId), '只能查看您所在社区网格员的工作记录')
     const year = input.year ?? yearOf(now)
     const { start, end } = yearRange(year)
-    const _ = db.command
-    const $ = (_ as unknown as Agg).aggregate
-    const { data } = await db.collection(COL.gridStaff).where({ communityId: input.communityId, status: _.in(['active', 'removed']) }).limit(STAFF_LIMIT).get()
+    const all = await listStaffOfCommunity(db, input.communityId)
     // In post at some point of the year: appointed before its end, not removed before its start.
-    const staff = (data as StaffDoc[]).filter((s) => new Date(s.appointedAt).getTime() < end.getTime() && (!s.removedAt || new Date(s.removedAt).getTime() >= start.getTime()))
+    const staff = all.filter((s) => new Date(s.appointedAt).getTime() < end.getTime() && (!s.removedAt || new Date(s.removedAt).getTime() >= start.getTime()))
     const openids = [...new Set(staff.map((s) => s.openid))]
     if (!openids.length) return { year, items: [] }
-    const inYear = { communityId: input.communityId, createdAt: _.and(_.gte(start), _.lt(end)) }
-    const [reported, dispatched, rated] = await Promise.all([
-      db.collection(COL.gridEvents).aggregate().match({ ...inYear, reporter: _.in(openids) })
-        .group({
-          _id: '$reporter', reported: $.sum(1), handled: $.sum($.cond([$.gt(['$handlingHours', 0]), 1, 0])),
-          onTime: $.sum($.cond([$.eq(['$firstDoneOnTime', true]), 1, 0])), hours: $.sum('$handlingHours'),
-        })
-        .limit(STAFF_LIMIT).end(),
-      db.collection(COL.gridEvents).aggregate().match({ ...inYear, assignedBy: _.in(openids) }).group({ _id: '$assignedBy', n: $.sum(1) }).limit(STAFF_LIMIT).end(),
-      db.collection(COL.gridEvents).aggregate().match({ ...inYear, reporter: _.nin(openids), rating: _.gt(0) })
-        .group({ _id: '$gridId', n: $.sum(1), stars: $.sum('$rating') }).limit(STAFF_LIMIT).end(),
-    ])
-    const byReporter = new Map((reported.list as { _id: string; reported: number; handled: number; onTime: number; hours: number }[]).map((x) => [x._id, x]))
-    const byDispatcher = new Map((dispatched.list as { _id: string; n: number }[]).map((x) => [x._id, x.n]))
-    const byGrid = new Map((rated.list as { _id: string; n: number; stars: number }[]).map((x) => [x._id, x]))
+    const { reported, dispatched, rated } = await workerTallies(db, input.communityId, start, end, openids)
+    const byReporter = new Map(reported.map((x) => [x._id, x]))
+    const byDispatcher = new Map(dispatched.map((x) => [x._id, x.n]))
+    const byGrid = new Map(rated.map((x) => [x._id, x]))
     const items: WorkerRecordView[] = staff.map((s) => {
       const r = byReporter.get(s.openid)
       const g = byGrid.get(s.gridId)

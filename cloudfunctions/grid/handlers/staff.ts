@@ -1,18 +1,16 @@
 import { STAFF_POST_LABEL, type StaffPost } from '../../../types/grid'
 import { COL } from '../../shared/collections'
 import type { Ctx, Handler } from '../../shared/dispatch'
-import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, invalid, notFound } from '../../shared/errors'
 import { randomCode } from '../../shared/ids'
-import { fetchPage } from '../../shared/paging'
-import { stripUndefined } from '../../shared/person'
 import { endGrantInTx } from '../../shared/grants'
-import type { GridDoc, InvitationDoc } from '../../shared/org-tree'
+import type { InvitationDoc } from '../../shared/org-tree'
 import { DEFAULT_SETTINGS } from '../domain/rules'
-import { findById, ids, settingsOf, txPut, type LeaderLock, type SettingsDoc, type StaffDoc } from '../repo'
-import { staffInvitationView, staffView } from '../views'
-import { partyBranchOf } from './grids'
-import { buildingLeadersOf } from './buildings'
+import {
+  findSettingsInTx, findStaffInTx, ids, listActiveStaff, listAppointmentCodes, listBuildingLeaders, listPostsHeld, putInvitationInTx, putLeaderLockInTx,
+  putSettingsInTx, putStaffInTx, repo, settingsOf, type BuildingLeaderDoc, type SettingsDoc,
+} from '../repo'
+import { buildingLeaderView, partyBranchView, staffInvitationView, staffView } from '../views'
 
 /** The street's deadlines and whistle window (defaults until the street sets them). */
 export const settingsGet: Handler<'grid.settings.get'> = {
@@ -32,8 +30,8 @@ export const settingsSet: Handler<'grid.settings.set'> = {
       whistleWindowHours: input.whistleWindowHours, updatedAt: now, updatedBy: actor.openid,
     }
     await ctx.transaction(async (tx) => {
-      const prior = await txGetOrNull<SettingsDoc>(tx, COL.gridSettings, doc._id)
-      await txPut(tx, COL.gridSettings, doc)
+      const prior = await findSettingsInTx(tx, doc._id)
+      await putSettingsInTx(tx, doc)
       const pick = (s: SettingsDoc | null) => (s ? { urgentHours: s.urgentHours, normalHours: s.normalHours, whistleWindowHours: s.whistleWindowHours } : DEFAULT_SETTINGS)
       await ctx.audit(`${COL.gridSettings}/${doc._id}`, pick(prior), pick(doc), tx)
     })
@@ -41,23 +39,29 @@ export const settingsSet: Handler<'grid.settings.set'> = {
   },
 }
 
-/** A grid's staff list is short (a leader, a few workers and cadres); 50 is the bound. */
-const STAFF_LIMIT = 50
 const POST_ORDER: Record<StaffPost, number> = { branch_secretary: 0, leader: 1, worker: 2, cadre: 3 }
 
 export const staffList: Handler<'grid.staff.list'> = {
   async run(ctx) {
     const { db, input } = ctx
-    const grid = await findById<GridDoc>(db, COL.grids, input.gridId)
+    const grid = await repo.grid(db, input.gridId)
     if (!grid) throw notFound('网格')
-    const [{ data }, partyBranch, buildingLeaders] = await Promise.all([
-      db.collection(COL.gridStaff).where({ gridId: grid._id, status: 'active' }).orderBy('appointedAt', 'asc').limit(STAFF_LIMIT).get(),
-      partyBranchOf(ctx, grid._id),
+    const [staff, partyBranch, buildingLeaders] = await Promise.all([
+      listActiveStaff(db, grid._id),
+      repo.partyBranch(db, grid._id).then((b) => (b ? partyBranchView(b) : null)),
       buildingLeadersOf(ctx, grid._id, grid.communityId),
     ])
-    const items = (data as StaffDoc[]).sort((a, b) => POST_ORDER[a.post] - POST_ORDER[b.post]).map((s) => staffView(s))
+    const items = staff.sort((a, b) => POST_ORDER[a.post] - POST_ORDER[b.post]).map((s) => staffView(s))
     return { gridId: grid._id, gridName: grid.name, communityId: grid.communityId, partyBranch, items, buildingLeaders }
   },
+}
+
+/** The grid's active 楼栋长, in the order of their first building's name (one read). */
+async function buildingLeadersOf(ctx: Ctx<unknown>, gridId: string, communityId: string) {
+  const leaders = await listBuildingLeaders(ctx.db, gridId)
+  const forSecretary = ctx.actor.isSecretaryOf(communityId)
+  const first = (d: BuildingLeaderDoc) => `${d.buildings[0]?.estateName ?? ''}${d.buildings[0]?.name ?? ''}`
+  return leaders.sort((a, b) => first(a).localeCompare(first(b), 'zh-Hans-CN')).map((d) => buildingLeaderView(d, forSecretary))
 }
 
 /**
@@ -69,17 +73,17 @@ export const staffList: Handler<'grid.staff.list'> = {
 export const staffAppoint: Handler<'grid.staff.appoint'> = {
   async run(ctx) {
     const { db, actor, input, now } = ctx
-    const grid = await findById<GridDoc>(db, COL.grids, input.gridId)
+    const grid = await repo.grid(db, input.gridId)
     if (!grid) throw notFound('网格')
     ensure(actor.isSecretaryOf(grid.communityId), '只能任命您所在社区的网格人员')
     if (grid.retired) throw conflict(`${grid.name}已停用，不能再任命`)
     if (input.post === 'leader') {
       // One leader per grid (the lock decides again when the code is used): say so now, not to the appointee.
-      const lock = await findById<LeaderLock>(db, COL.gridStaff, ids.leaderLock(grid._id))
+      const lock = await repo.leaderLock(db, grid._id)
       if (lock?.leaderOpenid) throw conflict(`${grid.name}已有网格长，请先免去`)
     }
     await ctx.checkText(input.title)
-    const community = await findById<{ _id: string; name: string }>(db, COL.communities, grid.communityId)
+    const community = await repo.community(db, grid.communityId)
     // One transaction: the invitation, its audit and the request's done mark commit together (a retry after a crash makes no second code).
     return ctx.onceTx(input.requestId, async (tx) => {
       const code = randomCode(8)
@@ -88,8 +92,7 @@ export const staffAppoint: Handler<'grid.staff.appoint'> = {
         communityId: grid.communityId, streetId: grid.streetId, issuerScopeId: grid.communityId, createdBy: actor.openid, createdAt: now,
         expiresAt: new Date(now.getTime() + input.ttlHours * 3600_000), usedBy: null, post: input.post, title: input.title, gridName: grid.name,
       }
-      const { _id, ...rest } = stripUndefined(doc)
-      await tx.collection(COL.invitations).doc(_id).set({ data: rest })
+      await putInvitationInTx(tx, doc)
       await ctx.audit(`${COL.invitations}/${grid._id}`, null, { role: 'grid_worker', post: input.post, expiresAt: doc.expiresAt }, tx)
       return staffInvitationView(doc, now, true)
     })
@@ -100,12 +103,11 @@ export const staffAppoint: Handler<'grid.staff.appoint'> = {
 export const staffInvitations: Handler<'grid.staff.invitations'> = {
   async run(ctx) {
     const { db, actor, input, now } = ctx
-    const grid = await findById<GridDoc>(db, COL.grids, input.gridId)
+    const grid = await repo.grid(db, input.gridId)
     if (!grid) throw notFound('网格')
     ensure(actor.isSecretaryOf(grid.communityId), '只能查看您所在社区的任命码')
     // Grid posts' and 楼栋长's codes alike (building.appoint).
-    const q = db.collection(COL.invitations).where({ scopeId: grid._id, role: db.command.in(['grid_worker', 'building_leader']) })
-    return fetchPage<InvitationDoc, ReturnType<typeof staffInvitationView>>(q, input, [['createdAt', 'desc']], (d) => staffInvitationView(d, now, false))
+    return listAppointmentCodes(db, grid._id, input, (d) => staffInvitationView(d, now, false))
   },
 }
 
@@ -117,15 +119,15 @@ export const staffInvitations: Handler<'grid.staff.invitations'> = {
 export const staffRemove: Handler<'grid.staff.remove'> = {
   async run(ctx) {
     const { db, actor, input, now } = ctx
-    const staff = await findById<StaffDoc>(db, COL.gridStaff, input.staffId)
+    const staff = await repo.staff(db, input.staffId)
     if (!staff) throw notFound('网格人员')
     ensure(actor.isSecretaryOf(staff.communityId), '只能免去您所在社区的网格人员')
     if (staff.status !== 'active') throw conflict('此人已被免去该职务')
     await ctx.checkText(input.reason)
-    const { data } = await db.collection(COL.gridStaff).where({ gridId: staff.gridId, openid: staff.openid, status: 'active' }).limit(10).get()
-    const otherPosts = (data as StaffDoc[]).filter((s) => s._id !== staff._id).length
+    const held = await listPostsHeld(db, staff.gridId, staff.openid)
+    const otherPosts = held.filter((s) => s._id !== staff._id).length
     await ctx.transaction(async (tx) => {
-      const fresh = await txGetOrNull<StaffDoc>(tx, COL.gridStaff, staff._id)
+      const fresh = await findStaffInTx(tx, staff._id)
       if (!fresh || fresh.status !== 'active') throw conflict('此人已被免去该职务')
       if (otherPosts === 0) {
         // The last post: the grant ends, and with it every post it carried (this one).
@@ -134,18 +136,11 @@ export const staffRemove: Handler<'grid.staff.remove'> = {
           by: { openid: actor.openid, label: `社区书记 ${actor.name}`.trim() },
         })
       } else {
-        await txPut(tx, COL.gridStaff, { ...fresh, _id: staff._id, status: 'removed', removedAt: now, removedBy: actor.openid })
-        if (staff.post === 'leader') await txPut<LeaderLock>(tx, COL.gridStaff, { _id: ids.leaderLock(staff.gridId), kind: 'leader_lock', gridId: staff.gridId, leaderOpenid: null, at: now })
+        await putStaffInTx(tx, { ...fresh, _id: staff._id, status: 'removed', removedAt: now, removedBy: actor.openid })
+        if (staff.post === 'leader') await putLeaderLockInTx(tx, { _id: ids.leaderLock(staff.gridId), kind: 'leader_lock', gridId: staff.gridId, leaderOpenid: null, at: now })
       }
       await ctx.audit(`${COL.gridStaff}/${staff._id}`, { status: 'active' }, { status: 'removed', roleWithdrawn: otherPosts === 0 }, tx)
     })
     return { ok: true as const }
   },
-}
-
-/** Is the caller the active leader of the grid? One read. */
-export async function isGridLeader(ctx: Ctx<unknown>, gridId: string): Promise<boolean> {
-  if (!ctx.actor.has('grid_worker', gridId)) return false
-  const s = await findById<StaffDoc>(ctx.db, COL.gridStaff, ids.staff(gridId, ctx.actor.openid, 'leader'))
-  return s?.status === 'active'
 }

@@ -1,43 +1,33 @@
 import { COL } from '../../shared/collections'
 import type { Ctx, Handler } from '../../shared/dispatch'
-import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, invalid, notFound } from '../../shared/errors'
 import { newId } from '../../shared/ids'
 import { TEMPLATES } from '../../shared/notify'
-import { fetchPage } from '../../shared/paging'
-import type { EstateDoc } from '../../shared/org-tree'
 import { quarterOf } from '../../shared/period'
-import { answerOutcome, handlerKeysOf } from '../domain/rules'
-import { findById, ids, settingsOf, txPut, whistleRecord, type EventDoc, type SummonsDoc, type WhistleDoc } from '../repo'
-import { summonsView } from '../views'
-import { eventTitle, notifyParty, ensureNotHeld } from './events'
-import { isGridLeader } from './staff'
+import { summonsView, whistleRecord } from '../../shared/whistle-record'
+import { answerOutcome, eventTitle, handlerKeysOf } from '../domain/rules'
+import {
+  findEventInTx, findSummonsInTx, ids, listSummonsFor, listUnitsOfGrid, putEventInTx, putSummonsInTx, putWhistleInTx, repo, settingsOf,
+  type EventDoc, type SummonsDoc, type WhistleDoc,
+} from '../repo'
+import { ensureNotHeld, isGridLeader, loadEvent } from '../access'
+import { notifyParty } from '../notices'
 
 type Party = { type: 'unit' | 'company'; id: string; name: string }
-
-/** Units responsible for a grid: at most this many are offered (a grid has a few). */
-const UNITS_LIMIT = 20
 
 /** The parties a whistle may summon for an event: the estate's property company and the grid's responsible units. */
 async function summonable(ctx: Ctx<unknown>, e: EventDoc): Promise<Party[]> {
   const { db } = ctx
   const [estate, units] = await Promise.all([
-    e.estateId ? findById<EstateDoc>(db, COL.estates, e.estateId) : Promise.resolve(null),
-    db.collection(COL.units).where({ communityId: e.communityId, gridIds: e.gridId }).limit(UNITS_LIMIT).get(),
+    e.estateId ? repo.estate(db, e.estateId) : Promise.resolve(null),
+    listUnitsOfGrid(db, e.communityId, e.gridId),
   ])
   const out: Party[] = []
   if (estate?.companyId) out.push({ type: 'company', id: estate.companyId, name: estate.companyName ?? '物业公司' })
-  for (const u of units.data as { _id: string; name: string; gridIds?: string[] }[]) {
+  for (const u of units) {
     if ((u.gridIds ?? []).includes(e.gridId)) out.push({ type: 'unit', id: u._id, name: u.name })
   }
   return out
-}
-
-async function loadEvent(ctx: Ctx<unknown>, eventId: string) {
-  const e = await findById<EventDoc>(ctx.db, COL.gridEvents, eventId)
-  if (!e) throw notFound('事件')
-  ctx.within(e)
-  return e
 }
 
 export const whistleParties: Handler<'grid.whistle.parties'> = {
@@ -77,11 +67,11 @@ export const whistleBlow: Handler<'grid.whistle.blow'> = {
         _id: ids.summons(w._id, p.type, p.id), whistleId: w._id, eventId: e._id, eventTitle: eventTitle(e), communityId: e.communityId, streetId: e.streetId,
         partyType: p.type, partyId: p.id, partyName: p.name, partyKey: `${p.type}:${p.id}`, quarter: quarterOf(now), windowEndsAt, outcome: 'pending', createdAt: now,
       }))
-      const fresh = await txGetOrNull<EventDoc>(tx, COL.gridEvents, e._id)
+      const fresh = await findEventInTx(tx, e._id)
       if (!fresh || CLOSED.includes(fresh.status)) throw conflict('事件已办结，不能吹哨')
-      await txPut(tx, COL.gridWhistles, w)
-      for (const s of summons) await txPut(tx, COL.gridSummons, s)
-      await txPut(tx, COL.gridEvents, { ...fresh, _id: e._id, whistled: true, updatedAt: now })
+      await putWhistleInTx(tx, w)
+      for (const s of summons) await putSummonsInTx(tx, s)
+      await putEventInTx(tx, { ...fresh, _id: e._id, whistled: true, updatedAt: now })
       await ctx.audit(`${COL.gridWhistles}/${w._id}`, null, { eventId: e._id, parties: keys, windowEndsAt }, tx)
       return { summons: summons.map((s) => summonsView(s, now)) }
     }, async () => {
@@ -95,7 +85,7 @@ export const whistleInbox: Handler<'grid.whistle.inbox'> = {
     const { db, actor, input, now } = ctx
     const keys = handlerKeysOf(actor.openid, actor.roles).filter((k) => k.startsWith('unit:') || k.startsWith('company:'))
     if (!keys.length) return { items: [], total: 0, page: input.page, pageSize: input.pageSize }
-    return fetchPage<SummonsDoc, ReturnType<typeof summonsView>>(db.collection(COL.gridSummons).where({ partyKey: db.command.in(keys) }), input, [['createdAt', 'desc']], (s) => summonsView(s, now))
+    return listSummonsFor(db, keys, input, (s) => summonsView(s, now))
   },
 }
 
@@ -103,18 +93,18 @@ export const whistleInbox: Handler<'grid.whistle.inbox'> = {
 export const whistleAnswer: Handler<'grid.whistle.answer'> = {
   async run(ctx) {
     const { db, actor, input, now } = ctx
-    const s = await findById<SummonsDoc>(db, COL.gridSummons, input.summonsId)
+    const s = await repo.summons(db, input.summonsId)
     if (!s) throw notFound('召集')
     ensure(actor.has(s.partyType === 'unit' ? 'unit_liaison' : 'property_staff', s.partyId), '只有被召集的单位或物业可以应答')
     if (s.outcome !== 'pending') throw conflict('已应答，不能重复应答')
     await ctx.checkText(input.text)
     let after = s
     await ctx.transaction(async (tx) => {
-      const fresh = await txGetOrNull<SummonsDoc>(tx, COL.gridSummons, s._id)
+      const fresh = await findSummonsInTx(tx, s._id)
       if (!fresh || fresh.outcome !== 'pending') throw conflict('已应答，不能重复应答')
       const outcome = answerOutcome(new Date(fresh.windowEndsAt), now)
       after = { ...fresh, _id: s._id, outcome, answerKind: input.kind, answerText: input.text, answeredBy: actor.openid, answeredByName: actor.name, answeredAt: now }
-      await txPut(tx, COL.gridSummons, after)
+      await putSummonsInTx(tx, after)
       await ctx.audit(`${COL.gridSummons}/${s._id}`, { outcome: 'pending' }, { outcome, kind: input.kind }, tx)
     })
     return summonsView(after, now)
@@ -126,12 +116,12 @@ export const whistleRecordAction: Handler<'grid.whistle.record'> = {
   async run(ctx) {
     const { db, actor, input, now } = ctx
     if (input.partyType === 'unit') {
-      const unit = await findById<{ communityId: string; streetId: string }>(db, COL.units, input.partyId)
+      const unit = await repo.unit(db, input.partyId)
       if (!unit) throw notFound('单位')
       ensure(actor.has('unit_liaison', input.partyId) || actor.isSecretaryOf(unit.communityId) || actor.isStreetAdminOf(unit.streetId), '只能查看本单位的记录')
     } else {
       // A company's record is public, like its page on the list.
-      if (!(await findById(db, COL.companies, input.partyId))) throw notFound('物业公司')
+      if (!(await repo.company(db, input.partyId))) throw notFound('物业公司')
     }
     return whistleRecord(db, input.partyType, input.partyId, now, input.quarter)
   },

@@ -9,7 +9,7 @@ import { ruleDocId } from '../domain/rules'
 import { closePeriod, newPeriod, openInTx, openProblem } from '../periods'
 import { findById, repo, type CompanyDoc, type EstateDoc, type PeriodDoc, type RuleDoc } from '../repo'
 import { effectsOf, periodView, redPropertyView, ruleView } from '../views'
-import { whistleRecord } from '../../grid/public'
+import { whistleRecord } from '../../shared/whistle-record'
 import { commitmentView, latestCommitments } from '../../shared/commitments'
 
 /** Companies, rules and periods: what the street sets up. */
