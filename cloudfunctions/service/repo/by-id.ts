@@ -3,7 +3,6 @@ import { COL } from '../../shared/collections'
 import { findById } from '../../shared/store'
 import type { ActivityDoc, AttendanceDoc } from './activities'
 import type { AssessmentDoc } from './assessments'
-import type { CareDoc } from './care'
 import type { LedgerDoc, StatsDoc } from './ledgers'
 import type { LetterDoc } from './letters'
 import type { NeedDoc, NeedOfferDoc, ProjectDoc, ResourceDoc } from './lists'
@@ -30,5 +29,4 @@ export const repo = {
   stats: (db: Database, id: string) => findById<StatsDoc>(db, COL.svcStats, id),
   letter: (db: Database, id: string) => findById<LetterDoc>(db, COL.svcLetters, id),
   assessment: (db: Database, id: string) => findById<AssessmentDoc>(db, COL.svcAssessments, id),
-  care: (db: Database, id: string) => findById<CareDoc>(db, COL.svcCare, id),
 }
