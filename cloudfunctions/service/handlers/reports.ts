@@ -19,7 +19,7 @@ import { memberKindOf } from '../domain/member-kind'
 
 const ENTRIES_PAGE = 20
 const RANKING_ROWS = 20
-/** A letter lists up to 100 members of the unit (a unit has far fewer in one community). */
+/** A letter lists the unit's members with the most minutes in the quarter, up to 100 (one read). */
 const LETTER_ROWS = 100
 /** A unit takes on a few problems a quarter: its latest 50 cover the quarter's letter (one read). */
 const LETTER_COMMITMENTS = 50
