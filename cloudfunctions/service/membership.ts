@@ -1,8 +1,6 @@
 import type { Transaction } from '../shared/db-types'
-import { COL } from '../shared/collections'
-import { txGetOrNull } from '../shared/db-types'
 import { pushHistory } from './domain/checkin'
-import { ids, txPut, type MemberDoc } from './repo'
+import { findMemberInTx, ids, putMemberInTx, type MemberDoc } from './repo'
 
 /**
  * The `member` grant of a community ends (shared/grants.ts): the person's 报到 record there is marked
@@ -17,7 +15,7 @@ export async function endMembershipInTx(
   now: Date,
   end: { reason?: string; by: { openid: string; label: string } },
 ): Promise<MemberDoc | null> {
-  const m = await txGetOrNull<MemberDoc>(tx, COL.svcMembers, ids.member(openid))
+  const m = await findMemberInTx(tx, ids.member(openid))
   if (!m || m.communityId !== communityId || m.status === 'ended') return null
   const after: MemberDoc = {
     ...m,
@@ -30,6 +28,6 @@ export async function endMembershipInTx(
     endedByName: end.by.label,
     history: pushHistory(m.history, { year: m.year, status: m.status, reason: m.reason, at: m.decidedAt ?? m.submittedAt }),
   }
-  await txPut(tx, COL.svcMembers, after)
+  await putMemberInTx(tx, after)
   return after
 }

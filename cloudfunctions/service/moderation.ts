@@ -1,6 +1,6 @@
 import { COL } from '../shared/collections'
 import type { ModerationKind } from '../shared/moderation'
-import { load, type WishDoc } from './repo'
+import { repo, type WishDoc } from './repo'
 
 /**
  * A 微心愿: people of its community (and its street admin) read it, so they may report it; the
@@ -11,7 +11,7 @@ export const wishKind: ModerationKind<WishDoc> = {
   kind: 'wish',
   collection: COL.svcWishes,
   reviewer: 'community',
-  find: (db, id) => load.wish(db, id),
+  find: (db, id) => repo.wish(db, id),
   describe: (w) => ({
     targetId: w._id, docId: w._id, communityId: w.communityId, streetId: w.streetId,
     authorOpenid: w.residentOpenid ?? w.postedBy, authorHouseholds: [w.householdId],

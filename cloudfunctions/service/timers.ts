@@ -1,8 +1,7 @@
-import { COL } from '../shared/collections'
 import type { Ctx, TimerJob } from '../shared/dispatch'
 import { DomainError } from '../shared/errors'
 import { returnLapsedClaim } from './handlers/wishes'
-import type { WishDoc } from './repo'
+import { listLapsedClaims } from './repo'
 
 /** Wishes returned per run; the trigger runs every 10 minutes (config.json), oldest deadline first. */
 const BATCH = 20
@@ -14,9 +13,8 @@ const BATCH = 20
  */
 const tick: TimerJob = async (ctx: Ctx<unknown>) => {
   const { db, now } = ctx
-  const { data } = await db.collection(COL.svcWishes).where({ status: 'claimed', claimDueAt: db.command.lte(now) }).orderBy('claimDueAt', 'asc').limit(BATCH).get()
   let returned = 0
-  for (const w of data as WishDoc[]) {
+  for (const w of await listLapsedClaims(db, now, BATCH)) {
     try {
       await returnLapsedClaim(ctx, w)
       returned++

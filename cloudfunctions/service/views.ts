@@ -1,3 +1,4 @@
+import type { CareMarkView, CareView } from '../../types/care'
 import type {
   ActivityView, AgreementView, AssessmentView, AttendanceView, LetterView, MemberView, NeedOfferView, NeedView, ProjectUpdateView, ProjectView, ResourceView, UnitDisputeView, UnitMemberView, UnitSettlementView, UnitView, WishMessageView, WishView,
 } from '../../types/service'
@@ -11,7 +12,7 @@ import { unitLinkOf } from './domain/unit-link'
 import { hasUnit, memberKindOf } from './domain/member-kind'
 import { claimLapsed, effectiveWishStatus } from './domain/wishes'
 import type {
-  ActivityDoc, AgreementDoc, AssessmentDoc, AttendanceDoc, LetterDoc, MemberDoc, NeedDoc, NeedOfferDoc, ProjectDoc, ProjectUpdateDoc, ResourceDoc, UnitDoc, WishDoc, WishMessageDoc,
+  ActivityDoc, AgreementDoc, AssessmentDoc, AttendanceDoc, CareDoc, LetterDoc, MemberDoc, NeedDoc, NeedOfferDoc, ProjectDoc, ProjectUpdateDoc, ResourceDoc, UnitDoc, WishDoc, WishMessageDoc,
 } from './repo'
 
 export const iso = (d: Date | undefined) => (d ? new Date(d).toISOString() : undefined)
@@ -311,3 +312,15 @@ export const assessmentView = (a: AssessmentDoc): AssessmentView => ({
   at: isoReq(a.at),
   revisions: a.revisions?.length ?? 0,
 })
+
+/** A household's 重点关爱 record with its reason: to the secretary (care.list) and the household (care.mine) only. */
+export function careView(d: CareDoc): CareView {
+  return {
+    householdId: d.householdId, address: d.address, gridId: d.gridId, status: d.status, kinds: d.kinds, note: d.note,
+    consentBy: d.consentBy, consentAt: iso(d.consentAt)!, recordedByName: d.recordedByName, markedAt: iso(d.markedAt)!,
+    revokedAt: iso(d.revokedAt), revokedByName: d.revokedByName, revokeReason: d.revokeReason,
+  }
+}
+
+/** The mark alone, without why (the grid worker's care.patrol). */
+export const careMarkView = (d: CareDoc): CareMarkView => ({ householdId: d.householdId, address: d.address, gridId: d.gridId, since: iso(d.markedAt)! })

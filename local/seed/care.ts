@@ -1,7 +1,7 @@
 import { COL } from '../../cloudfunctions/shared/collections'
 import { now as clockNow } from '../../cloudfunctions/shared/clock'
 import type { Database } from '../../cloudfunctions/shared/db-types'
-import { careId, type CareDoc } from '../../cloudfunctions/service/handlers/care'
+import { ids, type CareDoc } from '../../cloudfunctions/service/repo'
 import { STREET } from './demo-data'
 import { insertAll } from './insert'
 import type { ModuleSeed } from './seed'
@@ -25,7 +25,7 @@ export const careSeed: ModuleSeed = async (db: Database, scale: number) => {
     for (const m of marks) {
       const h = (await db.collection(COL.households).where({ _id: m.hid }).limit(1).get()).data[0] as { _id: string; gridId: string; buildingId: string; address: string }
       docs.push({
-        _id: careId(h._id), householdId: h._id, communityId: cid, streetId: STREET._id, gridId: h.gridId, buildingId: h.buildingId, address: h.address,
+        _id: ids.care(h._id), householdId: h._id, communityId: cid, streetId: STREET._id, gridId: h.gridId, buildingId: h.buildingId, address: h.address,
         status: 'active', kinds: m.kinds, note: m.note, consentBy: m.consentBy, consentAt: day(m.ago + 1), recordedBy: 'o-sec-lq', recordedByName: '社区书记',
         markedAt: day(m.ago), version: 1,
       })

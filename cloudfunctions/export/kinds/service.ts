@@ -4,7 +4,7 @@ import { GRADE_LABEL } from '../../../types/service'
 import { mayReadUnitRecords } from '../../service/public'
 import { dayOf } from '../../shared/period'
 import { ratingAvgTenths } from '../../service/public'
-import { load, type CommunityRef, type LedgerDoc, type LetterDoc } from '../../service/public'
+import { listYearLedgers, repo, type CommunityRef, type LedgerDoc, type LetterDoc } from '../../service/public'
 import { ensure, notFound } from '../../shared/errors'
 import { exportKind } from '../kind'
 import { stamp, styleHeader, xlsxName } from '../workbook'
@@ -18,9 +18,9 @@ export const serviceLedgers = exportKind({
   async load(ctx): Promise<{ community: CommunityRef; year: number; rows: LedgerDoc[] }> {
     const { db, actor, input } = ctx
     ensure(actor.isSecretaryOf(input.communityId), '只能导出您所在社区的台账')
-    const community = await load.community(db, input.communityId)
+    const community = await repo.community(db, input.communityId)
     if (!community) throw notFound('社区')
-    return { community, year: input.year, rows: await load.yearLedgers(db, community._id, input.year, LEDGERS_MAX) }
+    return { community, year: input.year, rows: await listYearLedgers(db, community._id, input.year, LEDGERS_MAX) }
   },
   file: ({ community, year }, now) => ({
     cloudPath: `exports/service/${community._id}/ledgers-${year}-${stamp(now)}.xlsx`,
@@ -53,7 +53,7 @@ export const serviceLedgers = exportKind({
 export const serviceLetter = exportKind({
   action: 'service.letter',
   async load(ctx): Promise<LetterDoc> {
-    const letter = await load.letter(ctx.db, ctx.input.letterId)
+    const letter = await repo.letter(ctx.db, ctx.input.letterId)
     if (!letter) throw notFound('反馈函')
     ensure(mayReadUnitRecords(ctx.actor.roles, letter), '只能导出本单位或本社区的反馈函')
     return letter

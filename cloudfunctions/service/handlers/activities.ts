@@ -2,17 +2,18 @@ import type { ActivityView } from '../../../types/service'
 import type { Actor } from '../../shared/actor'
 import type { Ctx, Handler, HandlerInput } from '../../shared/dispatch'
 import { COL } from '../../shared/collections'
-import { txGetOrNull } from '../../shared/db-types'
 import { conflict, DomainError, ensure, forbidden, invalid, notFound } from '../../shared/errors'
 import { newId } from '../../shared/ids'
 import { cnTime } from '../../shared/clock'
 import { notify, TEMPLATES } from '../../shared/notify'
-import { fetchPage } from '../../shared/paging'
 import { canApproveManual, hasRoom, serviceMinutes, windowProblem } from '../domain/attendance'
 import { withinRadius } from '../domain/geo'
 import { monthOf, quarterOf, yearOf } from '../../shared/period'
 import { issueToken, parseQrText, qrText, TOKEN_TTL_S, tokenSecret, verifyToken } from '../domain/token'
-import { bumpLedgers, bumpStats, ids, load, txPut, type ActivityDoc, type AttendanceDoc, type MemberDoc } from '../repo'
+import {
+  addActivityInTx, bumpLedgers, bumpStats, findActivityInTx, findAttendanceInTx, findMemberInTx, ids, listActivities, listAttendance, listSignedUp, putAttendanceInTx, repo,
+  updateActivityInTx, type ActivityDoc, type AttendanceDoc, type MemberDoc,
+} from '../repo'
 import { activityView, attendanceView } from '../views'
 
 /** 服务活动: post, sign up within capacity, sign in/out by rotating QR code or location, confirm minutes. */
@@ -21,7 +22,7 @@ export const activityCreate: Handler<'service.activity.create'> = {
   async run(ctx) {
     const { db, actor, input, now } = ctx
     ensure(actor.isSecretaryOf(input.communityId), '只能为您所在社区发布活动')
-    const community = await load.community(db, input.communityId)
+    const community = await repo.community(db, input.communityId)
     if (!community) throw notFound('社区')
     if (Date.parse(input.endAt) <= now.getTime()) throw invalid('结束时间须晚于现在', ['endAt'])
     await ctx.checkText(input.title, input.place.name)
@@ -31,7 +32,7 @@ export const activityCreate: Handler<'service.activity.create'> = {
         radiusM: input.radiusM, startAt: new Date(input.startAt), endAt: new Date(input.endAt), graceMin: input.graceMin, capacity: input.capacity,
         signupCount: 0, createdBy: actor.openid, createdByName: actor.name, createdAt: now,
       }
-      await tx.collection(COL.svcActivities).add({ data: doc })
+      await addActivityInTx(tx, doc)
       await ctx.audit(`${COL.svcActivities}/${doc._id}`, null, { title: doc.title, startAt: doc.startAt, endAt: doc.endAt, capacity: doc.capacity }, tx)
       return activityView(doc)
     })
@@ -40,14 +41,13 @@ export const activityCreate: Handler<'service.activity.create'> = {
 
 export const activityList: Handler<'service.activity.list'> = {
   run(ctx) {
-    const q = ctx.db.collection(COL.svcActivities).where({ communityId: ctx.input.communityId })
-    return fetchPage<ActivityDoc, ActivityView>(q, ctx.input, [['startAt', 'desc']], (a) => activityView(a))
+    return listActivities<ActivityView>(ctx.db, ctx.input.communityId, ctx.input, (a) => activityView(a))
   },
 }
 
 export const activityGet: Handler<'service.activity.get'> = {
   async run(ctx) {
-    const [a, mine] = await Promise.all([load.activity(ctx.db, ctx.input.activityId), load.attendance(ctx.db, ids.attendance(ctx.input.activityId, ctx.actor.openid))])
+    const [a, mine] = await Promise.all([repo.activity(ctx.db, ctx.input.activityId), repo.attendance(ctx.db, ids.attendance(ctx.input.activityId, ctx.actor.openid))])
     if (!a) throw notFound('活动')
     return activityView(a, mine)
   },
@@ -56,7 +56,7 @@ export const activityGet: Handler<'service.activity.get'> = {
 /** The caller's approved check-in in the activity's community (only checked-in members take part). */
 async function requireMember(ctx: Ctx<unknown>, a: ActivityDoc): Promise<MemberDoc> {
   ensure(ctx.actor.has('member', a.communityId), '只有本社区报到党员可以参加')
-  const m = await load.member(ctx.db, ids.member(ctx.actor.openid))
+  const m = await repo.member(ctx.db, ids.member(ctx.actor.openid))
   if (!m || m.communityId !== a.communityId || m.approvedYear === undefined) throw forbidden('请先完成本社区的党员报到')
   return m
 }
@@ -64,14 +64,14 @@ async function requireMember(ctx: Ctx<unknown>, a: ActivityDoc): Promise<MemberD
 export const activitySignup: Handler<'service.activity.signup'> = {
   async run(ctx) {
     const { db, actor, input, now } = ctx
-    const a = await load.activity(db, input.activityId)
+    const a = await repo.activity(db, input.activityId)
     if (!a) throw notFound('活动')
     const member = await requireMember(ctx as Ctx<unknown>, a)
     if (now.getTime() > a.endAt.getTime()) throw conflict('活动已结束')
     const _id = ids.attendance(a._id, actor.openid)
     let result = { a, mine: null as AttendanceDoc | null }
     await ctx.transaction(async (tx) => {
-      const [fresh, existing] = await Promise.all([txGetOrNull<ActivityDoc>(tx, COL.svcActivities, a._id), txGetOrNull<AttendanceDoc>(tx, COL.svcAttendance, _id)])
+      const [fresh, existing] = await Promise.all([findActivityInTx(tx, a._id), findAttendanceInTx(tx, _id)])
       if (!fresh) throw notFound('活动')
       if (existing) {
         result = { a: fresh, mine: existing }
@@ -83,8 +83,8 @@ export const activitySignup: Handler<'service.activity.signup'> = {
         memberName: member.name, unitId: member.unitId, unitName: member.unitName, status: 'signed_up', signedUpAt: now, minutes: 0,
         year: yearOf(a.startAt), quarter: quarterOf(a.startAt), month: monthOf(a.startAt),
       }
-      await txPut(tx, COL.svcAttendance, doc)
-      await tx.collection(COL.svcActivities).doc(a._id).update({ data: { signupCount: fresh.signupCount + 1 } })
+      await putAttendanceInTx(tx, doc)
+      await updateActivityInTx(tx, a._id, { signupCount: fresh.signupCount + 1 })
       await ctx.audit(`${COL.svcAttendance}/${_id}`, null, { status: 'signed_up' }, tx)
       result = { a: { ...fresh, signupCount: fresh.signupCount + 1 }, mine: doc }
     })
@@ -95,7 +95,7 @@ export const activitySignup: Handler<'service.activity.signup'> = {
 export const activityToken: Handler<'service.activity.token'> = {
   async run(ctx) {
     const { db, actor, input, now } = ctx
-    const a = await load.activity(db, input.activityId)
+    const a = await repo.activity(db, input.activityId)
     if (!a) throw notFound('活动')
     ensure(actor.isSecretaryOf(a.communityId), '只有本社区的组织者可以出示签到码')
     const problem = windowProblem(a, now)
@@ -125,18 +125,18 @@ function checkPresence(a: ActivityDoc, input: SignInput, now: Date, notBeforeSec
 
 async function signStep(ctx: Ctx<SignInput>, step: 'in' | 'out') {
   const { db, actor, input, now } = ctx
-  const a = await load.activity(db, input.activityId)
+  const a = await repo.activity(db, input.activityId)
   if (!a) throw notFound('活动')
   ensure(actor.has('member', a.communityId), '只有本社区报到党员可以签到')
   const _id = ids.attendance(a._id, actor.openid)
-  const mine = await load.attendance(db, _id)
+  const mine = await repo.attendance(db, _id)
   if (!mine) throw conflict('请先报名该活动')
   if (step === 'in' && mine.status !== 'signed_up') throw conflict('您已签到，不会重复计时')
   if (step === 'out' && mine.status !== 'signed_in') throw conflict(mine.status === 'signed_up' ? '请先签到' : '您已签退')
   const issuedSec = checkPresence(a, input, now, step === 'out' ? mine.inTokenSec : undefined)
   let after: AttendanceDoc = mine
   await ctx.transaction(async (tx) => {
-    const fresh = await txGetOrNull<AttendanceDoc>(tx, COL.svcAttendance, _id)
+    const fresh = await findAttendanceInTx(tx, _id)
     if (!fresh || fresh.status !== (step === 'in' ? 'signed_up' : 'signed_in')) throw conflict(step === 'in' ? '您已签到，不会重复计时' : '您已签退')
     const stepped: AttendanceDoc =
       step === 'in'
@@ -144,7 +144,7 @@ async function signStep(ctx: Ctx<SignInput>, step: 'in' | 'out') {
         : { ...fresh, status: 'signed_out', signedOutAt: now, outMethod: input.method, minutes: serviceMinutes(fresh.signedInAt!, now, a.startAt, a.endAt) }
     // A location step is a claim: it waits for the organiser's confirmation (an earlier one does not cover it).
     after = input.method === 'location' ? { ...withoutPresence(stepped), presence: 'pending' } : stepped
-    await txPut(tx, COL.svcAttendance, after)
+    await putAttendanceInTx(tx, after)
     await ctx.audit(`${COL.svcAttendance}/${_id}`, { status: fresh.status, presence: fresh.presence ?? null }, { status: after.status, method: input.method, minutes: after.minutes, presence: after.presence ?? null }, tx)
   })
   return activityView(a, after)
@@ -166,20 +166,20 @@ export const activitySignout: Handler<'service.activity.signout'> = { run: (ctx)
 export const activityConfirmPresence: Handler<'service.activity.confirmPresence'> = {
   async run(ctx) {
     const { db, actor, input, now } = ctx
-    const t = await load.attendance(db, input.attendanceId)
+    const t = await repo.attendance(db, input.attendanceId)
     if (!t) throw notFound('签到记录')
     ensure(actor.isSecretaryOf(t.communityId), '只能确认您所在社区活动的到场情况')
     if (t.presence !== 'pending') throw conflict('没有待确认的定位签到')
     await ctx.checkText(input.reason)
     let after: AttendanceDoc = t
     await ctx.transaction(async (tx) => {
-      const fresh = await txGetOrNull<AttendanceDoc>(tx, COL.svcAttendance, t._id)
+      const fresh = await findAttendanceInTx(tx, t._id)
       if (fresh?.presence !== 'pending') throw conflict('没有待确认的定位签到')
       after = {
         ...fresh, presence: input.present ? 'confirmed' : 'rejected', presenceAt: now, presenceBy: actor.openid, presenceByName: actor.name,
         ...(input.reason ? { presenceReason: input.reason } : {}),
       }
-      await txPut(tx, COL.svcAttendance, after)
+      await putAttendanceInTx(tx, after)
       await ctx.audit(`${COL.svcAttendance}/${t._id}`, { presence: 'pending' }, { presence: after.presence, reason: input.reason ?? null }, tx)
     })
     return attendanceView(after)
@@ -200,23 +200,24 @@ function canOversee(actor: Actor, a: { communityId: string; streetId: string }) 
 export const activityAttendance: Handler<'service.activity.attendance'> = {
   async run(ctx) {
     const { db, actor, input } = ctx
-    const a = await load.activity(db, input.activityId)
+    const a = await repo.activity(db, input.activityId)
     if (!a) throw notFound('活动')
     ensure(canOversee(actor, a), '只能查看您所辖社区的活动名单')
-    const q = db.collection(COL.svcAttendance).where({ activityId: a._id })
-    return fetchPage<AttendanceDoc, ReturnType<typeof attendanceView>>(q, input, [['memberName', 'asc']], attendanceView)
+    return listAttendance(db, a._id, input, attendanceView)
   },
 }
+
+/** A reminder goes to at most this many of those signed up (one read). */
+const REMIND_LIMIT = 100
 
 export const activityRemind: Handler<'service.activity.remind'> = {
   async run(ctx) {
     const { db, actor, input } = ctx
-    const a = await load.activity(db, input.activityId)
+    const a = await repo.activity(db, input.activityId)
     if (!a) throw notFound('活动')
     ensure(actor.isSecretaryOf(a.communityId), '只能提醒您所在社区的活动')
-    const { data } = await db.collection(COL.svcAttendance).where({ activityId: a._id, status: 'signed_up' }).limit(100).get()
     let sent = 0
-    for (const t of data as AttendanceDoc[]) {
+    for (const t of await listSignedUp(db, a._id, REMIND_LIMIT)) {
       const ok = await notify({
         toOpenid: t.openid,
         templateId: TEMPLATES.activityReminder,
@@ -232,7 +233,7 @@ export const activityRemind: Handler<'service.activity.remind'> = {
 /** Counting confirmed minutes into the member's ledgers (year and quarter) and the community's counter. */
 async function countIntoLedger(tx: Parameters<Parameters<Ctx<unknown>['transaction']>[0]>[0], t: AttendanceDoc, minutes: number, now: Date) {
   // The member's unit as it is now, not at sign-up: a link made or undone since then decides whose letter counts the minutes.
-  const m = await txGetOrNull<MemberDoc>(tx, COL.svcMembers, t.memberId)
+  const m = await findMemberInTx(tx, t.memberId)
   const unit = m ? { kind: m.kind, unitId: m.unitId, unitName: m.unitName } : { unitId: t.unitId, unitName: t.unitName }
   await bumpLedgers(
     tx,
@@ -247,7 +248,7 @@ async function countIntoLedger(tx: Parameters<Parameters<Ctx<unknown>['transacti
 export const hoursConfirm: Handler<'service.hours.confirm'> = {
   async run(ctx) {
     const { db, actor, input, now } = ctx
-    const t = await load.attendance(db, input.attendanceId)
+    const t = await repo.attendance(db, input.attendanceId)
     if (!t) throw notFound('签到记录')
     ensure(actor.isSecretaryOf(t.communityId), '只能确认您所在社区的时长')
     if (t.status === 'confirmed') throw conflict('时长已确认')
@@ -256,12 +257,12 @@ export const hoursConfirm: Handler<'service.hours.confirm'> = {
     if (problem) throw conflict(problem)
     let after: AttendanceDoc = t
     await ctx.transaction(async (tx) => {
-      const fresh = await txGetOrNull<AttendanceDoc>(tx, COL.svcAttendance, t._id)
+      const fresh = await findAttendanceInTx(tx, t._id)
       if (!fresh || fresh.status !== 'signed_out') throw conflict('时长已确认')
       const stillProblem = presenceProblem(fresh)
       if (stillProblem) throw conflict(stillProblem)
       after = { ...fresh, status: 'confirmed', confirmedAt: now, confirmedBy: actor.openid, confirmedByName: actor.name }
-      await txPut(tx, COL.svcAttendance, after)
+      await putAttendanceInTx(tx, after)
       await countIntoLedger(tx, fresh, fresh.minutes, now)
       await ctx.audit(`${COL.svcAttendance}/${t._id}`, { status: 'signed_out' }, { status: 'confirmed', minutes: fresh.minutes }, tx)
     })
@@ -272,7 +273,7 @@ export const hoursConfirm: Handler<'service.hours.confirm'> = {
 export const hoursManual: Handler<'service.hours.manual'> = {
   async run(ctx) {
     const { db, actor, input } = ctx
-    const [a, member] = await Promise.all([load.activity(db, input.activityId), load.member(db, input.memberId)])
+    const [a, member] = await Promise.all([repo.activity(db, input.activityId), repo.member(db, input.memberId)])
     if (!a) throw notFound('活动')
     if (!member) throw notFound('党员')
     ensure(actor.isSecretaryOf(a.communityId), '只能为您所在社区的活动补录')
@@ -282,7 +283,7 @@ export const hoursManual: Handler<'service.hours.manual'> = {
     await ctx.checkText(input.reason)
     return ctx.onceTx(input.requestId, async (tx) => {
       const _id = ids.attendance(a._id, member.openid)
-      const fresh = await txGetOrNull<AttendanceDoc>(tx, COL.svcAttendance, _id)
+      const fresh = await findAttendanceInTx(tx, _id)
       if (fresh && (fresh.status === 'confirmed' || fresh.status === 'manual_pending')) throw conflict('该党员本活动的时长已确认或已在复核中')
       const base: AttendanceDoc = fresh ?? {
         _id, activityId: a._id, activityTitle: a.title, communityId: a.communityId, streetId: a.streetId, openid: member.openid, memberId: member._id,
@@ -290,7 +291,7 @@ export const hoursManual: Handler<'service.hours.manual'> = {
         year: yearOf(a.startAt), quarter: quarterOf(a.startAt), month: monthOf(a.startAt),
       }
       const after: AttendanceDoc = { ...base, status: 'manual_pending', minutes: input.minutes, manual: { reason: input.reason, minutes: input.minutes, enteredBy: actor.openid, enteredByName: actor.name } }
-      await txPut(tx, COL.svcAttendance, after)
+      await putAttendanceInTx(tx, after)
       await ctx.audit(`${COL.svcAttendance}/${_id}`, fresh ? { status: fresh.status, minutes: fresh.minutes } : null, { status: 'manual_pending', minutes: input.minutes, reason: input.reason }, tx)
       return attendanceView(after)
     })
@@ -300,20 +301,20 @@ export const hoursManual: Handler<'service.hours.manual'> = {
 export const hoursApproveManual: Handler<'service.hours.approveManual'> = {
   async run(ctx) {
     const { db, actor, input, now } = ctx
-    const t = await load.attendance(db, input.attendanceId)
+    const t = await repo.attendance(db, input.attendanceId)
     if (!t) throw notFound('签到记录')
     ensure(canOversee(actor, t), '只能复核您所辖社区的补录')
     if (t.status !== 'manual_pending' || !t.manual) throw conflict('没有待复核的补录')
     if (!canApproveManual(t.manual.enteredBy, actor.openid)) throw new DomainError('FORBIDDEN', '补录须由另一人复核，不能复核自己的补录')
     let after: AttendanceDoc = t
     await ctx.transaction(async (tx) => {
-      const fresh = await txGetOrNull<AttendanceDoc>(tx, COL.svcAttendance, t._id)
+      const fresh = await findAttendanceInTx(tx, t._id)
       if (!fresh || fresh.status !== 'manual_pending' || !fresh.manual) throw conflict('没有待复核的补录')
       after = {
         ...fresh, status: 'confirmed', minutes: fresh.manual.minutes, confirmedAt: now, confirmedBy: actor.openid, confirmedByName: actor.name,
         manual: { ...fresh.manual, approvedBy: actor.openid, approvedByName: actor.name },
       }
-      await txPut(tx, COL.svcAttendance, after)
+      await putAttendanceInTx(tx, after)
       await countIntoLedger(tx, fresh, fresh.manual.minutes, now)
       await ctx.audit(`${COL.svcAttendance}/${t._id}`, { status: 'manual_pending' }, { status: 'confirmed', minutes: fresh.manual.minutes, enteredBy: fresh.manual.enteredBy, approvedBy: actor.openid }, tx)
     })

@@ -1,15 +1,13 @@
 import type { Handler } from '../../shared/dispatch'
 import { COL } from '../../shared/collections'
-import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, forbidden, invalid, notFound } from '../../shared/errors'
 import { notify, TEMPLATES } from '../../shared/notify'
-import { fetchPage } from '../../shared/paging'
 import { grantRole, nameIfMissing, updatePersonInTx } from '../../shared/person'
 import { addressOf } from '../../shared/address'
 import { canSubmit, isDecidable, pushHistory } from '../domain/checkin'
 import { yearOf } from '../../shared/period'
 import { unitPickProblem } from '../domain/unit-link'
-import { ids, load, txPut, type BuildingRef, type GridRef, type MemberDoc } from '../repo'
+import { findCommunityGrid, findMemberInTx, ids, listCommunityBuildings, listMembers, putMemberInTx, repo, type BuildingRef, type GridRef, type MemberDoc } from '../repo'
 import { memberView } from '../views'
 
 /** 在职党员报到: yearly, to the community of the member's home; the secretary approves and assigns. */
@@ -28,10 +26,10 @@ export const memberCheckin: Handler<'service.member.checkin'> = {
     const year = yearOf(now)
     if (input.householdId && !actor.has('resident', input.householdId)) throw forbidden('只能填写您已认证的房屋')
     const [community, household, unit, current] = await Promise.all([
-      load.community(db, input.communityId),
-      input.householdId ? load.household(db, input.householdId) : Promise.resolve(null),
-      input.unitId ? load.unit(db, input.unitId) : Promise.resolve(null),
-      load.member(db, ids.member(actor.openid)),
+      repo.community(db, input.communityId),
+      input.householdId ? repo.household(db, input.householdId) : Promise.resolve(null),
+      input.unitId ? repo.unit(db, input.unitId) : Promise.resolve(null),
+      repo.member(db, ids.member(actor.openid)),
     ])
     if (!community) throw notFound('社区')
     if (input.householdId && household?.communityId !== community._id) throw invalid('所填房屋不在该社区', ['householdId'])
@@ -43,7 +41,7 @@ export const memberCheckin: Handler<'service.member.checkin'> = {
     await ctx.checkText(input.name, input.unitName, input.originOrg, input.availability, ...input.skills)
     return ctx.onceTx(input.requestId, async (tx) => {
       const _id = ids.member(actor.openid)
-      const fresh = await txGetOrNull<MemberDoc>(tx, COL.svcMembers, _id)
+      const fresh = await findMemberInTx(tx, _id)
       if (fresh && !canSubmit(fresh, year)) throw conflict('您今年已报到')
       const sameCommunity = fresh?.communityId === community._id
       // A unit the secretary linked to the name the member typed stays while the member types the same name.
@@ -70,7 +68,7 @@ export const memberCheckin: Handler<'service.member.checkin'> = {
         ...(sameUnit && fresh.unitLinkedBy ? { unitLinkedBy: fresh.unitLinkedBy } : {}),
         ...(inService && fresh?.unitSettlement ? { unitSettlement: fresh.unitSettlement } : {}),
       }
-      await txPut(tx, COL.svcMembers, after)
+      await putMemberInTx(tx, after)
       await ctx.audit(`${COL.svcMembers}/${_id}`, fresh ? { status: fresh.status, year: fresh.year } : null, { status: 'pending', year, kind: input.kind, communityId: community._id, householdId: household?._id ?? null, unitId: unitId ?? null }, tx)
       return memberView(after, year)
     })
@@ -79,7 +77,7 @@ export const memberCheckin: Handler<'service.member.checkin'> = {
 
 export const memberMine: Handler<'service.member.mine'> = {
   async run(ctx) {
-    const m = await load.member(ctx.db, ids.member(ctx.actor.openid))
+    const m = await repo.member(ctx.db, ids.member(ctx.actor.openid))
     return m ? memberView(m, yearOf(ctx.now)) : null
   },
 }
@@ -89,24 +87,14 @@ export const memberList: Handler<'service.member.list'> = {
     const { db, actor, input, now } = ctx
     ensure(actor.isSecretaryOf(input.communityId), '只能查看您所在社区的党员')
     const year = yearOf(now)
-    const filter: Record<string, unknown> = { communityId: input.communityId }
-    if (input.status === 'pending') filter.status = 'pending'
-    if (input.status === 'approved') filter.approvedYear = year
-    if (input.status === 'overdue') filter.approvedYear = db.command.lt(year)
-    if (input.status === 'disputed') filter.unitDisputed = true
-    if (input.status === 'unlinked') {
-      filter.unitId = db.command.exists(false)
-      // Retired and mobile members have no unit to link (records without a kind are in-service).
-      filter.kind = db.command.nin(['retired', 'mobile'])
-    }
-    return fetchPage<MemberDoc, ReturnType<typeof memberView>>(db.collection(COL.svcMembers).where(filter), input, [['submittedAt', 'desc']], (m) => memberView(m, year))
+    return listMembers(db, input.communityId, input.status, year, input, (m) => memberView(m, year))
   },
 }
 
 export const memberDecide: Handler<'service.member.decide'> = {
   async run(ctx) {
     const { db, actor, input, now } = ctx
-    const member = await load.member(db, input.memberId)
+    const member = await repo.member(db, input.memberId)
     if (!member) throw notFound('报到记录')
     ensure(actor.isSecretaryOf(member.communityId), '只能审核您所在社区的党员')
     if (!isDecidable(member)) throw conflict('没有待审核的报到')
@@ -115,29 +103,24 @@ export const memberDecide: Handler<'service.member.decide'> = {
     let buildings: BuildingRef[] = []
     if (input.approve) {
       const buildingIds = [...new Set(input.buildingIds)]
-      const [g, b] = await Promise.all([
-        db.collection(COL.grids).where({ _id: input.gridId!, communityId: member.communityId }).limit(1).get(),
-        buildingIds.length
-          ? db.collection(COL.buildings).where({ _id: db.command.in(buildingIds), communityId: member.communityId }).limit(buildingIds.length).get()
-          : Promise.resolve({ data: [] as unknown[] }),
-      ])
-      grid = (g.data[0] as GridRef | undefined) ?? null
+      const [g, b] = await Promise.all([findCommunityGrid(db, member.communityId, input.gridId!), listCommunityBuildings(db, member.communityId, buildingIds)])
+      grid = g
       if (!grid) throw invalid('请选择本社区的网格', ['gridId'])
       if (grid.retired) throw invalid(`${grid.name}已停用，请选择其他网格`, ['gridId'])
-      buildings = buildingIds.map((id) => (b.data as BuildingRef[]).find((x) => x._id === id)).filter((x): x is BuildingRef => !!x)
+      buildings = buildingIds.map((id) => b.find((x) => x._id === id)).filter((x): x is BuildingRef => !!x)
       if (buildings.length !== buildingIds.length) throw invalid('只能选择本社区的楼栋', ['buildingIds'])
       if (buildings.some((x) => x.retired)) throw invalid('所选楼栋已停用', ['buildingIds'])
     }
-    const community = await load.community(db, member.communityId)
+    const community = await repo.community(db, member.communityId)
     let after: MemberDoc = member
     await ctx.transaction(async (tx) => {
-      const fresh = await txGetOrNull<MemberDoc>(tx, COL.svcMembers, member._id)
+      const fresh = await findMemberInTx(tx, member._id)
       if (!fresh || !isDecidable(fresh)) throw conflict('没有待审核的报到')
       const decided = { ...fresh, decidedAt: now, decidedBy: actor.openid, decidedByName: actor.name }
       after = input.approve
         ? { ...decided, status: 'approved', approvedYear: fresh.year, reason: undefined, gridId: grid!._id, gridName: grid!.name, buildingIds: buildings.map((b) => b._id), buildingNames: buildings.map((b) => b.name) }
         : { ...decided, status: 'returned', reason: input.reason }
-      await txPut(tx, COL.svcMembers, after)
+      await putMemberInTx(tx, after)
       if (input.approve) {
         const grant = grantRole({ role: 'member', scopeType: 'community', scopeId: member.communityId, scopeName: community?.name ?? '', communityId: member.communityId, streetId: member.streetId })
         const g = await updatePersonInTx(tx, member.openid, now, (u) => grant(nameIfMissing(member.name)(u)))

@@ -1,11 +1,10 @@
 import type { Ctx, Handler } from '../../shared/dispatch'
 import { COL } from '../../shared/collections'
-import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, forbidden, invalid, notFound } from '../../shared/errors'
-import { fetchPage } from '../../shared/paging'
-import { ids, load, txPut, type NeedOfferDoc, type ResourceDoc } from '../repo'
+import { matchProblem } from '../domain/needs'
+import { writeProject } from '../projects'
+import { findNeedOfferInTx, ids, listNeedOffers, putNeedOfferInTx, putResourceInTx, repo, type NeedOfferDoc, type ResourceDoc } from '../repo'
 import { needOfferView } from '../views'
-import { matchProblem, writeProject } from './lists'
 
 /**
  * 认领 (SPEC §4, three lists): a unit (through its liaison) or a member of the community offers to take an
@@ -17,12 +16,12 @@ import { matchProblem, writeProject } from './lists'
 export const needOffer: Handler<'service.need.offer'> = {
   async run(ctx) {
     const { db, actor, input, now } = ctx
-    const need = await load.need(db, input.needId)
+    const need = await repo.need(db, input.needId)
     if (!need) throw notFound('需求')
     let owner: Pick<NeedOfferDoc, 'ownerType' | 'ownerId' | 'ownerName'>
     if (input.unitId) {
       ensure(actor.has('unit_liaison', input.unitId), '只能代表您联络的单位认领')
-      const unit = await load.unit(db, input.unitId)
+      const unit = await repo.unit(db, input.unitId)
       if (!unit) throw notFound('单位')
       if (unit.communityId !== need.communityId) throw forbidden('单位只能认领所在社区的需求')
       owner = { ownerType: 'unit', ownerId: unit._id, ownerName: unit.name }
@@ -34,18 +33,18 @@ export const needOffer: Handler<'service.need.offer'> = {
     if (problem) throw conflict(problem)
     let resource: ResourceDoc | null = null
     if (input.resourceId) {
-      resource = await load.resource(db, input.resourceId)
+      resource = await repo.resource(db, input.resourceId)
       if (!resource || resource.ownerId !== owner.ownerId || resource.communityId !== need.communityId) throw invalid('只能用本单位或本人在本社区登记的资源', ['resourceId'])
     }
     await ctx.checkText(input.title, input.note)
     const _id = ids.offer(need._id, owner.ownerId)
     return ctx.onceTx(input.requestId, async (tx) => {
-      if (await txGetOrNull<NeedOfferDoc>(tx, COL.svcNeedOffers, _id)) throw conflict('您已认领过这项需求')
+      if (await findNeedOfferInTx(tx, _id)) throw conflict('您已认领过这项需求')
       const doc: NeedOfferDoc = {
         _id, needId: need._id, needTitle: need.title, communityId: need.communityId, ...owner,
         resourceId: resource?._id, resourceTitle: resource?.title ?? input.title!, note: input.note, status: 'pending', createdBy: actor.openid, createdAt: now,
       }
-      await txPut(tx, COL.svcNeedOffers, doc)
+      await putNeedOfferInTx(tx, doc)
       await ctx.audit(`${COL.svcNeedOffers}/${_id}`, null, { status: 'pending', needId: need._id, ownerId: owner.ownerId, resourceId: doc.resourceId ?? null }, tx)
       return needOfferView(doc)
     })
@@ -55,10 +54,9 @@ export const needOffer: Handler<'service.need.offer'> = {
 /** The offers on a need, newest first (anyone signed in, as the lists are). Paged: three requests. */
 export const needOffers: Handler<'service.need.offers'> = {
   async run(ctx) {
-    const need = await load.need(ctx.db, ctx.input.needId)
+    const need = await repo.need(ctx.db, ctx.input.needId)
     if (!need) throw notFound('需求')
-    const q = ctx.db.collection(COL.svcNeedOffers).where({ needId: need._id })
-    return fetchPage<NeedOfferDoc, ReturnType<typeof needOfferView>>(q, ctx.input, [['createdAt', 'desc']], needOfferView)
+    return listNeedOffers(ctx.db, need._id, ctx.input, needOfferView)
   },
 }
 
@@ -70,13 +68,13 @@ export const needOffers: Handler<'service.need.offers'> = {
 export const needDecideOffer: Handler<'service.need.decideOffer'> = {
   async run(ctx) {
     const { db, actor, input, now } = ctx
-    const offer = await load.offer(db, input.offerId)
+    const offer = await repo.offer(db, input.offerId)
     if (!offer) throw notFound('认领')
     ensure(actor.isSecretaryOf(offer.communityId), '只能处理您所在社区的认领')
     if (offer.status !== 'pending') throw conflict('该认领已处理')
     const deadline = input.deadline ? new Date(input.deadline) : undefined
     if (input.accept && deadline!.getTime() <= now.getTime()) throw invalid('期限须晚于现在', ['deadline'])
-    const [need, listed] = await Promise.all([load.need(db, offer.needId), offer.resourceId ? load.resource(db, offer.resourceId) : Promise.resolve(null)])
+    const [need, listed] = await Promise.all([repo.need(db, offer.needId), offer.resourceId ? repo.resource(db, offer.resourceId) : Promise.resolve(null)])
     if (!need) throw notFound('需求')
     if (input.accept) {
       const problem = matchProblem(need)
@@ -86,7 +84,7 @@ export const needDecideOffer: Handler<'service.need.decideOffer'> = {
     await ctx.checkText(input.title, input.reason)
     let after: NeedOfferDoc = offer
     await ctx.transaction(async (tx) => {
-      const fresh = await txGetOrNull<NeedOfferDoc>(tx, COL.svcNeedOffers, offer._id)
+      const fresh = await findNeedOfferInTx(tx, offer._id)
       if (!fresh || fresh.status !== 'pending') throw conflict('该认领已处理')
       const decided = { decidedBy: actor.openid, decidedByName: actor.name, decidedAt: now }
       if (!input.accept) {
@@ -100,12 +98,12 @@ export const needDecideOffer: Handler<'service.need.decideOffer'> = {
           _id: ids.offerProject(offer._id), need, resource, title: input.title ?? `${need.title}（${offer.ownerName}）`, deadline: deadline!, offerId: offer._id,
         })
         if (!listed) {
-          await txPut<ResourceDoc>(tx, COL.svcResources, resource as ResourceDoc)
+          await putResourceInTx(tx, resource as ResourceDoc)
           await ctx.audit(`${COL.svcResources}/${resource._id}`, null, { title: resource.title, ownerId: resource.ownerId, fromOffer: offer._id }, tx)
         }
         after = { ...fresh, ...decided, status: 'accepted', projectId: project._id }
       }
-      await txPut(tx, COL.svcNeedOffers, after)
+      await putNeedOfferInTx(tx, after)
       await ctx.audit(`${COL.svcNeedOffers}/${offer._id}`, { status: 'pending' }, { status: after.status, projectId: after.projectId ?? null, reason: input.reason ?? null }, tx)
     })
     return needOfferView(after)

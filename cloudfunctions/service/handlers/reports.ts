@@ -1,13 +1,14 @@
 import { RANKING_LABEL } from '../../../types/service'
 import type { Ctx, Transaction, Handler } from '../../shared/dispatch'
 import { COL } from '../../shared/collections'
-import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, forbidden, invalid, notFound } from '../../shared/errors'
-import { fetchPage } from '../../shared/paging'
 import { gradeYearProblem, reviseAssessment } from '../domain/grades'
 import { letterQuarterProblem, quarterRange } from '../../shared/period'
 import { ratingAvgTenths } from '../domain/wishes'
-import { findById, firstN, ids, load, txPut, type AssessmentDoc, type AttendanceDoc, type LedgerDoc, type LetterDoc, type LetterLatestDoc, type StatsDoc } from '../repo'
+import {
+  countCommunityRecords, findAssessmentInTx, findLetterInTx, findLetterLatestInTx, findMemberInTx, ids, listAssessments, listConfirmedAttendance, listLatestLetters, listLetterVersions,
+  listTopLedgers, listUnitAssessments, listUnitLedgers, putAssessmentInTx, putLetterInTx, putLetterLatestInTx, repo, updateLetterInTx, type AssessmentDoc, type LetterDoc,
+} from '../repo'
 import { assessmentView, attendanceView, letterView } from '../views'
 import { whistleRecord } from '../../shared/whistle-record'
 import { commitmentView, commitmentsInPeriod, latestCommitments } from '../../shared/commitments'
@@ -17,6 +18,9 @@ import { memberKindOf } from '../domain/member-kind'
 /** 台账、双反馈、双评议 and the secretary's dashboard. */
 
 const ENTRIES_PAGE = 20
+const RANKING_ROWS = 20
+/** A letter lists the unit's members with the most minutes in the quarter, up to 100 (one read). */
+const LETTER_ROWS = 100
 /** A unit takes on a few problems a quarter: its latest 50 cover the quarter's letter (one read). */
 const LETTER_COMMITMENTS = 50
 
@@ -24,15 +28,14 @@ export const ledgerGet: Handler<'service.ledger.get'> = {
   async run(ctx) {
     const { db, actor, input } = ctx
     const memberId = input.memberId ?? ids.member(actor.openid)
-    const member = await load.member(db, memberId)
+    const member = await repo.member(db, memberId)
     if (!member) throw notFound('党员报到记录')
     ensure(member.openid === actor.openid || actor.isSecretaryOf(member.communityId), '只能查看本人或本社区党员的台账')
     const period = String(input.year)
-    const entries = db.collection(COL.svcAttendance).where({ openid: member.openid, year: input.year, status: 'confirmed' })
     const [ledger, grade, page] = await Promise.all([
-      findById<LedgerDoc>(db, COL.svcLedgers, ids.ledger(member.openid, period)),
-      findById<AssessmentDoc>(db, COL.svcAssessments, ids.assessment('member', member._id, input.year)),
-      fetchPage<AttendanceDoc, ReturnType<typeof attendanceView>>(entries, { page: input.page, pageSize: ENTRIES_PAGE }, [['signedInAt', 'desc']], attendanceView),
+      repo.ledger(db, ids.ledger(member.openid, period)),
+      repo.assessment(db, ids.assessment('member', member._id, input.year)),
+      listConfirmedAttendance(db, member.openid, input.year, { page: input.page, pageSize: ENTRIES_PAGE }, attendanceView),
     ])
     return {
       memberId: member._id,
@@ -59,7 +62,7 @@ export const ledgerRanking: Handler<'service.ledger.ranking'> = {
   async run(ctx) {
     const { db, actor, input } = ctx
     ensure(actor.has('member', input.communityId) || actor.isSecretaryOf(input.communityId), '只能查看您所在社区的服务记录')
-    const rows = await firstN<LedgerDoc>(db, COL.svcLedgers, { communityId: input.communityId, period: String(input.year) }, ['minutes', 'desc'], 20)
+    const rows = await listTopLedgers(db, input.communityId, String(input.year), RANKING_ROWS)
     return {
       label: RANKING_LABEL,
       items: rows.map((l) => ({ memberId: l.memberId, name: l.name, kind: memberKindOf(l), unitName: l.unitName, minutes: l.minutes, activities: l.activities, wishes: l.wishes })),
@@ -70,15 +73,15 @@ export const ledgerRanking: Handler<'service.ledger.ranking'> = {
 export const letterIssue: Handler<'service.letter.issue'> = {
   async run(ctx) {
     const { db, actor, input, now } = ctx
-    const unit = await load.unit(db, input.unitId)
+    const unit = await repo.unit(db, input.unitId)
     if (!unit) throw notFound('单位')
     ensure(actor.isSecretaryOf(unit.communityId), '只能为您所在社区的单位出具反馈函')
     const closed = letterQuarterProblem(input.quarter, now)
     if (closed) throw invalid(closed, ['quarter'])
     await ctx.checkText(input.note)
     const [ledgers, community, whistles, commitments] = await Promise.all([
-      firstN<LedgerDoc>(db, COL.svcLedgers, { unitId: unit._id, period: input.quarter }, ['minutes', 'desc'], 100),
-      load.community(db, unit.communityId),
+      listUnitLedgers(db, unit._id, input.quarter, LETTER_ROWS),
+      repo.community(db, unit.communityId),
       whistleRecord(db, 'unit', unit._id, now, input.quarter),
       latestCommitments(db, 'unit', unit._id, LETTER_COMMITMENTS),
     ])
@@ -102,17 +105,17 @@ type LetterContent = Omit<LetterDoc, '_id' | 'version' | 'issuedAt' | 'issuedBy'
 async function writeNextVersion(ctx: Ctx<unknown>, tx: Transaction, content: LetterContent): Promise<LetterDoc> {
   const { actor, now } = ctx
   const latestId = ids.letterLatest(content.unitId, content.quarter)
-  const n = (await txGetOrNull<LetterLatestDoc>(tx, COL.counters, latestId))?.latest ?? 0
+  const n = (await findLetterLatestInTx(tx, latestId))?.latest ?? 0
   const priorId = ids.letter(content.unitId, content.quarter, n)
-  const prior = n ? await txGetOrNull<LetterDoc>(tx, COL.svcLetters, priorId) : null
+  const prior = n ? await findLetterInTx(tx, priorId) : null
   const version = n + 1
   const after: LetterDoc = { _id: ids.letter(content.unitId, content.quarter, version), version, ...content, issuedAt: now, issuedBy: actor.openid, issuedByName: actor.name }
   if (prior) {
-    await tx.collection(COL.svcLetters).doc(priorId).update({ data: { supersededAt: now, supersededBy: actor.openid, supersededByName: actor.name } })
+    await updateLetterInTx(tx, priorId, { supersededAt: now, supersededBy: actor.openid, supersededByName: actor.name })
     await ctx.audit(`${COL.svcLetters}/${priorId}`, { superseded: false, acknowledged: !!prior.acknowledgedAt }, { superseded: true, byVersion: version }, tx)
   }
-  await txPut(tx, COL.svcLetters, after)
-  await txPut<LetterLatestDoc>(tx, COL.counters, { _id: latestId, latest: version, updatedAt: now })
+  await putLetterInTx(tx, after)
+  await putLetterLatestInTx(tx, { _id: latestId, latest: version, updatedAt: now })
   await ctx.audit(`${COL.svcLetters}/${after._id}`, null, { version, totalMinutes: after.totalMinutes, rows: after.rows.length }, tx)
   return after
 }
@@ -121,11 +124,10 @@ async function writeNextVersion(ctx: Ctx<unknown>, tx: Transaction, content: Let
 export const letterList: Handler<'service.letter.list'> = {
   async run(ctx) {
     const { db, actor, input } = ctx
-    const unit = await load.unit(db, input.unitId)
+    const unit = await repo.unit(db, input.unitId)
     if (!unit) throw notFound('单位')
     ensure(mayReadUnitRecords(actor.roles, { unitId: unit._id, communityId: unit.communityId }), '只能查看本单位的反馈函')
-    const q = db.collection(COL.svcLetters).where({ unitId: unit._id, supersededAt: db.command.exists(false) })
-    return fetchPage<LetterDoc, ReturnType<typeof letterView>>(q, input, [['quarter', 'desc']], letterView)
+    return listLatestLetters(db, unit._id, input, letterView)
   },
 }
 
@@ -133,11 +135,10 @@ export const letterList: Handler<'service.letter.list'> = {
 export const letterVersions: Handler<'service.letter.versions'> = {
   async run(ctx) {
     const { db, actor, input } = ctx
-    const letter = await load.letter(db, input.letterId)
+    const letter = await repo.letter(db, input.letterId)
     if (!letter) throw notFound('反馈函')
     ensure(mayReadUnitRecords(actor.roles, letter), '只能查看本单位的反馈函')
-    const q = db.collection(COL.svcLetters).where({ unitId: letter.unitId, quarter: letter.quarter })
-    return fetchPage<LetterDoc, ReturnType<typeof letterView>>(q, input, [['version', 'desc']], letterView)
+    return listLetterVersions(db, letter.unitId, letter.quarter, input, letterView)
   },
 }
 
@@ -145,7 +146,7 @@ export const letterVersions: Handler<'service.letter.versions'> = {
 export const letterAck: Handler<'service.letter.ack'> = {
   async run(ctx) {
     const { db, actor, input, now } = ctx
-    const letter = await load.letter(db, input.letterId)
+    const letter = await repo.letter(db, input.letterId)
     if (!letter) throw notFound('反馈函')
     ensure(actor.has('unit_liaison', letter.unitId), '只有本单位联络员可以签收')
     const problem = (l: LetterDoc) => (l.supersededAt ? '反馈函已重新出具，请签收最新版本' : l.acknowledgedAt ? '反馈函已签收' : null)
@@ -153,12 +154,12 @@ export const letterAck: Handler<'service.letter.ack'> = {
     if (early) throw conflict(early)
     let after: LetterDoc = letter
     await ctx.transaction(async (tx) => {
-      const fresh = await txGetOrNull<LetterDoc>(tx, COL.svcLetters, letter._id)
+      const fresh = await findLetterInTx(tx, letter._id)
       if (!fresh) throw notFound('反馈函')
       const late = problem(fresh)
       if (late) throw conflict(late)
       const ack = { acknowledgedAt: now, acknowledgedBy: actor.openid, acknowledgedByName: actor.name }
-      await tx.collection(COL.svcLetters).doc(letter._id).update({ data: ack })
+      await updateLetterInTx(tx, letter._id, ack)
       after = { ...fresh, _id: letter._id, ...ack }
       await ctx.audit(`${COL.svcLetters}/${letter._id}`, { acknowledged: false }, { acknowledged: true, version: fresh.version }, tx)
     })
@@ -171,8 +172,8 @@ export const assessmentSet: Handler<'service.assessment.set'> = {
     const { db, actor, input, now } = ctx
     const subject =
       input.subjectType === 'member'
-        ? await load.member(db, input.subjectId).then((m) => (m ? { communityId: m.communityId, name: m.name } : null))
-        : await load.unit(db, input.subjectId).then((u) => (u ? { communityId: u.communityId, name: u.name } : null))
+        ? await repo.member(db, input.subjectId).then((m) => (m ? { communityId: m.communityId, name: m.name } : null))
+        : await repo.unit(db, input.subjectId).then((u) => (u ? { communityId: u.communityId, name: u.name } : null))
     if (!subject) throw notFound(input.subjectType === 'member' ? '党员' : '单位')
     if (!actor.isSecretaryOf(subject.communityId)) throw forbidden('只能评议您所在社区的党员和单位')
     const problem = gradeYearProblem(input.year, now)
@@ -182,11 +183,11 @@ export const assessmentSet: Handler<'service.assessment.set'> = {
     let after: AssessmentDoc | undefined
     await ctx.transaction(async (tx) => {
       // A member who left meanwhile has moved to a departed key (注销): grading the old key would write them back.
-      if (input.subjectType === 'member' && !(await txGetOrNull(tx, COL.svcMembers, input.subjectId))) throw notFound('党员')
-      const prior = await txGetOrNull<AssessmentDoc>(tx, COL.svcAssessments, _id)
+      if (input.subjectType === 'member' && !(await findMemberInTx(tx, input.subjectId))) throw notFound('党员')
+      const prior = await findAssessmentInTx(tx, _id)
       const { current, revisions } = reviseAssessment(prior, { grade: input.grade, reason: input.reason, by: actor.openid, byName: actor.name, at: now })
       after = { _id, communityId: subject.communityId, subjectType: input.subjectType, subjectId: input.subjectId, subjectName: subject.name, year: input.year, ...current, revisions }
-      await txPut(tx, COL.svcAssessments, after)
+      await putAssessmentInTx(tx, after)
       await ctx.audit(`${COL.svcAssessments}/${_id}`, prior ? { grade: prior.grade, reason: prior.reason } : null, { grade: input.grade, reason: input.reason }, tx)
     })
     return assessmentView(after!)
@@ -197,8 +198,7 @@ export const assessmentList: Handler<'service.assessment.list'> = {
   run(ctx) {
     const { db, actor, input } = ctx
     ensure(actor.isSecretaryOf(input.communityId), '只能查看您所在社区的评议')
-    const q = db.collection(COL.svcAssessments).where({ communityId: input.communityId, year: input.year, subjectType: input.subjectType })
-    return fetchPage<AssessmentDoc, ReturnType<typeof assessmentView>>(q, input, [['subjectName', 'asc']], assessmentView)
+    return listAssessments(db, { communityId: input.communityId, year: input.year, subjectType: input.subjectType }, input, assessmentView)
   },
 }
 
@@ -209,11 +209,10 @@ export const assessmentList: Handler<'service.assessment.list'> = {
 export const assessmentUnit: Handler<'service.assessment.unit'> = {
   async run(ctx) {
     const { db, actor, input } = ctx
-    const unit = await load.unit(db, input.unitId)
+    const unit = await repo.unit(db, input.unitId)
     if (!unit) throw notFound('单位')
     ensure(actor.has('unit_liaison', unit._id) || actor.isSecretaryOf(unit.communityId), '只能查看本单位的评议')
-    const q = db.collection(COL.svcAssessments).where({ subjectType: 'unit', subjectId: unit._id })
-    return fetchPage<AssessmentDoc, ReturnType<typeof assessmentView>>(q, input, [['year', 'desc']], assessmentView)
+    return listUnitAssessments(db, unit._id, input, assessmentView)
   },
 }
 
@@ -221,36 +220,23 @@ export const dashboard: Handler<'service.dashboard'> = {
   async run(ctx) {
     const { db, actor, input } = ctx
     ensure(actor.isSecretaryOf(input.communityId), '只能查看您所在社区的工作台')
-    const _ = db.command
     const c = input.communityId
     const y = input.year
-    const count = (col: string, filter: Record<string, unknown>) => db.collection(col).where(filter).count().then((r) => r.total)
-    const [uIn, uPending, uOver, uAll, mIn, mPending, mOver, mRetired, mMobile, nOpen, nMatched, nDone, wDone, stats] = await Promise.all([
-      count(COL.units, { communityId: c, approvedYear: y }),
-      count(COL.units, { communityId: c, 'checkin.status': 'pending' }),
-      count(COL.units, { communityId: c, approvedYear: _.lt(y) }),
-      count(COL.units, { communityId: c }),
-      count(COL.svcMembers, { communityId: c, approvedYear: y }),
-      count(COL.svcMembers, { communityId: c, status: 'pending' }),
-      count(COL.svcMembers, { communityId: c, approvedYear: _.lt(y) }),
-      // By kind: records without a kind are in-service, so in-service is what the other two leave.
-      count(COL.svcMembers, { communityId: c, approvedYear: y, kind: 'retired' }),
-      count(COL.svcMembers, { communityId: c, approvedYear: y, kind: 'mobile' }),
-      count(COL.svcNeeds, { communityId: c, status: 'open' }),
-      count(COL.svcNeeds, { communityId: c, status: 'matched' }),
-      count(COL.svcNeeds, { communityId: c, status: 'done' }),
-      count(COL.svcWishes, { communityId: c, status: 'confirmed' }),
-      findById<StatsDoc>(db, COL.svcStats, ids.stats(c, y)),
-    ])
+    const [counts, stats] = await Promise.all([countCommunityRecords(db, c, y), repo.stats(db, ids.stats(c, y))])
+    const { units, members, needs } = counts
     return {
       communityId: c,
       year: y,
-      units: { checkedIn: uIn, pending: uPending, overdue: uOver, total: uAll },
-      members: { checkedIn: mIn, pending: mPending, overdue: mOver, byKind: { in_service: mIn - mRetired - mMobile, retired: mRetired, mobile: mMobile } },
+      units,
+      members: {
+        checkedIn: members.checkedIn, pending: members.pending, overdue: members.overdue,
+        // Records without a kind are in-service, so in-service is what the other two leave.
+        byKind: { in_service: members.checkedIn - members.retired - members.mobile, retired: members.retired, mobile: members.mobile },
+      },
       minutesThisYear: stats?.minutes ?? 0,
       minutesByMonth: stats?.minutesByMonth ?? Array(12).fill(0),
-      needs: { open: nOpen, matched: nMatched, done: nDone },
-      wishesFulfilled: wDone,
+      needs,
+      wishesFulfilled: counts.wishesConfirmed,
     }
   },
 }

@@ -1,12 +1,10 @@
 import type { UnitOptionView } from '../../../types/service'
 import type { Transaction, Handler } from '../../shared/dispatch'
 import { COL } from '../../shared/collections'
-import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, invalid, notFound } from '../../shared/errors'
-import { fetchPage } from '../../shared/paging'
 import { yearOf } from '../../shared/period'
-import { literalPattern, pickableFromYear, relabelPeriods, unitLinkOf, unitPickProblem } from '../domain/unit-link'
-import { ids, load, txPut, type CommunityRef, type LedgerDoc, type MemberDoc, type UnitDoc } from '../repo'
+import { pickableFromYear, relabelPeriods, unitLinkOf, unitPickProblem } from '../domain/unit-link'
+import { findLedgerInTx, findMemberInTx, ids, listCommunitiesByIds, listPickableUnits, listUnitMembers, putLedgerInTx, putMemberInTx, repo, type MemberDoc } from '../repo'
 import { memberView, unitMemberView } from '../views'
 import { hasUnit } from '../domain/member-kind'
 
@@ -21,18 +19,11 @@ import { hasUnit } from '../domain/member-kind'
 export const unitSearch: Handler<'service.unit.search'> = {
   async run(ctx) {
     const { db, input, now } = ctx
-    const community = await load.community(db, input.communityId)
+    const community = await repo.community(db, input.communityId)
     if (!community) throw notFound('社区')
-    const _ = db.command
-    const filter: Record<string, unknown> = { streetId: community.streetId, approvedYear: _.gte(pickableFromYear(now)) }
-    if (input.name) filter.name = db.RegExp({ regexp: literalPattern(input.name), options: 'i' })
-    const page = await fetchPage<UnitDoc, UnitDoc>(db.collection(COL.units).where(filter), input, [['name', 'asc']], (u) => u)
+    const page = await listPickableUnits(db, community.streetId, pickableFromYear(now), input.name, input)
     const communityIds = [...new Set(page.items.map((u) => u.communityId))]
-    const names = new Map<string, string>()
-    if (communityIds.length) {
-      const { data } = await db.collection(COL.communities).where({ _id: _.in(communityIds) }).limit(communityIds.length).get()
-      for (const c of data as CommunityRef[]) names.set(c._id, c.name)
-    }
+    const names = new Map((await listCommunitiesByIds(db, communityIds)).map((c) => [c._id, c.name]))
     const items: UnitOptionView[] = page.items.map((u) => ({
       id: u._id, name: u.name, partyBody: u.partyBody, communityId: u.communityId, communityName: names.get(u.communityId) ?? '',
       sameCommunity: u.communityId === community._id, approvedYear: u.approvedYear ?? 0,
@@ -45,18 +36,17 @@ export const unitSearch: Handler<'service.unit.search'> = {
 export const unitMembers: Handler<'service.unit.members'> = {
   async run(ctx) {
     const { db, actor, input, now } = ctx
-    const unit = await load.unit(db, input.unitId)
+    const unit = await repo.unit(db, input.unitId)
     if (!unit) throw notFound('单位')
     ensure(actor.has('unit_liaison', unit._id) || actor.isSecretaryOf(unit.communityId), '只能查看本单位的报到党员')
     const year = yearOf(now)
-    const q = db.collection(COL.svcMembers).where({ unitId: unit._id })
-    return fetchPage<MemberDoc, ReturnType<typeof unitMemberView>>(q, input, [['submittedAt', 'desc']], (m) => unitMemberView(m, year))
+    return listUnitMembers(db, unit._id, input, (m) => unitMemberView(m, year))
   },
 }
 
 /** Read the member in a transaction and check that the link the caller saw is still the member's. */
 async function freshLinked(tx: Transaction, member: MemberDoc): Promise<MemberDoc> {
-  const fresh = await txGetOrNull<MemberDoc>(tx, COL.svcMembers, member._id)
+  const fresh = await findMemberInTx(tx, member._id)
   if (!fresh || fresh.unitId !== member.unitId) throw conflict('该党员已更改工作单位，请刷新')
   return fresh
 }
@@ -65,7 +55,7 @@ async function freshLinked(tx: Transaction, member: MemberDoc): Promise<MemberDo
 export const unitConfirmMember: Handler<'service.unit.confirmMember'> = {
   async run(ctx) {
     const { db, actor, input, now } = ctx
-    const member = await load.member(db, input.memberId)
+    const member = await repo.member(db, input.memberId)
     if (!member) throw notFound('报到记录')
     ensure(member.unitId && actor.has('unit_liaison', member.unitId), '只能确认填写本单位的党员')
     const problem = (m: MemberDoc) => ({ confirmed: '已确认', disputed: '已提出异议，等待社区核实', claimed: null, unlisted: '该党员未关联本单位' })[unitLinkOf(m)]
@@ -77,7 +67,7 @@ export const unitConfirmMember: Handler<'service.unit.confirmMember'> = {
       const late = problem(fresh)
       if (late) throw conflict(late)
       after = { ...fresh, unitConfirm: { unitId: member.unitId!, by: actor.openid, byName: actor.name, at: now } }
-      await txPut(tx, COL.svcMembers, after)
+      await putMemberInTx(tx, after)
       await ctx.audit(`${COL.svcMembers}/${member._id}`, { unitLink: 'claimed' }, { unitLink: 'confirmed', unitId: member.unitId }, tx)
     })
     return unitMemberView(after, yearOf(now))
@@ -92,7 +82,7 @@ export const unitConfirmMember: Handler<'service.unit.confirmMember'> = {
 export const unitDisputeMember: Handler<'service.unit.disputeMember'> = {
   async run(ctx) {
     const { db, actor, input, now } = ctx
-    const member = await load.member(db, input.memberId)
+    const member = await repo.member(db, input.memberId)
     if (!member) throw notFound('报到记录')
     ensure(member.unitId && actor.has('unit_liaison', member.unitId), '只能对填写本单位的党员提出异议')
     const problem = (m: MemberDoc) => ({ confirmed: '已确认为本单位人员，如有变化请联系社区书记', disputed: '已提出异议，等待社区核实', claimed: null, unlisted: '该党员未关联本单位' })[unitLinkOf(m)]
@@ -105,7 +95,7 @@ export const unitDisputeMember: Handler<'service.unit.disputeMember'> = {
       const late = problem(fresh)
       if (late) throw conflict(late)
       after = { ...fresh, unitDispute: { unitId: member.unitId!, reason: input.reason, by: actor.openid, byName: actor.name, at: now }, unitDisputed: true }
-      await txPut(tx, COL.svcMembers, after)
+      await putMemberInTx(tx, after)
       await ctx.audit(`${COL.svcMembers}/${member._id}`, { unitDisputed: false }, { unitDisputed: true, unitId: member.unitId, reason: input.reason }, tx)
     })
     return unitMemberView(after, yearOf(now))
@@ -121,9 +111,9 @@ async function relabelLedgers(tx: Transaction, m: MemberDoc, from: string | unde
   let moved = 0
   for (const period of relabelPeriods(now)) {
     const _id = ids.ledger(m.openid, period)
-    const led = await txGetOrNull<LedgerDoc>(tx, COL.svcLedgers, _id)
+    const led = await findLedgerInTx(tx, _id)
     if (!led || led.unitId !== from) continue
-    await txPut<LedgerDoc>(tx, COL.svcLedgers, { ...led, _id, unitId: to.unitId, unitName: to.unitName, updatedAt: now })
+    await putLedgerInTx(tx, { ...led, _id, unitId: to.unitId, unitName: to.unitName, updatedAt: now })
     moved++
   }
   return moved
@@ -136,7 +126,7 @@ const NO_UNIT = '退休党员、流动党员不关联工作单位'
 export const memberLinkUnit: Handler<'service.member.linkUnit'> = {
   async run(ctx) {
     const { db, actor, input, now } = ctx
-    const [member, unit] = await Promise.all([load.member(db, input.memberId), load.unit(db, input.unitId)])
+    const [member, unit] = await Promise.all([repo.member(db, input.memberId), repo.unit(db, input.unitId)])
     if (!member) throw notFound('报到记录')
     ensure(actor.isSecretaryOf(member.communityId), '只能为您所在社区的党员关联单位')
     if (!unit) throw notFound('单位')
@@ -146,12 +136,12 @@ export const memberLinkUnit: Handler<'service.member.linkUnit'> = {
     if (member.unitId) throw conflict('该党员已关联单位')
     let after: MemberDoc = member
     await ctx.transaction(async (tx) => {
-      const fresh = await txGetOrNull<MemberDoc>(tx, COL.svcMembers, member._id)
+      const fresh = await findMemberInTx(tx, member._id)
       if (!fresh) throw notFound('报到记录')
       if (!hasUnit(fresh)) throw conflict(NO_UNIT)
       if (fresh.unitId) throw conflict('该党员已关联单位')
       after = { ...fresh, unitId: unit._id, unitName: unit.name, unitLinkedBy: { typedName: fresh.unitName, by: actor.openid, byName: actor.name, at: now } }
-      await txPut(tx, COL.svcMembers, after)
+      await putMemberInTx(tx, after)
       const ledgers = await relabelLedgers(tx, fresh, undefined, { unitId: unit._id, unitName: unit.name }, now)
       await ctx.audit(`${COL.svcMembers}/${member._id}`, { unitId: null, unitName: fresh.unitName }, { unitId: unit._id, unitName: unit.name, ledgers }, tx)
     })
@@ -167,7 +157,7 @@ export const memberLinkUnit: Handler<'service.member.linkUnit'> = {
 export const memberSettleDispute: Handler<'service.member.settleDispute'> = {
   async run(ctx) {
     const { db, actor, input, now } = ctx
-    const member = await load.member(db, input.memberId)
+    const member = await repo.member(db, input.memberId)
     if (!member) throw notFound('报到记录')
     ensure(actor.isSecretaryOf(member.communityId), '只能核实您所在社区党员的单位异议')
     if (!member.unitDisputed) throw conflict('没有待核实的单位异议')
@@ -181,7 +171,7 @@ export const memberSettleDispute: Handler<'service.member.settleDispute'> = {
       after = input.keep
         ? { ...fresh, unitDisputed: false, unitSettlement: settlement, unitConfirm: { unitId, by: actor.openid, byName: actor.name, at: now, bySecretary: true } }
         : { ...fresh, unitId: undefined, unitDisputed: false, unitSettlement: settlement, unitConfirm: undefined }
-      await txPut(tx, COL.svcMembers, after)
+      await putMemberInTx(tx, after)
       const ledgers = input.keep ? 0 : await relabelLedgers(tx, fresh, unitId, { unitId: undefined, unitName: fresh.unitName }, now)
       await ctx.audit(`${COL.svcMembers}/${member._id}`, { unitDisputed: true, unitId }, { unitDisputed: false, outcome: settlement.outcome, unitId: input.keep ? unitId : null, reason: input.reason, ledgers }, tx)
     })

@@ -1,12 +1,10 @@
 import type { Handler } from '../../shared/dispatch'
 import { COL } from '../../shared/collections'
-import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, notFound } from '../../shared/errors'
 import { newId } from '../../shared/ids'
 import { notify, TEMPLATES } from '../../shared/notify'
-import { fetchPage } from '../../shared/paging'
 import { maskPhones } from '../domain/wishes'
-import { load, txPut, type WishDoc, type WishMessageDoc } from '../repo'
+import { findWishInTx, listWishMessages, putWishMessageInTx, repo, type WishDoc, type WishMessageDoc } from '../repo'
 import { wishMessageView, wishSide } from '../views'
 
 /**
@@ -21,7 +19,7 @@ const live = (w: WishDoc) => w.status === 'claimed' || w.status === 'delivered'
 export const wishMessage: Handler<'service.wish.message'> = {
   async run(ctx) {
     const { db, actor, input, now } = ctx
-    const wish = await load.wish(db, input.wishId)
+    const wish = await repo.wish(db, input.wishId)
     if (!wish) throw notFound('心愿')
     const side = wishSide(wish, actor)
     ensure(side, '只有许愿居民和认领党员可以留言')
@@ -33,10 +31,10 @@ export const wishMessage: Handler<'service.wish.message'> = {
       input.requestId,
       async (tx) => {
         // The claim may have ended or changed hands since the wish was read: the message belongs to the claim it was written in.
-        const fresh = await txGetOrNull<WishDoc>(tx, COL.svcWishes, wish._id)
+        const fresh = await findWishInTx(tx, wish._id)
         if (!fresh || !live(fresh) || fresh.claimNo !== wish.claimNo || wishSide(fresh, actor) !== side) throw conflict('心愿的认领已变化，请刷新')
         const doc: WishMessageDoc = { _id: newId('wmsg'), wishId: wish._id, communityId: wish.communityId, claimNo: wish.claimNo ?? 1, side, by: actor.openid, byName: actor.name, text, at: now }
-        await txPut(tx, COL.svcWishMessages, doc)
+        await putWishMessageInTx(tx, doc)
         await ctx.audit(`${COL.svcWishMessages}/${doc._id}`, null, { wishId: wish._id, claimNo: doc.claimNo, side }, tx)
         return wishMessageView(doc, actor)
       },
@@ -51,10 +49,9 @@ export const wishMessage: Handler<'service.wish.message'> = {
 export const wishMessages: Handler<'service.wish.messages'> = {
   async run(ctx) {
     const { db, actor, input } = ctx
-    const wish = await load.wish(db, input.wishId)
+    const wish = await repo.wish(db, input.wishId)
     if (!wish) throw notFound('心愿')
     ensure(wish.claimNo && wishSide(wish, actor) && (live(wish) || wish.status === 'confirmed'), '只有许愿居民和当前认领党员可以查看留言')
-    const q = db.collection(COL.svcWishMessages).where({ wishId: wish._id, claimNo: wish.claimNo })
-    return fetchPage<WishMessageDoc, ReturnType<typeof wishMessageView>>(q, input, [['at', 'desc']], (m) => wishMessageView(m, actor))
+    return listWishMessages(db, wish._id, wish.claimNo, input, (m) => wishMessageView(m, actor))
   },
 }

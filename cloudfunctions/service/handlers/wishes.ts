@@ -1,18 +1,15 @@
 import type { Ctx, Handler } from '../../shared/dispatch'
 import { addressOf } from '../../shared/address'
 import { COL } from '../../shared/collections'
-import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, forbidden, invalid, notFound } from '../../shared/errors'
 import { newId } from '../../shared/ids'
 import { notify, TEMPLATES } from '../../shared/notify'
-import { fetchPage } from '../../shared/paging'
 import { yearOf, quarterOf } from '../../shared/period'
 import { CLAIM_HISTORY_LIMIT, claimDueAt, claimLapsed, claimProblem } from '../domain/wishes'
-import { bumpLedgers, ids, load, txPut, type MemberDoc, type WishDoc } from '../repo'
+import { addWishInTx, bumpLedgers, findWishInTx, ids, isCared, listWishes, putWishInTx, repo, type MemberDoc, type WishDoc } from '../repo'
 import { wishView } from '../views'
 import { wishKind } from '../moderation'
-import { isCared } from './care'
-import { holdOnStore, stateOf, visibleWhere } from '../../shared/moderation'
+import { holdOnStore, stateOf } from '../../shared/moderation'
 
 /** 微心愿: a resident posts, one member claims, delivers, the resident confirms and thanks. */
 
@@ -24,7 +21,7 @@ export const wishCreate: Handler<'service.wish.create'> = {
     const own = actor.grants('resident')
     const householdId = input.householdId ?? own[0]?.scopeId
     if (!householdId) throw invalid('请选择房屋', ['householdId'])
-    const household = await load.household(db, householdId)
+    const household = await repo.household(db, householdId)
     if (!household) throw notFound('房屋')
     ctx.within(household)
     const asResident = actor.has('resident', household._id)
@@ -43,7 +40,7 @@ export const wishCreate: Handler<'service.wish.create'> = {
       }
       // A wish the platform wants looked at is stored held, in the secretary's review queue.
       if (verdict === 'review') Object.assign(doc, await holdOnStore(ctx, tx, wishKind, wishKind.describe(doc)))
-      await tx.collection(COL.svcWishes).add({ data: Object.fromEntries(Object.entries(doc).filter(([, v]) => v !== undefined)) })
+      await addWishInTx(tx, doc)
       await ctx.audit(`${COL.svcWishes}/${doc._id}`, null, { title: doc.title, status: 'open', dueAt }, tx)
       return wishView(doc, actor, now)
     })
@@ -53,26 +50,19 @@ export const wishCreate: Handler<'service.wish.create'> = {
 export const wishList: Handler<'service.wish.list'> = {
   run(ctx) {
     const { db, actor, input, now } = ctx
-    const _ = db.command
-    const filter: Record<string, unknown> = { communityId: input.communityId }
-    if (input.status === 'open') Object.assign(filter, { status: 'open', dueAt: _.gte(now) })
-    else if (input.status === 'returned') Object.assign(filter, { status: 'open', dueAt: _.lt(now) })
-    else if (input.status !== 'all') filter.status = input.status
     // Held and removed wishes are left out, except to their household and poster (shown marked).
     const own = [{ postedBy: actor.openid }, ...actor.grants('resident').map((g) => ({ householdId: g.scopeId }))]
-    const q = input.mine
-      ? db.collection(COL.svcWishes).where(_.and(visibleWhere(db, filter, ...own), _.or({ residentOpenid: actor.openid }, { claimerOpenid: actor.openid })) as Record<string, unknown>)
-      : db.collection(COL.svcWishes).where(visibleWhere(db, filter, ...own))
+    const q = { communityId: input.communityId, status: input.status, now, own, mineOf: input.mine ? actor.openid : undefined }
     // Members (who claim) see 重点关爱 households' wishes first (issue 15 §5); others in due order, so the order tells them nothing.
     const order: [string, 'asc' | 'desc'][] = actor.has('member', input.communityId) ? [['care', 'desc'], ['dueAt', 'asc']] : [['dueAt', 'asc']]
-    return fetchPage<WishDoc, ReturnType<typeof wishView>>(q, input, order, (w) => wishView(w, actor, now))
+    return listWishes(db, q, order, input, (w) => wishView(w, actor, now))
   },
 }
 
 export const wishClaim: Handler<'service.wish.claim'> = {
   async run(ctx) {
     const { db, actor, input, now } = ctx
-    const wish = await load.wish(db, input.wishId)
+    const wish = await repo.wish(db, input.wishId)
     if (!wish) throw notFound('心愿')
     ensure(actor.has('member', wish.communityId), '只有本社区报到党员可以认领')
     const problem = claimProblem(wish, now)
@@ -80,13 +70,13 @@ export const wishClaim: Handler<'service.wish.claim'> = {
     if (stateOf(wish)) throw conflict('该心愿正在审核，暂不能认领')
     let after: WishDoc = wish
     await ctx.transaction(async (tx) => {
-      const fresh = await txGetOrNull<WishDoc>(tx, COL.svcWishes, wish._id)
+      const fresh = await findWishInTx(tx, wish._id)
       if (!fresh) throw notFound('心愿')
       const p = claimProblem(fresh, now) ?? (stateOf(fresh) ? '该心愿正在审核，暂不能认领' : null)
       if (p) throw conflict(p)
       const claimNo = (fresh.claimNo ?? 0) + 1
       after = { ...fresh, status: 'claimed', claimerOpenid: actor.openid, claimerName: actor.name, claimedAt: now, claimDueAt: claimDueAt(now, fresh.dueAt), claimNo }
-      await txPut(tx, COL.svcWishes, after)
+      await putWishInTx(tx, after)
       await ctx.audit(`${COL.svcWishes}/${wish._id}`, { status: 'open' }, { status: 'claimed', claimer: actor.openid, claimNo, claimDueAt: after.claimDueAt }, tx)
     })
     if (wish.residentOpenid) {
@@ -104,7 +94,7 @@ export const wishClaim: Handler<'service.wish.claim'> = {
 export const wishDeliver: Handler<'service.wish.deliver'> = {
   async run(ctx) {
     const { db, actor, input, now } = ctx
-    const wish = await load.wish(db, input.wishId)
+    const wish = await repo.wish(db, input.wishId)
     if (!wish) throw notFound('心愿')
     ensure(wish.claimerOpenid === actor.openid, '只有认领人可以标记送达')
     if (wish.status !== 'claimed') throw conflict('心愿不在已认领状态')
@@ -112,11 +102,11 @@ export const wishDeliver: Handler<'service.wish.deliver'> = {
     await ctx.checkText(input.note)
     let after: WishDoc = wish
     await ctx.transaction(async (tx) => {
-      const fresh = await txGetOrNull<WishDoc>(tx, COL.svcWishes, wish._id)
+      const fresh = await findWishInTx(tx, wish._id)
       if (!fresh || fresh.status !== 'claimed' || fresh.claimerOpenid !== actor.openid) throw conflict('心愿不在已认领状态')
       if (claimLapsed(fresh, now)) throw conflict(LAPSED)
       after = { ...fresh, status: 'delivered', deliveredAt: now, deliveredNote: input.note }
-      await txPut(tx, COL.svcWishes, after)
+      await putWishInTx(tx, after)
       await ctx.audit(`${COL.svcWishes}/${wish._id}`, { status: 'claimed' }, { status: 'delivered', note: input.note }, tx)
     })
     return wishView(after, actor, now)
@@ -136,7 +126,7 @@ export async function endClaim(ctx: Ctx<unknown>, wish: WishDoc, outcome: 'relea
   const { now } = ctx
   let after: WishDoc = wish
   await ctx.transaction(async (tx) => {
-    const fresh = await txGetOrNull<WishDoc>(tx, COL.svcWishes, wish._id)
+    const fresh = await findWishInTx(tx, wish._id)
     if (!fresh || fresh.status !== 'claimed' || fresh.claimNo !== wish.claimNo || fresh.claimerOpenid !== wish.claimerOpenid) throw conflict('心愿的认领已变化，请刷新')
     const problem = still(fresh)
     if (problem) throw conflict(problem)
@@ -145,7 +135,7 @@ export async function endClaim(ctx: Ctx<unknown>, wish: WishDoc, outcome: 'relea
       ...fresh, status: 'open', claimerOpenid: undefined, claimerName: undefined, claimedAt: undefined, claimDueAt: undefined,
       claimHistory: [...(fresh.claimHistory ?? []), ended].slice(-CLAIM_HISTORY_LIMIT),
     }
-    await txPut(tx, COL.svcWishes, after)
+    await putWishInTx(tx, after)
     await ctx.audit(`${COL.svcWishes}/${wish._id}`, { status: 'claimed', claimNo: fresh.claimNo }, { status: 'open', outcome, reason: reason ?? null }, tx)
   })
   const page = 'packages/service/pages/wishes/index'
@@ -159,7 +149,7 @@ export async function endClaim(ctx: Ctx<unknown>, wish: WishDoc, outcome: 'relea
 export const wishRelease: Handler<'service.wish.release'> = {
   async run(ctx) {
     const { db, actor, input, now } = ctx
-    const wish = await load.wish(db, input.wishId)
+    const wish = await repo.wish(db, input.wishId)
     if (!wish) throw notFound('心愿')
     ensure(wish.claimerOpenid === actor.openid, '只有认领人可以放弃认领')
     if (wish.status !== 'claimed') throw conflict('心愿不在已认领状态')
@@ -175,18 +165,18 @@ export const returnLapsedClaim = (ctx: Ctx<unknown>, wish: WishDoc) => endClaim(
 export const wishConfirm: Handler<'service.wish.confirm'> = {
   async run(ctx) {
     const { db, actor, input, now } = ctx
-    const wish = await load.wish(db, input.wishId)
+    const wish = await repo.wish(db, input.wishId)
     if (!wish) throw notFound('心愿')
     if (!actor.has('resident', wish.householdId)) throw forbidden('只有许愿的住户可以确认')
     if (wish.status !== 'delivered') throw conflict('心愿尚未送达')
     await ctx.checkText(input.thanks)
-    const claimer = await load.member(db, ids.member(wish.claimerOpenid!))
+    const claimer = await repo.member(db, ids.member(wish.claimerOpenid!))
     let after: WishDoc = wish
     await ctx.transaction(async (tx) => {
-      const fresh = await txGetOrNull<WishDoc>(tx, COL.svcWishes, wish._id)
+      const fresh = await findWishInTx(tx, wish._id)
       if (!fresh || fresh.status !== 'delivered') throw conflict('心愿尚未送达')
       after = { ...fresh, status: 'confirmed', confirmedAt: now, rating: input.rating, thanks: input.thanks }
-      await txPut(tx, COL.svcWishes, after)
+      await putWishInTx(tx, after)
       const m: Partial<MemberDoc> = claimer ?? {}
       await bumpLedgers(
         tx,

@@ -1,0 +1,43 @@
+import type { Page, PageInput } from '../../../types/common'
+import type { Database } from '../../shared/cloud'
+import type { Transaction } from '../../shared/db-types'
+import { fetchPage } from '../../shared/paging'
+
+/**
+ * The generic reads and writes the service repo's named readers and writers are built on. Only the
+ * repo calls these with a collection name; handlers call the named functions.
+ */
+
+export type Filter = Record<string, unknown>
+export type Order = [string, 'asc' | 'desc']
+
+/** Up to `limit` (≤ 100) documents: bounded lists inside a view (agreement lists, letter rows). */
+export async function firstN<T>(db: Database, collection: string, filter: Filter, order: Order, limit: number): Promise<T[]> {
+  const { data } = await db.collection(collection).where(filter).orderBy(order[0], order[1]).limit(Math.min(limit, 100)).get()
+  return data as T[]
+}
+
+/** One page of the documents matching `filter` (count + get: two requests), mapped by `view`. */
+export function pageOf<T, V>(db: Database, collection: string, filter: Filter, input: PageInput, order: Order[], view: (doc: T) => V): Promise<Page<V>> {
+  return fetchPage<T, V>(db.collection(collection).where(filter), input, order, view)
+}
+
+/** Set a whole document (without its _id field) inside a transaction. */
+export async function txPut<T extends { _id: string }>(tx: Transaction, collection: string, doc: T): Promise<void> {
+  const { _id, ...rest } = doc
+  await tx.collection(collection).doc(_id).set({ data: stripUndefined(rest) })
+}
+
+/** Add a new document (its fresh _id inside) in a transaction. */
+export async function txAdd<T extends { _id: string }>(tx: Transaction, collection: string, doc: T): Promise<void> {
+  await tx.collection(collection).add({ data: stripUndefined(doc) })
+}
+
+/** Update some fields of a document inside a transaction (the others stay as they are). */
+export async function txUpdate(tx: Transaction, collection: string, id: string, patch: object): Promise<void> {
+  await tx.collection(collection).doc(id).update({ data: patch })
+}
+
+export function stripUndefined<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T
+}
