@@ -1,12 +1,10 @@
 /**
  * The property context's repo: its stored shapes and every read and write of the database its
- * handlers make (handlers never name a collection). One file per area; `../repo` resolves here.
+ * handlers make (a handler never queries a collection itself). One file per area; `../repo` resolves here.
  */
-export { findById } from '../../shared/store'
 export * from './shapes'
 export { PAGE, readAll } from './read-all'
 export { repo } from './readers'
-export { listInputs } from './list-inputs'
 export * from './periods'
 export * from './aggregates'
 export * from './ratings'
