@@ -1,6 +1,6 @@
 import { COL } from '../shared/collections'
 import type { ModerationKind } from '../shared/moderation'
-import { repo, type RatingDoc } from './repo'
+import { repo, updateRectificationInTx, type RatingDoc } from './repo'
 
 /**
  * A property rating's comment and photos (物业红黑榜). Only the company's staff and the street admin
@@ -21,7 +21,7 @@ export const ratingCommentKind: ModerationKind<RatingDoc> = {
   maySee: async (ctx, r) => (!!r.comment || (r.photos ?? []).length > 0) && (ctx.actor.has('property_staff', r.companyId) || ctx.actor.isStreetAdminOf(r.streetId)),
   async cascade(ctx, tx, r, flags) {
     if (!r.rectificationId) return
-    await tx.collection(COL.propertyRectifications).doc(r.rectificationId).update({ data: { hidden: flags.hidden, moderation: ctx.db.command.set(flags.moderation) } })
+    await updateRectificationInTx(tx, r.rectificationId, { hidden: flags.hidden, moderation: ctx.db.command.set(flags.moderation) })
   },
 }
 

@@ -1,10 +1,10 @@
 import type { Ctx } from '../shared/dispatch'
 import { COL } from '../shared/collections'
-import { txGetOrNull, type Transaction } from '../shared/db-types'
+import type { Transaction } from '../shared/db-types'
 import { conflict } from '../shared/errors'
 import { addDays, overlaps, periodId, periodLabel, periodOf } from './domain/periods'
 import type { Rule } from './domain/scoring'
-import { repo, type PeriodDoc } from './repo'
+import { findPeriodInTx, putPeriodInTx, repo, updatePeriodInTx, type PeriodDoc } from './repo'
 
 /**
  * A period's life, shared by the street's actions (period.open, period.close) and the timer
@@ -38,14 +38,13 @@ export async function openProblem(ctx: Ctx<unknown>, streetId: string, latest: P
  * runs — end with one period: the other is CONFLICT.
  */
 export async function openInTx(ctx: Ctx<unknown>, tx: Transaction, doc: PeriodDoc, latest: PeriodDoc | null): Promise<void> {
-  if (await txGetOrNull(tx, COL.propertyPeriods, doc._id)) throw conflict(`${doc.label}的评价周期已开启过`)
+  if (await findPeriodInTx(tx, doc._id)) throw conflict(`${doc.label}的评价周期已开启过`)
   if (latest) {
-    const fresh = await txGetOrNull<PeriodDoc>(tx, COL.propertyPeriods, latest._id)
+    const fresh = await findPeriodInTx(tx, latest._id)
     if (fresh?.nextPeriodId || fresh?.status === 'open') throw conflict('评价周期刚被他人开启，请刷新')
-    await tx.collection(COL.propertyPeriods).doc(latest._id).update({ data: { nextPeriodId: doc._id } })
+    await updatePeriodInTx(tx, latest._id, { nextPeriodId: doc._id })
   }
-  const { _id, ...rest } = doc
-  await tx.collection(COL.propertyPeriods).doc(_id).set({ data: rest })
+  await putPeriodInTx(tx, doc)
   await ctx.audit(`${COL.propertyPeriods}/${doc._id}`, null, { status: 'open', key: doc.key, start: doc.start, end: doc.end, auto: !!doc.auto, after: latest?._id ?? null }, tx)
 }
 
@@ -63,9 +62,9 @@ export async function closePeriod(ctx: Ctx<unknown>, period: PeriodDoc, rule: Ru
   const { now } = ctx
   const after: PeriodDoc = { ...period, status: 'closed', closedAt: now, closedBy: ctx.actor.openid, objectionUntil: addDays(now, rule.objectionDays) }
   await ctx.transaction(async (tx) => {
-    const fresh = await txGetOrNull<PeriodDoc>(tx, COL.propertyPeriods, period._id)
+    const fresh = await findPeriodInTx(tx, period._id)
     if (fresh?.status !== 'open') throw conflict('该周期已结束')
-    await tx.collection(COL.propertyPeriods).doc(period._id).update({ data: { status: 'closed', closedAt: now, closedBy: ctx.actor.openid, objectionUntil: after.objectionUntil } })
+    await updatePeriodInTx(tx, period._id, { status: 'closed', closedAt: now, closedBy: ctx.actor.openid, objectionUntil: after.objectionUntil })
     await ctx.audit(`${COL.propertyPeriods}/${period._id}`, { status: 'open' }, { status: 'closed', objectionUntil: after.objectionUntil }, tx)
   })
   return after

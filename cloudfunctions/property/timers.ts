@@ -1,10 +1,9 @@
 import { COL } from '../shared/collections'
 import type { Ctx, TimerJob } from '../shared/dispatch'
-import { txGetOrNull } from '../shared/db-types'
 import { timerStep } from '../shared/timer-step'
 import type { Rule } from './domain/scoring'
 import { closePeriod, newPeriod, openInTx, openProblem } from './periods'
-import { repo, type PeriodDoc } from './repo'
+import { findPeriodInTx, listAutoPeriodsEnded, listAutoPeriodsWithoutNext, repo, updatePeriodInTx, type PeriodDoc } from './repo'
 
 /** Periods handled per run and per step; the trigger runs every 10 minutes (config.json). */
 const BATCH = 10
@@ -17,9 +16,9 @@ const step = (what: string, work: () => Promise<unknown>) => timerStep('property
  */
 async function handBack(ctx: Ctx<unknown>, p: PeriodDoc): Promise<void> {
   await ctx.transaction(async (tx) => {
-    const fresh = await txGetOrNull<PeriodDoc>(tx, COL.propertyPeriods, p._id)
+    const fresh = await findPeriodInTx(tx, p._id)
     if (!fresh?.auto) return
-    await tx.collection(COL.propertyPeriods).doc(p._id).update({ data: { auto: false } })
+    await updatePeriodInTx(tx, p._id, { auto: false })
     await ctx.audit(`${COL.propertyPeriods}/${p._id}`, { auto: true }, { auto: false }, tx)
   })
 }
@@ -34,24 +33,23 @@ async function handBack(ctx: Ctx<unknown>, p: PeriodDoc): Promise<void> {
  */
 const tick: TimerJob = async (ctx: Ctx<unknown>) => {
   const { db, now } = ctx
-  const _ = db.command
   const rules = new Map<string, Rule>()
   const ruleOf = async (streetId: string) => {
     if (!rules.has(streetId)) rules.set(streetId, (await repo.currentRule(db, streetId)).rule)
     return rules.get(streetId)!
   }
 
-  const { data: ending } = await db.collection(COL.propertyPeriods).where({ status: 'open', auto: true, end: _.lte(now) }).orderBy('end', 'asc').limit(BATCH).get()
+  const ending = await listAutoPeriodsEnded(db, now, BATCH)
   let closed = 0
-  for (const p of ending as PeriodDoc[]) {
+  for (const p of ending) {
     const rule = await ruleOf(p.streetId)
     if (!rule.autoPeriods) await step(p._id, () => handBack(ctx, p))
     else if (await step(p._id, () => closePeriod(ctx, p, rule))) closed++
   }
 
-  const { data: ended } = await db.collection(COL.propertyPeriods).where({ auto: true, nextPeriodId: _.exists(false), status: _.neq('open'), end: _.lte(now) }).orderBy('end', 'asc').limit(BATCH).get()
+  const ended = await listAutoPeriodsWithoutNext(db, now, BATCH)
   let opened = 0
-  for (const latest of ended as PeriodDoc[]) {
+  for (const latest of ended) {
     const rule = await ruleOf(latest.streetId)
     if (!rule.autoPeriods) {
       await step(latest._id, () => handBack(ctx, latest))

@@ -1,12 +1,12 @@
 import type { AssessmentDirection } from '../../../types/property'
 import type { Handler } from '../../shared/dispatch'
 import { COL } from '../../shared/collections'
-import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, invalid, notFound } from '../../shared/errors'
-import { newId } from '../../shared/ids'
 import { canAssess } from '../domain/periods'
-import { repo, type AssessmentDoc, type EstateDoc, type PeriodDoc } from '../repo'
-import { markInputsChanged } from './ratings'
+import {
+  findAssessmentInTx, findEstateOfCompanyIn, findPeriodInTx, listAssessments, listCommunitiesByIds, listEstatesOf, markInputsChangedInTx, putAssessmentInTx, putRevisionInTx, repo,
+  type AssessmentDoc,
+} from '../repo'
 import { assessmentView } from '../views'
 
 export const assessmentId = (periodId: string, communityId: string, companyId: string, direction: AssessmentDirection) =>
@@ -26,18 +26,18 @@ export const assessmentSubmit: Handler<'property.assessment.submit'> = {
       repo.period(db, input.periodId),
       repo.community(db, input.communityId),
       repo.company(db, input.companyId),
-      db.collection(COL.estates).where({ communityId: input.communityId, companyId: input.companyId }).limit(1).get(),
+      findEstateOfCompanyIn(db, input.communityId, input.companyId),
     ])
     if (!period || !community || !company || period.streetId !== community.streetId) throw notFound('评价周期、社区或物业')
-    if (!served.data.length) throw invalid('该物业不服务本社区的小区', ['companyId'])
+    if (!served) throw invalid('该物业不服务本社区的小区', ['companyId'])
     if (!canAssess(period.status)) throw conflict('本期榜单已发布，不能再评价')
     await ctx.checkText(input.comment)
     const id = assessmentId(period._id, community._id, company._id, input.direction)
     const saved = await ctx.transaction(async (tx) => {
       // Re-read: the list may have been published since the check above; an assessment never lands after it.
-      const fresh = await txGetOrNull<PeriodDoc>(tx, COL.propertyPeriods, period._id)
+      const fresh = await findPeriodInTx(tx, period._id)
       if (!fresh || !canAssess(fresh.status)) throw conflict('本期榜单已发布，不能再评价')
-      const before = await txGetOrNull<AssessmentDoc>(tx, COL.propertyAssessments, id)
+      const before = await findAssessmentInTx(tx, id)
       const doc: AssessmentDoc = {
         _id: id, periodId: period._id, streetId: period.streetId, communityId: community._id, communityName: community.name,
         companyId: company._id, companyName: company.name, direction: input.direction, score: input.score,
@@ -45,11 +45,10 @@ export const assessmentSubmit: Handler<'property.assessment.submit'> = {
       }
       if (before) {
         const { _id: _old, ...snapshot } = before
-        await tx.collection(COL.propertyRevisions).add({ data: { _id: newId('rev'), kind: 'assessment', targetId: id, snapshot, supersededBy: actor.openid, at: now } })
+        await putRevisionInTx(tx, { kind: 'assessment', targetId: id, snapshot, supersededBy: actor.openid, at: now })
       }
-      const { _id, ...rest } = doc
-      await tx.collection(COL.propertyAssessments).doc(_id).set({ data: rest })
-      await markInputsChanged(ctx, tx, period._id)
+      await putAssessmentInTx(tx, doc)
+      await markInputsChangedInTx(ctx, tx, period._id)
       await ctx.audit(`${COL.propertyAssessments}/${id}`, before ? { score: before.score } : null, { score: doc.score }, tx)
       return doc
     })
@@ -62,24 +61,16 @@ export const assessmentList: Handler<'property.assessment.list'> = {
   async run(ctx) {
     const { db, input } = ctx
     if (!input.communityId && !input.companyId) throw invalid('请指定社区或物业', ['communityId'])
-    const filter: Record<string, unknown> = { periodId: input.periodId }
-    const estateFilter: Record<string, unknown> = {}
-    if (input.communityId) filter.communityId = estateFilter.communityId = input.communityId
-    if (input.companyId) filter.companyId = estateFilter.companyId = input.companyId
-    const [{ data }, { data: estates }] = await Promise.all([
-      db.collection(COL.propertyAssessments).where(filter).orderBy('communityId', 'asc').limit(100).get(),
-      db.collection(COL.estates).where(estateFilter).orderBy('name', 'asc').limit(100).get(),
-    ])
-    const communityIds = [...new Set((estates as EstateDoc[]).map((e) => e.communityId))]
-    const { data: communities } = communityIds.length
-      ? await db.collection(COL.communities).where({ _id: db.command.in(communityIds) }).limit(100).get()
-      : { data: [] }
-    const names = new Map((communities as { _id: string; name: string }[]).map((c) => [c._id, c.name]))
+    const pair = { communityId: input.communityId, companyId: input.companyId }
+    const [assessments, estates] = await Promise.all([listAssessments(db, { periodId: input.periodId, ...pair }), listEstatesOf(db, pair)])
+    const communityIds = [...new Set(estates.map((e) => e.communityId))]
+    const communities = communityIds.length ? await listCommunitiesByIds(db, communityIds) : []
+    const names = new Map(communities.map((c) => [c._id, c.name]))
     const pairs = new Map<string, { communityId: string; communityName: string; companyId: string; companyName: string }>()
-    for (const e of estates as EstateDoc[]) {
+    for (const e of estates) {
       if (!e.companyId) continue
       pairs.set(`${e.communityId}:${e.companyId}`, { communityId: e.communityId, communityName: names.get(e.communityId) ?? '', companyId: e.companyId, companyName: e.companyName ?? '' })
     }
-    return { items: (data as AssessmentDoc[]).map(assessmentView), pairs: [...pairs.values()] }
+    return { items: assessments.map(assessmentView), pairs: [...pairs.values()] }
   },
 }

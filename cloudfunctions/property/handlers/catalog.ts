@@ -1,13 +1,10 @@
 import type { Handler } from '../../shared/dispatch'
 import { COL } from '../../shared/collections'
-import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, invalid, notFound } from '../../shared/errors'
 import { newId } from '../../shared/ids'
-import { fetchPage } from '../../shared/paging'
-import { withSearch } from '../../shared/search'
 import { ruleDocId } from '../domain/rules'
 import { closePeriod, newPeriod, openInTx, openProblem } from '../periods'
-import { findById, repo, type CompanyDoc, type EstateDoc, type PeriodDoc, type RuleDoc } from '../repo'
+import { countCompaniesNamed, findEstateInTx, findRuleInTx, listCompanies, listEstatesOf, listPeriods, putCompanyInTx, putRuleInTx, repo, updateEstateInTx, type RuleDoc } from '../repo'
 import { effectsOf, periodView, redPropertyView, ruleView } from '../views'
 import { whistleRecord } from '../../shared/whistle-record'
 import { commitmentView, latestCommitments } from '../../shared/commitments'
@@ -16,8 +13,7 @@ import { commitmentView, latestCommitments } from '../../shared/commitments'
 
 export const companyList: Handler<'property.company.list'> = {
   run(ctx) {
-    const q = ctx.db.collection(COL.companies).where(withSearch(ctx.db, { streetId: ctx.input.streetId }, ctx.input.q, ['name']))
-    return fetchPage<CompanyDoc, { id: string; streetId: string; name: string }>(q, ctx.input, [['name', 'asc']], (c) => ({ id: c._id, streetId: c.streetId, name: c.name }))
+    return listCompanies(ctx.db, ctx.input.streetId, ctx.input.q, ctx.input, (c) => ({ id: c._id, streetId: c.streetId, name: c.name }))
   },
 }
 
@@ -27,8 +23,8 @@ export const companyGet: Handler<'property.company.get'> = {
     const { db, input } = ctx
     const company = await repo.company(db, input.companyId)
     if (!company) throw notFound('物业公司')
-    const [{ data: estates }, history, whistle, partyOrg, commitments] = await Promise.all([
-      db.collection(COL.estates).where({ companyId: company._id }).orderBy('name', 'asc').limit(100).get(),
+    const [estates, history, whistle, partyOrg, commitments] = await Promise.all([
+      listEstatesOf(db, { companyId: company._id }),
       repo.history(db, company.streetId, 12),
       whistleRecord(db, 'company', company._id, ctx.now),
       repo.partyOrg(db, company._id),
@@ -49,7 +45,7 @@ export const companyGet: Handler<'property.company.get'> = {
     const current = entry ? { ...entry, effects: effectsOf(history[0].effects, company._id) } : null
     return {
       company: { id: company._id, streetId: company.streetId, name: company.name },
-      estates: (estates as EstateDoc[]).map((e) => ({ id: e._id, name: e.name, communityId: e.communityId })),
+      estates: estates.map((e) => ({ id: e._id, name: e.name, communityId: e.communityId })),
       current,
       currentPublicationId: history[0]?._id ?? null,
       history: points,
@@ -65,15 +61,13 @@ export const companyCreate: Handler<'property.company.create'> = {
   async run(ctx) {
     const { db, actor, input, now } = ctx
     ensure(actor.isStreetAdminOf(input.streetId), '只能为您管理的街道登记物业公司')
-    const street = await findById<{ _id: string }>(db, COL.streets, input.streetId)
+    const street = await repo.street(db, input.streetId)
     if (!street) throw notFound('街道')
     await ctx.checkText(input.name)
     return ctx.onceTx(input.requestId, async (tx) => {
-      const { total } = await db.collection(COL.companies).where({ streetId: input.streetId, name: input.name }).count()
-      if (total > 0) throw conflict('本街道已有同名物业公司')
+      if ((await countCompaniesNamed(db, input.streetId, input.name)) > 0) throw conflict('本街道已有同名物业公司')
       const doc = { _id: newId('co'), streetId: input.streetId, name: input.name, createdAt: now, createdBy: actor.openid }
-      const { _id, ...rest } = doc
-      await tx.collection(COL.companies).doc(_id).set({ data: rest })
+      await putCompanyInTx(tx, doc)
       await ctx.audit(`${COL.companies}/${doc._id}`, null, { name: doc.name, streetId: doc.streetId }, tx)
       return { id: doc._id, streetId: doc.streetId, name: doc.name }
     })
@@ -94,9 +88,9 @@ export const companyAssignEstate: Handler<'property.company.assignEstate'> = {
     const previous = estate.companyId ?? null
     if (previous === company._id) throw conflict('该小区已由这家物业服务')
     await ctx.transaction(async (tx) => {
-      const fresh = await txGetOrNull<EstateDoc>(tx, COL.estates, estate._id)
+      const fresh = await findEstateInTx(tx, estate._id)
       if ((fresh?.companyId ?? null) !== previous) throw conflict('小区的服务物业刚被修改，请刷新')
-      await tx.collection(COL.estates).doc(estate._id).update({ data: { companyId: company._id, companyName: company.name } })
+      await updateEstateInTx(tx, estate._id, { companyId: company._id, companyName: company.name })
       await ctx.audit(`${COL.estates}/${estate._id}`, { companyId: previous }, { companyId: company._id }, tx)
     })
     return { estateId: estate._id, estateName: estate.name, companyId: company._id, companyName: company.name, previousCompanyId: previous }
@@ -121,10 +115,10 @@ export const companyUnassignEstate: Handler<'property.company.unassignEstate'> =
     const open = await repo.openPeriod(db, estate.streetId)
     const former = { companyId: estate.companyId, companyName: estate.companyName ?? '', until: now }
     await ctx.transaction(async (tx) => {
-      const fresh = await txGetOrNull<EstateDoc>(tx, COL.estates, estate._id)
+      const fresh = await findEstateInTx(tx, estate._id)
       if ((fresh?.companyId ?? null) !== estate.companyId) throw conflict('小区的服务物业刚被修改，请刷新')
       const _ = db.command
-      await tx.collection(COL.estates).doc(estate._id).update({ data: { companyId: _.remove(), companyName: _.remove(), formerCompany: _.set(former) } })
+      await updateEstateInTx(tx, estate._id, { companyId: _.remove(), companyName: _.remove(), formerCompany: _.set(former) })
       await ctx.audit(`${COL.estates}/${estate._id}`, { companyId: estate.companyId }, { companyId: null, ratedUntil: now, reason: input.reason ?? null }, tx)
     })
     return {
@@ -145,7 +139,7 @@ export const ruleGet: Handler<'property.rule.get'> = {
   async run(ctx) {
     const { db, input } = ctx
     if (input.version === 0) return ruleView(repo.defaultRule(input.streetId))
-    const doc = await findById<RuleDoc>(db, COL.propertyRules, ruleDocId(input.streetId, input.version))
+    const doc = await repo.rule(db, input.streetId, input.version)
     if (!doc) throw notFound(`第 ${input.version} 版评分规则`)
     return ruleView(doc)
   },
@@ -162,9 +156,8 @@ export const rulePublish: Handler<'property.rule.publish'> = {
         _id: ruleDocId(input.streetId, current.version + 1), streetId: input.streetId, version: current.version + 1,
         rule: input.rule, createdAt: now, createdBy: actor.openid, createdByName: actor.name,
       }
-      if (await txGetOrNull(tx, COL.propertyRules, doc._id)) throw conflict('规则刚被他人修改，请刷新后重试')
-      const { _id, ...rest } = doc
-      await tx.collection(COL.propertyRules).doc(_id).set({ data: rest })
+      if (await findRuleInTx(tx, doc._id)) throw conflict('规则刚被他人修改，请刷新后重试')
+      await putRuleInTx(tx, doc)
       await ctx.audit(`${COL.propertyRules}/${doc._id}`, { version: current.version }, { version: doc.version, rule: doc.rule }, tx)
       return ruleView(doc)
     })
@@ -181,7 +174,7 @@ export const periodOpen: Handler<'property.period.open'> = {
   async run(ctx) {
     const { db, actor, input, now } = ctx
     ensure(actor.isStreetAdminOf(input.streetId), '只能管理您所在街道的评价周期')
-    const street = await findById<{ _id: string }>(db, COL.streets, input.streetId)
+    const street = await repo.street(db, input.streetId)
     if (!street) throw notFound('街道')
     const [{ rule }, latest] = await Promise.all([repo.currentRule(db, input.streetId), repo.latestPeriod(db, input.streetId)])
     const doc = newPeriod(ctx, input.streetId, rule)
@@ -210,7 +203,6 @@ export const periodClose: Handler<'property.period.close'> = {
 
 export const periodList: Handler<'property.period.list'> = {
   run(ctx) {
-    const q = ctx.db.collection(COL.propertyPeriods).where({ streetId: ctx.input.streetId })
-    return fetchPage<PeriodDoc, ReturnType<typeof periodView>>(q, ctx.input, [['start', 'desc']], (p) => periodView(p, ctx.now))
+    return listPeriods(ctx.db, ctx.input.streetId, ctx.input, (p) => periodView(p, ctx.now))
   },
 }

@@ -1,11 +1,12 @@
 import type { ListEntry } from '../../../types/property'
 import type { Handler } from '../../shared/dispatch'
 import { COL } from '../../shared/collections'
-import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, notFound } from '../../shared/errors'
 import { publishProblem } from '../domain/periods'
 import { computeList, sameList } from '../domain/scoring'
-import { repo, type PeriodDoc, type PublicationDoc, type RuleDoc } from '../repo'
+import {
+  countHeldRatings, countPendingObjections, findPeriodInTx, putPublicationInTx, repo, updatePeriodInTx, updatePublicationInTx, type PublicationDoc, type RuleDoc,
+} from '../repo'
 import { periodView, publicationView, servedOf, withEffects } from '../views'
 
 export const listPreview: Handler<'property.list.preview'> = {
@@ -39,10 +40,7 @@ export const listPublish: Handler<'property.list.publish'> = {
     if (!period) throw notFound('评价周期')
     ensure(actor.isStreetAdminOf(period.streetId), '只能发布您所在街道的榜单')
     // Two count queries, whatever the number of objections or ratings.
-    const [{ total: pendingObjections }, { total: heldRatings }] = await Promise.all([
-      db.collection(COL.propertyObjections).where({ periodId: period._id, status: 'pending' }).count(),
-      db.collection(COL.propertyRatings).where({ periodId: period._id, status: 'held' }).count(),
-    ])
+    const [pendingObjections, heldRatings] = await Promise.all([countPendingObjections(db, period._id), countHeldRatings(db, period._id)])
     const blockers = { pendingObjections, heldRatings }
     const problem = publishProblem(period, blockers, now)
     if (problem) throw conflict(problem)
@@ -62,20 +60,17 @@ export const listPublish: Handler<'property.list.publish'> = {
     }
     // One transaction: the publication, the period and the request's done mark commit together.
     return ctx.onceTx(input.requestId, async (tx) => {
-      const fresh = await txGetOrNull<PeriodDoc>(tx, COL.propertyPeriods, period._id)
+      const fresh = await findPeriodInTx(tx, period._id)
       if (!fresh || (fresh.publishedVersion ?? 0) !== version - 1) throw conflict('榜单刚被他人发布，请刷新')
       // The next period may have been opened since the check above: then this list is final.
       const again = publishProblem(fresh, blockers, now)
       if (again) throw conflict(again)
       // An input written after the one read before gathering (a rating, review, confirmation, assessment) would be left out.
       if ((fresh.inputVersion ?? 0) !== (period.inputVersion ?? 0)) throw conflict('数据刚有变化，请重试')
-      const { _id, ...rest } = doc
-      await tx.collection(COL.propertyPublications).doc(_id).set({ data: rest })
+      await putPublicationInTx(tx, doc)
       const previous = version > 1 ? `pub:${period._id}:${version - 1}` : null
-      if (previous) {
-        await tx.collection(COL.propertyPublications).doc(previous).update({ data: { live: false, supersededAt: now } })
-      }
-      await tx.collection(COL.propertyPeriods).doc(period._id).update({ data: { status: 'published', publishedVersion: version } })
+      if (previous) await updatePublicationInTx(tx, previous, { live: false, supersededAt: now })
+      await updatePeriodInTx(tx, period._id, { status: 'published', publishedVersion: version })
       await ctx.audit(`${COL.propertyPublications}/${doc._id}`, previous ? { supersedes: previous } : null, { ruleVersion: rule.version, entries: doc.entries.map((e) => `${e.companyId}:${e.placement}`) }, tx)
       // Current unless a later period's list is already out (then this one is history only).
       const isCurrent = !current || current.periodId === period._id || new Date(current.periodStart).getTime() <= new Date(period.start).getTime()

@@ -1,15 +1,14 @@
 import { MAX_EXCLUDED } from '../../../types/property'
 import type { Ctx, Handler, HandlerInput } from '../../shared/dispatch'
 import { COL } from '../../shared/collections'
-import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, forbidden, invalid, notFound } from '../../shared/errors'
-import { fetchPage } from '../../shared/paging'
 import { exclusionDelta, objectionId } from '../domain/objections'
 import { canObject } from '../domain/periods'
-import { aggregateId } from '../domain/ratings'
-import { repo, type AggregateDoc, type ObjectionDoc, type PeriodDoc, type RatingDoc, type RectificationDoc } from '../repo'
+import {
+  bumpAggregateInTx, countObjectionsOf, findAggregateInTx, findObjectionInTx, findPeriodInTx, findRatingInTx, findRectificationInTx, listObjections, listRatingsByPublicIds,
+  markInputsChangedInTx, putObjectionInTx, repo, updateObjectionInTx, updateRatingInTx, updateRectificationInTx, type ObjectionDoc, type RatingDoc, type RectificationDoc,
+} from '../repo'
 import { objectionView } from '../views'
-import { bumpAggregate, markInputsChanged } from './ratings'
 
 /** Objections (SPEC §6): a company objects to its result in the window; the street decides, and an upheld objection has an effect. */
 
@@ -31,19 +30,18 @@ export const objectionSubmit: Handler<'property.objection.submit'> = {
     await ctx.checkText(input.text)
     // One transaction: the objection, the period's input mark, the audit and the request's done mark.
     return ctx.onceTx(input.requestId, async (tx) => {
-      const { total } = await db.collection(COL.propertyObjections).where({ periodId: period._id, companyId: company._id }).count()
+      const total = await countObjectionsOf(db, period._id, company._id)
       const doc: ObjectionDoc = {
         _id: objectionId(period._id, company._id, total + 1), periodId: period._id, streetId: period.streetId, companyId: company._id, companyName: company.name,
         text: input.text, status: 'pending', by: actor.openid, byName: actor.name, createdAt: now,
       }
-      if (await txGetOrNull(tx, COL.propertyObjections, doc._id)) throw conflict(PENDING)
-      const previous = total > 0 ? await txGetOrNull<ObjectionDoc>(tx, COL.propertyObjections, objectionId(period._id, company._id, total)) : null
+      if (await findObjectionInTx(tx, doc._id)) throw conflict(PENDING)
+      const previous = total > 0 ? await findObjectionInTx(tx, objectionId(period._id, company._id, total)) : null
       if (previous?.status === 'pending') throw conflict(PENDING)
-      const fresh = await txGetOrNull<PeriodDoc>(tx, COL.propertyPeriods, period._id)
+      const fresh = await findPeriodInTx(tx, period._id)
       if (!fresh || !canObject(fresh, now)) throw conflict('不在异议期内')
-      const { _id, ...rest } = doc
-      await tx.collection(COL.propertyObjections).doc(_id).set({ data: rest })
-      await markInputsChanged(ctx, tx, period._id)
+      await putObjectionInTx(tx, doc)
+      await markInputsChangedInTx(ctx, tx, period._id)
       await ctx.audit(`${COL.propertyObjections}/${doc._id}`, null, { status: 'pending', companyId: company._id }, tx)
       return objectionView(doc)
     })
@@ -58,9 +56,7 @@ export const objectionList: Handler<'property.objection.list'> = {
     if (!actor.isStreetAdminOf(period.streetId)) {
       if (!input.companyId || !actor.has('property_staff', input.companyId)) throw forbidden('只能查看本公司的异议')
     }
-    const filter: Record<string, unknown> = { periodId: period._id }
-    if (input.companyId) filter.companyId = input.companyId
-    return fetchPage<ObjectionDoc, ReturnType<typeof objectionView>>(db.collection(COL.propertyObjections).where(filter), input, [['createdAt', 'asc']], objectionView)
+    return listObjections(db, period._id, input.companyId, input, objectionView)
   },
 }
 
@@ -69,8 +65,7 @@ type DecideInput = HandlerInput<'property.objection.decide'>
 /** The named ratings, checked to be the objection's company's counted ratings of its period. One request. */
 async function ratingsToExclude(ctx: Ctx<DecideInput>, obj: ObjectionDoc): Promise<RatingDoc[]> {
   const ids = [...new Set(ctx.input.ratingIds)]
-  const { data } = await ctx.db.collection(COL.propertyRatings).where({ publicId: ctx.db.command.in(ids) }).limit(MAX_EXCLUDED).get()
-  const ratings = data as RatingDoc[]
+  const ratings = await listRatingsByPublicIds(ctx.db, ids, MAX_EXCLUDED)
   if (ratings.length !== ids.length) throw notFound('评价')
   if (ratings.some((r) => r.companyId !== obj.companyId || r.periodId !== obj.periodId)) throw invalid('只能剔除本公司本期的评价', ['ratingIds'])
   if (ratings.some((r) => r.status !== 'counted')) throw conflict('只能剔除已计入的评价')
@@ -99,29 +94,29 @@ export const objectionDecide: Handler<'property.objection.decide'> = {
       ...(input.upheld ? { effect: input.effect, excludedRatingIds: excluding.map((r) => r.publicId) } : {}),
     }
     await ctx.transaction(async (tx) => {
-      const fresh = await txGetOrNull<ObjectionDoc>(tx, COL.propertyObjections, obj._id)
+      const fresh = await findObjectionInTx(tx, obj._id)
       if (fresh?.status !== 'pending') throw conflict('该异议已处理')
       if (excluding.length) {
-        const period = await txGetOrNull<PeriodDoc>(tx, COL.propertyPeriods, obj.periodId)
+        const period = await findPeriodInTx(tx, obj.periodId)
         if (period?.status !== 'closed') throw conflict('只能在榜单发布前剔除评价')
-        const agg = await txGetOrNull<AggregateDoc>(tx, COL.propertyAggregates, aggregateId(obj.periodId, obj.companyId))
+        const agg = await findAggregateInTx(tx, obj.periodId, obj.companyId)
         const ratings: RatingDoc[] = []
         const items: RectificationDoc[] = []
         for (const r of excluding) {
-          const current = await txGetOrNull<RatingDoc>(tx, COL.propertyRatings, r._id)
+          const current = await findRatingInTx(tx, r._id)
           if (current?.status !== 'counted') throw conflict('只能剔除已计入的评价')
           ratings.push(current)
           const exclusion = { reason: input.decision, objectionId: obj._id, by: actor.openid, byName: actor.name, at: now }
-          await tx.collection(COL.propertyRatings).doc(r._id).update({ data: { status: 'excluded', exclusion } })
-          const item = current.rectificationId ? await txGetOrNull<RectificationDoc>(tx, COL.propertyRectifications, current.rectificationId) : null
+          await updateRatingInTx(tx, r._id, { status: 'excluded', exclusion })
+          const item = current.rectificationId ? await findRectificationInTx(tx, current.rectificationId) : null
           if (item && !item.excluded) {
             items.push(item)
-            await tx.collection(COL.propertyRectifications).doc(item._id).update({ data: { excluded: true } })
+            await updateRectificationInTx(tx, item._id, { excluded: true })
           }
         }
-        await bumpAggregate(ctx, tx, obj, agg, exclusionDelta(ratings, items))
+        await bumpAggregateInTx(ctx, tx, obj, agg, exclusionDelta(ratings, items))
       }
-      await tx.collection(COL.propertyObjections).doc(obj._id).update({ data: decided })
+      await updateObjectionInTx(tx, obj._id, decided)
       await ctx.audit(`${COL.propertyObjections}/${obj._id}`, { status: 'pending' }, { status, decision: input.decision, effect: input.effect ?? null, excluded: decided.excludedRatingIds ?? [] }, tx)
     })
     return objectionView({ ...obj, ...decided })

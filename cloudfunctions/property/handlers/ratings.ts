@@ -2,18 +2,18 @@ import { requireOwnPhotos } from '../../shared/photos'
 import { addressOf } from '../../shared/address'
 import { HeldByAnother, ownerHasLeft } from '../../shared/household-voice'
 import type { Transaction, Handler } from '../../shared/dispatch'
-import type { Database } from '../../shared/cloud'
 import { COL } from '../../shared/collections'
-import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, forbidden, invalid, notFound } from '../../shared/errors'
 import { newId } from '../../shared/ids'
 import { notify, TEMPLATES } from '../../shared/notify'
-import { fetchPage } from '../../shared/paging'
 import { addDays, canRate } from '../domain/periods'
 import { ratedCompanyOf } from '../domain/serving'
-import { aggregateDelta, aggregateId, initialStatus, isNewHousehold, lowDimensions, opensRectification, ratingId } from '../domain/ratings'
+import { aggregateDelta, initialStatus, isNewHousehold, lowDimensions, opensRectification, ratingId } from '../domain/ratings'
 import { rectificationId } from '../domain/rectifications'
-import { repo, type AggregateDoc, type PeriodDoc, type RatingDoc, type RectificationDoc } from '../repo'
+import {
+  bumpAggregateInTx, findAggregateInTx, findPeriodInTx, findRatingInTx, findRectificationInTx, listCompanyRatings, listHeldRatings,
+  putRatingInTx, putRectificationInTx, putRevisionInTx, repo, updateRatingInTx, updateRectificationInTx, type RatingDoc, type RectificationDoc,
+} from '../repo'
 import { anonymousRatingView, myRatingView, periodView } from '../views'
 import { ratingCommentKind } from '../moderation'
 import { ensureEditable, holdIfReview, shown } from '../../shared/moderation'
@@ -21,67 +21,17 @@ import { ensureEditable, holdIfReview, shown } from '../../shared/moderation'
 /** What the audit log records as the actor of a rating: never the rater or the household (nor the exact time). */
 const RATER = 'rating'
 
-const ZERO = { cleaning: 0, order: 0, repairs: 0, greening: 0, attitude: 0, fees: 0 }
-
-/**
- * A write that changes a period's list inputs says so in its own transaction: the period's input
- * version moves, so a publication that gathered the inputs before it is refused (and a concurrent
- * publication conflicts on the period document).
- */
-export async function markInputsChanged(ctx: { db: Database }, tx: Transaction, periodId: string): Promise<void> {
-  await tx.collection(COL.propertyPeriods).doc(periodId).update({ data: { inputVersion: ctx.db.command.inc(1) } })
-}
-
-/**
- * Apply a rating's change to its company's per-period aggregate in the same transaction: `_.inc`
- * on an existing aggregate, a fresh document otherwise. Publishing reads these, never the ratings.
- * Every aggregate change is an input change of the period.
- */
-export async function bumpAggregate(
-  ctx: { db: Database },
-  tx: Transaction,
-  key: { periodId: string; streetId: string; companyId: string },
-  existing: AggregateDoc | null,
-  delta: { sums: Record<string, number>; households: number; held: number; newHouseholds?: number; rectTotal?: number; rectResolved?: number },
-  opts: { whileOpen?: boolean } = {},
-): Promise<void> {
-  const id = aggregateId(key.periodId, key.companyId)
-  // A rating lands only while its period is open (re-checked in the same transaction), and a list is
-  // gathered only after the close and a whole objection window (≥ 1 day), far beyond the function
-  // timeout: such a write cannot fall between gathering and publishing, so it leaves the period
-  // document alone (every rating of the street would otherwise contend for it).
-  if (!opts.whileOpen) await markInputsChanged(ctx, tx, key.periodId)
-  if (!existing) {
-    const doc: Omit<AggregateDoc, '_id'> = {
-      periodId: key.periodId, streetId: key.streetId, companyId: key.companyId,
-      sums: { ...ZERO, ...delta.sums } as AggregateDoc['sums'], households: delta.households, held: delta.held,
-      newHouseholds: delta.newHouseholds ?? 0, rectTotal: delta.rectTotal ?? 0, rectResolved: delta.rectResolved ?? 0,
-    }
-    await tx.collection(COL.propertyAggregates).doc(id).set({ data: doc })
-    return
-  }
-  const _ = ctx.db.command
-  const data: Record<string, unknown> = {}
-  for (const [d, v] of Object.entries(delta.sums)) if (v) data[`sums.${d}`] = _.inc(v)
-  if (delta.households) data.households = _.inc(delta.households)
-  if (delta.held) data.held = _.inc(delta.held)
-  if (delta.newHouseholds) data.newHouseholds = _.inc(delta.newHouseholds)
-  if (delta.rectTotal) data.rectTotal = _.inc(delta.rectTotal)
-  if (delta.rectResolved) data.rectResolved = _.inc(delta.rectResolved)
-  if (Object.keys(data).length) await tx.collection(COL.propertyAggregates).doc(id).update({ data })
-}
-
 /** A low rating with a comment opens one rectification item (id derived from the rating), dated by its period's start. */
 async function openRectification(tx: Transaction, r: RatingDoc, period: { start: Date }, rule: { replyDays: number; fixDays: number }, now: Date): Promise<void> {
-  const rect: Omit<RectificationDoc, '_id'> = {
-    ratingId: r.publicId, periodId: r.periodId, periodStart: period.start, streetId: r.streetId, companyId: r.companyId, companyName: r.companyName,
+  const rect: RectificationDoc = {
+    _id: rectificationId(r.publicId), ratingId: r.publicId, periodId: r.periodId, periodStart: period.start, streetId: r.streetId, companyId: r.companyId, companyName: r.companyName,
     estateName: r.estateName, householdId: r.householdId, lowDims: r.lowDims, comment: r.comment ?? '', status: 'open',
     answerDueAt: addDays(now, rule.replyDays), dueAt: addDays(now, rule.fixDays), reopenCount: 0,
     events: [{ kind: 'opened', text: r.comment, byName: '居民', at: now }], createdAt: now, updatedAt: now,
     // A comment held for review is held on the item that copies it too.
     ...(r.hidden ? { hidden: true, moderation: r.moderation } : {}),
   }
-  await tx.collection(COL.propertyRectifications).doc(rectificationId(r.publicId)).set({ data: rect })
+  await putRectificationInTx(tx, rect)
 }
 
 /** The household's estate, the company serving it and the open period, with the household's rating. */
@@ -141,10 +91,10 @@ export const ratingSubmit: Handler<'property.rating.submit'> = {
     // `formerRater`: a member who has left the household, whose rating this caller may take over.
     const submit = (formerRater?: string) => ctx.onceTx(input.requestId, async (tx) => {
       // The close (and so the publication) may have happened since the check above: a rating never lands after it.
-      const fresh = await txGetOrNull<PeriodDoc>(tx, COL.propertyPeriods, period._id)
+      const fresh = await findPeriodInTx(tx, period._id)
       if (!fresh || !canRate(fresh.status)) throw conflict('本期评价已结束')
-      const before = await txGetOrNull<RatingDoc>(tx, COL.propertyRatings, id)
-      const agg = await txGetOrNull<AggregateDoc>(tx, COL.propertyAggregates, aggregateId(period._id, companyId))
+      const before = await findRatingInTx(tx, id)
+      const agg = await findAggregateInTx(tx, period._id, companyId)
       if (before && before.raterOpenid !== actor.openid && before.raterOpenid !== formerRater) throw new HeldByAnother(before.raterOpenid)
       if (before) ensureEditable(before)
       const isNew = !before && isNewHousehold(verifiedAt, now, rule)
@@ -170,12 +120,11 @@ export const ratingSubmit: Handler<'property.rating.submit'> = {
       if (comment) Object.assign(doc, await holdIfReview(ctx, tx, ratingCommentKind, ratingCommentKind.describe(doc), verdict))
       if (before) {
         const { _id: _old, ...snapshot } = before
-        await tx.collection(COL.propertyRevisions).add({ data: { _id: newId('rev'), kind: 'rating', targetId: id, snapshot, supersededBy: actor.openid, at: now } })
+        await putRevisionInTx(tx, { kind: 'rating', targetId: id, snapshot, supersededBy: actor.openid, at: now })
       }
-      const { _id, ...rest } = doc
-      await tx.collection(COL.propertyRatings).doc(_id).set({ data: rest })
+      await putRatingInTx(tx, doc)
       const delta = aggregateDelta(before, doc)
-      await bumpAggregate(ctx, tx, { periodId: period._id, streetId: period.streetId, companyId }, agg, {
+      await bumpAggregateInTx(ctx, tx, { periodId: period._id, streetId: period.streetId, companyId }, agg, {
         ...delta, newHouseholds: isNew ? 1 : 0, rectTotal: opens ? 1 : 0,
       }, { whileOpen: true })
       if (opens) await openRectification(tx, doc, period, rule, now)
@@ -198,10 +147,7 @@ export const ratingInbox: Handler<'property.rating.inbox'> = {
     const company = await repo.company(db, input.companyId)
     if (!company) throw notFound('物业公司')
     ensure(actor.has('property_staff', company._id) || actor.isStreetAdminOf(company.streetId), '只能查看本公司收到的评价')
-    const filter: Record<string, unknown> = { companyId: company._id }
-    if (input.periodId) filter.periodId = input.periodId
-    if (input.onlyComments) filter.hasComment = true
-    return fetchPage<RatingDoc, ReturnType<typeof anonymousRatingView>>(db.collection(COL.propertyRatings).where(filter), input, [['updatedAt', 'desc']], (r) => anonymousRatingView(r))
+    return listCompanyRatings(db, { companyId: company._id, periodId: input.periodId, onlyComments: input.onlyComments }, input, (r) => anonymousRatingView(r))
   },
 }
 
@@ -215,19 +161,19 @@ export const ratingAnswer: Handler<'property.rating.answer'> = {
     await ctx.checkText(input.text)
     const after: RatingDoc = { ...rating, answer: input.text, answeredAt: now, answeredBy: actor.openid, answeredByName: actor.name }
     await ctx.transaction(async (tx) => {
-      const fresh = await txGetOrNull<RatingDoc>(tx, COL.propertyRatings, rating._id)
+      const fresh = await findRatingInTx(tx, rating._id)
       if (!fresh) throw notFound('评价')
       if (fresh.answer) {
-        await tx.collection(COL.propertyRevisions).add({
-          data: { _id: newId('rev'), kind: 'answer', targetId: rating._id, snapshot: { answer: fresh.answer, answeredAt: fresh.answeredAt, answeredByName: fresh.answeredByName }, supersededBy: actor.openid, at: now },
+        await putRevisionInTx(tx, {
+          kind: 'answer', targetId: rating._id, snapshot: { answer: fresh.answer, answeredAt: fresh.answeredAt, answeredByName: fresh.answeredByName }, supersededBy: actor.openid, at: now,
         })
       }
-      await tx.collection(COL.propertyRatings).doc(rating._id).update({ data: { answer: input.text, answeredAt: now, answeredBy: actor.openid, answeredByName: actor.name } })
+      await updateRatingInTx(tx, rating._id, { answer: input.text, answeredAt: now, answeredBy: actor.openid, answeredByName: actor.name })
       if (fresh.rectificationId) {
-        const rect = await txGetOrNull<RectificationDoc>(tx, COL.propertyRectifications, fresh.rectificationId)
+        const rect = await findRectificationInTx(tx, fresh.rectificationId)
         if (rect && rect.status === 'open') {
-          await tx.collection(COL.propertyRectifications).doc(rect._id).update({
-            data: { status: 'in_progress', updatedAt: now, events: [...rect.events, { kind: 'answered', text: input.text, byName: actor.name, at: now }] },
+          await updateRectificationInTx(tx, rect._id, {
+            status: 'in_progress', updatedAt: now, events: [...rect.events, { kind: 'answered', text: input.text, byName: actor.name, at: now }],
           })
         }
       }
@@ -257,8 +203,7 @@ export const reviewList: Handler<'property.review.list'> = {
   run(ctx) {
     const { db, actor, input } = ctx
     ensure(actor.isStreetAdminOf(input.streetId), '只能复核您所在街道的评价')
-    const q = db.collection(COL.propertyRatings).where({ streetId: input.streetId, status: 'held', ...(input.periodId ? { periodId: input.periodId } : {}) })
-    return fetchPage<RatingDoc, ReturnType<typeof reviewView>>(q, input, [['createdAt', 'asc']], reviewView)
+    return listHeldRatings(db, input.streetId, input.periodId, input, reviewView)
   },
 }
 
@@ -277,13 +222,13 @@ export const reviewDecide: Handler<'property.review.decide'> = {
     if (!period) throw notFound('评价周期')
     const after: RatingDoc = { ...rating, status, ...(opens ? { rectificationId: rectificationId(rating.publicId) } : {}) }
     await ctx.transaction(async (tx) => {
-      const fresh = await txGetOrNull<RatingDoc>(tx, COL.propertyRatings, rating._id)
+      const fresh = await findRatingInTx(tx, rating._id)
       if (fresh?.status !== 'held') throw conflict('该评价已复核')
-      const agg = await txGetOrNull<AggregateDoc>(tx, COL.propertyAggregates, aggregateId(rating.periodId, rating.companyId))
-      await tx.collection(COL.propertyRatings).doc(rating._id).update({
-        data: { status, reviewedBy: actor.openid, reviewedAt: now, ...(input.reason ? { reviewReason: input.reason } : {}), ...(opens ? { rectificationId: after.rectificationId } : {}) },
+      const agg = await findAggregateInTx(tx, rating.periodId, rating.companyId)
+      await updateRatingInTx(tx, rating._id, {
+        status, reviewedBy: actor.openid, reviewedAt: now, ...(input.reason ? { reviewReason: input.reason } : {}), ...(opens ? { rectificationId: after.rectificationId } : {}),
       })
-      await bumpAggregate(ctx, tx, rating, agg, { ...aggregateDelta(fresh, { stars: fresh.stars, status }), rectTotal: opens ? 1 : 0 })
+      await bumpAggregateInTx(ctx, tx, rating, agg, { ...aggregateDelta(fresh, { stars: fresh.stars, status }), rectTotal: opens ? 1 : 0 })
       if (opens) await openRectification(tx, after, period, rule, now)
       await ctx.audit(`${COL.propertyRatings}/${rating.publicId}`, { status: 'held' }, { status, reason: input.reason ?? null }, tx)
     })

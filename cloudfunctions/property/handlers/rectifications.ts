@@ -1,15 +1,12 @@
 import type { Handler } from '../../shared/dispatch'
 import { COL } from '../../shared/collections'
-import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, notFound } from '../../shared/errors'
-import { fetchPage } from '../../shared/paging'
-import { aggregateId } from '../domain/ratings'
 import { confirmProblem, nextOnConfirm, nextOnReport, reportProblem } from '../domain/rectifications'
-import { repo, type AggregateDoc, type RectEvent, type RectificationDoc } from '../repo'
+import {
+  bumpAggregateInTx, findAggregateInTx, findRectificationInTx, listCompanyRectifications, listHouseholdRectifications, repo, updateRectificationInTx,
+  type RectEvent, type RectificationDoc,
+} from '../repo'
 import { rectificationView } from '../views'
-import { bumpAggregate } from './ratings'
-
-type View = ReturnType<typeof rectificationView>
 
 /** Company staff (or the street) list the company's items; no rater identity in them. */
 export const rectificationList: Handler<'property.rectification.list'> = {
@@ -18,9 +15,7 @@ export const rectificationList: Handler<'property.rectification.list'> = {
     const company = await repo.company(db, input.companyId)
     if (!company) throw notFound('物业公司')
     ensure(actor.has('property_staff', company._id) || actor.isStreetAdminOf(company.streetId), '只能查看本公司的整改事项')
-    const filter: Record<string, unknown> = { companyId: company._id }
-    if (input.status) filter.status = input.status
-    return fetchPage<RectificationDoc, View>(db.collection(COL.propertyRectifications).where(filter), input, [['createdAt', 'desc']], (r) => rectificationView(r, now))
+    return listCompanyRectifications(db, company._id, input.status, input, (r) => rectificationView(r, now))
   },
 }
 
@@ -29,8 +24,7 @@ export const rectificationMine: Handler<'property.rectification.mine'> = {
   run(ctx) {
     const { db, actor, input, now } = ctx
     const households = actor.grants('resident').map((g) => g.scopeId)
-    const q = db.collection(COL.propertyRectifications).where({ householdId: db.command.in(households) })
-    return fetchPage<RectificationDoc, View>(q, input, [['createdAt', 'desc']], (r) => rectificationView(r, now, 'household'))
+    return listHouseholdRectifications(db, households, input, (r) => rectificationView(r, now, 'household'))
   },
 }
 
@@ -46,10 +40,10 @@ export const rectificationReport: Handler<'property.rectification.report'> = {
     await ctx.checkText(input.text)
     const event: RectEvent = { kind: input.done ? 'reported' : 'progress', text: input.text, byName: actor.name, at: now }
     const saved = await ctx.transaction(async (tx) => {
-      const fresh = await txGetOrNull<RectificationDoc>(tx, COL.propertyRectifications, rect._id)
+      const fresh = await findRectificationInTx(tx, rect._id)
       if (!fresh || reportProblem(fresh.status)) throw conflict('该事项状态已变化，请刷新')
       const after: RectificationDoc = { ...fresh, status: nextOnReport(fresh.status, input.done), events: [...fresh.events, event], updatedAt: now }
-      await tx.collection(COL.propertyRectifications).doc(rect._id).update({ data: { status: after.status, events: after.events, updatedAt: now } })
+      await updateRectificationInTx(tx, rect._id, { status: after.status, events: after.events, updatedAt: now })
       // The resident confirming is of the rating household: anonymous and by the day, as the rating itself.
       await ctx.audit(`${COL.propertyRectifications}/${rect._id}`, { status: fresh.status }, { status: after.status }, tx, '居民')
       return after
@@ -70,16 +64,16 @@ export const rectificationConfirm: Handler<'property.rectification.confirm'> = {
     await ctx.checkText(input.comment)
     const event: RectEvent = { kind: input.fixed ? 'confirmed' : 'not_fixed', ...(input.comment ? { text: input.comment } : {}), byName: '居民', at: now }
     const saved = await ctx.transaction(async (tx) => {
-      const fresh = await txGetOrNull<RectificationDoc>(tx, COL.propertyRectifications, rect._id)
+      const fresh = await findRectificationInTx(tx, rect._id)
       if (!fresh || confirmProblem(fresh.status)) throw conflict('该事项状态已变化，请刷新')
       const after: RectificationDoc = {
         ...fresh, status: nextOnConfirm(input.fixed), reopenCount: fresh.reopenCount + (input.fixed ? 0 : 1), events: [...fresh.events, event], updatedAt: now,
       }
-      await tx.collection(COL.propertyRectifications).doc(rect._id).update({ data: { status: after.status, reopenCount: after.reopenCount, events: after.events, updatedAt: now } })
+      await updateRectificationInTx(tx, rect._id, { status: after.status, reopenCount: after.reopenCount, events: after.events, updatedAt: now })
       // An item whose rating an upheld objection excluded counts in no list, resolved or not.
       if (input.fixed && !fresh.excluded) {
-        const agg = await txGetOrNull<AggregateDoc>(tx, COL.propertyAggregates, aggregateId(rect.periodId, rect.companyId))
-        await bumpAggregate(ctx, tx, rect, agg, { sums: {}, households: 0, held: 0, rectResolved: 1 })
+        const agg = await findAggregateInTx(tx, rect.periodId, rect.companyId)
+        await bumpAggregateInTx(ctx, tx, rect, agg, { sums: {}, households: 0, held: 0, rectResolved: 1 })
       }
       // The resident confirming is of the rating household: anonymous and by the day, as the rating itself.
       await ctx.audit(`${COL.propertyRectifications}/${rect._id}`, { status: fresh.status }, { status: after.status }, tx, '居民')

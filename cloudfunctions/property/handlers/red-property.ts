@@ -1,10 +1,7 @@
-import { COVERAGE_KINDS, coverageOf, type Coverage, type CoverageRow, type PartyOrgKind } from '../../../types/property'
-import type { Ctx, Handler } from '../../shared/dispatch'
+import type { Handler } from '../../shared/dispatch'
 import { COL } from '../../shared/collections'
-import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, notFound } from '../../shared/errors'
-import { newId } from '../../shared/ids'
-import { findById, partyOrgId, readAll, repo, type CommunityDoc, type EstateDoc, type PartyOrgDoc } from '../repo'
+import { coverageOfStreet, findPartyOrgInTx, partyOrgId, putPartyOrgInTx, putRevisionInTx, repo, updatePartyOrgInTx, type PartyOrgDoc } from '../repo'
 import { redPropertyView } from '../views'
 
 /**
@@ -22,7 +19,7 @@ export const redPropertyDeclare: Handler<'property.redProperty.declare'> = {
     await ctx.checkText(input.branchName, ...input.committeeMembers.flatMap((m) => [m.name, m.estateName]))
     const id = partyOrgId(company._id)
     return ctx.transaction(async (tx) => {
-      const before = await txGetOrNull<PartyOrgDoc>(tx, COL.propertyPartyOrgs, id)
+      const before = await findPartyOrgInTx(tx, company._id)
       if ((before?.version ?? 0) !== input.expectedVersion) throw conflict('党组织情况刚被他人更新，请刷新后再登记')
       const doc: PartyOrgDoc = {
         _id: id, streetId: company.streetId, companyId: company._id, companyName: company.name,
@@ -34,11 +31,10 @@ export const redPropertyDeclare: Handler<'property.redProperty.declare'> = {
       }
       if (before) {
         const { _id, ...snapshot } = before
-        await tx.collection(COL.propertyRevisions).add({ data: { _id: newId('rev'), kind: 'party_org', targetId: _id, snapshot, supersededBy: actor.openid, at: now } })
+        await putRevisionInTx(tx, { kind: 'party_org', targetId: _id, snapshot, supersededBy: actor.openid, at: now })
       }
-      const { _id, ...rest } = doc
-      await tx.collection(COL.propertyPartyOrgs).doc(_id).set({ data: rest })
-      await ctx.audit(`${COL.propertyPartyOrgs}/${_id}`, before ? { version: before.version, kind: before.kind, verified: before.verified } : null, { version: doc.version, kind: doc.kind, staffMembers: doc.staffMembers }, tx)
+      await putPartyOrgInTx(tx, doc)
+      await ctx.audit(`${COL.propertyPartyOrgs}/${doc._id}`, before ? { version: before.version, kind: before.kind, verified: before.verified } : null, { version: doc.version, kind: doc.kind, staffMembers: doc.staffMembers }, tx)
       return redPropertyView(doc)
     })
   },
@@ -53,50 +49,21 @@ export const redPropertyVerify: Handler<'property.redProperty.verify'> = {
     ensure(actor.isStreetAdminOf(company.streetId), '只能核实您所在街道的物业公司')
     await ctx.checkText(input.instructorName)
     return ctx.transaction(async (tx) => {
-      const doc = await txGetOrNull<PartyOrgDoc>(tx, COL.propertyPartyOrgs, partyOrgId(company._id))
+      const doc = await findPartyOrgInTx(tx, company._id)
       if (!doc) throw notFound('该公司的党组织登记')
       if (doc.version !== input.version) throw conflict(`公司已更新为第 ${doc.version} 版登记，请核实最新一版`)
       if (doc.verified) throw conflict('这一版登记已经核实')
       const change = { verified: true, verifiedAt: now, verifiedBy: actor.openid, verifiedByName: actor.name, ...(input.instructorName ? { instructorName: input.instructorName } : {}) }
-      await tx.collection(COL.propertyPartyOrgs).doc(doc._id).update({ data: change })
+      await updatePartyOrgInTx(tx, doc._id, change)
       await ctx.audit(`${COL.propertyPartyOrgs}/${doc._id}`, { version: doc.version, verified: false }, { version: doc.version, verified: true, instructorName: change.instructorName ?? doc.instructorName ?? null }, tx)
       return redPropertyView({ ...doc, ...change })
     })
   },
 }
 
-/** Each estate of the street with its company's coverage: requests grow with estates / 100 and companies / 100 only. */
-export async function coverageOfStreet(ctx: Ctx<{ streetId: string }>) {
-  const { db, actor, input } = ctx
-  ensure(actor.isStreetAdminOf(input.streetId), '只能查看您所在街道的红色物业覆盖')
-  const street = await findById<{ _id: string; name: string }>(db, COL.streets, input.streetId)
-  if (!street) throw notFound('街道')
-  const [estates, orgs, communities] = await Promise.all([
-    readAll<EstateDoc>(db, COL.estates, { streetId: street._id }, '_id'),
-    readAll<PartyOrgDoc>(db, COL.propertyPartyOrgs, { streetId: street._id }, '_id'),
-    readAll<CommunityDoc>(db, COL.communities, { streetId: street._id }, '_id'),
-  ])
-  const byCompany = new Map(orgs.map((o) => [o.companyId, o]))
-  const communityName = new Map(communities.map((c) => [c._id, c.name]))
-  const rows: CoverageRow[] = estates
-    .map((e) => {
-      const o = e.companyId ? byCompany.get(e.companyId) : undefined
-      const kind: PartyOrgKind = o?.kind ?? 'none'
-      return {
-        estateId: e._id, estateName: e.name, communityName: communityName.get(e.communityId) ?? '', companyId: e.companyId ?? null, companyName: e.companyName ?? null,
-        kind, coverage: coverageOf(kind), verified: o?.verified ?? false, declared: !!o,
-      }
-    })
-    .sort((a, b) => a.communityName.localeCompare(b.communityName, 'zh') || a.estateName.localeCompare(b.estateName, 'zh'))
-  const count = (pick: (r: CoverageRow) => boolean) =>
-    Object.fromEntries(COVERAGE_KINDS.map((k) => [k, rows.filter((r) => r.coverage === k && pick(r)).length])) as Record<Coverage, number>
-  const pending = orgs.filter((o) => !o.verified).sort((a, b) => (a.companyId < b.companyId ? -1 : 1)).map(redPropertyView)
-  return { street, rows, totals: count(() => true), verified: count((r) => r.verified), pending }
-}
-
 export const redPropertyCoverage: Handler<'property.redProperty.coverage'> = {
   async run(ctx) {
     const { rows, totals, verified, pending } = await coverageOfStreet(ctx)
-    return { rows, totals, verified, pending }
+    return { rows, totals, verified, pending: pending.map(redPropertyView) }
   },
 }

@@ -1,10 +1,8 @@
 import type { Handler } from '../../shared/dispatch'
 import { COL } from '../../shared/collections'
-import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, forbidden, invalid, notFound } from '../../shared/errors'
 import { newId } from '../../shared/ids'
-import { fetchPage } from '../../shared/paging'
-import { repo, type SummonsDoc } from '../repo'
+import { findSummonsInTx, listSummons, putSummonsInTx, repo, updateSummonsInTx, type SummonsDoc } from '../repo'
 import { summonsView } from '../views'
 
 /** 约谈: recorded for a company on the black list of a live publication. */
@@ -25,8 +23,7 @@ export const summonsCreate: Handler<'property.summons.create'> = {
         companyId: entry.companyId, companyName: entry.companyName, date: input.date, attendees: input.attendees, problems: input.problems,
         commitments: input.commitments, followUpDate: input.followUpDate, followUps: [], by: actor.openid, byName: actor.name, createdAt: now,
       }
-      const { _id, ...rest } = doc
-      await tx.collection(COL.propertySummons).doc(_id).set({ data: rest })
+      await putSummonsInTx(tx, doc)
       await ctx.audit(`${COL.propertySummons}/${doc._id}`, null, { companyId: doc.companyId, date: doc.date, followUpDate: doc.followUpDate }, tx)
       return summonsView(doc)
     })
@@ -39,9 +36,7 @@ export const summonsList: Handler<'property.summons.list'> = {
     if (!actor.isStreetAdminOf(input.streetId)) {
       if (!input.companyId || !actor.has('property_staff', input.companyId)) throw forbidden('只能查看本公司的约谈记录')
     }
-    const filter: Record<string, unknown> = { streetId: input.streetId }
-    if (input.companyId) filter.companyId = input.companyId
-    return fetchPage<SummonsDoc, ReturnType<typeof summonsView>>(db.collection(COL.propertySummons).where(filter), input, [['createdAt', 'desc']], summonsView)
+    return listSummons(db, input.streetId, input.companyId, input, summonsView)
   },
 }
 
@@ -53,10 +48,10 @@ export const summonsFollowUp: Handler<'property.summons.followUp'> = {
     ensure(actor.isStreetAdminOf(s.streetId), '只能跟进您所在街道的约谈')
     await ctx.checkText(input.text)
     const saved = await ctx.transaction(async (tx) => {
-      const fresh = await txGetOrNull<SummonsDoc>(tx, COL.propertySummons, s._id)
+      const fresh = await findSummonsInTx(tx, s._id)
       if (!fresh) throw notFound('约谈记录')
       const followUps = [...fresh.followUps, { text: input.text, by: actor.openid, byName: actor.name, at: now }]
-      await tx.collection(COL.propertySummons).doc(s._id).update({ data: { followUps } })
+      await updateSummonsInTx(tx, s._id, { followUps })
       await ctx.audit(`${COL.propertySummons}/${s._id}`, { followUps: fresh.followUps.length }, { followUps: followUps.length }, tx)
       return { ...fresh, followUps }
     })

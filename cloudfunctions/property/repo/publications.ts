@@ -1,0 +1,7 @@
+import { COL } from '../../shared/collections'
+import type { Transaction } from '../../shared/db-types'
+import type { PublicationDoc } from './shapes'
+import { txPut, txUpdate } from './tx'
+
+export const putPublicationInTx = (tx: Transaction, doc: PublicationDoc) => txPut(tx, COL.propertyPublications, doc)
+export const updatePublicationInTx = (tx: Transaction, id: string, patch: Partial<Record<keyof PublicationDoc, unknown>>) => txUpdate(tx, COL.propertyPublications, id, patch)
