@@ -1,12 +1,10 @@
 import { ANONYMOUS_ACTOR_LABEL, TIMER_LABEL, type AuditEntryView } from '../../../types/audit'
-import type { AuditEntry } from '../../shared/audit'
 import { COL } from '../../shared/collections'
 import type { Handler } from '../../shared/dispatch'
 import { TIMER_ACTOR } from '../../shared/dispatch'
 import { ensure } from '../../shared/errors'
-import { fetchPage } from '../../shared/paging'
-
-type Stored = AuditEntry & { _id: string }
+import { listAuditEntries, type StoredAuditEntry as Stored } from '../repo/audit'
+import { listPeopleByIds } from '../repo/people'
 
 /** A WeChat openid: 28 url-safe characters starting with `o`. One that is nobody's known record is still never shown. */
 const OPENID = /^o[\w-]{27}$/
@@ -88,7 +86,7 @@ export const auditList: Handler<'org.audit.list'> = {
       const range = [input.from ? _.gte(startOfDay(input.from)) : null, input.to ? _.lt(new Date(startOfDay(input.to).getTime() + 86_400_000)) : null].filter(Boolean)
       filter.at = range.length === 2 ? _.and(range[0], range[1]) : range[0]
     }
-    const page = await fetchPage<Stored, Stored>(db.collection(COL.audit).where(filter), input, [['at', 'desc']], (e) => e)
+    const page = await listAuditEntries(db, filter, input)
     const wanted = new Set<string>()
     for (const e of page.items) {
       if (!e.anonymous && !ANONYMOUS_ACTIONS[e.action]) wanted.add(e.actor)
@@ -98,8 +96,7 @@ export const auditList: Handler<'org.audit.list'> = {
     const ids = [...wanted].slice(0, LOOKUP_MAX)
     const names = new Map<string, string>()
     if (ids.length) {
-      const { data } = await db.collection(COL.users).where({ _id: _.in(ids) }).limit(ids.length).get()
-      for (const u of data as { _id: string; name?: string }[]) names.set(u._id, u.name || '（未填写姓名）')
+      for (const u of await listPeopleByIds(db, ids)) names.set(u._id, u.name || '（未填写姓名）')
     }
     return { ...page, items: page.items.map((e) => entryView(e, names)) }
   },

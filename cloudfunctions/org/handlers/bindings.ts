@@ -1,19 +1,20 @@
 import type { RoleGrant } from '../../../types/roles'
 import type { Handler } from '../../shared/dispatch'
 import { COL } from '../../shared/collections'
-import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, invalid, notFound } from '../../shared/errors'
 import { newId, randomCode } from '../../shared/ids'
 import { notify, TEMPLATES } from '../../shared/notify'
-import { fetchPage } from '../../shared/paging'
-import { withSearch } from '../../shared/search'
 import { canRequestNewBinding, householdCodeProblem, isClosed, isDecidable } from '../domain/bindings'
-import { findById, org, type BindingDoc, type HouseholdCodeDoc, type HouseholdDoc, type UserRecord } from '../repo'
+import { org, type BindingDoc, type HouseholdCodeDoc, type HouseholdDoc, type UserRecord } from '../repo'
+import {
+  findBindingInTx, findHouseholdCode, findHouseholdCodeInTx, householdCodeId, listBindingsOfHousehold, listPendingBindings, putBindingInTx,
+  putHouseholdCodeInTx, revokeUnusedHouseholdCodes, updateBindingInTx, updateHouseholdCodeInTx,
+} from '../repo/bindings'
+import { buildMe } from '../repo/me'
 import { bindingView } from '../views'
 import { grantRole, updatePersonInTx } from '../../shared/person'
 import { addressOf } from '../../shared/address'
 import { endGrantInTx } from '../../shared/grants'
-import { buildMe } from './me'
 
 const residentGrant = (h: HouseholdDoc): RoleGrant => ({
   role: 'resident',
@@ -43,9 +44,9 @@ export const bindingRequest: Handler<'org.binding.request'> = {
     await ctx.checkText(input.name)
     ctx.within(household)
     return ctx.onceTx(input.requestId, async (tx) => {
-      const codeId = input.householdCode ? `hc:${input.householdCode}` : null
+      const codeId = input.householdCode ? householdCodeId(input.householdCode) : null
       if (codeId) {
-        const problem = householdCodeProblem(await findById<HouseholdCodeDoc>(db, COL.householdCodes, codeId), household._id, now)
+        const problem = householdCodeProblem(await findHouseholdCode(db, codeId), household._id, now)
         if (problem) throw invalid(problem, ['householdCode'])
       }
       const community = await org.community(db, household.communityId)
@@ -67,15 +68,14 @@ export const bindingRequest: Handler<'org.binding.request'> = {
         ...(codeId ? { decidedAt: now, decidedByName: '户码认证' } : {}),
       }
       if (codeId) {
-        const fresh = await txGetOrNull<HouseholdCodeDoc>(tx, COL.householdCodes, codeId)
+        const fresh = await findHouseholdCodeInTx(tx, codeId)
         if (fresh?.usedBy) throw invalid('户码已被使用', ['householdCode'])
-        await tx.collection(COL.householdCodes).doc(codeId).update({ data: { usedBy: actor.openid, usedAt: now } })
+        await updateHouseholdCodeInTx(tx, codeId, { usedBy: actor.openid, usedAt: now })
       }
       if (current && current.status === 'pending') {
-        await tx.collection(COL.bindings).doc(current._id).update({ data: { status: 'superseded' } })
+        await updateBindingInTx(tx, current._id, { status: 'superseded' })
       }
-      const { _id, ...rest } = binding
-      await tx.collection(COL.bindings).doc(_id).set({ data: rest })
+      await putBindingInTx(tx, binding)
       const { before, after } = await updatePersonInTx(tx, actor.openid, now, (u) => {
         const next = { ...u, name: input.name, phone: input.phone, bindingId: binding._id }
         return codeId ? grantRole(residentGrant(household))(next) : next
@@ -87,15 +87,11 @@ export const bindingRequest: Handler<'org.binding.request'> = {
   },
 }
 
-/** A resident is found by name or by address (和谐家园 1号楼 101). */
-export const BINDING_SEARCH = ['applicantName', 'address'] as const
-
 export const bindingListPending: Handler<'org.binding.listPending'> = {
   run(ctx) {
     const { db, actor, input } = ctx
     ensure(actor.isSecretaryOf(input.communityId), '只能查看您所在社区的申请')
-    const q = db.collection(COL.bindings).where(withSearch(db, { communityId: input.communityId, status: 'pending' }, input.q, BINDING_SEARCH))
-    return fetchPage<BindingDoc, ReturnType<typeof bindingView>>(q, input, [['createdAt', 'asc']], (b) => bindingView(b, actor.openid))
+    return listPendingBindings(db, input.communityId, input.q, input, (b) => bindingView(b, actor.openid))
   },
 }
 
@@ -119,11 +115,11 @@ export const bindingDecide: Handler<'org.binding.decide'> = {
       decidedByName: actor.name,
     }
     await ctx.transaction(async (tx) => {
-      const fresh = await txGetOrNull<BindingDoc>(tx, COL.bindings, binding._id)
+      const fresh = await findBindingInTx(tx, binding._id)
       if (fresh?.status !== 'pending') throw conflict('该申请已处理')
       const patch: Record<string, unknown> = { status: decided.status, decidedAt: now, decidedBy: actor.openid, decidedByName: actor.name }
       if (decided.reason) patch.reason = decided.reason
-      await tx.collection(COL.bindings).doc(binding._id).update({ data: patch })
+      await updateBindingInTx(tx, binding._id, patch)
       if (input.approve) {
         const { before, after } = await updatePersonInTx(tx, binding.openid, now, grantRole(residentGrant(household)))
         await ctx.audit(`${COL.users}/${binding.openid}`, before?.roles ?? [], after.roles, tx)
@@ -150,14 +146,14 @@ export const householdCodeIssue: Handler<'org.householdCode.issue'> = {
     return ctx.once(input.requestId, async (req) => {
       // One live code per household: issuing a new one revokes the older ones. (A re-run after a crash
       // revokes again; the new code, its audit and the done mark commit together, once.)
-      await db.collection(COL.householdCodes).where({ householdId: household._id, usedBy: null }).update({ data: { revoked: true } })
+      await revokeUnusedHouseholdCodes(db, household._id)
       const code = randomCode(8)
       const doc: HouseholdCodeDoc = {
-        _id: `hc:${code}`, code, householdId: household._id, communityId: household.communityId,
+        _id: householdCodeId(code), code, householdId: household._id, communityId: household.communityId,
         createdBy: actor.openid, createdAt: now, expiresAt: new Date(now.getTime() + input.ttlDays * 86400_000), usedBy: null,
       }
       return req.commit(async (tx) => {
-        await tx.collection(COL.householdCodes).add({ data: doc })
+        await putHouseholdCodeInTx(tx, doc)
         await ctx.audit(`${COL.householdCodes}/${household._id}`, null, { issued: true, expiresAt: doc.expiresAt }, tx)
         return { code, householdId: household._id, expiresAt: doc.expiresAt.toISOString() }
       })
@@ -182,7 +178,7 @@ export const bindingUnbind: Handler<'org.binding.unbind'> = {
     await ctx.checkText(input.reason)
     const by = { openid: actor.openid, label: `社区书记 ${actor.name}`.trim() }
     await ctx.transaction(async (tx) => {
-      const fresh = await txGetOrNull<BindingDoc>(tx, COL.bindings, binding._id)
+      const fresh = await findBindingInTx(tx, binding._id)
       if (fresh?.status !== 'verified') throw conflict('该绑定已解除')
       await endGrantInTx(ctx, tx, binding.openid, { role: 'resident', scopeId: binding.householdId, kind: 'unbound', reason: input.reason, by })
       await ctx.audit(`${COL.bindings}/${binding._id}`, { status: 'verified' }, { status: 'ended', reason: input.reason }, tx)
@@ -206,7 +202,7 @@ export const bindingLeave: Handler<'org.binding.leave'> = {
     if (!binding || binding.status !== 'verified' || !actor.has('resident', binding.householdId)) throw conflict('您没有已认证的房屋')
     await ctx.checkText(input.reason)
     const after = await ctx.transaction(async (tx) => {
-      const fresh = await txGetOrNull<BindingDoc>(tx, COL.bindings, binding._id)
+      const fresh = await findBindingInTx(tx, binding._id)
       if (fresh?.status !== 'verified') throw conflict('您已退出本户')
       const res = await endGrantInTx(ctx, tx, actor.openid, {
         role: 'resident', scopeId: binding.householdId, kind: 'left_household', reason: input.reason || undefined, by: { openid: actor.openid, label: '本人' },
@@ -225,7 +221,6 @@ export const householdMembers: Handler<'org.household.members'> = {
     const household = await org.household(db, input.householdId)
     if (!household) throw notFound('房屋')
     ensure(actor.administersCommunity({ _id: household.communityId, streetId: household.streetId }), '只能查看您所管理社区的住户')
-    const q = db.collection(COL.bindings).where({ householdId: household._id, status: db.command.in(['verified', 'pending', 'ended']) })
-    return fetchPage<BindingDoc, ReturnType<typeof bindingView>>(q, input, [['createdAt', 'desc']], (b) => bindingView(b, actor.openid))
+    return listBindingsOfHousehold(db, household._id, input, (b) => bindingView(b, actor.openid))
   },
 }

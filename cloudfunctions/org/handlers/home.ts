@@ -8,7 +8,7 @@ import { pendingBindings } from '../waiting/org'
 import { heldRatings, pendingObjections, ratingsToAnswer, rectificationsToConfirm } from '../waiting/property'
 import { activitiesToday, checkinDue, claimedWishes, pendingCheckins } from '../waiting/service'
 import { PAGES } from '../waiting/pages'
-import { buildMe } from './me'
+import { buildMe } from '../repo/me'
 
 /** Sections in this order: the work of office first, the person's own matters last. */
 const ORDER: Role[] = ['secretary', 'street_admin', 'grid_worker', 'building_leader', 'property_staff', 'unit_liaison', 'member', 'resident']

@@ -1,36 +1,14 @@
-import type { MeView } from '../../../types/org'
 import type { Handler } from '../../shared/dispatch'
 import { COL } from '../../shared/collections'
 import { conflict, forbidden } from '../../shared/errors'
 import { newId } from '../../shared/ids'
-import type { Database } from '../../shared/cloud'
-import type { Actor, StoredGrant } from '../../shared/actor'
 import { grantRole, readPerson, saveProfile, updatePersonInTx } from '../../shared/person'
-import { org, type UserRecord } from '../repo'
-import { bindingView } from '../views'
+import type { UserRecord } from '../repo'
+import { bootstrapOpenid, buildMe, noStreetAdminYet } from '../repo/me'
+import { putStreetInTx } from '../repo/register'
 
-/** The configured OPENID that may claim the first street admin of a deployment (docs/deploy.md). */
-const bootstrapOpenid = () => process.env.BOOTSTRAP_ADMIN_OPENID ?? ''
-
-async function noStreetAdminYet(db: Database): Promise<boolean> {
-  const { total } = await db.collection(COL.users).where({ 'roles.role': 'street_admin' }).count()
-  return total === 0
-}
-
-const myRoleView = ({ since, ...g }: StoredGrant) => ({ ...g, ...(since ? { since: new Date(since).toISOString() } : {}) })
-
-export async function buildMe(db: Database, actor: Actor, user: UserRecord | null): Promise<MeView> {
-  const binding = user?.bindingId ? await org.binding(db, user.bindingId) : null
-  const canBootstrap = actor.openid === bootstrapOpenid() && (await noStreetAdminYet(db))
-  return {
-    openid: actor.openid,
-    name: user?.name ?? '',
-    phone: user?.phone,
-    roles: (user?.roles ?? []).map(myRoleView),
-    binding: binding ? bindingView(binding, actor.openid) : null,
-    canBootstrap,
-  }
-}
+/** invitations.ts (another change) still imports buildMe from here; its home is repo/me.ts. */
+export { buildMe }
 
 export const me: Handler<'org.me'> = {
   run: (ctx) => buildMe(ctx.db, ctx.actor, ctx.actor.user as UserRecord | null),
@@ -62,7 +40,7 @@ export const bootstrap: Handler<'org.bootstrap'> = {
     const streetId = newId('street')
     ctx.within({ streetId })
     const after = await ctx.transaction(async (tx) => {
-      await tx.collection(COL.streets).add({ data: { _id: streetId, name: input.streetName, createdAt: now } })
+      await putStreetInTx(tx, { _id: streetId, name: input.streetName, createdAt: now })
       const res = await updatePersonInTx(tx, actor.openid, now, (u) => {
         if (u.roles.some((g) => g.role === 'street_admin')) throw conflict('已有街道管理员，请由现任管理员邀请')
         return grantRole({ role: 'street_admin', scopeType: 'street', scopeId: streetId, scopeName: input.streetName, streetId })({ ...u, name: input.name })

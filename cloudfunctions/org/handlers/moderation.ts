@@ -1,8 +1,7 @@
-import { COL } from '../../shared/collections'
 import type { Handler } from '../../shared/dispatch'
 import { ensure } from '../../shared/errors'
-import { caseView, type CaseDoc } from '../../shared/moderation'
-import { fetchPage } from '../../shared/paging'
+import { caseView } from '../../shared/moderation'
+import { listReviewCases } from '../repo/moderation'
 
 /**
  * The review queue, one for every module: a secretary's holds the community's items, a street admin's
@@ -14,9 +13,6 @@ export const moderationQueue: Handler<'org.moderation.queue'> = {
     const { db, actor, input } = ctx
     const reviewerKey = input.communityId ? `community:${input.communityId}` : `street:${input.streetId}`
     ensure(input.communityId ? actor.isSecretaryOf(input.communityId) : actor.isStreetAdminOf(input.streetId!), '只能查看您负责审核的内容')
-    const _ = db.command
-    const held = input.status === 'held'
-    const q = db.collection(COL.moderationCases).where({ reviewerKey, status: held ? 'held' : _.in(['restored', 'removed']) })
-    return fetchPage<CaseDoc, ReturnType<typeof caseView>>(q, input, held ? [['heldAt', 'asc']] : [['decidedAt', 'desc']], caseView)
+    return listReviewCases(db, reviewerKey, input.status === 'held', input, caseView)
   },
 }

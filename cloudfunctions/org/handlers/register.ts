@@ -1,15 +1,19 @@
-import type { HouseholdDetailView, PlaceKind, RevisionKind, RevisionView } from '../../../types/org'
+import type { HouseholdDetailView, PlaceKind, RevisionView } from '../../../types/org'
 import { addressOf } from '../../shared/address'
 import type { Database } from '../../shared/cloud'
 import { COL } from '../../shared/collections'
-import { txGetOrNull, type Transaction } from '../../shared/db-types'
+import type { Transaction } from '../../shared/db-types'
 import type { Ctx, Handler } from '../../shared/dispatch'
 import { conflict, ensure, invalid, notFound } from '../../shared/errors'
 import { FUNCTION_TIMEOUT_MS } from '../../shared/idempotency'
-import { fetchPage } from '../../shared/paging'
 import { stripUndefined } from '../../shared/person'
-import { dm2Text, revisionId } from '../domain/register'
-import { findById, org, type BuildingDoc, type CommunityDoc, type EstateDoc, type GridDoc, type HouseholdDoc } from '../repo'
+import { dm2Text } from '../domain/register'
+import { org, type BuildingDoc, type HouseholdDoc } from '../repo'
+import {
+  countActiveStaffOfGrid, countBuildingsInUse, countCurrentBindingsOfBuilding, countHouseholdsOfBuilding, countPlacesNamed, findCommunityInTx,
+  findHouseholdInTx, findPlace, findPlaceInTx, listOpenAreaVoteTitles, listRevisions, PLACE_COLLECTION, putRevisionInTx, updateCommunityInTx,
+  updateHouseholdInTx, updateHouseholdNames, updateHouseholdsOfBuilding, updatePlaceInTx, type Place, type RevisionDoc,
+} from '../repo/register'
 
 /**
  * Correcting the register (issue 12 §2): a household's floor area, the names of estates, buildings and
@@ -18,30 +22,10 @@ import { findById, org, type BuildingDoc, type CommunityDoc, type EstateDoc, typ
  * names they were made under. docs/org.md explains each rule.
  */
 
-/** An earlier state of a household or place, kept when it changes. `_id = rev:<targetId>:v<version>`. */
-export interface RevisionDoc {
-  _id: string
-  kind: RevisionKind
-  targetKind: 'household' | PlaceKind
-  targetId: string
-  communityId: string
-  /** The version this change made (the first registered state is version 1). */
-  version: number
-  /** As shown: 85.50 平方米, 3号楼, 第二网格, 在用 … */
-  before: string
-  after: string
-  reason?: string
-  by: string
-  byName: string
-  at: Date
-}
-
-type Place = EstateDoc | BuildingDoc | GridDoc
-const PLACE_COLLECTION: Record<PlaceKind, string> = { estate: COL.estates, building: COL.buildings, grid: COL.grids }
 const PLACE_LABEL: Record<PlaceKind, string> = { estate: '小区', building: '楼栋', grid: '网格' }
 
 async function loadPlace(ctx: Ctx<unknown>, kind: PlaceKind, id: string): Promise<Place> {
-  const place = await findById<Place>(ctx.db, PLACE_COLLECTION[kind], id)
+  const place = await findPlace(ctx.db, kind, id)
   if (!place) throw notFound(PLACE_LABEL[kind])
   ensure(ctx.actor.administersCommunity({ _id: place.communityId, streetId: place.streetId }), '只能管理您所在社区的登记信息')
   return place
@@ -52,22 +36,7 @@ const placeView = (kind: PlaceKind, p: Place) => ({ kind, id: p._id, communityId
 /** Writes the version record of a change, in the transaction that makes it. */
 async function keepVersion(ctx: Ctx<unknown>, tx: Transaction, r: Omit<RevisionDoc, '_id' | 'by' | 'byName' | 'at'>): Promise<void> {
   const doc: Omit<RevisionDoc, '_id'> = stripUndefined({ ...r, by: ctx.actor.openid, byName: ctx.actor.name, at: ctx.now })
-  await tx.collection(COL.orgRevisions).doc(revisionId(r.targetId, r.version)).set({ data: doc })
-}
-
-/**
- * Uncounted votes of the household's community that count floor area and whose scope holds it (its
- * estate or its building). One query; a community runs a few votes at a time.
- */
-async function openAreaVotes(db: Database, h: HouseholdDoc): Promise<string[]> {
-  const _ = db.command
-  const { data } = await db.collection(COL.councilVotes)
-    .where(_.and([
-      { communityId: h.communityId, 'rule.byArea': true, closedAt: _.exists(false) },
-      _.or([{ 'scope.estateIds': h.estateId }, { 'scope.buildingIds': h.buildingId }]),
-    ]) as Record<string, unknown>)
-    .limit(10).get()
-  return (data as { title: string }[]).map((v) => v.title)
+  await putRevisionInTx(tx, doc)
 }
 
 function householdDetail(h: HouseholdDoc, lockedBy: string[]): HouseholdDetailView {
@@ -87,7 +56,7 @@ async function loadHousehold(ctx: Ctx<unknown>, id: string): Promise<HouseholdDo
 export const householdGet: Handler<'org.household.get'> = {
   async run(ctx) {
     const h = await loadHousehold(ctx, ctx.input.householdId)
-    return householdDetail(h, await openAreaVotes(ctx.db, h))
+    return householdDetail(h, await listOpenAreaVoteTitles(ctx.db, h))
   },
 }
 
@@ -106,16 +75,16 @@ export const householdSetArea: Handler<'org.household.setArea'> = {
     if (h.floorAreaDm2 === input.floorAreaDm2) throw invalid('新面积与登记的面积相同', ['floorAreaDm2'])
     const community = await org.community(db, h.communityId)
     if (!community) throw notFound('社区')
-    const locks = await openAreaVotes(db, h)
+    const locks = await listOpenAreaVoteTitles(db, h)
     if (locks.length) throw conflict(`「${locks[0]}」按面积计票，计票前不能更正面积`)
     await ctx.checkText(input.reason)
     const after = await ctx.transaction(async (tx) => {
-      const [fresh, c] = await Promise.all([txGetOrNull<HouseholdDoc>(tx, COL.households, h._id), txGetOrNull<CommunityDoc>(tx, COL.communities, community._id)])
+      const [fresh, c] = await Promise.all([findHouseholdInTx(tx, h._id), findCommunityInTx(tx, community._id)])
       if (!fresh || !c) throw notFound('房屋')
       if ((c.areaVersion ?? 0) !== (community.areaVersion ?? 0)) throw conflict('刚有表决开启或面积更正，请刷新后重试')
       const version = (fresh.version ?? 1) + 1
-      await tx.collection(COL.households).doc(h._id).update({ data: { floorAreaDm2: input.floorAreaDm2, version } })
-      await tx.collection(COL.communities).doc(community._id).update({ data: { areaVersion: db.command.inc(1) } })
+      await updateHouseholdInTx(tx, h._id, { floorAreaDm2: input.floorAreaDm2, version })
+      await updateCommunityInTx(tx, community._id, { areaVersion: db.command.inc(1) })
       await keepVersion(ctx, tx, {
         kind: 'area', targetKind: 'household', targetId: h._id, communityId: h.communityId, version,
         before: dm2Text(fresh.floorAreaDm2), after: dm2Text(input.floorAreaDm2), reason: input.reason,
@@ -130,18 +99,12 @@ export const householdSetArea: Handler<'org.household.setArea'> = {
 /** Households carry their estate's and building's names (shared/address.ts); the version says which rename wrote them, so a late one never undoes a newer. */
 async function renameHouseholds(db: Database, kind: PlaceKind, id: string, name: string, version: number): Promise<void> {
   if (kind === 'grid') return
-  const _ = db.command
-  const [idField, nameField, versionField] = kind === 'estate' ? ['estateId', 'estateName', 'estateNameVersion'] : ['buildingId', 'buildingName', 'buildingNameVersion']
-  await db.collection(COL.households)
-    .where(_.and([{ [idField]: id }, _.or([{ [versionField]: _.lt(version) }, { [versionField]: _.exists(false) }])]) as Record<string, unknown>)
-    .update({ data: { [nameField]: name, [versionField]: version } })
+  await updateHouseholdNames(db, kind, id, name, version)
 }
 
 /** Names must stay unambiguous where residents pick them: estates within a community, buildings within an estate. */
 async function nameTaken(db: Database, kind: PlaceKind, p: Place, name: string): Promise<boolean> {
-  const where = kind === 'estate' ? { communityId: p.communityId, name } : kind === 'building' ? { estateId: (p as BuildingDoc).estateId, name } : { communityId: p.communityId, name }
-  const { total } = await db.collection(PLACE_COLLECTION[kind]).where(where).count()
-  return total > 0
+  return (await countPlacesNamed(db, kind, p, name)) > 0
 }
 
 /**
@@ -161,10 +124,10 @@ export const placeRename: Handler<'org.place.rename'> = {
     if (await nameTaken(db, input.kind, p, input.name)) throw conflict(`已有名为${input.name}的${PLACE_LABEL[input.kind]}`)
     await ctx.checkText(input.name, input.reason)
     const after = await ctx.transaction(async (tx) => {
-      const fresh = await txGetOrNull<Place>(tx, PLACE_COLLECTION[input.kind], p._id)
+      const fresh: Place | null = await findPlaceInTx(tx, input.kind, p._id)
       if (!fresh || fresh.retired || (fresh.version ?? 1) !== (p.version ?? 1)) throw conflict('刚有人修改过，请刷新后重试')
       const version = (fresh.version ?? 1) + 1
-      await tx.collection(PLACE_COLLECTION[input.kind]).doc(p._id).update({ data: { name: input.name, version } })
+      await updatePlaceInTx(tx, input.kind, p._id, { name: input.name, version })
       await keepVersion(ctx, tx, { kind: 'rename', targetKind: input.kind, targetId: p._id, communityId: p.communityId, version, before: fresh.name, after: input.name, reason: input.reason || undefined })
       await ctx.audit(`${PLACE_COLLECTION[input.kind]}/${p._id}`, { name: fresh.name }, { name: input.name }, tx)
       return { ...fresh, name: input.name, version }
@@ -176,15 +139,13 @@ export const placeRename: Handler<'org.place.rename'> = {
 
 /** Why a place cannot be retired yet (what still uses it), or null. Counts only: two requests at most. */
 async function retireProblem(db: Database, kind: PlaceKind, id: string): Promise<string | null> {
-  const _ = db.command
-  const count = async (collection: string, where: Record<string, unknown>) => (await db.collection(collection).where(where).count()).total
   if (kind === 'grid') {
-    if (await count(COL.buildings, { gridId: id, retired: _.neq(true) })) return '该网格还有楼栋，请先把楼栋调整到其他网格'
-    if (await count(COL.gridStaff, { gridId: id, status: 'active' })) return '该网格还有在任的网格人员，请先免去'
+    if (await countBuildingsInUse(db, { gridId: id })) return '该网格还有楼栋，请先把楼栋调整到其他网格'
+    if (await countActiveStaffOfGrid(db, id)) return '该网格还有在任的网格人员，请先免去'
     return null
   }
-  if (kind === 'estate') return (await count(COL.buildings, { estateId: id, retired: _.neq(true) })) ? '该小区还有在用的楼栋，请先停用楼栋' : null
-  return (await count(COL.bindings, { buildingId: id, status: _.in(['pending', 'verified']) })) ? '楼内还有已认证或待审核的住户，请先解除绑定或审核' : null
+  if (kind === 'estate') return (await countBuildingsInUse(db, { estateId: id })) ? '该小区还有在用的楼栋，请先停用楼栋' : null
+  return (await countCurrentBindingsOfBuilding(db, id)) ? '楼内还有已认证或待审核的住户，请先解除绑定或审核' : null
 }
 
 /**
@@ -203,15 +164,15 @@ export const placeRetire: Handler<'org.place.retire'> = {
       await ctx.checkText(input.reason)
     }
     const after = p.retired ? p : await ctx.transaction(async (tx) => {
-      const fresh = await txGetOrNull<Place>(tx, PLACE_COLLECTION[input.kind], p._id)
+      const fresh: Place | null = await findPlaceInTx(tx, input.kind, p._id)
       if (!fresh || fresh.retired || (fresh.version ?? 1) !== (p.version ?? 1)) throw conflict('刚有人修改过，请刷新后重试')
       const version = (fresh.version ?? 1) + 1
-      await tx.collection(PLACE_COLLECTION[input.kind]).doc(p._id).update({ data: { retired: true, retiredAt: now, version } })
+      await updatePlaceInTx(tx, input.kind, p._id, { retired: true, retiredAt: now, version })
       await keepVersion(ctx, tx, { kind: 'retire', targetKind: input.kind, targetId: p._id, communityId: p.communityId, version, before: '在用', after: '已停用', reason: input.reason })
       await ctx.audit(`${PLACE_COLLECTION[input.kind]}/${p._id}`, { retired: false }, { retired: true, reason: input.reason }, tx)
       return { ...fresh, retired: true, version }
     })
-    if (input.kind === 'building') await db.collection(COL.households).where({ buildingId: p._id }).update({ data: { retired: true } })
+    if (input.kind === 'building') await updateHouseholdsOfBuilding(db, p._id, { retired: true })
     return placeView(input.kind, after)
   },
 }
@@ -226,8 +187,7 @@ export const placeHistory: Handler<'org.place.history'> = {
     const { db, input } = ctx
     if (input.kind === 'household') await loadHousehold(ctx, input.id)
     else await loadPlace(ctx, input.kind, input.id)
-    const q = db.collection(COL.orgRevisions).where({ targetId: input.id })
-    return fetchPage<RevisionDoc, RevisionView>(q, input, [['version', 'desc']], revisionView)
+    return listRevisions<RevisionView>(db, input.id, input, revisionView)
   },
 }
 
@@ -244,7 +204,7 @@ export const buildingMove: Handler<'org.building.move'> = {
     const { db, input, now } = ctx
     const b = (await loadPlace(ctx, 'building', input.buildingId)) as BuildingDoc
     if (b.retired) throw conflict('已停用的楼栋不能调整网格')
-    const [to, from] = await Promise.all([findById<GridDoc>(db, COL.grids, input.gridId), findById<GridDoc>(db, COL.grids, b.gridId)])
+    const [to, from] = await Promise.all([findPlace(db, 'grid', input.gridId), findPlace(db, 'grid', b.gridId)])
     if (!to || to.communityId !== b.communityId) throw invalid('网格不属于该社区', ['gridId'])
     if (to.retired) throw invalid(`${to.name}已停用，请选择其他网格`, ['gridId'])
     await ctx.checkText(input.reason)
@@ -253,19 +213,19 @@ export const buildingMove: Handler<'org.building.move'> = {
       if (to._id === b.gridId) throw invalid(`${b.name}已在${to.name}`, ['gridId'])
       const key = req.id('move')
       await ctx.transaction(async (tx) => {
-        const fresh = await txGetOrNull<BuildingDoc>(tx, COL.buildings, b._id)
+        const fresh = await findPlaceInTx(tx, 'building', b._id)
         if (!fresh || fresh.gridId !== b.gridId || fresh.retired) throw conflict('楼栋刚被调整过，请刷新后重试')
         const m = fresh.moving
         if (m && m.key !== key && now.getTime() - new Date(m.at).getTime() <= FUNCTION_TIMEOUT_MS) throw conflict('该楼栋正在调整网格，请稍后刷新')
-        await tx.collection(COL.buildings).doc(b._id).update({ data: { moving: db.command.set({ to: to._id, key, at: now }) } })
+        await updatePlaceInTx(tx, 'building', b._id, { moving: db.command.set({ to: to._id, key, at: now }) })
       })
-      await db.collection(COL.households).where({ buildingId: b._id }).update({ data: { gridId: to._id } })
-      const { total } = await db.collection(COL.households).where({ buildingId: b._id }).count()
+      await updateHouseholdsOfBuilding(db, b._id, { gridId: to._id })
+      const total = await countHouseholdsOfBuilding(db, b._id)
       return req.commit(async (tx) => {
-        const fresh = await txGetOrNull<BuildingDoc>(tx, COL.buildings, b._id)
+        const fresh = await findPlaceInTx(tx, 'building', b._id)
         if (!fresh || fresh.moving?.key !== key) throw conflict('该楼栋正在调整网格，请稍后刷新')
         const version = (fresh.version ?? 1) + 1
-        await tx.collection(COL.buildings).doc(b._id).update({ data: { gridId: to._id, version, moving: db.command.remove() } })
+        await updatePlaceInTx(tx, 'building', b._id, { gridId: to._id, version, moving: db.command.remove() })
         await keepVersion(ctx, tx, {
           kind: 'move', targetKind: 'building', targetId: b._id, communityId: b.communityId, version,
           before: from?.name ?? b.gridId, after: to.name, reason: input.reason || undefined,

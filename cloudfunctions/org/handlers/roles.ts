@@ -1,16 +1,15 @@
 import type { RoleHistoryView, RoleHolderView } from '../../../types/org'
 import { ROLE_LABEL, type EndableRole, type Role } from '../../../types/roles'
-import type { Actor, UserDoc } from '../../shared/actor'
+import type { Actor } from '../../shared/actor'
 import type { Database } from '../../shared/cloud'
-import { COL } from '../../shared/collections'
 import type { Handler } from '../../shared/dispatch'
 import { conflict, ensure, invalid, notFound } from '../../shared/errors'
 import { endedBefore, endGrantInTx, ENDED_ALREADY, holderOfGrant, type RoleHistoryDoc } from '../../shared/grants'
 import { notify, TEMPLATES } from '../../shared/notify'
-import { fetchPage } from '../../shared/paging'
 import { canStepDown, endAuthority, type GrantScope } from '../domain/grants'
-import { findById } from '../repo'
-import { buildMe } from './me'
+import { buildMe } from '../repo/me'
+import { findRoleScope, listRoleHistory, listRoleHolders } from '../repo/people'
+import { findEstateOfCompanyIn } from '../repo/register'
 
 /** Listing and ending grants (issue 12 §1; docs/org.md "Ending roles"). */
 
@@ -23,14 +22,8 @@ export function historyView(h: RoleHistoryDoc): RoleHistoryView {
   }
 }
 
-/** The collection each role's scope lives in: the scope's community and street decide who is above it. */
-const SCOPE_COLLECTION: Record<EndableRole, string> = {
-  street_admin: COL.streets, secretary: COL.communities, member: COL.communities,
-  property_staff: COL.companies, unit_liaison: COL.units, grid_worker: COL.grids, building_leader: COL.grids,
-}
-
 async function scopeOf(db: Database, role: EndableRole, scopeId: string): Promise<GrantScope | null> {
-  const doc = await findById<{ _id: string; streetId?: string; communityId?: string }>(db, SCOPE_COLLECTION[role], scopeId)
+  const doc = await findRoleScope(db, role, scopeId)
   if (!doc) return null
   const inCommunity = role === 'secretary' || role === 'member'
   return { role, scopeId, streetId: role === 'street_admin' ? doc._id : doc.streetId, communityId: inCommunity ? doc._id : doc.communityId }
@@ -40,8 +33,7 @@ async function scopeOf(db: Database, role: EndableRole, scopeId: string): Promis
 async function companyServesMine(db: Database, actor: Actor, grant: GrantScope): Promise<boolean> {
   const mine = actor.grants('secretary').map((g) => g.scopeId)
   if (grant.role !== 'property_staff' || !mine.length || actor.isStreetAdminOf(grant.streetId ?? '')) return false
-  const { data } = await db.collection(COL.estates).where({ companyId: grant.scopeId, communityId: db.command.in(mine) }).limit(1).get()
-  return data.length > 0
+  return (await findEstateOfCompanyIn(db, grant.scopeId, mine)) !== null
 }
 
 async function authorityOver(db: Database, actor: Actor, grant: GrantScope) {
@@ -58,8 +50,7 @@ export const roleHolders: Handler<'org.role.holders'> = {
     const scope = await scopeOf(db, input.role, input.scopeId)
     if (!scope) throw notFound('范围')
     ensure(await authorityOver(db, actor, scope), '只能查看您可以任免的人员')
-    const q = db.collection(COL.users).where({ roles: db.command.elemMatch({ role: input.role, scopeId: input.scopeId }) })
-    return fetchPage<UserDoc, RoleHolderView>(q, input, [['name', 'asc']], (u) => {
+    return listRoleHolders<RoleHolderView>(db, input.role, input.scopeId, input, (u) => {
       const g = u.roles.find((x) => x.role === input.role && x.scopeId === input.scopeId)!
       return { grantId: g.grantId ?? '', role: g.role, scopeId: g.scopeId, scopeName: g.scopeName, name: u.name, since: iso(g.since), self: u._id === actor.openid }
     })
@@ -122,7 +113,6 @@ export const roleStepDown: Handler<'org.role.stepDown'> = {
 /** The caller's ended grants, newest first (paged, never cut). */
 export const roleHistory: Handler<'org.role.history'> = {
   run(ctx) {
-    const q = ctx.db.collection(COL.roleHistory).where({ openid: ctx.actor.openid })
-    return fetchPage<RoleHistoryDoc, RoleHistoryView>(q, ctx.input, [['endedAt', 'desc']], historyView)
+    return listRoleHistory(ctx.db, ctx.actor.openid, ctx.input, historyView)
   },
 }
