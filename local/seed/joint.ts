@@ -1,7 +1,7 @@
 import { COL } from '../../cloudfunctions/shared/collections'
 import type { Database } from '../../cloudfunctions/shared/db-types'
 import { commitmentId } from '../../cloudfunctions/org/domain/joint'
-import type { CommitteeMemberDoc, JointMeetingDoc } from '../../cloudfunctions/org/handlers/joint'
+import type { CommitteeMemberDoc, JointMeetingDoc } from '../../cloudfunctions/org/repo/joint'
 import type { CommitmentDoc } from '../../cloudfunctions/shared/commitments'
 import { insertAll } from './insert'
 import type { ModuleSeed } from './seed'
