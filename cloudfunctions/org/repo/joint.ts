@@ -6,6 +6,7 @@ import type { CommitmentDoc } from '../../shared/commitments'
 import { txGetOrNull, type Transaction } from '../../shared/db-types'
 import { fetchPage } from '../../shared/paging'
 import { findById } from '../../shared/store'
+import type { UserRecord } from './index'
 import { txPut } from './write'
 
 /** Stored shapes and reads/writes of the 大党委 roster, the 联席会议 and their commitments (issue 15 §2). */
@@ -20,7 +21,8 @@ export interface CommitteeMemberDoc {
 export interface AgendaItem { id: string; source: AgendaSource; refId?: string; title: string; commitmentId?: string }
 export interface JointMeetingDoc {
   _id: string; scopeType: CommitteeScope; scopeId: string; streetId: string; title: string; date: string; cadence: 'monthly' | 'quarterly'
-  agenda: AgendaItem[]; invited: { memberId: string; name: string; affiliationName: string }[]; present: string[]
+  /** `notified`: the meeting was sent to the people linked to the member's unit or company (absent on records from before notices). */
+  agenda: AgendaItem[]; invited: { memberId: string; name: string; affiliationName: string; notified?: boolean }[]; present: string[]
   convenedBy: string; convenedByName: string; createdAt: Date
 }
 
@@ -55,6 +57,23 @@ export function listCommitmentsOf<V>(db: Database, affiliationId: string, page: 
 export function listOverdueCommitments<V>(db: Database, scopeId: string, today: string, page: PageInput, view: (c: CommitmentDoc) => V): Promise<Page<V>> {
   const q = db.collection(COL.jointCommitments).where({ scopeId, status: 'open', deadline: db.command.lt(today) })
   return fetchPage(q, page, [['deadline', 'asc']], view)
+}
+
+/** The role through which a unit or company is reached in 同心圆: its liaisons, its staff. */
+const SPEAKS_FOR = { unit: 'unit_liaison', company: 'property_staff' } as const
+/** People read for one meeting's notices at most (a few liaisons or staff for each of ≤ 50 invited bodies). */
+const REACHABLE_CAP = 100
+
+/** The people who speak for each of these units and companies (by body id): one read for all of them. */
+export async function listSpokespeople(db: Database, bodies: { kind: 'unit' | 'company'; id: string }[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>()
+  if (!bodies.length) return out
+  const { data } = await db.collection(COL.users).where({ 'roles.scopeId': db.command.in([...new Set(bodies.map((b) => b.id))]) }).limit(REACHABLE_CAP).get()
+  for (const b of bodies) {
+    const people = (data as UserRecord[]).filter((u) => u.roles.some((g) => g.role === SPEAKS_FOR[b.kind] && g.scopeId === b.id)).map((u) => u._id)
+    if (people.length) out.set(b.id, people)
+  }
+  return out
 }
 
 export const putCommitteeMemberInTx = (tx: Transaction, doc: CommitteeMemberDoc) => txPut(tx, COL.committeeMembers, doc)
