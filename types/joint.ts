@@ -93,8 +93,12 @@ export const jointMeetingView = z.object({
   date: z.string(),
   cadence: z.enum(MEETING_CADENCES),
   agenda: z.array(agendaItemView),
-  /** Members invited (ids and names as when invited) and those recorded present. */
-  invited: z.array(z.object({ memberId: z.string(), name: z.string(), affiliationName: z.string() })),
+  /**
+   * Members invited (ids and names as when invited) and those recorded present. `notified`: the meeting
+   * was sent in 同心圆 to the people who speak for the member's unit (its liaisons) or company (its staff);
+   * false = nobody is linked, the convener tells them (由召集人另行通知).
+   */
+  invited: z.array(z.object({ memberId: z.string(), name: z.string(), affiliationName: z.string(), notified: z.boolean() })),
   present: z.array(z.string()),
   convenedByName: z.string(),
   createdAt: z.string(),
@@ -130,7 +134,7 @@ export const jointActions = {
     output: z.object({ name: z.string(), scopeName: z.string(), items: z.array(committeeMemberView) }),
   }),
   'jointMeeting.convene': action({
-    summary: '书记或街道管理员召集联席会议：议题（来自网格事件、议事议题、居民需求）与受邀兼职委员',
+    summary: '书记或街道管理员召集联席会议：议题（来自网格事件、议事议题、居民需求）与受邀兼职委员；受邀单位的联络员、物业公司的人员收到会议通知',
     roles: ['secretary', 'street_admin'],
     input: z.object({
       requestId, ...scope, title: text(40, '会议名称'), date: dateOnly, cadence: z.enum(MEETING_CADENCES),

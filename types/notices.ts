@@ -10,6 +10,7 @@ export const NOTICE_KINDS = [
   'bindingDecided', 'roleGranted', 'checkinDecided', 'wishClaimed', 'wishReturned', 'wishMessage', 'activityReminder',
   'councilMeetingPublished', 'councilVoteOpening', 'councilVoteClosing', 'councilVoteResult',
   'ratingAnswered', 'gridEventAssigned', 'gridWhistle', 'gridDeadlineNear', 'gridEventDone', 'contentReviewed',
+  'jointMeetingInvited',
 ] as const
 export type NoticeKind = (typeof NOTICE_KINDS)[number]
 
@@ -35,6 +36,7 @@ export const NOTICE_LABEL: Record<NoticeKind, string> = {
   gridDeadlineNear: '办理期限将到',
   gridEventDone: '事件办结',
   contentReviewed: '内容审核结果',
+  jointMeetingInvited: '联席会议通知',
 }
 
 /** WeChat's limit on templates in one consent request. */

@@ -42,4 +42,5 @@ export const TEMPLATES: Readonly<Record<NoticeKind, string>> = {
   gridDeadlineNear: process.env.TPL_GRID_DEADLINE ?? 'tpl-grid-deadline',
   gridEventDone: process.env.TPL_GRID_DONE ?? 'tpl-grid-done',
   contentReviewed: process.env.TPL_CONTENT_REVIEWED ?? 'tpl-content-reviewed',
+  jointMeetingInvited: process.env.TPL_JOINT_MEETING ?? 'tpl-joint-meeting',
 }

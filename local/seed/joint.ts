@@ -1,7 +1,7 @@
 import { COL } from '../../cloudfunctions/shared/collections'
 import type { Database } from '../../cloudfunctions/shared/db-types'
 import { commitmentId } from '../../cloudfunctions/org/domain/joint'
-import type { CommitteeMemberDoc, JointMeetingDoc } from '../../cloudfunctions/org/handlers/joint'
+import type { CommitteeMemberDoc, JointMeetingDoc } from '../../cloudfunctions/org/repo/joint'
 import type { CommitmentDoc } from '../../cloudfunctions/shared/commitments'
 import { insertAll } from './insert'
 import type { ModuleSeed } from './seed'
@@ -31,6 +31,9 @@ export const JOINT_MEMBERS: CommitteeMemberDoc[] = [
   member(6, '周卫东', '兼职委员', '锦绣路派出所所长', { kind: 'other', name: '锦绣路派出所' }),
 ]
 
+/** The members whose unit or company has someone in 同心圆 (吴敏, 许文, 郑凯, 钱进): they were told; the water company and the police station by the convener. */
+const LINKED = ['cmt-hx-1', 'cmt-hx-2', 'cmt-hx-4', 'cmt-hx-5']
+
 const MEETING_AT = at('2026-11-10T06:00:00Z')
 const AGENDA: JointMeetingDoc['agenda'] = [
   { id: 'a1', source: 'need', title: '独居老人就医难，希望有上门问诊', commitmentId: commitmentId(JOINT.meeting, 'a1') },
@@ -48,7 +51,7 @@ const claim = (item: number, m: CommitteeMemberDoc, commitment: string, deadline
 export const seedJoint: ModuleSeed = async (db: Database) => {
   const meeting: JointMeetingDoc = {
     _id: JOINT.meeting, scopeType: 'community', scopeId: JOINT.community, streetId: 'st-jinxiu', title: '和谐社区 11 月联席会议', date: '2026-11-10', cadence: 'monthly',
-    agenda: AGENDA, invited: JOINT_MEMBERS.map((m) => ({ memberId: m._id, name: m.name, affiliationName: m.affiliation.name })),
+    agenda: AGENDA, invited: JOINT_MEMBERS.map((m) => ({ memberId: m._id, name: m.name, affiliationName: m.affiliation.name, notified: LINKED.includes(m._id) })),
     present: JOINT_MEMBERS.filter((m) => m._id !== 'cmt-hx-3').map((m) => m._id), convenedBy: 'o-sec-hx', convenedByName: '王秀英', createdAt: at('2026-11-03T02:00:00Z'),
   }
   const done = at('2026-11-20T02:00:00Z')

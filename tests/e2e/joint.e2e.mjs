@@ -62,6 +62,11 @@ export const journeys = [
         await shot(page, 'joint-04-convene')
         await visible(page, '#convene-submit').click()
         await see(page, '议题与认领（已认领 0/3）')
+        // Told in 同心圆: the hospital through its liaison 吴敏; the new school head has nobody linked.
+        await visible(page, '#invited-cmt-hx-1').getByText('已通知').waitFor()
+        await page.locator('[id^="invited-"]', { hasText: '钱守信' }).getByText('由召集人另行通知').waitFor()
+        await visible(page, '#invited').scrollIntoViewIfNeeded()
+        await shot(page, 'joint-04b-invited-told')
 
         // 5. Attendance: 陈志远 (the hospital) and 钱守信 came.
         await visible(page, '#present-cmt-hx-1').click()

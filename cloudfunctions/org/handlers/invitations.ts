@@ -3,12 +3,11 @@ import type { RoleGrant } from '../../../types/roles'
 import type { Handler } from '../../shared/dispatch'
 import type { Database } from '../../shared/cloud'
 import { COL } from '../../shared/collections'
-import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, forbidden, notFound } from '../../shared/errors'
 import { randomCode } from '../../shared/ids'
-import { fetchPage } from '../../shared/paging'
 import { addHours, invitationState, inviterScope, type InviteScope } from '../domain/invitations'
-import { findById, org, type InvitationDoc } from '../repo'
+import { org, type InvitationDoc } from '../repo'
+import { findInvitation, findInvitationInTx, listCommunitiesServedBy, listInvitations, putInvitationInTx, updateInvitationInTx } from '../repo/invitations'
 import { buildMe } from './me'
 import { grantRole, updatePersonInTx } from '../../shared/person'
 import { takeUpBuildingsInTx, takeUpPostInTx, type BuildingPost, type GridPost } from '../../grid/public'
@@ -28,8 +27,7 @@ async function resolveScope(db: Database, role: InvitableRole, scopeId: string, 
   if (!company) return null
   let serves: string[] = []
   if (secretaryOf.length) {
-    const { data } = await db.collection(COL.estates).where({ companyId: company._id, communityId: db.command.in(secretaryOf) }).limit(1).get()
-    serves = (data as { communityId: string }[]).map((e) => e.communityId)
+    serves = await listCommunitiesServedBy(db, company._id, secretaryOf)
   }
   return { type: 'company', id: company._id, name: company.name, streetId: company.streetId, servesCommunityIds: serves }
 }
@@ -50,7 +48,7 @@ export const invitationCreate: Handler<'org.invitation.create'> = {
         streetId: scope.streetId, issuerScopeId, createdBy: actor.openid, createdAt: now,
         expiresAt: addHours(now, input.ttlHours), usedBy: null,
       }
-      await tx.collection(COL.invitations).add({ data: doc })
+      await putInvitationInTx(tx, doc)
       await ctx.audit(`${COL.invitations}/${scope.id}`, null, { role: doc.role, scopeId: doc.scopeId, expiresAt: doc.expiresAt }, tx)
       return invitationView(doc, now, true)
     })
@@ -61,8 +59,7 @@ export const invitationList: Handler<'org.invitation.list'> = {
   run(ctx) {
     const { db, actor, input, now } = ctx
     ensure(actor.isStreetAdminOf(input.scopeId) || actor.isSecretaryOf(input.scopeId), '只能查看您所辖范围的邀请')
-    const q = db.collection(COL.invitations).where({ issuerScopeId: input.scopeId })
-    return fetchPage<InvitationDoc, ReturnType<typeof invitationView>>(q, input, [['createdAt', 'desc']], (d) => invitationView(d, now, false))
+    return listInvitations(db, input.scopeId, input, (d) => invitationView(d, now, false))
   },
 }
 
@@ -92,7 +89,7 @@ export const invitationRedeem: Handler<'org.invitation.redeem'> = {
   async run(ctx) {
     const { db, actor, input, now } = ctx
     const id = `inv:${input.code}`
-    const inv = await findById<InvitationDoc>(db, COL.invitations, id)
+    const inv = await findInvitation(db, id)
     if (!inv) throw notFound('邀请码')
     const state = invitationState(inv, now)
     if (state === 'used') throw conflict('邀请码已被使用')
@@ -108,9 +105,9 @@ export const invitationRedeem: Handler<'org.invitation.redeem'> = {
     const buildings = buildingPostOf(inv)
     if (inv.role === 'building_leader' && !buildings) throw notFound('邀请码')
     const after = await ctx.transaction(async (tx) => {
-      const fresh = await txGetOrNull<InvitationDoc>(tx, COL.invitations, id)
+      const fresh = await findInvitationInTx(tx, id)
       if (fresh?.usedBy) throw conflict('邀请码已被使用')
-      await tx.collection(COL.invitations).doc(id).update({ data: { usedBy: actor.openid, usedByName: input.name, usedAt: now } })
+      await updateInvitationInTx(tx, id, { usedBy: actor.openid, usedByName: input.name, usedAt: now })
       const person = { openid: actor.openid, name: input.name }
       const res = post
         ? await takeUpPostInTx(tx, post, person, now)

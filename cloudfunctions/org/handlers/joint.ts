@@ -1,14 +1,19 @@
-import type { AffiliationKind, AgendaSource, CommitmentView, CommitteeMemberView, CommitteeScope, JointMeetingView } from '../../../types/joint'
+import type { AffiliationKind, CommitteeMemberView, CommitteeScope, JointMeetingView } from '../../../types/joint'
 import { COMMITTEE_NAME } from '../../../types/joint'
 import type { Ctx, Handler } from '../../shared/dispatch'
 import { COL } from '../../shared/collections'
-import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, invalid, notFound } from '../../shared/errors'
 import { newId } from '../../shared/ids'
-import { fetchPage } from '../../shared/paging'
-import { beijingDate, commitmentId, isServing } from '../domain/joint'
+import { beijingDate, commitmentId, isServing, meetingNoticePlan } from '../domain/joint'
+import { notify, TEMPLATES } from '../../shared/notify'
 import { commitmentView, type CommitmentDoc } from '../../shared/commitments'
-import { findById, org, type UnitDoc } from '../repo'
+import { org } from '../repo'
+import {
+  findCommitment, findCommitmentInTx, findCommitteeMember, findCommitteeMemberInTx, findJointMeeting, findJointMeetingInTx,
+  listCommitmentsOf, listJointMeetings, listMeetingCommitments, listOverdueCommitments, listRoster, listSpokespeople,
+  putCommitmentInTx, putCommitteeMemberInTx, putJointMeetingInTx, updateCommitmentInTx, updateCommitteeMemberInTx, updateJointMeetingInTx,
+  type Affiliation, type CommitteeMemberDoc, type JointMeetingDoc,
+} from '../repo/joint'
 
 /**
  * 社区大党委 / 街道大工委 and the 联席会议 (issue 15 §2). The roster is the secretary's (the street
@@ -16,20 +21,6 @@ import { findById, org, type UnitDoc } from '../repo'
  * problems are taken on (现场认领) by one member's unit or company each, and the owner posts progress
  * until done.
  */
-
-interface Affiliation { kind: AffiliationKind; id?: string; name: string }
-export interface CommitteeMemberDoc {
-  _id: string; scopeType: CommitteeScope; scopeId: string; streetId: string
-  name: string; post: string; title: string; affiliation: Affiliation; termStart: string; termEnd: string
-  appointedAt: Date; appointedBy: string; appointedByName: string
-  endedAt?: Date; endedBy?: string; endReason?: string
-}
-interface AgendaItem { id: string; source: AgendaSource; refId?: string; title: string; commitmentId?: string }
-export interface JointMeetingDoc {
-  _id: string; scopeType: CommitteeScope; scopeId: string; streetId: string; title: string; date: string; cadence: 'monthly' | 'quarterly'
-  agenda: AgendaItem[]; invited: { memberId: string; name: string; affiliationName: string }[]; present: string[]
-  convenedBy: string; convenedByName: string; createdAt: Date
-}
 
 const iso = (d: Date | undefined) => (d ? new Date(d).toISOString() : undefined)
 
@@ -39,7 +30,7 @@ export const memberView = (m: CommitteeMemberDoc, now: Date): CommitteeMemberVie
 })
 const meetingView = (m: JointMeetingDoc): JointMeetingView => ({
   id: m._id, scopeType: m.scopeType, scopeId: m.scopeId, title: m.title, date: m.date, cadence: m.cadence, agenda: m.agenda,
-  invited: m.invited, present: m.present, convenedByName: m.convenedByName, createdAt: iso(m.createdAt)!,
+  invited: m.invited.map((i) => ({ memberId: i.memberId, name: i.name, affiliationName: i.affiliationName, notified: !!i.notified })), present: m.present, convenedByName: m.convenedByName, createdAt: iso(m.createdAt)!,
 })
 
 /** The community or street a roster or meeting belongs to, and whether the caller runs it. */
@@ -58,7 +49,7 @@ async function scopeOf(ctx: Ctx<unknown>, scopeType: CommitteeScope, scopeId: st
 async function affiliationOf(ctx: Ctx<unknown>, a: { kind: AffiliationKind; id?: string; name?: string }, scopeType: CommitteeScope, scopeId: string, streetId: string): Promise<Affiliation> {
   if (a.kind === 'other') return { kind: 'other', name: a.name! }
   if (a.kind === 'unit') {
-    const u = await findById<UnitDoc>(ctx.db, COL.units, a.id!)
+    const u = await org.unit(ctx.db, a.id!)
     if (!u || u.streetId !== streetId || (scopeType === 'community' && u.communityId !== scopeId)) throw invalid('该单位不在本社区（街道）的报到单位中', ['affiliation', 'id'])
     return { kind: 'unit', id: u._id, name: u.name }
   }
@@ -79,9 +70,8 @@ export const committeeAppoint: Handler<'org.committee.appoint'> = {
         _id: newId('cmt'), scopeType: input.scopeType, scopeId: input.scopeId, streetId: scope.streetId, name: input.name, post: input.post, title: input.title,
         affiliation, termStart: input.termStart, termEnd: input.termEnd, appointedAt: now, appointedBy: actor.openid, appointedByName: actor.name,
       }
-      const { _id, ...rest } = doc
-      await tx.collection(COL.committeeMembers).doc(_id).set({ data: rest })
-      await ctx.audit(`${COL.committeeMembers}/${_id}`, null, { name: doc.name, post: doc.post, affiliation: doc.affiliation.name, term: `${doc.termStart}~${doc.termEnd}` }, tx)
+      await putCommitteeMemberInTx(tx, doc)
+      await ctx.audit(`${COL.committeeMembers}/${doc._id}`, null, { name: doc.name, post: doc.post, affiliation: doc.affiliation.name, term: `${doc.termStart}~${doc.termEnd}` }, tx)
       return memberView(doc, now)
     })
   },
@@ -90,34 +80,27 @@ export const committeeAppoint: Handler<'org.committee.appoint'> = {
 export const committeeEnd: Handler<'org.committee.end'> = {
   async run(ctx) {
     const { db, actor, input, now } = ctx
-    const member = await findById<CommitteeMemberDoc>(db, COL.committeeMembers, input.memberId)
+    const member = await findCommitteeMember(db, input.memberId)
     if (!member) throw notFound('兼职委员')
     const scope = await scopeOf(ctx, member.scopeType, member.scopeId)
     ensure(scope.manages, '只能调整您管理的大党委名单')
     await ctx.checkText(input.reason)
     return ctx.transaction(async (tx) => {
-      const fresh = await txGetOrNull<CommitteeMemberDoc>(tx, COL.committeeMembers, member._id)
+      const fresh = await findCommitteeMemberInTx(tx, member._id)
       if (!fresh || fresh.endedAt) throw conflict('该委员的任期已经结束')
       const change = { endedAt: now, endedBy: actor.openid, endReason: input.reason }
-      await tx.collection(COL.committeeMembers).doc(member._id).update({ data: change })
+      await updateCommitteeMemberInTx(tx, member._id, change)
       await ctx.audit(`${COL.committeeMembers}/${member._id}`, { endedAt: null }, { endedAt: now, endReason: input.reason }, tx)
       return memberView({ ...fresh, ...change }, now)
     })
   },
 }
 
-/** A roster has at most 100 members over its history: one read, whatever else the street holds. */
-const ROSTER_CAP = 100
-async function roster(ctx: Ctx<unknown>, scopeId: string): Promise<CommitteeMemberDoc[]> {
-  const { data } = await ctx.db.collection(COL.committeeMembers).where({ scopeId }).orderBy('termStart', 'asc').limit(ROSTER_CAP).get()
-  return data as CommitteeMemberDoc[]
-}
-
 export const committeeList: Handler<'org.committee.list'> = {
   async run(ctx) {
     const { input, now } = ctx
     const scope = await scopeOf(ctx, input.scopeType, input.scopeId)
-    const items = (await roster(ctx, input.scopeId)).map((m) => memberView(m, now)).filter((m) => input.includeEnded || m.serving)
+    const items = (await listRoster(ctx.db, input.scopeId)).map((m) => memberView(m, now)).filter((m) => input.includeEnded || m.serving)
     return { name: COMMITTEE_NAME[input.scopeType], scopeName: scope.name, items }
   },
 }
@@ -127,28 +110,34 @@ export const jointMeetingConvene: Handler<'org.jointMeeting.convene'> = {
     const { actor, input, now } = ctx
     const scope = await scopeOf(ctx, input.scopeType, input.scopeId)
     ensure(scope.manages, '联席会议由书记（街道由街道管理员）召集')
-    const serving = (await roster(ctx, input.scopeId)).filter((m) => isServing(m, now))
+    const serving = (await listRoster(ctx.db, input.scopeId)).filter((m) => isServing(m, now))
     const invited = input.invite.length ? serving.filter((m) => input.invite.includes(m._id)) : serving
     if (input.invite.length && invited.length !== new Set(input.invite).size) throw invalid('只能邀请现任的兼职委员', ['invite'])
     if (invited.length === 0) throw invalid('还没有现任的兼职委员，请先任命', ['invite'])
     await ctx.checkText(input.title, ...input.agenda.map((a) => a.title))
+    // Told in 同心圆: a unit's liaisons and a company's staff (one read for all); another body has nobody linked.
+    const bodies = invited.flatMap((m) => (m.affiliation.kind !== 'other' && m.affiliation.id ? [{ kind: m.affiliation.kind, id: m.affiliation.id }] : []))
+    const plan = meetingNoticePlan(invited.map((m) => ({ memberId: m._id, bodyId: m.affiliation.id })), await listSpokespeople(ctx.db, bodies))
     return ctx.onceTx(input.requestId, async (tx) => {
       const doc: JointMeetingDoc = {
         _id: newId('jm'), scopeType: input.scopeType, scopeId: input.scopeId, streetId: scope.streetId, title: input.title, date: input.date, cadence: input.cadence,
         agenda: input.agenda.map((a, i) => ({ id: `a${i + 1}`, source: a.source, ...(a.refId ? { refId: a.refId } : {}), title: a.title })),
-        invited: invited.map((m) => ({ memberId: m._id, name: m.name, affiliationName: m.affiliation.name })), present: [],
+        invited: invited.map((m) => ({ memberId: m._id, name: m.name, affiliationName: m.affiliation.name, notified: plan.notified.has(m._id) })), present: [],
         convenedBy: actor.openid, convenedByName: actor.name, createdAt: now,
       }
-      const { _id, ...rest } = doc
-      await tx.collection(COL.jointMeetings).doc(_id).set({ data: rest })
-      await ctx.audit(`${COL.jointMeetings}/${_id}`, null, { title: doc.title, date: doc.date, agenda: doc.agenda.length, invited: doc.invited.length }, tx)
+      await putJointMeetingInTx(tx, doc)
+      await ctx.audit(`${COL.jointMeetings}/${doc._id}`, null, { title: doc.title, date: doc.date, agenda: doc.agenda.length, invited: doc.invited.length, notified: plan.notified.size }, tx)
       return meetingView(doc)
+    }, async (meeting) => {
+      // After the commit, once: a repeat of the request returns the stored meeting and sends nothing. thing3: who convenes.
+      const data = { thing1: { value: meeting.title.slice(0, 20) }, date2: { value: meeting.date }, thing3: { value: scope.name.slice(0, 20) } }
+      for (const openid of plan.to) await notify({ toOpenid: openid, templateId: TEMPLATES.jointMeetingInvited, page: `packages/joint/pages/meeting/index?id=${meeting.id}`, data })
     })
   },
 }
 
 async function managedMeeting(ctx: Ctx<unknown>, meetingId: string) {
-  const meeting = await findById<JointMeetingDoc>(ctx.db, COL.jointMeetings, meetingId)
+  const meeting = await findJointMeeting(ctx.db, meetingId)
   if (!meeting) throw notFound('联席会议')
   const scope = await scopeOf(ctx, meeting.scopeType, meeting.scopeId)
   ensure(scope.manages, '只有召集方可以记录联席会议')
@@ -162,8 +151,8 @@ export const jointMeetingAttendance: Handler<'org.jointMeeting.attendance'> = {
     const present = [...new Set(input.present)]
     if (present.some((p) => !meeting.invited.some((i) => i.memberId === p))) throw invalid('出席的只能是受邀委员', ['present'])
     return ctx.transaction(async (tx) => {
-      const fresh = (await txGetOrNull<JointMeetingDoc>(tx, COL.jointMeetings, meeting._id))!
-      await tx.collection(COL.jointMeetings).doc(meeting._id).update({ data: { present } })
+      const fresh = (await findJointMeetingInTx(tx, meeting._id))!
+      await updateJointMeetingInTx(tx, meeting._id, { present })
       await ctx.audit(`${COL.jointMeetings}/${meeting._id}`, { present: fresh.present }, { present }, tx)
       return meetingView({ ...fresh, present })
     })
@@ -178,21 +167,20 @@ export const jointMeetingClaim: Handler<'org.jointMeeting.claim'> = {
     if (!item) throw invalid('会议没有这个议题', ['itemId'])
     if (!meeting.invited.some((i) => i.memberId === input.memberId)) throw invalid('认领的须是受邀委员', ['memberId'])
     if (input.deadline < meeting.date) throw invalid('期限不能早于会议日期', ['deadline'])
-    const member = (await findById<CommitteeMemberDoc>(ctx.db, COL.committeeMembers, input.memberId))!
+    const member = (await findCommitteeMember(ctx.db, input.memberId))!
     await ctx.checkText(input.commitment)
     const id = commitmentId(meeting._id, item.id)
     return ctx.transaction(async (tx) => {
-      if (await txGetOrNull(tx, COL.jointCommitments, id)) throw conflict('这个议题已被认领')
-      const fresh = (await txGetOrNull<JointMeetingDoc>(tx, COL.jointMeetings, meeting._id))!
+      if (await findCommitmentInTx(tx, id)) throw conflict('这个议题已被认领')
+      const fresh = (await findJointMeetingInTx(tx, meeting._id))!
       const doc: CommitmentDoc = {
         _id: id, meetingId: meeting._id, meetingTitle: meeting.title, scopeId: meeting.scopeId, itemId: item.id, problem: item.title,
         memberId: member._id, memberName: member.name, affiliation: member.affiliation, affiliationId: member.affiliation.id ?? '',
         commitment: input.commitment, deadline: input.deadline, status: 'open', progress: [], claimedAt: now, claimedBy: actor.openid,
       }
-      const { _id, ...rest } = doc
-      await tx.collection(COL.jointCommitments).doc(_id).set({ data: rest })
-      await tx.collection(COL.jointMeetings).doc(meeting._id).update({ data: { agenda: fresh.agenda.map((a) => (a.id === item.id ? { ...a, commitmentId: id } : a)) } })
-      await ctx.audit(`${COL.jointCommitments}/${_id}`, null, { problem: doc.problem, by: doc.affiliation.name, deadline: doc.deadline }, tx)
+      await putCommitmentInTx(tx, doc)
+      await updateJointMeetingInTx(tx, meeting._id, { agenda: fresh.agenda.map((a) => (a.id === item.id ? { ...a, commitmentId: id } : a)) })
+      await ctx.audit(`${COL.jointCommitments}/${doc._id}`, null, { problem: doc.problem, by: doc.affiliation.name, deadline: doc.deadline }, tx)
       return commitmentView(doc, now)
     })
   },
@@ -201,18 +189,16 @@ export const jointMeetingClaim: Handler<'org.jointMeeting.claim'> = {
 export const jointMeetingList: Handler<'org.jointMeeting.list'> = {
   async run(ctx) {
     await scopeOf(ctx, ctx.input.scopeType, ctx.input.scopeId)
-    const q = ctx.db.collection(COL.jointMeetings).where({ scopeId: ctx.input.scopeId })
-    return fetchPage<JointMeetingDoc, JointMeetingView>(q, ctx.input, [['date', 'desc']], meetingView)
+    return listJointMeetings(ctx.db, ctx.input.scopeId, ctx.input, meetingView)
   },
 }
 
 export const jointMeetingGet: Handler<'org.jointMeeting.get'> = {
   async run(ctx) {
-    const meeting = await findById<JointMeetingDoc>(ctx.db, COL.jointMeetings, ctx.input.meetingId)
+    const meeting = await findJointMeeting(ctx.db, ctx.input.meetingId)
     if (!meeting) throw notFound('联席会议')
-    // A meeting has at most MAX_AGENDA problems, so at most as many commitments: one read.
-    const { data } = await ctx.db.collection(COL.jointCommitments).where({ meetingId: meeting._id }).orderBy('claimedAt', 'asc').limit(100).get()
-    return { meeting: meetingView(meeting), commitments: (data as CommitmentDoc[]).map((c) => commitmentView(c, ctx.now)) }
+    const commitments = await listMeetingCommitments(ctx.db, meeting._id)
+    return { meeting: meetingView(meeting), commitments: commitments.map((c) => commitmentView(c, ctx.now)) }
   },
 }
 
@@ -220,19 +206,19 @@ export const jointMeetingGet: Handler<'org.jointMeeting.get'> = {
 export const commitmentProgress: Handler<'org.commitment.progress'> = {
   async run(ctx) {
     const { db, actor, input, now } = ctx
-    const c = await findById<CommitmentDoc>(db, COL.jointCommitments, input.commitmentId)
+    const c = await findCommitment(db, input.commitmentId)
     if (!c) throw notFound('认领事项')
-    const meeting = (await findById<JointMeetingDoc>(db, COL.jointMeetings, c.meetingId))!
+    const meeting = (await findJointMeeting(db, c.meetingId))!
     const owner = (c.affiliation.kind === 'unit' && actor.has('unit_liaison', c.affiliationId)) || (c.affiliation.kind === 'company' && actor.has('property_staff', c.affiliationId))
     const convener = owner ? true : (await scopeOf(ctx, meeting.scopeType, meeting.scopeId)).manages
     ensure(owner || convener, '只有认领单位或召集方可以报告进展')
     await ctx.checkText(input.text)
     return ctx.transaction(async (tx) => {
-      const fresh = (await txGetOrNull<CommitmentDoc>(tx, COL.jointCommitments, c._id))!
+      const fresh = (await findCommitmentInTx(tx, c._id))!
       if (fresh.status === 'done') throw conflict('该事项已经办结')
       const entry = { text: input.text, done: input.done, by: actor.openid, byName: actor.name, at: now }
       const change = input.done ? { status: 'done' as const, doneAt: now } : {}
-      await tx.collection(COL.jointCommitments).doc(c._id).update({ data: { progress: [...fresh.progress, entry], ...change } })
+      await updateCommitmentInTx(tx, c._id, { progress: [...fresh.progress, entry], ...change })
       await ctx.audit(`${COL.jointCommitments}/${c._id}`, { status: fresh.status }, { status: input.done ? 'done' : fresh.status, progress: input.text }, tx)
       return commitmentView({ ...fresh, ...change, progress: [...fresh.progress, entry] }, now)
     })
@@ -241,8 +227,7 @@ export const commitmentProgress: Handler<'org.commitment.progress'> = {
 
 export const commitmentList: Handler<'org.commitment.list'> = {
   async run(ctx) {
-    const q = ctx.db.collection(COL.jointCommitments).where({ affiliationId: ctx.input.affiliationId })
-    return fetchPage<CommitmentDoc, CommitmentView>(q, ctx.input, [['claimedAt', 'desc']], (c) => commitmentView(c, ctx.now))
+    return listCommitmentsOf(ctx.db, ctx.input.affiliationId, ctx.input, (c) => commitmentView(c, ctx.now))
   },
 }
 
@@ -252,7 +237,6 @@ export const commitmentOverdue: Handler<'org.commitment.overdue'> = {
     const { db, input, now } = ctx
     const scope = await scopeOf(ctx, input.scopeType, input.scopeId)
     ensure(scope.manages, '只有召集方可以查看督办清单')
-    const q = db.collection(COL.jointCommitments).where({ scopeId: input.scopeId, status: 'open', deadline: db.command.lt(beijingDate(now)) })
-    return fetchPage<CommitmentDoc, CommitmentView>(q, input, [['deadline', 'asc']], (c) => commitmentView(c, now))
+    return listOverdueCommitments(db, input.scopeId, beijingDate(now), input, (c) => commitmentView(c, now))
   },
 }

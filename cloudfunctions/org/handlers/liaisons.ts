@@ -1,11 +1,10 @@
 import type { Handler } from '../../shared/dispatch'
 import { COL } from '../../shared/collections'
-import { txGetOrNull } from '../../shared/db-types'
 import { conflict, ensure, notFound } from '../../shared/errors'
 import { newId } from '../../shared/ids'
 import { notify, TEMPLATES } from '../../shared/notify'
-import { fetchPage } from '../../shared/paging'
-import { findById, org, type LiaisonApplicationDoc, type UnitDoc } from '../repo'
+import { org, type LiaisonApplicationDoc, type UnitDoc } from '../repo'
+import { findLiaisonApplication, findLiaisonApplicationInTx, listPendingLiaisons, putLiaisonApplicationInTx, putLiaisonDecisionInTx, putUnitInTx } from '../repo/liaisons'
 import { applicationView } from '../views'
 import { grantRole, updatePersonInTx } from '../../shared/person'
 
@@ -23,7 +22,7 @@ export const liaisonRegister: Handler<'org.liaison.register'> = {
         unitName: input.unitName, partyBody: input.partyBody, applicantName: input.name, applicantPhone: input.phone,
         status: 'pending', createdAt: now,
       }
-      await tx.collection(COL.liaisonApplications).add({ data: doc })
+      await putLiaisonApplicationInTx(tx, doc)
       await ctx.audit(`${COL.liaisonApplications}/${doc._id}`, null, { status: 'pending', unitName: doc.unitName }, tx)
       return applicationView(doc, actor.openid)
     })
@@ -34,15 +33,14 @@ export const liaisonListPending: Handler<'org.liaison.listPending'> = {
   run(ctx) {
     const { db, actor, input } = ctx
     ensure(actor.isSecretaryOf(input.communityId), '只能查看您所在社区的申请')
-    const q = db.collection(COL.liaisonApplications).where({ communityId: input.communityId, status: 'pending' })
-    return fetchPage<LiaisonApplicationDoc, ReturnType<typeof applicationView>>(q, input, [['createdAt', 'asc']], (a) => applicationView(a, actor.openid))
+    return listPendingLiaisons(db, input.communityId, input, (a) => applicationView(a, actor.openid))
   },
 }
 
 export const liaisonDecide: Handler<'org.liaison.decide'> = {
   async run(ctx) {
     const { db, actor, input, now } = ctx
-    const app = await findById<LiaisonApplicationDoc>(db, COL.liaisonApplications, input.applicationId)
+    const app = await findLiaisonApplication(db, input.applicationId)
     if (!app) throw notFound('申请')
     ensure(actor.isSecretaryOf(app.communityId), '只能审核您所在社区的申请')
     if (app.status !== 'pending') throw conflict('该申请已处理')
@@ -53,14 +51,12 @@ export const liaisonDecide: Handler<'org.liaison.decide'> = {
       ...(input.approve ? { unitId } : { reason: input.reason }),
     }
     await ctx.transaction(async (tx) => {
-      const fresh = await txGetOrNull<LiaisonApplicationDoc>(tx, COL.liaisonApplications, app._id)
+      const fresh = await findLiaisonApplicationInTx(tx, app._id)
       if (fresh?.status !== 'pending') throw conflict('该申请已处理')
-      const { _id, ...rest } = decided
-      await tx.collection(COL.liaisonApplications).doc(_id).set({ data: rest })
+      await putLiaisonDecisionInTx(tx, decided)
       if (input.approve) {
         const unit: UnitDoc = { _id: unitId, communityId: app.communityId, streetId: app.streetId, name: app.unitName, partyBody: app.partyBody, createdAt: now }
-        const { _id: uid, ...unitRest } = unit
-        await tx.collection(COL.units).doc(uid).set({ data: unitRest })
+        await putUnitInTx(tx, unit)
         const { before, after } = await updatePersonInTx(tx, app.openid, now, (u) =>
           grantRole({ role: 'unit_liaison', scopeType: 'unit', scopeId: unitId, scopeName: app.unitName, communityId: app.communityId, streetId: app.streetId })({
             ...u,

@@ -1,11 +1,12 @@
 import type { Handler } from '../../shared/dispatch'
 import { COL } from '../../shared/collections'
-import type { Database } from '../../shared/cloud'
-import { conflict, ensure, invalid, isDuplicateKey, notFound } from '../../shared/errors'
+import { conflict, ensure, invalid, notFound } from '../../shared/errors'
 import { newId } from '../../shared/ids'
 import { formatAddress } from '../domain/bindings'
 import { roomNumbers } from '../domain/rooms'
-import { findById, org, type BuildingDoc, type EstateDoc, type GridDoc, type HouseholdDoc } from '../repo'
+import { org, type BuildingDoc, type EstateDoc, type HouseholdDoc } from '../repo'
+import { countBuildingsNamed, countEstatesNamed, putBuildingInTx, putEstateInTx, putHouseholdUnlessThere } from '../repo/places'
+import { incCommunityCountInTx } from '../repo/tree'
 
 /** Estates and buildings (with their households) of a community, set up by its street admin or secretary. */
 
@@ -17,12 +18,10 @@ export const estateCreate: Handler<'org.estate.create'> = {
     ensure(actor.administersCommunity(community), '只能为您管理的社区新建小区')
     await ctx.checkText(input.name)
     return ctx.onceTx(input.requestId, async (tx) => {
-      const { total } = await db.collection(COL.estates).where({ communityId: community._id, name: input.name }).count()
-      if (total > 0) throw conflict(`${community.name}已有${input.name}`)
+      if ((await countEstatesNamed(db, community._id, input.name)) > 0) throw conflict(`${community.name}已有${input.name}`)
       const doc: EstateDoc = { _id: newId('estate'), communityId: community._id, streetId: community.streetId, name: input.name }
-      const { _id, ...rest } = doc
-      await tx.collection(COL.estates).doc(_id).set({ data: rest })
-      await tx.collection(COL.communities).doc(community._id).update({ data: { estateCount: db.command.inc(1) } })
+      await putEstateInTx(tx, doc)
+      await incCommunityCountInTx(tx, db, community._id, 'estateCount', 1)
       await ctx.audit(`${COL.estates}/${doc._id}`, null, doc, tx)
       return { id: doc._id, communityId: doc.communityId, name: doc.name }
     })
@@ -37,7 +36,7 @@ export const buildingCreate: Handler<'org.building.create'> = {
     const community = await org.community(db, estate.communityId)
     if (!community) throw notFound('社区')
     ensure(actor.administersCommunity(community), '只能为您管理的社区新建楼栋')
-    const grid = await findById<GridDoc>(db, COL.grids, input.gridId)
+    const grid = await org.grid(db, input.gridId)
     if (!grid || grid.communityId !== community._id) throw invalid('网格不属于该社区', ['gridId'])
     if (estate.retired) throw conflict(`${estate.name}已停用，不能再添加楼栋`)
     if (grid.retired) throw invalid(`${grid.name}已停用，请选择其他网格`, ['gridId'])
@@ -47,8 +46,7 @@ export const buildingCreate: Handler<'org.building.create'> = {
     // done mark commit last, together: until then no building lists them, and nothing is counted twice.
     return ctx.once(input.requestId, async (req) => {
       // Residents find their home by estate, building and room: two 9号楼 in one estate would be ambiguous.
-      const { total } = await db.collection(COL.buildings).where({ estateId: estate._id, name: input.name }).count()
-      if (total > 0) throw conflict(`${estate.name}已有${input.name}`)
+      if ((await countBuildingsNamed(db, estate._id, input.name)) > 0) throw conflict(`${estate.name}已有${input.name}`)
       const building: BuildingDoc = { _id: req.id('bldg'), estateId: estate._id, communityId: community._id, streetId: community.streetId, gridId: grid._id, name: input.name }
       const rooms = roomNumbers(input.floors, input.roomsPerFloor)
       // One add per household: the count follows the size of the building being created (≤ 480), not the data.
@@ -61,26 +59,16 @@ export const buildingCreate: Handler<'org.building.create'> = {
               streetId: community.streetId, gridId: grid._id, room, floorAreaDm2: input.floorAreaDm2,
               address: formatAddress(estate.name, building.name, room), estateName: estate.name, buildingName: building.name, createdAt: ctx.now,
             }
-            return addUnlessThere(db, COL.households, h)
+            return putHouseholdUnlessThere(db, h)
           }),
         )
       }
       return req.commit(async (tx) => {
-        const { _id, ...rest } = building
-        await tx.collection(COL.buildings).doc(_id).set({ data: rest })
-        await tx.collection(COL.communities).doc(community._id).update({ data: { householdCount: db.command.inc(rooms.length) } })
+        await putBuildingInTx(tx, building)
+        await incCommunityCountInTx(tx, db, community._id, 'householdCount', rooms.length)
         await ctx.audit(`${COL.buildings}/${building._id}`, null, { ...building, households: rooms.length }, tx)
         return { id: building._id, estateId: estate._id, gridId: grid._id, name: building.name, householdCount: rooms.length }
       })
     })
   },
-}
-
-/** Adds a record whose id the request fixed: an earlier attempt of the same request may have added it already. */
-async function addUnlessThere(db: Database, collection: string, doc: { _id: string }): Promise<void> {
-  try {
-    await db.collection(collection).add({ data: doc })
-  } catch (e) {
-    if (!isDuplicateKey(e)) throw e
-  }
 }

@@ -1,25 +1,19 @@
-import type { Ctx, Handler } from '../../shared/dispatch'
+import type { Handler } from '../../shared/dispatch'
 import { COL } from '../../shared/collections'
-import { txGetOrNull } from '../../shared/db-types'
 import { ensure, notFound } from '../../shared/errors'
 import { newId } from '../../shared/ids'
-import { fetchPage } from '../../shared/paging'
-import { listChildren, org, type BuildingDoc, type CommunityDoc, type EstateDoc, type GridDoc, type HouseholdDoc, type StreetDoc } from '../repo'
+import { org, type CommunityDoc, type GridDoc, type HouseholdDoc } from '../repo'
+import { findCommunityInTx, incCommunityCountInTx, listBuildings, listCommunities, listEstates, listGrids, listHouseholds, listStreets, putCommunityInTx, putGridInTx } from '../repo/tree'
 import { communityView } from '../views'
 
 /** The organisation tree (street → community → grid / estate → building → household). */
 
 export const streetList: Handler<'org.street.list'> = {
-  run: (ctx) =>
-    fetchPage<StreetDoc, { id: string; name: string }>(ctx.db.collection(COL.streets), ctx.input, [['name', 'asc']], (s) => ({ id: s._id, name: s.name })),
+  run: (ctx) => listStreets(ctx.db, ctx.input, (s) => ({ id: s._id, name: s.name })),
 }
 
 export const communityList: Handler<'org.community.list'> = {
-  run(ctx) {
-    const { db, input } = ctx
-    const q = input.streetId ? db.collection(COL.communities).where({ streetId: input.streetId }) : db.collection(COL.communities)
-    return fetchPage<CommunityDoc, ReturnType<typeof communityView>>(q, input, [['name', 'asc']], communityView)
-  },
+  run: (ctx) => listCommunities(ctx.db, ctx.input.streetId, ctx.input, communityView),
 }
 
 export const communityCreate: Handler<'org.community.create'> = {
@@ -31,7 +25,7 @@ export const communityCreate: Handler<'org.community.create'> = {
     await ctx.checkText(input.name, input.address)
     return ctx.onceTx(input.requestId, async (tx) => {
       const doc: CommunityDoc = { _id: newId('comm'), streetId: street._id, name: input.name, address: input.address, gridCount: 0, estateCount: 0, householdCount: 0, createdAt: now }
-      await tx.collection(COL.communities).add({ data: doc })
+      await putCommunityInTx(tx, doc)
       await ctx.audit(`${COL.communities}/${doc._id}`, null, doc, tx)
       return communityView(doc)
     })
@@ -39,12 +33,11 @@ export const communityCreate: Handler<'org.community.create'> = {
 }
 
 /** Retired places stay listed only for those who manage them (they asked with includeRetired). */
-const inUse = (ctx: Ctx<{ includeRetired: boolean }>) => (ctx.input.includeRetired ? {} : { retired: ctx.db.command.neq(true) })
 const retiredFlag = (d: { retired?: boolean }) => (d.retired ? { retired: true } : {})
 
 export const gridList: Handler<'org.grid.list'> = {
   async run(ctx) {
-    const grids = await listChildren<GridDoc>(ctx.db, COL.grids, { communityId: ctx.input.communityId, ...inUse(ctx) }, 'no')
+    const grids = await listGrids(ctx.db, ctx.input.communityId, ctx.input.includeRetired)
     return { items: grids.map((g) => ({ id: g._id, communityId: g.communityId, name: g.name, ...retiredFlag(g) })) }
   },
 }
@@ -58,11 +51,11 @@ export const gridCreate: Handler<'org.grid.create'> = {
     await ctx.checkText(input.name)
     return ctx.onceTx(input.requestId, async (tx) => {
       // The grid's number follows the community's count, read and moved in the same transaction.
-      const fresh = await txGetOrNull<CommunityDoc>(tx, COL.communities, community._id)
+      const fresh = await findCommunityInTx(tx, community._id)
       if (!fresh) throw notFound('社区')
       const doc: GridDoc = { _id: newId('grid'), communityId: community._id, streetId: community.streetId, name: input.name, no: (fresh.gridCount ?? 0) + 1, createdAt: now }
-      await tx.collection(COL.grids).add({ data: doc })
-      await tx.collection(COL.communities).doc(community._id).update({ data: { gridCount: db.command.inc(1) } })
+      await putGridInTx(tx, doc)
+      await incCommunityCountInTx(tx, db, community._id, 'gridCount', 1)
       await ctx.audit(`${COL.grids}/${doc._id}`, null, doc, tx)
       return { id: doc._id, communityId: doc.communityId, name: doc.name }
     })
@@ -74,25 +67,24 @@ const spot = (p: { lat?: number; lng?: number }) => (typeof p.lat === 'number' &
 
 export const estateList: Handler<'org.estate.list'> = {
   async run(ctx) {
-    const estates = await listChildren<EstateDoc>(ctx.db, COL.estates, { communityId: ctx.input.communityId, ...inUse(ctx) })
+    const estates = await listEstates(ctx.db, ctx.input.communityId, ctx.input.includeRetired)
     return { items: estates.map((e) => ({ id: e._id, communityId: e.communityId, name: e.name, companyId: e.companyId, companyName: e.companyName, ...retiredFlag(e), ...spot(e) })) }
   },
 }
 
 export const buildingList: Handler<'org.building.list'> = {
   async run(ctx) {
-    const buildings = await listChildren<BuildingDoc>(ctx.db, COL.buildings, { estateId: ctx.input.estateId, ...inUse(ctx) })
+    const buildings = await listBuildings(ctx.db, ctx.input.estateId, ctx.input.includeRetired)
     return { items: buildings.map((b) => ({ id: b._id, estateId: b.estateId, gridId: b.gridId, name: b.name, ...retiredFlag(b), ...spot(b) })) }
   },
 }
 
 export const householdList: Handler<'org.household.list'> = {
   run(ctx) {
-    const q = ctx.db.collection(COL.households).where({ buildingId: ctx.input.buildingId })
     // Areas are for the people who keep the register; a resident picking a room does not need them, and
     // with tallies by area a room's area could single out how it voted.
     const admin = (h: HouseholdDoc) => ctx.actor.administersCommunity({ _id: h.communityId, streetId: h.streetId })
-    return fetchPage<HouseholdDoc, { id: string; buildingId: string; room: string; floorAreaDm2?: number }>(q, ctx.input, [['room', 'asc']], (h) => ({
+    return listHouseholds(ctx.db, ctx.input.buildingId, ctx.input, (h) => ({
       id: h._id,
       buildingId: h.buildingId,
       room: h.room,

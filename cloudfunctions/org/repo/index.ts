@@ -18,9 +18,11 @@ export async function listChildren<T>(db: Database, collection: string, filter: 
 export const org = {
   street: (db: Database, id: string) => findById<StreetDoc>(db, COL.streets, id),
   community: (db: Database, id: string) => findById<CommunityDoc>(db, COL.communities, id),
+  grid: (db: Database, id: string) => findById<GridDoc>(db, COL.grids, id),
   estate: (db: Database, id: string) => findById<EstateDoc>(db, COL.estates, id),
   household: (db: Database, id: string) => findById<HouseholdDoc>(db, COL.households, id),
   company: (db: Database, id: string) => findById<CompanyDoc>(db, COL.companies, id),
+  unit: (db: Database, id: string) => findById<UnitDoc>(db, COL.units, id),
   binding: (db: Database, id: string) => findById<BindingDoc>(db, COL.bindings, id),
   user: (db: Database, id: string) => findById<UserRecord>(db, COL.users, id),
 }

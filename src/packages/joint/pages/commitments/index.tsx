@@ -10,6 +10,8 @@ import Commitment from '../../../../components/Commitment'
 import QueryState from '../../../../components/QueryState'
 import { useCloud } from '../../../../hooks/useCloud'
 import { useMe } from '../../../../hooks/useMe'
+import { useNoticeConsent } from '../../../../hooks/useNoticeConsent'
+import { toast } from '../../../../services/nav'
 import Pager from '../../../../components/Pager'
 import ProgressForm from '../../components/ProgressForm'
 import { JOINT, myOwners } from '../../lib'
@@ -67,8 +69,12 @@ function Owned({ kind, id }: { kind: 'unit' | 'company'; id: string }) {
 export default function CommitmentsPage() {
   const me = useMe({ reloadOnShow: false })
   const [idx, setIdx] = useState(0)
+  // A 联席会议 that invites the unit's or company's member is sent to its liaisons and staff: WeChat needs their consent first.
+  const askConsent = useNoticeConsent(['jointMeetingInvited'])
+  const onNotices = async () => toast((await askConsent()).length ? '本单位受邀参加联席会议时会通知您' : '没有允许通知')
   return (
     <PageShell title='我的承诺' intro='联席会议上本单位认领的问题：按期办理，报告进展，办结后居民可见'>
+      {process.env.TARO_ENV === 'weapp' ? <Button id='joint-notices' variant='plain' size='small' onClick={() => void onNotices()}>接收联席会议通知</Button> : null}
       <QueryState {...me}>
         {(m) => {
           const owners = myOwners(m.roles)

@@ -121,6 +121,7 @@ function ConveneForm({ scope }: { scope: Scope }) {
           }
         </QueryState>
         {errors.invite ? <Text className='tx-field__error'>{errors.invite}</Text> : null}
+        <Text className='jt-line jt-line--muted'>召集后，受邀委员所在报到单位的联络员、物业公司的人员会收到会议通知；其他委员请您另行通知</Text>
       </Card>
       {convene.error ? <Notice tone='error' title='没有召集成功'><Text>{convene.error.message}</Text></Notice> : null}
       <Button id='convene-submit' loading={convene.sending} onClick={() => void submit()}>召集会议</Button>

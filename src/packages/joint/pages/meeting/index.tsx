@@ -25,6 +25,14 @@ import '../../joint.scss'
 
 type Meeting = JointMeetingView
 
+/** "：5 位已通知，2 位由召集人另行通知" — the parts that apply. */
+function noticeSummary(m: Meeting): string {
+  const told = m.invited.filter((i) => i.notified).length
+  const rest = m.invited.length - told
+  const parts = [told ? `${told} 位已通知` : '', rest ? `${rest} 位由召集人另行通知` : ''].filter(Boolean)
+  return `：${parts.join('，')}`
+}
+
 /** Who was there: the convener ticks the invited members present; everyone else sees the names. */
 function Attendance({ m, manages, onSaved }: { m: Meeting; manages: boolean; onSaved: () => void }) {
   const [present, setPresent] = useState(m.present)
@@ -47,6 +55,22 @@ function Attendance({ m, manages, onSaved }: { m: Meeting; manages: boolean; onS
       <Chips idPrefix='present' items={m.invited.map((i) => ({ key: i.memberId, label: `${i.name}（${i.affiliationName}）` }))} values={present} onChange={(id) => setPresent(present.includes(id) ? present.filter((x) => x !== id) : [...present, id])} />
       {save.error ? <Text className='tx-field__error'>{save.error.message}</Text> : null}
       <Button size='small' id='attendance-save' disabled={!changed} loading={save.sending} onClick={() => void save.run({ meetingId: m.id, present }).then((r) => r && (toast('已保存出席'), onSaved()))}>保存出席</Button>
+    </Card>
+  )
+}
+
+/** Who was invited and how they heard: 已通知 in 同心圆 (their unit's liaison or company's staff), or told by the convener. */
+function Invited({ m }: { m: Meeting }) {
+  const told = m.invited.filter((i) => i.notified).length
+  return (
+    <Card title={`受邀委员（已通知 ${told}/${m.invited.length}）`} id='invited'>
+      {m.invited.map((i) => (
+        <View key={i.memberId} className='jt-row' id={`invited-${i.memberId}`}>
+          <Text className='jt-line'>{i.name}（{i.affiliationName}）</Text>
+          {i.notified ? <Tag tone='green'>已通知</Tag> : <Tag tone='gray'>由召集人另行通知</Tag>}
+        </View>
+      ))}
+      <Text className='jt-line jt-line--muted'>已通知：会议通知已发给其单位联络员或物业公司人员</Text>
     </Card>
   )
 }
@@ -145,7 +169,7 @@ export default function MeetingPage() {
             <View>
               <Card title={m.title} id='meeting-head'>
                 <Text className='jt-line'>{m.date} · {MEETING_CADENCE_LABEL[m.cadence]}例会 · 召集人 {m.convenedByName}</Text>
-                <Text className='jt-line jt-line--muted'>于 {formatTime(m.createdAt)} 召集，邀请 {m.invited.length} 位委员（由召集人另行通知）</Text>
+                <Text className='jt-line jt-line--muted'>于 {formatTime(m.createdAt)} 召集，邀请 {m.invited.length} 位委员{noticeSummary(m)}</Text>
                 <View className='jt-stats jt-gap'>
                   <View className='jt-stat'><Text className='jt-stat__num'>{commitments.length}</Text><Text className='jt-stat__label'>已认领</Text></View>
                   <View className='jt-stat'><Text className='jt-stat__num'>{done}</Text><Text className='jt-stat__label'>已办结</Text></View>
@@ -159,6 +183,7 @@ export default function MeetingPage() {
               ) : null}
               <Agenda m={m} commitments={commitments} manages={manages} onChange={q.reload} />
               <Attendance key={m.present.join()} m={m} manages={manages} onSaved={q.reload} />
+              <Invited m={m} />
             </View>
           )
         }}
