@@ -12,11 +12,12 @@ import { DEPARTED_PREFIX, mergeNested, nested, swapIdentity, sweepPlan } from '.
 import type { BindingDoc, LiaisonApplicationDoc } from '../repo'
 import { findBindingInTx, updateBindingInTx } from '../repo/bindings'
 import {
-  findLeavingPersonInTx, findLiaisonApplicationInTx, listCarriedFileIds, listPendingApplicationsOf, listPendingBindingsOf, listPhotosOwnedBy,
+  findLeavingPersonInTx, listCarriedFileIds, listPendingApplicationsOf, listPendingBindingsOf, listPhotosOwnedBy,
   PHOTO_PAGE, putLeavingPersonInTx, removeLeavingPersonInTx, removeRequestMarksOf, updateAuditTarget, updateLeavingPersonInTx,
   updateLiaisonApplicationInTx, updatePhotos, updateRecordsNaming, updateSubscriptionsOf, type LeavingDoc,
 } from '../repo/leave'
 import { rekey, rewriteArrays, rewriteAudit } from '../repo/rekey'
+import { findLiaisonApplicationInTx } from '../repo/liaisons'
 
 /**
  * 注销 (issue 12 §4; docs/org.md "Leaving"). In order:

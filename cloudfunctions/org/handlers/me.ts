@@ -7,8 +7,6 @@ import type { UserRecord } from '../repo'
 import { bootstrapOpenid, buildMe, noStreetAdminYet } from '../repo/me'
 import { putStreetInTx } from '../repo/register'
 
-/** invitations.ts (another change) still imports buildMe from here; its home is repo/me.ts. */
-export { buildMe }
 
 export const me: Handler<'org.me'> = {
   run: (ctx) => buildMe(ctx.db, ctx.actor, ctx.actor.user as UserRecord | null),

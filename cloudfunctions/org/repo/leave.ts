@@ -23,8 +23,6 @@ async function pendingOf<T>(db: Database, collection: string, openid: string): P
 export const listPendingBindingsOf = (db: Database, openid: string) => pendingOf<BindingDoc>(db, COL.bindings, openid)
 export const listPendingApplicationsOf = (db: Database, openid: string) => pendingOf<LiaisonApplicationDoc>(db, COL.liaisonApplications, openid)
 
-export const findLiaisonApplicationInTx = (tx: Transaction, id: string) => txGetOrNull<LiaisonApplicationDoc>(tx, COL.liaisonApplications, id)
-
 export async function updateLiaisonApplicationInTx(tx: Transaction, id: string, patch: Record<string, unknown>): Promise<void> {
   await tx.collection(COL.liaisonApplications).doc(id).update({ data: patch })
 }
