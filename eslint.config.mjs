@@ -29,6 +29,15 @@ export default tseslint.config(
           selector: "ExportNamedDeclaration VariableDeclarator > ObjectExpression > Property[key.name='run'] > :function > Identifier[typeAnnotation]",
           message: 'A handler takes its context from Handler<…>: do not annotate `ctx` (the schema gives its input).',
         },
+        {
+          // Issue 16 §5: database access lives in the context's repo.
+          selector: "CallExpression[callee.property.name='collection']",
+          message: 'Handlers never touch the database: ask the context\'s repo for it by name (docs/architecture.md, Boundaries).',
+        },
+        {
+          selector: "ImportDeclaration[source.value=/^\\.\\/[^/]+$/]",
+          message: 'A handler never imports another handler: put what they share in domain/ (pure) or the repo (I/O).',
+        },
       ],
     },
   },
