@@ -5,7 +5,7 @@ import { conflict, ensure, invalid, notFound } from '../../shared/errors'
 import { newId, randomCode } from '../../shared/ids'
 import { notify, TEMPLATES } from '../../shared/notify'
 import { canRequestNewBinding, householdCodeProblem, isClosed, isDecidable } from '../domain/bindings'
-import { org, type BindingDoc, type HouseholdCodeDoc, type HouseholdDoc, type UserRecord } from '../repo'
+import { repo, type BindingDoc, type HouseholdCodeDoc, type HouseholdDoc, type UserRecord } from '../repo'
 import {
   findBindingInTx, findHouseholdCode, findHouseholdCodeInTx, householdCodeId, listBindingsOfHousehold, listPendingBindings, putBindingInTx,
   putHouseholdCodeInTx, revokeUnusedHouseholdCodes, updateBindingInTx, updateHouseholdCodeInTx,
@@ -32,10 +32,10 @@ export const RETIRED_HOUSEHOLD = '该房屋所在楼栋已停用，不能再认�
 export const bindingRequest: Handler<'org.binding.request'> = {
   async run(ctx) {
     const { db, actor, input, now } = ctx
-    const household = await org.household(db, input.householdId)
+    const household = await repo.household(db, input.householdId)
     if (!household) throw notFound('房屋')
     const user = actor.user as UserRecord | null
-    const current = user?.bindingId ? await org.binding(db, user.bindingId) : null
+    const current = user?.bindingId ? await repo.binding(db, user.bindingId) : null
     if (current && current.householdId === household._id && !isClosed(current.status)) {
       return bindingView(current, actor.openid)
     }
@@ -49,7 +49,7 @@ export const bindingRequest: Handler<'org.binding.request'> = {
         const problem = householdCodeProblem(await findHouseholdCode(db, codeId), household._id, now)
         if (problem) throw invalid(problem, ['householdCode'])
       }
-      const community = await org.community(db, household.communityId)
+      const community = await repo.community(db, household.communityId)
       const binding: BindingDoc = {
         _id: newId('bind'),
         openid: actor.openid,
@@ -98,12 +98,12 @@ export const bindingListPending: Handler<'org.binding.listPending'> = {
 export const bindingDecide: Handler<'org.binding.decide'> = {
   async run(ctx) {
     const { db, actor, input, now } = ctx
-    const binding = await org.binding(db, input.bindingId)
+    const binding = await repo.binding(db, input.bindingId)
     if (!binding) throw notFound('申请')
     ensure(actor.isSecretaryOf(binding.communityId), '只能审核您所在社区的申请')
     if (!isDecidable(binding.status)) throw conflict('该申请已处理')
     await ctx.checkText(input.reason)
-    const household = await org.household(db, binding.householdId)
+    const household = await repo.household(db, binding.householdId)
     if (!household) throw notFound('房屋')
     if (input.approve && household.retired) throw conflict(RETIRED_HOUSEHOLD)
     const decided: BindingDoc = {
@@ -139,7 +139,7 @@ export const bindingDecide: Handler<'org.binding.decide'> = {
 export const householdCodeIssue: Handler<'org.householdCode.issue'> = {
   async run(ctx) {
     const { db, actor, input, now } = ctx
-    const household = await org.household(db, input.householdId)
+    const household = await repo.household(db, input.householdId)
     if (!household) throw notFound('房屋')
     ensure(actor.isSecretaryOf(household.communityId), '只能为您所在社区的房屋生成户码')
     if (household.retired) throw conflict(RETIRED_HOUSEHOLD)
@@ -171,7 +171,7 @@ export const householdCodeIssue: Handler<'org.householdCode.issue'> = {
 export const bindingUnbind: Handler<'org.binding.unbind'> = {
   async run(ctx) {
     const { db, actor, input, now } = ctx
-    const binding = await org.binding(db, input.bindingId)
+    const binding = await repo.binding(db, input.bindingId)
     if (!binding) throw notFound('绑定')
     ensure(actor.isSecretaryOf(binding.communityId), '只能解除您所在社区的房屋绑定')
     if (binding.status !== 'verified') throw conflict(binding.status === 'ended' ? '该绑定已解除' : '只能解除已认证的绑定；待审核的申请请直接审核')
@@ -198,7 +198,7 @@ export const bindingLeave: Handler<'org.binding.leave'> = {
   async run(ctx) {
     const { db, actor, input } = ctx
     const user = actor.user as UserRecord | null
-    const binding = user?.bindingId ? await org.binding(db, user.bindingId) : null
+    const binding = user?.bindingId ? await repo.binding(db, user.bindingId) : null
     if (!binding || binding.status !== 'verified' || !actor.has('resident', binding.householdId)) throw conflict('您没有已认证的房屋')
     await ctx.checkText(input.reason)
     const after = await ctx.transaction(async (tx) => {
@@ -218,7 +218,7 @@ export const bindingLeave: Handler<'org.binding.leave'> = {
 export const householdMembers: Handler<'org.household.members'> = {
   async run(ctx) {
     const { db, actor, input } = ctx
-    const household = await org.household(db, input.householdId)
+    const household = await repo.household(db, input.householdId)
     if (!household) throw notFound('房屋')
     ensure(actor.administersCommunity({ _id: household.communityId, streetId: household.streetId }), '只能查看您所管理社区的住户')
     return listBindingsOfHousehold(db, household._id, input, (b) => bindingView(b, actor.openid))

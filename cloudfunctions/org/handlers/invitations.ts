@@ -6,7 +6,7 @@ import { COL } from '../../shared/collections'
 import { conflict, ensure, forbidden, notFound } from '../../shared/errors'
 import { randomCode } from '../../shared/ids'
 import { addHours, invitationState, inviterScope, type InviteScope } from '../domain/invitations'
-import { org, type InvitationDoc } from '../repo'
+import { repo, type InvitationDoc } from '../repo'
 import { findInvitation, findInvitationInTx, listCommunitiesServedBy, listInvitations, putInvitationInTx, updateInvitationInTx } from '../repo/invitations'
 import { buildMe } from '../repo/me'
 import { grantRole, updatePersonInTx } from '../../shared/person'
@@ -16,14 +16,14 @@ import { invitationView } from '../views'
 /** Resolve the invitation's target scope (one read, two for a company seen by a secretary). */
 async function resolveScope(db: Database, role: InvitableRole, scopeId: string, secretaryOf: string[]): Promise<InviteScope | null> {
   if (role === 'street_admin') {
-    const s = await org.street(db, scopeId)
+    const s = await repo.street(db, scopeId)
     return s && { type: 'street', id: s._id, name: s.name, streetId: s._id }
   }
   if (role === 'secretary') {
-    const c = await org.community(db, scopeId)
+    const c = await repo.community(db, scopeId)
     return c && { type: 'community', id: c._id, name: c.name, streetId: c.streetId }
   }
-  const company = await org.company(db, scopeId)
+  const company = await repo.company(db, scopeId)
   if (!company) return null
   let serves: string[] = []
   if (secretaryOf.length) {

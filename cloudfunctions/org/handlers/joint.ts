@@ -7,7 +7,7 @@ import { newId } from '../../shared/ids'
 import { beijingDate, commitmentId, isServing, meetingNoticePlan } from '../domain/joint'
 import { notify, TEMPLATES } from '../../shared/notify'
 import { commitmentView, type CommitmentDoc } from '../../shared/commitments'
-import { org } from '../repo'
+import { repo } from '../repo'
 import {
   findCommitment, findCommitmentInTx, findCommitteeMember, findCommitteeMemberInTx, findJointMeeting, findJointMeetingInTx,
   listCommitmentsOf, listJointMeetings, listMeetingCommitments, listOverdueCommitments, listRoster, listSpokespeople,
@@ -36,11 +36,11 @@ const meetingView = (m: JointMeetingDoc): JointMeetingView => ({
 /** The community or street a roster or meeting belongs to, and whether the caller runs it. */
 async function scopeOf(ctx: Ctx<unknown>, scopeType: CommitteeScope, scopeId: string) {
   if (scopeType === 'community') {
-    const c = await org.community(ctx.db, scopeId)
+    const c = await repo.community(ctx.db, scopeId)
     if (!c) throw notFound('社区')
     return { name: c.name, streetId: c.streetId, manages: ctx.actor.isSecretaryOf(c._id) || ctx.actor.isStreetAdminOf(c.streetId) }
   }
-  const s = await org.street(ctx.db, scopeId)
+  const s = await repo.street(ctx.db, scopeId)
   if (!s) throw notFound('街道')
   return { name: s.name, streetId: s._id, manages: ctx.actor.isStreetAdminOf(s._id) }
 }
@@ -49,11 +49,11 @@ async function scopeOf(ctx: Ctx<unknown>, scopeType: CommitteeScope, scopeId: st
 async function affiliationOf(ctx: Ctx<unknown>, a: { kind: AffiliationKind; id?: string; name?: string }, scopeType: CommitteeScope, scopeId: string, streetId: string): Promise<Affiliation> {
   if (a.kind === 'other') return { kind: 'other', name: a.name! }
   if (a.kind === 'unit') {
-    const u = await org.unit(ctx.db, a.id!)
+    const u = await repo.unit(ctx.db, a.id!)
     if (!u || u.streetId !== streetId || (scopeType === 'community' && u.communityId !== scopeId)) throw invalid('该单位不在本社区（街道）的报到单位中', ['affiliation', 'id'])
     return { kind: 'unit', id: u._id, name: u.name }
   }
-  const c = await org.company(ctx.db, a.id!)
+  const c = await repo.company(ctx.db, a.id!)
   if (!c || c.streetId !== streetId) throw invalid('该物业公司不属于本街道', ['affiliation', 'id'])
   return { kind: 'company', id: c._id, name: c.name }
 }

@@ -3,7 +3,7 @@ import { COL } from '../../shared/collections'
 import { conflict, ensure, notFound } from '../../shared/errors'
 import { newId } from '../../shared/ids'
 import { notify, TEMPLATES } from '../../shared/notify'
-import { org, type LiaisonApplicationDoc, type UnitDoc } from '../repo'
+import { repo, type LiaisonApplicationDoc, type UnitDoc } from '../repo'
 import { findLiaisonApplication, findLiaisonApplicationInTx, listPendingLiaisons, putLiaisonApplicationInTx, putLiaisonDecisionInTx, putUnitInTx } from '../repo/liaisons'
 import { applicationView } from '../views'
 import { grantRole, updatePersonInTx } from '../../shared/person'
@@ -12,7 +12,7 @@ import { grantRole, updatePersonInTx } from '../../shared/person'
 export const liaisonRegister: Handler<'org.liaison.register'> = {
   async run(ctx) {
     const { db, actor, input, now } = ctx
-    const community = await org.community(db, input.communityId)
+    const community = await repo.community(db, input.communityId)
     if (!community) throw notFound('社区')
     ctx.within({ streetId: community.streetId, communityId: community._id })
     await ctx.checkText(input.unitName, input.partyBody, input.name)

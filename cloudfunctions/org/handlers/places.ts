@@ -4,7 +4,7 @@ import { conflict, ensure, invalid, notFound } from '../../shared/errors'
 import { newId } from '../../shared/ids'
 import { formatAddress } from '../domain/bindings'
 import { roomNumbers } from '../domain/rooms'
-import { org, type BuildingDoc, type EstateDoc, type HouseholdDoc } from '../repo'
+import { repo, type BuildingDoc, type EstateDoc, type HouseholdDoc } from '../repo'
 import { countBuildingsNamed, countEstatesNamed, putBuildingInTx, putEstateInTx, putHouseholdUnlessThere } from '../repo/places'
 import { incCommunityCountInTx } from '../repo/tree'
 
@@ -13,7 +13,7 @@ import { incCommunityCountInTx } from '../repo/tree'
 export const estateCreate: Handler<'org.estate.create'> = {
   async run(ctx) {
     const { db, actor, input } = ctx
-    const community = await org.community(db, input.communityId)
+    const community = await repo.community(db, input.communityId)
     if (!community) throw notFound('社区')
     ensure(actor.administersCommunity(community), '只能为您管理的社区新建小区')
     await ctx.checkText(input.name)
@@ -31,12 +31,12 @@ export const estateCreate: Handler<'org.estate.create'> = {
 export const buildingCreate: Handler<'org.building.create'> = {
   async run(ctx) {
     const { db, actor, input } = ctx
-    const estate = await org.estate(db, input.estateId)
+    const estate = await repo.estate(db, input.estateId)
     if (!estate) throw notFound('小区')
-    const community = await org.community(db, estate.communityId)
+    const community = await repo.community(db, estate.communityId)
     if (!community) throw notFound('社区')
     ensure(actor.administersCommunity(community), '只能为您管理的社区新建楼栋')
-    const grid = await org.grid(db, input.gridId)
+    const grid = await repo.grid(db, input.gridId)
     if (!grid || grid.communityId !== community._id) throw invalid('网格不属于该社区', ['gridId'])
     if (estate.retired) throw conflict(`${estate.name}已停用，不能再添加楼栋`)
     if (grid.retired) throw invalid(`${grid.name}已停用，请选择其他网格`, ['gridId'])

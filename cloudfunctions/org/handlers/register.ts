@@ -8,7 +8,7 @@ import { conflict, ensure, invalid, notFound } from '../../shared/errors'
 import { FUNCTION_TIMEOUT_MS } from '../../shared/idempotency'
 import { stripUndefined } from '../../shared/person'
 import { dm2Text } from '../domain/register'
-import { org, type BuildingDoc, type HouseholdDoc } from '../repo'
+import { repo, type BuildingDoc, type HouseholdDoc } from '../repo'
 import {
   countActiveStaffOfGrid, countBuildingsInUse, countCurrentBindingsOfBuilding, countHouseholdsOfBuilding, countPlacesNamed, findCommunityInTx,
   findHouseholdInTx, findPlace, findPlaceInTx, listOpenAreaVoteTitles, listRevisions, PLACE_COLLECTION, putRevisionInTx, updateCommunityInTx,
@@ -47,7 +47,7 @@ function householdDetail(h: HouseholdDoc, lockedBy: string[]): HouseholdDetailVi
 }
 
 async function loadHousehold(ctx: Ctx<unknown>, id: string): Promise<HouseholdDoc> {
-  const h = await org.household(ctx.db, id)
+  const h = await repo.household(ctx.db, id)
   if (!h) throw notFound('房屋')
   ensure(ctx.actor.administersCommunity({ _id: h.communityId, streetId: h.streetId }), '只能管理您所在社区的住户')
   return h
@@ -73,7 +73,7 @@ export const householdSetArea: Handler<'org.household.setArea'> = {
     const h = await loadHousehold(ctx, input.householdId)
     if (h.retired) throw conflict('该房屋所在楼栋已停用')
     if (h.floorAreaDm2 === input.floorAreaDm2) throw invalid('新面积与登记的面积相同', ['floorAreaDm2'])
-    const community = await org.community(db, h.communityId)
+    const community = await repo.community(db, h.communityId)
     if (!community) throw notFound('社区')
     const locks = await listOpenAreaVoteTitles(db, h)
     if (locks.length) throw conflict(`「${locks[0]}」按面积计票，计票前不能更正面积`)

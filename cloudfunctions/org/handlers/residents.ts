@@ -1,6 +1,6 @@
 import type { Handler } from '../../shared/dispatch'
 import { ensure, notFound } from '../../shared/errors'
-import { org } from '../repo'
+import { repo } from '../repo'
 import { listHouseholdsMatching, listResidents } from '../repo/bindings'
 import { bindingView } from '../views'
 
@@ -19,7 +19,7 @@ export const residentList: Handler<'org.resident.list'> = {
 export const householdSearch: Handler<'org.household.search'> = {
   async run(ctx) {
     const { db, actor, input } = ctx
-    const community = await org.community(db, input.communityId)
+    const community = await repo.community(db, input.communityId)
     if (!community) throw notFound('社区')
     ensure(actor.administersCommunity(community), '只能查找您管理的社区的房屋')
     return listHouseholdsMatching(db, community._id, input.q, input, (h) => ({

@@ -2,7 +2,7 @@ import type { Handler } from '../../shared/dispatch'
 import { COL } from '../../shared/collections'
 import { ensure, notFound } from '../../shared/errors'
 import { newId } from '../../shared/ids'
-import { org, type CommunityDoc, type GridDoc, type HouseholdDoc } from '../repo'
+import { repo, type CommunityDoc, type GridDoc, type HouseholdDoc } from '../repo'
 import { findCommunityInTx, incCommunityCountInTx, listBuildings, listCommunities, listEstates, listGrids, listHouseholds, listStreets, putCommunityInTx, putGridInTx } from '../repo/tree'
 import { communityView } from '../views'
 
@@ -20,7 +20,7 @@ export const communityCreate: Handler<'org.community.create'> = {
   async run(ctx) {
     const { db, actor, input, now } = ctx
     ensure(actor.isStreetAdminOf(input.streetId), '只能在您管理的街道下新建社区')
-    const street = await org.street(db, input.streetId)
+    const street = await repo.street(db, input.streetId)
     if (!street) throw notFound('街道')
     await ctx.checkText(input.name, input.address)
     return ctx.onceTx(input.requestId, async (tx) => {
@@ -45,7 +45,7 @@ export const gridList: Handler<'org.grid.list'> = {
 export const gridCreate: Handler<'org.grid.create'> = {
   async run(ctx) {
     const { db, actor, input, now } = ctx
-    const community = await org.community(db, input.communityId)
+    const community = await repo.community(db, input.communityId)
     if (!community) throw notFound('社区')
     ensure(actor.administersCommunity(community), '只能为您管理的社区新建网格')
     await ctx.checkText(input.name)

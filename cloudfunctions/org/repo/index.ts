@@ -15,7 +15,7 @@ export async function listChildren<T>(db: Database, collection: string, filter: 
   return data as T[]
 }
 
-export const org = {
+export const repo = {
   street: (db: Database, id: string) => findById<StreetDoc>(db, COL.streets, id),
   community: (db: Database, id: string) => findById<CommunityDoc>(db, COL.communities, id),
   grid: (db: Database, id: string) => findById<GridDoc>(db, COL.grids, id),

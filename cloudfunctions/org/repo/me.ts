@@ -2,7 +2,7 @@ import type { MeView } from '../../../types/org'
 import type { Actor, StoredGrant } from '../../shared/actor'
 import type { Database } from '../../shared/cloud'
 import { bindingView } from '../views'
-import { org, type UserRecord } from './index'
+import { repo, type UserRecord } from './index'
 import { countStreetAdmins } from './people'
 
 /**
@@ -20,7 +20,7 @@ export async function noStreetAdminYet(db: Database): Promise<boolean> {
 const myRoleView = ({ since, ...g }: StoredGrant) => ({ ...g, ...(since ? { since: new Date(since).toISOString() } : {}) })
 
 export async function buildMe(db: Database, actor: Actor, user: UserRecord | null): Promise<MeView> {
-  const binding = user?.bindingId ? await org.binding(db, user.bindingId) : null
+  const binding = user?.bindingId ? await repo.binding(db, user.bindingId) : null
   const canBootstrap = actor.openid === bootstrapOpenid() && (await noStreetAdminYet(db))
   return {
     openid: actor.openid,
