@@ -3,6 +3,7 @@
  * readers (`repo.topic(db, id)`) on top of these; handlers never call them with a collection name.
  */
 import type { Database } from './cloud'
+import type { Transaction } from './db-types'
 
 /** Read one document by _id, or null (`where` avoids the SDK throwing on a missing doc). */
 export async function findById<T>(db: Database, collection: string, id: string): Promise<T | null> {
@@ -15,4 +16,13 @@ export async function findByIds<T>(db: Database, collection: string, ids: string
   if (!ids.length) return []
   const { data } = await db.collection(collection).where({ _id: db.command.in(ids) }).limit(ids.length).get()
   return data as T[]
+}
+
+/**
+ * Write a whole document under its own id inside a transaction (`set` takes the fields without `_id`;
+ * fields left undefined are not written). Every repo's whole-document write goes through this one.
+ */
+export async function txPut<T extends { _id: string }>(tx: Transaction, collection: string, doc: T): Promise<void> {
+  const { _id, ...rest } = doc
+  await tx.collection(collection).doc(_id).set({ data: Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) })
 }

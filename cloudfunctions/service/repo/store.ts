@@ -22,11 +22,7 @@ export function pageOf<T, V>(db: Database, collection: string, filter: Filter, i
   return fetchPage<T, V>(db.collection(collection).where(filter), input, order, view)
 }
 
-/** Set a whole document (without its _id field) inside a transaction. */
-export async function txPut<T extends { _id: string }>(tx: Transaction, collection: string, doc: T): Promise<void> {
-  const { _id, ...rest } = doc
-  await tx.collection(collection).doc(_id).set({ data: stripUndefined(rest) })
-}
+export { txPut } from '../../shared/store'
 
 /** Add a new document (its fresh _id inside) in a transaction. */
 export async function txAdd<T extends { _id: string }>(tx: Transaction, collection: string, doc: T): Promise<void> {
