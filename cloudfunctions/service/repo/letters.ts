@@ -31,7 +31,7 @@ export interface LetterDoc {
   supersededAt?: Date
   supersededBy?: string
   supersededByName?: string
-  /** 网格吹哨 record of the quarter (cloudfunctions/grid/repo.ts whistleRecord), frozen with the letter. */
+  /** 网格吹哨 record of the quarter (cloudfunctions/shared/whistle-record.ts), frozen with the letter. */
   whistles?: WhistleRecordView
   /** 联席会议 commitments of the unit in the quarter (cloudfunctions/shared/commitments.ts), as they stood at issue. */
   commitments?: CommitmentView[]
