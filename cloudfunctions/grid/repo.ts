@@ -1,4 +1,5 @@
-import { PROGRESS_PREVIEW, type BuildingRef, type Category, type EventStatus, type HandlerType, type StaffPost, type SummonsOutcome, type Urgency, type WhistleRecordView } from '../../types/grid'
+import { PROGRESS_PREVIEW } from '../../types/grid-enums'
+import type { BuildingRef, Category, EventStatus, HandlerType, StaffPost, SummonsOutcome, Urgency, WhistleRecordView } from '../../types/grid'
 import type { Database } from '../shared/cloud'
 import { COL } from '../shared/collections'
 import { personKey } from '../shared/pseudonym'
