@@ -57,7 +57,7 @@ describe('a workbook of plain tables', () => {
   it('is a zip whose every entry carries its content’s CRC-32', () => {
     const rows = Array.from({ length: 500 }, (_, i) => [`公司${i % 7}`, `小区${i}`, i % 5, '意见'.repeat(i % 4)])
     const found = entries(plainWorkbook([{ name: '居民评价', rows }]))
-    expect(found.map((e) => e.name)).toEqual(['[Content_Types].xml', '_rels/.rels', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/worksheets/sheet1.xml'])
+    expect(found.map((e) => e.name)).toEqual(['[Content_Types].xml', '_rels/.rels', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/worksheets/sheet1.xml'])
     expect(found.filter((e) => e.stored !== e.actual)).toEqual([])
   })
 
