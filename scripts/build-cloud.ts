@@ -3,7 +3,7 @@
  * (shared runtime and types inlined; wx-server-sdk left external, installed by CloudBase from the
  * function's package.json). The result is what WeChat DevTools uploads.
  */
-import { build, type Plugin } from 'esbuild'
+import { build, type BuildOptions, type Plugin } from 'esbuild'
 import { existsSync, readdirSync, statSync } from 'fs'
 import { join } from 'path'
 
@@ -27,23 +27,28 @@ export function functionNames(): string[] {
   return readdirSync(root).filter((d) => d !== 'shared' && statSync(join(root, d)).isDirectory() && existsSync(join(root, d, 'index.ts')) && existsSync(join(root, d, 'package.json')))
 }
 
+/** How every function is bundled: the deploy build below, and the tests that look into a bundle (tests/integration/export/bundle.test.ts). */
+export function bundleOptions(fn: string) {
+  return {
+    entryPoints: [join(root, fn, 'index.ts')],
+    outfile: join(root, fn, 'dist', 'index.js'),
+    bundle: true,
+    platform: 'node',
+    target: 'node16',
+    format: 'cjs',
+    minify: true,
+    sourcemap: false,
+    external: ['wx-server-sdk'],
+    logLevel: 'warning',
+    metafile: true,
+    plugins: [zodLite],
+  } satisfies BuildOptions
+}
+
 async function main() {
   for (const fn of functionNames()) {
     const started = Date.now()
-    const res = await build({
-      entryPoints: [join(root, fn, 'index.ts')],
-      outfile: join(root, fn, 'dist', 'index.js'),
-      bundle: true,
-      platform: 'node',
-      target: 'node16',
-      format: 'cjs',
-      minify: true,
-      sourcemap: false,
-      external: ['wx-server-sdk'],
-      logLevel: 'warning',
-      metafile: true,
-      plugins: [zodLite],
-    })
+    const res = await build(bundleOptions(fn))
     const bytes = Object.values(res.metafile.outputs).reduce((s, o) => s + o.bytes, 0)
     console.log(`cloudfunctions/${fn}/dist/index.js  ${(bytes / 1024).toFixed(1)} KB  ${Date.now() - started} ms`)
   }

@@ -5,56 +5,15 @@ import { photoList, photoUploadAction } from './photos'
 import { STAFF_POSTS } from './staff-posts'
 import { moderationFields, reportActions } from './moderation'
 import { ROLES } from './roles'
+import { ANSWER_KINDS, CATEGORIES, EVENT_STATUS, HANDLER_TYPES, URGENCIES } from './grid-enums'
+import { summonsView, whistleRecordView } from './whistle'
 
 /** grid — 网格吹哨: grid staff, events, dispatch, whistles (summons with answers), handling, statistics (SPEC §9–10). */
 
 export { STAFF_POSTS, STAFF_POST_LABEL, type StaffPost } from './staff-posts'
 
-export const CATEGORIES = ['sanitation', 'clutter', 'facility', 'safety', 'dispute', 'other'] as const
-export type Category = (typeof CATEGORIES)[number]
-export const CATEGORY_LABEL: Record<Category, string> = {
-  sanitation: '环境卫生',
-  clutter: '乱堆乱放',
-  facility: '设施损坏',
-  safety: '安全隐患',
-  dispute: '邻里纠纷',
-  other: '其他',
-}
-
-export const URGENCIES = ['urgent', 'normal'] as const
-export type Urgency = (typeof URGENCIES)[number]
-export const URGENCY_LABEL: Record<Urgency, string> = { urgent: '急', normal: '一般' }
-
-/** The steps an event shows inline; the rest are a `progress.list` page away. */
-export const PROGRESS_PREVIEW = 5
-
-export const HANDLER_TYPES = ['company', 'unit', 'member', 'community'] as const
-export type HandlerType = (typeof HANDLER_TYPES)[number]
-export const HANDLER_TYPE_LABEL: Record<HandlerType, string> = { company: '物业公司', unit: '责任单位', member: '党员', community: '社区' }
-
-/**
- * reported → assigned (handler + deadline) → accepted (one person of the handler took it) → done
- * (handler says fixed) → closed (reporter confirmed, or the secretary decided). A reopen sends a
- * done event back to `accepted`; the third dissatisfaction goes to `deciding` (the secretary decides).
- * `converted` = turned into a need or a council topic (the link is kept).
- */
-export const EVENT_STATUS = ['reported', 'assigned', 'accepted', 'done', 'deciding', 'closed', 'converted'] as const
-export type EventStatus = (typeof EVENT_STATUS)[number]
-export const EVENT_STATUS_LABEL: Record<EventStatus, string> = {
-  reported: '待派单',
-  assigned: '已派单',
-  accepted: '处置中',
-  done: '待确认',
-  deciding: '待书记裁定',
-  closed: '已办结',
-  converted: '已转办',
-}
-
-export const SUMMONS_OUTCOMES = ['pending', 'on_time', 'late'] as const
-export type SummonsOutcome = (typeof SUMMONS_OUTCOMES)[number]
-export const SUMMONS_STATE_LABEL: Record<SummonsOutcome | 'silent', string> = { pending: '待应答', on_time: '按时应答', late: '逾期应答', silent: '未应答' }
-export const ANSWER_KINDS = ['report', 'reason'] as const
-export const ANSWER_KIND_LABEL: Record<(typeof ANSWER_KINDS)[number], string> = { report: '报到并承诺', reason: '说明理由' }
+export * from './grid-enums'
+export { summonsView, whistleRecordView, type SummonsView, type WhistleRecordView } from './whistle'
 
 // ---- views ------------------------------------------------------------------------------------
 
@@ -164,24 +123,6 @@ export const progressView = z.object({
 })
 export type ProgressView = z.infer<typeof progressView>
 
-export const summonsView = z.object({
-  id: z.string(),
-  eventId: z.string(),
-  eventTitle: z.string(),
-  partyType: z.enum(['unit', 'company']),
-  partyId: z.string(),
-  partyName: z.string(),
-  windowEndsAt: z.string(),
-  /** pending / on_time / late, and `silent` once the window passed without an answer. */
-  state: z.enum(['pending', 'on_time', 'late', 'silent']),
-  answerKind: z.enum(ANSWER_KINDS).optional(),
-  answerText: z.string().optional(),
-  answeredByName: z.string().optional(),
-  answeredAt: z.string().optional(),
-  createdAt: z.string(),
-})
-export type SummonsView = z.infer<typeof summonsView>
-
 export const eventView = z.object({
   id: z.string(),
   gridId: z.string(),
@@ -278,16 +219,6 @@ export const workerRecordView = z.object({
   residentRatings: z.object({ count: z.number().int(), average: z.number().nullable() }),
 })
 export type WorkerRecordView = z.infer<typeof workerRecordView>
-
-/** A party's whistle record for a period: what the 双反馈 letter and the company page show. */
-export const whistleRecordView = z.object({
-  summoned: z.number().int(),
-  onTime: z.number().int(),
-  late: z.number().int(),
-  silent: z.number().int(),
-  items: z.array(summonsView),
-})
-export type WhistleRecordView = z.infer<typeof whistleRecordView>
 
 const photos = photoList(6)
 const handlerInput = z.object({ type: z.enum(HANDLER_TYPES), id })

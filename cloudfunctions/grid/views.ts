@@ -1,5 +1,5 @@
 import type { BuildingLeaderView, EventView, GridStatsView, PartyBranchView, ProgressView, StaffInvitationView, StaffView } from '../../types/grid'
-import { inviteQrText } from '../../types/org'
+import { inviteQrText } from '../../types/org-forms'
 import { invitationState } from '../org/public'
 import type { InvitationDoc } from '../shared/org-tree'
 import { maskCode } from '../shared/mask'

@@ -5,6 +5,7 @@ import { listInputsOf } from '../../property/public'
 import { COL } from '../../shared/collections'
 import { ensure, notFound } from '../../shared/errors'
 import { exportKind } from '../kind'
+import type { PlainCell } from '../plain-xlsx'
 import { stamp, styleHeader, xlsxName } from '../workbook'
 import { HIDDEN_TEXT } from '../../../types/moderation'
 import { stateOf } from '../../shared/moderation'
@@ -17,6 +18,9 @@ const STATUS = { counted: '已计入', held: '待复核', rejected: '不计入',
 const commentOf = (r: RatingRow) => (r.hidden ? HIDDEN_TEXT[stateOf(r)!] : r.comment ?? '')
 
 type RatingRow = Pick<RatingDoc, 'publicId' | 'companyName' | 'estateName' | 'stars' | 'comment' | 'status' | 'answer' | 'updatedAt' | 'hidden' | 'moderation'>
+/** Chinese collation, made once: `localeCompare(…, 'zh')` looks the collator up again on every comparison. */
+const zh = new Intl.Collator('zh').compare
+
 const ROW_FIELDS: Record<keyof RatingRow, true> = { publicId: true, companyName: true, estateName: true, stars: true, comment: true, status: true, answer: true, updatedAt: true, hidden: true, moderation: true }
 
 /** A period's ratings (anonymous: no household, no rater) and its live list — for the admin of its street (property's rule for periods). */
@@ -32,24 +36,25 @@ export const propertyPeriod = exportKind({
     ])
     // By company and estate; within an estate in the order of the random public ids (the read's
     // order, kept by the stable sort), never by `_id`, which follows the households' ids.
-    ratings.sort((a, b) => a.companyName.localeCompare(b.companyName, 'zh') || a.estateName.localeCompare(b.estateName, 'zh'))
+    ratings.sort((a, b) => zh(a.companyName, b.companyName) || zh(a.estateName, b.estateName))
     return { period, ratings, pub }
   },
   file: ({ period }, now) => ({ cloudPath: `exports/property/${period.key}-${stamp(now)}.xlsx`, fileName: xlsxName(period.label, '物业评价与红黑榜') }),
-  unstyled: true,
-  sheets(wb, { ratings, pub }) {
-    const ws = wb.addWorksheet('居民评价')
-    ws.addRow(['物业公司', '小区', ...DIMENSIONS.map((d) => DIMENSION_LABEL[d]), '意见', '状态', '物业答复', '更新时间'])
-    for (const r of ratings) {
-      ws.addRow([r.companyName, r.estateName, ...DIMENSIONS.map((d) => r.stars[d]), commentOf(r), STATUS[r.status], r.answer ?? '', new Date(r.updatedAt).toISOString()])
-    }
-    const ls = wb.addWorksheet('红黑榜')
-    ls.addRow(['名次', '物业公司', '榜单', '综合得分', '居民满意度', '社区评价', '整改率%', '评价户数', '原因'])
-    for (const e of pub?.entries ?? []) {
-      ls.addRow([e.rank ?? '—', e.companyName, PLACEMENT_LABEL[e.placement], e.score, e.satisfaction, e.communityScore ?? '暂无', e.rectificationRate, e.households, e.reasons.join('；')])
-    }
-    if (!pub) ls.addRow(['本期榜单尚未发布'])
-    return ratings.length
+  // Up to EXPORT_CAP rows of text and numbers: plain tables, not exceljs (plain-xlsx.ts).
+  tables({ ratings, pub }) {
+    const list: PlainCell[][] = (pub?.entries ?? []).map((e) => [e.rank ?? '—', e.companyName, PLACEMENT_LABEL[e.placement], e.score, e.satisfaction, e.communityScore ?? '暂无', e.rectificationRate, e.households, e.reasons.join('；')])
+    if (!pub) list.push(['本期榜单尚未发布'])
+    const tables = [
+      {
+        name: '居民评价',
+        rows: [
+          ['物业公司', '小区', ...DIMENSIONS.map((d) => DIMENSION_LABEL[d]), '意见', '状态', '物业答复', '更新时间'],
+          ...ratings.map((r) => [r.companyName, r.estateName, ...DIMENSIONS.map((d) => r.stars[d]), commentOf(r), STATUS[r.status], r.answer ?? '', new Date(r.updatedAt).toISOString()]),
+        ],
+      },
+      { name: '红黑榜', rows: [['名次', '物业公司', '榜单', '综合得分', '居民满意度', '社区评价', '整改率%', '评价户数', '原因'], ...list] },
+    ]
+    return { tables, rows: ratings.length }
   },
 })
 

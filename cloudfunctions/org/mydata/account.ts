@@ -1,4 +1,4 @@
-import { BINDING_STATUS_LABEL } from '../../../types/org'
+import { BINDING_STATUS_LABEL } from '../../../types/org-enums'
 import { NOTICE_LABEL } from '../../../types/notices'
 import { ROLE_LABEL, type RoleGrant } from '../../../types/roles'
 import { STAFF_POST_LABEL } from '../../../types/staff-posts'

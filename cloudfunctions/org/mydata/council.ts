@@ -1,4 +1,4 @@
-import { ATTENDEE_LABEL, TIER_LABEL, TOPIC_STATUS_LABEL } from '../../../types/council'
+import { ATTENDEE_LABEL, TIER_LABEL, TOPIC_STATUS_LABEL } from '../../../types/council-enums'
 import type { MyDataRow } from '../../../types/mydata'
 import { COL } from '../../shared/collections'
 import { ownerToken } from '../../shared/owner-token'

@@ -1,4 +1,4 @@
-import { CATEGORY_LABEL, EVENT_STATUS_LABEL, URGENCY_LABEL } from '../../../types/grid'
+import { CATEGORY_LABEL, EVENT_STATUS_LABEL, URGENCY_LABEL } from '../../../types/grid-enums'
 import type { MyDataRow } from '../../../types/mydata'
 import { COL } from '../../shared/collections'
 import { ownRecords } from '../../shared/personal-data'

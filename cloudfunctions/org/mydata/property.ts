@@ -1,4 +1,4 @@
-import { DIMENSIONS, DIMENSION_LABEL, RECT_STATUS_LABEL, type RatingStatus } from '../../../types/property'
+import { DIMENSIONS, DIMENSION_LABEL, RECT_STATUS_LABEL, type RatingStatus } from '../../../types/property-enums'
 import type { MyDataColumnView, MyDataRow } from '../../../types/mydata'
 import { COL } from '../../shared/collections'
 import { ownRecords } from '../../shared/personal-data'

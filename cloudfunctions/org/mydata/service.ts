@@ -1,4 +1,4 @@
-import { ATTENDANCE_STATUS_LABEL, CHECKIN_STATUS_LABEL, GRADE_LABEL, MEMBER_KIND_LABEL, PRESENCE_LABEL, WISH_STATUS_LABEL, type CheckinStatus } from '../../../types/service'
+import { ATTENDANCE_STATUS_LABEL, CHECKIN_STATUS_LABEL, GRADE_LABEL, MEMBER_KIND_LABEL, PRESENCE_LABEL, WISH_STATUS_LABEL, type CheckinStatus } from '../../../types/service-enums'
 import type { MyDataRow } from '../../../types/mydata'
 import { COL } from '../../shared/collections'
 import { ownRecords } from '../../shared/personal-data'

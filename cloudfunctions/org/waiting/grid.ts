@@ -1,4 +1,4 @@
-import { CATEGORY_LABEL, type EventStatus } from '../../../types/grid'
+import { CATEGORY_LABEL, type EventStatus } from '../../../types/grid-enums'
 import type { HomeGroupView, HomeItemView } from '../../../types/org'
 import { HIDDEN_TEXT, REPORT_KIND_LABEL } from '../../../types/moderation'
 import type { RoleGrant } from '../../../types/roles'

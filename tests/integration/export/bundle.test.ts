@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'fs'
 import { join } from 'path'
-import { functionNames } from '../../../scripts/build-cloud'
+import { build } from 'esbuild'
+import { bundleOptions, functionNames } from '../../../scripts/build-cloud'
 import { openCloud, P, type Cloud } from '../harness'
 
 /**
@@ -45,5 +46,17 @@ describe('the other bundles', () => {
     const found = others.map((fn) => ({ fn, exceljs: readFileSync(dist(fn), 'utf8').includes(EXCELJS_MARK), overBudget: statSync(dist(fn)).size > BUNDLE_BUDGET }))
     expect(found).toEqual(others.map((fn) => ({ fn, exceljs: false, overBudget: false })))
     expect(readFileSync(dist('export'), 'utf8')).toContain(EXCELJS_MARK)
+  })
+
+  it('each build only their own module’s contract when they load (labels come from types/<module>-enums.ts)', async () => {
+    // Building a contract's schemas is most of a cold start beyond the SDK's: a function that showed
+    // another module's label used to build that module's whole contract too (docs/decisions.md).
+    const contracts = ['council', 'grid', 'org', 'property', 'service']
+    const root = join(__dirname, '../../..')
+    const found = await Promise.all(contracts.map(async (fn) => {
+      const { metafile } = await build({ ...bundleOptions(fn), write: false, absWorkingDir: root })
+      return { fn, contracts: contracts.filter((c) => `types/${c}.ts` in metafile.inputs) }
+    }))
+    expect(found).toEqual(contracts.map((fn) => ({ fn, contracts: [fn] })))
   })
 })
