@@ -4,6 +4,16 @@ import * as importX from 'eslint-plugin-import-x'
 
 const CONTEXTS = ['council', 'grid', 'org', 'property', 'service', 'export']
 
+// Issue 16 §7: where an initializer's chain starts — `z.object(…)`, `z.string().trim()…`, `z.iso.date()`,
+// `FooSchema.extend(…)`: up to 16 calls, then up to 2 member accesses, down to the root name.
+const CHAIN_ROOTS = []
+for (let calls = 0; calls <= 16; calls++) {
+  for (let members = 0; members <= 2; members++) {
+    if (calls + members > 0) CHAIN_ROOTS.push(['init', ...Array(calls).fill('callee.object'), ...Array(members).fill('object'), 'name'].join('.'))
+  }
+}
+const ZOD_VALUE = `:matches(${CHAIN_ROOTS.map((path) => `[${path}=/^z$|Schema$/]`).join(', ')})`
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'dist-h5/**', 'cloudfunctions/*/dist/**', '.data/**', 'coverage/**', '.swc/**', 'tests/e2e/screenshots/**', 'bench/.floor/**'] },
   ...tseslint.configs.recommended,
@@ -37,6 +47,20 @@ export default tseslint.config(
         {
           selector: "ImportDeclaration[source.value=/^\\.\\/[^/]+$/]",
           message: 'A handler never imports another handler: put what they share in domain/ (pure) or the repo (I/O).',
+        },
+      ],
+    },
+  },
+  {
+    // Issue 16 §7: one vocabulary. A zod value of the contract is `XxxSchema`, its type `Xxx`
+    // (scripts/rename-schemas.ts renamed the old `topicView`s).
+    files: ['types/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: `:matches(Program, ExportNamedDeclaration) > VariableDeclaration > VariableDeclarator[id.name!=/Schema$/]${ZOD_VALUE}`,
+          message: 'Name a zod value `XxxSchema` and its type `Xxx`: `export const TopicViewSchema = z.object(…)`, `export type TopicView = z.infer<typeof TopicViewSchema>`.',
         },
       ],
     },
