@@ -1,6 +1,6 @@
 import * as z from 'zod'
 import { action } from './action'
-import { id, pageInput, pageOf } from './common'
+import { IdSchema, PageInputSchema, pageOf } from './common'
 
 /**
  * The audit log as the street admin reads it (SPEC §7, issue 12 §7): who (a name, never an openid),
@@ -22,22 +22,22 @@ export const ANONYMOUS_ACTOR_LABEL: Record<string, string> = {
 export const TIMER_LABEL = '系统定时任务'
 
 /** A Beijing calendar day, YYYY-MM-DD. */
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式如 2026-11-23')
+const DaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式如 2026-11-23')
 
-export const auditListInput = pageInput.extend({
-  streetId: id,
+export const AuditListInputSchema = PageInputSchema.extend({
+  streetId: IdSchema,
   fn: z.enum(AUDIT_FUNCTIONS).optional(),
   /** An action of `fn` (e.g. `topic.triage`); needs `fn`. */
   action: z.string().trim().max(40).regex(/^[\w.]+$/, '操作格式不正确').optional(),
   /** A person, by the key the log shows next to their name. */
   actorKey: z.string().trim().max(32).regex(/^[\w-]+$/, '人员格式不正确').optional(),
-  communityId: id.optional(),
-  from: day.optional(),
-  to: day.optional(),
+  communityId: IdSchema.optional(),
+  from: DaySchema.optional(),
+  to: DaySchema.optional(),
 }).refine((v) => !v.action || !!v.fn, { message: '按操作筛选时请先选择模块', path: ['action'] })
   .refine((v) => !v.from || !v.to || v.from <= v.to, { message: '开始日期不能晚于结束日期', path: ['from'] })
 
-export const auditEntryView = z.object({
+export const AuditEntryViewSchema = z.object({
   id: z.string(),
   at: z.string(),
   /** Written with the day only (anonymous entries): show the date, not the time. */
@@ -55,11 +55,11 @@ export const auditEntryView = z.object({
   before: z.unknown(),
   after: z.unknown(),
 })
-export type AuditEntryView = z.infer<typeof auditEntryView>
+export type AuditEntryView = z.infer<typeof AuditEntryViewSchema>
 
 export const auditListAction = action({
   summary: '街道操作日志：谁（姓名）、做了什么、何时、变更前后；按操作、人员、日期筛选，分页（投票与评价匿名）',
   roles: ['street_admin'],
-  input: auditListInput,
-  output: pageOf(auditEntryView),
+  input: AuditListInputSchema,
+  output: pageOf(AuditEntryViewSchema),
 })

@@ -1,7 +1,7 @@
 import * as z from 'zod'
 import { COUNCIL_NOTICE_KINDS } from './notices'
 import { action } from './action'
-import { id, isoDate, optionalText, pageInput, pageOf, requestId, searchText, text } from './common'
+import { IdSchema, IsoDateSchema, optionalText, PageInputSchema, pageOf, RequestIdSchema, SearchTextSchema, text } from './common'
 import { photoList, photoUploadAction } from './photos'
 import { moderationFields, reportActions } from './moderation'
 import { ROLES } from './roles'
@@ -37,19 +37,19 @@ export const ruleSchema = z.object({
 })
 export type Rule = z.infer<typeof ruleSchema>
 
-export const customRuleInput = z.object({
+export const CustomRuleInputSchema = z.object({
   participationPercent: z.number().int().min(0).max(100),
   approvalPercent: z.number().int().min(50).max(100),
   /** "more than" instead of "at least" the approval percentage. */
   approvalMoreThan: z.boolean().default(false),
   byArea: z.boolean().default(true),
 })
-export type CustomRuleInput = z.infer<typeof customRuleInput>
+export type CustomRuleInput = z.infer<typeof CustomRuleInputSchema>
 
 // ---- views -----------------------------------------------------------------------------------
 
 
-export const topicView = z.object({
+export const TopicViewSchema = z.object({
   id: z.string(),
   communityId: z.string(),
   estateId: z.string().optional(),
@@ -83,11 +83,11 @@ export const topicView = z.object({
   /** Held or removed (举报 or the content check): the author sees it marked, others the placeholder. */
   ...moderationFields,
 })
-export type TopicView = z.infer<typeof topicView>
-export const topicDetailView = topicView.extend({ secondedByMe: z.boolean(), canSecond: z.boolean(), canEdit: z.boolean() })
-export type TopicDetailView = z.infer<typeof topicDetailView>
+export type TopicView = z.infer<typeof TopicViewSchema>
+export const TopicDetailViewSchema = TopicViewSchema.extend({ secondedByMe: z.boolean(), canSecond: z.boolean(), canEdit: z.boolean() })
+export type TopicDetailView = z.infer<typeof TopicDetailViewSchema>
 
-export const agendaItemView = z.object({
+export const AgendaItemViewSchema = z.object({
   itemId: z.string(),
   order: z.number().int(),
   title: z.string(),
@@ -97,17 +97,17 @@ export const agendaItemView = z.object({
   /** The item's latest counted vote: a resolution cites it; a new vote is a re-vote with a public reason. */
   lastClosedVoteId: z.string().optional(),
 })
-export type AgendaItemView = z.infer<typeof agendaItemView>
-export const partyRef = z.object({ type: z.enum(PARTY_TYPES), id: z.string() })
-export type PartyRef = z.infer<typeof partyRef>
+export type AgendaItemView = z.infer<typeof AgendaItemViewSchema>
+export const PartyRefSchema = z.object({ type: z.enum(PARTY_TYPES), id: z.string() })
+export type PartyRef = z.infer<typeof PartyRefSchema>
 /** A pickable party: `detail` is one line to tell two of a kind apart (a grid, a unit, an address). */
-export const partyView = partyRef.extend({ name: z.string(), detail: z.string().optional() })
-export type PartyView = z.infer<typeof partyView>
+export const PartyViewSchema = PartyRefSchema.extend({ name: z.string(), detail: z.string().optional() })
+export type PartyView = z.infer<typeof PartyViewSchema>
 /** A participant: a body named by the secretary, or a picked party (`ref`), who is invited. */
-export const participantView = z.object({ kind: z.enum(PARTICIPANT_KINDS), name: z.string(), ref: partyRef.optional() })
-export type ParticipantView = z.infer<typeof participantView>
+export const ParticipantViewSchema = z.object({ kind: z.enum(PARTICIPANT_KINDS), name: z.string(), ref: PartyRefSchema.optional() })
+export type ParticipantView = z.infer<typeof ParticipantViewSchema>
 
-export const meetingView = z.object({
+export const MeetingViewSchema = z.object({
   id: z.string(),
   communityId: z.string(),
   title: z.string(),
@@ -116,8 +116,8 @@ export const meetingView = z.object({
   online: z.boolean(),
   /** An online meeting's link or meeting number. */
   link: z.string().optional(),
-  agenda: z.array(agendaItemView),
-  participants: z.array(participantView),
+  agenda: z.array(AgendaItemViewSchema),
+  participants: z.array(ParticipantViewSchema),
   status: z.enum(MEETING_STATUS),
   /** The agenda cannot change once the meeting has started (or its start time has passed). */
   agendaLocked: z.boolean(),
@@ -130,24 +130,24 @@ export const meetingView = z.object({
   endedAt: z.string().optional(),
   createdAt: z.string(),
 })
-export type MeetingView = z.infer<typeof meetingView>
+export type MeetingView = z.infer<typeof MeetingViewSchema>
 
 /** `name` from the person's profile; `org` the unit a liaison signed in for. */
-export const attendanceView = z.object({ name: z.string(), kind: z.enum(ATTENDEE_KINDS), org: z.string().optional(), at: z.string() })
+export const AttendanceViewSchema = z.object({ name: z.string(), kind: z.enum(ATTENDEE_KINDS), org: z.string().optional(), at: z.string() })
 
 /** The secretary's attendance screen: each invited party and whether someone of it signed in. */
-export const rollView = z.object({
+export const RollViewSchema = z.object({
   meetingId: z.string(),
   status: z.enum(MEETING_STATUS),
   attendeeCount: z.number().int(),
-  invited: z.array(participantView.extend({ attended: z.boolean(), attendees: z.array(z.string()) })),
+  invited: z.array(ParticipantViewSchema.extend({ attended: z.boolean(), attendees: z.array(z.string()) })),
 })
-export type RollView = z.infer<typeof rollView>
+export type RollView = z.infer<typeof RollViewSchema>
 
-export const voteOptionView = z.object({ key: z.string(), label: z.string(), kind: z.enum(OPTION_KINDS) })
-export type VoteOptionView = z.infer<typeof voteOptionView>
+export const VoteOptionViewSchema = z.object({ key: z.string(), label: z.string(), kind: z.enum(OPTION_KINDS) })
+export type VoteOptionView = z.infer<typeof VoteOptionViewSchema>
 
-const countVsTotal = z.object({ count: z.number().int(), total: z.number().int(), met: z.boolean() })
+const CountVsTotalSchema = z.object({ count: z.number().int(), total: z.number().int(), met: z.boolean() })
 
 /**
  * A counted vote as anyone may see it (docs/council.md, "what is shown when and why"): per option the
@@ -155,11 +155,11 @@ const countVsTotal = z.object({ count: z.number().int(), total: z.number().int()
  * area only met or not, with a whole percent when that can single nobody out. No area sums: with every
  * household's area known, they would tell who chose what.
  */
-export const voteResultView = z.object({
+export const VoteResultViewSchema = z.object({
   passed: z.boolean(),
   adoptedOptionKey: z.string().nullable(),
   participation: z.object({
-    households: countVsTotal,
+    households: CountVsTotalSchema,
     /** Rules that count area: met or not, and the whole percent of the eligible area (null when withheld). */
     area: z.object({ met: z.boolean(), percent: z.number().int().nullable() }).nullable(),
     met: z.boolean(),
@@ -171,7 +171,7 @@ export const voteResultView = z.object({
   ballots: z.number().int(),
   computedAt: z.string(),
 })
-export type VoteResultView = z.infer<typeof voteResultView>
+export type VoteResultView = z.infer<typeof VoteResultViewSchema>
 
 /**
  * Live turnout: a snapshot refreshed at most every `refreshMinutes`, never per ballot. Households as a
@@ -179,7 +179,7 @@ export type VoteResultView = z.infer<typeof voteResultView>
  * small once enough ballots are in (null: 计票时公布). The gap to the participation threshold follows
  * what is shown.
  */
-export const turnoutView = z.object({
+export const TurnoutViewSchema = z.object({
   households: z.number().int(),
   eligibleHouseholds: z.number().int(),
   eligibleAreaDm2: z.number().int(),
@@ -192,9 +192,9 @@ export const turnoutView = z.object({
   /** Null when the rule has no threshold, or when the households are there and the area is not shown yet. */
   participationMet: z.boolean().nullable(),
 })
-export type TurnoutView = z.infer<typeof turnoutView>
+export type TurnoutView = z.infer<typeof TurnoutViewSchema>
 
-export const voteView = z.object({
+export const VoteViewSchema = z.object({
   id: z.string(),
   communityId: z.string(),
   meetingId: z.string().optional(),
@@ -202,23 +202,23 @@ export const voteView = z.object({
   topicId: z.string().optional(),
   title: z.string(),
   description: z.string().optional(),
-  options: z.array(voteOptionView),
+  options: z.array(VoteOptionViewSchema),
   scope: z.object({ estateIds: z.array(z.string()), buildingIds: z.array(z.string()), label: z.string() }),
   opensAt: z.string(),
   closesAt: z.string(),
   status: z.enum(VOTE_STATUS),
   rule: ruleSchema,
-  turnout: turnoutView,
-  result: voteResultView.optional(),
+  turnout: TurnoutViewSchema,
+  result: VoteResultViewSchema.optional(),
   /** A re-vote: the public reason and the earlier vote with its result, shown together. */
-  revote: z.object({ reason: z.string(), previous: z.object({ id: z.string(), title: z.string(), result: voteResultView }) }).optional(),
+  revote: z.object({ reason: z.string(), previous: z.object({ id: z.string(), title: z.string(), result: VoteResultViewSchema }) }).optional(),
   /** This vote was followed by a re-vote. */
   supersededBy: z.string().optional(),
   createdAt: z.string(),
 })
-export type VoteView = z.infer<typeof voteView>
+export type VoteView = z.infer<typeof VoteViewSchema>
 
-export const myBallotView = z.object({
+export const MyBallotViewSchema = z.object({
   voteId: z.string(),
   householdId: z.string().nullable(),
   eligible: z.boolean(),
@@ -231,15 +231,15 @@ export const myBallotView = z.object({
   ownerLeft: z.boolean().optional(),
   canChange: z.boolean(),
 })
-export type MyBallotView = z.infer<typeof myBallotView>
+export type MyBallotView = z.infer<typeof MyBallotViewSchema>
 
 /** `byParty`: the responsible party's name when its people posted it, else 社区 (the secretary). */
-export const progressEntryView = z.object({
+export const ProgressEntryViewSchema = z.object({
   seq: z.number().int(), at: z.string(), note: z.string(), byName: z.string(), byParty: z.string().optional(), status: z.enum(RESOLUTION_STATUS), photos: z.array(z.string()),
 })
-export type ProgressEntryView = z.infer<typeof progressEntryView>
+export type ProgressEntryView = z.infer<typeof ProgressEntryViewSchema>
 
-export const resolutionView = z.object({
+export const ResolutionViewSchema = z.object({
   id: z.string(),
   communityId: z.string(),
   meetingId: z.string(),
@@ -259,51 +259,51 @@ export const resolutionView = z.object({
   overdue: z.boolean(),
   /** How many progress entries there are (all kept; `resolution.timeline` pages them) and the latest. */
   progressCount: z.number().int(),
-  latestProgress: progressEntryView.nullable(),
+  latestProgress: ProgressEntryViewSchema.nullable(),
   rating: z.object({ count: z.number().int(), average: z.number().nullable() }),
   createdAt: z.string(),
   doneAt: z.string().optional(),
 })
-export type ResolutionView = z.infer<typeof resolutionView>
+export type ResolutionView = z.infer<typeof ResolutionViewSchema>
 
 /**
  * The household's rating (its members see it); `byMe`: the caller gave it, so only they may change it.
  * `ownerLeft`: the member who gave it has left the household, so the caller may change it.
  */
-export const myRatingView = z.object({ resolutionId: z.string(), stars: z.number().int().nullable(), comment: z.string().optional(), byMe: z.boolean(), ownerLeft: z.boolean().optional(), ...moderationFields })
+export const MyRatingViewSchema = z.object({ resolutionId: z.string(), stars: z.number().int().nullable(), comment: z.string().optional(), byMe: z.boolean(), ownerLeft: z.boolean().optional(), ...moderationFields })
 
 /**
  * A comment of the community on a resolution (事后反馈): no household, no person, only the day. `id` is
  * how it is reported; `mine` when it is the caller's household's (they see it marked while held).
  */
-export const resolutionCommentView = z.object({ id: z.string(), stars: z.number().int(), comment: z.string(), day: z.string(), mine: z.boolean(), ...moderationFields })
-export type ResolutionCommentView = z.infer<typeof resolutionCommentView>
+export const ResolutionCommentViewSchema = z.object({ id: z.string(), stars: z.number().int(), comment: z.string(), day: z.string(), mine: z.boolean(), ...moderationFields })
+export type ResolutionCommentView = z.infer<typeof ResolutionCommentViewSchema>
 
 // ---- inputs ----------------------------------------------------------------------------------
 
-const agendaItemInput = z.object({
+const AgendaItemInputSchema = z.object({
   /** Keep the id of an existing item when editing; new items get one from the server. */
-  itemId: id.optional(),
+  itemId: IdSchema.optional(),
   title: text(60, '议程标题'),
-  topicIds: z.array(id).max(5, '每项议程最多关联 5 个议题').default([]),
+  topicIds: z.array(IdSchema).max(5, '每项议程最多关联 5 个议题').default([]),
 })
-const partyRefInput = z.object({ type: z.enum(PARTY_TYPES), id })
+const PartyRefInputSchema = z.object({ type: z.enum(PARTY_TYPES), id: IdSchema })
 /** A body by its name, or a picked party (its name comes from its record). */
-const participantInput = z
-  .object({ kind: z.enum(PARTICIPANT_KINDS), name: optionalText(40, '参会方名称'), ref: partyRefInput.optional() })
+const ParticipantInputSchema = z
+  .object({ kind: z.enum(PARTICIPANT_KINDS), name: optionalText(40, '参会方名称'), ref: PartyRefInputSchema.optional() })
   .refine((p) => !!p.ref || !PICKED_KINDS.includes(p.kind), { message: '请从本社区的名单中选择', path: ['ref'] })
   .refine((p) => !p.ref || PARTICIPANT_PARTY[p.kind] === p.ref.type, { message: '所选对象与参会方类别不符', path: ['ref'] })
   .refine((p) => !!p.ref || !!p.name, { message: '请填写参会方名称', path: ['name'] })
 
 const meetingFields = {
   title: text(60, '会议名称'),
-  startsAt: isoDate,
+  startsAt: IsoDateSchema,
   /** In person: where. Online: the link or meeting number (`link`). */
   place: optionalText(80, '地点'),
   online: z.boolean().default(false),
   link: optionalText(200, '会议链接或会议号'),
-  agenda: z.array(agendaItemInput).min(1, '请至少添加一项议程').max(20, '议程最多 20 项'),
-  participants: z.array(participantInput).min(1, '请添加参会方').max(30, '参会方最多 30 个')
+  agenda: z.array(AgendaItemInputSchema).min(1, '请至少添加一项议程').max(20, '议程最多 20 项'),
+  participants: z.array(ParticipantInputSchema).min(1, '请添加参会方').max(30, '参会方最多 30 个')
     .refine((ps) => new Set(ps.filter((p) => p.ref).map((p) => `${p.ref!.type}:${p.ref!.id}`)).size === ps.filter((p) => p.ref).length, { message: '同一参会方只能邀请一次' }),
 }
 /** An in-person meeting needs its place, an online one its link. */
@@ -313,9 +313,9 @@ const meetingRules = <T extends z.ZodType<{ online: boolean; place?: string; lin
     .refine((v) => !v.online || !!v.link, { message: '线上会议请填写会议链接或会议号', path: ['link'] })
 
 /** A date picked on the screen (Beijing calendar day). */
-const dateOnly = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式为 YYYY-MM-DD')
+const DateOnlySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式为 YYYY-MM-DD')
 
-const voteOptionInput = z.object({ label: text(30, '选项'), kind: z.enum(OPTION_KINDS).default('choice') })
+const VoteOptionInputSchema = z.object({ label: text(30, '选项'), kind: z.enum(OPTION_KINDS).default('choice') })
 
 // ---- registry --------------------------------------------------------------------------------
 
@@ -325,48 +325,48 @@ export const councilActions = {
     summary: '居民或党员提出议题（文字、图片、小区）',
     roles: ['resident', 'member'],
     input: z.object({
-      requestId,
-      communityId: id,
-      estateId: id.optional(),
+      requestId: RequestIdSchema,
+      communityId: IdSchema,
+      estateId: IdSchema.optional(),
       title: text(40, '议题标题'),
       body: text(1000, '议题内容'),
       photos: photoList(9),
     }),
-    output: topicView,
+    output: TopicViewSchema,
   }),
   'topic.update': action({
     summary: '提议人修改议题（附议或表决开始前）',
     roles: ['resident', 'member'],
-    input: z.object({ topicId: id, title: text(40, '议题标题'), body: text(1000, '议题内容'), photos: photoList(9) }),
-    output: topicView,
+    input: z.object({ topicId: IdSchema, title: text(40, '议题标题'), body: text(1000, '议题内容'), photos: photoList(9) }),
+    output: TopicViewSchema,
   }),
   'topic.second': action({
     summary: '附议（每人一次）',
     roles: ['resident', 'member'],
-    input: z.object({ topicId: id }),
-    output: topicDetailView,
+    input: z.object({ topicId: IdSchema }),
+    output: TopicDetailViewSchema,
   }),
   'topic.list': action({
     summary: '社区议题（可按状态、层级筛选）',
     roles: ['authenticated'],
-    input: pageInput.extend({ communityId: id, status: z.enum(TOPIC_STATUS).optional(), tier: z.enum(TIERS).optional(), q: searchText }),
-    output: pageOf(topicView),
+    input: PageInputSchema.extend({ communityId: IdSchema, status: z.enum(TOPIC_STATUS).optional(), tier: z.enum(TIERS).optional(), q: SearchTextSchema }),
+    output: pageOf(TopicViewSchema),
   }),
   'topic.get': action({
     summary: '议题详情',
     roles: ['authenticated'],
-    input: z.object({ topicId: id }),
-    output: topicDetailView,
+    input: z.object({ topicId: IdSchema }),
+    output: TopicDetailViewSchema,
   }),
   'topic.triage': action({
     summary: '书记受理（定级）、合并或不予受理（公开理由）',
     roles: ['secretary'],
     input: z
       .object({
-        topicId: id,
+        topicId: IdSchema,
         decision: z.enum(['accept', 'merge', 'decline']),
         tier: z.enum(TIERS).optional(),
-        mergeInto: id.optional(),
+        mergeInto: IdSchema.optional(),
         reason: optionalText(300, '理由'),
         /** 急事: the secretary's immediate decision. */
         urgentDecision: optionalText(500, '处置决定'),
@@ -375,92 +375,92 @@ export const councilActions = {
       .refine((v) => v.decision !== 'accept' || v.tier !== 'urgent' || !!v.urgentDecision, { message: '急事请填写处置决定', path: ['urgentDecision'] })
       .refine((v) => v.decision !== 'merge' || !!v.mergeInto, { message: '请选择合并到的议题', path: ['mergeInto'] })
       .refine((v) => v.decision !== 'decline' || !!v.reason, { message: '不予受理时请写明公开理由', path: ['reason'] }),
-    output: topicView,
+    output: TopicViewSchema,
   }),
   'topic.ratify': action({
     summary: '议事会追认急事处置（7 日内）',
     roles: ['secretary'],
-    input: z.object({ topicId: id, note: text(300, '追认说明') }),
-    output: topicView,
+    input: z.object({ topicId: IdSchema, note: text(300, '追认说明') }),
+    output: TopicViewSchema,
   }),
 
   'meeting.create': action({
     summary: '书记新建议事会议（线下地点或线上链接、有序议程、从本社区名单中邀请参会方）',
     roles: ['secretary'],
-    input: meetingRules(z.object({ requestId, communityId: id, ...meetingFields })),
-    output: meetingView,
+    input: meetingRules(z.object({ requestId: RequestIdSchema, communityId: IdSchema, ...meetingFields })),
+    output: MeetingViewSchema,
   }),
   'meeting.update': action({
     summary: '修改会议与议程（会议开始前；新邀请的参会方在已发布时收到通知；会议在编辑期间被改过则拒绝）',
     roles: ['secretary'],
-    input: meetingRules(z.object({ meetingId: id, rev: z.number().int().min(0), ...meetingFields })),
-    output: meetingView,
+    input: meetingRules(z.object({ meetingId: IdSchema, rev: z.number().int().min(0), ...meetingFields })),
+    output: MeetingViewSchema,
   }),
   'meeting.addTopic': action({
     summary: '把已受理的议题直接列入会议议程（新增一项，或并入未表决的某项）',
     roles: ['secretary'],
-    input: z.object({ meetingId: id, topicId: id, itemId: id.optional() }),
-    output: meetingView,
+    input: z.object({ meetingId: IdSchema, topicId: IdSchema, itemId: IdSchema.optional() }),
+    output: MeetingViewSchema,
   }),
   'meeting.invitations': action({
     summary: '邀请我（本人、我所在单位或物业）参加的会议（未结束的）',
     roles: ['authenticated'],
-    input: pageInput,
-    output: pageOf(meetingView),
+    input: PageInputSchema,
+    output: pageOf(MeetingViewSchema),
   }),
   'meeting.roll': action({
     summary: '到会情况：每个受邀参会方是否有人签到',
     roles: ['secretary'],
-    input: z.object({ meetingId: id }),
-    output: rollView,
+    input: z.object({ meetingId: IdSchema }),
+    output: RollViewSchema,
   }),
   'party.search': action({
     summary: '书记从本社区名单中选择：共建单位、物业、网格、网格员、在职党员、居民（可按名称查找）',
     roles: ['secretary'],
-    input: pageInput.extend({ communityId: id, type: z.enum(PARTY_TYPES), q: optionalText(20, '查找') }),
-    output: pageOf(partyView),
+    input: PageInputSchema.extend({ communityId: IdSchema, type: z.enum(PARTY_TYPES), q: optionalText(20, '查找') }),
+    output: pageOf(PartyViewSchema),
   }),
   'meeting.publish': action({
     summary: '发布会议议程（通知订阅者）',
     roles: ['secretary'],
-    input: z.object({ meetingId: id }),
-    output: meetingView,
+    input: z.object({ meetingId: IdSchema }),
+    output: MeetingViewSchema,
   }),
   'meeting.start': action({
     summary: '宣布会议开始（议程锁定）',
     roles: ['secretary'],
-    input: z.object({ meetingId: id }),
-    output: meetingView,
+    input: z.object({ meetingId: IdSchema }),
+    output: MeetingViewSchema,
   }),
   'meeting.checkIn': action({
     summary: '参会签到（身份按本人角色、姓名按本人资料）',
     roles: ['authenticated'],
-    input: z.object({ meetingId: id }),
-    output: meetingView,
+    input: z.object({ meetingId: IdSchema }),
+    output: MeetingViewSchema,
   }),
   'meeting.attendance': action({
     summary: '签到名单',
     roles: ['secretary'],
-    input: pageInput.extend({ meetingId: id }),
-    output: pageOf(attendanceView),
+    input: PageInputSchema.extend({ meetingId: IdSchema }),
+    output: pageOf(AttendanceViewSchema),
   }),
   'meeting.minutes': action({
     summary: '记录会议纪要并结束会议',
     roles: ['secretary'],
-    input: z.object({ meetingId: id, minutes: text(5000, '会议纪要') }),
-    output: meetingView,
+    input: z.object({ meetingId: IdSchema, minutes: text(5000, '会议纪要') }),
+    output: MeetingViewSchema,
   }),
   'meeting.list': action({
     summary: '社区议事会议（居民仅见已发布）',
     roles: ['authenticated'],
-    input: pageInput.extend({ communityId: id }),
-    output: pageOf(meetingView),
+    input: PageInputSchema.extend({ communityId: IdSchema }),
+    output: pageOf(MeetingViewSchema),
   }),
   'meeting.get': action({
     summary: '会议详情与议程',
     roles: ['authenticated'],
-    input: z.object({ meetingId: id }),
-    output: meetingView,
+    input: z.object({ meetingId: IdSchema }),
+    output: MeetingViewSchema,
   }),
 
   'vote.open': action({
@@ -468,19 +468,19 @@ export const councilActions = {
     roles: ['secretary'],
     input: z
       .object({
-        requestId,
-        meetingId: id.optional(),
-        itemId: id.optional(),
-        topicId: id.optional(),
+        requestId: RequestIdSchema,
+        meetingId: IdSchema.optional(),
+        itemId: IdSchema.optional(),
+        topicId: IdSchema.optional(),
         title: text(60, '表决事项'),
         description: optionalText(1000, '说明'),
-        options: z.array(voteOptionInput).min(2, '至少两个选项').max(6, '最多 6 个选项'),
-        estateIds: z.array(id).max(20).default([]),
-        buildingIds: z.array(id).max(50).default([]),
-        opensAt: isoDate,
-        closesAt: isoDate,
+        options: z.array(VoteOptionInputSchema).min(2, '至少两个选项').max(6, '最多 6 个选项'),
+        estateIds: z.array(IdSchema).max(20).default([]),
+        buildingIds: z.array(IdSchema).max(50).default([]),
+        opensAt: IsoDateSchema,
+        closesAt: IsoDateSchema,
         preset: z.enum(PRESETS),
-        custom: customRuleInput.optional(),
+        custom: CustomRuleInputSchema.optional(),
         /** Required when the item or a topic already has a counted vote: shown with both results. */
         revoteReason: optionalText(300, '重新表决的理由'),
       })
@@ -491,42 +491,42 @@ export const councilActions = {
       .refine((v) => v.options.filter((o) => o.kind === 'abstain').length <= 1, { message: '弃权选项只能有一个', path: ['options'] })
       .refine((v) => v.options.filter((o) => o.kind !== 'abstain').length >= 2, { message: '除弃权外至少两个选项', path: ['options'] })
       .refine((v) => new Set(v.options.map((o) => o.label)).size === v.options.length, { message: '选项不能重复', path: ['options'] }),
-    output: voteView,
+    output: VoteViewSchema,
   }),
   'vote.list': action({
     summary: '社区的表决（可只看一次会议的）',
     roles: ['authenticated'],
-    input: pageInput.extend({ communityId: id, meetingId: id.optional() }),
-    output: pageOf(voteView),
+    input: PageInputSchema.extend({ communityId: IdSchema, meetingId: IdSchema.optional() }),
+    output: pageOf(VoteViewSchema),
   }),
   'vote.get': action({
     summary: '表决详情：参与情况（每 10 分钟更新的快照）、距门槛差额；结束后为结果',
     roles: ['authenticated'],
-    input: z.object({ voteId: id }),
-    output: voteView,
+    input: z.object({ voteId: IdSchema }),
+    output: VoteViewSchema,
   }),
   'vote.cast': action({
     summary: '认证住户投票（每户一票，由先投的家人投，截止前本人可改）',
     roles: ['resident'],
-    input: z.object({ voteId: id, optionKey: z.string().trim().min(1).max(8), householdId: id.optional() }),
-    output: myBallotView,
+    input: z.object({ voteId: IdSchema, optionKey: z.string().trim().min(1).max(8), householdId: IdSchema.optional() }),
+    output: MyBallotViewSchema,
   }),
   'vote.myBallot': action({
     summary: '本户的选票（只有本户可见）',
     roles: ['resident'],
-    input: z.object({ voteId: id, householdId: id.optional() }),
-    output: myBallotView,
+    input: z.object({ voteId: IdSchema, householdId: IdSchema.optional() }),
+    output: MyBallotViewSchema,
   }),
   'vote.close': action({
     summary: '截止后计票并公布结果（含所用规则）',
     roles: ['secretary'],
-    input: z.object({ voteId: id }),
-    output: voteView,
+    input: z.object({ voteId: IdSchema }),
+    output: VoteViewSchema,
   }),
   'vote.remind': action({
     summary: '提醒订阅者：表决即将截止（24 小时内）',
     roles: ['secretary'],
-    input: z.object({ voteId: id }),
+    input: z.object({ voteId: IdSchema }),
     output: z.object({ sent: z.number().int() }),
   }),
 
@@ -534,63 +534,63 @@ export const councilActions = {
     summary: '记录议程项决议：决定、责任方（从本社区的单位、物业、网格、党员中选择）、完成日期',
     roles: ['secretary'],
     input: z.object({
-      meetingId: id,
-      itemId: id,
-      voteId: id.optional(),
+      meetingId: IdSchema,
+      itemId: IdSchema,
+      voteId: IdSchema.optional(),
       decision: text(1000, '决议内容'),
-      responsible: z.object({ type: z.enum(RESPONSIBLE_KINDS), id }),
+      responsible: z.object({ type: z.enum(RESPONSIBLE_KINDS), id: IdSchema }),
       /** The last day to carry it out (Beijing calendar); overdue from the day after. */
-      deadline: dateOnly,
+      deadline: DateOnlySchema,
     }),
-    output: resolutionView,
+    output: ResolutionViewSchema,
   }),
   'resolution.progress': action({
     summary: '书记或责任方更新决议落实进度（可附照片，直至办结）',
     roles: ['authenticated'],
-    input: z.object({ resolutionId: id, note: text(300, '进展'), status: z.enum(['in_progress', 'done']), photos: photoList(6) }),
-    output: resolutionView,
+    input: z.object({ resolutionId: IdSchema, note: text(300, '进展'), status: z.enum(['in_progress', 'done']), photos: photoList(6) }),
+    output: ResolutionViewSchema,
   }),
   'resolution.inbox': action({
     summary: '由我方（我所在物业、单位、网格、社区或本人）落实的决议',
     roles: ['authenticated'],
-    input: pageInput.extend({ open: z.boolean().default(true) }),
-    output: pageOf(resolutionView),
+    input: PageInputSchema.extend({ open: z.boolean().default(true) }),
+    output: pageOf(ResolutionViewSchema),
   }),
   'resolution.overdue': action({
     summary: '逾期未办结的决议：书记看本社区，街道看全街道',
     roles: ['secretary', 'street_admin'],
-    input: pageInput.extend({ communityId: id.optional(), streetId: id.optional() }).refine((v) => !!v.communityId !== !!v.streetId, { message: '请选择社区或街道之一', path: ['communityId'] }),
-    output: pageOf(resolutionView),
+    input: PageInputSchema.extend({ communityId: IdSchema.optional(), streetId: IdSchema.optional() }).refine((v) => !!v.communityId !== !!v.streetId, { message: '请选择社区或街道之一', path: ['communityId'] }),
+    output: pageOf(ResolutionViewSchema),
   }),
   'resolution.timeline': action({
     summary: '决议落实进度（全部记录，分页）',
     roles: ['authenticated'],
-    input: pageInput.extend({ resolutionId: id }),
-    output: pageOf(progressEntryView),
+    input: PageInputSchema.extend({ resolutionId: IdSchema }),
+    output: pageOf(ProgressEntryViewSchema),
   }),
   'resolution.list': action({
     summary: '社区决议及落实情况',
     roles: ['authenticated'],
-    input: pageInput.extend({ communityId: id, meetingId: id.optional() }),
-    output: pageOf(resolutionView),
+    input: PageInputSchema.extend({ communityId: IdSchema, meetingId: IdSchema.optional() }),
+    output: pageOf(ResolutionViewSchema),
   }),
   'resolution.get': action({
     summary: '决议详情（责任方和书记可更新进度）',
     roles: ['authenticated'],
-    input: z.object({ resolutionId: id }),
-    output: resolutionView.extend({ myRating: myRatingView.nullable(), canProgress: z.boolean() }),
+    input: z.object({ resolutionId: IdSchema }),
+    output: ResolutionViewSchema.extend({ myRating: MyRatingViewSchema.nullable(), canProgress: z.boolean() }),
   }),
   'resolution.rate': action({
     summary: '居民对办结的决议进行事后评价（每户一次，由先评的家人评，本人可修改，旧评价保留）',
     roles: ['resident'],
-    input: z.object({ resolutionId: id, stars: z.number().int().min(1).max(5), comment: optionalText(200, '评价') }),
-    output: resolutionView.extend({ myRating: myRatingView.nullable() }),
+    input: z.object({ resolutionId: IdSchema, stars: z.number().int().min(1).max(5), comment: optionalText(200, '评价') }),
+    output: ResolutionViewSchema.extend({ myRating: MyRatingViewSchema.nullable() }),
   }),
   'resolution.comments': action({
     summary: '决议的居民评价意见（不显示评价住户，只显示日期；被举报隐藏的不显示）',
     roles: ['authenticated'],
-    input: pageInput.extend({ resolutionId: id }),
-    output: pageOf(resolutionCommentView),
+    input: PageInputSchema.extend({ resolutionId: IdSchema }),
+    output: pageOf(ResolutionCommentViewSchema),
   }),
   ...reportActions(ROLES),
 
@@ -598,7 +598,7 @@ export const councilActions = {
     summary: '订阅本社区议事会通知（会议发布、表决开始/即将截止/结果）',
     roles: ['authenticated'],
     /** `kinds`: the notices the person consented to in WeChat's dialog (added to those allowed before); all of them where there is no dialog (H5). */
-    input: z.object({ communityId: id, on: z.boolean(), kinds: z.array(z.enum(COUNCIL_NOTICE_KINDS)).min(1, '请至少允许一类通知').max(COUNCIL_NOTICE_KINDS.length).optional() }),
+    input: z.object({ communityId: IdSchema, on: z.boolean(), kinds: z.array(z.enum(COUNCIL_NOTICE_KINDS)).min(1, '请至少允许一类通知').max(COUNCIL_NOTICE_KINDS.length).optional() }),
     output: z.object({ subscribed: z.boolean(), kinds: z.array(z.enum(COUNCIL_NOTICE_KINDS)) }),
   }),
 } as const

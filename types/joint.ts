@@ -1,6 +1,6 @@
 import * as z from 'zod'
 import { action } from './action'
-import { id, optionalText, pageInput, pageOf, requestId, text } from './common'
+import { IdSchema, optionalText, PageInputSchema, pageOf, RequestIdSchema, text } from './common'
 
 /**
  * 社区大党委 (the street's 大工委) and its 联席会议 (issue 15 §2), in the `org` function: the roster of
@@ -34,10 +34,10 @@ export const COMMITMENT_STATE_LABEL: Record<CommitmentState, string> = { open: '
 export const AFFILIATION_LABEL: Record<AffiliationKind, string> = { unit: '报到单位', company: '物业公司', other: '其他单位' }
 export const MAX_AGENDA = 20
 
-const dateOnly = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式为 YYYY-MM-DD')
-const scope = { scopeType: z.enum(COMMITTEE_SCOPES), scopeId: id }
+const DateOnlySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式为 YYYY-MM-DD')
+const scope = { scopeType: z.enum(COMMITTEE_SCOPES), scopeId: IdSchema }
 
-export const committeeMemberView = z.object({
+export const CommitteeMemberViewSchema = z.object({
   id: z.string(),
   scopeType: z.enum(COMMITTEE_SCOPES),
   scopeId: z.string(),
@@ -54,9 +54,9 @@ export const committeeMemberView = z.object({
   endReason: z.string().optional(),
   appointedByName: z.string(),
 })
-export type CommitteeMemberView = z.infer<typeof committeeMemberView>
+export type CommitteeMemberView = z.infer<typeof CommitteeMemberViewSchema>
 
-export const commitmentView = z.object({
+export const CommitmentViewSchema = z.object({
   id: z.string(),
   meetingId: z.string(),
   meetingTitle: z.string(),
@@ -74,9 +74,9 @@ export const commitmentView = z.object({
   doneAt: z.string().optional(),
   claimedAt: z.string(),
 })
-export type CommitmentView = z.infer<typeof commitmentView>
+export type CommitmentView = z.infer<typeof CommitmentViewSchema>
 
-export const agendaItemView = z.object({
+export const AgendaItemViewSchema = z.object({
   id: z.string(),
   source: z.enum(AGENDA_SOURCES),
   refId: z.string().optional(),
@@ -85,14 +85,14 @@ export const agendaItemView = z.object({
   commitmentId: z.string().optional(),
 })
 
-export const jointMeetingView = z.object({
+export const JointMeetingViewSchema = z.object({
   id: z.string(),
   scopeType: z.enum(COMMITTEE_SCOPES),
   scopeId: z.string(),
   title: z.string(),
   date: z.string(),
   cadence: z.enum(MEETING_CADENCES),
-  agenda: z.array(agendaItemView),
+  agenda: z.array(AgendaItemViewSchema),
   /**
    * Members invited (ids and names as when invited) and those recorded present. `notified`: the meeting
    * was sent in 同心圆 to the people who speak for the member's unit (its liaisons) or company (its staff);
@@ -103,10 +103,10 @@ export const jointMeetingView = z.object({
   convenedByName: z.string(),
   createdAt: z.string(),
 })
-export type JointMeetingView = z.infer<typeof jointMeetingView>
+export type JointMeetingView = z.infer<typeof JointMeetingViewSchema>
 
-const affiliationInput = z
-  .object({ kind: z.enum(AFFILIATION_KINDS), id: id.optional(), name: optionalText(60, '单位名称') })
+const AffiliationInputSchema = z
+  .object({ kind: z.enum(AFFILIATION_KINDS), id: IdSchema.optional(), name: optionalText(60, '单位名称') })
   .refine((a) => (a.kind === 'other' ? !!a.name && !a.id : !!a.id && !a.name), { message: '单位或物业公司请从名录中选择；其他单位请填写名称', path: ['id'] })
 
 export const jointActions = {
@@ -115,75 +115,75 @@ export const jointActions = {
     roles: ['secretary', 'street_admin'],
     input: z
       .object({
-        requestId, ...scope, name: text(20, '姓名'), post: text(20, '大党委职务'), title: text(30, '本单位职务'),
-        affiliation: affiliationInput, termStart: dateOnly, termEnd: dateOnly,
+        requestId: RequestIdSchema, ...scope, name: text(20, '姓名'), post: text(20, '大党委职务'), title: text(30, '本单位职务'),
+        affiliation: AffiliationInputSchema, termStart: DateOnlySchema, termEnd: DateOnlySchema,
       })
       .refine((v) => v.termStart < v.termEnd, { message: '任期结束须晚于开始', path: ['termEnd'] }),
-    output: committeeMemberView,
+    output: CommitteeMemberViewSchema,
   }),
   'committee.end': action({
     summary: '提前结束一位兼职委员的任期（记录原因，名单保留）',
     roles: ['secretary', 'street_admin'],
-    input: z.object({ memberId: id, reason: text(100, '原因') }),
-    output: committeeMemberView,
+    input: z.object({ memberId: IdSchema, reason: text(100, '原因') }),
+    output: CommitteeMemberViewSchema,
   }),
   'committee.list': action({
     summary: '大党委（大工委）名单：现任兼职委员及其单位、任期（居民可见）；可含已卸任的',
     roles: ['authenticated'],
     input: z.object({ ...scope, includeEnded: z.boolean().default(false) }),
-    output: z.object({ name: z.string(), scopeName: z.string(), items: z.array(committeeMemberView) }),
+    output: z.object({ name: z.string(), scopeName: z.string(), items: z.array(CommitteeMemberViewSchema) }),
   }),
   'jointMeeting.convene': action({
     summary: '书记或街道管理员召集联席会议：议题（来自网格事件、议事议题、居民需求）与受邀兼职委员；受邀单位的联络员、物业公司的人员收到会议通知',
     roles: ['secretary', 'street_admin'],
     input: z.object({
-      requestId, ...scope, title: text(40, '会议名称'), date: dateOnly, cadence: z.enum(MEETING_CADENCES),
-      agenda: z.array(z.object({ source: z.enum(AGENDA_SOURCES), refId: id.optional(), title: text(80, '议题') })).min(1, '至少一个议题').max(MAX_AGENDA, `最多 ${MAX_AGENDA} 个议题`),
+      requestId: RequestIdSchema, ...scope, title: text(40, '会议名称'), date: DateOnlySchema, cadence: z.enum(MEETING_CADENCES),
+      agenda: z.array(z.object({ source: z.enum(AGENDA_SOURCES), refId: IdSchema.optional(), title: text(80, '议题') })).min(1, '至少一个议题').max(MAX_AGENDA, `最多 ${MAX_AGENDA} 个议题`),
       /** Members to invite; empty = every serving member. */
-      invite: z.array(id).max(50).default([]),
+      invite: z.array(IdSchema).max(50).default([]),
     }),
-    output: jointMeetingView,
+    output: JointMeetingViewSchema,
   }),
   'jointMeeting.attendance': action({
     summary: '记录联席会议的出席委员（只能是受邀委员）',
     roles: ['secretary', 'street_admin'],
-    input: z.object({ meetingId: id, present: z.array(id).max(50) }),
-    output: jointMeetingView,
+    input: z.object({ meetingId: IdSchema, present: z.array(IdSchema).max(50) }),
+    output: JointMeetingViewSchema,
   }),
   'jointMeeting.claim': action({
     summary: '现场认领：一个议题由一位兼职委员（其单位或物业公司）认领，写明承诺和期限',
     roles: ['secretary', 'street_admin'],
-    input: z.object({ meetingId: id, itemId: id, memberId: id, commitment: text(200, '承诺'), deadline: dateOnly }),
-    output: commitmentView,
+    input: z.object({ meetingId: IdSchema, itemId: IdSchema, memberId: IdSchema, commitment: text(200, '承诺'), deadline: DateOnlySchema }),
+    output: CommitmentViewSchema,
   }),
   'jointMeeting.list': action({
     summary: '联席会议列表（新的在前）',
     roles: ['authenticated'],
-    input: pageInput.extend(scope),
-    output: pageOf(jointMeetingView),
+    input: PageInputSchema.extend(scope),
+    output: pageOf(JointMeetingViewSchema),
   }),
   'jointMeeting.get': action({
     summary: '一次联席会议：议题、出席、认领与办理进展',
     roles: ['authenticated'],
-    input: z.object({ meetingId: id }),
-    output: z.object({ meeting: jointMeetingView, commitments: z.array(commitmentView) }),
+    input: z.object({ meetingId: IdSchema }),
+    output: z.object({ meeting: JointMeetingViewSchema, commitments: z.array(CommitmentViewSchema) }),
   }),
   'commitment.progress': action({
     summary: '认领单位（单位联络员或物业人员）或召集人报告承诺的办理进展或已办结',
     roles: ['unit_liaison', 'property_staff', 'secretary', 'street_admin'],
-    input: z.object({ commitmentId: id, text: text(300, '进展'), done: z.boolean() }),
-    output: commitmentView,
+    input: z.object({ commitmentId: IdSchema, text: text(300, '进展'), done: z.boolean() }),
+    output: CommitmentViewSchema,
   }),
   'commitment.overdue': action({
     summary: '督办：大党委（大工委）各次联席会议中过了期限仍未办结的承诺（期限早的在前）',
     roles: ['secretary', 'street_admin'],
-    input: pageInput.extend(scope),
-    output: pageOf(commitmentView),
+    input: PageInputSchema.extend(scope),
+    output: pageOf(CommitmentViewSchema),
   }),
   'commitment.list': action({
     summary: '某单位或物业公司在联席会议上认领的承诺及办理结果',
     roles: ['authenticated'],
-    input: pageInput.extend({ kind: z.enum(['unit', 'company']), affiliationId: id }),
-    output: pageOf(commitmentView),
+    input: PageInputSchema.extend({ kind: z.enum(['unit', 'company']), affiliationId: IdSchema }),
+    output: pageOf(CommitmentViewSchema),
   }),
 } as const

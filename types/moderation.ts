@@ -1,7 +1,7 @@
 import * as z from 'zod'
 import { action } from './action'
-import { id, isoDate, pageInput, pageOf, text } from './common'
-import { photoId } from './photos'
+import { IdSchema, IsoDateSchema, PageInputSchema, pageOf, text } from './common'
+import { PhotoIdSchema } from './photos'
 import type { Audience } from './roles'
 
 /**
@@ -68,19 +68,19 @@ export type CaseStatus = (typeof CASE_STATUS)[number]
 export const CASE_STATUS_LABEL: Record<CaseStatus, string> = { open: '收到举报', held: '待审核', restored: '已恢复', removed: '已移除' }
 export const CASE_SOURCE_LABEL = { reports: '多户举报', check: '平台内容检测建议人工复核' } as const
 
-export const reportSubmitInput = z.object({
+export const ReportSubmitInputSchema = z.object({
   kind: z.enum(REPORT_KINDS),
   /** The item's id as its views show it (a property rating's public id). */
-  id,
+  id: IdSchema,
   /** Report one photo of the item rather than the item. */
-  photo: photoId.optional(),
+  photo: PhotoIdSchema.optional(),
   reason: z.enum(REPORT_REASONS, { message: '请选择举报理由' }),
 })
-export type ReportSubmitInput = z.infer<typeof reportSubmitInput>
+export type ReportSubmitInput = z.infer<typeof ReportSubmitInputSchema>
 /** The same answer whether or not the report counted (a report by the author's own household does not). */
-export const reportSubmitOutput = z.object({ received: z.literal(true) })
+export const ReportSubmitOutputSchema = z.object({ received: z.literal(true) })
 
-export const moderationCaseView = z.object({
+export const ModerationCaseViewSchema = z.object({
   id: z.string(),
   fn: z.enum(['council', 'property', 'grid', 'service']),
   kind: z.enum(REPORT_KINDS),
@@ -97,24 +97,24 @@ export const moderationCaseView = z.object({
   /** Reports of the current round that counted, and their reasons (never who made them). */
   reports: z.number().int(),
   reasons: z.array(z.object({ reason: z.enum(REPORT_REASONS), count: z.number().int() })),
-  heldAt: isoDate.optional(),
-  decidedAt: isoDate.optional(),
+  heldAt: IsoDateSchema.optional(),
+  decidedAt: IsoDateSchema.optional(),
   decidedByName: z.string().optional(),
   decisionReason: z.string().optional(),
 })
-export type ModerationCaseView = z.infer<typeof moderationCaseView>
+export type ModerationCaseView = z.infer<typeof ModerationCaseViewSchema>
 
-export const moderationReviewInput = z.object({
+export const ModerationReviewInputSchema = z.object({
   caseId: z.string().trim().min(1).max(200).regex(/^[\w:.-]+$/, '编号格式不正确'),
   decision: z.enum(['restore', 'remove']),
   reason: text(200, '处理理由'),
 })
 
-export const moderationQueueInput = pageInput.extend({
+export const ModerationQueueInputSchema = PageInputSchema.extend({
   /** A secretary's queue (the community's items) … */
-  communityId: id.optional(),
+  communityId: IdSchema.optional(),
   /** … or a street admin's (the street's property items). */
-  streetId: id.optional(),
+  streetId: IdSchema.optional(),
   status: z.enum(['held', 'decided']).default('held'),
 }).refine((v) => !!v.communityId !== !!v.streetId, { message: '请选择社区或街道', path: ['communityId'] })
 
@@ -123,14 +123,14 @@ export const reportActions = (reporters: readonly Audience[]) => ({
   'report.submit': action({
     summary: '举报一条内容或其中一张照片（每人每条一次；三户举报即隐藏待审）',
     roles: reporters,
-    input: reportSubmitInput,
-    output: reportSubmitOutput,
+    input: ReportSubmitInputSchema,
+    output: ReportSubmitOutputSchema,
   }),
   'moderation.review': action({
     summary: '审核被隐藏的内容：恢复或移除（须写理由，通知作者）',
     roles: ['secretary', 'street_admin'] as const,
-    input: moderationReviewInput,
-    output: moderationCaseView,
+    input: ModerationReviewInputSchema,
+    output: ModerationCaseViewSchema,
   }),
 })
 
@@ -138,6 +138,6 @@ export const reportActions = (reporters: readonly Audience[]) => ({
 export const moderationQueueAction = action({
   summary: '审核队列：本社区（书记）或本街道物业评价（街道管理员）被隐藏待审或已处理的内容',
   roles: ['secretary', 'street_admin'] as const,
-  input: moderationQueueInput,
-  output: pageOf(moderationCaseView),
+  input: ModerationQueueInputSchema,
+  output: pageOf(ModerationCaseViewSchema),
 })

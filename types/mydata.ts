@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import { pageInput } from './common'
+import { PageInputSchema } from './common'
 
 /**
  * 我的数据 (SPEC §7, PIPL): what 同心圆 holds about the caller, section by section. Each section is a
@@ -65,30 +65,30 @@ export const MYDATA_EXPORT_CAP = 500
 export const MYDATA_CELL_KINDS = ['text', 'time', 'number', 'photo'] as const
 export type MyDataCellKind = (typeof MYDATA_CELL_KINDS)[number]
 
-export const myDataColumnView = z.object({ key: z.string(), title: z.string(), kind: z.enum(MYDATA_CELL_KINDS) })
-export type MyDataColumnView = z.infer<typeof myDataColumnView>
-export const myDataCell = z.union([z.string(), z.number(), z.null()])
-export type MyDataCell = z.infer<typeof myDataCell>
-export const myDataRow = z.record(z.string(), myDataCell)
-export type MyDataRow = z.infer<typeof myDataRow>
+export const MyDataColumnViewSchema = z.object({ key: z.string(), title: z.string(), kind: z.enum(MYDATA_CELL_KINDS) })
+export type MyDataColumnView = z.infer<typeof MyDataColumnViewSchema>
+export const MyDataCellSchema = z.union([z.string(), z.number(), z.null()])
+export type MyDataCell = z.infer<typeof MyDataCellSchema>
+export const MyDataRowSchema = z.record(z.string(), MyDataCellSchema)
+export type MyDataRow = z.infer<typeof MyDataRowSchema>
 
-export const myDataSummaryView = z.object({
+export const MyDataSummaryViewSchema = z.object({
   sections: z.array(z.object({ key: z.enum(MYDATA_SECTIONS), count: z.number().int() })),
   exportCap: z.number().int(),
 })
-export type MyDataSummaryView = z.infer<typeof myDataSummaryView>
+export type MyDataSummaryView = z.infer<typeof MyDataSummaryViewSchema>
 
-export const myDataSectionView = z.object({
+export const MyDataSectionViewSchema = z.object({
   key: z.enum(MYDATA_SECTIONS),
-  columns: z.array(myDataColumnView),
-  rows: z.array(myDataRow),
+  columns: z.array(MyDataColumnViewSchema),
+  rows: z.array(MyDataRowSchema),
   total: z.number().int(),
   page: z.number().int(),
   pageSize: z.number().int(),
 })
-export type MyDataSectionView = z.infer<typeof myDataSectionView>
+export type MyDataSectionView = z.infer<typeof MyDataSectionViewSchema>
 
-export const myDataFileView = z.object({
+export const MyDataFileViewSchema = z.object({
   fileId: z.string(),
   url: z.string(),
   fileName: z.string(),
@@ -96,6 +96,6 @@ export const myDataFileView = z.object({
   /** Sections with more rows than MYDATA_EXPORT_CAP: the file holds the newest ones. */
   truncated: z.array(z.enum(MYDATA_SECTIONS)),
 })
-export type MyDataFileView = z.infer<typeof myDataFileView>
+export type MyDataFileView = z.infer<typeof MyDataFileViewSchema>
 
-export const myDataSectionInput = pageInput.extend({ section: z.enum(MYDATA_SECTIONS) })
+export const MyDataSectionInputSchema = PageInputSchema.extend({ section: z.enum(MYDATA_SECTIONS) })

@@ -42,6 +42,6 @@ export const NOTICE_LABEL: Record<NoticeKind, string> = {
 /** WeChat's limit on templates in one consent request. */
 export const MAX_CONSENT_TEMPLATES = 3
 
-export const noticeTemplatesView = z.object({
+export const NoticeTemplatesViewSchema = z.object({
   templates: z.array(z.object({ kind: z.enum(NOTICE_KINDS), templateId: z.string() })),
 })

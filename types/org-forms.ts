@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import { id, phone, requestId, text } from './common'
+import { IdSchema, PhoneSchema, RequestIdSchema, text } from './common'
 
 /**
  * The part of org's contract the main package needs: the inputs of the forms on its pages (我的, 认证房屋,
@@ -8,24 +8,24 @@ import { id, phone, requestId, text } from './common'
  * schemas in its actions, so a form checks exactly what the function checks.
  */
 
-export const profileUpdateInput = z.object({ name: text(20, '姓名'), phone: phone.optional() })
-export const bindingRequestInput = z.object({
-  requestId,
-  householdId: id,
+export const ProfileUpdateInputSchema = z.object({ name: text(20, '姓名'), phone: PhoneSchema.optional() })
+export const BindingRequestInputSchema = z.object({
+  requestId: RequestIdSchema,
+  householdId: IdSchema,
   name: text(20, '姓名'),
-  phone,
+  phone: PhoneSchema,
   householdCode: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{8}$/, '户码为 8 位字母数字').optional(),
 })
-export const invitationRedeemInput = z.object({ code: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{8}$/, '邀请码为 8 位字母数字'), name: text(20, '姓名') })
-export const liaisonRegisterInput = z.object({
-  requestId,
-  communityId: id,
+export const InvitationRedeemInputSchema = z.object({ code: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{8}$/, '邀请码为 8 位字母数字'), name: text(20, '姓名') })
+export const LiaisonRegisterInputSchema = z.object({
+  requestId: RequestIdSchema,
+  communityId: IdSchema,
   unitName: text(60, '单位名称'),
   partyBody: text(60, '党组织名称'),
   name: text(20, '姓名'),
-  phone,
+  phone: PhoneSchema,
 })
-export const bootstrapInput = z.object({ streetName: text(40, '街道名称'), name: text(20, '姓名') })
+export const BootstrapInputSchema = z.object({ streetName: text(40, '街道名称'), name: text(20, '姓名') })
 
 /** The QR code of an invitation carries `txinvite:<code>`; the redeem screen's scanner reads it back. */
 export const inviteQrText = (code: string) => `txinvite:${code}`

@@ -1,8 +1,8 @@
 import * as z from 'zod'
 import { action } from './action'
-import { whistleRecordView } from './whistle'
-import { commitmentView } from './joint'
-import { id, optionalText, pageInput, pageOf, requestId, searchText, text } from './common'
+import { WhistleRecordViewSchema } from './whistle'
+import { CommitmentViewSchema } from './joint'
+import { IdSchema, optionalText, PageInputSchema, pageOf, RequestIdSchema, SearchTextSchema, text } from './common'
 import { photoList, photoUploadAction } from './photos'
 import { moderationFields, reportActions } from './moderation'
 import { ROLES } from './roles'
@@ -13,14 +13,14 @@ import { ASSESSMENT_DIRECTIONS, CADENCES, COMMITTEE_BODIES, COVERAGE_KINDS, cove
 export * from './property-enums'
 
 /** A rating: 1–5 whole stars on each of the six dimensions. */
-const star = z.number().int('星级须为整数').min(1, '至少 1 星').max(5, '最多 5 星')
+const StarSchema = z.number().int('星级须为整数').min(1, '至少 1 星').max(5, '最多 5 星')
 export const starsSchema = z.object({
-  cleaning: star,
-  order: star,
-  repairs: star,
-  greening: star,
-  attitude: star,
-  fees: star,
+  cleaning: StarSchema,
+  order: StarSchema,
+  repairs: StarSchema,
+  greening: StarSchema,
+  attitude: StarSchema,
+  fees: StarSchema,
 })
 export type Stars = z.infer<typeof starsSchema>
 
@@ -36,16 +36,16 @@ const ruleNumber = (min: number, max: number, decimals = false) => {
   return (decimals ? n : n.int('须为整数')).min(min, `不能小于 ${min}`).max(max, `不能大于 ${max}`)
 }
 /** A weight: a whole number 0–100. Weights are normalised, so they need not sum to 100; at least one of each group must be > 0. */
-const pct = ruleNumber(0, 100)
-export const ruleInput = z
+const PctSchema = ruleNumber(0, 100)
+export const RuleInputSchema = z
   .object({
     cadence: z.enum(CADENCES).default('monthly'),
     /** Periods open and close themselves on the timer at the cadence's boundaries (publishing still waits for the street). */
     autoPeriods: z.boolean().default(true),
     /** Weights of the three parts of the score (any non-negative integers; normalised). */
-    weights: z.object({ satisfaction: pct, community: pct, rectification: pct }),
+    weights: z.object({ satisfaction: PctSchema, community: PctSchema, rectification: PctSchema }),
     /** Weights of the six dimensions inside satisfaction (any non-negative integers; normalised). */
-    dimensionWeights: z.object({ cleaning: pct, order: pct, repairs: pct, greening: pct, attitude: pct, fees: pct }),
+    dimensionWeights: z.object({ cleaning: PctSchema, order: PctSchema, repairs: PctSchema, greening: PctSchema, attitude: PctSchema, fees: PctSchema }),
     redThreshold: ruleNumber(0, 100, true),
     blackThreshold: ruleNumber(0, 100, true),
     /** Rating households needed before a company is ranked; below it the mean is shrunk toward the street's. */
@@ -74,9 +74,9 @@ export const ruleInput = z
   .refine((r) => r.weights.satisfaction + r.weights.community + r.weights.rectification > 0, { message: '三项权重不能都为 0', path: ['weights'] })
   .refine((r) => DIMENSIONS.some((d) => r.dimensionWeights[d] > 0), { message: '六项评价权重不能都为 0', path: ['dimensionWeights'] })
   .refine((r) => r.blackThreshold < r.redThreshold, { message: '黑榜线必须低于红榜线', path: ['blackThreshold'] })
-export type RuleInput = z.output<typeof ruleInput>
+export type RuleInput = z.output<typeof RuleInputSchema>
 
-export const ruleView = z.object({
+export const RuleViewSchema = z.object({
   streetId: z.string(),
   version: z.number().int(),
   rule: z.object({
@@ -101,11 +101,11 @@ export const ruleView = z.object({
   /** True for the built-in default before the street has saved a rule. */
   isDefault: z.boolean(),
 })
-export type RuleView = z.infer<typeof ruleView>
+export type RuleView = z.infer<typeof RuleViewSchema>
 
 // ---- views -----------------------------------------------------------------------------------
 
-export const periodView = z.object({
+export const PeriodViewSchema = z.object({
   id: z.string(),
   streetId: z.string(),
   key: z.string(),
@@ -126,12 +126,12 @@ export const periodView = z.object({
   /** Who closed it: the street admin, or the timer at its end. */
   closedBy: z.enum(['admin', 'timer']).optional(),
 })
-export type PeriodView = z.infer<typeof periodView>
+export type PeriodView = z.infer<typeof PeriodViewSchema>
 
-export const companyView = z.object({ id: z.string(), streetId: z.string(), name: z.string() })
+export const CompanyViewSchema = z.object({ id: z.string(), streetId: z.string(), name: z.string() })
 
 /** What company staff and the street see of a rating: never the rater's openid, name or household. */
-export const anonymousRatingView = z.object({
+export const AnonymousRatingViewSchema = z.object({
   id: z.string(),
   periodId: z.string(),
   companyId: z.string(),
@@ -151,14 +151,14 @@ export const anonymousRatingView = z.object({
   /** Its comment and photos held or removed (举报 or the content check): the household sees them marked, others a placeholder. */
   ...moderationFields,
 })
-export type AnonymousRatingView = z.infer<typeof anonymousRatingView>
+export type AnonymousRatingView = z.infer<typeof AnonymousRatingViewSchema>
 
 /** What the rating household sees of its own rating. */
 /** `raterLeft`: the member who rated has left the household; the rating is the household's and the caller may change it. */
-export const myRatingView = anonymousRatingView.extend({ edits: z.number().int(), ratedByMe: z.boolean(), raterLeft: z.boolean().optional() })
-export type MyRatingView = z.infer<typeof myRatingView>
+export const MyRatingViewSchema = AnonymousRatingViewSchema.extend({ edits: z.number().int(), ratedByMe: z.boolean(), raterLeft: z.boolean().optional() })
+export type MyRatingView = z.infer<typeof MyRatingViewSchema>
 
-export const rectificationView = z.object({
+export const RectificationViewSchema = z.object({
   id: z.string(),
   ratingId: z.string(),
   periodId: z.string(),
@@ -178,11 +178,11 @@ export const rectificationView = z.object({
   /** The comment it copies is held or removed: others see the placeholder (the item's work goes on). */
   moderation: moderationFields.moderation,
 })
-export type RectificationView = z.infer<typeof rectificationView>
+export type RectificationView = z.infer<typeof RectificationViewSchema>
 
 /** What stands between a period and its list, told to the street before it taps 发布 (`list.readiness`). */
-export const readinessView = z.object({
-  period: periodView,
+export const ReadinessViewSchema = z.object({
+  period: PeriodViewSchema,
   /** Nothing blocks publishing now. */
   canPublish: z.boolean(),
   /** Why not, in the words 发布 would be refused with (null when it may publish). */
@@ -195,11 +195,11 @@ export const readinessView = z.object({
   belowSample: z.array(z.object({ companyId: z.string(), companyName: z.string(), households: z.number().int() })),
   minSample: z.number().int(),
 })
-export type ReadinessView = z.infer<typeof readinessView>
+export type ReadinessView = z.infer<typeof ReadinessViewSchema>
 
 /** A company's period at a glance for its staff (no rater anywhere): averages, households per estate, what is overdue. */
-export const staffSummaryView = z.object({
-  period: periodView.nullable(),
+export const StaffSummaryViewSchema = z.object({
+  period: PeriodViewSchema.nullable(),
   /** Counted rating households, and ratings held for review. */
   households: z.number().int(),
   held: z.number().int(),
@@ -209,11 +209,11 @@ export const staffSummaryView = z.object({
   /** Ratings with a comment this period, and those not yet answered. */
   comments: z.object({ total: z.number().int(), unanswered: z.number().int() }),
   /** Rectification items held against the company now (unanswered past the reply window, or past their due date). */
-  overdue: z.object({ count: z.number().int(), items: z.array(rectificationView) }),
+  overdue: z.object({ count: z.number().int(), items: z.array(RectificationViewSchema) }),
 })
-export type StaffSummaryView = z.infer<typeof staffSummaryView>
+export type StaffSummaryView = z.infer<typeof StaffSummaryViewSchema>
 
-export const assessmentView = z.object({
+export const AssessmentViewSchema = z.object({
   id: z.string(),
   periodId: z.string(),
   communityId: z.string(),
@@ -227,9 +227,9 @@ export const assessmentView = z.object({
   at: z.string(),
   revisions: z.number().int(),
 })
-export type AssessmentView = z.infer<typeof assessmentView>
+export type AssessmentView = z.infer<typeof AssessmentViewSchema>
 
-export const reviewItemView = z.object({
+export const ReviewItemViewSchema = z.object({
   id: z.string(),
   periodId: z.string(),
   companyName: z.string(),
@@ -243,7 +243,7 @@ export const reviewItemView = z.object({
   moderation: moderationFields.moderation,
 })
 
-export const objectionView = z.object({
+export const ObjectionViewSchema = z.object({
   id: z.string(),
   periodId: z.string(),
   companyId: z.string(),
@@ -259,10 +259,10 @@ export const objectionView = z.object({
   effect: z.enum(OBJECTION_EFFECTS).optional(),
   excluded: z.number().int().optional(),
 })
-export type ObjectionView = z.infer<typeof objectionView>
+export type ObjectionView = z.infer<typeof ObjectionViewSchema>
 
 /** An upheld objection as shown with the company's placement (frozen with the publication). */
-export const objectionEffectView = z.object({
+export const ObjectionEffectViewSchema = z.object({
   objectionId: z.string(),
   companyId: z.string(),
   kind: z.enum(OBJECTION_EFFECTS),
@@ -272,10 +272,10 @@ export const objectionEffectView = z.object({
   excluded: z.number().int(),
   decidedAt: z.string(),
 })
-export type ObjectionEffectView = z.infer<typeof objectionEffectView>
+export type ObjectionEffectView = z.infer<typeof ObjectionEffectViewSchema>
 
 /** The inputs a company's placement was computed from (frozen with a publication). */
-export const companyInputs = z.object({
+export const CompanyInputsSchema = z.object({
   companyId: z.string(),
   companyName: z.string(),
   estates: z.array(z.string()),
@@ -295,9 +295,9 @@ export const companyInputs = z.object({
   /** 红色物业 at the cutoff: the organisation as declared and whether the street had verified it (absent in publications made before it was recorded). */
   partyOrg: z.object({ kind: z.enum(PARTY_ORG_KINDS), verified: z.boolean() }).optional(),
 })
-export type CompanyInputs = z.infer<typeof companyInputs>
+export type CompanyInputs = z.infer<typeof CompanyInputsSchema>
 
-export const listEntry = z.object({
+export const ListEntrySchema = z.object({
   companyId: z.string(),
   companyName: z.string(),
   placement: z.enum(PLACEMENTS),
@@ -311,17 +311,17 @@ export const listEntry = z.object({
   households: z.number().int(),
   reasons: z.array(z.string()),
   /** Upheld objections about this company in the period (views only: not part of the computed list). */
-  effects: z.array(objectionEffectView).optional(),
+  effects: z.array(ObjectionEffectViewSchema).optional(),
   /** 红色物业 as frozen with the inputs (views only: what the list shows beside the placement). */
   partyOrg: z.object({ kind: z.enum(PARTY_ORG_KINDS), verified: z.boolean() }).optional(),
 })
-export type ListEntry = z.infer<typeof listEntry>
+export type ListEntry = z.infer<typeof ListEntrySchema>
 
 /** The estates each company served in a period, as frozen with the list (publication inputs). */
-export const servedEstates = z.array(z.object({ companyId: z.string(), estates: z.array(z.string()) }))
-export type ServedEstates = z.infer<typeof servedEstates>
+export const ServedEstatesSchema = z.array(z.object({ companyId: z.string(), estates: z.array(z.string()) }))
+export type ServedEstates = z.infer<typeof ServedEstatesSchema>
 
-export const publicationView = z.object({
+export const PublicationViewSchema = z.object({
   id: z.string(),
   streetId: z.string(),
   periodId: z.string(),
@@ -329,15 +329,15 @@ export const publicationView = z.object({
   version: z.number().int(),
   ruleVersion: z.number().int(),
   streetMean: z.number(),
-  entries: z.array(listEntry),
-  served: servedEstates,
+  entries: z.array(ListEntrySchema),
+  served: ServedEstatesSchema,
   publishedAt: z.string(),
   publishedByName: z.string(),
   supersededAt: z.string().optional(),
 })
-export type PublicationView = z.infer<typeof publicationView>
+export type PublicationView = z.infer<typeof PublicationViewSchema>
 
-export const summonsView = z.object({
+export const SummonsViewSchema = z.object({
   id: z.string(),
   periodId: z.string(),
   periodLabel: z.string(),
@@ -352,7 +352,7 @@ export const summonsView = z.object({
   byName: z.string(),
   createdAt: z.string(),
 })
-export type SummonsView = z.infer<typeof summonsView>
+export type SummonsView = z.infer<typeof SummonsViewSchema>
 
 /**
  * 核算数据: everything a published list was computed from, so anyone can recompute it by hand or with
@@ -361,7 +361,7 @@ export type SummonsView = z.infer<typeof summonsView>
  * mean assessment, rectification counts) and the published result. No rater appears in it.
  */
 export const LIST_INPUTS_FORMAT = 'tongxinyuan.property.list-inputs/1'
-export const listInputsView = z.object({
+export const ListInputsViewSchema = z.object({
   format: z.literal(LIST_INPUTS_FORMAT),
   publicationId: z.string(),
   streetId: z.string(),
@@ -374,28 +374,28 @@ export const listInputsView = z.object({
   /** The instant the inputs were gathered (rectification items overdue at it count as unresolved). */
   cutoff: z.string(),
   ruleVersion: z.number().int(),
-  rule: ruleView.shape.rule,
+  rule: RuleViewSchema.shape.rule,
   /** The order the six dimensions are summed in. */
   dimensions: z.array(z.enum(DIMENSIONS)),
-  inputs: z.array(companyInputs),
+  inputs: z.array(CompanyInputsSchema),
   /** Upheld objections of the period (exclusions are already out of the inputs; notes change nothing). */
-  effects: z.array(objectionEffectView),
-  published: z.object({ streetMean: z.number(), entries: z.array(listEntry) }),
+  effects: z.array(ObjectionEffectViewSchema),
+  published: z.object({ streetMean: z.number(), entries: z.array(ListEntrySchema) }),
 })
-export type ListInputsView = z.infer<typeof listInputsView>
+export type ListInputsView = z.infer<typeof ListInputsViewSchema>
 
-const historyPoint = z.object({
+const HistoryPointSchema = z.object({
   periodId: z.string(), periodLabel: z.string(),
   /** The live publication of that period (its 核算数据 can be downloaded). */
   publicationId: z.string(), placement: z.enum(PLACEMENTS), score: z.number(), rank: z.number().int().nullable(), reasons: z.array(z.string()),
   /** The estates the company served in that period (frozen with the publication). */
   estates: z.array(z.string()),
   /** Upheld objections about the company in that period: exclusions and notes. */
-  effects: z.array(objectionEffectView),
+  effects: z.array(ObjectionEffectViewSchema),
 })
 
 /** A company's 红色物业 record: the latest declaration and whether the street verified it. */
-export const redPropertyView = z.object({
+export const RedPropertyViewSchema = z.object({
   companyId: z.string(),
   companyName: z.string(),
   kind: z.enum(PARTY_ORG_KINDS),
@@ -415,9 +415,9 @@ export const redPropertyView = z.object({
   verifiedAt: z.string().optional(),
   verifiedByName: z.string().optional(),
 })
-export type RedPropertyView = z.infer<typeof redPropertyView>
+export type RedPropertyView = z.infer<typeof RedPropertyViewSchema>
 
-export const coverageRow = z.object({
+export const CoverageRowSchema = z.object({
   estateId: z.string(),
   estateName: z.string(),
   communityName: z.string(),
@@ -430,13 +430,13 @@ export const coverageRow = z.object({
   /** The serving company has declared its Party organisation at all (未登记 otherwise, not 未核实). */
   declared: z.boolean(),
 })
-export type CoverageRow = z.infer<typeof coverageRow>
-const coverageCounts = z.object({ branch: z.number().int(), members_only: z.number().int(), none: z.number().int() })
+export type CoverageRow = z.infer<typeof CoverageRowSchema>
+const CoverageCountsSchema = z.object({ branch: z.number().int(), members_only: z.number().int(), none: z.number().int() })
 
 // ---- inputs ------------------------------------------------------------------------------------
 
-const photos = photoList(6)
-const dateOnly = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式为 YYYY-MM-DD')
+const PhotosSchema = photoList(6)
+const DateOnlySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式为 YYYY-MM-DD')
 
 // ---- registry ---------------------------------------------------------------------------------
 
@@ -445,26 +445,26 @@ export const propertyActions = {
   'company.list': action({
     summary: '街道的物业公司（可按名称查找）',
     roles: ['authenticated'],
-    input: pageInput.extend({ streetId: id, q: searchText }),
-    output: pageOf(companyView),
+    input: PageInputSchema.extend({ streetId: IdSchema, q: SearchTextSchema }),
+    output: pageOf(CompanyViewSchema),
   }),
   'company.get': action({
     summary: '物业公司主页：现在服务的小区、当前榜单位置、历次排名、上榜原因与当期服务的小区',
     roles: ['authenticated'],
-    input: z.object({ companyId: id }),
+    input: z.object({ companyId: IdSchema }),
     output: z.object({
-      company: companyView,
+      company: CompanyViewSchema,
       estates: z.array(z.object({ id: z.string(), name: z.string(), communityId: z.string() })),
-      current: listEntry.nullable(),
+      current: ListEntrySchema.nullable(),
       /** The current list (the latest period's), whose 核算数据 the page offers; null before any. */
       currentPublicationId: z.string().nullable(),
-      history: z.array(historyPoint),
+      history: z.array(HistoryPointSchema),
       /** 网格吹哨: this quarter's summons of the company — answers, lateness, silence. */
-      whistle: whistleRecordView,
+      whistle: WhistleRecordViewSchema,
       /** 红色物业: the company's Party organisation (null before any declaration). */
-      redProperty: redPropertyView.nullable(),
+      redProperty: RedPropertyViewSchema.nullable(),
       /** 联席会议: problems the company took on (现场认领), newest first (the latest 20), with their outcome. */
-      commitments: z.array(commitmentView),
+      commitments: z.array(CommitmentViewSchema),
     }),
   }),
 
@@ -473,7 +473,7 @@ export const propertyActions = {
     roles: ['property_staff', 'street_admin'],
     input: z
       .object({
-        companyId: id,
+        companyId: IdSchema,
         /** The version the declarer saw (0: none yet): a declaration over a newer one is refused. */
         expectedVersion: z.number().int('版本须为整数').min(0, '版本不能小于 0'),
         kind: z.enum(PARTY_ORG_KINDS),
@@ -491,44 +491,44 @@ export const propertyActions = {
       .refine((v) => v.kind !== 'own_branch' || v.staffMembers >= OWN_BRANCH_MIN_MEMBERS, { message: `独立党支部须有 ${OWN_BRANCH_MIN_MEMBERS} 名以上党员，人数不足可与社区建联合党支部`, path: ['staffMembers'] })
       .refine((v) => coverageOf(v.kind) !== 'branch' || !!v.branchName, { message: '请填写党支部名称', path: ['branchName'] })
       .refine((v) => coverageOf(v.kind) === 'branch' || !v.branchName, { message: '没有党支部时不填党支部名称', path: ['branchName'] }),
-    output: redPropertyView,
+    output: RedPropertyViewSchema,
   }),
   'redProperty.verify': action({
     summary: '红色物业：街道管理员核实公司登记的某一版党组织情况，并写明派驻的党建指导员',
     roles: ['street_admin'],
-    input: z.object({ companyId: id, version: z.number().int('版本须为整数').min(1, '版本不能小于 1'), instructorName: optionalText(20, '党建指导员') }),
-    output: redPropertyView,
+    input: z.object({ companyId: IdSchema, version: z.number().int('版本须为整数').min(1, '版本不能小于 1'), instructorName: optionalText(20, '党建指导员') }),
+    output: RedPropertyViewSchema,
   }),
   'redProperty.coverage': action({
     summary: '红色物业覆盖：街道各小区的服务物业建有党支部、仅有党员或无党员（已核实与未核实分开计）',
     roles: ['street_admin'],
-    input: z.object({ streetId: id }),
+    input: z.object({ streetId: IdSchema }),
     output: z.object({
-      rows: z.array(coverageRow),
+      rows: z.array(CoverageRowSchema),
       /** Estates by coverage as declared, and of them those the street verified. */
-      totals: coverageCounts,
-      verified: coverageCounts,
+      totals: CoverageCountsSchema,
+      verified: CoverageCountsSchema,
       /** Companies whose latest declaration waits for verification. */
-      pending: z.array(redPropertyView),
+      pending: z.array(RedPropertyViewSchema),
     }),
   }),
 
   'company.create': action({
     summary: '街道管理员登记物业公司',
     roles: ['street_admin'],
-    input: z.object({ requestId, streetId: id, name: text(60, '公司名称') }),
-    output: companyView,
+    input: z.object({ requestId: RequestIdSchema, streetId: IdSchema, name: text(60, '公司名称') }),
+    output: CompanyViewSchema,
   }),
   'company.assignEstate': action({
     summary: '街道管理员指定小区的服务物业（此后的评价计入新物业，已有评价不变）',
     roles: ['street_admin'],
-    input: z.object({ estateId: id, companyId: id }),
+    input: z.object({ estateId: IdSchema, companyId: IdSchema }),
     output: z.object({ estateId: z.string(), estateName: z.string(), companyId: z.string(), companyName: z.string(), previousCompanyId: z.string().nullable() }),
   }),
   'company.unassignEstate': action({
     summary: '街道管理员登记物业公司不再服务某小区（本期评价仍计入该公司，下一期起不再；往期榜单不变）',
     roles: ['street_admin'],
-    input: z.object({ estateId: id, reason: optionalText(200, '原因') }),
+    input: z.object({ estateId: IdSchema, reason: optionalText(200, '原因') }),
     output: z.object({
       estateId: z.string(),
       estateName: z.string(),
@@ -544,218 +544,218 @@ export const propertyActions = {
   'rule.current': action({
     summary: '街道当前的评分规则（权重、红黑榜线、最低样本等）',
     roles: ['authenticated'],
-    input: z.object({ streetId: id }),
-    output: ruleView,
+    input: z.object({ streetId: IdSchema }),
+    output: RuleViewSchema,
   }),
   'rule.get': action({
     summary: '街道评分规则的某一版（0 为系统默认规则），用于核对榜单所用规则',
     roles: ['authenticated'],
-    input: z.object({ streetId: id, version: z.number().int('版本须为整数').min(0, '版本不能小于 0') }),
-    output: ruleView,
+    input: z.object({ streetId: IdSchema, version: z.number().int('版本须为整数').min(0, '版本不能小于 0') }),
+    output: RuleViewSchema,
   }),
   'rule.publish': action({
     summary: '街道管理员发布新版评分规则',
     roles: ['street_admin'],
-    input: z.object({ requestId, streetId: id, rule: ruleInput }),
-    output: ruleView,
+    input: z.object({ requestId: RequestIdSchema, streetId: IdSchema, rule: RuleInputSchema }),
+    output: RuleViewSchema,
   }),
 
   'period.open': action({
     summary: '街道管理员开启本期评价（按规则的周期；规则设为自动时此后到期自动结束并开启下一期）',
     roles: ['street_admin'],
-    input: z.object({ requestId, streetId: id }),
-    output: periodView,
+    input: z.object({ requestId: RequestIdSchema, streetId: IdSchema }),
+    output: PeriodViewSchema,
   }),
   'period.close': action({
     summary: '街道管理员结束本期评价（可提前结束），进入异议期',
     roles: ['street_admin'],
-    input: z.object({ periodId: id }),
-    output: periodView,
+    input: z.object({ periodId: IdSchema }),
+    output: PeriodViewSchema,
   }),
   'list.readiness': action({
     summary: '发布前检查：待复核的评价、未处理的异议、异议期、本期还没有社区评价的物业、样本不足的物业',
     roles: ['street_admin'],
-    input: z.object({ periodId: id }),
-    output: readinessView,
+    input: z.object({ periodId: IdSchema }),
+    output: ReadinessViewSchema,
   }),
   'rating.summary': action({
     summary: '物业工作台概览：本期各项平均分、各小区评价户数、留言与未答复数、逾期整改（不含评价人）',
     roles: ['property_staff', 'street_admin'],
-    input: z.object({ companyId: id, periodId: id.optional() }),
-    output: staffSummaryView,
+    input: z.object({ companyId: IdSchema, periodId: IdSchema.optional() }),
+    output: StaffSummaryViewSchema,
   }),
   'period.list': action({
     summary: '街道的评价周期',
     roles: ['authenticated'],
-    input: pageInput.extend({ streetId: id }),
-    output: pageOf(periodView),
+    input: PageInputSchema.extend({ streetId: IdSchema }),
+    output: pageOf(PeriodViewSchema),
   }),
 
   'rating.context': action({
     summary: '居民：本户本期可评价的物业及本户已有的评价',
     roles: ['resident'],
-    input: z.object({ householdId: id }),
+    input: z.object({ householdId: IdSchema }),
     output: z.object({
       householdId: z.string(),
       estateName: z.string(),
-      company: companyView.nullable(),
-      period: periodView.nullable(),
-      rating: myRatingView.nullable(),
+      company: CompanyViewSchema.nullable(),
+      period: PeriodViewSchema.nullable(),
+      rating: MyRatingViewSchema.nullable(),
     }),
   }),
   'rating.submit': action({
     summary: '居民为本小区的物业打分（每户每期一次，截止前可修改）',
     roles: ['resident'],
     input: z.object({
-      requestId,
-      periodId: id,
-      householdId: id,
+      requestId: RequestIdSchema,
+      periodId: IdSchema,
+      householdId: IdSchema,
       stars: starsSchema,
       comment: optionalText(300, '意见'),
-      photos,
+      photos: PhotosSchema,
     }),
-    output: myRatingView,
+    output: MyRatingViewSchema,
   }),
   'rating.inbox': action({
     summary: '物业人员查看本公司收到的评价（不含评价人身份）',
     roles: ['property_staff', 'street_admin'],
-    input: pageInput.extend({ companyId: id, periodId: id.optional(), onlyComments: z.boolean().default(false) }),
-    output: pageOf(anonymousRatingView),
+    input: PageInputSchema.extend({ companyId: IdSchema, periodId: IdSchema.optional(), onlyComments: z.boolean().default(false) }),
+    output: pageOf(AnonymousRatingViewSchema),
   }),
   'rating.answer': action({
     summary: '物业答复一条评价意见（再次答复会替代并保留旧答复）',
     roles: ['property_staff'],
-    input: z.object({ ratingId: id, text: text(300, '答复') }),
-    output: anonymousRatingView,
+    input: z.object({ ratingId: IdSchema, text: text(300, '答复') }),
+    output: AnonymousRatingViewSchema,
   }),
 
   'rectification.list': action({
     summary: '物业或街道查看整改事项',
     roles: ['property_staff', 'street_admin'],
-    input: pageInput.extend({ companyId: id, status: z.enum(RECT_STATUS).optional() }),
-    output: pageOf(rectificationView),
+    input: PageInputSchema.extend({ companyId: IdSchema, status: z.enum(RECT_STATUS).optional() }),
+    output: pageOf(RectificationViewSchema),
   }),
   'rectification.mine': action({
     summary: '居民：本户评价引出的整改事项',
     roles: ['resident'],
-    input: pageInput,
-    output: pageOf(rectificationView),
+    input: PageInputSchema,
+    output: pageOf(RectificationViewSchema),
   }),
   'rectification.report': action({
     summary: '物业报告整改进展或已整改',
     roles: ['property_staff'],
-    input: z.object({ rectificationId: id, text: text(300, '整改说明'), done: z.boolean() }),
-    output: rectificationView,
+    input: z.object({ rectificationId: IdSchema, text: text(300, '整改说明'), done: z.boolean() }),
+    output: RectificationViewSchema,
   }),
   'rectification.confirm': action({
     summary: '居民确认整改是否到位',
     roles: ['resident'],
-    input: z.object({ rectificationId: id, fixed: z.boolean(), comment: optionalText(200, '说明') }),
-    output: rectificationView,
+    input: z.object({ rectificationId: IdSchema, fixed: z.boolean(), comment: optionalText(200, '说明') }),
+    output: RectificationViewSchema,
   }),
 
   'assessment.submit': action({
     summary: '双向评价：书记评价服务本社区的物业，物业评价社区的支持（0–100 分）',
     roles: ['secretary', 'property_staff'],
     input: z.object({
-      periodId: id,
-      communityId: id,
-      companyId: id,
+      periodId: IdSchema,
+      communityId: IdSchema,
+      companyId: IdSchema,
       direction: z.enum(ASSESSMENT_DIRECTIONS),
       score: z.number().int('分数须为整数').min(0, '分数为 0–100').max(100, '分数为 0–100'),
       comment: optionalText(300, '评价说明'),
     }),
-    output: assessmentView,
+    output: AssessmentViewSchema,
   }),
   'assessment.list': action({
     summary: '某期的双向评价（按社区或按物业）',
     roles: ['authenticated'],
-    input: z.object({ periodId: id, communityId: id.optional(), companyId: id.optional() }),
-    output: z.object({ items: z.array(assessmentView), pairs: z.array(z.object({ communityId: z.string(), communityName: z.string(), companyId: z.string(), companyName: z.string() })) }),
+    input: z.object({ periodId: IdSchema, communityId: IdSchema.optional(), companyId: IdSchema.optional() }),
+    output: z.object({ items: z.array(AssessmentViewSchema), pairs: z.array(z.object({ communityId: z.string(), communityName: z.string(), companyId: z.string(), companyName: z.string() })) }),
   }),
 
   'review.list': action({
     summary: '街道：待复核的评价（新认证住户集中评价）；可按周期筛选（发布前须处理完本期的）',
     roles: ['street_admin'],
-    input: pageInput.extend({ streetId: id, periodId: id.optional() }),
-    output: pageOf(reviewItemView),
+    input: PageInputSchema.extend({ streetId: IdSchema, periodId: IdSchema.optional() }),
+    output: pageOf(ReviewItemViewSchema),
   }),
   'review.decide': action({
     summary: '街道复核一条暂缓计入的评价：计入或不计入',
     roles: ['street_admin'],
     input: z
-      .object({ ratingId: id, approve: z.boolean(), reason: optionalText(200, '原因') })
+      .object({ ratingId: IdSchema, approve: z.boolean(), reason: optionalText(200, '原因') })
       .refine((v) => v.approve || (v.reason && v.reason.length > 0), { message: '不计入时请写明原因', path: ['reason'] }),
-    output: reviewItemView,
+    output: ReviewItemViewSchema,
   }),
 
   'objection.submit': action({
     summary: '物业在异议期内对本期榜单提出异议',
     roles: ['property_staff'],
-    input: z.object({ requestId, periodId: id, companyId: id, text: text(500, '异议内容') }),
-    output: objectionView,
+    input: z.object({ requestId: RequestIdSchema, periodId: IdSchema, companyId: IdSchema, text: text(500, '异议内容') }),
+    output: ObjectionViewSchema,
   }),
   'objection.list': action({
     summary: '某期的异议及处理（街道看全部，物业看本公司）',
     roles: ['street_admin', 'property_staff'],
-    input: pageInput.extend({ periodId: id, companyId: id.optional() }),
-    output: pageOf(objectionView),
+    input: PageInputSchema.extend({ periodId: IdSchema, companyId: IdSchema.optional() }),
+    output: pageOf(ObjectionViewSchema),
   }),
   'objection.decide': action({
     summary: '街道处理异议（写明理由）：不成立；或成立并剔除指定评价（保留并标明原因）或在榜单上加注说明',
     roles: ['street_admin'],
     input: z
       .object({
-        objectionId: id,
+        objectionId: IdSchema,
         upheld: z.boolean(),
         decision: text(300, '处理意见'),
         effect: z.enum(OBJECTION_EFFECTS).optional(),
         /** The ratings (public ids) to exclude, with `effect: 'exclude'`. */
-        ratingIds: z.array(id).max(MAX_EXCLUDED, `一次最多剔除 ${MAX_EXCLUDED} 条评价`).default([]),
+        ratingIds: z.array(IdSchema).max(MAX_EXCLUDED, `一次最多剔除 ${MAX_EXCLUDED} 条评价`).default([]),
       })
       .refine((v) => !v.upheld || !!v.effect, { message: '异议成立时请选择：剔除评价或在榜单上加注说明', path: ['effect'] })
       .refine((v) => v.upheld || !v.effect, { message: '异议不成立时不剔除评价、不加注', path: ['effect'] })
       .refine((v) => v.effect !== 'exclude' || v.ratingIds.length > 0, { message: '请选择要剔除的评价', path: ['ratingIds'] })
       .refine((v) => v.effect === 'exclude' || v.ratingIds.length === 0, { message: '只有剔除评价时才选择评价', path: ['ratingIds'] }),
-    output: objectionView,
+    output: ObjectionViewSchema,
   }),
 
   'list.preview': action({
     summary: '发布前的榜单预览（街道看全部，物业看本公司）',
     roles: ['street_admin', 'property_staff'],
-    input: z.object({ periodId: id }),
-    output: z.object({ period: periodView, ruleVersion: z.number().int(), streetMean: z.number(), entries: z.array(listEntry), served: servedEstates }),
+    input: z.object({ periodId: IdSchema }),
+    output: z.object({ period: PeriodViewSchema, ruleVersion: z.number().int(), streetMean: z.number(), entries: z.array(ListEntrySchema), served: ServedEstatesSchema }),
   }),
   'list.publish': action({
     summary: '街道发布本期红黑榜（冻结规则版本与全部输入；再次发布替代旧版；本期还有待复核的评价时拒绝；早于当前榜单的周期只作为历史榜单）',
     roles: ['street_admin'],
-    input: z.object({ requestId, periodId: id }),
+    input: z.object({ requestId: RequestIdSchema, periodId: IdSchema }),
     /** `current`: false when a later period's list is already published (this one joins the history only). */
-    output: publicationView.extend({ current: z.boolean() }),
+    output: PublicationViewSchema.extend({ current: z.boolean() }),
   }),
   'list.current': action({
     summary: '街道当前的红黑榜及上榜原因',
     roles: ['authenticated'],
-    input: z.object({ streetId: id }),
-    output: publicationView.nullable(),
+    input: z.object({ streetId: IdSchema }),
+    output: PublicationViewSchema.nullable(),
   }),
   'list.recompute': action({
     summary: '用发布时冻结的输入和规则重算榜单，核对是否一致',
     roles: ['authenticated'],
-    input: z.object({ publicationId: id }),
-    output: z.object({ publicationId: z.string(), matches: z.boolean(), entries: z.array(listEntry) }),
+    input: z.object({ publicationId: IdSchema }),
+    output: z.object({ publicationId: z.string(), matches: z.boolean(), entries: z.array(ListEntrySchema) }),
   }),
 
   'list.inputs': action({
     summary: '已发布榜单的核算数据：所用规则、各公司冻结的输入与发布结果（不含评价人）',
     roles: ['authenticated'],
-    input: z.object({ publicationId: id }),
-    output: listInputsView,
+    input: z.object({ publicationId: IdSchema }),
+    output: ListInputsViewSchema,
   }),
   'list.download': action({
     summary: '下载已发布榜单的核算数据（JSON；Excel 由 export 函数 property.inputs 生成）',
     roles: ['authenticated'],
-    input: z.object({ publicationId: id }),
+    input: z.object({ publicationId: IdSchema }),
     output: z.object({ fileID: z.string(), url: z.string(), fileName: z.string() }),
   }),
 
@@ -763,28 +763,28 @@ export const propertyActions = {
     summary: '街道对黑榜物业约谈记录',
     roles: ['street_admin'],
     input: z.object({
-      requestId,
-      publicationId: id,
-      companyId: id,
-      date: dateOnly,
+      requestId: RequestIdSchema,
+      publicationId: IdSchema,
+      companyId: IdSchema,
+      date: DateOnlySchema,
       attendees: text(200, '参加人员'),
       problems: text(500, '存在问题'),
       commitments: text(500, '整改承诺'),
-      followUpDate: dateOnly,
+      followUpDate: DateOnlySchema,
     }),
-    output: summonsView,
+    output: SummonsViewSchema,
   }),
   'summons.list': action({
     summary: '约谈记录（街道看全部，物业看本公司）',
     roles: ['street_admin', 'property_staff'],
-    input: pageInput.extend({ streetId: id, companyId: id.optional() }),
-    output: pageOf(summonsView),
+    input: PageInputSchema.extend({ streetId: IdSchema, companyId: IdSchema.optional() }),
+    output: pageOf(SummonsViewSchema),
   }),
   'summons.followUp': action({
     summary: '街道追加约谈的跟进情况',
     roles: ['street_admin'],
-    input: z.object({ summonsId: id, text: text(300, '跟进情况') }),
-    output: summonsView,
+    input: z.object({ summonsId: IdSchema, text: text(300, '跟进情况') }),
+    output: SummonsViewSchema,
   }),
   ...reportActions(ROLES),
 } as const

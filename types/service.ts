@@ -1,8 +1,8 @@
 import * as z from 'zod'
 import { action } from './action'
-import { whistleRecordView } from './whistle'
-import { commitmentView } from './joint'
-import { id, isoDate, optionalText, pageInput, pageOf, phone, requestId, searchText, text } from './common'
+import { WhistleRecordViewSchema } from './whistle'
+import { CommitmentViewSchema } from './joint'
+import { IdSchema, IsoDateSchema, optionalText, PageInputSchema, pageOf, PhoneSchema, RequestIdSchema, SearchTextSchema, text } from './common'
 import { moderationFields, reportActions } from './moderation'
 import { ROLES } from './roles'
 import { ACTIVITY_KINDS, ATTENDANCE_STATUS, CHECKIN_STATUS, CLAIM_END, GRADES, MEMBER_KINDS, NEED_SOURCES, NEED_STATUS, OFFER_STATUS, PRESENCE, UNIT_LINK, WISH_STATUS } from './service-enums'
@@ -22,11 +22,11 @@ export const UNIT_SYMBOL: Record<(typeof QUANTITY_UNITS)[number], string> = {
   平方米: '㎡', 米: 'm', 盏: '盏', 块: '块', 个: '个', 次: '次', 户: '户', 人: '人',
 }
 /** A quantity such as 25616.5 ㎡, stored as 256165 tenths so nothing is lost to floating point. */
-export const quantity = z.object({
+export const QuantitySchema = z.object({
   tenths: z.number().int('数量最多保留一位小数').min(1, '数量必须大于 0').max(1e12),
   unit: z.enum(QUANTITY_UNITS),
 })
-export type Quantity = z.infer<typeof quantity>
+export type Quantity = z.infer<typeof QuantitySchema>
 
 /** 256165 → "25616.5"; 8490 → "849". */
 export function formatTenths(tenths: number): string {
@@ -45,15 +45,15 @@ export function parseTenths(s: string): number | null {
 export const formatQuantity = (q: Quantity) => `${formatTenths(q.tenths)} ${UNIT_SYMBOL[q.unit]}`
 
 /** A calendar year of the ledgers and grades. */
-export const year = z.number().int().min(2020).max(2100)
-const quarterKey = z.string().regex(/^\d{4}Q[1-4]$/, '季度格式如 2026Q4')
-const lat = z.number().min(-90).max(90)
-const lng = z.number().min(-180).max(180)
+export const YearSchema = z.number().int().min(2020).max(2100)
+const QuarterKeySchema = z.string().regex(/^\d{4}Q[1-4]$/, '季度格式如 2026Q4')
+const LatSchema = z.number().min(-90).max(90)
+const LngSchema = z.number().min(-180).max(180)
 const shortList = (max: number, label: string) => z.array(text(60, label)).max(max, `${label}最多 ${max} 项`)
 
 // ---- views --------------------------------------------------------------------------------------
 
-export const unitView = z.object({
+export const UnitViewSchema = z.object({
   id: z.string(),
   communityId: z.string(),
   name: z.string(),
@@ -75,15 +75,15 @@ export const unitView = z.object({
   decidedAt: z.string().optional(),
   decidedByName: z.string().optional(),
 })
-export type UnitView = z.infer<typeof unitView>
+export type UnitView = z.infer<typeof UnitViewSchema>
 
-export const needView = z.object({
+export const NeedViewSchema = z.object({
   id: z.string(),
   communityId: z.string(),
   title: z.string(),
   detail: z.string().optional(),
   source: z.enum(NEED_SOURCES),
-  quantity: quantity.optional(),
+  quantity: QuantitySchema.optional(),
   /** e.g. "25616.5 ㎡" */
   quantityText: z.string().optional(),
   status: z.enum(NEED_STATUS),
@@ -93,10 +93,10 @@ export const needView = z.object({
   projectId: z.string().optional(),
   createdAt: z.string(),
 })
-export type NeedView = z.infer<typeof needView>
+export type NeedView = z.infer<typeof NeedViewSchema>
 
 /** An offer to take a need: by a unit (its liaison) or a member, with one of their resources or a new one. */
-export const needOfferView = z.object({
+export const NeedOfferViewSchema = z.object({
   id: z.string(),
   needId: z.string(),
   needTitle: z.string(),
@@ -115,9 +115,9 @@ export const needOfferView = z.object({
   reason: z.string().optional(),
   projectId: z.string().optional(),
 })
-export type NeedOfferView = z.infer<typeof needOfferView>
+export type NeedOfferView = z.infer<typeof NeedOfferViewSchema>
 
-export const resourceView = z.object({
+export const ResourceViewSchema = z.object({
   id: z.string(),
   communityId: z.string(),
   title: z.string(),
@@ -127,9 +127,9 @@ export const resourceView = z.object({
   ownerName: z.string(),
   createdAt: z.string(),
 })
-export type ResourceView = z.infer<typeof resourceView>
+export type ResourceView = z.infer<typeof ResourceViewSchema>
 
-export const projectView = z.object({
+export const ProjectViewSchema = z.object({
   id: z.string(),
   communityId: z.string(),
   title: z.string(),
@@ -153,13 +153,13 @@ export const projectView = z.object({
   /** The caller may post progress: the owner (the unit's liaison, the member) or the community's secretary. */
   canUpdate: z.boolean(),
 })
-export type ProjectView = z.infer<typeof projectView>
+export type ProjectView = z.infer<typeof ProjectViewSchema>
 
 /** One progress update of a project, numbered 1, 2, …; each is its own record, never cut (issue 11 §6). */
-export const projectUpdateView = z.object({ seq: z.number().int(), progress: z.number().int(), note: z.string(), byName: z.string(), at: z.string() })
-export type ProjectUpdateView = z.infer<typeof projectUpdateView>
+export const ProjectUpdateViewSchema = z.object({ seq: z.number().int(), progress: z.number().int(), note: z.string(), byName: z.string(), at: z.string() })
+export type ProjectUpdateView = z.infer<typeof ProjectUpdateViewSchema>
 
-export const agreementView = z.object({
+export const AgreementViewSchema = z.object({
   id: z.string(),
   unitId: z.string(),
   unitName: z.string(),
@@ -177,22 +177,22 @@ export const agreementView = z.object({
   unitSignedByName: z.string().optional(),
   /** A new year's agreement that started from last year's lists: what was kept, added and dropped. */
   carriedFrom: z.object({ year: z.number().int(), kept: z.number().int(), added: z.number().int(), dropped: z.number().int() }).optional(),
-  needs: z.array(needView),
-  resources: z.array(resourceView),
-  projects: z.array(projectView),
+  needs: z.array(NeedViewSchema),
+  resources: z.array(ResourceViewSchema),
+  projects: z.array(ProjectViewSchema),
 })
-export type AgreementView = z.infer<typeof agreementView>
+export type AgreementView = z.infer<typeof AgreementViewSchema>
 
 /** A unit liaison's objection to a member naming the unit as their employer (shown to the secretary and the member). */
-export const unitDisputeView = z.object({ reason: z.string(), byName: z.string(), at: z.string() })
-export type UnitDisputeView = z.infer<typeof unitDisputeView>
+export const UnitDisputeViewSchema = z.object({ reason: z.string(), byName: z.string(), at: z.string() })
+export type UnitDisputeView = z.infer<typeof UnitDisputeViewSchema>
 
 /** How the secretary settled a liaison's dispute: the link kept, or undone (the typed name stays). */
-export const unitSettlementView = z.object({ outcome: z.enum(['kept', 'unlinked']), reason: z.string(), unitName: z.string(), byName: z.string(), at: z.string() })
-export type UnitSettlementView = z.infer<typeof unitSettlementView>
+export const UnitSettlementViewSchema = z.object({ outcome: z.enum(['kept', 'unlinked']), reason: z.string(), unitName: z.string(), byName: z.string(), at: z.string() })
+export type UnitSettlementView = z.infer<typeof UnitSettlementViewSchema>
 
 /** A unit a member can name as their employer: checked in to a community of the street (unit.search). */
-export const unitOptionView = z.object({
+export const UnitOptionViewSchema = z.object({
   id: z.string(),
   name: z.string(),
   partyBody: z.string(),
@@ -202,9 +202,9 @@ export const unitOptionView = z.object({
   sameCommunity: z.boolean(),
   approvedYear: z.number().int(),
 })
-export type UnitOptionView = z.infer<typeof unitOptionView>
+export type UnitOptionView = z.infer<typeof UnitOptionViewSchema>
 
-export const memberView = z.object({
+export const MemberViewSchema = z.object({
   id: z.string(),
   communityId: z.string(),
   name: z.string(),
@@ -235,14 +235,14 @@ export const memberView = z.object({
   unitLink: z.enum(UNIT_LINK).optional(),
   /** Who confirmed the link (the unit's liaison, or the secretary settling a dispute for the member). */
   unitConfirmedByName: z.string().optional(),
-  unitDispute: unitDisputeView.optional(),
+  unitDispute: UnitDisputeViewSchema.optional(),
   /** The last settlement of a dispute about the member's unit. */
-  unitSettlement: unitSettlementView.optional(),
+  unitSettlement: UnitSettlementViewSchema.optional(),
 })
-export type MemberView = z.infer<typeof memberView>
+export type MemberView = z.infer<typeof MemberViewSchema>
 
 /** A member who named the unit as their employer, as the unit's liaison sees them: no address, no phone. */
-export const unitMemberView = z.object({
+export const UnitMemberViewSchema = z.object({
   memberId: z.string(),
   name: z.string(),
   /** The community the member checked in to (a unit's members may live anywhere in the street). */
@@ -254,13 +254,13 @@ export const unitMemberView = z.object({
   link: z.enum(UNIT_LINK),
   confirmedByName: z.string().optional(),
   confirmedAt: z.string().optional(),
-  dispute: unitDisputeView.optional(),
+  dispute: UnitDisputeViewSchema.optional(),
 })
-export type UnitMemberView = z.infer<typeof unitMemberView>
+export type UnitMemberView = z.infer<typeof UnitMemberViewSchema>
 
-export const placeInput = z.object({ name: text(60, '地点'), lat, lng })
+export const PlaceInputSchema = z.object({ name: text(60, '地点'), lat: LatSchema, lng: LngSchema })
 
-export const activityView = z.object({
+export const ActivityViewSchema = z.object({
   id: z.string(),
   communityId: z.string(),
   streetId: z.string(),
@@ -285,9 +285,9 @@ export const activityView = z.object({
     })
     .optional(),
 })
-export type ActivityView = z.infer<typeof activityView>
+export type ActivityView = z.infer<typeof ActivityViewSchema>
 
-export const attendanceView = z.object({
+export const AttendanceViewSchema = z.object({
   id: z.string(),
   activityId: z.string(),
   activityTitle: z.string(),
@@ -306,9 +306,9 @@ export const attendanceView = z.object({
   confirmedByName: z.string().optional(),
   manual: z.object({ reason: z.string(), enteredByName: z.string(), approvedByName: z.string().optional() }).optional(),
 })
-export type AttendanceView = z.infer<typeof attendanceView>
+export type AttendanceView = z.infer<typeof AttendanceViewSchema>
 
-export const wishView = z.object({
+export const WishViewSchema = z.object({
   id: z.string(),
   communityId: z.string(),
   title: z.string(),
@@ -340,10 +340,10 @@ export const wishView = z.object({
   /** Held or removed (举报 or the content check): the household sees it marked, others the placeholder. */
   ...moderationFields,
 })
-export type WishView = z.infer<typeof wishView>
+export type WishView = z.infer<typeof WishViewSchema>
 
 /** One message between the resident and the claimer, in the app (no phone numbers exchanged). */
-export const wishMessageView = z.object({
+export const WishMessageViewSchema = z.object({
   id: z.string(),
   side: z.enum(['resident', 'claimer']),
   byName: z.string(),
@@ -351,9 +351,9 @@ export const wishMessageView = z.object({
   at: z.string(),
   mine: z.boolean(),
 })
-export type WishMessageView = z.infer<typeof wishMessageView>
+export type WishMessageView = z.infer<typeof WishMessageViewSchema>
 
-export const ledgerTotals = z.object({
+export const LedgerTotalsSchema = z.object({
   minutes: z.number().int(),
   activities: z.number().int(),
   wishes: z.number().int(),
@@ -363,20 +363,20 @@ export const ledgerTotals = z.object({
   /** Mean rating ×10 (e.g. 47 = 4.7), integer so nothing drifts. */
   ratingAvgTenths: z.number().int().optional(),
 })
-export const ledgerView = z.object({
+export const LedgerViewSchema = z.object({
   memberId: z.string(),
   name: z.string(),
   kind: z.enum(MEMBER_KINDS),
   unitName: z.string(),
   year: z.number().int(),
-  totals: ledgerTotals,
+  totals: LedgerTotalsSchema,
   grade: z.object({ grade: z.enum(GRADES), reason: z.string() }).optional(),
-  entries: z.array(attendanceView),
+  entries: z.array(AttendanceViewSchema),
   entriesTotal: z.number().int(),
 })
-export type LedgerView = z.infer<typeof ledgerView>
+export type LedgerView = z.infer<typeof LedgerViewSchema>
 
-export const letterRow = z.object({
+export const LetterRowSchema = z.object({
   memberId: z.string(),
   name: z.string(),
   minutes: z.number().int(),
@@ -384,7 +384,7 @@ export const letterRow = z.object({
   wishes: z.number().int(),
 })
 /** One version of a unit's quarterly letter: re-issuing writes the next version beside it (issue 11 §6). */
-export const letterView = z.object({
+export const LetterViewSchema = z.object({
   id: z.string(),
   /** 1, 2, … per unit and quarter; the list shows the latest, `letter.versions` all of them. */
   version: z.number().int(),
@@ -393,7 +393,7 @@ export const letterView = z.object({
   communityId: z.string(),
   communityName: z.string(),
   quarter: z.string(),
-  rows: z.array(letterRow),
+  rows: z.array(LetterRowSchema),
   totalMinutes: z.number().int(),
   note: z.string().optional(),
   issuedAt: z.string(),
@@ -404,13 +404,13 @@ export const letterView = z.object({
   supersededAt: z.string().optional(),
   supersededByName: z.string().optional(),
   /** 网格吹哨: the unit's summons in the quarter — answers, lateness, silence (snapshot at issue). */
-  whistles: whistleRecordView.optional(),
+  whistles: WhistleRecordViewSchema.optional(),
   /** 联席会议 problems the unit took on that were open in the quarter or done in it, as they stood at issue (issue 15 §2). */
-  commitments: z.array(commitmentView).optional(),
+  commitments: z.array(CommitmentViewSchema).optional(),
 })
-export type LetterView = z.infer<typeof letterView>
+export type LetterView = z.infer<typeof LetterViewSchema>
 
-export const assessmentView = z.object({
+export const AssessmentViewSchema = z.object({
   id: z.string(),
   subjectType: z.enum(['member', 'unit']),
   subjectId: z.string(),
@@ -423,9 +423,9 @@ export const assessmentView = z.object({
   /** Earlier grades for the same year, kept (superseded, not deleted). */
   revisions: z.number().int(),
 })
-export type AssessmentView = z.infer<typeof assessmentView>
+export type AssessmentView = z.infer<typeof AssessmentViewSchema>
 
-export const dashboardView = z.object({
+export const DashboardViewSchema = z.object({
   communityId: z.string(),
   year: z.number().int(),
   units: z.object({ checkedIn: z.number().int(), pending: z.number().int(), overdue: z.number().int(), total: z.number().int() }),
@@ -441,20 +441,20 @@ export const dashboardView = z.object({
   needs: z.object({ open: z.number().int(), matched: z.number().int(), done: z.number().int() }),
   wishesFulfilled: z.number().int(),
 })
-export type DashboardView = z.infer<typeof dashboardView>
+export type DashboardView = z.infer<typeof DashboardViewSchema>
 
-export const tokenView = z.object({ token: z.string(), qrText: z.string(), issuedAt: z.string(), expiresAt: z.string(), validSeconds: z.number().int() })
+export const TokenViewSchema = z.object({ token: z.string(), qrText: z.string(), issuedAt: z.string(), expiresAt: z.string(), validSeconds: z.number().int() })
 
 // ---- inputs reused --------------------------------------------------------------------------------
 
 const reasonRequired = <T extends { approve: boolean; reason?: string }>(v: T) => v.approve || !!(v.reason && v.reason.length > 0)
-const signInput = z
+const SignInputSchema = z
   .object({
-    activityId: id,
+    activityId: IdSchema,
     method: z.enum(['qr', 'location']),
     token: z.string().trim().max(200).optional(),
-    lat: lat.optional(),
-    lng: lng.optional(),
+    lat: LatSchema.optional(),
+    lng: LngSchema.optional(),
   })
   .refine((v) => (v.method === 'qr' ? !!v.token : v.lat !== undefined && v.lng !== undefined), {
     message: '扫码签到需要签到码，定位签到需要位置',
@@ -465,73 +465,73 @@ const signInput = z
 
 export const serviceActions = {
   // 单位报到
-  'unit.get': action({ summary: '单位报到详情', roles: ['authenticated'], input: z.object({ unitId: id }), output: unitView }),
+  'unit.get': action({ summary: '单位报到详情', roles: ['authenticated'], input: z.object({ unitId: IdSchema }), output: UnitViewSchema }),
   'unit.checkin': action({
     summary: '单位联络员提交单位报到（资源清单、职责承诺）',
     roles: ['unit_liaison'],
     input: z.object({
-      requestId,
-      unitId: id,
+      requestId: RequestIdSchema,
+      unitId: IdSchema,
       contactName: text(20, '联系人'),
-      contactPhone: phone,
+      contactPhone: PhoneSchema,
       resources: shortList(20, '资源').min(1, '请至少填写一项资源'),
       commitments: shortList(20, '承诺').min(1, '请至少填写一项承诺'),
     }),
-    output: unitView,
+    output: UnitViewSchema,
   }),
   'unit.list': action({
     summary: '本社区的单位及报到状态（可按单位或党组织名称查找）',
     roles: ['secretary'],
-    input: pageInput.extend({ communityId: id, status: z.enum(['pending', 'approved', 'overdue', 'all']).default('all'), q: searchText }),
-    output: pageOf(unitView),
+    input: PageInputSchema.extend({ communityId: IdSchema, status: z.enum(['pending', 'approved', 'overdue', 'all']).default('all'), q: SearchTextSchema }),
+    output: pageOf(UnitViewSchema),
   }),
   'unit.decide': action({
     summary: '书记审核单位报到：通过即生成年度共建协议',
     roles: ['secretary'],
-    input: z.object({ unitId: id, approve: z.boolean(), reason: optionalText(200, '原因') }).refine(reasonRequired, { message: '退回时请写明原因', path: ['reason'] }),
-    output: unitView,
+    input: z.object({ unitId: IdSchema, approve: z.boolean(), reason: optionalText(200, '原因') }).refine(reasonRequired, { message: '退回时请写明原因', path: ['reason'] }),
+    output: UnitViewSchema,
   }),
   'unit.setGrids': action({
     summary: '书记指定单位为网格责任单位',
     roles: ['secretary'],
-    input: z.object({ unitId: id, gridIds: z.array(id).max(12) }),
-    output: unitView,
+    input: z.object({ unitId: IdSchema, gridIds: z.array(IdSchema).max(12) }),
+    output: UnitViewSchema,
   }),
   'unit.members': action({
     summary: '填写本单位为工作单位的报到党员（联络员核对，可提出异议）',
     roles: ['unit_liaison', 'secretary'],
-    input: pageInput.extend({ unitId: id }),
-    output: pageOf(unitMemberView),
+    input: PageInputSchema.extend({ unitId: IdSchema }),
+    output: pageOf(UnitMemberViewSchema),
   }),
   'unit.disputeMember': action({
     summary: '单位联络员对党员填写的工作单位提出异议（书记可见）',
     roles: ['unit_liaison'],
-    input: z.object({ memberId: id, reason: text(200, '异议理由') }),
-    output: unitMemberView,
+    input: z.object({ memberId: IdSchema, reason: text(200, '异议理由') }),
+    output: UnitMemberViewSchema,
   }),
   'unit.confirmMember': action({
     summary: '单位联络员确认党员是本单位人员',
     roles: ['unit_liaison'],
-    input: z.object({ memberId: id }),
-    output: unitMemberView,
+    input: z.object({ memberId: IdSchema }),
+    output: UnitMemberViewSchema,
   }),
   'unit.search': action({
     summary: '按名称查找本社区或本街道已报到的单位（党员报到选择工作单位）',
     roles: ['authenticated'],
-    input: pageInput.extend({ communityId: id, name: z.string().trim().max(30, '单位名称不能超过 30 个字').default('') }),
-    output: pageOf(unitOptionView),
+    input: PageInputSchema.extend({ communityId: IdSchema, name: z.string().trim().max(30, '单位名称不能超过 30 个字').default('') }),
+    output: pageOf(UnitOptionViewSchema),
   }),
   'agreement.get': action({
     summary: '单位的年度共建协议与三张清单',
     roles: ['unit_liaison', 'secretary'],
-    input: z.object({ unitId: id, year }),
-    output: agreementView,
+    input: z.object({ unitId: IdSchema, year: YearSchema }),
+    output: AgreementViewSchema,
   }),
   'agreement.sign': action({
     summary: '单位联络员在社区审核通过后签署年度共建协议（签字人、时间）',
     roles: ['unit_liaison'],
-    input: z.object({ unitId: id, year }),
-    output: agreementView,
+    input: z.object({ unitId: IdSchema, year: YearSchema }),
+    output: AgreementViewSchema,
   }),
 
   // 在职党员报到
@@ -540,19 +540,19 @@ export const serviceActions = {
     roles: ['authenticated'],
     input: z
       .object({
-        requestId,
+        requestId: RequestIdSchema,
         name: text(20, '姓名'),
         /** In-service (with a unit), retired (no unit) or mobile (with the origin organisation); in-service if absent. */
         kind: z.enum(MEMBER_KINDS).default('in_service'),
         /** The community checked in to; the household, when given, must be the caller's verified one there. */
-        communityId: id,
+        communityId: IdSchema,
         /** In-service only: a unit checked in to a community of the street (unit.search); without it the typed name is kept (单位未报到). */
-        unitId: id.optional(),
+        unitId: IdSchema.optional(),
         /** In-service only: the employer's name as typed; with a picked unit the unit's own name is stored. */
         unitName: optionalText(60, '工作单位'),
         /** Mobile only: the Party organisation the membership is kept in (流出地党组织). */
         originOrg: optionalText(60, '流出地党组织'),
-        householdId: id.optional(),
+        householdId: IdSchema.optional(),
         skills: shortList(10, '特长'),
         availability: text(60, '可服务时间'),
       })
@@ -560,109 +560,109 @@ export const serviceActions = {
       .refine((v) => v.kind === 'in_service' || (!v.unitId && !v.unitName), { message: '退休党员、流动党员不填写工作单位', path: ['unitId'] })
       .refine((v) => v.kind !== 'mobile' || !!v.originOrg, { message: '请填写您的党组织关系所在的党组织', path: ['originOrg'] })
       .refine((v) => v.kind === 'mobile' || !v.originOrg, { message: '只有流动党员填写流出地党组织', path: ['originOrg'] }),
-    output: memberView,
+    output: MemberViewSchema,
   }),
-  'member.mine': action({ summary: '我的党员报到', roles: ['authenticated'], input: z.object({}), output: memberView.nullable() }),
+  'member.mine': action({ summary: '我的党员报到', roles: ['authenticated'], input: z.object({}), output: MemberViewSchema.nullable() }),
   'member.list': action({
     summary: '本社区报到党员（可筛选待审核、逾期未报到、单位有异议、单位未关联）',
     roles: ['secretary'],
-    input: pageInput.extend({ communityId: id, status: z.enum(['pending', 'approved', 'overdue', 'disputed', 'unlinked', 'all']).default('all') }),
-    output: pageOf(memberView),
+    input: PageInputSchema.extend({ communityId: IdSchema, status: z.enum(['pending', 'approved', 'overdue', 'disputed', 'unlinked', 'all']).default('all') }),
+    output: pageOf(MemberViewSchema),
   }),
   'member.linkUnit': action({
     summary: '书记为填写“单位未报到”的党员关联已报到的单位',
     roles: ['secretary'],
-    input: z.object({ memberId: id, unitId: id }),
-    output: memberView,
+    input: z.object({ memberId: IdSchema, unitId: IdSchema }),
+    output: MemberViewSchema,
   }),
   'member.settleDispute': action({
     summary: '书记核实单位异议：维持关联，或解除关联（保留党员填写的单位名称）',
     roles: ['secretary'],
-    input: z.object({ memberId: id, keep: z.boolean(), reason: text(200, '核实结果') }),
-    output: memberView,
+    input: z.object({ memberId: IdSchema, keep: z.boolean(), reason: text(200, '核实结果') }),
+    output: MemberViewSchema,
   }),
   'member.decide': action({
     summary: '书记审核党员报到，通过时分配网格和包联楼栋',
     roles: ['secretary'],
     input: z
-      .object({ memberId: id, approve: z.boolean(), reason: optionalText(200, '原因'), gridId: id.optional(), buildingIds: z.array(id).max(10).default([]) })
+      .object({ memberId: IdSchema, approve: z.boolean(), reason: optionalText(200, '原因'), gridId: IdSchema.optional(), buildingIds: z.array(IdSchema).max(10).default([]) })
       .refine(reasonRequired, { message: '退回时请写明原因', path: ['reason'] })
       .refine((v) => !v.approve || !!v.gridId, { message: '通过时请分配网格', path: ['gridId'] }),
-    output: memberView,
+    output: MemberViewSchema,
   }),
 
   // 三张清单
   'need.create': action({
     summary: '发布需求清单条目',
     roles: ['secretary'],
-    input: z.object({ requestId, communityId: id, title: text(60, '需求'), detail: optionalText(500, '说明'), source: z.enum(NEED_SOURCES), quantity: quantity.optional() }),
-    output: needView,
+    input: z.object({ requestId: RequestIdSchema, communityId: IdSchema, title: text(60, '需求'), detail: optionalText(500, '说明'), source: z.enum(NEED_SOURCES), quantity: QuantitySchema.optional() }),
+    output: NeedViewSchema,
   }),
   'need.list': action({
     summary: '社区需求清单',
     roles: ['authenticated'],
-    input: pageInput.extend({ communityId: id, status: z.enum([...NEED_STATUS, 'all']).default('all') }),
-    output: pageOf(needView),
+    input: PageInputSchema.extend({ communityId: IdSchema, status: z.enum([...NEED_STATUS, 'all']).default('all') }),
+    output: pageOf(NeedViewSchema),
   }),
-  'need.get': action({ summary: '需求详情（含来源网格事件）', roles: ['authenticated'], input: z.object({ needId: id }), output: needView }),
+  'need.get': action({ summary: '需求详情（含来源网格事件）', roles: ['authenticated'], input: z.object({ needId: IdSchema }), output: NeedViewSchema }),
   'need.offer': action({
     summary: '单位或党员认领需求：用已登记的资源，或写明能提供什么（社区确认后形成项目）',
     roles: ['unit_liaison', 'member'],
     input: z
-      .object({ requestId, needId: id, unitId: id.optional(), resourceId: id.optional(), title: optionalText(60, '可提供的资源'), note: optionalText(200, '说明') })
+      .object({ requestId: RequestIdSchema, needId: IdSchema, unitId: IdSchema.optional(), resourceId: IdSchema.optional(), title: optionalText(60, '可提供的资源'), note: optionalText(200, '说明') })
       .refine((v) => !!v.resourceId || !!v.title, { message: '请选择资源，或写明能提供什么', path: ['title'] }),
-    output: needOfferView,
+    output: NeedOfferViewSchema,
   }),
   'need.offers': action({
     summary: '需求的认领（最新在前）',
     roles: ['authenticated'],
-    input: pageInput.extend({ needId: id }),
-    output: pageOf(needOfferView),
+    input: PageInputSchema.extend({ needId: IdSchema }),
+    output: pageOf(NeedOfferViewSchema),
   }),
   'need.decideOffer': action({
     summary: '书记确认认领（形成项目：负责方、期限）或不采纳（写明原因）',
     roles: ['secretary'],
     input: z
-      .object({ offerId: id, accept: z.boolean(), title: optionalText(60, '项目名称'), deadline: isoDate.optional(), reason: optionalText(200, '原因') })
+      .object({ offerId: IdSchema, accept: z.boolean(), title: optionalText(60, '项目名称'), deadline: IsoDateSchema.optional(), reason: optionalText(200, '原因') })
       .refine((v) => !v.accept || !!v.deadline, { message: '请选择完成期限', path: ['deadline'] })
       .refine((v) => v.accept || !!v.reason, { message: '不采纳时请写明原因', path: ['reason'] }),
-    output: needOfferView,
+    output: NeedOfferViewSchema,
   }),
   'resource.create': action({
     summary: '单位或党员登记可提供的资源',
     roles: ['unit_liaison', 'member'],
-    input: z.object({ requestId, communityId: id, title: text(60, '资源'), detail: optionalText(300, '说明'), unitId: id.optional() }),
-    output: resourceView,
+    input: z.object({ requestId: RequestIdSchema, communityId: IdSchema, title: text(60, '资源'), detail: optionalText(300, '说明'), unitId: IdSchema.optional() }),
+    output: ResourceViewSchema,
   }),
   'resource.list': action({
     summary: '社区资源清单（可只看某个单位或党员的）',
     roles: ['authenticated'],
-    input: pageInput.extend({ communityId: id, ownerId: id.optional() }),
-    output: pageOf(resourceView),
+    input: PageInputSchema.extend({ communityId: IdSchema, ownerId: IdSchema.optional() }),
+    output: pageOf(ResourceViewSchema),
   }),
   'project.create': action({
     summary: '需求对接资源，形成项目（负责方为资源的单位或党员、期限）',
     roles: ['secretary'],
-    input: z.object({ requestId, needId: id, resourceId: id, title: text(60, '项目名称'), deadline: isoDate }),
-    output: projectView,
+    input: z.object({ requestId: RequestIdSchema, needId: IdSchema, resourceId: IdSchema, title: text(60, '项目名称'), deadline: IsoDateSchema }),
+    output: ProjectViewSchema,
   }),
   'project.progress': action({
     summary: '负责方（单位联络员、党员）或书记更新项目进度（100% 即完成）',
     roles: ['secretary', 'unit_liaison', 'member'],
-    input: z.object({ projectId: id, progress: z.number().int().min(0).max(100), note: text(200, '进展说明') }),
-    output: projectView,
+    input: z.object({ projectId: IdSchema, progress: z.number().int().min(0).max(100), note: text(200, '进展说明') }),
+    output: ProjectViewSchema,
   }),
   'project.updates': action({
     summary: '项目的全部进展记录（分页，最新在前）',
     roles: ['authenticated'],
-    input: pageInput.extend({ projectId: id }),
-    output: pageOf(projectUpdateView),
+    input: PageInputSchema.extend({ projectId: IdSchema }),
+    output: pageOf(ProjectUpdateViewSchema),
   }),
   'project.list': action({
     summary: '社区项目清单',
     roles: ['authenticated'],
-    input: pageInput.extend({ communityId: id }),
-    output: pageOf(projectView),
+    input: PageInputSchema.extend({ communityId: IdSchema }),
+    output: pageOf(ProjectViewSchema),
   }),
 
   // 服务活动与签到
@@ -671,167 +671,167 @@ export const serviceActions = {
     roles: ['secretary'],
     input: z
       .object({
-        requestId,
-        communityId: id,
+        requestId: RequestIdSchema,
+        communityId: IdSchema,
         title: text(60, '活动名称'),
         kind: z.enum(ACTIVITY_KINDS),
-        place: placeInput,
+        place: PlaceInputSchema,
         radiusM: z.number().int().min(50).max(2000).default(200),
-        startAt: isoDate,
-        endAt: isoDate,
+        startAt: IsoDateSchema,
+        endAt: IsoDateSchema,
         graceMin: z.number().int().min(0).max(60).default(15),
         capacity: z.number().int().min(1).max(500),
       })
       .refine((v) => Date.parse(v.endAt) > Date.parse(v.startAt), { message: '结束时间须晚于开始时间', path: ['endAt'] })
       .refine((v) => Date.parse(v.endAt) - Date.parse(v.startAt) <= 24 * 3600_000, { message: '活动最长 24 小时', path: ['endAt'] }),
-    output: activityView,
+    output: ActivityViewSchema,
   }),
   'activity.list': action({
     summary: '社区服务活动',
     roles: ['authenticated'],
-    input: pageInput.extend({ communityId: id }),
-    output: pageOf(activityView),
+    input: PageInputSchema.extend({ communityId: IdSchema }),
+    output: pageOf(ActivityViewSchema),
   }),
-  'activity.get': action({ summary: '活动详情（含我的报名签到）', roles: ['authenticated'], input: z.object({ activityId: id }), output: activityView }),
-  'activity.signup': action({ summary: '党员报名活动（名额内）', roles: ['member'], input: z.object({ activityId: id }), output: activityView }),
+  'activity.get': action({ summary: '活动详情（含我的报名签到）', roles: ['authenticated'], input: z.object({ activityId: IdSchema }), output: ActivityViewSchema }),
+  'activity.signup': action({ summary: '党员报名活动（名额内）', roles: ['member'], input: z.object({ activityId: IdSchema }), output: ActivityViewSchema }),
   'activity.token': action({
     summary: '组织者获取滚动签到码（30 秒有效）',
     roles: ['secretary'],
-    input: z.object({ activityId: id }),
-    output: tokenView,
+    input: z.object({ activityId: IdSchema }),
+    output: TokenViewSchema,
   }),
-  'activity.signin': action({ summary: '扫码或定位签到', roles: ['member'], input: signInput, output: activityView }),
-  'activity.signout': action({ summary: '扫码或定位签退', roles: ['member'], input: signInput, output: activityView }),
+  'activity.signin': action({ summary: '扫码或定位签到', roles: ['member'], input: SignInputSchema, output: ActivityViewSchema }),
+  'activity.signout': action({ summary: '扫码或定位签退', roles: ['member'], input: SignInputSchema, output: ActivityViewSchema }),
   'activity.confirmPresence': action({
     summary: '组织者确认定位签到的党员确实到场（未确认的不计时长）',
     roles: ['secretary'],
     input: z
-      .object({ attendanceId: id, present: z.boolean(), reason: optionalText(200, '原因') })
+      .object({ attendanceId: IdSchema, present: z.boolean(), reason: optionalText(200, '原因') })
       .refine((v) => v.present || !!v.reason, { message: '未到场请写明原因', path: ['reason'] }),
-    output: attendanceView,
+    output: AttendanceViewSchema,
   }),
   'activity.attendance': action({
     summary: '活动的报名签到名单',
     roles: ['secretary', 'street_admin'],
-    input: pageInput.extend({ activityId: id }),
-    output: pageOf(attendanceView),
+    input: PageInputSchema.extend({ activityId: IdSchema }),
+    output: pageOf(AttendanceViewSchema),
   }),
   'activity.remind': action({
     summary: '向已报名党员发送活动提醒',
     roles: ['secretary'],
-    input: z.object({ activityId: id }),
+    input: z.object({ activityId: IdSchema }),
     output: z.object({ sent: z.number().int() }),
   }),
   'hours.confirm': action({
     summary: '书记确认服务时长（计入台账）',
     roles: ['secretary'],
-    input: z.object({ attendanceId: id }),
-    output: attendanceView,
+    input: z.object({ attendanceId: IdSchema }),
+    output: AttendanceViewSchema,
   }),
   'hours.manual': action({
     summary: '手工补录时长（需写明原因，另一人复核）',
     roles: ['secretary'],
-    input: z.object({ requestId, activityId: id, memberId: id, minutes: z.number().int().min(1).max(24 * 60), reason: text(200, '补录原因') }),
-    output: attendanceView,
+    input: z.object({ requestId: RequestIdSchema, activityId: IdSchema, memberId: IdSchema, minutes: z.number().int().min(1).max(24 * 60), reason: text(200, '补录原因') }),
+    output: AttendanceViewSchema,
   }),
   'hours.approveManual': action({
     summary: '复核手工补录的时长（不能是补录人本人）',
     roles: ['secretary', 'street_admin'],
-    input: z.object({ attendanceId: id }),
-    output: attendanceView,
+    input: z.object({ attendanceId: IdSchema }),
+    output: AttendanceViewSchema,
   }),
 
   // 微心愿
   'wish.create': action({
     summary: '居民发布微心愿（或社区代发）',
     roles: ['resident', 'secretary'],
-    input: z.object({ requestId, title: text(40, '心愿'), detail: optionalText(300, '说明'), dueAt: isoDate, householdId: id.optional(), residentName: optionalText(20, '居民姓名') }),
-    output: wishView,
+    input: z.object({ requestId: RequestIdSchema, title: text(40, '心愿'), detail: optionalText(300, '说明'), dueAt: IsoDateSchema, householdId: IdSchema.optional(), residentName: optionalText(20, '居民姓名') }),
+    output: WishViewSchema,
   }),
   'wish.list': action({
     summary: '社区微心愿（可只看我的）',
     roles: ['authenticated'],
-    input: pageInput.extend({ communityId: id, status: z.enum([...WISH_STATUS, 'all']).default('all'), mine: z.boolean().default(false) }),
-    output: pageOf(wishView),
+    input: PageInputSchema.extend({ communityId: IdSchema, status: z.enum([...WISH_STATUS, 'all']).default('all'), mine: z.boolean().default(false) }),
+    output: pageOf(WishViewSchema),
   }),
-  'wish.claim': action({ summary: '党员认领微心愿（同一时间只有一人认领）', roles: ['member'], input: z.object({ wishId: id }), output: wishView }),
+  'wish.claim': action({ summary: '党员认领微心愿（同一时间只有一人认领）', roles: ['member'], input: z.object({ wishId: IdSchema }), output: WishViewSchema }),
   'wish.release': action({
     summary: '认领人放弃认领，心愿回到待认领（居民会收到通知）',
     roles: ['member'],
-    input: z.object({ wishId: id, reason: optionalText(200, '原因') }),
-    output: wishView,
+    input: z.object({ wishId: IdSchema, reason: optionalText(200, '原因') }),
+    output: WishViewSchema,
   }),
   'wish.message': action({
     summary: '居民与认领党员在心愿下留言联系（内容检查，手机号不完整显示）',
     roles: ['resident', 'member', 'secretary'],
-    input: z.object({ requestId, wishId: id, text: text(300, '留言') }),
-    output: wishMessageView,
+    input: z.object({ requestId: RequestIdSchema, wishId: IdSchema, text: text(300, '留言') }),
+    output: WishMessageViewSchema,
   }),
   'wish.messages': action({
     summary: '心愿当前认领的留言（居民与认领人可见，最新在前）',
     roles: ['resident', 'member', 'secretary'],
-    input: pageInput.extend({ wishId: id }),
-    output: pageOf(wishMessageView),
+    input: PageInputSchema.extend({ wishId: IdSchema }),
+    output: pageOf(WishMessageViewSchema),
   }),
-  'wish.deliver': action({ summary: '认领人标记已送达', roles: ['member'], input: z.object({ wishId: id, note: text(200, '送达说明') }), output: wishView }),
+  'wish.deliver': action({ summary: '认领人标记已送达', roles: ['member'], input: z.object({ wishId: IdSchema, note: text(200, '送达说明') }), output: WishViewSchema }),
   'wish.confirm': action({
     summary: '居民确认收到，致谢并评价',
     roles: ['resident'],
-    input: z.object({ wishId: id, rating: z.number().int().min(1).max(5), thanks: optionalText(200, '感谢的话') }),
-    output: wishView,
+    input: z.object({ wishId: IdSchema, rating: z.number().int().min(1).max(5), thanks: optionalText(200, '感谢的话') }),
+    output: WishViewSchema,
   }),
 
   // 台账、双反馈、双评议
   'ledger.get': action({
     summary: '党员年度服务台账（本人或本社区书记）',
     roles: ['member', 'secretary'],
-    input: z.object({ memberId: id.optional(), year, page: z.number().int().min(1).max(1000).default(1) }),
-    output: ledgerView,
+    input: z.object({ memberId: IdSchema.optional(), year: YearSchema, page: z.number().int().min(1).max(1000).default(1) }),
+    output: LedgerViewSchema,
   }),
   'ledger.ranking': action({
     summary: '服务记录排行（仅为记录，不作评分）',
     roles: ['member', 'secretary'],
-    input: z.object({ communityId: id, year }),
+    input: z.object({ communityId: IdSchema, year: YearSchema }),
     output: z.object({ label: z.string(), items: z.array(z.object({ memberId: z.string(), name: z.string(), kind: z.enum(MEMBER_KINDS), unitName: z.string(), minutes: z.number().int(), activities: z.number().int(), wishes: z.number().int() })) }),
   }),
   'letter.issue': action({
     summary: '书记为单位出具季度双反馈函（重新出具即新版本）',
     roles: ['secretary'],
-    input: z.object({ requestId, unitId: id, quarter: quarterKey, note: optionalText(300, '社区意见') }),
-    output: letterView,
+    input: z.object({ requestId: RequestIdSchema, unitId: IdSchema, quarter: QuarterKeySchema, note: optionalText(300, '社区意见') }),
+    output: LetterViewSchema,
   }),
   'letter.list': action({
     summary: '单位的双反馈函',
     roles: ['unit_liaison', 'secretary'],
-    input: pageInput.extend({ unitId: id }),
-    output: pageOf(letterView),
+    input: PageInputSchema.extend({ unitId: IdSchema }),
+    output: pageOf(LetterViewSchema),
   }),
   'letter.versions': action({
     summary: '反馈函的各个版本（重新出具不覆盖已签收的版本）',
     roles: ['unit_liaison', 'secretary'],
-    input: pageInput.extend({ letterId: id }),
-    output: pageOf(letterView),
+    input: PageInputSchema.extend({ letterId: IdSchema }),
+    output: pageOf(LetterViewSchema),
   }),
-  'letter.ack': action({ summary: '单位联络员签收反馈函（最新版本）', roles: ['unit_liaison'], input: z.object({ letterId: id }), output: letterView }),
+  'letter.ack': action({ summary: '单位联络员签收反馈函（最新版本）', roles: ['unit_liaison'], input: z.object({ letterId: IdSchema }), output: LetterViewSchema }),
   'assessment.set': action({
     summary: '书记年度评议（优秀/合格/基本合格/不合格，须写理由）',
     roles: ['secretary'],
-    input: z.object({ subjectType: z.enum(['member', 'unit']), subjectId: id, year, grade: z.enum(GRADES), reason: text(200, '评议理由') }),
-    output: assessmentView,
+    input: z.object({ subjectType: z.enum(['member', 'unit']), subjectId: IdSchema, year: YearSchema, grade: z.enum(GRADES), reason: text(200, '评议理由') }),
+    output: AssessmentViewSchema,
   }),
   'assessment.list': action({
     summary: '本社区年度评议结果',
     roles: ['secretary'],
-    input: pageInput.extend({ communityId: id, year, subjectType: z.enum(['member', 'unit']) }),
-    output: pageOf(assessmentView),
+    input: PageInputSchema.extend({ communityId: IdSchema, year: YearSchema, subjectType: z.enum(['member', 'unit']) }),
+    output: pageOf(AssessmentViewSchema),
   }),
   'assessment.unit': action({
     summary: '单位查看本单位历年的年度评议（联络员；最新年份在前）',
     roles: ['unit_liaison', 'secretary'],
-    input: pageInput.extend({ unitId: id }),
-    output: pageOf(assessmentView),
+    input: PageInputSchema.extend({ unitId: IdSchema }),
+    output: pageOf(AssessmentViewSchema),
   }),
-  dashboard: action({ summary: '书记工作台：报到、时长、清单、心愿', roles: ['secretary'], input: z.object({ communityId: id, year }), output: dashboardView }),
+  dashboard: action({ summary: '书记工作台：报到、时长、清单、心愿', roles: ['secretary'], input: z.object({ communityId: IdSchema, year: YearSchema }), output: DashboardViewSchema }),
   // 重点关爱 (issue 15 §5)
   ...careActions,
   ...reportActions(ROLES),

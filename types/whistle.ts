@@ -7,7 +7,7 @@ import { ANSWER_KINDS } from './grid-enums'
  * page, the 双反馈 letter): in a file of its own so their contracts build it without grid's whole contract.
  */
 
-export const summonsView = z.object({
+export const SummonsViewSchema = z.object({
   id: z.string(),
   eventId: z.string(),
   eventTitle: z.string(),
@@ -23,14 +23,14 @@ export const summonsView = z.object({
   answeredAt: z.string().optional(),
   createdAt: z.string(),
 })
-export type SummonsView = z.infer<typeof summonsView>
+export type SummonsView = z.infer<typeof SummonsViewSchema>
 
 /** A party's whistle record for a period: what the 双反馈 letter and the company page show. */
-export const whistleRecordView = z.object({
+export const WhistleRecordViewSchema = z.object({
   summoned: z.number().int(),
   onTime: z.number().int(),
   late: z.number().int(),
   silent: z.number().int(),
-  items: z.array(summonsView),
+  items: z.array(SummonsViewSchema),
 })
-export type WhistleRecordView = z.infer<typeof whistleRecordView>
+export type WhistleRecordView = z.infer<typeof WhistleRecordViewSchema>

@@ -2,7 +2,7 @@ import { readFileSync } from 'fs'
 import { join } from 'path'
 import { z } from 'zod'
 import { COL } from '../../cloudfunctions/shared/collections'
-import { CONTRACT, ERROR_CODES, pageInput } from '../../types'
+import { CONTRACT, ERROR_CODES, PageInputSchema } from '../../types'
 
 describe('the contract', () => {
   it('names at least the error codes the runtime relies on', () => {
@@ -23,8 +23,8 @@ describe('the contract', () => {
   })
 
   it('caps page sizes at 50', () => {
-    expect(pageInput.safeParse({ pageSize: 50 }).success).toBe(true)
-    expect(pageInput.safeParse({ pageSize: 51 }).success).toBe(false)
+    expect(PageInputSchema.safeParse({ pageSize: 50 }).success).toBe(true)
+    expect(PageInputSchema.safeParse({ pageSize: 51 }).success).toBe(false)
   })
 
   it('declares every collection the code uses in database/collections.json', () => {

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import type { MeView } from '../../../types/org'
-import { profileUpdateInput } from '../../../types/org-forms'
+import { ProfileUpdateInputSchema } from '../../../types/org-forms'
 import Card from '../../components/Card'
 import Field from '../../components/Field'
 import Button from '../../components/Button'
@@ -26,7 +26,7 @@ export default function ProfileCard({ me, onSaved }: ProfileCardProps) {
 
   const send = async () => {
     const input = { name, phone: phone.trim() ? phone.trim() : undefined }
-    const checked = validate(profileUpdateInput, input)
+    const checked = validate(ProfileUpdateInputSchema, input)
     setErrors(checked.ok ? {} : checked.errors)
     if (!checked.ok) return
     const out = await save.run(input)

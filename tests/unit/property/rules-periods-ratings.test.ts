@@ -2,7 +2,7 @@ import { addDays, canObject, overlaps, periodKey, periodLabel, periodOf, publish
 import { exclusionDelta, objectionId } from '../../../cloudfunctions/property/domain/objections'
 import { aggregateDelta, initialStatus, isNewHousehold, lowDimensions, opensRectification, ratingId } from '../../../cloudfunctions/property/domain/ratings'
 import { confirmProblem, isHeldAgainst, isOverdueUnanswered, nextOnConfirm, nextOnReport } from '../../../cloudfunctions/property/domain/rectifications'
-import { ruleInput } from '../../../types/property'
+import { RuleInputSchema } from '../../../types/property'
 import { DEFAULT_RULE } from '../../../cloudfunctions/property/domain/rules'
 
 const all = (n: number) => ({ cleaning: n, order: n, repairs: n, greening: n, attitude: n, fees: n })
@@ -128,27 +128,27 @@ describe('rectification', () => {
 
 describe('the rule schema', () => {
   it('accepts the default rule', () => {
-    expect(ruleInput.safeParse(DEFAULT_RULE).success).toBe(true)
+    expect(RuleInputSchema.safeParse(DEFAULT_RULE).success).toBe(true)
   })
 
   it('refuses a black threshold at or above the red one', () => {
-    const r = ruleInput.safeParse({ ...DEFAULT_RULE, blackThreshold: 85 })
+    const r = RuleInputSchema.safeParse({ ...DEFAULT_RULE, blackThreshold: 85 })
     expect(r.success ? '' : r.error.issues[0].message).toBe('黑榜线必须低于红榜线')
   })
 
   it('refuses all-zero weights', () => {
-    expect(ruleInput.safeParse({ ...DEFAULT_RULE, weights: { satisfaction: 0, community: 0, rectification: 0 } }).success).toBe(false)
+    expect(RuleInputSchema.safeParse({ ...DEFAULT_RULE, weights: { satisfaction: 0, community: 0, rectification: 0 } }).success).toBe(false)
   })
 
   it('takes any whole non-negative dimension weights up to 100 (normalised, no fixed sum), not all zero', () => {
     const dims = (w: Partial<Record<string, number>>) => ({ ...DEFAULT_RULE, dimensionWeights: { ...DEFAULT_RULE.dimensionWeights, ...w } })
-    const first = (r: ReturnType<typeof ruleInput.safeParse>) => (r.success ? null : { path: r.error.issues[0].path.join('.'), message: r.error.issues[0].message })
-    expect(first(ruleInput.safeParse(dims({ cleaning: 30, order: 0, repairs: 25, greening: 5, attitude: 100, fees: 7 })))).toBeNull()
-    expect(first(ruleInput.safeParse(dims({ fees: -1 })))).toEqual({ path: 'dimensionWeights.fees', message: '不能小于 0' })
-    expect(first(ruleInput.safeParse(dims({ fees: 1.5 })))).toEqual({ path: 'dimensionWeights.fees', message: '须为整数' })
-    expect(first(ruleInput.safeParse(dims({ fees: 101 })))).toEqual({ path: 'dimensionWeights.fees', message: '不能大于 100' })
-    expect(first(ruleInput.safeParse(dims({ fees: Number.NaN })))).toEqual({ path: 'dimensionWeights.fees', message: '须为数字' })
-    expect(first(ruleInput.safeParse(dims({ cleaning: 0, order: 0, repairs: 0, greening: 0, attitude: 0, fees: 0 })))).toEqual({ path: 'dimensionWeights', message: '六项评价权重不能都为 0' })
+    const first = (r: ReturnType<typeof RuleInputSchema.safeParse>) => (r.success ? null : { path: r.error.issues[0].path.join('.'), message: r.error.issues[0].message })
+    expect(first(RuleInputSchema.safeParse(dims({ cleaning: 30, order: 0, repairs: 25, greening: 5, attitude: 100, fees: 7 })))).toBeNull()
+    expect(first(RuleInputSchema.safeParse(dims({ fees: -1 })))).toEqual({ path: 'dimensionWeights.fees', message: '不能小于 0' })
+    expect(first(RuleInputSchema.safeParse(dims({ fees: 1.5 })))).toEqual({ path: 'dimensionWeights.fees', message: '须为整数' })
+    expect(first(RuleInputSchema.safeParse(dims({ fees: 101 })))).toEqual({ path: 'dimensionWeights.fees', message: '不能大于 100' })
+    expect(first(RuleInputSchema.safeParse(dims({ fees: Number.NaN })))).toEqual({ path: 'dimensionWeights.fees', message: '须为数字' })
+    expect(first(RuleInputSchema.safeParse(dims({ cleaning: 0, order: 0, repairs: 0, greening: 0, attitude: 0, fees: 0 })))).toEqual({ path: 'dimensionWeights', message: '六项评价权重不能都为 0' })
   })
 })
 
@@ -181,7 +181,7 @@ describe('objections', () => {
   })
 
   it('refuses a rule without an objection window', () => {
-    expect(ruleInput.safeParse({ ...DEFAULT_RULE, objectionDays: 0 }).success).toBe(false)
-    expect(ruleInput.safeParse({ ...DEFAULT_RULE, objectionDays: 1 }).success).toBe(true)
+    expect(RuleInputSchema.safeParse({ ...DEFAULT_RULE, objectionDays: 0 }).success).toBe(false)
+    expect(RuleInputSchema.safeParse({ ...DEFAULT_RULE, objectionDays: 1 }).success).toBe(true)
   })
 })

@@ -1,7 +1,7 @@
 import { canSubmit, currentStatus, isOverdue, pushHistory, HISTORY_LIMIT } from '../../../cloudfunctions/service/domain/checkin'
 import { gradeYearProblem, gradeYears, reviseAssessment } from '../../../cloudfunctions/service/domain/grades'
 import { CLAIM_HOLD_DAYS, claimDueAt, claimLapsed, claimProblem, effectiveWishStatus, maskPhones, ratingAvgTenths } from '../../../cloudfunctions/service/domain/wishes'
-import { formatQuantity, formatTenths, GRADE_LABEL, parseTenths, quantity } from '../../../types/service'
+import { formatQuantity, formatTenths, GRADE_LABEL, parseTenths, QuantitySchema } from '../../../types/service'
 
 describe('yearly check-in', () => {
   it('shows someone approved last year as overdue this year', () => {
@@ -87,8 +87,8 @@ describe('exact quantities', () => {
     expect(formatQuantity({ tenths: 256165, unit: '平方米' })).toBe('25616.5 ㎡')
   })
   it('refuses fractional tenths and zero', () => {
-    expect(quantity.safeParse({ tenths: 1.5, unit: '米' }).success).toBe(false)
-    expect(quantity.safeParse({ tenths: 0, unit: '米' }).success).toBe(false)
+    expect(QuantitySchema.safeParse({ tenths: 1.5, unit: '米' }).success).toBe(false)
+    expect(QuantitySchema.safeParse({ tenths: 0, unit: '米' }).success).toBe(false)
   })
 })
 

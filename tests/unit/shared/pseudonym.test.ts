@@ -1,5 +1,5 @@
 import { memberRecordId, personKey } from '../../../cloudfunctions/shared/pseudonym'
-import { id } from '../../../types/common'
+import { IdSchema } from '../../../types/common'
 
 describe('person keys in ids others see', () => {
   it('are deterministic, distinct per person and carry nothing of the openid', () => {
@@ -11,7 +11,7 @@ describe('person keys in ids others see', () => {
 
   it('make ids the contract accepts as input (a member id comes back in ledger.get, hours.manual, event.assign)', () => {
     const longOpenid = 'oABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789abcdef'
-    expect(id.safeParse(memberRecordId(longOpenid)).success).toBe(true)
-    expect(id.safeParse(`at:act_0123456789abcdef0123:${personKey(longOpenid)}`).success).toBe(true)
+    expect(IdSchema.safeParse(memberRecordId(longOpenid)).success).toBe(true)
+    expect(IdSchema.safeParse(`at:act_0123456789abcdef0123:${personKey(longOpenid)}`).success).toBe(true)
   })
 })

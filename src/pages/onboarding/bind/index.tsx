@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import type { BindingView } from '../../../../types/org'
-import { bindingRequestInput } from '../../../../types/org-forms'
+import { BindingRequestInputSchema } from '../../../../types/org-forms'
 import PageShell from '../../../components/PageShell'
 import Card from '../../../components/Card'
 import Field from '../../../components/Field'
@@ -66,7 +66,7 @@ function BindForm({ defaultName, defaultPhone }: { defaultName: string; defaultP
       phone,
       householdCode: code.trim() ? code.trim().toUpperCase() : undefined,
     }
-    const checked = validate(bindingRequestInput, input)
+    const checked = validate(BindingRequestInputSchema, input)
     const next = checked.ok ? {} : { ...checked.errors }
     delete next.householdId
     if (!communityId) next.communityId = '请选择社区'

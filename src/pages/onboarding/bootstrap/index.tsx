@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { bootstrapInput } from '../../../../types/org-forms'
+import { BootstrapInputSchema } from '../../../../types/org-forms'
 import PageShell from '../../../components/PageShell'
 import Card from '../../../components/Card'
 import Field from '../../../components/Field'
@@ -21,7 +21,7 @@ function BootstrapForm({ defaultName }: { defaultName: string }) {
 
   const send = async () => {
     const input = { streetName, name }
-    const checked = validate(bootstrapInput, input)
+    const checked = validate(BootstrapInputSchema, input)
     setErrors(checked.ok ? {} : checked.errors)
     if (!checked.ok) return
     const out = await claim.run(input)

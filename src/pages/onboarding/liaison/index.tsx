@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { LiaisonApplicationView, MeView } from '../../../../types/org'
-import { liaisonRegisterInput } from '../../../../types/org-forms'
+import { LiaisonRegisterInputSchema } from '../../../../types/org-forms'
 import PageShell from '../../../components/PageShell'
 import Card from '../../../components/Card'
 import Field from '../../../components/Field'
@@ -50,7 +50,7 @@ function LiaisonForm({ me }: { me: MeView }) {
 
   const send = async () => {
     const input = { requestId, ...v }
-    const checked = validate(liaisonRegisterInput, input)
+    const checked = validate(LiaisonRegisterInputSchema, input)
     const next = checked.ok ? {} : { ...checked.errors }
     if (!v.communityId) next.communityId = '请选择所在社区'
     setErrors(next)

@@ -3,7 +3,7 @@ import { View, Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { MeView } from '../../../../types/org'
 import type { RoleGrant } from '../../../../types/roles'
-import { codeFromInviteText, invitationRedeemInput } from '../../../../types/org-forms'
+import { codeFromInviteText, InvitationRedeemInputSchema } from '../../../../types/org-forms'
 import PageShell from '../../../components/PageShell'
 import Card from '../../../components/Card'
 import Field from '../../../components/Field'
@@ -54,7 +54,7 @@ function RedeemForm({ me, initialCode }: { me: MeView; initialCode: string }) {
 
   const send = async () => {
     const input = { code: code.trim().toUpperCase(), name }
-    const checked = validate(invitationRedeemInput, input)
+    const checked = validate(InvitationRedeemInputSchema, input)
     setErrors(checked.ok ? {} : checked.errors)
     if (!checked.ok) return
     const out = await redeem.run(input)

@@ -1,4 +1,4 @@
-import { DIMENSIONS, DIMENSION_LABEL, ruleInput, type RuleInput, type RuleView } from '../../../../../types/property'
+import { DIMENSIONS, DIMENSION_LABEL, RuleInputSchema, type RuleInput, type RuleView } from '../../../../../types/property'
 
 /**
  * The rule editor's form, kept pure so it is unit-tested (tests/unit/property/rule-form.test.ts):
@@ -59,7 +59,7 @@ export function parseRuleDraft(base: Rule, cadence: string, draft: RuleDraft, re
     else rule[f.path[0]] = value
   }
   if (Object.keys(errors).length === 0) {
-    const parsed = ruleInput.safeParse(rule)
+    const parsed = RuleInputSchema.safeParse(rule)
     if (parsed.success) return { rule: parsed.data, errors: null }
     for (const issue of parsed.error.issues) {
       const path = issue.path.map(String)
