@@ -5,7 +5,7 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 /**
  * A list's filter with a search box's words: `q` contained (case-insensitive) in any of `fields`.
- * The words are escaped (never a pattern) and bounded by the contract (searchText, ≤ 20 characters),
+ * The words are escaped (never a pattern) and bounded by the contract (SearchTextSchema, ≤ 20 characters),
  * and the search narrows the list's own query — the page is still one count and one get, whatever
  * the data. Without `q`, the filter as it is.
  */
