@@ -1,4 +1,4 @@
-// Lint: TypeScript-aware rules for every source tree; formatting is not linted.
+// Lint: TypeScript-aware rules for every source tree; `npm run lint` also checks the formatting (Prettier, .prettierrc.json).
 import tseslint from 'typescript-eslint'
 import * as importX from 'eslint-plugin-import-x'
 
@@ -9,19 +9,48 @@ const CONTEXTS = ['council', 'grid', 'org', 'property', 'service', 'export']
 const CHAIN_ROOTS = []
 for (let calls = 0; calls <= 16; calls++) {
   for (let members = 0; members <= 2; members++) {
-    if (calls + members > 0) CHAIN_ROOTS.push(['init', ...Array(calls).fill('callee.object'), ...Array(members).fill('object'), 'name'].join('.'))
+    if (calls + members > 0)
+      CHAIN_ROOTS.push(
+        ['init', ...Array(calls).fill('callee.object'), ...Array(members).fill('object'), 'name'].join('.'),
+      )
   }
 }
 const ZOD_VALUE = `:matches(${CHAIN_ROOTS.map((path) => `[${path}=/^z$|Schema$/]`).join(', ')})`
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'dist-h5/**', 'cloudfunctions/*/dist/**', '.data/**', 'coverage/**', '.swc/**', 'tests/e2e/screenshots/**', 'bench/.floor/**'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      'dist-h5/**',
+      'cloudfunctions/*/dist/**',
+      '.data/**',
+      'coverage/**',
+      '.swc/**',
+      'tests/e2e/screenshots/**',
+      'bench/.floor/**',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
-      '@typescript-eslint/ban-ts-comment': ['error', { 'ts-ignore': true, 'ts-nocheck': true, 'ts-expect-error': 'allow-with-description' }],
-      'no-restricted-properties': ['error', { object: 'it', property: 'only' }, { object: 'it', property: 'skip' }, { object: 'describe', property: 'only' }, { object: 'describe', property: 'skip' }, { object: 'test', property: 'only' }, { object: 'test', property: 'skip' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
+      '@typescript-eslint/ban-ts-comment': [
+        'error',
+        { 'ts-ignore': true, 'ts-nocheck': true, 'ts-expect-error': 'allow-with-description' },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'it', property: 'only' },
+        { object: 'it', property: 'skip' },
+        { object: 'describe', property: 'only' },
+        { object: 'describe', property: 'skip' },
+        { object: 'test', property: 'only' },
+        { object: 'test', property: 'skip' },
+      ],
     },
   },
   {
@@ -32,20 +61,24 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         {
-          selector: "ExportNamedDeclaration > VariableDeclaration > VariableDeclarator[id.typeAnnotation=undefined] > ObjectExpression > Property[key.name='run']",
-          message: "Type the handler from the contract: `export const x: Handler<'fn.action'> = { async run(ctx) { … } }`.",
+          selector:
+            "ExportNamedDeclaration > VariableDeclaration > VariableDeclarator[id.typeAnnotation=undefined] > ObjectExpression > Property[key.name='run']",
+          message:
+            "Type the handler from the contract: `export const x: Handler<'fn.action'> = { async run(ctx) { … } }`.",
         },
         {
-          selector: "ExportNamedDeclaration VariableDeclarator > ObjectExpression > Property[key.name='run'] > :function > Identifier[typeAnnotation]",
+          selector:
+            "ExportNamedDeclaration VariableDeclarator > ObjectExpression > Property[key.name='run'] > :function > Identifier[typeAnnotation]",
           message: 'A handler takes its context from Handler<…>: do not annotate `ctx` (the schema gives its input).',
         },
         {
           // Issue 16 §5: database access lives in the context's repo.
           selector: "CallExpression[callee.property.name='collection']",
-          message: 'Handlers never touch the database: ask the context\'s repo for it by name (docs/architecture.md, Boundaries).',
+          message:
+            "Handlers never touch the database: ask the context's repo for it by name (docs/architecture.md, Boundaries).",
         },
         {
-          selector: "ImportDeclaration[source.value=/^\\.\\/[^/]+$/]",
+          selector: 'ImportDeclaration[source.value=/^\\.\\/[^/]+$/]',
           message: 'A handler never imports another handler: put what they share in domain/ (pure) or the repo (I/O).',
         },
       ],
@@ -60,7 +93,8 @@ export default tseslint.config(
         'error',
         {
           selector: `:matches(Program, ExportNamedDeclaration) > VariableDeclaration > VariableDeclarator[id.name!=/Schema$/]${ZOD_VALUE}`,
-          message: 'Name a zod value `XxxSchema` and its type `Xxx`: `export const TopicViewSchema = z.object(…)`, `export type TopicView = z.infer<typeof TopicViewSchema>`.',
+          message:
+            'Name a zod value `XxxSchema` and its type `Xxx`: `export const TopicViewSchema = z.object(…)`, `export type TopicView = z.infer<typeof TopicViewSchema>`.',
         },
       ],
     },
@@ -87,7 +121,7 @@ export default tseslint.config(
           patterns: [
             {
               regex: `^(\\.\\./)+(${CONTEXTS.filter((c) => c !== own).join('|')})/(?!public$)`,
-              message: "Import another context only through its public.ts (or read it from cloudfunctions/shared).",
+              message: 'Import another context only through its public.ts (or read it from cloudfunctions/shared).',
             },
           ],
         },

@@ -15,7 +15,11 @@ const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, 
  * (written in bulk: 100× is ≈ 300,000 documents). Reports p50/p95 latency, the p95 of the CPU time
  * each call took, and the most database requests any one call needed.
  */
-export async function runActions(scenarios: Scenario[], scale: number, iterations: number): Promise<{ rows: ActionRow[]; seedSeconds: number }> {
+export async function runActions(
+  scenarios: Scenario[],
+  scale: number,
+  iterations: number,
+): Promise<{ rows: ActionRow[]; seedSeconds: number }> {
   const dir = mkdtempSync(join(tmpdir(), `tx-bench-${scale}x-`))
   const local = createLocalCloud({ dataDir: dir, synchronous: 'NORMAL' })
   process.env.BOOTSTRAP_ADMIN_OPENID = 'o-bench-bootstrap'
@@ -40,7 +44,11 @@ export async function runActions(scenarios: Scenario[], scale: number, iteration
       for (let i = 0; i < runs; i++) {
         const c = process.cpuUsage()
         const t = process.hrtime.bigint()
-        const { result, dbRequests } = await local.invoke(FUNCTIONS[s.fn], { action: s.action, input: s.input(i) }, { openid: s.openid(i) })
+        const { result, dbRequests } = await local.invoke(
+          FUNCTIONS[s.fn],
+          { action: s.action, input: s.input(i) },
+          { openid: s.openid(i) },
+        )
         times.push(Number(process.hrtime.bigint() - t) / 1e6)
         const used = process.cpuUsage(c)
         cpu.push((used.user + used.system) / 1000)
@@ -51,7 +59,17 @@ export async function runActions(scenarios: Scenario[], scale: number, iteration
       }
       times.sort((a, b) => a - b)
       cpu.sort((a, b) => a - b)
-      rows.push({ action: s.label ?? `${s.fn}.${s.action}`, p50: pct(times, 50), p95: pct(times, 95), cpu95: pct(cpu, 95), requests, failures, note: s.note, grows: s.grows, slow: s.slow })
+      rows.push({
+        action: s.label ?? `${s.fn}.${s.action}`,
+        p50: pct(times, 50),
+        p95: pct(times, 95),
+        cpu95: pct(cpu, 95),
+        requests,
+        failures,
+        note: s.note,
+        grows: s.grows,
+        slow: s.slow,
+      })
     }
     return { rows, seedSeconds }
   } finally {

@@ -39,10 +39,14 @@ function packagesTable() {
   const sizes = packageSizes()
   for (const p of sizes) {
     const budget = p.name === 'main' ? BUDGET.mainKB : BUDGET.subpackageKB
-    console.log(`| ${p.name} | ${kb(p.bytes)} | ${budget} | ${verdict(p.bytes <= budget * KB, `package ${p.name} over ${budget} KB`)} |`)
+    console.log(
+      `| ${p.name} | ${kb(p.bytes)} | ${budget} | ${verdict(p.bytes <= budget * KB, `package ${p.name} over ${budget} KB`)} |`,
+    )
   }
   const total = sizes.reduce((s, p) => s + p.bytes, 0)
-  console.log(`| **all packages** | ${kb(total)} | ${BUDGET.totalKB} | ${verdict(total <= BUDGET.totalKB * KB, `all packages over ${BUDGET.totalKB} KB`)} |\n`)
+  console.log(
+    `| **all packages** | ${kb(total)} | ${BUDGET.totalKB} | ${verdict(total <= BUDGET.totalKB * KB, `all packages over ${BUDGET.totalKB} KB`)} |\n`,
+  )
 }
 
 function chartsTable() {
@@ -56,7 +60,10 @@ function bundlesTable() {
   const runs = Number(process.env.BENCH_REQUIRE_RUNS ?? 9)
   console.log(`## Cloud function bundles (cold require: ${runs} fresh node processes each, interleaved)\n`)
   const floor = { name: 'floor (wx-server-sdk only)', file: floorBundle() }
-  const fns = functionNames().map((name) => ({ name, file: join(__dirname, '..', 'cloudfunctions', name, 'dist', 'index.js') }))
+  const fns = functionNames().map((name) => ({
+    name,
+    file: join(__dirname, '..', 'cloudfunctions', name, 'dist', 'index.js'),
+  }))
   const [base, ...stats] = bundleStats([floor, ...fns], runs)
   console.log(`| bundle | KB | budget KB | require CPU ms (median) | × floor | budget | best wall ms | |`)
   console.log('|---|---:|---:|---:|---:|---:|---:|---|')
@@ -64,29 +71,43 @@ function bundlesTable() {
   for (const s of stats) {
     const ratio = s.cpuMs / base.cpuMs
     if (s.name === EXCEL_FUNCTION) {
-      console.log(`| ${s.name} | ${kb(s.bytes)} | — | ${ms(s.cpuMs)} | ${ratio.toFixed(2)} | — | ${ms(s.wallMs)} | exceljs lives here only |`)
+      console.log(
+        `| ${s.name} | ${kb(s.bytes)} | — | ${ms(s.cpuMs)} | ${ratio.toFixed(2)} | — | ${ms(s.wallMs)} | exceljs lives here only |`,
+      )
       continue
     }
     const ok = s.bytes <= BUDGET.bundleKB * KB && ratio <= BUDGET.requireVsFloor
-    console.log(`| ${s.name} | ${kb(s.bytes)} | ${BUDGET.bundleKB} | ${ms(s.cpuMs)} | ${ratio.toFixed(2)} | ${BUDGET.requireVsFloor} | ${ms(s.wallMs)} | ${verdict(ok, `bundle ${s.name}: ${kb(s.bytes)} KB, require ${ratio.toFixed(2)} × the floor`)} |`)
+    console.log(
+      `| ${s.name} | ${kb(s.bytes)} | ${BUDGET.bundleKB} | ${ms(s.cpuMs)} | ${ratio.toFixed(2)} | ${BUDGET.requireVsFloor} | ${ms(s.wallMs)} | ${verdict(ok, `bundle ${s.name}: ${kb(s.bytes)} KB, require ${ratio.toFixed(2)} × the floor`)} |`,
+    )
   }
-  console.log('\nThe require budget is judged on CPU time: on a shared machine the wall time is mostly waiting for a core.\n')
+  console.log(
+    '\nThe require budget is judged on CPU time: on a shared machine the wall time is mostly waiting for a core.\n',
+  )
 }
 
 async function actionsTable() {
-  console.log(`## Actions through the local runtime (${ITERATIONS} calls each; scales ${SCALES.map((s) => `${s}×`).join(', ')})\n`)
+  console.log(
+    `## Actions through the local runtime (${ITERATIONS} calls each; scales ${SCALES.map((s) => `${s}×`).join(', ')})\n`,
+  )
   const byScale = new Map<number, ActionRow[]>()
   for (const scale of SCALES) {
     const started = Date.now()
     const { rows, seedSeconds } = await runActions(allScenarios(), scale, ITERATIONS)
     byScale.set(scale, rows)
     const mb = (process.memoryUsage().rss / 1e6).toFixed(0)
-    console.log(`- ${scale}×: seeded in ${seedSeconds.toFixed(0)} s, ran in ${((Date.now() - started) / 1000 - seedSeconds).toFixed(0)} s, ${mb} MB resident`)
+    console.log(
+      `- ${scale}×: seeded in ${seedSeconds.toFixed(0)} s, ran in ${((Date.now() - started) / 1000 - seedSeconds).toFixed(0)} s, ${mb} MB resident`,
+    )
   }
   const ref = SCALES.includes(10) ? 10 : SCALES[SCALES.length - 1]
   const head = SCALES.map((s) => `p50 ${s}× | p95 ${s}×`).join(' | ')
-  console.log(`\nLatency in ms (wall); CPU p95 at ${ref}× is what the latency budget (${BUDGET.p95Ms} ms) is judged on.\n`)
-  console.log(`| action | ${head} | CPU p95 ${ref}× | requests ${SCALES.map((s) => `${s}×`).join(' / ')} | constant | note |`)
+  console.log(
+    `\nLatency in ms (wall); CPU p95 at ${ref}× is what the latency budget (${BUDGET.p95Ms} ms) is judged on.\n`,
+  )
+  console.log(
+    `| action | ${head} | CPU p95 ${ref}× | requests ${SCALES.map((s) => `${s}×`).join(' / ')} | constant | note |`,
+  )
   console.log(`|---|${SCALES.map(() => '---:|---:').join('|')}|---:|---|---|---|`)
   const first = byScale.get(SCALES[0])!
   for (let i = 0; i < first.length; i++) {
@@ -99,9 +120,18 @@ async function actionsTable() {
     if (!constant && !first[i].grows) missed.push(`${a}: requests ${rows.map((r) => r.requests).join(' / ')}`)
     if (slow && !first[i].slow) missed.push(`${a}: CPU p95 ${ms(at.cpu95)} ms at ${ref}×`)
     if (failures) missed.push(`${a}: ${failures} failed calls`)
-    const notes = [first[i].note, first[i].grows && `grows: ${first[i].grows}`, first[i].slow && `slow: ${first[i].slow}`, failures ? `**${failures} failed calls**` : ''].filter(Boolean).join('; ')
+    const notes = [
+      first[i].note,
+      first[i].grows && `grows: ${first[i].grows}`,
+      first[i].slow && `slow: ${first[i].slow}`,
+      failures ? `**${failures} failed calls**` : '',
+    ]
+      .filter(Boolean)
+      .join('; ')
     const cells = rows.map((r) => `${ms(r.p50)} | ${ms(r.p95)}`).join(' | ')
-    console.log(`| ${a} | ${cells} | ${slow ? `**${ms(at.cpu95)}**` : ms(at.cpu95)} | ${rows.map((r) => r.requests).join(' / ')} | ${constant ? 'yes' : first[i].grows ? 'grows (by design)' : '**NO**'} | ${notes} |`)
+    console.log(
+      `| ${a} | ${cells} | ${slow ? `**${ms(at.cpu95)}**` : ms(at.cpu95)} | ${rows.map((r) => r.requests).join(' / ')} | ${constant ? 'yes' : first[i].grows ? 'grows (by design)' : '**NO**'} | ${notes} |`,
+    )
   }
   console.log('')
 }

@@ -8,5 +8,12 @@ import type { Scenario } from './types'
 
 /** Every function's bench scenarios; a module adds its own list here. */
 export function allScenarios(): Scenario[] {
-  return [...orgScenarios(), ...serviceScenarios(), ...councilScenarios(), ...propertyScenarios(), ...gridScenarios(), ...moderationScenarios()]
+  return [
+    ...orgScenarios(),
+    ...serviceScenarios(),
+    ...councilScenarios(),
+    ...propertyScenarios(),
+    ...gridScenarios(),
+    ...moderationScenarios(),
+  ]
 }

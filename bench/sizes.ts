@@ -7,13 +7,18 @@ const ROOT = join(__dirname, '..')
 
 function filesUnder(dir: string): string[] {
   if (!existsSync(dir)) return []
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]))
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)],
+  )
 }
 
 /** Mini-program package sizes from dist/: main = everything outside the subpackage roots. */
 export function packageSizes(): { name: string; bytes: number }[] {
   const dist = join(ROOT, 'dist')
-  const app = JSON.parse(readFileSync(join(dist, 'app.json'), 'utf8')) as { subPackages?: { root: string }[]; subpackages?: { root: string }[] }
+  const app = JSON.parse(readFileSync(join(dist, 'app.json'), 'utf8')) as {
+    subPackages?: { root: string }[]
+    subpackages?: { root: string }[]
+  }
   const roots = (app.subPackages ?? app.subpackages ?? []).map((s) => s.root.replace(/\/$/, ''))
   const sizes = new Map<string, number>([['main', 0], ...roots.map((r) => [r, 0] as [string, number])])
   for (const f of filesUnder(dist)) {
@@ -33,9 +38,22 @@ export function floorBundle(): string {
   const dir = join(__dirname, '.floor')
   mkdirSync(dir, { recursive: true })
   const entry = join(dir, 'entry.js')
-  writeFileSync(entry, "const cloud = require('wx-server-sdk')\nexports.main = async () => ({ ok: true, sdk: typeof cloud.init })\n")
+  writeFileSync(
+    entry,
+    "const cloud = require('wx-server-sdk')\nexports.main = async () => ({ ok: true, sdk: typeof cloud.init })\n",
+  )
   const outfile = join(dir, 'index.js')
-  buildSync({ entryPoints: [entry], outfile, bundle: true, platform: 'node', target: 'node16', format: 'cjs', minify: true, external: ['wx-server-sdk'], logLevel: 'warning' })
+  buildSync({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node16',
+    format: 'cjs',
+    minify: true,
+    external: ['wx-server-sdk'],
+    logLevel: 'warning',
+  })
   return outfile
 }
 
@@ -51,7 +69,12 @@ export interface BundleStat {
 /** One cold `require` in a fresh node process: [wall ms, cpu ms]. */
 function requireOnce(file: string): [number, number] {
   const script = `const c=process.cpuUsage();const t=process.hrtime.bigint();require(${JSON.stringify(file)});const d=process.cpuUsage(c);console.log(Number(process.hrtime.bigint()-t)/1e6, (d.user+d.system)/1000)`
-  const [wall, cpu] = String(execFileSync(process.execPath, ['-e', script], { env: { ...process.env, TENCENTCLOUD: 'true' } })).trim().split(' ').map(Number)
+  const [wall, cpu] = String(
+    execFileSync(process.execPath, ['-e', script], { env: { ...process.env, TENCENTCLOUD: 'true' } }),
+  )
+    .trim()
+    .split(' ')
+    .map(Number)
   return [wall, cpu]
 }
 
@@ -61,7 +84,10 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
  * Each bundle's size and cold require, the runs interleaved (floor, a, b, …, floor, a, b, …) so the
  * machine's load falls on all of them alike.
  */
-export function bundleStats(bundles: { name: string; file: string }[], runs = Number(process.env.BENCH_REQUIRE_RUNS ?? 9)): BundleStat[] {
+export function bundleStats(
+  bundles: { name: string; file: string }[],
+  runs = Number(process.env.BENCH_REQUIRE_RUNS ?? 9),
+): BundleStat[] {
   const times = new Map(bundles.map((b) => [b.name, { wall: [] as number[], cpu: [] as number[] }]))
   for (let i = 0; i < runs; i++) {
     for (const b of bundles) {
@@ -70,7 +96,12 @@ export function bundleStats(bundles: { name: string; file: string }[], runs = Nu
       times.get(b.name)!.cpu.push(cpu)
     }
   }
-  return bundles.map((b) => ({ name: b.name, bytes: statSync(b.file).size, cpuMs: median(times.get(b.name)!.cpu), wallMs: Math.min(...times.get(b.name)!.wall) }))
+  return bundles.map((b) => ({
+    name: b.name,
+    bytes: statSync(b.file).size,
+    cpuMs: median(times.get(b.name)!.cpu),
+    wallMs: Math.min(...times.get(b.name)!.wall),
+  }))
 }
 
 /**
@@ -80,14 +111,25 @@ export function bundleStats(bundles: { name: string; file: string }[], runs = Nu
 export function chartOptions(): { name: string; bytes: number | null }[] {
   const size = (contents: string) => {
     try {
-      const out = buildSync({ stdin: { contents, resolveDir: ROOT, loader: 'ts' }, bundle: true, minify: true, format: 'esm', platform: 'browser', write: false, logLevel: 'silent' })
+      const out = buildSync({
+        stdin: { contents, resolveDir: ROOT, loader: 'ts' },
+        bundle: true,
+        minify: true,
+        format: 'esm',
+        platform: 'browser',
+        write: false,
+        logLevel: 'silent',
+      })
       return out.outputFiles[0].contents.length
     } catch {
       return null
     }
   }
   return [
-    { name: '@antv/f2 (Axis, Canvas, Chart, Interval, Line, Point)', bytes: size("export { Axis, Canvas, Chart, Interval, Line, Point, createElement } from '@antv/f2'") },
+    {
+      name: '@antv/f2 (Axis, Canvas, Chart, Interval, Line, Point)',
+      bytes: size("export { Axis, Canvas, Chart, Interval, Line, Point, createElement } from '@antv/f2'"),
+    },
     { name: 'src/components/Chart/draw.ts (ours)', bytes: size("export * from './src/components/Chart/draw'") },
   ]
 }

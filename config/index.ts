@@ -31,11 +31,15 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // Shared component styles are imported in different orders by different pages; order does not matter here.
       miniCssExtractPluginOption: { ignoreOrder: true },
       webpackChain(chain) {
-        if (process.env.SIZE_REPORT) chain.plugin('size-report').use(SizeReportPlugin, [path.resolve(process.env.SIZE_REPORT)])
+        if (process.env.SIZE_REPORT)
+          chain.plugin('size-report').use(SizeReportPlugin, [path.resolve(process.env.SIZE_REPORT)])
       },
       postcss: {
         pxtransform: { enable: true, config: {} },
-        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+        cssModules: {
+          enable: false,
+          config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },
+        },
       },
     },
     h5: {
@@ -43,7 +47,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
       publicPath: '/',
       staticDirectory: 'static',
       output: { filename: 'js/[name].[contenthash:8].js', chunkFilename: 'js/[name].[chunkhash:8].js' },
-      miniCssExtractPluginOption: { ignoreOrder: true, filename: 'css/[name].[contenthash:8].css', chunkFilename: 'css/[name].[chunkhash:8].css' },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[contenthash:8].css',
+        chunkFilename: 'css/[name].[chunkhash:8].css',
+      },
       // Taro splits only initial chunks; pages are async chunks, so without this every page would carry
       // its own copy of zod and the shared components.
       webpackChain(chain) {
@@ -53,7 +61,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       postcss: {
         autoprefixer: { enable: true, config: {} },
-        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+        cssModules: {
+          enable: false,
+          config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },
+        },
       },
     },
   }

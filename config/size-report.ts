@@ -15,7 +15,10 @@ export class SizeReportPlugin {
       const files: Record<string, { module: string; bytes: number }[]> = {}
       for (const chunk of compilation.chunks) {
         const modules = compilation.chunkGraph.getChunkModules(chunk).map((m) => ({
-          module: path.relative(root, (m as { resource?: string }).resource ?? m.identifier()).split(path.sep).join('/'),
+          module: path
+            .relative(root, (m as { resource?: string }).resource ?? m.identifier())
+            .split(path.sep)
+            .join('/'),
           bytes: m.size(),
         }))
         for (const f of chunk.files) if (f.endsWith('.js')) files[f] = modules.sort((a, b) => b.bytes - a.bytes)

@@ -20,15 +20,27 @@ async function main() {
   mkdirSync(dataDir, { recursive: true })
   const local = createLocalCloud({ dataDir })
   const { seeded } = await seedDemo(database(), Number(process.env.DEMO_SCALE ?? 1))
-  const handler = createApp({ invoke: local.invoke, h5Dir: process.env.H5_DIR ?? defaultH5Dir, uploadsDir: join(dataDir, 'uploads') })
+  const handler = createApp({
+    invoke: local.invoke,
+    h5Dir: process.env.H5_DIR ?? defaultH5Dir,
+    uploadsDir: join(dataDir, 'uploads'),
+  })
   const server = createServer((req, res) => void handler(req, res))
   // The functions' timer triggers (vote close and reminders, deadline-near notices); TIMER_SECONDS=0 turns them off.
   const timerSeconds = Number(process.env.TIMER_SECONDS ?? 60)
   const stopTimers = timerSeconds > 0 ? startTimers(local.invoke, timerSeconds) : () => {}
   server.listen(port, '127.0.0.1', () => {
-    console.log(`同心圆 local cloud: http://127.0.0.1:${port}  (data: ${dataDir}${seeded ? ', demo data created' : ''})`)
+    console.log(
+      `同心圆 local cloud: http://127.0.0.1:${port}  (data: ${dataDir}${seeded ? ', demo data created' : ''})`,
+    )
   })
-  const stop = () => { stopTimers(); server.close(() => { local.close(); process.exit(0) }) }
+  const stop = () => {
+    stopTimers()
+    server.close(() => {
+      local.close()
+      process.exit(0)
+    })
+  }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
 }

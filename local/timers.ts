@@ -7,7 +7,10 @@ import { existsSync, readFileSync } from 'fs'
 import { join } from 'path'
 import { FUNCTIONS } from './functions'
 
-interface Trigger { fn: string; name: string }
+interface Trigger {
+  fn: string
+  name: string
+}
 
 /** The timer triggers declared in cloudfunctions/<fn>/config.json. */
 export function declaredTimers(root = join(__dirname, '..', 'cloudfunctions')): Trigger[] {
@@ -21,13 +24,25 @@ export function declaredTimers(root = join(__dirname, '..', 'cloudfunctions')): 
   return out
 }
 
-type Invoke = (main: (event: unknown) => Promise<unknown>, event: unknown, opts: { openid: string | null }) => Promise<{ result: unknown }>
+type Invoke = (
+  main: (event: unknown) => Promise<unknown>,
+  event: unknown,
+  opts: { openid: string | null },
+) => Promise<{ result: unknown }>
 
 /** Fires every declared trigger once: what the platform would do at its scheduled time. */
-export async function fireTimers(invoke: Invoke, triggers = declaredTimers(), now = new Date()): Promise<Record<string, unknown>> {
+export async function fireTimers(
+  invoke: Invoke,
+  triggers = declaredTimers(),
+  now = new Date(),
+): Promise<Record<string, unknown>> {
   const results: Record<string, unknown> = {}
   for (const t of triggers) {
-    const { result } = await invoke(FUNCTIONS[t.fn], { Type: 'Timer', TriggerName: t.name, Time: now.toISOString() }, { openid: null })
+    const { result } = await invoke(
+      FUNCTIONS[t.fn],
+      { Type: 'Timer', TriggerName: t.name, Time: now.toISOString() },
+      { openid: null },
+    )
     results[`${t.fn}.${t.name}`] = result
   }
   return results
@@ -41,7 +56,11 @@ export function startTimers(invoke: Invoke, seconds: number): () => void {
   const handle = setInterval(() => {
     if (running) return
     running = true
-    fireTimers(invoke, triggers).catch((e) => console.error('timer run failed', e)).finally(() => { running = false })
+    fireTimers(invoke, triggers)
+      .catch((e) => console.error('timer run failed', e))
+      .finally(() => {
+        running = false
+      })
   }, seconds * 1000)
   handle.unref()
   return () => clearInterval(handle)

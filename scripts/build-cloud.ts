@@ -24,7 +24,13 @@ const zodLite: Plugin = {
 }
 
 export function functionNames(): string[] {
-  return readdirSync(root).filter((d) => d !== 'shared' && statSync(join(root, d)).isDirectory() && existsSync(join(root, d, 'index.ts')) && existsSync(join(root, d, 'package.json')))
+  return readdirSync(root).filter(
+    (d) =>
+      d !== 'shared' &&
+      statSync(join(root, d)).isDirectory() &&
+      existsSync(join(root, d, 'index.ts')) &&
+      existsSync(join(root, d, 'package.json')),
+  )
 }
 
 /** How every function is bundled: the deploy build below, and the tests that look into a bundle (tests/integration/export/bundle.test.ts). */

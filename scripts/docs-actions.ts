@@ -27,7 +27,8 @@ export const END = '<!-- actions:end -->'
 export const COMMAND = 'npm run docs:actions'
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ')
-const who = (roles: readonly Audience[]) => (roles.includes('authenticated') ? 'anyone signed in' : roles.map((r) => `\`${r}\``).join(', '))
+const who = (roles: readonly Audience[]) =>
+  roles.includes('authenticated') ? 'anyone signed in' : roles.map((r) => `\`${r}\``).join(', ')
 
 /** The generated block of one function, markers included. */
 export function actionTable(fn: FunctionName, registry: Registry = CONTRACT[fn]): string {

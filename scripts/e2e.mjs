@@ -12,7 +12,9 @@ if (!existsSync(join(ROOT, 'dist-h5/index.html')) || process.env.REBUILD === '1'
 }
 
 const only = process.env.E2E_ONLY // e.g. E2E_ONLY=onboarding runs tests/e2e/onboarding.e2e.mjs alone
-const files = readdirSync(join(ROOT, 'tests/e2e')).filter((f) => f.endsWith('.e2e.mjs') && (!only || f.startsWith(only))).sort()
+const files = readdirSync(join(ROOT, 'tests/e2e'))
+  .filter((f) => f.endsWith('.e2e.mjs') && (!only || f.startsWith(only)))
+  .sort()
 const server = await startServer()
 const ctx = { ...(await launch()), base: server.base }
 let passed = 0

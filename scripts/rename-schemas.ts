@@ -24,7 +24,12 @@ const LIST = process.argv.includes('--list')
 export function schemaName(name: string): string {
   if (/Schema$/.test(name)) return name
   const pascal = /^[A-Z0-9_]+$/.test(name)
-    ? name.toLowerCase().split('_').filter(Boolean).map((w) => w[0].toUpperCase() + w.slice(1)).join('')
+    ? name
+        .toLowerCase()
+        .split('_')
+        .filter(Boolean)
+        .map((w) => w[0].toUpperCase() + w.slice(1))
+        .join('')
     : name[0].toUpperCase() + name.slice(1)
   return `${pascal}Schema`
 }
@@ -48,12 +53,16 @@ const where = (node: ts.Node) => {
 }
 
 function languageService(): ts.LanguageService {
-  const parsed = ts.getParsedCommandLineOfConfigFile(join(ROOT, 'tsconfig.json'), {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (d) => {
-      throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'))
+  const parsed = ts.getParsedCommandLineOfConfigFile(
+    join(ROOT, 'tsconfig.json'),
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => {
+        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'))
+      },
     },
-  })
+  )
   if (!parsed) throw new Error('tsconfig.json could not be read')
   const host: ts.LanguageServiceHost = {
     getScriptFileNames: () => parsed.fileNames,
@@ -79,10 +88,17 @@ const ownFile = (sf: ts.SourceFile) => !sf.isDeclarationFile && !/[\\/]node_modu
 /** A zod schema's type: it has `safeParse` and the `_zod` internals declared by the zod package. */
 function isZodType(type: ts.Type): boolean {
   const internals = type.getProperty('_zod')
-  return !!internals && !!type.getProperty('safeParse') && !!internals.declarations?.some((d) => /[\\/]node_modules[\\/]zod[\\/]/.test(d.getSourceFile().fileName))
+  return (
+    !!internals &&
+    !!type.getProperty('safeParse') &&
+    !!internals.declarations?.some((d) => /[\\/]node_modules[\\/]zod[\\/]/.test(d.getSourceFile().fileName))
+  )
 }
 
-function isSchemaDeclaration(d: ts.VariableDeclaration, checker: ts.TypeChecker): d is ts.VariableDeclaration & { name: ts.Identifier } {
+function isSchemaDeclaration(
+  d: ts.VariableDeclaration,
+  checker: ts.TypeChecker,
+): d is ts.VariableDeclaration & { name: ts.Identifier } {
   if (!ts.isIdentifier(d.name) || !d.initializer) return false
   let init = d.initializer
   while (ts.isParenthesizedExpression(init)) init = init.expression
@@ -152,13 +168,20 @@ function main() {
   }
 
   // Every rename is planned on the untouched program, then checked against the others before any is applied.
-  const plans = candidates.map((c) => ({ ...c, edits: [] as { file: string; edit: Edit }[], problems: [] as string[], aliases: [] as string[] }))
+  const plans = candidates.map((c) => ({
+    ...c,
+    edits: [] as { file: string; edit: Edit }[],
+    problems: [] as string[],
+    aliases: [] as string[],
+  }))
   const planOf = new Map(plans.map((p) => [p.symbol, p]))
   /** Which symbols will be called `name` where a name is looked up, per file: two there is a clash. */
   const scoped = new Map<string, Set<ts.Symbol>>()
   for (const plan of plans) {
     const sf = plan.decl.getSourceFile()
-    const locations = service.findRenameLocations(sf.fileName, plan.decl.name.getStart(sf), false, false, { providePrefixAndSuffixTextForRename: false })
+    const locations = service.findRenameLocations(sf.fileName, plan.decl.name.getStart(sf), false, false, {
+      providePrefixAndSuffixTextForRename: false,
+    })
     if (!locations) {
       plan.problems.push('the language service cannot rename it')
       continue
@@ -188,12 +211,20 @@ function main() {
       }
       // `{ id }` in an object literal: the key stays, only the value is renamed.
       const shorthand = ts.isShorthandPropertyAssignment(id.parent) && id.parent.name === id
-      plan.edits.push({ file: loc.fileName, edit: { start: loc.textSpan.start, end: loc.textSpan.start + loc.textSpan.length, text: shorthand ? `${plan.from}: ${plan.to}` : plan.to } })
+      plan.edits.push({
+        file: loc.fileName,
+        edit: {
+          start: loc.textSpan.start,
+          end: loc.textSpan.start + loc.textSpan.length,
+          text: shorthand ? `${plan.from}: ${plan.to}` : plan.to,
+        },
+      })
     }
   }
   for (const [key, symbols] of scoped) {
     if (symbols.size < 2) continue
-    for (const s of symbols) planOf.get(s)?.problems.push(`${rel(key.split('\0')[0])} would have two ${key.split('\0')[1]}`)
+    for (const s of symbols)
+      planOf.get(s)?.problems.push(`${rel(key.split('\0')[0])} would have two ${key.split('\0')[1]}`)
   }
   // A module's exports after the rename (aliases resolved): a name exported twice would drop out of `export *`.
   for (const sf of program.getSourceFiles().filter(ownFile)) {
@@ -231,7 +262,8 @@ function main() {
 
   for (const [file, list] of edits) {
     list.sort((a, b) => b.start - a.start)
-    for (let i = 1; i < list.length; i++) if (list[i].end > list[i - 1].start) throw new Error(`overlapping renames in ${rel(file)} at ${list[i].start}`)
+    for (let i = 1; i < list.length; i++)
+      if (list[i].end > list[i - 1].start) throw new Error(`overlapping renames in ${rel(file)} at ${list[i].start}`)
     if (DRY_RUN) continue
     let text = readFileSync(file, 'utf8')
     for (const e of list) text = text.slice(0, e.start) + e.text + text.slice(e.end)

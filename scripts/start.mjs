@@ -12,7 +12,8 @@ const newest = (dir) => {
   }
   return t
 }
-const stale = !existsSync('dist-h5/index.html') || Math.max(newest('src'), newest('types')) > statSync('dist-h5/index.html').mtimeMs
+const stale =
+  !existsSync('dist-h5/index.html') || Math.max(newest('src'), newest('types')) > statSync('dist-h5/index.html').mtimeMs
 if (stale || process.env.REBUILD === '1') {
   const b = spawnSync('npm', ['run', '--silent', 'build:h5'], { stdio: 'inherit' })
   if (b.status !== 0) process.exit(b.status ?? 1)

@@ -28,13 +28,24 @@ export const AuditListInputSchema = PageInputSchema.extend({
   streetId: IdSchema,
   fn: z.enum(AUDIT_FUNCTIONS).optional(),
   /** An action of `fn` (e.g. `topic.triage`); needs `fn`. */
-  action: z.string().trim().max(40).regex(/^[\w.]+$/, '操作格式不正确').optional(),
+  action: z
+    .string()
+    .trim()
+    .max(40)
+    .regex(/^[\w.]+$/, '操作格式不正确')
+    .optional(),
   /** A person, by the key the log shows next to their name. */
-  actorKey: z.string().trim().max(32).regex(/^[\w-]+$/, '人员格式不正确').optional(),
+  actorKey: z
+    .string()
+    .trim()
+    .max(32)
+    .regex(/^[\w-]+$/, '人员格式不正确')
+    .optional(),
   communityId: IdSchema.optional(),
   from: DaySchema.optional(),
   to: DaySchema.optional(),
-}).refine((v) => !v.action || !!v.fn, { message: '按操作筛选时请先选择模块', path: ['action'] })
+})
+  .refine((v) => !v.action || !!v.fn, { message: '按操作筛选时请先选择模块', path: ['action'] })
   .refine((v) => !v.from || !v.to || v.from <= v.to, { message: '开始日期不能晚于结束日期', path: ['from'] })
 
 export const AuditEntryViewSchema = z.object({

@@ -10,7 +10,11 @@ import { IdSchema, IsoDateSchema, optionalText, PageInputSchema, pageOf, text } 
 
 export const CARE_KINDS = ['elderly_alone', 'disabled', 'hardship'] as const
 export type CareKind = (typeof CARE_KINDS)[number]
-export const CARE_KIND_LABEL: Record<CareKind, string> = { elderly_alone: '独居老人', disabled: '残疾人', hardship: '生活困难' }
+export const CARE_KIND_LABEL: Record<CareKind, string> = {
+  elderly_alone: '独居老人',
+  disabled: '残疾人',
+  hardship: '生活困难',
+}
 
 /** The whole record: for the community's secretary and the household's own residents. */
 export const CareViewSchema = z.object({
@@ -32,7 +36,12 @@ export const CareViewSchema = z.object({
 export type CareView = z.infer<typeof CareViewSchema>
 
 /** What the grid worker sees on patrol: the household and the mark, never why. */
-export const CareMarkViewSchema = z.object({ householdId: z.string(), address: z.string(), gridId: z.string().optional(), since: z.string() })
+export const CareMarkViewSchema = z.object({
+  householdId: z.string(),
+  address: z.string(),
+  gridId: z.string().optional(),
+  since: z.string(),
+})
 export type CareMarkView = z.infer<typeof CareMarkViewSchema>
 
 export const careActions = {

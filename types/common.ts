@@ -1,10 +1,20 @@
 import * as z from 'zod'
 
 /** Document ids: opaque, bounded, no path tricks. */
-export const IdSchema = z.string().trim().min(1, '缺少编号').max(64, '编号过长').regex(/^[\w:.-]+$/, '编号格式不正确')
+export const IdSchema = z
+  .string()
+  .trim()
+  .min(1, '缺少编号')
+  .max(64, '编号过长')
+  .regex(/^[\w:.-]+$/, '编号格式不正确')
 
 /** A client-generated id so a retried create returns the first result instead of a second record. */
-export const RequestIdSchema = z.string().trim().min(8, 'requestId 过短').max(64, 'requestId 过长').regex(/^[\w-]+$/, 'requestId 格式不正确')
+export const RequestIdSchema = z
+  .string()
+  .trim()
+  .min(8, 'requestId 过短')
+  .max(64, 'requestId 过长')
+  .regex(/^[\w-]+$/, 'requestId 格式不正确')
 
 /** Free text from a person: trimmed, bounded, content-checked on the server before it is stored. */
 export const text = (max: number, label = '内容') =>
@@ -14,7 +24,10 @@ export const optionalText = (max: number, label = '内容') =>
   z.string().trim().max(max, `${label}不能超过 ${max} 个字`).optional()
 
 /** Mainland mobile number. */
-export const PhoneSchema = z.string().trim().regex(/^1[3-9]\d{9}$/, '请输入 11 位手机号')
+export const PhoneSchema = z
+  .string()
+  .trim()
+  .regex(/^1[3-9]\d{9}$/, '请输入 11 位手机号')
 
 /**
  * What a person types in a list's search box: trimmed, at most 20 characters; empty means no search.

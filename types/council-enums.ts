@@ -4,10 +4,14 @@
  * none of the contract's schemas (a cloud function's cold start builds only its own contract: docs/decisions.md).
  */
 
-
 export const TOPIC_STATUS = ['open', 'accepted', 'merged', 'declined'] as const
 export type TopicStatus = (typeof TOPIC_STATUS)[number]
-export const TOPIC_STATUS_LABEL: Record<TopicStatus, string> = { open: '征集中', accepted: '已受理', merged: '已合并', declined: '未受理' }
+export const TOPIC_STATUS_LABEL: Record<TopicStatus, string> = {
+  open: '征集中',
+  accepted: '已受理',
+  merged: '已合并',
+  declined: '未受理',
+}
 
 export const TIERS = ['urgent', 'minor', 'major'] as const
 export type Tier = (typeof TIERS)[number]
@@ -20,9 +24,22 @@ export const TIER_PROCEDURE: Record<Tier, string> = {
 
 export const MEETING_STATUS = ['draft', 'published', 'started', 'ended'] as const
 export type MeetingStatus = (typeof MEETING_STATUS)[number]
-export const MEETING_STATUS_LABEL: Record<MeetingStatus, string> = { draft: '草稿', published: '已发布', started: '进行中', ended: '已结束' }
+export const MEETING_STATUS_LABEL: Record<MeetingStatus, string> = {
+  draft: '草稿',
+  published: '已发布',
+  started: '进行中',
+  ended: '已结束',
+}
 
-export const PARTICIPANT_KINDS = ['party', 'residents_committee', 'property', 'owners_committee', 'resident_rep', 'unit', 'grid'] as const
+export const PARTICIPANT_KINDS = [
+  'party',
+  'residents_committee',
+  'property',
+  'owners_committee',
+  'resident_rep',
+  'unit',
+  'grid',
+] as const
 export type ParticipantKind = (typeof PARTICIPANT_KINDS)[number]
 export const PARTICIPANT_LABEL: Record<ParticipantKind, string> = {
   party: '社区党组织',
@@ -42,10 +59,21 @@ export const PARTICIPANT_LABEL: Record<ParticipantKind, string> = {
 export const PARTY_TYPES = ['unit', 'company', 'grid', 'gridStaff', 'member', 'resident', 'community'] as const
 export type PartyType = (typeof PARTY_TYPES)[number]
 export const PARTY_TYPE_LABEL: Record<PartyType, string> = {
-  unit: '共建单位', company: '物业公司', grid: '网格', gridStaff: '网格员', member: '在职党员', resident: '居民', community: '社区',
+  unit: '共建单位',
+  company: '物业公司',
+  grid: '网格',
+  gridStaff: '网格员',
+  member: '在职党员',
+  resident: '居民',
+  community: '社区',
 }
 /** The participant kinds that are picked (an invitation to a party with an account), and from what. */
-export const PARTICIPANT_PARTY: Partial<Record<ParticipantKind, PartyType>> = { unit: 'unit', property: 'company', grid: 'gridStaff', resident_rep: 'resident' }
+export const PARTICIPANT_PARTY: Partial<Record<ParticipantKind, PartyType>> = {
+  unit: 'unit',
+  property: 'company',
+  grid: 'gridStaff',
+  resident_rep: 'resident',
+}
 /** Kinds that must be picked: a typed name would invite nobody. A 居民代表 may also be the typed group. */
 export const PICKED_KINDS: readonly ParticipantKind[] = ['unit', 'property', 'grid']
 
@@ -78,10 +106,24 @@ export const PRESET_LABEL: Record<Preset, string> = {
  * civil-code thresholds or the secretary's own; anything else (小事 or 急事 on an agenda, an item
  * without a topic) may use any, a simple majority first for 小事/急事 and 民法典一般事项 otherwise.
  */
-export function presetsFor(tiers: readonly (Tier | undefined)[], direct: boolean): { allowed: Preset[]; preferred: Preset; why: string; refusal: string } {
-  if (direct) return { allowed: ['simple'], preferred: 'simple', why: '小事由相关住户简单多数议决', refusal: '小事按简单多数表决' }
+export function presetsFor(
+  tiers: readonly (Tier | undefined)[],
+  direct: boolean,
+): { allowed: Preset[]; preferred: Preset; why: string; refusal: string } {
+  if (direct)
+    return {
+      allowed: ['simple'],
+      preferred: 'simple',
+      why: '小事由相关住户简单多数议决',
+      refusal: '小事按简单多数表决',
+    }
   if (tiers.includes('major')) {
-    return { allowed: ['civil_code_ordinary', 'civil_code_major', 'custom'], preferred: 'civil_code_ordinary', why: '大事须按民法典第278条的门槛（或书记设定的比例）表决', refusal: '大事须使用民法典或自定义门槛' }
+    return {
+      allowed: ['civil_code_ordinary', 'civil_code_major', 'custom'],
+      preferred: 'civil_code_ordinary',
+      why: '大事须按民法典第278条的门槛（或书记设定的比例）表决',
+      refusal: '大事须使用民法典或自定义门槛',
+    }
   }
   const small = tiers.length > 0 && tiers.every((t) => t === 'minor' || t === 'urgent')
   return { allowed: [...PRESETS], preferred: small ? 'simple' : 'civil_code_ordinary', why: '', refusal: '' }
@@ -92,13 +134,28 @@ export type OptionKind = (typeof OPTION_KINDS)[number]
 
 export const VOTE_STATUS = ['scheduled', 'open', 'counting', 'closed'] as const
 export type VoteStatus = (typeof VOTE_STATUS)[number]
-export const VOTE_STATUS_LABEL: Record<VoteStatus, string> = { scheduled: '未开始', open: '投票中', counting: '待计票', closed: '已公布结果' }
+export const VOTE_STATUS_LABEL: Record<VoteStatus, string> = {
+  scheduled: '未开始',
+  open: '投票中',
+  counting: '待计票',
+  closed: '已公布结果',
+}
 
 export const RESOLUTION_STATUS = ['open', 'in_progress', 'done'] as const
 export type ResolutionStatus = (typeof RESOLUTION_STATUS)[number]
-export const RESOLUTION_STATUS_LABEL: Record<ResolutionStatus, string> = { open: '待落实', in_progress: '落实中', done: '已办结' }
+export const RESOLUTION_STATUS_LABEL: Record<ResolutionStatus, string> = {
+  open: '待落实',
+  in_progress: '落实中',
+  done: '已办结',
+}
 
 /** Who carries a resolution: a linked record (the party's people see it in their inbox and post progress). */
 export const RESPONSIBLE_KINDS = ['community', 'company', 'unit', 'grid', 'member'] as const
 export type ResponsibleKind = (typeof RESPONSIBLE_KINDS)[number]
-export const RESPONSIBLE_LABEL: Record<ResponsibleKind, string> = { community: '社区', company: '物业公司', unit: '共建单位', grid: '网格', member: '在职党员' }
+export const RESPONSIBLE_LABEL: Record<ResponsibleKind, string> = {
+  community: '社区',
+  company: '物业公司',
+  unit: '共建单位',
+  grid: '网格',
+  member: '在职党员',
+}

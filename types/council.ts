@@ -1,11 +1,34 @@
 import * as z from 'zod'
 import { COUNCIL_NOTICE_KINDS } from './notices'
 import { action } from './action'
-import { IdSchema, IsoDateSchema, optionalText, PageInputSchema, pageOf, RequestIdSchema, SearchTextSchema, text } from './common'
+import {
+  IdSchema,
+  IsoDateSchema,
+  optionalText,
+  PageInputSchema,
+  pageOf,
+  RequestIdSchema,
+  SearchTextSchema,
+  text,
+} from './common'
 import { photoList, photoUploadAction } from './photos'
 import { moderationFields, reportActions } from './moderation'
 import { ROLES } from './roles'
-import { ATTENDEE_KINDS, MEETING_STATUS, OPTION_KINDS, PARTICIPANT_KINDS, PARTICIPANT_PARTY, PARTY_TYPES, PICKED_KINDS, PRESETS, RESOLUTION_STATUS, RESPONSIBLE_KINDS, TIERS, TOPIC_STATUS, VOTE_STATUS } from './council-enums'
+import {
+  ATTENDEE_KINDS,
+  MEETING_STATUS,
+  OPTION_KINDS,
+  PARTICIPANT_KINDS,
+  PARTICIPANT_PARTY,
+  PARTY_TYPES,
+  PICKED_KINDS,
+  PRESETS,
+  RESOLUTION_STATUS,
+  RESPONSIBLE_KINDS,
+  TIERS,
+  TOPIC_STATUS,
+  VOTE_STATUS,
+} from './council-enums'
 
 /** council — 红色议事会: topics, meetings, agendas, consultation votes, resolutions (SPEC §5). */
 
@@ -48,7 +71,6 @@ export type CustomRuleInput = z.infer<typeof CustomRuleInputSchema>
 
 // ---- views -----------------------------------------------------------------------------------
 
-
 export const TopicViewSchema = z.object({
   id: z.string(),
   communityId: z.string(),
@@ -75,7 +97,15 @@ export const TopicViewSchema = z.object({
   /** The grid event the topic came from (网格吹哨 → 议事, one step). */
   gridEventId: z.string().optional(),
   urgent: z
-    .object({ decision: z.string(), decidedAt: z.string(), ratifyBy: z.string(), publicBy: z.string(), ratifiedAt: z.string().optional(), ratifyNote: z.string().optional(), overdue: z.boolean() })
+    .object({
+      decision: z.string(),
+      decidedAt: z.string(),
+      ratifyBy: z.string(),
+      publicBy: z.string(),
+      ratifiedAt: z.string().optional(),
+      ratifyNote: z.string().optional(),
+      overdue: z.boolean(),
+    })
     .optional(),
   triagedAt: z.string().optional(),
   createdAt: z.string(),
@@ -84,7 +114,11 @@ export const TopicViewSchema = z.object({
   ...moderationFields,
 })
 export type TopicView = z.infer<typeof TopicViewSchema>
-export const TopicDetailViewSchema = TopicViewSchema.extend({ secondedByMe: z.boolean(), canSecond: z.boolean(), canEdit: z.boolean() })
+export const TopicDetailViewSchema = TopicViewSchema.extend({
+  secondedByMe: z.boolean(),
+  canSecond: z.boolean(),
+  canEdit: z.boolean(),
+})
 export type TopicDetailView = z.infer<typeof TopicDetailViewSchema>
 
 export const AgendaItemViewSchema = z.object({
@@ -104,7 +138,11 @@ export type PartyRef = z.infer<typeof PartyRefSchema>
 export const PartyViewSchema = PartyRefSchema.extend({ name: z.string(), detail: z.string().optional() })
 export type PartyView = z.infer<typeof PartyViewSchema>
 /** A participant: a body named by the secretary, or a picked party (`ref`), who is invited. */
-export const ParticipantViewSchema = z.object({ kind: z.enum(PARTICIPANT_KINDS), name: z.string(), ref: PartyRefSchema.optional() })
+export const ParticipantViewSchema = z.object({
+  kind: z.enum(PARTICIPANT_KINDS),
+  name: z.string(),
+  ref: PartyRefSchema.optional(),
+})
 export type ParticipantView = z.infer<typeof ParticipantViewSchema>
 
 export const MeetingViewSchema = z.object({
@@ -133,7 +171,12 @@ export const MeetingViewSchema = z.object({
 export type MeetingView = z.infer<typeof MeetingViewSchema>
 
 /** `name` from the person's profile; `org` the unit a liaison signed in for. */
-export const AttendanceViewSchema = z.object({ name: z.string(), kind: z.enum(ATTENDEE_KINDS), org: z.string().optional(), at: z.string() })
+export const AttendanceViewSchema = z.object({
+  name: z.string(),
+  kind: z.enum(ATTENDEE_KINDS),
+  org: z.string().optional(),
+  at: z.string(),
+})
 
 /** The secretary's attendance screen: each invited party and whether someone of it signed in. */
 export const RollViewSchema = z.object({
@@ -164,7 +207,15 @@ export const VoteResultViewSchema = z.object({
     area: z.object({ met: z.boolean(), percent: z.number().int().nullable() }).nullable(),
     met: z.boolean(),
   }),
-  options: z.array(z.object({ key: z.string(), label: z.string(), kind: z.enum(OPTION_KINDS), households: z.number().int(), approvalMet: z.boolean() })),
+  options: z.array(
+    z.object({
+      key: z.string(),
+      label: z.string(),
+      kind: z.enum(OPTION_KINDS),
+      households: z.number().int(),
+      approvalMet: z.boolean(),
+    }),
+  ),
   /** Human-readable explanation of the outcome in Chinese (no area sums). */
   summary: z.string(),
   rule: ruleSchema,
@@ -211,7 +262,12 @@ export const VoteViewSchema = z.object({
   turnout: TurnoutViewSchema,
   result: VoteResultViewSchema.optional(),
   /** A re-vote: the public reason and the earlier vote with its result, shown together. */
-  revote: z.object({ reason: z.string(), previous: z.object({ id: z.string(), title: z.string(), result: VoteResultViewSchema }) }).optional(),
+  revote: z
+    .object({
+      reason: z.string(),
+      previous: z.object({ id: z.string(), title: z.string(), result: VoteResultViewSchema }),
+    })
+    .optional(),
   /** This vote was followed by a re-vote. */
   supersededBy: z.string().optional(),
   createdAt: z.string(),
@@ -235,7 +291,13 @@ export type MyBallotView = z.infer<typeof MyBallotViewSchema>
 
 /** `byParty`: the responsible party's name when its people posted it, else 社区 (the secretary). */
 export const ProgressEntryViewSchema = z.object({
-  seq: z.number().int(), at: z.string(), note: z.string(), byName: z.string(), byParty: z.string().optional(), status: z.enum(RESOLUTION_STATUS), photos: z.array(z.string()),
+  seq: z.number().int(),
+  at: z.string(),
+  note: z.string(),
+  byName: z.string(),
+  byParty: z.string().optional(),
+  status: z.enum(RESOLUTION_STATUS),
+  photos: z.array(z.string()),
 })
 export type ProgressEntryView = z.infer<typeof ProgressEntryViewSchema>
 
@@ -270,13 +332,27 @@ export type ResolutionView = z.infer<typeof ResolutionViewSchema>
  * The household's rating (its members see it); `byMe`: the caller gave it, so only they may change it.
  * `ownerLeft`: the member who gave it has left the household, so the caller may change it.
  */
-export const MyRatingViewSchema = z.object({ resolutionId: z.string(), stars: z.number().int().nullable(), comment: z.string().optional(), byMe: z.boolean(), ownerLeft: z.boolean().optional(), ...moderationFields })
+export const MyRatingViewSchema = z.object({
+  resolutionId: z.string(),
+  stars: z.number().int().nullable(),
+  comment: z.string().optional(),
+  byMe: z.boolean(),
+  ownerLeft: z.boolean().optional(),
+  ...moderationFields,
+})
 
 /**
  * A comment of the community on a resolution (事后反馈): no household, no person, only the day. `id` is
  * how it is reported; `mine` when it is the caller's household's (they see it marked while held).
  */
-export const ResolutionCommentViewSchema = z.object({ id: z.string(), stars: z.number().int(), comment: z.string(), day: z.string(), mine: z.boolean(), ...moderationFields })
+export const ResolutionCommentViewSchema = z.object({
+  id: z.string(),
+  stars: z.number().int(),
+  comment: z.string(),
+  day: z.string(),
+  mine: z.boolean(),
+  ...moderationFields,
+})
 export type ResolutionCommentView = z.infer<typeof ResolutionCommentViewSchema>
 
 // ---- inputs ----------------------------------------------------------------------------------
@@ -290,9 +366,16 @@ const AgendaItemInputSchema = z.object({
 const PartyRefInputSchema = z.object({ type: z.enum(PARTY_TYPES), id: IdSchema })
 /** A body by its name, or a picked party (its name comes from its record). */
 const ParticipantInputSchema = z
-  .object({ kind: z.enum(PARTICIPANT_KINDS), name: optionalText(40, '参会方名称'), ref: PartyRefInputSchema.optional() })
+  .object({
+    kind: z.enum(PARTICIPANT_KINDS),
+    name: optionalText(40, '参会方名称'),
+    ref: PartyRefInputSchema.optional(),
+  })
   .refine((p) => !!p.ref || !PICKED_KINDS.includes(p.kind), { message: '请从本社区的名单中选择', path: ['ref'] })
-  .refine((p) => !p.ref || PARTICIPANT_PARTY[p.kind] === p.ref.type, { message: '所选对象与参会方类别不符', path: ['ref'] })
+  .refine((p) => !p.ref || PARTICIPANT_PARTY[p.kind] === p.ref.type, {
+    message: '所选对象与参会方类别不符',
+    path: ['ref'],
+  })
   .refine((p) => !!p.ref || !!p.name, { message: '请填写参会方名称', path: ['name'] })
 
 const meetingFields = {
@@ -303,8 +386,16 @@ const meetingFields = {
   online: z.boolean().default(false),
   link: optionalText(200, '会议链接或会议号'),
   agenda: z.array(AgendaItemInputSchema).min(1, '请至少添加一项议程').max(20, '议程最多 20 项'),
-  participants: z.array(ParticipantInputSchema).min(1, '请添加参会方').max(30, '参会方最多 30 个')
-    .refine((ps) => new Set(ps.filter((p) => p.ref).map((p) => `${p.ref!.type}:${p.ref!.id}`)).size === ps.filter((p) => p.ref).length, { message: '同一参会方只能邀请一次' }),
+  participants: z
+    .array(ParticipantInputSchema)
+    .min(1, '请添加参会方')
+    .max(30, '参会方最多 30 个')
+    .refine(
+      (ps) =>
+        new Set(ps.filter((p) => p.ref).map((p) => `${p.ref!.type}:${p.ref!.id}`)).size ===
+        ps.filter((p) => p.ref).length,
+      { message: '同一参会方只能邀请一次' },
+    ),
 }
 /** An in-person meeting needs its place, an online one its link. */
 const meetingRules = <T extends z.ZodType<{ online: boolean; place?: string; link?: string }>>(schema: T) =>
@@ -320,7 +411,14 @@ const VoteOptionInputSchema = z.object({ label: text(30, '选项'), kind: z.enum
 // ---- registry --------------------------------------------------------------------------------
 
 export const councilActions = {
-  'photo.upload': photoUploadAction('上传议题或决议进展的图片（压缩后的图片，检测后返回文件编号）', ['resident', 'member', 'secretary', 'property_staff', 'unit_liaison', 'grid_worker']),
+  'photo.upload': photoUploadAction('上传议题或决议进展的图片（压缩后的图片，检测后返回文件编号）', [
+    'resident',
+    'member',
+    'secretary',
+    'property_staff',
+    'unit_liaison',
+    'grid_worker',
+  ]),
   'topic.propose': action({
     summary: '居民或党员提出议题（文字、图片、小区）',
     roles: ['resident', 'member'],
@@ -337,7 +435,12 @@ export const councilActions = {
   'topic.update': action({
     summary: '提议人修改议题（附议或表决开始前）',
     roles: ['resident', 'member'],
-    input: z.object({ topicId: IdSchema, title: text(40, '议题标题'), body: text(1000, '议题内容'), photos: photoList(9) }),
+    input: z.object({
+      topicId: IdSchema,
+      title: text(40, '议题标题'),
+      body: text(1000, '议题内容'),
+      photos: photoList(9),
+    }),
     output: TopicViewSchema,
   }),
   'topic.second': action({
@@ -349,7 +452,12 @@ export const councilActions = {
   'topic.list': action({
     summary: '社区议题（可按状态、层级筛选）',
     roles: ['authenticated'],
-    input: PageInputSchema.extend({ communityId: IdSchema, status: z.enum(TOPIC_STATUS).optional(), tier: z.enum(TIERS).optional(), q: SearchTextSchema }),
+    input: PageInputSchema.extend({
+      communityId: IdSchema,
+      status: z.enum(TOPIC_STATUS).optional(),
+      tier: z.enum(TIERS).optional(),
+      q: SearchTextSchema,
+    }),
     output: pageOf(TopicViewSchema),
   }),
   'topic.get': action({
@@ -372,7 +480,10 @@ export const councilActions = {
         urgentDecision: optionalText(500, '处置决定'),
       })
       .refine((v) => v.decision !== 'accept' || !!v.tier, { message: '受理时请选择议题层级', path: ['tier'] })
-      .refine((v) => v.decision !== 'accept' || v.tier !== 'urgent' || !!v.urgentDecision, { message: '急事请填写处置决定', path: ['urgentDecision'] })
+      .refine((v) => v.decision !== 'accept' || v.tier !== 'urgent' || !!v.urgentDecision, {
+        message: '急事请填写处置决定',
+        path: ['urgentDecision'],
+      })
       .refine((v) => v.decision !== 'merge' || !!v.mergeInto, { message: '请选择合并到的议题', path: ['mergeInto'] })
       .refine((v) => v.decision !== 'decline' || !!v.reason, { message: '不予受理时请写明公开理由', path: ['reason'] }),
     output: TopicViewSchema,
@@ -485,12 +596,30 @@ export const councilActions = {
         revoteReason: optionalText(300, '重新表决的理由'),
       })
       .refine((v) => (v.meetingId && v.itemId) || v.topicId, { message: '请选择议程项或议题', path: ['itemId'] })
-      .refine((v) => v.estateIds.length + v.buildingIds.length > 0, { message: '请选择参与表决的小区或楼栋', path: ['estateIds'] })
-      .refine((v) => new Date(v.closesAt).getTime() > new Date(v.opensAt).getTime(), { message: '截止时间须晚于开始时间', path: ['closesAt'] })
-      .refine((v) => v.preset !== 'custom' || !!v.custom, { message: '自定义比例请填写参与率和同意率', path: ['custom'] })
-      .refine((v) => v.options.filter((o) => o.kind === 'abstain').length <= 1, { message: '弃权选项只能有一个', path: ['options'] })
-      .refine((v) => v.options.filter((o) => o.kind !== 'abstain').length >= 2, { message: '除弃权外至少两个选项', path: ['options'] })
-      .refine((v) => new Set(v.options.map((o) => o.label)).size === v.options.length, { message: '选项不能重复', path: ['options'] }),
+      .refine((v) => v.estateIds.length + v.buildingIds.length > 0, {
+        message: '请选择参与表决的小区或楼栋',
+        path: ['estateIds'],
+      })
+      .refine((v) => new Date(v.closesAt).getTime() > new Date(v.opensAt).getTime(), {
+        message: '截止时间须晚于开始时间',
+        path: ['closesAt'],
+      })
+      .refine((v) => v.preset !== 'custom' || !!v.custom, {
+        message: '自定义比例请填写参与率和同意率',
+        path: ['custom'],
+      })
+      .refine((v) => v.options.filter((o) => o.kind === 'abstain').length <= 1, {
+        message: '弃权选项只能有一个',
+        path: ['options'],
+      })
+      .refine((v) => v.options.filter((o) => o.kind !== 'abstain').length >= 2, {
+        message: '除弃权外至少两个选项',
+        path: ['options'],
+      })
+      .refine((v) => new Set(v.options.map((o) => o.label)).size === v.options.length, {
+        message: '选项不能重复',
+        path: ['options'],
+      }),
     output: VoteViewSchema,
   }),
   'vote.list': action({
@@ -547,7 +676,12 @@ export const councilActions = {
   'resolution.progress': action({
     summary: '书记或责任方更新决议落实进度（可附照片，直至办结）',
     roles: ['authenticated'],
-    input: z.object({ resolutionId: IdSchema, note: text(300, '进展'), status: z.enum(['in_progress', 'done']), photos: photoList(6) }),
+    input: z.object({
+      resolutionId: IdSchema,
+      note: text(300, '进展'),
+      status: z.enum(['in_progress', 'done']),
+      photos: photoList(6),
+    }),
     output: ResolutionViewSchema,
   }),
   'resolution.inbox': action({
@@ -559,7 +693,10 @@ export const councilActions = {
   'resolution.overdue': action({
     summary: '逾期未办结的决议：书记看本社区，街道看全街道',
     roles: ['secretary', 'street_admin'],
-    input: PageInputSchema.extend({ communityId: IdSchema.optional(), streetId: IdSchema.optional() }).refine((v) => !!v.communityId !== !!v.streetId, { message: '请选择社区或街道之一', path: ['communityId'] }),
+    input: PageInputSchema.extend({ communityId: IdSchema.optional(), streetId: IdSchema.optional() }).refine(
+      (v) => !!v.communityId !== !!v.streetId,
+      { message: '请选择社区或街道之一', path: ['communityId'] },
+    ),
     output: pageOf(ResolutionViewSchema),
   }),
   'resolution.timeline': action({
@@ -583,7 +720,11 @@ export const councilActions = {
   'resolution.rate': action({
     summary: '居民对办结的决议进行事后评价（每户一次，由先评的家人评，本人可修改，旧评价保留）',
     roles: ['resident'],
-    input: z.object({ resolutionId: IdSchema, stars: z.number().int().min(1).max(5), comment: optionalText(200, '评价') }),
+    input: z.object({
+      resolutionId: IdSchema,
+      stars: z.number().int().min(1).max(5),
+      comment: optionalText(200, '评价'),
+    }),
     output: ResolutionViewSchema.extend({ myRating: MyRatingViewSchema.nullable() }),
   }),
   'resolution.comments': action({
@@ -598,7 +739,15 @@ export const councilActions = {
     summary: '订阅本社区议事会通知（会议发布、表决开始/即将截止/结果）',
     roles: ['authenticated'],
     /** `kinds`: the notices the person consented to in WeChat's dialog (added to those allowed before); all of them where there is no dialog (H5). */
-    input: z.object({ communityId: IdSchema, on: z.boolean(), kinds: z.array(z.enum(COUNCIL_NOTICE_KINDS)).min(1, '请至少允许一类通知').max(COUNCIL_NOTICE_KINDS.length).optional() }),
+    input: z.object({
+      communityId: IdSchema,
+      on: z.boolean(),
+      kinds: z
+        .array(z.enum(COUNCIL_NOTICE_KINDS))
+        .min(1, '请至少允许一类通知')
+        .max(COUNCIL_NOTICE_KINDS.length)
+        .optional(),
+    }),
     output: z.object({ subscribed: z.boolean(), kinds: z.array(z.enum(COUNCIL_NOTICE_KINDS)) }),
   }),
 } as const

@@ -11,7 +11,12 @@ import { YearSchema } from './service'
  */
 
 /** A stored workbook: its cloud file id, a temporary download link, a name to save it as, and how many data rows it holds. */
-export const ExportFileViewSchema = z.object({ fileId: z.string(), url: z.string(), fileName: z.string(), rows: z.number().int() })
+export const ExportFileViewSchema = z.object({
+  fileId: z.string(),
+  url: z.string(),
+  fileName: z.string(),
+  rows: z.number().int(),
+})
 export type ExportFileView = z.infer<typeof ExportFileViewSchema>
 
 export const exportActions = {

@@ -24,7 +24,12 @@ export const PROGRESS_PREVIEW = 5
 
 export const HANDLER_TYPES = ['company', 'unit', 'member', 'community'] as const
 export type HandlerType = (typeof HANDLER_TYPES)[number]
-export const HANDLER_TYPE_LABEL: Record<HandlerType, string> = { company: '物业公司', unit: '责任单位', member: '党员', community: '社区' }
+export const HANDLER_TYPE_LABEL: Record<HandlerType, string> = {
+  company: '物业公司',
+  unit: '责任单位',
+  member: '党员',
+  community: '社区',
+}
 
 /**
  * reported → assigned (handler + deadline) → accepted (one person of the handler took it) → done
@@ -46,6 +51,14 @@ export const EVENT_STATUS_LABEL: Record<EventStatus, string> = {
 
 export const SUMMONS_OUTCOMES = ['pending', 'on_time', 'late'] as const
 export type SummonsOutcome = (typeof SUMMONS_OUTCOMES)[number]
-export const SUMMONS_STATE_LABEL: Record<SummonsOutcome | 'silent', string> = { pending: '待应答', on_time: '按时应答', late: '逾期应答', silent: '未应答' }
+export const SUMMONS_STATE_LABEL: Record<SummonsOutcome | 'silent', string> = {
+  pending: '待应答',
+  on_time: '按时应答',
+  late: '逾期应答',
+  silent: '未应答',
+}
 export const ANSWER_KINDS = ['report', 'reason'] as const
-export const ANSWER_KIND_LABEL: Record<(typeof ANSWER_KINDS)[number], string> = { report: '报到并承诺', reason: '说明理由' }
+export const ANSWER_KIND_LABEL: Record<(typeof ANSWER_KINDS)[number], string> = {
+  report: '报到并承诺',
+  reason: '说明理由',
+}

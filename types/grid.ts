@@ -36,7 +36,12 @@ export const StaffViewSchema = z.object({
 export type StaffView = z.infer<typeof StaffViewSchema>
 
 /** A building as a 楼栋长's care names it: with its estate, since estates number their buildings alike. */
-export const BuildingRefSchema = z.object({ id: z.string(), name: z.string(), estateId: z.string(), estateName: z.string() })
+export const BuildingRefSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  estateId: z.string(),
+  estateName: z.string(),
+})
 export type BuildingRef = z.infer<typeof BuildingRefSchema>
 
 export const INVITATION_STATUS = ['open', 'used', 'expired'] as const
@@ -227,15 +232,32 @@ const PartyInputSchema = z.object({ type: z.enum(['unit', 'company']), id: IdSch
 // ---- registry ---------------------------------------------------------------------------------
 
 export const gridActions = {
-  'settings.get': action({ summary: '街道的处置时限与吹哨应答时限', roles: ['authenticated'], input: z.object({ streetId: IdSchema }), output: SettingsViewSchema }),
+  'settings.get': action({
+    summary: '街道的处置时限与吹哨应答时限',
+    roles: ['authenticated'],
+    input: z.object({ streetId: IdSchema }),
+    output: SettingsViewSchema,
+  }),
   'settings.set': action({
     summary: '街道管理员设置处置时限（急/一般）与吹哨应答时限',
     roles: ['street_admin'],
     input: z.object({
       streetId: IdSchema,
-      urgentHours: z.number().int().min(1, '至少 1 小时').max(24 * 7, '最多 168 小时'),
-      normalHours: z.number().int().min(1, '至少 1 小时').max(24 * 30, '最多 720 小时'),
-      whistleWindowHours: z.number().int().min(1, '至少 1 小时').max(24 * 7, '最多 168 小时'),
+      urgentHours: z
+        .number()
+        .int()
+        .min(1, '至少 1 小时')
+        .max(24 * 7, '最多 168 小时'),
+      normalHours: z
+        .number()
+        .int()
+        .min(1, '至少 1 小时')
+        .max(24 * 30, '最多 720 小时'),
+      whistleWindowHours: z
+        .number()
+        .int()
+        .min(1, '至少 1 小时')
+        .max(24 * 7, '最多 168 小时'),
     }),
     output: SettingsViewSchema,
   }),
@@ -245,7 +267,11 @@ export const gridActions = {
     roles: ['authenticated'],
     input: z.object({ gridId: IdSchema }),
     output: z.object({
-      gridId: z.string(), gridName: z.string(), communityId: z.string(), partyBranch: PartyBranchViewSchema.nullable(), items: z.array(StaffViewSchema),
+      gridId: z.string(),
+      gridName: z.string(),
+      communityId: z.string(),
+      partyBranch: PartyBranchViewSchema.nullable(),
+      items: z.array(StaffViewSchema),
       /** The grid's 楼栋长 (with their 楼道党小组 and 党员中心户), in the order of their first building. */
       buildingLeaders: z.array(BuildingLeaderViewSchema),
     }),
@@ -255,11 +281,16 @@ export const gridActions = {
     roles: ['authenticated'],
     input: z.object({}),
     output: z.object({
-      items: z.array(z.object({
-        gridId: z.string(), gridName: z.string(), communityId: z.string(), via: z.enum(['staff', 'building', 'resident', 'member']),
-        /** The caller's home buildings on this grid (verified households): the grid page shows their 楼栋长 first. */
-        homeBuildingIds: z.array(z.string()),
-      })),
+      items: z.array(
+        z.object({
+          gridId: z.string(),
+          gridName: z.string(),
+          communityId: z.string(),
+          via: z.enum(['staff', 'building', 'resident', 'member']),
+          /** The caller's home buildings on this grid (verified households): the grid page shows their 楼栋长 first. */
+          homeBuildingIds: z.array(z.string()),
+        }),
+      ),
     }),
   }),
   'branch.set': action({
@@ -276,7 +307,12 @@ export const gridActions = {
       gridId: IdSchema,
       post: z.enum(STAFF_POSTS),
       title: optionalText(20, '职务说明'),
-      ttlHours: z.number().int().min(1, '至少 1 小时').max(24 * 7, '最多 7 天').default(72),
+      ttlHours: z
+        .number()
+        .int()
+        .min(1, '至少 1 小时')
+        .max(24 * 7, '最多 7 天')
+        .default(72),
     }),
     output: StaffInvitationViewSchema,
   }),
@@ -289,7 +325,12 @@ export const gridActions = {
       buildingIds: z.array(IdSchema).min(1, '请至少选择一栋楼').max(10, '最多 10 栋楼'),
       groupName: optionalText(20, '楼道党小组'),
       centralHousehold: z.boolean().default(false),
-      ttlHours: z.number().int().min(1, '至少 1 小时').max(24 * 7, '最多 7 天').default(72),
+      ttlHours: z
+        .number()
+        .int()
+        .min(1, '至少 1 小时')
+        .max(24 * 7, '最多 7 天')
+        .default(72),
     }),
     output: StaffInvitationViewSchema,
   }),
@@ -312,7 +353,14 @@ export const gridActions = {
     output: z.object({ ok: z.literal(true) }),
   }),
 
-  'photo.upload': photoUploadAction('上传事件照片（压缩后的图片，检测后返回文件编号）', ['grid_worker', 'member', 'resident', 'property_staff', 'unit_liaison', 'secretary']),
+  'photo.upload': photoUploadAction('上传事件照片（压缩后的图片，检测后返回文件编号）', [
+    'grid_worker',
+    'member',
+    'resident',
+    'property_staff',
+    'unit_liaison',
+    'secretary',
+  ]),
   'event.report': action({
     summary: '网格员、楼栋长（本楼）、本社区党员或已认证居民上报网格事件',
     roles: ['grid_worker', 'building_leader', 'member', 'resident'],
@@ -336,32 +384,52 @@ export const gridActions = {
     }),
     output: EventViewSchema,
   }),
-  'event.mine': action({ summary: '我上报的事件', roles: ['authenticated'], input: PageInputSchema, output: pageOf(EventViewSchema) }),
+  'event.mine': action({
+    summary: '我上报的事件',
+    roles: ['authenticated'],
+    input: PageInputSchema,
+    output: pageOf(EventViewSchema),
+  }),
   'event.get': action({
     summary: '事件详情（含吹哨应答）',
     roles: ['authenticated'],
     input: z.object({ eventId: IdSchema }),
-    output: z.object({ event: EventViewSchema, summons: z.array(SummonsViewSchema), canAssign: z.boolean(), canHandle: z.boolean() }),
+    output: z.object({
+      event: EventViewSchema,
+      summons: z.array(SummonsViewSchema),
+      canAssign: z.boolean(),
+      canHandle: z.boolean(),
+    }),
   }),
   'event.board': action({
     summary: '派单台：社区（书记）或网格（网格长）的事件；可只看一个小区或楼栋、只看未办结的',
     roles: ['secretary', 'grid_worker'],
     input: PageInputSchema.extend({
-      communityId: IdSchema.optional(), gridId: IdSchema.optional(), status: z.enum(EVENT_STATUS).optional(),
-      estateId: IdSchema.optional(), buildingId: IdSchema.optional(), open: z.boolean().default(false), q: SearchTextSchema,
+      communityId: IdSchema.optional(),
+      gridId: IdSchema.optional(),
+      status: z.enum(EVENT_STATUS).optional(),
+      estateId: IdSchema.optional(),
+      buildingId: IdSchema.optional(),
+      open: z.boolean().default(false),
+      q: SearchTextSchema,
     }).refine((v) => !!v.communityId !== !!v.gridId, { message: '请选择社区或网格之一', path: ['communityId'] }),
     output: pageOf(EventViewSchema),
   }),
   'event.map': action({
     summary: '事件分布：社区（书记）或网格（网格人员）未办结的事件按小区、楼栋汇总，含位置',
     roles: ['secretary', 'grid_worker'],
-    input: z.object({ communityId: IdSchema.optional(), gridId: IdSchema.optional() }).refine((v) => !!v.communityId !== !!v.gridId, { message: '请选择社区或网格之一', path: ['communityId'] }),
+    input: z
+      .object({ communityId: IdSchema.optional(), gridId: IdSchema.optional() })
+      .refine((v) => !!v.communityId !== !!v.gridId, { message: '请选择社区或网格之一', path: ['communityId'] }),
     output: z.object({ places: z.array(EventPlaceViewSchema), open: z.number().int() }),
   }),
   'staff.record': action({
     summary: '网格员工作记录（书记）：某年每人的上报、办理用时、派单与居民评价（记录，不是评分）',
     roles: ['secretary'],
-    input: z.object({ communityId: IdSchema, year: z.number().int().min(2020, '年份有误').max(2100, '年份有误').optional() }),
+    input: z.object({
+      communityId: IdSchema,
+      year: z.number().int().min(2020, '年份有误').max(2100, '年份有误').optional(),
+    }),
     output: z.object({ year: z.number().int(), items: z.array(WorkerRecordViewSchema) }),
   }),
   'event.assign': action({
@@ -382,11 +450,21 @@ export const gridActions = {
     input: PageInputSchema.extend({ open: z.boolean().default(true) }),
     output: pageOf(EventViewSchema),
   }),
-  'event.accept': action({ summary: '处置方接单（同一事件只有一人接单成功）', roles: ['authenticated'], input: z.object({ eventId: IdSchema }), output: EventViewSchema }),
+  'event.accept': action({
+    summary: '处置方接单（同一事件只有一人接单成功）',
+    roles: ['authenticated'],
+    input: z.object({ eventId: IdSchema }),
+    output: EventViewSchema,
+  }),
   'event.progress': action({
     summary: '处置方上传进展（可附照片），或标记已办结',
     roles: ['authenticated'],
-    input: z.object({ eventId: IdSchema, note: text(300, '进展说明'), photos: PhotosSchema, done: z.boolean().default(false) }),
+    input: z.object({
+      eventId: IdSchema,
+      note: text(300, '进展说明'),
+      photos: PhotosSchema,
+      done: z.boolean().default(false),
+    }),
     output: EventViewSchema,
   }),
   'progress.list': action({
@@ -399,8 +477,16 @@ export const gridActions = {
     summary: '上报人确认解决（可评价 1–5 星）或不满意重新打开',
     roles: ['authenticated'],
     input: z
-      .object({ eventId: IdSchema, resolved: z.boolean(), rating: z.number().int().min(1).max(5).optional(), reason: optionalText(200, '原因') })
-      .refine((v) => v.resolved || (v.reason && v.reason.length > 0), { message: '重新打开时请写明原因', path: ['reason'] }),
+      .object({
+        eventId: IdSchema,
+        resolved: z.boolean(),
+        rating: z.number().int().min(1).max(5).optional(),
+        reason: optionalText(200, '原因'),
+      })
+      .refine((v) => v.resolved || (v.reason && v.reason.length > 0), {
+        message: '重新打开时请写明原因',
+        path: ['reason'],
+      }),
     output: EventViewSchema,
   }),
   'event.decide': action({
@@ -432,12 +518,19 @@ export const gridActions = {
     summary: '可派单或吹哨召集的各方：本小区物业、本网格责任单位（书记或网格长）',
     roles: ['secretary', 'grid_worker'],
     input: z.object({ eventId: IdSchema }),
-    output: z.object({ items: z.array(z.object({ type: z.enum(['unit', 'company']), id: z.string(), name: z.string() })) }),
+    output: z.object({
+      items: z.array(z.object({ type: z.enum(['unit', 'company']), id: z.string(), name: z.string() })),
+    }),
   }),
   'whistle.blow': action({
     summary: '书记吹哨：同时召集网格责任单位和/或物业，限时应答',
     roles: ['secretary'],
-    input: z.object({ requestId: RequestIdSchema, eventId: IdSchema, parties: z.array(PartyInputSchema).min(1, '请至少召集一方').max(10), note: optionalText(200, '吹哨说明') }),
+    input: z.object({
+      requestId: RequestIdSchema,
+      eventId: IdSchema,
+      parties: z.array(PartyInputSchema).min(1, '请至少召集一方').max(10),
+      note: optionalText(200, '吹哨说明'),
+    }),
     output: z.object({ summons: z.array(SummonsViewSchema) }),
   }),
   'whistle.inbox': action({
@@ -455,7 +548,14 @@ export const gridActions = {
   'whistle.record': action({
     summary: '单位或物业某季度的吹哨应答记录（双反馈函、物业主页引用）',
     roles: ['authenticated'],
-    input: z.object({ partyType: z.enum(['unit', 'company']), partyId: IdSchema, quarter: z.string().regex(/^\d{4}Q[1-4]$/, '季度格式如 2026Q4').optional() }),
+    input: z.object({
+      partyType: z.enum(['unit', 'company']),
+      partyId: IdSchema,
+      quarter: z
+        .string()
+        .regex(/^\d{4}Q[1-4]$/, '季度格式如 2026Q4')
+        .optional(),
+    }),
     output: WhistleRecordViewSchema,
   }),
 

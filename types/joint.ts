@@ -19,19 +19,38 @@ export const AFFILIATION_KINDS = ['unit', 'company', 'other'] as const
 export type AffiliationKind = (typeof AFFILIATION_KINDS)[number]
 
 export const MEETING_CADENCES = ['monthly', 'quarterly'] as const
-export const MEETING_CADENCE_LABEL: Record<(typeof MEETING_CADENCES)[number], string> = { monthly: '月度', quarterly: '季度' }
+export const MEETING_CADENCE_LABEL: Record<(typeof MEETING_CADENCES)[number], string> = {
+  monthly: '月度',
+  quarterly: '季度',
+}
 
 /** Where an agenda problem comes from. */
 export const AGENDA_SOURCES = ['grid_event', 'topic', 'need', 'other'] as const
 export type AgendaSource = (typeof AGENDA_SOURCES)[number]
-export const AGENDA_SOURCE_LABEL: Record<AgendaSource, string> = { grid_event: '网格事件', topic: '议事议题', need: '居民需求', other: '其他' }
+export const AGENDA_SOURCE_LABEL: Record<AgendaSource, string> = {
+  grid_event: '网格事件',
+  topic: '议事议题',
+  need: '居民需求',
+  other: '其他',
+}
 
 export const COMMITMENT_STATUS = ['open', 'done'] as const
 /** How a commitment reads on screen: done, overdue (open past its deadline) or in progress. */
 export type CommitmentState = 'open' | 'overdue' | 'done'
-export const commitmentState = (c: { status: (typeof COMMITMENT_STATUS)[number]; overdue: boolean }): CommitmentState => (c.status === 'done' ? 'done' : c.overdue ? 'overdue' : 'open')
-export const COMMITMENT_STATE_LABEL: Record<CommitmentState, string> = { open: '办理中', overdue: '已逾期', done: '已办结' }
-export const AFFILIATION_LABEL: Record<AffiliationKind, string> = { unit: '报到单位', company: '物业公司', other: '其他单位' }
+export const commitmentState = (c: {
+  status: (typeof COMMITMENT_STATUS)[number]
+  overdue: boolean
+}): CommitmentState => (c.status === 'done' ? 'done' : c.overdue ? 'overdue' : 'open')
+export const COMMITMENT_STATE_LABEL: Record<CommitmentState, string> = {
+  open: '办理中',
+  overdue: '已逾期',
+  done: '已办结',
+}
+export const AFFILIATION_LABEL: Record<AffiliationKind, string> = {
+  unit: '报到单位',
+  company: '物业公司',
+  other: '其他单位',
+}
 export const MAX_AGENDA = 20
 
 const DateOnlySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式为 YYYY-MM-DD')
@@ -98,7 +117,9 @@ export const JointMeetingViewSchema = z.object({
    * was sent in 同心圆 to the people who speak for the member's unit (its liaisons) or company (its staff);
    * false = nobody is linked, the convener tells them (由召集人另行通知).
    */
-  invited: z.array(z.object({ memberId: z.string(), name: z.string(), affiliationName: z.string(), notified: z.boolean() })),
+  invited: z.array(
+    z.object({ memberId: z.string(), name: z.string(), affiliationName: z.string(), notified: z.boolean() }),
+  ),
   present: z.array(z.string()),
   convenedByName: z.string(),
   createdAt: z.string(),
@@ -107,7 +128,10 @@ export type JointMeetingView = z.infer<typeof JointMeetingViewSchema>
 
 const AffiliationInputSchema = z
   .object({ kind: z.enum(AFFILIATION_KINDS), id: IdSchema.optional(), name: optionalText(60, '单位名称') })
-  .refine((a) => (a.kind === 'other' ? !!a.name && !a.id : !!a.id && !a.name), { message: '单位或物业公司请从名录中选择；其他单位请填写名称', path: ['id'] })
+  .refine((a) => (a.kind === 'other' ? !!a.name && !a.id : !!a.id && !a.name), {
+    message: '单位或物业公司请从名录中选择；其他单位请填写名称',
+    path: ['id'],
+  })
 
 export const jointActions = {
   'committee.appoint': action({
@@ -115,8 +139,14 @@ export const jointActions = {
     roles: ['secretary', 'street_admin'],
     input: z
       .object({
-        requestId: RequestIdSchema, ...scope, name: text(20, '姓名'), post: text(20, '大党委职务'), title: text(30, '本单位职务'),
-        affiliation: AffiliationInputSchema, termStart: DateOnlySchema, termEnd: DateOnlySchema,
+        requestId: RequestIdSchema,
+        ...scope,
+        name: text(20, '姓名'),
+        post: text(20, '大党委职务'),
+        title: text(30, '本单位职务'),
+        affiliation: AffiliationInputSchema,
+        termStart: DateOnlySchema,
+        termEnd: DateOnlySchema,
       })
       .refine((v) => v.termStart < v.termEnd, { message: '任期结束须晚于开始', path: ['termEnd'] }),
     output: CommitteeMemberViewSchema,
@@ -134,11 +164,19 @@ export const jointActions = {
     output: z.object({ name: z.string(), scopeName: z.string(), items: z.array(CommitteeMemberViewSchema) }),
   }),
   'jointMeeting.convene': action({
-    summary: '书记或街道管理员召集联席会议：议题（来自网格事件、议事议题、居民需求）与受邀兼职委员；受邀单位的联络员、物业公司的人员收到会议通知',
+    summary:
+      '书记或街道管理员召集联席会议：议题（来自网格事件、议事议题、居民需求）与受邀兼职委员；受邀单位的联络员、物业公司的人员收到会议通知',
     roles: ['secretary', 'street_admin'],
     input: z.object({
-      requestId: RequestIdSchema, ...scope, title: text(40, '会议名称'), date: DateOnlySchema, cadence: z.enum(MEETING_CADENCES),
-      agenda: z.array(z.object({ source: z.enum(AGENDA_SOURCES), refId: IdSchema.optional(), title: text(80, '议题') })).min(1, '至少一个议题').max(MAX_AGENDA, `最多 ${MAX_AGENDA} 个议题`),
+      requestId: RequestIdSchema,
+      ...scope,
+      title: text(40, '会议名称'),
+      date: DateOnlySchema,
+      cadence: z.enum(MEETING_CADENCES),
+      agenda: z
+        .array(z.object({ source: z.enum(AGENDA_SOURCES), refId: IdSchema.optional(), title: text(80, '议题') }))
+        .min(1, '至少一个议题')
+        .max(MAX_AGENDA, `最多 ${MAX_AGENDA} 个议题`),
       /** Members to invite; empty = every serving member. */
       invite: z.array(IdSchema).max(50).default([]),
     }),
@@ -153,7 +191,13 @@ export const jointActions = {
   'jointMeeting.claim': action({
     summary: '现场认领：一个议题由一位兼职委员（其单位或物业公司）认领，写明承诺和期限',
     roles: ['secretary', 'street_admin'],
-    input: z.object({ meetingId: IdSchema, itemId: IdSchema, memberId: IdSchema, commitment: text(200, '承诺'), deadline: DateOnlySchema }),
+    input: z.object({
+      meetingId: IdSchema,
+      itemId: IdSchema,
+      memberId: IdSchema,
+      commitment: text(200, '承诺'),
+      deadline: DateOnlySchema,
+    }),
     output: CommitmentViewSchema,
   }),
   'jointMeeting.list': action({

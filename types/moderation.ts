@@ -65,7 +65,12 @@ export const moderationFields = {
 
 export const CASE_STATUS = ['open', 'held', 'restored', 'removed'] as const
 export type CaseStatus = (typeof CASE_STATUS)[number]
-export const CASE_STATUS_LABEL: Record<CaseStatus, string> = { open: '收到举报', held: '待审核', restored: '已恢复', removed: '已移除' }
+export const CASE_STATUS_LABEL: Record<CaseStatus, string> = {
+  open: '收到举报',
+  held: '待审核',
+  restored: '已恢复',
+  removed: '已移除',
+}
 export const CASE_SOURCE_LABEL = { reports: '多户举报', check: '平台内容检测建议人工复核' } as const
 
 export const ReportSubmitInputSchema = z.object({
@@ -105,7 +110,12 @@ export const ModerationCaseViewSchema = z.object({
 export type ModerationCaseView = z.infer<typeof ModerationCaseViewSchema>
 
 export const ModerationReviewInputSchema = z.object({
-  caseId: z.string().trim().min(1).max(200).regex(/^[\w:.-]+$/, '编号格式不正确'),
+  caseId: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .regex(/^[\w:.-]+$/, '编号格式不正确'),
   decision: z.enum(['restore', 'remove']),
   reason: text(200, '处理理由'),
 })

@@ -7,15 +7,34 @@ import * as z from 'zod'
  * hands them out. The server keeps the kind → env var mapping (cloudfunctions/shared/notify.ts).
  */
 export const NOTICE_KINDS = [
-  'bindingDecided', 'roleGranted', 'checkinDecided', 'wishClaimed', 'wishReturned', 'wishMessage', 'activityReminder',
-  'councilMeetingPublished', 'councilVoteOpening', 'councilVoteClosing', 'councilVoteResult',
-  'ratingAnswered', 'gridEventAssigned', 'gridWhistle', 'gridDeadlineNear', 'gridEventDone', 'contentReviewed',
+  'bindingDecided',
+  'roleGranted',
+  'checkinDecided',
+  'wishClaimed',
+  'wishReturned',
+  'wishMessage',
+  'activityReminder',
+  'councilMeetingPublished',
+  'councilVoteOpening',
+  'councilVoteClosing',
+  'councilVoteResult',
+  'ratingAnswered',
+  'gridEventAssigned',
+  'gridWhistle',
+  'gridDeadlineNear',
+  'gridEventDone',
+  'contentReviewed',
   'jointMeetingInvited',
 ] as const
 export type NoticeKind = (typeof NOTICE_KINDS)[number]
 
 /** The council notices a community subscription can cover (sent to every subscriber who consented). */
-export const COUNCIL_NOTICE_KINDS = ['councilMeetingPublished', 'councilVoteOpening', 'councilVoteClosing', 'councilVoteResult'] as const
+export const COUNCIL_NOTICE_KINDS = [
+  'councilMeetingPublished',
+  'councilVoteOpening',
+  'councilVoteClosing',
+  'councilVoteResult',
+] as const
 export type CouncilNoticeKind = (typeof COUNCIL_NOTICE_KINDS)[number]
 
 export const NOTICE_LABEL: Record<NoticeKind, string> = {

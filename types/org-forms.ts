@@ -14,9 +14,21 @@ export const BindingRequestInputSchema = z.object({
   householdId: IdSchema,
   name: text(20, '姓名'),
   phone: PhoneSchema,
-  householdCode: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{8}$/, '户码为 8 位字母数字').optional(),
+  householdCode: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9]{8}$/, '户码为 8 位字母数字')
+    .optional(),
 })
-export const InvitationRedeemInputSchema = z.object({ code: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{8}$/, '邀请码为 8 位字母数字'), name: text(20, '姓名') })
+export const InvitationRedeemInputSchema = z.object({
+  code: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9]{8}$/, '邀请码为 8 位字母数字'),
+  name: text(20, '姓名'),
+})
 export const LiaisonRegisterInputSchema = z.object({
   requestId: RequestIdSchema,
   communityId: IdSchema,
@@ -29,7 +41,12 @@ export const BootstrapInputSchema = z.object({ streetName: text(40, '街道名�
 
 /** The QR code of an invitation carries `txinvite:<code>`; the redeem screen's scanner reads it back. */
 export const inviteQrText = (code: string) => `txinvite:${code}`
-export const codeFromInviteText = (text: string) => text.trim().replace(/^txinvite:/i, '').trim().toUpperCase()
+export const codeFromInviteText = (text: string) =>
+  text
+    .trim()
+    .replace(/^txinvite:/i, '')
+    .trim()
+    .toUpperCase()
 
 /** How a grant ended: by the level above, by the person, or (resident) with the household binding. */
 export const GRANT_END_KINDS = ['ended', 'stepped_down', 'unbound', 'left_household', 'departed'] as const
@@ -51,23 +68,35 @@ export const DEPARTED_NAME = '已注销用户'
  */
 export const HOME_KINDS = [
   // secretary
-  'bindings', 'checkins', 'topics', 'dispatch', 'unanswered',
+  'bindings',
+  'checkins',
+  'topics',
+  'dispatch',
+  'unanswered',
   // secretary (the community's) and street admin (the street's)
   'overdueResolutions',
   // street admin
-  'heldRatings', 'objections', 'overdueEvents',
+  'heldRatings',
+  'objections',
+  'overdueEvents',
   // grid worker
   'gridReported',
   // property staff, unit liaison
-  'ratingAnswers', 'summons',
+  'ratingAnswers',
+  'summons',
   // anyone an event can be dispatched to (company, unit, community, member)
   'handling',
   // anyone invited to a meeting (in person, or their unit or company); any party carrying a resolution
-  'invitations', 'resolutions',
+  'invitations',
+  'resolutions',
   // member
-  'checkinDue', 'claimedWishes', 'activitiesToday',
+  'checkinDue',
+  'claimedWishes',
+  'activitiesToday',
   // resident (and whoever reported an event)
-  'votes', 'rectifications', 'eventsToConfirm',
+  'votes',
+  'rectifications',
+  'eventsToConfirm',
 ] as const
 export type HomeKind = (typeof HOME_KINDS)[number]
 

@@ -1,13 +1,33 @@
 import * as z from 'zod'
 import { action } from './action'
 import {
-  BindingRequestInputSchema, BootstrapInputSchema, GRANT_END_KINDS, HOME_KINDS, InvitationRedeemInputSchema, LiaisonRegisterInputSchema, ProfileUpdateInputSchema,
+  BindingRequestInputSchema,
+  BootstrapInputSchema,
+  GRANT_END_KINDS,
+  HOME_KINDS,
+  InvitationRedeemInputSchema,
+  LiaisonRegisterInputSchema,
+  ProfileUpdateInputSchema,
 } from './org-forms'
-import { IdSchema, optionalText, PageInputSchema, pageOf, RequestIdSchema, SearchTextSchema, text, OkOnlySchema } from './common'
+import {
+  IdSchema,
+  optionalText,
+  PageInputSchema,
+  pageOf,
+  RequestIdSchema,
+  SearchTextSchema,
+  text,
+  OkOnlySchema,
+} from './common'
 import { ENDABLE_ROLES, ROLES, roleGrantSchema } from './roles'
 import { NoticeTemplatesViewSchema } from './notices'
 import { STAFF_POSTS } from './staff-posts'
-import { MyDataFileViewSchema, MyDataSectionInputSchema, MyDataSectionViewSchema, MyDataSummaryViewSchema } from './mydata'
+import {
+  MyDataFileViewSchema,
+  MyDataSectionInputSchema,
+  MyDataSectionViewSchema,
+  MyDataSummaryViewSchema,
+} from './mydata'
 import { moderationQueueAction } from './moderation'
 import { auditListAction } from './audit'
 import { jointActions } from './joint'
@@ -46,8 +66,6 @@ export type BindingView = z.infer<typeof BindingViewSchema>
 /** A grant as its holder sees it on 我的: with the day it was given (grants older than the history have none). */
 export const MyRoleViewSchema = roleGrantSchema.extend({ since: z.string().optional() })
 export type MyRoleView = z.infer<typeof MyRoleViewSchema>
-
-
 
 /** What leaving did: counts only (nobody, not even the leaver, is named in the answer). */
 export const LeaveResultViewSchema = z.object({
@@ -114,7 +132,12 @@ export const CommunityViewSchema = z.object({
 })
 export type CommunityView = z.infer<typeof CommunityViewSchema>
 /** Retired places are kept (their records name them) but hidden from pickers and refused for new records. */
-export const GridViewSchema = z.object({ id: z.string(), communityId: z.string(), name: z.string(), retired: z.boolean().optional() })
+export const GridViewSchema = z.object({
+  id: z.string(),
+  communityId: z.string(),
+  name: z.string(),
+  retired: z.boolean().optional(),
+})
 /** Where it is (GCJ-02), when known: an activity's place is picked from these in H5 (the mini-program uses WeChat's map). */
 const spot = { lat: z.number().optional(), lng: z.number().optional() }
 export const EstateViewSchema = z.object({
@@ -126,12 +149,25 @@ export const EstateViewSchema = z.object({
   retired: z.boolean().optional(),
   ...spot,
 })
-export const BuildingViewSchema = z.object({ id: z.string(), estateId: z.string(), gridId: z.string(), name: z.string(), retired: z.boolean().optional(), ...spot })
+export const BuildingViewSchema = z.object({
+  id: z.string(),
+  estateId: z.string(),
+  gridId: z.string(),
+  name: z.string(),
+  retired: z.boolean().optional(),
+  ...spot,
+})
 
 export const PLACE_KINDS = ['estate', 'building', 'grid'] as const
 export type PlaceKind = (typeof PLACE_KINDS)[number]
 export const PLACE_KIND_LABEL: Record<PlaceKind, string> = { estate: '小区', building: '楼栋', grid: '网格' }
-export const PlaceViewSchema = z.object({ kind: z.enum(PLACE_KINDS), id: z.string(), communityId: z.string(), name: z.string(), retired: z.boolean() })
+export const PlaceViewSchema = z.object({
+  kind: z.enum(PLACE_KINDS),
+  id: z.string(),
+  communityId: z.string(),
+  name: z.string(),
+  retired: z.boolean(),
+})
 
 /** A change to the register (area, name, retirement, grid), kept as a version: what it was, what it became, why, who, when. */
 export const REVISION_KINDS = ['area', 'rename', 'retire', 'move'] as const
@@ -165,7 +201,12 @@ export const HouseholdDetailViewSchema = z.object({
 })
 export type HouseholdDetailView = z.infer<typeof HouseholdDetailViewSchema>
 /** `floorAreaDm2` only for the community's administrators: with vote tallies by area, a room's area could single out its ballot. */
-export const HouseholdViewSchema = z.object({ id: z.string(), buildingId: z.string(), room: z.string(), floorAreaDm2: z.number().int().optional() })
+export const HouseholdViewSchema = z.object({
+  id: z.string(),
+  buildingId: z.string(),
+  room: z.string(),
+  floorAreaDm2: z.number().int().optional(),
+})
 
 export const InvitationViewSchema = z.object({
   id: z.string(),
@@ -197,7 +238,6 @@ export const LiaisonApplicationViewSchema = z.object({
 export type LiaisonApplicationView = z.infer<typeof LiaisonApplicationViewSchema>
 
 // ---- home (待办) -------------------------------------------------------------------------------
-
 
 export const HomeItemViewSchema = z.object({
   id: z.string(),
@@ -305,7 +345,12 @@ export const orgActions = {
   'community.create': action({
     summary: '街道管理员新建社区',
     roles: ['street_admin'],
-    input: z.object({ requestId: RequestIdSchema, streetId: IdSchema, name: text(40, '社区名称'), address: text(80, '地址') }),
+    input: z.object({
+      requestId: RequestIdSchema,
+      streetId: IdSchema,
+      name: text(40, '社区名称'),
+      address: text(80, '地址'),
+    }),
     output: CommunityViewSchema,
   }),
   'grid.list': action({
@@ -384,7 +429,12 @@ export const orgActions = {
   'place.rename': action({
     summary: '小区、楼栋或网格改名（旧名留作历史版本；已有记录保留当时的名称）',
     roles: ['street_admin', 'secretary'],
-    input: z.object({ kind: z.enum(PLACE_KINDS), id: IdSchema, name: text(40, '新名称'), reason: optionalText(200, '原因') }),
+    input: z.object({
+      kind: z.enum(PLACE_KINDS),
+      id: IdSchema,
+      name: text(40, '新名称'),
+      reason: optionalText(200, '原因'),
+    }),
     output: PlaceViewSchema,
   }),
   'place.retire': action({
@@ -402,7 +452,12 @@ export const orgActions = {
   'building.move': action({
     summary: '楼栋调整到本社区另一个网格（楼内各户随之调整）',
     roles: ['street_admin', 'secretary'],
-    input: z.object({ requestId: RequestIdSchema, buildingId: IdSchema, gridId: IdSchema, reason: optionalText(200, '原因') }),
+    input: z.object({
+      requestId: RequestIdSchema,
+      buildingId: IdSchema,
+      gridId: IdSchema,
+      reason: optionalText(200, '原因'),
+    }),
     output: BuildingViewSchema.extend({ householdCount: z.number().int(), previousGridId: z.string() }),
   }),
 
@@ -427,7 +482,10 @@ export const orgActions = {
   'household.search': action({
     summary: '按地址查找本社区的房屋（如 3号楼 501）',
     roles: ['secretary', 'street_admin'],
-    input: PageInputSchema.extend({ communityId: IdSchema, q: SearchTextSchema.refine((v) => !!v, '请输入楼号或房号') }),
+    input: PageInputSchema.extend({
+      communityId: IdSchema,
+      q: SearchTextSchema.refine((v) => !!v, '请输入楼号或房号'),
+    }),
     output: pageOf(HouseholdViewSchema.extend({ address: z.string() })),
   }),
   'binding.decide': action({
@@ -453,7 +511,11 @@ export const orgActions = {
   'householdCode.issue': action({
     summary: '书记为某户生成一次性户码',
     roles: ['secretary'],
-    input: z.object({ requestId: RequestIdSchema, householdId: IdSchema, ttlDays: z.number().int().min(1).max(90).default(30) }),
+    input: z.object({
+      requestId: RequestIdSchema,
+      householdId: IdSchema,
+      ttlDays: z.number().int().min(1).max(90).default(30),
+    }),
     output: z.object({ code: z.string(), householdId: z.string(), expiresAt: z.string() }),
   }),
 
@@ -464,7 +526,12 @@ export const orgActions = {
       requestId: RequestIdSchema,
       role: z.enum(INVITABLE_ROLES),
       scopeId: IdSchema,
-      ttlHours: z.number().int().min(1).max(24 * 30).default(72),
+      ttlHours: z
+        .number()
+        .int()
+        .min(1)
+        .max(24 * 30)
+        .default(72),
     }),
     output: InvitationViewSchema,
   }),

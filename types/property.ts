@@ -6,7 +6,24 @@ import { IdSchema, optionalText, PageInputSchema, pageOf, RequestIdSchema, Searc
 import { photoList, photoUploadAction } from './photos'
 import { moderationFields, reportActions } from './moderation'
 import { ROLES } from './roles'
-import { ASSESSMENT_DIRECTIONS, CADENCES, COMMITTEE_BODIES, COVERAGE_KINDS, coverageOf, DIMENSIONS, MAX_COMMITTEE_MEMBERS, MAX_EXCLUDED, OBJECTION_EFFECTS, OBJECTION_STATUS, OWN_BRANCH_MIN_MEMBERS, PARTY_ORG_KINDS, PERIOD_STATUS, PLACEMENTS, RATING_STATUS, RECT_STATUS } from './property-enums'
+import {
+  ASSESSMENT_DIRECTIONS,
+  CADENCES,
+  COMMITTEE_BODIES,
+  COVERAGE_KINDS,
+  coverageOf,
+  DIMENSIONS,
+  MAX_COMMITTEE_MEMBERS,
+  MAX_EXCLUDED,
+  OBJECTION_EFFECTS,
+  OBJECTION_STATUS,
+  OWN_BRANCH_MIN_MEMBERS,
+  PARTY_ORG_KINDS,
+  PERIOD_STATUS,
+  PLACEMENTS,
+  RATING_STATUS,
+  RECT_STATUS,
+} from './property-enums'
 
 /** property — 物业红黑榜 (SPEC §6): periods, ratings, answers, rectification, assessment, rules, lists, summons. */
 
@@ -26,7 +43,12 @@ export type Stars = z.infer<typeof starsSchema>
 
 // ---- 红色物业: Party building in property companies ------------------------------------------------
 
-const headcount = (label: string) => z.number({ error: `${label}须为数字` }).int(`${label}须为整数`).min(0, `${label}不能小于 0`).max(10_000, `${label}过大`)
+const headcount = (label: string) =>
+  z
+    .number({ error: `${label}须为数字` })
+    .int(`${label}须为整数`)
+    .min(0, `${label}不能小于 0`)
+    .max(10_000, `${label}过大`)
 
 // ---- the rule (versioned by the street) ---------------------------------------------------------
 
@@ -45,7 +67,14 @@ export const RuleInputSchema = z
     /** Weights of the three parts of the score (any non-negative integers; normalised). */
     weights: z.object({ satisfaction: PctSchema, community: PctSchema, rectification: PctSchema }),
     /** Weights of the six dimensions inside satisfaction (any non-negative integers; normalised). */
-    dimensionWeights: z.object({ cleaning: PctSchema, order: PctSchema, repairs: PctSchema, greening: PctSchema, attitude: PctSchema, fees: PctSchema }),
+    dimensionWeights: z.object({
+      cleaning: PctSchema,
+      order: PctSchema,
+      repairs: PctSchema,
+      greening: PctSchema,
+      attitude: PctSchema,
+      fees: PctSchema,
+    }),
     redThreshold: ruleNumber(0, 100, true),
     blackThreshold: ruleNumber(0, 100, true),
     /** Rating households needed before a company is ranked; below it the mean is shrunk toward the street's. */
@@ -67,12 +96,25 @@ export const RuleInputSchema = z
      * members only, and whether the red list requires a verified branch. Absent in rules saved before it: counts nothing.
      */
     redProperty: z
-      .object({ branchBonus: ruleNumber(0, 20, true), membersBonus: ruleNumber(0, 20, true), requireBranchForRed: z.boolean() })
-      .refine((r) => r.membersBonus <= r.branchBonus, { message: '仅有党员的加分不能高于建有党支部的加分', path: ['membersBonus'] })
+      .object({
+        branchBonus: ruleNumber(0, 20, true),
+        membersBonus: ruleNumber(0, 20, true),
+        requireBranchForRed: z.boolean(),
+      })
+      .refine((r) => r.membersBonus <= r.branchBonus, {
+        message: '仅有党员的加分不能高于建有党支部的加分',
+        path: ['membersBonus'],
+      })
       .default({ branchBonus: 0, membersBonus: 0, requireBranchForRed: false }),
   })
-  .refine((r) => r.weights.satisfaction + r.weights.community + r.weights.rectification > 0, { message: '三项权重不能都为 0', path: ['weights'] })
-  .refine((r) => DIMENSIONS.some((d) => r.dimensionWeights[d] > 0), { message: '六项评价权重不能都为 0', path: ['dimensionWeights'] })
+  .refine((r) => r.weights.satisfaction + r.weights.community + r.weights.rectification > 0, {
+    message: '三项权重不能都为 0',
+    path: ['weights'],
+  })
+  .refine((r) => DIMENSIONS.some((d) => r.dimensionWeights[d] > 0), {
+    message: '六项评价权重不能都为 0',
+    path: ['dimensionWeights'],
+  })
   .refine((r) => r.blackThreshold < r.redThreshold, { message: '黑榜线必须低于红榜线', path: ['blackThreshold'] })
 export type RuleInput = z.output<typeof RuleInputSchema>
 
@@ -84,7 +126,14 @@ export const RuleViewSchema = z.object({
     /** Absent on rules saved before it existed: their periods are opened and closed by hand. */
     autoPeriods: z.boolean().optional(),
     weights: z.object({ satisfaction: z.number(), community: z.number(), rectification: z.number() }),
-    dimensionWeights: z.object({ cleaning: z.number(), order: z.number(), repairs: z.number(), greening: z.number(), attitude: z.number(), fees: z.number() }),
+    dimensionWeights: z.object({
+      cleaning: z.number(),
+      order: z.number(),
+      repairs: z.number(),
+      greening: z.number(),
+      attitude: z.number(),
+      fees: z.number(),
+    }),
     redThreshold: z.number(),
     blackThreshold: z.number(),
     minSample: z.number().int(),
@@ -94,7 +143,9 @@ export const RuleViewSchema = z.object({
     objectionDays: z.number().int(),
     holdDays: z.number().int(),
     holdThreshold: z.number().int(),
-    redProperty: z.object({ branchBonus: z.number(), membersBonus: z.number(), requireBranchForRed: z.boolean() }).optional(),
+    redProperty: z
+      .object({ branchBonus: z.number(), membersBonus: z.number(), requireBranchForRed: z.boolean() })
+      .optional(),
   }),
   createdAt: z.string(),
   createdByName: z.string(),
@@ -155,7 +206,11 @@ export type AnonymousRatingView = z.infer<typeof AnonymousRatingViewSchema>
 
 /** What the rating household sees of its own rating. */
 /** `raterLeft`: the member who rated has left the household; the rating is the household's and the caller may change it. */
-export const MyRatingViewSchema = AnonymousRatingViewSchema.extend({ edits: z.number().int(), ratedByMe: z.boolean(), raterLeft: z.boolean().optional() })
+export const MyRatingViewSchema = AnonymousRatingViewSchema.extend({
+  edits: z.number().int(),
+  ratedByMe: z.boolean(),
+  raterLeft: z.boolean().optional(),
+})
 export type MyRatingView = z.infer<typeof MyRatingViewSchema>
 
 export const RectificationViewSchema = z.object({
@@ -190,7 +245,9 @@ export const ReadinessViewSchema = z.object({
   heldRatings: z.number().int(),
   pendingObjections: z.number().int(),
   /** Companies serving the street's estates that a community they serve has not assessed this period. */
-  missingAssessments: z.array(z.object({ companyId: z.string(), companyName: z.string(), communities: z.array(z.string()) })),
+  missingAssessments: z.array(
+    z.object({ companyId: z.string(), companyName: z.string(), communities: z.array(z.string()) }),
+  ),
   /** Companies below the minimum sample this period (listed as 样本不足, never black). */
   belowSample: z.array(z.object({ companyId: z.string(), companyName: z.string(), households: z.number().int() })),
   minSample: z.number().int(),
@@ -204,7 +261,14 @@ export const StaffSummaryViewSchema = z.object({
   households: z.number().int(),
   held: z.number().int(),
   /** Mean stars per dimension over the counted households, one decimal; null when nobody rated. */
-  averages: z.object({ cleaning: z.number().nullable(), order: z.number().nullable(), repairs: z.number().nullable(), greening: z.number().nullable(), attitude: z.number().nullable(), fees: z.number().nullable() }),
+  averages: z.object({
+    cleaning: z.number().nullable(),
+    order: z.number().nullable(),
+    repairs: z.number().nullable(),
+    greening: z.number().nullable(),
+    attitude: z.number().nullable(),
+    fees: z.number().nullable(),
+  }),
   estates: z.array(z.object({ estateName: z.string(), households: z.number().int() })),
   /** Ratings with a comment this period, and those not yet answered. */
   comments: z.object({ total: z.number().int(), unanswered: z.number().int() }),
@@ -280,7 +344,14 @@ export const CompanyInputsSchema = z.object({
   companyName: z.string(),
   estates: z.array(z.string()),
   households: z.number().int(),
-  sums: z.object({ cleaning: z.number().int(), order: z.number().int(), repairs: z.number().int(), greening: z.number().int(), attitude: z.number().int(), fees: z.number().int() }),
+  sums: z.object({
+    cleaning: z.number().int(),
+    order: z.number().int(),
+    repairs: z.number().int(),
+    greening: z.number().int(),
+    attitude: z.number().int(),
+    fees: z.number().int(),
+  }),
   /** Mean of the communities' assessments (0–100), or null when no community assessed it. */
   communityScore: z.number().nullable(),
   rectTotal: z.number().int(),
@@ -385,9 +456,14 @@ export const ListInputsViewSchema = z.object({
 export type ListInputsView = z.infer<typeof ListInputsViewSchema>
 
 const HistoryPointSchema = z.object({
-  periodId: z.string(), periodLabel: z.string(),
+  periodId: z.string(),
+  periodLabel: z.string(),
   /** The live publication of that period (its 核算数据 can be downloaded). */
-  publicationId: z.string(), placement: z.enum(PLACEMENTS), score: z.number(), rank: z.number().int().nullable(), reasons: z.array(z.string()),
+  publicationId: z.string(),
+  placement: z.enum(PLACEMENTS),
+  score: z.number(),
+  rank: z.number().int().nullable(),
+  reasons: z.array(z.string()),
   /** The estates the company served in that period (frozen with the publication). */
   estates: z.array(z.string()),
   /** Upheld objections about the company in that period: exclusions and notes. */
@@ -406,7 +482,9 @@ export const RedPropertyViewSchema = z.object({
   onSiteMembers: z.number().int(),
   /** 党建指导员: named by the street when it verifies. */
   instructorName: z.string().optional(),
-  committeeMembers: z.array(z.object({ name: z.string(), body: z.enum(COMMITTEE_BODIES), estateName: z.string().optional() })),
+  committeeMembers: z.array(
+    z.object({ name: z.string(), body: z.enum(COMMITTEE_BODIES), estateName: z.string().optional() }),
+  ),
   /** Each declaration is a new version (the earlier ones are kept); verification names the version it checked. */
   version: z.number().int(),
   verified: z.boolean(),
@@ -431,7 +509,11 @@ export const CoverageRowSchema = z.object({
   declared: z.boolean(),
 })
 export type CoverageRow = z.infer<typeof CoverageRowSchema>
-const CoverageCountsSchema = z.object({ branch: z.number().int(), members_only: z.number().int(), none: z.number().int() })
+const CoverageCountsSchema = z.object({
+  branch: z.number().int(),
+  members_only: z.number().int(),
+  none: z.number().int(),
+})
 
 // ---- inputs ------------------------------------------------------------------------------------
 
@@ -469,7 +551,8 @@ export const propertyActions = {
   }),
 
   'redProperty.declare': action({
-    summary: '红色物业：物业（或街道）登记公司的党组织情况、党员人数、物管会/业委会中的党员（每次登记为新版本，待街道核实）',
+    summary:
+      '红色物业：物业（或街道）登记公司的党组织情况、党员人数、物管会/业委会中的党员（每次登记为新版本，待街道核实）',
     roles: ['property_staff', 'street_admin'],
     input: z
       .object({
@@ -481,22 +564,46 @@ export const propertyActions = {
         staffMembers: headcount('员工中的党员人数'),
         onSiteMembers: headcount('驻小区的党员人数'),
         committeeMembers: z
-          .array(z.object({ name: text(20, '姓名'), body: z.enum(COMMITTEE_BODIES), estateName: optionalText(40, '小区') }))
+          .array(
+            z.object({ name: text(20, '姓名'), body: z.enum(COMMITTEE_BODIES), estateName: optionalText(40, '小区') }),
+          )
           .max(MAX_COMMITTEE_MEMBERS, `最多登记 ${MAX_COMMITTEE_MEMBERS} 人`)
           .default([]),
       })
-      .refine((v) => v.onSiteMembers <= v.staffMembers, { message: '驻小区的党员不能多于员工中的党员', path: ['onSiteMembers'] })
-      .refine((v) => v.kind !== 'none' || v.staffMembers === 0, { message: '有党员时请选择「仅有党员」或党支部', path: ['kind'] })
-      .refine((v) => v.kind === 'none' || v.staffMembers > 0, { message: '请填写员工中的党员人数', path: ['staffMembers'] })
-      .refine((v) => v.kind !== 'own_branch' || v.staffMembers >= OWN_BRANCH_MIN_MEMBERS, { message: `独立党支部须有 ${OWN_BRANCH_MIN_MEMBERS} 名以上党员，人数不足可与社区建联合党支部`, path: ['staffMembers'] })
-      .refine((v) => coverageOf(v.kind) !== 'branch' || !!v.branchName, { message: '请填写党支部名称', path: ['branchName'] })
-      .refine((v) => coverageOf(v.kind) === 'branch' || !v.branchName, { message: '没有党支部时不填党支部名称', path: ['branchName'] }),
+      .refine((v) => v.onSiteMembers <= v.staffMembers, {
+        message: '驻小区的党员不能多于员工中的党员',
+        path: ['onSiteMembers'],
+      })
+      .refine((v) => v.kind !== 'none' || v.staffMembers === 0, {
+        message: '有党员时请选择「仅有党员」或党支部',
+        path: ['kind'],
+      })
+      .refine((v) => v.kind === 'none' || v.staffMembers > 0, {
+        message: '请填写员工中的党员人数',
+        path: ['staffMembers'],
+      })
+      .refine((v) => v.kind !== 'own_branch' || v.staffMembers >= OWN_BRANCH_MIN_MEMBERS, {
+        message: `独立党支部须有 ${OWN_BRANCH_MIN_MEMBERS} 名以上党员，人数不足可与社区建联合党支部`,
+        path: ['staffMembers'],
+      })
+      .refine((v) => coverageOf(v.kind) !== 'branch' || !!v.branchName, {
+        message: '请填写党支部名称',
+        path: ['branchName'],
+      })
+      .refine((v) => coverageOf(v.kind) === 'branch' || !v.branchName, {
+        message: '没有党支部时不填党支部名称',
+        path: ['branchName'],
+      }),
     output: RedPropertyViewSchema,
   }),
   'redProperty.verify': action({
     summary: '红色物业：街道管理员核实公司登记的某一版党组织情况，并写明派驻的党建指导员',
     roles: ['street_admin'],
-    input: z.object({ companyId: IdSchema, version: z.number().int('版本须为整数').min(1, '版本不能小于 1'), instructorName: optionalText(20, '党建指导员') }),
+    input: z.object({
+      companyId: IdSchema,
+      version: z.number().int('版本须为整数').min(1, '版本不能小于 1'),
+      instructorName: optionalText(20, '党建指导员'),
+    }),
     output: RedPropertyViewSchema,
   }),
   'redProperty.coverage': action({
@@ -523,7 +630,13 @@ export const propertyActions = {
     summary: '街道管理员指定小区的服务物业（此后的评价计入新物业，已有评价不变）',
     roles: ['street_admin'],
     input: z.object({ estateId: IdSchema, companyId: IdSchema }),
-    output: z.object({ estateId: z.string(), estateName: z.string(), companyId: z.string(), companyName: z.string(), previousCompanyId: z.string().nullable() }),
+    output: z.object({
+      estateId: z.string(),
+      estateName: z.string(),
+      companyId: z.string(),
+      companyName: z.string(),
+      previousCompanyId: z.string().nullable(),
+    }),
   }),
   'company.unassignEstate': action({
     summary: '街道管理员登记物业公司不再服务某小区（本期评价仍计入该公司，下一期起不再；往期榜单不变）',
@@ -619,7 +732,11 @@ export const propertyActions = {
   'rating.inbox': action({
     summary: '物业人员查看本公司收到的评价（不含评价人身份）',
     roles: ['property_staff', 'street_admin'],
-    input: PageInputSchema.extend({ companyId: IdSchema, periodId: IdSchema.optional(), onlyComments: z.boolean().default(false) }),
+    input: PageInputSchema.extend({
+      companyId: IdSchema,
+      periodId: IdSchema.optional(),
+      onlyComments: z.boolean().default(false),
+    }),
     output: pageOf(AnonymousRatingViewSchema),
   }),
   'rating.answer': action({
@@ -671,7 +788,17 @@ export const propertyActions = {
     summary: '某期的双向评价（按社区或按物业）',
     roles: ['authenticated'],
     input: z.object({ periodId: IdSchema, communityId: IdSchema.optional(), companyId: IdSchema.optional() }),
-    output: z.object({ items: z.array(AssessmentViewSchema), pairs: z.array(z.object({ communityId: z.string(), communityName: z.string(), companyId: z.string(), companyName: z.string() })) }),
+    output: z.object({
+      items: z.array(AssessmentViewSchema),
+      pairs: z.array(
+        z.object({
+          communityId: z.string(),
+          communityName: z.string(),
+          companyId: z.string(),
+          companyName: z.string(),
+        }),
+      ),
+    }),
   }),
 
   'review.list': action({
@@ -685,14 +812,22 @@ export const propertyActions = {
     roles: ['street_admin'],
     input: z
       .object({ ratingId: IdSchema, approve: z.boolean(), reason: optionalText(200, '原因') })
-      .refine((v) => v.approve || (v.reason && v.reason.length > 0), { message: '不计入时请写明原因', path: ['reason'] }),
+      .refine((v) => v.approve || (v.reason && v.reason.length > 0), {
+        message: '不计入时请写明原因',
+        path: ['reason'],
+      }),
     output: ReviewItemViewSchema,
   }),
 
   'objection.submit': action({
     summary: '物业在异议期内对本期榜单提出异议',
     roles: ['property_staff'],
-    input: z.object({ requestId: RequestIdSchema, periodId: IdSchema, companyId: IdSchema, text: text(500, '异议内容') }),
+    input: z.object({
+      requestId: RequestIdSchema,
+      periodId: IdSchema,
+      companyId: IdSchema,
+      text: text(500, '异议内容'),
+    }),
     output: ObjectionViewSchema,
   }),
   'objection.list': action({
@@ -713,10 +848,19 @@ export const propertyActions = {
         /** The ratings (public ids) to exclude, with `effect: 'exclude'`. */
         ratingIds: z.array(IdSchema).max(MAX_EXCLUDED, `一次最多剔除 ${MAX_EXCLUDED} 条评价`).default([]),
       })
-      .refine((v) => !v.upheld || !!v.effect, { message: '异议成立时请选择：剔除评价或在榜单上加注说明', path: ['effect'] })
+      .refine((v) => !v.upheld || !!v.effect, {
+        message: '异议成立时请选择：剔除评价或在榜单上加注说明',
+        path: ['effect'],
+      })
       .refine((v) => v.upheld || !v.effect, { message: '异议不成立时不剔除评价、不加注', path: ['effect'] })
-      .refine((v) => v.effect !== 'exclude' || v.ratingIds.length > 0, { message: '请选择要剔除的评价', path: ['ratingIds'] })
-      .refine((v) => v.effect === 'exclude' || v.ratingIds.length === 0, { message: '只有剔除评价时才选择评价', path: ['ratingIds'] }),
+      .refine((v) => v.effect !== 'exclude' || v.ratingIds.length > 0, {
+        message: '请选择要剔除的评价',
+        path: ['ratingIds'],
+      })
+      .refine((v) => v.effect === 'exclude' || v.ratingIds.length === 0, {
+        message: '只有剔除评价时才选择评价',
+        path: ['ratingIds'],
+      }),
     output: ObjectionViewSchema,
   }),
 
@@ -724,10 +868,17 @@ export const propertyActions = {
     summary: '发布前的榜单预览（街道看全部，物业看本公司）',
     roles: ['street_admin', 'property_staff'],
     input: z.object({ periodId: IdSchema }),
-    output: z.object({ period: PeriodViewSchema, ruleVersion: z.number().int(), streetMean: z.number(), entries: z.array(ListEntrySchema), served: ServedEstatesSchema }),
+    output: z.object({
+      period: PeriodViewSchema,
+      ruleVersion: z.number().int(),
+      streetMean: z.number(),
+      entries: z.array(ListEntrySchema),
+      served: ServedEstatesSchema,
+    }),
   }),
   'list.publish': action({
-    summary: '街道发布本期红黑榜（冻结规则版本与全部输入；再次发布替代旧版；本期还有待复核的评价时拒绝；早于当前榜单的周期只作为历史榜单）',
+    summary:
+      '街道发布本期红黑榜（冻结规则版本与全部输入；再次发布替代旧版；本期还有待复核的评价时拒绝；早于当前榜单的周期只作为历史榜单）',
     roles: ['street_admin'],
     input: z.object({ requestId: RequestIdSchema, periodId: IdSchema }),
     /** `current`: false when a later period's list is already published (this one joins the history only). */

@@ -57,7 +57,15 @@ export const roleGrantSchema = z.object({
 export type RoleGrant = z.infer<typeof roleGrantSchema>
 
 /** Roles the level above can end with `role.end` (a resident's role ends when the household binding does). */
-export const ENDABLE_ROLES = ['member', 'unit_liaison', 'secretary', 'property_staff', 'street_admin', 'grid_worker', 'building_leader'] as const
+export const ENDABLE_ROLES = [
+  'member',
+  'unit_liaison',
+  'secretary',
+  'property_staff',
+  'street_admin',
+  'grid_worker',
+  'building_leader',
+] as const
 export type EndableRole = (typeof ENDABLE_ROLES)[number]
 
 /** Who may call an action: a role name is only the first filter; handlers check the scope. */

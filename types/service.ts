@@ -2,10 +2,33 @@ import * as z from 'zod'
 import { action } from './action'
 import { WhistleRecordViewSchema } from './whistle'
 import { CommitmentViewSchema } from './joint'
-import { IdSchema, IsoDateSchema, optionalText, PageInputSchema, pageOf, PhoneSchema, RequestIdSchema, SearchTextSchema, text } from './common'
+import {
+  IdSchema,
+  IsoDateSchema,
+  optionalText,
+  PageInputSchema,
+  pageOf,
+  PhoneSchema,
+  RequestIdSchema,
+  SearchTextSchema,
+  text,
+} from './common'
 import { moderationFields, reportActions } from './moderation'
 import { ROLES } from './roles'
-import { ACTIVITY_KINDS, ATTENDANCE_STATUS, CHECKIN_STATUS, CLAIM_END, GRADES, MEMBER_KINDS, NEED_SOURCES, NEED_STATUS, OFFER_STATUS, PRESENCE, UNIT_LINK, WISH_STATUS } from './service-enums'
+import {
+  ACTIVITY_KINDS,
+  ATTENDANCE_STATUS,
+  CHECKIN_STATUS,
+  CLAIM_END,
+  GRADES,
+  MEMBER_KINDS,
+  NEED_SOURCES,
+  NEED_STATUS,
+  OFFER_STATUS,
+  PRESENCE,
+  UNIT_LINK,
+  WISH_STATUS,
+} from './service-enums'
 import { careActions } from './care'
 
 /**
@@ -19,7 +42,14 @@ export * from './service-enums'
 
 export const QUANTITY_UNITS = ['平方米', '米', '盏', '块', '个', '次', '户', '人'] as const
 export const UNIT_SYMBOL: Record<(typeof QUANTITY_UNITS)[number], string> = {
-  平方米: '㎡', 米: 'm', 盏: '盏', 块: '块', 个: '个', 次: '次', 户: '户', 人: '人',
+  平方米: '㎡',
+  米: 'm',
+  盏: '盏',
+  块: '块',
+  个: '个',
+  次: '次',
+  户: '户',
+  人: '人',
 }
 /** A quantity such as 25616.5 ㎡, stored as 256165 tenths so nothing is lost to floating point. */
 export const QuantitySchema = z.object({
@@ -156,7 +186,13 @@ export const ProjectViewSchema = z.object({
 export type ProjectView = z.infer<typeof ProjectViewSchema>
 
 /** One progress update of a project, numbered 1, 2, …; each is its own record, never cut (issue 11 §6). */
-export const ProjectUpdateViewSchema = z.object({ seq: z.number().int(), progress: z.number().int(), note: z.string(), byName: z.string(), at: z.string() })
+export const ProjectUpdateViewSchema = z.object({
+  seq: z.number().int(),
+  progress: z.number().int(),
+  note: z.string(),
+  byName: z.string(),
+  at: z.string(),
+})
 export type ProjectUpdateView = z.infer<typeof ProjectUpdateViewSchema>
 
 export const AgreementViewSchema = z.object({
@@ -176,7 +212,9 @@ export const AgreementViewSchema = z.object({
   unitSignedAt: z.string().optional(),
   unitSignedByName: z.string().optional(),
   /** A new year's agreement that started from last year's lists: what was kept, added and dropped. */
-  carriedFrom: z.object({ year: z.number().int(), kept: z.number().int(), added: z.number().int(), dropped: z.number().int() }).optional(),
+  carriedFrom: z
+    .object({ year: z.number().int(), kept: z.number().int(), added: z.number().int(), dropped: z.number().int() })
+    .optional(),
   needs: z.array(NeedViewSchema),
   resources: z.array(ResourceViewSchema),
   projects: z.array(ProjectViewSchema),
@@ -188,7 +226,13 @@ export const UnitDisputeViewSchema = z.object({ reason: z.string(), byName: z.st
 export type UnitDisputeView = z.infer<typeof UnitDisputeViewSchema>
 
 /** How the secretary settled a liaison's dispute: the link kept, or undone (the typed name stays). */
-export const UnitSettlementViewSchema = z.object({ outcome: z.enum(['kept', 'unlinked']), reason: z.string(), unitName: z.string(), byName: z.string(), at: z.string() })
+export const UnitSettlementViewSchema = z.object({
+  outcome: z.enum(['kept', 'unlinked']),
+  reason: z.string(),
+  unitName: z.string(),
+  byName: z.string(),
+  at: z.string(),
+})
 export type UnitSettlementView = z.infer<typeof UnitSettlementViewSchema>
 
 /** A unit a member can name as their employer: checked in to a community of the street (unit.search). */
@@ -321,7 +365,9 @@ export const WishViewSchema = z.object({
   /** The current claim's deadline: delivered by then, or the timer returns the wish to 待认领. */
   claimDueAt: z.string().optional(),
   /** The last claim that ended without delivery (the resident sees why the wish is open again). */
-  lastClaimEnd: z.object({ outcome: z.enum(CLAIM_END), claimerName: z.string(), at: z.string(), reason: z.string().optional() }).optional(),
+  lastClaimEnd: z
+    .object({ outcome: z.enum(CLAIM_END), claimerName: z.string(), at: z.string(), reason: z.string().optional() })
+    .optional(),
   deliveredNote: z.string().optional(),
   thanks: z.string().optional(),
   rating: z.number().int().optional(),
@@ -428,7 +474,12 @@ export type AssessmentView = z.infer<typeof AssessmentViewSchema>
 export const DashboardViewSchema = z.object({
   communityId: z.string(),
   year: z.number().int(),
-  units: z.object({ checkedIn: z.number().int(), pending: z.number().int(), overdue: z.number().int(), total: z.number().int() }),
+  units: z.object({
+    checkedIn: z.number().int(),
+    pending: z.number().int(),
+    overdue: z.number().int(),
+    total: z.number().int(),
+  }),
   members: z.object({
     checkedIn: z.number().int(),
     pending: z.number().int(),
@@ -443,11 +494,18 @@ export const DashboardViewSchema = z.object({
 })
 export type DashboardView = z.infer<typeof DashboardViewSchema>
 
-export const TokenViewSchema = z.object({ token: z.string(), qrText: z.string(), issuedAt: z.string(), expiresAt: z.string(), validSeconds: z.number().int() })
+export const TokenViewSchema = z.object({
+  token: z.string(),
+  qrText: z.string(),
+  issuedAt: z.string(),
+  expiresAt: z.string(),
+  validSeconds: z.number().int(),
+})
 
 // ---- inputs reused --------------------------------------------------------------------------------
 
-const reasonRequired = <T extends { approve: boolean; reason?: string }>(v: T) => v.approve || !!(v.reason && v.reason.length > 0)
+const reasonRequired = <T extends { approve: boolean; reason?: string }>(v: T) =>
+  v.approve || !!(v.reason && v.reason.length > 0)
 const SignInputSchema = z
   .object({
     activityId: IdSchema,
@@ -465,7 +523,12 @@ const SignInputSchema = z
 
 export const serviceActions = {
   // 单位报到
-  'unit.get': action({ summary: '单位报到详情', roles: ['authenticated'], input: z.object({ unitId: IdSchema }), output: UnitViewSchema }),
+  'unit.get': action({
+    summary: '单位报到详情',
+    roles: ['authenticated'],
+    input: z.object({ unitId: IdSchema }),
+    output: UnitViewSchema,
+  }),
   'unit.checkin': action({
     summary: '单位联络员提交单位报到（资源清单、职责承诺）',
     roles: ['unit_liaison'],
@@ -482,13 +545,19 @@ export const serviceActions = {
   'unit.list': action({
     summary: '本社区的单位及报到状态（可按单位或党组织名称查找）',
     roles: ['secretary'],
-    input: PageInputSchema.extend({ communityId: IdSchema, status: z.enum(['pending', 'approved', 'overdue', 'all']).default('all'), q: SearchTextSchema }),
+    input: PageInputSchema.extend({
+      communityId: IdSchema,
+      status: z.enum(['pending', 'approved', 'overdue', 'all']).default('all'),
+      q: SearchTextSchema,
+    }),
     output: pageOf(UnitViewSchema),
   }),
   'unit.decide': action({
     summary: '书记审核单位报到：通过即生成年度共建协议',
     roles: ['secretary'],
-    input: z.object({ unitId: IdSchema, approve: z.boolean(), reason: optionalText(200, '原因') }).refine(reasonRequired, { message: '退回时请写明原因', path: ['reason'] }),
+    input: z
+      .object({ unitId: IdSchema, approve: z.boolean(), reason: optionalText(200, '原因') })
+      .refine(reasonRequired, { message: '退回时请写明原因', path: ['reason'] }),
     output: UnitViewSchema,
   }),
   'unit.setGrids': action({
@@ -518,7 +587,10 @@ export const serviceActions = {
   'unit.search': action({
     summary: '按名称查找本社区或本街道已报到的单位（党员报到选择工作单位）',
     roles: ['authenticated'],
-    input: PageInputSchema.extend({ communityId: IdSchema, name: z.string().trim().max(30, '单位名称不能超过 30 个字').default('') }),
+    input: PageInputSchema.extend({
+      communityId: IdSchema,
+      name: z.string().trim().max(30, '单位名称不能超过 30 个字').default(''),
+    }),
     output: pageOf(UnitOptionViewSchema),
   }),
   'agreement.get': action({
@@ -557,16 +629,33 @@ export const serviceActions = {
         availability: text(60, '可服务时间'),
       })
       .refine((v) => v.kind !== 'in_service' || !!v.unitName, { message: '请填写工作单位', path: ['unitName'] })
-      .refine((v) => v.kind === 'in_service' || (!v.unitId && !v.unitName), { message: '退休党员、流动党员不填写工作单位', path: ['unitId'] })
-      .refine((v) => v.kind !== 'mobile' || !!v.originOrg, { message: '请填写您的党组织关系所在的党组织', path: ['originOrg'] })
-      .refine((v) => v.kind === 'mobile' || !v.originOrg, { message: '只有流动党员填写流出地党组织', path: ['originOrg'] }),
+      .refine((v) => v.kind === 'in_service' || (!v.unitId && !v.unitName), {
+        message: '退休党员、流动党员不填写工作单位',
+        path: ['unitId'],
+      })
+      .refine((v) => v.kind !== 'mobile' || !!v.originOrg, {
+        message: '请填写您的党组织关系所在的党组织',
+        path: ['originOrg'],
+      })
+      .refine((v) => v.kind === 'mobile' || !v.originOrg, {
+        message: '只有流动党员填写流出地党组织',
+        path: ['originOrg'],
+      }),
     output: MemberViewSchema,
   }),
-  'member.mine': action({ summary: '我的党员报到', roles: ['authenticated'], input: z.object({}), output: MemberViewSchema.nullable() }),
+  'member.mine': action({
+    summary: '我的党员报到',
+    roles: ['authenticated'],
+    input: z.object({}),
+    output: MemberViewSchema.nullable(),
+  }),
   'member.list': action({
     summary: '本社区报到党员（可筛选待审核、逾期未报到、单位有异议、单位未关联）',
     roles: ['secretary'],
-    input: PageInputSchema.extend({ communityId: IdSchema, status: z.enum(['pending', 'approved', 'overdue', 'disputed', 'unlinked', 'all']).default('all') }),
+    input: PageInputSchema.extend({
+      communityId: IdSchema,
+      status: z.enum(['pending', 'approved', 'overdue', 'disputed', 'unlinked', 'all']).default('all'),
+    }),
     output: pageOf(MemberViewSchema),
   }),
   'member.linkUnit': action({
@@ -585,7 +674,13 @@ export const serviceActions = {
     summary: '书记审核党员报到，通过时分配网格和包联楼栋',
     roles: ['secretary'],
     input: z
-      .object({ memberId: IdSchema, approve: z.boolean(), reason: optionalText(200, '原因'), gridId: IdSchema.optional(), buildingIds: z.array(IdSchema).max(10).default([]) })
+      .object({
+        memberId: IdSchema,
+        approve: z.boolean(),
+        reason: optionalText(200, '原因'),
+        gridId: IdSchema.optional(),
+        buildingIds: z.array(IdSchema).max(10).default([]),
+      })
       .refine(reasonRequired, { message: '退回时请写明原因', path: ['reason'] })
       .refine((v) => !v.approve || !!v.gridId, { message: '通过时请分配网格', path: ['gridId'] }),
     output: MemberViewSchema,
@@ -595,7 +690,14 @@ export const serviceActions = {
   'need.create': action({
     summary: '发布需求清单条目',
     roles: ['secretary'],
-    input: z.object({ requestId: RequestIdSchema, communityId: IdSchema, title: text(60, '需求'), detail: optionalText(500, '说明'), source: z.enum(NEED_SOURCES), quantity: QuantitySchema.optional() }),
+    input: z.object({
+      requestId: RequestIdSchema,
+      communityId: IdSchema,
+      title: text(60, '需求'),
+      detail: optionalText(500, '说明'),
+      source: z.enum(NEED_SOURCES),
+      quantity: QuantitySchema.optional(),
+    }),
     output: NeedViewSchema,
   }),
   'need.list': action({
@@ -604,12 +706,24 @@ export const serviceActions = {
     input: PageInputSchema.extend({ communityId: IdSchema, status: z.enum([...NEED_STATUS, 'all']).default('all') }),
     output: pageOf(NeedViewSchema),
   }),
-  'need.get': action({ summary: '需求详情（含来源网格事件）', roles: ['authenticated'], input: z.object({ needId: IdSchema }), output: NeedViewSchema }),
+  'need.get': action({
+    summary: '需求详情（含来源网格事件）',
+    roles: ['authenticated'],
+    input: z.object({ needId: IdSchema }),
+    output: NeedViewSchema,
+  }),
   'need.offer': action({
     summary: '单位或党员认领需求：用已登记的资源，或写明能提供什么（社区确认后形成项目）',
     roles: ['unit_liaison', 'member'],
     input: z
-      .object({ requestId: RequestIdSchema, needId: IdSchema, unitId: IdSchema.optional(), resourceId: IdSchema.optional(), title: optionalText(60, '可提供的资源'), note: optionalText(200, '说明') })
+      .object({
+        requestId: RequestIdSchema,
+        needId: IdSchema,
+        unitId: IdSchema.optional(),
+        resourceId: IdSchema.optional(),
+        title: optionalText(60, '可提供的资源'),
+        note: optionalText(200, '说明'),
+      })
       .refine((v) => !!v.resourceId || !!v.title, { message: '请选择资源，或写明能提供什么', path: ['title'] }),
     output: NeedOfferViewSchema,
   }),
@@ -623,7 +737,13 @@ export const serviceActions = {
     summary: '书记确认认领（形成项目：负责方、期限）或不采纳（写明原因）',
     roles: ['secretary'],
     input: z
-      .object({ offerId: IdSchema, accept: z.boolean(), title: optionalText(60, '项目名称'), deadline: IsoDateSchema.optional(), reason: optionalText(200, '原因') })
+      .object({
+        offerId: IdSchema,
+        accept: z.boolean(),
+        title: optionalText(60, '项目名称'),
+        deadline: IsoDateSchema.optional(),
+        reason: optionalText(200, '原因'),
+      })
       .refine((v) => !v.accept || !!v.deadline, { message: '请选择完成期限', path: ['deadline'] })
       .refine((v) => v.accept || !!v.reason, { message: '不采纳时请写明原因', path: ['reason'] }),
     output: NeedOfferViewSchema,
@@ -631,7 +751,13 @@ export const serviceActions = {
   'resource.create': action({
     summary: '单位或党员登记可提供的资源',
     roles: ['unit_liaison', 'member'],
-    input: z.object({ requestId: RequestIdSchema, communityId: IdSchema, title: text(60, '资源'), detail: optionalText(300, '说明'), unitId: IdSchema.optional() }),
+    input: z.object({
+      requestId: RequestIdSchema,
+      communityId: IdSchema,
+      title: text(60, '资源'),
+      detail: optionalText(300, '说明'),
+      unitId: IdSchema.optional(),
+    }),
     output: ResourceViewSchema,
   }),
   'resource.list': action({
@@ -643,7 +769,13 @@ export const serviceActions = {
   'project.create': action({
     summary: '需求对接资源，形成项目（负责方为资源的单位或党员、期限）',
     roles: ['secretary'],
-    input: z.object({ requestId: RequestIdSchema, needId: IdSchema, resourceId: IdSchema, title: text(60, '项目名称'), deadline: IsoDateSchema }),
+    input: z.object({
+      requestId: RequestIdSchema,
+      needId: IdSchema,
+      resourceId: IdSchema,
+      title: text(60, '项目名称'),
+      deadline: IsoDateSchema,
+    }),
     output: ProjectViewSchema,
   }),
   'project.progress': action({
@@ -682,8 +814,14 @@ export const serviceActions = {
         graceMin: z.number().int().min(0).max(60).default(15),
         capacity: z.number().int().min(1).max(500),
       })
-      .refine((v) => Date.parse(v.endAt) > Date.parse(v.startAt), { message: '结束时间须晚于开始时间', path: ['endAt'] })
-      .refine((v) => Date.parse(v.endAt) - Date.parse(v.startAt) <= 24 * 3600_000, { message: '活动最长 24 小时', path: ['endAt'] }),
+      .refine((v) => Date.parse(v.endAt) > Date.parse(v.startAt), {
+        message: '结束时间须晚于开始时间',
+        path: ['endAt'],
+      })
+      .refine((v) => Date.parse(v.endAt) - Date.parse(v.startAt) <= 24 * 3600_000, {
+        message: '活动最长 24 小时',
+        path: ['endAt'],
+      }),
     output: ActivityViewSchema,
   }),
   'activity.list': action({
@@ -692,16 +830,36 @@ export const serviceActions = {
     input: PageInputSchema.extend({ communityId: IdSchema }),
     output: pageOf(ActivityViewSchema),
   }),
-  'activity.get': action({ summary: '活动详情（含我的报名签到）', roles: ['authenticated'], input: z.object({ activityId: IdSchema }), output: ActivityViewSchema }),
-  'activity.signup': action({ summary: '党员报名活动（名额内）', roles: ['member'], input: z.object({ activityId: IdSchema }), output: ActivityViewSchema }),
+  'activity.get': action({
+    summary: '活动详情（含我的报名签到）',
+    roles: ['authenticated'],
+    input: z.object({ activityId: IdSchema }),
+    output: ActivityViewSchema,
+  }),
+  'activity.signup': action({
+    summary: '党员报名活动（名额内）',
+    roles: ['member'],
+    input: z.object({ activityId: IdSchema }),
+    output: ActivityViewSchema,
+  }),
   'activity.token': action({
     summary: '组织者获取滚动签到码（30 秒有效）',
     roles: ['secretary'],
     input: z.object({ activityId: IdSchema }),
     output: TokenViewSchema,
   }),
-  'activity.signin': action({ summary: '扫码或定位签到', roles: ['member'], input: SignInputSchema, output: ActivityViewSchema }),
-  'activity.signout': action({ summary: '扫码或定位签退', roles: ['member'], input: SignInputSchema, output: ActivityViewSchema }),
+  'activity.signin': action({
+    summary: '扫码或定位签到',
+    roles: ['member'],
+    input: SignInputSchema,
+    output: ActivityViewSchema,
+  }),
+  'activity.signout': action({
+    summary: '扫码或定位签退',
+    roles: ['member'],
+    input: SignInputSchema,
+    output: ActivityViewSchema,
+  }),
   'activity.confirmPresence': action({
     summary: '组织者确认定位签到的党员确实到场（未确认的不计时长）',
     roles: ['secretary'],
@@ -731,7 +889,17 @@ export const serviceActions = {
   'hours.manual': action({
     summary: '手工补录时长（需写明原因，另一人复核）',
     roles: ['secretary'],
-    input: z.object({ requestId: RequestIdSchema, activityId: IdSchema, memberId: IdSchema, minutes: z.number().int().min(1).max(24 * 60), reason: text(200, '补录原因') }),
+    input: z.object({
+      requestId: RequestIdSchema,
+      activityId: IdSchema,
+      memberId: IdSchema,
+      minutes: z
+        .number()
+        .int()
+        .min(1)
+        .max(24 * 60),
+      reason: text(200, '补录原因'),
+    }),
     output: AttendanceViewSchema,
   }),
   'hours.approveManual': action({
@@ -745,16 +913,32 @@ export const serviceActions = {
   'wish.create': action({
     summary: '居民发布微心愿（或社区代发）',
     roles: ['resident', 'secretary'],
-    input: z.object({ requestId: RequestIdSchema, title: text(40, '心愿'), detail: optionalText(300, '说明'), dueAt: IsoDateSchema, householdId: IdSchema.optional(), residentName: optionalText(20, '居民姓名') }),
+    input: z.object({
+      requestId: RequestIdSchema,
+      title: text(40, '心愿'),
+      detail: optionalText(300, '说明'),
+      dueAt: IsoDateSchema,
+      householdId: IdSchema.optional(),
+      residentName: optionalText(20, '居民姓名'),
+    }),
     output: WishViewSchema,
   }),
   'wish.list': action({
     summary: '社区微心愿（可只看我的）',
     roles: ['authenticated'],
-    input: PageInputSchema.extend({ communityId: IdSchema, status: z.enum([...WISH_STATUS, 'all']).default('all'), mine: z.boolean().default(false) }),
+    input: PageInputSchema.extend({
+      communityId: IdSchema,
+      status: z.enum([...WISH_STATUS, 'all']).default('all'),
+      mine: z.boolean().default(false),
+    }),
     output: pageOf(WishViewSchema),
   }),
-  'wish.claim': action({ summary: '党员认领微心愿（同一时间只有一人认领）', roles: ['member'], input: z.object({ wishId: IdSchema }), output: WishViewSchema }),
+  'wish.claim': action({
+    summary: '党员认领微心愿（同一时间只有一人认领）',
+    roles: ['member'],
+    input: z.object({ wishId: IdSchema }),
+    output: WishViewSchema,
+  }),
   'wish.release': action({
     summary: '认领人放弃认领，心愿回到待认领（居民会收到通知）',
     roles: ['member'],
@@ -773,11 +957,20 @@ export const serviceActions = {
     input: PageInputSchema.extend({ wishId: IdSchema }),
     output: pageOf(WishMessageViewSchema),
   }),
-  'wish.deliver': action({ summary: '认领人标记已送达', roles: ['member'], input: z.object({ wishId: IdSchema, note: text(200, '送达说明') }), output: WishViewSchema }),
+  'wish.deliver': action({
+    summary: '认领人标记已送达',
+    roles: ['member'],
+    input: z.object({ wishId: IdSchema, note: text(200, '送达说明') }),
+    output: WishViewSchema,
+  }),
   'wish.confirm': action({
     summary: '居民确认收到，致谢并评价',
     roles: ['resident'],
-    input: z.object({ wishId: IdSchema, rating: z.number().int().min(1).max(5), thanks: optionalText(200, '感谢的话') }),
+    input: z.object({
+      wishId: IdSchema,
+      rating: z.number().int().min(1).max(5),
+      thanks: optionalText(200, '感谢的话'),
+    }),
     output: WishViewSchema,
   }),
 
@@ -785,19 +978,41 @@ export const serviceActions = {
   'ledger.get': action({
     summary: '党员年度服务台账（本人或本社区书记）',
     roles: ['member', 'secretary'],
-    input: z.object({ memberId: IdSchema.optional(), year: YearSchema, page: z.number().int().min(1).max(1000).default(1) }),
+    input: z.object({
+      memberId: IdSchema.optional(),
+      year: YearSchema,
+      page: z.number().int().min(1).max(1000).default(1),
+    }),
     output: LedgerViewSchema,
   }),
   'ledger.ranking': action({
     summary: '服务记录排行（仅为记录，不作评分）',
     roles: ['member', 'secretary'],
     input: z.object({ communityId: IdSchema, year: YearSchema }),
-    output: z.object({ label: z.string(), items: z.array(z.object({ memberId: z.string(), name: z.string(), kind: z.enum(MEMBER_KINDS), unitName: z.string(), minutes: z.number().int(), activities: z.number().int(), wishes: z.number().int() })) }),
+    output: z.object({
+      label: z.string(),
+      items: z.array(
+        z.object({
+          memberId: z.string(),
+          name: z.string(),
+          kind: z.enum(MEMBER_KINDS),
+          unitName: z.string(),
+          minutes: z.number().int(),
+          activities: z.number().int(),
+          wishes: z.number().int(),
+        }),
+      ),
+    }),
   }),
   'letter.issue': action({
     summary: '书记为单位出具季度双反馈函（重新出具即新版本）',
     roles: ['secretary'],
-    input: z.object({ requestId: RequestIdSchema, unitId: IdSchema, quarter: QuarterKeySchema, note: optionalText(300, '社区意见') }),
+    input: z.object({
+      requestId: RequestIdSchema,
+      unitId: IdSchema,
+      quarter: QuarterKeySchema,
+      note: optionalText(300, '社区意见'),
+    }),
     output: LetterViewSchema,
   }),
   'letter.list': action({
@@ -812,11 +1027,22 @@ export const serviceActions = {
     input: PageInputSchema.extend({ letterId: IdSchema }),
     output: pageOf(LetterViewSchema),
   }),
-  'letter.ack': action({ summary: '单位联络员签收反馈函（最新版本）', roles: ['unit_liaison'], input: z.object({ letterId: IdSchema }), output: LetterViewSchema }),
+  'letter.ack': action({
+    summary: '单位联络员签收反馈函（最新版本）',
+    roles: ['unit_liaison'],
+    input: z.object({ letterId: IdSchema }),
+    output: LetterViewSchema,
+  }),
   'assessment.set': action({
     summary: '书记年度评议（优秀/合格/基本合格/不合格，须写理由）',
     roles: ['secretary'],
-    input: z.object({ subjectType: z.enum(['member', 'unit']), subjectId: IdSchema, year: YearSchema, grade: z.enum(GRADES), reason: text(200, '评议理由') }),
+    input: z.object({
+      subjectType: z.enum(['member', 'unit']),
+      subjectId: IdSchema,
+      year: YearSchema,
+      grade: z.enum(GRADES),
+      reason: text(200, '评议理由'),
+    }),
     output: AssessmentViewSchema,
   }),
   'assessment.list': action({
@@ -831,7 +1057,12 @@ export const serviceActions = {
     input: PageInputSchema.extend({ unitId: IdSchema }),
     output: pageOf(AssessmentViewSchema),
   }),
-  dashboard: action({ summary: '书记工作台：报到、时长、清单、心愿', roles: ['secretary'], input: z.object({ communityId: IdSchema, year: YearSchema }), output: DashboardViewSchema }),
+  dashboard: action({
+    summary: '书记工作台：报到、时长、清单、心愿',
+    roles: ['secretary'],
+    input: z.object({ communityId: IdSchema, year: YearSchema }),
+    output: DashboardViewSchema,
+  }),
   // 重点关爱 (issue 15 §5)
   ...careActions,
   ...reportActions(ROLES),

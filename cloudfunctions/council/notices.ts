@@ -3,8 +3,15 @@ import type { Database } from '../shared/cloud'
 import { cnTime } from '../shared/clock'
 import { notify, TEMPLATES } from '../shared/notify'
 import {
-  findNoticeJobInTx, listPendingNoticeJobs, listSubscribers, listUsersGrantedOnAny, putNoticeJob, updateNoticeJobInTx,
-  type MeetingDoc, type NoticeJobDoc, type SubscriptionDoc,
+  findNoticeJobInTx,
+  listPendingNoticeJobs,
+  listSubscribers,
+  listUsersGrantedOnAny,
+  putNoticeJob,
+  updateNoticeJobInTx,
+  type MeetingDoc,
+  type NoticeJobDoc,
+  type SubscriptionDoc,
 } from './repo'
 
 /** Subscribers an action sends to itself; more than that become a job the timer works through. */
@@ -27,11 +34,25 @@ async function send(subs: SubscriptionDoc[], kind: CouncilNoticeKind, page: stri
  * action sends to the first NOTICE_BATCH itself (one read); if there are more, it leaves one job
  * (one write) and the timer reaches everyone else, so the action's cost never grows with subscribers.
  */
-export async function noticeSubscribers(db: Database, communityId: string, kind: CouncilNoticeKind, page: string, data: Data): Promise<number> {
+export async function noticeSubscribers(
+  db: Database,
+  communityId: string,
+  kind: CouncilNoticeKind,
+  page: string,
+  data: Data,
+): Promise<number> {
   const subs = await listSubscribers(db, communityId, kind, '', NOTICE_BATCH + 1)
   const first = subs.slice(0, NOTICE_BATCH)
   if (subs.length > NOTICE_BATCH) {
-    const job: Omit<NoticeJobDoc, '_id'> = { communityId, kind, page, data, after: first[first.length - 1]._id, status: 'pending', createdAt: new Date() }
+    const job: Omit<NoticeJobDoc, '_id'> = {
+      communityId,
+      kind,
+      page,
+      data,
+      after: first[first.length - 1]._id,
+      status: 'pending',
+      createdAt: new Date(),
+    }
     await putNoticeJob(db, job)
   }
   return send(first, kind, page, data)
@@ -84,14 +105,27 @@ export async function noticeInvitees(db: Database, m: MeetingDoc, keys: string[]
   const to = new Set(chosen.map((p) => p.openid).filter((o): o is string => !!o))
   const bodies = chosen.filter((p) => p.ref && (p.ref.type === 'unit' || p.ref.type === 'company')).map((p) => p.ref!)
   if (bodies.length) {
-    for (const u of await listUsersGrantedOnAny(db, bodies.map((b) => b.id))) {
-      if (u.roles.some((g) => bodies.some((b) => g.scopeId === b.id && g.role === (b.type === 'unit' ? 'unit_liaison' : 'property_staff')))) to.add(u._id)
+    for (const u of await listUsersGrantedOnAny(
+      db,
+      bodies.map((b) => b.id),
+    )) {
+      if (
+        u.roles.some((g) =>
+          bodies.some((b) => g.scopeId === b.id && g.role === (b.type === 'unit' ? 'unit_liaison' : 'property_staff')),
+        )
+      )
+        to.add(u._id)
     }
   }
   const page = `packages/council/pages/meeting/index?id=${m._id}`
-  const data: Data = { thing1: thing(m.title), time2: { value: cnTime(m.startsAt) }, thing3: thing(m.online ? '线上会议' : m.place) }
+  const data: Data = {
+    thing1: thing(m.title),
+    time2: { value: cnTime(m.startsAt) },
+    thing3: thing(m.online ? '线上会议' : m.place),
+  }
   let sent = 0
-  for (const openid of [...to].slice(0, INVITE_NOTICES)) if (await notify({ toOpenid: openid, templateId: TEMPLATES.councilMeetingPublished, page, data })) sent++
+  for (const openid of [...to].slice(0, INVITE_NOTICES))
+    if (await notify({ toOpenid: openid, templateId: TEMPLATES.councilMeetingPublished, page, data })) sent++
   return sent
 }
 

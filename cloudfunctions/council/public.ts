@@ -4,4 +4,14 @@
  */
 export { publicResult } from './domain/disclosure'
 export { ballotId, repo, subscriptionId } from './repo'
-export type { AttendanceDoc, BallotDoc, MeetingDoc, RatingDoc, ResolutionDoc, SecondDoc, SubscriptionDoc, TopicDoc, VoteDoc } from './repo'
+export type {
+  AttendanceDoc,
+  BallotDoc,
+  MeetingDoc,
+  RatingDoc,
+  ResolutionDoc,
+  SecondDoc,
+  SubscriptionDoc,
+  TopicDoc,
+  VoteDoc,
+} from './repo'

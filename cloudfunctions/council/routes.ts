@@ -2,13 +2,41 @@ import type { CouncilActions } from '../../types/council'
 import type { Routes } from '../shared/dispatch'
 import { photoUploadRoute } from '../shared/photos'
 import {
-  meetingAddTopic, meetingAttendance, meetingCheckIn, meetingCreate, meetingGet, meetingInvitations, meetingList, meetingMinutes, meetingPublish, meetingRoll, meetingStart, meetingUpdate,
+  meetingAddTopic,
+  meetingAttendance,
+  meetingCheckIn,
+  meetingCreate,
+  meetingGet,
+  meetingInvitations,
+  meetingList,
+  meetingMinutes,
+  meetingPublish,
+  meetingRoll,
+  meetingStart,
+  meetingUpdate,
 } from './handlers/meetings'
 import { partySearch } from './handlers/parties'
 import {
-  noticeSubscribe, resolutionComments, resolutionGet, resolutionInbox, resolutionList, resolutionOverdue, resolutionProgress, resolutionRate, resolutionRecord, resolutionTimeline,
+  noticeSubscribe,
+  resolutionComments,
+  resolutionGet,
+  resolutionInbox,
+  resolutionList,
+  resolutionOverdue,
+  resolutionProgress,
+  resolutionRate,
+  resolutionRecord,
+  resolutionTimeline,
 } from './handlers/resolutions'
-import { topicGet, topicList, topicPropose, topicRatify, topicSecond, topicTriage, topicUpdate } from './handlers/topics'
+import {
+  topicGet,
+  topicList,
+  topicPropose,
+  topicRatify,
+  topicSecond,
+  topicTriage,
+  topicUpdate,
+} from './handlers/topics'
 import { moderationRoutes } from '../shared/moderation'
 import { councilKinds } from './moderation'
 import { voteCast, voteClose, voteGet, voteList, voteMyBallot, voteOpen, voteRemind } from './handlers/votes'

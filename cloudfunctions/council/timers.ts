@@ -17,14 +17,19 @@ const step = (what: string, work: () => Promise<unknown>) => timerStep('council'
  */
 const tick: TimerJob = async (ctx: Ctx<unknown>) => {
   const { db, now } = ctx
-  const [due, soon] = await Promise.all([listVotesToClose(db, now, BATCH), listVotesToRemind(db, now, REMIND_WITHIN_MS, BATCH)])
+  const [due, soon] = await Promise.all([
+    listVotesToClose(db, now, BATCH),
+    listVotesToRemind(db, now, REMIND_WITHIN_MS, BATCH),
+  ])
   let closed = 0
   // Each vote's entries go to its own street's log.
   for (const v of due) if (await step(v._id, () => (ctx.within(v), closeVote(ctx, v)))) closed++
   let reminded = 0
   for (const v of soon) if (await step(v._id, () => (ctx.within(v), remindVote(ctx, v)))) reminded++
   let noticed = 0
-  await step('notice-jobs', async () => { noticed = await sendNoticeJobs(db, now) })
+  await step('notice-jobs', async () => {
+    noticed = await sendNoticeJobs(db, now)
+  })
   return { closed, reminded, noticed }
 }
 

@@ -1,4 +1,13 @@
-import type { MeetingView, MyBallotView, ProgressEntryView, ResolutionView, TopicView, VoteResultView, VoteStatus, VoteView } from '../../types/council'
+import type {
+  MeetingView,
+  MyBallotView,
+  ProgressEntryView,
+  ResolutionView,
+  TopicView,
+  VoteResultView,
+  VoteStatus,
+  VoteView,
+} from '../../types/council'
 import { beijingDate } from './domain/deadline'
 import { firstSnapshot, liveTurnout, publicResult, SNAPSHOT_MINUTES } from './domain/disclosure'
 import { shown } from '../shared/moderation'
@@ -8,7 +17,8 @@ const iso = (d: Date | string | undefined) => (d ? new Date(d).toISOString() : u
 const isoReq = (d: Date | string | number) => new Date(d).toISOString()
 
 /** Residents see the proposer as 刘** (surname only); the proposer and the secretary see the name. */
-export const maskName = (name: string) => (name ? `${name.slice(0, 1)}${'*'.repeat(Math.max(1, name.length - 1))}` : '居民')
+export const maskName = (name: string) =>
+  name ? `${name.slice(0, 1)}${'*'.repeat(Math.max(1, name.length - 1))}` : '居民'
 
 /** A held or removed topic is the placeholder to everyone but its author (shared/moderation.ts). */
 export function topicView(t: TopicDoc, viewer: { openid: string; fullNames: boolean }, now: Date): TopicView {
@@ -52,7 +62,8 @@ export function topicView(t: TopicDoc, viewer: { openid: string; fullNames: bool
   }
 }
 
-export const agendaLocked = (m: MeetingDoc, now: Date) => m.status === 'started' || m.status === 'ended' || now.getTime() >= new Date(m.startsAt).getTime()
+export const agendaLocked = (m: MeetingDoc, now: Date) =>
+  m.status === 'started' || m.status === 'ended' || now.getTime() >= new Date(m.startsAt).getTime()
 
 export function meetingView(m: MeetingDoc, now: Date): MeetingView {
   return {
@@ -98,7 +109,13 @@ export function voteView(v: VoteDoc, now: Date): VoteView {
   const snapshot = v.turnout ?? firstSnapshot(new Date(v.createdAt))
   const live = liveTurnout(v.rule, eligible, snapshot)
   const turnout = result
-    ? { ...live, households: result.ballots, areaPercent: result.participation.area?.percent ?? null, participationMet: v.rule.participation ? result.participation.met : null, asOf: result.computedAt }
+    ? {
+        ...live,
+        households: result.ballots,
+        areaPercent: result.participation.area?.percent ?? null,
+        participationMet: v.rule.participation ? result.participation.met : null,
+        asOf: result.computedAt,
+      }
     : { ...live, asOf: isoReq(Math.max(new Date(snapshot.at).getTime(), new Date(v.opensAt).getTime())) }
   return {
     id: v._id,
@@ -114,15 +131,37 @@ export function voteView(v: VoteDoc, now: Date): VoteView {
     closesAt: isoReq(v.closesAt),
     status: voteStatus(v, now),
     rule: v.rule,
-    turnout: { ...turnout, eligibleHouseholds: eligible.households, eligibleAreaDm2: eligible.areaDm2, refreshMinutes: SNAPSHOT_MINUTES },
+    turnout: {
+      ...turnout,
+      eligibleHouseholds: eligible.households,
+      eligibleAreaDm2: eligible.areaDm2,
+      refreshMinutes: SNAPSHOT_MINUTES,
+    },
     result,
-    revote: v.revote ? { reason: v.revote.reason, previous: { id: v.revote.previousVoteId, title: v.revote.previousTitle, result: resultView(v.revote.previousResult) } } : undefined,
+    revote: v.revote
+      ? {
+          reason: v.revote.reason,
+          previous: {
+            id: v.revote.previousVoteId,
+            title: v.revote.previousTitle,
+            result: resultView(v.revote.previousResult),
+          },
+        }
+      : undefined,
     supersededBy: v.supersededBy,
     createdAt: isoReq(v.createdAt),
   }
 }
 
-export function myBallotView(v: VoteDoc, householdId: string | null, eligible: boolean, b: BallotDoc | null, byMe: boolean, now: Date, ownerLeft = false): MyBallotView {
+export function myBallotView(
+  v: VoteDoc,
+  householdId: string | null,
+  eligible: boolean,
+  b: BallotDoc | null,
+  byMe: boolean,
+  now: Date,
+  ownerLeft = false,
+): MyBallotView {
   return {
     voteId: v._id,
     householdId,
@@ -136,7 +175,13 @@ export function myBallotView(v: VoteDoc, householdId: string | null, eligible: b
 }
 
 export const progressView = (p: ProgressEntry): ProgressEntryView => ({
-  seq: p.seq, at: isoReq(p.at), note: p.note, byName: p.byName, ...(p.byParty ? { byParty: p.byParty } : {}), status: p.status, photos: p.photos ?? [],
+  seq: p.seq,
+  at: isoReq(p.at),
+  note: p.note,
+  byName: p.byName,
+  ...(p.byParty ? { byParty: p.byParty } : {}),
+  status: p.status,
+  photos: p.photos ?? [],
 })
 
 export function resolutionView(r: ResolutionDoc, now: Date): ResolutionView {
@@ -158,7 +203,10 @@ export function resolutionView(r: ResolutionDoc, now: Date): ResolutionView {
     overdue: r.status !== 'done' && now.getTime() > new Date(r.deadline).getTime(),
     progressCount: r.progressCount ?? 0,
     latestProgress: r.latestProgress ? progressView(r.latestProgress) : null,
-    rating: { count: r.ratingCount ?? 0, average: r.ratingCount ? Math.round((r.ratingSum / r.ratingCount) * 10) / 10 : null },
+    rating: {
+      count: r.ratingCount ?? 0,
+      average: r.ratingCount ? Math.round((r.ratingSum / r.ratingCount) * 10) / 10 : null,
+    },
     createdAt: isoReq(r.createdAt),
     doneAt: iso(r.doneAt),
   }

@@ -49,7 +49,9 @@ async function workbookOf<D>(kind: SheetsKind<D> | TablesKind<D>, data: D): Prom
 }
 
 /** The action of one kind: load (scope checked) → workbook → storage → a link to it. */
-export function exportKind<A extends keyof ExportActions & string, D>(kind: ExportKind<A, D>): Route<ExportInput<A>, ExportFileView> {
+export function exportKind<A extends keyof ExportActions & string, D>(
+  kind: ExportKind<A, D>,
+): Route<ExportInput<A>, ExportFileView> {
   return {
     async run(ctx) {
       const data = await kind.load(ctx)

@@ -36,7 +36,11 @@ export async function isGridLeader(ctx: Ctx<unknown>, gridId: string): Promise<b
 }
 
 /** Is the caller 楼栋长 of this building (one read, only when they hold the role on the grid)? */
-export async function leadsBuilding(ctx: Ctx<unknown>, gridId: string, buildingId: string | undefined): Promise<boolean> {
+export async function leadsBuilding(
+  ctx: Ctx<unknown>,
+  gridId: string,
+  buildingId: string | undefined,
+): Promise<boolean> {
   if (!buildingId || !ctx.actor.has('building_leader', gridId)) return false
   const lead = await buildingLeadOf(ctx.db, gridId, ctx.actor.openid)
   return !!lead && lead.buildingIds.includes(buildingId)
@@ -45,14 +49,19 @@ export async function leadsBuilding(ctx: Ctx<unknown>, gridId: string, buildingI
 /** People who see an event: reporter, handler's people, the grid's staff, the community's secretary, the street admin. */
 export function maySee(ctx: Ctx<unknown>, e: EventDoc): boolean {
   const a = ctx.actor
-  return e.reporter === a.openid || a.has('grid_worker', e.gridId) || a.isSecretaryOf(e.communityId) || a.isStreetAdminOf(e.streetId)
-    || (!!e.handler && canHandle(a.openid, a.roles, e.handler))
+  return (
+    e.reporter === a.openid ||
+    a.has('grid_worker', e.gridId) ||
+    a.isSecretaryOf(e.communityId) ||
+    a.isStreetAdminOf(e.streetId) ||
+    (!!e.handler && canHandle(a.openid, a.roles, e.handler))
+  )
 }
 
 /** Those people, the building's 楼栋长, and a party summoned on the event (one read, only for a liaison or company staff who is none of the above). */
 export async function canSee(ctx: Ctx<unknown>, e: EventDoc): Promise<boolean> {
   const { actor, db } = ctx
-  if (maySee(ctx, e) || await leadsBuilding(ctx, e.gridId, e.buildingId)) return true
+  if (maySee(ctx, e) || (await leadsBuilding(ctx, e.gridId, e.buildingId))) return true
   const keys = handlerKeysOf(actor.openid, actor.roles).filter((k) => k.startsWith('unit:') || k.startsWith('company:'))
   return keys.length > 0 && (await countSummonsOfEventFor(db, e._id, keys)) > 0
 }

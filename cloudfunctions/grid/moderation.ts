@@ -15,9 +15,14 @@ export const eventKind: ModerationKind<EventDoc> = {
   reviewer: 'community',
   find: (db, id) => repo.event(db, id),
   describe: (e) => ({
-    targetId: e._id, docId: e._id, communityId: e.communityId, streetId: e.streetId,
-    authorOpenid: e.reporter, authorHouseholds: [],
-    content: { title: eventTitle(e), text: e.description, photos: e.photos ?? [] }, page: `packages/grid/pages/event/index?id=${e._id}`,
+    targetId: e._id,
+    docId: e._id,
+    communityId: e.communityId,
+    streetId: e.streetId,
+    authorOpenid: e.reporter,
+    authorHouseholds: [],
+    content: { title: eventTitle(e), text: e.description, photos: e.photos ?? [] },
+    page: `packages/grid/pages/event/index?id=${e._id}`,
   }),
   maySee: (ctx, e) => canSee(ctx, e),
   async prepare(ctx, e) {

@@ -12,7 +12,12 @@ import { listEventsDueSoon, putEventInTx } from './repo'
  * (timers.ts) for every community. Each event is marked in a transaction first, so two runs never remind
  * twice. Returns how many were reminded.
  */
-export async function remindDue(ctx: Ctx<unknown>, scope: { communityId?: string }, withinHours: number, batch: number): Promise<number> {
+export async function remindDue(
+  ctx: Ctx<unknown>,
+  scope: { communityId?: string },
+  withinHours: number,
+  batch: number,
+): Promise<number> {
   const { db, now } = ctx
   const soon = new Date(now.getTime() + withinHours * 3600_000)
   const due = await listEventsDueSoon(db, scope, now, soon, batch)
@@ -28,7 +33,13 @@ export async function remindDue(ctx: Ctx<unknown>, scope: { communityId?: string
     })
     if (!marked || !e.handler) continue
     reminded++
-    await notifyParty(ctx, { ...e.handler, openid: e.handlerOpenid }, TEMPLATES.gridDeadlineNear, `packages/grid/pages/event/index?id=${e._id}`, `即将超期：${eventTitle(e)}`)
+    await notifyParty(
+      ctx,
+      { ...e.handler, openid: e.handlerOpenid },
+      TEMPLATES.gridDeadlineNear,
+      `packages/grid/pages/event/index?id=${e._id}`,
+      `即将超期：${eventTitle(e)}`,
+    )
   }
   return reminded
 }

@@ -4,7 +4,19 @@ import { photoUploadRoute } from '../shared/photos'
 import { moderationRoutes } from '../shared/moderation'
 import { gridKinds } from './moderation'
 import {
-  eventAccept, eventAssign, eventBoard, eventConfirm, eventConvert, eventDecide, eventGet, eventInbox, eventMine, eventOverdue, eventProgress, eventRemind, eventReport,
+  eventAccept,
+  eventAssign,
+  eventBoard,
+  eventConfirm,
+  eventConvert,
+  eventDecide,
+  eventGet,
+  eventInbox,
+  eventMine,
+  eventOverdue,
+  eventProgress,
+  eventRemind,
+  eventReport,
 } from './handlers/events'
 import { branchSet, gridMine } from './handlers/grids'
 import { buildingAppoint, buildingEvents } from './handlers/buildings'

@@ -1,21 +1,57 @@
 import type { OrgActions } from '../../types/org'
 import type { Routes } from '../shared/dispatch'
-import { bindingDecide, bindingLeave, bindingListPending, bindingRequest, bindingUnbind, householdCodeIssue, householdMembers } from './handlers/bindings'
+import {
+  bindingDecide,
+  bindingLeave,
+  bindingListPending,
+  bindingRequest,
+  bindingUnbind,
+  householdCodeIssue,
+  householdMembers,
+} from './handlers/bindings'
 import { invitationCreate, invitationList, invitationRedeem } from './handlers/invitations'
 import { liaisonDecide, liaisonListPending, liaisonRegister } from './handlers/liaisons'
 import { home } from './handlers/home'
 import { accountLeave } from './handlers/leave'
 import { householdSearch, residentList } from './handlers/residents'
-import { commitmentList, commitmentOverdue, commitmentProgress, committeeAppoint, committeeEnd, committeeList, jointMeetingAttendance, jointMeetingClaim, jointMeetingConvene, jointMeetingGet, jointMeetingList } from './handlers/joint'
+import {
+  commitmentList,
+  commitmentOverdue,
+  commitmentProgress,
+  committeeAppoint,
+  committeeEnd,
+  committeeList,
+  jointMeetingAttendance,
+  jointMeetingClaim,
+  jointMeetingConvene,
+  jointMeetingGet,
+  jointMeetingList,
+} from './handlers/joint'
 import { bootstrap, me, profileUpdate } from './handlers/me'
 import { myDataExport, myDataSection, myDataSummary } from './handlers/mydata'
 import { noticeTemplates } from './handlers/notices'
 import { moderationQueue } from './handlers/moderation'
 import { auditList } from './handlers/audit'
 import { buildingCreate, estateCreate } from './handlers/places'
-import { buildingMove, householdGet, householdSetArea, placeHistory, placeRename, placeRetire } from './handlers/register'
+import {
+  buildingMove,
+  householdGet,
+  householdSetArea,
+  placeHistory,
+  placeRename,
+  placeRetire,
+} from './handlers/register'
 import { roleEnd, roleHistory, roleHolders, roleStepDown } from './handlers/roles'
-import { buildingList, communityCreate, communityList, estateList, gridCreate, gridList, householdList, streetList } from './handlers/tree'
+import {
+  buildingList,
+  communityCreate,
+  communityList,
+  estateList,
+  gridCreate,
+  gridList,
+  householdList,
+  streetList,
+} from './handlers/tree'
 
 /** The action table of `org`: contract (types/org.ts) → handler. */
 export const routes: Routes<OrgActions> = {

@@ -14,14 +14,24 @@ export const ratingCommentKind: ModerationKind<RatingDoc> = {
   reviewer: 'street',
   find: (db, id) => repo.ratingByPublicId(db, id),
   describe: (r) => ({
-    targetId: r.publicId, docId: r._id, communityId: r.communityId, streetId: r.streetId,
-    authorOpenid: r.raterOpenid, authorHouseholds: [r.householdId],
-    content: { text: r.comment ?? '', photos: r.photos ?? [] }, page: 'packages/property/pages/rate/index',
+    targetId: r.publicId,
+    docId: r._id,
+    communityId: r.communityId,
+    streetId: r.streetId,
+    authorOpenid: r.raterOpenid,
+    authorHouseholds: [r.householdId],
+    content: { text: r.comment ?? '', photos: r.photos ?? [] },
+    page: 'packages/property/pages/rate/index',
   }),
-  maySee: async (ctx, r) => (!!r.comment || (r.photos ?? []).length > 0) && (ctx.actor.has('property_staff', r.companyId) || ctx.actor.isStreetAdminOf(r.streetId)),
+  maySee: async (ctx, r) =>
+    (!!r.comment || (r.photos ?? []).length > 0) &&
+    (ctx.actor.has('property_staff', r.companyId) || ctx.actor.isStreetAdminOf(r.streetId)),
   async cascade(ctx, tx, r, flags) {
     if (!r.rectificationId) return
-    await updateRectificationInTx(tx, r.rectificationId, { hidden: flags.hidden, moderation: ctx.db.command.set(flags.moderation) })
+    await updateRectificationInTx(tx, r.rectificationId, {
+      hidden: flags.hidden,
+      moderation: ctx.db.command.set(flags.moderation),
+    })
   },
 }
 

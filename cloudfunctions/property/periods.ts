@@ -22,7 +22,12 @@ export function periodAt(streetId: string, now: Date, rule: Rule) {
  * Periods follow each other and never overlap: one opens only after the latest has ended, so a change
  * of cadence takes effect at the next boundary of both. `hit` names the period it collides with.
  */
-export async function openProblem(ctx: Ctx<unknown>, streetId: string, latest: PeriodDoc | null, next: { start: Date; end: Date; label: string }): Promise<string | null> {
+export async function openProblem(
+  ctx: Ctx<unknown>,
+  streetId: string,
+  latest: PeriodDoc | null,
+  next: { start: Date; end: Date; label: string },
+): Promise<string | null> {
   if (!latest) return null
   if (latest.status === 'open') return '已有进行中的评价周期，请先结束它'
   if (new Date(latest.end).getTime() <= next.start.getTime()) return null
@@ -37,7 +42,12 @@ export async function openProblem(ctx: Ctx<unknown>, streetId: string, latest: P
  * id and the link (read here) make two opens at once — two admins, the admin and the timer, two timer
  * runs — end with one period: the other is CONFLICT.
  */
-export async function openInTx(ctx: Ctx<unknown>, tx: Transaction, doc: PeriodDoc, latest: PeriodDoc | null): Promise<void> {
+export async function openInTx(
+  ctx: Ctx<unknown>,
+  tx: Transaction,
+  doc: PeriodDoc,
+  latest: PeriodDoc | null,
+): Promise<void> {
   if (await findPeriodInTx(tx, doc._id)) throw conflict(`${doc.label}的评价周期已开启过`)
   if (latest) {
     const fresh = await findPeriodInTx(tx, latest._id)
@@ -45,12 +55,22 @@ export async function openInTx(ctx: Ctx<unknown>, tx: Transaction, doc: PeriodDo
     await updatePeriodInTx(tx, latest._id, { nextPeriodId: doc._id })
   }
   await putPeriodInTx(tx, doc)
-  await ctx.audit(`${COL.propertyPeriods}/${doc._id}`, null, { status: 'open', key: doc.key, start: doc.start, end: doc.end, auto: !!doc.auto, after: latest?._id ?? null }, tx)
+  await ctx.audit(
+    `${COL.propertyPeriods}/${doc._id}`,
+    null,
+    { status: 'open', key: doc.key, start: doc.start, end: doc.end, auto: !!doc.auto, after: latest?._id ?? null },
+    tx,
+  )
 }
 
 /** A new period document of `rule`'s cadence at `now`, opened by the caller (a person or the timer). */
 export const newPeriod = (ctx: Ctx<unknown>, streetId: string, rule: Rule): PeriodDoc => ({
-  ...periodAt(streetId, ctx.now, rule), streetId, cadence: rule.cadence, status: 'open', openedAt: ctx.now, openedBy: ctx.actor.openid,
+  ...periodAt(streetId, ctx.now, rule),
+  streetId,
+  cadence: rule.cadence,
+  status: 'open',
+  openedAt: ctx.now,
+  openedBy: ctx.actor.openid,
   ...(rule.autoPeriods ? { auto: true } : {}),
 })
 
@@ -60,12 +80,28 @@ export const newPeriod = (ctx: Ctx<unknown>, streetId: string, rule: Rule): Peri
  */
 export async function closePeriod(ctx: Ctx<unknown>, period: PeriodDoc, rule: Rule): Promise<PeriodDoc> {
   const { now } = ctx
-  const after: PeriodDoc = { ...period, status: 'closed', closedAt: now, closedBy: ctx.actor.openid, objectionUntil: addDays(now, rule.objectionDays) }
+  const after: PeriodDoc = {
+    ...period,
+    status: 'closed',
+    closedAt: now,
+    closedBy: ctx.actor.openid,
+    objectionUntil: addDays(now, rule.objectionDays),
+  }
   await ctx.transaction(async (tx) => {
     const fresh = await findPeriodInTx(tx, period._id)
     if (fresh?.status !== 'open') throw conflict('该周期已结束')
-    await updatePeriodInTx(tx, period._id, { status: 'closed', closedAt: now, closedBy: ctx.actor.openid, objectionUntil: after.objectionUntil })
-    await ctx.audit(`${COL.propertyPeriods}/${period._id}`, { status: 'open' }, { status: 'closed', objectionUntil: after.objectionUntil }, tx)
+    await updatePeriodInTx(tx, period._id, {
+      status: 'closed',
+      closedAt: now,
+      closedBy: ctx.actor.openid,
+      objectionUntil: after.objectionUntil,
+    })
+    await ctx.audit(
+      `${COL.propertyPeriods}/${period._id}`,
+      { status: 'open' },
+      { status: 'closed', objectionUntil: after.objectionUntil },
+      tx,
+    )
   })
   return after
 }

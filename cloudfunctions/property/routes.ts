@@ -4,14 +4,31 @@ import { moderationRoutes } from '../shared/moderation'
 import { propertyKinds } from './moderation'
 import { photoUploadRoute } from '../shared/photos'
 import { assessmentList, assessmentSubmit } from './handlers/assessments'
-import { companyAssignEstate, companyUnassignEstate, companyCreate, companyGet, companyList, periodClose, periodList, periodOpen, ruleCurrent, ruleGet, rulePublish } from './handlers/catalog'
+import {
+  companyAssignEstate,
+  companyUnassignEstate,
+  companyCreate,
+  companyGet,
+  companyList,
+  periodClose,
+  periodList,
+  periodOpen,
+  ruleCurrent,
+  ruleGet,
+  rulePublish,
+} from './handlers/catalog'
 import { listDownload, listInputs } from './handlers/inputs'
 import { listCurrent, listPreview, listPublish, listRecompute } from './handlers/lists'
 import { listReadiness, ratingSummary } from './handlers/overview'
 import { objectionDecide, objectionList, objectionSubmit } from './handlers/objections'
 import { ratingAnswer, ratingContext, ratingInbox, ratingSubmit, reviewDecide, reviewList } from './handlers/ratings'
 import { redPropertyCoverage, redPropertyDeclare, redPropertyVerify } from './handlers/red-property'
-import { rectificationConfirm, rectificationList, rectificationMine, rectificationReport } from './handlers/rectifications'
+import {
+  rectificationConfirm,
+  rectificationList,
+  rectificationMine,
+  rectificationReport,
+} from './handlers/rectifications'
 import { summonsCreate, summonsFollowUp, summonsList } from './handlers/summons'
 
 /** The action table of `property`: contract (types/property.ts) → handler. */

@@ -3,7 +3,14 @@ import type { Ctx, TimerJob } from '../shared/dispatch'
 import { timerStep } from '../shared/timer-step'
 import type { Rule } from './domain/scoring'
 import { closePeriod, newPeriod, openInTx, openProblem } from './periods'
-import { findPeriodInTx, listAutoPeriodsEnded, listAutoPeriodsWithoutNext, repo, updatePeriodInTx, type PeriodDoc } from './repo'
+import {
+  findPeriodInTx,
+  listAutoPeriodsEnded,
+  listAutoPeriodsWithoutNext,
+  repo,
+  updatePeriodInTx,
+  type PeriodDoc,
+} from './repo'
 
 /** Periods handled per run and per step; the trigger runs every 10 minutes (config.json). */
 const BATCH = 10

@@ -26,7 +26,12 @@ export async function endMembershipInTx(
     endedAt: now,
     endedBy: end.by.openid,
     endedByName: end.by.label,
-    history: pushHistory(m.history, { year: m.year, status: m.status, reason: m.reason, at: m.decidedAt ?? m.submittedAt }),
+    history: pushHistory(m.history, {
+      year: m.year,
+      status: m.status,
+      reason: m.reason,
+      at: m.decidedAt ?? m.submittedAt,
+    }),
   }
   await putMemberInTx(tx, after)
   return after

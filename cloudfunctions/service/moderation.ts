@@ -13,11 +13,18 @@ export const wishKind: ModerationKind<WishDoc> = {
   reviewer: 'community',
   find: (db, id) => repo.wish(db, id),
   describe: (w) => ({
-    targetId: w._id, docId: w._id, communityId: w.communityId, streetId: w.streetId,
-    authorOpenid: w.residentOpenid ?? w.postedBy, authorHouseholds: [w.householdId],
-    content: { title: w.title, text: w.detail ?? '', photos: [] }, page: 'packages/service/pages/wishes/index',
+    targetId: w._id,
+    docId: w._id,
+    communityId: w.communityId,
+    streetId: w.streetId,
+    authorOpenid: w.residentOpenid ?? w.postedBy,
+    authorHouseholds: [w.householdId],
+    content: { title: w.title, text: w.detail ?? '', photos: [] },
+    page: 'packages/service/pages/wishes/index',
   }),
-  maySee: async (ctx, w) => ctx.actor.roles.some((g) => g.communityId === w.communityId || g.scopeId === w.communityId) || ctx.actor.isStreetAdminOf(w.streetId),
+  maySee: async (ctx, w) =>
+    ctx.actor.roles.some((g) => g.communityId === w.communityId || g.scopeId === w.communityId) ||
+    ctx.actor.isStreetAdminOf(w.streetId),
 }
 
 export const serviceKinds = [wishKind] as const

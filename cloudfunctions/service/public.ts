@@ -8,4 +8,14 @@ export { memberKindOf } from './domain/member-kind'
 export { effectiveWishStatus, ratingAvgTenths } from './domain/wishes'
 export { endMembershipInTx } from './membership'
 export { ids, listYearLedgers, repo } from './repo'
-export type { ActivityDoc, AssessmentDoc, AttendanceDoc, CommunityRef, LedgerDoc, LetterDoc, MemberDoc, UnitDoc, WishDoc } from './repo'
+export type {
+  ActivityDoc,
+  AssessmentDoc,
+  AttendanceDoc,
+  CommunityRef,
+  LedgerDoc,
+  LetterDoc,
+  MemberDoc,
+  UnitDoc,
+  WishDoc,
+} from './repo'

@@ -3,14 +3,53 @@ import type { Routes } from '../shared/dispatch'
 import { moderationRoutes } from '../shared/moderation'
 import { serviceKinds } from './moderation'
 import {
-  activityAttendance, activityConfirmPresence, activityCreate, activityGet, activityList, activityRemind, activitySignin, activitySignout, activitySignup, activityToken,
-  hoursApproveManual, hoursConfirm, hoursManual,
+  activityAttendance,
+  activityConfirmPresence,
+  activityCreate,
+  activityGet,
+  activityList,
+  activityRemind,
+  activitySignin,
+  activitySignout,
+  activitySignup,
+  activityToken,
+  hoursApproveManual,
+  hoursConfirm,
+  hoursManual,
 } from './handlers/activities'
 import { needDecideOffer, needOffer, needOffers } from './handlers/offers'
-import { needCreate, needGet, needList, projectCreate, projectList, projectProgress, projectUpdates, resourceCreate, resourceList } from './handlers/lists'
+import {
+  needCreate,
+  needGet,
+  needList,
+  projectCreate,
+  projectList,
+  projectProgress,
+  projectUpdates,
+  resourceCreate,
+  resourceList,
+} from './handlers/lists'
 import { memberCheckin, memberDecide, memberList, memberMine } from './handlers/members'
-import { memberLinkUnit, memberSettleDispute, unitConfirmMember, unitDisputeMember, unitMembers, unitSearch } from './handlers/unit-links'
-import { assessmentList, assessmentSet, assessmentUnit, dashboard, ledgerGet, ledgerRanking, letterAck, letterIssue, letterList, letterVersions } from './handlers/reports'
+import {
+  memberLinkUnit,
+  memberSettleDispute,
+  unitConfirmMember,
+  unitDisputeMember,
+  unitMembers,
+  unitSearch,
+} from './handlers/unit-links'
+import {
+  assessmentList,
+  assessmentSet,
+  assessmentUnit,
+  dashboard,
+  ledgerGet,
+  ledgerRanking,
+  letterAck,
+  letterIssue,
+  letterList,
+  letterVersions,
+} from './handlers/reports'
 import { agreementGet, agreementSign, unitCheckin, unitDecide, unitGet, unitList, unitSetGrids } from './handlers/units'
 import { wishMessage, wishMessages } from './handlers/wish-messages'
 import { careList, careMark, careMine, carePatrol, careRevoke } from './handlers/care'

@@ -19,7 +19,15 @@ const tick: TimerJob = async (ctx: Ctx<unknown>) => {
       await returnLapsedClaim(ctx, w)
       returned++
     } catch (e) {
-      if (!(e instanceof DomainError && e.code === 'CONFLICT')) console.error(JSON.stringify({ fn: 'service', timer: 'tick', wish: w._id, error: e instanceof Error ? e.message : String(e) }))
+      if (!(e instanceof DomainError && e.code === 'CONFLICT'))
+        console.error(
+          JSON.stringify({
+            fn: 'service',
+            timer: 'tick',
+            wish: w._id,
+            error: e instanceof Error ? e.message : String(e),
+          }),
+        )
     }
   }
   return { returned }

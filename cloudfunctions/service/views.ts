@@ -1,6 +1,22 @@
 import type { CareMarkView, CareView } from '../../types/care'
 import type {
-  ActivityView, AgreementView, AssessmentView, AttendanceView, LetterView, MemberView, NeedOfferView, NeedView, ProjectUpdateView, ProjectView, ResourceView, UnitDisputeView, UnitMemberView, UnitSettlementView, UnitView, WishMessageView, WishView,
+  ActivityView,
+  AgreementView,
+  AssessmentView,
+  AttendanceView,
+  LetterView,
+  MemberView,
+  NeedOfferView,
+  NeedView,
+  ProjectUpdateView,
+  ProjectView,
+  ResourceView,
+  UnitDisputeView,
+  UnitMemberView,
+  UnitSettlementView,
+  UnitView,
+  WishMessageView,
+  WishView,
 } from '../../types/service'
 import { formatQuantity } from '../../types/service'
 import type { Actor } from '../shared/actor'
@@ -12,7 +28,21 @@ import { unitLinkOf } from './domain/unit-link'
 import { hasUnit, memberKindOf } from './domain/member-kind'
 import { claimLapsed, effectiveWishStatus } from './domain/wishes'
 import type {
-  ActivityDoc, AgreementDoc, AssessmentDoc, AttendanceDoc, CareDoc, LetterDoc, MemberDoc, NeedDoc, NeedOfferDoc, ProjectDoc, ProjectUpdateDoc, ResourceDoc, UnitDoc, WishDoc, WishMessageDoc,
+  ActivityDoc,
+  AgreementDoc,
+  AssessmentDoc,
+  AttendanceDoc,
+  CareDoc,
+  LetterDoc,
+  MemberDoc,
+  NeedDoc,
+  NeedOfferDoc,
+  ProjectDoc,
+  ProjectUpdateDoc,
+  ResourceDoc,
+  UnitDoc,
+  WishDoc,
+  WishMessageDoc,
 } from './repo'
 
 export const iso = (d: Date | undefined) => (d ? new Date(d).toISOString() : undefined)
@@ -51,20 +81,32 @@ function disputeView(m: MemberDoc): UnitDisputeView | undefined {
 }
 
 /** The confirmation of the member's current unit, while it stands. */
-const confirmOf = (m: MemberDoc) => (m.unitId && m.unitConfirm?.unitId === m.unitId && !m.unitDisputed ? m.unitConfirm : undefined)
+const confirmOf = (m: MemberDoc) =>
+  m.unitId && m.unitConfirm?.unitId === m.unitId && !m.unitDisputed ? m.unitConfirm : undefined
 
 /** What a unit's liaison sees of a member who names the unit: name, community and check-in state, nothing of their home. */
 export function unitMemberView(m: MemberDoc, year: number): UnitMemberView {
   const confirm = confirmOf(m)
   return {
-    memberId: m._id, name: m.name, communityName: m.communityName, status: currentStatus(m, year), year: m.year, overdue: isOverdue(m.approvedYear, year),
-    submittedAt: isoReq(m.submittedAt), link: unitLinkOf(m), confirmedByName: confirm?.byName, confirmedAt: iso(confirm?.at), dispute: disputeView(m),
+    memberId: m._id,
+    name: m.name,
+    communityName: m.communityName,
+    status: currentStatus(m, year),
+    year: m.year,
+    overdue: isOverdue(m.approvedYear, year),
+    submittedAt: isoReq(m.submittedAt),
+    link: unitLinkOf(m),
+    confirmedByName: confirm?.byName,
+    confirmedAt: iso(confirm?.at),
+    dispute: disputeView(m),
   }
 }
 
 function settlementView(m: MemberDoc): UnitSettlementView | undefined {
   const s = m.unitSettlement
-  return s ? { outcome: s.outcome, reason: s.reason, unitName: s.unitName, byName: s.byName, at: isoReq(s.at) } : undefined
+  return s
+    ? { outcome: s.outcome, reason: s.reason, unitName: s.unitName, byName: s.byName, at: isoReq(s.at) }
+    : undefined
 }
 
 export function memberView(m: MemberDoc, year: number): MemberView {
@@ -171,9 +213,20 @@ export const projectView = (p: ProjectDoc, now: Date, actor?: Actor): ProjectVie
   canUpdate: p.status === 'active' && canUpdateProject(p, actor),
 })
 
-export const projectUpdateView = (u: ProjectUpdateDoc): ProjectUpdateView => ({ seq: u.seq, progress: u.progress, note: u.note, byName: u.byName, at: isoReq(u.at) })
+export const projectUpdateView = (u: ProjectUpdateDoc): ProjectUpdateView => ({
+  seq: u.seq,
+  progress: u.progress,
+  note: u.note,
+  byName: u.byName,
+  at: isoReq(u.at),
+})
 
-export const agreementView = (a: AgreementDoc, lists: { needs: NeedDoc[]; resources: ResourceDoc[]; projects: ProjectDoc[] }, now: Date, actor?: Actor): AgreementView => ({
+export const agreementView = (
+  a: AgreementDoc,
+  lists: { needs: NeedDoc[]; resources: ResourceDoc[]; projects: ProjectDoc[] },
+  now: Date,
+  actor?: Actor,
+): AgreementView => ({
   id: a._id,
   unitId: a.unitId,
   unitName: a.unitName,
@@ -208,7 +261,15 @@ export function activityView(a: ActivityDoc, mine?: AttendanceDoc | null): Activ
     capacity: a.capacity,
     signupCount: a.signupCount,
     createdByName: a.createdByName,
-    mine: mine ? { status: mine.status, signedInAt: iso(mine.signedInAt), signedOutAt: iso(mine.signedOutAt), minutes: mine.minutes, presence: mine.presence } : undefined,
+    mine: mine
+      ? {
+          status: mine.status,
+          signedInAt: iso(mine.signedInAt),
+          signedOutAt: iso(mine.signedOutAt),
+          minutes: mine.minutes,
+          presence: mine.presence,
+        }
+      : undefined,
   }
 }
 
@@ -227,7 +288,9 @@ export const attendanceView = (t: AttendanceDoc): AttendanceView => ({
   presence: t.presence,
   presenceByName: t.presenceByName,
   confirmedByName: t.confirmedByName,
-  manual: t.manual ? { reason: t.manual.reason, enteredByName: t.manual.enteredByName, approvedByName: t.manual.approvedByName } : undefined,
+  manual: t.manual
+    ? { reason: t.manual.reason, enteredByName: t.manual.enteredByName, approvedByName: t.manual.approvedByName }
+    : undefined,
 })
 
 /** The two sides of a wish's conversation: its household (or the secretary who posted for a resident without the app), and its claimer. */
@@ -238,7 +301,14 @@ export function wishSide(w: WishDoc, actor: Actor): 'resident' | 'claimer' | nul
   return null
 }
 
-export const wishMessageView = (m: WishMessageDoc, actor: Actor): WishMessageView => ({ id: m._id, side: m.side, byName: m.byName, text: m.text, at: isoReq(m.at), mine: m.by === actor.openid })
+export const wishMessageView = (m: WishMessageDoc, actor: Actor): WishMessageView => ({
+  id: m._id,
+  side: m.side,
+  byName: m.byName,
+  text: m.text,
+  at: isoReq(m.at),
+  mine: m.by === actor.openid,
+})
 
 /** Residents' names and exact rooms are shown only to the people who need them. */
 /** A held or removed wish is the placeholder to everyone but its household and whoever posted it. */
@@ -247,7 +317,7 @@ export function wishView(w: WishDoc, actor: Actor, now: Date): WishView {
   const isResident = actor.openid === w.residentOpenid || actor.has('resident', w.householdId)
   const isClaimer = actor.openid === w.claimerOpenid
   const last = w.status === 'open' ? w.claimHistory?.[w.claimHistory.length - 1] : undefined
-  const live = status === 'claimed' || status === 'delivered' 
+  const live = status === 'claimed' || status === 'delivered'
   const insider = isResident || isClaimer || actor.isSecretaryOf(w.communityId)
   const parts = w.address.split(' ')
   const mine = isResident || actor.openid === w.postedBy
@@ -263,7 +333,9 @@ export function wishView(w: WishDoc, actor: Actor, now: Date): WishView {
     status,
     claimerName: w.claimerName,
     claimDueAt: status === 'claimed' ? iso(w.claimDueAt) : undefined,
-    lastClaimEnd: last ? { outcome: last.outcome, claimerName: last.claimerName, at: isoReq(last.endedAt), reason: last.reason } : undefined,
+    lastClaimEnd: last
+      ? { outcome: last.outcome, claimerName: last.claimerName, at: isoReq(last.endedAt), reason: last.reason }
+      : undefined,
     deliveredNote: w.deliveredNote,
     thanks: w.thanks,
     rating: w.rating,
@@ -316,11 +388,26 @@ export const assessmentView = (a: AssessmentDoc): AssessmentView => ({
 /** A household's 重点关爱 record with its reason: to the secretary (care.list) and the household (care.mine) only. */
 export function careView(d: CareDoc): CareView {
   return {
-    householdId: d.householdId, address: d.address, gridId: d.gridId, status: d.status, kinds: d.kinds, note: d.note,
-    consentBy: d.consentBy, consentAt: iso(d.consentAt)!, recordedByName: d.recordedByName, markedAt: iso(d.markedAt)!,
-    revokedAt: iso(d.revokedAt), revokedByName: d.revokedByName, revokeReason: d.revokeReason,
+    householdId: d.householdId,
+    address: d.address,
+    gridId: d.gridId,
+    status: d.status,
+    kinds: d.kinds,
+    note: d.note,
+    consentBy: d.consentBy,
+    consentAt: iso(d.consentAt)!,
+    recordedByName: d.recordedByName,
+    markedAt: iso(d.markedAt)!,
+    revokedAt: iso(d.revokedAt),
+    revokedByName: d.revokedByName,
+    revokeReason: d.revokeReason,
   }
 }
 
 /** The mark alone, without why (the grid worker's care.patrol). */
-export const careMarkView = (d: CareDoc): CareMarkView => ({ householdId: d.householdId, address: d.address, gridId: d.gridId, since: iso(d.markedAt)! })
+export const careMarkView = (d: CareDoc): CareMarkView => ({
+  householdId: d.householdId,
+  address: d.address,
+  gridId: d.gridId,
+  since: iso(d.markedAt)!,
+})

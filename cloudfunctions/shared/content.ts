@@ -40,7 +40,8 @@ const rejected = () => new DomainError('CONTENT_REJECTED', '内容未通过安�
  * reasons, staff records): not stored, never passed (issue 11 §7). Items people can report are held
  * in the queue instead (`checkItemText`, shared/moderation.ts).
  */
-export const reviewRefused = () => new DomainError('CONTENT_REJECTED', '内容需要人工复核，暂不能提交，请换一种说法后再试')
+export const reviewRefused = () =>
+  new DomainError('CONTENT_REJECTED', '内容需要人工复核，暂不能提交，请换一种说法后再试')
 
 /**
  * Every piece of user text passes the platform's content check before it is stored (SPEC §7); a text

@@ -71,11 +71,21 @@ export interface AuditOptions {
 
 /** The caller's street (and community) when every grant they hold is in one; nothing when ambiguous or none. */
 export function actorScope(actor: Actor): AuditScope | null {
-  const streets = new Set(actor.roles.map((g) => g.streetId ?? (g.scopeType === 'street' ? g.scopeId : undefined)).filter((x): x is string => !!x))
+  const streets = new Set(
+    actor.roles
+      .map((g) => g.streetId ?? (g.scopeType === 'street' ? g.scopeId : undefined))
+      .filter((x): x is string => !!x),
+  )
   if (streets.size !== 1) return null
-  const communities = new Set(actor.roles.map((g) => g.communityId ?? (g.scopeType === 'community' ? g.scopeId : undefined)).filter((x): x is string => !!x))
+  const communities = new Set(
+    actor.roles
+      .map((g) => g.communityId ?? (g.scopeType === 'community' ? g.scopeId : undefined))
+      .filter((x): x is string => !!x),
+  )
   const [streetId] = [...streets]
-  return communities.size === 1 && actor.roles.every((g) => g.communityId || g.scopeType === 'community') ? { streetId, communityId: [...communities][0] } : { streetId }
+  return communities.size === 1 && actor.roles.every((g) => g.communityId || g.scopeType === 'community')
+    ? { streetId, communityId: [...communities][0] }
+    : { streetId }
 }
 
 export interface Route<I, O> {
@@ -149,11 +159,34 @@ function makeCtx(fn: string, action: string, input: unknown, actor: Actor, db: D
     db,
     now,
     audit: (target, before, after, tx, as) => {
-      const opts: AuditOptions = typeof as === 'string' ? { anonymousAs: as } : as ?? {}
-      const scope = opts.scope !== undefined ? opts.scope : within ?? actorScope(actor)
-      const where = scope ? { streetId: scope.streetId, ...(scope.communityId ? { communityId: scope.communityId } : {}) } : {}
-      if (opts.anonymousAs) return appendAudit(tx ?? db, { fn, action, actor: opts.anonymousAs, target, before, after, at: dayOf(now), anonymous: true, ...where })
-      const entry: AuditEntry = { fn, action, actor: openid, target, before, after, at: now, ...where, ...(openid !== TIMER_ACTOR ? { actorKey: personKey(openid) } : {}) }
+      const opts: AuditOptions = typeof as === 'string' ? { anonymousAs: as } : (as ?? {})
+      const scope = opts.scope !== undefined ? opts.scope : (within ?? actorScope(actor))
+      const where = scope
+        ? { streetId: scope.streetId, ...(scope.communityId ? { communityId: scope.communityId } : {}) }
+        : {}
+      if (opts.anonymousAs)
+        return appendAudit(tx ?? db, {
+          fn,
+          action,
+          actor: opts.anonymousAs,
+          target,
+          before,
+          after,
+          at: dayOf(now),
+          anonymous: true,
+          ...where,
+        })
+      const entry: AuditEntry = {
+        fn,
+        action,
+        actor: openid,
+        target,
+        before,
+        after,
+        at: now,
+        ...where,
+        ...(openid !== TIMER_ACTOR ? { actorKey: personKey(openid) } : {}),
+      }
       const rid = (input as { requestId?: string } | null)?.requestId
       if (rid) entry.requestId = rid
       return appendAudit(tx ?? db, entry)
@@ -167,7 +200,8 @@ function makeCtx(fn: string, action: string, input: unknown, actor: Actor, db: D
     },
     checkItemText: (...texts) => checkText(openid, texts),
     once: (requestId, run) => once(db, ctx.transaction, { fn, action, openid, requestId }, now, run),
-    onceTx: (requestId, work, after) => onceTx(db, ctx.transaction, { fn, action, openid, requestId }, now, work, after),
+    onceTx: (requestId, work, after) =>
+      onceTx(db, ctx.transaction, { fn, action, openid, requestId }, now, work, after),
     transaction: async (run) => {
       for (let attempt = 1; ; attempt++) {
         try {
@@ -198,7 +232,10 @@ function inAudience(actor: Actor, contract: ActionContract): boolean {
 const fail = (error: ErrorBody): Envelope<never> => ({ ok: false, error })
 
 function issuesOf(err: z.ZodError) {
-  return err.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message }))
+  return err.issues.map((i) => ({
+    path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+    message: i.message,
+  }))
 }
 
 /** The platform's second argument to main (CloudBase's context); only its request id is read. */
@@ -231,7 +268,8 @@ function writeLog(line: InvocationLog) {
   else if (process.env.TX_QUIET !== '1') console.log(JSON.stringify(line))
 }
 
-const errorFields = (err: unknown) => (err instanceof Error ? { error: err.message, ...(err.stack ? { stack: err.stack } : {}) } : { error: String(err) })
+const errorFields = (err: unknown) =>
+  err instanceof Error ? { error: err.message, ...(err.stack ? { stack: err.stack } : {}) } : { error: String(err) }
 
 /**
  * The cloud function's main: identity from getWXContext only → route → input schema → actor →
@@ -245,7 +283,12 @@ export function createMain<R extends Registry>(fn: string, contract: R, routes: 
       const trigger = triggerOf(event)
       // Only the platform's timer calls without an OPENID; a client that sends a Timer event has one and
       // is answered as an unknown action below.
-      if (trigger && opts.timers && Object.prototype.hasOwnProperty.call(opts.timers, trigger) && !sdk().getWXContext().OPENID) {
+      if (
+        trigger &&
+        opts.timers &&
+        Object.prototype.hasOwnProperty.call(opts.timers, trigger) &&
+        !sdk().getWXContext().OPENID
+      ) {
         return runTimer(fn, trigger, opts.timers[trigger], clock, requestId, dbRequests)
       }
       return handle(fn, contract, routes, clock, event, requestId, dbRequests)
@@ -254,7 +297,13 @@ export function createMain<R extends Registry>(fn: string, contract: R, routes: 
 }
 
 async function handle<R extends Registry>(
-  fn: string, contract: R, routes: Routes<R>, clock: () => Date, event: unknown, requestId: string | null, dbRequests: () => number,
+  fn: string,
+  contract: R,
+  routes: Routes<R>,
+  clock: () => Date,
+  event: unknown,
+  requestId: string | null,
+  dbRequests: () => number,
 ): Promise<Envelope<unknown>> {
   const started = Date.now()
   const e = (typeof event === 'object' && event !== null ? event : {}) as { action?: unknown; input?: unknown }
@@ -270,7 +319,11 @@ async function handle<R extends Registry>(
     const parsed = spec.input.safeParse(e.input ?? {})
     if (!parsed.success) {
       line.code = 'INVALID_INPUT'
-      return fail({ code: 'INVALID_INPUT', message: parsed.error.issues[0]?.message ?? '填写的内容有误', issues: issuesOf(parsed.error) })
+      return fail({
+        code: 'INVALID_INPUT',
+        message: parsed.error.issues[0]?.message ?? '填写的内容有误',
+        issues: issuesOf(parsed.error),
+      })
     }
     const clientRequestId = (parsed.data as { requestId?: unknown } | null)?.requestId
     if (typeof clientRequestId === 'string') line.clientRequestId = clientRequestId
@@ -290,7 +343,8 @@ async function handle<R extends Registry>(
     const ctx = makeCtx(fn, actionName, parsed.data, actor, db, now)
     const data = await route.run(ctx as Ctx<never>)
     const out = spec.output.safeParse(data)
-    if (!out.success) throw new Error(`output of ${fn}.${actionName} broke its contract: ${out.error.issues[0]?.message}`)
+    if (!out.success)
+      throw new Error(`output of ${fn}.${actionName} broke its contract: ${out.error.issues[0]?.message}`)
     return { ok: true, data: out.data }
   } catch (err) {
     if (err instanceof DomainError) {
@@ -307,7 +361,14 @@ async function handle<R extends Registry>(
   }
 }
 
-async function runTimer(fn: string, trigger: string, job: TimerJob, clock: () => Date, requestId: string | null, dbRequests: () => number): Promise<Envelope<unknown>> {
+async function runTimer(
+  fn: string,
+  trigger: string,
+  job: TimerJob,
+  clock: () => Date,
+  requestId: string | null,
+  dbRequests: () => number,
+): Promise<Envelope<unknown>> {
   const started = Date.now()
   const line: InvocationLog = { fn, timer: trigger, requestId, ms: 0, dbRequests: 0, code: 'OK' }
   try {

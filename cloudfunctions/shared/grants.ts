@@ -76,8 +76,15 @@ const matches = (end: Pick<GrantEnd, 'grantId' | 'role' | 'scopeId'>) => (g: Sto
  */
 async function keepOneStreetAdmin(ctx: GrantCtx, tx: Transaction, streetId: string, leaving: string): Promise<void> {
   // A counter, not a time: an update that changes nothing writes nothing, and so would not conflict.
-  await tx.collection(COL.streets).doc(streetId).update({ data: { adminChanges: ctx.db.command.inc(1) } })
-  const { data } = await ctx.db.collection(COL.users).where({ roles: ctx.db.command.elemMatch({ role: 'street_admin', scopeId: streetId }) }).limit(ADMIN_LIMIT).get()
+  await tx
+    .collection(COL.streets)
+    .doc(streetId)
+    .update({ data: { adminChanges: ctx.db.command.inc(1) } })
+  const { data } = await ctx.db
+    .collection(COL.users)
+    .where({ roles: ctx.db.command.elemMatch({ role: 'street_admin', scopeId: streetId }) })
+    .limit(ADMIN_LIMIT)
+    .get()
   for (const other of (data as UserDoc[]).filter((u) => u._id !== leaving)) {
     const fresh = await txGetOrNull<UserDoc>(tx, COL.users, other._id)
     if (fresh?.roles?.some((g) => g.role === 'street_admin' && g.scopeId === streetId)) return
@@ -86,13 +93,29 @@ async function keepOneStreetAdmin(ctx: GrantCtx, tx: Transaction, streetId: stri
 }
 
 /** A resident's grant ends with their household binding: marked ended (never deleted), with who and why. */
-async function endBindingInTx(tx: Transaction, person: UserDoc | null, householdId: string, now: Date, end: GrantEnd): Promise<void> {
+async function endBindingInTx(
+  tx: Transaction,
+  person: UserDoc | null,
+  householdId: string,
+  now: Date,
+  end: GrantEnd,
+): Promise<void> {
   if (!person?.bindingId) return
   const binding = await txGetOrNull<{ householdId: string; status: string }>(tx, COL.bindings, person.bindingId)
   if (!binding || binding.householdId !== householdId || binding.status !== 'verified') return
-  await tx.collection(COL.bindings).doc(person.bindingId).update({
-    data: stripUndefined({ status: 'ended', endedAt: now, endedBy: end.by.openid, endedByName: end.by.label, endReason: end.reason, endKind: end.kind }),
-  })
+  await tx
+    .collection(COL.bindings)
+    .doc(person.bindingId)
+    .update({
+      data: stripUndefined({
+        status: 'ended',
+        endedAt: now,
+        endedBy: end.by.openid,
+        endedByName: end.by.label,
+        endReason: end.reason,
+        endKind: end.kind,
+      }),
+    })
 }
 
 /**
@@ -100,7 +123,12 @@ async function endBindingInTx(tx: Transaction, person: UserDoc | null, household
  * ended (two ends at once conflict on the person's record; the retried one finds it gone) and when it is
  * the street's last admin.
  */
-export async function endGrantInTx(ctx: GrantCtx, tx: Transaction, openid: string, end: GrantEnd): Promise<{ history: RoleHistoryDoc; before: UserDoc; after: UserDoc }> {
+export async function endGrantInTx(
+  ctx: GrantCtx,
+  tx: Transaction,
+  openid: string,
+  end: GrantEnd,
+): Promise<{ history: RoleHistoryDoc; before: UserDoc; after: UserDoc }> {
   const { now } = ctx
   if (end.role === 'street_admin') await keepOneStreetAdmin(ctx, tx, end.scopeId, openid)
   let ended: StoredGrant | undefined
@@ -115,19 +143,39 @@ export async function endGrantInTx(ctx: GrantCtx, tx: Transaction, openid: strin
   if (g.role === 'grid_worker') await endPostsInTx(tx, g.scopeId, openid, now, end.by.openid)
   if (g.role === 'building_leader') await endBuildingsInTx(tx, g.scopeId, openid, now, end.by.openid)
   const history: RoleHistoryDoc = stripUndefined({
-    _id: historyId(g.grantId ?? newId('gr')), grantId: g.grantId ?? '', openid, role: g.role, scopeType: g.scopeType, scopeId: g.scopeId, scopeName: g.scopeName,
-    communityId: g.communityId, streetId: g.streetId, since: g.since, endedAt: now, kind: end.kind, reason: end.reason,
-    endedBy: end.by.openid, endedByName: end.by.label,
+    _id: historyId(g.grantId ?? newId('gr')),
+    grantId: g.grantId ?? '',
+    openid,
+    role: g.role,
+    scopeType: g.scopeType,
+    scopeId: g.scopeId,
+    scopeName: g.scopeName,
+    communityId: g.communityId,
+    streetId: g.streetId,
+    since: g.since,
+    endedAt: now,
+    kind: end.kind,
+    reason: end.reason,
+    endedBy: end.by.openid,
+    endedByName: end.by.label,
   })
   const { _id, ...rest } = history
   await tx.collection(COL.roleHistory).doc(_id).set({ data: rest })
   await ctx.audit(`${COL.users}/${openid}`, before!.roles, after.roles, tx)
-  await ctx.audit(`${COL.roleHistory}/${_id}`, { role: g.role, scopeId: g.scopeId }, { kind: end.kind, reason: end.reason ?? null }, tx)
+  await ctx.audit(
+    `${COL.roleHistory}/${_id}`,
+    { role: g.role, scopeId: g.scopeId },
+    { kind: end.kind, reason: end.reason ?? null },
+    tx,
+  )
   return { history, before: before!, after }
 }
 
 /** The person's current grant with this id (for the level above: one query by the grant index). */
-export async function holderOfGrant(db: Database, grantId: string): Promise<{ user: UserDoc; grant: StoredGrant } | null> {
+export async function holderOfGrant(
+  db: Database,
+  grantId: string,
+): Promise<{ user: UserDoc; grant: StoredGrant } | null> {
   const { data } = await db.collection(COL.users).where({ 'roles.grantId': grantId }).limit(1).get()
   const user = data[0] as UserDoc | undefined
   const grant = user?.roles.find((g) => g.grantId === grantId)
@@ -136,6 +184,10 @@ export async function holderOfGrant(db: Database, grantId: string): Promise<{ us
 
 /** Whether the grant has been ended before (for a clear CONFLICT rather than NOT_FOUND on a repeat). */
 export async function endedBefore(db: Database, grantId: string): Promise<boolean> {
-  const { data } = await db.collection(COL.roleHistory).where({ _id: historyId(grantId) }).limit(1).get()
+  const { data } = await db
+    .collection(COL.roleHistory)
+    .where({ _id: historyId(grantId) })
+    .limit(1)
+    .get()
   return data.length > 0
 }

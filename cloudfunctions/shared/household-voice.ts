@@ -25,7 +25,16 @@ const MEMBERS_LIMIT = 50
  * grant every ballot and rating is checked against) owns the record (`owns(openid)`), so the one asking
  * may take it over. One query.
  */
-export async function ownerHasLeft(db: Database, householdId: string, owns: (openid: string) => boolean): Promise<boolean> {
-  const { data } = await db.collection(COL.users).where({ roles: db.command.elemMatch({ role: 'resident', scopeId: householdId }) }).field({ _id: true }).limit(MEMBERS_LIMIT).get()
+export async function ownerHasLeft(
+  db: Database,
+  householdId: string,
+  owns: (openid: string) => boolean,
+): Promise<boolean> {
+  const { data } = await db
+    .collection(COL.users)
+    .where({ roles: db.command.elemMatch({ role: 'resident', scopeId: householdId }) })
+    .field({ _id: true })
+    .limit(MEMBERS_LIMIT)
+    .get()
   return !(data as { _id: string }[]).some((u) => owns(u._id))
 }

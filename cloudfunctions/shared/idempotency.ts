@@ -60,7 +60,8 @@ async function read(db: Database, _id: string): Promise<RequestDoc | undefined> 
 }
 
 /** An attempt still inside the function timeout may yet finish: a repeat must wait for it. */
-const stillRunning = (r: RequestDoc, now: Date) => r.state === 'running' && now.getTime() - new Date(r.at).getTime() <= FUNCTION_TIMEOUT_MS
+const stillRunning = (r: RequestDoc, now: Date) =>
+  r.state === 'running' && now.getTime() - new Date(r.at).getTime() <= FUNCTION_TIMEOUT_MS
 
 /**
  * One transaction: the stored result when the request is done; else the work, then the done mark with
@@ -81,7 +82,10 @@ async function commitDone<T>(
       if (prior?.state === 'done') return { result: prior.result as T, fresh: false }
       guard?.(prior)
       const result = await work(tx)
-      await tx.collection(COL.requests).doc(_id).set({ data: { state: 'done', result, at: prior?.at ?? now, doneAt: now } })
+      await tx
+        .collection(COL.requests)
+        .doc(_id)
+        .set({ data: { state: 'done', result, at: prior?.at ?? now, doneAt: now } })
       return { result, fresh: true }
     })
   } catch (e) {
@@ -114,7 +118,12 @@ export async function onceTx<T>(
 }
 
 /** Claims the request for `attempt`: the done result if there is one, else nothing (the claim is ours). */
-async function claim(db: Database, _id: string, attempt: string, now: Date): Promise<{ done: true; result: unknown } | { done: false }> {
+async function claim(
+  db: Database,
+  _id: string,
+  attempt: string,
+  now: Date,
+): Promise<{ done: true; result: unknown } | { done: false }> {
   const requests = db.collection(COL.requests)
   // Twice at most: a failed attempt may remove its claim between our add and our read.
   for (let round = 0; round < 2; round++) {
@@ -130,7 +139,9 @@ async function claim(db: Database, _id: string, attempt: string, now: Date): Pro
     if (stillRunning(prior, now)) throw conflict(STILL_RUNNING)
     // The holder outlived the function timeout, so the platform killed it. Take over on condition that
     // nobody did since we read: of two retries at once, one updates the record and the other finds it changed.
-    const { stats } = await requests.where({ _id, state: 'running', at: prior.at }).update({ data: { at: now, attempt } })
+    const { stats } = await requests
+      .where({ _id, state: 'running', at: prior.at })
+      .update({ data: { at: now, attempt } })
     if (stats.updated === 1) return { done: false }
     const latest = await read(db, _id)
     if (latest?.state === 'done') return { done: true, result: latest.result }
@@ -145,7 +156,13 @@ async function claim(db: Database, _id: string, attempt: string, now: Date): Pro
  * `req.commit(tx => …)`. A run that does not call `commit` is marked done after it returns (a crash
  * in between re-runs it: only for work that is safe to repeat).
  */
-export async function once<T>(db: Database, transaction: TxRunner, key: RequestKey, now: Date, run: (req: OnceRun) => Promise<T>): Promise<T> {
+export async function once<T>(
+  db: Database,
+  transaction: TxRunner,
+  key: RequestKey,
+  now: Date,
+  run: (req: OnceRun) => Promise<T>,
+): Promise<T> {
   const _id = docId(key)
   const attempt = randomBytes(8).toString('hex')
   const claimed = await claim(db, _id, attempt, now)
@@ -167,7 +184,11 @@ export async function once<T>(db: Database, transaction: TxRunner, key: RequestK
     return result
   } catch (e) {
     // A failed attempt must not block the retry (nor remove a claim another attempt has taken over).
-    if (!committed) await requests.where({ _id, state: 'running', attempt }).remove().catch(() => undefined)
+    if (!committed)
+      await requests
+        .where({ _id, state: 'running', attempt })
+        .remove()
+        .catch(() => undefined)
     throw e
   }
 }

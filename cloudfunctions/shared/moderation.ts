@@ -1,7 +1,15 @@
 import { createHash } from 'crypto'
 import {
-  HIDDEN_TEXT, REPORT_KIND_FN, REPORT_THRESHOLD, type reportActions,
-  type CaseStatus, type ModerationCaseView, type ModerationState, type ReportKind, type ReportReason, type ReportSubmitInput,
+  HIDDEN_TEXT,
+  REPORT_KIND_FN,
+  REPORT_THRESHOLD,
+  type reportActions,
+  type CaseStatus,
+  type ModerationCaseView,
+  type ModerationState,
+  type ReportKind,
+  type ReportReason,
+  type ReportSubmitInput,
 } from '../../types/moderation'
 import type { Actor } from './actor'
 import { COL } from './collections'
@@ -25,7 +33,11 @@ import { personKey } from './pseudonym'
  */
 
 /** What a reportable record carries once it has met the review queue. */
-export interface ItemModeration { state: ModerationState | 'restored'; caseId: string; at: Date }
+export interface ItemModeration {
+  state: ModerationState | 'restored'
+  caseId: string
+  at: Date
+}
 export interface Moderated {
   hidden?: boolean
   moderation?: ItemModeration
@@ -66,7 +78,13 @@ export interface ModerationKind<D extends Moderated = Moderated> {
    * transaction. `prepare` runs before it, outside (e.g. to find their ids), and returns its argument.
    */
   prepare?(ctx: Ctx<unknown>, doc: D): Promise<unknown>
-  cascade?(ctx: Ctx<unknown>, tx: Transaction, doc: D, flags: Required<Pick<Moderated, 'hidden' | 'moderation'>>, prepared: unknown): Promise<void>
+  cascade?(
+    ctx: Ctx<unknown>,
+    tx: Transaction,
+    doc: D,
+    flags: Required<Pick<Moderated, 'hidden' | 'moderation'>>,
+    prepared: unknown,
+  ): Promise<void>
 }
 
 /** One per reported item or photo: `mc:<kind>:<targetId>[:ph:<photo key>]`. */
@@ -104,9 +122,18 @@ export interface CaseDoc {
 }
 
 /** One per person and case, `<caseId>:by:<person key>`: a second report by the same person is refused. No openid. */
-export interface ReportDoc { _id: string; caseId: string; reporter: string; reason: ReportReason; counted: boolean; round: number; at: Date }
+export interface ReportDoc {
+  _id: string
+  caseId: string
+  reporter: string
+  reason: ReportReason
+  counted: boolean
+  round: number
+  at: Date
+}
 
-export const caseId = (kind: ReportKind, targetId: string, photo?: string) => `mc:${kind}:${targetId}${photo ? `:ph:${photoKey(photo)}` : ''}`
+export const caseId = (kind: ReportKind, targetId: string, photo?: string) =>
+  `mc:${kind}:${targetId}${photo ? `:ph:${photoKey(photo)}` : ''}`
 const reportId = (cid: string, openid: string) => `${cid}:by:${personKey(openid)}`
 
 /** A voice, hashed: the case never lists households or people in the clear. */
@@ -130,13 +157,15 @@ async function authorVoicesOf(db: Database, item: ModerationItem): Promise<strin
   if (item.authorOpenid) {
     out.push(voiceKey(`p:${personKey(item.authorOpenid)}`))
     const { data } = await db.collection(COL.users).where({ _id: item.authorOpenid }).limit(1).get()
-    const roles = ((data[0] as { roles?: { role: string; scopeId: string; communityId?: string }[] } | undefined)?.roles) ?? []
+    const roles =
+      (data[0] as { roles?: { role: string; scopeId: string; communityId?: string }[] } | undefined)?.roles ?? []
     out.push(...householdsIn(roles, item.communityId).map((h) => voiceKey(`h:${h}`)))
   }
   return [...new Set(out)]
 }
 
-const reviewerKeyOf = (k: ModerationKind, item: ModerationItem) => (k.reviewer === 'street' ? `street:${item.streetId}` : `community:${item.communityId}`)
+const reviewerKeyOf = (k: ModerationKind, item: ModerationItem) =>
+  k.reviewer === 'street' ? `street:${item.streetId}` : `community:${item.communityId}`
 
 /** Who may review a case: the secretary of its community, or the street admin for street-reviewed kinds. */
 export function reviews(actor: Actor, c: Pick<CaseDoc, 'reviewerKey'>): boolean {
@@ -164,7 +193,9 @@ export function shown(d: Moderated, isAuthor: boolean, photos: string[] = []) {
     photos: isAuthor ? photos : visible,
     fields: {
       ...(state ? { moderation: state } : {}),
-      ...(isAuthor && hiddenPhotos.some((p) => photos.includes(p)) ? { heldPhotos: hiddenPhotos.filter((p) => photos.includes(p)) } : {}),
+      ...(isAuthor && hiddenPhotos.some((p) => photos.includes(p))
+        ? { heldPhotos: hiddenPhotos.filter((p) => photos.includes(p)) }
+        : {}),
     },
   }
 }
@@ -173,7 +204,11 @@ export function shown(d: Moderated, isAuthor: boolean, photos: string[] = []) {
  * A list query shows only visible records, and the caller's own (marked) where `own` says which those
  * are (`{ authorOpenid: openid }`, a household…; any of several). Same number of requests as without it.
  */
-export function visibleWhere(db: Database, filter: Record<string, unknown>, ...own: Record<string, unknown>[]): Record<string, unknown> {
+export function visibleWhere(
+  db: Database,
+  filter: Record<string, unknown>,
+  ...own: Record<string, unknown>[]
+): Record<string, unknown> {
   const _ = db.command
   const visible = { hidden: _.neq(true) }
   if (!own.length) return { ...filter, ...visible }
@@ -196,26 +231,63 @@ const CHECK_ACTOR = 'content_check'
  * transaction as its case (source `check`). Returns the fields to write on the record. The author is
  * the caller, so their voices need no read.
  */
-export async function holdOnStore(ctx: Ctx<unknown>, tx: Transaction, k: ModerationKind, item: ModerationItem): Promise<Required<Pick<Moderated, 'hidden' | 'moderation'>>> {
+export async function holdOnStore(
+  ctx: Ctx<unknown>,
+  tx: Transaction,
+  k: ModerationKind,
+  item: ModerationItem,
+): Promise<Required<Pick<Moderated, 'hidden' | 'moderation'>>> {
   const id = caseId(k.kind, item.targetId)
   ctx.within(item)
   const prior = await txGetOrNull<CaseDoc>(tx, COL.moderationCases, id)
   const now = ctx.now
   const doc: Omit<CaseDoc, '_id'> = {
-    fn: REPORT_KIND_FN[k.kind], kind: k.kind, targetId: item.targetId, docId: item.docId, collection: k.collection,
-    communityId: item.communityId, streetId: item.streetId, reviewerKey: reviewerKeyOf(k, item),
-    authorVoices: prior?.authorVoices ?? [...new Set([...voicesOf(ctx.actor, item.communityId), ...item.authorHouseholds.map((h) => voiceKey(`h:${h}`)), voiceKey(`p:${personKey(ctx.actor.openid)}`)])],
-    voices: [], reasons: {}, reports: prior?.reports ?? 0, round: (prior?.round ?? 0) + 1,
-    source: 'check', status: 'held', content: item.content, heldAt: now, createdAt: prior?.createdAt ?? now, updatedAt: now,
+    fn: REPORT_KIND_FN[k.kind],
+    kind: k.kind,
+    targetId: item.targetId,
+    docId: item.docId,
+    collection: k.collection,
+    communityId: item.communityId,
+    streetId: item.streetId,
+    reviewerKey: reviewerKeyOf(k, item),
+    authorVoices: prior?.authorVoices ?? [
+      ...new Set([
+        ...voicesOf(ctx.actor, item.communityId),
+        ...item.authorHouseholds.map((h) => voiceKey(`h:${h}`)),
+        voiceKey(`p:${personKey(ctx.actor.openid)}`),
+      ]),
+    ],
+    voices: [],
+    reasons: {},
+    reports: prior?.reports ?? 0,
+    round: (prior?.round ?? 0) + 1,
+    source: 'check',
+    status: 'held',
+    content: item.content,
+    heldAt: now,
+    createdAt: prior?.createdAt ?? now,
+    updatedAt: now,
   }
   await tx.collection(COL.moderationCases).doc(id).set({ data: doc })
   // Anonymous, as reports are: the author of a property rating must not be named next to it in the log.
-  await ctx.audit(`${COL.moderationCases}/${id}`, prior ? { status: prior.status } : null, { status: 'held', source: 'check', kind: k.kind }, tx, CHECK_ACTOR)
+  await ctx.audit(
+    `${COL.moderationCases}/${id}`,
+    prior ? { status: prior.status } : null,
+    { status: 'held', source: 'check', kind: k.kind },
+    tx,
+    CHECK_ACTOR,
+  )
   return { hidden: true, moderation: { state: 'held', caseId: id, at: now } }
 }
 
 /** An edit that the check passes leaves the record as it is; one it wants reviewed holds it (as at store). */
-export async function holdIfReview(ctx: Ctx<unknown>, tx: Transaction, k: ModerationKind, item: ModerationItem, verdict: 'pass' | 'review'): Promise<Partial<Moderated>> {
+export async function holdIfReview(
+  ctx: Ctx<unknown>,
+  tx: Transaction,
+  k: ModerationKind,
+  item: ModerationItem,
+  verdict: 'pass' | 'review',
+): Promise<Partial<Moderated>> {
   return verdict === 'review' ? holdOnStore(ctx, tx, k, item) : {}
 }
 
@@ -230,7 +302,10 @@ const REPORT_ACTOR = 'report'
  * (or photo) in the same transaction and puts it in its reviewer's queue. Reports of a held item are
  * recorded; a removed one takes none.
  */
-export async function reportSubmit(ctx: Ctx<ReportSubmitInput>, kinds: readonly ModerationKind[]): Promise<{ received: true }> {
+export async function reportSubmit(
+  ctx: Ctx<ReportSubmitInput>,
+  kinds: readonly ModerationKind[],
+): Promise<{ received: true }> {
   const { db, actor, input, now } = ctx
   const k = kinds.find((x) => x.kind === input.kind)
   if (!k) throw invalid('该内容不能在这里举报', ['kind'])
@@ -257,30 +332,67 @@ export async function reportSubmit(ctx: Ctx<ReportSubmitInput>, kinds: readonly 
     const fresh = await txGetOrNull<Moderated>(tx, k.collection, item.docId)
     if (!fresh) throw notFound('内容')
     const { _id: _known, ...found } = prior ?? { _id: id }
-    const c: Omit<CaseDoc, '_id'> = prior ? (found as Omit<CaseDoc, '_id'>) : {
-      fn: REPORT_KIND_FN[k.kind], kind: k.kind, targetId: item.targetId, docId: item.docId, collection: k.collection,
-      ...(input.photo ? { photo: input.photo } : {}),
-      communityId: item.communityId, streetId: item.streetId, reviewerKey: reviewerKeyOf(k, item), authorVoices,
-      voices: [], reasons: {}, reports: 0, round: 1, source: 'reports', status: 'open', content: snapshot(item.content, input.photo), createdAt: now, updatedAt: now,
-    }
+    const c: Omit<CaseDoc, '_id'> = prior
+      ? (found as Omit<CaseDoc, '_id'>)
+      : {
+          fn: REPORT_KIND_FN[k.kind],
+          kind: k.kind,
+          targetId: item.targetId,
+          docId: item.docId,
+          collection: k.collection,
+          ...(input.photo ? { photo: input.photo } : {}),
+          communityId: item.communityId,
+          streetId: item.streetId,
+          reviewerKey: reviewerKeyOf(k, item),
+          authorVoices,
+          voices: [],
+          reasons: {},
+          reports: 0,
+          round: 1,
+          source: 'reports',
+          status: 'open',
+          content: snapshot(item.content, input.photo),
+          createdAt: now,
+          updatedAt: now,
+        }
     const voice = mine[0]
     const adds = counted && c.status !== 'held' && !c.voices.includes(voice)
     const next: Omit<CaseDoc, '_id'> = {
-      ...c, reports: c.reports + 1, updatedAt: now,
-      ...(adds ? { voices: [...c.voices, voice], reasons: { ...c.reasons, [input.reason]: (c.reasons[input.reason] ?? 0) + 1 } } : {}),
+      ...c,
+      reports: c.reports + 1,
+      updatedAt: now,
+      ...(adds
+        ? {
+            voices: [...c.voices, voice],
+            reasons: { ...c.reasons, [input.reason]: (c.reasons[input.reason] ?? 0) + 1 },
+          }
+        : {}),
     }
     const holds = adds && next.voices.length >= REPORT_THRESHOLD
     if (holds) {
       const content = k.describe({ ...doc, ...fresh } as never).content
       Object.assign(next, { status: 'held', source: 'reports', heldAt: now, content: snapshot(content, input.photo) })
     }
-    const report: Omit<ReportDoc, '_id'> = { caseId: id, reporter: personKey(actor.openid), reason: input.reason, counted, round: c.round, at: now }
+    const report: Omit<ReportDoc, '_id'> = {
+      caseId: id,
+      reporter: personKey(actor.openid),
+      reason: input.reason,
+      counted,
+      round: c.round,
+      at: now,
+    }
     await tx.collection(COL.moderationReports).doc(rid).set({ data: report })
     await tx.collection(COL.moderationCases).doc(id).set({ data: next })
     await ctx.audit(`${COL.moderationCases}/${id}`, null, { report: input.reason }, tx, REPORT_ACTOR)
     if (holds) {
       await writeFlags(ctx, tx, k, doc, item, fresh, input.photo, { hidden: true, state: 'held', caseId: id }, prepared)
-      await ctx.audit(`${COL.moderationCases}/${id}`, { status: c.status }, { status: 'held', reports: next.voices.length }, tx, REPORT_ACTOR)
+      await ctx.audit(
+        `${COL.moderationCases}/${id}`,
+        { status: c.status },
+        { status: 'held', reports: next.voices.length },
+        tx,
+        REPORT_ACTOR,
+      )
     }
   })
   return { received: true }
@@ -297,8 +409,15 @@ async function findCase(db: Database, id: string): Promise<CaseDoc | null> {
 
 /** Hide or show the item (or one photo of it) inside the transaction, with the records that copy its text. */
 async function writeFlags(
-  ctx: Ctx<unknown>, tx: Transaction, k: ModerationKind, doc: Moderated, item: ModerationItem, fresh: Moderated, photo: string | undefined,
-  to: { hidden: boolean; state: ItemModeration['state']; caseId: string }, prepared: unknown,
+  ctx: Ctx<unknown>,
+  tx: Transaction,
+  k: ModerationKind,
+  doc: Moderated,
+  item: ModerationItem,
+  fresh: Moderated,
+  photo: string | undefined,
+  to: { hidden: boolean; state: ItemModeration['state']; caseId: string },
+  prepared: unknown,
 ): Promise<void> {
   const ref = tx.collection(k.collection).doc(item.docId)
   if (photo) {
@@ -317,12 +436,27 @@ async function writeFlags(
 export function caseView(c: CaseDoc): ModerationCaseView {
   const iso = (d?: Date) => (d ? new Date(d).toISOString() : undefined)
   return {
-    id: c._id, fn: c.fn, kind: c.kind, targetId: c.targetId, ...(c.photo ? { photo: c.photo } : {}),
-    communityId: c.communityId, streetId: c.streetId,
-    ...(c.content.title ? { title: c.content.title } : {}), text: c.content.text, photos: c.content.photos,
-    source: c.source, status: c.status, reports: c.voices.length,
-    reasons: Object.entries(c.reasons).map(([reason, count]) => ({ reason: reason as ReportReason, count: count ?? 0 })),
-    heldAt: iso(c.heldAt), decidedAt: iso(c.decidedAt), decidedByName: c.decidedByName, decisionReason: c.decisionReason,
+    id: c._id,
+    fn: c.fn,
+    kind: c.kind,
+    targetId: c.targetId,
+    ...(c.photo ? { photo: c.photo } : {}),
+    communityId: c.communityId,
+    streetId: c.streetId,
+    ...(c.content.title ? { title: c.content.title } : {}),
+    text: c.content.text,
+    photos: c.content.photos,
+    source: c.source,
+    status: c.status,
+    reports: c.voices.length,
+    reasons: Object.entries(c.reasons).map(([reason, count]) => ({
+      reason: reason as ReportReason,
+      count: count ?? 0,
+    })),
+    heldAt: iso(c.heldAt),
+    decidedAt: iso(c.decidedAt),
+    decidedByName: c.decidedByName,
+    decisionReason: c.decisionReason,
   }
 }
 
@@ -332,7 +466,10 @@ const DECISION_TEXT = { restore: '审核后已恢复显示', remove: '审核后�
  * The reviewer restores a held item (a new round of reports starts) or removes it (kept, marked,
  * hidden for good), with a reason. Audited; the author is told after the commit.
  */
-export async function moderationReview(ctx: Ctx<ModerationReviewInput>, kinds: readonly ModerationKind[]): Promise<ModerationCaseView> {
+export async function moderationReview(
+  ctx: Ctx<ModerationReviewInput>,
+  kinds: readonly ModerationKind[],
+): Promise<ModerationCaseView> {
   const { db, actor, input, now } = ctx
   const c = await findCase(db, input.caseId)
   const k = c ? kinds.find((x) => x.kind === c.kind) : undefined
@@ -354,22 +491,49 @@ export async function moderationReview(ctx: Ctx<ModerationReviewInput>, kinds: r
     const record = await txGetOrNull<Moderated>(tx, k.collection, c.docId)
     if (!record) throw notFound('内容')
     after = {
-      ...fresh, _id: c._id, status, decidedAt: now, decidedBy: actor.openid, decidedByName: actor.name, decisionReason: input.reason, updatedAt: now,
+      ...fresh,
+      _id: c._id,
+      status,
+      decidedAt: now,
+      decidedBy: actor.openid,
+      decidedByName: actor.name,
+      decisionReason: input.reason,
+      updatedAt: now,
       // A restored item starts a new round: three more households are needed to hide it again.
       ...(restore ? { voices: [], reasons: {}, round: fresh.round + 1 } : {}),
     }
     const { _id, ...rest } = after
     await tx.collection(COL.moderationCases).doc(_id).set({ data: rest })
-    await writeFlags(ctx, tx, k, doc, item, record, c.photo, { hidden: !restore, state: status, caseId: c._id }, prepared)
+    await writeFlags(
+      ctx,
+      tx,
+      k,
+      doc,
+      item,
+      record,
+      c.photo,
+      { hidden: !restore, state: status, caseId: c._id },
+      prepared,
+    )
     await ctx.audit(`${COL.moderationCases}/${c._id}`, { status: 'held' }, { status, reason: input.reason }, tx)
     // The item by the id its views show (a property rating's stored id names its household).
-    await ctx.audit(`${k.collection}/${c.targetId}${c.photo ? '#photo' : ''}`, { hidden: true }, { hidden: !restore, moderation: status }, tx)
+    await ctx.audit(
+      `${k.collection}/${c.targetId}${c.photo ? '#photo' : ''}`,
+      { hidden: true },
+      { hidden: !restore, moderation: status },
+      tx,
+    )
   })
   const to = item.authorOpenid ? [item.authorOpenid] : k.recipients ? await k.recipients(ctx, doc) : []
   for (const openid of to) {
     await notify({
-      toOpenid: openid, templateId: TEMPLATES.contentReviewed, page: item.page,
-      data: { thing1: { value: (item.content.title || item.content.text || '您发布的内容').slice(0, 20) }, thing2: { value: `${DECISION_TEXT[input.decision]}：${input.reason}`.slice(0, 20) } },
+      toOpenid: openid,
+      templateId: TEMPLATES.contentReviewed,
+      page: item.page,
+      data: {
+        thing1: { value: (item.content.title || item.content.text || '您发布的内容').slice(0, 20) },
+        thing2: { value: `${DECISION_TEXT[input.decision]}：${input.reason}`.slice(0, 20) },
+      },
     })
   }
   return caseView(after)
@@ -380,7 +544,9 @@ type ReportActions = ReturnType<typeof reportActions>
 type ModerationReviewInput = Parameters<RouteOf<ReportActions, 'moderation.review'>['run']>[0]['input']
 
 /** The two routes a function mounts for its kinds, typed from the contract. */
-export const moderationRoutes = (kinds: readonly ModerationKind[]): { [A in keyof ReportActions]: RouteOf<ReportActions, A> } => ({
+export const moderationRoutes = (
+  kinds: readonly ModerationKind[],
+): { [A in keyof ReportActions]: RouteOf<ReportActions, A> } => ({
   'report.submit': { run: (ctx) => reportSubmit(ctx, kinds) },
   'moderation.review': { run: (ctx) => moderationReview(ctx, kinds) },
 })

@@ -15,7 +15,12 @@ export interface Notice {
  */
 export async function notify(n: Notice): Promise<boolean> {
   try {
-    await sdk().openapi.subscribeMessage.send({ touser: n.toOpenid, templateId: n.templateId, page: n.page, data: n.data })
+    await sdk().openapi.subscribeMessage.send({
+      touser: n.toOpenid,
+      templateId: n.templateId,
+      page: n.page,
+      data: n.data,
+    })
     return true
   } catch (e) {
     console.warn(JSON.stringify({ notify: n.templateId, failed: true, errCode: (e as { errCode?: number })?.errCode }))

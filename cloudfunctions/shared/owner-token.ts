@@ -13,6 +13,9 @@ export const OWNER_TOKEN_ENV = 'OWNER_TOKEN_SECRET'
 
 export function ownerToken(scope: string, openid: string): string {
   const secret = process.env[OWNER_TOKEN_ENV]
-  if (!secret) throw new Error(`${OWNER_TOKEN_ENV} is not set on this function: set it (a long random secret) in the function's environment variables (docs/deploy.md)`)
+  if (!secret)
+    throw new Error(
+      `${OWNER_TOKEN_ENV} is not set on this function: set it (a long random secret) in the function's environment variables (docs/deploy.md)`,
+    )
   return createHmac('sha256', secret).update(scope).update('\u0000').update(openid).digest('base64url')
 }

@@ -41,7 +41,9 @@ export function previousQuarter(key: string): string {
 export function letterQuarterProblem(key: string, now: Date): string | null {
   const current = quarterOf(now)
   if (key === current || key === previousQuarter(current)) return null
-  return quarterRange(key).start.getTime() > now.getTime() ? '该季度尚未开始' : `${key} 的反馈函已关闭：只能出具本季度或上一季度的反馈函`
+  return quarterRange(key).start.getTime() > now.getTime()
+    ? '该季度尚未开始'
+    : `${key} 的反馈函已关闭：只能出具本季度或上一季度的反馈函`
 }
 
 /** The quarters a letter may be issued for now, newest first. */

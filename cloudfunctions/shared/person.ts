@@ -43,11 +43,18 @@ export async function updatePersonInTx(
   const changedTo = change({ ...base, roles: [...(base.roles ?? [])] })
   const next = { ...changedTo, roles: stamped(changedTo.roles, now) }
   const changed =
-    !before || next.name !== before.name || next.phone !== before.phone || next.bindingId !== before.bindingId || !sameGrants(next.roles, before.roles ?? [])
+    !before ||
+    next.name !== before.name ||
+    next.phone !== before.phone ||
+    next.bindingId !== before.bindingId ||
+    !sameGrants(next.roles, before.roles ?? [])
   const after = changed ? { ...next, _id: openid, updatedAt: now } : before
   if (changed) {
     const { _id, ...rest } = after
-    await tx.collection(COL.users).doc(_id).set({ data: stripUndefined(rest) })
+    await tx
+      .collection(COL.users)
+      .doc(_id)
+      .set({ data: stripUndefined(rest) })
   }
   return { before, after, changed }
 }
@@ -59,16 +66,23 @@ export function addGrant(grants: RoleGrant[], grant: RoleGrant): RoleGrant[] {
 }
 
 /** A change for `updatePersonInTx`: give the grant (once). */
-export const grantRole = (grant: RoleGrant) => (u: UserDoc): UserDoc => ({ ...u, roles: addGrant(u.roles, grant) })
+export const grantRole =
+  (grant: RoleGrant) =>
+  (u: UserDoc): UserDoc => ({ ...u, roles: addGrant(u.roles, grant) })
 
 /** A change for `updatePersonInTx`: take `role` on `scopeId` away (shared/grants.ts `endGrantInTx` ends a grant with its history). */
-export const withdrawRole = (role: Role, scopeId: string) => (u: UserDoc): UserDoc => ({
-  ...u,
-  roles: u.roles.filter((g) => !(g.role === role && g.scopeId === scopeId)),
-})
+export const withdrawRole =
+  (role: Role, scopeId: string) =>
+  (u: UserDoc): UserDoc => ({
+    ...u,
+    roles: u.roles.filter((g) => !(g.role === role && g.scopeId === scopeId)),
+  })
 
 /** A change for `updatePersonInTx`: a name for a person who has none on record yet. */
-export const nameIfMissing = (name: string) => (u: UserDoc): UserDoc => (u.name ? u : { ...u, name })
+export const nameIfMissing =
+  (name: string) =>
+  (u: UserDoc): UserDoc =>
+    u.name ? u : { ...u, name }
 
 /**
  * The person's own profile fields (name, and phone when given), and nothing else: a field-level update,

@@ -21,8 +21,9 @@ export const photoKey = (fileId: string) => createHash('sha256').update(fileId).
 
 /** Image signatures: JPEG starts FF D8 FF, PNG 89 50 4E 47. Anything else is refused. */
 const looksLike = (b: Buffer, ext: 'jpg' | 'png') =>
-  ext === 'jpg' ? b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff : b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47
-
+  ext === 'jpg'
+    ? b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff
+    : b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47
 
 /** `photo.upload` as the contract types it (types/photos.ts; every function mounts the same action). */
 type PhotoUploadRoute = RouteOf<{ 'photo.upload': ReturnType<typeof photoUploadAction> }, 'photo.upload'>
@@ -42,11 +43,20 @@ export async function uploadPhoto(ctx: Ctx<PhotoUploadInput>, folder: string): P
   // A random name only: a per-person folder would be a pseudonym linking one rater's photos across
   // records and modules. Who uploaded it lives in the register, which no view returns.
   const stored = await storeFile(`${folder}/${newId('ph')}.${ctx.input.ext}`, image, LINK_SECONDS)
-  const doc: PhotoDoc = { _id: photoKey(stored.fileId), fileId: stored.fileId, owner: ctx.actor.openid, folder, bytes: image.length, at: ctx.now }
+  const doc: PhotoDoc = {
+    _id: photoKey(stored.fileId),
+    fileId: stored.fileId,
+    owner: ctx.actor.openid,
+    folder,
+    bytes: image.length,
+    at: ctx.now,
+  }
   await ctx.db.collection(COL.photos).add({ data: doc })
   // In no street's log: a photo belongs to no record yet, and its file id next to the uploader's name would
   // tell the street admin who rated with it (property rating photos are shown without the rater).
-  await ctx.audit(`${COL.photos}/${doc._id}`, null, { fileId: doc.fileId, bytes: doc.bytes }, undefined, { scope: null })
+  await ctx.audit(`${COL.photos}/${doc._id}`, null, { fileId: doc.fileId, bytes: doc.bytes }, undefined, {
+    scope: null,
+  })
   return stored
 }
 
@@ -54,10 +64,18 @@ export async function uploadPhoto(ctx: Ctx<PhotoUploadInput>, folder: string): P
  * A record may carry only photos its author uploaded (and so content-checked) through `photo.upload`.
  * Photos already on the record (`kept`) pass as they are. One request when there is anything new.
  */
-export async function requireOwnPhotos(ctx: Ctx<unknown>, photos: readonly string[], kept: readonly string[] = []): Promise<void> {
+export async function requireOwnPhotos(
+  ctx: Ctx<unknown>,
+  photos: readonly string[],
+  kept: readonly string[] = [],
+): Promise<void> {
   const fresh = photos.filter((p) => !kept.includes(p))
   if (!fresh.length) return
-  const { data } = await ctx.db.collection(COL.photos).where({ _id: ctx.db.command.in(fresh.map(photoKey)) }).limit(fresh.length).get()
+  const { data } = await ctx.db
+    .collection(COL.photos)
+    .where({ _id: ctx.db.command.in(fresh.map(photoKey)) })
+    .limit(fresh.length)
+    .get()
   const mine = new Set((data as PhotoDoc[]).filter((d) => d.owner === ctx.actor.openid).map((d) => d.fileId))
   const index = fresh.findIndex((p) => !mine.has(p))
   if (index >= 0) throw invalid('照片须由本人通过本程序上传', ['photos', photos.indexOf(fresh[index])])

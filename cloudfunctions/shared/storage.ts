@@ -7,7 +7,11 @@ export const LINK_SECONDS = 3600
  * Put a file in cloud storage and hand back its id and a temporary download link (locally: the
  * uploads folder and /local/files/…). `maxAge` in seconds; omitted, the platform's default applies.
  */
-export async function storeFile(cloudPath: string, fileContent: Buffer, maxAge?: number): Promise<{ fileId: string; url: string }> {
+export async function storeFile(
+  cloudPath: string,
+  fileContent: Buffer,
+  maxAge?: number,
+): Promise<{ fileId: string; url: string }> {
   const cloud = sdk()
   const { fileID } = await cloud.uploadFile({ cloudPath, fileContent })
   const entry = maxAge === undefined ? fileID : { fileID, maxAge }

@@ -14,7 +14,11 @@ export async function findById<T>(db: Database, collection: string, id: string):
 /** Documents by a bounded list of ids (≤ 100): one request. */
 export async function findByIds<T>(db: Database, collection: string, ids: string[]): Promise<T[]> {
   if (!ids.length) return []
-  const { data } = await db.collection(collection).where({ _id: db.command.in(ids) }).limit(ids.length).get()
+  const { data } = await db
+    .collection(collection)
+    .where({ _id: db.command.in(ids) })
+    .limit(ids.length)
+    .get()
   return data as T[]
 }
 
@@ -24,5 +28,8 @@ export async function findByIds<T>(db: Database, collection: string, ids: string
  */
 export async function txPut<T extends { _id: string }>(tx: Transaction, collection: string, doc: T): Promise<void> {
   const { _id, ...rest } = doc
-  await tx.collection(collection).doc(_id).set({ data: Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) })
+  await tx
+    .collection(collection)
+    .doc(_id)
+    .set({ data: Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) })
 }

@@ -10,7 +10,8 @@ export async function timerStep(fn: string, what: string, work: () => Promise<un
     await work()
     return true
   } catch (e) {
-    if (!(e instanceof DomainError && e.code === 'CONFLICT')) console.error(JSON.stringify({ fn, timer: 'tick', what, error: e instanceof Error ? e.message : String(e) }))
+    if (!(e instanceof DomainError && e.code === 'CONFLICT'))
+      console.error(JSON.stringify({ fn, timer: 'tick', what, error: e instanceof Error ? e.message : String(e) }))
     return false
   }
 }

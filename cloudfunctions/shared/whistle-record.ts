@@ -11,15 +11,26 @@ import { quarterOf } from './period'
 
 /** One summoned party of one whistle: `_id = sm:<whistleId>:<type>:<partyId>`. */
 export interface SummonsDoc {
-  _id: string; whistleId: string; eventId: string; eventTitle: string; communityId: string; streetId: string
-  partyType: 'unit' | 'company'; partyId: string; partyName: string
+  _id: string
+  whistleId: string
+  eventId: string
+  eventTitle: string
+  communityId: string
+  streetId: string
+  partyType: 'unit' | 'company'
+  partyId: string
+  partyName: string
   /** `<type>:<id>`: the party's inbox is one `in` over the caller's keys. */
   partyKey: string
   /** Quarter key (2026Q4) of the summons, for the unit's quarterly letter. */
   quarter: string
   windowEndsAt: Date
   outcome: SummonsOutcome
-  answerKind?: 'report' | 'reason'; answerText?: string; answeredBy?: string; answeredByName?: string; answeredAt?: Date
+  answerKind?: 'report' | 'reason'
+  answerText?: string
+  answeredBy?: string
+  answeredByName?: string
+  answeredAt?: Date
   createdAt: Date
   /** The event is held or removed by moderation: its title (which names the reporter's place) is not shown. */
   eventHidden?: boolean
@@ -35,9 +46,19 @@ const iso = (d?: Date) => (d ? new Date(d).toISOString() : undefined)
 
 export function summonsView(s: SummonsDoc, now: Date): SummonsView {
   return {
-    id: s._id, eventId: s.eventId, eventTitle: s.eventHidden ? `${REPORT_KIND_LABEL.event}（${HIDDEN_TEXT.held}）` : s.eventTitle, partyType: s.partyType, partyId: s.partyId, partyName: s.partyName,
-    windowEndsAt: iso(s.windowEndsAt)!, state: summonsState(s.outcome, new Date(s.windowEndsAt), now),
-    answerKind: s.answerKind, answerText: s.answerText, answeredByName: s.answeredByName, answeredAt: iso(s.answeredAt), createdAt: iso(s.createdAt)!,
+    id: s._id,
+    eventId: s.eventId,
+    eventTitle: s.eventHidden ? `${REPORT_KIND_LABEL.event}（${HIDDEN_TEXT.held}）` : s.eventTitle,
+    partyType: s.partyType,
+    partyId: s.partyId,
+    partyName: s.partyName,
+    windowEndsAt: iso(s.windowEndsAt)!,
+    state: summonsState(s.outcome, new Date(s.windowEndsAt), now),
+    answerKind: s.answerKind,
+    answerText: s.answerText,
+    answeredByName: s.answeredByName,
+    answeredAt: iso(s.answeredAt),
+    createdAt: iso(s.createdAt)!,
   }
 }
 
@@ -49,15 +70,27 @@ export const RECORD_ITEMS = 20
  * answers, silence, and the latest summons with their answers. Five requests whatever the data.
  * Read by grid's whistle.record, the service letter (unit) and the property company page (company).
  */
-export async function whistleRecord(db: Database, partyType: 'unit' | 'company', partyId: string, now: Date, quarter = quarterOf(now)): Promise<WhistleRecordView> {
+export async function whistleRecord(
+  db: Database,
+  partyType: 'unit' | 'company',
+  partyId: string,
+  now: Date,
+  quarter = quarterOf(now),
+): Promise<WhistleRecordView> {
   const _ = db.command
   const base = { partyType, partyId, quarter }
   const col = () => db.collection(COL.gridSummons)
   const [all, onTime, late, silent, page] = await Promise.all([
     col().where(base).count(),
-    col().where({ ...base, outcome: 'on_time' }).count(),
-    col().where({ ...base, outcome: 'late' }).count(),
-    col().where({ ...base, outcome: 'pending', windowEndsAt: _.lt(now) }).count(),
+    col()
+      .where({ ...base, outcome: 'on_time' })
+      .count(),
+    col()
+      .where({ ...base, outcome: 'late' })
+      .count(),
+    col()
+      .where({ ...base, outcome: 'pending', windowEndsAt: _.lt(now) })
+      .count(),
     col().where(base).orderBy('createdAt', 'desc').limit(RECORD_ITEMS).get(),
   ])
   return {

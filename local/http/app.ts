@@ -12,7 +12,11 @@ import { serveFile } from './static'
 
 export interface AppOptions {
   /** Runs a cloud function's main with the given identity, as the platform would. */
-  invoke(main: (event: unknown) => Promise<unknown>, event: unknown, opts: { openid: string | null }): Promise<{ result: unknown }>
+  invoke(
+    main: (event: unknown) => Promise<unknown>,
+    event: unknown,
+    opts: { openid: string | null },
+  ): Promise<{ result: unknown }>
   h5Dir: string
   uploadsDir: string
 }
@@ -58,20 +62,48 @@ function readBody(req: IncomingMessage): Promise<string | undefined> {
 
 /** Who the 身份切换 screen offers: the org demo people, then the people the module journeys need. */
 // (Plain ids: importing the module seeds here would close an import cycle through seed.ts. The HTTP test checks them.)
-const JOURNEY_PEOPLE = ['o-res-chen', 'o-prop-qian', 'o-grid-hx-2-wk', 'o-liaison-xu', 'o-res-yg-301', 'o-res-yg-302', 'o-bl-hx-1'] // local/seed/property.ts, local/seed/grid.ts, local/seed/buildings.ts
+const JOURNEY_PEOPLE = [
+  'o-res-chen',
+  'o-prop-qian',
+  'o-grid-hx-2-wk',
+  'o-liaison-xu',
+  'o-res-yg-301',
+  'o-res-yg-302',
+  'o-bl-hx-1',
+] // local/seed/property.ts, local/seed/grid.ts, local/seed/buildings.ts
 const DEMO_IDENTITY_IDS = [...DEMO_PEOPLE.map((p) => p._id), ...JOURNEY_PEOPLE]
 
 /** The demo people with their current roles (roles change as people redeem invitations or get approved). */
 async function identities() {
   const ids = DEMO_IDENTITY_IDS
-  const { data } = await database().collection(COL.users).where({ _id: database().command.in(ids) }).limit(ids.length).get()
-  const findById = new Map((data as { _id: string; name: string; roles: { role: string; scopeType: string; scopeId: string; scopeName: string }[] }[]).map((u) => [u._id, u]))
+  const { data } = await database()
+    .collection(COL.users)
+    .where({ _id: database().command.in(ids) })
+    .limit(ids.length)
+    .get()
+  const findById = new Map(
+    (
+      data as {
+        _id: string
+        name: string
+        roles: { role: string; scopeType: string; scopeId: string; scopeName: string }[]
+      }[]
+    ).map((u) => [u._id, u]),
+  )
   return {
-    identities: ids.map((id) => findById.get(id)).filter((u): u is NonNullable<typeof u> => !!u).map((u) => ({
-      openid: u._id,
-      name: u.name,
-      roles: (u.roles ?? []).map(({ role, scopeType, scopeId, scopeName }) => ({ role, scopeType, scopeId, scopeName })),
-    })),
+    identities: ids
+      .map((id) => findById.get(id))
+      .filter((u): u is NonNullable<typeof u> => !!u)
+      .map((u) => ({
+        openid: u._id,
+        name: u.name,
+        roles: (u.roles ?? []).map(({ role, scopeType, scopeId, scopeName }) => ({
+          role,
+          scopeType,
+          scopeId,
+          scopeName,
+        })),
+      })),
   }
 }
 
@@ -82,7 +114,10 @@ export function createApp(opts: AppOptions) {
     const path = url.pathname
     if (!LOOPBACK_HOST.test(req.headers.host ?? '')) {
       res.setHeader('connection', 'close')
-      return json(res, 421, { ok: false, error: { code: 'FORBIDDEN', message: '本地云只接受 127.0.0.1 或 localhost 的请求' } })
+      return json(res, 421, {
+        ok: false,
+        error: { code: 'FORBIDDEN', message: '本地云只接受 127.0.0.1 或 localhost 的请求' },
+      })
     }
     try {
       if (req.method === 'GET' && path === '/cloud/_contract') return json(res, 200, describeContract())
@@ -97,13 +132,21 @@ export function createApp(opts: AppOptions) {
       }
       const fnMatch = /^\/cloud\/([a-z]+)$/.exec(path)
       if (fnMatch) {
-        if (req.method !== 'POST') return json(res, 405, { ok: false, error: { code: 'INVALID_INPUT', message: '请使用 POST' } })
+        if (req.method !== 'POST')
+          return json(res, 405, { ok: false, error: { code: 'INVALID_INPUT', message: '请使用 POST' } })
         const main = FUNCTIONS[fnMatch[1]]
-        if (!main) return json(res, 404, { ok: false, error: { code: 'UNKNOWN_ACTION', message: `没有云函数 ${fnMatch[1]}` } })
+        if (!main)
+          return json(res, 404, { ok: false, error: { code: 'UNKNOWN_ACTION', message: `没有云函数 ${fnMatch[1]}` } })
         let body: { action?: unknown; input?: unknown }
         const text = await readBody(req)
         if (text === undefined) {
-          return json(res, 413, { ok: false, error: { code: 'INVALID_INPUT', message: `请求过大（超过 ${Math.floor(MAX_BODY / 1024)} KB），照片请压缩到 1 MB 以内` } })
+          return json(res, 413, {
+            ok: false,
+            error: {
+              code: 'INVALID_INPUT',
+              message: `请求过大（超过 ${Math.floor(MAX_BODY / 1024)} KB），照片请压缩到 1 MB 以内`,
+            },
+          })
         }
         try {
           body = JSON.parse(text || '{}') ?? {}

@@ -41,21 +41,65 @@ export const buildingsSeed: ModuleSeed = async (db: Database, scale: number) => 
     for (const c of COMMUNITIES) {
       const cid = `c-${c.key}${sfx}`
       const cname = copy === 0 ? c.name : `${c.name}${copy + 1}`
-      const estate = (await db.collection(COL.estates).where({ _id: `e-${c.key}${sfx}-1` }).limit(1).get()).data[0] as { _id: string; name: string }
+      const estate = (
+        await db
+          .collection(COL.estates)
+          .where({ _id: `e-${c.key}${sfx}-1` })
+          .limit(1)
+          .get()
+      ).data[0] as { _id: string; name: string }
       GRID_NAMES.forEach((gname, gi) => {
         const gid = `g-${c.key}${sfx}-${gi + 1}`
         const openid = `o-bl-${c.key}${sfx}-${gi + 1}`
-        const building = { id: `b-${c.key}${sfx}-1-${gi + 1}`, name: `${gi + 1}号楼`, estateId: estate._id, estateName: estate.name }
-        const grant: RoleGrant = { role: 'building_leader', scopeType: 'grid', scopeId: gid, scopeName: `${cname} ${gname}`, communityId: cid, streetId: STREET._id }
-        const user = withGrantIds({ _id: openid, name: LEADER_NAMES[gi], phone: `1390000${String(copy * 100 + COMMUNITIES.indexOf(c) * 10 + gi).padStart(4, '0')}`, roles: [grant], createdAt: since, updatedAt: since }) as SeedUser
+        const building = {
+          id: `b-${c.key}${sfx}-1-${gi + 1}`,
+          name: `${gi + 1}号楼`,
+          estateId: estate._id,
+          estateName: estate.name,
+        }
+        const grant: RoleGrant = {
+          role: 'building_leader',
+          scopeType: 'grid',
+          scopeId: gid,
+          scopeName: `${cname} ${gname}`,
+          communityId: cid,
+          streetId: STREET._id,
+        }
+        const user = withGrantIds({
+          _id: openid,
+          name: LEADER_NAMES[gi],
+          phone: `1390000${String(copy * 100 + COMMUNITIES.indexOf(c) * 10 + gi).padStart(4, '0')}`,
+          roles: [grant],
+          createdAt: since,
+          updatedAt: since,
+        }) as SeedUser
         users.push(user)
         leaders.push({
-          _id: ids.buildingLeader(gid, openid), kind: 'building_leader', gridId: gid, gridName: gname, communityId: cid, streetId: STREET._id,
-          openid, name: LEADER_NAMES[gi], buildings: [building], buildingIds: [building.id],
-          ...(gi % 2 === 0 ? { groupName: `${building.name}党小组` } : {}), centralHousehold: gi === 0, grantId: user.roles![0].grantId,
-          state: 'active', appointedAt: since, appointedBy: `o-sec-${c.key}`,
+          _id: ids.buildingLeader(gid, openid),
+          kind: 'building_leader',
+          gridId: gid,
+          gridName: gname,
+          communityId: cid,
+          streetId: STREET._id,
+          openid,
+          name: LEADER_NAMES[gi],
+          buildings: [building],
+          buildingIds: [building.id],
+          ...(gi % 2 === 0 ? { groupName: `${building.name}党小组` } : {}),
+          centralHousehold: gi === 0,
+          grantId: user.roles![0].grantId,
+          state: 'active',
+          appointedAt: since,
+          appointedBy: `o-sec-${c.key}`,
         })
-        locks.push({ _id: ids.buildingLock(building.id), kind: 'building_lock', gridId: gid, buildingId: building.id, leaderOpenid: openid, at: since })
+        locks.push({
+          _id: ids.buildingLock(building.id),
+          kind: 'building_lock',
+          gridId: gid,
+          buildingId: building.id,
+          leaderOpenid: openid,
+          at: since,
+        })
       })
     }
   }
@@ -64,14 +108,46 @@ export const buildingsSeed: ModuleSeed = async (db: Database, scale: number) => 
   await insertAll(db, COL.users, [
     ...users,
     ...journey.map((p, i) => ({
-      _id: p._id, name: p.name, phone: `1390001${String(i).padStart(4, '0')}`, bindingId: `bind-yg-${p.room}`, createdAt: created, updatedAt: created,
-      roles: [{ role: 'resident', scopeType: 'household', scopeId: p.household, scopeName: `朝阳新村 1号楼 ${p.room}`, communityId: 'c-yg', streetId: STREET._id }],
+      _id: p._id,
+      name: p.name,
+      phone: `1390001${String(i).padStart(4, '0')}`,
+      bindingId: `bind-yg-${p.room}`,
+      createdAt: created,
+      updatedAt: created,
+      roles: [
+        {
+          role: 'resident',
+          scopeType: 'household',
+          scopeId: p.household,
+          scopeName: `朝阳新村 1号楼 ${p.room}`,
+          communityId: 'c-yg',
+          streetId: STREET._id,
+        },
+      ],
     })),
   ])
-  await insertAll(db, COL.bindings, journey.map((p) => ({
-    _id: `bind-yg-${p.room}`, openid: p._id, householdId: p.household, communityId: 'c-yg', streetId: STREET._id, estateId: 'e-yg-2', buildingId: 'b-yg-2-1',
-    address: `朝阳新村 1号楼 ${p.room}`, communityName: '阳光社区', status: 'verified', method: 'secretary', applicantName: p.name, applicantPhone: '',
-    createdAt: created, decidedAt: created, decidedBy: 'o-sec-yg', decidedByName: '李建华',
-  })))
+  await insertAll(
+    db,
+    COL.bindings,
+    journey.map((p) => ({
+      _id: `bind-yg-${p.room}`,
+      openid: p._id,
+      householdId: p.household,
+      communityId: 'c-yg',
+      streetId: STREET._id,
+      estateId: 'e-yg-2',
+      buildingId: 'b-yg-2-1',
+      address: `朝阳新村 1号楼 ${p.room}`,
+      communityName: '阳光社区',
+      status: 'verified',
+      method: 'secretary',
+      applicantName: p.name,
+      applicantPhone: '',
+      createdAt: created,
+      decidedAt: created,
+      decidedBy: 'o-sec-yg',
+      decidedByName: '李建华',
+    })),
+  )
   await insertAll(db, COL.gridStaff, [...leaders, ...locks])
 }

@@ -38,7 +38,12 @@ export async function insertAll(db: Database, collection: string, given: object[
     const store = bulk
     const CHUNK = 5000
     for (let i = 0; i < docs.length; i += CHUNK) {
-      store.insert(collection, docs.slice(i, i + CHUNK).map((d) => store.codec.parse(store.codec.stringify(withoutUndefined(d))) as Record<string, unknown>))
+      store.insert(
+        collection,
+        docs
+          .slice(i, i + CHUNK)
+          .map((d) => store.codec.parse(store.codec.stringify(withoutUndefined(d))) as Record<string, unknown>),
+      )
     }
     return
   }

@@ -17,9 +17,26 @@ export const JOINT = { meeting: 'jm-hx-2026-11', community: 'c-hx' } as const
 
 const at = (iso: string) => new Date(iso)
 const APPOINTED = at('2026-01-08T02:00:00Z')
-const member = (n: number, name: string, post: string, title: string, affiliation: CommitteeMemberDoc['affiliation']): CommitteeMemberDoc => ({
-  _id: `cmt-hx-${n}`, scopeType: 'community', scopeId: JOINT.community, streetId: 'st-jinxiu', name, post, title, affiliation,
-  termStart: '2026-01-01', termEnd: '2028-12-31', appointedAt: APPOINTED, appointedBy: 'o-sec-hx', appointedByName: '王秀英',
+const member = (
+  n: number,
+  name: string,
+  post: string,
+  title: string,
+  affiliation: CommitteeMemberDoc['affiliation'],
+): CommitteeMemberDoc => ({
+  _id: `cmt-hx-${n}`,
+  scopeType: 'community',
+  scopeId: JOINT.community,
+  streetId: 'st-jinxiu',
+  name,
+  post,
+  title,
+  affiliation,
+  termStart: '2026-01-01',
+  termEnd: '2028-12-31',
+  appointedAt: APPOINTED,
+  appointedBy: 'o-sec-hx',
+  appointedByName: '王秀英',
 })
 
 export const JOINT_MEMBERS: CommitteeMemberDoc[] = [
@@ -36,30 +53,79 @@ const LINKED = ['cmt-hx-1', 'cmt-hx-2', 'cmt-hx-4', 'cmt-hx-5']
 
 const MEETING_AT = at('2026-11-10T06:00:00Z')
 const AGENDA: JointMeetingDoc['agenda'] = [
-  { id: 'a1', source: 'need', title: '独居老人就医难，希望有上门问诊', commitmentId: commitmentId(JOINT.meeting, 'a1') },
-  { id: 'a2', source: 'grid_event', title: '和谐家园 3 号楼楼道堆物占道', commitmentId: commitmentId(JOINT.meeting, 'a2') },
+  {
+    id: 'a1',
+    source: 'need',
+    title: '独居老人就医难，希望有上门问诊',
+    commitmentId: commitmentId(JOINT.meeting, 'a1'),
+  },
+  {
+    id: 'a2',
+    source: 'grid_event',
+    title: '和谐家园 3 号楼楼道堆物占道',
+    commitmentId: commitmentId(JOINT.meeting, 'a2'),
+  },
   { id: 'a3', source: 'topic', title: '翠竹苑夜间电动车充电安全', commitmentId: commitmentId(JOINT.meeting, 'a3') },
   { id: 'a4', source: 'other', title: '冬季供水管道防冻' },
 ]
 
-const claim = (item: number, m: CommitteeMemberDoc, commitment: string, deadline: string, extra: Partial<CommitmentDoc> = {}): CommitmentDoc => ({
-  _id: commitmentId(JOINT.meeting, `a${item}`), meetingId: JOINT.meeting, meetingTitle: '和谐社区 11 月联席会议', scopeId: JOINT.community, itemId: `a${item}`,
-  problem: AGENDA[item - 1].title, memberId: m._id, memberName: m.name, affiliation: m.affiliation, affiliationId: m.affiliation.id ?? '',
-  commitment, deadline, status: 'open', progress: [], claimedAt: MEETING_AT, claimedBy: 'o-sec-hx', ...extra,
+const claim = (
+  item: number,
+  m: CommitteeMemberDoc,
+  commitment: string,
+  deadline: string,
+  extra: Partial<CommitmentDoc> = {},
+): CommitmentDoc => ({
+  _id: commitmentId(JOINT.meeting, `a${item}`),
+  meetingId: JOINT.meeting,
+  meetingTitle: '和谐社区 11 月联席会议',
+  scopeId: JOINT.community,
+  itemId: `a${item}`,
+  problem: AGENDA[item - 1].title,
+  memberId: m._id,
+  memberName: m.name,
+  affiliation: m.affiliation,
+  affiliationId: m.affiliation.id ?? '',
+  commitment,
+  deadline,
+  status: 'open',
+  progress: [],
+  claimedAt: MEETING_AT,
+  claimedBy: 'o-sec-hx',
+  ...extra,
 })
 
 export const seedJoint: ModuleSeed = async (db: Database) => {
   const meeting: JointMeetingDoc = {
-    _id: JOINT.meeting, scopeType: 'community', scopeId: JOINT.community, streetId: 'st-jinxiu', title: '和谐社区 11 月联席会议', date: '2026-11-10', cadence: 'monthly',
-    agenda: AGENDA, invited: JOINT_MEMBERS.map((m) => ({ memberId: m._id, name: m.name, affiliationName: m.affiliation.name, notified: LINKED.includes(m._id) })),
-    present: JOINT_MEMBERS.filter((m) => m._id !== 'cmt-hx-3').map((m) => m._id), convenedBy: 'o-sec-hx', convenedByName: '王秀英', createdAt: at('2026-11-03T02:00:00Z'),
+    _id: JOINT.meeting,
+    scopeType: 'community',
+    scopeId: JOINT.community,
+    streetId: 'st-jinxiu',
+    title: '和谐社区 11 月联席会议',
+    date: '2026-11-10',
+    cadence: 'monthly',
+    agenda: AGENDA,
+    invited: JOINT_MEMBERS.map((m) => ({
+      memberId: m._id,
+      name: m.name,
+      affiliationName: m.affiliation.name,
+      notified: LINKED.includes(m._id),
+    })),
+    present: JOINT_MEMBERS.filter((m) => m._id !== 'cmt-hx-3').map((m) => m._id),
+    convenedBy: 'o-sec-hx',
+    convenedByName: '王秀英',
+    createdAt: at('2026-11-03T02:00:00Z'),
   }
   const done = at('2026-11-20T02:00:00Z')
   await insertAll(db, COL.committeeMembers, JOINT_MEMBERS)
   await insertAll(db, COL.jointMeetings, [meeting])
   await insertAll(db, COL.jointCommitments, [
     claim(1, JOINT_MEMBERS[0], '每月第二个周六派医生到社区为独居老人上门问诊', '2026-11-30', {
-      status: 'done', doneAt: done, progress: [{ text: '11 月 14 日首次上门，问诊 12 位老人', done: true, by: 'o-liaison-wu', byName: '吴敏', at: done }],
+      status: 'done',
+      doneAt: done,
+      progress: [
+        { text: '11 月 14 日首次上门，问诊 12 位老人', done: true, by: 'o-liaison-wu', byName: '吴敏', at: done },
+      ],
     }),
     claim(2, JOINT_MEMBERS[3], '两周内清理楼道堆物并张贴告示', '2026-11-24'),
     claim(3, JOINT_MEMBERS[5], '联合物业排查充电隐患，劝导入户充电', '2026-11-20'),

@@ -15,16 +15,32 @@ export { seedInBulk } from './insert'
 const MARKER = 'seed:demo'
 
 const TARGETS: [keyof DemoWorld, string][] = [
-  ['streets', COL.streets], ['communities', COL.communities], ['grids', COL.grids], ['estates', COL.estates],
-  ['buildings', COL.buildings], ['households', COL.households], ['companies', COL.companies], ['units', COL.units],
-  ['users', COL.users], ['bindings', COL.bindings], ['liaisonApplications', COL.liaisonApplications],
+  ['streets', COL.streets],
+  ['communities', COL.communities],
+  ['grids', COL.grids],
+  ['estates', COL.estates],
+  ['buildings', COL.buildings],
+  ['households', COL.households],
+  ['companies', COL.companies],
+  ['units', COL.units],
+  ['users', COL.users],
+  ['bindings', COL.bindings],
+  ['liaisonApplications', COL.liaisonApplications],
 ]
 
 /** A module's demo data, written after the organisation tree (modules add theirs to MODULE_SEEDS). */
 export type ModuleSeed = (db: Database, scale: number) => Promise<void>
 
 /** Each module's demo data, in order (a module may rely on the ones before it). */
-export const MODULE_SEEDS: ModuleSeed[] = [serviceSeed, councilSeed, seedProperty, gridSeed, seedJoint, buildingsSeed, careSeed]
+export const MODULE_SEEDS: ModuleSeed[] = [
+  serviceSeed,
+  councilSeed,
+  seedProperty,
+  gridSeed,
+  seedJoint,
+  buildingsSeed,
+  careSeed,
+]
 
 /**
  * Seed the demo world once. Idempotent: a marker document records that it ran, so later starts

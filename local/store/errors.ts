@@ -13,26 +13,26 @@ export type StoreErrorCode =
   | 'INVALID_PARAM'
   | 'STORAGE_FILE_NONEXIST'
   // Not a CloudBase code (the SDK maps it to -501001): a Tencent API the local cloud does not answer.
-  | 'LOCAL_UNAVAILABLE';
+  | 'LOCAL_UNAVAILABLE'
 
 export class StoreError extends Error {
-  readonly code: StoreErrorCode;
-  requestId = '';
+  readonly code: StoreErrorCode
+  requestId = ''
   constructor(code: StoreErrorCode, message: string) {
-    super(message);
-    this.name = 'StoreError';
-    this.code = code;
+    super(message)
+    this.name = 'StoreError'
+    this.code = code
   }
 }
 
 export const collectionNotExist = (name: string): StoreError =>
-  new StoreError('DATABASE_COLLECTION_NOT_EXIST', `Db or Table not exist: ${name}`);
+  new StoreError('DATABASE_COLLECTION_NOT_EXIST', `Db or Table not exist: ${name}`)
 
 export const duplicateKey = (coll: string, id: unknown): StoreError =>
   new StoreError(
     'DATABASE_REQUEST_FAILED',
     `E11000 duplicate key error collection: ${coll} index: _id_ dup key: { _id: ${JSON.stringify(id)} }`,
-  );
+  )
 
 export const transactionConflict = (): StoreError =>
-  new StoreError('DATABASE_TRANSACTION_CONFLICT', 'database transaction conflict');
+  new StoreError('DATABASE_TRANSACTION_CONFLICT', 'database transaction conflict')

@@ -4,7 +4,12 @@ import Taro from '@tarojs/taro'
 /** Shared by everything that draws (components/Chart, the sign-in QR code). A 2D context on `<Canvas type='2d' id={id}>` sized `width`×`height` CSS px, with the device pixel ratio. */
 export interface Canvas2d {
   ctx: CanvasRenderingContext2D
-  node: { width: number; height: number; requestAnimationFrame?: (cb: () => void) => number; createImage?: () => unknown }
+  node: {
+    width: number
+    height: number
+    requestAnimationFrame?: (cb: () => void) => number
+    createImage?: () => unknown
+  }
   dpr: number
 }
 
@@ -30,4 +35,3 @@ export function useCanvas2d(id: string, width: number, height: number, draw: (c:
     }
   }, deps)
 }
-

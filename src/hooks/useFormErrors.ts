@@ -30,6 +30,12 @@ export function useFormErrors(order: Record<string, string>, serverError?: Cloud
     return ok
   }
   const placed = Object.keys(server).some((k) => k in order)
-  const clear = (key: string) => setOwn((o) => (key in o ? Object.fromEntries(Object.entries(o).filter(([k]) => k !== key)) : o))
-  return { errors: { ...server, ...own }, check, clear, formError: serverError && !placed ? serverError.message : undefined }
+  const clear = (key: string) =>
+    setOwn((o) => (key in o ? Object.fromEntries(Object.entries(o).filter(([k]) => k !== key)) : o))
+  return {
+    errors: { ...server, ...own },
+    check,
+    clear,
+    formError: serverError && !placed ? serverError.message : undefined,
+  }
 }

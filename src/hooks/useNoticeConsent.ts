@@ -18,7 +18,9 @@ export function useNoticeConsent(kinds: NoticeKind[]): () => Promise<NoticeKind[
     const wanted = kinds.filter((k) => byKind.has(k)).slice(0, MAX_CONSENT_TEMPLATES)
     if (wanted.length === 0) return []
     try {
-      const answer = (await Taro.requestSubscribeMessage({ tmplIds: wanted.map((k) => byKind.get(k)!) } as Taro.requestSubscribeMessage.Option)) as unknown as Record<string, string>
+      const answer = (await Taro.requestSubscribeMessage({
+        tmplIds: wanted.map((k) => byKind.get(k)!),
+      } as Taro.requestSubscribeMessage.Option)) as unknown as Record<string, string>
       return wanted.filter((k) => answer[byKind.get(k)!] === 'accept')
     } catch {
       return [] // dialog dismissed, or notices switched off in WeChat's settings

@@ -39,7 +39,11 @@ export function usePagedList<F extends FunctionName, A extends ActionOf<F>>(
   // The page belongs to the input it was asked for: a new input starts again at page 1.
   const [at, setAt] = useState<{ key: string | null; page: number }>({ key, page: 1 })
   const page = at.key === key ? at.page : 1
-  const [loaded, setLoaded] = useState<{ key: string | null; items: Item[]; total: number }>({ key: null, items: [], total: 0 })
+  const [loaded, setLoaded] = useState<{ key: string | null; items: Item[]; total: number }>({
+    key: null,
+    items: [],
+    total: 0,
+  })
   const [loading, setLoading] = useState(input !== null)
   const [error, setError] = useState<CloudError>()
   const [tick, setTick] = useState(0)
@@ -57,7 +61,15 @@ export function usePagedList<F extends FunctionName, A extends ActionOf<F>>(
       .then((res) => {
         if (!live) return
         const out = res as unknown as { items: Item[]; total: number }
-        setLoaded((prev) => ({ key, items: appendPage(prev.key === key ? (prev.items as { id: string }[]) : [], out.items as { id: string }[], page) as Item[], total: out.total }))
+        setLoaded((prev) => ({
+          key,
+          items: appendPage(
+            prev.key === key ? (prev.items as { id: string }[]) : [],
+            out.items as { id: string }[],
+            page,
+          ) as Item[],
+          total: out.total,
+        }))
       })
       .catch((e: unknown) => live && setError(toCloudError(e)))
       .finally(() => live && setLoading(false))

@@ -11,7 +11,10 @@ const LOCAL_SIGN_IN = '请先在“身份切换”中选择一位演示人员'
 
 type Contract = typeof CONTRACT
 export type ActionOf<F extends FunctionName> = keyof Contract[F] & string
-type Spec<F extends FunctionName, A extends ActionOf<F>> = Contract[F][A] extends { input: z.ZodTypeAny; output: z.ZodTypeAny }
+type Spec<F extends FunctionName, A extends ActionOf<F>> = Contract[F][A] extends {
+  input: z.ZodTypeAny
+  output: z.ZodTypeAny
+}
   ? Contract[F][A]
   : never
 /** What the caller passes: the action's input schema before defaults and transforms. */

@@ -16,7 +16,9 @@ export function fontScale(): number {
   if (process.env.TARO_ENV !== 'weapp') return 1
   try {
     // getAppBaseInfo answers fontSizeSetting in WeChat (Taro's type omits it); older base libraries only getSystemInfoSync.
-    const info = (typeof Taro.getAppBaseInfo === 'function' ? Taro.getAppBaseInfo() : Taro.getSystemInfoSync()) as { fontSizeSetting?: number }
+    const info = (typeof Taro.getAppBaseInfo === 'function' ? Taro.getAppBaseInfo() : Taro.getSystemInfoSync()) as {
+      fontSizeSetting?: number
+    }
     const setting = Number(info.fontSizeSetting) || STANDARD
     return Math.min(MAX, Math.max(1, Math.round((setting / STANDARD) * 100) / 100))
   } catch {

@@ -33,7 +33,11 @@ async function compressInBrowser(path: string): Promise<string> {
 
 /** On WeChat: the platform's compression, then the file's bytes as base64. */
 async function compressInWeapp(path: string): Promise<string> {
-  const { tempFilePath } = await Taro.compressImage({ src: path, quality: Math.round(QUALITY * 100), compressedWidth: MAX_SIDE })
+  const { tempFilePath } = await Taro.compressImage({
+    src: path,
+    quality: Math.round(QUALITY * 100),
+    compressedWidth: MAX_SIDE,
+  })
   return Taro.getFileSystemManager().readFileSync(tempFilePath, 'base64') as string
 }
 

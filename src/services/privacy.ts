@@ -20,7 +20,8 @@ function show(open: boolean) {
 /** Registers the handler once, where the platform has it (weapp, base library 2.32.3+). */
 export function listenPrivacyAuthorization(): void {
   if (process.env.TARO_ENV !== 'weapp') return
-  const api = (Taro as unknown as { onNeedPrivacyAuthorization?: (l: (resolve: Resolve) => void) => void }).onNeedPrivacyAuthorization
+  const api = (Taro as unknown as { onNeedPrivacyAuthorization?: (l: (resolve: Resolve) => void) => void })
+    .onNeedPrivacyAuthorization
   if (typeof api !== 'function') return
   api((resolve) => {
     pending = resolve
@@ -41,5 +42,7 @@ export function answerPrivacy(agree: boolean): void {
 export function onPrivacyPrompt(l: (open: boolean) => void): () => void {
   listeners.add(l)
   if (pending) l(true)
-  return () => { listeners.delete(l) }
+  return () => {
+    listeners.delete(l)
+  }
 }

@@ -32,7 +32,14 @@ export function wallTime(t: Instant): WallTime | null {
   const ms = toMs(t)
   if (Number.isNaN(ms)) return null
   const d = new Date(ms + OFFSET_MS)
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), weekday: d.getUTCDay() }
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    weekday: d.getUTCDay(),
+  }
 }
 
 /** "2026-11-23 10:00"; '' for nothing or an invalid instant. */
@@ -96,7 +103,8 @@ export function beijingParts(t: Instant | undefined | null): { date: string; tim
 }
 
 /** The instant `days` after today (Beijing) at the Beijing clock `time`, as ISO: a picker's default ("in 7 days at 20:00"). */
-export const beijingAt = (days: number, time: string, now: Instant = Date.now()): string => beijingIso(dateFromToday(days, now), time)
+export const beijingAt = (days: number, time: string, now: Instant = Date.now()): string =>
+  beijingIso(dateFromToday(days, now), time)
 
 const WEEKDAYS = '日一二三四五六'
 

@@ -25,32 +25,68 @@ function install(ctor: { prototype: object }, methods: Methods): void {
 
 // The methods classic zod defines (zod/v4/classic/schemas.js), each the same call on the core.
 install(m.ZodMiniType, {
-  optional() { return m.optional(this) },
-  nullable() { return m.nullable(this) },
-  default(value: unknown) { return m._default(this, value as never) },
-  array() { return m.array(this) },
-  refine(...args: Parameters<typeof m.refine>) { return this.check(m.refine(...args)) },
-  transform(fn: (input: unknown, ctx: m.core.ParsePayload) => unknown) { return m.pipe(this, m.transform(fn)) },
+  optional() {
+    return m.optional(this)
+  },
+  nullable() {
+    return m.nullable(this)
+  },
+  default(value: unknown) {
+    return m._default(this, value as never)
+  },
+  array() {
+    return m.array(this)
+  },
+  refine(...args: Parameters<typeof m.refine>) {
+    return this.check(m.refine(...args))
+  },
+  transform(fn: (input: unknown, ctx: m.core.ParsePayload) => unknown) {
+    return m.pipe(this, m.transform(fn))
+  },
 })
 install(m.ZodMiniString, {
-  min(...args: Parameters<typeof m.minLength>) { return this.check(m.minLength(...args)) },
-  max(...args: Parameters<typeof m.maxLength>) { return this.check(m.maxLength(...args)) },
-  regex(...args: Parameters<typeof m.regex>) { return this.check(m.regex(...args)) },
-  trim() { return this.check(m.trim()) },
-  toUpperCase() { return this.check(m.toUpperCase()) },
-  datetime(...args: Parameters<typeof m.iso.datetime>) { return this.check(m.iso.datetime(...args)) },
+  min(...args: Parameters<typeof m.minLength>) {
+    return this.check(m.minLength(...args))
+  },
+  max(...args: Parameters<typeof m.maxLength>) {
+    return this.check(m.maxLength(...args))
+  },
+  regex(...args: Parameters<typeof m.regex>) {
+    return this.check(m.regex(...args))
+  },
+  trim() {
+    return this.check(m.trim())
+  },
+  toUpperCase() {
+    return this.check(m.toUpperCase())
+  },
+  datetime(...args: Parameters<typeof m.iso.datetime>) {
+    return this.check(m.iso.datetime(...args))
+  },
 })
 install(m.ZodMiniNumber, {
-  min(...args: Parameters<typeof m.gte>) { return this.check(m.gte(...args)) },
-  max(...args: Parameters<typeof m.lte>) { return this.check(m.lte(...args)) },
-  int(...args: Parameters<typeof m.int>) { return this.check(m.int(...args)) },
+  min(...args: Parameters<typeof m.gte>) {
+    return this.check(m.gte(...args))
+  },
+  max(...args: Parameters<typeof m.lte>) {
+    return this.check(m.lte(...args))
+  },
+  int(...args: Parameters<typeof m.int>) {
+    return this.check(m.int(...args))
+  },
 })
 install(m.ZodMiniArray, {
-  min(...args: Parameters<typeof m.minLength>) { return this.check(m.minLength(...args)) },
-  max(...args: Parameters<typeof m.maxLength>) { return this.check(m.maxLength(...args)) },
+  min(...args: Parameters<typeof m.minLength>) {
+    return this.check(m.minLength(...args))
+  },
+  max(...args: Parameters<typeof m.maxLength>) {
+    return this.check(m.maxLength(...args))
+  },
 })
 install(m.ZodMiniObject, {
-  extend(shape: m.core.$ZodLooseShape) { return m.extend(this as m.ZodMiniObject, shape) },
+  extend(shape: m.core.$ZodLooseShape) {
+    return m.extend(this as m.ZodMiniObject, shape)
+  },
 })
 
 export { array, boolean, enum, literal, null, number, object, record, string, union, unknown } from 'zod/mini'

@@ -40,7 +40,10 @@ function sourcePages(): string[] {
 
 const app: AppJson = JSON.parse(fs.readFileSync(path.join(DIST, 'app.json'), 'utf8'))
 const subPackages = app.subPackages ?? app.subpackages ?? []
-const declared = [...app.pages, ...subPackages.flatMap((sp) => sp.pages.map((p) => `${sp.root.replace(/\/$/, '')}/${p}`))]
+const declared = [
+  ...app.pages,
+  ...subPackages.flatMap((sp) => sp.pages.map((p) => `${sp.root.replace(/\/$/, '')}/${p}`)),
+]
 const bytes = (files: string[]) => files.reduce((sum, f) => sum + fs.statSync(f).size, 0)
 const distFiles = walk(DIST)
 const inRoot = (f: string, root: string) => rel(DIST, f).startsWith(`${root.replace(/\/$/, '')}/`)
@@ -83,7 +86,9 @@ describe('weapp build output', () => {
 
   test('no package carries a chart library: one module of ours draws every chart', () => {
     // Names F2 (AntV G underneath) keeps through minification: its tick algorithm and a marker attribute.
-    const chartLib = distFiles.filter((f) => f.endsWith('.js') && /wilkinson-extended|markerStartOffset/.test(fs.readFileSync(f, 'utf8')))
+    const chartLib = distFiles.filter(
+      (f) => f.endsWith('.js') && /wilkinson-extended|markerStartOffset/.test(fs.readFileSync(f, 'utf8')),
+    )
     expect(chartLib.map((f) => rel(DIST, f))).toEqual([])
   })
 
@@ -99,7 +104,10 @@ describe('weapp build output', () => {
     // WeChat checks the total of the subpackages preloaded from one page against 2 MB at upload.
     const PRELOAD_BUDGET = 1536 * KB
     for (const [page, rule] of Object.entries(app.preloadRule ?? {})) {
-      const total = (rule.packages ?? []).reduce((sum, root) => sum + bytes(distFiles.filter((f) => inRoot(f, root))), 0)
+      const total = (rule.packages ?? []).reduce(
+        (sum, root) => sum + bytes(distFiles.filter((f) => inRoot(f, root))),
+        0,
+      )
       expect({ page, overBudget: total >= PRELOAD_BUDGET }).toEqual({ page, overBudget: false })
     }
   })

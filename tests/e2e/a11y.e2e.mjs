@@ -30,8 +30,16 @@ export function appPages() {
 }
 
 const P = {
-  sec: 'o-sec-hx', admin: 'o-street-admin', liu: 'o-res-liu', zhang: 'o-res-zhang', zhou: 'o-new-zhou', member: 'o-member-sun',
-  liaison: 'o-liaison-wu', prop: 'o-prop-zheng', qian: 'o-prop-qian', grid: 'o-grid-huang',
+  sec: 'o-sec-hx',
+  admin: 'o-street-admin',
+  liu: 'o-res-liu',
+  zhang: 'o-res-zhang',
+  zhou: 'o-new-zhou',
+  member: 'o-member-sun',
+  liaison: 'o-liaison-wu',
+  prop: 'o-prop-zheng',
+  qian: 'o-prop-qian',
+  grid: 'o-grid-huang',
 }
 
 /** Who opens a page (and with which query), where the package default is not the right person. */
@@ -53,7 +61,10 @@ const PLAN = {
   'packages/service/pages/member/index': [{ who: P.member }],
   'packages/service/pages/unit/index': [{ who: P.liaison }],
   'packages/service/pages/activities/index': [{ who: P.member }, { who: P.sec }],
-  'packages/service/pages/activity/index': [{ who: P.member, query: 'id=act-hx-live' }, { who: P.sec, query: 'id=act-hx-past' }],
+  'packages/service/pages/activity/index': [
+    { who: P.member, query: 'id=act-hx-live' },
+    { who: P.sec, query: 'id=act-hx-past' },
+  ],
   'packages/service/pages/wishes/index': [{ who: P.zhang }, { who: P.member }],
   'packages/service/pages/ledger/index': [{ who: P.member }],
   'packages/service/pages/care/index': [{ who: P.sec }, { who: P.grid }, { who: P.liu }],
@@ -64,29 +75,44 @@ const PLAN = {
   'packages/property/pages/street/index': [{ who: P.admin }],
   'packages/property/pages/coverage/index': [{ who: P.admin }],
   'packages/council/pages/index/index': [{ who: P.liu }, { who: P.sec }],
-  'packages/council/pages/topic/index': [{ who: P.liu, query: 'id=topic-parking' }, { who: P.sec, query: 'id=topic-elevator' }],
+  'packages/council/pages/topic/index': [
+    { who: P.liu, query: 'id=topic-parking' },
+    { who: P.sec, query: 'id=topic-elevator' },
+  ],
   'packages/council/pages/propose/index': [{ who: P.liu, query: 'communityId=c-hx' }],
-  'packages/council/pages/meeting/index': [{ who: P.sec, query: 'id=meet-parking' }, { who: P.liu, query: 'id=meet-winter' }],
+  'packages/council/pages/meeting/index': [
+    { who: P.sec, query: 'id=meet-parking' },
+    { who: P.liu, query: 'id=meet-winter' },
+  ],
   'packages/council/pages/meeting-edit/index': [{ who: P.sec, query: 'communityId=c-hx' }],
   'packages/council/pages/vote/index': [{ who: P.liu, query: 'id=vote-parking' }],
   'packages/council/pages/vote-open/index': [{ who: P.sec, query: 'meetingId=meet-winter&itemId=item-1' }],
   'packages/council/pages/resolution/index': [{ who: P.liu, query: 'id=res%3Ameet-parking%3Aitem-1' }],
   'packages/council/pages/roll/index': [{ who: P.sec, query: 'id=meet-parking' }],
   'packages/council/pages/inbox/index': [{ who: P.prop }],
-  'packages/grid/pages/event/index': [{ who: P.sec, query: 'id=gev-hx-3' }, { who: P.prop, query: 'id=gev-hx-2' }],
+  'packages/grid/pages/event/index': [
+    { who: P.sec, query: 'id=gev-hx-3' },
+    { who: P.prop, query: 'id=gev-hx-2' },
+  ],
   'packages/grid/pages/inbox/index': [{ who: P.prop }],
   'packages/grid/pages/staff/index': [{ who: P.sec }, { who: P.liu }],
   'packages/grid/pages/buildings/index': [{ who: 'o-bl-hx-1' }],
   'packages/grid/pages/overdue/index': [{ who: P.admin }],
   'packages/grid/pages/stats/index': [{ who: P.sec }],
   'packages/mine/pages/data/index': [{ who: P.liu }, { who: P.member }, { who: P.sec }],
-  'packages/mine/pages/section/index': [{ who: P.liu, query: 'key=bindings' }, { who: P.member, query: 'key=checkins' }],
+  'packages/mine/pages/section/index': [
+    { who: P.liu, query: 'key=bindings' },
+    { who: P.member, query: 'key=checkins' },
+  ],
   'packages/grid/pages/map/index': [{ who: P.sec }, { who: P.grid }],
   'packages/grid/pages/workers/index': [{ who: P.sec }],
   'packages/joint/pages/committee/index': [{ who: P.liu }, { who: P.sec }, { who: P.admin }],
   'packages/joint/pages/meetings/index': [{ who: P.sec }, { who: P.liu }],
   'packages/joint/pages/convene/index': [{ who: P.sec }],
-  'packages/joint/pages/meeting/index': [{ who: P.sec, query: 'id=jm-hx-2026-11' }, { who: P.liu, query: 'id=jm-hx-2026-11' }],
+  'packages/joint/pages/meeting/index': [
+    { who: P.sec, query: 'id=jm-hx-2026-11' },
+    { who: P.liu, query: 'id=jm-hx-2026-11' },
+  ],
   'packages/joint/pages/commitments/index': [{ who: P.liaison }, { who: P.prop }],
 }
 
@@ -106,7 +132,8 @@ export function measure({ minFont: minFontDesign, minTap: minTapDesign, minContr
   const out = []
   // An error state instead of the page means the visit measured nothing of the page itself.
   const failed = root.querySelector('.tx-error__text')
-  if (failed && failed.getBoundingClientRect().height > 0) out.push({ rule: 'state', at: 'the page showed an error', value: failed.textContent })
+  if (failed && failed.getBoundingClientRect().height > 0)
+    out.push({ rule: 'state', at: 'the page showed an error', value: failed.textContent })
   const shown = (el) => {
     const r = el.getBoundingClientRect()
     if (r.width < 1 || r.height < 1) return false
@@ -117,7 +144,11 @@ export function measure({ minFont: minFontDesign, minTap: minTapDesign, minContr
     return true
   }
   const selector = (el) => {
-    const part = (e) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${[...e.classList].slice(0, 2).map((c) => `.${c}`).join('')}`
+    const part = (e) =>
+      `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${[...e.classList]
+        .slice(0, 2)
+        .map((c) => `.${c}`)
+        .join('')}`
     const chain = []
     for (let e = el; e && e !== root && chain.length < 3; e = e.parentElement) {
       chain.unshift(part(e))
@@ -125,16 +156,25 @@ export function measure({ minFont: minFontDesign, minTap: minTapDesign, minContr
     }
     return chain.join(' > ')
   }
-  const text = (el) => [...el.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join('').trim()
+  const text = (el) =>
+    [...el.childNodes]
+      .filter((n) => n.nodeType === 3)
+      .map((n) => n.textContent)
+      .join('')
+      .trim()
 
   // Colours: parse rgb(a), blend over what is behind.
   const rgba = (c) => {
     const m = /rgba?\(([^)]+)\)/.exec(c)
     if (!m) return null
-    const [r, g, b, a = 1] = m[1].split(/[ ,/]+/).filter(Boolean).map(Number)
+    const [r, g, b, a = 1] = m[1]
+      .split(/[ ,/]+/)
+      .filter(Boolean)
+      .map(Number)
     return [r, g, b, a]
   }
-  const over = (top, under) => top[3] >= 1 ? top : [0, 1, 2].map((i) => top[i] * top[3] + under[i] * (1 - top[3])).concat(1)
+  const over = (top, under) =>
+    top[3] >= 1 ? top : [0, 1, 2].map((i) => top[i] * top[3] + under[i] * (1 - top[3])).concat(1)
   const background = (el) => {
     const layers = []
     for (let e = el; e; e = e.parentElement) {
@@ -153,10 +193,16 @@ export function measure({ minFont: minFontDesign, minTap: minTapDesign, minContr
     return c
   }
   const lum = (c) => {
-    const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4 }
+    const f = (v) => {
+      v /= 255
+      return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4
+    }
     return 0.2126 * f(c[0]) + 0.7152 * f(c[1]) + 0.0722 * f(c[2])
   }
-  const contrast = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05) }
+  const contrast = (a, b) => {
+    const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p)
+    return (x + 0.05) / (y + 0.05)
+  }
 
   for (const el of root.querySelectorAll('*')) {
     const t = text(el)
@@ -164,24 +210,40 @@ export function measure({ minFont: minFontDesign, minTap: minTapDesign, minContr
     if ((!t && !field) || !shown(el)) continue
     const s = getComputedStyle(el)
     const size = parseFloat(s.fontSize)
-    if (size < minFont - 0.05) out.push({ rule: 'font', at: selector(el), value: design(size), text: (t || el.placeholder || '').slice(0, 20) })
+    if (size < minFont - 0.05)
+      out.push({ rule: 'font', at: selector(el), value: design(size), text: (t || el.placeholder || '').slice(0, 20) })
     if (t) {
       const bg = background(el)
       const fg = over(rgba(s.color), bg)
       const ratio = contrast(fg, bg)
-      if (ratio < minContrast) out.push({ rule: 'contrast', at: selector(el), value: `${ratio.toFixed(2)}:1 (${s.color} on rgb(${bg.slice(0, 3).map(Math.round).join(',')}))`, text: t.slice(0, 20) })
+      if (ratio < minContrast)
+        out.push({
+          rule: 'contrast',
+          at: selector(el),
+          value: `${ratio.toFixed(2)}:1 (${s.color} on rgb(${bg.slice(0, 3).map(Math.round).join(',')}))`,
+          text: t.slice(0, 20),
+        })
     }
   }
 
   // Tappable: every element with a tap listener (Taro H5 keeps a component's listeners in el.__events), and inputs.
   const TAPS = ['click', 'tap', 'touchstart', 'touchend', 'longpress']
   for (const el of root.querySelectorAll('*')) {
-    const tappable = Object.keys(el.__events || {}).some((k) => TAPS.includes(k)) || el.tagName === 'INPUT' || el.tagName === 'TEXTAREA'
+    const tappable =
+      Object.keys(el.__events || {}).some((k) => TAPS.includes(k)) ||
+      el.tagName === 'INPUT' ||
+      el.tagName === 'TEXTAREA'
     if (!tappable || !shown(el)) continue
     // A backdrop that closes a sheet covers the screen: not a target to measure.
     if (el.classList.contains('tx-sheet__mask')) continue
     const h = el.getBoundingClientRect().height
-    if (h < minTap - 0.5) out.push({ rule: 'tap', at: selector(el), value: `${design(h)} tall`, text: (el.textContent || el.placeholder || '').trim().slice(0, 20) })
+    if (h < minTap - 0.5)
+      out.push({
+        rule: 'tap',
+        at: selector(el),
+        value: `${design(h)} tall`,
+        text: (el.textContent || el.placeholder || '').trim().slice(0, 20),
+      })
   }
 
   // A choice shown by more than colour.
@@ -191,9 +253,16 @@ export function measure({ minFont: minFontDesign, minTap: minTapDesign, minContr
     const base = on.slice(0, -4)
     if (/[✓★]/.test(el.textContent)) continue
     const weight = (e) => Number(getComputedStyle(e).fontWeight) || 400
-    const peers = [...el.parentElement.children].filter((e) => e !== el && e.classList.contains(base) && !e.classList.contains(on))
+    const peers = [...el.parentElement.children].filter(
+      (e) => e !== el && e.classList.contains(base) && !e.classList.contains(on),
+    )
     if (peers.length && weight(el) >= 600 && peers.every((e) => weight(e) < 600)) continue
-    out.push({ rule: 'selection', at: selector(el), value: 'chosen only by colour', text: el.textContent.trim().slice(0, 20) })
+    out.push({
+      rule: 'selection',
+      at: selector(el),
+      value: 'chosen only by colour',
+      text: el.textContent.trim().slice(0, 20),
+    })
   }
   return out
 }
@@ -203,10 +272,14 @@ async function open(page, base, path, query) {
   await page.goto('about:blank')
   await page.goto(`${base}/#/${path}${query ? `?${query}` : ''}`)
   await visible(page, '.tx-page').waitFor({ timeout: 20_000 })
-  await page.waitForFunction(() => {
-    const root = [...document.querySelectorAll('.taro_page')].find((e) => getComputedStyle(e).display !== 'none')
-    return root && !root.querySelector('.tx-loading') && !root.querySelector('.tx-btn__spinner')
-  }, null, { timeout: 20_000 })
+  await page.waitForFunction(
+    () => {
+      const root = [...document.querySelectorAll('.taro_page')].find((e) => getComputedStyle(e).display !== 'none')
+      return root && !root.querySelector('.tx-loading') && !root.querySelector('.tx-btn__spinner')
+    },
+    null,
+    { timeout: 20_000 },
+  )
   await page.waitForTimeout(300)
 }
 
@@ -216,8 +289,12 @@ function report(name, offenders) {
   mkdirSync(SHOTS, { recursive: true })
   writeFileSync(join(SHOTS, `${name}.json`), JSON.stringify(offenders, null, 2))
   if (!offenders.length) return
-  const lines = offenders.slice(0, 40).map((o) => `${o.page} · ${o.rule} · ${o.at} · ${o.value}${o.text ? ` · “${o.text}”` : ''}`)
-  throw new Error(`${offenders.length} below the minima (all in tests/e2e/screenshots/${name}.json):\n      ${lines.join('\n      ')}`)
+  const lines = offenders
+    .slice(0, 40)
+    .map((o) => `${o.page} · ${o.rule} · ${o.at} · ${o.value}${o.text ? ` · “${o.text}”` : ''}`)
+  throw new Error(
+    `${offenders.length} below the minima (all in tests/e2e/screenshots/${name}.json):\n      ${lines.join('\n      ')}`,
+  )
 }
 
 export const journeys = [
@@ -254,11 +331,17 @@ export const journeys = [
       await visible(page, '#bind-community .tx-field__picker').click()
       await visible(page, '.tx-sheet__option').waitFor()
       await shot(page, 'a11y-option-sheet')
-      for (const o of await page.evaluate(measure, LIMITS)) offenders.push({ page: 'option sheet (bind-community)', ...o })
+      for (const o of await page.evaluate(measure, LIMITS))
+        offenders.push({ page: 'option sheet (bind-community)', ...o })
 
       await setIdentity(page, base, P.zhang)
       await open(page, base, 'packages/service/pages/wishes/index')
-      await page.locator('.taro_page:not([style*="display: none"]):not(.taro_page_shade) .tx-field', { hasText: '希望在此日期前实现' }).locator('.tx-field__picker').click()
+      await page
+        .locator('.taro_page:not([style*="display: none"]):not(.taro_page_shade) .tx-field', {
+          hasText: '希望在此日期前实现',
+        })
+        .locator('.tx-field__picker')
+        .click()
       const wheel = page.locator('.weui-picker:visible').last()
       await wheel.waitFor()
       await page.waitForTimeout(500)
@@ -271,14 +354,17 @@ export const journeys = [
         for (const a of el.querySelectorAll('.weui-picker__action')) {
           const h = a.getBoundingClientRect().height
           const f = parseFloat(getComputedStyle(a).fontSize)
-          if (h < minTap - 0.5) out.push({ rule: 'tap', at: `.weui-picker__action “${a.textContent}”`, value: `${h.toFixed(1)}px tall` })
-          if (f < minFont - 0.05) out.push({ rule: 'font', at: `.weui-picker__action “${a.textContent}”`, value: `${f}px` })
+          if (h < minTap - 0.5)
+            out.push({ rule: 'tap', at: `.weui-picker__action “${a.textContent}”`, value: `${h.toFixed(1)}px tall` })
+          if (f < minFont - 0.05)
+            out.push({ rule: 'font', at: `.weui-picker__action “${a.textContent}”`, value: `${f}px` })
         }
         // The wheel's rows are a fixed 34 CSS px (Taro's picker computes positions with it): they are
         // dragged, so only their text is held to the minimum.
         for (const i of [...el.querySelectorAll('.weui-picker__item')].slice(0, 5)) {
           const f = parseFloat(getComputedStyle(i).fontSize)
-          if (f < minFont - 0.05) out.push({ rule: 'font', at: `.weui-picker__item “${i.textContent}”`, value: `${f}px` })
+          if (f < minFont - 0.05)
+            out.push({ rule: 'font', at: `.weui-picker__item “${i.textContent}”`, value: `${f}px` })
         }
         return out
       }, LIMITS)

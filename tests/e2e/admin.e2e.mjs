@@ -63,7 +63,10 @@ export const journeys = [
         // It reaches the secretary's queue.
         await setIdentity(page, base, 'o-sec-hx')
         await visible(page, '#tile-bindings').click()
-        await onScreen(page, '.tx-card[id^="binding-"]').filter({ hasText: '同心苑 1号楼 202' }).filter({ hasText: '周小雨' }).waitFor()
+        await onScreen(page, '.tx-card[id^="binding-"]')
+          .filter({ hasText: '同心苑 1号楼 202' })
+          .filter({ hasText: '周小雨' })
+          .waitFor()
 
         // The secretary finds people and homes by a few words (issue 13 §5): the function searches.
         await visible(page, '#pending-search input').fill('周小雨')

@@ -63,7 +63,10 @@ export const journeys = [
       await visible(page, '#report-b-yg-2-1').tap()
       await see(page, '上报网格事件')
       // The building list loads after the form: wait for the chosen building's name, then check it.
-      await visible(page, '#building-picker .tx-field__picker-text').getByText('1号楼').waitFor({ timeout: 10_000 }).catch(() => undefined)
+      await visible(page, '#building-picker .tx-field__picker-text')
+        .getByText('1号楼')
+        .waitFor({ timeout: 10_000 })
+        .catch(() => undefined)
       const building = await visible(page, '#building-picker .tx-field__picker-text').textContent()
       if (!building?.includes('1号楼')) throw new Error(`the report form did not open on the building: "${building}"`)
       await visible(page, '#cat-facility').tap()
@@ -87,7 +90,20 @@ export const journeys = [
       // Setup through the API: 何桂兰 posts a wish due in 30 days (later than the community's seeded ones).
       await setIdentity(page, base, RESIDENT)
       const due = new Date(Date.now() + 30 * 86400_000).toISOString()
-      const wish = await page.evaluate(async ([o, d]) => (await fetch('/cloud/service', { method: 'POST', headers: { 'content-type': 'application/json', 'x-wx-openid': o }, body: JSON.stringify({ action: 'wish.create', input: { requestId: `e2e-care-${Date.now()}`, title: '想请人帮忙买药送上楼', dueAt: d } }) })).json(), [RESIDENT, due])
+      const wish = await page.evaluate(
+        async ([o, d]) =>
+          (
+            await fetch('/cloud/service', {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', 'x-wx-openid': o },
+              body: JSON.stringify({
+                action: 'wish.create',
+                input: { requestId: `e2e-care-${Date.now()}`, title: '想请人帮忙买药送上楼', dueAt: d },
+              }),
+            })
+          ).json(),
+        [RESIDENT, due],
+      )
       if (!wish.ok) throw new Error(`wish.create: ${JSON.stringify(wish)}`)
 
       // 1. The secretary marks the household, with who consented and when.
@@ -110,7 +126,10 @@ export const journeys = [
       // 2. A member of 阳光社区 opens 微心愿: her wish comes first, marked 重点关爱, and nothing says why.
       await asPerson(page, base, MEMBER, '/#/packages/service/pages/wishes/index')
       await visible(page, `#wish-${wish.data.id}`).waitFor()
-      const first = await page.locator('.taro_page:not([style*="display: none"]) [id^="wish-wish"]').first().getAttribute('id')
+      const first = await page
+        .locator('.taro_page:not([style*="display: none"]) [id^="wish-wish"]')
+        .first()
+        .getAttribute('id')
       if (first !== `wish-${wish.data.id}`) throw new Error(`the 重点关爱 wish is not first: ${first}`)
       await visible(page, `#wish-care-${wish.data.id}`).waitFor()
       const text = await page.locator('.taro_page:not([style*="display: none"])').innerText()

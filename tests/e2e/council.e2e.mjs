@@ -42,7 +42,9 @@ export const journeys = [
       await shot(page, 'council-01-hub-resident')
       await visible(page, '#propose').click()
       await visible(page, '#topic-title input').fill(TOPIC)
-      await visible(page, '#topic-body textarea').fill('电动车在楼道充电有火灾隐患，建议在1号楼楼前空地建充电棚，集中充电。')
+      await visible(page, '#topic-body textarea').fill(
+        '电动车在楼道充电有火灾隐患，建议在1号楼楼前空地建充电棚，集中充电。',
+      )
       await attachPhoto(page, 'corridor.jpg')
       await shot(page, 'council-02a-propose-with-photo')
       await visible(page, '#submit-topic').click()
@@ -57,7 +59,7 @@ export const journeys = [
       await visible(page, '#second').click()
       await see(page, '您已附议')
       await see(page, '附议 1')
-      await noText(page, /刘芳/, 'another resident sees the proposer\'s full name')
+      await noText(page, /刘芳/, "another resident sees the proposer's full name")
       await noText(page, /受理议题/, 'a resident sees the triage panel')
       await setIdentity(page, base, 'o-member-sun')
       await page.goto(`${base}${C}/topic/index?id=${encodeURIComponent(topicId)}`)
@@ -143,8 +145,14 @@ export const journeys = [
 
       // 6. Eight households vote: six for, one against, one abstains. 刘芳 changes her mind once.
       const voters = [
-        ['o-res-liu', 'o2'], ['o-res-zhang', 'o1'], ['o-res-hx-102', 'o1'], ['o-res-hx-201', 'o1'],
-        ['o-res-hx-301', 'o1'], ['o-res-hx-302', 'o3'], ['o-res-hx-401', 'o1'], ['o-res-hx-402', 'o1'],
+        ['o-res-liu', 'o2'],
+        ['o-res-zhang', 'o1'],
+        ['o-res-hx-102', 'o1'],
+        ['o-res-hx-201', 'o1'],
+        ['o-res-hx-301', 'o1'],
+        ['o-res-hx-302', 'o3'],
+        ['o-res-hx-401', 'o1'],
+        ['o-res-hx-402', 'o1'],
       ]
       for (const [openid, option] of voters) {
         await asPerson(page, base, openid, `${C}/vote/index?id=${encodeURIComponent(voteId)}`)
@@ -169,17 +177,38 @@ export const journeys = [
 
       // 刘芳's husband joins the household with a one-time 户码: the household has voted, and only 刘芳 may change it.
       const api = (openid, fn, action, input) =>
-        page.evaluate(async ([o, f, a, i]) => (await fetch(`/cloud/${f}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-wx-openid': o }, body: JSON.stringify({ action: a, input: i }) })).json(), [openid, fn, action, input])
-      const code = await api('o-sec-hx', 'org', 'householdCode.issue', { requestId: `e2e-code-${Date.now()}`, householdId: 'h-hx-1-1-101' })
+        page.evaluate(
+          async ([o, f, a, i]) =>
+            (
+              await fetch(`/cloud/${f}`, {
+                method: 'POST',
+                headers: { 'content-type': 'application/json', 'x-wx-openid': o },
+                body: JSON.stringify({ action: a, input: i }),
+              })
+            ).json(),
+          [openid, fn, action, input],
+        )
+      const code = await api('o-sec-hx', 'org', 'householdCode.issue', {
+        requestId: `e2e-code-${Date.now()}`,
+        householdId: 'h-hx-1-1-101',
+      })
       if (!code.ok) throw new Error(`householdCode.issue: ${JSON.stringify(code)}`)
-      const bound = await api('o-e2e-liu-husband', 'org', 'binding.request', { requestId: `e2e-bind-${Date.now()}`, householdId: 'h-hx-1-1-101', name: '王建军', phone: '13900001111', householdCode: code.data.code })
+      const bound = await api('o-e2e-liu-husband', 'org', 'binding.request', {
+        requestId: `e2e-bind-${Date.now()}`,
+        householdId: 'h-hx-1-1-101',
+        name: '王建军',
+        phone: '13900001111',
+        householdCode: code.data.code,
+      })
       if (!bound.ok || bound.data.status !== 'verified') throw new Error(`binding.request: ${JSON.stringify(bound)}`)
       await asPerson(page, base, 'o-e2e-liu-husband', `${C}/vote/index?id=${encodeURIComponent(voteId)}`)
       await see(page, '本户已由家人投票：同意')
       await see(page, '只有投票的家人可以在截止前改票')
-      if (await page.locator('#cast').filter({ visible: true }).count()) throw new Error('a later member of the household is offered to vote')
+      if (await page.locator('#cast').filter({ visible: true }).count())
+        throw new Error('a later member of the household is offered to vote')
       const refused = await api('o-e2e-liu-husband', 'council', 'vote.cast', { voteId, optionKey: 'o2' })
-      if (refused.ok || refused.error.code !== 'CONFLICT') throw new Error(`a later member's ballot was not refused: ${JSON.stringify(refused)}`)
+      if (refused.ok || refused.error.code !== 'CONFLICT')
+        throw new Error(`a later member's ballot was not refused: ${JSON.stringify(refused)}`)
       await page.waitForTimeout(1200)
       await shot(page, 'council-10b-household-already-voted')
 
@@ -212,7 +241,9 @@ export const journeys = [
       // 8. Resolution for the item: the responsible party picked from the community's records, a day to finish by.
       await page.goto(`${base}${C}/meeting/index?id=${encodeURIComponent(meetingId)}`)
       await visible(page, '#resolve-item-1').click()
-      await visible(page, '#decision-item-1 textarea').fill('业主表决通过：在1号楼楼前空地建设电动自行车充电棚一处，物业公司负责施工和日常管理。')
+      await visible(page, '#decision-item-1 textarea').fill(
+        '业主表决通过：在1号楼楼前空地建设电动自行车充电棚一处，物业公司负责施工和日常管理。',
+      )
       await visible(page, '#responsible-item-1-type-company').click()
       await visible(page, '#responsible-item-1-pick-co-1').click()
       await see(page, '安居物业服务有限公司（服务')
@@ -280,7 +311,10 @@ export const journeys = [
     'journey 4b: a resolution past its day shows on the secretary’s home and in the street’s overdue queue',
     async (page, { base }) => {
       const api = async (openid, action, input) => {
-        const res = await page.request.post(`${base}/cloud/council`, { headers: { 'content-type': 'application/json', 'x-wx-openid': openid }, data: { action, input } })
+        const res = await page.request.post(`${base}/cloud/council`, {
+          headers: { 'content-type': 'application/json', 'x-wx-openid': openid },
+          data: { action, input },
+        })
         const body = await res.json()
         if (!body.ok) throw new Error(`council.${action}: ${body.error.code} ${body.error.message}`)
         return body.data
@@ -288,7 +322,11 @@ export const journeys = [
       const today = cn(Date.now()).slice(0, 10)
       await api('o-sec-hx', 'meeting.start', { meetingId: 'meet-winter' })
       await api('o-sec-hx', 'resolution.record', {
-        meetingId: 'meet-winter', itemId: 'item-1', decision: '各楼栋楼道清理堆物，物业每周巡查一次。', responsible: { type: 'company', id: 'co-1' }, deadline: today,
+        meetingId: 'meet-winter',
+        itemId: 'item-1',
+        decision: '各楼栋楼道清理堆物，物业每周巡查一次。',
+        responsible: { type: 'company', id: 'co-1' },
+        deadline: today,
       })
       // Two days on, it is overdue.
       setClockOffset(2 * 86_400_000)
@@ -320,12 +358,31 @@ export const journeys = [
       await shot(page, 'council-15-seed-parking-result')
       // The API refuses a resident opening a vote, and the secretary of another community counting.
       const call = (openid, action, input) =>
-        page.evaluate(async ([o, a, i]) => (await fetch('/cloud/council', { method: 'POST', headers: { 'content-type': 'application/json', 'x-wx-openid': o }, body: JSON.stringify({ action: a, input: i }) })).json(), [openid, action, input])
-      const r1 = await call('o-res-zhang', 'topic.triage', { topicId: 'topic-elevator', decision: 'accept', tier: 'major' })
+        page.evaluate(
+          async ([o, a, i]) =>
+            (
+              await fetch('/cloud/council', {
+                method: 'POST',
+                headers: { 'content-type': 'application/json', 'x-wx-openid': o },
+                body: JSON.stringify({ action: a, input: i }),
+              })
+            ).json(),
+          [openid, action, input],
+        )
+      const r1 = await call('o-res-zhang', 'topic.triage', {
+        topicId: 'topic-elevator',
+        decision: 'accept',
+        tier: 'major',
+      })
       const r2 = await call('o-sec-yg', 'vote.close', { voteId: 'vote-parking' })
       const r3 = await call('o-new-zhou', 'vote.cast', { voteId: 'vote-parking', optionKey: 'o1' })
       const r4 = await call('o-sec-hx', 'vote.myBallot', { voteId: 'vote-parking', householdId: 'h-hx-1-1-101' })
-      for (const [r, what] of [[r1, 'resident triage'], [r2, 'other secretary close'], [r3, 'unbound vote'], [r4, 'secretary reads a ballot']]) {
+      for (const [r, what] of [
+        [r1, 'resident triage'],
+        [r2, 'other secretary close'],
+        [r3, 'unbound vote'],
+        [r4, 'secretary reads a ballot'],
+      ]) {
         if (r.ok || r.error.code !== 'FORBIDDEN') throw new Error(`${what} was not refused: ${JSON.stringify(r)}`)
       }
       // An unbound person sees why they cannot take part.

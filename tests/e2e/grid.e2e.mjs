@@ -117,7 +117,8 @@ export const journeys = [
       await pick(page, 'grid-picker', '第三网格')
       await see(page, '任命网格人员')
       // No phone, no lookup: the secretary picks the post and gets a code to hand over in person.
-      if (await visible(page, '#appoint-phone').count()) throw new Error('the appointment still asks for a phone number')
+      if (await visible(page, '#appoint-phone').count())
+        throw new Error('the appointment still asks for a phone number')
       await visible(page, '#post-cadre').tap()
       await visible(page, '#appoint-title input').fill('社区民警')
       await visible(page, '#appoint').tap()
@@ -152,8 +153,27 @@ export const journeys = [
       // Setup through the API: the grid worker reports on 第二网格.
       await asPerson(page, base, WORKER, `${GRID}/mine/index`)
       const api = (openid, action, input) =>
-        page.evaluate(async ([o, a, i]) => (await fetch('/cloud/grid', { method: 'POST', headers: { 'content-type': 'application/json', 'x-wx-openid': o }, body: JSON.stringify({ action: a, input: i }) })).json(), [openid, action, input])
-      const reported = await api(WORKER, 'event.report', { requestId: `e2e-member-${Date.now()}`, gridId: 'g-hx-2', buildingId: 'b-hx-1-2', place: '2号楼车棚', category: 'facility', description: '车棚照明坏了', photos: [], urgency: 'normal' })
+        page.evaluate(
+          async ([o, a, i]) =>
+            (
+              await fetch('/cloud/grid', {
+                method: 'POST',
+                headers: { 'content-type': 'application/json', 'x-wx-openid': o },
+                body: JSON.stringify({ action: a, input: i }),
+              })
+            ).json(),
+          [openid, action, input],
+        )
+      const reported = await api(WORKER, 'event.report', {
+        requestId: `e2e-member-${Date.now()}`,
+        gridId: 'g-hx-2',
+        buildingId: 'b-hx-1-2',
+        place: '2号楼车棚',
+        category: 'facility',
+        description: '车棚照明坏了',
+        photos: [],
+        urgency: 'normal',
+      })
       if (!reported.ok) throw new Error(`report: ${JSON.stringify(reported)}`)
       const eventId = reported.data.id
 
@@ -200,14 +220,27 @@ export const journeys = [
     'events by place for the secretary and the grid, and each grid worker’s year as a record',
     async (page, { base }) => {
       const api = async (openid, action, input) => {
-        const res = await page.request.post(`${base}/cloud/grid`, { headers: { 'content-type': 'application/json', 'x-wx-openid': openid }, data: { action, input } })
+        const res = await page.request.post(`${base}/cloud/grid`, {
+          headers: { 'content-type': 'application/json', 'x-wx-openid': openid },
+          data: { action, input },
+        })
         const body = await res.json()
         if (!body.ok) throw new Error(`grid.${action}: ${body.error.code} ${body.error.message}`)
         return body.data
       }
-      const report = (openid, buildingId, place, lat, lng, urgency = 'normal') => api(openid, 'event.report', {
-        requestId: `e2e-map-${Math.random().toString(36).slice(2)}`, gridId: 'g-hx-1', buildingId, place, category: 'clutter', description: `${place}堆放杂物`, photos: [], urgency, lat, lng,
-      })
+      const report = (openid, buildingId, place, lat, lng, urgency = 'normal') =>
+        api(openid, 'event.report', {
+          requestId: `e2e-map-${Math.random().toString(36).slice(2)}`,
+          gridId: 'g-hx-1',
+          buildingId,
+          place,
+          category: 'clutter',
+          description: `${place}堆放杂物`,
+          photos: [],
+          urgency,
+          lat,
+          lng,
+        })
       // Located reports at two buildings of 第一网格 (和谐家园 1号楼 and 翠竹苑 1号楼).
       await report('o-grid-huang', 'b-hx-1-1', '1号楼西侧', 30.5931, 114.3051)
       await report('o-res-liu', 'b-hx-1-1', '1号楼门口', 30.5929, 114.3055, 'urgent')

@@ -44,21 +44,45 @@ export const journeys = [
     async (page, { base }) => {
       await page.goto(`${base}/`)
       await api(page, base, SEC, 'council', 'vote.open', {
-        requestId: rid('vote'), meetingId: 'meet-winter', itemId: 'item-1', title: VOTE_TITLE, options: [{ label: '同意', kind: 'for' }, { label: '反对', kind: 'against' }],
-        estateIds: [], buildingIds: ['b-hx-1-1'], opensAt: new Date().toISOString(), closesAt: beijingEvening(5), preset: 'civil_code_ordinary',
+        requestId: rid('vote'),
+        meetingId: 'meet-winter',
+        itemId: 'item-1',
+        title: VOTE_TITLE,
+        options: [
+          { label: '同意', kind: 'for' },
+          { label: '反对', kind: 'against' },
+        ],
+        estateIds: [],
+        buildingIds: ['b-hx-1-1'],
+        opensAt: new Date().toISOString(),
+        closesAt: beijingEvening(5),
+        preset: 'civil_code_ordinary',
       })
       const ev = await api(page, base, LIU, 'grid', 'event.report', {
-        requestId: rid('event'), gridId: 'g-hx-1', buildingId: 'b-hx-1-1', place: '1号楼门口', category: 'facility', description: '门口路灯不亮', photos: [], urgency: 'normal',
+        requestId: rid('event'),
+        gridId: 'g-hx-1',
+        buildingId: 'b-hx-1-1',
+        place: '1号楼门口',
+        category: 'facility',
+        description: '门口路灯不亮',
+        photos: [],
+        urgency: 'normal',
       })
       await api(page, base, SEC, 'grid', 'event.assign', { eventId: ev.id, handler: { type: 'community', id: 'c-hx' } })
       await api(page, base, SEC, 'grid', 'event.accept', { eventId: ev.id })
-      await api(page, base, SEC, 'grid', 'event.progress', { eventId: ev.id, note: '已更换灯泡', photos: [], done: true })
+      await api(page, base, SEC, 'grid', 'event.progress', {
+        eventId: ev.id,
+        note: '已更换灯泡',
+        photos: [],
+        done: true,
+      })
 
       await home(page, base, LIU, 'resident')
       await see(page, '表决待投票')
       await see(page, VOTE_TITLE)
       const line = await visible(page, '#home-group-votes').textContent()
-      if (!/投票截止 \d+月\d+日 20:00/.test(line ?? '')) throw new Error(`the close time is not 20:00 Beijing time: ${line}`)
+      if (!/投票截止 \d+月\d+日 20:00/.test(line ?? ''))
+        throw new Error(`the close time is not 20:00 Beijing time: ${line}`)
       await see(page, '事件待确认')
       await see(page, '设施损坏·1号楼门口')
       await visible(page, '#home-group-votes .tx-item').first().click()
@@ -73,7 +97,8 @@ export const journeys = [
       await see(page, '物业人员 · 安居物业服务有限公司')
       await see(page, '吹哨召集待应答')
       await see(page, '已超期')
-      if (await visible(page, '#binding-banner').count()) throw new Error('property staff are asked to verify a household')
+      if (await visible(page, '#binding-banner').count())
+        throw new Error('property staff are asked to verify a household')
 
       await home(page, base, 'o-prop-qian', 'property-staff-2')
       await see(page, '评价待答复')

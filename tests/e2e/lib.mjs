@@ -21,19 +21,38 @@ export function setClockOffset(ms) {
 /** The browser's time zone in the journeys (Beijing time must show whatever it is). */
 export const E2E_TIMEZONE = process.env.E2E_TZ ?? 'America/New_York'
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+]
 
 /** Start `local/server.ts` on a free port with a fresh data dir; resolves when it answers. */
 export async function startServer() {
   const dataDir = mkdtempSync(join(tmpdir(), 'tx-e2e-'))
   const port = 8800 + Math.floor(Math.random() * 900)
   setClockOffset(0)
-  const child = spawn(process.execPath, ['--import', 'tsx', '--import', './tests/e2e/clock-hook.mjs', 'local/server.ts'], {
-    cwd: ROOT,
-    // Timers off: the journeys press 计票 themselves (tests/integration/timers.test.ts covers the triggers).
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, TX_QUIET: '1', TIMER_SECONDS: '0', E2E_CLOCK_FILE: CLOCK_FILE },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', '--import', './tests/e2e/clock-hook.mjs', 'local/server.ts'],
+    {
+      cwd: ROOT,
+      // Timers off: the journeys press 计票 themselves (tests/integration/timers.test.ts covers the triggers).
+      env: {
+        ...process.env,
+        PORT: String(port),
+        DATA_DIR: dataDir,
+        TX_QUIET: '1',
+        TIMER_SECONDS: '0',
+        E2E_CLOCK_FILE: CLOCK_FILE,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
   let log = ''
   child.stdout.on('data', (d) => (log += d))
   child.stderr.on('data', (d) => (log += d))
@@ -61,11 +80,19 @@ export async function startServer() {
 }
 
 export async function launch() {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS })
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  })
   // Phone-sized, touch: Taro's form buttons submit on touchend. The device is NOT in China's zone, so
   // a screen that shows the device's local time instead of Beijing time (services/time) shows it wrong.
   const context = await browser.newContext({
-    viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true, locale: 'zh-CN', timezoneId: E2E_TIMEZONE,
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    hasTouch: true,
+    isMobile: true,
+    locale: 'zh-CN',
+    timezoneId: E2E_TIMEZONE,
   })
   return { browser, context }
 }
@@ -104,7 +131,12 @@ export async function runJourneys(journeys, ctx) {
       console.log(`  ✓ ${name} (${Date.now() - started} ms)`)
     } catch (e) {
       failed++
-      console.log(`  ✗ ${name}\n    ${String(e?.stack ?? e).split('\n').slice(0, 14).join('\n    ')}`)
+      console.log(
+        `  ✗ ${name}\n    ${String(e?.stack ?? e)
+          .split('\n')
+          .slice(0, 14)
+          .join('\n    ')}`,
+      )
       await shot(page, `FAILED-${name.replace(/\W+/g, '-')}`).catch(() => undefined)
     } finally {
       await page.close()
@@ -114,7 +146,8 @@ export async function runJourneys(journeys, ctx) {
 }
 
 /** Taro H5 keeps hidden pages in the DOM: scope selectors to the page on screen. */
-export const visible = (page, sel) => page.locator(`.taro_page:not([style*="display: none"]):not(.taro_page_shade) ${sel}`).first()
+export const visible = (page, sel) =>
+  page.locator(`.taro_page:not([style*="display: none"]):not(.taro_page_shade) ${sel}`).first()
 
 /** Act as a demo person: pick them on the 身份切换 page, wait for home. */
 export async function setIdentity(page, base, openid) {
@@ -148,7 +181,12 @@ export async function pick(page, fieldId, text) {
 /** Wait until the page on screen shows `text`. */
 export async function see(page, text, timeout = 15_000) {
   // Visible matches only: a page further down the stack (e.g. home's 待办) can hold the same words.
-  await page.locator('.taro_page:not([style*="display: none"]):not(.taro_page_shade)').getByText(text, { exact: false }).filter({ visible: true }).first().waitFor({ timeout })
+  await page
+    .locator('.taro_page:not([style*="display: none"]):not(.taro_page_shade)')
+    .getByText(text, { exact: false })
+    .filter({ visible: true })
+    .first()
+    .waitFor({ timeout })
 }
 
 /** Adds a real JPEG (a screenshot of the page itself) through the photo picker and waits for its thumbnail. */
@@ -167,14 +205,20 @@ export async function attachPhoto(page, name) {
  */
 export async function exportedWorkbook(page, base, action, folder, button) {
   const [res] = await Promise.all([
-    page.waitForResponse((r) => r.url().endsWith('/cloud/export') && (r.request().postData() ?? '').includes(`"${action}"`)),
+    page.waitForResponse(
+      (r) => r.url().endsWith('/cloud/export') && (r.request().postData() ?? '').includes(`"${action}"`),
+    ),
     button.click(),
   ])
   const answer = await res.json()
-  if (!answer.ok || !new RegExp(`/local/files/exports/${folder}/.+\\.xlsx$`).test(answer.data.url)) throw new Error(`${action}: ${JSON.stringify(answer)}`)
-  const file = await page.request.get(answer.data.url.startsWith('http') ? answer.data.url : `${base}${answer.data.url}`)
+  if (!answer.ok || !new RegExp(`/local/files/exports/${folder}/.+\\.xlsx$`).test(answer.data.url))
+    throw new Error(`${action}: ${JSON.stringify(answer)}`)
+  const file = await page.request.get(
+    answer.data.url.startsWith('http') ? answer.data.url : `${base}${answer.data.url}`,
+  )
   const body = await file.body()
-  if (!file.ok() || body.length < 1000 || body.subarray(0, 2).toString() !== 'PK') throw new Error(`${action} file: ${file.status()}, ${body.length} bytes`)
+  if (!file.ok() || body.length < 1000 || body.subarray(0, 2).toString() !== 'PK')
+    throw new Error(`${action} file: ${file.status()}, ${body.length} bytes`)
   return answer.data
 }
 
@@ -198,7 +242,10 @@ export async function asPerson(page, base, openid, path) {
 
 /** Calls a function action as `openid` through the local cloud's HTTP wire (setting up or reading what a journey needs). */
 export async function api(page, base, openid, fn, action, input) {
-  const res = await page.request.post(`${base}/cloud/${fn}`, { headers: { 'content-type': 'application/json', 'x-wx-openid': openid }, data: { action, input } })
+  const res = await page.request.post(`${base}/cloud/${fn}`, {
+    headers: { 'content-type': 'application/json', 'x-wx-openid': openid },
+    data: { action, input },
+  })
   const body = await res.json()
   if (!body.ok) throw new Error(`${fn}.${action} as ${openid}: ${body.error.code} ${body.error.message}`)
   return body.data

@@ -32,12 +32,15 @@ async function exportFile(page, base) {
   await visible(page, '#mydata-profile').waitFor({ timeout: 15_000 })
   await visible(page, '#mydata-export').waitFor()
   const [res] = await Promise.all([
-    page.waitForResponse((r) => r.url().endsWith('/cloud/org') && (r.request().postData() ?? '').includes('mydata.export')),
+    page.waitForResponse(
+      (r) => r.url().endsWith('/cloud/org') && (r.request().postData() ?? '').includes('mydata.export'),
+    ),
     visible(page, '#mydata-export').click(),
   ])
   const body = await res.json()
   if (!body.ok) throw new Error(`mydata.export: ${body.error.code} ${body.error.message}`)
-  if (!/^我的数据-\d{4}-\d{2}-\d{2}\.json$/.test(body.data.fileName)) throw new Error(`file named ${body.data.fileName}`)
+  if (!/^我的数据-\d{4}-\d{2}-\d{2}\.json$/.test(body.data.fileName))
+    throw new Error(`file named ${body.data.fileName}`)
   const text = await (await page.request.get(new URL(body.data.url, base).href)).text()
   await see(page, '文件已生成')
   return { text, json: JSON.parse(text) }
@@ -49,8 +52,19 @@ export const journeys = [
     async (page, { base }) => {
       await page.goto(`${base}/`)
       const vote = await api(page, base, SEC, 'council', 'vote.open', {
-        requestId: rid('vote'), meetingId: 'meet-winter', itemId: 'item-2', title: VOTE_TITLE, options: [{ label: '同意加装', kind: 'for' }, { label: '暂不加装', kind: 'against' }],
-        estateIds: [], buildingIds: ['b-hx-1-1'], opensAt: new Date().toISOString(), closesAt: new Date(Date.now() + 3 * DAY).toISOString(), preset: 'simple',
+        requestId: rid('vote'),
+        meetingId: 'meet-winter',
+        itemId: 'item-2',
+        title: VOTE_TITLE,
+        options: [
+          { label: '同意加装', kind: 'for' },
+          { label: '暂不加装', kind: 'against' },
+        ],
+        estateIds: [],
+        buildingIds: ['b-hx-1-1'],
+        opensAt: new Date().toISOString(),
+        closesAt: new Date(Date.now() + 3 * DAY).toISOString(),
+        preset: 'simple',
       })
       await api(page, base, LIU, 'council', 'vote.cast', { voteId: vote.id, optionKey: 'o1' })
 
@@ -80,11 +94,13 @@ export const journeys = [
       await page.goBack()
 
       const { json, text } = await exportFile(page, base)
-      if (json.format !== 'tongxinyuan-mydata/1' || json.name !== '刘芳') throw new Error(`unexpected file head: ${text.slice(0, 200)}`)
+      if (json.format !== 'tongxinyuan-mydata/1' || json.name !== '刘芳')
+        throw new Error(`unexpected file head: ${text.slice(0, 200)}`)
       const ballots = json.sections.find((s) => s.key === 'ballots')
       if (ballots?.rows?.[0]?.choice !== '同意加装') throw new Error('the export lacks the household’s live ballot')
       if (!text.includes('13800000004')) throw new Error('the export lacks her own phone')
-      for (const other of ['o-res-zhang', 'o-sec-hx', '13800000005']) if (text.includes(other)) throw new Error(`the export names someone else: ${other}`)
+      for (const other of ['o-res-zhang', 'o-sec-hx', '13800000005'])
+        if (text.includes(other)) throw new Error(`the export names someone else: ${other}`)
       await see(page, '文件已生成')
       await shot(page, 'mydata-resident-exported')
       // The same records as Excel, through the export function.
@@ -98,9 +114,11 @@ export const journeys = [
       try {
         await api(page, base, SEC, 'council', 'vote.close', { voteId: vote.id })
         await openMyData(page, base, LIU)
-        if (await visible(page, '#mydata-ballots').count()) throw new Error('the closed vote still shows the household’s choice')
+        if (await visible(page, '#mydata-ballots').count())
+          throw new Error('the closed vote still shows the household’s choice')
         const after = await exportFile(page, base)
-        if (after.text.includes(VOTE_TITLE) || after.text.includes('同意加装')) throw new Error('the export still names the closed vote’s choice')
+        if (after.text.includes(VOTE_TITLE) || after.text.includes('同意加装'))
+          throw new Error('the export still names the closed vote’s choice')
         await shot(page, 'mydata-resident-after-close')
       } finally {
         setClockOffset(0)
@@ -114,8 +132,14 @@ export const journeys = [
       // An activity of its own: the service journey signs 孙伟 up to the seeded one.
       const start = new Date(Date.now() + 2 * DAY)
       const activity = await api(page, base, SEC, 'service', 'activity.create', {
-        requestId: rid('activity'), communityId: 'c-hx', title: ACTIVITY_TITLE, kind: 'study', place: { name: '和谐社区党群服务中心', lat: 39.9087, lng: 116.3975 },
-        startAt: start.toISOString(), endAt: new Date(start.getTime() + 2 * 3600_000).toISOString(), capacity: 30,
+        requestId: rid('activity'),
+        communityId: 'c-hx',
+        title: ACTIVITY_TITLE,
+        kind: 'study',
+        place: { name: '和谐社区党群服务中心', lat: 39.9087, lng: 116.3975 },
+        startAt: start.toISOString(),
+        endAt: new Date(start.getTime() + 2 * 3600_000).toISOString(),
+        capacity: 30,
       })
       await api(page, base, MEMBER, 'service', 'activity.signup', { activityId: activity.id })
       await openMyData(page, base, MEMBER)
@@ -153,7 +177,8 @@ export const journeys = [
       await openMyData(page, base, SEC)
       await shot(page, 'mydata-secretary')
       const { json } = await exportFile(page, base)
-      if (json.name !== '王秀英' || json.sections.find((s) => s.key === 'ballots').rows.length !== 0) throw new Error('the secretary’s export is wrong')
+      if (json.name !== '王秀英' || json.sections.find((s) => s.key === 'ballots').rows.length !== 0)
+        throw new Error('the secretary’s export is wrong')
     },
   ],
 ]

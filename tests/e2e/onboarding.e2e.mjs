@@ -30,7 +30,8 @@ export const journeys = [
       await setIdentity(page, base, 'o-sec-yg')
       await visible(page, '#tile-bindings').click()
       await see(page, '待审居民2')
-      if ((await onScreen(page, '.tx-card').filter({ hasText: '周小雨' }).count()) !== 0) throw new Error('阳光社区的书记看到了和谐社区的申请')
+      if ((await onScreen(page, '.tx-card').filter({ hasText: '周小雨' }).count()) !== 0)
+        throw new Error('阳光社区的书记看到了和谐社区的申请')
 
       // The secretary of 和谐社区 approves it.
       await setIdentity(page, base, 'o-sec-hx')
@@ -49,7 +50,8 @@ export const journeys = [
       // The resident is verified, with the resident role on that household.
       await setIdentity(page, base, 'o-new-zhou')
       await onScreen(page, '#roles').getByText('和谐家园 1号楼 301').waitFor()
-      if ((await onScreen(page, '#binding-banner').count()) !== 0) throw new Error('the not-verified banner is still shown')
+      if ((await onScreen(page, '#binding-banner').count()) !== 0)
+        throw new Error('the not-verified banner is still shown')
       await shot(page, 'onboarding-06-resident-verified')
     },
   ],

@@ -8,7 +8,12 @@ const onScreen = (page, sel) => page.locator(`.taro_page:not([style*="display: n
 /** A second phone (its own storage, so its own demo identity), for two people acting at once. */
 async function secondPhone(ctx) {
   return ctx.browser.newContext({
-    viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true, locale: 'zh-CN', timezoneId: E2E_TIMEZONE,
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    hasTouch: true,
+    isMobile: true,
+    locale: 'zh-CN',
+    timezoneId: E2E_TIMEZONE,
   })
 }
 
@@ -200,17 +205,23 @@ export const journeys = [
         await page.goto(`${base}/`)
         const title = '小区东门外有人摆摊占道（举报演示）'
         const topic = await api(page, base, 'o-res-liu', 'council', 'topic.propose', {
-          requestId: `e2e-report-${Date.now().toString(36)}`, communityId: 'c-hx', title, body: '东门外人行道常被摊位占满，老人推车过不去，希望社区协调。', photos: [],
+          requestId: `e2e-report-${Date.now().toString(36)}`,
+          communityId: 'c-hx',
+          title,
+          body: '东门外人行道常被摊位占满，老人推车过不去，希望社区协调。',
+          photos: [],
         })
         // Three other households of the community report it.
-        for (const who of ['o-res-zhang', 'o-res-hx-102', 'o-res-hx-201']) await api(page, base, who, 'council', 'report.submit', { kind: 'topic', id: topic.id, reason: 'ad' })
+        for (const who of ['o-res-zhang', 'o-res-hx-102', 'o-res-hx-201'])
+          await api(page, base, who, 'council', 'report.submit', { kind: 'topic', id: topic.id, reason: 'ad' })
         const topicPage = `${base}/#/packages/council/pages/topic/index?id=${encodeURIComponent(topic.id)}`
 
         // Hidden at once for everyone else …
         await setIdentity(page, base, 'o-res-zhang')
         await page.goto(topicPage)
         await see(page, '该内容正在审核')
-        if (await page.locator(".taro_page:not([style*=\"display: none\"])").getByText(title).count()) throw new Error('a hidden topic still shows its title to another household')
+        if (await page.locator('.taro_page:not([style*="display: none"])').getByText(title).count())
+          throw new Error('a hidden topic still shows its title to another household')
         await shot(page, 'people-20-reported-hidden')
         // … while its author sees it, marked.
         await setIdentity(page, base, 'o-res-liu')

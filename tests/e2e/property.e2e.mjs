@@ -8,7 +8,17 @@ import { execFileSync } from 'child_process'
 import { mkdtempSync, rmSync } from 'fs'
 import { tmpdir } from 'os'
 import { join } from 'path'
-import { asPerson, attachPhoto, exportedWorkbook, ROOT, see, setClockOffset, setIdentity, shot, visible } from './lib.mjs'
+import {
+  asPerson,
+  attachPhoto,
+  exportedWorkbook,
+  ROOT,
+  see,
+  setClockOffset,
+  setIdentity,
+  shot,
+  visible,
+} from './lib.mjs'
 
 const onScreen = (page, sel) => page.locator(`.taro_page:not([style*="display: none"]):not(.taro_page_shade) ${sel}`)
 const PAGES = '/#/packages/property/pages'
@@ -37,12 +47,19 @@ export const journeys = [
       await visible(page, '#tile-prop-rate').click()
       await see(page, '安居物业服务有限公司')
       await see(page, '2026年11月')
-      await rate(page, { cleaning: 5, order: 5, repairs: 2, greening: 5, attitude: 5, fees: 4 }, '3号楼单元门禁坏了一周', 'door.jpg')
+      await rate(
+        page,
+        { cleaning: 5, order: 5, repairs: 2, greening: 5, attitude: 5, fees: 4 },
+        '3号楼单元门禁坏了一周',
+        'door.jpg',
+      )
       await shot(page, 'property-01-resident-rated')
       // She edits her comment before the close: the edit must reach the company, not be swallowed.
       await visible(page, '#rate-comment textarea').fill('3号楼单元门禁坏了一周，至今未修')
       await Promise.all([
-        page.waitForResponse((r) => r.url().endsWith('/cloud/property') && (r.request().postData() ?? '').includes('rating.submit')),
+        page.waitForResponse(
+          (r) => r.url().endsWith('/cloud/property') && (r.request().postData() ?? '').includes('rating.submit'),
+        ),
         visible(page, '#submit-rating').click(),
       ])
 
@@ -124,7 +141,8 @@ export const journeys = [
       await visible(page, '#objection-text textarea').fill('101 室住户当月已搬离，其评价不应计入')
       await visible(page, '#send-objection').click()
       await visible(page, '#objection-pending').waitFor()
-      if (await visible(page, '#objection-text').count()) throw new Error('a second objection box is offered while one is pending')
+      if (await visible(page, '#objection-text').count())
+        throw new Error('a second objection box is offered while one is pending')
       await shot(page, 'property-07a-staff-objection-window')
 
       // 8. 赵立新 upholds it and excludes the rating named (kept, marked, out of the aggregate).
@@ -188,13 +206,26 @@ export const journeys = [
       const dir = mkdtempSync(join(tmpdir(), 'tx-e2e-inputs-'))
       try {
         const [download] = await Promise.all([page.waitForEvent('download'), visible(page, '#download-json').click()])
-        if (!download.suggestedFilename().startsWith('核算数据-2026年11月')) throw new Error(`download named ${download.suggestedFilename()}`)
+        if (!download.suggestedFilename().startsWith('核算数据-2026年11月'))
+          throw new Error(`download named ${download.suggestedFilename()}`)
         const file = join(dir, 'inputs.json')
         await download.saveAs(file)
-        const out = JSON.parse(execFileSync(process.execPath, [join(ROOT, 'docs/recompute-list.mjs'), file], { encoding: 'utf8' }))
-        if (!out.matches) throw new Error(`the downloaded 核算数据 does not recompute to the published list: ${JSON.stringify(out).slice(0, 300)}`)
-        const sheet = await exportedWorkbook(page, base, 'property.inputs', 'property/inputs', visible(page, '#download-xlsx'))
-        if (sheet.fileName !== '核算数据-2026年11月-第1版.xlsx') throw new Error(`Excel 核算数据 named ${sheet.fileName}`)
+        const out = JSON.parse(
+          execFileSync(process.execPath, [join(ROOT, 'docs/recompute-list.mjs'), file], { encoding: 'utf8' }),
+        )
+        if (!out.matches)
+          throw new Error(
+            `the downloaded 核算数据 does not recompute to the published list: ${JSON.stringify(out).slice(0, 300)}`,
+          )
+        const sheet = await exportedWorkbook(
+          page,
+          base,
+          'property.inputs',
+          'property/inputs',
+          visible(page, '#download-xlsx'),
+        )
+        if (sheet.fileName !== '核算数据-2026年11月-第1版.xlsx')
+          throw new Error(`Excel 核算数据 named ${sheet.fileName}`)
       } finally {
         rmSync(dir, { recursive: true, force: true })
       }

@@ -21,8 +21,11 @@ export const journeys = [
     (page) =>
       ownServer(async (base) => {
         // Where 万邦物业 stands now: its own branch is declared, not yet verified, so it counts as none.
-        const before = (await api(page, base, ADMIN, 'property', 'list.preview', { periodId: PERIOD })).entries.find((e) => e.companyId === 'co-4')
-        if (!before || before.placement !== 'neutral') throw new Error(`万邦物业 is not in the middle to start with: ${JSON.stringify(before)}`)
+        const before = (await api(page, base, ADMIN, 'property', 'list.preview', { periodId: PERIOD })).entries.find(
+          (e) => e.companyId === 'co-4',
+        )
+        if (!before || before.placement !== 'neutral')
+          throw new Error(`万邦物业 is not in the middle to start with: ${JSON.stringify(before)}`)
         const redLine = Math.ceil(before.score) + 1 // above its score now, below it with the 6-point bonus
 
         // 1. 赵立新 saves a new rule version: the red line just above 万邦's score, 6 points for a verified branch.
@@ -40,8 +43,12 @@ export const journeys = [
         let entry = await previewEntry(page, 'co-4')
         await entry.getByText('登记未经街道核实，按无党员计').first().waitFor()
         await entry.getByText('未核实').first().waitFor()
-        await entry.locator('.tx-tag', { hasText: /^未上榜$/ }).first().waitFor()
-        if (await entry.locator('.tx-tag', { hasText: /^红榜$/ }).count()) throw new Error('万邦物业 is on the red list before its branch is verified')
+        await entry
+          .locator('.tx-tag', { hasText: /^未上榜$/ })
+          .first()
+          .waitFor()
+        if (await entry.locator('.tx-tag', { hasText: /^红榜$/ }).count())
+          throw new Error('万邦物业 is on the red list before its branch is verified')
         await shot(page, 'redprop-02-preview-unverified')
 
         // 3. The street verifies the branch on 红色物业覆盖, naming the instructor it sends.
@@ -58,10 +65,16 @@ export const journeys = [
         entry = await previewEntry(page, 'co-4')
         await entry.getByText('红色物业：建有党支部，加 6 分').first().waitFor()
         await entry.getByText('街道已核实').first().waitFor()
-        await entry.locator('.tx-tag', { hasText: /^红榜$/ }).first().waitFor()
+        await entry
+          .locator('.tx-tag', { hasText: /^红榜$/ })
+          .first()
+          .waitFor()
         await shot(page, 'redprop-04-preview-red')
-        const after = (await api(page, base, ADMIN, 'property', 'list.preview', { periodId: PERIOD })).entries.find((e) => e.companyId === 'co-4')
-        if (after.placement !== 'red' || Math.abs(after.score - Math.min(100, before.score + 6)) > 0.01) throw new Error(`after verification: ${JSON.stringify(after)}`)
+        const after = (await api(page, base, ADMIN, 'property', 'list.preview', { periodId: PERIOD })).entries.find(
+          (e) => e.companyId === 'co-4',
+        )
+        if (after.placement !== 'red' || Math.abs(after.score - Math.min(100, before.score + 6)) > 0.01)
+          throw new Error(`after verification: ${JSON.stringify(after)}`)
       }),
   ],
 ]

@@ -6,7 +6,13 @@ const onScreen = (page, sel) => page.locator(`.taro_page:not([style*="display: n
 const go = (page, base, path) => page.goto(`${base}/#/packages/service/pages/${path}`)
 
 async function newPhone(browser) {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true, locale: 'zh-CN' })
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    hasTouch: true,
+    isMobile: true,
+    locale: 'zh-CN',
+  })
   return { context, page: await context.newPage() }
 }
 
@@ -107,7 +113,16 @@ export const journeys = [
       await setIdentity(page, base, 'o-liaison-wu')
       await visible(page, '#tile-svc-unit').click()
       await visible(page, '#agreement').waitFor()
-      for (const text of ['年共建协议', '每月一次义诊', '修复坑洼路面 25616.5 ㎡', '新增路灯 26 盏', '医护志愿者 10 人', '项目清单', '待单位签署']) await see(page, text)
+      for (const text of [
+        '年共建协议',
+        '每月一次义诊',
+        '修复坑洼路面 25616.5 ㎡',
+        '新增路灯 26 盏',
+        '医护志愿者 10 人',
+        '项目清单',
+        '待单位签署',
+      ])
+        await see(page, text)
       await shot(page, 'service-04-agreement-three-lists')
       // Issue 14 §2: the liaison signs after the approval; the secretary sees the same signed agreement.
       await visible(page, '#agreement-sign').tap()
@@ -181,14 +196,27 @@ export const journeys = [
         await go(org, base, 'activity/index?id=act-hx-live')
         await org.reload()
         // Attendance ids carry no openid (issue 11 §4): find 孙伟's row by name.
-        await org.locator('.taro_page:not([style*="display: none"]):not(.taro_page_shade) .svc-list-item').filter({ hasText: '孙伟' }).first().locator('[id^="confirm-"]').tap()
-        await org.locator('.taro_page:not([style*="display: none"]):not(.taro_page_shade)').getByText('确认人：王秀英').first().waitFor()
+        await org
+          .locator('.taro_page:not([style*="display: none"]):not(.taro_page_shade) .svc-list-item')
+          .filter({ hasText: '孙伟' })
+          .first()
+          .locator('[id^="confirm-"]')
+          .tap()
+        await org
+          .locator('.taro_page:not([style*="display: none"]):not(.taro_page_shade)')
+          .getByText('确认人：王秀英')
+          .first()
+          .waitFor()
         await shot(org, 'service-10-secretary-confirmed')
 
         // The secretary issues this quarter's feedback letter to the member's unit.
         await go(org, base, 'assess/index')
         await visible(org, '#issue-u-hx-1').tap()
-        await org.locator('.taro_page:not([style*="display: none"]):not(.taro_page_shade)').getByText('孙伟：1 分钟').first().waitFor()
+        await org
+          .locator('.taro_page:not([style*="display: none"]):not(.taro_page_shade)')
+          .getByText('孙伟：1 分钟')
+          .first()
+          .waitFor()
       } finally {
         await phone.context.close()
       }
@@ -196,7 +224,8 @@ export const journeys = [
       await go(page, base, 'ledger/index')
       const entry = page.locator('#entry-act-hx-live:visible').first()
       await entry.waitFor()
-      if (!(await entry.textContent()).includes('1 分钟')) throw new Error(`the ledger entry lacks the minutes: ${await entry.textContent()}`)
+      if (!(await entry.textContent()).includes('1 分钟'))
+        throw new Error(`the ledger entry lacks the minutes: ${await entry.textContent()}`)
       await page.locator('#ranking-label:visible').getByText('仅为记录，不作为考核评分').waitFor()
       await shot(page, 'service-11-member-ledger')
 
@@ -245,11 +274,13 @@ export const journeys = [
       await visible(page, '#tab-open').click()
       const card = onScreen(page, '.tx-card').filter({ hasText: '想学用智能手机挂号' })
       await card.waitFor()
-      if (!(await card.textContent()).includes('刘*')) throw new Error('the resident’s name is not masked for the member')
+      if (!(await card.textContent()).includes('刘*'))
+        throw new Error('the resident’s name is not masked for the member')
       await card.locator('[id^="claim-"]').tap()
       // In place (issue 13 §4): the card stays on 待认领, now 已认领, with what to do next.
       await card.locator('[id^="wish-done-"]').getByText('已认领：送到后').waitFor()
-      if (!(await card.textContent()).includes('认领党员：孙伟')) throw new Error('the claimed card does not show its claimer in place')
+      if (!(await card.textContent()).includes('认领党员：孙伟'))
+        throw new Error('the claimed card does not show its claimer in place')
       await shot(page, 'service-13b-member-claimed-in-place')
       await visible(page, '#tab-mine').click()
       const mine = onScreen(page, '.tx-card').filter({ hasText: '想学用智能手机挂号' })
@@ -264,7 +295,8 @@ export const journeys = [
       await visible(page, '#tab-all').click()
       const seen = onScreen(page, '.tx-card').filter({ hasText: '想学用智能手机挂号' })
       await seen.waitFor()
-      if ((await seen.locator('[id^="confirm-"]').count()) !== 0) throw new Error('another resident was offered the confirmation')
+      if ((await seen.locator('[id^="confirm-"]').count()) !== 0)
+        throw new Error('another resident was offered the confirmation')
 
       await setIdentity(page, base, 'o-res-liu')
       await visible(page, '#tile-svc-wishes').click()
@@ -297,7 +329,9 @@ export const journeys = [
       const mine = onScreen(page, '.tx-card').filter({ hasText: '帮忙换个灯泡' })
       await mine.locator('[id^="wish-claim-due-"]').waitFor()
       await mine.locator('[id^="wish-talk-"]').tap()
-      await mine.locator('[id^="wish-msg-"]:not([id^="wish-msg-send-"]) textarea').fill('我周六上午来，电话 13800138000')
+      await mine
+        .locator('[id^="wish-msg-"]:not([id^="wish-msg-send-"]) textarea')
+        .fill('我周六上午来，电话 13800138000')
       await mine.locator('[id^="wish-msg-send-"]').tap()
       await mine.getByText('我周六上午来，电话 138****8000').waitFor()
       await page.waitForTimeout(800)
@@ -458,12 +492,28 @@ export const journeys = [
       // H5 has no gcj02 location, so the member's phone is played by the API: sign up and sign in on the spot.
       const MEMBER = 'o-svc-m-hx-2'
       const call = (openid, action, input) =>
-        page.evaluate(async ([o, a, i]) => (await fetch('/cloud/service', { method: 'POST', headers: { 'content-type': 'application/json', 'x-wx-openid': o }, body: JSON.stringify({ action: a, input: i }) })).json(), [openid, action, input])
+        page.evaluate(
+          async ([o, a, i]) =>
+            (
+              await fetch('/cloud/service', {
+                method: 'POST',
+                headers: { 'content-type': 'application/json', 'x-wx-openid': o },
+                body: JSON.stringify({ action: a, input: i }),
+              })
+            ).json(),
+          [openid, action, input],
+        )
       await page.goto(`${base}/#/pages/home/index`)
       const act = await call(MEMBER, 'activity.get', { activityId: 'act-hx-live' })
       await call(MEMBER, 'activity.signup', { activityId: 'act-hx-live' })
-      const signed = await call(MEMBER, 'activity.signin', { activityId: 'act-hx-live', method: 'location', lat: act.data.place.lat, lng: act.data.place.lng })
-      if (!signed.ok || signed.data.mine.presence !== 'pending') throw new Error(`the location sign-in is not waiting: ${JSON.stringify(signed)}`)
+      const signed = await call(MEMBER, 'activity.signin', {
+        activityId: 'act-hx-live',
+        method: 'location',
+        lat: act.data.place.lat,
+        lng: act.data.place.lng,
+      })
+      if (!signed.ok || signed.data.mine.presence !== 'pending')
+        throw new Error(`the location sign-in is not waiting: ${JSON.stringify(signed)}`)
 
       await page.evaluate((id) => localStorage.setItem('tx.identity', JSON.stringify({ data: id })), MEMBER)
       await go(page, base, 'activity/index?id=act-hx-live')
@@ -494,7 +544,8 @@ export const journeys = [
       // Someone new to the app (no demo person uses this identity): the screen asks the kind first, nothing else.
       await actAs(page, base, RETIRED, 'member/index')
       await visible(page, '#member-kind').waitFor()
-      if (await visible(page, '#member-submit').count()) throw new Error('the check-in form shows its fields before the kind is chosen')
+      if (await visible(page, '#member-submit').count())
+        throw new Error('the check-in form shows its fields before the kind is chosen')
       await shot(page, 'service-40-member-kind-first')
       await visible(page, '#member-kind-retired').click()
       await see(page, '退休党员不用填写工作单位')

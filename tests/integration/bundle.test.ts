@@ -18,7 +18,10 @@ describe('the bundled org function', () => {
 
   it('answers an action through the local transport with the caller’s identity', async () => {
     const { main } = require(bundle) as { main: (e: unknown) => Promise<unknown> }
-    const env = (await h.rawMain(main, { action: 'me', input: {} }, P.secHx)) as { ok: boolean; data: { name: string; roles: { role: string; scopeId: string }[] } }
+    const env = (await h.rawMain(main, { action: 'me', input: {} }, P.secHx)) as {
+      ok: boolean
+      data: { name: string; roles: { role: string; scopeId: string }[] }
+    }
     expect(env.ok).toBe(true)
     expect(env.data.name).toBe('王秀英')
     expect(env.data.roles.map((r) => `${r.role}@${r.scopeId}`)).toEqual(['secretary@c-hx'])
@@ -27,16 +30,25 @@ describe('the bundled org function', () => {
   it('refuses bad input with the same issues and messages as the source (its contract is built on zod-lite)', async () => {
     const { main } = require(bundle) as { main: (e: unknown) => Promise<unknown> }
     const input = { name: '', phone: '12' }
-    const fromBundle = (await h.rawMain(main, { action: 'profile.update', input }, P.secHx)) as { ok: boolean; error: unknown }
+    const fromBundle = (await h.rawMain(main, { action: 'profile.update', input }, P.secHx)) as {
+      ok: boolean
+      error: unknown
+    }
     const fromSource = await h.call('org', 'profile.update', input, P.secHx)
     expect(fromBundle.ok).toBe(false)
-    expect(fromBundle.error).toMatchObject({ code: 'INVALID_INPUT', issues: expect.arrayContaining([expect.objectContaining({ path: ['name'] })]) })
+    expect(fromBundle.error).toMatchObject({
+      code: 'INVALID_INPUT',
+      issues: expect.arrayContaining([expect.objectContaining({ path: ['name'] })]),
+    })
     expect(fromBundle.error).toEqual((fromSource.env as { error: unknown }).error)
   })
 
   it('refuses by scope exactly like the source', async () => {
     const { main } = require(bundle) as { main: (e: unknown) => Promise<unknown> }
-    const env = (await h.rawMain(main, { action: 'binding.listPending', input: { communityId: 'c-hx' } }, P.secYg)) as { ok: boolean; error: { code: string } }
+    const env = (await h.rawMain(main, { action: 'binding.listPending', input: { communityId: 'c-hx' } }, P.secYg)) as {
+      ok: boolean
+      error: { code: string }
+    }
     expect(env.error.code).toBe('FORBIDDEN')
   })
 })

@@ -24,18 +24,32 @@ const minutes = (n = 5000) => sentence.repeat(Math.ceil(n / sentence.length)).sl
 const withWordAt = (text: string, at: number, word: string) => text.slice(0, at) + word + text.slice(at + word.length)
 
 async function startedMeeting(): Promise<Meeting> {
-  const m = await h.ok<Meeting>('council', 'meeting.create', {
-    requestId: rid(), communityId: 'c-hx', title: '和谐社区红色议事会（纪要）', startsAt: new Date(T0.getTime() + 2 * DAY).toISOString(),
-    place: '党群服务中心', online: false, agenda: [{ title: '停车位规划方案' }], participants: [{ kind: 'party', name: '和谐社区党委' }],
-  }, P.secHx)
+  const m = await h.ok<Meeting>(
+    'council',
+    'meeting.create',
+    {
+      requestId: rid(),
+      communityId: 'c-hx',
+      title: '和谐社区红色议事会（纪要）',
+      startsAt: new Date(T0.getTime() + 2 * DAY).toISOString(),
+      place: '党群服务中心',
+      online: false,
+      agenda: [{ title: '停车位规划方案' }],
+      participants: [{ kind: 'party', name: '和谐社区党委' }],
+    },
+    P.secHx,
+  )
   await h.ok('council', 'meeting.publish', { meetingId: m.id }, P.secHx)
   return h.ok<Meeting>('council', 'meeting.start', { meetingId: m.id }, P.secHx)
 }
 
-const msgSecCheck = (content: string) => sdk().openapi.security.msgSecCheck({ content, version: 2, scene: 2, openid: P.secHx }).then(
-  (r: { errCode: number; result?: { suggest: string } }) => ({ errCode: r.errCode, suggest: r.result?.suggest }),
-  (e: { errCode: number }) => ({ errCode: e.errCode, suggest: undefined }),
-)
+const msgSecCheck = (content: string) =>
+  sdk()
+    .openapi.security.msgSecCheck({ content, version: 2, scene: 2, openid: P.secHx })
+    .then(
+      (r: { errCode: number; result?: { suggest: string } }) => ({ errCode: r.errCode, suggest: r.result?.suggest }),
+      (e: { errCode: number }) => ({ errCode: e.errCode, suggest: undefined }),
+    )
 
 describe('the local msgSecCheck', () => {
   it('takes up to 2,500 characters per call, as WeChat documents, and refuses more', async () => {
@@ -61,11 +75,35 @@ describe('meeting minutes of 5,000 characters', () => {
 
   it('are refused for a blocked word past the first piece, or cut by a piece boundary, changing nothing', async () => {
     const m = await startedMeeting()
-    await h.expectRefused('council', 'meeting.minutes', { meetingId: m.id, minutes: withWordAt(minutes(), 4000, '违禁词') }, P.secHx, 'CONTENT_REJECTED')
-    await h.expectRefused('council', 'meeting.minutes', { meetingId: m.id, minutes: withWordAt(minutes(), 4997, '违禁词') }, P.secHx, 'CONTENT_REJECTED')
+    await h.expectRefused(
+      'council',
+      'meeting.minutes',
+      { meetingId: m.id, minutes: withWordAt(minutes(), 4000, '违禁词') },
+      P.secHx,
+      'CONTENT_REJECTED',
+    )
+    await h.expectRefused(
+      'council',
+      'meeting.minutes',
+      { meetingId: m.id, minutes: withWordAt(minutes(), 4997, '违禁词') },
+      P.secHx,
+      'CONTENT_REJECTED',
+    )
     // The first cut is after character 2,500: the word spans it.
-    await h.expectRefused('council', 'meeting.minutes', { meetingId: m.id, minutes: withWordAt(minutes(), 2499, '违禁词') }, P.secHx, 'CONTENT_REJECTED')
-    await h.expectRefused('council', 'meeting.minutes', { meetingId: m.id, minutes: withWordAt(minutes(), 4899, '违禁词') }, P.secHx, 'CONTENT_REJECTED')
+    await h.expectRefused(
+      'council',
+      'meeting.minutes',
+      { meetingId: m.id, minutes: withWordAt(minutes(), 2499, '违禁词') },
+      P.secHx,
+      'CONTENT_REJECTED',
+    )
+    await h.expectRefused(
+      'council',
+      'meeting.minutes',
+      { meetingId: m.id, minutes: withWordAt(minutes(), 4899, '违禁词') },
+      P.secHx,
+      'CONTENT_REJECTED',
+    )
   })
 })
 

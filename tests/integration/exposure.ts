@@ -18,7 +18,8 @@ export async function collectTraces(h: Cloud): Promise<Traces> {
   const all = async <T>(col: string): Promise<T[]> => {
     const out: T[] = []
     const { total } = await h.db.collection(col).count()
-    for (let skip = 0; skip < total; skip += 1000) out.push(...((await h.db.collection(col).skip(skip).limit(1000).get()).data as T[]))
+    for (let skip = 0; skip < total; skip += 1000)
+      out.push(...((await h.db.collection(col).skip(skip).limit(1000).get()).data as T[]))
     return out
   }
   const users = await all<{ _id: string; phone?: string }>(COL.users)
@@ -39,7 +40,8 @@ export async function collectTraces(h: Cloud): Promise<Traces> {
 export function leaksIn(text: string, viewer: string, t: Traces): string[] {
   const found: string[] = []
   for (const o of t.openids) if (o !== viewer && text.includes(o)) found.push(`openid ${o}`)
-  for (const [phone, owners] of t.phoneOwners) if (!owners.has(viewer) && text.includes(phone)) found.push(`phone ${phone}`)
+  for (const [phone, owners] of t.phoneOwners)
+    if (!owners.has(viewer) && text.includes(phone)) found.push(`phone ${phone}`)
   return found
 }
 

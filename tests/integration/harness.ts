@@ -47,9 +47,15 @@ export async function openCloud(opts: { seed?: boolean } = {}) {
     async rawMain(main: (event: unknown) => Promise<unknown>, event: unknown, openid: string | null) {
       return (await local.invoke(main, event, { openid })).result
     },
-    call: <T = unknown>(fn: string, action: string, input: unknown, openid: string | null) => raw<T>(fn, { action, input }, openid),
+    call: <T = unknown>(fn: string, action: string, input: unknown, openid: string | null) =>
+      raw<T>(fn, { action, input }, openid),
     /** Call and return data, failing loudly with the error when the call did not succeed. */
-    async ok<T = Record<string, unknown>>(fn: string, action: string, input: unknown, openid: string | null): Promise<T> {
+    async ok<T = Record<string, unknown>>(
+      fn: string,
+      action: string,
+      input: unknown,
+      openid: string | null,
+    ): Promise<T> {
       const { env } = await raw<T>(fn, { action, input }, openid)
       if (!env.ok) throw new Error(`${fn}.${action} failed: ${env.error.code} ${env.error.message}`)
       return env.data
@@ -73,7 +79,9 @@ export async function openCloud(opts: { seed?: boolean } = {}) {
       if (!existsSync(local.uploadsDir)) return []
       return (readdirSync(local.uploadsDir, { recursive: true, withFileTypes: true }) as Dirent[])
         .filter((d) => d.isFile())
-        .map((d) => relative(local.uploadsDir, join((d as Dirent & { parentPath?: string }).parentPath ?? d.path, d.name)))
+        .map((d) =>
+          relative(local.uploadsDir, join((d as Dirent & { parentPath?: string }).parentPath ?? d.path, d.name)),
+        )
         .sort()
     },
     /** Upload a clean photo through `fn`'s photo.upload and return its file id. */
@@ -119,7 +127,10 @@ export const P = {
 /** A small valid JPEG signature with filler: passes the signature check and the local imgSecCheck. */
 export const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(64, 1)]).toString('base64')
 /** A PNG whose text chunk carries the agreed blocked word: the local imgSecCheck answers 87014. */
-export const RISKY_PNG = Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.from('tEXtComment\0违禁词', 'utf8')]).toString('base64')
+export const RISKY_PNG = Buffer.concat([
+  Buffer.from('89504e470d0a1a0a', 'hex'),
+  Buffer.from('tEXtComment\0违禁词', 'utf8'),
+]).toString('base64')
 
 let seq = 0
 export const rid = () => `req-${Date.now().toString(36)}-${++seq}`

@@ -17,7 +17,8 @@ beforeAll(async () => {
   h = await openCloud()
   h5Dir = mkdtempSync(join(tmpdir(), 'tx-h5-'))
   writeFileSync(join(h5Dir, 'index.html'), '<!doctype html><title>同心圆</title>')
-  const invoke = (main: (e: unknown) => Promise<unknown>, event: unknown, opts: { openid: string | null }) => h.rawMain(main, event, opts.openid).then((result) => ({ result }))
+  const invoke = (main: (e: unknown) => Promise<unknown>, event: unknown, opts: { openid: string | null }) =>
+    h.rawMain(main, event, opts.openid).then((result) => ({ result }))
   server = createServer((req, res) => void createApp({ invoke, h5Dir, uploadsDir: join(h.dir, 'uploads') })(req, res))
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
@@ -29,7 +30,11 @@ afterAll(async () => {
 })
 
 const post = (fn: string, body: unknown, openid?: string) =>
-  fetch(`${base}/cloud/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(openid ? { 'x-wx-openid': openid } : {}) }, body: JSON.stringify(body) })
+  fetch(`${base}/cloud/${fn}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(openid ? { 'x-wx-openid': openid } : {}) },
+    body: JSON.stringify(body),
+  })
 
 describe('the local cloud over HTTP', () => {
   it('runs an action with the identity from X-Wx-Openid', async () => {
@@ -80,7 +85,12 @@ describe('the local cloud over HTTP', () => {
     expect(identities.map((i: { name: string }) => i.name)).toEqual(expect.arrayContaining(['陈桂兰', '钱进', '许文']))
     expect(Object.keys(identities[0]).sort()).toEqual(['name', 'openid', 'roles'])
     expect(Array.isArray(identities[0].roles)).toBe(true)
-    expect(identities[0].roles[0]).toEqual({ role: expect.any(String), scopeType: expect.any(String), scopeId: expect.any(String), scopeName: expect.any(String) })
+    expect(identities[0].roles[0]).toEqual({
+      role: expect.any(String),
+      scopeType: expect.any(String),
+      scopeId: expect.any(String),
+      scopeName: expect.any(String),
+    })
   })
 
   it('fires every declared timer trigger once on POST /local/timers, as the platform would (no identity)', async () => {
@@ -92,11 +102,30 @@ describe('the local cloud over HTTP', () => {
   })
 
   it('lists the outbox newest first: who (by name), which notice, its page and values', async () => {
-    const b = await (await fetch(`${base}/cloud/org`, { method: 'POST', headers: { 'x-wx-openid': P.zhou, 'content-type': 'application/json' }, body: JSON.stringify({ action: 'binding.request', input: { requestId: 'req-outbox-1', householdId: 'h-hx-1-3-402', name: '周小雨', phone: '13800000006' } }) })).json()
-    await fetch(`${base}/cloud/org`, { method: 'POST', headers: { 'x-wx-openid': P.secHx, 'content-type': 'application/json' }, body: JSON.stringify({ action: 'binding.decide', input: { bindingId: b.data.id, approve: true } }) })
+    const b = await (
+      await fetch(`${base}/cloud/org`, {
+        method: 'POST',
+        headers: { 'x-wx-openid': P.zhou, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          action: 'binding.request',
+          input: { requestId: 'req-outbox-1', householdId: 'h-hx-1-3-402', name: '周小雨', phone: '13800000006' },
+        }),
+      })
+    ).json()
+    await fetch(`${base}/cloud/org`, {
+      method: 'POST',
+      headers: { 'x-wx-openid': P.secHx, 'content-type': 'application/json' },
+      body: JSON.stringify({ action: 'binding.decide', input: { bindingId: b.data.id, approve: true } }),
+    })
     const all = await (await fetch(`${base}/local/outbox?pageSize=5`)).json()
     expect(all.total).toBeGreaterThan(0)
-    expect(all.items[0]).toMatchObject({ toName: '周小雨', kind: 'bindingDecided', kindLabel: '住户认证结果', page: expect.any(String), values: ['和谐家园 3号楼 402', '已认证'] })
+    expect(all.items[0]).toMatchObject({
+      toName: '周小雨',
+      kind: 'bindingDecided',
+      kindLabel: '住户认证结果',
+      page: expect.any(String),
+      values: ['和谐家园 3号楼 402', '已认证'],
+    })
     const mine = await (await fetch(`${base}/local/outbox?to=${P.zhou}`)).json()
     expect(mine.items.every((i: { toName: string }) => i.toName === '周小雨')).toBe(true)
     expect(JSON.stringify(all)).not.toContain(P.zhou)
@@ -114,23 +143,39 @@ describe('the local cloud over HTTP', () => {
 })
 
 /** A raw request, so the test controls the Host header and sees a reset as a reset. */
-function rawRequest(opts: { method: string; path: string; host?: string; headers?: Record<string, string>; body?: Buffer | string }) {
+function rawRequest(opts: {
+  method: string
+  path: string
+  host?: string
+  headers?: Record<string, string>
+  body?: Buffer | string
+}) {
   return new Promise<{ status: number; body: string; headers: Record<string, unknown> }>((resolve, reject) => {
     const port = Number(new URL(base).port)
-    const req = request({ host: '127.0.0.1', port, method: opts.method, path: opts.path, headers: { ...(opts.host ? { host: opts.host } : {}), ...opts.headers } }, (res) => {
-      let body = ''
-      res.setEncoding('utf8')
-      res.on('data', (c: string) => (body += c))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }))
-      res.on('error', reject)
-    })
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        method: opts.method,
+        path: opts.path,
+        headers: { ...(opts.host ? { host: opts.host } : {}), ...opts.headers },
+      },
+      (res) => {
+        let body = ''
+        res.setEncoding('utf8')
+        res.on('data', (c: string) => (body += c))
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }))
+        res.on('error', reject)
+      },
+    )
     req.on('error', reject)
     req.end(opts.body)
   })
 }
 
 /** A JPEG of exactly `bytes` bytes (signature + filler), base64. */
-const jpegOf = (bytes: number) => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(bytes - 4, 7)]).toString('base64')
+const jpegOf = (bytes: number) =>
+  Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(bytes - 4, 7)]).toString('base64')
 
 describe('request bodies', () => {
   it('takes a photo of the contract maximum, 1 MB (its base64 is a third larger)', async () => {
@@ -142,22 +187,42 @@ describe('request bodies', () => {
 
   it('answers a body over the limit with the result envelope (413), not a reset, and runs nothing', async () => {
     const before = await h.snapshot()
-    const body = JSON.stringify({ action: 'photo.upload', input: { ext: 'jpg', data: 'A'.repeat(3 * MAX_PHOTO_BASE64) } })
-    const res = await rawRequest({ method: 'POST', path: '/cloud/council', headers: { 'content-type': 'application/json', 'x-wx-openid': P.liu }, body })
+    const body = JSON.stringify({
+      action: 'photo.upload',
+      input: { ext: 'jpg', data: 'A'.repeat(3 * MAX_PHOTO_BASE64) },
+    })
+    const res = await rawRequest({
+      method: 'POST',
+      path: '/cloud/council',
+      headers: { 'content-type': 'application/json', 'x-wx-openid': P.liu },
+      body,
+    })
     expect(res.status).toBe(413)
     expect(res.headers['content-type']).toMatch(/^application\/json/)
-    expect(JSON.parse(res.body)).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('过大') } })
+    expect(JSON.parse(res.body)).toEqual({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: expect.stringContaining('过大') },
+    })
     expect(await h.snapshot()).toBe(before)
   })
 
   it('answers an over-size body sent without a length (chunked) the same way', async () => {
     const res = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port: Number(new URL(base).port), method: 'POST', path: '/cloud/council', headers: { 'x-wx-openid': P.liu, 'transfer-encoding': 'chunked' } }, (r) => {
-        let b = ''
-        r.setEncoding('utf8')
-        r.on('data', (c: string) => (b += c))
-        r.on('end', () => resolve({ status: r.statusCode ?? 0, body: b }))
-      })
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: Number(new URL(base).port),
+          method: 'POST',
+          path: '/cloud/council',
+          headers: { 'x-wx-openid': P.liu, 'transfer-encoding': 'chunked' },
+        },
+        (r) => {
+          let b = ''
+          r.setEncoding('utf8')
+          r.on('data', (c: string) => (b += c))
+          r.on('end', () => resolve({ status: r.statusCode ?? 0, body: b }))
+        },
+      )
       req.on('error', reject)
       const chunk = 'A'.repeat(256 * 1024)
       for (let i = 0; i < 12; i++) req.write(chunk)
@@ -181,17 +246,44 @@ describe('the Host header (DNS rebinding)', () => {
     const port = new URL(base).port
     const before = await h.snapshot()
     const tries = [
-      { method: 'POST', path: '/cloud/council', body: JSON.stringify({ action: 'topic.propose', input: { requestId: 'rebind-0001', communityId: 'c-hx', title: '来自别处', body: '来自别处的页面', photos: [] } }) },
+      {
+        method: 'POST',
+        path: '/cloud/council',
+        body: JSON.stringify({
+          action: 'topic.propose',
+          input: {
+            requestId: 'rebind-0001',
+            communityId: 'c-hx',
+            title: '来自别处',
+            body: '来自别处的页面',
+            photos: [],
+          },
+        }),
+      },
       { method: 'GET', path: '/local/identities' },
       { method: 'POST', path: '/local/timers' },
       { method: 'GET', path: '/cloud/_contract' },
       { method: 'GET', path: '/' },
     ]
-    for (const host of [`evil.example:${port}`, 'evil.example', `127.0.0.1.evil.example:${port}`, `localhost.evil.example`, `[::1]:${port}`]) {
+    for (const host of [
+      `evil.example:${port}`,
+      'evil.example',
+      `127.0.0.1.evil.example:${port}`,
+      `localhost.evil.example`,
+      `[::1]:${port}`,
+    ]) {
       for (const t of tries) {
-        const res = await rawRequest({ ...t, host, headers: { 'content-type': 'application/json', 'x-wx-openid': P.liu } })
-        expect({ host, path: t.path, status: res.status, body: JSON.parse(res.body) })
-          .toEqual({ host, path: t.path, status: 421, body: { ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('127.0.0.1') } } })
+        const res = await rawRequest({
+          ...t,
+          host,
+          headers: { 'content-type': 'application/json', 'x-wx-openid': P.liu },
+        })
+        expect({ host, path: t.path, status: res.status, body: JSON.parse(res.body) }).toEqual({
+          host,
+          path: t.path,
+          status: 421,
+          body: { ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('127.0.0.1') } },
+        })
       }
     }
     expect(await h.snapshot()).toBe(before)

@@ -15,7 +15,8 @@ beforeAll(async () => {
 afterAll(() => h.close())
 afterEach(() => h.setNow(T0))
 
-const count = async (collection: string, where: Record<string, unknown>) => (await h.db.collection(collection).where(where).count()).total
+const count = async (collection: string, where: Record<string, unknown>) =>
+  (await h.db.collection(collection).where(where).count()).total
 
 /** The next commit that writes a request's done mark fails (as a write that never reached the disk). */
 function failNextDoneMark() {
@@ -29,9 +30,24 @@ function failNextDoneMark() {
   }
 }
 
-const topic = (title: string) => ({ requestId: rid(), communityId: 'c-hx', title, body: '希望在小区里加装几张休息座椅。', photos: [] })
-const building = (name: string) => ({ requestId: rid(), estateId: 'e-hx-1', gridId: 'g-hx-2', name, floors: 3, roomsPerFloor: 4, floorAreaDm2: 9000 })
-const householdCount = async () => ((await h.db.collection('communities').doc('c-hx').get()).data as { householdCount: number }).householdCount
+const topic = (title: string) => ({
+  requestId: rid(),
+  communityId: 'c-hx',
+  title,
+  body: '希望在小区里加装几张休息座椅。',
+  photos: [],
+})
+const building = (name: string) => ({
+  requestId: rid(),
+  estateId: 'e-hx-1',
+  gridId: 'g-hx-2',
+  name,
+  floors: 3,
+  roomsPerFloor: 4,
+  floorAreaDm2: 9000,
+})
+const householdCount = async () =>
+  ((await h.db.collection('communities').doc('c-hx').get()).data as { householdCount: number }).householdCount
 
 describe('the done mark commits with the work', () => {
   it('a topic whose done mark failed to be written is not there, and the retry makes it once', async () => {
@@ -68,7 +84,9 @@ describe('the done mark commits with the work', () => {
 describe('a claim left running by an attempt that died', () => {
   /** What a killed building.create leaves: its request claimed at `at`, nothing committed. */
   const deadClaim = (requestId: string, at: Date) =>
-    h.db.collection('requests').add({ data: { _id: `org:building.create:${P.secHx}:${requestId}`, state: 'running', at, attempt: 'dead' } })
+    h.db
+      .collection('requests')
+      .add({ data: { _id: `org:building.create:${P.secHx}:${requestId}`, state: 'running', at, attempt: 'dead' } })
 
   it('answers 仍在处理 within the function timeout and is taken over after it', async () => {
     const input = building('接管楼')
@@ -87,7 +105,10 @@ describe('a claim left running by an attempt that died', () => {
     const before = await householdCount()
     await deadClaim(input.requestId, T0)
     h.setNow(new Date(T0.getTime() + 60_000))
-    const both = await Promise.all([h.call('org', 'building.create', input, P.secHx), h.call('org', 'building.create', input, P.secHx)])
+    const both = await Promise.all([
+      h.call('org', 'building.create', input, P.secHx),
+      h.call('org', 'building.create', input, P.secHx),
+    ])
     const answers = new Set(both.map(({ env }) => (env.ok ? 'ok' : `${env.error.code} ${env.error.message}`)))
     expect([...answers].filter((a) => a !== 'CONFLICT 上一次提交仍在处理，请稍后刷新')).toEqual(['ok'])
     const built = both.flatMap(({ env }) => (env.ok ? [JSON.stringify(env.data)] : []))
@@ -104,7 +125,9 @@ describe('taking over', () => {
 
   it('of two retries that find the same dead claim, only one runs the work', async () => {
     const k = key(rid())
-    await h.db.collection('requests').add({ data: { _id: `test:work:${P.secHx}:${k.requestId}`, state: 'running', at: T0, attempt: 'dead' } })
+    await h.db
+      .collection('requests')
+      .add({ data: { _id: `test:work:${P.secHx}:${k.requestId}`, state: 'running', at: T0, attempt: 'dead' } })
     const later = new Date(T0.getTime() + FUNCTION_TIMEOUT_MS + 1)
     let runs = 0
     const work = async () => {
@@ -113,7 +136,10 @@ describe('taking over', () => {
     }
     const outcomes = await Promise.allSettled([once(h.db, tx, k, later, work), once(h.db, tx, k, later, work)])
     expect(runs).toBe(1)
-    expect(outcomes.map((o) => (o.status === 'fulfilled' ? 'ok' : (o.reason as Error).message)).sort()).toEqual(['ok', '上一次提交仍在处理，请稍后刷新'])
+    expect(outcomes.map((o) => (o.status === 'fulfilled' ? 'ok' : (o.reason as Error).message)).sort()).toEqual([
+      'ok',
+      '上一次提交仍在处理，请稍后刷新',
+    ])
     expect(await once(h.db, tx, k, new Date(later.getTime() + 1000), work)).toEqual({ n: 1 })
   })
 })
@@ -145,7 +171,9 @@ describe('repeats', () => {
 
   it('concurrent repeats of a transactional create commit once and all answer the same', async () => {
     const input = topic('修缮自行车棚')
-    const answers = await Promise.all([1, 2, 3].map(() => h.call<{ id: string }>('council', 'topic.propose', input, P.liu)))
+    const answers = await Promise.all(
+      [1, 2, 3].map(() => h.call<{ id: string }>('council', 'topic.propose', input, P.liu)),
+    )
     const ids = answers.map(({ env }) => (env.ok ? env.data.id : env.error.code))
     expect(new Set(ids).size).toBe(1)
     expect(ids[0]).toMatch(/^topic_/)

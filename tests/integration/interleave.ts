@@ -19,7 +19,12 @@ export interface Hold {
 const original = LocalRequester.prototype.send
 const holds: { match: (r: WireRequest) => boolean; fired: boolean; arrive: () => void; gate: Promise<void> }[] = []
 
-LocalRequester.prototype.send = async function send(this: LocalRequester, action: string, params: WireParams = {}, opts?: unknown) {
+LocalRequester.prototype.send = async function send(
+  this: LocalRequester,
+  action: string,
+  params: WireParams = {},
+  opts?: unknown,
+) {
   const inv = currentInvocation()
   const req: WireRequest = {
     openid: inv?.openid ?? null,
@@ -60,19 +65,29 @@ export function holdAt(match: (r: WireRequest) => boolean): Hold {
 export const at = {
   /** A plain (non-transaction) write to `collection` by `openid`. */
   plainWrite: (openid: string, collection: string) => (r: WireRequest) =>
-    r.openid === openid && r.collection === collection && !r.inTransaction && /^database\.(modifyDocument|insertDocument|modifyAndReturnDoc)$/.test(r.action),
+    r.openid === openid &&
+    r.collection === collection &&
+    !r.inTransaction &&
+    /^database\.(modifyDocument|insertDocument|modifyAndReturnDoc)$/.test(r.action),
   /** The commit of a transaction run by `openid`. */
   commit: (openid: string) => (r: WireRequest) => r.openid === openid && r.action === 'database.commitTransaction',
   /** Any write to `collection` inside a transaction run by `openid`. */
   txWrite: (openid: string, collection: string) => (r: WireRequest) =>
-    r.openid === openid && r.collection === collection && r.inTransaction && /^database\.(modifyDocument|insertDocument)$/.test(r.action),
+    r.openid === openid &&
+    r.collection === collection &&
+    r.inTransaction &&
+    /^database\.(modifyDocument|insertDocument)$/.test(r.action),
 }
 
 /**
  * Runs `first` until it reaches `point`, runs `second` to its end, then lets `first` finish.
  * Returns both envelopes in the order (first, second).
  */
-export async function interleave<A, B>(point: (r: WireRequest) => boolean, first: () => Promise<A>, second: () => Promise<B>): Promise<[A, B]> {
+export async function interleave<A, B>(
+  point: (r: WireRequest) => boolean,
+  first: () => Promise<A>,
+  second: () => Promise<B>,
+): Promise<[A, B]> {
   const hold = holdAt(point)
   const a = first()
   const got = await Promise.race([hold.reached.then(() => 'held' as const), a.then(() => 'finished' as const)])

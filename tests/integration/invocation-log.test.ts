@@ -19,7 +19,11 @@ async function logged<T>(run: () => Promise<T>, quiet = false): Promise<{ result
   const err = jest.spyOn(console, 'error').mockImplementation(() => undefined)
   try {
     const result = await run()
-    return { result, out: out.mock.calls.map((c) => c.map(String).join(' ')), err: err.mock.calls.map((c) => c.map(String).join(' ')) }
+    return {
+      result,
+      out: out.mock.calls.map((c) => c.map(String).join(' ')),
+      err: err.mock.calls.map((c) => c.map(String).join(' ')),
+    }
   } finally {
     out.mockRestore()
     err.mockRestore()
@@ -36,17 +40,37 @@ describe('the invocation log line', () => {
     expect(err).toEqual([])
     expect(out).toHaveLength(1)
     const line = parse(out[0])
-    expect(line).toEqual({ fn: 'org', action: 'me', requestId: expect.stringMatching(/^local-/), ms: expect.any(Number), dbRequests: result.dbRequests, code: 'OK' })
+    expect(line).toEqual({
+      fn: 'org',
+      action: 'me',
+      requestId: expect.stringMatching(/^local-/),
+      ms: expect.any(Number),
+      dbRequests: result.dbRequests,
+      code: 'OK',
+    })
     expect(line.dbRequests).toBeGreaterThan(0)
   })
 
   it('a create carries its own requestId beside the invocation id, and the count includes its transaction', async () => {
     const rid = 'log-test-propose-1'
-    const input = { requestId: rid, communityId: 'c-hx', estateId: 'e-hx-1', title: '楼道灯坏了请修理', body: '三号楼二单元楼道灯不亮，晚上上下楼不方便。', photos: [] }
+    const input = {
+      requestId: rid,
+      communityId: 'c-hx',
+      estateId: 'e-hx-1',
+      title: '楼道灯坏了请修理',
+      body: '三号楼二单元楼道灯不亮，晚上上下楼不方便。',
+      photos: [],
+    }
     const { result, out } = await logged(() => h.call('council', 'topic.propose', input, P.liu))
     expect(result.env.ok).toBe(true)
     expect(out).toHaveLength(1)
-    expect(parse(out[0])).toMatchObject({ fn: 'council', action: 'topic.propose', clientRequestId: rid, code: 'OK', dbRequests: result.dbRequests })
+    expect(parse(out[0])).toMatchObject({
+      fn: 'council',
+      action: 'topic.propose',
+      clientRequestId: rid,
+      code: 'OK',
+      dbRequests: result.dbRequests,
+    })
     // the same call again reads the done mark: fewer requests, still counted
     const again = await logged(() => h.call('council', 'topic.propose', input, P.liu))
     expect(parse(again.out[0]).dbRequests).toBe(again.result.dbRequests)
@@ -56,14 +80,20 @@ describe('the invocation log line', () => {
   it('a refusal logs one line with its code and no error', async () => {
     const { out, err } = await logged(() => h.call('org', 'binding.listPending', { communityId: 'c-hx' }, P.liu))
     expect(err).toEqual([])
-    expect(out.map(parse)).toEqual([expect.objectContaining({ fn: 'org', action: 'binding.listPending', code: 'FORBIDDEN' })])
+    expect(out.map(parse)).toEqual([
+      expect.objectContaining({ fn: 'org', action: 'binding.listPending', code: 'FORBIDDEN' }),
+    ])
     expect(parse(out[0])).not.toHaveProperty('stack')
     const unknown = await logged(() => h.call('org', 'no.such', {}, P.liu))
-    expect(unknown.out.map(parse)).toEqual([expect.objectContaining({ action: 'no.such', code: 'UNKNOWN_ACTION', dbRequests: 0 })])
+    expect(unknown.out.map(parse)).toEqual([
+      expect.objectContaining({ action: 'no.such', code: 'UNKNOWN_ACTION', dbRequests: 0 }),
+    ])
   })
 
   it('an unexpected error: one line on stderr with the stack; the caller gets INTERNAL and nothing of it', async () => {
-    const contract = { boom: action({ summary: 'x', roles: ['authenticated'], input: z.object({}), output: z.object({}) }) }
+    const contract = {
+      boom: action({ summary: 'x', roles: ['authenticated'], input: z.object({}), output: z.object({}) }),
+    }
     function failDeepInside(): never {
       throw new Error('users table index broken for o-res-liu')
     }
@@ -72,7 +102,12 @@ describe('the invocation log line', () => {
     expect(out).toEqual([])
     expect(err).toHaveLength(1)
     const line = parse(err[0])
-    expect(line).toMatchObject({ fn: 'test', action: 'boom', code: 'INTERNAL', error: 'users table index broken for o-res-liu' })
+    expect(line).toMatchObject({
+      fn: 'test',
+      action: 'boom',
+      code: 'INTERNAL',
+      error: 'users table index broken for o-res-liu',
+    })
     expect(line.stack).toContain('failDeepInside')
     expect(line.dbRequests).toBeGreaterThan(0)
     expect(result).toEqual({ ok: false, error: { code: 'INTERNAL', message: '服务暂时不可用，请稍后再试' } })
@@ -83,14 +118,30 @@ describe('the invocation log line', () => {
   it('a timer run logs one line with its counts', async () => {
     const { result, out } = await logged(() => h.raw('council', { Type: 'Timer', TriggerName: 'tick' }, null))
     expect(result.env.ok).toBe(true)
-    expect(out.map(parse)).toEqual([expect.objectContaining({ fn: 'council', timer: 'tick', code: 'OK', counts: expect.any(Object), dbRequests: result.dbRequests })])
+    expect(out.map(parse)).toEqual([
+      expect.objectContaining({
+        fn: 'council',
+        timer: 'tick',
+        code: 'OK',
+        counts: expect.any(Object),
+        dbRequests: result.dbRequests,
+      }),
+    ])
   })
 
   it('under TX_QUIET=1 a successful call logs nothing; an unexpected error is still logged', async () => {
     const quiet = await logged(() => h.call('org', 'me', {}, P.liu), true)
     expect([quiet.out, quiet.err]).toEqual([[], []])
-    const contract = { boom: action({ summary: 'x', roles: ['authenticated'], input: z.object({}), output: z.object({}) }) }
-    const main = createMain('test', contract, { boom: { run: async () => { throw new Error('broken') } } })
+    const contract = {
+      boom: action({ summary: 'x', roles: ['authenticated'], input: z.object({}), output: z.object({}) }),
+    }
+    const main = createMain('test', contract, {
+      boom: {
+        run: async () => {
+          throw new Error('broken')
+        },
+      },
+    })
     const broken = await logged(() => h.rawMain(main, { action: 'boom', input: {} }, P.liu), true)
     expect(broken.err.map(parse)).toEqual([expect.objectContaining({ code: 'INTERNAL', error: 'broken' })])
   })

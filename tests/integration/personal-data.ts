@@ -6,12 +6,18 @@ import type { Cloud } from './harness'
 type Found = 'openid' | 'personKey' | 'name' | 'phone'
 
 /** What a registered field may hold for each kind of trace found in it. */
-const ALLOWED: Record<Found, Holds[]> = { openid: ['openid', 'any'], personKey: ['personKey', 'any'], name: ['name', 'any'], phone: ['phone', 'any'] }
+const ALLOWED: Record<Found, Holds[]> = {
+  openid: ['openid', 'any'],
+  personKey: ['personKey', 'any'],
+  name: ['name', 'any'],
+  phone: ['phone', 'any'],
+}
 
 async function everyDoc(h: Cloud, collection: string): Promise<Record<string, unknown>[]> {
   const out: Record<string, unknown>[] = []
   const { total } = await h.db.collection(collection).count()
-  for (let skip = 0; skip < total; skip += 1000) out.push(...((await h.db.collection(collection).skip(skip).limit(1000).get()).data as Record<string, unknown>[]))
+  for (let skip = 0; skip < total; skip += 1000)
+    out.push(...((await h.db.collection(collection).skip(skip).limit(1000).get()).data as Record<string, unknown>[]))
   return out
 }
 
@@ -19,7 +25,8 @@ async function everyDoc(h: Cloud, collection: string): Promise<Record<string, un
 function registered(collection: string, path: string, kind: Found): boolean {
   const fields = PERSONAL_DATA[collection as CollectionName]?.fields ?? []
   return fields.some((f) => {
-    const covers = f.path === path || (f.holds === 'any' && (path.startsWith(`${f.path}.`) || path.startsWith(`${f.path}[]`)))
+    const covers =
+      f.path === path || (f.holds === 'any' && (path.startsWith(`${f.path}.`) || path.startsWith(`${f.path}[]`)))
     return covers && ALLOWED[kind].includes(f.holds)
   })
 }
@@ -31,7 +38,7 @@ function registered(collection: string, path: string, kind: Found): boolean {
  * field naming a person without registering it (我的数据 and 注销 would miss it).
  */
 export async function unregisteredPersonFields(h: Cloud): Promise<string[]> {
-  const users = await everyDoc(h, COL.users) as { _id: string; name?: string; phone?: string }[]
+  const users = (await everyDoc(h, COL.users)) as { _id: string; name?: string; phone?: string }[]
   const openids = users.map((u) => u._id)
   const keys = openids.map(personKey)
   const names = new Set(users.map((u) => u.name).filter((n): n is string => !!n))
@@ -60,5 +67,8 @@ export async function unregisteredPersonFields(h: Cloud): Promise<string[]> {
 /** The registry covers everything the test so far has written; also fails if a no-personal-data collection holds someone. */
 export async function expectPersonalDataRegistered(h: Cloud): Promise<void> {
   const missing = await unregisteredPersonFields(h)
-  expect({ missing, noPersonalData: missing.filter((m) => m.split(' ')[0] in NO_PERSONAL_DATA) }).toEqual({ missing: [], noPersonalData: [] })
+  expect({ missing, noPersonalData: missing.filter((m) => m.split(' ')[0] in NO_PERSONAL_DATA) }).toEqual({
+    missing: [],
+    noPersonalData: [],
+  })
 }

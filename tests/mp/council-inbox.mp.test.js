@@ -10,7 +10,13 @@ const { ME, ok } = require('./fixtures')
 const invitations = ({ page, pageSize }) => ({
   items: Array.from({ length: Math.min(pageSize, 25 - (page - 1) * pageSize) }, (_, i) => {
     const n = (page - 1) * pageSize + i + 1
-    return { id: `m-${n}`, title: `第 ${n} 次议事会`, startsAt: '2025-03-08T06:00:00.000Z', online: false, place: '社区会议室' }
+    return {
+      id: `m-${n}`,
+      title: `第 ${n} 次议事会`,
+      startsAt: '2025-03-08T06:00:00.000Z',
+      online: false,
+      place: '社区会议室',
+    }
   }),
   total: 25,
   page,
@@ -19,7 +25,8 @@ const invitations = ({ page, pageSize }) => ({
 
 function reply(name, data) {
   if (name === 'org' && data.action === 'me') return ok(ME)
-  if (name === 'council' && data.action === 'resolution.inbox') return ok({ items: [], total: 0, page: 1, pageSize: 10 })
+  if (name === 'council' && data.action === 'resolution.inbox')
+    return ok({ items: [], total: 0, page: 1, pageSize: 10 })
   if (name === 'council' && data.action === 'meeting.invitations') return ok(invitations(data.input))
   return { ok: false, error: { code: 'UNKNOWN_ACTION', message: '' } }
 }
@@ -47,7 +54,9 @@ describe('council inbox (compiled weapp, council subpackage)', () => {
     // Assess: the tab switched and the first page of invitations was asked for
     expect(page.querySelector('#tab-meetings').dom.className).toContain('tx-seg__item--on')
     expect(page.querySelector('#tab-resolutions').dom.className).not.toContain('tx-seg__item--on')
-    expect(calls(wx, 'meeting.invitations')).toEqual([{ action: 'meeting.invitations', input: { page: 1, pageSize: 10 } }])
+    expect(calls(wx, 'meeting.invitations')).toEqual([
+      { action: 'meeting.invitations', input: { page: 1, pageSize: 10 } },
+    ])
     expect(page.dom.textContent).toContain('第 1 / 3 页')
     expect(page.dom.textContent).not.toContain('第 11 次议事会')
 
@@ -56,7 +65,10 @@ describe('council inbox (compiled weapp, council subpackage)', () => {
     await until(() => page.dom.textContent.includes('第 11 次议事会'))
 
     // Assess: page 2 was asked for and is shown with its counter
-    expect(calls(wx, 'meeting.invitations').at(-1)).toEqual({ action: 'meeting.invitations', input: { page: 2, pageSize: 10 } })
+    expect(calls(wx, 'meeting.invitations').at(-1)).toEqual({
+      action: 'meeting.invitations',
+      input: { page: 2, pageSize: 10 },
+    })
     expect(page.dom.textContent).toContain('第 2 / 3 页')
     expect(page.dom.textContent).not.toContain('第 1 次议事会')
   })

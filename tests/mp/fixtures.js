@@ -24,12 +24,26 @@ const HOME = {
           kind: 'bindings',
           count: 1,
           route: '/packages/admin/pages/bindings/index',
-          items: [{ id: 'bind-1', title: '幸福里小区 2号楼 301', detail: '申请人 张三', at: '2025-03-08T06:05:00.000Z', overdue: false, route: '/packages/admin/pages/bindings/index' }],
+          items: [
+            {
+              id: 'bind-1',
+              title: '幸福里小区 2号楼 301',
+              detail: '申请人 张三',
+              at: '2025-03-08T06:05:00.000Z',
+              overdue: false,
+              route: '/packages/admin/pages/bindings/index',
+            },
+          ],
         },
         { kind: 'topics', count: 0, route: '/packages/council/pages/index/index', items: [] },
       ],
     },
-    { role: 'resident', title: '居民 · 幸福里小区 3号楼 501', count: 0, groups: [{ kind: 'votes', count: 0, route: '/packages/council/pages/index/index', items: [] }] },
+    {
+      role: 'resident',
+      title: '居民 · 幸福里小区 3号楼 501',
+      count: 0,
+      groups: [{ kind: 'votes', count: 0, route: '/packages/council/pages/index/index', items: [] }],
+    },
   ],
 }
 

@@ -38,7 +38,8 @@ describe('grid event (compiled weapp, grid subpackage)', () => {
     let event = EVENT
     const wx = installWx(async (name, data) => {
       if (name === 'org' && data.action === 'me') return ok(ME)
-      if (name === 'grid' && data.action === 'event.get') return ok({ event, summons: [], canAssign: false, canHandle: false })
+      if (name === 'grid' && data.action === 'event.get')
+        return ok({ event, summons: [], canAssign: false, canHandle: false })
       if (name === 'grid' && data.action === 'event.confirm') {
         event = { ...EVENT, status: 'closed', rating: data.input.rating, closedAt: '2025-03-08T10:00:00.000Z' }
         return ok(event)
@@ -51,7 +52,9 @@ describe('grid event (compiled weapp, grid subpackage)', () => {
     await until(() => page.dom.textContent.includes('请确认处置结果'))
 
     // Assess: the page read its id from the route; the stars start at 5
-    expect(wx.callFunction).toHaveBeenCalledWith(expect.objectContaining({ name: 'grid', data: { action: 'event.get', input: { eventId: 'e-1' } } }))
+    expect(wx.callFunction).toHaveBeenCalledWith(
+      expect.objectContaining({ name: 'grid', data: { action: 'event.get', input: { eventId: 'e-1' } } }),
+    )
     expect(page.dom.textContent).toContain('5 星')
 
     // Act: tap the third star

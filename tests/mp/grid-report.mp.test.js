@@ -9,7 +9,15 @@ const { ME, ok } = require('./fixtures')
 /** A verified resident of 幸福里社区. */
 const RESIDENT = {
   ...ME,
-  roles: [{ role: 'resident', scopeType: 'household', scopeId: 'h-1', scopeName: '幸福里小区 3号楼 501', communityId: 'c-xingfu' }],
+  roles: [
+    {
+      role: 'resident',
+      scopeType: 'household',
+      scopeId: 'h-1',
+      scopeName: '幸福里小区 3号楼 501',
+      communityId: 'c-xingfu',
+    },
+  ],
 }
 const none = { items: [], total: 0, page: 1, pageSize: 20 }
 

@@ -8,7 +8,11 @@ const { HOME, ok } = require('./fixtures')
 describe('home page (compiled weapp)', () => {
   test('greets the person, shows what waits per role with counts, a tap on an item opens its page, and 常用功能 stay below', async () => {
     // Prepare
-    const wx = installWx(async (name, data) => (name === 'org' && data.action === 'home' ? ok(HOME) : { ok: false, error: { code: 'UNKNOWN_ACTION', message: '' } }))
+    const wx = installWx(async (name, data) =>
+      name === 'org' && data.action === 'home'
+        ? ok(HOME)
+        : { ok: false, error: { code: 'UNKNOWN_ACTION', message: '' } },
+    )
 
     // Act
     const page = mountPage('pages/home/index')
@@ -16,7 +20,9 @@ describe('home page (compiled weapp)', () => {
 
     // Assess: the one call made was org/home with an empty input
     expect(wx.callFunction).toHaveBeenCalledTimes(1)
-    expect(wx.callFunction).toHaveBeenCalledWith(expect.objectContaining({ name: 'org', data: { action: 'home', input: {} } }))
+    expect(wx.callFunction).toHaveBeenCalledWith(
+      expect.objectContaining({ name: 'org', data: { action: 'home', input: {} } }),
+    )
     const text = page.dom.textContent
     expect(text).toContain('您好，李秀英')
     expect(text).toContain('社区书记 · 幸福里社区')

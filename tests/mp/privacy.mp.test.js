@@ -32,7 +32,9 @@ describe('privacy dialog (compiled weapp)', () => {
     expect(page.dom.textContent).toContain('您的位置')
     expect(page.dom.textContent).toContain('《同心圆隐私保护指引》')
     // 同意 is rendered as <button open-type="agreePrivacyAuthorization">: the template's alias for open-type carries it
-    const alias = fs.readFileSync(path.join(DIST, 'base.wxml'), 'utf8').match(/<button[^>]* open-type="\{\{i\.(\w+)\}\}"/)[1]
+    const alias = fs
+      .readFileSync(path.join(DIST, 'base.wxml'), 'utf8')
+      .match(/<button[^>]* open-type="\{\{i\.(\w+)\}\}"/)[1]
     expect(JSON.stringify(page.instance.data)).toContain(`"${alias}":"agreePrivacyAuthorization"`)
 
     // Act: 不同意

@@ -48,7 +48,10 @@ function installGlobals() {
 /** Mocks of the WeChat APIs a page reaches. `callFunction` answers with `reply(name, data)`. */
 function installWx(reply) {
   const wx = global.wx
-  const callFunction = jest.fn(async ({ name, data }) => ({ result: await reply(name, data), errMsg: 'cloud.callFunction:ok' }))
+  const callFunction = jest.fn(async ({ name, data }) => ({
+    result: await reply(name, data),
+    errMsg: 'cloud.callFunction:ok',
+  }))
   wx.cloud = { init: jest.fn(), callFunction }
   const ok = (api) =>
     jest.fn((opts = {}) => {

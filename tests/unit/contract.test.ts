@@ -6,7 +6,17 @@ import { CONTRACT, ERROR_CODES, PageInputSchema } from '../../types'
 
 describe('the contract', () => {
   it('names at least the error codes the runtime relies on', () => {
-    for (const c of ['UNKNOWN_ACTION', 'INVALID_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'RATE_LIMITED', 'CONTENT_REJECTED', 'INTERNAL']) {
+    for (const c of [
+      'UNKNOWN_ACTION',
+      'INVALID_INPUT',
+      'UNAUTHENTICATED',
+      'FORBIDDEN',
+      'NOT_FOUND',
+      'CONFLICT',
+      'RATE_LIMITED',
+      'CONTENT_REJECTED',
+      'INTERNAL',
+    ]) {
       expect(ERROR_CODES).toContain(c)
     }
   })
@@ -28,7 +38,11 @@ describe('the contract', () => {
   })
 
   it('declares every collection the code uses in database/collections.json', () => {
-    const declared = (JSON.parse(readFileSync(join(__dirname, '../../database/collections.json'), 'utf8')) as { collections: { name: string }[] }).collections.map((c) => c.name)
+    const declared = (
+      JSON.parse(readFileSync(join(__dirname, '../../database/collections.json'), 'utf8')) as {
+        collections: { name: string }[]
+      }
+    ).collections.map((c) => c.name)
     expect(Object.values(COL).filter((n) => !declared.includes(n))).toEqual([])
   })
 })

@@ -6,7 +6,10 @@ import * as z from 'zod'
 describe('the action tables of the docs are the contract (issue 16 §10)', () => {
   test.each(pages().map((p) => [p.fn, p]))('%s: docs page is up to date', (_fn, p) => {
     // The failure names the command that brings the page back in step.
-    const state = p.current === p.expected ? 'up to date' : `docs/${ACTION_PAGES[p.fn]} is stale (its action table differs from CONTRACT.${p.fn}): run \`${COMMAND}\` and commit the page`
+    const state =
+      p.current === p.expected
+        ? 'up to date'
+        : `docs/${ACTION_PAGES[p.fn]} is stale (its action table differs from CONTRACT.${p.fn}): run \`${COMMAND}\` and commit the page`
     expect(state).toBe('up to date')
   })
 
@@ -19,7 +22,12 @@ describe('the action tables of the docs are the contract (issue 16 §10)', () =>
 
   test('a summary or audience change in the contract changes the table', () => {
     const registry = {
-      'thing.make': action({ summary: '做一件事', roles: ['secretary', 'street_admin'], input: z.object({}), output: z.null() }),
+      'thing.make': action({
+        summary: '做一件事',
+        roles: ['secretary', 'street_admin'],
+        input: z.object({}),
+        output: z.null(),
+      }),
       'thing.list': action({ summary: '列出 | 全部', roles: ['authenticated'], input: z.object({}), output: z.null() }),
     }
     const table = actionTable('council' as FunctionName, registry)

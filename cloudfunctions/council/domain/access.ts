@@ -18,7 +18,10 @@ export function belongsTo(roles: RoleGrant[], community: { communityId: string; 
 
 /** Residents (verified, by household) and members of the community may propose and second topics. */
 export function canPropose(roles: RoleGrant[], communityId: string): boolean {
-  return roles.some((g) => (g.role === 'resident' && g.communityId === communityId) || (g.role === 'member' && g.scopeId === communityId))
+  return roles.some(
+    (g) =>
+      (g.role === 'resident' && g.communityId === communityId) || (g.role === 'member' && g.scopeId === communityId),
+  )
 }
 
 /** The household a resident acts for: the one asked for (if they hold it), else their only one in the community. */
@@ -37,14 +40,21 @@ export function topicEditProblem(t: { status: string; seconds: number; locked: b
 
 const DAY = 86_400_000
 /** 急事: decided at once, public within 24 h, ratified by the council within 7 days. */
-export const urgentDeadlines = (now: Date) => ({ publicBy: new Date(now.getTime() + DAY), ratifyBy: new Date(now.getTime() + 7 * DAY) })
+export const urgentDeadlines = (now: Date) => ({
+  publicBy: new Date(now.getTime() + DAY),
+  ratifyBy: new Date(now.getTime() + 7 * DAY),
+})
 
 /**
  * How a person signs in to a meeting of the community: the kind comes from their roles, never from
  * what they say. The most specific role for the community wins: its secretary (the community's Party
  * organisation), a unit's liaison (as that unit), a member, a grid worker, a resident, the street.
  */
-export function attendeeOf(roles: RoleGrant[], community: { communityId: string; streetId: string }, invitedAs?: string | null): { kind: AttendeeKind; org?: string } | null {
+export function attendeeOf(
+  roles: RoleGrant[],
+  community: { communityId: string; streetId: string },
+  invitedAs?: string | null,
+): { kind: AttendeeKind; org?: string } | null {
   const of = (g: RoleGrant) => g.scopeId === community.communityId || g.communityId === community.communityId
   const first = (role: RoleGrant['role']) => roles.find((g) => g.role === role && of(g))
   if (first('secretary')) return { kind: 'secretary' }
@@ -55,7 +65,9 @@ export function attendeeOf(roles: RoleGrant[], community: { communityId: string;
   if (first('resident')) return { kind: 'resident' }
   if (roles.some((g) => g.role === 'street_admin' && g.scopeId === community.streetId)) return { kind: 'street' }
   // Not of the community, but invited: staff of an invited company sign in as that company.
-  const staff = invitedAs?.startsWith('company:') ? roles.find((g) => g.role === 'property_staff' && `company:${g.scopeId}` === invitedAs) : undefined
+  const staff = invitedAs?.startsWith('company:')
+    ? roles.find((g) => g.role === 'property_staff' && `company:${g.scopeId}` === invitedAs)
+    : undefined
   if (staff) return { kind: 'company', org: staff.scopeName }
   return null
 }
@@ -63,9 +75,10 @@ export function attendeeOf(roles: RoleGrant[], community: { communityId: string;
 /** The first of the caller's party keys the meeting invited (person, unit, company), or null. */
 export function invitedAs(actor: Actor, m: { inviteKeys?: string[] }): string | null {
   const invited = m.inviteKeys ?? []
-  return invited.length ? partyKeysOf(actor.openid, actor.roles).find((k) => invited.includes(k)) ?? null : null
+  return invited.length ? (partyKeysOf(actor.openid, actor.roles).find((k) => invited.includes(k)) ?? null) : null
 }
 
 /** Whether the caller posts progress on a resolution: the community's secretary, or a person of the responsible party. */
 export const mayProgress = (actor: Actor, r: { communityId: string; responsibleKey?: string }) =>
-  actor.isSecretaryOf(r.communityId) || (!!r.responsibleKey && partyKeysOf(actor.openid, actor.roles).includes(r.responsibleKey))
+  actor.isSecretaryOf(r.communityId) ||
+  (!!r.responsibleKey && partyKeysOf(actor.openid, actor.roles).includes(r.responsibleKey))

@@ -33,15 +33,32 @@ export const boxId = (voteId: string, i: number) => `box:${voteId}:${i}`
 export const boxIds = (voteId: string) => Array.from({ length: BALLOT_BOXES }, (_, i) => boxId(voteId, i))
 
 /** The area published during the vote: taken when `households` had voted. */
-export interface ShownArea { percent: number; households: number; areaDm2: number }
+export interface ShownArea {
+  percent: number
+  households: number
+  areaDm2: number
+}
 /** The turnout stored on the vote. `households`/`areaDm2` are exact (never output); `shown` is what may be. */
-export interface TurnoutSnapshot { households: number; areaDm2: number; at: Date; shown: ShownArea | null }
+export interface TurnoutSnapshot {
+  households: number
+  areaDm2: number
+  at: Date
+  shown: ShownArea | null
+}
 
-export interface Eligible { households: number; areaDm2: number }
+export interface Eligible {
+  households: number
+  areaDm2: number
+}
 
 const windowStart = (t: Date) => new Date(Math.floor(t.getTime() / SNAPSHOT_MS) * SNAPSHOT_MS)
 
-export const firstSnapshot = (now: Date): TurnoutSnapshot => ({ households: 0, areaDm2: 0, at: windowStart(now), shown: null })
+export const firstSnapshot = (now: Date): TurnoutSnapshot => ({
+  households: 0,
+  areaDm2: 0,
+  at: windowStart(now),
+  shown: null,
+})
 
 /** A snapshot is refreshed when its window has passed. */
 export const snapshotDue = (s: TurnoutSnapshot, now: Date) => windowStart(now).getTime() > new Date(s.at).getTime()
@@ -65,8 +82,15 @@ const wholePercent = (part: number, total: number) => (total > 0 ? Math.floor((p
 export function nextSnapshot(prev: TurnoutSnapshot, totals: Eligible, eligible: Eligible, now: Date): TurnoutSnapshot {
   let shown = prev.shown
   const everyone = totals.households === eligible.households
-  if (areaShowable(eligible, totals.households) && (everyone || !shown || totals.households - shown.households >= MIN_GROUP)) {
-    shown = { percent: wholePercent(totals.areaDm2, eligible.areaDm2), households: totals.households, areaDm2: totals.areaDm2 }
+  if (
+    areaShowable(eligible, totals.households) &&
+    (everyone || !shown || totals.households - shown.households >= MIN_GROUP)
+  ) {
+    shown = {
+      percent: wholePercent(totals.areaDm2, eligible.areaDm2),
+      households: totals.households,
+      areaDm2: totals.areaDm2,
+    }
   }
   return { households: totals.households, areaDm2: totals.areaDm2, at: windowStart(now), shown }
 }
@@ -104,8 +128,18 @@ export function publicResult(r: TallyResult) {
   return {
     passed: r.passed,
     adoptedOptionKey: r.adoptedOptionKey,
-    participation: { households: r.participation.households, area: pA ? { met: pA.met, percent } : null, met: r.participation.met },
-    options: r.options.map((o) => ({ key: o.key, label: o.label, kind: o.kind, households: o.households, approvalMet: o.approvalMet })),
+    participation: {
+      households: r.participation.households,
+      area: pA ? { met: pA.met, percent } : null,
+      met: r.participation.met,
+    },
+    options: r.options.map((o) => ({
+      key: o.key,
+      label: o.label,
+      kind: o.kind,
+      households: o.households,
+      approvalMet: o.approvalMet,
+    })),
     summary: r.summary,
     rule: r.rule,
     ballots: r.ballots,

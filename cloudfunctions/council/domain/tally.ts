@@ -45,7 +45,8 @@ const THREE_QUARTERS: Ratio = { num: 3, den: 4, cmp: 'atLeast' }
 
 /** Whether count/total meets the ratio: count·den ≥ (or >) num·total, in BigInt. A zero total never meets a positive ratio. */
 export function meets(count: number, total: number, r: Ratio): boolean {
-  if (!Number.isSafeInteger(count) || !Number.isSafeInteger(total) || count < 0 || total < 0) throw new Error('counts must be non-negative integers')
+  if (!Number.isSafeInteger(count) || !Number.isSafeInteger(total) || count < 0 || total < 0)
+    throw new Error('counts must be non-negative integers')
   if (total === 0) return r.num === 0 && r.cmp === 'atLeast'
   const lhs = BigInt(count) * BigInt(r.den)
   const rhs = BigInt(r.num) * BigInt(total)
@@ -73,24 +74,47 @@ export const ratioText = (r: Ratio) => {
 export function ruleFor(preset: Preset, custom?: CustomRuleInput): Rule {
   switch (preset) {
     case 'simple':
-      return { preset, byArea: false, participation: null, approval: MORE_THAN_HALF, approvalBase: 'nonAbstaining', text: '同意票超过有效票（不含弃权）半数' }
+      return {
+        preset,
+        byArea: false,
+        participation: null,
+        approval: MORE_THAN_HALF,
+        approvalBase: 'nonAbstaining',
+        text: '同意票超过有效票（不含弃权）半数',
+      }
     case 'civil_code_ordinary':
       return {
-        preset, byArea: true, participation: TWO_THIRDS, approval: MORE_THAN_HALF, approvalBase: 'participating',
+        preset,
+        byArea: true,
+        participation: TWO_THIRDS,
+        approval: MORE_THAN_HALF,
+        approvalBase: 'participating',
         text: '民法典第278条：专有部分面积占比三分之二以上且人数占比三分之二以上的业主参与表决，经参与表决专有部分面积过半数且参与表决人数过半数的业主同意',
       }
     case 'civil_code_major':
       return {
-        preset, byArea: true, participation: TWO_THIRDS, approval: THREE_QUARTERS, approvalBase: 'participating',
+        preset,
+        byArea: true,
+        participation: TWO_THIRDS,
+        approval: THREE_QUARTERS,
+        approvalBase: 'participating',
         text: '民法典第278条：专有部分面积占比三分之二以上且人数占比三分之二以上的业主参与表决，经参与表决专有部分面积四分之三以上且参与表决人数四分之三以上的业主同意',
       }
     case 'custom': {
       if (!custom) throw new Error('custom preset needs its ratios')
       const participation: Ratio = { num: custom.participationPercent, den: 100, cmp: 'atLeast' }
-      const approval: Ratio = { num: custom.approvalPercent, den: 100, cmp: custom.approvalMoreThan ? 'moreThan' : 'atLeast' }
+      const approval: Ratio = {
+        num: custom.approvalPercent,
+        den: 100,
+        cmp: custom.approvalMoreThan ? 'moreThan' : 'atLeast',
+      }
       const basis = custom.byArea ? '户数及面积' : '户数'
       return {
-        preset, byArea: custom.byArea, participation: custom.participationPercent > 0 ? participation : null, approval, approvalBase: 'participating',
+        preset,
+        byArea: custom.byArea,
+        participation: custom.participationPercent > 0 ? participation : null,
+        approval,
+        approvalBase: 'participating',
         text: `自定义：参与表决的${basis}${ratioText(participation)}，同意的${basis}占参与表决的${ratioText(approval)}`,
       }
     }
@@ -106,7 +130,11 @@ export function ruleFor(preset: Preset, custom?: CustomRuleInput): Rule {
  */
 export function tally(rule: Rule, options: TallyOption[], counts: OptionCount[], eligible: Eligible): TallyResult {
   const byKey = new Map(counts.map((c) => [c.key, c]))
-  const rows = options.map((o) => ({ ...o, households: byKey.get(o.key)?.households ?? 0, areaDm2: byKey.get(o.key)?.areaDm2 ?? 0 }))
+  const rows = options.map((o) => ({
+    ...o,
+    households: byKey.get(o.key)?.households ?? 0,
+    areaDm2: byKey.get(o.key)?.areaDm2 ?? 0,
+  }))
   const unknown = counts.filter((c) => !options.some((o) => o.key === c.key) && (c.households > 0 || c.areaDm2 > 0))
   if (unknown.length) throw new Error(`ballots for unknown options: ${unknown.map((u) => u.key).join(',')}`)
   const ballots = rows.reduce((s, r) => s + r.households, 0)
@@ -114,17 +142,28 @@ export function tally(rule: Rule, options: TallyOption[], counts: OptionCount[],
   if (ballots > eligible.households) throw new Error('more ballots than eligible households')
 
   const pRatio = rule.participation
-  const pH: CountVsTotal = { count: ballots, total: eligible.households, met: pRatio ? meets(ballots, eligible.households, pRatio) : true }
-  const pA: CountVsTotal | null = rule.byArea ? { count: ballotArea, total: eligible.areaDm2, met: pRatio ? meets(ballotArea, eligible.areaDm2, pRatio) : true } : null
+  const pH: CountVsTotal = {
+    count: ballots,
+    total: eligible.households,
+    met: pRatio ? meets(ballots, eligible.households, pRatio) : true,
+  }
+  const pA: CountVsTotal | null = rule.byArea
+    ? { count: ballotArea, total: eligible.areaDm2, met: pRatio ? meets(ballotArea, eligible.areaDm2, pRatio) : true }
+    : null
   const participationMet = pH.met && (pA?.met ?? true)
 
   const abstain = rows.filter((r) => r.kind === 'abstain')
-  const baseH = rule.approvalBase === 'participating' ? ballots : ballots - abstain.reduce((s, r) => s + r.households, 0)
-  const baseA = rule.approvalBase === 'participating' ? ballotArea : ballotArea - abstain.reduce((s, r) => s + r.areaDm2, 0)
+  const baseH =
+    rule.approvalBase === 'participating' ? ballots : ballots - abstain.reduce((s, r) => s + r.households, 0)
+  const baseA =
+    rule.approvalBase === 'participating' ? ballotArea : ballotArea - abstain.reduce((s, r) => s + r.areaDm2, 0)
 
   const judged = rows.map((r) => ({
     ...r,
-    approvalMet: r.kind !== 'abstain' && meets(r.households, baseH, rule.approval) && (!rule.byArea || meets(r.areaDm2, baseA, rule.approval)),
+    approvalMet:
+      r.kind !== 'abstain' &&
+      meets(r.households, baseH, rule.approval) &&
+      (!rule.byArea || meets(r.areaDm2, baseA, rule.approval)),
   }))
   const meeting = judged.filter((r) => r.approvalMet)
   const adopted = participationMet && meeting.length === 1 ? meeting[0] : null
@@ -143,5 +182,13 @@ export function tally(rule: Rule, options: TallyOption[], counts: OptionCount[],
     const share = `${adopted.households}/${baseH} 户${rule.byArea ? '，面积也达到同意门槛' : ''}`
     summary = passed ? `「${adopted.label}」获 ${share}，表决通过` : `「${adopted.label}」获 ${share}，表决未通过`
   }
-  return { passed, adoptedOptionKey: adopted?.key ?? null, participation: { households: pH, area: pA, met: participationMet }, options: judged, summary, rule, ballots }
+  return {
+    passed,
+    adoptedOptionKey: adopted?.key ?? null,
+    participation: { households: pH, area: pA, met: participationMet },
+    options: judged,
+    summary,
+    rule,
+    ballots,
+  }
 }

@@ -7,9 +7,22 @@ import { newId } from '../../shared/ids'
 import { partyKeysOf } from '../../shared/parties'
 import { attendeeOf, belongsTo, invitedAs } from '../domain/access'
 import {
-  attendanceId, ensureCommunityReader, findAttendanceInTx, findMeetingInTx, listAttendance, listInvitedAttendance, listMeetings, listMeetingsInviting,
-  putAttendanceInTx, putMeetingInTx, repo, updateMeetingInTx,
-  type AgendaItem, type CommunityRef, type MeetingDoc, type ParticipantDoc,
+  attendanceId,
+  ensureCommunityReader,
+  findAttendanceInTx,
+  findMeetingInTx,
+  listAttendance,
+  listInvitedAttendance,
+  listMeetings,
+  listMeetingsInviting,
+  putAttendanceInTx,
+  putMeetingInTx,
+  repo,
+  updateMeetingInTx,
+  type AgendaItem,
+  type CommunityRef,
+  type MeetingDoc,
+  type ParticipantDoc,
 } from '../repo'
 import { cnTime } from '../../shared/clock'
 import { noticeInvitees, noticeSubscribers, thing } from '../notices'
@@ -17,7 +30,11 @@ import { resolveParties } from '../parties'
 import { agendaLocked, meetingView } from '../views'
 
 interface MeetingFields {
-  title: string; startsAt: string; place?: string; online: boolean; link?: string
+  title: string
+  startsAt: string
+  place?: string
+  online: boolean
+  link?: string
   agenda: { itemId?: string; title: string; topicIds: string[] }[]
   participants: { kind: ParticipantKind; name?: string; ref?: { type: PartyType; id: string } }[]
 }
@@ -29,18 +46,30 @@ interface MeetingFields {
  */
 async function participantsOf(ctx: Ctx<unknown>, community: CommunityRef, input: MeetingFields['participants']) {
   const picked = input.filter((p) => p.ref)
-  const resolved = await resolveParties(ctx.db, community, picked.map((p) => p.ref!), 'participants')
+  const resolved = await resolveParties(
+    ctx.db,
+    community,
+    picked.map((p) => p.ref!),
+    'participants',
+  )
   let i = 0
   const participants: ParticipantDoc[] = input.map((p) => {
     if (!p.ref) return { kind: p.kind, name: p.name! }
     const r = resolved[i++]
-    return { kind: p.kind, name: r.name, ref: { type: r.type, id: r.id }, key: r.key, ...(r.openid ? { openid: r.openid } : {}) }
+    return {
+      kind: p.kind,
+      name: r.name,
+      ref: { type: r.type, id: r.id },
+      key: r.key,
+      ...(r.openid ? { openid: r.openid } : {}),
+    }
   })
   return { participants, inviteKeys: [...new Set(resolved.map((r) => r.key))] }
 }
 
 /** Where the meeting is, as stored: an online meeting keeps its link, an in-person one its place. */
-const whereOf = (f: MeetingFields) => (f.online ? { online: true, place: '', link: f.link! } : { online: false, place: f.place!, link: undefined })
+const whereOf = (f: MeetingFields) =>
+  f.online ? { online: true, place: '', link: f.link! } : { online: false, place: f.place!, link: undefined }
 
 async function loadMeeting(ctx: Ctx<unknown>, meetingId: string): Promise<MeetingDoc> {
   const m = await repo.meeting(ctx.db, meetingId)
@@ -72,7 +101,12 @@ async function checkAgendaTopics(ctx: Ctx<unknown>, communityId: string, agenda:
 }
 
 async function checkFieldsText(ctx: Ctx<unknown>, f: MeetingFields) {
-  await ctx.checkText(f.title, f.online ? f.link : f.place, ...f.agenda.map((a) => a.title), ...f.participants.filter((p) => !p.ref).map((p) => p.name))
+  await ctx.checkText(
+    f.title,
+    f.online ? f.link : f.place,
+    ...f.agenda.map((a) => a.title),
+    ...f.participants.filter((p) => !p.ref).map((p) => p.name),
+  )
 }
 
 export const meetingCreate: Handler<'council.meeting.create'> = {
@@ -89,13 +123,31 @@ export const meetingCreate: Handler<'council.meeting.create'> = {
     const where = whereOf(input)
     return ctx.onceTx(input.requestId, async (tx) => {
       const m: MeetingDoc = {
-        _id: newId('meet'), communityId: community._id, streetId: community.streetId,
-        title: input.title, startsAt: new Date(input.startsAt), place: where.place, online: where.online, ...(where.link ? { link: where.link } : {}),
-        agenda, participants, inviteKeys, noticedKeys: [], status: 'draft', attendeeCount: 0,
-        createdBy: actor.openid, createdAt: now, updatedAt: now,
+        _id: newId('meet'),
+        communityId: community._id,
+        streetId: community.streetId,
+        title: input.title,
+        startsAt: new Date(input.startsAt),
+        place: where.place,
+        online: where.online,
+        ...(where.link ? { link: where.link } : {}),
+        agenda,
+        participants,
+        inviteKeys,
+        noticedKeys: [],
+        status: 'draft',
+        attendeeCount: 0,
+        createdBy: actor.openid,
+        createdAt: now,
+        updatedAt: now,
       }
       await putMeetingInTx(tx, m)
-      await ctx.audit(`${COL.councilMeetings}/${m._id}`, null, { status: 'draft', title: m.title, agenda: m.agenda, invited: inviteKeys.length }, tx)
+      await ctx.audit(
+        `${COL.councilMeetings}/${m._id}`,
+        null,
+        { status: 'draft', title: m.title, agenda: m.agenda, invited: inviteKeys.length },
+        tx,
+      )
       return meetingView(m, now)
     })
   },
@@ -108,7 +160,8 @@ export const meetingCreate: Handler<'council.meeting.create'> = {
 function agendaLockProblem(before: AgendaItem[], after: AgendaItem[]): string | null {
   for (const old of before) {
     const now = after.find((a) => a.itemId === old.itemId)
-    if (old.openVoteId && (!now || now.title !== old.title || now.topicIds.join() !== old.topicIds.join())) return `议程项「${old.title}」正在表决，不能修改或删除`
+    if (old.openVoteId && (!now || now.title !== old.title || now.topicIds.join() !== old.topicIds.join()))
+      return `议程项「${old.title}」正在表决，不能修改或删除`
     if (old.lastClosedVoteId && !now) return `议程项「${old.title}」已有表决结果，不能删除`
   }
   return null
@@ -118,7 +171,11 @@ function agendaLockProblem(before: AgendaItem[], after: AgendaItem[]): string | 
 const keepLocks = (agenda: AgendaItem[], previous: AgendaItem[]): AgendaItem[] =>
   agenda.map((a) => {
     const p = previous.find((x) => x.itemId === a.itemId)
-    return { ...a, ...(p?.openVoteId ? { openVoteId: p.openVoteId } : {}), ...(p?.lastClosedVoteId ? { lastClosedVoteId: p.lastClosedVoteId } : {}) }
+    return {
+      ...a,
+      ...(p?.openVoteId ? { openVoteId: p.openVoteId } : {}),
+      ...(p?.lastClosedVoteId ? { lastClosedVoteId: p.lastClosedVoteId } : {}),
+    }
   })
 
 export const meetingUpdate: Handler<'council.meeting.update'> = {
@@ -140,18 +197,37 @@ export const meetingUpdate: Handler<'council.meeting.update'> = {
       const fresh = await findMeetingInTx(tx, m._id)
       if (!fresh || agendaLocked(fresh, now)) throw conflict('会议已开始，议程不能再修改')
       // Edited from an older edition (a topic put on the agenda from its page, another tab): saving would undo that.
-      if ((fresh.rev ?? 0) !== input.rev) throw conflict('会议在您编辑期间已被修改（例如有议题刚列入议程），请重新打开后再改')
+      if ((fresh.rev ?? 0) !== input.rev)
+        throw conflict('会议在您编辑期间已被修改（例如有议题刚列入议程），请重新打开后再改')
       const agenda = keepLocks(numberAgenda(input.agenda, fresh.agenda), fresh.agenda)
       const problem = agendaLockProblem(fresh.agenda, agenda)
       if (problem) throw conflict(problem)
       // A published meeting tells those newly invited now; a draft tells everyone when it is published.
       told = fresh.status === 'published' ? inviteKeys.filter((k) => !(fresh.noticedKeys ?? []).includes(k)) : []
       const patch = {
-        title: input.title, startsAt: new Date(input.startsAt), place: where.place, online: where.online, link: where.link ?? '', agenda, participants, inviteKeys,
-        noticedKeys: [...new Set([...(fresh.noticedKeys ?? []), ...told])], updatedAt: now, rev: (fresh.rev ?? 0) + 1,
+        title: input.title,
+        startsAt: new Date(input.startsAt),
+        place: where.place,
+        online: where.online,
+        link: where.link ?? '',
+        agenda,
+        participants,
+        inviteKeys,
+        noticedKeys: [...new Set([...(fresh.noticedKeys ?? []), ...told])],
+        updatedAt: now,
+        rev: (fresh.rev ?? 0) + 1,
       }
-      await updateMeetingInTx(tx, m._id, { ...patch, participants: ctx.db.command.set(participants), agenda: ctx.db.command.set(agenda) })
-      await ctx.audit(`${COL.councilMeetings}/${m._id}`, { title: fresh.title, startsAt: fresh.startsAt, agenda: fresh.agenda, invited: fresh.inviteKeys ?? [] }, { title: patch.title, startsAt: patch.startsAt, agenda, invited: inviteKeys }, tx)
+      await updateMeetingInTx(tx, m._id, {
+        ...patch,
+        participants: ctx.db.command.set(participants),
+        agenda: ctx.db.command.set(agenda),
+      })
+      await ctx.audit(
+        `${COL.councilMeetings}/${m._id}`,
+        { title: fresh.title, startsAt: fresh.startsAt, agenda: fresh.agenda, invited: fresh.inviteKeys ?? [] },
+        { title: patch.title, startsAt: patch.startsAt, agenda, invited: inviteKeys },
+        tx,
+      )
       return { ...fresh, ...patch, link: where.link }
     })
     if (told.length) await noticeInvitees(ctx.db, next, told)
@@ -182,10 +258,15 @@ export const meetingAddTopic: Handler<'council.meeting.addTopic'> = {
         if (!item) throw invalid('议程项不存在', ['itemId'])
         if (item.openVoteId) throw conflict(`议程项「${item.title}」正在表决，不能修改或删除`)
         if (item.topicIds.length >= 5) throw conflict('每项议程最多关联 5 个议题')
-        agenda = fresh.agenda.map((a) => (a.itemId === item.itemId ? { ...a, topicIds: [...a.topicIds, topic._id] } : a))
+        agenda = fresh.agenda.map((a) =>
+          a.itemId === item.itemId ? { ...a, topicIds: [...a.topicIds, topic._id] } : a,
+        )
       } else {
         if (fresh.agenda.length >= 20) throw conflict('议程最多 20 项')
-        const [added] = numberAgenda([...fresh.agenda, { title: topic.title.slice(0, 60), topicIds: [topic._id] }], fresh.agenda).slice(-1)
+        const [added] = numberAgenda(
+          [...fresh.agenda, { title: topic.title.slice(0, 60), topicIds: [topic._id] }],
+          fresh.agenda,
+        ).slice(-1)
         agenda = [...fresh.agenda, added]
       }
       const rev = (fresh.rev ?? 0) + 1
@@ -198,7 +279,13 @@ export const meetingAddTopic: Handler<'council.meeting.addTopic'> = {
 }
 
 /** A status step: from the allowed states to the next, in a transaction, audited; `extra` may depend on the meeting as read there. */
-async function step(ctx: Ctx<{ meetingId: string }>, from: MeetingDoc['status'][], to: MeetingDoc['status'], extra: Partial<MeetingDoc> | ((fresh: MeetingDoc) => Partial<MeetingDoc>), refusal: string) {
+async function step(
+  ctx: Ctx<{ meetingId: string }>,
+  from: MeetingDoc['status'][],
+  to: MeetingDoc['status'],
+  extra: Partial<MeetingDoc> | ((fresh: MeetingDoc) => Partial<MeetingDoc>),
+  refusal: string,
+) {
   const { actor, input, now } = ctx
   const m = await loadMeeting(ctx, input.meetingId)
   ensure(actor.isSecretaryOf(m.communityId), '只能管理您所在社区的会议')
@@ -209,7 +296,12 @@ async function step(ctx: Ctx<{ meetingId: string }>, from: MeetingDoc['status'][
     const more = typeof extra === 'function' ? extra({ ...fresh, _id: m._id }) : extra
     const patch = { status: to, updatedAt: now, ...more }
     await updateMeetingInTx(tx, m._id, patch)
-    await ctx.audit(`${COL.councilMeetings}/${m._id}`, { status: fresh.status }, { status: to, ...(more.minutes ? { minutes: more.minutes } : {}) }, tx)
+    await ctx.audit(
+      `${COL.councilMeetings}/${m._id}`,
+      { status: fresh.status },
+      { status: to, ...(more.minutes ? { minutes: more.minutes } : {}) },
+      tx,
+    )
     return { ...fresh, _id: m._id, ...patch }
   })
 }
@@ -217,10 +309,24 @@ async function step(ctx: Ctx<{ meetingId: string }>, from: MeetingDoc['status'][
 /** Published: the community's subscribers and every invited party are told (the invited see it on home too). */
 export const meetingPublish: Handler<'council.meeting.publish'> = {
   async run(ctx) {
-    const m = await step(ctx, ['draft'], 'published', (fresh) => ({ publishedAt: ctx.now, noticedKeys: fresh.inviteKeys ?? [] }), '会议已发布')
-    await noticeSubscribers(ctx.db, m.communityId, 'councilMeetingPublished', `packages/council/pages/meeting/index?id=${m._id}`, {
-      thing1: thing(m.title), time2: { value: cnTime(m.startsAt) }, thing3: thing(m.online ? '线上会议' : m.place),
-    })
+    const m = await step(
+      ctx,
+      ['draft'],
+      'published',
+      (fresh) => ({ publishedAt: ctx.now, noticedKeys: fresh.inviteKeys ?? [] }),
+      '会议已发布',
+    )
+    await noticeSubscribers(
+      ctx.db,
+      m.communityId,
+      'councilMeetingPublished',
+      `packages/council/pages/meeting/index?id=${m._id}`,
+      {
+        thing1: thing(m.title),
+        time2: { value: cnTime(m.startsAt) },
+        thing3: thing(m.online ? '线上会议' : m.place),
+      },
+    )
     await noticeInvitees(ctx.db, m, m.inviteKeys ?? [])
     return meetingView(m, ctx.now)
   },
@@ -228,14 +334,26 @@ export const meetingPublish: Handler<'council.meeting.publish'> = {
 
 export const meetingStart: Handler<'council.meeting.start'> = {
   async run(ctx) {
-    return meetingView(await step(ctx, ['published'], 'started', { startedAt: ctx.now }, '只有已发布、未开始的会议可以开始'), ctx.now)
+    return meetingView(
+      await step(ctx, ['published'], 'started', { startedAt: ctx.now }, '只有已发布、未开始的会议可以开始'),
+      ctx.now,
+    )
   },
 }
 
 export const meetingMinutes: Handler<'council.meeting.minutes'> = {
   async run(ctx) {
     await ctx.checkText(ctx.input.minutes)
-    return meetingView(await step(ctx, ['started'], 'ended', { minutes: ctx.input.minutes, endedAt: ctx.now }, '只有进行中的会议可以记录纪要并结束'), ctx.now)
+    return meetingView(
+      await step(
+        ctx,
+        ['started'],
+        'ended',
+        { minutes: ctx.input.minutes, endedAt: ctx.now },
+        '只有进行中的会议可以记录纪要并结束',
+      ),
+      ctx.now,
+    )
   },
 }
 
@@ -261,7 +379,16 @@ export const meetingCheckIn: Handler<'council.meeting.checkIn'> = {
       const prior = await findAttendanceInTx(tx, aid)
       const fresh = await findMeetingInTx(tx, m._id)
       if (prior) return fresh?.attendeeCount ?? m.attendeeCount
-      await putAttendanceInTx(tx, { _id: aid, meetingId: m._id, openid: actor.openid, name: actor.name, kind: who.kind, ...(who.org ? { org: who.org } : {}), ...(inviteKey ? { inviteKey } : {}), at: now })
+      await putAttendanceInTx(tx, {
+        _id: aid,
+        meetingId: m._id,
+        openid: actor.openid,
+        name: actor.name,
+        kind: who.kind,
+        ...(who.org ? { org: who.org } : {}),
+        ...(inviteKey ? { inviteKey } : {}),
+        at: now,
+      })
       await updateMeetingInTx(tx, m._id, { attendeeCount: ctx.db.command.inc(1) })
       await ctx.audit(`${COL.councilMeetings}/${m._id}`, null, { checkedIn: actor.openid, kind: who.kind }, tx)
       return (fresh?.attendeeCount ?? 0) + 1
@@ -275,10 +402,12 @@ export const meetingAttendance: Handler<'council.meeting.attendance'> = {
     const { db, actor, input } = ctx
     const m = await loadMeeting(ctx, input.meetingId)
     ensure(actor.isSecretaryOf(m.communityId), '只能查看您所在社区的签到名单')
-    return listAttendance<{ name: string; kind: AttendeeKind; org?: string; at: string }>(
-      db, m._id, input,
-      (a) => ({ name: a.name, kind: a.kind, ...(a.org ? { org: a.org } : {}), at: new Date(a.at).toISOString() }),
-    )
+    return listAttendance<{ name: string; kind: AttendeeKind; org?: string; at: string }>(db, m._id, input, (a) => ({
+      name: a.name,
+      kind: a.kind,
+      ...(a.org ? { org: a.org } : {}),
+      at: new Date(a.at).toISOString(),
+    }))
   },
 }
 
@@ -291,11 +420,21 @@ export const meetingRoll: Handler<'council.meeting.roll'> = {
     const keys = m.inviteKeys ?? []
     const signed = await listInvitedAttendance(db, m._id, keys)
     return {
-      meetingId: m._id, status: m.status, attendeeCount: m.attendeeCount ?? 0,
-      invited: m.participants.filter((p) => p.key).map((p) => {
-        const names = signed.filter((a) => a.inviteKey === p.key).map((a) => a.name)
-        return { kind: p.kind, name: p.name, ...(p.ref ? { ref: p.ref } : {}), attended: names.length > 0, attendees: names }
-      }),
+      meetingId: m._id,
+      status: m.status,
+      attendeeCount: m.attendeeCount ?? 0,
+      invited: m.participants
+        .filter((p) => p.key)
+        .map((p) => {
+          const names = signed.filter((a) => a.inviteKey === p.key).map((a) => a.name)
+          return {
+            kind: p.kind,
+            name: p.name,
+            ...(p.ref ? { ref: p.ref } : {}),
+            attended: names.length > 0,
+            attendees: names,
+          }
+        }),
     }
   },
 }

@@ -11,11 +11,30 @@ import { belongsTo, mayProgress, residentHousehold } from '../domain/access'
 import { beijingDate, endOfBeijingDay } from '../domain/deadline'
 import { resolveParties } from '../parties'
 import {
-  ensureCommunityReader, findMeetingInTx, findRatingInTx, findResolutionInTx, findSubscriptionInTx,
-  listOverdueResolutions, listProgress, listRatingComments, listResolutions, listResolutionsCarriedBy,
-  progressId, putProgressInTx, putRatingInTx, putRatingRevisionInTx, putResolutionInTx, putSubscriptionInTx,
-  ratingId, repo, resolutionId, subscriptionId, updateResolutionInTx,
-  type ProgressEntry, type RatingDoc, type ResolutionDoc,
+  ensureCommunityReader,
+  findMeetingInTx,
+  findRatingInTx,
+  findResolutionInTx,
+  findSubscriptionInTx,
+  listOverdueResolutions,
+  listProgress,
+  listRatingComments,
+  listResolutions,
+  listResolutionsCarriedBy,
+  progressId,
+  putProgressInTx,
+  putRatingInTx,
+  putRatingRevisionInTx,
+  putResolutionInTx,
+  putSubscriptionInTx,
+  ratingId,
+  repo,
+  resolutionId,
+  subscriptionId,
+  updateResolutionInTx,
+  type ProgressEntry,
+  type RatingDoc,
+  type ResolutionDoc,
 } from '../repo'
 import { progressView, resolutionView } from '../views'
 import { ratingPublicId, resolutionCommentKind } from '../moderation'
@@ -64,15 +83,40 @@ export const resolutionRecord: Handler<'council.resolution.record'> = {
       const cites = fresh.lastClosedVoteId
       if (input.voteId && input.voteId !== cites) throw conflict('该议程项已重新表决，决议须引用最近一次表决的结果')
       const doc: ResolutionDoc = {
-        _id: resolutionId(m._id, item.itemId), communityId: m.communityId, streetId: m.streetId,
-        meetingId: m._id, meetingTitle: m.title, itemId: item.itemId, itemTitle: item.title,
+        _id: resolutionId(m._id, item.itemId),
+        communityId: m.communityId,
+        streetId: m.streetId,
+        meetingId: m._id,
+        meetingTitle: m.title,
+        itemId: item.itemId,
+        itemTitle: item.title,
         ...(cites ? { voteId: cites } : {}),
-        decision: input.decision, responsibleKind: input.responsible.type, responsibleName: party.name, responsibleId: party.id, responsibleKey: party.key,
-        deadline, deadlineDate: input.deadline, status: 'open', progressCount: 0, ratingCount: 0, ratingSum: 0,
-        createdBy: actor.openid, createdAt: now,
+        decision: input.decision,
+        responsibleKind: input.responsible.type,
+        responsibleName: party.name,
+        responsibleId: party.id,
+        responsibleKey: party.key,
+        deadline,
+        deadlineDate: input.deadline,
+        status: 'open',
+        progressCount: 0,
+        ratingCount: 0,
+        ratingSum: 0,
+        createdBy: actor.openid,
+        createdAt: now,
       }
       await putResolutionInTx(tx, doc)
-      await ctx.audit(`${COL.councilResolutions}/${doc._id}`, null, { decision: doc.decision, responsible: auditPartyKey(party.key), deadline: input.deadline, voteId: cites ?? null }, tx)
+      await ctx.audit(
+        `${COL.councilResolutions}/${doc._id}`,
+        null,
+        {
+          decision: doc.decision,
+          responsible: auditPartyKey(party.key),
+          deadline: input.deadline,
+          voteId: cites ?? null,
+        },
+        tx,
+      )
       return doc
     })
     return resolutionView(r, now)
@@ -98,11 +142,29 @@ export const resolutionProgress: Handler<'council.resolution.progress'> = {
       const fresh = await findResolutionInTx(tx, r._id)
       if (!fresh || fresh.status === 'done') throw conflict('决议已办结')
       const seq = (fresh.progressCount ?? 0) + 1
-      const entry: ProgressEntry = { seq, at: now, note: input.note, byName: actor.name, byParty, status: input.status, photos: input.photos }
+      const entry: ProgressEntry = {
+        seq,
+        at: now,
+        note: input.note,
+        byName: actor.name,
+        byParty,
+        status: input.status,
+        photos: input.photos,
+      }
       await putProgressInTx(tx, { _id: progressId(r._id, seq), resolutionId: r._id, ...entry })
-      const patch = { status: input.status, progressCount: seq, latestProgress: entry, ...(input.status === 'done' ? { doneAt: now } : {}) }
+      const patch = {
+        status: input.status,
+        progressCount: seq,
+        latestProgress: entry,
+        ...(input.status === 'done' ? { doneAt: now } : {}),
+      }
       await updateResolutionInTx(tx, r._id, { ...patch, latestProgress: ctx.db.command.set(entry) })
-      await ctx.audit(`${COL.councilResolutions}/${r._id}`, { status: fresh.status }, { status: input.status, note: input.note, seq, photos: input.photos.length }, tx)
+      await ctx.audit(
+        `${COL.councilResolutions}/${r._id}`,
+        { status: fresh.status },
+        { status: input.status, note: input.note, seq, photos: input.photos.length },
+        tx,
+      )
       return { ...fresh, ...patch }
     })
     return resolutionView(next, now)
@@ -130,7 +192,9 @@ export const resolutionList: Handler<'council.resolution.list'> = {
 export const resolutionInbox: Handler<'council.resolution.inbox'> = {
   async run(ctx) {
     const { db, actor, input, now } = ctx
-    return listResolutionsCarriedBy(db, partyKeysOf(actor.openid, actor.roles), !!input.open, input, (r) => resolutionView(r, now))
+    return listResolutionsCarriedBy(db, partyKeysOf(actor.openid, actor.roles), !!input.open, input, (r) =>
+      resolutionView(r, now),
+    )
   },
 }
 
@@ -147,7 +211,14 @@ export const resolutionOverdue: Handler<'council.resolution.overdue'> = {
 
 /** The household's members wrote it: they see their comment as it is, marked while held or removed. */
 function myRatingView(r: ResolutionDoc, own: RatingDoc | null, byMe: boolean, ownerLeft = false) {
-  return { resolutionId: r._id, stars: own?.stars ?? null, ...(own?.comment ? { comment: own.comment } : {}), byMe, ...(ownerLeft ? { ownerLeft: true } : {}), ...(own ? shown(own, true).fields : {}) }
+  return {
+    resolutionId: r._id,
+    stars: own?.stars ?? null,
+    ...(own?.comment ? { comment: own.comment } : {}),
+    byMe,
+    ...(ownerLeft ? { ownerLeft: true } : {}),
+    ...(own ? shown(own, true).fields : {}),
+  }
 }
 
 /** The household's rating, to its members: whether the caller gave it (only they may change it, or anyone of the household once they left). */
@@ -156,7 +227,8 @@ async function myRating(ctx: Ctx<unknown>, r: ResolutionDoc) {
   if (!hid) return null
   const own = await repo.rating(ctx.db, ratingId(r._id, hid))
   const byMe = !!own && own.owner === ownerToken(r._id, ctx.actor.openid)
-  const ownerLeft = !!own && !byMe && (await ownerHasLeft(ctx.db, hid, (openid) => ownerToken(r._id, openid) === own.owner))
+  const ownerLeft =
+    !!own && !byMe && (await ownerHasLeft(ctx.db, hid, (openid) => ownerToken(r._id, openid) === own.owner))
   return myRatingView(r, own, byMe, ownerLeft)
 }
 
@@ -165,7 +237,11 @@ export const resolutionGet: Handler<'council.resolution.get'> = {
     const r = await loadResolution(ctx, ctx.input.resolutionId)
     const carries = mayProgress(ctx.actor, r)
     ensure(carries || belongsTo(ctx.actor.roles, r), '只能查看您所在社区的决议')
-    return { ...resolutionView(r, ctx.now), myRating: await myRating(ctx, r), canProgress: carries && r.status !== 'done' }
+    return {
+      ...resolutionView(r, ctx.now),
+      myRating: await myRating(ctx, r),
+      canProgress: carries && r.status !== 'done',
+    }
   },
 }
 
@@ -186,34 +262,69 @@ export const resolutionRate: Handler<'council.resolution.rate'> = {
     const owner = ownerToken(r._id, actor.openid)
     const id = ratingId(r._id, hid)
     /** `formerOwner`: the token of a member who has left the household, whose rating this caller may take over. */
-    const rate = (formerOwner?: string) => ctx.transaction(async (tx) => {
-      const prior = await findRatingInTx(tx, id)
-      const fresh = await findResolutionInTx(tx, r._id)
-      if (prior && prior.owner !== owner && prior.owner !== formerOwner) throw new HeldByAnother(prior.owner)
-      if (prior) ensureEditable(prior)
-      const doc: Omit<RatingDoc, '_id'> = {
-        publicId: ratingPublicId(id), resolutionId: r._id, householdId: hid, owner, stars: input.stars, at: now, createdAt: prior?.createdAt ?? now, edits: prior ? prior.edits + 1 : 0,
-        ...(input.comment ? { comment: input.comment } : {}),
-        // A restored comment keeps its history; a comment the check wants looked at is held for the secretary.
-        ...(prior?.moderation ? { moderation: prior.moderation } : {}),
-      }
-      if (input.comment) {
-        Object.assign(doc, await holdIfReview(ctx, tx, resolutionCommentKind, resolutionCommentKind.describe({ _id: id, ...doc, communityId: r.communityId, streetId: r.streetId }), verdict))
-      }
-      if (prior) {
-        await putRatingRevisionInTx(tx, { _id: newId('rrev'), ratingId: id, resolutionId: r._id, stars: prior.stars, ...(prior.comment ? { comment: prior.comment } : {}), at: prior.at, supersededAt: now })
-      }
-      await putRatingInTx(tx, { _id: id, ...doc })
-      const dCount = prior ? 0 : 1
-      const dSum = input.stars - (prior?.stars ?? 0)
-      await updateResolutionInTx(tx, r._id, { ratingCount: db.command.inc(dCount), ratingSum: db.command.inc(dSum) })
-      // Anonymous and by the day, as a ballot: the stored id names the household, the caller is a rater.
-      await ctx.audit(`${COL.councilResolutions}/${r._id}`, null, { rating: prior ? 'changed' : 'given' }, tx, RATING_ACTOR)
-      return { totals: { ratingCount: (fresh?.ratingCount ?? 0) + dCount, ratingSum: (fresh?.ratingSum ?? 0) + dSum }, doc }
-    })
+    const rate = (formerOwner?: string) =>
+      ctx.transaction(async (tx) => {
+        const prior = await findRatingInTx(tx, id)
+        const fresh = await findResolutionInTx(tx, r._id)
+        if (prior && prior.owner !== owner && prior.owner !== formerOwner) throw new HeldByAnother(prior.owner)
+        if (prior) ensureEditable(prior)
+        const doc: Omit<RatingDoc, '_id'> = {
+          publicId: ratingPublicId(id),
+          resolutionId: r._id,
+          householdId: hid,
+          owner,
+          stars: input.stars,
+          at: now,
+          createdAt: prior?.createdAt ?? now,
+          edits: prior ? prior.edits + 1 : 0,
+          ...(input.comment ? { comment: input.comment } : {}),
+          // A restored comment keeps its history; a comment the check wants looked at is held for the secretary.
+          ...(prior?.moderation ? { moderation: prior.moderation } : {}),
+        }
+        if (input.comment) {
+          Object.assign(
+            doc,
+            await holdIfReview(
+              ctx,
+              tx,
+              resolutionCommentKind,
+              resolutionCommentKind.describe({ _id: id, ...doc, communityId: r.communityId, streetId: r.streetId }),
+              verdict,
+            ),
+          )
+        }
+        if (prior) {
+          await putRatingRevisionInTx(tx, {
+            _id: newId('rrev'),
+            ratingId: id,
+            resolutionId: r._id,
+            stars: prior.stars,
+            ...(prior.comment ? { comment: prior.comment } : {}),
+            at: prior.at,
+            supersededAt: now,
+          })
+        }
+        await putRatingInTx(tx, { _id: id, ...doc })
+        const dCount = prior ? 0 : 1
+        const dSum = input.stars - (prior?.stars ?? 0)
+        await updateResolutionInTx(tx, r._id, { ratingCount: db.command.inc(dCount), ratingSum: db.command.inc(dSum) })
+        // Anonymous and by the day, as a ballot: the stored id names the household, the caller is a rater.
+        await ctx.audit(
+          `${COL.councilResolutions}/${r._id}`,
+          null,
+          { rating: prior ? 'changed' : 'given' },
+          tx,
+          RATING_ACTOR,
+        )
+        return {
+          totals: { ratingCount: (fresh?.ratingCount ?? 0) + dCount, ratingSum: (fresh?.ratingSum ?? 0) + dSum },
+          doc,
+        }
+      })
     const { totals, doc } = await rate().catch(async (e: unknown) => {
       if (!(e instanceof HeldByAnother)) throw e
-      if (!(await ownerHasLeft(db, hid, (openid) => ownerToken(r._id, openid) === e.owner))) throw conflict('本户已由家人评价，每户一次；只有评价的家人可以修改')
+      if (!(await ownerHasLeft(db, hid, (openid) => ownerToken(r._id, openid) === e.owner)))
+        throw conflict('本户已由家人评价，每户一次；只有评价的家人可以修改')
       return rate(e.owner)
     })
     return { ...resolutionView({ ...r, ...totals }, now), myRating: myRatingView(r, { _id: id, ...doc }, true) }
@@ -240,7 +351,14 @@ const dayOf = (d: Date) => new Date(new Date(d).getTime() + 8 * 3600_000).toISOS
 
 function commentView(c: RatingDoc, mine: boolean) {
   const m = shown(c, mine)
-  return { id: c.publicId ?? ratingPublicId(c._id), stars: c.stars, comment: m.blank ?? c.comment ?? '', day: dayOf(c.at), mine, ...m.fields }
+  return {
+    id: c.publicId ?? ratingPublicId(c._id),
+    stars: c.stars,
+    comment: m.blank ?? c.comment ?? '',
+    day: dayOf(c.at),
+    mine,
+    ...m.fields,
+  }
 }
 
 /** What the audit log records as the actor of a resolution rating: never the person or the household. */
@@ -256,11 +374,23 @@ export const noticeSubscribe: Handler<'council.notice.subscribe'> = {
     await ctx.transaction(async (tx) => {
       const prior = await findSubscriptionInTx(tx, id)
       // WeChat asks for at most three templates at a time, so consents given on different screens add up.
-      const held = prior?.on ? prior.kinds ?? [] : []
+      const held = prior?.on ? (prior.kinds ?? []) : []
       kinds = input.on ? [...new Set([...held, ...(input.kinds ?? COUNCIL_NOTICE_KINDS)])].sort() : []
       if (prior?.on === input.on && (prior.kinds ?? []).join() === kinds.join()) return
-      await putSubscriptionInTx(tx, { _id: id, communityId: input.communityId, openid: actor.openid, on: input.on, kinds, at: now })
-      await ctx.audit(`${COL.councilSubscriptions}/${id}`, prior ? { on: prior.on, kinds: prior.kinds ?? [] } : null, { on: input.on, kinds }, tx)
+      await putSubscriptionInTx(tx, {
+        _id: id,
+        communityId: input.communityId,
+        openid: actor.openid,
+        on: input.on,
+        kinds,
+        at: now,
+      })
+      await ctx.audit(
+        `${COL.councilSubscriptions}/${id}`,
+        prior ? { on: prior.on, kinds: prior.kinds ?? [] } : null,
+        { on: input.on, kinds },
+        tx,
+      )
     })
     return { subscribed: input.on, kinds }
   },

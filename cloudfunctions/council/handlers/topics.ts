@@ -5,14 +5,26 @@ import { conflict, ensure, invalid, notFound } from '../../shared/errors'
 import { newId } from '../../shared/ids'
 import { belongsTo, canPropose, topicEditProblem, urgentDeadlines } from '../domain/access'
 import {
-  ensureCommunityReader, findSecondInTx, findTopicInTx, listTopics, putSecondInTx, putTopicInTx, repo, secondId, updateTopicInTx, type TopicDoc,
+  ensureCommunityReader,
+  findSecondInTx,
+  findTopicInTx,
+  listTopics,
+  putSecondInTx,
+  putTopicInTx,
+  repo,
+  secondId,
+  updateTopicInTx,
+  type TopicDoc,
 } from '../repo'
 import { topicView } from '../views'
 import { topicKind } from '../moderation'
 import { ensureEditable, holdIfReview, holdOnStore, stateOf } from '../../shared/moderation'
 import type { Actor } from '../../shared/actor'
 
-const viewer = (actor: Actor, communityId: string) => ({ openid: actor.openid, fullNames: actor.isSecretaryOf(communityId) })
+const viewer = (actor: Actor, communityId: string) => ({
+  openid: actor.openid,
+  fullNames: actor.isSecretaryOf(communityId),
+})
 
 async function loadTopic(ctx: Ctx<unknown>, topicId: string): Promise<TopicDoc> {
   const t = await repo.topic(ctx.db, topicId)
@@ -33,16 +45,26 @@ export const topicPropose: Handler<'council.topic.propose'> = {
     if (!community) throw notFound('社区')
     ctx.within({ streetId: community.streetId, communityId: community._id })
     const estate = input.estateId ? await repo.estate(db, input.estateId) : null
-    if (input.estateId && (!estate || estate.communityId !== community._id)) throw invalid('小区不属于该社区', ['estateId'])
+    if (input.estateId && (!estate || estate.communityId !== community._id))
+      throw invalid('小区不属于该社区', ['estateId'])
     const verdict = await ctx.checkItemText(input.title, input.body)
     await requireOwnPhotos(ctx, input.photos)
     return ctx.onceTx(input.requestId, async (tx) => {
       const t: TopicDoc = {
-        _id: newId('topic'), communityId: community._id, streetId: community.streetId,
+        _id: newId('topic'),
+        communityId: community._id,
+        streetId: community.streetId,
         ...(estate ? { estateId: estate._id, estateName: estate.name } : {}),
-        title: input.title, body: input.body, photos: input.photos,
-        authorOpenid: actor.openid, authorName: actor.name || '居民',
-        status: 'open', seconds: 0, locked: false, createdAt: now, updatedAt: now,
+        title: input.title,
+        body: input.body,
+        photos: input.photos,
+        authorOpenid: actor.openid,
+        authorName: actor.name || '居民',
+        status: 'open',
+        seconds: 0,
+        locked: false,
+        createdAt: now,
+        updatedAt: now,
       }
       // Text the platform wants a person to look at is stored held, in the secretary's review queue.
       if (verdict === 'review') Object.assign(t, await holdOnStore(ctx, tx, topicKind, topicKind.describe(t)))
@@ -70,8 +92,17 @@ export const topicUpdate: Handler<'council.topic.update'> = {
       if (p) throw conflict(p)
       ensureEditable(fresh!)
       Object.assign(patch, await holdIfReview(ctx, tx, topicKind, topicKind.describe({ ...t, ...patch }), verdict))
-      await updateTopicInTx(tx, t._id, patch.moderation ? { ...patch, moderation: ctx.db.command.set(patch.moderation) } : patch)
-      await ctx.audit(`${COL.councilTopics}/${t._id}`, { title: t.title, body: t.body, photos: t.photos }, { title: input.title, body: input.body, photos: input.photos }, tx)
+      await updateTopicInTx(
+        tx,
+        t._id,
+        patch.moderation ? { ...patch, moderation: ctx.db.command.set(patch.moderation) } : patch,
+      )
+      await ctx.audit(
+        `${COL.councilTopics}/${t._id}`,
+        { title: t.title, body: t.body, photos: t.photos },
+        { title: input.title, body: input.body, photos: input.photos },
+        tx,
+      )
     })
     return topicView({ ...t, ...patch }, viewer(actor, t.communityId), now)
   },
@@ -94,11 +125,21 @@ export const topicSecond: Handler<'council.topic.second'> = {
       if (stateOf(fresh)) throw conflict('该议题正在审核，暂不能附议')
       await putSecondInTx(tx, { _id: sid, topicId: t._id, openid: actor.openid, at: now })
       await updateTopicInTx(tx, t._id, { seconds: ctx.db.command.inc(1), locked: true, updatedAt: now })
-      await ctx.audit(`${COL.councilTopics}/${t._id}`, { seconds: fresh.seconds }, { seconds: fresh.seconds + 1, secondedBy: actor.openid }, tx)
+      await ctx.audit(
+        `${COL.councilTopics}/${t._id}`,
+        { seconds: fresh.seconds },
+        { seconds: fresh.seconds + 1, secondedBy: actor.openid },
+        tx,
+      )
       return fresh.seconds + 1
     })
     const next = { ...t, seconds, locked: true, updatedAt: now }
-    return { ...topicView(next, viewer(actor, t.communityId), now), secondedByMe: true, canSecond: false, canEdit: false }
+    return {
+      ...topicView(next, viewer(actor, t.communityId), now),
+      secondedByMe: true,
+      canSecond: false,
+      canEdit: false,
+    }
   },
 }
 
@@ -121,7 +162,12 @@ export const topicGet: Handler<'council.topic.get'> = {
     return {
       ...topicView(t, viewer(actor, t.communityId), now),
       secondedByMe,
-      canSecond: proposer && !secondedByMe && t.authorOpenid !== actor.openid && (t.status === 'open' || t.status === 'accepted') && !stateOf(t),
+      canSecond:
+        proposer &&
+        !secondedByMe &&
+        t.authorOpenid !== actor.openid &&
+        (t.status === 'open' || t.status === 'accepted') &&
+        !stateOf(t),
       canEdit: t.authorOpenid === actor.openid && !topicEditProblem(t) && !stateOf(t),
     }
   },
@@ -138,14 +184,16 @@ export const topicTriage: Handler<'council.topic.triage'> = {
       if (input.mergeInto === t._id) throw invalid('不能合并到自身', ['mergeInto'])
       const target = await repo.topic(db, input.mergeInto!)
       if (!target || target.communityId !== t.communityId) throw invalid('要合并到的议题不存在', ['mergeInto'])
-      if (target.status !== 'open' && target.status !== 'accepted') throw invalid('只能合并到征集中或已受理的议题', ['mergeInto'])
+      if (target.status !== 'open' && target.status !== 'accepted')
+        throw invalid('只能合并到征集中或已受理的议题', ['mergeInto'])
     }
     await ctx.checkText(input.reason, input.urgentDecision)
     const patch: Partial<TopicDoc> = { triagedAt: now, triagedBy: actor.openid, updatedAt: now }
     if (input.decision === 'accept') {
       patch.status = 'accepted'
       patch.tier = input.tier
-      if (input.tier === 'urgent') patch.urgent = { decision: input.urgentDecision!, decidedAt: now, ...urgentDeadlines(now) }
+      if (input.tier === 'urgent')
+        patch.urgent = { decision: input.urgentDecision!, decidedAt: now, ...urgentDeadlines(now) }
     } else if (input.decision === 'merge') {
       patch.status = 'merged'
       patch.mergedInto = input.mergeInto
@@ -157,7 +205,17 @@ export const topicTriage: Handler<'council.topic.triage'> = {
       const fresh = await findTopicInTx(tx, t._id)
       if (fresh?.status !== 'open') throw conflict('该议题已处理')
       await updateTopicInTx(tx, t._id, patch)
-      await ctx.audit(`${COL.councilTopics}/${t._id}`, { status: 'open' }, { status: patch.status, tier: patch.tier ?? null, mergedInto: patch.mergedInto ?? null, reason: patch.declineReason ?? null }, tx)
+      await ctx.audit(
+        `${COL.councilTopics}/${t._id}`,
+        { status: 'open' },
+        {
+          status: patch.status,
+          tier: patch.tier ?? null,
+          mergedInto: patch.mergedInto ?? null,
+          reason: patch.declineReason ?? null,
+        },
+        tx,
+      )
     })
     return topicView({ ...t, ...patch }, viewer(actor, t.communityId), now)
   },

@@ -12,5 +12,8 @@ export async function ensureCommunityReader(ctx: Ctx<unknown>, communityId: stri
   if (belongsTo(actor.roles, { communityId, streetId: '\u0000' })) return
   const isAdmin = actor.roles.some((g) => g.role === 'street_admin')
   const community = isAdmin ? await repo.community(db, communityId) : null
-  ensure(community && belongsTo(actor.roles, { communityId, streetId: community.streetId }), '只能查看您所在社区的议事内容')
+  ensure(
+    community && belongsTo(actor.roles, { communityId, streetId: community.streetId }),
+    '只能查看您所在社区的议事内容',
+  )
 }

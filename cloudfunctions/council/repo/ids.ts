@@ -5,5 +5,6 @@ export const attendanceId = (meetingId: string, openid: string) => `att:${meetin
 export const resolutionId = (meetingId: string, itemId: string) => `res:${meetingId}:${itemId}`
 export const ratingId = (resolutionId: string, householdId: string) => `rating:${resolutionId}:${householdId}`
 /** Zero-padded so the ids sort as the entries were written. */
-export const progressId = (resolutionId: string, seq: number) => `progress:${resolutionId}:${String(seq).padStart(6, '0')}`
+export const progressId = (resolutionId: string, seq: number) =>
+  `progress:${resolutionId}:${String(seq).padStart(6, '0')}`
 export const subscriptionId = (communityId: string, openid: string) => `sub:${communityId}:${openid}`

@@ -9,12 +9,52 @@ import { findByIds } from '../../shared/store'
  * The records of other contexts the party picker reads (parties.ts): units (service), estates and
  * grids (org), grid staff (grid), approved members (service) and verified residents (org bindings).
  */
-export interface UnitRec { _id: string; communityId: string; name: string; partyBody?: string; approvedYear?: number }
-export interface EstateRec { _id: string; communityId: string; name: string; companyId?: string; companyName?: string }
-export interface GridRec { _id: string; communityId: string; name: string; no?: number }
-export interface StaffRec { _id: string; communityId: string; gridName: string; openid: string; name: string; post: StaffPost; status: string }
-export interface MemberRec { _id: string; openid: string; communityId: string; name: string; unitName?: string; gridName?: string; status: string }
-export interface BindingRec { _id: string; openid: string; communityId: string; address: string; applicantName: string; status: string }
+export interface UnitRec {
+  _id: string
+  communityId: string
+  name: string
+  partyBody?: string
+  approvedYear?: number
+}
+export interface EstateRec {
+  _id: string
+  communityId: string
+  name: string
+  companyId?: string
+  companyName?: string
+}
+export interface GridRec {
+  _id: string
+  communityId: string
+  name: string
+  no?: number
+}
+export interface StaffRec {
+  _id: string
+  communityId: string
+  gridName: string
+  openid: string
+  name: string
+  post: StaffPost
+  status: string
+}
+export interface MemberRec {
+  _id: string
+  openid: string
+  communityId: string
+  name: string
+  unitName?: string
+  gridName?: string
+  status: string
+}
+export interface BindingRec {
+  _id: string
+  openid: string
+  communityId: string
+  address: string
+  applicantName: string
+  status: string
+}
 
 /** Child lists are bounded at 100 (docs/decisions.md): estates and grids of a community. */
 const CHILDREN = 100
@@ -43,21 +83,72 @@ export async function listCommunityGrids(db: Database, communityId: string): Pro
 }
 
 /** A page of the community's approved units, by name (containing `q`, if given). Two requests. */
-export function listApprovedUnits<V>(db: Database, communityId: string, q: string | undefined, page: PageInput, view: (u: UnitRec) => V): Promise<Page<V>> {
-  return fetchPage<UnitRec, V>(db.collection(COL.units).where({ communityId, approvedYear: db.command.exists(true), ...(q ? { name: like(db, q) } : {}) }), page, [['name', 'asc']], view)
+export function listApprovedUnits<V>(
+  db: Database,
+  communityId: string,
+  q: string | undefined,
+  page: PageInput,
+  view: (u: UnitRec) => V,
+): Promise<Page<V>> {
+  return fetchPage<UnitRec, V>(
+    db
+      .collection(COL.units)
+      .where({ communityId, approvedYear: db.command.exists(true), ...(q ? { name: like(db, q) } : {}) }),
+    page,
+    [['name', 'asc']],
+    view,
+  )
 }
 
 /** A page of the community's active grid staff, by grid and name (containing `q`, if given). Two requests. */
-export function listActiveGridStaff<V>(db: Database, communityId: string, q: string | undefined, page: PageInput, view: (s: StaffRec) => V): Promise<Page<V>> {
-  return fetchPage<StaffRec, V>(db.collection(COL.gridStaff).where({ communityId, status: 'active', ...(q ? { name: like(db, q) } : {}) }), page, [['gridName', 'asc'], ['name', 'asc']], view)
+export function listActiveGridStaff<V>(
+  db: Database,
+  communityId: string,
+  q: string | undefined,
+  page: PageInput,
+  view: (s: StaffRec) => V,
+): Promise<Page<V>> {
+  return fetchPage<StaffRec, V>(
+    db.collection(COL.gridStaff).where({ communityId, status: 'active', ...(q ? { name: like(db, q) } : {}) }),
+    page,
+    [
+      ['gridName', 'asc'],
+      ['name', 'asc'],
+    ],
+    view,
+  )
 }
 
 /** A page of the community's approved members, by name (containing `q`, if given). Two requests. */
-export function listApprovedMembers<V>(db: Database, communityId: string, q: string | undefined, page: PageInput, view: (m: MemberRec) => V): Promise<Page<V>> {
-  return fetchPage<MemberRec, V>(db.collection(COL.svcMembers).where({ communityId, status: 'approved', ...(q ? { name: like(db, q) } : {}) }), page, [['name', 'asc']], view)
+export function listApprovedMembers<V>(
+  db: Database,
+  communityId: string,
+  q: string | undefined,
+  page: PageInput,
+  view: (m: MemberRec) => V,
+): Promise<Page<V>> {
+  return fetchPage<MemberRec, V>(
+    db.collection(COL.svcMembers).where({ communityId, status: 'approved', ...(q ? { name: like(db, q) } : {}) }),
+    page,
+    [['name', 'asc']],
+    view,
+  )
 }
 
 /** A page of the community's verified residents, by name (containing `q`, if given). Two requests. */
-export function listVerifiedResidents<V>(db: Database, communityId: string, q: string | undefined, page: PageInput, view: (b: BindingRec) => V): Promise<Page<V>> {
-  return fetchPage<BindingRec, V>(db.collection(COL.bindings).where({ communityId, status: 'verified', ...(q ? { applicantName: like(db, q) } : {}) }), page, [['applicantName', 'asc']], view)
+export function listVerifiedResidents<V>(
+  db: Database,
+  communityId: string,
+  q: string | undefined,
+  page: PageInput,
+  view: (b: BindingRec) => V,
+): Promise<Page<V>> {
+  return fetchPage<BindingRec, V>(
+    db
+      .collection(COL.bindings)
+      .where({ communityId, status: 'verified', ...(q ? { applicantName: like(db, q) } : {}) }),
+    page,
+    [['applicantName', 'asc']],
+    view,
+  )
 }

@@ -10,6 +10,10 @@ export async function listUsersGrantedOn(db: Database, scopeId: string): Promise
 
 /** People holding a grant on any of these scopes (units' liaisons, companies' staff): at most 100, one read. */
 export async function listUsersGrantedOnAny(db: Database, scopeIds: string[]): Promise<UserGrantsRef[]> {
-  const { data } = await db.collection(COL.users).where({ 'roles.scopeId': db.command.in(scopeIds) }).limit(100).get()
+  const { data } = await db
+    .collection(COL.users)
+    .where({ 'roles.scopeId': db.command.in(scopeIds) })
+    .limit(100)
+    .get()
   return data as UserGrantsRef[]
 }

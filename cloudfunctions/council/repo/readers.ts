@@ -2,7 +2,18 @@ import type { Database } from '../../shared/cloud'
 import { COL } from '../../shared/collections'
 import { findById, findByIds } from '../../shared/store'
 import type {
-  BallotDoc, BuildingRef, CommunityAreaRef, CommunityRef, EstateRef, HouseholdRef, MeetingDoc, RatingDoc, ResolutionDoc, SecondDoc, TopicDoc, VoteDoc,
+  BallotDoc,
+  BuildingRef,
+  CommunityAreaRef,
+  CommunityRef,
+  EstateRef,
+  HouseholdRef,
+  MeetingDoc,
+  RatingDoc,
+  ResolutionDoc,
+  SecondDoc,
+  TopicDoc,
+  VoteDoc,
 } from './docs'
 
 /** The council's by-id readers: one request each (a list of ids: one request for all, ≤ 100). */

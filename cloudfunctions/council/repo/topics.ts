@@ -22,7 +22,11 @@ export const putSecondInTx = (tx: Transaction, s: SecondDoc) => putInTx(tx, COL.
  * removed topics are left out, except the viewer's own (shown marked). Two requests.
  */
 export function listTopics<V>(
-  db: Database, f: { communityId: string; status?: TopicStatus; tier?: Tier; q?: string }, viewerOpenid: string, page: PageInput, view: (t: TopicDoc) => V,
+  db: Database,
+  f: { communityId: string; status?: TopicStatus; tier?: Tier; q?: string },
+  viewerOpenid: string,
+  page: PageInput,
+  view: (t: TopicDoc) => V,
 ): Promise<Page<V>> {
   const filter: Record<string, unknown> = { communityId: f.communityId }
   if (f.status) filter.status = f.status

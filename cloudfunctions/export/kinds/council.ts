@@ -26,7 +26,10 @@ export const councilVote = exportKind({
     if (!v.result) throw conflict('表决计票后才能导出结果')
     return v as Counted
   },
-  file: (v, now) => ({ cloudPath: `exports/council/${v._id}-${stamp(now)}.xlsx`, fileName: xlsxName(v.title, '表决结果') }),
+  file: (v, now) => ({
+    cloudPath: `exports/council/${v._id}-${stamp(now)}.xlsx`,
+    fileName: xlsxName(v.title, '表决结果'),
+  }),
   sheets(wb, v) {
     const r = publicResult(v.result)
     const ws = wb.addWorksheet('表决结果')
@@ -36,19 +39,33 @@ export const councilVote = exportKind({
     ws.addRow(['表决时间', `${cnTime(v.opensAt)} 至 ${cnTime(v.closesAt)}`])
     ws.addRow(['计票规则', `${PRESET_LABEL[r.rule.preset]}：${r.rule.text}`])
     ws.addRow(['计票时间', cnTime(v.result.computedAt)])
-    ws.addRow(['结果', `${r.passed ? '通过' : '未通过'}：${r.summary}`]).font = { bold: true, color: { argb: r.passed ? 'FF1F7A3D' : 'FFC8161D' } }
-    if (v.revote) ws.addRow(['重新表决', `理由：${v.revote.reason}；前次表决「${v.revote.previousTitle}」：${publicResult(v.revote.previousResult).summary}`])
+    ws.addRow(['结果', `${r.passed ? '通过' : '未通过'}：${r.summary}`]).font = {
+      bold: true,
+      color: { argb: r.passed ? 'FF1F7A3D' : 'FFC8161D' },
+    }
+    if (v.revote)
+      ws.addRow([
+        '重新表决',
+        `理由：${v.revote.reason}；前次表决「${v.revote.previousTitle}」：${publicResult(v.revote.previousResult).summary}`,
+      ])
     ws.addRow([])
     const p = r.participation
     ws.addRow(['参与', '户数', '应参与户数', '参与率 %', '面积达到参与门槛']).font = { bold: true }
-    const area = p.area ? `${yes(p.area.met)}${p.area.percent !== null ? `（约 ${p.area.percent}%）` : ''}` : '不按面积计算'
+    const area = p.area
+      ? `${yes(p.area.met)}${p.area.percent !== null ? `（约 ${p.area.percent}%）` : ''}`
+      : '不按面积计算'
     ws.addRow(['参与表决', p.households.count, p.households.total, share(p.households.count, p.households.total), area])
     ws.addRow(['达到参与门槛', yes(p.met)])
     ws.addRow([])
-    styleHeader(ws.addRow(['选项', '户数', '占参与户数 %', r.rule.byArea ? '户数和面积均达到同意门槛' : '达到同意门槛']))
+    styleHeader(
+      ws.addRow(['选项', '户数', '占参与户数 %', r.rule.byArea ? '户数和面积均达到同意门槛' : '达到同意门槛']),
+    )
     for (const o of r.options) ws.addRow([o.label, o.households, share(o.households, r.ballots), yes(o.approvalMet)])
     ws.addRow([])
-    ws.addRow(['说明', '本表由计票结果生成，不含任何住户或个人的选择，也不含面积合计（已知各户面积时，面积合计可推出个别住户的选择）。'])
+    ws.addRow([
+      '说明',
+      '本表由计票结果生成，不含任何住户或个人的选择，也不含面积合计（已知各户面积时，面积合计可推出个别住户的选择）。',
+    ])
     return r.options.length
   },
   audit: (v, file) => ({ target: `council_votes/${v._id}`, after: { exported: file.cloudPath } }),

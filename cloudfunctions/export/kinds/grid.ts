@@ -36,7 +36,16 @@ export const gridStats = exportKind({
     ]
     const rows = [view.community, ...view.grids]
     for (const s of rows) {
-      ws.addRow({ name: s.scopeName, reported: s.reported, handled: s.handled, onTime: s.onTime, onTimeRate: pct(s.onTimeRate), median: s.medianHours ?? '—', reopened: s.reopened, reopenRate: pct(s.reopenRate) })
+      ws.addRow({
+        name: s.scopeName,
+        reported: s.reported,
+        handled: s.handled,
+        onTime: s.onTime,
+        onTimeRate: pct(s.onTimeRate),
+        median: s.medianHours ?? '—',
+        reopened: s.reopened,
+        reopenRate: pct(s.reopenRate),
+      })
     }
     styleHeader(ws.getRow(1))
     return rows.length

@@ -11,7 +11,10 @@ export const orgMyData = exportKind({
   action: 'org.mydata',
   load: (ctx): Promise<MyData & { openid: string }> =>
     collectMyData(ctx.db, ctx.actor, ctx.now).then((d) => ({ ...d, openid: ctx.actor.openid })),
-  file: (d) => ({ cloudPath: myDataFilePath(d.openid, 'xlsx'), fileName: `我的数据-${beijingText(d.collectedAt).slice(0, 10)}.xlsx` }),
+  file: (d) => ({
+    cloudPath: myDataFilePath(d.openid, 'xlsx'),
+    fileName: `我的数据-${beijingText(d.collectedAt).slice(0, 10)}.xlsx`,
+  }),
   sheets(wb, d) {
     let rows = 0
     for (const sheet of myDataWorkbookSheets(d)) {
@@ -19,10 +22,15 @@ export const orgMyData = exportKind({
       ws.addRow(sheet.header)
       for (const r of sheet.rows) ws.addRow(r)
       styleHeader(ws.getRow(1))
-      ws.columns.forEach((c) => { c.width = 20 })
+      ws.columns.forEach((c) => {
+        c.width = 20
+      })
       if (sheet.name !== '说明') rows += sheet.rows.length
     }
     return rows
   },
-  audit: (d, file) => ({ target: `exports/${file.cloudPath}`, after: { kind: 'mydata', rows: file.rows, format: 'xlsx' } }),
+  audit: (d, file) => ({
+    target: `exports/${file.cloudPath}`,
+    after: { kind: 'mydata', rows: file.rows, format: 'xlsx' },
+  }),
 })

@@ -1,4 +1,11 @@
-import { CATEGORY_LABEL, type Category, type EventStatus, type HandlerType, type SummonsOutcome, type Urgency } from '../../../types/grid'
+import {
+  CATEGORY_LABEL,
+  type Category,
+  type EventStatus,
+  type HandlerType,
+  type SummonsOutcome,
+  type Urgency,
+} from '../../../types/grid'
 import type { RoleGrant } from '../../../types/roles'
 import { memberRecordId } from '../../shared/pseudonym'
 /** The summons' shown state is the whistle record's rule (one read model, shared/whistle-record.ts). */
@@ -33,7 +40,8 @@ export const OPEN_FOR_HANDLER: readonly EventStatus[] = ['assigned', 'accepted']
 export const OPEN_EVENT: EventStatus[] = ['reported', 'assigned', 'accepted', 'done', 'deciding']
 
 /** An event's title, as notices and summons show it: its category and place. */
-export const eventTitle = (e: { category: Category; place: string }) => `${CATEGORY_LABEL[e.category]}·${e.place}`.slice(0, 40)
+export const eventTitle = (e: { category: Category; place: string }) =>
+  `${CATEGORY_LABEL[e.category]}·${e.place}`.slice(0, 40)
 
 /** Overdue: the handler still owes the fix and the deadline has passed (the deadline instant itself is still on time). */
 export function isOverdue(e: { status: EventStatus; deadline?: Date }, now: Date): boolean {
@@ -48,7 +56,8 @@ export function doneOnTime(deadline: Date, doneAt: Date): boolean {
 /** The reporter may reopen twice; the third dissatisfaction goes to the secretary. */
 export const REOPEN_LIMIT = 2
 
-export type ConfirmResult = { status: 'closed'; reopenCount: number } | { status: 'accepted' | 'deciding'; reopenCount: number }
+export type ConfirmResult =
+  { status: 'closed'; reopenCount: number } | { status: 'accepted' | 'deciding'; reopenCount: number }
 
 /** What the reporter's answer to a done event does. */
 export function afterConfirm(reopenCount: number, resolved: boolean): ConfirmResult {
@@ -61,7 +70,6 @@ export function afterConfirm(reopenCount: number, resolved: boolean): ConfirmRes
 export function answerOutcome(windowEndsAt: Date, at: Date): Exclude<SummonsOutcome, 'pending'> {
   return at.getTime() <= windowEndsAt.getTime() ? 'on_time' : 'late'
 }
-
 
 // ---- who handles ---------------------------------------------------------------------------------
 

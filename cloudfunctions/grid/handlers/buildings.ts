@@ -6,7 +6,15 @@ import { randomCode } from '../../shared/ids'
 import { visibleWhere } from '../../shared/moderation'
 import type { InvitationDoc } from '../../shared/org-tree'
 import { OPEN_EVENT } from '../domain/rules'
-import { buildingLeadOf, listBuildingLocks, listBuildings, listEstates, listEventsNewestFirst, putInvitationInTx, repo } from '../repo'
+import {
+  buildingLeadOf,
+  listBuildingLocks,
+  listBuildings,
+  listEstates,
+  listEventsNewestFirst,
+  putInvitationInTx,
+  repo,
+} from '../repo'
 import { eventView, staffInvitationView } from '../views'
 
 /**
@@ -26,10 +34,12 @@ export const buildingAppoint: Handler<'grid.building.appoint'> = {
     if (grid.retired) throw conflict(`${grid.name}已停用，不能再任命`)
     const wanted = [...new Set(input.buildingIds)]
     const [buildings, locks] = await Promise.all([listBuildings(db, wanted), listBuildingLocks(db, wanted)])
-    if (buildings.length !== wanted.length || buildings.some((b) => b.gridId !== grid._id || b.retired)) throw invalid('所选楼栋不在该网格内', ['buildingIds'])
+    if (buildings.length !== wanted.length || buildings.some((b) => b.gridId !== grid._id || b.retired))
+      throw invalid('所选楼栋不在该网格内', ['buildingIds'])
     // One leader per building (the lock decides again when the code is used): say so now, not to the appointee.
     const taken = locks.find((l) => l.leaderOpenid)
-    if (taken) throw conflict(`${buildings.find((b) => b._id === taken.buildingId)?.name ?? '所选楼栋'}已有楼栋长，请先免去`)
+    if (taken)
+      throw conflict(`${buildings.find((b) => b._id === taken.buildingId)?.name ?? '所选楼栋'}已有楼栋长，请先免去`)
     await ctx.checkText(input.groupName)
     const estateIds = [...new Set(buildings.map((b) => b.estateId))]
     const [estates, community] = await Promise.all([listEstates(db, estateIds), repo.community(db, grid.communityId)])
@@ -41,13 +51,31 @@ export const buildingAppoint: Handler<'grid.building.appoint'> = {
     return ctx.onceTx(input.requestId, async (tx) => {
       const code = randomCode(8)
       const doc: InvitationDoc = {
-        _id: `inv:${code}`, code, role: 'building_leader', scopeType: 'grid', scopeId: grid._id, scopeName: `${community?.name ?? ''} ${grid.name}`.trim(),
-        communityId: grid.communityId, streetId: grid.streetId, issuerScopeId: grid.communityId, createdBy: actor.openid, createdAt: now,
-        expiresAt: new Date(now.getTime() + input.ttlHours * 3600_000), usedBy: null, gridName: grid.name,
-        buildings: refs, groupName: input.groupName || undefined, centralHousehold: input.centralHousehold,
+        _id: `inv:${code}`,
+        code,
+        role: 'building_leader',
+        scopeType: 'grid',
+        scopeId: grid._id,
+        scopeName: `${community?.name ?? ''} ${grid.name}`.trim(),
+        communityId: grid.communityId,
+        streetId: grid.streetId,
+        issuerScopeId: grid.communityId,
+        createdBy: actor.openid,
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + input.ttlHours * 3600_000),
+        usedBy: null,
+        gridName: grid.name,
+        buildings: refs,
+        groupName: input.groupName || undefined,
+        centralHousehold: input.centralHousehold,
       }
       await putInvitationInTx(tx, doc)
-      await ctx.audit(`${COL.invitations}/${grid._id}`, null, { role: 'building_leader', buildingIds: wanted, expiresAt: doc.expiresAt }, tx)
+      await ctx.audit(
+        `${COL.invitations}/${grid._id}`,
+        null,
+        { role: 'building_leader', buildingIds: wanted, expiresAt: doc.expiresAt },
+        tx,
+      )
       return staffInvitationView(doc, now, true)
     })
   },
@@ -60,7 +88,11 @@ export const buildingEvents: Handler<'grid.building.events'> = {
     ensure(actor.has('building_leader', input.gridId), '您不是该网格的楼栋长')
     const lead = await buildingLeadOf(db, input.gridId, actor.openid)
     ensure(!!lead, '您不是该网格的楼栋长')
-    const filter = { gridId: input.gridId, buildingId: db.command.in(lead!.buildingIds), status: db.command.in(OPEN_EVENT) }
+    const filter = {
+      gridId: input.gridId,
+      buildingId: db.command.in(lead!.buildingIds),
+      status: db.command.in(OPEN_EVENT),
+    }
     // Held and removed events are left out, except the caller's own reports (shown marked).
     const where = visibleWhere(db, filter, { reporter: actor.openid })
     const page = await listEventsNewestFirst(db, where, input, (e) => eventView(e, actor.openid, now))

@@ -11,10 +11,33 @@ import { notify, TEMPLATES } from '../../shared/notify'
 import { withSearch } from '../../shared/search'
 import { summonsView } from '../../shared/whistle-record'
 import type { BuildingDoc, GridDoc } from '../../shared/org-tree'
-import { afterConfirm, canHandle, deadlineFor, doneOnTime, eventTitle, handlerKey, handlerKeysOf, handlingBucket, OPEN_EVENT } from '../domain/rules'
 import {
-  appendProgressInTx, bumpStatsInTx, listEventsNewestFirst, listEventsReportedBy, listHouseholds, listOverdueEvents, listSummonsOfEvent,
-  putEventInTx, putLinkedNeedInTx, putLinkedTopicInTx, repo, settingsOf, type EventDoc, type Handler, type ProgressEntry,
+  afterConfirm,
+  canHandle,
+  deadlineFor,
+  doneOnTime,
+  eventTitle,
+  handlerKey,
+  handlerKeysOf,
+  handlingBucket,
+  OPEN_EVENT,
+} from '../domain/rules'
+import {
+  appendProgressInTx,
+  bumpStatsInTx,
+  listEventsNewestFirst,
+  listEventsReportedBy,
+  listHouseholds,
+  listOverdueEvents,
+  listSummonsOfEvent,
+  putEventInTx,
+  putLinkedNeedInTx,
+  putLinkedTopicInTx,
+  repo,
+  settingsOf,
+  type EventDoc,
+  type Handler,
+  type ProgressEntry,
 } from '../repo'
 import { eventView } from '../views'
 import { ensureNotHeld, isGridLeader, leadsBuilding, loadEvent, loadEventInTx, maySee } from '../access'
@@ -25,7 +48,10 @@ import { eventKind } from '../moderation'
 
 /** A verified resident's households in the community (their grants), read once: their grids. */
 async function homeGrids(ctx: Ctx<unknown>, communityId: string): Promise<string[]> {
-  const homes = ctx.actor.grants('resident').filter((g) => g.communityId === communityId).map((g) => g.scopeId)
+  const homes = ctx.actor
+    .grants('resident')
+    .filter((g) => g.communityId === communityId)
+    .map((g) => g.scopeId)
   if (!homes.length) return []
   return (await listHouseholds(ctx.db, homes)).map((x) => x.gridId)
 }
@@ -45,8 +71,12 @@ async function mayReport(ctx: Ctx<unknown>, grid: GridDoc, building: BuildingDoc
   if (await leadsBuilding(ctx, grid._id, building?._id)) return true
   if (!a.has('member', grid.communityId)) return false
   const m = await repo.member(ctx.db, memberRecordId(a.openid))
-  return !!m && m.status === 'approved' && m.communityId === grid.communityId &&
+  return (
+    !!m &&
+    m.status === 'approved' &&
+    m.communityId === grid.communityId &&
     (m.gridId === grid._id || (!!building && (m.buildingIds ?? []).includes(building._id)))
+  )
 }
 
 /**
@@ -65,7 +95,8 @@ async function reportGrid(ctx: Ctx<ReportInput>): Promise<{ grid: GridDoc; build
     const residentOf = actor.grants('resident')[0]?.communityId
     if (workerGrids.length === 1) gridId = workerGrids[0]
     else if (!workerGrids.length && residentOf) gridId = (await homeGrids(ctx, residentOf))[0]
-    else if (!workerGrids.length && actor.grants('member').length) gridId = (await repo.member(db, memberRecordId(actor.openid)))?.gridId
+    else if (!workerGrids.length && actor.grants('member').length)
+      gridId = (await repo.member(db, memberRecordId(actor.openid)))?.gridId
   }
   if (!gridId) throw invalid('请选择事发楼栋，以确定所属网格', ['buildingId'])
   const grid = await repo.grid(db, gridId)
@@ -80,7 +111,10 @@ export const eventReport: ActionHandler<'grid.event.report'> = {
     const { db, actor, input, now } = ctx
     const { grid, building } = await reportGrid(ctx)
     ctx.within(grid)
-    ensure(await mayReport(ctx, grid, building), '只有本网格的网格员、本楼的楼栋长、负责本网格的在职党员或本社区已认证居民可以上报')
+    ensure(
+      await mayReport(ctx, grid, building),
+      '只有本网格的网格员、本楼的楼栋长、负责本网格的在职党员或本社区已认证居民可以上报',
+    )
     // A retired grid (org place.retire) takes no new records; its buildings were moved elsewhere first.
     if (grid.retired) throw invalid(`${grid.name}已停用，请选择楼栋现在所在的网格`, ['gridId'])
     const [community, named] = await Promise.all([
@@ -88,7 +122,8 @@ export const eventReport: ActionHandler<'grid.event.report'> = {
       input.estateId ? repo.estate(db, input.estateId) : Promise.resolve(null),
     ])
     // The estate decides which property company may be dispatched, so it must be the grid's community's, and the building's own.
-    if (input.estateId && (!named || named.communityId !== grid.communityId)) throw invalid('小区不在本社区', ['estateId'])
+    if (input.estateId && (!named || named.communityId !== grid.communityId))
+      throw invalid('小区不在本社区', ['estateId'])
     if (named && building && building.estateId !== named._id) throw invalid('楼栋不属于所选小区', ['buildingId'])
     // A building without a named estate: its estate (one more read, only then) for the name shown on the event.
     const estate = named ?? (building ? await repo.estate(db, building.estateId) : null)
@@ -96,17 +131,43 @@ export const eventReport: ActionHandler<'grid.event.report'> = {
     await requireOwnPhotos(ctx, input.photos)
     return ctx.onceTx(input.requestId, async (tx) => {
       const e: EventDoc = {
-        _id: newId('gev'), gridId: grid._id, gridName: grid.name, communityId: grid.communityId, communityName: community?.name, streetId: grid.streetId,
-        estateId: estate?._id ?? building?.estateId, estateName: estate?.name, buildingId: building?._id, buildingName: building?.name, place: input.place, lat: input.lat, lng: input.lng,
-        category: input.category, description: input.description, photos: input.photos, urgency: input.urgency,
-        status: 'reported', reporter: actor.openid, reporterName: actor.name || '居民',
-        reopenCount: 0, whistled: false, progress: [], progressCount: 0, createdAt: now, updatedAt: now,
+        _id: newId('gev'),
+        gridId: grid._id,
+        gridName: grid.name,
+        communityId: grid.communityId,
+        communityName: community?.name,
+        streetId: grid.streetId,
+        estateId: estate?._id ?? building?.estateId,
+        estateName: estate?.name,
+        buildingId: building?._id,
+        buildingName: building?.name,
+        place: input.place,
+        lat: input.lat,
+        lng: input.lng,
+        category: input.category,
+        description: input.description,
+        photos: input.photos,
+        urgency: input.urgency,
+        status: 'reported',
+        reporter: actor.openid,
+        reporterName: actor.name || '居民',
+        reopenCount: 0,
+        whistled: false,
+        progress: [],
+        progressCount: 0,
+        createdAt: now,
+        updatedAt: now,
       }
       // A report the platform wants looked at is stored held, in the secretary's review queue.
       if (verdict === 'review') Object.assign(e, await holdOnStore(ctx, tx, eventKind, eventKind.describe(e)))
       await putEventInTx(tx, e)
       await bumpStatsInTx(tx, e, (c) => ({ ...c, reported: c.reported + 1 }))
-      await ctx.audit(`${COL.gridEvents}/${e._id}`, null, { status: 'reported', category: e.category, urgency: e.urgency }, tx)
+      await ctx.audit(
+        `${COL.gridEvents}/${e._id}`,
+        null,
+        { status: 'reported', category: e.category, urgency: e.urgency },
+        tx,
+      )
       return eventView(e, actor.openid, now)
     })
   },
@@ -123,13 +184,14 @@ export const eventGet: ActionHandler<'grid.event.get'> = {
   async run(ctx) {
     const { db, actor, now } = ctx
     const e = await loadEvent(ctx, ctx.input.eventId)
-    const summonedHere = actor.roles.some((g) => (g.role === 'unit_liaison' || g.role === 'property_staff'))
+    const summonedHere = actor.roles.some((g) => g.role === 'unit_liaison' || g.role === 'property_staff')
     const [summons, leader, buildingLeader] = await Promise.all([
       listSummonsOfEvent(db, e._id),
       isGridLeader(ctx, e.gridId),
       leadsBuilding(ctx, e.gridId, e.buildingId),
     ])
-    const isSummoned = summonedHere && summons.some((s) => handlerKeysOf(actor.openid, actor.roles).includes(s.partyKey))
+    const isSummoned =
+      summonedHere && summons.some((s) => handlerKeysOf(actor.openid, actor.roles).includes(s.partyKey))
     ensure(maySee(ctx, e) || buildingLeader || isSummoned, '您无权查看此事件')
     return {
       event: eventView(e, actor.openid, now),
@@ -160,7 +222,12 @@ export const eventBoard: ActionHandler<'grid.event.board'> = {
     if (input.buildingId) filter.buildingId = input.buildingId
     else if (input.estateId) filter.estateId = input.estateId
     // Held and removed events are left out, except the caller's own reports (shown marked); found by where it is or what it is about (楼道, 2号楼, 纸箱).
-    const where = withSearch(db, visibleWhere(db, filter, { reporter: actor.openid }), input.q, ['place', 'description', 'estateName', 'buildingName'])
+    const where = withSearch(db, visibleWhere(db, filter, { reporter: actor.openid }), input.q, [
+      'place',
+      'description',
+      'estateName',
+      'buildingName',
+    ])
     return listEventsNewestFirst(db, where, input, (e) => eventView(e, actor.openid, now))
   },
 }
@@ -172,7 +239,11 @@ type ResolvedHandler = Handler & { openid?: string }
  * Resolve and check a handler for an event: the estate's company, a responsible unit of the grid, a member
  * of the community (by their 报到 record id, as `event.members` lists them), or the community.
  */
-async function resolveHandler(ctx: Ctx<unknown>, e: EventDoc, h: { type: HandlerType; id: string }): Promise<ResolvedHandler> {
+async function resolveHandler(
+  ctx: Ctx<unknown>,
+  e: EventDoc,
+  h: { type: HandlerType; id: string },
+): Promise<ResolvedHandler> {
   const { db } = ctx
   if (h.type === 'community') {
     if (h.id !== e.communityId) throw invalid('只能指定本社区', ['handler'])
@@ -186,12 +257,15 @@ async function resolveHandler(ctx: Ctx<unknown>, e: EventDoc, h: { type: Handler
   }
   if (h.type === 'unit') {
     const u = await repo.unit(db, h.id)
-    if (!u || u.communityId !== e.communityId || !(u.gridIds ?? []).includes(e.gridId)) throw invalid('只能指定本网格的责任单位', ['handler'])
+    if (!u || u.communityId !== e.communityId || !(u.gridIds ?? []).includes(e.gridId))
+      throw invalid('只能指定本网格的责任单位', ['handler'])
     return { type: 'unit', id: h.id, name: u.name }
   }
   const m = await repo.member(db, h.id)
-  const person = m && m.status === 'approved' && m.communityId === e.communityId ? await repo.person(db, m.openid) : null
-  if (!m || !person || !person.roles.some((g) => g.role === 'member' && g.scopeId === e.communityId)) throw invalid('只能指定本社区的在职党员', ['handler'])
+  const person =
+    m && m.status === 'approved' && m.communityId === e.communityId ? await repo.person(db, m.openid) : null
+  if (!m || !person || !person.roles.some((g) => g.role === 'member' && g.scopeId === e.communityId))
+    throw invalid('只能指定本社区的在职党员', ['handler'])
   return { type: 'member', id: m._id, name: m.name, openid: m.openid }
 }
 
@@ -199,23 +273,53 @@ export const eventAssign: ActionHandler<'grid.event.assign'> = {
   async run(ctx) {
     const { db, actor, input, now } = ctx
     const e = await loadEvent(ctx, input.eventId)
-    ensure(actor.isSecretaryOf(e.communityId) || (await isGridLeader(ctx, e.gridId)), '只有本社区书记或本网格网格长可以派单')
+    ensure(
+      actor.isSecretaryOf(e.communityId) || (await isGridLeader(ctx, e.gridId)),
+      '只有本社区书记或本网格网格长可以派单',
+    )
     if (!['reported', 'assigned', 'deciding'].includes(e.status)) throw conflict('事件已有人接单处置，不能改派')
     ensureNotHeld(e)
     // After two reopens the secretary decides (SPEC §10): the grid leader cannot re-dispatch around that.
     ensure(e.status !== 'deciding' || actor.isSecretaryOf(e.communityId), '重开两次后由社区书记裁定')
-    const [{ openid: handlerOpenid, ...handler }, settings] = await Promise.all([resolveHandler(ctx, e, input.handler), settingsOf(db, e.streetId)])
+    const [{ openid: handlerOpenid, ...handler }, settings] = await Promise.all([
+      resolveHandler(ctx, e, input.handler),
+      settingsOf(db, e.streetId),
+    ])
     const deadline = deadlineFor(e.urgency, now, settings)
     let after = e
     await ctx.transaction(async (tx) => {
       const fresh = await loadEventInTx(tx, e._id)
       if (!['reported', 'assigned', 'deciding'].includes(fresh.status)) throw conflict('事件已有人接单处置，不能改派')
-      after = { ...fresh, status: 'assigned', handler, handlerKey: handlerKey(handler), handlerOpenid, assignedAt: now, assignedBy: actor.openid, deadline, updatedAt: now,
-        acceptedBy: undefined, acceptedByName: undefined, acceptedAt: undefined, remindedAt: undefined }
+      after = {
+        ...fresh,
+        status: 'assigned',
+        handler,
+        handlerKey: handlerKey(handler),
+        handlerOpenid,
+        assignedAt: now,
+        assignedBy: actor.openid,
+        deadline,
+        updatedAt: now,
+        acceptedBy: undefined,
+        acceptedByName: undefined,
+        acceptedAt: undefined,
+        remindedAt: undefined,
+      }
       await putEventInTx(tx, after)
-      await ctx.audit(`${COL.gridEvents}/${e._id}`, { status: fresh.status, handler: auditPartyKey(fresh.handlerKey) }, { status: 'assigned', handler: auditPartyKey(after.handlerKey), deadline }, tx)
+      await ctx.audit(
+        `${COL.gridEvents}/${e._id}`,
+        { status: fresh.status, handler: auditPartyKey(fresh.handlerKey) },
+        { status: 'assigned', handler: auditPartyKey(after.handlerKey), deadline },
+        tx,
+      )
     })
-    await notifyParty(ctx, { ...handler, openid: handlerOpenid }, TEMPLATES.gridEventAssigned, `packages/grid/pages/event/index?id=${e._id}`, eventTitle(e))
+    await notifyParty(
+      ctx,
+      { ...handler, openid: handlerOpenid },
+      TEMPLATES.gridEventAssigned,
+      `packages/grid/pages/event/index?id=${e._id}`,
+      eventTitle(e),
+    )
     return eventView(after, actor.openid, now)
   },
 }
@@ -244,10 +348,23 @@ export const eventAccept: ActionHandler<'grid.event.accept'> = {
     let after = e
     await ctx.transaction(async (tx) => {
       const fresh = await loadEventInTx(tx, e._id)
-      if (fresh.status !== 'assigned' || fresh.handlerKey !== e.handlerKey) throw conflict(fresh.acceptedByName ? `已由${fresh.acceptedByName}接单` : '事件当前不能接单')
-      after = { ...fresh, status: 'accepted', acceptedBy: actor.openid, acceptedByName: actor.name, acceptedAt: now, updatedAt: now }
+      if (fresh.status !== 'assigned' || fresh.handlerKey !== e.handlerKey)
+        throw conflict(fresh.acceptedByName ? `已由${fresh.acceptedByName}接单` : '事件当前不能接单')
+      after = {
+        ...fresh,
+        status: 'accepted',
+        acceptedBy: actor.openid,
+        acceptedByName: actor.name,
+        acceptedAt: now,
+        updatedAt: now,
+      }
       await putEventInTx(tx, after)
-      await ctx.audit(`${COL.gridEvents}/${e._id}`, { status: 'assigned' }, { status: 'accepted', by: actor.openid }, tx)
+      await ctx.audit(
+        `${COL.gridEvents}/${e._id}`,
+        { status: 'assigned' },
+        { status: 'accepted', by: actor.openid },
+        tx,
+      )
     })
     return eventView(after, actor.openid, now)
   },
@@ -265,7 +382,14 @@ export const eventProgress: ActionHandler<'grid.event.progress'> = {
     await ctx.transaction(async (tx) => {
       const fresh = await loadEventInTx(tx, e._id)
       if (fresh.status !== 'accepted') throw conflict('事件当前不在处置中')
-      const entry = { kind: input.done ? 'done' : 'progress', note: input.note, photos: input.photos, by: actor.openid, byName: actor.name, at: now } as const
+      const entry = {
+        kind: input.done ? 'done' : 'progress',
+        note: input.note,
+        photos: input.photos,
+        by: actor.openid,
+        byName: actor.name,
+        at: now,
+      } as const
       after = { ...fresh, ...(await appendProgressInTx(tx, fresh, entry)), updatedAt: now }
       if (input.done) {
         after.status = 'done'
@@ -279,15 +403,29 @@ export const eventProgress: ActionHandler<'grid.event.progress'> = {
           after.firstDoneOnTime = onTime
           after.handlingHours = hours
           const bucket = `h${hours}`
-          await bumpStatsInTx(tx, fresh, (c) => ({ ...c, handled: c.handled + 1, onTime: c.onTime + (onTime ? 1 : 0), hist: { ...c.hist, [bucket]: (c.hist[bucket] ?? 0) + 1 } }))
+          await bumpStatsInTx(tx, fresh, (c) => ({
+            ...c,
+            handled: c.handled + 1,
+            onTime: c.onTime + (onTime ? 1 : 0),
+            hist: { ...c.hist, [bucket]: (c.hist[bucket] ?? 0) + 1 },
+          }))
         }
       }
       await putEventInTx(tx, after)
-      await ctx.audit(`${COL.gridEvents}/${e._id}`, { status: fresh.status }, { status: after.status, progress: entry.note.slice(0, 40), photos: entry.photos.length }, tx)
+      await ctx.audit(
+        `${COL.gridEvents}/${e._id}`,
+        { status: fresh.status },
+        { status: after.status, progress: entry.note.slice(0, 40), photos: entry.photos.length },
+        tx,
+      )
     })
     if (input.done) {
-      await notify({ toOpenid: e.reporter, templateId: TEMPLATES.gridEventDone, page: `packages/grid/pages/event/index?id=${e._id}`,
-        data: { thing1: { value: eventTitle(e).slice(0, 20) }, time2: { value: cnTime(now) } } })
+      await notify({
+        toOpenid: e.reporter,
+        templateId: TEMPLATES.gridEventDone,
+        page: `packages/grid/pages/event/index?id=${e._id}`,
+        data: { thing1: { value: eventTitle(e).slice(0, 20) }, time2: { value: cnTime(now) } },
+      })
     }
     return eventView(after, actor.openid, now)
   },
@@ -305,15 +443,34 @@ export const eventConfirm: ActionHandler<'grid.event.confirm'> = {
       const fresh = await loadEventInTx(tx, e._id)
       if (fresh.status !== 'done') throw conflict('处置方尚未标记办结')
       const next = afterConfirm(fresh.reopenCount, input.resolved)
-      const entry: Omit<ProgressEntry, 'seq'> = { kind: input.resolved ? 'confirm' : 'reopen', note: input.resolved ? '上报人确认已解决' : input.reason!, photos: [], by: actor.openid, byName: actor.name, at: now }
-      after = { ...fresh, status: next.status, reopenCount: next.reopenCount, ...(await appendProgressInTx(tx, fresh, entry)), updatedAt: now }
+      const entry: Omit<ProgressEntry, 'seq'> = {
+        kind: input.resolved ? 'confirm' : 'reopen',
+        note: input.resolved ? '上报人确认已解决' : input.reason!,
+        photos: [],
+        by: actor.openid,
+        byName: actor.name,
+        at: now,
+      }
+      after = {
+        ...fresh,
+        status: next.status,
+        reopenCount: next.reopenCount,
+        ...(await appendProgressInTx(tx, fresh, entry)),
+        updatedAt: now,
+      }
       if (next.status === 'closed') {
         after.closedAt = now
         if (input.rating) after.rating = input.rating
       }
-      if (!input.resolved && fresh.reopenCount === 0) await bumpStatsInTx(tx, fresh, (c) => ({ ...c, reopened: c.reopened + 1 }))
+      if (!input.resolved && fresh.reopenCount === 0)
+        await bumpStatsInTx(tx, fresh, (c) => ({ ...c, reopened: c.reopened + 1 }))
       await putEventInTx(tx, after)
-      await ctx.audit(`${COL.gridEvents}/${e._id}`, { status: 'done', reopenCount: fresh.reopenCount }, { status: after.status, reopenCount: after.reopenCount, rating: after.rating ?? null }, tx)
+      await ctx.audit(
+        `${COL.gridEvents}/${e._id}`,
+        { status: 'done', reopenCount: fresh.reopenCount },
+        { status: after.status, reopenCount: after.reopenCount, rating: after.rating ?? null },
+        tx,
+      )
     })
     return eventView(after, actor.openid, now)
   },
@@ -331,10 +488,28 @@ export const eventDecide: ActionHandler<'grid.event.decide'> = {
     await ctx.transaction(async (tx) => {
       const fresh = await loadEventInTx(tx, e._id)
       if (fresh.status !== 'deciding') throw conflict('事件不在待裁定状态')
-      const entry: Omit<ProgressEntry, 'seq'> = { kind: 'decide', note: `${input.close ? '书记裁定办结' : '书记裁定重新派单'}：${input.note}`, photos: [], by: actor.openid, byName: actor.name, at: now }
-      after = { ...fresh, status: input.close ? 'closed' : 'reported', ...(await appendProgressInTx(tx, fresh, entry)), updatedAt: now, ...(input.close ? { closedAt: now } : {}) }
+      const entry: Omit<ProgressEntry, 'seq'> = {
+        kind: 'decide',
+        note: `${input.close ? '书记裁定办结' : '书记裁定重新派单'}：${input.note}`,
+        photos: [],
+        by: actor.openid,
+        byName: actor.name,
+        at: now,
+      }
+      after = {
+        ...fresh,
+        status: input.close ? 'closed' : 'reported',
+        ...(await appendProgressInTx(tx, fresh, entry)),
+        updatedAt: now,
+        ...(input.close ? { closedAt: now } : {}),
+      }
       await putEventInTx(tx, after)
-      await ctx.audit(`${COL.gridEvents}/${e._id}`, { status: 'deciding' }, { status: after.status, note: input.note }, tx)
+      await ctx.audit(
+        `${COL.gridEvents}/${e._id}`,
+        { status: 'deciding' },
+        { status: after.status, note: input.note },
+        tx,
+      )
     })
     return eventView(after, actor.openid, now)
   },
@@ -363,22 +538,49 @@ export const eventConvert: ActionHandler<'grid.event.convert'> = {
       if (fresh.link) throw conflict('事件已转办')
       const title = eventTitle(fresh)
       if (input.to === 'need') {
-        await putLinkedNeedInTx(tx, { _id: linkId, communityId: fresh.communityId, streetId: fresh.streetId, title, detail: fresh.description, source: 'grid', status: 'open', createdBy: actor.openid, createdAt: now, gridEventId: fresh._id })
+        await putLinkedNeedInTx(tx, {
+          _id: linkId,
+          communityId: fresh.communityId,
+          streetId: fresh.streetId,
+          title,
+          detail: fresh.description,
+          source: 'grid',
+          status: 'open',
+          createdBy: actor.openid,
+          createdAt: now,
+          gridEventId: fresh._id,
+        })
       } else {
         await putLinkedTopicInTx(tx, {
-          _id: linkId, communityId: fresh.communityId, streetId: fresh.streetId, ...(fresh.estateId ? { estateId: fresh.estateId } : {}),
-          title, body: fresh.description, photos: fresh.photos, authorOpenid: fresh.reporter, authorName: fresh.reporterName,
-          status: 'open', seconds: 0, locked: false, createdAt: now, updatedAt: now, gridEventId: fresh._id,
+          _id: linkId,
+          communityId: fresh.communityId,
+          streetId: fresh.streetId,
+          ...(fresh.estateId ? { estateId: fresh.estateId } : {}),
+          title,
+          body: fresh.description,
+          photos: fresh.photos,
+          authorOpenid: fresh.reporter,
+          authorName: fresh.reporterName,
+          status: 'open',
+          seconds: 0,
+          locked: false,
+          createdAt: now,
+          updatedAt: now,
+          gridEventId: fresh._id,
         })
       }
       const after: EventDoc = { ...fresh, status: 'converted', link: { type: input.to, id: linkId }, updatedAt: now }
       await putEventInTx(tx, after)
-      await ctx.audit(`${COL.gridEvents}/${e._id}`, { status: fresh.status }, { status: 'converted', link: `${input.to}:${linkId}` }, tx)
+      await ctx.audit(
+        `${COL.gridEvents}/${e._id}`,
+        { status: fresh.status },
+        { status: 'converted', link: `${input.to}:${linkId}` },
+        tx,
+      )
       return { event: eventView(after, actor.openid, now), linkId }
     })
   },
 }
-
 
 /** At most this many events are reminded per call (keeps a call short; the secretary or the timer calls again). */
 const REMIND_BATCH = 5
@@ -391,6 +593,8 @@ const REMIND_BATCH = 5
 export const eventRemind: ActionHandler<'grid.event.remind'> = {
   async run(ctx) {
     ensure(ctx.actor.isSecretaryOf(ctx.input.communityId), '只能催办您所在社区的事件')
-    return { reminded: await remindDue(ctx, { communityId: ctx.input.communityId }, ctx.input.withinHours, REMIND_BATCH) }
+    return {
+      reminded: await remindDue(ctx, { communityId: ctx.input.communityId }, ctx.input.withinHours, REMIND_BATCH),
+    }
   },
 }

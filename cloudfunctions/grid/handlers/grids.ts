@@ -2,10 +2,25 @@ import { COL } from '../../shared/collections'
 import type { Handler } from '../../shared/dispatch'
 import { ensure, notFound } from '../../shared/errors'
 import { memberRecordId } from '../../shared/pseudonym'
-import { findPartyBranchInTx, ids, listGrids, listHouseholds, putPartyBranchInTx, putPartyBranchVersionInTx, repo, type PartyBranchDoc } from '../repo'
+import {
+  findPartyBranchInTx,
+  ids,
+  listGrids,
+  listHouseholds,
+  putPartyBranchInTx,
+  putPartyBranchVersionInTx,
+  repo,
+  type PartyBranchDoc,
+} from '../repo'
 import { partyBranchView } from '../views'
 
-type MyGrid = { gridId: string; gridName: string; communityId: string; via: 'staff' | 'building' | 'resident' | 'member'; homeBuildingIds: string[] }
+type MyGrid = {
+  gridId: string
+  gridName: string
+  communityId: string
+  via: 'staff' | 'building' | 'resident' | 'member'
+  homeBuildingIds: string[]
+}
 
 /**
  * The grids the caller belongs to, for the grid page: grids they serve on or look after buildings of (from their grants, no read),
@@ -30,10 +45,19 @@ export const gridMine: Handler<'grid.grid.mine'> = {
     // One entry per grid; the first reason wins (serving on it before living in it).
     const unique = found.filter((f, i) => found.findIndex((x) => x.gridId === f.gridId) === i)
     if (!unique.length) return { items: [] }
-    const grids = new Map((await listGrids(db, unique.map((u) => u.gridId))).map((g) => [g._id, g]))
+    const grids = new Map(
+      (
+        await listGrids(
+          db,
+          unique.map((u) => u.gridId),
+        )
+      ).map((g) => [g._id, g]),
+    )
     const items: MyGrid[] = unique.flatMap((u) => {
       const g = grids.get(u.gridId)
-      const homeBuildingIds = [...new Set(households.filter((h) => h.gridId === u.gridId && h.buildingId).map((h) => h.buildingId))]
+      const homeBuildingIds = [
+        ...new Set(households.filter((h) => h.gridId === u.gridId && h.buildingId).map((h) => h.buildingId)),
+      ]
       return g ? [{ gridId: g._id, gridName: g.name, communityId: g.communityId, via: u.via, homeBuildingIds }] : []
     })
     return { items }
@@ -57,15 +81,29 @@ export const branchSet: Handler<'grid.branch.set'> = {
       const prior = await findPartyBranchInTx(tx, grid._id)
       if (prior) {
         await putPartyBranchVersionInTx(tx, {
-          ...prior, _id: ids.partyBranchVersion(grid._id, prior.version), kind: 'party_branch_version', headId, supersededAt: now, supersededBy: actor.openid,
+          ...prior,
+          _id: ids.partyBranchVersion(grid._id, prior.version),
+          kind: 'party_branch_version',
+          headId,
+          supersededAt: now,
+          supersededBy: actor.openid,
         })
       }
       const next: PartyBranchDoc = {
-        _id: headId, kind: 'party_branch', gridId: grid._id, communityId: grid.communityId, name: input.name, secretaryName: input.secretaryName || undefined,
-        version: (prior?.version ?? 0) + 1, setBy: actor.openid, setByName: actor.name || '社区书记', setAt: now,
+        _id: headId,
+        kind: 'party_branch',
+        gridId: grid._id,
+        communityId: grid.communityId,
+        name: input.name,
+        secretaryName: input.secretaryName || undefined,
+        version: (prior?.version ?? 0) + 1,
+        setBy: actor.openid,
+        setByName: actor.name || '社区书记',
+        setAt: now,
       }
       await putPartyBranchInTx(tx, next)
-      const pick = (b: PartyBranchDoc | null) => (b ? { name: b.name, secretaryName: b.secretaryName ?? null, version: b.version } : null)
+      const pick = (b: PartyBranchDoc | null) =>
+        b ? { name: b.name, secretaryName: b.secretaryName ?? null, version: b.version } : null
       await ctx.audit(`${COL.gridStaff}/${headId}`, pick(prior), pick(next), tx)
       return next
     })

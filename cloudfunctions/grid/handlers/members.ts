@@ -14,10 +14,18 @@ export const eventMembers: Handler<'grid.event.members'> = {
     const { db, actor, input, now } = ctx
     const e = await repo.event(db, input.eventId)
     if (!e) throw notFound('事件')
-    ensure(actor.isSecretaryOf(e.communityId) || (await isGridLeader(ctx, e.gridId)), '只有本社区书记或本网格网格长可以派单')
+    ensure(
+      actor.isSecretaryOf(e.communityId) || (await isGridLeader(ctx, e.gridId)),
+      '只有本社区书记或本网格网格长可以派单',
+    )
     const year = yearOf(now)
     return listApprovedMembers(db, e.communityId, input, (m): MemberCandidateView => ({
-      id: m._id, name: m.name, unitName: m.unitName, gridName: m.gridName, onGrid: m.gridId === e.gridId, overdue: (m.approvedYear ?? 0) < year,
+      id: m._id,
+      name: m.name,
+      unitName: m.unitName,
+      gridName: m.gridName,
+      onGrid: m.gridId === e.gridId,
+      overdue: (m.approvedYear ?? 0) < year,
     }))
   },
 }

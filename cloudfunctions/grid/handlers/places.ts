@@ -18,20 +18,35 @@ export const eventMap: Handler<'grid.event.map'> = {
     } else {
       const grid = await repo.grid(db, input.gridId!)
       if (!grid) throw notFound('网格')
-      ensure(actor.isSecretaryOf(grid.communityId) || actor.has('grid_worker', grid._id), '只能查看您所在网格的事件分布')
+      ensure(
+        actor.isSecretaryOf(grid.communityId) || actor.has('grid_worker', grid._id),
+        '只能查看您所在网格的事件分布',
+      )
       scope = { gridId: grid._id }
     }
-    const [open, late] = await Promise.all([countOpenEventsByPlace(db, scope), countOverdueEventsByPlace(db, scope, now)])
+    const [open, late] = await Promise.all([
+      countOpenEventsByPlace(db, scope),
+      countOverdueEventsByPlace(db, scope, now),
+    ])
     const key = (k: PlaceKey) => `${k.estate ?? ''}|${k.building ?? ''}`
     const overdue = new Map(late.map((x) => [key(x._id), x.n]))
     const places: EventPlaceView[] = open
       .map((x) => ({
-        estateId: x._id.estate ?? null, estateName: x.estateName || '（未指明小区）',
-        buildingId: x._id.building ?? null, buildingName: x.buildingName || null,
-        open: x.open, urgent: x.urgent, overdue: overdue.get(key(x._id)) ?? 0,
-        lat: typeof x.lat === 'number' ? x.lat : null, lng: typeof x.lng === 'number' ? x.lng : null,
+        estateId: x._id.estate ?? null,
+        estateName: x.estateName || '（未指明小区）',
+        buildingId: x._id.building ?? null,
+        buildingName: x.buildingName || null,
+        open: x.open,
+        urgent: x.urgent,
+        overdue: overdue.get(key(x._id)) ?? 0,
+        lat: typeof x.lat === 'number' ? x.lat : null,
+        lng: typeof x.lng === 'number' ? x.lng : null,
       }))
-      .sort((a, b) => a.estateName.localeCompare(b.estateName, 'zh') || (a.buildingName ?? '').localeCompare(b.buildingName ?? '', 'zh', { numeric: true }))
+      .sort(
+        (a, b) =>
+          a.estateName.localeCompare(b.estateName, 'zh') ||
+          (a.buildingName ?? '').localeCompare(b.buildingName ?? '', 'zh', { numeric: true }),
+      )
     return { places, open: places.reduce((n, p) => n + p.open, 0) }
   },
 }

@@ -16,7 +16,8 @@ export const progressList: Handler<'grid.progress.list'> = {
     if (!e) throw notFound('事件')
     await ensureMaySee(ctx, e)
     // The steps of a held or removed event quote it: only its reporter sees them.
-    if (stateOf(e) && e.reporter !== ctx.actor.openid) return { items: [], total: 0, page: input.page, pageSize: input.pageSize }
+    if (stateOf(e) && e.reporter !== ctx.actor.openid)
+      return { items: [], total: 0, page: input.page, pageSize: input.pageSize }
     return listProgress(db, e._id, input, progressView)
   },
 }

@@ -5,7 +5,10 @@ import { yearOf } from '../../shared/period'
 import { listStaffOfCommunity, workerTallies } from '../repo'
 
 /** The Beijing calendar year `year` as instants, start inclusive, end exclusive. */
-const yearRange = (year: number) => ({ start: new Date(Date.UTC(year, 0, 1) - 8 * 3600_000), end: new Date(Date.UTC(year + 1, 0, 1) - 8 * 3600_000) })
+const yearRange = (year: number) => ({
+  start: new Date(Date.UTC(year, 0, 1) - 8 * 3600_000),
+  end: new Date(Date.UTC(year + 1, 0, 1) - 8 * 3600_000),
+})
 
 /**
  * Each grid worker's year as a record, for the community's secretary: events they reported and how
@@ -22,7 +25,11 @@ export const staffRecord: Handler<'grid.staff.record'> = {
     const { start, end } = yearRange(year)
     const all = await listStaffOfCommunity(db, input.communityId)
     // In post at some point of the year: appointed before its end, not removed before its start.
-    const staff = all.filter((s) => new Date(s.appointedAt).getTime() < end.getTime() && (!s.removedAt || new Date(s.removedAt).getTime() >= start.getTime()))
+    const staff = all.filter(
+      (s) =>
+        new Date(s.appointedAt).getTime() < end.getTime() &&
+        (!s.removedAt || new Date(s.removedAt).getTime() >= start.getTime()),
+    )
     const openids = [...new Set(staff.map((s) => s.openid))]
     if (!openids.length) return { year, items: [] }
     const { reported, dispatched, rated } = await workerTallies(db, input.communityId, start, end, openids)
@@ -33,8 +40,15 @@ export const staffRecord: Handler<'grid.staff.record'> = {
       const r = byReporter.get(s.openid)
       const g = byGrid.get(s.gridId)
       return {
-        staffId: s._id, name: s.name, post: s.post, gridId: s.gridId, gridName: s.gridName, active: s.status === 'active',
-        reported: r?.reported ?? 0, handled: r?.handled ?? 0, onTime: r?.onTime ?? 0,
+        staffId: s._id,
+        name: s.name,
+        post: s.post,
+        gridId: s.gridId,
+        gridName: s.gridName,
+        active: s.status === 'active',
+        reported: r?.reported ?? 0,
+        handled: r?.handled ?? 0,
+        onTime: r?.onTime ?? 0,
         meanHours: r && r.handled ? Math.round((r.hours / r.handled) * 10) / 10 : null,
         dispatched: byDispatcher.get(s.openid) ?? 0,
         residentRatings: { count: g?.n ?? 0, average: g && g.n ? Math.round((g.stars / g.n) * 10) / 10 : null },
@@ -42,7 +56,12 @@ export const staffRecord: Handler<'grid.staff.record'> = {
     })
     // By grid, then post, then name: an order of the roster, not of performance.
     const POSTS = ['branch_secretary', 'leader', 'worker', 'cadre']
-    items.sort((a, b) => a.gridId.localeCompare(b.gridId, 'en', { numeric: true }) || POSTS.indexOf(a.post) - POSTS.indexOf(b.post) || a.name.localeCompare(b.name, 'zh'))
+    items.sort(
+      (a, b) =>
+        a.gridId.localeCompare(b.gridId, 'en', { numeric: true }) ||
+        POSTS.indexOf(a.post) - POSTS.indexOf(b.post) ||
+        a.name.localeCompare(b.name, 'zh'),
+    )
     return { year, items }
   },
 }

@@ -7,8 +7,21 @@ import { endGrantInTx } from '../../shared/grants'
 import type { InvitationDoc } from '../../shared/org-tree'
 import { DEFAULT_SETTINGS } from '../domain/rules'
 import {
-  findSettingsInTx, findStaffInTx, ids, listActiveStaff, listAppointmentCodes, listBuildingLeaders, listPostsHeld, putInvitationInTx, putLeaderLockInTx,
-  putSettingsInTx, putStaffInTx, repo, settingsOf, type BuildingLeaderDoc, type SettingsDoc,
+  findSettingsInTx,
+  findStaffInTx,
+  ids,
+  listActiveStaff,
+  listAppointmentCodes,
+  listBuildingLeaders,
+  listPostsHeld,
+  putInvitationInTx,
+  putLeaderLockInTx,
+  putSettingsInTx,
+  putStaffInTx,
+  repo,
+  settingsOf,
+  type BuildingLeaderDoc,
+  type SettingsDoc,
 } from '../repo'
 import { buildingLeaderView, partyBranchView, staffInvitationView, staffView } from '../views'
 
@@ -26,16 +39,29 @@ export const settingsSet: Handler<'grid.settings.set'> = {
     ensure(actor.isStreetAdminOf(input.streetId), '只能设置您管理的街道')
     if (input.urgentHours > input.normalHours) throw invalid('“急”的时限不能长于“一般”', ['urgentHours'])
     const doc: SettingsDoc = {
-      _id: input.streetId, streetId: input.streetId, urgentHours: input.urgentHours, normalHours: input.normalHours,
-      whistleWindowHours: input.whistleWindowHours, updatedAt: now, updatedBy: actor.openid,
+      _id: input.streetId,
+      streetId: input.streetId,
+      urgentHours: input.urgentHours,
+      normalHours: input.normalHours,
+      whistleWindowHours: input.whistleWindowHours,
+      updatedAt: now,
+      updatedBy: actor.openid,
     }
     await ctx.transaction(async (tx) => {
       const prior = await findSettingsInTx(tx, doc._id)
       await putSettingsInTx(tx, doc)
-      const pick = (s: SettingsDoc | null) => (s ? { urgentHours: s.urgentHours, normalHours: s.normalHours, whistleWindowHours: s.whistleWindowHours } : DEFAULT_SETTINGS)
+      const pick = (s: SettingsDoc | null) =>
+        s
+          ? { urgentHours: s.urgentHours, normalHours: s.normalHours, whistleWindowHours: s.whistleWindowHours }
+          : DEFAULT_SETTINGS
       await ctx.audit(`${COL.gridSettings}/${doc._id}`, pick(prior), pick(doc), tx)
     })
-    return { streetId: input.streetId, urgentHours: doc.urgentHours, normalHours: doc.normalHours, whistleWindowHours: doc.whistleWindowHours }
+    return {
+      streetId: input.streetId,
+      urgentHours: doc.urgentHours,
+      normalHours: doc.normalHours,
+      whistleWindowHours: doc.whistleWindowHours,
+    }
   },
 }
 
@@ -61,7 +87,9 @@ async function buildingLeadersOf(ctx: Ctx<unknown>, gridId: string, communityId:
   const leaders = await listBuildingLeaders(ctx.db, gridId)
   const forSecretary = ctx.actor.isSecretaryOf(communityId)
   const first = (d: BuildingLeaderDoc) => `${d.buildings[0]?.estateName ?? ''}${d.buildings[0]?.name ?? ''}`
-  return leaders.sort((a, b) => first(a).localeCompare(first(b), 'zh-Hans-CN')).map((d) => buildingLeaderView(d, forSecretary))
+  return leaders
+    .sort((a, b) => first(a).localeCompare(first(b), 'zh-Hans-CN'))
+    .map((d) => buildingLeaderView(d, forSecretary))
 }
 
 /**
@@ -88,12 +116,30 @@ export const staffAppoint: Handler<'grid.staff.appoint'> = {
     return ctx.onceTx(input.requestId, async (tx) => {
       const code = randomCode(8)
       const doc: InvitationDoc = {
-        _id: `inv:${code}`, code, role: 'grid_worker', scopeType: 'grid', scopeId: grid._id, scopeName: `${community?.name ?? ''} ${grid.name}`.trim(),
-        communityId: grid.communityId, streetId: grid.streetId, issuerScopeId: grid.communityId, createdBy: actor.openid, createdAt: now,
-        expiresAt: new Date(now.getTime() + input.ttlHours * 3600_000), usedBy: null, post: input.post, title: input.title, gridName: grid.name,
+        _id: `inv:${code}`,
+        code,
+        role: 'grid_worker',
+        scopeType: 'grid',
+        scopeId: grid._id,
+        scopeName: `${community?.name ?? ''} ${grid.name}`.trim(),
+        communityId: grid.communityId,
+        streetId: grid.streetId,
+        issuerScopeId: grid.communityId,
+        createdBy: actor.openid,
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + input.ttlHours * 3600_000),
+        usedBy: null,
+        post: input.post,
+        title: input.title,
+        gridName: grid.name,
       }
       await putInvitationInTx(tx, doc)
-      await ctx.audit(`${COL.invitations}/${grid._id}`, null, { role: 'grid_worker', post: input.post, expiresAt: doc.expiresAt }, tx)
+      await ctx.audit(
+        `${COL.invitations}/${grid._id}`,
+        null,
+        { role: 'grid_worker', post: input.post, expiresAt: doc.expiresAt },
+        tx,
+      )
       return staffInvitationView(doc, now, true)
     })
   },
@@ -132,14 +178,29 @@ export const staffRemove: Handler<'grid.staff.remove'> = {
       if (otherPosts === 0) {
         // The last post: the grant ends, and with it every post it carried (this one).
         await endGrantInTx(ctx, tx, staff.openid, {
-          role: 'grid_worker', scopeId: staff.gridId, kind: 'ended', reason: input.reason || `免去${STAFF_POST_LABEL[staff.post]}`,
+          role: 'grid_worker',
+          scopeId: staff.gridId,
+          kind: 'ended',
+          reason: input.reason || `免去${STAFF_POST_LABEL[staff.post]}`,
           by: { openid: actor.openid, label: `社区书记 ${actor.name}`.trim() },
         })
       } else {
         await putStaffInTx(tx, { ...fresh, _id: staff._id, status: 'removed', removedAt: now, removedBy: actor.openid })
-        if (staff.post === 'leader') await putLeaderLockInTx(tx, { _id: ids.leaderLock(staff.gridId), kind: 'leader_lock', gridId: staff.gridId, leaderOpenid: null, at: now })
+        if (staff.post === 'leader')
+          await putLeaderLockInTx(tx, {
+            _id: ids.leaderLock(staff.gridId),
+            kind: 'leader_lock',
+            gridId: staff.gridId,
+            leaderOpenid: null,
+            at: now,
+          })
       }
-      await ctx.audit(`${COL.gridStaff}/${staff._id}`, { status: 'active' }, { status: 'removed', roleWithdrawn: otherPosts === 0 }, tx)
+      await ctx.audit(
+        `${COL.gridStaff}/${staff._id}`,
+        { status: 'active' },
+        { status: 'removed', roleWithdrawn: otherPosts === 0 },
+        tx,
+      )
     })
     return { ok: true as const }
   },

@@ -7,8 +7,19 @@ import { quarterOf } from '../../shared/period'
 import { summonsView, whistleRecord } from '../../shared/whistle-record'
 import { answerOutcome, eventTitle, handlerKeysOf } from '../domain/rules'
 import {
-  findEventInTx, findSummonsInTx, ids, listSummonsFor, listUnitsOfGrid, putEventInTx, putSummonsInTx, putWhistleInTx, repo, settingsOf,
-  type EventDoc, type SummonsDoc, type WhistleDoc,
+  findEventInTx,
+  findSummonsInTx,
+  ids,
+  listSummonsFor,
+  listUnitsOfGrid,
+  putEventInTx,
+  putSummonsInTx,
+  putWhistleInTx,
+  repo,
+  settingsOf,
+  type EventDoc,
+  type SummonsDoc,
+  type WhistleDoc,
 } from '../repo'
 import { ensureNotHeld, isGridLeader, loadEvent } from '../access'
 import { notifyParty } from '../notices'
@@ -33,7 +44,10 @@ async function summonable(ctx: Ctx<unknown>, e: EventDoc): Promise<Party[]> {
 export const whistleParties: Handler<'grid.whistle.parties'> = {
   async run(ctx) {
     const e = await loadEvent(ctx, ctx.input.eventId)
-    ensure(ctx.actor.isSecretaryOf(e.communityId) || (await isGridLeader(ctx, e.gridId)), '只有本社区书记或本网格网格长可以查看')
+    ensure(
+      ctx.actor.isSecretaryOf(e.communityId) || (await isGridLeader(ctx, e.gridId)),
+      '只有本社区书记或本网格网格长可以查看',
+    )
     return { items: await summonable(ctx, e) }
   },
 }
@@ -53,37 +67,65 @@ export const whistleBlow: Handler<'grid.whistle.blow'> = {
     const [allowed, settings] = await Promise.all([summonable(ctx, e), settingsOf(db, e.streetId)])
     const parties = input.parties.map((p) => {
       const found = allowed.find((a) => a.type === p.type && a.id === p.id)
-      if (!found) throw invalid(p.type === 'company' ? '只能召集事件所在小区的物业公司' : '只能召集本网格的责任单位', ['parties'])
+      if (!found)
+        throw invalid(p.type === 'company' ? '只能召集事件所在小区的物业公司' : '只能召集本网格的责任单位', ['parties'])
       return found
     })
     await ctx.checkText(input.note)
-    return ctx.onceTx(input.requestId, async (tx) => {
-      const windowEndsAt = new Date(now.getTime() + settings.whistleWindowHours * 3600_000)
-      const w: WhistleDoc = {
-        _id: newId('whistle'), eventId: e._id, communityId: e.communityId, streetId: e.streetId, note: input.note,
-        windowEndsAt, parties, blownBy: actor.openid, blownByName: actor.name, createdAt: now,
-      }
-      const summons: SummonsDoc[] = parties.map((p) => ({
-        _id: ids.summons(w._id, p.type, p.id), whistleId: w._id, eventId: e._id, eventTitle: eventTitle(e), communityId: e.communityId, streetId: e.streetId,
-        partyType: p.type, partyId: p.id, partyName: p.name, partyKey: `${p.type}:${p.id}`, quarter: quarterOf(now), windowEndsAt, outcome: 'pending', createdAt: now,
-      }))
-      const fresh = await findEventInTx(tx, e._id)
-      if (!fresh || CLOSED.includes(fresh.status)) throw conflict('事件已办结，不能吹哨')
-      await putWhistleInTx(tx, w)
-      for (const s of summons) await putSummonsInTx(tx, s)
-      await putEventInTx(tx, { ...fresh, _id: e._id, whistled: true, updatedAt: now })
-      await ctx.audit(`${COL.gridWhistles}/${w._id}`, null, { eventId: e._id, parties: keys, windowEndsAt }, tx)
-      return { summons: summons.map((s) => summonsView(s, now)) }
-    }, async () => {
-      for (const p of parties) await notifyParty(ctx, p, TEMPLATES.gridWhistle, 'packages/grid/pages/inbox/index', `吹哨：${eventTitle(e)}`)
-    })
+    return ctx.onceTx(
+      input.requestId,
+      async (tx) => {
+        const windowEndsAt = new Date(now.getTime() + settings.whistleWindowHours * 3600_000)
+        const w: WhistleDoc = {
+          _id: newId('whistle'),
+          eventId: e._id,
+          communityId: e.communityId,
+          streetId: e.streetId,
+          note: input.note,
+          windowEndsAt,
+          parties,
+          blownBy: actor.openid,
+          blownByName: actor.name,
+          createdAt: now,
+        }
+        const summons: SummonsDoc[] = parties.map((p) => ({
+          _id: ids.summons(w._id, p.type, p.id),
+          whistleId: w._id,
+          eventId: e._id,
+          eventTitle: eventTitle(e),
+          communityId: e.communityId,
+          streetId: e.streetId,
+          partyType: p.type,
+          partyId: p.id,
+          partyName: p.name,
+          partyKey: `${p.type}:${p.id}`,
+          quarter: quarterOf(now),
+          windowEndsAt,
+          outcome: 'pending',
+          createdAt: now,
+        }))
+        const fresh = await findEventInTx(tx, e._id)
+        if (!fresh || CLOSED.includes(fresh.status)) throw conflict('事件已办结，不能吹哨')
+        await putWhistleInTx(tx, w)
+        for (const s of summons) await putSummonsInTx(tx, s)
+        await putEventInTx(tx, { ...fresh, _id: e._id, whistled: true, updatedAt: now })
+        await ctx.audit(`${COL.gridWhistles}/${w._id}`, null, { eventId: e._id, parties: keys, windowEndsAt }, tx)
+        return { summons: summons.map((s) => summonsView(s, now)) }
+      },
+      async () => {
+        for (const p of parties)
+          await notifyParty(ctx, p, TEMPLATES.gridWhistle, 'packages/grid/pages/inbox/index', `吹哨：${eventTitle(e)}`)
+      },
+    )
   },
 }
 
 export const whistleInbox: Handler<'grid.whistle.inbox'> = {
   async run(ctx) {
     const { db, actor, input, now } = ctx
-    const keys = handlerKeysOf(actor.openid, actor.roles).filter((k) => k.startsWith('unit:') || k.startsWith('company:'))
+    const keys = handlerKeysOf(actor.openid, actor.roles).filter(
+      (k) => k.startsWith('unit:') || k.startsWith('company:'),
+    )
     if (!keys.length) return { items: [], total: 0, page: input.page, pageSize: input.pageSize }
     return listSummonsFor(db, keys, input, (s) => summonsView(s, now))
   },
@@ -95,7 +137,10 @@ export const whistleAnswer: Handler<'grid.whistle.answer'> = {
     const { db, actor, input, now } = ctx
     const s = await repo.summons(db, input.summonsId)
     if (!s) throw notFound('召集')
-    ensure(actor.has(s.partyType === 'unit' ? 'unit_liaison' : 'property_staff', s.partyId), '只有被召集的单位或物业可以应答')
+    ensure(
+      actor.has(s.partyType === 'unit' ? 'unit_liaison' : 'property_staff', s.partyId),
+      '只有被召集的单位或物业可以应答',
+    )
     if (s.outcome !== 'pending') throw conflict('已应答，不能重复应答')
     await ctx.checkText(input.text)
     let after = s
@@ -103,7 +148,16 @@ export const whistleAnswer: Handler<'grid.whistle.answer'> = {
       const fresh = await findSummonsInTx(tx, s._id)
       if (!fresh || fresh.outcome !== 'pending') throw conflict('已应答，不能重复应答')
       const outcome = answerOutcome(new Date(fresh.windowEndsAt), now)
-      after = { ...fresh, _id: s._id, outcome, answerKind: input.kind, answerText: input.text, answeredBy: actor.openid, answeredByName: actor.name, answeredAt: now }
+      after = {
+        ...fresh,
+        _id: s._id,
+        outcome,
+        answerKind: input.kind,
+        answerText: input.text,
+        answeredBy: actor.openid,
+        answeredByName: actor.name,
+        answeredAt: now,
+      }
       await putSummonsInTx(tx, after)
       await ctx.audit(`${COL.gridSummons}/${s._id}`, { outcome: 'pending' }, { outcome, kind: input.kind }, tx)
     })
@@ -118,7 +172,12 @@ export const whistleRecordAction: Handler<'grid.whistle.record'> = {
     if (input.partyType === 'unit') {
       const unit = await repo.unit(db, input.partyId)
       if (!unit) throw notFound('单位')
-      ensure(actor.has('unit_liaison', input.partyId) || actor.isSecretaryOf(unit.communityId) || actor.isStreetAdminOf(unit.streetId), '只能查看本单位的记录')
+      ensure(
+        actor.has('unit_liaison', input.partyId) ||
+          actor.isSecretaryOf(unit.communityId) ||
+          actor.isStreetAdminOf(unit.streetId),
+        '只能查看本单位的记录',
+      )
     } else {
       // A company's record is public, like its page on the list.
       if (!(await repo.company(db, input.partyId))) throw notFound('物业公司')

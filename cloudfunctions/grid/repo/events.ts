@@ -20,18 +20,40 @@ export function listEventsNewestFirst<V>(db: Database, where: Filter, page: Page
 }
 
 /** A street's events past their deadline still owed by their handler (held and removed ones left out), most overdue first: a page. */
-export function listOverdueEvents<V>(db: Database, streetId: string, now: Date, page: PageInput, view: (e: EventDoc) => V) {
+export function listOverdueEvents<V>(
+  db: Database,
+  streetId: string,
+  now: Date,
+  page: PageInput,
+  view: (e: EventDoc) => V,
+) {
   const _ = db.command
-  const q = db.collection(COL.gridEvents).where(visibleWhere(db, { streetId, status: _.in(OPEN_FOR_HANDLER as EventStatus[]), deadline: _.lt(now) }))
+  const q = db
+    .collection(COL.gridEvents)
+    .where(visibleWhere(db, { streetId, status: _.in(OPEN_FOR_HANDLER as EventStatus[]), deadline: _.lt(now) }))
   return fetchPage<EventDoc, V>(q, page, [['deadline', 'asc']], view)
 }
 
 /** Events still owed by their handler, due in (now, soon] and not reminded since their assignment: at most `batch`, soonest first. */
-export async function listEventsDueSoon(db: Database, scope: { communityId?: string }, now: Date, soon: Date, batch: number): Promise<EventDoc[]> {
+export async function listEventsDueSoon(
+  db: Database,
+  scope: { communityId?: string },
+  now: Date,
+  soon: Date,
+  batch: number,
+): Promise<EventDoc[]> {
   const _ = db.command
-  const { data } = await db.collection(COL.gridEvents)
-    .where({ ...scope, status: _.in(OPEN_FOR_HANDLER as EventStatus[]), deadline: _.and(_.gt(now), _.lte(soon)), remindedAt: _.exists(false) })
-    .orderBy('deadline', 'asc').limit(batch).get()
+  const { data } = await db
+    .collection(COL.gridEvents)
+    .where({
+      ...scope,
+      status: _.in(OPEN_FOR_HANDLER as EventStatus[]),
+      deadline: _.and(_.gt(now), _.lte(soon)),
+      remindedAt: _.exists(false),
+    })
+    .orderBy('deadline', 'asc')
+    .limit(batch)
+    .get()
   return data as EventDoc[]
 }
 

@@ -24,11 +24,22 @@ export async function listPeopleOfScope(db: Database, scopeId: string): Promise<
 }
 
 /** The approved 报到 records of a community, latest submitted first: a page. */
-export function listApprovedMembers(db: Database, communityId: string, page: PageInput, view: (m: MemberRecord) => MemberCandidateView) {
+export function listApprovedMembers(
+  db: Database,
+  communityId: string,
+  page: PageInput,
+  view: (m: MemberRecord) => MemberCandidateView,
+) {
   const q = db.collection(COL.svcMembers).where({ communityId, status: 'approved' })
   return fetchPage<MemberRecord, MemberCandidateView>(q, page, [['submittedAt', 'desc']], view)
 }
 
 /** An event turned into a need (service) or a council topic, written in the converting transaction. */
-export const putLinkedNeedInTx = (tx: Transaction, need: { _id: string; gridEventId: string } & Record<string, unknown>) => txPut(tx, COL.svcNeeds, need)
-export const putLinkedTopicInTx = (tx: Transaction, topic: { _id: string; gridEventId: string } & Record<string, unknown>) => txPut(tx, COL.councilTopics, topic)
+export const putLinkedNeedInTx = (
+  tx: Transaction,
+  need: { _id: string; gridEventId: string } & Record<string, unknown>,
+) => txPut(tx, COL.svcNeeds, need)
+export const putLinkedTopicInTx = (
+  tx: Transaction,
+  topic: { _id: string; gridEventId: string } & Record<string, unknown>,
+) => txPut(tx, COL.councilTopics, topic)

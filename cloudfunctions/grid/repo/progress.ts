@@ -13,14 +13,29 @@ import { txPut } from './tx'
  * record, and the event's new preview and count to write with it. Two steps at once both read the same
  * count, so one transaction conflicts — no step is lost or numbered twice.
  */
-export async function appendProgressInTx(tx: Transaction, e: EventDoc, step: Omit<ProgressEntry, 'seq'>): Promise<Pick<EventDoc, 'progress' | 'progressCount'>> {
+export async function appendProgressInTx(
+  tx: Transaction,
+  e: EventDoc,
+  step: Omit<ProgressEntry, 'seq'>,
+): Promise<Pick<EventDoc, 'progress' | 'progressCount'>> {
   const seq = (e.progressCount ?? 0) + 1
   const entry: ProgressEntry = { ...step, seq }
-  await txPut<ProgressDoc>(tx, COL.gridProgress, { _id: ids.progress(e._id, seq), eventId: e._id, communityId: e.communityId, gridId: e.gridId, ...entry })
+  await txPut<ProgressDoc>(tx, COL.gridProgress, {
+    _id: ids.progress(e._id, seq),
+    eventId: e._id,
+    communityId: e.communityId,
+    gridId: e.gridId,
+    ...entry,
+  })
   return { progress: [...e.progress, entry].slice(-PROGRESS_PREVIEW), progressCount: seq }
 }
 
 /** An event's handling steps, newest first: a page. */
 export function listProgress(db: Database, eventId: string, page: PageInput, view: (p: ProgressDoc) => ProgressView) {
-  return fetchPage<ProgressDoc, ProgressView>(db.collection(COL.gridProgress).where({ eventId }), page, [['seq', 'desc']], view)
+  return fetchPage<ProgressDoc, ProgressView>(
+    db.collection(COL.gridProgress).where({ eventId }),
+    page,
+    [['seq', 'desc']],
+    view,
+  )
 }

@@ -9,8 +9,11 @@ import { txPut } from './tx'
 /** The street's deadlines and whistle window (one read; the defaults until the street sets them). */
 export async function settingsOf(db: Database, streetId: string): Promise<GridSettings> {
   const doc = await findById<SettingsDoc>(db, COL.gridSettings, streetId)
-  return doc ? { urgentHours: doc.urgentHours, normalHours: doc.normalHours, whistleWindowHours: doc.whistleWindowHours } : DEFAULT_SETTINGS
+  return doc
+    ? { urgentHours: doc.urgentHours, normalHours: doc.normalHours, whistleWindowHours: doc.whistleWindowHours }
+    : DEFAULT_SETTINGS
 }
 
-export const findSettingsInTx = (tx: Transaction, streetId: string) => txGetOrNull<SettingsDoc>(tx, COL.gridSettings, streetId)
+export const findSettingsInTx = (tx: Transaction, streetId: string) =>
+  txGetOrNull<SettingsDoc>(tx, COL.gridSettings, streetId)
 export const putSettingsInTx = (tx: Transaction, doc: SettingsDoc) => txPut(tx, COL.gridSettings, doc)

@@ -7,7 +7,14 @@ import type { InvitationDoc } from '../../shared/org-tree'
 import { fetchPage } from '../../shared/paging'
 import { findById, findByIds } from '../../shared/store'
 import { ids } from './ids'
-import type { BuildingLeaderDoc, BuildingLock, LeaderLock, PartyBranchDoc, PartyBranchVersionDoc, StaffDoc } from './shapes'
+import type {
+  BuildingLeaderDoc,
+  BuildingLock,
+  LeaderLock,
+  PartyBranchDoc,
+  PartyBranchVersionDoc,
+  StaffDoc,
+} from './shapes'
 import { txPut } from './tx'
 
 /** A grid's staff list is short (a leader, a few workers and cadres); 50 is the bound. */
@@ -19,13 +26,22 @@ const LEADERS_LIMIT = 100
 
 /** The grid's active appointments, earliest first (one read). */
 export async function listActiveStaff(db: Database, gridId: string): Promise<StaffDoc[]> {
-  const { data } = await db.collection(COL.gridStaff).where({ gridId, status: 'active' }).orderBy('appointedAt', 'asc').limit(STAFF_LIMIT).get()
+  const { data } = await db
+    .collection(COL.gridStaff)
+    .where({ gridId, status: 'active' })
+    .orderBy('appointedAt', 'asc')
+    .limit(STAFF_LIMIT)
+    .get()
   return data as StaffDoc[]
 }
 
 /** The posts a person holds on a grid now (one read). */
 export async function listPostsHeld(db: Database, gridId: string, openid: string): Promise<StaffDoc[]> {
-  const { data } = await db.collection(COL.gridStaff).where({ gridId, openid, status: 'active' }).limit(POSTS_LIMIT).get()
+  const { data } = await db
+    .collection(COL.gridStaff)
+    .where({ gridId, openid, status: 'active' })
+    .limit(POSTS_LIMIT)
+    .get()
   return data as StaffDoc[]
 }
 
@@ -35,12 +51,17 @@ export const putLeaderLockInTx = (tx: Transaction, lock: LeaderLock) => txPut<Le
 
 /** The grid's active 楼栋长 (one read). */
 export async function listBuildingLeaders(db: Database, gridId: string): Promise<BuildingLeaderDoc[]> {
-  const { data } = await db.collection(COL.gridStaff).where({ gridId, kind: 'building_leader', state: 'active' }).limit(LEADERS_LIMIT).get()
+  const { data } = await db
+    .collection(COL.gridStaff)
+    .where({ gridId, kind: 'building_leader', state: 'active' })
+    .limit(LEADERS_LIMIT)
+    .get()
   return data as BuildingLeaderDoc[]
 }
 
 /** The locks of these buildings that exist (one read; a building never led has none). */
-export const listBuildingLocks = (db: Database, buildingIds: string[]) => findByIds<BuildingLock>(db, COL.gridStaff, buildingIds.map(ids.buildingLock))
+export const listBuildingLocks = (db: Database, buildingIds: string[]) =>
+  findByIds<BuildingLock>(db, COL.gridStaff, buildingIds.map(ids.buildingLock))
 
 /** The caller's active 楼栋长 appointment on the grid (one read), or null. */
 export async function buildingLeadOf(db: Database, gridId: string, openid: string): Promise<BuildingLeaderDoc | null> {
@@ -48,13 +69,22 @@ export async function buildingLeadOf(db: Database, gridId: string, openid: strin
   return d?.state === 'active' ? d : null
 }
 
-export const findPartyBranchInTx = (tx: Transaction, gridId: string) => txGetOrNull<PartyBranchDoc>(tx, COL.gridStaff, ids.partyBranch(gridId))
+export const findPartyBranchInTx = (tx: Transaction, gridId: string) =>
+  txGetOrNull<PartyBranchDoc>(tx, COL.gridStaff, ids.partyBranch(gridId))
 export const putPartyBranchInTx = (tx: Transaction, doc: PartyBranchDoc) => txPut(tx, COL.gridStaff, doc)
-export const putPartyBranchVersionInTx = (tx: Transaction, doc: PartyBranchVersionDoc) => txPut<PartyBranchVersionDoc>(tx, COL.gridStaff, doc)
+export const putPartyBranchVersionInTx = (tx: Transaction, doc: PartyBranchVersionDoc) =>
+  txPut<PartyBranchVersionDoc>(tx, COL.gridStaff, doc)
 
 /** The grid's appointment codes (grid posts' and 楼栋长's alike), newest first: a page. */
-export function listAppointmentCodes(db: Database, gridId: string, page: PageInput, view: (d: InvitationDoc) => StaffInvitationView) {
-  const q = db.collection(COL.invitations).where({ scopeId: gridId, role: db.command.in(['grid_worker', 'building_leader']) })
+export function listAppointmentCodes(
+  db: Database,
+  gridId: string,
+  page: PageInput,
+  view: (d: InvitationDoc) => StaffInvitationView,
+) {
+  const q = db
+    .collection(COL.invitations)
+    .where({ scopeId: gridId, role: db.command.in(['grid_worker', 'building_leader']) })
   return fetchPage<InvitationDoc, StaffInvitationView>(q, page, [['createdAt', 'desc']], view)
 }
 

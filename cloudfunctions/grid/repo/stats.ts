@@ -13,14 +13,25 @@ const GRIDS_LIMIT = 100
 export async function gridStatsOf(db: Database, communityId: string): Promise<{ grids: GridRef[]; stats: StatsDoc[] }> {
   const [{ data: grids }, { data: stats }] = await Promise.all([
     db.collection(COL.grids).where({ communityId }).orderBy('no', 'asc').limit(GRIDS_LIMIT).get(),
-    db.collection(COL.gridStats).where({ communityId }).limit(GRIDS_LIMIT + 1).get(),
+    db
+      .collection(COL.gridStats)
+      .where({ communityId })
+      .limit(GRIDS_LIMIT + 1)
+      .get(),
   ])
   return { grids: grids as GridRef[], stats: stats as StatsDoc[] }
 }
 
 /** Add to the grid's and the community's counters inside the transaction (read-modify-write: no lost update). */
-export async function bumpStatsInTx(tx: Transaction, e: Pick<EventDoc, 'gridId' | 'communityId'>, change: (c: StatsCounters) => StatsCounters) {
-  for (const [scopeType, scopeId] of [['grid', e.gridId], ['community', e.communityId]] as const) {
+export async function bumpStatsInTx(
+  tx: Transaction,
+  e: Pick<EventDoc, 'gridId' | 'communityId'>,
+  change: (c: StatsCounters) => StatsCounters,
+) {
+  for (const [scopeType, scopeId] of [
+    ['grid', e.gridId],
+    ['community', e.communityId],
+  ] as const) {
     const _id = ids.stats(scopeType, scopeId)
     const prior = await txGetOrNull<StatsDoc>(tx, COL.gridStats, _id)
     const base: StatsCounters = prior ?? { reported: 0, handled: 0, onTime: 0, reopened: 0, hist: {} }

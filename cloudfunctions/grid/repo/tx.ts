@@ -1,2 +1,1 @@
-
 export { txPut } from '../../shared/store'

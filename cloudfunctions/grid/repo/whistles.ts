@@ -15,7 +15,12 @@ const UNITS_LIMIT = 20
 
 /** An event's summons, first sent first (one read). */
 export async function listSummonsOfEvent(db: Database, eventId: string): Promise<SummonsDoc[]> {
-  const { data } = await db.collection(COL.gridSummons).where({ eventId }).orderBy('createdAt', 'asc').limit(EVENT_SUMMONS_LIMIT).get()
+  const { data } = await db
+    .collection(COL.gridSummons)
+    .where({ eventId })
+    .orderBy('createdAt', 'asc')
+    .limit(EVENT_SUMMONS_LIMIT)
+    .get()
   return data as SummonsDoc[]
 }
 
@@ -27,17 +32,36 @@ export async function listSummonsIdsOfEvent(db: Database, eventId: string): Prom
 
 /** How many summons of the event went to one of these parties (`<type>:<id>`): one count. */
 export async function countSummonsOfEventFor(db: Database, eventId: string, partyKeys: string[]): Promise<number> {
-  return (await db.collection(COL.gridSummons).where({ eventId, partyKey: db.command.in(partyKeys) }).count()).total
+  return (
+    await db
+      .collection(COL.gridSummons)
+      .where({ eventId, partyKey: db.command.in(partyKeys) })
+      .count()
+  ).total
 }
 
 /** The summons sent to these parties, newest first: a page. */
-export function listSummonsFor(db: Database, partyKeys: string[], page: PageInput, view: (s: SummonsDoc) => SummonsView) {
-  return fetchPage<SummonsDoc, SummonsView>(db.collection(COL.gridSummons).where({ partyKey: db.command.in(partyKeys) }), page, [['createdAt', 'desc']], view)
+export function listSummonsFor(
+  db: Database,
+  partyKeys: string[],
+  page: PageInput,
+  view: (s: SummonsDoc) => SummonsView,
+) {
+  return fetchPage<SummonsDoc, SummonsView>(
+    db.collection(COL.gridSummons).where({ partyKey: db.command.in(partyKeys) }),
+    page,
+    [['createdAt', 'desc']],
+    view,
+  )
 }
 
 export const findSummonsInTx = (tx: Transaction, id: string) => txGetOrNull<SummonsDoc>(tx, COL.gridSummons, id)
 export const putSummonsInTx = (tx: Transaction, s: SummonsDoc) => txPut(tx, COL.gridSummons, s)
-export async function updateSummonsInTx(tx: Transaction, id: string, patch: Partial<Omit<SummonsDoc, '_id'>>): Promise<void> {
+export async function updateSummonsInTx(
+  tx: Transaction,
+  id: string,
+  patch: Partial<Omit<SummonsDoc, '_id'>>,
+): Promise<void> {
   await tx.collection(COL.gridSummons).doc(id).update({ data: patch })
 }
 export const putWhistleInTx = (tx: Transaction, w: WhistleDoc) => txPut(tx, COL.gridWhistles, w)

@@ -10,7 +10,8 @@ export function canRequestNewBinding(current: BindingStatus | undefined): boolea
 }
 
 /** A binding that no longer stands: a request for the same household starts afresh. */
-export const isClosed = (status: BindingStatus) => status === 'rejected' || status === 'superseded' || status === 'ended'
+export const isClosed = (status: BindingStatus) =>
+  status === 'rejected' || status === 'superseded' || status === 'ended'
 
 /** Only a pending binding can be decided; deciding twice is a conflict. */
 export const isDecidable = (status: BindingStatus) => status === 'pending'

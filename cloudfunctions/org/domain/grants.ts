@@ -13,10 +13,15 @@ export interface GrantScope {
   streetId?: string
 }
 
-const holds = (roles: RoleGrant[], role: Role, scopeId: string | undefined) => !!scopeId && roles.some((g) => g.role === role && g.scopeId === scopeId)
+const holds = (roles: RoleGrant[], role: Role, scopeId: string | undefined) =>
+  !!scopeId && roles.some((g) => g.role === role && g.scopeId === scopeId)
 
 /** The role the caller ends it as, or null. `companyServesMine`: the company serves an estate of a community the caller is secretary of. */
-export function endAuthority(roles: RoleGrant[], grant: GrantScope, companyServesMine: boolean): 'street_admin' | 'secretary' | null {
+export function endAuthority(
+  roles: RoleGrant[],
+  grant: GrantScope,
+  companyServesMine: boolean,
+): 'street_admin' | 'secretary' | null {
   switch (grant.role) {
     case 'secretary':
     case 'street_admin':

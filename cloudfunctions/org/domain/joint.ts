@@ -22,7 +22,11 @@ export const MEETING_NOTICES = 60
  * company (`reach`, by body id), each person once, up to `cap`. A member counts as notified when at
  * least one of their people is among those told; the others are told by the convener.
  */
-export function meetingNoticePlan(invited: { memberId: string; bodyId?: string }[], reach: Map<string, string[]>, cap = MEETING_NOTICES): { to: string[]; notified: Set<string> } {
+export function meetingNoticePlan(
+  invited: { memberId: string; bodyId?: string }[],
+  reach: Map<string, string[]>,
+  cap = MEETING_NOTICES,
+): { to: string[]; notified: Set<string> } {
   const to: string[] = []
   const notified = new Set<string>()
   for (const m of invited) {

@@ -35,7 +35,11 @@ export interface SweepStep {
 }
 
 /** The values of a registry pattern: `m:<personKey> | person:<personKey> when …` → `m:<personKey>`, `person:<personKey>`. */
-const valuePatterns = (f: PersonField) => (f.pattern ?? '').split(' when ')[0].split(' | ').map((p) => p.trim())
+const valuePatterns = (f: PersonField) =>
+  (f.pattern ?? '')
+    .split(' when ')[0]
+    .split(' | ')
+    .map((p) => p.trim())
 
 /** The field's value for `openid` and for the departed `token` (the first of its patterns), or null when it is not one plain value we can match. */
 export function identityValues(f: PersonField, openid: string, token: string): { from: string; to: string } | null {
@@ -44,7 +48,9 @@ export function identityValues(f: PersonField, openid: string, token: string): {
 
 /** Every value the field may hold for `openid`, with its departed counterpart. */
 export function identityValuesAll(f: PersonField, openid: string, token: string): { from: string; to: string }[] {
-  return valuePatterns(f).map((p) => valueOf(f, p, openid, token)).filter((v): v is { from: string; to: string } => !!v)
+  return valuePatterns(f)
+    .map((p) => valueOf(f, p, openid, token))
+    .filter((v): v is { from: string; to: string } => !!v)
 }
 
 function valueOf(f: PersonField, pattern: string, openid: string, token: string): { from: string; to: string } | null {
@@ -77,9 +83,13 @@ function copiesOf(fields: PersonField[], at: number): { names: string[]; phones:
 /** Every rewrite leaving makes for `openid`, replacing it with `token` (the person record itself is removed separately). */
 export function sweepPlan(openid: string, token: string): SweepStep[] {
   const steps: SweepStep[] = []
-  for (const [collection, entry] of Object.entries(PERSONAL_DATA) as [CollectionName, NonNullable<(typeof PERSONAL_DATA)[CollectionName]>][]) {
+  for (const [collection, entry] of Object.entries(PERSONAL_DATA) as [
+    CollectionName,
+    NonNullable<(typeof PERSONAL_DATA)[CollectionName]>,
+  ][]) {
     entry.fields.forEach((f, at) => {
-      for (const values of identityValuesAll(f, openid, token)) steps.push({ collection, path: f.path, ...values, ...copiesOf(entry.fields, at) })
+      for (const values of identityValuesAll(f, openid, token))
+        steps.push({ collection, path: f.path, ...values, ...copiesOf(entry.fields, at) })
     })
   }
   return steps
@@ -100,12 +110,20 @@ export interface RekeyStep {
 
 export function rekeyPlan(openid: string, token: string): RekeyStep[] {
   const steps: RekeyStep[] = []
-  for (const [collection, entry] of Object.entries(PERSONAL_DATA) as [CollectionName, NonNullable<(typeof PERSONAL_DATA)[CollectionName]>][]) {
+  for (const [collection, entry] of Object.entries(PERSONAL_DATA) as [
+    CollectionName,
+    NonNullable<(typeof PERSONAL_DATA)[CollectionName]>,
+  ][]) {
     const id = entry.fields.find((f) => f.path === '_id')
     if (!id || (id.holds !== 'openid' && id.holds !== 'personKey')) continue
     const finder = entry.fields.find((f) => f.path !== '_id' && f.as === 'subject' && identityValues(f, openid, token))
     if (!finder) continue
-    steps.push({ collection, path: finder.path, value: identityValues(finder, openid, token)!.to, fragment: id.holds === 'openid' ? openid : personKey(openid) })
+    steps.push({
+      collection,
+      path: finder.path,
+      value: identityValues(finder, openid, token)!.to,
+      fragment: id.holds === 'openid' ? openid : personKey(openid),
+    })
   }
   return steps
 }
@@ -116,7 +134,10 @@ export function rekeyPlan(openid: string, token: string): RekeyStep[] {
  * and they move with it. A moved record's own fields need no entry: its whole body is swapped.
  */
 export const ID_REFS: Partial<Record<CollectionName, { collection: CollectionName; path: string; moves?: true }[]>> = {
-  [COL.svcProjects]: [{ collection: COL.svcNeeds, path: 'projectId' }, { collection: COL.svcProjectUpdates, path: 'projectId', moves: true }],
+  [COL.svcProjects]: [
+    { collection: COL.svcNeeds, path: 'projectId' },
+    { collection: COL.svcProjectUpdates, path: 'projectId', moves: true },
+  ],
 }
 
 /**
@@ -137,7 +158,10 @@ export interface ArrayStep {
 
 export function arrayPlan(openid: string, token: string): ArrayStep[] {
   const steps: ArrayStep[] = []
-  for (const [collection, entry] of Object.entries(PERSONAL_DATA) as [CollectionName, NonNullable<(typeof PERSONAL_DATA)[CollectionName]>][]) {
+  for (const [collection, entry] of Object.entries(PERSONAL_DATA) as [
+    CollectionName,
+    NonNullable<(typeof PERSONAL_DATA)[CollectionName]>,
+  ][]) {
     entry.fields.forEach((f, at) => {
       const parts = f.path.split('[]')
       if (parts.length !== 2 || parts[1].split('.').length > 2) return
@@ -146,7 +170,8 @@ export function arrayPlan(openid: string, token: string): ArrayStep[] {
       const names: string[] = []
       for (const n of entry.fields.slice(at + 1)) {
         if (n.holds !== 'name' && n.holds !== 'phone') break
-        if (n.holds === 'name' && n.as === f.as && n.path.startsWith(`${array}[].`)) names.push(n.path.slice(array.length + 3))
+        if (n.holds === 'name' && n.as === f.as && n.path.startsWith(`${array}[].`))
+          names.push(n.path.slice(array.length + 3))
       }
       for (const v of identityValuesAll(plain, openid, token)) {
         steps.push({ collection, query: rest ? `${array}.${rest}` : array, from: v.from, array, key: rest, names })
@@ -154,7 +179,8 @@ export function arrayPlan(openid: string, token: string): ArrayStep[] {
     })
   }
   // A person's voice in a moderation case (as reporter or author) is a hash of their key, not in the registry's shapes.
-  for (const array of ['voices', 'authorVoices']) steps.push({ collection: COL.moderationCases, query: array, from: personVoice(openid), array, key: '', names: [] })
+  for (const array of ['voices', 'authorVoices'])
+    steps.push({ collection: COL.moderationCases, query: array, from: personVoice(openid), array, key: '', names: [] })
   return steps
 }
 
@@ -163,11 +189,16 @@ export function arrayPlan(openid: string, token: string): ArrayStep[] {
  * the openid for the token, the person key (also inside `m:<key>`, `person:<key>`) for the token's key.
  */
 export function swapIdentity(openid: string, token: string): <T>(value: T) => T {
-  const pairs: [string, string][] = [[openid, token], [personKey(openid), personKey(token)], [personVoice(openid), personVoice(token)]]
+  const pairs: [string, string][] = [
+    [openid, token],
+    [personKey(openid), personKey(token)],
+    [personVoice(openid), personVoice(token)],
+  ]
   const swap = (v: unknown): unknown => {
     if (typeof v === 'string') return pairs.reduce((s, [from, to]) => s.split(from).join(to), v)
     if (Array.isArray(v)) return v.map(swap)
-    if (v && typeof v === 'object' && v.constructor === Object) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, swap(x)]))
+    if (v && typeof v === 'object' && v.constructor === Object)
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, swap(x)]))
     return v
   }
   return <T>(value: T) => swap(value) as T
@@ -175,7 +206,12 @@ export function swapIdentity(openid: string, token: string): <T>(value: T) => T 
 
 /** A dotted path and a value as the nested object an update merges (`a.b` → `{ a: { b } }`). */
 export function nested(path: string, value: unknown): Record<string, unknown> {
-  return path.split('.').reduceRight<Record<string, unknown>>((inner, key, i, keys) => (i === keys.length - 1 ? { [key]: value } : { [key]: inner }), {})
+  return path
+    .split('.')
+    .reduceRight<Record<string, unknown>>(
+      (inner, key, i, keys) => (i === keys.length - 1 ? { [key]: value } : { [key]: inner }),
+      {},
+    )
 }
 
 /** Deep-merges nested updates built by `nested` (two fields of one sub-object). */
@@ -184,9 +220,10 @@ export function mergeNested(parts: Record<string, unknown>[]): Record<string, un
   for (const part of parts) {
     for (const [k, v] of Object.entries(part)) {
       const prev = out[k]
-      out[k] = prev && typeof prev === 'object' && v && typeof v === 'object' && !(v instanceof Date) && !isCommand(v)
-        ? mergeNested([prev as Record<string, unknown>, v as Record<string, unknown>])
-        : v
+      out[k] =
+        prev && typeof prev === 'object' && v && typeof v === 'object' && !(v instanceof Date) && !isCommand(v)
+          ? mergeNested([prev as Record<string, unknown>, v as Record<string, unknown>])
+          : v
     }
   }
   return out

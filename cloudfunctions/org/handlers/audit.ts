@@ -18,7 +18,12 @@ const LOOKUP_MAX = 100
  * actor with the exact time. The log shows them under the label, by the day, with no before → after,
  * and the person filter never finds them.
  */
-const ANONYMOUS_ACTIONS: Record<string, string> = { 'vote.cast': 'ballot', 'rating.submit': 'rating', 'resolution.rate': 'rating', 'report.submit': 'report' }
+const ANONYMOUS_ACTIONS: Record<string, string> = {
+  'vote.cast': 'ballot',
+  'rating.submit': 'rating',
+  'resolution.rate': 'rating',
+  'report.submit': 'report',
+}
 
 const startOfDay = (d: string) => new Date(`${d}T00:00:00+08:00`)
 /** Start of the Beijing day of `t`. */
@@ -26,8 +31,14 @@ const dayOf = (t: Date) => new Date(Math.floor((t.getTime() + 8 * 3600_000) / 86
 
 /** Every string inside a value (before → after are small: a few fields). */
 function strings(v: unknown, out: Set<string>): void {
-  if (typeof v === 'string') { if (v.length <= 64) out.add(v); return }
-  if (Array.isArray(v)) { for (const x of v) strings(x, out); return }
+  if (typeof v === 'string') {
+    if (v.length <= 64) out.add(v)
+    return
+  }
+  if (Array.isArray(v)) {
+    for (const x of v) strings(x, out)
+    return
+  }
   if (v && typeof v === 'object' && !(v instanceof Date)) for (const x of Object.values(v)) strings(x, out)
 }
 
@@ -52,13 +63,24 @@ function entryView(e: Stored, names: Map<string, string>): AuditEntryView {
   const legacy = !e.anonymous && Object.prototype.hasOwnProperty.call(ANONYMOUS_ACTIONS, e.action)
   const anonymous = !!e.anonymous || legacy || Object.prototype.hasOwnProperty.call(ANONYMOUS_ACTOR_LABEL, e.actor)
   const label = legacy ? ANONYMOUS_ACTIONS[e.action] : e.actor
-  const actorName = anonymous ? ANONYMOUS_ACTOR_LABEL[label] ?? '匿名' : e.actor === TIMER_ACTOR ? TIMER_LABEL : names.get(e.actor) ?? '（已注销或未知）'
+  const actorName = anonymous
+    ? (ANONYMOUS_ACTOR_LABEL[label] ?? '匿名')
+    : e.actor === TIMER_ACTOR
+      ? TIMER_LABEL
+      : (names.get(e.actor) ?? '（已注销或未知）')
   return {
-    id: e._id, at: (anonymous ? dayOf(new Date(e.at)) : new Date(e.at)).toISOString(), dayOnly: anonymous, fn: e.fn, action: e.action, actorName,
-    ...(!anonymous && e.actorKey ? { actorKey: e.actorKey } : {}), anonymous,
+    id: e._id,
+    at: (anonymous ? dayOf(new Date(e.at)) : new Date(e.at)).toISOString(),
+    dayOnly: anonymous,
+    fn: e.fn,
+    action: e.action,
+    actorName,
+    ...(!anonymous && e.actorKey ? { actorKey: e.actorKey } : {}),
+    anonymous,
     ...(e.communityId ? { communityId: e.communityId } : {}),
     target: targetOf(e.target, names),
-    before: legacy ? null : named(e.before, names), after: legacy ? null : named(e.after, names),
+    before: legacy ? null : named(e.before, names),
+    after: legacy ? null : named(e.after, names),
   }
 }
 
@@ -83,7 +105,10 @@ export const auditList: Handler<'org.audit.list'> = {
       else if (ANONYMOUS_ACTIONS[input.action]) filter.action = _.in([])
     }
     if (input.from || input.to) {
-      const range = [input.from ? _.gte(startOfDay(input.from)) : null, input.to ? _.lt(new Date(startOfDay(input.to).getTime() + 86_400_000)) : null].filter(Boolean)
+      const range = [
+        input.from ? _.gte(startOfDay(input.from)) : null,
+        input.to ? _.lt(new Date(startOfDay(input.to).getTime() + 86_400_000)) : null,
+      ].filter(Boolean)
       filter.at = range.length === 2 ? _.and(range[0], range[1]) : range[0]
     }
     const page = await listAuditEntries(db, filter, input)
@@ -92,7 +117,10 @@ export const auditList: Handler<'org.audit.list'> = {
       if (!e.anonymous && !ANONYMOUS_ACTIONS[e.action]) wanted.add(e.actor)
       if (e.target.startsWith(`${COL.users}/`)) wanted.add(e.target.slice(COL.users.length + 1))
     }
-    for (const e of page.items) { strings(e.before, wanted); strings(e.after, wanted) }
+    for (const e of page.items) {
+      strings(e.before, wanted)
+      strings(e.after, wanted)
+    }
     const ids = [...wanted].slice(0, LOOKUP_MAX)
     const names = new Map<string, string>()
     if (ids.length) {

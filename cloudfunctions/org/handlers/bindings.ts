@@ -7,8 +7,17 @@ import { notify, TEMPLATES } from '../../shared/notify'
 import { canRequestNewBinding, householdCodeProblem, isClosed, isDecidable } from '../domain/bindings'
 import { repo, type BindingDoc, type HouseholdCodeDoc, type HouseholdDoc, type UserRecord } from '../repo'
 import {
-  findBindingInTx, findHouseholdCode, findHouseholdCodeInTx, householdCodeId, listBindingsOfHousehold, listPendingBindings, putBindingInTx,
-  putHouseholdCodeInTx, revokeUnusedHouseholdCodes, updateBindingInTx, updateHouseholdCodeInTx,
+  findBindingInTx,
+  findHouseholdCode,
+  findHouseholdCodeInTx,
+  householdCodeId,
+  listBindingsOfHousehold,
+  listPendingBindings,
+  putBindingInTx,
+  putHouseholdCodeInTx,
+  revokeUnusedHouseholdCodes,
+  updateBindingInTx,
+  updateHouseholdCodeInTx,
 } from '../repo/bindings'
 import { buildMe } from '../repo/me'
 import { bindingView } from '../views'
@@ -80,7 +89,12 @@ export const bindingRequest: Handler<'org.binding.request'> = {
         const next = { ...u, name: input.name, phone: input.phone, bindingId: binding._id }
         return codeId ? grantRole(residentGrant(household))(next) : next
       })
-      await ctx.audit(`${COL.bindings}/${binding._id}`, current ? { supersedes: current._id } : null, { status: binding.status, householdId: household._id }, tx)
+      await ctx.audit(
+        `${COL.bindings}/${binding._id}`,
+        current ? { supersedes: current._id } : null,
+        { status: binding.status, householdId: household._id },
+        tx,
+      )
       await ctx.audit(`${COL.users}/${actor.openid}`, before?.roles ?? [], after.roles, tx)
       return bindingView(binding, actor.openid)
     })
@@ -117,20 +131,33 @@ export const bindingDecide: Handler<'org.binding.decide'> = {
     await ctx.transaction(async (tx) => {
       const fresh = await findBindingInTx(tx, binding._id)
       if (fresh?.status !== 'pending') throw conflict('该申请已处理')
-      const patch: Record<string, unknown> = { status: decided.status, decidedAt: now, decidedBy: actor.openid, decidedByName: actor.name }
+      const patch: Record<string, unknown> = {
+        status: decided.status,
+        decidedAt: now,
+        decidedBy: actor.openid,
+        decidedByName: actor.name,
+      }
       if (decided.reason) patch.reason = decided.reason
       await updateBindingInTx(tx, binding._id, patch)
       if (input.approve) {
         const { before, after } = await updatePersonInTx(tx, binding.openid, now, grantRole(residentGrant(household)))
         await ctx.audit(`${COL.users}/${binding.openid}`, before?.roles ?? [], after.roles, tx)
       }
-      await ctx.audit(`${COL.bindings}/${binding._id}`, { status: 'pending' }, { status: decided.status, reason: decided.reason ?? null }, tx)
+      await ctx.audit(
+        `${COL.bindings}/${binding._id}`,
+        { status: 'pending' },
+        { status: decided.status, reason: decided.reason ?? null },
+        tx,
+      )
     })
     await notify({
       toOpenid: binding.openid,
       templateId: TEMPLATES.bindingDecided,
       page: 'pages/home/index',
-      data: { thing1: { value: binding.address.slice(0, 20) }, phrase2: { value: input.approve ? '已认证' : '未通过' } },
+      data: {
+        thing1: { value: binding.address.slice(0, 20) },
+        phrase2: { value: input.approve ? '已认证' : '未通过' },
+      },
     })
     return bindingView(decided, actor.openid)
   },
@@ -149,8 +176,14 @@ export const householdCodeIssue: Handler<'org.householdCode.issue'> = {
       await revokeUnusedHouseholdCodes(db, household._id)
       const code = randomCode(8)
       const doc: HouseholdCodeDoc = {
-        _id: householdCodeId(code), code, householdId: household._id, communityId: household.communityId,
-        createdBy: actor.openid, createdAt: now, expiresAt: new Date(now.getTime() + input.ttlDays * 86400_000), usedBy: null,
+        _id: householdCodeId(code),
+        code,
+        householdId: household._id,
+        communityId: household.communityId,
+        createdBy: actor.openid,
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + input.ttlDays * 86400_000),
+        usedBy: null,
       }
       return req.commit(async (tx) => {
         await putHouseholdCodeInTx(tx, doc)
@@ -174,14 +207,26 @@ export const bindingUnbind: Handler<'org.binding.unbind'> = {
     const binding = await repo.binding(db, input.bindingId)
     if (!binding) throw notFound('绑定')
     ensure(actor.isSecretaryOf(binding.communityId), '只能解除您所在社区的房屋绑定')
-    if (binding.status !== 'verified') throw conflict(binding.status === 'ended' ? '该绑定已解除' : '只能解除已认证的绑定；待审核的申请请直接审核')
+    if (binding.status !== 'verified')
+      throw conflict(binding.status === 'ended' ? '该绑定已解除' : '只能解除已认证的绑定；待审核的申请请直接审核')
     await ctx.checkText(input.reason)
     const by = { openid: actor.openid, label: `社区书记 ${actor.name}`.trim() }
     await ctx.transaction(async (tx) => {
       const fresh = await findBindingInTx(tx, binding._id)
       if (fresh?.status !== 'verified') throw conflict('该绑定已解除')
-      await endGrantInTx(ctx, tx, binding.openid, { role: 'resident', scopeId: binding.householdId, kind: 'unbound', reason: input.reason, by })
-      await ctx.audit(`${COL.bindings}/${binding._id}`, { status: 'verified' }, { status: 'ended', reason: input.reason }, tx)
+      await endGrantInTx(ctx, tx, binding.openid, {
+        role: 'resident',
+        scopeId: binding.householdId,
+        kind: 'unbound',
+        reason: input.reason,
+        by,
+      })
+      await ctx.audit(
+        `${COL.bindings}/${binding._id}`,
+        { status: 'verified' },
+        { status: 'ended', reason: input.reason },
+        tx,
+      )
     })
     await notify({
       toOpenid: binding.openid,
@@ -189,7 +234,17 @@ export const bindingUnbind: Handler<'org.binding.unbind'> = {
       page: 'pages/me/index',
       data: { thing1: { value: binding.address.slice(0, 20) }, phrase2: { value: '已解除' } },
     })
-    return bindingView({ ...binding, status: 'ended', endedAt: now, endedBy: actor.openid, endedByName: by.label, endReason: input.reason }, actor.openid)
+    return bindingView(
+      {
+        ...binding,
+        status: 'ended',
+        endedAt: now,
+        endedBy: actor.openid,
+        endedByName: by.label,
+        endReason: input.reason,
+      },
+      actor.openid,
+    )
   },
 }
 
@@ -199,13 +254,18 @@ export const bindingLeave: Handler<'org.binding.leave'> = {
     const { db, actor, input } = ctx
     const user = actor.user as UserRecord | null
     const binding = user?.bindingId ? await repo.binding(db, user.bindingId) : null
-    if (!binding || binding.status !== 'verified' || !actor.has('resident', binding.householdId)) throw conflict('您没有已认证的房屋')
+    if (!binding || binding.status !== 'verified' || !actor.has('resident', binding.householdId))
+      throw conflict('您没有已认证的房屋')
     await ctx.checkText(input.reason)
     const after = await ctx.transaction(async (tx) => {
       const fresh = await findBindingInTx(tx, binding._id)
       if (fresh?.status !== 'verified') throw conflict('您已退出本户')
       const res = await endGrantInTx(ctx, tx, actor.openid, {
-        role: 'resident', scopeId: binding.householdId, kind: 'left_household', reason: input.reason || undefined, by: { openid: actor.openid, label: '本人' },
+        role: 'resident',
+        scopeId: binding.householdId,
+        kind: 'left_household',
+        reason: input.reason || undefined,
+        by: { openid: actor.openid, label: '本人' },
       })
       await ctx.audit(`${COL.bindings}/${binding._id}`, { status: 'verified' }, { status: 'ended', by: 'self' }, tx)
       return res.after
@@ -220,7 +280,10 @@ export const householdMembers: Handler<'org.household.members'> = {
     const { db, actor, input } = ctx
     const household = await repo.household(db, input.householdId)
     if (!household) throw notFound('房屋')
-    ensure(actor.administersCommunity({ _id: household.communityId, streetId: household.streetId }), '只能查看您所管理社区的住户')
+    ensure(
+      actor.administersCommunity({ _id: household.communityId, streetId: household.streetId }),
+      '只能查看您所管理社区的住户',
+    )
     return listBindingsOfHousehold(db, household._id, input, (b) => bindingView(b, actor.openid))
   },
 }

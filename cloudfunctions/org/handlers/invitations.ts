@@ -7,14 +7,26 @@ import { conflict, ensure, forbidden, notFound } from '../../shared/errors'
 import { randomCode } from '../../shared/ids'
 import { addHours, invitationState, inviterScope, type InviteScope } from '../domain/invitations'
 import { repo, type InvitationDoc } from '../repo'
-import { findInvitation, findInvitationInTx, listCommunitiesServedBy, listInvitations, putInvitationInTx, updateInvitationInTx } from '../repo/invitations'
+import {
+  findInvitation,
+  findInvitationInTx,
+  listCommunitiesServedBy,
+  listInvitations,
+  putInvitationInTx,
+  updateInvitationInTx,
+} from '../repo/invitations'
 import { buildMe } from '../repo/me'
 import { grantRole, updatePersonInTx } from '../../shared/person'
 import { takeUpBuildingsInTx, takeUpPostInTx, type BuildingPost, type GridPost } from '../../grid/public'
 import { invitationView } from '../views'
 
 /** Resolve the invitation's target scope (one read, two for a company seen by a secretary). */
-async function resolveScope(db: Database, role: InvitableRole, scopeId: string, secretaryOf: string[]): Promise<InviteScope | null> {
+async function resolveScope(
+  db: Database,
+  role: InvitableRole,
+  scopeId: string,
+  secretaryOf: string[],
+): Promise<InviteScope | null> {
   if (role === 'street_admin') {
     const s = await repo.street(db, scopeId)
     return s && { type: 'street', id: s._id, name: s.name, streetId: s._id }
@@ -29,7 +41,13 @@ async function resolveScope(db: Database, role: InvitableRole, scopeId: string, 
   if (secretaryOf.length) {
     serves = await listCommunitiesServedBy(db, company._id, secretaryOf)
   }
-  return { type: 'company', id: company._id, name: company.name, streetId: company.streetId, servesCommunityIds: serves }
+  return {
+    type: 'company',
+    id: company._id,
+    name: company.name,
+    streetId: company.streetId,
+    servesCommunityIds: serves,
+  }
 }
 
 export const invitationCreate: Handler<'org.invitation.create'> = {
@@ -43,13 +61,27 @@ export const invitationCreate: Handler<'org.invitation.create'> = {
     return ctx.onceTx(input.requestId, async (tx) => {
       const code = randomCode(8)
       const doc: InvitationDoc = {
-        _id: `inv:${code}`, code, role: input.role, scopeType: scope.type, scopeId: scope.id, scopeName: scope.name,
+        _id: `inv:${code}`,
+        code,
+        role: input.role,
+        scopeType: scope.type,
+        scopeId: scope.id,
+        scopeName: scope.name,
         ...(scope.type === 'community' ? { communityId: scope.id } : {}),
-        streetId: scope.streetId, issuerScopeId, createdBy: actor.openid, createdAt: now,
-        expiresAt: addHours(now, input.ttlHours), usedBy: null,
+        streetId: scope.streetId,
+        issuerScopeId,
+        createdBy: actor.openid,
+        createdAt: now,
+        expiresAt: addHours(now, input.ttlHours),
+        usedBy: null,
       }
       await putInvitationInTx(tx, doc)
-      await ctx.audit(`${COL.invitations}/${scope.id}`, null, { role: doc.role, scopeId: doc.scopeId, expiresAt: doc.expiresAt }, tx)
+      await ctx.audit(
+        `${COL.invitations}/${scope.id}`,
+        null,
+        { role: doc.role, scopeId: doc.scopeId, expiresAt: doc.expiresAt },
+        tx,
+      )
       return invitationView(doc, now, true)
     })
   },
@@ -71,8 +103,14 @@ export const invitationList: Handler<'org.invitation.list'> = {
 function gridPostOf(inv: InvitationDoc): GridPost | null {
   if (inv.role !== 'grid_worker' || !inv.post || !inv.communityId) return null
   return {
-    gridId: inv.scopeId, gridName: inv.gridName ?? inv.scopeName, scopeName: inv.scopeName, communityId: inv.communityId, streetId: inv.streetId,
-    post: inv.post, title: inv.title, appointedBy: inv.createdBy,
+    gridId: inv.scopeId,
+    gridName: inv.gridName ?? inv.scopeName,
+    scopeName: inv.scopeName,
+    communityId: inv.communityId,
+    streetId: inv.streetId,
+    post: inv.post,
+    title: inv.title,
+    appointedBy: inv.createdBy,
   }
 }
 
@@ -80,8 +118,15 @@ function gridPostOf(inv: InvitationDoc): GridPost | null {
 function buildingPostOf(inv: InvitationDoc): BuildingPost | null {
   if (inv.role !== 'building_leader' || !inv.buildings?.length || !inv.communityId) return null
   return {
-    gridId: inv.scopeId, gridName: inv.gridName ?? inv.scopeName, scopeName: inv.scopeName, communityId: inv.communityId, streetId: inv.streetId,
-    buildings: inv.buildings, groupName: inv.groupName, centralHousehold: !!inv.centralHousehold, appointedBy: inv.createdBy,
+    gridId: inv.scopeId,
+    gridName: inv.gridName ?? inv.scopeName,
+    scopeName: inv.scopeName,
+    communityId: inv.communityId,
+    streetId: inv.streetId,
+    buildings: inv.buildings,
+    groupName: inv.groupName,
+    centralHousehold: !!inv.centralHousehold,
+    appointedBy: inv.createdBy,
   }
 }
 
@@ -97,8 +142,12 @@ export const invitationRedeem: Handler<'org.invitation.redeem'> = {
     await ctx.checkText(input.name)
     ctx.within({ streetId: inv.streetId, ...(inv.communityId ? { communityId: inv.communityId } : {}) })
     const grant: RoleGrant = {
-      role: inv.role, scopeType: inv.scopeType, scopeId: inv.scopeId, scopeName: inv.scopeName,
-      streetId: inv.streetId, ...(inv.communityId ? { communityId: inv.communityId } : {}),
+      role: inv.role,
+      scopeType: inv.scopeType,
+      scopeId: inv.scopeId,
+      scopeName: inv.scopeName,
+      streetId: inv.streetId,
+      ...(inv.communityId ? { communityId: inv.communityId } : {}),
     }
     const post = gridPostOf(inv)
     if (inv.role === 'grid_worker' && !post) throw notFound('邀请码')
@@ -116,10 +165,16 @@ export const invitationRedeem: Handler<'org.invitation.redeem'> = {
           : await updatePersonInTx(tx, actor.openid, now, (u) => grantRole(grant)({ ...u, name: input.name }))
       await ctx.audit(`${COL.users}/${actor.openid}`, res.before?.roles ?? [], res.after.roles, tx)
       if ('staff' in res) {
-        await ctx.audit(`${COL.gridStaff}/${res.staff._id}`, res.prior ? { status: res.prior.status } : null, { status: 'active', post: res.staff.post, invitation: inv.scopeId }, tx)
+        await ctx.audit(
+          `${COL.gridStaff}/${res.staff._id}`,
+          res.prior ? { status: res.prior.status } : null,
+          { status: 'active', post: res.staff.post, invitation: inv.scopeId },
+          tx,
+        )
       }
       if ('leader' in res) {
-        const pick = (d: { state: string; buildingIds: string[] } | null) => (d ? { state: d.state, buildingIds: d.buildingIds } : null)
+        const pick = (d: { state: string; buildingIds: string[] } | null) =>
+          d ? { state: d.state, buildingIds: d.buildingIds } : null
         await ctx.audit(`${COL.gridStaff}/${res.leader._id}`, pick(res.prior), pick(res.leader), tx)
       }
       await ctx.audit(`${COL.invitations}/${inv.scopeId}`, { state: 'open' }, { state: 'used', by: actor.openid }, tx)

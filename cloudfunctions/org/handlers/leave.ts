@@ -12,9 +12,22 @@ import { DEPARTED_PREFIX, mergeNested, nested, swapIdentity, sweepPlan } from '.
 import type { BindingDoc, LiaisonApplicationDoc } from '../repo'
 import { findBindingInTx, updateBindingInTx } from '../repo/bindings'
 import {
-  findLeavingPersonInTx, listCarriedFileIds, listPendingApplicationsOf, listPendingBindingsOf, listPhotosOwnedBy,
-  PHOTO_PAGE, putLeavingPersonInTx, removeLeavingPersonInTx, removeRequestMarksOf, updateAuditTarget, updateLeavingPersonInTx,
-  updateLiaisonApplicationInTx, updatePhotos, updateRecordsNaming, updateSubscriptionsOf, type LeavingDoc,
+  findLeavingPersonInTx,
+  listCarriedFileIds,
+  listPendingApplicationsOf,
+  listPendingBindingsOf,
+  listPhotosOwnedBy,
+  PHOTO_PAGE,
+  putLeavingPersonInTx,
+  removeLeavingPersonInTx,
+  removeRequestMarksOf,
+  updateAuditTarget,
+  updateLeavingPersonInTx,
+  updateLiaisonApplicationInTx,
+  updatePhotos,
+  updateRecordsNaming,
+  updateSubscriptionsOf,
+  type LeavingDoc,
 } from '../repo/leave'
 import { rekey, rewriteArrays, rewriteAudit } from '../repo/rekey'
 import { findLiaisonApplicationInTx } from '../repo/liaisons'
@@ -35,22 +48,42 @@ import { findLiaisonApplicationInTx } from '../repo/liaisons'
  * The same openid coming back finds no record under it, not even an id: a new person.
  */
 
-export const LAST_ADMIN_CANNOT_LEAVE = '您是本街道唯一的街道管理员，暂不能注销。请先邀请一位新的街道管理员，待其就任后再注销。'
+export const LAST_ADMIN_CANNOT_LEAVE =
+  '您是本街道唯一的街道管理员，暂不能注销。请先邀请一位新的街道管理员，待其就任后再注销。'
 
 /** Step 1, inside `tx`. Returns the departed token and how many grants ended and requests were withdrawn. */
-async function endEverythingInTx(ctx: Ctx<unknown>, tx: Transaction, openid: string, pending: { bindings: BindingDoc[]; applications: LiaisonApplicationDoc[] }) {
+async function endEverythingInTx(
+  ctx: Ctx<unknown>,
+  tx: Transaction,
+  openid: string,
+  pending: { bindings: BindingDoc[]; applications: LiaisonApplicationDoc[] },
+) {
   const { now } = ctx
   const person = await findLeavingPersonInTx(tx, openid)
   const token = person?.departedToken ?? `${DEPARTED_PREFIX}${newId('p')}`
   // The ends are audited like the leave itself: under 已注销用户, on the day, the person's record not named.
   const grantCtx: GrantCtx = {
-    db: ctx.db, now,
-    audit: (target, before, after, t) => ctx.audit(target === personRecordTarget(openid) ? personRecordTarget(DEPARTED_NAME) : target, before, after, t, DEPARTED_NAME),
+    db: ctx.db,
+    now,
+    audit: (target, before, after, t) =>
+      ctx.audit(
+        target === personRecordTarget(openid) ? personRecordTarget(DEPARTED_NAME) : target,
+        before,
+        after,
+        t,
+        DEPARTED_NAME,
+      ),
   }
   let grantsEnded = 0
   for (const g of person?.roles ?? []) {
     try {
-      await endGrantInTx(grantCtx, tx, openid, { grantId: g.grantId, role: g.role, scopeId: g.scopeId, kind: 'departed', by: { openid: token, label: DEPARTED_NAME } })
+      await endGrantInTx(grantCtx, tx, openid, {
+        grantId: g.grantId,
+        role: g.role,
+        scopeId: g.scopeId,
+        kind: 'departed',
+        by: { openid: token, label: DEPARTED_NAME },
+      })
     } catch (e) {
       if (e instanceof DomainError && e.message === LAST_STREET_ADMIN) throw conflict(LAST_ADMIN_CANNOT_LEAVE)
       throw e
@@ -61,7 +94,13 @@ async function endEverythingInTx(ctx: Ctx<unknown>, tx: Transaction, openid: str
   for (const b of pending.bindings) {
     const fresh = await findBindingInTx(tx, b._id)
     if (fresh?.status !== 'pending') continue
-    await updateBindingInTx(tx, b._id, { status: 'ended', endedAt: now, endKind: 'departed', endedByName: DEPARTED_NAME, endReason: '申请人已注销' })
+    await updateBindingInTx(tx, b._id, {
+      status: 'ended',
+      endedAt: now,
+      endKind: 'departed',
+      endedByName: DEPARTED_NAME,
+      endReason: '申请人已注销',
+    })
     requestsWithdrawn++
   }
   for (const a of pending.applications) {
@@ -72,7 +111,13 @@ async function endEverythingInTx(ctx: Ctx<unknown>, tx: Transaction, openid: str
   }
   // Grants ended above rewrote the record: read it again, then keep nothing of it but the token.
   const ended = await findLeavingPersonInTx(tx, openid)
-  const erased: Omit<LeavingDoc, '_id'> = { name: '', roles: [], departedToken: token, createdAt: ended?.createdAt ?? now, updatedAt: now }
+  const erased: Omit<LeavingDoc, '_id'> = {
+    name: '',
+    roles: [],
+    departedToken: token,
+    createdAt: ended?.createdAt ?? now,
+    updatedAt: now,
+  }
   await putLeavingPersonInTx(tx, openid, erased)
   return { token, grantsEnded, requestsWithdrawn }
 }
@@ -83,11 +128,20 @@ async function removeLoosePhotos(db: Database, openid: string, now: Date): Promi
   for (let skip = 0; ; skip += PHOTO_PAGE) {
     const data = await listPhotosOwnedBy(db, openid, skip)
     const mine = data.filter((p) => !p.removedAt)
-    const carried = new Set(await listCarriedFileIds(db, mine.map((p) => p.fileId)))
+    const carried = new Set(
+      await listCarriedFileIds(
+        db,
+        mine.map((p) => p.fileId),
+      ),
+    )
     const loose = mine.filter((p) => !carried.has(p.fileId))
     if (loose.length) {
       await sdk().deleteFile({ fileList: loose.map((p) => p.fileId) })
-      await updatePhotos(db, loose.map((p) => p._id), { removedAt: now })
+      await updatePhotos(
+        db,
+        loose.map((p) => p._id),
+        { removedAt: now },
+      )
       removed += loose.length
     }
     if (data.length < PHOTO_PAGE) return removed
@@ -120,7 +174,8 @@ async function dropLeavingRecord(ctx: Ctx<unknown>, openid: string, token: strin
   await ctx.transaction(async (tx) => {
     const doc = await findLeavingPersonInTx(tx, openid)
     if (doc?.departedToken !== token) return
-    if (doc.roles.length || doc.name) await updateLeavingPersonInTx(tx, openid, { departedToken: ctx.db.command.remove() })
+    if (doc.roles.length || doc.name)
+      await updateLeavingPersonInTx(tx, openid, { departedToken: ctx.db.command.remove() })
     else await removeLeavingPersonInTx(tx, openid)
   })
 }
@@ -144,11 +199,13 @@ export const accountLeave: Handler<'org.account.leave'> = {
       bindings: await listPendingBindingsOf(db, openid),
       applications: await listPendingApplicationsOf(db, openid),
     }
-    const { token, grantsEnded, requestsWithdrawn } = await ctx.transaction((tx) => endEverythingInTx(ctx, tx, openid, pending))
+    const { token, grantsEnded, requestsWithdrawn } = await ctx.transaction((tx) =>
+      endEverythingInTx(ctx, tx, openid, pending),
+    )
     const filesRemoved = await removeLoosePhotos(db, openid, now)
     await removeMyDataExport(openid)
     const swept = await anonymise(db, openid, token)
-    const moved = await rekey(ctx, openid, token) + await rewriteArrays(ctx, openid, token)
+    const moved = (await rekey(ctx, openid, token)) + (await rewriteArrays(ctx, openid, token))
     // What they did themselves is audited under them (now the token): the entries' content follows.
     const audited = await rewriteAudit(db, { actor: token }, swapIdentity(openid, token))
     await dropLeavingRecord(ctx, openid, token)

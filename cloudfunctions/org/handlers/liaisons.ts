@@ -4,7 +4,14 @@ import { conflict, ensure, notFound } from '../../shared/errors'
 import { newId } from '../../shared/ids'
 import { notify, TEMPLATES } from '../../shared/notify'
 import { repo, type LiaisonApplicationDoc, type UnitDoc } from '../repo'
-import { findLiaisonApplication, findLiaisonApplicationInTx, listPendingLiaisons, putLiaisonApplicationInTx, putLiaisonDecisionInTx, putUnitInTx } from '../repo/liaisons'
+import {
+  findLiaisonApplication,
+  findLiaisonApplicationInTx,
+  listPendingLiaisons,
+  putLiaisonApplicationInTx,
+  putLiaisonDecisionInTx,
+  putUnitInTx,
+} from '../repo/liaisons'
 import { applicationView } from '../views'
 import { grantRole, updatePersonInTx } from '../../shared/person'
 
@@ -18,9 +25,16 @@ export const liaisonRegister: Handler<'org.liaison.register'> = {
     await ctx.checkText(input.unitName, input.partyBody, input.name)
     return ctx.onceTx(input.requestId, async (tx) => {
       const doc: LiaisonApplicationDoc = {
-        _id: newId('liaison'), openid: actor.openid, communityId: community._id, streetId: community.streetId,
-        unitName: input.unitName, partyBody: input.partyBody, applicantName: input.name, applicantPhone: input.phone,
-        status: 'pending', createdAt: now,
+        _id: newId('liaison'),
+        openid: actor.openid,
+        communityId: community._id,
+        streetId: community.streetId,
+        unitName: input.unitName,
+        partyBody: input.partyBody,
+        applicantName: input.name,
+        applicantPhone: input.phone,
+        status: 'pending',
+        createdAt: now,
       }
       await putLiaisonApplicationInTx(tx, doc)
       await ctx.audit(`${COL.liaisonApplications}/${doc._id}`, null, { status: 'pending', unitName: doc.unitName }, tx)
@@ -47,7 +61,10 @@ export const liaisonDecide: Handler<'org.liaison.decide'> = {
     await ctx.checkText(input.reason)
     const unitId = newId('unit')
     const decided: LiaisonApplicationDoc = {
-      ...app, status: input.approve ? 'approved' : 'rejected', decidedAt: now, decidedBy: actor.openid,
+      ...app,
+      status: input.approve ? 'approved' : 'rejected',
+      decidedAt: now,
+      decidedBy: actor.openid,
       ...(input.approve ? { unitId } : { reason: input.reason }),
     }
     await ctx.transaction(async (tx) => {
@@ -55,10 +72,24 @@ export const liaisonDecide: Handler<'org.liaison.decide'> = {
       if (fresh?.status !== 'pending') throw conflict('该申请已处理')
       await putLiaisonDecisionInTx(tx, decided)
       if (input.approve) {
-        const unit: UnitDoc = { _id: unitId, communityId: app.communityId, streetId: app.streetId, name: app.unitName, partyBody: app.partyBody, createdAt: now }
+        const unit: UnitDoc = {
+          _id: unitId,
+          communityId: app.communityId,
+          streetId: app.streetId,
+          name: app.unitName,
+          partyBody: app.partyBody,
+          createdAt: now,
+        }
         await putUnitInTx(tx, unit)
         const { before, after } = await updatePersonInTx(tx, app.openid, now, (u) =>
-          grantRole({ role: 'unit_liaison', scopeType: 'unit', scopeId: unitId, scopeName: app.unitName, communityId: app.communityId, streetId: app.streetId })({
+          grantRole({
+            role: 'unit_liaison',
+            scopeType: 'unit',
+            scopeId: unitId,
+            scopeName: app.unitName,
+            communityId: app.communityId,
+            streetId: app.streetId,
+          })({
             ...u,
             name: u.name || app.applicantName,
             phone: u.phone ?? app.applicantPhone,
@@ -68,7 +99,12 @@ export const liaisonDecide: Handler<'org.liaison.decide'> = {
       }
       await ctx.audit(`${COL.liaisonApplications}/${app._id}`, { status: 'pending' }, { status: decided.status }, tx)
     })
-    await notify({ toOpenid: app.openid, templateId: TEMPLATES.roleGranted, page: 'pages/home/index', data: { thing1: { value: app.unitName.slice(0, 20) }, phrase2: { value: input.approve ? '已通过' : '未通过' } } })
+    await notify({
+      toOpenid: app.openid,
+      templateId: TEMPLATES.roleGranted,
+      page: 'pages/home/index',
+      data: { thing1: { value: app.unitName.slice(0, 20) }, phrase2: { value: input.approve ? '已通过' : '未通过' } },
+    })
     return applicationView(decided, actor.openid)
   },
 }

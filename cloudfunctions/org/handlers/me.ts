@@ -7,7 +7,6 @@ import type { UserRecord } from '../repo'
 import { bootstrapOpenid, buildMe, noStreetAdminYet } from '../repo/me'
 import { putStreetInTx } from '../repo/register'
 
-
 export const me: Handler<'org.me'> = {
   run: (ctx) => buildMe(ctx.db, ctx.actor, ctx.actor.user as UserRecord | null),
 }
@@ -32,7 +31,8 @@ export const profileUpdate: Handler<'org.profile.update'> = {
 export const bootstrap: Handler<'org.bootstrap'> = {
   async run(ctx) {
     const { db, actor, input, now } = ctx
-    if (!bootstrapOpenid() || actor.openid !== bootstrapOpenid()) throw forbidden('只有部署时配置的管理员可以执行初始化')
+    if (!bootstrapOpenid() || actor.openid !== bootstrapOpenid())
+      throw forbidden('只有部署时配置的管理员可以执行初始化')
     if (!(await noStreetAdminYet(db))) throw conflict('已有街道管理员，请由现任管理员邀请')
     await ctx.checkText(input.streetName, input.name)
     const streetId = newId('street')
@@ -41,7 +41,13 @@ export const bootstrap: Handler<'org.bootstrap'> = {
       await putStreetInTx(tx, { _id: streetId, name: input.streetName, createdAt: now })
       const res = await updatePersonInTx(tx, actor.openid, now, (u) => {
         if (u.roles.some((g) => g.role === 'street_admin')) throw conflict('已有街道管理员，请由现任管理员邀请')
-        return grantRole({ role: 'street_admin', scopeType: 'street', scopeId: streetId, scopeName: input.streetName, streetId })({ ...u, name: input.name })
+        return grantRole({
+          role: 'street_admin',
+          scopeType: 'street',
+          scopeId: streetId,
+          scopeName: input.streetName,
+          streetId,
+        })({ ...u, name: input.name })
       })
       await ctx.audit(`${COL.users}/${actor.openid}`, res.before?.roles ?? [], res.after.roles, tx)
       return res.after

@@ -12,7 +12,10 @@ export const moderationQueue: Handler<'org.moderation.queue'> = {
   run(ctx) {
     const { db, actor, input } = ctx
     const reviewerKey = input.communityId ? `community:${input.communityId}` : `street:${input.streetId}`
-    ensure(input.communityId ? actor.isSecretaryOf(input.communityId) : actor.isStreetAdminOf(input.streetId!), '只能查看您负责审核的内容')
+    ensure(
+      input.communityId ? actor.isSecretaryOf(input.communityId) : actor.isStreetAdminOf(input.streetId!),
+      '只能查看您负责审核的内容',
+    )
     return listReviewCases(db, reviewerKey, input.status === 'held', input, caseView)
   },
 }

@@ -5,7 +5,13 @@ import { newId } from '../../shared/ids'
 import { formatAddress } from '../domain/bindings'
 import { roomNumbers } from '../domain/rooms'
 import { repo, type BuildingDoc, type EstateDoc, type HouseholdDoc } from '../repo'
-import { countBuildingsNamed, countEstatesNamed, putBuildingInTx, putEstateInTx, putHouseholdUnlessThere } from '../repo/places'
+import {
+  countBuildingsNamed,
+  countEstatesNamed,
+  putBuildingInTx,
+  putEstateInTx,
+  putHouseholdUnlessThere,
+} from '../repo/places'
 import { incCommunityCountInTx } from '../repo/tree'
 
 /** Estates and buildings (with their households) of a community, set up by its street admin or secretary. */
@@ -18,8 +24,14 @@ export const estateCreate: Handler<'org.estate.create'> = {
     ensure(actor.administersCommunity(community), '只能为您管理的社区新建小区')
     await ctx.checkText(input.name)
     return ctx.onceTx(input.requestId, async (tx) => {
-      if ((await countEstatesNamed(db, community._id, input.name)) > 0) throw conflict(`${community.name}已有${input.name}`)
-      const doc: EstateDoc = { _id: newId('estate'), communityId: community._id, streetId: community.streetId, name: input.name }
+      if ((await countEstatesNamed(db, community._id, input.name)) > 0)
+        throw conflict(`${community.name}已有${input.name}`)
+      const doc: EstateDoc = {
+        _id: newId('estate'),
+        communityId: community._id,
+        streetId: community.streetId,
+        name: input.name,
+      }
       await putEstateInTx(tx, doc)
       await incCommunityCountInTx(tx, db, community._id, 'estateCount', 1)
       await ctx.audit(`${COL.estates}/${doc._id}`, null, doc, tx)
@@ -47,7 +59,14 @@ export const buildingCreate: Handler<'org.building.create'> = {
     return ctx.once(input.requestId, async (req) => {
       // Residents find their home by estate, building and room: two 9号楼 in one estate would be ambiguous.
       if ((await countBuildingsNamed(db, estate._id, input.name)) > 0) throw conflict(`${estate.name}已有${input.name}`)
-      const building: BuildingDoc = { _id: req.id('bldg'), estateId: estate._id, communityId: community._id, streetId: community.streetId, gridId: grid._id, name: input.name }
+      const building: BuildingDoc = {
+        _id: req.id('bldg'),
+        estateId: estate._id,
+        communityId: community._id,
+        streetId: community.streetId,
+        gridId: grid._id,
+        name: input.name,
+      }
       const rooms = roomNumbers(input.floors, input.roomsPerFloor)
       // One add per household: the count follows the size of the building being created (≤ 480), not the data.
       const BATCH = 20
@@ -55,9 +74,18 @@ export const buildingCreate: Handler<'org.building.create'> = {
         await Promise.all(
           rooms.slice(i, i + BATCH).map((room) => {
             const h: HouseholdDoc = {
-              _id: `${building._id}-${room}`, buildingId: building._id, estateId: estate._id, communityId: community._id,
-              streetId: community.streetId, gridId: grid._id, room, floorAreaDm2: input.floorAreaDm2,
-              address: formatAddress(estate.name, building.name, room), estateName: estate.name, buildingName: building.name, createdAt: ctx.now,
+              _id: `${building._id}-${room}`,
+              buildingId: building._id,
+              estateId: estate._id,
+              communityId: community._id,
+              streetId: community.streetId,
+              gridId: grid._id,
+              room,
+              floorAreaDm2: input.floorAreaDm2,
+              address: formatAddress(estate.name, building.name, room),
+              estateName: estate.name,
+              buildingName: building.name,
+              createdAt: ctx.now,
             }
             return putHouseholdUnlessThere(db, h)
           }),
@@ -67,7 +95,13 @@ export const buildingCreate: Handler<'org.building.create'> = {
         await putBuildingInTx(tx, building)
         await incCommunityCountInTx(tx, db, community._id, 'householdCount', rooms.length)
         await ctx.audit(`${COL.buildings}/${building._id}`, null, { ...building, households: rooms.length }, tx)
-        return { id: building._id, estateId: estate._id, gridId: grid._id, name: building.name, householdCount: rooms.length }
+        return {
+          id: building._id,
+          estateId: estate._id,
+          gridId: grid._id,
+          name: building.name,
+          householdCount: rooms.length,
+        }
       })
     })
   },

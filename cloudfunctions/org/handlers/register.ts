@@ -10,9 +10,26 @@ import { stripUndefined } from '../../shared/person'
 import { dm2Text } from '../domain/register'
 import { repo, type BuildingDoc, type HouseholdDoc } from '../repo'
 import {
-  countActiveStaffOfGrid, countBuildingsInUse, countCurrentBindingsOfBuilding, countHouseholdsOfBuilding, countPlacesNamed, findCommunityInTx,
-  findHouseholdInTx, findPlace, findPlaceInTx, listOpenAreaVoteTitles, listRevisions, PLACE_COLLECTION, putRevisionInTx, updateCommunityInTx,
-  updateHouseholdInTx, updateHouseholdNames, updateHouseholdsOfBuilding, updatePlaceInTx, type Place, type RevisionDoc,
+  countActiveStaffOfGrid,
+  countBuildingsInUse,
+  countCurrentBindingsOfBuilding,
+  countHouseholdsOfBuilding,
+  countPlacesNamed,
+  findCommunityInTx,
+  findHouseholdInTx,
+  findPlace,
+  findPlaceInTx,
+  listOpenAreaVoteTitles,
+  listRevisions,
+  PLACE_COLLECTION,
+  putRevisionInTx,
+  updateCommunityInTx,
+  updateHouseholdInTx,
+  updateHouseholdNames,
+  updateHouseholdsOfBuilding,
+  updatePlaceInTx,
+  type Place,
+  type RevisionDoc,
 } from '../repo/register'
 
 /**
@@ -27,22 +44,48 @@ const PLACE_LABEL: Record<PlaceKind, string> = { estate: '小区', building: '�
 async function loadPlace(ctx: Ctx<unknown>, kind: PlaceKind, id: string): Promise<Place> {
   const place = await findPlace(ctx.db, kind, id)
   if (!place) throw notFound(PLACE_LABEL[kind])
-  ensure(ctx.actor.administersCommunity({ _id: place.communityId, streetId: place.streetId }), '只能管理您所在社区的登记信息')
+  ensure(
+    ctx.actor.administersCommunity({ _id: place.communityId, streetId: place.streetId }),
+    '只能管理您所在社区的登记信息',
+  )
   return place
 }
 
-const placeView = (kind: PlaceKind, p: Place) => ({ kind, id: p._id, communityId: p.communityId, name: p.name, retired: !!p.retired })
+const placeView = (kind: PlaceKind, p: Place) => ({
+  kind,
+  id: p._id,
+  communityId: p.communityId,
+  name: p.name,
+  retired: !!p.retired,
+})
 
 /** Writes the version record of a change, in the transaction that makes it. */
-async function keepVersion(ctx: Ctx<unknown>, tx: Transaction, r: Omit<RevisionDoc, '_id' | 'by' | 'byName' | 'at'>): Promise<void> {
-  const doc: Omit<RevisionDoc, '_id'> = stripUndefined({ ...r, by: ctx.actor.openid, byName: ctx.actor.name, at: ctx.now })
+async function keepVersion(
+  ctx: Ctx<unknown>,
+  tx: Transaction,
+  r: Omit<RevisionDoc, '_id' | 'by' | 'byName' | 'at'>,
+): Promise<void> {
+  const doc: Omit<RevisionDoc, '_id'> = stripUndefined({
+    ...r,
+    by: ctx.actor.openid,
+    byName: ctx.actor.name,
+    at: ctx.now,
+  })
   await putRevisionInTx(tx, doc)
 }
 
 function householdDetail(h: HouseholdDoc, lockedBy: string[]): HouseholdDetailView {
   return {
-    id: h._id, communityId: h.communityId, estateId: h.estateId, buildingId: h.buildingId, gridId: h.gridId, room: h.room,
-    address: addressOf(h), floorAreaDm2: h.floorAreaDm2, retired: !!h.retired, areaLockedBy: lockedBy,
+    id: h._id,
+    communityId: h.communityId,
+    estateId: h.estateId,
+    buildingId: h.buildingId,
+    gridId: h.gridId,
+    room: h.room,
+    address: addressOf(h),
+    floorAreaDm2: h.floorAreaDm2,
+    retired: !!h.retired,
+    areaLockedBy: lockedBy,
   }
 }
 
@@ -86,10 +129,21 @@ export const householdSetArea: Handler<'org.household.setArea'> = {
       await updateHouseholdInTx(tx, h._id, { floorAreaDm2: input.floorAreaDm2, version })
       await updateCommunityInTx(tx, community._id, { areaVersion: db.command.inc(1) })
       await keepVersion(ctx, tx, {
-        kind: 'area', targetKind: 'household', targetId: h._id, communityId: h.communityId, version,
-        before: dm2Text(fresh.floorAreaDm2), after: dm2Text(input.floorAreaDm2), reason: input.reason,
+        kind: 'area',
+        targetKind: 'household',
+        targetId: h._id,
+        communityId: h.communityId,
+        version,
+        before: dm2Text(fresh.floorAreaDm2),
+        after: dm2Text(input.floorAreaDm2),
+        reason: input.reason,
       })
-      await ctx.audit(`${COL.households}/${h._id}`, { floorAreaDm2: fresh.floorAreaDm2 }, { floorAreaDm2: input.floorAreaDm2, reason: input.reason }, tx)
+      await ctx.audit(
+        `${COL.households}/${h._id}`,
+        { floorAreaDm2: fresh.floorAreaDm2 },
+        { floorAreaDm2: input.floorAreaDm2, reason: input.reason },
+        tx,
+      )
       return { ...fresh, floorAreaDm2: input.floorAreaDm2, version }
     })
     return householdDetail(after, [])
@@ -97,7 +151,13 @@ export const householdSetArea: Handler<'org.household.setArea'> = {
 }
 
 /** Households carry their estate's and building's names (shared/address.ts); the version says which rename wrote them, so a late one never undoes a newer. */
-async function renameHouseholds(db: Database, kind: PlaceKind, id: string, name: string, version: number): Promise<void> {
+async function renameHouseholds(
+  db: Database,
+  kind: PlaceKind,
+  id: string,
+  name: string,
+  version: number,
+): Promise<void> {
   if (kind === 'grid') return
   await updateHouseholdNames(db, kind, id, name, version)
 }
@@ -121,14 +181,25 @@ export const placeRename: Handler<'org.place.rename'> = {
       await renameHouseholds(db, input.kind, p._id, p.name, p.version ?? 1)
       return placeView(input.kind, p)
     }
-    if (await nameTaken(db, input.kind, p, input.name)) throw conflict(`已有名为${input.name}的${PLACE_LABEL[input.kind]}`)
+    if (await nameTaken(db, input.kind, p, input.name))
+      throw conflict(`已有名为${input.name}的${PLACE_LABEL[input.kind]}`)
     await ctx.checkText(input.name, input.reason)
     const after = await ctx.transaction(async (tx) => {
       const fresh: Place | null = await findPlaceInTx(tx, input.kind, p._id)
-      if (!fresh || fresh.retired || (fresh.version ?? 1) !== (p.version ?? 1)) throw conflict('刚有人修改过，请刷新后重试')
+      if (!fresh || fresh.retired || (fresh.version ?? 1) !== (p.version ?? 1))
+        throw conflict('刚有人修改过，请刷新后重试')
       const version = (fresh.version ?? 1) + 1
       await updatePlaceInTx(tx, input.kind, p._id, { name: input.name, version })
-      await keepVersion(ctx, tx, { kind: 'rename', targetKind: input.kind, targetId: p._id, communityId: p.communityId, version, before: fresh.name, after: input.name, reason: input.reason || undefined })
+      await keepVersion(ctx, tx, {
+        kind: 'rename',
+        targetKind: input.kind,
+        targetId: p._id,
+        communityId: p.communityId,
+        version,
+        before: fresh.name,
+        after: input.name,
+        reason: input.reason || undefined,
+      })
       await ctx.audit(`${PLACE_COLLECTION[input.kind]}/${p._id}`, { name: fresh.name }, { name: input.name }, tx)
       return { ...fresh, name: input.name, version }
     })
@@ -144,7 +215,8 @@ async function retireProblem(db: Database, kind: PlaceKind, id: string): Promise
     if (await countActiveStaffOfGrid(db, id)) return '该网格还有在任的网格人员，请先免去'
     return null
   }
-  if (kind === 'estate') return (await countBuildingsInUse(db, { estateId: id })) ? '该小区还有在用的楼栋，请先停用楼栋' : null
+  if (kind === 'estate')
+    return (await countBuildingsInUse(db, { estateId: id })) ? '该小区还有在用的楼栋，请先停用楼栋' : null
   return (await countCurrentBindingsOfBuilding(db, id)) ? '楼内还有已认证或待审核的住户，请先解除绑定或审核' : null
 }
 
@@ -163,22 +235,46 @@ export const placeRetire: Handler<'org.place.retire'> = {
       if (problem) throw conflict(problem)
       await ctx.checkText(input.reason)
     }
-    const after = p.retired ? p : await ctx.transaction(async (tx) => {
-      const fresh: Place | null = await findPlaceInTx(tx, input.kind, p._id)
-      if (!fresh || fresh.retired || (fresh.version ?? 1) !== (p.version ?? 1)) throw conflict('刚有人修改过，请刷新后重试')
-      const version = (fresh.version ?? 1) + 1
-      await updatePlaceInTx(tx, input.kind, p._id, { retired: true, retiredAt: now, version })
-      await keepVersion(ctx, tx, { kind: 'retire', targetKind: input.kind, targetId: p._id, communityId: p.communityId, version, before: '在用', after: '已停用', reason: input.reason })
-      await ctx.audit(`${PLACE_COLLECTION[input.kind]}/${p._id}`, { retired: false }, { retired: true, reason: input.reason }, tx)
-      return { ...fresh, retired: true, version }
-    })
+    const after = p.retired
+      ? p
+      : await ctx.transaction(async (tx) => {
+          const fresh: Place | null = await findPlaceInTx(tx, input.kind, p._id)
+          if (!fresh || fresh.retired || (fresh.version ?? 1) !== (p.version ?? 1))
+            throw conflict('刚有人修改过，请刷新后重试')
+          const version = (fresh.version ?? 1) + 1
+          await updatePlaceInTx(tx, input.kind, p._id, { retired: true, retiredAt: now, version })
+          await keepVersion(ctx, tx, {
+            kind: 'retire',
+            targetKind: input.kind,
+            targetId: p._id,
+            communityId: p.communityId,
+            version,
+            before: '在用',
+            after: '已停用',
+            reason: input.reason,
+          })
+          await ctx.audit(
+            `${PLACE_COLLECTION[input.kind]}/${p._id}`,
+            { retired: false },
+            { retired: true, reason: input.reason },
+            tx,
+          )
+          return { ...fresh, retired: true, version }
+        })
     if (input.kind === 'building') await updateHouseholdsOfBuilding(db, p._id, { retired: true })
     return placeView(input.kind, after)
   },
 }
 
 const revisionView = (r: RevisionDoc): RevisionView => ({
-  id: r._id, kind: r.kind, version: r.version, before: r.before, after: r.after, ...(r.reason ? { reason: r.reason } : {}), byName: r.byName, at: new Date(r.at).toISOString(),
+  id: r._id,
+  kind: r.kind,
+  version: r.version,
+  before: r.before,
+  after: r.after,
+  ...(r.reason ? { reason: r.reason } : {}),
+  byName: r.byName,
+  at: new Date(r.at).toISOString(),
 })
 
 /** The versions of a household or place, newest first (paged, never cut). */
@@ -216,7 +312,8 @@ export const buildingMove: Handler<'org.building.move'> = {
         const fresh = await findPlaceInTx(tx, 'building', b._id)
         if (!fresh || fresh.gridId !== b.gridId || fresh.retired) throw conflict('楼栋刚被调整过，请刷新后重试')
         const m = fresh.moving
-        if (m && m.key !== key && now.getTime() - new Date(m.at).getTime() <= FUNCTION_TIMEOUT_MS) throw conflict('该楼栋正在调整网格，请稍后刷新')
+        if (m && m.key !== key && now.getTime() - new Date(m.at).getTime() <= FUNCTION_TIMEOUT_MS)
+          throw conflict('该楼栋正在调整网格，请稍后刷新')
         await updatePlaceInTx(tx, 'building', b._id, { moving: db.command.set({ to: to._id, key, at: now }) })
       })
       await updateHouseholdsOfBuilding(db, b._id, { gridId: to._id })
@@ -227,11 +324,24 @@ export const buildingMove: Handler<'org.building.move'> = {
         const version = (fresh.version ?? 1) + 1
         await updatePlaceInTx(tx, 'building', b._id, { gridId: to._id, version, moving: db.command.remove() })
         await keepVersion(ctx, tx, {
-          kind: 'move', targetKind: 'building', targetId: b._id, communityId: b.communityId, version,
-          before: from?.name ?? b.gridId, after: to.name, reason: input.reason || undefined,
+          kind: 'move',
+          targetKind: 'building',
+          targetId: b._id,
+          communityId: b.communityId,
+          version,
+          before: from?.name ?? b.gridId,
+          after: to.name,
+          reason: input.reason || undefined,
         })
         await ctx.audit(`${COL.buildings}/${b._id}`, { gridId: b.gridId }, { gridId: to._id, households: total }, tx)
-        return { id: b._id, estateId: b.estateId, gridId: to._id, name: b.name, householdCount: total, previousGridId: b.gridId }
+        return {
+          id: b._id,
+          estateId: b.estateId,
+          gridId: to._id,
+          name: b.name,
+          householdCount: total,
+          previousGridId: b.gridId,
+        }
       })
     })
   },

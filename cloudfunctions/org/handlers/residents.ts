@@ -23,7 +23,11 @@ export const householdSearch: Handler<'org.household.search'> = {
     if (!community) throw notFound('社区')
     ensure(actor.administersCommunity(community), '只能查找您管理的社区的房屋')
     return listHouseholdsMatching(db, community._id, input.q, input, (h) => ({
-      id: h._id, buildingId: h.buildingId, room: h.room, address: h.address, floorAreaDm2: h.floorAreaDm2,
+      id: h._id,
+      buildingId: h.buildingId,
+      room: h.room,
+      address: h.address,
+      floorAreaDm2: h.floorAreaDm2,
     }))
   },
 }

@@ -17,8 +17,15 @@ const iso = (d: Date | undefined) => (d ? new Date(d).toISOString() : undefined)
 
 export function historyView(h: RoleHistoryDoc): RoleHistoryView {
   return {
-    id: h._id, role: h.role, scopeId: h.scopeId, scopeName: h.scopeName, since: iso(h.since), endedAt: iso(h.endedAt)!,
-    kind: h.kind, ...(h.reason ? { reason: h.reason } : {}), endedByName: h.endedByName,
+    id: h._id,
+    role: h.role,
+    scopeId: h.scopeId,
+    scopeName: h.scopeName,
+    since: iso(h.since),
+    endedAt: iso(h.endedAt)!,
+    kind: h.kind,
+    ...(h.reason ? { reason: h.reason } : {}),
+    endedByName: h.endedByName,
   }
 }
 
@@ -26,7 +33,12 @@ async function scopeOf(db: Database, role: EndableRole, scopeId: string): Promis
   const doc = await findRoleScope(db, role, scopeId)
   if (!doc) return null
   const inCommunity = role === 'secretary' || role === 'member'
-  return { role, scopeId, streetId: role === 'street_admin' ? doc._id : doc.streetId, communityId: inCommunity ? doc._id : doc.communityId }
+  return {
+    role,
+    scopeId,
+    streetId: role === 'street_admin' ? doc._id : doc.streetId,
+    communityId: inCommunity ? doc._id : doc.communityId,
+  }
 }
 
 /** Does the company serve an estate of a community the caller is secretary of? One query, only when it can matter. */
@@ -52,7 +64,15 @@ export const roleHolders: Handler<'org.role.holders'> = {
     ensure(await authorityOver(db, actor, scope), '只能查看您可以任免的人员')
     return listRoleHolders<RoleHolderView>(db, input.role, input.scopeId, input, (u) => {
       const g = u.roles.find((x) => x.role === input.role && x.scopeId === input.scopeId)!
-      return { grantId: g.grantId ?? '', role: g.role, scopeId: g.scopeId, scopeName: g.scopeName, name: u.name, since: iso(g.since), self: u._id === actor.openid }
+      return {
+        grantId: g.grantId ?? '',
+        role: g.role,
+        scopeId: g.scopeId,
+        scopeName: g.scopeName,
+        name: u.name,
+        since: iso(g.since),
+        self: u._id === actor.openid,
+      }
     })
   },
 }
@@ -77,13 +97,22 @@ export const roleEnd: Handler<'org.role.end'> = {
     const self = user._id === actor.openid
     const { history } = await ctx.transaction((tx) =>
       endGrantInTx(ctx, tx, user._id, {
-        grantId: grant.grantId, role: grant.role, scopeId: grant.scopeId, kind: self ? 'stepped_down' : 'ended', reason: input.reason,
+        grantId: grant.grantId,
+        role: grant.role,
+        scopeId: grant.scopeId,
+        kind: self ? 'stepped_down' : 'ended',
+        reason: input.reason,
         by: { openid: actor.openid, label: self ? '本人' : enderLabel(as, actor) },
       }),
     )
     await notify({
-      toOpenid: user._id, templateId: TEMPLATES.roleGranted, page: 'pages/me/index',
-      data: { thing1: { value: `${ROLE_LABEL[grant.role]} ${grant.scopeName}`.slice(0, 20) }, phrase2: { value: '已结束' } },
+      toOpenid: user._id,
+      templateId: TEMPLATES.roleGranted,
+      page: 'pages/me/index',
+      data: {
+        thing1: { value: `${ROLE_LABEL[grant.role]} ${grant.scopeName}`.slice(0, 20) },
+        phrase2: { value: '已结束' },
+      },
     })
     return historyView(history)
   },
@@ -102,7 +131,11 @@ export const roleStepDown: Handler<'org.role.stepDown'> = {
     await ctx.checkText(input.reason)
     const { after } = await ctx.transaction((tx) =>
       endGrantInTx(ctx, tx, actor.openid, {
-        grantId: grant.grantId, role: grant.role, scopeId: grant.scopeId, kind: 'stepped_down', reason: input.reason || undefined,
+        grantId: grant.grantId,
+        role: grant.role,
+        scopeId: grant.scopeId,
+        kind: 'stepped_down',
+        reason: input.reason || undefined,
         by: { openid: actor.openid, label: '本人' },
       }),
     )

@@ -3,7 +3,18 @@ import { COL } from '../../shared/collections'
 import { ensure, notFound } from '../../shared/errors'
 import { newId } from '../../shared/ids'
 import { repo, type CommunityDoc, type GridDoc, type HouseholdDoc } from '../repo'
-import { findCommunityInTx, incCommunityCountInTx, listBuildings, listCommunities, listEstates, listGrids, listHouseholds, listStreets, putCommunityInTx, putGridInTx } from '../repo/tree'
+import {
+  findCommunityInTx,
+  incCommunityCountInTx,
+  listBuildings,
+  listCommunities,
+  listEstates,
+  listGrids,
+  listHouseholds,
+  listStreets,
+  putCommunityInTx,
+  putGridInTx,
+} from '../repo/tree'
 import { communityView } from '../views'
 
 /** The organisation tree (street → community → grid / estate → building → household). */
@@ -24,7 +35,16 @@ export const communityCreate: Handler<'org.community.create'> = {
     if (!street) throw notFound('街道')
     await ctx.checkText(input.name, input.address)
     return ctx.onceTx(input.requestId, async (tx) => {
-      const doc: CommunityDoc = { _id: newId('comm'), streetId: street._id, name: input.name, address: input.address, gridCount: 0, estateCount: 0, householdCount: 0, createdAt: now }
+      const doc: CommunityDoc = {
+        _id: newId('comm'),
+        streetId: street._id,
+        name: input.name,
+        address: input.address,
+        gridCount: 0,
+        estateCount: 0,
+        householdCount: 0,
+        createdAt: now,
+      }
       await putCommunityInTx(tx, doc)
       await ctx.audit(`${COL.communities}/${doc._id}`, null, doc, tx)
       return communityView(doc)
@@ -53,7 +73,14 @@ export const gridCreate: Handler<'org.grid.create'> = {
       // The grid's number follows the community's count, read and moved in the same transaction.
       const fresh = await findCommunityInTx(tx, community._id)
       if (!fresh) throw notFound('社区')
-      const doc: GridDoc = { _id: newId('grid'), communityId: community._id, streetId: community.streetId, name: input.name, no: (fresh.gridCount ?? 0) + 1, createdAt: now }
+      const doc: GridDoc = {
+        _id: newId('grid'),
+        communityId: community._id,
+        streetId: community.streetId,
+        name: input.name,
+        no: (fresh.gridCount ?? 0) + 1,
+        createdAt: now,
+      }
       await putGridInTx(tx, doc)
       await incCommunityCountInTx(tx, db, community._id, 'gridCount', 1)
       await ctx.audit(`${COL.grids}/${doc._id}`, null, doc, tx)
@@ -63,19 +90,39 @@ export const gridCreate: Handler<'org.grid.create'> = {
 }
 
 /** Where a place is on the map, when it is known (seeded; estates and buildings made in the app have none yet). */
-const spot = (p: { lat?: number; lng?: number }) => (typeof p.lat === 'number' && typeof p.lng === 'number' ? { lat: p.lat, lng: p.lng } : {})
+const spot = (p: { lat?: number; lng?: number }) =>
+  typeof p.lat === 'number' && typeof p.lng === 'number' ? { lat: p.lat, lng: p.lng } : {}
 
 export const estateList: Handler<'org.estate.list'> = {
   async run(ctx) {
     const estates = await listEstates(ctx.db, ctx.input.communityId, ctx.input.includeRetired)
-    return { items: estates.map((e) => ({ id: e._id, communityId: e.communityId, name: e.name, companyId: e.companyId, companyName: e.companyName, ...retiredFlag(e), ...spot(e) })) }
+    return {
+      items: estates.map((e) => ({
+        id: e._id,
+        communityId: e.communityId,
+        name: e.name,
+        companyId: e.companyId,
+        companyName: e.companyName,
+        ...retiredFlag(e),
+        ...spot(e),
+      })),
+    }
   },
 }
 
 export const buildingList: Handler<'org.building.list'> = {
   async run(ctx) {
     const buildings = await listBuildings(ctx.db, ctx.input.estateId, ctx.input.includeRetired)
-    return { items: buildings.map((b) => ({ id: b._id, estateId: b.estateId, gridId: b.gridId, name: b.name, ...retiredFlag(b), ...spot(b) })) }
+    return {
+      items: buildings.map((b) => ({
+        id: b._id,
+        estateId: b.estateId,
+        gridId: b.gridId,
+        name: b.name,
+        ...retiredFlag(b),
+        ...spot(b),
+      })),
+    }
   },
 }
 

@@ -14,11 +14,21 @@ import { at, byIds, col, listSection, querySection, txt, type SectionSource } fr
 
 /** 我的数据 of the person record and of org: profile, roles and their changes, bindings, applications, posts, subscriptions. */
 
-export const profileRow = (u: UserDoc): MyDataRow => ({ name: txt(u.name), phone: txt(u.phone), createdAt: at(u.createdAt), updatedAt: at(u.updatedAt) })
+export const profileRow = (u: UserDoc): MyDataRow => ({
+  name: txt(u.name),
+  phone: txt(u.phone),
+  createdAt: at(u.createdAt),
+  updatedAt: at(u.updatedAt),
+})
 
 /** The person record is the caller's own, loaded with them: no request. */
 export const profile: SectionSource = listSection<UserDoc>({
-  columns: [col('name', '姓名'), col('phone', '手机号'), col('createdAt', '开始使用', 'time'), col('updatedAt', '最近修改', 'time')],
+  columns: [
+    col('name', '姓名'),
+    col('phone', '手机号'),
+    col('createdAt', '开始使用', 'time'),
+    col('updatedAt', '最近修改', 'time'),
+  ],
   load: (w) => (w.actor.user ? [w.actor.user] : []),
   row: profileRow,
 })
@@ -56,10 +66,16 @@ export function recordChange(before: unknown, after: unknown): string {
     const now = after as RoleGrant[]
     const gained = now.filter((g) => !was.some((x) => sameGrant(x, g))).map(grantText)
     const lost = was.filter((g) => !now.some((x) => sameGrant(x, g))).map(grantText)
-    return [gained.length ? `获得：${gained.join('、')}` : '', lost.length ? `取消：${lost.join('、')}` : ''].filter(Boolean).join('；')
+    return [gained.length ? `获得：${gained.join('、')}` : '', lost.length ? `取消：${lost.join('、')}` : '']
+      .filter(Boolean)
+      .join('；')
   }
-  const name = (v: unknown) => (v && typeof v === 'object' && typeof (v as { name?: unknown }).name === 'string' ? (v as { name: string }).name : '')
-  if (name(after)) return name(before) && name(before) !== name(after) ? `姓名：${name(before)} → ${name(after)}` : `姓名：${name(after)}`
+  const name = (v: unknown) =>
+    v && typeof v === 'object' && typeof (v as { name?: unknown }).name === 'string' ? (v as { name: string }).name : ''
+  if (name(after))
+    return name(before) && name(before) !== name(after)
+      ? `姓名：${name(before)} → ${name(after)}`
+      : `姓名：${name(after)}`
   return ''
 }
 
@@ -93,8 +109,16 @@ export const bindingRow = (b: BindingDoc): MyDataRow => ({
 
 export const bindings: SectionSource = querySection<BindingDoc>({
   columns: [
-    col('address', '房屋'), col('community', '社区'), col('status', '状态'), col('method', '方式'), col('name', '姓名'), col('phone', '手机号'),
-    col('createdAt', '提交时间', 'time'), col('decidedAt', '审核时间', 'time'), col('decidedBy', '审核人'), col('reason', '原因'),
+    col('address', '房屋'),
+    col('community', '社区'),
+    col('status', '状态'),
+    col('method', '方式'),
+    col('name', '姓名'),
+    col('phone', '手机号'),
+    col('createdAt', '提交时间', 'time'),
+    col('decidedAt', '审核时间', 'time'),
+    col('decidedBy', '审核人'),
+    col('reason', '原因'),
   ],
   collection: COL.bindings,
   where: (w) => ownRecords(COL.bindings, 'openid', w.actor.openid),
@@ -117,8 +141,14 @@ export const liaisonRow = (a: LiaisonApplicationDoc): MyDataRow => ({
 
 export const liaison: SectionSource = querySection<LiaisonApplicationDoc>({
   columns: [
-    col('unit', '单位'), col('partyBody', '党组织'), col('name', '姓名'), col('phone', '手机号'), col('status', '状态'), col('reason', '原因'),
-    col('createdAt', '提交时间', 'time'), col('decidedAt', '审核时间', 'time'),
+    col('unit', '单位'),
+    col('partyBody', '党组织'),
+    col('name', '姓名'),
+    col('phone', '手机号'),
+    col('status', '状态'),
+    col('reason', '原因'),
+    col('createdAt', '提交时间', 'time'),
+    col('decidedAt', '审核时间', 'time'),
   ],
   collection: COL.liaisonApplications,
   where: (w) => ownRecords(COL.liaisonApplications, 'openid', w.actor.openid),
@@ -136,7 +166,14 @@ export const gridPostRow = (s: StaffDoc): MyDataRow => ({
 })
 
 export const gridPosts: SectionSource = querySection<StaffDoc>({
-  columns: [col('grid', '网格'), col('post', '职务'), col('title', '称谓'), col('status', '状态'), col('appointedAt', '任命时间', 'time'), col('removedAt', '免去时间', 'time')],
+  columns: [
+    col('grid', '网格'),
+    col('post', '职务'),
+    col('title', '称谓'),
+    col('status', '状态'),
+    col('appointedAt', '任命时间', 'time'),
+    col('removedAt', '免去时间', 'time'),
+  ],
   collection: COL.gridStaff,
   where: (w) => ownRecords(COL.gridStaff, 'openid', w.actor.openid),
   order: [['appointedAt', 'desc']],
@@ -155,6 +192,11 @@ export const subscriptions: SectionSource = querySection<SubscriptionDoc, Map<st
   collection: COL.councilSubscriptions,
   where: (w) => ownRecords(COL.councilSubscriptions, 'openid', w.actor.openid),
   order: [['at', 'desc']],
-  join: (w, docs) => byIds<CommunityDoc>(w.db, COL.communities, docs.map((s) => s.communityId)),
+  join: (w, docs) =>
+    byIds<CommunityDoc>(
+      w.db,
+      COL.communities,
+      docs.map((s) => s.communityId),
+    ),
   row: subscriptionRow,
 })

@@ -1,4 +1,12 @@
-import { MYDATA_EXPORT_CAP, MYDATA_SECTIONS, MYDATA_SECTION_INFO, type MyDataColumnView, type MyDataGroup, type MyDataRow, type MyDataSection } from '../../../types/mydata'
+import {
+  MYDATA_EXPORT_CAP,
+  MYDATA_SECTIONS,
+  MYDATA_SECTION_INFO,
+  type MyDataColumnView,
+  type MyDataGroup,
+  type MyDataRow,
+  type MyDataSection,
+} from '../../../types/mydata'
 import type { Actor } from '../../shared/actor'
 import type { Database } from '../../shared/cloud'
 import { ownerToken } from '../../shared/owner-token'
@@ -64,4 +72,5 @@ export async function collectMyData(db: Database, actor: Actor, now: Date): Prom
  * copies pile up), named by an owner token so nobody can find or guess it without the server's
  * secret, and found again by leaving (注销), which removes it.
  */
-export const myDataFilePath = (openid: string, ext: 'json' | 'xlsx') => `exports/mydata/${ownerToken('mydata:export', openid)}.${ext}`
+export const myDataFilePath = (openid: string, ext: 'json' | 'xlsx') =>
+  `exports/mydata/${ownerToken('mydata:export', openid)}.${ext}`

@@ -22,8 +22,16 @@ export const eventRow = (e: EventDoc): MyDataRow => ({
 
 export const events: SectionSource = querySection<EventDoc>({
   columns: [
-    col('category', '类别'), col('description', '描述'), col('place', '地点'), col('urgency', '紧急程度'), col('status', '状态'), col('handler', '处置方'),
-    col('rating', '我的评价', 'number'), col('photos', '照片（张）', 'number'), col('createdAt', '上报时间', 'time'), col('closedAt', '办结时间', 'time'),
+    col('category', '类别'),
+    col('description', '描述'),
+    col('place', '地点'),
+    col('urgency', '紧急程度'),
+    col('status', '状态'),
+    col('handler', '处置方'),
+    col('rating', '我的评价', 'number'),
+    col('photos', '照片（张）', 'number'),
+    col('createdAt', '上报时间', 'time'),
+    col('closedAt', '办结时间', 'time'),
   ],
   collection: COL.gridEvents,
   where: (w) => ownRecords(COL.gridEvents, 'reporter', w.actor.openid),

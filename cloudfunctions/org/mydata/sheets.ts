@@ -24,9 +24,10 @@ const convert = (cell: MyDataCell, column: MyDataColumnView, time: (iso: string)
 
 export const MYDATA_FORMAT = 'tongxinyuan-mydata/1'
 
-export const ABOUT_FILE = '这是同心圆为您保存的个人数据，按类别列出。时间均为北京时间。'
-  + '表决只列出进行中的表决里本户当前的选择；表决结束后，任何地方都不再显示本户投了什么。'
-  + '对决议的评价，家人给出的只写明由家人评价，不含内容。'
+export const ABOUT_FILE =
+  '这是同心圆为您保存的个人数据，按类别列出。时间均为北京时间。' +
+  '表决只列出进行中的表决里本户当前的选择；表决结束后，任何地方都不再显示本户投了什么。' +
+  '对决议的评价，家人给出的只写明由家人评价，不含内容。'
 
 /** The JSON file: the sections with their column titles, rows keyed by column, times as Beijing ISO. */
 export function myDataJson(d: MyData) {
@@ -44,7 +45,9 @@ export function myDataJson(d: MyData) {
       total: s.total,
       truncated: s.truncated,
       columns: s.columns.map((c) => ({ key: c.key, title: c.title })),
-      rows: s.rows.map((r) => Object.fromEntries(s.columns.map((c) => [c.key, convert(r[c.key] ?? null, c, beijingIso)]))),
+      rows: s.rows.map((r) =>
+        Object.fromEntries(s.columns.map((c) => [c.key, convert(r[c.key] ?? null, c, beijingIso)])),
+      ),
     })),
   }
 }
@@ -75,7 +78,11 @@ export function myDataWorkbookSheets(d: MyData): WorkbookSheet[] {
     header: ['类别', '条数', '说明'],
     rows: [
       ['导出时间', beijingText(d.collectedAt), ABOUT_FILE],
-      ...d.sections.map((s) => [s.title, s.total, s.truncated ? `${s.about}（只含最新 ${d.cap} 条，其余请在小程序中查看）` : s.about]),
+      ...d.sections.map((s) => [
+        s.title,
+        s.total,
+        s.truncated ? `${s.about}（只含最新 ${d.cap} 条，其余请在小程序中查看）` : s.about,
+      ]),
     ],
   }
   return [about, ...d.sections.filter((s) => s.rows.length).map(sheetOf)]

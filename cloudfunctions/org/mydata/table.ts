@@ -24,7 +24,11 @@ export interface SectionSource {
   page(w: Who, skip: number, limit: number): Promise<{ total: number; rows: MyDataRow[] }>
 }
 
-export const col = (key: string, title: string, kind: MyDataCellKind = 'text'): MyDataColumnView => ({ key, title, kind })
+export const col = (key: string, title: string, kind: MyDataCellKind = 'text'): MyDataColumnView => ({
+  key,
+  title,
+  kind,
+})
 
 /** An instant as the wire carries it (a `time` cell), or null. */
 export const at = (d: Date | string | undefined | null): string | null => (d ? new Date(d).toISOString() : null)
@@ -70,7 +74,11 @@ export function querySection<T, J = undefined>(spec: {
 }
 
 /** A section held in memory already (the person record) or read whole in one request: sliced here. */
-export function listSection<T>(spec: { columns: MyDataColumnView[]; load: (w: Who) => Promise<T[]> | T[]; row: (item: T, w: Who) => MyDataRow }): SectionSource {
+export function listSection<T>(spec: {
+  columns: MyDataColumnView[]
+  load: (w: Who) => Promise<T[]> | T[]
+  row: (item: T, w: Who) => MyDataRow
+}): SectionSource {
   return {
     columns: spec.columns,
     async count(w) {
@@ -87,9 +95,17 @@ export function listSection<T>(spec: { columns: MyDataColumnView[]; load: (w: Wh
 }
 
 /** Documents by id, one request (ids ≤ a page), as a map. */
-export async function byIds<T extends { _id: string }>(db: Database, collection: CollectionName, ids: string[]): Promise<Map<string, T>> {
+export async function byIds<T extends { _id: string }>(
+  db: Database,
+  collection: CollectionName,
+  ids: string[],
+): Promise<Map<string, T>> {
   const unique = [...new Set(ids)]
   if (!unique.length) return new Map()
-  const { data } = await db.collection(collection).where({ _id: db.command.in(unique) }).limit(unique.length).get()
+  const { data } = await db
+    .collection(collection)
+    .where({ _id: db.command.in(unique) })
+    .limit(unique.length)
+    .get()
   return new Map((data as T[]).map((d) => [d._id, d]))
 }

@@ -11,5 +11,10 @@ export type StoredAuditEntry = AuditEntry & { _id: string }
 
 /** The entries matching `filter`, newest first: one page (count + get). */
 export function listAuditEntries(db: Database, filter: Filter, page: PageInput): Promise<Page<StoredAuditEntry>> {
-  return fetchPage<StoredAuditEntry, StoredAuditEntry>(db.collection(COL.audit).where(filter), page, [['at', 'desc']], (e) => e)
+  return fetchPage<StoredAuditEntry, StoredAuditEntry>(
+    db.collection(COL.audit).where(filter),
+    page,
+    [['at', 'desc']],
+    (e) => e,
+  )
 }

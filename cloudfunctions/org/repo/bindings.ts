@@ -25,25 +25,52 @@ export async function updateBindingInTx(tx: Transaction, id: string, patch: Reco
 }
 
 /** Applications of the community waiting for its decision, the oldest first, by name or address: one page. */
-export function listPendingBindings<V>(db: Database, communityId: string, q: string | undefined, page: PageInput, view: (b: BindingDoc) => V): Promise<Page<V>> {
+export function listPendingBindings<V>(
+  db: Database,
+  communityId: string,
+  q: string | undefined,
+  page: PageInput,
+  view: (b: BindingDoc) => V,
+): Promise<Page<V>> {
   const query = db.collection(COL.bindings).where(withSearch(db, { communityId, status: 'pending' }, q, BINDING_SEARCH))
   return fetchPage<BindingDoc, V>(query, page, [['createdAt', 'asc']], view)
 }
 
 /** Verified residents of the community, the newest first, by name or address: one page. */
-export function listResidents<V>(db: Database, communityId: string, q: string | undefined, page: PageInput, view: (b: BindingDoc) => V): Promise<Page<V>> {
-  const query = db.collection(COL.bindings).where(withSearch(db, { communityId, status: 'verified' }, q, BINDING_SEARCH))
+export function listResidents<V>(
+  db: Database,
+  communityId: string,
+  q: string | undefined,
+  page: PageInput,
+  view: (b: BindingDoc) => V,
+): Promise<Page<V>> {
+  const query = db
+    .collection(COL.bindings)
+    .where(withSearch(db, { communityId, status: 'verified' }, q, BINDING_SEARCH))
   return fetchPage<BindingDoc, V>(query, page, [['createdAt', 'desc']], view)
 }
 
 /** Who is and was bound to a household, newest first: one page. */
-export function listBindingsOfHousehold<V>(db: Database, householdId: string, page: PageInput, view: (b: BindingDoc) => V): Promise<Page<V>> {
-  const query = db.collection(COL.bindings).where({ householdId, status: db.command.in(['verified', 'pending', 'ended']) })
+export function listBindingsOfHousehold<V>(
+  db: Database,
+  householdId: string,
+  page: PageInput,
+  view: (b: BindingDoc) => V,
+): Promise<Page<V>> {
+  const query = db
+    .collection(COL.bindings)
+    .where({ householdId, status: db.command.in(['verified', 'pending', 'ended']) })
   return fetchPage<BindingDoc, V>(query, page, [['createdAt', 'desc']], view)
 }
 
 /** Households of the community whose address contains the words, in address order: one page. */
-export function listHouseholdsMatching<V>(db: Database, communityId: string, q: string | undefined, page: PageInput, view: (h: HouseholdDoc) => V): Promise<Page<V>> {
+export function listHouseholdsMatching<V>(
+  db: Database,
+  communityId: string,
+  q: string | undefined,
+  page: PageInput,
+  view: (h: HouseholdDoc) => V,
+): Promise<Page<V>> {
   const query = db.collection(COL.households).where(withSearch(db, { communityId }, q, ['address']))
   return fetchPage<HouseholdDoc, V>(query, page, [['address', 'asc']], view)
 }
@@ -52,9 +79,14 @@ export function listHouseholdsMatching<V>(db: Database, communityId: string, q: 
 export const householdCodeId = (code: string) => `hc:${code}`
 
 export const findHouseholdCode = (db: Database, id: string) => findById<HouseholdCodeDoc>(db, COL.householdCodes, id)
-export const findHouseholdCodeInTx = (tx: Transaction, id: string) => txGetOrNull<HouseholdCodeDoc>(tx, COL.householdCodes, id)
+export const findHouseholdCodeInTx = (tx: Transaction, id: string) =>
+  txGetOrNull<HouseholdCodeDoc>(tx, COL.householdCodes, id)
 
-export async function updateHouseholdCodeInTx(tx: Transaction, id: string, patch: Record<string, unknown>): Promise<void> {
+export async function updateHouseholdCodeInTx(
+  tx: Transaction,
+  id: string,
+  patch: Record<string, unknown>,
+): Promise<void> {
   await tx.collection(COL.householdCodes).doc(id).update({ data: patch })
 }
 
@@ -65,5 +97,8 @@ export async function putHouseholdCodeInTx(tx: Transaction, doc: HouseholdCodeDo
 
 /** One live code per household: the household's unused codes are revoked (one multi-document update). */
 export async function revokeUnusedHouseholdCodes(db: Database, householdId: string): Promise<void> {
-  await db.collection(COL.householdCodes).where({ householdId, usedBy: null }).update({ data: { revoked: true } })
+  await db
+    .collection(COL.householdCodes)
+    .where({ householdId, usedBy: null })
+    .update({ data: { revoked: true } })
 }

@@ -1,17 +1,54 @@
 import type { Database } from '../../shared/cloud'
 import { COL } from '../../shared/collections'
 
-import type { StreetDoc, CommunityDoc, GridDoc, EstateDoc, BuildingDoc, HouseholdDoc, CompanyDoc, UnitDoc, BindingDoc, HouseholdCodeDoc, InvitationDoc, LiaisonApplicationDoc, UserRecord } from '../../shared/org-tree'
+import type {
+  StreetDoc,
+  CommunityDoc,
+  GridDoc,
+  EstateDoc,
+  BuildingDoc,
+  HouseholdDoc,
+  CompanyDoc,
+  UnitDoc,
+  BindingDoc,
+  HouseholdCodeDoc,
+  InvitationDoc,
+  LiaisonApplicationDoc,
+  UserRecord,
+} from '../../shared/org-tree'
 import { findById } from '../../shared/store'
 export { findById }
-export type { StreetDoc, CommunityDoc, GridDoc, EstateDoc, BuildingDoc, HouseholdDoc, CompanyDoc, UnitDoc, BindingDoc, HouseholdCodeDoc, InvitationDoc, LiaisonApplicationDoc, UserRecord }
-
+export type {
+  StreetDoc,
+  CommunityDoc,
+  GridDoc,
+  EstateDoc,
+  BuildingDoc,
+  HouseholdDoc,
+  CompanyDoc,
+  UnitDoc,
+  BindingDoc,
+  HouseholdCodeDoc,
+  InvitationDoc,
+  LiaisonApplicationDoc,
+  UserRecord,
+}
 
 /** Bounded child lists (a community has tens of estates, an estate tens of buildings). */
 export const CHILD_LIST_LIMIT = 100
 
-export async function listChildren<T>(db: Database, collection: string, filter: Record<string, unknown>, orderField = 'name'): Promise<T[]> {
-  const { data } = await db.collection(collection).where(filter).orderBy(orderField, 'asc').limit(CHILD_LIST_LIMIT).get()
+export async function listChildren<T>(
+  db: Database,
+  collection: string,
+  filter: Record<string, unknown>,
+  orderField = 'name',
+): Promise<T[]> {
+  const { data } = await db
+    .collection(collection)
+    .where(filter)
+    .orderBy(orderField, 'asc')
+    .limit(CHILD_LIST_LIMIT)
+    .get()
   return data as T[]
 }
 

@@ -21,9 +21,14 @@ async function pendingOf<T>(db: Database, collection: string, openid: string): P
 }
 
 export const listPendingBindingsOf = (db: Database, openid: string) => pendingOf<BindingDoc>(db, COL.bindings, openid)
-export const listPendingApplicationsOf = (db: Database, openid: string) => pendingOf<LiaisonApplicationDoc>(db, COL.liaisonApplications, openid)
+export const listPendingApplicationsOf = (db: Database, openid: string) =>
+  pendingOf<LiaisonApplicationDoc>(db, COL.liaisonApplications, openid)
 
-export async function updateLiaisonApplicationInTx(tx: Transaction, id: string, patch: Record<string, unknown>): Promise<void> {
+export async function updateLiaisonApplicationInTx(
+  tx: Transaction,
+  id: string,
+  patch: Record<string, unknown>,
+): Promise<void> {
   await tx.collection(COL.liaisonApplications).doc(id).update({ data: patch })
 }
 
@@ -36,11 +41,19 @@ export type LeavingDoc = UserDoc & { departedToken?: string }
 export const findLeavingPersonInTx = (tx: Transaction, openid: string) => txGetOrNull<LeavingDoc>(tx, COL.users, openid)
 
 /** The person record replaced whole (erased to the token while leaving). */
-export async function putLeavingPersonInTx(tx: Transaction, openid: string, doc: Omit<LeavingDoc, '_id'>): Promise<void> {
+export async function putLeavingPersonInTx(
+  tx: Transaction,
+  openid: string,
+  doc: Omit<LeavingDoc, '_id'>,
+): Promise<void> {
   await tx.collection(COL.users).doc(openid).set({ data: doc })
 }
 
-export async function updateLeavingPersonInTx(tx: Transaction, openid: string, patch: Record<string, unknown>): Promise<void> {
+export async function updateLeavingPersonInTx(
+  tx: Transaction,
+  openid: string,
+  patch: Record<string, unknown>,
+): Promise<void> {
   await tx.collection(COL.users).doc(openid).update({ data: patch })
 }
 
@@ -57,7 +70,13 @@ export type OwnedPhoto = PhotoDoc & { removedAt?: Date }
 
 /** One page (PHOTO_PAGE) of the person's uploads, in id order. */
 export async function listPhotosOwnedBy(db: Database, openid: string, skip: number): Promise<OwnedPhoto[]> {
-  const { data } = await db.collection(COL.photos).where({ owner: openid }).orderBy('_id', 'asc').skip(skip).limit(PHOTO_PAGE).get()
+  const { data } = await db
+    .collection(COL.photos)
+    .where({ owner: openid })
+    .orderBy('_id', 'asc')
+    .skip(skip)
+    .limit(PHOTO_PAGE)
+    .get()
   return data as OwnedPhoto[]
 }
 
@@ -65,7 +84,12 @@ export async function listPhotosOwnedBy(db: Database, openid: string, skip: numb
 export async function listCarriedFileIds(db: Database, fileIds: string[]): Promise<string[]> {
   const carried: string[] = []
   for (const collection of fileIds.length ? PHOTO_CARRIERS : []) {
-    const { data: records } = await db.collection(collection).where({ photos: db.command.in(fileIds) }).field({ photos: true }).limit(PHOTO_PAGE).get()
+    const { data: records } = await db
+      .collection(collection)
+      .where({ photos: db.command.in(fileIds) })
+      .field({ photos: true })
+      .limit(PHOTO_PAGE)
+      .get()
     for (const r of records as { photos?: string[] }[]) carried.push(...(r.photos ?? []))
   }
   return carried
@@ -73,23 +97,42 @@ export async function listCarriedFileIds(db: Database, fileIds: string[]): Promi
 
 /** The register entries of photos (by id) patched at once. */
 export async function updatePhotos(db: Database, ids: string[], patch: Record<string, unknown>): Promise<void> {
-  await db.collection(COL.photos).where({ _id: db.command.in(ids) }).update({ data: patch })
+  await db
+    .collection(COL.photos)
+    .where({ _id: db.command.in(ids) })
+    .update({ data: patch })
 }
 
 /** The person's notice subscriptions patched at once. */
-export async function updateSubscriptionsOf(db: Database, openid: string, patch: Record<string, unknown>): Promise<void> {
+export async function updateSubscriptionsOf(
+  db: Database,
+  openid: string,
+  patch: Record<string, unknown>,
+): Promise<void> {
   await db.collection(COL.councilSubscriptions).where({ openid }).update({ data: patch })
 }
 
 /** Every record of `collection` whose `path` holds `value`, patched at once; how many changed. */
-export async function updateRecordsNaming(db: Database, collection: CollectionName, path: string, value: string, patch: Record<string, unknown>): Promise<number> {
-  const { stats } = await db.collection(collection).where({ [path]: value }).update({ data: patch })
+export async function updateRecordsNaming(
+  db: Database,
+  collection: CollectionName,
+  path: string,
+  value: string,
+  patch: Record<string, unknown>,
+): Promise<number> {
+  const { stats } = await db
+    .collection(collection)
+    .where({ [path]: value })
+    .update({ data: patch })
   return stats.updated
 }
 
 /** Audit entries filed under `from` refiled under `to`; how many. */
 export async function updateAuditTarget(db: Database, from: string, to: string): Promise<number> {
-  const { stats } = await db.collection(COL.audit).where({ target: from }).update({ data: { target: to } })
+  const { stats } = await db
+    .collection(COL.audit)
+    .where({ target: from })
+    .update({ data: { target: to } })
   return stats.updated
 }
 
@@ -100,6 +143,9 @@ export const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$
  * what an action answered (which may carry the name) and are not contributions.
  */
 export async function removeRequestMarksOf(db: Database, openid: string): Promise<number> {
-  const marks = await db.collection(COL.requests).where({ _id: db.RegExp({ regexp: `^[^:]+:[^:]+:${escapeRegExp(openid)}:` }) }).remove()
+  const marks = await db
+    .collection(COL.requests)
+    .where({ _id: db.RegExp({ regexp: `^[^:]+:[^:]+:${escapeRegExp(openid)}:` }) })
+    .remove()
   return marks.stats.removed
 }

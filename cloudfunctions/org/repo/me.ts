@@ -17,7 +17,10 @@ export async function noStreetAdminYet(db: Database): Promise<boolean> {
   return (await countStreetAdmins(db)) === 0
 }
 
-const myRoleView = ({ since, ...g }: StoredGrant) => ({ ...g, ...(since ? { since: new Date(since).toISOString() } : {}) })
+const myRoleView = ({ since, ...g }: StoredGrant) => ({
+  ...g,
+  ...(since ? { since: new Date(since).toISOString() } : {}),
+})
 
 export async function buildMe(db: Database, actor: Actor, user: UserRecord | null): Promise<MeView> {
   const binding = user?.bindingId ? await repo.binding(db, user.bindingId) : null

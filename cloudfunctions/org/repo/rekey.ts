@@ -29,8 +29,12 @@ export async function rekey(ctx: Store, openid: string, token: string): Promise<
   let moved = 0
   for (const step of rekeyPlan(openid, token)) {
     for (;;) {
-      const { data } = await ctx.db.collection(step.collection)
-        .where({ [step.path]: step.value, _id: ctx.db.RegExp({ regexp: escapeRegExp(step.fragment) }) }).field({ _id: true }).limit(MOVE_PAGE).get()
+      const { data } = await ctx.db
+        .collection(step.collection)
+        .where({ [step.path]: step.value, _id: ctx.db.RegExp({ regexp: escapeRegExp(step.fragment) }) })
+        .field({ _id: true })
+        .limit(MOVE_PAGE)
+        .get()
       for (const { _id } of data as { _id: string }[]) moved += await move(ctx, step.collection, _id, swap)
       if (data.length < MOVE_PAGE) break
     }
@@ -49,8 +53,14 @@ async function move(ctx: Store, collection: CollectionName, from: string, swap: 
     const doc = await txGetOrNull<Record<string, unknown>>(tx, collection, from)
     if (!doc) return null
     const { _id, ...rest } = doc
-    await tx.collection(collection).doc(to).set({ data: swap(rest) })
-    await tx.collection(collection).doc(_id as string).remove()
+    await tx
+      .collection(collection)
+      .doc(to)
+      .set({ data: swap(rest) })
+    await tx
+      .collection(collection)
+      .doc(_id as string)
+      .remove()
     return rest
   })
   await rewriteAudit(ctx.db, { target: `${collection}/${from}` }, swap, true)
@@ -58,12 +68,20 @@ async function move(ctx: Store, collection: CollectionName, from: string, swap: 
   let moved = 1
   for (const ref of ID_REFS[collection] ?? []) {
     for (;;) {
-      const { data } = await ctx.db.collection(ref.collection).where({ [ref.path]: from }).field({ _id: true }).limit(MOVE_PAGE).get()
+      const { data } = await ctx.db
+        .collection(ref.collection)
+        .where({ [ref.path]: from })
+        .field({ _id: true })
+        .limit(MOVE_PAGE)
+        .get()
       for (const { _id } of data as { _id: string }[]) {
         if (ref.moves) {
           moved += await move(ctx, ref.collection, _id, swap)
         } else {
-          await ctx.db.collection(ref.collection).doc(_id).update({ data: nested(ref.path, to) })
+          await ctx.db
+            .collection(ref.collection)
+            .doc(_id)
+            .update({ data: nested(ref.path, to) })
           await rewriteAudit(ctx.db, { target: `${ref.collection}/${_id}` }, swap, true)
           moved++
         }
@@ -84,14 +102,29 @@ type Swap = ReturnType<typeof swapIdentity>
  */
 async function moveNoticeCursor(ctx: Store, from: string, communityId: string): Promise<void> {
   const { db } = ctx
-  const { data: jobs } = await db.collection(COL.councilNoticeJobs).where({ communityId, status: 'pending', after: from }).field({ _id: true }).limit(MOVE_PAGE).get()
+  const { data: jobs } = await db
+    .collection(COL.councilNoticeJobs)
+    .where({ communityId, status: 'pending', after: from })
+    .field({ _id: true })
+    .limit(MOVE_PAGE)
+    .get()
   if (!jobs.length) return
-  const { data: before } = await db.collection(COL.councilSubscriptions).where({ communityId, _id: db.command.lt(from) }).orderBy('_id', 'desc').field({ _id: true }).limit(1).get()
+  const { data: before } = await db
+    .collection(COL.councilSubscriptions)
+    .where({ communityId, _id: db.command.lt(from) })
+    .orderBy('_id', 'desc')
+    .field({ _id: true })
+    .limit(1)
+    .get()
   const cursor = (before[0] as { _id: string } | undefined)?._id ?? subscriptionId(communityId, '')
   for (const { _id } of jobs as { _id: string }[]) {
     await ctx.transaction(async (tx) => {
       const job = await txGetOrNull<{ after: string }>(tx, COL.councilNoticeJobs, _id)
-      if (job?.after === from) await tx.collection(COL.councilNoticeJobs).doc(_id).update({ data: { after: cursor } })
+      if (job?.after === from)
+        await tx
+          .collection(COL.councilNoticeJobs)
+          .doc(_id)
+          .update({ data: { after: cursor } })
     })
   }
 }
@@ -106,20 +139,32 @@ export async function rewriteArrays(ctx: Store, openid: string, token: string): 
   let rewritten = 0
   for (const step of arrayPlan(openid, token)) {
     for (;;) {
-      const { data } = await ctx.db.collection(step.collection).where({ [step.query]: step.from }).field({ _id: true }).limit(MOVE_PAGE).get()
+      const { data } = await ctx.db
+        .collection(step.collection)
+        .where({ [step.query]: step.from })
+        .field({ _id: true })
+        .limit(MOVE_PAGE)
+        .get()
       for (const { _id } of data as { _id: string }[]) {
         await ctx.transaction(async (tx) => {
           const doc = await txGetOrNull<Record<string, unknown>>(tx, step.collection, _id)
           if (!doc) return
           const { _id: _same, ...body } = doc
-          const list = step.array.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], body)
+          const list = step.array
+            .split('.')
+            .reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], body)
           for (const el of Array.isArray(list) ? list : []) {
             const mine = step.key ? (el as Record<string, unknown>)?.[step.key] === step.from : el === step.from
-            if (mine && step.key) for (const n of step.names) if ((el as Record<string, unknown>)[n] !== undefined) (el as Record<string, unknown>)[n] = DEPARTED_NAME
+            if (mine && step.key)
+              for (const n of step.names)
+                if ((el as Record<string, unknown>)[n] !== undefined) (el as Record<string, unknown>)[n] = DEPARTED_NAME
           }
-          await tx.collection(step.collection).doc(_id).set({ data: swap(body) })
+          await tx
+            .collection(step.collection)
+            .doc(_id)
+            .set({ data: swap(body) })
         })
-        rewritten += 1 + await rewriteAudit(ctx.db, { target: `${step.collection}/${_id}` }, swap, true)
+        rewritten += 1 + (await rewriteAudit(ctx.db, { target: `${step.collection}/${_id}` }, swap, true))
       }
       if (data.length < MOVE_PAGE) break
     }
@@ -136,16 +181,33 @@ const AUDIT_PAGE = 100
  * entries that change. With `marks`, an entry of a create (it keeps the requestId) also leads to the
  * creator's idempotency mark, whose stored answer (the record's view) is swapped the same way.
  */
-export async function rewriteAudit(db: Database, filter: Record<string, unknown>, swap: Swap, marks = false): Promise<number> {
+export async function rewriteAudit(
+  db: Database,
+  filter: Record<string, unknown>,
+  swap: Swap,
+  marks = false,
+): Promise<number> {
   let rewritten = 0
   const cmd = db.command
   for (let after = ''; ;) {
-    const { data } = await db.collection(COL.audit).where({ ...filter, _id: cmd.gt(after) }).orderBy('_id', 'asc').limit(AUDIT_PAGE).get()
+    const { data } = await db
+      .collection(COL.audit)
+      .where({ ...filter, _id: cmd.gt(after) })
+      .orderBy('_id', 'asc')
+      .limit(AUDIT_PAGE)
+      .get()
     for (const entry of data as AuditRow[]) {
-      if (marks && entry.requestId) rewritten += await rewriteMark(db, `${entry.fn}:${entry.action}:${entry.actor}:${entry.requestId}`, swap)
+      if (marks && entry.requestId)
+        rewritten += await rewriteMark(db, `${entry.fn}:${entry.action}:${entry.actor}:${entry.requestId}`, swap)
       const next = { target: swap(entry.target), before: swap(entry.before), after: swap(entry.after) }
-      if (JSON.stringify(next) === JSON.stringify({ target: entry.target, before: entry.before, after: entry.after })) continue
-      await db.collection(COL.audit).doc(entry._id).update({ data: { target: next.target, before: cmd.set(next.before ?? null), after: cmd.set(next.after ?? null) } })
+      if (JSON.stringify(next) === JSON.stringify({ target: entry.target, before: entry.before, after: entry.after }))
+        continue
+      await db
+        .collection(COL.audit)
+        .doc(entry._id)
+        .update({
+          data: { target: next.target, before: cmd.set(next.before ?? null), after: cmd.set(next.after ?? null) },
+        })
       rewritten++
     }
     if (data.length < AUDIT_PAGE) return rewritten
@@ -153,7 +215,16 @@ export async function rewriteAudit(db: Database, filter: Record<string, unknown>
   }
 }
 
-type AuditRow = { _id: string; fn: string; action: string; actor: string; requestId?: string; target?: string; before?: unknown; after?: unknown }
+type AuditRow = {
+  _id: string
+  fn: string
+  action: string
+  actor: string
+  requestId?: string
+  target?: string
+  before?: unknown
+  after?: unknown
+}
 
 /** Someone else's idempotency mark for a create that made or named a record of the person: its stored answer, swapped. */
 async function rewriteMark(db: Database, markId: string, swap: Swap): Promise<number> {
@@ -162,7 +233,9 @@ async function rewriteMark(db: Database, markId: string, swap: Swap): Promise<nu
   if (!mark?.result) return 0
   const result = swap(mark.result)
   if (JSON.stringify(result) === JSON.stringify(mark.result)) return 0
-  await db.collection(COL.requests).doc(markId).update({ data: { result: db.command.set(result) } })
+  await db
+    .collection(COL.requests)
+    .doc(markId)
+    .update({ data: { result: db.command.set(result) } })
   return 1
 }
-

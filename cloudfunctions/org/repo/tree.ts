@@ -3,7 +3,15 @@ import type { Database } from '../../shared/cloud'
 import { COL } from '../../shared/collections'
 import { txGetOrNull, type Transaction } from '../../shared/db-types'
 import { fetchPage } from '../../shared/paging'
-import { listChildren, type BuildingDoc, type CommunityDoc, type EstateDoc, type GridDoc, type HouseholdDoc, type StreetDoc } from './index'
+import {
+  listChildren,
+  type BuildingDoc,
+  type CommunityDoc,
+  type EstateDoc,
+  type GridDoc,
+  type HouseholdDoc,
+  type StreetDoc,
+} from './index'
 
 /** Reads and writes of the organisation tree (street → community → grid / estate → building → household). */
 
@@ -12,7 +20,12 @@ export function listStreets<V>(db: Database, page: PageInput, view: (s: StreetDo
 }
 
 /** Communities by name, of one street or of all. */
-export function listCommunities<V>(db: Database, streetId: string | undefined, page: PageInput, view: (c: CommunityDoc) => V): Promise<Page<V>> {
+export function listCommunities<V>(
+  db: Database,
+  streetId: string | undefined,
+  page: PageInput,
+  view: (c: CommunityDoc) => V,
+): Promise<Page<V>> {
   const q = streetId ? db.collection(COL.communities).where({ streetId }) : db.collection(COL.communities)
   return fetchPage(q, page, [['name', 'asc']], view)
 }
@@ -28,7 +41,12 @@ export const listBuildings = (db: Database, estateId: string, includeRetired: bo
   listChildren<BuildingDoc>(db, COL.buildings, { estateId, ...inUse(db, includeRetired) })
 
 /** A building's households by room: one page. */
-export function listHouseholds<V>(db: Database, buildingId: string, page: PageInput, view: (h: HouseholdDoc) => V): Promise<Page<V>> {
+export function listHouseholds<V>(
+  db: Database,
+  buildingId: string,
+  page: PageInput,
+  view: (h: HouseholdDoc) => V,
+): Promise<Page<V>> {
   return fetchPage(db.collection(COL.households).where({ buildingId }), page, [['room', 'asc']], view)
 }
 
@@ -38,8 +56,17 @@ export async function putCommunityInTx(tx: Transaction, doc: CommunityDoc): Prom
 export const findCommunityInTx = (tx: Transaction, id: string) => txGetOrNull<CommunityDoc>(tx, COL.communities, id)
 
 /** Moves one of a community's counters by `n` (an increment, so concurrent moves all count). */
-export async function incCommunityCountInTx(tx: Transaction, db: Database, communityId: string, counter: 'gridCount' | 'estateCount' | 'householdCount', n: number): Promise<void> {
-  await tx.collection(COL.communities).doc(communityId).update({ data: { [counter]: db.command.inc(n) } })
+export async function incCommunityCountInTx(
+  tx: Transaction,
+  db: Database,
+  communityId: string,
+  counter: 'gridCount' | 'estateCount' | 'householdCount',
+  n: number,
+): Promise<void> {
+  await tx
+    .collection(COL.communities)
+    .doc(communityId)
+    .update({ data: { [counter]: db.command.inc(n) } })
 }
 
 export async function putGridInTx(tx: Transaction, doc: GridDoc): Promise<void> {

@@ -12,7 +12,11 @@ export const iso = (d: Date | string) => new Date(d).toISOString()
  * database requests whatever the data.
  */
 export async function newest<T>(
-  kind: HomeKind, route: string, query: Query, order: [string, 'asc' | 'desc'][], item: (doc: T) => HomeItemView,
+  kind: HomeKind,
+  route: string,
+  query: Query,
+  order: [string, 'asc' | 'desc'][],
+  item: (doc: T) => HomeItemView,
 ): Promise<HomeGroupView> {
   const page = await fetchPage<T, HomeItemView>(query, { page: 1, pageSize: HOME_ITEMS }, order, item)
   return { kind, route, count: page.total, items: page.items }

@@ -10,6 +10,11 @@ export function pendingBindings(db: Database, communityIds: string[]): Promise<H
   if (!communityIds.length) return Promise.resolve(none('bindings', PAGES.bindings))
   const q = db.collection(COL.bindings).where({ communityId: db.command.in(communityIds), status: 'pending' })
   return newest<BindingDoc>('bindings', PAGES.bindings, q, [['createdAt', 'desc']], (b) => ({
-    id: b._id, title: b.address, detail: `申请人 ${b.applicantName}`, at: iso(b.createdAt), overdue: false, route: PAGES.bindings,
+    id: b._id,
+    title: b.address,
+    detail: `申请人 ${b.applicantName}`,
+    at: iso(b.createdAt),
+    overdue: false,
+    route: PAGES.bindings,
   }))
 }

@@ -22,5 +22,11 @@ export function exclusionDelta(ratings: { stars: Stars; status: RatingStatus }[]
     for (const k of DIMENSIONS) sums[k] += d.sums[k]
     households += d.households
   }
-  return { sums, households, held: 0, rectTotal: -items.length, rectResolved: -items.filter((i) => i.status === 'resolved').length }
+  return {
+    sums,
+    households,
+    held: 0,
+    rectTotal: -items.length,
+    rectResolved: -items.filter((i) => i.status === 'resolved').length,
+  }
 }

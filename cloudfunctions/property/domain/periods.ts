@@ -62,10 +62,15 @@ export interface PublishBlockers {
  * the review would silently leave it out. A published period may be published again (a new version)
  * until the next period is opened (`nextPeriodId`, set when it is).
  */
-export function publishProblem(p: { status: PeriodStatus; objectionUntil?: Date; nextPeriodId?: string }, b: PublishBlockers, now: Date): string | null {
+export function publishProblem(
+  p: { status: PeriodStatus; objectionUntil?: Date; nextPeriodId?: string },
+  b: PublishBlockers,
+  now: Date,
+): string | null {
   if (p.status === 'open') return '本期评价尚未结束，请先结束评价'
   if (p.status === 'published' && p.nextPeriodId) return '已开启更新的评价周期，不能再重新发布本期榜单'
-  if (p.status === 'closed' && p.objectionUntil && now.getTime() < new Date(p.objectionUntil).getTime()) return '异议期尚未结束'
+  if (p.status === 'closed' && p.objectionUntil && now.getTime() < new Date(p.objectionUntil).getTime())
+    return '异议期尚未结束'
   if (b.pendingObjections > 0) return `还有 ${b.pendingObjections} 条异议未处理`
   if (b.heldRatings > 0) return `还有 ${b.heldRatings} 条评价待复核，请先在「复核」中计入或不计入后再发布`
   return null

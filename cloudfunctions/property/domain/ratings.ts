@@ -2,14 +2,16 @@ import { DIMENSIONS, type Dimension, type RatingStatus, type Stars } from '../..
 import type { Rule } from './scoring'
 
 /** One rating per household, company and period: the deterministic id makes a second one impossible. */
-export const ratingId = (periodId: string, companyId: string, householdId: string) => `rt:${periodId}:${companyId}:${householdId}`
+export const ratingId = (periodId: string, companyId: string, householdId: string) =>
+  `rt:${periodId}:${companyId}:${householdId}`
 export const aggregateId = (periodId: string, companyId: string) => `agg:${periodId}:${companyId}`
 
 /** Dimensions rated 2 stars or less. */
 export const lowDimensions = (s: Stars): Dimension[] => DIMENSIONS.filter((d) => s[d] <= 2)
 
 /** A low rating with a comment opens a rectification item. */
-export const opensRectification = (s: Stars, comment: string | undefined) => lowDimensions(s).length > 0 && !!comment && comment.trim().length > 0
+export const opensRectification = (s: Stars, comment: string | undefined) =>
+  lowDimensions(s).length > 0 && !!comment && comment.trim().length > 0
 
 /** Was the household verified within the rule's "new household" window? */
 export function isNewHousehold(verifiedAt: Date | undefined, now: Date, rule: Pick<Rule, 'holdDays'>): boolean {
@@ -30,7 +32,10 @@ export function initialStatus(isNew: boolean, newSoFar: number, rule: Pick<Rule,
  * its stars and one household; an edit of a counted rating subtracts the old stars and adds the new;
  * held and rejected ratings are not in the sums.
  */
-export function aggregateDelta(before: { stars: Stars; status: RatingStatus } | null, after: { stars: Stars; status: RatingStatus }) {
+export function aggregateDelta(
+  before: { stars: Stars; status: RatingStatus } | null,
+  after: { stars: Stars; status: RatingStatus },
+) {
   const sums = {} as Record<Dimension, number>
   const wasCounted = before?.status === 'counted'
   const isCounted = after.status === 'counted'

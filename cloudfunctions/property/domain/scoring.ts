@@ -1,4 +1,14 @@
-import { COVERAGE_LABEL, DIMENSIONS, coverageOf, type CompanyInputs, type Coverage, type Dimension, type ListEntry, type Placement, type RuleView } from '../../../types/property'
+import {
+  COVERAGE_LABEL,
+  DIMENSIONS,
+  coverageOf,
+  type CompanyInputs,
+  type Coverage,
+  type Dimension,
+  type ListEntry,
+  type Placement,
+  type RuleView,
+} from '../../../types/property'
 
 /**
  * The red/black list of one period, as a pure function of its frozen inputs and the rule version.
@@ -23,7 +33,11 @@ export const round2 = (x: number) => Math.round(x * 100 + Number.EPSILON * 100) 
 const starsTo100 = (meanStars: number) => ((meanStars - 1) / 4) * 100
 
 /** Dimension-weighted mean stars (1–5) from per-dimension sums over n households; null when n = 0. */
-export function weightedMeanStars(sums: Record<Dimension, number>, n: number, dimensionWeights: Rule['dimensionWeights']): number | null {
+export function weightedMeanStars(
+  sums: Record<Dimension, number>,
+  n: number,
+  dimensionWeights: Rule['dimensionWeights'],
+): number | null {
   if (n <= 0) return null
   let num = 0
   let den = 0
@@ -59,7 +73,9 @@ export function countedCoverage(c: Pick<CompanyInputs, 'partyOrg'>): Coverage {
 }
 
 /** Does the rule count 红色物业 at all? (a rule without the field, or with all of it off, leaves scores and reasons as before) */
-const countsRedProperty = (rule: Rule) => !!rule.redProperty && (rule.redProperty.branchBonus > 0 || rule.redProperty.membersBonus > 0 || rule.redProperty.requireBranchForRed)
+const countsRedProperty = (rule: Rule) =>
+  !!rule.redProperty &&
+  (rule.redProperty.branchBonus > 0 || rule.redProperty.membersBonus > 0 || rule.redProperty.requireBranchForRed)
 
 export interface Scored {
   entry: Omit<ListEntry, 'rank'>
@@ -99,14 +115,18 @@ export function scoreCompany(c: CompanyInputs, rule: Rule, street: number): Omit
     reasons.push(`评价户数不足 ${rule.minSample} 户（本期 ${c.households} 户），暂不排名`)
   } else if (c.rectUnresolved > rule.unresolvedLimit) {
     placement = 'black'
-    reasons.push(`未整改事项 ${c.rectUnresolved} 件${earlier ? `（含往期 ${earlier} 件）` : ''}，超过上限 ${rule.unresolvedLimit} 件`)
+    reasons.push(
+      `未整改事项 ${c.rectUnresolved} 件${earlier ? `（含往期 ${earlier} 件）` : ''}，超过上限 ${rule.unresolvedLimit} 件`,
+    )
     if (score < rule.blackThreshold) reasons.push(`综合得分 ${score} 分，低于黑榜线 ${rule.blackThreshold} 分`)
   } else if (score < rule.blackThreshold) {
     placement = 'black'
     reasons.push(`综合得分 ${score} 分，低于黑榜线 ${rule.blackThreshold} 分`)
   } else if (score >= rule.redThreshold && barredFromRed) {
     placement = 'neutral'
-    reasons.push(`综合得分 ${score} 分，达到红榜线 ${rule.redThreshold} 分，但规则要求经街道核实建有党支部（或联合党支部）才能上红榜`)
+    reasons.push(
+      `综合得分 ${score} 分，达到红榜线 ${rule.redThreshold} 分，但规则要求经街道核实建有党支部（或联合党支部）才能上红榜`,
+    )
   } else if (score >= rule.redThreshold) {
     placement = 'red'
     reasons.push(`综合得分 ${score} 分，达到红榜线 ${rule.redThreshold} 分（${c.households} 户评价）`)
@@ -119,12 +139,16 @@ export function scoreCompany(c: CompanyInputs, rule: Rule, street: number): Omit
       // Below the minimum sample the few ratings are blended with the street's average (SPEC §6): said plainly.
       `居民满意度 ${round2(satisfaction)} 分${!sampleReached && raw !== null ? `（评价户数少，按全街道平均 ${street} 分折算；本公司评价 ${round2(raw)} 分）` : ''}`,
       `社区评价 ${c.communityScore === null ? '暂无' : `${round2(c.communityScore)} 分`}`,
-      c.rectTotal > 0 ? `整改率 ${round2(rectificationRate)}%（${c.rectTotal} 件完成 ${c.rectResolved} 件）` : '整改率 —（没有需要整改的事项）',
+      c.rectTotal > 0
+        ? `整改率 ${round2(rectificationRate)}%（${c.rectTotal} 件完成 ${c.rectResolved} 件）`
+        : '整改率 —（没有需要整改的事项）',
     ]
     reasons.push(parts.join('；'))
   }
   if (rp) {
-    reasons.push(`红色物业：${COVERAGE_LABEL[coverage]}${c.partyOrg && !c.partyOrg.verified ? '（登记未经街道核实，按无党员计）' : ''}，加 ${bonus} 分`)
+    reasons.push(
+      `红色物业：${COVERAGE_LABEL[coverage]}${c.partyOrg && !c.partyOrg.verified ? '（登记未经街道核实，按无党员计）' : ''}，加 ${bonus} 分`,
+    )
   }
   return {
     companyId: c.companyId,
@@ -163,7 +187,12 @@ export function computeList(inputs: CompanyInputs[], rule: Rule): { streetMean: 
     .filter((e) => e.placement === 'not_ranked')
     .sort((a, b) => (a.companyId < b.companyId ? -1 : a.companyId > b.companyId ? 1 : 0))
     .map((e) => ({ ...e, rank: null }))
-  return { streetMean: street, entries: [...entries, ...unranked].sort((a, b) => ORDER[a.placement] - ORDER[b.placement] || (a.rank ?? 0) - (b.rank ?? 0)) }
+  return {
+    streetMean: street,
+    entries: [...entries, ...unranked].sort(
+      (a, b) => ORDER[a.placement] - ORDER[b.placement] || (a.rank ?? 0) - (b.rank ?? 0),
+    ),
+  }
 }
 
 /** Does a stored publication equal what its frozen inputs and rule give today? */

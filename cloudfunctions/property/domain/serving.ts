@@ -11,8 +11,12 @@ export interface ServedEstate {
   formerCompany?: { companyId: string; companyName: string; until: Date }
 }
 
-export function ratedCompanyOf(e: ServedEstate, period: { start: Date } | null): { companyId: string; companyName: string } | null {
+export function ratedCompanyOf(
+  e: ServedEstate,
+  period: { start: Date } | null,
+): { companyId: string; companyName: string } | null {
   const f = e.formerCompany
-  if (f && period && new Date(period.start).getTime() <= new Date(f.until).getTime()) return { companyId: f.companyId, companyName: f.companyName }
+  if (f && period && new Date(period.start).getTime() <= new Date(f.until).getTime())
+    return { companyId: f.companyId, companyName: f.companyName }
   return e.companyId ? { companyId: e.companyId, companyName: e.companyName ?? '' } : null
 }

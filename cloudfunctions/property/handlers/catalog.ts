@@ -4,7 +4,19 @@ import { conflict, ensure, invalid, notFound } from '../../shared/errors'
 import { newId } from '../../shared/ids'
 import { ruleDocId } from '../domain/rules'
 import { closePeriod, newPeriod, openInTx, openProblem } from '../periods'
-import { countCompaniesNamed, findEstateInTx, findRuleInTx, listCompanies, listEstatesOf, listPeriods, putCompanyInTx, putRuleInTx, repo, updateEstateInTx, type RuleDoc } from '../repo'
+import {
+  countCompaniesNamed,
+  findEstateInTx,
+  findRuleInTx,
+  listCompanies,
+  listEstatesOf,
+  listPeriods,
+  putCompanyInTx,
+  putRuleInTx,
+  repo,
+  updateEstateInTx,
+  type RuleDoc,
+} from '../repo'
 import { effectsOf, periodView, redPropertyView, ruleView } from '../views'
 import { whistleRecord } from '../../shared/whistle-record'
 import { commitmentView, latestCommitments } from '../../shared/commitments'
@@ -13,7 +25,11 @@ import { commitmentView, latestCommitments } from '../../shared/commitments'
 
 export const companyList: Handler<'property.company.list'> = {
   run(ctx) {
-    return listCompanies(ctx.db, ctx.input.streetId, ctx.input.q, ctx.input, (c) => ({ id: c._id, streetId: c.streetId, name: c.name }))
+    return listCompanies(ctx.db, ctx.input.streetId, ctx.input.q, ctx.input, (c) => ({
+      id: c._id,
+      streetId: c.streetId,
+      name: c.name,
+    }))
   },
 }
 
@@ -35,7 +51,13 @@ export const companyGet: Handler<'property.company.get'> = {
       .map((p) => ({ p, e: p.entries.find((x) => x.companyId === company._id) }))
       .filter((x) => x.e)
       .map(({ p, e }) => ({
-        periodId: p.periodId, periodLabel: p.periodLabel, publicationId: p._id, placement: e!.placement, score: e!.score, rank: e!.rank, reasons: e!.reasons,
+        periodId: p.periodId,
+        periodLabel: p.periodLabel,
+        publicationId: p._id,
+        placement: e!.placement,
+        score: e!.score,
+        rank: e!.rank,
+        reasons: e!.reasons,
         estates: p.inputs.find((i) => i.companyId === company._id)?.estates ?? [],
         effects: effectsOf(p.effects, company._id),
       }))
@@ -66,7 +88,13 @@ export const companyCreate: Handler<'property.company.create'> = {
     await ctx.checkText(input.name)
     return ctx.onceTx(input.requestId, async (tx) => {
       if ((await countCompaniesNamed(db, input.streetId, input.name)) > 0) throw conflict('本街道已有同名物业公司')
-      const doc = { _id: newId('co'), streetId: input.streetId, name: input.name, createdAt: now, createdBy: actor.openid }
+      const doc = {
+        _id: newId('co'),
+        streetId: input.streetId,
+        name: input.name,
+        createdAt: now,
+        createdBy: actor.openid,
+      }
       await putCompanyInTx(tx, doc)
       await ctx.audit(`${COL.companies}/${doc._id}`, null, { name: doc.name, streetId: doc.streetId }, tx)
       return { id: doc._id, streetId: doc.streetId, name: doc.name }
@@ -93,7 +121,13 @@ export const companyAssignEstate: Handler<'property.company.assignEstate'> = {
       await updateEstateInTx(tx, estate._id, { companyId: company._id, companyName: company.name })
       await ctx.audit(`${COL.estates}/${estate._id}`, { companyId: previous }, { companyId: company._id }, tx)
     })
-    return { estateId: estate._id, estateName: estate.name, companyId: company._id, companyName: company.name, previousCompanyId: previous }
+    return {
+      estateId: estate._id,
+      estateName: estate.name,
+      companyId: company._id,
+      companyName: company.name,
+      previousCompanyId: previous,
+    }
   },
 }
 
@@ -118,12 +152,25 @@ export const companyUnassignEstate: Handler<'property.company.unassignEstate'> =
       const fresh = await findEstateInTx(tx, estate._id)
       if ((fresh?.companyId ?? null) !== estate.companyId) throw conflict('小区的服务物业刚被修改，请刷新')
       const _ = db.command
-      await updateEstateInTx(tx, estate._id, { companyId: _.remove(), companyName: _.remove(), formerCompany: _.set(former) })
-      await ctx.audit(`${COL.estates}/${estate._id}`, { companyId: estate.companyId }, { companyId: null, ratedUntil: now, reason: input.reason ?? null }, tx)
+      await updateEstateInTx(tx, estate._id, {
+        companyId: _.remove(),
+        companyName: _.remove(),
+        formerCompany: _.set(former),
+      })
+      await ctx.audit(
+        `${COL.estates}/${estate._id}`,
+        { companyId: estate.companyId },
+        { companyId: null, ratedUntil: now, reason: input.reason ?? null },
+        tx,
+      )
     })
     return {
-      estateId: estate._id, estateName: estate.name, previousCompanyId: former.companyId, previousCompanyName: former.companyName,
-      endedAt: now.toISOString(), keepsPeriodLabel: open ? open.label : null,
+      estateId: estate._id,
+      estateName: estate.name,
+      previousCompanyId: former.companyId,
+      previousCompanyName: former.companyName,
+      endedAt: now.toISOString(),
+      keepsPeriodLabel: open ? open.label : null,
     }
   },
 }
@@ -153,12 +200,22 @@ export const rulePublish: Handler<'property.rule.publish'> = {
     return ctx.onceTx(input.requestId, async (tx) => {
       const current = await repo.currentRule(db, input.streetId)
       const doc: RuleDoc = {
-        _id: ruleDocId(input.streetId, current.version + 1), streetId: input.streetId, version: current.version + 1,
-        rule: input.rule, createdAt: now, createdBy: actor.openid, createdByName: actor.name,
+        _id: ruleDocId(input.streetId, current.version + 1),
+        streetId: input.streetId,
+        version: current.version + 1,
+        rule: input.rule,
+        createdAt: now,
+        createdBy: actor.openid,
+        createdByName: actor.name,
       }
       if (await findRuleInTx(tx, doc._id)) throw conflict('规则刚被他人修改，请刷新后重试')
       await putRuleInTx(tx, doc)
-      await ctx.audit(`${COL.propertyRules}/${doc._id}`, { version: current.version }, { version: doc.version, rule: doc.rule }, tx)
+      await ctx.audit(
+        `${COL.propertyRules}/${doc._id}`,
+        { version: current.version },
+        { version: doc.version, rule: doc.rule },
+        tx,
+      )
       return ruleView(doc)
     })
   },
@@ -176,7 +233,10 @@ export const periodOpen: Handler<'property.period.open'> = {
     ensure(actor.isStreetAdminOf(input.streetId), '只能管理您所在街道的评价周期')
     const street = await repo.street(db, input.streetId)
     if (!street) throw notFound('街道')
-    const [{ rule }, latest] = await Promise.all([repo.currentRule(db, input.streetId), repo.latestPeriod(db, input.streetId)])
+    const [{ rule }, latest] = await Promise.all([
+      repo.currentRule(db, input.streetId),
+      repo.latestPeriod(db, input.streetId),
+    ])
     const doc = newPeriod(ctx, input.streetId, rule)
     // One transaction: the period, the link from the one before it, the audit and the request's done mark.
     return ctx.onceTx(input.requestId, async (tx) => {

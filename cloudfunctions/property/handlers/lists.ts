@@ -5,7 +5,15 @@ import { conflict, ensure, notFound } from '../../shared/errors'
 import { publishProblem } from '../domain/periods'
 import { computeList, sameList } from '../domain/scoring'
 import {
-  countHeldRatings, countPendingObjections, findPeriodInTx, putPublicationInTx, repo, updatePeriodInTx, updatePublicationInTx, type PublicationDoc, type RuleDoc,
+  countHeldRatings,
+  countPendingObjections,
+  findPeriodInTx,
+  putPublicationInTx,
+  repo,
+  updatePeriodInTx,
+  updatePublicationInTx,
+  type PublicationDoc,
+  type RuleDoc,
 } from '../repo'
 import { periodView, publicationView, servedOf, withEffects } from '../views'
 
@@ -15,14 +23,24 @@ export const listPreview: Handler<'property.list.preview'> = {
     const period = await repo.period(db, input.periodId)
     if (!period) throw notFound('评价周期')
     const admin = actor.isStreetAdminOf(period.streetId)
-    const staffOf = actor.grants('property_staff').filter((g) => g.streetId === period.streetId).map((g) => g.scopeId)
+    const staffOf = actor
+      .grants('property_staff')
+      .filter((g) => g.streetId === period.streetId)
+      .map((g) => g.scopeId)
     ensure(admin || staffOf.length > 0, '只能预览您所在街道的榜单')
-    const [rule, inputs, effects] = await Promise.all([repo.currentRule(db, period.streetId), repo.listInputs(db, period, now), repo.objectionEffects(db, period._id)])
+    const [rule, inputs, effects] = await Promise.all([
+      repo.currentRule(db, period.streetId),
+      repo.listInputs(db, period, now),
+      repo.objectionEffects(db, period._id),
+    ])
     const list = computeList(inputs, rule.rule)
     const mine = (x: { companyId: string }) => admin || staffOf.includes(x.companyId)
     return {
-      period: periodView(period, now), ruleVersion: rule.version, streetMean: list.streetMean,
-      entries: withEffects(list.entries.filter(mine), effects, inputs), served: servedOf(inputs).filter(mine),
+      period: periodView(period, now),
+      ruleVersion: rule.version,
+      streetMean: list.streetMean,
+      entries: withEffects(list.entries.filter(mine), effects, inputs),
+      served: servedOf(inputs).filter(mine),
     }
   },
 }
@@ -40,7 +58,10 @@ export const listPublish: Handler<'property.list.publish'> = {
     if (!period) throw notFound('评价周期')
     ensure(actor.isStreetAdminOf(period.streetId), '只能发布您所在街道的榜单')
     // Two count queries, whatever the number of objections or ratings.
-    const [pendingObjections, heldRatings] = await Promise.all([countPendingObjections(db, period._id), countHeldRatings(db, period._id)])
+    const [pendingObjections, heldRatings] = await Promise.all([
+      countPendingObjections(db, period._id),
+      countHeldRatings(db, period._id),
+    ])
     const blockers = { pendingObjections, heldRatings }
     const problem = publishProblem(period, blockers, now)
     if (problem) throw conflict(problem)
@@ -53,10 +74,25 @@ export const listPublish: Handler<'property.list.publish'> = {
     const list = computeList(inputs, rule.rule)
     const version = (period.publishedVersion ?? 0) + 1
     const doc: PublicationDoc = {
-      _id: `pub:${period._id}:${version}`, streetId: period.streetId, periodId: period._id, periodKey: period.key, periodLabel: period.label,
-      periodStart: period.start, periodEnd: period.end,
-      version, ruleVersion: rule.version, rule: rule.rule, inputs, streetMean: list.streetMean, entries: list.entries, effects, cutoff: now,
-      publishedAt: now, publishedBy: actor.openid, publishedByName: actor.name, live: true,
+      _id: `pub:${period._id}:${version}`,
+      streetId: period.streetId,
+      periodId: period._id,
+      periodKey: period.key,
+      periodLabel: period.label,
+      periodStart: period.start,
+      periodEnd: period.end,
+      version,
+      ruleVersion: rule.version,
+      rule: rule.rule,
+      inputs,
+      streetMean: list.streetMean,
+      entries: list.entries,
+      effects,
+      cutoff: now,
+      publishedAt: now,
+      publishedBy: actor.openid,
+      publishedByName: actor.name,
+      live: true,
     }
     // One transaction: the publication, the period and the request's done mark commit together.
     return ctx.onceTx(input.requestId, async (tx) => {
@@ -71,9 +107,17 @@ export const listPublish: Handler<'property.list.publish'> = {
       const previous = version > 1 ? `pub:${period._id}:${version - 1}` : null
       if (previous) await updatePublicationInTx(tx, previous, { live: false, supersededAt: now })
       await updatePeriodInTx(tx, period._id, { status: 'published', publishedVersion: version })
-      await ctx.audit(`${COL.propertyPublications}/${doc._id}`, previous ? { supersedes: previous } : null, { ruleVersion: rule.version, entries: doc.entries.map((e) => `${e.companyId}:${e.placement}`) }, tx)
+      await ctx.audit(
+        `${COL.propertyPublications}/${doc._id}`,
+        previous ? { supersedes: previous } : null,
+        { ruleVersion: rule.version, entries: doc.entries.map((e) => `${e.companyId}:${e.placement}`) },
+        tx,
+      )
       // Current unless a later period's list is already out (then this one is history only).
-      const isCurrent = !current || current.periodId === period._id || new Date(current.periodStart).getTime() <= new Date(period.start).getTime()
+      const isCurrent =
+        !current ||
+        current.periodId === period._id ||
+        new Date(current.periodStart).getTime() <= new Date(period.start).getTime()
       return { ...publicationView(doc), current: isCurrent }
     })
   },
@@ -92,6 +136,10 @@ export const listRecompute: Handler<'property.list.recompute'> = {
     const pub = await repo.publication(ctx.db, ctx.input.publicationId)
     if (!pub) throw notFound('榜单')
     const again = computeList(pub.inputs, pub.rule as RuleDoc['rule'])
-    return { publicationId: pub._id, matches: again.streetMean === pub.streetMean && sameList(again.entries, pub.entries as ListEntry[]), entries: again.entries }
+    return {
+      publicationId: pub._id,
+      matches: again.streetMean === pub.streetMean && sameList(again.entries, pub.entries as ListEntry[]),
+      entries: again.entries,
+    }
   },
 }

@@ -5,8 +5,24 @@ import { conflict, ensure, forbidden, invalid, notFound } from '../../shared/err
 import { exclusionDelta, objectionId } from '../domain/objections'
 import { canObject } from '../domain/periods'
 import {
-  bumpAggregateInTx, countObjectionsOf, findAggregateInTx, findObjectionInTx, findPeriodInTx, findRatingInTx, findRectificationInTx, listObjections, listRatingsByPublicIds,
-  markInputsChangedInTx, putObjectionInTx, repo, updateObjectionInTx, updateRatingInTx, updateRectificationInTx, type ObjectionDoc, type RatingDoc, type RectificationDoc,
+  bumpAggregateInTx,
+  countObjectionsOf,
+  findAggregateInTx,
+  findObjectionInTx,
+  findPeriodInTx,
+  findRatingInTx,
+  findRectificationInTx,
+  listObjections,
+  listRatingsByPublicIds,
+  markInputsChangedInTx,
+  putObjectionInTx,
+  repo,
+  updateObjectionInTx,
+  updateRatingInTx,
+  updateRectificationInTx,
+  type ObjectionDoc,
+  type RatingDoc,
+  type RectificationDoc,
 } from '../repo'
 import { objectionView } from '../views'
 
@@ -32,8 +48,16 @@ export const objectionSubmit: Handler<'property.objection.submit'> = {
     return ctx.onceTx(input.requestId, async (tx) => {
       const total = await countObjectionsOf(db, period._id, company._id)
       const doc: ObjectionDoc = {
-        _id: objectionId(period._id, company._id, total + 1), periodId: period._id, streetId: period.streetId, companyId: company._id, companyName: company.name,
-        text: input.text, status: 'pending', by: actor.openid, byName: actor.name, createdAt: now,
+        _id: objectionId(period._id, company._id, total + 1),
+        periodId: period._id,
+        streetId: period.streetId,
+        companyId: company._id,
+        companyName: company.name,
+        text: input.text,
+        status: 'pending',
+        by: actor.openid,
+        byName: actor.name,
+        createdAt: now,
       }
       if (await findObjectionInTx(tx, doc._id)) throw conflict(PENDING)
       const previous = total > 0 ? await findObjectionInTx(tx, objectionId(period._id, company._id, total)) : null
@@ -67,7 +91,8 @@ async function ratingsToExclude(ctx: Ctx<DecideInput>, obj: ObjectionDoc): Promi
   const ids = [...new Set(ctx.input.ratingIds)]
   const ratings = await listRatingsByPublicIds(ctx.db, ids, MAX_EXCLUDED)
   if (ratings.length !== ids.length) throw notFound('评价')
-  if (ratings.some((r) => r.companyId !== obj.companyId || r.periodId !== obj.periodId)) throw invalid('只能剔除本公司本期的评价', ['ratingIds'])
+  if (ratings.some((r) => r.companyId !== obj.companyId || r.periodId !== obj.periodId))
+    throw invalid('只能剔除本公司本期的评价', ['ratingIds'])
   if (ratings.some((r) => r.status !== 'counted')) throw conflict('只能剔除已计入的评价')
   return ratings
 }
@@ -90,7 +115,11 @@ export const objectionDecide: Handler<'property.objection.decide'> = {
     const excluding = input.upheld && input.effect === 'exclude' ? await ratingsToExclude(ctx, obj) : []
     const status = input.upheld ? ('upheld' as const) : ('rejected' as const)
     const decided = {
-      status, decision: input.decision, decidedBy: actor.openid, decidedByName: actor.name, decidedAt: now,
+      status,
+      decision: input.decision,
+      decidedBy: actor.openid,
+      decidedByName: actor.name,
+      decidedAt: now,
       ...(input.upheld ? { effect: input.effect, excludedRatingIds: excluding.map((r) => r.publicId) } : {}),
     }
     await ctx.transaction(async (tx) => {
@@ -106,7 +135,13 @@ export const objectionDecide: Handler<'property.objection.decide'> = {
           const current = await findRatingInTx(tx, r._id)
           if (current?.status !== 'counted') throw conflict('只能剔除已计入的评价')
           ratings.push(current)
-          const exclusion = { reason: input.decision, objectionId: obj._id, by: actor.openid, byName: actor.name, at: now }
+          const exclusion = {
+            reason: input.decision,
+            objectionId: obj._id,
+            by: actor.openid,
+            byName: actor.name,
+            at: now,
+          }
           await updateRatingInTx(tx, r._id, { status: 'excluded', exclusion })
           const item = current.rectificationId ? await findRectificationInTx(tx, current.rectificationId) : null
           if (item && !item.excluded) {
@@ -117,7 +152,12 @@ export const objectionDecide: Handler<'property.objection.decide'> = {
         await bumpAggregateInTx(ctx, tx, obj, agg, exclusionDelta(ratings, items))
       }
       await updateObjectionInTx(tx, obj._id, decided)
-      await ctx.audit(`${COL.propertyObjections}/${obj._id}`, { status: 'pending' }, { status, decision: input.decision, effect: input.effect ?? null, excluded: decided.excludedRatingIds ?? [] }, tx)
+      await ctx.audit(
+        `${COL.propertyObjections}/${obj._id}`,
+        { status: 'pending' },
+        { status, decision: input.decision, effect: input.effect ?? null, excluded: decided.excludedRatingIds ?? [] },
+        tx,
+      )
     })
     return objectionView({ ...obj, ...decided })
   },

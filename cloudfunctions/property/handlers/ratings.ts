@@ -8,11 +8,31 @@ import { newId } from '../../shared/ids'
 import { notify, TEMPLATES } from '../../shared/notify'
 import { addDays, canRate } from '../domain/periods'
 import { ratedCompanyOf } from '../domain/serving'
-import { aggregateDelta, initialStatus, isNewHousehold, lowDimensions, opensRectification, ratingId } from '../domain/ratings'
+import {
+  aggregateDelta,
+  initialStatus,
+  isNewHousehold,
+  lowDimensions,
+  opensRectification,
+  ratingId,
+} from '../domain/ratings'
 import { rectificationId } from '../domain/rectifications'
 import {
-  bumpAggregateInTx, findAggregateInTx, findPeriodInTx, findRatingInTx, findRectificationInTx, listCompanyRatings, listHeldRatings,
-  putRatingInTx, putRectificationInTx, putRevisionInTx, repo, updateRatingInTx, updateRectificationInTx, type RatingDoc, type RectificationDoc,
+  bumpAggregateInTx,
+  findAggregateInTx,
+  findPeriodInTx,
+  findRatingInTx,
+  findRectificationInTx,
+  listCompanyRatings,
+  listHeldRatings,
+  putRatingInTx,
+  putRectificationInTx,
+  putRevisionInTx,
+  repo,
+  updateRatingInTx,
+  updateRectificationInTx,
+  type RatingDoc,
+  type RectificationDoc,
 } from '../repo'
 import { anonymousRatingView, myRatingView, periodView } from '../views'
 import { ratingCommentKind } from '../moderation'
@@ -22,12 +42,32 @@ import { ensureEditable, holdIfReview, shown } from '../../shared/moderation'
 const RATER = 'rating'
 
 /** A low rating with a comment opens one rectification item (id derived from the rating), dated by its period's start. */
-async function openRectification(tx: Transaction, r: RatingDoc, period: { start: Date }, rule: { replyDays: number; fixDays: number }, now: Date): Promise<void> {
+async function openRectification(
+  tx: Transaction,
+  r: RatingDoc,
+  period: { start: Date },
+  rule: { replyDays: number; fixDays: number },
+  now: Date,
+): Promise<void> {
   const rect: RectificationDoc = {
-    _id: rectificationId(r.publicId), ratingId: r.publicId, periodId: r.periodId, periodStart: period.start, streetId: r.streetId, companyId: r.companyId, companyName: r.companyName,
-    estateName: r.estateName, householdId: r.householdId, lowDims: r.lowDims, comment: r.comment ?? '', status: 'open',
-    answerDueAt: addDays(now, rule.replyDays), dueAt: addDays(now, rule.fixDays), reopenCount: 0,
-    events: [{ kind: 'opened', text: r.comment, byName: '居民', at: now }], createdAt: now, updatedAt: now,
+    _id: rectificationId(r.publicId),
+    ratingId: r.publicId,
+    periodId: r.periodId,
+    periodStart: period.start,
+    streetId: r.streetId,
+    companyId: r.companyId,
+    companyName: r.companyName,
+    estateName: r.estateName,
+    householdId: r.householdId,
+    lowDims: r.lowDims,
+    comment: r.comment ?? '',
+    status: 'open',
+    answerDueAt: addDays(now, rule.replyDays),
+    dueAt: addDays(now, rule.fixDays),
+    reopenCount: 0,
+    events: [{ kind: 'opened', text: r.comment, byName: '居民', at: now }],
+    createdAt: now,
+    updatedAt: now,
     // A comment held for review is held on the item that copies it too.
     ...(r.hidden ? { hidden: true, moderation: r.moderation } : {}),
   }
@@ -41,12 +81,18 @@ export const ratingContext: Handler<'property.rating.context'> = {
     ensure(actor.has('resident', input.householdId), '只能查看您已认证房屋的评价')
     const household = await repo.household(db, input.householdId)
     if (!household) throw notFound('房屋')
-    const [estate, period] = await Promise.all([repo.estate(db, household.estateId), repo.openPeriod(db, household.streetId)])
+    const [estate, period] = await Promise.all([
+      repo.estate(db, household.estateId),
+      repo.openPeriod(db, household.streetId),
+    ])
     const rated = estate ? ratedCompanyOf(estate, period) : null
     const company = rated ? { id: rated.companyId, streetId: household.streetId, name: rated.companyName } : null
     const rating = period && company ? await repo.rating(db, ratingId(period._id, company.id, household._id)) : null
     // A rating by a member who has since left is the household's: a remaining member may change it.
-    const raterLeft = !!rating && rating.raterOpenid !== actor.openid && (await ownerHasLeft(db, household._id, (openid) => openid === rating.raterOpenid))
+    const raterLeft =
+      !!rating &&
+      rating.raterOpenid !== actor.openid &&
+      (await ownerHasLeft(db, household._id, (openid) => openid === rating.raterOpenid))
     return {
       householdId: household._id,
       estateName: estate?.name ?? '',
@@ -89,52 +135,96 @@ export const ratingSubmit: Handler<'property.rating.submit'> = {
     const id = ratingId(period._id, companyId, household._id)
     // One transaction: the rating, its aggregate, its rectification item, the audit and the request's done mark.
     // `formerRater`: a member who has left the household, whose rating this caller may take over.
-    const submit = (formerRater?: string) => ctx.onceTx(input.requestId, async (tx) => {
-      // The close (and so the publication) may have happened since the check above: a rating never lands after it.
-      const fresh = await findPeriodInTx(tx, period._id)
-      if (!fresh || !canRate(fresh.status)) throw conflict('本期评价已结束')
-      const before = await findRatingInTx(tx, id)
-      const agg = await findAggregateInTx(tx, period._id, companyId)
-      if (before && before.raterOpenid !== actor.openid && before.raterOpenid !== formerRater) throw new HeldByAnother(before.raterOpenid)
-      if (before) ensureEditable(before)
-      const isNew = !before && isNewHousehold(verifiedAt, now, rule)
-      const status = before ? before.status : initialStatus(isNew, agg?.newHouseholds ?? 0, rule)
-      const comment = input.comment && input.comment.length ? input.comment : undefined
-      const lowDims = lowDimensions(input.stars)
-      const publicId = before?.publicId ?? newId('rt')
-      const rectId = rectificationId(publicId)
-      const opens = status === 'counted' && !before?.rectificationId && opensRectification(input.stars, comment)
-      const doc: RatingDoc = {
-        _id: id, publicId, periodId: period._id, streetId: period.streetId, companyId, companyName: rated.companyName,
-        estateId: estate._id, estateName: estate.name, communityId: household.communityId, householdId: household._id, address: addressOf(household),
-        raterOpenid: actor.openid, ...(verifiedAt ? { verifiedAt } : {}),
-        stars: input.stars, ...(comment ? { comment } : {}), hasComment: !!comment, photos: input.photos,
-        status, low: lowDims.length > 0, lowDims,
+    const submit = (formerRater?: string) =>
+      ctx.onceTx(input.requestId, async (tx) => {
+        // The close (and so the publication) may have happened since the check above: a rating never lands after it.
+        const fresh = await findPeriodInTx(tx, period._id)
+        if (!fresh || !canRate(fresh.status)) throw conflict('本期评价已结束')
+        const before = await findRatingInTx(tx, id)
+        const agg = await findAggregateInTx(tx, period._id, companyId)
+        if (before && before.raterOpenid !== actor.openid && before.raterOpenid !== formerRater)
+          throw new HeldByAnother(before.raterOpenid)
+        if (before) ensureEditable(before)
+        const isNew = !before && isNewHousehold(verifiedAt, now, rule)
+        const status = before ? before.status : initialStatus(isNew, agg?.newHouseholds ?? 0, rule)
+        const comment = input.comment && input.comment.length ? input.comment : undefined
+        const lowDims = lowDimensions(input.stars)
+        const publicId = before?.publicId ?? newId('rt')
+        const rectId = rectificationId(publicId)
+        const opens = status === 'counted' && !before?.rectificationId && opensRectification(input.stars, comment)
+        const doc: RatingDoc = {
+          _id: id,
+          publicId,
+          periodId: period._id,
+          streetId: period.streetId,
+          companyId,
+          companyName: rated.companyName,
+          estateId: estate._id,
+          estateName: estate.name,
+          communityId: household.communityId,
+          householdId: household._id,
+          address: addressOf(household),
+          raterOpenid: actor.openid,
+          ...(verifiedAt ? { verifiedAt } : {}),
+          stars: input.stars,
+          ...(comment ? { comment } : {}),
+          hasComment: !!comment,
+          photos: input.photos,
+          status,
+          low: lowDims.length > 0,
+          lowDims,
           ...(before?.rectificationId || opens ? { rectificationId: rectId } : {}),
-        ...(before?.answer ? { answer: before.answer, answeredAt: before.answeredAt, answeredBy: before.answeredBy, answeredByName: before.answeredByName } : {}),
-        edits: before ? before.edits + 1 : 0, createdAt: before?.createdAt ?? now, updatedAt: now,
-        // What moderation decided stays with the rating (a photo removed stays hidden); a comment the
-        // platform's check wants looked at is held for the street admin from the moment it is stored.
-        ...(before?.moderation ? { moderation: before.moderation } : {}), ...(before?.hiddenPhotos ? { hiddenPhotos: before.hiddenPhotos } : {}),
-      }
-      if (comment) Object.assign(doc, await holdIfReview(ctx, tx, ratingCommentKind, ratingCommentKind.describe(doc), verdict))
-      if (before) {
-        const { _id: _old, ...snapshot } = before
-        await putRevisionInTx(tx, { kind: 'rating', targetId: id, snapshot, supersededBy: actor.openid, at: now })
-      }
-      await putRatingInTx(tx, doc)
-      const delta = aggregateDelta(before, doc)
-      await bumpAggregateInTx(ctx, tx, { periodId: period._id, streetId: period.streetId, companyId }, agg, {
-        ...delta, newHouseholds: isNew ? 1 : 0, rectTotal: opens ? 1 : 0,
-      }, { whileOpen: true })
-      if (opens) await openRectification(tx, doc, period, rule, now)
-      // Anonymous and by the day, as a ballot: the stored id names the household and the caller is the rater.
-      await ctx.audit(`${COL.propertyRatings}/${publicId}`, before ? { status: before.status } : null, { rating: before ? 'changed' : 'given', status: doc.status }, tx, RATER)
-      return myRatingView(doc, actor.openid)
-    })
+          ...(before?.answer
+            ? {
+                answer: before.answer,
+                answeredAt: before.answeredAt,
+                answeredBy: before.answeredBy,
+                answeredByName: before.answeredByName,
+              }
+            : {}),
+          edits: before ? before.edits + 1 : 0,
+          createdAt: before?.createdAt ?? now,
+          updatedAt: now,
+          // What moderation decided stays with the rating (a photo removed stays hidden); a comment the
+          // platform's check wants looked at is held for the street admin from the moment it is stored.
+          ...(before?.moderation ? { moderation: before.moderation } : {}),
+          ...(before?.hiddenPhotos ? { hiddenPhotos: before.hiddenPhotos } : {}),
+        }
+        if (comment)
+          Object.assign(doc, await holdIfReview(ctx, tx, ratingCommentKind, ratingCommentKind.describe(doc), verdict))
+        if (before) {
+          const { _id: _old, ...snapshot } = before
+          await putRevisionInTx(tx, { kind: 'rating', targetId: id, snapshot, supersededBy: actor.openid, at: now })
+        }
+        await putRatingInTx(tx, doc)
+        const delta = aggregateDelta(before, doc)
+        await bumpAggregateInTx(
+          ctx,
+          tx,
+          { periodId: period._id, streetId: period.streetId, companyId },
+          agg,
+          {
+            ...delta,
+            newHouseholds: isNew ? 1 : 0,
+            rectTotal: opens ? 1 : 0,
+          },
+          { whileOpen: true },
+        )
+        if (opens) await openRectification(tx, doc, period, rule, now)
+        // Anonymous and by the day, as a ballot: the stored id names the household and the caller is the rater.
+        await ctx.audit(
+          `${COL.propertyRatings}/${publicId}`,
+          before ? { status: before.status } : null,
+          { rating: before ? 'changed' : 'given', status: doc.status },
+          tx,
+          RATER,
+        )
+        return myRatingView(doc, actor.openid)
+      })
     return submit().catch(async (e: unknown) => {
       if (!(e instanceof HeldByAnother)) throw e
-      if (!(await ownerHasLeft(db, household._id, (openid) => openid === e.owner))) throw conflict('本户本期已由家人评价，每户每期只能评价一次')
+      if (!(await ownerHasLeft(db, household._id, (openid) => openid === e.owner)))
+        throw conflict('本户本期已由家人评价，每户每期只能评价一次')
       return submit(e.owner)
     })
   },
@@ -146,8 +236,16 @@ export const ratingInbox: Handler<'property.rating.inbox'> = {
     const { db, actor, input } = ctx
     const company = await repo.company(db, input.companyId)
     if (!company) throw notFound('物业公司')
-    ensure(actor.has('property_staff', company._id) || actor.isStreetAdminOf(company.streetId), '只能查看本公司收到的评价')
-    return listCompanyRatings(db, { companyId: company._id, periodId: input.periodId, onlyComments: input.onlyComments }, input, (r) => anonymousRatingView(r))
+    ensure(
+      actor.has('property_staff', company._id) || actor.isStreetAdminOf(company.streetId),
+      '只能查看本公司收到的评价',
+    )
+    return listCompanyRatings(
+      db,
+      { companyId: company._id, periodId: input.periodId, onlyComments: input.onlyComments },
+      input,
+      (r) => anonymousRatingView(r),
+    )
   },
 }
 
@@ -159,25 +257,47 @@ export const ratingAnswer: Handler<'property.rating.answer'> = {
     if (!rating) throw notFound('评价')
     ensure(actor.has('property_staff', rating.companyId), '只能答复本公司收到的评价')
     await ctx.checkText(input.text)
-    const after: RatingDoc = { ...rating, answer: input.text, answeredAt: now, answeredBy: actor.openid, answeredByName: actor.name }
+    const after: RatingDoc = {
+      ...rating,
+      answer: input.text,
+      answeredAt: now,
+      answeredBy: actor.openid,
+      answeredByName: actor.name,
+    }
     await ctx.transaction(async (tx) => {
       const fresh = await findRatingInTx(tx, rating._id)
       if (!fresh) throw notFound('评价')
       if (fresh.answer) {
         await putRevisionInTx(tx, {
-          kind: 'answer', targetId: rating._id, snapshot: { answer: fresh.answer, answeredAt: fresh.answeredAt, answeredByName: fresh.answeredByName }, supersededBy: actor.openid, at: now,
+          kind: 'answer',
+          targetId: rating._id,
+          snapshot: { answer: fresh.answer, answeredAt: fresh.answeredAt, answeredByName: fresh.answeredByName },
+          supersededBy: actor.openid,
+          at: now,
         })
       }
-      await updateRatingInTx(tx, rating._id, { answer: input.text, answeredAt: now, answeredBy: actor.openid, answeredByName: actor.name })
+      await updateRatingInTx(tx, rating._id, {
+        answer: input.text,
+        answeredAt: now,
+        answeredBy: actor.openid,
+        answeredByName: actor.name,
+      })
       if (fresh.rectificationId) {
         const rect = await findRectificationInTx(tx, fresh.rectificationId)
         if (rect && rect.status === 'open') {
           await updateRectificationInTx(tx, rect._id, {
-            status: 'in_progress', updatedAt: now, events: [...rect.events, { kind: 'answered', text: input.text, byName: actor.name, at: now }],
+            status: 'in_progress',
+            updatedAt: now,
+            events: [...rect.events, { kind: 'answered', text: input.text, byName: actor.name, at: now }],
           })
         }
       }
-      await ctx.audit(`${COL.propertyRatings}/${rating.publicId}`, { answer: fresh.answer ?? null }, { answer: input.text }, tx)
+      await ctx.audit(
+        `${COL.propertyRatings}/${rating.publicId}`,
+        { answer: fresh.answer ?? null },
+        { answer: input.text },
+        tx,
+      )
     })
     await notify({
       toOpenid: rating.raterOpenid,
@@ -192,9 +312,16 @@ export const ratingAnswer: Handler<'property.rating.answer'> = {
 const reviewView = (r: RatingDoc) => {
   const m = shown(r, false)
   return {
-    id: r.publicId, periodId: r.periodId, companyName: r.companyName, address: r.address,
+    id: r.publicId,
+    periodId: r.periodId,
+    companyName: r.companyName,
+    address: r.address,
     verifiedAt: (r.verifiedAt ? new Date(r.verifiedAt) : new Date(r.createdAt)).toISOString(),
-    stars: r.stars, comment: m.blank ?? r.comment, status: r.status, createdAt: new Date(r.createdAt).toISOString(), ...m.fields,
+    stars: r.stars,
+    comment: m.blank ?? r.comment,
+    status: r.status,
+    createdAt: new Date(r.createdAt).toISOString(),
+    ...m.fields,
   }
 }
 
@@ -218,19 +345,38 @@ export const reviewDecide: Handler<'property.review.decide'> = {
     await ctx.checkText(input.reason)
     const status = input.approve ? ('counted' as const) : ('rejected' as const)
     const opens = input.approve && !rating.rectificationId && opensRectification(rating.stars, rating.comment)
-    const [{ rule }, period] = await Promise.all([repo.currentRule(db, rating.streetId), repo.period(db, rating.periodId)])
+    const [{ rule }, period] = await Promise.all([
+      repo.currentRule(db, rating.streetId),
+      repo.period(db, rating.periodId),
+    ])
     if (!period) throw notFound('评价周期')
-    const after: RatingDoc = { ...rating, status, ...(opens ? { rectificationId: rectificationId(rating.publicId) } : {}) }
+    const after: RatingDoc = {
+      ...rating,
+      status,
+      ...(opens ? { rectificationId: rectificationId(rating.publicId) } : {}),
+    }
     await ctx.transaction(async (tx) => {
       const fresh = await findRatingInTx(tx, rating._id)
       if (fresh?.status !== 'held') throw conflict('该评价已复核')
       const agg = await findAggregateInTx(tx, rating.periodId, rating.companyId)
       await updateRatingInTx(tx, rating._id, {
-        status, reviewedBy: actor.openid, reviewedAt: now, ...(input.reason ? { reviewReason: input.reason } : {}), ...(opens ? { rectificationId: after.rectificationId } : {}),
+        status,
+        reviewedBy: actor.openid,
+        reviewedAt: now,
+        ...(input.reason ? { reviewReason: input.reason } : {}),
+        ...(opens ? { rectificationId: after.rectificationId } : {}),
       })
-      await bumpAggregateInTx(ctx, tx, rating, agg, { ...aggregateDelta(fresh, { stars: fresh.stars, status }), rectTotal: opens ? 1 : 0 })
+      await bumpAggregateInTx(ctx, tx, rating, agg, {
+        ...aggregateDelta(fresh, { stars: fresh.stars, status }),
+        rectTotal: opens ? 1 : 0,
+      })
       if (opens) await openRectification(tx, after, period, rule, now)
-      await ctx.audit(`${COL.propertyRatings}/${rating.publicId}`, { status: 'held' }, { status, reason: input.reason ?? null }, tx)
+      await ctx.audit(
+        `${COL.propertyRatings}/${rating.publicId}`,
+        { status: 'held' },
+        { status, reason: input.reason ?? null },
+        tx,
+      )
     })
     return reviewView(after)
   },

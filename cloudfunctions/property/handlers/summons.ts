@@ -19,12 +19,30 @@ export const summonsCreate: Handler<'property.summons.create'> = {
     await ctx.checkText(input.attendees, input.problems, input.commitments)
     return ctx.onceTx(input.requestId, async (tx) => {
       const doc: SummonsDoc = {
-        _id: newId('sum'), streetId: pub.streetId, publicationId: pub._id, periodId: pub.periodId, periodLabel: pub.periodLabel,
-        companyId: entry.companyId, companyName: entry.companyName, date: input.date, attendees: input.attendees, problems: input.problems,
-        commitments: input.commitments, followUpDate: input.followUpDate, followUps: [], by: actor.openid, byName: actor.name, createdAt: now,
+        _id: newId('sum'),
+        streetId: pub.streetId,
+        publicationId: pub._id,
+        periodId: pub.periodId,
+        periodLabel: pub.periodLabel,
+        companyId: entry.companyId,
+        companyName: entry.companyName,
+        date: input.date,
+        attendees: input.attendees,
+        problems: input.problems,
+        commitments: input.commitments,
+        followUpDate: input.followUpDate,
+        followUps: [],
+        by: actor.openid,
+        byName: actor.name,
+        createdAt: now,
       }
       await putSummonsInTx(tx, doc)
-      await ctx.audit(`${COL.propertySummons}/${doc._id}`, null, { companyId: doc.companyId, date: doc.date, followUpDate: doc.followUpDate }, tx)
+      await ctx.audit(
+        `${COL.propertySummons}/${doc._id}`,
+        null,
+        { companyId: doc.companyId, date: doc.date, followUpDate: doc.followUpDate },
+        tx,
+      )
       return summonsView(doc)
     })
   },
@@ -52,7 +70,12 @@ export const summonsFollowUp: Handler<'property.summons.followUp'> = {
       if (!fresh) throw notFound('约谈记录')
       const followUps = [...fresh.followUps, { text: input.text, by: actor.openid, byName: actor.name, at: now }]
       await updateSummonsInTx(tx, s._id, { followUps })
-      await ctx.audit(`${COL.propertySummons}/${s._id}`, { followUps: fresh.followUps.length }, { followUps: followUps.length }, tx)
+      await ctx.audit(
+        `${COL.propertySummons}/${s._id}`,
+        { followUps: fresh.followUps.length },
+        { followUps: followUps.length },
+        tx,
+      )
       return { ...fresh, followUps }
     })
     return summonsView(saved)

@@ -10,12 +10,21 @@ import { txPut, txUpdate } from './tx'
 const ZERO = { cleaning: 0, order: 0, repairs: 0, greening: 0, attitude: 0, fees: 0 }
 
 /** Every company's running sums of a period, in pages of 100. */
-export const listAggregatesOfPeriod = (db: Database, periodId: string) => readAll<AggregateDoc>(db, COL.propertyAggregates, { periodId }, '_id')
+export const listAggregatesOfPeriod = (db: Database, periodId: string) =>
+  readAll<AggregateDoc>(db, COL.propertyAggregates, { periodId }, '_id')
 
-export const findAggregateInTx = (tx: Transaction, periodId: string, companyId: string) => txGetOrNull<AggregateDoc>(tx, COL.propertyAggregates, aggregateId(periodId, companyId))
+export const findAggregateInTx = (tx: Transaction, periodId: string, companyId: string) =>
+  txGetOrNull<AggregateDoc>(tx, COL.propertyAggregates, aggregateId(periodId, companyId))
 
 /** What one write changes in an aggregate: sums by dimension, households, held, and the counted items. */
-export interface AggregateDelta { sums: Record<string, number>; households: number; held: number; newHouseholds?: number; rectTotal?: number; rectResolved?: number }
+export interface AggregateDelta {
+  sums: Record<string, number>
+  households: number
+  held: number
+  newHouseholds?: number
+  rectTotal?: number
+  rectResolved?: number
+}
 
 /**
  * Apply a rating's change to its company's per-period aggregate in the same transaction: `_.inc`
@@ -38,9 +47,16 @@ export async function bumpAggregateInTx(
   if (!opts.whileOpen) await markInputsChangedInTx(ctx, tx, key.periodId)
   if (!existing) {
     const doc: AggregateDoc = {
-      _id: id, periodId: key.periodId, streetId: key.streetId, companyId: key.companyId,
-      sums: { ...ZERO, ...delta.sums } as AggregateDoc['sums'], households: delta.households, held: delta.held,
-      newHouseholds: delta.newHouseholds ?? 0, rectTotal: delta.rectTotal ?? 0, rectResolved: delta.rectResolved ?? 0,
+      _id: id,
+      periodId: key.periodId,
+      streetId: key.streetId,
+      companyId: key.companyId,
+      sums: { ...ZERO, ...delta.sums } as AggregateDoc['sums'],
+      households: delta.households,
+      held: delta.held,
+      newHouseholds: delta.newHouseholds ?? 0,
+      rectTotal: delta.rectTotal ?? 0,
+      rectResolved: delta.rectResolved ?? 0,
     }
     await txPut(tx, COL.propertyAggregates, doc)
     return

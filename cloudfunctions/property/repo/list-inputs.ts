@@ -10,7 +10,13 @@ import { aggregateCommand } from './aggregate-command'
 import type { PeriodDoc } from './shapes'
 
 /** One group of the street's estates by who serves them now and who stopped serving them. */
-interface ServedGroup { companyId?: string; companyName?: string; former?: string; formerName?: string; until?: Date }
+interface ServedGroup {
+  companyId?: string
+  companyName?: string
+  former?: string
+  formerName?: string
+  until?: Date
+}
 
 /**
  * Everything a period's list is computed from, read from maintained aggregates — never from the
@@ -32,34 +38,67 @@ export async function listInputs(db: Database, period: PeriodDoc, cutoff: Date):
     listAggregatesOfPeriod(db, period._id),
     // Grouped by the company serving now and the one that stopped (and when): one request however many
     // estates the street has; ratedCompanyOf then names the company each group's ratings go to.
-    db.collection(COL.estates).aggregate()
+    db
+      .collection(COL.estates)
+      .aggregate()
       .match({ streetId: period.streetId })
       .group({
-        _id: { companyId: '$companyId', companyName: '$companyName', former: '$formerCompany.companyId', formerName: '$formerCompany.companyName', until: '$formerCompany.until' },
+        _id: {
+          companyId: '$companyId',
+          companyName: '$companyName',
+          former: '$formerCompany.companyId',
+          formerName: '$formerCompany.companyName',
+          until: '$formerCompany.until',
+        },
         names: $.push('$name'),
       })
-      .limit(1000).end(),
+      .limit(1000)
+      .end(),
     listPartyOrgsOfStreet(db, period.streetId),
-    db.collection(COL.propertyAssessments).aggregate()
+    db
+      .collection(COL.propertyAssessments)
+      .aggregate()
       .match({ periodId: period._id, direction: 'of_company' })
       .group({ _id: '$companyId', total: $.sum('$score'), n: $.sum(1) })
-      .limit(1000).end(),
-    db.collection(COL.propertyRectifications).aggregate()
-      .match(_.and([
-        { streetId: period.streetId, periodStart: _.lte(period.start), status: _.neq('resolved'), excluded: _.neq(true) },
-        _.or([{ status: 'open', answerDueAt: _.lt(cutoff) }, { dueAt: _.lt(cutoff) }]),
-      ]) as Record<string, unknown>)
+      .limit(1000)
+      .end(),
+    db
+      .collection(COL.propertyRectifications)
+      .aggregate()
+      .match(
+        _.and([
+          {
+            streetId: period.streetId,
+            periodStart: _.lte(period.start),
+            status: _.neq('resolved'),
+            excluded: _.neq(true),
+          },
+          _.or([{ status: 'open', answerDueAt: _.lt(cutoff) }, { dueAt: _.lt(cutoff) }]),
+        ]) as Record<string, unknown>,
+      )
       .group({ _id: '$companyId', n: $.sum(1), earlier: $.sum($.cond([$.neq(['$periodId', period._id]), 1, 0])) })
-      .limit(1000).end(),
+      .limit(1000)
+      .end(),
   ])
   const agg = new Map(aggregates.map((a) => [a.companyId, a]))
-  const scores = new Map((assessed.list as { _id: string; total: number; n: number }[]).map((x) => [x._id, round2(x.total / x.n)]))
+  const scores = new Map(
+    (assessed.list as { _id: string; total: number; n: number }[]).map((x) => [x._id, round2(x.total / x.n)]),
+  )
   const orgs = new Map(partyOrgs.map((o) => [o.companyId, o]))
   const held = new Map((overdue.list as { _id: string; n: number; earlier: number }[]).map((x) => [x._id, x]))
   const served = new Map<string, string[]>()
   for (const g of estates.list as { _id: ServedGroup; names: string[] }[]) {
     const k = g._id
-    const rated = ratedCompanyOf({ companyId: k.companyId, companyName: k.companyName, ...(k.former && k.until ? { formerCompany: { companyId: k.former, companyName: k.formerName ?? '', until: k.until } } : {}) }, period)
+    const rated = ratedCompanyOf(
+      {
+        companyId: k.companyId,
+        companyName: k.companyName,
+        ...(k.former && k.until
+          ? { formerCompany: { companyId: k.former, companyName: k.formerName ?? '', until: k.until } }
+          : {}),
+      },
+      period,
+    )
     if (rated) served.set(rated.companyId, [...(served.get(rated.companyId) ?? []), ...g.names])
   }
   return companies.map((c) => {

@@ -4,4 +4,8 @@ import type { PublicationDoc } from './shapes'
 import { txPut, txUpdate } from './tx'
 
 export const putPublicationInTx = (tx: Transaction, doc: PublicationDoc) => txPut(tx, COL.propertyPublications, doc)
-export const updatePublicationInTx = (tx: Transaction, id: string, patch: Partial<Record<keyof PublicationDoc, unknown>>) => txUpdate(tx, COL.propertyPublications, id, patch)
+export const updatePublicationInTx = (
+  tx: Transaction,
+  id: string,
+  patch: Partial<Record<keyof PublicationDoc, unknown>>,
+) => txUpdate(tx, COL.propertyPublications, id, patch)

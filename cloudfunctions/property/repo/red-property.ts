@@ -11,11 +11,14 @@ import { partyOrgId, type PartyOrgDoc } from './shapes'
 import { txPut, txUpdate } from './tx'
 
 /** Every 红色物业 record of the street, in pages of 100. */
-export const listPartyOrgsOfStreet = (db: Database, streetId: string) => readAll<PartyOrgDoc>(db, COL.propertyPartyOrgs, { streetId }, '_id')
+export const listPartyOrgsOfStreet = (db: Database, streetId: string) =>
+  readAll<PartyOrgDoc>(db, COL.propertyPartyOrgs, { streetId }, '_id')
 
-export const findPartyOrgInTx = (tx: Transaction, companyId: string) => txGetOrNull<PartyOrgDoc>(tx, COL.propertyPartyOrgs, partyOrgId(companyId))
+export const findPartyOrgInTx = (tx: Transaction, companyId: string) =>
+  txGetOrNull<PartyOrgDoc>(tx, COL.propertyPartyOrgs, partyOrgId(companyId))
 export const putPartyOrgInTx = (tx: Transaction, doc: PartyOrgDoc) => txPut(tx, COL.propertyPartyOrgs, doc)
-export const updatePartyOrgInTx = (tx: Transaction, id: string, patch: Partial<Record<keyof PartyOrgDoc, unknown>>) => txUpdate(tx, COL.propertyPartyOrgs, id, patch)
+export const updatePartyOrgInTx = (tx: Transaction, id: string, patch: Partial<Record<keyof PartyOrgDoc, unknown>>) =>
+  txUpdate(tx, COL.propertyPartyOrgs, id, patch)
 
 /**
  * Each estate of the street with its company's coverage, for the street's admin (the screen and the

@@ -2,9 +2,15 @@
  * The yearly co-building agreement (共建协议, SPEC §4). A new year's agreement starts from last year's
  * lists; this compares the two so both sides see what was carried over, added and dropped.
  */
-export interface AgreementLists { commitments: string[]; resources: string[] }
+export interface AgreementLists {
+  commitments: string[]
+  resources: string[]
+}
 
-export function compareLists(prev: AgreementLists, next: AgreementLists): { kept: number; added: number; dropped: number } {
+export function compareLists(
+  prev: AgreementLists,
+  next: AgreementLists,
+): { kept: number; added: number; dropped: number } {
   const count = (a: string[], b: string[]) => {
     const inB = new Set(b)
     const kept = a.filter((x) => inB.has(x)).length

@@ -9,7 +9,10 @@ export function isOverdue(approvedYear: number | undefined, currentYear: number)
 }
 
 /** The status shown for the current year: an approval for an earlier year does not count now. */
-export function currentStatus(c: { status: CheckinStatus; year?: number } | undefined, currentYear: number): CheckinStatus {
+export function currentStatus(
+  c: { status: CheckinStatus; year?: number } | undefined,
+  currentYear: number,
+): CheckinStatus {
   if (!c || c.status === 'none') return 'none'
   if (c.status === 'approved' && c.year !== currentYear) return 'none'
   return c.status

@@ -17,11 +17,24 @@ export interface AssessmentRevision {
  * Returns the new current grade and the revisions list.
  */
 export function reviseAssessment(
-  current: { grade: Grade; reason: string; by: string; byName: string; at: Date; revisions?: AssessmentRevision[] } | null,
+  current: {
+    grade: Grade
+    reason: string
+    by: string
+    byName: string
+    at: Date
+    revisions?: AssessmentRevision[]
+  } | null,
   next: AssessmentRevision,
 ): { current: AssessmentRevision; revisions: AssessmentRevision[] } {
   if (!current) return { current: next, revisions: [] }
-  const prior: AssessmentRevision = { grade: current.grade, reason: current.reason, by: current.by, byName: current.byName, at: current.at }
+  const prior: AssessmentRevision = {
+    grade: current.grade,
+    reason: current.reason,
+    by: current.by,
+    byName: current.byName,
+    at: current.at,
+  }
   return { current: next, revisions: [...(current.revisions ?? []), prior] }
 }
 
@@ -41,4 +54,5 @@ export function gradeYearProblem(year: number, now: Date): string | null {
 }
 
 /** The years that may be graded now, newest first. */
-export const gradeYears = (now: Date): number[] => (monthOf(now) <= LAST_YEAR_GRADES_UNTIL_MONTH ? [yearOf(now), yearOf(now) - 1] : [yearOf(now)])
+export const gradeYears = (now: Date): number[] =>
+  monthOf(now) <= LAST_YEAR_GRADES_UNTIL_MONTH ? [yearOf(now), yearOf(now) - 1] : [yearOf(now)]

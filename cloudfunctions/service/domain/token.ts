@@ -28,9 +28,17 @@ function mac(secret: string, activityId: string, issuedSec: number): string {
   return out
 }
 
-export function issueToken(secret: string, activityId: string, now: Date): { token: string; issuedSec: number; expiresAt: Date } {
+export function issueToken(
+  secret: string,
+  activityId: string,
+  now: Date,
+): { token: string; issuedSec: number; expiresAt: Date } {
   const issuedSec = Math.floor(now.getTime() / 1000)
-  return { token: `${issuedSec.toString(36).toUpperCase()}.${mac(secret, activityId, issuedSec)}`, issuedSec, expiresAt: new Date((issuedSec + TOKEN_TTL_S) * 1000) }
+  return {
+    token: `${issuedSec.toString(36).toUpperCase()}.${mac(secret, activityId, issuedSec)}`,
+    issuedSec,
+    expiresAt: new Date((issuedSec + TOKEN_TTL_S) * 1000),
+  }
 }
 
 export type TokenCheck = { ok: true; issuedSec: number } | { ok: false; problem: string }
@@ -39,17 +47,25 @@ export type TokenCheck = { ok: true; issuedSec: number } | { ok: false; problem:
  * Checks a code for this activity at `now`. `notBeforeSec` refuses a code issued at or before that
  * second — a sign-out must use a newer code than the sign-in did, so one code cannot do both.
  */
-export function verifyToken(secret: string, activityId: string, token: string, now: Date, notBeforeSec?: number): TokenCheck {
+export function verifyToken(
+  secret: string,
+  activityId: string,
+  token: string,
+  now: Date,
+  notBeforeSec?: number,
+): TokenCheck {
   const m = /^([0-9A-Z]{1,10})\.([A-Z2-7]{12})$/.exec(token.trim().toUpperCase())
   if (!m) return { ok: false, problem: '签到码格式不正确' }
   const issuedSec = parseInt(m[1], 36)
   const expected = Buffer.from(mac(secret, activityId, issuedSec))
   const given = Buffer.from(m[2])
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return { ok: false, problem: '签到码无效或不属于本活动' }
+  if (expected.length !== given.length || !timingSafeEqual(expected, given))
+    return { ok: false, problem: '签到码无效或不属于本活动' }
   const nowSec = now.getTime() / 1000
   if (issuedSec > nowSec + 2) return { ok: false, problem: '签到码无效或不属于本活动' }
   if (nowSec - issuedSec > TOKEN_TTL_S) return { ok: false, problem: '签到码已过期，请扫描最新的二维码' }
-  if (notBeforeSec !== undefined && issuedSec <= notBeforeSec) return { ok: false, problem: '该签到码已使用过，请扫描最新的二维码' }
+  if (notBeforeSec !== undefined && issuedSec <= notBeforeSec)
+    return { ok: false, problem: '该签到码已使用过，请扫描最新的二维码' }
   return { ok: true, issuedSec }
 }
 
@@ -72,6 +88,7 @@ export const MIN_SECRET_LENGTH = 16
  */
 export function tokenSecret(env: Record<string, string | undefined> = process.env): string {
   const secret = env.SERVICE_QR_SECRET ?? ''
-  if (secret.length < MIN_SECRET_LENGTH) throw new Error(`SERVICE_QR_SECRET is not set (at least ${MIN_SECRET_LENGTH} characters): QR sign-in is off`)
+  if (secret.length < MIN_SECRET_LENGTH)
+    throw new Error(`SERVICE_QR_SECRET is not set (at least ${MIN_SECRET_LENGTH} characters): QR sign-in is off`)
   return secret
 }

@@ -25,16 +25,25 @@ export function unitLinkOf(m: LinkState): UnitLink {
 export const PICKABLE_YEARS = 2
 export const pickableFromYear = (now: Date) => yearOf(now) - (PICKABLE_YEARS - 1)
 
-export interface PickableUnit { streetId: string; approvedYear?: number }
+export interface PickableUnit {
+  streetId: string
+  approvedYear?: number
+}
 
 /**
  * Why a unit cannot be named (or linked) by a member of a community of `streetId`, or null. A member may
  * keep the unit they are already linked to even if it has not renewed its check-in yet.
  */
-export function unitPickProblem(unit: PickableUnit & { _id: string }, streetId: string, now: Date, currentUnitId?: string): string | null {
+export function unitPickProblem(
+  unit: PickableUnit & { _id: string },
+  streetId: string,
+  now: Date,
+  currentUnitId?: string,
+): string | null {
   if (unit.streetId !== streetId) return '请选择本街道已报到的单位'
   if (unit._id === currentUnitId) return null
-  if (unit.approvedYear === undefined || unit.approvedYear < pickableFromYear(now)) return '该单位尚未报到，请选择“单位未报到”并填写单位名称'
+  if (unit.approvedYear === undefined || unit.approvedYear < pickableFromYear(now))
+    return '该单位尚未报到，请选择“单位未报到”并填写单位名称'
   return null
 }
 

@@ -27,10 +27,12 @@ export function claimProblem(w: WishState, now: Date): string | null {
  * cannot deliver in time does not keep others from it. After that the timer returns it to 待认领.
  */
 export const CLAIM_HOLD_DAYS = 7
-export const claimDueAt = (claimedAt: Date, dueAt: Date): Date => new Date(Math.min(dueAt.getTime(), claimedAt.getTime() + CLAIM_HOLD_DAYS * 86400_000))
+export const claimDueAt = (claimedAt: Date, dueAt: Date): Date =>
+  new Date(Math.min(dueAt.getTime(), claimedAt.getTime() + CLAIM_HOLD_DAYS * 86400_000))
 
 /** The claim has run out: not delivered by its deadline. */
-export const claimLapsed = (w: { status: string; claimDueAt?: Date }, now: Date) => w.status === 'claimed' && !!w.claimDueAt && w.claimDueAt.getTime() <= now.getTime()
+export const claimLapsed = (w: { status: string; claimDueAt?: Date }, now: Date) =>
+  w.status === 'claimed' && !!w.claimDueAt && w.claimDueAt.getTime() <= now.getTime()
 
 /** Earlier claims kept on the wish (released or lapsed), newest last, bounded. */
 export const CLAIM_HISTORY_LIMIT = 20

@@ -11,8 +11,22 @@ import { withinRadius } from '../domain/geo'
 import { monthOf, quarterOf, yearOf } from '../../shared/period'
 import { issueToken, parseQrText, qrText, TOKEN_TTL_S, tokenSecret, verifyToken } from '../domain/token'
 import {
-  addActivityInTx, bumpLedgers, bumpStats, findActivityInTx, findAttendanceInTx, findMemberInTx, ids, listActivities, listAttendance, listSignedUp, putAttendanceInTx, repo,
-  updateActivityInTx, type ActivityDoc, type AttendanceDoc, type MemberDoc,
+  addActivityInTx,
+  bumpLedgers,
+  bumpStats,
+  findActivityInTx,
+  findAttendanceInTx,
+  findMemberInTx,
+  ids,
+  listActivities,
+  listAttendance,
+  listSignedUp,
+  putAttendanceInTx,
+  repo,
+  updateActivityInTx,
+  type ActivityDoc,
+  type AttendanceDoc,
+  type MemberDoc,
 } from '../repo'
 import { activityView, attendanceView } from '../views'
 
@@ -28,12 +42,29 @@ export const activityCreate: Handler<'service.activity.create'> = {
     await ctx.checkText(input.title, input.place.name)
     return ctx.onceTx(input.requestId, async (tx) => {
       const doc: ActivityDoc = {
-        _id: newId('act'), communityId: community._id, streetId: community.streetId, title: input.title, kind: input.kind, place: input.place,
-        radiusM: input.radiusM, startAt: new Date(input.startAt), endAt: new Date(input.endAt), graceMin: input.graceMin, capacity: input.capacity,
-        signupCount: 0, createdBy: actor.openid, createdByName: actor.name, createdAt: now,
+        _id: newId('act'),
+        communityId: community._id,
+        streetId: community.streetId,
+        title: input.title,
+        kind: input.kind,
+        place: input.place,
+        radiusM: input.radiusM,
+        startAt: new Date(input.startAt),
+        endAt: new Date(input.endAt),
+        graceMin: input.graceMin,
+        capacity: input.capacity,
+        signupCount: 0,
+        createdBy: actor.openid,
+        createdByName: actor.name,
+        createdAt: now,
       }
       await addActivityInTx(tx, doc)
-      await ctx.audit(`${COL.svcActivities}/${doc._id}`, null, { title: doc.title, startAt: doc.startAt, endAt: doc.endAt, capacity: doc.capacity }, tx)
+      await ctx.audit(
+        `${COL.svcActivities}/${doc._id}`,
+        null,
+        { title: doc.title, startAt: doc.startAt, endAt: doc.endAt, capacity: doc.capacity },
+        tx,
+      )
       return activityView(doc)
     })
   },
@@ -47,7 +78,10 @@ export const activityList: Handler<'service.activity.list'> = {
 
 export const activityGet: Handler<'service.activity.get'> = {
   async run(ctx) {
-    const [a, mine] = await Promise.all([repo.activity(ctx.db, ctx.input.activityId), repo.attendance(ctx.db, ids.attendance(ctx.input.activityId, ctx.actor.openid))])
+    const [a, mine] = await Promise.all([
+      repo.activity(ctx.db, ctx.input.activityId),
+      repo.attendance(ctx.db, ids.attendance(ctx.input.activityId, ctx.actor.openid)),
+    ])
     if (!a) throw notFound('活动')
     return activityView(a, mine)
   },
@@ -79,9 +113,22 @@ export const activitySignup: Handler<'service.activity.signup'> = {
       }
       if (!hasRoom(fresh.signupCount, fresh.capacity)) throw conflict('名额已满')
       const doc: AttendanceDoc = {
-        _id, activityId: a._id, activityTitle: a.title, communityId: a.communityId, streetId: a.streetId, openid: actor.openid, memberId: member._id,
-        memberName: member.name, unitId: member.unitId, unitName: member.unitName, status: 'signed_up', signedUpAt: now, minutes: 0,
-        year: yearOf(a.startAt), quarter: quarterOf(a.startAt), month: monthOf(a.startAt),
+        _id,
+        activityId: a._id,
+        activityTitle: a.title,
+        communityId: a.communityId,
+        streetId: a.streetId,
+        openid: actor.openid,
+        memberId: member._id,
+        memberName: member.name,
+        unitId: member.unitId,
+        unitName: member.unitName,
+        status: 'signed_up',
+        signedUpAt: now,
+        minutes: 0,
+        year: yearOf(a.startAt),
+        quarter: quarterOf(a.startAt),
+        month: monthOf(a.startAt),
       }
       await putAttendanceInTx(tx, doc)
       await updateActivityInTx(tx, a._id, { signupCount: fresh.signupCount + 1 })
@@ -101,7 +148,13 @@ export const activityToken: Handler<'service.activity.token'> = {
     const problem = windowProblem(a, now)
     if (problem) throw conflict(problem === '活动尚未开始，暂不能签到' ? '活动开始前不能出示签到码' : '活动已结束')
     const t = issueToken(tokenSecret(), a._id, now)
-    return { token: t.token, qrText: qrText(a._id, t.token), issuedAt: new Date(t.issuedSec * 1000).toISOString(), expiresAt: t.expiresAt.toISOString(), validSeconds: TOKEN_TTL_S }
+    return {
+      token: t.token,
+      qrText: qrText(a._id, t.token),
+      issuedAt: new Date(t.issuedSec * 1000).toISOString(),
+      expiresAt: t.expiresAt.toISOString(),
+      validSeconds: TOKEN_TTL_S,
+    }
   },
 }
 
@@ -119,7 +172,8 @@ function checkPresence(a: ActivityDoc, input: SignInput, now: Date, notBeforeSec
     if (!check.ok) throw invalid(check.problem, ['token'])
     return check.issuedSec
   }
-  if (!withinRadius(a.place, { lat: input.lat!, lng: input.lng! }, a.radiusM)) throw invalid(`您不在活动地点 ${a.radiusM} 米范围内`, ['lat'])
+  if (!withinRadius(a.place, { lat: input.lat!, lng: input.lng! }, a.radiusM))
+    throw invalid(`您不在活动地点 ${a.radiusM} 米范围内`, ['lat'])
   return undefined
 }
 
@@ -132,20 +186,33 @@ async function signStep(ctx: Ctx<SignInput>, step: 'in' | 'out') {
   const mine = await repo.attendance(db, _id)
   if (!mine) throw conflict('请先报名该活动')
   if (step === 'in' && mine.status !== 'signed_up') throw conflict('您已签到，不会重复计时')
-  if (step === 'out' && mine.status !== 'signed_in') throw conflict(mine.status === 'signed_up' ? '请先签到' : '您已签退')
+  if (step === 'out' && mine.status !== 'signed_in')
+    throw conflict(mine.status === 'signed_up' ? '请先签到' : '您已签退')
   const issuedSec = checkPresence(a, input, now, step === 'out' ? mine.inTokenSec : undefined)
   let after: AttendanceDoc = mine
   await ctx.transaction(async (tx) => {
     const fresh = await findAttendanceInTx(tx, _id)
-    if (!fresh || fresh.status !== (step === 'in' ? 'signed_up' : 'signed_in')) throw conflict(step === 'in' ? '您已签到，不会重复计时' : '您已签退')
+    if (!fresh || fresh.status !== (step === 'in' ? 'signed_up' : 'signed_in'))
+      throw conflict(step === 'in' ? '您已签到，不会重复计时' : '您已签退')
     const stepped: AttendanceDoc =
       step === 'in'
         ? { ...fresh, status: 'signed_in', signedInAt: now, inMethod: input.method, inTokenSec: issuedSec }
-        : { ...fresh, status: 'signed_out', signedOutAt: now, outMethod: input.method, minutes: serviceMinutes(fresh.signedInAt!, now, a.startAt, a.endAt) }
+        : {
+            ...fresh,
+            status: 'signed_out',
+            signedOutAt: now,
+            outMethod: input.method,
+            minutes: serviceMinutes(fresh.signedInAt!, now, a.startAt, a.endAt),
+          }
     // A location step is a claim: it waits for the organiser's confirmation (an earlier one does not cover it).
     after = input.method === 'location' ? { ...withoutPresence(stepped), presence: 'pending' } : stepped
     await putAttendanceInTx(tx, after)
-    await ctx.audit(`${COL.svcAttendance}/${_id}`, { status: fresh.status, presence: fresh.presence ?? null }, { status: after.status, method: input.method, minutes: after.minutes, presence: after.presence ?? null }, tx)
+    await ctx.audit(
+      `${COL.svcAttendance}/${_id}`,
+      { status: fresh.status, presence: fresh.presence ?? null },
+      { status: after.status, method: input.method, minutes: after.minutes, presence: after.presence ?? null },
+      tx,
+    )
   })
   return activityView(a, after)
 }
@@ -176,11 +243,20 @@ export const activityConfirmPresence: Handler<'service.activity.confirmPresence'
       const fresh = await findAttendanceInTx(tx, t._id)
       if (fresh?.presence !== 'pending') throw conflict('没有待确认的定位签到')
       after = {
-        ...fresh, presence: input.present ? 'confirmed' : 'rejected', presenceAt: now, presenceBy: actor.openid, presenceByName: actor.name,
+        ...fresh,
+        presence: input.present ? 'confirmed' : 'rejected',
+        presenceAt: now,
+        presenceBy: actor.openid,
+        presenceByName: actor.name,
         ...(input.reason ? { presenceReason: input.reason } : {}),
       }
       await putAttendanceInTx(tx, after)
-      await ctx.audit(`${COL.svcAttendance}/${t._id}`, { presence: 'pending' }, { presence: after.presence, reason: input.reason ?? null }, tx)
+      await ctx.audit(
+        `${COL.svcAttendance}/${t._id}`,
+        { presence: 'pending' },
+        { presence: after.presence, reason: input.reason ?? null },
+        tx,
+      )
     })
     return attendanceView(after)
   },
@@ -222,7 +298,11 @@ export const activityRemind: Handler<'service.activity.remind'> = {
         toOpenid: t.openid,
         templateId: TEMPLATES.activityReminder,
         page: `packages/service/pages/activity/index?id=${a._id}`,
-        data: { thing1: { value: a.title.slice(0, 20) }, thing2: { value: a.place.name.slice(0, 20) }, time3: { value: cnTime(a.startAt) } },
+        data: {
+          thing1: { value: a.title.slice(0, 20) },
+          thing2: { value: a.place.name.slice(0, 20) },
+          time3: { value: cnTime(a.startAt) },
+        },
       })
       if (ok) sent++
     }
@@ -231,7 +311,12 @@ export const activityRemind: Handler<'service.activity.remind'> = {
 }
 
 /** Counting confirmed minutes into the member's ledgers (year and quarter) and the community's counter. */
-async function countIntoLedger(tx: Parameters<Parameters<Ctx<unknown>['transaction']>[0]>[0], t: AttendanceDoc, minutes: number, now: Date) {
+async function countIntoLedger(
+  tx: Parameters<Parameters<Ctx<unknown>['transaction']>[0]>[0],
+  t: AttendanceDoc,
+  minutes: number,
+  now: Date,
+) {
   // The member's unit as it is now, not at sign-up: a link made or undone since then decides whose letter counts the minutes.
   const m = await findMemberInTx(tx, t.memberId)
   const unit = m ? { kind: m.kind, unitId: m.unitId, unitName: m.unitName } : { unitId: t.unitId, unitName: t.unitName }
@@ -261,10 +346,21 @@ export const hoursConfirm: Handler<'service.hours.confirm'> = {
       if (!fresh || fresh.status !== 'signed_out') throw conflict('时长已确认')
       const stillProblem = presenceProblem(fresh)
       if (stillProblem) throw conflict(stillProblem)
-      after = { ...fresh, status: 'confirmed', confirmedAt: now, confirmedBy: actor.openid, confirmedByName: actor.name }
+      after = {
+        ...fresh,
+        status: 'confirmed',
+        confirmedAt: now,
+        confirmedBy: actor.openid,
+        confirmedByName: actor.name,
+      }
       await putAttendanceInTx(tx, after)
       await countIntoLedger(tx, fresh, fresh.minutes, now)
-      await ctx.audit(`${COL.svcAttendance}/${t._id}`, { status: 'signed_out' }, { status: 'confirmed', minutes: fresh.minutes }, tx)
+      await ctx.audit(
+        `${COL.svcAttendance}/${t._id}`,
+        { status: 'signed_out' },
+        { status: 'confirmed', minutes: fresh.minutes },
+        tx,
+      )
     })
     return attendanceView(after)
   },
@@ -284,15 +380,38 @@ export const hoursManual: Handler<'service.hours.manual'> = {
     return ctx.onceTx(input.requestId, async (tx) => {
       const _id = ids.attendance(a._id, member.openid)
       const fresh = await findAttendanceInTx(tx, _id)
-      if (fresh && (fresh.status === 'confirmed' || fresh.status === 'manual_pending')) throw conflict('该党员本活动的时长已确认或已在复核中')
+      if (fresh && (fresh.status === 'confirmed' || fresh.status === 'manual_pending'))
+        throw conflict('该党员本活动的时长已确认或已在复核中')
       const base: AttendanceDoc = fresh ?? {
-        _id, activityId: a._id, activityTitle: a.title, communityId: a.communityId, streetId: a.streetId, openid: member.openid, memberId: member._id,
-        memberName: member.name, unitId: member.unitId, unitName: member.unitName, status: 'signed_up', minutes: 0,
-        year: yearOf(a.startAt), quarter: quarterOf(a.startAt), month: monthOf(a.startAt),
+        _id,
+        activityId: a._id,
+        activityTitle: a.title,
+        communityId: a.communityId,
+        streetId: a.streetId,
+        openid: member.openid,
+        memberId: member._id,
+        memberName: member.name,
+        unitId: member.unitId,
+        unitName: member.unitName,
+        status: 'signed_up',
+        minutes: 0,
+        year: yearOf(a.startAt),
+        quarter: quarterOf(a.startAt),
+        month: monthOf(a.startAt),
       }
-      const after: AttendanceDoc = { ...base, status: 'manual_pending', minutes: input.minutes, manual: { reason: input.reason, minutes: input.minutes, enteredBy: actor.openid, enteredByName: actor.name } }
+      const after: AttendanceDoc = {
+        ...base,
+        status: 'manual_pending',
+        minutes: input.minutes,
+        manual: { reason: input.reason, minutes: input.minutes, enteredBy: actor.openid, enteredByName: actor.name },
+      }
       await putAttendanceInTx(tx, after)
-      await ctx.audit(`${COL.svcAttendance}/${_id}`, fresh ? { status: fresh.status, minutes: fresh.minutes } : null, { status: 'manual_pending', minutes: input.minutes, reason: input.reason }, tx)
+      await ctx.audit(
+        `${COL.svcAttendance}/${_id}`,
+        fresh ? { status: fresh.status, minutes: fresh.minutes } : null,
+        { status: 'manual_pending', minutes: input.minutes, reason: input.reason },
+        tx,
+      )
       return attendanceView(after)
     })
   },
@@ -305,18 +424,34 @@ export const hoursApproveManual: Handler<'service.hours.approveManual'> = {
     if (!t) throw notFound('签到记录')
     ensure(canOversee(actor, t), '只能复核您所辖社区的补录')
     if (t.status !== 'manual_pending' || !t.manual) throw conflict('没有待复核的补录')
-    if (!canApproveManual(t.manual.enteredBy, actor.openid)) throw new DomainError('FORBIDDEN', '补录须由另一人复核，不能复核自己的补录')
+    if (!canApproveManual(t.manual.enteredBy, actor.openid))
+      throw new DomainError('FORBIDDEN', '补录须由另一人复核，不能复核自己的补录')
     let after: AttendanceDoc = t
     await ctx.transaction(async (tx) => {
       const fresh = await findAttendanceInTx(tx, t._id)
       if (!fresh || fresh.status !== 'manual_pending' || !fresh.manual) throw conflict('没有待复核的补录')
       after = {
-        ...fresh, status: 'confirmed', minutes: fresh.manual.minutes, confirmedAt: now, confirmedBy: actor.openid, confirmedByName: actor.name,
+        ...fresh,
+        status: 'confirmed',
+        minutes: fresh.manual.minutes,
+        confirmedAt: now,
+        confirmedBy: actor.openid,
+        confirmedByName: actor.name,
         manual: { ...fresh.manual, approvedBy: actor.openid, approvedByName: actor.name },
       }
       await putAttendanceInTx(tx, after)
       await countIntoLedger(tx, fresh, fresh.manual.minutes, now)
-      await ctx.audit(`${COL.svcAttendance}/${t._id}`, { status: 'manual_pending' }, { status: 'confirmed', minutes: fresh.manual.minutes, enteredBy: fresh.manual.enteredBy, approvedBy: actor.openid }, tx)
+      await ctx.audit(
+        `${COL.svcAttendance}/${t._id}`,
+        { status: 'manual_pending' },
+        {
+          status: 'confirmed',
+          minutes: fresh.manual.minutes,
+          enteredBy: fresh.manual.enteredBy,
+          approvedBy: actor.openid,
+        },
+        tx,
+      )
     })
     return attendanceView(after)
   },

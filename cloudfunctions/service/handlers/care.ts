@@ -4,7 +4,16 @@ import type { Ctx, Handler } from '../../shared/dispatch'
 import type { Transaction } from '../../shared/db-types'
 import { conflict, ensure, notFound } from '../../shared/errors'
 import {
-  findCareInTx, ids, listCommunityCare, listGridCare, listHouseholdsCare, listWishesInHand, putCareInTx, repo, updateWishCareInTx, type CareDoc,
+  findCareInTx,
+  ids,
+  listCommunityCare,
+  listGridCare,
+  listHouseholdsCare,
+  listWishesInHand,
+  putCareInTx,
+  repo,
+  updateWishCareInTx,
+  type CareDoc,
 } from '../repo'
 import { careMarkView, careView } from '../views'
 
@@ -22,7 +31,8 @@ const OPEN_WISHES_LIMIT = 50
 
 /** Inside the marking or revoking transaction: the household's wishes in hand take the mark (their own field only). */
 async function markWishes(ctx: Ctx<unknown>, tx: Transaction, householdId: string, care: boolean): Promise<void> {
-  for (const w of await listWishesInHand(ctx.db, householdId, OPEN_WISHES_LIMIT)) await updateWishCareInTx(tx, w._id, care)
+  for (const w of await listWishesInHand(ctx.db, householdId, OPEN_WISHES_LIMIT))
+    await updateWishCareInTx(tx, w._id, care)
 }
 
 export const careMark: Handler<'service.care.mark'> = {
@@ -36,17 +46,41 @@ export const careMark: Handler<'service.care.mark'> = {
     const after = await ctx.transaction(async (tx) => {
       const prior = await findCareInTx(tx, headId)
       if (prior?.status === 'active') throw conflict('该住户已是重点关爱住户')
-      if (prior) await putCareInTx(tx, { ...prior, _id: ids.careVersion(household._id, prior.version), status: 'superseded', headId, supersededAt: now })
+      if (prior)
+        await putCareInTx(tx, {
+          ...prior,
+          _id: ids.careVersion(household._id, prior.version),
+          status: 'superseded',
+          headId,
+          supersededAt: now,
+        })
       const doc: CareDoc = {
-        _id: headId, householdId: household._id, communityId: household.communityId, streetId: household.streetId, gridId: household.gridId, buildingId: household.buildingId,
-        address: addressOf(household), status: 'active', kinds: [...new Set(input.kinds)], note: input.note || undefined,
-        consentBy: input.consentBy, consentAt: new Date(input.consentAt), recordedBy: actor.openid, recordedByName: actor.name || '社区书记', markedAt: now,
+        _id: headId,
+        householdId: household._id,
+        communityId: household.communityId,
+        streetId: household.streetId,
+        gridId: household.gridId,
+        buildingId: household.buildingId,
+        address: addressOf(household),
+        status: 'active',
+        kinds: [...new Set(input.kinds)],
+        note: input.note || undefined,
+        consentBy: input.consentBy,
+        consentAt: new Date(input.consentAt),
+        recordedBy: actor.openid,
+        recordedByName: actor.name || '社区书记',
+        markedAt: now,
         version: (prior?.version ?? 0) + 1,
       }
       await putCareInTx(tx, doc)
       await markWishes(ctx, tx, household._id, true)
       // The audit keeps that it happened and with whose consent, not why (the reason is the household's).
-      await ctx.audit(`${COL.svcCare}/${headId}`, prior ? { status: prior.status } : null, { status: 'active', consentAt: doc.consentAt, version: doc.version }, tx)
+      await ctx.audit(
+        `${COL.svcCare}/${headId}`,
+        prior ? { status: prior.status } : null,
+        { status: 'active', consentAt: doc.consentAt, version: doc.version },
+        tx,
+      )
       return doc
     })
     return careView(after)
@@ -67,12 +101,22 @@ export const careRevoke: Handler<'service.care.revoke'> = {
       if (!cur) throw notFound('重点关爱记录')
       if (cur.status !== 'active') throw conflict('该标记已撤销')
       const doc: CareDoc = {
-        ...cur, _id: headId, status: 'revoked', revokedAt: now, revokedBy: actor.openid, revokedByName: own ? '本户居民' : `社区书记 ${actor.name}`.trim(),
+        ...cur,
+        _id: headId,
+        status: 'revoked',
+        revokedAt: now,
+        revokedBy: actor.openid,
+        revokedByName: own ? '本户居民' : `社区书记 ${actor.name}`.trim(),
         revokeReason: input.reason || undefined,
       }
       await putCareInTx(tx, doc)
       await markWishes(ctx, tx, household._id, false)
-      await ctx.audit(`${COL.svcCare}/${headId}`, { status: 'active' }, { status: 'revoked', by: own ? 'household' : 'secretary' }, tx)
+      await ctx.audit(
+        `${COL.svcCare}/${headId}`,
+        { status: 'active' },
+        { status: 'revoked', by: own ? 'household' : 'secretary' },
+        tx,
+      )
       return doc
     })
     return careView(after)

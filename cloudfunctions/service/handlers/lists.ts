@@ -5,8 +5,21 @@ import { newId } from '../../shared/ids'
 import { matchProblem } from '../domain/needs'
 import { writeProject } from '../projects'
 import {
-  addNeedInTx, addResourceInTx, findProjectInTx, ids, listNeeds, listProjects, listProjectUpdates, listResources, putProjectInTx, putProjectUpdateInTx, repo, updateNeedInTx,
-  type NeedDoc, type ProjectDoc, type ResourceDoc,
+  addNeedInTx,
+  addResourceInTx,
+  findProjectInTx,
+  ids,
+  listNeeds,
+  listProjects,
+  listProjectUpdates,
+  listResources,
+  putProjectInTx,
+  putProjectUpdateInTx,
+  repo,
+  updateNeedInTx,
+  type NeedDoc,
+  type ProjectDoc,
+  type ResourceDoc,
 } from '../repo'
 import { canUpdateProject, needView, projectUpdateView, projectView, resourceView } from '../views'
 
@@ -21,11 +34,24 @@ export const needCreate: Handler<'service.need.create'> = {
     await ctx.checkText(input.title, input.detail)
     return ctx.onceTx(input.requestId, async (tx) => {
       const doc: NeedDoc = {
-        _id: newId('need'), communityId: community._id, streetId: community.streetId, title: input.title, detail: input.detail,
-        source: input.source, quantity: input.quantity, status: 'open', createdBy: actor.openid, createdAt: now,
+        _id: newId('need'),
+        communityId: community._id,
+        streetId: community.streetId,
+        title: input.title,
+        detail: input.detail,
+        source: input.source,
+        quantity: input.quantity,
+        status: 'open',
+        createdBy: actor.openid,
+        createdAt: now,
       }
       await addNeedInTx(tx, doc)
-      await ctx.audit(`${COL.svcNeeds}/${doc._id}`, null, { title: doc.title, quantity: doc.quantity ?? null, status: 'open' }, tx)
+      await ctx.audit(
+        `${COL.svcNeeds}/${doc._id}`,
+        null,
+        { title: doc.title, quantity: doc.quantity ?? null, status: 'open' },
+        tx,
+      )
       return needView(doc)
     })
   },
@@ -64,7 +90,15 @@ export const resourceCreate: Handler<'service.resource.create'> = {
     }
     await ctx.checkText(input.title, input.detail)
     return ctx.onceTx(input.requestId, async (tx) => {
-      const doc: ResourceDoc = { _id: newId('res'), communityId: input.communityId, title: input.title, detail: input.detail, ...owner, createdBy: actor.openid, createdAt: now }
+      const doc: ResourceDoc = {
+        _id: newId('res'),
+        communityId: input.communityId,
+        title: input.title,
+        detail: input.detail,
+        ...owner,
+        createdBy: actor.openid,
+        createdAt: now,
+      }
       await addResourceInTx(tx, doc)
       await ctx.audit(`${COL.svcResources}/${doc._id}`, null, { title: doc.title, ownerId: doc.ownerId }, tx)
       return resourceView(doc)
@@ -91,7 +125,19 @@ export const projectCreate: Handler<'service.project.create'> = {
     const problem = matchProblem(need)
     if (problem) throw conflict(problem)
     await ctx.checkText(input.title)
-    return ctx.onceTx(input.requestId, async (tx) => projectView(await writeProject(ctx as Ctx<unknown>, tx, { _id: newId('proj'), need, resource, title: input.title, deadline }), now, actor))
+    return ctx.onceTx(input.requestId, async (tx) =>
+      projectView(
+        await writeProject(ctx as Ctx<unknown>, tx, {
+          _id: newId('proj'),
+          need,
+          resource,
+          title: input.title,
+          deadline,
+        }),
+        now,
+        actor,
+      ),
+    )
   },
 }
 
@@ -112,15 +158,36 @@ export const projectProgress: Handler<'service.project.progress'> = {
       // Each update is its own record, numbered from the project's count read here: two at once conflict, none is lost.
       const seq = (fresh.updateCount ?? 0) + 1
       await putProjectUpdateInTx(tx, {
-        _id: ids.projectUpdate(project._id, seq), projectId: project._id, communityId: fresh.communityId, seq, progress: input.progress, note: input.note, by: actor.openid, byName: actor.name, at: now,
+        _id: ids.projectUpdate(project._id, seq),
+        projectId: project._id,
+        communityId: fresh.communityId,
+        seq,
+        progress: input.progress,
+        note: input.note,
+        by: actor.openid,
+        byName: actor.name,
+        at: now,
       })
-      after = { ...fresh, _id: project._id, progress: input.progress, lastNote: input.note, status: done ? 'done' : 'active', doneAt: done ? now : undefined, updateCount: seq }
+      after = {
+        ...fresh,
+        _id: project._id,
+        progress: input.progress,
+        lastNote: input.note,
+        status: done ? 'done' : 'active',
+        doneAt: done ? now : undefined,
+        updateCount: seq,
+      }
       await putProjectInTx(tx, after)
       if (done) {
         await updateNeedInTx(tx, fresh.needId, { status: 'done' })
         await ctx.audit(`${COL.svcNeeds}/${fresh.needId}`, { status: 'matched' }, { status: 'done' }, tx)
       }
-      await ctx.audit(`${COL.svcProjects}/${project._id}`, { progress: fresh.progress }, { progress: input.progress, note: input.note }, tx)
+      await ctx.audit(
+        `${COL.svcProjects}/${project._id}`,
+        { progress: fresh.progress },
+        { progress: input.progress, note: input.note },
+        tx,
+      )
     })
     return projectView(after, now, actor)
   },

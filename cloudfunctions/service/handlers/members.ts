@@ -7,7 +7,18 @@ import { addressOf } from '../../shared/address'
 import { canSubmit, isDecidable, pushHistory } from '../domain/checkin'
 import { yearOf } from '../../shared/period'
 import { unitPickProblem } from '../domain/unit-link'
-import { findCommunityGrid, findMemberInTx, ids, listCommunityBuildings, listMembers, putMemberInTx, repo, type BuildingRef, type GridRef, type MemberDoc } from '../repo'
+import {
+  findCommunityGrid,
+  findMemberInTx,
+  ids,
+  listCommunityBuildings,
+  listMembers,
+  putMemberInTx,
+  repo,
+  type BuildingRef,
+  type GridRef,
+  type MemberDoc,
+} from '../repo'
 import { memberView } from '../views'
 
 /** 在职党员报到: yearly, to the community of the member's home; the secretary approves and assigns. */
@@ -32,9 +43,12 @@ export const memberCheckin: Handler<'service.member.checkin'> = {
       repo.member(db, ids.member(actor.openid)),
     ])
     if (!community) throw notFound('社区')
-    if (input.householdId && household?.communityId !== community._id) throw invalid('所填房屋不在该社区', ['householdId'])
+    if (input.householdId && household?.communityId !== community._id)
+      throw invalid('所填房屋不在该社区', ['householdId'])
     if (input.unitId) {
-      const problem = unit ? unitPickProblem(unit, community.streetId, now, current?.unitId) : '请选择本街道已报到的单位'
+      const problem = unit
+        ? unitPickProblem(unit, community.streetId, now, current?.unitId)
+        : '请选择本街道已报到的单位'
       if (problem) throw invalid(problem, ['unitId'])
     }
     if (current && !canSubmit(current, year)) throw conflict('您今年已报到')
@@ -46,15 +60,30 @@ export const memberCheckin: Handler<'service.member.checkin'> = {
       const sameCommunity = fresh?.communityId === community._id
       // A unit the secretary linked to the name the member typed stays while the member types the same name.
       const inService = input.kind === 'in_service'
-      const linked = inService && !unit && fresh?.unitId && fresh.unitLinkedBy?.typedName === input.unitName ? { unitId: fresh.unitId, unitName: fresh.unitName } : null
+      const linked =
+        inService && !unit && fresh?.unitId && fresh.unitLinkedBy?.typedName === input.unitName
+          ? { unitId: fresh.unitId, unitName: fresh.unitName }
+          : null
       const unitId = unit?._id ?? linked?.unitId
       // What the liaison and the secretary said about the link stands while the member names the same unit.
       const sameUnit = !!unitId && fresh?.unitId === unitId
       const after: MemberDoc = {
-        _id, openid: actor.openid, communityId: community._id, communityName: community.name, streetId: community.streetId, name: input.name,
-        kind: input.kind, originOrg: input.kind === 'mobile' ? input.originOrg : undefined,
-        unitId, unitName: inService ? unit?.name ?? linked?.unitName ?? input.unitName ?? '' : '', householdId: household?._id, address: household ? addressOf(household) : undefined,
-        skills: input.skills, availability: input.availability, status: 'pending', year,
+        _id,
+        openid: actor.openid,
+        communityId: community._id,
+        communityName: community.name,
+        streetId: community.streetId,
+        name: input.name,
+        kind: input.kind,
+        originOrg: input.kind === 'mobile' ? input.originOrg : undefined,
+        unitId,
+        unitName: inService ? (unit?.name ?? linked?.unitName ?? input.unitName ?? '') : '',
+        householdId: household?._id,
+        address: household ? addressOf(household) : undefined,
+        skills: input.skills,
+        availability: input.availability,
+        status: 'pending',
+        year,
         approvedYear: fresh?.approvedYear,
         // A member who moved community keeps no assignment from the old one.
         gridId: sameCommunity ? fresh.gridId : undefined,
@@ -62,14 +91,35 @@ export const memberCheckin: Handler<'service.member.checkin'> = {
         buildingIds: sameCommunity ? fresh.buildingIds : [],
         buildingNames: sameCommunity ? fresh.buildingNames : [],
         submittedAt: now,
-        history: fresh ? pushHistory(fresh.history, { year: fresh.year, status: fresh.status, reason: fresh.reason, at: fresh.decidedAt ?? fresh.submittedAt }) : [],
-        ...(sameUnit && fresh.unitDisputed && fresh.unitDispute ? { unitDispute: fresh.unitDispute, unitDisputed: true } : {}),
+        history: fresh
+          ? pushHistory(fresh.history, {
+              year: fresh.year,
+              status: fresh.status,
+              reason: fresh.reason,
+              at: fresh.decidedAt ?? fresh.submittedAt,
+            })
+          : [],
+        ...(sameUnit && fresh.unitDisputed && fresh.unitDispute
+          ? { unitDispute: fresh.unitDispute, unitDisputed: true }
+          : {}),
         ...(sameUnit && fresh.unitConfirm?.unitId === unitId ? { unitConfirm: fresh.unitConfirm } : {}),
         ...(sameUnit && fresh.unitLinkedBy ? { unitLinkedBy: fresh.unitLinkedBy } : {}),
         ...(inService && fresh?.unitSettlement ? { unitSettlement: fresh.unitSettlement } : {}),
       }
       await putMemberInTx(tx, after)
-      await ctx.audit(`${COL.svcMembers}/${_id}`, fresh ? { status: fresh.status, year: fresh.year } : null, { status: 'pending', year, kind: input.kind, communityId: community._id, householdId: household?._id ?? null, unitId: unitId ?? null }, tx)
+      await ctx.audit(
+        `${COL.svcMembers}/${_id}`,
+        fresh ? { status: fresh.status, year: fresh.year } : null,
+        {
+          status: 'pending',
+          year,
+          kind: input.kind,
+          communityId: community._id,
+          householdId: household?._id ?? null,
+          unitId: unitId ?? null,
+        },
+        tx,
+      )
       return memberView(after, year)
     })
   },
@@ -103,7 +153,10 @@ export const memberDecide: Handler<'service.member.decide'> = {
     let buildings: BuildingRef[] = []
     if (input.approve) {
       const buildingIds = [...new Set(input.buildingIds)]
-      const [g, b] = await Promise.all([findCommunityGrid(db, member.communityId, input.gridId!), listCommunityBuildings(db, member.communityId, buildingIds)])
+      const [g, b] = await Promise.all([
+        findCommunityGrid(db, member.communityId, input.gridId!),
+        listCommunityBuildings(db, member.communityId, buildingIds),
+      ])
       grid = g
       if (!grid) throw invalid('请选择本社区的网格', ['gridId'])
       if (grid.retired) throw invalid(`${grid.name}已停用，请选择其他网格`, ['gridId'])
@@ -118,21 +171,50 @@ export const memberDecide: Handler<'service.member.decide'> = {
       if (!fresh || !isDecidable(fresh)) throw conflict('没有待审核的报到')
       const decided = { ...fresh, decidedAt: now, decidedBy: actor.openid, decidedByName: actor.name }
       after = input.approve
-        ? { ...decided, status: 'approved', approvedYear: fresh.year, reason: undefined, gridId: grid!._id, gridName: grid!.name, buildingIds: buildings.map((b) => b._id), buildingNames: buildings.map((b) => b.name) }
+        ? {
+            ...decided,
+            status: 'approved',
+            approvedYear: fresh.year,
+            reason: undefined,
+            gridId: grid!._id,
+            gridName: grid!.name,
+            buildingIds: buildings.map((b) => b._id),
+            buildingNames: buildings.map((b) => b.name),
+          }
         : { ...decided, status: 'returned', reason: input.reason }
       await putMemberInTx(tx, after)
       if (input.approve) {
-        const grant = grantRole({ role: 'member', scopeType: 'community', scopeId: member.communityId, scopeName: community?.name ?? '', communityId: member.communityId, streetId: member.streetId })
+        const grant = grantRole({
+          role: 'member',
+          scopeType: 'community',
+          scopeId: member.communityId,
+          scopeName: community?.name ?? '',
+          communityId: member.communityId,
+          streetId: member.streetId,
+        })
         const g = await updatePersonInTx(tx, member.openid, now, (u) => grant(nameIfMissing(member.name)(u)))
         if (g.changed) await ctx.audit(`${COL.users}/${member.openid}`, g.before?.roles ?? [], g.after.roles, tx)
       }
-      await ctx.audit(`${COL.svcMembers}/${member._id}`, { status: 'pending' }, { status: after.status, gridId: after.gridId ?? null, buildingIds: after.buildingIds, reason: input.reason ?? null }, tx)
+      await ctx.audit(
+        `${COL.svcMembers}/${member._id}`,
+        { status: 'pending' },
+        {
+          status: after.status,
+          gridId: after.gridId ?? null,
+          buildingIds: after.buildingIds,
+          reason: input.reason ?? null,
+        },
+        tx,
+      )
     })
     await notify({
       toOpenid: member.openid,
       templateId: TEMPLATES.checkinDecided,
       page: 'packages/service/pages/member/index',
-      data: { thing1: { value: `${member.name} 党员报到`.slice(0, 20) }, phrase2: { value: input.approve ? '已通过' : '已退回' } },
+      data: {
+        thing1: { value: `${member.name} 党员报到`.slice(0, 20) },
+        phrase2: { value: input.approve ? '已通过' : '已退回' },
+      },
     })
     return memberView(after, yearOf(now))
   },

@@ -3,7 +3,16 @@ import { COL } from '../../shared/collections'
 import { conflict, ensure, forbidden, invalid, notFound } from '../../shared/errors'
 import { matchProblem } from '../domain/needs'
 import { writeProject } from '../projects'
-import { findNeedOfferInTx, ids, listNeedOffers, putNeedOfferInTx, putResourceInTx, repo, type NeedOfferDoc, type ResourceDoc } from '../repo'
+import {
+  findNeedOfferInTx,
+  ids,
+  listNeedOffers,
+  putNeedOfferInTx,
+  putResourceInTx,
+  repo,
+  type NeedOfferDoc,
+  type ResourceDoc,
+} from '../repo'
 import { needOfferView } from '../views'
 
 /**
@@ -34,18 +43,33 @@ export const needOffer: Handler<'service.need.offer'> = {
     let resource: ResourceDoc | null = null
     if (input.resourceId) {
       resource = await repo.resource(db, input.resourceId)
-      if (!resource || resource.ownerId !== owner.ownerId || resource.communityId !== need.communityId) throw invalid('只能用本单位或本人在本社区登记的资源', ['resourceId'])
+      if (!resource || resource.ownerId !== owner.ownerId || resource.communityId !== need.communityId)
+        throw invalid('只能用本单位或本人在本社区登记的资源', ['resourceId'])
     }
     await ctx.checkText(input.title, input.note)
     const _id = ids.offer(need._id, owner.ownerId)
     return ctx.onceTx(input.requestId, async (tx) => {
       if (await findNeedOfferInTx(tx, _id)) throw conflict('您已认领过这项需求')
       const doc: NeedOfferDoc = {
-        _id, needId: need._id, needTitle: need.title, communityId: need.communityId, ...owner,
-        resourceId: resource?._id, resourceTitle: resource?.title ?? input.title!, note: input.note, status: 'pending', createdBy: actor.openid, createdAt: now,
+        _id,
+        needId: need._id,
+        needTitle: need.title,
+        communityId: need.communityId,
+        ...owner,
+        resourceId: resource?._id,
+        resourceTitle: resource?.title ?? input.title!,
+        note: input.note,
+        status: 'pending',
+        createdBy: actor.openid,
+        createdAt: now,
       }
       await putNeedOfferInTx(tx, doc)
-      await ctx.audit(`${COL.svcNeedOffers}/${_id}`, null, { status: 'pending', needId: need._id, ownerId: owner.ownerId, resourceId: doc.resourceId ?? null }, tx)
+      await ctx.audit(
+        `${COL.svcNeedOffers}/${_id}`,
+        null,
+        { status: 'pending', needId: need._id, ownerId: owner.ownerId, resourceId: doc.resourceId ?? null },
+        tx,
+      )
       return needOfferView(doc)
     })
   },
@@ -74,7 +98,10 @@ export const needDecideOffer: Handler<'service.need.decideOffer'> = {
     if (offer.status !== 'pending') throw conflict('该认领已处理')
     const deadline = input.deadline ? new Date(input.deadline) : undefined
     if (input.accept && deadline!.getTime() <= now.getTime()) throw invalid('期限须晚于现在', ['deadline'])
-    const [need, listed] = await Promise.all([repo.need(db, offer.needId), offer.resourceId ? repo.resource(db, offer.resourceId) : Promise.resolve(null)])
+    const [need, listed] = await Promise.all([
+      repo.need(db, offer.needId),
+      offer.resourceId ? repo.resource(db, offer.resourceId) : Promise.resolve(null),
+    ])
     if (!need) throw notFound('需求')
     if (input.accept) {
       const problem = matchProblem(need)
@@ -91,20 +118,42 @@ export const needDecideOffer: Handler<'service.need.decideOffer'> = {
         after = { ...fresh, ...decided, status: 'declined', reason: input.reason }
       } else {
         const resource = listed ?? {
-          _id: ids.offerResource(offer._id), communityId: offer.communityId, title: offer.resourceTitle, detail: offer.note,
-          ownerType: offer.ownerType, ownerId: offer.ownerId, ownerName: offer.ownerName, createdBy: offer.createdBy, createdAt: now,
+          _id: ids.offerResource(offer._id),
+          communityId: offer.communityId,
+          title: offer.resourceTitle,
+          detail: offer.note,
+          ownerType: offer.ownerType,
+          ownerId: offer.ownerId,
+          ownerName: offer.ownerName,
+          createdBy: offer.createdBy,
+          createdAt: now,
         }
         const project = await writeProject(ctx as Ctx<unknown>, tx, {
-          _id: ids.offerProject(offer._id), need, resource, title: input.title ?? `${need.title}（${offer.ownerName}）`, deadline: deadline!, offerId: offer._id,
+          _id: ids.offerProject(offer._id),
+          need,
+          resource,
+          title: input.title ?? `${need.title}（${offer.ownerName}）`,
+          deadline: deadline!,
+          offerId: offer._id,
         })
         if (!listed) {
           await putResourceInTx(tx, resource as ResourceDoc)
-          await ctx.audit(`${COL.svcResources}/${resource._id}`, null, { title: resource.title, ownerId: resource.ownerId, fromOffer: offer._id }, tx)
+          await ctx.audit(
+            `${COL.svcResources}/${resource._id}`,
+            null,
+            { title: resource.title, ownerId: resource.ownerId, fromOffer: offer._id },
+            tx,
+          )
         }
         after = { ...fresh, ...decided, status: 'accepted', projectId: project._id }
       }
       await putNeedOfferInTx(tx, after)
-      await ctx.audit(`${COL.svcNeedOffers}/${offer._id}`, { status: 'pending' }, { status: after.status, projectId: after.projectId ?? null, reason: input.reason ?? null }, tx)
+      await ctx.audit(
+        `${COL.svcNeedOffers}/${offer._id}`,
+        { status: 'pending' },
+        { status: after.status, projectId: after.projectId ?? null, reason: input.reason ?? null },
+        tx,
+      )
     })
     return needOfferView(after)
   },

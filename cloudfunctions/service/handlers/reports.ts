@@ -6,8 +6,26 @@ import { gradeYearProblem, reviseAssessment } from '../domain/grades'
 import { letterQuarterProblem, quarterRange } from '../../shared/period'
 import { ratingAvgTenths } from '../domain/wishes'
 import {
-  countCommunityRecords, findAssessmentInTx, findLetterInTx, findLetterLatestInTx, findMemberInTx, ids, listAssessments, listConfirmedAttendance, listLatestLetters, listLetterVersions,
-  listTopLedgers, listUnitAssessments, listUnitLedgers, putAssessmentInTx, putLetterInTx, putLetterLatestInTx, repo, updateLetterInTx, type AssessmentDoc, type LetterDoc,
+  countCommunityRecords,
+  findAssessmentInTx,
+  findLetterInTx,
+  findLetterLatestInTx,
+  findMemberInTx,
+  ids,
+  listAssessments,
+  listConfirmedAttendance,
+  listLatestLetters,
+  listLetterVersions,
+  listTopLedgers,
+  listUnitAssessments,
+  listUnitLedgers,
+  putAssessmentInTx,
+  putLetterInTx,
+  putLetterLatestInTx,
+  repo,
+  updateLetterInTx,
+  type AssessmentDoc,
+  type LetterDoc,
 } from '../repo'
 import { assessmentView, attendanceView, letterView } from '../views'
 import { whistleRecord } from '../../shared/whistle-record'
@@ -35,7 +53,13 @@ export const ledgerGet: Handler<'service.ledger.get'> = {
     const [ledger, grade, page] = await Promise.all([
       repo.ledger(db, ids.ledger(member.openid, period)),
       repo.assessment(db, ids.assessment('member', member._id, input.year)),
-      listConfirmedAttendance(db, member.openid, input.year, { page: input.page, pageSize: ENTRIES_PAGE }, attendanceView),
+      listConfirmedAttendance(
+        db,
+        member.openid,
+        input.year,
+        { page: input.page, pageSize: ENTRIES_PAGE },
+        attendanceView,
+      ),
     ])
     return {
       memberId: member._id,
@@ -61,11 +85,22 @@ export const ledgerGet: Handler<'service.ledger.get'> = {
 export const ledgerRanking: Handler<'service.ledger.ranking'> = {
   async run(ctx) {
     const { db, actor, input } = ctx
-    ensure(actor.has('member', input.communityId) || actor.isSecretaryOf(input.communityId), '只能查看您所在社区的服务记录')
+    ensure(
+      actor.has('member', input.communityId) || actor.isSecretaryOf(input.communityId),
+      '只能查看您所在社区的服务记录',
+    )
     const rows = await listTopLedgers(db, input.communityId, String(input.year), RANKING_ROWS)
     return {
       label: RANKING_LABEL,
-      items: rows.map((l) => ({ memberId: l.memberId, name: l.name, kind: memberKindOf(l), unitName: l.unitName, minutes: l.minutes, activities: l.activities, wishes: l.wishes })),
+      items: rows.map((l) => ({
+        memberId: l.memberId,
+        name: l.name,
+        kind: memberKindOf(l),
+        unitName: l.unitName,
+        minutes: l.minutes,
+        activities: l.activities,
+        wishes: l.wishes,
+      })),
     }
   },
 }
@@ -87,11 +122,34 @@ export const letterIssue: Handler<'service.letter.issue'> = {
     ])
     const { start, end } = quarterRange(input.quarter)
     const quarterCommitments = commitmentsInPeriod(commitments, start, end).map((c) => commitmentView(c, now))
-    const rows = ledgers.map((l) => ({ memberId: l.memberId, name: l.name, minutes: l.minutes, activities: l.activities, wishes: l.wishes }))
-    const base = { unitId: unit._id, unitName: unit.name, communityId: unit.communityId, communityName: community?.name ?? '', quarter: input.quarter, rows }
+    const rows = ledgers.map((l) => ({
+      memberId: l.memberId,
+      name: l.name,
+      minutes: l.minutes,
+      activities: l.activities,
+      wishes: l.wishes,
+    }))
+    const base = {
+      unitId: unit._id,
+      unitName: unit.name,
+      communityId: unit.communityId,
+      communityName: community?.name ?? '',
+      quarter: input.quarter,
+      rows,
+    }
     // A retried request returns its version instead of writing another one.
     // One transaction: the next version, the earlier one marked superseded, the pointer and the request's done mark.
-    return ctx.onceTx(input.requestId, async (tx) => letterView(await writeNextVersion(ctx, tx, { ...base, totalMinutes: rows.reduce((s, r) => s + r.minutes, 0), note: input.note, whistles, commitments: quarterCommitments })))
+    return ctx.onceTx(input.requestId, async (tx) =>
+      letterView(
+        await writeNextVersion(ctx, tx, {
+          ...base,
+          totalMinutes: rows.reduce((s, r) => s + r.minutes, 0),
+          note: input.note,
+          whistles,
+          commitments: quarterCommitments,
+        }),
+      ),
+    )
   },
 }
 
@@ -109,14 +167,31 @@ async function writeNextVersion(ctx: Ctx<unknown>, tx: Transaction, content: Let
   const priorId = ids.letter(content.unitId, content.quarter, n)
   const prior = n ? await findLetterInTx(tx, priorId) : null
   const version = n + 1
-  const after: LetterDoc = { _id: ids.letter(content.unitId, content.quarter, version), version, ...content, issuedAt: now, issuedBy: actor.openid, issuedByName: actor.name }
+  const after: LetterDoc = {
+    _id: ids.letter(content.unitId, content.quarter, version),
+    version,
+    ...content,
+    issuedAt: now,
+    issuedBy: actor.openid,
+    issuedByName: actor.name,
+  }
   if (prior) {
     await updateLetterInTx(tx, priorId, { supersededAt: now, supersededBy: actor.openid, supersededByName: actor.name })
-    await ctx.audit(`${COL.svcLetters}/${priorId}`, { superseded: false, acknowledged: !!prior.acknowledgedAt }, { superseded: true, byVersion: version }, tx)
+    await ctx.audit(
+      `${COL.svcLetters}/${priorId}`,
+      { superseded: false, acknowledged: !!prior.acknowledgedAt },
+      { superseded: true, byVersion: version },
+      tx,
+    )
   }
   await putLetterInTx(tx, after)
   await putLetterLatestInTx(tx, { _id: latestId, latest: version, updatedAt: now })
-  await ctx.audit(`${COL.svcLetters}/${after._id}`, null, { version, totalMinutes: after.totalMinutes, rows: after.rows.length }, tx)
+  await ctx.audit(
+    `${COL.svcLetters}/${after._id}`,
+    null,
+    { version, totalMinutes: after.totalMinutes, rows: after.rows.length },
+    tx,
+  )
   return after
 }
 
@@ -126,7 +201,10 @@ export const letterList: Handler<'service.letter.list'> = {
     const { db, actor, input } = ctx
     const unit = await repo.unit(db, input.unitId)
     if (!unit) throw notFound('单位')
-    ensure(mayReadUnitRecords(actor.roles, { unitId: unit._id, communityId: unit.communityId }), '只能查看本单位的反馈函')
+    ensure(
+      mayReadUnitRecords(actor.roles, { unitId: unit._id, communityId: unit.communityId }),
+      '只能查看本单位的反馈函',
+    )
     return listLatestLetters(db, unit._id, input, letterView)
   },
 }
@@ -149,7 +227,8 @@ export const letterAck: Handler<'service.letter.ack'> = {
     const letter = await repo.letter(db, input.letterId)
     if (!letter) throw notFound('反馈函')
     ensure(actor.has('unit_liaison', letter.unitId), '只有本单位联络员可以签收')
-    const problem = (l: LetterDoc) => (l.supersededAt ? '反馈函已重新出具，请签收最新版本' : l.acknowledgedAt ? '反馈函已签收' : null)
+    const problem = (l: LetterDoc) =>
+      l.supersededAt ? '反馈函已重新出具，请签收最新版本' : l.acknowledgedAt ? '反馈函已签收' : null
     const early = problem(letter)
     if (early) throw conflict(early)
     let after: LetterDoc = letter
@@ -161,7 +240,12 @@ export const letterAck: Handler<'service.letter.ack'> = {
       const ack = { acknowledgedAt: now, acknowledgedBy: actor.openid, acknowledgedByName: actor.name }
       await updateLetterInTx(tx, letter._id, ack)
       after = { ...fresh, _id: letter._id, ...ack }
-      await ctx.audit(`${COL.svcLetters}/${letter._id}`, { acknowledged: false }, { acknowledged: true, version: fresh.version }, tx)
+      await ctx.audit(
+        `${COL.svcLetters}/${letter._id}`,
+        { acknowledged: false },
+        { acknowledged: true, version: fresh.version },
+        tx,
+      )
     })
     return letterView(after)
   },
@@ -185,10 +269,30 @@ export const assessmentSet: Handler<'service.assessment.set'> = {
       // A member who left meanwhile has moved to a departed key (注销): grading the old key would write them back.
       if (input.subjectType === 'member' && !(await findMemberInTx(tx, input.subjectId))) throw notFound('党员')
       const prior = await findAssessmentInTx(tx, _id)
-      const { current, revisions } = reviseAssessment(prior, { grade: input.grade, reason: input.reason, by: actor.openid, byName: actor.name, at: now })
-      after = { _id, communityId: subject.communityId, subjectType: input.subjectType, subjectId: input.subjectId, subjectName: subject.name, year: input.year, ...current, revisions }
+      const { current, revisions } = reviseAssessment(prior, {
+        grade: input.grade,
+        reason: input.reason,
+        by: actor.openid,
+        byName: actor.name,
+        at: now,
+      })
+      after = {
+        _id,
+        communityId: subject.communityId,
+        subjectType: input.subjectType,
+        subjectId: input.subjectId,
+        subjectName: subject.name,
+        year: input.year,
+        ...current,
+        revisions,
+      }
       await putAssessmentInTx(tx, after)
-      await ctx.audit(`${COL.svcAssessments}/${_id}`, prior ? { grade: prior.grade, reason: prior.reason } : null, { grade: input.grade, reason: input.reason }, tx)
+      await ctx.audit(
+        `${COL.svcAssessments}/${_id}`,
+        prior ? { grade: prior.grade, reason: prior.reason } : null,
+        { grade: input.grade, reason: input.reason },
+        tx,
+      )
     })
     return assessmentView(after!)
   },
@@ -198,7 +302,12 @@ export const assessmentList: Handler<'service.assessment.list'> = {
   run(ctx) {
     const { db, actor, input } = ctx
     ensure(actor.isSecretaryOf(input.communityId), '只能查看您所在社区的评议')
-    return listAssessments(db, { communityId: input.communityId, year: input.year, subjectType: input.subjectType }, input, assessmentView)
+    return listAssessments(
+      db,
+      { communityId: input.communityId, year: input.year, subjectType: input.subjectType },
+      input,
+      assessmentView,
+    )
   },
 }
 
@@ -229,9 +338,15 @@ export const dashboard: Handler<'service.dashboard'> = {
       year: y,
       units,
       members: {
-        checkedIn: members.checkedIn, pending: members.pending, overdue: members.overdue,
+        checkedIn: members.checkedIn,
+        pending: members.pending,
+        overdue: members.overdue,
         // Records without a kind are in-service, so in-service is what the other two leave.
-        byKind: { in_service: members.checkedIn - members.retired - members.mobile, retired: members.retired, mobile: members.mobile },
+        byKind: {
+          in_service: members.checkedIn - members.retired - members.mobile,
+          retired: members.retired,
+          mobile: members.mobile,
+        },
       },
       minutesThisYear: stats?.minutes ?? 0,
       minutesByMonth: stats?.minutesByMonth ?? Array(12).fill(0),

@@ -4,7 +4,18 @@ import { COL } from '../../shared/collections'
 import { conflict, ensure, invalid, notFound } from '../../shared/errors'
 import { yearOf } from '../../shared/period'
 import { pickableFromYear, relabelPeriods, unitLinkOf, unitPickProblem } from '../domain/unit-link'
-import { findLedgerInTx, findMemberInTx, ids, listCommunitiesByIds, listPickableUnits, listUnitMembers, putLedgerInTx, putMemberInTx, repo, type MemberDoc } from '../repo'
+import {
+  findLedgerInTx,
+  findMemberInTx,
+  ids,
+  listCommunitiesByIds,
+  listPickableUnits,
+  listUnitMembers,
+  putLedgerInTx,
+  putMemberInTx,
+  repo,
+  type MemberDoc,
+} from '../repo'
 import { memberView, unitMemberView } from '../views'
 import { hasUnit } from '../domain/member-kind'
 
@@ -25,8 +36,13 @@ export const unitSearch: Handler<'service.unit.search'> = {
     const communityIds = [...new Set(page.items.map((u) => u.communityId))]
     const names = new Map((await listCommunitiesByIds(db, communityIds)).map((c) => [c._id, c.name]))
     const items: UnitOptionView[] = page.items.map((u) => ({
-      id: u._id, name: u.name, partyBody: u.partyBody, communityId: u.communityId, communityName: names.get(u.communityId) ?? '',
-      sameCommunity: u.communityId === community._id, approvedYear: u.approvedYear ?? 0,
+      id: u._id,
+      name: u.name,
+      partyBody: u.partyBody,
+      communityId: u.communityId,
+      communityName: names.get(u.communityId) ?? '',
+      sameCommunity: u.communityId === community._id,
+      approvedYear: u.approvedYear ?? 0,
     }))
     return { ...page, items }
   },
@@ -58,7 +74,10 @@ export const unitConfirmMember: Handler<'service.unit.confirmMember'> = {
     const member = await repo.member(db, input.memberId)
     if (!member) throw notFound('报到记录')
     ensure(member.unitId && actor.has('unit_liaison', member.unitId), '只能确认填写本单位的党员')
-    const problem = (m: MemberDoc) => ({ confirmed: '已确认', disputed: '已提出异议，等待社区核实', claimed: null, unlisted: '该党员未关联本单位' })[unitLinkOf(m)]
+    const problem = (m: MemberDoc) =>
+      ({ confirmed: '已确认', disputed: '已提出异议，等待社区核实', claimed: null, unlisted: '该党员未关联本单位' })[
+        unitLinkOf(m)
+      ]
     const early = problem(member)
     if (early) throw conflict(early)
     let after: MemberDoc = member
@@ -68,7 +87,12 @@ export const unitConfirmMember: Handler<'service.unit.confirmMember'> = {
       if (late) throw conflict(late)
       after = { ...fresh, unitConfirm: { unitId: member.unitId!, by: actor.openid, byName: actor.name, at: now } }
       await putMemberInTx(tx, after)
-      await ctx.audit(`${COL.svcMembers}/${member._id}`, { unitLink: 'claimed' }, { unitLink: 'confirmed', unitId: member.unitId }, tx)
+      await ctx.audit(
+        `${COL.svcMembers}/${member._id}`,
+        { unitLink: 'claimed' },
+        { unitLink: 'confirmed', unitId: member.unitId },
+        tx,
+      )
     })
     return unitMemberView(after, yearOf(now))
   },
@@ -85,7 +109,13 @@ export const unitDisputeMember: Handler<'service.unit.disputeMember'> = {
     const member = await repo.member(db, input.memberId)
     if (!member) throw notFound('报到记录')
     ensure(member.unitId && actor.has('unit_liaison', member.unitId), '只能对填写本单位的党员提出异议')
-    const problem = (m: MemberDoc) => ({ confirmed: '已确认为本单位人员，如有变化请联系社区书记', disputed: '已提出异议，等待社区核实', claimed: null, unlisted: '该党员未关联本单位' })[unitLinkOf(m)]
+    const problem = (m: MemberDoc) =>
+      ({
+        confirmed: '已确认为本单位人员，如有变化请联系社区书记',
+        disputed: '已提出异议，等待社区核实',
+        claimed: null,
+        unlisted: '该党员未关联本单位',
+      })[unitLinkOf(m)]
     const early = problem(member)
     if (early) throw conflict(early)
     await ctx.checkText(input.reason)
@@ -94,9 +124,18 @@ export const unitDisputeMember: Handler<'service.unit.disputeMember'> = {
       const fresh = await freshLinked(tx, member)
       const late = problem(fresh)
       if (late) throw conflict(late)
-      after = { ...fresh, unitDispute: { unitId: member.unitId!, reason: input.reason, by: actor.openid, byName: actor.name, at: now }, unitDisputed: true }
+      after = {
+        ...fresh,
+        unitDispute: { unitId: member.unitId!, reason: input.reason, by: actor.openid, byName: actor.name, at: now },
+        unitDisputed: true,
+      }
       await putMemberInTx(tx, after)
-      await ctx.audit(`${COL.svcMembers}/${member._id}`, { unitDisputed: false }, { unitDisputed: true, unitId: member.unitId, reason: input.reason }, tx)
+      await ctx.audit(
+        `${COL.svcMembers}/${member._id}`,
+        { unitDisputed: false },
+        { unitDisputed: true, unitId: member.unitId, reason: input.reason },
+        tx,
+      )
     })
     return unitMemberView(after, yearOf(now))
   },
@@ -107,7 +146,13 @@ export const unitDisputeMember: Handler<'service.unit.disputeMember'> = {
  * those naming no unit take the unit; on an unlink, those naming the unit lose it. Ledgers naming another
  * unit are the record of another employment and are left alone. Reads and writes in the caller's transaction.
  */
-async function relabelLedgers(tx: Transaction, m: MemberDoc, from: string | undefined, to: { unitId?: string; unitName: string }, now: Date): Promise<number> {
+async function relabelLedgers(
+  tx: Transaction,
+  m: MemberDoc,
+  from: string | undefined,
+  to: { unitId?: string; unitName: string },
+  now: Date,
+): Promise<number> {
   let moved = 0
   for (const period of relabelPeriods(now)) {
     const _id = ids.ledger(m.openid, period)
@@ -140,10 +185,20 @@ export const memberLinkUnit: Handler<'service.member.linkUnit'> = {
       if (!fresh) throw notFound('报到记录')
       if (!hasUnit(fresh)) throw conflict(NO_UNIT)
       if (fresh.unitId) throw conflict('该党员已关联单位')
-      after = { ...fresh, unitId: unit._id, unitName: unit.name, unitLinkedBy: { typedName: fresh.unitName, by: actor.openid, byName: actor.name, at: now } }
+      after = {
+        ...fresh,
+        unitId: unit._id,
+        unitName: unit.name,
+        unitLinkedBy: { typedName: fresh.unitName, by: actor.openid, byName: actor.name, at: now },
+      }
       await putMemberInTx(tx, after)
       const ledgers = await relabelLedgers(tx, fresh, undefined, { unitId: unit._id, unitName: unit.name }, now)
-      await ctx.audit(`${COL.svcMembers}/${member._id}`, { unitId: null, unitName: fresh.unitName }, { unitId: unit._id, unitName: unit.name, ledgers }, tx)
+      await ctx.audit(
+        `${COL.svcMembers}/${member._id}`,
+        { unitId: null, unitName: fresh.unitName },
+        { unitId: unit._id, unitName: unit.name, ledgers },
+        tx,
+      )
     })
     return memberView(after, yearOf(now))
   },
@@ -167,13 +222,39 @@ export const memberSettleDispute: Handler<'service.member.settleDispute'> = {
       const fresh = await freshLinked(tx, member)
       if (!fresh.unitDisputed) throw conflict('没有待核实的单位异议')
       const unitId = fresh.unitId!
-      const settlement = { unitId, unitName: fresh.unitName, outcome: input.keep ? 'kept' as const : 'unlinked' as const, reason: input.reason, by: actor.openid, byName: actor.name, at: now }
+      const settlement = {
+        unitId,
+        unitName: fresh.unitName,
+        outcome: input.keep ? ('kept' as const) : ('unlinked' as const),
+        reason: input.reason,
+        by: actor.openid,
+        byName: actor.name,
+        at: now,
+      }
       after = input.keep
-        ? { ...fresh, unitDisputed: false, unitSettlement: settlement, unitConfirm: { unitId, by: actor.openid, byName: actor.name, at: now, bySecretary: true } }
+        ? {
+            ...fresh,
+            unitDisputed: false,
+            unitSettlement: settlement,
+            unitConfirm: { unitId, by: actor.openid, byName: actor.name, at: now, bySecretary: true },
+          }
         : { ...fresh, unitId: undefined, unitDisputed: false, unitSettlement: settlement, unitConfirm: undefined }
       await putMemberInTx(tx, after)
-      const ledgers = input.keep ? 0 : await relabelLedgers(tx, fresh, unitId, { unitId: undefined, unitName: fresh.unitName }, now)
-      await ctx.audit(`${COL.svcMembers}/${member._id}`, { unitDisputed: true, unitId }, { unitDisputed: false, outcome: settlement.outcome, unitId: input.keep ? unitId : null, reason: input.reason, ledgers }, tx)
+      const ledgers = input.keep
+        ? 0
+        : await relabelLedgers(tx, fresh, unitId, { unitId: undefined, unitName: fresh.unitName }, now)
+      await ctx.audit(
+        `${COL.svcMembers}/${member._id}`,
+        { unitDisputed: true, unitId },
+        {
+          unitDisputed: false,
+          outcome: settlement.outcome,
+          unitId: input.keep ? unitId : null,
+          reason: input.reason,
+          ledgers,
+        },
+        tx,
+      )
     })
     return memberView(after, yearOf(now))
   },

@@ -6,8 +6,23 @@ import { canSubmit, isDecidable, pushHistory } from '../domain/checkin'
 import { compareLists, signProblem } from '../domain/agreement'
 import { yearOf } from '../../shared/period'
 import {
-  findAgreementInTx, findUnitInTx, ids, listCommunityGrids, listOpenNeeds, listResourcesOf, listUnitProjects, listUnits, putAgreementInTx, putResourceInTx, putUnitInTx,
-  repo, updateAgreementInTx, updateUnit, type AgreementDoc, type ResourceDoc, type UnitDoc,
+  findAgreementInTx,
+  findUnitInTx,
+  ids,
+  listCommunityGrids,
+  listOpenNeeds,
+  listResourcesOf,
+  listUnitProjects,
+  listUnits,
+  putAgreementInTx,
+  putResourceInTx,
+  putUnitInTx,
+  repo,
+  updateAgreementInTx,
+  updateUnit,
+  type AgreementDoc,
+  type ResourceDoc,
+  type UnitDoc,
 } from '../repo'
 import { agreementView, unitView } from '../views'
 import { mayReadUnitRecords } from '../domain/access'
@@ -56,7 +71,9 @@ export const unitList: Handler<'service.unit.list'> = {
     const { db, actor, input, now } = ctx
     ensure(actor.isSecretaryOf(input.communityId), '只能查看您所在社区的单位')
     const year = yearOf(now)
-    return listUnits(db, { communityId: input.communityId, status: input.status, q: input.q }, year, input, (u) => unitView(u, actor, year))
+    return listUnits(db, { communityId: input.communityId, status: input.status, q: input.q }, year, input, (u) =>
+      unitView(u, actor, year),
+    )
   },
 }
 
@@ -84,22 +101,46 @@ export const unitDecide: Handler<'service.unit.decide'> = {
         // A renewal starts from last year's agreement (the form is filled from it): record what changed.
         const prev = await findAgreementInTx(tx, ids.agreement(unit._id, year - 1))
         const agreement: AgreementDoc = {
-          _id: ids.agreement(unit._id, year), unitId: unit._id, unitName: unit.name, communityId: unit.communityId,
-          communityName: community?.name ?? '', year, ...lists, approvedAt: now, approvedBy: actor.openid, approvedByName: actor.name,
+          _id: ids.agreement(unit._id, year),
+          unitId: unit._id,
+          unitName: unit.name,
+          communityId: unit.communityId,
+          communityName: community?.name ?? '',
+          year,
+          ...lists,
+          approvedAt: now,
+          approvedBy: actor.openid,
+          approvedByName: actor.name,
           carriedFrom: prev ? { year: prev.year, ...compareLists(prev, lists) } : undefined,
         }
         await putAgreementInTx(tx, agreement)
         // The unit's 资源清单 joins the community's resource list (one record per line, per year).
         for (const [i, title] of (fresh.resources ?? []).entries()) {
           const res: ResourceDoc = {
-            _id: ids.unitResource(unit._id, year, i), communityId: unit.communityId, title, ownerType: 'unit', ownerId: unit._id,
-            ownerName: unit.name, createdBy: actor.openid, createdAt: now,
+            _id: ids.unitResource(unit._id, year, i),
+            communityId: unit.communityId,
+            title,
+            ownerType: 'unit',
+            ownerId: unit._id,
+            ownerName: unit.name,
+            createdBy: actor.openid,
+            createdAt: now,
           }
           await putResourceInTx(tx, res)
         }
-        await ctx.audit(`${COL.svcAgreements}/${agreement._id}`, null, { year, commitments: agreement.commitments.length, resources: agreement.resources.length }, tx)
+        await ctx.audit(
+          `${COL.svcAgreements}/${agreement._id}`,
+          null,
+          { year, commitments: agreement.commitments.length, resources: agreement.resources.length },
+          tx,
+        )
       }
-      await ctx.audit(`${COL.units}/${unit._id}`, { status: 'pending' }, { status: after.checkin!.status, reason: input.reason ?? null }, tx)
+      await ctx.audit(
+        `${COL.units}/${unit._id}`,
+        { status: 'pending' },
+        { status: after.checkin!.status, reason: input.reason ?? null },
+        tx,
+      )
     })
     await notify({
       toOpenid: unit.checkin!.submittedBy,
@@ -148,7 +189,12 @@ export const agreementSign: Handler<'service.agreement.sign'> = {
       const signature = { unitSignedAt: now, unitSignedBy: actor.openid, unitSignedByName: actor.name }
       await updateAgreementInTx(tx, _id, signature)
       after = { ...fresh, _id, ...signature }
-      await ctx.audit(`${COL.svcAgreements}/${_id}`, { unitSigned: false }, { unitSigned: true, byName: actor.name }, tx)
+      await ctx.audit(
+        `${COL.svcAgreements}/${_id}`,
+        { unitSigned: false },
+        { unitSigned: true, byName: actor.name },
+        tx,
+      )
     })
     return agreementView(after!, await agreementLists(ctx, unit), now)
   },
@@ -171,7 +217,10 @@ export const agreementGet: Handler<'service.agreement.get'> = {
     const { db, actor, input, now } = ctx
     const unit = await repo.unit(db, input.unitId)
     if (!unit) throw notFound('单位')
-    ensure(mayReadUnitRecords(actor.roles, { unitId: unit._id, communityId: unit.communityId }), '只能查看本单位或本社区的协议')
+    ensure(
+      mayReadUnitRecords(actor.roles, { unitId: unit._id, communityId: unit.communityId }),
+      '只能查看本单位或本社区的协议',
+    )
     const agreement = await repo.agreement(db, ids.agreement(unit._id, input.year))
     if (!agreement) throw notFound('该年度共建协议')
     return agreementView(agreement, await agreementLists(ctx as Ctx<unknown>, unit), now)

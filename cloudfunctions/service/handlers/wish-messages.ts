@@ -32,14 +32,31 @@ export const wishMessage: Handler<'service.wish.message'> = {
       async (tx) => {
         // The claim may have ended or changed hands since the wish was read: the message belongs to the claim it was written in.
         const fresh = await findWishInTx(tx, wish._id)
-        if (!fresh || !live(fresh) || fresh.claimNo !== wish.claimNo || wishSide(fresh, actor) !== side) throw conflict('心愿的认领已变化，请刷新')
-        const doc: WishMessageDoc = { _id: newId('wmsg'), wishId: wish._id, communityId: wish.communityId, claimNo: wish.claimNo ?? 1, side, by: actor.openid, byName: actor.name, text, at: now }
+        if (!fresh || !live(fresh) || fresh.claimNo !== wish.claimNo || wishSide(fresh, actor) !== side)
+          throw conflict('心愿的认领已变化，请刷新')
+        const doc: WishMessageDoc = {
+          _id: newId('wmsg'),
+          wishId: wish._id,
+          communityId: wish.communityId,
+          claimNo: wish.claimNo ?? 1,
+          side,
+          by: actor.openid,
+          byName: actor.name,
+          text,
+          at: now,
+        }
         await putWishMessageInTx(tx, doc)
         await ctx.audit(`${COL.svcWishMessages}/${doc._id}`, null, { wishId: wish._id, claimNo: doc.claimNo, side }, tx)
         return wishMessageView(doc, actor)
       },
       async () => {
-        if (other) await notify({ toOpenid: other, templateId: TEMPLATES.wishMessage, page: 'packages/service/pages/wishes/index', data: { thing1: { value: wish.title.slice(0, 20) }, name2: { value: actor.name.slice(0, 10) } } })
+        if (other)
+          await notify({
+            toOpenid: other,
+            templateId: TEMPLATES.wishMessage,
+            page: 'packages/service/pages/wishes/index',
+            data: { thing1: { value: wish.title.slice(0, 20) }, name2: { value: actor.name.slice(0, 10) } },
+          })
       },
     )
   },
@@ -51,7 +68,10 @@ export const wishMessages: Handler<'service.wish.messages'> = {
     const { db, actor, input } = ctx
     const wish = await repo.wish(db, input.wishId)
     if (!wish) throw notFound('心愿')
-    ensure(wish.claimNo && wishSide(wish, actor) && (live(wish) || wish.status === 'confirmed'), '只有许愿居民和当前认领党员可以查看留言')
+    ensure(
+      wish.claimNo && wishSide(wish, actor) && (live(wish) || wish.status === 'confirmed'),
+      '只有许愿居民和当前认领党员可以查看留言',
+    )
     return listWishMessages(db, wish._id, wish.claimNo, input, (m) => wishMessageView(m, actor))
   },
 }

@@ -6,7 +6,18 @@ import { newId } from '../../shared/ids'
 import { notify, TEMPLATES } from '../../shared/notify'
 import { yearOf, quarterOf } from '../../shared/period'
 import { CLAIM_HISTORY_LIMIT, claimDueAt, claimLapsed, claimProblem } from '../domain/wishes'
-import { addWishInTx, bumpLedgers, findWishInTx, ids, isCared, listWishes, putWishInTx, repo, type MemberDoc, type WishDoc } from '../repo'
+import {
+  addWishInTx,
+  bumpLedgers,
+  findWishInTx,
+  ids,
+  isCared,
+  listWishes,
+  putWishInTx,
+  repo,
+  type MemberDoc,
+  type WishDoc,
+} from '../repo'
 import { wishView } from '../views'
 import { wishKind } from '../moderation'
 import { holdOnStore, stateOf } from '../../shared/moderation'
@@ -28,15 +39,30 @@ export const wishCreate: Handler<'service.wish.create'> = {
     ensure(asResident || actor.isSecretaryOf(household.communityId), '只能为自家或本社区居民发布心愿')
     const dueAt = new Date(input.dueAt)
     if (dueAt.getTime() <= now.getTime()) throw invalid('期望日期须晚于现在', ['dueAt'])
-    if (dueAt.getTime() > now.getTime() + MAX_DAYS * 86400_000) throw invalid(`期望日期最多 ${MAX_DAYS} 天内`, ['dueAt'])
+    if (dueAt.getTime() > now.getTime() + MAX_DAYS * 86400_000)
+      throw invalid(`期望日期最多 ${MAX_DAYS} 天内`, ['dueAt'])
     const residentName = asResident ? actor.name : input.residentName
     if (!residentName) throw invalid('请填写居民姓名', ['residentName'])
-    const [verdict, care] = await Promise.all([ctx.checkItemText(input.title, input.detail, input.residentName), isCared(db, household._id)])
+    const [verdict, care] = await Promise.all([
+      ctx.checkItemText(input.title, input.detail, input.residentName),
+      isCared(db, household._id),
+    ])
     return ctx.onceTx(input.requestId, async (tx) => {
       const doc: WishDoc = {
-        _id: newId('wish'), communityId: household.communityId, streetId: household.streetId, householdId: household._id, address: addressOf(household), care: care || undefined,
-        residentOpenid: asResident ? actor.openid : undefined, residentName, postedBy: actor.openid, title: input.title, detail: input.detail,
-        dueAt, status: 'open', createdAt: now,
+        _id: newId('wish'),
+        communityId: household.communityId,
+        streetId: household.streetId,
+        householdId: household._id,
+        address: addressOf(household),
+        care: care || undefined,
+        residentOpenid: asResident ? actor.openid : undefined,
+        residentName,
+        postedBy: actor.openid,
+        title: input.title,
+        detail: input.detail,
+        dueAt,
+        status: 'open',
+        createdAt: now,
       }
       // A wish the platform wants looked at is stored held, in the secretary's review queue.
       if (verdict === 'review') Object.assign(doc, await holdOnStore(ctx, tx, wishKind, wishKind.describe(doc)))
@@ -52,9 +78,20 @@ export const wishList: Handler<'service.wish.list'> = {
     const { db, actor, input, now } = ctx
     // Held and removed wishes are left out, except to their household and poster (shown marked).
     const own = [{ postedBy: actor.openid }, ...actor.grants('resident').map((g) => ({ householdId: g.scopeId }))]
-    const q = { communityId: input.communityId, status: input.status, now, own, mineOf: input.mine ? actor.openid : undefined }
+    const q = {
+      communityId: input.communityId,
+      status: input.status,
+      now,
+      own,
+      mineOf: input.mine ? actor.openid : undefined,
+    }
     // Members (who claim) see 重点关爱 households' wishes first (issue 15 §5); others in due order, so the order tells them nothing.
-    const order: [string, 'asc' | 'desc'][] = actor.has('member', input.communityId) ? [['care', 'desc'], ['dueAt', 'asc']] : [['dueAt', 'asc']]
+    const order: [string, 'asc' | 'desc'][] = actor.has('member', input.communityId)
+      ? [
+          ['care', 'desc'],
+          ['dueAt', 'asc'],
+        ]
+      : [['dueAt', 'asc']]
     return listWishes(db, q, order, input, (w) => wishView(w, actor, now))
   },
 }
@@ -75,9 +112,22 @@ export const wishClaim: Handler<'service.wish.claim'> = {
       const p = claimProblem(fresh, now) ?? (stateOf(fresh) ? '该心愿正在审核，暂不能认领' : null)
       if (p) throw conflict(p)
       const claimNo = (fresh.claimNo ?? 0) + 1
-      after = { ...fresh, status: 'claimed', claimerOpenid: actor.openid, claimerName: actor.name, claimedAt: now, claimDueAt: claimDueAt(now, fresh.dueAt), claimNo }
+      after = {
+        ...fresh,
+        status: 'claimed',
+        claimerOpenid: actor.openid,
+        claimerName: actor.name,
+        claimedAt: now,
+        claimDueAt: claimDueAt(now, fresh.dueAt),
+        claimNo,
+      }
       await putWishInTx(tx, after)
-      await ctx.audit(`${COL.svcWishes}/${wish._id}`, { status: 'open' }, { status: 'claimed', claimer: actor.openid, claimNo, claimDueAt: after.claimDueAt }, tx)
+      await ctx.audit(
+        `${COL.svcWishes}/${wish._id}`,
+        { status: 'open' },
+        { status: 'claimed', claimer: actor.openid, claimNo, claimDueAt: after.claimDueAt },
+        tx,
+      )
     })
     if (wish.residentOpenid) {
       await notify({
@@ -103,11 +153,17 @@ export const wishDeliver: Handler<'service.wish.deliver'> = {
     let after: WishDoc = wish
     await ctx.transaction(async (tx) => {
       const fresh = await findWishInTx(tx, wish._id)
-      if (!fresh || fresh.status !== 'claimed' || fresh.claimerOpenid !== actor.openid) throw conflict('心愿不在已认领状态')
+      if (!fresh || fresh.status !== 'claimed' || fresh.claimerOpenid !== actor.openid)
+        throw conflict('心愿不在已认领状态')
       if (claimLapsed(fresh, now)) throw conflict(LAPSED)
       after = { ...fresh, status: 'delivered', deliveredAt: now, deliveredNote: input.note }
       await putWishInTx(tx, after)
-      await ctx.audit(`${COL.svcWishes}/${wish._id}`, { status: 'claimed' }, { status: 'delivered', note: input.note }, tx)
+      await ctx.audit(
+        `${COL.svcWishes}/${wish._id}`,
+        { status: 'claimed' },
+        { status: 'delivered', note: input.note },
+        tx,
+      )
     })
     return wishView(after, actor, now)
   },
@@ -122,26 +178,68 @@ const LAPSED = '认领已超过期限，心愿已退回待认领'
  * on the fresh document that this is the same claim and that it may end this way, so a delivery, a release
  * and the timer racing on one wish never both land.
  */
-export async function endClaim(ctx: Ctx<unknown>, wish: WishDoc, outcome: 'released' | 'lapsed', still: (w: WishDoc) => string | null, reason?: string): Promise<WishDoc> {
+export async function endClaim(
+  ctx: Ctx<unknown>,
+  wish: WishDoc,
+  outcome: 'released' | 'lapsed',
+  still: (w: WishDoc) => string | null,
+  reason?: string,
+): Promise<WishDoc> {
   const { now } = ctx
   let after: WishDoc = wish
   await ctx.transaction(async (tx) => {
     const fresh = await findWishInTx(tx, wish._id)
-    if (!fresh || fresh.status !== 'claimed' || fresh.claimNo !== wish.claimNo || fresh.claimerOpenid !== wish.claimerOpenid) throw conflict('心愿的认领已变化，请刷新')
+    if (
+      !fresh ||
+      fresh.status !== 'claimed' ||
+      fresh.claimNo !== wish.claimNo ||
+      fresh.claimerOpenid !== wish.claimerOpenid
+    )
+      throw conflict('心愿的认领已变化，请刷新')
     const problem = still(fresh)
     if (problem) throw conflict(problem)
-    const ended = { no: fresh.claimNo ?? 1, claimerOpenid: fresh.claimerOpenid!, claimerName: fresh.claimerName ?? '', claimedAt: fresh.claimedAt ?? now, endedAt: now, outcome, reason }
+    const ended = {
+      no: fresh.claimNo ?? 1,
+      claimerOpenid: fresh.claimerOpenid!,
+      claimerName: fresh.claimerName ?? '',
+      claimedAt: fresh.claimedAt ?? now,
+      endedAt: now,
+      outcome,
+      reason,
+    }
     after = {
-      ...fresh, status: 'open', claimerOpenid: undefined, claimerName: undefined, claimedAt: undefined, claimDueAt: undefined,
+      ...fresh,
+      status: 'open',
+      claimerOpenid: undefined,
+      claimerName: undefined,
+      claimedAt: undefined,
+      claimDueAt: undefined,
       claimHistory: [...(fresh.claimHistory ?? []), ended].slice(-CLAIM_HISTORY_LIMIT),
     }
     await putWishInTx(tx, after)
-    await ctx.audit(`${COL.svcWishes}/${wish._id}`, { status: 'claimed', claimNo: fresh.claimNo }, { status: 'open', outcome, reason: reason ?? null }, tx)
+    await ctx.audit(
+      `${COL.svcWishes}/${wish._id}`,
+      { status: 'claimed', claimNo: fresh.claimNo },
+      { status: 'open', outcome, reason: reason ?? null },
+      tx,
+    )
   })
   const page = 'packages/service/pages/wishes/index'
   const title = { value: wish.title.slice(0, 20) }
-  if (outcome === 'lapsed') await notify({ toOpenid: wish.claimerOpenid!, templateId: TEMPLATES.wishReturned, page, data: { thing1: title, phrase2: { value: '超期已退回' } } })
-  if (wish.residentOpenid) await notify({ toOpenid: wish.residentOpenid, templateId: TEMPLATES.wishReturned, page, data: { thing1: title, phrase2: { value: '重新待认领' } } })
+  if (outcome === 'lapsed')
+    await notify({
+      toOpenid: wish.claimerOpenid!,
+      templateId: TEMPLATES.wishReturned,
+      page,
+      data: { thing1: title, phrase2: { value: '超期已退回' } },
+    })
+  if (wish.residentOpenid)
+    await notify({
+      toOpenid: wish.residentOpenid,
+      templateId: TEMPLATES.wishReturned,
+      page,
+      data: { thing1: title, phrase2: { value: '重新待认领' } },
+    })
   return after
 }
 
@@ -160,7 +258,8 @@ export const wishRelease: Handler<'service.wish.release'> = {
 }
 
 /** The timer's step for one wish: a claim past its deadline without delivery returns the wish to 待认领. */
-export const returnLapsedClaim = (ctx: Ctx<unknown>, wish: WishDoc) => endClaim(ctx, wish, 'lapsed', (w) => (claimLapsed(w, ctx.now) ? null : '认领尚未超期'))
+export const returnLapsedClaim = (ctx: Ctx<unknown>, wish: WishDoc) =>
+  endClaim(ctx, wish, 'lapsed', (w) => (claimLapsed(w, ctx.now) ? null : '认领尚未超期'))
 
 export const wishConfirm: Handler<'service.wish.confirm'> = {
   async run(ctx) {
@@ -180,12 +279,25 @@ export const wishConfirm: Handler<'service.wish.confirm'> = {
       const m: Partial<MemberDoc> = claimer ?? {}
       await bumpLedgers(
         tx,
-        { openid: fresh.claimerOpenid!, memberId: ids.member(fresh.claimerOpenid!), name: fresh.claimerName ?? m.name ?? '', kind: m.kind, unitId: m.unitId, unitName: m.unitName ?? '', communityId: fresh.communityId },
+        {
+          openid: fresh.claimerOpenid!,
+          memberId: ids.member(fresh.claimerOpenid!),
+          name: fresh.claimerName ?? m.name ?? '',
+          kind: m.kind,
+          unitId: m.unitId,
+          unitName: m.unitName ?? '',
+          communityId: fresh.communityId,
+        },
         [String(yearOf(now)), quarterOf(now)],
         { wishes: 1, careWishes: fresh.care ? 1 : 0, ratingSum: input.rating, ratingCount: 1 },
         now,
       )
-      await ctx.audit(`${COL.svcWishes}/${wish._id}`, { status: 'delivered' }, { status: 'confirmed', rating: input.rating }, tx)
+      await ctx.audit(
+        `${COL.svcWishes}/${wish._id}`,
+        { status: 'delivered' },
+        { status: 'confirmed', rating: input.rating },
+        tx,
+      )
     })
     return wishView(after, actor, now)
   },

@@ -57,18 +57,35 @@ export interface AttendanceDoc {
   confirmedAt?: Date
   confirmedBy?: string
   confirmedByName?: string
-  manual?: { reason: string; minutes: number; enteredBy: string; enteredByName: string; approvedBy?: string; approvedByName?: string }
+  manual?: {
+    reason: string
+    minutes: number
+    enteredBy: string
+    enteredByName: string
+    approvedBy?: string
+    approvedByName?: string
+  }
 }
 
 // ---- reads
 
 /** A page of the community's activities, latest start first. */
-export function listActivities<V>(db: Database, communityId: string, input: PageInput, view: (a: ActivityDoc) => V): Promise<Page<V>> {
+export function listActivities<V>(
+  db: Database,
+  communityId: string,
+  input: PageInput,
+  view: (a: ActivityDoc) => V,
+): Promise<Page<V>> {
   return pageOf(db, COL.svcActivities, { communityId }, input, [['startAt', 'desc']], view)
 }
 
 /** A page of an activity's attendance, by member name. */
-export function listAttendance<V>(db: Database, activityId: string, input: PageInput, view: (t: AttendanceDoc) => V): Promise<Page<V>> {
+export function listAttendance<V>(
+  db: Database,
+  activityId: string,
+  input: PageInput,
+  view: (t: AttendanceDoc) => V,
+): Promise<Page<V>> {
   return pageOf(db, COL.svcAttendance, { activityId }, input, [['memberName', 'asc']], view)
 }
 
@@ -79,7 +96,13 @@ export async function listSignedUp(db: Database, activityId: string, limit: numb
 }
 
 /** A page of a member's confirmed attendance of one year, latest sign-in first (their ledger's entries). */
-export function listConfirmedAttendance<V>(db: Database, openid: string, year: number, input: PageInput, view: (t: AttendanceDoc) => V): Promise<Page<V>> {
+export function listConfirmedAttendance<V>(
+  db: Database,
+  openid: string,
+  year: number,
+  input: PageInput,
+  view: (t: AttendanceDoc) => V,
+): Promise<Page<V>> {
   return pageOf(db, COL.svcAttendance, { openid, year, status: 'confirmed' }, input, [['signedInAt', 'desc']], view)
 }
 
@@ -87,7 +110,8 @@ export function listConfirmedAttendance<V>(db: Database, openid: string, year: n
 
 export const addActivityInTx = (tx: Transaction, doc: ActivityDoc) => txAdd(tx, COL.svcActivities, doc)
 export const findActivityInTx = (tx: Transaction, id: string) => txGetOrNull<ActivityDoc>(tx, COL.svcActivities, id)
-export const updateActivityInTx = (tx: Transaction, id: string, patch: Pick<ActivityDoc, 'signupCount'>) => txUpdate(tx, COL.svcActivities, id, patch)
+export const updateActivityInTx = (tx: Transaction, id: string, patch: Pick<ActivityDoc, 'signupCount'>) =>
+  txUpdate(tx, COL.svcActivities, id, patch)
 
 export const findAttendanceInTx = (tx: Transaction, id: string) => txGetOrNull<AttendanceDoc>(tx, COL.svcAttendance, id)
 export const putAttendanceInTx = (tx: Transaction, doc: AttendanceDoc) => txPut(tx, COL.svcAttendance, doc)

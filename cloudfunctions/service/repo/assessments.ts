@@ -23,14 +23,32 @@ export interface AssessmentDoc {
 }
 
 /** A page of the community's grades of one year and subject type, by subject name. */
-export function listAssessments<V>(db: Database, q: { communityId: string; year: number; subjectType: AssessmentDoc['subjectType'] }, input: PageInput, view: (a: AssessmentDoc) => V): Promise<Page<V>> {
-  return pageOf(db, COL.svcAssessments, { communityId: q.communityId, year: q.year, subjectType: q.subjectType }, input, [['subjectName', 'asc']], view)
+export function listAssessments<V>(
+  db: Database,
+  q: { communityId: string; year: number; subjectType: AssessmentDoc['subjectType'] },
+  input: PageInput,
+  view: (a: AssessmentDoc) => V,
+): Promise<Page<V>> {
+  return pageOf(
+    db,
+    COL.svcAssessments,
+    { communityId: q.communityId, year: q.year, subjectType: q.subjectType },
+    input,
+    [['subjectName', 'asc']],
+    view,
+  )
 }
 
 /** A page of a unit's grades, every year, newest first. */
-export function listUnitAssessments<V>(db: Database, unitId: string, input: PageInput, view: (a: AssessmentDoc) => V): Promise<Page<V>> {
+export function listUnitAssessments<V>(
+  db: Database,
+  unitId: string,
+  input: PageInput,
+  view: (a: AssessmentDoc) => V,
+): Promise<Page<V>> {
   return pageOf(db, COL.svcAssessments, { subjectType: 'unit', subjectId: unitId }, input, [['year', 'desc']], view)
 }
 
-export const findAssessmentInTx = (tx: Transaction, id: string) => txGetOrNull<AssessmentDoc>(tx, COL.svcAssessments, id)
+export const findAssessmentInTx = (tx: Transaction, id: string) =>
+  txGetOrNull<AssessmentDoc>(tx, COL.svcAssessments, id)
 export const putAssessmentInTx = (tx: Transaction, doc: AssessmentDoc) => txPut(tx, COL.svcAssessments, doc)

@@ -13,15 +13,34 @@ import { pageOf, txPut } from './store'
  */
 
 export interface CareDoc {
-  _id: string; householdId: string; communityId: string; streetId: string; gridId?: string; buildingId?: string; address: string
+  _id: string
+  householdId: string
+  communityId: string
+  streetId: string
+  gridId?: string
+  buildingId?: string
+  address: string
   status: 'active' | 'revoked'
-  kinds: CareKind[]; note?: string
-  consentBy: string; consentAt: Date; recordedBy: string; recordedByName: string; markedAt: Date
-  revokedAt?: Date; revokedBy?: string; revokedByName?: string; revokeReason?: string
+  kinds: CareKind[]
+  note?: string
+  consentBy: string
+  consentAt: Date
+  recordedBy: string
+  recordedByName: string
+  markedAt: Date
+  revokedAt?: Date
+  revokedBy?: string
+  revokedByName?: string
+  revokeReason?: string
   version: number
 }
 /** An earlier record kept when the household is marked again: `status: superseded`, so the lists skip it. */
-export interface CareVersionDoc extends Omit<CareDoc, '_id' | 'status'> { _id: string; status: 'superseded'; headId: string; supersededAt: Date }
+export interface CareVersionDoc extends Omit<CareDoc, '_id' | 'status'> {
+  _id: string
+  status: 'superseded'
+  headId: string
+  supersededAt: Date
+}
 
 /** Is the household marked now (one read)? What a new wish copies. */
 export async function isCared(db: Database, householdId: string): Promise<boolean> {
@@ -29,12 +48,30 @@ export async function isCared(db: Database, householdId: string): Promise<boolea
 }
 
 /** A page of the community's marks, active or revoked, latest marked first. */
-export function listCommunityCare<V>(db: Database, communityId: string, revoked: boolean, input: PageInput, view: (d: CareDoc) => V): Promise<Page<V>> {
-  return pageOf(db, COL.svcCare, { communityId, status: revoked ? 'revoked' : 'active' }, input, [['markedAt', 'desc']], view)
+export function listCommunityCare<V>(
+  db: Database,
+  communityId: string,
+  revoked: boolean,
+  input: PageInput,
+  view: (d: CareDoc) => V,
+): Promise<Page<V>> {
+  return pageOf(
+    db,
+    COL.svcCare,
+    { communityId, status: revoked ? 'revoked' : 'active' },
+    input,
+    [['markedAt', 'desc']],
+    view,
+  )
 }
 
 /** A page of the grid's households marked now, by address. */
-export function listGridCare<V>(db: Database, gridId: string, input: PageInput, view: (d: CareDoc) => V): Promise<Page<V>> {
+export function listGridCare<V>(
+  db: Database,
+  gridId: string,
+  input: PageInput,
+  view: (d: CareDoc) => V,
+): Promise<Page<V>> {
   return pageOf(db, COL.svcCare, { gridId, status: 'active' }, input, [['address', 'asc']], view)
 }
 

@@ -2,7 +2,12 @@ import type { Database } from '../../shared/cloud'
 import { COL } from '../../shared/collections'
 import type { Filter } from './store'
 
-const count = (db: Database, collection: string, filter: Filter) => db.collection(collection).where(filter).count().then((r) => r.total)
+const count = (db: Database, collection: string, filter: Filter) =>
+  db
+    .collection(collection)
+    .where(filter)
+    .count()
+    .then((r) => r.total)
 
 /**
  * The secretary's dashboard counts of a community and year: thirteen counts, all at once (one request
@@ -12,7 +17,21 @@ export async function countCommunityRecords(db: Database, communityId: string, y
   const _ = db.command
   const c = communityId
   const y = year
-  const [unitsIn, unitsPending, unitsOverdue, unitsAll, membersIn, membersPending, membersOverdue, membersRetired, membersMobile, needsOpen, needsMatched, needsDone, wishesConfirmed] = await Promise.all([
+  const [
+    unitsIn,
+    unitsPending,
+    unitsOverdue,
+    unitsAll,
+    membersIn,
+    membersPending,
+    membersOverdue,
+    membersRetired,
+    membersMobile,
+    needsOpen,
+    needsMatched,
+    needsDone,
+    wishesConfirmed,
+  ] = await Promise.all([
     count(db, COL.units, { communityId: c, approvedYear: y }),
     count(db, COL.units, { communityId: c, 'checkin.status': 'pending' }),
     count(db, COL.units, { communityId: c, approvedYear: _.lt(y) }),
@@ -30,7 +49,13 @@ export async function countCommunityRecords(db: Database, communityId: string, y
   ])
   return {
     units: { checkedIn: unitsIn, pending: unitsPending, overdue: unitsOverdue, total: unitsAll },
-    members: { checkedIn: membersIn, pending: membersPending, overdue: membersOverdue, retired: membersRetired, mobile: membersMobile },
+    members: {
+      checkedIn: membersIn,
+      pending: membersPending,
+      overdue: membersOverdue,
+      retired: membersRetired,
+      mobile: membersMobile,
+    },
     needs: { open: needsOpen, matched: needsMatched, done: needsDone },
     wishesConfirmed,
   }

@@ -53,11 +53,22 @@ export function listUnitLedgers(db: Database, unitId: string, period: string, li
  * A community's ledgers of one year, longest service first, in pages of 100: at most `max` rows
  * (max / 100 requests; a community has far fewer members than the bound).
  */
-export async function listYearLedgers(db: Database, communityId: string, year: number, max: number): Promise<LedgerDoc[]> {
+export async function listYearLedgers(
+  db: Database,
+  communityId: string,
+  year: number,
+  max: number,
+): Promise<LedgerDoc[]> {
   const page = 100
   const rows: LedgerDoc[] = []
   for (let skip = 0; skip < max; skip += page) {
-    const { data } = await db.collection(COL.svcLedgers).where({ communityId, period: String(year) }).orderBy('minutes', 'desc').skip(skip).limit(page).get()
+    const { data } = await db
+      .collection(COL.svcLedgers)
+      .where({ communityId, period: String(year) })
+      .orderBy('minutes', 'desc')
+      .skip(skip)
+      .limit(page)
+      .get()
     rows.push(...(data as LedgerDoc[]))
     if (data.length < page) break
   }
@@ -84,7 +95,15 @@ export interface LedgerDelta {
  */
 export async function bumpLedgers(
   tx: Transaction,
-  who: { openid: string; memberId: string; name: string; kind?: MemberKind; unitId?: string; unitName: string; communityId: string },
+  who: {
+    openid: string
+    memberId: string
+    name: string
+    kind?: MemberKind
+    unitId?: string
+    unitName: string
+    communityId: string
+  },
   periods: string[],
   delta: LedgerDelta,
   now: Date,
@@ -92,7 +111,17 @@ export async function bumpLedgers(
   for (const period of periods) {
     const _id = ids.ledger(who.openid, period)
     const cur = await findLedgerInTx(tx, _id)
-    const base: LedgerDoc = cur ?? { _id, ...who, period, minutes: 0, activities: 0, wishes: 0, ratingSum: 0, ratingCount: 0, updatedAt: now }
+    const base: LedgerDoc = cur ?? {
+      _id,
+      ...who,
+      period,
+      minutes: 0,
+      activities: 0,
+      wishes: 0,
+      ratingSum: 0,
+      ratingCount: 0,
+      updatedAt: now,
+    }
     await putLedgerInTx(tx, {
       ...base,
       _id,
@@ -112,7 +141,13 @@ export async function bumpLedgers(
 }
 
 /** The community's yearly minutes counter (dashboard), with one bucket per month. */
-export async function bumpStats(tx: Transaction, communityId: string, year: number, month: number, minutes: number): Promise<void> {
+export async function bumpStats(
+  tx: Transaction,
+  communityId: string,
+  year: number,
+  month: number,
+  minutes: number,
+): Promise<void> {
   const _id = ids.stats(communityId, year)
   const cur = await txGetOrNull<StatsDoc>(tx, COL.svcStats, _id)
   const base: StatsDoc = cur ?? { _id, communityId, year, minutes: 0, minutesByMonth: Array(12).fill(0) }

@@ -37,23 +37,50 @@ export interface LetterDoc {
   commitments?: CommitmentView[]
 }
 
-export interface LetterLatestDoc { _id: string; latest: number; updatedAt: Date }
+export interface LetterLatestDoc {
+  _id: string
+  latest: number
+  updatedAt: Date
+}
 
 /** A page of the latest version of each quarter's letter to the unit, newest quarter first. */
-export function listLatestLetters<V>(db: Database, unitId: string, input: PageInput, view: (l: LetterDoc) => V): Promise<Page<V>> {
-  return pageOf(db, COL.svcLetters, { unitId, supersededAt: db.command.exists(false) }, input, [['quarter', 'desc']], view)
+export function listLatestLetters<V>(
+  db: Database,
+  unitId: string,
+  input: PageInput,
+  view: (l: LetterDoc) => V,
+): Promise<Page<V>> {
+  return pageOf(
+    db,
+    COL.svcLetters,
+    { unitId, supersededAt: db.command.exists(false) },
+    input,
+    [['quarter', 'desc']],
+    view,
+  )
 }
 
 /** A page of every version of one quarter's letter to the unit, newest first. */
-export function listLetterVersions<V>(db: Database, unitId: string, quarter: string, input: PageInput, view: (l: LetterDoc) => V): Promise<Page<V>> {
+export function listLetterVersions<V>(
+  db: Database,
+  unitId: string,
+  quarter: string,
+  input: PageInput,
+  view: (l: LetterDoc) => V,
+): Promise<Page<V>> {
   return pageOf(db, COL.svcLetters, { unitId, quarter }, input, [['version', 'desc']], view)
 }
 
 export const findLetterInTx = (tx: Transaction, id: string) => txGetOrNull<LetterDoc>(tx, COL.svcLetters, id)
 export const putLetterInTx = (tx: Transaction, doc: LetterDoc) => txPut(tx, COL.svcLetters, doc)
 /** Only the superseded or acknowledged fields: a version's content is written once. */
-export const updateLetterInTx = (tx: Transaction, id: string, patch: Pick<LetterDoc, 'supersededAt' | 'supersededBy' | 'supersededByName'> | Pick<LetterDoc, 'acknowledgedAt' | 'acknowledgedBy' | 'acknowledgedByName'>) =>
-  txUpdate(tx, COL.svcLetters, id, patch)
+export const updateLetterInTx = (
+  tx: Transaction,
+  id: string,
+  patch:
+    | Pick<LetterDoc, 'supersededAt' | 'supersededBy' | 'supersededByName'>
+    | Pick<LetterDoc, 'acknowledgedAt' | 'acknowledgedBy' | 'acknowledgedByName'>,
+) => txUpdate(tx, COL.svcLetters, id, patch)
 
 export const findLetterLatestInTx = (tx: Transaction, id: string) => txGetOrNull<LetterLatestDoc>(tx, COL.counters, id)
 export const putLetterLatestInTx = (tx: Transaction, doc: LetterLatestDoc) => txPut(tx, COL.counters, doc)

@@ -100,7 +100,13 @@ export interface ProjectUpdateDoc {
 // ---- reads
 
 /** A page of the community's needs, newest first, of one status or all. */
-export function listNeeds<V>(db: Database, communityId: string, status: NeedStatus | 'all', input: PageInput, view: (n: NeedDoc) => V): Promise<Page<V>> {
+export function listNeeds<V>(
+  db: Database,
+  communityId: string,
+  status: NeedStatus | 'all',
+  input: PageInput,
+  view: (n: NeedDoc) => V,
+): Promise<Page<V>> {
   const filter: Filter = { communityId }
   if (status !== 'all') filter.status = status
   return pageOf(db, COL.svcNeeds, filter, input, [['createdAt', 'desc']], view)
@@ -108,11 +114,23 @@ export function listNeeds<V>(db: Database, communityId: string, status: NeedStat
 
 /** The community's newest `limit` needs still open or matched (a unit's agreement shows them). */
 export function listOpenNeeds(db: Database, communityId: string, limit: number): Promise<NeedDoc[]> {
-  return firstN<NeedDoc>(db, COL.svcNeeds, { communityId, status: db.command.in(['open', 'matched']) }, ['createdAt', 'desc'], limit)
+  return firstN<NeedDoc>(
+    db,
+    COL.svcNeeds,
+    { communityId, status: db.command.in(['open', 'matched']) },
+    ['createdAt', 'desc'],
+    limit,
+  )
 }
 
 /** A page of the community's resources, newest first, of one owner or all. */
-export function listResources<V>(db: Database, communityId: string, ownerId: string | undefined, input: PageInput, view: (r: ResourceDoc) => V): Promise<Page<V>> {
+export function listResources<V>(
+  db: Database,
+  communityId: string,
+  ownerId: string | undefined,
+  input: PageInput,
+  view: (r: ResourceDoc) => V,
+): Promise<Page<V>> {
   const filter: Filter = { communityId }
   if (ownerId) filter.ownerId = ownerId
   return pageOf(db, COL.svcResources, filter, input, [['createdAt', 'desc']], view)
@@ -124,12 +142,22 @@ export function listResourcesOf(db: Database, ownerId: string, limit: number): P
 }
 
 /** A page of the offers on a need, newest first. */
-export function listNeedOffers<V>(db: Database, needId: string, input: PageInput, view: (o: NeedOfferDoc) => V): Promise<Page<V>> {
+export function listNeedOffers<V>(
+  db: Database,
+  needId: string,
+  input: PageInput,
+  view: (o: NeedOfferDoc) => V,
+): Promise<Page<V>> {
   return pageOf(db, COL.svcNeedOffers, { needId }, input, [['createdAt', 'desc']], view)
 }
 
 /** A page of the community's projects, newest first. */
-export function listProjects<V>(db: Database, communityId: string, input: PageInput, view: (p: ProjectDoc) => V): Promise<Page<V>> {
+export function listProjects<V>(
+  db: Database,
+  communityId: string,
+  input: PageInput,
+  view: (p: ProjectDoc) => V,
+): Promise<Page<V>> {
   return pageOf(db, COL.svcProjects, { communityId }, input, [['createdAt', 'desc']], view)
 }
 
@@ -139,7 +167,12 @@ export function listUnitProjects(db: Database, unitId: string, limit: number): P
 }
 
 /** A page of a project's progress updates, newest first. */
-export function listProjectUpdates<V>(db: Database, projectId: string, input: PageInput, view: (u: ProjectUpdateDoc) => V): Promise<Page<V>> {
+export function listProjectUpdates<V>(
+  db: Database,
+  projectId: string,
+  input: PageInput,
+  view: (u: ProjectUpdateDoc) => V,
+): Promise<Page<V>> {
   return pageOf(db, COL.svcProjectUpdates, { projectId }, input, [['seq', 'desc']], view)
 }
 
@@ -147,7 +180,11 @@ export function listProjectUpdates<V>(db: Database, projectId: string, input: Pa
 
 export const addNeedInTx = (tx: Transaction, doc: NeedDoc) => txAdd(tx, COL.svcNeeds, doc)
 export const findNeedInTx = (tx: Transaction, id: string) => txGetOrNull<NeedDoc>(tx, COL.svcNeeds, id)
-export const updateNeedInTx = (tx: Transaction, id: string, patch: Pick<NeedDoc, 'status'> & Partial<Pick<NeedDoc, 'projectId'>>) => txUpdate(tx, COL.svcNeeds, id, patch)
+export const updateNeedInTx = (
+  tx: Transaction,
+  id: string,
+  patch: Pick<NeedDoc, 'status'> & Partial<Pick<NeedDoc, 'projectId'>>,
+) => txUpdate(tx, COL.svcNeeds, id, patch)
 
 export const addResourceInTx = (tx: Transaction, doc: ResourceDoc) => txAdd(tx, COL.svcResources, doc)
 export const putResourceInTx = (tx: Transaction, doc: ResourceDoc) => txPut(tx, COL.svcResources, doc)

@@ -50,7 +50,15 @@ export interface MemberDoc {
   /** The link to `unitId` confirmed by its liaison (or by the secretary settling a dispute); kept while the member names that unit. */
   unitConfirm?: { unitId: string; by: string; byName: string; at: Date; bySecretary?: boolean }
   /** The secretary's settlement of the last dispute. */
-  unitSettlement?: { unitId: string; unitName: string; outcome: 'kept' | 'unlinked'; reason: string; by: string; byName: string; at: Date }
+  unitSettlement?: {
+    unitId: string
+    unitName: string
+    outcome: 'kept' | 'unlinked'
+    reason: string
+    by: string
+    byName: string
+    at: Date
+  }
   /** Set when the secretary linked a member who had named an unlisted unit (单位未报到). */
   unitLinkedBy?: { typedName: string; by: string; byName: string; at: Date }
 }
@@ -58,7 +66,14 @@ export interface MemberDoc {
 export type MemberStatusFilter = 'all' | 'pending' | 'approved' | 'overdue' | 'disputed' | 'unlinked'
 
 /** A page of the community's members, newest check-in first, by status this `year`. */
-export function listMembers<V>(db: Database, communityId: string, status: MemberStatusFilter, year: number, input: PageInput, view: (m: MemberDoc) => V): Promise<Page<V>> {
+export function listMembers<V>(
+  db: Database,
+  communityId: string,
+  status: MemberStatusFilter,
+  year: number,
+  input: PageInput,
+  view: (m: MemberDoc) => V,
+): Promise<Page<V>> {
   const filter: Filter = { communityId }
   if (status === 'pending') filter.status = 'pending'
   if (status === 'approved') filter.approvedYear = year
@@ -73,7 +88,12 @@ export function listMembers<V>(db: Database, communityId: string, status: Member
 }
 
 /** A page of the members who named the unit as their employer, newest check-in first. */
-export function listUnitMembers<V>(db: Database, unitId: string, input: PageInput, view: (m: MemberDoc) => V): Promise<Page<V>> {
+export function listUnitMembers<V>(
+  db: Database,
+  unitId: string,
+  input: PageInput,
+  view: (m: MemberDoc) => V,
+): Promise<Page<V>> {
   return pageOf(db, COL.svcMembers, { unitId }, input, [['submittedAt', 'desc']], view)
 }
 

@@ -12,13 +12,31 @@ export type Filter = Record<string, unknown>
 export type Order = [string, 'asc' | 'desc']
 
 /** Up to `limit` (≤ 100) documents: bounded lists inside a view (agreement lists, letter rows). */
-export async function firstN<T>(db: Database, collection: string, filter: Filter, order: Order, limit: number): Promise<T[]> {
-  const { data } = await db.collection(collection).where(filter).orderBy(order[0], order[1]).limit(Math.min(limit, 100)).get()
+export async function firstN<T>(
+  db: Database,
+  collection: string,
+  filter: Filter,
+  order: Order,
+  limit: number,
+): Promise<T[]> {
+  const { data } = await db
+    .collection(collection)
+    .where(filter)
+    .orderBy(order[0], order[1])
+    .limit(Math.min(limit, 100))
+    .get()
   return data as T[]
 }
 
 /** One page of the documents matching `filter` (count + get: two requests), mapped by `view`. */
-export function pageOf<T, V>(db: Database, collection: string, filter: Filter, input: PageInput, order: Order[], view: (doc: T) => V): Promise<Page<V>> {
+export function pageOf<T, V>(
+  db: Database,
+  collection: string,
+  filter: Filter,
+  input: PageInput,
+  order: Order[],
+  view: (doc: T) => V,
+): Promise<Page<V>> {
   return fetchPage<T, V>(db.collection(collection).where(filter), input, order, view)
 }
 

@@ -63,7 +63,13 @@ export interface AgreementDoc {
 export type UnitStatusFilter = 'all' | 'pending' | 'approved' | 'overdue'
 
 /** A page of the community's units by name, by check-in status this `year` and a search text. */
-export function listUnits<V>(db: Database, q: { communityId: string; status: UnitStatusFilter; q?: string }, year: number, input: PageInput, view: (u: UnitDoc) => V): Promise<Page<V>> {
+export function listUnits<V>(
+  db: Database,
+  q: { communityId: string; status: UnitStatusFilter; q?: string },
+  year: number,
+  input: PageInput,
+  view: (u: UnitDoc) => V,
+): Promise<Page<V>> {
   const filter: Filter = { communityId: q.communityId }
   if (q.status === 'pending') filter['checkin.status'] = 'pending'
   if (q.status === 'approved') filter.approvedYear = year
@@ -72,14 +78,24 @@ export function listUnits<V>(db: Database, q: { communityId: string; status: Uni
 }
 
 /** A page of the units of the street approved since `fromYear`, by name (contains `name`, any case). */
-export function listPickableUnits(db: Database, streetId: string, fromYear: number, name: string | undefined, input: PageInput): Promise<Page<UnitDoc>> {
+export function listPickableUnits(
+  db: Database,
+  streetId: string,
+  fromYear: number,
+  name: string | undefined,
+  input: PageInput,
+): Promise<Page<UnitDoc>> {
   const filter: Filter = { streetId, approvedYear: db.command.gte(fromYear) }
   if (name) filter.name = db.RegExp({ regexp: literalPattern(name), options: 'i' })
   return pageOf<UnitDoc, UnitDoc>(db, COL.units, filter, input, [['name', 'asc']], (u) => u)
 }
 
 /** Only the unit's own fields named in the patch (no read): what no other action writes. */
-export async function updateUnit(db: Database, unitId: string, patch: Pick<UnitDoc, 'gridIds' | 'gridNames'>): Promise<void> {
+export async function updateUnit(
+  db: Database,
+  unitId: string,
+  patch: Pick<UnitDoc, 'gridIds' | 'gridNames'>,
+): Promise<void> {
   await db.collection(COL.units).doc(unitId).update({ data: patch })
 }
 
@@ -88,4 +104,5 @@ export const putUnitInTx = (tx: Transaction, doc: UnitDoc) => txPut(tx, COL.unit
 
 export const findAgreementInTx = (tx: Transaction, id: string) => txGetOrNull<AgreementDoc>(tx, COL.svcAgreements, id)
 export const putAgreementInTx = (tx: Transaction, doc: AgreementDoc) => txPut(tx, COL.svcAgreements, doc)
-export const updateAgreementInTx = (tx: Transaction, id: string, patch: Partial<Omit<AgreementDoc, '_id'>>) => txUpdate(tx, COL.svcAgreements, id, patch)
+export const updateAgreementInTx = (tx: Transaction, id: string, patch: Partial<Omit<AgreementDoc, '_id'>>) =>
+  txUpdate(tx, COL.svcAgreements, id, patch)

@@ -16,7 +16,11 @@ export interface CardProps {
 /** A white panel with an optional title row. */
 export default function Card({ title, extra, children, onClick, className, id }: CardProps) {
   return (
-    <View className={`tx-card${onClick ? ' tx-card--tap' : ''}${className ? ` ${className}` : ''}`} onClick={onClick} {...idAttr(id)}>
+    <View
+      className={`tx-card${onClick ? ' tx-card--tap' : ''}${className ? ` ${className}` : ''}`}
+      onClick={onClick}
+      {...idAttr(id)}
+    >
       {title || extra ? (
         <View className='tx-card__head'>
           {title ? <Text className='tx-card__title'>{title}</Text> : <View />}

@@ -112,7 +112,14 @@ export interface BarSeries {
 }
 
 /** Bars per category, the series side by side; whole-number ticks when `integer` (counts). */
-export function drawBars(ctx: Ctx2d, width: number, height: number, categories: string[], series: BarSeries[], opts: { integer?: boolean } = {}): void {
+export function drawBars(
+  ctx: Ctx2d,
+  width: number,
+  height: number,
+  categories: string[],
+  series: BarSeries[],
+  opts: { integer?: boolean } = {},
+): void {
   const max = Math.max(0, ...series.flatMap((s) => s.values))
   const plot = frame(ctx, width, height, categories, ticks(max, { integer: opts.integer }))
   const band = plot.width / Math.max(categories.length, 1)
@@ -130,10 +137,19 @@ export function drawBars(ctx: Ctx2d, width: number, height: number, categories: 
 }
 
 /** A line through the values with a point on each, on a fixed scale from 0 to `max` (scores: 100). */
-export function drawLine(ctx: Ctx2d, width: number, height: number, categories: string[], values: number[], opts: { color: string; max: number }): void {
+export function drawLine(
+  ctx: Ctx2d,
+  width: number,
+  height: number,
+  categories: string[],
+  values: number[],
+  opts: { color: string; max: number },
+): void {
   const plot = frame(ctx, width, height, categories, ticks(opts.max, { fixedMax: opts.max }))
   const band = plot.width / Math.max(categories.length, 1)
-  const points = values.map((v, i) => [plot.left + band * (i + 0.5), plot.y(Math.min(Math.max(v, 0), opts.max))] as const)
+  const points = values.map(
+    (v, i) => [plot.left + band * (i + 0.5), plot.y(Math.min(Math.max(v, 0), opts.max))] as const,
+  )
   ctx.strokeStyle = opts.color
   ctx.fillStyle = opts.color
   ctx.lineWidth = 2

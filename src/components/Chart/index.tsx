@@ -32,10 +32,16 @@ const canvasStyle = (width: number, height: number) => ({ width: `${width}px`, h
 
 /** Bars per category (several series side by side, named in a legend under the chart). */
 export function BarChart({ id, categories, series, integer, width = 330, height = 220 }: BarChartProps) {
-  useCanvas2d(id, width, height, ({ ctx, dpr }) => {
-    ctx.scale(dpr, dpr)
-    drawBars(ctx as unknown as Ctx2d, width, height, categories, series, { integer })
-  }, [id, JSON.stringify([categories, series]), integer, width, height])
+  useCanvas2d(
+    id,
+    width,
+    height,
+    ({ ctx, dpr }) => {
+      ctx.scale(dpr, dpr)
+      drawBars(ctx as unknown as Ctx2d, width, height, categories, series, { integer })
+    },
+    [id, JSON.stringify([categories, series]), integer, width, height],
+  )
   return (
     <View className='tx-chart'>
       <Canvas type='2d' id={id} className='tx-chart__canvas' style={canvasStyle(width, height)} />
@@ -55,10 +61,16 @@ export function BarChart({ id, categories, series, integer, width = 330, height 
 
 /** A line with a point per category, on a fixed scale from 0 to `max`. */
 export function LineChart({ id, categories, values, color, max, width = 330, height = 200 }: LineChartProps) {
-  useCanvas2d(id, width, height, ({ ctx, dpr }) => {
-    ctx.scale(dpr, dpr)
-    drawLine(ctx as unknown as Ctx2d, width, height, categories, values, { color, max })
-  }, [id, JSON.stringify([categories, values]), color, max, width, height])
+  useCanvas2d(
+    id,
+    width,
+    height,
+    ({ ctx, dpr }) => {
+      ctx.scale(dpr, dpr)
+      drawLine(ctx as unknown as Ctx2d, width, height, categories, values, { color, max })
+    },
+    [id, JSON.stringify([categories, values]), color, max, width, height],
+  )
   return (
     <View className='tx-chart'>
       <Canvas type='2d' id={id} className='tx-chart__canvas' style={canvasStyle(width, height)} />

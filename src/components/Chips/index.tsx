@@ -26,7 +26,15 @@ export interface ChipsProps<K extends string> {
  * Large rounded choices (category, urgency, buildings, parties…), 88 design px tall. A chosen chip
  * shows a tick and bold text besides its colour.
  */
-export default function Chips<K extends string>({ items, value, values, onChange, idPrefix, layout = 'wrap', disabled }: ChipsProps<K>) {
+export default function Chips<K extends string>({
+  items,
+  value,
+  values,
+  onChange,
+  idPrefix,
+  layout = 'wrap',
+  disabled,
+}: ChipsProps<K>) {
   return (
     <View className={`tx-chips${layout === 'column' ? ' tx-chips--column' : ''}`}>
       {items.map((it) => {

@@ -36,13 +36,16 @@ export default function Commitment({ c, full, showMeeting, id }: CommitmentProps
         {c.affiliation.name}（{c.memberName}）承诺：{c.commitment}
       </Text>
       <Text className={`tx-commit__line${state === 'overdue' ? ' tx-commit__line--alert' : ' tx-commit__line--muted'}`}>
-        期限 {c.deadline}{c.doneAt ? ` · ${formatTime(c.doneAt)} 办结` : state === 'overdue' ? ' · 已过期限，尚未办结' : ''}
+        期限 {c.deadline}
+        {c.doneAt ? ` · ${formatTime(c.doneAt)} 办结` : state === 'overdue' ? ' · 已过期限，尚未办结' : ''}
       </Text>
       {progress.length ? (
         <View className='tx-commit__progress'>
           {progress.map((p, i) => (
             <Text key={`${p.at}-${i}`} className='tx-commit__line tx-commit__line--muted'>
-              {full ? '' : '最新进展：'}{formatTime(p.at)} {p.byName}：{p.text}{p.done ? '（办结）' : ''}
+              {full ? '' : '最新进展：'}
+              {formatTime(p.at)} {p.byName}：{p.text}
+              {p.done ? '（办结）' : ''}
             </Text>
           ))}
         </View>

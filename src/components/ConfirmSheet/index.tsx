@@ -17,7 +17,14 @@ export interface ConfirmSheetProps {
   /** The refusal of the last try, shown above the buttons. */
   error?: string
   /** A reason box (required unless `optional`). */
-  reason?: { label: string; value: string; onChange: (v: string) => void; optional?: boolean; error?: string; placeholder?: string }
+  reason?: {
+    label: string
+    value: string
+    onChange: (v: string) => void
+    optional?: boolean
+    error?: string
+    placeholder?: string
+  }
   /** Confirming ends or removes something: the button is red. */
   danger?: boolean
   id?: string
@@ -28,7 +35,18 @@ export interface ConfirmSheetProps {
  * sheet from the bottom that says exactly what will happen, with an optional reason and two large
  * buttons. Drawn like the option sheet (not the platform modal, whose text is small on H5).
  */
-export default function ConfirmSheet({ title, children, confirmText, onConfirm, onClose, sending, error, reason, danger, id }: ConfirmSheetProps) {
+export default function ConfirmSheet({
+  title,
+  children,
+  confirmText,
+  onConfirm,
+  onClose,
+  sending,
+  error,
+  reason,
+  danger,
+  id,
+}: ConfirmSheetProps) {
   return (
     <View className='tx-confirm' catchMove {...idAttr(id)}>
       <View className='tx-confirm__mask' onClick={onClose} />
@@ -54,10 +72,23 @@ export default function ConfirmSheet({ title, children, confirmText, onConfirm, 
           </Notice>
         ) : null}
         <View className='tx-confirm__actions'>
-          <Button variant='plain' block={false} className='tx-confirm__cancel' id={id ? `${id}-cancel` : undefined} onClick={onClose}>
+          <Button
+            variant='plain'
+            block={false}
+            className='tx-confirm__cancel'
+            id={id ? `${id}-cancel` : undefined}
+            onClick={onClose}
+          >
             取消
           </Button>
-          <Button variant={danger ? 'danger' : 'primary'} block={false} className='tx-confirm__ok' loading={sending} id={id ? `${id}-ok` : undefined} onClick={onConfirm}>
+          <Button
+            variant={danger ? 'danger' : 'primary'}
+            block={false}
+            className='tx-confirm__ok'
+            loading={sending}
+            id={id ? `${id}-ok` : undefined}
+            onClick={onConfirm}
+          >
             {confirmText}
           </Button>
         </View>

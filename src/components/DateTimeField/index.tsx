@@ -41,14 +41,28 @@ function distance(days: number): string {
  * the day in words (12月1日 周二 · 7 天后) so a wrong week shows at a glance.
  */
 export default function DateTimeField(props: DateTimeFieldProps) {
-  const { label, value, onChange, mode = 'datetime', end, defaultTime = '20:00', optional, emptyText, hint, error, id } = props
+  const {
+    label,
+    value,
+    onChange,
+    mode = 'datetime',
+    end,
+    defaultTime = '20:00',
+    optional,
+    emptyText,
+    hint,
+    error,
+    id,
+  } = props
   const parts = mode === 'date' ? (value ? { date: value, time: '' } : null) : beijingParts(value)
   // From today on, unless the value (e.g. a meeting being edited) is already earlier.
   const today = dateFromToday()
   const start = props.start ?? (parts && parts.date < today ? parts.date : today)
   const set = (date: string, time: string) => onChange(mode === 'date' ? date : beijingIso(date, time))
   const instant = parts ? (mode === 'date' ? beijingIso(parts.date, '12:00') : value) : ''
-  const said = parts ? `北京时间 ${formatDay(instant)}${mode === 'datetime' ? ` ${parts.time}` : ''} · ${distance(daysFromToday(instant))}` : emptyText ?? ''
+  const said = parts
+    ? `北京时间 ${formatDay(instant)}${mode === 'datetime' ? ` ${parts.time}` : ''} · ${distance(daysFromToday(instant))}`
+    : (emptyText ?? '')
   return (
     <View className={`tx-field tx-dt${error ? ' tx-field--error' : ''}`} {...idAttr(id)}>
       <View className='tx-field__label'>
@@ -56,15 +70,35 @@ export default function DateTimeField(props: DateTimeFieldProps) {
         {optional ? <Text className='tx-field__optional'>（选填）</Text> : null}
       </View>
       <View className='tx-dt__row'>
-        <Picker className='tx-dt__date' mode='date' value={parts?.date ?? start} start={start} end={end} onChange={(e) => set(String(e.detail.value), parts?.time || defaultTime)}>
-          <View className={`tx-field__picker${parts ? '' : ' tx-field__picker--empty'}`} ariaRole='button' ariaLabel={`${label}：日期`}>
+        <Picker
+          className='tx-dt__date'
+          mode='date'
+          value={parts?.date ?? start}
+          start={start}
+          end={end}
+          onChange={(e) => set(String(e.detail.value), parts?.time || defaultTime)}
+        >
+          <View
+            className={`tx-field__picker${parts ? '' : ' tx-field__picker--empty'}`}
+            ariaRole='button'
+            ariaLabel={`${label}：日期`}
+          >
             <Text className='tx-field__picker-text tx-dt__date-text'>{parts?.date ?? '选择日期'}</Text>
             <Text className='tx-field__chevron'>›</Text>
           </View>
         </Picker>
         {mode === 'datetime' ? (
-          <Picker className='tx-dt__time' mode='time' value={parts?.time ?? defaultTime} onChange={(e) => set(parts?.date ?? start, String(e.detail.value))}>
-            <View className={`tx-field__picker${parts ? '' : ' tx-field__picker--empty'}`} ariaRole='button' ariaLabel={`${label}：时间`}>
+          <Picker
+            className='tx-dt__time'
+            mode='time'
+            value={parts?.time ?? defaultTime}
+            onChange={(e) => set(parts?.date ?? start, String(e.detail.value))}
+          >
+            <View
+              className={`tx-field__picker${parts ? '' : ' tx-field__picker--empty'}`}
+              ariaRole='button'
+              ariaLabel={`${label}：时间`}
+            >
               <Text className='tx-field__picker-text tx-dt__time-text'>{parts?.time ?? '时间'}</Text>
               <Text className='tx-field__chevron'>›</Text>
             </View>

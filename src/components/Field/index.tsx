@@ -45,7 +45,7 @@ export type FieldProps = TextFieldProps | PickerFieldProps
 function PickerControl({ options, value, onChange, placeholder, disabled, label, id, more }: PickerFieldProps) {
   const [open, setOpen] = useState(false)
   const idx = options.findIndex((o) => o.value === value)
-  const shown = idx >= 0 ? options[idx].label : placeholder ?? '请选择'
+  const shown = idx >= 0 ? options[idx].label : (placeholder ?? '请选择')
   const off = disabled || (options.length === 0 && !(more && more.left > 0))
   return (
     <View>
@@ -59,7 +59,17 @@ function PickerControl({ options, value, onChange, placeholder, disabled, label,
         <Text className='tx-field__picker-text'>{shown}</Text>
         <Text className='tx-field__chevron'>›</Text>
       </View>
-      {open ? <OptionSheet title={`选择${label}`} options={options} value={value} onChange={onChange} onClose={() => setOpen(false)} idPrefix={id ?? 'field'} more={more} /> : null}
+      {open ? (
+        <OptionSheet
+          title={`选择${label}`}
+          options={options}
+          value={value}
+          onChange={onChange}
+          onClose={() => setOpen(false)}
+          idPrefix={id ?? 'field'}
+          more={more}
+        />
+      ) : null}
     </View>
   )
 }

@@ -67,7 +67,13 @@ function useRooms(buildingId: string | undefined) {
 }
 
 /** Estate → building → room, for one community. */
-export default function HouseholdPicker({ communityId, value, onChange, error, idPrefix = 'hh' }: HouseholdPickerProps) {
+export default function HouseholdPicker({
+  communityId,
+  value,
+  onChange,
+  error,
+  idPrefix = 'hh',
+}: HouseholdPickerProps) {
   const [estateId, setEstateId] = useState<string>()
   const [buildingId, setBuildingId] = useState<string>()
   const estates = useCloud('org', 'estate.list', communityId ? { communityId } : null)

@@ -39,7 +39,15 @@ const ROW = 98
  * alone), a search box for long lists, and one tap to choose. Used instead of the platform wheel,
  * whose H5 rows are 34 CSS px with 12 px text.
  */
-export default function OptionSheet({ title, options, value, onChange, onClose, idPrefix = 'sheet', more }: OptionSheetProps) {
+export default function OptionSheet({
+  title,
+  options,
+  value,
+  onChange,
+  onClose,
+  idPrefix = 'sheet',
+  more,
+}: OptionSheetProps) {
   const [query, setQuery] = useState('')
   const q = query.trim()
   const shown = q ? options.filter((o) => o.label.includes(q)) : options
@@ -56,10 +64,19 @@ export default function OptionSheet({ title, options, value, onChange, onClose, 
           </View>
         </View>
         {options.length > SEARCH_FROM ? (
-          <Input className='tx-sheet__search' value={query} placeholder='输入几个字查找' onInput={(e) => setQuery(e.detail.value)} />
+          <Input
+            className='tx-sheet__search'
+            value={query}
+            placeholder='输入几个字查找'
+            onInput={(e) => setQuery(e.detail.value)}
+          />
         ) : null}
         {/* A scroll-view needs a height in the mini-program: as many rows as there are, up to 6½. */}
-        <ScrollView scrollY className='tx-sheet__list' style={{ height: Taro.pxTransform(Math.round(Math.min(Math.max(rows, 1), ROWS_SHOWN) * ROW)) }}>
+        <ScrollView
+          scrollY
+          className='tx-sheet__list'
+          style={{ height: Taro.pxTransform(Math.round(Math.min(Math.max(rows, 1), ROWS_SHOWN) * ROW)) }}
+        >
           {shown.map((o) => {
             const on = o.value === value
             return (
@@ -78,9 +95,20 @@ export default function OptionSheet({ title, options, value, onChange, onClose, 
               </View>
             )
           })}
-          {shown.length === 0 ? <Text className='tx-sheet__none'>{left ? `已显示的里没有“${q}”，可以点下面的“显示更多”` : `没有找到“${q}”`}</Text> : null}
+          {shown.length === 0 ? (
+            <Text className='tx-sheet__none'>
+              {left ? `已显示的里没有“${q}”，可以点下面的“显示更多”` : `没有找到“${q}”`}
+            </Text>
+          ) : null}
           {left ? (
-            <View className='tx-sheet__more' id={`${idPrefix}-more`} ariaRole='button' onClick={() => { if (!left.loading) left.load() }}>
+            <View
+              className='tx-sheet__more'
+              id={`${idPrefix}-more`}
+              ariaRole='button'
+              onClick={() => {
+                if (!left.loading) left.load()
+              }}
+            >
               <Text>{left.loading ? '正在加载…' : `显示更多（还有 ${left.left} 个）`}</Text>
             </View>
           ) : null}

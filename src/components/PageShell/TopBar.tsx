@@ -31,7 +31,13 @@ export default function TopBar() {
     <View className='tx-topbar' ariaRole='navigation'>
       <View className='tx-topbar__side'>
         {state.back ? (
-          <View className='tx-topbar__btn' id='topbar-back' ariaRole='button' ariaLabel='返回上一页' onClick={() => void Taro.navigateBack()}>
+          <View
+            className='tx-topbar__btn'
+            id='topbar-back'
+            ariaRole='button'
+            ariaLabel='返回上一页'
+            onClick={() => void Taro.navigateBack()}
+          >
             <Text className='tx-topbar__chevron'>‹</Text>
             <Text>返回</Text>
           </View>
@@ -40,7 +46,13 @@ export default function TopBar() {
       <Text className='tx-topbar__title'>{title}</Text>
       <View className='tx-topbar__side tx-topbar__side--end'>
         {state.home ? (
-          <View className='tx-topbar__btn' id='topbar-home' ariaRole='button' ariaLabel='回到首页' onClick={() => void Taro.reLaunch({ url: ROUTES.home })}>
+          <View
+            className='tx-topbar__btn'
+            id='topbar-home'
+            ariaRole='button'
+            ariaLabel='回到首页'
+            onClick={() => void Taro.reLaunch({ url: ROUTES.home })}
+          >
             <Text>首页</Text>
           </View>
         ) : null}

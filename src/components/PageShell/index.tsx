@@ -31,7 +31,11 @@ export default function PageShell({ title, intro, extra, children, footer, id }:
   // The page is on screen: the 正在打开… of the tap that opened it goes.
   useEffect(pageShown, [])
   return (
-    <View className={`tx-page${footer ? ' tx-page--with-footer' : ''}`} {...idAttr(id)} {...(scale !== 1 ? { style: `--tx-font-scale:${scale}` } : {})}>
+    <View
+      className={`tx-page${footer ? ' tx-page--with-footer' : ''}`}
+      {...idAttr(id)}
+      {...(scale !== 1 ? { style: `--tx-font-scale:${scale}` } : {})}
+    >
       {TopBar ? <TopBar /> : null}
       {title || extra ? (
         <View className='tx-page__head'>

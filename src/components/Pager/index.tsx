@@ -19,13 +19,25 @@ export default function Pager({ page, pageSize, total, onChange, noun = '', idPr
   if (pages <= 1) return null
   return (
     <View className='tx-pager'>
-      <Button id={`${idPrefix}-prev`} size='small' variant='plain' disabled={page <= 1} onClick={() => onChange(page - 1)}>
+      <Button
+        id={`${idPrefix}-prev`}
+        size='small'
+        variant='plain'
+        disabled={page <= 1}
+        onClick={() => onChange(page - 1)}
+      >
         上一页
       </Button>
       <Text className='tx-pager__text'>
         第 {page} / {pages} 页{noun}
       </Text>
-      <Button id={`${idPrefix}-next`} size='small' variant='plain' disabled={page >= pages} onClick={() => onChange(page + 1)}>
+      <Button
+        id={`${idPrefix}-next`}
+        size='small'
+        variant='plain'
+        disabled={page >= pages}
+        onClick={() => onChange(page + 1)}
+      >
         下一页
       </Button>
     </View>

@@ -30,7 +30,8 @@ export default function PhotoPicker({ fn, value, onChange, max, label = '照片'
       onChange([...value, ...(await pickPhotos(fn, max - value.length))])
     } catch (e) {
       if (e instanceof CloudError) setProblem(e.message)
-      else if (!/cancel/i.test(String((e as { errMsg?: string })?.errMsg ?? (e as Error)?.message ?? ''))) setProblem('照片上传失败，请重试')
+      else if (!/cancel/i.test(String((e as { errMsg?: string })?.errMsg ?? (e as Error)?.message ?? '')))
+        setProblem('照片上传失败，请重试')
     } finally {
       setUploading(false)
     }
@@ -39,12 +40,16 @@ export default function PhotoPicker({ fn, value, onChange, max, label = '照片'
     <View className='tx-photo-picker'>
       <View className='tx-photo-picker__label'>
         {label}
-        <Text className='tx-photo-picker__count'>（选填，{value.length}/{max}）</Text>
+        <Text className='tx-photo-picker__count'>
+          （选填，{value.length}/{max}）
+        </Text>
       </View>
       <Photos ids={value} onRemove={(id) => onChange(value.filter((v) => v !== id))} />
       {problem ? <Notice tone='error'>{problem}</Notice> : null}
       {value.length < max ? (
-        <Button id='add-photo' variant='secondary' size='small' loading={uploading} onClick={() => void add()}>拍照 / 选照片</Button>
+        <Button id='add-photo' variant='secondary' size='small' loading={uploading} onClick={() => void add()}>
+          拍照 / 选照片
+        </Button>
       ) : null}
     </View>
   )

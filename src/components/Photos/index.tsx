@@ -17,9 +17,16 @@ export default function Photos({ ids, onRemove }: PhotosProps) {
     <View className='tx-photos'>
       {ids.map((id, i) => (
         <View key={id} className='tx-photos__item'>
-          <Image className='tx-photos__img' src={urls[i]} mode='aspectFill' onClick={() => void Taro.previewImage({ urls, current: urls[i] })} />
+          <Image
+            className='tx-photos__img'
+            src={urls[i]}
+            mode='aspectFill'
+            onClick={() => void Taro.previewImage({ urls, current: urls[i] })}
+          />
           {onRemove ? (
-            <Text className='tx-photos__remove' onClick={() => onRemove(id)}>删除</Text>
+            <Text className='tx-photos__remove' onClick={() => onRemove(id)}>
+              删除
+            </Text>
           ) : null}
         </View>
       ))}

@@ -82,26 +82,64 @@ export default function PlacePicker({ communityId, value, onChange, hint, error,
     <View className={`tx-place${error ? ' tx-place--error' : ''}`} {...idAttr(id)}>
       {known.length ? (
         <View className='tx-place__known'>
-          <Field kind='picker' id={`${id ?? 'place'}-estate`} label='小区' options={known.map((e) => ({ label: e.name, value: e.id }))} value={estateId} onChange={pickEstate} placeholder='选择本社区的小区' />
+          <Field
+            kind='picker'
+            id={`${id ?? 'place'}-estate`}
+            label='小区'
+            options={known.map((e) => ({ label: e.name, value: e.id }))}
+            value={estateId}
+            onChange={pickEstate}
+            placeholder='选择本社区的小区'
+          />
           {estateId && rooms.length ? (
-            <Field kind='picker' id={`${id ?? 'place'}-building`} label='楼栋' optional options={rooms.map((b) => ({ label: b.name, value: b.id }))} value={buildingId} onChange={pickBuilding} placeholder='整个小区' />
+            <Field
+              kind='picker'
+              id={`${id ?? 'place'}-building`}
+              label='楼栋'
+              optional
+              options={rooms.map((b) => ({ label: b.name, value: b.id }))}
+              value={buildingId}
+              onChange={pickBuilding}
+              placeholder='整个小区'
+            />
           ) : null}
         </View>
       ) : null}
       <View className='tx-place__actions'>
         {process.env.TARO_ENV === 'weapp' ? (
-          <Button size='small' variant='secondary' id={`${id ?? 'place'}-map`} onClick={() => void onMap()}>在地图上选</Button>
+          <Button size='small' variant='secondary' id={`${id ?? 'place'}-map`} onClick={() => void onMap()}>
+            在地图上选
+          </Button>
         ) : null}
-        <Button size='small' variant='secondary' id={`${id ?? 'place'}-here`} loading={busy} onClick={() => void here()}>用当前位置</Button>
+        <Button
+          size='small'
+          variant='secondary'
+          id={`${id ?? 'place'}-here`}
+          loading={busy}
+          onClick={() => void here()}
+        >
+          用当前位置
+        </Button>
       </View>
       {problem ? <Text className='tx-field__error'>{problem}</Text> : null}
       {value ? (
         <View className='tx-place__chosen'>
           <Text className='tx-place__pin'>✓ 已选定位置</Text>
-          <Field id={`${id ?? 'place'}-name`} label='地点名称' value={value.name} onChange={(name) => onChange({ ...value, name })} maxLength={60} placeholder='如：和谐家园东门' hint={hint ?? '可以改成大家熟悉的叫法，如：和谐家园东门'} error={error} />
+          <Field
+            id={`${id ?? 'place'}-name`}
+            label='地点名称'
+            value={value.name}
+            onChange={(name) => onChange({ ...value, name })}
+            maxLength={60}
+            placeholder='如：和谐家园东门'
+            hint={hint ?? '可以改成大家熟悉的叫法，如：和谐家园东门'}
+            error={error}
+          />
         </View>
       ) : (
-        <Text className={error ? 'tx-field__error' : 'tx-field__hint'}>{error ?? '请选择小区或楼栋，或用当前位置'}</Text>
+        <Text className={error ? 'tx-field__error' : 'tx-field__hint'}>
+          {error ?? '请选择小区或楼栋，或用当前位置'}
+        </Text>
       )}
     </View>
   )

@@ -15,13 +15,21 @@ export interface QrCodeProps {
  * main package (optimizeMainPackage).
  */
 export default function QrCode({ text, size = 240, id = 'qr' }: QrCodeProps) {
-  useCanvas2d(id, size, size, ({ ctx, dpr }) => {
-    const { data, size: n } = encode(text, { ecc: 'M', border: 2 })
-    const cell = (size * dpr) / n
-    ctx.fillStyle = '#ffffff'
-    ctx.fillRect(0, 0, size * dpr, size * dpr)
-    ctx.fillStyle = '#1f1a17'
-    for (let y = 0; y < n; y++) for (let x = 0; x < n; x++) if (data[y][x]) ctx.fillRect(Math.floor(x * cell), Math.floor(y * cell), Math.ceil(cell), Math.ceil(cell))
-  }, [text, size])
+  useCanvas2d(
+    id,
+    size,
+    size,
+    ({ ctx, dpr }) => {
+      const { data, size: n } = encode(text, { ecc: 'M', border: 2 })
+      const cell = (size * dpr) / n
+      ctx.fillStyle = '#ffffff'
+      ctx.fillRect(0, 0, size * dpr, size * dpr)
+      ctx.fillStyle = '#1f1a17'
+      for (let y = 0; y < n; y++)
+        for (let x = 0; x < n; x++)
+          if (data[y][x]) ctx.fillRect(Math.floor(x * cell), Math.floor(y * cell), Math.ceil(cell), Math.ceil(cell))
+    },
+    [text, size],
+  )
   return <Canvas type='2d' id={id} style={{ width: `${size}px`, height: `${size}px` }} />
 }

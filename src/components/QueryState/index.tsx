@@ -16,7 +16,15 @@ export interface QueryStateProps<T> {
 }
 
 /** Loading → error (with 重试) → content, the same way on every screen. */
-export default function QueryState<T>({ data, error, loading, reload, children, loadingText, errorExtra }: QueryStateProps<T>) {
+export default function QueryState<T>({
+  data,
+  error,
+  loading,
+  reload,
+  children,
+  loadingText,
+  errorExtra,
+}: QueryStateProps<T>) {
   if (error) {
     return (
       <ErrorState message={error.message} onRetry={reload}>

@@ -1,6 +1,12 @@
 import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
-import { REPORT_KIND_FN, REPORT_REASONS, REPORT_REASON_LABEL, type ReportKind, type ReportReason } from '../../../types/moderation'
+import {
+  REPORT_KIND_FN,
+  REPORT_REASONS,
+  REPORT_REASON_LABEL,
+  type ReportKind,
+  type ReportReason,
+} from '../../../types/moderation'
 import { call } from '../../services/cloud'
 import { toCloudError } from '../../services/errors'
 import { toast } from '../../services/nav'
@@ -38,19 +44,38 @@ export default function ReportLink({ kind, id, photos = [], idPrefix = 'report' 
       toast(toCloudError(e).message, 'none')
     }
   }
-  if (sent) return <Text className='tx-report tx-report--sent' id={`${idPrefix}-sent`}>已举报</Text>
+  if (sent)
+    return (
+      <Text className='tx-report tx-report--sent' id={`${idPrefix}-sent`}>
+        已举报
+      </Text>
+    )
   return (
     <View className='tx-report-wrap'>
-      <View className='tx-report' id={idPrefix} ariaRole='button' onClick={() => { setPhoto(undefined); setStep(photos.length ? 'what' : 'why') }}>
+      <View
+        className='tx-report'
+        id={idPrefix}
+        ariaRole='button'
+        onClick={() => {
+          setPhoto(undefined)
+          setStep(photos.length ? 'what' : 'why')
+        }}
+      >
         <Text>举报</Text>
       </View>
       {step === 'what' ? (
         <OptionSheet
           title='举报哪一部分'
           idPrefix={`${idPrefix}-what`}
-          options={[{ label: '整条内容', value: WHOLE }, ...photos.map((p, i) => ({ label: `第 ${i + 1} 张照片`, value: p }))]}
+          options={[
+            { label: '整条内容', value: WHOLE },
+            ...photos.map((p, i) => ({ label: `第 ${i + 1} 张照片`, value: p })),
+          ]}
           value={undefined}
-          onChange={(v) => { setPhoto(v === WHOLE ? undefined : v); setStep('why') }}
+          onChange={(v) => {
+            setPhoto(v === WHOLE ? undefined : v)
+            setStep('why')
+          }}
           onClose={() => setStep('closed')}
         />
       ) : null}

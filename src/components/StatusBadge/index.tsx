@@ -1,6 +1,7 @@
 import Tag, { type TagTone } from '../Tag'
 
-export type Status = 'pending' | 'verified' | 'approved' | 'rejected' | 'superseded' | 'ended' | 'open' | 'used' | 'expired' | 'none'
+export type Status =
+  'pending' | 'verified' | 'approved' | 'rejected' | 'superseded' | 'ended' | 'open' | 'used' | 'expired' | 'none'
 
 const LOOK: Record<Status, { text: string; tone: TagTone }> = {
   pending: { text: '待社区审核', tone: 'gold' },

@@ -13,7 +13,10 @@ export const JOINT = {
 }
 
 /** The scope a link named (`scopeType`, `scopeId`), read once per page. */
-export interface ScopeParam { scopeId: string; scopeType: string }
+export interface ScopeParam {
+  scopeId: string
+  scopeType: string
+}
 export const useScopeParam = (): ScopeParam => ({ scopeId: useParam('scopeId'), scopeType: useParam('scopeType') })
 
 /** A community's 大党委 or the street's 大工委, and whether this person runs it (appoints, convenes). */
@@ -35,13 +38,18 @@ export function myScopes(roles: RoleGrant[]): Scope[] {
   const out = new Map<string, Scope>()
   const add = (s: Scope) => {
     const prior = out.get(s.scopeId)
-    if (!prior || (s.manages && !prior.manages) || (prior.name === prior.scopeId && s.name !== s.scopeId)) out.set(s.scopeId, { ...s, manages: s.manages || !!prior?.manages })
+    if (!prior || (s.manages && !prior.manages) || (prior.name === prior.scopeId && s.name !== s.scopeId))
+      out.set(s.scopeId, { ...s, manages: s.manages || !!prior?.manages })
   }
   for (const g of roles) {
-    if (g.role === 'secretary') add({ scopeType: 'community', scopeId: g.scopeId, name: g.scopeName, manages: true, streetId: g.streetId })
-    else if (g.role === 'street_admin') add({ scopeType: 'street', scopeId: g.scopeId, name: g.scopeName, manages: true, streetId: g.scopeId })
-    else if (g.role === 'member') add({ scopeType: 'community', scopeId: g.scopeId, name: g.scopeName, manages: false, streetId: g.streetId })
-    else if (g.communityId) add({ scopeType: 'community', scopeId: g.communityId, name: g.communityId, manages: false, streetId: g.streetId })
+    if (g.role === 'secretary')
+      add({ scopeType: 'community', scopeId: g.scopeId, name: g.scopeName, manages: true, streetId: g.streetId })
+    else if (g.role === 'street_admin')
+      add({ scopeType: 'street', scopeId: g.scopeId, name: g.scopeName, manages: true, streetId: g.scopeId })
+    else if (g.role === 'member')
+      add({ scopeType: 'community', scopeId: g.scopeId, name: g.scopeName, manages: false, streetId: g.streetId })
+    else if (g.communityId)
+      add({ scopeType: 'community', scopeId: g.communityId, name: g.communityId, manages: false, streetId: g.streetId })
   }
   return [...out.values()].sort((a, b) => Number(b.manages) - Number(a.manages))
 }
@@ -51,13 +59,23 @@ export function chosenScope(scopes: Scope[], route: ScopeParam): Scope | undefin
   const id = route.scopeId
   const type = route.scopeType as CommitteeScope
   if (!id) return scopes[0]
-  return scopes.find((s) => s.scopeId === id) ?? { scopeType: type === 'street' ? 'street' : 'community', scopeId: id, name: '', manages: false }
+  return (
+    scopes.find((s) => s.scopeId === id) ?? {
+      scopeType: type === 'street' ? 'street' : 'community',
+      scopeId: id,
+      name: '',
+      manages: false,
+    }
+  )
 }
 
 /** The commitments a person reports progress on: their unit's (liaison) and their company's (staff). */
 export function myOwners(roles: RoleGrant[]): { kind: 'unit' | 'company'; id: string; name: string }[] {
   return roles
     .filter((g) => g.role === 'unit_liaison' || g.role === 'property_staff')
-    .map((g) => ({ kind: g.role === 'unit_liaison' ? ('unit' as const) : ('company' as const), id: g.scopeId, name: g.scopeName }))
+    .map((g) => ({
+      kind: g.role === 'unit_liaison' ? ('unit' as const) : ('company' as const),
+      id: g.scopeId,
+      name: g.scopeName,
+    }))
 }
-

@@ -23,7 +23,13 @@ export default function BindingBanner({ me }: BindingBannerProps) {
   if (!binding || binding.status === 'superseded') {
     if (!asksForBinding(me.roles)) return null
     return (
-      <Notice tone='warn' title='您还没有认证房屋' actionText='去认证' onAction={() => go(ROUTES.bind)} id='binding-banner'>
+      <Notice
+        tone='warn'
+        title='您还没有认证房屋'
+        actionText='去认证'
+        onAction={() => go(ROUTES.bind)}
+        id='binding-banner'
+      >
         <Text>认证后可以参与社区议事、投票和物业评价</Text>
       </Notice>
     )
@@ -39,7 +45,13 @@ export default function BindingBanner({ me }: BindingBannerProps) {
   }
   if (binding.status === 'rejected') {
     return (
-      <Notice tone='error' title='房屋认证未通过' actionText='重新申请' onAction={() => go(ROUTES.bind)} id='binding-banner'>
+      <Notice
+        tone='error'
+        title='房屋认证未通过'
+        actionText='重新申请'
+        onAction={() => go(ROUTES.bind)}
+        id='binding-banner'
+      >
         <Text>原因：{binding.reason || '社区未说明原因，请联系社区'}</Text>
       </Notice>
     )

@@ -25,7 +25,9 @@ function Group({ group }: { group: HomeGroupView }) {
             description={
               <View>
                 {item.detail ? <Text className='home-item__line'>{item.detail}</Text> : null}
-                {when ? <Text className={`home-item__line${item.overdue ? ' home-item__line--late' : ''}`}>{when}</Text> : null}
+                {when ? (
+                  <Text className={`home-item__line${item.overdue ? ' home-item__line--late' : ''}`}>{when}</Text>
+                ) : null}
               </View>
             }
             extra={item.overdue ? <Tag tone='red'>已超期</Tag> : null}
@@ -53,7 +55,9 @@ export default function WaitingSection({ section }: { section: HomeSectionView }
         <Text className='home-section__total'>{section.count > 0 ? `${section.count} 项待办` : '无待办'}</Text>
       </View>
       <Card>
-        {groups.length ? groups.map((g) => <Group key={g.kind} group={g} />) : (
+        {groups.length ? (
+          groups.map((g) => <Group key={g.kind} group={g} />)
+        ) : (
           <View className='home-clear'>
             <Text className='home-clear__mark'>✓</Text>
             <Text>暂时没有要您处理的事项</Text>

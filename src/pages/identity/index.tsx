@@ -41,7 +41,12 @@ function IdentityList() {
   return (
     <View>
       {list.map((p) => (
-        <Card key={p.openid} onClick={() => choose(p.openid)} className={p.openid === current ? 'id-card--current' : ''} id={`identity-${p.openid}`}>
+        <Card
+          key={p.openid}
+          onClick={() => choose(p.openid)}
+          className={p.openid === current ? 'id-card--current' : ''}
+          id={`identity-${p.openid}`}
+        >
           <View className='id-card__head'>
             <Text className='id-card__name'>{p.name}</Text>
             {p.openid === current ? <Tag tone='green'>当前身份</Tag> : null}

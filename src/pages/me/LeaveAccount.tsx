@@ -20,7 +20,8 @@ export default function LeaveAccount({ me, onLeft }: LeaveAccountProps) {
   const [asking, setAsking] = useState(false)
   const leave = useMutation('org', 'account.leave')
   const roles = me.roles.filter((g) => g.role !== 'resident').map((g) => `${ROLE_LABEL[g.role]}（${g.scopeName}）`)
-  const household = me.binding && (me.binding.status === 'verified' || me.binding.status === 'pending') ? me.binding.address : ''
+  const household =
+    me.binding && (me.binding.status === 'verified' || me.binding.status === 'pending') ? me.binding.address : ''
   const admin = me.roles.some((g) => g.role === 'street_admin')
 
   const close = () => {
@@ -64,8 +65,14 @@ export default function LeaveAccount({ me, onLeft }: LeaveAccountProps) {
               {`保留：您提的议题、附议、签到、评价、上报等记录仍然保留，但显示为“${DEPARTED_NAME}”；社区的合计、红黑榜和表决结果都不变。本户已投的票和评价仍归本户。`}
             </Text>
             <Text className='me-leave__line'>删除：您上传过、但没有用在任何记录里的照片。</Text>
-            <Text className='me-leave__line'>操作日志只记下“有人注销”和日期，不记是谁。以后再用同心圆，您将是一位新用户，需要重新填写资料、认证房屋。</Text>
-            {admin ? <Text className='me-leave__line'>您是街道管理员：如果您是本街道唯一的街道管理员，需要先邀请一位新的管理员，才能注销。</Text> : null}
+            <Text className='me-leave__line'>
+              操作日志只记下“有人注销”和日期，不记是谁。以后再用同心圆，您将是一位新用户，需要重新填写资料、认证房屋。
+            </Text>
+            {admin ? (
+              <Text className='me-leave__line'>
+                您是街道管理员：如果您是本街道唯一的街道管理员，需要先邀请一位新的管理员，才能注销。
+              </Text>
+            ) : null}
           </View>
         </ConfirmSheet>
       ) : null}

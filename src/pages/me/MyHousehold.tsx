@@ -21,7 +21,8 @@ export default function MyHousehold({ me, onChanged }: MyHouseholdProps) {
   const [asking, setAsking] = useState(false)
   const [reason, setReason] = useState('')
   const leave = useMutation('org', 'binding.leave')
-  const resident = !!b && b.status === 'verified' && me.roles.some((g) => g.role === 'resident' && g.scopeId === b.householdId)
+  const resident =
+    !!b && b.status === 'verified' && me.roles.some((g) => g.role === 'resident' && g.scopeId === b.householdId)
 
   const close = () => {
     setAsking(false)
@@ -48,7 +49,11 @@ export default function MyHousehold({ me, onChanged }: MyHouseholdProps) {
   return (
     <Card title='房屋认证' id='my-binding' extra={<StatusBadge status={b ? b.status : 'none'} />}>
       {b ? (
-        <ListItem title={b.address} description={description} onClick={b.status === 'verified' ? undefined : () => go(ROUTES.bind)} />
+        <ListItem
+          title={b.address}
+          description={description}
+          onClick={b.status === 'verified' ? undefined : () => go(ROUTES.bind)}
+        />
       ) : (
         <ListItem title='还没有认证房屋' description='认证后可参与议事投票、物业评价' onClick={() => go(ROUTES.bind)} />
       )}

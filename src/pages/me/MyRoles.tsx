@@ -52,7 +52,12 @@ export default function MyRoles({ me, onChanged }: MyRolesProps) {
             description={[g.scopeName, since(g)].filter(Boolean).join(' · ')}
             extra={
               g.role !== 'resident' && g.grantId ? (
-                <Button size='small' variant='secondary' id={`step-down-${g.role}-${g.scopeId}`} onClick={() => setLeaving(g)}>
+                <Button
+                  size='small'
+                  variant='secondary'
+                  id={`step-down-${g.role}-${g.scopeId}`}
+                  onClick={() => setLeaving(g)}
+                >
                   辞去
                 </Button>
               ) : undefined

@@ -66,7 +66,14 @@ export default function ProfileCard({ me, onSaved }: ProfileCardProps) {
   }
   return (
     <Card title='修改资料' id='profile'>
-      <Field label='姓名' id='profile-name-input' value={name} onChange={setName} maxLength={20} error={errors.name ?? server.name} />
+      <Field
+        label='姓名'
+        id='profile-name-input'
+        value={name}
+        onChange={setName}
+        maxLength={20}
+        error={errors.name ?? server.name}
+      />
       <Field
         label='手机号'
         kind='phone'
@@ -86,7 +93,13 @@ export default function ProfileCard({ me, onSaved }: ProfileCardProps) {
         <Button variant='plain' block={false} onClick={() => setEditing(false)} className='me-actions__cancel'>
           取消
         </Button>
-        <Button block={false} loading={save.sending} id='profile-save' onClick={() => void send()} className='me-actions__save'>
+        <Button
+          block={false}
+          loading={save.sending}
+          id='profile-save'
+          onClick={() => void send()}
+          className='me-actions__save'
+        >
           保存
         </Button>
       </View>

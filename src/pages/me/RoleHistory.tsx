@@ -42,7 +42,11 @@ export default function RoleHistory({ refreshKey }: { refreshKey: number }) {
                 />
               ))}
               {data.total > data.items.length ? (
-                <Button variant='plain' id='role-history-more' onClick={() => setPageSize(Math.min(pageSize + STEP, 50))}>
+                <Button
+                  variant='plain'
+                  id='role-history-more'
+                  onClick={() => setPageSize(Math.min(pageSize + STEP, 50))}
+                >
                   {`查看更早的（共 ${data.total} 项）`}
                 </Button>
               ) : null}

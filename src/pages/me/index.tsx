@@ -29,22 +29,52 @@ function MeContent({ initial, reload }: { initial: MeView; reload: () => void })
       <MyHousehold me={me} onChanged={changed} />
       <RoleHistory refreshKey={changes} />
       <Card title='我的数据' id='my-data'>
-        <ListItem title='查看和导出我的数据' description='同心圆为您保存的全部信息：资料、身份、报到、议题、评价、上报的事件等' onClick={() => go(ROUTES.myData)} id='me-mydata' />
+        <ListItem
+          title='查看和导出我的数据'
+          description='同心圆为您保存的全部信息：资料、身份、报到、议题、评价、上报的事件等'
+          onClick={() => go(ROUTES.myData)}
+          id='me-mydata'
+        />
       </Card>
       <Card>
-        <ListItem title='隐私保护指引' description='我们收集什么、为什么、保存多久、谁能看到' onClick={() => go(ROUTES.privacy)} id='me-privacy' />
+        <ListItem
+          title='隐私保护指引'
+          description='我们收集什么、为什么、保存多久、谁能看到'
+          onClick={() => go(ROUTES.privacy)}
+          id='me-privacy'
+        />
         {me.roles.some((g) => g.role === 'street_admin' || g.role === 'secretary') ? (
-          <ListItem title='内容审核' description='被举报或待人工复核的内容' onClick={() => go(ROUTES.adminModeration)} id='me-moderation' />
+          <ListItem
+            title='内容审核'
+            description='被举报或待人工复核的内容'
+            onClick={() => go(ROUTES.adminModeration)}
+            id='me-moderation'
+          />
         ) : null}
         {me.roles.some((g) => g.role === 'street_admin') ? (
-          <ListItem title='操作日志' description='本街道的操作记录：谁、何时、改了什么' onClick={() => go(ROUTES.adminAudit)} id='me-audit' />
+          <ListItem
+            title='操作日志'
+            description='本街道的操作记录：谁、何时、改了什么'
+            onClick={() => go(ROUTES.adminAudit)}
+            id='me-audit'
+          />
         ) : null}
       </Card>
       <LeaveAccount me={me} onLeft={reload} />
       {isH5 ? (
         <Card>
-          <ListItem title='消息记录' description='本地演示：本应发送的订阅消息' onClick={() => go(ROUTES.outbox)} id='me-outbox' />
-          <ListItem title='身份切换' description='本地演示：切换为其他演示人员' onClick={() => go(ROUTES.identity)} id='me-identity' />
+          <ListItem
+            title='消息记录'
+            description='本地演示：本应发送的订阅消息'
+            onClick={() => go(ROUTES.outbox)}
+            id='me-outbox'
+          />
+          <ListItem
+            title='身份切换'
+            description='本地演示：切换为其他演示人员'
+            onClick={() => go(ROUTES.identity)}
+            id='me-identity'
+          />
         </Card>
       ) : null}
     </View>

@@ -49,7 +49,11 @@ export default function PrivacyPage() {
       {SECTIONS.map((s, i) => (
         <Card key={s.title} title={s.title} id={`privacy-${i}`}>
           <View>
-            {s.lines.map((l) => <Text key={l} className='tx-privacy-line'>{l}</Text>)}
+            {s.lines.map((l) => (
+              <Text key={l} className='tx-privacy-line'>
+                {l}
+              </Text>
+            ))}
           </View>
         </Card>
       ))}

@@ -10,7 +10,11 @@ import { addResidents, dateIn, DAY, iso, publishedMeeting } from './fixtures'
  */
 
 type Ballot = { householdId: string | null; choice: string | null; canChange: boolean; byMe: boolean }
-type Resolution = { id: string; rating: { count: number; average: number | null }; myRating: { stars: number | null; comment?: string; byMe: boolean } | null }
+type Resolution = {
+  id: string
+  rating: { count: number; average: number | null }
+  myRating: { stars: number | null; comment?: string; byMe: boolean } | null
+}
 
 let h: Cloud
 /** 刘芳's husband and 张德福's daughter: verified members of the same households. */
@@ -25,16 +29,35 @@ afterAll(() => h.close())
 
 async function openVote(): Promise<string> {
   const m = await publishedMeeting(h)
-  const v = await h.ok<{ id: string }>('council', 'vote.open', {
-    requestId: rid(), meetingId: m.id, itemId: m.itemIds[0], title: '楼顶光伏板安装方案',
-    options: [{ label: '同意', kind: 'for' }, { label: '反对', kind: 'against' }], buildingIds: ['b-hx-1-1'],
-    opensAt: iso(T0), closesAt: iso(new Date(T0.getTime() + 7 * DAY)), preset: 'simple',
-  }, P.secHx)
+  const v = await h.ok<{ id: string }>(
+    'council',
+    'vote.open',
+    {
+      requestId: rid(),
+      meetingId: m.id,
+      itemId: m.itemIds[0],
+      title: '楼顶光伏板安装方案',
+      options: [
+        { label: '同意', kind: 'for' },
+        { label: '反对', kind: 'against' },
+      ],
+      buildingIds: ['b-hx-1-1'],
+      opensAt: iso(T0),
+      closesAt: iso(new Date(T0.getTime() + 7 * DAY)),
+      preset: 'simple',
+    },
+    P.secHx,
+  )
   return v.id
 }
-const ballots = async (voteId: string) => (await h.db.collection('council_ballots').where({ voteId }).get()).data as { householdId: string; choice: string; owner: string }[]
+const ballots = async (voteId: string) =>
+  (await h.db.collection('council_ballots').where({ voteId }).get()).data as {
+    householdId: string
+    choice: string
+    owner: string
+  }[]
 
-describe('a household\'s ballot', () => {
+describe("a household's ballot", () => {
   let voteId: string
   beforeAll(async () => {
     voteId = await openVote()
@@ -46,21 +69,37 @@ describe('a household\'s ballot', () => {
     expect(err?.message).toContain('本户已由家人投票')
   })
 
-  it('is shown to the later member as the household\'s choice, which they cannot change', async () => {
-    expect(await h.ok<Ballot>('council', 'vote.myBallot', { voteId }, liuSpouse)).toMatchObject({ householdId: 'h-hx-1-1-101', choice: 'o1', byMe: false, canChange: false })
-    expect(await h.ok<Ballot>('council', 'vote.myBallot', { voteId }, P.liu)).toMatchObject({ choice: 'o1', byMe: true, canChange: true })
+  it("is shown to the later member as the household's choice, which they cannot change", async () => {
+    expect(await h.ok<Ballot>('council', 'vote.myBallot', { voteId }, liuSpouse)).toMatchObject({
+      householdId: 'h-hx-1-1-101',
+      choice: 'o1',
+      byMe: false,
+      canChange: false,
+    })
+    expect(await h.ok<Ballot>('council', 'vote.myBallot', { voteId }, P.liu)).toMatchObject({
+      choice: 'o1',
+      byMe: true,
+      canChange: true,
+    })
   })
 
   it('may be changed by the member who cast it, until the close', async () => {
     await h.ok('council', 'vote.cast', { voteId, optionKey: 'o2' }, P.liu)
-    expect(await h.ok<Ballot>('council', 'vote.myBallot', { voteId }, liuSpouse)).toMatchObject({ choice: 'o2', byMe: false })
+    expect(await h.ok<Ballot>('council', 'vote.myBallot', { voteId }, liuSpouse)).toMatchObject({
+      choice: 'o2',
+      byMe: false,
+    })
     expect(await ballots(voteId)).toHaveLength(1)
   })
 
   it('belongs to whoever acts first, whichever member that is', async () => {
     await h.ok('council', 'vote.cast', { voteId, optionKey: 'o1' }, zhangDaughter)
     await h.expectRefused('council', 'vote.cast', { voteId, optionKey: 'o2' }, P.zhang, 'CONFLICT')
-    expect(await h.ok<Ballot>('council', 'vote.myBallot', { voteId }, P.zhang)).toMatchObject({ choice: 'o1', byMe: false, canChange: false })
+    expect(await h.ok<Ballot>('council', 'vote.myBallot', { voteId }, P.zhang)).toMatchObject({
+      choice: 'o1',
+      byMe: false,
+      canChange: false,
+    })
   })
 
   it('is one ballot when two members cast at the same moment: the other is refused', async () => {
@@ -75,7 +114,7 @@ describe('a household\'s ballot', () => {
       expect(codes).toEqual(['CONFLICT', 'OK'])
       const stored = await ballots(v)
       expect(stored).toHaveLength(1)
-      const winner = a.env.ok ? a.env.data : (b.env.ok ? b.env.data : null)
+      const winner = a.env.ok ? a.env.data : b.env.ok ? b.env.data : null
       expect(stored[0].choice).toBe(winner?.choice)
       const { data } = await h.db.collection('council_ballot_boxes').where({ voteId: v }).limit(16).get()
       expect((data as { households: number }[]).reduce((s, x) => s + x.households, 0)).toBe(1)
@@ -103,21 +142,36 @@ describe('without the owner-token secret', () => {
   })
 })
 
-describe('a household\'s rating of a resolution', () => {
+describe("a household's rating of a resolution", () => {
   let res: string
   beforeAll(async () => {
     const m = await publishedMeeting(h)
     await h.ok('council', 'meeting.start', { meetingId: m.id }, P.secHx)
-    const r = await h.ok<{ id: string }>('council', 'resolution.record', {
-      meetingId: m.id, itemId: m.itemIds[0], decision: '楼顶防水层翻新', responsible: { type: 'company', id: 'co-1' }, deadline: dateIn(10),
-    }, P.secHx)
+    const r = await h.ok<{ id: string }>(
+      'council',
+      'resolution.record',
+      {
+        meetingId: m.id,
+        itemId: m.itemIds[0],
+        decision: '楼顶防水层翻新',
+        responsible: { type: 'company', id: 'co-1' },
+        deadline: dateIn(10),
+      },
+      P.secHx,
+    )
     await h.ok('council', 'resolution.progress', { resolutionId: r.id, note: '已完工', status: 'done' }, P.secHx)
     res = r.id
   })
 
   it('is given by the first member; a later member is refused, changing nothing, and sees it', async () => {
     await h.ok('council', 'resolution.rate', { resolutionId: res, stars: 4, comment: '施工及时' }, P.liu)
-    const err = await h.expectRefused('council', 'resolution.rate', { resolutionId: res, stars: 1 }, liuSpouse, 'CONFLICT')
+    const err = await h.expectRefused(
+      'council',
+      'resolution.rate',
+      { resolutionId: res, stars: 1 },
+      liuSpouse,
+      'CONFLICT',
+    )
     expect(err?.message).toContain('本户已由家人评价')
     const seen = await h.ok<Resolution>('council', 'resolution.get', { resolutionId: res }, liuSpouse)
     expect(seen.myRating).toEqual({ resolutionId: res, stars: 4, comment: '施工及时', byMe: false })
@@ -125,12 +179,22 @@ describe('a household\'s rating of a resolution', () => {
   })
 
   it('keeps the earlier rating as a revision when its giver changes it', async () => {
-    const changed = await h.ok<Resolution>('council', 'resolution.rate', { resolutionId: res, stars: 2, comment: '一周后又漏水' }, P.liu)
+    const changed = await h.ok<Resolution>(
+      'council',
+      'resolution.rate',
+      { resolutionId: res, stars: 2, comment: '一周后又漏水' },
+      P.liu,
+    )
     expect(changed.rating).toEqual({ count: 1, average: 2 })
     expect(changed.myRating).toMatchObject({ stars: 2, byMe: true })
     const { data } = await h.db.collection('council_rating_revisions').where({ resolutionId: res }).get()
-    expect(data).toEqual([expect.objectContaining({ ratingId: `rating:${res}:h-hx-1-1-101`, stars: 4, comment: '施工及时' })])
-    const { data: rating } = await h.db.collection('council_ratings').where({ _id: `rating:${res}:h-hx-1-1-101` }).get()
+    expect(data).toEqual([
+      expect.objectContaining({ ratingId: `rating:${res}:h-hx-1-1-101`, stars: 4, comment: '施工及时' }),
+    ])
+    const { data: rating } = await h.db
+      .collection('council_ratings')
+      .where({ _id: `rating:${res}:h-hx-1-1-101` })
+      .get()
     expect(rating[0]).toMatchObject({ stars: 2, edits: 1 })
     expect(JSON.stringify(rating)).not.toMatch(/o-res-|o-t-/)
   })

@@ -17,27 +17,74 @@ beforeAll(async () => {
 })
 afterAll(() => h.close())
 
-const fire = () => fireTimers((main, event, { openid }) => h.rawMain(main, event, openid).then((result) => ({ result })))
-const sentTo = async (templateId: string, toOpenid?: string) => (await h.db.collection('outbox').where({ templateId, ...(toOpenid ? { toOpenid } : {}) }).count()).total
-const jobs = async () => (await h.db.collection('council_notice_jobs').get()).data as { status: string; kind: string; after: string }[]
+const fire = () =>
+  fireTimers((main, event, { openid }) => h.rawMain(main, event, openid).then((result) => ({ result })))
+const sentTo = async (templateId: string, toOpenid?: string) =>
+  (
+    await h.db
+      .collection('outbox')
+      .where({ templateId, ...(toOpenid ? { toOpenid } : {}) })
+      .count()
+  ).total
+const jobs = async () =>
+  (await h.db.collection('council_notice_jobs').get()).data as { status: string; kind: string; after: string }[]
 
 describe('subscription with consent per kind', () => {
   it('records the kinds the person allowed; without a consent dialog (H5) all council kinds', async () => {
-    expect(await h.ok('council', 'notice.subscribe', { communityId: 'c-hx', on: true, kinds: ['councilVoteResult'] }, P.zhang)).toEqual({ subscribed: true, kinds: ['councilVoteResult'] })
-    expect(await h.ok('council', 'notice.subscribe', { communityId: 'c-hx', on: true }, P.liu)).toEqual({ subscribed: true, kinds: [...COUNCIL_NOTICE_KINDS].sort() })
+    expect(
+      await h.ok(
+        'council',
+        'notice.subscribe',
+        { communityId: 'c-hx', on: true, kinds: ['councilVoteResult'] },
+        P.zhang,
+      ),
+    ).toEqual({ subscribed: true, kinds: ['councilVoteResult'] })
+    expect(await h.ok('council', 'notice.subscribe', { communityId: 'c-hx', on: true }, P.liu)).toEqual({
+      subscribed: true,
+      kinds: [...COUNCIL_NOTICE_KINDS].sort(),
+    })
   })
 
   it('adds consents given on different screens (WeChat asks for three at most), and switching off clears them', async () => {
     const other = P.member
-    await h.ok('council', 'notice.subscribe', { communityId: 'c-hx', on: true, kinds: ['councilMeetingPublished', 'councilVoteOpening'] }, other)
-    expect(await h.ok('council', 'notice.subscribe', { communityId: 'c-hx', on: true, kinds: ['councilVoteClosing'] }, other)).toEqual({ subscribed: true, kinds: ['councilMeetingPublished', 'councilVoteClosing', 'councilVoteOpening'] })
-    expect(await h.ok('council', 'notice.subscribe', { communityId: 'c-hx', on: false }, other)).toEqual({ subscribed: false, kinds: [] })
-    expect(await h.ok('council', 'notice.subscribe', { communityId: 'c-hx', on: true, kinds: ['councilVoteResult'] }, other)).toEqual({ subscribed: true, kinds: ['councilVoteResult'] })
+    await h.ok(
+      'council',
+      'notice.subscribe',
+      { communityId: 'c-hx', on: true, kinds: ['councilMeetingPublished', 'councilVoteOpening'] },
+      other,
+    )
+    expect(
+      await h.ok(
+        'council',
+        'notice.subscribe',
+        { communityId: 'c-hx', on: true, kinds: ['councilVoteClosing'] },
+        other,
+      ),
+    ).toEqual({ subscribed: true, kinds: ['councilMeetingPublished', 'councilVoteClosing', 'councilVoteOpening'] })
+    expect(await h.ok('council', 'notice.subscribe', { communityId: 'c-hx', on: false }, other)).toEqual({
+      subscribed: false,
+      kinds: [],
+    })
+    expect(
+      await h.ok('council', 'notice.subscribe', { communityId: 'c-hx', on: true, kinds: ['councilVoteResult'] }, other),
+    ).toEqual({ subscribed: true, kinds: ['councilVoteResult'] })
   })
 
   it('refuses an empty or unknown kind list and changes nothing', async () => {
-    await h.expectRefused('council', 'notice.subscribe', { communityId: 'c-hx', on: true, kinds: [] }, P.zhang, 'INVALID_INPUT')
-    await h.expectRefused('council', 'notice.subscribe', { communityId: 'c-hx', on: true, kinds: ['ratingAnswered'] }, P.zhang, 'INVALID_INPUT')
+    await h.expectRefused(
+      'council',
+      'notice.subscribe',
+      { communityId: 'c-hx', on: true, kinds: [] },
+      P.zhang,
+      'INVALID_INPUT',
+    )
+    await h.expectRefused(
+      'council',
+      'notice.subscribe',
+      { communityId: 'c-hx', on: true, kinds: ['ratingAnswered'] },
+      P.zhang,
+      'INVALID_INPUT',
+    )
   })
 })
 
@@ -47,13 +94,36 @@ describe('a notice to more subscribers than one action sends', () => {
     // 44 more subscribers who allowed every kind (written directly: the sender, not the subscribing, is under test).
     for (let i = 0; i < FANS; i++) {
       const openid = `o-fan-${String(i).padStart(2, '0')}`
-      await h.db.collection('council_subscriptions').add({ data: { _id: `sub:c-hx:${openid}`, communityId: 'c-hx', openid, on: true, kinds: [...COUNCIL_NOTICE_KINDS], at: T0 } })
+      await h.db.collection('council_subscriptions').add({
+        data: {
+          _id: `sub:c-hx:${openid}`,
+          communityId: 'c-hx',
+          openid,
+          on: true,
+          kinds: [...COUNCIL_NOTICE_KINDS],
+          at: T0,
+        },
+      })
     }
-    const { env, dbRequests } = await h.call('council', 'vote.open', {
-      requestId: rid(), meetingId: 'meet-winter', itemId: 'item-1', title: '楼道照明改造方案',
-      options: [{ label: '同意', kind: 'for' }, { label: '反对', kind: 'against' }],
-      buildingIds: ['b-hx-1-1'], opensAt: T0.toISOString(), closesAt: new Date(T0.getTime() + 48 * 3600_000).toISOString(), preset: 'simple',
-    }, P.secHx)
+    const { env, dbRequests } = await h.call(
+      'council',
+      'vote.open',
+      {
+        requestId: rid(),
+        meetingId: 'meet-winter',
+        itemId: 'item-1',
+        title: '楼道照明改造方案',
+        options: [
+          { label: '同意', kind: 'for' },
+          { label: '反对', kind: 'against' },
+        ],
+        buildingIds: ['b-hx-1-1'],
+        opensAt: T0.toISOString(),
+        closesAt: new Date(T0.getTime() + 48 * 3600_000).toISOString(),
+        preset: 'simple',
+      },
+      P.secHx,
+    )
     expect(env.ok).toBe(true)
     opened = { dbRequests }
   })
@@ -76,14 +146,37 @@ describe('a notice to more subscribers than one action sends', () => {
   it("the action's requests do not grow with the subscribers", async () => {
     for (let i = FANS; i < FANS + 100; i++) {
       const openid = `o-fan-${String(i).padStart(3, '0')}`
-      await h.db.collection('council_subscriptions').add({ data: { _id: `sub:c-hx:${openid}`, communityId: 'c-hx', openid, on: true, kinds: [...COUNCIL_NOTICE_KINDS], at: T0 } })
+      await h.db.collection('council_subscriptions').add({
+        data: {
+          _id: `sub:c-hx:${openid}`,
+          communityId: 'c-hx',
+          openid,
+          on: true,
+          kinds: [...COUNCIL_NOTICE_KINDS],
+          at: T0,
+        },
+      })
     }
     const m = await publishedMeeting(h)
-    const { env, dbRequests } = await h.call('council', 'vote.open', {
-      requestId: rid(), meetingId: m.id, itemId: m.itemIds[0], title: '楼道照明改造方案（二）',
-      options: [{ label: '同意', kind: 'for' }, { label: '反对', kind: 'against' }],
-      buildingIds: ['b-hx-1-1'], opensAt: T0.toISOString(), closesAt: new Date(T0.getTime() + 48 * 3600_000).toISOString(), preset: 'simple',
-    }, P.secHx)
+    const { env, dbRequests } = await h.call(
+      'council',
+      'vote.open',
+      {
+        requestId: rid(),
+        meetingId: m.id,
+        itemId: m.itemIds[0],
+        title: '楼道照明改造方案（二）',
+        options: [
+          { label: '同意', kind: 'for' },
+          { label: '反对', kind: 'against' },
+        ],
+        buildingIds: ['b-hx-1-1'],
+        opensAt: T0.toISOString(),
+        closesAt: new Date(T0.getTime() + 48 * 3600_000).toISOString(),
+        preset: 'simple',
+      },
+      P.secHx,
+    )
     expect(env.ok).toBe(true)
     expect(dbRequests).toBe(opened.dbRequests)
   })

@@ -40,17 +40,35 @@ async function raceOnce(close: (voteId: string) => Promise<unknown>, round: numb
   setClock(() => T0)
   const m = await publishedMeeting(h)
   const closesAt = new Date(T0.getTime() + DAY)
-  const v = await h.ok<Vote>('council', 'vote.open', {
-    requestId: rid(), meetingId: m.id, itemId: m.itemIds[0], title: `充电桩选址（第 ${round} 轮）`,
-    options: [{ label: '同意', kind: 'for' }, { label: '反对', kind: 'against' }], buildingIds: ['b-hx-1-4'],
-    opensAt: iso(T0), closesAt: iso(closesAt), preset: 'simple',
-  }, P.secHx)
+  const v = await h.ok<Vote>(
+    'council',
+    'vote.open',
+    {
+      requestId: rid(),
+      meetingId: m.id,
+      itemId: m.itemIds[0],
+      title: `充电桩选址（第 ${round} 轮）`,
+      options: [
+        { label: '同意', kind: 'for' },
+        { label: '反对', kind: 'against' },
+      ],
+      buildingIds: ['b-hx-1-4'],
+      opensAt: iso(T0),
+      closesAt: iso(closesAt),
+      preset: 'simple',
+    },
+    P.secHx,
+  )
   // A few ballots well before the close, then the rest racing it.
   for (const p of voters.slice(0, 3)) await h.ok('council', 'vote.cast', { voteId: v.id, optionKey: 'o1' }, p)
   straddle(closesAt)
   // The ballots come a millisecond apart and the close starts among them, at a different point each round.
   const after = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-  const racing = voters.slice(3).map((p, i) => after(i).then(() => h.call('council', 'vote.cast', { voteId: v.id, optionKey: i % 2 ? 'o1' : 'o2' }, p)))
+  const racing = voters
+    .slice(3)
+    .map((p, i) =>
+      after(i).then(() => h.call('council', 'vote.cast', { voteId: v.id, optionKey: i % 2 ? 'o1' : 'o2' }, p)),
+    )
   const closing = after(1 + (round % 3) * 2).then(() => close(v.id))
   const [, ...casts] = await Promise.all([closing, ...racing])
   setClock(() => T0)
@@ -61,7 +79,10 @@ async function raceOnce(close: (voteId: string) => Promise<unknown>, round: numb
   // Every accepted ballot is counted, every refused one left nothing behind, and the result is the ballots'.
   expect(ballots).toHaveLength(3 + codes.filter((c) => c === 'OK').length)
   expect(closed.result!.ballots).toBe(ballots.length)
-  for (const key of ['o1', 'o2']) expect(closed.result!.options.find((o) => o.key === key)!.households).toBe(ballots.filter((b) => b.choice === key).length)
+  for (const key of ['o1', 'o2'])
+    expect(closed.result!.options.find((o) => o.key === key)!.households).toBe(
+      ballots.filter((b) => b.choice === key).length,
+    )
   const { data } = await h.db.collection('council_votes').where({ _id: v.id }).get()
   expect((data[0] as { result: { counterHouseholds: number } }).result.counterHouseholds).toBe(ballots.length)
   return codes
@@ -86,44 +107,75 @@ function holdBallot(openid: string, at: 'beforeBoxWrite' | 'afterBoxWrite') {
     const db = original.apply(cloud, args)
     const runTransaction = db.runTransaction.bind(db)
     db.runTransaction = (<T>(run: (tx: Tx) => Promise<T>, ...rest: unknown[]) => {
-      if (used || sdk().getWXContext().OPENID !== openid) return runTransaction(run as never, ...(rest as [])) as Promise<T>
+      if (used || sdk().getWXContext().OPENID !== openid)
+        return runTransaction(run as never, ...(rest as [])) as Promise<T>
       used = true
-      return runTransaction((async (tx: Tx) => {
-        const held: Tx = {
-          collection(name: string) {
-            const c = tx.collection(name)
-            if (name !== 'council_ballot_boxes') return c
-            return Object.assign(Object.create(c) as object, {
-              doc: (id: string) => {
-                const ref = c.doc(id)
-                return Object.assign(Object.create(ref) as object, {
-                  update: async (a: unknown) => {
-                    if (at === 'beforeBoxWrite') { reached(); await releaseP }
-                    const out = await ref.update(a)
-                    if (at === 'afterBoxWrite') { reached(); await releaseP }
-                    return out
-                  },
-                }) as Ref
-              },
-            }) as ReturnType<Tx['collection']>
-          },
-        }
-        return run(Object.assign(Object.create(tx as object) as object, held) as Tx)
-      }) as never, ...(rest as [])) as Promise<T>
+      return runTransaction(
+        (async (tx: Tx) => {
+          const held: Tx = {
+            collection(name: string) {
+              const c = tx.collection(name)
+              if (name !== 'council_ballot_boxes') return c
+              return Object.assign(Object.create(c) as object, {
+                doc: (id: string) => {
+                  const ref = c.doc(id)
+                  return Object.assign(Object.create(ref) as object, {
+                    update: async (a: unknown) => {
+                      if (at === 'beforeBoxWrite') {
+                        reached()
+                        await releaseP
+                      }
+                      const out = await ref.update(a)
+                      if (at === 'afterBoxWrite') {
+                        reached()
+                        await releaseP
+                      }
+                      return out
+                    },
+                  }) as Ref
+                },
+              }) as ReturnType<Tx['collection']>
+            },
+          }
+          return run(Object.assign(Object.create(tx as object) as object, held) as Tx)
+        }) as never,
+        ...(rest as []),
+      ) as Promise<T>
     }) as Database['runTransaction']
     return db
   }
-  return { reached: reachedP, release: () => release(), restore: () => { cloud.database = original } }
+  return {
+    reached: reachedP,
+    release: () => release(),
+    restore: () => {
+      cloud.database = original
+    },
+  }
 }
 
 async function openRacingVote(title: string) {
   setClock(() => T0)
   const m = await publishedMeeting(h)
   const closesAt = new Date(T0.getTime() + DAY)
-  const v = await h.ok<Vote>('council', 'vote.open', {
-    requestId: rid(), meetingId: m.id, itemId: m.itemIds[0], title, options: [{ label: '同意', kind: 'for' }, { label: '反对', kind: 'against' }],
-    buildingIds: ['b-hx-1-4'], opensAt: iso(T0), closesAt: iso(closesAt), preset: 'simple',
-  }, P.secHx)
+  const v = await h.ok<Vote>(
+    'council',
+    'vote.open',
+    {
+      requestId: rid(),
+      meetingId: m.id,
+      itemId: m.itemIds[0],
+      title,
+      options: [
+        { label: '同意', kind: 'for' },
+        { label: '反对', kind: 'against' },
+      ],
+      buildingIds: ['b-hx-1-4'],
+      opensAt: iso(T0),
+      closesAt: iso(closesAt),
+      preset: 'simple',
+    },
+    P.secHx,
+  )
   for (const p of voters.slice(0, 2)) await h.ok('council', 'vote.cast', { voteId: v.id, optionKey: 'o1' }, p)
   straddle(closesAt)
   return v
@@ -194,7 +246,9 @@ describe('a ballot racing the close', () => {
   it('is in the stored result or refused, when the timer counts at the close', async () => {
     for (let round = 7; round <= 9; round++) {
       await raceOnce(async () => {
-        const runs = await fireTimers((main, event, { openid }) => h.rawMain(main, event, openid).then((result) => ({ result })))
+        const runs = await fireTimers((main, event, { openid }) =>
+          h.rawMain(main, event, openid).then((result) => ({ result })),
+        )
         expect(runs['council.tick']).toMatchObject({ ok: true })
       }, round)
     }

@@ -23,9 +23,15 @@ afterAll(() => h.close())
 
 const startsAt = iso(new Date(T0.getTime() + 2 * DAY))
 const fields = (over: Record<string, unknown> = {}) => ({
-  title: '和谐社区红色议事会（拒绝用例）', startsAt, place: '党群服务中心', online: false,
+  title: '和谐社区红色议事会（拒绝用例）',
+  startsAt,
+  place: '党群服务中心',
+  online: false,
   agenda: [{ title: '停车位规划方案', topicIds: ['topic-parking'] }, { title: '其他事项' }],
-  participants: [{ kind: 'party', name: '和谐社区党委' }, { kind: 'resident_rep', name: '居民代表' }],
+  participants: [
+    { kind: 'party', name: '和谐社区党委' },
+    { kind: 'resident_rep', name: '居民代表' },
+  ],
   ...over,
 })
 
@@ -43,10 +49,18 @@ async function startedMeeting(): Promise<Meeting> {
 /** An open resolution on item-2 of a freshly started meeting. */
 async function openResolution(): Promise<Resolution> {
   const m = await startedMeeting()
-  return h.ok<Resolution>('council', 'resolution.record', {
-    meetingId: m.id, itemId: 'item-2', decision: '物业在 1 号楼前增设临时停车引导标识。',
-    responsible: { type: 'community', id: 'c-hx' }, deadline: dateIn(10),
-  }, P.secHx)
+  return h.ok<Resolution>(
+    'council',
+    'resolution.record',
+    {
+      meetingId: m.id,
+      itemId: 'item-2',
+      decision: '物业在 1 号楼前增设临时停车引导标识。',
+      responsible: { type: 'community', id: 'c-hx' },
+      deadline: dateIn(10),
+    },
+    P.secHx,
+  )
 }
 
 /** Refused as INVALID_INPUT, changing nothing, with an issue at `path` (dot-joined). */
@@ -95,19 +109,97 @@ describe('bad input is refused before anything changes', () => {
   it('meeting.update: missing fields, a malformed id or date, an empty agenda, bad items and participants', async () => {
     await invalidAt('meeting.update', { meetingId: draft.id, rev: await revOf(h, draft.id) }, P.secHx, 'title')
     await invalidAt('meeting.update', { ...fields(), rev: 0, meetingId: '../x' }, P.secHx, 'meetingId')
-    await invalidAt('meeting.update', { meetingId: draft.id, rev: await revOf(h, draft.id), ...fields({ startsAt: '下周三晚上' }) }, P.secHx, 'startsAt')
-    await invalidAt('meeting.update', { meetingId: draft.id, rev: await revOf(h, draft.id), ...fields({ agenda: [] }) }, P.secHx, 'agenda')
-    await invalidAt('meeting.update', { meetingId: draft.id, rev: await revOf(h, draft.id), ...fields({ agenda: Array.from({ length: 21 }, (_, i) => ({ title: `议程${i}` })) }) }, P.secHx, 'agenda')
-    await invalidAt('meeting.update', { meetingId: draft.id, rev: await revOf(h, draft.id), ...fields({ agenda: [{ itemId: '../item-1', title: '停车' }] }) }, P.secHx, 'agenda.0.itemId')
-    await invalidAt('meeting.update', { meetingId: draft.id, rev: await revOf(h, draft.id), ...fields({ agenda: [{ title: '停车', topicIds: ['../topic-parking'] }] }) }, P.secHx, 'agenda.0.topicIds.0')
-    await invalidAt('meeting.update', { meetingId: draft.id, rev: await revOf(h, draft.id), ...fields({ participants: [] }) }, P.secHx, 'participants')
-    await invalidAt('meeting.update', { meetingId: draft.id, rev: await revOf(h, draft.id), ...fields({ participants: [{ kind: 'boss', name: '某人' }] }) }, P.secHx, 'participants.0.kind')
+    await invalidAt(
+      'meeting.update',
+      { meetingId: draft.id, rev: await revOf(h, draft.id), ...fields({ startsAt: '下周三晚上' }) },
+      P.secHx,
+      'startsAt',
+    )
+    await invalidAt(
+      'meeting.update',
+      { meetingId: draft.id, rev: await revOf(h, draft.id), ...fields({ agenda: [] }) },
+      P.secHx,
+      'agenda',
+    )
+    await invalidAt(
+      'meeting.update',
+      {
+        meetingId: draft.id,
+        rev: await revOf(h, draft.id),
+        ...fields({ agenda: Array.from({ length: 21 }, (_, i) => ({ title: `议程${i}` })) }),
+      },
+      P.secHx,
+      'agenda',
+    )
+    await invalidAt(
+      'meeting.update',
+      {
+        meetingId: draft.id,
+        rev: await revOf(h, draft.id),
+        ...fields({ agenda: [{ itemId: '../item-1', title: '停车' }] }),
+      },
+      P.secHx,
+      'agenda.0.itemId',
+    )
+    await invalidAt(
+      'meeting.update',
+      {
+        meetingId: draft.id,
+        rev: await revOf(h, draft.id),
+        ...fields({ agenda: [{ title: '停车', topicIds: ['../topic-parking'] }] }),
+      },
+      P.secHx,
+      'agenda.0.topicIds.0',
+    )
+    await invalidAt(
+      'meeting.update',
+      { meetingId: draft.id, rev: await revOf(h, draft.id), ...fields({ participants: [] }) },
+      P.secHx,
+      'participants',
+    )
+    await invalidAt(
+      'meeting.update',
+      {
+        meetingId: draft.id,
+        rev: await revOf(h, draft.id),
+        ...fields({ participants: [{ kind: 'boss', name: '某人' }] }),
+      },
+      P.secHx,
+      'participants.0.kind',
+    )
   })
 
   it('meeting.update: a start in the past and agenda topics that are not accepted topics of the community (checked by the handler)', async () => {
-    await invalidAt('meeting.update', { meetingId: draft.id, rev: await revOf(h, draft.id), ...fields({ startsAt: iso(new Date(T0.getTime() - DAY)) }) }, P.secHx, 'startsAt')
-    await invalidAt('meeting.update', { meetingId: draft.id, rev: await revOf(h, draft.id), ...fields({ agenda: [{ title: '电梯', topicIds: ['topic-elevator'] }] }) }, P.secHx, 'agenda')
-    await invalidAt('meeting.update', { meetingId: draft.id, rev: await revOf(h, draft.id), ...fields({ agenda: [{ title: '无此议题', topicIds: ['topic-none'] }] }) }, P.secHx, 'agenda')
+    await invalidAt(
+      'meeting.update',
+      {
+        meetingId: draft.id,
+        rev: await revOf(h, draft.id),
+        ...fields({ startsAt: iso(new Date(T0.getTime() - DAY)) }),
+      },
+      P.secHx,
+      'startsAt',
+    )
+    await invalidAt(
+      'meeting.update',
+      {
+        meetingId: draft.id,
+        rev: await revOf(h, draft.id),
+        ...fields({ agenda: [{ title: '电梯', topicIds: ['topic-elevator'] }] }),
+      },
+      P.secHx,
+      'agenda',
+    )
+    await invalidAt(
+      'meeting.update',
+      {
+        meetingId: draft.id,
+        rev: await revOf(h, draft.id),
+        ...fields({ agenda: [{ title: '无此议题', topicIds: ['topic-none'] }] }),
+      },
+      P.secHx,
+      'agenda',
+    )
   })
 
   it.each(['meeting.publish', 'meeting.start'])('%s: a malformed or missing meeting id', async (action) => {
@@ -163,11 +255,31 @@ describe('bad input is refused before anything changes', () => {
   })
 
   it('resolution.progress: a status other than in_progress or done, a blank or overlong note, a malformed id', async () => {
-    await invalidAt('resolution.progress', { resolutionId: resolution.id, note: '已开始', status: 'open' }, P.secHx, 'status')
+    await invalidAt(
+      'resolution.progress',
+      { resolutionId: resolution.id, note: '已开始', status: 'open' },
+      P.secHx,
+      'status',
+    )
     await invalidAt('resolution.progress', { resolutionId: resolution.id, note: '已开始' }, P.secHx, 'status')
-    await invalidAt('resolution.progress', { resolutionId: resolution.id, note: ' ', status: 'in_progress' }, P.secHx, 'note')
-    await invalidAt('resolution.progress', { resolutionId: resolution.id, note: '进'.repeat(301), status: 'in_progress' }, P.secHx, 'note')
-    await invalidAt('resolution.progress', { resolutionId: '../x', note: '已开始', status: 'in_progress' }, P.secHx, 'resolutionId')
+    await invalidAt(
+      'resolution.progress',
+      { resolutionId: resolution.id, note: ' ', status: 'in_progress' },
+      P.secHx,
+      'note',
+    )
+    await invalidAt(
+      'resolution.progress',
+      { resolutionId: resolution.id, note: '进'.repeat(301), status: 'in_progress' },
+      P.secHx,
+      'note',
+    )
+    await invalidAt(
+      'resolution.progress',
+      { resolutionId: '../x', note: '已开始', status: 'in_progress' },
+      P.secHx,
+      'resolutionId',
+    )
   })
 
   it('resolution.list: page size over 50, a malformed meeting or community id', async () => {
@@ -191,10 +303,31 @@ describe('bad input is refused before anything changes', () => {
 
   it('still lets the rightful callers act on the same targets afterwards (the refusals above were about the input)', async () => {
     await h.ok('council', 'notice.subscribe', { communityId: 'c-hx', on: true }, P.liu)
-    expect((await h.ok<Meeting>('council', 'meeting.update', { meetingId: draft.id, rev: await revOf(h, draft.id), ...fields({ title: '改期后的议事会' }) }, P.secHx)).status).toBe('draft')
+    expect(
+      (
+        await h.ok<Meeting>(
+          'council',
+          'meeting.update',
+          { meetingId: draft.id, rev: await revOf(h, draft.id), ...fields({ title: '改期后的议事会' }) },
+          P.secHx,
+        )
+      ).status,
+    ).toBe('draft')
     expect((await h.ok<Meeting>('council', 'meeting.checkIn', { meetingId: started.id }, P.liu)).status).toBe('started')
-    expect((await h.ok<Resolution>('council', 'resolution.progress', { resolutionId: resolution.id, note: '已开始制作标识', status: 'in_progress' }, P.secHx)).status).toBe('in_progress')
-    expect((await h.ok<Meeting>('council', 'meeting.minutes', { meetingId: started.id, minutes: '会议纪要' }, P.secHx)).status).toBe('ended')
+    expect(
+      (
+        await h.ok<Resolution>(
+          'council',
+          'resolution.progress',
+          { resolutionId: resolution.id, note: '已开始制作标识', status: 'in_progress' },
+          P.secHx,
+        )
+      ).status,
+    ).toBe('in_progress')
+    expect(
+      (await h.ok<Meeting>('council', 'meeting.minutes', { meetingId: started.id, minutes: '会议纪要' }, P.secHx))
+        .status,
+    ).toBe('ended')
   })
 })
 
@@ -203,8 +336,24 @@ describe('actions for the secretary refuse other roles', () => {
 
   it('meeting.update', async () => {
     const m = await draftMeeting()
-    for (const who of others) await h.expectRefused('council', 'meeting.update', { meetingId: m.id, rev: await revOf(h, m.id), ...fields({ title: '越权修改' }) }, who, 'FORBIDDEN')
-    expect((await h.ok<Meeting>('council', 'meeting.update', { meetingId: m.id, rev: await revOf(h, m.id), ...fields({ title: '书记修改' }) }, P.secHx)).status).toBe('draft')
+    for (const who of others)
+      await h.expectRefused(
+        'council',
+        'meeting.update',
+        { meetingId: m.id, rev: await revOf(h, m.id), ...fields({ title: '越权修改' }) },
+        who,
+        'FORBIDDEN',
+      )
+    expect(
+      (
+        await h.ok<Meeting>(
+          'council',
+          'meeting.update',
+          { meetingId: m.id, rev: await revOf(h, m.id), ...fields({ title: '书记修改' }) },
+          P.secHx,
+        )
+      ).status,
+    ).toBe('draft')
   })
 
   it('meeting.publish', async () => {
@@ -219,19 +368,40 @@ describe('actions for the secretary refuse other roles', () => {
     expect((await h.ok<Meeting>('council', 'meeting.start', { meetingId: m.id }, P.secHx)).status).toBe('started')
   })
 
-  it('topic.ratify, including by the urgent topic\'s own proposer', async () => {
+  it("topic.ratify, including by the urgent topic's own proposer", async () => {
     // topic-tree: an accepted 急事 awaiting ratification, proposed by the grid worker.
-    for (const who of others) await h.expectRefused('council', 'topic.ratify', { topicId: 'topic-tree', note: '议事会同意' }, who, 'FORBIDDEN')
-    const t = await h.ok<{ urgent?: { ratifiedAt?: string } }>('council', 'topic.ratify', { topicId: 'topic-tree', note: '议事会同意围挡加固的处置' }, P.secHx)
+    for (const who of others)
+      await h.expectRefused('council', 'topic.ratify', { topicId: 'topic-tree', note: '议事会同意' }, who, 'FORBIDDEN')
+    const t = await h.ok<{ urgent?: { ratifiedAt?: string } }>(
+      'council',
+      'topic.ratify',
+      { topicId: 'topic-tree', note: '议事会同意围挡加固的处置' },
+      P.secHx,
+    )
     expect(t.urgent?.ratifiedAt).toBeDefined()
   })
 
   it('vote.remind', async () => {
     const m = await publishedMeeting()
-    const v = await h.ok<Vote>('council', 'vote.open', {
-      requestId: rid(), meetingId: m.id, itemId: 'item-2', title: '临时停车引导标识设置', options: [{ label: '同意', kind: 'for' }, { label: '反对', kind: 'against' }],
-      buildingIds: ['b-hx-1-1'], opensAt: iso(T0), closesAt: iso(new Date(T0.getTime() + 2 * DAY)), preset: 'civil_code_ordinary',
-    }, P.secHx)
+    const v = await h.ok<Vote>(
+      'council',
+      'vote.open',
+      {
+        requestId: rid(),
+        meetingId: m.id,
+        itemId: 'item-2',
+        title: '临时停车引导标识设置',
+        options: [
+          { label: '同意', kind: 'for' },
+          { label: '反对', kind: 'against' },
+        ],
+        buildingIds: ['b-hx-1-1'],
+        opensAt: iso(T0),
+        closesAt: iso(new Date(T0.getTime() + 2 * DAY)),
+        preset: 'civil_code_ordinary',
+      },
+      P.secHx,
+    )
     h.setNow(new Date(T0.getTime() + 1.5 * DAY))
     try {
       for (const who of others) await h.expectRefused('council', 'vote.remind', { voteId: v.id }, who, 'FORBIDDEN')
@@ -246,17 +416,54 @@ describe('actions for the secretary refuse other roles', () => {
 
   it('resolution.progress, including by a property company that is not the responsible party', async () => {
     const r = await openResolution()
-    for (const who of others) await h.expectRefused('council', 'resolution.progress', { resolutionId: r.id, note: '越权更新', status: 'done' }, who, 'FORBIDDEN')
-    expect((await h.ok<Resolution>('council', 'resolution.progress', { resolutionId: r.id, note: '已开始', status: 'in_progress' }, P.secHx)).status).toBe('in_progress')
+    for (const who of others)
+      await h.expectRefused(
+        'council',
+        'resolution.progress',
+        { resolutionId: r.id, note: '越权更新', status: 'done' },
+        who,
+        'FORBIDDEN',
+      )
+    expect(
+      (
+        await h.ok<Resolution>(
+          'council',
+          'resolution.progress',
+          { resolutionId: r.id, note: '已开始', status: 'in_progress' },
+          P.secHx,
+        )
+      ).status,
+    ).toBe('in_progress')
   })
 })
 
-describe('another community\'s secretary and residents are refused', () => {
+describe("another community's secretary and residents are refused", () => {
   it('meeting.update', async () => {
     const m = await draftMeeting()
-    await h.expectRefused('council', 'meeting.update', { meetingId: m.id, rev: await revOf(h, m.id), ...fields({ title: '越界修改' }) }, P.secYg, 'FORBIDDEN')
-    await h.expectRefused('council', 'meeting.update', { meetingId: m.id, rev: await revOf(h, m.id), ...fields({ title: '越界修改' }) }, ygResident, 'FORBIDDEN')
-    expect((await h.ok<Meeting>('council', 'meeting.update', { meetingId: m.id, rev: await revOf(h, m.id), ...fields({ title: '书记修改' }) }, P.secHx)).status).toBe('draft')
+    await h.expectRefused(
+      'council',
+      'meeting.update',
+      { meetingId: m.id, rev: await revOf(h, m.id), ...fields({ title: '越界修改' }) },
+      P.secYg,
+      'FORBIDDEN',
+    )
+    await h.expectRefused(
+      'council',
+      'meeting.update',
+      { meetingId: m.id, rev: await revOf(h, m.id), ...fields({ title: '越界修改' }) },
+      ygResident,
+      'FORBIDDEN',
+    )
+    expect(
+      (
+        await h.ok<Meeting>(
+          'council',
+          'meeting.update',
+          { meetingId: m.id, rev: await revOf(h, m.id), ...fields({ title: '书记修改' }) },
+          P.secHx,
+        )
+      ).status,
+    ).toBe('draft')
   })
 
   it('meeting.publish', async () => {
@@ -271,15 +478,28 @@ describe('another community\'s secretary and residents are refused', () => {
     await h.ok('council', 'meeting.checkIn', { meetingId: m.id }, P.liu)
     await h.expectRefused('council', 'meeting.attendance', { meetingId: m.id }, P.secYg, 'FORBIDDEN')
     await h.expectRefused('council', 'meeting.attendance', { meetingId: m.id }, ygResident, 'FORBIDDEN')
-    const list = await h.ok<{ items: { name: string }[] }>('council', 'meeting.attendance', { meetingId: m.id }, P.secHx)
+    const list = await h.ok<{ items: { name: string }[] }>(
+      'council',
+      'meeting.attendance',
+      { meetingId: m.id },
+      P.secHx,
+    )
     expect(list.items.map((x) => x.name)).toEqual(['刘芳'])
   })
 
   it('meeting.minutes', async () => {
     const m = await startedMeeting()
     await h.expectRefused('council', 'meeting.minutes', { meetingId: m.id, minutes: '越界纪要' }, P.secYg, 'FORBIDDEN')
-    await h.expectRefused('council', 'meeting.minutes', { meetingId: m.id, minutes: '越界纪要' }, ygResident, 'FORBIDDEN')
-    expect((await h.ok<Meeting>('council', 'meeting.minutes', { meetingId: m.id, minutes: '会议纪要' }, P.secHx)).status).toBe('ended')
+    await h.expectRefused(
+      'council',
+      'meeting.minutes',
+      { meetingId: m.id, minutes: '越界纪要' },
+      ygResident,
+      'FORBIDDEN',
+    )
+    expect(
+      (await h.ok<Meeting>('council', 'meeting.minutes', { meetingId: m.id, minutes: '会议纪要' }, P.secHx)).status,
+    ).toBe('ended')
   })
 
   it('meeting.get, for a published, an ended and a draft meeting', async () => {

@@ -17,8 +17,16 @@ const MIN = 60_000
 type Room = '101' | '102' | '201' | '202' | '301' | '302' | '401' | '402' | '501' | '502'
 /** The verified residents of 和谐家园 1号楼 in the demo world, by room. */
 const RESIDENT: Record<Room, string> = {
-  101: P.liu, 202: P.zhang, 102: 'o-res-hx-102', 201: 'o-res-hx-201', 301: 'o-res-hx-301',
-  302: 'o-res-hx-302', 401: 'o-res-hx-401', 402: 'o-res-hx-402', 501: 'o-res-hx-501', 502: 'o-res-hx-502',
+  101: P.liu,
+  202: P.zhang,
+  102: 'o-res-hx-102',
+  201: 'o-res-hx-201',
+  301: 'o-res-hx-301',
+  302: 'o-res-hx-302',
+  401: 'o-res-hx-401',
+  402: 'o-res-hx-402',
+  501: 'o-res-hx-501',
+  502: 'o-res-hx-502',
 }
 
 interface World {
@@ -28,10 +36,18 @@ interface World {
   ballots: [Room, string][]
 }
 
-const yesNo = [{ label: '同意', kind: 'for' }, { label: '反对', kind: 'against' }, { label: '弃权', kind: 'abstain' }]
+const yesNo = [
+  { label: '同意', kind: 'for' },
+  { label: '反对', kind: 'against' },
+  { label: '弃权', kind: 'abstain' },
+]
 
 type Observed = { what: string; data: unknown }
-type VoteOut = { id: string; meetingId?: string; result?: { passed: boolean; adoptedOptionKey: string | null; ballots: number } }
+type VoteOut = {
+  id: string
+  meetingId?: string
+  result?: { passed: boolean; adoptedOptionKey: string | null; ballots: number }
+}
 
 /** The workbook's cell values, row by row. */
 async function workbookRows(h: Cloud, url: string): Promise<unknown[][]> {
@@ -50,18 +66,38 @@ async function observe(world: World): Promise<{ seen: Observed[]; outcome: unkno
     const seen: Observed[] = []
     const look = (what: string, data: unknown) => seen.push({ what, data })
     // What she knows beforehand: every household's area.
-    const page = await h.ok<{ items: { id: string; floorAreaDm2?: number }[] }>('org', 'household.list', { buildingId: 'b-hx-1-1', pageSize: 50 }, P.secHx)
+    const page = await h.ok<{ items: { id: string; floorAreaDm2?: number }[] }>(
+      'org',
+      'household.list',
+      { buildingId: 'b-hx-1-1', pageSize: 50 },
+      P.secHx,
+    )
     const knownAreas = new Map(page.items.map((x) => [x.id, x.floorAreaDm2 ?? -1]))
 
     const closesAt = new Date(T0.getTime() + 2 * DAY)
-    const opened = await h.ok<VoteOut>('council', 'vote.open', {
-      requestId: rid(), meetingId: 'meet-winter', itemId: 'item-1', title: '冬季电动车集中充电点设置方案', options: yesNo,
-      buildingIds: ['b-hx-1-1'], opensAt: iso(T0), closesAt: iso(closesAt), ...world.vote,
-    }, P.secHx)
+    const opened = await h.ok<VoteOut>(
+      'council',
+      'vote.open',
+      {
+        requestId: rid(),
+        meetingId: 'meet-winter',
+        itemId: 'item-1',
+        title: '冬季电动车集中充电点设置方案',
+        options: yesNo,
+        buildingIds: ['b-hx-1-1'],
+        opensAt: iso(T0),
+        closesAt: iso(closesAt),
+        ...world.vote,
+      },
+      P.secHx,
+    )
     look('vote.open', opened)
     const poll = async (what: string) => {
       look(what, await h.ok('council', 'vote.get', { voteId: opened.id }, P.secHx))
-      look(`${what} (list)`, await h.ok('council', 'vote.list', { communityId: 'c-hx', meetingId: 'meet-winter', pageSize: 50 }, P.secHx))
+      look(
+        `${what} (list)`,
+        await h.ok('council', 'vote.list', { communityId: 'c-hx', meetingId: 'meet-winter', pageSize: 50 }, P.secHx),
+      )
     }
 
     for (const [i, [room, option]] of world.ballots.entries()) {
@@ -85,7 +121,11 @@ async function observe(world: World): Promise<{ seen: Observed[]; outcome: unkno
     look('workbook', await workbookRows(h, file.url))
 
     const r = closed.result!
-    return { seen: JSON.parse(JSON.stringify(seen).split(opened.id).join('<vote>')), outcome: { passed: r.passed, adopted: r.adoptedOptionKey, ballots: r.ballots }, knownAreas }
+    return {
+      seen: JSON.parse(JSON.stringify(seen).split(opened.id).join('<vote>')),
+      outcome: { passed: r.passed, adopted: r.adoptedOptionKey, ballots: r.ballots },
+      knownAreas,
+    }
   } finally {
     h.close()
   }
@@ -107,32 +147,55 @@ async function expectIndistinguishable(a: World, b: World) {
   expect(wa.seen.length).toBeGreaterThan(2 * a.ballots.length + 12)
   expect(firstDifference(wa.seen, wb.seen)).toBeUndefined()
   // She did see turnout move (in snapshots, not per ballot) and a result.
-  const households = (what: string) => (wa.seen.find((x) => x.what === what)!.data as { turnout: { households: number } }).turnout.households
+  const households = (what: string) =>
+    (wa.seen.find((x) => x.what === what)!.data as { turnout: { households: number } }).turnout.households
   expect(households('after ballot 1')).toBe(0)
   expect(households('later 1')).toBe(a.ballots.length)
   return wa
 }
 
 describe('the secretary cannot tell how or when a household voted', () => {
-  it('knows every household\'s area (the assumption the other cases rest on)', async () => {
+  it("knows every household's area (the assumption the other cases rest on)", async () => {
     const w = await observe({ vote: { preset: 'simple' }, ballots: [['101', 'o1']] })
     expect(w.knownAreas.get('h-hx-1-1-101')).toBe(13919)
     expect(w.knownAreas.get('h-hx-1-1-202')).toBe(13673)
     expect(new Set(w.knownAreas.values()).size).toBe(w.knownAreas.size)
   })
 
-  it('custom vote by area, two voters: 刘芳\'s household and 张德福\'s swap 同意 and 反对 (the issue\'s reproduction)', async () => {
-    const vote = { preset: 'custom', custom: { participationPercent: 10, approvalPercent: 50, approvalMoreThan: true, byArea: true } }
+  it("custom vote by area, two voters: 刘芳's household and 张德福's swap 同意 and 反对 (the issue's reproduction)", async () => {
+    const vote = {
+      preset: 'custom',
+      custom: { participationPercent: 10, approvalPercent: 50, approvalMoreThan: true, byArea: true },
+    }
     const w = await expectIndistinguishable(
-      { vote, ballots: [['101', 'o2'], ['202', 'o1']] },
-      { vote, ballots: [['101', 'o1'], ['202', 'o2']] },
+      {
+        vote,
+        ballots: [
+          ['101', 'o2'],
+          ['202', 'o1'],
+        ],
+      },
+      {
+        vote,
+        ballots: [
+          ['101', 'o1'],
+          ['202', 'o2'],
+        ],
+      },
     )
     expect(w.outcome).toEqual({ passed: false, adopted: null, ballots: 2 })
   })
 
   it('civil-code ordinary vote: two households of different area swap their choices', async () => {
     const vote = { preset: 'civil_code_ordinary' }
-    const rest: [Room, string][] = [['102', 'o1'], ['201', 'o1'], ['301', 'o1'], ['302', 'o3'], ['401', 'o1'], ['402', 'o1']]
+    const rest: [Room, string][] = [
+      ['102', 'o1'],
+      ['201', 'o1'],
+      ['301', 'o1'],
+      ['302', 'o3'],
+      ['401', 'o1'],
+      ['402', 'o1'],
+    ]
     const w = await expectIndistinguishable(
       { vote, ballots: [['101', 'o1'], ['202', 'o2'], ...rest] },
       { vote, ballots: [['101', 'o2'], ['202', 'o1'], ...rest] },

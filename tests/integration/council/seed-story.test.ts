@@ -1,6 +1,17 @@
 import { openCloud, P, T0, type Cloud } from '../harness'
 
-type Vote = { status: string; title: string; result?: { passed: boolean; adoptedOptionKey: string | null; summary: string; rule: { preset: string }; participation: { households: { count: number; total: number } }; options: { key: string; label: string; households: number }[] } }
+type Vote = {
+  status: string
+  title: string
+  result?: {
+    passed: boolean
+    adoptedOptionKey: string | null
+    summary: string
+    rule: { preset: string }
+    participation: { households: { count: number; total: number } }
+    options: { key: string; label: string; households: number }[]
+  }
+}
 
 let h: Cloud
 beforeAll(async () => {
@@ -27,12 +38,27 @@ describe('the demo parking-plan story', () => {
   })
 
   it('links the topic, the meeting with its minutes and the resolution carried out to done', async () => {
-    const t = await h.ok<{ status: string; tier: string }>('council', 'topic.get', { topicId: 'topic-parking' }, P.zhang)
+    const t = await h.ok<{ status: string; tier: string }>(
+      'council',
+      'topic.get',
+      { topicId: 'topic-parking' },
+      P.zhang,
+    )
     expect(t).toMatchObject({ status: 'accepted', tier: 'major' })
-    const m = await h.ok<{ status: string; minutes?: string; agenda: { topicIds: string[] }[] }>('council', 'meeting.get', { meetingId: 'meet-parking' }, P.zhang)
+    const m = await h.ok<{ status: string; minutes?: string; agenda: { topicIds: string[] }[] }>(
+      'council',
+      'meeting.get',
+      { meetingId: 'meet-parking' },
+      P.zhang,
+    )
     expect(m.status).toBe('ended')
     expect(m.agenda[0].topicIds).toEqual(['topic-parking'])
-    const r = await h.ok<{ status: string; voteId: string; rating: { count: number } }>('council', 'resolution.get', { resolutionId: 'res:meet-parking:item-1' }, P.zhang)
+    const r = await h.ok<{ status: string; voteId: string; rating: { count: number } }>(
+      'council',
+      'resolution.get',
+      { resolutionId: 'res:meet-parking:item-1' },
+      P.zhang,
+    )
     expect(r).toMatchObject({ status: 'done', voteId: 'vote-parking' })
     expect(r.rating.count).toBeGreaterThan(0)
   })
@@ -43,7 +69,12 @@ describe('exporting a vote result', () => {
     const ExcelJS = (await import('exceljs')).default
     const { readFileSync } = await import('fs')
     const { join } = await import('path')
-    const out = await h.ok<{ fileId: string; url: string; fileName: string; rows: number }>('export', 'council.vote', { voteId: 'vote-parking' }, P.secHx)
+    const out = await h.ok<{ fileId: string; url: string; fileName: string; rows: number }>(
+      'export',
+      'council.vote',
+      { voteId: 'vote-parking' },
+      P.secHx,
+    )
     expect(out.url).toContain('/local/files/exports/council/vote-parking-')
     expect(out.fileName).toMatch(/-表决结果\.xlsx$/)
     expect(out.rows).toBeGreaterThanOrEqual(2)
@@ -59,14 +90,28 @@ describe('exporting a vote result', () => {
     expect(text).not.toMatch(/h-hx-|o-res-|刘芳/)
   })
 
-  it('refuses residents, other communities\' secretaries, and open votes', async () => {
+  it("refuses residents, other communities' secretaries, and open votes", async () => {
     await h.expectRefused('export', 'council.vote', { voteId: 'vote-parking' }, P.liu, 'FORBIDDEN')
     await h.expectRefused('export', 'council.vote', { voteId: 'vote-parking' }, P.secYg, 'FORBIDDEN')
-    const open = await h.ok<{ id: string }>('council', 'vote.open', {
-      requestId: 'req-export-open-1', meetingId: 'meet-winter', itemId: 'item-1', title: '未计票的表决',
-      options: [{ label: '同意', kind: 'for' }, { label: '反对', kind: 'against' }], buildingIds: ['b-hx-1-2'],
-      opensAt: T0.toISOString(), closesAt: new Date(T0.getTime() + 86_400_000).toISOString(), preset: 'simple',
-    }, P.secHx)
+    const open = await h.ok<{ id: string }>(
+      'council',
+      'vote.open',
+      {
+        requestId: 'req-export-open-1',
+        meetingId: 'meet-winter',
+        itemId: 'item-1',
+        title: '未计票的表决',
+        options: [
+          { label: '同意', kind: 'for' },
+          { label: '反对', kind: 'against' },
+        ],
+        buildingIds: ['b-hx-1-2'],
+        opensAt: T0.toISOString(),
+        closesAt: new Date(T0.getTime() + 86_400_000).toISOString(),
+        preset: 'simple',
+      },
+      P.secHx,
+    )
     await h.expectRefused('export', 'council.vote', { voteId: open.id }, P.secHx, 'CONFLICT')
   })
 })

@@ -26,7 +26,11 @@ describe('the bundled export function', () => {
 
   it('exports a ledger workbook through the bundled exceljs and the local storage', async () => {
     const { main } = require(dist('export')) as { main: (e: unknown) => Promise<unknown> }
-    const env = (await h.rawMain(main, { action: 'service.ledgers', input: { communityId: 'c-hx', year: 2026 } }, P.secHx)) as { ok: boolean; data: { fileId: string; rows: number } }
+    const env = (await h.rawMain(
+      main,
+      { action: 'service.ledgers', input: { communityId: 'c-hx', year: 2026 } },
+      P.secHx,
+    )) as { ok: boolean; data: { fileId: string; rows: number } }
     expect(env.ok).toBe(true)
     expect(env.data.rows).toBe(4)
     expect(existsSync(join(h.dir, 'uploads', env.data.fileId.replace('cloud://local/', '')))).toBe(true)
@@ -34,7 +38,11 @@ describe('the bundled export function', () => {
 
   it('refuses by scope exactly like the source', async () => {
     const { main } = require(dist('export')) as { main: (e: unknown) => Promise<unknown> }
-    const env = (await h.rawMain(main, { action: 'service.ledgers', input: { communityId: 'c-hx', year: 2026 } }, P.secYg)) as { ok: boolean; error: { code: string } }
+    const env = (await h.rawMain(
+      main,
+      { action: 'service.ledgers', input: { communityId: 'c-hx', year: 2026 } },
+      P.secYg,
+    )) as { ok: boolean; error: { code: string } }
     expect(env.error.code).toBe('FORBIDDEN')
   })
 })
@@ -43,7 +51,11 @@ describe('the other bundles', () => {
   it('carry no exceljs and stay within 600 KB', () => {
     const others = functionNames().filter((fn) => fn !== 'export')
     expect(others.sort()).toEqual(['council', 'grid', 'org', 'property', 'service'])
-    const found = others.map((fn) => ({ fn, exceljs: readFileSync(dist(fn), 'utf8').includes(EXCELJS_MARK), overBudget: statSync(dist(fn)).size > BUNDLE_BUDGET }))
+    const found = others.map((fn) => ({
+      fn,
+      exceljs: readFileSync(dist(fn), 'utf8').includes(EXCELJS_MARK),
+      overBudget: statSync(dist(fn)).size > BUNDLE_BUDGET,
+    }))
     expect(found).toEqual(others.map((fn) => ({ fn, exceljs: false, overBudget: false })))
     expect(readFileSync(dist('export'), 'utf8')).toContain(EXCELJS_MARK)
   })
@@ -53,10 +65,12 @@ describe('the other bundles', () => {
     // another module's label used to build that module's whole contract too (docs/decisions.md).
     const contracts = ['council', 'grid', 'org', 'property', 'service']
     const root = join(__dirname, '../../..')
-    const found = await Promise.all(contracts.map(async (fn) => {
-      const { metafile } = await build({ ...bundleOptions(fn), write: false, absWorkingDir: root })
-      return { fn, contracts: contracts.filter((c) => `types/${c}.ts` in metafile.inputs) }
-    }))
+    const found = await Promise.all(
+      contracts.map(async (fn) => {
+        const { metafile } = await build({ ...bundleOptions(fn), write: false, absWorkingDir: root })
+        return { fn, contracts: contracts.filter((c) => `types/${c}.ts` in metafile.inputs) }
+      }),
+    )
     expect(found).toEqual(contracts.map((fn) => ({ fn, contracts: [fn] })))
   })
 })

@@ -19,9 +19,30 @@ let letterId = ''
 beforeAll(async () => {
   h = await openCloud()
   await h.db.collection('users').add({
-    data: { _id: OTHER_ADMIN, name: '外街管理员', createdAt: T0, updatedAt: T0, roles: [{ role: 'street_admin', scopeType: 'street', scopeId: 'st-elsewhere', scopeName: '别的街道', streetId: 'st-elsewhere' }] },
+    data: {
+      _id: OTHER_ADMIN,
+      name: '外街管理员',
+      createdAt: T0,
+      updatedAt: T0,
+      roles: [
+        {
+          role: 'street_admin',
+          scopeType: 'street',
+          scopeId: 'st-elsewhere',
+          scopeName: '别的街道',
+          streetId: 'st-elsewhere',
+        },
+      ],
+    },
   })
-  letterId = (await h.ok<{ id: string }>('service', 'letter.issue', { requestId: rid(), unitId: 'u-hx-2', quarter: '2026Q4' }, P.secHx)).id
+  letterId = (
+    await h.ok<{ id: string }>(
+      'service',
+      'letter.issue',
+      { requestId: rid(), unitId: 'u-hx-2', quarter: '2026Q4' },
+      P.secHx,
+    )
+  ).id
 })
 afterAll(() => h.close())
 
@@ -39,7 +60,8 @@ describe('every kind', () => {
   it('refuses a caller the platform does not name, and malformed targets, storing nothing', async () => {
     for (const k of KINDS()) {
       await h.expectRefused('export', k.action, k.input, null, 'UNAUTHENTICATED')
-      for (const bad of BAD_IDS) await h.expectRefused('export', k.action, { ...k.input, [k.field]: bad }, k.allowed, 'INVALID_INPUT')
+      for (const bad of BAD_IDS)
+        await h.expectRefused('export', k.action, { ...k.input, [k.field]: bad }, k.allowed, 'INVALID_INPUT')
     }
   })
 
@@ -47,8 +69,20 @@ describe('every kind', () => {
     for (const k of KINDS()) {
       // A stranger's call that names an allowed person in every way an event could.
       const before = await h.snapshot()
-      const { env } = await h.raw('export', { action: k.action, input: { ...k.input, openid: k.allowed, actor: k.allowed }, openid: k.allowed, userInfo: { openId: k.allowed } }, P.stranger)
-      expect({ action: k.action, code: env.ok ? 'ok' : env.error.code }).toEqual({ action: k.action, code: k.action === 'property.inputs' ? 'ok' : 'FORBIDDEN' })
+      const { env } = await h.raw(
+        'export',
+        {
+          action: k.action,
+          input: { ...k.input, openid: k.allowed, actor: k.allowed },
+          openid: k.allowed,
+          userInfo: { openId: k.allowed },
+        },
+        P.stranger,
+      )
+      expect({ action: k.action, code: env.ok ? 'ok' : env.error.code }).toEqual({
+        action: k.action,
+        code: k.action === 'property.inputs' ? 'ok' : 'FORBIDDEN',
+      })
       if (k.action !== 'property.inputs') expect(await h.snapshot()).toBe(before)
     }
   })
@@ -100,6 +134,8 @@ describe('each module’s scope rule', () => {
     await h.expectRefused('export', 'grid.stats', { communityId: 'c-hx' }, P.grid, 'FORBIDDEN')
     await h.expectRefused('export', 'grid.stats', { communityId: 'c-hx' }, OTHER_ADMIN, 'FORBIDDEN')
     await h.expectRefused('export', 'grid.stats', { communityId: 'c-nowhere' }, P.admin, 'NOT_FOUND')
-    expect((await h.ok<{ rows: number }>('export', 'grid.stats', { communityId: 'c-hx' }, P.admin)).rows).toBeGreaterThan(1)
+    expect(
+      (await h.ok<{ rows: number }>('export', 'grid.stats', { communityId: 'c-hx' }, P.admin)).rows,
+    ).toBeGreaterThan(1)
   })
 })

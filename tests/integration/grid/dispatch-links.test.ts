@@ -18,17 +18,37 @@ afterAll(() => h.close())
 
 type Page = { items: MemberCandidateView[]; total: number }
 const report = () =>
-  h.ok<EventView>('grid', 'event.report', {
-    requestId: rid(), gridId: 'g-hx-2', buildingId: 'b-hx-1-2', place: '2号楼门口', category: 'facility', description: '路灯不亮', photos: [], urgency: 'normal',
-  }, P.liu)
+  h.ok<EventView>(
+    'grid',
+    'event.report',
+    {
+      requestId: rid(),
+      gridId: 'g-hx-2',
+      buildingId: 'b-hx-1-2',
+      place: '2号楼门口',
+      category: 'facility',
+      description: '路灯不亮',
+      photos: [],
+      urgency: 'normal',
+    },
+    P.liu,
+  )
 
 describe('dispatch to a member', () => {
   it('lists the community’s approved members, marking the one responsible for the grid and the one not renewed this year', async () => {
     const e = await report()
     const page = await h.ok<Page>('grid', 'event.members', { eventId: e.id, pageSize: 50 }, P.secHx)
     expect(page.total).toBe(5)
-    expect(page.items.find((m) => m.name === '马晓燕')).toMatchObject({ gridName: '第二网格', onGrid: true, overdue: false })
-    expect(page.items.find((m) => m.name === '孙伟')).toMatchObject({ gridName: '第三网格', onGrid: false, overdue: true })
+    expect(page.items.find((m) => m.name === '马晓燕')).toMatchObject({
+      gridName: '第二网格',
+      onGrid: true,
+      overdue: false,
+    })
+    expect(page.items.find((m) => m.name === '孙伟')).toMatchObject({
+      gridName: '第三网格',
+      onGrid: false,
+      overdue: true,
+    })
     expect(page.items.filter((m) => m.onGrid)).toHaveLength(1)
     // Members of other communities are not offered: the five are 和谐社区's.
     expect(page.items.map((m) => m.name).sort()).toEqual(['孙伟', '陈立军', '马晓燕', '高志强', '林雪'].sort())
@@ -40,7 +60,12 @@ describe('dispatch to a member', () => {
     const e = await report()
     const page = await h.ok<Page>('grid', 'event.members', { eventId: e.id }, LEADER_G2)
     const ma = page.items.find((m) => m.name === '马晓燕')!
-    const a = await h.ok<EventView>('grid', 'event.assign', { eventId: e.id, handler: { type: 'member', id: ma.id } }, LEADER_G2)
+    const a = await h.ok<EventView>(
+      'grid',
+      'event.assign',
+      { eventId: e.id, handler: { type: 'member', id: ma.id } },
+      LEADER_G2,
+    )
     expect(a).toMatchObject({ status: 'assigned', handler: { type: 'member', id: ma.id, name: '马晓燕' } })
     expect(a.handler!.id).not.toContain(MA)
     const inbox = await h.ok<{ items: EventView[] }>('grid', 'event.inbox', {}, MA)
@@ -74,16 +99,29 @@ describe('dispatch to a member', () => {
 describe('the link of a converted event, both ways', () => {
   it('the need carries the event it came from, in its own view and in the list', async () => {
     const e = await report()
-    const r = await h.ok<{ event: EventView; linkId: string }>('grid', 'event.convert', { requestId: rid(), eventId: e.id, to: 'need' }, P.secHx)
+    const r = await h.ok<{ event: EventView; linkId: string }>(
+      'grid',
+      'event.convert',
+      { requestId: rid(), eventId: e.id, to: 'need' },
+      P.secHx,
+    )
     expect(r.event.link).toEqual({ type: 'need', id: r.linkId })
     const need = await h.ok<NeedView>('service', 'need.get', { needId: r.linkId }, P.liu)
     expect(need).toMatchObject({ id: r.linkId, source: 'grid', gridEventId: e.id, communityId: 'c-hx', status: 'open' })
-    const list = await h.ok<{ items: NeedView[] }>('service', 'need.list', { communityId: 'c-hx', pageSize: 50 }, P.secHx)
+    const list = await h.ok<{ items: NeedView[] }>(
+      'service',
+      'need.list',
+      { communityId: 'c-hx', pageSize: 50 },
+      P.secHx,
+    )
     expect(list.items.find((n) => n.id === r.linkId)?.gridEventId).toBe(e.id)
     // A need published by the community has no event behind it.
     expect(list.items.find((n) => n.source !== 'grid')?.gridEventId).toBeUndefined()
     // And the event still points at the need.
-    expect((await h.ok<{ event: EventView }>('grid', 'event.get', { eventId: e.id }, P.liu)).event.link).toEqual({ type: 'need', id: r.linkId })
+    expect((await h.ok<{ event: EventView }>('grid', 'event.get', { eventId: e.id }, P.liu)).event.link).toEqual({
+      type: 'need',
+      id: r.linkId,
+    })
   })
 
   it('need.get refuses unknown needs, bad ids and unauthenticated callers, changing nothing', async () => {

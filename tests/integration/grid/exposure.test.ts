@@ -25,7 +25,17 @@ afterAll(() => h.close())
 type Id = { id: string }
 type Candidate = { id: string; name: string }
 const report = (openid: string, over: Record<string, unknown> = {}) =>
-  sweep.as<Id>(openid, 'event.report', { requestId: rid(), gridId: 'g-hx-1', buildingId: 'b-hx-1-1', place: '1号楼门口', category: 'facility', description: '路灯不亮', photos: [], urgency: 'normal', ...over })
+  sweep.as<Id>(openid, 'event.report', {
+    requestId: rid(),
+    gridId: 'g-hx-1',
+    buildingId: 'b-hx-1-1',
+    place: '1号楼门口',
+    category: 'facility',
+    description: '路灯不亮',
+    photos: [],
+    urgency: 'normal',
+    ...over,
+  })
 
 describe('no openid or phone of another person in any grid response', () => {
   it('grid pages and reports', async () => {
@@ -33,7 +43,10 @@ describe('no openid or phone of another person in any grid response', () => {
     await as(P.grid, 'settings.get', { streetId: 'st-jinxiu' })
     for (const who of [P.grid, M1, P.liu, P.member]) await as(who, 'grid.mine', {})
     await as(P.secHx, 'branch.set', { gridId: 'g-hx-1', name: '和谐社区第一网格党支部' })
-    const photo = await as<{ fileId: string }>(P.grid, 'photo.upload', { ext: 'jpg', data: (await import('../harness')).JPEG })
+    const photo = await as<{ fileId: string }>(P.grid, 'photo.upload', {
+      ext: 'jpg',
+      data: (await import('../harness')).JPEG,
+    })
     await report(P.grid, { photos: [photo.fileId] })
     await report(M1, { urgency: 'urgent' })
     for (const who of [P.grid, M1]) await as(who, 'event.mine', {})
@@ -76,12 +89,32 @@ describe('no openid or phone of another person in any grid response', () => {
 
   it('whistles, answers, records and statistics', async () => {
     const { as } = sweep
-    const e = await as<Id>(GRID_PEOPLE.worker2, 'event.report', { requestId: rid(), gridId: 'g-hx-2', buildingId: 'b-hx-1-2', place: '2号楼', category: 'clutter', description: '楼道堆物', photos: [], urgency: 'normal' })
+    const e = await as<Id>(GRID_PEOPLE.worker2, 'event.report', {
+      requestId: rid(),
+      gridId: 'g-hx-2',
+      buildingId: 'b-hx-1-2',
+      place: '2号楼',
+      category: 'clutter',
+      description: '楼道堆物',
+      photos: [],
+      urgency: 'normal',
+    })
     await as(LEADER_G2, 'whistle.parties', { eventId: e.id })
     await as(P.secHx, 'whistle.parties', { eventId: e.id })
-    const { summons } = await as<{ summons: { id: string; partyType: string }[] }>(P.secHx, 'whistle.blow', { requestId: rid(), eventId: e.id, parties: [{ type: 'unit', id: 'u-hx-2' }, { type: 'company', id: 'co-1' }] })
+    const { summons } = await as<{ summons: { id: string; partyType: string }[] }>(P.secHx, 'whistle.blow', {
+      requestId: rid(),
+      eventId: e.id,
+      parties: [
+        { type: 'unit', id: 'u-hx-2' },
+        { type: 'company', id: 'co-1' },
+      ],
+    })
     await as(XU, 'whistle.inbox', {})
-    await as(XU, 'whistle.answer', { summonsId: summons.find((s) => s.partyType === 'unit')!.id, kind: 'report', text: '收到，马上到场' })
+    await as(XU, 'whistle.answer', {
+      summonsId: summons.find((s) => s.partyType === 'unit')!.id,
+      kind: 'report',
+      text: '收到，马上到场',
+    })
     await as(XU, 'event.get', { eventId: e.id })
     await as(XU, 'progress.list', { eventId: e.id })
     await as(XU, 'whistle.record', { partyType: 'unit', partyId: 'u-hx-2' })
@@ -97,14 +130,19 @@ describe('no openid or phone of another person in any grid response', () => {
   it('举报 of an event and its review', async () => {
     const { as } = sweep
     const e = await report(P.liu, { description: '有人在楼道乱贴小广告' })
-    for (const who of [P.grid, P.secHx, P.admin]) await as(who, 'report.submit', { kind: 'event', id: e.id, reason: 'false' })
+    for (const who of [P.grid, P.secHx, P.admin])
+      await as(who, 'report.submit', { kind: 'event', id: e.id, reason: 'false' })
     for (const who of [P.grid, P.liu]) await as(who, 'event.get', { eventId: e.id })
     await as(P.secHx, 'moderation.review', { caseId: `mc:event:${e.id}`, decision: 'remove', reason: '与事实不符' })
   })
 
   it('grid staff: appointment by code, the staff list for everyone, removal', async () => {
     const { as } = sweep
-    const inv = await as<{ code: string }>(P.secHx, 'staff.appoint', { requestId: rid(), gridId: 'g-hx-3', post: 'worker' })
+    const inv = await as<{ code: string }>(P.secHx, 'staff.appoint', {
+      requestId: rid(),
+      gridId: 'g-hx-3',
+      post: 'worker',
+    })
     await h.ok('org', 'invitation.redeem', { code: inv.code, name: '孙伟' }, P.member)
     await as(P.secHx, 'staff.invitations', { gridId: 'g-hx-3' })
     let listed: { items: { id: string; name: string }[] } = { items: [] }
@@ -114,7 +152,12 @@ describe('no openid or phone of another person in any grid response', () => {
 
   it('楼栋长: appointment by code, the grid page, reports and events of their buildings', async () => {
     const { as } = sweep
-    const inv = await as<{ code: string }>(P.secHx, 'building.appoint', { requestId: rid(), gridId: 'g-hx-1', buildingIds: ['b-hx-2-1'], groupName: '翠竹苑1号楼党小组' })
+    const inv = await as<{ code: string }>(P.secHx, 'building.appoint', {
+      requestId: rid(),
+      gridId: 'g-hx-1',
+      buildingIds: ['b-hx-2-1'],
+      groupName: '翠竹苑1号楼党小组',
+    })
     await h.ok('org', 'invitation.redeem', { code: inv.code, name: '邓海燕' }, 'o-bl-exposure')
     await as(P.secHx, 'staff.invitations', { gridId: 'g-hx-1' })
     for (const who of [P.secHx, P.grid, P.liu, 'o-bl-exposure']) await as(who, 'staff.list', { gridId: 'g-hx-1' })
@@ -126,7 +169,14 @@ describe('no openid or phone of another person in any grid response', () => {
   })
 
   it('went through every action those people can call', () => {
-    const callable = callableBy(gridActions, ['secretary', 'grid_worker', 'building_leader', 'unit_liaison', 'member', 'resident'])
+    const callable = callableBy(gridActions, [
+      'secretary',
+      'grid_worker',
+      'building_leader',
+      'unit_liaison',
+      'member',
+      'resident',
+    ])
     expect([...sweep.swept].sort()).toEqual(callable)
   })
 })

@@ -17,12 +17,36 @@ type Page = { items: Entry[]; total: number; page: number; pageSize: number }
 let h: Cloud
 beforeAll(async () => {
   h = await openCloud()
-  await h.db.collection('users').add({ data: { _id: PROP2, name: '郑二', roles: [{ role: 'property_staff', scopeType: 'company', scopeId: 'co-1', scopeName: '物业', streetId: 'st-jinxiu' }], createdAt: T0, updatedAt: T0 } })
+  await h.db.collection('users').add({
+    data: {
+      _id: PROP2,
+      name: '郑二',
+      roles: [
+        { role: 'property_staff', scopeType: 'company', scopeId: 'co-1', scopeName: '物业', streetId: 'st-jinxiu' },
+      ],
+      createdAt: T0,
+      updatedAt: T0,
+    },
+  })
 })
 afterAll(() => h.close())
 
 async function accepted(): Promise<EventView> {
-  const e = await h.ok<EventView>('grid', 'event.report', { requestId: rid(), gridId: 'g-hx-2', buildingId: 'b-hx-1-2', place: '2号楼', category: 'facility', description: '电梯异响', photos: [], urgency: 'normal' }, WORKER)
+  const e = await h.ok<EventView>(
+    'grid',
+    'event.report',
+    {
+      requestId: rid(),
+      gridId: 'g-hx-2',
+      buildingId: 'b-hx-1-2',
+      place: '2号楼',
+      category: 'facility',
+      description: '电梯异响',
+      photos: [],
+      urgency: 'normal',
+    },
+    WORKER,
+  )
   await h.ok('grid', 'event.assign', { eventId: e.id, handler: { type: 'company', id: 'co-1' } }, P.secHx)
   return h.ok<EventView>('grid', 'event.accept', { eventId: e.id }, P.prop)
 }
@@ -38,7 +62,12 @@ describe('an event’s long handling history', () => {
     for (let i = 1; i <= N; i++) {
       const at = new Date(T0.getTime() + i * 60_000)
       h.setNow(at)
-      await h.ok('grid', 'event.progress', { eventId: e.id, note: `第 ${i} 次进展`, photos: i === 1 ? [firstPhoto] : [] }, P.prop)
+      await h.ok(
+        'grid',
+        'event.progress',
+        { eventId: e.id, note: `第 ${i} 次进展`, photos: i === 1 ? [firstPhoto] : [] },
+        P.prop,
+      )
     }
     h.setNow(T0)
     const all = await h.ok<Page>('grid', 'progress.list', { eventId: e.id, pageSize: 50 }, WORKER)
@@ -48,9 +77,20 @@ describe('an event’s long handling history', () => {
   })
 
   it('shows the latest few on the event with the count, the rest a page away', async () => {
-    const { event } = await h.ok<{ event: EventView & { progressCount: number } }>('grid', 'event.get', { eventId: e.id }, WORKER)
+    const { event } = await h.ok<{ event: EventView & { progressCount: number } }>(
+      'grid',
+      'event.get',
+      { eventId: e.id },
+      WORKER,
+    )
     expect(event.progressCount).toBe(N)
-    expect(event.progress.map((p) => p.note)).toEqual(['第 31 次进展', '第 32 次进展', '第 33 次进展', '第 34 次进展', '第 35 次进展'])
+    expect(event.progress.map((p) => p.note)).toEqual([
+      '第 31 次进展',
+      '第 32 次进展',
+      '第 33 次进展',
+      '第 34 次进展',
+      '第 35 次进展',
+    ])
     const last = await h.ok<Page>('grid', 'progress.list', { eventId: e.id, page: 4, pageSize: 10 }, P.secHx)
     expect(last.items.map((x) => x.seq)).toEqual([5, 4, 3, 2, 1])
   })
@@ -63,7 +103,16 @@ describe('an event’s long handling history', () => {
     await h.ok('grid', 'event.decide', { eventId: e.id, close: true, note: '经现场核实已修复' }, P.secHx)
     const top = await h.ok<Page>('grid', 'progress.list', { eventId: e.id, pageSize: 8 }, WORKER)
     expect(top.total).toBe(N + 7)
-    expect(top.items.map((x) => x.kind)).toEqual(['decide', 'reopen', 'done', 'reopen', 'done', 'reopen', 'done', 'progress'])
+    expect(top.items.map((x) => x.kind)).toEqual([
+      'decide',
+      'reopen',
+      'done',
+      'reopen',
+      'done',
+      'reopen',
+      'done',
+      'progress',
+    ])
   })
 
   it('pages with a fixed number of requests whatever the page size', async () => {
@@ -75,7 +124,12 @@ describe('an event’s long handling history', () => {
 
   it('shows the history to whoever sees the event, a summoned unit included; refuses others and bad input, changing nothing', async () => {
     const f = await accepted()
-    await h.ok('grid', 'whistle.blow', { requestId: rid(), eventId: f.id, parties: [{ type: 'unit', id: 'u-hx-2' }] }, P.secHx)
+    await h.ok(
+      'grid',
+      'whistle.blow',
+      { requestId: rid(), eventId: f.id, parties: [{ type: 'unit', id: 'u-hx-2' }] },
+      P.secHx,
+    )
     await h.ok('grid', 'event.progress', { eventId: f.id, note: '已联系维保', photos: [] }, P.prop)
     for (const who of [WORKER, P.secHx, P.admin, P.prop, 'o-grid-hx-2-ld', XU]) {
       expect((await h.ok<Page>('grid', 'progress.list', { eventId: f.id }, who)).total).toBe(1)
@@ -101,7 +155,12 @@ describe('an event’s long handling history', () => {
     const page = await h.ok<Page>('grid', 'progress.list', { eventId: f.id }, P.secHx)
     expect(page.total).toBe(outcomes.filter((o) => o === 'ok').length)
     expect(new Set(page.items.map((x) => x.seq)).size).toBe(page.total)
-    const { event } = await h.ok<{ event: EventView & { progressCount: number } }>('grid', 'event.get', { eventId: f.id }, P.secHx)
+    const { event } = await h.ok<{ event: EventView & { progressCount: number } }>(
+      'grid',
+      'event.get',
+      { eventId: f.id },
+      P.secHx,
+    )
     expect(event.progressCount).toBe(page.total)
   })
 })

@@ -24,9 +24,22 @@ afterAll(() => h.close())
 afterEach(() => h.setNow(T0))
 
 const report = (openid: string, over: Record<string, unknown> = {}) =>
-  h.ok<EventView>('grid', 'event.report', {
-    requestId: rid(), gridId: 'g-hx-2', buildingId: 'b-hx-1-2', place: '2号楼门口', category: 'facility', description: '路灯不亮', photos: [], urgency: 'urgent', ...over,
-  }, openid)
+  h.ok<EventView>(
+    'grid',
+    'event.report',
+    {
+      requestId: rid(),
+      gridId: 'g-hx-2',
+      buildingId: 'b-hx-1-2',
+      place: '2号楼门口',
+      category: 'facility',
+      description: '路灯不亮',
+      photos: [],
+      urgency: 'urgent',
+      ...over,
+    },
+    openid,
+  )
 /** Reported by `reporter` and assigned by the secretary to co-1 (郑凯's company). */
 const assigned = async (reporter: string = P.liu) => {
   const e = await report(reporter)
@@ -77,7 +90,10 @@ describe('refusal by role', () => {
     const { data } = await h.db.collection('grid_events').where({ _id: e.id }).get()
     expect((data[0] as { remindedAt?: Date }).remindedAt).toBeUndefined()
     // There was something to remind: the secretary's call does.
-    expect((await h.ok<{ reminded: number }>('grid', 'event.remind', { communityId: 'c-hx', withinHours: 6 }, P.secHx)).reminded).toBeGreaterThanOrEqual(1)
+    expect(
+      (await h.ok<{ reminded: number }>('grid', 'event.remind', { communityId: 'c-hx', withinHours: 6 }, P.secHx))
+        .reminded,
+    ).toBeGreaterThanOrEqual(1)
   })
 
   it('event.progress: refuses the reporter (a resident), the secretary and the grid worker, changing nothing', async () => {
@@ -92,7 +108,12 @@ describe('refusal by role', () => {
   })
 
   it('staff.list is open to any signed-in person (audience authenticated), but not to an unauthenticated caller', async () => {
-    const list = await h.ok<{ gridId: string; items: StaffView[] }>('grid', 'staff.list', { gridId: 'g-hx-1' }, P.stranger)
+    const list = await h.ok<{ gridId: string; items: StaffView[] }>(
+      'grid',
+      'staff.list',
+      { gridId: 'g-hx-1' },
+      P.stranger,
+    )
     expect(list.gridId).toBe('g-hx-1')
     expect(list.items).toHaveLength(4)
     expect(JSON.stringify(list.items)).not.toMatch(/o-grid-|o-sec-|o-member/)
@@ -104,14 +125,21 @@ describe('refusal by role', () => {
     // An event assigned to co-1 and one to a member exist: neither reaches a resident's inbox.
     await assigned(P.liu)
     const e2 = await report(P.liu)
-    await h.ok('grid', 'event.assign', { eventId: e2.id, handler: { type: 'member', id: memberRecordId(P.member) } }, P.secHx)
+    await h.ok(
+      'grid',
+      'event.assign',
+      { eventId: e2.id, handler: { type: 'member', id: memberRecordId(P.member) } },
+      P.secHx,
+    )
     const before = await h.snapshot()
     for (const who of [P.liu, P.zhang, P.stranger]) {
       const inbox = await h.ok<{ items: EventView[]; total: number }>('grid', 'event.inbox', { open: false }, who)
       expect(inbox).toMatchObject({ items: [], total: 0 })
     }
     expect(await h.snapshot()).toBe(before)
-    expect((await h.ok<{ items: EventView[] }>('grid', 'event.inbox', {}, P.member)).items.map((x) => x.id)).toContain(e2.id)
+    expect((await h.ok<{ items: EventView[] }>('grid', 'event.inbox', {}, P.member)).items.map((x) => x.id)).toContain(
+      e2.id,
+    )
     await h.expectRefused('grid', 'event.inbox', {}, null, 'UNAUTHENTICATED')
   })
 
@@ -120,7 +148,10 @@ describe('refusal by role', () => {
     await h.expectRefused('grid', 'event.mine', { page: 1, pageSize: 10 }, null, 'UNAUTHENTICATED')
     await h.expectRefused('grid', 'settings.get', { streetId: 'st-jinxiu' }, null, 'UNAUTHENTICATED')
     // The same calls signed in succeed.
-    expect(await h.ok<GridSettingsView>('grid', 'settings.get', { streetId: 'st-jinxiu' }, P.stranger)).toMatchObject({ streetId: 'st-jinxiu', urgentHours: 24 })
+    expect(await h.ok<GridSettingsView>('grid', 'settings.get', { streetId: 'st-jinxiu' }, P.stranger)).toMatchObject({
+      streetId: 'st-jinxiu',
+      urgentHours: 24,
+    })
     expect(await h.ok('grid', 'event.mine', {}, P.stranger)).toMatchObject({ items: [], total: 0 })
   })
 
@@ -137,21 +168,52 @@ describe('refusal by role', () => {
 describe('refusal by scope', () => {
   it('event.convert: refuses the secretary of another community, changing nothing', async () => {
     const e = await report(P.liu)
-    await h.expectRefused('grid', 'event.convert', { requestId: rid(), eventId: e.id, to: 'need' }, P.secYg, 'FORBIDDEN')
-    await h.expectRefused('grid', 'event.convert', { requestId: rid(), eventId: e.id, to: 'topic' }, P.secYg, 'FORBIDDEN')
-    await h.expectRefused('grid', 'event.convert', { requestId: rid(), eventId: e.id, to: 'need' }, P.admin, 'FORBIDDEN')
+    await h.expectRefused(
+      'grid',
+      'event.convert',
+      { requestId: rid(), eventId: e.id, to: 'need' },
+      P.secYg,
+      'FORBIDDEN',
+    )
+    await h.expectRefused(
+      'grid',
+      'event.convert',
+      { requestId: rid(), eventId: e.id, to: 'topic' },
+      P.secYg,
+      'FORBIDDEN',
+    )
+    await h.expectRefused(
+      'grid',
+      'event.convert',
+      { requestId: rid(), eventId: e.id, to: 'need' },
+      P.admin,
+      'FORBIDDEN',
+    )
     const { data } = await h.db.collection('grid_events').where({ _id: e.id }).get()
     expect(data[0]).toMatchObject({ status: 'reported' })
     expect((data[0] as { link?: unknown }).link).toBeUndefined()
   })
 
   it('whistle.record: a unit liaison sees their own unit’s record only', async () => {
-    const own = await h.ok<WhistleRecordView>('grid', 'whistle.record', { partyType: 'unit', partyId: 'u-hx-1' }, P.liaison)
+    const own = await h.ok<WhistleRecordView>(
+      'grid',
+      'whistle.record',
+      { partyType: 'unit', partyId: 'u-hx-1' },
+      P.liaison,
+    )
     expect(own).toMatchObject({ summoned: 0, items: [] })
-    expect(await h.ok<WhistleRecordView>('grid', 'whistle.record', { partyType: 'unit', partyId: 'u-hx-2' }, XU)).toMatchObject({ summoned: expect.any(Number) })
+    expect(
+      await h.ok<WhistleRecordView>('grid', 'whistle.record', { partyType: 'unit', partyId: 'u-hx-2' }, XU),
+    ).toMatchObject({ summoned: expect.any(Number) })
     await h.expectRefused('grid', 'whistle.record', { partyType: 'unit', partyId: 'u-hx-2' }, P.liaison, 'FORBIDDEN')
     await h.expectRefused('grid', 'whistle.record', { partyType: 'unit', partyId: 'u-hx-1' }, XU, 'FORBIDDEN')
-    await h.expectRefused('grid', 'whistle.record', { partyType: 'unit', partyId: 'u-hx-2', quarter: '2026Q4' }, P.liaison, 'FORBIDDEN')
+    await h.expectRefused(
+      'grid',
+      'whistle.record',
+      { partyType: 'unit', partyId: 'u-hx-2', quarter: '2026Q4' },
+      P.liaison,
+      'FORBIDDEN',
+    )
     await h.expectRefused('grid', 'whistle.record', { partyType: 'unit', partyId: 'u-hx-2' }, P.secYg, 'FORBIDDEN')
     await h.expectRefused('grid', 'whistle.record', { partyType: 'unit', partyId: 'u-hx-2' }, null, 'UNAUTHENTICATED')
   })
@@ -199,9 +261,21 @@ describe('bad input', () => {
     await h.expectRefused('grid', 'event.accept', {}, P.prop, 'INVALID_INPUT')
     await h.expectRefused('grid', 'event.accept', { eventId: 7 }, P.prop, 'INVALID_INPUT')
     await h.expectRefused('grid', 'event.accept', { eventId: 'x'.repeat(65) }, P.prop, 'INVALID_INPUT')
-    await h.expectRefused('grid', 'event.convert', { requestId: rid(), eventId: e.id, to: 'ticket' }, P.secHx, 'INVALID_INPUT')
+    await h.expectRefused(
+      'grid',
+      'event.convert',
+      { requestId: rid(), eventId: e.id, to: 'ticket' },
+      P.secHx,
+      'INVALID_INPUT',
+    )
     await h.expectRefused('grid', 'event.convert', { requestId: rid(), eventId: e.id }, P.secHx, 'INVALID_INPUT')
-    await h.expectRefused('grid', 'event.convert', { requestId: 'short', eventId: e.id, to: 'need' }, P.secHx, 'INVALID_INPUT')
+    await h.expectRefused(
+      'grid',
+      'event.convert',
+      { requestId: 'short', eventId: e.id, to: 'need' },
+      P.secHx,
+      'INVALID_INPUT',
+    )
     await h.expectRefused('grid', 'event.convert', { eventId: e.id, to: 'need' }, P.secHx, 'INVALID_INPUT')
     await h.expectRefused('grid', 'whistle.parties', {}, P.secHx, 'INVALID_INPUT')
     await h.expectRefused('grid', 'whistle.parties', { eventId: 'a b' }, P.secHx, 'INVALID_INPUT')
@@ -214,7 +288,9 @@ describe('bad input', () => {
     await h.expectRefused('grid', 'whistle.inbox', { page: 0 }, XU, 'INVALID_INPUT')
     await h.expectRefused('grid', 'whistle.inbox', { pageSize: 'all' }, P.prop, 'INVALID_INPUT')
     const rec = { partyType: 'company', partyId: 'co-1' }
-    expect(await h.ok<WhistleRecordView>('grid', 'whistle.record', { ...rec, quarter: '2026Q4' }, P.liu)).toMatchObject({ summoned: expect.any(Number) })
+    expect(await h.ok<WhistleRecordView>('grid', 'whistle.record', { ...rec, quarter: '2026Q4' }, P.liu)).toMatchObject(
+      { summoned: expect.any(Number) },
+    )
     for (const quarter of ['2026-Q4', '2026Q5', '2026Q0', '26Q4', '2026q4', 'Q4 2026', '']) {
       await h.expectRefused('grid', 'whistle.record', { ...rec, quarter }, P.liu, 'INVALID_INPUT')
     }

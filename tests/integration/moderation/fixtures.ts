@@ -10,13 +10,30 @@ export const LIU_SPOUSE = 'o-res-liu-spouse'
 export async function addLiuSpouse(h: Cloud): Promise<void> {
   await h.db.collection('users').add({
     data: {
-      _id: LIU_SPOUSE, name: '刘芳家人', roles: [{ role: 'resident', scopeType: 'household', scopeId: 'h-hx-1-1-101', scopeName: '和谐家园 1号楼 101', communityId: 'c-hx', streetId: 'st-jinxiu' }],
-      createdAt: new Date(), updatedAt: new Date(),
+      _id: LIU_SPOUSE,
+      name: '刘芳家人',
+      roles: [
+        {
+          role: 'resident',
+          scopeType: 'household',
+          scopeId: 'h-hx-1-1-101',
+          scopeName: '和谐家园 1号楼 101',
+          communityId: 'c-hx',
+          streetId: 'st-jinxiu',
+        },
+      ],
+      createdAt: new Date(),
+      updatedAt: new Date(),
     },
   })
 }
 
-export async function queue(h: Cloud, by: string, scope: { communityId?: string; streetId?: string }, status: 'held' | 'decided' = 'held') {
+export async function queue(
+  h: Cloud,
+  by: string,
+  scope: { communityId?: string; streetId?: string },
+  status: 'held' | 'decided' = 'held',
+) {
   return h.ok<{ items: ModerationCaseView[]; total: number }>('org', 'moderation.queue', { ...scope, status }, by)
 }
 

@@ -20,24 +20,65 @@ const NEXT_DAY = new Date(T0.getTime() + DAY)
 beforeAll(async () => {
   h = await openCloud()
   const photo = await h.photo('council', P.liu)
-  topicId = (await h.ok<{ id: string }>('council', 'topic.propose', { requestId: rid(), communityId: 'c-hx', title: '东门路灯不亮', body: '东门两盏路灯坏了', photos: [photo] }, P.liu)).id
+  topicId = (
+    await h.ok<{ id: string }>(
+      'council',
+      'topic.propose',
+      { requestId: rid(), communityId: 'c-hx', title: '东门路灯不亮', body: '东门两盏路灯坏了', photos: [photo] },
+      P.liu,
+    )
+  ).id
   await h.ok('council', 'topic.triage', { topicId, decision: 'accept', tier: 'major' }, P.secHx)
-  const b = await h.ok<{ id: string }>('org', 'binding.request', { requestId: rid(), householdId: 'h-hx-1-3-402', name: '周小雨', phone: '13800000006' }, P.zhou)
+  const b = await h.ok<{ id: string }>(
+    'org',
+    'binding.request',
+    { requestId: rid(), householdId: 'h-hx-1-3-402', name: '周小雨', phone: '13800000006' },
+    P.zhou,
+  )
   await h.ok('org', 'binding.decide', { bindingId: b.id, approve: true }, P.secHx)
   const m = await publishedMeeting(h)
-  voteId = (await h.ok<{ id: string }>('council', 'vote.open', {
-    requestId: rid(), meetingId: m.id, itemId: m.itemIds[0], title: '路灯更换方案', options: [{ label: '同意', kind: 'for' }, { label: '反对', kind: 'against' }],
-    buildingIds: ['b-hx-1-1'], opensAt: iso(T0), closesAt: iso(new Date(T0.getTime() + 7 * DAY)), preset: 'simple',
-  }, P.secHx)).id
+  voteId = (
+    await h.ok<{ id: string }>(
+      'council',
+      'vote.open',
+      {
+        requestId: rid(),
+        meetingId: m.id,
+        itemId: m.itemIds[0],
+        title: '路灯更换方案',
+        options: [
+          { label: '同意', kind: 'for' },
+          { label: '反对', kind: 'against' },
+        ],
+        buildingIds: ['b-hx-1-1'],
+        opensAt: iso(T0),
+        closesAt: iso(new Date(T0.getTime() + 7 * DAY)),
+        preset: 'simple',
+      },
+      P.secHx,
+    )
+  ).id
   await h.ok('council', 'vote.cast', { voteId, optionKey: 'o2' }, P.liu)
-  await h.ok('property', 'rating.submit', { requestId: rid(), periodId: 'per:st-jinxiu:2026-11', householdId: 'h-hx-1-1-202', stars: { cleaning: 1, order: 2, repairs: 3, greening: 4, attitude: 5, fees: 2 }, comment: '保洁不及时' }, P.zhang)
+  await h.ok(
+    'property',
+    'rating.submit',
+    {
+      requestId: rid(),
+      periodId: 'per:st-jinxiu:2026-11',
+      householdId: 'h-hx-1-1-202',
+      stars: { cleaning: 1, order: 2, repairs: 3, greening: 4, attitude: 5, fees: 2 },
+      comment: '保洁不及时',
+    },
+    P.zhang,
+  )
   h.setNow(NEXT_DAY)
   await h.ok('org', 'profile.update', { name: '王秀英', phone: '13800000002' }, P.secHx)
   traces = await collectTraces(h)
 })
 afterAll(() => h.close())
 
-const list = (input: Record<string, unknown> = {}, by: string = P.admin) => h.ok<Page>('org', 'audit.list', { streetId: 'st-jinxiu', pageSize: 50, ...input }, by)
+const list = (input: Record<string, unknown> = {}, by: string = P.admin) =>
+  h.ok<Page>('org', 'audit.list', { streetId: 'st-jinxiu', pageSize: 50, ...input }, by)
 
 describe("the street's audit log", () => {
   it('names people, never shows an openid or a phone, and shows before → after', async () => {
@@ -45,7 +86,14 @@ describe("the street's audit log", () => {
     expect(leaksIn(JSON.stringify(env), P.admin, traces)).toEqual([])
     if (!env.ok) throw new Error(env.error.message)
     const triage = env.data.items.find((e) => e.action === 'topic.triage')!
-    expect(triage).toMatchObject({ fn: 'council', actorName: '王秀英', anonymous: false, dayOnly: false, target: `council_topics/${topicId}`, before: { status: 'open' } })
+    expect(triage).toMatchObject({
+      fn: 'council',
+      actorName: '王秀英',
+      anonymous: false,
+      dayOnly: false,
+      target: `council_topics/${topicId}`,
+      before: { status: 'open' },
+    })
     expect(triage.after).toMatchObject({ status: 'accepted', tier: 'major' })
     const propose = env.data.items.find((e) => e.action === 'topic.propose')!
     expect(propose).toMatchObject({ actorName: '刘芳', communityId: 'c-hx' })
@@ -57,7 +105,13 @@ describe("the street's audit log", () => {
   it('shows a ballot and a rating anonymously and by the day: no choice, no rater, no household', async () => {
     const items = (await list()).items
     const ballot = items.find((e) => e.action === 'vote.cast')!
-    expect(ballot).toMatchObject({ actorName: '匿名表决', anonymous: true, dayOnly: true, target: `council_votes/${voteId}`, after: { ballot: 'cast' } })
+    expect(ballot).toMatchObject({
+      actorName: '匿名表决',
+      anonymous: true,
+      dayOnly: true,
+      target: `council_votes/${voteId}`,
+      after: { ballot: 'cast' },
+    })
     expect(ballot.actorKey).toBeUndefined()
     expect(JSON.stringify(ballot)).not.toMatch(/o2|反对|h-hx/)
     const rating = items.find((e) => e.action === 'rating.submit')!
@@ -70,14 +124,43 @@ describe("the street's audit log", () => {
     // Entries written before ratings were audited anonymously carry the rater as actor, with the exact time.
     const at = new Date(T0.getTime() + 9 * 3600_000 + 17 * 60_000)
     const legacy = [
-      { fn: 'property', action: 'rating.submit', actor: P.zhang, actorKey: personKey(P.zhang), target: 'property_ratings/rt:per:st-jinxiu:2026-11:co-1:h-hx-1-1-202', before: null, after: { stars: { cleaning: 1 }, rater: P.zhang } },
-      { fn: 'council', action: 'resolution.rate', actor: P.liu, actorKey: personKey(P.liu), target: 'council_resolutions/res-legacy', before: null, after: { stars: 2, by: P.liu } },
-      { fn: 'council', action: 'vote.cast', actor: P.liu, actorKey: personKey(P.liu), target: 'council_votes/v-legacy', before: null, after: { optionKey: 'o2' } },
+      {
+        fn: 'property',
+        action: 'rating.submit',
+        actor: P.zhang,
+        actorKey: personKey(P.zhang),
+        target: 'property_ratings/rt:per:st-jinxiu:2026-11:co-1:h-hx-1-1-202',
+        before: null,
+        after: { stars: { cleaning: 1 }, rater: P.zhang },
+      },
+      {
+        fn: 'council',
+        action: 'resolution.rate',
+        actor: P.liu,
+        actorKey: personKey(P.liu),
+        target: 'council_resolutions/res-legacy',
+        before: null,
+        after: { stars: 2, by: P.liu },
+      },
+      {
+        fn: 'council',
+        action: 'vote.cast',
+        actor: P.liu,
+        actorKey: personKey(P.liu),
+        target: 'council_votes/v-legacy',
+        before: null,
+        after: { optionKey: 'o2' },
+      },
     ]
-    for (const e of legacy) await h.db.collection('audit').add({ data: { ...e, at, requestId: rid(), streetId: 'st-jinxiu', communityId: 'c-hx' } })
+    for (const e of legacy)
+      await h.db
+        .collection('audit')
+        .add({ data: { ...e, at, requestId: rid(), streetId: 'st-jinxiu', communityId: 'c-hx' } })
     const items = (await list({ from: '2026-11-23', to: '2026-11-23' })).items
     const shownAs = ['property_ratings/（匿名）', 'council_resolutions/res-legacy', 'council_votes/v-legacy']
-    legacy.forEach((e, i) => expect(items.filter((x) => x.action === e.action && x.target === shownAs[i]).length).toBeGreaterThan(0))
+    legacy.forEach((e, i) =>
+      expect(items.filter((x) => x.action === e.action && x.target === shownAs[i]).length).toBeGreaterThan(0),
+    )
     const anonymousActions = items.filter((x) => ['rating.submit', 'resolution.rate', 'vote.cast'].includes(x.action))
     expect(anonymousActions.length).toBeGreaterThanOrEqual(legacy.length)
     for (const x of anonymousActions) {
@@ -85,7 +168,9 @@ describe("the street's audit log", () => {
       expect(x.actorKey).toBeUndefined()
       expect(['匿名评价', '匿名表决']).toContain(x.actorName)
     }
-    const text = JSON.stringify(items.filter((x) => ['rating.submit', 'resolution.rate', 'vote.cast'].includes(x.action)))
+    const text = JSON.stringify(
+      items.filter((x) => ['rating.submit', 'resolution.rate', 'vote.cast'].includes(x.action)),
+    )
     expect(text).not.toMatch(/张德福|刘芳|o-res|h-hx|o2|T11:17/)
     // Nor can the person filter find them.
     for (const who of [P.zhang, P.liu]) {
@@ -119,7 +204,13 @@ describe("the street's audit log", () => {
 
   it('reads the same number of requests however long the log is', async () => {
     const before = (await h.call('org', 'audit.list', { streetId: 'st-jinxiu', pageSize: 20 }, P.admin)).dbRequests
-    for (let i = 0; i < 30; i++) await h.ok('council', 'topic.propose', { requestId: rid(), communityId: 'c-hx', title: `议题${i}`, body: '内容', photos: [] }, P.zhang)
+    for (let i = 0; i < 30; i++)
+      await h.ok(
+        'council',
+        'topic.propose',
+        { requestId: rid(), communityId: 'c-hx', title: `议题${i}`, body: '内容', photos: [] },
+        P.zhang,
+      )
     const after = (await h.call('org', 'audit.list', { streetId: 'st-jinxiu', pageSize: 20 }, P.admin)).dbRequests
     expect(after).toBe(before)
   })
@@ -128,9 +219,21 @@ describe("the street's audit log", () => {
     await h.expectRefused('org', 'audit.list', { streetId: 'st-jinxiu' }, P.secHx, 'FORBIDDEN')
     await h.expectRefused('org', 'audit.list', { streetId: 'st-jinxiu' }, P.liu, 'FORBIDDEN')
     await h.expectRefused('org', 'audit.list', { streetId: 'st-other' }, P.admin, 'FORBIDDEN')
-    await h.expectRefused('org', 'audit.list', { streetId: 'st-jinxiu', action: 'topic.triage' }, P.admin, 'INVALID_INPUT')
+    await h.expectRefused(
+      'org',
+      'audit.list',
+      { streetId: 'st-jinxiu', action: 'topic.triage' },
+      P.admin,
+      'INVALID_INPUT',
+    )
     await h.expectRefused('org', 'audit.list', { streetId: 'st-jinxiu', from: '2026/11/23' }, P.admin, 'INVALID_INPUT')
-    await h.expectRefused('org', 'audit.list', { streetId: 'st-jinxiu', from: '2026-11-25', to: '2026-11-24' }, P.admin, 'INVALID_INPUT')
+    await h.expectRefused(
+      'org',
+      'audit.list',
+      { streetId: 'st-jinxiu', from: '2026-11-25', to: '2026-11-24' },
+      P.admin,
+      'INVALID_INPUT',
+    )
   })
 })
 
@@ -138,17 +241,49 @@ describe('the scope of new entries', () => {
   it("puts an entry in the record's street when the caller's grants span two streets", async () => {
     await h.db.collection('users').add({
       data: {
-        _id: 'o-two-streets', name: '两街道居民', createdAt: T0, updatedAt: T0,
+        _id: 'o-two-streets',
+        name: '两街道居民',
+        createdAt: T0,
+        updatedAt: T0,
         roles: [
-          { role: 'resident', scopeType: 'household', scopeId: 'h-hx-1-1-501', scopeName: '和谐家园 1号楼 501', communityId: 'c-hx', streetId: 'st-jinxiu' },
-          { role: 'resident', scopeType: 'household', scopeId: 'h-far-1', scopeName: '远方小区 1号楼 101', communityId: 'c-far', streetId: 'st-far' },
+          {
+            role: 'resident',
+            scopeType: 'household',
+            scopeId: 'h-hx-1-1-501',
+            scopeName: '和谐家园 1号楼 501',
+            communityId: 'c-hx',
+            streetId: 'st-jinxiu',
+          },
+          {
+            role: 'resident',
+            scopeType: 'household',
+            scopeId: 'h-far-1',
+            scopeName: '远方小区 1号楼 101',
+            communityId: 'c-far',
+            streetId: 'st-far',
+          },
         ],
       },
     })
-    const t = await h.ok<{ id: string }>('council', 'topic.propose', { requestId: rid(), communityId: 'c-hx', title: '两地居民的议题', body: '内容', photos: [] }, 'o-two-streets')
-    await h.ok('council', 'topic.update', { topicId: t.id, title: '两地居民的议题（改）', body: '内容', photos: [] }, 'o-two-streets')
-    const { data } = await h.db.collection('audit').where({ target: `council_topics/${t.id}` }).get()
-    const byAction = Object.fromEntries((data as { action: string; streetId?: string }[]).map((e) => [e.action, e.streetId]))
+    const t = await h.ok<{ id: string }>(
+      'council',
+      'topic.propose',
+      { requestId: rid(), communityId: 'c-hx', title: '两地居民的议题', body: '内容', photos: [] },
+      'o-two-streets',
+    )
+    await h.ok(
+      'council',
+      'topic.update',
+      { topicId: t.id, title: '两地居民的议题（改）', body: '内容', photos: [] },
+      'o-two-streets',
+    )
+    const { data } = await h.db
+      .collection('audit')
+      .where({ target: `council_topics/${t.id}` })
+      .get()
+    const byAction = Object.fromEntries(
+      (data as { action: string; streetId?: string }[]).map((e) => [e.action, e.streetId]),
+    )
     // Each handler says which record it acts on (the community proposed in, the topic updated).
     expect(byAction).toEqual({ 'topic.propose': 'st-jinxiu', 'topic.update': 'st-jinxiu' })
   })

@@ -14,7 +14,12 @@ describe('binding a household and verifying it', () => {
   let bindingId = ''
 
   it('records a request as pending for the community to verify', async () => {
-    const b = await h.ok<Binding>('org', 'binding.request', { requestId: rid(), householdId: 'h-hx-1-3-402', name: '周小雨', phone: '13800000006' }, P.zhou)
+    const b = await h.ok<Binding>(
+      'org',
+      'binding.request',
+      { requestId: rid(), householdId: 'h-hx-1-3-402', name: '周小雨', phone: '13800000006' },
+      P.zhou,
+    )
     expect(b).toMatchObject({ status: 'pending', address: '和谐家园 3号楼 402', applicantPhone: '13800000006' })
     bindingId = b.id
     const me = await h.ok<{ binding: Binding; roles: unknown[] }>('org', 'me', {}, P.zhou)
@@ -49,7 +54,10 @@ describe('binding a household and verifying it', () => {
     expect(me.roles.map((r) => `${r.role}@${r.scopeId}`)).toEqual(['resident@h-hx-1-3-402'])
     const { data: notices } = await h.db.collection('outbox').where({ toOpenid: P.zhou }).get()
     expect(notices).toHaveLength(1)
-    const { total } = await h.db.collection('audit').where({ target: `bindings/${bindingId}` }).count()
+    const { total } = await h.db
+      .collection('audit')
+      .where({ target: `bindings/${bindingId}` })
+      .count()
     expect(total).toBe(2)
   })
 
@@ -58,18 +66,35 @@ describe('binding a household and verifying it', () => {
   })
 
   it('refuses a verified resident a second binding and changes nothing', async () => {
-    await h.expectRefused('org', 'binding.request', { requestId: rid(), householdId: 'h-hx-1-3-401', name: '周小雨', phone: '13800000006' }, P.zhou, 'CONFLICT')
+    await h.expectRefused(
+      'org',
+      'binding.request',
+      { requestId: rid(), householdId: 'h-hx-1-3-401', name: '周小雨', phone: '13800000006' },
+      P.zhou,
+      'CONFLICT',
+    )
   })
 
   it('returns a rejected request with its reason', async () => {
     const page = await h.ok<Page<Binding>>('org', 'binding.listPending', { communityId: 'c-yg' }, P.secYg)
     const pending = page.items[0]
-    const b = await h.ok<Binding>('org', 'binding.decide', { bindingId: pending.id, approve: false, reason: '房号与登记不符' }, P.secYg)
+    const b = await h.ok<Binding>(
+      'org',
+      'binding.decide',
+      { bindingId: pending.id, approve: false, reason: '房号与登记不符' },
+      P.secYg,
+    )
     expect(b).toMatchObject({ status: 'rejected', reason: '房号与登记不符' })
   })
 
   it('answers NOT_FOUND for a household that does not exist', async () => {
-    await h.expectRefused('org', 'binding.request', { requestId: rid(), householdId: 'h-nowhere', name: '某人', phone: '13800000099' }, P.stranger, 'NOT_FOUND')
+    await h.expectRefused(
+      'org',
+      'binding.request',
+      { requestId: rid(), householdId: 'h-nowhere', name: '某人', phone: '13800000099' },
+      P.stranger,
+      'NOT_FOUND',
+    )
   })
 })
 
@@ -77,39 +102,89 @@ describe('one-time household codes', () => {
   let code = ''
 
   it('lets the secretary issue a code for a household of their community', async () => {
-    const r = await h.ok<{ code: string; expiresAt: string }>('org', 'householdCode.issue', { requestId: rid(), householdId: 'h-hx-2-1-101', ttlDays: 7 }, P.secHx)
+    const r = await h.ok<{ code: string; expiresAt: string }>(
+      'org',
+      'householdCode.issue',
+      { requestId: rid(), householdId: 'h-hx-2-1-101', ttlDays: 7 },
+      P.secHx,
+    )
     expect(r.code).toMatch(/^[A-Z2-9]{8}$/)
     code = r.code
   })
 
   it('refuses the secretary of another community and changes nothing', async () => {
-    await h.expectRefused('org', 'householdCode.issue', { requestId: rid(), householdId: 'h-hx-2-1-101', ttlDays: 7 }, P.secYg, 'FORBIDDEN')
+    await h.expectRefused(
+      'org',
+      'householdCode.issue',
+      { requestId: rid(), householdId: 'h-hx-2-1-101', ttlDays: 7 },
+      P.secYg,
+      'FORBIDDEN',
+    )
   })
 
   it('verifies a resident at once with the code', async () => {
-    const b = await h.ok<Binding>('org', 'binding.request', { requestId: rid(), householdId: 'h-hx-2-1-101', name: '孙阿姨', phone: '13800000111', householdCode: code }, 'o-code-user')
+    const b = await h.ok<Binding>(
+      'org',
+      'binding.request',
+      { requestId: rid(), householdId: 'h-hx-2-1-101', name: '孙阿姨', phone: '13800000111', householdCode: code },
+      'o-code-user',
+    )
     expect(b.status).toBe('verified')
     const me = await h.ok<{ roles: { role: string; scopeId: string }[] }>('org', 'me', {}, 'o-code-user')
     expect(me.roles.map((r) => r.scopeId)).toEqual(['h-hx-2-1-101'])
   })
 
   it('refuses the same code a second time and changes nothing', async () => {
-    const err = await h.expectRefused('org', 'binding.request', { requestId: rid(), householdId: 'h-hx-2-1-101', name: '孙大爷', phone: '13800000112', householdCode: code }, 'o-code-user-2', 'INVALID_INPUT')
+    const err = await h.expectRefused(
+      'org',
+      'binding.request',
+      { requestId: rid(), householdId: 'h-hx-2-1-101', name: '孙大爷', phone: '13800000112', householdCode: code },
+      'o-code-user-2',
+      'INVALID_INPUT',
+    )
     expect(err?.message).toBe('户码已被使用')
   })
 
   it('refuses an expired code and changes nothing', async () => {
-    const r = await h.ok<{ code: string }>('org', 'householdCode.issue', { requestId: rid(), householdId: 'h-hx-2-1-102', ttlDays: 1 }, P.secHx)
+    const r = await h.ok<{ code: string }>(
+      'org',
+      'householdCode.issue',
+      { requestId: rid(), householdId: 'h-hx-2-1-102', ttlDays: 1 },
+      P.secHx,
+    )
     h.setNow(new Date(T0.getTime() + 2 * 86400_000))
-    const err = await h.expectRefused('org', 'binding.request', { requestId: rid(), householdId: 'h-hx-2-1-102', name: '钱先生', phone: '13800000113', householdCode: r.code }, 'o-code-user-3', 'INVALID_INPUT')
+    const err = await h.expectRefused(
+      'org',
+      'binding.request',
+      { requestId: rid(), householdId: 'h-hx-2-1-102', name: '钱先生', phone: '13800000113', householdCode: r.code },
+      'o-code-user-3',
+      'INVALID_INPUT',
+    )
     expect(err?.message).toBe('户码已过期')
     h.setNow(T0)
   })
 
   it('makes the previous code of a household invalid when a new one is issued', async () => {
-    const first = await h.ok<{ code: string }>('org', 'householdCode.issue', { requestId: rid(), householdId: 'h-hx-2-1-201', ttlDays: 7 }, P.secHx)
+    const first = await h.ok<{ code: string }>(
+      'org',
+      'householdCode.issue',
+      { requestId: rid(), householdId: 'h-hx-2-1-201', ttlDays: 7 },
+      P.secHx,
+    )
     await h.ok('org', 'householdCode.issue', { requestId: rid(), householdId: 'h-hx-2-1-201', ttlDays: 7 }, P.secHx)
-    const err = await h.expectRefused('org', 'binding.request', { requestId: rid(), householdId: 'h-hx-2-1-201', name: '吴女士', phone: '13800000114', householdCode: first.code }, 'o-code-user-4', 'INVALID_INPUT')
+    const err = await h.expectRefused(
+      'org',
+      'binding.request',
+      {
+        requestId: rid(),
+        householdId: 'h-hx-2-1-201',
+        name: '吴女士',
+        phone: '13800000114',
+        householdCode: first.code,
+      },
+      'o-code-user-4',
+      'INVALID_INPUT',
+    )
     expect(err?.message).toBe('户码无效')
   })
 })

@@ -40,12 +40,18 @@ describe('bootstrap racing a profile edit', () => {
   })
 
   it('bootstrap held before it writes the person while profile.update completes: the new phone kept, the claim wholly or not at all', async () => {
-    const [boot, mine] = await interleave((r) => r.openid === ADMIN && r.collection === 'users' && /modify/.test(r.action), bootstrap, edit)
+    const [boot, mine] = await interleave(
+      (r) => r.openid === ADMIN && r.collection === 'users' && /modify/.test(r.action),
+      bootstrap,
+      edit,
+    )
     expect(code(mine)).toBe('OK')
     expect(['OK', 'CONFLICT']).toContain(code(boot))
     const u = await user()
     expect(u.phone).toBe('13911112222')
     const { total: streets } = await h.db.collection('streets').count()
-    expect({ admin: u.roles.map((g) => g.role), streets }).toEqual(code(boot) === 'OK' ? { admin: ['street_admin'], streets: 1 } : { admin: [], streets: 0 })
+    expect({ admin: u.roles.map((g) => g.role), streets }).toEqual(
+      code(boot) === 'OK' ? { admin: ['street_admin'], streets: 1 } : { admin: [], streets: 0 },
+    )
   })
 })

@@ -21,7 +21,12 @@ describe('the first street admin of a deployment', () => {
   })
 
   it('creates the street and makes the configured person its admin', async () => {
-    const me = await h.ok<{ roles: { role: string; scopeName: string }[]; canBootstrap: boolean }>('org', 'bootstrap', { streetName: '锦绣街道', name: '赵立新' }, 'o-first-admin')
+    const me = await h.ok<{ roles: { role: string; scopeName: string }[]; canBootstrap: boolean }>(
+      'org',
+      'bootstrap',
+      { streetName: '锦绣街道', name: '赵立新' },
+      'o-first-admin',
+    )
     expect(me.roles.map((r) => `${r.role}:${r.scopeName}`)).toEqual(['street_admin:锦绣街道'])
     expect(me.canBootstrap).toBe(false)
   })

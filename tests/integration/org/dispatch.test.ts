@@ -30,7 +30,13 @@ describe('dispatch', () => {
   it('ignores an openid, role or userInfo the client puts in the event', async () => {
     const { env } = await h.raw<{ openid: string; roles: unknown[] }>(
       'org',
-      { action: 'me', input: { openid: P.admin }, openid: P.admin, userInfo: { openId: P.admin }, roles: ['street_admin'] },
+      {
+        action: 'me',
+        input: { openid: P.admin },
+        openid: P.admin,
+        userInfo: { openId: P.admin },
+        roles: ['street_admin'],
+      },
       P.zhou,
     )
     expect(env.ok && env.data.openid).toBe(P.zhou)
@@ -42,10 +48,21 @@ describe('dispatch', () => {
   })
 
   it('returns INTERNAL without internals when a handler breaks, and logs the action', async () => {
-    const contract = { boom: action({ summary: 'x', roles: ['authenticated'], input: z.object({}), output: z.object({}) }) }
-    const main = createMain('test', contract, { boom: { run: async () => { throw new Error('secret table name') } } })
+    const contract = {
+      boom: action({ summary: 'x', roles: ['authenticated'], input: z.object({}), output: z.object({}) }),
+    }
+    const main = createMain('test', contract, {
+      boom: {
+        run: async () => {
+          throw new Error('secret table name')
+        },
+      },
+    })
     const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined)
-    const env = (await h.rawMain(main, { action: 'boom', input: {} }, P.admin)) as { ok: boolean; error: { code: string; message: string } }
+    const env = (await h.rawMain(main, { action: 'boom', input: {} }, P.admin)) as {
+      ok: boolean
+      error: { code: string; message: string }
+    }
     expect(env.error.code).toBe('INTERNAL')
     expect(env.error.message).not.toContain('secret')
     expect(spy.mock.calls.map((c) => String(c[0])).join('\n')).toContain('"action":"boom"')
@@ -53,9 +70,21 @@ describe('dispatch', () => {
   })
 
   it('strips fields a handler returns that the output contract does not name', async () => {
-    const contract = { leak: action({ summary: 'x', roles: ['authenticated'], input: z.object({}), output: z.object({ name: z.string() }) }) }
-    const main = createMain('test', contract, { leak: { run: async () => ({ name: 'a', openid: 'secret' }) as { name: string } } })
-    const env = (await h.rawMain(main, { action: 'leak', input: {} }, P.admin)) as { ok: true; data: Record<string, unknown> }
+    const contract = {
+      leak: action({
+        summary: 'x',
+        roles: ['authenticated'],
+        input: z.object({}),
+        output: z.object({ name: z.string() }),
+      }),
+    }
+    const main = createMain('test', contract, {
+      leak: { run: async () => ({ name: 'a', openid: 'secret' }) as { name: string } },
+    })
+    const env = (await h.rawMain(main, { action: 'leak', input: {} }, P.admin)) as {
+      ok: true
+      data: Record<string, unknown>
+    }
     expect(env.data).toEqual({ name: 'a' })
   })
 })

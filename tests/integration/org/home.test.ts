@@ -33,9 +33,18 @@ describe('org.home from the demo data', () => {
     expect(v.sections.map((s) => s.title)).toEqual(['社区书记 · 和谐社区'])
     const bindings = group(v, 'secretary', 'bindings')
     expect(bindings).toMatchObject({ count: 1, route: '/packages/admin/pages/bindings/index' })
-    expect(bindings.items[0]).toMatchObject({ id: 'bind-pending-hx', title: '和谐家园 2号楼 301', detail: '申请人 待审居民1' })
-    expect(group(v, 'secretary', 'topics').items.map((i) => [i.id, i.route])).toEqual([['topic-elevator', '/packages/council/pages/topic/index?id=topic-elevator']])
-    expect(group(v, 'secretary', 'dispatch')).toMatchObject({ count: 1, items: [{ id: 'gev-hx-3', route: '/packages/grid/pages/event/index?id=gev-hx-3', overdue: false }] })
+    expect(bindings.items[0]).toMatchObject({
+      id: 'bind-pending-hx',
+      title: '和谐家园 2号楼 301',
+      detail: '申请人 待审居民1',
+    })
+    expect(group(v, 'secretary', 'topics').items.map((i) => [i.id, i.route])).toEqual([
+      ['topic-elevator', '/packages/council/pages/topic/index?id=topic-elevator'],
+    ])
+    expect(group(v, 'secretary', 'dispatch')).toMatchObject({
+      count: 1,
+      items: [{ id: 'gev-hx-3', route: '/packages/grid/pages/event/index?id=gev-hx-3', overdue: false }],
+    })
     const silent = group(v, 'secretary', 'unanswered')
     expect(silent).toMatchObject({ count: 1, items: [{ title: '设施损坏·1号楼单元门口', overdue: true }] })
     expect(new Date(silent.items[0].deadline!).getTime()).toBeLessThan(T0.getTime())
@@ -54,7 +63,10 @@ describe('org.home from the demo data', () => {
 
   it('gives the street admin the held ratings and the overdue events of the street, oldest deadline first', async () => {
     const v = await home(P.admin)
-    expect(group(v, 'street_admin', 'heldRatings')).toMatchObject({ count: 2, route: '/packages/property/pages/street/index' })
+    expect(group(v, 'street_admin', 'heldRatings')).toMatchObject({
+      count: 2,
+      route: '/packages/property/pages/street/index',
+    })
     expect(group(v, 'street_admin', 'objections').count).toBe(0)
     const overdue = group(v, 'street_admin', 'overdueEvents')
     expect(overdue.count).toBe(3)
@@ -65,8 +77,15 @@ describe('org.home from the demo data', () => {
   it('gives property staff their company’s summons and dispatched events with deadlines, and no other company’s', async () => {
     const v = await home(P.prop)
     expect(v.sections.map((s) => s.role)).toEqual(['property_staff'])
-    expect(group(v, 'property_staff', 'summons')).toMatchObject({ count: 1, route: '/packages/grid/pages/inbox/index', items: [{ overdue: true, detail: '召集安居物业服务有限公司：请报到承诺或说明理由' }] })
-    expect(group(v, 'property_staff', 'handling')).toMatchObject({ count: 1, items: [{ id: 'gev-hx-2', detail: '第一网格 · 待接单', overdue: true }] })
+    expect(group(v, 'property_staff', 'summons')).toMatchObject({
+      count: 1,
+      route: '/packages/grid/pages/inbox/index',
+      items: [{ overdue: true, detail: '召集安居物业服务有限公司：请报到承诺或说明理由' }],
+    })
+    expect(group(v, 'property_staff', 'handling')).toMatchObject({
+      count: 1,
+      items: [{ id: 'gev-hx-2', detail: '第一网格 · 待接单', overdue: true }],
+    })
     expect(group(v, 'property_staff', 'ratingAnswers').count).toBe(0)
   })
 
@@ -81,8 +100,13 @@ describe('org.home from the demo data', () => {
 
   it('gives the member their overdue yearly check-in and today’s activity of their community only', async () => {
     const v = await home(P.member)
-    expect(group(v, 'member', 'checkinDue')).toMatchObject({ count: 1, items: [{ title: '2026 年度在职党员报到', route: '/packages/service/pages/member/index', overdue: true }] })
-    expect(group(v, 'member', 'activitiesToday').items.map((i) => [i.id, i.route])).toEqual([['act-hx-live', '/packages/service/pages/activity/index?id=act-hx-live']])
+    expect(group(v, 'member', 'checkinDue')).toMatchObject({
+      count: 1,
+      items: [{ title: '2026 年度在职党员报到', route: '/packages/service/pages/member/index', overdue: true }],
+    })
+    expect(group(v, 'member', 'activitiesToday').items.map((i) => [i.id, i.route])).toEqual([
+      ['act-hx-live', '/packages/service/pages/activity/index?id=act-hx-live'],
+    ])
     expect(group(v, 'member', 'claimedWishes').count).toBe(0)
   })
 
@@ -105,16 +129,36 @@ describe('org.home from the demo data', () => {
 
 describe('org.home follows what people do', () => {
   const voteInput = () => ({
-    requestId: rid(), meetingId: 'meet-winter', itemId: 'item-1', title: '冬季电动车集中充电点设置方案',
-    options: [{ label: '同意', kind: 'for' }, { label: '反对', kind: 'against' }], buildingIds: ['b-hx-1-1'], estateIds: [],
-    opensAt: T0.toISOString(), closesAt: new Date(T0.getTime() + 7 * DAY).toISOString(), preset: 'civil_code_ordinary',
+    requestId: rid(),
+    meetingId: 'meet-winter',
+    itemId: 'item-1',
+    title: '冬季电动车集中充电点设置方案',
+    options: [
+      { label: '同意', kind: 'for' },
+      { label: '反对', kind: 'against' },
+    ],
+    buildingIds: ['b-hx-1-1'],
+    estateIds: [],
+    opensAt: T0.toISOString(),
+    closesAt: new Date(T0.getTime() + 7 * DAY).toISOString(),
+    preset: 'civil_code_ordinary',
   })
 
   it('lists an open vote for each household in its scope until that household votes, with the close time', async () => {
     expect(group(await home(P.liu), 'resident', 'votes').count).toBe(0)
     const vote = await h.ok<{ id: string; closesAt: string }>('council', 'vote.open', voteInput(), P.secHx)
     const liu = group(await home(P.liu), 'resident', 'votes')
-    expect(liu).toMatchObject({ count: 1, items: [{ id: vote.id, title: '冬季电动车集中充电点设置方案', deadline: vote.closesAt, route: `/packages/council/pages/vote/index?id=${vote.id}` }] })
+    expect(liu).toMatchObject({
+      count: 1,
+      items: [
+        {
+          id: vote.id,
+          title: '冬季电动车集中充电点设置方案',
+          deadline: vote.closesAt,
+          route: `/packages/council/pages/vote/index?id=${vote.id}`,
+        },
+      ],
+    })
     // 陈桂兰 lives in 翠竹苑, outside the vote's building.
     expect(group(await home(CHEN), 'resident', 'votes').count).toBe(0)
     await h.ok('council', 'vote.cast', { voteId: vote.id, optionKey: 'o1' }, P.liu)
@@ -123,24 +167,47 @@ describe('org.home follows what people do', () => {
   })
 
   it('asks the reporter to confirm an event once its handler marks it done', async () => {
-    const ev = await h.ok<{ id: string }>('grid', 'event.report', {
-      requestId: rid(), gridId: 'g-hx-1', buildingId: 'b-hx-1-1', place: '1号楼门口', category: 'facility', description: '路灯不亮', photos: [], urgency: 'normal',
-    }, P.liu)
+    const ev = await h.ok<{ id: string }>(
+      'grid',
+      'event.report',
+      {
+        requestId: rid(),
+        gridId: 'g-hx-1',
+        buildingId: 'b-hx-1-1',
+        place: '1号楼门口',
+        category: 'facility',
+        description: '路灯不亮',
+        photos: [],
+        urgency: 'normal',
+      },
+      P.liu,
+    )
     await h.ok('grid', 'event.assign', { eventId: ev.id, handler: { type: 'community', id: 'c-hx' } }, P.secHx)
     expect(group(await home(P.secHx), 'secretary', 'handling').items.map((i) => i.id)).toEqual([ev.id])
     expect(group(await home(P.liu), 'resident', 'eventsToConfirm').count).toBe(0)
     await h.ok('grid', 'event.accept', { eventId: ev.id }, P.secHx)
     await h.ok('grid', 'event.progress', { eventId: ev.id, note: '已更换灯泡', photos: [], done: true }, P.secHx)
-    expect(group(await home(P.liu), 'resident', 'eventsToConfirm')).toMatchObject({ count: 1, items: [{ id: ev.id, route: `/packages/grid/pages/event/index?id=${ev.id}` }] })
+    expect(group(await home(P.liu), 'resident', 'eventsToConfirm')).toMatchObject({
+      count: 1,
+      items: [{ id: ev.id, route: `/packages/grid/pages/event/index?id=${ev.id}` }],
+    })
     expect(group(await home(P.secHx), 'secretary', 'handling').count).toBe(0)
   })
 
   it('asks the company to answer a low rating and the household to confirm the reported fix', async () => {
     const before = group(await home(P.prop), 'property_staff', 'ratingAnswers').count
-    const rating = await h.ok<{ id: string; rectificationId: string }>('property', 'rating.submit', {
-      requestId: rid(), periodId: 'per:st-jinxiu:2026-11', householdId: 'h-hx-1-1-101',
-      stars: { cleaning: 5, order: 5, repairs: 1, greening: 5, attitude: 5, fees: 5 }, comment: '单元门禁坏了一周',
-    }, P.liu)
+    const rating = await h.ok<{ id: string; rectificationId: string }>(
+      'property',
+      'rating.submit',
+      {
+        requestId: rid(),
+        periodId: 'per:st-jinxiu:2026-11',
+        householdId: 'h-hx-1-1-101',
+        stars: { cleaning: 5, order: 5, repairs: 1, greening: 5, attitude: 5, fees: 5 },
+        comment: '单元门禁坏了一周',
+      },
+      P.liu,
+    )
     const answers = group(await home(P.prop), 'property_staff', 'ratingAnswers')
     expect(answers.count).toBe(before + 1)
     expect(answers.items[0]).toMatchObject({ id: rating.id, title: '单元门禁坏了一周', overdue: false })
@@ -148,8 +215,16 @@ describe('org.home follows what people do', () => {
     await h.ok('property', 'rating.answer', { ratingId: rating.id, text: '已安排维修' }, P.prop)
     expect(group(await home(P.prop), 'property_staff', 'ratingAnswers').count).toBe(before)
     expect(group(await home(P.liu), 'resident', 'rectifications').count).toBe(0)
-    await h.ok('property', 'rectification.report', { rectificationId: rating.rectificationId, text: '门禁已更换', done: true }, P.prop)
-    expect(group(await home(P.liu), 'resident', 'rectifications')).toMatchObject({ count: 1, items: [{ id: rating.rectificationId, route: '/packages/property/pages/mine/index' }] })
+    await h.ok(
+      'property',
+      'rectification.report',
+      { rectificationId: rating.rectificationId, text: '门禁已更换', done: true },
+      P.prop,
+    )
+    expect(group(await home(P.liu), 'resident', 'rectifications')).toMatchObject({
+      count: 1,
+      items: [{ id: rating.rectificationId, route: '/packages/property/pages/mine/index' }],
+    })
     expect(group(await home(P.zhang), 'resident', 'rectifications').count).toBe(0)
   })
 })

@@ -65,7 +65,18 @@ describe('leaving: the resident 刘芳', () => {
     // One photo left loose (uploaded, never attached) and one carried by a topic 刘芳 proposes.
     photoLoose = await h.photo('council', P.liu)
     photoOnTopic = await h.photo('council', P.liu)
-    await h.ok('council', 'topic.propose', { requestId: rid(), communityId: 'c-hx', title: '楼道灯不亮', body: '1号楼二单元楼道灯坏了一个月', photos: [photoOnTopic] }, P.liu)
+    await h.ok(
+      'council',
+      'topic.propose',
+      {
+        requestId: rid(),
+        communityId: 'c-hx',
+        title: '楼道灯不亮',
+        body: '1号楼二单元楼道灯坏了一个月',
+        photos: [photoOnTopic],
+      },
+      P.liu,
+    )
     await h.ok('council', 'notice.subscribe', { communityId: 'c-hx', on: true }, P.liu)
     topicsBefore = JSON.stringify(await h.ok('council', 'topic.list', { communityId: 'c-hx', pageSize: 50 }, P.secHx))
     await h.ok('org', 'mydata.export', {}, P.liu)
@@ -110,7 +121,10 @@ describe('leaving: the resident 刘芳', () => {
 
   it('stops her notice subscriptions: nobody is left to tell', async () => {
     // Her subscription moved to the departed token's id (`sub:c-hx:departed:…`), switched off.
-    const { data } = await h.db.collection(COL.councilSubscriptions).where({ communityId: 'c-hx', _id: h.db.RegExp({ regexp: '^sub:c-hx:departed:' }) }).get()
+    const { data } = await h.db
+      .collection(COL.councilSubscriptions)
+      .where({ communityId: 'c-hx', _id: h.db.RegExp({ regexp: '^sub:c-hx:departed:' }) })
+      .get()
     expect(data).toEqual([expect.objectContaining({ on: false })])
   })
 
@@ -120,7 +134,9 @@ describe('leaving: the resident 刘芳', () => {
     // The leave itself, and the grant it ended: all under 已注销用户, dated by the (Beijing) day only.
     expect(entries.map((e) => e.actor)).toEqual(entries.map(() => '已注销用户'))
     expect(entries.map((e) => new Date(e.at).toISOString())).toEqual(entries.map(() => '2026-11-22T16:00:00.000Z'))
-    expect(entries.filter((e) => e.after?.grantsEnded !== undefined)).toEqual([expect.objectContaining({ target: 'users/已注销用户', after: result })])
+    expect(entries.filter((e) => e.after?.grantsEnded !== undefined)).toEqual([
+      expect.objectContaining({ target: 'users/已注销用户', after: result }),
+    ])
     expect(JSON.stringify(entries)).not.toMatch(/o-res-liu|departed:/)
   })
 
@@ -134,9 +150,17 @@ describe('leaving: the resident 刘芳', () => {
   })
 
   it('lets the new person bind a household again from scratch', async () => {
-    const b = await h.ok<{ status: string; applicantName: string }>('org', 'binding.request', {
-      requestId: rid(), householdId: 'h-hx-1-1-101', name: '刘新', phone: '13800000099',
-    }, P.liu)
+    const b = await h.ok<{ status: string; applicantName: string }>(
+      'org',
+      'binding.request',
+      {
+        requestId: rid(),
+        householdId: 'h-hx-1-1-101',
+        name: '刘新',
+        phone: '13800000099',
+      },
+      P.liu,
+    )
     expect(b).toMatchObject({ status: 'pending', applicantName: '刘新' })
   })
 
@@ -156,9 +180,16 @@ describe('a leave changes no published list and no vote result', () => {
 
   /** Every published red/black list (as shown, its frozen inputs and its recomputation), every vote as shown, every topic's seconds. */
   async function published(): Promise<string> {
-    const pubs = (await h.db.collection(COL.propertyPublications).orderBy('_id', 'asc').limit(1000).get()).data as { _id: string }[]
-    const votes = (await h.db.collection(COL.councilVotes).orderBy('_id', 'asc').limit(1000).get()).data as { _id: string }[]
-    const topics = (await h.db.collection(COL.councilTopics).orderBy('_id', 'asc').limit(1000).get()).data as { _id: string; seconds: number }[]
+    const pubs = (await h.db.collection(COL.propertyPublications).orderBy('_id', 'asc').limit(1000).get()).data as {
+      _id: string
+    }[]
+    const votes = (await h.db.collection(COL.councilVotes).orderBy('_id', 'asc').limit(1000).get()).data as {
+      _id: string
+    }[]
+    const topics = (await h.db.collection(COL.councilTopics).orderBy('_id', 'asc').limit(1000).get()).data as {
+      _id: string
+      seconds: number
+    }[]
     expect(pubs.length).toBeGreaterThan(0)
     expect(votes.length).toBeGreaterThan(0)
     const out: unknown[] = [await h.ok('property', 'list.current', { streetId: 'st-jinxiu' }, P.zhou)]
@@ -171,7 +202,13 @@ describe('a leave changes no published list and no vote result', () => {
     for (const v of votes) out.push(await h.ok('council', 'vote.get', { voteId: v._id }, P.admin))
     out.push(topics.map((t) => [t._id, t.seconds]))
     // Service: every ledger's totals (ids move with a leave, so by community and period), the minutes by month.
-    const ledgers = (await h.db.collection(COL.svcLedgers).limit(1000).get()).data as { communityId: string; period: string; minutes: number; activities: number; wishes: number }[]
+    const ledgers = (await h.db.collection(COL.svcLedgers).limit(1000).get()).data as {
+      communityId: string
+      period: string
+      minutes: number
+      activities: number
+      wishes: number
+    }[]
     expect(ledgers.length).toBeGreaterThan(0)
     out.push(ledgers.map((l) => [l.communityId, l.period, l.minutes, l.activities, l.wishes].join('|')).sort())
     out.push((await h.db.collection(COL.svcStats).orderBy('_id', 'asc').limit(1000).get()).data)
@@ -183,7 +220,9 @@ describe('a leave changes no published list and no vote result', () => {
     // Two raters whose ratings are frozen into published lists, and the people of the demo community.
     const { data } = await h.db.collection(COL.propertyRatings).orderBy('_id', 'asc').limit(2).get()
     const raters = (data as { raterOpenid: string }[]).map((r) => r.raterOpenid)
-    const ledger = (await h.db.collection(COL.svcLedgers).orderBy('_id', 'asc').limit(1).get()).data[0] as { openid: string }
+    const ledger = (await h.db.collection(COL.svcLedgers).orderBy('_id', 'asc').limit(1).get()).data[0] as {
+      openid: string
+    }
     const leavers = [...raters, ledger.openid, P.liu, P.member, P.secHx]
     let anonymised = 0
     for (const who of leavers) anonymised += (await leave(h, who)).recordsAnonymised
@@ -200,7 +239,12 @@ describe('leaving while the community decides the binding', () => {
   it('ends up with no person record and no live binding, whichever lands first', async () => {
     const h = await openCloud()
     try {
-      const b = await h.ok<{ id: string }>('org', 'binding.request', { requestId: rid(), householdId: 'h-hx-1-1-102', name: '周小雨', phone: '13800000006' }, P.zhou)
+      const b = await h.ok<{ id: string }>(
+        'org',
+        'binding.request',
+        { requestId: rid(), householdId: 'h-hx-1-1-102', name: '周小雨', phone: '13800000006' },
+        P.zhou,
+      )
       const [left, decided] = await Promise.all([
         h.call<Result>('org', 'account.leave', { confirm: true }, P.zhou),
         h.call('org', 'binding.decide', { bindingId: b.id, approve: true }, P.secHx),
@@ -223,7 +267,12 @@ describe('leaving while the community decides the binding', () => {
   it('a grant given at the same moment either conflicts or is ended by the leave: never left behind', async () => {
     const h = await openCloud()
     try {
-      const inv = await h.ok<{ code: string }>('org', 'invitation.create', { requestId: rid(), role: 'secretary', scopeId: 'c-yg' }, P.admin)
+      const inv = await h.ok<{ code: string }>(
+        'org',
+        'invitation.create',
+        { requestId: rid(), role: 'secretary', scopeId: 'c-yg' },
+        P.admin,
+      )
       // 周小雨 redeems an appointment while she leaves: the record either ends with the leave, or is a new person's, made after it.
       const [left, redeemed] = await Promise.all([
         h.call<Result>('org', 'account.leave', { confirm: true }, P.zhou),
@@ -248,7 +297,10 @@ describe('the requests of a leave', () => {
     try {
       const topic = (await h.db.collection(COL.councilTopics).limit(1).get()).data[0] as Record<string, unknown>
       const writeTopics = async (openid: string, n: number) => {
-        for (let i = 0; i < n; i++) await h.db.collection(COL.councilTopics).add({ data: { ...topic, _id: `t-${openid}-${i}`, authorOpenid: openid, authorName: '某人' } })
+        for (let i = 0; i < n; i++)
+          await h.db
+            .collection(COL.councilTopics)
+            .add({ data: { ...topic, _id: `t-${openid}-${i}`, authorOpenid: openid, authorName: '某人' } })
       }
       await writeTopics('o-few', 1)
       await writeTopics('o-many', 30)

@@ -13,7 +13,19 @@ describe('unit liaison self-registration', () => {
   let appId = ''
 
   it('records the application as pending', async () => {
-    const a = await h.ok<App>('org', 'liaison.register', { requestId: rid(), communityId: 'c-hx', unitName: '锦绣区税务所', partyBody: '税务所党支部', name: '冯涛', phone: '13600001234' }, 'o-liaison-new')
+    const a = await h.ok<App>(
+      'org',
+      'liaison.register',
+      {
+        requestId: rid(),
+        communityId: 'c-hx',
+        unitName: '锦绣区税务所',
+        partyBody: '税务所党支部',
+        name: '冯涛',
+        phone: '13600001234',
+      },
+      'o-liaison-new',
+    )
     expect(a).toMatchObject({ status: 'pending', applicantPhone: '13600001234' })
     appId = a.id
   })
@@ -38,16 +50,34 @@ describe('unit liaison self-registration', () => {
   })
 
   it('refuses a second decision with CONFLICT and changes nothing', async () => {
-    await h.expectRefused('org', 'liaison.decide', { applicationId: appId, approve: false, reason: '再议' }, P.secHx, 'CONFLICT')
+    await h.expectRefused(
+      'org',
+      'liaison.decide',
+      { applicationId: appId, approve: false, reason: '再议' },
+      P.secHx,
+      'CONFLICT',
+    )
   })
 
   it('refuses a registration with a bad phone and changes nothing', async () => {
-    await h.expectRefused('org', 'liaison.register', { requestId: rid(), communityId: 'c-hx', unitName: '某单位', partyBody: '某支部', name: '某人', phone: '110' }, 'o-x', 'INVALID_INPUT')
+    await h.expectRefused(
+      'org',
+      'liaison.register',
+      { requestId: rid(), communityId: 'c-hx', unitName: '某单位', partyBody: '某支部', name: '某人', phone: '110' },
+      'o-x',
+      'INVALID_INPUT',
+    )
   })
 
   it('refuses a return without a reason', async () => {
     const page = await h.ok<{ items: App[] }>('org', 'liaison.listPending', { communityId: 'c-yg' }, P.secYg)
-    await h.expectRefused('org', 'liaison.decide', { applicationId: page.items[0].id, approve: false }, P.secYg, 'INVALID_INPUT')
+    await h.expectRefused(
+      'org',
+      'liaison.decide',
+      { applicationId: page.items[0].id, approve: false },
+      P.secYg,
+      'INVALID_INPUT',
+    )
   })
 })
 

@@ -9,7 +9,12 @@ afterAll(() => h.close())
 
 describe('org.me', () => {
   it('returns the caller, their scoped roles and their verified binding, with their own phone whole', async () => {
-    const me = await h.ok<{ name: string; phone: string; roles: { role: string; scopeId: string }[]; binding: { status: string; address: string } }>('org', 'me', {}, P.liu)
+    const me = await h.ok<{
+      name: string
+      phone: string
+      roles: { role: string; scopeId: string }[]
+      binding: { status: string; address: string }
+    }>('org', 'me', {}, P.liu)
     expect(me.name).toBe('刘芳')
     expect(me.phone).toBe('13800000004')
     expect(me.roles.map((r) => `${r.role}@${r.scopeId}`)).toEqual(['resident@h-hx-1-1-101'])
@@ -29,9 +34,17 @@ describe('org.me', () => {
 
 describe('org.profile.update', () => {
   it('updates the caller only and records an audit entry', async () => {
-    const me = await h.ok<{ name: string; phone: string }>('org', 'profile.update', { name: '周晓雨', phone: '13911112222' }, P.zhou)
+    const me = await h.ok<{ name: string; phone: string }>(
+      'org',
+      'profile.update',
+      { name: '周晓雨', phone: '13911112222' },
+      P.zhou,
+    )
     expect(me).toMatchObject({ name: '周晓雨', phone: '13911112222' })
-    const { data } = await h.db.collection('audit').where({ target: 'users/o-new-zhou', action: 'profile.update' }).get()
+    const { data } = await h.db
+      .collection('audit')
+      .where({ target: 'users/o-new-zhou', action: 'profile.update' })
+      .get()
     expect(data).toHaveLength(1)
   })
 
@@ -46,7 +59,12 @@ describe('org.profile.update', () => {
 
 describe('org.notice.templates', () => {
   it('gives every notice kind its template id, from the deployment (placeholders locally), with one database request (who is calling)', async () => {
-    const { env, dbRequests } = await h.call<{ templates: { kind: string; templateId: string }[] }>('org', 'notice.templates', {}, P.liu)
+    const { env, dbRequests } = await h.call<{ templates: { kind: string; templateId: string }[] }>(
+      'org',
+      'notice.templates',
+      {},
+      P.liu,
+    )
     if (!env.ok) throw new Error(env.error.message)
     expect(env.data.templates.map((t) => t.kind)).toEqual([...NOTICE_KINDS])
     expect(env.data.templates.find((t) => t.kind === 'councilVoteResult')?.templateId).toBe('tpl-council-vote-result')

@@ -34,12 +34,16 @@ async function user(openid: string): Promise<User> {
   return data[0] as User
 }
 
-const holdsRole = (u: User, role: string, scopeId: string) => u.roles.some((g) => g.role === role && g.scopeId === scopeId)
+const holdsRole = (u: User, role: string, scopeId: string) =>
+  u.roles.some((g) => g.role === role && g.scopeId === scopeId)
 const code = (e: Envelope<unknown>) => (e.ok ? 'OK' : e.error.code)
 const env = (p: Promise<{ env: Envelope<unknown> }>) => p.then((c) => c.env)
 
 /** The profile edit the person makes while the other action runs. */
-const edit = (openid: string): Call => () => env(h.call('org', 'profile.update', { name: '新名字', phone: '13911112222' }, openid))
+const edit =
+  (openid: string): Call =>
+  () =>
+    env(h.call('org', 'profile.update', { name: '新名字', phone: '13911112222' }, openid))
 
 /** A household nobody has asked for yet (和谐家园 2号楼, one per race). */
 let room = 0
@@ -61,25 +65,75 @@ interface Other {
 const races: Record<string, (openid: string) => Promise<Other>> = {
   async 'binding.decide'(openid) {
     const householdId = freeHousehold()
-    const b = await h.ok<{ id: string }>('org', 'binding.request', { requestId: rid(), householdId, name: '申请人', phone: '13900000001' }, openid)
-    return { run: () => env(h.call('org', 'binding.decide', { bindingId: b.id, approve: true }, P.secHx)), by: P.secHx, role: 'resident', scopeId: householdId, grants: true }
+    const b = await h.ok<{ id: string }>(
+      'org',
+      'binding.request',
+      { requestId: rid(), householdId, name: '申请人', phone: '13900000001' },
+      openid,
+    )
+    return {
+      run: () => env(h.call('org', 'binding.decide', { bindingId: b.id, approve: true }, P.secHx)),
+      by: P.secHx,
+      role: 'resident',
+      scopeId: householdId,
+      grants: true,
+    }
   },
   async 'invitation.redeem'(openid) {
-    const inv = await h.ok<{ code: string }>('org', 'invitation.create', { requestId: rid(), role: 'property_staff', scopeId: 'co-1', ttlHours: 24 }, P.admin)
-    return { run: () => env(h.call('org', 'invitation.redeem', { code: inv.code, name: '受邀人' }, openid)), by: openid, role: 'property_staff', scopeId: 'co-1', grants: true }
+    const inv = await h.ok<{ code: string }>(
+      'org',
+      'invitation.create',
+      { requestId: rid(), role: 'property_staff', scopeId: 'co-1', ttlHours: 24 },
+      P.admin,
+    )
+    return {
+      run: () => env(h.call('org', 'invitation.redeem', { code: inv.code, name: '受邀人' }, openid)),
+      by: openid,
+      role: 'property_staff',
+      scopeId: 'co-1',
+      grants: true,
+    }
   },
   async 'member.decide'(openid) {
-    const m = await h.ok<{ id: string }>('service', 'member.checkin', { requestId: rid(), name: '党员', communityId: 'c-hx', unitName: '某单位', skills: [], availability: '周末' }, openid)
-    return { run: () => env(h.call('service', 'member.decide', { memberId: m.id, approve: true, gridId: 'g-hx-3' }, P.secHx)), by: P.secHx, role: 'member', scopeId: 'c-hx', grants: true }
+    const m = await h.ok<{ id: string }>(
+      'service',
+      'member.checkin',
+      { requestId: rid(), name: '党员', communityId: 'c-hx', unitName: '某单位', skills: [], availability: '周末' },
+      openid,
+    )
+    return {
+      run: () => env(h.call('service', 'member.decide', { memberId: m.id, approve: true, gridId: 'g-hx-3' }, P.secHx)),
+      by: P.secHx,
+      role: 'member',
+      scopeId: 'c-hx',
+      grants: true,
+    }
   },
   // A grid appointment is taken up by redeeming the post's code (grid staff.appoint makes it).
   async 'staff.appoint (redeeming the post’s code)'(openid) {
-    const inv = await h.ok<{ code: string }>('grid', 'staff.appoint', { requestId: rid(), gridId: 'g-hx-3', post: 'worker' }, P.secHx)
-    return { run: () => env(h.call('org', 'invitation.redeem', { code: inv.code, name: '网格员' }, openid)), by: openid, role: 'grid_worker', scopeId: 'g-hx-3', grants: true }
+    const inv = await h.ok<{ code: string }>(
+      'grid',
+      'staff.appoint',
+      { requestId: rid(), gridId: 'g-hx-3', post: 'worker' },
+      P.secHx,
+    )
+    return {
+      run: () => env(h.call('org', 'invitation.redeem', { code: inv.code, name: '网格员' }, openid)),
+      by: openid,
+      role: 'grid_worker',
+      scopeId: 'g-hx-3',
+      grants: true,
+    }
   },
   async 'staff.remove'(openid) {
     const staffId = await appoint(h, 'g-hx-4', openid, 'worker', '网格员')
-    return { run: () => env(h.call('grid', 'staff.remove', { staffId }, P.secHx)), by: P.secHx, role: 'grid_worker', scopeId: 'g-hx-4', grants: false }
+    return {
+      run: () => env(h.call('grid', 'staff.remove', { staffId }, P.secHx)),
+      by: P.secHx,
+      role: 'grid_worker',
+      scopeId: 'g-hx-4',
+      grants: false,
+    }
   },
 }
 

@@ -15,8 +15,12 @@ const PERIOD = 'per:st-jinxiu:2026-11'
 const QIAN = 'o-prop-qian'
 const CHEN = 'o-res-chen'
 /** Everything that would identify the raters of this test (and the seeded ones). */
-const TRACES = /o-res-liu|o-res-chen|o-demo-rater|刘芳|陈桂兰|h-hx-|1号楼 101|2号楼|raterOpenid|householdId|"address"|1380000/
-const STAFF: [string, string][] = [[P.prop, 'co-1'], [QIAN, 'co-2']]
+const TRACES =
+  /o-res-liu|o-res-chen|o-demo-rater|刘芳|陈桂兰|h-hx-|1号楼 101|2号楼|raterOpenid|householdId|"address"|1380000/
+const STAFF: [string, string][] = [
+  [P.prop, 'co-1'],
+  [QIAN, 'co-2'],
+]
 
 let h: Cloud
 /** Every action a staff member's call went through, successfully. */
@@ -25,9 +29,36 @@ const swept = new Set<string>()
 beforeAll(async () => {
   h = await openCloud()
   // An objection window of 3 days, so staff can object once the month is closed.
-  await h.ok('property', 'rule.publish', { requestId: rid(), streetId: 'st-jinxiu', rule: { ...DEFAULT_RULE, objectionDays: 3 } }, P.admin)
-  await h.ok('property', 'rating.submit', { requestId: rid(), periodId: PERIOD, householdId: 'h-hx-1-1-101', stars: { cleaning: 1, order: 4, repairs: 4, greening: 4, attitude: 4, fees: 4 }, comment: '垃圾桶满了没人清' }, P.liu)
-  await h.ok('property', 'rating.submit', { requestId: rid(), periodId: PERIOD, householdId: 'h-hx-2-1-101', stars: { cleaning: 2, order: 2, repairs: 1, greening: 3, attitude: 3, fees: 3 }, comment: '电梯常坏' }, CHEN)
+  await h.ok(
+    'property',
+    'rule.publish',
+    { requestId: rid(), streetId: 'st-jinxiu', rule: { ...DEFAULT_RULE, objectionDays: 3 } },
+    P.admin,
+  )
+  await h.ok(
+    'property',
+    'rating.submit',
+    {
+      requestId: rid(),
+      periodId: PERIOD,
+      householdId: 'h-hx-1-1-101',
+      stars: { cleaning: 1, order: 4, repairs: 4, greening: 4, attitude: 4, fees: 4 },
+      comment: '垃圾桶满了没人清',
+    },
+    P.liu,
+  )
+  await h.ok(
+    'property',
+    'rating.submit',
+    {
+      requestId: rid(),
+      periodId: PERIOD,
+      householdId: 'h-hx-2-1-101',
+      stars: { cleaning: 2, order: 2, repairs: 1, greening: 3, attitude: 3, fees: 3 },
+      comment: '电梯常坏',
+    },
+    CHEN,
+  )
   await h.ok('property', 'period.close', { periodId: PERIOD }, P.admin)
 })
 afterAll(() => h.close())
@@ -58,14 +89,27 @@ async function staffSeesInWindow(openid: string, companyId: string): Promise<str
   const rects = await grab<{ items: { id: string; status: string }[] }>('rectification.list', { companyId })
   const open = rects.items.find((r) => r.status !== 'resolved')!
   await grab('rectification.report', { rectificationId: open.id, text: '处理中', done: false })
-  await grab('assessment.submit', { periodId: PERIOD, communityId: 'c-hx', companyId, direction: 'of_community', score: 80 })
+  await grab('assessment.submit', {
+    periodId: PERIOD,
+    communityId: 'c-hx',
+    companyId,
+    direction: 'of_community',
+    score: 80,
+  })
   await grab('assessment.list', { periodId: PERIOD, companyId })
   await grab('objection.submit', { requestId: rid(), periodId: PERIOD, companyId, text: '整改事项已在线下处理' })
   await grab('objection.list', { periodId: PERIOD, companyId })
   await grab('list.preview', { periodId: PERIOD })
   await grab('company.list', { streetId: 'st-jinxiu' })
   const page = await grab<{ redProperty: { version: number } | null }>('company.get', { companyId })
-  await grab('redProperty.declare', { companyId, expectedVersion: page.redProperty?.version ?? 0, kind: 'members_only', staffMembers: 2, onSiteMembers: 1, committeeMembers: [] })
+  await grab('redProperty.declare', {
+    companyId,
+    expectedVersion: page.redProperty?.version ?? 0,
+    kind: 'members_only',
+    staffMembers: 2,
+    onSiteMembers: 1,
+    committeeMembers: [],
+  })
   await grab('rule.current', { streetId: 'st-jinxiu' })
   await grab('period.list', { streetId: 'st-jinxiu' })
   const current = await grab<{ id: string }>('list.current', { streetId: 'st-jinxiu' })
@@ -104,8 +148,19 @@ describe('anonymity towards company staff', () => {
 
   it('keeps the published list, its recompute and the company page free of traces', async () => {
     h.setNow(new Date(T0.getTime() + 4 * 86_400_000))
-    const objections = await h.ok<{ items: { id: string }[] }>('property', 'objection.list', { periodId: PERIOD }, P.admin)
-    for (const o of objections.items) await h.ok('property', 'objection.decide', { objectionId: o.id, upheld: false, decision: '经核实不予采纳' }, P.admin)
+    const objections = await h.ok<{ items: { id: string }[] }>(
+      'property',
+      'objection.list',
+      { periodId: PERIOD },
+      P.admin,
+    )
+    for (const o of objections.items)
+      await h.ok(
+        'property',
+        'objection.decide',
+        { objectionId: o.id, upheld: false, decision: '经核实不予采纳' },
+        P.admin,
+      )
     await reviewHeld(h, PERIOD)
     const pub = await h.ok<{ id: string }>('property', 'list.publish', { requestId: rid(), periodId: PERIOD }, P.admin)
     for (const [openid, companyId] of STAFF) {

@@ -9,7 +9,17 @@ import { openCloud, P, rid, type Cloud } from '../harness'
  * the timer closing while the admin closes.
  */
 
-type Period = { id: string; key: string; status: string; auto: boolean; closedBy?: string; closedAt?: string; objectionUntil?: string; start: string; end: string }
+type Period = {
+  id: string
+  key: string
+  status: string
+  auto: boolean
+  closedBy?: string
+  closedAt?: string
+  objectionUntil?: string
+  start: string
+  end: string
+}
 type Page<T> = { items: T[]; total: number }
 type Audit = { actor: string; target: string; after: { status?: string; auto?: boolean } }
 
@@ -18,11 +28,24 @@ const STREET = 'st-jinxiu'
 const bj = (s: string) => new Date(`${s}+08:00`)
 
 let h: Cloud
-const fire = () => fireTimers((main, event, { openid }) => h.rawMain(main, event, openid).then((result) => ({ result })), [{ fn: 'property', name: 'tick' }])
-const periods = async () => (await h.ok<Page<Period>>('property', 'period.list', { streetId: STREET, pageSize: 50 }, P.liu)).items
+const fire = () =>
+  fireTimers(
+    (main, event, { openid }) => h.rawMain(main, event, openid).then((result) => ({ result })),
+    [{ fn: 'property', name: 'tick' }],
+  )
+const periods = async () =>
+  (await h.ok<Page<Period>>('property', 'period.list', { streetId: STREET, pageSize: 50 }, P.liu)).items
 const period = async (key: string) => (await periods()).find((p) => p.key === key)
 const audits = async (key: string, status: string) =>
-  ((await h.db.collection('audit').where({ target: `property_periods/per:${STREET}:${key}` }).limit(100).get()).data as Audit[]).filter((a) => a.after?.status === status)
+  (
+    (
+      await h.db
+        .collection('audit')
+        .where({ target: `property_periods/per:${STREET}:${key}` })
+        .limit(100)
+        .get()
+    ).data as Audit[]
+  ).filter((a) => a.after?.status === status)
 
 describe('a street whose rule runs periods by themselves', () => {
   beforeAll(async () => {
@@ -41,12 +64,27 @@ describe('a street whose rule runs periods by themselves', () => {
     h.setNow(bj('2026-12-01T00:05:00'))
     await fire()
     const nov = await period('2026-11')
-    expect(nov).toMatchObject({ status: 'closed', closedBy: 'timer', closedAt: bj('2026-12-01T00:05:00').toISOString(), objectionUntil: bj('2026-12-04T00:05:00').toISOString() })
-    expect(await period('2026-12')).toMatchObject({ status: 'open', auto: true, start: bj('2026-12-01T00:00:00').toISOString(), end: bj('2027-01-01T00:00:00').toISOString() })
+    expect(nov).toMatchObject({
+      status: 'closed',
+      closedBy: 'timer',
+      closedAt: bj('2026-12-01T00:05:00').toISOString(),
+      objectionUntil: bj('2026-12-04T00:05:00').toISOString(),
+    })
+    expect(await period('2026-12')).toMatchObject({
+      status: 'open',
+      auto: true,
+      start: bj('2026-12-01T00:00:00').toISOString(),
+      end: bj('2027-01-01T00:00:00').toISOString(),
+    })
     expect((await audits('2026-11', 'closed')).map((a) => a.actor)).toEqual(['system:timer'])
     expect((await audits('2026-12', 'open')).map((a) => a.actor)).toEqual(['system:timer'])
     // Residents rate December now.
-    const ctx = await h.ok<{ period: { key: string } | null }>('property', 'rating.context', { householdId: 'h-hx-1-1-101' }, P.liu)
+    const ctx = await h.ok<{ period: { key: string } | null }>(
+      'property',
+      'rating.context',
+      { householdId: 'h-hx-1-1-101' },
+      P.liu,
+    )
     expect(ctx.period?.key).toBe('2026-12')
   })
 
@@ -54,7 +92,14 @@ describe('a street whose rule runs periods by themselves', () => {
     h.setNow(bj('2026-12-05T00:00:00'))
     await fire()
     expect((await period('2026-11'))?.status).toBe('closed')
-    expect((await h.db.collection('property_publications').where({ periodId: `per:${STREET}:2026-11` }).count()).total).toBe(0)
+    expect(
+      (
+        await h.db
+          .collection('property_publications')
+          .where({ periodId: `per:${STREET}:2026-11` })
+          .count()
+      ).total,
+    ).toBe(0)
   })
 
   it('closes and opens once when two timer runs meet', async () => {
@@ -69,7 +114,11 @@ describe('a street whose rule runs periods by themselves', () => {
   it('lets the street close early; the objection window follows its close and the next month still opens at the end', async () => {
     h.setNow(bj('2027-01-20T10:00:00'))
     const closed = await h.ok<Period>('property', 'period.close', { periodId: `per:${STREET}:2027-01` }, P.admin)
-    expect(closed).toMatchObject({ status: 'closed', closedBy: 'admin', objectionUntil: bj('2027-01-23T10:00:00').toISOString() })
+    expect(closed).toMatchObject({
+      status: 'closed',
+      closedBy: 'admin',
+      objectionUntil: bj('2027-01-23T10:00:00').toISOString(),
+    })
     await fire()
     expect(await period('2027-02')).toBeUndefined()
     h.setNow(bj('2027-02-01T00:00:00'))
@@ -80,7 +129,10 @@ describe('a street whose rule runs periods by themselves', () => {
 
   it('closes once when the timer and the admin close at the same moment; the loser changes nothing', async () => {
     h.setNow(bj('2027-03-01T00:01:00'))
-    const [, admin] = await Promise.all([fire(), h.call<Period>('property', 'period.close', { periodId: `per:${STREET}:2027-02` }, P.admin)])
+    const [, admin] = await Promise.all([
+      fire(),
+      h.call<Period>('property', 'period.close', { periodId: `per:${STREET}:2027-02` }, P.admin),
+    ])
     expect(admin.env.ok ? 'ok' : admin.env.error.code).toMatch(/^(ok|CONFLICT)$/)
     const feb = await period('2027-02')
     expect(feb?.status).toBe('closed')
@@ -98,9 +150,14 @@ describe('a cadence change and a street that stops the timer', () => {
   })
   afterAll(() => h.close())
 
-  it('waits for the new cadence\'s first period that does not overlap: nothing in between, then the quarter', async () => {
+  it("waits for the new cadence's first period that does not overlap: nothing in between, then the quarter", async () => {
     h.setNow(bj('2026-11-20T10:00:00'))
-    await h.ok('property', 'rule.publish', { requestId: rid(), streetId: STREET, rule: { ...DEFAULT_RULE, cadence: 'quarterly' } }, P.admin)
+    await h.ok(
+      'property',
+      'rule.publish',
+      { requestId: rid(), streetId: STREET, rule: { ...DEFAULT_RULE, cadence: 'quarterly' } },
+      P.admin,
+    )
     h.setNow(bj('2026-12-01T00:05:00'))
     await fire()
     // November closed; the quarter containing now (Q4) overlaps November: it never opens.
@@ -111,12 +168,21 @@ describe('a cadence change and a street that stops the timer', () => {
     expect((await periods()).some((p) => p.status === 'open')).toBe(false)
     h.setNow(bj('2027-01-01T00:05:00'))
     await fire()
-    expect(await period('2027-Q1')).toMatchObject({ status: 'open', auto: true, end: bj('2027-04-01T00:00:00').toISOString() })
+    expect(await period('2027-Q1')).toMatchObject({
+      status: 'open',
+      auto: true,
+      end: bj('2027-04-01T00:00:00').toISOString(),
+    })
   })
 
   it('hands a period back to the street once the rule no longer runs them: it stays open past its end', async () => {
     h.setNow(bj('2027-02-10T10:00:00'))
-    await h.ok('property', 'rule.publish', { requestId: rid(), streetId: STREET, rule: { ...DEFAULT_RULE, cadence: 'quarterly', autoPeriods: false } }, P.admin)
+    await h.ok(
+      'property',
+      'rule.publish',
+      { requestId: rid(), streetId: STREET, rule: { ...DEFAULT_RULE, cadence: 'quarterly', autoPeriods: false } },
+      P.admin,
+    )
     h.setNow(bj('2027-04-01T00:05:00'))
     await fire()
     expect(await period('2027-Q1')).toMatchObject({ status: 'open', auto: false })
@@ -130,7 +196,12 @@ describe('a cadence change and a street that stops the timer', () => {
 
   it('refuses an overlapping open to the admin as to the timer, and opens one period when both open at once', async () => {
     h.setNow(bj('2027-05-01T09:00:00'))
-    await h.ok('property', 'rule.publish', { requestId: rid(), streetId: STREET, rule: { ...DEFAULT_RULE, cadence: 'monthly', autoPeriods: true } }, P.admin)
+    await h.ok(
+      'property',
+      'rule.publish',
+      { requestId: rid(), streetId: STREET, rule: { ...DEFAULT_RULE, cadence: 'monthly', autoPeriods: true } },
+      P.admin,
+    )
     await h.ok('property', 'period.close', { periodId: `per:${STREET}:2027-Q2` }, P.admin)
     // Q2 runs to July; May overlaps it: nothing may open before then.
     await h.expectRefused('property', 'period.open', { requestId: rid(), streetId: STREET }, P.admin, 'CONFLICT')
@@ -138,11 +209,16 @@ describe('a cadence change and a street that stops the timer', () => {
     // Q2 was opened under the manual rule: the timer leaves it; the street opens July, which runs on the timer.
     await fire()
     expect(await period('2027-07')).toBeUndefined()
-    expect(await h.ok<Period>('property', 'period.open', { requestId: rid(), streetId: STREET }, P.admin)).toMatchObject({ key: '2027-07', auto: true })
+    expect(
+      await h.ok<Period>('property', 'period.open', { requestId: rid(), streetId: STREET }, P.admin),
+    ).toMatchObject({ key: '2027-07', auto: true })
     h.setNow(bj('2027-07-20T10:00:00'))
     await h.ok('property', 'period.close', { periodId: `per:${STREET}:2027-07` }, P.admin)
     h.setNow(bj('2027-08-01T00:00:00'))
-    const [admin] = await Promise.all([h.call<Period>('property', 'period.open', { requestId: rid(), streetId: STREET }, P.admin), fire()])
+    const [admin] = await Promise.all([
+      h.call<Period>('property', 'period.open', { requestId: rid(), streetId: STREET }, P.admin),
+      fire(),
+    ])
     expect(admin.env.ok ? 'ok' : admin.env.error.code).toMatch(/^(ok|CONFLICT)$/)
     expect(await audits('2027-08', 'open')).toHaveLength(1)
     expect((await periods()).filter((p) => p.status === 'open').map((p) => p.key)).toEqual(['2027-08'])

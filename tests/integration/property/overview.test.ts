@@ -13,36 +13,74 @@ const OTHER_ADMIN = 'o-admin-elsewhere'
 const DAY = 86_400_000
 
 type Readiness = {
-  period: { key: string; status: string }; canPublish: boolean; blocker: string | null; heldRatings: number; pendingObjections: number
-  missingAssessments: { companyId: string; companyName: string; communities: string[] }[]; belowSample: { companyId: string; households: number }[]; minSample: number
+  period: { key: string; status: string }
+  canPublish: boolean
+  blocker: string | null
+  heldRatings: number
+  pendingObjections: number
+  missingAssessments: { companyId: string; companyName: string; communities: string[] }[]
+  belowSample: { companyId: string; households: number }[]
+  minSample: number
 }
 type Summary = {
-  period: { key: string } | null; households: number; held: number; averages: Record<string, number | null>; estates: { estateName: string; households: number }[]
-  comments: { total: number; unanswered: number }; overdue: { count: number; items: { id: string; companyId: string }[] }
+  period: { key: string } | null
+  households: number
+  held: number
+  averages: Record<string, number | null>
+  estates: { estateName: string; households: number }[]
+  comments: { total: number; unanswered: number }
+  overdue: { count: number; items: { id: string; companyId: string }[] }
 }
 
 let h: Cloud
 beforeAll(async () => {
   h = await openCloud()
-  await h.db.collection('users').add({ data: { _id: OTHER_ADMIN, name: '外街道管理员', roles: [{ role: 'street_admin', scopeType: 'street', scopeId: 'st-other', scopeName: '别的街道', streetId: 'st-other' }], createdAt: T0, updatedAt: T0 } })
+  await h.db.collection('users').add({
+    data: {
+      _id: OTHER_ADMIN,
+      name: '外街道管理员',
+      roles: [
+        {
+          role: 'street_admin',
+          scopeType: 'street',
+          scopeId: 'st-other',
+          scopeName: '别的街道',
+          streetId: 'st-other',
+        },
+      ],
+      createdAt: T0,
+      updatedAt: T0,
+    },
+  })
 })
 afterAll(() => h.close())
 afterEach(() => h.setNow(T0))
 
 const readiness = (who = P.admin) => h.ok<Readiness>('property', 'list.readiness', { periodId: PERIOD }, who)
-const summary = (input: Record<string, unknown> = { companyId: 'co-1' }, who: string = P.prop) => h.ok<Summary>('property', 'rating.summary', input, who)
+const summary = (input: Record<string, unknown> = { companyId: 'co-1' }, who: string = P.prop) =>
+  h.ok<Summary>('property', 'rating.summary', input, who)
 
 describe('list.readiness: what the street is told before 发布', () => {
   it('says the month is still open, and which companies no community has assessed and which are below the sample', async () => {
     const r = await readiness()
-    expect(r).toMatchObject({ period: { key: '2026-11', status: 'open' }, canPublish: false, blocker: '本期评价尚未结束，请先结束评价', minSample: 10 })
+    expect(r).toMatchObject({
+      period: { key: '2026-11', status: 'open' },
+      canPublish: false,
+      blocker: '本期评价尚未结束，请先结束评价',
+      minSample: 10,
+    })
     expect(r.missingAssessments.find((m) => m.companyId === 'co-1')?.communities).toContain('和谐社区')
     expect(r.belowSample.every((b) => b.households < 10)).toBe(true)
     expect(r.heldRatings).toBeGreaterThan(0)
   })
 
   it('drops a company from the missing assessments once its community assesses it', async () => {
-    await h.ok('property', 'assessment.submit', { periodId: PERIOD, communityId: 'c-hx', companyId: 'co-1', direction: 'of_company', score: 90 }, P.secHx)
+    await h.ok(
+      'property',
+      'assessment.submit',
+      { periodId: PERIOD, communityId: 'c-hx', companyId: 'co-1', direction: 'of_company', score: 90 },
+      P.secHx,
+    )
     const r = await readiness()
     expect(r.missingAssessments.find((m) => m.companyId === 'co-1')?.communities ?? []).not.toContain('和谐社区')
   })
@@ -61,7 +99,7 @@ describe('list.readiness: what the street is told before 发布', () => {
     await h.ok('property', 'list.publish', { requestId: rid(), periodId: PERIOD }, P.admin)
   })
 
-  it('is for the street\'s admin only, and refuses what does not exist — changing nothing', async () => {
+  it("is for the street's admin only, and refuses what does not exist — changing nothing", async () => {
     await h.expectRefused('property', 'list.readiness', { periodId: PERIOD }, P.prop, 'FORBIDDEN')
     await h.expectRefused('property', 'list.readiness', { periodId: PERIOD }, P.liu, 'FORBIDDEN')
     await h.expectRefused('property', 'list.readiness', { periodId: PERIOD }, OTHER_ADMIN, 'FORBIDDEN')
@@ -70,7 +108,7 @@ describe('list.readiness: what the street is told before 发布', () => {
   })
 })
 
-describe('rating.summary: the staff inbox\'s view of a period', () => {
+describe("rating.summary: the staff inbox's view of a period", () => {
   let cloud: Cloud
   beforeAll(async () => {
     cloud = h
@@ -81,7 +119,7 @@ describe('rating.summary: the staff inbox\'s view of a period', () => {
     h = cloud
   })
 
-  it('gives the latest period\'s averages per dimension and households per estate, from the counted ratings', async () => {
+  it("gives the latest period's averages per dimension and households per estate, from the counted ratings", async () => {
     const s = await summary()
     expect(s.period?.key).toBe('2026-11')
     expect(s.households).toBeGreaterThan(0)
@@ -92,12 +130,33 @@ describe('rating.summary: the staff inbox\'s view of a period', () => {
 
   it('moves with a new rating: one more household, one more comment unanswered until the company answers', async () => {
     const before = await summary()
-    await h.ok('property', 'rating.submit', { requestId: rid(), periodId: PERIOD, householdId: 'h-hx-1-1-101', stars: { cleaning: 1, order: 1, repairs: 1, greening: 1, attitude: 1, fees: 1 }, comment: '楼道灯坏了' }, P.liu)
+    await h.ok(
+      'property',
+      'rating.submit',
+      {
+        requestId: rid(),
+        periodId: PERIOD,
+        householdId: 'h-hx-1-1-101',
+        stars: { cleaning: 1, order: 1, repairs: 1, greening: 1, attitude: 1, fees: 1 },
+        comment: '楼道灯坏了',
+      },
+      P.liu,
+    )
     const after = await summary()
     expect(after.households).toBe(before.households + 1)
     expect(after.comments).toEqual({ total: before.comments.total + 1, unanswered: before.comments.unanswered + 1 })
-    const inbox = await h.ok<{ items: { id: string; comment?: string }[] }>('property', 'rating.inbox', { companyId: 'co-1', periodId: PERIOD }, P.prop)
-    await h.ok('property', 'rating.answer', { ratingId: inbox.items.find((i) => i.comment === '楼道灯坏了')!.id, text: '明天修' }, P.prop)
+    const inbox = await h.ok<{ items: { id: string; comment?: string }[] }>(
+      'property',
+      'rating.inbox',
+      { companyId: 'co-1', periodId: PERIOD },
+      P.prop,
+    )
+    await h.ok(
+      'property',
+      'rating.answer',
+      { ratingId: inbox.items.find((i) => i.comment === '楼道灯坏了')!.id, text: '明天修' },
+      P.prop,
+    )
     expect((await summary()).comments.unanswered).toBe(before.comments.unanswered)
   })
 
@@ -116,10 +175,16 @@ describe('rating.summary: the staff inbox\'s view of a period', () => {
     expect((await summary({ companyId: 'co-1', periodId: OCTOBER }, P.admin)).households).toBe(oct.households)
   })
 
-  it('refuses another company\'s staff, residents, a period of another street and unknown ids — changing nothing', async () => {
+  it("refuses another company's staff, residents, a period of another street and unknown ids — changing nothing", async () => {
     await h.expectRefused('property', 'rating.summary', { companyId: 'co-1' }, QIAN, 'FORBIDDEN')
     await h.expectRefused('property', 'rating.summary', { companyId: 'co-1' }, P.liu, 'FORBIDDEN')
-    await h.expectRefused('property', 'rating.summary', { companyId: 'co-1', periodId: 'per:st-other:2026-11' }, P.prop, 'NOT_FOUND')
+    await h.expectRefused(
+      'property',
+      'rating.summary',
+      { companyId: 'co-1', periodId: 'per:st-other:2026-11' },
+      P.prop,
+      'NOT_FOUND',
+    )
     await h.expectRefused('property', 'rating.summary', { companyId: 'co-404' }, P.prop, 'NOT_FOUND')
     await h.expectRefused('property', 'rating.summary', { companyId: 'co-1', periodId: 'x y' }, P.prop, 'INVALID_INPUT')
   })

@@ -21,8 +21,20 @@ type Entry = { companyId: string; placement: string; reasons: string[] }
 
 let h: Cloud
 const at = (iso: string) => h.setNow(new Date(iso))
-const rule = (extra: object) => h.ok('property', 'rule.publish', { requestId: rid(), streetId: 'st-jinxiu', rule: { ...DEFAULT_RULE, objectionDays: 1, ...extra } }, P.admin)
-const open = () => h.ok<{ id: string; start: string; end: string }>('property', 'period.open', { requestId: rid(), streetId: 'st-jinxiu' }, P.admin)
+const rule = (extra: object) =>
+  h.ok(
+    'property',
+    'rule.publish',
+    { requestId: rid(), streetId: 'st-jinxiu', rule: { ...DEFAULT_RULE, objectionDays: 1, ...extra } },
+    P.admin,
+  )
+const open = () =>
+  h.ok<{ id: string; start: string; end: string }>(
+    'property',
+    'period.open',
+    { requestId: rid(), streetId: 'st-jinxiu' },
+    P.admin,
+  )
 const close = (periodId: string) => h.ok('property', 'period.close', { periodId }, P.admin)
 const publish = (periodId: string) => h.ok<Pub>('property', 'list.publish', { requestId: rid(), periodId }, P.admin)
 const current = () => h.ok<Pub>('property', 'list.current', { streetId: 'st-jinxiu' }, P.zhou)
@@ -41,9 +53,20 @@ describe('the current list never goes back in time', () => {
   afterAll(() => h.close())
 
   it('stores each period’s start and end as Shanghai calendar instants', async () => {
-    const page = await h.ok<{ items: { id: string; start: string; end: string }[] }>('property', 'period.list', { streetId: 'st-jinxiu' }, P.zhou)
-    expect(page.items.find((p) => p.id === DEC)).toMatchObject({ start: '2026-11-30T16:00:00.000Z', end: '2026-12-31T16:00:00.000Z' })
-    expect(page.items.find((p) => p.id === NOV)).toMatchObject({ start: '2026-10-31T16:00:00.000Z', end: '2026-11-30T16:00:00.000Z' })
+    const page = await h.ok<{ items: { id: string; start: string; end: string }[] }>(
+      'property',
+      'period.list',
+      { streetId: 'st-jinxiu' },
+      P.zhou,
+    )
+    expect(page.items.find((p) => p.id === DEC)).toMatchObject({
+      start: '2026-11-30T16:00:00.000Z',
+      end: '2026-12-31T16:00:00.000Z',
+    })
+    expect(page.items.find((p) => p.id === NOV)).toMatchObject({
+      start: '2026-10-31T16:00:00.000Z',
+      end: '2026-11-30T16:00:00.000Z',
+    })
   })
 
   it('publishing December makes it current', async () => {
@@ -75,7 +98,13 @@ describe('periods that would overlap are never opened', () => {
     await close(NOV)
     await rule({ cadence: 'quarterly' })
     at('2026-12-02T02:00:00Z')
-    const error = await h.expectRefused('property', 'period.open', { requestId: rid(), streetId: 'st-jinxiu' }, P.admin, 'CONFLICT')
+    const error = await h.expectRefused(
+      'property',
+      'period.open',
+      { requestId: rid(), streetId: 'st-jinxiu' },
+      P.admin,
+      'CONFLICT',
+    )
     expect(error?.message).toBe('与已有的周期「2026年11月」时间重叠，不能开启「2026年第四季度」')
     // So no household of the street can rate November a second time.
     const ctx = await h.ok<{ period: unknown }>('property', 'rating.context', { householdId: 'h-hx-1-1-101' }, P.liu)
@@ -85,15 +114,35 @@ describe('periods that would overlap are never opened', () => {
   it('refuses a period earlier than the street’s latest (a clock set back), changing nothing', async () => {
     await rule({ cadence: 'monthly' })
     at('2026-10-15T02:00:00Z')
-    const error = await h.expectRefused('property', 'period.open', { requestId: rid(), streetId: 'st-jinxiu' }, P.admin, 'CONFLICT')
+    const error = await h.expectRefused(
+      'property',
+      'period.open',
+      { requestId: rid(), streetId: 'st-jinxiu' },
+      P.admin,
+      'CONFLICT',
+    )
     expect(error?.message).toBe('与已有的周期「2026年10月」时间重叠，不能开启「2026年10月」')
   })
 
   it('opens two at once only once', async () => {
     at('2026-12-03T02:00:00Z')
-    const both = await Promise.all([open().then(() => 'ok', () => 'refused'), open().then(() => 'ok', () => 'refused')])
+    const both = await Promise.all([
+      open().then(
+        () => 'ok',
+        () => 'refused',
+      ),
+      open().then(
+        () => 'ok',
+        () => 'refused',
+      ),
+    ])
     expect(both.sort()).toEqual(['ok', 'refused'])
-    const page = await h.ok<{ items: { id: string; status: string }[] }>('property', 'period.list', { streetId: 'st-jinxiu' }, P.zhou)
+    const page = await h.ok<{ items: { id: string; status: string }[] }>(
+      'property',
+      'period.list',
+      { streetId: 'st-jinxiu' },
+      P.zhou,
+    )
     expect(page.items.filter((p) => p.status === 'open').map((p) => p.id)).toEqual([DEC])
   })
 })
@@ -108,9 +157,18 @@ describe('months and quarters mixed: order by dates', () => {
     await rule({ cadence: 'quarterly' })
     at('2027-01-05T02:00:00Z')
     await open()
-    const r = await h.ok<{ rectificationId: string }>('property', 'rating.submit', {
-      requestId: rid(), periodId: Q1, householdId: 'h-hx-1-1-101', stars: { ...good, repairs: 1 }, comment: '地库照明坏了',
-    }, P.liu)
+    const r = await h.ok<{ rectificationId: string }>(
+      'property',
+      'rating.submit',
+      {
+        requestId: rid(),
+        periodId: Q1,
+        householdId: 'h-hx-1-1-101',
+        stars: { ...good, repairs: 1 },
+        comment: '地库照明坏了',
+      },
+      P.liu,
+    )
     q1Item = r.rectificationId
     at('2027-03-30T02:00:00Z')
     await close(Q1)
@@ -118,14 +176,21 @@ describe('months and quarters mixed: order by dates', () => {
     await rule({ cadence: 'monthly', unresolvedLimit: 0, minSample: 1 })
     at('2027-04-03T02:00:00Z')
     await open()
-    await h.ok('property', 'rating.submit', { requestId: rid(), periodId: APR, householdId: 'h-hx-1-1-101', stars: good }, P.liu)
+    await h.ok(
+      'property',
+      'rating.submit',
+      { requestId: rid(), periodId: APR, householdId: 'h-hx-1-1-101', stars: good },
+      P.liu,
+    )
   })
   afterAll(() => h.close())
 
   it('counts the first quarter’s unresolved item in April (an earlier period by its dates)', async () => {
     expect(q1Item).toMatch(/^rect:/)
     const preview = await h.ok<{ entries: Entry[] }>('property', 'list.preview', { periodId: APR }, P.admin)
-    expect(preview.entries.find((e) => e.companyId === 'co-1')?.reasons).toContain('未整改事项 1 件（含往期 1 件），超过上限 0 件')
+    expect(preview.entries.find((e) => e.companyId === 'co-1')?.reasons).toContain(
+      '未整改事项 1 件（含往期 1 件），超过上限 0 件',
+    )
   })
 
   it('lists the periods newest first by their start', async () => {
@@ -140,7 +205,12 @@ describe('months and quarters mixed: order by dates', () => {
     at('2027-04-25T02:00:00Z')
     const apr = await publish(APR)
     expect((await current()).id).toBe(apr.id)
-    const co = await h.ok<{ history: { periodLabel: string }[] }>('property', 'company.get', { companyId: 'co-1' }, P.zhou)
+    const co = await h.ok<{ history: { periodLabel: string }[] }>(
+      'property',
+      'company.get',
+      { companyId: 'co-1' },
+      P.zhou,
+    )
     expect(co.history.map((p) => p.periodLabel).slice(-2)).toEqual(['2027年第一季度', '2027年4月'])
   })
 

@@ -18,7 +18,12 @@ it('needs as many requests with 250 more estates on the street, and names every 
   const before = await h.call<{ served: Served }>('property', 'list.preview', { periodId: PERIOD }, P.admin)
   expect(before.env.ok).toBe(true)
   const added = Array.from({ length: 250 }, (_, i) => ({
-    _id: `e-many-${String(i).padStart(3, '0')}`, communityId: 'c-hx', streetId: 'st-jinxiu', name: `新苑${String(i).padStart(3, '0')}`, companyId: 'co-1', companyName: '锦绣物业',
+    _id: `e-many-${String(i).padStart(3, '0')}`,
+    communityId: 'c-hx',
+    streetId: 'st-jinxiu',
+    name: `新苑${String(i).padStart(3, '0')}`,
+    companyId: 'co-1',
+    companyName: '锦绣物业',
   }))
   h.store.insert('estates', added)
   const after = await h.call<{ served: Served }>('property', 'list.preview', { periodId: PERIOD }, P.admin)

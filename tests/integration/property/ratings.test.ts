@@ -12,15 +12,31 @@ type Rating = { id: string; status: string; stars: Record<string, number>; edits
 
 let h: Cloud
 const agg = async (companyId: string) => {
-  const { data } = await h.db.collection('property_aggregates').where({ _id: `agg:${PERIOD}:${companyId}` }).get()
+  const { data } = await h.db
+    .collection('property_aggregates')
+    .where({ _id: `agg:${PERIOD}:${companyId}` })
+    .get()
   return data[0] as Agg
 }
 const resident = (openid: string, householdId: string, extra: object[] = [], bindingDecidedAt?: Date) =>
   h.db.collection('users').add({
     data: {
-      _id: openid, name: `测试${openid.slice(-2)}`, createdAt: T0, updatedAt: T0,
+      _id: openid,
+      name: `测试${openid.slice(-2)}`,
+      createdAt: T0,
+      updatedAt: T0,
       ...(bindingDecidedAt ? { bindingId: `bind-${householdId}` } : {}),
-      roles: [{ role: 'resident', scopeType: 'household', scopeId: householdId, scopeName: householdId, communityId: 'c-hx', streetId: 'st-jinxiu' }, ...extra],
+      roles: [
+        {
+          role: 'resident',
+          scopeType: 'household',
+          scopeId: householdId,
+          scopeName: householdId,
+          communityId: 'c-hx',
+          streetId: 'st-jinxiu',
+        },
+        ...extra,
+      ],
     },
   })
 
@@ -45,7 +61,12 @@ describe('rating.submit', () => {
 
   it('adds the stars and one household to the company’s aggregate in the same write', async () => {
     const before = await agg('co-1')
-    first = await h.ok<Rating>('property', 'rating.submit', { requestId: rid(), periodId: PERIOD, householdId: 'h-hx-1-1-101', stars: good }, P.liu)
+    first = await h.ok<Rating>(
+      'property',
+      'rating.submit',
+      { requestId: rid(), periodId: PERIOD, householdId: 'h-hx-1-1-101', stars: good },
+      P.liu,
+    )
     const after = await agg('co-1')
     expect(after.households).toBe(before.households + 1)
     expect(after.sums.greening).toBe(before.sums.greening + 4)
@@ -54,7 +75,12 @@ describe('rating.submit', () => {
 
   it('on an edit subtracts the old stars and adds the new, keeps one rating and keeps the old version', async () => {
     const before = await agg('co-1')
-    const edited = await h.ok<Rating>('property', 'rating.submit', { requestId: rid(), periodId: PERIOD, householdId: 'h-hx-1-1-101', stars: poor, comment: '楼道灯坏了没人修' }, P.liu)
+    const edited = await h.ok<Rating>(
+      'property',
+      'rating.submit',
+      { requestId: rid(), periodId: PERIOD, householdId: 'h-hx-1-1-101', stars: poor, comment: '楼道灯坏了没人修' },
+      P.liu,
+    )
     const after = await agg('co-1')
     expect(edited.id).toBe(first.id)
     expect(edited.edits).toBe(1)
@@ -69,16 +95,37 @@ describe('rating.submit', () => {
 
   it('returns the first result for a repeated requestId', async () => {
     const requestId = rid()
-    const a = await h.ok<Rating>('property', 'rating.submit', { requestId, periodId: PERIOD, householdId: 'h-hx-1-1-202', stars: good }, P.zhang)
-    const b = await h.ok<Rating>('property', 'rating.submit', { requestId, periodId: PERIOD, householdId: 'h-hx-1-1-202', stars: poor }, P.zhang)
+    const a = await h.ok<Rating>(
+      'property',
+      'rating.submit',
+      { requestId, periodId: PERIOD, householdId: 'h-hx-1-1-202', stars: good },
+      P.zhang,
+    )
+    const b = await h.ok<Rating>(
+      'property',
+      'rating.submit',
+      { requestId, periodId: PERIOD, householdId: 'h-hx-1-1-202', stars: poor },
+      P.zhang,
+    )
     expect(b).toEqual(a)
   })
 
   it('shows another member of the household the household’s rating and refuses them a second one', async () => {
     await resident('o-liu-spouse', 'h-hx-1-1-101')
-    const ctx = await h.ok<{ rating: { id: string; ratedByMe: boolean } }>('property', 'rating.context', { householdId: 'h-hx-1-1-101' }, 'o-liu-spouse')
+    const ctx = await h.ok<{ rating: { id: string; ratedByMe: boolean } }>(
+      'property',
+      'rating.context',
+      { householdId: 'h-hx-1-1-101' },
+      'o-liu-spouse',
+    )
     expect(ctx.rating).toMatchObject({ id: first.id, ratedByMe: false })
-    await h.expectRefused('property', 'rating.submit', { requestId: rid(), periodId: PERIOD, householdId: 'h-hx-1-1-101', stars: good }, 'o-liu-spouse', 'CONFLICT')
+    await h.expectRefused(
+      'property',
+      'rating.submit',
+      { requestId: rid(), periodId: PERIOD, householdId: 'h-hx-1-1-101', stars: good },
+      'o-liu-spouse',
+      'CONFLICT',
+    )
   })
 
   it('leaves one rating and one counted household when two members of a household submit at once', async () => {
@@ -86,9 +133,24 @@ describe('rating.submit', () => {
     await resident('o-par-b', 'h-hx-1-4-101')
     const before = await agg('co-1')
     const results = await Promise.all([
-      h.call('property', 'rating.submit', { requestId: rid(), periodId: PERIOD, householdId: 'h-hx-1-4-101', stars: good }, 'o-par-a'),
-      h.call('property', 'rating.submit', { requestId: rid(), periodId: PERIOD, householdId: 'h-hx-1-4-101', stars: poor }, 'o-par-b'),
-      h.call('property', 'rating.submit', { requestId: rid(), periodId: PERIOD, householdId: 'h-hx-1-4-101', stars: poor }, 'o-par-a'),
+      h.call(
+        'property',
+        'rating.submit',
+        { requestId: rid(), periodId: PERIOD, householdId: 'h-hx-1-4-101', stars: good },
+        'o-par-a',
+      ),
+      h.call(
+        'property',
+        'rating.submit',
+        { requestId: rid(), periodId: PERIOD, householdId: 'h-hx-1-4-101', stars: poor },
+        'o-par-b',
+      ),
+      h.call(
+        'property',
+        'rating.submit',
+        { requestId: rid(), periodId: PERIOD, householdId: 'h-hx-1-4-101', stars: poor },
+        'o-par-a',
+      ),
     ])
     expect(results.some((r) => r.env.ok)).toBe(true)
     const { total } = await h.db.collection('property_ratings').where({ householdId: 'h-hx-1-4-101' }).count()
@@ -101,23 +163,67 @@ describe('rating.submit', () => {
   })
 
   it('refuses staff of the company rating it, even when they live in an estate it serves', async () => {
-    await resident('o-staff-resident', 'h-hx-1-5-101', [{ role: 'property_staff', scopeType: 'company', scopeId: 'co-1', scopeName: '安居', streetId: 'st-jinxiu' }])
-    await h.expectRefused('property', 'rating.submit', { requestId: rid(), periodId: PERIOD, householdId: 'h-hx-1-5-101', stars: good }, 'o-staff-resident', 'FORBIDDEN')
+    await resident('o-staff-resident', 'h-hx-1-5-101', [
+      { role: 'property_staff', scopeType: 'company', scopeId: 'co-1', scopeName: '安居', streetId: 'st-jinxiu' },
+    ])
+    await h.expectRefused(
+      'property',
+      'rating.submit',
+      { requestId: rid(), periodId: PERIOD, householdId: 'h-hx-1-5-101', stars: good },
+      'o-staff-resident',
+      'FORBIDDEN',
+    )
   })
 
   it('refuses a person without a verified household and a resident rating for another household', async () => {
-    await h.expectRefused('property', 'rating.submit', { requestId: rid(), periodId: PERIOD, householdId: 'h-hx-1-1-101', stars: good }, P.zhou, 'FORBIDDEN')
-    await h.expectRefused('property', 'rating.submit', { requestId: rid(), periodId: PERIOD, householdId: 'h-hx-2-1-101', stars: good }, P.liu, 'FORBIDDEN')
+    await h.expectRefused(
+      'property',
+      'rating.submit',
+      { requestId: rid(), periodId: PERIOD, householdId: 'h-hx-1-1-101', stars: good },
+      P.zhou,
+      'FORBIDDEN',
+    )
+    await h.expectRefused(
+      'property',
+      'rating.submit',
+      { requestId: rid(), periodId: PERIOD, householdId: 'h-hx-2-1-101', stars: good },
+      P.liu,
+      'FORBIDDEN',
+    )
   })
 
   it('refuses stars outside 1–5, a fractional star and an over-long comment', async () => {
-    await h.expectRefused('property', 'rating.submit', { requestId: rid(), periodId: PERIOD, householdId: 'h-hx-1-1-101', stars: { ...good, fees: 6 } }, P.liu, 'INVALID_INPUT')
-    await h.expectRefused('property', 'rating.submit', { requestId: rid(), periodId: PERIOD, householdId: 'h-hx-1-1-101', stars: { ...good, fees: 2.5 } }, P.liu, 'INVALID_INPUT')
-    await h.expectRefused('property', 'rating.submit', { requestId: rid(), periodId: PERIOD, householdId: 'h-hx-1-1-101', stars: good, comment: '长'.repeat(301) }, P.liu, 'INVALID_INPUT')
+    await h.expectRefused(
+      'property',
+      'rating.submit',
+      { requestId: rid(), periodId: PERIOD, householdId: 'h-hx-1-1-101', stars: { ...good, fees: 6 } },
+      P.liu,
+      'INVALID_INPUT',
+    )
+    await h.expectRefused(
+      'property',
+      'rating.submit',
+      { requestId: rid(), periodId: PERIOD, householdId: 'h-hx-1-1-101', stars: { ...good, fees: 2.5 } },
+      P.liu,
+      'INVALID_INPUT',
+    )
+    await h.expectRefused(
+      'property',
+      'rating.submit',
+      { requestId: rid(), periodId: PERIOD, householdId: 'h-hx-1-1-101', stars: good, comment: '长'.repeat(301) },
+      P.liu,
+      'INVALID_INPUT',
+    )
   })
 
   it('refuses a comment that fails the content check and stores nothing', async () => {
-    await h.expectRefused('property', 'rating.submit', { requestId: rid(), periodId: PERIOD, householdId: 'h-hx-1-1-101', stars: good, comment: '这里有违禁词' }, P.liu, 'CONTENT_REJECTED')
+    await h.expectRefused(
+      'property',
+      'rating.submit',
+      { requestId: rid(), periodId: PERIOD, householdId: 'h-hx-1-1-101', stars: good, comment: '这里有违禁词' },
+      P.liu,
+      'CONTENT_REJECTED',
+    )
   })
 })
 
@@ -125,11 +231,29 @@ describe('integrity: ratings from newly verified households beyond the threshold
   let heldId = ''
 
   it('holds them out of the aggregate until reviewed', async () => {
-    await h.ok('property', 'rule.publish', { requestId: rid(), streetId: 'st-jinxiu', rule: { ...DEFAULT_RULE, holdThreshold: 0 } }, P.admin)
+    await h.ok(
+      'property',
+      'rule.publish',
+      { requestId: rid(), streetId: 'st-jinxiu', rule: { ...DEFAULT_RULE, holdThreshold: 0 } },
+      P.admin,
+    )
     await resident('o-new-res', 'h-hx-1-6-101', [], new Date(T0.getTime() - 2 * 86_400_000))
-    await h.db.collection('bindings').add({ data: { _id: 'bind-h-hx-1-6-101', openid: 'o-new-res', householdId: 'h-hx-1-6-101', status: 'verified', decidedAt: new Date(T0.getTime() - 2 * 86_400_000) } })
+    await h.db.collection('bindings').add({
+      data: {
+        _id: 'bind-h-hx-1-6-101',
+        openid: 'o-new-res',
+        householdId: 'h-hx-1-6-101',
+        status: 'verified',
+        decidedAt: new Date(T0.getTime() - 2 * 86_400_000),
+      },
+    })
     const before = await agg('co-1')
-    const r = await h.ok<Rating>('property', 'rating.submit', { requestId: rid(), periodId: PERIOD, householdId: 'h-hx-1-6-101', stars: good }, 'o-new-res')
+    const r = await h.ok<Rating>(
+      'property',
+      'rating.submit',
+      { requestId: rid(), periodId: PERIOD, householdId: 'h-hx-1-6-101', stars: good },
+      'o-new-res',
+    )
     heldId = r.id
     expect(r.status).toBe('held')
     const after = await agg('co-1')
@@ -138,12 +262,22 @@ describe('integrity: ratings from newly verified households beyond the threshold
   })
 
   it('counts a household verified long ago at once', async () => {
-    const r = await h.ok<Rating>('property', 'rating.submit', { requestId: rid(), periodId: PERIOD, householdId: 'h-hx-2-1-101', stars: good }, 'o-res-chen')
+    const r = await h.ok<Rating>(
+      'property',
+      'rating.submit',
+      { requestId: rid(), periodId: PERIOD, householdId: 'h-hx-2-1-101', stars: good },
+      'o-res-chen',
+    )
     expect(r.status).toBe('counted')
   })
 
   it('lists held ratings for the street with the address and verification date, never the person', async () => {
-    const page = await h.ok<{ items: { id: string; address: string }[] }>('property', 'review.list', { streetId: 'st-jinxiu' }, P.admin)
+    const page = await h.ok<{ items: { id: string; address: string }[] }>(
+      'property',
+      'review.list',
+      { streetId: 'st-jinxiu' },
+      P.admin,
+    )
     expect(page.items.map((i) => i.id)).toContain(heldId)
     expect(JSON.stringify(page)).not.toMatch(/o-new-res|测试es/)
   })
@@ -171,7 +305,12 @@ describe('integrity: ratings from newly verified households beyond the threshold
     const page = await h.ok<{ items: { id: string }[] }>('property', 'review.list', { streetId: 'st-jinxiu' }, P.admin)
     const id = page.items[0].id
     const before = await agg('co-4')
-    await h.ok('property', 'review.decide', { ratingId: id, approve: false, reason: '同一时段集中认证，核实非本户' }, P.admin)
+    await h.ok(
+      'property',
+      'review.decide',
+      { ratingId: id, approve: false, reason: '同一时段集中认证，核实非本户' },
+      P.admin,
+    )
     expect((await agg('co-4')).households).toBe(before.households)
     const { total } = await h.db.collection('property_ratings').where({ publicId: id, status: 'rejected' }).count()
     expect(total).toBe(1)
@@ -179,7 +318,13 @@ describe('integrity: ratings from newly verified households beyond the threshold
 
   it('refuses review to a secretary (role)', async () => {
     const page = await h.ok<{ items: { id: string }[] }>('property', 'review.list', { streetId: 'st-jinxiu' }, P.admin)
-    await h.expectRefused('property', 'review.decide', { ratingId: page.items[0].id, approve: true }, P.secHx, 'FORBIDDEN')
+    await h.expectRefused(
+      'property',
+      'review.decide',
+      { ratingId: page.items[0].id, approve: true },
+      P.secHx,
+      'FORBIDDEN',
+    )
   })
 })
 
@@ -187,7 +332,12 @@ describe('rating.inbox and rating.answer', () => {
   let withComment = ''
 
   it('gives company staff their ratings without the raters’ identity', async () => {
-    const page = await h.ok<{ items: { id: string; comment?: string }[] }>('property', 'rating.inbox', { companyId: 'co-1', onlyComments: true }, P.prop)
+    const page = await h.ok<{ items: { id: string; comment?: string }[] }>(
+      'property',
+      'rating.inbox',
+      { companyId: 'co-1', onlyComments: true },
+      P.prop,
+    )
     expect(page.items.length).toBeGreaterThan(0)
     withComment = page.items[0].id
     const text = JSON.stringify(page)
@@ -206,14 +356,25 @@ describe('rating.inbox and rating.answer', () => {
 
   it('supersedes an answer with a newer one and keeps the old', async () => {
     await h.ok('property', 'rating.answer', { ratingId: withComment, text: '已收到，马上安排' }, P.prop)
-    const r = await h.ok<{ answer: string; answeredByName: string }>('property', 'rating.answer', { ratingId: withComment, text: '灯已修好，欢迎监督' }, P.prop)
+    const r = await h.ok<{ answer: string; answeredByName: string }>(
+      'property',
+      'rating.answer',
+      { ratingId: withComment, text: '灯已修好，欢迎监督' },
+      P.prop,
+    )
     expect(r).toMatchObject({ answer: '灯已修好，欢迎监督', answeredByName: '郑凯' })
     const { total } = await h.db.collection('property_revisions').where({ kind: 'answer' }).count()
     expect(total).toBe(1)
   })
 
   it('refuses an answer from another company’s staff, from a resident, an empty answer and an unknown rating', async () => {
-    await h.expectRefused('property', 'rating.answer', { ratingId: withComment, text: '不是我们的' }, 'o-prop-qian', 'FORBIDDEN')
+    await h.expectRefused(
+      'property',
+      'rating.answer',
+      { ratingId: withComment, text: '不是我们的' },
+      'o-prop-qian',
+      'FORBIDDEN',
+    )
     await h.expectRefused('property', 'rating.answer', { ratingId: withComment, text: '我来答' }, P.liu, 'FORBIDDEN')
     await h.expectRefused('property', 'rating.answer', { ratingId: withComment, text: '  ' }, P.prop, 'INVALID_INPUT')
     await h.expectRefused('property', 'rating.answer', { ratingId: 'rt_nope', text: '答复' }, P.prop, 'NOT_FOUND')
@@ -224,9 +385,26 @@ describe('photos on a rating', () => {
   it('keeps the rater’s checked photos and shows them to the company, without the rater', async () => {
     await resident('o-photo-1', 'h-hx-1-3-101')
     const photo = await h.photo('property', 'o-photo-1')
-    const r = await h.ok<Rating & { photos: string[] }>('property', 'rating.submit', { requestId: rid(), periodId: PERIOD, householdId: 'h-hx-1-3-101', stars: poor, comment: '单元门坏了', photos: [photo] }, 'o-photo-1')
+    const r = await h.ok<Rating & { photos: string[] }>(
+      'property',
+      'rating.submit',
+      {
+        requestId: rid(),
+        periodId: PERIOD,
+        householdId: 'h-hx-1-3-101',
+        stars: poor,
+        comment: '单元门坏了',
+        photos: [photo],
+      },
+      'o-photo-1',
+    )
     expect(r.photos).toEqual([photo])
-    const inbox = await h.ok<{ items: { id: string; photos: string[] }[] }>('property', 'rating.inbox', { companyId: 'co-1', onlyComments: true, pageSize: 50 }, P.prop)
+    const inbox = await h.ok<{ items: { id: string; photos: string[] }[] }>(
+      'property',
+      'rating.inbox',
+      { companyId: 'co-1', onlyComments: true, pageSize: 50 },
+      P.prop,
+    )
     const seen = inbox.items.find((i) => i.id === r.id)
     expect(seen?.photos).toEqual([photo])
     expect(JSON.stringify(seen)).not.toContain('o-photo-1')
@@ -238,15 +416,33 @@ describe('photos on a rating', () => {
     const theirs = await h.photo('property', 'o-photo-1')
     const base = { requestId: rid(), periodId: PERIOD, householdId: 'h-hx-1-1-101', stars: good }
     await h.expectRefused('property', 'rating.submit', { ...base, photos: [theirs] }, P.liu, 'INVALID_INPUT')
-    await h.expectRefused('property', 'rating.submit', { ...base, photos: ['cloud://local/property/photos/x/ph_never.jpg'] }, P.liu, 'INVALID_INPUT')
-    await h.expectRefused('property', 'rating.submit', { ...base, photos: ['https://example.com/a.jpg'] }, P.liu, 'INVALID_INPUT')
+    await h.expectRefused(
+      'property',
+      'rating.submit',
+      { ...base, photos: ['cloud://local/property/photos/x/ph_never.jpg'] },
+      P.liu,
+      'INVALID_INPUT',
+    )
+    await h.expectRefused(
+      'property',
+      'rating.submit',
+      { ...base, photos: ['https://example.com/a.jpg'] },
+      P.liu,
+      'INVALID_INPUT',
+    )
   })
 })
 
 describe('after the close', () => {
   it('refuses ratings and edits', async () => {
     await h.ok('property', 'period.close', { periodId: PERIOD }, P.admin)
-    await h.expectRefused('property', 'rating.submit', { requestId: rid(), periodId: PERIOD, householdId: 'h-hx-1-1-101', stars: good }, P.liu, 'CONFLICT')
+    await h.expectRefused(
+      'property',
+      'rating.submit',
+      { requestId: rid(), periodId: PERIOD, householdId: 'h-hx-1-1-101', stars: good },
+      P.liu,
+      'CONFLICT',
+    )
   })
 })
 

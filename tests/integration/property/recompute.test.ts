@@ -18,7 +18,16 @@ const OCT = 'pub:per:st-jinxiu:2026-10:1'
 const SCRIPT = join(__dirname, '../../../docs/recompute-list.mjs')
 const TRACES = /o-res-|o-demo-rater|刘芳|陈桂兰|张德福|h-hx-|号楼|raterOpenid|householdId|"address"|1380000/
 const good = { cleaning: 5, order: 5, repairs: 4, greening: 5, attitude: 5, fees: 5 }
-const KEYS = ['companyId', 'placement', 'rank', 'score', 'satisfaction', 'communityScore', 'rectificationRate', 'households'] as const
+const KEYS = [
+  'companyId',
+  'placement',
+  'rank',
+  'score',
+  'satisfaction',
+  'communityScore',
+  'rectificationRate',
+  'households',
+] as const
 type Entry = Record<(typeof KEYS)[number], unknown> & { effects?: unknown[] }
 type Pub = { id: string; ruleVersion: number; streetMean: number; entries: Entry[] }
 type Download = { fileID: string; url: string; fileName: string }
@@ -36,14 +45,51 @@ function recompute(file: string): Recomputed {
 beforeAll(async () => {
   h = await openCloud()
   // A month with ratings, assessments and an excluded rating, then published.
-  await h.ok('property', 'rating.submit', { requestId: rid(), periodId: PERIOD, householdId: 'h-hx-1-1-101', stars: good, comment: '保洁很及时' }, P.liu)
-  await h.ok('property', 'rating.submit', { requestId: rid(), periodId: PERIOD, householdId: 'h-hx-1-1-202', stars: good }, P.zhang)
-  await h.ok('property', 'assessment.submit', { periodId: PERIOD, communityId: 'c-hx', companyId: 'co-1', direction: 'of_company', score: 91 }, P.secHx)
-  await h.ok('property', 'assessment.submit', { periodId: PERIOD, communityId: 'c-hx', companyId: 'co-2', direction: 'of_company', score: 47 }, P.secHx)
+  await h.ok(
+    'property',
+    'rating.submit',
+    { requestId: rid(), periodId: PERIOD, householdId: 'h-hx-1-1-101', stars: good, comment: '保洁很及时' },
+    P.liu,
+  )
+  await h.ok(
+    'property',
+    'rating.submit',
+    { requestId: rid(), periodId: PERIOD, householdId: 'h-hx-1-1-202', stars: good },
+    P.zhang,
+  )
+  await h.ok(
+    'property',
+    'assessment.submit',
+    { periodId: PERIOD, communityId: 'c-hx', companyId: 'co-1', direction: 'of_company', score: 91 },
+    P.secHx,
+  )
+  await h.ok(
+    'property',
+    'assessment.submit',
+    { periodId: PERIOD, communityId: 'c-hx', companyId: 'co-2', direction: 'of_company', score: 47 },
+    P.secHx,
+  )
   await h.ok('property', 'period.close', { periodId: PERIOD }, P.admin)
-  const o = await h.ok<{ id: string }>('property', 'objection.submit', { requestId: rid(), periodId: PERIOD, companyId: 'co-2', text: '有一户当月已搬离' }, 'o-prop-qian')
-  const [one] = (await h.ok<{ items: { id: string; status: string }[] }>('property', 'rating.inbox', { companyId: 'co-2', periodId: PERIOD }, P.admin)).items
-  await h.ok('property', 'objection.decide', { objectionId: o.id, upheld: true, decision: '核实属实，剔除该户评价', effect: 'exclude', ratingIds: [one.id] }, P.admin)
+  const o = await h.ok<{ id: string }>(
+    'property',
+    'objection.submit',
+    { requestId: rid(), periodId: PERIOD, companyId: 'co-2', text: '有一户当月已搬离' },
+    'o-prop-qian',
+  )
+  const [one] = (
+    await h.ok<{ items: { id: string; status: string }[] }>(
+      'property',
+      'rating.inbox',
+      { companyId: 'co-2', periodId: PERIOD },
+      P.admin,
+    )
+  ).items
+  await h.ok(
+    'property',
+    'objection.decide',
+    { objectionId: o.id, upheld: true, decision: '核实属实，剔除该户评价', effect: 'exclude', ratingIds: [one.id] },
+    P.admin,
+  )
   await reviewHeld(h, PERIOD)
   h.setNow(new Date(T0.getTime() + 4 * 86_400_000))
   pub = await h.ok<Pub>('property', 'list.publish', { requestId: rid(), periodId: PERIOD }, P.admin)
@@ -52,12 +98,29 @@ afterAll(() => h.close())
 
 describe('rule.get', () => {
   it('returns any version of the street’s rule, 0 being the built-in default', async () => {
-    const v1 = await h.ok<{ version: number; rule: { objectionDays: number } }>('property', 'rule.get', { streetId: 'st-jinxiu', version: 1 }, P.zhou)
+    const v1 = await h.ok<{ version: number; rule: { objectionDays: number } }>(
+      'property',
+      'rule.get',
+      { streetId: 'st-jinxiu', version: 1 },
+      P.zhou,
+    )
     expect(v1).toMatchObject({ version: 1, rule: { objectionDays: 3 } })
-    await h.ok('property', 'rule.publish', { requestId: rid(), streetId: 'st-jinxiu', rule: { ...DEFAULT_RULE, redThreshold: 90 } }, P.admin)
+    await h.ok(
+      'property',
+      'rule.publish',
+      { requestId: rid(), streetId: 'st-jinxiu', rule: { ...DEFAULT_RULE, redThreshold: 90 } },
+      P.admin,
+    )
     expect(await h.ok('property', 'rule.get', { streetId: 'st-jinxiu', version: 1 }, P.zhou)).toEqual(v1)
-    expect(await h.ok('property', 'rule.get', { streetId: 'st-jinxiu', version: 2 }, P.zhou)).toMatchObject({ version: 2, rule: { redThreshold: 90 } })
-    expect(await h.ok('property', 'rule.get', { streetId: 'st-jinxiu', version: 0 }, P.zhou)).toMatchObject({ version: 0, isDefault: true, rule: DEFAULT_RULE })
+    expect(await h.ok('property', 'rule.get', { streetId: 'st-jinxiu', version: 2 }, P.zhou)).toMatchObject({
+      version: 2,
+      rule: { redThreshold: 90 },
+    })
+    expect(await h.ok('property', 'rule.get', { streetId: 'st-jinxiu', version: 0 }, P.zhou)).toMatchObject({
+      version: 0,
+      isDefault: true,
+      rule: DEFAULT_RULE,
+    })
   })
 
   it('says NOT_FOUND for a version never published and refuses a bad version, changing nothing', async () => {
@@ -69,9 +132,24 @@ describe('rule.get', () => {
 
 describe('核算数据', () => {
   it('gives anyone the publication’s rule, frozen inputs and result, with no rater in it', async () => {
-    const data = await h.ok<{ ruleVersion: number; rule: unknown; inputs: { companyId: string; households: number }[]; published: { entries: Entry[] }; effects: unknown[] }>('property', 'list.inputs', { publicationId: pub.id }, P.zhou)
+    const data = await h.ok<{
+      ruleVersion: number
+      rule: unknown
+      inputs: { companyId: string; households: number }[]
+      published: { entries: Entry[] }
+      effects: unknown[]
+    }>('property', 'list.inputs', { publicationId: pub.id }, P.zhou)
     expect(data.ruleVersion).toBe(pub.ruleVersion)
-    expect(data.rule).toEqual((await h.ok<{ rule: unknown }>('property', 'rule.get', { streetId: 'st-jinxiu', version: pub.ruleVersion }, P.zhou)).rule)
+    expect(data.rule).toEqual(
+      (
+        await h.ok<{ rule: unknown }>(
+          'property',
+          'rule.get',
+          { streetId: 'st-jinxiu', version: pub.ruleVersion },
+          P.zhou,
+        )
+      ).rule,
+    )
     expect(data.inputs).toHaveLength(6)
     expect(data.published.entries.map(pick)).toEqual(pub.entries.map(pick))
     expect(data.effects).toEqual([expect.objectContaining({ companyId: 'co-2', kind: 'exclude', excluded: 1 })])
@@ -100,21 +178,33 @@ describe('核算数据', () => {
     const file = join(h.dir, 'oct.json')
     writeFileSync(file, stored(d))
     expect(recompute(file).matches).toBe(true)
-    const data = JSON.parse(readFileSync(file, 'utf8')) as { inputs: { companyId: string; sums: { cleaning: number } }[] }
+    const data = JSON.parse(readFileSync(file, 'utf8')) as {
+      inputs: { companyId: string; sums: { cleaning: number } }[]
+    }
     data.inputs.find((i) => i.companyId === 'co-1')!.sums.cleaning = 0
     writeFileSync(file, JSON.stringify(data))
     expect(recompute(file).matches).toBe(false)
   })
 
   it('downloads as Excel: the rule, one row of inputs per company and the list', async () => {
-    const f = await h.ok<{ fileId: string; url: string; fileName: string; rows: number }>('export', 'property.inputs', { publicationId: pub.id }, P.zhou)
+    const f = await h.ok<{ fileId: string; url: string; fileName: string; rows: number }>(
+      'export',
+      'property.inputs',
+      { publicationId: pub.id },
+      P.zhou,
+    )
     expect(f).toMatchObject({ fileName: '核算数据-2026年11月-第1版.xlsx', rows: 6 })
     expect(f.url).toMatch(/^\/local\/files\/exports\/property\/inputs\/.+\.xlsx$/)
     const d = { fileID: f.fileId, url: f.url, fileName: f.fileName }
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(stored(d) as unknown as ArrayBuffer)
     expect(wb.worksheets.map((w) => w.name)).toEqual(['说明', '规则', '核算输入', '榜单'])
-    const data = await h.ok<{ inputs: { companyId: string; households: number; sums: { cleaning: number } }[] }>('property', 'list.inputs', { publicationId: pub.id }, P.zhou)
+    const data = await h.ok<{ inputs: { companyId: string; households: number; sums: { cleaning: number } }[] }>(
+      'property',
+      'list.inputs',
+      { publicationId: pub.id },
+      P.zhou,
+    )
     const co1 = data.inputs.find((i) => i.companyId === 'co-1')!
     const rows = wb.getWorksheet('核算输入')!.getSheetValues().filter(Boolean) as unknown[][]
     const row = rows.find((r) => r[1] === 'co-1')!
@@ -124,9 +214,19 @@ describe('核算数据', () => {
   })
 
   it('names the current list’s publication on the company page, and each history point’s', async () => {
-    const co = await h.ok<{ currentPublicationId: string; history: { periodId: string; publicationId: string }[] }>('property', 'company.get', { companyId: 'co-1' }, P.zhou)
+    const co = await h.ok<{ currentPublicationId: string; history: { periodId: string; publicationId: string }[] }>(
+      'property',
+      'company.get',
+      { companyId: 'co-1' },
+      P.zhou,
+    )
     expect(co.currentPublicationId).toBe(pub.id)
-    expect(co.history.map((p) => p.publicationId)).toEqual(['pub:per:st-jinxiu:2026-08:1', 'pub:per:st-jinxiu:2026-09:1', OCT, pub.id])
+    expect(co.history.map((p) => p.publicationId)).toEqual([
+      'pub:per:st-jinxiu:2026-08:1',
+      'pub:per:st-jinxiu:2026-09:1',
+      OCT,
+      pub.id,
+    ])
   })
 
   it('says NOT_FOUND for an unknown list and refuses a malformed id, storing nothing', async () => {

@@ -33,14 +33,36 @@ beforeAll(async () => {
   h = await openCloud()
   await h.db.collection('users').add({
     data: {
-      _id: OTHER_ADMIN, name: '外街管理员', createdAt: T0, updatedAt: T0,
-      roles: [{ role: 'street_admin', scopeType: 'street', scopeId: OTHER_STREET, scopeName: '别的街道', streetId: OTHER_STREET }],
+      _id: OTHER_ADMIN,
+      name: '外街管理员',
+      createdAt: T0,
+      updatedAt: T0,
+      roles: [
+        {
+          role: 'street_admin',
+          scopeType: 'street',
+          scopeId: OTHER_STREET,
+          scopeName: '别的街道',
+          streetId: OTHER_STREET,
+        },
+      ],
     },
   })
   await h.db.collection('users').add({
     data: {
-      _id: OTHER_STAFF, name: '外街物业员', createdAt: T0, updatedAt: T0,
-      roles: [{ role: 'property_staff', scopeType: 'company', scopeId: 'co-elsewhere', scopeName: '别处物业', streetId: OTHER_STREET }],
+      _id: OTHER_STAFF,
+      name: '外街物业员',
+      createdAt: T0,
+      updatedAt: T0,
+      roles: [
+        {
+          role: 'property_staff',
+          scopeType: 'company',
+          scopeId: 'co-elsewhere',
+          scopeName: '别处物业',
+          streetId: OTHER_STREET,
+        },
+      ],
     },
   })
 })
@@ -49,10 +71,24 @@ afterAll(() => h.close())
 describe('a rectification item unanswered past the reply window counts against the company', () => {
   it('opens an item from a low rating with a comment; within the reply window the preview does not hold it against co-1', async () => {
     // A limit of 0 makes a single held item visible in the placement and its reason.
-    await h.ok('property', 'rule.publish', { requestId: rid(), streetId: 'st-jinxiu', rule: { ...DEFAULT_RULE, unresolvedLimit: 0 } }, P.admin)
-    const r = await h.ok<{ rectificationId?: string }>('property', 'rating.submit', {
-      requestId: rid(), periodId: PERIOD, householdId: 'h-hx-1-1-101', stars: { cleaning: 2, order: 3, repairs: 1, greening: 3, attitude: 3, fees: 2 }, comment: '楼道灯坏了一个月',
-    }, P.liu)
+    await h.ok(
+      'property',
+      'rule.publish',
+      { requestId: rid(), streetId: 'st-jinxiu', rule: { ...DEFAULT_RULE, unresolvedLimit: 0 } },
+      P.admin,
+    )
+    const r = await h.ok<{ rectificationId?: string }>(
+      'property',
+      'rating.submit',
+      {
+        requestId: rid(),
+        periodId: PERIOD,
+        householdId: 'h-hx-1-1-101',
+        stars: { cleaning: 2, order: 3, repairs: 1, greening: 3, attitude: 3, fees: 2 },
+        comment: '楼道灯坏了一个月',
+      },
+      P.liu,
+    )
     expect(r.rectificationId).toEqual(expect.any(String))
     item = r.rectificationId ?? ''
     const mine = await h.ok<{ items: Rect[] }>('property', 'rectification.mine', {}, P.liu)
@@ -77,8 +113,14 @@ describe('a rectification item unanswered past the reply window counts against t
   })
 
   it('stops counting it once the company answers (it is no longer unanswered, and not yet past its due date)', async () => {
-    const rating = (await h.ok<{ items: { id: string; rectificationId?: string }[] }>('property', 'rating.inbox', { companyId: 'co-1', onlyComments: true, pageSize: 50 }, P.prop))
-      .items.find((i) => i.rectificationId === item)!
+    const rating = (
+      await h.ok<{ items: { id: string; rectificationId?: string }[] }>(
+        'property',
+        'rating.inbox',
+        { companyId: 'co-1', onlyComments: true, pageSize: 50 },
+        P.prop,
+      )
+    ).items.find((i) => i.rectificationId === item)!
     await h.ok('property', 'rating.answer', { ratingId: rating.id, text: '已安排电工维修' }, P.prop)
     const entry = await co1()
     expect(entry.reasons.join('；')).not.toContain('未整改事项')
@@ -89,12 +131,30 @@ describe('refusal by role', () => {
   it('refuses company staff their “my rectification items” and the resident’s confirmation', async () => {
     await h.expectRefused('property', 'rectification.mine', {}, P.prop, 'FORBIDDEN')
     await h.ok('property', 'rectification.report', { rectificationId: item, text: '灯已更换', done: true }, P.prop)
-    await h.expectRefused('property', 'rectification.confirm', { rectificationId: item, fixed: true }, P.prop, 'FORBIDDEN')
+    await h.expectRefused(
+      'property',
+      'rectification.confirm',
+      { rectificationId: item, fixed: true },
+      P.prop,
+      'FORBIDDEN',
+    )
   })
 
   it('refuses objections from a resident and a secretary', async () => {
-    await h.expectRefused('property', 'objection.submit', { requestId: rid(), periodId: PERIOD, companyId: 'co-1', text: '居民代提异议' }, P.liu, 'FORBIDDEN')
-    await h.expectRefused('property', 'objection.submit', { requestId: rid(), periodId: PERIOD, companyId: 'co-1', text: '书记代提异议' }, P.secHx, 'FORBIDDEN')
+    await h.expectRefused(
+      'property',
+      'objection.submit',
+      { requestId: rid(), periodId: PERIOD, companyId: 'co-1', text: '居民代提异议' },
+      P.liu,
+      'FORBIDDEN',
+    )
+    await h.expectRefused(
+      'property',
+      'objection.submit',
+      { requestId: rid(), periodId: PERIOD, companyId: 'co-1', text: '书记代提异议' },
+      P.secHx,
+      'FORBIDDEN',
+    )
   })
 
   it('refuses a resident the objection list and the summons list', async () => {
@@ -132,15 +192,33 @@ describe('bad input', () => {
 
 describe('refusal by scope: another street’s admin and staff', () => {
   it('refuses opening and closing the street’s periods', async () => {
-    await h.expectRefused('property', 'period.open', { requestId: rid(), streetId: 'st-jinxiu' }, OTHER_ADMIN, 'FORBIDDEN')
+    await h.expectRefused(
+      'property',
+      'period.open',
+      { requestId: rid(), streetId: 'st-jinxiu' },
+      OTHER_ADMIN,
+      'FORBIDDEN',
+    )
     await h.expectRefused('property', 'period.close', { periodId: PERIOD }, OTHER_ADMIN, 'FORBIDDEN')
   })
 
   it('refuses deciding a held rating of the street', async () => {
     const page = await h.ok<{ items: { id: string }[] }>('property', 'review.list', { streetId: 'st-jinxiu' }, P.admin)
     expect(page.items.length).toBeGreaterThan(0)
-    await h.expectRefused('property', 'review.decide', { ratingId: page.items[0].id, approve: true }, OTHER_ADMIN, 'FORBIDDEN')
-    await h.expectRefused('property', 'review.decide', { ratingId: page.items[0].id, approve: false, reason: '外街否决' }, OTHER_ADMIN, 'FORBIDDEN')
+    await h.expectRefused(
+      'property',
+      'review.decide',
+      { ratingId: page.items[0].id, approve: true },
+      OTHER_ADMIN,
+      'FORBIDDEN',
+    )
+    await h.expectRefused(
+      'property',
+      'review.decide',
+      { ratingId: page.items[0].id, approve: false, reason: '外街否决' },
+      OTHER_ADMIN,
+      'FORBIDDEN',
+    )
   })
 
   it('refuses previewing the street’s list to another street’s admin and staff', async () => {
@@ -150,25 +228,71 @@ describe('refusal by scope: another street’s admin and staff', () => {
 
   it('refuses publishing the street’s list', async () => {
     await h.expectRefused('property', 'list.publish', { requestId: rid(), periodId: PERIOD }, OTHER_ADMIN, 'FORBIDDEN')
-    await h.expectRefused('property', 'list.publish', { requestId: rid(), periodId: 'per:st-jinxiu:2026-10' }, OTHER_ADMIN, 'FORBIDDEN')
+    await h.expectRefused(
+      'property',
+      'list.publish',
+      { requestId: rid(), periodId: 'per:st-jinxiu:2026-10' },
+      OTHER_ADMIN,
+      'FORBIDDEN',
+    )
   })
 
   it('refuses recording a summons on the street’s live list and following up the street’s summons', async () => {
-    const pub = await h.ok<{ id: string; entries: Entry[] }>('property', 'list.current', { streetId: 'st-jinxiu' }, P.admin)
+    const pub = await h.ok<{ id: string; entries: Entry[] }>(
+      'property',
+      'list.current',
+      { streetId: 'st-jinxiu' },
+      P.admin,
+    )
     expect(pub.id).toBe(LIVE_PUB)
     const black = pub.entries.find((e) => e.placement === 'black')
     expect(black).toBeDefined()
-    await h.expectRefused('property', 'summons.create', {
-      requestId: rid(), publicationId: LIVE_PUB, companyId: black!.companyId, date: '2026-11-27', attendees: '外街人员', problems: '外街记录', commitments: '无', followUpDate: '2026-12-10',
-    }, OTHER_ADMIN, 'FORBIDDEN')
-    await h.expectRefused('property', 'summons.followUp', { summonsId: SUMMONS, text: '外街跟进' }, OTHER_ADMIN, 'FORBIDDEN')
+    await h.expectRefused(
+      'property',
+      'summons.create',
+      {
+        requestId: rid(),
+        publicationId: LIVE_PUB,
+        companyId: black!.companyId,
+        date: '2026-11-27',
+        attendees: '外街人员',
+        problems: '外街记录',
+        commitments: '无',
+        followUpDate: '2026-12-10',
+      },
+      OTHER_ADMIN,
+      'FORBIDDEN',
+    )
+    await h.expectRefused(
+      'property',
+      'summons.followUp',
+      { summonsId: SUMMONS, text: '外街跟进' },
+      OTHER_ADMIN,
+      'FORBIDDEN',
+    )
   })
 
   it('refuses deciding the street’s objection, which stays pending', async () => {
     await h.ok('property', 'period.close', { periodId: PERIOD }, P.admin)
-    const o = await h.ok<{ id: string; status: string }>('property', 'objection.submit', { requestId: rid(), periodId: PERIOD, companyId: 'co-2', text: '部分整改已在线下完成' }, QIAN)
-    await h.expectRefused('property', 'objection.decide', { objectionId: o.id, upheld: true, decision: '外街认定成立', effect: 'annotate' }, OTHER_ADMIN, 'FORBIDDEN')
-    const page = await h.ok<{ items: { id: string; status: string }[] }>('property', 'objection.list', { periodId: PERIOD }, P.admin)
+    const o = await h.ok<{ id: string; status: string }>(
+      'property',
+      'objection.submit',
+      { requestId: rid(), periodId: PERIOD, companyId: 'co-2', text: '部分整改已在线下完成' },
+      QIAN,
+    )
+    await h.expectRefused(
+      'property',
+      'objection.decide',
+      { objectionId: o.id, upheld: true, decision: '外街认定成立', effect: 'annotate' },
+      OTHER_ADMIN,
+      'FORBIDDEN',
+    )
+    const page = await h.ok<{ items: { id: string; status: string }[] }>(
+      'property',
+      'objection.list',
+      { periodId: PERIOD },
+      P.admin,
+    )
     expect(page.items.find((i) => i.id === o.id)?.status).toBe('pending')
   })
 })

@@ -21,25 +21,49 @@ beforeAll(async () => {
 afterAll(() => h.close())
 
 const mark = (over: Record<string, unknown> = {}) =>
-  h.ok<CareView>('service', 'care.mark', { householdId: ZHANG_HOME, kinds: ['elderly_alone'], note: NOTE, consentBy: '张德福', consentAt: day(-1), ...over }, P.secHx)
+  h.ok<CareView>(
+    'service',
+    'care.mark',
+    { householdId: ZHANG_HOME, kinds: ['elderly_alone'], note: NOTE, consentBy: '张德福', consentAt: day(-1), ...over },
+    P.secHx,
+  )
 /** Anything that would tell why: the note, a kind's key or its label. */
 const REASON = new RegExp([NOTE, 'elderly_alone', '独居老人', 'disabled', 'hardship', '残疾', '生活困难'].join('|'))
 
 describe('重点关爱: marked with consent, first for members, on patrol, apart on the ledger', () => {
   it('the secretary marks with consent; the household and the secretary see why; the grid worker only the mark; members see its wishes first', async () => {
     // 刘芳's wish is due sooner than 张德福's seeded ones; before the mark it comes first for a member.
-    const liuWish = await h.ok<WishView>('service', 'wish.create', { requestId: rid(), title: '借用折叠梯', dueAt: day(2) }, P.liu)
+    const liuWish = await h.ok<WishView>(
+      'service',
+      'wish.create',
+      { requestId: rid(), title: '借用折叠梯', dueAt: day(2) },
+      P.liu,
+    )
     const before = await h.ok<Page<WishView>>('service', 'wish.list', { communityId: 'c-hx', status: 'open' }, P.member)
     expect(before.items[0].id).toBe(liuWish.id)
 
     const v = await mark()
-    expect(v).toMatchObject({ householdId: ZHANG_HOME, status: 'active', kinds: ['elderly_alone'], note: NOTE, consentBy: '张德福', recordedByName: '王秀英', address: '和谐家园 1号楼 202' })
+    expect(v).toMatchObject({
+      householdId: ZHANG_HOME,
+      status: 'active',
+      kinds: ['elderly_alone'],
+      note: NOTE,
+      consentBy: '张德福',
+      recordedByName: '王秀英',
+      address: '和谐家园 1号楼 202',
+    })
     expect(v.consentAt).toBe(day(-1))
-    expect((await h.ok<{ items: CareView[] }>('service', 'care.mine', {}, P.zhang)).items).toEqual([expect.objectContaining({ note: NOTE, kinds: ['elderly_alone'] })])
-    expect((await h.ok<Page<CareView>>('service', 'care.list', { communityId: 'c-hx' }, P.secHx)).items).toEqual([expect.objectContaining({ householdId: ZHANG_HOME, note: NOTE })])
+    expect((await h.ok<{ items: CareView[] }>('service', 'care.mine', {}, P.zhang)).items).toEqual([
+      expect.objectContaining({ note: NOTE, kinds: ['elderly_alone'] }),
+    ])
+    expect((await h.ok<Page<CareView>>('service', 'care.list', { communityId: 'c-hx' }, P.secHx)).items).toEqual([
+      expect.objectContaining({ householdId: ZHANG_HOME, note: NOTE }),
+    ])
     // On patrol: 黄丽 (第一网格, where 和谐家园 1号楼 lies) sees the household and the mark, nothing of why.
     const patrol = await h.ok<Page<CareMarkView>>('service', 'care.patrol', { gridId: 'g-hx-1' }, P.grid)
-    expect(patrol.items).toEqual([{ householdId: ZHANG_HOME, address: '和谐家园 1号楼 202', gridId: 'g-hx-1', since: v.markedAt }])
+    expect(patrol.items).toEqual([
+      { householdId: ZHANG_HOME, address: '和谐家园 1号楼 202', gridId: 'g-hx-1', since: v.markedAt },
+    ])
 
     // Members see 张德福's open wishes first, marked; a resident sees the list in due order and no mark.
     const first = await h.ok<Page<WishView>>('service', 'wish.list', { communityId: 'c-hx', status: 'open' }, P.member)
@@ -50,8 +74,17 @@ describe('重点关爱: marked with consent, first for members, on patrol, apart
     expect(resident.items[0].id).toBe(liuWish.id)
     expect(resident.items.some((w) => 'care' in w)).toBe(false)
     // A wish posted after the mark carries it too.
-    const later = await h.ok<WishView>('service', 'wish.create', { requestId: rid(), title: '帮忙换灯泡', dueAt: day(20) }, P.zhang)
-    expect((await h.ok<Page<WishView>>('service', 'wish.list', { communityId: 'c-hx', status: 'open' }, P.member)).items.find((w) => w.id === later.id)).toMatchObject({ care: true })
+    const later = await h.ok<WishView>(
+      'service',
+      'wish.create',
+      { requestId: rid(), title: '帮忙换灯泡', dueAt: day(20) },
+      P.zhang,
+    )
+    expect(
+      (
+        await h.ok<Page<WishView>>('service', 'wish.list', { communityId: 'c-hx', status: 'open' }, P.member)
+      ).items.find((w) => w.id === later.id),
+    ).toMatchObject({ care: true })
   })
 
   it('the ledger counts service to a 重点关爱 household apart', async () => {
@@ -89,23 +122,46 @@ describe('重点关爱: marked with consent, first for members, on patrol, apart
       expect(`${fn}.${action} ${who}: ${JSON.stringify(env)}`).not.toMatch(REASON)
     }
     // Refused outright to everyone else (the list that carries it).
-    for (const who of [P.member, P.grid, P.liu, P.prop, P.admin, P.secYg]) await h.expectRefused('service', 'care.list', { communityId: 'c-hx' }, who, 'FORBIDDEN')
+    for (const who of [P.member, P.grid, P.liu, P.prop, P.admin, P.secYg])
+      await h.expectRefused('service', 'care.list', { communityId: 'c-hx' }, who, 'FORBIDDEN')
     // Even the audit keeps that it happened, not why.
-    const { data } = await h.db.collection('audit').where({ target: `svc_care/care:${ZHANG_HOME}` }).get()
+    const { data } = await h.db
+      .collection('audit')
+      .where({ target: `svc_care/care:${ZHANG_HOME}` })
+      .get()
     expect(data.length).toBeGreaterThan(0)
     expect(JSON.stringify(data)).not.toMatch(REASON)
   })
 
   it('the household revokes it (kept, with who and when); the mark leaves patrol and wishes; marking again keeps the earlier consent', async () => {
-    const v = await h.ok<CareView>('service', 'care.revoke', { householdId: ZHANG_HOME, reason: '子女已接回同住' }, P.zhang)
-    expect(v).toMatchObject({ status: 'revoked', revokedByName: '本户居民', revokeReason: '子女已接回同住', consentBy: '张德福' })
+    const v = await h.ok<CareView>(
+      'service',
+      'care.revoke',
+      { householdId: ZHANG_HOME, reason: '子女已接回同住' },
+      P.zhang,
+    )
+    expect(v).toMatchObject({
+      status: 'revoked',
+      revokedByName: '本户居民',
+      revokeReason: '子女已接回同住',
+      consentBy: '张德福',
+    })
     expect((await h.ok<Page<CareMarkView>>('service', 'care.patrol', { gridId: 'g-hx-1' }, P.grid)).items).toEqual([])
-    expect((await h.ok<Page<WishView>>('service', 'wish.list', { communityId: 'c-hx', status: 'open' }, P.member)).items.some((w) => w.care)).toBe(false)
-    expect((await h.ok<Page<CareView>>('service', 'care.list', { communityId: 'c-hx', revoked: true }, P.secHx)).items).toEqual([expect.objectContaining({ householdId: ZHANG_HOME, status: 'revoked' })])
+    expect(
+      (
+        await h.ok<Page<WishView>>('service', 'wish.list', { communityId: 'c-hx', status: 'open' }, P.member)
+      ).items.some((w) => w.care),
+    ).toBe(false)
+    expect(
+      (await h.ok<Page<CareView>>('service', 'care.list', { communityId: 'c-hx', revoked: true }, P.secHx)).items,
+    ).toEqual([expect.objectContaining({ householdId: ZHANG_HOME, status: 'revoked' })])
     await h.expectRefused('service', 'care.revoke', { householdId: ZHANG_HOME }, P.secHx, 'CONFLICT')
     const again = await mark({ kinds: ['hardship'], note: '收入减少', consentBy: '张德福', consentAt: day(3) })
     expect(again).toMatchObject({ status: 'active', kinds: ['hardship'] })
-    const { data } = await h.db.collection('svc_care').where({ _id: `care:${ZHANG_HOME}:v1` }).get()
+    const { data } = await h.db
+      .collection('svc_care')
+      .where({ _id: `care:${ZHANG_HOME}:v1` })
+      .get()
     expect(data[0]).toMatchObject({ status: 'superseded', revokeReason: '子女已接回同住', note: NOTE })
     expect((await h.ok<Page<CareView>>('service', 'care.list', { communityId: 'c-hx' }, P.secHx)).items).toHaveLength(1)
   })
@@ -114,7 +170,8 @@ describe('重点关爱: marked with consent, first for members, on patrol, apart
 describe('重点关爱: refusals change nothing', () => {
   it('care.mark: only the community’s secretary; an unknown household; a household already marked; bad input', async () => {
     const input = { householdId: 'h-hx-1-2-101', kinds: ['disabled'], consentBy: '本人', consentAt: day(0) }
-    for (const who of [P.member, P.grid, P.liu, P.prop, P.admin, P.secYg]) await h.expectRefused('service', 'care.mark', input, who, 'FORBIDDEN')
+    for (const who of [P.member, P.grid, P.liu, P.prop, P.admin, P.secYg])
+      await h.expectRefused('service', 'care.mark', input, who, 'FORBIDDEN')
     await h.expectRefused('service', 'care.mark', input, null, 'UNAUTHENTICATED')
     await h.expectRefused('service', 'care.mark', { ...input, householdId: 'h-none' }, P.secHx, 'NOT_FOUND')
     await h.expectRefused('service', 'care.mark', { ...input, kinds: [] }, P.secHx, 'INVALID_INPUT')
@@ -123,18 +180,25 @@ describe('重点关爱: refusals change nothing', () => {
   })
 
   it('care.revoke: not another household’s resident, a member or the grid worker; nothing to revoke', async () => {
-    for (const who of [P.liu, P.member, P.grid, P.secYg]) await h.expectRefused('service', 'care.revoke', { householdId: ZHANG_HOME }, who, 'FORBIDDEN')
+    for (const who of [P.liu, P.member, P.grid, P.secYg])
+      await h.expectRefused('service', 'care.revoke', { householdId: ZHANG_HOME }, who, 'FORBIDDEN')
     await h.expectRefused('service', 'care.revoke', { householdId: 'h-hx-1-2-101' }, P.secHx, 'NOT_FOUND')
   })
 
   it('care.patrol: only a grid worker of that grid', async () => {
-    for (const who of [P.secHx, P.member, P.liu, 'o-grid-hx-2-wk']) await h.expectRefused('service', 'care.patrol', { gridId: 'g-hx-1' }, who, 'FORBIDDEN')
+    for (const who of [P.secHx, P.member, P.liu, 'o-grid-hx-2-wk'])
+      await h.expectRefused('service', 'care.patrol', { gridId: 'g-hx-1' }, who, 'FORBIDDEN')
   })
 })
 
 describe('重点关爱: two actions on one record at once', () => {
   it('the household and the secretary revoke at the same moment: one revocation, the other told it is done', async () => {
-    await h.ok('service', 'care.mark', { householdId: 'h-hx-1-1-101', kinds: ['hardship'], consentBy: '刘芳', consentAt: day(0) }, P.secHx)
+    await h.ok(
+      'service',
+      'care.mark',
+      { householdId: 'h-hx-1-1-101', kinds: ['hardship'], consentBy: '刘芳', consentAt: day(0) },
+      P.secHx,
+    )
     const [a, b] = await Promise.all([
       h.call('service', 'care.revoke', { householdId: 'h-hx-1-1-101', reason: '本人撤回' }, P.liu),
       h.call('service', 'care.revoke', { householdId: 'h-hx-1-1-101', reason: '书记撤销' }, P.secHx),

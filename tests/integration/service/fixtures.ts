@@ -9,7 +9,21 @@ export const at = (min: number) => new Date(T0.getTime() + min * 60_000)
 /** A member serves 45 minutes at a new activity of 和谐社区, signed in and out by QR and confirmed. */
 export async function serve(h: Cloud, openid: string, title: string): Promise<void> {
   h.setNow(T0)
-  const a = await h.ok<{ id: string }>('service', 'activity.create', { requestId: rid(), communityId: 'c-hx', title, kind: 'volunteer', place: { name: '东门', ...PLACE }, startAt: at(-5).toISOString(), endAt: at(120).toISOString(), capacity: 10 }, P.secHx)
+  const a = await h.ok<{ id: string }>(
+    'service',
+    'activity.create',
+    {
+      requestId: rid(),
+      communityId: 'c-hx',
+      title,
+      kind: 'volunteer',
+      place: { name: '东门', ...PLACE },
+      startAt: at(-5).toISOString(),
+      endAt: at(120).toISOString(),
+      capacity: 10,
+    },
+    P.secHx,
+  )
   await h.ok('service', 'activity.signup', { activityId: a.id }, openid)
   const tIn = await h.ok<{ token: string }>('service', 'activity.token', { activityId: a.id }, P.secHx)
   await h.ok('service', 'activity.signin', { activityId: a.id, method: 'qr', token: tIn.token }, openid)

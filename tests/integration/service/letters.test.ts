@@ -19,12 +19,15 @@ beforeAll(async () => {
 afterAll(() => h.close())
 
 type Page = { items: LetterView[]; total: number }
-const issue = (unitId = 'u-hx-2', note?: string) => h.ok<LetterView>('service', 'letter.issue', { requestId: rid(), unitId, quarter: '2026Q4', note }, P.secHx)
+const issue = (unitId = 'u-hx-2', note?: string) =>
+  h.ok<LetterView>('service', 'letter.issue', { requestId: rid(), unitId, quarter: '2026Q4', note }, P.secHx)
 
 async function exported(letterId: string, as: string = XU) {
   const f = await h.ok<{ fileId: string; fileName: string }>('export', 'service.letter', { letterId }, as)
   const wb = new ExcelJS.Workbook()
-  await wb.xlsx.load(readFileSync(join(h.dir, 'uploads', f.fileId.replace('cloud://local/', ''))) as unknown as ArrayBuffer)
+  await wb.xlsx.load(
+    readFileSync(join(h.dir, 'uploads', f.fileId.replace('cloud://local/', ''))) as unknown as ArrayBuffer,
+  )
   const lines: string[] = []
   wb.worksheets[0].eachRow((r) => lines.push((r.values as unknown[]).slice(1).join(' ')))
   return { fileName: f.fileName, lines }
@@ -32,13 +35,34 @@ async function exported(letterId: string, as: string = XU) {
 
 /** More service in the quarter after the first letter: 高志强 (u-hx-2) gets 60 more minutes confirmed by hand. */
 async function moreService() {
-  const members = await h.ok<{ items: { id: string; name: string }[] }>('service', 'member.list', { communityId: 'c-hx', status: 'approved', pageSize: 50 }, P.secHx)
+  const members = await h.ok<{ items: { id: string; name: string }[] }>(
+    'service',
+    'member.list',
+    { communityId: 'c-hx', status: 'approved', pageSize: 50 },
+    P.secHx,
+  )
   const gao = members.items.find((m) => m.name === '高志强')!
-  const a = await h.ok<{ id: string }>('service', 'activity.create', {
-    requestId: rid(), communityId: 'c-hx', title: '助老服务', kind: 'care', place: { name: '东门', lat: 30.59, lng: 114.3 },
-    startAt: new Date(T0.getTime() - 3 * 3600_000).toISOString(), endAt: new Date(T0.getTime() + 3600_000).toISOString(), capacity: 5,
-  }, P.secHx)
-  const entry = await h.ok<{ id: string }>('service', 'hours.manual', { requestId: rid(), activityId: a.id, memberId: gao.id, minutes: 60, reason: '现场登记，补录' }, P.secHx)
+  const a = await h.ok<{ id: string }>(
+    'service',
+    'activity.create',
+    {
+      requestId: rid(),
+      communityId: 'c-hx',
+      title: '助老服务',
+      kind: 'care',
+      place: { name: '东门', lat: 30.59, lng: 114.3 },
+      startAt: new Date(T0.getTime() - 3 * 3600_000).toISOString(),
+      endAt: new Date(T0.getTime() + 3600_000).toISOString(),
+      capacity: 5,
+    },
+    P.secHx,
+  )
+  const entry = await h.ok<{ id: string }>(
+    'service',
+    'hours.manual',
+    { requestId: rid(), activityId: a.id, memberId: gao.id, minutes: 60, reason: '现场登记，补录' },
+    P.secHx,
+  )
   await h.ok('service', 'hours.approveManual', { attendanceId: entry.id }, P.admin)
 }
 
@@ -64,7 +88,13 @@ describe('双反馈 letters are versioned', () => {
     expect(history.total).toBe(2)
     expect(history.items.map((l) => l.version)).toEqual([2, 1])
     const first = history.items[1]
-    expect(first).toMatchObject({ id: v1.id, totalMinutes: 300, note: '感谢贵单位', acknowledgedByName: '许文', rows: v1.rows })
+    expect(first).toMatchObject({
+      id: v1.id,
+      totalMinutes: 300,
+      note: '感谢贵单位',
+      acknowledgedByName: '许文',
+      rows: v1.rows,
+    })
     expect(first.supersededAt).toBe(T0.toISOString())
     expect(first.supersededByName).toBe('王秀英')
   })
@@ -115,7 +145,24 @@ describe('races on one letter', () => {
   it('a re-issue and the acknowledgement at once: the acknowledgement survives on its version, or is refused and nothing is lost', async () => {
     const first = await issue('u-hx-3')
     const liaison3 = 'o-liaison-u-hx-3'
-    await h.db.collection('users').add({ data: { _id: liaison3, name: '邓华', roles: [{ role: 'unit_liaison', scopeType: 'unit', scopeId: 'u-hx-3', scopeName: '单位三', communityId: 'c-hx', streetId: 'st-jinxiu' }], createdAt: T0, updatedAt: T0 } })
+    await h.db.collection('users').add({
+      data: {
+        _id: liaison3,
+        name: '邓华',
+        roles: [
+          {
+            role: 'unit_liaison',
+            scopeType: 'unit',
+            scopeId: 'u-hx-3',
+            scopeName: '单位三',
+            communityId: 'c-hx',
+            streetId: 'st-jinxiu',
+          },
+        ],
+        createdAt: T0,
+        updatedAt: T0,
+      },
+    })
     const [ack, again] = await Promise.all([
       h.call<LetterView>('service', 'letter.ack', { letterId: first.id }, liaison3),
       h.call<LetterView>('service', 'letter.issue', { requestId: rid(), unitId: 'u-hx-3', quarter: '2026Q4' }, P.secHx),
@@ -133,7 +180,16 @@ describe('races on one letter', () => {
 
   it('two re-issues at once: both versions are kept, or one is refused', async () => {
     const base = await issue('u-hx-1')
-    const both = await Promise.all([issue('u-hx-1').then(() => 'ok', (e: Error) => e.message), issue('u-hx-1').then(() => 'ok', (e: Error) => e.message)])
+    const both = await Promise.all([
+      issue('u-hx-1').then(
+        () => 'ok',
+        (e: Error) => e.message,
+      ),
+      issue('u-hx-1').then(
+        () => 'ok',
+        (e: Error) => e.message,
+      ),
+    ])
     const oks = both.filter((x) => x === 'ok').length
     expect(both.every((x) => x === 'ok' || x.includes('CONFLICT'))).toBe(true)
     const history = await h.ok<Page>('service', 'letter.versions', { letterId: base.id }, P.secHx)

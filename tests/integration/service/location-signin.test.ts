@@ -28,8 +28,10 @@ beforeAll(async () => {
 })
 afterAll(() => h.close())
 
-const minutes = async (openid: string) => (await h.ok<Ledger>('service', 'ledger.get', { year: 2026 }, openid)).totals.minutes
-const mine = async (openid: string) => (await h.ok<Activity>('service', 'activity.get', { activityId: LIVE }, openid)).mine
+const minutes = async (openid: string) =>
+  (await h.ok<Ledger>('service', 'ledger.get', { year: 2026 }, openid)).totals.minutes
+const mine = async (openid: string) =>
+  (await h.ok<Activity>('service', 'activity.get', { activityId: LIVE }, openid)).mine
 
 describe('a location sign-in counts only after the organiser confirms it', () => {
   it('shows the member a location sign-in as waiting for the organiser', async () => {
@@ -48,14 +50,44 @@ describe('a location sign-in counts only after the organiser confirms it', () =>
   })
 
   it('refuses the confirmation to another community’s secretary, a member, a “not there” without a reason, and a QR attendance, changing nothing', async () => {
-    await h.expectRefused('service', 'activity.confirmPresence', { attendanceId: att(M1), present: true }, P.secYg, 'FORBIDDEN')
-    await h.expectRefused('service', 'activity.confirmPresence', { attendanceId: att(M1), present: true }, M2, 'FORBIDDEN')
-    await h.expectRefused('service', 'activity.confirmPresence', { attendanceId: att(M1), present: false }, P.secHx, 'INVALID_INPUT')
-    await h.expectRefused('service', 'activity.confirmPresence', { attendanceId: 'at:none', present: true }, P.secHx, 'NOT_FOUND')
+    await h.expectRefused(
+      'service',
+      'activity.confirmPresence',
+      { attendanceId: att(M1), present: true },
+      P.secYg,
+      'FORBIDDEN',
+    )
+    await h.expectRefused(
+      'service',
+      'activity.confirmPresence',
+      { attendanceId: att(M1), present: true },
+      M2,
+      'FORBIDDEN',
+    )
+    await h.expectRefused(
+      'service',
+      'activity.confirmPresence',
+      { attendanceId: att(M1), present: false },
+      P.secHx,
+      'INVALID_INPUT',
+    )
+    await h.expectRefused(
+      'service',
+      'activity.confirmPresence',
+      { attendanceId: 'at:none', present: true },
+      P.secHx,
+      'NOT_FOUND',
+    )
     const t = await h.ok<Token>('service', 'activity.token', { activityId: LIVE }, P.secHx)
     await h.ok('service', 'activity.signin', { activityId: LIVE, method: 'qr', token: t.token }, M3)
     expect((await mine(M3))?.presence).toBeUndefined()
-    await h.expectRefused('service', 'activity.confirmPresence', { attendanceId: att(M3), present: true }, P.secHx, 'CONFLICT')
+    await h.expectRefused(
+      'service',
+      'activity.confirmPresence',
+      { attendanceId: att(M3), present: true },
+      P.secHx,
+      'CONFLICT',
+    )
   })
 
   it('counts the minutes once the organiser has confirmed the member was there', async () => {
@@ -66,7 +98,13 @@ describe('a location sign-in counts only after the organiser confirms it', () =>
     expect(await minutes(M1)).toBe(before)
     await h.ok('service', 'hours.confirm', { attendanceId: att(M1) }, P.secHx)
     expect((await minutes(M1)) - before).toBe(120)
-    await h.expectRefused('service', 'activity.confirmPresence', { attendanceId: att(M1), present: true }, P.secHx, 'CONFLICT')
+    await h.expectRefused(
+      'service',
+      'activity.confirmPresence',
+      { attendanceId: att(M1), present: true },
+      P.secHx,
+      'CONFLICT',
+    )
   })
 
   it('never counts a location sign-in the organiser says was not there', async () => {
@@ -74,7 +112,12 @@ describe('a location sign-in counts only after the organiser confirms it', () =>
     await h.ok('service', 'activity.signin', { activityId: LIVE, method: 'location', ...PLACE }, M2)
     h.setNow(at(100))
     await h.ok('service', 'activity.signout', { activityId: LIVE, method: 'location', ...PLACE }, M2)
-    const r = await h.ok<Att>('service', 'activity.confirmPresence', { attendanceId: att(M2), present: false, reason: '现场没有见到本人' }, P.secHx)
+    const r = await h.ok<Att>(
+      'service',
+      'activity.confirmPresence',
+      { attendanceId: att(M2), present: false, reason: '现场没有见到本人' },
+      P.secHx,
+    )
     expect(r.presence).toBe('rejected')
     const before = await minutes(M2)
     await h.expectRefused('service', 'hours.confirm', { attendanceId: att(M2) }, P.secHx, 'CONFLICT')

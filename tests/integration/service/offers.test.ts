@@ -7,8 +7,29 @@ import { openCloud, P, rid, T0, type Cloud } from '../harness'
  * id — or declines it; the owner posts the project's progress. A need has one live match at a time.
  */
 
-type Offer = { id: string; needId: string; ownerType: string; ownerId: string; ownerName: string; resourceId?: string; resourceTitle: string; status: string; projectId?: string; reason?: string; decidedByName?: string }
-type Project = { id: string; ownerType: string; ownerId: string; ownerName: string; resourceId: string; canUpdate: boolean; progress: number; status: string }
+type Offer = {
+  id: string
+  needId: string
+  ownerType: string
+  ownerId: string
+  ownerName: string
+  resourceId?: string
+  resourceTitle: string
+  status: string
+  projectId?: string
+  reason?: string
+  decidedByName?: string
+}
+type Project = {
+  id: string
+  ownerType: string
+  ownerId: string
+  ownerName: string
+  resourceId: string
+  canUpdate: boolean
+  progress: number
+  status: string
+}
 type Need = { id: string; status: string; projectId?: string }
 type Page<T> = { items: T[]; total: number }
 
@@ -39,7 +60,13 @@ describe('need.offer: a unit or a member takes a need', () => {
   })
 
   it('refuses someone else’s resource, nothing offered, blocked words, a matched or unknown need, changing nothing', async () => {
-    const err = await h.expectRefused('service', 'need.offer', offer({ resourceId: 'res:u-hx-2:2026:0' }), M1, 'INVALID_INPUT')
+    const err = await h.expectRefused(
+      'service',
+      'need.offer',
+      offer({ resourceId: 'res:u-hx-2:2026:0' }),
+      M1,
+      'INVALID_INPUT',
+    )
     expect(err?.issues?.[0]?.path).toEqual(['resourceId'])
     await h.expectRefused('service', 'need.offer', offer({}), M1, 'INVALID_INPUT')
     await h.expectRefused('service', 'need.offer', offer({ title: '违禁词' }), M1, 'CONTENT_REJECTED')
@@ -49,13 +76,31 @@ describe('need.offer: a unit or a member takes a need', () => {
 
   it('takes a member’s offer written on the spot, and a unit’s offer of a listed resource', async () => {
     const m = await h.ok<Offer>('service', 'need.offer', offer({ title: '周末带队填补坑洼', note: '可出 6 人' }), M1)
-    expect(m).toMatchObject({ status: 'pending', ownerType: 'member', ownerId: ids.member(M1), ownerName: '陈立军', resourceTitle: '周末带队填补坑洼' })
+    expect(m).toMatchObject({
+      status: 'pending',
+      ownerType: 'member',
+      ownerId: ids.member(M1),
+      ownerName: '陈立军',
+      resourceTitle: '周末带队填补坑洼',
+    })
     expect(m.resourceId).toBeUndefined()
     memberOffer = m.id
     h.setNow(new Date(T0.getTime() + 60_000)) // a minute later
-    const u = await h.ok<Offer>('service', 'need.offer', offer({ unitId: 'u-hx-2', resourceId: 'res:u-hx-2:2026:1' }), XU)
+    const u = await h.ok<Offer>(
+      'service',
+      'need.offer',
+      offer({ unitId: 'u-hx-2', resourceId: 'res:u-hx-2:2026:1' }),
+      XU,
+    )
     h.setNow(T0)
-    expect(u).toMatchObject({ status: 'pending', ownerType: 'unit', ownerId: 'u-hx-2', ownerName: '锦绣区第一中学', resourceId: 'res:u-hx-2:2026:1', resourceTitle: '志愿者 20 人次/季度' })
+    expect(u).toMatchObject({
+      status: 'pending',
+      ownerType: 'unit',
+      ownerId: 'u-hx-2',
+      ownerName: '锦绣区第一中学',
+      resourceId: 'res:u-hx-2:2026:1',
+      resourceTitle: '志愿者 20 人次/季度',
+    })
     unitOffer = u.id
   })
 
@@ -78,21 +123,62 @@ describe('need.offer: a unit or a member takes a need', () => {
 
 describe('need.decideOffer: the secretary confirms the match', () => {
   it('refuses another community’s secretary, a liaison, a missing deadline or reason, a past deadline, an unknown offer, changing nothing', async () => {
-    await h.expectRefused('service', 'need.decideOffer', { offerId: memberOffer, accept: true, deadline: inDays(30) }, P.secYg, 'FORBIDDEN')
-    await h.expectRefused('service', 'need.decideOffer', { offerId: memberOffer, accept: true, deadline: inDays(30) }, XU, 'FORBIDDEN')
-    await h.expectRefused('service', 'need.decideOffer', { offerId: memberOffer, accept: true }, P.secHx, 'INVALID_INPUT')
-    await h.expectRefused('service', 'need.decideOffer', { offerId: memberOffer, accept: false }, P.secHx, 'INVALID_INPUT')
-    await h.expectRefused('service', 'need.decideOffer', { offerId: memberOffer, accept: true, deadline: inDays(-1) }, P.secHx, 'INVALID_INPUT')
-    await h.expectRefused('service', 'need.decideOffer', { offerId: 'off-none', accept: true, deadline: inDays(30) }, P.secHx, 'NOT_FOUND')
+    await h.expectRefused(
+      'service',
+      'need.decideOffer',
+      { offerId: memberOffer, accept: true, deadline: inDays(30) },
+      P.secYg,
+      'FORBIDDEN',
+    )
+    await h.expectRefused(
+      'service',
+      'need.decideOffer',
+      { offerId: memberOffer, accept: true, deadline: inDays(30) },
+      XU,
+      'FORBIDDEN',
+    )
+    await h.expectRefused(
+      'service',
+      'need.decideOffer',
+      { offerId: memberOffer, accept: true },
+      P.secHx,
+      'INVALID_INPUT',
+    )
+    await h.expectRefused(
+      'service',
+      'need.decideOffer',
+      { offerId: memberOffer, accept: false },
+      P.secHx,
+      'INVALID_INPUT',
+    )
+    await h.expectRefused(
+      'service',
+      'need.decideOffer',
+      { offerId: memberOffer, accept: true, deadline: inDays(-1) },
+      P.secHx,
+      'INVALID_INPUT',
+    )
+    await h.expectRefused(
+      'service',
+      'need.decideOffer',
+      { offerId: 'off-none', accept: true, deadline: inDays(30) },
+      P.secHx,
+      'NOT_FOUND',
+    )
   })
 
   it('of two offers on one need confirmed at once, exactly one becomes the project', async () => {
     const [a, b] = await Promise.all([
-      h.call<Offer>('service', 'need.decideOffer', { offerId: memberOffer, accept: true, deadline: inDays(30), title: '坑洼路面修补（党员队）' }, P.secHx),
+      h.call<Offer>(
+        'service',
+        'need.decideOffer',
+        { offerId: memberOffer, accept: true, deadline: inDays(30), title: '坑洼路面修补（党员队）' },
+        P.secHx,
+      ),
       h.call<Offer>('service', 'need.decideOffer', { offerId: unitOffer, accept: true, deadline: inDays(30) }, P.secHx),
     ])
     expect([a.env.ok ? 'ok' : a.env.error.code, b.env.ok ? 'ok' : b.env.error.code].sort()).toEqual(['CONFLICT', 'ok'])
-    const winner = (a.env.ok ? a.env.data : (b.env as { data: Offer }).data)
+    const winner = a.env.ok ? a.env.data : (b.env as { data: Offer }).data
     const loser = a.env.ok ? unitOffer : memberOffer
     const need = await h.ok<Need>('service', 'need.get', { needId: ROAD }, P.liu)
     expect(need).toMatchObject({ status: 'matched', projectId: winner.projectId })
@@ -105,35 +191,93 @@ describe('need.decideOffer: the secretary confirms the match', () => {
   })
 
   it('makes the offerer the project’s owner, by id; an offer written on the spot joins the resource list', async () => {
-    const accepted = (await h.ok<Page<Offer>>('service', 'need.offers', { needId: ROAD }, P.liu)).items.find((o) => o.id === memberOffer)!
+    const accepted = (await h.ok<Page<Offer>>('service', 'need.offers', { needId: ROAD }, P.liu)).items.find(
+      (o) => o.id === memberOffer,
+    )!
     expect(accepted).toMatchObject({ status: 'accepted', decidedByName: '王秀英' })
-    const projects = await h.ok<Page<Project>>('service', 'project.list', { communityId: 'c-hx' }, accepted.ownerType === 'member' ? M1 : XU)
+    const projects = await h.ok<Page<Project>>(
+      'service',
+      'project.list',
+      { communityId: 'c-hx' },
+      accepted.ownerType === 'member' ? M1 : XU,
+    )
     const p = projects.items.find((x) => x.id === accepted.projectId)!
-    expect(p).toMatchObject({ ownerType: accepted.ownerType, ownerId: accepted.ownerId, ownerName: accepted.ownerName, canUpdate: true })
-    const resources = await h.ok<Page<{ id: string; ownerId: string }>>('service', 'resource.list', { communityId: 'c-hx', ownerId: accepted.ownerId }, P.liu)
+    expect(p).toMatchObject({
+      ownerType: accepted.ownerType,
+      ownerId: accepted.ownerId,
+      ownerName: accepted.ownerName,
+      canUpdate: true,
+    })
+    const resources = await h.ok<Page<{ id: string; ownerId: string }>>(
+      'service',
+      'resource.list',
+      { communityId: 'c-hx', ownerId: accepted.ownerId },
+      P.liu,
+    )
     expect(resources.items.map((r) => r.id)).toContain(p.resourceId)
     const others = await h.ok<Page<Project>>('service', 'project.list', { communityId: 'c-hx' }, M2)
     expect(others.items.find((x) => x.id === p.id)?.canUpdate).toBe(false)
   })
 
   it('refuses the other offer on the matched need and a second decision, changing nothing; declines with a reason', async () => {
-    await h.expectRefused('service', 'need.decideOffer', { offerId: unitOffer, accept: true, deadline: inDays(30) }, P.secHx, 'CONFLICT')
-    await h.expectRefused('service', 'need.decideOffer', { offerId: memberOffer, accept: false, reason: '改主意' }, P.secHx, 'CONFLICT')
-    const d = await h.ok<Offer>('service', 'need.decideOffer', { offerId: unitOffer, accept: false, reason: '已由其他方认领，感谢支持' }, P.secHx)
+    await h.expectRefused(
+      'service',
+      'need.decideOffer',
+      { offerId: unitOffer, accept: true, deadline: inDays(30) },
+      P.secHx,
+      'CONFLICT',
+    )
+    await h.expectRefused(
+      'service',
+      'need.decideOffer',
+      { offerId: memberOffer, accept: false, reason: '改主意' },
+      P.secHx,
+      'CONFLICT',
+    )
+    const d = await h.ok<Offer>(
+      'service',
+      'need.decideOffer',
+      { offerId: unitOffer, accept: false, reason: '已由其他方认领，感谢支持' },
+      P.secHx,
+    )
     expect(d).toMatchObject({ status: 'declined', reason: '已由其他方认领，感谢支持' })
   })
 })
 
 describe('the owner posts the project’s progress', () => {
   it('lets the owner post and refuses everyone else but the secretary, changing nothing', async () => {
-    const accepted = (await h.ok<Page<Offer>>('service', 'need.offers', { needId: ROAD }, P.liu)).items.find((o) => o.id === memberOffer)!
+    const accepted = (await h.ok<Page<Offer>>('service', 'need.offers', { needId: ROAD }, P.liu)).items.find(
+      (o) => o.id === memberOffer,
+    )!
     const owner = accepted.ownerType === 'member' ? M1 : XU
     const other = accepted.ownerType === 'member' ? XU : M1
-    await h.expectRefused('service', 'project.progress', { projectId: accepted.projectId, progress: 30, note: '开工' }, other, 'FORBIDDEN')
-    await h.expectRefused('service', 'project.progress', { projectId: accepted.projectId, progress: 30, note: '开工' }, M2, 'FORBIDDEN')
-    const p = await h.ok<Project>('service', 'project.progress', { projectId: accepted.projectId, progress: 30, note: '已修补 3000 ㎡' }, owner)
+    await h.expectRefused(
+      'service',
+      'project.progress',
+      { projectId: accepted.projectId, progress: 30, note: '开工' },
+      other,
+      'FORBIDDEN',
+    )
+    await h.expectRefused(
+      'service',
+      'project.progress',
+      { projectId: accepted.projectId, progress: 30, note: '开工' },
+      M2,
+      'FORBIDDEN',
+    )
+    const p = await h.ok<Project>(
+      'service',
+      'project.progress',
+      { projectId: accepted.projectId, progress: 30, note: '已修补 3000 ㎡' },
+      owner,
+    )
     expect(p).toMatchObject({ progress: 30, canUpdate: true })
-    const updates = await h.ok<Page<{ byName: string; note: string }>>('service', 'project.updates', { projectId: accepted.projectId }, P.liu)
+    const updates = await h.ok<Page<{ byName: string; note: string }>>(
+      'service',
+      'project.updates',
+      { projectId: accepted.projectId },
+      P.liu,
+    )
     expect(updates.items[0]).toMatchObject({ note: '已修补 3000 ㎡', byName: owner === M1 ? '陈立军' : '许文' })
   })
 })

@@ -14,9 +14,30 @@ beforeAll(async () => {
 afterAll(() => h.close())
 
 async function project(): Promise<Project> {
-  const need = await h.ok<{ id: string }>('service', 'need.create', { requestId: rid(), communityId: 'c-hx', title: '楼道照明改造', source: 'community' }, P.secHx)
-  const res = await h.ok<{ id: string }>('service', 'resource.create', { requestId: rid(), communityId: 'c-hx', title: '电工服务' }, P.member)
-  return h.ok<Project>('service', 'project.create', { requestId: rid(), needId: need.id, resourceId: res.id, title: '楼道照明', deadline: new Date(T0.getTime() + 60 * 86400_000).toISOString() }, P.secHx)
+  const need = await h.ok<{ id: string }>(
+    'service',
+    'need.create',
+    { requestId: rid(), communityId: 'c-hx', title: '楼道照明改造', source: 'community' },
+    P.secHx,
+  )
+  const res = await h.ok<{ id: string }>(
+    'service',
+    'resource.create',
+    { requestId: rid(), communityId: 'c-hx', title: '电工服务' },
+    P.member,
+  )
+  return h.ok<Project>(
+    'service',
+    'project.create',
+    {
+      requestId: rid(),
+      needId: need.id,
+      resourceId: res.id,
+      title: '楼道照明',
+      deadline: new Date(T0.getTime() + 60 * 86400_000).toISOString(),
+    },
+    P.secHx,
+  )
 }
 
 describe('project updates', () => {
@@ -39,8 +60,17 @@ describe('project updates', () => {
   })
 
   it('shows the count and the latest note on the project', async () => {
-    const list = await h.ok<{ items: Project[] }>('service', 'project.list', { communityId: 'c-hx', pageSize: 50 }, P.liu)
-    expect(list.items.find((x) => x.id === p.id)).toMatchObject({ progress: N, lastNote: `第 ${N} 次更新`, updateCount: N })
+    const list = await h.ok<{ items: Project[] }>(
+      'service',
+      'project.list',
+      { communityId: 'c-hx', pageSize: 50 },
+      P.liu,
+    )
+    expect(list.items.find((x) => x.id === p.id)).toMatchObject({
+      progress: N,
+      lastNote: `第 ${N} 次更新`,
+      updateCount: N,
+    })
   })
 
   it('pages with a fixed number of requests whatever the page size', async () => {
@@ -68,7 +98,12 @@ describe('project updates', () => {
     const page = await h.ok<Page>('service', 'project.updates', { projectId: q.id }, P.secHx)
     expect(page.total).toBe(outcomes.filter((o) => o === 'ok').length)
     expect(new Set(page.items.map((u) => u.seq)).size).toBe(page.total)
-    const list = await h.ok<{ items: Project[] }>('service', 'project.list', { communityId: 'c-hx', pageSize: 50 }, P.liu)
+    const list = await h.ok<{ items: Project[] }>(
+      'service',
+      'project.list',
+      { communityId: 'c-hx', pageSize: 50 },
+      P.liu,
+    )
     expect(list.items.find((x) => x.id === q.id)!.updateCount).toBe(page.total)
   })
 })

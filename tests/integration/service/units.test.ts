@@ -1,8 +1,25 @@
 import { openCloud, P, rid, type Cloud } from '../harness'
 import { expectPersonalDataRegistered } from '../personal-data'
 
-type Unit = { id: string; status: string; overdue: boolean; resources: string[]; commitments: string[]; contactPhone?: string; reason?: string; gridNames: string[]; approvedYear?: number }
-type Agreement = { year: number; unitName: string; commitments: string[]; needs: { title: string; quantityText?: string }[]; resources: { title: string }[]; projects: unknown[] }
+type Unit = {
+  id: string
+  status: string
+  overdue: boolean
+  resources: string[]
+  commitments: string[]
+  contactPhone?: string
+  reason?: string
+  gridNames: string[]
+  approvedYear?: number
+}
+type Agreement = {
+  year: number
+  unitName: string
+  commitments: string[]
+  needs: { title: string; quantityText?: string }[]
+  resources: { title: string }[]
+  projects: unknown[]
+}
 
 let h: Cloud
 beforeAll(async () => {
@@ -11,8 +28,13 @@ beforeAll(async () => {
 afterAll(() => h.close())
 
 const checkin = (extra: Record<string, unknown> = {}) => ({
-  requestId: rid(), unitId: 'u-hx-1', contactName: '吴敏', contactPhone: '13800000008',
-  resources: ['医护志愿者 10 人', '健康讲座'], commitments: ['每月一次义诊', '认领第一网格'], ...extra,
+  requestId: rid(),
+  unitId: 'u-hx-1',
+  contactName: '吴敏',
+  contactPhone: '13800000008',
+  resources: ['医护志愿者 10 人', '健康讲座'],
+  commitments: ['每月一次义诊', '认领第一网格'],
+  ...extra,
 })
 
 describe('unit check-in (journey 1)', () => {
@@ -30,7 +52,13 @@ describe('unit check-in (journey 1)', () => {
 
   it('refuses blocked words in the resource list', async () => {
     const blocked = (await import('../../../local/blocked-words')).DEFAULT_BLOCKED_WORDS[0]
-    await h.expectRefused('service', 'unit.checkin', checkin({ resources: [`${blocked}`] }), P.liaison, 'CONTENT_REJECTED')
+    await h.expectRefused(
+      'service',
+      'unit.checkin',
+      checkin({ resources: [`${blocked}`] }),
+      P.liaison,
+      'CONTENT_REJECTED',
+    )
   })
 
   it('records the submission as pending, once per requestId', async () => {
@@ -42,7 +70,12 @@ describe('unit check-in (journey 1)', () => {
   })
 
   it('lists it for the community’s secretary and refuses another community’s secretary', async () => {
-    const page = await h.ok<{ items: Unit[] }>('service', 'unit.list', { communityId: 'c-hx', status: 'pending' }, P.secHx)
+    const page = await h.ok<{ items: Unit[] }>(
+      'service',
+      'unit.list',
+      { communityId: 'c-hx', status: 'pending' },
+      P.secHx,
+    )
     expect(page.items.map((u) => u.id)).toEqual(['u-hx-1'])
     await h.expectRefused('service', 'unit.list', { communityId: 'c-hx' }, P.secYg, 'FORBIDDEN')
     await h.expectRefused('service', 'unit.decide', { unitId: 'u-hx-1', approve: true }, P.secYg, 'FORBIDDEN')
@@ -50,7 +83,12 @@ describe('unit check-in (journey 1)', () => {
   })
 
   it('returns it with a reason the liaison sees, then accepts a corrected submission', async () => {
-    const r = await h.ok<Unit>('service', 'unit.decide', { unitId: 'u-hx-1', approve: false, reason: '请补充联系人职务' }, P.secHx)
+    const r = await h.ok<Unit>(
+      'service',
+      'unit.decide',
+      { unitId: 'u-hx-1', approve: false, reason: '请补充联系人职务' },
+      P.secHx,
+    )
     expect(r).toMatchObject({ status: 'returned', reason: '请补充联系人职务' })
     const outbox = await h.db.collection('outbox').where({ toOpenid: P.liaison }).count()
     expect(outbox.total).toBeGreaterThan(0)
@@ -64,7 +102,9 @@ describe('unit check-in (journey 1)', () => {
     const a = await h.ok<Agreement>('service', 'agreement.get', { unitId: 'u-hx-1', year: 2026 }, P.liaison)
     expect(a).toMatchObject({ year: 2026, unitName: '锦绣区人民医院', commitments: ['每月一次义诊', '认领第一网格'] })
     expect(a.resources.map((r) => r.title).sort()).toEqual(['健康讲座', '医护志愿者 10 人'])
-    expect(a.needs.map((n) => n.quantityText)).toEqual(expect.arrayContaining(['25616.5 ㎡', '849 m', '26 盏', '121 块', '70 个']))
+    expect(a.needs.map((n) => n.quantityText)).toEqual(
+      expect.arrayContaining(['25616.5 ㎡', '849 m', '26 盏', '121 块', '70 个']),
+    )
     const audit = await h.db.collection('audit').where({ target: 'svc_agreements/agr:u-hx-1:2026' }).count()
     expect(audit.total).toBe(1)
   })
@@ -81,7 +121,12 @@ describe('unit check-in (journey 1)', () => {
   })
 
   it('shows a unit approved only last year as overdue', async () => {
-    const page = await h.ok<{ items: Unit[] }>('service', 'unit.list', { communityId: 'c-hx', status: 'overdue' }, P.secHx)
+    const page = await h.ok<{ items: Unit[] }>(
+      'service',
+      'unit.list',
+      { communityId: 'c-hx', status: 'overdue' },
+      P.secHx,
+    )
     expect(page.items.map((u) => [u.id, u.status, u.overdue])).toEqual([['u-hx-3', 'none', true]])
   })
 
@@ -93,14 +138,37 @@ describe('unit check-in (journey 1)', () => {
     expect(listed.items.find((u) => u.id === 'u-hx-1')?.contactPhone).toBe('138****0008')
     expect(JSON.stringify(listed)).not.toMatch(/1\d{10}/)
     const second = 'o-liaison-u-hx-1-b'
-    await h.db.collection('users').add({ data: { _id: second, name: '吴敏同事', roles: [{ role: 'unit_liaison', scopeType: 'unit', scopeId: 'u-hx-1', scopeName: '锦绣区人民医院', communityId: 'c-hx', streetId: 'st-jinxiu' }], createdAt: new Date(), updatedAt: new Date() } })
+    await h.db.collection('users').add({
+      data: {
+        _id: second,
+        name: '吴敏同事',
+        roles: [
+          {
+            role: 'unit_liaison',
+            scopeType: 'unit',
+            scopeId: 'u-hx-1',
+            scopeName: '锦绣区人民医院',
+            communityId: 'c-hx',
+            streetId: 'st-jinxiu',
+          },
+        ],
+        createdAt: new Date(),
+        updatedAt: new Date(),
+      },
+    })
     expect((await h.ok<Unit>('service', 'unit.get', { unitId: 'u-hx-1' }, second)).contactPhone).toBe('138****0008')
   })
 
   it('lets the secretary name the unit responsible for grids of the community only', async () => {
     const u = await h.ok<Unit>('service', 'unit.setGrids', { unitId: 'u-hx-1', gridIds: ['g-hx-1', 'g-hx-4'] }, P.secHx)
     expect(u.gridNames).toEqual(['第一网格', '第四网格'])
-    await h.expectRefused('service', 'unit.setGrids', { unitId: 'u-hx-1', gridIds: ['g-yg-1'] }, P.secHx, 'INVALID_INPUT')
+    await h.expectRefused(
+      'service',
+      'unit.setGrids',
+      { unitId: 'u-hx-1', gridIds: ['g-yg-1'] },
+      P.secHx,
+      'INVALID_INPUT',
+    )
     await h.expectRefused('service', 'unit.setGrids', { unitId: 'u-hx-1', gridIds: ['g-hx-2'] }, P.secYg, 'FORBIDDEN')
     await h.expectRefused('service', 'unit.setGrids', { unitId: 'u-hx-1', gridIds: ['g-hx-2'] }, P.liaison, 'FORBIDDEN')
   })

@@ -9,7 +9,13 @@ import { openCloud, P, rid, T0, type Cloud } from '../harness'
  */
 
 type Wish = {
-  id: string; status: string; claimerName?: string; claimDueAt?: string; canDeliver: boolean; canRelease: boolean; canMessage: boolean
+  id: string
+  status: string
+  claimerName?: string
+  claimDueAt?: string
+  canDeliver: boolean
+  canRelease: boolean
+  canMessage: boolean
   lastClaimEnd?: { outcome: string; claimerName: string; reason?: string }
 }
 type Message = { id: string; side: string; byName: string; text: string; mine: boolean }
@@ -28,11 +34,27 @@ afterAll(() => h.close())
 afterEach(() => h.setNow(T0))
 
 const serviceTimers = declaredTimers().filter((t) => t.fn === 'service')
-const fire = async () => (await fireTimers((main, event, { openid }) => h.rawMain(main, event, openid).then((result) => ({ result })), serviceTimers))['service.tick'] as { ok: boolean; data: { returned: number } }
-const wish = async (id: string, who: string = P.liu) => (await h.ok<Page<Wish>>('service', 'wish.list', { communityId: 'c-hx', mine: who === P.liu, pageSize: 50 }, who)).items.find((w) => w.id === id)!
-const stored = async (id: string) => (await h.db.collection('svc_wishes').where({ _id: id }).get()).data[0] as { status: string; claimerOpenid?: string; claimHistory?: { outcome: string; claimerName: string }[] }
-const outbox = async (templateId: string, toOpenid: string) => (await h.db.collection('outbox').where({ templateId, toOpenid }).count()).total
-const post = (title: string, days: number) => h.ok<Wish>('service', 'wish.create', { requestId: rid(), title, dueAt: at(days * DAY).toISOString() }, P.liu)
+const fire = async () =>
+  (
+    await fireTimers(
+      (main, event, { openid }) => h.rawMain(main, event, openid).then((result) => ({ result })),
+      serviceTimers,
+    )
+  )['service.tick'] as { ok: boolean; data: { returned: number } }
+const wish = async (id: string, who: string = P.liu) =>
+  (
+    await h.ok<Page<Wish>>('service', 'wish.list', { communityId: 'c-hx', mine: who === P.liu, pageSize: 50 }, who)
+  ).items.find((w) => w.id === id)!
+const stored = async (id: string) =>
+  (await h.db.collection('svc_wishes').where({ _id: id }).get()).data[0] as {
+    status: string
+    claimerOpenid?: string
+    claimHistory?: { outcome: string; claimerName: string }[]
+  }
+const outbox = async (templateId: string, toOpenid: string) =>
+  (await h.db.collection('outbox').where({ templateId, toOpenid }).count()).total
+const post = (title: string, days: number) =>
+  h.ok<Wish>('service', 'wish.create', { requestId: rid(), title, dueAt: at(days * DAY).toISOString() }, P.liu)
 
 it('declares the service tick in its config.json', () => {
   expect(serviceTimers).toEqual([{ fn: 'service', name: 'tick' }])
@@ -71,7 +93,14 @@ describe('a claim has a deadline, and the timer returns the wish when it runs ou
     expect(w.claimerName).toBeUndefined()
     expect(await outbox('tpl-wish-returned', M1)).toBe(toClaimer + 1)
     expect(await outbox('tpl-wish-returned', P.liu)).toBe(toResident + 1)
-    expect((await h.db.collection('audit').where({ target: `svc_wishes/${near}`, actor: 'system:timer' }).count()).total).toBe(1)
+    expect(
+      (
+        await h.db
+          .collection('audit')
+          .where({ target: `svc_wishes/${near}`, actor: 'system:timer' })
+          .count()
+      ).total,
+    ).toBe(1)
 
     h.setNow(at(7 * DAY + 1000))
     expect((await fire()).data.returned).toBe(1)
@@ -83,7 +112,10 @@ describe('a claim has a deadline, and the timer returns the wish when it runs ou
 
   it('lets another member claim it once it is back', async () => {
     h.setNow(at(7 * DAY + 2000))
-    expect(await h.ok<Wish>('service', 'wish.claim', { wishId: far }, M2)).toMatchObject({ status: 'claimed', claimerName: '马晓燕' })
+    expect(await h.ok<Wish>('service', 'wish.claim', { wishId: far }, M2)).toMatchObject({
+      status: 'claimed',
+      claimerName: '马晓燕',
+    })
   })
 })
 
@@ -102,7 +134,10 @@ describe('wish.release', () => {
   it('puts the wish back to 待认领 with the reason kept, and tells the resident', async () => {
     const before = await outbox('tpl-wish-returned', P.liu)
     const w = await h.ok<Wish>('service', 'wish.release', { wishId: id, reason: '临时出差' }, M1)
-    expect(w).toMatchObject({ status: 'open', lastClaimEnd: { outcome: 'released', claimerName: '陈立军', reason: '临时出差' } })
+    expect(w).toMatchObject({
+      status: 'open',
+      lastClaimEnd: { outcome: 'released', claimerName: '陈立军', reason: '临时出差' },
+    })
     expect(await outbox('tpl-wish-returned', P.liu)).toBe(before + 1)
     await h.expectRefused('service', 'wish.release', { wishId: id }, M1, 'FORBIDDEN')
   })
@@ -130,7 +165,9 @@ describe('races on one wish', () => {
     expect(s.claimHistory?.map((c) => [c.outcome, c.claimerName])).toEqual([['lapsed', '陈立军']])
     const outcome = claim.env.ok ? 'ok' : claim.env.error.code
     expect({ outcome, status: s.status, claimer: s.claimerOpenid ?? null }).toEqual(
-      outcome === 'ok' ? { outcome, status: 'claimed', claimer: M2 } : { outcome: 'CONFLICT', status: 'open', claimer: null },
+      outcome === 'ok'
+        ? { outcome, status: 'claimed', claimer: M2 }
+        : { outcome: 'CONFLICT', status: 'open', claimer: null },
     )
   })
 })
@@ -139,17 +176,33 @@ describe('the resident and the claimer reach each other in the app', () => {
   let id = ''
   it('has no conversation before a claim', async () => {
     id = (await post('想要一副老花镜', 20)).id
-    await h.expectRefused('service', 'wish.message', { requestId: rid(), wishId: id, text: '有人吗' }, P.liu, 'CONFLICT')
+    await h.expectRefused(
+      'service',
+      'wish.message',
+      { requestId: rid(), wishId: id, text: '有人吗' },
+      P.liu,
+      'CONFLICT',
+    )
     await h.expectRefused('service', 'wish.messages', { wishId: id }, P.liu, 'FORBIDDEN')
   })
 
   it('carries messages both ways, masking mobile numbers; each side sees its own as mine', async () => {
     await h.ok('service', 'wish.claim', { wishId: id }, M1)
     expect((await wish(id)).canMessage).toBe(true)
-    const a = await h.ok<Message>('service', 'wish.message', { requestId: rid(), wishId: id, text: '周六上午在家，电话 138 0013 8000' }, P.liu)
+    const a = await h.ok<Message>(
+      'service',
+      'wish.message',
+      { requestId: rid(), wishId: id, text: '周六上午在家，电话 138 0013 8000' },
+      P.liu,
+    )
     expect(a).toMatchObject({ side: 'resident', byName: '刘芳', text: '周六上午在家，电话 138****8000', mine: true })
     h.setNow(at(60_000))
-    await h.ok('service', 'wish.message', { requestId: rid(), wishId: id, text: '好的，10 点到，我的号码13900139000' }, M1)
+    await h.ok(
+      'service',
+      'wish.message',
+      { requestId: rid(), wishId: id, text: '好的，10 点到，我的号码13900139000' },
+      M1,
+    )
     const forClaimer = await h.ok<Page<Message>>('service', 'wish.messages', { wishId: id }, M1)
     expect(forClaimer.items.map((m) => [m.side, m.text, m.mine])).toEqual([
       ['claimer', '好的，10 点到，我的号码139****9000', true],
@@ -160,11 +213,29 @@ describe('the resident and the claimer reach each other in the app', () => {
   })
 
   it('refuses other members and residents, blocked words and empty text, changing nothing', async () => {
-    await h.expectRefused('service', 'wish.message', { requestId: rid(), wishId: id, text: '我也想帮忙' }, M2, 'FORBIDDEN')
-    await h.expectRefused('service', 'wish.message', { requestId: rid(), wishId: id, text: '你好' }, P.zhang, 'FORBIDDEN')
+    await h.expectRefused(
+      'service',
+      'wish.message',
+      { requestId: rid(), wishId: id, text: '我也想帮忙' },
+      M2,
+      'FORBIDDEN',
+    )
+    await h.expectRefused(
+      'service',
+      'wish.message',
+      { requestId: rid(), wishId: id, text: '你好' },
+      P.zhang,
+      'FORBIDDEN',
+    )
     await h.expectRefused('service', 'wish.messages', { wishId: id }, M2, 'FORBIDDEN')
     await h.expectRefused('service', 'wish.messages', { wishId: id }, P.secHx, 'FORBIDDEN')
-    await h.expectRefused('service', 'wish.message', { requestId: rid(), wishId: id, text: '违禁词' }, P.liu, 'CONTENT_REJECTED')
+    await h.expectRefused(
+      'service',
+      'wish.message',
+      { requestId: rid(), wishId: id, text: '违禁词' },
+      P.liu,
+      'CONTENT_REJECTED',
+    )
     await h.expectRefused('service', 'wish.message', { requestId: rid(), wishId: id, text: '' }, P.liu, 'INVALID_INPUT')
   })
 
@@ -178,11 +249,29 @@ describe('the resident and the claimer reach each other in the app', () => {
   })
 
   it('lets the secretary speak for a resident without the app, on a wish they posted for them', async () => {
-    const w = await h.ok<Wish>('service', 'wish.create', { requestId: rid(), title: '代发：买米送上楼', dueAt: at(10 * DAY).toISOString(), householdId: 'h-hx-2-2-101', residentName: '王大爷' }, P.secHx)
+    const w = await h.ok<Wish>(
+      'service',
+      'wish.create',
+      {
+        requestId: rid(),
+        title: '代发：买米送上楼',
+        dueAt: at(10 * DAY).toISOString(),
+        householdId: 'h-hx-2-2-101',
+        residentName: '王大爷',
+      },
+      P.secHx,
+    )
     await h.ok('service', 'wish.claim', { wishId: w.id }, M1)
-    const m = await h.ok<Message>('service', 'wish.message', { requestId: rid(), wishId: w.id, text: '王大爷下午在家' }, P.secHx)
+    const m = await h.ok<Message>(
+      'service',
+      'wish.message',
+      { requestId: rid(), wishId: w.id, text: '王大爷下午在家' },
+      P.secHx,
+    )
     expect(m.side).toBe('resident')
-    expect((await h.ok<Page<Message>>('service', 'wish.messages', { wishId: w.id }, M1)).items.map((x) => x.text)).toEqual(['王大爷下午在家'])
+    expect(
+      (await h.ok<Page<Message>>('service', 'wish.messages', { wishId: w.id }, M1)).items.map((x) => x.text),
+    ).toEqual(['王大爷下午在家'])
   })
 
   it('a message racing the claim’s release lands in that claim’s thread or is refused, never in the next one', async () => {
@@ -194,6 +283,8 @@ describe('the resident and the claimer reach each other in the app', () => {
     ])
     const kept = (await h.db.collection('svc_wish_messages').where({ wishId: id2 }).get()).data as { claimNo: number }[]
     const outcome = msg.env.ok ? 'ok' : msg.env.error.code
-    expect({ outcome, threads: kept.map((m) => m.claimNo) }).toEqual(outcome === 'ok' ? { outcome, threads: [1] } : { outcome: 'CONFLICT', threads: [] })
+    expect({ outcome, threads: kept.map((m) => m.claimNo) }).toEqual(
+      outcome === 'ok' ? { outcome, threads: [1] } : { outcome: 'CONFLICT', threads: [] },
+    )
   })
 })

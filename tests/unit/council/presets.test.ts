@@ -3,7 +3,11 @@ import { PRESETS, presetsFor } from '../../../types/council'
 /** The tier of what is decided fixes which thresholds a vote may use (SPEC §5); the form and vote.open share this. */
 describe('presetsFor', () => {
   it('allows only a simple majority for a 小事 decided directly', () => {
-    expect(presetsFor(['minor'], true)).toMatchObject({ allowed: ['simple'], preferred: 'simple', refusal: '小事按简单多数表决' })
+    expect(presetsFor(['minor'], true)).toMatchObject({
+      allowed: ['simple'],
+      preferred: 'simple',
+      refusal: '小事按简单多数表决',
+    })
   })
 
   it('needs the civil-code thresholds (or custom) for an agenda item with a 大事 among its topics', () => {

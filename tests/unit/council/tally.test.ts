@@ -1,4 +1,11 @@
-import { meets, minimumToMeet, ruleFor, tally, type OptionCount, type TallyOption } from '../../../cloudfunctions/council/domain/tally'
+import {
+  meets,
+  minimumToMeet,
+  ruleFor,
+  tally,
+  type OptionCount,
+  type TallyOption,
+} from '../../../cloudfunctions/council/domain/tally'
 
 const YES_NO_ABSTAIN: TallyOption[] = [
   { key: 'o1', label: '同意', kind: 'for' },
@@ -63,7 +70,10 @@ describe('simple majority', () => {
 
   it('leaves abstentions out of the votes cast', () => {
     // 3 for, 2 against, 10 abstain: 3 of 5 votes cast is more than half
-    const r = tally(rule, YES_NO_ABSTAIN, [c('o1', 3, 0), c('o2', 2, 0), c('o3', 10, 0)], { households: 100, areaDm2: 0 })
+    const r = tally(rule, YES_NO_ABSTAIN, [c('o1', 3, 0), c('o2', 2, 0), c('o3', 10, 0)], {
+      households: 100,
+      areaDm2: 0,
+    })
     expect(r).toMatchObject({ passed: true, adoptedOptionKey: 'o1' })
   })
 
@@ -79,7 +89,10 @@ describe('simple majority', () => {
   })
 
   it('ignores floor area entirely', () => {
-    const r = tally(rule, YES_NO_ABSTAIN, [c('o1', 3, 100), c('o2', 2, 100_000)], { households: 10, areaDm2: 1_000_000 })
+    const r = tally(rule, YES_NO_ABSTAIN, [c('o1', 3, 100), c('o2', 2, 100_000)], {
+      households: 10,
+      areaDm2: 1_000_000,
+    })
     expect(r.participation.area).toBeNull()
     expect(r.passed).toBe(true)
   })
@@ -92,7 +105,11 @@ describe('civil code art. 278, ordinary matters', () => {
 
   it('passes at exactly 2/3 participation and more than half approval, by households and area', () => {
     const r = tally(rule, YES_NO_ABSTAIN, [c('o1', 11, 100_001), c('o2', 9, 99_999)], eligible)
-    expect(r.participation).toMatchObject({ met: true, households: { count: 20, total: 30, met: true }, area: { count: 200_000, total: 300_000, met: true } })
+    expect(r.participation).toMatchObject({
+      met: true,
+      households: { count: 20, total: 30, met: true },
+      area: { count: 200_000, total: 300_000, met: true },
+    })
     expect(r).toMatchObject({ passed: true, adoptedOptionKey: 'o1' })
   })
 
@@ -162,8 +179,13 @@ describe('civil code art. 278, major matters', () => {
 })
 
 describe('custom ratios', () => {
-  it('uses the secretary\'s participation and approval percentages, by households only when asked', () => {
-    const rule = ruleFor('custom', { participationPercent: 50, approvalPercent: 60, approvalMoreThan: false, byArea: false })
+  it("uses the secretary's participation and approval percentages, by households only when asked", () => {
+    const rule = ruleFor('custom', {
+      participationPercent: 50,
+      approvalPercent: 60,
+      approvalMoreThan: false,
+      byArea: false,
+    })
     expect(rule.byArea).toBe(false)
     const ok = tally(rule, YES_NO_ABSTAIN, [c('o1', 3, 1), c('o2', 2, 999_999)], { households: 10, areaDm2: 1_000_000 })
     expect(ok.passed).toBe(true)
@@ -172,21 +194,43 @@ describe('custom ratios', () => {
   })
 
   it('adopts no option when two options tie at an "at least 50 %" rule', () => {
-    const options: TallyOption[] = [{ key: 'a', label: '方案一', kind: 'choice' }, { key: 'b', label: '方案二', kind: 'choice' }]
-    const rule = ruleFor('custom', { participationPercent: 0, approvalPercent: 50, approvalMoreThan: false, byArea: true })
+    const options: TallyOption[] = [
+      { key: 'a', label: '方案一', kind: 'choice' },
+      { key: 'b', label: '方案二', kind: 'choice' },
+    ]
+    const rule = ruleFor('custom', {
+      participationPercent: 0,
+      approvalPercent: 50,
+      approvalMoreThan: false,
+      byArea: true,
+    })
     const r = tally(rule, options, [c('a', 5, 500), c('b', 5, 500)], { households: 10, areaDm2: 1000 })
     expect(r).toMatchObject({ passed: false, adoptedOptionKey: null })
     expect(r.summary).toContain('多个选项')
   })
 
   it('counts abstentions as participating but not approving under a custom rule', () => {
-    const rule = ruleFor('custom', { participationPercent: 50, approvalPercent: 60, approvalMoreThan: false, byArea: false })
-    expect(tally(rule, YES_NO_ABSTAIN, [c('o1', 3, 0), c('o3', 2, 0)], { households: 10, areaDm2: 0 }).passed).toBe(true)
-    expect(tally(rule, YES_NO_ABSTAIN, [c('o1', 3, 0), c('o3', 3, 0)], { households: 10, areaDm2: 0 }).passed).toBe(false)
+    const rule = ruleFor('custom', {
+      participationPercent: 50,
+      approvalPercent: 60,
+      approvalMoreThan: false,
+      byArea: false,
+    })
+    expect(tally(rule, YES_NO_ABSTAIN, [c('o1', 3, 0), c('o3', 2, 0)], { households: 10, areaDm2: 0 }).passed).toBe(
+      true,
+    )
+    expect(tally(rule, YES_NO_ABSTAIN, [c('o1', 3, 0), c('o3', 3, 0)], { households: 10, areaDm2: 0 }).passed).toBe(
+      false,
+    )
   })
 
   it('fails a custom rule by area when households approve but their area does not, and the reverse', () => {
-    const rule = ruleFor('custom', { participationPercent: 50, approvalPercent: 60, approvalMoreThan: false, byArea: true })
+    const rule = ruleFor('custom', {
+      participationPercent: 50,
+      approvalPercent: 60,
+      approvalMoreThan: false,
+      byArea: true,
+    })
     const eligible = { households: 10, areaDm2: 1000 }
     // households 6/10 approve (60 %), area 500/1000 (50 %): short by area
     expect(tally(rule, YES_NO_ABSTAIN, [c('o1', 6, 500), c('o2', 4, 500)], eligible).passed).toBe(false)
@@ -197,25 +241,44 @@ describe('custom ratios', () => {
   })
 
   it('honours "more than" for the approval percentage', () => {
-    const rule = ruleFor('custom', { participationPercent: 0, approvalPercent: 60, approvalMoreThan: true, byArea: false })
-    expect(tally(rule, YES_NO_ABSTAIN, [c('o1', 6, 0), c('o2', 4, 0)], { households: 10, areaDm2: 0 }).passed).toBe(false)
-    expect(tally(rule, YES_NO_ABSTAIN, [c('o1', 7, 0), c('o2', 3, 0)], { households: 10, areaDm2: 0 }).passed).toBe(true)
+    const rule = ruleFor('custom', {
+      participationPercent: 0,
+      approvalPercent: 60,
+      approvalMoreThan: true,
+      byArea: false,
+    })
+    expect(tally(rule, YES_NO_ABSTAIN, [c('o1', 6, 0), c('o2', 4, 0)], { households: 10, areaDm2: 0 }).passed).toBe(
+      false,
+    )
+    expect(tally(rule, YES_NO_ABSTAIN, [c('o1', 7, 0), c('o2', 3, 0)], { households: 10, areaDm2: 0 }).passed).toBe(
+      true,
+    )
   })
 })
 
 describe('tally guards and live gaps', () => {
   it('refuses ballots for an option the vote does not have', () => {
-    expect(() => tally(ruleFor('simple'), YES_NO_ABSTAIN, [c('zz', 1, 1)], { households: 2, areaDm2: 2 })).toThrow(/unknown options/)
+    expect(() => tally(ruleFor('simple'), YES_NO_ABSTAIN, [c('zz', 1, 1)], { households: 2, areaDm2: 2 })).toThrow(
+      /unknown options/,
+    )
   })
 
   it('refuses more ballots than eligible households', () => {
-    expect(() => tally(ruleFor('simple'), YES_NO_ABSTAIN, [c('o1', 3, 1)], { households: 2, areaDm2: 2 })).toThrow(/more ballots/)
+    expect(() => tally(ruleFor('simple'), YES_NO_ABSTAIN, [c('o1', 3, 1)], { households: 2, areaDm2: 2 })).toThrow(
+      /more ballots/,
+    )
   })
 
   it('writes no area sum into the public summary', () => {
-    const pass = tally(ruleFor('civil_code_ordinary'), YES_NO_ABSTAIN, [c('o1', 7, 95_000), c('o2', 1, 13_919)], { households: 12, areaDm2: 161_616 })
+    const pass = tally(ruleFor('civil_code_ordinary'), YES_NO_ABSTAIN, [c('o1', 7, 95_000), c('o2', 1, 13_919)], {
+      households: 12,
+      areaDm2: 161_616,
+    })
     expect(pass.summary).toBe('「同意」获 7/8 户，面积也达到同意门槛，表决通过')
-    const low = tally(ruleFor('civil_code_ordinary'), YES_NO_ABSTAIN, [c('o1', 2, 27_592)], { households: 12, areaDm2: 161_616 })
+    const low = tally(ruleFor('civil_code_ordinary'), YES_NO_ABSTAIN, [c('o1', 2, 27_592)], {
+      households: 12,
+      areaDm2: 161_616,
+    })
     expect(low.summary).toBe('未达到参与门槛（参与 2/12 户，参与面积未达到门槛），表决未通过')
     for (const r of [pass, low]) expect(r.summary).not.toMatch(/\d{3,}|㎡/)
   })

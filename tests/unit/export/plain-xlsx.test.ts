@@ -22,7 +22,11 @@ function entries(file: Buffer): { name: string; stored: number; actual: number }
     const nameLength = file.readUInt16LE(at + 26)
     const start = at + 30 + nameLength + file.readUInt16LE(at + 28)
     const content = inflateRawSync(file.subarray(start, start + size))
-    out.push({ name: file.toString('utf8', at + 30, at + 30 + nameLength), stored: file.readUInt32LE(at + 14), actual: crc32(content) })
+    out.push({
+      name: file.toString('utf8', at + 30, at + 30 + nameLength),
+      stored: file.readUInt32LE(at + 14),
+      actual: crc32(content),
+    })
     at = start + size
   }
   return out
@@ -31,17 +35,30 @@ function entries(file: Buffer): { name: string; stored: number; actual: number }
 describe('a workbook of plain tables', () => {
   it('reads back sheet by sheet with its text and numbers', async () => {
     const file = plainWorkbook([
-      { name: '居民评价', rows: [['物业公司', '星级'], ['万邦物业', 4], ['红星物业', 2.5]] },
+      {
+        name: '居民评价',
+        rows: [
+          ['物业公司', '星级'],
+          ['万邦物业', 4],
+          ['红星物业', 2.5],
+        ],
+      },
       { name: '红黑榜', rows: [['本期榜单尚未发布']] },
     ])
     expect(await read(file)).toEqual({
-      居民评价: [['物业公司', '星级'], ['万邦物业', 4], ['红星物业', 2.5]],
+      居民评价: [
+        ['物业公司', '星级'],
+        ['万邦物业', 4],
+        ['红星物业', 2.5],
+      ],
       红黑榜: [['本期榜单尚未发布']],
     })
   })
 
   it('keeps XML’s special characters and spaces, drops the control characters XML cannot hold, and leaves empty cells empty', async () => {
-    const file = plainWorkbook([{ name: 'a', rows: [['<b>&"\'', '  两头有空格  ', 'x\u0001y\u001fz', '', null, undefined, 'end']] }])
+    const file = plainWorkbook([
+      { name: 'a', rows: [['<b>&"\'', '  两头有空格  ', 'x\u0001y\u001fz', '', null, undefined, 'end']] },
+    ])
     const [row] = (await read(file)).a
     expect(row).toEqual(['<b>&"\'', '  两头有空格  ', 'xyz', undefined, undefined, undefined, 'end'])
   })
@@ -57,7 +74,14 @@ describe('a workbook of plain tables', () => {
   it('is a zip whose every entry carries its content’s CRC-32', () => {
     const rows = Array.from({ length: 500 }, (_, i) => [`公司${i % 7}`, `小区${i}`, i % 5, '意见'.repeat(i % 4)])
     const found = entries(plainWorkbook([{ name: '居民评价', rows }]))
-    expect(found.map((e) => e.name)).toEqual(['[Content_Types].xml', '_rels/.rels', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/worksheets/sheet1.xml'])
+    expect(found.map((e) => e.name)).toEqual([
+      '[Content_Types].xml',
+      '_rels/.rels',
+      'xl/workbook.xml',
+      'xl/_rels/workbook.xml.rels',
+      'xl/styles.xml',
+      'xl/worksheets/sheet1.xml',
+    ])
     expect(found.filter((e) => e.stored !== e.actual)).toEqual([])
   })
 

@@ -8,7 +8,12 @@ function recorder() {
   const lines: [number, number][][] = []
   let path: [number, number][] = []
   const ctx: Ctx2d = {
-    font: '', fillStyle: '', strokeStyle: '', lineWidth: 1, textAlign: 'left', textBaseline: 'alphabetic',
+    font: '',
+    fillStyle: '',
+    strokeStyle: '',
+    lineWidth: 1,
+    textAlign: 'left',
+    textBaseline: 'alphabetic',
     clearRect: () => undefined,
     fillRect: (x, y, w, h) => void rects.push({ x, y, w, h, fill: ctx.fillStyle }),
     fillText: (text, x, y) => void texts.push({ text, x, y, font: ctx.font, fill: ctx.fillStyle }),
@@ -56,10 +61,17 @@ describe('drawBars', () => {
 
   it('puts the series of a category side by side in their colours', () => {
     const r = recorder()
-    drawBars(r.ctx, 330, 220, ['第一', '第二'], [
-      { name: '上报', color: '#C8161D', values: [3, 1] },
-      { name: '按时办结', color: '#1F7A3D', values: [2, 1] },
-    ], { integer: true })
+    drawBars(
+      r.ctx,
+      330,
+      220,
+      ['第一', '第二'],
+      [
+        { name: '上报', color: '#C8161D', values: [3, 1] },
+        { name: '按时办结', color: '#1F7A3D', values: [2, 1] },
+      ],
+      { integer: true },
+    )
     const first = r.rects.filter((b) => b.x < 330 / 2)
     expect(first.map((b) => b.fill)).toEqual(['#C8161D', '#1F7A3D'])
     expect(first[0].x + first[0].w).toBeLessThanOrEqual(first[1].x)
@@ -70,7 +82,11 @@ describe('drawBars', () => {
     const r = recorder()
     drawBars(r.ctx, 330, 220, ['一', '二'], [{ name: 'n', color: '#C8161D', values: [1, 2] }])
     expect(r.texts.length).toBeGreaterThan(2)
-    for (const t of r.texts) expect({ font: t.font, fill: t.fill }).toEqual({ font: `${CHART_STYLE.fontSize}px sans-serif`, fill: CHART_STYLE.label })
+    for (const t of r.texts)
+      expect({ font: t.font, fill: t.fill }).toEqual({
+        font: `${CHART_STYLE.fontSize}px sans-serif`,
+        fill: CHART_STYLE.label,
+      })
     const x = r.texts.filter((t) => t.text === '一' || t.text === '二')
     expect(x.map((t) => t.y)).toEqual([x[0].y, x[0].y])
     expect(Math.min(...x.map((t) => t.y))).toBeGreaterThan(Math.max(...r.rects.map((b) => b.y + b.h)))
@@ -96,7 +112,9 @@ describe('drawLine', () => {
     const [p50, p100, p0] = r.arcs
     expect(p100.y).toBeLessThan(p50.y)
     expect(p0.y - p50.y).toBeCloseTo(p50.y - p100.y)
-    expect(r.lines.some((l) => l.length === 3 && l.every(([x, y], i) => x === r.arcs[i].x && y === r.arcs[i].y))).toBe(true)
+    expect(r.lines.some((l) => l.length === 3 && l.every(([x, y], i) => x === r.arcs[i].x && y === r.arcs[i].y))).toBe(
+      true,
+    )
     expect(r.texts.filter((t) => /^\d+$/.test(t.text)).map((t) => t.text)).toEqual(['0', '25', '50', '75', '100'])
   })
 })

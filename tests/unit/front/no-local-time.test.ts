@@ -7,16 +7,23 @@ import { join, relative } from 'path'
  */
 const SRC = join(__dirname, '../../../src')
 const ALLOWED = new Set(['services/time.ts'])
-const LOCAL_TIME = /\.(getFullYear|getMonth|getDate|getDay|getHours|getMinutes|getSeconds|toLocaleDateString|toLocaleTimeString|toTimeString|toDateString)\(|new Date\([^)]*\)\.toLocaleString\(/
+const LOCAL_TIME =
+  /\.(getFullYear|getMonth|getDate|getDay|getHours|getMinutes|getSeconds|toLocaleDateString|toLocaleTimeString|toTimeString|toDateString)\(|new Date\([^)]*\)\.toLocaleString\(/
 
 function files(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : /\.(ts|tsx)$/.test(e.name) ? [join(dir, e.name)] : []))
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(join(dir, e.name)) : /\.(ts|tsx)$/.test(e.name) ? [join(dir, e.name)] : [],
+  )
 }
 
 it('no source file outside services/time reads local wall time', () => {
   const offenders = files(SRC)
     .filter((f) => !ALLOWED.has(relative(SRC, f)))
-    .flatMap((f) => readFileSync(f, 'utf8').split('\n').map((line, i) => [`${relative(SRC, f)}:${i + 1}`, line] as const))
+    .flatMap((f) =>
+      readFileSync(f, 'utf8')
+        .split('\n')
+        .map((line, i) => [`${relative(SRC, f)}:${i + 1}`, line] as const),
+    )
     .filter(([, line]) => LOCAL_TIME.test(line))
     .map(([at, line]) => `${at} ${line.trim()}`)
   expect(offenders).toEqual([])

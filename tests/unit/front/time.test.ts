@@ -40,7 +40,11 @@ process.stdout.write(JSON.stringify(out))
 `
 
 function runIn(zone: string) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', '-e', PROGRAM], { cwd: ROOT, env: { ...process.env, TZ: zone }, encoding: 'utf8' })
+  const r = spawnSync(process.execPath, ['--import', 'tsx', '-e', PROGRAM], {
+    cwd: ROOT,
+    env: { ...process.env, TZ: zone },
+    encoding: 'utf8',
+  })
   if (r.status !== 0) throw new Error(r.stderr)
   return JSON.parse(r.stdout)
 }
@@ -56,7 +60,12 @@ describe.each(ZONES)('services/time with the device in %s', (zone) => {
   })
 
   it('formats an instant as Beijing wall time', () => {
-    expect([out.time, out.timeOfDate, out.date, out.clock]).toEqual(['2026-11-23 10:30', '2026-11-23 10:30', '2026-11-23', '10:30'])
+    expect([out.time, out.timeOfDate, out.date, out.clock]).toEqual([
+      '2026-11-23 10:30',
+      '2026-11-23 10:30',
+      '2026-11-23',
+      '10:30',
+    ])
     expect(out.wall).toEqual({ year: 2026, month: 11, day: 23, hour: 10, minute: 30, weekday: 1 })
   })
 

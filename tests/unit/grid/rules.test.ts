@@ -1,13 +1,30 @@
 import { memberRecordId } from '../../../cloudfunctions/shared/pseudonym'
 import {
-  DEFAULT_SETTINGS, REOPEN_LIMIT, afterConfirm, answerOutcome, canHandle, deadlineFor, doneOnTime, handlerKeysOf, handlingBucket,
-  isOverdue, medianFromHistogram, rate, summarize, summonsState,
+  DEFAULT_SETTINGS,
+  REOPEN_LIMIT,
+  afterConfirm,
+  answerOutcome,
+  canHandle,
+  deadlineFor,
+  doneOnTime,
+  handlerKeysOf,
+  handlingBucket,
+  isOverdue,
+  medianFromHistogram,
+  rate,
+  summarize,
+  summonsState,
 } from '../../../cloudfunctions/grid/domain/rules'
 import type { RoleGrant } from '../../../types/roles'
 
 const T = new Date('2026-11-23T02:00:00Z')
 const h = (n: number) => new Date(T.getTime() + n * 3600_000)
-const g = (role: RoleGrant['role'], scopeId: string): RoleGrant => ({ role, scopeType: 'community', scopeId, scopeName: scopeId })
+const g = (role: RoleGrant['role'], scopeId: string): RoleGrant => ({
+  role,
+  scopeType: 'community',
+  scopeId,
+  scopeName: scopeId,
+})
 
 describe('deadlines by urgency', () => {
   it('gives 急 24 hours and 一般 72 hours by default', () => {
@@ -28,7 +45,8 @@ describe('overdue', () => {
     expect(isOverdue({ status: 'accepted', deadline: h(24) }, h(30))).toBe(true)
   })
   it('is never overdue once done, closed, unassigned or converted', () => {
-    for (const status of ['done', 'closed', 'deciding', 'converted'] as const) expect(isOverdue({ status, deadline: h(1) }, h(100))).toBe(false)
+    for (const status of ['done', 'closed', 'deciding', 'converted'] as const)
+      expect(isOverdue({ status, deadline: h(1) }, h(100))).toBe(false)
     expect(isOverdue({ status: 'reported' }, h(100))).toBe(false)
   })
   it('counts done at the deadline instant as on time and a millisecond later as late', () => {
@@ -65,9 +83,20 @@ describe('whistle answers', () => {
 })
 
 describe('who handles', () => {
-  const roles = [g('property_staff', 'co-1'), g('unit_liaison', 'u-1'), g('secretary', 'c-hx'), g('member', 'c-hx'), g('resident', 'h-1')]
+  const roles = [
+    g('property_staff', 'co-1'),
+    g('unit_liaison', 'u-1'),
+    g('secretary', 'c-hx'),
+    g('member', 'c-hx'),
+    g('resident', 'h-1'),
+  ]
   it('derives the inbox keys from scoped roles; a member by their record id, never the openid', () => {
-    expect(handlerKeysOf('o-1', roles).sort()).toEqual(['community:c-hx', 'company:co-1', `member:${memberRecordId('o-1')}`, 'unit:u-1'])
+    expect(handlerKeysOf('o-1', roles).sort()).toEqual([
+      'community:c-hx',
+      'company:co-1',
+      `member:${memberRecordId('o-1')}`,
+      'unit:u-1',
+    ])
     expect(handlerKeysOf('o-1', roles).find((k) => k.startsWith('member:'))).not.toContain('o-1')
     expect(handlerKeysOf('o-2', [g('resident', 'h-1')])).toEqual([])
   })
@@ -104,7 +133,13 @@ describe('statistics', () => {
   })
   it('summarizes counters into on-time rate, median and reopen rate', () => {
     expect(summarize({ reported: 5, handled: 4, onTime: 3, reopened: 1, hist: { h2: 2, h30: 2 } })).toEqual({
-      reported: 5, handled: 4, onTime: 3, onTimeRate: 75, medianHours: 16, reopened: 1, reopenRate: 25,
+      reported: 5,
+      handled: 4,
+      onTime: 3,
+      onTimeRate: 75,
+      medianHours: 16,
+      reopened: 1,
+      reopenRate: 25,
     })
   })
 })

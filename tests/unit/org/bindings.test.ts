@@ -11,10 +11,14 @@ describe('household codes', () => {
     expect(householdCodeProblem(null, 'h1', now)).toBe('户码无效')
   })
   it('refuses a revoked code', () => {
-    expect(householdCodeProblem({ householdId: 'h1', usedBy: null, expiresAt: later, revoked: true }, 'h1', now)).toBe('户码无效')
+    expect(householdCodeProblem({ householdId: 'h1', usedBy: null, expiresAt: later, revoked: true }, 'h1', now)).toBe(
+      '户码无效',
+    )
   })
   it('refuses a code of another household', () => {
-    expect(householdCodeProblem({ householdId: 'h2', usedBy: null, expiresAt: later }, 'h1', now)).toBe('户码与所选房屋不符')
+    expect(householdCodeProblem({ householdId: 'h2', usedBy: null, expiresAt: later }, 'h1', now)).toBe(
+      '户码与所选房屋不符',
+    )
   })
   it('refuses a used code', () => {
     expect(householdCodeProblem({ householdId: 'h1', usedBy: 'o9', expiresAt: later }, 'h1', now)).toBe('户码已被使用')
@@ -26,9 +30,16 @@ describe('household codes', () => {
 
 describe('binding transitions', () => {
   it('allows a new request unless already verified', () => {
-    expect([undefined, 'pending', 'rejected', 'superseded', 'verified'].map((s) => canRequestNewBinding(s as never))).toEqual([true, true, true, true, false])
+    expect(
+      [undefined, 'pending', 'rejected', 'superseded', 'verified'].map((s) => canRequestNewBinding(s as never)),
+    ).toEqual([true, true, true, true, false])
   })
   it('decides only pending bindings', () => {
-    expect(['pending', 'verified', 'rejected', 'superseded'].map((s) => isDecidable(s as never))).toEqual([true, false, false, false])
+    expect(['pending', 'verified', 'rejected', 'superseded'].map((s) => isDecidable(s as never))).toEqual([
+      true,
+      false,
+      false,
+      false,
+    ])
   })
 })

@@ -3,7 +3,10 @@ import { PAGES } from '../../../cloudfunctions/org/waiting/pages'
 /** The pages declared in src/app.config.ts (defineAppConfig is a Taro global; here it returns its argument). */
 function appPages(): string[] {
   ;(globalThis as unknown as { defineAppConfig: (c: unknown) => unknown }).defineAppConfig = (c) => c
-  const app = require('../../../src/app.config').default as { pages: string[]; subPackages: { root: string; pages: string[] }[] }
+  const app = require('../../../src/app.config').default as {
+    pages: string[]
+    subPackages: { root: string; pages: string[] }[]
+  }
   return [...app.pages, ...app.subPackages.flatMap((s) => s.pages.map((p) => `${s.root}/${p}`))].map((p) => `/${p}`)
 }
 

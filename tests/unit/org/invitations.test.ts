@@ -2,10 +2,29 @@ import { invitationState, inviterScope, type InviteScope } from '../../../cloudf
 import { addGrant } from '../../../cloudfunctions/shared/person'
 import type { RoleGrant } from '../../../types/roles'
 
-const streetAdmin = (streetId: string): RoleGrant => ({ role: 'street_admin', scopeType: 'street', scopeId: streetId, scopeName: 'S', streetId })
-const secretary = (communityId: string, streetId = 'st1'): RoleGrant => ({ role: 'secretary', scopeType: 'community', scopeId: communityId, scopeName: 'C', communityId, streetId })
+const streetAdmin = (streetId: string): RoleGrant => ({
+  role: 'street_admin',
+  scopeType: 'street',
+  scopeId: streetId,
+  scopeName: 'S',
+  streetId,
+})
+const secretary = (communityId: string, streetId = 'st1'): RoleGrant => ({
+  role: 'secretary',
+  scopeType: 'community',
+  scopeId: communityId,
+  scopeName: 'C',
+  communityId,
+  streetId,
+})
 const community = (id: string, streetId: string): InviteScope => ({ type: 'community', id, name: id, streetId })
-const company = (id: string, streetId: string, serves: string[]): InviteScope => ({ type: 'company', id, name: id, streetId, servesCommunityIds: serves })
+const company = (id: string, streetId: string, serves: string[]): InviteScope => ({
+  type: 'company',
+  id,
+  name: id,
+  streetId,
+  servesCommunityIds: serves,
+})
 
 describe('who may invite whom', () => {
   it('lets a street admin invite a secretary of a community in their street', () => {

@@ -6,7 +6,16 @@ import fs from 'fs'
 import path from 'path'
 
 /** WeChat's APIs that must be listed in requiredPrivateInfos. */
-const PRIVATE_APIS = ['getLocation', 'getFuzzyLocation', 'onLocationChange', 'startLocationUpdate', 'startLocationUpdateBackground', 'chooseLocation', 'choosePoi', 'chooseAddress'] as const
+const PRIVATE_APIS = [
+  'getLocation',
+  'getFuzzyLocation',
+  'onLocationChange',
+  'startLocationUpdate',
+  'startLocationUpdateBackground',
+  'chooseLocation',
+  'choosePoi',
+  'chooseAddress',
+] as const
 const LOCATION_APIS = new Set<string>(PRIVATE_APIS.filter((a) => a !== 'chooseAddress'))
 const SRC = path.join(__dirname, '../../../src')
 
@@ -19,7 +28,11 @@ function sources(dir: string): string[] {
 
 function appConfig() {
   ;(globalThis as unknown as { defineAppConfig: (c: unknown) => unknown }).defineAppConfig = (c) => c
-  return require('../../../src/app.config').default as { requiredPrivateInfos?: string[]; permission?: Record<string, unknown>; __usePrivacyCheck__?: boolean }
+  return require('../../../src/app.config').default as {
+    requiredPrivateInfos?: string[]
+    permission?: Record<string, unknown>
+    __usePrivacyCheck__?: boolean
+  }
 }
 
 it('declares exactly the private APIs the front end calls', () => {

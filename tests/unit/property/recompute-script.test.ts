@@ -13,7 +13,16 @@ import { computeList, type Rule } from '../../../cloudfunctions/property/domain/
  */
 
 const SCRIPT = join(__dirname, '../../../docs/recompute-list.mjs')
-const KEYS = ['companyId', 'placement', 'rank', 'score', 'satisfaction', 'communityScore', 'rectificationRate', 'households'] as const
+const KEYS = [
+  'companyId',
+  'placement',
+  'rank',
+  'score',
+  'satisfaction',
+  'communityScore',
+  'rectificationRate',
+  'households',
+] as const
 
 /** A small deterministic generator, so a failure names its seed. */
 function rng(seed: number) {
@@ -29,7 +38,9 @@ function randomList(seed: number, redProperty = false): { rule: Rule; inputs: Co
   const rule: Rule = {
     ...DEFAULT_RULE,
     weights: { satisfaction: r(101), community: r(101), rectification: 1 + r(100) },
-    dimensionWeights: Object.fromEntries(DIMENSIONS.map((d) => [d, r(4) === 0 ? 0 : 1 + r(100)])) as Rule['dimensionWeights'],
+    dimensionWeights: Object.fromEntries(
+      DIMENSIONS.map((d) => [d, r(4) === 0 ? 0 : 1 + r(100)]),
+    ) as Rule['dimensionWeights'],
     minSample: 1 + r(15),
     unresolvedLimit: r(4),
   }
@@ -39,9 +50,16 @@ function randomList(seed: number, redProperty = false): { rule: Rule; inputs: Co
     const sums = Object.fromEntries(DIMENSIONS.map((d) => [d, households * (1 + r(5))])) as CompanyInputs['sums']
     const rectTotal = r(6)
     return {
-      companyId: `co-${String.fromCharCode(97 + r(26))}${i}`, companyName: `公司${i}`, estates: [],
-      households, sums, communityScore: r(3) === 0 ? null : r(10001) / 100,
-      rectTotal, rectResolved: r(rectTotal + 1), rectUnresolved: r(6), rectUnresolvedEarlier: 0,
+      companyId: `co-${String.fromCharCode(97 + r(26))}${i}`,
+      companyName: `公司${i}`,
+      estates: [],
+      households,
+      sums,
+      communityScore: r(3) === 0 ? null : r(10001) / 100,
+      rectTotal,
+      rectResolved: r(rectTotal + 1),
+      rectUnresolved: r(6),
+      rectUnresolvedEarlier: 0,
     }
   })
   if (redProperty) {
@@ -51,7 +69,8 @@ function randomList(seed: number, redProperty = false): { rule: Rule; inputs: Co
     for (const c of inputs) if (r(5) > 0) c.partyOrg = { kind: PARTY_ORG_KINDS[r(4)], verified: r(3) > 0 }
   }
   // Every third company copies the previous one's numbers: equal scores, shared ranks.
-  for (let i = 3; i < inputs.length; i += 3) inputs[i] = { ...inputs[i - 1], companyId: `${inputs[i].companyId}-twin`, companyName: inputs[i].companyName }
+  for (let i = 3; i < inputs.length; i += 3)
+    inputs[i] = { ...inputs[i - 1], companyId: `${inputs[i].companyId}-twin`, companyName: inputs[i].companyName }
   return { rule, inputs }
 }
 
@@ -67,10 +86,17 @@ it('recomputes 40 random lists exactly as the function publishes them', () => {
     const published = computeList(inputs, rule)
     const file = join(dir, `${seed}.json`)
     writeFileSync(file, JSON.stringify({ rule, dimensions: DIMENSIONS, inputs, published }))
-    const out = JSON.parse(execFileSync(process.execPath, [SCRIPT, file], { encoding: 'utf8' })) as { streetMean: number; entries: Record<string, unknown>[]; matches: boolean }
+    const out = JSON.parse(execFileSync(process.execPath, [SCRIPT, file], { encoding: 'utf8' })) as {
+      streetMean: number
+      entries: Record<string, unknown>[]
+      matches: boolean
+    }
     const pick = (e: Record<string, unknown>) => Object.fromEntries(KEYS.map((k) => [k, e[k]]))
     expect({ seed, streetMean: out.streetMean, entries: out.entries.map(pick), matches: out.matches }).toEqual({
-      seed, streetMean: published.streetMean, entries: published.entries.map((e) => pick(e as unknown as Record<string, unknown>)), matches: true,
+      seed,
+      streetMean: published.streetMean,
+      entries: published.entries.map((e) => pick(e as unknown as Record<string, unknown>)),
+      matches: true,
     })
   }
 })
@@ -85,10 +111,17 @@ it('recomputes 40 random lists whose rule counts 红色物业 (bonus, red list r
     barred += published.entries.filter((e) => e.reasons.some((x) => x.includes('才能上红榜'))).length
     const file = join(dir, `rp-${seed}.json`)
     writeFileSync(file, JSON.stringify({ rule, dimensions: DIMENSIONS, inputs, published }))
-    const out = JSON.parse(execFileSync(process.execPath, [SCRIPT, file], { encoding: 'utf8' })) as { streetMean: number; entries: Record<string, unknown>[]; matches: boolean }
+    const out = JSON.parse(execFileSync(process.execPath, [SCRIPT, file], { encoding: 'utf8' })) as {
+      streetMean: number
+      entries: Record<string, unknown>[]
+      matches: boolean
+    }
     const pick = (e: Record<string, unknown>) => Object.fromEntries(KEYS.map((k) => [k, e[k]]))
     expect({ seed, streetMean: out.streetMean, entries: out.entries.map(pick), matches: out.matches }).toEqual({
-      seed, streetMean: published.streetMean, entries: published.entries.map((e) => pick(e as unknown as Record<string, unknown>)), matches: true,
+      seed,
+      streetMean: published.streetMean,
+      entries: published.entries.map((e) => pick(e as unknown as Record<string, unknown>)),
+      matches: true,
     })
   }
   // The sample covers what the rule can do: red and black placements, and companies kept off the red list for want of a branch.

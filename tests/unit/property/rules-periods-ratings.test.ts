@@ -1,7 +1,28 @@
-import { addDays, canObject, overlaps, periodKey, periodLabel, periodOf, publishProblem } from '../../../cloudfunctions/property/domain/periods'
+import {
+  addDays,
+  canObject,
+  overlaps,
+  periodKey,
+  periodLabel,
+  periodOf,
+  publishProblem,
+} from '../../../cloudfunctions/property/domain/periods'
 import { exclusionDelta, objectionId } from '../../../cloudfunctions/property/domain/objections'
-import { aggregateDelta, initialStatus, isNewHousehold, lowDimensions, opensRectification, ratingId } from '../../../cloudfunctions/property/domain/ratings'
-import { confirmProblem, isHeldAgainst, isOverdueUnanswered, nextOnConfirm, nextOnReport } from '../../../cloudfunctions/property/domain/rectifications'
+import {
+  aggregateDelta,
+  initialStatus,
+  isNewHousehold,
+  lowDimensions,
+  opensRectification,
+  ratingId,
+} from '../../../cloudfunctions/property/domain/ratings'
+import {
+  confirmProblem,
+  isHeldAgainst,
+  isOverdueUnanswered,
+  nextOnConfirm,
+  nextOnReport,
+} from '../../../cloudfunctions/property/domain/rectifications'
 import { RuleInputSchema } from '../../../types/property'
 import { DEFAULT_RULE } from '../../../cloudfunctions/property/domain/rules'
 
@@ -16,11 +37,22 @@ describe('periods', () => {
   })
 
   it('bounds a month and a quarter by Shanghai midnights, the end exclusive', () => {
-    expect(periodOf(new Date('2026-11-30T17:00:00Z'), 'monthly')).toEqual({ key: '2026-12', start: new Date('2026-11-30T16:00:00Z'), end: new Date('2026-12-31T16:00:00Z') })
-    expect(periodOf(new Date('2026-11-30T15:00:00Z'), 'quarterly')).toEqual({ key: '2026-Q4', start: new Date('2026-09-30T16:00:00Z'), end: new Date('2026-12-31T16:00:00Z') })
+    expect(periodOf(new Date('2026-11-30T17:00:00Z'), 'monthly')).toEqual({
+      key: '2026-12',
+      start: new Date('2026-11-30T16:00:00Z'),
+      end: new Date('2026-12-31T16:00:00Z'),
+    })
+    expect(periodOf(new Date('2026-11-30T15:00:00Z'), 'quarterly')).toEqual({
+      key: '2026-Q4',
+      start: new Date('2026-09-30T16:00:00Z'),
+      end: new Date('2026-12-31T16:00:00Z'),
+    })
     // The last quarter's end is the next year's first midnight; December's likewise.
     expect(periodOf(new Date('2026-12-31T15:59:59Z'), 'monthly').end).toEqual(new Date('2026-12-31T16:00:00Z'))
-    expect(periodOf(new Date('2027-02-10T00:00:00Z'), 'quarterly')).toMatchObject({ key: '2027-Q1', end: new Date('2027-03-31T16:00:00Z') })
+    expect(periodOf(new Date('2027-02-10T00:00:00Z'), 'quarterly')).toMatchObject({
+      key: '2027-Q1',
+      end: new Date('2027-03-31T16:00:00Z'),
+    })
   })
 
   it('finds overlap by dates, not keys: a quarter overlaps its months; adjacent periods do not', () => {
@@ -50,7 +82,9 @@ describe('periods', () => {
     const none = { pendingObjections: 0, heldRatings: 0 }
     expect(publishProblem({ status: 'open' }, none, t)).toContain('尚未结束')
     expect(publishProblem({ status: 'closed', objectionUntil: addDays(t, 1) }, none, t)).toBe('异议期尚未结束')
-    expect(publishProblem({ status: 'closed', objectionUntil: t }, { ...none, pendingObjections: 1 }, t)).toBe('还有 1 条异议未处理')
+    expect(publishProblem({ status: 'closed', objectionUntil: t }, { ...none, pendingObjections: 1 }, t)).toBe(
+      '还有 1 条异议未处理',
+    )
     expect(publishProblem({ status: 'closed', objectionUntil: t }, none, t)).toBeNull()
     expect(publishProblem({ status: 'published' }, none, t)).toBeNull()
   })
@@ -58,12 +92,16 @@ describe('periods', () => {
   it('refuses publishing while a held rating of the period awaits review, naming how many', () => {
     const t = new Date('2026-11-23T00:00:00Z')
     const held = { pendingObjections: 0, heldRatings: 2 }
-    expect(publishProblem({ status: 'closed', objectionUntil: t }, held, t)).toBe('还有 2 条评价待复核，请先在「复核」中计入或不计入后再发布')
+    expect(publishProblem({ status: 'closed', objectionUntil: t }, held, t)).toBe(
+      '还有 2 条评价待复核，请先在「复核」中计入或不计入后再发布',
+    )
     // Republishing waits for them too (none can appear after the close, but the rule does not depend on it).
     expect(publishProblem({ status: 'published' }, held, t)).toMatch(/^还有 2 条评价待复核/)
     // The window and undecided objections are reported first: they are the earlier steps.
     expect(publishProblem({ status: 'closed', objectionUntil: addDays(t, 1) }, held, t)).toBe('异议期尚未结束')
-    expect(publishProblem({ status: 'closed', objectionUntil: t }, { ...held, pendingObjections: 1 }, t)).toBe('还有 1 条异议未处理')
+    expect(publishProblem({ status: 'closed', objectionUntil: t }, { ...held, pendingObjections: 1 }, t)).toBe(
+      '还有 1 条异议未处理',
+    )
   })
 })
 
@@ -94,14 +132,25 @@ describe('ratings', () => {
 
   it('adds a new counted rating, and subtracts the old stars on an edit', () => {
     expect(aggregateDelta(null, { stars: all(4), status: 'counted' })).toEqual({ sums: all(4), households: 1, held: 0 })
-    const edit = aggregateDelta({ stars: all(4), status: 'counted' }, { stars: { ...all(4), fees: 1 }, status: 'counted' })
+    const edit = aggregateDelta(
+      { stars: all(4), status: 'counted' },
+      { stars: { ...all(4), fees: 1 }, status: 'counted' },
+    )
     expect(edit).toEqual({ sums: { ...all(0), fees: -3 }, households: 0, held: 0 })
   })
 
   it('keeps held ratings out of the sums until reviewed, then adds them', () => {
     expect(aggregateDelta(null, { stars: all(5), status: 'held' })).toEqual({ sums: all(0), households: 0, held: 1 })
-    expect(aggregateDelta({ stars: all(5), status: 'held' }, { stars: all(5), status: 'counted' })).toEqual({ sums: all(5), households: 1, held: -1 })
-    expect(aggregateDelta({ stars: all(5), status: 'held' }, { stars: all(5), status: 'rejected' })).toEqual({ sums: all(0), households: 0, held: -1 })
+    expect(aggregateDelta({ stars: all(5), status: 'held' }, { stars: all(5), status: 'counted' })).toEqual({
+      sums: all(5),
+      households: 1,
+      held: -1,
+    })
+    expect(aggregateDelta({ stars: all(5), status: 'held' }, { stars: all(5), status: 'rejected' })).toEqual({
+      sums: all(0),
+      households: 0,
+      held: -1,
+    })
   })
 })
 
@@ -137,18 +186,43 @@ describe('the rule schema', () => {
   })
 
   it('refuses all-zero weights', () => {
-    expect(RuleInputSchema.safeParse({ ...DEFAULT_RULE, weights: { satisfaction: 0, community: 0, rectification: 0 } }).success).toBe(false)
+    expect(
+      RuleInputSchema.safeParse({ ...DEFAULT_RULE, weights: { satisfaction: 0, community: 0, rectification: 0 } })
+        .success,
+    ).toBe(false)
   })
 
   it('takes any whole non-negative dimension weights up to 100 (normalised, no fixed sum), not all zero', () => {
-    const dims = (w: Partial<Record<string, number>>) => ({ ...DEFAULT_RULE, dimensionWeights: { ...DEFAULT_RULE.dimensionWeights, ...w } })
-    const first = (r: ReturnType<typeof RuleInputSchema.safeParse>) => (r.success ? null : { path: r.error.issues[0].path.join('.'), message: r.error.issues[0].message })
-    expect(first(RuleInputSchema.safeParse(dims({ cleaning: 30, order: 0, repairs: 25, greening: 5, attitude: 100, fees: 7 })))).toBeNull()
-    expect(first(RuleInputSchema.safeParse(dims({ fees: -1 })))).toEqual({ path: 'dimensionWeights.fees', message: '不能小于 0' })
-    expect(first(RuleInputSchema.safeParse(dims({ fees: 1.5 })))).toEqual({ path: 'dimensionWeights.fees', message: '须为整数' })
-    expect(first(RuleInputSchema.safeParse(dims({ fees: 101 })))).toEqual({ path: 'dimensionWeights.fees', message: '不能大于 100' })
-    expect(first(RuleInputSchema.safeParse(dims({ fees: Number.NaN })))).toEqual({ path: 'dimensionWeights.fees', message: '须为数字' })
-    expect(first(RuleInputSchema.safeParse(dims({ cleaning: 0, order: 0, repairs: 0, greening: 0, attitude: 0, fees: 0 })))).toEqual({ path: 'dimensionWeights', message: '六项评价权重不能都为 0' })
+    const dims = (w: Partial<Record<string, number>>) => ({
+      ...DEFAULT_RULE,
+      dimensionWeights: { ...DEFAULT_RULE.dimensionWeights, ...w },
+    })
+    const first = (r: ReturnType<typeof RuleInputSchema.safeParse>) =>
+      r.success ? null : { path: r.error.issues[0].path.join('.'), message: r.error.issues[0].message }
+    expect(
+      first(
+        RuleInputSchema.safeParse(dims({ cleaning: 30, order: 0, repairs: 25, greening: 5, attitude: 100, fees: 7 })),
+      ),
+    ).toBeNull()
+    expect(first(RuleInputSchema.safeParse(dims({ fees: -1 })))).toEqual({
+      path: 'dimensionWeights.fees',
+      message: '不能小于 0',
+    })
+    expect(first(RuleInputSchema.safeParse(dims({ fees: 1.5 })))).toEqual({
+      path: 'dimensionWeights.fees',
+      message: '须为整数',
+    })
+    expect(first(RuleInputSchema.safeParse(dims({ fees: 101 })))).toEqual({
+      path: 'dimensionWeights.fees',
+      message: '不能大于 100',
+    })
+    expect(first(RuleInputSchema.safeParse(dims({ fees: Number.NaN })))).toEqual({
+      path: 'dimensionWeights.fees',
+      message: '须为数字',
+    })
+    expect(
+      first(RuleInputSchema.safeParse(dims({ cleaning: 0, order: 0, repairs: 0, greening: 0, attitude: 0, fees: 0 }))),
+    ).toEqual({ path: 'dimensionWeights', message: '六项评价权重不能都为 0' })
   })
 })
 
@@ -157,7 +231,9 @@ describe('republication', () => {
     const t = new Date('2026-11-23T00:00:00Z')
     const none = { pendingObjections: 0, heldRatings: 0 }
     expect(publishProblem({ status: 'published' }, none, t)).toBeNull()
-    expect(publishProblem({ status: 'published', nextPeriodId: 'per:st:2026-12' }, none, t)).toBe('已开启更新的评价周期，不能再重新发布本期榜单')
+    expect(publishProblem({ status: 'published', nextPeriodId: 'per:st:2026-12' }, none, t)).toBe(
+      '已开启更新的评价周期，不能再重新发布本期榜单',
+    )
     // A period never published may still be published after the next one opened (it joins the history).
     expect(publishProblem({ status: 'closed', objectionUntil: t, nextPeriodId: 'per:st:2026-12' }, none, t)).toBeNull()
   })
@@ -176,7 +252,13 @@ describe('objections', () => {
   })
 
   it('takes excluded ratings’ stars, households and items (resolved ones from the resolved count) out of the aggregate', () => {
-    const d = exclusionDelta([{ stars: all(2), status: 'counted' }, { stars: { ...all(4), fees: 1 }, status: 'counted' }], [{ status: 'open' }, { status: 'resolved' }])
+    const d = exclusionDelta(
+      [
+        { stars: all(2), status: 'counted' },
+        { stars: { ...all(4), fees: 1 }, status: 'counted' },
+      ],
+      [{ status: 'open' }, { status: 'resolved' }],
+    )
     expect(d).toEqual({ sums: { ...all(-6), fees: -3 }, households: -2, held: 0, rectTotal: -2, rectResolved: -1 })
   })
 

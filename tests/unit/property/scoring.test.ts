@@ -1,4 +1,13 @@
-import { computeList, round2, sameList, scoreCompany, shrunkSatisfaction, streetMean, weightedMeanStars, type Rule } from '../../../cloudfunctions/property/domain/scoring'
+import {
+  computeList,
+  round2,
+  sameList,
+  scoreCompany,
+  shrunkSatisfaction,
+  streetMean,
+  weightedMeanStars,
+  type Rule,
+} from '../../../cloudfunctions/property/domain/scoring'
 import { DEFAULT_RULE } from '../../../cloudfunctions/property/domain/rules'
 import type { CompanyInputs } from '../../../types/property'
 
@@ -7,12 +16,27 @@ const all = (n: number) => ({ cleaning: n, order: n, repairs: n, greening: n, at
 /** A company whose `households` all gave `stars` on every dimension. */
 function co(id: string, households: number, stars: number, extra: Partial<CompanyInputs> = {}): CompanyInputs {
   return {
-    companyId: id, companyName: `公司${id}`, estates: [], households, sums: all(households * stars),
-    communityScore: null, rectTotal: 0, rectResolved: 0, rectUnresolved: 0, ...extra,
+    companyId: id,
+    companyName: `公司${id}`,
+    estates: [],
+    households,
+    sums: all(households * stars),
+    communityScore: null,
+    rectTotal: 0,
+    rectResolved: 0,
+    rectUnresolved: 0,
+    ...extra,
   }
 }
 
-const rule: Rule = { ...DEFAULT_RULE, weights: { satisfaction: 100, community: 0, rectification: 0 }, minSample: 10, redThreshold: 85, blackThreshold: 60, unresolvedLimit: 2 }
+const rule: Rule = {
+  ...DEFAULT_RULE,
+  weights: { satisfaction: 100, community: 0, rectification: 0 },
+  minSample: 10,
+  redThreshold: 85,
+  blackThreshold: 60,
+  unresolvedLimit: 2,
+}
 
 describe('weighted satisfaction', () => {
   it('maps 1 star to 0 and 5 stars to 100 with equal dimension weights', () => {
@@ -106,14 +130,20 @@ describe('placements', () => {
   })
 
   it('keeps a company at exactly the unresolved limit off the black list for that reason', () => {
-    expect(scoreCompany(co('a', 10, 5, { rectTotal: 2, rectResolved: 0, rectUnresolved: 2 }), rule, 50).placement).toBe('red')
+    expect(scoreCompany(co('a', 10, 5, { rectTotal: 2, rectResolved: 0, rectUnresolved: 2 }), rule, 50).placement).toBe(
+      'red',
+    )
   })
 })
 
 describe('unresolved items from earlier periods', () => {
   // rectUnresolved already includes the earlier periods' open items; rectUnresolvedEarlier says how many of them.
   it('count against the limit even when the scored period opened no item at all', () => {
-    const e = scoreCompany(co('a', 10, 5, { rectTotal: 0, rectResolved: 0, rectUnresolved: 3, rectUnresolvedEarlier: 3 }), rule, 50)
+    const e = scoreCompany(
+      co('a', 10, 5, { rectTotal: 0, rectResolved: 0, rectUnresolved: 3, rectUnresolvedEarlier: 3 }),
+      rule,
+      50,
+    )
     expect(e.placement).toBe('black')
     expect(e.reasons[0]).toBe('未整改事项 3 件（含往期 3 件），超过上限 2 件')
     // They do not touch this period's rectification rate: nothing was opened this period.
@@ -121,18 +151,28 @@ describe('unresolved items from earlier periods', () => {
   })
 
   it('add to this period’s own items: 1 now + 2 earlier is over a limit of 2', () => {
-    const e = scoreCompany(co('a', 10, 5, { rectTotal: 1, rectResolved: 0, rectUnresolved: 3, rectUnresolvedEarlier: 2 }), rule, 50)
+    const e = scoreCompany(
+      co('a', 10, 5, { rectTotal: 1, rectResolved: 0, rectUnresolved: 3, rectUnresolvedEarlier: 2 }),
+      rule,
+      50,
+    )
     expect(e.placement).toBe('black')
     expect(e.reasons[0]).toBe('未整改事项 3 件（含往期 2 件），超过上限 2 件')
   })
 
   it('within the limit they change nothing, and the reason keeps its older wording when none are earlier', () => {
-    expect(scoreCompany(co('a', 10, 5, { rectUnresolved: 2, rectUnresolvedEarlier: 2 }), rule, 50).placement).toBe('red')
-    expect(scoreCompany(co('a', 10, 5, { rectUnresolved: 3, rectUnresolvedEarlier: 0 }), rule, 50).reasons[0]).toBe('未整改事项 3 件，超过上限 2 件')
+    expect(scoreCompany(co('a', 10, 5, { rectUnresolved: 2, rectUnresolvedEarlier: 2 }), rule, 50).placement).toBe(
+      'red',
+    )
+    expect(scoreCompany(co('a', 10, 5, { rectUnresolved: 3, rectUnresolvedEarlier: 0 }), rule, 50).reasons[0]).toBe(
+      '未整改事项 3 件，超过上限 2 件',
+    )
   })
 
   it('never black-list a company below the minimum sample', () => {
-    expect(scoreCompany(co('a', 3, 5, { rectUnresolved: 9, rectUnresolvedEarlier: 9 }), rule, 50).placement).toBe('not_ranked')
+    expect(scoreCompany(co('a', 3, 5, { rectUnresolved: 9, rectUnresolvedEarlier: 9 }), rule, 50).placement).toBe(
+      'not_ranked',
+    )
   })
 
   it('recompute exactly from frozen inputs that carry them, and from older inputs that lack the field', () => {
@@ -141,7 +181,9 @@ describe('unresolved items from earlier periods', () => {
     const frozen = JSON.parse(JSON.stringify(inputs)) as CompanyInputs[]
     expect(sameList(computeList(frozen, rule).entries, published.entries)).toBe(true)
     const older = frozen.map(({ rectUnresolvedEarlier: _omit, ...rest }) => rest)
-    expect(computeList(older, rule).entries.find((e) => e.companyId === 'a')?.reasons[0]).toBe('未整改事项 4 件，超过上限 2 件')
+    expect(computeList(older, rule).entries.find((e) => e.companyId === 'a')?.reasons[0]).toBe(
+      '未整改事项 4 件，超过上限 2 件',
+    )
   })
 })
 
@@ -164,7 +206,11 @@ describe('the three parts of the score', () => {
 describe('ties and ordering', () => {
   it('gives equal scores the same rank and skips the next (1, 1, 3)', () => {
     const { entries } = computeList([co('c', 10, 4), co('a', 10, 5), co('b', 10, 5)], rule)
-    expect(entries.map((e) => [e.companyId, e.rank])).toEqual([['a', 1], ['b', 1], ['c', 3]])
+    expect(entries.map((e) => [e.companyId, e.rank])).toEqual([
+      ['a', 1],
+      ['b', 1],
+      ['c', 3],
+    ])
   })
 
   it('orders the same way whatever the order of the inputs', () => {
@@ -182,11 +228,18 @@ describe('ties and ordering', () => {
 })
 
 describe('rule versions and recompute', () => {
-  const inputs = [co('a', 12, 5, { communityScore: 90 }), co('b', 12, 3, { rectTotal: 4, rectResolved: 1, rectUnresolved: 3 }), co('c', 3, 4)]
+  const inputs = [
+    co('a', 12, 5, { communityScore: 90 }),
+    co('b', 12, 3, { rectTotal: 4, rectResolved: 1, rectUnresolved: 3 }),
+    co('c', 3, 4),
+  ]
 
   it('recomputing from the same frozen inputs and rule gives the identical list', () => {
     const published = computeList(inputs, rule)
-    const again = computeList(JSON.parse(JSON.stringify(inputs)) as CompanyInputs[], JSON.parse(JSON.stringify(rule)) as Rule)
+    const again = computeList(
+      JSON.parse(JSON.stringify(inputs)) as CompanyInputs[],
+      JSON.parse(JSON.stringify(rule)) as Rule,
+    )
     expect(sameList(again.entries, published.entries)).toBe(true)
     expect(again.streetMean).toBe(published.streetMean)
   })
@@ -223,7 +276,9 @@ describe('the reasons, in plain words', () => {
   })
 
   it('names each score with its unit', () => {
-    expect(scoreCompany(co('a', 10, 5), rule, 50).reasons[0]).toMatch(/^综合得分 [\d.]+ 分，达到红榜线 \d+ 分（10 户评价）$/)
+    expect(scoreCompany(co('a', 10, 5), rule, 50).reasons[0]).toMatch(
+      /^综合得分 [\d.]+ 分，达到红榜线 \d+ 分（10 户评价）$/,
+    )
   })
 })
 
@@ -233,7 +288,9 @@ describe('红色物业 in the rule', () => {
 
   it('adds the bonus of a verified branch or verified members, and caps the score at 100', () => {
     expect(scoreCompany(co('a', 10, 4, branch), counting, 50)).toMatchObject({ score: 85, placement: 'red' })
-    expect(scoreCompany(co('a', 10, 4, { partyOrg: { kind: 'members_only', verified: true } }), counting, 50)).toMatchObject({ score: 79, placement: 'neutral' })
+    expect(
+      scoreCompany(co('a', 10, 4, { partyOrg: { kind: 'members_only', verified: true } }), counting, 50),
+    ).toMatchObject({ score: 79, placement: 'neutral' })
     expect(scoreCompany(co('a', 10, 5, branch), counting, 50).score).toBe(100)
     expect(scoreCompany(co('a', 10, 4, branch), counting, 50).reasons).toContain('红色物业：建有党支部，加 10 分')
   })
@@ -256,7 +313,9 @@ describe('红色物业 in the rule', () => {
     const required: Rule = { ...rule, redProperty: { branchBonus: 0, membersBonus: 0, requireBranchForRed: true } }
     const members = scoreCompany(co('a', 10, 5, { partyOrg: { kind: 'members_only', verified: true } }), required, 50)
     expect(members).toMatchObject({ score: 100, placement: 'neutral' })
-    expect(members.reasons[0]).toBe('综合得分 100 分，达到红榜线 85 分，但规则要求经街道核实建有党支部（或联合党支部）才能上红榜')
+    expect(members.reasons[0]).toBe(
+      '综合得分 100 分，达到红榜线 85 分，但规则要求经街道核实建有党支部（或联合党支部）才能上红榜',
+    )
     expect(scoreCompany(co('a', 10, 5, branch), required, 50).placement).toBe('red')
     // The requirement never saves a company from the black list.
     expect(scoreCompany(co('a', 10, 1, branch), required, 50).placement).toBe('black')
@@ -264,8 +323,15 @@ describe('红色物业 in the rule', () => {
 
   it('changes nothing — scores or reasons — under a rule without the field or with it all off', () => {
     const off: Rule = { ...rule, redProperty: { branchBonus: 0, membersBonus: 0, requireBranchForRed: false } }
-    const inputs = [co('a', 10, 4, branch), co('b', 12, 3), co('c', 3, 5, { partyOrg: { kind: 'members_only', verified: true } })]
-    const without = computeList(inputs.map(({ partyOrg: _p, ...c }) => c), rule)
+    const inputs = [
+      co('a', 10, 4, branch),
+      co('b', 12, 3),
+      co('c', 3, 5, { partyOrg: { kind: 'members_only', verified: true } }),
+    ]
+    const without = computeList(
+      inputs.map(({ partyOrg: _p, ...c }) => c),
+      rule,
+    )
     expect(computeList(inputs, rule)).toEqual(without)
     expect(computeList(inputs, off)).toEqual(without)
   })

@@ -1,4 +1,9 @@
-import { canApproveManual, hasRoom, serviceMinutes, windowProblem } from '../../../cloudfunctions/service/domain/attendance'
+import {
+  canApproveManual,
+  hasRoom,
+  serviceMinutes,
+  windowProblem,
+} from '../../../cloudfunctions/service/domain/attendance'
 
 const at = (hhmm: string, sec = 0) => new Date(`2026-11-23T${hhmm}:${String(sec).padStart(2, '0')}+08:00`)
 const START = at('09:00')
@@ -19,7 +24,6 @@ describe('service minutes', () => {
   ])('%s', (_name, signIn, signOut, expected) => {
     expect(serviceMinutes(signIn, signOut, START, END)).toBe(expected)
   })
-
 })
 
 describe('sign-in window with grace', () => {

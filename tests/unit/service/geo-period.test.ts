@@ -1,5 +1,14 @@
 import { haversineM, withinRadius } from '../../../cloudfunctions/service/domain/geo'
-import { letterQuarterProblem, letterQuarters, monthOf, previousQuarter, quarterOf, quarterRange, yearOf, yearRange } from '../../../cloudfunctions/shared/period'
+import {
+  letterQuarterProblem,
+  letterQuarters,
+  monthOf,
+  previousQuarter,
+  quarterOf,
+  quarterRange,
+  yearOf,
+  yearRange,
+} from '../../../cloudfunctions/shared/period'
 
 describe('haversine distance', () => {
   it('is zero for the same point', () => {
@@ -29,7 +38,10 @@ describe('periods in Asia/Shanghai', () => {
     expect([yearOf(d), monthOf(d), quarterOf(d)]).toEqual([2026, 12, '2026Q4'])
   })
   it('gives a quarter its Shanghai instants', () => {
-    expect(quarterRange('2026Q4')).toEqual({ start: new Date('2026-09-30T16:00:00Z'), end: new Date('2026-12-31T16:00:00Z') })
+    expect(quarterRange('2026Q4')).toEqual({
+      start: new Date('2026-09-30T16:00:00Z'),
+      end: new Date('2026-12-31T16:00:00Z'),
+    })
     expect(quarterRange('2026Q1').start).toEqual(new Date('2025-12-31T16:00:00Z'))
   })
   it('opens letters for the running quarter and the one just ended, until the next quarter ends', () => {

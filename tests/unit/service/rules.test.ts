@@ -1,6 +1,20 @@
-import { canSubmit, currentStatus, isOverdue, pushHistory, HISTORY_LIMIT } from '../../../cloudfunctions/service/domain/checkin'
+import {
+  canSubmit,
+  currentStatus,
+  isOverdue,
+  pushHistory,
+  HISTORY_LIMIT,
+} from '../../../cloudfunctions/service/domain/checkin'
 import { gradeYearProblem, gradeYears, reviseAssessment } from '../../../cloudfunctions/service/domain/grades'
-import { CLAIM_HOLD_DAYS, claimDueAt, claimLapsed, claimProblem, effectiveWishStatus, maskPhones, ratingAvgTenths } from '../../../cloudfunctions/service/domain/wishes'
+import {
+  CLAIM_HOLD_DAYS,
+  claimDueAt,
+  claimLapsed,
+  claimProblem,
+  effectiveWishStatus,
+  maskPhones,
+  ratingAvgTenths,
+} from '../../../cloudfunctions/service/domain/wishes'
 import { formatQuantity, formatTenths, GRADE_LABEL, parseTenths, QuantitySchema } from '../../../types/service'
 
 describe('yearly check-in', () => {
@@ -50,7 +64,13 @@ describe('微心愿 states', () => {
 })
 
 describe('grades', () => {
-  const rev = (grade: 'excellent' | 'qualified', at: string) => ({ grade, reason: 'r', by: 'o', byName: 'n', at: new Date(at) })
+  const rev = (grade: 'excellent' | 'qualified', at: string) => ({
+    grade,
+    reason: 'r',
+    by: 'o',
+    byName: 'n',
+    at: new Date(at),
+  })
   it('names the four grades in Chinese', () => {
     expect(Object.values(GRADE_LABEL)).toEqual(['优秀', '合格', '基本合格', '不合格'])
   })
@@ -107,6 +127,8 @@ describe('wishes come back', () => {
   it('masks mobile numbers however they are written, and leaves other numbers alone', () => {
     expect(maskPhones('电话13800138000')).toBe('电话138****8000')
     expect(maskPhones('138 0013 8000 或 139-0013-9000')).toBe('138****8000 或 139****9000')
-    expect(maskPhones('门牌 1号楼 101，25616.5 平方米，订单 213800138000')).toBe('门牌 1号楼 101，25616.5 平方米，订单 213800138000')
+    expect(maskPhones('门牌 1号楼 101，25616.5 平方米，订单 213800138000')).toBe(
+      '门牌 1号楼 101，25616.5 平方米，订单 213800138000',
+    )
   })
 })

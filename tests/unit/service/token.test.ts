@@ -1,4 +1,11 @@
-import { issueToken, parseQrText, qrText, TOKEN_TTL_S, tokenSecret, verifyToken } from '../../../cloudfunctions/service/domain/token'
+import {
+  issueToken,
+  parseQrText,
+  qrText,
+  TOKEN_TTL_S,
+  tokenSecret,
+  verifyToken,
+} from '../../../cloudfunctions/service/domain/token'
 
 const SECRET = 'test-secret'
 const T = new Date('2026-11-23T02:00:00Z')
@@ -20,7 +27,10 @@ describe('rotating sign-in token', () => {
   })
 
   it('is refused once expired', () => {
-    expect(verifyToken(SECRET, 'act-1', token, plus(31))).toEqual({ ok: false, problem: '签到码已过期，请扫描最新的二维码' })
+    expect(verifyToken(SECRET, 'act-1', token, plus(31))).toEqual({
+      ok: false,
+      problem: '签到码已过期，请扫描最新的二维码',
+    })
   })
 
   it('is refused for another activity', () => {
@@ -44,7 +54,10 @@ describe('rotating sign-in token', () => {
   })
 
   it('is refused as a replay when not newer than the code already used', () => {
-    expect(verifyToken(SECRET, 'act-1', token, plus(10), issuedSec)).toEqual({ ok: false, problem: '该签到码已使用过，请扫描最新的二维码' })
+    expect(verifyToken(SECRET, 'act-1', token, plus(10), issuedSec)).toEqual({
+      ok: false,
+      problem: '该签到码已使用过，请扫描最新的二维码',
+    })
     const newer = issueToken(SECRET, 'act-1', plus(10)).token
     expect(verifyToken(SECRET, 'act-1', newer, plus(12), issuedSec).ok).toBe(true)
   })
@@ -68,6 +81,8 @@ describe('the signing secret', () => {
   })
 
   it('is the configured value, with no built-in fallback', () => {
-    expect(tokenSecret({ SERVICE_QR_SECRET: 'a-long-random-deployment-secret' })).toBe('a-long-random-deployment-secret')
+    expect(tokenSecret({ SERVICE_QR_SECRET: 'a-long-random-deployment-secret' })).toBe(
+      'a-long-random-deployment-secret',
+    )
   })
 })

@@ -1,4 +1,9 @@
-import { literalPattern, relabelPeriods, unitLinkOf, unitPickProblem } from '../../../cloudfunctions/service/domain/unit-link'
+import {
+  literalPattern,
+  relabelPeriods,
+  unitLinkOf,
+  unitPickProblem,
+} from '../../../cloudfunctions/service/domain/unit-link'
 
 const NOV = new Date('2026-11-23T02:00:00Z')
 

@@ -4,8 +4,23 @@ import { commitmentsInPeriod, isOverdue, type CommitmentDoc } from '../../../clo
 
 const at = (iso: string) => new Date(iso)
 const c = (id: string, claimedAt: string, status: 'open' | 'done', doneAt?: string): CommitmentDoc => ({
-  _id: id, meetingId: 'm', meetingTitle: '会', scopeId: 'c', itemId: id, problem: id, memberId: 'x', memberName: '某', affiliation: { kind: 'unit', id: 'u', name: '单位' },
-  affiliationId: 'u', commitment: '办', deadline: '2026-12-31', status, progress: [], claimedAt: at(claimedAt), claimedBy: 's', ...(doneAt ? { doneAt: at(doneAt) } : {}),
+  _id: id,
+  meetingId: 'm',
+  meetingTitle: '会',
+  scopeId: 'c',
+  itemId: id,
+  problem: id,
+  memberId: 'x',
+  memberName: '某',
+  affiliation: { kind: 'unit', id: 'u', name: '单位' },
+  affiliationId: 'u',
+  commitment: '办',
+  deadline: '2026-12-31',
+  status,
+  progress: [],
+  claimedAt: at(claimedAt),
+  claimedBy: 's',
+  ...(doneAt ? { doneAt: at(doneAt) } : {}),
 })
 
 describe('commitmentsInPeriod', () => {

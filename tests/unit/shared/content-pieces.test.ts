@@ -26,7 +26,9 @@ describe('textPieces', () => {
     let covered = 0
     for (let start = 0; start + MSG_SEC_CHECK_OVERLAP + 1 <= t.length; start += 37) {
       // Piece i starts at i × (2500 − 100) characters.
-      const inSome = pieces.some((p, i) => start >= i * 2400 && start + MSG_SEC_CHECK_OVERLAP + 1 <= i * 2400 + p.length)
+      const inSome = pieces.some(
+        (p, i) => start >= i * 2400 && start + MSG_SEC_CHECK_OVERLAP + 1 <= i * 2400 + p.length,
+      )
       expect({ start, inSome }).toEqual({ start, inSome: true })
       covered++
     }

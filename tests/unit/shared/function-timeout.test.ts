@@ -8,7 +8,10 @@ test('every cloud function times out within the idempotency takeover age', () =>
   const timeouts = Object.fromEntries(
     readdirSync(root, { withFileTypes: true })
       .filter((d) => d.isDirectory() && d.name !== 'shared')
-      .map((d) => [d.name, (JSON.parse(readFileSync(join(root, d.name, 'config.json'), 'utf8')) as { timeout: number }).timeout * 1000]),
+      .map((d) => [
+        d.name,
+        (JSON.parse(readFileSync(join(root, d.name, 'config.json'), 'utf8')) as { timeout: number }).timeout * 1000,
+      ]),
   )
   expect(Object.keys(timeouts).sort()).toEqual(['council', 'export', 'grid', 'org', 'property', 'service'])
   expect(Object.values(timeouts).every((ms) => ms <= FUNCTION_TIMEOUT_MS)).toBe(true)

@@ -4,8 +4,13 @@ import { COL } from '../../../cloudfunctions/shared/collections'
 import { NO_PERSONAL_DATA, PERSONAL_DATA, ownRecords } from '../../../cloudfunctions/shared/personal-data'
 import { memberRecordId } from '../../../cloudfunctions/shared/pseudonym'
 
-interface Declared { name: string; indexes: { name: string; keys: Record<string, number> }[] }
-const declared = (JSON.parse(readFileSync(join(__dirname, '../../../database/collections.json'), 'utf8')) as { collections: Declared[] }).collections
+interface Declared {
+  name: string
+  indexes: { name: string; keys: Record<string, number> }[]
+}
+const declared = (
+  JSON.parse(readFileSync(join(__dirname, '../../../database/collections.json'), 'utf8')) as { collections: Declared[] }
+).collections
 
 describe('the personal-data registry', () => {
   it('places every declared collection either in the registry or among those holding no personal data', () => {
@@ -16,7 +21,9 @@ describe('the personal-data registry', () => {
   it('places no collection in both lists, and names only declared collections', () => {
     const names = declared.map((c) => c.name)
     expect(Object.keys(PERSONAL_DATA).filter((n) => n in NO_PERSONAL_DATA)).toEqual([])
-    expect([...Object.keys(PERSONAL_DATA), ...Object.keys(NO_PERSONAL_DATA)].filter((n) => !names.includes(n))).toEqual([])
+    expect([...Object.keys(PERSONAL_DATA), ...Object.keys(NO_PERSONAL_DATA)].filter((n) => !names.includes(n))).toEqual(
+      [],
+    )
   })
 
   it('names, for every field read by index, an index of that collection that starts with the field', () => {
@@ -24,7 +31,8 @@ describe('the personal-data registry', () => {
     for (const [collection, entry] of Object.entries(PERSONAL_DATA)) {
       for (const field of entry!.fields.filter((x) => x.index)) {
         const index = declared.find((c) => c.name === collection)?.indexes.find((i) => i.name === field.index)
-        if (!index || Object.keys(index.keys)[0] !== field.path) wrong.push(`${collection}.${field.path} → ${field.index}`)
+        if (!index || Object.keys(index.keys)[0] !== field.path)
+          wrong.push(`${collection}.${field.path} → ${field.index}`)
       }
     }
     expect(wrong).toEqual([])

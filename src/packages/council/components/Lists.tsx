@@ -1,7 +1,11 @@
 import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import {
-  MEETING_STATUS_LABEL, RESOLUTION_STATUS_LABEL, TIER_LABEL, TOPIC_STATUS_LABEL, VOTE_STATUS_LABEL,
+  MEETING_STATUS_LABEL,
+  RESOLUTION_STATUS_LABEL,
+  TIER_LABEL,
+  TOPIC_STATUS_LABEL,
+  VOTE_STATUS_LABEL,
   type TopicStatus,
 } from '../../../../types/council'
 import { MODERATION_LABEL } from '../../../../types/moderation'
@@ -24,19 +28,44 @@ export function TopicList({ communityId, secretary }: { communityId: string; sec
   const [status, setStatus] = useState<TopicStatus | 'all'>(secretary ? 'open' : 'all')
   const [page, setPage] = useState(1)
   const [words, setWords] = useState('')
-  const q = useCloud('council', 'topic.list', { communityId, page, pageSize: PAGE, ...(status === 'all' ? {} : { status }), ...(words ? { q: words } : {}) }, { reloadOnShow: true })
+  const q = useCloud(
+    'council',
+    'topic.list',
+    { communityId, page, pageSize: PAGE, ...(status === 'all' ? {} : { status }), ...(words ? { q: words } : {}) },
+    { reloadOnShow: true },
+  )
   return (
     <View>
-      <SearchBar id='topic-search' value={words} onChange={(w) => { setWords(w); setPage(1) }} placeholder='查找议题，如：充电、停车' note={q.data ? `找到 ${q.data.total} 个议题` : undefined} />
+      <SearchBar
+        id='topic-search'
+        value={words}
+        onChange={(w) => {
+          setWords(w)
+          setPage(1)
+        }}
+        placeholder='查找议题，如：充电、停车'
+        note={q.data ? `找到 ${q.data.total} 个议题` : undefined}
+      />
       <Segmented<TopicStatus | 'all'>
-        items={[{ key: 'all', label: '全部' }, { key: 'open', label: secretary ? '待处理' : '征集中' }, { key: 'accepted', label: '已受理' }, { key: 'declined', label: '未受理' }]}
+        items={[
+          { key: 'all', label: '全部' },
+          { key: 'open', label: secretary ? '待处理' : '征集中' },
+          { key: 'accepted', label: '已受理' },
+          { key: 'declined', label: '未受理' },
+        ]}
         value={status}
-        onChange={(s) => { setStatus(s); setPage(1) }}
+        onChange={(s) => {
+          setStatus(s)
+          setPage(1)
+        }}
       />
       <QueryState {...q}>
         {(data) =>
           data.items.length === 0 ? (
-            <Empty text={words ? `没有找到含“${words}”的议题` : '暂无议题'} hint={words ? '换几个字试试，或清除查找' : '居民和党员可以提出关于小区公共事务的议题'} />
+            <Empty
+              text={words ? `没有找到含“${words}”的议题` : '暂无议题'}
+              hint={words ? '换几个字试试，或清除查找' : '居民和党员可以提出关于小区公共事务的议题'}
+            />
           ) : (
             <View>
               {data.items.map((t) => (
@@ -48,7 +77,11 @@ export function TopicList({ communityId, secretary }: { communityId: string; sec
                   extra={
                     <View className='cc-row'>
                       {t.moderation ? <Tag tone='gray'>{MODERATION_LABEL[t.moderation]}</Tag> : null}
-                      {t.tier ? <Tag tone={t.tier === 'urgent' ? 'red' : t.tier === 'major' ? 'blue' : 'gray'}>{TIER_LABEL[t.tier]}</Tag> : null}
+                      {t.tier ? (
+                        <Tag tone={t.tier === 'urgent' ? 'red' : t.tier === 'major' ? 'blue' : 'gray'}>
+                          {TIER_LABEL[t.tier]}
+                        </Tag>
+                      ) : null}
                       <Tag tone={topicTone[t.status]}>{TOPIC_STATUS_LABEL[t.status]}</Tag>
                     </View>
                   }
@@ -80,7 +113,11 @@ export function MeetingList({ communityId }: { communityId: string }) {
                 id={`meeting-${m.id}`}
                 title={m.title}
                 description={`${formatTime(m.startsAt)} · ${m.online ? '线上' : m.place}`}
-                extra={<Tag tone={m.status === 'draft' ? 'gray' : m.status === 'ended' ? 'gray' : 'green'}>{MEETING_STATUS_LABEL[m.status]}</Tag>}
+                extra={
+                  <Tag tone={m.status === 'draft' ? 'gray' : m.status === 'ended' ? 'gray' : 'green'}>
+                    {MEETING_STATUS_LABEL[m.status]}
+                  </Tag>
+                }
                 onClick={() => go(COUNCIL.meeting(m.id))}
               />
             ))}
@@ -142,7 +179,11 @@ export function ResolutionList({ communityId }: { communityId: string }) {
                 id={`resolution-${r.id.replace(/[:]/g, '-')}`}
                 title={r.itemTitle}
                 description={`责任方：${r.responsibleName} · 期限 ${formatDate(r.deadline)}${r.rating.count ? ` · 评价 ${r.rating.average} 分（${r.rating.count} 户）` : ''}`}
-                extra={<Tag tone={r.status === 'done' ? 'green' : r.overdue ? 'red' : 'gold'}>{r.overdue ? '已逾期' : RESOLUTION_STATUS_LABEL[r.status]}</Tag>}
+                extra={
+                  <Tag tone={r.status === 'done' ? 'green' : r.overdue ? 'red' : 'gold'}>
+                    {r.overdue ? '已逾期' : RESOLUTION_STATUS_LABEL[r.status]}
+                  </Tag>
+                }
                 onClick={() => go(COUNCIL.resolution(r.id))}
               />
             ))}

@@ -20,7 +20,9 @@ export default function Meter({ label, value, total, threshold, valueText }: Met
       </View>
       <View className='cc-meter__track'>
         <View className='cc-meter__fill' style={{ width: `${(ratio * 100).toFixed(1)}%` }} />
-        {threshold !== undefined ? <View className='cc-meter__mark' style={{ left: `${(threshold * 100).toFixed(1)}%` }} /> : null}
+        {threshold !== undefined ? (
+          <View className='cc-meter__mark' style={{ left: `${(threshold * 100).toFixed(1)}%` }} />
+        ) : null}
       </View>
     </View>
   )

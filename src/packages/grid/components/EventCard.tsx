@@ -3,12 +3,24 @@ import Card from '../../../components/Card'
 import Tag, { type TagTone } from '../../../components/Tag'
 import { formatTime } from '../../../services/format'
 import { go } from '../../../services/nav'
-import { CATEGORY_LABEL, EVENT_STATUS_LABEL, URGENCY_LABEL, type EventStatus, type EventView } from '../../../../types/grid'
+import {
+  CATEGORY_LABEL,
+  EVENT_STATUS_LABEL,
+  URGENCY_LABEL,
+  type EventStatus,
+  type EventView,
+} from '../../../../types/grid'
 import { MODERATION_LABEL } from '../../../../types/moderation'
 import { GRID } from '../routes'
 
 const TONE: Record<EventStatus, TagTone> = {
-  reported: 'gold', assigned: 'blue', accepted: 'blue', done: 'green', deciding: 'gold', closed: 'gray', converted: 'gray',
+  reported: 'gold',
+  assigned: 'blue',
+  accepted: 'blue',
+  done: 'green',
+  deciding: 'gold',
+  closed: 'gray',
+  converted: 'gray',
 }
 
 /** One event in a list: category, place, status, handler and deadline; a tap opens it. */
@@ -23,9 +35,19 @@ export default function EventCard({ e }: { e: EventView }) {
         </View>
       </View>
       <Text className='gd-text'>{e.description}</Text>
-      <Text className='gd-meta'>{e.communityName ? `${e.communityName} ` : ''}{e.gridName} · {e.place} · {URGENCY_LABEL[e.urgency]}</Text>
-      <Text className='gd-meta'>上报：{e.reporterName} {formatTime(e.createdAt)}</Text>
-      {e.handler ? <Text className='gd-meta'>处置：{e.handler.name}{e.deadline ? ` · 时限 ${formatTime(e.deadline)}` : ''}</Text> : null}
+      <Text className='gd-meta'>
+        {e.communityName ? `${e.communityName} ` : ''}
+        {e.gridName} · {e.place} · {URGENCY_LABEL[e.urgency]}
+      </Text>
+      <Text className='gd-meta'>
+        上报：{e.reporterName} {formatTime(e.createdAt)}
+      </Text>
+      {e.handler ? (
+        <Text className='gd-meta'>
+          处置：{e.handler.name}
+          {e.deadline ? ` · 时限 ${formatTime(e.deadline)}` : ''}
+        </Text>
+      ) : null}
       {e.overdue ? <Text className='gd-meta gd-overdue'>已超期</Text> : null}
       {e.whistled ? <Text className='gd-meta'>已吹哨召集</Text> : null}
     </Card>

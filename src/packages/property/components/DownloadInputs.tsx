@@ -23,10 +23,28 @@ export default function DownloadInputs({ publicationId, label }: DownloadInputsP
   return (
     <View className='pp-download' id='download-inputs'>
       <Text className='pp-download__title'>下载核算数据</Text>
-      <Text className='pp-line pp-line--muted'>{label}所用的评分规则、各公司的评分输入和结果，不含任何评价人信息。任何人都可以据此自己复算。</Text>
+      <Text className='pp-line pp-line--muted'>
+        {label}所用的评分规则、各公司的评分输入和结果，不含任何评价人信息。任何人都可以据此自己复算。
+      </Text>
       <View className='pp-actions'>
-        <Button id='download-xlsx' size='small' variant='secondary' loading={xlsx.sending} onClick={() => void get(xlsx)}>Excel 表格</Button>
-        <Button id='download-json' size='small' variant='secondary' loading={json.sending} onClick={() => void get(json)}>JSON 数据</Button>
+        <Button
+          id='download-xlsx'
+          size='small'
+          variant='secondary'
+          loading={xlsx.sending}
+          onClick={() => void get(xlsx)}
+        >
+          Excel 表格
+        </Button>
+        <Button
+          id='download-json'
+          size='small'
+          variant='secondary'
+          loading={json.sending}
+          onClick={() => void get(json)}
+        >
+          JSON 数据
+        </Button>
       </View>
       {error ? <Notice tone='error'>{error.message}</Notice> : null}
     </View>

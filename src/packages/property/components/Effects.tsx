@@ -8,7 +8,9 @@ export default function Effects({ effects }: { effects?: ObjectionEffectView[] }
     <View>
       {effects.map((e) => (
         <View key={e.objectionId} className='pp-effect' id={`effect-${e.objectionId}`}>
-          <Text className='pp-effect__title'>{e.kind === 'exclude' ? `异议成立 · 剔除 ${e.excluded} 条评价` : '异议成立 · 街道说明'}</Text>
+          <Text className='pp-effect__title'>
+            {e.kind === 'exclude' ? `异议成立 · 剔除 ${e.excluded} 条评价` : '异议成立 · 街道说明'}
+          </Text>
           <Text className='pp-effect__text'>{e.text}</Text>
         </View>
       ))}

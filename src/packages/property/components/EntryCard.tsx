@@ -5,7 +5,12 @@ import { PLACEMENT_LABEL, type ListEntry, type Placement } from '../../../../typ
 import Effects from './Effects'
 import { PartyOrgTag } from './RedProperty'
 
-export const PLACEMENT_TONE: Record<Placement, TagTone> = { red: 'red', black: 'gray', neutral: 'blue', not_ranked: 'gold' }
+export const PLACEMENT_TONE: Record<Placement, TagTone> = {
+  red: 'red',
+  black: 'gray',
+  neutral: 'blue',
+  not_ranked: 'gold',
+}
 
 export interface EntryCardProps {
   entry: ListEntry
@@ -29,7 +34,9 @@ export default function EntryCard({ entry, estates, onClick }: EntryCardProps) {
         </Text>
         {/* A score made of the street's average alone says nothing about the company: none shown without ratings. */}
         {entry.placement === 'not_ranked' ? (
-          entry.households ? <Text className='pp-line pp-line--muted'>参考分 {entry.score}</Text> : null
+          entry.households ? (
+            <Text className='pp-line pp-line--muted'>参考分 {entry.score}</Text>
+          ) : null
         ) : (
           <Text className='pp-entry__score'>{entry.score}</Text>
         )}

@@ -1,7 +1,12 @@
 import { View, Text } from '@tarojs/components'
 import Card from '../../../components/Card'
 import Tag from '../../../components/Tag'
-import { COMMITTEE_BODY_LABEL, PARTY_ORG_LABEL, type PartyOrgKind, type RedPropertyView } from '../../../../types/property'
+import {
+  COMMITTEE_BODY_LABEL,
+  PARTY_ORG_LABEL,
+  type PartyOrgKind,
+  type RedPropertyView,
+} from '../../../../types/property'
 import { formatTime } from '../../../services/format'
 
 /**
@@ -9,7 +14,12 @@ import { formatTime } from '../../../services/format'
  * not checked; 未登记 for a company that has declared nothing (`kind` absent).
  */
 export function PartyOrgTag({ kind, verified }: { kind?: PartyOrgKind; verified: boolean }) {
-  if (!kind) return <View className='pp-actions'><Tag tone='gray'>红色物业：未登记</Tag></View>
+  if (!kind)
+    return (
+      <View className='pp-actions'>
+        <Tag tone='gray'>红色物业：未登记</Tag>
+      </View>
+    )
   return (
     <View className='pp-actions'>
       <Tag tone={kind === 'none' ? 'gray' : 'red'}>红色物业：{PARTY_ORG_LABEL[kind]}</Tag>
@@ -28,16 +38,23 @@ export default function RedPropertyCard({ record }: { record: RedPropertyView | 
         <View>
           <PartyOrgTag kind={record.kind} verified={record.verified} />
           {record.branchName ? <Text className='pp-line'>党组织：{record.branchName}</Text> : null}
-          <Text className='pp-line'>员工中的党员 {record.staffMembers} 人，其中驻小区 {record.onSiteMembers} 人</Text>
+          <Text className='pp-line'>
+            员工中的党员 {record.staffMembers} 人，其中驻小区 {record.onSiteMembers} 人
+          </Text>
           <Text className='pp-line'>党建指导员：{record.instructorName ?? '街道尚未派驻'}</Text>
           {record.committeeMembers.length ? (
             <Text className='pp-line'>
-              物管会、业委会中的党员：{record.committeeMembers.map((m) => `${m.name}（${m.estateName ? `${m.estateName}` : ''}${COMMITTEE_BODY_LABEL[m.body]}）`).join('、')}
+              物管会、业委会中的党员：
+              {record.committeeMembers
+                .map((m) => `${m.name}（${m.estateName ? `${m.estateName}` : ''}${COMMITTEE_BODY_LABEL[m.body]}）`)
+                .join('、')}
             </Text>
           ) : null}
           <Text className='pp-line pp-line--muted'>
             第 {record.version} 版，{formatTime(record.declaredAt)} 由{record.declaredByName}登记
-            {record.verified ? `；${formatTime(record.verifiedAt)} 由${record.verifiedByName}核实` : '；街道尚未核实，榜单评分不计'}
+            {record.verified
+              ? `；${formatTime(record.verifiedAt)} 由${record.verifiedByName}核实`
+              : '；街道尚未核实，榜单评分不计'}
           </Text>
         </View>
       )}

@@ -7,5 +7,14 @@ export function useStreet() {
   const fromRoles = me.data?.roles.find((g) => g.streetId)?.streetId
   const streets = useCloud('org', 'street.list', me.data && !fromRoles ? { pageSize: 1 } : null)
   const streetId = fromRoles ?? streets.data?.items[0]?.id
-  return { me, streetId, loading: me.loading || streets.loading, error: me.error ?? streets.error, reload: () => { me.reload(); streets.reload() } }
+  return {
+    me,
+    streetId,
+    loading: me.loading || streets.loading,
+    error: me.error ?? streets.error,
+    reload: () => {
+      me.reload()
+      streets.reload()
+    },
+  }
 }

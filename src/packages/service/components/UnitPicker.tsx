@@ -30,7 +30,17 @@ export interface UnitPickerProps {
 const PAGE = 6
 
 /** Units checked in to the street, searched on the server by part of the name (unit.search), a page at a time. */
-function Search({ communityId, onPick, onUnlisted, idPrefix }: { communityId: string; onPick: (v: UnitChoice) => void; onUnlisted?: () => void; idPrefix: string }) {
+function Search({
+  communityId,
+  onPick,
+  onUnlisted,
+  idPrefix,
+}: {
+  communityId: string
+  onPick: (v: UnitChoice) => void
+  onUnlisted?: () => void
+  idPrefix: string
+}) {
   const [typed, setTyped] = useState('')
   const [name, setName] = useState('')
   const [page, setPage] = useState(1)
@@ -43,14 +53,25 @@ function Search({ communityId, onPick, onUnlisted, idPrefix }: { communityId: st
     <View className='svc-picker' id={`${idPrefix}-search`}>
       <View className='svc-row svc-picker__bar'>
         <View className='svc-half'>
-          <Field label='查找工作单位' id={`${idPrefix}-query`} value={typed} onChange={setTyped} placeholder='输入单位名称中的几个字' maxLength={30} />
+          <Field
+            label='查找工作单位'
+            id={`${idPrefix}-query`}
+            value={typed}
+            onChange={setTyped}
+            placeholder='输入单位名称中的几个字'
+            maxLength={30}
+          />
         </View>
-        <Button size='small' id={`${idPrefix}-find`} onClick={search}>查找</Button>
+        <Button size='small' id={`${idPrefix}-find`} onClick={search}>
+          查找
+        </Button>
       </View>
       <QueryState {...q} loadingText='正在查找…'>
         {(data) => (
           <View>
-            <Text className='svc-line svc-line--muted'>{name ? `“${name}”：找到 ${data.total} 个已报到单位` : `本街道已报到的单位共 ${data.total} 个`}</Text>
+            <Text className='svc-line svc-line--muted'>
+              {name ? `“${name}”：找到 ${data.total} 个已报到单位` : `本街道已报到的单位共 ${data.total} 个`}
+            </Text>
             {data.items.map((u) => (
               <ListItem
                 key={u.id}
@@ -63,7 +84,12 @@ function Search({ communityId, onPick, onUnlisted, idPrefix }: { communityId: st
             ))}
             <Pager page={page} pageSize={PAGE} total={data.total} onChange={setPage} />
             {onUnlisted ? (
-              <ListItem id={`${idPrefix}-unlisted`} title='我的单位未报到' description={<Text>填写单位名称，社区确认单位报到后为您关联</Text>} onClick={onUnlisted} />
+              <ListItem
+                id={`${idPrefix}-unlisted`}
+                title='我的单位未报到'
+                description={<Text>填写单位名称，社区确认单位报到后为您关联</Text>}
+                onClick={onUnlisted}
+              />
             ) : null}
           </View>
         )}
@@ -77,20 +103,35 @@ function Search({ communityId, onPick, onUnlisted, idPrefix }: { communityId: st
  * street, or — when allowed — "单位未报到" with the typed name kept for the secretary to link later.
  */
 export default function UnitPicker({ communityId, value, onChange, allowUnlisted, error, idPrefix }: UnitPickerProps) {
-  const [mode, setMode] = useState<'search' | 'shown'>(value.unitId || (allowUnlisted && value.unitName) ? 'shown' : 'search')
+  const [mode, setMode] = useState<'search' | 'shown'>(
+    value.unitId || (allowUnlisted && value.unitName) ? 'shown' : 'search',
+  )
   const unlisted = !value.unitId && mode === 'shown'
   return (
     <View className='svc-picker-wrap' id={idPrefix}>
       {mode === 'shown' && value.unitId ? (
         <View className='svc-row svc-picker__chosen' id={`${idPrefix}-chosen`}>
           <Text className='svc-line svc-line--strong svc-half'>工作单位：{value.label ?? value.unitName}</Text>
-          <Button size='small' variant='plain' id={`${idPrefix}-change`} onClick={() => setMode('search')}>更换</Button>
+          <Button size='small' variant='plain' id={`${idPrefix}-change`} onClick={() => setMode('search')}>
+            更换
+          </Button>
         </View>
       ) : null}
       {unlisted ? (
         <View id={`${idPrefix}-typed`}>
-          <Field label='工作单位（单位未报到）' id={`${idPrefix}-name`} value={value.unitName} onChange={(unitName) => onChange({ unitName })} placeholder='请填写单位全称' maxLength={60} error={error} hint='社区核实单位报到后为您关联，您的服务会反馈给单位' />
-          <Button size='small' variant='plain' id={`${idPrefix}-back`} onClick={() => setMode('search')}>改为从已报到的单位中选择</Button>
+          <Field
+            label='工作单位（单位未报到）'
+            id={`${idPrefix}-name`}
+            value={value.unitName}
+            onChange={(unitName) => onChange({ unitName })}
+            placeholder='请填写单位全称'
+            maxLength={60}
+            error={error}
+            hint='社区核实单位报到后为您关联，您的服务会反馈给单位'
+          />
+          <Button size='small' variant='plain' id={`${idPrefix}-back`} onClick={() => setMode('search')}>
+            改为从已报到的单位中选择
+          </Button>
         </View>
       ) : null}
       {mode === 'search' ? (
@@ -102,7 +143,14 @@ export default function UnitPicker({ communityId, value, onChange, allowUnlisted
               onChange(v)
               setMode('shown')
             }}
-            onUnlisted={allowUnlisted ? () => { onChange({ unitName: value.unitId ? '' : value.unitName }); setMode('shown') } : undefined}
+            onUnlisted={
+              allowUnlisted
+                ? () => {
+                    onChange({ unitName: value.unitId ? '' : value.unitName })
+                    setMode('shown')
+                  }
+                : undefined
+            }
           />
         ) : (
           <Text className='svc-line svc-line--muted'>请先选择居住地社区，再查找工作单位</Text>

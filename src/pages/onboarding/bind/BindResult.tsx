@@ -22,9 +22,7 @@ export default function BindResult({ binding }: BindResultProps) {
         <Text className='bind-result__row'>提交时间：{formatTime(binding.createdAt)}</Text>
       </View>
       <Text className='bind-result__note'>
-        {verified
-          ? '您已是认证住户，可以参与社区议事、投票和物业评价。'
-          : '社区书记审核后，结果会显示在首页。'}
+        {verified ? '您已是认证住户，可以参与社区议事、投票和物业评价。' : '社区书记审核后，结果会显示在首页。'}
       </Text>
       <Button id='bind-done' onClick={() => void Taro.reLaunch({ url: ROUTES.home })}>
         回到首页

@@ -109,7 +109,15 @@ function BindForm({ defaultName, defaultPhone }: { defaultName: string; defaultP
         {household ? <Text className='bind-picked'>已选：{household.address}</Text> : null}
       </Card>
       <Card title='申请人'>
-        <Field label='姓名' id='bind-name' value={name} onChange={setName} placeholder='请输入真实姓名' maxLength={20} error={err('name')} />
+        <Field
+          label='姓名'
+          id='bind-name'
+          value={name}
+          onChange={setName}
+          placeholder='请输入真实姓名'
+          maxLength={20}
+          error={err('name')}
+        />
         <Field
           label='手机号'
           kind='phone'
@@ -165,7 +173,12 @@ export default function BindPage() {
               ) : (
                 <BindForm defaultName={data.name} defaultPhone={data.phone ?? ''} />
               )}
-              <ListItem id='bind-privacy' title='隐私保护指引' description='我们收集什么、为什么、保存多久、谁能看到' onClick={() => go(ROUTES.privacy)} />
+              <ListItem
+                id='bind-privacy'
+                title='隐私保护指引'
+                description='我们收集什么、为什么、保存多久、谁能看到'
+                onClick={() => go(ROUTES.privacy)}
+              />
             </View>
           )
         }}

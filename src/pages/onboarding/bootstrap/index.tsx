@@ -34,8 +34,24 @@ function BootstrapForm({ defaultName }: { defaultName: string }) {
   return (
     <View>
       <Card>
-        <Field label='街道名称' id='bootstrap-street' value={streetName} onChange={setStreetName} placeholder='如：和平街道' maxLength={40} error={errors.streetName} />
-        <Field label='您的姓名' id='bootstrap-name' value={name} onChange={setName} placeholder='请输入真实姓名' maxLength={20} error={errors.name} />
+        <Field
+          label='街道名称'
+          id='bootstrap-street'
+          value={streetName}
+          onChange={setStreetName}
+          placeholder='如：和平街道'
+          maxLength={40}
+          error={errors.streetName}
+        />
+        <Field
+          label='您的姓名'
+          id='bootstrap-name'
+          value={name}
+          onChange={setName}
+          placeholder='请输入真实姓名'
+          maxLength={20}
+          error={errors.name}
+        />
       </Card>
       {claim.error ? (
         <Notice tone='error' title='认领没有成功'>

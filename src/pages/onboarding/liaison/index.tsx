@@ -80,12 +80,44 @@ function LiaisonForm({ me }: { me: MeView }) {
           onChange={set('communityId')}
           error={err('communityId') ?? communities.error?.message}
         />
-        <Field label='单位名称' id='liaison-unit' value={v.unitName} onChange={set('unitName')} placeholder='如：市第一人民医院' maxLength={60} error={err('unitName')} />
-        <Field label='党组织名称' id='liaison-party' value={v.partyBody} onChange={set('partyBody')} placeholder='如：市第一人民医院党委' maxLength={60} error={err('partyBody')} />
+        <Field
+          label='单位名称'
+          id='liaison-unit'
+          value={v.unitName}
+          onChange={set('unitName')}
+          placeholder='如：市第一人民医院'
+          maxLength={60}
+          error={err('unitName')}
+        />
+        <Field
+          label='党组织名称'
+          id='liaison-party'
+          value={v.partyBody}
+          onChange={set('partyBody')}
+          placeholder='如：市第一人民医院党委'
+          maxLength={60}
+          error={err('partyBody')}
+        />
       </Card>
       <Card title='联络员'>
-        <Field label='姓名' id='liaison-name' value={v.name} onChange={set('name')} placeholder='请输入真实姓名' maxLength={20} error={err('name')} />
-        <Field label='手机号' kind='phone' id='liaison-phone' value={v.phone} onChange={set('phone')} placeholder='11 位手机号' error={err('phone')} />
+        <Field
+          label='姓名'
+          id='liaison-name'
+          value={v.name}
+          onChange={set('name')}
+          placeholder='请输入真实姓名'
+          maxLength={20}
+          error={err('name')}
+        />
+        <Field
+          label='手机号'
+          kind='phone'
+          id='liaison-phone'
+          value={v.phone}
+          onChange={set('phone')}
+          placeholder='11 位手机号'
+          error={err('phone')}
+        />
       </Card>
       {register.error && register.error.code !== 'INVALID_INPUT' ? (
         <Notice tone='error' title='提交没有成功' id='liaison-error'>

@@ -93,7 +93,15 @@ function RedeemForm({ me, initialCode }: { me: MeView; initialCode: string }) {
             扫描任命二维码
           </Button>
         )}
-        <Field label='姓名' id='redeem-name' value={name} onChange={setName} placeholder='请输入真实姓名' maxLength={20} error={errors.name ?? server.name} />
+        <Field
+          label='姓名'
+          id='redeem-name'
+          value={name}
+          onChange={setName}
+          placeholder='请输入真实姓名'
+          maxLength={20}
+          error={errors.name ?? server.name}
+        />
       </Card>
       {redeem.error && redeem.error.code !== 'INVALID_INPUT' ? (
         <Notice tone='error' title='邀请码没有生效' id='redeem-error'>

@@ -57,7 +57,14 @@ export default function DecisionRow({ sending, onApprove, onReturn, idPrefix }: 
   }
   return (
     <View className='decision__row'>
-      <Button variant='danger' block={false} className='decision__half' id={`${idPrefix}-return`} disabled={sending} onClick={() => setReturning(true)}>
+      <Button
+        variant='danger'
+        block={false}
+        className='decision__half'
+        id={`${idPrefix}-return`}
+        disabled={sending}
+        onClick={() => setReturning(true)}
+      >
         退回
       </Button>
       <Button block={false} className='decision__half' id={`${idPrefix}-approve`} loading={sending} onClick={onApprove}>

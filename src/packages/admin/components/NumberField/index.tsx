@@ -22,7 +22,18 @@ export interface NumberFieldProps {
  * A labelled number box with its unit, styled like Field. Kept as text: a half-typed "85." must stay
  * on screen (an H5 <input type=number> would report it as empty), the form parses it on send.
  */
-export default function NumberField({ label, value, onChange, unit, decimal = false, placeholder, maxLength = 6, error, hint, id }: NumberFieldProps) {
+export default function NumberField({
+  label,
+  value,
+  onChange,
+  unit,
+  decimal = false,
+  placeholder,
+  maxLength = 6,
+  error,
+  hint,
+  id,
+}: NumberFieldProps) {
   const weapp = process.env.TARO_ENV === 'weapp'
   return (
     <View className={`tx-field${error ? ' tx-field--error' : ''}`} {...idAttr(id)}>

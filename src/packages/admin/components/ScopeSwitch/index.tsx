@@ -28,7 +28,12 @@ export default function ScopeSwitch({ label, options, value, onChange }: ScopeSw
   return (
     <View className='scope-switch'>
       <Text className='scope-switch__label'>{label}</Text>
-      <Chips idPrefix='scope' items={options.map((o) => ({ key: o.id, label: o.name }))} value={value} onChange={onChange} />
+      <Chips
+        idPrefix='scope'
+        items={options.map((o) => ({ key: o.id, label: o.name }))}
+        value={value}
+        onChange={onChange}
+      />
     </View>
   )
 }

@@ -62,7 +62,13 @@ export default function IssueCode({ communityId }: IssueCodeProps) {
   return (
     <View>
       <Card title='选择房屋'>
-        <HouseholdPicker communityId={communityId} value={household?.householdId} onChange={setHousehold} error={error} idPrefix='code' />
+        <HouseholdPicker
+          communityId={communityId}
+          value={household?.householdId}
+          onChange={setHousehold}
+          error={error}
+          idPrefix='code'
+        />
         {household ? <Text className='admin-picked'>已选：{household.address}</Text> : null}
       </Card>
       {issue.error ? (

@@ -21,7 +21,12 @@ export interface PendingListProps {
 export default function PendingList({ communityId }: PendingListProps) {
   const [page, setPage] = useState(1)
   const [words, setWords] = useState('')
-  const list = useCloud('org', 'binding.listPending', { communityId, page, pageSize: PAGE_SIZE, ...(words ? { q: words } : {}) })
+  const list = useCloud('org', 'binding.listPending', {
+    communityId,
+    page,
+    pageSize: PAGE_SIZE,
+    ...(words ? { q: words } : {}),
+  })
   const decide = useMutation('org', 'binding.decide')
   const [busyId, setBusyId] = useState<string>()
   // The last decision, said where the request was (the list no longer holds it).
@@ -41,15 +46,36 @@ export default function PendingList({ communityId }: PendingListProps) {
   return (
     <View>
       {last ? (
-        <Notice tone={last.approve ? 'success' : 'info'} title={last.approve ? '认证已通过' : '已退回申请'} id='binding-decided'>
-          <Text>{last.approve ? `${last.who}：已是本户认证住户，可以投票、评价物业。` : `${last.who}，申请人会看到退回原因。`}</Text>
+        <Notice
+          tone={last.approve ? 'success' : 'info'}
+          title={last.approve ? '认证已通过' : '已退回申请'}
+          id='binding-decided'
+        >
+          <Text>
+            {last.approve
+              ? `${last.who}：已是本户认证住户，可以投票、评价物业。`
+              : `${last.who}，申请人会看到退回原因。`}
+          </Text>
         </Notice>
       ) : null}
-      <SearchBar id='pending-search' value={words} onChange={(w) => { setWords(w); setPage(1) }} placeholder='姓名或地址，如：王、3号楼' note={list.data ? `找到 ${list.data.total} 条` : undefined} />
+      <SearchBar
+        id='pending-search'
+        value={words}
+        onChange={(w) => {
+          setWords(w)
+          setPage(1)
+        }}
+        placeholder='姓名或地址，如：王、3号楼'
+        note={list.data ? `找到 ${list.data.total} 条` : undefined}
+      />
       <QueryState {...list} loadingText='正在加载待审核申请…'>
         {(data) =>
           data.items.length === 0 ? (
-            words ? <Empty text={`没有找到含“${words}”的申请`} hint='换几个字试试，或清除查找' /> : <Empty text='没有待审核的住户绑定' hint='新的申请会出现在这里' />
+            words ? (
+              <Empty text={`没有找到含“${words}”的申请`} hint='换几个字试试，或清除查找' />
+            ) : (
+              <Empty text='没有待审核的住户绑定' hint='新的申请会出现在这里' />
+            )
           ) : (
             <View>
               <Text className='tx-muted admin-count'>共 {data.total} 条待审核</Text>
@@ -67,11 +93,9 @@ export default function PendingList({ communityId }: PendingListProps) {
                     idPrefix={`binding-${b.id}`}
                     sending={busyId === b.id}
                     onApprove={() =>
-                      void confirm('通过认证', `${b.applicantName}，${b.address}`, '通过').then(
-                        (ok) => {
-                          if (ok) void act(b.id, true)
-                        },
-                      )
+                      void confirm('通过认证', `${b.applicantName}，${b.address}`, '通过').then((ok) => {
+                        if (ok) void act(b.id, true)
+                      })
                     }
                     onReturn={(reason) => void act(b.id, false, reason)}
                   />

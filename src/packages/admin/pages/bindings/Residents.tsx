@@ -14,14 +14,32 @@ const PAGE_SIZE = 20
 export function Residents({ communityId }: { communityId: string }) {
   const [page, setPage] = useState(1)
   const [words, setWords] = useState('')
-  const list = useCloud('org', 'resident.list', { communityId, page, pageSize: PAGE_SIZE, ...(words ? { q: words } : {}) })
+  const list = useCloud('org', 'resident.list', {
+    communityId,
+    page,
+    pageSize: PAGE_SIZE,
+    ...(words ? { q: words } : {}),
+  })
   return (
     <View>
-      <SearchBar id='resident-search' value={words} onChange={(w) => { setWords(w); setPage(1) }} placeholder='姓名或地址，如：刘芳、1号楼 101' note={list.data ? `找到 ${list.data.total} 位住户` : undefined} />
+      <SearchBar
+        id='resident-search'
+        value={words}
+        onChange={(w) => {
+          setWords(w)
+          setPage(1)
+        }}
+        placeholder='姓名或地址，如：刘芳、1号楼 101'
+        note={list.data ? `找到 ${list.data.total} 位住户` : undefined}
+      />
       <QueryState {...list} loadingText='正在加载住户…'>
         {(data) =>
           data.items.length === 0 ? (
-            words ? <Empty text={`没有找到含“${words}”的住户`} hint='换几个字试试，或清除查找' /> : <Empty text='还没有认证住户' hint='住户认证通过后会列在这里' />
+            words ? (
+              <Empty text={`没有找到含“${words}”的住户`} hint='换几个字试试，或清除查找' />
+            ) : (
+              <Empty text='还没有认证住户' hint='住户认证通过后会列在这里' />
+            )
           ) : (
             <View>
               {words ? null : <Text className='tx-muted admin-count'>共 {data.total} 位认证住户</Text>}
@@ -51,7 +69,16 @@ export function Households({ communityId }: { communityId: string }) {
   const list = useCloud('org', 'household.search', words ? { communityId, q: words, page, pageSize: PAGE_SIZE } : null)
   return (
     <View>
-      <SearchBar id='household-search' value={words} onChange={(w) => { setWords(w); setPage(1) }} placeholder='楼号或房号，如：3号楼 501' note={list.data ? `找到 ${list.data.total} 户` : undefined} />
+      <SearchBar
+        id='household-search'
+        value={words}
+        onChange={(w) => {
+          setWords(w)
+          setPage(1)
+        }}
+        placeholder='楼号或房号，如：3号楼 501'
+        note={list.data ? `找到 ${list.data.total} 户` : undefined}
+      />
       {!words ? (
         <Empty text='输入楼号或房号查找房屋' hint='例如“3号楼 501”，或只输入“3号楼”列出整栋' />
       ) : (

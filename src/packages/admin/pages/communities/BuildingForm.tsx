@@ -40,7 +40,14 @@ function readNumbers(floors: string, rooms: string, area: string) {
  * New building of an estate: its grid, floors × rooms per floor, and the floor area every generated
  * household starts with (entered in 平方米, sent as whole dm²). One requestId per opening of the form.
  */
-export default function BuildingForm({ estateId, estateName, grids, gridsLoading, onCreated, onClose }: BuildingFormProps) {
+export default function BuildingForm({
+  estateId,
+  estateName,
+  grids,
+  gridsLoading,
+  onCreated,
+  onClose,
+}: BuildingFormProps) {
   const [requestId, setRequestId] = useState(newRequestId)
   const [name, setName] = useState('')
   const [gridId, setGridId] = useState<string>()
@@ -56,7 +63,8 @@ export default function BuildingForm({ estateId, estateName, grids, gridsLoading
       <View className='building-form' id={`building-form-${estateId}`}>
         <Notice tone='success' title={`已建立 ${created.name}`} id='building-result'>
           <Text className='admin-line'>
-            生成 {created.householdCount} 户：{created.floors} 层 × 每层 {created.roomsPerFloor} 户，房号 {roomRange(created.floors, created.roomsPerFloor)}
+            生成 {created.householdCount} 户：{created.floors} 层 × 每层 {created.roomsPerFloor} 户，房号{' '}
+            {roomRange(created.floors, created.roomsPerFloor)}
           </Text>
           <Text className='admin-line admin-line--muted'>居民现在可以在“房屋认证”中选到这些房号。</Text>
         </Notice>
@@ -116,7 +124,15 @@ export default function BuildingForm({ estateId, estateName, grids, gridsLoading
   return (
     <View className='building-form' id={`building-form-${estateId}`}>
       <Text className='building-form__title'>为 {estateName} 添加楼栋</Text>
-      <Field label='楼栋名称' id='building-name' value={name} onChange={edit('name', setName)} placeholder='如：3号楼' maxLength={20} error={err('name')} />
+      <Field
+        label='楼栋名称'
+        id='building-name'
+        value={name}
+        onChange={edit('name', setName)}
+        placeholder='如：3号楼'
+        maxLength={20}
+        error={err('name')}
+      />
       <Field
         kind='picker'
         label='所在网格'
@@ -124,16 +140,36 @@ export default function BuildingForm({ estateId, estateName, grids, gridsLoading
         options={gridOptions}
         value={gridId}
         onChange={edit('gridId', setGridId)}
-        placeholder={gridsLoading ? '正在加载网格…' : gridOptions.length === 0 ? '还没有网格，请先在下方添加' : '请选择网格'}
+        placeholder={
+          gridsLoading ? '正在加载网格…' : gridOptions.length === 0 ? '还没有网格，请先在下方添加' : '请选择网格'
+        }
         disabled={gridsLoading}
         error={err('gridId')}
       />
       <View className='building-form__pair'>
         <View className='building-form__half'>
-          <NumberField label='层数' id='building-floors' value={floors} onChange={edit('floors', setFloors)} unit='层' placeholder='1–40' maxLength={2} error={err('floors')} />
+          <NumberField
+            label='层数'
+            id='building-floors'
+            value={floors}
+            onChange={edit('floors', setFloors)}
+            unit='层'
+            placeholder='1–40'
+            maxLength={2}
+            error={err('floors')}
+          />
         </View>
         <View className='building-form__half'>
-          <NumberField label='每层户数' id='building-rooms' value={rooms} onChange={edit('roomsPerFloor', setRooms)} unit='户' placeholder='1–12' maxLength={2} error={err('roomsPerFloor')} />
+          <NumberField
+            label='每层户数'
+            id='building-rooms'
+            value={rooms}
+            onChange={edit('roomsPerFloor', setRooms)}
+            unit='户'
+            placeholder='1–12'
+            maxLength={2}
+            error={err('roomsPerFloor')}
+          />
         </View>
       </View>
       <NumberField

@@ -10,7 +10,11 @@ import PlaceActions from './PlaceActions'
 const PAGE_SIZE = 50
 
 /** One building: its rooms (a tap opens the household), its grid, and 改名 / 调整网格 / 停用. */
-export default function BuildingPanel({ building, grids, onChanged }: {
+export default function BuildingPanel({
+  building,
+  grids,
+  onChanged,
+}: {
   building: { id: string; name: string; gridId: string; retired?: boolean }
   grids: { id: string; name: string; retired?: boolean }[]
   onChanged: () => void
@@ -30,9 +34,17 @@ export default function BuildingPanel({ building, grids, onChanged }: {
             <Text className='admin-line admin-line--muted'>{`共 ${data.total} 户，点房号查看住户和面积`}</Text>
             <View className='building-panel__rooms'>
               {data.items.map((h) => (
-                <View key={h.id} className='building-panel__room' id={`room-${h.id}`} ariaRole='button' onClick={() => go(ROUTES.adminHousehold(h.id))}>
+                <View
+                  key={h.id}
+                  className='building-panel__room'
+                  id={`room-${h.id}`}
+                  ariaRole='button'
+                  onClick={() => go(ROUTES.adminHousehold(h.id))}
+                >
                   <Text className='building-panel__room-no'>{h.room}</Text>
-                  {h.floorAreaDm2 !== undefined ? <Text className='building-panel__room-area'>{(h.floorAreaDm2 / 100).toFixed(1)}㎡</Text> : null}
+                  {h.floorAreaDm2 !== undefined ? (
+                    <Text className='building-panel__room-area'>{(h.floorAreaDm2 / 100).toFixed(1)}㎡</Text>
+                  ) : null}
                 </View>
               ))}
             </View>
@@ -40,7 +52,19 @@ export default function BuildingPanel({ building, grids, onChanged }: {
           </View>
         )}
       </QueryState>
-      {building.retired ? <Tag tone='gray'>已停用</Tag> : <PlaceActions kind='building' id={building.id} name={building.name} gridId={building.gridId} grids={grids} caption={`楼栋「${building.name}」`} onChanged={onChanged} />}
+      {building.retired ? (
+        <Tag tone='gray'>已停用</Tag>
+      ) : (
+        <PlaceActions
+          kind='building'
+          id={building.id}
+          name={building.name}
+          gridId={building.gridId}
+          grids={grids}
+          caption={`楼栋「${building.name}」`}
+          onChanged={onChanged}
+        />
+      )}
     </View>
   )
 }

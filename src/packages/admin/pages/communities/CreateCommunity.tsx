@@ -40,8 +40,24 @@ export default function CreateCommunity({ streetId, onCreated, onCancel }: Creat
 
   return (
     <Card title='新建社区' id='community-form'>
-      <Field label='社区名称' id='community-name' value={name} onChange={setName} placeholder='如：幸福里社区' maxLength={40} error={errors.name ?? server.name} />
-      <Field label='地址' id='community-address' value={address} onChange={setAddress} placeholder='社区办公地址' maxLength={80} error={errors.address ?? server.address} />
+      <Field
+        label='社区名称'
+        id='community-name'
+        value={name}
+        onChange={setName}
+        placeholder='如：幸福里社区'
+        maxLength={40}
+        error={errors.name ?? server.name}
+      />
+      <Field
+        label='地址'
+        id='community-address'
+        value={address}
+        onChange={setAddress}
+        placeholder='社区办公地址'
+        maxLength={80}
+        error={errors.address ?? server.address}
+      />
       {create.error && create.error.code !== 'INVALID_INPUT' ? (
         <Notice tone='error' title='没有建立成功'>
           <Text>{create.error.message}</Text>

@@ -39,7 +39,15 @@ export default function CreateEstate({ communityId, onCreated, onCancel }: Creat
 
   return (
     <View className='estate-form' id={`estate-form-${communityId}`}>
-      <Field label='小区名称' id='estate-name' value={name} onChange={setName} placeholder='如：幸福里小区' maxLength={40} error={error ?? server.name} />
+      <Field
+        label='小区名称'
+        id='estate-name'
+        value={name}
+        onChange={setName}
+        placeholder='如：幸福里小区'
+        maxLength={40}
+        error={error ?? server.name}
+      />
       {create.error && create.error.code !== 'INVALID_INPUT' ? (
         <Notice tone='error' title='没有建立成功' id='estate-error'>
           <Text>{create.error.message}</Text>

@@ -12,7 +12,19 @@ import BuildingPanel from './BuildingPanel'
 import PlaceActions from './PlaceActions'
 
 /** The buildings of an opened estate (retired ones too, marked), one opened with its rooms, and the form to add one. */
-function EstateBuildings({ estateId, estateName, retired, grids, onChanged }: { estateId: string; estateName: string; retired: boolean; grids: GridsQuery; onChanged: () => void }) {
+function EstateBuildings({
+  estateId,
+  estateName,
+  retired,
+  grids,
+  onChanged,
+}: {
+  estateId: string
+  estateName: string
+  retired: boolean
+  grids: GridsQuery
+  onChanged: () => void
+}) {
   const buildings = useCloud('org', 'building.list', { estateId, includeRetired: true })
   // Each opening of the form is a new mount, hence a new requestId.
   const [formKey, setFormKey] = useState(0)
@@ -37,7 +49,11 @@ function EstateBuildings({ estateId, estateName, retired, grids, onChanged }: { 
                 value={openId}
                 onChange={(id) => setOpenId(openId === id ? undefined : id)}
               />
-              {data.items.filter((b) => b.id === openId).map((b) => <BuildingPanel key={b.id} building={b} grids={gridItems} onChanged={changed} />)}
+              {data.items
+                .filter((b) => b.id === openId)
+                .map((b) => (
+                  <BuildingPanel key={b.id} building={b} grids={gridItems} onChanged={changed} />
+                ))}
             </View>
           )
         }
@@ -64,13 +80,31 @@ function EstateBuildings({ estateId, estateName, retired, grids, onChanged }: { 
           ＋ 添加楼栋
         </Button>
       )}
-      {retired ? <Tag tone='gray'>小区已停用</Tag> : <PlaceActions kind='estate' id={estateId} name={estateName} caption={`小区「${estateName}」`} onChanged={onChanged} />}
+      {retired ? (
+        <Tag tone='gray'>小区已停用</Tag>
+      ) : (
+        <PlaceActions
+          kind='estate'
+          id={estateId}
+          name={estateName}
+          caption={`小区「${estateName}」`}
+          onChanged={onChanged}
+        />
+      )}
     </View>
   )
 }
 
 /** The estates (小区) of a community: list, new estate, and per estate its buildings. */
-export default function EstatePanel({ communityId, grids, onChanged }: { communityId: string; grids: GridsQuery; onChanged: () => void }) {
+export default function EstatePanel({
+  communityId,
+  grids,
+  onChanged,
+}: {
+  communityId: string
+  grids: GridsQuery
+  onChanged: () => void
+}) {
   const estates = useCloud('org', 'estate.list', { communityId, includeRetired: true })
   const [open, setOpen] = useState<string>()
   const [creating, setCreating] = useState(false)
@@ -86,10 +120,17 @@ export default function EstatePanel({ communityId, grids, onChanged }: { communi
             <View>
               {data.items.map((e) => (
                 <View key={e.id} className={`estate${open === e.id ? ' estate--open' : ''}`} id={`estate-${e.id}`}>
-                  <View className='estate__head' id={`estate-open-${e.id}`} ariaRole='button' onClick={() => setOpen(open === e.id ? undefined : e.id)}>
+                  <View
+                    className='estate__head'
+                    id={`estate-open-${e.id}`}
+                    ariaRole='button'
+                    onClick={() => setOpen(open === e.id ? undefined : e.id)}
+                  >
                     <View className='estate__titles'>
                       <Text className='estate__name'>{e.name}</Text>
-                      <Text className='estate__company'>{e.retired ? '已停用' : e.companyName ? `物业：${e.companyName}` : '未登记物业公司'}</Text>
+                      <Text className='estate__company'>
+                        {e.retired ? '已停用' : e.companyName ? `物业：${e.companyName}` : '未登记物业公司'}
+                      </Text>
                     </View>
                     <Text className='estate__toggle'>{open === e.id ? '收起' : '楼栋 ›'}</Text>
                   </View>
@@ -123,7 +164,12 @@ export default function EstatePanel({ communityId, grids, onChanged }: { communi
           }}
         />
       ) : (
-        <Button variant='secondary' id={`estate-new-${communityId}`} className='admin-gap' onClick={() => setCreating(true)}>
+        <Button
+          variant='secondary'
+          id={`estate-new-${communityId}`}
+          className='admin-gap'
+          onClick={() => setCreating(true)}
+        >
           ＋ 新建小区
         </Button>
       )}

@@ -15,7 +15,15 @@ import { toast } from '../../../../services/nav'
 export type GridsQuery = CloudQuery<CallOutput<'org', 'grid.list'>>
 
 /** The grids of one community (loaded by the parent) and a one-line form to add a grid. */
-export default function GridPanel({ communityId, grids, onAdded }: { communityId: string; grids: GridsQuery; onAdded: () => void }) {
+export default function GridPanel({
+  communityId,
+  grids,
+  onAdded,
+}: {
+  communityId: string
+  grids: GridsQuery
+  onAdded: () => void
+}) {
   const create = useMutation('org', 'grid.create')
   const [requestId, setRequestId] = useState(newRequestId)
   const [name, setName] = useState('')
@@ -50,7 +58,17 @@ export default function GridPanel({ communityId, grids, onAdded }: { communityId
                   <View className='grid-row__name'>
                     <Tag tone={g.retired ? 'gray' : 'blue'}>{g.retired ? `${g.name}（已停用）` : g.name}</Tag>
                   </View>
-                  {g.retired ? null : <PlaceActions kind='grid' id={g.id} name={g.name} onChanged={() => { grids.reload(); onAdded() }} />}
+                  {g.retired ? null : (
+                    <PlaceActions
+                      kind='grid'
+                      id={g.id}
+                      name={g.name}
+                      onChanged={() => {
+                        grids.reload()
+                        onAdded()
+                      }}
+                    />
+                  )}
                 </View>
               ))}
             </View>
@@ -66,7 +84,12 @@ export default function GridPanel({ communityId, grids, onAdded }: { communityId
         maxLength={40}
         error={error ?? create.error?.message}
       />
-      <Button variant='secondary' id={`grid-submit-${communityId}`} loading={create.sending} onClick={() => void send()}>
+      <Button
+        variant='secondary'
+        id={`grid-submit-${communityId}`}
+        loading={create.sending}
+        onClick={() => void send()}
+      >
         添加网格
       </Button>
     </View>

@@ -61,16 +61,22 @@ export default function PlaceActions({ kind, id, name, gridId, grids, caption, o
   const send = async () => {
     if (step === 'rename') {
       if (!text.trim() || text.trim() === name) return setProblem('请填写新的名称')
-      if (await rename.run({ kind, id, name: text.trim(), ...(reason.trim() ? { reason: reason.trim() } : {}) })) done('已改名')
+      if (await rename.run({ kind, id, name: text.trim(), ...(reason.trim() ? { reason: reason.trim() } : {}) }))
+        done('已改名')
     } else if (step === 'retire') {
       if (!reason.trim()) return setProblem('请写明停用原因')
       if (await retire.run({ kind, id, reason: reason.trim() })) done('已停用')
     } else if (step === 'move') {
       if (!to) return setProblem('请选择要调整到的网格')
-      if (await move.run({ requestId, buildingId: id, gridId: to, ...(reason.trim() ? { reason: reason.trim() } : {}) })) done('已调整网格')
+      if (
+        await move.run({ requestId, buildingId: id, gridId: to, ...(reason.trim() ? { reason: reason.trim() } : {}) })
+      )
+        done('已调整网格')
     }
   }
-  const targets = (grids ?? []).filter((g) => !g.retired && g.id !== gridId).map((g) => ({ label: g.name, value: g.id }))
+  const targets = (grids ?? [])
+    .filter((g) => !g.retired && g.id !== gridId)
+    .map((g) => ({ label: g.name, value: g.id }))
 
   return (
     <View className='place-actions'>
@@ -89,24 +95,47 @@ export default function PlaceActions({ kind, id, name, gridId, grids, caption, o
       {step ? (
         <ConfirmSheet
           id={`place-${step}`}
-          title={step === 'rename' ? `${label}改名` : step === 'move' ? `${name} 调整到其他网格` : `停用${label}「${name}」？`}
+          title={
+            step === 'rename'
+              ? `${label}改名`
+              : step === 'move'
+                ? `${name} 调整到其他网格`
+                : `停用${label}「${name}」？`
+          }
           confirmText={step === 'rename' ? '保存新名称' : step === 'move' ? '确认调整' : '确认停用'}
           danger={step === 'retire'}
           sending={busy.sending}
           error={busy.error?.message ?? problem}
           onConfirm={() => void send()}
           onClose={() => setStep(undefined)}
-          reason={{ label: step === 'retire' ? '停用原因' : '原因', optional: step !== 'retire', value: reason, onChange: setReason }}
+          reason={{
+            label: step === 'retire' ? '停用原因' : '原因',
+            optional: step !== 'retire',
+            value: reason,
+            onChange: setReason,
+          }}
         >
           {step === 'rename' ? (
             <View>
               <Field label='新名称' id='place-new-name' value={text} onChange={setText} maxLength={40} />
-              <Text className='admin-line admin-line--muted'>改名后，选择列表和新的记录用新名称；已有的记录保留当时的名称，旧名称留在变更记录里。</Text>
+              <Text className='admin-line admin-line--muted'>
+                改名后，选择列表和新的记录用新名称；已有的记录保留当时的名称，旧名称留在变更记录里。
+              </Text>
             </View>
           ) : step === 'move' ? (
             <View>
-              <Field kind='picker' label='调整到' id='place-move-grid' options={targets} value={to} onChange={setTo} placeholder='请选择网格' />
-              <Text className='admin-line admin-line--muted'>楼里的每一户随楼栋一起调整。已经上报的事件和党员的包联安排不变。</Text>
+              <Field
+                kind='picker'
+                label='调整到'
+                id='place-move-grid'
+                options={targets}
+                value={to}
+                onChange={setTo}
+                placeholder='请选择网格'
+              />
+              <Text className='admin-line admin-line--muted'>
+                楼里的每一户随楼栋一起调整。已经上报的事件和党员的包联安排不变。
+              </Text>
             </View>
           ) : (
             <Text>{`停用后，「${name}」保留全部记录，但不再出现在选择列表里，也不能再用于新的登记。${RETIRE_NOTE[kind]}`}</Text>

@@ -53,7 +53,12 @@ function CommunityList({ streetId }: { streetId: string }) {
                   title={c.name}
                   id={`community-${c.id}`}
                   extra={
-                    <Button size='small' variant='plain' id={`community-open-${c.id}`} onClick={() => setOpen(open === c.id ? undefined : c.id)}>
+                    <Button
+                      size='small'
+                      variant='plain'
+                      id={`community-open-${c.id}`}
+                      onClick={() => setOpen(open === c.id ? undefined : c.id)}
+                    >
                       {open === c.id ? '收起' : '网格与小区'}
                     </Button>
                   }
@@ -84,7 +89,9 @@ function SecretaryView({ communities }: { communities: ScopeOption[] }) {
     <View>
       <ScopeSwitch label='社区' options={communities} value={current.id} onChange={setCommunityId} />
       <Card id={`community-${current.id}`}>
-        <Text className='admin-line admin-line--muted community-intro'>先建小区，再为小区添加楼栋；楼栋的房号按层数和每层户数自动生成。</Text>
+        <Text className='admin-line admin-line--muted community-intro'>
+          先建小区，再为小区添加楼栋；楼栋的房号按层数和每层户数自动生成。
+        </Text>
         <CommunityPanel key={current.id} communityId={current.id} onChanged={() => undefined} />
       </Card>
     </View>
@@ -94,7 +101,10 @@ function SecretaryView({ communities }: { communities: ScopeOption[] }) {
 /** Street admins manage the communities of their street; a secretary manages the estates of their community. */
 export default function CommunitiesPage() {
   const { me, options: streets, scopeId: streetId, setScopeId } = useScopes('street_admin')
-  const secretaryOf = useMemo(() => grantsOf(me.data?.roles, 'secretary').map((g) => ({ id: g.scopeId, name: g.scopeName })), [me.data])
+  const secretaryOf = useMemo(
+    () => grantsOf(me.data?.roles, 'secretary').map((g) => ({ id: g.scopeId, name: g.scopeName })),
+    [me.data],
+  )
   const asSecretary = streets.length === 0 && secretaryOf.length > 0
   useEffect(() => {
     if (asSecretary) void Taro.setNavigationBarTitle({ title: '小区楼栋' })

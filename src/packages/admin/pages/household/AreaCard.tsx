@@ -31,7 +31,12 @@ export default function AreaCard({ h, onChanged }: { h: HouseholdDetailView; onC
   const send = async () => {
     const dm2 = squareMetresToDm2(area)
     const found = {
-      area: dm2 === undefined ? '请填写面积，最多两位小数，如 88.5' : dm2 < 1000 || dm2 > 100000 ? '面积应在 10 到 1000 平方米之间' : undefined,
+      area:
+        dm2 === undefined
+          ? '请填写面积，最多两位小数，如 88.5'
+          : dm2 < 1000 || dm2 > 100000
+            ? '面积应在 10 到 1000 平方米之间'
+            : undefined,
       reason: reason.trim() ? undefined : '请写明更正原因，如：按不动产权证更正',
     }
     setErrors(found)
@@ -47,7 +52,9 @@ export default function AreaCard({ h, onChanged }: { h: HouseholdDetailView; onC
   return (
     <Card title='建筑面积' id='household-area'>
       <View className='household-area'>
-        <Text className='household-area__value' id='household-area-value'>{m2(h.floorAreaDm2)}</Text>
+        <Text className='household-area__value' id='household-area-value'>
+          {m2(h.floorAreaDm2)}
+        </Text>
         <Text className='household-area__unit'>平方米</Text>
       </View>
       {locked ? (
@@ -68,11 +75,33 @@ export default function AreaCard({ h, onChanged }: { h: HouseholdDetailView; onC
           error={set.error?.message}
           onConfirm={() => void send()}
           onClose={close}
-          reason={{ label: '更正原因', value: reason, onChange: (v) => { setReason(v); setErrors({ ...errors, reason: undefined }) }, error: errors.reason, placeholder: '如：按不动产权证更正' }}
+          reason={{
+            label: '更正原因',
+            value: reason,
+            onChange: (v) => {
+              setReason(v)
+              setErrors({ ...errors, reason: undefined })
+            },
+            error: errors.reason,
+            placeholder: '如：按不动产权证更正',
+          }}
         >
           <View>
             <Text className='admin-line'>{`${h.address}，现登记 ${m2(h.floorAreaDm2)} 平方米。原来的面积会作为历史版本保留。`}</Text>
-            <NumberField label='新的面积' id='area-input' value={area} onChange={(v) => { setArea(v); setErrors({ ...errors, area: undefined }) }} unit='平方米' decimal placeholder='如 88.5' maxLength={7} error={errors.area} />
+            <NumberField
+              label='新的面积'
+              id='area-input'
+              value={area}
+              onChange={(v) => {
+                setArea(v)
+                setErrors({ ...errors, area: undefined })
+              }}
+              unit='平方米'
+              decimal
+              placeholder='如 88.5'
+              maxLength={7}
+              error={errors.area}
+            />
           </View>
         </ConfirmSheet>
       ) : null}

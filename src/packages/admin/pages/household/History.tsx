@@ -12,7 +12,15 @@ const KIND: Record<string, string> = { area: '面积更正', rename: '改名', r
 const PAGE_SIZE = 10
 
 /** Earlier versions of a household or a place: what it was, what it became, who, when, why. */
-export default function History({ kind, id, refreshKey }: { kind: 'household' | PlaceKind; id: string; refreshKey?: number }) {
+export default function History({
+  kind,
+  id,
+  refreshKey,
+}: {
+  kind: 'household' | PlaceKind
+  id: string
+  refreshKey?: number
+}) {
   const [page, setPage] = useState(1)
   const list = useCloud('org', 'place.history', { kind, id, page, pageSize: PAGE_SIZE })
   const { reload } = list

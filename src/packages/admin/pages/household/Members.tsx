@@ -15,13 +15,23 @@ import Pager from '../../../../components/Pager'
 const PAGE_SIZE = 10
 
 function since(b: BindingView): string {
-  if (b.status === 'ended') return `${formatDate(b.decidedAt ?? b.createdAt)} 至 ${formatDate(b.endedAt)}，${b.endedByName ?? ''}解除${b.endReason ? `：${b.endReason}` : ''}`
-  if (b.status === 'verified') return `${formatDate(b.decidedAt ?? b.createdAt)} 起（${b.method === 'code' ? '户码认证' : '社区审核'}）`
+  if (b.status === 'ended')
+    return `${formatDate(b.decidedAt ?? b.createdAt)} 至 ${formatDate(b.endedAt)}，${b.endedByName ?? ''}解除${b.endReason ? `：${b.endReason}` : ''}`
+  if (b.status === 'verified')
+    return `${formatDate(b.decidedAt ?? b.createdAt)} 起（${b.method === 'code' ? '户码认证' : '社区审核'}）`
   return `${formatDate(b.createdAt)} 申请，待审核`
 }
 
 /** Who is and was bound to the household; a verified member who moved can be unbound with a reason. */
-export default function Members({ householdId, canUnbind, onChanged }: { householdId: string; canUnbind: boolean; onChanged: () => void }) {
+export default function Members({
+  householdId,
+  canUnbind,
+  onChanged,
+}: {
+  householdId: string
+  canUnbind: boolean
+  onChanged: () => void
+}) {
   const [page, setPage] = useState(1)
   const list = useCloud('org', 'household.members', { householdId, page, pageSize: PAGE_SIZE })
   const [target, setTarget] = useState<BindingView>()
@@ -90,7 +100,16 @@ export default function Members({ householdId, canUnbind, onChanged }: { househo
           error={unbind.error?.message}
           onConfirm={() => void send()}
           onClose={close}
-          reason={{ label: '解除原因', value: reason, onChange: (v) => { setReason(v); setMissing(false) }, error: missing ? '请写明原因，居民本人会看到' : undefined, placeholder: '如：已搬离本小区' }}
+          reason={{
+            label: '解除原因',
+            value: reason,
+            onChange: (v) => {
+              setReason(v)
+              setMissing(false)
+            },
+            error: missing ? '请写明原因，居民本人会看到' : undefined,
+            placeholder: '如：已搬离本小区',
+          }}
         >
           <Text>
             {`解除后，${target.applicantName}不再是「${target.address}」的认证居民，不能再代表这一户投票、评价。这一户已投的票和评价仍归本户，家里其他认证成员可以继续修改。绑定记录会保留，本人可以认证新的房屋。`}

@@ -39,7 +39,9 @@ export default function HouseholdPage() {
           return (
             <View>
               <Card id='household-head'>
-                <Text className='household-head__address' id='household-address'>{h.address}</Text>
+                <Text className='household-head__address' id='household-address'>
+                  {h.address}
+                </Text>
                 {h.retired ? (
                   <View className='household-head__tag'>
                     <Tag tone='gray'>楼栋已停用</Tag>

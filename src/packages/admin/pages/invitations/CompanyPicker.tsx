@@ -30,7 +30,9 @@ export default function CompanyPicker({ streetId, communityId, value, onChange, 
     for (const e of estates.data?.items ?? []) {
       if (e.companyId) served.set(e.companyId, [...(served.get(e.companyId) ?? []), e.name])
     }
-    return items.filter((c) => served.has(c.id)).map((c) => ({ label: c.name, value: c.id, serves: (served.get(c.id) ?? []).join('、') }))
+    return items
+      .filter((c) => served.has(c.id))
+      .map((c) => ({ label: c.name, value: c.id, serves: (served.get(c.id) ?? []).join('、') }))
   }, [companies.items, estates.data, communityId])
   const picked = options.find((o) => o.value === value)
 
@@ -78,7 +80,9 @@ export default function CompanyPicker({ streetId, communityId, value, onChange, 
       onChange={onChange}
       error={error}
       more={companies.sheet}
-      hint={!communityId ? undefined : picked?.serves ? `服务本社区的${picked.serves}` : '只列出为本社区小区服务的物业公司'}
+      hint={
+        !communityId ? undefined : picked?.serves ? `服务本社区的${picked.serves}` : '只列出为本社区小区服务的物业公司'
+      }
     />
   )
 }

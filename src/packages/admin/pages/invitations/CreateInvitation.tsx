@@ -44,7 +44,17 @@ function Issued({ inv, onAgain }: { inv: InvitationView; onAgain: () => void }) 
 }
 
 /** Communities of the street, for the secretary role. */
-function CommunityField({ streetId, value, onChange, error }: { streetId: string; value: string | undefined; onChange: (id: string) => void; error?: string }) {
+function CommunityField({
+  streetId,
+  value,
+  onChange,
+  error,
+}: {
+  streetId: string
+  value: string | undefined
+  onChange: (id: string) => void
+  error?: string
+}) {
   const communities = useCloud('org', 'community.list', { streetId, page: 1, pageSize: 50 })
   return (
     <Field
@@ -133,9 +143,17 @@ export default function CreateInvitation({ streetId, communityId }: CreateInvita
             }}
           />
         )}
-        {role === 'secretary' ? <CommunityField streetId={streetId} value={targetCommunity} onChange={setTargetCommunity} error={error} /> : null}
+        {role === 'secretary' ? (
+          <CommunityField streetId={streetId} value={targetCommunity} onChange={setTargetCommunity} error={error} />
+        ) : null}
         {role === 'property_staff' ? (
-          <CompanyPicker streetId={streetId} communityId={communityId} value={companyId} onChange={setCompanyId} error={error} />
+          <CompanyPicker
+            streetId={streetId}
+            communityId={communityId}
+            value={companyId}
+            onChange={setCompanyId}
+            error={error}
+          />
         ) : null}
         <Field kind='picker' label='有效期' id='invite-ttl' options={TTL_OPTIONS} value={ttl} onChange={setTtl} />
       </Card>

@@ -32,7 +32,10 @@ export default function InvitationList({ scopeId }: { scopeId: string }) {
                   title={`${inv.post ? STAFF_POST_LABEL[inv.post] : ROLE_LABEL[inv.role]} · ${inv.scopeName}`}
                   description={
                     <Text>
-                      {inv.code}　{inv.status === 'used' && inv.usedByName ? `${inv.usedByName} 已使用` : `至 ${formatTime(inv.expiresAt)}`}
+                      {inv.code}　
+                      {inv.status === 'used' && inv.usedByName
+                        ? `${inv.usedByName} 已使用`
+                        : `至 ${formatTime(inv.expiresAt)}`}
                     </Text>
                   }
                   extra={<StatusBadge status={inv.status} />}

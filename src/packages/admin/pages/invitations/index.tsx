@@ -17,7 +17,13 @@ import '../../admin.scss'
 type Tab = 'create' | 'list'
 
 /** The scopes whose invitations the person may read: their street and its communities, or their communities. */
-function ListSection({ streetId, secretaryScopes }: { streetId?: string; secretaryScopes: { id: string; name: string }[] }) {
+function ListSection({
+  streetId,
+  secretaryScopes,
+}: {
+  streetId?: string
+  secretaryScopes: { id: string; name: string }[]
+}) {
   const communities = useCloud('org', 'community.list', streetId ? { streetId, page: 1, pageSize: 50 } : null)
   const options = useMemo(() => {
     const out = streetId ? [{ label: '本街道', value: streetId }] : []
@@ -42,7 +48,12 @@ function SecretarySection({ communities }: { communities: RoleGrant[] }) {
   const grant = communities.find((g) => g.scopeId === communityId) ?? communities[0]
   return (
     <View>
-      <ScopeSwitch label='社区' options={communities.map((g) => ({ id: g.scopeId, name: g.scopeName }))} value={grant.scopeId} onChange={setCommunityId} />
+      <ScopeSwitch
+        label='社区'
+        options={communities.map((g) => ({ id: g.scopeId, name: g.scopeName }))}
+        value={grant.scopeId}
+        onChange={setCommunityId}
+      />
       <Segmented<Tab>
         items={[
           { key: 'create', label: '邀请物业人员' },
@@ -66,14 +77,22 @@ function SecretarySection({ communities }: { communities: RoleGrant[] }) {
 export default function InvitationsPage() {
   const { me, options: streets, scopeId: streetId, setScopeId } = useScopes('street_admin')
   const secretaryGrants = useMemo(() => grantsOf(me.data?.roles, 'secretary'), [me.data])
-  const secretaryScopes = useMemo(() => secretaryGrants.map((g) => ({ id: g.scopeId, name: g.scopeName })), [secretaryGrants])
+  const secretaryScopes = useMemo(
+    () => secretaryGrants.map((g) => ({ id: g.scopeId, name: g.scopeName })),
+    [secretaryGrants],
+  )
   const [tab, setTab] = useState<Tab>('create')
   return (
     <PageShell title='邀请码'>
       <QueryState {...me}>
         {() => {
           if (streets.length === 0 && secretaryGrants.length === 0) {
-            return <Empty text='您没有发放邀请码的权限' hint='街道管理员邀请社区书记、街道管理员和物业人员；社区书记邀请物业人员' />
+            return (
+              <Empty
+                text='您没有发放邀请码的权限'
+                hint='街道管理员邀请社区书记、街道管理员和物业人员；社区书记邀请物业人员'
+              />
+            )
           }
           if (streets.length === 0) return <SecretarySection communities={secretaryGrants} />
           if (!streetId) return null

@@ -35,8 +35,14 @@ export default function PendingLiaisons({ communityId }: { communityId: string }
   return (
     <View>
       {last ? (
-        <Notice tone={last.approve ? 'success' : 'info'} title={last.approve ? '注册已通过' : '已退回注册'} id='liaison-decided'>
-          <Text>{last.approve ? `${last.who}：已成为单位联络员，可以办理单位报到。` : `${last.who}：申请人会看到退回原因。`}</Text>
+        <Notice
+          tone={last.approve ? 'success' : 'info'}
+          title={last.approve ? '注册已通过' : '已退回注册'}
+          id='liaison-decided'
+        >
+          <Text>
+            {last.approve ? `${last.who}：已成为单位联络员，可以办理单位报到。` : `${last.who}：申请人会看到退回原因。`}
+          </Text>
         </Notice>
       ) : null}
       <QueryState {...list} loadingText='正在加载待审核注册…'>
@@ -62,11 +68,9 @@ export default function PendingLiaisons({ communityId }: { communityId: string }
                     idPrefix={`liaison-${a.id}`}
                     sending={busyId === a.id}
                     onApprove={() =>
-                      void confirm('通过注册', `${a.applicantName}，${a.unitName}`, '通过').then(
-                        (ok) => {
-                          if (ok) void act(a.id, true)
-                        },
-                      )
+                      void confirm('通过注册', `${a.applicantName}，${a.unitName}`, '通过').then((ok) => {
+                        if (ok) void act(a.id, true)
+                      })
                     }
                     onReturn={(reason) => void act(a.id, false, reason)}
                   />

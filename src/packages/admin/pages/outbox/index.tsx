@@ -13,8 +13,18 @@ import '../../admin.scss'
 const PAGE = 20
 
 /** One message as GET /local/outbox lists it (local/http/outbox.ts). */
-interface OutboxItem { id: string; at: string; toName: string; kindLabel: string; page: string | null; values: string[] }
-interface OutboxPage { items: OutboxItem[]; total: number }
+interface OutboxItem {
+  id: string
+  at: string
+  toName: string
+  kindLabel: string
+  page: string | null
+  values: string[]
+}
+interface OutboxPage {
+  items: OutboxItem[]
+  total: number
+}
 
 /**
  * 消息记录 (local demo only): the subscription messages a journey would have sent, newest first, so a
@@ -34,18 +44,42 @@ export default function OutboxPage() {
         if (!res.ok) throw new Error(`HTTP ${res.status}`)
         return (await res.json()) as OutboxPage
       })
-      .then((d) => { if (live) { setData(d); setError(undefined) } })
-      .catch(() => { if (live) setError('读取消息记录失败，请确认本地服务正在运行') })
-    return () => { live = false }
+      .then((d) => {
+        if (live) {
+          setData(d)
+          setError(undefined)
+        }
+      })
+      .catch(() => {
+        if (live) setError('读取消息记录失败，请确认本地服务正在运行')
+      })
+    return () => {
+      live = false
+    }
   }, [page, tick])
   return (
     <PageShell title='消息记录'>
-      {!isH5 ? <Empty text='仅在本地演示中可用' hint='正式环境的订阅消息由微信发送，这里不保存' /> : (
+      {!isH5 ? (
+        <Empty text='仅在本地演示中可用' hint='正式环境的订阅消息由微信发送，这里不保存' />
+      ) : (
         <View>
-          <Notice tone='info' title='本地演示'>这里列出本次演示中“本应发送”的订阅消息：发给谁、什么通知、点开去哪一页。</Notice>
+          <Notice tone='info' title='本地演示'>
+            这里列出本次演示中“本应发送”的订阅消息：发给谁、什么通知、点开去哪一页。
+          </Notice>
           {error ? <Notice tone='error'>{error}</Notice> : null}
-          <Card title='最新消息' extra={<Button size='small' variant='plain' id='outbox-refresh' onClick={() => setTick(tick + 1)}>刷新</Button>}>
-            {!data ? <Text className='tx-muted'>正在读取…</Text> : data.items.length === 0 ? <Empty text='还没有消息' /> : (
+          <Card
+            title='最新消息'
+            extra={
+              <Button size='small' variant='plain' id='outbox-refresh' onClick={() => setTick(tick + 1)}>
+                刷新
+              </Button>
+            }
+          >
+            {!data ? (
+              <Text className='tx-muted'>正在读取…</Text>
+            ) : data.items.length === 0 ? (
+              <Empty text='还没有消息' />
+            ) : (
               <View>
                 <Text className='tx-muted' id='outbox-total'>{`共 ${data.total} 条`}</Text>
                 {data.items.map((m, i) => (
@@ -55,7 +89,11 @@ export default function OutboxPage() {
                       <Text className='tx-muted'>{formatTime(m.at)}</Text>
                     </View>
                     <Text className='admin-line'>{m.kindLabel}</Text>
-                    {m.values.map((v, j) => <Text key={j} className='admin-line admin-line--muted'>{v}</Text>)}
+                    {m.values.map((v, j) => (
+                      <Text key={j} className='admin-line admin-line--muted'>
+                        {v}
+                      </Text>
+                    ))}
                     {m.page ? <Text className='admin-line admin-line--muted'>{`打开页面：${m.page}`}</Text> : null}
                   </View>
                 ))}

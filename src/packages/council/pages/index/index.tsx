@@ -32,7 +32,12 @@ export default function CouncilHome() {
         {(m) => {
           const communities = myCommunities(m.roles)
           const c = communities[0]
-          if (!c) return <Empty text='请先认证房屋' hint='认证为本社区住户（或报到的在职党员）后，可以参与议事'><Button onClick={() => void Taro.navigateTo({ url: '/pages/onboarding/bind/index' })}>去认证</Button></Empty>
+          if (!c)
+            return (
+              <Empty text='请先认证房屋' hint='认证为本社区住户（或报到的在职党员）后，可以参与议事'>
+                <Button onClick={() => void Taro.navigateTo({ url: '/pages/onboarding/bind/index' })}>去认证</Button>
+              </Empty>
+            )
           const onSubscribe = async () => {
             const kinds = await askConsent()
             setRefused(kinds.length === 0)
@@ -43,14 +48,35 @@ export default function CouncilHome() {
           return (
             <View>
               <View className='cc-row'>
-                {canProposeIn(m.roles, c.id) ? <Button id='propose' onClick={() => go(COUNCIL.propose(c.id))}>提出议题</Button> : null}
-                {c.secretary ? <Button id='new-meeting' variant='secondary' onClick={() => go(COUNCIL.meetingEdit(c.id))}>新建议事会议</Button> : null}
-                <Button id='subscribe' variant='plain' size='small' loading={subscribe.sending} onClick={() => void onSubscribe()}>订阅通知</Button>
+                {canProposeIn(m.roles, c.id) ? (
+                  <Button id='propose' onClick={() => go(COUNCIL.propose(c.id))}>
+                    提出议题
+                  </Button>
+                ) : null}
+                {c.secretary ? (
+                  <Button id='new-meeting' variant='secondary' onClick={() => go(COUNCIL.meetingEdit(c.id))}>
+                    新建议事会议
+                  </Button>
+                ) : null}
+                <Button
+                  id='subscribe'
+                  variant='plain'
+                  size='small'
+                  loading={subscribe.sending}
+                  onClick={() => void onSubscribe()}
+                >
+                  订阅通知
+                </Button>
               </View>
               {subscribe.error ? <Notice tone='error'>{subscribe.error.message}</Notice> : null}
               {refused ? <Notice tone='warn'>没有允许任何通知。可在微信「设置 › 通知」中打开后再订阅。</Notice> : null}
               <Segmented<Tab>
-                items={[{ key: 'topics', label: '议题' }, { key: 'meetings', label: '会议' }, { key: 'votes', label: '表决' }, { key: 'resolutions', label: '决议' }]}
+                items={[
+                  { key: 'topics', label: '议题' },
+                  { key: 'meetings', label: '会议' },
+                  { key: 'votes', label: '表决' },
+                  { key: 'resolutions', label: '决议' },
+                ]}
                 value={tab}
                 onChange={setTab}
               />

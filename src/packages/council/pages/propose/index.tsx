@@ -31,7 +31,10 @@ export default function ProposePage() {
   const submit = async () => {
     const input = { requestId, communityId, title, body, photos, ...(estateId ? { estateId } : {}) }
     const parsed = councilActions['topic.propose'].input.safeParse(input)
-    if (!parsed.success) return setErrors(issuesByField(parsed.error.issues.map((i) => ({ path: i.path as (string | number)[], message: i.message }))))
+    if (!parsed.success)
+      return setErrors(
+        issuesByField(parsed.error.issues.map((i) => ({ path: i.path as (string | number)[], message: i.message }))),
+      )
     setErrors({})
     const t = await propose.run(input)
     if (!t) return
@@ -44,8 +47,25 @@ export default function ProposePage() {
       <QueryState {...estates}>
         {(list) => (
           <Card>
-            <Field id='topic-title' label='议题标题' value={title} onChange={setTitle} placeholder='例如：规划小区停车位' maxLength={40} error={errors.title} />
-            <Field id='topic-body' kind='textarea' label='具体内容' value={body} onChange={setBody} placeholder='问题是什么、影响了谁、您的建议' maxLength={1000} error={errors.body} />
+            <Field
+              id='topic-title'
+              label='议题标题'
+              value={title}
+              onChange={setTitle}
+              placeholder='例如：规划小区停车位'
+              maxLength={40}
+              error={errors.title}
+            />
+            <Field
+              id='topic-body'
+              kind='textarea'
+              label='具体内容'
+              value={body}
+              onChange={setBody}
+              placeholder='问题是什么、影响了谁、您的建议'
+              maxLength={1000}
+              error={errors.body}
+            />
             <Field
               id='topic-estate'
               kind='picker'
@@ -59,7 +79,9 @@ export default function ProposePage() {
             <PhotoPicker fn='council' value={photos} onChange={setPhotos} max={9} label='现场照片' />
             {propose.error ? <Notice tone='error'>{propose.error.message}</Notice> : null}
             <View className='cc-actions'>
-              <Button id='submit-topic' block loading={propose.sending} onClick={() => void submit()}>提交议题</Button>
+              <Button id='submit-topic' block loading={propose.sending} onClick={() => void submit()}>
+                提交议题
+              </Button>
             </View>
           </Card>
         )}

@@ -39,7 +39,9 @@ function Timeline({ resolutionId, count }: { resolutionId: string; count: number
     <Card title='落实进度' extra={count ? <Text className='cc-line--muted'>{`共 ${count} 条`}</Text> : undefined}>
       <QueryState {...q}>
         {(list) =>
-          list.items.length === 0 ? <Text className='cc-line--muted'>尚无进展记录</Text> : (
+          list.items.length === 0 ? (
+            <Text className='cc-line--muted'>尚无进展记录</Text>
+          ) : (
             <View>
               <View className='cc-timeline'>
                 {list.items.map((p) => (
@@ -75,7 +77,9 @@ function Comments({ resolutionId, version }: { resolutionId: string; version: st
     <Card title='居民意见' extra={<Text className='cc-line--muted'>不显示评价住户</Text>}>
       <QueryState {...q}>
         {(list) =>
-          list.items.length === 0 ? <Text className='cc-line--muted'>还没有文字意见</Text> : (
+          list.items.length === 0 ? (
+            <Text className='cc-line--muted'>还没有文字意见</Text>
+          ) : (
             <View>
               {list.items.map((c, i) => (
                 <View key={c.id} className='cc-timeline__item' id={`comment-${i}`}>
@@ -83,7 +87,9 @@ function Comments({ resolutionId, version }: { resolutionId: string; version: st
                   <View className='cc-row'>
                     <Text className='cc-line--muted'>{`${c.stars} 星 · ${c.day}${c.mine ? ' · 本户' : ''}`}</Text>
                     {c.moderation ? <Tag tone='gray'>{MODERATION_LABEL[c.moderation]}</Tag> : null}
-                    {!c.mine && !c.moderation ? <ReportLink kind='resolution_comment' id={c.id} idPrefix={`report-comment-${i}`} /> : null}
+                    {!c.mine && !c.moderation ? (
+                      <ReportLink kind='resolution_comment' id={c.id} idPrefix={`report-comment-${i}`} />
+                    ) : null}
                   </View>
                 </View>
               ))}
@@ -118,30 +124,81 @@ export default function ResolutionPage() {
           const resident = !!me.data && isResidentOf(me.data.roles, r.communityId)
           return (
             <View>
-              <Card title={r.itemTitle} extra={<Tag tone={r.status === 'done' ? 'green' : r.overdue ? 'red' : 'gold'}>{r.overdue ? '已逾期' : RESOLUTION_STATUS_LABEL[r.status]}</Tag>}>
+              <Card
+                title={r.itemTitle}
+                extra={
+                  <Tag tone={r.status === 'done' ? 'green' : r.overdue ? 'red' : 'gold'}>
+                    {r.overdue ? '已逾期' : RESOLUTION_STATUS_LABEL[r.status]}
+                  </Tag>
+                }
+              >
                 <Text className='cc-body'>{r.decision}</Text>
                 <Text className='cc-line'>{`责任方：${RESPONSIBLE_LABEL[r.responsibleKind]} · ${r.responsibleName}`}</Text>
                 <Text className='cc-line'>{`完成日期：${formatDate(r.deadline)} 前`}</Text>
-                <Text className='cc-line--muted tx-link' onClick={() => go(COUNCIL.meeting(r.meetingId))}>{`来自：${r.meetingTitle} ›`}</Text>
-                {r.voteId ? <Text className='cc-line--muted tx-link' onClick={() => go(COUNCIL.vote(r.voteId!))}>{'查看表决结果 ›'}</Text> : null}
+                <Text
+                  className='cc-line--muted tx-link'
+                  onClick={() => go(COUNCIL.meeting(r.meetingId))}
+                >{`来自：${r.meetingTitle} ›`}</Text>
+                {r.voteId ? (
+                  <Text className='cc-line--muted tx-link' onClick={() => go(COUNCIL.vote(r.voteId!))}>
+                    {'查看表决结果 ›'}
+                  </Text>
+                ) : null}
               </Card>
               <Timeline resolutionId={r.id} count={r.progressCount} />
               {r.canProgress ? (
                 <Card title='更新进度'>
                   <Text className='cc-line--muted'>{`由责任方「${r.responsibleName}」或社区书记填写，居民可以看到。`}</Text>
-                  <Field id='progress-note' kind='textarea' label='进展' value={note} onChange={setNote} maxLength={300} />
+                  <Field
+                    id='progress-note'
+                    kind='textarea'
+                    label='进展'
+                    value={note}
+                    onChange={setNote}
+                    maxLength={300}
+                  />
                   <PhotoPicker fn='council' value={photos} onChange={setPhotos} max={6} label='现场照片' />
-                  <Chips layout='column' idPrefix='progress' items={[{ key: 'in_progress', label: '落实中' }, { key: 'done', label: '已办结' }]} value={status} onChange={(k) => setStatus(k as 'in_progress' | 'done')} />
+                  <Chips
+                    layout='column'
+                    idPrefix='progress'
+                    items={[
+                      { key: 'in_progress', label: '落实中' },
+                      { key: 'done', label: '已办结' },
+                    ]}
+                    value={status}
+                    onChange={(k) => setStatus(k as 'in_progress' | 'done')}
+                  />
                   {progress.error ? <Notice tone='error'>{progress.error.message}</Notice> : null}
-                  <Button id='save-progress' block loading={progress.sending} onClick={() => void progress.run({ resolutionId: r.id, note, status, photos }).then((x) => { if (x) { toast('已更新'); setNote(''); setPhotos([]); q.reload() } })}>保存进度</Button>
+                  <Button
+                    id='save-progress'
+                    block
+                    loading={progress.sending}
+                    onClick={() =>
+                      void progress.run({ resolutionId: r.id, note, status, photos }).then((x) => {
+                        if (x) {
+                          toast('已更新')
+                          setNote('')
+                          setPhotos([])
+                          q.reload()
+                        }
+                      })
+                    }
+                  >
+                    保存进度
+                  </Button>
                 </Card>
               ) : null}
               <Card title='居民评价'>
                 <HeldNotice state={r.myRating?.moderation} id='my-rating-held' />
-                <Text className='cc-line' id='rating-summary'>{r.rating.count ? `平均 ${r.rating.average} 分，${r.rating.count} 户评价` : '暂无评价'}</Text>
+                <Text className='cc-line' id='rating-summary'>
+                  {r.rating.count ? `平均 ${r.rating.average} 分，${r.rating.count} 户评价` : '暂无评价'}
+                </Text>
                 {resident && r.status === 'done' && r.myRating?.stars && !r.myRating.byMe && !r.myRating.ownerLeft ? (
                   <View>
-                    <Text className='cc-line' id='household-rated'>{`本户已由家人评价：${r.myRating.stars} 星${r.myRating.comment ? `，「${r.myRating.comment}」` : ''}`}</Text>
+                    <Text
+                      className='cc-line'
+                      id='household-rated'
+                    >{`本户已由家人评价：${r.myRating.stars} 星${r.myRating.comment ? `，「${r.myRating.comment}」` : ''}`}</Text>
                     <Text className='cc-line--muted'>每户评价一次，只有评价的家人可以修改。</Text>
                   </View>
                 ) : resident && r.status === 'done' ? (
@@ -154,13 +211,40 @@ export default function ResolutionPage() {
                           : '办结了，您满意吗？'}
                     </Text>
                     <Stars value={stars} onChange={setStars} />
-                    <Field id='rating-comment' kind='textarea' label='意见' optional value={comment} onChange={setComment} maxLength={200} />
+                    <Field
+                      id='rating-comment'
+                      kind='textarea'
+                      label='意见'
+                      optional
+                      value={comment}
+                      onChange={setComment}
+                      maxLength={200}
+                    />
                     {rate.error ? <Notice tone='error'>{rate.error.message}</Notice> : null}
-                    <Button id='rate' block disabled={!stars} loading={rate.sending} onClick={() => void rate.run({ resolutionId: r.id, stars, ...(comment ? { comment } : {}) }).then((x) => { if (x) { toast('感谢评价'); q.reload() } })}>提交评价</Button>
+                    <Button
+                      id='rate'
+                      block
+                      disabled={!stars}
+                      loading={rate.sending}
+                      onClick={() =>
+                        void rate.run({ resolutionId: r.id, stars, ...(comment ? { comment } : {}) }).then((x) => {
+                          if (x) {
+                            toast('感谢评价')
+                            q.reload()
+                          }
+                        })
+                      }
+                    >
+                      提交评价
+                    </Button>
                   </View>
-                ) : resident ? <Text className='cc-line--muted'>办结后可以评价</Text> : null}
+                ) : resident ? (
+                  <Text className='cc-line--muted'>办结后可以评价</Text>
+                ) : null}
               </Card>
-              {r.status === 'done' ? <Comments resolutionId={r.id} version={`${r.rating.count}:${JSON.stringify(r.myRating)}`} /> : null}
+              {r.status === 'done' ? (
+                <Comments resolutionId={r.id} version={`${r.rating.count}:${JSON.stringify(r.myRating)}`} />
+              ) : null}
             </View>
           )
         }}

@@ -29,28 +29,56 @@ function Turnout({ v }: { v: VoteView }) {
   const t = v.turnout
   const p = v.rule.participation
   const threshold = p ? p.num / p.den : undefined
-  const missing = t.gap ? [t.gap.households > 0 ? `${t.gap.households} 户` : '', t.gap.areaPercent ? `约 ${t.gap.areaPercent}% 的面积` : ''].filter(Boolean) : []
+  const missing = t.gap
+    ? [
+        t.gap.households > 0 ? `${t.gap.households} 户` : '',
+        t.gap.areaPercent ? `约 ${t.gap.areaPercent}% 的面积` : '',
+      ].filter(Boolean)
+    : []
   return (
     <Card title='参与情况'>
-      <Meter label='参与户数' value={t.households} total={t.eligibleHouseholds} threshold={threshold} valueText={`${t.households} / ${t.eligibleHouseholds} 户（约 ${Math.floor((t.households * 100) / Math.max(1, t.eligibleHouseholds))}%）`} />
+      <Meter
+        label='参与户数'
+        value={t.households}
+        total={t.eligibleHouseholds}
+        threshold={threshold}
+        valueText={`${t.households} / ${t.eligibleHouseholds} 户（约 ${Math.floor((t.households * 100) / Math.max(1, t.eligibleHouseholds))}%）`}
+      />
       {v.rule.byArea ? (
         t.areaPercent !== null ? (
-          <Meter label='参与面积' value={t.areaPercent} total={100} threshold={threshold} valueText={`约 ${t.areaPercent}%`} />
+          <Meter
+            label='参与面积'
+            value={t.areaPercent}
+            total={100}
+            threshold={threshold}
+            valueText={`约 ${t.areaPercent}%`}
+          />
         ) : (
-          <Text className='cc-line' id='area-hidden'>参与面积：计票时公布</Text>
+          <Text className='cc-line' id='area-hidden'>
+            参与面积：计票时公布
+          </Text>
         )
       ) : null}
       {!t.gap ? (
         <Text className='cc-line--muted'>本规则不设参与门槛</Text>
       ) : t.participationMet === true ? (
-        <Text className='cc-line' id='gap-met'>已达到参与门槛</Text>
+        <Text className='cc-line' id='gap-met'>
+          已达到参与门槛
+        </Text>
       ) : t.participationMet === null ? (
-        <Text className='cc-line' id='gap-households-met'>参与户数已达到门槛，面积计票时公布</Text>
+        <Text className='cc-line' id='gap-households-met'>
+          参与户数已达到门槛，面积计票时公布
+        </Text>
       ) : (
         <Text className='cc-line' id='gap'>{`距参与门槛还差 ${missing.join('、') || '一点'}`}</Text>
       )}
-      <Text className='cc-line--muted' id='turnout-refresh'>{`每 ${t.refreshMinutes} 分钟更新一次（更新于 ${clock(t.asOf)}）`}</Text>
-      <Text className='cc-line--muted'>为保护投票秘密：不按每一票实时变化；参与住户较少时面积计票时才公布；投票进行中不公布各选项票数。</Text>
+      <Text
+        className='cc-line--muted'
+        id='turnout-refresh'
+      >{`每 ${t.refreshMinutes} 分钟更新一次（更新于 ${clock(t.asOf)}）`}</Text>
+      <Text className='cc-line--muted'>
+        为保护投票秘密：不按每一票实时变化；参与住户较少时面积计票时才公布；投票进行中不公布各选项票数。
+      </Text>
     </Card>
   )
 }
@@ -59,7 +87,15 @@ function ExportButton({ voteId }: { voteId: string }) {
   const exp = useExport('council.vote', '表决结果.xlsx')
   return (
     <View>
-      <Button id='export-vote' size='small' variant='secondary' loading={exp.sending} onClick={() => void exp.run({ voteId })}>导出 Excel</Button>
+      <Button
+        id='export-vote'
+        size='small'
+        variant='secondary'
+        loading={exp.sending}
+        onClick={() => void exp.run({ voteId })}
+      >
+        导出 Excel
+      </Button>
       {exp.file ? <FileReady file={exp.file} onOpen={exp.open} /> : null}
       {exp.error ? <Notice tone='error'>{exp.error.message}</Notice> : null}
     </View>
@@ -81,10 +117,18 @@ function ResultBody({ r, id }: { r: VoteResultView; id?: string }) {
         <Text className='cc-line'>{r.summary}</Text>
       </View>
       {r.options.map((o) => (
-        <Meter key={o.key} label={`${o.label}${o.approvalMet ? ' ✓' : ''}`} value={o.households} total={r.ballots} valueText={`${o.households} 户（${pct(o.households, r.ballots)}）`} />
+        <Meter
+          key={o.key}
+          label={`${o.label}${o.approvalMet ? ' ✓' : ''}`}
+          value={o.households}
+          total={r.ballots}
+          valueText={`${o.households} 户（${pct(o.households, r.ballots)}）`}
+        />
       ))}
       <Text className='cc-line--muted'>{participationText(r)}</Text>
-      {r.rule.byArea ? <Text className='cc-line--muted'>✓ 表示户数和面积都达到同意门槛。为保护投票秘密，不公布各选项的面积。</Text> : null}
+      {r.rule.byArea ? (
+        <Text className='cc-line--muted'>✓ 表示户数和面积都达到同意门槛。为保护投票秘密，不公布各选项的面积。</Text>
+      ) : null}
     </View>
   )
 }
@@ -107,7 +151,10 @@ function Revote({ v }: { v: VoteView }) {
   return (
     <Card title='重新表决' extra={<Tag tone='gold'>前次已有结果</Tag>}>
       <Text className='cc-line' id='revote-reason'>{`重新表决的理由：${rv.reason}`}</Text>
-      <Text className='cc-line--muted' onClick={() => go(COUNCIL.vote(rv.previous.id))}>{`前次表决：${rv.previous.title} ›`}</Text>
+      <Text
+        className='cc-line--muted'
+        onClick={() => go(COUNCIL.vote(rv.previous.id))}
+      >{`前次表决：${rv.previous.title} ›`}</Text>
       <ResultBody r={rv.previous.result} id='previous-result' />
     </Card>
   )
@@ -124,14 +171,17 @@ function RemindMe({ communityId }: { communityId: string }) {
   }
   return (
     <View>
-      <Button id='remind-me' variant='plain' size='small' loading={subscribe.sending} onClick={() => void onTap()}>截止前提醒我、出结果时通知我</Button>
+      <Button id='remind-me' variant='plain' size='small' loading={subscribe.sending} onClick={() => void onTap()}>
+        截止前提醒我、出结果时通知我
+      </Button>
       {subscribe.error ? <Notice tone='error'>{subscribe.error.message}</Notice> : null}
     </View>
   )
 }
 
 /** When the turnout snapshot that will include a ballot cast now is taken (the next one). */
-const nextSnapshot = (v: VoteView) => clock(new Date(Date.parse(v.turnout.asOf) + v.turnout.refreshMinutes * 60_000).toISOString())
+const nextSnapshot = (v: VoteView) =>
+  clock(new Date(Date.parse(v.turnout.asOf) + v.turnout.refreshMinutes * 60_000).toISOString())
 
 /**
  * The household's ballot. A cast answers with the household's ballot, shown at once with a
@@ -175,13 +225,26 @@ function Ballot({ v, onCast }: { v: VoteView; onCast: () => void }) {
           ) : (
             <View>
               {b.choice && b.ownerLeft ? (
-                <Text className='cc-line' id='my-choice'>{`本户已投：${label(b.choice)}。投票的家人已不在本户，这一票仍算本户的，您可以在截止前改投。`}</Text>
+                <Text
+                  className='cc-line'
+                  id='my-choice'
+                >{`本户已投：${label(b.choice)}。投票的家人已不在本户，这一票仍算本户的，您可以在截止前改投。`}</Text>
               ) : b.choice ? (
-                <Text className='cc-line' id='my-choice'>{`本户已投：${label(b.choice)}${b.canChange ? '（截止前可以改）' : ''}`}</Text>
+                <Text
+                  className='cc-line'
+                  id='my-choice'
+                >{`本户已投：${label(b.choice)}${b.canChange ? '（截止前可以改）' : ''}`}</Text>
               ) : (
                 <Text className='cc-line'>本户尚未投票，一户一票。</Text>
               )}
-              <Chips layout='column' idPrefix='option' items={v.options} value={choice ?? undefined} onChange={setChoice} disabled={!b.canChange} />
+              <Chips
+                layout='column'
+                idPrefix='option'
+                items={v.options}
+                value={choice ?? undefined}
+                onChange={setChoice}
+                disabled={!b.canChange}
+              />
               {cast.error ? <Notice tone='error'>{cast.error.message}</Notice> : null}
               {b.canChange ? (
                 <Button
@@ -211,12 +274,34 @@ function SecretaryPanel({ v, onChange }: { v: VoteView; onChange: () => void }) 
   return (
     <Card title='书记操作'>
       {v.status === 'counting' ? (
-        <Button id='close-vote' block loading={close.sending} onClick={() => void confirm('计票', '按所选规则从选票计算结果并公布，公布后不能更改。').then(async (ok) => { if (ok && (await close.run({ voteId: v.id }))) { toast('结果已公布'); onChange() } })}>计票并公布结果</Button>
+        <Button
+          id='close-vote'
+          block
+          loading={close.sending}
+          onClick={() =>
+            void confirm('计票', '按所选规则从选票计算结果并公布，公布后不能更改。').then(async (ok) => {
+              if (ok && (await close.run({ voteId: v.id }))) {
+                toast('结果已公布')
+                onChange()
+              }
+            })
+          }
+        >
+          计票并公布结果
+        </Button>
       ) : null}
       {v.status === 'open' ? (
         <View>
           <Text className='cc-line--muted'>{`截止时间 ${formatTime(v.closesAt)} 之后才能计票。`}</Text>
-          <Button id='remind' variant='secondary' size='small' loading={remind.sending} onClick={() => void remind.run({ voteId: v.id }).then((r) => r && toast(`已提醒 ${r.sent} 人`))}>发送截止提醒</Button>
+          <Button
+            id='remind'
+            variant='secondary'
+            size='small'
+            loading={remind.sending}
+            onClick={() => void remind.run({ voteId: v.id }).then((r) => r && toast(`已提醒 ${r.sent} 人`))}
+          >
+            发送截止提醒
+          </Button>
         </View>
       ) : null}
       {err ? <Notice tone='error'>{err.message}</Notice> : null}
@@ -234,18 +319,33 @@ export default function VotePage() {
       <QueryState {...q}>
         {(v) => (
           <View>
-            <Card title={v.title} extra={<Tag tone={v.status === 'open' ? 'red' : 'gray'}>{VOTE_STATUS_LABEL[v.status]}</Tag>}>
+            <Card
+              title={v.title}
+              extra={<Tag tone={v.status === 'open' ? 'red' : 'gray'}>{VOTE_STATUS_LABEL[v.status]}</Tag>}
+            >
               {v.description ? <Text className='cc-body'>{v.description}</Text> : null}
               <Text className='cc-line'>{`范围：${v.scope.label}`}</Text>
               <Text className='cc-line'>{`时间：${formatTime(v.opensAt)} 至 ${formatTime(v.closesAt)}`}</Text>
               <Text className='cc-line--muted'>{`规则：${v.rule.text}`}</Text>
             </Card>
-            {v.supersededBy ? <Notice tone='info' title='本事项已重新表决'><Text onClick={() => go(COUNCIL.vote(v.supersededBy!))}>{'查看重新表决的理由和结果 ›'}</Text></Notice> : null}
-            {v.result ? <Result v={v} secretary={!!me.data && isSecretaryOf(me.data.roles, v.communityId)} /> : <Turnout v={v} />}
+            {v.supersededBy ? (
+              <Notice tone='info' title='本事项已重新表决'>
+                <Text onClick={() => go(COUNCIL.vote(v.supersededBy!))}>{'查看重新表决的理由和结果 ›'}</Text>
+              </Notice>
+            ) : null}
+            {v.result ? (
+              <Result v={v} secretary={!!me.data && isSecretaryOf(me.data.roles, v.communityId)} />
+            ) : (
+              <Turnout v={v} />
+            )}
             {v.revote ? <Revote v={v} /> : null}
             {me.data && isResidentOf(me.data.roles, v.communityId) ? <Ballot v={v} onCast={q.reload} /> : null}
-            {me.data && isSecretaryOf(me.data.roles, v.communityId) && !v.result ? <SecretaryPanel v={v} onChange={q.reload} /> : null}
-            <Button variant='plain' size='small' onClick={q.reload}>刷新</Button>
+            {me.data && isSecretaryOf(me.data.roles, v.communityId) && !v.result ? (
+              <SecretaryPanel v={v} onChange={q.reload} />
+            ) : null}
+            <Button variant='plain' size='small' onClick={q.reload}>
+              刷新
+            </Button>
           </View>
         )}
       </QueryState>

@@ -23,7 +23,9 @@ export default function BuildingsPage() {
   const grids = (me.data?.roles ?? []).filter((g) => g.role === 'building_leader')
   const [gridId, setGridId] = useState<string>()
   const current = gridId ?? grids[0]?.scopeId
-  const q = useCloud('grid', 'building.events', current ? { gridId: current, pageSize: 50 } : null, { reloadOnShow: true })
+  const q = useCloud('grid', 'building.events', current ? { gridId: current, pageSize: 50 } : null, {
+    reloadOnShow: true,
+  })
   return (
     <PageShell title='我的楼栋' intro='您负责的楼栋：上报问题，看未办结的事件'>
       <QueryState {...me}>
@@ -33,7 +35,14 @@ export default function BuildingsPage() {
           ) : (
             <View>
               {grids.length > 1 ? (
-                <Field kind='picker' id='grid-picker' label='网格' options={grids.map((g) => ({ value: g.scopeId, label: g.scopeName }))} value={current} onChange={setGridId} />
+                <Field
+                  kind='picker'
+                  id='grid-picker'
+                  label='网格'
+                  options={grids.map((g) => ({ value: g.scopeId, label: g.scopeName }))}
+                  value={current}
+                  onChange={setGridId}
+                />
               ) : null}
               <QueryState {...q}>
                 {(page) => (
@@ -41,8 +50,19 @@ export default function BuildingsPage() {
                     <Card title={`${page.gridName} · 我负责的楼栋`} id='my-buildings'>
                       {page.buildings.map((b) => (
                         <View key={b.id} className='gd-step gd-row' id={`my-building-${b.id.replace(/[^\w-]/g, '-')}`}>
-                          <Text className='gd-title'>{b.estateName} {b.name}</Text>
-                          <Button id={`report-${b.id.replace(/[^\w-]/g, '-')}`} size='small' variant='secondary' onClick={() => go(`${GRID.report}?gridId=${current}&buildingId=${b.id}&estateId=${b.estateId}`)}>上报本楼问题</Button>
+                          <Text className='gd-title'>
+                            {b.estateName} {b.name}
+                          </Text>
+                          <Button
+                            id={`report-${b.id.replace(/[^\w-]/g, '-')}`}
+                            size='small'
+                            variant='secondary'
+                            onClick={() =>
+                              go(`${GRID.report}?gridId=${current}&buildingId=${b.id}&estateId=${b.estateId}`)
+                            }
+                          >
+                            上报本楼问题
+                          </Button>
                         </View>
                       ))}
                     </Card>
@@ -50,7 +70,11 @@ export default function BuildingsPage() {
                     {page.items.length === 0 ? (
                       <Empty text='您负责的楼栋目前没有未办结的事件' />
                     ) : (
-                      <View>{page.items.map((e) => <EventCard key={e.id} e={e} />)}</View>
+                      <View>
+                        {page.items.map((e) => (
+                          <EventCard key={e.id} e={e} />
+                        ))}
+                      </View>
                     )}
                   </View>
                 )}

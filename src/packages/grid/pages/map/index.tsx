@@ -49,10 +49,23 @@ function Plot({ places }: { places: EventPlaceView[] }) {
 
 /** The open events of one place, on tap. */
 function PlaceEvents({ scope, place }: { scope: Scope; place: EventPlaceView }) {
-  const q = useCloud('grid', 'event.board', { ...scope, open: true, pageSize: 20, ...(place.buildingId ? { buildingId: place.buildingId } : place.estateId ? { estateId: place.estateId } : {}) })
+  const q = useCloud('grid', 'event.board', {
+    ...scope,
+    open: true,
+    pageSize: 20,
+    ...(place.buildingId ? { buildingId: place.buildingId } : place.estateId ? { estateId: place.estateId } : {}),
+  })
   return (
     <QueryState {...q}>
-      {(page) => <View>{page.items.filter((e) => (place.buildingId ? true : !e.buildingId)).map((e) => <EventCard key={e.id} e={e} />)}</View>}
+      {(page) => (
+        <View>
+          {page.items
+            .filter((e) => (place.buildingId ? true : !e.buildingId))
+            .map((e) => (
+              <EventCard key={e.id} e={e} />
+            ))}
+        </View>
+      )}
     </QueryState>
   )
 }
@@ -68,52 +81,83 @@ export default function MapPage() {
   const [picked, setPicked] = useState<string>()
   const [open, setOpen] = useState<string>()
   const current = picked ?? scopes[0]?.value
-  const scope: Scope | null = current ? (current.startsWith('c:') ? { communityId: current.slice(2) } : { gridId: current.slice(2) }) : null
+  const scope: Scope | null = current
+    ? current.startsWith('c:')
+      ? { communityId: current.slice(2) }
+      : { gridId: current.slice(2) }
+    : null
   const q = useCloud('grid', 'event.map', scope, { reloadOnShow: true })
   return (
     <PageShell title='事件分布' intro='还没办结的网格事件，按小区和楼栋汇总。点一栋楼，看那里的事件。'>
       <QueryState {...me}>
-        {() => !scope ? <Notice tone='warn'>事件分布供社区书记和网格人员使用</Notice> : (
-          <View>
-            {scopes.length > 1 ? <Field kind='picker' label='范围' options={scopes} value={current} onChange={(v) => { setPicked(v); setOpen(undefined) }} /> : null}
-            <QueryState {...q}>
-              {(m) => {
-                if (m.places.length === 0) return <Empty text='没有未办结的事件' hint='上报的事件办结后就不再显示' />
-                const estates = [...new Set(m.places.map((p) => p.estateName))]
-                return (
-                  <View>
-                    <Text className='gd-text' id='map-total'>{`共 ${m.open} 件未办结`}</Text>
-                    {m.places.some((p) => p.lat !== null) ? (
-                      <Card title='示意图'>
-                        <Plot places={m.places} />
-                        <Text className='gd-meta'>按上报时的定位画出，不是比例地图；红点处有超期事件。没有定位的事件只在下面的清单里。</Text>
-                      </Card>
-                    ) : null}
-                    {estates.map((name) => {
-                      const places = m.places.filter((p) => p.estateName === name)
-                      return (
-                        <Card key={name} title={name} extra={<Text className='gd-meta'>{`${places.reduce((n, p) => n + p.open, 0)} 件`}</Text>}>
-                          {places.map((p) => (
-                            <View key={placeId(p)}>
-                              <ListItem
-                                id={`place-${placeId(p)}`}
-                                title={p.buildingName ?? '小区内（未指明楼栋）'}
-                                description={`未办结 ${p.open} 件${p.urgent ? ` · 急 ${p.urgent} 件` : ''}${p.overdue ? ` · 超期 ${p.overdue} 件` : ''}`}
-                                extra={p.overdue ? <Tag tone='red'>超期</Tag> : p.urgent ? <Tag tone='gold'>急</Tag> : undefined}
-                                onClick={() => setOpen(open === placeId(p) ? undefined : placeId(p))}
-                              />
-                              {open === placeId(p) ? <PlaceEvents scope={scope} place={p} /> : null}
-                            </View>
-                          ))}
+        {() =>
+          !scope ? (
+            <Notice tone='warn'>事件分布供社区书记和网格人员使用</Notice>
+          ) : (
+            <View>
+              {scopes.length > 1 ? (
+                <Field
+                  kind='picker'
+                  label='范围'
+                  options={scopes}
+                  value={current}
+                  onChange={(v) => {
+                    setPicked(v)
+                    setOpen(undefined)
+                  }}
+                />
+              ) : null}
+              <QueryState {...q}>
+                {(m) => {
+                  if (m.places.length === 0) return <Empty text='没有未办结的事件' hint='上报的事件办结后就不再显示' />
+                  const estates = [...new Set(m.places.map((p) => p.estateName))]
+                  return (
+                    <View>
+                      <Text className='gd-text' id='map-total'>{`共 ${m.open} 件未办结`}</Text>
+                      {m.places.some((p) => p.lat !== null) ? (
+                        <Card title='示意图'>
+                          <Plot places={m.places} />
+                          <Text className='gd-meta'>
+                            按上报时的定位画出，不是比例地图；红点处有超期事件。没有定位的事件只在下面的清单里。
+                          </Text>
                         </Card>
-                      )
-                    })}
-                  </View>
-                )
-              }}
-            </QueryState>
-          </View>
-        )}
+                      ) : null}
+                      {estates.map((name) => {
+                        const places = m.places.filter((p) => p.estateName === name)
+                        return (
+                          <Card
+                            key={name}
+                            title={name}
+                            extra={<Text className='gd-meta'>{`${places.reduce((n, p) => n + p.open, 0)} 件`}</Text>}
+                          >
+                            {places.map((p) => (
+                              <View key={placeId(p)}>
+                                <ListItem
+                                  id={`place-${placeId(p)}`}
+                                  title={p.buildingName ?? '小区内（未指明楼栋）'}
+                                  description={`未办结 ${p.open} 件${p.urgent ? ` · 急 ${p.urgent} 件` : ''}${p.overdue ? ` · 超期 ${p.overdue} 件` : ''}`}
+                                  extra={
+                                    p.overdue ? (
+                                      <Tag tone='red'>超期</Tag>
+                                    ) : p.urgent ? (
+                                      <Tag tone='gold'>急</Tag>
+                                    ) : undefined
+                                  }
+                                  onClick={() => setOpen(open === placeId(p) ? undefined : placeId(p))}
+                                />
+                                {open === placeId(p) ? <PlaceEvents scope={scope} place={p} /> : null}
+                              </View>
+                            ))}
+                          </Card>
+                        )
+                      })}
+                    </View>
+                  )
+                }}
+              </QueryState>
+            </View>
+          )
+        }
       </QueryState>
     </PageShell>
   )

@@ -33,11 +33,21 @@ function IssuedCode({ inv, onAnother }: { inv: StaffInvitationView; onAnother: (
     <Card title='任命码已生成' id='appoint-issued'>
       <View className='gd-qr'>
         <QrCode text={inv.qrText ?? inv.code} id='appoint-qr' size={220} />
-        <Text className='gd-code' id='appoint-code' userSelect>{inv.code}</Text>
-        <Text className='gd-meta'>{inv.gridName}{codeLabel(inv)} · {formatTime(inv.expiresAt)} 前有效，只能使用一次</Text>
+        <Text className='gd-code' id='appoint-code' userSelect>
+          {inv.code}
+        </Text>
+        <Text className='gd-meta'>
+          {inv.gridName}
+          {codeLabel(inv)} · {formatTime(inv.expiresAt)} 前有效，只能使用一次
+        </Text>
       </View>
-      <Text className='gd-text'>请被任命人当面打开小程序“我的 → 使用邀请码”，扫描二维码或输入任命码，即就任{inv.role === 'building_leader' ? '楼栋长' : '并获得网格员身份'}。此码只在这里完整显示一次。</Text>
-      <Button block variant='secondary' onClick={onAnother}>再生成一个任命码</Button>
+      <Text className='gd-text'>
+        请被任命人当面打开小程序“我的 → 使用邀请码”，扫描二维码或输入任命码，即就任
+        {inv.role === 'building_leader' ? '楼栋长' : '并获得网格员身份'}。此码只在这里完整显示一次。
+      </Text>
+      <Button block variant='secondary' onClick={onAnother}>
+        再生成一个任命码
+      </Button>
     </Card>
   )
 }
@@ -51,7 +61,9 @@ function Codes({ items }: { items: StaffInvitationView[] }) {
         <View key={c.id} className='gd-step gd-row' id={`code-${c.id.replace(/[^\w-]/g, '-')}`}>
           <View>
             <Text className='gd-title'>{codeLabel(c)}</Text>
-            <Text className='gd-meta'>{c.code} · {c.status === 'used' ? `${c.usedByName ?? ''} 已就任` : `${formatTime(c.expiresAt)} 前有效`}</Text>
+            <Text className='gd-meta'>
+              {c.code} · {c.status === 'used' ? `${c.usedByName ?? ''} 已就任` : `${formatTime(c.expiresAt)} 前有效`}
+            </Text>
           </View>
           <StatusBadge status={c.status} />
         </View>
@@ -91,14 +103,33 @@ function Appoint({ gridId, communityId, onTaken }: { gridId: string; communityId
         <IssuedCode inv={issued} onAnother={another} />
       ) : (
         <View>
-        <Card title='任命网格人员'>
-          {appoint.error ? <Notice tone='error'>{appoint.error.message}</Notice> : null}
-          <Text className='gd-meta'>选择岗位，生成一次性任命码，当面交给被任命人使用</Text>
-          <Chips idPrefix='post' items={STAFF_POSTS.map((k) => ({ key: k, label: STAFF_POST_LABEL[k] }))} value={post} onChange={setPost} />
-          <Field id='appoint-title' label='职务说明' optional value={title} onChange={setTitle} placeholder='如：社区民警' maxLength={20} />
-          <Button id='appoint' block loading={appoint.sending} onClick={() => void make()}>生成任命码</Button>
-        </Card>
-        <AppointBuildingLeader gridId={gridId} communityId={communityId} onIssued={(inv) => (setIssued(inv), codes.reload())} />
+          <Card title='任命网格人员'>
+            {appoint.error ? <Notice tone='error'>{appoint.error.message}</Notice> : null}
+            <Text className='gd-meta'>选择岗位，生成一次性任命码，当面交给被任命人使用</Text>
+            <Chips
+              idPrefix='post'
+              items={STAFF_POSTS.map((k) => ({ key: k, label: STAFF_POST_LABEL[k] }))}
+              value={post}
+              onChange={setPost}
+            />
+            <Field
+              id='appoint-title'
+              label='职务说明'
+              optional
+              value={title}
+              onChange={setTitle}
+              placeholder='如：社区民警'
+              maxLength={20}
+            />
+            <Button id='appoint' block loading={appoint.sending} onClick={() => void make()}>
+              生成任命码
+            </Button>
+          </Card>
+          <AppointBuildingLeader
+            gridId={gridId}
+            communityId={communityId}
+            onIssued={(inv) => (setIssued(inv), codes.reload())}
+          />
         </View>
       )}
       <Codes items={codes.data?.items ?? []} />
@@ -138,14 +169,36 @@ export default function StaffPage() {
       <QueryState {...me}>
         {() => (
           <View>
-            {!communityId && !mine.loading ? <Notice tone='warn'>认证房屋、报到或任职网格后，可以在这里看到您所在网格的党支部和网格人员</Notice> : null}
-            {grids.data ? <Field kind='picker' id='grid-picker' label='网格' options={grids.data.items.map((g) => ({ value: g.id, label: g.name }))} value={current} onChange={setGridId} /> : null}
+            {!communityId && !mine.loading ? (
+              <Notice tone='warn'>认证房屋、报到或任职网格后，可以在这里看到您所在网格的党支部和网格人员</Notice>
+            ) : null}
+            {grids.data ? (
+              <Field
+                kind='picker'
+                id='grid-picker'
+                label='网格'
+                options={grids.data.items.map((g) => ({ value: g.id, label: g.name }))}
+                value={current}
+                onChange={setGridId}
+              />
+            ) : null}
             {remove.error ? <Notice tone='error'>{remove.error.message}</Notice> : null}
             <QueryState {...staff}>
               {(s) => (
                 <View>
-                  <PartyBranchCard gridId={s.gridId} branch={s.partyBranch} appointedSecretary={s.items.find((p) => p.post === 'branch_secretary')?.name} editable={canEdit} onSaved={staff.reload} />
-                  <BuildingLeaders leaders={s.buildingLeaders} homeBuildingIds={mine.data?.items.find((g) => g.gridId === s.gridId)?.homeBuildingIds ?? []} editable={canEdit} onChanged={staff.reload} />
+                  <PartyBranchCard
+                    gridId={s.gridId}
+                    branch={s.partyBranch}
+                    appointedSecretary={s.items.find((p) => p.post === 'branch_secretary')?.name}
+                    editable={canEdit}
+                    onSaved={staff.reload}
+                  />
+                  <BuildingLeaders
+                    leaders={s.buildingLeaders}
+                    homeBuildingIds={mine.data?.items.find((g) => g.gridId === s.gridId)?.homeBuildingIds ?? []}
+                    editable={canEdit}
+                    onChanged={staff.reload}
+                  />
                   {s.items.length === 0 ? (
                     <Empty text='这个网格还没有任命人员' />
                   ) : (
@@ -154,9 +207,18 @@ export default function StaffPage() {
                         <View key={p.id} className='gd-step gd-row' id={`staff-${p.id}`}>
                           <View>
                             <Text className='gd-title'>{p.name}</Text>
-                            <Text className='gd-meta'>{STAFF_POST_LABEL[p.post]}{p.title ? ` · ${p.title}` : ''}</Text>
+                            <Text className='gd-meta'>
+                              {STAFF_POST_LABEL[p.post]}
+                              {p.title ? ` · ${p.title}` : ''}
+                            </Text>
                           </View>
-                          {canEdit ? <Button size='small' variant='plain' onClick={() => void doRemove(p.id, p.name)}>免去</Button> : <Tag tone='red'>{STAFF_POST_LABEL[p.post]}</Tag>}
+                          {canEdit ? (
+                            <Button size='small' variant='plain' onClick={() => void doRemove(p.id, p.name)}>
+                              免去
+                            </Button>
+                          ) : (
+                            <Tag tone='red'>{STAFF_POST_LABEL[p.post]}</Tag>
+                          )}
                         </View>
                       ))}
                     </Card>
@@ -164,7 +226,9 @@ export default function StaffPage() {
                 </View>
               )}
             </QueryState>
-            {canEdit && current && staff.data ? <Appoint key={current} gridId={current} communityId={staff.data.communityId} onTaken={staff.reload} /> : null}
+            {canEdit && current && staff.data ? (
+              <Appoint key={current} gridId={current} communityId={staff.data.communityId} onTaken={staff.reload} />
+            ) : null}
           </View>
         )}
       </QueryState>

@@ -17,7 +17,9 @@ import '../../grid.scss'
 // H5: the chart's code follows the page (ChartSlot); weapp: it is in this subpackage already.
 /* eslint-disable @typescript-eslint/no-require-imports -- the mini-program build cannot load a chunk on demand */
 const GridChart: typeof import('../../components/GridChart').default =
-  process.env.TARO_ENV === 'h5' ? lazy(() => import('../../components/GridChart')) : require('../../components/GridChart').default
+  process.env.TARO_ENV === 'h5'
+    ? lazy(() => import('../../components/GridChart'))
+    : require('../../components/GridChart').default
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 const pct = (v: number | null) => (v === null ? '—' : `${v}%`)
@@ -25,10 +27,22 @@ const pct = (v: number | null) => (v === null ? '—' : `${v}%`)
 function Figures({ s }: { s: GridStatsView }) {
   return (
     <View className='gd-figures'>
-      <View className='gd-figure'><Text className='gd-figure__value'>{s.reported}</Text><Text className='gd-figure__label'>上报事件</Text></View>
-      <View className='gd-figure'><Text className='gd-figure__value'>{pct(s.onTimeRate)}</Text><Text className='gd-figure__label'>按时办结率</Text></View>
-      <View className='gd-figure'><Text className='gd-figure__value'>{s.medianHours === null ? '—' : `${s.medianHours} 小时`}</Text><Text className='gd-figure__label'>处置时长中位数</Text></View>
-      <View className='gd-figure'><Text className='gd-figure__value'>{pct(s.reopenRate)}</Text><Text className='gd-figure__label'>重开率</Text></View>
+      <View className='gd-figure'>
+        <Text className='gd-figure__value'>{s.reported}</Text>
+        <Text className='gd-figure__label'>上报事件</Text>
+      </View>
+      <View className='gd-figure'>
+        <Text className='gd-figure__value'>{pct(s.onTimeRate)}</Text>
+        <Text className='gd-figure__label'>按时办结率</Text>
+      </View>
+      <View className='gd-figure'>
+        <Text className='gd-figure__value'>{s.medianHours === null ? '—' : `${s.medianHours} 小时`}</Text>
+        <Text className='gd-figure__label'>处置时长中位数</Text>
+      </View>
+      <View className='gd-figure'>
+        <Text className='gd-figure__value'>{pct(s.reopenRate)}</Text>
+        <Text className='gd-figure__label'>重开率</Text>
+      </View>
     </View>
   )
 }
@@ -40,7 +54,8 @@ export default function StatsPage() {
   const isAdmin = roles.some((g) => g.role === 'street_admin')
   const streetId = roles.find((g) => g.role === 'street_admin')?.scopeId
   const communities = useCloud('org', 'community.list', isAdmin && streetId ? { streetId, pageSize: 50 } : null)
-  const own = roles.find((g) => g.role === 'secretary')?.scopeId ?? roles.find((g) => g.role === 'grid_worker')?.communityId
+  const own =
+    roles.find((g) => g.role === 'secretary')?.scopeId ?? roles.find((g) => g.role === 'grid_worker')?.communityId
   const [picked, setPicked] = useState<string>()
   const communityId = picked ?? own ?? communities.data?.items[0]?.id
   const q = useCloud('grid', 'stats.get', communityId ? { communityId } : null)
@@ -53,9 +68,17 @@ export default function StatsPage() {
         {() => (
           <View>
             {isAdmin && communities.data ? (
-              <Field kind='picker' label='社区' options={communities.data.items.map((c) => ({ value: c.id, label: c.name }))} value={communityId} onChange={setPicked} />
+              <Field
+                kind='picker'
+                label='社区'
+                options={communities.data.items.map((c) => ({ value: c.id, label: c.name }))}
+                value={communityId}
+                onChange={setPicked}
+              />
             ) : null}
-            {!communityId && !communities.loading ? <Notice tone='warn'>统计供社区书记、网格人员和街道管理员查看</Notice> : null}
+            {!communityId && !communities.loading ? (
+              <Notice tone='warn'>统计供社区书记、网格人员和街道管理员查看</Notice>
+            ) : null}
             {exp.error ? <Notice tone='error'>{exp.error.message}</Notice> : null}
             <QueryState {...q}>
               {(s) => (
@@ -64,14 +87,20 @@ export default function StatsPage() {
                     <Figures s={s.community} />
                   </Card>
                   <Card title='各网格上报与按时办结'>
-                    <ChartSlot><GridChart grids={s.grids} /></ChartSlot>
+                    <ChartSlot>
+                      <GridChart grids={s.grids} />
+                    </ChartSlot>
                   </Card>
                   {s.grids.map((g) => (
                     <Card key={g.scopeId} id={`stats-${g.scopeId}`} title={g.scopeName}>
                       <Figures s={g} />
                     </Card>
                   ))}
-                  {canExport ? <Button id='export' block variant='secondary' loading={exp.sending} onClick={() => void download()}>导出 Excel</Button> : null}
+                  {canExport ? (
+                    <Button id='export' block variant='secondary' loading={exp.sending} onClick={() => void download()}>
+                      导出 Excel
+                    </Button>
+                  ) : null}
                   {exp.file ? <FileReady file={exp.file} onOpen={exp.open} /> : null}
                 </View>
               )}

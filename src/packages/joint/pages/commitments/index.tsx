@@ -27,10 +27,25 @@ function Item({ c, onChange }: { c: CommitmentView; onChange: () => void }) {
     <View className='jt-item' id={`mine-${key}`}>
       <Commitment c={c} full showMeeting />
       <View className='jt-row'>
-        {c.status === 'open' && !open ? <Button size='small' id={`progress-open-${key}`} onClick={() => setOpen(true)}>报告进展 / 办结</Button> : null}
-        <Button size='small' variant='plain' id={`to-meeting-${key}`} onClick={() => go(JOINT.meeting(c.meetingId))}>查看会议</Button>
+        {c.status === 'open' && !open ? (
+          <Button size='small' id={`progress-open-${key}`} onClick={() => setOpen(true)}>
+            报告进展 / 办结
+          </Button>
+        ) : null}
+        <Button size='small' variant='plain' id={`to-meeting-${key}`} onClick={() => go(JOINT.meeting(c.meetingId))}>
+          查看会议
+        </Button>
       </View>
-      {open ? <ProgressForm c={c} onCancel={() => setOpen(false)} onDone={() => { setOpen(false); onChange() }} /> : null}
+      {open ? (
+        <ProgressForm
+          c={c}
+          onCancel={() => setOpen(false)}
+          onDone={() => {
+            setOpen(false)
+            onChange()
+          }}
+        />
+      ) : null}
     </View>
   )
 }
@@ -47,12 +62,25 @@ function Owned({ kind, id }: { kind: 'unit' | 'company'; id: string }) {
         ) : (
           <View>
             <View className='jt-stats'>
-              <View className='jt-stat'><Text className='jt-stat__num' id='open-count'>{open.length}</Text><Text className='jt-stat__label'>办理中</Text></View>
-              <View className='jt-stat'><Text className='jt-stat__num'>{open.filter((c) => c.overdue).length}</Text><Text className='jt-stat__label'>已逾期</Text></View>
-              <View className='jt-stat'><Text className='jt-stat__num'>{data.items.length - open.length}</Text><Text className='jt-stat__label'>已办结</Text></View>
+              <View className='jt-stat'>
+                <Text className='jt-stat__num' id='open-count'>
+                  {open.length}
+                </Text>
+                <Text className='jt-stat__label'>办理中</Text>
+              </View>
+              <View className='jt-stat'>
+                <Text className='jt-stat__num'>{open.filter((c) => c.overdue).length}</Text>
+                <Text className='jt-stat__label'>已逾期</Text>
+              </View>
+              <View className='jt-stat'>
+                <Text className='jt-stat__num'>{data.items.length - open.length}</Text>
+                <Text className='jt-stat__label'>已办结</Text>
+              </View>
             </View>
             <Card title='认领的事项'>
-              {data.items.map((c) => <Item key={c.id} c={c} onChange={q.reload} />)}
+              {data.items.map((c) => (
+                <Item key={c.id} c={c} onChange={q.reload} />
+              ))}
               <Pager page={page} pageSize={PAGE} total={data.total} onChange={setPage} />
             </Card>
           </View>
@@ -74,15 +102,32 @@ export default function CommitmentsPage() {
   const onNotices = async () => toast((await askConsent()).length ? '本单位受邀参加联席会议时会通知您' : '没有允许通知')
   return (
     <PageShell title='我的承诺' intro='联席会议上本单位认领的问题：按期办理，报告进展，办结后居民可见'>
-      {process.env.TARO_ENV === 'weapp' ? <Button id='joint-notices' variant='plain' size='small' onClick={() => void onNotices()}>接收联席会议通知</Button> : null}
+      {process.env.TARO_ENV === 'weapp' ? (
+        <Button id='joint-notices' variant='plain' size='small' onClick={() => void onNotices()}>
+          接收联席会议通知
+        </Button>
+      ) : null}
       <QueryState {...me}>
         {(m) => {
           const owners = myOwners(m.roles)
-          if (owners.length === 0) return <Empty text='您不是单位联络员或物业人员' hint='联席会议上认领的事项由认领单位的联络员或物业人员报告进展' />
+          if (owners.length === 0)
+            return (
+              <Empty
+                text='您不是单位联络员或物业人员'
+                hint='联席会议上认领的事项由认领单位的联络员或物业人员报告进展'
+              />
+            )
           const o = owners[Math.min(idx, owners.length - 1)]
           return (
             <View>
-              {owners.length > 1 ? <Chips idPrefix='owner' items={owners.map((x, i) => ({ key: String(i), label: x.name }))} value={String(idx)} onChange={(k) => setIdx(Number(k))} /> : null}
+              {owners.length > 1 ? (
+                <Chips
+                  idPrefix='owner'
+                  items={owners.map((x, i) => ({ key: String(i), label: x.name }))}
+                  value={String(idx)}
+                  onChange={(k) => setIdx(Number(k))}
+                />
+              ) : null}
               <Owned key={`${o.kind}:${o.id}`} kind={o.kind} id={o.id} />
             </View>
           )

@@ -29,49 +29,85 @@ function MeetingRow({ m }: { m: JointMeetingView }) {
       onClick={() => go(JOINT.meeting(m.id))}
       description={
         <View>
-          <Text className='jt-line jt-line--muted'>{m.date} · {MEETING_CADENCE_LABEL[m.cadence]} · 议题 {m.agenda.length} 个 · 出席 {m.present.length}/{m.invited.length}</Text>
+          <Text className='jt-line jt-line--muted'>
+            {m.date} · {MEETING_CADENCE_LABEL[m.cadence]} · 议题 {m.agenda.length} 个 · 出席 {m.present.length}/
+            {m.invited.length}
+          </Text>
         </View>
       }
-      extra={<Tag tone={taken === m.agenda.length ? 'green' : taken ? 'blue' : 'gray'}>认领 {taken}/{m.agenda.length}</Tag>}
+      extra={
+        <Tag tone={taken === m.agenda.length ? 'green' : taken ? 'blue' : 'gray'}>
+          认领 {taken}/{m.agenda.length}
+        </Tag>
+      }
     />
   )
 }
 
 /** 督办: the convener's list of commitments past their deadline, across meetings. */
 function Overdue({ scope }: { scope: Scope }) {
-  const q = useCloud('org', 'commitment.overdue', { scopeType: scope.scopeType, scopeId: scope.scopeId, page: 1, pageSize: 20 }, { reloadOnShow: true })
+  const q = useCloud(
+    'org',
+    'commitment.overdue',
+    { scopeType: scope.scopeType, scopeId: scope.scopeId, page: 1, pageSize: 20 },
+    { reloadOnShow: true },
+  )
   if (!q.data || q.data.total === 0) return null
   return (
     <Card title={`督办：${q.data.total} 项已过期限未办结`} id='overdue'>
       {q.data.items.map((c) => (
         <View key={c.id} className='jt-item'>
           <Commitment c={c} showMeeting id={`overdue-${c.id.replace(/[^\w-]/g, '-')}`} />
-          <Button size='small' variant='plain' onClick={() => go(JOINT.meeting(c.meetingId))}>查看会议</Button>
+          <Button size='small' variant='plain' onClick={() => go(JOINT.meeting(c.meetingId))}>
+            查看会议
+          </Button>
         </View>
       ))}
-      {q.data.total > q.data.items.length ? <Text className='jt-line jt-line--muted'>另有 {q.data.total - q.data.items.length} 项，请在各次会议中查看</Text> : null}
+      {q.data.total > q.data.items.length ? (
+        <Text className='jt-line jt-line--muted'>另有 {q.data.total - q.data.items.length} 项，请在各次会议中查看</Text>
+      ) : null}
     </Card>
   )
 }
 
 function Meetings({ scope }: { scope: Scope }) {
   const [page, setPage] = useState(1)
-  const q = useCloud('org', 'jointMeeting.list', { scopeType: scope.scopeType, scopeId: scope.scopeId, page, pageSize: PAGE }, { reloadOnShow: true })
+  const q = useCloud(
+    'org',
+    'jointMeeting.list',
+    { scopeType: scope.scopeType, scopeId: scope.scopeId, page, pageSize: PAGE },
+    { reloadOnShow: true },
+  )
   return (
     <View>
       <View className='jt-row'>
-        {scope.manages ? <Button id='convene' onClick={() => go(JOINT.convene(scope))}>召集联席会议</Button> : null}
-        <Button id='to-committee' variant='secondary' onClick={() => go(JOINT.committee(scope))}>委员名单</Button>
+        {scope.manages ? (
+          <Button id='convene' onClick={() => go(JOINT.convene(scope))}>
+            召集联席会议
+          </Button>
+        ) : null}
+        <Button id='to-committee' variant='secondary' onClick={() => go(JOINT.committee(scope))}>
+          委员名单
+        </Button>
       </View>
       {scope.manages ? <Overdue scope={scope} /> : null}
       <Card title='历次联席会议'>
         <QueryState {...q} loadingText='正在加载联席会议…'>
           {(data) =>
             data.items.length === 0 ? (
-              <Empty text='还没有召开过联席会议' hint={scope.manages ? '每月或每季度召集兼职委员，把居民反映的问题摆上桌，现场认领' : '社区召开后会在这里公布议题和认领情况'} />
+              <Empty
+                text='还没有召开过联席会议'
+                hint={
+                  scope.manages
+                    ? '每月或每季度召集兼职委员，把居民反映的问题摆上桌，现场认领'
+                    : '社区召开后会在这里公布议题和认领情况'
+                }
+              />
             ) : (
               <View>
-                {data.items.map((m) => <MeetingRow key={m.id} m={m} />)}
+                {data.items.map((m) => (
+                  <MeetingRow key={m.id} m={m} />
+                ))}
                 <Pager page={page} pageSize={PAGE} total={data.total} onChange={setPage} />
               </View>
             )
@@ -97,7 +133,15 @@ export default function MeetingsPage() {
           return (
             <View>
               {scopes.length > 1 ? (
-                <Chips idPrefix='scope' items={scopes.map((s) => ({ key: s.scopeId, label: s.scopeType === 'street' ? `${s.name}大工委` : s.manages ? s.name : '我的社区' }))} value={scope.scopeId} onChange={setPicked} />
+                <Chips
+                  idPrefix='scope'
+                  items={scopes.map((s) => ({
+                    key: s.scopeId,
+                    label: s.scopeType === 'street' ? `${s.name}大工委` : s.manages ? s.name : '我的社区',
+                  }))}
+                  value={scope.scopeId}
+                  onChange={setPicked}
+                />
               ) : null}
               <Meetings key={scope.scopeId} scope={scope} />
             </View>

@@ -1,6 +1,12 @@
 import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
-import { MYDATA_GROUPS, MYDATA_GROUP_LABEL, MYDATA_SECTION_INFO, type MyDataFileView, type MyDataSummaryView } from '../../../../../types/mydata'
+import {
+  MYDATA_GROUPS,
+  MYDATA_GROUP_LABEL,
+  MYDATA_SECTION_INFO,
+  type MyDataFileView,
+  type MyDataSummaryView,
+} from '../../../../../types/mydata'
 import PageShell from '../../../../components/PageShell'
 import Card from '../../../../components/Card'
 import ListItem from '../../../../components/ListItem'
@@ -50,10 +56,13 @@ function Sections({ summary }: { summary: MyDataSummaryView }) {
 function Exported({ file, cap }: { file: MyDataFileView; cap: number }) {
   return (
     <Notice tone='success' title='文件已生成' id='mydata-exported'>
-      <Text className='mine-line'>{file.fileName}，共 {file.rows} 条记录。下载链接 1 小时内有效，过期后再点一次导出即可。</Text>
+      <Text className='mine-line'>
+        {file.fileName}，共 {file.rows} 条记录。下载链接 1 小时内有效，过期后再点一次导出即可。
+      </Text>
       {file.truncated.length ? (
         <Text className='mine-line'>
-          {file.truncated.map((k) => MYDATA_SECTION_INFO[k].title).join('、')}的记录超过 {cap} 条，文件里只有最新的 {cap} 条，其余可在本页查看。
+          {file.truncated.map((k) => MYDATA_SECTION_INFO[k].title).join('、')}的记录超过 {cap} 条，文件里只有最新的{' '}
+          {cap} 条，其余可在本页查看。
         </Text>
       ) : null}
     </Notice>
@@ -114,7 +123,9 @@ export default function MyDataPage() {
         </Notice>
       ) : null}
       <QueryState {...summary}>{(s) => <Sections summary={s} />}</QueryState>
-      <Text className='mine-line mine-line--muted'>「导出我的数据」得到 JSON 文件，「导出为 Excel」得到表格，都包含以上全部类别，可以保存下来，用电脑打开查看。</Text>
+      <Text className='mine-line mine-line--muted'>
+        「导出我的数据」得到 JSON 文件，「导出为 Excel」得到表格，都包含以上全部类别，可以保存下来，用电脑打开查看。
+      </Text>
     </PageShell>
   )
 }

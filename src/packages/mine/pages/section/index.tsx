@@ -1,6 +1,12 @@
 import { useEffect, useState } from 'react'
 import { View, Text } from '@tarojs/components'
-import { MYDATA_SECTIONS, MYDATA_SECTION_INFO, type MyDataColumnView, type MyDataRow, type MyDataSection } from '../../../../../types/mydata'
+import {
+  MYDATA_SECTIONS,
+  MYDATA_SECTION_INFO,
+  type MyDataColumnView,
+  type MyDataRow,
+  type MyDataSection,
+} from '../../../../../types/mydata'
 import PageShell from '../../../../components/PageShell'
 import Button from '../../../../components/Button'
 import Empty from '../../../../components/Empty'
@@ -25,7 +31,12 @@ function Records({ section }: { section: MyDataSection }) {
   const [shown, setShown] = useState<Shown>()
   useEffect(() => {
     const d = q.data
-    if (d) setShown((prev) => ({ columns: d.columns, total: d.total, rows: [...(d.page === 1 ? [] : (prev?.rows ?? []).slice(0, (d.page - 1) * PAGE_SIZE)), ...d.rows] }))
+    if (d)
+      setShown((prev) => ({
+        columns: d.columns,
+        total: d.total,
+        rows: [...(d.page === 1 ? [] : (prev?.rows ?? []).slice(0, (d.page - 1) * PAGE_SIZE)), ...d.rows],
+      }))
   }, [q.data])
   return (
     <QueryState data={shown} error={q.error} loading={q.loading && !shown} reload={q.reload}>
@@ -42,7 +53,12 @@ function Records({ section }: { section: MyDataSection }) {
             ))}
             {s.rows.length < s.total ? (
               <View className='mine-more'>
-                <Button id='mydata-more' variant='secondary' loading={q.loading} onClick={() => setPage(Math.floor(s.rows.length / PAGE_SIZE) + 1)}>
+                <Button
+                  id='mydata-more'
+                  variant='secondary'
+                  loading={q.loading}
+                  onClick={() => setPage(Math.floor(s.rows.length / PAGE_SIZE) + 1)}
+                >
                   再显示 {Math.min(PAGE_SIZE, s.total - s.rows.length)} 条
                 </Button>
               </View>

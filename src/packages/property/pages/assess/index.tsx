@@ -22,13 +22,24 @@ export default function AssessPage() {
   const streetId = grant?.streetId
   const periods = useCloud('property', 'period.list', streetId ? { streetId, pageSize: 5 } : null)
   const period = periods.data?.items.find((p) => p.status !== 'published')
-  const q = useCloud('property', 'assessment.list', period && grant ? { periodId: period.id, communityId: grant.scopeId } : null)
+  const q = useCloud(
+    'property',
+    'assessment.list',
+    period && grant ? { periodId: period.id, communityId: grant.scopeId } : null,
+  )
   const submit = useMutation('property', 'assessment.submit')
   const [scores, setScores] = useState<Record<string, string>>({})
   const [comments, setComments] = useState<Record<string, string>>({})
   const send = async (companyId: string) => {
     if (!period || !grant) return
-    const r = await submit.run({ periodId: period.id, communityId: grant.scopeId, companyId, direction: 'of_company', score: Number(scores[companyId] ?? ''), comment: comments[companyId]?.trim() || undefined })
+    const r = await submit.run({
+      periodId: period.id,
+      communityId: grant.scopeId,
+      companyId,
+      direction: 'of_company',
+      score: Number(scores[companyId] ?? ''),
+      comment: comments[companyId]?.trim() || undefined,
+    })
     if (r) {
       toast('评价已保存')
       q.reload()
@@ -43,7 +54,13 @@ export default function AssessPage() {
           ) : (
             <View>
               {grants.length > 1 ? (
-                <Field kind='picker' label='社区' options={grants.map((g) => ({ label: g.scopeName, value: g.scopeId }))} value={grant.scopeId} onChange={setPicked} />
+                <Field
+                  kind='picker'
+                  label='社区'
+                  options={grants.map((g) => ({ label: g.scopeName, value: g.scopeId }))}
+                  value={grant.scopeId}
+                  onChange={setPicked}
+                />
               ) : null}
               <QueryState {...periods}>
                 {() =>
@@ -57,16 +74,42 @@ export default function AssessPage() {
                           {submit.error ? <Notice tone='error'>{submit.error.message}</Notice> : null}
                           {d.pairs.length === 0 ? <Empty text='本社区暂无物业服务的小区' /> : null}
                           {d.pairs.map((p) => {
-                            const ours = d.items.find((a) => a.companyId === p.companyId && a.direction === 'of_company')
-                            const theirs = d.items.find((a) => a.companyId === p.companyId && a.direction === 'of_community')
+                            const ours = d.items.find(
+                              (a) => a.companyId === p.companyId && a.direction === 'of_company',
+                            )
+                            const theirs = d.items.find(
+                              (a) => a.companyId === p.companyId && a.direction === 'of_community',
+                            )
                             return (
                               <Card key={p.companyId} title={p.companyName} id={`assess-${p.companyId}`}>
                                 <Text className='pp-line pp-line--muted'>
-                                  社区评价：{ours ? `${ours.score} 分（${ours.byName}）` : '尚未评价'}　物业对社区：{theirs ? `${theirs.score} 分` : '尚未评价'}
+                                  社区评价：{ours ? `${ours.score} 分（${ours.byName}）` : '尚未评价'}　物业对社区：
+                                  {theirs ? `${theirs.score} 分` : '尚未评价'}
                                 </Text>
-                                <Field id={`score-${p.companyId}`} kind='text' label='评分（0–100）' value={scores[p.companyId] ?? ''} onChange={(v) => setScores({ ...scores, [p.companyId]: v })} maxLength={3} />
-                                <Field kind='textarea' label='评价说明' optional value={comments[p.companyId] ?? ''} onChange={(v) => setComments({ ...comments, [p.companyId]: v })} maxLength={300} />
-                                <Button id={`save-${p.companyId}`} size='small' loading={submit.sending} onClick={() => send(p.companyId)}>保存评价</Button>
+                                <Field
+                                  id={`score-${p.companyId}`}
+                                  kind='text'
+                                  label='评分（0–100）'
+                                  value={scores[p.companyId] ?? ''}
+                                  onChange={(v) => setScores({ ...scores, [p.companyId]: v })}
+                                  maxLength={3}
+                                />
+                                <Field
+                                  kind='textarea'
+                                  label='评价说明'
+                                  optional
+                                  value={comments[p.companyId] ?? ''}
+                                  onChange={(v) => setComments({ ...comments, [p.companyId]: v })}
+                                  maxLength={300}
+                                />
+                                <Button
+                                  id={`save-${p.companyId}`}
+                                  size='small'
+                                  loading={submit.sending}
+                                  onClick={() => send(p.companyId)}
+                                >
+                                  保存评价
+                                </Button>
                               </Card>
                             )
                           })}

@@ -33,8 +33,22 @@ export default function MinePage() {
                 <RectCard key={r.id} r={r}>
                   {r.status === 'reported' ? (
                     <View className='pp-actions'>
-                      <Button id={`fixed-${r.id}`} size='small' loading={confirm.sending} onClick={() => decide(r.id, true)}>已整改</Button>
-                      <Button id={`notfixed-${r.id}`} size='small' variant='secondary' onClick={() => decide(r.id, false)}>还没整改好</Button>
+                      <Button
+                        id={`fixed-${r.id}`}
+                        size='small'
+                        loading={confirm.sending}
+                        onClick={() => decide(r.id, true)}
+                      >
+                        已整改
+                      </Button>
+                      <Button
+                        id={`notfixed-${r.id}`}
+                        size='small'
+                        variant='secondary'
+                        onClick={() => decide(r.id, false)}
+                      >
+                        还没整改好
+                      </Button>
                     </View>
                   ) : null}
                 </RectCard>

@@ -52,7 +52,14 @@ export default function RatePage() {
     if (DIMENSIONS.some((d) => !stars[d])) return setError('请为六项都选择星级')
     setError('')
     if (comment.trim()) await askConsent() // only a comment gets an answer
-    const res = await submit.run({ requestId: `${requestId}-${ctx.data.rating ? ctx.data.rating.edits + 1 : 0}`, periodId: ctx.data.period.id, householdId: hid, stars, comment: comment.trim() || undefined, photos })
+    const res = await submit.run({
+      requestId: `${requestId}-${ctx.data.rating ? ctx.data.rating.edits + 1 : 0}`,
+      periodId: ctx.data.period.id,
+      householdId: hid,
+      stars,
+      comment: comment.trim() || undefined,
+      photos,
+    })
     if (res) {
       toast(res.status === 'held' ? '已提交，待街道复核' : '评价已提交')
       ctx.reload()
@@ -68,7 +75,13 @@ export default function RatePage() {
           ) : (
             <View>
               {households.length > 1 ? (
-                <Field kind='picker' label='房屋' options={households.map((g) => ({ label: g.scopeName, value: g.scopeId }))} value={hid} onChange={setHouseholdId} />
+                <Field
+                  kind='picker'
+                  label='房屋'
+                  options={households.map((g) => ({ label: g.scopeName, value: g.scopeId }))}
+                  value={hid}
+                  onChange={setHouseholdId}
+                />
               ) : null}
               <QueryState {...ctx}>
                 {(c) =>
@@ -82,16 +95,29 @@ export default function RatePage() {
                         <Text className='pp-line pp-line--muted'>{c.estateName}</Text>
                         {c.rating ? (
                           <Text className='pp-line pp-line--muted' id='rated-note'>
-                            本户已于 {formatTime(c.rating.updatedAt)} 评价{c.rating.status === 'held' ? '（新认证住户集中评价，待街道复核后计入）' : c.rating.status === 'rejected' ? '（经复核不计入）' : ''}
+                            本户已于 {formatTime(c.rating.updatedAt)} 评价
+                            {c.rating.status === 'held'
+                              ? '（新认证住户集中评价，待街道复核后计入）'
+                              : c.rating.status === 'rejected'
+                                ? '（经复核不计入）'
+                                : ''}
                           </Text>
                         ) : null}
                         {c.rating?.answer ? (
                           <View className='pp-answer' id='company-answer'>
-                            <Text>物业答复（{c.rating.answeredByName}）：{c.rating.answer}</Text>
+                            <Text>
+                              物业答复（{c.rating.answeredByName}）：{c.rating.answer}
+                            </Text>
                           </View>
                         ) : null}
                       </Card>
-                      {c.rating ? <HeldNotice state={c.rating.moderation} heldPhotos={c.rating.heldPhotos?.length} id='rating-held' /> : null}
+                      {c.rating ? (
+                        <HeldNotice
+                          state={c.rating.moderation}
+                          heldPhotos={c.rating.heldPhotos?.length}
+                          id='rating-held'
+                        />
+                      ) : null}
                       {c.rating && !c.rating.ratedByMe && !c.rating.raterLeft ? (
                         <Notice tone='info' title='本户已由家人评价'>
                           <Text>每户每期只能评价一次。以下是本户的评价。</Text>
@@ -103,12 +129,39 @@ export default function RatePage() {
                       ) : null}
                       <Card>
                         {DIMENSIONS.map((d) => (
-                          <StarRating key={d} id={`stars-${d}`} idPrefix={`star-${d}`} label={DIMENSION_LABEL[d]} value={stars[d]} onChange={c.rating && !c.rating.ratedByMe && !c.rating.raterLeft ? undefined : (n) => setStars({ ...stars, [d]: n })} />
+                          <StarRating
+                            key={d}
+                            id={`stars-${d}`}
+                            idPrefix={`star-${d}`}
+                            label={DIMENSION_LABEL[d]}
+                            value={stars[d]}
+                            onChange={
+                              c.rating && !c.rating.ratedByMe && !c.rating.raterLeft
+                                ? undefined
+                                : (n) => setStars({ ...stars, [d]: n })
+                            }
+                          />
                         ))}
-                        <Field id='rate-comment' kind='textarea' label='意见和建议' optional value={comment} onChange={setComment} maxLength={300} placeholder='任何一项 2 星及以下并写明问题，会生成整改事项' error={submit.error?.code === 'INVALID_INPUT' ? submit.error.message : undefined} />
-                        {c.rating && !c.rating.ratedByMe && !c.rating.raterLeft ? <Photos ids={photos} /> : <PhotoPicker fn='property' value={photos} onChange={setPhotos} max={6} label='问题照片' />}
+                        <Field
+                          id='rate-comment'
+                          kind='textarea'
+                          label='意见和建议'
+                          optional
+                          value={comment}
+                          onChange={setComment}
+                          maxLength={300}
+                          placeholder='任何一项 2 星及以下并写明问题，会生成整改事项'
+                          error={submit.error?.code === 'INVALID_INPUT' ? submit.error.message : undefined}
+                        />
+                        {c.rating && !c.rating.ratedByMe && !c.rating.raterLeft ? (
+                          <Photos ids={photos} />
+                        ) : (
+                          <PhotoPicker fn='property' value={photos} onChange={setPhotos} max={6} label='问题照片' />
+                        )}
                         {error ? <Notice tone='error'>{error}</Notice> : null}
-                        {submit.error && submit.error.code !== 'INVALID_INPUT' ? <Notice tone='error'>{submit.error.message}</Notice> : null}
+                        {submit.error && submit.error.code !== 'INVALID_INPUT' ? (
+                          <Notice tone='error'>{submit.error.message}</Notice>
+                        ) : null}
                       </Card>
                       {c.rating && !c.rating.ratedByMe && !c.rating.raterLeft ? null : (
                         <Button id='submit-rating' loading={submit.sending} onClick={send}>
@@ -116,8 +169,12 @@ export default function RatePage() {
                         </Button>
                       )}
                       <View className='pp-actions'>
-                        <Button size='small' variant='secondary' onClick={() => go(PROP.mine)}>我的整改事项</Button>
-                        <Button size='small' variant='plain' onClick={() => go(PROP.list)}>看红黑榜</Button>
+                        <Button size='small' variant='secondary' onClick={() => go(PROP.mine)}>
+                          我的整改事项
+                        </Button>
+                        <Button size='small' variant='plain' onClick={() => go(PROP.list)}>
+                          看红黑榜
+                        </Button>
                       </View>
                     </View>
                   )

@@ -52,9 +52,15 @@ function Inbox({ companyId }: { companyId: string }) {
     <View>
       <Summary key={answered} companyId={companyId} />
       <Segmented<'all' | 'comments'>
-        items={[{ key: 'all', label: '全部评价' }, { key: 'comments', label: '有留言的' }]}
+        items={[
+          { key: 'all', label: '全部评价' },
+          { key: 'comments', label: '有留言的' },
+        ]}
         value={onlyComments ? 'comments' : 'all'}
-        onChange={(k) => { setOnlyComments(k === 'comments'); setPage(1) }}
+        onChange={(k) => {
+          setOnlyComments(k === 'comments')
+          setPage(1)
+        }}
       />
       <QueryState {...q}>
         {(list) =>
@@ -62,22 +68,70 @@ function Inbox({ companyId }: { companyId: string }) {
             <Empty text={onlyComments ? '暂无带意见的评价' : '暂无评价'} />
           ) : (
             <View>
-              <Text className='pp-line pp-line--muted'>居民评价不显示评价人身份。共 {list.total} 条{onlyComments ? '带意见的' : ''}评价，按日期从新到旧。</Text>
+              <Text className='pp-line pp-line--muted'>
+                居民评价不显示评价人身份。共 {list.total} 条{onlyComments ? '带意见的' : ''}评价，按日期从新到旧。
+              </Text>
               {answer.error ? <Notice tone='error'>{answer.error.message}</Notice> : null}
               {list.items.map((r, i) => (
                 <View key={r.id}>
-                  {i === 0 || formatDate(list.items[i - 1].updatedAt) !== formatDate(r.updatedAt) ? <Text className='pp-day'>{formatDate(r.updatedAt)}</Text> : null}
-                  <Card title={r.estateName} extra={r.moderation ? <Tag tone='gray'>{MODERATION_LABEL[r.moderation]}</Tag> : r.status === 'excluded' ? <Tag tone='gray'>已剔除</Tag> : r.status === 'held' ? <Tag tone='gold'>待复核</Tag> : r.low ? <Tag tone='red'>低分</Tag> : <Tag tone='green'>评价</Tag>} id={`rating-${r.id}`}>
+                  {i === 0 || formatDate(list.items[i - 1].updatedAt) !== formatDate(r.updatedAt) ? (
+                    <Text className='pp-day'>{formatDate(r.updatedAt)}</Text>
+                  ) : null}
+                  <Card
+                    title={r.estateName}
+                    extra={
+                      r.moderation ? (
+                        <Tag tone='gray'>{MODERATION_LABEL[r.moderation]}</Tag>
+                      ) : r.status === 'excluded' ? (
+                        <Tag tone='gray'>已剔除</Tag>
+                      ) : r.status === 'held' ? (
+                        <Tag tone='gold'>待复核</Tag>
+                      ) : r.low ? (
+                        <Tag tone='red'>低分</Tag>
+                      ) : (
+                        <Tag tone='green'>评价</Tag>
+                      )
+                    }
+                    id={`rating-${r.id}`}
+                  >
                     <RatingStars stars={r.stars} />
-                    {r.comment ? <Text className='pp-line'>{r.comment}</Text> : <Text className='pp-line pp-line--muted'>（只打分，没有留言）</Text>}
-                    {r.exclusionReason ? <Text className='pp-line pp-line--reason'>异议成立，不计入榜单：{r.exclusionReason}</Text> : null}
+                    {r.comment ? (
+                      <Text className='pp-line'>{r.comment}</Text>
+                    ) : (
+                      <Text className='pp-line pp-line--muted'>（只打分，没有留言）</Text>
+                    )}
+                    {r.exclusionReason ? (
+                      <Text className='pp-line pp-line--reason'>异议成立，不计入榜单：{r.exclusionReason}</Text>
+                    ) : null}
                     <Photos ids={r.photos} />
-                    {r.moderation ? null : <ReportLink kind='rating_comment' id={r.id} photos={r.photos} idPrefix={`report-${r.id}`} />}
-                    {r.answer ? <View className='pp-answer'><Text>已答复（{r.answeredByName}，{formatTime(r.answeredAt)}）：{r.answer}</Text></View> : null}
+                    {r.moderation ? null : (
+                      <ReportLink kind='rating_comment' id={r.id} photos={r.photos} idPrefix={`report-${r.id}`} />
+                    )}
+                    {r.answer ? (
+                      <View className='pp-answer'>
+                        <Text>
+                          已答复（{r.answeredByName}，{formatTime(r.answeredAt)}）：{r.answer}
+                        </Text>
+                      </View>
+                    ) : null}
                     {r.comment ? (
                       <View>
-                        <Field id={`answer-${r.id}`} kind='textarea' label={r.answer ? '再次答复（替代上一条，旧答复保留）' : '答复居民'} value={drafts[r.id] ?? ''} onChange={(v) => setDrafts({ ...drafts, [r.id]: v })} maxLength={300} />
-                        <Button id={`send-answer-${r.id}`} size='small' loading={answer.sending} onClick={() => send(r.id)}>发送答复</Button>
+                        <Field
+                          id={`answer-${r.id}`}
+                          kind='textarea'
+                          label={r.answer ? '再次答复（替代上一条，旧答复保留）' : '答复居民'}
+                          value={drafts[r.id] ?? ''}
+                          onChange={(v) => setDrafts({ ...drafts, [r.id]: v })}
+                          maxLength={300}
+                        />
+                        <Button
+                          id={`send-answer-${r.id}`}
+                          size='small'
+                          loading={answer.sending}
+                          onClick={() => send(r.id)}
+                        >
+                          发送答复
+                        </Button>
                       </View>
                     ) : null}
                   </Card>
@@ -116,10 +170,26 @@ function Rectifications({ companyId }: { companyId: string }) {
               <RectCard key={r.id} r={r}>
                 {r.status !== 'resolved' ? (
                   <View>
-                    <Field id={`report-${r.id}`} kind='textarea' label='整改说明' value={drafts[r.id] ?? ''} onChange={(v) => setDrafts({ ...drafts, [r.id]: v })} maxLength={300} />
+                    <Field
+                      id={`report-${r.id}`}
+                      kind='textarea'
+                      label='整改说明'
+                      value={drafts[r.id] ?? ''}
+                      onChange={(v) => setDrafts({ ...drafts, [r.id]: v })}
+                      maxLength={300}
+                    />
                     <View className='pp-actions'>
-                      <Button id={`done-${r.id}`} size='small' loading={report.sending} onClick={() => send(r.id, true)}>已整改，请居民确认</Button>
-                      <Button size='small' variant='secondary' onClick={() => send(r.id, false)}>记录进展</Button>
+                      <Button
+                        id={`done-${r.id}`}
+                        size='small'
+                        loading={report.sending}
+                        onClick={() => send(r.id, true)}
+                      >
+                        已整改，请居民确认
+                      </Button>
+                      <Button size='small' variant='secondary' onClick={() => send(r.id, false)}>
+                        记录进展
+                      </Button>
                     </View>
                   </View>
                 ) : null}
@@ -140,7 +210,13 @@ function AssessCommunity({ companyId, streetId }: { companyId: string; streetId:
   const [scores, setScores] = useState<Record<string, string>>({})
   const send = async (communityId: string) => {
     if (!period) return
-    const r = await submit.run({ periodId: period.id, communityId, companyId, direction: 'of_community', score: Number(scores[communityId] ?? '') })
+    const r = await submit.run({
+      periodId: period.id,
+      communityId,
+      companyId,
+      direction: 'of_community',
+      score: Number(scores[communityId] ?? ''),
+    })
     if (r) {
       toast('评价已保存')
       q.reload()
@@ -156,15 +232,28 @@ function AssessCommunity({ companyId, streetId }: { companyId: string; streetId:
             {(d) => (
               <View>
                 {submit.error ? <Notice tone='error'>{submit.error.message}</Notice> : null}
-                {d.pairs.length === 0 ? <Empty text='本期没有需要评价的社区' hint='本公司服务小区所在的社区会列在这里' /> : null}
+                {d.pairs.length === 0 ? (
+                  <Empty text='本期没有需要评价的社区' hint='本公司服务小区所在的社区会列在这里' />
+                ) : null}
                 {d.pairs.map((p) => {
                   const mine = d.items.find((a) => a.communityId === p.communityId && a.direction === 'of_community')
                   const theirs = d.items.find((a) => a.communityId === p.communityId && a.direction === 'of_company')
                   return (
                     <Card key={p.communityId} title={p.communityName}>
-                      <Text className='pp-line pp-line--muted'>社区对本公司：{theirs ? `${theirs.score} 分` : '尚未评价'}　本公司对社区：{mine ? `${mine.score} 分` : '尚未评价'}</Text>
-                      <Field kind='text' label='社区支持评分（0–100）' value={scores[p.communityId] ?? ''} onChange={(v) => setScores({ ...scores, [p.communityId]: v })} maxLength={3} />
-                      <Button size='small' loading={submit.sending} onClick={() => send(p.communityId)}>保存评分</Button>
+                      <Text className='pp-line pp-line--muted'>
+                        社区对本公司：{theirs ? `${theirs.score} 分` : '尚未评价'}　本公司对社区：
+                        {mine ? `${mine.score} 分` : '尚未评价'}
+                      </Text>
+                      <Field
+                        kind='text'
+                        label='社区支持评分（0–100）'
+                        value={scores[p.communityId] ?? ''}
+                        onChange={(v) => setScores({ ...scores, [p.communityId]: v })}
+                        maxLength={3}
+                      />
+                      <Button size='small' loading={submit.sending} onClick={() => send(p.communityId)}>
+                        保存评分
+                      </Button>
                     </Card>
                   )
                 })}
@@ -193,7 +282,13 @@ export default function StaffPage() {
           ) : (
             <View>
               {grants.length > 1 ? (
-                <Field kind='picker' label='公司' options={grants.map((g) => ({ label: g.scopeName, value: g.scopeId }))} value={grant.scopeId} onChange={setPicked} />
+                <Field
+                  kind='picker'
+                  label='公司'
+                  options={grants.map((g) => ({ label: g.scopeName, value: g.scopeId }))}
+                  value={grant.scopeId}
+                  onChange={setPicked}
+                />
               ) : (
                 <Text className='pp-section'>{grant.scopeName}</Text>
               )}
@@ -210,9 +305,13 @@ export default function StaffPage() {
               />
               {tab === 'inbox' ? <Inbox key={grant.scopeId} companyId={grant.scopeId} /> : null}
               {tab === 'rect' ? <Rectifications key={grant.scopeId} companyId={grant.scopeId} /> : null}
-              {tab === 'objection' ? <Objections key={grant.scopeId} companyId={grant.scopeId} streetId={grant.streetId ?? ''} /> : null}
+              {tab === 'objection' ? (
+                <Objections key={grant.scopeId} companyId={grant.scopeId} streetId={grant.streetId ?? ''} />
+              ) : null}
               {tab === 'red' ? <RedPropertyForm key={grant.scopeId} companyId={grant.scopeId} /> : null}
-              {tab === 'assess' ? <AssessCommunity key={grant.scopeId} companyId={grant.scopeId} streetId={grant.streetId ?? ''} /> : null}
+              {tab === 'assess' ? (
+                <AssessCommunity key={grant.scopeId} companyId={grant.scopeId} streetId={grant.streetId ?? ''} />
+              ) : null}
             </View>
           )
         }

@@ -27,27 +27,80 @@ export default function Companies({ streetId }: { streetId: string }) {
   return (
     <View>
       <Card title='登记物业公司'>
-        <Field id='company-name' kind='text' label='公司名称' value={name} onChange={setName} maxLength={60} error={create.error?.message} />
-        <Button size='small' loading={create.sending} onClick={async () => { if (await create.run({ requestId: newRequestId(), streetId, name })) { setName(''); toast('已登记'); companies.reload() } }}>登记</Button>
+        <Field
+          id='company-name'
+          kind='text'
+          label='公司名称'
+          value={name}
+          onChange={setName}
+          maxLength={60}
+          error={create.error?.message}
+        />
+        <Button
+          size='small'
+          loading={create.sending}
+          onClick={async () => {
+            if (await create.run({ requestId: newRequestId(), streetId, name })) {
+              setName('')
+              toast('已登记')
+              companies.reload()
+            }
+          }}
+        >
+          登记
+        </Button>
       </Card>
-      {communities.first ? <Loading text='正在加载社区…' /> : (
-          <Card title='小区的服务物业'>
-            <Field kind='picker' label='社区' options={communities.items.map((c) => ({ label: c.name, value: c.id }))} more={communities.sheet} value={cid} onChange={setCommunityId} error={communities.error?.message} />
-            {assign.error ? <Notice tone='error'>{assign.error.message}</Notice> : null}
-            <QueryState {...estates}>
-              {(list) => (
-                <View>
-                  {list.items.map((e) => (
-                    <View key={e.id} className='pp-gap'>
-                      <Text className='pp-line'>{e.name}：{e.companyName ?? '暂无物业'}</Text>
-                      <Field kind='picker' label='改由' options={options} more={companies.sheet} error={companies.error?.message} value={picked[e.id] ?? e.companyId} onChange={(v) => setPicked({ ...picked, [e.id]: v })} />
-                      <Button size='small' variant='secondary' loading={assign.sending} onClick={async () => { const to = picked[e.id]; if (to && (await assign.run({ estateId: e.id, companyId: to }))) { toast('已调整'); estates.reload() } }}>确认调整</Button>
-                    </View>
-                  ))}
-                </View>
-              )}
-            </QueryState>
-          </Card>
+      {communities.first ? (
+        <Loading text='正在加载社区…' />
+      ) : (
+        <Card title='小区的服务物业'>
+          <Field
+            kind='picker'
+            label='社区'
+            options={communities.items.map((c) => ({ label: c.name, value: c.id }))}
+            more={communities.sheet}
+            value={cid}
+            onChange={setCommunityId}
+            error={communities.error?.message}
+          />
+          {assign.error ? <Notice tone='error'>{assign.error.message}</Notice> : null}
+          <QueryState {...estates}>
+            {(list) => (
+              <View>
+                {list.items.map((e) => (
+                  <View key={e.id} className='pp-gap'>
+                    <Text className='pp-line'>
+                      {e.name}：{e.companyName ?? '暂无物业'}
+                    </Text>
+                    <Field
+                      kind='picker'
+                      label='改由'
+                      options={options}
+                      more={companies.sheet}
+                      error={companies.error?.message}
+                      value={picked[e.id] ?? e.companyId}
+                      onChange={(v) => setPicked({ ...picked, [e.id]: v })}
+                    />
+                    <Button
+                      size='small'
+                      variant='secondary'
+                      loading={assign.sending}
+                      onClick={async () => {
+                        const to = picked[e.id]
+                        if (to && (await assign.run({ estateId: e.id, companyId: to }))) {
+                          toast('已调整')
+                          estates.reload()
+                        }
+                      }}
+                    >
+                      确认调整
+                    </Button>
+                  </View>
+                ))}
+              </View>
+            )}
+          </QueryState>
+        </Card>
       )}
     </View>
   )

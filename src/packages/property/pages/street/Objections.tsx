@@ -25,12 +25,22 @@ function RatingPicker({ o, picked, onToggle }: { o: ObjectionView; picked: strin
           <Empty text='该公司本期没有已计入的评价' />
         ) : (
           <View id={`pick-${o.id}`}>
-            <Text className='pp-line pp-line--muted'>选择要剔除的评价（最多 {MAX_EXCLUDED} 条，已选 {picked.length} 条）。剔除的评价保留存档并注明原因，不再计入本期榜单。</Text>
+            <Text className='pp-line pp-line--muted'>
+              选择要剔除的评价（最多 {MAX_EXCLUDED} 条，已选 {picked.length}{' '}
+              条）。剔除的评价保留存档并注明原因，不再计入本期榜单。
+            </Text>
             {counted.map((r) => {
               const on = picked.includes(r.id)
               return (
-                <View key={r.id} id={`pick-${r.id}`} className={`pp-pick${on ? ' pp-pick--on' : ''}`} onClick={() => onToggle(r.id)}>
-                  <Text className='pp-pick__check'>{on ? '☑ 剔除' : '☐ 选择'} · {r.estateName}</Text>
+                <View
+                  key={r.id}
+                  id={`pick-${r.id}`}
+                  className={`pp-pick${on ? ' pp-pick--on' : ''}`}
+                  onClick={() => onToggle(r.id)}
+                >
+                  <Text className='pp-pick__check'>
+                    {on ? '☑ 剔除' : '☐ 选择'} · {r.estateName}
+                  </Text>
                   <RatingStars stars={r.stars} />
                   {r.comment ? <Text className='pp-line'>{r.comment}</Text> : null}
                 </View>
@@ -58,22 +68,63 @@ function Decide({ o, onDone }: { o: ObjectionView; onDone: () => void }) {
   }
   return (
     <View>
-      <Field id={`decision-${o.id}`} kind='textarea' label='处理意见（会公开在榜单上）' value={text} onChange={setText} maxLength={300} error={decide.error?.message} />
+      <Field
+        id={`decision-${o.id}`}
+        kind='textarea'
+        label='处理意见（会公开在榜单上）'
+        value={text}
+        onChange={setText}
+        maxLength={300}
+        error={decide.error?.message}
+      />
       {excluding ? (
         <View>
           <RatingPicker o={o} picked={picked} onToggle={toggle} />
           <View className='pp-actions'>
-            <Button id={`exclude-${o.id}`} size='small' disabled={picked.length === 0} loading={decide.sending} onClick={() => void run({ upheld: true, effect: 'exclude', ratingIds: picked })}>
+            <Button
+              id={`exclude-${o.id}`}
+              size='small'
+              disabled={picked.length === 0}
+              loading={decide.sending}
+              onClick={() => void run({ upheld: true, effect: 'exclude', ratingIds: picked })}
+            >
               成立，剔除所选 {picked.length} 条
             </Button>
-            <Button size='small' variant='plain' onClick={() => { setExcluding(false); setPicked([]) }}>返回</Button>
+            <Button
+              size='small'
+              variant='plain'
+              onClick={() => {
+                setExcluding(false)
+                setPicked([])
+              }}
+            >
+              返回
+            </Button>
           </View>
         </View>
       ) : (
         <View className='pp-actions'>
-          <Button id={`choose-exclude-${o.id}`} size='small' onClick={() => setExcluding(true)}>成立：剔除评价…</Button>
-          <Button id={`annotate-${o.id}`} size='small' variant='secondary' loading={decide.sending} onClick={() => void run({ upheld: true, effect: 'annotate' })}>成立：榜单加注</Button>
-          <Button id={`reject-${o.id}`} size='small' variant='plain' loading={decide.sending} onClick={() => void run({ upheld: false })}>不成立</Button>
+          <Button id={`choose-exclude-${o.id}`} size='small' onClick={() => setExcluding(true)}>
+            成立：剔除评价…
+          </Button>
+          <Button
+            id={`annotate-${o.id}`}
+            size='small'
+            variant='secondary'
+            loading={decide.sending}
+            onClick={() => void run({ upheld: true, effect: 'annotate' })}
+          >
+            成立：榜单加注
+          </Button>
+          <Button
+            id={`reject-${o.id}`}
+            size='small'
+            variant='plain'
+            loading={decide.sending}
+            onClick={() => void run({ upheld: false })}
+          >
+            不成立
+          </Button>
         </View>
       )}
     </View>
@@ -95,15 +146,33 @@ export default function Objections({ streetId }: { streetId: string }) {
             {(page) => (
               <View>
                 <Notice title={`${period.label}的异议`}>
-                  {period.objectionUntil ? <Text>异议期 {formatTime(period.closedAt)} 至 {formatTime(period.objectionUntil)}{period.objectionOpen ? '（进行中）' : '（已结束）'}</Text> : null}
+                  {period.objectionUntil ? (
+                    <Text>
+                      异议期 {formatTime(period.closedAt)} 至 {formatTime(period.objectionUntil)}
+                      {period.objectionOpen ? '（进行中）' : '（已结束）'}
+                    </Text>
+                  ) : null}
                 </Notice>
                 {page.items.length === 0 ? <Empty text='本期没有异议' /> : null}
                 {page.items.map((o) => (
-                  <Card key={o.id} title={o.companyName} id={`objection-${o.id}`} extra={<Text className='pp-line pp-line--muted'>{STATUS[o.status]}</Text>}>
+                  <Card
+                    key={o.id}
+                    title={o.companyName}
+                    id={`objection-${o.id}`}
+                    extra={<Text className='pp-line pp-line--muted'>{STATUS[o.status]}</Text>}
+                  >
                     <Text className='pp-line'>{o.text}</Text>
-                    <Text className='pp-line pp-line--muted'>{o.byName} · {formatTime(o.at)}</Text>
-                    {o.decision ? <Text className='pp-line pp-line--reason'>处理意见（{o.decidedByName}，{formatTime(o.decidedAt)}）：{o.decision}</Text> : null}
-                    {o.effect === 'exclude' ? <Text className='pp-line pp-line--reason'>已剔除 {o.excluded} 条评价</Text> : null}
+                    <Text className='pp-line pp-line--muted'>
+                      {o.byName} · {formatTime(o.at)}
+                    </Text>
+                    {o.decision ? (
+                      <Text className='pp-line pp-line--reason'>
+                        处理意见（{o.decidedByName}，{formatTime(o.decidedAt)}）：{o.decision}
+                      </Text>
+                    ) : null}
+                    {o.effect === 'exclude' ? (
+                      <Text className='pp-line pp-line--reason'>已剔除 {o.excluded} 条评价</Text>
+                    ) : null}
                     {o.effect === 'annotate' ? <Text className='pp-line pp-line--reason'>已在榜单上加注</Text> : null}
                     {o.status === 'pending' ? <Decide o={o} onDone={q.reload} /> : null}
                   </Card>

@@ -20,7 +20,9 @@ import { PROP } from '../../routes'
 /** The key of the month (or quarter) containing now in Shanghai time, as the function computes it. */
 function thisPeriodKey(cadence: string | undefined): string {
   const { year, month } = wallTime(Date.now())!
-  return cadence === 'quarterly' ? `${year}-Q${Math.floor((month - 1) / 3) + 1}` : `${year}-${String(month).padStart(2, '0')}`
+  return cadence === 'quarterly'
+    ? `${year}-Q${Math.floor((month - 1) / 3) + 1}`
+    : `${year}-${String(month).padStart(2, '0')}`
 }
 
 function Preview({ period }: { period: PeriodView }) {
@@ -29,8 +31,16 @@ function Preview({ period }: { period: PeriodView }) {
     <QueryState {...q}>
       {(d) => (
         <View id='preview'>
-          <Text className='pp-line pp-line--muted'>预览（评分规则第 {d.ruleVersion} 版，街道平均满意度 {d.streetMean}）</Text>
-          {d.entries.map((e) => <EntryCard key={e.companyId} entry={e} estates={d.served.find((s) => s.companyId === e.companyId)?.estates} />)}
+          <Text className='pp-line pp-line--muted'>
+            预览（评分规则第 {d.ruleVersion} 版，街道平均满意度 {d.streetMean}）
+          </Text>
+          {d.entries.map((e) => (
+            <EntryCard
+              key={e.companyId}
+              entry={e}
+              estates={d.served.find((s) => s.companyId === e.companyId)?.estates}
+            />
+          ))}
         </View>
       )}
     </QueryState>
@@ -53,25 +63,54 @@ function Readiness({ period, onReview }: { period: PeriodView; onReview?: () => 
         <View className='pp-gap' id={`readiness-${period.key}`}>
           <Text className='pp-line'>发布前检查</Text>
           {r.heldRatings > 0 ? (
-            <Notice tone='warn' id={`held-${period.key}`} actionText={onReview ? '去复核' : undefined} onAction={onReview}>
+            <Notice
+              tone='warn'
+              id={`held-${period.key}`}
+              actionText={onReview ? '去复核' : undefined}
+              onAction={onReview}
+            >
               <Text>还有 {r.heldRatings} 条评价待复核：新认证住户的评价须先计入或不计入，复核完才能发布本期榜单。</Text>
             </Notice>
           ) : null}
-          {r.blocker && r.heldRatings === 0 ? <Text className='pp-line pp-line--alert'>{`暂不能发布：${r.blocker}`}</Text> : null}
-          {!r.blocker ? <Text className='pp-line' id={`ready-${period.key}`}>✓ 可以发布</Text> : null}
-          <Text className='pp-line pp-line--muted'>{r.pendingObjections ? `✗ 还有 ${r.pendingObjections} 条异议未处理` : '✓ 异议都已处理'}</Text>
+          {r.blocker && r.heldRatings === 0 ? (
+            <Text className='pp-line pp-line--alert'>{`暂不能发布：${r.blocker}`}</Text>
+          ) : null}
+          {!r.blocker ? (
+            <Text className='pp-line' id={`ready-${period.key}`}>
+              ✓ 可以发布
+            </Text>
+          ) : null}
+          <Text className='pp-line pp-line--muted'>
+            {r.pendingObjections ? `✗ 还有 ${r.pendingObjections} 条异议未处理` : '✓ 异议都已处理'}
+          </Text>
           {r.missingAssessments.length ? (
             <View id={`missing-${period.key}`}>
               <Text className='pp-line'>{`! 本期还没有社区评价的物业 ${r.missingAssessments.length} 家（按其余两项计分）：`}</Text>
-              {r.missingAssessments.slice(0, SHOWN).map((m) => <Text key={m.companyId} className='pp-line pp-line--muted'>{`· ${m.companyName}：${m.communities.join('、')}未评`}</Text>)}
-              {r.missingAssessments.length > SHOWN ? <Text className='pp-line pp-line--muted'>{`…等 ${r.missingAssessments.length} 家`}</Text> : null}
+              {r.missingAssessments.slice(0, SHOWN).map((m) => (
+                <Text
+                  key={m.companyId}
+                  className='pp-line pp-line--muted'
+                >{`· ${m.companyName}：${m.communities.join('、')}未评`}</Text>
+              ))}
+              {r.missingAssessments.length > SHOWN ? (
+                <Text className='pp-line pp-line--muted'>{`…等 ${r.missingAssessments.length} 家`}</Text>
+              ) : null}
             </View>
-          ) : <Text className='pp-line pp-line--muted'>✓ 各社区都已评价所服务的物业</Text>}
+          ) : (
+            <Text className='pp-line pp-line--muted'>✓ 各社区都已评价所服务的物业</Text>
+          )}
           {r.belowSample.length ? (
             <View>
               <Text className='pp-line'>{`! 评价不足 ${r.minSample} 户、将列为样本不足的物业 ${r.belowSample.length} 家：`}</Text>
-              {r.belowSample.slice(0, SHOWN).map((b) => <Text key={b.companyId} className='pp-line pp-line--muted'>{`· ${b.companyName}：${b.households} 户`}</Text>)}
-              {r.belowSample.length > SHOWN ? <Text className='pp-line pp-line--muted'>{`…等 ${r.belowSample.length} 家`}</Text> : null}
+              {r.belowSample.slice(0, SHOWN).map((b) => (
+                <Text
+                  key={b.companyId}
+                  className='pp-line pp-line--muted'
+                >{`· ${b.companyName}：${b.households} 户`}</Text>
+              ))}
+              {r.belowSample.length > SHOWN ? (
+                <Text className='pp-line pp-line--muted'>{`…等 ${r.belowSample.length} 家`}</Text>
+              ) : null}
             </View>
           ) : null}
         </View>
@@ -92,11 +131,15 @@ export default function Periods({ streetId, onReview }: { streetId: string; onRe
   const error = open.error ?? close.error ?? publish.error ?? exporter.error
 
   const doClose = async (p: PeriodView) => {
-    if (!(await confirm('结束本期评价', `结束「${p.label}」评价后居民不能再打分或修改，进入异议期。`, '结束评价'))) return
+    if (!(await confirm('结束本期评价', `结束「${p.label}」评价后居民不能再打分或修改，进入异议期。`, '结束评价')))
+      return
     if (await close.run({ periodId: p.id })) q.reload()
   }
   const doPublish = async (p: PeriodView) => {
-    if (!(await confirm('发布红黑榜', `发布「${p.label}」榜单：规则版本和全部输入将被冻结，任何人可复算核对。`, '发布'))) return
+    if (
+      !(await confirm('发布红黑榜', `发布「${p.label}」榜单：规则版本和全部输入将被冻结，任何人可复算核对。`, '发布'))
+    )
+      return
     const r = await publish.run({ requestId, periodId: p.id })
     if (r) {
       setRequestId(newRequestId())
@@ -112,24 +155,82 @@ export default function Periods({ streetId, onReview }: { streetId: string; onRe
       <QueryState {...q}>
         {(page) => (
           <View>
-            {page.items.some((p) => p.status === 'open') || page.items[0]?.key === thisPeriodKey(page.items[0]?.cadence) ? null : (
-              <Button id='open-period' loading={open.sending} onClick={async () => { if (await open.run({ requestId: newRequestId(), streetId })) q.reload() }}>开启本期评价</Button>
+            {page.items.some((p) => p.status === 'open') ||
+            page.items[0]?.key === thisPeriodKey(page.items[0]?.cadence) ? null : (
+              <Button
+                id='open-period'
+                loading={open.sending}
+                onClick={async () => {
+                  if (await open.run({ requestId: newRequestId(), streetId })) q.reload()
+                }}
+              >
+                开启本期评价
+              </Button>
             )}
             {page.items.length === 0 ? <Empty text='还没有评价周期' /> : null}
             {page.items.map((p) => (
-              <Card key={p.id} title={p.label} extra={<Tag tone={p.status === 'open' ? 'green' : p.status === 'closed' ? 'gold' : 'gray'}>{PERIOD_STATUS_LABEL[p.status]}</Tag>} id={`period-${p.key}`}>
+              <Card
+                key={p.id}
+                title={p.label}
+                extra={
+                  <Tag tone={p.status === 'open' ? 'green' : p.status === 'closed' ? 'gold' : 'gray'}>
+                    {PERIOD_STATUS_LABEL[p.status]}
+                  </Tag>
+                }
+                id={`period-${p.key}`}
+              >
                 <Text className='pp-line pp-line--muted'>
-                  开启于 {formatTime(p.openedAt)}{p.closedAt ? ` · ${p.closedBy === 'timer' ? '到期自动结束于' : '结束于'} ${formatTime(p.closedAt)}` : ''}{p.objectionUntil ? ` · 异议截止 ${formatTime(p.objectionUntil)}` : ''}{p.publishedVersion ? ` · 已发布第 ${p.publishedVersion} 版` : ''}
+                  开启于 {formatTime(p.openedAt)}
+                  {p.closedAt
+                    ? ` · ${p.closedBy === 'timer' ? '到期自动结束于' : '结束于'} ${formatTime(p.closedAt)}`
+                    : ''}
+                  {p.objectionUntil ? ` · 异议截止 ${formatTime(p.objectionUntil)}` : ''}
+                  {p.publishedVersion ? ` · 已发布第 ${p.publishedVersion} 版` : ''}
                 </Text>
                 <View className='pp-actions'>
-                  {p.status === 'open' ? <Button id={`close-${p.key}`} size='small' variant='danger' loading={close.sending} onClick={() => doClose(p)}>结束评价</Button> : null}
-                  {(p.status === 'closed' && !p.objectionOpen) || (p.status === 'published' && p.id === page.items[0]?.id) ? <Button id={`publish-${p.key}`} size='small' loading={publish.sending} onClick={() => doPublish(p)}>{p.status === 'published' ? '重新发布' : '发布榜单'}</Button> : null}
-                  {p.status !== 'published' ? <Button id={`preview-${p.key}`} size='small' variant='secondary' onClick={() => setShowPreview(showPreview === p.id ? undefined : p.id)}>预览</Button> : null}
-                  <Button id={`export-${p.key}`} size='small' variant='plain' loading={exporter.sending} onClick={() => void exporter.run({ periodId: p.id })}>导出</Button>
+                  {p.status === 'open' ? (
+                    <Button
+                      id={`close-${p.key}`}
+                      size='small'
+                      variant='danger'
+                      loading={close.sending}
+                      onClick={() => doClose(p)}
+                    >
+                      结束评价
+                    </Button>
+                  ) : null}
+                  {(p.status === 'closed' && !p.objectionOpen) ||
+                  (p.status === 'published' && p.id === page.items[0]?.id) ? (
+                    <Button id={`publish-${p.key}`} size='small' loading={publish.sending} onClick={() => doPublish(p)}>
+                      {p.status === 'published' ? '重新发布' : '发布榜单'}
+                    </Button>
+                  ) : null}
+                  {p.status !== 'published' ? (
+                    <Button
+                      id={`preview-${p.key}`}
+                      size='small'
+                      variant='secondary'
+                      onClick={() => setShowPreview(showPreview === p.id ? undefined : p.id)}
+                    >
+                      预览
+                    </Button>
+                  ) : null}
+                  <Button
+                    id={`export-${p.key}`}
+                    size='small'
+                    variant='plain'
+                    loading={exporter.sending}
+                    onClick={() => void exporter.run({ periodId: p.id })}
+                  >
+                    导出
+                  </Button>
                 </View>
                 {p.objectionOpen ? (
                   <Notice tone='info' id={`window-${p.key}`}>
-                    <Text>异议期至 {formatTime(p.objectionUntil)}：物业可在此前对本期结果提出异议，期满并处理完异议后才能发布榜单。</Text>
+                    <Text>
+                      异议期至 {formatTime(p.objectionUntil)}
+                      ：物业可在此前对本期结果提出异议，期满并处理完异议后才能发布榜单。
+                    </Text>
                   </Notice>
                 ) : null}
                 {p.status === 'open' && p.auto ? (
@@ -137,9 +238,15 @@ export default function Periods({ streetId, onReview }: { streetId: string; onRe
                     <Text>{`到 ${formatTime(p.end)} 自动结束评价，进入异议期，并开启下一期；也可以提前结束。`}</Text>
                   </Notice>
                 ) : null}
-                {p.status === 'closed' || (p.status === 'published' && p.id === page.items[0]?.id) ? <Readiness period={p} onReview={onReview} /> : null}
+                {p.status === 'closed' || (p.status === 'published' && p.id === page.items[0]?.id) ? (
+                  <Readiness period={p} onReview={onReview} />
+                ) : null}
                 {showPreview === p.id ? <Preview period={p} /> : null}
-                {p.status === 'published' ? <Button size='small' variant='plain' onClick={() => go(PROP.list)}>查看榜单</Button> : null}
+                {p.status === 'published' ? (
+                  <Button size='small' variant='plain' onClick={() => go(PROP.list)}>
+                    查看榜单
+                  </Button>
+                ) : null}
               </Card>
             ))}
           </View>

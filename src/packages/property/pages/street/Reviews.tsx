@@ -34,13 +34,25 @@ export default function Reviews({ streetId }: { streetId: string }) {
             {page.items.map((r) => (
               <Card key={r.id} title={r.companyName} id={`review-${r.id}`}>
                 <Text className='pp-line'>{r.address}</Text>
-                <Text className='pp-line pp-line--muted'>认证于 {formatTime(r.verifiedAt)} · 评价于 {formatTime(r.createdAt)}</Text>
+                <Text className='pp-line pp-line--muted'>
+                  认证于 {formatTime(r.verifiedAt)} · 评价于 {formatTime(r.createdAt)}
+                </Text>
                 <RatingStars stars={r.stars} />
                 {r.comment ? <Text className='pp-line'>{r.comment}</Text> : null}
-                <Field kind='text' label='原因（不计入时必填）' value={reasons[r.id] ?? ''} onChange={(v) => setReasons({ ...reasons, [r.id]: v })} maxLength={200} />
+                <Field
+                  kind='text'
+                  label='原因（不计入时必填）'
+                  value={reasons[r.id] ?? ''}
+                  onChange={(v) => setReasons({ ...reasons, [r.id]: v })}
+                  maxLength={200}
+                />
                 <View className='pp-actions'>
-                  <Button id={`approve-${r.id}`} size='small' loading={decide.sending} onClick={() => run(r.id, true)}>计入</Button>
-                  <Button id={`reject-${r.id}`} size='small' variant='danger' onClick={() => run(r.id, false)}>不计入</Button>
+                  <Button id={`approve-${r.id}`} size='small' loading={decide.sending} onClick={() => run(r.id, true)}>
+                    计入
+                  </Button>
+                  <Button id={`reject-${r.id}`} size='small' variant='danger' onClick={() => run(r.id, false)}>
+                    不计入
+                  </Button>
                 </View>
               </Card>
             ))}

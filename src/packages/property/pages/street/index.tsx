@@ -32,7 +32,9 @@ export default function StreetPage() {
             <Empty text='您不是街道管理员' />
           ) : (
             <View>
-              <Button id='go-coverage' size='small' variant='secondary' onClick={() => go(PROP.coverage)}>红色物业覆盖与核实</Button>
+              <Button id='go-coverage' size='small' variant='secondary' onClick={() => go(PROP.coverage)}>
+                红色物业覆盖与核实
+              </Button>
               <Segmented<Tab>
                 items={[
                   { key: 'periods', label: '周期' },

@@ -1,4 +1,10 @@
-import { DIMENSIONS, DIMENSION_LABEL, RuleInputSchema, type RuleInput, type RuleView } from '../../../../../types/property'
+import {
+  DIMENSIONS,
+  DIMENSION_LABEL,
+  RuleInputSchema,
+  type RuleInput,
+  type RuleView,
+} from '../../../../../types/property'
 
 /**
  * The rule editor's form, kept pure so it is unit-tested (tests/unit/property/rule-form.test.ts):
@@ -15,13 +21,29 @@ type RedProperty = NonNullable<Rule['redProperty']>
 export const RED_PROPERTY_OFF: RedProperty = { branchBonus: 0, membersBonus: 0, requireBranchForRed: false }
 
 export const NUMBERS: [NumberKey, string][] = [
-  ['redThreshold', '红榜线（综合得分 ≥）'], ['blackThreshold', '黑榜线（综合得分 <）'], ['minSample', '最低样本（评价户数）'],
-  ['unresolvedLimit', '未整改事项上限（超过即黑榜）'], ['replyDays', '答复期限（天）'], ['fixDays', '整改期限（天）'],
-  ['objectionDays', '异议期（天）'], ['holdDays', '新认证住户（天内）'], ['holdThreshold', '新认证住户评价超过此数暂缓计入'],
+  ['redThreshold', '红榜线（综合得分 ≥）'],
+  ['blackThreshold', '黑榜线（综合得分 <）'],
+  ['minSample', '最低样本（评价户数）'],
+  ['unresolvedLimit', '未整改事项上限（超过即黑榜）'],
+  ['replyDays', '答复期限（天）'],
+  ['fixDays', '整改期限（天）'],
+  ['objectionDays', '异议期（天）'],
+  ['holdDays', '新认证住户（天内）'],
+  ['holdThreshold', '新认证住户评价超过此数暂缓计入'],
 ]
-export const WEIGHTS: [keyof Rule['weights'], string][] = [['satisfaction', '居民满意度权重'], ['community', '社区评价权重'], ['rectification', '整改率权重']]
-export const DIMENSION_WEIGHTS: [keyof Rule['dimensionWeights'], string][] = DIMENSIONS.map((d) => [d, `${DIMENSION_LABEL[d]}权重`])
-export const RED_BONUSES: ['branchBonus' | 'membersBonus', string][] = [['branchBonus', '红色物业加分：经核实建有党支部（0–20）'], ['membersBonus', '红色物业加分：经核实仅有党员（0–20）']]
+export const WEIGHTS: [keyof Rule['weights'], string][] = [
+  ['satisfaction', '居民满意度权重'],
+  ['community', '社区评价权重'],
+  ['rectification', '整改率权重'],
+]
+export const DIMENSION_WEIGHTS: [keyof Rule['dimensionWeights'], string][] = DIMENSIONS.map((d) => [
+  d,
+  `${DIMENSION_LABEL[d]}权重`,
+])
+export const RED_BONUSES: ['branchBonus' | 'membersBonus', string][] = [
+  ['branchBonus', '红色物业加分：经核实建有党支部（0–20）'],
+  ['membersBonus', '红色物业加分：经核实仅有党员（0–20）'],
+]
 
 /** Draft keys: `redThreshold`…, `w.<part>` for the three parts, `d.<dimension>` for the six dimensions. */
 const FIELDS: { key: string; label: string; path: string[] }[] = [
@@ -37,19 +59,32 @@ export function draftOf(rule: Rule): RuleDraft {
   const d: RuleDraft = {}
   for (const f of FIELDS) {
     const group = f.path[0] === 'redProperty' ? (rule.redProperty ?? RED_PROPERTY_OFF) : rule[f.path[0] as 'weights']
-    const v = f.path.length === 2 ? (group as unknown as Record<string, number>)[f.path[1]] : rule[f.path[0] as NumberKey]
+    const v =
+      f.path.length === 2 ? (group as unknown as Record<string, number>)[f.path[1]] : rule[f.path[0] as NumberKey]
     d[f.key] = String(v)
   }
   return d
 }
 
-export type RuleFormResult = { rule: RuleInput; errors: null } | { rule: null; errors: Record<string, string>; summary: string }
+export type RuleFormResult =
+  { rule: RuleInput; errors: null } | { rule: null; errors: Record<string, string>; summary: string }
 
 /** Parse the drafts; an empty or non-numeric box is its own error (Number('') would silently be 0). */
-export function parseRuleDraft(base: Rule, cadence: string, draft: RuleDraft, requireBranchForRed = base.redProperty?.requireBranchForRed ?? false): RuleFormResult {
+export function parseRuleDraft(
+  base: Rule,
+  cadence: string,
+  draft: RuleDraft,
+  requireBranchForRed = base.redProperty?.requireBranchForRed ?? false,
+): RuleFormResult {
   const errors: Record<string, string> = {}
   const redProperty = { ...(base.redProperty ?? RED_PROPERTY_OFF), requireBranchForRed }
-  const rule = { ...base, cadence, weights: { ...base.weights }, dimensionWeights: { ...base.dimensionWeights }, redProperty } as Record<string, unknown>
+  const rule = {
+    ...base,
+    cadence,
+    weights: { ...base.weights },
+    dimensionWeights: { ...base.dimensionWeights },
+    redProperty,
+  } as Record<string, unknown>
   for (const f of FIELDS) {
     const text = (draft[f.key] ?? '').trim()
     if (!text) errors[f.key] = '请填写'

@@ -29,23 +29,43 @@ import { thisYear } from '../../hooks/useCommunity'
 import '../../service.scss'
 import { useNoticeConsent } from '../../../../hooks/useNoticeConsent'
 
-const lines = (s: string) => s.split(/\n|；|;/).map((x) => x.trim()).filter(Boolean)
+const lines = (s: string) =>
+  s
+    .split(/\n|；|;/)
+    .map((x) => x.trim())
+    .filter(Boolean)
 
 /** A renewal starts from last year's agreement: its lists fill the form, to be kept, changed or dropped. */
 function CheckinStart({ unit, onDone }: { unit: UnitView; onDone: () => void }) {
-  const last = unit.approvedYear && unit.approvedYear < thisYear() && unit.status === 'none' ? unit.approvedYear : undefined
+  const last =
+    unit.approvedYear && unit.approvedYear < thisYear() && unit.status === 'none' ? unit.approvedYear : undefined
   const q = useCloud('service', 'agreement.get', last ? { unitId: unit.id, year: last } : null)
   if (!last) return <CheckinForm unit={unit} onDone={onDone} />
   if (q.loading) return <Text className='svc-line svc-line--muted'>正在载入 {last} 年协议的清单…</Text>
   // No agreement of that year (or it cannot be read): start from what the unit submitted last.
-  return <CheckinForm key={q.data ? 'carried' : 'plain'} unit={unit} onDone={onDone} carried={q.data ? { year: last, resources: q.data.resourceLines, commitments: q.data.commitments } : undefined} />
+  return (
+    <CheckinForm
+      key={q.data ? 'carried' : 'plain'}
+      unit={unit}
+      onDone={onDone}
+      carried={q.data ? { year: last, resources: q.data.resourceLines, commitments: q.data.commitments } : undefined}
+    />
+  )
 }
 
-function CheckinForm({ unit, onDone, carried }: { unit: UnitView; onDone: () => void; carried?: { year: number; resources: string[]; commitments: string[] } }) {
+function CheckinForm({
+  unit,
+  onDone,
+  carried,
+}: {
+  unit: UnitView
+  onDone: () => void
+  carried?: { year: number; resources: string[]; commitments: string[] }
+}) {
   const [requestId] = useState(newRequestId)
   const [v, setV] = useState({
     contactName: unit.contactName ?? '',
-    contactPhone: unit.contactPhone?.includes('*') ? '' : unit.contactPhone ?? '',
+    contactPhone: unit.contactPhone?.includes('*') ? '' : (unit.contactPhone ?? ''),
     resources: (carried?.resources ?? unit.resources).join('\n'),
     commitments: (carried?.commitments ?? unit.commitments).join('\n'),
   })
@@ -54,7 +74,14 @@ function CheckinForm({ unit, onDone, carried }: { unit: UnitView; onDone: () => 
   const askConsent = useNoticeConsent(['checkinDecided']) // asked before the send: WeChat needs the tap
   const set = (k: keyof typeof v) => (value: string) => setV((o) => ({ ...o, [k]: value }))
   const send = async () => {
-    const input = { requestId, unitId: unit.id, contactName: v.contactName, contactPhone: v.contactPhone, resources: lines(v.resources), commitments: lines(v.commitments) }
+    const input = {
+      requestId,
+      unitId: unit.id,
+      contactName: v.contactName,
+      contactPhone: v.contactPhone,
+      resources: lines(v.resources),
+      commitments: lines(v.commitments),
+    }
     const checked = validate(serviceActions['unit.checkin'].input, input)
     setErrors(checked.ok ? {} : checked.errors)
     if (!checked.ok) return
@@ -78,10 +105,42 @@ function CheckinForm({ unit, onDone, carried }: { unit: UnitView; onDone: () => 
           <Text>可以直接提交，也可以增删修改；社区审核通过后生成 {thisYear()} 年协议</Text>
         </Notice>
       ) : null}
-      <Field label='联系人' id='unit-contact' value={v.contactName} onChange={set('contactName')} maxLength={20} error={err('contactName')} />
-      <Field label='联系电话' kind='phone' id='unit-phone' value={v.contactPhone} onChange={set('contactPhone')} error={err('contactPhone')} />
-      <Field label='资源清单（每行一项）' kind='textarea' id='unit-resources' value={v.resources} onChange={set('resources')} placeholder='如：医护志愿者 10 人' maxLength={600} error={err('resources')} />
-      <Field label='职责承诺（每行一项）' kind='textarea' id='unit-commitments' value={v.commitments} onChange={set('commitments')} placeholder='如：每月开展一次义诊' maxLength={600} error={err('commitments')} />
+      <Field
+        label='联系人'
+        id='unit-contact'
+        value={v.contactName}
+        onChange={set('contactName')}
+        maxLength={20}
+        error={err('contactName')}
+      />
+      <Field
+        label='联系电话'
+        kind='phone'
+        id='unit-phone'
+        value={v.contactPhone}
+        onChange={set('contactPhone')}
+        error={err('contactPhone')}
+      />
+      <Field
+        label='资源清单（每行一项）'
+        kind='textarea'
+        id='unit-resources'
+        value={v.resources}
+        onChange={set('resources')}
+        placeholder='如：医护志愿者 10 人'
+        maxLength={600}
+        error={err('resources')}
+      />
+      <Field
+        label='职责承诺（每行一项）'
+        kind='textarea'
+        id='unit-commitments'
+        value={v.commitments}
+        onChange={set('commitments')}
+        placeholder='如：每月开展一次义诊'
+        maxLength={600}
+        error={err('commitments')}
+      />
       {submit.error && submit.error.code !== 'INVALID_INPUT' ? (
         <Notice tone='error' title='提交没有成功'>
           <Text>{submit.error.message}</Text>
@@ -113,12 +172,23 @@ function LetterHistory({ letterId }: { letterId: string }) {
                   {v.supersededAt ? <Tag tone='gray'>已被新版本取代</Tag> : <Tag tone='red'>最新</Tag>}
                   {v.acknowledgedAt ? <Tag tone='green'>已签收 {v.acknowledgedByName}</Tag> : null}
                 </View>
-                <Text className='svc-line svc-line--muted'>{formatTime(v.issuedAt)} {v.issuedByName} 出具 · 合计 {v.totalMinutes} 分钟 · {v.rows.length} 名党员</Text>
+                <Text className='svc-line svc-line--muted'>
+                  {formatTime(v.issuedAt)} {v.issuedByName} 出具 · 合计 {v.totalMinutes} 分钟 · {v.rows.length} 名党员
+                </Text>
                 {v.rows.map((r) => (
-                  <Text key={r.memberId} className='svc-line svc-line--muted'>{r.name}：{r.minutes} 分钟</Text>
+                  <Text key={r.memberId} className='svc-line svc-line--muted'>
+                    {r.name}：{r.minutes} 分钟
+                  </Text>
                 ))}
                 {v.note ? <Text className='svc-line svc-line--muted'>社区意见：{v.note}</Text> : null}
-                <Button size='small' variant='plain' loading={exp.sending} onClick={() => void exp.run({ letterId: v.id })}>导出第 {v.version} 版</Button>
+                <Button
+                  size='small'
+                  variant='plain'
+                  loading={exp.sending}
+                  onClick={() => void exp.run({ letterId: v.id })}
+                >
+                  导出第 {v.version} 版
+                </Button>
               </View>
             ))}
             <Pager page={page} pageSize={HISTORY_PAGE} total={data.total} onChange={setPage} />
@@ -138,10 +208,16 @@ function LetterItem({ l, onChange }: { l: LetterView; onChange: () => void }) {
   return (
     <View className='svc-list-item' id={`letter-${l.quarter}`}>
       <View className='svc-row'>
-        <Text className='svc-line svc-line--strong'>{l.quarter} 合计服务 {l.totalMinutes} 分钟</Text>
+        <Text className='svc-line svc-line--strong'>
+          {l.quarter} 合计服务 {l.totalMinutes} 分钟
+        </Text>
         <Tag tone={l.version > 1 ? 'gold' : 'gray'}>第 {l.version} 版</Tag>
       </View>
-      {l.version > 1 ? <Text className='svc-line svc-line--muted'>社区于 {formatTime(l.issuedAt)} 重新出具，请阅读后签收；之前的版本都保留</Text> : null}
+      {l.version > 1 ? (
+        <Text className='svc-line svc-line--muted'>
+          社区于 {formatTime(l.issuedAt)} 重新出具，请阅读后签收；之前的版本都保留
+        </Text>
+      ) : null}
       {l.rows.map((r) => (
         <Text key={r.memberId} className='svc-line'>
           {r.name}：{r.minutes} 分钟，活动 {r.activities} 次，心愿 {r.wishes} 个
@@ -150,27 +226,48 @@ function LetterItem({ l, onChange }: { l: LetterView; onChange: () => void }) {
       {l.note ? <Text className='svc-line svc-line--muted'>社区意见：{l.note}</Text> : null}
       {l.whistles && l.whistles.summoned > 0 ? (
         <View id={`letter-whistles-${l.quarter}`}>
-          <Text className='svc-line svc-line--strong'>网格吹哨：召集 {l.whistles.summoned} 次，按时应答 {l.whistles.onTime} 次，逾期 {l.whistles.late} 次，未应答 {l.whistles.silent} 次</Text>
+          <Text className='svc-line svc-line--strong'>
+            网格吹哨：召集 {l.whistles.summoned} 次，按时应答 {l.whistles.onTime} 次，逾期 {l.whistles.late} 次，未应答{' '}
+            {l.whistles.silent} 次
+          </Text>
           {l.whistles.items.map((s) => (
-            <Text key={s.id} className='svc-line svc-line--muted'>{s.eventTitle}：{SUMMONS_STATE_LABEL[s.state]}{s.answerText ? `，${s.answerText}` : ''}</Text>
+            <Text key={s.id} className='svc-line svc-line--muted'>
+              {s.eventTitle}：{SUMMONS_STATE_LABEL[s.state]}
+              {s.answerText ? `，${s.answerText}` : ''}
+            </Text>
           ))}
         </View>
       ) : null}
       {l.commitments?.length ? (
         <View id={`letter-commitments-${l.quarter}`} className='svc-gap'>
-          <Text className='svc-line svc-line--strong'>联席会议认领：{l.commitments.length} 项，已办结 {l.commitments.filter((c) => c.status === 'done').length} 项</Text>
-          {l.commitments.map((c) => <Commitment key={c.id} c={c} showMeeting />)}
+          <Text className='svc-line svc-line--strong'>
+            联席会议认领：{l.commitments.length} 项，已办结 {l.commitments.filter((c) => c.status === 'done').length} 项
+          </Text>
+          {l.commitments.map((c) => (
+            <Commitment key={c.id} c={c} showMeeting />
+          ))}
         </View>
       ) : null}
       <View className='svc-row svc-gap'>
         {l.acknowledgedAt ? (
           <Tag tone='green'>已签收 {l.acknowledgedByName}</Tag>
         ) : (
-          <Button size='small' id={`ack-${l.quarter}`} loading={ack.sending} onClick={() => void ack.run({ letterId: l.id }).then((r) => r && (toast('已签收'), onChange()))}>
+          <Button
+            size='small'
+            id={`ack-${l.quarter}`}
+            loading={ack.sending}
+            onClick={() => void ack.run({ letterId: l.id }).then((r) => r && (toast('已签收'), onChange()))}
+          >
             签收
           </Button>
         )}
-        <Button size='small' variant='secondary' id={`export-${l.quarter}`} loading={exp.sending} onClick={() => void exp.run({ letterId: l.id })}>
+        <Button
+          size='small'
+          variant='secondary'
+          id={`export-${l.quarter}`}
+          loading={exp.sending}
+          onClick={() => void exp.run({ letterId: l.id })}
+        >
           导出 Excel
         </Button>
         {l.version > 1 ? (
@@ -200,7 +297,9 @@ function Letters({ unitId }: { unitId: string }) {
             <Empty text='还没有反馈函' hint='社区每季度出具一次，列出本单位党员在社区的服务情况' />
           ) : (
             <View>
-              {data.items.map((l: LetterView) => <LetterItem key={l.id} l={l} onChange={q.reload} />)}
+              {data.items.map((l: LetterView) => (
+                <LetterItem key={l.id} l={l} onChange={q.reload} />
+              ))}
               <Pager page={page} pageSize={LETTERS_PAGE} total={data.total} onChange={setPage} />
             </View>
           )
@@ -226,10 +325,15 @@ function Grades({ unitId }: { unitId: string }) {
                 <View key={g.id} className='svc-list-item' id={`unit-grade-${g.year}`}>
                   <View className='svc-row'>
                     <Text className='svc-line svc-line--strong'>{g.year} 年</Text>
-                    <Tag tone={g.grade === 'unqualified' ? 'red' : g.grade === 'basic' ? 'gold' : 'green'}>{GRADE_LABEL[g.grade]}</Tag>
+                    <Tag tone={g.grade === 'unqualified' ? 'red' : g.grade === 'basic' ? 'gold' : 'green'}>
+                      {GRADE_LABEL[g.grade]}
+                    </Tag>
                   </View>
                   <Text className='svc-line'>理由：{g.reason}</Text>
-                  <Text className='svc-line svc-line--muted'>{g.byName} · {formatTime(g.at).slice(0, 10)}{g.revisions > 0 ? ` · 修改过 ${g.revisions} 次，原评议保留` : ''}</Text>
+                  <Text className='svc-line svc-line--muted'>
+                    {g.byName} · {formatTime(g.at).slice(0, 10)}
+                    {g.revisions > 0 ? ` · 修改过 ${g.revisions} 次，原评议保留` : ''}
+                  </Text>
                 </View>
               ))}
               <Pager page={page} pageSize={5} total={data.total} onChange={setPage} />
@@ -261,25 +365,63 @@ function UnitMember({ m, onChange }: { m: UnitMemberView; onChange: () => void }
     <View className='svc-list-item' id={`unit-member-${key}`}>
       <View className='svc-row'>
         <Text className='svc-line svc-line--strong'>{m.name}</Text>
-        <Tag tone={m.status === 'approved' ? 'green' : m.status === 'pending' ? 'gold' : 'gray'}>{m.overdue && m.status !== 'approved' ? '逾期未报到' : CHECKIN_STATUS_LABEL[m.status]}</Tag>
-        <Tag tone={m.link === 'confirmed' ? 'green' : m.link === 'disputed' ? 'red' : 'gold'}>{UNIT_LINK_LABEL[m.link]}</Tag>
+        <Tag tone={m.status === 'approved' ? 'green' : m.status === 'pending' ? 'gold' : 'gray'}>
+          {m.overdue && m.status !== 'approved' ? '逾期未报到' : CHECKIN_STATUS_LABEL[m.status]}
+        </Tag>
+        <Tag tone={m.link === 'confirmed' ? 'green' : m.link === 'disputed' ? 'red' : 'gold'}>
+          {UNIT_LINK_LABEL[m.link]}
+        </Tag>
       </View>
       {m.communityName ? <Text className='svc-line svc-line--muted'>报到社区：{m.communityName}</Text> : null}
-      {m.link === 'confirmed' ? <Text className='svc-line svc-line--muted'>{m.confirmedByName} 于 {formatTime(m.confirmedAt)} 确认</Text> : null}
+      {m.link === 'confirmed' ? (
+        <Text className='svc-line svc-line--muted'>
+          {m.confirmedByName} 于 {formatTime(m.confirmedAt)} 确认
+        </Text>
+      ) : null}
       {m.dispute ? (
-        <Text className='svc-line svc-line--warn'>已提出异议：{m.dispute.reason}（{formatTime(m.dispute.at)}，社区书记核实中）</Text>
+        <Text className='svc-line svc-line--warn'>
+          已提出异议：{m.dispute.reason}（{formatTime(m.dispute.at)}，社区书记核实中）
+        </Text>
       ) : open ? (
         <View>
-          <Field label='异议理由' kind='textarea' id={`dispute-reason-${key}`} value={reason} onChange={setReason} placeholder='如：本单位没有此人' maxLength={200} error={dispute.error?.message} />
+          <Field
+            label='异议理由'
+            kind='textarea'
+            id={`dispute-reason-${key}`}
+            value={reason}
+            onChange={setReason}
+            placeholder='如：本单位没有此人'
+            maxLength={200}
+            error={dispute.error?.message}
+          />
           <View className='svc-row'>
-            <Button size='small' id={`dispute-send-${key}`} disabled={!reason.trim()} loading={dispute.sending} onClick={() => void send()}>提交异议</Button>
-            <Button size='small' variant='plain' onClick={() => setOpen(false)}>取消</Button>
+            <Button
+              size='small'
+              id={`dispute-send-${key}`}
+              disabled={!reason.trim()}
+              loading={dispute.sending}
+              onClick={() => void send()}
+            >
+              提交异议
+            </Button>
+            <Button size='small' variant='plain' onClick={() => setOpen(false)}>
+              取消
+            </Button>
           </View>
         </View>
       ) : m.link === 'claimed' ? (
         <View className='svc-row'>
-          <Button size='small' id={`confirm-member-${key}`} loading={confirm.sending} onClick={() => void confirm.run({ memberId: m.memberId }).then((r) => r && (toast('已确认'), onChange()))}>确认是本单位人员</Button>
-          <Button size='small' variant='plain' id={`dispute-${key}`} onClick={() => setOpen(true)}>不是本单位人员？提出异议</Button>
+          <Button
+            size='small'
+            id={`confirm-member-${key}`}
+            loading={confirm.sending}
+            onClick={() => void confirm.run({ memberId: m.memberId }).then((r) => r && (toast('已确认'), onChange()))}
+          >
+            确认是本单位人员
+          </Button>
+          <Button size='small' variant='plain' id={`dispute-${key}`} onClick={() => setOpen(true)}>
+            不是本单位人员？提出异议
+          </Button>
         </View>
       ) : null}
       {confirm.error ? <Text className='tx-field__error'>{confirm.error.message}</Text> : null}
@@ -293,14 +435,18 @@ function UnitMembers({ unitId }: { unitId: string }) {
   const q = useCloud('service', 'unit.members', { unitId, page, pageSize: MEMBERS_PAGE })
   return (
     <Card title='填写本单位的报到党员' id='unit-members'>
-      <Text className='svc-line svc-line--muted'>请核对名单：是本单位人员的请确认，他们在社区的服务会写进本单位的双反馈函；并非本单位人员的可以提出异议，社区书记会核实。</Text>
+      <Text className='svc-line svc-line--muted'>
+        请核对名单：是本单位人员的请确认，他们在社区的服务会写进本单位的双反馈函；并非本单位人员的可以提出异议，社区书记会核实。
+      </Text>
       <QueryState {...q} loadingText='正在加载报到党员…'>
         {(data) =>
           data.items.length === 0 ? (
             <Empty text='还没有党员填写本单位' />
           ) : (
             <View>
-              {data.items.map((m) => <UnitMember key={m.memberId} m={m} onChange={q.reload} />)}
+              {data.items.map((m) => (
+                <UnitMember key={m.memberId} m={m} onChange={q.reload} />
+              ))}
               <Pager page={page} pageSize={MEMBERS_PAGE} total={data.total} onChange={setPage} />
             </View>
           )
@@ -316,10 +462,20 @@ function UnitHome({ unitId }: { unitId: string }) {
     <QueryState {...q} loadingText='正在加载单位…'>
       {(u) => (
         <View>
-          <Card title={u.name} extra={<Tag tone={u.status === 'approved' ? 'green' : u.status === 'pending' ? 'gold' : 'gray'}>{CHECKIN_STATUS_LABEL[u.status]}</Tag>} id='unit-card'>
+          <Card
+            title={u.name}
+            extra={
+              <Tag tone={u.status === 'approved' ? 'green' : u.status === 'pending' ? 'gold' : 'gray'}>
+                {CHECKIN_STATUS_LABEL[u.status]}
+              </Tag>
+            }
+            id='unit-card'
+          >
             <Text className='svc-line'>党组织：{u.partyBody}</Text>
             {u.gridNames.length ? <Text className='svc-line'>网格责任单位：{u.gridNames.join('、')}</Text> : null}
-            {u.overdue ? <Text className='svc-line svc-line--muted'>上次报到：{u.approvedYear} 年，今年尚未报到</Text> : null}
+            {u.overdue ? (
+              <Text className='svc-line svc-line--muted'>上次报到：{u.approvedYear} 年，今年尚未报到</Text>
+            ) : null}
           </Card>
           {u.status === 'none' || u.status === 'returned' ? <CheckinStart unit={u} onDone={q.reload} /> : null}
           {u.status === 'pending' ? (
@@ -346,11 +502,17 @@ export default function UnitPage() {
       <QueryState {...me}>
         {(data) => {
           const grants = grantsOf(data.roles, 'unit_liaison')
-          if (grants.length === 0) return <Empty text='您还不是单位联络员' hint='请先在首页“单位联络员注册”，社区审核通过后再来报到' />
+          if (grants.length === 0)
+            return <Empty text='您还不是单位联络员' hint='请先在首页“单位联络员注册”，社区审核通过后再来报到' />
           return (
             <View>
               {grants.length > 1 ? (
-                <Chips idPrefix='unit' items={grants.map((g) => ({ key: g.scopeId, label: g.scopeName }))} value={grants[idx].scopeId} onChange={(id) => setIdx(grants.findIndex((g) => g.scopeId === id))} />
+                <Chips
+                  idPrefix='unit'
+                  items={grants.map((g) => ({ key: g.scopeId, label: g.scopeName }))}
+                  value={grants[idx].scopeId}
+                  onChange={(id) => setIdx(grants.findIndex((g) => g.scopeId === id))}
+                />
               ) : null}
               <UnitHome key={grants[idx].scopeId} unitId={grants[idx].scopeId} />
             </View>

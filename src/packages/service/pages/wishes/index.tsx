@@ -41,7 +41,13 @@ function PostWish({ onDone, onBehalfOf }: { onDone: () => void; onBehalfOf?: str
   const create = useMutation('service', 'wish.create')
   const askConsent = useNoticeConsent(['wishClaimed', 'wishReturned', 'wishMessage']) // asked before the send: WeChat needs the tap
   const send = async () => {
-    const input = { requestId, title: v.title, detail: v.detail || undefined, dueAt: toIso(v.due), ...(onBehalfOf ? { householdId: home?.householdId, residentName: residentName || undefined } : {}) }
+    const input = {
+      requestId,
+      title: v.title,
+      detail: v.detail || undefined,
+      dueAt: toIso(v.due),
+      ...(onBehalfOf ? { householdId: home?.householdId, residentName: residentName || undefined } : {}),
+    }
     if (onBehalfOf && !home) return setErrors({ householdId: '请选择居民的房屋' })
     const checked = validate(serviceActions['wish.create'].input, input)
     setErrors(checked.ok ? {} : checked.errors)
@@ -58,15 +64,57 @@ function PostWish({ onDone, onBehalfOf }: { onDone: () => void; onBehalfOf?: str
     <Card title={onBehalfOf ? '代居民发布微心愿' : '许一个微心愿'}>
       {onBehalfOf ? (
         <View>
-          <HouseholdPicker communityId={onBehalfOf} value={home?.householdId} onChange={setHome} error={errors.householdId} idPrefix='wish-hh' />
-          <Field label='居民姓名' id='wish-resident' value={residentName} onChange={setResidentName} maxLength={20} error={errors.residentName} />
+          <HouseholdPicker
+            communityId={onBehalfOf}
+            value={home?.householdId}
+            onChange={setHome}
+            error={errors.householdId}
+            idPrefix='wish-hh'
+          />
+          <Field
+            label='居民姓名'
+            id='wish-resident'
+            value={residentName}
+            onChange={setResidentName}
+            maxLength={20}
+            error={errors.residentName}
+          />
         </View>
       ) : null}
-      <Field label='心愿' id='wish-title' value={v.title} onChange={(t) => setV((o) => ({ ...o, title: t }))} placeholder='如：想要一副老花镜' maxLength={40} error={errors.title} />
-      <Field label='说明' kind='textarea' id='wish-detail' optional value={v.detail} onChange={(t) => setV((o) => ({ ...o, detail: t }))} maxLength={300} />
-      <DateTimeField label='希望在此日期前实现' id='wish-due' mode='date' value={v.due} onChange={(d) => setV((o) => ({ ...o, due: d }))} error={errors.dueAt} />
-      {create.error ? <Notice tone='error' title='发布没有成功'><Text>{create.error.message}</Text></Notice> : null}
-      <Button id='wish-submit' loading={create.sending} onClick={() => void send()}>发布心愿</Button>
+      <Field
+        label='心愿'
+        id='wish-title'
+        value={v.title}
+        onChange={(t) => setV((o) => ({ ...o, title: t }))}
+        placeholder='如：想要一副老花镜'
+        maxLength={40}
+        error={errors.title}
+      />
+      <Field
+        label='说明'
+        kind='textarea'
+        id='wish-detail'
+        optional
+        value={v.detail}
+        onChange={(t) => setV((o) => ({ ...o, detail: t }))}
+        maxLength={300}
+      />
+      <DateTimeField
+        label='希望在此日期前实现'
+        id='wish-due'
+        mode='date'
+        value={v.due}
+        onChange={(d) => setV((o) => ({ ...o, due: d }))}
+        error={errors.dueAt}
+      />
+      {create.error ? (
+        <Notice tone='error' title='发布没有成功'>
+          <Text>{create.error.message}</Text>
+        </Notice>
+      ) : null}
+      <Button id='wish-submit' loading={create.sending} onClick={() => void send()}>
+        发布心愿
+      </Button>
     </Card>
   )
 }
@@ -80,7 +128,11 @@ function Confirm({ w, onDone }: { w: WishView; onDone: (r: WishView | undefined)
       <Stars label='评价' value={rating} onChange={setRating} />
       <Field label='感谢的话' id='wish-thanks' optional value={thanks} onChange={setThanks} maxLength={200} />
       {m.error ? <Text className='tx-field__error'>{m.error.message}</Text> : null}
-      <Button id={`confirm-${w.id}`} loading={m.sending} onClick={() => void m.run({ wishId: w.id, rating, thanks: thanks || undefined }).then(onDone)}>
+      <Button
+        id={`confirm-${w.id}`}
+        loading={m.sending}
+        onClick={() => void m.run({ wishId: w.id, rating, thanks: thanks || undefined }).then(onDone)}
+      >
         确认收到
       </Button>
     </View>
@@ -117,7 +169,9 @@ function Messages({ w }: { w: WishView }) {
             <View>
               {data.items.map((m) => (
                 <View key={m.id} className='svc-history__item'>
-                  <Text className='svc-line'>{m.mine ? '我' : m.byName}（{m.side === 'resident' ? '许愿居民' : '认领党员'}）· {formatTime(m.at)}</Text>
+                  <Text className='svc-line'>
+                    {m.mine ? '我' : m.byName}（{m.side === 'resident' ? '许愿居民' : '认领党员'}）· {formatTime(m.at)}
+                  </Text>
                   <Text className='svc-line'>{m.text}</Text>
                 </View>
               ))}
@@ -126,8 +180,18 @@ function Messages({ w }: { w: WishView }) {
           )
         }
       </QueryState>
-      <Field label='留言' kind='textarea' id={`wish-msg-${w.id}`} value={text} onChange={setText} maxLength={300} error={send.error?.message} />
-      <Button size='small' id={`wish-msg-send-${w.id}`} loading={send.sending} onClick={() => void submit()}>发送留言</Button>
+      <Field
+        label='留言'
+        kind='textarea'
+        id={`wish-msg-${w.id}`}
+        value={text}
+        onChange={setText}
+        maxLength={300}
+        error={send.error?.message}
+      />
+      <Button size='small' id={`wish-msg-send-${w.id}`} loading={send.sending} onClick={() => void submit()}>
+        发送留言
+      </Button>
     </View>
   )
 }
@@ -136,11 +200,35 @@ function Release({ w, onDone }: { w: WishView; onDone: () => void }) {
   const [open, setOpen] = useState(false)
   const [reason, setReason] = useState('')
   const m = useMutation('service', 'wish.release')
-  if (!open) return <Button size='small' variant='plain' id={`release-${w.id}`} onClick={() => setOpen(true)}>放弃认领</Button>
+  if (!open)
+    return (
+      <Button size='small' variant='plain' id={`release-${w.id}`} onClick={() => setOpen(true)}>
+        放弃认领
+      </Button>
+    )
   return (
     <View className='svc-gap'>
-      <Field label='放弃的原因' id={`release-reason-${w.id}`} optional value={reason} onChange={setReason} placeholder='如：临时出差' maxLength={200} error={m.error?.message} />
-      <Button size='small' variant='secondary' id={`release-confirm-${w.id}`} loading={m.sending} onClick={() => void m.run({ wishId: w.id, reason: reason || undefined }).then((r) => r && (toast('已放弃，心愿回到待认领'), onDone()))}>
+      <Field
+        label='放弃的原因'
+        id={`release-reason-${w.id}`}
+        optional
+        value={reason}
+        onChange={setReason}
+        placeholder='如：临时出差'
+        maxLength={200}
+        error={m.error?.message}
+      />
+      <Button
+        size='small'
+        variant='secondary'
+        id={`release-confirm-${w.id}`}
+        loading={m.sending}
+        onClick={() =>
+          void m
+            .run({ wishId: w.id, reason: reason || undefined })
+            .then((r) => r && (toast('已放弃，心愿回到待认领'), onDone()))
+        }
+      >
         确认放弃认领
       </Button>
     </View>
@@ -175,36 +263,93 @@ function WishCard({ w: listed, onDone }: { w: WishView; onDone: () => void }) {
   const askConsent = useNoticeConsent(['wishReturned', 'wishMessage']) // the claimer is told when the claim lapses
   const err = claim.error ?? deliver.error
   return (
-    <Card title={w.title} extra={w.moderation ? <Tag tone='gray'>{MODERATION_LABEL[w.moderation]}</Tag> : <Tag tone={TONE[w.status]}>{WISH_STATUS_LABEL[w.status]}</Tag>} id={`wish-${w.id}`}>
-      {now ? <Notice tone='success' id={`wish-done-${w.id}`}><Text>{DONE[now.step](w)}</Text></Notice> : null}
+    <Card
+      title={w.title}
+      extra={
+        w.moderation ? (
+          <Tag tone='gray'>{MODERATION_LABEL[w.moderation]}</Tag>
+        ) : (
+          <Tag tone={TONE[w.status]}>{WISH_STATUS_LABEL[w.status]}</Tag>
+        )
+      }
+      id={`wish-${w.id}`}
+    >
+      {now ? (
+        <Notice tone='success' id={`wish-done-${w.id}`}>
+          <Text>{DONE[now.step](w)}</Text>
+        </Notice>
+      ) : null}
       {w.mine ? <HeldNotice state={w.moderation} id={`wish-held-${w.id}`} /> : null}
-      {w.care ? <View className='svc-line' id={`wish-care-${w.id}`}><Tag tone='red'>重点关爱</Tag></View> : null}
+      {w.care ? (
+        <View className='svc-line' id={`wish-care-${w.id}`}>
+          <Tag tone='red'>重点关爱</Tag>
+        </View>
+      ) : null}
       {w.detail ? <Text className='svc-line'>{w.detail}</Text> : null}
-      <Text className='svc-line svc-line--muted'>{w.residentName} · {w.address} · {formatTime(w.dueAt).slice(0, 10)} 前</Text>
+      <Text className='svc-line svc-line--muted'>
+        {w.residentName} · {w.address} · {formatTime(w.dueAt).slice(0, 10)} 前
+      </Text>
       {w.claimerName ? <Text className='svc-line'>认领党员：{w.claimerName}</Text> : null}
-      {w.status === 'claimed' && w.claimDueAt ? <Text className='svc-line' id={`wish-claim-due-${w.id}`}>请在 {formatTime(w.claimDueAt).slice(0, 10)} 前送达，逾期将退回待认领</Text> : null}
+      {w.status === 'claimed' && w.claimDueAt ? (
+        <Text className='svc-line' id={`wish-claim-due-${w.id}`}>
+          请在 {formatTime(w.claimDueAt).slice(0, 10)} 前送达，逾期将退回待认领
+        </Text>
+      ) : null}
       {w.lastClaimEnd && (w.status === 'open' || w.status === 'returned') ? (
         <Text className='svc-line svc-line--muted' id={`wish-claim-end-${w.id}`}>
-          {w.lastClaimEnd.claimerName}：{CLAIM_END_LABEL[w.lastClaimEnd.outcome]}{w.lastClaimEnd.reason ? `（${w.lastClaimEnd.reason}）` : ''}
+          {w.lastClaimEnd.claimerName}：{CLAIM_END_LABEL[w.lastClaimEnd.outcome]}
+          {w.lastClaimEnd.reason ? `（${w.lastClaimEnd.reason}）` : ''}
         </Text>
       ) : null}
       {w.deliveredNote ? <Text className='svc-line'>送达说明：{w.deliveredNote}</Text> : null}
-      {w.rating ? <View className='svc-line'><Stars compact label='居民评价' value={w.rating} />{w.thanks ? <Text>{w.thanks}</Text> : null}</View> : null}
+      {w.rating ? (
+        <View className='svc-line'>
+          <Stars compact label='居民评价' value={w.rating} />
+          {w.thanks ? <Text>{w.thanks}</Text> : null}
+        </View>
+      ) : null}
       {err ? <Text className='tx-field__error'>{err.message}</Text> : null}
       {w.canClaim ? (
-        <Button size='small' id={`claim-${w.id}`} loading={claim.sending} onClick={() => void askConsent().then(() => claim.run({ wishId: w.id })).then(done('claim', '已认领'))}>我来认领</Button>
+        <Button
+          size='small'
+          id={`claim-${w.id}`}
+          loading={claim.sending}
+          onClick={() =>
+            void askConsent()
+              .then(() => claim.run({ wishId: w.id }))
+              .then(done('claim', '已认领'))
+          }
+        >
+          我来认领
+        </Button>
       ) : null}
       {w.canDeliver ? (
         <View>
-          <Field label='送达说明' id={`deliver-note-${w.id}`} value={note} onChange={setNote} placeholder='如：已送到家中' maxLength={200} />
-          <Button size='small' id={`deliver-${w.id}`} loading={deliver.sending} onClick={() => void deliver.run({ wishId: w.id, note }).then(done('deliver', '已标记送达'))}>标记已送达</Button>
+          <Field
+            label='送达说明'
+            id={`deliver-note-${w.id}`}
+            value={note}
+            onChange={setNote}
+            placeholder='如：已送到家中'
+            maxLength={200}
+          />
+          <Button
+            size='small'
+            id={`deliver-${w.id}`}
+            loading={deliver.sending}
+            onClick={() => void deliver.run({ wishId: w.id, note }).then(done('deliver', '已标记送达'))}
+          >
+            标记已送达
+          </Button>
         </View>
       ) : null}
       {w.canRelease ? <Release w={w} onDone={onDone} /> : null}
       {w.canConfirm ? <Confirm w={w} onDone={done('confirm', '已确认，谢谢您')} /> : null}
       {w.canMessage ? (
         <View>
-          <Button size='small' variant='plain' id={`wish-talk-${w.id}`} onClick={() => setTalk((t) => !t)}>{talk ? '收起留言' : w.claimerName ? '留言联系' : '留言'}</Button>
+          <Button size='small' variant='plain' id={`wish-talk-${w.id}`} onClick={() => setTalk((t) => !t)}>
+            {talk ? '收起留言' : w.claimerName ? '留言联系' : '留言'}
+          </Button>
           {talk ? <Messages w={w} /> : null}
         </View>
       ) : null}
@@ -235,14 +380,45 @@ export default function WishesPage() {
               {has('resident') ? <PostWish onDone={list.reload} /> : null}
               {secretary && !has('resident') ? <PostWish onDone={list.reload} onBehalfOf={picked.communityId} /> : null}
               <Segmented<Tab>
-                items={secretary ? [{ key: 'open', label: '待认领' }, { key: 'returned', label: '已退回' }, { key: 'all', label: '全部' }] : [{ key: 'open', label: '待认领' }, { key: 'mine', label: '我的' }, { key: 'all', label: '全部' }]} value={tab} onChange={(t) => { setTab(t); setPage(1) }} />
+                items={
+                  secretary
+                    ? [
+                        { key: 'open', label: '待认领' },
+                        { key: 'returned', label: '已退回' },
+                        { key: 'all', label: '全部' },
+                      ]
+                    : [
+                        { key: 'open', label: '待认领' },
+                        { key: 'mine', label: '我的' },
+                        { key: 'all', label: '全部' },
+                      ]
+                }
+                value={tab}
+                onChange={(t) => {
+                  setTab(t)
+                  setPage(1)
+                }}
+              />
               <QueryState {...list} loadingText='正在加载心愿…'>
                 {(data) =>
                   data.items.length === 0 ? (
-                    <Empty text={tab === 'mine' ? '您还没有心愿' : tab === 'returned' ? '没有过期退回的心愿' : '暂时没有心愿'} hint={tab === 'open' ? '居民发布的心愿会出现在这里' : tab === 'returned' ? '过了期望日期仍无人认领的心愿会退回社区' : undefined} />
+                    <Empty
+                      text={
+                        tab === 'mine' ? '您还没有心愿' : tab === 'returned' ? '没有过期退回的心愿' : '暂时没有心愿'
+                      }
+                      hint={
+                        tab === 'open'
+                          ? '居民发布的心愿会出现在这里'
+                          : tab === 'returned'
+                            ? '过了期望日期仍无人认领的心愿会退回社区'
+                            : undefined
+                      }
+                    />
                   ) : (
                     <View>
-                      {data.items.map((w) => <WishCard key={w.id} w={w} onDone={list.reload} />)}
+                      {data.items.map((w) => (
+                        <WishCard key={w.id} w={w} onDone={list.reload} />
+                      ))}
                       <Pager page={page} pageSize={PAGE} total={data.total} onChange={setPage} />
                     </View>
                   )
