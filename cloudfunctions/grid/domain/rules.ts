@@ -1,11 +1,5 @@
-import {
-  CATEGORY_LABEL,
-  type Category,
-  type EventStatus,
-  type HandlerType,
-  type SummonsOutcome,
-  type Urgency,
-} from '../../../types/grid'
+import type { Category, EventStatus, HandlerType, SummonsOutcome, Urgency } from '../../../types/grid'
+import { CATEGORY_LABEL } from '../../../types/grid-enums'
 import type { RoleGrant } from '../../../types/roles'
 import { memberRecordId } from '../../shared/pseudonym'
 /** The summons' shown state is the whistle record's rule (one read model, shared/whistle-record.ts). */

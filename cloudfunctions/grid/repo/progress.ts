@@ -1,4 +1,5 @@
-import { PROGRESS_PREVIEW, type ProgressView } from '../../../types/grid'
+import type { ProgressView } from '../../../types/grid'
+import { PROGRESS_PREVIEW } from '../../../types/grid-enums'
 import type { PageInput } from '../../../types/common'
 import type { Database } from '../../shared/cloud'
 import { COL } from '../../shared/collections'
