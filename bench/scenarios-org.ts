@@ -357,12 +357,12 @@ export function orgScenarios(): Scenario[] {
     },
     {
       // 注销: a resident with a binding, a second and a notice subscription (two records whose ids embed the
-      // openid, moved to the departed token's ids); the sweep is one multi-document update per registered field.
+      // openid, moved to the departed token's ids); the sweep asks each collection once which identity fields name them.
       fn: 'org',
       action: 'account.leave',
       openid: (i) => `o-bench-depart-${i}`,
       input: () => ({ confirm: true }),
-      note: 'one update per registry field, whatever the records, and a few per own record whose id names the person (2 here)',
+      note: 'one read per registry collection, an update per field naming the person, and a few per own record whose id names them (2 here)',
       setup: async (db) => {
         const hid = (i: number) => `h-lq-2-${1 + (i % 6)}-${1 + (Math.floor(i / 12) % 6)}0${1 + (i % 2)}`
         await grantHolders(

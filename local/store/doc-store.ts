@@ -119,6 +119,28 @@ class CollectionCache {
     return this.docs.get(key)
   }
 
+  /**
+   * The keys an equality index narrows `query` to: the smallest bucket of its equality terms, else for an
+   * `$or` whose every branch has one, the union of the branches' (as a database unions index scans).
+   * Undefined when no index helps (every document is a candidate).
+   */
+  private keysFor(query: Doc): Set<string> | undefined {
+    let best: Set<string> | undefined
+    for (const { field, value } of equalityTerms(query)) {
+      const bucket = this.index(field).get(indexKey(value) as string) ?? new Set<string>()
+      if (!best || bucket.size < best.size) best = bucket
+      if (!best.size) return best
+    }
+    if (best || !Array.isArray(query.$or) || !query.$or.length || !query.$or.every(isPlainObject)) return best
+    const union = new Set<string>()
+    for (const branch of query.$or as Doc[]) {
+      const keys = this.keysFor(branch)
+      if (!keys) return undefined
+      for (const k of keys) union.add(k)
+    }
+    return union
+  }
+
   /** Candidates for `query`: by _id, else by the most selective equality index, else everything. */
   candidates(query: Doc): ViewEntry[] {
     const id = query._id
@@ -139,12 +161,7 @@ class CollectionCache {
       }
       return out.sort((a, b) => a.seq - b.seq)
     }
-    let best: Set<string> | undefined
-    for (const { field, value } of equalityTerms(query)) {
-      const bucket = this.index(field).get(indexKey(value) as string)
-      if (!bucket) return []
-      if (!best || bucket.size < best.size) best = bucket
-    }
+    const best = this.keysFor(query)
     if (!best) return [...this.docs.values()]
     const out: Entry[] = []
     for (const k of best) {

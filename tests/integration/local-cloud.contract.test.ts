@@ -163,6 +163,15 @@ describe('queries', () => {
     expect(await qIds({ meta: c.exists(false) })).toEqual(['q4', 'q5'])
   })
 
+  test('an $or of equalities (answered from the equality indexes, unioned) finds each match once', async () => {
+    const c = _()
+    expect(await qIds(c.or([{ owner: 'o2' }, { tag: 'a' }, { owner: 'nobody' }]))).toEqual(['q1', 'q3', 'q4'])
+    expect(await qIds(c.or([{ owner: 'o1' }, { tag: 'a' }]))).toEqual(['q1', 'q2', 'q4'])
+    expect(await qIds(c.or([{ owner: 'nobody' }, { tag: 'none' }]))).toEqual([])
+    // A branch no index answers (a nested field) reads every document, as before.
+    expect(await qIds(c.or([{ owner: 'o3' }, { 'meta.x': 2 }]))).toEqual(['q2', 'q5'])
+  })
+
   test('nested fields and regular expressions', async () => {
     expect(await qIds({ 'meta.x': 1 })).toEqual(['q1', 'q3'])
     expect(await qIds({ meta: { x: 2 } })).toEqual(['q2'])

@@ -1,14 +1,14 @@
 import { myDataFilePath } from '../mydata/collect'
 import { DEPARTED_NAME, type LeaveResultView } from '../../../types/org'
 import { sdk, type Database } from '../../shared/cloud'
-import { COL } from '../../shared/collections'
+import { COL, type CollectionName } from '../../shared/collections'
 import type { Transaction } from '../../shared/db-types'
 import type { Ctx, Handler } from '../../shared/dispatch'
 import { conflict, DomainError } from '../../shared/errors'
 import { endGrantInTx, LAST_STREET_ADMIN, type GrantCtx } from '../../shared/grants'
 import { newId } from '../../shared/ids'
 import { personRecordTarget } from '../../shared/personal-data'
-import { DEPARTED_PREFIX, mergeNested, nested, swapIdentity, sweepPlan } from '../domain/leaving'
+import { DEPARTED_PREFIX, mergeNested, nested, swapIdentity, sweepPlan, type SweepStep } from '../domain/leaving'
 import type { BindingDoc, LiaisonApplicationDoc } from '../repo'
 import { findBindingInTx, updateBindingInTx } from '../repo/bindings'
 import {
@@ -17,6 +17,7 @@ import {
   listPendingApplicationsOf,
   listPendingBindingsOf,
   listPhotosOwnedBy,
+  namingsHeld,
   PHOTO_PAGE,
   putLeavingPersonInTx,
   removeLeavingPersonInTx,
@@ -153,7 +154,15 @@ async function anonymise(db: Database, openid: string, token: string): Promise<n
   // Nobody is left to notify: their subscriptions stop before they are anonymised (the count is not a record).
   await updateSubscriptionsOf(db, openid, { on: false })
   let updated = 0
-  for (const step of sweepPlan(openid, token)) {
+  // One read per collection with two or more top-level identity fields finds the few that name the person
+  // (commonly none); only those are updated. The requests grow with the registry, never with anybody's records.
+  const byCollection = new Map<CollectionName, SweepStep[]>()
+  for (const step of sweepPlan(openid, token))
+    byCollection.set(step.collection, [...(byCollection.get(step.collection) ?? []), step])
+  const steps: SweepStep[] = []
+  for (const [collection, all] of byCollection)
+    steps.push(...(all.length === 1 ? all : await namingsHeld(db, collection, all)))
+  for (const step of steps) {
     const data = mergeNested([
       nested(step.path, step.to),
       ...step.names.map((p) => nested(p, DEPARTED_NAME)),

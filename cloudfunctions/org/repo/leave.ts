@@ -8,7 +8,8 @@ import type { BindingDoc, LiaisonApplicationDoc } from './index'
 /**
  * What leaving (注销, handlers/leave.ts) reads and writes of the person's own records: their pending
  * requests, their record while the leave is under way, their uploads, and the sweeps that point every
- * field naming them at the departed token (one multi-document request each). Records whose ids embed
+ * field naming them at the departed token (one read per collection asks which of its fields do, then one
+ * multi-document update per field that does). Records whose ids embed
  * the person move in repo/rekey.ts.
  */
 
@@ -125,6 +126,44 @@ export async function updateRecordsNaming(
     .where({ [path]: value })
     .update({ data: patch })
   return stats.updated
+}
+
+/** Records read per collection when asking which of its identity fields name the person. */
+export const SWEEP_PROBE = 100
+
+/** A dotted identity field and the value that names the person in it. */
+export interface Naming {
+  path: string
+  from: string
+}
+
+/**
+ * Which of `namings` some record of `collection` holds: ONE read of at most SWEEP_PROBE records holding
+ * any of its top-level fields (ids and those fields only; each is an equality a database answers from an
+ * index). A nested field (`checkin.decidedBy`) is not asked about here: it is always returned, to be
+ * updated by its own request as before. All are returned when the page is full, or when a record found
+ * is not explained by any naming (the store matched it another way): then nothing may be skipped.
+ */
+export async function namingsHeld<T extends Naming>(
+  db: Database,
+  collection: CollectionName,
+  namings: T[],
+): Promise<T[]> {
+  const asked = namings.filter((n) => !n.path.includes('.'))
+  if (asked.length < 2) return namings
+  const { data } = await db
+    .collection(collection)
+    .where(db.command.or(asked.map((n) => ({ [n.path]: n.from }))) as never)
+    .field(Object.fromEntries(['_id', ...asked.map((n) => n.path)].map((k) => [k, true])))
+    .limit(SWEEP_PROBE)
+    .get()
+  const docs = data as Record<string, unknown>[]
+  const holds = (doc: Record<string, unknown>, n: Naming) => {
+    const v = doc[n.path]
+    return v === n.from || (Array.isArray(v) && v.includes(n.from))
+  }
+  if (docs.length >= SWEEP_PROBE || !docs.every((doc) => asked.some((n) => holds(doc, n)))) return namings
+  return namings.filter((n) => !asked.includes(n) || docs.some((doc) => holds(doc, n)))
 }
 
 /** Audit entries filed under `from` refiled under `to`; how many. */

@@ -3,7 +3,7 @@ import { COL, type CollectionName } from '../../shared/collections'
 import type { Database } from '../../shared/cloud'
 import { txGetOrNull } from '../../shared/db-types'
 import type { Ctx } from '../../shared/dispatch'
-import { arrayPlan, DEPARTED_NAME, ID_REFS, nested, rekeyPlan, swapIdentity } from '../domain/leaving'
+import { arrayPlan, DEPARTED_NAME, ID_REFS, nested, rekeyPlan, swapIdentity, type ArrayStep } from '../domain/leaving'
 import { escapeRegExp } from './leave'
 
 /**
@@ -132,44 +132,54 @@ async function moveNoticeCursor(ctx: Store, from: string, communityId: string): 
 /**
  * Step 4b: records where the person is an element of an array (an invitation list, a check-in's
  * history, a letter's rows) are rewritten whole in a transaction each, the names beside their elements
- * becoming 已注销用户. Found by an element match; a rewritten record leaves the query.
+ * becoming 已注销用户. Found by an element match, one query per collection for all its arrays; a
+ * rewritten record leaves the query.
  */
 export async function rewriteArrays(ctx: Store, openid: string, token: string): Promise<number> {
   const swap = swapIdentity(openid, token)
+  const byCollection = new Map<CollectionName, ArrayStep[]>()
+  for (const step of arrayPlan(openid, token))
+    byCollection.set(step.collection, [...(byCollection.get(step.collection) ?? []), step])
   let rewritten = 0
-  for (const step of arrayPlan(openid, token)) {
+  for (const [collection, steps] of byCollection) {
+    const filter = steps.length === 1 ? elementOf(steps[0]) : ctx.db.command.or(steps.map(elementOf))
     for (;;) {
       const { data } = await ctx.db
-        .collection(step.collection)
-        .where({ [step.query]: step.from })
+        .collection(collection)
+        .where(filter as never)
         .field({ _id: true })
         .limit(MOVE_PAGE)
         .get()
       for (const { _id } of data as { _id: string }[]) {
         await ctx.transaction(async (tx) => {
-          const doc = await txGetOrNull<Record<string, unknown>>(tx, step.collection, _id)
+          const doc = await txGetOrNull<Record<string, unknown>>(tx, collection, _id)
           if (!doc) return
           const { _id: _same, ...body } = doc
-          const list = step.array
-            .split('.')
-            .reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], body)
-          for (const el of Array.isArray(list) ? list : []) {
-            const mine = step.key ? (el as Record<string, unknown>)?.[step.key] === step.from : el === step.from
-            if (mine && step.key)
-              for (const n of step.names)
-                if ((el as Record<string, unknown>)[n] !== undefined) (el as Record<string, unknown>)[n] = DEPARTED_NAME
-          }
+          for (const step of steps) nameDeparted(body, step)
           await tx
-            .collection(step.collection)
+            .collection(collection)
             .doc(_id)
             .set({ data: swap(body) })
         })
-        rewritten += 1 + (await rewriteAudit(ctx.db, { target: `${step.collection}/${_id}` }, swap, true))
+        rewritten += 1 + (await rewriteAudit(ctx.db, { target: `${collection}/${_id}` }, swap, true))
       }
       if (data.length < MOVE_PAGE) break
     }
   }
   return rewritten
+}
+
+const elementOf = (step: ArrayStep) => ({ [step.query]: step.from })
+
+/** The names registered beside the person's own elements of `step`'s array become 已注销用户 (in place). */
+function nameDeparted(body: Record<string, unknown>, step: ArrayStep): void {
+  const list = step.array.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], body)
+  for (const el of Array.isArray(list) ? list : []) {
+    const mine = step.key ? (el as Record<string, unknown>)?.[step.key] === step.from : el === step.from
+    if (mine && step.key)
+      for (const n of step.names)
+        if ((el as Record<string, unknown>)[n] !== undefined) (el as Record<string, unknown>)[n] = DEPARTED_NAME
+  }
 }
 
 /** Audit entries read per page when their before/after are rewritten. */
