@@ -3,7 +3,8 @@
  * readers (`repo.topic(db, id)`) on top of these; handlers never call them with a collection name.
  */
 import type { Database } from './cloud'
-import type { Transaction } from './db-types'
+import type { Doc, Transaction } from './db-types'
+import { stripUndefined } from './person'
 
 /** Read one document by _id, or null (`where` avoids the SDK throwing on a missing doc). */
 export async function findById<T>(db: Database, collection: string, id: string): Promise<T | null> {
@@ -31,5 +32,10 @@ export async function txPut<T extends { _id: string }>(tx: Transaction, collecti
   await tx
     .collection(collection)
     .doc(_id)
-    .set({ data: Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) })
+    .set({ data: stripUndefined(rest) })
+}
+
+/** Write the fields of `patch` (commands such as `_.inc` included) into one document inside a transaction. */
+export async function txUpdate(tx: Transaction, collection: string, id: string, patch: Doc): Promise<void> {
+  await tx.collection(collection).doc(id).update({ data: patch })
 }

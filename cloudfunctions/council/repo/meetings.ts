@@ -4,13 +4,14 @@ import { COL } from '../../shared/collections'
 import type { Doc, Transaction } from '../../shared/db-types'
 import { fetchPage } from '../../shared/paging'
 import type { AttendanceDoc, MeetingDoc } from './docs'
-import { addInTx, findInTx, putInTx, updateInTx } from './tx'
+import { addInTx, findInTx, putInTx } from './tx'
+import { txUpdate } from '../../shared/store'
 
 export const findMeetingInTx = (tx: Transaction, id: string) => findInTx<MeetingDoc>(tx, COL.councilMeetings, id)
 /** A new meeting (`add`: its id is new). */
 export const putMeetingInTx = (tx: Transaction, m: MeetingDoc) => addInTx(tx, COL.councilMeetings, m)
 export const updateMeetingInTx = (tx: Transaction, id: string, patch: Doc) =>
-  updateInTx(tx, COL.councilMeetings, id, patch)
+  txUpdate(tx, COL.councilMeetings, id, patch)
 
 export const findAttendanceInTx = (tx: Transaction, id: string) =>
   findInTx<AttendanceDoc>(tx, COL.councilAttendance, id)

@@ -5,13 +5,14 @@ import type { Doc, Transaction } from '../../shared/db-types'
 import { visibleWhere } from '../../shared/moderation'
 import { fetchPage } from '../../shared/paging'
 import type { ProgressDoc, RatingDoc, RatingRevisionDoc, ResolutionDoc } from './docs'
-import { findInTx, putInTx, updateInTx } from './tx'
+import { findInTx, putInTx } from './tx'
+import { txUpdate } from '../../shared/store'
 
 export const findResolutionInTx = (tx: Transaction, id: string) =>
   findInTx<ResolutionDoc>(tx, COL.councilResolutions, id)
 export const putResolutionInTx = (tx: Transaction, r: ResolutionDoc) => putInTx(tx, COL.councilResolutions, r)
 export const updateResolutionInTx = (tx: Transaction, id: string, patch: Doc) =>
-  updateInTx(tx, COL.councilResolutions, id, patch)
+  txUpdate(tx, COL.councilResolutions, id, patch)
 
 export const putProgressInTx = (tx: Transaction, p: ProgressDoc) => putInTx(tx, COL.councilProgress, p)
 

@@ -3,7 +3,8 @@ import type { Database } from '../../shared/cloud'
 import { COL } from '../../shared/collections'
 import type { Doc, Transaction } from '../../shared/db-types'
 import type { NoticeJobDoc, SubscriptionDoc } from './docs'
-import { findInTx, putInTx, updateInTx } from './tx'
+import { findInTx, putInTx } from './tx'
+import { txUpdate } from '../../shared/store'
 
 export const findSubscriptionInTx = (tx: Transaction, id: string) =>
   findInTx<SubscriptionDoc>(tx, COL.councilSubscriptions, id)
@@ -40,4 +41,4 @@ export async function listPendingNoticeJobs(db: Database, limit: number): Promis
 
 export const findNoticeJobInTx = (tx: Transaction, id: string) => findInTx<NoticeJobDoc>(tx, COL.councilNoticeJobs, id)
 export const updateNoticeJobInTx = (tx: Transaction, id: string, patch: Doc) =>
-  updateInTx(tx, COL.councilNoticeJobs, id, patch)
+  txUpdate(tx, COL.councilNoticeJobs, id, patch)

@@ -7,12 +7,13 @@ import { visibleWhere } from '../../shared/moderation'
 import { fetchPage } from '../../shared/paging'
 import { withSearch } from '../../shared/search'
 import type { SecondDoc, TopicDoc } from './docs'
-import { addInTx, findInTx, putInTx, updateInTx } from './tx'
+import { addInTx, findInTx, putInTx } from './tx'
+import { txUpdate } from '../../shared/store'
 
 export const findTopicInTx = (tx: Transaction, id: string) => findInTx<TopicDoc>(tx, COL.councilTopics, id)
 /** A new topic (`add`: its id is new). */
 export const putTopicInTx = (tx: Transaction, t: TopicDoc) => addInTx(tx, COL.councilTopics, t)
-export const updateTopicInTx = (tx: Transaction, id: string, patch: Doc) => updateInTx(tx, COL.councilTopics, id, patch)
+export const updateTopicInTx = (tx: Transaction, id: string, patch: Doc) => txUpdate(tx, COL.councilTopics, id, patch)
 
 export const findSecondInTx = (tx: Transaction, id: string) => findInTx<SecondDoc>(tx, COL.councilSeconds, id)
 export const putSecondInTx = (tx: Transaction, s: SecondDoc) => putInTx(tx, COL.councilSeconds, s)

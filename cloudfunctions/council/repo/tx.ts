@@ -1,8 +1,8 @@
-import type { Doc, Transaction } from '../../shared/db-types'
+import type { Transaction } from '../../shared/db-types'
 import { txGetOrNull } from '../../shared/db-types'
 
 /**
- * The three writes and the read every council record has inside a transaction; the area files name
+ * The read and the two whole-document writes every council record has inside a transaction (patches go through shared/store `txUpdate`); the area files name
  * them per record (`putVoteInTx`, `updateTopicInTx`, …), so handlers never name a collection.
  */
 export const findInTx = <T>(tx: Transaction, collection: string, id: string) => txGetOrNull<T>(tx, collection, id)
@@ -16,9 +16,4 @@ export async function putInTx<T extends { _id: string }>(tx: Transaction, collec
 /** A new document that carries its own _id (`add`: refused if one with that id exists). */
 export async function addInTx<T extends { _id: string }>(tx: Transaction, collection: string, doc: T): Promise<void> {
   await tx.collection(collection).add({ data: doc })
-}
-
-/** A patch of the document's fields (may hold commands: `_.inc`, `_.set`, `_.remove`). */
-export async function updateInTx(tx: Transaction, collection: string, id: string, patch: Doc): Promise<void> {
-  await tx.collection(collection).doc(id).update({ data: patch })
 }

@@ -5,27 +5,27 @@ import type { Doc, Transaction } from '../../shared/db-types'
 import { fetchPage } from '../../shared/paging'
 import { BALLOT_BOXES, type TurnoutSnapshot } from '../domain/disclosure'
 import type { BallotDoc, BoxDoc, CommunityAreaRef, VoteDoc } from './docs'
-import { findInTx, putInTx, updateInTx } from './tx'
+import { findInTx, putInTx } from './tx'
+import { txUpdate } from '../../shared/store'
 
 export const findVoteInTx = (tx: Transaction, id: string) => findInTx<VoteDoc>(tx, COL.councilVotes, id)
 export const putVoteInTx = (tx: Transaction, v: VoteDoc) => putInTx(tx, COL.councilVotes, v)
-export const updateVoteInTx = (tx: Transaction, id: string, patch: Doc) => updateInTx(tx, COL.councilVotes, id, patch)
+export const updateVoteInTx = (tx: Transaction, id: string, patch: Doc) => txUpdate(tx, COL.councilVotes, id, patch)
 
 export const findBoxInTx = (tx: Transaction, id: string) => findInTx<BoxDoc>(tx, COL.councilBallotBoxes, id)
 export const putBoxInTx = (tx: Transaction, b: BoxDoc) => putInTx(tx, COL.councilBallotBoxes, b)
 export const updateBoxInTx = (tx: Transaction, id: string, patch: Doc) =>
-  updateInTx(tx, COL.councilBallotBoxes, id, patch)
+  txUpdate(tx, COL.councilBallotBoxes, id, patch)
 
 export const findBallotInTx = (tx: Transaction, id: string) => findInTx<BallotDoc>(tx, COL.councilBallots, id)
 export const putBallotInTx = (tx: Transaction, b: BallotDoc) => putInTx(tx, COL.councilBallots, b)
-export const updateBallotInTx = (tx: Transaction, id: string, patch: Doc) =>
-  updateInTx(tx, COL.councilBallots, id, patch)
+export const updateBallotInTx = (tx: Transaction, id: string, patch: Doc) => txUpdate(tx, COL.councilBallots, id, patch)
 
 /** The community's area version in the transaction that opens a vote counting area (org household.setArea moves it too). */
 export const findCommunityAreaInTx = (tx: Transaction, id: string) =>
   findInTx<CommunityAreaRef>(tx, COL.communities, id)
 export const updateCommunityAreaInTx = (tx: Transaction, id: string, patch: Doc) =>
-  updateInTx(tx, COL.communities, id, patch)
+  txUpdate(tx, COL.communities, id, patch)
 
 /** A page of the community's votes (of one meeting, if given), latest opening first. Two requests. */
 export function listVotes<V>(

@@ -7,7 +7,7 @@ import { visibleWhere } from '../../shared/moderation'
 import { fetchPage } from '../../shared/paging'
 import { OPEN_FOR_HANDLER } from '../domain/rules'
 import type { EventDoc } from './shapes'
-import { txPut } from './tx'
+import { txPut } from '../../shared/store'
 
 /** Events reported by one person, newest first: a page (count + get). */
 export function listEventsReportedBy<V>(db: Database, reporter: string, page: PageInput, view: (e: EventDoc) => V) {

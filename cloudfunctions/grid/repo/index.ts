@@ -5,7 +5,7 @@
 export { findById } from '../../shared/store'
 export * from './shapes'
 export * from './ids'
-export * from './tx'
+export * from '../../shared/store'
 export * from './readers'
 export * from './events'
 export * from './progress'

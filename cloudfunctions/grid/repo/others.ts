@@ -7,7 +7,7 @@ import type { BuildingDoc, EstateDoc, GridDoc, HouseholdDoc, UserRecord } from '
 import { fetchPage } from '../../shared/paging'
 import { findByIds } from '../../shared/store'
 import type { MemberRecord } from './shapes'
-import { txPut } from './tx'
+import { txPut } from '../../shared/store'
 
 /** Records of other contexts grid reads (the org tree, people, 报到 records) and the ones it starts (a need, a topic). */
 

@@ -7,7 +7,7 @@ import type { Transaction } from '../../shared/db-types'
 import { fetchPage } from '../../shared/paging'
 import { ids } from './ids'
 import type { EventDoc, ProgressDoc, ProgressEntry } from './shapes'
-import { txPut } from './tx'
+import { txPut } from '../../shared/store'
 
 /**
  * Append a step to an event inside the caller's transaction (which has read the event): the step's own

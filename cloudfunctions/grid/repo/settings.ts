@@ -4,7 +4,7 @@ import { txGetOrNull, type Transaction } from '../../shared/db-types'
 import { findById } from '../../shared/store'
 import { DEFAULT_SETTINGS, type GridSettings } from '../domain/rules'
 import type { SettingsDoc } from './shapes'
-import { txPut } from './tx'
+import { txPut } from '../../shared/store'
 
 /** The street's deadlines and whistle window (one read; the defaults until the street sets them). */
 export async function settingsOf(db: Database, streetId: string): Promise<GridSettings> {

@@ -15,7 +15,7 @@ import type {
   PartyBranchVersionDoc,
   StaffDoc,
 } from './shapes'
-import { txPut } from './tx'
+import { txPut } from '../../shared/store'
 
 /** A grid's staff list is short (a leader, a few workers and cadres); 50 is the bound. */
 const STAFF_LIMIT = 50

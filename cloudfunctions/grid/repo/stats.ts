@@ -4,7 +4,7 @@ import { txGetOrNull, type Transaction } from '../../shared/db-types'
 import type { StatsCounters } from '../domain/rules'
 import { ids } from './ids'
 import type { EventDoc, GridRef, StatsDoc } from './shapes'
-import { txPut } from './tx'
+import { txPut } from '../../shared/store'
 
 /** A community has a handful of grids; 100 is the bound (as org's child lists). */
 const GRIDS_LIMIT = 100

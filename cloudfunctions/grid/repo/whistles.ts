@@ -6,7 +6,7 @@ import { txGetOrNull, type Transaction } from '../../shared/db-types'
 import { fetchPage } from '../../shared/paging'
 import type { SummonsDoc } from '../../shared/whistle-record'
 import type { UnitRef, WhistleDoc } from './shapes'
-import { txPut } from './tx'
+import { txPut } from '../../shared/store'
 
 /** Summons listed with an event, and flagged with it: at most this many (an event is whistled a few times at most). */
 const EVENT_SUMMONS_LIMIT = 50

@@ -7,7 +7,7 @@ import { txGetOrNull, type Transaction } from '../../shared/db-types'
 import { fetchPage } from '../../shared/paging'
 import { findById } from '../../shared/store'
 import type { UserRecord } from './index'
-import { txPut } from './write'
+import { txPut } from '../../shared/store'
 
 /** Stored shapes and reads/writes of the 大党委 roster, the 联席会议 and their commitments (issue 15 §2). */
 

@@ -5,7 +5,7 @@ import { txGetOrNull, type Transaction } from '../../shared/db-types'
 import { fetchPage } from '../../shared/paging'
 import { findById } from '../../shared/store'
 import type { LiaisonApplicationDoc, UnitDoc } from './index'
-import { txPut } from './write'
+import { txPut } from '../../shared/store'
 
 /** Reads and writes of unit liaisons' applications, and the unit an approval creates. */
 

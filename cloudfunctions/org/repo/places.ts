@@ -3,7 +3,7 @@ import { COL } from '../../shared/collections'
 import type { Transaction } from '../../shared/db-types'
 import { isDuplicateKey } from '../../shared/errors'
 import type { BuildingDoc, EstateDoc, HouseholdDoc } from './index'
-import { txPut } from './write'
+import { txPut } from '../../shared/store'
 
 /** Writes of the estates and buildings a community sets up (with a building's households). */
 

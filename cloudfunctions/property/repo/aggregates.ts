@@ -5,7 +5,7 @@ import { aggregateId } from '../domain/ratings'
 import { markInputsChangedInTx } from './periods'
 import { readAll } from './read-all'
 import type { AggregateDoc } from './shapes'
-import { txPut, txUpdate } from './tx'
+import { txPut, txUpdate } from '../../shared/store'
 
 const ZERO = { cleaning: 0, order: 0, repairs: 0, greening: 0, attitude: 0, fees: 0 }
 

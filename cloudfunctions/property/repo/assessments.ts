@@ -3,7 +3,7 @@ import { COL } from '../../shared/collections'
 import { txGetOrNull, type Transaction } from '../../shared/db-types'
 import { aggregateCommand } from './aggregate-command'
 import type { AssessmentDoc } from './shapes'
-import { txPut } from './tx'
+import { txPut } from '../../shared/store'
 
 export const findAssessmentInTx = (tx: Transaction, id: string) =>
   txGetOrNull<AssessmentDoc>(tx, COL.propertyAssessments, id)

@@ -6,7 +6,7 @@ import { fetchPage } from '../../shared/paging'
 import { withSearch } from '../../shared/search'
 import { readAll } from './read-all'
 import type { CommunityDoc, CompanyDoc, EstateDoc } from './shapes'
-import { txPut, txUpdate } from './tx'
+import { txPut, txUpdate } from '../../shared/store'
 
 /**
  * The organisation's companies, estates and communities as property reads them — and the one thing it

@@ -4,7 +4,7 @@ import { COL } from '../../shared/collections'
 import { txGetOrNull, type Transaction } from '../../shared/db-types'
 import { fetchPage } from '../../shared/paging'
 import type { ObjectionDoc } from './shapes'
-import { txPut, txUpdate } from './tx'
+import { txPut, txUpdate } from '../../shared/store'
 
 export const findObjectionInTx = (tx: Transaction, id: string) =>
   txGetOrNull<ObjectionDoc>(tx, COL.propertyObjections, id)

@@ -4,7 +4,7 @@ import { COL } from '../../shared/collections'
 import { txGetOrNull, type Transaction } from '../../shared/db-types'
 import { fetchPage } from '../../shared/paging'
 import type { PeriodDoc } from './shapes'
-import { txPut, txUpdate } from './tx'
+import { txPut, txUpdate } from '../../shared/store'
 
 /** A page of the street's periods, latest first. */
 export function listPeriods<V>(

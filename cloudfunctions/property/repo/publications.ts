@@ -1,7 +1,7 @@
 import { COL } from '../../shared/collections'
 import type { Transaction } from '../../shared/db-types'
 import type { PublicationDoc } from './shapes'
-import { txPut, txUpdate } from './tx'
+import { txPut, txUpdate } from '../../shared/store'
 
 export const putPublicationInTx = (tx: Transaction, doc: PublicationDoc) => txPut(tx, COL.propertyPublications, doc)
 export const updatePublicationInTx = (

@@ -5,7 +5,7 @@ import { txGetOrNull, type Transaction } from '../../shared/db-types'
 import { fetchPage } from '../../shared/paging'
 import { aggregateCommand } from './aggregate-command'
 import type { RatingDoc } from './shapes'
-import { txPut, txUpdate } from './tx'
+import { txPut, txUpdate } from '../../shared/store'
 
 type Patch = Partial<Record<keyof RatingDoc, unknown>>
 /** A company's ratings of one period (the summary's scope). */

@@ -8,7 +8,7 @@ import { streetCoverage } from '../domain/coverage'
 import { listCommunitiesOfStreet, listEstatesOfStreet } from './companies'
 import { readAll } from './read-all'
 import { partyOrgId, type PartyOrgDoc } from './shapes'
-import { txPut, txUpdate } from './tx'
+import { txPut, txUpdate } from '../../shared/store'
 
 /** Every 红色物业 record of the street, in pages of 100. */
 export const listPartyOrgsOfStreet = (db: Database, streetId: string) =>

@@ -4,7 +4,7 @@ import { COL } from '../../shared/collections'
 import { txGetOrNull, type Transaction } from '../../shared/db-types'
 import { fetchPage } from '../../shared/paging'
 import type { SummonsDoc } from './shapes'
-import { txPut, txUpdate } from './tx'
+import { txPut, txUpdate } from '../../shared/store'
 
 export const findSummonsInTx = (tx: Transaction, id: string) => txGetOrNull<SummonsDoc>(tx, COL.propertySummons, id)
 export const putSummonsInTx = (tx: Transaction, doc: SummonsDoc) => txPut(tx, COL.propertySummons, doc)

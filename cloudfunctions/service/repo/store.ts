@@ -2,6 +2,7 @@ import type { Page, PageInput } from '../../../types/common'
 import type { Database } from '../../shared/cloud'
 import type { Transaction } from '../../shared/db-types'
 import { fetchPage } from '../../shared/paging'
+import { stripUndefined } from '../../shared/person'
 
 /**
  * The generic reads and writes the service repo's named readers and writers are built on. Only the
@@ -40,18 +41,9 @@ export function pageOf<T, V>(
   return fetchPage<T, V>(db.collection(collection).where(filter), input, order, view)
 }
 
-export { txPut } from '../../shared/store'
+export { txPut, txUpdate } from '../../shared/store'
 
 /** Add a new document (its fresh _id inside) in a transaction. */
 export async function txAdd<T extends { _id: string }>(tx: Transaction, collection: string, doc: T): Promise<void> {
   await tx.collection(collection).add({ data: stripUndefined(doc) })
-}
-
-/** Update some fields of a document inside a transaction (the others stay as they are). */
-export async function txUpdate(tx: Transaction, collection: string, id: string, patch: object): Promise<void> {
-  await tx.collection(collection).doc(id).update({ data: patch })
-}
-
-export function stripUndefined<T extends object>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T
 }

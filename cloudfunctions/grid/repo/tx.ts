@@ -1,1 +1,0 @@
-export { txPut } from '../../shared/store'
